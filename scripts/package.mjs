@@ -1,0 +1,34 @@
+// Bundles every entry point into dist/: one file per action and one for the CLI.
+// The output depends only on src/ and the lockfile, so CI can check that the
+// committed dist/ is exactly what this script builds.
+import { build } from 'esbuild'
+import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist')
+
+export const ENTRY_POINTS = {
+  'seal/index': 'src/actions/seal/index.ts',
+  'cli/index': 'src/cli/index.ts'
+}
+
+rmSync(outdir, { recursive: true, force: true })
+await build({
+  absWorkingDir: root,
+  entryPoints: ENTRY_POINTS,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  splitting: false,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies call require(); ESM output needs one in scope.
+  banner: {
+    js: "import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);"
+  }
+})

@@ -1,0 +1,47 @@
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { BuildContext } from '../core/statement.js'
+import { VERSION } from '../version.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/**
+ * The build as the runner describes it in its environment. Outside GitHub Actions (or
+ * when the runner leaves out the workflow's identity) the seal says it was made locally.
+ */
+export function buildContextFromEnv(env: Env, now: Date = new Date()): BuildContext {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env
+  if (env.GITHUB_ACTIONS === 'true' && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: 'workflow',
+      build: {
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? '',
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? '',
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? '',
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? 'workflow'}`,
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || 'unknown'
+      }
+    }
+  }
+  return { kind: 'local', build: { tool: `artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } }
+}
+
+/** The name to fall back on when the subject suggests none: the repository's, else the directory's. */
+export function fallbackName(env: Env, baseDir: string): string {
+  const repository = env.GITHUB_REPOSITORY?.split('/')[1]
+  return repository || path.basename(path.resolve(baseDir)) || 'artifact'
+}
+
+export function workspaceDir(env: Env): string {
+  return env.GITHUB_WORKSPACE || process.cwd()
+}
+
+export function runnerTempDir(env: Env): string {
+  return env.RUNNER_TEMP || os.tmpdir()
+}

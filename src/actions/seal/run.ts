@@ -1,0 +1,70 @@
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import { SealError } from '../../core/errors.js'
+import { sealSubject } from '../../core/seal.js'
+import { formatBytes, formatCount } from '../../report/format.js'
+import { describeProgress } from '../../report/progress.js'
+import { renderSealMarkdown } from '../../report/seal-markdown.js'
+import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
+import { fileSafeName } from '../../stores/evidence/seal-bundle.js'
+import { SealInput, SealOutput } from '../constants.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../runner-environment.js'
+import { readSealSettings } from './settings.js'
+import { verifyStepHints } from './verify-hints.js'
+
+/** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const workspace = workspaceDir(env)
+    const settings = readSealSettings((name) => core.getInput(name), workspace)
+    const defaultBundleParent = path.join(runnerTempDir(env), 'artifact-seal')
+    const subject =
+      settings.subject.kind === 'paths'
+        ? { ...settings.subject, skipDirs: [defaultBundleParent, ...(settings.outputDir ? [settings.outputDir] : [])] }
+        : settings.subject
+    const build = buildContextFromEnv(env)
+    const started = performance.now()
+
+    const artifact = await sealSubject(subject, {
+      name: settings.name,
+      fallbackName: fallbackName(env, workspace),
+      build,
+      onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
+      onProgress: (p) => core.info(describeProgress(p))
+    })
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    if (artifact.size !== null) {
+      core.info(`Sealed ${formatCount(artifact.files.length, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
+    }
+    core.info(`${artifact.name}: ${artifact.digest}`)
+
+    const outputDir = settings.outputDir ?? path.join(defaultBundleParent, fileSafeName(artifact.name))
+    const bundle = await new LocalDirectoryStore(outputDir, SealInput.OutputDir).putSealBundle(artifact)
+    core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}`)
+
+    if (settings.summary) {
+      if (env.GITHUB_STEP_SUMMARY) {
+        const hints = verifyStepHints(env, settings, artifact, workspace)
+        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints })).write()
+      } else {
+        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
+      }
+    }
+
+    core.setOutput(SealOutput.Digest, artifact.digest)
+    core.setOutput(SealOutput.Name, artifact.name)
+    core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.files.length))
+    core.setOutput(SealOutput.Size, artifact.size === null ? '' : String(artifact.size))
+    core.setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath)
+    core.setOutput(SealOutput.StatementPath, bundle.statementPath)
+    core.setOutput(SealOutput.SealDir, bundle.dir)
+  } catch (error) {
+    if (error instanceof SealError) {
+      core.setFailed(error.message)
+    } else {
+      const e = error instanceof Error ? error : new Error(String(error))
+      core.debug(e.stack ?? e.message)
+      core.setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`)
+    }
+  }
+}

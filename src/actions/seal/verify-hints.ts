@@ -1,0 +1,29 @@
+import * as path from 'node:path'
+import type { SealedArtifact } from '../../core/seal.js'
+import type { SealSettings } from './settings.js'
+
+/**
+ * What the summary's verify snippet needs to be ready to copy: the action's own
+ * reference, the job and step ids, and the subject path as this workflow wrote it.
+ */
+export function verifyStepHints(
+  env: NodeJS.ProcessEnv,
+  settings: SealSettings,
+  artifact: SealedArtifact,
+  workspace: string
+): { verifySubjectPath: string | null; verifyAction: string; jobId: string; stepId: string } {
+  const actionRepository = env.GITHUB_ACTION_REPOSITORY
+  const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || 'v1'}` : './verify'
+  // A step without an `id:` gets a generated one starting with "__", which cannot be referenced.
+  const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : 'seal'
+  let verifySubjectPath: string | null = null
+  if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
+    const { include, exclude } = settings.subject.patterns
+    verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join('\n')
+  } else if (artifact.root !== null) {
+    const rel = path.relative(workspace, artifact.root).split(path.sep).join('/')
+    verifySubjectPath = rel === '' ? '.' : rel.startsWith('..') ? artifact.root : rel
+    if (artifact.kind === 'file') verifySubjectPath = `${verifySubjectPath === '.' ? '' : `${verifySubjectPath}/`}${artifact.files[0]?.path ?? ''}`
+  }
+  return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
+}

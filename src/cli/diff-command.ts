@@ -1,0 +1,53 @@
+import * as fs from 'node:fs'
+import { SealError, quote } from '../core/errors.js'
+import { type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { parseCommand } from './arguments.js'
+import type { Terminal } from './terminal.js'
+
+export const DIFF_USAGE = `Usage: artifact-seal diff <sealed.sha256> <other.sha256> [--json]
+
+Compares two checksums listings (the one a seal wrote, and another) and names every
+file that changed, went missing or appeared. Exit code 0 when they are equal, 1 when
+they differ.
+
+  --json        print the differences as JSON
+  -h, --help    show this help`
+
+const spec = { name: 'diff', usage: DIFF_USAGE, allowPositionals: true, options: { json: { type: 'boolean' } } } as const
+
+function readListing(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new SealError(`diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`)
+  }
+}
+
+const LABEL: Record<Mismatch['kind'], string> = { changed: 'changed', missing: 'missing', added: 'added  ' }
+
+export async function diffCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${DIFF_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 2) throw new SealError(`diff: expected two listings, got ${positionals.length}.\n\n${DIFF_USAGE}`)
+  const [sealedFile, otherFile] = positionals as [string, string]
+  const sealed = parseListing(readListing(sealedFile), sealedFile)
+  const other = parseListing(readListing(otherFile), otherFile)
+  const mismatches = diffListings(sealed, other)
+  const digests = { sealed: digestOfListing(formatListing(sealed)), other: digestOfListing(formatListing(other)) }
+  if (values.json) {
+    terminal.out(`${JSON.stringify({ equal: mismatches.length === 0, ...digests, mismatches }, null, 2)}\n`)
+  } else if (mismatches.length === 0) {
+    terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}\n`)
+  } else {
+    const lines = [`${mismatches.length} of ${Math.max(sealed.length, other.length)} files differ`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`]
+    for (const m of mismatches) {
+      lines.push(`  ${LABEL[m.kind]}  ${m.path}`)
+      if (m.kind === 'changed') lines.push(`             sealed ${m.expected}`, `             now    ${m.actual}`)
+    }
+    terminal.out(`${lines.join('\n')}\n`)
+  }
+  return mismatches.length === 0 ? 0 : 1
+}

@@ -1,0 +1,38 @@
+import { SealError, quote } from './errors.js'
+
+/** `sha256:<64 lowercase hex>`: the only digest form artifact-seal writes. */
+export type Digest = `sha256:${string}`
+
+const HEX64 = /^[0-9a-f]{64}$/
+
+export function digestFromHex(hex: string): Digest {
+  return `sha256:${hex}`
+}
+
+export function hexOf(digest: Digest): string {
+  return digest.slice('sha256:'.length)
+}
+
+/**
+ * Reads a digest as users paste it: `sha256:<hex>` or the bare hex that
+ * `actions/upload-artifact` and `sha256sum` print. Upper case is accepted and lowered.
+ * `what` names where the value came from, for the error message.
+ */
+export function parseDigest(value: string, what: string): Digest {
+  const trimmed = value.trim()
+  const lowered = trimmed.toLowerCase()
+  const hex = lowered.startsWith('sha256:') ? lowered.slice('sha256:'.length) : lowered
+  if (HEX64.test(hex)) return digestFromHex(hex)
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1]
+  if (algorithm !== undefined && algorithm !== 'sha256') {
+    throw new SealError(
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. ` +
+        `Give "sha256:" followed by 64 hex characters.`
+    )
+  }
+  throw new SealError(
+    `${what}: ${quote(trimmed)} is not a sha256 digest. ` +
+      `Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone ` +
+      `(got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ', some not hex' : ''}).`
+  )
+}

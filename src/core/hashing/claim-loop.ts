@@ -1,0 +1,97 @@
+import type * as Crypto from 'node:crypto'
+import type * as Fs from 'node:fs'
+
+/**
+ * What one hashing thread needs. Everything is passed in, nothing is imported, because
+ * the same function runs in worker threads from its source text (see hash-files.ts).
+ */
+export interface ClaimLoopContext {
+  readonly fs: typeof Fs
+  readonly crypto: typeof Crypto
+  readonly paths: readonly string[]
+  /** [0]: the next unclaimed index, shared by every thread. */
+  readonly next: Int32Array
+  /** 32 bytes per path. */
+  readonly digests: Uint8Array
+  readonly sizes: Float64Array
+  /**
+   * Files and bytes done, per thread at `progressSlot * PROGRESS_STRIDE`, read by the main
+   * thread for progress. Slots sit on separate cache lines so threads do not slow each other.
+   */
+  readonly progress: Float64Array
+  readonly progressSlot: number
+  /** Called by the main thread between files; never passed to a worker. */
+  readonly onFileDone?: () => void
+}
+
+export interface ClaimLoopFailure {
+  readonly index: number
+  readonly code: string
+  readonly message: string
+}
+
+/** Float64 slots between two threads' progress counters: 128 bytes, two cache lines. */
+export const PROGRESS_STRIDE = 16
+
+/**
+ * Claims files a few at a time from the shared counter and hashes each with synchronous
+ * reads: for many small files that is several times faster than promises, and the
+ * threads balance themselves however the sizes are spread. Claiming runs of neighbours
+ * keeps each thread's writes to the shared results on cache lines of its own. Stops at
+ * the first failure.
+ */
+export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
+  const { fs, crypto, paths, next, digests, sizes, progress } = ctx
+  // PROGRESS_STRIDE, written out: this function runs from its source text, without the module around it.
+  const files = ctx.progressSlot * 16
+  const bytes = files + 1
+  const claimSize = 16
+  const chunk = Buffer.allocUnsafe(1 << 20)
+  let index = 0
+  let claimEnd = 0
+  for (;;) {
+    if (index === claimEnd) {
+      index = Atomics.add(next, 0, claimSize)
+      claimEnd = Math.min(index + claimSize, paths.length)
+      if (index >= paths.length) return null
+    }
+    const path = paths[index] as string
+    let fd = -1
+    try {
+      fd = fs.openSync(path, 'r')
+      let filled = fs.readSync(fd, chunk, 0, chunk.length, null)
+      if (filled < chunk.length) {
+        // A short read is usually the end of the file: confirm it, then hash in one call.
+        const rest = fs.readSync(fd, chunk, filled, chunk.length - filled, null)
+        filled += rest
+        if (rest === 0) {
+          digests.set(crypto.createHash('sha256').update(chunk.subarray(0, filled)).digest(), index * 32)
+          sizes[index] = filled
+          progress[files] = (progress[files] as number) + 1
+          progress[bytes] = (progress[bytes] as number) + filled
+          index++
+          ctx.onFileDone?.()
+          continue
+        }
+      }
+      const hash = crypto.createHash('sha256')
+      let size = 0
+      do {
+        hash.update(chunk.subarray(0, filled))
+        size += filled
+        progress[bytes] = (progress[bytes] as number) + filled
+      } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0)
+      digests.set(hash.digest(), index * 32)
+      sizes[index] = size
+      progress[files] = (progress[files] as number) + 1
+    } catch (error) {
+      Atomics.store(next, 0, paths.length)
+      const e = error as NodeJS.ErrnoException
+      return { index, code: e.code ?? 'EIO', message: e.message }
+    } finally {
+      if (fd >= 0) fs.closeSync(fd)
+    }
+    index++
+    ctx.onFileDone?.()
+  }
+}

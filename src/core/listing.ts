@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto'
+import { type Digest, digestFromHex } from './digest.js'
+import { SealError, quote } from './errors.js'
+
+/** One line of a checksums listing: a file's path relative to the artifact root, and its sha256. */
+export interface ListingEntry {
+  readonly path: string
+  readonly hex: string
+}
+
+/**
+ * Orders strings by their UTF-8 bytes, as `LC_ALL=C sort` does. UTF-8 byte order is
+ * code point order; JavaScript's `<` compares UTF-16 units, which disagrees only when
+ * a surrogate pair (a code point above U+FFFF) meets a unit in U+E000–U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x === y) continue
+    const xIsSurrogate = x >= 0xd800 && x <= 0xdfff
+    const yIsSurrogate = y >= 0xd800 && y <= 0xdfff
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1
+    return x - y
+  }
+  return a.length - b.length
+}
+
+export function sortEntries(entries: ListingEntry[]): ListingEntry[] {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path))
+}
+
+/** The listing text, byte for byte what `sha256sum` prints for the same sorted paths. */
+export function formatListing(sorted: readonly ListingEntry[]): string {
+  let text = ''
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}\n`
+  return text
+}
+
+/** The digest of a tree (in-toto dirHash1): the sha256 of its listing. */
+export function digestOfListing(listingText: string): Digest {
+  return digestFromHex(createHash('sha256').update(listingText, 'utf8').digest('hex'))
+}
+
+/**
+ * Checks that a path can stand in a listing: relative, `/`-separated, inside the root,
+ * and on one line. `where` names the file or input it came from.
+ */
+export function checkListingPath(path: string, where: string): void {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.'
+  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`)
+  if (path.includes('\n') || path.includes('\r')) {
+    throw new SealError(
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    )
+  }
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
+    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`)
+  }
+  if (path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
+    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`)
+  }
+}
+
+const LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/
+
+/** The escaped form `sha256sum` prints for names with a backslash or a line break. */
+function unescapeName(name: string): string {
+  return name.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c))
+}
+
+/**
+ * Reads a listing in `sha256sum` format (text or binary mode, `./` prefixes allowed)
+ * and returns its entries sorted, so that equal sets of files give equal listings.
+ */
+export function parseListing(text: string, fileName: string): ListingEntry[] {
+  const entries: ListingEntry[] = []
+  const seen = new Map<string, number>()
+  const lines = text.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (line.trim() === '' || line.startsWith('#')) return
+    const match = LINE.exec(line)
+    if (!match) {
+      throw new SealError(
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}…` : line)} is not a sha256sum line. ` +
+          `Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      )
+    }
+    const [, escaped, hex, rawPath] = match as unknown as [string, string, string, string]
+    let path = escaped ? unescapeName(rawPath) : rawPath
+    while (path.startsWith('./')) path = path.slice(2)
+    checkListingPath(path, `${fileName}:${lineNo}`)
+    const earlier = seen.get(path)
+    if (earlier !== undefined) {
+      throw new SealError(
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      )
+    }
+    seen.set(path, lineNo)
+    entries.push({ path, hex: hex.toLowerCase() })
+  })
+  if (entries.length === 0) {
+    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`)
+  }
+  return sortEntries(entries)
+}
+
+export type MismatchKind = 'changed' | 'missing' | 'added'
+
+/** One difference between a sealed listing and what is on disk now. */
+export interface Mismatch {
+  readonly path: string
+  readonly expected: string | null
+  readonly actual: string | null
+  readonly kind: MismatchKind
+}
+
+/** Every file that changed, went missing or appeared, in listing order. Both inputs must be sorted. */
+export function diffListings(expected: readonly ListingEntry[], actual: readonly ListingEntry[]): Mismatch[] {
+  const mismatches: Mismatch[] = []
+  let i = 0
+  let j = 0
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i]
+    const a = actual[j]
+    const order = e === undefined ? 1 : a === undefined ? -1 : compareUtf8(e.path, a.path)
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: 'changed' })
+      i++
+      j++
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: 'missing' })
+      i++
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: 'added' })
+      j++
+    }
+  }
+  return mismatches
+}

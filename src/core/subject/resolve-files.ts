@@ -1,0 +1,250 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import picomatch from 'picomatch'
+import { SealError, quote } from '../errors.js'
+import { checkListingPath, compareUtf8 } from '../listing.js'
+import type { SubjectPatterns } from './patterns.js'
+
+export interface ResolveOptions {
+  readonly patterns: SubjectPatterns
+  /** Where relative patterns start: the workspace on a runner, the working directory in the CLI. */
+  readonly baseDir: string
+  /** The directory listing paths are relative to; derived from the matches when absent. */
+  readonly root?: string
+  /** Directories never sealed, such as the seal bundle's own output directory. */
+  readonly skipDirs?: readonly string[]
+  /** Names the input in error messages (`subject-path` in the action, the arguments in the CLI). */
+  readonly inputName: string
+}
+
+/** What the patterns matched. */
+export interface ResolvedFiles {
+  /** `file`: one file; `directory`: one directory given as such; `files`: anything else. */
+  readonly kind: 'file' | 'directory' | 'files'
+  readonly root: string
+  /** Absolute paths, in the same order as `relativePaths`: listing order. */
+  readonly absolutePaths: string[]
+  /** Paths relative to the root, with `/`. */
+  readonly relativePaths: string[]
+}
+
+const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+interface LinkSeen {
+  readonly link: string
+  readonly target: string
+}
+
+/**
+ * Expands the subject patterns into the files to seal, following symlinks as `find -L`
+ * does, and works out the artifact root that the listing is relative to.
+ */
+export function resolveFiles(options: ResolveOptions): ResolvedFiles {
+  const { patterns, baseDir, inputName } = options
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')})` : ''}. ` +
+        'Give at least one file, directory or glob, one per line or comma-separated.'
+    )
+  }
+  const excludeMatchers = patterns.exclude.map((p) => picomatch(toSlashes(path.resolve(baseDir, p)), { dot: true }))
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
+  const isExcluded = (abs: string): boolean => excludeMatchers.some((m) => m(toSlashes(abs)))
+
+  const found = new Set<string>()
+  const links: LinkSeen[] = []
+  const unmatched: string[] = []
+
+  const addFile = (abs: string): void => {
+    if (!isExcluded(abs)) found.add(abs)
+  }
+
+  /**
+   * Walks a directory. `realDir` is its path with links resolved and `ancestors` the real
+   * paths above it, to catch link loops without a syscall per directory. `wanted` decides
+   * for each entry whether it is taken whole; null takes everything.
+   */
+  const walk = (dir: string, realDir: string, ancestors: string[], wanted: ((abs: string) => boolean) | null): void => {
+    let entries: fs.Dirent[]
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true })
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException
+      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`)
+    }
+    ancestors.push(realDir)
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
+    for (const entry of entries) {
+      const abs = prefix + entry.name
+      if (isExcluded(abs)) continue
+      let isDir = entry.isDirectory()
+      let isFile = entry.isFile()
+      let realChild: string | null = null
+      if (entry.isSymbolicLink()) {
+        let stat: fs.Stats
+        try {
+          realChild = fs.realpathSync(abs)
+          stat = fs.statSync(realChild)
+        } catch {
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. ` +
+              `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+          )
+        }
+        links.push({ link: abs, target: realChild })
+        isDir = stat.isDirectory()
+        isFile = stat.isFile()
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). ` +
+              `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+          )
+        }
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name
+        if (!skipDirs.has(abs)) walk(abs, realChild, ancestors, wanted === null || wanted(abs) ? null : wanted)
+      } else if (isFile && (wanted === null || wanted(abs))) {
+        addFile(abs)
+      }
+      // Sockets, FIFOs and devices hold no content to seal: skipped, as `find -type f` does.
+    }
+    ancestors.pop()
+  }
+
+  let onlyDirectory: string | null = null
+  for (const pattern of patterns.include) {
+    const absPattern = toSlashes(path.resolve(baseDir, pattern))
+    const scan = picomatch.scan(absPattern)
+    let matchedSomething = false
+    if (!scan.isGlob) {
+      const abs = path.resolve(baseDir, pattern)
+      const stat = statOrNull(abs)
+      if (stat?.isDirectory()) {
+        matchedSomething = true
+        if (patterns.include.length === 1) onlyDirectory = abs
+        walk(abs, realOrSelf(abs), [], null)
+      } else if (stat?.isFile()) {
+        matchedSomething = true
+        addFile(abs)
+      }
+    } else {
+      const base = scan.base === '' ? path.parse(path.resolve(baseDir)).root : scan.base
+      const matcher = picomatch(absPattern, { dot: true })
+      if (statOrNull(base)?.isDirectory()) {
+        walk(path.resolve(base), realOrSelf(base), [], (abs) => {
+          const hit = matcher(toSlashes(abs))
+          matchedSomething ||= hit
+          return hit
+        })
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern)
+  }
+
+  if (unmatched.length > 0) {
+    throw new SealError(
+      `${inputName}: nothing matches ${unmatched.map(quote).join(', ')} (relative to ${quote(baseDir)}). ` +
+        `Patterns tried: ${patterns.include.map(quote).join(', ')}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}` : ''}. ` +
+        'Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.'
+    )
+  }
+  if (found.size === 0) {
+    throw new SealError(
+      `${inputName}: every file matched by ${patterns.include.map(quote).join(', ')} is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files. ` +
+        'Nothing is left to seal: loosen the exclusions or point at the build output.'
+    )
+  }
+
+  const unsorted = [...found]
+  const root = chooseRoot(options, unsorted, onlyDirectory)
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
+  const byPath = unsorted.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs))
+    // Walked paths are relative and clean by construction; only a name can break a line.
+    if (rel.includes('\n') || rel.includes('\r')) checkListingPath(rel, inputName)
+    return { rel, abs }
+  })
+  checkLinksStayInside(links, root, inputName, baseDir)
+  sortByPath(byPath)
+  const absolutePaths = byPath.map((f) => f.abs)
+  const relativePaths = byPath.map((f) => f.rel)
+
+  const kind = onlyDirectory !== null ? 'directory' : absolutePaths.length === 1 ? 'file' : 'files'
+  return { kind, root, absolutePaths, relativePaths }
+}
+
+/** Listing order. The engine's own string order is the same as UTF-8 byte order unless a path holds a character above U+FFFF. */
+function sortByPath(files: { rel: string }[]): void {
+  if (files.some((f) => /[\uD800-\uDFFF]/.test(f.rel))) {
+    files.sort((a, b) => compareUtf8(a.rel, b.rel))
+  } else {
+    files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+  }
+}
+
+function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirectory: string | null): string {
+  if (options.root !== undefined && options.root !== '') {
+    const root = path.resolve(options.baseDir, options.root)
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`)
+    }
+    const outside = files.find((f) => !isInside(f, root))
+    if (outside !== undefined) {
+      throw new SealError(
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. ` +
+          'Give a root that contains every matched file, or leave root empty to use the deepest directory that does.'
+      )
+    }
+    return root
+  }
+  if (onlyDirectory !== null) return onlyDirectory
+  let common = path.dirname(files[0] as string)
+  for (const file of files) {
+    while (!isInside(file, common)) common = path.dirname(common)
+  }
+  return common
+}
+
+function checkLinksStayInside(links: readonly LinkSeen[], root: string, inputName: string, baseDir: string): void {
+  if (links.length === 0) return
+  const realRoot = realOrSelf(root)
+  for (const { link, target } of links) {
+    if (!isInside(link, root)) continue
+    if (!isInside(target, realRoot)) {
+      throw new SealError(
+        `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
+          `A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
+      )
+    }
+  }
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p)
+  } catch {
+    return null
+  }
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    return p
+  }
+}
+
+function readLinkText(p: string): string {
+  try {
+    return fs.readlinkSync(p)
+  } catch {
+    return '?'
+  }
+}

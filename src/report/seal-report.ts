@@ -1,0 +1,78 @@
+import type { SealedArtifact, SealedFile } from '../core/seal.js'
+import { type BuildContext, commitUrl, runUrl } from '../core/statement.js'
+import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
+
+/** Everything a summary of one seal shows, whichever way it is rendered. */
+export interface SealReport {
+  readonly artifact: SealedArtifact
+  readonly bundle: SealBundleLocation
+  readonly build: BuildContext
+  /** How a later job names the same files for verify, e.g. `dist`; null for a digest subject. */
+  readonly verifySubjectPath: string | null
+  /** `owner/artifact-seal/verify@v1`, or `./verify` when the action runs from its own repository. */
+  readonly verifyAction: string
+  /** The job and step that ran the seal, for the job-output snippet. */
+  readonly jobId: string
+  readonly stepId: string
+}
+
+export interface SizeGroup {
+  readonly name: string
+  readonly files: number
+  readonly size: number
+}
+
+/** Size per top-level entry of the tree, largest first: where the bytes are at a glance. */
+export function topLevelBreakdown(files: readonly SealedFile[]): SizeGroup[] {
+  const groups = new Map<string, { files: number; size: number }>()
+  for (const file of files) {
+    const slash = file.path.indexOf('/')
+    const name = slash === -1 ? file.path : `${file.path.slice(0, slash)}/`
+    const group = groups.get(name) ?? { files: 0, size: 0 }
+    group.files++
+    group.size += file.size ?? 0
+    groups.set(name, group)
+  }
+  return [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1))
+}
+
+export function largestFiles(files: readonly SealedFile[], count: number): SealedFile[] {
+  return [...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, count)
+}
+
+export interface ProvenanceLinks {
+  readonly commit: { readonly label: string; readonly url: string; readonly ref: string } | null
+  readonly run: { readonly label: string; readonly url: string } | null
+}
+
+export function provenanceLinks(build: BuildContext): ProvenanceLinks {
+  if (build.kind !== 'workflow') return { commit: null, run: null }
+  const b = build.build
+  return {
+    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
+    run: { label: `${b.workflowRef.split('@')[0]?.split('/').pop() ?? 'workflow'} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
+  }
+}
+
+/** The step a later job adds to check the same bytes before it deploys them. */
+export function verifySnippet(report: SealReport): string {
+  const lines = [
+    `# ${report.jobId}: expose the digest to later jobs`,
+    'outputs:',
+    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
+    '',
+    '# a later job, before it deploys',
+    `needs: ${report.jobId}`,
+    'steps:',
+    `  - uses: ${report.verifyAction}`,
+    '    with:'
+  ]
+  const subjectPath = report.verifySubjectPath
+  if (subjectPath !== null && subjectPath.includes('\n')) {
+    lines.push('      subject-path: |', ...subjectPath.split('\n').map((line) => `        ${line}`))
+  } else if (subjectPath !== null) {
+    lines.push(`      subject-path: ${subjectPath}`)
+  }
+  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`)
+  return lines.join('\n')
+}

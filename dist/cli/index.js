@@ -2163,7 +2163,8 @@ async function hashFiles(paths, options = {}) {
     }
     return { digests, sizes };
   }
-  const pool = options.pool && paths.length >= FILES_PER_WORKER ? options.pool : null;
+  const mainThreadHashes = options.mainThreadHashes ?? true;
+  const pool = options.pool && options.pool.size > 0 && (paths.length >= FILES_PER_WORKER || !mainThreadHashes) ? options.pool : null;
   const threads = (pool?.size ?? 0) + 1;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8));
@@ -2186,8 +2187,18 @@ async function hashFiles(paths, options = {}) {
       report();
     }
   } : void 0;
-  const failures = [runClaimLoop({ ...work, fs: fs2, crypto, progressSlot: 0, ...onFileDone ? { onFileDone } : {} })];
-  failures.push(...await helpers);
+  const failures = [];
+  if (mainThreadHashes || !pool) {
+    failures.push(runClaimLoop({ ...work, fs: fs2, crypto, progressSlot: 0, ...onFileDone ? { onFileDone } : {} }));
+    failures.push(...await helpers);
+  } else {
+    const timer = onProgress ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    try {
+      failures.push(...await helpers);
+    } finally {
+      clearInterval(timer);
+    }
+  }
   const failure = failures.find((f) => f !== null);
   if (failure) throw describeFailure(failure, paths[failure.index]);
   return { digests, sizes };

@@ -18,6 +18,8 @@ export interface HashOptions {
   readonly progressIntervalMs?: number
   /** Workers that share the hashing with the main thread; without one the main thread hashes alone. */
   readonly pool?: HashPool
+  /** False leaves every file to the pool's workers, as when the main thread has other work. */
+  readonly mainThreadHashes?: boolean
 }
 
 export interface HashedFiles {
@@ -119,7 +121,8 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
     return { digests, sizes }
   }
 
-  const pool = options.pool && paths.length >= FILES_PER_WORKER ? options.pool : null
+  const mainThreadHashes = options.mainThreadHashes ?? true
+  const pool = options.pool && options.pool.size > 0 && (paths.length >= FILES_PER_WORKER || !mainThreadHashes) ? options.pool : null
   const threads = (pool?.size ?? 0) + 1
   const next = new Int32Array(new SharedArrayBuffer(4))
   const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8))
@@ -146,8 +149,19 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
       }
     : undefined
 
-  const failures: (ClaimLoopFailure | null)[] = [runClaimLoop({ ...work, fs, crypto, progressSlot: 0, ...(onFileDone ? { onFileDone } : {}) })]
-  failures.push(...(await helpers))
+  const failures: (ClaimLoopFailure | null)[] = []
+  if (mainThreadHashes || !pool) {
+    failures.push(runClaimLoop({ ...work, fs, crypto, progressSlot: 0, ...(onFileDone ? { onFileDone } : {}) }))
+    failures.push(...(await helpers))
+  } else {
+    // The main thread is free, so a timer can report while the workers hash.
+    const timer = onProgress ? setInterval(report, Math.max(1, progressIntervalMs)) : undefined
+    try {
+      failures.push(...(await helpers))
+    } finally {
+      clearInterval(timer)
+    }
+  }
   const failure = failures.find((f) => f !== null)
   if (failure) throw describeFailure(failure, paths[failure.index] as string)
   return { digests, sizes }

@@ -1,0 +1,208 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { type SealOptions, type SubjectSpec, sealSubject } from '../../src/core/seal.js'
+import { parseSubjectPatterns } from '../../src/core/subject/patterns.js'
+import { removeAll, shellFileDigest, shellTreeDigest, shellTreeListing, tempDir, writeTree } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const options: SealOptions = {
+  fallbackName: 'repo',
+  build: { kind: 'local', build: { tool: 'test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } }
+}
+
+function paths(baseDir: string, patterns: string, extra: Partial<Extract<SubjectSpec, { kind: 'paths' }>> = {}): SubjectSpec {
+  return { kind: 'paths', patterns: parseSubjectPatterns(patterns), baseDir, inputName: 'subject-path', ...extra }
+}
+
+/** Every awkward thing a build output can hold, at once. */
+function awkwardTree(): string {
+  const root = tempDir()
+  writeTree(root, {
+    'index.html': '<!doctype html>',
+    'empty.txt': '',
+    'assets/app.js': 'console.log(1)\n',
+    'assets/deep/er/still.css': 'body{}',
+    'with space/file name.txt': 'spaces',
+    'unicode/café-ß-日本.txt': 'unicode',
+    'unicode/\u{1F600}.txt': 'emoji above U+FFFF',
+    'unicode/\uFF21.txt': 'fullwidth A, below the surrogates',
+    'a-c': 'sorts before a/ in byte order',
+    'a/b': 'nested',
+    '.hidden/.env.example': 'KEY=value',
+    'empty-dir': null,
+    'nested/empty/dir': null
+  })
+  fs.writeFileSync(path.join(root, 'big.bin'), Buffer.alloc(3 * 1024 * 1024 + 17, 7))
+  fs.symlinkSync('index.html', path.join(root, 'link-to-index.html'))
+  fs.symlinkSync('assets', path.join(root, 'link-to-assets'))
+  return root
+}
+
+describe('a directory', () => {
+  it('has the digest that find | sort | sha256sum | sha256sum prints, and that listing', async () => {
+    const root = awkwardTree()
+    const sealed = await sealSubject(paths(root, '.'), options)
+    expect(sealed.kind).toBe('directory')
+    expect(sealed.digest).toBe(shellTreeDigest(root))
+    expect(sealed.listing).toBe(shellTreeListing(root))
+    expect(sealed.files.map((f) => f.path)).toContain('link-to-assets/deep/er/still.css')
+    expect(sealed.files.find((f) => f.path === 'empty.txt')?.size).toBe(0)
+    expect(sealed.size).toBe(sealed.files.reduce((sum, f) => sum + (f.size ?? 0), 0))
+    expect(sealed.name).toBe(path.basename(root))
+  })
+
+  it('does not depend on where the tree sits on disk', async () => {
+    const first = awkwardTree()
+    const second = path.join(tempDir(), 'elsewhere', 'deeper')
+    fs.cpSync(first, second, { recursive: true, verbatimSymlinks: true })
+    const a = await sealSubject(paths(first, '.'), options)
+    const b = await sealSubject(paths(path.dirname(second), 'deeper'), options)
+    expect(b.digest).toBe(a.digest)
+  })
+
+  it('gives the same digest from worker threads as from the main thread alone', async () => {
+    const root = tempDir()
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 700; i++) files[`d${i % 9}/f${i}.txt`] = `file ${i} `.repeat(i % 50)
+    writeTree(root, files)
+    const alone = await sealSubject(paths(root, '.'), { ...options, workers: 0 })
+    const shared = await sealSubject(paths(root, '.'), { ...options, workers: 2 })
+    expect(shared.digest).toBe(alone.digest)
+    expect(shared.listing).toBe(alone.listing)
+    expect(alone.digest).toBe(shellTreeDigest(root))
+  })
+
+  it('leaves out excluded files and directories', async () => {
+    const root = writeTree(tempDir(), { 'app/main.js': 'main', 'app/main.js.map': 'map', 'app/maps/x.map': 'x', 'app/keep/y.js': 'y' })
+    const sealed = await sealSubject(paths(root, 'app\n!**/*.map, !app/maps'), options)
+    expect(sealed.files.map((f) => f.path)).toEqual(['keep/y.js', 'main.js'])
+    fs.rmSync(path.join(root, 'app/main.js.map'))
+    fs.rmSync(path.join(root, 'app/maps'), { recursive: true })
+    expect(sealed.digest).toBe(shellTreeDigest(path.join(root, 'app')))
+  })
+
+  it('leaves out its own output directory when it lies inside the tree', async () => {
+    const root = writeTree(tempDir(), { 'a.txt': 'a', '.seal/old/a.sha256': 'old bundle' })
+    const sealed = await sealSubject(paths(root, '.', { skipDirs: [path.join(root, '.seal')] }), options)
+    expect(sealed.files.map((f) => f.path)).toEqual(['a.txt'])
+  })
+})
+
+describe('a single file', () => {
+  it('has the digest sha256sum prints, a one-line listing and its own name', async () => {
+    const root = writeTree(tempDir(), { 'out/app.tar.gz': 'not really a tarball' })
+    const sealed = await sealSubject(paths(root, 'out/app.tar.gz'), options)
+    expect(sealed.kind).toBe('file')
+    expect(sealed.digest).toBe(shellFileDigest(path.join(root, 'out/app.tar.gz')))
+    expect(sealed.listing).toBe(`${sealed.digest.slice(7)}  app.tar.gz\n`)
+    expect(sealed.name).toBe('app.tar.gz')
+    expect(sealed.root).toBe(path.join(root, 'out'))
+    expect(sealed.statement.subject).toEqual([{ name: 'app.tar.gz', digest: { sha256: sealed.digest.slice(7) } }])
+  })
+
+  it('is read whole however large, with progress reported in bytes', async () => {
+    const root = tempDir()
+    const file = path.join(root, 'large.bin')
+    fs.writeFileSync(file, Buffer.alloc(9 * 1024 * 1024 + 3, 1))
+    const seen: number[] = []
+    const sealed = await sealSubject(paths(root, 'large.bin'), { ...options, progressIntervalMs: 0, onProgress: (p) => seen.push(p.bytesDone) })
+    expect(sealed.digest).toBe(shellFileDigest(file))
+    expect(sealed.size).toBe(9 * 1024 * 1024 + 3)
+    expect(seen.length).toBeGreaterThan(3)
+  })
+})
+
+describe('globs and several paths', () => {
+  it('seal the matches relative to the deepest directory holding them all', async () => {
+    const root = writeTree(tempDir(), { 'build/web/a.js': 'a', 'build/web/b.css': 'b', 'build/api/server.js': 's', 'build/api/README.md': 'r' })
+    const sealed = await sealSubject(paths(root, 'build/**/*.js, build/web/b.css'), options)
+    expect(sealed.kind).toBe('files')
+    expect(sealed.root).toBe(path.join(root, 'build'))
+    expect(sealed.files.map((f) => f.path)).toEqual(['api/server.js', 'web/a.js', 'web/b.css'])
+    expect(sealed.name).toBe('repo')
+  })
+
+  it('use the root given, and refuse one that does not hold every match', async () => {
+    const root = writeTree(tempDir(), { 'build/web/a.js': 'a', 'build/web/b.js': 'b', 'other/c.js': 'c' })
+    const sealed = await sealSubject(paths(root, 'build/web/*.js', { root: '.' }), options)
+    expect(sealed.files.map((f) => f.path)).toEqual(['build/web/a.js', 'build/web/b.js'])
+    await expect(sealSubject(paths(root, 'build/web/*.js, other/c.js', { root: 'build' }), options)).rejects.toThrow(
+      `root: "build" does not contain "${path.join(root, 'other/c.js')}", which subject-path matched. Give a root that contains every matched file`
+    )
+  })
+
+  it('match hidden files, as a seal must not miss a .env', async () => {
+    const root = writeTree(tempDir(), { 'site/.well-known/security.txt': 's', 'site/index.html': 'i' })
+    const sealed = await sealSubject(paths(root, 'site/**'), options)
+    expect(sealed.files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'index.html'])
+  })
+})
+
+describe('what cannot be sealed', () => {
+  it('a pattern that matches nothing, naming it and every pattern tried', async () => {
+    const root = writeTree(tempDir(), { 'dist/a.js': 'a' })
+    await expect(sealSubject(paths(root, 'dist, build/**/*.js, !dist/x'), options)).rejects.toThrow(
+      `subject-path: nothing matches "build/**/*.js" (relative to "${root}"). Patterns tried: "dist", "build/**/*.js"; excluded: "!dist/x".`
+    )
+  })
+
+  it('a tree whose every file is excluded', async () => {
+    const root = writeTree(tempDir(), { 'dist/a.map': 'a', 'dist/empty': null })
+    await expect(sealSubject(paths(root, 'dist, !**/*.map'), options)).rejects.toThrow('Nothing is left to seal')
+  })
+
+  it('a symlink that leaves the root, naming it', async () => {
+    const outside = writeTree(tempDir(), { 'secret.txt': 's' })
+    const root = writeTree(tempDir(), { 'a.txt': 'a' })
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'escape.txt'))
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(
+      `subject-path: "${path.join(root, 'escape.txt')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the artifact root`
+    )
+  })
+
+  it('a dangling symlink and a symlink loop', async () => {
+    const root = writeTree(tempDir(), { 'a.txt': 'a' })
+    fs.symlinkSync('nowhere.txt', path.join(root, 'dangling'))
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('is a symbolic link to "nowhere.txt", which does not exist')
+    fs.rmSync(path.join(root, 'dangling'))
+    fs.mkdirSync(path.join(root, 'sub'))
+    fs.symlinkSync('..', path.join(root, 'sub', 'up'))
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('is a symbolic link back into one of its own parent directories (a loop)')
+  })
+
+  it('a file name with a line break, naming it', async () => {
+    const root = writeTree(tempDir(), { 'ok.txt': 'ok', 'bad\nname.txt': 'bad' })
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('the file name "bad\\nname.txt" contains a line break')
+  })
+
+  it('an unreadable file, naming it', async () => {
+    if (process.getuid?.() === 0) return // root reads everything; the check needs an ordinary user
+    const root = writeTree(tempDir(), { 'a.txt': 'a', 'b.txt': 'b' })
+    fs.chmodSync(path.join(root, 'b.txt'), 0)
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`Cannot read "${path.join(root, 'b.txt')}": permission denied`)
+  })
+})
+
+describe('a digest or a listing given by the build', () => {
+  it('seals a digest under its name without reading files', async () => {
+    const hex = 'ab'.repeat(32)
+    const sealed = await sealSubject({ kind: 'digest', digest: `sha256:${hex}`, name: 'ghcr.io/o/app' }, options)
+    expect(sealed.digest).toBe(`sha256:${hex}`)
+    expect(sealed.size).toBeNull()
+    expect(sealed.statement.subject).toEqual([{ name: 'ghcr.io/o/app', digest: { sha256: hex } }])
+  })
+
+  it('seals a sha256sum listing as the tree it describes', async () => {
+    const root = awkwardTree()
+    const listingFile = path.join(tempDir(), 'SHA256SUMS')
+    fs.writeFileSync(listingFile, shellTreeListing(root))
+    const fromListing = await sealSubject({ kind: 'checksums', file: listingFile, inputName: 'subject-checksums' }, options)
+    expect(fromListing.digest).toBe(shellTreeDigest(root))
+    expect(fromListing.statement.subject[0]?.digest).toEqual({ sha256: fromListing.digest.slice(7), dirHash1: fromListing.digest.slice(7) })
+    await expect(sealSubject({ kind: 'checksums', file: path.join(root, 'nope'), inputName: 'subject-checksums' }, options)).rejects.toThrow(
+      `subject-checksums: cannot read "${path.join(root, 'nope')}": it does not exist.`
+    )
+  })
+})

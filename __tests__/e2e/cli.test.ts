@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { PROJECT_ROOT } from '../helpers/runner.js'
+import { removeAll, shellFileDigest, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
+
+function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describe('artifact-seal (the bundled CLI)', () => {
+  it('is the package bin, starts with a node shebang and prints its version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'))
+    expect(pkg.bin).toEqual({ 'artifact-seal': 'dist/cli/index.js' })
+    expect(fs.readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(cli(['--version'], PROJECT_ROOT)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+  })
+
+  it('seals a directory and prints JSON with the digest sha256sum agrees with', () => {
+    const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', 'build/sub/b.txt': 'b' })
+    const run = cli(['seal', 'build', '--json'], cwd)
+    expect(run.code).toBe(0)
+    const result = JSON.parse(run.stdout)
+    expect(result).toMatchObject({ digest: shellTreeDigest(path.join(cwd, 'build')), name: 'build', fileCount: 2, size: 2 })
+    expect(result.sealDir).toBe(path.join(fs.realpathSync(cwd), '.seal', 'build'))
+    // Sealing again leaves the bundle directory out of the tree, so the digest holds.
+    expect(JSON.parse(cli(['seal', '.', '--json', '--name', 'build'], path.join(cwd, 'build')).stdout).digest).toBe(result.digest)
+  })
+
+  it('prints a readable summary by default, and honours --name, --root and --out', () => {
+    const cwd = writeTree(tempDir(), { 'x/y/app.bin': 'binary' })
+    const run = cli(['seal', 'x/y/app.bin', '--name', 'app', '--root', 'x', '--out', 'bundle'], cwd)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Sealed app\n')
+    expect(run.stdout).toContain(`  digest     ${shellFileDigest(path.join(cwd, 'x/y/app.bin'))}\n`)
+    expect(fs.readFileSync(path.join(cwd, 'bundle', 'app.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}y\/app\.bin\n$/)
+  })
+
+  it('names every file that differs between two listings, with exit code 1', () => {
+    const cwd = writeTree(tempDir(), { 'v1/a': 'a', 'v1/b': 'b', 'v2/a': 'a', 'v2/b': 'B', 'v2/c': 'c' })
+    const one = JSON.parse(cli(['seal', 'v1', '--json'], cwd).stdout)
+    const two = JSON.parse(cli(['seal', 'v2', '--json'], cwd).stdout)
+    const diff = cli(['diff', one.checksumsPath, two.checksumsPath], cwd)
+    expect(diff.code).toBe(1)
+    expect(diff.stdout).toContain('2 of 3 files differ\n')
+    expect(diff.stdout).toContain('  changed  b\n')
+    expect(diff.stdout).toContain('  added    c\n')
+    expect(cli(['diff', one.checksumsPath, one.checksumsPath], cwd)).toMatchObject({ code: 0, stdout: `Equal: 2 files, ${one.digest}\n` })
+  })
+
+  it('has --help on every command', () => {
+    for (const args of [['--help'], ['seal', '--help'], ['diff', '--help']]) {
+      const run = cli(args, PROJECT_ROOT)
+      expect(run.code).toBe(0)
+      expect(run.stdout).toMatch(/^Usage: artifact-seal/)
+    }
+  })
+
+  it('fails with exit code 1 and the same messages as the action', () => {
+    const cwd = tempDir()
+    expect(cli(['seal', 'missing'], cwd)).toMatchObject({ code: 1, stdout: '' })
+    expect(cli(['seal', 'missing'], cwd).stderr).toContain('artifact-seal: seal <path...>: nothing matches "missing"')
+    expect(cli(['seal', '--bogus'], cwd).stderr).toContain("artifact-seal: seal: Unknown option '--bogus'.")
+    expect(cli(['unknown'], cwd)).toMatchObject({ code: 1 })
+    expect(cli(['seal', '.', '--out', ''], cwd).stderr).toContain('--out: "" is empty.')
+    expect(cli(['diff', 'a'], cwd).stderr).toContain('diff: expected two listings, got 1.')
+  })
+})

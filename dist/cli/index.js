@@ -2021,6 +2021,7 @@ function runClaimLoop(ctx) {
   const bytes = files + 1;
   const claimSize = 16;
   const chunk = Buffer.allocUnsafe(1 << 20);
+  const oneShot = typeof crypto2.hash === "function";
   let index = 0;
   let claimEnd = 0;
   for (; ; ) {
@@ -2038,7 +2039,8 @@ function runClaimLoop(ctx) {
         const rest = fs6.readSync(fd, chunk, filled, chunk.length - filled, null);
         filled += rest;
         if (rest === 0) {
-          digests.set(crypto2.createHash("sha256").update(chunk.subarray(0, filled)).digest(), index * 32);
+          const whole = chunk.subarray(0, filled);
+          digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
           progress[files] = progress[files] + 1;
           progress[bytes] = progress[bytes] + filled;
@@ -2297,12 +2299,18 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(toSlashes(path.resolve(baseDir, p)), { dot: true }));
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
-  const isExcluded = (abs) => excludeMatchers.some((m) => m(toSlashes(abs)));
-  const found = /* @__PURE__ */ new Set();
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => excludeMatchers.some((m) => m(toSlashes(abs)));
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
   const addFile = (abs) => {
-    if (!isExcluded(abs)) found.add(abs);
+    if (seen === null) {
+      found.push(abs);
+    } else if (!seen.has(abs)) {
+      seen.add(abs);
+      found.push(abs);
+    }
   };
   const walk = (dir, realDir, ancestors, wanted) => {
     let entries;
@@ -2362,7 +2370,7 @@ function resolveFiles(options) {
         walk(abs, realOrSelf(abs), [], null);
       } else if (stat?.isFile()) {
         matchedSomething = true;
-        addFile(abs);
+        if (!isExcluded(abs)) addFile(abs);
       }
     } else {
       const base = scan.base === "" ? path.parse(path.resolve(baseDir)).root : scan.base;
@@ -2382,12 +2390,12 @@ function resolveFiles(options) {
       `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
     );
   }
-  if (found.size === 0) {
+  if (found.length === 0) {
     throw new SealError(
       `${inputName}: every file matched by ${patterns.include.map(quote).join(", ")} is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files. Nothing is left to seal: loosen the exclusions or point at the build output.`
     );
   }
-  const unsorted = [...found];
+  const unsorted = found;
   const root = chooseRoot(options, unsorted, onlyDirectory);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
   const byPath = unsorted.map((abs) => {

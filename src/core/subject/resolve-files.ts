@@ -54,14 +54,22 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
   const excludeMatchers = patterns.exclude.map((p) => picomatch(toSlashes(path.resolve(baseDir, p)), { dot: true }))
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
-  const isExcluded = (abs: string): boolean => excludeMatchers.some((m) => m(toSlashes(abs)))
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs: string): boolean => excludeMatchers.some((m) => m(toSlashes(abs)))
 
-  const found = new Set<string>()
+  // Several patterns can match the same file; one pattern cannot, so it needs no set.
+  const found: string[] = []
+  const seen = patterns.include.length > 1 ? new Set<string>() : null
   const links: LinkSeen[] = []
   const unmatched: string[] = []
 
+  /** Adds a file the walk has already checked against the exclusions. */
   const addFile = (abs: string): void => {
-    if (!isExcluded(abs)) found.add(abs)
+    if (seen === null) {
+      found.push(abs)
+    } else if (!seen.has(abs)) {
+      seen.add(abs)
+      found.push(abs)
+    }
   }
 
   /**
@@ -131,7 +139,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         walk(abs, realOrSelf(abs), [], null)
       } else if (stat?.isFile()) {
         matchedSomething = true
-        addFile(abs)
+        if (!isExcluded(abs)) addFile(abs)
       }
     } else {
       const base = scan.base === '' ? path.parse(path.resolve(baseDir)).root : scan.base
@@ -154,14 +162,14 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         'Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.'
     )
   }
-  if (found.size === 0) {
+  if (found.length === 0) {
     throw new SealError(
       `${inputName}: every file matched by ${patterns.include.map(quote).join(', ')} is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files. ` +
         'Nothing is left to seal: loosen the exclusions or point at the build output.'
     )
   }
 
-  const unsorted = [...found]
+  const unsorted = found
   const root = chooseRoot(options, unsorted, onlyDirectory)
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
   const byPath = unsorted.map((abs) => {

@@ -150,7 +150,7 @@ describe('what cannot be sealed', () => {
 
   it('a tree whose every file is excluded', async () => {
     const root = writeTree(tempDir(), { 'dist/a.map': 'a', 'dist/empty': null })
-    await expect(sealSubject(paths(root, 'dist, !**/*.map'), options)).rejects.toThrow('Nothing is left to seal')
+    await expect(sealSubject(paths(root, 'dist, !**/*.map'), options)).rejects.toThrow('every file is excluded by "!**/*.map", or the directories hold no files. Nothing is left to seal: point at the build output or loosen the exclusions.')
   })
 
   it('a symlink that leaves the root, naming it', async () => {
@@ -160,6 +160,19 @@ describe('what cannot be sealed', () => {
     await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(
       `subject-path: "${path.join(root, 'escape.txt')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the artifact root`
     )
+  })
+
+  it('a symlinked directory that leaves the root, refused before walking into it', async () => {
+    const outside = writeTree(tempDir(), { 'etc/passwd': 'x' })
+    const root = writeTree(tempDir(), { 'a.txt': 'a' })
+    fs.symlinkSync(path.join(outside, 'etc'), path.join(root, 'etc'))
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`"${path.join(root, 'etc')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'etc'))}", outside the artifact root`)
+    await expect(sealSubject(paths(root, '*.txt, etc/*'), options)).rejects.toThrow('outside the artifact root')
+  })
+
+  it('a directory with no files', async () => {
+    const root = writeTree(tempDir(), { 'dist/empty': null })
+    await expect(sealSubject(paths(root, 'dist'), options)).rejects.toThrow('subject-path: "dist" matched, but the directories hold no files. Nothing is left to seal: point at the build output.')
   })
 
   it('a dangling symlink and a symlink loop', async () => {

@@ -21833,6 +21833,12 @@ function resolveFiles(options) {
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(toSlashes(path.resolve(baseDir, p)), { dot: true }));
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => excludeMatchers.some((m) => m(toSlashes(abs)));
+  const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link, target, root2) => new SealError(
+    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
+  );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
@@ -21871,6 +21877,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           );
         }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild });
         isDir = stat2.isDirectory();
         isFile = stat2.isFile();
@@ -21924,8 +21931,9 @@ function resolveFiles(options) {
     );
   }
   if (found.length === 0) {
+    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
-      `${inputName}: every file matched by ${patterns.include.map(quote).join(", ")} is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files. Nothing is left to seal: loosen the exclusions or point at the build output.`
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
   const unsorted = found;
@@ -21936,7 +21944,10 @@ function resolveFiles(options) {
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return { rel, abs };
   });
-  checkLinksStayInside(links, root, inputName, baseDir);
+  const realRoot = realOrSelf(root);
+  for (const { link, target } of links) {
+    if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root);
+  }
   sortByPath(byPath);
   const absolutePaths = byPath.map((f) => f.abs);
   const relativePaths = byPath.map((f) => f.rel);
@@ -21970,18 +21981,6 @@ function chooseRoot(options, files, onlyDirectory) {
     while (!isInside(file, common)) common = path.dirname(common);
   }
   return common;
-}
-function checkLinksStayInside(links, root, inputName, baseDir) {
-  if (links.length === 0) return;
-  const realRoot = realOrSelf(root);
-  for (const { link, target } of links) {
-    if (!isInside(link, root)) continue;
-    if (!isInside(target, realRoot)) {
-      throw new SealError(
-        `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
-      );
-    }
-  }
 }
 function statOrNull(p) {
   try {

@@ -56,6 +56,17 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs: string): boolean => excludeMatchers.some((m) => m(toSlashes(abs)))
 
+  // When the root is known before the walk, a link that leaves it is refused on sight,
+  // before the walk wanders into whatever tree the link points at.
+  const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0] as string) : null
+  const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot)
+  const linkLeavesRoot = (link: string, target: string, root: string): SealError =>
+    new SealError(
+      `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
+        `A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
+    )
+
   // Several patterns can match the same file; one pattern cannot, so it needs no set.
   const found: string[] = []
   const seen = patterns.include.length > 1 ? new Set<string>() : null
@@ -104,6 +115,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
         }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot as string)
         links.push({ link: abs, target: realChild })
         isDir = stat.isDirectory()
         isFile = stat.isFile()
@@ -163,9 +175,12 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     )
   }
   if (found.length === 0) {
+    const why =
+      patterns.exclude.length > 0
+        ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files`
+        : 'the directories hold no files'
     throw new SealError(
-      `${inputName}: every file matched by ${patterns.include.map(quote).join(', ')} is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files. ` +
-        'Nothing is left to seal: loosen the exclusions or point at the build output.'
+      `${inputName}: ${patterns.include.map(quote).join(', ')} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? ' or loosen the exclusions' : ''}.`
     )
   }
 
@@ -178,7 +193,10 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     if (rel.includes('\n') || rel.includes('\r')) checkListingPath(rel, inputName)
     return { rel, abs }
   })
-  checkLinksStayInside(links, root, inputName, baseDir)
+  const realRoot = realOrSelf(root)
+  for (const { link, target } of links) {
+    if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root)
+  }
   sortByPath(byPath)
   const absolutePaths = byPath.map((f) => f.abs)
   const relativePaths = byPath.map((f) => f.rel)
@@ -217,20 +235,6 @@ function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirec
     while (!isInside(file, common)) common = path.dirname(common)
   }
   return common
-}
-
-function checkLinksStayInside(links: readonly LinkSeen[], root: string, inputName: string, baseDir: string): void {
-  if (links.length === 0) return
-  const realRoot = realOrSelf(root)
-  for (const { link, target } of links) {
-    if (!isInside(link, root)) continue
-    if (!isInside(target, realRoot)) {
-      throw new SealError(
-        `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
-          `A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
-      )
-    }
-  }
 }
 
 function statOrNull(p: string): fs.Stats | null {

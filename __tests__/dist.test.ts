@@ -24,6 +24,10 @@ describe('dist/', () => {
     }
   })
 
+  it('is tested on the Node major the actions run on (runs.using: node24)', () => {
+    expect(process.versions.node.split('.')[0]).toBe('24')
+  })
+
   it('carries the version package.json declares', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'))
     expect(VERSION).toBe(pkg.version)

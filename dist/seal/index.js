@@ -21469,7 +21469,9 @@ import { Worker } from "node:worker_threads";
 // src/core/hashing/claim-loop.ts
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs7, crypto: crypto3, paths, next, digests, sizes, progress } = ctx;
+  const { fs: fs7, crypto: crypto3, pathEnds, next, digests, sizes, progress } = ctx;
+  const count = pathEnds.length;
+  const pathText = Buffer.from(ctx.pathBytes.buffer, ctx.pathBytes.byteOffset, ctx.pathBytes.byteLength);
   const files = ctx.progressSlot * 16;
   const bytes = files + 1;
   const claimSize = 16;
@@ -21480,10 +21482,10 @@ function runClaimLoop(ctx) {
   for (; ; ) {
     if (index === claimEnd) {
       index = Atomics.add(next, 0, claimSize);
-      claimEnd = Math.min(index + claimSize, paths.length);
-      if (index >= paths.length) return null;
+      claimEnd = Math.min(index + claimSize, count);
+      if (index >= count) return null;
     }
-    const path8 = paths[index];
+    const path8 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
     let fd = -1;
     try {
       fd = fs7.openSync(path8, "r");
@@ -21513,7 +21515,7 @@ function runClaimLoop(ctx) {
       sizes[index] = size;
       progress[files] = progress[files] + 1;
     } catch (error2) {
-      Atomics.store(next, 0, paths.length);
+      Atomics.store(next, 0, count);
       const e = error2;
       return { index, code: e.code ?? "EIO", message: e.message };
     } finally {
@@ -21602,6 +21604,14 @@ var HashPool = class _HashPool {
     }
   }
 };
+function encodePaths(paths) {
+  const pathEnds = new Uint32Array(new SharedArrayBuffer(Math.max(1, paths.length) * 4)).subarray(0, paths.length);
+  let total = 0;
+  paths.forEach((p, i) => pathEnds[i] = total += Buffer.byteLength(p));
+  const pathBytes = Buffer.from(new SharedArrayBuffer(Math.max(1, total)));
+  paths.forEach((p, i) => pathBytes.write(p, i === 0 ? 0 : pathEnds[i - 1]));
+  return { pathBytes, pathEnds };
+}
 async function hashFiles(paths, options = {}) {
   const digests = new Uint8Array(new SharedArrayBuffer(Math.max(1, paths.length) * 32));
   const sizes = new Float64Array(new SharedArrayBuffer(Math.max(1, paths.length) * 8));
@@ -21623,7 +21633,7 @@ async function hashFiles(paths, options = {}) {
   const threads = (pool?.size ?? 0) + 1;
   const next = new Int32Array(new SharedArrayBuffer(4));
   const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8));
-  const work = { paths, next, digests, sizes, progress };
+  const work = { ...encodePaths(paths), next, digests, sizes, progress };
   const helpers = pool ? pool.run(work) : Promise.resolve([]);
   const report = () => {
     let filesDone = 0;
@@ -21823,6 +21833,12 @@ function isInside(child, parent) {
   const rel = path.relative(parent, child);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = path.resolve(options.baseDir, only);
+  return !import_picomatch.default.scan(toSlashes(abs)).isGlob && statOrNull(abs)?.isFile() === true;
+}
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
@@ -22018,7 +22034,7 @@ async function sealSubject(subject, options) {
     const files2 = entries.map((e) => ({ ...e, size: null }));
     return finish(options.name || options.fallbackName, digestOfListing(listing2), "checksums", null, files2, listing2, true, options.build);
   }
-  const pool = HashPool.start(options.workers);
+  const pool = HashPool.start(namesOneFile(subject) ? 0 : options.workers);
   let hashed;
   let resolved;
   try {

@@ -6,7 +6,7 @@ import { type HashOptions, type HashedFiles, HashPool, hashFiles } from './hashi
 import { type ListingEntry, digestOfListing, formatListing, parseListing } from './listing.js'
 import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
 import type { SubjectPatterns } from './subject/patterns.js'
-import { type ResolvedFiles, resolveFiles } from './subject/resolve-files.js'
+import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
 
 /** What to seal: exactly one of the three kinds of subject. */
 export type SubjectSpec =
@@ -70,7 +70,7 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   }
 
   // Started first so that the workers boot while the main thread lists the files.
-  const pool = HashPool.start(options.workers)
+  const pool = HashPool.start(namesOneFile(subject) ? 0 : options.workers)
   let hashed: HashedFiles
   let resolved: ResolvedFiles
   try {

@@ -8,7 +8,10 @@ import type * as Fs from 'node:fs'
 export interface ClaimLoopContext {
   readonly fs: typeof Fs
   readonly crypto: typeof Crypto
-  readonly paths: readonly string[]
+  /** Every path's UTF-8 bytes, back to back, in shared memory: workers read them without a copy. */
+  readonly pathBytes: Uint8Array
+  /** Where each path's bytes end in `pathBytes`; each starts where the one before ends. */
+  readonly pathEnds: Uint32Array
   /** [0]: the next unclaimed index, shared by every thread. */
   readonly next: Int32Array
   /** 32 bytes per path. */
@@ -41,7 +44,9 @@ export const PROGRESS_STRIDE = 16
  * the first failure.
  */
 export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
-  const { fs, crypto, paths, next, digests, sizes, progress } = ctx
+  const { fs, crypto, pathEnds, next, digests, sizes, progress } = ctx
+  const count = pathEnds.length
+  const pathText = Buffer.from(ctx.pathBytes.buffer, ctx.pathBytes.byteOffset, ctx.pathBytes.byteLength)
   // PROGRESS_STRIDE, written out: this function runs from its source text, without the module around it.
   const files = ctx.progressSlot * 16
   const bytes = files + 1
@@ -54,10 +59,10 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
   for (;;) {
     if (index === claimEnd) {
       index = Atomics.add(next, 0, claimSize)
-      claimEnd = Math.min(index + claimSize, paths.length)
-      if (index >= paths.length) return null
+      claimEnd = Math.min(index + claimSize, count)
+      if (index >= count) return null
     }
-    const path = paths[index] as string
+    const path = pathText.toString('utf8', index === 0 ? 0 : pathEnds[index - 1], pathEnds[index])
     let fd = -1
     try {
       fd = fs.openSync(path, 'r')
@@ -88,7 +93,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       sizes[index] = size
       progress[files] = (progress[files] as number) + 1
     } catch (error) {
-      Atomics.store(next, 0, paths.length)
+      Atomics.store(next, 0, count)
       const e = error as NodeJS.ErrnoException
       return { index, code: e.code ?? 'EIO', message: e.message }
     } finally {

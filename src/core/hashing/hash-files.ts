@@ -99,6 +99,19 @@ export class HashPool {
 }
 
 /**
+ * Puts the paths in shared memory, so that no worker holds a copy of a list that can
+ * run to hundreds of thousands of paths.
+ */
+export function encodePaths(paths: readonly string[]): { pathBytes: Uint8Array; pathEnds: Uint32Array } {
+  const pathEnds = new Uint32Array(new SharedArrayBuffer(Math.max(1, paths.length) * 4)).subarray(0, paths.length)
+  let total = 0
+  paths.forEach((p, i) => (pathEnds[i] = total += Buffer.byteLength(p)))
+  const pathBytes = Buffer.from(new SharedArrayBuffer(Math.max(1, total)))
+  paths.forEach((p, i) => pathBytes.write(p, i === 0 ? 0 : (pathEnds[i - 1] as number)))
+  return { pathBytes, pathEnds }
+}
+
+/**
  * Hashes every file with sha256. One file is read with the next read overlapping the
  * hashing of the current one; many files are shared between the main thread and the
  * pool's workers, which claim them one by one from a shared counter.
@@ -126,7 +139,7 @@ export async function hashFiles(paths: readonly string[], options: HashOptions =
   const threads = (pool?.size ?? 0) + 1
   const next = new Int32Array(new SharedArrayBuffer(4))
   const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8))
-  const work = { paths, next, digests, sizes, progress }
+  const work = { ...encodePaths(paths), next, digests, sizes, progress }
   const helpers = pool ? pool.run(work) : Promise.resolve([])
 
   const report = (): void => {

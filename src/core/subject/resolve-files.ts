@@ -40,6 +40,14 @@ interface LinkSeen {
   readonly target: string
 }
 
+/** True when the subject is one file named as such: nothing to walk, nothing to share out. */
+export function namesOneFile(options: Pick<ResolveOptions, 'patterns' | 'baseDir'>): boolean {
+  const [only, ...others] = options.patterns.include
+  if (only === undefined || others.length > 0) return false
+  const abs = path.resolve(options.baseDir, only)
+  return !picomatch.scan(toSlashes(abs)).isGlob && statOrNull(abs)?.isFile() === true
+}
+
 /**
  * Expands the subject patterns into the files to seal, following symlinks as `find -L`
  * does, and works out the artifact root that the listing is relative to.

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type SealOptions, type SubjectSpec, sealSubject } from '../../src/core/seal.js'
+import { parseListing } from '../../src/core/listing.js'
+import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../src/core/seal.js'
 import { parseSubjectPatterns } from '../../src/core/subject/patterns.js'
 import { removeAll, shellFileDigest, shellTreeDigest, shellTreeListing, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -11,6 +13,8 @@ const options: SealOptions = {
   fallbackName: 'repo',
   build: { kind: 'local', build: { tool: 'test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } }
 }
+
+const listedPaths = (sealed: SealedArtifact): string[] => parseListing(sealed.listing.toString(), 'listing').map((e) => e.path)
 
 function paths(baseDir: string, patterns: string, extra: Partial<Extract<SubjectSpec, { kind: 'paths' }>> = {}): SubjectSpec {
   return { kind: 'paths', patterns: parseSubjectPatterns(patterns), baseDir, inputName: 'subject-path', ...extra }
@@ -46,10 +50,13 @@ describe('a directory', () => {
     const sealed = await sealSubject(paths(root, '.'), options)
     expect(sealed.kind).toBe('directory')
     expect(sealed.digest).toBe(shellTreeDigest(root))
-    expect(sealed.listing).toBe(shellTreeListing(root))
-    expect(sealed.files.map((f) => f.path)).toContain('link-to-assets/deep/er/still.css')
-    expect(sealed.files.find((f) => f.path === 'empty.txt')?.size).toBe(0)
-    expect(sealed.size).toBe(sealed.files.reduce((sum, f) => sum + (f.size ?? 0), 0))
+    expect(sealed.listing.toString()).toBe(shellTreeListing(root))
+    expect(listedPaths(sealed)).toContain('link-to-assets/deep/er/still.css')
+    expect(sealed.fileCount).toBe(listedPaths(sealed).length)
+    const du = execFileSync('bash', ['-c', 'find -L . -type f -printf "%s\\n"'], { cwd: root, encoding: 'utf8' })
+    expect(sealed.size).toBe(du.split('\n').filter(Boolean).reduce((sum, n) => sum + Number(n), 0))
+    expect(sealed.summary?.largest[0]).toEqual({ path: 'big.bin', size: 3 * 1024 * 1024 + 17 })
+    expect(sealed.summary?.topLevel.find((g) => g.name === 'unicode/')).toMatchObject({ files: 3 })
     expect(sealed.name).toBe(path.basename(root))
   })
 
@@ -70,14 +77,14 @@ describe('a directory', () => {
     const alone = await sealSubject(paths(root, '.'), { ...options, workers: 0 })
     const shared = await sealSubject(paths(root, '.'), { ...options, workers: 2 })
     expect(shared.digest).toBe(alone.digest)
-    expect(shared.listing).toBe(alone.listing)
+    expect(shared.listing.equals(alone.listing)).toBe(true)
     expect(alone.digest).toBe(shellTreeDigest(root))
   })
 
   it('leaves out excluded files and directories', async () => {
     const root = writeTree(tempDir(), { 'app/main.js': 'main', 'app/main.js.map': 'map', 'app/maps/x.map': 'x', 'app/keep/y.js': 'y' })
     const sealed = await sealSubject(paths(root, 'app\n!**/*.map, !app/maps'), options)
-    expect(sealed.files.map((f) => f.path)).toEqual(['keep/y.js', 'main.js'])
+    expect(listedPaths(sealed)).toEqual(['keep/y.js', 'main.js'])
     fs.rmSync(path.join(root, 'app/main.js.map'))
     fs.rmSync(path.join(root, 'app/maps'), { recursive: true })
     expect(sealed.digest).toBe(shellTreeDigest(path.join(root, 'app')))
@@ -86,7 +93,7 @@ describe('a directory', () => {
   it('leaves out its own output directory when it lies inside the tree', async () => {
     const root = writeTree(tempDir(), { 'a.txt': 'a', '.seal/old/a.sha256': 'old bundle' })
     const sealed = await sealSubject(paths(root, '.', { skipDirs: [path.join(root, '.seal')] }), options)
-    expect(sealed.files.map((f) => f.path)).toEqual(['a.txt'])
+    expect(listedPaths(sealed)).toEqual(['a.txt'])
   })
 })
 
@@ -96,7 +103,7 @@ describe('a single file', () => {
     const sealed = await sealSubject(paths(root, 'out/app.tar.gz'), options)
     expect(sealed.kind).toBe('file')
     expect(sealed.digest).toBe(shellFileDigest(path.join(root, 'out/app.tar.gz')))
-    expect(sealed.listing).toBe(`${sealed.digest.slice(7)}  app.tar.gz\n`)
+    expect(sealed.listing.toString()).toBe(`${sealed.digest.slice(7)}  app.tar.gz\n`)
     expect(sealed.name).toBe('app.tar.gz')
     expect(sealed.root).toBe(path.join(root, 'out'))
     expect(sealed.statement.subject).toEqual([{ name: 'app.tar.gz', digest: { sha256: sealed.digest.slice(7) } }])
@@ -120,14 +127,14 @@ describe('globs and several paths', () => {
     const sealed = await sealSubject(paths(root, 'build/**/*.js, build/web/b.css'), options)
     expect(sealed.kind).toBe('files')
     expect(sealed.root).toBe(path.join(root, 'build'))
-    expect(sealed.files.map((f) => f.path)).toEqual(['api/server.js', 'web/a.js', 'web/b.css'])
+    expect(listedPaths(sealed)).toEqual(['api/server.js', 'web/a.js', 'web/b.css'])
     expect(sealed.name).toBe('repo')
   })
 
   it('use the root given, and refuse one that does not hold every match', async () => {
     const root = writeTree(tempDir(), { 'build/web/a.js': 'a', 'build/web/b.js': 'b', 'other/c.js': 'c' })
     const sealed = await sealSubject(paths(root, 'build/web/*.js', { root: '.' }), options)
-    expect(sealed.files.map((f) => f.path)).toEqual(['build/web/a.js', 'build/web/b.js'])
+    expect(listedPaths(sealed)).toEqual(['build/web/a.js', 'build/web/b.js'])
     await expect(sealSubject(paths(root, 'build/web/*.js, other/c.js', { root: 'build' }), options)).rejects.toThrow(
       `root: "build" does not contain "${path.join(root, 'other/c.js')}", which subject-path matched. Give a root that contains every matched file`
     )
@@ -136,7 +143,7 @@ describe('globs and several paths', () => {
   it('match hidden files, as a seal must not miss a .env', async () => {
     const root = writeTree(tempDir(), { 'site/.well-known/security.txt': 's', 'site/index.html': 'i' })
     const sealed = await sealSubject(paths(root, 'site/**'), options)
-    expect(sealed.files.map((f) => f.path)).toEqual(['.well-known/security.txt', 'index.html'])
+    expect(listedPaths(sealed)).toEqual(['.well-known/security.txt', 'index.html'])
   })
 })
 

@@ -1854,8 +1854,27 @@ function formatListing(sorted) {
 `;
   return text;
 }
-function digestOfListing(listingText) {
-  return digestFromHex(createHash("sha256").update(listingText, "utf8").digest("hex"));
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+function listingFromDigests(paths, digests) {
+  let total = 0;
+  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let i = 0; i < paths.length; i++) {
+    for (let b = i * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      out[at++] = HEX_DIGITS[byte >> 4];
+      out[at++] = HEX_DIGITS[byte & 15];
+    }
+    out[at++] = 32;
+    out[at++] = 32;
+    at += out.write(paths[i], at);
+    out[at++] = 10;
+  }
+  return out;
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
 function checkListingPath(path6, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -2216,6 +2235,33 @@ async function hashFiles(paths, options = {}) {
   return { digests, sizes };
 }
 
+// src/core/file-summary.ts
+function summarizeFiles(paths, sizes, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  for (let i = 0; i < paths.length; i++) {
+    const filePath = paths[i];
+    const size = sizes[i];
+    const slash = filePath.indexOf("/");
+    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+    const group = groups.get(name);
+    if (group) {
+      group.files++;
+      group.size += size;
+    } else {
+      groups.set(name, { files: 1, size });
+    }
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+}
+
 // src/core/statement.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
@@ -2419,30 +2465,31 @@ function resolveFiles(options) {
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
-  const unsorted = found;
-  const root = chooseRoot(options, unsorted, onlyDirectory);
+  const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const byPath = unsorted.map((abs) => {
+  const relative2 = found.map((abs) => {
     const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return { rel, abs };
+    return rel;
   });
   const realRoot = realOrSelf(root);
   for (const { link, target } of links) {
     if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root);
   }
-  sortByPath(byPath);
-  const absolutePaths = byPath.map((f) => f.abs);
-  const relativePaths = byPath.map((f) => f.rel);
+  const order = listingOrder(relative2);
+  const absolutePaths = Array.from(order, (i) => found[i]);
+  const relativePaths = Array.from(order, (i) => relative2[i]);
   const kind = onlyDirectory !== null ? "directory" : absolutePaths.length === 1 ? "file" : "files";
   return { kind, root, absolutePaths, relativePaths };
 }
-function sortByPath(files) {
-  if (files.some((f) => /[\uD800-\uDFFF]/.test(f.rel))) {
-    files.sort((a, b) => compareUtf8(a.rel, b.rel));
-  } else {
-    files.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  }
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
@@ -2490,16 +2537,16 @@ function readLinkText(p) {
 // src/core/seal.ts
 async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
-    const files2 = [{ path: subject.name, hex: hexOf(subject.digest), size: null }];
     const name = options.name || subject.name;
-    return finish(name, subject.digest, "digest", null, files2, formatListing(files2), false, options.build);
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
   }
   if (subject.kind === "checksums") {
-    const text = readListingFile(subject.file, subject.inputName);
-    const entries = parseListing(text, subject.file);
-    const listing2 = formatListing(entries);
-    const files2 = entries.map((e) => ({ ...e, size: null }));
-    return finish(options.name || options.fallbackName, digestOfListing(listing2), "checksums", null, files2, listing2, true, options.build);
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
   }
   const pool = HashPool.start(namesOneFile(subject) ? 0 : options.workers);
   let hashed;
@@ -2511,22 +2558,22 @@ async function sealSubject(subject, options) {
   } finally {
     pool.close();
   }
-  const allHex = Buffer.from(hashed.digests.buffer, 0, resolved.relativePaths.length * 32).toString("hex");
-  const files = resolved.relativePaths.map((relativePath, i) => ({
-    path: relativePath,
-    hex: allHex.slice(i * 64, i * 64 + 64),
-    size: hashed.sizes[i]
-  }));
-  const listing = formatListing(files);
-  const isSingleFile = resolved.kind === "file";
-  const digest = isSingleFile ? digestFromHex(files[0].hex) : digestOfListing(listing);
-  const defaultName = resolved.kind === "file" ? path2.basename(resolved.absolutePaths[0]) : resolved.kind === "directory" ? path2.basename(resolved.root) : options.fallbackName;
-  return finish(options.name || defaultName, digest, resolved.kind, resolved.root, files, listing, !isSingleFile, options.build);
+  const { kind, root, relativePaths, absolutePaths } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
+  let size = 0;
+  for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i];
+  const summary = summarizeFiles(relativePaths, hashed.sizes);
+  return describe(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
+    !isSingleFile,
+    options.build
+  );
 }
-function finish(name, digest, kind, root, files, listing, isTree, build) {
-  const size = kind === "digest" || kind === "checksums" ? null : files.reduce((sum, f) => sum + (f.size ?? 0), 0);
-  const statement = buildStatement([statementSubject(name, digest, isTree)], build);
-  return { name, digest, kind, root, files, size, listing, statement };
+function describe(artifact, isTree, build) {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
 }
 function readListingFile(file, inputName) {
   try {
@@ -2610,21 +2657,6 @@ function describeProgress(p) {
 }
 
 // src/report/seal-report.ts
-function topLevelBreakdown(files) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const slash = file.path.indexOf("/");
-    const name = slash === -1 ? file.path : `${file.path.slice(0, slash)}/`;
-    const group = groups.get(name) ?? { files: 0, size: 0 };
-    group.files++;
-    group.size += file.size ?? 0;
-    groups.set(name, group);
-  }
-  return [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-}
-function largestFiles(files, count) {
-  return [...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, count);
-}
 function provenanceLinks(build) {
   if (build.kind !== "workflow") return { commit: null, run: null };
   const b = build.build;
@@ -2641,17 +2673,17 @@ function renderSealText(report) {
   const row = (label, value) => void lines.push(`  ${label.padEnd(10)} ${value}`);
   lines.push(`Sealed ${artifact.name}`);
   row("digest", artifact.digest);
-  if (artifact.size !== null) row("content", `${formatCount(artifact.files.length, "file")}, ${formatBytes(artifact.size)}`);
-  else if (artifact.kind === "checksums") row("content", `${formatCount(artifact.files.length, "file")} (from a checksums listing)`);
+  if (artifact.size !== null) row("content", `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`);
+  else if (artifact.kind === "checksums") row("content", `${formatCount(artifact.fileCount, "file")} (from a checksums listing)`);
   if (artifact.root !== null) row("root", artifact.root);
   const links = provenanceLinks(report.build);
   if (links.commit) row("commit", `${links.commit.url} (${links.commit.ref})`);
   if (links.run) row("run", links.run.url);
   row("listing", bundle.checksumsPath);
   row("statement", bundle.statementPath);
-  if (artifact.size !== null && artifact.files.length > 1) {
-    const groups = topLevelBreakdown(artifact.files);
-    const entries = groups.length > 1 ? groups.slice(0, 8).map((g) => [g.name, `${formatCount(g.files, "file")}, ${formatBytes(g.size)}`]) : largestFiles(artifact.files, 5).map((f) => [f.path, formatBytes(f.size ?? 0)]);
+  if (artifact.summary !== null && artifact.fileCount > 1) {
+    const groups = artifact.summary.topLevel;
+    const entries = groups.length > 1 ? groups.slice(0, 8).map((g) => [g.name, `${formatCount(g.files, "file")}, ${formatBytes(g.size)}`]) : artifact.summary.largest.map((f) => [f.path, formatBytes(f.size)]);
     const width = Math.min(40, Math.max(...entries.map(([name]) => name.length)));
     lines.push(groups.length > 1 ? "  top level:" : "  largest files:");
     for (const [name, value] of entries) lines.push(`    ${name.padEnd(width)}  ${value}`);
@@ -2782,7 +2814,7 @@ async function sealCommand(args, terminal) {
     const result = {
       digest: artifact.digest,
       name: artifact.name,
-      fileCount: artifact.files.length,
+      fileCount: artifact.fileCount,
       size: artifact.size,
       root: artifact.root,
       checksumsPath: bundle.checksumsPath,

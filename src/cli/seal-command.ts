@@ -62,7 +62,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
     const result = {
       digest: artifact.digest,
       name: artifact.name,
-      fileCount: artifact.files.length,
+      fileCount: artifact.fileCount,
       size: artifact.size,
       root: artifact.root,
       checksumsPath: bundle.checksumsPath,

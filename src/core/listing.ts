@@ -38,9 +38,35 @@ export function formatListing(sorted: readonly ListingEntry[]): string {
   return text
 }
 
+const HEX_DIGITS = Buffer.from('0123456789abcdef')
+
+/**
+ * The listing of hashed files, written byte by byte from the raw digests: for a large
+ * tree this makes no string or object per line. `digests` holds 32 bytes per path, in
+ * the same order as `paths`, which must be sorted.
+ */
+export function listingFromDigests(paths: readonly string[], digests: Uint8Array): Buffer {
+  let total = 0
+  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1
+  const out = Buffer.allocUnsafe(total)
+  let at = 0
+  for (let i = 0; i < paths.length; i++) {
+    for (let b = i * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b] as number
+      out[at++] = HEX_DIGITS[byte >> 4] as number
+      out[at++] = HEX_DIGITS[byte & 15] as number
+    }
+    out[at++] = 0x20
+    out[at++] = 0x20
+    at += out.write(paths[i] as string, at)
+    out[at++] = 0x0a
+  }
+  return out
+}
+
 /** The digest of a tree (in-toto dirHash1): the sha256 of its listing. */
-export function digestOfListing(listingText: string): Digest {
-  return digestFromHex(createHash('sha256').update(listingText, 'utf8').digest('hex'))
+export function digestOfListing(listing: string | Uint8Array): Digest {
+  return digestFromHex(createHash('sha256').update(listing).digest('hex'))
 }
 
 /**

@@ -3,7 +3,8 @@ import * as path from 'node:path'
 import { type Digest, digestFromHex, hexOf } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { type HashOptions, type HashedFiles, HashPool, hashFiles } from './hashing/hash-files.js'
-import { type ListingEntry, digestOfListing, formatListing, parseListing } from './listing.js'
+import { type FileSummary, summarizeFiles } from './file-summary.js'
+import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
 import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
 import type { SubjectPatterns } from './subject/patterns.js'
 import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
@@ -23,21 +24,20 @@ export type SubjectSpec =
 
 export type SubjectKind = 'file' | 'directory' | 'files' | 'digest' | 'checksums'
 
-/** One sealed file, in listing order. `size` is null when only the listing was given. */
-export interface SealedFile extends ListingEntry {
-  readonly size: number | null
-}
-
 export interface SealedArtifact {
   readonly name: string
   readonly digest: Digest
   readonly kind: SubjectKind
   /** The directory listing paths are relative to; null when no files were read. */
   readonly root: string | null
-  readonly files: readonly SealedFile[]
+  /** Files sealed: lines in the listing. */
+  readonly fileCount: number
   /** Total bytes; null when the files were not read (digest or checksums subjects). */
   readonly size: number | null
-  readonly listing: string
+  /** Where the bytes are; null when the files were not read. */
+  readonly summary: FileSummary | null
+  /** The checksums listing, as written to the seal bundle. */
+  readonly listing: Buffer
   readonly statement: Statement
 }
 
@@ -56,17 +56,17 @@ export interface SealOptions extends Omit<HashOptions, 'pool'> {
 /** Reads, digests and describes the subject; writes nothing. */
 export async function sealSubject(subject: SubjectSpec, options: SealOptions): Promise<SealedArtifact> {
   if (subject.kind === 'digest') {
-    const files = [{ path: subject.name, hex: hexOf(subject.digest), size: null }]
     const name = options.name || subject.name
-    return finish(name, subject.digest, 'digest', null, files, formatListing(files), false, options.build)
+    const listing = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]))
+    return describe({ name, digest: subject.digest, kind: 'digest', root: null, fileCount: 1, size: null, summary: null, listing }, false, options.build)
   }
 
   if (subject.kind === 'checksums') {
-    const text = readListingFile(subject.file, subject.inputName)
-    const entries = parseListing(text, subject.file)
-    const listing = formatListing(entries)
-    const files = entries.map((e) => ({ ...e, size: null }))
-    return finish(options.name || options.fallbackName, digestOfListing(listing), 'checksums', null, files, listing, true, options.build)
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file)
+    const listing = Buffer.from(formatListing(entries))
+    const name = options.name || options.fallbackName
+    const fileCount = entries.length
+    return describe({ name, digest: digestOfListing(listing), kind: 'checksums', root: null, fileCount, size: null, summary: null, listing }, true, options.build)
   }
 
   // Started first so that the workers boot while the main thread lists the files.
@@ -80,37 +80,24 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   } finally {
     pool.close()
   }
-  const allHex = Buffer.from(hashed.digests.buffer, 0, resolved.relativePaths.length * 32).toString('hex')
-  const files: SealedFile[] = resolved.relativePaths.map((relativePath, i) => ({
-    path: relativePath,
-    hex: allHex.slice(i * 64, i * 64 + 64),
-    size: hashed.sizes[i] as number
-  }))
-  const listing = formatListing(files)
-  const isSingleFile = resolved.kind === 'file'
-  const digest = isSingleFile ? digestFromHex((files[0] as SealedFile).hex) : digestOfListing(listing)
-  const defaultName =
-    resolved.kind === 'file'
-      ? path.basename(resolved.absolutePaths[0] as string)
-      : resolved.kind === 'directory'
-        ? path.basename(resolved.root)
-        : options.fallbackName
-  return finish(options.name || defaultName, digest, resolved.kind, resolved.root, files, listing, !isSingleFile, options.build)
+  const { kind, root, relativePaths, absolutePaths } = resolved
+  const listing = listingFromDigests(relativePaths, hashed.digests)
+  const isSingleFile = kind === 'file'
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString('hex')) : digestOfListing(listing)
+  const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
+  let size = 0
+  for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i] as number
+  const summary = summarizeFiles(relativePaths, hashed.sizes)
+  return describe(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
+    !isSingleFile,
+    options.build
+  )
 }
 
-function finish(
-  name: string,
-  digest: Digest,
-  kind: SubjectKind,
-  root: string | null,
-  files: readonly SealedFile[],
-  listing: string,
-  isTree: boolean,
-  build: BuildContext
-): SealedArtifact {
-  const size = kind === 'digest' || kind === 'checksums' ? null : files.reduce((sum, f) => sum + (f.size ?? 0), 0)
-  const statement = buildStatement([statementSubject(name, digest, isTree)], build)
-  return { name, digest, kind, root, files, size, listing, statement }
+/** Adds the statement: one subject for the whole artifact. */
+function describe(artifact: Omit<SealedArtifact, 'statement'>, isTree: boolean, build: BuildContext): SealedArtifact {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) }
 }
 
 function readListingFile(file: string, inputName: string): string {

@@ -1,4 +1,4 @@
-import type { SealedArtifact, SealedFile } from '../core/seal.js'
+import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, commitUrl, runUrl } from '../core/statement.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
 
@@ -14,30 +14,6 @@ export interface SealReport {
   /** The job and step that ran the seal, for the job-output snippet. */
   readonly jobId: string
   readonly stepId: string
-}
-
-export interface SizeGroup {
-  readonly name: string
-  readonly files: number
-  readonly size: number
-}
-
-/** Size per top-level entry of the tree, largest first: where the bytes are at a glance. */
-export function topLevelBreakdown(files: readonly SealedFile[]): SizeGroup[] {
-  const groups = new Map<string, { files: number; size: number }>()
-  for (const file of files) {
-    const slash = file.path.indexOf('/')
-    const name = slash === -1 ? file.path : `${file.path.slice(0, slash)}/`
-    const group = groups.get(name) ?? { files: 0, size: 0 }
-    group.files++
-    group.size += file.size ?? 0
-    groups.set(name, group)
-  }
-  return [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1))
-}
-
-export function largestFiles(files: readonly SealedFile[], count: number): SealedFile[] {
-  return [...files].sort((a, b) => (b.size ?? 0) - (a.size ?? 0)).slice(0, count)
 }
 
 export interface ProvenanceLinks {

@@ -34,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     })
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     if (artifact.size !== null) {
-      core.info(`Sealed ${formatCount(artifact.files.length, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
+      core.info(`Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
     }
     core.info(`${artifact.name}: ${artifact.digest}`)
 
@@ -53,7 +53,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     core.setOutput(SealOutput.Digest, artifact.digest)
     core.setOutput(SealOutput.Name, artifact.name)
-    core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.files.length))
+    core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.fileCount))
     core.setOutput(SealOutput.Size, artifact.size === null ? '' : String(artifact.size))
     core.setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath)
     core.setOutput(SealOutput.StatementPath, bundle.statementPath)

@@ -23,7 +23,9 @@ export function verifyStepHints(
   } else if (artifact.root !== null) {
     const rel = path.relative(workspace, artifact.root).split(path.sep).join('/')
     verifySubjectPath = rel === '' ? '.' : rel.startsWith('..') ? artifact.root : rel
-    if (artifact.kind === 'file') verifySubjectPath = `${verifySubjectPath === '.' ? '' : `${verifySubjectPath}/`}${artifact.files[0]?.path ?? ''}`
+    // The one file of a single-file artifact is also its largest.
+    const onlyFile = artifact.kind === 'file' ? artifact.summary?.largest[0]?.path : undefined
+    if (onlyFile !== undefined) verifySubjectPath = `${verifySubjectPath === '.' ? '' : `${verifySubjectPath}/`}${onlyFile}`
   }
   return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
 }

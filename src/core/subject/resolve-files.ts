@@ -192,34 +192,42 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     )
   }
 
-  const unsorted = found
-  const root = chooseRoot(options, unsorted, onlyDirectory)
+  const root = chooseRoot(options, found, onlyDirectory)
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
-  const byPath = unsorted.map((abs) => {
+  const relative = found.map((abs) => {
     const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs))
     // Walked paths are relative and clean by construction; only a name can break a line.
     if (rel.includes('\n') || rel.includes('\r')) checkListingPath(rel, inputName)
-    return { rel, abs }
+    return rel
   })
   const realRoot = realOrSelf(root)
   for (const { link, target } of links) {
     if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root)
   }
-  sortByPath(byPath)
-  const absolutePaths = byPath.map((f) => f.abs)
-  const relativePaths = byPath.map((f) => f.rel)
+  // Sorting indices rather than pairs keeps a large tree from costing an object per file.
+  const order = listingOrder(relative)
+  const absolutePaths = Array.from(order, (i) => found[i] as string)
+  const relativePaths = Array.from(order, (i) => relative[i] as string)
 
   const kind = onlyDirectory !== null ? 'directory' : absolutePaths.length === 1 ? 'file' : 'files'
   return { kind, root, absolutePaths, relativePaths }
 }
 
-/** Listing order. The engine's own string order is the same as UTF-8 byte order unless a path holds a character above U+FFFF. */
-function sortByPath(files: { rel: string }[]): void {
-  if (files.some((f) => /[\uD800-\uDFFF]/.test(f.rel))) {
-    files.sort((a, b) => compareUtf8(a.rel, b.rel))
-  } else {
-    files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-  }
+/**
+ * The indices of `paths` in listing order. The engine's own string order is UTF-8 byte
+ * order unless a path holds a character above U+FFFF; only then does the slower
+ * comparator run.
+ */
+function listingOrder(paths: readonly string[]): Uint32Array {
+  const order = Uint32Array.from(paths, (_, i) => i)
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p))
+    ? (a: number, b: number) => compareUtf8(paths[a] as string, paths[b] as string)
+    : (a: number, b: number) => {
+        const x = paths[a] as string
+        const y = paths[b] as string
+        return x < y ? -1 : x > y ? 1 : 0
+      }
+  return order.sort(compare)
 }
 
 function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirectory: string | null): string {

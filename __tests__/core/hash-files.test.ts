@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { HashPool, hashFiles } from '../../src/core/hashing/hash-files.js'
+import { HashPool, HashQueue, hashFiles } from '../../src/core/hashing/hash-files.js'
 import { removeAll, shellFileDigest, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
@@ -13,14 +13,17 @@ function manyFiles(count: number): string[] {
   return Object.keys(files).map((rel) => path.join(root, rel))
 }
 
-const hexAt = (digests: Uint8Array, i: number): string => `sha256:${Buffer.from(digests.buffer, i * 32, 32).toString('hex')}`
+const hexAt = (digests: Uint8Array, i: number): string => `sha256:${Buffer.from(digests.buffer, digests.byteOffset + i * 32, 32).toString('hex')}`
+const bytesOf = (view: ArrayBufferView): Buffer => Buffer.from(view.buffer, view.byteOffset, view.byteLength)
 
 describe('hashFiles', () => {
-  const paths = manyFiles(300)
+  // More files than the queue's first capacity, so its shared buffers grow while in use.
+  const paths = manyFiles(1500)
 
   it('hashes on the main thread alone as sha256sum does, files above the 1 MiB read size included', async () => {
     const { digests, sizes } = await hashFiles(paths)
-    for (const i of [0, 1, 97, 194, 299]) expect(hexAt(digests, i)).toBe(shellFileDigest(paths[i] as string))
+    expect(digests.length).toBe(paths.length * 32)
+    for (const i of [0, 1, 97, 194, 1024, 1499]) expect(hexAt(digests, i)).toBe(shellFileDigest(paths[i] as string))
     expect(sizes[97]).toBe(1024 * 1024 + 97)
   })
 
@@ -29,8 +32,8 @@ describe('hashFiles', () => {
     const pool = HashPool.start(2)
     const progress: number[] = []
     try {
-      const workersOnly = await hashFiles(paths, { pool, mainThreadHashes: false, progressIntervalMs: 0, onProgress: (p) => progress.push(p.filesDone) })
-      expect(Buffer.from(workersOnly.digests.buffer).equals(Buffer.from(mainOnly.digests.buffer))).toBe(true)
+      const workersOnly = await hashFiles(paths, { pool, mainThreadHashes: false, progressIntervalMs: 1, onProgress: (p) => progress.push(p.filesDone) })
+      expect(bytesOf(workersOnly.digests).equals(bytesOf(mainOnly.digests))).toBe(true)
       expect([...workersOnly.sizes]).toEqual([...mainOnly.sizes])
       expect(progress.length).toBeGreaterThan(0)
       expect(progress.every((done) => done <= paths.length)).toBe(true)
@@ -39,9 +42,31 @@ describe('hashFiles', () => {
     }
   })
 
-  it('names a file that cannot be read', async () => {
+  it('lets workers hash files as they are added, before the list is complete', async () => {
+    const pool = HashPool.start(1)
+    try {
+      const queue = new HashQueue(pool, { mainThreadHashes: false })
+      for (const p of paths.slice(0, 640)) queue.add(p)
+      // Workers only see what is published; give the one worker time to boot and hash.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      for (const p of paths.slice(640)) queue.add(p)
+      const { digests } = await queue.finish()
+      expect(hexAt(digests, 5)).toBe(shellFileDigest(paths[5] as string))
+      expect(hexAt(digests, 1400)).toBe(shellFileDigest(paths[1400] as string))
+    } finally {
+      pool.close()
+    }
+  })
+
+  it('names a file that cannot be read, from the main thread or a worker', async () => {
     const missing = path.join(tempDir(), 'gone.txt')
     await expect(hashFiles([paths[0] as string, missing])).rejects.toThrow(`Cannot read "${missing}": it disappeared while being sealed.`)
     await expect(hashFiles([missing])).rejects.toThrow(`Cannot read "${missing}": it disappeared while being sealed.`)
+    const pool = HashPool.start(1)
+    try {
+      await expect(hashFiles([...paths.slice(0, 300), missing], { pool, mainThreadHashes: false })).rejects.toThrow(`Cannot read "${missing}"`)
+    } finally {
+      pool.close()
+    }
   })
 })

@@ -1855,12 +1855,13 @@ function formatListing(sorted) {
   return text;
 }
 var HEX_DIGITS = Buffer.from("0123456789abcdef");
-function listingFromDigests(paths, digests) {
+function listingFromDigests(paths, digests, order) {
   let total = 0;
   for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
   const out = Buffer.allocUnsafe(total);
   let at = 0;
-  for (let i = 0; i < paths.length; i++) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
     for (let b = i * 32, end = b + 32; b < end; b++) {
       const byte = digests[b];
       out[at++] = HEX_DIGITS[byte >> 4];
@@ -2033,62 +2034,94 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 // src/core/hashing/claim-loop.ts
+var Control = {
+  /** The next index no thread has claimed. */
+  Next: 0,
+  /** How many paths the walk has published so far. */
+  Published: 1,
+  /** 1 once the walk has published its last path. */
+  WalkDone: 2,
+  /** How many files have been hashed, by every thread together. */
+  Completed: 3,
+  /** 1 + the index of a file that could not be read; 0 while none failed. */
+  Failed: 4
+};
+var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs6, crypto: crypto2, pathEnds, next, digests, sizes, progress } = ctx;
-  const count = pathEnds.length;
-  const pathText = Buffer.from(ctx.pathBytes.buffer, ctx.pathBytes.byteOffset, ctx.pathBytes.byteLength);
+  const { fs: fs6, crypto: crypto2, control, progress } = ctx;
+  const NEXT = 0;
+  const PUBLISHED = 1;
+  const WALK_DONE = 2;
+  const COMPLETED = 3;
+  const FAILED = 4;
   const files = ctx.progressSlot * 16;
   const bytes = files + 1;
   const claimSize = 16;
+  const pathText = Buffer.from(ctx.pathBytes);
+  const pathEnds = new Uint32Array(ctx.pathEnds);
+  const digests = new Uint8Array(ctx.digests);
+  const sizes = new Float64Array(ctx.sizes);
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto2.hash === "function";
-  let index = 0;
-  let claimEnd = 0;
   for (; ; ) {
-    if (index === claimEnd) {
-      index = Atomics.add(next, 0, claimSize);
-      claimEnd = Math.min(index + claimSize, count);
-      if (index >= count) return null;
+    let index = -1;
+    let claimEnd = -1;
+    while (index < 0) {
+      if (Atomics.load(control, FAILED) !== 0) return null;
+      const published = Atomics.load(control, PUBLISHED);
+      const next = Atomics.load(control, NEXT);
+      if (next < published) {
+        const end = Math.min(next + claimSize, published);
+        if (Atomics.compareExchange(control, NEXT, next, end) === next) {
+          index = next;
+          claimEnd = end;
+        }
+      } else if (Atomics.load(control, WALK_DONE) === 1 && next >= Atomics.load(control, PUBLISHED)) {
+        return null;
+      } else if (!ctx.waitForMore) {
+        return null;
+      } else {
+        Atomics.wait(control, PUBLISHED, published, 50);
+      }
     }
-    const path6 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
-    let fd = -1;
-    try {
-      fd = fs6.openSync(path6, "r");
-      let filled = fs6.readSync(fd, chunk, 0, chunk.length, null);
-      if (filled < chunk.length) {
-        const rest = fs6.readSync(fd, chunk, filled, chunk.length - filled, null);
-        filled += rest;
-        if (rest === 0) {
+    const claimStart = index;
+    for (; index < claimEnd; index++) {
+      const path6 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      let fd = -1;
+      try {
+        fd = fs6.openSync(path6, "r");
+        let filled = fs6.readSync(fd, chunk, 0, chunk.length, null);
+        if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
-          progress[files] = progress[files] + 1;
-          progress[bytes] = progress[bytes] + filled;
-          index++;
-          ctx.onFileDone?.();
-          continue;
+        } else {
+          const hash = crypto2.createHash("sha256");
+          let size = 0;
+          do {
+            hash.update(chunk.subarray(0, filled));
+            size += filled;
+            progress[bytes] = progress[bytes] + filled;
+          } while ((filled = fs6.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash.digest(), index * 32);
+          sizes[index] = size;
+          filled = 0;
         }
-      }
-      const hash = crypto2.createHash("sha256");
-      let size = 0;
-      do {
-        hash.update(chunk.subarray(0, filled));
-        size += filled;
+        progress[files] = progress[files] + 1;
         progress[bytes] = progress[bytes] + filled;
-      } while ((filled = fs6.readSync(fd, chunk, 0, chunk.length, null)) > 0);
-      digests.set(hash.digest(), index * 32);
-      sizes[index] = size;
-      progress[files] = progress[files] + 1;
-    } catch (error) {
-      Atomics.store(next, 0, count);
-      const e = error;
-      return { index, code: e.code ?? "EIO", message: e.message };
-    } finally {
-      if (fd >= 0) fs6.closeSync(fd);
+      } catch (error) {
+        Atomics.compareExchange(control, FAILED, 0, index + 1);
+        Atomics.notify(control, COMPLETED);
+        const e = error;
+        return { index, code: e.code ?? "EIO", message: e.message };
+      } finally {
+        if (fd >= 0) fs6.closeSync(fd);
+      }
+      ctx.onFileDone?.();
     }
-    index++;
-    ctx.onFileDone?.();
+    Atomics.add(control, COMPLETED, claimEnd - claimStart);
+    Atomics.notify(control, COMPLETED);
   }
 }
 
@@ -2125,13 +2158,14 @@ async function hashLargeFile(path6, onBytes, progressIntervalMs) {
 }
 
 // src/core/hashing/hash-files.ts
-var FILES_PER_WORKER = 256;
+var MAX_FILES = 1 << 22;
+var MAX_PATH_BYTES = 1 << 30;
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
-parentPort.once('message', (work) => {
-  parentPort.postMessage(runClaimLoop({ ...work, fs: require('node:fs'), crypto: require('node:crypto') }))
-})
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path6) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
@@ -2149,97 +2183,159 @@ var HashPool = class _HashPool {
   get size() {
     return this.workers.length;
   }
-  /** Hands the same shared work to every worker; resolves with each one's failure or null. */
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
   run(work) {
-    return Promise.all(
-      this.workers.map(
-        (worker, i) => new Promise((resolve4, reject) => {
-          worker.once("message", resolve4);
-          worker.once("error", reject);
-          worker.once("exit", (code) => reject(new Error(`a hashing worker stopped with exit code ${code}`)));
-          worker.postMessage({ ...work, progressSlot: i + 1 });
-        })
-      )
-    );
+    return this.workers.map((worker, i) => {
+      const loop = new Promise((resolve4, reject) => {
+        worker.once("message", resolve4);
+        worker.once("error", reject);
+        worker.once("exit", (code) => this.closing ? resolve4(null) : reject(new Error(`a hashing worker stopped with exit code ${code}`)));
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
+      });
+      loop.catch(() => void 0);
+      return loop;
+    });
   }
+  closing = false;
   /** Stops the workers without waiting for them: their work is done or no longer wanted. */
   close() {
+    this.closing = true;
     for (const worker of this.workers) {
       worker.unref();
       void worker.terminate();
     }
   }
 };
-function encodePaths(paths) {
-  const pathEnds = new Uint32Array(new SharedArrayBuffer(Math.max(1, paths.length) * 4)).subarray(0, paths.length);
-  let total = 0;
-  paths.forEach((p, i) => pathEnds[i] = total += Buffer.byteLength(p));
-  const pathBytes = Buffer.from(new SharedArrayBuffer(Math.max(1, total)));
-  paths.forEach((p, i) => pathBytes.write(p, i === 0 ? 0 : pathEnds[i - 1]));
-  return { pathBytes, pathEnds };
+function growable(bytes, maxBytes) {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
 }
-async function hashFiles(paths, options = {}) {
-  const digests = new Uint8Array(new SharedArrayBuffer(Math.max(1, paths.length) * 32));
-  const sizes = new Float64Array(new SharedArrayBuffer(Math.max(1, paths.length) * 8));
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  if (paths.length === 1) {
-    const only = paths[0];
-    try {
-      const result = await hashLargeFile(only, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
-      digests.set(result.digest, 0);
-      sizes[0] = result.size;
-    } catch (error) {
-      const e = error;
-      throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, only);
-    }
-    return { digests, sizes };
+var HashQueue = class {
+  constructor(pool, options = {}) {
+    this.options = options;
+    this.progress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
-  const mainThreadHashes = options.mainThreadHashes ?? true;
-  const pool = options.pool && options.pool.size > 0 && (paths.length >= FILES_PER_WORKER || !mainThreadHashes) ? options.pool : null;
-  const threads = (pool?.size ?? 0) + 1;
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8));
-  const work = { ...encodePaths(paths), next, digests, sizes, progress };
-  const helpers = pool ? pool.run(work) : Promise.resolve([]);
-  const report = () => {
-    let filesDone = 0;
-    let bytesDone = 0;
-    for (let slot = 0; slot < threads; slot++) {
-      filesDone += progress[slot * PROGRESS_STRIDE];
-      bytesDone += progress[slot * PROGRESS_STRIDE + 1];
+  options;
+  count = 0;
+  capacity = 1024;
+  bytesUsed = 0;
+  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
+  pathText = Buffer.from(this.pathBytes);
+  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
+  ends = new Uint32Array(this.pathEnds);
+  digests = growable(this.capacity * 32, MAX_FILES * 32);
+  sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  progress;
+  workerLoops;
+  sharedWork() {
+    const { pathBytes, pathEnds, digests, sizes, control, progress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress };
+  }
+  add(path6) {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+      }
+      this.capacity *= 2;
+      this.pathEnds.grow(this.capacity * 4);
+      this.digests.grow(this.capacity * 32);
+      this.sizes.grow(this.capacity * 8);
     }
-    onProgress?.({ filesDone, bytesDone, filesTotal: paths.length });
-  };
-  let lastReport = performance.now();
-  const onFileDone = onProgress ? () => {
-    const now = performance.now();
-    if (now - lastReport >= progressIntervalMs) {
-      lastReport = now;
-      report();
+    const room = path6.length * 3;
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      this.pathText = Buffer.from(this.pathBytes);
     }
-  } : void 0;
-  const failures = [];
-  if (mainThreadHashes || !pool) {
-    failures.push(runClaimLoop({ ...work, fs: fs2, crypto, progressSlot: 0, ...onFileDone ? { onFileDone } : {} }));
-    failures.push(...await helpers);
-  } else {
-    const timer = onProgress ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    this.bytesUsed += this.pathText.write(path6, this.bytesUsed);
+    this.ends[this.count++] = this.bytesUsed;
+    if ((this.count & 63) === 0) this.publish();
+  }
+  publish() {
+    Atomics.store(this.control, Control.Published, this.count);
+    Atomics.notify(this.control, Control.Published);
+  }
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish() {
+    this.publish();
+    Atomics.store(this.control, Control.WalkDone, 1);
+    Atomics.notify(this.control, Control.Published);
+    const { onProgress, progressIntervalMs = 2e3 } = this.options;
+    const report = onProgress ? () => onProgress(this.progressNow()) : void 0;
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
     try {
-      failures.push(...await helpers);
+      let failure = null;
+      if (this.options.mainThreadHashes ?? true) {
+        let lastReport = performance.now();
+        const onFileDone = report ? () => {
+          const now = performance.now();
+          if (now - lastReport >= progressIntervalMs) {
+            lastReport = now;
+            report();
+          }
+        } : void 0;
+        failure = runClaimLoop({ ...this.sharedWork(), fs: fs2, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+      }
+      await this.allCompleted();
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
+      }
     } finally {
       clearInterval(timer);
     }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
   }
-  const failure = failures.find((f) => f !== null);
-  if (failure) throw describeFailure(failure, paths[failure.index]);
-  return { digests, sizes };
+  async allCompleted() {
+    const crashed = new Promise((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject);
+    });
+    for (; ; ) {
+      const completed = Atomics.load(this.control, Control.Completed);
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+    }
+  }
+  progressNow() {
+    let filesDone = 0;
+    let bytesDone = 0;
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.progress.length; slot++) {
+      filesDone += this.progress[slot * PROGRESS_STRIDE];
+      bytesDone += this.progress[slot * PROGRESS_STRIDE + 1];
+    }
+    return { filesDone, bytesDone, filesTotal: this.count };
+  }
+  pathAt(index) {
+    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+  }
+};
+async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path6 of paths) queue.add(path6);
+  return queue.finish();
+}
+async function hashOneFile(path6, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = await hashLargeFile(path6, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+  } catch (error) {
+    const e = error;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path6);
+  }
 }
 
 // src/core/file-summary.ts
-function summarizeFiles(paths, sizes, largestCount = 5) {
+function summarizeFiles(paths, sizes, order, largestCount = 5) {
   const groups = /* @__PURE__ */ new Map();
   const largest = [];
-  for (let i = 0; i < paths.length; i++) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
     const filePath = paths[i];
     const size = sizes[i];
     const slash = filePath.indexOf("/");
@@ -2373,12 +2469,12 @@ function resolveFiles(options) {
   const links = [];
   const unmatched = [];
   const addFile = (abs) => {
-    if (seen === null) {
-      found.push(abs);
-    } else if (!seen.has(abs)) {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
       seen.add(abs);
-      found.push(abs);
     }
+    found.push(abs);
+    options.onFile?.(abs);
   };
   const walk = (dir, realDir, ancestors, wanted) => {
     let entries;
@@ -2477,10 +2573,8 @@ function resolveFiles(options) {
     if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root);
   }
   const order = listingOrder(relative2);
-  const absolutePaths = Array.from(order, (i) => found[i]);
-  const relativePaths = Array.from(order, (i) => relative2[i]);
-  const kind = onlyDirectory !== null ? "directory" : absolutePaths.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths, relativePaths };
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -2548,24 +2642,31 @@ async function sealSubject(subject, options) {
     const fileCount = entries.length;
     return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
   }
-  const pool = HashPool.start(namesOneFile(subject) ? 0 : options.workers);
-  let hashed;
   let resolved;
-  try {
+  let hashed;
+  if (namesOneFile(subject)) {
     resolved = resolveFiles(subject);
-    options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, { ...options, pool });
-  } finally {
-    pool.close();
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = HashPool.start(options.workers);
+    try {
+      const queue = new HashQueue(pool, options);
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
   }
-  const { kind, root, relativePaths, absolutePaths } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests);
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
   let size = 0;
   for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i];
-  const summary = summarizeFiles(relativePaths, hashed.sizes);
+  const summary = summarizeFiles(relativePaths, hashed.sizes, order);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
     !isSingleFile,

@@ -23,10 +23,11 @@ export interface FileSummary {
  * Sums sizes per top-level entry and keeps the largest files, in one pass and without
  * an object per file: an artifact can hold hundreds of thousands of files.
  */
-export function summarizeFiles(paths: readonly string[], sizes: ArrayLike<number>, largestCount = 5): FileSummary {
+export function summarizeFiles(paths: readonly string[], sizes: ArrayLike<number>, order: ArrayLike<number>, largestCount = 5): FileSummary {
   const groups = new Map<string, { files: number; size: number }>()
   const largest: SizedFile[] = []
-  for (let i = 0; i < paths.length; i++) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number
     const filePath = paths[i] as string
     const size = sizes[i] as number
     const slash = filePath.indexOf('/')

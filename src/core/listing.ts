@@ -43,14 +43,15 @@ const HEX_DIGITS = Buffer.from('0123456789abcdef')
 /**
  * The listing of hashed files, written byte by byte from the raw digests: for a large
  * tree this makes no string or object per line. `digests` holds 32 bytes per path, in
- * the same order as `paths`, which must be sorted.
+ * the same order as `paths`; `order` lists their indices in listing order.
  */
-export function listingFromDigests(paths: readonly string[], digests: Uint8Array): Buffer {
+export function listingFromDigests(paths: readonly string[], digests: Uint8Array, order: ArrayLike<number>): Buffer {
   let total = 0
   for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1
   const out = Buffer.allocUnsafe(total)
   let at = 0
-  for (let i = 0; i < paths.length; i++) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number
     for (let b = i * 32, end = b + 32; b < end; b++) {
       const byte = digests[b] as number
       out[at++] = HEX_DIGITS[byte >> 4] as number

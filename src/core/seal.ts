@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex, hexOf } from './digest.js'
 import { SealError, quote } from './errors.js'
-import { type HashOptions, type HashedFiles, HashPool, hashFiles } from './hashing/hash-files.js'
+import { type HashOptions, type HashedFiles, HashPool, HashQueue, hashFiles } from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
 import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
 import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
@@ -41,7 +41,7 @@ export interface SealedArtifact {
   readonly statement: Statement
 }
 
-export interface SealOptions extends Omit<HashOptions, 'pool'> {
+export interface SealOptions extends HashOptions {
   /** Worker threads that help hash many files; default: one per spare core, up to 3. */
   readonly workers?: number
   /** Called once the files are known, before any is read. */
@@ -69,25 +69,33 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
     return describe({ name, digest: digestOfListing(listing), kind: 'checksums', root: null, fileCount, size: null, summary: null, listing }, true, options.build)
   }
 
-  // Started first so that the workers boot while the main thread lists the files.
-  const pool = HashPool.start(namesOneFile(subject) ? 0 : options.workers)
-  let hashed: HashedFiles
   let resolved: ResolvedFiles
-  try {
+  let hashed: HashedFiles
+  if (namesOneFile(subject)) {
     resolved = resolveFiles(subject)
-    options.onResolved?.(resolved.absolutePaths.length, resolved.root)
-    hashed = await hashFiles(resolved.absolutePaths, { ...options, pool })
-  } finally {
-    pool.close()
+    options.onResolved?.(1, resolved.root)
+    hashed = await hashFiles(resolved.absolutePaths, options)
+  } else {
+    // The workers boot while the main thread starts the walk, then hash each file the
+    // walk adds to the queue while the walk goes on.
+    const pool = HashPool.start(options.workers)
+    try {
+      const queue = new HashQueue(pool, options)
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) })
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root)
+      hashed = await queue.finish()
+    } finally {
+      pool.close()
+    }
   }
-  const { kind, root, relativePaths, absolutePaths } = resolved
-  const listing = listingFromDigests(relativePaths, hashed.digests)
+  const { kind, root, relativePaths, absolutePaths, order } = resolved
+  const listing = listingFromDigests(relativePaths, hashed.digests, order)
   const isSingleFile = kind === 'file'
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString('hex')) : digestOfListing(listing)
   const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
   let size = 0
   for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i] as number
-  const summary = summarizeFiles(relativePaths, hashed.sizes)
+  const summary = summarizeFiles(relativePaths, hashed.sizes, order)
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
     !isSingleFile,

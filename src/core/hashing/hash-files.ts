@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { SealError, quote } from '../errors.js'
-import { type ClaimLoopContext, type ClaimLoopFailure, PROGRESS_STRIDE, runClaimLoop } from './claim-loop.js'
+import { CONTROL_SLOTS, type ClaimLoopContext, type ClaimLoopFailure, Control, PROGRESS_STRIDE, runClaimLoop } from './claim-loop.js'
 import { hashLargeFile } from './hash-large-file.js'
 
 export interface HashProgress {
@@ -16,30 +16,29 @@ export interface HashOptions {
   /** Called at most every `progressIntervalMs` while hashing. */
   readonly onProgress?: (progress: HashProgress) => void
   readonly progressIntervalMs?: number
-  /** Workers that share the hashing with the main thread; without one the main thread hashes alone. */
-  readonly pool?: HashPool
   /** False leaves every file to the pool's workers, as when the main thread has other work. */
   readonly mainThreadHashes?: boolean
 }
 
 export interface HashedFiles {
-  /** 32 bytes per file, in the order of the paths given. */
+  /** 32 bytes per file, in the order the files were added. */
   readonly digests: Uint8Array
   readonly sizes: Float64Array
 }
 
-/** Below this many files the main thread hashes alone: handing work over costs more than it saves. */
-const FILES_PER_WORKER = 256
+/** The most files one seal holds: the shared buffers reserve address space for this many. */
+export const MAX_FILES = 1 << 22
+const MAX_PATH_BYTES = 1 << 30
 
 // Workers run the claim loop from its source text, so the same code runs from the
 // TypeScript sources under test, from the bundled actions and from the CLI, with no
 // separate worker file to locate on disk.
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
-parentPort.once('message', (work) => {
-  parentPort.postMessage(runClaimLoop({ ...work, fs: require('node:fs'), crypto: require('node:crypto') }))
-})
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `
 
 function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
@@ -53,6 +52,8 @@ function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
           : `${failure.message}.`
   return new SealError(`Cannot read ${quote(path)}: ${reason}`)
 }
+
+type SharedWork = Omit<ClaimLoopContext, 'fs' | 'crypto' | 'progressSlot' | 'waitForMore' | 'onFileDone'>
 
 /**
  * Worker threads that help the main thread hash. They are started before the files are
@@ -74,23 +75,29 @@ export class HashPool {
     return this.workers.length
   }
 
-  /** Hands the same shared work to every worker; resolves with each one's failure or null. */
-  run(work: Omit<ClaimLoopContext, 'fs' | 'crypto' | 'progressSlot' | 'onFileDone'>): Promise<(ClaimLoopFailure | null)[]> {
-    return Promise.all(
-      this.workers.map(
-        (worker, i) =>
-          new Promise<ClaimLoopFailure | null>((resolve, reject) => {
-            worker.once('message', resolve)
-            worker.once('error', reject)
-            worker.once('exit', (code) => reject(new Error(`a hashing worker stopped with exit code ${code}`)))
-            worker.postMessage({ ...work, progressSlot: i + 1 })
-          })
-      )
-    )
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
+  run(work: SharedWork): Promise<ClaimLoopFailure | null>[] {
+    return this.workers.map((worker, i) => {
+      const loop = new Promise<ClaimLoopFailure | null>((resolve, reject) => {
+        worker.once('message', resolve)
+        worker.once('error', reject)
+        worker.once('exit', (code) => (this.closing ? resolve(null) : reject(new Error(`a hashing worker stopped with exit code ${code}`))))
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true })
+      })
+      // A crash after the caller stopped listening (the walk failed first) is not news.
+      loop.catch(() => undefined)
+      return loop
+    })
   }
+
+  private closing = false
 
   /** Stops the workers without waiting for them: their work is done or no longer wanted. */
   close(): void {
+    this.closing = true
     for (const worker of this.workers) {
       worker.unref()
       void worker.terminate()
@@ -98,84 +105,147 @@ export class HashPool {
   }
 }
 
+function growable(bytes: number, maxBytes: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes })
+}
+
 /**
- * Puts the paths in shared memory, so that no worker holds a copy of a list that can
- * run to hundreds of thousands of paths.
+ * Files to hash, added by the walk as it finds them while the pool's workers already
+ * hash what has been added: listing a tree and hashing it overlap. Paths and results
+ * live in growable shared memory, so nothing is copied between threads.
  */
-export function encodePaths(paths: readonly string[]): { pathBytes: Uint8Array; pathEnds: Uint32Array } {
-  const pathEnds = new Uint32Array(new SharedArrayBuffer(Math.max(1, paths.length) * 4)).subarray(0, paths.length)
-  let total = 0
-  paths.forEach((p, i) => (pathEnds[i] = total += Buffer.byteLength(p)))
-  const pathBytes = Buffer.from(new SharedArrayBuffer(Math.max(1, total)))
-  paths.forEach((p, i) => pathBytes.write(p, i === 0 ? 0 : (pathEnds[i - 1] as number)))
-  return { pathBytes, pathEnds }
+export class HashQueue {
+  private count = 0
+  private capacity = 1024
+  private bytesUsed = 0
+  private readonly pathBytes = growable(64 * 1024, MAX_PATH_BYTES)
+  private pathText = Buffer.from(this.pathBytes)
+  private readonly pathEnds = growable(this.capacity * 4, MAX_FILES * 4)
+  private readonly ends = new Uint32Array(this.pathEnds)
+  private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
+  private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4))
+  private readonly progress: Float64Array
+  private readonly workerLoops: Promise<ClaimLoopFailure | null>[]
+
+  constructor(
+    pool: HashPool | null,
+    private readonly options: HashOptions = {}
+  ) {
+    this.progress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8))
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : []
+  }
+
+  private sharedWork(): SharedWork {
+    const { pathBytes, pathEnds, digests, sizes, control, progress } = this
+    return { pathBytes, pathEnds, digests, sizes, control, progress }
+  }
+
+  add(path: string): void {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError(`More than ${MAX_FILES.toLocaleString('en-US')} files to seal. Seal the artifact in parts, or as an archive.`)
+      }
+      this.capacity *= 2
+      this.pathEnds.grow(this.capacity * 4)
+      this.digests.grow(this.capacity * 32)
+      this.sizes.grow(this.capacity * 8)
+    }
+    // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
+    const room = path.length * 3
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`)
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)))
+      this.pathText = Buffer.from(this.pathBytes)
+    }
+    this.bytesUsed += this.pathText.write(path, this.bytesUsed)
+    this.ends[this.count++] = this.bytesUsed
+    if ((this.count & 63) === 0) this.publish()
+  }
+
+  private publish(): void {
+    Atomics.store(this.control, Control.Published, this.count)
+    Atomics.notify(this.control, Control.Published)
+  }
+
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish(): Promise<HashedFiles> {
+    this.publish()
+    Atomics.store(this.control, Control.WalkDone, 1)
+    Atomics.notify(this.control, Control.Published)
+    const { onProgress, progressIntervalMs = 2000 } = this.options
+    const report = onProgress ? (): void => onProgress(this.progressNow()) : undefined
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : undefined
+    try {
+      let failure: ClaimLoopFailure | null = null
+      if (this.options.mainThreadHashes ?? true) {
+        let lastReport = performance.now()
+        const onFileDone = report
+          ? (): void => {
+              const now = performance.now()
+              if (now - lastReport >= progressIntervalMs) {
+                lastReport = now
+                report()
+              }
+            }
+          : undefined
+        failure = runClaimLoop({ ...this.sharedWork(), fs, crypto, progressSlot: 0, waitForMore: false, ...(onFileDone ? { onFileDone } : {}) })
+      }
+      await this.allCompleted()
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index))
+      }
+    } finally {
+      clearInterval(timer)
+    }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) }
+  }
+
+  private async allCompleted(): Promise<void> {
+    const crashed = new Promise<never>((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject)
+    })
+    for (;;) {
+      const completed = Atomics.load(this.control, Control.Completed)
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1000).value, crashed])
+    }
+  }
+
+  private progressNow(): HashProgress {
+    let filesDone = 0
+    let bytesDone = 0
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.progress.length; slot++) {
+      filesDone += this.progress[slot * PROGRESS_STRIDE] as number
+      bytesDone += this.progress[slot * PROGRESS_STRIDE + 1] as number
+    }
+    return { filesDone, bytesDone, filesTotal: this.count }
+  }
+
+  private pathAt(index: number): string {
+    return this.pathText.toString('utf8', index === 0 ? 0 : this.ends[index - 1], this.ends[index])
+  }
 }
 
 /**
  * Hashes every file with sha256. One file is read with the next read overlapping the
- * hashing of the current one; many files are shared between the main thread and the
- * pool's workers, which claim them one by one from a shared counter.
+ * hashing of the current one; many files go through a queue shared with the pool.
  */
-export async function hashFiles(paths: readonly string[], options: HashOptions = {}): Promise<HashedFiles> {
-  const digests = new Uint8Array(new SharedArrayBuffer(Math.max(1, paths.length) * 32))
-  const sizes = new Float64Array(new SharedArrayBuffer(Math.max(1, paths.length) * 8))
+export async function hashFiles(paths: readonly string[], options: HashOptions & { pool?: HashPool } = {}): Promise<HashedFiles> {
+  if (paths.length === 1) return hashOneFile(paths[0] as string, options)
+  const queue = new HashQueue(options.pool ?? null, options)
+  for (const path of paths) queue.add(path)
+  return queue.finish()
+}
+
+async function hashOneFile(path: string, options: HashOptions): Promise<HashedFiles> {
   const { onProgress, progressIntervalMs = 2000 } = options
-
-  if (paths.length === 1) {
-    const only = paths[0] as string
-    try {
-      const result = await hashLargeFile(only, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs)
-      digests.set(result.digest, 0)
-      sizes[0] = result.size
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException
-      throw describeFailure({ index: 0, code: e.code ?? 'EIO', message: e.message }, only)
-    }
-    return { digests, sizes }
+  try {
+    const result = await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs)
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) }
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    throw describeFailure({ index: 0, code: e.code ?? 'EIO', message: e.message }, path)
   }
-
-  const mainThreadHashes = options.mainThreadHashes ?? true
-  const pool = options.pool && options.pool.size > 0 && (paths.length >= FILES_PER_WORKER || !mainThreadHashes) ? options.pool : null
-  const threads = (pool?.size ?? 0) + 1
-  const next = new Int32Array(new SharedArrayBuffer(4))
-  const progress = new Float64Array(new SharedArrayBuffer(threads * PROGRESS_STRIDE * 8))
-  const work = { ...encodePaths(paths), next, digests, sizes, progress }
-  const helpers = pool ? pool.run(work) : Promise.resolve([])
-
-  const report = (): void => {
-    let filesDone = 0
-    let bytesDone = 0
-    for (let slot = 0; slot < threads; slot++) {
-      filesDone += progress[slot * PROGRESS_STRIDE] as number
-      bytesDone += progress[slot * PROGRESS_STRIDE + 1] as number
-    }
-    onProgress?.({ filesDone, bytesDone, filesTotal: paths.length })
-  }
-  let lastReport = performance.now()
-  const onFileDone = onProgress
-    ? (): void => {
-        const now = performance.now()
-        if (now - lastReport >= progressIntervalMs) {
-          lastReport = now
-          report()
-        }
-      }
-    : undefined
-
-  const failures: (ClaimLoopFailure | null)[] = []
-  if (mainThreadHashes || !pool) {
-    failures.push(runClaimLoop({ ...work, fs, crypto, progressSlot: 0, ...(onFileDone ? { onFileDone } : {}) }))
-    failures.push(...(await helpers))
-  } else {
-    // The main thread is free, so a timer can report while the workers hash.
-    const timer = onProgress ? setInterval(report, Math.max(1, progressIntervalMs)) : undefined
-    try {
-      failures.push(...(await helpers))
-    } finally {
-      clearInterval(timer)
-    }
-  }
-  const failure = failures.find((f) => f !== null)
-  if (failure) throw describeFailure(failure, paths[failure.index] as string)
-  return { digests, sizes }
 }

@@ -15,6 +15,8 @@ export interface ResolveOptions {
   readonly skipDirs?: readonly string[]
   /** Names the input in error messages (`subject-path` in the action, the arguments in the CLI). */
   readonly inputName: string
+  /** Called with each file as the walk finds it, so hashing can start before the walk ends. */
+  readonly onFile?: (absolutePath: string) => void
 }
 
 /** What the patterns matched. */
@@ -22,10 +24,12 @@ export interface ResolvedFiles {
   /** `file`: one file; `directory`: one directory given as such; `files`: anything else. */
   readonly kind: 'file' | 'directory' | 'files'
   readonly root: string
-  /** Absolute paths, in the same order as `relativePaths`: listing order. */
+  /** Absolute paths, in the order the walk found them. */
   readonly absolutePaths: string[]
-  /** Paths relative to the root, with `/`. */
+  /** The same files' paths relative to the root, with `/`. */
   readonly relativePaths: string[]
+  /** Indices into both arrays in listing order (UTF-8 byte order of the relative paths). */
+  readonly order: Uint32Array
 }
 
 const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
@@ -83,12 +87,12 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 
   /** Adds a file the walk has already checked against the exclusions. */
   const addFile = (abs: string): void => {
-    if (seen === null) {
-      found.push(abs)
-    } else if (!seen.has(abs)) {
+    if (seen !== null) {
+      if (seen.has(abs)) return
       seen.add(abs)
-      found.push(abs)
     }
+    found.push(abs)
+    options.onFile?.(abs)
   }
 
   /**
@@ -206,11 +210,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
   // Sorting indices rather than pairs keeps a large tree from costing an object per file.
   const order = listingOrder(relative)
-  const absolutePaths = Array.from(order, (i) => found[i] as string)
-  const relativePaths = Array.from(order, (i) => relative[i] as string)
 
-  const kind = onlyDirectory !== null ? 'directory' : absolutePaths.length === 1 ? 'file' : 'files'
-  return { kind, root, absolutePaths, relativePaths }
+  const kind = onlyDirectory !== null ? 'directory' : found.length === 1 ? 'file' : 'files'
+  return { kind, root, absolutePaths: found, relativePaths: relative, order }
 }
 
 /**

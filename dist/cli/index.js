@@ -285,8 +285,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path7, { windows } = {}) => {
+      const segs = path7.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1877,19 +1877,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path6, where) {
+function checkListingPath(path7, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path6.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path6.includes("\n") || path6.includes("\r")) {
+  if (path7.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path7.includes("\n") || path7.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path6)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path6.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path7)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path7.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path6.startsWith("/") || /^[A-Za-z]:/.test(path6)) {
-    throw new SealError(`${where}: the path ${quote(path6)} is absolute. ${fix}`);
+  if (path7.startsWith("/") || /^[A-Za-z]:/.test(path7)) {
+    throw new SealError(`${where}: the path ${quote(path7)} is absolute. ${fix}`);
   }
-  if (path6.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path6)} has an empty, "." or ".." segment. ${fix}`);
+  if (path7.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path7)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/;
@@ -1912,17 +1912,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path6 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path6.startsWith("./")) path6 = path6.slice(2);
-    checkListingPath(path6, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path6);
+    let path7 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path7.startsWith("./")) path7 = path7.slice(2);
+    checkListingPath(path7, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path7);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path6)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path7)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path6, lineNo);
-    entries.push({ path: path6, hex: hex.toLowerCase() });
+    seen.set(path7, lineNo);
+    entries.push({ path: path7, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -2021,7 +2021,30 @@ ${DIFF_USAGE}`);
 }
 
 // src/cli/seal-command.ts
-import * as path5 from "node:path";
+import * as path6 from "node:path";
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+}
+
+// src/app/seal-to-bundle.ts
+import * as path4 from "node:path";
 
 // src/core/seal.ts
 import * as fs4 from "node:fs";
@@ -2087,10 +2110,10 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path6 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path7 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs6.openSync(path6, "r");
+        fd = fs6.openSync(path7, "r");
         let filled = fs6.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -2129,8 +2152,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path6, onBytes, progressIntervalMs) {
-  const handle = await open(path6, "r");
+async function hashLargeFile(path7, onBytes, progressIntervalMs) {
+  const handle = await open(path7, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash = createHash2("sha256");
@@ -2167,9 +2190,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path6) {
+function describeFailure(failure, path7) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path6)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path7)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -2235,7 +2258,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, progress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress };
   }
-  add(path6) {
+  add(path7) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -2245,13 +2268,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path6.length * 3;
+    const room = path7.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path6, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path7, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -2316,17 +2339,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path6 of paths) queue.add(path6);
+  for (const path7 of paths) queue.add(path7);
   return queue.finish();
 }
-async function hashOneFile(path6, options) {
+async function hashOneFile(path7, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path6, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path7, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error) {
     const e = error;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path6);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path7);
   }
 }
 
@@ -2662,11 +2685,10 @@ async function sealSubject(subject, options) {
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString("hex")) : digestOfListing(listing);
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
-  let size = 0;
-  for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i];
   const summary = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
     !isSingleFile,
@@ -2686,29 +2708,76 @@ function readListingFile(file, inputName) {
   }
 }
 
-// src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
+// src/stores/evidence/local-directory.ts
+import { randomBytes } from "node:crypto";
+import * as fs5 from "node:fs/promises";
+import * as path3 from "node:path";
+
+// src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` };
 }
 
-// src/actions/runner-environment.ts
+// src/stores/evidence/local-directory.ts
+var LocalDirectoryStore = class {
+  constructor(dir, inputName) {
+    this.dir = dir;
+    this.inputName = inputName;
+  }
+  dir;
+  inputName;
+  async putSealBundle(artifact) {
+    const names = bundleFileNames(artifact.name);
+    try {
+      await fs5.mkdir(this.dir, { recursive: true });
+    } catch (error) {
+      throw this.cannotWrite(this.dir, error);
+    }
+    const files = [
+      { final: path3.join(this.dir, names.checksums), content: artifact.listing },
+      { final: path3.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
+` }
+    ];
+    const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const renamed = [];
+    try {
+      for (const file of files) await fs5.writeFile(file.final + suffix, file.content);
+      for (const file of files) {
+        await fs5.rename(file.final + suffix, file.final);
+        renamed.push(file.final);
+      }
+    } catch (error) {
+      await Promise.all([...files.map((f) => f.final + suffix), ...renamed].map((p) => fs5.rm(p, { force: true })));
+      throw this.cannotWrite(this.dir, error);
+    }
+    return { dir: this.dir, checksumsPath: files[0].final, statementPath: files[1].final };
+  }
+  cannotWrite(target, error) {
+    const e = error;
+    return new SealError(
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
+    );
+  }
+};
+
+// src/app/seal-to-bundle.ts
+async function sealToBundle(subject, options, destination) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const artifact = await sealSubject(sealed, options);
+  const dir = outputDir ?? path4.join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact);
+  return { artifact, bundle };
+}
+
+// src/app/runner-environment.ts
 import * as os from "node:os";
-import * as path3 from "node:path";
+import * as path5 from "node:path";
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
@@ -2733,7 +2802,7 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path3.basename(path3.resolve(baseDir)) || "artifact";
+  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
 }
 
 // src/report/format.ts
@@ -2793,63 +2862,6 @@ function renderSealText(report) {
 `;
 }
 
-// src/stores/evidence/local-directory.ts
-import { randomBytes } from "node:crypto";
-import * as fs5 from "node:fs/promises";
-import * as path4 from "node:path";
-
-// src/stores/evidence/seal-bundle.ts
-function fileSafeName(name) {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
-  return safe === "" ? "artifact" : safe;
-}
-function bundleFileNames(name) {
-  const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` };
-}
-
-// src/stores/evidence/local-directory.ts
-var LocalDirectoryStore = class {
-  constructor(dir, inputName) {
-    this.dir = dir;
-    this.inputName = inputName;
-  }
-  dir;
-  inputName;
-  async putSealBundle(artifact) {
-    const names = bundleFileNames(artifact.name);
-    try {
-      await fs5.mkdir(this.dir, { recursive: true });
-    } catch (error) {
-      throw this.cannotWrite(this.dir, error);
-    }
-    const files = [
-      { final: path4.join(this.dir, names.checksums), content: artifact.listing },
-      { final: path4.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
-` }
-    ];
-    const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    const renamed = [];
-    try {
-      for (const file of files) await fs5.writeFile(file.final + suffix, file.content);
-      for (const file of files) {
-        await fs5.rename(file.final + suffix, file.final);
-        renamed.push(file.final);
-      }
-    } catch (error) {
-      await Promise.all([...files.map((f) => f.final + suffix), ...renamed].map((p) => fs5.rm(p, { force: true })));
-      throw this.cannotWrite(this.dir, error);
-    }
-    return { dir: this.dir, checksumsPath: files[0].final, statementPath: files[1].final };
-  }
-  cannotWrite(target, error) {
-    const e = error;
-    return new SealError(
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
-    );
-  }
-};
-
 // src/cli/terminal.ts
 function processTerminal() {
   return {
@@ -2891,15 +2903,13 @@ async function sealCommand(args, terminal) {
   const cwd = terminal.cwd;
   const out = requireValue("out", values.out);
   const root = requireValue("root", values.root);
-  const defaultParent = path5.join(cwd, ".seal");
   const build = buildContextFromEnv(terminal.env);
-  const artifact = await sealSubject(
+  const { artifact, bundle } = await sealToBundle(
     {
       kind: "paths",
       patterns: parseSubjectPatterns(positionals.join("\n")),
       baseDir: cwd,
       inputName: "seal <path...>",
-      skipDirs: [defaultParent, ...out ? [path5.resolve(cwd, out)] : []],
       ...root ? { root } : {}
     },
     {
@@ -2907,10 +2917,9 @@ async function sealCommand(args, terminal) {
       fallbackName: fallbackName(terminal.env, cwd),
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))
-    }
+    },
+    { outputDir: out ? path6.resolve(cwd, out) : null, defaultParent: path6.join(cwd, ".seal"), inputName: "--out" }
   );
-  const outputDir = out ? path5.resolve(cwd, out) : path5.join(defaultParent, fileSafeName(artifact.name));
-  const bundle = await new LocalDirectoryStore(outputDir, "--out").putSealBundle(artifact);
   if (values.json) {
     const result = {
       digest: artifact.digest,

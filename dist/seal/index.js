@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code2 = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code2 = path9.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19404,8 +19404,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path9, { windows } = {}) => {
+      const segs = path9.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -21422,7 +21422,7 @@ function info(message) {
 }
 
 // src/actions/seal/run.ts
-import * as path7 from "node:path";
+import * as path8 from "node:path";
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -21432,9 +21432,26 @@ function quote(value) {
   return JSON.stringify(value);
 }
 
-// src/core/seal.ts
-import * as fs5 from "node:fs";
-import * as path2 from "node:path";
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatCount(n, singular, plural = `${singular}s`) {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${p.filesDone.toLocaleString("en-US")} of ${p.filesTotal.toLocaleString("en-US")} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
@@ -21459,6 +21476,168 @@ function parseDigest(value, what) {
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
+
+// src/core/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash1: hex } : { sha256: hex } };
+}
+function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+}
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
+function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+}
+function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+}
+function localPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: LOCAL_BUILD_TYPE,
+      externalParameters: {},
+      internalParameters: { host: build.host },
+      resolvedDependencies: []
+    },
+    runDetails: {
+      builder: { id: build.tool },
+      metadata: { startedOn: build.startedOn }
+    }
+  };
+}
+function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build)
+  };
+}
+
+// src/report/seal-report.ts
+function provenanceLinks(build) {
+  if (build.kind !== "workflow") return { commit: null, run: null };
+  const b = build.build;
+  return {
+    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
+    run: { label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
+  };
+}
+function verifySnippet(report) {
+  const lines = [
+    `# ${report.jobId}: expose the digest to later jobs`,
+    "outputs:",
+    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
+    "",
+    "# a later job, before it deploys",
+    `needs: ${report.jobId}`,
+    "steps:",
+    `  - uses: ${report.verifyAction}`,
+    "    with:"
+  ];
+  const subjectPath = report.verifySubjectPath;
+  if (subjectPath !== null && subjectPath.includes("\n")) {
+    lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
+  } else if (subjectPath !== null) {
+    lines.push(`      subject-path: ${subjectPath}`);
+  }
+  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`);
+  return lines.join("\n");
+}
+
+// src/report/seal-markdown.ts
+var LISTING_LINES_SHOWN = 500;
+var code = (text) => `\`${text.replace(/`/g, "'")}\``;
+var cell = (text) => text.replace(/\|/g, "\\|");
+function firstLines(listing, count) {
+  let end = 0;
+  let lines = 0;
+  while (lines < count && end < listing.length) {
+    const newline = listing.indexOf(10, end);
+    end = newline === -1 ? listing.length : newline + 1;
+    lines++;
+  }
+  return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
+}
+function renderSealMarkdown(report) {
+  const { artifact, bundle } = report;
+  const out = [];
+  out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(`| Digest | ${code(artifact.digest)} |`);
+  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
+  else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
+  else out.push("| Content | a digest given by the build (not read from files) |");
+  const links = provenanceLinks(report.build);
+  if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`);
+  if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`);
+  if (report.build.kind === "local") out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`);
+  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)} |`);
+  out.push("");
+  if (artifact.summary !== null && artifact.fileCount > 1) {
+    const groups = artifact.summary.topLevel;
+    if (groups.length > 1) {
+      out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
+      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${g.files.toLocaleString("en-US")} | ${formatBytes(g.size)} |`);
+      if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
+    } else {
+      out.push("| Largest files | Size |", "| --- | ---: |");
+      for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
+    }
+    out.push("");
+  }
+  out.push("<details><summary>Verify these bytes in a later job</summary>", "", "```yaml", verifySnippet(report), "```", "", "</details>", "");
+  const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
+  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", "```text", shown.text, "```");
+  if (artifact.fileCount > shown.count) out.push("", `${(artifact.fileCount - shown.count).toLocaleString("en-US")} more lines in ${code(bundle.checksumsPath)}.`);
+  out.push("", "</details>", "");
+  return out.join("\n");
+}
+
+// src/app/seal-to-bundle.ts
+import * as path4 from "node:path";
+
+// src/core/seal.ts
+import * as fs5 from "node:fs";
+import * as path2 from "node:path";
 
 // src/core/hashing/hash-files.ts
 import * as crypto2 from "node:crypto";
@@ -21520,10 +21699,10 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path8 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path9 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs7.openSync(path8, "r");
+        fd = fs7.openSync(path9, "r");
         let filled = fs7.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -21562,8 +21741,8 @@ function runClaimLoop(ctx) {
 import { createHash } from "node:crypto";
 import { open as open2 } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path8, onBytes, progressIntervalMs) {
-  const handle = await open2(path8, "r");
+async function hashLargeFile(path9, onBytes, progressIntervalMs) {
+  const handle = await open2(path9, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash = createHash("sha256");
@@ -21600,9 +21779,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path8) {
+function describeFailure(failure, path9) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path8)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path9)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -21668,7 +21847,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, progress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress };
   }
-  add(path8) {
+  add(path9) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -21678,13 +21857,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path8.length * 3;
+    const room = path9.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path8, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path9, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -21749,17 +21928,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path8 of paths) queue.add(path8);
+  for (const path9 of paths) queue.add(path9);
   return queue.finish();
 }
-async function hashOneFile(path8, options) {
+async function hashOneFile(path9, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path8, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path9, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path8);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path9);
   }
 }
 
@@ -21838,19 +22017,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path8, where) {
+function checkListingPath(path9, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path8.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path8.includes("\n") || path8.includes("\r")) {
+  if (path9.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path9.includes("\n") || path9.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path8)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path8.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path9)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path9.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path8.startsWith("/") || /^[A-Za-z]:/.test(path8)) {
-    throw new SealError(`${where}: the path ${quote(path8)} is absolute. ${fix}`);
+  if (path9.startsWith("/") || /^[A-Za-z]:/.test(path9)) {
+    throw new SealError(`${where}: the path ${quote(path9)} is absolute. ${fix}`);
   }
-  if (path8.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path8)} has an empty, "." or ".." segment. ${fix}`);
+  if (path9.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path9)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/;
@@ -21873,97 +22052,22 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path8 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path8.startsWith("./")) path8 = path8.slice(2);
-    checkListingPath(path8, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path8);
+    let path9 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path9.startsWith("./")) path9 = path9.slice(2);
+    checkListingPath(path9, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path9);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path8)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path9)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path8, lineNo);
-    entries.push({ path: path8, hex: hex.toLowerCase() });
+    seen.set(path9, lineNo);
+    entries.push({ path: path9, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
   }
   return sortEntries(entries);
-}
-
-// src/core/statement.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
-var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
-var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
-function statementSubject(name, digest, isTree) {
-  const hex = hexOf(digest);
-  return { name, digest: isTree ? { sha256: hex, dirHash1: hex } : { sha256: hex } };
-}
-function runUrl(build) {
-  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
-}
-function commitUrl(build) {
-  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
-}
-function workflowPath(build) {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
-  const at = withoutRepo.lastIndexOf("@");
-  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
-}
-function workflowPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: {
-          ref: build.ref,
-          repository: `${build.serverUrl}/${build.repository}`,
-          path: workflowPath(build)
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: build.eventName,
-          repository_id: build.repositoryId,
-          repository_owner_id: build.repositoryOwnerId,
-          runner_environment: build.runnerEnvironment
-        }
-      },
-      resolvedDependencies: [
-        {
-          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
-          digest: { gitCommit: build.sha }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${build.serverUrl}/${build.workflowRef}` },
-      metadata: { invocationId: runUrl(build) }
-    }
-  };
-}
-function localPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: LOCAL_BUILD_TYPE,
-      externalParameters: {},
-      internalParameters: { host: build.host },
-      resolvedDependencies: []
-    },
-    runDetails: {
-      builder: { id: build.tool },
-      metadata: { startedOn: build.startedOn }
-    }
-  };
-}
-function buildStatement(subjects, context) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build)
-  };
 }
 
 // src/core/subject/resolve-files.ts
@@ -22195,11 +22299,10 @@ async function sealSubject(subject, options) {
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString("hex")) : digestOfListing(listing);
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
-  let size = 0;
-  for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i];
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
     !isSingleFile,
@@ -22217,107 +22320,6 @@ function readListingFile(file, inputName) {
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
     throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
-}
-
-// src/report/format.ts
-var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatCount(n, singular, plural = `${singular}s`) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
-}
-
-// src/report/progress.ts
-function describeProgress(p) {
-  const files = p.filesTotal > 1 ? `${p.filesDone.toLocaleString("en-US")} of ${p.filesTotal.toLocaleString("en-US")} files, ` : "";
-  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
-}
-
-// src/report/seal-report.ts
-function provenanceLinks(build) {
-  if (build.kind !== "workflow") return { commit: null, run: null };
-  const b = build.build;
-  return {
-    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
-    run: { label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
-  };
-}
-function verifySnippet(report) {
-  const lines = [
-    `# ${report.jobId}: expose the digest to later jobs`,
-    "outputs:",
-    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
-    "",
-    "# a later job, before it deploys",
-    `needs: ${report.jobId}`,
-    "steps:",
-    `  - uses: ${report.verifyAction}`,
-    "    with:"
-  ];
-  const subjectPath = report.verifySubjectPath;
-  if (subjectPath !== null && subjectPath.includes("\n")) {
-    lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
-  } else if (subjectPath !== null) {
-    lines.push(`      subject-path: ${subjectPath}`);
-  }
-  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`);
-  return lines.join("\n");
-}
-
-// src/report/seal-markdown.ts
-var LISTING_LINES_SHOWN = 500;
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|");
-function firstLines(listing, count) {
-  let end = 0;
-  let lines = 0;
-  while (lines < count && end < listing.length) {
-    const newline = listing.indexOf(10, end);
-    end = newline === -1 ? listing.length : newline + 1;
-    lines++;
-  }
-  return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
-}
-function renderSealMarkdown(report) {
-  const { artifact, bundle } = report;
-  const out = [];
-  out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
-  out.push("| | |", "| --- | --- |");
-  out.push(`| Digest | ${code(artifact.digest)} |`);
-  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
-  else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
-  else out.push("| Content | a digest given by the build (not read from files) |");
-  const links = provenanceLinks(report.build);
-  if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`);
-  if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`);
-  if (report.build.kind === "local") out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`);
-  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)} |`);
-  out.push("");
-  if (artifact.summary !== null && artifact.fileCount > 1) {
-    const groups = artifact.summary.topLevel;
-    if (groups.length > 1) {
-      out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
-      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${g.files.toLocaleString("en-US")} | ${formatBytes(g.size)} |`);
-      if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
-    } else {
-      out.push("| Largest files | Size |", "| --- | ---: |");
-      for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
-    }
-    out.push("");
-  }
-  out.push("<details><summary>Verify these bytes in a later job</summary>", "", "```yaml", verifySnippet(report), "```", "", "</details>", "");
-  const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
-  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", "```text", shown.text, "```");
-  if (artifact.fileCount > shown.count) out.push("", `${(artifact.fileCount - shown.count).toLocaleString("en-US")} more lines in ${code(bundle.checksumsPath)}.`);
-  out.push("", "</details>", "");
-  return out.join("\n");
 }
 
 // src/stores/evidence/local-directory.ts
@@ -22377,6 +22379,16 @@ var LocalDirectoryStore = class {
   }
 };
 
+// src/app/seal-to-bundle.ts
+async function sealToBundle(subject, options, destination) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const artifact = await sealSubject(sealed, options);
+  const dir = outputDir ?? path4.join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact);
+  return { artifact, bundle };
+}
+
 // src/actions/constants.ts
 var SealInput = {
   SubjectPath: "subject-path",
@@ -22398,14 +22410,14 @@ var SealOutput = {
   SealDir: "seal-dir"
 };
 
-// src/actions/runner-environment.ts
+// src/app/runner-environment.ts
 import * as os5 from "node:os";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/actions/runner-environment.ts
+// src/app/runner-environment.ts
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
@@ -22430,7 +22442,7 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path4.basename(path4.resolve(baseDir)) || "artifact";
+  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
@@ -22440,7 +22452,7 @@ function runnerTempDir(env) {
 }
 
 // src/actions/seal/settings.ts
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -22516,19 +22528,19 @@ function readSealSettings(getInput2, workspace) {
     if (/[\r\n]/.test(subjectName)) throw new SealError(`${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
     subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName };
   } else {
-    subject = { kind: "checksums", file: path5.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
+    subject = { kind: "checksums", file: path6.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
   }
   const outputDir = input(SealInput.OutputDir);
   return {
     subject,
     name,
-    outputDir: outputDir === "" ? null : path5.resolve(workspace, outputDir),
+    outputDir: outputDir === "" ? null : path6.resolve(workspace, outputDir),
     summary: parseBooleanInput(SealInput.Summary, getInput2(SealInput.Summary), true)
   };
 }
 
 // src/actions/seal/verify-hints.ts
-import * as path6 from "node:path";
+import * as path7 from "node:path";
 function verifyStepHints(env, settings, artifact, workspace) {
   const actionRepository = env.GITHUB_ACTION_REPOSITORY;
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
@@ -22538,7 +22550,7 @@ function verifyStepHints(env, settings, artifact, workspace) {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
   } else if (artifact.root !== null) {
-    const rel = path6.relative(workspace, artifact.root).split(path6.sep).join("/");
+    const rel = path7.relative(workspace, artifact.root).split(path7.sep).join("/");
     verifySubjectPath = rel === "" ? "." : rel.startsWith("..") ? artifact.root : rel;
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
@@ -22551,24 +22563,24 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readSealSettings((name) => getInput(name), workspace);
-    const defaultBundleParent = path7.join(runnerTempDir(env), "artifact-seal");
-    const subject = settings.subject.kind === "paths" ? { ...settings.subject, skipDirs: [defaultBundleParent, ...settings.outputDir ? [settings.outputDir] : []] } : settings.subject;
     const build = buildContextFromEnv(env);
     const started = performance.now();
-    const artifact = await sealSubject(subject, {
-      name: settings.name,
-      fallbackName: fallbackName(env, workspace),
-      build,
-      onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
-      onProgress: (p) => info(describeProgress(p))
-    });
+    const { artifact, bundle } = await sealToBundle(
+      settings.subject,
+      {
+        name: settings.name,
+        fallbackName: fallbackName(env, workspace),
+        build,
+        onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
+        onProgress: (p) => info(describeProgress(p))
+      },
+      { outputDir: settings.outputDir, defaultParent: path8.join(runnerTempDir(env), "artifact-seal"), inputName: SealInput.OutputDir }
+    );
     const seconds = ((performance.now() - started) / 1e3).toFixed(2);
     if (artifact.size !== null) {
       info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
     }
     info(`${artifact.name}: ${artifact.digest}`);
-    const outputDir = settings.outputDir ?? path7.join(defaultBundleParent, fileSafeName(artifact.name));
-    const bundle = await new LocalDirectoryStore(outputDir, SealInput.OutputDir).putSealBundle(artifact);
     info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}`);
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {

@@ -1,11 +1,9 @@
 import * as path from 'node:path'
-import { sealSubject } from '../core/seal.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
-import { buildContextFromEnv, fallbackName } from '../actions/runner-environment.js'
+import { sealToBundle } from '../app/seal-to-bundle.js'
+import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
 import { describeProgress } from '../report/progress.js'
 import { renderSealText } from '../report/seal-text.js'
-import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
-import { fileSafeName } from '../stores/evidence/seal-bundle.js'
 import { type Terminal } from './terminal.js'
 import { parseCommand, requireValue } from './arguments.js'
 
@@ -38,15 +36,13 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const cwd = terminal.cwd
   const out = requireValue('out', values.out)
   const root = requireValue('root', values.root)
-  const defaultParent = path.join(cwd, '.seal')
   const build = buildContextFromEnv(terminal.env)
-  const artifact = await sealSubject(
+  const { artifact, bundle } = await sealToBundle(
     {
       kind: 'paths',
       patterns: parseSubjectPatterns(positionals.join('\n')),
       baseDir: cwd,
       inputName: 'seal <path...>',
-      skipDirs: [defaultParent, ...(out ? [path.resolve(cwd, out)] : [])],
       ...(root ? { root } : {})
     },
     {
@@ -54,10 +50,9 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       fallbackName: fallbackName(terminal.env, cwd),
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))
-    }
+    },
+    { outputDir: out ? path.resolve(cwd, out) : null, defaultParent: path.join(cwd, '.seal'), inputName: '--out' }
   )
-  const outputDir = out ? path.resolve(cwd, out) : path.join(defaultParent, fileSafeName(artifact.name))
-  const bundle = await new LocalDirectoryStore(outputDir, '--out').putSealBundle(artifact)
   if (values.json) {
     const result = {
       digest: artifact.digest,

@@ -44,7 +44,7 @@ export interface SealedArtifact {
 export interface SealOptions extends HashOptions {
   /** Worker threads that help hash many files; default: one per spare core, up to 3. */
   readonly workers?: number
-  /** Called once the files are known, before any is read. */
+  /** Called once the walk has found every file (hashing has started by then). */
   readonly onResolved?: (fileCount: number, root: string) => void
   /** The artifact's name; derived from the subject when absent. */
   readonly name?: string
@@ -91,11 +91,10 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   const { kind, root, relativePaths, absolutePaths, order } = resolved
   const listing = listingFromDigests(relativePaths, hashed.digests, order)
   const isSingleFile = kind === 'file'
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.buffer, 0, 32).toString('hex')) : digestOfListing(listing)
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex')) : digestOfListing(listing)
   const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
-  let size = 0
-  for (let i = 0; i < relativePaths.length; i++) size += hashed.sizes[i] as number
   const summary = summarizeFiles(relativePaths, hashed.sizes, order)
+  const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0)
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
     !isSingleFile,

@@ -1,14 +1,12 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { SealError } from '../../core/errors.js'
-import { sealSubject } from '../../core/seal.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
-import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
-import { fileSafeName } from '../../stores/evidence/seal-bundle.js'
+import { sealToBundle } from '../../app/seal-to-bundle.js'
 import { SealInput, SealOutput } from '../constants.js'
-import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../runner-environment.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
 import { readSealSettings } from './settings.js'
 import { verifyStepHints } from './verify-hints.js'
 
@@ -17,29 +15,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readSealSettings((name) => core.getInput(name), workspace)
-    const defaultBundleParent = path.join(runnerTempDir(env), 'artifact-seal')
-    const subject =
-      settings.subject.kind === 'paths'
-        ? { ...settings.subject, skipDirs: [defaultBundleParent, ...(settings.outputDir ? [settings.outputDir] : [])] }
-        : settings.subject
     const build = buildContextFromEnv(env)
     const started = performance.now()
-
-    const artifact = await sealSubject(subject, {
-      name: settings.name,
-      fallbackName: fallbackName(env, workspace),
-      build,
-      onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
-      onProgress: (p) => core.info(describeProgress(p))
-    })
+    const { artifact, bundle } = await sealToBundle(
+      settings.subject,
+      {
+        name: settings.name,
+        fallbackName: fallbackName(env, workspace),
+        build,
+        onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
+        onProgress: (p) => core.info(describeProgress(p))
+      },
+      { outputDir: settings.outputDir, defaultParent: path.join(runnerTempDir(env), 'artifact-seal'), inputName: SealInput.OutputDir }
+    )
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     if (artifact.size !== null) {
       core.info(`Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
     }
     core.info(`${artifact.name}: ${artifact.digest}`)
-
-    const outputDir = settings.outputDir ?? path.join(defaultBundleParent, fileSafeName(artifact.name))
-    const bundle = await new LocalDirectoryStore(outputDir, SealInput.OutputDir).putSealBundle(artifact)
     core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}`)
 
     if (settings.summary) {

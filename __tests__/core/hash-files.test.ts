@@ -42,13 +42,19 @@ describe('hashFiles', () => {
     }
   })
 
+  it('hashes on the main thread when there is no worker to leave the work to', async () => {
+    const { digests } = await hashFiles(paths.slice(0, 3), { mainThreadHashes: false })
+    expect(hexAt(digests, 2)).toBe(shellFileDigest(paths[2] as string))
+  })
+
   it('lets workers hash files as they are added, before the list is complete', async () => {
     const pool = HashPool.start(1)
     try {
       const queue = new HashQueue(pool, { mainThreadHashes: false })
       for (const p of paths.slice(0, 640)) queue.add(p)
-      // Workers only see what is published; give the one worker time to boot and hash.
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      // Give the one worker time to boot: it hashes what the queue has published so far.
+      for (let waited = 0; queue.progress().filesDone < 640 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+      expect(queue.progress()).toMatchObject({ filesDone: 640, filesTotal: 640 })
       for (const p of paths.slice(640)) queue.add(p)
       const { digests } = await queue.finish()
       expect(hexAt(digests, 5)).toBe(shellFileDigest(paths[5] as string))

@@ -2238,7 +2238,7 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
-    this.progress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
     this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
   options;
@@ -2252,11 +2252,11 @@ var HashQueue = class {
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
   control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-  progress;
+  threadProgress;
   workerLoops;
   sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, progress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress };
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
   add(path7) {
     if (this.count === this.capacity) {
@@ -2288,11 +2288,11 @@ var HashQueue = class {
     Atomics.store(this.control, Control.WalkDone, 1);
     Atomics.notify(this.control, Control.Published);
     const { onProgress, progressIntervalMs = 2e3 } = this.options;
-    const report = onProgress ? () => onProgress(this.progressNow()) : void 0;
+    const report = onProgress ? () => onProgress(this.progress()) : void 0;
     const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
     try {
       let failure = null;
-      if (this.options.mainThreadHashes ?? true) {
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
         let lastReport = performance.now();
         const onFileDone = report ? () => {
           const now = performance.now();
@@ -2323,12 +2323,13 @@ var HashQueue = class {
       await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
     }
   }
-  progressNow() {
+  /** Files and bytes hashed so far, by every thread. */
+  progress() {
     let filesDone = 0;
     let bytesDone = 0;
-    for (let slot = 0; slot * PROGRESS_STRIDE < this.progress.length; slot++) {
-      filesDone += this.progress[slot * PROGRESS_STRIDE];
-      bytesDone += this.progress[slot * PROGRESS_STRIDE + 1];
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
     }
     return { filesDone, bytesDone, filesTotal: this.count };
   }

@@ -125,20 +125,20 @@ export class HashQueue {
   private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
   private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4))
-  private readonly progress: Float64Array
+  private readonly threadProgress: Float64Array
   private readonly workerLoops: Promise<ClaimLoopFailure | null>[]
 
   constructor(
     pool: HashPool | null,
     private readonly options: HashOptions = {}
   ) {
-    this.progress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8))
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8))
     this.workerLoops = pool ? pool.run(this.sharedWork()) : []
   }
 
   private sharedWork(): SharedWork {
-    const { pathBytes, pathEnds, digests, sizes, control, progress } = this
-    return { pathBytes, pathEnds, digests, sizes, control, progress }
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress }
   }
 
   add(path: string): void {
@@ -174,11 +174,12 @@ export class HashQueue {
     Atomics.store(this.control, Control.WalkDone, 1)
     Atomics.notify(this.control, Control.Published)
     const { onProgress, progressIntervalMs = 2000 } = this.options
-    const report = onProgress ? (): void => onProgress(this.progressNow()) : undefined
+    const report = onProgress ? (): void => onProgress(this.progress()) : undefined
     const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : undefined
     try {
       let failure: ClaimLoopFailure | null = null
-      if (this.options.mainThreadHashes ?? true) {
+      // Without a worker the main thread hashes whatever it was told.
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
         let lastReport = performance.now()
         const onFileDone = report
           ? (): void => {
@@ -213,12 +214,13 @@ export class HashQueue {
     }
   }
 
-  private progressNow(): HashProgress {
+  /** Files and bytes hashed so far, by every thread. */
+  progress(): HashProgress {
     let filesDone = 0
     let bytesDone = 0
-    for (let slot = 0; slot * PROGRESS_STRIDE < this.progress.length; slot++) {
-      filesDone += this.progress[slot * PROGRESS_STRIDE] as number
-      bytesDone += this.progress[slot * PROGRESS_STRIDE + 1] as number
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE] as number
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1] as number
     }
     return { filesDone, bytesDone, filesTotal: this.count }
   }

@@ -3,10 +3,12 @@
 // process (node scripts/bench-attest-baseline.mjs <pattern>) so that it is timed from
 // spawn to exit like every other tool, and loads nothing of the bench or of artifact-seal.
 //
-// The steps follow their subject handling: expand the pattern with @actions/glob
-// (implicitDescendants off, so a directory has to be given as `dir/**`), keep only
-// regular files, then hash them one at a time, each as a stream piped into a sha256
-// hash, awaiting each file before the next.
+// The steps follow actions/attest's subject handling (src/subject.ts): expand the
+// pattern with @actions/glob's defaults (a directory brings its descendants), stat each
+// match and keep the regular files, then hash them one at a time, each as a stream
+// piped into a sha256 hash, awaiting each file before the next. Left out: its check of
+// each new subject against all earlier ones, quadratic in the file count, which its
+// cap of 1,024 subjects keeps small.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,8 +30,9 @@ if (!pattern) {
   process.exit(2)
 }
 
-const globber = await glob.create(pattern, { implicitDescendants: false })
-const files = (await globber.glob()).filter((file) => fs.statSync(file).isFile())
+const globber = await glob.create(pattern)
+const files = []
+for (const match of await globber.glob()) if ((await fs.promises.stat(match)).isFile()) files.push(match)
 const digests = []
 for (const file of files) digests.push(await digestFile(file))
 

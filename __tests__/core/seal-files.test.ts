@@ -197,6 +197,13 @@ describe('what cannot be sealed', () => {
     await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('the file name "bad\\nname.txt" contains a line break')
   })
 
+  it('a file name that is not UTF-8, naming its directory', async () => {
+    if (process.platform !== 'linux') return // other systems refuse such names outright
+    const root = writeTree(tempDir(), { 'ok.txt': 'ok' })
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), 'x')
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`subject-path: a file name in "${root}" is not valid UTF-8 (shown as "bad-\uFFFD\uFFFD.txt").`)
+  })
+
   it('an unreadable file, naming it', async () => {
     if (process.getuid?.() === 0) return // root reads everything; the check needs an ordinary user
     const root = writeTree(tempDir(), { 'a.txt': 'a', 'b.txt': 'b' })

@@ -22126,6 +22126,11 @@ function resolveFiles(options) {
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !fs4.existsSync(abs)) {
+        throw new SealError(
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
       if (isExcluded(abs)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();

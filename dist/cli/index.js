@@ -2119,6 +2119,7 @@ function runClaimLoop(ctx) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
         } else {
           const hash = crypto2.createHash("sha256");
           let size = 0;
@@ -2129,10 +2130,8 @@ function runClaimLoop(ctx) {
           } while ((filled = fs6.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
-          filled = 0;
         }
         progress[files] = progress[files] + 1;
-        progress[bytes] = progress[bytes] + filled;
       } catch (error) {
         Atomics.compareExchange(control, FAILED, 0, index + 1);
         Atomics.notify(control, COMPLETED);
@@ -2196,6 +2195,7 @@ function describeFailure(failure, path7) {
 }
 var HashPool = class _HashPool {
   workers;
+  closing = false;
   constructor(count) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
   }
@@ -2222,7 +2222,6 @@ var HashPool = class _HashPool {
       return loop;
     });
   }
-  closing = false;
   /** Stops the workers without waiting for them: their work is done or no longer wanted. */
   close() {
     this.closing = true;

@@ -21708,6 +21708,7 @@ function runClaimLoop(ctx) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto3.hash("sha256", whole, "buffer") : crypto3.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
         } else {
           const hash = crypto3.createHash("sha256");
           let size = 0;
@@ -21718,10 +21719,8 @@ function runClaimLoop(ctx) {
           } while ((filled = fs7.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
-          filled = 0;
         }
         progress[files] = progress[files] + 1;
-        progress[bytes] = progress[bytes] + filled;
       } catch (error2) {
         Atomics.compareExchange(control, FAILED, 0, index + 1);
         Atomics.notify(control, COMPLETED);
@@ -21785,6 +21784,7 @@ function describeFailure(failure, path9) {
 }
 var HashPool = class _HashPool {
   workers;
+  closing = false;
   constructor(count) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
   }
@@ -21811,7 +21811,6 @@ var HashPool = class _HashPool {
       return loop;
     });
   }
-  closing = false;
   /** Stops the workers without waiting for them: their work is done or no longer wanted. */
   close() {
     this.closing = true;

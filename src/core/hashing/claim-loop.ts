@@ -121,6 +121,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
           const whole = chunk.subarray(0, filled)
           digests.set(oneShot ? crypto.hash('sha256', whole, 'buffer') : crypto.createHash('sha256').update(whole).digest(), index * 32)
           sizes[index] = filled
+          progress[bytes] = (progress[bytes] as number) + filled
         } else {
           const hash = crypto.createHash('sha256')
           let size = 0
@@ -131,10 +132,8 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
           } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0)
           digests.set(hash.digest(), index * 32)
           sizes[index] = size
-          filled = 0
         }
         progress[files] = (progress[files] as number) + 1
-        progress[bytes] = (progress[bytes] as number) + filled
       } catch (error) {
         Atomics.compareExchange(control, FAILED, 0, index + 1)
         Atomics.notify(control, COMPLETED)

@@ -27,7 +27,7 @@ export interface HashedFiles {
 }
 
 /** The most files one seal holds: the shared buffers reserve address space for this many. */
-export const MAX_FILES = 1 << 22
+const MAX_FILES = 1 << 22
 const MAX_PATH_BYTES = 1 << 30
 
 // Workers run the claim loop from its source text, so the same code runs from the
@@ -61,6 +61,7 @@ type SharedWork = Omit<ClaimLoopContext, 'fs' | 'crypto' | 'progressSlot' | 'wai
  */
 export class HashPool {
   private readonly workers: Worker[]
+  private closing = false
 
   private constructor(count: number) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }))
@@ -92,8 +93,6 @@ export class HashPool {
       return loop
     })
   }
-
-  private closing = false
 
   /** Stops the workers without waiting for them: their work is done or no longer wanted. */
   close(): void {

@@ -1,0 +1,281 @@
+import { describe, expect, it } from '@jest/globals'
+import { formatDuration, parseDuration } from '../../src/core/promotion/duration.js'
+import { decide, type GateFacts } from '../../src/core/promotion/gate.js'
+import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../src/core/promotion/policy.js'
+import { parsePolicy } from '../../src/core/promotion/policy-file.js'
+import { liveSpansOf, previousSpans } from '../../src/core/promotion/spans.js'
+import { SealError } from '../../src/core/errors.js'
+import { T0, digest, entry, minutesAfter, span } from '../../__fixtures__/promotion.js'
+
+const PIPELINE = `# the usual three
+environments:
+  dev: {}
+  staging:
+    requires: [dev]
+  production:
+    requires: [staging]      # every listed environment
+    soak: 1h
+`
+
+function policyError(text: string): string {
+  try {
+    parsePolicy(text, '.github/promotion.yml')
+  } catch (error) {
+    expect(error).toBeInstanceOf(SealError)
+    return (error as Error).message
+  }
+  throw new Error('the policy was accepted')
+}
+
+function rule(policy: PromotionPolicy, name: string): EnvironmentRule {
+  const found = findEnvironment(policy, name)
+  if (!found) throw new Error(`no ${name}`)
+  return found
+}
+
+const NONE: GateFacts = { veto: null, live: null, spans: new Map() }
+
+describe('durations', () => {
+  it.each([
+    ['0', 0],
+    ['45s', 45_000],
+    ['30m', 1_800_000],
+    ['1h', 3_600_000],
+    ['1h30m', 5_400_000],
+    ['2d', 172_800_000],
+    ['1w', 604_800_000],
+    ['250ms', 250]
+  ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms))
+
+  it.each(['', '1', '1 h', 'h', '1hour', '-1h', '1.5h', '1H'])('%p is not a duration', (text) => expect(parseDuration(text)).toBeNull())
+
+  it('formats the two largest units', () => {
+    expect(formatDuration(5_400_000)).toBe('1h 30m')
+    expect(formatDuration(59_000)).toBe('59s')
+    expect(formatDuration(90_061_000)).toBe('1d 1h')
+    expect(formatDuration(300)).toBe('0s')
+  })
+})
+
+describe('the policy file', () => {
+  it('reads environments in order with their rules', () => {
+    const policy = parsePolicy(PIPELINE, '.github/promotion.yml')
+    expect(policy.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'production'])
+    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h' })
+    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null })
+  })
+
+  it('takes an empty environment written as a bare key', () => {
+    expect(parsePolicy('environments:\n  dev:\n  qa:\n    requires-any: [dev]\n', 'p.yml').environments.map((e) => e.requiresAny)).toEqual([[], ['dev']])
+  })
+
+  it('orders the pipeline by requirements, whatever the file order', () => {
+    const policy = parsePolicy('environments:\n  production: { requires: [staging] }\n  staging: { requires: [dev] }\n  dev: {}\n', 'p.yml')
+    expect(pipelineOrder(policy).map((e) => e.name)).toEqual(['dev', 'staging', 'production'])
+  })
+
+  it('points at the line and column of every mistake, top to bottom, each with its fix', () => {
+    const message = policyError(`environments:
+  dev: {}
+  staging:
+    requires: dev
+  production:
+    requires: [staging]
+    soak: 1 hour
+    sok: 2h
+`)
+    expect(message).toContain('has 3 mistakes')
+    const lines = message.split('\n').filter((l) => l.startsWith('  .github'))
+    expect(lines).toEqual([
+      expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
+      expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak.')
+    ])
+  })
+
+  it('refuses a bare number as soak: it has no unit', () => {
+    expect(policyError('environments:\n  dev: {}\n  prod:\n    requires: [dev]\n    soak: 3600\n')).toContain(':5:11: environments.prod.soak "3600" is not a duration')
+  })
+
+  it('names an environment the policy does not define, at its line', () => {
+    const message = policyError('environments:\n  dev: {}\n  staging:\n    requires: [dve]\n')
+    expect(message).toContain('.github/promotion.yml:4:16: environments.staging.requires names "dve", which the policy does not define. Define it under environments, or use one of: dev, staging.')
+  })
+
+  it('finds a cycle and spells it out', () => {
+    const message = policyError('environments:\n  dev: {}\n  a:\n    requires: [b]\n  b:\n    requires-any: [dev, c]\n  c:\n    requires: [a]\n')
+    expect(message).toContain('.github/promotion.yml:3:3: the environments require each other in a cycle: a → b → c → a.')
+  })
+
+  it('refuses an environment requiring itself, and soak with nothing upstream', () => {
+    expect(policyError('environments:\n  dev:\n    requires: [dev]\n')).toContain('environments.dev.requires names "dev" itself')
+    expect(policyError('environments:\n  dev:\n    soak: 1h\n')).toContain(':3:11: environments.dev.soak is "1h" but dev requires no environment')
+  })
+
+  it('reports YAML syntax errors and a missing environments key with positions', () => {
+    expect(policyError('environments:\n  dev: {\n')).toMatch(/promotion\.yml:\d+:\d+: /)
+    expect(policyError('envs: {}\n')).toContain('.github/promotion.yml:1:1: the file has no "environments"')
+    expect(policyError('environments: {}\n')).toContain('environments is empty')
+    expect(policyError('environments:\n  dev: {}\n  dev: {}\n')).toContain('promotion.yml:3:3')
+  })
+})
+
+describe('the gate', () => {
+  const policy = parsePolicy(PIPELINE, 'p.yml')
+  const d = digest(1)
+  const at = (minutes: number): Date => new Date(minutesAfter(minutes))
+
+  it('lets any digest into an environment that requires nothing', () => {
+    const decision = decide({ digest: d, rule: rule(policy, 'dev'), mode: 'promote', now: T0 }, NONE)
+    expect(decision).toMatchObject({ allowed: true, reason: null, environment: 'dev', digest: d })
+    expect(decision.checks).toEqual([{ rule: 'veto', environment: 'dev', passed: true, detail: 'The digest is not vetoed.' }])
+  })
+
+  it('refuses an environment whose upstream never ran the digest, and says where to go first', () => {
+    const decision = decide({ digest: d, rule: rule(policy, 'staging'), mode: 'promote', now: T0 }, { ...NONE, spans: new Map([['dev', []]]) })
+    expect(decision.allowed).toBe(false)
+    expect(decision.reason).toBe('dev never ran this digest; staging takes only digests that passed dev. Promote it to dev first.')
+  })
+
+  it('passes requires once the upstream ran the digest, even if it runs another now', () => {
+    const facts = { ...NONE, spans: new Map([['dev', [span(d, 'dev', minutesAfter(0), minutesAfter(5))]]]) }
+    expect(decide({ digest: d, rule: rule(policy, 'staging'), mode: 'promote', now: at(10) }, facts).allowed).toBe(true)
+  })
+
+  describe('soak', () => {
+    const prod = rule(policy, 'production')
+    const live = (from: number, until: number | null = null): GateFacts => ({
+      ...NONE,
+      spans: new Map([['staging', [span(d, 'staging', minutesAfter(from), until === null ? null : minutesAfter(until))]]])
+    })
+
+    it('refuses a digest live upstream for less than the soak, and says when to try again', () => {
+      const decision = decide({ digest: d, rule: prod, mode: 'promote', now: at(59) }, live(0))
+      expect(decision.allowed).toBe(false)
+      expect(decision.reason).toBe(`It has been live in staging for 59m of the 1h soak; try again after ${minutesAfter(60)}.`)
+    })
+
+    it('accepts at exactly the soak', () => {
+      expect(decide({ digest: d, rule: prod, mode: 'promote', now: at(60) }, live(0)).allowed).toBe(true)
+    })
+
+    it('accepts a digest that was live for the soak before it was replaced', () => {
+      const decision = decide({ digest: d, rule: prod, mode: 'promote', now: at(600) }, live(0, 60))
+      expect(decision.allowed).toBe(true)
+      expect(decision.checks.find((c) => c.rule === 'soak')?.detail).toBe('It was live there for 1h (soak 1h).')
+    })
+
+    it('refuses one replaced before the soak, however long ago', () => {
+      const decision = decide({ digest: d, rule: prod, mode: 'promote', now: at(6000) }, live(0, 59))
+      expect(decision.allowed).toBe(false)
+      expect(decision.reason).toContain('It was live in staging for at most 59m before it was replaced, short of the 1h soak.')
+    })
+
+    it('counts continuous time: two short stretches do not add up', () => {
+      const facts = {
+        ...NONE,
+        spans: new Map([['staging', [span(d, 'staging', minutesAfter(0), minutesAfter(40)), span(d, 'staging', minutesAfter(100), minutesAfter(140))]]])
+      }
+      expect(decide({ digest: d, rule: prod, mode: 'promote', now: at(1000) }, facts).allowed).toBe(false)
+    })
+
+    it('takes the longest stretch when one of them is long enough', () => {
+      const facts = {
+        ...NONE,
+        spans: new Map([['staging', [span(d, 'staging', minutesAfter(0), minutesAfter(10)), span(d, 'staging', minutesAfter(100))]]])
+      }
+      expect(decide({ digest: d, rule: prod, mode: 'promote', now: at(160) }, facts).allowed).toBe(true)
+      expect(decide({ digest: d, rule: prod, mode: 'promote', now: at(159) }, facts).allowed).toBe(false)
+    })
+  })
+
+  describe('requires-any', () => {
+    const any = parsePolicy('environments:\n  eu: {}\n  us: {}\n  global:\n    requires-any: [eu, us]\n    soak: 30m\n', 'p.yml')
+    const global = rule(any, 'global')
+
+    it('accepts when one of the environments ran it long enough', () => {
+      const facts = { ...NONE, spans: new Map([['eu', []], ['us', [span(d, 'us', minutesAfter(0))]]]) }
+      const decision = decide({ digest: d, rule: global, mode: 'promote', now: at(30) }, facts)
+      expect(decision.allowed).toBe(true)
+      expect(decision.checks.map((c) => [c.rule, c.environment, c.passed])).toEqual([
+        ['veto', 'global', true],
+        ['requires-any', 'us', true],
+        ['soak', 'us', true]
+      ])
+    })
+
+    it('refuses when none qualifies, explaining each', () => {
+      const facts = { ...NONE, spans: new Map([['eu', []], ['us', [span(d, 'us', minutesAfter(0))]]]) }
+      const decision = decide({ digest: d, rule: global, mode: 'promote', now: at(10) }, facts)
+      expect(decision.allowed).toBe(false)
+      expect(decision.reason).toContain('global takes a digest that passed one of eu, us; none qualifies. eu never ran this digest')
+      expect(decision.reason).toContain('It has been live in us for 10m of the 30m soak')
+    })
+  })
+
+  it('refuses a vetoed digest everywhere, naming who and why, and lists every other failure too', () => {
+    const veto = entry(9, { digest: d, environment: 'staging', outcome: 'vetoed', reason: 'smoke tests failed', actor: 'qa-bot' })
+    const devDecision = decide({ digest: d, rule: rule(policy, 'dev'), mode: 'promote', now: T0 }, { ...NONE, veto })
+    expect(devDecision.allowed).toBe(false)
+    expect(devDecision.reason).toBe(`The digest was vetoed in staging at ${T0.toISOString()} by qa-bot: smoke tests failed. Build and seal a fixed artifact.`)
+    const prodDecision = decide({ digest: d, rule: rule(policy, 'production'), mode: 'promote', now: T0 }, { ...NONE, veto })
+    expect(prodDecision.checks.filter((c) => !c.passed).map((c) => c.rule)).toEqual(['veto', 'requires'])
+  })
+
+  describe('rollback', () => {
+    const prod = rule(policy, 'production')
+
+    it('returns to a digest the environment ran, without the upstream rules', () => {
+      const facts = { ...NONE, spans: new Map([['production', [span(d, 'production', minutesAfter(0), minutesAfter(5))]]]) }
+      const decision = decide({ digest: d, rule: prod, mode: 'rollback', now: at(10) }, facts)
+      expect(decision).toMatchObject({ allowed: true, mode: 'rollback' })
+      expect(decision.checks.map((c) => c.rule)).toEqual(['veto', 'ran-before'])
+    })
+
+    it('refuses a digest the environment never ran', () => {
+      const decision = decide({ digest: d, rule: prod, mode: 'rollback', now: T0 }, { ...NONE, spans: new Map([['production', []]]) })
+      expect(decision.reason).toBe('production never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.')
+    })
+
+    it('refuses a vetoed digest it ran', () => {
+      const facts = {
+        veto: entry(3, { digest: d, environment: 'production', outcome: 'vetoed', reason: 'leaks memory' }),
+        live: null,
+        spans: new Map([['production', [span(d, 'production', minutesAfter(0), minutesAfter(5))]]])
+      }
+      expect(decide({ digest: d, rule: prod, mode: 'rollback', now: at(10) }, facts).allowed).toBe(false)
+    })
+  })
+
+  it('says so when the environment runs the digest already', () => {
+    const facts = { ...NONE, live: span(d, 'dev', minutesAfter(0)) }
+    const decision = decide({ digest: d, rule: rule(policy, 'dev'), mode: 'promote', now: at(1) }, facts)
+    expect(decision.allowed).toBe(true)
+    expect(decision.checks.map((c) => c.rule)).toContain('already-live')
+  })
+})
+
+describe('live stretches from records', () => {
+  const [a, b, c] = [digest(1), digest(2), digest(3)]
+  const records = [
+    entry(1, { digest: a, environment: 'prod', time: minutesAfter(0) }),
+    entry(2, { digest: b, environment: 'dev', time: minutesAfter(1) }),
+    entry(3, { digest: b, environment: 'prod', time: minutesAfter(10) }),
+    entry(4, { digest: c, environment: 'prod', time: minutesAfter(20), outcome: 'refused' }),
+    entry(5, { digest: c, environment: 'prod', time: minutesAfter(21), outcome: 'vetoed' }),
+    entry(6, { digest: a, environment: 'prod', time: minutesAfter(30), outcome: 'rolled-back' })
+  ]
+
+  it('starts a stretch at each promotion or rollback and ends the one before; refusals and vetoes change nothing', () => {
+    expect(liveSpansOf(records, 'prod').map((s) => [s.digest, s.from, s.until, s.recordId])).toEqual([
+      [a, minutesAfter(0), minutesAfter(10), '1'],
+      [b, minutesAfter(10), minutesAfter(30), '3'],
+      [a, minutesAfter(30), null, '6']
+    ])
+  })
+
+  it('lists earlier digests newest first, each once, without the live one', () => {
+    expect(previousSpans(liveSpansOf(records, 'prod')).map((s) => s.digest)).toEqual([b])
+    expect(previousSpans(liveSpansOf(records.slice(0, 3), 'prod')).map((s) => s.digest)).toEqual([a])
+  })
+})

@@ -1,0 +1,160 @@
+import type { Digest } from '../digest.js'
+import { formatDuration } from './duration.js'
+import type { EnvironmentRule } from './policy.js'
+import type { LedgerEntry, LiveSpan } from './record.js'
+
+/** One rule the gate checked, as the decision output and the summary show it. */
+export interface RuleCheck {
+  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes'
+  /** The environment the rule is about. */
+  readonly environment: string
+  readonly passed: boolean
+  /** One sentence a person can act on. */
+  readonly detail: string
+}
+
+export interface Decision {
+  readonly allowed: boolean
+  readonly mode: 'promote' | 'rollback'
+  /** Null when a rollback to "previous" found nothing to return to. */
+  readonly digest: Digest | null
+  readonly environment: string
+  readonly checks: readonly RuleCheck[]
+  /** The failed checks' details joined; null when allowed. */
+  readonly reason: string | null
+}
+
+/** What the ledger says about the digest, gathered before deciding so the decision itself is pure. */
+export interface GateFacts {
+  readonly veto: LedgerEntry | null
+  /** The environment's live digest now. */
+  readonly live: LiveSpan | null
+  /** The digest's live stretches in each upstream environment (and, for a rollback, the target). */
+  readonly spans: ReadonlyMap<string, readonly LiveSpan[]>
+}
+
+export interface GateRequest {
+  readonly digest: Digest
+  readonly rule: EnvironmentRule
+  readonly mode: 'promote' | 'rollback'
+  readonly now: Date
+}
+
+/**
+ * Decides whether the digest may enter the environment. A promotion must satisfy every
+ * rule of the environment; a rollback must return to a digest the environment ran
+ * before. Nobody takes a vetoed digest. All checks are listed, passed or not, so a
+ * refusal says everything that stands in the way at once.
+ */
+export function decide(request: GateRequest, facts: GateFacts): Decision {
+  const { digest, rule, mode, now } = request
+  const checks: RuleCheck[] = [vetoCheck(rule.name, facts.veto)]
+  if (facts.live?.digest === digest) {
+    checks.push({
+      rule: 'already-live',
+      environment: rule.name,
+      passed: true,
+      detail: `${rule.name} runs this digest already (since ${facts.live.from}); recording it again.`
+    })
+  }
+  if (mode === 'rollback') {
+    const ran = facts.spans.get(rule.name) ?? []
+    checks.push(
+      ran.length > 0
+        ? { rule: 'ran-before', environment: rule.name, passed: true, detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.` }
+        : {
+            rule: 'ran-before',
+            environment: rule.name,
+            passed: false,
+            detail: `${rule.name} never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.`
+          }
+    )
+  } else {
+    for (const upstream of rule.requires) {
+      checks.push(...upstreamChecks('requires', upstream, rule, facts, now))
+    }
+    if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now))
+  }
+  const failed = checks.filter((c) => !c.passed)
+  return {
+    allowed: failed.length === 0,
+    mode,
+    digest,
+    environment: rule.name,
+    checks,
+    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(' ')
+  }
+}
+
+function vetoCheck(environment: string, veto: LedgerEntry | null): RuleCheck {
+  if (veto === null) return { rule: 'veto', environment, passed: true, detail: 'The digest is not vetoed.' }
+  const where = veto.environment ? ` in ${veto.environment}` : ''
+  return {
+    rule: 'veto',
+    environment,
+    passed: false,
+    detail: `The digest was vetoed${where} at ${veto.time}${veto.actor ? ` by ${veto.actor}` : ''}: ${veto.reason ?? 'no reason given'}. Build and seal a fixed artifact.`
+  }
+}
+
+/** The longest continuous stretch the digest was live in an environment, up to now. */
+export function longestStretch(spans: readonly LiveSpan[], now: Date): { ms: number; span: LiveSpan } | null {
+  let best: { ms: number; span: LiveSpan } | null = null
+  for (const span of spans) {
+    const until = span.until === null ? now.getTime() : Date.parse(span.until)
+    const ms = Math.max(0, until - Date.parse(span.from))
+    if (best === null || ms > best.ms) best = { ms, span }
+  }
+  return best
+}
+
+function upstreamChecks(rule: 'requires' | 'requires-any', upstream: string, target: EnvironmentRule, facts: GateFacts, now: Date): RuleCheck[] {
+  const spans = facts.spans.get(upstream) ?? []
+  if (spans.length === 0) {
+    return [
+      {
+        rule,
+        environment: upstream,
+        passed: false,
+        detail: `${upstream} never ran this digest; ${target.name} takes only digests that passed ${upstream}. Promote it to ${upstream} first.`
+      }
+    ]
+  }
+  const checks: RuleCheck[] = [{ rule, environment: upstream, passed: true, detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.` }]
+  if (target.soakMs > 0) checks.push(soakCheck(upstream, target, spans, now))
+  return checks
+}
+
+function soakCheck(upstream: string, target: EnvironmentRule, spans: readonly LiveSpan[], now: Date): RuleCheck {
+  const longest = longestStretch(spans, now)
+  const ms = longest?.ms ?? 0
+  const required = formatDuration(target.soakMs)
+  if (ms >= target.soakMs) {
+    const how = longest?.span.until === null ? 'has been live there for' : 'was live there for'
+    return { rule: 'soak', environment: upstream, passed: true, detail: `It ${how} ${formatDuration(ms)} (soak ${required}).` }
+  }
+  const still = longest?.span.until === null
+  const ready = still && longest ? new Date(Date.parse(longest.span.from) + target.soakMs).toISOString() : null
+  return {
+    rule: 'soak',
+    environment: upstream,
+    passed: false,
+    detail: still
+      ? `It has been live in ${upstream} for ${formatDuration(ms)} of the ${required} soak; try again after ${ready}.`
+      : `It was live in ${upstream} for at most ${formatDuration(ms)} before it was replaced, short of the ${required} soak. Promote it to ${upstream} again and let it soak.`
+  }
+}
+
+function anyUpstreamChecks(target: EnvironmentRule, facts: GateFacts, now: Date): RuleCheck[] {
+  const options = target.requiresAny.map((upstream) => upstreamChecks('requires-any', upstream, target, facts, now))
+  const satisfied = options.find((checks) => checks.every((c) => c.passed))
+  if (satisfied) return satisfied
+  const names = target.requiresAny.join(', ')
+  const details = options.map((checks) => checks.filter((c) => !c.passed).map((c) => c.detail).join(' ')).join(' ')
+  return [{ rule: 'requires-any', environment: names, passed: false, detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}` }]
+}
+
+/** A refusal decided before any rule could be checked: one failed check, with its reason. */
+export function refusal(mode: Decision['mode'], environment: string, digest: Digest | null, rule: RuleCheck['rule'], detail: string): Decision {
+  return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail }
+}

@@ -12,5 +12,6 @@ export const GITHUB_ENV = {
   GITHUB_RUN_ID: '4242',
   GITHUB_RUN_ATTEMPT: '2',
   GITHUB_JOB: 'build',
+  GITHUB_ACTOR: 'octocat',
   RUNNER_ENVIRONMENT: 'github-hosted'
 } as const

@@ -1,8 +1,10 @@
-// npm run demo: artifact-seal on its embedded default, run as a new user would see it.
-// It seals the example service with the bundled CLI, then changes one byte in a copy
-// of it (as a hand-patched server would) and shows the digest and the file that differ.
+// npm run demo: artifact-seal on its embedded defaults (a file ledger), run as a new user
+// would see it. It seals the example service with the bundled CLI, changes one byte in a
+// copy of it (as a hand-patched server would) and shows the file that differs, then runs
+// the whole pipeline: dev → staging → production (refused before the soak, accepted
+// after), a tampered copy refused, a vetoed digest refused, and a rollback.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,6 +18,19 @@ const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 function step(title) {
   console.log(`\n${bold(`▶ ${title}`)}`)
 }
+
+/** The policy the demo promotes under: production waits for a soak short enough to watch. */
+const SOAK_SECONDS = 2
+const POLICY = `environments:
+  dev: {}
+  staging:
+    requires: [dev]
+  production:
+    requires: [staging]
+    soak: ${SOAK_SECONDS}s
+`
+
+const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000))
 
 function artifactSeal(args, { allowFailure = false, quiet = false } = {}) {
   console.log(`$ artifact-seal ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`)
@@ -56,6 +71,65 @@ try {
   console.log(`$ (cd deploy/hello-service && sha256sum --quiet -c ../../${path.relative(work, sealed.checksumsPath)})`)
   const check = spawnSync('sha256sum', ['--quiet', '-c', sealed.checksumsPath], { cwd: path.join(work, 'deploy', 'hello-service'), encoding: 'utf8' })
   process.stdout.write(check.error ? 'sha256sum is not installed here\n' : check.stdout + check.stderr)
+
+  const listing = path.relative(work, sealed.checksumsPath)
+  const v1 = sealed.digest
+  step('The promotion policy: dev, then staging, then production after a soak in staging')
+  mkdirSync(path.join(work, '.github'))
+  writeFileSync(path.join(work, '.github', 'promotion.yml'), POLICY)
+  console.log(`.github/promotion.yml:\n${POLICY}`)
+
+  step('Promote the sealed build to dev, then staging (the ledger is .artifact-seal/ledger.jsonl)')
+  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--name', 'hello-service'])
+  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--name', 'hello-service'])
+
+  step('Straight on to production: refused, it has not soaked in staging')
+  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service'], { allowFailure: true })
+  console.log(`exit code ${early.status}`)
+
+  step(`${SOAK_SECONDS} s later: production takes it`)
+  await sleep(SOAK_SECONDS)
+  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service'])
+
+  step('The patched copy from before, offered to production as the same digest: refused, naming the file')
+  const tampered = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'deploy/hello-service', '--checksums', listing, '--name', 'hello-service'], {
+    allowFailure: true
+  })
+  console.log(`exit code ${tampered.status}`)
+
+  step('Version 2: a new page, sealed and promoted through dev and staging into production')
+  const page = path.join(work, 'build', 'public', 'index.html')
+  writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
+  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
+  console.log(`v2: ${v2}`)
+  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--name', 'hello-service'])
+  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service'])
+  await sleep(SOAK_SECONDS)
+  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service'])
+
+  step('Smoke tests fail in production: veto v2')
+  artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--name', 'hello-service'])
+
+  step('A vetoed digest is refused everywhere, even where it passed before')
+  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--name', 'hello-service'], { allowFailure: true })
+  console.log(`exit code ${vetoed.status}`)
+
+  step('Roll production back to the last good digest before v2')
+  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--name', 'hello-service'])
+
+  step('Who ran what since when, and what runs where now')
+  artifactSeal(['history', '--environment', 'production'])
+  artifactSeal(['status'])
+
+  step('The ledger is hash-chained: it checks out, and an edited record does not')
+  artifactSeal(['ledger', 'verify'])
+  const ledgerFile = path.join(work, '.artifact-seal', 'ledger.jsonl')
+  const lines = readFileSync(ledgerFile, 'utf8').split('\n')
+  lines[2] = lines[2].replace('"outcome":"refused"', '"outcome":"promoted"')
+  writeFileSync(ledgerFile, lines.join('\n'))
+  console.log('(turned the refusal in record 3 into a promotion by hand)')
+  const broken = artifactSeal(['ledger', 'verify'], { allowFailure: true })
+  console.log(`exit code ${broken.status}`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -11,6 +11,8 @@ const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root,
 
 export const ENTRY_POINTS = {
   'seal/index': 'src/actions/seal/index.ts',
+  'verify/index': 'src/actions/verify/index.ts',
+  'promote/index': 'src/actions/promote/index.ts',
   'cli/index': 'src/cli/index.ts'
 }
 

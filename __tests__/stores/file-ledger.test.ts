@@ -4,15 +4,14 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { build } from 'esbuild'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
-import type { LedgerEntry } from '../../src/core/promotion/record.js'
 import { digest, minutesAfter, record } from '../../__fixtures__/promotion.js'
 import { removeAll, tempDir } from '../helpers/trees.js'
 import { PROJECT_ROOT } from '../helpers/runner.js'
 
 afterAll(removeAll)
 
-async function collect(iterable: AsyncIterable<LedgerEntry>): Promise<LedgerEntry[]> {
-  const all: LedgerEntry[] = []
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
   for await (const e of iterable) all.push(e)
   return all
 }

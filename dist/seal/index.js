@@ -21424,14 +21424,6 @@ function info(message) {
 // src/actions/seal/run.ts
 import * as path8 from "node:path";
 
-// src/core/errors.ts
-var SealError = class extends Error {
-  name = "SealError";
-};
-function quote(value) {
-  return JSON.stringify(value);
-}
-
 // src/report/format.ts
 var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
 function formatBytes(bytes) {
@@ -21451,6 +21443,18 @@ function formatCount(n, singular, plural = `${singular}s`) {
 function describeProgress(p) {
   const files = p.filesTotal > 1 ? `${p.filesDone.toLocaleString("en-US")} of ${p.filesTotal.toLocaleString("en-US")} files, ` : "";
   return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/markdown.ts
+var code = (text) => `\`${text.replace(/`/g, "'")}\``;
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+// src/core/errors.ts
+var SealError = class extends Error {
+  name = "SealError";
+};
+function quote(value) {
+  return JSON.stringify(value);
 }
 
 // src/core/digest.ts
@@ -21585,8 +21589,6 @@ function verifySnippet(report) {
 
 // src/report/seal-markdown.ts
 var LISTING_LINES_SHOWN = 500;
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|");
 function firstLines(listing, count) {
   let end = 0;
   let lines = 0;
@@ -22456,6 +22458,17 @@ function runnerTempDir(env) {
   return env.RUNNER_TEMP || os5.tmpdir();
 }
 
+// src/actions/report-failure.ts
+function reportFailure(error2) {
+  if (error2 instanceof SealError) {
+    setFailed(error2.message);
+    return;
+  }
+  const e = error2 instanceof Error ? error2 : new Error(String(error2));
+  debug(e.stack ?? e.message);
+  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
 // src/actions/seal/settings.ts
 import * as path6 from "node:path";
 
@@ -22603,13 +22616,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.StatementPath, bundle.statementPath);
     setOutput(SealOutput.SealDir, bundle.dir);
   } catch (error2) {
-    if (error2 instanceof SealError) {
-      setFailed(error2.message);
-    } else {
-      const e = error2 instanceof Error ? error2 : new Error(String(error2));
-      debug(e.stack ?? e.message);
-      setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
-    }
+    reportFailure(error2);
   }
 }
 

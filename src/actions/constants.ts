@@ -19,3 +19,43 @@ export const SealOutput = {
   StatementPath: 'statement-path',
   SealDir: 'seal-dir'
 } as const
+
+export const VerifyInput = {
+  SubjectPath: 'subject-path',
+  Root: 'root',
+  ExpectedDigest: 'expected-digest',
+  ChecksumsPath: 'checksums-path',
+  Summary: 'summary'
+} as const
+
+export const VerifyOutput = {
+  Verified: 'verified',
+  Digest: 'digest',
+  Mismatches: 'mismatches'
+} as const
+
+export const PromoteInput = {
+  Environment: 'environment',
+  ExpectedDigest: 'expected-digest',
+  SubjectPath: 'subject-path',
+  Root: 'root',
+  ChecksumsPath: 'checksums-path',
+  Policy: 'policy',
+  Ledger: 'ledger',
+  GitHubToken: 'github-token',
+  EnvironmentUrl: 'environment-url',
+  Rollback: 'rollback',
+  DryRun: 'dry-run',
+  Veto: 'veto',
+  Name: 'name',
+  Summary: 'summary'
+} as const
+
+export const PromoteOutput = {
+  Promoted: 'promoted',
+  Digest: 'digest',
+  PreviousDigest: 'previous-digest',
+  RecordId: 'record-id',
+  RecordUrl: 'record-url',
+  Decision: 'decision'
+} as const

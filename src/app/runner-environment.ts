@@ -45,3 +45,21 @@ export function workspaceDir(env: Env): string {
 export function runnerTempDir(env: Env): string {
   return env.RUNNER_TEMP || os.tmpdir()
 }
+
+/** Who is promoting: the workflow run and actor on a runner, the local user elsewhere. */
+export function requesterFromEnv(env: Env): { runUrl: string | null; actor: string | null } {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
+  const runUrl =
+    env.GITHUB_ACTIONS === 'true' && GITHUB_REPOSITORY && GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
+      : null
+  let actor = env.GITHUB_ACTOR || null
+  if (actor === null && env.GITHUB_ACTIONS !== 'true') {
+    try {
+      actor = os.userInfo().username
+    } catch {
+      actor = null
+    }
+  }
+  return { runUrl, actor }
+}

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import { SealError, quote } from '../core/errors.js'
-import { type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand } from './arguments.js'
 import type { Terminal } from './terminal.js'
 
@@ -23,8 +24,6 @@ function readListing(file: string): string {
   }
 }
 
-const LABEL: Record<Mismatch['kind'], string> = { changed: 'changed', missing: 'missing', added: 'added  ' }
-
 export async function diffCommand(args: string[], terminal: Terminal): Promise<number> {
   const { values, positionals } = parseCommand(spec, args)
   if (values.help) {
@@ -43,10 +42,7 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
     terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}\n`)
   } else {
     const lines = [`${mismatches.length} of ${Math.max(sealed.length, other.length)} files differ`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`]
-    for (const m of mismatches) {
-      lines.push(`  ${LABEL[m.kind]}  ${m.path}`)
-      if (m.kind === 'changed') lines.push(`             sealed ${m.expected}`, `             now    ${m.actual}`)
-    }
+    lines.push(...mismatchLines(mismatches))
     terminal.out(`${lines.join('\n')}\n`)
   }
   return mismatches.length === 0 ? 0 : 1

@@ -1,11 +1,10 @@
 import { formatBytes, formatCount } from './format.js'
+import { cell, code } from './markdown.js'
 import { type SealReport, provenanceLinks, verifySnippet } from './seal-report.js'
 
 /** The job summary stays well under GitHub's 1 MiB limit however large the artifact. */
 const LISTING_LINES_SHOWN = 500
 
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
-const cell = (text: string): string => text.replace(/\|/g, '\\|')
 
 function firstLines(listing: Buffer, count: number): { text: string; count: number } {
   let end = 0

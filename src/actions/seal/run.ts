@@ -1,12 +1,12 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
-import { SealError } from '../../core/errors.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
 import { sealToBundle } from '../../app/seal-to-bundle.js'
 import { SealInput, SealOutput } from '../constants.js'
 import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
+import { reportFailure } from '../report-failure.js'
 import { readSealSettings } from './settings.js'
 import { verifyStepHints } from './verify-hints.js'
 
@@ -52,12 +52,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(SealOutput.StatementPath, bundle.statementPath)
     core.setOutput(SealOutput.SealDir, bundle.dir)
   } catch (error) {
-    if (error instanceof SealError) {
-      core.setFailed(error.message)
-    } else {
-      const e = error instanceof Error ? error : new Error(String(error))
-      core.debug(e.stack ?? e.message)
-      core.setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`)
-    }
+    reportFailure(error)
   }
 }

@@ -67,6 +67,25 @@ export class FileLedger implements Ledger {
     })
   }
 
+  /**
+   * Throws the "cannot be written" error now, before anything is decided, when the file
+   * or the first of its directories that exists is not writable.
+   */
+  assertWritable(): void {
+    let target = this.file
+    while (!fs.existsSync(target)) {
+      const parent = path.dirname(target)
+      if (parent === target) break
+      target = parent
+    }
+    try {
+      if (target !== this.file && !fs.statSync(target).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
+      fs.accessSync(target, fs.constants.W_OK)
+    } catch (error) {
+      throw this.unwritable(error)
+    }
+  }
+
   async live(environment: string): Promise<LiveSpan | null> {
     const last = liveSpansOf(this.entries_(), environment).at(-1)
     return last && last.until === null ? last : null
@@ -178,7 +197,10 @@ function parseLine(text: string, number: number, location: string, problems: Cha
     return null
   }
   try {
-    return { format: FORMAT, seq: v.seq, prev: v.prev ?? null, record: decodeRecord(v.record, `${location} line ${number}`) }
+    const damaged = (detail: string): never => {
+      throw new Error(detail)
+    }
+    return { format: FORMAT, seq: v.seq, prev: v.prev ?? null, record: decodeRecord(v.record, damaged) }
   } catch (error) {
     problems.push({ line: number, problem: (error as Error).message })
     return null

@@ -1,60 +1,54 @@
-import { parseDigest } from '../../core/digest.js'
-import { SealError } from '../../core/errors.js'
+import { type Digest, parseDigest } from '../../core/digest.js'
 import type { Outcome, PromotionRecord, SealedBy } from '../../core/promotion/record.js'
 
 const OUTCOMES: readonly Outcome[] = ['promoted', 'rolled-back', 'refused', 'vetoed']
 
 /**
  * Reads a record back from storage, checking every field, so a damaged or foreign record
- * is an error (fail closed) and never half a record. `where` names it for the message.
+ * is an error (fail closed) and never half a record. `damaged` throws the backend's own
+ * error, which says where the record is and what to do about it.
  */
-export function decodeRecord(value: unknown, where: string): PromotionRecord {
-  const bad = (field: string, detail: string): never => {
-    throw new SealError(`${where}: the record's ${field} ${detail}. The ledger is damaged; run "artifact-seal ledger verify" and restore it from a backup.`)
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('body', 'is not a JSON object')
+export function decodeRecord(value: unknown, damaged: (detail: string) => never): PromotionRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return damaged('the record is not a JSON object')
   const r = value as Record<string, unknown>
-  const text = (field: string, nullable: boolean): string | null => {
+  const text = (field: string): string => {
     const v = r[field]
-    if (typeof v === 'string') return v
-    if (nullable && (v === null || v === undefined)) return null
-    return bad(field, `is ${JSON.stringify(v)}, not ${nullable ? 'text or null' : 'text'}`)
+    return typeof v === 'string' && v !== '' ? v : damaged(`the record's ${field} is ${JSON.stringify(v)}, not text`)
   }
-  let digest
-  try {
-    digest = parseDigest(text('digest', false) as string, `${where}: digest`)
-  } catch (e) {
-    return bad('digest', (e as Error).message)
+  const maybeText = (field: string, from: Record<string, unknown> = r, prefix = ''): string | null => {
+    const v = from[field]
+    if (v === null || v === undefined) return null
+    return typeof v === 'string' ? v : damaged(`the record's ${prefix}${field} is ${JSON.stringify(v)}, not text or null`)
   }
-  const outcome = text('outcome', false) as Outcome
-  if (!OUTCOMES.includes(outcome)) bad('outcome', `${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(', ')}`)
-  const time = text('time', false) as string
-  if (Number.isNaN(Date.parse(time))) bad('time', `${JSON.stringify(time)} is not a date`)
-  const previous = text('previousDigest', true)
+  const digest = (field: string, raw: string | null): Digest | null => {
+    if (raw === null) return null
+    try {
+      return parseDigest(raw, field)
+    } catch (error) {
+      return damaged(`the record's ${(error as Error).message}`)
+    }
+  }
+  const outcome = text('outcome') as Outcome
+  if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(', ')}`)
+  const time = text('time')
+  if (Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not a date`)
+  let sealedBy: SealedBy | null = null
+  if (r.sealedBy !== null && r.sealedBy !== undefined) {
+    if (typeof r.sealedBy !== 'object' || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`)
+    const s = r.sealedBy as Record<string, unknown>
+    sealedBy = { repository: maybeText('repository', s, 'sealedBy.'), commit: maybeText('commit', s, 'sealedBy.'), runUrl: maybeText('runUrl', s, 'sealedBy.') }
+  }
   return {
-    digest,
-    name: text('name', true),
-    environment: text('environment', false) as string,
+    digest: digest('digest', text('digest')) as Digest,
+    name: maybeText('name'),
+    environment: text('environment'),
     outcome,
     time,
-    runUrl: text('runUrl', true),
-    actor: text('actor', true),
-    sealedBy: decodeSealedBy(r.sealedBy, bad),
-    previousDigest: previous === null ? null : parseDigest(previous, `${where}: previousDigest`),
-    reason: text('reason', true),
-    environmentUrl: text('environmentUrl', true)
+    runUrl: maybeText('runUrl'),
+    actor: maybeText('actor'),
+    sealedBy,
+    previousDigest: digest('previousDigest', maybeText('previousDigest')),
+    reason: maybeText('reason'),
+    environmentUrl: maybeText('environmentUrl')
   }
-}
-
-function decodeSealedBy(value: unknown, bad: (field: string, detail: string) => never): SealedBy | null {
-  if (value === null || value === undefined) return null
-  if (typeof value !== 'object' || Array.isArray(value)) return bad('sealedBy', 'is not an object')
-  const v = value as Record<string, unknown>
-  const field = (name: string): string | null => {
-    const x = v[name]
-    if (x === null || x === undefined) return null
-    if (typeof x === 'string') return x
-    return bad(`sealedBy.${name}`, 'is not text')
-  }
-  return { repository: field('repository'), commit: field('commit'), runUrl: field('runUrl') }
 }

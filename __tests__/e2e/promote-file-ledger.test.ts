@@ -1,0 +1,197 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse } from 'yaml'
+import { PromoteInput, PromoteOutput } from '../../src/actions/constants.js'
+import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
+import type { LedgerEntry } from '../../src/core/promotion/record.js'
+import type { Digest } from '../../src/core/digest.js'
+import { record } from '../../__fixtures__/promotion.js'
+import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
+import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const SEAL = 'dist/seal/index.js'
+const PROMOTE = 'dist/promote/index.js'
+const POLICY = 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
+
+interface Build {
+  readonly workspace: string
+  readonly digest: Digest
+  readonly checksums: string
+  readonly ledger: FileLedger
+}
+
+/** A workspace with a policy and the example site, sealed by the bundled seal action. */
+async function sealedBuild(page = '<p>v1</p>'): Promise<Build> {
+  const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': POLICY, 'site/index.html': page, 'site/config.json': '{"debug":false}' })
+  const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+  expect(seal.code).toBe(0)
+  return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string, ledger: new FileLedger(path.join(workspace, 'ledger.jsonl'), 'ledger') }
+}
+
+function promote(build: Build, inputs: Record<string, string>) {
+  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, ...inputs }, { workspace: build.workspace })
+}
+
+async function all(ledger: FileLedger): Promise<LedgerEntry[]> {
+  const entries: LedgerEntry[] = []
+  for await (const e of ledger.entries()) entries.unshift(e)
+  return entries
+}
+
+describe('the bundled promote action on a file ledger', () => {
+  it('runs on node24 from dist and declares every input and output the code reads and sets', () => {
+    const action = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'promote', 'action.yml'), 'utf8'))
+    expect(action.runs).toEqual({ using: 'node24', main: '../dist/promote/index.js' })
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(PromoteInput).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(PromoteOutput).sort())
+  })
+
+  it('promotes through dev and staging, refuses production before the soak, and records every decision', async () => {
+    const build = await sealedBuild()
+    const dev = await promote(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums, name: 'shop', 'environment-url': 'https://dev.example.com' })
+    expect(dev.stderr).toBe('')
+    expect(dev.code).toBe(0)
+    expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': '1', 'record-url': '' })
+    expect(JSON.parse(dev.outputs.decision as string)).toMatchObject({ allowed: true, mode: 'promote', environment: 'dev', reason: null })
+    expect(dev.summary).toContain('```mermaid')
+    expect(dev.summary).toContain('env0 --> env1')
+    expect(dev.summary).toContain('env1 -->|soak 1h| env2')
+
+    expect((await promote(build, { environment: 'staging' })).code).toBe(0)
+    const production = await promote(build, { environment: 'production' })
+    expect(production.code).toBe(1)
+    expect(production.outputs.promoted).toBe('false')
+    const decision = JSON.parse(production.outputs.decision as string)
+    expect(decision.checks.find((c: { rule: string }) => c.rule === 'soak')).toMatchObject({ environment: 'staging', passed: false })
+    expect(production.stdout).toMatch(/::error::shop refused for production: It has been live in staging for 0s of the 1h soak; try again after /)
+
+    const entries = await all(build.ledger)
+    expect(entries.map((e) => [e.environment, e.outcome])).toEqual([
+      ['dev', 'promoted'],
+      ['staging', 'promoted'],
+      ['production', 'refused']
+    ])
+    // The statement beside the listing says which build sealed it; later records carry it on.
+    const sealedBy = { repository: 'acme/shop', commit: '0123456789abcdef0123456789abcdef01234567', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2' }
+    expect(entries.map((e) => e.sealedBy)).toEqual([sealedBy, sealedBy, sealedBy])
+    expect(entries[0]).toMatchObject({ actor: 'octocat', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2', environmentUrl: 'https://dev.example.com', name: 'shop' })
+    expect(build.ledger.verifyChain().problems).toEqual([])
+  })
+
+  it('accepts production once the digest has been live in staging for the soak', async () => {
+    const build = await sealedBuild()
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString()
+    await build.ledger.append(record({ digest: build.digest, environment: 'dev', time: twoHoursAgo }))
+    await build.ledger.append(record({ digest: build.digest, environment: 'staging', time: twoHoursAgo }))
+    const run = await promote(build, { environment: 'production', 'subject-path': 'site' })
+    expect(run.code).toBe(0)
+    expect(run.outputs.promoted).toBe('true')
+    expect(run.stdout).toContain('✓ soak (staging): It has been live there for 2h')
+  })
+
+  it('refuses bytes that are not the sealed ones, naming the file, and records the refusal', async () => {
+    const build = await sealedBuild()
+    fs.writeFileSync(path.join(build.workspace, 'site', 'config.json'), '{"debug":true}')
+    const run = await promote(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('::error title=artifact-seal%3A changed file::config.json changed since it was sealed.')
+    expect(run.stdout).toContain('config.json (changed) differ from the seal.')
+    expect(JSON.parse(run.outputs.decision as string).checks).toEqual([expect.objectContaining({ rule: 'bytes', passed: false })])
+    expect((await all(build.ledger)).map((e) => e.outcome)).toEqual(['refused'])
+  })
+
+  it('vetoes a digest: no environment takes it afterwards, and rollback skips it', async () => {
+    const v1 = await sealedBuild()
+    expect((await promote(v1, { environment: 'dev' })).code).toBe(0)
+    const v2 = { ...(await sealedBuild('<p>v2</p>')), workspace: v1.workspace, ledger: v1.ledger }
+    expect((await promote(v2, { environment: 'dev' })).code).toBe(0)
+    const v3 = { ...(await sealedBuild('<p>v3</p>')), workspace: v1.workspace, ledger: v1.ledger }
+    expect((await promote(v3, { environment: 'dev' })).code).toBe(0)
+
+    const veto = await promote(v2, { environment: 'dev', veto: 'smoke tests failed' })
+    expect(veto.code).toBe(0)
+    expect(veto.outputs).toMatchObject({ promoted: 'false', digest: v2.digest, 'record-id': '4' })
+    const again = await promote(v2, { environment: 'staging' })
+    expect(again.code).toBe(1)
+    expect(again.stdout).toContain('The digest was vetoed in dev')
+    expect(again.stdout).toContain(': smoke tests failed. Build and seal a fixed artifact.')
+
+    const rollback = await promote(v3, { environment: 'dev', rollback: 'true', 'expected-digest': 'previous' })
+    expect(rollback.code).toBe(0)
+    expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v3.digest })
+    expect((await v1.ledger.live('dev'))?.digest).toBe(v1.digest)
+    expect((await all(v1.ledger)).at(-1)).toMatchObject({ outcome: 'rolled-back', digest: v1.digest, previousDigest: v3.digest })
+  })
+
+  it('refuses to roll back to a digest the environment never ran', async () => {
+    const build = await sealedBuild()
+    const run = await promote(build, { environment: 'production', rollback: 'true' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('production never ran this digest; a rollback can only return to a digest the environment ran before.')
+  })
+
+  it('decides without recording on a dry run', async () => {
+    const build = await sealedBuild()
+    const run = await promote(build, { environment: 'dev', 'dry-run': 'true' })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ promoted: 'false', 'record-id': '' })
+    expect(JSON.parse(run.outputs.decision as string).allowed).toBe(true)
+    expect(fs.existsSync(build.ledger.file)).toBe(false)
+  })
+
+  describe('bad input: exit 1, the input, the value and the fix; no output and nothing recorded', () => {
+    it.each([
+      ['a malformed digest', { environment: 'dev', 'expected-digest': 'sha256:123' }, 'expected-digest: "sha256:123" is not a sha256 digest'],
+      ['an unknown environment', { environment: 'prod' }, 'environment: "prod" is not an environment of the promotion policy .github/promotion.yml. Use one of: dev, staging, production'],
+      ['a ledger that is neither github nor a file', { environment: 'dev', ledger: 's3://bucket' }, 'ledger: "s3://bucket" is not a ledger. Give "github"'],
+      ['a boolean that is not one', { environment: 'dev', rollback: 'yes' }, 'rollback: "yes" is not a boolean. Use true or false.'],
+      ['"previous" without rollback', { environment: 'dev', 'expected-digest': 'previous' }, 'expected-digest: "previous" means a rollback. Add "rollback: true"'],
+      ['a missing policy', { environment: 'dev', policy: 'nope.yml' }, 'policy: the promotion policy "nope.yml" does not exist.']
+    ])('%s', async (_, inputs, message) => {
+      const build = await sealedBuild()
+      const run = await promote(build, inputs)
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(`::error::${message}`)
+      expect(run.stdout).not.toMatch(/\n\s+at /)
+      expect(run.outputs).toEqual({})
+      expect(fs.existsSync(build.ledger.file)).toBe(false)
+    })
+
+    it('a policy that names an undefined environment or has a cycle, at its line', async () => {
+      const build = await sealedBuild()
+      fs.writeFileSync(path.join(build.workspace, '.github/promotion.yml'), 'environments:\n  dev:\n    requires: [prod]\n  prod:\n    requires: [dev]\n  qa:\n    requires: [stagin]\n')
+      const run = await promote(build, { environment: 'dev' })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain('.github/promotion.yml:7:16: environments.qa.requires names \\"stagin\\"'.replace(/\\"/g, '"'))
+      fs.writeFileSync(path.join(build.workspace, '.github/promotion.yml'), 'environments:\n  dev:\n    requires: [prod]\n  prod:\n    requires: [dev]\n')
+      const cycle = await promote(build, { environment: 'dev' })
+      expect(cycle.stdout).toContain('.github/promotion.yml:2:3: the environments require each other in a cycle: dev → prod → dev.')
+      expect(fs.existsSync(build.ledger.file)).toBe(false)
+    })
+
+    it('a ledger path that cannot be written', async () => {
+      const build = await sealedBuild()
+      fs.writeFileSync(path.join(build.workspace, 'blocker'), '')
+      const run = await promote(build, { environment: 'dev', ledger: 'file:blocker/ledger.jsonl' })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(`::error::ledger: the ledger "file:${build.workspace}/blocker/ledger.jsonl" cannot be written (a part of`)
+      expect(run.outputs).toEqual({})
+    })
+  })
+
+  it('refuses (fail closed) when the ledger has been tampered with', async () => {
+    const build = await sealedBuild()
+    expect((await promote(build, { environment: 'dev' })).code).toBe(0)
+    expect((await promote(build, { environment: 'staging' })).code).toBe(0)
+    const text = fs.readFileSync(build.ledger.file, 'utf8').replace('"environment":"dev"', '"environment":"qa"')
+    fs.writeFileSync(build.ledger.file, text)
+    const run = await promote(build, { environment: 'staging' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.promoted).toBe('false')
+    expect(run.stdout).toContain('The ledger could not be read, so the promotion is refused (fail closed)')
+    expect(run.stdout).toContain('cannot be trusted: line 2')
+  })
+})

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse } from 'yaml'
+import { VerifyInput, VerifyOutput } from '../../src/actions/constants.js'
+import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
+import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const SEAL = 'dist/seal/index.js'
+const VERIFY = 'dist/verify/index.js'
+
+/** A build job's workspace, sealed by the bundled seal action. */
+async function sealedBuild(files: Record<string, string>): Promise<{ workspace: string; digest: string; checksums: string }> {
+  const workspace = writeTree(tempDir('workspace-'), Object.fromEntries(Object.entries(files).map(([p, c]) => [`site/${p}`, c])))
+  const seal = await runAction(SEAL, { 'subject-path': 'site' }, { workspace })
+  expect(seal.code).toBe(0)
+  return { workspace, digest: seal.outputs.digest as string, checksums: seal.outputs['checksums-path'] as string }
+}
+
+const FILES = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`page-${String(i).padStart(2, '0')}.html`, `<p>${i}</p>`]))
+
+describe('the bundled verify action, run as a runner runs it', () => {
+  it('runs on node24 from dist and declares every input and output the code reads and sets', () => {
+    const action = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'verify', 'action.yml'), 'utf8'))
+    expect(action.runs).toEqual({ using: 'node24', main: '../dist/verify/index.js' })
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(VerifyInput).sort())
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(VerifyOutput).sort())
+  })
+
+  it('passes the sealed bytes, with the digest as bare hex too', async () => {
+    const { workspace, digest, checksums } = await sealedBuild(FILES)
+    for (const expected of [digest, digest.slice('sha256:'.length)]) {
+      const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': expected, 'checksums-path': checksums }, { workspace })
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.outputs).toEqual({ verified: 'true', digest, mismatches: '[]' })
+      expect(run.summary).toContain('### ✅ Verified `site`')
+    }
+  })
+
+  it('fails naming every changed, missing and added file: annotations capped, the summary lists all', async () => {
+    const { workspace, digest, checksums } = await sealedBuild(FILES)
+    const site = path.join(workspace, 'site')
+    for (let i = 0; i < 11; i++) fs.appendFileSync(path.join(site, `page-${String(i).padStart(2, '0')}.html`), ' ')
+    fs.rmSync(path.join(site, 'page-12.html'))
+    fs.writeFileSync(path.join(site, 'zz-extra.js'), 'evil()')
+    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': checksums }, { workspace })
+    expect(run.code).toBe(1)
+    const now = shellTreeDigest(site)
+    expect(run.outputs.verified).toBe('false')
+    expect(run.outputs.digest).toBe(now)
+    const mismatches = JSON.parse(run.outputs.mismatches as string)
+    expect(mismatches).toHaveLength(13)
+    expect(mismatches[0]).toEqual({ path: 'page-00.html', expected: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), actual: expect.stringMatching(/^sha256:/), kind: 'changed' })
+    expect(mismatches.slice(-2)).toEqual([
+      { path: 'page-12.html', expected: expect.stringMatching(/^sha256:/), actual: null, kind: 'missing' },
+      { path: 'zz-extra.js', expected: null, actual: expect.stringMatching(/^sha256:/), kind: 'added' }
+    ])
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
+    expect(annotations).toHaveLength(11)
+    expect(annotations[0]).toBe('::error title=artifact-seal%3A changed file::page-00.html changed since it was sealed.')
+    expect(annotations[9]).toContain('4 more files differ from the seal (page-09.html and others)')
+    expect(annotations[10]).toContain(`::error::site is ${now}, not the sealed ${digest}. 13 file(s) differ from the seal.`)
+    expect(run.summary).toContain('| `page-12.html` | missing |')
+    expect(run.summary).toContain('| `zz-extra.js` | added |')
+  })
+
+  it('catches a listing swapped for another artifact\'s: bad input, no outputs', async () => {
+    const { workspace, digest } = await sealedBuild({ 'a.txt': 'a' })
+    const other = await sealedBuild({ 'a.txt': 'b' })
+    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': other.checksums }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::checksums-path: "${other.checksums}" is the listing of ${other.digest}, not of the expected-digest ${digest}.`)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('refuses a malformed digest naming the input, the value and the fix', async () => {
+    const { workspace } = await sealedBuild({ 'a.txt': 'a' })
+    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': 'sha256:abc' }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('::error::expected-digest: "sha256:abc" is not a sha256 digest. Give "sha256:" followed by 64 hex characters')
+    expect(run.stdout).not.toMatch(/\n\s+at /)
+    expect(run.outputs).toEqual({})
+  })
+})

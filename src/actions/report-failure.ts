@@ -1,0 +1,16 @@
+import * as core from '@actions/core'
+import { SealError } from '../core/errors.js'
+
+/**
+ * The one catch of every action: a SealError's message is complete as it is; anything
+ * else is unexpected, so its stack goes to the debug log and the user learns how to see it.
+ */
+export function reportFailure(error: unknown): void {
+  if (error instanceof SealError) {
+    core.setFailed(error.message)
+    return
+  }
+  const e = error instanceof Error ? error : new Error(String(error))
+  core.debug(e.stack ?? e.message)
+  core.setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`)
+}

@@ -1,0 +1,37 @@
+import type { Ledger } from '../stores/ledger/ledger.js'
+import { FileLedger } from '../stores/ledger/file-ledger.js'
+import { GitHubDeploymentsLedger } from '../stores/ledger/github-deployments.js'
+import { SealError } from '../core/errors.js'
+import type { LedgerLocation } from './ledger-location.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+export interface LedgerAccess {
+  readonly token: string
+  /** Names the inputs or options in error messages. */
+  readonly ledgerInput: string
+  readonly tokenInput: string
+  /** Check now that records can be written, so a bad location fails before anything is decided. */
+  readonly forWriting: boolean
+}
+
+/** The ledger at a location: a file, or the Deployments API of the repository the runner names. */
+export function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Ledger {
+  if (location.kind === 'file') {
+    const ledger = new FileLedger(location.file, access.ledgerInput)
+    if (access.forWriting) ledger.assertWritable()
+    return ledger
+  }
+  const repository = env.GITHUB_REPOSITORY
+  if (!repository) {
+    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
+  }
+  return new GitHubDeploymentsLedger({
+    token: access.token,
+    repository,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    ref: env.GITHUB_SHA || '',
+    tokenInput: access.tokenInput
+  })
+}

@@ -1,0 +1,189 @@
+import type { Digest } from '../core/digest.js'
+import { SealError, quote } from '../core/errors.js'
+import { type Decision, type GateFacts, decide, refusal } from '../core/promotion/gate.js'
+import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
+import type { LedgerEntry, LiveSpan, Outcome, PromotionRecord, SealedBy } from '../core/promotion/record.js'
+import type { Ledger } from '../stores/ledger/ledger.js'
+import type { VerifyResult } from './verify-artifact.js'
+
+/** Who is asking, as the record will say. */
+export interface Requester {
+  readonly runUrl: string | null
+  readonly actor: string | null
+}
+
+export interface PromoteRequest {
+  readonly environment: string
+  /** A digest, or "previous" with rollback: the last good digest before the live one. */
+  readonly digest: Digest | 'previous'
+  readonly rollback: boolean
+  readonly dryRun: boolean
+  readonly name: string | null
+  readonly environmentUrl: string | null
+  /** From the seal's statement when the caller has it; else looked up in the ledger. */
+  readonly sealedBy: SealedBy | null
+  readonly requester: Requester
+  /** Names the inputs or options in error messages. */
+  readonly inputs: { readonly environment: string; readonly digest: string }
+  /** Recomputes the bytes about to be deployed once the digest is known; absent when none are given. */
+  readonly verifyBytes?: (digest: Digest) => Promise<VerifyResult>
+}
+
+export interface PromoteResult {
+  readonly decision: Decision
+  /** The digest the request resolved to ("previous" becomes the actual digest). */
+  readonly digest: Digest | null
+  /** What the environment ran before this promotion. */
+  readonly previous: LiveSpan | null
+  /** The record written; null for a dry run or when the ledger could not be written. */
+  readonly record: LedgerEntry | null
+  readonly sealedBy: SealedBy | null
+  /** The artifact's name, as given or as earlier records of the digest say. */
+  readonly name: string | null
+  /** The recomputation of the bytes, when they were given. */
+  readonly verification: VerifyResult | null
+}
+
+/**
+ * Promote (or roll back) a digest into an environment: gather what the ledger says about
+ * this digest and environment, let the pure gate decide, and record the decision either
+ * way, so refusals are part of the history too. A ledger that cannot be read is a refusal.
+ */
+export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, now: () => Date): Promise<PromoteResult> {
+  const rule = findEnvironment(policy, request.environment)
+  if (!rule) {
+    throw new SealError(
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. ` +
+        `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
+    )
+  }
+  const mode = request.rollback ? 'rollback' : 'promote'
+  let previous: LiveSpan | null = null
+  let sealedBy = request.sealedBy
+  let name = request.name
+  let verification: VerifyResult | null = null
+  const result = (decision: Decision, digest: Digest | null, record: LedgerEntry | null = null): PromoteResult => ({
+    decision,
+    digest,
+    previous,
+    record,
+    sealedBy,
+    name,
+    verification
+  })
+  // Reading the ledger: any SealError from here is "cannot tell", so the answer is no.
+  const readingLedger = async <T>(read: () => Promise<T>): Promise<T | Decision> => {
+    try {
+      return await read()
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error
+      return refusal(mode, rule.name, request.digest === 'previous' ? null : request.digest, 'ledger', `The ledger could not be read, so the promotion is refused (fail closed): ${error.message}`)
+    }
+  }
+  const isDecision = (value: unknown): value is Decision => typeof value === 'object' && value !== null && 'checks' in value
+
+  const resolved = await readingLedger(async () => {
+    previous = await ledger.live(rule.name)
+    return request.digest === 'previous' ? await lastGoodBefore(ledger, rule.name) : request.digest
+  })
+  if (isDecision(resolved)) return result(resolved, null)
+  if (resolved === null) {
+    return result(refusal(mode, rule.name, null, 'ran-before', `${rule.name} ran no other digest that is not vetoed; there is nothing to roll back to.`), null)
+  }
+  const digest = resolved
+
+  let decision: Decision
+  if (request.verifyBytes) verification = await request.verifyBytes(digest)
+  if (verification && !verification.verified) {
+    const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`)
+    const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : ''
+    const detail = `The bytes to deploy are ${verification.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(', ')}${more} differ from the seal.` : '.')
+    decision = refusal(mode, rule.name, digest, 'bytes', detail)
+  } else {
+    const decided = await readingLedger(async () => {
+      const environments = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
+      const facts: GateFacts = {
+        veto: await ledger.veto(digest),
+        live: previous,
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await ledger.spans(digest, env)] as const)))
+      }
+      return decide({ digest, rule, mode, now: now() }, facts)
+    })
+    if (isDecision(decided) && decided.checks.some((c) => c.rule === 'ledger')) return result(decided, digest)
+    decision = decided
+  }
+  const history = await readingLedger(async () => (sealedBy && name ? { sealedBy, name } : await knownFromHistory(ledger, digest)))
+  if (isDecision(history)) return result(history, digest)
+  sealedBy ??= history.sealedBy
+  name ??= history.name
+
+  if (request.dryRun) return result(decision, digest)
+  const outcome: Outcome = decision.allowed ? (mode === 'rollback' ? 'rolled-back' : 'promoted') : 'refused'
+  const record = await ledger.append(recordOf({ ...request, name }, digest, outcome, previous, decision.reason, sealedBy, now()))
+  return result(decision, digest, record)
+}
+
+/** Mark a digest bad: from now on no environment accepts it and rollbacks skip it. */
+export async function vetoDigest(
+  request: { readonly digest: Digest; readonly environment: string; readonly reason: string; readonly name: string | null; readonly requester: Requester },
+  ledger: Ledger,
+  now: () => Date
+): Promise<LedgerEntry> {
+  const previous = await ledger.live(request.environment)
+  const known = await knownFromHistory(ledger, request.digest)
+  return ledger.append({
+    digest: request.digest,
+    name: request.name ?? known.name,
+    environment: request.environment,
+    outcome: 'vetoed',
+    time: now().toISOString(),
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy: known.sealedBy,
+    previousDigest: previous?.digest ?? null,
+    reason: request.reason,
+    environmentUrl: null
+  })
+}
+
+/** The last digest the environment ran before its live one that is not vetoed; null when there is none. */
+export async function lastGoodBefore(ledger: Ledger, environment: string): Promise<Digest | null> {
+  for await (const span of ledger.previouslyLive(environment)) {
+    if ((await ledger.veto(span.digest)) === null) return span.digest
+  }
+  return null
+}
+
+/** The build that sealed a digest and the artifact's name, as the latest record of it that knows says. */
+async function knownFromHistory(ledger: Ledger, digest: Digest): Promise<{ sealedBy: SealedBy | null; name: string | null }> {
+  let name: string | null = null
+  for await (const entry of ledger.entries({ digest })) {
+    name ??= entry.name
+    if (entry.sealedBy) return { sealedBy: entry.sealedBy, name }
+  }
+  return { sealedBy: null, name }
+}
+
+function recordOf(
+  request: PromoteRequest,
+  digest: Digest,
+  outcome: Outcome,
+  previous: LiveSpan | null,
+  reason: string | null,
+  sealedBy: SealedBy | null,
+  time: Date
+): PromotionRecord {
+  return {
+    digest,
+    name: request.name,
+    environment: request.environment,
+    outcome,
+    time: time.toISOString(),
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy,
+    previousDigest: previous?.digest ?? null,
+    reason,
+    environmentUrl: request.environmentUrl
+  }
+}

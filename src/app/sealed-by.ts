@@ -1,0 +1,29 @@
+import * as fs from 'node:fs'
+import type { Digest } from '../core/digest.js'
+import type { SealedBy } from '../core/promotion/record.js'
+import { sealedByFromStatement } from '../core/provenance.js'
+
+/** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
+export interface SealInfo {
+  readonly sealedBy: SealedBy | null
+  readonly name: string | null
+}
+
+/**
+ * Reads the statement the seal wrote beside its listing (`<name>.intoto.json` next to
+ * `<name>.sha256`). Nothing is taken from a statement about another digest; when there is
+ * none, the ledger's earlier records are asked next.
+ */
+export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest): SealInfo {
+  const none = { sealedBy: null, name: null }
+  if (checksumsFile === null || !checksumsFile.endsWith('.sha256')) return none
+  let statement: { subject?: { name?: unknown }[] }
+  try {
+    statement = JSON.parse(fs.readFileSync(checksumsFile.replace(/\.sha256$/, '.intoto.json'), 'utf8'))
+  } catch {
+    return none
+  }
+  const sealedBy = sealedByFromStatement(statement, digest)
+  const name = statement.subject?.[0]?.name
+  return sealedBy === null ? none : { sealedBy, name: typeof name === 'string' ? name : null }
+}

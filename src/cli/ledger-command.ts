@@ -1,0 +1,38 @@
+import { SealError, quote } from '../core/errors.js'
+import { FileLedger } from '../stores/ledger/file-ledger.js'
+import { parseCommand } from './arguments.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import type { Terminal } from './terminal.js'
+
+export const LEDGER_USAGE = `Usage: artifact-seal ledger verify [--ledger file:<path>]
+
+Checks a file ledger's hash chain from the first record to the last: an edited,
+deleted or reordered line is reported with its line number. Exits 1 when the chain breaks.
+
+${LEDGER_HELP}
+  -h, --help    show this help`
+
+const spec = { name: 'ledger', usage: LEDGER_USAGE, allowPositionals: true, options: { ...LEDGER_OPTIONS } } as const
+
+export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${LEDGER_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'verify') {
+    throw new SealError(`ledger: ${quote(positionals.join(' '))} is not a ledger command; the one there is: "ledger verify".\n\n${LEDGER_USAGE}`)
+  }
+  const ledger = ledgerFromOptions(values, terminal)
+  if (!(ledger instanceof FileLedger)) {
+    throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger verify" checks file ledgers.`)
+  }
+  const { count, problems } = ledger.verifyChain()
+  if (problems.length === 0) {
+    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.\n`)
+    return 0
+  }
+  const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  terminal.out(`${lines.join('\n')}\n`)
+  return 1
+}

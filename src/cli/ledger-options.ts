@@ -1,0 +1,17 @@
+import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../app/ledger-location.js'
+import { openLedger } from '../app/open-ledger.js'
+import type { Ledger } from '../stores/ledger/ledger.js'
+import { requireValue } from './arguments.js'
+import type { Terminal } from './terminal.js'
+
+/** The options every ledger command shares. */
+export const LEDGER_OPTIONS = { ledger: { type: 'string' } } as const
+
+export const LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}) or "github"
+                (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN)`
+
+/** The ledger the options name: a file by default; "github" reads GITHUB_TOKEN and GITHUB_REPOSITORY. */
+export function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false): Ledger {
+  const location = parseLedgerLocation(requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, '--ledger', terminal.cwd)
+  return openLedger(location, { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting }, terminal.env)
+}

@@ -1,0 +1,114 @@
+import * as path from 'node:path'
+import { loadPolicy } from '../app/load-policy.js'
+import { pipelineStatus } from '../app/pipeline-status.js'
+import { promoteDigest } from '../app/promote-digest.js'
+import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
+import { sealInfoBesideListing } from '../app/sealed-by.js'
+import { verifyArtifact } from '../app/verify-artifact.js'
+import { parseDigest } from '../core/digest.js'
+import { SealError } from '../core/errors.js'
+import { parseSubjectPatterns } from '../core/subject/patterns.js'
+import { describeProgress } from '../report/progress.js'
+import { renderPromotionText } from '../report/promotion-text.js'
+import { parseCommand, requireValue } from './arguments.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import type { Terminal } from './terminal.js'
+
+export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
+
+export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options]
+
+Lets a sealed digest into an environment when the promotion policy holds, and records
+the decision in the ledger. Exits 1 when it is refused.
+
+  --environment ENV   the environment, as the policy names it
+  --path P            the bytes about to be deployed: re-verified first (repeatable)
+  --checksums FILE    the sealed listing, to name the files that differ
+  --root DIR          the directory listing paths are relative to
+  --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
+${LEDGER_HELP}
+  --rollback          return to a digest the environment ran before ("previous": the last good one)
+  --dry-run           decide, record nothing
+  --name NAME         the artifact's name, for the records
+  --json              print the decision as JSON
+  -h, --help          show this help`
+
+const spec = {
+  name: 'promote',
+  usage: PROMOTE_USAGE,
+  allowPositionals: true,
+  options: {
+    environment: { type: 'string' },
+    path: { type: 'string', multiple: true },
+    checksums: { type: 'string' },
+    root: { type: 'string' },
+    policy: { type: 'string' },
+    rollback: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    name: { type: 'string' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS
+  }
+} as const
+
+export async function promoteCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${PROMOTE_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) throw new SealError(`promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
+  const environment = requireValue('environment', values.environment)
+  if (environment === undefined) throw new SealError(`promote: --environment is required.\n\n${PROMOTE_USAGE}`)
+  const given = positionals[0] as string
+  if (given === 'previous' && !values.rollback) throw new SealError('promote: "previous" means a rollback; add --rollback, or give a digest.')
+  const digest = given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
+  const cwd = terminal.cwd
+  const checksums = requireValue('checksums', values.checksums)
+  const checksumsFile = checksums ? path.resolve(cwd, checksums) : null
+  const root = requireValue('root', values.root)
+  const paths = values.path ?? []
+  if (checksumsFile && paths.length === 0) throw new SealError('promote: --checksums names the files that differ; give --path with the bytes to check too.')
+
+  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
+  const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
+  const ledger = ledgerFromOptions(values, terminal, !(values['dry-run'] ?? false))
+  const result = await promoteDigest(
+    {
+      environment,
+      digest,
+      rollback: values.rollback ?? false,
+      dryRun: values['dry-run'] ?? false,
+      name: requireValue('name', values.name) ?? sealed?.name ?? null,
+      environmentUrl: null,
+      sealedBy: sealed?.sealedBy ?? null,
+      requester: requesterFromEnv(terminal.env),
+      inputs: { environment: '--environment', digest: 'promote <digest>' },
+      ...(paths.length > 0
+        ? {
+            verifyBytes: (expected) =>
+              verifyArtifact(
+                {
+                  subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', ...(root ? { root } : {}) },
+                  expected,
+                  checksumsFile,
+                  checksumsInput: '--checksums',
+                  expectedInput: 'promote <digest>'
+                },
+                { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
+              )
+          }
+        : {})
+    },
+    policy,
+    ledger,
+    () => new Date()
+  )
+  if (values.json) {
+    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
+  } else {
+    const status = await pipelineStatus(policy, ledger)
+    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun: values['dry-run'] ?? false }))
+  }
+  return result.decision.allowed ? 0 : 1
+}

@@ -1,0 +1,36 @@
+import * as path from 'node:path'
+import { loadPolicy } from '../app/load-policy.js'
+import { pipelineStatus } from '../app/pipeline-status.js'
+import { renderStatusText } from '../report/promotion-text.js'
+import { parseCommand, requireValue } from './arguments.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import { DEFAULT_POLICY_PATH } from './promote-command.js'
+import type { Terminal } from './terminal.js'
+
+export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
+
+What each environment of the promotion policy runs now, and since when.
+
+  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
+${LEDGER_HELP}
+  --json          print it as JSON
+  -h, --help      show this help`
+
+const spec = {
+  name: 'status',
+  usage: STATUS_USAGE,
+  allowPositionals: false,
+  options: { policy: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS }
+} as const
+
+export async function statusCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${STATUS_USAGE}\n`)
+    return 0
+  }
+  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', terminal.cwd)
+  const status = await pipelineStatus(policy, ledgerFromOptions(values, terminal))
+  terminal.out(values.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatusText(status).join('\n')}\n`)
+  return status.some((s) => s.error !== null) ? 1 : 0
+}

@@ -1,0 +1,62 @@
+import { verifyArtifact } from '../app/verify-artifact.js'
+import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
+import { parseDigest } from '../core/digest.js'
+import { SealError } from '../core/errors.js'
+import { parseSubjectPatterns } from '../core/subject/patterns.js'
+import { describeProgress } from '../report/progress.js'
+import { mismatchLines } from '../report/mismatch-text.js'
+import { parseCommand, requireValue } from './arguments.js'
+import type { Terminal } from './terminal.js'
+import * as path from 'node:path'
+
+export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
+
+Recomputes the digest of the files and compares it with the sealed digest. Exits 1 when
+they differ, naming every file that changed, went missing or appeared (with --checksums).
+
+  <path...>          the files, directories or globs, as they were sealed
+  --digest DIGEST    the sealed digest ("sha256:<hex>" or bare hex)
+  --checksums FILE   the sealed checksums listing, to name the files that differ
+  --root DIR         the directory listing paths are relative to
+  --json             print the result as JSON
+  -h, --help         show this help`
+
+const spec = {
+  name: 'verify',
+  usage: VERIFY_USAGE,
+  allowPositionals: true,
+  options: { digest: { type: 'string' }, checksums: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' } }
+} as const
+
+export async function verifyCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${VERIFY_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length === 0) throw new SealError(`verify: give the files to check.\n\n${VERIFY_USAGE}`)
+  const digest = requireValue('digest', values.digest)
+  if (digest === undefined) throw new SealError(`verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
+  const root = requireValue('root', values.root)
+  const checksums = requireValue('checksums', values.checksums)
+  const result = await verifyArtifact(
+    {
+      subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', ...(root ? { root } : {}) },
+      expected: parseDigest(digest, '--digest'),
+      checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null,
+      checksumsInput: '--checksums',
+      expectedInput: '--digest'
+    },
+    { fallbackName: fallbackName(terminal.env, terminal.cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
+  )
+  if (values.json) {
+    terminal.out(`${JSON.stringify({ verified: result.verified, expected: result.expected, digest: result.actual, mismatches: result.mismatches }, null, 2)}\n`)
+  } else if (result.verified) {
+    terminal.out(`Verified: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}\n`)
+  } else {
+    const lines = [`NOT the sealed bytes`, `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches)]
+    if (!result.listingGiven) lines.push('  (give --checksums with the sealed listing to name the files that differ)')
+    terminal.out(`${lines.join('\n')}\n`)
+  }
+  return result.verified ? 0 : 1
+}

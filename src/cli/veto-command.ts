@@ -1,0 +1,46 @@
+import { vetoDigest } from '../app/promote-digest.js'
+import { requesterFromEnv } from '../app/runner-environment.js'
+import { parseDigest } from '../core/digest.js'
+import { SealError } from '../core/errors.js'
+import { parseCommand, requireValue } from './arguments.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import type { Terminal } from './terminal.js'
+
+export const VETO_USAGE = `Usage: artifact-seal veto <digest> --reason TEXT --environment ENV [--ledger L]
+
+Marks a digest bad, for example after failed checks: from then on no environment
+accepts it and rollbacks skip it.
+
+  --reason TEXT       why, for the record (required)
+  --environment ENV   where the problem was found (required)
+  --name NAME         the artifact's name, for the record
+${LEDGER_HELP}
+  -h, --help          show this help`
+
+const spec = {
+  name: 'veto',
+  usage: VETO_USAGE,
+  allowPositionals: true,
+  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, ...LEDGER_OPTIONS }
+} as const
+
+export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${VETO_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) throw new SealError(`veto: give one digest.\n\n${VETO_USAGE}`)
+  const reason = requireValue('reason', values.reason)
+  const environment = requireValue('environment', values.environment)
+  if (reason === undefined || environment === undefined) throw new SealError(`veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
+  const digest = parseDigest(positionals[0] as string, 'veto <digest>')
+  const ledger = ledgerFromOptions(values, terminal, true)
+  const record = await vetoDigest(
+    { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
+    ledger,
+    () => new Date()
+  )
+  terminal.out(`VETOED  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
+  return 0
+}

@@ -1,0 +1,65 @@
+import { upstreamOf } from '../core/promotion/policy.js'
+import { cell, code, shortDigest } from './markdown.js'
+import { type PromotionReport, headline } from './promotion-report.js'
+
+/** Mermaid needs plain ids; labels go in quotes with their own quotes escaped. */
+const label = (text: string): string => text.replace(/"/g, '#quot;')
+
+/**
+ * The promotion as people would rather see it: the pipeline as a diagram (GitHub renders
+ * mermaid in job summaries) with what each environment runs and where this digest is,
+ * then the rules checked, then where the digest came from.
+ */
+export function renderPromotionMarkdown(report: PromotionReport): string {
+  const { result, policy, status } = report
+  const { decision } = result
+  const out: string[] = []
+  out.push(`### ${decision.allowed ? '🚀' : '⛔'} ${cell(headline(report))}`, '')
+
+  const ids = new Map(status.map((s, i) => [s.environment, `env${i}`]))
+  out.push('```mermaid', 'flowchart LR')
+  for (const s of status) {
+    const runs = s.error ? 'unknown' : s.live ? shortDigest(s.live.digest) : 'nothing yet'
+    const mark = s.environment === decision.environment ? (decision.allowed ? ' ✅' : ' ⛔') : ''
+    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}"]`)
+  }
+  for (const env of policy.environments) {
+    for (const upstream of upstreamOf(env)) {
+      const arrow = env.requires.includes(upstream) ? '-->' : '-.->'
+      const soak = env.soakText ? `|soak ${label(env.soakText)}|` : ''
+      out.push(`  ${ids.get(upstream)} ${arrow}${soak} ${ids.get(env.name)}`)
+    }
+  }
+  out.push('  classDef here fill:#dafbe1,stroke:#1a7f37', '  classDef refused fill:#ffebe9,stroke:#cf222e')
+  const here = status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment))
+  if (here.length > 0) out.push(`  class ${here.join(',')} here`)
+  if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`)
+  out.push('```', '')
+
+  out.push('| Environment | Runs now | Since |', '| --- | --- | --- |')
+  for (const s of status) {
+    const runs = s.error ? `unknown: ${cell(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? ' (this digest)' : ''}` : '—'
+    out.push(`| ${cell(s.environment)} | ${runs} | ${s.live ? s.live.from : ''} |`)
+  }
+  out.push('')
+
+  out.push('| Rule | Environment | Outcome | Detail |', '| --- | --- | --- | --- |')
+  for (const c of decision.checks) out.push(`| ${c.rule} | ${cell(c.environment)} | ${c.passed ? '✅ passed' : '❌ failed'} | ${cell(c.detail)} |`)
+  out.push('')
+
+  out.push('| | |', '| --- | --- |')
+  if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`)
+  if (result.previous) out.push(`| ${cell(decision.environment)} ran before | ${code(result.previous.digest)} since ${result.previous.from} |`)
+  const sealed = result.sealedBy
+  if (sealed?.commit) {
+    const server = sealed.runUrl && URL.canParse(sealed.runUrl) ? new URL(sealed.runUrl).origin : 'https://github.com'
+    const commit = sealed.repository ? `[${code(sealed.commit.slice(0, 7))}](${server}/${sealed.repository}/commit/${sealed.commit})` : code(sealed.commit.slice(0, 7))
+    out.push(`| Commit | ${commit} |`)
+  }
+  if (sealed?.runUrl) out.push(`| Sealed by | [${cell(sealed.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${sealed.runUrl}) |`)
+  if (!sealed) out.push('| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |')
+  const record = result.record
+  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? ' (dry run: nothing recorded)' : ''} |`)
+  out.push('')
+  return out.join('\n')
+}

@@ -1,0 +1,222 @@
+import { getOctokit } from '@actions/github'
+import { SealError } from '../../../core/errors.js'
+import { VERSION } from '../../../version.js'
+import { requestFailed, unreadableAnswer, type Blame, type RequestName } from './messages.js'
+import { classify, delayBefore, isRetryable, type RetryOptions } from './retry-policy.js'
+
+/** A deployment, reduced to what the ledger reads. */
+export interface ApiDeployment {
+  readonly id: string
+  readonly task: string
+  readonly environment: string
+  readonly payload: unknown
+  readonly createdAt: string
+}
+
+/** A deployment status, reduced to what the ledger reads. */
+export interface ApiStatus {
+  readonly state: string
+  readonly createdAt: string
+}
+
+export interface DeploymentsApiOptions {
+  readonly token: string
+  readonly owner: string
+  readonly repo: string
+  readonly apiUrl: string
+  readonly retry: RetryOptions
+  readonly sleep: (ms: number) => Promise<void>
+  /** Per attempt, so one hung connection costs one attempt, not the job. */
+  readonly timeoutMs: number
+  readonly blame: Blame
+}
+
+export interface NewDeployment {
+  readonly ref: string
+  readonly task: string
+  readonly environment: string
+  readonly payload: Record<string, unknown>
+  readonly description: string
+}
+
+export interface NewStatus {
+  readonly state: 'success' | 'failure' | 'error' | 'inactive'
+  readonly description: string
+  readonly log_url?: string
+  readonly environment_url?: string
+}
+
+interface Response {
+  readonly status: number
+  readonly url: string
+  readonly headers: { readonly link?: string }
+  readonly data: unknown
+}
+
+/** The REST API version whose shapes this module reads. */
+const API_VERSION = '2022-11-28'
+
+/**
+ * The Deployments REST endpoints the ledger calls, through octokit, with what octokit leaves
+ * out: a timeout per attempt, retries of what is worth retrying, messages that say what to do,
+ * and a check of every answer's shape (a body that is not what GitHub sends fails closed).
+ */
+export class DeploymentsApi {
+  private readonly octokit: ReturnType<typeof getOctokit>
+
+  constructor(private readonly options: DeploymentsApiOptions) {
+    // baseUrl is given, never taken from GITHUB_API_URL, so the ledger talks to the API it was told.
+    this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${VERSION}` })
+    // A wrap hook sees every request, the pages followed below included.
+    this.octokit.hook.wrap('request', async (request, endpoint) => {
+      const parsed = this.octokit.request.endpoint.parse(endpoint)
+      const name = requestName(parsed.method, parsed.url)
+      const { retry, sleep, timeoutMs, blame } = this.options
+      // The hooks inside this one are bound to this very options object, not to what `request`
+      // is called with: the header and each attempt's timeout are set on it.
+      endpoint.headers['x-github-api-version'] = API_VERSION
+      for (let attempt = 1; ; attempt++) {
+        endpoint.request = { ...endpoint.request, signal: AbortSignal.timeout(timeoutMs) }
+        try {
+          return await request(endpoint)
+        } catch (error) {
+          const failure = classify(error)
+          if (!isRetryable(failure)) throw requestFailed(blame, name, failure, attempt)
+          const wait = delayBefore(failure, attempt, retry)
+          if (wait > retry.maxDelayMs) throw requestFailed(blame, name, failure, attempt, true)
+          if (attempt >= retry.attempts) throw requestFailed(blame, name, failure, attempt)
+          await sleep(wait)
+        }
+      }
+    })
+  }
+
+  async createDeployment(deployment: NewDeployment): Promise<ApiDeployment> {
+    const response = await this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+      owner: this.options.owner,
+      repo: this.options.repo,
+      ...deployment,
+      // Never merge the default branch into the ref, never wait for commit statuses:
+      // a ledger entry records what happened, it does not start a deployment.
+      auto_merge: false,
+      required_contexts: [],
+      transient_environment: false
+    })
+    return this.read(response, readDeployment)
+  }
+
+  async createStatus(deploymentId: string, status: NewStatus): Promise<void> {
+    const response = await this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: this.options.owner,
+      repo: this.options.repo,
+      deployment_id: Number(deploymentId),
+      ...status,
+      // The ledger marks the deployment it replaces itself: GitHub's auto_inactive skips
+      // production environments, and would also end deployments the ledger did not make.
+      auto_inactive: false
+    })
+    this.read(response, readStatus)
+  }
+
+  /** Deployments newest first, matching every filter exactly, fetched a page at a time as they are consumed. */
+  async *deployments(filter: { readonly environment?: string; readonly task?: string }, perPage: number): AsyncGenerator<ApiDeployment> {
+    let response: Response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+      owner: this.options.owner,
+      repo: this.options.repo,
+      environment: filter.environment,
+      task: filter.task,
+      per_page: perPage
+    })
+    for (;;) {
+      yield* this.readList(response, readDeployment)
+      const next = this.nextPage(response)
+      if (next === undefined) return
+      response = await this.octokit.request(`GET ${next}`)
+    }
+  }
+
+  /** Every status of a deployment, newest first. */
+  async statuses(deploymentId: string): Promise<ApiStatus[]> {
+    const all: ApiStatus[] = []
+    let response: Response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: this.options.owner,
+      repo: this.options.repo,
+      deployment_id: Number(deploymentId),
+      per_page: 100
+    })
+    for (;;) {
+      all.push(...this.readList(response, readStatus))
+      const next = this.nextPage(response)
+      if (next === undefined) return all
+      response = await this.octokit.request(`GET ${next}`)
+    }
+  }
+
+  private read<T>(response: Response, reader: (value: unknown) => T | undefined): T {
+    const value = reader(response.data)
+    if (value === undefined) throw this.unreadable(response)
+    return value
+  }
+
+  private readList<T>(response: Response, reader: (value: unknown) => T | undefined): T[] {
+    if (!Array.isArray(response.data)) throw this.unreadable(response)
+    return response.data.map((item: unknown) => {
+      const value = reader(item)
+      if (value === undefined) throw this.unreadable(response)
+      return value
+    })
+  }
+
+  private unreadable(response: Response): SealError {
+    return unreadableAnswer(this.options.blame, requestName('GET', response.url), response.status, response.data)
+  }
+
+  /** The Link header's rel="next", followed only to the API it came from, since it carries the token. */
+  private nextPage(response: Response): string | undefined {
+    const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1]
+    if (next === undefined) return undefined
+    if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
+      throw new SealError(
+        `${this.options.blame.location}: GitHub's answer to ${requestName('GET', response.url).path} links its next page to ${new URL(next).origin}, ` +
+          `not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
+      )
+    }
+    return next
+  }
+}
+
+function requestName(method: string, url: string): RequestName {
+  const parsed = new URL(url)
+  let query = parsed.search
+  try {
+    query = decodeURIComponent(query)
+  } catch {
+    // keep it encoded
+  }
+  return { method: method.toUpperCase(), path: `${parsed.pathname}${query}` }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Ids are numbers (octokit reads ids too large for a double as bigint); the ledger keeps them as text. */
+function idOf(value: unknown): string | undefined {
+  if ((typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint') return String(value)
+  return undefined
+}
+
+function readDeployment(value: unknown): ApiDeployment | undefined {
+  if (!isObject(value)) return undefined
+  const id = idOf(value.id)
+  const { task, environment, created_at: createdAt, payload } = value
+  if (id === undefined || typeof task !== 'string' || typeof environment !== 'string' || typeof createdAt !== 'string') return undefined
+  return { id, task, environment, payload, createdAt }
+}
+
+function readStatus(value: unknown): ApiStatus | undefined {
+  if (!isObject(value)) return undefined
+  const { state, created_at: createdAt } = value
+  if (idOf(value.id) === undefined || typeof state !== 'string' || typeof createdAt !== 'string') return undefined
+  return { state, createdAt }
+}

@@ -24,6 +24,7 @@ export function record(fields: Partial<PromotionRecord> & Pick<PromotionRecord, 
     previousDigest: null,
     reason: null,
     environmentUrl: null,
+    artifact: null,
     ...fields
   }
 }

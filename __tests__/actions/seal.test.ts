@@ -42,7 +42,9 @@ describe('the seal action', () => {
       size: String('<html>'.length + 'app()'.length + 'body{}'.length),
       'checksums-path': path.join(sealDir, 'dist.sha256'),
       'statement-path': path.join(sealDir, 'dist.intoto.json'),
-      'seal-dir': sealDir
+      'seal-dir': sealDir,
+      'artifact-name': '',
+      'artifact-id': ''
     })
     const listing = fs.readFileSync(out['checksums-path'] as string, 'utf8')
     expect(listing.split('\n').filter(Boolean).map((l) => l.slice(66))).toEqual(['assets/app.css', 'assets/app.js', 'index.html'])
@@ -110,7 +112,7 @@ describe('the seal action', () => {
 
 describe('bad input', () => {
   const cases: [string, Record<string, string>, string][] = [
-    ['no subject', {}, 'Give exactly one of subject-path (files, directories or globs), subject-digest with subject-name (a digest you already have), or subject-checksums (a sha256sum listing); none was given.'],
+    ['no subject', {}, 'Give exactly one of subject-path (files, directories or globs), subject-digest with subject-name (a digest you already have), subject-checksums (a sha256sum listing), or subject-parts (the seal bundles of matrix legs); none was given.'],
     ['two subjects', { 'subject-path': 'dist', 'subject-checksums': 'SUMS' }, '; subject-path and subject-checksums were both given.'],
     ['a digest without a name', { 'subject-digest': 'ab'.repeat(32) }, 'subject-name: required with subject-digest.'],
     ['a name without a digest', { 'subject-path': 'dist', 'subject-name': 'x' }, 'subject-name: "x" goes with subject-digest only. To name an artifact sealed from files, use name.'],

@@ -59,3 +59,42 @@ describe('the bundled seal action, run as a runner runs it', () => {
     expect(fs.existsSync(path.join(run.temp, 'artifact-seal'))).toBe(false)
   })
 })
+
+describe('the bundled seal action merging the seal bundles of matrix legs', () => {
+  it('puts out one digest over every part, equal to sealing the tree laid out by part', async () => {
+    const workspace = writeTree(tempDir('workspace-'), {
+      'linux/app': 'elf',
+      'linux/lib/a.so': 'so',
+      'windows/app.exe': 'pe',
+      'laid-out/linux/app': 'elf',
+      'laid-out/linux/lib/a.so': 'so',
+      'laid-out/windows/app.exe': 'pe'
+    })
+    const linux = await runAction(SEAL, { 'subject-path': 'linux', 'output-dir': 'seals/linux' }, { workspace })
+    const windows = await runAction(SEAL, { 'subject-path': 'windows', 'output-dir': 'seals/windows' }, { workspace })
+    const merged = await runAction(
+      SEAL,
+      {
+        'subject-parts': 'linux=seals/linux\nwindows=seals/windows/windows.sha256',
+        'part-digests': `linux=${linux.outputs.digest}\nwindows=${windows.outputs.digest}`,
+        name: 'release'
+      },
+      { workspace }
+    )
+    expect(merged.stdout).not.toContain('::error')
+    expect(merged.code).toBe(0)
+    expect(merged.outputs).toMatchObject({ digest: shellTreeDigest(path.join(workspace, 'laid-out')), name: 'release', 'file-count': '3' })
+    const check = execFileSync('sha256sum', ['-c', merged.outputs['checksums-path'] as string], { cwd: path.join(workspace, 'laid-out'), encoding: 'utf8' })
+    expect(check).toBe('linux/app: OK\nlinux/lib/a.so: OK\nwindows/app.exe: OK\n')
+  })
+
+  it('fails naming the part whose listing is not the digest its leg put out', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'linux/app': 'elf' })
+    const linux = await runAction(SEAL, { 'subject-path': 'linux', 'output-dir': 'seals/linux' }, { workspace })
+    fs.appendFileSync(path.join(workspace, 'seals/linux/linux.sha256'), `${'0'.repeat(64)}  extra\n`)
+    const merged = await runAction(SEAL, { 'subject-parts': 'linux=seals/linux', 'part-digests': `linux=${linux.outputs.digest}`, name: 'release' }, { workspace })
+    expect(merged.code).toBe(1)
+    expect(merged.stdout).toMatch(/::error::(part-digests|subject-parts): .*linux/)
+    expect(merged.outputs).toEqual({})
+  })
+})

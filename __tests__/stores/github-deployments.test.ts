@@ -40,6 +40,7 @@ function record(d: Digest, environment: string, outcome: Outcome, extra: Partial
     previousDigest: null,
     reason: outcome === 'refused' || outcome === 'vetoed' ? `no: ${d}` : null,
     environmentUrl: outcome === 'refused' || outcome === 'vetoed' ? null : 'https://shop.example',
+    artifact: null,
     ...extra
   }
 }

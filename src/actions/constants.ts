@@ -4,10 +4,17 @@ export const SealInput = {
   SubjectDigest: 'subject-digest',
   SubjectName: 'subject-name',
   SubjectChecksums: 'subject-checksums',
+  SubjectParts: 'subject-parts',
+  PartDigests: 'part-digests',
   Name: 'name',
   Root: 'root',
   OutputDir: 'output-dir',
-  Summary: 'summary'
+  Summary: 'summary',
+  Upload: 'upload',
+  UploadFiles: 'upload-files',
+  ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
+  Cache: 'cache'
 } as const
 
 export const SealOutput = {
@@ -17,7 +24,9 @@ export const SealOutput = {
   Size: 'size',
   ChecksumsPath: 'checksums-path',
   StatementPath: 'statement-path',
-  SealDir: 'seal-dir'
+  SealDir: 'seal-dir',
+  ArtifactName: 'artifact-name',
+  ArtifactId: 'artifact-id'
 } as const
 
 export const VerifyInput = {
@@ -25,13 +34,17 @@ export const VerifyInput = {
   Root: 'root',
   ExpectedDigest: 'expected-digest',
   ChecksumsPath: 'checksums-path',
+  ArtifactName: 'artifact-name',
+  RunId: 'run-id',
+  GitHubToken: 'github-token',
   Summary: 'summary'
 } as const
 
 export const VerifyOutput = {
   Verified: 'verified',
   Digest: 'digest',
-  Mismatches: 'mismatches'
+  Mismatches: 'mismatches',
+  Path: 'path'
 } as const
 
 export const PromoteInput = {
@@ -40,6 +53,9 @@ export const PromoteInput = {
   SubjectPath: 'subject-path',
   Root: 'root',
   ChecksumsPath: 'checksums-path',
+  ArtifactName: 'artifact-name',
+  RunId: 'run-id',
+  Cache: 'cache',
   Policy: 'policy',
   Ledger: 'ledger',
   GitHubToken: 'github-token',
@@ -57,5 +73,6 @@ export const PromoteOutput = {
   PreviousDigest: 'previous-digest',
   RecordId: 'record-id',
   RecordUrl: 'record-url',
-  Decision: 'decision'
+  Decision: 'decision',
+  Path: 'path'
 } as const

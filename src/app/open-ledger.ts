@@ -1,6 +1,5 @@
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { FileLedger } from '../stores/ledger/file-ledger.js'
-import { GitHubDeploymentsLedger } from '../stores/ledger/github-deployments.js'
 import { SealError } from '../core/errors.js'
 import type { LedgerLocation } from './ledger-location.js'
 
@@ -16,7 +15,7 @@ export interface LedgerAccess {
 }
 
 /** The ledger at a location: a file, or the Deployments API of the repository the runner names. */
-export function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Ledger {
+export async function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Promise<Ledger> {
   if (location.kind === 'file') {
     const ledger = new FileLedger(location.file, access.ledgerInput)
     if (access.forWriting) ledger.assertWritable()
@@ -26,6 +25,8 @@ export function openLedger(location: LedgerLocation, access: LedgerAccess, env: 
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
   }
+  // Loaded on demand: the GitHub client is large, and a file ledger never needs it.
+  const { GitHubDeploymentsLedger } = await import('../stores/ledger/github-deployments.js')
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

@@ -2,9 +2,32 @@ import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import { type Decision, type GateFacts, decide, refusal } from '../core/promotion/gate.js'
 import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
-import type { LedgerEntry, LiveSpan, Outcome, PromotionRecord, SealedBy } from '../core/promotion/record.js'
+import type { Mismatch } from '../core/listing.js'
+import type { ArtifactRef, LedgerEntry, LiveSpan, Outcome, PromotionRecord, SealedBy } from '../core/promotion/record.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
-import type { VerifyResult } from './verify-artifact.js'
+
+/** The bytes about to be deployed, checked against the digest. */
+export interface BytesCheck {
+  readonly verified: boolean
+  /** What the bytes hash to. */
+  readonly actual: Digest
+  /** Every file that differs, when a listing was there to tell. */
+  readonly mismatches: readonly Mismatch[]
+  /** Where the verified files are, for the deploy step; null when they are not verified. */
+  readonly path: string | null
+  /** The workflow artifact they came from, to record for later runs. */
+  readonly artifact: ArtifactRef | null
+}
+
+/** What earlier records say about a digest: who sealed it, its name, where its files are. */
+export interface KnownDigest {
+  readonly sealedBy: SealedBy | null
+  readonly name: string | null
+  readonly artifact: ArtifactRef | null
+}
+
+/** For a check that has no ledger to ask. */
+export const NOTHING_KNOWN: KnownDigest = { sealedBy: null, name: null, artifact: null }
 
 /** Who is asking, as the record will say. */
 export interface Requester {
@@ -25,8 +48,13 @@ export interface PromoteRequest {
   readonly requester: Requester
   /** Names the inputs or options in error messages. */
   readonly inputs: { readonly environment: string; readonly digest: string }
-  /** Recomputes the bytes about to be deployed once the digest is known; absent when none are given. */
-  readonly verifyBytes?: (digest: Digest) => Promise<VerifyResult>
+  /** The workflow artifact holding the files, when the caller knows it. */
+  readonly artifact: ArtifactRef | null
+  /**
+   * Fetches and checks the bytes about to be deployed once the digest is known; absent when
+   * none are given. `known` is what the ledger says about the digest (where its files are).
+   */
+  readonly verifyBytes?: (digest: Digest, known: KnownDigest) => Promise<BytesCheck>
 }
 
 export interface PromoteResult {
@@ -40,8 +68,8 @@ export interface PromoteResult {
   readonly sealedBy: SealedBy | null
   /** The artifact's name, as given or as earlier records of the digest say. */
   readonly name: string | null
-  /** The recomputation of the bytes, when they were given. */
-  readonly verification: VerifyResult | null
+  /** The check of the bytes, when they were given. */
+  readonly verification: BytesCheck | null
 }
 
 /**
@@ -61,7 +89,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   let previous: LiveSpan | null = null
   let sealedBy = request.sealedBy
   let name = request.name
-  let verification: VerifyResult | null = null
+  let verification: BytesCheck | null = null
   const result = (decision: Decision, digest: Digest | null, record: LedgerEntry | null = null): PromoteResult => ({
     decision,
     digest,
@@ -92,8 +120,14 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   }
   const digest = resolved
 
+  const history = await readingLedger(async () => await knownFromHistory(ledger, digest))
+  if (isDecision(history)) return result(history, digest)
+  sealedBy ??= history.sealedBy
+  name ??= history.name
+  const artifactRef = request.artifact ?? history.artifact
+
   let decision: Decision
-  if (request.verifyBytes) verification = await request.verifyBytes(digest)
+  if (request.verifyBytes) verification = await request.verifyBytes(digest, history)
   if (verification && !verification.verified) {
     const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`)
     const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : ''
@@ -112,14 +146,10 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     if (isDecision(decided) && decided.checks.some((c) => c.rule === 'ledger')) return result(decided, digest)
     decision = decided
   }
-  const history = await readingLedger(async () => (sealedBy && name ? { sealedBy, name } : await knownFromHistory(ledger, digest)))
-  if (isDecision(history)) return result(history, digest)
-  sealedBy ??= history.sealedBy
-  name ??= history.name
 
   if (request.dryRun) return result(decision, digest)
   const outcome: Outcome = decision.allowed ? (mode === 'rollback' ? 'rolled-back' : 'promoted') : 'refused'
-  const record = await ledger.append(recordOf({ ...request, name }, digest, outcome, previous, decision.reason, sealedBy, now()))
+  const record = await ledger.append(recordOf({ ...request, name, artifact: verification?.artifact ?? artifactRef }, digest, outcome, previous, decision.reason, sealedBy, now()))
   return result(decision, digest, record)
 }
 
@@ -142,7 +172,8 @@ export async function vetoDigest(
     sealedBy: known.sealedBy,
     previousDigest: previous?.digest ?? null,
     reason: request.reason,
-    environmentUrl: null
+    environmentUrl: null,
+    artifact: known.artifact
   })
 }
 
@@ -154,14 +185,18 @@ export async function lastGoodBefore(ledger: Ledger, environment: string): Promi
   return null
 }
 
-/** The build that sealed a digest and the artifact's name, as the latest record of it that knows says. */
-async function knownFromHistory(ledger: Ledger, digest: Digest): Promise<{ sealedBy: SealedBy | null; name: string | null }> {
+/** What the latest records of a digest that know say: who sealed it, its name, where its files are. */
+async function knownFromHistory(ledger: Ledger, digest: Digest): Promise<KnownDigest> {
   let name: string | null = null
+  let sealedBy: SealedBy | null = null
+  let artifact: ArtifactRef | null = null
   for await (const entry of ledger.entries({ digest })) {
     name ??= entry.name
-    if (entry.sealedBy) return { sealedBy: entry.sealedBy, name }
+    sealedBy ??= entry.sealedBy
+    artifact ??= entry.artifact
+    if (name && sealedBy && artifact) break
   }
-  return { sealedBy: null, name }
+  return { sealedBy, name, artifact }
 }
 
 function recordOf(
@@ -184,6 +219,7 @@ function recordOf(
     sealedBy,
     previousDigest: previous?.digest ?? null,
     reason,
-    environmentUrl: request.environmentUrl
+    environmentUrl: request.environmentUrl,
+    artifact: request.artifact
   }
 }

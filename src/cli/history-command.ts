@@ -37,7 +37,7 @@ export async function historyCommand(args: string[], terminal: Terminal): Promis
   }
   const environment = requireValue('environment', values.environment)
   const digestText = requireValue('digest', values.digest)
-  const ledger = ledgerFromOptions(values, terminal)
+  const ledger = await ledgerFromOptions(values, terminal)
   const entries: LedgerEntry[] = []
   for await (const entry of ledger.entries({
     ...(environment ? { environment } : {}),

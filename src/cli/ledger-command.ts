@@ -23,7 +23,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   if (positionals.length !== 1 || positionals[0] !== 'verify') {
     throw new SealError(`ledger: ${quote(positionals.join(' '))} is not a ledger command; the one there is: "ledger verify".\n\n${LEDGER_USAGE}`)
   }
-  const ledger = ledgerFromOptions(values, terminal)
+  const ledger = await ledgerFromOptions(values, terminal)
   if (!(ledger instanceof FileLedger)) {
     throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger verify" checks file ledgers.`)
   }

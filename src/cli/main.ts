@@ -3,6 +3,7 @@ import { VERSION } from '../version.js'
 import { DIFF_USAGE, diffCommand } from './diff-command.js'
 import { HISTORY_USAGE, historyCommand } from './history-command.js'
 import { LEDGER_USAGE, ledgerCommand } from './ledger-command.js'
+import { MERGE_USAGE, mergeCommand } from './merge-command.js'
 import { PROMOTE_USAGE, promoteCommand } from './promote-command.js'
 import { SEAL_USAGE, sealCommand } from './seal-command.js'
 import { STATUS_USAGE, statusCommand } from './status-command.js'
@@ -19,6 +20,7 @@ Commands:
   seal <path...>          seal files, directories or globs
   verify <path...>        check files against a sealed digest, naming every difference
   diff <sealed> <other>   name every file that differs between two checksums listings
+  merge <part...>         merge the seals of a matrix build's parts into one seal
   promote <digest>        let a digest into an environment (or --rollback) and record it
   veto <digest>           mark a digest bad: no environment accepts it afterwards
   history                 who ran what since when
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, { run: (args: string[], t: Terminal) => Promise<n
   seal: { run: sealCommand, usage: SEAL_USAGE },
   verify: { run: verifyCommand, usage: VERIFY_USAGE },
   diff: { run: diffCommand, usage: DIFF_USAGE },
+  merge: { run: mergeCommand, usage: MERGE_USAGE },
   promote: { run: promoteCommand, usage: PROMOTE_USAGE },
   veto: { run: vetoCommand, usage: VETO_USAGE },
   history: { run: historyCommand, usage: HISTORY_USAGE },

@@ -1,10 +1,10 @@
 import * as path from 'node:path'
 import { loadPolicy } from '../app/load-policy.js'
 import { pipelineStatus } from '../app/pipeline-status.js'
-import { promoteDigest } from '../app/promote-digest.js'
+import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
 import { sealInfoBesideListing } from '../app/sealed-by.js'
-import { verifyArtifact } from '../app/verify-artifact.js'
+import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError } from '../core/errors.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
@@ -72,7 +72,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
 
   const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
-  const ledger = ledgerFromOptions(values, terminal, !(values['dry-run'] ?? false))
+  const ledger = await ledgerFromOptions(values, terminal, !(values['dry-run'] ?? false))
   const result = await promoteDigest(
     {
       environment,
@@ -84,18 +84,25 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       sealedBy: sealed?.sealedBy ?? null,
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: '--environment', digest: 'promote <digest>' },
+      artifact: null,
       ...(paths.length > 0
         ? {
             verifyBytes: (expected) =>
-              verifyArtifact(
+              fetchAndCheckBytes(
                 {
+                  kind: 'local',
                   subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', ...(root ? { root } : {}) },
-                  expected,
-                  checksumsFile,
-                  checksumsInput: '--checksums',
-                  expectedInput: 'promote <digest>'
+                  checksumsFile
                 },
-                { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
+                expected,
+                NOTHING_KNOWN,
+                {
+                  env: terminal.env,
+                  downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
+                  seal: { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) },
+                  inputs: { expected: 'promote <digest>', checksums: '--checksums', cache: '--cache', artifactName: '--artifact-name' },
+                  log: (message) => terminal.progress(message)
+                }
               )
           }
         : {})

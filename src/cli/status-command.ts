@@ -30,7 +30,7 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     return 0
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', terminal.cwd)
-  const status = await pipelineStatus(policy, ledgerFromOptions(values, terminal))
+  const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
   terminal.out(values.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatusText(status).join('\n')}\n`)
   return status.some((s) => s.error !== null) ? 1 : 0
 }

@@ -35,7 +35,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
   const environment = requireValue('environment', values.environment)
   if (reason === undefined || environment === undefined) throw new SealError(`veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
   const digest = parseDigest(positionals[0] as string, 'veto <digest>')
-  const ledger = ledgerFromOptions(values, terminal, true)
+  const ledger = await ledgerFromOptions(values, terminal, true)
   const record = await vetoDigest(
     { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,

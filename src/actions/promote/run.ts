@@ -1,11 +1,12 @@
 import * as core from '@actions/core'
+import * as path from 'node:path'
 import { loadPolicy } from '../../app/load-policy.js'
 import { openLedger } from '../../app/open-ledger.js'
 import { pipelineStatus } from '../../app/pipeline-status.js'
 import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
-import { buildContextFromEnv, fallbackName, requesterFromEnv, workspaceDir } from '../../app/runner-environment.js'
+import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
 import { sealInfoBesideListing } from '../../app/sealed-by.js'
-import { verifyArtifact } from '../../app/verify-artifact.js'
+import { type FetchContext, fetchAndCheckBytes } from '../../app/fetch-bytes.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderPromotionMarkdown } from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
@@ -20,7 +21,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
-    const ledger = openLedger(settings.ledger, { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun }, env)
+    const ledger = await openLedger(settings.ledger, { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun }, env)
     const requester = requesterFromEnv(env)
 
     if (settings.veto !== null) {
@@ -40,8 +41,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
       return
     }
 
-    const subject = settings.subject
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(settings.checksumsFile, settings.digest)
+    const source = settings.source
+    const checksumsFile = source?.kind === 'local' ? source.checksumsFile : null
+    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, settings.digest)
+    const fetchContext: FetchContext = {
+      env,
+      downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
+      seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) },
+      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, cache: PromoteInput.Cache, artifactName: PromoteInput.ArtifactName },
+      log: (message) => core.info(message)
+    }
     const result: PromoteResult = await promoteDigest(
       {
         environment: settings.environment,
@@ -53,15 +62,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
         sealedBy: sealed?.sealedBy ?? null,
         requester,
         inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
-        ...(subject
-          ? {
-              verifyBytes: (digest) =>
-                verifyArtifact(
-                  { subject, expected: digest, checksumsFile: settings.checksumsFile, checksumsInput: PromoteInput.ChecksumsPath, expectedInput: PromoteInput.ExpectedDigest },
-                  { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) }
-                )
-            }
-          : {})
+        artifact: null,
+        ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {})
       },
       policy,
       ledger,
@@ -80,6 +82,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
     core.setOutput(PromoteOutput.RecordId, result.record?.id ?? '')
     core.setOutput(PromoteOutput.RecordUrl, result.record?.url ?? '')
     core.setOutput(PromoteOutput.Decision, JSON.stringify(decision))
+    core.setOutput(PromoteOutput.Path, decision.allowed ? (result.verification?.path ?? '') : '')
     if (decision.allowed) core.info(headline(report))
     else core.setFailed(`${headline(report)}: ${decision.reason}`)
   } catch (error) {

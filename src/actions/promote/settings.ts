@@ -1,11 +1,11 @@
 import * as path from 'node:path'
 import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { SubjectSpec } from '../../core/seal.js'
+import type { BytesSource } from '../../app/fetch-bytes.js'
 import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/ledger-location.js'
 import { PromoteInput } from '../constants.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { readSubject } from '../verify/settings.js'
+import { readBytesSource } from '../bytes-source-input.js'
 
 export const DEFAULT_POLICY = '.github/promotion.yml'
 
@@ -13,8 +13,8 @@ export const DEFAULT_POLICY = '.github/promotion.yml'
 export interface PromoteSettings {
   readonly environment: string
   readonly digest: Digest | 'previous'
-  readonly subject: SubjectSpec | null
-  readonly checksumsFile: string | null
+  /** Where the bytes to re-verify are: the workspace, a workflow artifact or the cache; null for none. */
+  readonly source: BytesSource | null
   readonly policyFile: string
   readonly ledger: LedgerLocation
   readonly token: string
@@ -69,18 +69,21 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   if (environmentUrl !== '' && !URL.canParse(environmentUrl)) {
     throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`)
   }
-  const checksums = input(PromoteInput.ChecksumsPath)
-  const subject = readSubject(getInput, workspace, PromoteInput.SubjectPath, PromoteInput.Root)
-  if (checksums !== '' && subject === null) {
-    throw new SealError(`${PromoteInput.ChecksumsPath}: ${quote(checksums)} is used to name files that differ; give ${PromoteInput.SubjectPath} too, or remove it.`)
-  }
+  const source = readBytesSource(getInput, workspace, {
+    subjectPath: PromoteInput.SubjectPath,
+    root: PromoteInput.Root,
+    checksumsPath: PromoteInput.ChecksumsPath,
+    artifactName: PromoteInput.ArtifactName,
+    runId: PromoteInput.RunId,
+    token: PromoteInput.GitHubToken,
+    cache: PromoteInput.Cache
+  })
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.Name)
   return {
     environment,
     digest,
-    subject,
-    checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums),
+    source,
     policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY : policy),
     ledger,
     token,

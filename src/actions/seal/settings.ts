@@ -1,18 +1,32 @@
 import * as path from 'node:path'
-import { parseDigest } from '../../core/digest.js'
+import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
+import { parsePartDigests } from '../../core/merge.js'
+import { type MergePartSource, partSourceFromArgument } from '../../app/merge-bundles.js'
 import { SealInput } from '../constants.js'
+
+/** The seal bundles of several parts (matrix legs) to merge into one release seal. */
+export interface PartsSubject {
+  readonly kind: 'parts'
+  readonly parts: readonly MergePartSource[]
+  /** Digests the parts must have, by part name. */
+  readonly partDigests: ReadonlyMap<string, Digest>
+}
 
 /** Every input of the seal action, read once and checked. */
 export interface SealSettings {
-  readonly subject: SubjectSpec
+  readonly subject: SubjectSpec | PartsSubject
   /** Empty when the name is to be derived from the subject. */
   readonly name: string
   /** Null: a directory under the runner's temp directory, named after the artifact. */
   readonly outputDir: string | null
   readonly summary: boolean
+  /** Upload the bundle (and the files, when `files`) as one workflow artifact; null for no upload. */
+  readonly upload: { readonly files: boolean; readonly name: string | null; readonly retentionDays: number | null } | null
+  /** Save the files in the Actions cache under a key derived from the digest. */
+  readonly cache: boolean
 }
 
 export type GetInput = (name: string) => string
@@ -30,20 +44,26 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   const subjectPath = input(SealInput.SubjectPath)
   const subjectDigest = input(SealInput.SubjectDigest)
   const subjectChecksums = input(SealInput.SubjectChecksums)
+  const subjectParts = input(SealInput.SubjectParts)
   const subjectName = input(SealInput.SubjectName)
   const root = input(SealInput.Root)
 
   const given = [
     [SealInput.SubjectPath, subjectPath],
     [SealInput.SubjectDigest, subjectDigest],
-    [SealInput.SubjectChecksums, subjectChecksums]
+    [SealInput.SubjectChecksums, subjectChecksums],
+    [SealInput.SubjectParts, subjectParts]
   ].filter(([, value]) => value !== '')
   if (given.length !== 1) {
     const which = given.length === 0 ? 'none was given' : `${given.map(([name]) => name).join(' and ')} were both given`
     throw new SealError(
       `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ` +
-        `or ${SealInput.SubjectChecksums} (a sha256sum listing); ${which}.`
+        `${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     )
+  }
+  const partDigests = input(SealInput.PartDigests)
+  if (partDigests !== '' && subjectParts === '') {
+    throw new SealError(`${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`)
   }
   if (subjectName !== '' && subjectDigest === '') {
     throw new SealError(
@@ -57,8 +77,15 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   const name = input(SealInput.Name)
   if (/[\r\n]/.test(name)) throw new SealError(`${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`)
 
-  let subject: SubjectSpec
-  if (subjectPath !== '') {
+  let subject: SubjectSpec | PartsSubject
+  if (subjectParts !== '') {
+    const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+    subject = {
+      kind: 'parts',
+      parts: lines.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
+    }
+  } else if (subjectPath !== '') {
     subject = {
       kind: 'paths',
       patterns: parseSubjectPatterns(getInput(SealInput.SubjectPath)),
@@ -83,6 +110,42 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
     subject,
     name,
     outputDir: outputDir === '' ? null : path.resolve(workspace, outputDir),
-    summary: parseBooleanInput(SealInput.Summary, getInput(SealInput.Summary), true)
+    summary: parseBooleanInput(SealInput.Summary, getInput(SealInput.Summary), true),
+    ...readCarrying(getInput, subject)
   }
+}
+
+/** upload, upload-files, artifact-name, retention-days and cache: how the sealed bytes travel. */
+function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): Pick<SealSettings, 'upload' | 'cache'> {
+  const upload = parseBooleanInput(SealInput.Upload, getInput(SealInput.Upload), false)
+  const files = parseBooleanInput(SealInput.UploadFiles, getInput(SealInput.UploadFiles), false)
+  const cache = parseBooleanInput(SealInput.Cache, getInput(SealInput.Cache), false)
+  const artifactName = getInput(SealInput.ArtifactName).trim()
+  const retention = getInput(SealInput.RetentionDays).trim()
+  const needsUpload = [
+    [SealInput.UploadFiles, files ? 'true' : ''],
+    [SealInput.ArtifactName, artifactName],
+    [SealInput.RetentionDays, retention]
+  ].find(([, value]) => value !== '')
+  if (!upload && needsUpload) {
+    throw new SealError(`${needsUpload[0]}: ${quote(needsUpload[1] as string)} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`)
+  }
+  const readsFiles = subject.kind === 'paths'
+  for (const [name, on] of [
+    [SealInput.UploadFiles, files],
+    [SealInput.Cache, cache]
+  ] as const) {
+    if (on && !readsFiles) {
+      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind]
+      throw new SealError(`${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`)
+    }
+  }
+  let retentionDays: number | null = null
+  if (retention !== '') {
+    retentionDays = Number(retention)
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
+      throw new SealError(`${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`)
+    }
+  }
+  return { upload: upload ? { files, name: artifactName === '' ? null : artifactName, retentionDays } : null, cache }
 }

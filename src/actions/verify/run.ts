@@ -1,6 +1,10 @@
 import * as core from '@actions/core'
+import * as path from 'node:path'
+import { fetchAndCheckBytes } from '../../app/fetch-bytes.js'
+import { NOTHING_KNOWN } from '../../app/promote-digest.js'
 import { verifyArtifact } from '../../app/verify-artifact.js'
-import { buildContextFromEnv, fallbackName, workspaceDir } from '../../app/runner-environment.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
+import type { HashProgress } from '../../core/hashing/hash-files.js'
 import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderVerifyMarkdown } from '../../report/verify-markdown.js'
@@ -16,14 +20,35 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readVerifySettings((name) => core.getInput(name), workspace)
+    const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p: HashProgress) => core.info(describeProgress(p)) }
+    if (settings.source.kind === 'artifact') {
+      // A download that does not match is deleted inside, and its error names each file.
+      const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
+        env,
+        downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
+        seal,
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, cache: VerifyInput.ArtifactName, artifactName: VerifyInput.ArtifactName },
+        log: (message) => core.info(message)
+      })
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+        await core.summary.addRaw(`### ✅ Verified ${'`'}${settings.source.name}${'`'}\n\nDownloaded and checked every file against ${'`'}${settings.expected}${'`'}: ${'`'}${fetched.path}${'`'}\n`).write()
+      }
+      core.setOutput(VerifyOutput.Verified, 'true')
+      core.setOutput(VerifyOutput.Digest, settings.expected)
+      core.setOutput(VerifyOutput.Mismatches, '[]')
+      core.setOutput(VerifyOutput.Path, fetched.path ?? '')
+      return
+    }
+    const { subject, checksumsFile } = settings.source
     const result = await verifyArtifact(
-      { subject: settings.subject, expected: settings.expected, checksumsFile: settings.checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
-      { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) }
+      { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
+      seal
     )
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown(result)).write()
     core.setOutput(VerifyOutput.Verified, String(result.verified))
     core.setOutput(VerifyOutput.Digest, result.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(result.mismatches.map(mismatchOutput)))
+    core.setOutput(VerifyOutput.Path, result.verified ? (result.artifact.root ?? '') : '')
     if (result.verified) {
       core.info(`Verified: ${result.artifact.name} is ${result.actual}, the sealed digest.`)
       return

@@ -1,6 +1,7 @@
-import * as path from 'node:path'
 import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
+import type { BytesSource } from '../../app/fetch-bytes.js'
+import { readBytesSource } from '../bytes-source-input.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { VerifyInput } from '../constants.js'
@@ -8,9 +9,9 @@ import { type GetInput, parseBooleanInput } from '../seal/settings.js'
 
 /** Every input of the verify action, read once and checked. */
 export interface VerifySettings {
-  readonly subject: SubjectSpec
+  /** Files in the workspace, or a workflow artifact to download. */
+  readonly source: Exclude<BytesSource, { kind: 'cache' }>
   readonly expected: Digest
-  readonly checksumsFile: string | null
   readonly summary: boolean
 }
 
@@ -22,17 +23,21 @@ export function readVerifySettings(getInput: GetInput, workspace: string): Verif
       `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
     )
   }
-  const subject = readSubject(getInput, workspace, VerifyInput.SubjectPath, VerifyInput.Root)
-  if (subject === null) {
-    throw new SealError(`${VerifyInput.SubjectPath}: required. Give the files or directory about to be deployed, as the seal step named them.`)
+  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest)
+  const source = readBytesSource(getInput, workspace, {
+    subjectPath: VerifyInput.SubjectPath,
+    root: VerifyInput.Root,
+    checksumsPath: VerifyInput.ChecksumsPath,
+    artifactName: VerifyInput.ArtifactName,
+    runId: VerifyInput.RunId,
+    token: VerifyInput.GitHubToken
+  })
+  if (source === null || source.kind === 'cache') {
+    throw new SealError(
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
+    )
   }
-  const checksums = input(VerifyInput.ChecksumsPath)
-  return {
-    subject,
-    expected: parseDigest(expectedText, VerifyInput.ExpectedDigest),
-    checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums),
-    summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true)
-  }
+  return { source, expected, summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true) }
 }
 
 /** `subject-path` and `root` as the seal action reads them; null when no path was given. */

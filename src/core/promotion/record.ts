@@ -16,6 +16,13 @@ export interface SealedBy {
   readonly runUrl: string | null
 }
 
+/** The workflow artifact that carries the digest's files, so a later run (a rollback) can fetch them. */
+export interface ArtifactRef {
+  readonly name: string
+  /** The workflow run that uploaded it. */
+  readonly runId: string
+}
+
 /** One ledger entry as the use cases write it; the backend adds its id. */
 export interface PromotionRecord {
   readonly digest: Digest
@@ -33,6 +40,8 @@ export interface PromotionRecord {
   /** Why it was refused or vetoed; null for promotions. */
   readonly reason: string | null
   readonly environmentUrl: string | null
+  /** Where the files can be fetched again; null when no workflow artifact is known. */
+  readonly artifact: ArtifactRef | null
 }
 
 /** A record as a ledger returns it: with the backend's id and, when it has one, a URL. */

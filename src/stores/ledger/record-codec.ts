@@ -1,5 +1,5 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import type { Outcome, PromotionRecord, SealedBy } from '../../core/promotion/record.js'
+import type { ArtifactRef, Outcome, PromotionRecord, SealedBy } from '../../core/promotion/record.js'
 
 const OUTCOMES: readonly Outcome[] = ['promoted', 'rolled-back', 'refused', 'vetoed']
 
@@ -38,6 +38,15 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     const s = r.sealedBy as Record<string, unknown>
     sealedBy = { repository: maybeText('repository', s, 'sealedBy.'), commit: maybeText('commit', s, 'sealedBy.'), runUrl: maybeText('runUrl', s, 'sealedBy.') }
   }
+  let artifact: ArtifactRef | null = null
+  if (r.artifact !== null && r.artifact !== undefined) {
+    if (typeof r.artifact !== 'object' || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`)
+    const a = r.artifact as Record<string, unknown>
+    const name = maybeText('name', a, 'artifact.')
+    const runId = maybeText('runId', a, 'artifact.')
+    if (name === null || runId === null) return damaged(`the record's artifact lacks its name or runId`)
+    artifact = { name, runId }
+  }
   return {
     digest: digest('digest', text('digest')) as Digest,
     name: maybeText('name'),
@@ -49,6 +58,7 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     sealedBy,
     previousDigest: digest('previousDigest', maybeText('previousDigest')),
     reason: maybeText('reason'),
-    environmentUrl: maybeText('environmentUrl')
+    environmentUrl: maybeText('environmentUrl'),
+    artifact
   }
 }

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { Digest } from '../../src/core/digest.js'
+import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
+import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
+import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
+import { runAction } from '../helpers/runner.js'
+import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+
+const SEAL = 'dist/seal/index.js'
+const VERIFY = 'dist/verify/index.js'
+const PROMOTE = 'dist/promote/index.js'
+const REPO = 'acme/shop'
+const POLICY = 'environments:\n  dev: {}\n  production:\n    requires: [dev]\n'
+
+let results: ResultsServiceHost
+let github: GitHubApiHost
+let ledgerFile: string
+let policyFile: string
+/** Every job of every run sees the same RUNNER_TEMP, as on hosted runners: the cache's version hashes the staging path. */
+let runnerTemp: string
+
+beforeAll(async () => {
+  results = await startResultsServiceHost()
+  github = await startGitHubApiHost({ artifactSource: results.artifactSource })
+  github.addToken('ghs_no-actions', { deployments: 'write', actions: 'none' })
+  results.setGitHubApiUrl(github.url)
+  const shared = tempDir('shared-')
+  ledgerFile = path.join(shared, 'ledger.jsonl')
+  policyFile = path.join(shared, 'promotion.yml')
+  fs.writeFileSync(policyFile, POLICY)
+  runnerTemp = tempDir('runner-temp-shared-')
+}, 60_000)
+
+afterAll(async () => {
+  await github?.close()
+  await results?.close()
+  removeAll()
+})
+
+let nextRun = 51_000
+
+/** One step of one job of a workflow run, as a runner runs the bundled action. */
+function step(entry: string, runId: number, jobId: string, inputs: Record<string, string>, workspace?: string, temp = runnerTemp) {
+  const env = { ...results.runnerEnv({ runId, jobId, repository: REPO }), GITHUB_API_URL: github.url, RUNNER_TEMP: temp }
+  return runAction(entry, inputs, { env, ...(workspace ? { workspace } : {}) })
+}
+
+function promote(runId: number, inputs: Record<string, string>, temp = runnerTemp) {
+  return step(PROMOTE, runId, 'deploy', { ledger: `file:${ledgerFile}`, policy: policyFile, 'github-token': github.token, ...inputs }, undefined, temp)
+}
+
+const SITE = { 'index.html': '<h1>shop</h1>\n', 'assets/app.js': 'start()\n', 'config/production.json': '{"debug":false}\n' }
+
+/** A build job that seals the site and uploads it (bundle and files) and caches it. */
+async function buildRun(page: string, extra: Record<string, string> = {}) {
+  const runId = nextRun++
+  const workspace = writeTree(tempDir('workspace-'), Object.fromEntries(Object.entries({ ...SITE, 'index.html': page }).map(([p, c]) => [`site/${p}`, c])))
+  const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop', upload: 'true', 'upload-files': 'true', cache: 'true', ...extra }, workspace)
+  expect(seal.stdout).not.toContain('::error')
+  expect(seal.code).toBe(0)
+  return { runId, workspace, digest: seal.outputs.digest as Digest, outputs: seal.outputs }
+}
+
+describe('sealed bytes carried between jobs and runs', () => {
+  it('uploads the bundle and files as one immutable workflow artifact, and caches them by digest', async () => {
+    const build = await buildRun('<h1>v1</h1>\n')
+    const hosted = results.artifacts().find((a) => a.runId === build.runId)
+    expect(build.outputs).toMatchObject({ 'artifact-name': 'shop-sealed', 'artifact-id': String(hosted?.id) })
+    expect(results.cacheEntries().map((e) => e.key)).toContain(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+
+    const again = await step(SEAL, build.runId, 'build-again', { 'subject-path': 'site', name: 'shop', upload: 'true' }, build.workspace)
+    expect(again.code).toBe(1)
+    expect(again.stdout).toMatch(/::error::artifact-name: .*"shop-sealed".*immutable/)
+    expect(again.outputs).toEqual({})
+  })
+
+  it('downloads and verifies in a later job of the same run, and hands the path to the deploy step', async () => {
+    const build = await buildRun('<h1>same run</h1>\n')
+    const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest })
+    expect(verify.code).toBe(0)
+    expect(verify.outputs).toMatchObject({ verified: 'true', digest: build.digest })
+    expect(shellTreeDigest(verify.outputs.path as string)).toBe(build.digest)
+
+    const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+    expect(deploy.code).toBe(0)
+    expect(deploy.outputs.promoted).toBe('true')
+    expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
+    expect(fs.readFileSync(path.join(deploy.outputs.path as string, 'config/production.json'), 'utf8')).toBe('{"debug":false}\n')
+  })
+
+  it('downloads from another run with run-id and a token, and records where the files are', async () => {
+    const build = await buildRun('<h1>other run</h1>\n')
+    const deployRun = nextRun++
+    const deploy = await promote(deployRun, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': String(build.runId) })
+    expect(deploy.code).toBe(0)
+    expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
+    const ledger = new FileLedger(ledgerFile, 'ledger')
+    const latest = (await ledger.entries({ digest: build.digest })[Symbol.asyncIterator]().next()).value
+    expect(latest).toMatchObject({ outcome: 'promoted', artifact: { name: 'shop-sealed', runId: String(build.runId) } })
+  })
+
+  it('restores by digest from the cache for a rollback, and falls back to the artifact the ledger names when the entry is gone', async () => {
+    const v1 = await buildRun('<h1>r1</h1>\n')
+    const v2 = await buildRun('<h1>r2</h1>\n')
+    for (const build of [v1, v2]) {
+      for (const environment of ['dev', 'production']) {
+        expect((await promote(build.runId, { environment, 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      }
+    }
+    const rollback = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v1.digest, cache: 'true' })
+    expect(rollback.stdout).toContain(`Restored artifact-seal-files-sha256-${v1.digest.slice(7)} from the Actions cache and verified it`)
+    expect(rollback.code).toBe(0)
+    expect(shellTreeDigest(rollback.outputs.path as string)).toBe(v1.digest)
+
+    await results.deleteCacheEntry(`artifact-seal-files-sha256-${v2.digest.slice(7)}`)
+    const forward = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v2.digest, cache: 'true' })
+    expect(forward.stdout).toContain(`no cache entry for ${v2.digest}; downloading the workflow artifact "shop-sealed" of run ${v2.runId} that the ledger names`)
+    expect(forward.code).toBe(0)
+    expect(shellTreeDigest(forward.outputs.path as string)).toBe(v2.digest)
+  })
+
+  describe('refused with a clear message, nothing left to deploy', () => {
+    it('a tampered blob: the file is named and the download deleted', async () => {
+      const build = await buildRun('<h1>tampered</h1>\n')
+      const hosted = results.artifacts().find((a) => a.runId === build.runId)
+      await results.tamperArtifactBlob(hosted?.id as number, (files) => {
+        files.set('files/config/production.json', Buffer.from('{"debug":true}\n'))
+      })
+      const temp = tempDir('runner-temp-')
+      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' }, temp)
+      expect(deploy.code).toBe(1)
+      expect(deploy.stdout).toContain('are not the sealed files of')
+      expect(deploy.stdout).toContain('changed config/production.json')
+      expect(deploy.outputs).toEqual({})
+      const downloads = path.join(temp, 'artifact-seal', 'downloads')
+      expect(fs.existsSync(downloads) ? fs.readdirSync(downloads) : []).toEqual([])
+    })
+
+    it('an expired artifact with no cache entry', async () => {
+      const build = await buildRun('<h1>expired</h1>\n')
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      await results.expireArtifact(results.artifacts().find((a) => a.runId === build.runId)?.id as number)
+      await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      expect(deploy.code).toBe(1)
+      expect(deploy.stdout).toMatch(/::error::artifact-name: the artifact "shop-sealed" in workflow run \d+ of acme\/shop has expired/)
+      expect(deploy.outputs).toEqual({})
+    })
+
+    it('a missing cache entry and no artifact in the ledger', async () => {
+      const build = await buildRun('<h1>never promoted</h1>\n', { cache: 'false' })
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      expect(deploy.code).toBe(1)
+      expect(deploy.stdout).toContain(`::error::cache: the Actions cache has no entry for ${build.digest}`)
+    })
+
+    it('a cache entry whose restored bytes are not the digest', async () => {
+      const build = await buildRun('<h1>cache tampered</h1>\n')
+      await results.tamperCacheBlob(`artifact-seal-files-sha256-${build.digest.slice(7)}`, (file, content) =>
+        file.endsWith('index.html') ? Buffer.concat([content, Buffer.from('<script>evil()</script>')]) : undefined
+      )
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      expect(deploy.code).toBe(1)
+      expect(deploy.stdout).toMatch(/::error::cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} restored files that are sha256:[0-9a-f]{64}, not /)
+      expect(deploy.outputs).toEqual({})
+    })
+
+    it('a truncated download', async () => {
+      const build = await buildRun('<h1>truncated</h1>\n')
+      results.truncateDownloads({ keep: 'whole-entries' })
+      try {
+        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+        expect(deploy.code).toBe(1)
+        expect(deploy.stdout).toMatch(/::error::artifact-name: the artifact "shop-sealed" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
+        expect(deploy.outputs).toEqual({})
+      } finally {
+        results.truncateDownloads(false)
+      }
+    })
+
+    it('a run id that does not exist, and a token without actions: read', async () => {
+      const build = await buildRun('<h1>ids</h1>\n')
+      const unknown = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': '999999999' })
+      expect(unknown.code).toBe(1)
+      expect(unknown.stdout).toMatch(/::error::run-id: .*999999999/)
+      const denied = await promote(nextRun++, {
+        environment: 'dev',
+        'expected-digest': build.digest,
+        'artifact-name': 'shop-sealed',
+        'run-id': String(build.runId),
+        'github-token': 'ghs_no-actions'
+      })
+      expect(denied.code).toBe(1)
+      expect(denied.stdout).toMatch(/::error::github-token: .*actions: read/)
+    })
+  })
+})

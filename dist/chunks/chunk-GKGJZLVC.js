@@ -1,0 +1,398 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+import {
+  diffListings,
+  digestOfListing,
+  formatListing,
+  parseListing,
+  sealSubject
+} from "./chunk-EENL6I3J.js";
+import {
+  removeQuietly
+} from "./chunk-GXHRR5YT.js";
+import {
+  SealError,
+  hexOf,
+  quote
+} from "./chunk-MIE26SZL.js";
+
+// src/app/verify-artifact.ts
+import * as fs from "node:fs";
+async function verifyArtifact(request, options) {
+  const sealedEntries = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(request.subject, options);
+  const verified = artifact.digest === request.expected;
+  const mismatches = verified || sealedEntries === null ? [] : diffListings(sealedEntries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealedEntries !== null };
+}
+function readSealedListing(request) {
+  const file = request.checksumsFile;
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new SealError(
+      `${request.checksumsInput}: cannot read ${quote(file)} (${error.code ?? String(error)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+    );
+  }
+  const entries = parseListing(text, file);
+  const listed = digestOfListing(formatListing(entries));
+  const oneFile = entries.length === 1 && entries[0]?.hex === hexOf(request.expected);
+  if (listed !== request.expected && !oneFile) {
+    throw new SealError(
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${listed}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+    );
+  }
+  return entries;
+}
+
+// src/app/fetch-bytes.ts
+import * as fs2 from "node:fs";
+import * as path from "node:path";
+async function fetchAndCheckBytes(source, digest, known, context) {
+  if (source.kind === "local") {
+    const result = await verifyArtifact(
+      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      context.seal
+    );
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: result.verified ? result.artifact.root : null, artifact: null };
+  }
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  const restored = await restoreFromCache(digest, context);
+  if (restored) return restored;
+  const { cacheKeyOf } = await import("./actions-cache-JBTXTHIX.js");
+  if (known.artifact === null) {
+    throw new SealError(
+      `${context.inputs.cache}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
+    );
+  }
+  context.log(`${context.inputs.cache}: no cache entry for ${digest}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
+}
+async function downloadArtifact(name, runId, token, digest, context) {
+  const into = freshDir(context.downloadsDir, digest);
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-3ENSOXDA.js");
+  const { downloadAndVerify } = await import("./download-and-verify-VLIAXX2A.js");
+  const store = new WorkflowArtifactStore({ env: context.env });
+  const downloaded = await downloadAndVerify(
+    store,
+    { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+    { build: context.seal.build }
+  );
+  const filesDir = downloaded.artifact.filesDir;
+  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${filesDir}`);
+  return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy } };
+}
+async function restoreFromCache(digest, context) {
+  const into = freshDir(context.downloadsDir, digest);
+  fs2.rmdirSync(into);
+  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-JBTXTHIX.js");
+  const store = new ActionsCacheStore({ env: context.env, inputName: context.inputs.cache, log: { info: context.log, warning: context.log } });
+  if (!await store.restore(digest, into)) return null;
+  const checked = await verifyRestored(into, digest, context);
+  if (!checked.verified) {
+    removeQuietly(into);
+    throw new SealError(
+      `${context.inputs.cache}: the cache entry ${cacheKeyOf(digest)} restored files that are ${checked.actual}, not ${digest}. They were deleted and nothing is deployed from them. The cache was changed behind the key; give ${context.inputs.artifactName} to fetch the sealed files instead.`
+    );
+  }
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${into}`);
+  return { verified: true, actual: digest, mismatches: [], path: into, artifact: null };
+}
+async function verifyRestored(dir, digest, context) {
+  const subject = (include) => ({ kind: "paths", patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName: context.inputs.cache });
+  const check = (s) => verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal);
+  const tree = await check(subject(dir));
+  if (tree.verified || tree.artifact.fileCount !== 1) return tree;
+  const only = fs2.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
+  return only ? check(subject(path.join(only.parentPath, only.name))) : tree;
+}
+function freshDir(parent, digest) {
+  fs2.mkdirSync(parent, { recursive: true });
+  return fs2.mkdtempSync(path.join(parent, `${hexOf(digest).slice(0, 12)}-`));
+}
+
+// src/core/promotion/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+var DURATION_PATTERN = "^(0|([0-9]+(ms|s|m|h|d|w))+)$";
+var PART = /([0-9]+)(ms|s|m|h|d|w)/g;
+function parseDuration(text) {
+  if (!new RegExp(DURATION_PATTERN).test(text)) return null;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit];
+  return Number.isSafeInteger(total) ? total : null;
+}
+function formatDuration(ms) {
+  if (ms < 1e3) return "0s";
+  const parts = [];
+  let rest = Math.floor(ms / 1e3);
+  for (const [unit, seconds] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1]
+  ]) {
+    const amount = Math.floor(rest / seconds);
+    rest -= amount * seconds;
+    if (amount > 0) parts.push(`${amount}${unit}`);
+  }
+  return parts.slice(0, 2).join(" ");
+}
+
+// src/core/promotion/gate.ts
+function decide(request, facts) {
+  const { digest, rule, mode, now } = request;
+  const checks = [vetoCheck(rule.name, facts.veto)];
+  if (facts.live?.digest === digest) {
+    checks.push({
+      rule: "already-live",
+      environment: rule.name,
+      passed: true,
+      detail: `${rule.name} runs this digest already (since ${facts.live.from}); recording it again.`
+    });
+  }
+  if (mode === "rollback") {
+    const ran = facts.spans.get(rule.name) ?? [];
+    checks.push(
+      ran.length > 0 ? { rule: "ran-before", environment: rule.name, passed: true, detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.` } : {
+        rule: "ran-before",
+        environment: rule.name,
+        passed: false,
+        detail: `${rule.name} never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.`
+      }
+    );
+  } else {
+    for (const upstream of rule.requires) {
+      checks.push(...upstreamChecks("requires", upstream, rule, facts, now));
+    }
+    if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now));
+  }
+  const failed = checks.filter((c) => !c.passed);
+  return {
+    allowed: failed.length === 0,
+    mode,
+    digest,
+    environment: rule.name,
+    checks,
+    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(" ")
+  };
+}
+function vetoCheck(environment, veto) {
+  if (veto === null) return { rule: "veto", environment, passed: true, detail: "The digest is not vetoed." };
+  const where = veto.environment ? ` in ${veto.environment}` : "";
+  return {
+    rule: "veto",
+    environment,
+    passed: false,
+    detail: `The digest was vetoed${where} at ${veto.time}${veto.actor ? ` by ${veto.actor}` : ""}: ${veto.reason ?? "no reason given"}. Build and seal a fixed artifact.`
+  };
+}
+function longestStretch(spans, now) {
+  let best = null;
+  for (const span of spans) {
+    const until = span.until === null ? now.getTime() : Date.parse(span.until);
+    const ms = Math.max(0, until - Date.parse(span.from));
+    if (best === null || ms > best.ms) best = { ms, span };
+  }
+  return best;
+}
+function upstreamChecks(rule, upstream, target, facts, now) {
+  const spans = facts.spans.get(upstream) ?? [];
+  if (spans.length === 0) {
+    return [
+      {
+        rule,
+        environment: upstream,
+        passed: false,
+        detail: `${upstream} never ran this digest; ${target.name} takes only digests that passed ${upstream}. Promote it to ${upstream} first.`
+      }
+    ];
+  }
+  const checks = [{ rule, environment: upstream, passed: true, detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.` }];
+  if (target.soakMs > 0) checks.push(soakCheck(upstream, target, spans, now));
+  return checks;
+}
+function soakCheck(upstream, target, spans, now) {
+  const longest = longestStretch(spans, now);
+  const ms = longest?.ms ?? 0;
+  const required = formatDuration(target.soakMs);
+  if (ms >= target.soakMs) {
+    const how = longest?.span.until === null ? "has been live there for" : "was live there for";
+    return { rule: "soak", environment: upstream, passed: true, detail: `It ${how} ${formatDuration(ms)} (soak ${required}).` };
+  }
+  const still = longest?.span.until === null;
+  const ready = still && longest ? new Date(Date.parse(longest.span.from) + target.soakMs).toISOString() : null;
+  return {
+    rule: "soak",
+    environment: upstream,
+    passed: false,
+    detail: still ? `It has been live in ${upstream} for ${formatDuration(ms)} of the ${required} soak; try again after ${ready}.` : `It was live in ${upstream} for at most ${formatDuration(ms)} before it was replaced, short of the ${required} soak. Promote it to ${upstream} again and let it soak.`
+  };
+}
+function anyUpstreamChecks(target, facts, now) {
+  const options = target.requiresAny.map((upstream) => upstreamChecks("requires-any", upstream, target, facts, now));
+  const satisfied = options.find((checks) => checks.every((c) => c.passed));
+  if (satisfied) return satisfied;
+  const names = target.requiresAny.join(", ");
+  const details = options.map((checks) => checks.filter((c) => !c.passed).map((c) => c.detail).join(" ")).join(" ");
+  return [{ rule: "requires-any", environment: names, passed: false, detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}` }];
+}
+function refusal(mode, environment, digest, rule, detail) {
+  return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail };
+}
+
+// src/core/promotion/policy.ts
+function findEnvironment(policy, name) {
+  return policy.environments.find((e) => e.name === name);
+}
+function upstreamOf(rule) {
+  return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
+}
+function pipelineOrder(policy) {
+  const placed = /* @__PURE__ */ new Set();
+  const ordered = [];
+  while (ordered.length < policy.environments.length) {
+    const next = policy.environments.find((e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u)));
+    if (!next) break;
+    placed.add(next.name);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
+// src/app/promote-digest.ts
+var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null };
+async function promoteDigest(request, policy, ledger, now) {
+  const rule = findEnvironment(policy, request.environment);
+  if (!rule) {
+    throw new SealError(
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+    );
+  }
+  const mode = request.rollback ? "rollback" : "promote";
+  let previous = null;
+  let sealedBy = request.sealedBy;
+  let name = request.name;
+  let verification = null;
+  const result = (decision2, digest2, record2 = null) => ({
+    decision: decision2,
+    digest: digest2,
+    previous,
+    record: record2,
+    sealedBy,
+    name,
+    verification
+  });
+  const readingLedger = async (read) => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      return refusal(mode, rule.name, request.digest === "previous" ? null : request.digest, "ledger", `The ledger could not be read, so the promotion is refused (fail closed): ${error.message}`);
+    }
+  };
+  const isDecision = (value) => typeof value === "object" && value !== null && "checks" in value;
+  const resolved = await readingLedger(async () => {
+    previous = await ledger.live(rule.name);
+    return request.digest === "previous" ? await lastGoodBefore(ledger, rule.name) : request.digest;
+  });
+  if (isDecision(resolved)) return result(resolved, null);
+  if (resolved === null) {
+    return result(refusal(mode, rule.name, null, "ran-before", `${rule.name} ran no other digest that is not vetoed; there is nothing to roll back to.`), null);
+  }
+  const digest = resolved;
+  const history = await readingLedger(async () => await knownFromHistory(ledger, digest));
+  if (isDecision(history)) return result(history, digest);
+  sealedBy ??= history.sealedBy;
+  name ??= history.name;
+  const artifactRef = request.artifact ?? history.artifact;
+  let decision;
+  if (request.verifyBytes) verification = await request.verifyBytes(digest, history);
+  if (verification && !verification.verified) {
+    const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
+    const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : "";
+    const detail = `The bytes to deploy are ${verification.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
+    decision = refusal(mode, rule.name, digest, "bytes", detail);
+  } else {
+    const decided = await readingLedger(async () => {
+      const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
+      const facts = {
+        veto: await ledger.veto(digest),
+        live: previous,
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await ledger.spans(digest, env)])))
+      };
+      return decide({ digest, rule, mode, now: now() }, facts);
+    });
+    if (isDecision(decided) && decided.checks.some((c) => c.rule === "ledger")) return result(decided, digest);
+    decision = decided;
+  }
+  if (request.dryRun) return result(decision, digest);
+  const outcome = decision.allowed ? mode === "rollback" ? "rolled-back" : "promoted" : "refused";
+  const record = await ledger.append(recordOf({ ...request, name, artifact: verification?.artifact ?? artifactRef }, digest, outcome, previous, decision.reason, sealedBy, now()));
+  return result(decision, digest, record);
+}
+async function vetoDigest(request, ledger, now) {
+  const previous = await ledger.live(request.environment);
+  const known = await knownFromHistory(ledger, request.digest);
+  return ledger.append({
+    digest: request.digest,
+    name: request.name ?? known.name,
+    environment: request.environment,
+    outcome: "vetoed",
+    time: now().toISOString(),
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy: known.sealedBy,
+    previousDigest: previous?.digest ?? null,
+    reason: request.reason,
+    environmentUrl: null,
+    artifact: known.artifact
+  });
+}
+async function lastGoodBefore(ledger, environment) {
+  for await (const span of ledger.previouslyLive(environment)) {
+    if (await ledger.veto(span.digest) === null) return span.digest;
+  }
+  return null;
+}
+async function knownFromHistory(ledger, digest) {
+  let name = null;
+  let sealedBy = null;
+  let artifact = null;
+  for await (const entry of ledger.entries({ digest })) {
+    name ??= entry.name;
+    sealedBy ??= entry.sealedBy;
+    artifact ??= entry.artifact;
+    if (name && sealedBy && artifact) break;
+  }
+  return { sealedBy, name, artifact };
+}
+function recordOf(request, digest, outcome, previous, reason, sealedBy, time) {
+  return {
+    digest,
+    name: request.name,
+    environment: request.environment,
+    outcome,
+    time: time.toISOString(),
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy,
+    previousDigest: previous?.digest ?? null,
+    reason,
+    environmentUrl: request.environmentUrl,
+    artifact: request.artifact
+  };
+}
+
+export {
+  verifyArtifact,
+  fetchAndCheckBytes,
+  DURATION_PATTERN,
+  parseDuration,
+  upstreamOf,
+  pipelineOrder,
+  NOTHING_KNOWN,
+  promoteDigest,
+  vetoDigest
+};

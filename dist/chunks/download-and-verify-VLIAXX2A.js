@@ -1,0 +1,97 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+import {
+  diffListings,
+  digestOfListing,
+  formatListing,
+  parseListing,
+  sealSubject
+} from "./chunk-EENL6I3J.js";
+import {
+  ARTIFACT_INPUTS
+} from "./chunk-5OURARAF.js";
+import "./chunk-YMITFMHC.js";
+import "./chunk-CGFPPJGX.js";
+import {
+  removeQuietly
+} from "./chunk-GXHRR5YT.js";
+import "./chunk-VRXBNKJF.js";
+import "./chunk-X5BDILQA.js";
+import {
+  SealError,
+  digestFromHex,
+  hexOf,
+  quote
+} from "./chunk-MIE26SZL.js";
+
+// src/app/download-and-verify.ts
+import * as fs from "node:fs";
+var MAX_LISTED = 20;
+async function downloadAndVerify(store, request, options) {
+  const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;
+  const expectedInput = request.expectedInput ?? "digest";
+  const artifact = await store.download({ ...request, onDigestMismatch: "continue" });
+  const label = `the artifact ${quote(artifact.name)}${artifact.runId === null ? "" : ` of workflow run ${artifact.runId}`}`;
+  try {
+    const sealed = readSealedListing(artifact.checksumsPath, label, nameInput);
+    const listed = digestOfListing(formatListing(sealed));
+    const single = sealed.length === 1 ? sealed[0] : null;
+    if (request.expected !== void 0 && listed !== request.expected && single?.hex !== hexOf(request.expected)) {
+      throw new SealError(
+        `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`
+      );
+    }
+    const candidates = request.expected !== void 0 ? [request.expected] : [listed, ...single ? [digestFromHex(single.hex)] : []];
+    const digest = statementDigest(artifact.statementPath, candidates, label, nameInput);
+    if (artifact.filesDir === null) {
+      throw new SealError(`${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`);
+    }
+    const recomputed = await sealSubject(
+      { kind: "paths", patterns: { include: [artifact.filesDir], exclude: [] }, baseDir: artifact.filesDir, root: artifact.filesDir, inputName: nameInput },
+      { ...options, fallbackName: artifact.name }
+    );
+    const mismatches = diffListings(sealed, parseListing(recomputed.listing.toString("utf8"), "the downloaded files"));
+    if (mismatches.length > 0) throw differ(mismatches, label, nameInput, digest);
+    return { artifact, digest, fileCount: sealed.length };
+  } catch (error) {
+    removeQuietly(artifact.dir);
+    throw error;
+  }
+}
+function readSealedListing(file, label, nameInput) {
+  let text;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new SealError(`${nameInput}: cannot read the checksums listing of ${label} (${error.code ?? String(error)}).`);
+  }
+  return parseListing(text, file);
+}
+function statementDigest(file, candidates, label, nameInput) {
+  let subjects = [];
+  try {
+    const statement = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (Array.isArray(statement.subject)) subjects = statement.subject;
+  } catch {
+  }
+  const described = new Set(subjects.flatMap((s) => [s.digest?.sha256, s.digest?.dirHash1]).filter((hex) => hex !== void 0));
+  const found = candidates.find((d) => described.has(hexOf(d)));
+  if (found === void 0) {
+    throw new SealError(
+      `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do not belong together. The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
+    );
+  }
+  return found;
+}
+function differ(mismatches, label, nameInput, digest) {
+  const count = (kind) => mismatches.filter((m) => m.kind === kind).length;
+  const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`);
+  if (mismatches.length > MAX_LISTED) lines.push(`  \u2026 and ${mismatches.length - MAX_LISTED} more`);
+  return new SealError(
+    `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ${count("changed")} changed, ${count("missing")} missing, ${count("added")} added:
+${lines.join("\n")}
+The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.`
+  );
+}
+export {
+  downloadAndVerify
+};

@@ -1,0 +1,67 @@
+import * as path from 'node:path'
+import type { BytesSource } from '../app/fetch-bytes.js'
+import { SealError, quote } from '../core/errors.js'
+import { type GetInput, parseBooleanInput } from './seal/settings.js'
+import { readSubject } from './verify/settings.js'
+
+/** The inputs that say where the bytes to check are; verify and promote share them. */
+export interface BytesSourceInputs {
+  readonly subjectPath: string
+  readonly root: string
+  readonly checksumsPath: string
+  readonly artifactName: string
+  readonly runId: string
+  readonly token: string
+  /** Absent where the action has no cache input. */
+  readonly cache?: string
+}
+
+/**
+ * Reads where the bytes are: files in the workspace (subject-path), a workflow artifact
+ * (artifact-name, with run-id for another run), or the cache by digest. At most one;
+ * null when none is given.
+ */
+export function readBytesSource(getInput: GetInput, workspace: string, names: BytesSourceInputs): BytesSource | null {
+  const input = (name: string): string => getInput(name).trim()
+  const artifactName = input(names.artifactName)
+  const runIdText = input(names.runId)
+  const checksums = input(names.checksumsPath)
+  const cache = names.cache === undefined ? false : parseBooleanInput(names.cache, getInput(names.cache), false)
+  const subject = readSubject(getInput, workspace, names.subjectPath, names.root)
+
+  const given = [subject !== null && names.subjectPath, artifactName !== '' && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g): g is string => typeof g === 'string'
+  )
+  if (given.length > 1) {
+    throw new SealError(
+      `${given.join(' and ')} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ` +
+        `${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ''}.`
+    )
+  }
+  if (runIdText !== '' && artifactName === '') {
+    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`)
+  }
+  if (checksums !== '' && subject === null) {
+    throw new SealError(
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it ` +
+        `(a workflow artifact carries its own listing).`
+    )
+  }
+  if (subject !== null) return { kind: 'local', subject, checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
+  if (artifactName !== '') {
+    let runId: number | null = null
+    if (runIdText !== '') {
+      runId = Number(runIdText)
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (…/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`)
+      }
+    }
+    const token = input(names.token)
+    if (runId !== null && token === '') {
+      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`)
+    }
+    return { kind: 'artifact', name: artifactName, runId, token }
+  }
+  if (cache) return { kind: 'cache', token: input(names.token) }
+  return null
+}

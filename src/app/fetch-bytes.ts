@@ -1,0 +1,109 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { type Digest, hexOf } from '../core/digest.js'
+import { SealError, quote } from '../core/errors.js'
+import type { SealOptions, SubjectSpec } from '../core/seal.js'
+import { removeQuietly } from '../stores/evidence/directory-handoff.js'
+import type { BytesCheck, KnownDigest } from './promote-digest.js'
+import { verifyArtifact } from './verify-artifact.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** Where the bytes about to be deployed come from. */
+export type BytesSource =
+  /** Files already in the workspace. */
+  | { readonly kind: 'local'; readonly subject: SubjectSpec; readonly checksumsFile: string | null }
+  /** A workflow artifact of this run, or of another run (a token with actions: read). */
+  | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly token: string }
+  /** The Actions cache by digest, falling back to the workflow artifact the ledger names. */
+  | { readonly kind: 'cache'; readonly token: string }
+
+export interface FetchContext {
+  readonly env: Env
+  /** A directory for downloads; a new directory is made inside it for each. */
+  readonly downloadsDir: string
+  readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
+  /** Names the inputs or options, for messages. */
+  readonly inputs: { readonly expected: string; readonly checksums: string; readonly cache: string; readonly artifactName: string }
+  readonly log: (message: string) => void
+}
+
+/**
+ * Brings the bytes to deploy to this machine when they are elsewhere, and proves they are
+ * the digest's: every path ends in a check with the project's own digest engine, and a
+ * download or restore that fails the check is deleted before anyone can deploy it.
+ */
+export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, known: KnownDigest, context: FetchContext): Promise<BytesCheck> {
+  if (source.kind === 'local') {
+    const result = await verifyArtifact(
+      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      context.seal
+    )
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: result.verified ? result.artifact.root : null, artifact: null }
+  }
+  if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
+
+  const restored = await restoreFromCache(digest, context)
+  if (restored) return restored
+  const { cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
+  if (known.artifact === null) {
+    throw new SealError(
+      `${context.inputs.cache}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. ` +
+        `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
+    )
+  }
+  context.log(`${context.inputs.cache}: no cache entry for ${digest}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId)
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context)
+}
+
+async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
+  const into = freshDir(context.downloadsDir, digest)
+  // Loaded on demand: the artifact client is large, and most checks never download.
+  const { WorkflowArtifactStore } = await import('../stores/evidence/workflow-artifact.js')
+  const { downloadAndVerify } = await import('./download-and-verify.js')
+  const store = new WorkflowArtifactStore({ env: context.env })
+  const downloaded = await downloadAndVerify(
+    store,
+    { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
+    { build: context.seal.build }
+  )
+  const filesDir = downloaded.artifact.filesDir as string
+  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${filesDir}`)
+  return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy } }
+}
+
+async function restoreFromCache(digest: Digest, context: FetchContext): Promise<BytesCheck | null> {
+  const into = freshDir(context.downloadsDir, digest)
+  fs.rmdirSync(into) // the cache store moves the restored tree into place itself
+  const { ActionsCacheStore, cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
+  const store = new ActionsCacheStore({ env: context.env, inputName: context.inputs.cache, log: { info: context.log, warning: context.log } })
+  if (!(await store.restore(digest, into))) return null
+  const checked = await verifyRestored(into, digest, context)
+  if (!checked.verified) {
+    removeQuietly(into)
+    throw new SealError(
+      `${context.inputs.cache}: the cache entry ${cacheKeyOf(digest)} restored files that are ${checked.actual}, not ${digest}. ` +
+        `They were deleted and nothing is deployed from them. The cache was changed behind the key; give ${context.inputs.artifactName} to fetch the sealed files instead.`
+    )
+  }
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${into}`)
+  return { verified: true, actual: digest, mismatches: [], path: into, artifact: null }
+}
+
+/** A directory of restored files is the digest's when it hashes to it as a tree, or, holding one file, as that file. */
+async function verifyRestored(dir: string, digest: Digest, context: FetchContext): Promise<{ verified: boolean; actual: Digest }> {
+  const subject = (include: string): SubjectSpec => ({ kind: 'paths', patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName: context.inputs.cache })
+  const check = (s: SubjectSpec) =>
+    verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal)
+  const tree = await check(subject(dir))
+  if (tree.verified || tree.artifact.fileCount !== 1) return tree
+  const only = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile())
+  return only ? check(subject(path.join(only.parentPath, only.name))) : tree
+}
+
+function freshDir(parent: string, digest: Digest): string {
+  fs.mkdirSync(parent, { recursive: true })
+  return fs.mkdtempSync(path.join(parent, `${hexOf(digest).slice(0, 12)}-`))
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { formatDuration, parseDuration } from '../../src/core/promotion/duration.js'
 import { decide, type GateFacts } from '../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../src/core/promotion/policy.js'
@@ -277,5 +278,14 @@ describe('live stretches from records', () => {
   it('lists earlier digests newest first, each once, without the live one', () => {
     expect(previousSpans(liveSpansOf(records, 'prod')).map((s) => s.digest)).toEqual([b])
     expect(previousSpans(liveSpansOf(records.slice(0, 3), 'prod')).map((s) => s.digest)).toEqual([a])
+  })
+})
+
+describe('the policies the README shows', () => {
+  it('are accepted as written', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const blocks = [...readme.matchAll(/```yaml\n((?:# \.github\/promotion\.yml\n)?environments:[\s\S]*?)```/g)].map((m) => m[1] as string)
+    expect(blocks.length).toBeGreaterThanOrEqual(2)
+    for (const block of blocks) expect(parsePolicy(block, 'README.md').environments.length).toBeGreaterThan(0)
   })
 })

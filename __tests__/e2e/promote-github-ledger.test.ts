@@ -97,7 +97,7 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
         task: `deploy:${digest}`,
         payload: { 'artifact-seal': 1, record },
         createdAt: at,
-        statuses: [{ state: 'success', createdAt: at }, { state: 'inactive', createdAt: until }]
+        statuses: [{ state: 'success', createdAt: at }, { state: 'inactive', createdAt: until, description: 'replaced by sha256:…' }]
       })
     }
     expect(await readsToProduction('<p>h2</p>')).toBe(before)

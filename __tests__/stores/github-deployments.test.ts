@@ -210,7 +210,7 @@ describe('GitHubDeploymentsLedger: round trips', () => {
       const at = START + i * 60_000
       seedRecord(repository, record(digest(i + 1), 'production', 'promoted'), at, [
         { state: 'success', createdAt: iso(at) },
-        ...(i < 59 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000) }] : [])
+        ...(i < 59 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000), description: 'replaced by sha256:…' }] : [])
       ])
     }
     host.clearRequests()
@@ -260,7 +260,7 @@ describe('GitHubDeploymentsLedger: cost does not grow with the history', () => {
       const at = START + i * 60_000
       const seeded = seedRecord(history.repository, record(d, 'production', 'promoted'), at, [
         { state: 'success', createdAt: iso(at) },
-        ...(i < 300 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000) }] : [])
+        ...(i < 300 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000), description: 'replaced by sha256:…' }] : [])
       ])
       if (i === 150) target = String(seeded.id)
     }
@@ -305,15 +305,25 @@ describe('GitHubDeploymentsLedger: what is live when statuses are missing', () =
     expect(await all(ledger.previouslyLive('production'))).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START + 60_000), recordId: String(a.id) }])
   })
 
-  it('nothing is live when the last live deployment was marked inactive by someone else', async () => {
+  it('an inactive status the ledger did not post (auto_inactive after a job\'s own deployment) does not end a stretch', async () => {
     const { ledger, repository } = fresh()
     seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    seedRecord(repository, record(B, 'production', 'promoted'), START + 60_000, [
+    const b = seedRecord(repository, record(B, 'production', 'promoted'), START + 60_000, [
       { state: 'success', createdAt: iso(START + 60_000) },
       { state: 'inactive', createdAt: iso(START + 120_000) }
     ])
+    expect(await ledger.live('production')).toEqual({ digest: B, environment: 'production', from: iso(START + 60_000), until: null, recordId: String(b.id) })
+    expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([A])
+  })
+
+  it('nothing is live when the ledger itself marked the last live deployment replaced', async () => {
+    const { ledger, repository } = fresh()
+    seedRecord(repository, record(B, 'production', 'promoted'), START, [
+      { state: 'success', createdAt: iso(START) },
+      { state: 'inactive', createdAt: iso(START + 60_000), description: 'replaced by sha256:0123456789ab…' }
+    ])
     expect(await ledger.live('production')).toBeNull()
-    expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([B, A])
+    expect(await ledger.spans(B, 'production')).toMatchObject([{ from: iso(START), until: iso(START + 60_000) }])
   })
 
   it('a promotion whose status was never posted was never live', async () => {

@@ -13,7 +13,7 @@ import {
   parseLedgerLocation,
   pipelineStatus,
   sealInfoBesideListing
-} from "../chunks/chunk-FKKON7CZ.js";
+} from "../chunks/chunk-SJMDTWI7.js";
 import {
   NOTHING_KNOWN,
   fetchAndCheckBytes,

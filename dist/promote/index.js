@@ -20,7 +20,7 @@ import {
   parseLedgerLocation,
   pipelineStatus,
   sealInfoBesideListing
-} from "../chunks/chunk-FKKON7CZ.js";
+} from "../chunks/chunk-SJMDTWI7.js";
 import {
   fetchAndCheckBytes,
   promoteDigest,

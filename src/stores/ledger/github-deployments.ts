@@ -27,7 +27,7 @@ import { SealError, quote } from '../../core/errors.js'
 import { makesLive, type LedgerEntry, type LiveSpan, type PromotionRecord } from '../../core/promotion/record.js'
 import { DeploymentsApi, type NewStatus } from './github/api.js'
 import { newestFirst } from './github/merge.js'
-import { descriptionFor, kindOf, payloadFor, recordOf, shortDigest, taskFor, truncate, type ReadContext } from './github/records.js'
+import { REPLACED_PREFIX, descriptionFor, kindOf, payloadFor, recordOf, shortDigest, taskFor, truncate, type ReadContext } from './github/records.js'
 import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
 import { stretchesOf } from './github/stretches.js'
 import type { Ledger } from './ledger.js'
@@ -112,7 +112,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     // After the success, not before: a job that stops in between leaves two successes, and the
     // newer one is what `live` reports, never an environment with nothing live.
     if (before !== null && before.recordId !== deployment.id) {
-      await this.api.createStatus(before.recordId, { state: 'inactive', description: truncate(`replaced by ${shortDigest(record.digest)}`) })
+      await this.api.createStatus(before.recordId, { state: 'inactive', description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)}`) })
     }
     return this.entry(record, deployment.id)
   }

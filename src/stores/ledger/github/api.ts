@@ -17,6 +17,7 @@ export interface ApiDeployment {
 export interface ApiStatus {
   readonly state: string
   readonly createdAt: string
+  readonly description: string
 }
 
 export interface DeploymentsApiOptions {
@@ -216,7 +217,7 @@ function readDeployment(value: unknown): ApiDeployment | undefined {
 
 function readStatus(value: unknown): ApiStatus | undefined {
   if (!isObject(value)) return undefined
-  const { state, created_at: createdAt } = value
+  const { state, created_at: createdAt, description } = value
   if (idOf(value.id) === undefined || typeof state !== 'string' || typeof createdAt !== 'string') return undefined
-  return { state, createdAt }
+  return { state, createdAt, description: typeof description === 'string' ? description : '' }
 }

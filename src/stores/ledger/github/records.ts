@@ -27,6 +27,9 @@ export function payloadFor(record: PromotionRecord): Record<string, unknown> {
   return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record }
 }
 
+/** How the ledger's own `inactive` statuses begin, telling them from GitHub's auto_inactive. */
+export const REPLACED_PREFIX = 'replaced by '
+
 /** GitHub's limit for a status description; deployment descriptions are kept to it too. */
 export const DESCRIPTION_LIMIT = 140
 

@@ -14722,7 +14722,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-AHLIYPYK.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-2DHB3N3P.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

@@ -277,9 +277,9 @@ function readDeployment(value) {
 }
 function readStatus(value) {
   if (!isObject(value)) return void 0;
-  const { state, created_at: createdAt } = value;
+  const { state, created_at: createdAt, description } = value;
   if (idOf(value.id) === void 0 || typeof state !== "string" || typeof createdAt !== "string") return void 0;
-  return { state, createdAt };
+  return { state, createdAt, description: typeof description === "string" ? description : "" };
 }
 
 // src/stores/ledger/github/merge.ts
@@ -317,6 +317,7 @@ var kindOf = (record) => record.outcome === "vetoed" ? "veto" : "deploy";
 function payloadFor(record) {
   return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record };
 }
+var REPLACED_PREFIX = "replaced by ";
 var DESCRIPTION_LIMIT = 140;
 function truncate(text, limit = DESCRIPTION_LIMIT) {
   if (text.length <= limit) return text;
@@ -374,6 +375,8 @@ function stretchesOf(statuses, deploymentId, digest, environment) {
   for (const status of [...statuses].reverse()) {
     if (status.state === "success") {
       from ??= status.createdAt;
+    } else if (status.state === "inactive" && !status.description.startsWith(REPLACED_PREFIX)) {
+      continue;
     } else if (from !== null) {
       spans.push({ digest, environment, from, until: status.createdAt, recordId: deploymentId });
       from = null;
@@ -431,7 +434,7 @@ var GitHubDeploymentsLedger = class {
     });
     await this.api.createStatus(deployment.id, statusFor(record));
     if (before !== null && before.recordId !== deployment.id) {
-      await this.api.createStatus(before.recordId, { state: "inactive", description: truncate(`replaced by ${shortDigest(record.digest)}`) });
+      await this.api.createStatus(before.recordId, { state: "inactive", description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)}`) });
     }
     return this.entry(record, deployment.id);
   }

@@ -131,10 +131,20 @@ describe('sealed bytes carried between jobs and runs', () => {
       const temp = tempDir('runner-temp-')
       const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' }, temp)
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toContain('are not the sealed files of')
-      expect(deploy.stdout).toContain('changed config/production.json')
-      expect(deploy.outputs).toEqual({})
+      expect(deploy.stdout).toContain('::error title=artifact-seal%3A changed file::config/production.json changed since it was sealed.')
+      expect(deploy.stdout).toContain('config/production.json (changed) differ from the seal.')
+      expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
+      expect(JSON.parse(deploy.outputs.decision as string).checks).toEqual([expect.objectContaining({ rule: 'bytes', passed: false })])
       const downloads = path.join(temp, 'artifact-seal', 'downloads')
+      expect(fs.existsSync(downloads) ? fs.readdirSync(downloads) : []).toEqual([])
+
+      const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest }, undefined, temp)
+      expect(verify.code).toBe(1)
+      expect(verify.outputs).toMatchObject({ verified: 'false', path: '' })
+      expect(JSON.parse(verify.outputs.mismatches as string)).toEqual([
+        { path: 'config/production.json', expected: expect.stringMatching(/^sha256:/), actual: expect.stringMatching(/^sha256:/), kind: 'changed' }
+      ])
+      expect(verify.summary).toContain('| `config/production.json` | changed |')
       expect(fs.existsSync(downloads) ? fs.readdirSync(downloads) : []).toEqual([])
     })
 

@@ -1,8 +1,30 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  loadPolicy,
+  pipelineStatus,
+  sealInfoBesideListing
+} from "../chunks/chunk-STZSPGHB.js";
+import {
+  headline
+} from "../chunks/chunk-KPF2372Z.js";
+import {
+  DEFAULT_FILE_LEDGER,
+  openLedger,
+  parseLedgerLocation
+} from "../chunks/chunk-LVFZX5JV.js";
+import {
   annotateMismatches,
   readBytesSource
-} from "../chunks/chunk-LQG54OFG.js";
+} from "../chunks/chunk-JV6SV5JA.js";
+import {
+  fetchAndCheckBytes
+} from "../chunks/chunk-KNGRCDAQ.js";
+import "../chunks/chunk-7SRA44GV.js";
+import {
+  promoteDigest,
+  upstreamOf,
+  vetoDigest
+} from "../chunks/chunk-G4JD4SMJ.js";
 import {
   PromoteInput,
   PromoteOutput,
@@ -11,31 +33,24 @@ import {
   parseBooleanInput,
   reportFailure,
   shortDigest
-} from "../chunks/chunk-K555N4ZU.js";
+} from "../chunks/chunk-3AGDGDDE.js";
+import "../chunks/chunk-ATXONXS2.js";
+import "../chunks/chunk-NERSNKZR.js";
 import {
-  DEFAULT_FILE_LEDGER,
-  headline,
-  loadPolicy,
-  openLedger,
-  parseLedgerLocation,
-  pipelineStatus,
-  sealInfoBesideListing
-} from "../chunks/chunk-SJMDTWI7.js";
-import {
-  fetchAndCheckBytes,
-  promoteDigest,
-  upstreamOf,
-  vetoDigest
-} from "../chunks/chunk-GKGJZLVC.js";
+  describeProgress
+} from "../chunks/chunk-YQE4J5OP.js";
+import "../chunks/chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv,
-  describeProgress,
   fallbackName,
   requesterFromEnv,
   runnerTempDir,
   workspaceDir
-} from "../chunks/chunk-UHBADOCU.js";
-import "../chunks/chunk-EENL6I3J.js";
+} from "../chunks/chunk-QBBW7JKU.js";
+import "../chunks/chunk-KQBLYS6I.js";
+import "../chunks/chunk-3WOVBTA6.js";
+import "../chunks/chunk-EYKS4CAZ.js";
+import "../chunks/chunk-NMF5PPW7.js";
 import {
   getInput,
   info,
@@ -43,16 +58,17 @@ import {
   setOutput,
   summary,
   warning
-} from "../chunks/chunk-CGFPPJGX.js";
-import "../chunks/chunk-GXHRR5YT.js";
-import "../chunks/chunk-ISSOBHCK.js";
+} from "../chunks/chunk-V5KCH6HQ.js";
+import "../chunks/chunk-LHHWUTPI.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-X5BDILQA.js";
+import "../chunks/chunk-EJITM6IO.js";
+import {
+  parseDigest
+} from "../chunks/chunk-6NUB2OMI.js";
 import {
   SealError,
-  parseDigest,
   quote
-} from "../chunks/chunk-MIE26SZL.js";
+} from "../chunks/chunk-JWCK4D2M.js";
 
 // src/actions/promote/run.ts
 import * as path2 from "node:path";

@@ -1,31 +1,43 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  sealToBundle
+} from "../chunks/chunk-43FW5QK6.js";
+import {
+  provenanceLinks,
+  verifySnippet
+} from "../chunks/chunk-5AVYGPLI.js";
+import {
   SealInput,
   SealOutput,
   cell,
   code,
   readSealSettings,
   reportFailure
-} from "../chunks/chunk-K555N4ZU.js";
+} from "../chunks/chunk-3AGDGDDE.js";
 import {
-  provenanceLinks,
-  sealToBundle,
-  verifySnippet
-} from "../chunks/chunk-7M3XK7DH.js";
+  mergeSealBundles
+} from "../chunks/chunk-ATXONXS2.js";
+import {
+  fileSafeName
+} from "../chunks/chunk-NERSNKZR.js";
+import {
+  describeProgress
+} from "../chunks/chunk-YQE4J5OP.js";
+import {
+  formatBytes,
+  formatCount
+} from "../chunks/chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv,
-  describeProgress,
   fallbackName,
-  fileSafeName,
-  formatBytes,
-  formatCount,
-  mergeSealBundles,
   runnerTempDir,
   workspaceDir
-} from "../chunks/chunk-UHBADOCU.js";
+} from "../chunks/chunk-QBBW7JKU.js";
+import "../chunks/chunk-KQBLYS6I.js";
+import "../chunks/chunk-3WOVBTA6.js";
 import {
   parseListing
-} from "../chunks/chunk-EENL6I3J.js";
+} from "../chunks/chunk-EYKS4CAZ.js";
 import {
   debug,
   getInput,
@@ -33,10 +45,11 @@ import {
   setOutput,
   summary,
   warning
-} from "../chunks/chunk-CGFPPJGX.js";
+} from "../chunks/chunk-V5KCH6HQ.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-X5BDILQA.js";
-import "../chunks/chunk-MIE26SZL.js";
+import "../chunks/chunk-EJITM6IO.js";
+import "../chunks/chunk-6NUB2OMI.js";
+import "../chunks/chunk-JWCK4D2M.js";
 
 // src/actions/seal/run.ts
 import * as path2 from "node:path";
@@ -162,14 +175,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3ENSOXDA.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VWXQK6XC.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-JBTXTHIX.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-MDNKNSQD.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact) });
 }

@@ -1,16 +1,25 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-LQG54OFG.js";
-import "../chunks/chunk-K555N4ZU.js";
-import "../chunks/chunk-GKGJZLVC.js";
-import "../chunks/chunk-UHBADOCU.js";
-import "../chunks/chunk-EENL6I3J.js";
-import "../chunks/chunk-CGFPPJGX.js";
-import "../chunks/chunk-GXHRR5YT.js";
+} from "../chunks/chunk-JV6SV5JA.js";
+import "../chunks/chunk-KNGRCDAQ.js";
+import "../chunks/chunk-7SRA44GV.js";
+import "../chunks/chunk-G4JD4SMJ.js";
+import "../chunks/chunk-3AGDGDDE.js";
+import "../chunks/chunk-ATXONXS2.js";
+import "../chunks/chunk-NERSNKZR.js";
+import "../chunks/chunk-YQE4J5OP.js";
+import "../chunks/chunk-IM7BOTGG.js";
+import "../chunks/chunk-QBBW7JKU.js";
+import "../chunks/chunk-KQBLYS6I.js";
+import "../chunks/chunk-3WOVBTA6.js";
+import "../chunks/chunk-EYKS4CAZ.js";
+import "../chunks/chunk-NMF5PPW7.js";
+import "../chunks/chunk-V5KCH6HQ.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-X5BDILQA.js";
-import "../chunks/chunk-MIE26SZL.js";
+import "../chunks/chunk-EJITM6IO.js";
+import "../chunks/chunk-6NUB2OMI.js";
+import "../chunks/chunk-JWCK4D2M.js";
 
 // src/actions/verify/index.ts
 await run();

@@ -67,7 +67,7 @@ export async function downloadAndVerify(
       { ...options, fallbackName: artifact.name }
     )
     const mismatches = diffListings(sealed, parseListing(recomputed.listing.toString('utf8'), 'the downloaded files'))
-    if (mismatches.length > 0) throw differ(mismatches, label, nameInput, digest)
+    if (mismatches.length > 0) throw new DownloadDiffersError(mismatches, recomputed.digest, label, nameInput, digest)
     return { artifact, digest, fileCount: sealed.length }
   } catch (error) {
     removeQuietly(artifact.dir)
@@ -110,13 +110,23 @@ function statementDigest(file: string, candidates: readonly Digest[], label: str
   return found
 }
 
-function differ(mismatches: readonly Mismatch[], label: string, nameInput: string, digest: Digest): SealError {
-  const count = (kind: Mismatch['kind']): number => mismatches.filter((m) => m.kind === kind).length
-  const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`)
-  if (mismatches.length > MAX_LISTED) lines.push(`  … and ${mismatches.length - MAX_LISTED} more`)
-  return new SealError(
-    `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ` +
-      `${count('changed')} changed, ${count('missing')} missing, ${count('added')} added:\n${lines.join('\n')}\n` +
-      `The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.`
-  )
+/** Downloaded files that are not the sealed ones; it carries each difference, so callers can name every file. */
+export class DownloadDiffersError extends SealError {
+  constructor(
+    readonly mismatches: readonly Mismatch[],
+    /** What the downloaded files hash to. */
+    readonly actual: Digest,
+    label: string,
+    nameInput: string,
+    digest: Digest
+  ) {
+    const count = (kind: Mismatch['kind']): number => mismatches.filter((m) => m.kind === kind).length
+    const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`)
+    if (mismatches.length > MAX_LISTED) lines.push(`  … and ${mismatches.length - MAX_LISTED} more`)
+    super(
+      `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ` +
+        `${count('changed')} changed, ${count('missing')} missing, ${count('added')} added:\n${lines.join('\n')}\n` +
+        `The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.`
+    )
+  }
 }

@@ -61,13 +61,21 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   const into = freshDir(context.downloadsDir, digest)
   // Loaded on demand: the artifact client is large, and most checks never download.
   const { WorkflowArtifactStore } = await import('../stores/evidence/workflow-artifact.js')
-  const { downloadAndVerify } = await import('./download-and-verify.js')
+  const { DownloadDiffersError, downloadAndVerify } = await import('./download-and-verify.js')
   const store = new WorkflowArtifactStore({ env: context.env })
-  const downloaded = await downloadAndVerify(
-    store,
-    { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
-    { build: context.seal.build }
-  )
+  let downloaded
+  try {
+    downloaded = await downloadAndVerify(
+      store,
+      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
+      { build: context.seal.build }
+    )
+  } catch (error) {
+    // Files that are not the sealed ones are an answer (refused, naming each), not bad input.
+    if (!(error instanceof DownloadDiffersError)) throw error
+    context.log(error.message)
+    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null }
+  }
   const filesDir = downloaded.artifact.filesDir as string
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${filesDir}`)

@@ -1,14 +1,5 @@
 import { SealError } from '../core/errors.js'
 import { VERSION } from '../version.js'
-import { DIFF_USAGE, diffCommand } from './diff-command.js'
-import { HISTORY_USAGE, historyCommand } from './history-command.js'
-import { LEDGER_USAGE, ledgerCommand } from './ledger-command.js'
-import { MERGE_USAGE, mergeCommand } from './merge-command.js'
-import { PROMOTE_USAGE, promoteCommand } from './promote-command.js'
-import { SEAL_USAGE, sealCommand } from './seal-command.js'
-import { STATUS_USAGE, statusCommand } from './status-command.js'
-import { VERIFY_USAGE, verifyCommand } from './verify-command.js'
-import { VETO_USAGE, vetoCommand } from './veto-command.js'
 import type { Terminal } from './terminal.js'
 
 export const USAGE = `Usage: artifact-seal <command> [options]
@@ -30,16 +21,22 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`
 
-const COMMANDS: Record<string, { run: (args: string[], t: Terminal) => Promise<number>; usage: string }> = {
-  seal: { run: sealCommand, usage: SEAL_USAGE },
-  verify: { run: verifyCommand, usage: VERIFY_USAGE },
-  diff: { run: diffCommand, usage: DIFF_USAGE },
-  merge: { run: mergeCommand, usage: MERGE_USAGE },
-  promote: { run: promoteCommand, usage: PROMOTE_USAGE },
-  veto: { run: vetoCommand, usage: VETO_USAGE },
-  history: { run: historyCommand, usage: HISTORY_USAGE },
-  status: { run: statusCommand, usage: STATUS_USAGE },
-  ledger: { run: ledgerCommand, usage: LEDGER_USAGE }
+type Command = (args: string[], terminal: Terminal) => Promise<number>
+
+/**
+ * Each command is loaded when it is run: a seal then loads neither the policy parser nor
+ * the GitHub client, and starts as fast as the seal alone.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  seal: async () => (await import('./seal-command.js')).sealCommand,
+  verify: async () => (await import('./verify-command.js')).verifyCommand,
+  diff: async () => (await import('./diff-command.js')).diffCommand,
+  merge: async () => (await import('./merge-command.js')).mergeCommand,
+  promote: async () => (await import('./promote-command.js')).promoteCommand,
+  veto: async () => (await import('./veto-command.js')).vetoCommand,
+  history: async () => (await import('./history-command.js')).historyCommand,
+  status: async () => (await import('./status-command.js')).statusCommand,
+  ledger: async () => (await import('./ledger-command.js')).ledgerCommand
 }
 
 /** Runs one command line and returns its exit code: 0 success, 1 any error. */
@@ -53,13 +50,13 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
     terminal.out(`${VERSION}\n`)
     return 0
   }
-  const entry = COMMANDS[command]
-  if (!entry) {
+  const load = COMMANDS[command]
+  if (!load) {
     terminal.err(`artifact-seal: unknown command ${JSON.stringify(command)}.\n\n${USAGE}\n`)
     return 1
   }
   try {
-    return await entry.run(rest, terminal)
+    return await (await load())(rest, terminal)
   } catch (error) {
     if (error instanceof SealError) {
       terminal.err(`artifact-seal: ${error.message}\n`)

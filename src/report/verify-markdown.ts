@@ -1,31 +1,46 @@
-import type { VerifyResult } from '../app/verify-artifact.js'
-import { formatBytes, formatCount } from './format.js'
+import type { Digest } from '../core/digest.js'
+import type { Mismatch } from '../core/listing.js'
 import { cell, code, shortDigest } from './markdown.js'
+import { formatCount } from './format.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */
 const ROWS_SHOWN = 200
 
-export function renderVerifyMarkdown(result: VerifyResult): string {
-  const { artifact } = result
+/** One verification as the summary shows it, whether the files were local or downloaded. */
+export interface VerifyReport {
+  readonly name: string
+  readonly verified: boolean
+  readonly expected: Digest
+  readonly actual: Digest
+  readonly mismatches: readonly Mismatch[]
+  /** Whether a listing was there to name the files that differ. */
+  readonly listingGiven: boolean
+  /** "14 files, 2.1 KiB", when known. */
+  readonly content: string | null
+  /** Where the verified files are. */
+  readonly location: string | null
+}
+
+export function renderVerifyMarkdown(report: VerifyReport): string {
   const out: string[] = []
-  const content = artifact.size === null ? formatCount(artifact.fileCount, 'file') : `${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)}`
-  if (result.verified) {
-    out.push(`### ✅ Verified ${code(artifact.name)}`, '')
-    out.push(`${content} under ${code(artifact.root ?? '')} are the sealed bytes: ${code(result.actual)}.`, '')
+  if (report.verified) {
+    out.push(`### ✅ Verified ${code(report.name)}`, '')
+    const what = report.content ?? 'The files'
+    out.push(`${what}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`, '')
     return out.join('\n')
   }
-  out.push(`### ❌ ${code(artifact.name)} is not the sealed artifact`, '')
+  out.push(`### ❌ ${code(report.name)} is not the sealed artifact`, '')
   out.push('| | |', '| --- | --- |')
-  out.push(`| Expected | ${code(result.expected)} |`, `| Found | ${code(result.actual)} (${content}) |`, '')
-  if (result.mismatches.length > 0) {
-    out.push(`${formatCount(result.mismatches.length, 'file')} differ from the seal:`, '')
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${report.content})` : ''} |`, '')
+  if (report.mismatches.length > 0) {
+    out.push(`${formatCount(report.mismatches.length, 'file')} differ from the seal:`, '')
     out.push('| File | Difference | Sealed | Found |', '| --- | --- | --- | --- |')
-    for (const m of result.mismatches.slice(0, ROWS_SHOWN)) {
+    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
       out.push(`| ${code(cell(m.path))} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : '—'} |`)
     }
-    if (result.mismatches.length > ROWS_SHOWN) out.push(`| … ${result.mismatches.length - ROWS_SHOWN} more | | | |`)
-  } else if (!result.listingGiven) {
-    out.push('Give `checksums-path` (the seal step\'s output of that name) to see which files differ.')
+    if (report.mismatches.length > ROWS_SHOWN) out.push(`| … ${report.mismatches.length - ROWS_SHOWN} more | | | |`)
+  } else if (!report.listingGiven) {
+    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.")
   }
   out.push('')
   return out.join('\n')

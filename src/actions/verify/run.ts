@@ -7,7 +7,8 @@ import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
-import { renderVerifyMarkdown } from '../../report/verify-markdown.js'
+import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
+import { formatBytes, formatCount } from '../../report/format.js'
 import { VerifyInput, VerifyOutput } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
@@ -21,8 +22,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const workspace = workspaceDir(env)
     const settings = readVerifySettings((name) => core.getInput(name), workspace)
     const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p: HashProgress) => core.info(describeProgress(p)) }
+    let report: VerifyReport
+    let verifiedPath: string | null
     if (settings.source.kind === 'artifact') {
-      // A download that does not match is deleted inside, and its error names each file.
+      // A download that does not match is deleted before this returns.
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
         downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
@@ -30,32 +33,35 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, cache: VerifyInput.ArtifactName, artifactName: VerifyInput.ArtifactName },
         log: (message) => core.info(message)
       })
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(`### ✅ Verified ${'`'}${settings.source.name}${'`'}\n\nDownloaded and checked every file against ${'`'}${settings.expected}${'`'}: ${'`'}${fetched.path}${'`'}\n`).write()
+      verifiedPath = fetched.path
+      report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path }
+    } else {
+      const { subject, checksumsFile } = settings.source
+      const result = await verifyArtifact(
+        { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
+        seal
+      )
+      const { artifact } = result
+      verifiedPath = result.verified ? artifact.root : null
+      report = {
+        ...result,
+        name: artifact.name,
+        content: artifact.size === null ? formatCount(artifact.fileCount, 'file') : `${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)}`,
+        location: artifact.root
       }
-      core.setOutput(VerifyOutput.Verified, 'true')
-      core.setOutput(VerifyOutput.Digest, settings.expected)
-      core.setOutput(VerifyOutput.Mismatches, '[]')
-      core.setOutput(VerifyOutput.Path, fetched.path ?? '')
+    }
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown(report)).write()
+    core.setOutput(VerifyOutput.Verified, String(report.verified))
+    core.setOutput(VerifyOutput.Digest, report.actual)
+    core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
+    core.setOutput(VerifyOutput.Path, verifiedPath ?? '')
+    if (report.verified) {
+      core.info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`)
       return
     }
-    const { subject, checksumsFile } = settings.source
-    const result = await verifyArtifact(
-      { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
-      seal
-    )
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown(result)).write()
-    core.setOutput(VerifyOutput.Verified, String(result.verified))
-    core.setOutput(VerifyOutput.Digest, result.actual)
-    core.setOutput(VerifyOutput.Mismatches, JSON.stringify(result.mismatches.map(mismatchOutput)))
-    core.setOutput(VerifyOutput.Path, result.verified ? (result.artifact.root ?? '') : '')
-    if (result.verified) {
-      core.info(`Verified: ${result.artifact.name} is ${result.actual}, the sealed digest.`)
-      return
-    }
-    annotateMismatches(result.mismatches)
-    const named = result.mismatches.length > 0 ? ` ${result.mismatches.length} file(s) differ from the seal.` : result.listingGiven ? '' : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`
-    core.setFailed(`${result.artifact.name} is ${result.actual}, not the sealed ${result.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`)
+    annotateMismatches(report.mismatches)
+    const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? '' : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`
+    core.setFailed(`${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`)
   } catch (error) {
     reportFailure(error)
   }

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
@@ -11,7 +11,9 @@ interface RawEnvironment {
   soak?: string
 }
 
-const validate = new Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA)
+/** Compiled on first use: compiling costs milliseconds every process that never reads a policy would pay. */
+let compiled: ValidateFunction | null = null
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA))
 
 /**
  * Reads a promotion policy (YAML). Every problem is reported at once, each with the
@@ -35,6 +37,7 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
 
   if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`))
   const value: unknown = doc.toJS()
+  const validate = validator()
   if (!validate(value)) {
     fail(byPosition((validate.errors ?? []).map((e) => describeSchemaError(e, doc.contents, at))))
   }

@@ -1,108 +1,33 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  LocalDirectoryStore,
+  bundleFileNames
+} from "./chunk-NERSNKZR.js";
+import {
   STATEMENT_TYPE,
   buildStatement,
+  statementSubject
+} from "./chunk-3WOVBTA6.js";
+import {
   checkListingPath,
   compareUtf8,
   digestOfListing,
   formatListing,
-  parseListing,
-  statementSubject
-} from "./chunk-EENL6I3J.js";
+  parseListing
+} from "./chunk-EYKS4CAZ.js";
 import {
-  VERSION
-} from "./chunk-BE6JHZ3P.js";
-import {
-  SealError,
   digestFromHex,
   hexOf,
-  parseDigest,
+  parseDigest
+} from "./chunk-6NUB2OMI.js";
+import {
+  SealError,
   quote
-} from "./chunk-MIE26SZL.js";
-
-// src/report/format.ts
-var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatCount(n, singular, plural = `${singular}s`) {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
-}
-
-// src/report/progress.ts
-function describeProgress(p) {
-  const files = p.filesTotal > 1 ? `${p.filesDone.toLocaleString("en-US")} of ${p.filesTotal.toLocaleString("en-US")} files, ` : "";
-  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
-}
-
-// src/stores/evidence/seal-bundle.ts
-function fileSafeName(name) {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
-  return safe === "" ? "artifact" : safe;
-}
-function bundleFileNames(name) {
-  const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` };
-}
-
-// src/app/runner-environment.ts
-import * as os from "node:os";
-import * as path from "node:path";
-function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
-  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
-  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
-    return {
-      kind: "workflow",
-      build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-        repository: GITHUB_REPOSITORY,
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
-        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
-        sha: GITHUB_SHA,
-        ref: env.GITHUB_REF ?? "",
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
-        eventName: env.GITHUB_EVENT_NAME ?? "",
-        runId: GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
-        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
-      }
-    };
-  }
-  return { kind: "local", build: { tool: `artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
-}
-function fallbackName(env, baseDir) {
-  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path.basename(path.resolve(baseDir)) || "artifact";
-}
-function workspaceDir(env) {
-  return env.GITHUB_WORKSPACE || process.cwd();
-}
-function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
-}
-function requesterFromEnv(env) {
-  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
-  let actor = env.GITHUB_ACTOR || null;
-  if (actor === null && env.GITHUB_ACTIONS !== "true") {
-    try {
-      actor = os.userInfo().username;
-    } catch {
-      actor = null;
-    }
-  }
-  return { runUrl, actor };
-}
+} from "./chunk-JWCK4D2M.js";
 
 // src/app/merge-bundles.ts
-import * as fs2 from "node:fs";
-import * as path3 from "node:path";
+import * as fs from "node:fs";
+import * as path from "node:path";
 
 // src/core/merge.ts
 var PART_URI_PREFIX = "artifact-seal:part/";
@@ -141,16 +66,16 @@ function mergeListings(parts) {
       if (!HEX64.test(entry.hex)) {
         throw new SealError(`${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
       }
-      const path4 = `${part.name}/${entry.path}`;
-      checkListingPath(path4, where);
-      merged[at++] = { path: path4, hex: entry.hex };
+      const path2 = `${part.name}/${entry.path}`;
+      checkListingPath(path2, where);
+      merged[at++] = { path: path2, hex: entry.hex };
     }
   }
   merged.sort((a, b) => compareUtf8(a.path, b.path));
   for (let i = 1; i < merged.length; i++) {
-    const path4 = merged[i].path;
-    if (merged[i - 1].path === path4) {
-      throw new SealError(`merge: the path ${quote(path4)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
+    const path2 = merged[i].path;
+    if (merged[i - 1].path === path2) {
+      throw new SealError(`merge: the path ${quote(path2)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
     }
   }
   const listing = Buffer.from(formatListing(merged));
@@ -202,51 +127,6 @@ function parsePartDigests(text, inputName) {
   return digests;
 }
 
-// src/stores/evidence/local-directory.ts
-import { randomBytes } from "node:crypto";
-import * as fs from "node:fs/promises";
-import * as path2 from "node:path";
-var LocalDirectoryStore = class {
-  constructor(dir, inputName) {
-    this.dir = dir;
-    this.inputName = inputName;
-  }
-  dir;
-  inputName;
-  async putSealBundle(artifact) {
-    const names = bundleFileNames(artifact.name);
-    try {
-      await fs.mkdir(this.dir, { recursive: true });
-    } catch (error) {
-      throw this.cannotWrite(this.dir, error);
-    }
-    const files = [
-      { final: path2.join(this.dir, names.checksums), content: artifact.listing },
-      { final: path2.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
-` }
-    ];
-    const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    const renamed = [];
-    try {
-      for (const file of files) await fs.writeFile(file.final + suffix, file.content);
-      for (const file of files) {
-        await fs.rename(file.final + suffix, file.final);
-        renamed.push(file.final);
-      }
-    } catch (error) {
-      await Promise.all([...files.map((f) => f.final + suffix), ...renamed].map((p) => fs.rm(p, { force: true })));
-      throw this.cannotWrite(this.dir, error);
-    }
-    return { dir: this.dir, checksumsPath: files[0].final, statementPath: files[1].final };
-  }
-  cannotWrite(target, error) {
-    const e = error;
-    return new SealError(
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
-    );
-  }
-};
-
 // src/app/merge-bundles.ts
 async function mergeSealBundles(parts, options) {
   const { inputName } = options;
@@ -263,9 +143,9 @@ async function mergeSealBundles(parts, options) {
     seen.set(part.name, part.checksumsFile);
   }
   const names = bundleFileNames(options.name);
-  const outputs = [path3.resolve(options.outputDir, names.checksums), path3.resolve(options.outputDir, names.statement)];
+  const outputs = [path.resolve(options.outputDir, names.checksums), path.resolve(options.outputDir, names.statement)];
   for (const part of read) {
-    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => path3.resolve(f));
+    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => path.resolve(f));
     const clash = outputs.find((o) => inputs.includes(o));
     if (clash !== void 0) {
       throw new SealError(
@@ -300,10 +180,10 @@ function partSourceFromArgument(arg, baseDir, inputName) {
   const given = named ? arg.slice(eq + 1) : arg;
   if (name === "") throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
   if (given === "") throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
-  const abs = path3.resolve(baseDir, given);
+  const abs = path.resolve(baseDir, given);
   let isDirectory = false;
   try {
-    isDirectory = fs2.statSync(abs).isDirectory();
+    isDirectory = fs.statSync(abs).isDirectory();
   } catch {
   }
   const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs;
@@ -312,7 +192,7 @@ function partSourceFromArgument(arg, baseDir, inputName) {
 function onlyListingIn(dir, given, arg, inputName) {
   let listings;
   try {
-    listings = fs2.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+    listings = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
   } catch (error) {
     throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${error.code ?? String(error)}). Give a readable seal bundle directory.`);
   }
@@ -322,10 +202,10 @@ function onlyListingIn(dir, given, arg, inputName) {
   }
   if (listings.length > 1) {
     throw new SealError(
-      `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${path3.join(given, only)}".`
+      `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${path.join(given, only)}".`
     );
   }
-  return path3.join(dir, only);
+  return path.join(dir, only);
 }
 function withExpectedDigests(parts, options) {
   const expected = options.expectedDigests;
@@ -348,7 +228,7 @@ function withExpectedDigests(parts, options) {
   });
 }
 function defaultPartName(checksumsFile) {
-  const base = path3.basename(checksumsFile);
+  const base = path.basename(checksumsFile);
   return base.endsWith(".sha256") && base.length > ".sha256".length ? base.slice(0, -".sha256".length) : null;
 }
 function readPart(source, inputName) {
@@ -360,7 +240,7 @@ function readPart(source, inputName) {
   checkPartName(name, `${inputName}: ${quote(file)}`);
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch (error) {
     const e = error;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
@@ -396,7 +276,7 @@ function readStatementBeside(checksumsFile, entries, name, inputName) {
   const file = `${checksumsFile.slice(0, -".sha256".length)}.intoto.json`;
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = fs.readFileSync(file, "utf8");
   } catch (error) {
     const e = error;
     if (e.code === "ENOENT") return null;
@@ -432,38 +312,7 @@ function readStatementBeside(checksumsFile, entries, name, inputName) {
   return { file, digest, kind };
 }
 
-// src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
-
 export {
-  formatBytes,
-  formatCount,
-  describeProgress,
-  fileSafeName,
-  LocalDirectoryStore,
-  buildContextFromEnv,
-  fallbackName,
-  workspaceDir,
-  runnerTempDir,
-  requesterFromEnv,
-  parseSubjectPatterns,
   parsePartDigests,
   mergeSealBundles,
   partSourceFromArgument

@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   parseDigest
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-6NUB2OMI.js";
 
 // src/core/promotion/record.ts
 function makesLive(outcome) {

@@ -1,5 +1,14 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  fetchAndCheckBytes
+} from "./chunk-KNGRCDAQ.js";
+import {
+  verifyArtifact
+} from "./chunk-7SRA44GV.js";
+import {
+  NOTHING_KNOWN
+} from "./chunk-G4JD4SMJ.js";
+import {
   VerifyInput,
   VerifyOutput,
   cell,
@@ -7,22 +16,21 @@ import {
   parseBooleanInput,
   reportFailure,
   shortDigest
-} from "./chunk-K555N4ZU.js";
+} from "./chunk-3AGDGDDE.js";
 import {
-  NOTHING_KNOWN,
-  fetchAndCheckBytes,
-  verifyArtifact
-} from "./chunk-GKGJZLVC.js";
+  describeProgress,
+  parseSubjectPatterns
+} from "./chunk-YQE4J5OP.js";
+import {
+  formatBytes,
+  formatCount
+} from "./chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv,
-  describeProgress,
   fallbackName,
-  formatBytes,
-  formatCount,
-  parseSubjectPatterns,
   runnerTempDir,
   workspaceDir
-} from "./chunk-UHBADOCU.js";
+} from "./chunk-QBBW7JKU.js";
 import {
   error,
   getInput,
@@ -30,38 +38,39 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunk-CGFPPJGX.js";
+} from "./chunk-V5KCH6HQ.js";
+import {
+  parseDigest
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
-  parseDigest,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // src/actions/verify/run.ts
 import * as path2 from "node:path";
 
 // src/report/verify-markdown.ts
 var ROWS_SHOWN = 200;
-function renderVerifyMarkdown(result) {
-  const { artifact } = result;
+function renderVerifyMarkdown(report) {
   const out = [];
-  const content = artifact.size === null ? formatCount(artifact.fileCount, "file") : `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`;
-  if (result.verified) {
-    out.push(`### \u2705 Verified ${code(artifact.name)}`, "");
-    out.push(`${content} under ${code(artifact.root ?? "")} are the sealed bytes: ${code(result.actual)}.`, "");
+  if (report.verified) {
+    out.push(`### \u2705 Verified ${code(report.name)}`, "");
+    const what = report.content ?? "The files";
+    out.push(`${what}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
     return out.join("\n");
   }
-  out.push(`### \u274C ${code(artifact.name)} is not the sealed artifact`, "");
+  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
   out.push("| | |", "| --- | --- |");
-  out.push(`| Expected | ${code(result.expected)} |`, `| Found | ${code(result.actual)} (${content}) |`, "");
-  if (result.mismatches.length > 0) {
-    out.push(`${formatCount(result.mismatches.length, "file")} differ from the seal:`, "");
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${report.content})` : ""} |`, "");
+  if (report.mismatches.length > 0) {
+    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
-    for (const m of result.mismatches.slice(0, ROWS_SHOWN)) {
+    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
       out.push(`| ${code(cell(m.path))} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
     }
-    if (result.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${result.mismatches.length - ROWS_SHOWN} more | | | |`);
-  } else if (!result.listingGiven) {
+    if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
+  } else if (!report.listingGiven) {
     out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.");
   }
   out.push("");
@@ -160,6 +169,8 @@ async function run(env = process.env) {
     const workspace = workspaceDir(env);
     const settings = readVerifySettings((name) => getInput(name), workspace);
     const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) };
+    let report;
+    let verifiedPath;
     if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
@@ -168,35 +179,35 @@ async function run(env = process.env) {
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, cache: VerifyInput.ArtifactName, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
       });
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(`### \u2705 Verified ${"`"}${settings.source.name}${"`"}
-
-Downloaded and checked every file against ${"`"}${settings.expected}${"`"}: ${"`"}${fetched.path}${"`"}
-`).write();
-      }
-      setOutput(VerifyOutput.Verified, "true");
-      setOutput(VerifyOutput.Digest, settings.expected);
-      setOutput(VerifyOutput.Mismatches, "[]");
-      setOutput(VerifyOutput.Path, fetched.path ?? "");
+      verifiedPath = fetched.path;
+      report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path };
+    } else {
+      const { subject, checksumsFile } = settings.source;
+      const result = await verifyArtifact(
+        { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
+        seal
+      );
+      const { artifact } = result;
+      verifiedPath = result.verified ? artifact.root : null;
+      report = {
+        ...result,
+        name: artifact.name,
+        content: artifact.size === null ? formatCount(artifact.fileCount, "file") : `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`,
+        location: artifact.root
+      };
+    }
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown(report)).write();
+    setOutput(VerifyOutput.Verified, String(report.verified));
+    setOutput(VerifyOutput.Digest, report.actual);
+    setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
+    setOutput(VerifyOutput.Path, verifiedPath ?? "");
+    if (report.verified) {
+      info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`);
       return;
     }
-    const { subject, checksumsFile } = settings.source;
-    const result = await verifyArtifact(
-      { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
-      seal
-    );
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown(result)).write();
-    setOutput(VerifyOutput.Verified, String(result.verified));
-    setOutput(VerifyOutput.Digest, result.actual);
-    setOutput(VerifyOutput.Mismatches, JSON.stringify(result.mismatches.map(mismatchOutput)));
-    setOutput(VerifyOutput.Path, result.verified ? result.artifact.root ?? "" : "");
-    if (result.verified) {
-      info(`Verified: ${result.artifact.name} is ${result.actual}, the sealed digest.`);
-      return;
-    }
-    annotateMismatches(result.mismatches);
-    const named = result.mismatches.length > 0 ? ` ${result.mismatches.length} file(s) differ from the seal.` : result.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
-    setFailed(`${result.artifact.name} is ${result.actual}, not the sealed ${result.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`);
+    annotateMismatches(report.mismatches);
+    const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
+    setFailed(`${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`);
   } catch (error2) {
     reportFailure(error2);
   }

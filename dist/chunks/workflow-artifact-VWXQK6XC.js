@@ -4,13 +4,14 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-5OURARAF.js";
-import "./chunk-YMITFMHC.js";
-import "./chunk-CGFPPJGX.js";
-import "./chunk-GXHRR5YT.js";
-import "./chunk-VRXBNKJF.js";
-import "./chunk-X5BDILQA.js";
-import "./chunk-MIE26SZL.js";
+} from "./chunk-VXB2RZZQ.js";
+import "./chunk-CNOZRPT7.js";
+import "./chunk-NMF5PPW7.js";
+import "./chunk-V5KCH6HQ.js";
+import "./chunk-Y5DFTLWF.js";
+import "./chunk-EJITM6IO.js";
+import "./chunk-6NUB2OMI.js";
+import "./chunk-JWCK4D2M.js";
 export {
   ARTIFACT_FILES_DIR,
   ARTIFACT_INPUTS,

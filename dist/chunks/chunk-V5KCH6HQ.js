@@ -2,10 +2,10 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   require_tunnel,
   require_undici
-} from "./chunk-X5BDILQA.js";
+} from "./chunk-EJITM6IO.js";
 import {
   __toESM
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/@actions/http-client/lib/index.js
 import * as http from "http";

@@ -2,18 +2,19 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   decodeRecord,
   makesLive
-} from "./chunk-ISSOBHCK.js";
+} from "./chunk-LHHWUTPI.js";
 import {
   VERSION
 } from "./chunk-BE6JHZ3P.js";
 import {
   getOctokit
-} from "./chunk-VRXBNKJF.js";
-import "./chunk-X5BDILQA.js";
+} from "./chunk-Y5DFTLWF.js";
+import "./chunk-EJITM6IO.js";
+import "./chunk-6NUB2OMI.js";
 import {
   SealError,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // src/stores/ledger/github/retry-policy.ts
 var DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1e3, maxDelayMs: 6e4 };

@@ -1,27 +1,32 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  sealSubject
+} from "./chunk-KQBLYS6I.js";
+import "./chunk-3WOVBTA6.js";
+import {
   diffListings,
   digestOfListing,
   formatListing,
-  parseListing,
-  sealSubject
-} from "./chunk-EENL6I3J.js";
+  parseListing
+} from "./chunk-EYKS4CAZ.js";
 import {
   ARTIFACT_INPUTS
-} from "./chunk-5OURARAF.js";
-import "./chunk-YMITFMHC.js";
-import "./chunk-CGFPPJGX.js";
+} from "./chunk-VXB2RZZQ.js";
+import "./chunk-CNOZRPT7.js";
 import {
   removeQuietly
-} from "./chunk-GXHRR5YT.js";
-import "./chunk-VRXBNKJF.js";
-import "./chunk-X5BDILQA.js";
+} from "./chunk-NMF5PPW7.js";
+import "./chunk-V5KCH6HQ.js";
+import "./chunk-Y5DFTLWF.js";
+import "./chunk-EJITM6IO.js";
+import {
+  digestFromHex,
+  hexOf
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
-  digestFromHex,
-  hexOf,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // src/app/download-and-verify.ts
 import * as fs from "node:fs";
@@ -50,7 +55,7 @@ async function downloadAndVerify(store, request, options) {
       { ...options, fallbackName: artifact.name }
     );
     const mismatches = diffListings(sealed, parseListing(recomputed.listing.toString("utf8"), "the downloaded files"));
-    if (mismatches.length > 0) throw differ(mismatches, label, nameInput, digest);
+    if (mismatches.length > 0) throw new DownloadDiffersError(mismatches, recomputed.digest, label, nameInput, digest);
     return { artifact, digest, fileCount: sealed.length };
   } catch (error) {
     removeQuietly(artifact.dir);
@@ -82,16 +87,23 @@ function statementDigest(file, candidates, label, nameInput) {
   }
   return found;
 }
-function differ(mismatches, label, nameInput, digest) {
-  const count = (kind) => mismatches.filter((m) => m.kind === kind).length;
-  const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`);
-  if (mismatches.length > MAX_LISTED) lines.push(`  \u2026 and ${mismatches.length - MAX_LISTED} more`);
-  return new SealError(
-    `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ${count("changed")} changed, ${count("missing")} missing, ${count("added")} added:
+var DownloadDiffersError = class extends SealError {
+  constructor(mismatches, actual, label, nameInput, digest) {
+    const count = (kind) => mismatches.filter((m) => m.kind === kind).length;
+    const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`);
+    if (mismatches.length > MAX_LISTED) lines.push(`  \u2026 and ${mismatches.length - MAX_LISTED} more`);
+    super(
+      `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ${count("changed")} changed, ${count("missing")} missing, ${count("added")} added:
 ${lines.join("\n")}
 The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.`
-  );
-}
+    );
+    this.mismatches = mismatches;
+    this.actual = actual;
+  }
+  mismatches;
+  actual;
+};
 export {
+  DownloadDiffersError,
   downloadAndVerify
 };

@@ -1,12 +1,26 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  buildStatement,
+  statementSubject
+} from "./chunk-3WOVBTA6.js";
+import {
+  checkListingPath,
+  compareUtf8,
+  digestOfListing,
+  formatListing,
+  listingFromDigests,
+  parseListing
+} from "./chunk-EYKS4CAZ.js";
+import {
+  digestFromHex,
+  hexOf
+} from "./chunk-6NUB2OMI.js";
+import {
   SealError,
   __commonJS,
   __toESM,
-  digestFromHex,
-  hexOf,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
@@ -1784,128 +1798,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/core/listing.ts
-import { createHash } from "node:crypto";
-function compareUtf8(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xIsSurrogate = x >= 55296 && x <= 57343;
-    const yIsSurrogate = y >= 55296 && y <= 57343;
-    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
-function formatListing(sorted) {
-  let text = "";
-  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
-`;
-  return text;
-}
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
-function listingFromDigests(paths, digests, order) {
-  let total = 0;
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b];
-      out[at++] = HEX_DIGITS[byte >> 4];
-      out[at++] = HEX_DIGITS[byte & 15];
-    }
-    out[at++] = 32;
-    out[at++] = 32;
-    at += out.write(paths[i], at);
-    out[at++] = 10;
-  }
-  return out;
-}
-function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
-}
-function checkListingPath(path3, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path3.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path3.includes("\n") || path3.includes("\r")) {
-    throw new SealError(
-      `${where}: the file name ${quote(path3)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path3.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path3.startsWith("/") || /^[A-Za-z]:/.test(path3)) {
-    throw new SealError(`${where}: the path ${quote(path3)} is absolute. ${fix}`);
-  }
-  if (path3.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path3)} has an empty, "." or ".." segment. ${fix}`);
-  }
-}
-var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/;
-function unescapeName(name) {
-  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
-}
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path3 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path3.startsWith("./")) path3 = path3.slice(2);
-    checkListingPath(path3, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path3);
-    if (earlier !== void 0) {
-      throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path3)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path3, lineNo);
-    entries.push({ path: path3, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
-  }
-  return sortEntries(entries);
-}
-function diffListings(expected, actual) {
-  const mismatches = [];
-  let i = 0;
-  let j = 0;
-  while (i < expected.length || j < actual.length) {
-    const e = expected[i];
-    const a = actual[j];
-    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
-    if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
-      i++;
-      j++;
-    } else if (order < 0 && e) {
-      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
-      i++;
-    } else if (a) {
-      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
-      j++;
-    }
-  }
-  return mismatches;
-}
-
 // src/core/seal.ts
 import * as fs3 from "node:fs";
 import * as path2 from "node:path";
@@ -2008,14 +1900,14 @@ function runClaimLoop(ctx) {
 }
 
 // src/core/hashing/hash-large-file.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
 async function hashLargeFile(path3, onBytes, progressIntervalMs) {
   const handle = await open(path3, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash = createHash2("sha256");
+    const hash = createHash("sha256");
     let size = 0;
     let turn = 0;
     let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
@@ -2239,81 +2131,6 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   }
   const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
   return { largest, topLevel };
-}
-
-// src/core/statement.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
-var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
-var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
-function statementSubject(name, digest, isTree) {
-  const hex = hexOf(digest);
-  return { name, digest: isTree ? { sha256: hex, dirHash1: hex } : { sha256: hex } };
-}
-function runUrl(build) {
-  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
-}
-function commitUrl(build) {
-  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
-}
-function workflowPath(build) {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
-  const at = withoutRepo.lastIndexOf("@");
-  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
-}
-function workflowPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: {
-          ref: build.ref,
-          repository: `${build.serverUrl}/${build.repository}`,
-          path: workflowPath(build)
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: build.eventName,
-          repository_id: build.repositoryId,
-          repository_owner_id: build.repositoryOwnerId,
-          runner_environment: build.runnerEnvironment
-        }
-      },
-      resolvedDependencies: [
-        {
-          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
-          digest: { gitCommit: build.sha }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${build.serverUrl}/${build.workflowRef}` },
-      metadata: { invocationId: runUrl(build) }
-    }
-  };
-}
-function localPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: LOCAL_BUILD_TYPE,
-      externalParameters: {},
-      internalParameters: { host: build.host },
-      resolvedDependencies: []
-    },
-    runDetails: {
-      builder: { id: build.tool },
-      metadata: { startedOn: build.startedOn }
-    }
-  };
-}
-function buildStatement(subjects, context) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build)
-  };
 }
 
 // src/core/subject/resolve-files.ts
@@ -2574,18 +2391,5 @@ function readListingFile(file, inputName) {
 }
 
 export {
-  STATEMENT_TYPE,
-  SLSA_PROVENANCE_TYPE,
-  GITHUB_WORKFLOW_BUILD_TYPE,
-  statementSubject,
-  runUrl,
-  commitUrl,
-  buildStatement,
-  compareUtf8,
-  formatListing,
-  digestOfListing,
-  checkListingPath,
-  parseListing,
-  diffListings,
   sealSubject
 };

@@ -3,24 +3,22 @@ import {
   DURATION_PATTERN,
   parseDuration,
   pipelineOrder
-} from "./chunk-GKGJZLVC.js";
+} from "./chunk-G4JD4SMJ.js";
 import {
   GITHUB_WORKFLOW_BUILD_TYPE,
   SLSA_PROVENANCE_TYPE,
   STATEMENT_TYPE
-} from "./chunk-EENL6I3J.js";
+} from "./chunk-3WOVBTA6.js";
 import {
-  decodeRecord,
-  makesLive
-} from "./chunk-ISSOBHCK.js";
+  hexOf
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
   __commonJS,
   __require,
   __toESM,
-  hexOf,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -399,11 +397,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants);
         return this;
       }
       get names() {
@@ -420,10 +418,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants);
         return this;
       }
       get names() {
@@ -484,8 +482,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
         return this;
       }
       get names() {
@@ -514,12 +512,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -572,12 +570,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants);
         return this;
       }
       get names() {
@@ -600,10 +598,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants);
         return this;
       }
       get names() {
@@ -639,10 +637,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants);
         return this;
       }
       get names() {
@@ -684,11 +682,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
         return this;
       }
       get names() {
@@ -989,7 +987,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1004,14 +1002,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -1859,8 +1857,8 @@ var require_keyword = __commonJS({
       var _a;
       const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate2 = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-      const validateRef = useKeyword(gen, keyword, validate2);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
       cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
@@ -2933,28 +2931,28 @@ var require_compile = __commonJS({
         if (this.opts.code.process)
           sourceCode = this.opts.code.process(sourceCode, sch);
         const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-        const validate2 = makeValidate(this, this.scope.get());
-        this.scope.value(validateName, { ref: validate2 });
-        validate2.errors = null;
-        validate2.schema = sch.schema;
-        validate2.schemaEnv = sch;
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
         if (sch.$async)
-          validate2.$async = true;
+          validate.$async = true;
         if (this.opts.code.source === true) {
-          validate2.source = { validateName, validateCode, scopeValues: gen._values };
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
         }
         if (this.opts.unevaluated) {
           const { props, items } = schemaCxt;
-          validate2.evaluated = {
+          validate.evaluated = {
             props: props instanceof codegen_1.Name ? void 0 : props,
             items: items instanceof codegen_1.Name ? void 0 : items,
             dynamicProps: props instanceof codegen_1.Name,
             dynamicItems: items instanceof codegen_1.Name
           };
-          if (validate2.source)
-            validate2.source.evaluated = (0, codegen_1.stringify)(validate2.evaluated);
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
         }
-        sch.validate = validate2;
+        sch.validate = validate;
         return sch;
       } catch (e) {
         delete sch.validate;
@@ -2973,7 +2971,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref);
+      let _sch = resolve.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3000,7 +2998,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref) {
+    function resolve(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3251,8 +3249,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path4) {
-      let input = path4;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3326,11 +3324,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path4) {
-      if (path4 === "" || path4[0] === "/") {
-        return removeDotSegments(path4);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path4.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3693,8 +3691,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3864,7 +3862,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4255,7 +4253,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve,
       resolveComponent,
       equal,
       serialize,
@@ -7004,17 +7002,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path4) {
-      const ctrl = callVisitor(key, node, visitor, path4);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path4);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7025,13 +7023,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = visit_("key", node.key, visitor, path4);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path4);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7052,17 +7050,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path4) {
-      const ctrl = await callVisitor(key, node, visitor, path4);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path4 = Object.freeze(path4.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7073,13 +7071,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path4 = Object.freeze(path4.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path4);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path4);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7106,23 +7104,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path4) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path4);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path4);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path4);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path4);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path4);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path4);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path4, node) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7734,10 +7732,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path4, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7756,7 +7754,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7786,11 +7784,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7804,8 +7802,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7819,8 +7817,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7838,8 +7836,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7849,8 +7847,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10365,9 +10363,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10442,14 +10440,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10464,10 +10462,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10478,10 +10476,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10498,13 +10496,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -12465,9 +12463,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12476,23 +12474,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12503,10 +12501,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -13808,14 +13806,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs5, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13943,13 +13941,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14294,7 +14292,8 @@ var POLICY_SCHEMA = {
 };
 
 // src/core/promotion/policy-file.ts
-var validate = new import_ajv.Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
+var compiled = null;
+var validator = () => compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA);
 function parsePolicy(text, source) {
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -14312,11 +14311,12 @@ See the policy format in the README ("Promotion policy").`
   };
   if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
   const value = doc.toJS();
+  const validate = validator();
   if (!validate(value)) {
     fail(byPosition((validate.errors ?? []).map((e) => describeSchemaError(e, doc.contents, at))));
   }
   const raw = value.environments;
-  const nodeAt = (...path4) => rangeStart(doc.getIn(["environments", ...path4], true));
+  const nodeAt = (...path2) => rangeStart(doc.getIn(["environments", ...path2], true));
   const keyAt = (name) => {
     const map = doc.getIn(["environments"], true);
     if (!(0, import_yaml.isMap)(map)) return void 0;
@@ -14375,10 +14375,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error, root, at) {
-  const path4 = error.instancePath.split("/").slice(1).map(decodeURIComponent);
-  const where = path4.length === 0 ? "the file" : path4.join(".");
+  const path2 = error.instancePath.split("/").slice(1).map(decodeURIComponent);
+  const where = path2.length === 0 ? "the file" : path2.join(".");
   let node = root;
-  for (const key of path4) {
+  for (const key of path2) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -14389,18 +14389,18 @@ function describeSchemaError(error, root, at) {
   switch (error.keyword) {
     case "additionalProperties": {
       const key = error.params.additionalProperty;
-      const allowed = path4.length === 0 ? "environments" : path4.length === 2 ? "requires, requires-any, soak" : "environment names";
+      const allowed = path2.length === 0 ? "environments" : path2.length === 2 ? "requires, requires-any, soak" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quote(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
       return `${location}: ${where} has no ${quote(error.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path4.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path2.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path4.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown} should be ${describeType(String(error.params.type), path4)}.`;
+      if (path2.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown} should be ${describeType(String(error.params.type), path2)}.`;
     case "uniqueItems":
       return `${location}: ${where} lists an environment twice. Name each once.`;
     case "minProperties":
@@ -14413,10 +14413,10 @@ function describeSchemaError(error, root, at) {
       return `${location}: ${where} ${error.message ?? "is invalid"}.`;
   }
 }
-function describeType(type, path4) {
-  if (path4.at(-1) === "requires" || path4.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path4.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path4.length === 3) return "an environment name";
+function describeType(type, path2) {
+  if (path2.at(-1) === "requires" || path2.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path2.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path2.length === 3) return "an environment name";
   return type.replace(",", " or ");
 }
 function findCycle(environments) {
@@ -14458,281 +14458,6 @@ function loadPolicy(file, inputName, baseDir) {
   return parsePolicy(text, shown.startsWith("..") ? file : shown);
 }
 
-// src/stores/ledger/file-ledger.ts
-import { createHash } from "node:crypto";
-import * as fs3 from "node:fs";
-import * as path2 from "node:path";
-
-// src/core/promotion/spans.ts
-function liveSpansOf(entries, environment) {
-  const spans = [];
-  for (const entry of entries) {
-    if (entry.environment !== environment || !makesLive(entry.outcome)) continue;
-    const last = spans.at(-1);
-    if (last && last.until === null) spans[spans.length - 1] = { ...last, until: entry.time };
-    spans.push({ digest: entry.digest, environment, from: entry.time, until: null, recordId: entry.id });
-  }
-  return spans;
-}
-function previousSpans(spans) {
-  const current = spans.at(-1);
-  const seen = new Set(current && current.until === null ? [current.digest] : []);
-  const result = [];
-  for (let i = spans.length - 1; i >= 0; i--) {
-    const span = spans[i];
-    if (seen.has(span.digest)) continue;
-    seen.add(span.digest);
-    result.push(span);
-  }
-  return result;
-}
-
-// src/stores/ledger/file-lock.ts
-import * as fs2 from "node:fs";
-async function withFileLock(file, what, work, options = {}) {
-  const lockPath = `${file}.lock`;
-  const waitMs = options.waitMs ?? 3e4;
-  const staleMs = options.staleMs ?? 1e4;
-  const deadline = Date.now() + waitMs;
-  let delay = 2;
-  for (; ; ) {
-    try {
-      const fd = fs2.openSync(lockPath, "wx");
-      fs2.writeSync(fd, `${process.pid}
-`);
-      fs2.closeSync(fd);
-      break;
-    } catch (error) {
-      const code = error.code;
-      if (code !== "EEXIST") {
-        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`);
-      }
-      if (takeOverIfStale(lockPath, staleMs)) continue;
-      if (Date.now() > deadline) {
-        throw new SealError(
-          `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
-        );
-      }
-      await new Promise((resolve2) => setTimeout(resolve2, delay + Math.random() * delay));
-      delay = Math.min(delay * 2, 100);
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    fs2.rmSync(lockPath, { force: true });
-  }
-}
-function takeOverIfStale(lockPath, staleMs) {
-  let pid;
-  let age;
-  try {
-    pid = Number(fs2.readFileSync(lockPath, "utf8").trim());
-    age = Date.now() - fs2.statSync(lockPath).mtimeMs;
-  } catch {
-    return false;
-  }
-  if (age < staleMs || Number.isInteger(pid) && pid > 0 && isAlive(pid)) return false;
-  const claimed = `${lockPath}.stale-${process.pid}`;
-  try {
-    fs2.renameSync(lockPath, claimed);
-    fs2.rmSync(claimed, { force: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-// src/stores/ledger/file-ledger.ts
-var FORMAT = "artifact-seal/ledger/v1";
-var FileLedger = class {
-  /** `inputName` names the input or option that chose the file, for error messages. */
-  constructor(file, inputName) {
-    this.file = file;
-    this.inputName = inputName;
-    this.location = `file:${file}`;
-  }
-  file;
-  inputName;
-  location;
-  async append(record) {
-    const dir = path2.dirname(this.file);
-    try {
-      fs3.mkdirSync(dir, { recursive: true });
-    } catch (error) {
-      throw this.unwritable(error);
-    }
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      const { lines, lastLine } = this.readChecked();
-      const line = { format: FORMAT, seq: lines.length + 1, prev: lastLine === null ? null : sha256(lastLine), record };
-      let fd;
-      try {
-        fd = fs3.openSync(this.file, "a");
-        fs3.writeSync(fd, `${JSON.stringify(line)}
-`);
-        fs3.fsyncSync(fd);
-      } catch (error) {
-        throw this.unwritable(error);
-      } finally {
-        if (fd !== void 0) fs3.closeSync(fd);
-      }
-      return toEntry(line);
-    });
-  }
-  /**
-   * Throws the "cannot be written" error now, before anything is decided, when the file
-   * or the first of its directories that exists is not writable.
-   */
-  assertWritable() {
-    let target = this.file;
-    while (!fs3.existsSync(target)) {
-      const parent = path2.dirname(target);
-      if (parent === target) break;
-      target = parent;
-    }
-    try {
-      if (target !== this.file && !fs3.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-      fs3.accessSync(target, fs3.constants.W_OK);
-    } catch (error) {
-      throw this.unwritable(error);
-    }
-  }
-  async live(environment) {
-    const last = liveSpansOf(this.entries_(), environment).at(-1);
-    return last && last.until === null ? last : null;
-  }
-  async spans(digest, environment) {
-    return liveSpansOf(this.entries_(), environment).filter((s) => s.digest === digest);
-  }
-  async veto(digest) {
-    return this.entries_().find((e) => e.digest === digest && e.outcome === "vetoed") ?? null;
-  }
-  async *previouslyLive(environment) {
-    yield* previousSpans(liveSpansOf(this.entries_(), environment));
-  }
-  async *entries(filter = {}) {
-    const all = this.entries_().filter(
-      (e) => (filter.environment === void 0 || e.environment === filter.environment) && (filter.digest === void 0 || e.digest === filter.digest)
-    );
-    yield* all.reverse();
-  }
-  /** Checks the chain from the first line to the last; an empty list when it holds. */
-  verifyChain() {
-    const { lines, problems } = this.read();
-    return { count: lines.length, problems };
-  }
-  entries_() {
-    return this.readChecked().lines.map(toEntry);
-  }
-  readChecked() {
-    const { lines, problems, lastLine } = this.read();
-    if (problems.length > 0) {
-      const first = problems[0];
-      throw new SealError(
-        `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
-      );
-    }
-    return { lines, lastLine };
-  }
-  read() {
-    let text;
-    try {
-      text = fs3.readFileSync(this.file, "utf8");
-    } catch (error) {
-      if (error.code === "ENOENT") return { lines: [], problems: [], lastLine: null };
-      throw new SealError(
-        `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error.code ?? String(error)}). Nothing is promoted without it; make the file readable.`
-      );
-    }
-    const raw = text.split("\n");
-    const problems = [];
-    if (raw.at(-1) !== "") problems.push({ line: raw.length, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
-    else raw.pop();
-    const lines = [];
-    let previous = null;
-    raw.forEach((text2, i) => {
-      const number = i + 1;
-      const line = parseLine(text2, number, this.location, problems);
-      if (line) {
-        const expected = previous === null ? null : sha256(previous);
-        if (line.seq !== number) problems.push({ line: number, problem: `its number is ${line.seq}, expected ${number}: a line was deleted or moved` });
-        if (line.prev !== expected) {
-          problems.push({ line: number, problem: `it does not follow line ${number - 1} (hash ${line.prev ?? "none"}, expected ${expected ?? "none"}): the line before it was edited, deleted or moved` });
-        }
-        lines.push(line);
-      }
-      previous = text2;
-    });
-    return { lines, problems, lastLine: previous };
-  }
-  unwritable(error) {
-    const code = error.code ?? String(error);
-    const why = code === "EEXIST" || code === "ENOTDIR" ? `a part of ${quote(path2.dirname(this.file))} is a file, not a directory` : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "read-only file system" : code;
-    return new SealError(
-      `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
-    );
-  }
-};
-function parseLine(text, number, location, problems) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    problems.push({ line: number, problem: "it is not JSON" });
-    return null;
-  }
-  const v = value;
-  if (v === null || typeof v !== "object" || v.format !== FORMAT || typeof v.seq !== "number") {
-    problems.push({ line: number, problem: `it is not an artifact-seal ledger line (format ${JSON.stringify(v?.format)})` });
-    return null;
-  }
-  try {
-    const damaged = (detail) => {
-      throw new Error(detail);
-    };
-    return { format: FORMAT, seq: v.seq, prev: v.prev ?? null, record: decodeRecord(v.record, damaged) };
-  } catch (error) {
-    problems.push({ line: number, problem: error.message });
-    return null;
-  }
-}
-function toEntry(line) {
-  return { ...line.record, id: String(line.seq), url: null };
-}
-function sha256(text) {
-  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
-}
-
-// src/app/open-ledger.ts
-async function openLedger(location, access, env) {
-  if (location.kind === "file") {
-    const ledger = new FileLedger(location.file, access.ledgerInput);
-    if (access.forWriting) ledger.assertWritable();
-    return ledger;
-  }
-  const repository = env.GITHUB_REPOSITORY;
-  if (!repository) {
-    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
-  }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-2DHB3N3P.js");
-  return new GitHubDeploymentsLedger({
-    token: access.token,
-    repository,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-    ref: env.GITHUB_SHA || "",
-    tokenInput: access.tokenInput
-  });
-}
-
 // src/app/pipeline-status.ts
 async function pipelineStatus(policy, ledger) {
   return Promise.all(
@@ -14748,7 +14473,7 @@ async function pipelineStatus(policy, ledger) {
 }
 
 // src/app/sealed-by.ts
-import * as fs4 from "node:fs";
+import * as fs2 from "node:fs";
 
 // src/core/provenance.ts
 function sealedByFromStatement(statement, digest) {
@@ -14773,7 +14498,7 @@ function sealInfoBesideListing(checksumsFile, digest) {
   if (checksumsFile === null || !checksumsFile.endsWith(".sha256")) return none;
   let statement;
   try {
-    statement = JSON.parse(fs4.readFileSync(checksumsFile.replace(/\.sha256$/, ".intoto.json"), "utf8"));
+    statement = JSON.parse(fs2.readFileSync(checksumsFile.replace(/\.sha256$/, ".intoto.json"), "utf8"));
   } catch {
     return none;
   }
@@ -14782,40 +14507,8 @@ function sealInfoBesideListing(checksumsFile, digest) {
   return sealedBy === null ? none : { sealedBy, name: typeof name === "string" ? name : null };
 }
 
-// src/report/promotion-report.ts
-function headline(report) {
-  const { decision, record } = report.result;
-  const what = report.name ?? decision.digest ?? "the artifact";
-  const recorded = record ? ` (record ${record.id})` : "";
-  if (decision.mode === "rollback") {
-    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
-    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
-    return `${decision.environment} rolled back to ${what}${recorded}`;
-  }
-  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
-  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
-  return `${what} promoted to ${decision.environment}${recorded}`;
-}
-
-// src/app/ledger-location.ts
-import * as path3 from "node:path";
-var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path3.resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
-
 export {
   loadPolicy,
-  FileLedger,
-  openLedger,
   pipelineStatus,
-  sealInfoBesideListing,
-  headline,
-  DEFAULT_FILE_LEDGER,
-  parseLedgerLocation
+  sealInfoBesideListing
 };

@@ -1,24 +1,8 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
-  LocalDirectoryStore,
-  fileSafeName
-} from "./chunk-UHBADOCU.js";
-import {
   commitUrl,
-  runUrl,
-  sealSubject
-} from "./chunk-EENL6I3J.js";
-
-// src/app/seal-to-bundle.ts
-import * as path from "node:path";
-async function sealToBundle(subject, options, destination) {
-  const { outputDir, defaultParent, inputName } = destination;
-  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
-  const artifact = await sealSubject(sealed, options);
-  const dir = outputDir ?? path.join(defaultParent, fileSafeName(artifact.name));
-  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact);
-  return { artifact, bundle };
-}
+  runUrl
+} from "./chunk-3WOVBTA6.js";
 
 // src/report/seal-report.ts
 function provenanceLinks(build) {
@@ -53,6 +37,5 @@ function verifySnippet(report) {
 
 export {
   provenanceLinks,
-  verifySnippet,
-  sealToBundle
+  verifySnippet
 };

@@ -37,7 +37,12 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-YMITFMHC.js";
+} from "./chunk-CNOZRPT7.js";
+import {
+  moveIntoPlace,
+  removeQuietly,
+  workingDirBeside
+} from "./chunk-NMF5PPW7.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -47,26 +52,23 @@ import {
   info,
   setSecret,
   warning
-} from "./chunk-CGFPPJGX.js";
-import {
-  moveIntoPlace,
-  removeQuietly,
-  workingDirBeside
-} from "./chunk-GXHRR5YT.js";
+} from "./chunk-V5KCH6HQ.js";
 import {
   RequestError,
   defaults,
   getOctokit
-} from "./chunk-VRXBNKJF.js";
+} from "./chunk-Y5DFTLWF.js";
+import {
+  digestFromHex
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
   __commonJS,
   __export,
   __require,
   __toESM,
-  digestFromHex,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

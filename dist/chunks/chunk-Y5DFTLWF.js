@@ -2,12 +2,12 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   require_tunnel,
   require_undici
-} from "./chunk-X5BDILQA.js";
+} from "./chunk-EJITM6IO.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({

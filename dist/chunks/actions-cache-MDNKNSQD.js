@@ -33,7 +33,12 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-YMITFMHC.js";
+} from "./chunk-CNOZRPT7.js";
+import {
+  moveIntoPlace,
+  removeQuietly,
+  workingDirBeside
+} from "./chunk-NMF5PPW7.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -49,21 +54,18 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-CGFPPJGX.js";
+} from "./chunk-V5KCH6HQ.js";
+import "./chunk-EJITM6IO.js";
 import {
-  moveIntoPlace,
-  removeQuietly,
-  workingDirBeside
-} from "./chunk-GXHRR5YT.js";
-import "./chunk-X5BDILQA.js";
+  hexOf
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
   __commonJS,
   __export,
   __toESM,
-  hexOf,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({

@@ -1,18 +1,22 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   parsePartDigests,
-  parseSubjectPatterns,
   partSourceFromArgument
-} from "./chunk-UHBADOCU.js";
+} from "./chunk-ATXONXS2.js";
+import {
+  parseSubjectPatterns
+} from "./chunk-YQE4J5OP.js";
 import {
   debug,
   setFailed
-} from "./chunk-CGFPPJGX.js";
+} from "./chunk-V5KCH6HQ.js";
+import {
+  parseDigest
+} from "./chunk-6NUB2OMI.js";
 import {
   SealError,
-  parseDigest,
   quote
-} from "./chunk-MIE26SZL.js";
+} from "./chunk-JWCK4D2M.js";
 
 // src/actions/constants.ts
 var SealInput = {

@@ -1,0 +1,17 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+
+// src/cli/terminal.ts
+function processTerminal() {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    progress: (line) => void process.stderr.write(`${line}
+`)
+  };
+}
+
+export {
+  processTerminal
+};

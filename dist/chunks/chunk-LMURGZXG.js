@@ -1,0 +1,16 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+
+// src/report/mismatch-text.ts
+var LABEL = { changed: "changed", missing: "missing", added: "added  " };
+function mismatchLines(mismatches) {
+  const lines = [];
+  for (const m of mismatches) {
+    lines.push(`  ${LABEL[m.kind]}  ${m.path}`);
+    if (m.kind === "changed") lines.push(`             sealed ${m.expected}`, `             now    ${m.actual}`);
+  }
+  return lines;
+}
+
+export {
+  mismatchLines
+};

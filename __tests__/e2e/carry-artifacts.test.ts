@@ -99,6 +99,12 @@ describe('sealed bytes carried between jobs and runs', () => {
     const ledger = new FileLedger(ledgerFile, 'ledger')
     const latest = (await ledger.entries({ digest: build.digest })[Symbol.asyncIterator]().next()).value
     expect(latest).toMatchObject({ outcome: 'promoted', artifact: { name: 'shop-sealed', runId: String(build.runId) } })
+    // The statement that travelled with the files says which build sealed them.
+    expect(latest?.sealedBy).toEqual({
+      repository: REPO,
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      runUrl: expect.stringContaining(`/acme/shop/actions/runs/${build.runId}/attempts/`)
+    })
   })
 
   it('restores by digest from the cache for a rollback, and falls back to the artifact the ledger names when the entry is gone', async () => {

@@ -1,9 +1,8 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   loadPolicy,
-  pipelineStatus,
-  sealInfoBesideListing
-} from "../chunks/chunk-STZSPGHB.js";
+  pipelineStatus
+} from "../chunks/chunk-UOZWA7XF.js";
 import {
   headline
 } from "../chunks/chunk-KPF2372Z.js";
@@ -15,16 +14,17 @@ import {
 import {
   annotateMismatches,
   readBytesSource
-} from "../chunks/chunk-JV6SV5JA.js";
+} from "../chunks/chunk-Y3EJAJDQ.js";
 import {
-  fetchAndCheckBytes
-} from "../chunks/chunk-KNGRCDAQ.js";
+  fetchAndCheckBytes,
+  sealInfoBesideListing
+} from "../chunks/chunk-DIGEBHAR.js";
 import "../chunks/chunk-7SRA44GV.js";
 import {
   promoteDigest,
   upstreamOf,
   vetoDigest
-} from "../chunks/chunk-G4JD4SMJ.js";
+} from "../chunks/chunk-VAJDC2T4.js";
 import {
   PromoteInput,
   PromoteOutput,
@@ -229,7 +229,7 @@ No environment accepts this digest from now on; rollbacks skip it.
       env,
       downloadsDir: path2.join(runnerTempDir(env), "artifact-seal", "downloads"),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, cache: PromoteInput.Cache, artifactName: PromoteInput.ArtifactName },
+      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
     };
     const result = await promoteDigest(

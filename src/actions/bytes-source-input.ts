@@ -62,6 +62,6 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
     }
     return { kind: 'artifact', name: artifactName, runId, token }
   }
-  if (cache) return { kind: 'cache', token: input(names.token) }
+  if (cache) return { kind: 'cache', token: input(names.token), inputName: names.cache as string }
   return null
 }

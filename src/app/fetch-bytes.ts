@@ -5,6 +5,7 @@ import { SealError, quote } from '../core/errors.js'
 import type { SealOptions, SubjectSpec } from '../core/seal.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from './promote-digest.js'
+import { sealInfoBesideListing } from './sealed-by.js'
 import { verifyArtifact } from './verify-artifact.js'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -16,7 +17,7 @@ export type BytesSource =
   /** A workflow artifact of this run, or of another run (a token with actions: read). */
   | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly token: string }
   /** The Actions cache by digest, falling back to the workflow artifact the ledger names. */
-  | { readonly kind: 'cache'; readonly token: string }
+  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string }
 
 export interface FetchContext {
   readonly env: Env
@@ -24,7 +25,7 @@ export interface FetchContext {
   readonly downloadsDir: string
   readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
   /** Names the inputs or options, for messages. */
-  readonly inputs: { readonly expected: string; readonly checksums: string; readonly cache: string; readonly artifactName: string }
+  readonly inputs: { readonly expected: string; readonly checksums: string; readonly artifactName: string }
   readonly log: (message: string) => void
 }
 
@@ -39,20 +40,20 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
       { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
       context.seal
     )
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: result.verified ? result.artifact.root : null, artifact: null }
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: result.verified ? result.artifact.root : null, artifact: null, sealedBy: null }
   }
   if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
 
-  const restored = await restoreFromCache(digest, context)
+  const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored) return restored
   const { cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
   if (known.artifact === null) {
     throw new SealError(
-      `${context.inputs.cache}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. ` +
+      `${source.inputName}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. ` +
         `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
     )
   }
-  context.log(`${context.inputs.cache}: no cache entry for ${digest}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
+  context.log(`${source.inputName}: no cache entry for ${digest}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId)
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context)
 }
@@ -74,35 +75,36 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
     // Files that are not the sealed ones are an answer (refused, naming each), not bad input.
     if (!(error instanceof DownloadDiffersError)) throw error
     context.log(error.message)
-    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null }
+    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null, sealedBy: null }
   }
   const filesDir = downloaded.artifact.filesDir as string
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${filesDir}`)
-  return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy } }
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy
+  return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy }
 }
 
-async function restoreFromCache(digest: Digest, context: FetchContext): Promise<BytesCheck | null> {
+async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<BytesCheck | null> {
   const into = freshDir(context.downloadsDir, digest)
   fs.rmdirSync(into) // the cache store moves the restored tree into place itself
   const { ActionsCacheStore, cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
-  const store = new ActionsCacheStore({ env: context.env, inputName: context.inputs.cache, log: { info: context.log, warning: context.log } })
+  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } })
   if (!(await store.restore(digest, into))) return null
-  const checked = await verifyRestored(into, digest, context)
+  const checked = await verifyRestored(into, digest, inputName, context)
   if (!checked.verified) {
     removeQuietly(into)
     throw new SealError(
-      `${context.inputs.cache}: the cache entry ${cacheKeyOf(digest)} restored files that are ${checked.actual}, not ${digest}. ` +
+      `${inputName}: the cache entry ${cacheKeyOf(digest)} restored files that are ${checked.actual}, not ${digest}. ` +
         `They were deleted and nothing is deployed from them. The cache was changed behind the key; give ${context.inputs.artifactName} to fetch the sealed files instead.`
     )
   }
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${into}`)
-  return { verified: true, actual: digest, mismatches: [], path: into, artifact: null }
+  return { verified: true, actual: digest, mismatches: [], path: into, artifact: null, sealedBy: null }
 }
 
 /** A directory of restored files is the digest's when it hashes to it as a tree, or, holding one file, as that file. */
-async function verifyRestored(dir: string, digest: Digest, context: FetchContext): Promise<{ verified: boolean; actual: Digest }> {
-  const subject = (include: string): SubjectSpec => ({ kind: 'paths', patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName: context.inputs.cache })
+async function verifyRestored(dir: string, digest: Digest, inputName: string, context: FetchContext): Promise<{ verified: boolean; actual: Digest }> {
+  const subject = (include: string): SubjectSpec => ({ kind: 'paths', patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName })
   const check = (s: SubjectSpec) =>
     verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal)
   const tree = await check(subject(dir))

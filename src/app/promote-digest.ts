@@ -17,6 +17,8 @@ export interface BytesCheck {
   readonly path: string | null
   /** The workflow artifact they came from, to record for later runs. */
   readonly artifact: ArtifactRef | null
+  /** The build that sealed them, from the statement that travelled with them. */
+  readonly sealedBy: SealedBy | null
 }
 
 /** What earlier records say about a digest: who sealed it, its name, where its files are. */
@@ -128,6 +130,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
 
   let decision: Decision
   if (request.verifyBytes) verification = await request.verifyBytes(digest, history)
+  sealedBy ??= verification?.sealedBy ?? null
   if (verification && !verification.verified) {
     const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`)
     const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : ''

@@ -100,7 +100,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
                   env: terminal.env,
                   downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
                   seal: { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) },
-                  inputs: { expected: 'promote <digest>', checksums: '--checksums', cache: '--cache', artifactName: '--artifact-name' },
+                  inputs: { expected: 'promote <digest>', checksums: '--checksums', artifactName: '--artifact-name' },
                   log: (message) => terminal.progress(message)
                 }
               )

@@ -48,7 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
       env,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, cache: PromoteInput.Cache, artifactName: PromoteInput.ArtifactName },
+      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => core.info(message)
     }
     const result: PromoteResult = await promoteDigest(

@@ -30,7 +30,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         env,
         downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
         seal,
-        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, cache: VerifyInput.ArtifactName, artifactName: VerifyInput.ArtifactName },
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => core.info(message)
       })
       verifiedPath = fetched.path

@@ -3,15 +3,7 @@ import {
   DURATION_PATTERN,
   parseDuration,
   pipelineOrder
-} from "./chunk-G4JD4SMJ.js";
-import {
-  GITHUB_WORKFLOW_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE
-} from "./chunk-3WOVBTA6.js";
-import {
-  hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-VAJDC2T4.js";
 import {
   SealError,
   __commonJS,
@@ -13806,14 +13798,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs3);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13941,13 +13933,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs3);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14472,43 +14464,7 @@ async function pipelineStatus(policy, ledger) {
   );
 }
 
-// src/app/sealed-by.ts
-import * as fs2 from "node:fs";
-
-// src/core/provenance.ts
-function sealedByFromStatement(statement, digest) {
-  const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
-  const hex = hexOf(digest);
-  const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
-  const definition = s.predicate?.buildDefinition;
-  if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null;
-  const text = (v) => typeof v === "string" && v !== "" ? v : null;
-  const repositoryUrl = text(definition.externalParameters?.workflow?.repository);
-  return {
-    repository: repositoryUrl === null ? null : new URL(repositoryUrl).pathname.slice(1),
-    commit: text(definition.resolvedDependencies?.[0]?.digest?.gitCommit),
-    runUrl: text(s.predicate?.runDetails?.metadata?.invocationId)
-  };
-}
-
-// src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest) {
-  const none = { sealedBy: null, name: null };
-  if (checksumsFile === null || !checksumsFile.endsWith(".sha256")) return none;
-  let statement;
-  try {
-    statement = JSON.parse(fs2.readFileSync(checksumsFile.replace(/\.sha256$/, ".intoto.json"), "utf8"));
-  } catch {
-    return none;
-  }
-  const sealedBy = sealedByFromStatement(statement, digest);
-  const name = statement.subject?.[0]?.name;
-  return sealedBy === null ? none : { sealedBy, name: typeof name === "string" ? name : null };
-}
-
 export {
   loadPolicy,
-  pipelineStatus,
-  sealInfoBesideListing
+  pipelineStatus
 };

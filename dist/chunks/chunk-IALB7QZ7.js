@@ -13,16 +13,16 @@ import {
 } from "./chunk-EKROG2TR.js";
 import {
   loadPolicy,
-  pipelineStatus,
-  sealInfoBesideListing
-} from "./chunk-STZSPGHB.js";
+  pipelineStatus
+} from "./chunk-UOZWA7XF.js";
 import {
-  fetchAndCheckBytes
-} from "./chunk-KNGRCDAQ.js";
+  fetchAndCheckBytes,
+  sealInfoBesideListing
+} from "./chunk-DIGEBHAR.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
-} from "./chunk-G4JD4SMJ.js";
+} from "./chunk-VAJDC2T4.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -126,7 +126,7 @@ ${PROMOTE_USAGE}`);
             env: terminal.env,
             downloadsDir: path.join(cwd, ".artifact-seal", "downloads"),
             seal: { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) },
-            inputs: { expected: "promote <digest>", checksums: "--checksums", cache: "--cache", artifactName: "--artifact-name" },
+            inputs: { expected: "promote <digest>", checksums: "--checksums", artifactName: "--artifact-name" },
             log: (message) => terminal.progress(message)
           }
         )

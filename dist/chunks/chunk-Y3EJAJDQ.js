@@ -1,13 +1,13 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   fetchAndCheckBytes
-} from "./chunk-KNGRCDAQ.js";
+} from "./chunk-DIGEBHAR.js";
 import {
   verifyArtifact
 } from "./chunk-7SRA44GV.js";
 import {
   NOTHING_KNOWN
-} from "./chunk-G4JD4SMJ.js";
+} from "./chunk-VAJDC2T4.js";
 import {
   VerifyInput,
   VerifyOutput,
@@ -117,7 +117,7 @@ function readBytesSource(getInput2, workspace, names) {
     }
     return { kind: "artifact", name: artifactName, runId, token };
   }
-  if (cache) return { kind: "cache", token: input(names.token) };
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
 }
 
@@ -176,7 +176,7 @@ async function run(env = process.env) {
         env,
         downloadsDir: path2.join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
-        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, cache: VerifyInput.ArtifactName, artifactName: VerifyInput.ArtifactName },
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
       });
       verifiedPath = fetched.path;

@@ -200,6 +200,7 @@ async function promoteDigest(request, policy, ledger, now) {
   const artifactRef = request.artifact ?? history.artifact;
   let decision;
   if (request.verifyBytes) verification = await request.verifyBytes(digest, history);
+  sealedBy ??= verification?.sealedBy ?? null;
   if (verification && !verification.verified) {
     const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
     const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : "";

@@ -34,10 +34,10 @@ var COMMANDS = {
   verify: async () => (await import("../chunks/verify-command-JJZ5JY3X.js")).verifyCommand,
   diff: async () => (await import("../chunks/diff-command-EHEJNVDE.js")).diffCommand,
   merge: async () => (await import("../chunks/merge-command-AXLE6YR7.js")).mergeCommand,
-  promote: async () => (await import("../chunks/promote-command-XDD6VPIG.js")).promoteCommand,
-  veto: async () => (await import("../chunks/veto-command-HHCZK3MS.js")).vetoCommand,
+  promote: async () => (await import("../chunks/promote-command-57KKXSZT.js")).promoteCommand,
+  veto: async () => (await import("../chunks/veto-command-Q5YCAHAA.js")).vetoCommand,
   history: async () => (await import("../chunks/history-command-O3I4DH4Z.js")).historyCommand,
-  status: async () => (await import("../chunks/status-command-64IPBYWW.js")).statusCommand,
+  status: async () => (await import("../chunks/status-command-BMBBTUVA.js")).statusCommand,
   ledger: async () => (await import("../chunks/ledger-command-7DUS2VDX.js")).ledgerCommand
 };
 async function main(args, terminal) {

@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   loadPolicy,
   pipelineStatus
-} from "../chunks/chunk-UOZWA7XF.js";
+} from "../chunks/chunk-MWNRATBR.js";
 import {
   headline
 } from "../chunks/chunk-KPF2372Z.js";
@@ -14,7 +14,7 @@ import {
 import {
   annotateMismatches,
   readBytesSource
-} from "../chunks/chunk-Y3EJAJDQ.js";
+} from "../chunks/chunk-QR6PKKZG.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
@@ -24,7 +24,7 @@ import {
   promoteDigest,
   upstreamOf,
   vetoDigest
-} from "../chunks/chunk-VAJDC2T4.js";
+} from "../chunks/chunk-QNKJSCO2.js";
 import {
   PromoteInput,
   PromoteOutput,

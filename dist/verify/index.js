@@ -1,10 +1,10 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-Y3EJAJDQ.js";
+} from "../chunks/chunk-QR6PKKZG.js";
 import "../chunks/chunk-DIGEBHAR.js";
 import "../chunks/chunk-7SRA44GV.js";
-import "../chunks/chunk-VAJDC2T4.js";
+import "../chunks/chunk-QNKJSCO2.js";
 import "../chunks/chunk-3AGDGDDE.js";
 import "../chunks/chunk-ATXONXS2.js";
 import "../chunks/chunk-NERSNKZR.js";

@@ -11,7 +11,7 @@ import {
 import "./chunk-LVFZX5JV.js";
 import {
   vetoDigest
-} from "./chunk-VAJDC2T4.js";
+} from "./chunk-QNKJSCO2.js";
 import {
   requesterFromEnv
 } from "./chunk-QBBW7JKU.js";

@@ -162,67 +162,73 @@ async function promoteDigest(request, policy, ledger, now) {
     );
   }
   const mode = request.rollback ? "rollback" : "promote";
+  let digest = request.digest === "previous" ? null : request.digest;
   let previous = null;
   let sealedBy = request.sealedBy;
   let name = request.name;
   let verification = null;
-  const result = (decision2, digest2, record2 = null) => ({
+  const result = (decision2, record = null) => ({
     decision: decision2,
-    digest: digest2,
+    digest,
     previous,
-    record: record2,
+    record,
     sealedBy,
     name,
     verification
   });
-  const readingLedger = async (read) => {
+  const read = async (query) => {
     try {
-      return await read();
+      return await query();
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
-      return refusal(mode, rule.name, request.digest === "previous" ? null : request.digest, "ledger", `The ledger could not be read, so the promotion is refused (fail closed): ${error.message}`);
+      throw new LedgerUnreadable(refusal(mode, rule.name, digest, "ledger", `The ledger could not be read, so the promotion is refused (fail closed): ${error.message}`));
     }
   };
-  const isDecision = (value) => typeof value === "object" && value !== null && "checks" in value;
-  const resolved = await readingLedger(async () => {
-    previous = await ledger.live(rule.name);
-    return request.digest === "previous" ? await lastGoodBefore(ledger, rule.name) : request.digest;
-  });
-  if (isDecision(resolved)) return result(resolved, null);
-  if (resolved === null) {
-    return result(refusal(mode, rule.name, null, "ran-before", `${rule.name} ran no other digest that is not vetoed; there is nothing to roll back to.`), null);
-  }
-  const digest = resolved;
-  const history = await readingLedger(async () => await knownFromHistory(ledger, digest));
-  if (isDecision(history)) return result(history, digest);
-  sealedBy ??= history.sealedBy;
-  name ??= history.name;
-  const artifactRef = request.artifact ?? history.artifact;
   let decision;
-  if (request.verifyBytes) verification = await request.verifyBytes(digest, history);
-  sealedBy ??= verification?.sealedBy ?? null;
-  if (verification && !verification.verified) {
-    const files = verification.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
-    const more = verification.mismatches.length > 5 ? ` and ${verification.mismatches.length - 5} more` : "";
-    const detail = `The bytes to deploy are ${verification.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
-    decision = refusal(mode, rule.name, digest, "bytes", detail);
-  } else {
-    const decided = await readingLedger(async () => {
+  try {
+    previous = await read(() => ledger.live(rule.name));
+    digest ??= await read(() => lastGoodBefore(ledger, rule.name));
+    if (digest === null) {
+      return result(refusal(mode, rule.name, null, "ran-before", `${rule.name} ran no other digest that is not vetoed; there is nothing to roll back to.`));
+    }
+    const resolved = digest;
+    const history = await read(() => knownFromHistory(ledger, resolved));
+    sealedBy ??= history.sealedBy;
+    name ??= history.name;
+    if (request.verifyBytes) verification = await request.verifyBytes(resolved, history);
+    sealedBy ??= verification?.sealedBy ?? null;
+    if (verification && !verification.verified) {
+      decision = refusal(mode, rule.name, resolved, "bytes", bytesDetail(verification, resolved));
+    } else {
       const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
       const facts = {
-        veto: await ledger.veto(digest),
+        veto: await read(() => ledger.veto(resolved)),
         live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await ledger.spans(digest, env)])))
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await read(() => ledger.spans(resolved, env))])))
       };
-      return decide({ digest, rule, mode, now: now() }, facts);
-    });
-    if (isDecision(decided) && decided.checks.some((c) => c.rule === "ledger")) return result(decided, digest);
-    decision = decided;
+      decision = decide({ digest: resolved, rule, mode, now: now() }, facts);
+    }
+    if (request.dryRun) return result(decision);
+    const outcome = decision.allowed ? mode === "rollback" ? "rolled-back" : "promoted" : "refused";
+    const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
+    const record = await ledger.append(recordOf({ ...request, name, artifact }, resolved, outcome, previous, decision.reason, sealedBy, now()));
+    return result(decision, record);
+  } catch (error) {
+    if (error instanceof LedgerUnreadable) return result(error.decision);
+    throw error;
   }
-  if (request.dryRun) return result(decision, digest);
-  const outcome = decision.allowed ? mode === "rollback" ? "rolled-back" : "promoted" : "refused";
-  const record = await ledger.append(recordOf({ ...request, name, artifact: verification?.artifact ?? artifactRef }, digest, outcome, previous, decision.reason, sealedBy, now()));
-  return result(decision, digest, record);
+}
+var LedgerUnreadable = class extends Error {
+  constructor(decision) {
+    super(decision.reason ?? "the ledger could not be read");
+    this.decision = decision;
+  }
+  decision;
+};
+function bytesDetail(check, digest) {
+  const files = check.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
+  const more = check.mismatches.length > 5 ? ` and ${check.mismatches.length - 5} more` : "";
+  return `The bytes to deploy are ${check.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
 }
 async function vetoDigest(request, ledger, now) {
   const previous = await ledger.live(request.environment);

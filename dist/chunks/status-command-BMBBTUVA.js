@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-IALB7QZ7.js";
+} from "./chunk-ADWJCGIY.js";
 import {
   renderStatusText
 } from "./chunk-6BNCNALW.js";
@@ -17,12 +17,12 @@ import {
 import {
   loadPolicy,
   pipelineStatus
-} from "./chunk-UOZWA7XF.js";
+} from "./chunk-MWNRATBR.js";
 import "./chunk-KPF2372Z.js";
 import "./chunk-LVFZX5JV.js";
 import "./chunk-DIGEBHAR.js";
 import "./chunk-7SRA44GV.js";
-import "./chunk-VAJDC2T4.js";
+import "./chunk-QNKJSCO2.js";
 import "./chunk-YQE4J5OP.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-QBBW7JKU.js";

@@ -14,7 +14,7 @@ import {
 import {
   loadPolicy,
   pipelineStatus
-} from "./chunk-UOZWA7XF.js";
+} from "./chunk-MWNRATBR.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
@@ -22,7 +22,7 @@ import {
 import {
   NOTHING_KNOWN,
   promoteDigest
-} from "./chunk-VAJDC2T4.js";
+} from "./chunk-QNKJSCO2.js";
 import {
   describeProgress,
   parseSubjectPatterns

@@ -3,7 +3,7 @@ import {
   DURATION_PATTERN,
   parseDuration,
   pipelineOrder
-} from "./chunk-VAJDC2T4.js";
+} from "./chunk-QNKJSCO2.js";
 import {
   SealError,
   __commonJS,

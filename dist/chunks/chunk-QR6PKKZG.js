@@ -7,7 +7,7 @@ import {
 } from "./chunk-7SRA44GV.js";
 import {
   NOTHING_KNOWN
-} from "./chunk-VAJDC2T4.js";
+} from "./chunk-QNKJSCO2.js";
 import {
   VerifyInput,
   VerifyOutput,

@@ -3,16 +3,16 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-IALB7QZ7.js";
+} from "./chunk-ADWJCGIY.js";
 import "./chunk-6BNCNALW.js";
 import "./chunk-6GFU6QGV.js";
 import "./chunk-EKROG2TR.js";
-import "./chunk-UOZWA7XF.js";
+import "./chunk-MWNRATBR.js";
 import "./chunk-KPF2372Z.js";
 import "./chunk-LVFZX5JV.js";
 import "./chunk-DIGEBHAR.js";
 import "./chunk-7SRA44GV.js";
-import "./chunk-VAJDC2T4.js";
+import "./chunk-QNKJSCO2.js";
 import "./chunk-YQE4J5OP.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-QBBW7JKU.js";

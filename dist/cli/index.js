@@ -30,15 +30,15 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("../chunks/seal-command-WQCQOIHL.js")).sealCommand,
-  verify: async () => (await import("../chunks/verify-command-JJZ5JY3X.js")).verifyCommand,
-  diff: async () => (await import("../chunks/diff-command-EHEJNVDE.js")).diffCommand,
-  merge: async () => (await import("../chunks/merge-command-AXLE6YR7.js")).mergeCommand,
-  promote: async () => (await import("../chunks/promote-command-57KKXSZT.js")).promoteCommand,
-  veto: async () => (await import("../chunks/veto-command-Q5YCAHAA.js")).vetoCommand,
-  history: async () => (await import("../chunks/history-command-O3I4DH4Z.js")).historyCommand,
-  status: async () => (await import("../chunks/status-command-BMBBTUVA.js")).statusCommand,
-  ledger: async () => (await import("../chunks/ledger-command-7DUS2VDX.js")).ledgerCommand
+  seal: async () => (await import("../chunks/seal-command-PAFIYIYV.js")).sealCommand,
+  verify: async () => (await import("../chunks/verify-command-GUBITIIN.js")).verifyCommand,
+  diff: async () => (await import("../chunks/diff-command-72ILHHFX.js")).diffCommand,
+  merge: async () => (await import("../chunks/merge-command-BR7K37PE.js")).mergeCommand,
+  promote: async () => (await import("../chunks/promote-command-MIKPWFMF.js")).promoteCommand,
+  veto: async () => (await import("../chunks/veto-command-2Y35SWUV.js")).vetoCommand,
+  history: async () => (await import("../chunks/history-command-VNMIFBMQ.js")).historyCommand,
+  status: async () => (await import("../chunks/status-command-QC2BSU2I.js")).statusCommand,
+  ledger: async () => (await import("../chunks/ledger-command-LQBNE7DU.js")).ledgerCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -10,16 +10,16 @@ import {
   DEFAULT_FILE_LEDGER,
   openLedger,
   parseLedgerLocation
-} from "../chunks/chunk-LVFZX5JV.js";
+} from "../chunks/chunk-2YCGOX76.js";
 import {
   annotateMismatches,
   readBytesSource
-} from "../chunks/chunk-QR6PKKZG.js";
+} from "../chunks/chunk-5COQV6AQ.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-DIGEBHAR.js";
-import "../chunks/chunk-7SRA44GV.js";
+} from "../chunks/chunk-3XV4SCCJ.js";
+import "../chunks/chunk-IXOSLNXJ.js";
 import {
   promoteDigest,
   upstreamOf,
@@ -31,14 +31,14 @@ import {
   cell,
   code,
   parseBooleanInput,
-  reportFailure,
-  shortDigest
-} from "../chunks/chunk-3AGDGDDE.js";
-import "../chunks/chunk-ATXONXS2.js";
-import "../chunks/chunk-NERSNKZR.js";
+  reportFailure
+} from "../chunks/chunk-XI5UBSFP.js";
+import "../chunks/chunk-E2LCQPL3.js";
+import "../chunks/chunk-WSNV27UL.js";
 import {
   describeProgress
 } from "../chunks/chunk-YQE4J5OP.js";
+import "../chunks/chunk-G46EYJYA.js";
 import "../chunks/chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv,
@@ -47,9 +47,9 @@ import {
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-KQBLYS6I.js";
-import "../chunks/chunk-3WOVBTA6.js";
-import "../chunks/chunk-EYKS4CAZ.js";
+import "../chunks/chunk-IYSVIPOP.js";
+import "../chunks/chunk-5ULCEYWG.js";
+import "../chunks/chunk-GVTCPM22.js";
 import "../chunks/chunk-NMF5PPW7.js";
 import {
   getInput,
@@ -59,12 +59,13 @@ import {
   summary,
   warning
 } from "../chunks/chunk-V5KCH6HQ.js";
-import "../chunks/chunk-LHHWUTPI.js";
+import "../chunks/chunk-BVAVKUIG.js";
 import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-EJITM6IO.js";
 import {
-  parseDigest
-} from "../chunks/chunk-6NUB2OMI.js";
+  parseDigest,
+  shortDigest
+} from "../chunks/chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -123,6 +124,17 @@ function renderPromotionMarkdown(report) {
   out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`);
   out.push("");
   return out.join("\n");
+}
+function renderVetoMarkdown(record, ledger) {
+  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id);
+  return [
+    `### \u{1F6AB} Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""}`,
+    "",
+    `${cell(record.reason ?? "")}`,
+    "",
+    `Found in ${cell(record.environment)}; recorded in ${code(ledger)}, record ${where}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    ""
+  ].join("\n");
 }
 
 // src/actions/promote/settings.ts
@@ -209,12 +221,7 @@ async function run(env = process.env, now = () => /* @__PURE__ */ new Date()) {
       const record = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, now);
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`);
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(`### \u{1F6AB} Vetoed ${"`"}${settings.digest}${"`"}
-
-${settings.veto}
-
-No environment accepts this digest from now on; rollbacks skip it.
-`).write();
+        await summary.addRaw(renderVetoMarkdown(record, ledger.location)).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);

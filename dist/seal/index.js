@@ -1,11 +1,11 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealToBundle
-} from "../chunks/chunk-43FW5QK6.js";
+} from "../chunks/chunk-U5EZKLTA.js";
 import {
   provenanceLinks,
   verifySnippet
-} from "../chunks/chunk-5AVYGPLI.js";
+} from "../chunks/chunk-EEPPK6IV.js";
 import {
   SealInput,
   SealOutput,
@@ -13,16 +13,17 @@ import {
   code,
   readSealSettings,
   reportFailure
-} from "../chunks/chunk-3AGDGDDE.js";
+} from "../chunks/chunk-XI5UBSFP.js";
 import {
   mergeSealBundles
-} from "../chunks/chunk-ATXONXS2.js";
-import {
-  fileSafeName
-} from "../chunks/chunk-NERSNKZR.js";
+} from "../chunks/chunk-E2LCQPL3.js";
+import "../chunks/chunk-WSNV27UL.js";
 import {
   describeProgress
 } from "../chunks/chunk-YQE4J5OP.js";
+import {
+  fileSafeName
+} from "../chunks/chunk-G46EYJYA.js";
 import {
   formatBytes,
   formatCount
@@ -33,11 +34,11 @@ import {
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-KQBLYS6I.js";
-import "../chunks/chunk-3WOVBTA6.js";
+import "../chunks/chunk-IYSVIPOP.js";
+import "../chunks/chunk-5ULCEYWG.js";
 import {
   parseListing
-} from "../chunks/chunk-EYKS4CAZ.js";
+} from "../chunks/chunk-GVTCPM22.js";
 import {
   debug,
   getInput,
@@ -48,7 +49,7 @@ import {
 } from "../chunks/chunk-V5KCH6HQ.js";
 import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-EJITM6IO.js";
-import "../chunks/chunk-6NUB2OMI.js";
+import "../chunks/chunk-HRW4MM62.js";
 import "../chunks/chunk-JWCK4D2M.js";
 
 // src/actions/seal/run.ts
@@ -175,14 +176,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VWXQK6XC.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3SY32ECW.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-MDNKNSQD.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-JEJBSGEV.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact) });
 }

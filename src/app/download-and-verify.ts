@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import { type Digest, digestFromHex, hexOf } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { type ListingEntry, type Mismatch, describesListing, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
 import { type SealOptions, sealSubject } from '../core/seal.js'
 import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../stores/evidence/workflow-artifact.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
@@ -51,7 +51,7 @@ export async function downloadAndVerify(
     const sealed = readSealedListing(artifact.checksumsPath, label, nameInput)
     const listed = digestOfListing(formatListing(sealed))
     const single = sealed.length === 1 ? (sealed[0] as ListingEntry) : null
-    if (request.expected !== undefined && listed !== request.expected && single?.hex !== hexOf(request.expected)) {
+    if (request.expected !== undefined && describesListing(sealed, request.expected) === null) {
       throw new SealError(
         `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. ` +
           `The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, hexOf } from '../core/digest.js'
@@ -59,7 +60,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
 }
 
 async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
-  const into = freshDir(context.downloadsDir, digest)
+  const into = newDownloadDir(context.downloadsDir, digest)
   // Loaded on demand: the artifact client is large, and most checks never download.
   const { WorkflowArtifactStore } = await import('../stores/evidence/workflow-artifact.js')
   const { DownloadDiffersError, downloadAndVerify } = await import('./download-and-verify.js')
@@ -85,8 +86,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
 }
 
 async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<BytesCheck | null> {
-  const into = freshDir(context.downloadsDir, digest)
-  fs.rmdirSync(into) // the cache store moves the restored tree into place itself
+  const into = newDownloadDir(context.downloadsDir, digest)
   const { ActionsCacheStore, cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } })
   if (!(await store.restore(digest, into))) return null
@@ -113,7 +113,7 @@ async function verifyRestored(dir: string, digest: Digest, inputName: string, co
   return only ? check(subject(path.join(only.parentPath, only.name))) : tree
 }
 
-function freshDir(parent: string, digest: Digest): string {
-  fs.mkdirSync(parent, { recursive: true })
-  return fs.mkdtempSync(path.join(parent, `${hexOf(digest).slice(0, 12)}-`))
+/** A path no download has used yet; the stores create it when the files are whole. */
+function newDownloadDir(parent: string, digest: Digest): string {
+  return path.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID().slice(0, 8)}`)
 }

@@ -2,12 +2,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type ListingEntry, digestOfListing, formatListing, parseListing } from '../core/listing.js'
-import { type MergedPartDigest, type PartDigestKind, checkPartName, describesListing, mergeListings, mergedStatement, partDigest } from '../core/merge.js'
+import { type ListingDigestKind, type ListingEntry, describesListing, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { type MergedPartDigest, checkPartName, mergeListings, mergedStatement, partDigest } from '../core/merge.js'
 import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, STATEMENT_TYPE } from '../core/statement.js'
 import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
-import { type SealBundleLocation, bundleFileNames } from '../stores/evidence/seal-bundle.js'
+import { type SealBundleLocation, bundleFileNames, statementBeside } from '../stores/evidence/seal-bundle.js'
 
 /** One part to merge: the listing its seal wrote, and optionally its name and the digest it must have. */
 export interface MergePartSource {
@@ -40,7 +40,7 @@ export interface MergedPart {
   readonly name: string
   readonly digest: Digest
   /** `file` when the part is a single-file seal (its digest is the file's sha256), else `tree`. */
-  readonly kind: PartDigestKind
+  readonly kind: ListingDigestKind
   readonly fileCount: number
   readonly checksumsFile: string
   /** The statement checked against the listing; null when the bundle had none. */
@@ -183,7 +183,7 @@ interface ReadPart {
   readonly name: string
   readonly entries: ListingEntry[]
   readonly digest: Digest
-  readonly kind: PartDigestKind
+  readonly kind: ListingDigestKind
   readonly checksumsFile: string
   readonly statementFile: string | null
 }
@@ -249,9 +249,9 @@ function readStatementBeside(
   entries: readonly ListingEntry[],
   name: string,
   inputName: string
-): { file: string; digest: Digest; kind: PartDigestKind } | null {
-  if (!checksumsFile.endsWith('.sha256')) return null
-  const file = `${checksumsFile.slice(0, -'.sha256'.length)}.intoto.json`
+): { file: string; digest: Digest; kind: ListingDigestKind } | null {
+  const file = statementBeside(checksumsFile)
+  if (file === null) return null
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import type { Digest } from '../core/digest.js'
 import type { SealedBy } from '../core/promotion/record.js'
 import { sealedByFromStatement } from '../core/provenance.js'
+import { statementBeside } from '../stores/evidence/seal-bundle.js'
 
 /** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
 export interface SealInfo {
@@ -16,10 +17,11 @@ export interface SealInfo {
  */
 export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest): SealInfo {
   const none = { sealedBy: null, name: null }
-  if (checksumsFile === null || !checksumsFile.endsWith('.sha256')) return none
+  const file = checksumsFile === null ? null : statementBeside(checksumsFile)
+  if (file === null) return none
   let statement: { subject?: { name?: unknown }[] }
   try {
-    statement = JSON.parse(fs.readFileSync(checksumsFile.replace(/\.sha256$/, '.intoto.json'), 'utf8'))
+    statement = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch {
     return none
   }

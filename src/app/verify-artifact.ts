@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
-import { type Digest, hexOf } from '../core/digest.js'
+import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { type ListingEntry, type Mismatch, describesListing, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
 
 export interface VerifyRequest {
@@ -50,11 +50,9 @@ function readSealedListing(request: VerifyRequest): ListingEntry[] {
     )
   }
   const entries = parseListing(text, file)
-  const listed = digestOfListing(formatListing(entries))
-  const oneFile = entries.length === 1 && entries[0]?.hex === hexOf(request.expected)
-  if (listed !== request.expected && !oneFile) {
+  if (describesListing(entries, request.expected) === null) {
     throw new SealError(
-      `${request.checksumsInput}: ${quote(file)} is the listing of ${listed}, not of the ${request.expectedInput} ${request.expected}. ` +
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. ` +
         `The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     )
   }

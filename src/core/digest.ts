@@ -13,6 +13,11 @@ export function hexOf(digest: Digest): string {
   return digest.slice('sha256:'.length)
 }
 
+/** `sha256:0123456789ab…`: enough of a digest to tell it apart in a table or a description. */
+export function shortDigest(digest: string): string {
+  return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest
+}
+
 /**
  * Reads a digest as users paste it: `sha256:<hex>` or the bare hex that
  * `actions/upload-artifact` and `sha256sum` print. Upper case is accepted and lowered.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex } from './digest.js'
+import { type Digest, digestFromHex, hexOf } from './digest.js'
 import { SealError, quote } from './errors.js'
 
 /** One line of a checksums listing: a file's path relative to the artifact root, and its sha256. */
@@ -168,4 +168,17 @@ export function diffListings(expected: readonly ListingEntry[], actual: readonly
     }
   }
   return mismatches
+}
+
+/**
+ * How a digest describes a listing: `tree` when it is the listing's own digest (dirHash1),
+ * `file` when the listing has one line and the digest is that file's sha256 (a single-file
+ * seal), null when it is another artifact's digest.
+ */
+export type ListingDigestKind = 'tree' | 'file'
+
+export function describesListing(entries: readonly ListingEntry[], digest: Digest): ListingDigestKind | null {
+  if (digestOfListing(formatListing(entries)) === digest) return 'tree'
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return 'file'
+  return null
 }

@@ -1,6 +1,6 @@
 import { type Digest, digestFromHex, hexOf, parseDigest } from './digest.js'
 import { SealError, quote } from './errors.js'
-import { type ListingEntry, checkListingPath, compareUtf8, digestOfListing, formatListing } from './listing.js'
+import { type ListingDigestKind, type ListingEntry, checkListingPath, compareUtf8, digestOfListing, formatListing } from './listing.js'
 import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
 
 /**
@@ -28,15 +28,8 @@ export interface MergedListing {
 export interface MergedPartDigest {
   readonly name: string
   readonly digest: Digest
-  readonly kind: PartDigestKind
+  readonly kind: ListingDigestKind
 }
-
-/**
- * How a digest describes a listing: `tree` when it is the listing's own digest (dirHash1),
- * `file` when the listing has one line and the digest is that file's sha256 (a
- * single-file seal).
- */
-export type PartDigestKind = 'tree' | 'file'
 
 /** The URI scheme of the merged statement's `resolvedDependencies` entries for the parts. */
 export const PART_URI_PREFIX = 'artifact-seal:part/'
@@ -102,15 +95,8 @@ export function mergeListings(parts: readonly MergePart[]): MergedListing {
   return { listing, digest: digestOfListing(listing), fileCount: merged.length }
 }
 
-/** How `digest` describes the listing of `entries` (see PartDigestKind), or null when it does not. */
-export function describesListing(entries: readonly ListingEntry[], digest: Digest): PartDigestKind | null {
-  if (digestOfListing(formatListing(entries)) === digest) return 'tree'
-  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return 'file'
-  return null
-}
-
 /** The digest a part's own seal gave: the file's for a single-file seal, else the listing's. */
-export function partDigest(entries: readonly ListingEntry[], kind: PartDigestKind): Digest {
+export function partDigest(entries: readonly ListingEntry[], kind: ListingDigestKind): Digest {
   if (kind === 'file') {
     const only = entries[0]
     if (entries.length !== 1 || only === undefined) throw new SealError(`a listing of ${entries.length} files is not a single-file seal.`)

@@ -1,5 +1,7 @@
 import { upstreamOf } from '../core/promotion/policy.js'
-import { cell, code, shortDigest } from './markdown.js'
+import type { LedgerEntry } from '../core/promotion/record.js'
+import { shortDigest } from '../core/digest.js'
+import { cell, code } from './markdown.js'
 import { type PromotionReport, headline } from './promotion-report.js'
 
 /** Mermaid needs plain ids; labels go in quotes with their own quotes escaped. */
@@ -62,4 +64,17 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
   out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? ' (dry run: nothing recorded)' : ''} |`)
   out.push('')
   return out.join('\n')
+}
+
+/** A veto: which digest, why, where it is recorded, and what it means from now on. */
+export function renderVetoMarkdown(record: LedgerEntry, ledger: string): string {
+  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)
+  return [
+    `### 🚫 Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ''}`,
+    '',
+    `${cell(record.reason ?? '')}`,
+    '',
+    `Found in ${cell(record.environment)}; recorded in ${code(ledger)}, record ${where}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    ''
+  ].join('\n')
 }

@@ -1,6 +1,7 @@
 import type { Digest } from '../core/digest.js'
 import type { Mismatch } from '../core/listing.js'
-import { cell, code, shortDigest } from './markdown.js'
+import { shortDigest } from '../core/digest.js'
+import { cell, code } from './markdown.js'
 import { formatCount } from './format.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */

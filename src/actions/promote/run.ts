@@ -8,7 +8,7 @@ import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, wor
 import { sealInfoBesideListing } from '../../app/sealed-by.js'
 import { type FetchContext, fetchAndCheckBytes } from '../../app/fetch-bytes.js'
 import { describeProgress } from '../../report/progress.js'
-import { renderPromotionMarkdown } from '../../report/promotion-markdown.js'
+import { renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
 import { PromoteInput, PromoteOutput } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
@@ -32,7 +32,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
       const record = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, now)
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(`### 🚫 Vetoed ${'`'}${settings.digest}${'`'}\n\n${settings.veto}\n\nNo environment accepts this digest from now on; rollbacks skip it.\n`).write()
+        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location)).write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)

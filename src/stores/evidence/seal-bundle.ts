@@ -22,3 +22,8 @@ export function bundleFileNames(name: string): { checksums: string; statement: s
   const base = fileSafeName(name)
   return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` }
 }
+
+/** The statement a seal wrote beside its listing: `<name>.intoto.json` next to `<name>.sha256`; null for another kind of file. */
+export function statementBeside(checksumsFile: string): string | null {
+  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.intoto.json` : null
+}

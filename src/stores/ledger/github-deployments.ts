@@ -22,12 +22,12 @@
  *   of ours whose record cannot be read fails every read that meets it (fail closed).
  * - Entry ids are deployment ids.
  */
-import type { Digest } from '../../core/digest.js'
+import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { makesLive, type LedgerEntry, type LiveSpan, type PromotionRecord } from '../../core/promotion/record.js'
 import { DeploymentsApi, type NewStatus } from './github/api.js'
 import { newestFirst } from './github/merge.js'
-import { REPLACED_PREFIX, descriptionFor, kindOf, payloadFor, recordOf, shortDigest, taskFor, truncate, type ReadContext } from './github/records.js'
+import { REPLACED_PREFIX, descriptionFor, kindOf, payloadFor, recordOf, taskFor, truncate, type ReadContext } from './github/records.js'
 import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
 import { stretchesOf } from './github/stretches.js'
 import type { Ledger } from './ledger.js'

@@ -1,4 +1,4 @@
-import type { Digest } from '../../../core/digest.js'
+import { type Digest, shortDigest } from '../../../core/digest.js'
 import { SealError } from '../../../core/errors.js'
 import type { Outcome, PromotionRecord } from '../../../core/promotion/record.js'
 import { decodeRecord } from '../record-codec.js'
@@ -41,8 +41,6 @@ export function truncate(text: string, limit = DESCRIPTION_LIMIT): string {
   return `${cut}…`
 }
 
-/** `sha256:0123abcd4567…`: enough of a digest to tell it apart on the Environments page. */
-export const shortDigest = (digest: Digest): string => `${digest.slice(0, 'sha256:'.length + 12)}…`
 
 const VERBS: Record<Outcome, string> = { promoted: 'promoted', 'rolled-back': 'rolled back to', refused: 'refused', vetoed: 'vetoed' }
 

@@ -1,10 +1,10 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   fetchAndCheckBytes
-} from "./chunk-DIGEBHAR.js";
+} from "./chunk-3XV4SCCJ.js";
 import {
   verifyArtifact
-} from "./chunk-7SRA44GV.js";
+} from "./chunk-IXOSLNXJ.js";
 import {
   NOTHING_KNOWN
 } from "./chunk-QNKJSCO2.js";
@@ -14,9 +14,8 @@ import {
   cell,
   code,
   parseBooleanInput,
-  reportFailure,
-  shortDigest
-} from "./chunk-3AGDGDDE.js";
+  reportFailure
+} from "./chunk-XI5UBSFP.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -40,8 +39,9 @@ import {
   summary
 } from "./chunk-V5KCH6HQ.js";
 import {
-  parseDigest
-} from "./chunk-6NUB2OMI.js";
+  parseDigest,
+  shortDigest
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote

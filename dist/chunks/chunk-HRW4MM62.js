@@ -12,6 +12,9 @@ function digestFromHex(hex) {
 function hexOf(digest) {
   return digest.slice("sha256:".length);
 }
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
 function parseDigest(value, what) {
   const trimmed = value.trim();
   const lowered = trimmed.toLowerCase();
@@ -31,5 +34,6 @@ function parseDigest(value, what) {
 export {
   digestFromHex,
   hexOf,
+  shortDigest,
   parseDigest
 };

@@ -1,17 +1,18 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealSubject
-} from "./chunk-KQBLYS6I.js";
-import "./chunk-3WOVBTA6.js";
+} from "./chunk-IYSVIPOP.js";
+import "./chunk-5ULCEYWG.js";
 import {
+  describesListing,
   diffListings,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-EYKS4CAZ.js";
+} from "./chunk-GVTCPM22.js";
 import {
   ARTIFACT_INPUTS
-} from "./chunk-VXB2RZZQ.js";
+} from "./chunk-UTD25WRJ.js";
 import "./chunk-CNOZRPT7.js";
 import {
   removeQuietly
@@ -22,7 +23,7 @@ import "./chunk-EJITM6IO.js";
 import {
   digestFromHex,
   hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -40,7 +41,7 @@ async function downloadAndVerify(store, request, options) {
     const sealed = readSealedListing(artifact.checksumsPath, label, nameInput);
     const listed = digestOfListing(formatListing(sealed));
     const single = sealed.length === 1 ? sealed[0] : null;
-    if (request.expected !== void 0 && listed !== request.expected && single?.hex !== hexOf(request.expected)) {
+    if (request.expected !== void 0 && describesListing(sealed, request.expected) === null) {
       throw new SealError(
         `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`
       );

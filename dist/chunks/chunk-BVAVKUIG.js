@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 
 // src/core/promotion/record.ts
 function makesLive(outcome) {

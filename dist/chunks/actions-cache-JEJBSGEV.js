@@ -58,7 +58,7 @@ import {
 import "./chunk-EJITM6IO.js";
 import {
   hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   __commonJS,

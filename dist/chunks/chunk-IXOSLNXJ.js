@@ -1,16 +1,14 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealSubject
-} from "./chunk-KQBLYS6I.js";
+} from "./chunk-IYSVIPOP.js";
 import {
+  describesListing,
   diffListings,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-EYKS4CAZ.js";
-import {
-  hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-GVTCPM22.js";
 import {
   SealError,
   quote
@@ -36,11 +34,9 @@ function readSealedListing(request) {
     );
   }
   const entries = parseListing(text, file);
-  const listed = digestOfListing(formatListing(entries));
-  const oneFile = entries.length === 1 && entries[0]?.hex === hexOf(request.expected);
-  if (listed !== request.expected && !oneFile) {
+  if (describesListing(entries, request.expected) === null) {
     throw new SealError(
-      `${request.checksumsInput}: ${quote(file)} is the listing of ${listed}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
   return entries;

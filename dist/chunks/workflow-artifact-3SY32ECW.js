@@ -4,13 +4,13 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-VXB2RZZQ.js";
+} from "./chunk-UTD25WRJ.js";
 import "./chunk-CNOZRPT7.js";
 import "./chunk-NMF5PPW7.js";
 import "./chunk-V5KCH6HQ.js";
 import "./chunk-Y5DFTLWF.js";
 import "./chunk-EJITM6IO.js";
-import "./chunk-6NUB2OMI.js";
+import "./chunk-HRW4MM62.js";
 import "./chunk-JWCK4D2M.js";
 export {
   ARTIFACT_FILES_DIR,

@@ -6,7 +6,7 @@ import {
   DEFAULT_FILE_LEDGER,
   openLedger,
   parseLedgerLocation
-} from "./chunk-LVFZX5JV.js";
+} from "./chunk-2YCGOX76.js";
 
 // src/cli/ledger-options.ts
 var LEDGER_OPTIONS = { ledger: { type: "string" } };

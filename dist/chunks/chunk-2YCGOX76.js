@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   decodeRecord,
   makesLive
-} from "./chunk-LHHWUTPI.js";
+} from "./chunk-BVAVKUIG.js";
 import {
   SealError,
   quote
@@ -272,7 +272,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-LU77BPL6.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-2376EEAC.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

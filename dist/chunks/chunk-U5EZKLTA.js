@@ -1,11 +1,13 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
-  LocalDirectoryStore,
+  LocalDirectoryStore
+} from "./chunk-WSNV27UL.js";
+import {
   fileSafeName
-} from "./chunk-NERSNKZR.js";
+} from "./chunk-G46EYJYA.js";
 import {
   sealSubject
-} from "./chunk-KQBLYS6I.js";
+} from "./chunk-IYSVIPOP.js";
 
 // src/app/seal-to-bundle.ts
 import * as path from "node:path";

@@ -1,18 +1,21 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   verifyArtifact
-} from "./chunk-7SRA44GV.js";
+} from "./chunk-IXOSLNXJ.js";
+import {
+  statementBeside
+} from "./chunk-G46EYJYA.js";
 import {
   GITHUB_WORKFLOW_BUILD_TYPE,
   SLSA_PROVENANCE_TYPE,
   STATEMENT_TYPE
-} from "./chunk-3WOVBTA6.js";
+} from "./chunk-5ULCEYWG.js";
 import {
   removeQuietly
 } from "./chunk-NMF5PPW7.js";
 import {
   hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -41,10 +44,11 @@ function sealedByFromStatement(statement, digest) {
 // src/app/sealed-by.ts
 function sealInfoBesideListing(checksumsFile, digest) {
   const none = { sealedBy: null, name: null };
-  if (checksumsFile === null || !checksumsFile.endsWith(".sha256")) return none;
+  const file = checksumsFile === null ? null : statementBeside(checksumsFile);
+  if (file === null) return none;
   let statement;
   try {
-    statement = JSON.parse(fs.readFileSync(checksumsFile.replace(/\.sha256$/, ".intoto.json"), "utf8"));
+    statement = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return none;
   }
@@ -54,6 +58,7 @@ function sealInfoBesideListing(checksumsFile, digest) {
 }
 
 // src/app/fetch-bytes.ts
+import { randomUUID } from "node:crypto";
 import * as fs2 from "node:fs";
 import * as path from "node:path";
 async function fetchAndCheckBytes(source, digest, known, context) {
@@ -67,7 +72,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored) return restored;
-  const { cacheKeyOf } = await import("./actions-cache-MDNKNSQD.js");
+  const { cacheKeyOf } = await import("./actions-cache-JEJBSGEV.js");
   if (known.artifact === null) {
     throw new SealError(
       `${source.inputName}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
@@ -78,9 +83,9 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const into = freshDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-VWXQK6XC.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-KVDAOTV5.js");
+  const into = newDownloadDir(context.downloadsDir, digest);
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-3SY32ECW.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-MLIBI4GG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -101,9 +106,8 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const into = freshDir(context.downloadsDir, digest);
-  fs2.rmdirSync(into);
-  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-MDNKNSQD.js");
+  const into = newDownloadDir(context.downloadsDir, digest);
+  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-JEJBSGEV.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return null;
   const checked = await verifyRestored(into, digest, inputName, context);
@@ -124,9 +128,8 @@ async function verifyRestored(dir, digest, inputName, context) {
   const only = fs2.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
   return only ? check(subject(path.join(only.parentPath, only.name))) : tree;
 }
-function freshDir(parent, digest) {
-  fs2.mkdirSync(parent, { recursive: true });
-  return fs2.mkdtempSync(path.join(parent, `${hexOf(digest).slice(0, 12)}-`));
+function newDownloadDir(parent, digest) {
+  return path.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID().slice(0, 8)}`);
 }
 
 export {

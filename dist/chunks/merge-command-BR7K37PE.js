@@ -5,24 +5,25 @@ import {
 } from "./chunk-EKROG2TR.js";
 import {
   provenanceLinks
-} from "./chunk-5AVYGPLI.js";
+} from "./chunk-EEPPK6IV.js";
 import {
   mergeSealBundles,
   partSourceFromArgument
-} from "./chunk-ATXONXS2.js";
+} from "./chunk-E2LCQPL3.js";
+import "./chunk-WSNV27UL.js";
 import {
   fileSafeName
-} from "./chunk-NERSNKZR.js";
+} from "./chunk-G46EYJYA.js";
 import {
   formatCount
 } from "./chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv
 } from "./chunk-QBBW7JKU.js";
-import "./chunk-3WOVBTA6.js";
-import "./chunk-EYKS4CAZ.js";
+import "./chunk-5ULCEYWG.js";
+import "./chunk-GVTCPM22.js";
 import "./chunk-BE6JHZ3P.js";
-import "./chunk-6NUB2OMI.js";
+import "./chunk-HRW4MM62.js";
 import {
   SealError
 } from "./chunk-JWCK4D2M.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-EKROG2TR.js";
 import {
   verifyArtifact
-} from "./chunk-7SRA44GV.js";
+} from "./chunk-IXOSLNXJ.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -18,13 +18,13 @@ import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-QBBW7JKU.js";
-import "./chunk-KQBLYS6I.js";
-import "./chunk-3WOVBTA6.js";
-import "./chunk-EYKS4CAZ.js";
+import "./chunk-IYSVIPOP.js";
+import "./chunk-5ULCEYWG.js";
+import "./chunk-GVTCPM22.js";
 import "./chunk-BE6JHZ3P.js";
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError
 } from "./chunk-JWCK4D2M.js";

@@ -6,17 +6,17 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-6GFU6QGV.js";
+} from "./chunk-VM4FHYN5.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-EKROG2TR.js";
 import "./chunk-KPF2372Z.js";
-import "./chunk-LVFZX5JV.js";
-import "./chunk-LHHWUTPI.js";
+import "./chunk-2YCGOX76.js";
+import "./chunk-BVAVKUIG.js";
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote

@@ -3,23 +3,23 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-6GFU6QGV.js";
+} from "./chunk-VM4FHYN5.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-EKROG2TR.js";
-import "./chunk-LVFZX5JV.js";
+import "./chunk-2YCGOX76.js";
 import {
   vetoDigest
 } from "./chunk-QNKJSCO2.js";
 import {
   requesterFromEnv
 } from "./chunk-QBBW7JKU.js";
-import "./chunk-LHHWUTPI.js";
+import "./chunk-BVAVKUIG.js";
 import "./chunk-BE6JHZ3P.js";
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError
 } from "./chunk-JWCK4D2M.js";

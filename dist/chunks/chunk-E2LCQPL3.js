@@ -1,25 +1,29 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
-  LocalDirectoryStore,
-  bundleFileNames
-} from "./chunk-NERSNKZR.js";
+  LocalDirectoryStore
+} from "./chunk-WSNV27UL.js";
+import {
+  bundleFileNames,
+  statementBeside
+} from "./chunk-G46EYJYA.js";
 import {
   STATEMENT_TYPE,
   buildStatement,
   statementSubject
-} from "./chunk-3WOVBTA6.js";
+} from "./chunk-5ULCEYWG.js";
 import {
   checkListingPath,
   compareUtf8,
+  describesListing,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-EYKS4CAZ.js";
+} from "./chunk-GVTCPM22.js";
 import {
   digestFromHex,
   hexOf,
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -80,11 +84,6 @@ function mergeListings(parts) {
   }
   const listing = Buffer.from(formatListing(merged));
   return { listing, digest: digestOfListing(listing), fileCount: merged.length };
-}
-function describesListing(entries, digest) {
-  if (digestOfListing(formatListing(entries)) === digest) return "tree";
-  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
-  return null;
 }
 function partDigest(entries, kind) {
   if (kind === "file") {
@@ -272,8 +271,8 @@ function listingDigests(entries) {
   return only === void 0 ? tree : `${tree} (its one file: ${digestFromHex(only.hex)})`;
 }
 function readStatementBeside(checksumsFile, entries, name, inputName) {
-  if (!checksumsFile.endsWith(".sha256")) return null;
-  const file = `${checksumsFile.slice(0, -".sha256".length)}.intoto.json`;
+  const file = statementBeside(checksumsFile);
+  if (file === null) return null;
   let text;
   try {
     text = fs.readFileSync(file, "utf8");

@@ -1,18 +1,11 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
+  bundleFileNames
+} from "./chunk-G46EYJYA.js";
+import {
   SealError,
   quote
 } from "./chunk-JWCK4D2M.js";
-
-// src/stores/evidence/seal-bundle.ts
-function fileSafeName(name) {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
-  return safe === "" ? "artifact" : safe;
-}
-function bundleFileNames(name) {
-  const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` };
-}
 
 // src/stores/evidence/local-directory.ts
 import { randomBytes } from "node:crypto";
@@ -60,7 +53,5 @@ var LocalDirectoryStore = class {
 };
 
 export {
-  fileSafeName,
-  bundleFileNames,
   LocalDirectoryStore
 };

@@ -10,8 +10,8 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-EYKS4CAZ.js";
-import "./chunk-6NUB2OMI.js";
+} from "./chunk-GVTCPM22.js";
+import "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote

@@ -60,7 +60,7 @@ import {
 } from "./chunk-Y5DFTLWF.js";
 import {
   digestFromHex
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   __commonJS,

@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 
 // src/core/statement.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";

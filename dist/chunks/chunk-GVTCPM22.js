@@ -1,7 +1,8 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
-  digestFromHex
-} from "./chunk-6NUB2OMI.js";
+  digestFromHex,
+  hexOf
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -128,6 +129,11 @@ function diffListings(expected, actual) {
   }
   return mismatches;
 }
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
 
 export {
   compareUtf8,
@@ -136,5 +142,6 @@ export {
   digestOfListing,
   checkListingPath,
   parseListing,
-  diffListings
+  diffListings,
+  describesListing
 };

@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   decodeRecord,
   makesLive
-} from "./chunk-LHHWUTPI.js";
+} from "./chunk-BVAVKUIG.js";
 import {
   VERSION
 } from "./chunk-BE6JHZ3P.js";
@@ -10,7 +10,9 @@ import {
   getOctokit
 } from "./chunk-Y5DFTLWF.js";
 import "./chunk-EJITM6IO.js";
-import "./chunk-6NUB2OMI.js";
+import {
+  shortDigest
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -326,7 +328,6 @@ function truncate(text, limit = DESCRIPTION_LIMIT) {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
 }
-var shortDigest = (digest) => `${digest.slice(0, "sha256:".length + 12)}\u2026`;
 var VERBS = { promoted: "promoted", "rolled-back": "rolled back to", refused: "refused", vetoed: "vetoed" };
 function descriptionFor(record) {
   const name = record.name === null ? "" : ` (${record.name})`;

@@ -3,15 +3,15 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-6GFU6QGV.js";
+} from "./chunk-VM4FHYN5.js";
 import {
   parseCommand
 } from "./chunk-EKROG2TR.js";
 import {
   FileLedger
-} from "./chunk-LVFZX5JV.js";
-import "./chunk-LHHWUTPI.js";
-import "./chunk-6NUB2OMI.js";
+} from "./chunk-2YCGOX76.js";
+import "./chunk-BVAVKUIG.js";
+import "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote

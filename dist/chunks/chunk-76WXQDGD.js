@@ -6,7 +6,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-6GFU6QGV.js";
+} from "./chunk-VM4FHYN5.js";
 import {
   parseCommand,
   requireValue
@@ -18,7 +18,7 @@ import {
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-DIGEBHAR.js";
+} from "./chunk-3XV4SCCJ.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
@@ -34,7 +34,7 @@ import {
 } from "./chunk-QBBW7JKU.js";
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError
 } from "./chunk-JWCK4D2M.js";

@@ -5,15 +5,16 @@ import {
 } from "./chunk-EKROG2TR.js";
 import {
   sealToBundle
-} from "./chunk-43FW5QK6.js";
+} from "./chunk-U5EZKLTA.js";
 import {
   provenanceLinks
-} from "./chunk-5AVYGPLI.js";
-import "./chunk-NERSNKZR.js";
+} from "./chunk-EEPPK6IV.js";
+import "./chunk-WSNV27UL.js";
 import {
   describeProgress,
   parseSubjectPatterns
 } from "./chunk-YQE4J5OP.js";
+import "./chunk-G46EYJYA.js";
 import {
   formatBytes,
   formatCount
@@ -23,11 +24,11 @@ import {
   fallbackName
 } from "./chunk-QBBW7JKU.js";
 import "./chunk-JMK77GIY.js";
-import "./chunk-KQBLYS6I.js";
-import "./chunk-3WOVBTA6.js";
-import "./chunk-EYKS4CAZ.js";
+import "./chunk-IYSVIPOP.js";
+import "./chunk-5ULCEYWG.js";
+import "./chunk-GVTCPM22.js";
 import "./chunk-BE6JHZ3P.js";
-import "./chunk-6NUB2OMI.js";
+import "./chunk-HRW4MM62.js";
 import "./chunk-JWCK4D2M.js";
 
 // src/cli/seal-command.ts

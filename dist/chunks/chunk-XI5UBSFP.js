@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   parsePartDigests,
   partSourceFromArgument
-} from "./chunk-ATXONXS2.js";
+} from "./chunk-E2LCQPL3.js";
 import {
   parseSubjectPatterns
 } from "./chunk-YQE4J5OP.js";
@@ -12,7 +12,7 @@ import {
 } from "./chunk-V5KCH6HQ.js";
 import {
   parseDigest
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   quote
@@ -219,12 +219,10 @@ function readCarrying(getInput, subject) {
 // src/report/markdown.ts
 var code = (text) => `\`${text.replace(/`/g, "'")}\``;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-var shortDigest = (digest) => digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
 
 export {
   code,
   cell,
-  shortDigest,
   SealInput,
   SealOutput,
   VerifyInput,

@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   buildStatement,
   statementSubject
-} from "./chunk-3WOVBTA6.js";
+} from "./chunk-5ULCEYWG.js";
 import {
   checkListingPath,
   compareUtf8,
@@ -10,11 +10,11 @@ import {
   formatListing,
   listingFromDigests,
   parseListing
-} from "./chunk-EYKS4CAZ.js";
+} from "./chunk-GVTCPM22.js";
 import {
   digestFromHex,
   hexOf
-} from "./chunk-6NUB2OMI.js";
+} from "./chunk-HRW4MM62.js";
 import {
   SealError,
   __commonJS,

@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   commitUrl,
   runUrl
-} from "./chunk-3WOVBTA6.js";
+} from "./chunk-5ULCEYWG.js";
 
 // src/report/seal-report.ts
 function provenanceLinks(build) {

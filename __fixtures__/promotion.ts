@@ -1,5 +1,6 @@
 import type { Digest } from '../src/core/digest.js'
-import type { LedgerEntry, LiveSpan, PromotionRecord } from '../src/core/promotion/record.js'
+import { randomUUID } from 'node:crypto'
+import type { LedgerEntry, LiveSpan, NewRecord, PromotionRecord } from '../src/core/promotion/record.js'
 
 /** Distinct, valid digests for tests: digest(1), digest(2), … */
 export function digest(n: number): Digest {
@@ -13,10 +14,15 @@ export function minutesAfter(minutes: number, from: Date = T0): string {
   return new Date(from.getTime() + minutes * 60_000).toISOString()
 }
 
+/** A record as a gate writes it: pending by default, a promotion, with a fresh key. */
 export function record(fields: Partial<PromotionRecord> & Pick<PromotionRecord, 'digest' | 'environment'>): PromotionRecord {
+  const outcome = fields.outcome ?? 'pending'
   return {
     name: 'hello-service',
-    outcome: 'promoted',
+    outcome,
+    mode: outcome === 'vetoed' ? null : 'promote',
+    resolves: null,
+    key: randomUUID(),
     time: T0.toISOString(),
     runUrl: 'https://github.com/acme/hello/actions/runs/7/attempts/1',
     actor: 'release-bot',
@@ -27,6 +33,11 @@ export function record(fields: Partial<PromotionRecord> & Pick<PromotionRecord, 
     artifact: null,
     ...fields
   }
+}
+
+/** The same without the time, which the ledger stamps. */
+export function newRecord(fields: Parameters<typeof record>[0]): NewRecord {
+  return Object.fromEntries(Object.entries(record(fields)).filter(([key]) => key !== 'time')) as NewRecord
 }
 
 export function entry(id: number, fields: Parameters<typeof record>[0]): LedgerEntry {

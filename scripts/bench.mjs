@@ -7,6 +7,7 @@
 // Exit code 0 whether or not the targets are met (the report says which are missed);
 // 1 only if a command fails or a digest disagrees with the sha256sum reference.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -400,9 +401,103 @@ function measureMemory(references, sizes, outDir) {
 }
 
 // ---------------------------------------------------------------------------
-// Step 5: the targets of docs/architecture.md, each with the figure it was judged on.
+// Step 5: the gate on a long file ledger: 100,000 records (dev → staging → production,
+// each let in and confirmed, refusals between), then the last 300 production digests
+// vetoed. Each timed run promotes into a fresh copy, so every run appends to the same file.
 
-function printTargets(big, tree, rss) {
+const LEDGER_RECORDS = 100_000
+const LEDGER_VETOED = 300
+
+function ledgerFixture(dir) {
+  const file = path.join(dir, 'ledger.jsonl')
+  const hash = (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`
+  const digestOf = (n) => `sha256:${n.toString(16).padStart(64, '0')}`
+  const start = Date.UTC(2020, 0, 1)
+  const lines = [JSON.stringify({ format: 'artifact-seal/ledger/v2', seq: 1, prev: null, created: { time: new Date(start).toISOString(), id: 'bench' } })]
+  let seq = 1
+  const append = (record) => {
+    seq += 1
+    lines.push(JSON.stringify({ format: 'artifact-seal/ledger/v2', seq, prev: hash(lines.at(-1)), record: { ...record, time: new Date(start + seq * 60_000).toISOString() } }))
+    return String(seq)
+  }
+  const base = (digest, environment) => ({
+    digest,
+    name: 'shop',
+    environment,
+    mode: 'promote',
+    runUrl: `https://github.com/acme/shop/actions/runs/${seq}/attempts/1`,
+    actor: 'release-bot',
+    sealedBy: { repository: 'acme/shop', commit: 'a'.repeat(40), runUrl: 'https://github.com/acme/shop/actions/runs/1/attempts/1' },
+    previousDigest: null,
+    reason: null,
+    environmentUrl: null,
+    artifact: { name: 'shop-sealed', runId: '1' },
+    resolves: null,
+    key: `k${seq}`
+  })
+  const deploy = (digest, environment) => {
+    const id = append({ ...base(digest, environment), outcome: 'pending' })
+    append({ ...base(digest, environment), outcome: 'deployed', resolves: id, key: `k${seq}r` })
+  }
+  let n = 0
+  while (seq < LEDGER_RECORDS - 3 * LEDGER_VETOED) {
+    n += 1
+    const digest = digestOf(n)
+    for (const environment of ['dev', 'staging', 'production']) deploy(digest, environment)
+    append({ ...base(digest, 'production'), outcome: 'refused', reason: 'It has been live in staging for 0s of the 1h soak.' })
+  }
+  const candidate = digestOf(n) // live in production; the last one the rollback below may return to
+  for (let v = 0; v < LEDGER_VETOED; v++) {
+    const digest = digestOf(1_000_000 + v)
+    deploy(digest, 'production')
+    append({ ...base(digest, 'production'), outcome: 'vetoed', mode: null, reason: 'smoke tests failed' })
+  }
+  const fresh = digestOf(2_000_000)
+  deploy(fresh, 'dev')
+  deploy(fresh, 'staging')
+  fs.writeFileSync(file, `${lines.join('\n')}\n`)
+  const policy = path.join(dir, 'promotion.yml')
+  fs.writeFileSync(policy, 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n')
+  return { file, policy, records: lines.length - 1, bytes: fs.statSync(file).size, fresh, candidate }
+}
+
+function measureLedger(outDir) {
+  const fixture = ledgerFixture(outDir)
+  const copy = path.join(outDir, 'ledger-run.jsonl')
+  const rssFile = path.join(outDir, 'maxrss-ledger')
+  const cases = [
+    { label: 'promote into production', args: ['promote', fixture.fresh, '--environment', 'production'], expect: 'PENDING' },
+    { label: `rollback to "previous" past ${LEDGER_VETOED} vetoed digests`, args: ['promote', 'previous', '--rollback', '--environment', 'production'], expect: fixture.candidate }
+  ]
+  const rows = []
+  for (const c of cases) {
+    const times = []
+    const rss = []
+    for (let round = 0; round < WARMUP_RUNS + RUNS.big; round++) {
+      fs.copyFileSync(fixture.file, copy)
+      const started = performance.now()
+      const stdout = run(process.execPath, ['--import', RSS_PRELOAD, cli, ...c.args, '--ledger', `file:${copy}`, '--policy', fixture.policy], {
+        env: { ...process.env, BENCH_RSS_FILE: rssFile }
+      })
+      const elapsed = (performance.now() - started) / 1000
+      if (!stdout.includes(c.expect)) throw new Error(`${c.label}: the output does not say ${c.expect}:\n${stdout}`)
+      if (round >= WARMUP_RUNS) {
+        times.push(elapsed)
+        rss.push(Number(fs.readFileSync(rssFile, 'utf8')) * 1024)
+      }
+    }
+    rows.push({ label: c.label, median: median(times), rss: Math.max(...rss) })
+  }
+  console.log(`
+the gate on a file ledger of ${count(fixture.records)} records (${megabytes(fixture.bytes)}), ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, with peak RSS`)
+  table([['case', 'median', 'max RSS'], ...rows.map((r) => [r.label, seconds(r.median), megabytes(r.rss)])], ['l', 'r', 'r'])
+  return rows
+}
+
+// ---------------------------------------------------------------------------
+// Step 6: the targets of docs/architecture.md, each with the figure it was judged on.
+
+function printTargets(big, tree, rss, ledger) {
   const by = (results, label) => results.find((r) => r.label === label).median
   const bigVsOpenssl = by(big, 'artifact-seal') / by(big, 'openssl dgst')
   const treeVsSha256sum = by(tree, 'artifact-seal') / by(tree, 'sha256sum')
@@ -416,7 +511,12 @@ function printTargets(big, tree, rss) {
     ['20,000 files: faster than sha256sum', treeVsSha256sum < 1, `artifact-seal / sha256sum = ${ratio(treeVsSha256sum)} (< 1.00×)`],
     ['20,000 files: within 1.5× of 2 openssl', treeVsOpenssl <= 1.5, `artifact-seal / openssl ×2 = ${ratio(treeVsOpenssl)} (≤ 1.50×)`],
     ['100,000 files: peak RSS under 200 MB', rss.many.max < 200 * MB, `max of ${RUNS.rss} runs ${megabytes(rss.many.max)} (< 200.0 MB)`],
-    ['peak RSS independent of file size', bigVsSmallRss <= 1.1, `median 1 GiB ${megabytes(rss.big.median)} / 4 KiB ${megabytes(rss.small.median)} = ${ratio(bigVsSmallRss)} (≤ 1.10×)`]
+    ['peak RSS independent of file size', bigVsSmallRss <= 1.1, `median 1 GiB ${megabytes(rss.big.median)} / 4 KiB ${megabytes(rss.small.median)} = ${ratio(bigVsSmallRss)} (≤ 1.10×)`],
+    ...ledger.map((r) => [
+      `${count(LEDGER_RECORDS)}-record ledger, ${r.label}: under 1 s and 200 MB`,
+      r.median < 1 && r.rss < 200 * MB,
+      `${seconds(r.median)}, ${megabytes(r.rss)} (< 1.000 s, < 200.0 MB)`
+    ])
   ]
   console.log('\ntargets')
   table(
@@ -433,6 +533,16 @@ function main() {
   const started = performance.now()
   if (!fs.existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run npm run package first`)
   printMachine()
+  // "npm run bench -- ledger" runs the ledger case alone, which needs no fixtures on disk.
+  if (process.argv[2] === 'ledger') {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'artifact-seal-bench-'))
+    try {
+      measureLedger(outDir)
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true })
+    }
+    return
+  }
   ensureFixtures()
   const sizes = warmPageCache()
   const references = referenceDigests()
@@ -449,7 +559,8 @@ function main() {
       otherLoad(before)
     )
     const rss = measureMemory(references, sizes, outDir)
-    printTargets(big, tree, rss)
+    const ledger = measureLedger(outDir)
+    printTargets(big, tree, rss, ledger)
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true })
   }

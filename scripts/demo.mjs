@@ -2,7 +2,9 @@
 // would see it. It seals the example service with the bundled CLI, changes one byte in a
 // copy of it (as a hand-patched server would) and shows the file that differs, then runs
 // the whole pipeline: dev → staging → production (refused before the soak, accepted
-// after), a tampered copy refused, a vetoed digest refused, and a rollback.
+// after), each deployment confirmed by the deploy command's exit status, a failed deploy
+// that never counts as live, a tampered copy refused, a vetoed digest refused, a
+// rollback, and the ledger's chain and pinned head catching an edit and a deleted veto.
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,6 +30,12 @@ const POLICY = `environments:
   production:
     requires: [staging]
     soak: ${SOAK_SECONDS}s
+`
+
+/** What each promotion runs once the gate lets the digest in; its exit status confirms the deployment. */
+const DEPLOY_SCRIPT = `#!/bin/sh
+# A real one would rsync "$ARTIFACT_SEAL_PATH" to a server or roll out an image.
+echo "deploying $ARTIFACT_SEAL_DIGEST to $ARTIFACT_SEAL_ENVIRONMENT (record $ARTIFACT_SEAL_RECORD_ID)"
 `
 
 const sleep = (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000))
@@ -79,17 +87,22 @@ try {
   writeFileSync(path.join(work, '.github', 'promotion.yml'), POLICY)
   console.log(`.github/promotion.yml:\n${POLICY}`)
 
-  step('Promote the sealed build to dev, then staging (the ledger is .artifact-seal/ledger.jsonl)')
-  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--name', 'hello-service'])
-  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--name', 'hello-service'])
+  step('Create the ledger once (a missing ledger is an error, never an empty history)')
+  artifactSeal(['ledger', 'init'])
+  writeFileSync(path.join(work, 'deploy.sh'), DEPLOY_SCRIPT)
+  console.log(`deploy.sh, the deploy command each promotion runs once the gate lets the digest in:\n${DEPLOY_SCRIPT}`)
+
+  step('Promote the sealed build to dev, then staging: each is live once deploy.sh succeeds')
+  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Straight on to production: refused, it has not soaked in staging')
-  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service'], { allowFailure: true })
+  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'], { allowFailure: true })
   console.log(`exit code ${early.status}`)
 
   step(`${SOAK_SECONDS} s later: production takes it`)
   await sleep(SOAK_SECONDS)
-  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service'])
+  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('The patched copy from before, offered to production as the same digest: refused, naming the file')
   const tampered = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'deploy/hello-service', '--checksums', listing, '--name', 'hello-service'], {
@@ -102,10 +115,19 @@ try {
   writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
   const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
   console.log(`v2: ${v2}`)
-  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--name', 'hello-service'])
-  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service'])
+  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
   await sleep(SOAK_SECONDS)
-  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service'])
+
+  step('The first deploy of v2 to production fails: the record says so, and production still runs v1')
+  const failedDeploy = artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', '-c', 'echo "deploy: cluster unreachable" >&2; exit 3'], {
+    allowFailure: true
+  })
+  console.log(`exit code ${failedDeploy.status}`)
+  artifactSeal(['status'])
+
+  step('Run again: this time the deploy goes through')
+  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Smoke tests fail in production: veto v2')
   artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--name', 'hello-service'])
@@ -115,19 +137,32 @@ try {
   console.log(`exit code ${vetoed.status}`)
 
   step('Roll production back to the last good digest before v2')
-  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--name', 'hello-service'])
+  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Who ran what since when, and what runs where now')
   artifactSeal(['history', '--environment', 'production'])
   artifactSeal(['status'])
 
-  step('The ledger is hash-chained: it checks out, and an edited record does not')
-  artifactSeal(['ledger', 'verify'])
+  step('The ledger is hash-chained: it checks out, and prints its head to keep elsewhere')
+  const intact = artifactSeal(['ledger', 'verify'])
+  const head = /Head: (\S+)/.exec(intact.stdout)[1]
   const ledgerFile = path.join(work, '.artifact-seal', 'ledger.jsonl')
-  const lines = readFileSync(ledgerFile, 'utf8').split('\n')
-  lines[2] = lines[2].replace('"outcome":"refused"', '"outcome":"promoted"')
+  const original = readFileSync(ledgerFile, 'utf8')
+
+  step('Someone deletes the last records (the rollback and the veto before it): the chain alone cannot tell, the pinned head can')
+  const kept = original.split('\n').filter((line) => line !== '')
+  const vetoLine = kept.findIndex((line) => line.includes('"outcome":"vetoed"'))
+  writeFileSync(ledgerFile, `${kept.slice(0, vetoLine).join('\n')}\n`)
+  artifactSeal(['ledger', 'verify'])
+  const cut = artifactSeal(['ledger', 'verify', '--head', head], { allowFailure: true })
+  console.log(`exit code ${cut.status}`)
+
+  step('Someone edits a record by hand: the chain breaks at the next line')
+  const lines = original.split('\n')
+  const refused = lines.findIndex((line) => line.includes('"outcome":"refused"'))
+  lines[refused] = lines[refused].replace('"outcome":"refused"', '"outcome":"pending"')
   writeFileSync(ledgerFile, lines.join('\n'))
-  console.log('(turned the refusal in record 3 into a promotion by hand)')
+  console.log(`(turned the refusal in record ${refused + 1} into a pending promotion by hand)`)
   const broken = artifactSeal(['ledger', 'verify'], { allowFailure: true })
   console.log(`exit code ${broken.status}`)
 } finally {

@@ -14,6 +14,7 @@ export const ENTRY_POINTS = {
   'seal/index': 'src/actions/seal/index.ts',
   'verify/index': 'src/actions/verify/index.ts',
   'promote/index': 'src/actions/promote/index.ts',
+  'promote/post': 'src/actions/promote/post-index.ts',
   'cli/index': 'src/cli/index.ts'
 }
 
@@ -24,7 +25,9 @@ await build({
   outdir,
   bundle: true,
   platform: 'node',
-  target: 'node24',
+  // The actions run on node24, the CLI also on Node 22 (src/cli/node-version.ts): syntax
+  // newer than Node 22 is lowered, so no chunk fails to parse there.
+  target: 'node22',
   format: 'esm',
   // The clients for workflow artifacts, the cache and the GitHub API are loaded only when
   // an input asks for them, so a plain seal starts as fast as it did without them.

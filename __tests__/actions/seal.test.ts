@@ -122,7 +122,8 @@ describe('bad input', () => {
     ['a path that matches nothing', { 'subject-path': 'dist, missing/**' }, 'subject-path: nothing matches "missing/**"'],
     ['a root that is not a directory', { 'subject-path': 'dist', root: 'nowhere' }, 'root: "nowhere" is not a directory'],
     ['a listing that does not exist', { 'subject-checksums': 'SUMS' }, 'subject-checksums: cannot read'],
-    ['an output directory that cannot be written', { 'subject-path': 'dist', 'output-dir': 'dist/index.html/seal' }, 'output-dir: cannot write the seal bundle to']
+    ['an output directory that cannot be written', { 'subject-path': 'dist/index.html', 'output-dir': 'dist/index.html/seal' }, 'output-dir: cannot write the seal bundle to'],
+    ['an output directory inside the sealed tree', { 'subject-path': 'dist', 'output-dir': 'dist/seal' }, 'is inside the sealed tree']
   ]
 
   it.each(cases)('%s: fails naming the input, sets no output, writes no bundle', async (_, inputs, message) => {

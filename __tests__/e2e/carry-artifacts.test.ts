@@ -5,12 +5,13 @@ import type { Digest } from '../../src/core/digest.js'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
-import { runAction } from '../helpers/runner.js'
+import { runAction, runPost } from '../helpers/runner.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 
 const SEAL = 'dist/seal/index.js'
 const VERIFY = 'dist/verify/index.js'
 const PROMOTE = 'dist/promote/index.js'
+const POST = 'dist/promote/post.js'
 const REPO = 'acme/shop'
 const POLICY = 'environments:\n  dev: {}\n  production:\n    requires: [dev]\n'
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   ledgerFile = path.join(shared, 'ledger.jsonl')
   policyFile = path.join(shared, 'promotion.yml')
   fs.writeFileSync(policyFile, POLICY)
+  await new FileLedger(ledgerFile, 'ledger').init()
   runnerTemp = tempDir('runner-temp-shared-')
 }, 60_000)
 
@@ -49,6 +51,17 @@ function step(entry: string, runId: number, jobId: string, inputs: Record<string
 
 function promote(runId: number, inputs: Record<string, string>, temp = runnerTemp) {
   return step(PROMOTE, runId, 'deploy', { ledger: `file:${ledgerFile}`, policy: policyFile, 'github-token': github.token, ...inputs }, undefined, temp)
+}
+
+/** A deploy job that succeeds: the promote step, then its post step confirming the deployment. */
+async function deployJob(runId: number, inputs: Record<string, string>) {
+  const all = { ledger: `file:${ledgerFile}`, policy: policyFile, 'github-token': github.token, ...inputs }
+  const main = await step(PROMOTE, runId, 'deploy', all)
+  expect(main.code).toBe(0)
+  const env = { ...results.runnerEnv({ runId, jobId: 'deploy', repository: REPO }), GITHUB_API_URL: github.url, RUNNER_TEMP: runnerTemp }
+  const post = await runPost(POST, main, all, { env })
+  expect(post.code).toBe(0)
+  return main
 }
 
 const SITE = { 'index.html': '<h1>shop</h1>\n', 'assets/app.js': 'start()\n', 'config/production.json': '{"debug":false}\n' }
@@ -98,7 +111,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     const ledger = new FileLedger(ledgerFile, 'ledger')
     const latest = (await ledger.entries({ digest: build.digest })[Symbol.asyncIterator]().next()).value
-    expect(latest).toMatchObject({ outcome: 'promoted', artifact: { name: 'shop-sealed', runId: String(build.runId) } })
+    expect(latest).toMatchObject({ outcome: 'pending', artifact: { name: 'shop-sealed', runId: String(build.runId) } })
     // The statement that travelled with the files says which build sealed them.
     expect(latest?.sealedBy).toEqual({
       repository: REPO,
@@ -112,7 +125,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     const v2 = await buildRun('<h1>r2</h1>\n')
     for (const build of [v1, v2]) {
       for (const environment of ['dev', 'production']) {
-        expect((await promote(build.runId, { environment, 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+        await deployJob(build.runId, { environment, 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
       }
     }
     const rollback = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v1.digest, cache: 'true' })
@@ -161,15 +174,18 @@ describe('sealed bytes carried between jobs and runs', () => {
       await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
       const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toMatch(/::error::artifact-name: the artifact "shop-sealed" in workflow run \d+ of acme\/shop has expired/)
-      expect(deploy.outputs).toEqual({})
+      // A fetch that fails is a refusal like any other: recorded, and the step fails naming why.
+      expect(deploy.stdout).toMatch(/::error::\S+ refused for dev: The bytes to deploy could not be fetched and checked: artifact-name: the artifact "shop-sealed" in workflow run \d+ of acme\/shop has expired/)
+      expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
+      const latest = (await new FileLedger(ledgerFile, 'ledger').entries({ digest: build.digest })[Symbol.asyncIterator]().next()).value
+      expect(latest).toMatchObject({ outcome: 'refused', environment: 'dev', reason: expect.stringContaining('has expired') })
     })
 
     it('a missing cache entry and no artifact in the ledger', async () => {
       const build = await buildRun('<h1>never promoted</h1>\n', { cache: 'false' })
       const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toContain(`::error::cache: the Actions cache has no entry for ${build.digest}`)
+      expect(deploy.stdout).toContain(`could not be fetched and checked: cache: the Actions cache has no entry for ${build.digest}`)
     })
 
     it('a cache entry whose restored bytes are not the digest', async () => {
@@ -179,8 +195,20 @@ describe('sealed bytes carried between jobs and runs', () => {
       )
       const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toMatch(/::error::cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} restored files that are sha256:[0-9a-f]{64}, not /)
-      expect(deploy.outputs).toEqual({})
+      expect(deploy.stdout).toMatch(/could not be fetched and checked: cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} restored files that are sha256:[0-9a-f]{64}, not /)
+      expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
+    })
+
+    it('a cache entry whose restored bytes are not the digest falls back to the artifact the ledger names, saying so', async () => {
+      const build = await buildRun('<h1>cache tampered, artifact whole</h1>\n')
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      await results.tamperCacheBlob(`artifact-seal-files-sha256-${build.digest.slice(7)}`, (file, content) =>
+        file.endsWith('index.html') ? Buffer.concat([content, Buffer.from('<script>evil()</script>')]) : undefined
+      )
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      expect(deploy.stdout).toContain(`the files restored from artifact-seal-files-sha256-${build.digest.slice(7)} do not verify and were deleted; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
+      expect(deploy.code).toBe(0)
+      expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     })
 
     it('a truncated download', async () => {
@@ -189,8 +217,8 @@ describe('sealed bytes carried between jobs and runs', () => {
       try {
         const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
         expect(deploy.code).toBe(1)
-        expect(deploy.stdout).toMatch(/::error::artifact-name: the artifact "shop-sealed" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
-        expect(deploy.outputs).toEqual({})
+        expect(deploy.stdout).toMatch(/could not be fetched and checked: artifact-name: the artifact "shop-sealed" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
+        expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
       } finally {
         results.truncateDownloads(false)
       }
@@ -200,7 +228,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       const build = await buildRun('<h1>ids</h1>\n')
       const unknown = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': '999999999' })
       expect(unknown.code).toBe(1)
-      expect(unknown.stdout).toMatch(/::error::run-id: .*999999999/)
+      expect(unknown.stdout).toMatch(/could not be fetched and checked: run-id: .*999999999/)
       const denied = await promote(nextRun++, {
         environment: 'dev',
         'expected-digest': build.digest,
@@ -209,7 +237,7 @@ describe('sealed bytes carried between jobs and runs', () => {
         'github-token': 'ghs_no-actions'
       })
       expect(denied.code).toBe(1)
-      expect(denied.stdout).toMatch(/::error::github-token: .*actions: read/)
+      expect(denied.stdout).toMatch(/could not be fetched and checked: github-token: .*actions: read/)
     })
   })
 })

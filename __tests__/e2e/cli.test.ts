@@ -42,6 +42,21 @@ describe('artifact-seal (the bundled CLI)', () => {
     expect(fs.readFileSync(path.join(cwd, 'bundle', 'app.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}y\/app\.bin\n$/)
   })
 
+  it('verify refuses a sealed directory replaced by one file holding its listing, with --checksums and with --digest alone', () => {
+    const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', 'build/sub/b.txt': 'b' })
+    const sealed = JSON.parse(cli(['seal', 'build', '--json', '--out', 'bundle'], cwd).stdout)
+    expect(cli(['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)).toMatchObject({ code: 0 })
+    fs.rmSync(path.join(cwd, 'build'), { recursive: true })
+    fs.copyFileSync(sealed.checksumsPath, path.join(cwd, 'build'))
+    const withListing = cli(['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
+    expect(withListing).toMatchObject({ code: 1, stdout: '' })
+    expect(withListing.stderr).toContain(`artifact-seal: verify <path...>: --checksums "${sealed.checksumsPath}" says ${sealed.digest} sealed a tree of 2 files; "build" is one file.`)
+    const alone = cli(['verify', 'build', '--digest', sealed.digest], cwd)
+    expect(alone).toMatchObject({ code: 1, stdout: '' })
+    expect(alone.stderr).toContain('is one file whose bytes are a checksums listing of 2 files')
+    expect(alone.stderr).toContain('Give --checksums (the seal\'s listing)')
+  })
+
   it('names every file that differs between two listings, with exit code 1', () => {
     const cwd = writeTree(tempDir(), { 'v1/a': 'a', 'v1/b': 'b', 'v2/a': 'a', 'v2/b': 'B', 'v2/c': 'c' })
     const one = JSON.parse(cli(['seal', 'v1', '--json'], cwd).stdout)

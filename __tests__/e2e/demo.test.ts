@@ -24,13 +24,18 @@ describe('npm run demo', () => {
     expect(run.stdout).toContain('config/production.json: FAILED')
   })
 
-  it('runs the pipeline on the file ledger: refused before the soak, accepted after', () => {
-    expect(section('Promote the sealed build to dev, then staging')).toMatch(/PROMOTED {2}hello-service promoted to dev \(record 1\)[\s\S]*PROMOTED {2}hello-service promoted to staging \(record 2\)/)
+  it('runs the pipeline on the file ledger: each deployment live once deploy.sh succeeds; refused before the soak, accepted after', () => {
+    expect(section('Create the ledger once')).toContain('Created file:')
+    const pipeline = section('Promote the sealed build to dev, then staging')
+    expect(pipeline).toMatch(/PENDING {2}hello-service let into dev \(record 2, pending until its deployment is confirmed\)/)
+    expect(pipeline).toMatch(/deploying sha256:[0-9a-f]{64} to dev \(record 2\)\nhello-service deployed to dev: live there from \S+ \(record 3 confirms record 2\)/)
+    expect(pipeline).toMatch(/hello-service deployed to staging: live there from \S+ \(record 5 confirms record 4\)/)
     const early = section('Straight on to production')
     expect(early).toContain('REFUSED  hello-service refused for production')
     expect(early).toMatch(/✗ soak +staging: It has been live in staging for \ds of the 2s soak/)
+    expect(early).not.toContain('deploying')
     expect(early).toContain('exit code 1')
-    expect(section('2 s later')).toMatch(/PROMOTED {2}hello-service promoted to production \(record 4\)[\s\S]*✓ soak +staging: It has been live there for/)
+    expect(section('2 s later')).toMatch(/PENDING {2}hello-service let into production \(record 7, [\s\S]*✓ soak +staging: It has been live there for[\s\S]*hello-service deployed to production/)
   })
 
   it('refuses the patched copy naming the file, and a vetoed digest everywhere', () => {
@@ -43,24 +48,41 @@ describe('npm run demo', () => {
     expect(vetoed).toContain('exit code 1')
   })
 
+  it('records a failed deploy as failed: production keeps running v1 until a deploy succeeds', () => {
+    const v1 = /digest: (sha256:[0-9a-f]{64}) {2}\(the same again/.exec(run.stdout)?.[1]
+    const failed = section('The first deploy of v2 to production fails')
+    expect(failed).toMatch(/the deployment of hello-service to production failed \(record \d+ closes record \d+\): the deploy command .* exited 3/)
+    expect(failed).toContain('exit code 3')
+    expect(failed).toContain(`production   ${v1}`)
+    expect(section('Run again')).toContain('hello-service deployed to production: live there from')
+  })
+
   it('rolls production back to the last good digest, and shows who ran what', () => {
     const v1 = /digest: (sha256:[0-9a-f]{64}) {2}\(the same again/.exec(run.stdout)?.[1]
     const v2 = /v2: (sha256:[0-9a-f]{64})/.exec(run.stdout)?.[1]
     expect(v1).toBeDefined()
     expect(v2).not.toBe(v1)
     const rollback = section('Roll production back')
-    expect(rollback).toContain(`PROMOTED  production rolled back to hello-service (record 11)\n  digest    ${v1}\n  replaces  ${v2}`)
+    expect(rollback).toMatch(new RegExp(`PENDING {2}production may roll back to hello-service \\(record (\\d+), pending until its deployment is confirmed\\)\n  digest    ${v1}\n  replaces  ${v2}`))
+    expect(rollback).toMatch(/production rolled back to hello-service: live there from \S+ \(record \d+ confirms record \d+\)/)
     const history = section('Who ran what since when')
-    expect(history).toMatch(new RegExp(`#11 +\\S+  production   rolled-back ${v1}`))
-    expect(history).toMatch(new RegExp(`#9 +\\S+  production   vetoed +${v2} .*\\(smoke tests failed`))
+    expect(history).toMatch(new RegExp(`#\\d+ +\\S+  production   rolled-back ${v1}`))
+    expect(history).toMatch(new RegExp(`#\\d+ +\\S+  production   vetoed +${v2} .*\\(smoke tests failed`))
+    expect(history).toMatch(new RegExp(`#\\d+ +\\S+  production   failed +${v2} .*exited 3`))
     expect(history).toMatch(new RegExp(`production   ${v1}`))
   })
 
-  it('checks the ledger chain, and reports the record edited by hand', () => {
+  it('checks the ledger chain, catches a cut tail with the pinned head, and reports the record edited by hand', () => {
     const ledger = section('The ledger is hash-chained')
-    expect(ledger).toContain('Intact: 11 records in file:')
-    expect(ledger).toContain('BROKEN: file:')
-    expect(ledger).toMatch(/line 4: it does not follow line 3/)
-    expect(ledger).toContain('exit code 1')
+    expect(ledger).toMatch(/Intact: \d+ records in file:/)
+    expect(ledger).toMatch(/Head: \d+:sha256:[0-9a-f]{64}/)
+    const cut = section('Someone deletes the last records')
+    expect(cut).toMatch(/Intact: \d+ records/)
+    expect(cut).toMatch(/BROKEN: .*\n {2}line \d+: no line hashes to the pinned head sha256:[0-9a-f]{64} \(line \d+\): the ledger was cut short or rewritten/)
+    expect(cut).toContain('exit code 1')
+    const edited = section('Someone edits a record by hand')
+    expect(edited).toContain('BROKEN: file:')
+    expect(edited).toMatch(/line (\d+): it does not follow line \d+/)
+    expect(edited).toContain('exit code 1')
   })
 })

@@ -6,14 +6,15 @@ import { PromoteInput, PromoteOutput } from '../../src/actions/constants.js'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 import type { LedgerEntry } from '../../src/core/promotion/record.js'
 import type { Digest } from '../../src/core/digest.js'
-import { record } from '../../__fixtures__/promotion.js'
-import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
+import { PROJECT_ROOT, type ActionRun, runAction, runPost } from '../helpers/runner.js'
+import { deploy } from '../helpers/ledger-history.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
 
 const SEAL = 'dist/seal/index.js'
 const PROMOTE = 'dist/promote/index.js'
+const POST = 'dist/promote/post.js'
 const POLICY = 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
 
 interface Build {
@@ -23,16 +24,26 @@ interface Build {
   readonly ledger: FileLedger
 }
 
-/** A workspace with a policy and the example site, sealed by the bundled seal action. */
-async function sealedBuild(page = '<p>v1</p>'): Promise<Build> {
+/** A workspace with a policy, a new ledger and the example site, sealed by the bundled seal action. */
+async function sealedBuild(page = '<p>v1</p>', options: { clock?: () => Date } = {}): Promise<Build> {
   const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': POLICY, 'site/index.html': page, 'site/config.json': '{"debug":false}' })
   const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
   expect(seal.code).toBe(0)
-  return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string, ledger: new FileLedger(path.join(workspace, 'ledger.jsonl'), 'ledger') }
+  const ledger = new FileLedger(path.join(workspace, 'ledger.jsonl'), 'ledger', options)
+  return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string, ledger }
 }
 
+/** The promote step alone: its post step has not run (the job is still going, or failed). */
 function promote(build: Build, inputs: Record<string, string>) {
-  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, ...inputs }, { workspace: build.workspace })
+  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...inputs }, { workspace: build.workspace })
+}
+
+/** A job that promotes and succeeds: the promote step, then its post step (post-if: success()). */
+async function promoteJob(build: Build, inputs: Record<string, string>): Promise<{ main: ActionRun; post: ActionRun | null }> {
+  const all = { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...inputs }
+  const main = await runAction(PROMOTE, all, { workspace: build.workspace })
+  if (main.code !== 0) return { main, post: null }
+  return { main, post: await runPost(POST, main, all) }
 }
 
 async function all(ledger: FileLedger): Promise<LedgerEntry[]> {
@@ -44,23 +55,28 @@ async function all(ledger: FileLedger): Promise<LedgerEntry[]> {
 describe('the bundled promote action on a file ledger', () => {
   it('runs on node24 from dist and declares every input and output the code reads and sets', () => {
     const action = parse(fs.readFileSync(path.join(PROJECT_ROOT, 'promote', 'action.yml'), 'utf8'))
-    expect(action.runs).toEqual({ using: 'node24', main: '../dist/promote/index.js' })
+    expect(action.runs).toEqual({ using: 'node24', main: '../dist/promote/index.js', post: '../dist/promote/post.js', 'post-if': 'success()' })
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(PromoteInput).sort())
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(PromoteOutput).sort())
   })
 
   it('promotes through dev and staging, refuses production before the soak, and records every decision', async () => {
     const build = await sealedBuild()
-    const dev = await promote(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums, name: 'shop', 'environment-url': 'https://dev.example.com' })
+    const { main: dev, post: devPost } = await promoteJob(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums, name: 'shop', 'environment-url': 'https://dev.example.com' })
     expect(dev.stderr).toBe('')
     expect(dev.code).toBe(0)
-    expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': '1', 'record-url': '' })
+    expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': '2', 'record-url': '' })
+    expect(dev.state).toEqual({ 'pending-record': '2' })
+    expect(dev.stdout).toContain('Record 2 is pending: it becomes dev\'s live digest when this job succeeds, and never if it fails or is cancelled.')
+    expect(devPost?.code).toBe(0)
+    expect(devPost?.stdout).toMatch(/shop deployed to dev: live there from \S+ \(record 3 confirms record 2\)/)
+    expect(devPost?.summary).toContain('### ✅ shop deployed to dev')
     expect(JSON.parse(dev.outputs.decision as string)).toMatchObject({ allowed: true, mode: 'promote', environment: 'dev', reason: null })
     expect(dev.summary).toContain('```mermaid')
     expect(dev.summary).toContain('env0 --> env1')
     expect(dev.summary).toContain('env1 -->|soak 1h| env2')
 
-    expect((await promote(build, { environment: 'staging' })).code).toBe(0)
+    expect((await promoteJob(build, { environment: 'staging' })).post?.code).toBe(0)
     const production = await promote(build, { environment: 'production' })
     expect(production.code).toBe(1)
     expect(production.outputs.promoted).toBe('false')
@@ -70,26 +86,83 @@ describe('the bundled promote action on a file ledger', () => {
 
     const entries = await all(build.ledger)
     expect(entries.map((e) => [e.environment, e.outcome])).toEqual([
-      ['dev', 'promoted'],
-      ['staging', 'promoted'],
+      ['dev', 'pending'],
+      ['dev', 'deployed'],
+      ['staging', 'pending'],
+      ['staging', 'deployed'],
       ['production', 'refused']
     ])
     // The statement beside the listing says which build sealed it; later records carry it on.
     const sealedBy = { repository: 'acme/shop', commit: '0123456789abcdef0123456789abcdef01234567', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2' }
-    expect(entries.map((e) => e.sealedBy)).toEqual([sealedBy, sealedBy, sealedBy])
+    expect(entries.map((e) => e.sealedBy)).toEqual(Array(5).fill(sealedBy))
     expect(entries[0]).toMatchObject({ actor: 'octocat', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2', environmentUrl: 'https://dev.example.com', name: 'shop' })
     expect(build.ledger.verifyChain().problems).toEqual([])
   })
 
-  it('accepts production once the digest has been live in staging for the soak', async () => {
-    const build = await sealedBuild()
-    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString()
-    await build.ledger.append(record({ digest: build.digest, environment: 'dev', time: twoHoursAgo }))
-    await build.ledger.append(record({ digest: build.digest, environment: 'staging', time: twoHoursAgo }))
+  it('accepts production once the digest has been live in staging for the soak, counted from the confirmation', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    const build = await sealedBuild('<p>v1</p>', { clock: () => twoHoursAgo })
+    await build.ledger.init()
+    await deploy(build.ledger, build.digest, 'dev')
+    await deploy(build.ledger, build.digest, 'staging')
     const run = await promote(build, { environment: 'production', 'subject-path': 'site' })
     expect(run.code).toBe(0)
     expect(run.outputs.promoted).toBe('true')
     expect(run.stdout).toContain('✓ soak (staging): It has been live there for 2h')
+  })
+
+  it('never counts a deployment whose job failed: staging did not run it, so production refuses it', async () => {
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    const build = await sealedBuild('<p>v1</p>', { clock: () => twoHoursAgo })
+    await build.ledger.init()
+    await deploy(build.ledger, build.digest, 'dev')
+    // The staging job let it in two hours ago, and then its deploy step failed: no post step.
+    expect((await promote({ ...build, ledger: build.ledger }, { environment: 'staging' })).code).toBe(0)
+    const production = await promote(build, { environment: 'production' })
+    expect(production.code).toBe(1)
+    expect(production.stdout).toContain('staging never ran this digest; production takes only digests that passed staging.')
+    expect(await new FileLedger(build.ledger.file, 'ledger').live('staging')).toBeNull()
+  })
+
+  it('confirms in a later step with confirm manual, or records a failed deployment', async () => {
+    const build = await sealedBuild()
+    const let_ = await promote(build, { environment: 'dev', confirm: 'manual' })
+    expect(let_.code).toBe(0)
+    expect(let_.state).toEqual({})
+    expect(let_.stdout).toContain(`Record 2 is pending until a later step confirms it: uses this action with "confirm: 2" and "outcome: success"`)
+    const confirmation = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success' }, { workspace: build.workspace })
+    expect(confirmation.code).toBe(0)
+    expect(confirmation.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'record-id': '3' })
+    expect((await build.ledger.live('dev'))?.digest).toBe(build.digest)
+    const twice = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success' }, { workspace: build.workspace })
+    expect(twice.code).toBe(1)
+    expect(twice.stdout).toContain('::error::ledger: record 2 (')
+    expect(twice.outputs).toEqual({})
+
+    const second = await promote(build, { environment: 'staging', confirm: 'manual' })
+    const failed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: second.outputs['record-id'] as string, outcome: 'failure' }, { workspace: build.workspace })
+    expect(failed.code).toBe(0)
+    expect(failed.outputs.promoted).toBe('false')
+    expect(await build.ledger.live('staging')).toBeNull()
+  })
+
+  it('fails the post step when the digest was vetoed before the job finished', async () => {
+    const build = await sealedBuild()
+    const main = await promote(build, { environment: 'dev' })
+    expect(main.code).toBe(0)
+    expect((await promote(build, { environment: 'dev', veto: 'smoke tests failed' })).code).toBe(0)
+    const post = await runPost(POST, main, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, environment: 'dev' })
+    expect(post.code).toBe(1)
+    expect(post.stdout).toMatch(/::error::the deployment of \S+ to dev failed \(record 4 closes record 2\): .* was vetoed at .* before its deployment was confirmed; it is not live\. Roll dev back\./)
+    expect(await build.ledger.live('dev')).toBeNull()
+  })
+
+  it('refuses to read a missing ledger as an empty one', async () => {
+    const build = await sealedBuild()
+    const run = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, environment: 'dev' }, { workspace: build.workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::ledger: the ledger "file:${build.workspace}/ledger.jsonl" does not exist. A missing ledger is never read as an empty one`)
+    expect(run.outputs).toEqual({})
   })
 
   it('refuses bytes that are not the sealed ones, naming the file, and records the refusal', async () => {
@@ -105,15 +178,15 @@ describe('the bundled promote action on a file ledger', () => {
 
   it('vetoes a digest: no environment takes it afterwards, and rollback skips it', async () => {
     const v1 = await sealedBuild()
-    expect((await promote(v1, { environment: 'dev' })).code).toBe(0)
+    expect((await promoteJob(v1, { environment: 'dev' })).post?.code).toBe(0)
     const v2 = { ...(await sealedBuild('<p>v2</p>')), workspace: v1.workspace, ledger: v1.ledger }
-    expect((await promote(v2, { environment: 'dev' })).code).toBe(0)
+    expect((await promoteJob(v2, { environment: 'dev' })).post?.code).toBe(0)
     const v3 = { ...(await sealedBuild('<p>v3</p>')), workspace: v1.workspace, ledger: v1.ledger }
-    expect((await promote(v3, { environment: 'dev' })).code).toBe(0)
+    expect((await promoteJob(v3, { environment: 'dev' })).post?.code).toBe(0)
 
     const veto = await promote(v2, { environment: 'dev', veto: 'smoke tests failed' })
     expect(veto.code).toBe(0)
-    expect(veto.outputs).toMatchObject({ promoted: 'false', digest: v2.digest, 'record-id': '4' })
+    expect(veto.outputs).toMatchObject({ promoted: 'false', digest: v2.digest, 'record-id': '8' })
     expect(veto.summary).toContain(`### 🚫 Vetoed \`${v2.digest}\``)
     expect(veto.summary).toContain('smoke tests failed')
     expect(veto.summary).toContain('No environment accepts this digest from now on, and rollbacks skip it.')
@@ -122,18 +195,27 @@ describe('the bundled promote action on a file ledger', () => {
     expect(again.stdout).toContain('The digest was vetoed in dev')
     expect(again.stdout).toContain(': smoke tests failed. Build and seal a fixed artifact.')
 
-    const rollback = await promote(v3, { environment: 'dev', rollback: 'true', 'expected-digest': 'previous' })
+    const { main: rollback, post } = await promoteJob(v3, { environment: 'dev', rollback: 'true', 'expected-digest': 'previous' })
     expect(rollback.code).toBe(0)
     expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v3.digest })
+    expect(post?.stdout).toContain(`dev rolled back to ${v1.digest}: live there from`)
     expect((await v1.ledger.live('dev'))?.digest).toBe(v1.digest)
     expect((await all(v1.ledger)).at(-1)).toMatchObject({ outcome: 'rolled-back', digest: v1.digest, previousDigest: v3.digest })
   })
 
-  it('refuses to roll back to a digest the environment never ran', async () => {
+  it('refuses to roll back to a digest the environment never ran, or when there is nothing to return to, and records both', async () => {
     const build = await sealedBuild()
     const run = await promote(build, { environment: 'production', rollback: 'true' })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('production never ran this digest; a rollback can only return to a digest the environment ran before.')
+    expect((await promoteJob(build, { environment: 'dev' })).post?.code).toBe(0)
+    const nothing = await promote(build, { environment: 'dev', rollback: 'true', 'expected-digest': 'previous' })
+    expect(nothing.code).toBe(1)
+    expect(nothing.stdout).toContain(`dev ran no other digest that is not vetoed before ${build.digest}; there is nothing to roll back to.`)
+    expect((await all(build.ledger)).filter((e) => e.outcome === 'refused').map((e) => [e.environment, e.mode])).toEqual([
+      ['production', 'rollback'],
+      ['dev', 'rollback']
+    ])
   })
 
   it('decides without recording on a dry run', async () => {
@@ -187,14 +269,14 @@ describe('the bundled promote action on a file ledger', () => {
 
   it('refuses (fail closed) when the ledger has been tampered with', async () => {
     const build = await sealedBuild()
-    expect((await promote(build, { environment: 'dev' })).code).toBe(0)
-    expect((await promote(build, { environment: 'staging' })).code).toBe(0)
+    expect((await promoteJob(build, { environment: 'dev' })).post?.code).toBe(0)
+    expect((await promoteJob(build, { environment: 'staging' })).post?.code).toBe(0)
     const text = fs.readFileSync(build.ledger.file, 'utf8').replace('"environment":"dev"', '"environment":"qa"')
     fs.writeFileSync(build.ledger.file, text)
     const run = await promote(build, { environment: 'staging' })
     expect(run.code).toBe(1)
     expect(run.outputs.promoted).toBe('false')
-    expect(run.stdout).toContain('The ledger could not be read, so the promotion is refused (fail closed)')
-    expect(run.stdout).toContain('cannot be trusted: line 2')
+    expect(run.stdout).toContain('The ledger could not be read or written, so the promotion is refused (fail closed)')
+    expect(run.stdout).toContain('cannot be trusted: line 3')
   })
 })

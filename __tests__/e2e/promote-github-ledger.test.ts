@@ -2,14 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
-import { runAction } from '../helpers/runner.js'
+import { type ActionRun, runAction, runPost } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 const SEAL = 'dist/seal/index.js'
 const PROMOTE = 'dist/promote/index.js'
+const POST = 'dist/promote/post.js'
 const VERIFY = 'dist/verify/index.js'
 const POLICY = 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
 const REPO = 'acme/shop'
+/** GETs of one promote and its post step on this policy: the gate's reads, the summary's, the confirmation's. */
+const GATE_READS = 40
 
 let host: GitHubApiHost
 beforeAll(async () => {
@@ -29,14 +32,23 @@ async function buildJob(page = '<p>v1</p>'): Promise<{ workspace: string; digest
   return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string }
 }
 
-/** A deploy job on a runner: the github ledger (the default on a runner), the workflow token. */
-function deployJob(workspace: string, inputs: Record<string, string>, token = host.token) {
-  return runAction(PROMOTE, { 'github-token': token, policy: '.github/promotion.yml', ...inputs }, { workspace, env: { GITHUB_API_URL: host.url } })
+/** The promote step of a deploy job on a runner: the github ledger (the default on a runner), the workflow token. */
+function promoteStep(workspace: string, inputs: Record<string, string>, token = host.token, repository = REPO) {
+  return runAction(PROMOTE, { 'github-token': token, policy: '.github/promotion.yml', ...inputs }, { workspace, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
 }
 
-function recordsIn(environment: string) {
+/** A deploy job that succeeds: the promote step, then its post step confirming the deployment. */
+async function deployJob(workspace: string, inputs: Record<string, string>, token = host.token, repository = REPO): Promise<ActionRun & { post: ActionRun | null }> {
+  const main = await promoteStep(workspace, inputs, token, repository)
+  if (main.code !== 0 || main.state['pending-record'] === undefined) return { ...main, post: null }
+  const post = await runPost(POST, main, { 'github-token': token, policy: '.github/promotion.yml', ...inputs }, { env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
+  expect(post.stdout).not.toContain('::error::')
+  return { ...main, post }
+}
+
+function recordsIn(environment: string, repository = REPO) {
   return host
-    .deploymentsOf(REPO)
+    .deploymentsOf(repository)
     .filter((d) => d.environment === environment)
     .map((d) => ({ task: d.task, states: d.statuses.map((s) => s.state).reverse(), record: (d.payload as { record: Record<string, unknown> }).record }))
 }
@@ -54,7 +66,10 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     const devDeployment = host.deploymentsOf(REPO)[0]
     expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': String(devDeployment?.id), 'record-url': 'https://github.com/acme/shop/deployments/dev' })
     expect(devDeployment).toMatchObject({ environment: 'dev', task: `deploy:${build.digest}`, ref: '0123456789abcdef0123456789abcdef01234567' })
-    expect(devDeployment?.statuses[0]).toMatchObject({ state: 'success', log_url: 'https://github.com/acme/shop/actions/runs/4242/attempts/2', environment_url: 'https://dev.shop.example' })
+    expect(devDeployment?.statuses.map((s) => s.state)).toEqual(['success', 'in_progress'])
+    expect(devDeployment?.statuses[0]).toMatchObject({ state: 'success', log_url: 'https://github.com/acme/shop/actions/runs/4242/attempts/2' })
+    expect(devDeployment?.statuses[1]).toMatchObject({ state: 'in_progress', environment_url: 'https://dev.shop.example' })
+    expect(dev.post?.stdout).toMatch(/shop deployed to dev: live there from/)
 
     host.setNow(new Date(Date.now() - 2.5 * 3_600_000))
     expect((await deployJob(build.workspace, { environment: 'staging', 'expected-digest': build.digest })).code).toBe(0)
@@ -66,41 +81,54 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     expect(production.code).toBe(0)
     expect(production.stdout).toMatch(/✓ soak \(staging\): It has been live there for 2h (29|30)m/)
     expect(recordsIn('production')).toEqual([
-      { task: `deploy:${build.digest}`, states: ['success'], record: expect.objectContaining({ outcome: 'promoted', digest: build.digest, actor: 'octocat', name: 'shop' }) }
+      { task: `deploy:${build.digest}`, states: ['in_progress', 'success'], record: expect.objectContaining({ outcome: 'pending', digest: build.digest, actor: 'octocat', name: 'shop' }) }
     ])
     // The gate's reads filter on the digest: a handful of requests, not the whole history.
     const reads = host.requests.filter((r) => r.method === 'GET')
-    expect(reads.length).toBeLessThanOrEqual(16)
+    expect(reads.length).toBeLessThanOrEqual(GATE_READS)
     expect(reads.some((r) => r.query.task === `deploy:${build.digest}` && r.query.environment === 'staging')).toBe(true)
   })
 
   it('costs the same requests however long the history is', async () => {
-    const readsToProduction = async (page: string): Promise<number> => {
+    // The same pipeline in two repositories, the second with 300 promotions a month old.
+    const readsToProduction = async (page: string, repository: string): Promise<number> => {
       const build = await buildJob(page)
       host.setNow(new Date(Date.now() - 2 * 3_600_000))
-      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest })).code).toBe(0)
+      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest }, host.token, repository)).code).toBe(0)
       host.setNow(new Date())
       host.clearRequests()
-      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest })).code).toBe(0)
+      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest }, host.token, repository)).code).toBe(0)
       return host.requests.filter((r) => r.method === 'GET').length
     }
-    const before = await readsToProduction('<p>h1</p>')
-    const old = new Date(Date.now() - 30 * 86_400_000)
-    for (let i = 0; i < 300; i++) {
-      const at = new Date(old.getTime() + i * 60_000).toISOString()
-      const until = new Date(old.getTime() + i * 60_000 + 30_000).toISOString()
-      const digest = `sha256:${i.toString(16).padStart(64, 'e')}`
-      const record = { digest, name: 'shop', environment: ['staging', 'production'][i % 2], outcome: 'promoted', time: at, runUrl: null, actor: null, sealedBy: null, previousDigest: null, reason: null, environmentUrl: null }
-      host.seedDeployment({
-        repository: REPO,
-        environment: record.environment,
-        task: `deploy:${digest}`,
-        payload: { 'artifact-seal': 1, record },
-        createdAt: at,
-        statuses: [{ state: 'success', createdAt: at }, { state: 'inactive', createdAt: until, description: 'replaced by sha256:…' }]
-      })
+    // A promotion a day, the last a month back: each replaced by the next, the newest of each environment still live.
+    const seedHistory = (repository: string, count: number): void => {
+      const old = new Date(Date.now() - (30 + count) * 86_400_000)
+      for (let i = 0; i < count; i++) {
+        const at = new Date(old.getTime() + i * 86_400_000).toISOString()
+        const until = new Date(old.getTime() + (i + 2) * 86_400_000).toISOString()
+        const digest = `sha256:${i.toString(16).padStart(64, 'e')}`
+        const environment = ['staging', 'production'][i % 2] as string
+        const record = { digest, name: 'shop', environment, outcome: 'pending', mode: 'promote', runUrl: null, actor: null, sealedBy: null, previousDigest: null, reason: null, environmentUrl: null, artifact: null, resolves: null, key: `old-${i}` }
+        const replaced = i < count - 2
+        host.seedDeployment({
+          repository,
+          environment,
+          task: `deploy:${digest}`,
+          payload: { 'artifact-seal': 2, record },
+          createdAt: at,
+          statuses: [
+            { state: 'in_progress', createdAt: at },
+            { state: 'success', createdAt: at },
+            ...(replaced ? [{ state: 'inactive' as const, createdAt: until, description: 'replaced by sha256:…' }] : [])
+          ]
+        })
+      }
     }
-    expect(await readsToProduction('<p>h2</p>')).toBe(before)
+    seedHistory('acme/quiet', 4)
+    seedHistory('acme/busy', 300)
+    const before = await readsToProduction('<p>h1</p>', 'acme/quiet')
+    expect(await readsToProduction('<p>h2</p>', 'acme/busy')).toBe(before)
+    expect(before).toBeLessThanOrEqual(GATE_READS)
   })
 
   it('refuses production before the soak and leaves a failure status saying why', async () => {
@@ -108,9 +136,10 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     host.setNow(new Date())
     expect((await deployJob(build.workspace, { environment: 'dev', 'expected-digest': build.digest })).code).toBe(0)
     expect((await deployJob(build.workspace, { environment: 'staging', 'expected-digest': build.digest })).code).toBe(0)
-    const production = await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest })
+    const production = await promoteStep(build.workspace, { environment: 'production', 'expected-digest': build.digest })
     expect(production.code).toBe(1)
     expect(production.outputs.promoted).toBe('false')
+    expect(production.state).toEqual({})
     const refused = recordsIn('production').find((r) => r.record.digest === build.digest)
     expect(refused).toMatchObject({ states: ['failure'], record: { outcome: 'refused', reason: expect.stringContaining('of the 1h soak') } })
     expect(production.summary).toContain('```mermaid')
@@ -125,12 +154,51 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     expect((await deployJob(v2.workspace, { environment: 'dev', 'expected-digest': v2.digest })).code).toBe(0)
     const [newest, older] = recordsIn('dev')
     expect(newest?.record.digest).toBe(v2.digest)
-    expect(older).toMatchObject({ states: ['success', 'inactive'], record: { digest: v1.digest } })
+    expect(older).toMatchObject({ states: ['in_progress', 'success', 'inactive'], record: { digest: v1.digest } })
 
     const rollback = await deployJob(v2.workspace, { environment: 'dev', 'expected-digest': 'previous', rollback: 'true' })
     expect(rollback.code).toBe(0)
     expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v2.digest })
-    expect(recordsIn('dev')[0]).toMatchObject({ states: ['success'], record: { outcome: 'rolled-back', digest: v1.digest, previousDigest: v2.digest } })
+    expect(recordsIn('dev')[0]).toMatchObject({ states: ['in_progress', 'success'], record: { outcome: 'pending', mode: 'rollback', digest: v1.digest, previousDigest: v2.digest } })
+    expect(rollback.post?.stdout).toContain(`dev rolled back to ${v1.digest}: live there from`)
+  })
+
+  it('leaves a deployment whose job failed in progress, never live; the next promotion after the timeout marks it abandoned', async () => {
+    const build = await buildJob('<p>failed-job</p>')
+    const repository = 'acme/failed-job'
+    const start = Date.now() - 8 * 3_600_000
+    host.setNow(new Date(start))
+    expect((await deployJob(build.workspace, { environment: 'dev', 'expected-digest': build.digest }, host.token, repository)).code).toBe(0)
+    host.setNow(new Date(start + 60_000))
+    // The staging job let it in, then its deploy step failed: the runner skips the post step.
+    const staging = await promoteStep(build.workspace, { environment: 'staging', 'expected-digest': build.digest }, host.token, repository)
+    expect(staging.code).toBe(0)
+    expect(recordsIn('staging', repository)[0]).toMatchObject({ states: ['in_progress'] })
+    host.setNow(new Date(start + 2 * 3_600_000))
+    const production = await promoteStep(build.workspace, { environment: 'production', 'expected-digest': build.digest }, host.token, repository)
+    expect(production.code).toBe(1)
+    expect(production.stdout).toContain('staging never ran this digest; production takes only digests that passed staging.')
+
+    host.setNow(new Date())
+    const again = await deployJob(build.workspace, { environment: 'staging', 'expected-digest': build.digest }, host.token, repository)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toContain('was never confirmed; marked abandoned')
+    const [newest, abandoned] = recordsIn('staging', repository)
+    expect(newest?.states).toEqual(['in_progress', 'success'])
+    expect(abandoned?.states).toEqual(['in_progress', 'error'])
+  })
+
+  it('confirms a deployment made elsewhere with confirm manual and a later confirm step', async () => {
+    const build = await buildJob('<p>manual</p>')
+    host.setNow(new Date())
+    const main = await promoteStep(build.workspace, { environment: 'dev', 'expected-digest': build.digest, confirm: 'manual' })
+    expect(main.code).toBe(0)
+    expect(main.state).toEqual({})
+    const id = main.outputs['record-id'] as string
+    const confirm = await runAction(PROMOTE, { 'github-token': host.token, confirm: id, outcome: 'success' }, { workspace: build.workspace, env: { GITHUB_API_URL: host.url } })
+    expect(confirm.code).toBe(0)
+    expect(confirm.outputs).toMatchObject({ promoted: 'true', digest: build.digest })
+    expect(recordsIn('dev').find((r) => r.record.digest === build.digest)?.states).toEqual(['in_progress', 'success'])
   })
 
   it('vetoes with an error status; every environment refuses the digest afterwards', async () => {
@@ -164,7 +232,7 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
       const run = await deployJob(build.workspace, { environment: 'dev', 'expected-digest': build.digest })
       expect(run.code).toBe(1)
       expect(run.outputs.promoted).toBe('false')
-      expect(run.stdout).toContain('The ledger could not be read, so the promotion is refused (fail closed)')
+      expect(run.stdout).toContain('The ledger could not be read or written, so the promotion is refused (fail closed)')
       expect(run.stdout).toContain('github:acme/shop')
       expect(host.deploymentsOf(REPO)).toHaveLength(before)
     } finally {

@@ -60,6 +60,27 @@ describe('the bundled seal action, run as a runner runs it', () => {
   })
 })
 
+describe('the bundled seal action refusing what a later verify could not tell apart', () => {
+  it('refuses an output-dir inside the sealed tree, naming output-dir and the tree, writing nothing', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
+    const run = await runAction(SEAL, { 'subject-path': 'dist', 'output-dir': 'dist/.seal' }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::output-dir: "${path.join(workspace, 'dist/.seal')}" is inside the sealed tree "${path.join(workspace, 'dist')}".`)
+    expect(run.outputs).toEqual({})
+    expect(fs.existsSync(path.join(workspace, 'dist/.seal'))).toBe(false)
+  })
+
+  it('refuses to seal one file whose bytes are a checksums listing: its digest would be the tree\'s', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
+    const tree = await runAction(SEAL, { 'subject-path': 'dist' }, { workspace })
+    fs.copyFileSync(tree.outputs['checksums-path'] as string, path.join(workspace, 'dist.sha256'))
+    const run = await runAction(SEAL, { 'subject-path': 'dist.sha256' }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::subject-path: "${path.join(workspace, 'dist.sha256')}" is a checksums listing of 1 file.`)
+    expect(run.outputs).toEqual({})
+  })
+})
+
 describe('the bundled seal action merging the seal bundles of matrix legs', () => {
   it('puts out one digest over every part, equal to sealing the tree laid out by part', async () => {
     const workspace = writeTree(tempDir('workspace-'), {

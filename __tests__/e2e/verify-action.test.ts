@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { VerifyInput, VerifyOutput } from '../../src/actions/constants.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
-import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+import { removeAll, shellFileDigest, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
 
@@ -83,5 +83,95 @@ describe('the bundled verify action, run as a runner runs it', () => {
     expect(run.stdout).toContain('::error::expected-digest: "sha256:abc" is not a sha256 digest. Give "sha256:" followed by 64 hex characters')
     expect(run.stdout).not.toMatch(/\n\s+at /)
     expect(run.outputs).toEqual({})
+  })
+})
+
+describe('the kind of subject: a tree\'s digest never verifies one file, a file\'s never a tree', () => {
+  /** The attack: the sealed directory replaced by one file whose bytes are its (public) listing, so sha256(file) is the tree's digest. */
+  async function listingAsFile(): Promise<{ workspace: string; digest: string; checksums: string }> {
+    const build = await sealedBuild(FILES)
+    const site = path.join(build.workspace, 'site')
+    const listing = fs.readFileSync(build.checksums)
+    fs.rmSync(site, { recursive: true })
+    fs.writeFileSync(site, listing)
+    expect(shellFileDigest(site)).toBe(build.digest)
+    return build
+  }
+
+  it('refuses the listing-as-file with checksums-path: the listing says a tree of 14 files was sealed', async () => {
+    const { workspace, digest, checksums } = await listingAsFile()
+    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': checksums }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::subject-path: checksums-path "${checksums}" says ${digest} sealed a tree of 14 files; "site" is one file.`)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('refuses it with expected-digest alone, naming the file and asking for the seal\'s listing', async () => {
+    const { workspace, digest } = await listingAsFile()
+    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::subject-path: "site" is one file whose bytes are a checksums listing of 14 files, so its sha256 ${digest} is also the digest of the tree it lists`)
+    expect(run.stdout).toContain('Give checksums-path (the seal\'s listing)')
+    expect(run.outputs).toEqual({})
+  })
+
+  it('refuses it with a forged one-line listing that says "one file", and when the seal\'s statement beside that listing says tree', async () => {
+    const { workspace, digest, checksums } = await listingAsFile()
+    const forged = path.join(workspace, 'forged', 'site.sha256')
+    fs.mkdirSync(path.dirname(forged))
+    fs.writeFileSync(forged, `${digest.slice('sha256:'.length)}  site\n`)
+    const alone = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': forged }, { workspace })
+    expect(alone.code).toBe(1)
+    expect(alone.stdout).toContain(`A seal never seals a listing as one file, so checksums-path "${forged}" does not come from a seal of these bytes.`)
+    expect(alone.outputs).toEqual({})
+
+    fs.copyFileSync(checksums.replace(/\.sha256$/, '.intoto.json'), forged.replace(/\.sha256$/, '.intoto.json'))
+    const withStatement = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': forged }, { workspace })
+    expect(withStatement.code).toBe(1)
+    expect(withStatement.stdout).toContain(`::error::checksums-path: the statement "${forged.replace(/\.sha256$/, '.intoto.json')}" records ${digest} as a tree, but checksums-path "${forged}" records it as one file.`)
+    expect(withStatement.outputs).toEqual({})
+  })
+
+  it('refuses a directory where one file was sealed, and puts out the file itself for a file seal', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'out/app.tgz': 'tarball' })
+    const seal = await runAction(SEAL, { 'subject-path': 'out/app.tgz' }, { workspace })
+    expect(seal.code).toBe(0)
+    const inputs = { 'subject-path': 'out/app.tgz', 'expected-digest': seal.outputs.digest as string, 'checksums-path': seal.outputs['checksums-path'] as string }
+    const good = await runAction(VERIFY, inputs, { workspace })
+    expect(good.outputs).toMatchObject({ verified: 'true', path: path.join(workspace, 'out', 'app.tgz') })
+
+    fs.rmSync(path.join(workspace, 'out/app.tgz'))
+    writeTree(workspace, { 'out/app.tgz/app.tgz': 'tarball' })
+    const run = await runAction(VERIFY, inputs, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`sealed one file; "out/app.tgz" is a tree of 1 file. Give the sealed file itself.`)
+    expect(run.outputs).toEqual({})
+  })
+})
+
+describe('the path output: exactly the verified files', () => {
+  it('a glob seal hands out a fresh directory holding only the matched files, never the directory with others beside them', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'app/a.js': 'a()', 'app/lib/b.js': 'b()', 'app/README.md': 'not sealed', 'app/.env': 'SECRET=1' })
+    const seal = await runAction(SEAL, { 'subject-path': 'app/**/*.js' }, { workspace })
+    expect(seal.code).toBe(0)
+    const run = await runAction(VERIFY, { 'subject-path': 'app/**/*.js', 'expected-digest': seal.outputs.digest as string, 'checksums-path': seal.outputs['checksums-path'] as string }, { workspace })
+    expect(run.code).toBe(0)
+    const handed = run.outputs.path as string
+    expect(handed.startsWith(path.join(run.temp, 'artifact-seal'))).toBe(true)
+    expect(fs.readdirSync(handed, { recursive: true }).map(String).sort()).toEqual(['a.js', 'lib', 'lib/b.js'])
+    expect(shellTreeDigest(handed)).toBe(seal.outputs.digest)
+  })
+
+  it('a directory seal with an exclusion hands out copies without the excluded files; a glob matching the whole directory hands it out as is', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': 'i', 'site/app.js.map': 'm' })
+    const excluded = await runAction(SEAL, { 'subject-path': 'site\n!site/*.map' }, { workspace })
+    const run = await runAction(VERIFY, { 'subject-path': 'site\n!site/*.map', 'expected-digest': excluded.outputs.digest as string }, { workspace })
+    expect(run.code).toBe(0)
+    expect(run.outputs.path).not.toBe(path.join(workspace, 'site'))
+    expect(fs.readdirSync(run.outputs.path as string)).toEqual(['index.html'])
+
+    const whole = await runAction(SEAL, { 'subject-path': 'site/*' }, { workspace })
+    const asIs = await runAction(VERIFY, { 'subject-path': 'site/*', 'expected-digest': whole.outputs.digest as string }, { workspace })
+    expect(asIs.outputs).toMatchObject({ verified: 'true', path: path.join(workspace, 'site') })
   })
 })

@@ -13,6 +13,8 @@ export interface ActionRun {
   readonly stderr: string
   readonly outputs: Record<string, string>
   readonly summary: string
+  /** What the step saved for its post step (core.saveState). */
+  readonly state: Record<string, string>
   readonly workspace: string
   readonly temp: string
 }
@@ -39,9 +41,11 @@ export function parseOutputFile(text: string): Record<string, string> {
 export async function runAction(
   entry: string,
   inputs: Record<string, string>,
-  options: { workspace?: string; env?: Record<string, string> } = {}
+  options: { workspace?: string; env?: Record<string, string>; state?: Record<string, string> } = {}
 ): Promise<ActionRun> {
   const workspace = options.workspace ?? tempDir('workspace-')
+  // The runner hands a post step what its main step saved as STATE_<name> variables.
+  const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value]))
   const temp = tempDir('runner-temp-')
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_PATH: 'path' }
   const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, '_runner_file_commands', f)]))
@@ -57,6 +61,7 @@ export async function runAction(
     GITHUB_ACTION: 'seal',
     ...fileEnv,
     ...inputEnv,
+    ...stateEnv,
     ...options.env
   }
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, entry)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -71,7 +76,16 @@ export async function runAction(
     stderr,
     outputs: parseOutputFile(fs.readFileSync(fileEnv.GITHUB_OUTPUT as string, 'utf8')),
     summary: fs.readFileSync(fileEnv.GITHUB_STEP_SUMMARY as string, 'utf8'),
+    state: parseOutputFile(fs.readFileSync(fileEnv.GITHUB_STATE as string, 'utf8')),
     workspace,
     temp
   }
+}
+
+/**
+ * Runs an action's post step as the runner does once the job's steps are done: with the
+ * same inputs and what the main step saved. `post-if: success()` is the caller's to honour.
+ */
+export async function runPost(entry: string, main: ActionRun, inputs: Record<string, string>, options: { env?: Record<string, string> } = {}): Promise<ActionRun> {
+  return runAction(entry, inputs, { workspace: main.workspace, state: main.state, ...options })
 }

@@ -20,8 +20,8 @@ beforeAll(async () => {
 afterAll(async () => host.close())
 afterEach(() => host.clearRequests())
 
-function client(token = host.token) {
-  return getOctokit(token, { baseUrl: host.url })
+function client(token = host.token, baseUrl = host.url) {
+  return getOctokit(token, { baseUrl })
 }
 
 /** What octokit's RequestError carries. */
@@ -256,6 +256,19 @@ describe('auth', () => {
     expect(actions.status).toBe(403)
   })
 
+  it('dates every answer by its own clock', async () => {
+    const clocked = await startGitHubApiHost({ now: () => new Date('2030-03-04T05:06:07.890Z') })
+    try {
+      const { headers } = await client(clocked.token, clocked.url).rest.repos.listDeployments(REPO)
+      expect(headers.date).toBe('Mon, 04 Mar 2030 05:06:07 GMT')
+      clocked.advance(60_000)
+      const next = await client(clocked.token, clocked.url).rest.repos.listDeployments(REPO)
+      expect(next.headers.date).toBe('Mon, 04 Mar 2030 05:07:07 GMT')
+    } finally {
+      await clocked.close()
+    }
+  })
+
   it('sends the rate-limit headers and a request id on every answer', async () => {
     const ok = await client().rest.repos.listDeployments(REPO)
     const error = await failure(client('ghs_unknown').rest.repos.listDeployments(REPO))
@@ -326,6 +339,23 @@ describe('faults', () => {
     expect(error.response).toBeUndefined()
     expect((error as { cause?: { name?: string } }).cause?.name).toBe('TimeoutError')
     expect(host.requests.map((r) => r.fault)).toEqual(['slow', 'slow'])
+  })
+
+  it('served-server-error makes the deployment, then answers 500', async () => {
+    const before = host.deploymentsOf('acme/served').length
+    host.inject({ kind: 'served-server-error', method: 'POST', path: /\/deployments$/ })
+    const error = await failure(client().rest.repos.createDeployment({ owner: 'acme', repo: 'served', ref: SHA, task: 'deploy:served', auto_merge: false, required_contexts: [] }))
+    expect(error.status).toBe(500)
+    expect(host.deploymentsOf('acme/served')).toHaveLength(before + 1)
+    expect(host.requests.map((r) => [r.status, r.fault])).toEqual([[500, 'served-server-error']])
+  })
+
+  it('served-reset makes the status, then closes the connection without an answer', async () => {
+    const seeded = host.seedDeployment({ repository: 'acme/served', environment: 'reset' })
+    host.inject({ kind: 'served-reset', method: 'POST' })
+    const error = await failure(client().rest.repos.createDeploymentStatus({ owner: 'acme', repo: 'served', deployment_id: seeded.id, state: 'success' }))
+    expect(error.response).toBeUndefined()
+    expect(host.deploymentsOf('acme/served').find((d) => d.id === seeded.id)?.statuses.map((s) => s.state)).toEqual(['success'])
   })
 
   it('garbage is a 200 whose body is not JSON', async () => {

@@ -57,7 +57,12 @@ export interface ArtifactSource {
   get?(repository: string, id: number): HostedArtifact | undefined
 }
 
-export type FaultKind = 'server-error' | 'bad-gateway' | 'rate-limit' | 'secondary-rate-limit' | 'slow' | 'garbage'
+/**
+ * 'served-server-error' and 'served-reset' do the request first (a POST creates what it
+ * creates) and then answer 500, or close the connection without an answer: the ambiguous
+ * failures after which a client cannot know whether its write was made.
+ */
+export type FaultKind = 'server-error' | 'bad-gateway' | 'rate-limit' | 'secondary-rate-limit' | 'slow' | 'garbage' | 'served-server-error' | 'served-reset'
 
 export interface Fault {
   readonly method?: string
@@ -179,7 +184,7 @@ export interface GitHubApiHostOptions {
   /** The default token's permissions; deployments: write and actions: read unless given. */
   readonly permissions?: TokenPermissions
   readonly artifactSource?: ArtifactSource
-  /** The clock created_at comes from; the real time unless given (see also setNow/advance). */
+  /** The clock created_at and the Date header come from; the real time unless given (see also setNow/advance). */
   readonly now?: () => Date
 }
 
@@ -774,7 +779,7 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   }
 
   function faultAnswer(fault: Fault, id: string): Answer | undefined {
-    const nowSeconds = Math.floor(Date.now() / 1000)
+    const nowSeconds = Math.floor(nowMs() / 1000)
     switch (fault.kind) {
       case 'server-error':
         return { status: 500, body: { message: 'Server Error' } }
@@ -802,6 +807,8 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
         }
       }
       case 'slow':
+      case 'served-server-error':
+      case 'served-reset':
         return undefined
     }
   }
@@ -810,7 +817,8 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   function send(res: http.ServerResponse, answer: Answer, id: string): void {
     if (res.destroyed || res.writableEnded) return
-    const nowSeconds = Math.floor(Date.now() / 1000)
+    // GitHub's Date header is its own clock: the host's, so clients measure time on it.
+    const nowSeconds = Math.floor(nowMs() / 1000)
     used += 1
     const headers: Record<string, string> = {
       date: new Date(nowSeconds * 1000).toUTCString(),
@@ -862,6 +870,8 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       if (!(error instanceof HttpError)) throw error
       answer = errorAnswer(error)
     }
+    // Served: whatever the route did is done; the answer is what gets lost.
+    if (fault?.kind === 'served-server-error') answer = { status: 500, body: { message: 'Server Error' } }
     log.push({
       method,
       path: parsed.pathname,
@@ -872,6 +882,10 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       body,
       fault: fault?.kind ?? null
     })
+    if (fault?.kind === 'served-reset') {
+      res.socket?.destroy()
+      return
+    }
     if (fault?.kind === 'slow') {
       const timer = setTimeout(() => {
         timers.delete(timer)

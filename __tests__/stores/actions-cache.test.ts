@@ -78,7 +78,7 @@ describe('the Actions cache, addressed by digest', () => {
     expect(key).toBe(`artifact-seal-files-sha256-${artifact.digest.slice(7)}`)
 
     const log = logger()
-    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths }))
+    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     expect(saved).toEqual({ status: 'saved', key })
     expect(results.cacheEntries().filter((e) => e.key === key)).toMatchObject([{ key, repository: 'acme/shop', scope: 'refs/heads/main', finalized: true }])
     expect(fs.existsSync(path.join(machine.runnerTemp, 'artifact-seal-cache'))).toBe(false)
@@ -88,6 +88,21 @@ describe('the Actions cache, addressed by digest', () => {
     expect(filesUnder(into)).toEqual(['api/openapi.yaml', 'assets/app.js', 'index.html'])
     expect(shellTreeDigest(into)).toBe(artifact.digest)
     expect(log.warnings).toEqual([])
+  })
+
+  it('checks the staged files against the listing first: files changed or gone since the seal are not cached, with a warning only', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    fs.appendFileSync(path.join(root, 'assets/app.js'), 'steal()\n')
+    const log = logger()
+    const changed = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    expect(changed).toMatchObject({ status: 'not-saved', reason: 'the files changed after they were sealed: assets/app.js (changed). Seal them again to cache them' })
+    expect(log.warnings).toEqual([expect.stringContaining(`cache: the sealed files were not cached as ${cacheKeyOf(artifact.digest)}: the files changed after they were sealed: assets/app.js (changed).`)])
+    expect(results.cacheEntries().filter((e) => e.key === cacheKeyOf(artifact.digest))).toEqual([])
+
+    fs.rmSync(path.join(root, 'index.html'))
+    const gone = await inRun(() => new ActionsCacheStore({ log: logger() }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    expect(gone).toMatchObject({ status: 'not-saved', reason: expect.stringContaining('cannot cache the sealed file "index.html"') })
+    expect(fs.existsSync(path.join(machine.runnerTemp, 'artifact-seal-cache'))).toBe(false)
   })
 
   it('an existing key is success, "already cached": entries are never overwritten', async () => {

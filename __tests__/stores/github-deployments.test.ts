@@ -1,15 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Digest } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
-import type { LedgerEntry, LiveSpan, Outcome, PromotionRecord } from '../../src/core/promotion/record.js'
+import type { LedgerEntry, LiveSpan, NewRecord } from '../../src/core/promotion/record.js'
 import { GitHubDeploymentsLedger, type GitHubDeploymentsLedgerOptions } from '../../src/stores/ledger/github-deployments.js'
+import type { ApiStatus } from '../../src/stores/ledger/github/api.js'
+import { historyOf } from '../../src/stores/ledger/github/history.js'
+import type { LedgerView } from '../../src/stores/ledger/ledger.js'
 import { startGitHubApiHost, type GitHubApiHost, type SeedStatus } from '../hosts/github-api-host.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const SEALED_SHA = 'feedfacefeedfacefeedfacefeedfacefeedface'
 const START = Date.UTC(2024, 5, 1)
+const HOUR = 60 * 60 * 1000
+const TIMEOUT = 6 * HOUR
+const RUN = 'https://github.com/acme/shop/actions/runs/4242'
 
 let host: GitHubApiHost
 beforeAll(async () => {
@@ -26,21 +33,24 @@ const digest = (n: number): Digest => `sha256:${n.toString(16).padStart(64, '0')
 const A = digest(0xa)
 const B = digest(0xb)
 const C = digest(0xc)
+let keys = 0
 
-function record(d: Digest, environment: string, outcome: Outcome, extra: Partial<PromotionRecord> = {}): PromotionRecord {
+function decision(d: Digest, environment: string, outcome: 'pending' | 'refused' | 'vetoed', extra: Partial<NewRecord> = {}): NewRecord {
   return {
     digest: d,
     name: 'shop',
     environment,
     outcome,
-    time: new Date(host.now()).toISOString(),
-    runUrl: 'https://github.com/acme/shop/actions/runs/4242',
+    mode: outcome === 'vetoed' ? null : 'promote',
+    runUrl: RUN,
     actor: 'octocat',
     sealedBy: null,
     previousDigest: null,
-    reason: outcome === 'refused' || outcome === 'vetoed' ? `no: ${d}` : null,
-    environmentUrl: outcome === 'refused' || outcome === 'vetoed' ? null : 'https://shop.example',
+    reason: outcome === 'pending' ? null : `no: ${d}`,
+    environmentUrl: outcome === 'pending' ? 'https://shop.example' : null,
     artifact: null,
+    resolves: null,
+    key: `key-${++keys}`,
     ...extra
   }
 }
@@ -48,8 +58,7 @@ function record(d: Digest, environment: string, outcome: Outcome, extra: Partial
 let repositories = 0
 
 /** A ledger on a repository of its own, with a sleep that records what it was asked to wait. */
-function fresh(options: Partial<GitHubDeploymentsLedgerOptions> = {}) {
-  const repository = `acme/shop-${++repositories}`
+function fresh(options: Partial<GitHubDeploymentsLedgerOptions> = {}, repository = `acme/shop-${++repositories}`) {
   const sleeps: number[] = []
   const ledger = new GitHubDeploymentsLedger({
     token: host.token,
@@ -60,12 +69,35 @@ function fresh(options: Partial<GitHubDeploymentsLedgerOptions> = {}) {
     sleep: async (ms) => void sleeps.push(ms),
     ...options
   })
-  /** Appends a record a minute after the last thing that happened. */
-  const append = async (d: Digest, environment: string, outcome: Outcome, extra: Partial<PromotionRecord> = {}) => {
+  /** Records a decision a minute after the last thing that happened. */
+  const write = async (record: NewRecord, decide?: (view: LedgerView) => Promise<void>) => {
     host.advance(60_000)
-    return ledger.append(record(d, environment, outcome, extra))
+    return ledger.record(
+      record.environment,
+      async (view) => {
+        await decide?.(view)
+        return record
+      },
+      TIMEOUT
+    )
   }
-  return { ledger, repository, sleeps, append }
+  const promote = async (d: Digest, environment: string, extra: Partial<NewRecord> = {}): Promise<LedgerEntry> => {
+    const { entry } = await write(decision(d, environment, 'pending', extra))
+    if (entry === null) throw new Error('nothing recorded')
+    return entry
+  }
+  const confirm = async (id: string) => {
+    host.advance(60_000)
+    return ledger.resolve({ id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: 'octocat' })
+  }
+  /** A promotion whose deployment is confirmed: the digest goes live. */
+  const deploy = async (d: Digest, environment: string, extra: Partial<NewRecord> = {}) => {
+    const pending = await promote(d, environment, extra)
+    return { pending, confirmed: await confirm(pending.id) }
+  }
+  const veto = async (d: Digest, environment = 'production') => (await write(decision(d, environment, 'vetoed', { reason: `CVE for ${d.slice(-1)}` }))).entry as LedgerEntry
+  const statesOf = (id: string) => host.deploymentsOf(repository).find((x) => String(x.id) === id)?.statuses.map((s) => `${s.state} ${s.description}`.trim())
+  return { ledger, repository, sleeps, write, promote, confirm, deploy, veto, statesOf }
 }
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -84,135 +116,402 @@ async function failure(call: Promise<unknown>): Promise<Error> {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+const at = (ms: number) => ({ createdAt: iso(ms) })
 
 /** Seeds a deployment as the ledger would have written it. */
-function seedRecord(repository: string, r: PromotionRecord, at: number, statuses: readonly SeedStatus[]) {
+function seedRecord(repository: string, r: NewRecord, time: number, statuses: readonly SeedStatus[]) {
+  const { key, ...rest } = r
   return host.seedDeployment({
     repository,
     environment: r.environment,
     task: `${r.outcome === 'vetoed' ? 'veto' : 'deploy'}:${r.digest}`,
-    payload: { 'artifact-seal': 1, record: r },
-    createdAt: iso(at),
+    payload: { 'artifact-seal': 2, record: { ...rest, key } },
+    createdAt: iso(time),
     statuses
   })
 }
 
-describe('GitHubDeploymentsLedger: round trips', () => {
-  it('appends a promotion as a deployment with a success status, and reads the record back', async () => {
-    const { ledger, repository, append } = fresh()
-    const written = await append(A, 'staging', 'promoted', { sealedBy: { repository: null, commit: SEALED_SHA, runUrl: null } })
+/** Seeds a pending record confirmed at `time` (and replaced at `until`, when given). */
+function seedLive(repository: string, d: Digest, environment: string, time: number, until?: number) {
+  return seedRecord(repository, decision(d, environment, 'pending'), time, [
+    { state: 'in_progress', ...at(time) },
+    { state: 'success', ...at(time), description: 'deployed' },
+    ...(until === undefined ? [] : [{ state: 'inactive' as const, ...at(until), description: 'replaced by sha256:…' }])
+  ])
+}
+
+describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () => {
+  it('records a pending decision as a deployment in progress, which is not live', async () => {
+    const { ledger, repository, write } = fresh()
+    const record = decision(A, 'staging', 'pending', { sealedBy: { repository: null, commit: SEALED_SHA, runUrl: null } })
+    const { entry, lost, abandoned } = await write(record)
+    expect(lost).toBeNull()
+    expect(abandoned).toEqual([])
     const [deployment] = host.deploymentsOf(repository)
     expect(deployment).toMatchObject({
-      id: Number(written.id),
+      id: Number(entry?.id),
       ref: SEALED_SHA,
       task: `deploy:${A}`,
       environment: 'staging',
-      description: `promoted ${A.slice(0, 19)}… (shop)`,
+      description: `promoting ${A.slice(0, 19)}… (shop)`,
       transient_environment: false,
-      payload: { 'artifact-seal': 1, record: record(A, 'staging', 'promoted', { sealedBy: { repository: null, commit: SEALED_SHA, runUrl: null } }) }
+      payload: { 'artifact-seal': 2, record }
     })
-    expect(deployment?.statuses).toEqual([
-      expect.objectContaining({ state: 'success', log_url: 'https://github.com/acme/shop/actions/runs/4242', environment_url: 'https://shop.example' })
-    ])
+    expect(deployment?.statuses.map((s) => s.state)).toEqual(['in_progress'])
+    expect(entry).toEqual({ ...record, time: deployment?.created_at, id: String(deployment?.id), url: `https://github.com/${repository}/deployments/staging` })
     const create = host.requests.find((r) => r.method === 'POST' && r.canonicalPath === `/repos/${repository}/deployments`)
     expect(create?.body).toMatchObject({ auto_merge: false, required_contexts: [], transient_environment: false })
     expect(create?.headers).toMatchObject({ 'x-github-api-version': '2022-11-28', 'user-agent': expect.stringMatching(/^artifact-seal\//) })
-    const status = host.requests.find((r) => r.method === 'POST' && r.canonicalPath.endsWith('/statuses'))
-    expect(status?.body).toMatchObject({ state: 'success', auto_inactive: false })
 
-    expect(written.url).toBe(`https://github.com/${repository}/deployments/staging`)
-    const [entry] = await all(ledger.entries())
-    expect(entry).toEqual(written)
+    expect(await ledger.live('staging')).toBeNull()
+    expect(await ledger.spans(A, 'staging')).toEqual([])
+    expect(await ledger.pending('staging')).toEqual([entry])
+    expect(await all(ledger.entries())).toEqual([entry])
     expect(ledger.location).toBe(`github:${repository}`)
   })
 
-  it('makes the deployment on the job commit when the sealing commit is of another repository', async () => {
-    const { repository, append } = fresh()
-    await append(A, 'staging', 'promoted', { sealedBy: { repository: 'other/lib', commit: SEALED_SHA, runUrl: null } })
-    expect(host.deploymentsOf(repository)[0]?.ref).toBe(SHA)
+  it('a confirmation makes the digest live from its success status’s time', async () => {
+    const { ledger, repository, promote, confirm } = fresh()
+    const pending = await promote(A, 'production')
+    host.advance(5 * 60_000)
+    const confirmed = await confirm(pending.id)
+    const success = host.deploymentsOf(repository)[0]?.statuses[0]
+    expect(success).toMatchObject({ state: 'success', log_url: RUN, environment_url: 'https://shop.example', description: `deployed ${A.slice(0, 19)}… (shop)` })
+    expect(confirmed).toMatchObject({ outcome: 'deployed', resolves: pending.id, time: success?.created_at, id: `${pending.id}/statuses/${success?.id}`, runUrl: RUN, reason: null })
+    expect(Date.parse(confirmed.time) - Date.parse(pending.time)).toBe(6 * 60_000)
+    const live = { digest: A, environment: 'production', from: success?.created_at, until: null, recordId: pending.id }
+    expect(await ledger.live('production')).toEqual(live)
+    expect(await ledger.spans(A, 'production')).toEqual([live])
+    expect(await ledger.pending('production')).toEqual([])
+    expect((await all(ledger.entries())).map((e) => e.outcome)).toEqual(['deployed', 'pending'])
   })
 
-  it('refuses to write without a commit to make the deployment on', async () => {
-    const { ledger } = fresh({ ref: '' })
-    const error = await failure(ledger.append(record(A, 'staging', 'promoted')))
+  it('a rollback’s confirmation is a rolled-back record', async () => {
+    const { promote, confirm } = fresh()
+    const pending = await promote(A, 'production', { mode: 'rollback' })
+    expect((await confirm(pending.id)).outcome).toBe('rolled-back')
+  })
+
+  it('the next confirmation replaces the live deployment, which is marked inactive', async () => {
+    const { ledger, deploy, statesOf } = fresh()
+    const a = await deploy(A, 'production')
+    const b = await deploy(B, 'production', { previousDigest: A })
+    expect(await ledger.live('production')).toMatchObject({ digest: B, from: b.confirmed.time, recordId: b.pending.id })
+    expect(await ledger.spans(A, 'production')).toEqual([{ digest: A, environment: 'production', from: a.confirmed.time, until: b.confirmed.time, recordId: a.pending.id }])
+    expect(statesOf(a.pending.id)?.[0]).toBe(`inactive replaced by ${B.slice(0, 19)}… (deployment ${b.pending.id})`)
+    expect(statesOf(b.pending.id)).toEqual([`success deployed ${B.slice(0, 19)}… (shop)`, expect.stringMatching(/^in_progress /)])
+    expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([A])
+  })
+
+  it('failed and abandoned records are never live, and the environment keeps what it ran', async () => {
+    const { ledger, promote, deploy, statesOf } = fresh()
+    const a = await deploy(A, 'production')
+    const b = await promote(B, 'production')
+    const failed = await ledger.resolve({ id: b.id, outcome: 'failed', reason: 'the deploy job failed', runUrl: RUN, actor: null })
+    expect(failed).toMatchObject({ outcome: 'failed', reason: 'the deploy job failed', resolves: b.id })
+    const c = await promote(C, 'production')
+    const abandoned = await ledger.resolve({ id: c.id, outcome: 'abandoned', reason: 'cancelled', runUrl: null, actor: null })
+    expect(abandoned).toMatchObject({ outcome: 'abandoned', reason: 'abandoned: cancelled' })
+    expect(statesOf(c.id)?.[0]).toBe('error abandoned: cancelled')
+    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.pending.id, until: null })
+    expect(await ledger.spans(B, 'production')).toEqual([])
+    expect(await ledger.spans(C, 'production')).toEqual([])
+    expect(await ledger.pending('production')).toEqual([])
+  })
+
+  it('a record that is not pending, not ours or unknown cannot be resolved, and the error names it', async () => {
+    const { ledger, repository, deploy, write } = fresh()
+    const { pending } = await deploy(A, 'production')
+    const again = await failure(ledger.resolve({ id: pending.id, outcome: 'failed', reason: null, runUrl: null, actor: null }))
+    expect(again).toBeInstanceOf(SealError)
+    expect(again.message).toContain(`github:${repository}: deployment ${pending.id} (${A} to production) is not pending: it was resolved as deployed at `)
+    const refused = (await write(decision(B, 'production', 'refused'))).entry as LedgerEntry
+    expect((await failure(ledger.resolve({ id: refused.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null }))).message).toContain(
+      `deployment ${refused.id} is a refused record of ${B} in production, not a pending one`
+    )
+    const foreign = host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: {} })
+    expect((await failure(ledger.resolve({ id: String(foreign.id), outcome: 'confirmed', reason: null, runUrl: null, actor: null }))).message).toContain(
+      `deployment ${foreign.id} (task "deploy", environment "production") was not made by artifact-seal`
+    )
+    const unknown = await failure(ledger.resolve({ id: '99999999', outcome: 'confirmed', reason: null, runUrl: null, actor: null }))
+    expect(unknown).toBeInstanceOf(SealError)
+    expect(unknown.message).toContain(`GET /repos/${repository}/deployments/99999999 answered 404`)
+  })
+
+  it('the next record() marks pending records older than the timeout abandoned', async () => {
+    const { ledger, promote, write, confirm, statesOf } = fresh()
+    const stale = await promote(A, 'production')
+    host.advance(TIMEOUT - 2 * 60_000)
+    const recent = await promote(B, 'production')
+    host.advance(5 * 60_000)
+    const { abandoned } = await write(decision(C, 'production', 'refused'))
+    expect(abandoned).toEqual([expect.objectContaining({ outcome: 'abandoned', resolves: stale.id, reason: 'abandoned: not confirmed within 6h of the gate\'s decision' })])
+    expect(statesOf(stale.id)?.[0]).toBe("error abandoned: not confirmed within 6h of the gate's decision")
+    expect((await ledger.pending('production')).map((e) => e.id)).toEqual([recent.id])
+    // Too late to confirm: it is abandoned, and the error says so.
+    expect((await failure(confirm(stale.id))).message).toContain('is not pending: it was resolved as abandoned')
+  })
+
+  it('a confirmation later than the pending timeout is refused', async () => {
+    const { promote, confirm } = fresh()
+    const pending = await promote(A, 'production')
+    host.advance(TIMEOUT + 60_000)
+    const error = await failure(confirm(pending.id))
     expect(error).toBeInstanceOf(SealError)
-    expect(error.message).toContain('GITHUB_SHA is not set')
+    expect(error.message).toContain('longer than a pending record may wait for its confirmation (360 minutes)')
   })
+})
 
-  it('live follows promote, promote, refuse; the replaced deployment is marked inactive', async () => {
-    const { ledger, repository, append } = fresh()
-    expect(await ledger.live('production')).toBeNull()
-    const first = await append(A, 'production', 'promoted')
-    const second = await append(B, 'production', 'promoted', { previousDigest: A })
-    const refused = await append(C, 'production', 'refused', { previousDigest: B })
-
-    const live = await ledger.live('production')
-    expect(live).toMatchObject({ digest: B, environment: 'production', until: null, recordId: second.id })
-    const states = Object.fromEntries(host.deploymentsOf(repository).map((d) => [String(d.id), d.statuses.map((s) => s.state)]))
-    expect(states).toEqual({ [first.id]: ['inactive', 'success'], [second.id]: ['success'], [refused.id]: ['failure'] })
-    const refusal = host.deploymentsOf(repository).find((d) => String(d.id) === refused.id)
-    expect(refusal?.statuses[0]?.description).toBe(`no: ${C}`)
-    expect(refusal?.task).toBe(`deploy:${C}`)
-  })
-
-  it('spans run from the success status to the inactive one, and a rollback opens a new one', async () => {
-    const { ledger, repository, append } = fresh()
-    const a1 = await append(A, 'staging', 'promoted')
-    const aAt = host.now().getTime()
-    await append(B, 'staging', 'promoted')
-    const bAt = host.now().getTime()
-    const a2 = await append(A, 'staging', 'rolled-back')
-    const a2At = host.now().getTime()
-
-    expect(await ledger.spans(A, 'staging')).toEqual([
-      { digest: A, environment: 'staging', from: iso(aAt), until: iso(bAt), recordId: a1.id },
-      { digest: A, environment: 'staging', from: iso(a2At), until: null, recordId: a2.id }
-    ])
-    expect(await ledger.spans(B, 'staging')).toEqual([expect.objectContaining({ from: iso(bAt), until: iso(a2At) })])
-    expect(await ledger.spans(C, 'staging')).toEqual([])
-    expect(await ledger.spans(A, 'production')).toEqual([])
-    const inactive = host.deploymentsOf(repository).find((d) => d.task === `deploy:${B}`)?.statuses[0]
-    expect(inactive).toMatchObject({ state: 'inactive', description: `replaced by ${A.slice(0, 19)}…` })
-  })
-
-  it('finds a veto whatever the environment, and a veto is not a promotion', async () => {
-    const { ledger, repository, append } = fresh()
-    await append(A, 'staging', 'promoted')
-    const vetoed = await append(A, 'staging', 'vetoed', { reason: 'CVE-2024-0001' })
-    const found = await ledger.veto(A)
-    expect(found).toEqual(vetoed)
-    expect(found).toMatchObject({ outcome: 'vetoed', reason: 'CVE-2024-0001', environment: 'staging' })
+describe('GitHubDeploymentsLedger: vetoes and races', () => {
+  it('a veto is a veto:<digest> deployment with an error status, found whatever the environment', async () => {
+    const { ledger, repository, deploy, veto } = fresh()
+    await deploy(A, 'staging')
+    const vetoed = await veto(A, 'staging')
+    expect(await ledger.veto(A)).toEqual(vetoed)
+    expect(vetoed).toMatchObject({ outcome: 'vetoed', mode: null, reason: `CVE for a` })
     expect(await ledger.veto(B)).toBeNull()
-    expect(await ledger.live('staging')).toMatchObject({ digest: A })
-    const veto = host.deploymentsOf(repository).find((d) => d.task === `veto:${A}`)
-    expect(veto?.statuses.map((s) => [s.state, s.description])).toEqual([['error', 'CVE-2024-0001']])
+    const deployment = host.deploymentsOf(repository).find((d) => d.task === `veto:${A}`)
+    expect(deployment?.statuses.map((s) => [s.state, s.description])).toEqual([['error', 'CVE for a']])
     const query = host.requests.filter((r) => r.method === 'GET' && r.query.task === `veto:${B}`)
     expect(query).toHaveLength(1)
     expect(query[0]?.query.environment).toBeUndefined()
   })
 
-  it('previouslyLive gives rollback candidates newest first, each once, without the live digest', async () => {
-    const { ledger, append } = fresh()
-    await append(C, 'production', 'promoted')
-    await append(A, 'production', 'promoted')
-    const b = await append(B, 'production', 'promoted')
-    await append(digest(0xd), 'production', 'refused')
-    await append(A, 'production', 'rolled-back')
-    const candidates = await all(ledger.previouslyLive('production'))
-    expect(candidates.map((s) => s.digest)).toEqual([B, C])
-    expect(candidates[0]).toMatchObject({ recordId: b.id, until: expect.any(String) })
-    expect(await all(fresh().ledger.previouslyLive('production'))).toEqual([])
+  it('a veto between the reads and the append: the record is marked failed and lost says why', async () => {
+    const { ledger, repository, write, statesOf } = fresh()
+    const other = fresh({}, repository)
+    const { entry, lost } = await write(decision(A, 'production', 'pending'), async (view) => {
+      expect(await view.veto(A)).toBeNull()
+      await other.veto(A)
+    })
+    expect(lost).toBe(`${A} was vetoed while the promotion was being recorded (CVE for a)`)
+    expect(statesOf(entry?.id as string)?.[0]).toBe(`failure ${lost}`)
+    expect(await ledger.pending('production')).toEqual([])
+  })
+
+  it('another promotion going live between the reads and the append: lost', async () => {
+    const { ledger, repository, write, deploy, statesOf } = fresh()
+    await deploy(C, 'production')
+    const other = fresh({}, repository)
+    let b: string | undefined
+    const { entry, lost } = await write(decision(A, 'production', 'pending'), async (view) => {
+      expect(await view.live('production')).toMatchObject({ digest: C })
+      b = (await other.deploy(B, 'production')).pending.id
+    })
+    expect(lost).toContain(`another promotion to production went live while this one was being recorded: ${B} (deployment ${b}) is live now, not ${C}`)
+    expect(statesOf(entry?.id as string)?.[0]).toMatch(/^failure another promotion/)
+    expect(await ledger.live('production')).toMatchObject({ digest: B })
+  })
+
+  it('a confirmation after a veto fails without the digest ever being live', async () => {
+    const { ledger, deploy, promote, confirm, veto, statesOf } = fresh()
+    const a = await deploy(A, 'production')
+    const b = await promote(B, 'production')
+    await veto(B)
+    const resolved = await confirm(b.id)
+    expect(resolved).toMatchObject({ outcome: 'failed', reason: 'vetoed while being deployed: CVE for b' })
+    expect(statesOf(b.id)?.map((s) => s.split(' ')[0])).toEqual(['failure', 'in_progress'])
+    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.pending.id })
+    expect(await ledger.spans(B, 'production')).toEqual([])
+  })
+
+  it('a success voided by a veto that landed while it was posted never counts as live', async () => {
+    const { ledger, repository } = fresh()
+    const a = seedLive(repository, A, 'production', START)
+    seedRecord(repository, decision(B, 'production', 'pending'), START + 60_000, [
+      { state: 'in_progress', ...at(START + 60_000) },
+      { state: 'success', ...at(START + 120_000) },
+      { state: 'failure', ...at(START + 120_000), description: 'vetoed while being deployed: CVE' }
+    ])
+    expect(await ledger.live('production')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: String(a.id) })
+    expect(await ledger.spans(B, 'production')).toEqual([])
+    expect((await all(ledger.entries({ digest: B }))).map((e) => `${e.outcome} ${e.reason}`)).toEqual(['failed vetoed while being deployed: CVE', 'pending null'])
+  })
+
+  it('an abandonment that lost the race to a confirmation is passed over, and the other way round', async () => {
+    const { ledger, repository } = fresh()
+    const confirmedFirst = seedRecord(repository, decision(A, 'production', 'pending'), START, [
+      { state: 'in_progress', ...at(START) },
+      { state: 'success', ...at(START + 60_000) },
+      { state: 'error', ...at(START + 60_000), description: 'abandoned: not confirmed within 6h' }
+    ])
+    seedRecord(repository, decision(B, 'production', 'pending'), START + 120_000, [
+      { state: 'in_progress', ...at(START + 120_000) },
+      { state: 'error', ...at(START + 180_000), description: 'abandoned: not confirmed within 6h' },
+      { state: 'success', ...at(START + 180_000) }
+    ])
+    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: String(confirmedFirst.id), from: iso(START + 60_000) })
+  })
+})
+
+describe('GitHubDeploymentsLedger: the live digest recorded again', () => {
+  it('keeps one stretch from the first confirmation, and posts no inactive on it', async () => {
+    const { ledger, deploy, statesOf } = fresh()
+    const first = await deploy(A, 'production')
+    const again = await deploy(A, 'production', { previousDigest: A })
+    expect(statesOf(first.pending.id)?.map((s) => s.split(' ')[0])).toEqual(['success', 'in_progress'])
+    expect(statesOf(again.pending.id)?.[0]).toBe(`success deployed ${A.slice(0, 19)}… (shop) (continues ${first.pending.id})`)
+    const one = { digest: A, environment: 'production', from: first.confirmed.time, until: null, recordId: first.pending.id }
+    expect(await ledger.live('production')).toEqual(one)
+    expect(await ledger.spans(A, 'production')).toEqual([one])
+
+    const b = await deploy(B, 'production')
+    expect(statesOf(first.pending.id)?.[0]).toMatch(/^inactive replaced by/)
+    expect(statesOf(again.pending.id)?.[0]).toMatch(/^inactive replaced by/)
+    expect(await ledger.spans(A, 'production')).toEqual([{ ...one, until: b.confirmed.time }])
+    expect(await all(ledger.previouslyLive('production'))).toEqual([{ ...one, until: b.confirmed.time }])
+  })
+
+  it('the first confirmation is found however far back it lies', async () => {
+    const { ledger, repository, deploy } = fresh()
+    const first = await deploy(A, 'production')
+    for (let i = 0; i < 20; i++) host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: {}, createdAt: iso(host.now().getTime() + i) })
+    host.advance(3 * 24 * HOUR)
+    await deploy(A, 'production')
+    expect(await ledger.live('production')).toMatchObject({ recordId: first.pending.id, from: first.confirmed.time })
+  })
+})
+
+describe('GitHubDeploymentsLedger: time is GitHub’s', () => {
+  it('now() is the Date of GitHub’s answers', async () => {
+    const { ledger } = fresh()
+    host.advance(1234)
+    const expected = Math.floor(host.now().getTime() / 1000) * 1000
+    expect((await ledger.now()).getTime()).toBe(expected)
+  })
+
+  it('a status dated after GitHub’s now is refused (fail closed)', async () => {
+    const { ledger, repository } = fresh()
+    const future = host.now().getTime() + HOUR
+    const seeded = seedRecord(repository, decision(A, 'production', 'pending'), host.now().getTime(), [
+      { state: 'in_progress', ...at(host.now().getTime()) },
+      { state: 'success', ...at(future) }
+    ])
+    const error = await failure(ledger.live('production'))
+    expect(error).toBeInstanceOf(SealError)
+    expect(error.message).toContain(`github:${repository}: deployment ${seeded.id} (environment "production", task "deploy:${A}") has a success status dated ${iso(future)}, after GitHub's own clock`)
+    expect(error.message).toContain('fail closed')
+  })
+
+  it('statuses that are not ISO 8601 or go backwards are refused', () => {
+    const status = (id: number, createdAt: string, state = 'success'): ApiStatus => ({ id: String(id), state, createdAt, description: '', logUrl: '', environmentUrl: '' })
+    const unreadable = (detail: string): never => {
+      throw new SealError(detail)
+    }
+    expect(() => historyOf([status(2, '2024-06-01 00:00:00')], unreadable)).toThrow('its success status 2 is dated "2024-06-01 00:00:00", not an ISO 8601 UTC time')
+    expect(() => historyOf([status(3, '2024-06-01T00:00:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable)).toThrow(
+      'its success status 3 (2024-06-01T00:00:00Z) is dated before the status posted before it'
+    )
+    expect(historyOf([status(3, '2024-06-01T00:01:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable).stretch).toEqual({ from: '2024-06-01T00:01:00Z', until: null })
+  })
+})
+
+describe('GitHubDeploymentsLedger: writes are made once', () => {
+  it('a deployment POST served then answered 500 is found by its key, not made twice', async () => {
+    const { repository, write, sleeps } = fresh()
+    host.inject({ kind: 'served-server-error', method: 'POST', path: /\/deployments$/ })
+    const { entry } = await write(decision(A, 'production', 'pending'))
+    expect(host.deploymentsOf(repository)).toHaveLength(1)
+    expect(entry?.id).toBe(String(host.deploymentsOf(repository)[0]?.id))
+    expect(sleeps).toHaveLength(1)
+    expect(host.requests.filter((r) => r.method === 'POST' && r.canonicalPath.endsWith('/deployments'))).toHaveLength(1)
+  })
+
+  it('so is one whose connection was reset after it was served', async () => {
+    const { repository, write } = fresh()
+    host.inject({ kind: 'served-reset', method: 'POST', path: /\/deployments$/ })
+    await write(decision(A, 'production', 'refused'))
+    expect(host.deploymentsOf(repository)).toHaveLength(1)
+    expect(host.deploymentsOf(repository)[0]?.statuses.map((s) => s.state)).toEqual(['failure'])
+  })
+
+  it('a deployment POST that failed before it was served is sent again', async () => {
+    const { repository, write } = fresh()
+    host.inject({ kind: 'server-error', method: 'POST', path: /\/deployments$/ })
+    await write(decision(A, 'production', 'pending'))
+    expect(host.deploymentsOf(repository)).toHaveLength(1)
+    expect(host.requests.filter((r) => r.method === 'POST' && r.canonicalPath.endsWith('/deployments'))).toHaveLength(2)
+  })
+
+  it('a status POST served twice leaves two identical statuses, read as one', async () => {
+    const { ledger, promote, confirm, statesOf } = fresh()
+    const pending = await promote(A, 'production')
+    host.inject({ kind: 'served-server-error', method: 'POST', path: /\/statuses$/ })
+    const confirmed = await confirm(pending.id)
+    expect(statesOf(pending.id)?.map((s) => s.split(' ')[0])).toEqual(['success', 'success', 'in_progress'])
+    expect(await ledger.live('production')).toMatchObject({ digest: A, from: confirmed.time })
+  })
+})
+
+describe('GitHubDeploymentsLedger: what a read costs', () => {
+  /** 1,000 refusals and 1,000 deployments of other tools after the live one, interleaved. */
+  function busy() {
+    const setup = fresh()
+    const live = seedLive(setup.repository, A, 'production', START)
+    for (let i = 1; i <= 1000; i++) {
+      seedRecord(setup.repository, decision(digest(i), 'production', 'refused'), START + i * 2000, [{ state: 'failure', ...at(START + i * 2000) }])
+      host.seedDeployment({ repository: setup.repository, environment: 'production', task: 'deploy', payload: { image: i }, createdAt: iso(START + i * 2000 + 1000), statuses: [{ state: 'success', ...at(START + i * 2000 + 1000) }] })
+    }
+    return { ...setup, live: String(live.id) }
+  }
+
+  it('live() with 1,000 refusals and 1,000 foreign deployments: 21 pages and one statuses read', async () => {
+    const { ledger, live } = busy()
+    host.setNow(new Date(START + 3 * HOUR))
+    host.clearRequests()
+    expect(await ledger.live('production')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: live })
+    // ⌈2,001 / 100⌉ pages + 1 statuses read (the only pending record's)
+    const lists = host.requests.filter((r) => r.canonicalPath.endsWith('/deployments'))
+    const statuses = host.requests.filter((r) => r.canonicalPath.endsWith('/statuses'))
+    expect([lists.length, statuses.length, host.requests.length]).toEqual([21, 1, 22])
+  })
+
+  it('pending() and previouslyLive() on the same environment: the same pages', async () => {
+    const { ledger } = busy()
+    host.setNow(new Date(START + 3 * HOUR))
+    await ledger.now()
+    host.clearRequests()
+    expect(await ledger.pending('production')).toEqual([])
+    expect(host.requests).toHaveLength(22)
+    host.clearRequests()
+    expect(await all(ledger.previouslyLive('production'))).toEqual([])
+    expect(host.requests).toHaveLength(22)
+  })
+
+  it('history older than the reach costs nothing: the same count with and without 300 older promotions', async () => {
+    const counts: number[] = []
+    for (const older of [0, 300]) {
+      const { ledger, repository } = fresh()
+      for (let i = 0; i < older; i++) seedLive(repository, digest(5000 + i), 'production', START - 30 * 24 * HOUR + i * 60_000, START - 30 * 24 * HOUR + (i + 1) * 60_000)
+      const live = seedLive(repository, A, 'production', START)
+      for (let i = 1; i <= 50; i++) seedRecord(repository, decision(digest(i), 'production', 'refused'), START + i * 1000, [{ state: 'failure' }])
+      host.clearRequests()
+      expect(await ledger.live('production')).toMatchObject({ recordId: String(live.id) })
+      counts.push(host.requests.length)
+      const spansBefore = host.requests.length
+      expect(await ledger.spans(A, 'production')).toHaveLength(1)
+      counts.push(host.requests.length - spansBefore)
+    }
+    // live: one page and the live record's statuses; spans: one list and one statuses read, plus live's two.
+    expect(counts[0]).toBe(counts[2])
+    expect(counts[1]).toBe(counts[3])
+    expect(counts.slice(0, 2)).toEqual([2, 4])
+  })
+
+  it('veto(digest) is one request, whatever the history', async () => {
+    const { ledger } = busy()
+    host.clearRequests()
+    expect(await ledger.veto(A)).toBeNull()
+    expect(host.requests).toHaveLength(1)
   })
 
   it('previouslyLive reads only as far as it is consumed', async () => {
-    const { ledger, repository } = fresh()
+    const { ledger, repository } = fresh({ pendingTimeoutMs: 10 * 60_000 })
     for (let i = 0; i < 60; i++) {
-      const at = START + i * 60_000
-      seedRecord(repository, record(digest(i + 1), 'production', 'promoted'), at, [
-        { state: 'success', createdAt: iso(at) },
-        ...(i < 59 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000), description: 'replaced by sha256:…' }] : [])
-      ])
+      const time = START + i * HOUR
+      seedLive(repository, digest(i + 1), 'production', time, i < 59 ? time + HOUR : undefined)
     }
+    host.setNow(new Date(START + 61 * HOUR))
     host.clearRequests()
     const first: LiveSpan[] = []
     for await (const span of ledger.previouslyLive('production')) {
@@ -220,97 +519,47 @@ describe('GitHubDeploymentsLedger: round trips', () => {
       if (first.length === 2) break
     }
     expect(first.map((s) => s.digest)).toEqual([digest(59), digest(58)])
-    expect(host.requests).toHaveLength(4) // one page of deployments, three statuses
+    expect(host.requests.length).toBeLessThanOrEqual(6) // one page of deployments, four or five statuses
   })
 
-  it('entries filters by environment and by digest, merging deployments and vetoes newest first', async () => {
-    const { ledger, append } = fresh()
-    await append(A, 'staging', 'promoted')
-    await append(B, 'staging', 'promoted')
-    await append(A, 'production', 'promoted')
-    await append(A, 'staging', 'vetoed')
-    const outline = (entries: LedgerEntry[]) => entries.map((e) => `${e.outcome} ${e.digest === A ? 'A' : 'B'} ${e.environment}`)
-    expect(outline(await all(ledger.entries()))).toEqual(['vetoed A staging', 'promoted A production', 'promoted B staging', 'promoted A staging'])
-    expect(outline(await all(ledger.entries({ environment: 'staging' })))).toEqual(['vetoed A staging', 'promoted B staging', 'promoted A staging'])
-    expect(outline(await all(ledger.entries({ digest: A })))).toEqual(['vetoed A staging', 'promoted A production', 'promoted A staging'])
-    expect(outline(await all(ledger.entries({ digest: A, environment: 'production' })))).toEqual(['promoted A production'])
-  })
-
-  it('ignores deployments other tools made, in every query', async () => {
-    const { ledger, repository, append } = fresh()
-    await append(A, 'production', 'promoted')
-    host.advance(60_000)
-    host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: { image: 'x' }, statuses: [{ state: 'success' }] })
-    host.seedDeployment({ repository, environment: 'production', task: 'deploy:migrations', payload: 'not json', statuses: [{ state: 'success' }] })
-    expect(await ledger.live('production')).toMatchObject({ digest: A })
-    expect((await all(ledger.entries())).map((e) => e.digest)).toEqual([A])
-    expect(await all(ledger.previouslyLive('production'))).toEqual([])
+  it('entries pages through more than 100 deployments, a resolution before its record', async () => {
+    const { ledger, repository } = fresh()
+    for (let i = 0; i < 150; i++) seedRecord(repository, decision(digest(i + 1), 'production', 'refused'), START + i * 1000, [{ state: 'failure' }])
+    seedLive(repository, A, 'production', START + 200_000)
+    const entries = await all(ledger.entries({ environment: 'production' }))
+    expect(entries).toHaveLength(152)
+    expect(entries.slice(0, 2).map((e) => e.outcome)).toEqual(['deployed', 'pending'])
+    expect(entries[151]?.digest).toBe(digest(1))
   })
 })
 
-describe('GitHubDeploymentsLedger: cost does not grow with the history', () => {
-  let history: ReturnType<typeof fresh>
-  let target: string
-
-  beforeAll(() => {
-    history = fresh()
-    // 300 promotions of other digests, one of A in the middle, each replaced a minute later.
-    for (let i = 0; i < 301; i++) {
-      const d = i === 150 ? A : digest(1000 + i)
-      const at = START + i * 60_000
-      const seeded = seedRecord(history.repository, record(d, 'production', 'promoted'), at, [
-        { state: 'success', createdAt: iso(at) },
-        ...(i < 300 ? [{ state: 'inactive' as const, createdAt: iso(at + 60_000), description: 'replaced by sha256:…' }] : [])
-      ])
-      if (i === 150) target = String(seeded.id)
-    }
-  })
-
-  it('spans of a replaced digest: one list and one statuses request', async () => {
-    const spans = await history.ledger.spans(A, 'production')
-    expect(spans).toEqual([{ digest: A, environment: 'production', from: iso(START + 150 * 60_000), until: iso(START + 151 * 60_000), recordId: target }])
-    expect(host.requests.map((r) => r.canonicalPath)).toEqual([`/repos/${history.repository}/deployments`, `/repos/${history.repository}/deployments/${target}/statuses`])
-  })
-
-  it('spans of the live digest add the two requests of live', async () => {
-    const live = digest(1300)
-    expect(await history.ledger.spans(live, 'production')).toEqual([expect.objectContaining({ digest: live, until: null })])
-    expect(host.requests).toHaveLength(4)
-  })
-
-  it('veto: one request; live: two', async () => {
-    expect(await history.ledger.veto(A)).toBeNull()
-    expect(host.requests).toHaveLength(1)
-    host.clearRequests()
-    expect(await history.ledger.live('production')).toMatchObject({ digest: digest(1300) })
-    expect(host.requests).toHaveLength(2)
-  })
-
-  it('entries pages through more than 100 deployments', async () => {
-    const entries = await all(history.ledger.entries({ environment: 'production' }))
-    expect(entries).toHaveLength(301)
-    expect(entries[0]?.digest).toBe(digest(1300))
-    expect(entries[300]?.digest).toBe(digest(1000))
-    expect(host.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3', '4'])
-  })
-})
-
-describe('GitHubDeploymentsLedger: what is live when statuses are missing', () => {
+describe('GitHubDeploymentsLedger: readings of the history', () => {
   it('an older deployment that missed its inactive status is not live, and its stretch is closed', async () => {
     const { ledger, repository } = fresh()
-    const a = seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    seedRecord(repository, record(B, 'production', 'promoted'), START + 60_000, [{ state: 'success', createdAt: iso(START + 60_000) }])
+    const a = seedLive(repository, A, 'production', START)
+    seedLive(repository, B, 'production', START + 60_000)
     expect(await ledger.live('production')).toMatchObject({ digest: B })
     expect(await ledger.spans(A, 'production')).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START), recordId: String(a.id) }])
     expect(await all(ledger.previouslyLive('production'))).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START + 60_000), recordId: String(a.id) }])
   })
 
-  it('an inactive status the ledger did not post (auto_inactive after a job\'s own deployment) does not end a stretch', async () => {
+  it('what went live last is live, not what was decided last', async () => {
+    const { ledger, promote, confirm, statesOf } = fresh()
+    const a = await promote(A, 'production')
+    const b = await promote(B, 'production')
+    await confirm(b.id)
+    await confirm(a.id)
+    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.id })
+    expect(statesOf(b.id)?.[0]).toMatch(/^inactive replaced by/)
+  })
+
+  it('GitHub’s auto_inactive (a job’s own environment deployment) does not end a stretch', async () => {
     const { ledger, repository } = fresh()
-    seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    const b = seedRecord(repository, record(B, 'production', 'promoted'), START + 60_000, [
-      { state: 'success', createdAt: iso(START + 60_000) },
-      { state: 'inactive', createdAt: iso(START + 120_000) }
+    seedLive(repository, A, 'production', START)
+    const b = seedRecord(repository, decision(B, 'production', 'pending'), START + 60_000, [
+      { state: 'in_progress', ...at(START + 60_000) },
+      { state: 'success', ...at(START + 60_000) },
+      { state: 'inactive', ...at(START + 120_000) }
     ])
     expect(await ledger.live('production')).toEqual({ digest: B, environment: 'production', from: iso(START + 60_000), until: null, recordId: String(b.id) })
     expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([A])
@@ -318,38 +567,33 @@ describe('GitHubDeploymentsLedger: what is live when statuses are missing', () =
 
   it('nothing is live when the ledger itself marked the last live deployment replaced', async () => {
     const { ledger, repository } = fresh()
-    seedRecord(repository, record(B, 'production', 'promoted'), START, [
-      { state: 'success', createdAt: iso(START) },
-      { state: 'inactive', createdAt: iso(START + 60_000), description: 'replaced by sha256:0123456789ab…' }
-    ])
+    seedLive(repository, B, 'production', START, START + 60_000)
     expect(await ledger.live('production')).toBeNull()
     expect(await ledger.spans(B, 'production')).toMatchObject([{ from: iso(START), until: iso(START + 60_000) }])
   })
 
-  it('a promotion whose status was never posted was never live', async () => {
-    const { ledger, repository } = fresh()
-    seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    seedRecord(repository, record(B, 'production', 'promoted'), START + 60_000, [])
+  it('ignores deployments other tools made, in every query', async () => {
+    const { ledger, repository, deploy } = fresh()
+    await deploy(A, 'production')
+    host.advance(60_000)
+    host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: { image: 'x' }, statuses: [{ state: 'success' }] })
+    host.seedDeployment({ repository, environment: 'production', task: 'deploy:migrations', payload: 'not json', statuses: [{ state: 'success' }] })
     expect(await ledger.live('production')).toMatchObject({ digest: A })
-    expect(await ledger.spans(B, 'production')).toEqual([])
+    expect((await all(ledger.entries())).map((e) => e.digest)).toEqual([A, A])
+    expect(await all(ledger.previouslyLive('production'))).toEqual([])
   })
 
-  it('live stops looking after a bounded number of deployments and fails closed', async () => {
-    const { ledger, repository } = fresh()
-    seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    for (let i = 1; i <= 60; i++) seedRecord(repository, record(digest(i), 'production', 'promoted'), START + i * 1000, [])
-    const error = await failure(ledger.live('production'))
+  it('makes the deployment on the job commit when the sealing commit is of another repository', async () => {
+    const { repository, promote } = fresh()
+    await promote(A, 'staging', { sealedBy: { repository: 'other/lib', commit: SEALED_SHA, runUrl: null } })
+    expect(host.deploymentsOf(repository)[0]?.ref).toBe(SHA)
+  })
+
+  it('refuses to write without a commit to make the deployment on', async () => {
+    const { promote } = fresh({ ref: '' })
+    const error = await failure(promote(A, 'staging'))
     expect(error).toBeInstanceOf(SealError)
-    expect(error.message).toContain(`github:${repository}: none of the 50 most recent deployments to "production" (50 of them artifact-seal promotions) was ever live`)
-    expect(error.message).toContain('fail closed')
-    expect(host.requests.length).toBeLessThanOrEqual(3 + 50)
-  })
-
-  it('refusals do not count against that bound', async () => {
-    const { ledger, repository } = fresh()
-    seedRecord(repository, record(A, 'production', 'promoted'), START, [{ state: 'success', createdAt: iso(START) }])
-    for (let i = 1; i <= 120; i++) seedRecord(repository, record(digest(i), 'production', 'refused'), START + i * 1000, [{ state: 'failure' }])
-    expect(await ledger.live('production')).toMatchObject({ digest: A })
+    expect(error.message).toContain('GITHUB_SHA is not set')
   })
 })
 
@@ -360,7 +604,7 @@ describe('GitHubDeploymentsLedger: damaged records fail closed', () => {
       repository,
       environment: 'production',
       task: `deploy:${A}`,
-      payload: { 'artifact-seal': 1, record: { ...record(A, 'production', 'promoted'), digest: 'sha256:nope' } },
+      payload: { 'artifact-seal': 2, record: { ...decision(A, 'production', 'pending'), digest: 'sha256:nope' } },
       statuses: [{ state: 'success' }]
     })
     for (const read of [ledger.live('production'), ledger.spans(A, 'production'), all(ledger.entries())]) {
@@ -371,15 +615,87 @@ describe('GitHubDeploymentsLedger: damaged records fail closed', () => {
     }
   })
 
-  it('a task of ours without the payload key, or a payload from a newer artifact-seal, is damaged too', async () => {
+  it('a task of ours without the payload key, an older or newer payload, or a resolution as a deployment are damaged too', async () => {
     const { ledger, repository } = fresh()
     host.seedDeployment({ repository, environment: 'dev', task: `deploy:${A}`, payload: {} })
     expect((await failure(ledger.live('dev'))).message).toContain('its payload has no "artifact-seal" key')
-    host.seedDeployment({ repository, environment: 'qa', task: `deploy:${A}`, payload: { 'artifact-seal': 2, record: {} } })
+    host.seedDeployment({ repository, environment: 'qa', task: `deploy:${A}`, payload: { 'artifact-seal': 3, record: {} } })
     expect((await failure(ledger.live('qa'))).message).toContain('written by a newer artifact-seal')
-    seedRecord(repository, record(B, 'uat', 'promoted'), START, [])
-    host.seedDeployment({ repository, environment: 'uat', task: `deploy:${A}`, payload: { 'artifact-seal': 1, record: record(B, 'uat', 'promoted') } })
+    host.seedDeployment({ repository, environment: 'old', task: `deploy:${A}`, payload: { 'artifact-seal': 1, record: {} } })
+    expect((await failure(ledger.live('old'))).message).toContain('its payload format is 1, not 2')
+    seedRecord(repository, decision(B, 'uat', 'pending'), START, [])
+    host.seedDeployment({ repository, environment: 'uat', task: `deploy:${A}`, payload: { 'artifact-seal': 2, record: decision(B, 'uat', 'pending') } })
     expect((await failure(ledger.live('uat'))).message).toContain(`its task names ${A} but its record ${B}`)
+    host.seedDeployment({ repository, environment: 'res', task: `deploy:${A}`, payload: { 'artifact-seal': 2, record: { ...decision(A, 'res', 'pending'), outcome: 'deployed', resolves: '1' } } })
+    expect((await failure(ledger.live('res'))).message).toContain('its record is a deployed record; those are statuses of a pending deployment')
+  })
+})
+
+describe('GitHubDeploymentsLedger: random histories', () => {
+  type Op = { kind: 'promote'; digest: number } | { kind: 'confirm'; which: number } | { kind: 'fail'; which: number } | { kind: 'veto'; digest: number } | { kind: 'wait'; minutes: number }
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('promote' as const), digest: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('confirm' as const), which: fc.nat(5) }),
+    fc.record({ kind: fc.constant('confirm' as const), which: fc.nat(5) }),
+    fc.record({ kind: fc.constant('fail' as const), which: fc.nat(5) }),
+    fc.record({ kind: fc.constant('veto' as const), digest: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 120 }) })
+  )
+
+  it('never live after a veto; every live stretch starts at a success status; the last confirmation not vetoed is live', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
+        const { ledger, repository, write, confirm, veto } = fresh()
+        const pendings: LedgerEntry[] = []
+        const vetoedAt = new Map<Digest, number>()
+        /** The model: the digest whose confirmation last took, continuing the stretch of the same digest. */
+        let expected = null as { digest: Digest; from: string } | null
+        for (const o of ops) {
+          if (o.kind === 'promote') {
+            const { entry, lost, abandoned } = await write(decision(digest(o.digest), 'production', 'pending'))
+            for (const gone of abandoned) pendings.splice(pendings.findIndex((p) => p.id === gone.resolves), 1)
+            // A promotion of a vetoed digest loses: its record is failed at once.
+            expect(lost !== null).toBe(vetoedAt.has(digest(o.digest)))
+            if (lost === null && entry !== null) pendings.push(entry)
+          } else if (o.kind === 'veto') {
+            const v = await veto(digest(o.digest))
+            if (!vetoedAt.has(v.digest)) vetoedAt.set(v.digest, Date.parse(v.time))
+          } else if (o.kind === 'wait') host.advance(o.minutes * 60_000)
+          else {
+            const target = pendings.splice(o.which % Math.max(1, pendings.length), 1)[0]
+            if (target === undefined) continue
+            if (o.kind === 'fail') {
+              await ledger.resolve({ id: target.id, outcome: 'failed', reason: 'failed', runUrl: null, actor: null })
+              continue
+            }
+            const tooLate = host.now().getTime() + 60_000 - Date.parse(target.time) > TIMEOUT
+            const resolved = await confirm(target.id).catch((error: Error) => {
+              if (tooLate && error.message.includes('longer than a pending record may wait')) return null
+              throw error
+            })
+            if (resolved === null) continue
+            const vetoed = vetoedAt.has(target.digest)
+            expect(resolved.outcome).toBe(vetoed ? 'failed' : 'deployed')
+            if (!vetoed && expected?.digest !== target.digest) expected = { digest: target.digest, from: resolved.time }
+          }
+        }
+        const live = await ledger.live('production')
+        expect(live === null ? null : { digest: live.digest, from: live.from }).toEqual(expected)
+        if (live !== null) {
+          const veto = vetoedAt.get(live.digest)
+          expect(veto === undefined || veto > Date.parse(live.from)).toBe(true)
+          const statuses = host.deploymentsOf(repository).find((d) => String(d.id) === live.recordId)?.statuses ?? []
+          expect(statuses.some((s) => s.state === 'success' && s.created_at === live.from)).toBe(true)
+        }
+        for (const d of [1, 2, 3].map(digest)) {
+          for (const span of await ledger.spans(d, 'production')) {
+            const veto = vetoedAt.get(d)
+            expect(veto === undefined || veto > Date.parse(span.from)).toBe(true)
+          }
+        }
+      }),
+      { numRuns: 25 }
+    )
   })
 })
 
@@ -387,8 +703,8 @@ describe('GitHubDeploymentsLedger: retries', () => {
   const LIST = /\/deployments$/
 
   it('retries a 500, then answers', async () => {
-    const { ledger, sleeps, append } = fresh()
-    await append(A, 'production', 'promoted')
+    const { ledger, sleeps, deploy } = fresh()
+    await deploy(A, 'production')
     host.inject({ kind: 'server-error', method: 'GET', path: LIST })
     expect(await ledger.live('production')).toMatchObject({ digest: A })
     expect(sleeps).toHaveLength(1)
@@ -396,12 +712,12 @@ describe('GitHubDeploymentsLedger: retries', () => {
     expect(sleeps[0]).toBeLessThanOrEqual(1000)
   })
 
-  it('retries a 502 on a write', async () => {
-    const { ledger, repository, sleeps } = fresh()
+  it('retries a 502 on a status write', async () => {
+    const { repository, sleeps, promote } = fresh()
     host.inject({ kind: 'bad-gateway', method: 'POST', path: /\/statuses$/ })
-    await ledger.append(record(A, 'production', 'promoted'))
+    await promote(A, 'production')
     expect(sleeps).toHaveLength(1)
-    expect(host.deploymentsOf(repository)[0]?.statuses.map((s) => s.state)).toEqual(['success'])
+    expect(host.deploymentsOf(repository)[0]?.statuses.map((s) => s.state)).toEqual(['in_progress'])
   })
 
   it('waits for a primary rate limit to reset, measured on GitHub’s clock', async () => {
@@ -457,7 +773,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('a write that keeps failing says the record could not be written', async () => {
     const { ledger } = fresh({ retry: { attempts: 1 } })
     host.inject({ kind: 'server-error', method: 'POST', times: Infinity })
-    const error = await failure(ledger.append(record(A, 'production', 'refused')))
+    const error = await failure(ledger.record('production', async () => decision(A, 'production', 'refused'), TIMEOUT))
     expect(error.message).toContain('POST /repos/')
     expect(error.message).toContain('failed once; the last answer was 500 Server Error. The record could not be written, so the promotion is refused (fail closed).')
   })
@@ -468,7 +784,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
     const error = await failure(ledger.live('production'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toBe(
-      `github:${repository}: GET /repos/${repository}/deployments?environment=production&per_page=20 answered 200 with "[{\\"id\\": 1, \\"task\\": \\"deploy\\", \\"pay", ` +
+      `github:${repository}: GET /repos/${repository}/deployments?environment=production&per_page=100 answered 200 with "[{\\"id\\": 1, \\"task\\": \\"deploy\\", \\"pay", ` +
         `not the JSON GitHub sends. The ledger could not be read, so the promotion is refused (fail closed). ` +
         `Re-run the job; if it keeps failing, check https://www.githubstatus.com and any proxy between the runner and ${host.url}.`
     )
@@ -515,7 +831,7 @@ describe('GitHubDeploymentsLedger: the token', () => {
     host.addToken('ghs_read-only', { deployments: 'read' })
     host.addToken('ghs_nothing', { actions: 'read' })
     const reader = fresh({ token: 'ghs_read-only' })
-    const write = await failure(reader.ledger.append(record(A, 'production', 'refused')))
+    const write = await failure(reader.write(decision(A, 'production', 'refused')))
     expect(write.message).toContain(`github-token: the token may not write the deployments of ${reader.repository} (403 Resource not accessible by integration on POST`)
     expect(write.message).toContain('Give the job "permissions: deployments: write"')
     const read = await failure(fresh({ token: 'ghs_nothing' }).ledger.veto(A))
@@ -524,8 +840,8 @@ describe('GitHubDeploymentsLedger: the token', () => {
   })
 
   it('an unknown commit is a 422 that says which commit a deployment needs', async () => {
-    const { ledger } = fresh({ ref: 'no-such-branch' })
-    const error = await failure(ledger.append(record(A, 'production', 'promoted')))
+    const { write } = fresh({ ref: 'no-such-branch' })
+    const error = await failure(write(decision(A, 'production', 'pending')))
     expect(error.message).toContain('answered 422 No ref found for: no-such-branch. The record could not be written')
     expect(error.message).toContain('push that commit')
   })

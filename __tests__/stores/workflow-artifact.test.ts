@@ -7,6 +7,7 @@ import type { Digest } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
 import { parseListing } from '../../src/core/listing.js'
 import { type SealedArtifact, sealSubject } from '../../src/core/seal.js'
+import { buildStatement, statementSubject } from '../../src/core/statement.js'
 import { LocalDirectoryStore } from '../../src/stores/evidence/local-directory.js'
 import type { SealBundleLocation } from '../../src/stores/evidence/seal-bundle.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
@@ -336,9 +337,35 @@ describe('bytes that are not the uploaded ones', () => {
     await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
       const request = { name: 'shop-tgz', into: path.join(workspace, 'a') }
       const withExpected = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, expected: sealed.digest }, { build: BUILD })
-      expect(withExpected).toMatchObject({ digest: sealed.digest, fileCount: 1 })
+      expect(withExpected).toMatchObject({ digest: sealed.digest, fileCount: 1, kind: 'file', path: path.join(workspace, 'a', 'files', 'shop.tgz') })
       const inferred = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, into: path.join(workspace, 'b') }, { build: BUILD })
       expect(inferred.digest).toBe(sealed.digest)
+    })
+  })
+
+  it('downloadAndVerify refuses a forged bundle that passes a tree\'s listing off as one sealed file', async () => {
+    const runId = newRun()
+    const tree = await job({ runId, jobId: 'build' }, async ({ workspace }) => {
+      const sealed = await sealBuild(workspace)
+      // The forgery: a one-line listing and a file statement naming the tree's digest, and
+      // as the "file" the tree's own listing, whose sha256 is that digest.
+      const forged = writeTree(path.join(workspace, 'forged'), { 'files/site': sealed.artifact.listing })
+      const hex = sealed.artifact.digest.slice('sha256:'.length)
+      const bundle = {
+        dir: forged,
+        checksumsPath: path.join(writeTree(forged, { 'site.sha256': `${hex}  site\n` }), 'site.sha256'),
+        statementPath: path.join(writeTree(forged, { 'site.intoto.json': JSON.stringify(buildStatement([statementSubject('site', sealed.artifact.digest, false)], BUILD)) }), 'site.intoto.json')
+      }
+      await new store.WorkflowArtifactStore().upload({ name: 'shop-forged', bundle, files: { root: path.join(forged, 'files'), paths: ['site'] } })
+      return sealed.artifact
+    })
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(
+        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-forged', into: path.join(workspace, 'in'), expected: tree.digest }, { build: BUILD })
+      )
+      expect(error.message).toContain(`is one file whose bytes are a checksums listing of 4 files, so its sha256 ${tree.digest} is also the digest of the tree it lists`)
+      expect(error.message).toContain('A seal never seals a listing as one file, so the seal bundle in the artifact "shop-forged" does not come from a seal of these bytes.')
+      expect(fs.readdirSync(workspace)).toEqual([])
     })
   })
 

@@ -1,11 +1,18 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealToBundle
-} from "../chunks/chunk-U5EZKLTA.js";
+} from "../chunks/chunk-BMWRGX24.js";
 import {
   provenanceLinks,
   verifySnippet
-} from "../chunks/chunk-EEPPK6IV.js";
+} from "../chunks/chunk-KNDRTKPX.js";
+import {
+  describeProgress
+} from "../chunks/chunk-SB5SYUBX.js";
+import {
+  formatBytes,
+  formatCount
+} from "../chunks/chunk-IM7BOTGG.js";
 import {
   SealInput,
   SealOutput,
@@ -13,32 +20,28 @@ import {
   code,
   readSealSettings,
   reportFailure
-} from "../chunks/chunk-XI5UBSFP.js";
+} from "../chunks/chunk-FLZVA44N.js";
 import {
   mergeSealBundles
-} from "../chunks/chunk-E2LCQPL3.js";
-import "../chunks/chunk-WSNV27UL.js";
-import {
-  describeProgress
-} from "../chunks/chunk-YQE4J5OP.js";
+} from "../chunks/chunk-RCZIEALY.js";
+import "../chunks/chunk-34UHYZP7.js";
+import "../chunks/chunk-F2S7RG6J.js";
 import {
   fileSafeName
 } from "../chunks/chunk-G46EYJYA.js";
-import {
-  formatBytes,
-  formatCount
-} from "../chunks/chunk-IM7BOTGG.js";
 import {
   buildContextFromEnv,
   fallbackName,
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-IYSVIPOP.js";
-import "../chunks/chunk-5ULCEYWG.js";
+import "../chunks/chunk-BE6JHZ3P.js";
+import "../chunks/chunk-ZEIFKGXQ.js";
+import "../chunks/chunk-37ZI6LGB.js";
+import "../chunks/chunk-3CR25UGK.js";
 import {
   parseListing
-} from "../chunks/chunk-GVTCPM22.js";
+} from "../chunks/chunk-TXKGNR4J.js";
 import {
   debug,
   getInput,
@@ -46,11 +49,11 @@ import {
   setOutput,
   summary,
   warning
-} from "../chunks/chunk-V5KCH6HQ.js";
-import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-EJITM6IO.js";
-import "../chunks/chunk-HRW4MM62.js";
-import "../chunks/chunk-JWCK4D2M.js";
+} from "../chunks/chunk-A66XVOGK.js";
+import "../chunks/chunk-S7RBMPPZ.js";
+import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-LM3HRDQW.js";
+import "../chunks/chunk-DWPQK6M2.js";
 
 // src/actions/seal/run.ts
 import * as path2 from "node:path";
@@ -176,16 +179,16 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3SY32ECW.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-4L2DSLAN.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-JEJBSGEV.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-R2CDFFC3.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact) });
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);

@@ -1,26 +1,32 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-5COQV6AQ.js";
-import "../chunks/chunk-3XV4SCCJ.js";
-import "../chunks/chunk-IXOSLNXJ.js";
-import "../chunks/chunk-QNKJSCO2.js";
-import "../chunks/chunk-XI5UBSFP.js";
-import "../chunks/chunk-E2LCQPL3.js";
-import "../chunks/chunk-WSNV27UL.js";
-import "../chunks/chunk-YQE4J5OP.js";
-import "../chunks/chunk-G46EYJYA.js";
+} from "../chunks/chunk-CE4XQXDH.js";
+import "../chunks/chunk-L337EJKP.js";
+import "../chunks/chunk-OWHOXF4U.js";
+import "../chunks/chunk-NVACJPZY.js";
+import "../chunks/chunk-XZP3SJIE.js";
+import "../chunks/chunk-SB5SYUBX.js";
 import "../chunks/chunk-IM7BOTGG.js";
+import "../chunks/chunk-MNUCHRYH.js";
+import "../chunks/chunk-JQN5ZRY2.js";
+import "../chunks/chunk-FLZVA44N.js";
+import "../chunks/chunk-RCZIEALY.js";
+import "../chunks/chunk-34UHYZP7.js";
+import "../chunks/chunk-F2S7RG6J.js";
+import "../chunks/chunk-G46EYJYA.js";
 import "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-IYSVIPOP.js";
-import "../chunks/chunk-5ULCEYWG.js";
-import "../chunks/chunk-GVTCPM22.js";
-import "../chunks/chunk-NMF5PPW7.js";
-import "../chunks/chunk-V5KCH6HQ.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-EJITM6IO.js";
-import "../chunks/chunk-HRW4MM62.js";
-import "../chunks/chunk-JWCK4D2M.js";
+import "../chunks/chunk-ZEIFKGXQ.js";
+import "../chunks/chunk-37ZI6LGB.js";
+import "../chunks/chunk-3CR25UGK.js";
+import "../chunks/chunk-TXKGNR4J.js";
+import "../chunks/chunk-PZ63W7EF.js";
+import "../chunks/chunk-A66XVOGK.js";
+import "../chunks/chunk-S7RBMPPZ.js";
+import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-LM3HRDQW.js";
+import "../chunks/chunk-DWPQK6M2.js";
 
 // src/actions/verify/index.ts
 await run();

@@ -64,7 +64,10 @@ export const PromoteInput = {
   DryRun: 'dry-run',
   Veto: 'veto',
   Name: 'name',
-  Summary: 'summary'
+  Summary: 'summary',
+  Confirm: 'confirm',
+  Outcome: 'outcome',
+  CreateLedger: 'create-ledger'
 } as const
 
 export const PromoteOutput = {
@@ -75,4 +78,9 @@ export const PromoteOutput = {
   RecordUrl: 'record-url',
   Decision: 'decision',
   Path: 'path'
+} as const
+
+/** What the promote step hands its post step, which confirms the deployment when the job succeeded. */
+export const PromoteState = {
+  Pending: 'pending-record'
 } as const

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs'
-import { type Digest, digestFromHex, hexOf } from '../core/digest.js'
+import * as path from 'node:path'
+import { type Digest, digestFromHex } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type ListingEntry, type Mismatch, describesListing, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { type DigestKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../core/kind.js'
+import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
 import { type SealOptions, sealSubject } from '../core/seal.js'
 import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../stores/evidence/workflow-artifact.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
@@ -23,6 +25,10 @@ export interface VerifiedDownload {
   readonly artifact: DownloadedArtifact
   /** The sealed digest the files were proven to have. */
   readonly digest: Digest
+  /** What was sealed: the tree under `filesDir`, or the one file in it. */
+  readonly kind: DigestKind
+  /** Exactly the verified files: `filesDir` for a tree, the file itself for a file. */
+  readonly path: string
   /** Files checked: lines in the listing. */
   readonly fileCount: number
 }
@@ -51,24 +57,33 @@ export async function downloadAndVerify(
     const sealed = readSealedListing(artifact.checksumsPath, label, nameInput)
     const listed = digestOfListing(formatListing(sealed))
     const single = sealed.length === 1 ? (sealed[0] as ListingEntry) : null
-    if (request.expected !== undefined && describesListing(sealed, request.expected) === null) {
+    if (request.expected !== undefined && kindFromListing(sealed, request.expected, '') === null) {
       throw new SealError(
         `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. ` +
           `The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`
       )
     }
     const candidates = request.expected !== undefined ? [request.expected] : [listed, ...(single ? [digestFromHex(single.hex)] : [])]
-    const digest = statementDigest(artifact.statementPath, candidates, label, nameInput)
+    const { digest, kind } = statementDigest(artifact.statementPath, sealed, candidates, label, nameInput)
     if (artifact.filesDir === null) {
       throw new SealError(`${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`)
     }
+    // The whole directory is hashed, not only the listed paths, so a file the zip added
+    // beside the sealed ones is a difference: what is handed out holds only sealed files.
     const recomputed = await sealSubject(
       { kind: 'paths', patterns: { include: [artifact.filesDir], exclude: [] }, baseDir: artifact.filesDir, root: artifact.filesDir, inputName: nameInput },
       { ...options, fallbackName: artifact.name }
     )
     const mismatches = diffListings(sealed, parseListing(recomputed.listing.toString('utf8'), 'the downloaded files'))
     if (mismatches.length > 0) throw new DownloadDiffersError(mismatches, recomputed.digest, label, nameInput, digest)
-    return { artifact, digest, fileCount: sealed.length }
+    const file = kind === 'file' ? path.join(artifact.filesDir, ...(single as ListingEntry).path.split('/')) : null
+    checkSubjectKind(
+      { kind, display: file ?? artifact.filesDir, fileCount: sealed.length, file, digest: file === null ? recomputed.digest : digestFromHex((single as ListingEntry).hex) },
+      digest,
+      { kind, source: `the seal bundle in ${label}`, fileCount: sealed.length },
+      { subject: nameInput, checksums: `the seal bundle in ${label}` }
+    )
+    return { artifact, digest, kind, path: file ?? artifact.filesDir, fileCount: sealed.length }
   } catch (error) {
     removeQuietly(artifact.dir)
     throw error
@@ -86,28 +101,40 @@ function readSealedListing(file: string, label: string, nameInput: string): List
 }
 
 /**
- * The candidate digest the statement describes. A bundle whose listing and statement
- * disagree was assembled, not sealed. (A one-line listing may be one file, whose digest
- * is the file's own sha256, or a tree of one file, whose digest is the listing's: the
- * statement says which.)
+ * The candidate digest the statement describes, and the kind it records. A bundle whose
+ * listing and statement disagree (on the digest, or on whether it is a tree or a file) was
+ * assembled, not sealed. A one-line listing may be one file, whose digest is the file's
+ * own sha256, or a tree of one file, whose digest is the listing's: the statement says which.
  */
-function statementDigest(file: string, candidates: readonly Digest[], label: string, nameInput: string): Digest {
-  let subjects: { digest?: Record<string, string> }[] = []
+function statementDigest(
+  file: string,
+  sealed: readonly ListingEntry[],
+  candidates: readonly Digest[],
+  label: string,
+  nameInput: string
+): { digest: Digest; kind: DigestKind } {
+  let statement: unknown = null
   try {
-    const statement = JSON.parse(fs.readFileSync(file, 'utf8')) as { subject?: unknown }
-    if (Array.isArray(statement.subject)) subjects = statement.subject as typeof subjects
+    statement = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch {
     // reported below
   }
-  const described = new Set(subjects.flatMap((s) => [s.digest?.sha256, s.digest?.dirHash1]).filter((hex) => hex !== undefined))
-  const found = candidates.find((d) => described.has(hexOf(d)))
-  if (found === undefined) {
-    throw new SealError(
-      `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do not belong together. ` +
-        `The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
-    )
+  for (const digest of candidates) {
+    const kind = kindFromStatement(statement, digest)
+    if (kind === null) continue
+    const listed = kindFromListing(sealed, digest, '')?.kind
+    if (listed !== kind) {
+      throw new SealError(
+        `${nameInput}: the statement in ${label} records ${digest} as ${kind === 'tree' ? 'a tree' : 'one file'}, but its listing records it as ${listed === 'tree' ? 'a tree' : 'one file'}. ` +
+          `The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
+      )
+    }
+    return { digest, kind }
   }
-  return found
+  throw new SealError(
+    `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do not belong together. ` +
+      `The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
+  )
 }
 
 /** Downloaded files that are not the sealed ones; it carries each difference, so callers can name every file. */

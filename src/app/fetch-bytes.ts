@@ -7,6 +7,7 @@ import type { SealOptions, SubjectSpec } from '../core/seal.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from './promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
+import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -22,7 +23,10 @@ export type BytesSource =
 
 export interface FetchContext {
   readonly env: Env
-  /** A directory for downloads; a new directory is made inside it for each. */
+  /**
+   * A directory for downloads; a new directory is made inside it for each, and for the
+   * copies of verified workspace files when their directory holds others too.
+   */
   readonly downloadsDir: string
   readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
   /** Names the inputs or options, for messages. */
@@ -41,20 +45,27 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
       { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
       context.seal
     )
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: result.verified ? result.artifact.root : null, artifact: null, sealedBy: null }
+    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null }
   }
   if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
 
-  const restored = await restoreFromCache(digest, source.inputName, context)
-  if (restored) return restored
   const { cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
+  const restored = await restoreFromCache(digest, source.inputName, context)
+  if (restored.kind === 'verified') return restored.check
+  const key = cacheKeyOf(digest)
   if (known.artifact === null) {
     throw new SealError(
-      `${source.inputName}: the Actions cache has no entry for ${digest} (key ${cacheKeyOf(digest)}), and no ledger record names a workflow artifact holding its files. ` +
-        `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
+      restored.kind === 'miss'
+        ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
+            `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
+        : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? 'are not of the sealed kind (see the log above)' : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, ` +
+            `and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     )
   }
-  context.log(`${source.inputName}: no cache entry for ${digest}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
+  // A cache entry is a shortcut, never the evidence: when it fails, the artifact the ledger names decides.
+  const what = restored.kind === 'miss' ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`
+  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId)
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context)
 }
@@ -78,39 +89,57 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
     context.log(error.message)
     return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null, sealedBy: null }
   }
-  const filesDir = downloaded.artifact.filesDir as string
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${filesDir}`)
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)
   const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy
-  return { verified: true, actual: digest, mismatches: [], path: filesDir, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy }
+  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy }
 }
 
-async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<BytesCheck | null> {
+type Restored = { readonly kind: 'verified'; readonly check: BytesCheck } | { readonly kind: 'miss' } | { readonly kind: 'refused'; readonly actual: Digest | null }
+
+/**
+ * The cache is storage, not evidence: restored files that do not verify are deleted and
+ * reported as `refused`, so the caller can fall back to the workflow artifact.
+ */
+async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<Restored> {
   const into = newDownloadDir(context.downloadsDir, digest)
   const { ActionsCacheStore, cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } })
-  if (!(await store.restore(digest, into))) return null
-  const checked = await verifyRestored(into, digest, inputName, context)
+  if (!(await store.restore(digest, into))) return { kind: 'miss' }
+  let checked: { verified: boolean; actual: Digest; path: string }
+  try {
+    checked = await verifyRestored(into, digest, inputName, context)
+  } catch (error) {
+    removeQuietly(into)
+    if (!(error instanceof SealError)) throw error
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error.message}`)
+    return { kind: 'refused', actual: null }
+  }
   if (!checked.verified) {
     removeQuietly(into)
-    throw new SealError(
-      `${inputName}: the cache entry ${cacheKeyOf(digest)} restored files that are ${checked.actual}, not ${digest}. ` +
-        `They were deleted and nothing is deployed from them. The cache was changed behind the key; give ${context.inputs.artifactName} to fetch the sealed files instead.`
-    )
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`)
+    return { kind: 'refused', actual: checked.actual }
   }
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${into}`)
-  return { verified: true, actual: digest, mismatches: [], path: into, artifact: null, sealedBy: null }
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`)
+  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null } }
 }
 
-/** A directory of restored files is the digest's when it hashes to it as a tree, or, holding one file, as that file. */
-async function verifyRestored(dir: string, digest: Digest, inputName: string, context: FetchContext): Promise<{ verified: boolean; actual: Digest }> {
+/**
+ * A directory of restored files is the digest's when it hashes to it as a tree, or, holding
+ * one file, as that file (then the file is what is handed out). The kind rule applies as
+ * to any verify: a restored file that is a listing does not pass for the tree it lists.
+ */
+async function verifyRestored(dir: string, digest: Digest, inputName: string, context: FetchContext): Promise<{ verified: boolean; actual: Digest; path: string }> {
   const subject = (include: string): SubjectSpec => ({ kind: 'paths', patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName })
   const check = (s: SubjectSpec) =>
     verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal)
   const tree = await check(subject(dir))
-  if (tree.verified || tree.artifact.fileCount !== 1) return tree
+  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir }
   const only = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile())
-  return only ? check(subject(path.join(only.parentPath, only.name))) : tree
+  if (!only) return { verified: false, actual: tree.actual, path: dir }
+  const file = path.join(only.parentPath, only.name)
+  const single = await check({ kind: 'paths', patterns: { include: [file], exclude: [] }, baseDir: dir, inputName })
+  return { verified: single.verified, actual: single.actual, path: file }
 }
 
 /** A path no download has used yet; the stores create it when the files are whole. */

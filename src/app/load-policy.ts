@@ -4,6 +4,8 @@ import { SealError, quote } from '../core/errors.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
 import { parsePolicy } from '../core/promotion/policy-file.js'
 
+const MAX_POLICY_CHARS = 1_048_576
+
 /** Reads and checks the promotion policy; `baseDir` makes the path in messages short. */
 export function loadPolicy(file: string, inputName: string, baseDir: string): PromotionPolicy {
   const shown = path.relative(baseDir, file) || file
@@ -15,7 +17,16 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
     throw new SealError(
       code === 'ENOENT'
         ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.`
-        : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code ?? String(error)}).`
+        : code === 'EISDIR'
+          ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".`
+          : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code ?? String(error)}). Check that the file is readable.`
+    )
+  }
+  // A policy is a few lines; a file this large is the wrong file, and parsing it would only waste time.
+  if (text.length > MAX_POLICY_CHARS) {
+    throw new SealError(
+      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString('en-US')} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}). ` +
+        `Point ${inputName} at the policy file.`
     )
   }
   return parsePolicy(text, shown.startsWith('..') ? file : shown)

@@ -12,12 +12,14 @@ export interface LedgerAccess {
   readonly tokenInput: string
   /** Check now that records can be written, so a bad location fails before anything is decided. */
   readonly forWriting: boolean
+  /** Create a file ledger that does not exist yet (the first promotion); a missing one is an error otherwise. */
+  readonly create?: boolean
 }
 
 /** The ledger at a location: a file, or the Deployments API of the repository the runner names. */
 export async function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Promise<Ledger> {
   if (location.kind === 'file') {
-    const ledger = new FileLedger(location.file, access.ledgerInput)
+    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true })
     if (access.forWriting) ledger.assertWritable()
     return ledger
   }

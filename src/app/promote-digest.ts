@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type Decision, type GateFacts, decide, refusal } from '../core/promotion/gate.js'
+import { type Decision, type GateFacts, type RuleCheck, decide, refusal } from '../core/promotion/gate.js'
 import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
 import type { Mismatch } from '../core/listing.js'
-import type { ArtifactRef, LedgerEntry, LiveSpan, Outcome, PromotionRecord, SealedBy } from '../core/promotion/record.js'
-import type { Ledger } from '../stores/ledger/ledger.js'
+import type { ArtifactRef, LedgerEntry, LiveSpan, Mode, NewRecord, SealedBy } from '../core/promotion/record.js'
+import type { Ledger, LedgerView } from '../stores/ledger/ledger.js'
 
 /** The bytes about to be deployed, checked against the digest. */
 export interface BytesCheck {
@@ -65,8 +66,10 @@ export interface PromoteResult {
   readonly digest: Digest | null
   /** What the environment ran before this promotion. */
   readonly previous: LiveSpan | null
-  /** The record written; null for a dry run or when the ledger could not be written. */
+  /** The record written (pending when allowed); null for a dry run or when the ledger could not be written. */
   readonly record: LedgerEntry | null
+  /** Stale pending records of the environment this promotion marked abandoned. */
+  readonly abandoned: readonly LedgerEntry[]
   readonly sealedBy: SealedBy | null
   /** The artifact's name, as given or as earlier records of the digest say. */
   readonly name: string | null
@@ -74,12 +77,20 @@ export interface PromoteResult {
   readonly verification: BytesCheck | null
 }
 
+export interface PromoteOptions {
+  /** How long a pending record waits for its confirmation before the next gate abandons it. */
+  readonly pendingTimeoutMs: number
+}
+
 /**
- * Promote (or roll back) a digest into an environment: gather what the ledger says about
- * this digest and environment, let the pure gate decide, and record the decision either
- * way, so refusals are part of the history too. A ledger that cannot be read is a refusal.
+ * Promote (or roll back) a digest into an environment. What takes long and needs no lock
+ * comes first: resolving "previous", what the history knows of the digest, fetching and
+ * checking the bytes. Then, in one ledger step, the gate reads its facts (veto, live digest,
+ * upstream stretches), decides, and records the decision, refusals too: `pending` when
+ * allowed, so that nothing counts as deployed until the deployment is confirmed. A ledger
+ * that cannot be read is a refusal (fail closed).
  */
-export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, now: () => Date): Promise<PromoteResult> {
+export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: PromoteOptions): Promise<PromoteResult> {
   const rule = findEnvironment(policy, request.environment)
   if (!rule) {
     throw new SealError(
@@ -87,70 +98,95 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
         `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
     )
   }
-  const mode = request.rollback ? 'rollback' : 'promote'
+  const mode: Mode = request.rollback ? 'rollback' : 'promote'
   let digest: Digest | null = request.digest === 'previous' ? null : request.digest
   let previous: LiveSpan | null = null
   let sealedBy = request.sealedBy
   let name = request.name
   let verification: BytesCheck | null = null
+  let abandoned: readonly LedgerEntry[] = []
   const result = (decision: Decision, record: LedgerEntry | null = null): PromoteResult => ({
     decision,
     digest,
     previous,
     record,
+    abandoned,
     sealedBy,
     name,
     verification
   })
-  // Every ledger read goes through here: a SealError from a read means "cannot tell".
-  const read = async <T>(query: () => Promise<T>): Promise<T> => {
-    try {
-      return await query()
-    } catch (error) {
-      if (!(error instanceof SealError)) throw error
-      throw new LedgerUnreadable(refusal(mode, rule.name, digest, 'ledger', `The ledger could not be read, so the promotion is refused (fail closed): ${error.message}`))
-    }
+  const unreadable = (error: unknown): Decision => {
+    if (!(error instanceof SealError)) throw error
+    return refusal(mode, rule.name, digest, 'ledger', `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`)
   }
 
-  let decision: Decision
+  let history: KnownDigest = NOTHING_KNOWN
+  let early: Decision | null = null
   try {
-    previous = await read(() => ledger.live(rule.name))
-    digest ??= await read(() => lastGoodBefore(ledger, rule.name))
     if (digest === null) {
-      return result(refusal(mode, rule.name, null, 'ran-before', `${rule.name} ran no other digest that is not vetoed; there is nothing to roll back to.`))
+      const live = await ledger.live(rule.name)
+      digest = await lastGoodBefore(ledger, rule.name)
+      if (digest === null && live === null) {
+        throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+      }
+      if (digest === null) {
+        digest = (live as LiveSpan).digest
+        early = refusal(mode, rule.name, digest, 'ran-before', `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`)
+      }
     }
-    const resolved = digest
-    const history = await read(() => knownFromHistory(ledger, resolved))
-    sealedBy ??= history.sealedBy
-    name ??= history.name
-    if (request.verifyBytes) verification = await request.verifyBytes(resolved, history)
-    sealedBy ??= verification?.sealedBy ?? null
-    if (verification && !verification.verified) {
-      decision = refusal(mode, rule.name, resolved, 'bytes', bytesDetail(verification, resolved))
+    history = await knownFromHistory(ledger, digest)
+  } catch (error) {
+    if (error instanceof SealError && error.message.startsWith(`${request.inputs.digest}:`)) throw error
+    return result(unreadable(error))
+  }
+  const resolved = digest
+  sealedBy ??= history.sealedBy
+  name ??= history.name
+  if (early === null && request.verifyBytes) {
+    // A fetch that fails (an expired artifact, a download cut short) is a refusal, recorded like any other.
+    try {
+      verification = await request.verifyBytes(resolved, history)
+      sealedBy ??= verification.sealedBy
+      if (!verification.verified) early = refusal(mode, rule.name, resolved, 'bytes', bytesDetail(verification, resolved))
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error
+      early = refusal(mode, rule.name, resolved, 'bytes', `The bytes to deploy could not be fetched and checked: ${error.message}`)
+    }
+  }
+  const artifact = verification?.artifact ?? request.artifact ?? history.artifact
+
+  let decision: Decision | null = null
+  const decideOn = async (view: LedgerView): Promise<NewRecord | null> => {
+    previous = await view.live(rule.name)
+    if (early !== null) {
+      decision = early
     } else {
       const environments = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
       const facts: GateFacts = {
-        veto: await read(() => ledger.veto(resolved)),
+        veto: await view.veto(resolved),
         live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await read(() => ledger.spans(resolved, env))] as const)))
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)] as const)))
       }
-      decision = decide({ digest: resolved, rule, mode, now: now() }, facts)
+      decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts)
     }
-    if (request.dryRun) return result(decision)
-    const outcome: Outcome = decision.allowed ? (mode === 'rollback' ? 'rolled-back' : 'promoted') : 'refused'
-    const artifact = verification?.artifact ?? request.artifact ?? history.artifact
-    const record = await ledger.append(recordOf({ ...request, name, artifact }, resolved, outcome, previous, decision.reason, sealedBy, now()))
-    return result(decision, record)
-  } catch (error) {
-    if (error instanceof LedgerUnreadable) return result(error.decision)
-    throw error
+    if (request.dryRun) return null
+    return recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy)
   }
-}
-
-/** Thrown inside promoteDigest when a ledger read fails; it carries the refusal to return. */
-class LedgerUnreadable extends Error {
-  constructor(readonly decision: Decision) {
-    super(decision.reason ?? 'the ledger could not be read')
+  try {
+    if (request.dryRun) {
+      await decideOn(ledger)
+      return result(decision as unknown as Decision)
+    }
+    const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs)
+    abandoned = recorded.abandoned
+    const made = decision as unknown as Decision
+    if (recorded.lost !== null) {
+      const lost: RuleCheck = { rule: 'ledger', environment: rule.name, passed: false, detail: recorded.lost }
+      return result({ ...made, allowed: false, checks: [...made.checks, lost], reason: [made.reason, recorded.lost].filter((r) => r !== null).join(' ') }, recorded.entry)
+    }
+    return result(made, recorded.entry)
+  } catch (error) {
+    return result(unreadable(error))
   }
 }
 
@@ -165,28 +201,34 @@ function bytesDetail(check: BytesCheck, digest: Digest): string {
 export async function vetoDigest(
   request: { readonly digest: Digest; readonly environment: string; readonly reason: string; readonly name: string | null; readonly requester: Requester },
   ledger: Ledger,
-  now: () => Date
+  options: PromoteOptions
 ): Promise<LedgerEntry> {
-  const previous = await ledger.live(request.environment)
   const known = await knownFromHistory(ledger, request.digest)
-  return ledger.append({
-    digest: request.digest,
-    name: request.name ?? known.name,
-    environment: request.environment,
-    outcome: 'vetoed',
-    time: now().toISOString(),
-    runUrl: request.requester.runUrl,
-    actor: request.requester.actor,
-    sealedBy: known.sealedBy,
-    previousDigest: previous?.digest ?? null,
-    reason: request.reason,
-    environmentUrl: null,
-    artifact: known.artifact
-  })
+  const recorded = await ledger.record(
+    request.environment,
+    async (view) => ({
+      digest: request.digest,
+      name: request.name ?? known.name,
+      environment: request.environment,
+      outcome: 'vetoed',
+      mode: null,
+      runUrl: request.requester.runUrl,
+      actor: request.requester.actor,
+      sealedBy: known.sealedBy,
+      previousDigest: (await view.live(request.environment))?.digest ?? null,
+      reason: request.reason,
+      environmentUrl: null,
+      artifact: known.artifact,
+      resolves: null,
+      key: randomUUID()
+    }),
+    options.pendingTimeoutMs
+  )
+  return recorded.entry as LedgerEntry
 }
 
 /** The last digest the environment ran before its live one that is not vetoed; null when there is none. */
-export async function lastGoodBefore(ledger: Ledger, environment: string): Promise<Digest | null> {
+export async function lastGoodBefore(ledger: LedgerView, environment: string): Promise<Digest | null> {
   for await (const span of ledger.previouslyLive(environment)) {
     if ((await ledger.veto(span.digest)) === null) return span.digest
   }
@@ -194,7 +236,7 @@ export async function lastGoodBefore(ledger: Ledger, environment: string): Promi
 }
 
 /** What the latest records of a digest that know say: who sealed it, its name, where its files are. */
-async function knownFromHistory(ledger: Ledger, digest: Digest): Promise<KnownDigest> {
+async function knownFromHistory(ledger: LedgerView, digest: Digest): Promise<KnownDigest> {
   let name: string | null = null
   let sealedBy: SealedBy | null = null
   let artifact: ArtifactRef | null = null
@@ -210,24 +252,26 @@ async function knownFromHistory(ledger: Ledger, digest: Digest): Promise<KnownDi
 function recordOf(
   request: PromoteRequest,
   digest: Digest,
-  outcome: Outcome,
+  mode: Mode,
+  outcome: 'pending' | 'refused',
   previous: LiveSpan | null,
   reason: string | null,
-  sealedBy: SealedBy | null,
-  time: Date
-): PromotionRecord {
+  sealedBy: SealedBy | null
+): NewRecord {
   return {
     digest,
     name: request.name,
     environment: request.environment,
     outcome,
-    time: time.toISOString(),
+    mode,
     runUrl: request.requester.runUrl,
     actor: request.requester.actor,
     sealedBy,
     previousDigest: previous?.digest ?? null,
     reason,
     environmentUrl: request.environmentUrl,
-    artifact: request.artifact
+    artifact: request.artifact,
+    resolves: null,
+    key: randomUUID()
   }
 }

@@ -1,4 +1,8 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { SealError, quote } from '../core/errors.js'
+import { refuseListingAsFile } from '../core/kind.js'
+import { parseListing } from '../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
 import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
 import { type SealBundleLocation, fileSafeName } from '../stores/evidence/seal-bundle.js'
@@ -13,7 +17,10 @@ export interface BundleDestination {
 
 /**
  * Seals the subject and writes its bundle: the one use case the seal action and the
- * `seal` command share. The bundle's own directory is never part of what is sealed.
+ * `seal` command share. The bundle's own directory is never part of what is sealed, and a
+ * chosen one inside the sealed tree is refused: a later verify of the tree would find the
+ * bundle's files there. A single file that is a checksums listing is refused too (see
+ * `refuseListingAsFile`). Both are checked before anything is written.
  */
 export async function sealToBundle(
   subject: SubjectSpec,
@@ -24,7 +31,43 @@ export async function sealToBundle(
   const sealed =
     subject.kind === 'paths' ? { ...subject, skipDirs: [...(subject.skipDirs ?? []), defaultParent, ...(outputDir ? [outputDir] : [])] } : subject
   const artifact = await sealSubject(sealed, options)
+  if (subject.kind === 'paths' && artifact.root !== null) {
+    if (artifact.kind === 'file') {
+      const only = parseListing(artifact.listing.toString('utf8'), 'the sealed listing')[0]?.path as string
+      refuseListingAsFile(path.join(artifact.root, ...only.split('/')), subject.inputName)
+    } else if (outputDir !== null && isInside(outputDir, artifact.root)) {
+      throw new SealError(
+        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, ` +
+          `files that were not sealed. Give a directory outside the tree${inputName === '--out' ? '' : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
+      )
+    }
+  }
   const dir = outputDir ?? path.join(defaultParent, fileSafeName(artifact.name))
   const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact)
   return { artifact, bundle }
+}
+
+/** Compares both as given and with links resolved, so a link to a directory inside the tree is caught too. */
+function isInside(dir: string, root: string): boolean {
+  const inside = (child: string, parent: string): boolean => {
+    const rel = path.relative(parent, child)
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  }
+  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+}
+
+/** The real path of the deepest part that exists, with the rest appended: the directory may not exist yet. */
+function realExisting(p: string): string {
+  let existing = path.resolve(p)
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(existing), ...rest.reverse())
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return path.resolve(p)
+      rest.push(path.basename(existing))
+      existing = parent
+    }
+  }
 }

@@ -19,13 +19,17 @@ export function sealInfoBesideListing(checksumsFile: string | null, digest: Dige
   const none = { sealedBy: null, name: null }
   const file = checksumsFile === null ? null : statementBeside(checksumsFile)
   if (file === null) return none
-  let statement: { subject?: { name?: unknown }[] }
+  let statement: unknown
   try {
     statement = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch {
     return none
   }
-  const sealedBy = sealedByFromStatement(statement, digest)
-  const name = statement.subject?.[0]?.name
-  return sealedBy === null ? none : { sealedBy, name: typeof name === 'string' ? name : null }
+  // A statement is about this digest only when sealedByFromStatement says so; then it is
+  // an object with a subject array, but any element of that array may be anything.
+  const sealedBy = sealedByFromStatement(statement, digest, file)
+  if (sealedBy === null) return none
+  const first: unknown = (statement as { subject: unknown[] }).subject[0]
+  const name = typeof first === 'object' && first !== null ? (first as { name?: unknown }).name : undefined
+  return { sealedBy, name: typeof name === 'string' ? name : null }
 }

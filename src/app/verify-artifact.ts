@@ -1,8 +1,11 @@
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type ListingEntry, type Mismatch, describesListing, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
+import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../core/kind.js'
+import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
+import { statementBeside } from '../stores/evidence/seal-bundle.js'
 
 export interface VerifyRequest {
   readonly subject: SubjectSpec
@@ -27,18 +30,38 @@ export interface VerifyResult {
 /**
  * Recomputes the subject's digest and compares it with the sealed one. With the sealed
  * listing, first proves the listing belongs to the expected digest (a swapped listing
- * could otherwise hide a changed file), then names every file that differs.
+ * could otherwise hide a changed file) and, with the statement beside it, that both
+ * record the same kind; then checks the subject is of that kind (`checkSubjectKind`, which
+ * throws) and names every file that differs.
  */
 export async function verifyArtifact(request: VerifyRequest, options: SealOptions): Promise<VerifyResult> {
-  const sealedEntries = request.checksumsFile === null ? null : readSealedListing(request)
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request)
   const artifact = await sealSubject(request.subject, options)
+  const subjectInput = request.subject.kind === 'paths' ? request.subject.inputName : request.checksumsInput
+  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === 'paths' ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
+    subject: subjectInput,
+    checksums: request.checksumsInput
+  })
   const verified = artifact.digest === request.expected
   const mismatches =
-    verified || sealedEntries === null ? [] : diffListings(sealedEntries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealedEntries !== null }
+    verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))
+  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null }
 }
 
-function readSealedListing(request: VerifyRequest): ListingEntry[] {
+/** What a seal of files hashed, as the kind rule sees it; paths shown relative to `baseDir` when inside it. */
+export function hashedSubjectOf(artifact: SealedArtifact, baseDir: string | null): HashedSubject {
+  const root = artifact.root ?? ''
+  const shown = (p: string): string => {
+    const rel = baseDir === null ? '' : path.relative(baseDir, p)
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel
+  }
+  if (artifact.kind !== 'file') return { kind: 'tree', display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest }
+  const only = parseListing(artifact.listing.toString('utf8'), 'the recomputed listing')[0] as ListingEntry
+  const file = path.join(root, ...only.path.split('/'))
+  return { kind: 'file', display: shown(file), fileCount: 1, file, digest: artifact.digest }
+}
+
+function readSealedListing(request: VerifyRequest): { entries: ListingEntry[]; kind: RecordedKind | null } {
   const file = request.checksumsFile as string
   let text: string
   try {
@@ -50,11 +73,46 @@ function readSealedListing(request: VerifyRequest): ListingEntry[] {
     )
   }
   const entries = parseListing(text, file)
-  if (describesListing(entries, request.expected) === null) {
+  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`)
+  if (fromListing === null) {
     throw new SealError(
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. ` +
         `The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     )
   }
-  return entries
+  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) }
+}
+
+/**
+ * The kind the statement the seal wrote beside the listing records; null when there is
+ * none. One that is there must describe the digest: an edited statement is refused.
+ */
+function readStatementBeside(checksumsFile: string, request: VerifyRequest): RecordedKind | null {
+  const file = statementBeside(checksumsFile)
+  if (file === null) return null
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new SealError(
+      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${(error as NodeJS.ErrnoException).code ?? String(error)}). Make it readable, or move it away to verify by the listing alone.`
+    )
+  }
+  let statement: unknown
+  try {
+    statement = JSON.parse(text)
+  } catch {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    )
+  }
+  const kind = kindFromStatement(statement, request.expected)
+  if (kind === null) {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. ` +
+        'The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.'
+    )
+  }
+  return { kind, source: `the statement ${quote(file)}`, fileCount: null }
 }

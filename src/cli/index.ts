@@ -1,5 +1,14 @@
 #!/usr/bin/env node
-import { main } from './main.js'
-import { processTerminal } from './terminal.js'
+import { nodeVersionProblem } from './node-version.js'
 
-process.exitCode = await main(process.argv.slice(2), processTerminal())
+// The version is checked before the commands are loaded: on an older Node they could fail
+// midway with an error that says nothing about the version. Loading them afterwards costs
+// one more module fetch from disk, well under a millisecond.
+const problem = nodeVersionProblem(process.versions.node)
+if (problem !== null) {
+  process.stderr.write(`${problem}\n`)
+  process.exitCode = 1
+} else {
+  const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./terminal.js')])
+  process.exitCode = await main(process.argv.slice(2), processTerminal())
+}

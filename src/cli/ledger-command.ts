@@ -1,18 +1,39 @@
+import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { FileLedger } from '../stores/ledger/file-ledger.js'
-import { parseCommand } from './arguments.js'
+import { parseDuration } from '../core/promotion/duration.js'
+import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
+import { FileLedger, type LedgerHead } from '../stores/ledger/file-ledger.js'
+import type { Ledger } from '../stores/ledger/ledger.js'
+import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
 
-export const LEDGER_USAGE = `Usage: artifact-seal ledger verify [--ledger file:<path>]
+export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
+       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger file:<path>]
+       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h] [--ledger L]
 
-Checks a file ledger's hash chain from the first record to the last: an edited,
-deleted or reordered line is reported with its line number. Exits 1 when the chain breaks.
+init           creates a new file ledger. A missing ledger is otherwise an error, so a
+               deleted one never reads as a fresh ledger that forgot its vetoes.
+verify         checks a file ledger's hash chain from the first record to the last: an
+               edited, deleted or reordered line is reported with its number. It prints
+               the head (the last line's number and hash): keep it somewhere the ledger's
+               writers cannot change, and "--head" later proves that no line up to it was
+               cut off or rewritten. Exits 1 when the chain breaks.
+abandon-stale  marks the environment's pending promotions that nobody confirmed within
+               --older-than (default 6h) abandoned; the next promotion does it too.
 
+  --head H          a head printed by an earlier "ledger verify"
+  --environment ENV the environment whose pending promotions to look at
+  --older-than D    how old a pending record must be, such as 6h or 2d
 ${LEDGER_HELP}
-  -h, --help    show this help`
+  -h, --help        show this help`
 
-const spec = { name: 'ledger', usage: LEDGER_USAGE, allowPositionals: true, options: { ...LEDGER_OPTIONS } } as const
+const spec = {
+  name: 'ledger',
+  usage: LEDGER_USAGE,
+  allowPositionals: true,
+  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, ...LEDGER_OPTIONS }
+} as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
   const { values, positionals } = parseCommand(spec, args)
@@ -20,19 +41,56 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${LEDGER_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1 || positionals[0] !== 'verify') {
-    throw new SealError(`ledger: ${quote(positionals.join(' '))} is not a ledger command; the one there is: "ledger verify".\n\n${LEDGER_USAGE}`)
+  const command = positionals.join(' ')
+  if (command === 'abandon-stale') return abandonStale(await ledgerFromOptions(values, terminal, true), values, terminal)
+  if (command !== 'init' && command !== 'verify') {
+    throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
   const ledger = await ledgerFromOptions(values, terminal)
   if (!(ledger instanceof FileLedger)) {
-    throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger verify" checks file ledgers.`)
+    throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
   }
-  const { count, problems } = ledger.verifyChain()
+  if (command === 'init') {
+    const head = await ledger.init()
+    terminal.out(`Created ${ledger.location}.\nHead: ${formatHead(head)}\n`)
+    return 0
+  }
+  const headText = requireValue('head', values.head)
+  const pinned = headText === undefined ? undefined : parseHead(headText)
+  const { count, head, problems } = ledger.verifyChain(pinned)
   if (problems.length === 0) {
-    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.\n`)
+    const upTo = pinned === undefined ? '' : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
+    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
+}
+
+async function abandonStale(ledger: Ledger, values: { environment?: string | undefined; 'older-than'?: string | undefined }, terminal: Terminal): Promise<number> {
+  const environment = requireValue('environment', values.environment)
+  if (environment === undefined) throw new SealError(`ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
+  const olderThan = requireValue('older-than', values['older-than'])
+  const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
+  if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  const { abandoned } = await ledger.record(environment, async () => null, timeoutMs)
+  for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
+  terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.\n`)
+  return 0
+}
+
+/** "12:sha256:<hex>": the line number says where the pinned line was, the hash what it held. */
+export function formatHead(head: LedgerHead): string {
+  return `${head.seq}:${head.hash}`
+}
+
+function parseHead(text: string): LedgerHead | ReturnType<typeof parseDigest> {
+  const match = /^(\d+):(sha256:[0-9a-f]{64})$/.exec(text)
+  if (match) return { seq: Number(match[1]), hash: match[2] as LedgerHead['hash'] }
+  try {
+    return parseDigest(text, '--head')
+  } catch {
+    throw new SealError(`--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
+  }
 }

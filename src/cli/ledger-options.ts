@@ -11,7 +11,7 @@ export const LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAUL
                 (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN)`
 
 /** The ledger the options name: a file by default; "github" reads GITHUB_TOKEN and GITHUB_REPOSITORY. */
-export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false): Promise<Ledger> {
+export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false, create = false): Promise<Ledger> {
   const location = parseLedgerLocation(requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, '--ledger', terminal.cwd)
-  return openLedger(location, { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting }, terminal.env)
+  return openLedger(location, { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create }, terminal.env)
 }

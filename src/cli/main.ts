@@ -13,10 +13,12 @@ Commands:
   diff <sealed> <other>   name every file that differs between two checksums listings
   merge <part...>         merge the seals of a matrix build's parts into one seal
   promote <digest>        let a digest into an environment (or --rollback) and record it
+  confirm <record-id>     confirm (or fail) the deployment of a pending promotion
   veto <digest>           mark a digest bad: no environment accepts it afterwards
   history                 who ran what since when
   status                  what each environment runs now
-  ledger verify           check a file ledger's hash chain
+  ledger init|verify      create a file ledger; check its hash chain (and a pinned head)
+  ledger abandon-stale    mark pending promotions nobody confirmed abandoned
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import('./diff-command.js')).diffCommand,
   merge: async () => (await import('./merge-command.js')).mergeCommand,
   promote: async () => (await import('./promote-command.js')).promoteCommand,
+  confirm: async () => (await import('./confirm-command.js')).confirmCommand,
   veto: async () => (await import('./veto-command.js')).vetoCommand,
   history: async () => (await import('./history-command.js')).historyCommand,
   status: async () => (await import('./status-command.js')).statusCommand,

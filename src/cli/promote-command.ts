@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { loadPolicy } from '../app/load-policy.js'
 import { pipelineStatus } from '../app/pipeline-status.js'
@@ -6,9 +7,11 @@ import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runn
 import { sealInfoBesideListing } from '../app/sealed-by.js'
 import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
-import { SealError } from '../core/errors.js'
+import { SealError, quote } from '../core/errors.js'
+import { DEFAULT_PENDING_TIMEOUT_MS, makesLive } from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
+import { resolutionHeadline } from '../report/promotion-report.js'
 import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
@@ -16,10 +19,17 @@ import type { Terminal } from './terminal.js'
 
 export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
 
-export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options]
+export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
 
 Lets a sealed digest into an environment when the promotion policy holds, and records
-the decision in the ledger. Exits 1 when it is refused.
+the decision in the ledger: pending, since nothing counts as deployed until the deployment
+is confirmed. Exits 1 when it is refused.
+
+With "-- <deploy command…>", runs the command once the digest is let in (with
+ARTIFACT_SEAL_PATH set to the verified files, ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
+and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
+deployment as failed and exits with its status. Without it, confirm the record afterwards
+with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable)
@@ -29,6 +39,7 @@ the decision in the ledger. Exits 1 when it is refused.
 ${LEDGER_HELP}
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
+  --create-ledger     create the file ledger if it does not exist (the first promotion only)
   --name NAME         the artifact's name, for the records
   --json              print the decision as JSON
   -h, --help          show this help`
@@ -45,6 +56,7 @@ const spec = {
     policy: { type: 'string' },
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    'create-ledger': { type: 'boolean' },
     name: { type: 'string' },
     json: { type: 'boolean' },
     ...LEDGER_OPTIONS
@@ -52,7 +64,9 @@ const spec = {
 } as const
 
 export async function promoteCommand(args: string[], terminal: Terminal): Promise<number> {
-  const { values, positionals } = parseCommand(spec, args)
+  const split = args.indexOf('--')
+  const deploy = split < 0 ? null : args.slice(split + 1)
+  const { values, positionals } = parseCommand(spec, split < 0 ? args : args.slice(0, split))
   if (values.help) {
     terminal.out(`${PROMOTE_USAGE}\n`)
     return 0
@@ -69,16 +83,20 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
   if (checksumsFile && paths.length === 0) throw new SealError('promote: --checksums names the files that differ; give --path with the bytes to check too.')
+  const dryRun = values['dry-run'] ?? false
+  if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
+  if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
 
   const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
-  const ledger = await ledgerFromOptions(values, terminal, !(values['dry-run'] ?? false))
+  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false)
+  const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   const result = await promoteDigest(
     {
       environment,
       digest,
       rollback: values.rollback ?? false,
-      dryRun: values['dry-run'] ?? false,
+      dryRun,
       name: requireValue('name', values.name) ?? sealed?.name ?? null,
       environmentUrl: null,
       sealedBy: sealed?.sealedBy ?? null,
@@ -91,7 +109,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
               fetchAndCheckBytes(
                 {
                   kind: 'local',
-                  subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', ...(root ? { root } : {}) },
+                  subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', unusedExclusions: 'allow', ...(root ? { root } : {}) },
                   checksumsFile
                 },
                 expected,
@@ -109,13 +127,44 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     },
     policy,
     ledger,
-    () => new Date()
+    options
   )
   if (values.json) {
     terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
   } else {
     const status = await pipelineStatus(policy, ledger)
-    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun: values['dry-run'] ?? false }))
+    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
-  return result.decision.allowed ? 0 : 1
+  for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
+  const record = result.record
+  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1
+  if (deploy === null) {
+    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
+    return 0
+  }
+  const status = await runDeploy(deploy, terminal, {
+    ARTIFACT_SEAL_PATH: result.verification?.path ?? '',
+    ARTIFACT_SEAL_DIGEST: record.digest,
+    ARTIFACT_SEAL_ENVIRONMENT: record.environment,
+    ARTIFACT_SEAL_RECORD_ID: record.id
+  })
+  const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
+  const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? 'confirmed' : 'failed', reason: failed, ...requesterFromEnv(terminal.env) })
+  terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
+  if (failed !== null) return status.code
+  return makesLive(entry.outcome) ? 0 : 1
+}
+
+/** Runs the deploy command with the terminal's environment and the promotion's, its output passed through. */
+async function runDeploy(command: readonly string[], terminal: Terminal, extra: Record<string, string>): Promise<{ code: number; describe: string }> {
+  const [file, ...args] = command as [string, ...string[]]
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { cwd: terminal.cwd, env: { ...terminal.env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.on('data', (chunk: Buffer) => terminal.out(chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => terminal.err(chunk.toString()))
+    child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: 127, describe: `could not be started (${error.code ?? error.message})` }))
+    child.on('close', (code, signal) =>
+      resolve(code === 0 ? { code: 0, describe: 'exited 0' } : { code: code ?? 1, describe: signal ? `was killed by ${signal}` : `exited ${code}` })
+    )
+  })
 }

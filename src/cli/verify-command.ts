@@ -13,6 +13,9 @@ export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGE
 
 Recomputes the digest of the files and compares it with the sealed digest. Exits 1 when
 they differ, naming every file that changed, went missing or appeared (with --checksums).
+The files must be of the kind that was sealed (one file, or a tree): the listing and the
+statement beside it say which, and one file whose bytes are a checksums listing is
+refused, since its sha256 is also the digest of the tree it lists.
 
   <path...>          the files, directories or globs, as they were sealed
   --digest DIGEST    the sealed digest ("sha256:<hex>" or bare hex)
@@ -41,7 +44,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const checksums = requireValue('checksums', values.checksums)
   const result = await verifyArtifact(
     {
-      subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', ...(root ? { root } : {}) },
+      subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', unusedExclusions: 'allow', ...(root ? { root } : {}) },
       expected: parseDigest(digest, '--digest'),
       checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null,
       checksumsInput: '--checksums',

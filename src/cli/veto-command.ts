@@ -1,6 +1,7 @@
 import { vetoDigest } from '../app/promote-digest.js'
 import { requesterFromEnv } from '../app/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
+import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { SealError } from '../core/errors.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
@@ -39,7 +40,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
   const record = await vetoDigest(
     { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,
-    () => new Date()
+    { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )
   terminal.out(`VETOED  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
   return 0

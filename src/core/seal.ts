@@ -18,6 +18,7 @@ export type SubjectSpec =
       readonly root?: string
       readonly skipDirs?: readonly string[]
       readonly inputName: string
+      readonly unusedExclusions?: 'error' | 'allow'
     }
   | { readonly kind: 'digest'; readonly digest: Digest; readonly name: string }
   | { readonly kind: 'checksums'; readonly file: string; readonly inputName: string }
@@ -100,6 +101,13 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
     !isSingleFile,
     options.build
   )
+}
+
+/** The listing of every file under a directory, as a seal of it writes it: for checking copies against a seal. */
+export async function listDirectory(dir: string, inputName: string, options: Pick<SealOptions, 'workers'> = {}): Promise<Buffer> {
+  const build: BuildContext = { kind: 'local', build: { tool: 'artifact-seal', host: '', startedOn: '' } }
+  const subject: SubjectSpec = { kind: 'paths', patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName }
+  return (await sealSubject(subject, { ...options, fallbackName: 'files', build })).listing
 }
 
 /** Adds the statement: one subject for the whole artifact. */

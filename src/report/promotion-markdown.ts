@@ -1,8 +1,8 @@
 import { upstreamOf } from '../core/promotion/policy.js'
-import type { LedgerEntry } from '../core/promotion/record.js'
+import { type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { shortDigest } from '../core/digest.js'
 import { cell, code } from './markdown.js'
-import { type PromotionReport, headline } from './promotion-report.js'
+import { type PromotionReport, headline, resolutionHeadline } from './promotion-report.js'
 
 /** Mermaid needs plain ids; labels go in quotes with their own quotes escaped. */
 const label = (text: string): string => text.replace(/"/g, '#quot;')
@@ -41,7 +41,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
   out.push('| Environment | Runs now | Since |', '| --- | --- | --- |')
   for (const s of status) {
     const runs = s.error ? `unknown: ${cell(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? ' (this digest)' : ''}` : '—'
-    out.push(`| ${cell(s.environment)} | ${runs} | ${s.live ? s.live.from : ''} |`)
+    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${cell(p.id)}, not confirmed)`).join('')
+    out.push(`| ${cell(s.environment)} | ${runs}${pending} | ${s.live ? s.live.from : ''} |`)
   }
   out.push('')
 
@@ -75,6 +76,21 @@ export function renderVetoMarkdown(record: LedgerEntry, ledger: string): string 
     `${cell(record.reason ?? '')}`,
     '',
     `Found in ${cell(record.environment)}; recorded in ${code(ledger)}, record ${where}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    ''
+  ].join('\n')
+}
+
+/** A pending record's end: confirmed (live from now) or failed, with the reason. */
+export function renderResolutionMarkdown(entry: LedgerEntry, ledger: string): string {
+  const where = entry.url ? `[${cell(entry.id)}](${entry.url})` : code(entry.id)
+  return [
+    `### ${makesLive(entry.outcome) ? '✅' : '⛔'} ${cell(resolutionHeadline(entry))}`,
+    '',
+    ...(entry.reason ? [cell(entry.reason), ''] : []),
+    `| Digest | ${code(entry.digest)} |`,
+    '| --- | --- |',
+    `| Environment | ${cell(entry.environment)} |`,
+    `| Ledger | ${code(ledger)}, record ${where} |`,
     ''
   ].join('\n')
 }

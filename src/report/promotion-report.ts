@@ -1,6 +1,7 @@
 import type { EnvironmentStatus } from '../app/pipeline-status.js'
 import type { PromoteResult } from '../app/promote-digest.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
+import type { LedgerEntry } from '../core/promotion/record.js'
 
 /** Everything a summary of one promotion shows, whichever way it is rendered. */
 export interface PromotionReport {
@@ -17,13 +18,28 @@ export interface PromotionReport {
 export function headline(report: PromotionReport): string {
   const { decision, record } = report.result
   const what = report.name ?? decision.digest ?? 'the artifact'
-  const recorded = record ? ` (record ${record.id})` : ''
+  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : ''
   if (decision.mode === 'rollback') {
     if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`
     if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`
-    return `${decision.environment} rolled back to ${what}${recorded}`
+    return `${decision.environment} may roll back to ${what}${pending}`
   }
   if (!decision.allowed) return `${what} refused for ${decision.environment}`
   if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`
-  return `${what} promoted to ${decision.environment}${recorded}`
+  return `${what} let into ${decision.environment}${pending}`
+}
+
+/** One line saying how a pending record ended. */
+export function resolutionHeadline(entry: LedgerEntry): string {
+  const what = entry.name ?? entry.digest
+  switch (entry.outcome) {
+    case 'deployed':
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`
+    case 'rolled-back':
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`
+    case 'failed':
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`
+  }
 }

@@ -5,7 +5,7 @@ import { type PromotionReport, headline } from './promotion-report.js'
 /** A promotion for a terminal: what happened, each rule, and what every environment runs. */
 export function renderPromotionText(report: PromotionReport): string {
   const { decision, record, previous } = report.result
-  const lines = [`${decision.allowed ? 'PROMOTED' : 'REFUSED'}  ${headline(report)}`]
+  const lines = [`${decision.allowed ? (report.dryRun ? 'ALLOWED' : 'PENDING') : 'REFUSED'}  ${headline(report)}`]
   if (decision.digest) lines.push(`  digest    ${decision.digest}`)
   if (previous) {
     const replaced = decision.allowed && previous.digest !== decision.digest && !report.dryRun
@@ -24,6 +24,7 @@ export function renderStatusText(status: readonly EnvironmentStatus[]): string[]
   for (const s of status) {
     const runs = s.error ? `unknown: ${s.error}` : s.live ? `${s.live.digest}  ${s.live.from}` : '-'
     lines.push(`${s.environment.padEnd(width)}  ${runs}`)
+    for (const p of s.pending) lines.push(`${''.padEnd(width)}  pending: ${p.digest} (record ${p.id}, let in ${p.time}, not confirmed)`)
   }
   return lines
 }

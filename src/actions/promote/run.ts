@@ -4,32 +4,47 @@ import { loadPolicy } from '../../app/load-policy.js'
 import { openLedger } from '../../app/open-ledger.js'
 import { pipelineStatus } from '../../app/pipeline-status.js'
 import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
+import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
 import { sealInfoBesideListing } from '../../app/sealed-by.js'
 import { type FetchContext, fetchAndCheckBytes } from '../../app/fetch-bytes.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
-import { PromoteInput, PromoteOutput } from '../constants.js'
+import { PromoteInput, PromoteOutput, PromoteState } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { annotateMismatches } from '../verify/run.js'
+import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
 
-/** The promote action: verify the bytes, let the policy decide, record the decision in the ledger. */
-export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): Promise<void> {
+/**
+ * The promote action: verify the bytes, let the policy decide, record the decision in the
+ * ledger as pending. The post step (post.ts) confirms the deployment when the job succeeds;
+ * with `confirm: <record-id>` this step confirms an earlier promotion instead.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
-    const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
-    const ledger = await openLedger(settings.ledger, { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun }, env)
+    const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger }
     const requester = requesterFromEnv(env)
+    if (settings.confirm.kind === 'record') {
+      const ledger = await openLedger(settings.ledger, access, env)
+      const { id, outcome } = settings.confirm
+      const entry = await ledger.resolve({ id, outcome, reason: outcome === 'failed' ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null, ...requester })
+      await reportResolution(entry, outcome, ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
+      return
+    }
+    const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
+    const ledger = await openLedger(settings.ledger, access, env)
+    const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
 
     if (settings.veto !== null) {
       if (settings.digest === 'previous') throw new Error('unreachable: settings refuse a veto of "previous"')
       if (!policy.environments.some((e) => e.name === settings.environment)) {
         core.warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`)
       }
-      const record = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, now)
+      const record = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, options)
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
         await core.summary.addRaw(renderVetoMarkdown(record, ledger.location)).write()
@@ -67,7 +82,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
       },
       policy,
       ledger,
-      now
+      options
     )
     const { decision } = result
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
@@ -83,8 +98,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env, now: () => Date 
     core.setOutput(PromoteOutput.RecordUrl, result.record?.url ?? '')
     core.setOutput(PromoteOutput.Decision, JSON.stringify(decision))
     core.setOutput(PromoteOutput.Path, decision.allowed ? (result.verification?.path ?? '') : '')
-    if (decision.allowed) core.info(headline(report))
-    else core.setFailed(`${headline(report)}: ${decision.reason}`)
+    for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
+    if (!decision.allowed) {
+      core.setFailed(`${headline(report)}: ${decision.reason}`)
+      return
+    }
+    core.info(headline(report))
+    const record = result.record
+    if (record === null) return
+    if (settings.confirm.kind === 'on-success') {
+      // The post step runs only when the job succeeded (post-if: success()), and confirms then.
+      core.saveState(PromoteState.Pending, record.id)
+      core.info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`)
+    } else {
+      core.info(
+        `Record ${record.id} is pending until a later step confirms it: uses this action with "${PromoteInput.Confirm}: ${record.id}" and "${PromoteInput.Outcome}: success" (or failure), ` +
+          `or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
+      )
+    }
   } catch (error) {
     reportFailure(error)
   }

@@ -9,8 +9,20 @@ import { readBytesSource } from '../bytes-source-input.js'
 
 export const DEFAULT_POLICY = '.github/promotion.yml'
 
+/**
+ * How the deployment of a promotion is confirmed: by the step's post step when the job
+ * succeeds, by a later step (`manual`), or this step confirms an earlier pending record.
+ */
+export type ConfirmSetting =
+  | { readonly kind: 'on-success' }
+  | { readonly kind: 'manual' }
+  | { readonly kind: 'record'; readonly id: string; readonly outcome: 'confirmed' | 'failed' }
+
 /** Every input of the promote action, read once and checked. */
 export interface PromoteSettings {
+  readonly confirm: ConfirmSetting
+  /** Create the file ledger when it does not exist: the first promotion only. */
+  readonly createLedger: boolean
   readonly environment: string
   readonly digest: Digest | 'previous'
   /** Where the bytes to re-verify are: the workspace, a workflow artifact or the cache; null for none. */
@@ -31,7 +43,12 @@ type Env = Readonly<Record<string, string | undefined>>
 
 export function readPromoteSettings(getInput: GetInput, env: Env, workspace: string): PromoteSettings {
   const input = (name: string): string => getInput(name).trim()
+  const confirm = readConfirm(input)
   const environment = input(PromoteInput.Environment)
+  if (confirm.kind === 'record') return confirmSettings(input, getInput, env, workspace, confirm)
+  if (input(PromoteInput.Outcome) !== '') {
+    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`)
+  }
   if (environment === '') {
     throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`)
   }
@@ -57,14 +74,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
 
-  const ledgerText = input(PromoteInput.Ledger)
-  const ledger = parseLedgerLocation(ledgerText === '' ? (env.GITHUB_ACTIONS === 'true' ? 'github' : `file:${DEFAULT_FILE_LEDGER}`) : ledgerText, PromoteInput.Ledger, workspace)
-  const token = input(PromoteInput.GitHubToken)
-  if (ledger.kind === 'github' && token === '') {
-    throw new SealError(
-      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
-    )
-  }
+  const { ledger, token } = readLedger(input, env, workspace)
   const environmentUrl = input(PromoteInput.EnvironmentUrl)
   if (environmentUrl !== '' && !URL.canParse(environmentUrl)) {
     throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`)
@@ -81,6 +91,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.Name)
   return {
+    confirm,
+    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput(PromoteInput.CreateLedger), false),
     environment,
     digest,
     source,
@@ -94,4 +106,67 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     name: name === '' ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true)
   }
+}
+
+const RECORD_ID = /^[1-9][0-9]{0,19}$/
+
+function readConfirm(input: (name: string) => string): ConfirmSetting {
+  const text = input(PromoteInput.Confirm)
+  if (text === '' || text === 'on-success') return { kind: 'on-success' }
+  if (text === 'manual') return { kind: 'manual' }
+  if (!RECORD_ID.test(text)) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. ` +
+        `Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+    )
+  }
+  const outcome = input(PromoteInput.Outcome)
+  if (outcome !== 'success' && outcome !== 'failure') {
+    throw new SealError(
+      `${PromoteInput.Outcome}: ${outcome === '' ? 'required' : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". ` +
+        `Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
+    )
+  }
+  return { kind: 'record', id: text, outcome: outcome === 'success' ? 'confirmed' : 'failed' }
+}
+
+/** A step that confirms an earlier pending record needs only the ledger; inputs that promote are refused, not ignored. */
+function confirmSettings(input: (name: string) => string, getInput: GetInput, env: Env, workspace: string, confirm: ConfirmSetting): PromoteSettings {
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl].filter((name) => input(name) !== '')
+  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput(PromoteInput.Rollback), false)) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...(promoting.length === 0 ? [PromoteInput.Rollback] : [])].join(', ')} cannot be given with it. ` +
+        `Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+    )
+  }
+  const { ledger, token } = readLedger(input, env, workspace)
+  const name = input(PromoteInput.Name)
+  return {
+    confirm,
+    createLedger: false,
+    environment: input(PromoteInput.Environment),
+    digest: 'previous',
+    source: null,
+    policyFile: path.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    ledger,
+    token,
+    environmentUrl: null,
+    rollback: false,
+    dryRun: false,
+    veto: null,
+    name: name === '' ? null : name,
+    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true)
+  }
+}
+
+function readLedger(input: (name: string) => string, env: Env, workspace: string): { ledger: LedgerLocation; token: string } {
+  const ledgerText = input(PromoteInput.Ledger)
+  const ledger = parseLedgerLocation(ledgerText === '' ? (env.GITHUB_ACTIONS === 'true' ? 'github' : `file:${DEFAULT_FILE_LEDGER}`) : ledgerText, PromoteInput.Ledger, workspace)
+  const token = input(PromoteInput.GitHubToken)
+  if (ledger.kind === 'github' && token === '') {
+    throw new SealError(
+      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
+    )
+  }
+  return { ledger, token }
 }

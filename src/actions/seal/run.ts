@@ -90,7 +90,7 @@ async function cacheSealed(artifact: SealedArtifact, env: NodeJS.ProcessEnv): Pr
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact) })
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing })
 }
 
 function listedPaths(artifact: SealedArtifact): string[] {

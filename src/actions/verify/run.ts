@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import { fetchAndCheckBytes } from '../../app/fetch-bytes.js'
 import { NOTHING_KNOWN } from '../../app/promote-digest.js'
+import { verifiedPath } from '../../app/verified-path.js'
 import { verifyArtifact } from '../../app/verify-artifact.js'
 import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
@@ -23,7 +24,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const settings = readVerifySettings((name) => core.getInput(name), workspace)
     const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p: HashProgress) => core.info(describeProgress(p)) }
     let report: VerifyReport
-    let verifiedPath: string | null
+    let handedOut: string | null
     if (settings.source.kind === 'artifact') {
       // A download that does not match is deleted before this returns.
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
@@ -33,7 +34,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => core.info(message)
       })
-      verifiedPath = fetched.path
+      handedOut = fetched.path
       report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path }
     } else {
       const { subject, checksumsFile } = settings.source
@@ -42,7 +43,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         seal
       )
       const { artifact } = result
-      verifiedPath = result.verified ? artifact.root : null
+      // Exactly what was verified: the file, the tree's directory, or copies of only the verified files.
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path.join(runnerTempDir(env), 'artifact-seal', 'verified'), seal) : null
       report = {
         ...result,
         name: artifact.name,
@@ -54,7 +56,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(VerifyOutput.Verified, String(report.verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
-    core.setOutput(VerifyOutput.Path, verifiedPath ?? '')
+    core.setOutput(VerifyOutput.Path, handedOut ?? '')
     if (report.verified) {
       core.info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`)
       return

@@ -40,7 +40,7 @@ export function readVerifySettings(getInput: GetInput, workspace: string): Verif
   return { source, expected, summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true) }
 }
 
-/** `subject-path` and `root` as the seal action reads them; null when no path was given. */
+/** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */
 export function readSubject(getInput: GetInput, workspace: string, pathInput: string, rootInput: string): SubjectSpec | null {
   const subjectPath = getInput(pathInput).trim()
   const root = getInput(rootInput).trim()
@@ -53,6 +53,8 @@ export function readSubject(getInput: GetInput, workspace: string, pathInput: st
     patterns: parseSubjectPatterns(getInput(pathInput)),
     baseDir: workspace,
     inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: 'allow',
     ...(root !== '' ? { root } : {})
   }
 }

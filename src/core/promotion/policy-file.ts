@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml'
+import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
 import type { EnvironmentRule, PromotionPolicy } from './policy.js'
@@ -11,6 +11,15 @@ interface RawEnvironment {
   soak?: string
 }
 
+/**
+ * A policy is a few lines; these bounds refuse a hostile file (a "billion laughs" alias
+ * bomb) before it costs memory. The `yaml` package counts what each alias expands to
+ * against MAX_ALIAS_EXPANSION while converting; capping the aliases themselves also
+ * bounds its anchor lookups, which otherwise grow with the square of their number.
+ */
+const MAX_ALIASES = 100
+const MAX_ALIAS_EXPANSION = 1000
+
 /** Compiled on first use: compiling costs milliseconds every process that never reads a policy would pay. */
 let compiled: ValidateFunction | null = null
 const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA))
@@ -21,7 +30,6 @@ const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: tru
  */
 export function parsePolicy(text: string, source: string): PromotionPolicy {
   const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number | undefined): string => {
     if (offset === undefined) return source
     const { line, col } = lines.linePos(offset)
@@ -34,25 +42,53 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
         `\nSee the policy format in the README ("Promotion policy").`
     )
   }
+  let doc: Document.Parsed
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
+  } catch (error) {
+    // The parser reports mistakes in doc.errors; what it throws is a limit it hit, such as
+    // nesting deeper than the stack.
+    return fail([`${source}: cannot be read as YAML (${error instanceof Error ? error.message : String(error)}). Write the policy as a plain mapping, as in the README.`])
+  }
 
   if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`))
-  const value: unknown = doc.toJS()
+  const aliasProblems = checkAliases(doc, at)
+  if (aliasProblems.length > 0) fail(aliasProblems)
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION })
+  } catch (error) {
+    // The checks above leave only resource limits (an alias bomb, nesting too deep for
+    // the stack) to fail here; none of them is a policy anyone meant to write.
+    const reason = error instanceof Error ? error.message : String(error)
+    fail([
+      /alias/i.test(reason)
+        ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.`
+        : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
+    ])
+  }
   const validate = validator()
   if (!validate(value)) {
-    fail(byPosition((validate.errors ?? []).map((e) => describeSchemaError(e, doc.contents, at))))
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames') // each repeats the pattern error beside it
+    fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
   }
 
   const raw = (value as { environments: Record<string, RawEnvironment | null> }).environments
-  const nodeAt = (...path: (string | number)[]): number | undefined => rangeStart(doc.getIn(['environments', ...path], true))
-  const keyAt = (name: string): number | undefined => {
-    const map = doc.getIn(['environments'], true)
-    if (!isMap(map)) return undefined
-    const pair = map.items.find((p) => (p.key as { value?: unknown } | null)?.value === name)
-    return rangeStart(pair?.key as Node | undefined)
+  // A key such as 1 or 2.0 is a number to YAML and the string "1" or "2" to the object
+  // read from it, so the file's pairs are matched by their keys' text.
+  const envMap = doc.getIn(['environments'], true)
+  const pairs = isMap(envMap) ? envMap.items : []
+  const pairOf = (name: string) => pairs.find((p) => String((p.key as { value?: unknown } | null)?.value) === name)
+  const nodeAt = (name: string, ...path: (string | number)[]): number | undefined => {
+    const rules = pairOf(name)?.value
+    return rangeStart(isMap(rules) ? rules.getIn(path, true) : undefined)
   }
+  const keyAt = (name: string): number | undefined => rangeStart(pairOf(name)?.key as Node | undefined)
 
   const problems: string[] = []
-  const names = Object.keys(raw)
+  // In the file's order: an object lists integer-like keys ("1", "2") before all others.
+  const position = new Map(pairs.map((p, i) => [String((p.key as { value?: unknown } | null)?.value), i]))
+  const names = Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
   const environments: EnvironmentRule[] = names.map((name) => {
     const env = raw[name] ?? {}
     const requires = env.requires ?? []
@@ -106,12 +142,53 @@ function byPosition(problems: string[]): string[] {
   })
 }
 
+/**
+ * Every alias names an anchor set before it, and there are few of them. Checked before
+ * conversion, which would otherwise throw a bare ReferenceError with no position.
+ */
+function checkAliases(doc: Document.Parsed, at: (offset: number | undefined) => string): string[] {
+  const problems: string[] = []
+  const anchors = new Set<string>()
+  let aliases = 0
+  // visit() goes in document order, the order in which YAML lets an anchor be used.
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        aliases += 1
+        if (aliases > MAX_ALIASES) {
+          problems.push(
+            `${at(rangeStart(node))}: the policy uses more than ${MAX_ALIASES} aliases (*name), which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.`
+          )
+          return visit.BREAK
+        }
+        if (!anchors.has(node.source)) {
+          problems.push(`${at(rangeStart(node))}: the alias ${quoteShort(`*${node.source}`)} names no anchor set before it. Add ${quoteShort(`&${node.source}`)} to an earlier value, or write the value out.`)
+        }
+      } else if (node.anchor !== undefined) {
+        anchors.add(node.anchor)
+      }
+      return undefined
+    }
+  })
+  return problems
+}
+
+/** The keys of an ajv instancePath, a JSON Pointer (RFC 6901: `~1` is "/", `~0` is "~"). */
+function fromJsonPointer(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+/** A value for a message, cut short so a pasted blob does not bury the rest. */
+function quoteShort(value: string): string {
+  return quote(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+}
+
 function rangeStart(node: unknown): number | undefined {
   return (node as { range?: [number, number, number] } | undefined)?.range?.[0]
 }
 
 function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: number | undefined) => string): string {
-  const path = error.instancePath.split('/').slice(1).map(decodeURIComponent)
+  const path = fromJsonPointer(error.instancePath)
   const where = path.length === 0 ? 'the file' : path.join('.')
   let node: unknown = root
   for (const key of path) {
@@ -120,14 +197,21 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
     else break
   }
   const found = (node as { value?: unknown } | undefined)?.value
-  const shown = found === undefined ? '' : ` ${quote(String(found))}`
+  const shown = found === undefined ? '' : ` ${quoteShort(String(found))}`
   const location = at(rangeStart(node))
+  if (error.propertyName !== undefined) {
+    const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === error.propertyName)?.key : undefined
+    return (
+      `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has the key ${quoteShort(error.propertyName)}, which is not an environment name. ` +
+      `Start it with a letter or digit and use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
+    )
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty
       const allowed = path.length === 0 ? 'environments' : path.length === 2 ? 'requires, requires-any, soak' : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
-      return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quote(key)}. Allowed here: ${allowed}.`
+      return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`
     }
     case 'required':
       return `${location}: ${where} has no ${quote((error.params as { missingProperty: string }).missingProperty)}. Start the file with "environments:" and one entry per environment.`

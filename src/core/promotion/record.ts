@@ -2,12 +2,36 @@ import type { Digest } from '../digest.js'
 
 /**
  * What a promotion record says happened:
- * - `promoted`: the digest passed the gate and became the environment's live digest;
- * - `rolled-back`: a digest the environment ran before became live again;
- * - `refused`: the gate said no; the environment kept what it ran;
+ * - `pending`: the gate let the digest in; the deployment is not confirmed yet, so the
+ *   environment does not run it as far as the ledger knows (never live);
+ * - `deployed`: the deployment of a pending promotion was confirmed: the digest is the
+ *   environment's live digest from this record's time;
+ * - `rolled-back`: the same for a pending rollback: a digest the environment ran before is
+ *   live again;
+ * - `failed`: the deployment of a pending record failed, or could not be confirmed (the
+ *   digest was vetoed meanwhile); the environment keeps what it ran;
+ * - `abandoned`: a pending record nobody confirmed within the pending timeout;
+ * - `refused`: the gate said no; the environment keeps what it ran;
  * - `vetoed`: the digest was marked bad; no environment accepts it from then on.
  */
-export type Outcome = 'promoted' | 'rolled-back' | 'refused' | 'vetoed'
+export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed'
+
+export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed']
+
+/** The outcomes that close a pending record; such a record names the pending one in `resolves`. */
+export type Resolution = 'deployed' | 'rolled-back' | 'failed' | 'abandoned'
+
+export const RESOLUTIONS: readonly Resolution[] = ['deployed', 'rolled-back', 'failed', 'abandoned']
+
+/** Whether a gate decision was a promotion or a rollback; null on a veto. */
+export type Mode = 'promote' | 'rollback'
+
+/**
+ * How long a pending record waits for its confirmation. The post step of the job that made
+ * it confirms it, and a GitHub-hosted job runs at most 6 hours; after that the next gate in
+ * the environment marks it abandoned.
+ */
+export const DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1000
 
 /** The build that sealed the digest, as far as it is known. */
 export interface SealedBy {
@@ -30,19 +54,28 @@ export interface PromotionRecord {
   readonly name: string | null
   readonly environment: string
   readonly outcome: Outcome
-  /** ISO 8601, UTC. */
+  /** Promotion or rollback for a gate's decision and its resolution; null for a veto. */
+  readonly mode: Mode | null
+  /** ISO 8601, UTC: the ledger's clock when it was appended (the backend sets it). */
   readonly time: string
   readonly runUrl: string | null
   readonly actor: string | null
   readonly sealedBy: SealedBy | null
   /** What the environment ran when the record was written. */
   readonly previousDigest: Digest | null
-  /** Why it was refused or vetoed; null for promotions. */
+  /** Why it was refused, vetoed, failed or abandoned; null otherwise. */
   readonly reason: string | null
   readonly environmentUrl: string | null
   /** Where the files can be fetched again; null when no workflow artifact is known. */
   readonly artifact: ArtifactRef | null
+  /** For a resolution (deployed, rolled-back, failed, abandoned): the id of the pending record it closes. */
+  readonly resolves: string | null
+  /** A unique key the writer chose, so a retried write can find the record it may already have made. */
+  readonly key: string
 }
+
+/** A record before the ledger has stamped it with its clock. */
+export type NewRecord = Omit<PromotionRecord, 'time'>
 
 /** A record as a ledger returns it: with the backend's id and, when it has one, a URL. */
 export interface LedgerEntry extends PromotionRecord {
@@ -54,15 +87,20 @@ export interface LedgerEntry extends PromotionRecord {
 export interface LiveSpan {
   readonly digest: Digest
   readonly environment: string
-  /** ISO 8601: when it became live. */
+  /** ISO 8601: when its deployment was confirmed. */
   readonly from: string
-  /** ISO 8601: when another digest replaced it; null while it is still live. */
+  /** ISO 8601: when another digest's deployment replaced it; null while it is still live. */
   readonly until: string | null
-  /** The record that made it live. */
+  /** The record that made it live: the pending record the confirmation resolved. */
   readonly recordId: string
 }
 
 /** Whether an outcome makes the record's digest the environment's live digest. */
 export function makesLive(outcome: Outcome): boolean {
-  return outcome === 'promoted' || outcome === 'rolled-back'
+  return outcome === 'deployed' || outcome === 'rolled-back'
+}
+
+/** The outcome that confirms a pending record of this mode. */
+export function confirmedOutcome(mode: Mode | null): 'deployed' | 'rolled-back' {
+  return mode === 'rollback' ? 'rolled-back' : 'deployed'
 }

@@ -17,6 +17,12 @@ export interface ResolveOptions {
   readonly inputName: string
   /** Called with each file as the walk finds it, so hashing can start before the walk ends. */
   readonly onFile?: (absolutePath: string) => void
+  /**
+   * Whether an exclusion that matches nothing is an error: yes when sealing (it is a mistake in
+   * the pattern), no when checking bytes later (the files it kept out of the seal may simply not
+   * have been copied to where they are checked).
+   */
+  readonly unusedExclusions?: 'error' | 'allow'
 }
 
 /** What the patterns matched. */
@@ -42,6 +48,21 @@ function isInside(child: string, parent: string): boolean {
 interface LinkSeen {
   readonly link: string
   readonly target: string
+  /** Named in the patterns, not found by the walk. */
+  readonly named: boolean
+}
+
+/** Directories a glob never walks into unless its pattern names them: dependencies and version control, never build output. */
+const NOT_WALKED = ['node_modules', '.git']
+
+/**
+ * How a glob walks: which entries it takes whole (the pattern matches them), which
+ * directories it enters (some path below could match), which directory names it leaves alone.
+ */
+interface GlobWalk {
+  readonly take: (abs: string) => boolean
+  readonly enter: (absDir: string) => boolean
+  readonly skipped: ReadonlySet<string>
 }
 
 /** True when the subject is one file named as such: nothing to walk, nothing to share out. */
@@ -64,19 +85,32 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         'Give at least one file, directory or glob, one per line or comma-separated.'
     )
   }
-  const excludeMatchers = patterns.exclude.map((p) => picomatch(toSlashes(path.resolve(baseDir, p)), { dot: true }))
+  // Exclusions are read exactly as the patterns they exclude from: absolute, or relative to baseDir.
+  const excludeMatchers = patterns.exclude.map((p) => picomatch(absolutePattern(baseDir, p), { dot: true }))
+  const excludeUsed = patterns.exclude.map(() => false)
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs: string): boolean => excludeMatchers.some((m) => m(toSlashes(abs)))
+  const isExcluded =
+    excludeMatchers.length === 0
+      ? () => false
+      : (abs: string): boolean => {
+          // Every matcher is asked, so an exclusion that only repeats another still counts as used.
+          let excluded = false
+          const slashed = toSlashes(abs)
+          excludeMatchers.forEach((m, i) => {
+            if (m(slashed)) excluded = excludeUsed[i] = true
+          })
+          return excluded
+        }
 
   // When the root is known before the walk, a link that leaves it is refused on sight,
   // before the walk wanders into whatever tree the link points at.
   const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0] as string) : null
   const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot)
-  const linkLeavesRoot = (link: string, target: string, root: string): SealError =>
+  const linkLeavesRoot = (link: string, target: string, root: string, named = false): SealError =>
     new SealError(
       `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
-        `A seal covers the artifact's own bytes only: copy the target into the artifact, or leave the link out with "!${toSlashes(path.relative(baseDir, link))}".`
+        `A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? 'remove the link from the patterns' : `leave the link out with "!${toSlashes(path.relative(baseDir, link))}"`}.`
     )
 
   // Several patterns can match the same file; one pattern cannot, so it needs no set.
@@ -97,10 +131,11 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 
   /**
    * Walks a directory. `realDir` is its path with links resolved and `ancestors` the real
-   * paths above it, to catch link loops without a syscall per directory. `wanted` decides
-   * for each entry whether it is taken whole; null takes everything.
+   * paths above it, to catch link loops without a syscall per directory. `glob` decides for
+   * each entry whether it is taken whole or entered; null takes everything. `skipped` names
+   * directories left alone, under a glob even in a subtree it took whole.
    */
-  const walk = (dir: string, realDir: string, ancestors: string[], wanted: ((abs: string) => boolean) | null): void => {
+  const walk = (dir: string, realDir: string, ancestors: string[], glob: GlobWalk | null, skipped: ReadonlySet<string> | null): void => {
     let entries: fs.Dirent[]
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true })
@@ -120,6 +155,11 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         )
       }
       if (isExcluded(abs)) continue
+      if (skipped?.has(entry.name) && !entry.isFile()) continue
+      // Under a glob, an entry the pattern can neither take nor enter is never looked at:
+      // not resolved, not stat'ed, so a broken link beside the build output does not matter.
+      const taken = glob === null || glob.take(abs)
+      if (!taken && !glob.enter(abs)) continue
       let isDir = entry.isDirectory()
       let isFile = entry.isFile()
       let realChild: string | null = null
@@ -129,13 +169,15 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
           realChild = fs.realpathSync(abs)
           stat = fs.statSync(realChild)
         } catch {
+          // A dangling link holds nothing: under a glob it matters only when the pattern takes it.
+          if (!taken) continue
           throw new SealError(
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. ` +
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot as string)
-        links.push({ link: abs, target: realChild })
+        links.push({ link: abs, target: realChild, named: false })
         isDir = stat.isDirectory()
         isFile = stat.isFile()
         if (isDir && ancestors.includes(realChild)) {
@@ -147,8 +189,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       }
       if (isDir) {
         realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name
-        if (!skipDirs.has(abs)) walk(abs, realChild, ancestors, wanted === null || wanted(abs) ? null : wanted)
-      } else if (isFile && (wanted === null || wanted(abs))) {
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped)
+      } else if (isFile && taken) {
         addFile(abs)
       }
       // Sockets, FIFOs and devices hold no content to seal: skipped, as `find -type f` does.
@@ -156,9 +198,17 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     ancestors.pop()
   }
 
+  /** A path named as such (no glob) may be a link too: it must stay inside the root like any other. */
+  const noteNamedLink = (abs: string): void => {
+    const real = realOrSelf(abs)
+    if (real === abs) return
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot as string, true)
+    links.push({ link: abs, target: real, named: true })
+  }
+
   let onlyDirectory: string | null = null
   for (const pattern of patterns.include) {
-    const absPattern = toSlashes(path.resolve(baseDir, pattern))
+    const absPattern = absolutePattern(baseDir, pattern)
     const scan = picomatch.scan(absPattern)
     let matchedSomething = false
     if (!scan.isGlob) {
@@ -167,20 +217,32 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       if (stat?.isDirectory()) {
         matchedSomething = true
         if (patterns.include.length === 1) onlyDirectory = abs
-        walk(abs, realOrSelf(abs), [], null)
+        else noteNamedLink(abs)
+        walk(abs, realOrSelf(abs), [], null, null)
       } else if (stat?.isFile()) {
         matchedSomething = true
-        if (!isExcluded(abs)) addFile(abs)
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs)
+          addFile(abs)
+        }
       }
     } else {
       const base = scan.base === '' ? path.parse(path.resolve(baseDir)).root : scan.base
       const matcher = picomatch(absPattern, { dot: true })
-      if (statOrNull(base)?.isDirectory()) {
-        walk(path.resolve(base), realOrSelf(base), [], (abs) => {
+      const glob: GlobWalk = {
+        take: (abs) => {
           const hit = matcher(toSlashes(abs))
           matchedSomething ||= hit
           return hit
-        })
+        },
+        enter: globEnters(path.resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split('/').includes(name)))
+      }
+      if (statOrNull(base)?.isDirectory()) {
+        // The base is named in the pattern, and may be a link itself: checked like one the walk finds.
+        const realBase = realOrSelf(base)
+        if (realBase !== path.resolve(base)) links.push({ link: path.resolve(base), target: realBase, named: false })
+        walk(path.resolve(base), realBase, [], glob, glob.skipped)
       }
     }
     if (!matchedSomething) unmatched.push(pattern)
@@ -191,6 +253,15 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       `${inputName}: nothing matches ${unmatched.map(quote).join(', ')} (relative to ${quote(baseDir)}). ` +
         `Patterns tried: ${patterns.include.map(quote).join(', ')}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}` : ''}. ` +
         'Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.'
+    )
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i])
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== 'allow') {
+    throw new SealError(
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
+        `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
+        'Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, ' +
+        `so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     )
   }
   if (found.length === 0) {
@@ -212,8 +283,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     return rel
   })
   const realRoot = realOrSelf(root)
-  for (const { link, target } of links) {
-    if (isInside(link, root) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root)
+  for (const { link, target, named } of links) {
+    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named)
   }
   // Sorting indices rather than pairs keeps a large tree from costing an object per file.
   const order = listingOrder(relative)
@@ -260,6 +331,59 @@ function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirec
     while (!isInside(file, common)) common = path.dirname(common)
   }
   return common
+}
+
+/** A pattern as an absolute, `/`-separated glob: includes and exclusions alike. */
+function absolutePattern(baseDir: string, pattern: string): string {
+  return toSlashes(path.resolve(baseDir, pattern))
+}
+
+/**
+ * Whether a directory under the glob's base could hold a match: each of its path segments
+ * must match the pattern's segment at that depth, until a `**` (anything below may match),
+ * and the pattern must go deeper than the directory. A pattern whose braces or groups hold
+ * a "/" cannot be cut into segments: then every directory is entered.
+ */
+function globEnters(base: string, glob: string): (absDir: string) => boolean {
+  const segments = splitSegments(glob)
+  if (segments === null) return () => true
+  const matchers = segments.map((segment) => (segment.includes('**') ? null : picomatch(segment, { dot: true })))
+  // `**/…` reaches every directory: no need to work out where each one is.
+  if (matchers[0] === null) return () => true
+  return (absDir) => {
+    const rel = path.relative(base, absDir).split(path.sep)
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false
+      const matcher = matchers[i]
+      if (matcher === null) return true
+      if (!matcher!(rel[i] as string)) return false
+    }
+    return rel.length < segments.length
+  }
+}
+
+function splitSegments(glob: string): string[] | null {
+  const segments: string[] = []
+  let depth = 0
+  let current = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i] as string
+    if (c === '\\') {
+      current += c + (glob[++i] ?? '')
+      continue
+    }
+    if (c === '{' || c === '(' || c === '[') depth++
+    else if ((c === '}' || c === ')' || c === ']') && depth > 0) depth--
+    if (c === '/') {
+      if (depth > 0) return null
+      segments.push(current)
+      current = ''
+    } else {
+      current += c
+    }
+  }
+  segments.push(current)
+  return segments.filter((s) => s !== '')
 }
 
 function statOrNull(p: string): fs.Stats | null {

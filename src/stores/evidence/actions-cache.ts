@@ -4,6 +4,8 @@ import * as path from 'node:path'
 import * as cache from '@actions/cache'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
+import { diffListings, parseListing } from '../../core/listing.js'
+import { listDirectory } from '../../core/seal.js'
 import { moveIntoPlace, removeQuietly, workingDirBeside } from './directory-handoff.js'
 
 /**
@@ -47,6 +49,11 @@ export interface CacheSave {
   /** The artifact root and the listing's paths: exactly the sealed files are cached. */
   readonly root: string
   readonly paths: readonly string[]
+  /**
+   * The sealed listing: the staged copies are hashed again and must equal it before they
+   * are saved, so a file changed after sealing never enters the cache under the digest.
+   */
+  readonly listing?: Uint8Array
 }
 
 export type CacheSaveStatus = 'saved' | 'already-cached' | 'not-saved'
@@ -104,6 +111,8 @@ export class ActionsCacheStore {
     }
     try {
       this.stage(staging, request)
+      const changed = request.listing === undefined ? null : await this.changedSinceSealing(staging, request.listing)
+      if (changed !== null) return this.notSaved(key, changed)
       const id = await cache.saveCache([staging], key)
       if (id !== -1) {
         this.log.info(`${this.inputName}: saved the sealed files as ${key}`)
@@ -114,11 +123,19 @@ export class ActionsCacheStore {
       if (await this.exists(staging, key)) return { status: 'already-cached', key }
       return this.notSaved(key, 'the cache service did not accept the entry (see the messages above)')
     } catch (error) {
-      if (error instanceof SealError) throw error
       return this.notSaved(key, error instanceof Error ? error.message : String(error))
     } finally {
       removeQuietly(staging)
     }
+  }
+
+  /** Null when the staged files are exactly the sealed ones; else what differs, for the warning. */
+  private async changedSinceSealing(staging: string, listing: Uint8Array): Promise<string | null> {
+    const staged = await listDirectory(staging, this.inputName)
+    if (Buffer.from(listing).equals(staged)) return null
+    const differences = diffListings(parseListing(Buffer.from(listing).toString('utf8'), 'the sealed listing'), parseListing(staged.toString('utf8'), 'the staged files'))
+    const named = differences.slice(0, 5).map((m) => `${m.path} (${m.kind})`).join(', ')
+    return `the files changed after they were sealed: ${named}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}. Seal them again to cache them`
   }
 
   /**

@@ -1,23 +1,46 @@
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { LedgerEntry, LiveSpan, PromotionRecord } from '../../core/promotion/record.js'
-import { liveSpansOf, previousSpans } from '../../core/promotion/spans.js'
-import { withFileLock } from './file-lock.js'
-import type { Ledger } from './ledger.js'
+import { LedgerIndex } from '../../core/promotion/ledger-index.js'
+import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord, confirmedOutcome } from '../../core/promotion/record.js'
+import { type LockOptions, withFileLock } from './file-lock.js'
+import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
+import { hashLines, hashLinesAside } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 
 /** The format marker of every line; a later format gets a new number. */
-const FORMAT = 'artifact-seal/ledger/v1'
+const FORMAT = 'artifact-seal/ledger/v2'
 
-/** One line of the file: the record, its number and the sha256 of the line before it. */
+/**
+ * The largest ledger file read whole. A promotion record is about 600 bytes, so this is over
+ * 400,000 records; a larger file, or something that is not a file at all (`/dev/zero`), is an
+ * error rather than a process that runs out of memory.
+ */
+export const MAX_LEDGER_BYTES = 256 * 1024 * 1024
+
+/** From this size on, a gate's read hashes the lines on a worker thread (starting one costs about 30 ms). */
+const HASH_ASIDE_BYTES = 4 * 1024 * 1024
+
+/**
+ * The first line of every ledger, written once by `ledger init` (or the first promotion when
+ * asked to create the ledger). A ledger without it, or an empty file, was cut short: it never
+ * reads as a fresh ledger with no vetoes.
+ */
+interface Genesis {
+  readonly format: typeof FORMAT
+  readonly seq: 1
+  readonly prev: null
+  readonly created: { readonly time: string; readonly id: string }
+}
+
+/** Every later line: the record, its number and the sha256 of the line before it. */
 interface Line {
   readonly format: typeof FORMAT
   readonly seq: number
-  /** `sha256:<hex>` of the previous line's bytes (without its newline); null on the first line. */
-  readonly prev: Digest | null
+  /** `sha256:<hex>` of the previous line's bytes (without its newline). */
+  readonly prev: Digest
   readonly record: PromotionRecord
 }
 
@@ -26,45 +49,163 @@ export interface ChainProblem {
   readonly problem: string
 }
 
+/** The last line's number and hash: pinned elsewhere, it lets `verifyChain` detect a cut or rewritten tail. */
+export interface LedgerHead {
+  readonly seq: number
+  readonly hash: Digest
+}
+
+export interface FileLedgerOptions {
+  /** Read a missing file as a new, empty ledger and write its first line on the first append: the first promotion only. */
+  readonly create?: boolean
+  /** The ledger's clock; the machine's by default. */
+  readonly clock?: () => Date
+  readonly lock?: LockOptions
+  /** How long a pending record may wait for its confirmation; 6 hours by default. */
+  readonly pendingTimeoutMs?: number
+}
+
 /**
- * The ledger as a file of JSON lines, append-only. Each line carries the sha256 of the
- * line before it, so editing, deleting or reordering any line breaks the chain at that
- * point; every read checks the whole chain and refuses a broken one (fail closed).
- * Appends take an exclusive lock, so processes appending at once lose nothing.
+ * One read of the file: the chain checked, the records indexed, and what identifies the
+ * bytes read. The index keeps little of each record; a whole record is parsed again from
+ * the bytes when a query returns it (history, a veto's reason), which keeps a long ledger's
+ * memory near the size of its file.
+ */
+interface Snapshot {
+  stamp: string
+  readonly index: LedgerIndex
+  head: LedgerHead
+  /** The file's bytes as read, and where each line starts (by line number; a sentinel at the end). */
+  bytes: Buffer
+  readonly starts: number[]
+  /** Records appended by this process since the read, until the next read sees them in the file. */
+  readonly appended: Map<string, LedgerEntry>
+  /** Every line's hash, by number, when asked for (checking a pinned head). */
+  readonly hashes: Digest[] | null
+  readonly problems: readonly ChainProblem[]
+}
+
+/**
+ * The ledger as a file of JSON lines, append-only. Each line carries the sha256 of the line
+ * before it, so editing, deleting or reordering a line breaks the chain at that point, and
+ * every read checks the whole chain and refuses a broken one (fail closed). What the chain
+ * cannot show alone is a cut tail (the last lines deleted) or a tail rewritten from some line
+ * on: `head` gives the last line's hash to keep elsewhere, and `verifyChain(pinned)` checks it.
+ *
+ * A gate's reads and the record it appends happen under one lock, so no other process's
+ * record lands between the facts the gate read and the decision it wrote.
  */
 export class FileLedger implements Ledger {
   readonly location: string
+  private readonly clock: () => Date
+  private readonly pendingTimeoutMs: number
+  private cached: Snapshot | null = null
 
   /** `inputName` names the input or option that chose the file, for error messages. */
   constructor(
     readonly file: string,
-    private readonly inputName: string
+    private readonly inputName: string,
+    private readonly options: FileLedgerOptions = {}
   ) {
     this.location = `file:${file}`
+    this.clock = options.clock ?? (() => new Date())
+    this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS
   }
 
-  async append(record: PromotionRecord): Promise<LedgerEntry> {
-    const dir = path.dirname(this.file)
-    try {
-      fs.mkdirSync(dir, { recursive: true })
-    } catch (error) {
-      throw this.unwritable(error)
-    }
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      const { lines, lastLine } = this.readChecked()
-      const line: Line = { format: FORMAT, seq: lines.length + 1, prev: lastLine === null ? null : sha256(lastLine), record }
-      let fd: number | undefined
-      try {
-        fd = fs.openSync(this.file, 'a')
-        fs.writeSync(fd, `${JSON.stringify(line)}\n`)
-        fs.fsyncSync(fd)
-      } catch (error) {
-        throw this.unwritable(error)
-      } finally {
-        if (fd !== undefined) fs.closeSync(fd)
+  async record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
+    return this.locked(async (snapshot, append) => {
+      const now = this.stampTime(snapshot)
+      const abandoned: LedgerEntry[] = []
+      for (const pending of snapshot.index.pending(environment)) {
+        const age = now.getTime() - Date.parse(pending.time)
+        if (age < pendingTimeoutMs) continue
+        abandoned.push(
+          append(
+            resolutionOf(pending, 'abandoned', `not confirmed within ${Math.round(pendingTimeoutMs / 60_000)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            now
+          )
+        )
       }
-      return toEntry(line)
+      const record = await decide(viewOf(snapshot.index, now))
+      return { entry: record === null ? null : append(record, now), lost: null, abandoned }
+    }, this.options.create === true)
+  }
+
+  async resolve(request: ResolveRequest): Promise<LedgerEntry> {
+    return this.locked(async (snapshot, append) => {
+      const now = this.stampTime(snapshot)
+      const pending = snapshot.index.find(request.id)
+      if (pending === null) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`)
+      }
+      if (pending.outcome !== 'pending') {
+        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
+      }
+      const earlier = snapshot.index.resolutionOf(request.id)
+      if (earlier !== null) {
+        throw new SealError(
+          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` +
+            (earlier.outcome === 'abandoned' ? 'Promote the digest again to deploy it.' : 'Nothing was recorded.')
+        )
+      }
+      const timeoutMs = this.pendingTimeoutMs
+      const age = now.getTime() - Date.parse(pending.time)
+      if (request.outcome === 'confirmed' && age >= timeoutMs) {
+        throw new SealError(
+          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 60_000)} minutes ago: ` +
+            `longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 60_000)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
+        )
+      }
+      const veto = snapshot.index.veto(pending.digest)
+      if (request.outcome === 'confirmed' && veto !== null) {
+        const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? 'no reason given'}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`
+        return append(resolutionOf(pending, 'failed', reason, request.runUrl, request.actor), now)
+      }
+      const outcome = request.outcome === 'confirmed' ? confirmedOutcome(pending.mode) : request.outcome
+      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now)
     })
+  }
+
+  async live(environment: string): Promise<LiveSpan | null> {
+    return (await this.snapshot()).index.live(environment)
+  }
+
+  async spans(digest: Digest, environment: string): Promise<LiveSpan[]> {
+    return (await this.snapshot()).index.spans(digest, environment)
+  }
+
+  async veto(digest: Digest): Promise<LedgerEntry | null> {
+    return (await this.snapshot()).index.veto(digest)
+  }
+
+  async *previouslyLive(environment: string): AsyncIterable<LiveSpan> {
+    yield* (await this.snapshot()).index.previouslyLive(environment)
+  }
+
+  /** Pending records still waiting: one past the timeout can no longer be confirmed, and the next gate abandons it. */
+  async pending(environment: string): Promise<LedgerEntry[]> {
+    const snapshot = await this.snapshot()
+    const now = this.stampTime(snapshot).getTime()
+    return snapshot.index.pending(environment).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs)
+  }
+
+  async *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): AsyncIterable<LedgerEntry> {
+    yield* (await this.snapshot()).index.entries(filter)
+  }
+
+  async now(): Promise<Date> {
+    return this.stampTime(await this.snapshot())
+  }
+
+  /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
+  async init(): Promise<LedgerHead> {
+    this.makeDirectory()
+    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
+      if (fs.existsSync(this.file)) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`)
+      }
+      return this.writeGenesis()
+    }, this.options.lock)
   }
 
   /**
@@ -84,86 +225,325 @@ export class FileLedger implements Ledger {
     } catch (error) {
       throw this.unwritable(error)
     }
+    if (target !== this.file && !this.options.create) throw this.missing()
   }
 
-  async live(environment: string): Promise<LiveSpan | null> {
-    const last = liveSpansOf(this.entries_(), environment).at(-1)
-    return last && last.until === null ? last : null
+  /**
+   * Checks the chain from the first line to the last, and, given the head kept from an
+   * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
+   */
+  verifyChain(pinned?: LedgerHead | Digest): { count: number; head: LedgerHead; problems: ChainProblem[] } {
+    const snapshot = this.read(pinned !== undefined)
+    const problems = [...snapshot.problems]
+    if (pinned !== undefined && snapshot.hashes !== null) {
+      const hash = typeof pinned === 'string' ? pinned : pinned.hash
+      const at = snapshot.hashes.indexOf(hash)
+      const seq = typeof pinned === 'string' ? null : pinned.seq
+      if (at < 0) {
+        problems.push({
+          line: snapshot.head.seq,
+          problem: `no line hashes to the pinned head ${hash}${seq === null ? '' : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
+        })
+      } else if (seq !== null && at + 1 !== seq) {
+        problems.push({ line: at + 1, problem: `the pinned head ${hash} is line ${at + 1}, not line ${seq}` })
+      }
+    }
+    return { count: snapshot.index.size, head: snapshot.head, problems }
   }
 
-  async spans(digest: Digest, environment: string): Promise<LiveSpan[]> {
-    return liveSpansOf(this.entries_(), environment).filter((s) => s.digest === digest)
-  }
-
-  async veto(digest: Digest): Promise<LedgerEntry | null> {
-    return this.entries_().find((e) => e.digest === digest && e.outcome === 'vetoed') ?? null
-  }
-
-  async *previouslyLive(environment: string): AsyncIterable<LiveSpan> {
-    yield* previousSpans(liveSpansOf(this.entries_(), environment))
-  }
-
-  async *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): AsyncIterable<LedgerEntry> {
-    const all = this.entries_().filter(
-      (e) => (filter.environment === undefined || e.environment === filter.environment) && (filter.digest === undefined || e.digest === filter.digest)
+  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
+  private async locked<T>(work: (snapshot: Snapshot, append: (record: NewRecord, time: Date) => LedgerEntry) => Promise<T>, create = false): Promise<T> {
+    this.makeDirectory()
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      async () => {
+        if (create && !fs.existsSync(this.file)) this.writeGenesis()
+        const snapshot = await this.snapshot()
+        // The index takes the new records as they are appended; if the work fails, nothing is
+        // written and the next query reads the file again.
+        this.cached = null
+        let seq = snapshot.head.seq
+        let prevHash = snapshot.head.hash
+        const lines: string[] = []
+        const append = (record: NewRecord, time: Date): LedgerEntry => {
+          seq += 1
+          const line: Line = { format: FORMAT, seq, prev: prevHash, record: { ...record, time: time.toISOString() } }
+          const text = JSON.stringify(line)
+          const entry = toEntry(line)
+          snapshot.appended.set(entry.id, entry)
+          const problem = snapshot.index.add(entry)
+          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`)
+          lines.push(text)
+          prevHash = sha256(text)
+          return entry
+        }
+        const result = await work(snapshot, append)
+        if (lines.length > 0) {
+          const added = Buffer.from(lines.map((l) => `${l}\n`).join(''))
+          this.appendBytes(added)
+          // What was just written is known: the snapshot follows the file without reading it again.
+          for (let i = 0, at = snapshot.bytes.length; i < lines.length; i++) {
+            at += Buffer.byteLength(lines[i] as string) + 1
+            snapshot.starts.push(at)
+          }
+          snapshot.bytes = Buffer.concat([snapshot.bytes, added])
+          snapshot.appended.clear()
+          snapshot.head = { seq, hash: prevHash }
+          snapshot.stamp = this.stampOf()
+        }
+        this.cached = snapshot
+        return result
+      },
+      this.options.lock
     )
-    yield* all.reverse()
   }
 
-  /** Checks the chain from the first line to the last; an empty list when it holds. */
-  verifyChain(): { count: number; problems: ChainProblem[] } {
-    const { lines, problems } = this.read()
-    return { count: lines.length, problems }
+  /** The clock's time, refused when it is behind the last record: records are in time order. */
+  private stampTime(snapshot: Snapshot): Date {
+    const now = this.clock()
+    const last = snapshot.index.last
+    if (last !== null && now.getTime() < Date.parse(last.time)) {
+      throw new SealError(
+        `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). ` +
+          `Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
+      )
+    }
+    return now
   }
 
-  private entries_(): LedgerEntry[] {
-    return this.readChecked().lines.map(toEntry)
-  }
-
-  private readChecked(): { lines: Line[]; lastLine: string | null } {
-    const { lines, problems, lastLine } = this.read()
-    if (problems.length > 0) {
-      const first = problems[0] as ChainProblem
+  /** The checked read of the file, reused while the file is unchanged; a broken chain is an error. */
+  private async snapshot(): Promise<Snapshot> {
+    const stamp = this.stampOf()
+    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.readAside()
+    this.cached = snapshot
+    if (snapshot.problems.length > 0) {
+      const first = snapshot.problems[0] as ChainProblem
       throw new SealError(
         `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` +
-          (problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '') +
+          (snapshot.problems.length > 1 ? ` (and ${snapshot.problems.length - 1} more problems)` : '') +
           `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
       )
     }
-    return { lines, lastLine }
+    return snapshot
   }
 
-  private read(): { lines: Line[]; problems: ChainProblem[]; lastLine: string | null } {
-    let text: string
+  /** What tells one version of the file from another without reading it. */
+  private stampOf(): string {
     try {
-      text = fs.readFileSync(this.file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], problems: [], lastLine: null }
-      throw new SealError(
-        `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-          `Nothing is promoted without it; make the file readable.`
-      )
+      const s = fs.statSync(this.file, { bigint: true })
+      return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`
+    } catch {
+      return 'missing'
     }
-    const raw = text.split('\n')
-    const problems: ChainProblem[] = []
-    if (raw.at(-1) !== '') problems.push({ line: raw.length, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
-    else raw.pop()
-    const lines: Line[] = []
-    let previous: string | null = null
-    raw.forEach((text, i) => {
-      const number = i + 1
-      const line = parseLine(text, number, this.location, problems)
-      if (line) {
-        const expected = previous === null ? null : sha256(previous)
-        if (line.seq !== number) problems.push({ line: number, problem: `its number is ${line.seq}, expected ${number}: a line was deleted or moved` })
-        if (line.prev !== expected) {
-          problems.push({ line: number, problem: `it does not follow line ${number - 1} (hash ${line.prev ?? 'none'}, expected ${expected ?? 'none'}): the line before it was edited, deleted or moved` })
-        }
-        lines.push(line)
+  }
+
+  /** A checked read on this thread alone: for `ledger verify`, which may keep every line's hash. */
+  private read(keepHashes = false): Snapshot {
+    const stamp = this.stampOf()
+    if (stamp === 'missing' && this.options.create) return this.emptySnapshot(stamp)
+    const bytes = this.readBytes(false)
+    const parsed = this.parse(stamp, bytes)
+    return this.finish(parsed, hashLines(bytes, crypto), keepHashes)
+  }
+
+  /**
+   * A checked read for the gate: a long ledger's lines are hashed on a worker thread while
+   * this one parses them, since both cost about the same and a promotion waits for both.
+   */
+  private async readAside(): Promise<Snapshot> {
+    const stamp = this.stampOf()
+    if (stamp === 'missing') {
+      if (this.options.create) return this.emptySnapshot(stamp)
+      throw this.missing()
+    }
+    const aside = Number(stamp.split(':')[2]) >= HASH_ASIDE_BYTES
+    const bytes = this.readBytes(aside)
+    const hashes = aside ? hashLinesAside(bytes) : null
+    const parsed = this.parse(stamp, bytes)
+    return this.finish(parsed, hashes === null ? hashLines(bytes, crypto) : await hashes, false)
+  }
+
+  private emptySnapshot(stamp: string): Snapshot {
+    const snapshot: Snapshot = {
+      stamp,
+      index: new LedgerIndex((id) => this.load(snapshot, id)),
+      head: { seq: 0, hash: sha256('') },
+      bytes: Buffer.alloc(0),
+      starts: [0, 0],
+      appended: new Map(),
+      hashes: null,
+      problems: []
+    }
+    return snapshot
+  }
+
+  /** Parses and indexes every line, noting the hash each claims for the line before it. */
+  private parse(stamp: string, bytes: Buffer): { snapshot: Snapshot; prevs: (string | null)[] } {
+    const snapshot = this.emptySnapshot(stamp)
+    snapshot.bytes = bytes
+    const problems = snapshot.problems as ChainProblem[]
+    const prevs: (string | null)[] = [null, null]
+    if (bytes.length === 0) {
+      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' })
+      return { snapshot, prevs }
+    }
+    const now = this.clock().toISOString()
+    let start = 0
+    let number = 0
+    while (start < bytes.length) {
+      number += 1
+      let end = bytes.indexOf(0x0a, start)
+      if (end < 0) {
+        problems.push({ line: number, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
+        end = bytes.length
       }
-      previous = text
-    })
-    return { lines, problems, lastLine: previous }
+      snapshot.starts[number] = start
+      const raw = bytes.toString('utf8', start, end)
+      start = end + 1
+      snapshot.starts[number + 1] = start
+      const problem = number === 1 ? checkGenesis(raw) : this.addLine(raw, number, snapshot.index, now, prevs)
+      if (problem !== null) problems.push({ line: number, problem })
+    }
+    snapshot.head = { seq: number, hash: sha256('') }
+    return { snapshot, prevs }
+  }
+
+  /** Checks that each line names the hash of the line before it, now that every hash is known. */
+  private finish({ snapshot, prevs }: { snapshot: Snapshot; prevs: (string | null)[] }, hashes: Uint8Array, keepHashes: boolean): Snapshot {
+    const count = hashes.length / 32
+    const hex = (line: number): Digest => `sha256:${Buffer.from(hashes.buffer, hashes.byteOffset + (line - 1) * 32, 32).toString('hex')}`
+    const problems = snapshot.problems as ChainProblem[]
+    const breaks = new Set<ChainProblem>()
+    for (let line = 2; line <= count; line++) {
+      const claimed = prevs[line]
+      if (claimed === undefined || claimed === null) continue // a line that could not be read says so already
+      const expected = hex(line - 1)
+      if (claimed !== expected) {
+        const problem = { line, problem: `it does not follow line ${line - 1} (hash ${claimed}, expected ${expected}): the line before it was edited, deleted or moved` }
+        breaks.add(problem)
+        problems.push(problem)
+      }
+    }
+    // By line, and a broken chain first on its line: it explains what else is wrong there.
+    problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)))
+    if (count > 0) snapshot.head = { seq: count, hash: hex(count) }
+    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) }
+    return snapshot
+  }
+
+  /** Reads one record back whole from the bytes of a checked read, or from what this process appended. */
+  private load(snapshot: Snapshot, id: string): LedgerEntry {
+    const appended = snapshot.appended.get(id)
+    if (appended !== undefined) return appended
+    const seq = Number(id)
+    const line = snapshot.bytes.toString('utf8', snapshot.starts[seq], (snapshot.starts[seq + 1] as number) - 1)
+    const value = JSON.parse(line) as Line
+    return toEntry({ ...value, record: decodeRecord(value.record, (detail) => { throw new Error(`unreachable: line ${seq} was checked, yet ${detail}`) }) })
+  }
+
+  /** Checks one record line against the chain and adds it to the index; the problem, or null. */
+  private addLine(raw: string, number: number, index: LedgerIndex, now: string, prevs: (string | null)[]): string | null {
+    let value: Partial<Line> | null
+    try {
+      value = JSON.parse(raw) as Partial<Line> | null
+    } catch {
+      return 'it is not JSON'
+    }
+    if (value === null || typeof value !== 'object' || value.format !== FORMAT) return notOurs(value)
+    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`
+    prevs[number] = typeof value.prev === 'string' ? value.prev : String(value.prev)
+    let record: PromotionRecord
+    try {
+      record = decodeRecord(value.record, (detail) => {
+        throw new Error(detail)
+      })
+    } catch (error) {
+      return (error as Error).message
+    }
+    if (isAfter(record.time, now)) {
+      return `it is dated ${record.time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`
+    }
+    return index.add({ ...record, id: String(number), url: null })
+  }
+
+  /** The whole file; in shared memory when a worker thread is to hash it too. */
+  private readBytes(shared: boolean): Buffer {
+    let fd: number
+    try {
+      fd = fs.openSync(this.file, 'r')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw this.missing()
+      throw this.unreadable(error)
+    }
+    try {
+      const stat = fs.fstatSync(fd)
+      if (!stat.isFile()) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`)
+      }
+      if (stat.size > MAX_LEDGER_BYTES) {
+        throw new SealError(
+          `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. ` +
+            `Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
+        )
+      }
+      const buffer = shared ? Buffer.from(new SharedArrayBuffer(stat.size)) : Buffer.allocUnsafe(stat.size)
+      let at = 0
+      while (at < buffer.length) {
+        const n = fs.readSync(fd, buffer, at, buffer.length - at, at)
+        if (n === 0) break
+        at += n
+      }
+      return buffer.subarray(0, at)
+    } catch (error) {
+      if (error instanceof SealError) throw error
+      throw this.unreadable(error)
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+
+  private writeGenesis(): LedgerHead {
+    const genesis: Genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto.randomUUID() } }
+    const text = JSON.stringify(genesis)
+    this.appendBytes(Buffer.from(`${text}\n`), 'wx')
+    this.cached = null
+    return { seq: 1, hash: sha256(text) }
+  }
+
+  private appendBytes(bytes: Buffer, flags = 'a'): void {
+    let fd: number | undefined
+    try {
+      fd = fs.openSync(this.file, flags)
+      fs.writeSync(fd, bytes)
+      fs.fsyncSync(fd)
+    } catch (error) {
+      throw this.unwritable(error)
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd)
+    }
+  }
+
+  private makeDirectory(): void {
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true })
+    } catch (error) {
+      throw this.unwritable(error)
+    }
+  }
+
+  private missing(): SealError {
+    return new SealError(
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
+        `if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+    )
+  }
+
+  private unreadable(error: unknown): SealError {
+    return new SealError(
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+        `Nothing is promoted without it; make the file readable.`
+    )
   }
 
   private unwritable(error: unknown): SealError {
@@ -183,34 +563,74 @@ export class FileLedger implements Ledger {
   }
 }
 
-function parseLine(text: string, number: number, location: string, problems: ChainProblem[]): Line | null {
-  let value: unknown
+/** A view of one checked read, at one time: what `decide` sees under the lock. */
+function viewOf(index: LedgerIndex, now: Date): LedgerView {
+  return {
+    live: async (environment) => index.live(environment),
+    spans: async (digest, environment) => index.spans(digest, environment),
+    veto: async (digest) => index.veto(digest),
+    previouslyLive: async function* (environment) {
+      yield* index.previouslyLive(environment)
+    },
+    pending: async (environment) => index.pending(environment),
+    entries: async function* (filter) {
+      yield* index.entries(filter)
+    },
+    now: async () => now
+  }
+}
+
+function resolutionOf(pending: LedgerEntry, outcome: NewRecord['outcome'], reason: string | null, runUrl: string | null, actor: string | null): NewRecord {
+  return {
+    digest: pending.digest,
+    name: pending.name,
+    environment: pending.environment,
+    outcome,
+    mode: pending.mode,
+    runUrl,
+    actor,
+    sealedBy: pending.sealedBy,
+    previousDigest: pending.previousDigest,
+    reason,
+    environmentUrl: pending.environmentUrl,
+    artifact: pending.artifact,
+    resolves: pending.id,
+    key: crypto.randomUUID()
+  }
+}
+
+function checkGenesis(raw: string): string | null {
+  let value: Partial<Genesis> | null
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(raw) as Partial<Genesis> | null
   } catch {
-    problems.push({ line: number, problem: 'it is not JSON' })
-    return null
+    return 'it is not JSON'
   }
-  const v = value as Partial<Line> | null
-  if (v === null || typeof v !== 'object' || v.format !== FORMAT || typeof v.seq !== 'number') {
-    problems.push({ line: number, problem: `it is not an artifact-seal ledger line (format ${JSON.stringify(v?.format)})` })
-    return null
+  if (value === null || typeof value !== 'object' || value.format !== FORMAT) return notOurs(value)
+  if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== 'string' || typeof value.created.id !== 'string') {
+    return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted'
   }
-  try {
-    const damaged = (detail: string): never => {
-      throw new Error(detail)
-    }
-    return { format: FORMAT, seq: v.seq, prev: v.prev ?? null, record: decodeRecord(v.record, damaged) }
-  } catch (error) {
-    problems.push({ line: number, problem: (error as Error).message })
-    return null
+  return null
+}
+
+function notOurs(value: unknown): string {
+  const format = (value as { format?: unknown } | null)?.format
+  if (typeof format === 'string' && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
+    return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`
   }
+  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`
 }
 
 function toEntry(line: Line): LedgerEntry {
   return { ...line.record, id: String(line.seq), url: null }
 }
 
-function sha256(text: string): Digest {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`
+/** One call per line: `crypto.hash` costs a fraction of a Hash object's set-up for short input. */
+function sha256(data: string | Buffer): Digest {
+  return `sha256:${crypto.hash('sha256', data, 'hex')}`
+}
+
+/** Whether ISO time `a` is after `b`: a string comparison when both are in the form toISOString writes. */
+function isAfter(a: string, b: string): boolean {
+  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b)
 }

@@ -4,33 +4,75 @@
  * the repository rather than in a file a job has to carry around.
  *
  * The mapping:
- * - A promotion, rollback or refusal is one deployment to `record.environment`, with task
- *   `deploy:<digest>` and the whole record in its payload (`{"artifact-seal": 1, record}`).
- *   The task carries the digest because the list endpoint filters on task (and environment,
- *   ref, sha) exactly, never on the payload: every question about one digest is one filtered
- *   list, whatever the length of the history.
- * - Its status says what happened: `success` for a promotion or rollback (log_url is the run,
- *   environment_url the record's), `failure` with the reason for a refusal. When a digest goes
- *   live, the deployment that was live before gets an `inactive` status, posted by the ledger
- *   itself: GitHub's auto_inactive skips production environments.
- * - A veto is a deployment with task `veto:<digest>` and an `error` status with the reason.
- * - Live stretches come from the statuses' server times: from a `success` until the next status
- *   that is not `success` (the `inactive`), open while the newest status is still `success`.
+ * - A gate decision (pending or refused) is one deployment to `record.environment`, with task
+ *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`); a veto is
+ *   a deployment with task `veto:<digest>`. The task carries the digest because the list
+ *   endpoint filters on task (and environment, ref, sha) exactly, never on the payload: every
+ *   question about one digest is one filtered list, whatever the length of the history. A
+ *   record's time is its deployment's `created_at`: GitHub's clock, never the writer's.
+ * - Statuses say what happened. A refusal gets `failure` (the reason), a veto `error` (the
+ *   reason), a pending record `in_progress`. A pending record is resolved by a second status
+ *   on the same deployment: `success` when its deployment is confirmed (log_url the run; the
+ *   digest is live from that status's `created_at`), `failure` when it failed, `error`
+ *   "abandoned: …" when nobody confirmed it in time. The rules for reading them, races and
+ *   GitHub's own auto_inactive included, are in github/history.ts.
+ * - When a digest goes live, the deployment that was live before gets an `inactive` status
+ *   "replaced by …", posted by the ledger itself (GitHub's auto_inactive skips production
+ *   environments, and would end deployments the ledger did not make). A confirmation of the
+ *   digest that is live already posts no `inactive`: its `success` notes the deployment whose
+ *   stretch it continues, so the stretch is one, and its soak is not restarted.
+ * - A veto wins over a confirmation: `resolve` reads the veto before and after posting its
+ *   `success`, and when one exists posts `failure` "vetoed while being deployed: …", which
+ *   voids that `success`: the digest never counts as live there, in `live`, `spans` or
+ *   `previouslyLive` (the gate refuses a vetoed digest anyway; this keeps a confirmation
+ *   racing a veto from ever counting as a soak). A digest vetoed after it went live stays
+ *   live, truthfully: it runs until something replaces it, which a rollback does.
  * - Deployments are made on the commit that sealed the digest when it belongs to this
  *   repository, else on `ref` (GITHUB_SHA): GitHub wants a ref of the repository.
  * - Deployments made by others (task not ours, no "artifact-seal" payload key) are ignored; one
  *   of ours whose record cannot be read fails every read that meets it (fail closed).
- * - Entry ids are deployment ids.
+ * - Entry ids are deployment ids; a resolution's id is `<deployment id>/statuses/<status id>`.
+ *   GitHub keeps no actor for a status other than the token's owner, so a resolution read
+ *   back has `actor` null; its run (log_url) says who.
+ *
+ * What the reads cost. Deployments are listed newest first, 100 a page; refusals, vetoes and
+ * other tools' deployments are told apart by task and payload and cost nothing more; each
+ * pending record's deployment costs one statuses read. GitHub orders deployments by creation,
+ * but a digest goes live when its deployment is confirmed, later; `resolve` refuses to confirm
+ * a pending record older than `pendingTimeoutMs` (6 hours by default, the longest a
+ * GitHub-hosted job runs), so a deployment created before T went live before T + that
+ * timeout + CLOCK_SLACK_MS, and a read stops listing there. So `live(env)` costs
+ *   ⌈n / 100⌉ list requests + p statuses reads (+ 1 when the live stretch continues an older deployment's),
+ * where n is the number of deployments to the environment created since (the live stretch's
+ * start − the timeout − 10 minutes), whoever made them, and p the pending records among them.
+ * No count limit: a busy environment costs more pages, never a wrong or a refused answer.
+ * `pending(env)` costs the same with n counted from (now − the timeout − 10 minutes);
+ * `previouslyLive` reads as far as it is consumed, plus that reach; `spans(digest, env)` and
+ * `veto(digest)` read only the digest's deployments (task filter).
  */
 import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { makesLive, type LedgerEntry, type LiveSpan, type PromotionRecord } from '../../core/promotion/record.js'
-import { DeploymentsApi, type NewStatus } from './github/api.js'
+import { confirmedOutcome, DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord } from '../../core/promotion/record.js'
+import { type ApiDeployment, DeploymentsApi, type NewStatus } from './github/api.js'
+import { historyOf, type DeploymentHistory, type Resolved } from './github/history.js'
 import { newestFirst } from './github/merge.js'
-import { REPLACED_PREFIX, descriptionFor, kindOf, payloadFor, recordOf, taskFor, truncate, type ReadContext } from './github/records.js'
+import {
+  ABANDONED_PREFIX,
+  REPLACED_PREFIX,
+  VETOED_PREFIX,
+  confirmationFor,
+  damagedDeployment,
+  descriptionFor,
+  keyOf,
+  kindOf,
+  payloadFor,
+  recordOf,
+  taskFor,
+  truncate,
+  type ReadContext
+} from './github/records.js'
 import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
-import { stretchesOf } from './github/stretches.js'
-import type { Ledger } from './ledger.js'
+import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
 
 export type { RetryOptions } from './github/retry-policy.js'
 
@@ -51,27 +93,56 @@ export interface GitHubDeploymentsLedgerOptions {
   readonly timeoutMs?: number
   /** The input that gave the token, named in errors; 'github-token' by default. */
   readonly tokenInput?: string
+  /**
+   * How long after its gate decision a pending record may still be confirmed (GitHub's clock);
+   * DEFAULT_PENDING_TIMEOUT_MS by default. Reads rely on it to stop listing (see above).
+   */
+  readonly pendingTimeoutMs?: number
 }
 
-/** `live` reads the environment's deployments a page at a time; the newest one is usually the answer. */
-const LIVE_PAGE_SIZE = 20
-/**
- * How far back `live` looks before it gives up (fail closed) rather than read a long history:
- * deployments listed in all, and those among them whose statuses it reads.
- */
-const LIVE_LIST_LIMIT = 400
-const LIVE_READ_LIMIT = 50
-const HISTORY_PAGE_SIZE = 100
+const PAGE_SIZE = 100
 const COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i
+/**
+ * How far GitHub's clock may be trusted to have moved on between two of its answers: a status
+ * dated later than this after the answer listing it is refused (a time after "now" is never
+ * trusted), and a confirmation may land this long after the check of its pending record's age.
+ */
+const CLOCK_SLACK_MS = 10 * 60 * 1000
+/** How far past the pending timeout the gate looks for records to mark abandoned (each costs a statuses read). */
+const ABANDON_LOOKBACK_MS = 24 * 60 * 60 * 1000
+/** A status dated after the Date of the answer that lists it, by more than this, is refused. */
+const FUTURE_TOLERANCE_MS = 60 * 1000
 
-/** The stretches of one deployment that went live: oldest first, never empty. */
-type Stretches = readonly [LiveSpan, ...LiveSpan[]]
+/** One of the ledger's deployments as a read meets it: its record and, for a pending record, its statuses read. */
+interface Seen {
+  readonly deployment: ApiDeployment
+  readonly record: PromotionRecord
+  /** Read only for pending records: refusals and vetoes never go live. */
+  readonly history: DeploymentHistory | null
+}
+
+/** A stretch during which one deployment was live. */
+interface Stretch {
+  readonly id: string
+  readonly digest: Digest
+  readonly environment: string
+  readonly from: string
+  readonly until: string | null
+  readonly continues: string | null
+}
+
+/** The environment's live stretch, and the deployments that hold it (more than one when the live digest was confirmed again). */
+interface LiveRun {
+  readonly span: LiveSpan
+  readonly deployments: readonly string[]
+}
 
 export class GitHubDeploymentsLedger implements Ledger {
   readonly location: string
   private readonly api: DeploymentsApi
   private readonly context: ReadContext
   private readonly serverUrl: string
+  private readonly pendingTimeoutMs: number
 
   constructor(private readonly options: GitHubDeploymentsLedgerOptions) {
     const parts = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repository)
@@ -81,6 +152,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     this.location = `github:${options.repository}`
     this.context = { repository: options.repository, location: this.location }
     this.serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')
+    this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS
     const apiUrl = options.apiUrl.replace(/\/+$/, '')
     this.api = new DeploymentsApi({
       token: options.token,
@@ -94,58 +166,152 @@ export class GitHubDeploymentsLedger implements Ledger {
     })
   }
 
-  async append(record: PromotionRecord): Promise<LedgerEntry> {
-    if (record.environment.trim() === '') {
+  // ---- writes ----------------------------------------------------------------------------
+
+  async record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
+    if (environment.trim() === '') {
       throw new SealError(`${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`)
     }
-    const ref = this.refFor(record)
-    // Read before writing: the deployment live now is the one to mark inactive afterwards.
-    const before = makesLive(record.outcome) ? await this.live(record.environment) : null
-    const deployment = await this.api.createDeployment({
-      ref,
-      task: taskFor(kindOf(record), record.digest),
-      environment: record.environment,
-      payload: payloadFor(record),
-      description: descriptionFor(record)
-    })
-    await this.api.createStatus(deployment.id, statusFor(record))
-    // After the success, not before: a job that stops in between leaves two successes, and the
-    // newer one is what `live` reports, never an environment with nothing live.
-    if (before !== null && before.recordId !== deployment.id) {
-      await this.api.createStatus(before.recordId, { state: 'inactive', description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)}`) })
+    const abandoned = await this.abandonStale(environment, pendingTimeoutMs)
+
+    // What `decide` saw as live is what the append is checked against: no lock spans the two.
+    let seen: { readonly live: LiveSpan | null } | undefined
+    const view: LedgerView = {
+      live: async (env) => {
+        const live = await this.live(env)
+        if (env === environment) seen = { live }
+        return live
+      },
+      spans: (digest, env) => this.spans(digest, env),
+      veto: (digest) => this.veto(digest),
+      previouslyLive: (env) => this.previouslyLive(env),
+      pending: (env) => this.pending(env),
+      entries: (filter) => this.entries(filter),
+      now: () => this.now()
     }
-    return this.entry(record, deployment.id)
+    const record = await decide(view)
+    if (record === null) return { entry: null, lost: null, abandoned }
+    this.checkNew(record, environment)
+    if (record.outcome === 'pending' && seen === undefined) seen = { live: await this.live(environment) }
+
+    const deployment = await this.api.createDeployment(
+      { ref: this.refFor(record), task: taskFor(kindOf(record), record.digest), environment: record.environment, payload: payloadFor(record), description: descriptionFor(record) },
+      (found) => keyOf(found) === record.key
+    )
+    await this.api.createStatus(deployment.id, statusFor(record))
+    const entry = this.entry({ ...record, time: deployment.createdAt }, deployment.id)
+    if (record.outcome !== 'pending') return { entry, lost: null, abandoned }
+
+    // Another writer may have vetoed the digest, or made another deployment live, between the
+    // reads `decide` made and this append; then this record must not go on to be confirmed.
+    const veto = await this.veto(record.digest)
+    const live = await this.live(environment)
+    const before = seen?.live ?? null
+    let lost: string | null = null
+    if (veto !== null) {
+      lost = `${record.digest} was vetoed while the promotion was being recorded (${veto.reason ?? 'no reason given'})`
+    } else if (live?.recordId !== before?.recordId) {
+      lost =
+        `another promotion to ${environment} went live while this one was being recorded: ` +
+        `${live === null ? 'nothing' : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? 'nothing' : `${before.digest} (deployment ${before.recordId})`}`
+    }
+    if (lost !== null) await this.api.createStatus(deployment.id, { state: 'failure', description: truncate(lost) })
+    return { entry, lost, abandoned }
   }
 
-  async live(environment: string): Promise<LiveSpan | null> {
-    // The newest deployment that ever went live decides: if it is no longer live (marked
-    // inactive by something other than artifact-seal), nothing the ledger knows is live, and
-    // an older one still marked success only missed its inactive status.
-    for await (const spans of this.wentLive(environment, true)) {
-      const last = spans[spans.length - 1] as LiveSpan
-      return last.until === null ? last : null
+  async resolve(request: ResolveRequest): Promise<LedgerEntry> {
+    const pending = await this.pendingRecord(request.id)
+    const record = pending
+    if (request.outcome === 'failed') {
+      return this.close(pending, { state: 'failure', description: truncate(request.reason ?? 'the deployment failed'), ...links(request.runUrl, null) })
     }
-    return null
+    if (request.outcome === 'abandoned') {
+      return this.close(pending, { state: 'error', description: truncate(`${ABANDONED_PREFIX}${request.reason ?? 'not confirmed in time'}`), ...links(request.runUrl, null) })
+    }
+
+    const now = await this.now()
+    const age = now.getTime() - Date.parse(record.time)
+    if (age > this.pendingTimeoutMs) {
+      throw new SealError(
+        `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ` +
+          `${Math.round(age / 60_000)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 60_000)} minutes), ` +
+          `so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
+      )
+    }
+    // A veto that exists already: fail it without a moment of being live.
+    const vetoBefore = await this.veto(record.digest)
+    if (vetoBefore !== null) return this.close(pending, vetoedStatus(vetoBefore, request.runUrl))
+
+    const before = await this.liveRun(record.environment)
+    const continues = before !== null && before.span.digest === record.digest ? before.span.recordId : null
+    await this.api.createStatus(request.id, {
+      state: 'success',
+      description: confirmationFor(record, continues),
+      ...links(request.runUrl, record.environmentUrl)
+    })
+    // The veto again: one that landed while the success was being posted voids it.
+    const vetoAfter = await this.veto(record.digest)
+    if (vetoAfter !== null) {
+      await this.api.createStatus(request.id, vetoedStatus(vetoAfter, request.runUrl))
+      return this.resolutionOf(pending)
+    }
+    const resolved = await this.resolutionOf(pending)
+    if (resolved.outcome !== confirmedOutcome(record.mode)) {
+      throw new SealError(
+        `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer ` +
+          `(${resolved.reason ?? 'no reason given'}) while this job confirmed it, so it is not live. Promote the digest again to record its deployment.`
+      )
+    }
+    // After the success, not before: a job that stops in between leaves two successes, and the
+    // newer one is what `live` reports, never an environment with nothing live.
+    if (before !== null && continues === null) {
+      for (const id of before.deployments) {
+        await this.api.createStatus(id, { state: 'inactive', description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)} (deployment ${request.id})`) })
+      }
+    }
+    return resolved
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  async live(environment: string): Promise<LiveSpan | null> {
+    return (await this.liveRun(environment))?.span ?? null
   }
 
   async spans(digest: Digest, environment: string): Promise<LiveSpan[]> {
-    const spans: LiveSpan[] = []
-    for await (const deployment of this.api.deployments({ environment, task: taskFor('deploy', digest) }, HISTORY_PAGE_SIZE)) {
-      const record = recordOf(deployment, this.context)
-      if (record === null || !makesLive(record.outcome)) continue
-      spans.push(...stretchesOf(await this.api.statuses(deployment.id), deployment.id, digest, environment))
+    const stretches: Stretch[] = []
+    for await (const seen of this.read(this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE))) {
+      const stretch = stretchOf(seen)
+      if (stretch !== null) stretches.push(stretch)
     }
-    spans.sort((a, b) => Date.parse(a.from) - Date.parse(b.from))
-    if (spans.every((s) => s.until !== null)) return spans
-    // An open stretch that is not the live one was replaced without its inactive status (the
-    // job stopped in between). When it ended is not known from this digest's deployments, so it
+    if (stretches.length === 0) return []
+    const live = stretches.some((s) => s.until === null) ? await this.live(environment) : null
+    const ofLiveRun = (s: Stretch): boolean => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from))
+    // An open stretch outside the live one was replaced without its inactive status (the job
+    // stopped in between). When it ended is not known from this digest's deployments, so it
     // counts as ending where it began: a soak may be refused, never granted, on its account.
-    const live = await this.live(environment)
-    return spans.map((s) => (s.until !== null || s.recordId === live?.recordId ? s : { ...s, until: s.from }))
+    const closed = stretches.map((s) => (s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from }))
+    closed.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || compareIds(a.id, b.id))
+    // Stretches that overlap are one: a confirmation of the live digest continues its stretch.
+    const merged: LiveSpan[] = []
+    for (const s of closed) {
+      const last = merged.at(-1)
+      if (last !== undefined && (last.until === null || Date.parse(s.from) < Date.parse(last.until))) {
+        const until = last.until === null || s.until === null ? null : Date.parse(s.until) > Date.parse(last.until) ? s.until : last.until
+        merged[merged.length - 1] = { ...last, until }
+      } else {
+        merged.push({ digest, environment, from: s.from, until: s.until, recordId: s.id })
+      }
+    }
+    if (live !== null && live.digest === digest) {
+      const last = merged.at(-1)
+      if (last !== undefined && last.until === null) merged[merged.length - 1] = { ...last, from: live.from, recordId: live.recordId }
+    }
+    return merged
   }
 
   async veto(digest: Digest): Promise<LedgerEntry | null> {
-    for await (const deployment of this.api.deployments({ task: taskFor('veto', digest) }, HISTORY_PAGE_SIZE)) {
+    for await (const deployment of this.api.deployments({ task: taskFor('veto', digest) }, PAGE_SIZE)) {
       const record = recordOf(deployment, this.context)
       if (record?.outcome === 'vetoed') return this.entry(record, deployment.id)
     }
@@ -155,63 +321,247 @@ export class GitHubDeploymentsLedger implements Ledger {
   async *previouslyLive(environment: string): AsyncIterable<LiveSpan> {
     const seen = new Set<Digest>()
     let newerFrom: string | null = null
-    for await (const spans of this.wentLive(environment, false)) {
-      const latest = spans[spans.length - 1] as LiveSpan
-      if (newerFrom === null && latest.until === null) {
-        seen.add(latest.digest) // live now: not a rollback candidate
-      } else if (!seen.has(latest.digest)) {
-        seen.add(latest.digest)
+    for await (const stretch of this.byConfirmation(environment)) {
+      if (newerFrom === null && stretch.until === null) {
+        seen.add(stretch.digest) // live now: not a rollback candidate
+      } else if (!seen.has(stretch.digest)) {
+        seen.add(stretch.digest)
+        const start = await this.runStart(stretch)
         // Still open but older than a newer live stretch: it missed its inactive status and
         // ended when the newer one began.
-        yield latest.until === null && newerFrom !== null ? { ...latest, until: newerFrom } : latest
+        yield { digest: stretch.digest, environment, from: start.from, until: stretch.until ?? newerFrom, recordId: start.id }
       }
-      newerFrom = spans[0].from
+      newerFrom = stretch.from
     }
+  }
+
+  async pending(environment: string): Promise<LedgerEntry[]> {
+    return (await this.openPending(environment, this.pendingTimeoutMs)).map((seen) => this.entry(seen.record, seen.deployment.id))
   }
 
   async *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): AsyncIterable<LedgerEntry> {
     const { environment, digest } = filter
     const sources =
       digest === undefined
-        ? [this.api.deployments({ environment }, HISTORY_PAGE_SIZE)]
-        : [this.api.deployments({ environment, task: taskFor('deploy', digest) }, HISTORY_PAGE_SIZE), this.api.deployments({ environment, task: taskFor('veto', digest) }, HISTORY_PAGE_SIZE)]
-    for await (const deployment of newestFirst(sources)) {
-      const record = recordOf(deployment, this.context)
-      if (record !== null) yield this.entry(record, deployment.id)
+        ? [this.api.deployments({ environment }, PAGE_SIZE)]
+        : [this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE), this.api.deployments({ environment, task: taskFor('veto', digest) }, PAGE_SIZE)]
+    // Newest deployment first; a pending record's resolution comes just before it. (A
+    // resolution may be newer than a later deployment: the order is the deployments'.)
+    for await (const seen of this.read(newestFirst(sources))) {
+      const entry = this.entry(seen.record, seen.deployment.id)
+      const resolution = seen.history?.resolution
+      if (resolution != null) yield this.resolutionEntry(entry, resolution)
+      yield entry
     }
+  }
+
+  async now(): Promise<Date> {
+    return this.api.serverNow()
+  }
+
+  // ---- how the reads are made ------------------------------------------------------------
+
+  /** The ledger's deployments among those listed, with the statuses of each pending record read and checked. */
+  private async *read(deployments: AsyncIterable<ApiDeployment>, stopBefore?: () => number): AsyncGenerator<Seen> {
+    for await (const deployment of deployments) {
+      // Checked before the statuses are read, so the first deployment past the reach costs nothing more.
+      if (stopBefore !== undefined && Date.parse(deployment.createdAt) < stopBefore()) return
+      const record = recordOf(deployment, this.context)
+      if (record === null) continue
+      yield { deployment, record, history: record.outcome === 'pending' ? await this.historyOf(deployment) : null }
+    }
+  }
+
+  private async historyOf(deployment: ApiDeployment): Promise<DeploymentHistory> {
+    const { statuses, serverTime } = await this.api.statuses(deployment.id)
+    const unreadable = (detail: string): never => {
+      throw damagedDeployment(deployment, this.context, detail)
+    }
+    const history = historyOf(statuses, unreadable)
+    // A time after GitHub's own "now" cannot be a time GitHub stamped: never trust it.
+    const limit = (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS
+    const future = statuses.find((s) => Date.parse(s.createdAt) > limit)
+    if (future !== undefined) {
+      throw new SealError(
+        `${this.location}: deployment ${deployment.id} (environment ${quote(deployment.environment)}, task ${quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, ` +
+          `after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). ` +
+          `Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
+      )
+    }
+    return history
   }
 
   /**
-   * The stretches of each of the environment's deployments that went live, newest deployment
-   * first. `bounded` stops (fail closed) after LIVE_LIST_LIMIT deployments listed or
-   * LIVE_READ_LIMIT statuses read without finding one.
+   * The environment's live stretches, newest start first. A stretch is given only once no
+   * deployment not listed yet can have gone live after it: every deployment still to come was
+   * created before the last one listed, and was confirmed within the pending timeout of that.
    */
-  private async *wentLive(environment: string, bounded: boolean): AsyncGenerator<Stretches> {
-    let listed = 0
-    let read = 0
-    for await (const deployment of this.api.deployments({ environment }, LIVE_PAGE_SIZE)) {
-      if (bounded && (listed >= LIVE_LIST_LIMIT || read >= LIVE_READ_LIMIT)) throw this.tooFarBack(environment, listed, read)
-      listed += 1
+  private async *byConfirmation(environment: string): AsyncGenerator<Stretch> {
+    const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS
+    const buffer: Stretch[] = [] // newest start first
+    for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
+      // Before this deployment's statuses are read: a consumer that stops at the newest stretch
+      // (live) then stops at the first deployment past its reach, at no further cost.
+      const frontier = Date.parse(deployment.createdAt)
+      while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach) yield buffer.shift() as Stretch
       const record = recordOf(deployment, this.context)
-      if (record === null || !makesLive(record.outcome)) continue
-      read += 1
-      const spans = stretchesOf(await this.api.statuses(deployment.id), deployment.id, record.digest, environment)
-      const [first, ...rest] = spans
-      if (first !== undefined) yield [first, ...rest]
+      if (record?.outcome !== 'pending') continue
+      const stretch = stretchOf({ deployment, record, history: await this.historyOf(deployment) })
+      if (stretch === null) continue
+      const at = buffer.findIndex((b) => newer(stretch, b))
+      buffer.splice(at === -1 ? buffer.length : at, 0, stretch)
+    }
+    yield* buffer
+  }
+
+  /**
+   * The live stretch: the one that started last, when nothing ended it. A stretch that
+   * continues an older deployment's (the live digest confirmed again) starts where that one did.
+   */
+  private async liveRun(environment: string): Promise<LiveRun | null> {
+    for await (const newest of this.byConfirmation(environment)) {
+      if (newest.until !== null) return null
+      const start = await this.runStart(newest)
+      const span: LiveSpan = { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id }
+      return { span, deployments: start.id === newest.id ? [newest.id] : [newest.id, start.id] }
+    }
+    return null
+  }
+
+  /**
+   * Where a stretch's run starts: at the deployment its confirmation says it continues, when
+   * that one is of the same digest and environment and was never replaced; else at itself.
+   */
+  private async runStart(stretch: Stretch): Promise<{ readonly id: string; readonly from: string }> {
+    if (stretch.continues === null || stretch.continues === stretch.id) return stretch
+    const deployment = await this.api.deployment(stretch.continues)
+    const record = recordOf(deployment, this.context)
+    if (record?.outcome !== 'pending' || record.digest !== stretch.digest || record.environment.toLowerCase() !== stretch.environment.toLowerCase()) return stretch
+    const history = await this.historyOf(deployment)
+    const earlier = history.stretch
+    if (earlier === null || Date.parse(earlier.from) > Date.parse(stretch.from)) return stretch
+    // Replaced before this confirmation: the runs are two, with another digest live between.
+    if (earlier.until !== null && Date.parse(earlier.until) <= Date.parse(stretch.from)) return stretch
+    return { id: deployment.id, from: earlier.from }
+  }
+
+  /** The environment's pending records nothing has resolved, created within `within` of now (GitHub's clock), oldest first. */
+  private async openPending(environment: string, within: number): Promise<Seen[]> {
+    const since = (await this.now()).getTime() - Math.max(within, this.pendingTimeoutMs) - CLOCK_SLACK_MS
+    const open: Seen[] = []
+    for await (const seen of this.read(this.api.deployments({ environment }, PAGE_SIZE), () => since)) {
+      if (seen.history !== null && seen.history.resolution === null) open.push(seen)
+    }
+    return open.reverse()
+  }
+
+  /**
+   * Marks the environment's pending records older than the timeout abandoned, and returns the
+   * abandonments that took. It looks a day past the timeout: a job that failed is marked by any
+   * gate in its environment within that day. An older one stays "in progress" on the
+   * Environments page, but no read counts it and it can no longer be confirmed.
+   */
+  private async abandonStale(environment: string, timeoutMs: number): Promise<LedgerEntry[]> {
+    const open = await this.openPending(environment, timeoutMs + ABANDON_LOOKBACK_MS)
+    // Read after the listing, so the ages are measured on the Date of its answers.
+    const now = (await this.now()).getTime()
+    const abandoned: LedgerEntry[] = []
+    for (const seen of open) {
+      const age = now - Date.parse(seen.deployment.createdAt)
+      if (age <= timeoutMs) continue
+      const pending = this.entry(seen.record, seen.deployment.id)
+      const description = truncate(`${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`)
+      const resolved = await this.close(pending, { state: 'error', description }, false)
+      // A confirmation that landed first wins; the abandonment is then passed over.
+      if (resolved.outcome === 'abandoned') abandoned.push(resolved)
+    }
+    return abandoned
+  }
+
+  /** The pending record a deployment id names, or a SealError saying what it is instead. */
+  private async pendingRecord(id: string): Promise<LedgerEntry> {
+    if (!/^\d+$/.test(id)) {
+      throw new SealError(`${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`)
+    }
+    const deployment = await this.api.deployment(id)
+    const record = recordOf(deployment, this.context)
+    if (record === null) {
+      throw new SealError(
+        `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. ` +
+          `Pass the id of the pending record the promote step gave.`
+      )
+    }
+    const pending = this.entry(record, id)
+    if (record.outcome !== 'pending') {
+      throw new SealError(`${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`)
+    }
+    const history = await this.historyOf(deployment)
+    if (history.resolution !== null) {
+      const resolved = this.resolutionEntry(pending, history.resolution)
+      throw new SealError(
+        `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was resolved as ${resolved.outcome} at ${resolved.time}` +
+          `${resolved.reason === null ? '' : ` (${resolved.reason})`}. A record is resolved once; promote the digest again to record another deployment.`
+      )
+    }
+    return pending
+  }
+
+  /** Posts a resolving status on a pending deployment and returns the resolution its statuses now show. */
+  private async close(pending: LedgerEntry, status: NewStatus, strict = true): Promise<LedgerEntry> {
+    await this.api.createStatus(pending.id, status)
+    const resolved = await this.resolutionOf(pending)
+    const wanted = status.state === 'failure' ? 'failed' : 'abandoned'
+    if (strict && resolved.outcome !== wanted) {
+      throw new SealError(
+        `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved as ${resolved.outcome} by another writer while this job marked it ${wanted}; ` +
+          `its statuses say so, and nothing more needs doing.`
+      )
+    }
+    return resolved
+  }
+
+  /** The resolution a pending record's statuses show now. */
+  private async resolutionOf(pending: LedgerEntry): Promise<LedgerEntry> {
+    const deployment: ApiDeployment = { id: pending.id, task: taskFor('deploy', pending.digest), environment: pending.environment, payload: null, createdAt: pending.time }
+    const history = await this.historyOf(deployment)
+    if (history.resolution === null) {
+      throw new SealError(
+        `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. ` +
+          `Re-run the job; if it keeps happening, check https://www.githubstatus.com.`
+      )
+    }
+    return this.resolutionEntry(pending, history.resolution)
+  }
+
+  private resolutionEntry(pending: LedgerEntry, resolved: Resolved): LedgerEntry {
+    const status = resolved.status
+    return {
+      ...pending,
+      outcome: resolved.outcome === 'deployed' ? confirmedOutcome(pending.mode) : resolved.outcome,
+      time: status.createdAt,
+      runUrl: status.logUrl === '' ? null : status.logUrl,
+      actor: null,
+      reason: resolved.outcome === 'deployed' ? null : status.description === '' ? null : status.description,
+      environmentUrl: status.environmentUrl === '' ? pending.environmentUrl : status.environmentUrl,
+      resolves: pending.id,
+      key: `${pending.key}/resolution`,
+      id: `${pending.id}/statuses/${status.id}`
     }
   }
 
-  private tooFarBack(environment: string, listed: number, read: number): SealError {
-    return new SealError(
-      `${this.location}: none of the ${listed} most recent deployments to ${quote(environment)} (${read} of them artifact-seal promotions) was ever live; ` +
-        `artifact-seal looks no further back than that rather than read the whole history, so the promotion is refused (fail closed). ` +
-        `Deployments by other tools, or promotions whose status was never posted, have pushed the last live one out of reach: ` +
-        `see ${this.environmentUrl(environment)}, delete the stray deployments, or give artifact-seal an environment of its own.`
-    )
+  /** Only gate decisions are appended by `record`; resolutions go through `resolve`. */
+  private checkNew(record: NewRecord, environment: string): void {
+    if (record.outcome !== 'pending' && record.outcome !== 'refused' && record.outcome !== 'vetoed') {
+      throw new SealError(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`)
+    }
+    if (record.outcome !== 'vetoed' && record.environment !== environment) {
+      throw new SealError(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`)
+    }
+    if (record.key === '') throw new SealError(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`)
   }
 
   /** The commit that sealed the digest when it is one of this repository's, else the job's commit. */
-  private refFor(record: PromotionRecord): string {
+  private refFor(record: NewRecord): string {
     const sealed = record.sealedBy
     const ours = sealed?.repository == null || sealed.repository.toLowerCase() === this.options.repository.toLowerCase()
     if (sealed?.commit != null && ours && COMMIT.test(sealed.commit)) return sealed.commit
@@ -232,18 +582,45 @@ export class GitHubDeploymentsLedger implements Ledger {
   }
 }
 
-function statusFor(record: PromotionRecord): NewStatus {
-  const links = {
-    ...(record.runUrl === null ? {} : { log_url: record.runUrl }),
-    ...(record.environmentUrl === null ? {} : { environment_url: record.environmentUrl })
-  }
+function stretchOf(seen: Seen): Stretch | null {
+  const stretch = seen.history?.stretch
+  if (stretch == null) return null
+  return { id: seen.deployment.id, digest: seen.record.digest, environment: seen.record.environment, from: stretch.from, until: stretch.until, continues: seen.history?.continues ?? null }
+}
+
+/** Later start first; on the same second (GitHub's resolution), the later deployment. */
+function newer(a: Stretch, b: Stretch): boolean {
+  const byTime = Date.parse(a.from) - Date.parse(b.from)
+  return byTime !== 0 ? byTime > 0 : compareIds(a.id, b.id) > 0
+}
+
+function compareIds(a: string, b: string): number {
+  const d = BigInt(a) - BigInt(b)
+  return d > 0n ? 1 : d < 0n ? -1 : 0
+}
+
+function links(runUrl: string | null, environmentUrl: string | null): { log_url?: string; environment_url?: string } {
+  return { ...(runUrl === null ? {} : { log_url: runUrl }), ...(environmentUrl === null ? {} : { environment_url: environmentUrl }) }
+}
+
+function vetoedStatus(veto: LedgerEntry, runUrl: string | null): NewStatus {
+  return { state: 'failure', description: truncate(`${VETOED_PREFIX}${veto.reason ?? `vetoed in ${veto.environment}`}`), ...links(runUrl, null) }
+}
+
+function statusFor(record: NewRecord): NewStatus {
+  const url = links(record.runUrl, record.environmentUrl)
   switch (record.outcome) {
-    case 'promoted':
-    case 'rolled-back':
-      return { state: 'success', description: descriptionFor(record), ...links }
+    case 'pending':
+      return { state: 'in_progress', description: truncate(`waiting for the deployment to be confirmed: ${descriptionFor(record)}`), ...url }
     case 'refused':
-      return { state: 'failure', description: truncate(record.reason ?? 'refused'), ...links }
-    case 'vetoed':
-      return { state: 'error', description: truncate(record.reason ?? 'vetoed'), ...links }
+      return { state: 'failure', description: truncate(record.reason ?? 'refused'), ...url }
+    default:
+      return { state: 'error', description: truncate(record.reason ?? 'vetoed'), ...url }
   }
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (minutes < 60) return `${minutes}m`
+  return minutes % 60 === 0 ? `${minutes / 60}h` : `${Math.floor(minutes / 60)}h${minutes % 60}m`
 }

@@ -1,7 +1,9 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import type { ArtifactRef, Outcome, PromotionRecord, SealedBy } from '../../core/promotion/record.js'
+import { type ArtifactRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
 
-const OUTCOMES: readonly Outcome[] = ['promoted', 'rolled-back', 'refused', 'vetoed']
+const MODES: readonly Mode[] = ['promote', 'rollback']
+/** ISO 8601 in UTC as `Date.prototype.toISOString` writes it: the only form a ledger writes. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
 
 /**
  * Reads a record back from storage, checking every field, so a damaged or foreign record
@@ -31,7 +33,14 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
   const outcome = text('outcome') as Outcome
   if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(', ')}`)
   const time = text('time')
-  if (Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not a date`)
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`)
+  const modeText = maybeText('mode')
+  if (modeText !== null && !MODES.includes(modeText as Mode)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(', ')}`)
+  const mode = modeText as Mode | null
+  if ((mode === null) !== (outcome === 'vetoed')) damaged(`a ${outcome} record ${mode === null ? 'needs a mode (promote or rollback)' : `has the mode ${mode}`}`)
+  const resolves = maybeText('resolves')
+  const resolution = RESOLUTIONS.includes(outcome as Resolution)
+  if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`)
   let sealedBy: SealedBy | null = null
   if (r.sealedBy !== null && r.sealedBy !== undefined) {
     if (typeof r.sealedBy !== 'object' || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`)
@@ -52,6 +61,7 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     name: maybeText('name'),
     environment: text('environment'),
     outcome,
+    mode,
     time,
     runUrl: maybeText('runUrl'),
     actor: maybeText('actor'),
@@ -59,6 +69,8 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     previousDigest: digest('previousDigest', maybeText('previousDigest')),
     reason: maybeText('reason'),
     environmentUrl: maybeText('environmentUrl'),
-    artifact
+    artifact,
+    resolves,
+    key: text('key')
   }
 }

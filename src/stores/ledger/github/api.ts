@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { getOctokit } from '@actions/github'
 import { SealError } from '../../../core/errors.js'
 import { VERSION } from '../../../version.js'
@@ -15,9 +16,19 @@ export interface ApiDeployment {
 
 /** A deployment status, reduced to what the ledger reads. */
 export interface ApiStatus {
+  readonly id: string
   readonly state: string
   readonly createdAt: string
   readonly description: string
+  readonly logUrl: string
+  readonly environmentUrl: string
+}
+
+/** A deployment's statuses, newest first, and GitHub's clock when it listed them. */
+export interface ApiStatuses {
+  readonly statuses: readonly ApiStatus[]
+  /** The Date header of the last page's answer, in ms; NaN when GitHub sent none. */
+  readonly serverTime: number
 }
 
 export interface DeploymentsApiOptions {
@@ -41,7 +52,7 @@ export interface NewDeployment {
 }
 
 export interface NewStatus {
-  readonly state: 'success' | 'failure' | 'error' | 'inactive'
+  readonly state: 'success' | 'failure' | 'error' | 'inactive' | 'in_progress'
   readonly description: string
   readonly log_url?: string
   readonly environment_url?: string
@@ -50,9 +61,26 @@ export interface NewStatus {
 interface Response {
   readonly status: number
   readonly url: string
-  readonly headers: { readonly link?: string }
+  readonly headers: { readonly link?: string; readonly date?: string }
   readonly data: unknown
 }
+
+/**
+ * Looks for what a write that failed ambiguously (5xx, timeout, reset: GitHub may have done
+ * it) made, before it is retried; the answer it found, or undefined to send the write again.
+ * Set for the duration of one write, so the hook below sees it for that write alone.
+ */
+type Recovery = () => Promise<Response | undefined>
+const recoveries = new AsyncLocalStorage<Recovery>()
+
+/** How long a Date header stands for GitHub's clock before `serverNow` asks again. */
+const CLOCK_FRESH_MS = 10_000
+
+/**
+ * How far before the first attempt of a deployment POST the lookup for it reaches back: GitHub
+ * stamps created_at when it serves the request, after the clock read before sending it.
+ */
+const RECOVERY_LOOKBACK_MS = 60_000
 
 /** The REST API version whose shapes this module reads. */
 const API_VERSION = '2022-11-28'
@@ -64,6 +92,8 @@ const API_VERSION = '2022-11-28'
  */
 export class DeploymentsApi {
   private readonly octokit: ReturnType<typeof getOctokit>
+  /** GitHub's clock from the newest answer's Date header, and when (on this process's monotonic clock) it came. */
+  private lastServerTime: { readonly ms: number; readonly at: number } | null = null
 
   constructor(private readonly options: DeploymentsApiOptions) {
     // baseUrl is given, never taken from GITHUB_API_URL, so the ledger talks to the API it was told.
@@ -79,7 +109,9 @@ export class DeploymentsApi {
       for (let attempt = 1; ; attempt++) {
         endpoint.request = { ...endpoint.request, signal: AbortSignal.timeout(timeoutMs) }
         try {
-          return await request(endpoint)
+          const response = await request(endpoint)
+          this.noteServerTime(response.headers.date)
+          return response
         } catch (error) {
           const failure = classify(error)
           if (!isRetryable(failure)) throw requestFailed(blame, name, failure, attempt)
@@ -87,26 +119,66 @@ export class DeploymentsApi {
           if (wait > retry.maxDelayMs) throw requestFailed(blame, name, failure, attempt, true)
           if (attempt >= retry.attempts) throw requestFailed(blame, name, failure, attempt)
           await sleep(wait)
+          // A rate limit answers before anything is done; a 5xx or a lost answer may come after.
+          const recover = recoveries.getStore()
+          if (recover !== undefined && (failure.kind === 'server' || failure.kind === 'network')) {
+            const found = await recoveries.exit(recover)
+            if (found !== undefined) return found as Awaited<ReturnType<typeof request>>
+          }
         }
       }
     })
   }
 
-  async createDeployment(deployment: NewDeployment): Promise<ApiDeployment> {
-    const response = await this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+  /**
+   * Creates a deployment once, even when an attempt fails after GitHub made it: before each
+   * retry of an ambiguous failure, the deployments with the same task and environment made
+   * since the first attempt are listed, and one that `isOurs` (the record's key) is taken as
+   * the answer instead of making a second.
+   */
+  async createDeployment(deployment: NewDeployment, isOurs: (found: ApiDeployment) => boolean): Promise<ApiDeployment> {
+    const since = (await this.serverNow()).getTime() - RECOVERY_LOOKBACK_MS
+    const recover: Recovery = async () => {
+      for await (const found of this.deployments({ environment: deployment.environment, task: deployment.task }, 100)) {
+        if (isOurs(found)) {
+          const data = { id: Number(found.id), task: found.task, environment: found.environment, payload: found.payload, created_at: found.createdAt }
+          return { status: 201, url: `${this.options.apiUrl}/repos/${this.options.owner}/${this.options.repo}/deployments/${found.id}`, headers: {}, data }
+        }
+        if (Date.parse(found.createdAt) < since) return undefined
+      }
+      return undefined
+    }
+    const response = await recoveries.run(recover, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+        owner: this.options.owner,
+        repo: this.options.repo,
+        ...deployment,
+        // Never merge the default branch into the ref, never wait for commit statuses:
+        // a ledger entry records what happened, it does not start a deployment.
+        auto_merge: false,
+        required_contexts: [],
+        transient_environment: false
+      })
+    )
+    return this.read(response, readDeployment)
+  }
+
+  /** One deployment by id. */
+  async deployment(deploymentId: string): Promise<ApiDeployment> {
+    const response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}', {
       owner: this.options.owner,
       repo: this.options.repo,
-      ...deployment,
-      // Never merge the default branch into the ref, never wait for commit statuses:
-      // a ledger entry records what happened, it does not start a deployment.
-      auto_merge: false,
-      required_contexts: [],
-      transient_environment: false
+      deployment_id: Number(deploymentId)
     })
     return this.read(response, readDeployment)
   }
 
-  async createStatus(deploymentId: string, status: NewStatus): Promise<void> {
+  /**
+   * Posts a status. A retried POST whose first attempt was served leaves two identical
+   * statuses; the ledger reads a repeated status as the first one (see history.ts), so no
+   * lookup is made before retrying.
+   */
+  async createStatus(deploymentId: string, status: NewStatus): Promise<ApiStatus> {
     const response = await this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
       owner: this.options.owner,
       repo: this.options.repo,
@@ -116,7 +188,26 @@ export class DeploymentsApi {
       // production environments, and would also end deployments the ledger did not make.
       auto_inactive: false
     })
-    this.read(response, readStatus)
+    return this.read(response, readStatus)
+  }
+
+  /**
+   * GitHub's clock: the Date header of the newest answer, when it came in the last few seconds;
+   * else that of a cheap request made for it. Never the runner's clock.
+   */
+  async serverNow(): Promise<Date> {
+    const last = this.lastServerTime
+    if (last === null || performance.now() - last.at > CLOCK_FRESH_MS) {
+      await this.octokit.request('GET /repos/{owner}/{repo}/deployments', { owner: this.options.owner, repo: this.options.repo, per_page: 1 })
+    }
+    const known = this.lastServerTime
+    if (known === null) {
+      throw new SealError(
+        `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; ` +
+          `the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
+      )
+    }
+    return new Date(known.ms)
   }
 
   /** Deployments newest first, matching every filter exactly, fetched a page at a time as they are consumed. */
@@ -136,8 +227,8 @@ export class DeploymentsApi {
     }
   }
 
-  /** Every status of a deployment, newest first. */
-  async statuses(deploymentId: string): Promise<ApiStatus[]> {
+  /** Every status of a deployment, newest first, with GitHub's clock when it answered. */
+  async statuses(deploymentId: string): Promise<ApiStatuses> {
     const all: ApiStatus[] = []
     let response: Response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
       owner: this.options.owner,
@@ -148,9 +239,14 @@ export class DeploymentsApi {
     for (;;) {
       all.push(...this.readList(response, readStatus))
       const next = this.nextPage(response)
-      if (next === undefined) return all
+      if (next === undefined) return { statuses: all, serverTime: Date.parse(response.headers.date ?? '') }
       response = await this.octokit.request(`GET ${next}`)
     }
+  }
+
+  private noteServerTime(date: string | undefined): void {
+    const ms = Date.parse(date ?? '')
+    if (!Number.isNaN(ms)) this.lastServerTime = { ms, at: performance.now() }
   }
 
   private read<T>(response: Response, reader: (value: unknown) => T | undefined): T {
@@ -217,7 +313,9 @@ function readDeployment(value: unknown): ApiDeployment | undefined {
 
 function readStatus(value: unknown): ApiStatus | undefined {
   if (!isObject(value)) return undefined
-  const { state, created_at: createdAt, description } = value
-  if (idOf(value.id) === undefined || typeof state !== 'string' || typeof createdAt !== 'string') return undefined
-  return { state, createdAt, description: typeof description === 'string' ? description : '' }
+  const id = idOf(value.id)
+  const { state, created_at: createdAt } = value
+  if (id === undefined || typeof state !== 'string' || typeof createdAt !== 'string') return undefined
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '')
+  return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) }
 }

@@ -1,19 +1,24 @@
 import { type Digest, shortDigest } from '../../../core/digest.js'
 import { SealError } from '../../../core/errors.js'
-import type { Outcome, PromotionRecord } from '../../../core/promotion/record.js'
+import type { NewRecord, PromotionRecord } from '../../../core/promotion/record.js'
 import { decodeRecord } from '../record-codec.js'
 import type { ApiDeployment } from './api.js'
 
 /**
  * How a promotion record is written into a deployment and read back out of one. The task
- * carries the digest (`deploy:<digest>` for what an environment received or was refused,
+ * carries the digest (`deploy:<digest>` for a gate decision, pending or refused, and
  * `veto:<digest>` for a veto), because the task is what the list endpoint filters on; the
- * payload carries the whole record.
+ * payload carries the record as the writer made it, without its time: the time is the
+ * deployment's `created_at`, GitHub's clock, never the writer's.
  */
 
 /** The payload key that marks a deployment as artifact-seal's, and the payload format's number. */
 export const PAYLOAD_KEY = 'artifact-seal'
-export const PAYLOAD_FORMAT = 1
+/**
+ * 2: the record of the pending model (mode, resolves, key; no time). Format 1 (the record of
+ * the model without pending records) was never published, so it is not read.
+ */
+export const PAYLOAD_FORMAT = 2
 
 const TASK = /^(deploy|veto):(sha256:.*)$/
 
@@ -21,14 +26,29 @@ export type TaskKind = 'deploy' | 'veto'
 
 export const taskFor = (kind: TaskKind, digest: Digest): string => `${kind}:${digest}`
 
-export const kindOf = (record: PromotionRecord): TaskKind => (record.outcome === 'vetoed' ? 'veto' : 'deploy')
+export const kindOf = (record: NewRecord): TaskKind => (record.outcome === 'vetoed' ? 'veto' : 'deploy')
 
-export function payloadFor(record: PromotionRecord): Record<string, unknown> {
-  return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record }
+export function payloadFor(record: NewRecord): Record<string, unknown> {
+  // `time` is dropped even if a caller passes a whole record: the deployment's created_at is the time.
+  const stored: Record<string, unknown> = { ...record }
+  delete stored.time
+  return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record: stored }
 }
 
 /** How the ledger's own `inactive` statuses begin, telling them from GitHub's auto_inactive. */
 export const REPLACED_PREFIX = 'replaced by '
+/**
+ * The `failure` the ledger posts on a deployment whose digest was vetoed while it was being
+ * confirmed: it voids a `success` posted before it, so the digest never counts as live.
+ */
+export const VETOED_PREFIX = 'vetoed while being deployed: '
+/**
+ * The `error` that marks a pending record abandoned. GitHub itself never posts `error` (its
+ * auto_inactive posts `inactive`), so an abandonment cannot be mistaken for GitHub's doing.
+ */
+export const ABANDONED_PREFIX = 'abandoned: '
+/** The note a confirmation of the live digest carries: the deployment whose stretch it continues. */
+const CONTINUES = /\(continues (\d+)\)$/
 
 /** GitHub's limit for a status description; deployment descriptions are kept to it too. */
 export const DESCRIPTION_LIMIT = 140
@@ -41,13 +61,24 @@ export function truncate(text: string, limit = DESCRIPTION_LIMIT): string {
   return `${cut}…`
 }
 
+const named = (record: Pick<NewRecord, 'digest' | 'name'>): string => `${shortDigest(record.digest)}${record.name === null ? '' : ` (${record.name})`}`
 
-const VERBS: Record<Outcome, string> = { promoted: 'promoted', 'rolled-back': 'rolled back to', refused: 'refused', vetoed: 'vetoed' }
+/** "promoting sha256:0123abcd4567… (shop)": the line the Environments page shows for the deployment. */
+export function descriptionFor(record: NewRecord): string {
+  const verb =
+    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'vetoed' ? 'vetoed' : record.outcome
+  return truncate(`${verb} ${named(record)}`)
+}
 
-/** "promoted sha256:0123abcd4567… (shop)": the line the Environments page shows. */
-export function descriptionFor(record: PromotionRecord): string {
-  const name = record.name === null ? '' : ` (${record.name})`
-  return truncate(`${VERBS[record.outcome]} ${shortDigest(record.digest)}${name}`)
+/** The `success` status that confirms a pending record, noting the stretch it continues, if any. */
+export function confirmationFor(record: PromotionRecord, continues: string | null): string {
+  const text = `${record.mode === 'rollback' ? 'rolled back to' : 'deployed'} ${named(record)}`
+  return continues === null ? truncate(text) : `${truncate(text, 100)} (continues ${continues})`
+}
+
+/** The deployment a confirmation's description says it continues, or null. */
+export function continuesOf(description: string): string | null {
+  return CONTINUES.exec(description)?.[1] ?? null
 }
 
 export interface ReadContext {
@@ -55,10 +86,21 @@ export interface ReadContext {
   readonly location: string
 }
 
+/** The SealError for a deployment of ours that cannot be read whole: the ledger is damaged. */
+export function damagedDeployment(deployment: Pick<ApiDeployment, 'id' | 'environment' | 'task'>, context: ReadContext, detail: string): SealError {
+  return new SealError(
+    `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) ` +
+      `was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). ` +
+      `Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`
+  )
+}
+
 /**
- * The record a deployment carries; null for a deployment artifact-seal did not make (its
- * task is not ours and its payload has no artifact-seal key). One that is ours but cannot be
- * read whole is a SealError: a damaged record never reads as "no record" (fail closed).
+ * The record a deployment carries, timed by the deployment's `created_at`; null for a
+ * deployment artifact-seal did not make (its task is not ours and its payload has no
+ * artifact-seal key). One that is ours but cannot be read whole is a SealError: a damaged
+ * record never reads as "no record" (fail closed). Resolutions are statuses, never
+ * deployments, so a deployment holding one is damaged too.
  */
 export function recordOf(deployment: ApiDeployment, context: ReadContext): PromotionRecord | null {
   const task = TASK.exec(deployment.task)
@@ -66,11 +108,7 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
   const marked = payload !== undefined && PAYLOAD_KEY in payload
   if (task === null && !marked) return null
   const damaged = (detail: string): never => {
-    throw new SealError(
-      `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) ` +
-        `was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). ` +
-        `Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`
-    )
+    throw damagedDeployment(deployment, context, detail)
   }
   if (!marked) return damaged(`its payload has no ${JSON.stringify(PAYLOAD_KEY)} key`)
   const format = payload[PAYLOAD_KEY]
@@ -78,15 +116,28 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
     return damaged(`its payload is format ${format}, written by a newer artifact-seal; use that version or later to read this ledger`)
   }
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`)
-  const record = decodeRecord(payload.record, damaged)
+  const stored = payload.record
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return damaged('its payload has no record object')
+  const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged)
   if (task === null) return damaged(`its task is not "deploy:<digest>" or "veto:<digest>"`)
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`)
   if ((task[1] === 'veto') !== (record.outcome === 'vetoed')) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
+  if (record.outcome !== 'pending' && record.outcome !== 'refused' && record.outcome !== 'vetoed') {
+    return damaged(`its record is a ${record.outcome} record; those are statuses of a pending deployment, never deployments of their own`)
+  }
   // GitHub treats environment names without regard to case.
   if (record.environment.toLowerCase() !== deployment.environment.toLowerCase()) {
     return damaged(`it is a deployment to ${JSON.stringify(deployment.environment)} but its record names ${JSON.stringify(record.environment)}`)
   }
   return record
+}
+
+/** The `key` of the record a deployment's payload holds, without checking anything else. */
+export function keyOf(deployment: ApiDeployment): string | undefined {
+  const record = payloadObject(deployment.payload)?.record
+  if (typeof record !== 'object' || record === null) return undefined
+  const key = (record as Record<string, unknown>).key
+  return typeof key === 'string' ? key : undefined
 }
 
 /** The payload as an object: GitHub returns it as given, an object or a JSON string. */

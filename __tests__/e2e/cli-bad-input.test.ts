@@ -1,0 +1,81 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { PROJECT_ROOT } from '../helpers/runner.js'
+import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
+
+function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+/** A workspace with a tree sealed by the CLI, and its digest. */
+function sealedWorkspace(): { cwd: string; digest: string } {
+  const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', 'build/b.txt': 'b' })
+  const seal = cli(['seal', 'build', '--json', '--out', 'bundle'], cwd)
+  expect(seal.code).toBe(0)
+  return { cwd, digest: JSON.parse(seal.stdout).digest }
+}
+
+function promoteWithPolicy(policy: string): { code: number | null; stdout: string; stderr: string } {
+  const { cwd, digest } = sealedWorkspace()
+  fs.writeFileSync(path.join(cwd, 'promotion.yml'), policy)
+  return cli(['promote', digest, '--environment', 'dev', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl'], cwd)
+}
+
+/** Each of these made the CLI print "unexpected error" before: a non-SealError escaped. */
+describe('artifact-seal promote refuses bad input with a message, never an "unexpected error"', () => {
+  it('a policy key with "%" and a mistake under it (was a URIError)', () => {
+    const run = promoteWithPolicy('environments:\n  "%":\n    bogus: 1\n  dev: {}\n')
+    expect(run.code).toBe(1)
+    expect(run.stderr).not.toContain('unexpected error')
+    expect(run.stderr).toContain('artifact-seal: The promotion policy promotion.yml has 2 mistakes:')
+    expect(run.stderr).toContain('promotion.yml:2:3: environments has the key "%", which is not an environment name.')
+    expect(run.stderr).toContain('promotion.yml:3:5: environments.% has an unknown key "bogus".')
+  })
+
+  it('a policy with an alias that names no anchor (was a ReferenceError)', () => {
+    const run = promoteWithPolicy('environments:\n  dev: *missing\n')
+    expect(run.code).toBe(1)
+    expect(run.stderr).not.toContain('unexpected error')
+    expect(run.stderr).toContain('promotion.yml:2:8: the alias "*missing" names no anchor set before it. Add "&missing" to an earlier value, or write the value out.')
+  })
+
+  it('a policy that is an alias bomb is refused at once, in little memory', () => {
+    let bomb = 'l0: &l0 [a, a, a, a, a, a, a, a, a]\n'
+    for (let i = 1; i <= 9; i++) bomb += `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]\n`
+    const started = Date.now()
+    const run = promoteWithPolicy(`${bomb}environments:\n  dev: {}\n`)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(run.code).toBe(1)
+    expect(run.stderr).not.toContain('unexpected error')
+    expect(run.stderr).toContain('promotion.yml: its aliases (*name) expand to more than 1000 values')
+  })
+
+  it('a seal statement whose repository is not a web address (was a TypeError from new URL)', () => {
+    const { cwd, digest } = sealedWorkspace()
+    const statementFile = path.join(cwd, 'bundle', 'build.intoto.json')
+    const statement = JSON.parse(fs.readFileSync(statementFile, 'utf8'))
+    statement.predicate.buildDefinition = {
+      buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+      externalParameters: { workflow: { repository: 'acme/shop' } },
+      resolvedDependencies: [{ digest: { gitCommit: 'c'.repeat(40) } }]
+    }
+    fs.writeFileSync(statementFile, JSON.stringify(statement))
+    fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  dev: {}\n')
+    const run = cli(
+      ['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', 'bundle/build.sha256', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl'],
+      cwd
+    )
+    expect(run.code).toBe(1)
+    expect(run.stderr).not.toContain('unexpected error')
+    expect(run.stderr).toContain('bundle/build.intoto.json: predicate.buildDefinition.externalParameters.workflow.repository is "acme/shop", which is not a web address.')
+    expect(run.stderr).toContain('seal the artifact again')
+    expect(fs.existsSync(path.join(cwd, 'ledger.jsonl')) ? fs.readFileSync(path.join(cwd, 'ledger.jsonl'), 'utf8') : '').toBe('')
+  })
+})

@@ -1,0 +1,67 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+import {
+  LocalDirectoryStore
+} from "./chunk-34UHYZP7.js";
+import {
+  fileSafeName
+} from "./chunk-G46EYJYA.js";
+import {
+  refuseListingAsFile
+} from "./chunk-ZEIFKGXQ.js";
+import {
+  sealSubject
+} from "./chunk-37ZI6LGB.js";
+import {
+  parseListing
+} from "./chunk-TXKGNR4J.js";
+import {
+  SealError,
+  quote
+} from "./chunk-LM3HRDQW.js";
+
+// src/app/seal-to-bundle.ts
+import * as fs from "node:fs";
+import * as path from "node:path";
+async function sealToBundle(subject, options, destination) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const artifact = await sealSubject(sealed, options);
+  if (subject.kind === "paths" && artifact.root !== null) {
+    if (artifact.kind === "file") {
+      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
+      refuseListingAsFile(path.join(artifact.root, ...only.split("/")), subject.inputName);
+    } else if (outputDir !== null && isInside(outputDir, artifact.root)) {
+      throw new SealError(
+        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
+      );
+    }
+  }
+  const dir = outputDir ?? path.join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact);
+  return { artifact, bundle };
+}
+function isInside(dir, root) {
+  const inside = (child, parent) => {
+    const rel = path.relative(parent, child);
+    return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+  };
+  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root));
+}
+function realExisting(p) {
+  let existing = path.resolve(p);
+  const rest = [];
+  for (; ; ) {
+    try {
+      return path.join(fs.realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return path.resolve(p);
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+export {
+  sealToBundle
+};

@@ -1,0 +1,24 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+import {
+  requireValue
+} from "./chunk-GSG2IMQB.js";
+import {
+  DEFAULT_FILE_LEDGER,
+  openLedger,
+  parseLedgerLocation
+} from "./chunk-PVC4D2FM.js";
+
+// src/cli/ledger-options.ts
+var LEDGER_OPTIONS = { ledger: { type: "string" } };
+var LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}) or "github"
+                (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN)`;
+async function ledgerFromOptions(values, terminal, forWriting = false, create = false) {
+  const location = parseLedgerLocation(requireValue("ledger", values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, "--ledger", terminal.cwd);
+  return openLedger(location, { token: terminal.env.GITHUB_TOKEN ?? "", ledgerInput: "--ledger", tokenInput: "GITHUB_TOKEN", forWriting, create }, terminal.env);
+}
+
+export {
+  LEDGER_OPTIONS,
+  LEDGER_HELP,
+  ledgerFromOptions
+};

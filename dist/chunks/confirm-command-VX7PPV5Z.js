@@ -1,0 +1,77 @@
+import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions
+} from "./chunk-LD2USHA5.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-GSG2IMQB.js";
+import {
+  resolutionHeadline
+} from "./chunk-BN3BV3BB.js";
+import "./chunk-PVC4D2FM.js";
+import {
+  makesLive
+} from "./chunk-2KLFQZN5.js";
+import {
+  requesterFromEnv
+} from "./chunk-QBBW7JKU.js";
+import "./chunk-BE6JHZ3P.js";
+import "./chunk-MQKQALL5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-LM3HRDQW.js";
+import "./chunk-DWPQK6M2.js";
+
+// src/cli/confirm-command.ts
+var CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--ledger L]
+
+Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
+default) its digest is the environment's live digest from now; with failure the
+environment keeps what it ran. A digest vetoed meanwhile is recorded as failed, and the
+command exits 1.
+
+  --outcome O   success (the deployment went through) or failure
+  --reason TEXT why it failed, for the record
+${LEDGER_HELP}
+  -h, --help    show this help`;
+var spec = {
+  name: "confirm",
+  usage: CONFIRM_USAGE,
+  allowPositionals: true,
+  options: { outcome: { type: "string" }, reason: { type: "string" }, ...LEDGER_OPTIONS }
+};
+async function confirmCommand(args, terminal) {
+  const { values, positionals } = parseCommand(spec, args);
+  if (values.help) {
+    terminal.out(`${CONFIRM_USAGE}
+`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new SealError(`confirm: give one record id, as "artifact-seal promote" printed it.
+
+${CONFIRM_USAGE}`);
+  const outcome = requireValue("outcome", values.outcome) ?? "success";
+  if (outcome !== "success" && outcome !== "failure") {
+    throw new SealError(`--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`);
+  }
+  const reason = requireValue("reason", values.reason) ?? null;
+  if (reason !== null && outcome === "success") throw new SealError('--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.');
+  const ledger = await ledgerFromOptions(values, terminal, true);
+  const entry = await ledger.resolve({
+    id: positionals[0],
+    outcome: outcome === "success" ? "confirmed" : "failed",
+    reason: outcome === "failure" ? reason ?? "the deployment failed" : null,
+    ...requesterFromEnv(terminal.env)
+  });
+  terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}
+`);
+  return outcome === "success" && !makesLive(entry.outcome) ? 1 : 0;
+}
+export {
+  CONFIRM_USAGE,
+  confirmCommand
+};

@@ -1,0 +1,30 @@
+import * as core from '@actions/core'
+import { openLedger } from '../../app/open-ledger.js'
+import { requesterFromEnv, workspaceDir } from '../../app/runner-environment.js'
+import { PromoteInput, PromoteState } from '../constants.js'
+import { reportFailure } from '../report-failure.js'
+import { reportResolution } from './report-resolution.js'
+import { readPromoteSettings } from './settings.js'
+
+/**
+ * The promote action's post step. The runner runs it after the job's last step only when
+ * the job succeeded (`post-if: success()`), so the deployment the main step let in is
+ * confirmed exactly when the steps that deployed it succeeded; a failed or cancelled job
+ * leaves its record pending, and the next gate marks it abandoned.
+ */
+export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const id = core.getState(PromoteState.Pending)
+    if (id === '') return // nothing pending: a refusal, a dry run, a veto, or confirm: manual
+    const settings = readPromoteSettings((name) => core.getInput(name), env, workspaceDir(env))
+    const ledger = await openLedger(
+      settings.ledger,
+      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true },
+      env
+    )
+    const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, ...requesterFromEnv(env) })
+    await reportResolution(entry, 'confirmed', ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
+  } catch (error) {
+    reportFailure(error)
+  }
+}

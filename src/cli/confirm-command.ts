@@ -1,0 +1,50 @@
+import { requesterFromEnv } from '../app/runner-environment.js'
+import { SealError, quote } from '../core/errors.js'
+import { makesLive } from '../core/promotion/record.js'
+import { resolutionHeadline } from '../report/promotion-report.js'
+import { parseCommand, requireValue } from './arguments.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import type { Terminal } from './terminal.js'
+
+export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--ledger L]
+
+Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
+default) its digest is the environment's live digest from now; with failure the
+environment keeps what it ran. A digest vetoed meanwhile is recorded as failed, and the
+command exits 1.
+
+  --outcome O   success (the deployment went through) or failure
+  --reason TEXT why it failed, for the record
+${LEDGER_HELP}
+  -h, --help    show this help`
+
+const spec = {
+  name: 'confirm',
+  usage: CONFIRM_USAGE,
+  allowPositionals: true,
+  options: { outcome: { type: 'string' }, reason: { type: 'string' }, ...LEDGER_OPTIONS }
+} as const
+
+export async function confirmCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(spec, args)
+  if (values.help) {
+    terminal.out(`${CONFIRM_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) throw new SealError(`confirm: give one record id, as "artifact-seal promote" printed it.\n\n${CONFIRM_USAGE}`)
+  const outcome = requireValue('outcome', values.outcome) ?? 'success'
+  if (outcome !== 'success' && outcome !== 'failure') {
+    throw new SealError(`--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`)
+  }
+  const reason = requireValue('reason', values.reason) ?? null
+  if (reason !== null && outcome === 'success') throw new SealError('--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.')
+  const ledger = await ledgerFromOptions(values, terminal, true)
+  const entry = await ledger.resolve({
+    id: positionals[0] as string,
+    outcome: outcome === 'success' ? 'confirmed' : 'failed',
+    reason: outcome === 'failure' ? (reason ?? 'the deployment failed') : null,
+    ...requesterFromEnv(terminal.env)
+  })
+  terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
+  return outcome === 'success' && !makesLive(entry.outcome) ? 1 : 0
+}

@@ -417,7 +417,10 @@ function ledgerFixture(dir) {
   let seq = 1
   const append = (record) => {
     seq += 1
-    lines.push(JSON.stringify({ format: 'artifact-seal/ledger/v2', seq, prev: hash(lines.at(-1)), record: { ...record, time: new Date(start + seq * 60_000).toISOString() } }))
+    // The record's fields in the order the ledger writes them (its index reads the first five).
+    const { digest, environment, outcome, resolves, ...rest } = record
+    const time = new Date(start + seq * 60_000).toISOString()
+    lines.push(JSON.stringify({ format: 'artifact-seal/ledger/v2', seq, prev: hash(lines.at(-1)), record: { digest, environment, outcome, time, resolves, ...rest } }))
     return String(seq)
   }
   const base = (digest, environment) => ({

@@ -96,7 +96,7 @@ describe('the bundled promote action on a file ledger', () => {
     const sealedBy = { repository: 'acme/shop', commit: '0123456789abcdef0123456789abcdef01234567', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2' }
     expect(entries.map((e) => e.sealedBy)).toEqual(Array(5).fill(sealedBy))
     expect(entries[0]).toMatchObject({ actor: 'octocat', runUrl: 'https://github.com/acme/shop/actions/runs/4242/attempts/2', environmentUrl: 'https://dev.example.com', name: 'shop' })
-    expect(build.ledger.verifyChain().problems).toEqual([])
+    expect((await build.ledger.verifyChain()).problems).toEqual([])
   })
 
   it('accepts production once the digest has been live in staging for the soak, counted from the confirmation', async () => {

@@ -127,22 +127,22 @@ describe('the file ledger: a missing, empty or cut ledger', () => {
     fs.writeFileSync(ledger.file, '')
     await expect(ledger.veto(digest(1))).rejects.toThrow(/cannot be trusted: line 1: the file is empty.*it was emptied/)
     fs.writeFileSync(ledger.file, lines.slice(1).join('\n'))
-    expect(ledger.verifyChain().problems[0]).toEqual({ line: 1, problem: expect.stringContaining('the lines before it were deleted') })
+    expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 1, problem: expect.stringContaining('the lines before it were deleted') })
   })
 
   it('prints a head that detects a cut or rewritten tail the chain alone cannot', async () => {
     const { ledger } = newLedger()
     await veto(ledger, digest(1), 'staging')
-    const { head } = ledger.verifyChain()
+    const { head } = (await ledger.verifyChain())
     expect(head).toEqual({ seq: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
     const text = fs.readFileSync(ledger.file, 'utf8')
     await letIn(ledger, digest(2), 'dev')
-    expect(ledger.verifyChain(head).problems).toEqual([])
+    expect((await ledger.verifyChain(head)).problems).toEqual([])
 
     // Delete the last line (the veto): the chain still holds, the pinned head does not.
     fs.writeFileSync(ledger.file, text.split('\n').slice(0, 1).join('\n') + '\n')
-    expect(ledger.verifyChain().problems).toEqual([])
-    expect(ledger.verifyChain(head).problems).toEqual([{ line: 1, problem: expect.stringContaining(`no line hashes to the pinned head ${head.hash} (line 2): the ledger was cut short or rewritten`) }])
+    expect((await ledger.verifyChain()).problems).toEqual([])
+    expect((await ledger.verifyChain(head)).problems).toEqual([{ line: 1, problem: expect.stringContaining(`no line hashes to the pinned head ${head.hash} (line 2): the ledger was cut short or rewritten`) }])
     expect(await ledger.veto(digest(1))).toBeNull()
   })
 })
@@ -153,7 +153,7 @@ describe('the file ledger: tampering', () => {
     const lines = fs.readFileSync(ledger.file, 'utf8').split('\n')
     lines[1] = (lines[1] as string).replace(digest(1).slice(-8), digest(9).slice(-8))
     fs.writeFileSync(ledger.file, lines.join('\n'))
-    expect(ledger.verifyChain().problems[0]).toEqual({ line: 3, problem: expect.stringContaining('does not follow line 2') })
+    expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 3, problem: expect.stringContaining('does not follow line 2') })
     await expect(ledger.live('dev')).rejects.toThrow(/The ledger file:.*cannot be trusted: line 3: .*Nothing is promoted from a damaged ledger/)
     await expect(letIn(ledger, digest(3), 'dev')).rejects.toThrow(/cannot be trusted/)
   })
@@ -163,14 +163,14 @@ describe('the file ledger: tampering', () => {
     const text = fs.readFileSync(ledger.file, 'utf8')
     const lines = text.split('\n')
     fs.writeFileSync(ledger.file, [lines[0], lines[1], lines[3], ''].join('\n'))
-    expect(ledger.verifyChain().problems.map((p) => p.line)).toEqual([3])
-    expect(ledger.verifyChain().problems[0]?.problem).toContain('its number is 4, expected 3')
+    expect((await ledger.verifyChain()).problems.map((p) => p.line)).toEqual([3])
+    expect((await ledger.verifyChain()).problems[0]?.problem).toContain('its number is 4, expected 3')
 
     fs.writeFileSync(ledger.file, [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n'))
-    expect(ledger.verifyChain().problems[0]).toEqual({ line: 2, problem: expect.stringContaining('its number is 3, expected 2') })
+    expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 2, problem: expect.stringContaining('its number is 3, expected 2') })
 
     fs.writeFileSync(ledger.file, text.slice(0, -20))
-    expect(ledger.verifyChain().problems.map((p) => p.problem)).toContainEqual(expect.stringContaining('the last line is incomplete'))
+    expect((await ledger.verifyChain()).problems.map((p) => p.problem)).toContainEqual(expect.stringContaining('the last line is incomplete'))
   })
 
   it('refuses a record whose fields are not a record, or that follows no pending record', async () => {
@@ -179,7 +179,7 @@ describe('the file ledger: tampering', () => {
     const last = JSON.parse(lines.at(-2) as string)
     last.record.digest = 'sha256:nothex'
     fs.writeFileSync(ledger.file, [...lines.slice(0, -2), JSON.stringify(last), ''].join('\n'))
-    expect(ledger.verifyChain().problems[0]).toEqual({ line: 7, problem: expect.stringContaining("the record's digest") })
+    expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 7, problem: expect.stringContaining("the record's digest") })
   })
 })
 
@@ -214,7 +214,7 @@ describe('the file ledger: clocks', () => {
     third.record.time = minutesAfter(-10)
     lines[2] = JSON.stringify(third)
     fs.writeFileSync(ordered.file, lines.join('\n'))
-    expect(ordered.verifyChain().problems[0]).toEqual({ line: 3, problem: expect.stringContaining(`it is dated ${minutesAfter(-10)}, before the record before it`) })
+    expect((await ordered.verifyChain()).problems[0]).toEqual({ line: 3, problem: expect.stringContaining(`it is dated ${minutesAfter(-10)}, before the record before it`) })
   })
 
   it('refuses a time that is not ISO 8601 UTC', async () => {
@@ -225,7 +225,7 @@ describe('the file ledger: clocks', () => {
     second.record.time = 'Sun, 01 Nov 2026 12:00:00 GMT'
     lines[1] = JSON.stringify(second)
     fs.writeFileSync(ledger.file, lines.join('\n'))
-    expect(ledger.verifyChain().problems[0]?.problem).toContain('is not an ISO 8601 UTC time')
+    expect((await ledger.verifyChain()).problems[0]?.problem).toContain('is not an ISO 8601 UTC time')
   })
 })
 
@@ -260,7 +260,7 @@ describe('the file ledger: concurrent writers', () => {
     const results = await Promise.all(Array.from({ length: writers }, (_, w) => run(script, [file, String(w + 1), String(each)])))
     expect(results.map((r) => r.code)).toEqual(Array(writers).fill(0))
     const ledger = new FileLedger(file, 'ledger')
-    expect(ledger.verifyChain().count).toBe(writers * each)
+    expect((await ledger.verifyChain()).count).toBe(writers * each)
     const entries = await collect(ledger.entries())
     for (let w = 1; w <= writers; w++) {
       expect(entries.filter((e) => e.environment === `writer-${w}`).map((e) => e.digest).reverse()).toEqual(Array.from({ length: each }, (_, i) => digest(w * 100_000 + i)))
@@ -278,7 +278,7 @@ describe('the file ledger: concurrent writers', () => {
     const written = results.reduce((sum, r) => sum + Number(r.stdout.trim()), 0)
     const ledger = new FileLedger(file, 'ledger')
     // Reading checks every line: a deployment after the veto would be refused as damage.
-    expect(ledger.verifyChain()).toMatchObject({ count: written, problems: [] })
+    expect((await ledger.verifyChain())).toMatchObject({ count: written, problems: [] })
     const entries = (await collect(ledger.entries())).reverse()
     const vetoAt = entries.findIndex((e) => e.outcome === 'vetoed')
     expect(vetoAt).toBeGreaterThanOrEqual(0)
@@ -292,7 +292,7 @@ describe('the file ledger: concurrent writers', () => {
     const old = new Date(Date.now() - 60_000)
     fs.utimesSync(`${ledger.file}.lock`, old, old)
     await letIn(ledger, digest(4), 'dev')
-    expect(ledger.verifyChain().count).toBe(7)
+    expect((await ledger.verifyChain()).count).toBe(7)
   })
 
   it('lets one process alone take over a stale lock, even when another took it meanwhile', async () => {

@@ -5,17 +5,17 @@ import {
 } from "../chunks/chunk-MNBNWFGF.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-CE4XQXDH.js";
+} from "../chunks/chunk-KP25WZ55.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-L337EJKP.js";
+} from "../chunks/chunk-ZE6JGXM3.js";
 import {
   promoteDigest,
   vetoDigest
 } from "../chunks/chunk-OWHOXF4U.js";
 import "../chunks/chunk-NVACJPZY.js";
-import "../chunks/chunk-XZP3SJIE.js";
+import "../chunks/chunk-EXUFTQFU.js";
 import {
   describeProgress
 } from "../chunks/chunk-SB5SYUBX.js";
@@ -25,25 +25,25 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-KOBC25RW.js";
+} from "../chunks/chunk-CDAQVO4O.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-PVC4D2FM.js";
+} from "../chunks/chunk-G4CUX7NI.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "../chunks/chunk-2KLFQZN5.js";
-import "../chunks/chunk-MNUCHRYH.js";
+} from "../chunks/chunk-34ATQ7HM.js";
+import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   PromoteInput,
   PromoteOutput,
   PromoteState,
   reportFailure
-} from "../chunks/chunk-FLZVA44N.js";
-import "../chunks/chunk-RCZIEALY.js";
+} from "../chunks/chunk-JY4GFFAA.js";
+import "../chunks/chunk-DIOQ6AAJ.js";
 import "../chunks/chunk-34UHYZP7.js";
 import "../chunks/chunk-F2S7RG6J.js";
 import "../chunks/chunk-G46EYJYA.js";
@@ -55,10 +55,10 @@ import {
   workspaceDir
 } from "../chunks/chunk-QBBW7JKU.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-ZEIFKGXQ.js";
-import "../chunks/chunk-37ZI6LGB.js";
+import "../chunks/chunk-JNKVE2JS.js";
+import "../chunks/chunk-4VJWAQ33.js";
 import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-TXKGNR4J.js";
+import "../chunks/chunk-ZF2UFZB3.js";
 import "../chunks/chunk-PZ63W7EF.js";
 import {
   getInput,

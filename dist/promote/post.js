@@ -2,20 +2,20 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-KOBC25RW.js";
+} from "../chunks/chunk-CDAQVO4O.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-PVC4D2FM.js";
-import "../chunks/chunk-2KLFQZN5.js";
-import "../chunks/chunk-MNUCHRYH.js";
+} from "../chunks/chunk-G4CUX7NI.js";
+import "../chunks/chunk-34ATQ7HM.js";
+import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   PromoteInput,
   PromoteState,
   reportFailure
-} from "../chunks/chunk-FLZVA44N.js";
-import "../chunks/chunk-RCZIEALY.js";
+} from "../chunks/chunk-JY4GFFAA.js";
+import "../chunks/chunk-DIOQ6AAJ.js";
 import "../chunks/chunk-34UHYZP7.js";
 import "../chunks/chunk-F2S7RG6J.js";
 import "../chunks/chunk-G46EYJYA.js";
@@ -25,7 +25,7 @@ import {
 } from "../chunks/chunk-QBBW7JKU.js";
 import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-TXKGNR4J.js";
+import "../chunks/chunk-ZF2UFZB3.js";
 import {
   getInput,
   getState

@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealToBundle
-} from "../chunks/chunk-BMWRGX24.js";
+} from "../chunks/chunk-ASTW6XER.js";
 import {
   provenanceLinks,
   verifySnippet
@@ -20,10 +20,10 @@ import {
   code,
   readSealSettings,
   reportFailure
-} from "../chunks/chunk-FLZVA44N.js";
+} from "../chunks/chunk-JY4GFFAA.js";
 import {
   mergeSealBundles
-} from "../chunks/chunk-RCZIEALY.js";
+} from "../chunks/chunk-DIOQ6AAJ.js";
 import "../chunks/chunk-34UHYZP7.js";
 import "../chunks/chunk-F2S7RG6J.js";
 import {
@@ -36,12 +36,12 @@ import {
   workspaceDir
 } from "../chunks/chunk-QBBW7JKU.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-ZEIFKGXQ.js";
-import "../chunks/chunk-37ZI6LGB.js";
+import "../chunks/chunk-JNKVE2JS.js";
+import "../chunks/chunk-4VJWAQ33.js";
 import "../chunks/chunk-3CR25UGK.js";
 import {
   parseListing
-} from "../chunks/chunk-TXKGNR4J.js";
+} from "../chunks/chunk-ZF2UFZB3.js";
 import {
   debug,
   getInput,
@@ -186,7 +186,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-R2CDFFC3.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-Q2P72YYA.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }

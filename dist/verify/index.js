@@ -1,26 +1,26 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-CE4XQXDH.js";
-import "../chunks/chunk-L337EJKP.js";
+} from "../chunks/chunk-KP25WZ55.js";
+import "../chunks/chunk-ZE6JGXM3.js";
 import "../chunks/chunk-OWHOXF4U.js";
 import "../chunks/chunk-NVACJPZY.js";
-import "../chunks/chunk-XZP3SJIE.js";
+import "../chunks/chunk-EXUFTQFU.js";
 import "../chunks/chunk-SB5SYUBX.js";
 import "../chunks/chunk-IM7BOTGG.js";
-import "../chunks/chunk-MNUCHRYH.js";
+import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";
-import "../chunks/chunk-FLZVA44N.js";
-import "../chunks/chunk-RCZIEALY.js";
+import "../chunks/chunk-JY4GFFAA.js";
+import "../chunks/chunk-DIOQ6AAJ.js";
 import "../chunks/chunk-34UHYZP7.js";
 import "../chunks/chunk-F2S7RG6J.js";
 import "../chunks/chunk-G46EYJYA.js";
 import "../chunks/chunk-QBBW7JKU.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-ZEIFKGXQ.js";
-import "../chunks/chunk-37ZI6LGB.js";
+import "../chunks/chunk-JNKVE2JS.js";
+import "../chunks/chunk-4VJWAQ33.js";
 import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-TXKGNR4J.js";
+import "../chunks/chunk-ZF2UFZB3.js";
 import "../chunks/chunk-PZ63W7EF.js";
 import "../chunks/chunk-A66XVOGK.js";
 import "../chunks/chunk-S7RBMPPZ.js";

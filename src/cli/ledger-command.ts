@@ -57,7 +57,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   }
   const headText = requireValue('head', values.head)
   const pinned = headText === undefined ? undefined : parseHead(headText)
-  const { count, head, problems } = ledger.verifyChain(pinned)
+  const { count, head, problems } = await ledger.verifyChain(pinned)
   if (problems.length === 0) {
     const upTo = pinned === undefined ? '' : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nHead: ${formatHead(head)}\n`)

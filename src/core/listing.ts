@@ -90,7 +90,8 @@ export function checkListingPath(path: string, where: string): void {
   }
 }
 
-const LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/
+// "s": a path may hold U+2028 or U+2029, which "." alone does not match; lines are split at \n before this.
+const LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s
 
 /** The escaped form `sha256sum` prints for names with a backslash or a line break. */
 function unescapeName(name: string): string {

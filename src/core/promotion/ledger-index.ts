@@ -1,5 +1,8 @@
 import type { Digest } from '../digest.js'
-import { type LedgerEntry, type LiveSpan, RESOLUTIONS, type Resolution, makesLive } from './record.js'
+import { type LedgerEntry, type LiveSpan, OUTCOMES, type Outcome, RESOLUTIONS, type Resolution, makesLive } from './record.js'
+
+/** What the index needs of a record: who it is, what it says happened, where and when. */
+export type IndexFields = Pick<LedgerEntry, 'id' | 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'>
 
 /**
  * What a ledger's records say, indexed as they are read in the order they were written:
@@ -14,16 +17,16 @@ import { type LedgerEntry, type LiveSpan, RESOLUTIONS, type Resolution, makesLiv
  */
 export class LedgerIndex {
   private readonly spansByEnvironment = new Map<string, LiveSpan[]>()
-  private readonly vetoes = new Map<Digest, LedgerEntry>()
-  private readonly unresolved = new Map<string, LedgerEntry>()
+  private readonly vetoes = new Map<Digest, Indexed>()
+  private readonly unresolved = new Map<string, Indexed>()
   /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
-  private readonly byId = new Map<string, Indexed>()
-  private readonly resolvedBy = new Map<string, string>()
   private readonly byDigest = new Map<Digest, Indexed[]>()
-  private readonly byEnvironment = new Map<string, Indexed[]>()
   private readonly all: Indexed[] = []
-  /** The same text once: a digest or an environment named by many records is kept once. */
-  private readonly interned = new Map<string, string>()
+  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  private readonly environments = new Map<string, string>()
+  private byId: Map<string, Indexed> | null = null
+  private lastRecord: Indexed | null = null
+  private lastTime = ''
 
   /** `load` reads one record back whole, by id, for the queries that return records. */
   constructor(private readonly load: (id: string) => LedgerEntry) {}
@@ -33,14 +36,14 @@ export class LedgerIndex {
    * close a pending record of the same digest and environment that is still open, a record
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
-  add(entry: LedgerEntry): string | null {
-    const last = this.all.at(-1)
-    if (last && isBefore(entry.time, last.time)) return `it is dated ${entry.time}, before the record before it (${last.time}): records are written in time order, so a clock went back or the line was edited`
-    if (this.byId.has(entry.id)) return `its id ${entry.id} is used by another record`
+  add(entry: IndexFields): string | null {
+    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+      return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`
+    }
     if (RESOLUTIONS.includes(entry.outcome as Resolution)) {
       const pending = entry.resolves === null ? undefined : this.unresolved.get(entry.resolves)
       if (pending === undefined) {
-        const known = entry.resolves === null ? undefined : this.byId.get(entry.resolves)
+        const known = entry.resolves === null ? undefined : this.byIdNow().get(entry.resolves)
         return known === undefined
           ? `it resolves record ${entry.resolves}, which does not come before it`
           : `it resolves record ${entry.resolves}, which is ${known.outcome === 'pending' ? 'resolved already' : `a ${known.outcome} record, not a pending one`}`
@@ -50,25 +53,37 @@ export class LedgerIndex {
       }
       if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`
       this.unresolved.delete(pending.id)
-      this.resolvedBy.set(pending.id, entry.id)
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id)
-    } else if (entry.outcome === 'pending') {
-      this.unresolved.set(entry.id, entry)
-    } else if (entry.outcome === 'vetoed' && !this.vetoes.has(entry.digest)) {
-      this.vetoes.set(entry.digest, entry)
+    }
+    let ofDigest = this.byDigest.get(entry.digest)
+    if (ofDigest === undefined) {
+      ofDigest = []
+      this.byDigest.set(ownCopy(entry.digest) as Digest, ofDigest)
     }
     const indexed: Indexed = {
       id: entry.id,
-      digest: this.intern(entry.digest) as Digest,
-      environment: this.intern(entry.environment),
-      outcome: entry.outcome,
-      time: entry.time
+      digest: ofDigest[0]?.digest ?? (ownCopy(entry.digest) as Digest),
+      environment: this.environment(entry.environment),
+      outcome: OUTCOME_TEXT[entry.outcome],
+      resolves: entry.resolves
     }
+    this.lastRecord = indexed
+    this.lastTime = entry.time
+    if (entry.outcome === 'pending') this.unresolved.set(entry.id, indexed)
+    else if (entry.outcome === 'vetoed' && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed)
     this.all.push(indexed)
-    this.byId.set(entry.id, indexed)
-    push(this.byDigest, indexed.digest, indexed)
-    push(this.byEnvironment, indexed.environment, indexed)
+    this.byId?.set(entry.id, indexed)
+    ofDigest.push(indexed)
     return null
+  }
+
+  /**
+   * Records by id, made when first asked for (confirming a record, a record that cannot
+   * follow), then kept up to date: a long ledger read by a gate never needs it.
+   */
+  private byIdNow(): Map<string, Indexed> {
+    this.byId ??= new Map(this.all.map((e) => [e.id, e]))
+    return this.byId
   }
 
   get size(): number {
@@ -77,7 +92,7 @@ export class LedgerIndex {
 
   /** The last record's id and time. */
   get last(): { readonly id: string; readonly time: string } | null {
-    return this.all.at(-1) ?? null
+    return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime }
   }
 
   live(environment: string): LiveSpan | null {
@@ -90,7 +105,8 @@ export class LedgerIndex {
   }
 
   veto(digest: Digest): LedgerEntry | null {
-    return this.vetoes.get(digest) ?? null
+    const veto = this.vetoes.get(digest)
+    return veto === undefined ? null : this.load(veto.id)
   }
 
   /** Digests live before the current one, newest first, each once with its latest stretch. */
@@ -110,45 +126,49 @@ export class LedgerIndex {
 
   /** The environment's pending records that nothing has resolved, oldest first. */
   pending(environment: string): LedgerEntry[] {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment)
+    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id))
   }
 
   find(id: string): LedgerEntry | null {
-    return this.unresolved.get(id) ?? (this.byId.has(id) ? this.load(id) : null)
+    return this.byIdNow().has(id) ? this.load(id) : null
   }
 
   /** The record that resolved a pending record, or null while it is open. */
   resolutionOf(id: string): LedgerEntry | null {
-    const resolution = this.resolvedBy.get(id)
-    return resolution === undefined ? null : this.load(resolution)
+    const pending = this.byIdNow().get(id)
+    const resolution = pending === undefined ? undefined : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id)
+    return resolution === undefined ? null : this.load(resolution.id)
   }
 
   /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
   *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): Generator<LedgerEntry> {
     const { environment, digest } = filter
-    const source = digest !== undefined ? (this.byDigest.get(digest) ?? []) : environment !== undefined ? (this.byEnvironment.get(environment) ?? []) : this.all
+    // One environment's records are looked for among all: history is read rarely, the gate never asks.
+    const source = digest !== undefined ? (this.byDigest.get(digest) ?? []) : this.all
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i] as Indexed
       if ((environment === undefined || e.environment === environment) && (digest === undefined || e.digest === digest)) yield this.load(e.id)
     }
   }
 
-  private intern(text: string): string {
-    const known = this.interned.get(text)
+  private environment(name: string): string {
+    const known = this.environments.get(name)
     if (known !== undefined) return known
-    this.interned.set(text, text)
-    return text
+    const own = ownCopy(name)
+    this.environments.set(own, own)
+    return own
   }
 
-  private goLive(entry: LedgerEntry, pendingId: string): void {
+  private goLive(entry: IndexFields, pendingId: string): void {
     const spans = this.spansByEnvironment.get(entry.environment) ?? []
     this.spansByEnvironment.set(entry.environment, spans)
     const current = spans.at(-1)
     if (current && current.until === null) {
       if (current.digest === entry.digest) return
-      spans[spans.length - 1] = { ...current, until: entry.time }
+      spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) }
     }
-    spans.push({ digest: this.intern(entry.digest) as Digest, environment: this.intern(entry.environment), from: entry.time, until: null, recordId: pendingId })
+    const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? (ownCopy(entry.digest) as Digest)
+    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId })
   }
 }
 
@@ -158,16 +178,22 @@ interface Indexed {
   readonly digest: Digest
   readonly environment: string
   readonly outcome: LedgerEntry['outcome']
-  readonly time: string
+  readonly resolves: string | null
 }
+
+/**
+ * Text kept for as long as the index lives, in memory of its own: a reader hands in slices of
+ * a large chunk of the file, and a kept slice would keep that whole chunk alive.
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8')
+}
+
+/** Each outcome's text once, so a long ledger does not keep a copy per record. */
+const OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as Record<Outcome, Outcome>
 
 /** Whether ISO time `a` is before `b`; a string comparison when both are in the form toISOString writes, which is most of a long ledger. */
 function isBefore(a: string, b: string): boolean {
   return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b)
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}

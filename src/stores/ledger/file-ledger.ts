@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -7,7 +8,8 @@ import { LedgerIndex } from '../../core/promotion/ledger-index.js'
 import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord, confirmedOutcome } from '../../core/promotion/record.js'
 import { type LockOptions, withFileLock } from './file-lock.js'
 import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
-import { hashLines, hashLinesAside } from './line-hashes.js'
+import { type LineFields, lineFields } from './line-fields.js'
+import { hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 
 /** The format marker of every line; a later format gets a new number. */
@@ -67,17 +69,19 @@ export interface FileLedgerOptions {
 
 /**
  * One read of the file: the chain checked, the records indexed, and what identifies the
- * bytes read. The index keeps little of each record; a whole record is parsed again from
- * the bytes when a query returns it (history, a veto's reason), which keeps a long ledger's
- * memory near the size of its file.
+ * bytes read. The file is read a chunk at a time and the index keeps little of each record;
+ * a whole record is read again from the file when a query returns it (history, a veto's
+ * reason) and must hash as it did. So memory does not grow with the file's size, only with
+ * its number of records.
  */
 interface Snapshot {
   stamp: string
   readonly index: LedgerIndex
   head: LedgerHead
-  /** The file's bytes as read, and where each line starts (by line number; a sentinel at the end). */
-  bytes: Buffer
+  /** Where each line starts in the file, in bytes (by line number; a sentinel at the end). */
   readonly starts: number[]
+  /** Every line's sha256 as read, 32 bytes per line: a record read back later must still hash to it. */
+  lineHashes: Uint8Array
   /** Records appended by this process since the read, until the next read sees them in the file. */
   readonly appended: Map<string, LedgerEntry>
   /** Every line's hash, by number, when asked for (checking a pinned head). */
@@ -232,8 +236,8 @@ export class FileLedger implements Ledger {
    * Checks the chain from the first line to the last, and, given the head kept from an
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
-  verifyChain(pinned?: LedgerHead | Digest): { count: number; head: LedgerHead; problems: ChainProblem[] } {
-    const snapshot = this.read(pinned !== undefined)
+  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; problems: ChainProblem[] }> {
+    const snapshot = await this.read(pinned !== undefined)
     const problems = [...snapshot.problems]
     if (pinned !== undefined && snapshot.hashes !== null) {
       const hash = typeof pinned === 'string' ? pinned : pinned.hash
@@ -268,7 +272,7 @@ export class FileLedger implements Ledger {
         const lines: string[] = []
         const append = (record: NewRecord, time: Date): LedgerEntry => {
           seq += 1
-          const line: Line = { format: FORMAT, seq, prev: prevHash, record: { ...record, time: time.toISOString() } }
+          const line: Line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) }
           const text = JSON.stringify(line)
           const entry = toEntry(line)
           snapshot.appended.set(entry.id, entry)
@@ -280,15 +284,9 @@ export class FileLedger implements Ledger {
         }
         const result = await work(snapshot, append)
         if (lines.length > 0) {
-          const added = Buffer.from(lines.map((l) => `${l}\n`).join(''))
-          this.appendBytes(added)
-          // What was just written is known: the snapshot follows the file without reading it again.
-          for (let i = 0, at = snapshot.bytes.length; i < lines.length; i++) {
-            at += Buffer.byteLength(lines[i] as string) + 1
-            snapshot.starts.push(at)
-          }
-          snapshot.bytes = Buffer.concat([snapshot.bytes, added])
-          snapshot.appended.clear()
+          this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')))
+          // What was just written is known (the records stay in `appended`): the snapshot
+          // follows the file without reading it again.
           snapshot.head = { seq, hash: prevHash }
           snapshot.stamp = this.stampOf()
         }
@@ -338,30 +336,17 @@ export class FileLedger implements Ledger {
     }
   }
 
-  /** A checked read on this thread alone: for `ledger verify`, which may keep every line's hash. */
-  private read(keepHashes = false): Snapshot {
-    const stamp = this.stampOf()
-    if (stamp === 'missing' && this.options.create) return this.emptySnapshot(stamp)
-    const bytes = this.readBytes(false)
-    const parsed = this.parse(stamp, bytes)
-    return this.finish(parsed, hashLines(bytes, crypto), keepHashes)
+  /** A checked read on this thread alone that parses every record whole: for `ledger verify`. */
+  private async read(keepHashes = false): Promise<Snapshot> {
+    return this.scan(true, keepHashes)
   }
 
   /**
    * A checked read for the gate: a long ledger's lines are hashed on a worker thread while
-   * this one parses them, since both cost about the same and a promotion waits for both.
+   * this one reads their fields, since both cost about the same and a promotion waits for both.
    */
   private async readAside(): Promise<Snapshot> {
-    const stamp = this.stampOf()
-    if (stamp === 'missing') {
-      if (this.options.create) return this.emptySnapshot(stamp)
-      throw this.missing()
-    }
-    const aside = Number(stamp.split(':')[2]) >= HASH_ASIDE_BYTES
-    const bytes = this.readBytes(aside)
-    const hashes = aside ? hashLinesAside(bytes) : null
-    const parsed = this.parse(stamp, bytes)
-    return this.finish(parsed, hashes === null ? hashLines(bytes, crypto) : await hashes, false)
+    return this.scan(false, false)
   }
 
   private emptySnapshot(stamp: string): Snapshot {
@@ -369,8 +354,8 @@ export class FileLedger implements Ledger {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
       head: { seq: 0, hash: sha256('') },
-      bytes: Buffer.alloc(0),
       starts: [0, 0],
+      lineHashes: new Uint8Array(0),
       appended: new Map(),
       hashes: null,
       problems: []
@@ -378,52 +363,76 @@ export class FileLedger implements Ledger {
     return snapshot
   }
 
-  /** Parses and indexes every line, noting the hash each claims for the line before it. */
-  private parse(stamp: string, bytes: Buffer): { snapshot: Snapshot; prevs: (string | null)[] } {
+  /**
+   * Reads the file a chunk at a time: every line is hashed (here, or on a worker thread for a
+   * long ledger), parsed and indexed, noting the hash it claims for the line before it; then
+   * the chain is checked. `deep` parses every record whole; otherwise a line in the form the
+   * ledger writes gives only the fields the index needs (`lineFields`), and the rest of it is
+   * checked when the record is read back.
+   */
+  private async scan(deep: boolean, keepHashes: boolean): Promise<Snapshot> {
+    const stamp = this.stampOf()
+    if (stamp === 'missing') {
+      if (this.options.create) return this.emptySnapshot(stamp)
+      throw this.missing()
+    }
     const snapshot = this.emptySnapshot(stamp)
-    snapshot.bytes = bytes
     const problems = snapshot.problems as ChainProblem[]
-    const prevs: (string | null)[] = [null, null]
-    if (bytes.length === 0) {
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' })
-      return { snapshot, prevs }
-    }
-    const now = this.clock().toISOString()
-    let start = 0
-    let number = 0
-    while (start < bytes.length) {
-      number += 1
-      let end = bytes.indexOf(0x0a, start)
-      if (end < 0) {
-        problems.push({ line: number, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
-        end = bytes.length
+    const prevs = new ClaimedHashes()
+    const size = this.openForReading((fd, size) => {
+      // Read once the size is fixed: every line read was written, and stamped, before now.
+      const now = this.clock().toISOString()
+      const hasher = !deep && size >= HASH_ASIDE_BYTES ? hashAside() : hashHere()
+      let number = 0
+      for (const chunk of chunksOf(fd, size)) {
+        // One decoding per chunk, each line a slice of it; ASCII, as a ledger nearly always is,
+        // decodes as latin1 to the same text, several times faster, and offsets stay in bytes.
+        const ascii = isAscii(chunk.bytes)
+        const text = chunk.bytes.toString(ascii ? 'latin1' : 'utf8')
+        hasher.add(chunk.bytes)
+        let start = 0
+        let at = chunk.offset
+        while (start < text.length) {
+          number += 1
+          let end = text.indexOf('\n', start)
+          if (end < 0) {
+            problems.push({ line: number, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
+            end = text.length
+          }
+          const raw = text.slice(start, end)
+          snapshot.starts[number] = at
+          at += (ascii ? raw.length : Buffer.byteLength(raw)) + 1
+          snapshot.starts[number + 1] = at
+          start = end + 1
+          const fields = deep || number === 1 ? null : lineFields(raw)
+          const problem =
+            number === 1 ? checkGenesis(raw) : fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : this.addLine(raw, number, snapshot.index, now, prevs)
+          if (problem !== null) problems.push({ line: number, problem })
+        }
       }
-      snapshot.starts[number] = start
-      const raw = bytes.toString('utf8', start, end)
-      start = end + 1
-      snapshot.starts[number + 1] = start
-      const problem = number === 1 ? checkGenesis(raw) : this.addLine(raw, number, snapshot.index, now, prevs)
-      if (problem !== null) problems.push({ line: number, problem })
+      return { hasher, count: number }
+    })
+    if (size.count === 0) {
+      await size.hasher.done()
+      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' })
+      return snapshot
     }
-    snapshot.head = { seq: number, hash: sha256('') }
-    return { snapshot, prevs }
+    snapshot.lineHashes = await size.hasher.done()
+    return this.finish(snapshot, prevs, keepHashes)
   }
 
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
-  private finish({ snapshot, prevs }: { snapshot: Snapshot; prevs: (string | null)[] }, hashes: Uint8Array, keepHashes: boolean): Snapshot {
+  private finish(snapshot: Snapshot, prevs: ClaimedHashes, keepHashes: boolean): Snapshot {
+    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length)
     const count = hashes.length / 32
-    const hex = (line: number): Digest => `sha256:${Buffer.from(hashes.buffer, hashes.byteOffset + (line - 1) * 32, 32).toString('hex')}`
+    const hex = (line: number): Digest => `sha256:${hashes.toString('hex', (line - 1) * 32, line * 32)}`
     const problems = snapshot.problems as ChainProblem[]
     const breaks = new Set<ChainProblem>()
     for (let line = 2; line <= count; line++) {
-      const claimed = prevs[line]
-      if (claimed === undefined || claimed === null) continue // a line that could not be read says so already
-      const expected = hex(line - 1)
-      if (claimed !== expected) {
-        const problem = { line, problem: `it does not follow line ${line - 1} (hash ${claimed}, expected ${expected}): the line before it was edited, deleted or moved` }
-        breaks.add(problem)
-        problems.push(problem)
-      }
+      if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue // true, or a line that could not be read, which says so already
+      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` }
+      breaks.add(problem)
+      problems.push(problem)
     }
     // By line, and a broken chain first on its line: it explains what else is wrong there.
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)))
@@ -432,18 +441,42 @@ export class FileLedger implements Ledger {
     return snapshot
   }
 
-  /** Reads one record back whole from the bytes of a checked read, or from what this process appended. */
+  /** Reads one record back whole from the text of a checked read, or from what this process appended. */
   private load(snapshot: Snapshot, id: string): LedgerEntry {
     const appended = snapshot.appended.get(id)
     if (appended !== undefined) return appended
     const seq = Number(id)
-    const line = snapshot.bytes.toString('utf8', snapshot.starts[seq], (snapshot.starts[seq + 1] as number) - 1)
-    const value = JSON.parse(line) as Line
-    return toEntry({ ...value, record: decodeRecord(value.record, (detail) => { throw new Error(`unreachable: line ${seq} was checked, yet ${detail}`) }) })
+    const damaged = (detail: string): never => {
+      throw new SealError(
+        `The ledger ${this.location} cannot be trusted: line ${seq}: ${detail}. Nothing is promoted from a damaged ledger. ` +
+          `Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
+      )
+    }
+    const start = snapshot.starts[seq] as number
+    const bytes = this.openForReading((fd) => {
+      const buffer = Buffer.allocUnsafe((snapshot.starts[seq + 1] as number) - 1 - start)
+      return buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, start))
+    })
+    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32)
+    if (!crypto.hash('sha256', bytes, 'buffer').equals(expected)) return damaged('it changed since the ledger was read')
+    const line = bytes.toString('utf8')
+    let value: Partial<Line> | null
+    try {
+      value = JSON.parse(line) as Partial<Line> | null
+    } catch {
+      return damaged('it is not JSON')
+    }
+    const record = decodeRecord(value?.record, damaged)
+    const fields = lineFields(line)
+    // The index was built from the fields alone: the whole record must say the same.
+    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+      return damaged('its record does not say what its fields said when the ledger was read')
+    }
+    return { ...record, id, url: null }
   }
 
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
-  private addLine(raw: string, number: number, index: LedgerIndex, now: string, prevs: (string | null)[]): string | null {
+  private addLine(raw: string, number: number, index: LedgerIndex, now: string, prevs: ClaimedHashes): string | null {
     let value: Partial<Line> | null
     try {
       value = JSON.parse(raw) as Partial<Line> | null
@@ -452,7 +485,7 @@ export class FileLedger implements Ledger {
     }
     if (value === null || typeof value !== 'object' || value.format !== FORMAT) return notOurs(value)
     if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`
-    prevs[number] = typeof value.prev === 'string' ? value.prev : String(value.prev)
+    prevs.set(number, typeof value.prev === 'string' ? value.prev : JSON.stringify(value.prev))
     let record: PromotionRecord
     try {
       record = decodeRecord(value.record, (detail) => {
@@ -461,14 +494,18 @@ export class FileLedger implements Ledger {
     } catch (error) {
       return (error as Error).message
     }
-    if (isAfter(record.time, now)) {
-      return `it is dated ${record.time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`
+    if (isAfter(record.time, now)) return futureProblem(record.time, now)
+    // A gate reads this line by its fields alone (lineFields): they must say what the record says.
+    const fields = lineFields(raw)
+    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+      return 'its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand'
     }
-    return index.add({ ...record, id: String(number), url: null })
+    // The decoded record is this line's own object: made an entry in place rather than copied.
+    return index.add(Object.assign(record, { id: String(number), url: null }))
   }
 
-  /** The whole file; in shared memory when a worker thread is to hash it too. */
-  private readBytes(shared: boolean): Buffer {
+  /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
+  private openForReading<T>(read: (fd: number, size: number) => T): T {
     let fd: number
     try {
       fd = fs.openSync(this.file, 'r')
@@ -487,14 +524,7 @@ export class FileLedger implements Ledger {
             `Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         )
       }
-      const buffer = shared ? Buffer.from(new SharedArrayBuffer(stat.size)) : Buffer.allocUnsafe(stat.size)
-      let at = 0
-      while (at < buffer.length) {
-        const n = fs.readSync(fd, buffer, at, buffer.length - at, at)
-        if (n === 0) break
-        at += n
-      }
-      return buffer.subarray(0, at)
+      return read(fd, stat.size)
     } catch (error) {
       if (error instanceof SealError) throw error
       throw this.unreadable(error)
@@ -561,6 +591,100 @@ export class FileLedger implements Ledger {
         `Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     )
   }
+}
+
+/**
+ * The hash each line names for the line before it, kept as bytes: compared once every line's
+ * own hash is known, without a string per line kept until then.
+ */
+class ClaimedHashes {
+  private bytes = Buffer.alloc(32 * 4096)
+  private state = new Uint8Array(4096)
+  /** What a line said instead of a sha256 digest, for the message. */
+  private readonly odd = new Map<number, string>()
+
+  set(line: number, claimed: string): void {
+    while (line >= this.state.length) {
+      this.bytes = Buffer.concat([this.bytes, Buffer.alloc(this.bytes.length)])
+      const state = new Uint8Array(this.state.length * 2)
+      state.set(this.state)
+      this.state = state
+    }
+    const hex = claimed.startsWith('sha256:') && claimed.length === 71 ? claimed.slice(7) : ''
+    // Writing hex stops at the first character that is not hex: 32 bytes written is 64 hex digits.
+    if (hex !== '' && this.bytes.write(hex, line * 32, 32, 'hex') === 32) {
+      this.state[line] = 1
+    } else {
+      this.state[line] = 2
+      this.odd.set(line, claimed)
+    }
+  }
+
+  /** Whether the line names the hash at `hashes[offset]`; null when it names nothing readable. */
+  matches(line: number, hashes: Buffer, offset: number): boolean | null {
+    const state = this.state[line] ?? 0
+    if (state === 0) return null
+    return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0
+  }
+
+  text(line: number): string {
+    return this.odd.get(line) ?? `sha256:${this.bytes.toString('hex', line * 32, line * 32 + 32)}`
+  }
+}
+
+/**
+ * A record as the ledger writes it: the fields its index reads first, in this order, so a
+ * gate reads them without parsing the rest (`lineFields`); then the others.
+ */
+function inWrittenOrder(record: NewRecord, time: string): PromotionRecord {
+  const { digest, environment, outcome, resolves, ...rest } = record
+  return { digest, environment, outcome, time, resolves, ...rest }
+}
+
+/** How much of the file is read at a time. */
+const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * The file's bytes up to `size`, in chunks of whole lines (the last may end without a
+ * newline). Each chunk has memory of its own, so it can be handed to another thread.
+ */
+function* chunksOf(fd: number, size: number): Generator<{ readonly bytes: Buffer; readonly offset: number }> {
+  let carry = Buffer.alloc(0)
+  let offset = 0
+  let position = 0
+  while (position < size) {
+    const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position))
+    carry.copy(buffer)
+    const read = fs.readSync(fd, buffer, carry.length, buffer.length - carry.length, position)
+    if (read === 0) break
+    position += read
+    const filled = carry.length + read
+    const lastNewline = buffer.lastIndexOf(0x0a, filled - 1)
+    if (lastNewline < 0) {
+      carry = buffer.subarray(0, filled)
+      continue
+    }
+    carry = Buffer.from(buffer.subarray(lastNewline + 1, filled))
+    yield { bytes: buffer.subarray(0, lastNewline + 1), offset }
+    offset += lastNewline + 1
+  }
+  if (carry.length > 0) {
+    const last = Buffer.allocUnsafeSlow(carry.length)
+    carry.copy(last)
+    yield { bytes: last, offset }
+  }
+}
+
+/** Adds a line read by `lineFields` to the index, with the checks `addLine` makes of a whole record; the problem, or null. */
+function addFields(fields: LineFields, number: number, index: LedgerIndex, now: string, prevs: ClaimedHashes): string | null {
+  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`
+  prevs.set(number, fields.prev)
+  if (isAfter(fields.time, now)) return futureProblem(fields.time, now)
+  return index.add(fields)
+}
+
+function futureProblem(time: string, now: string): string {
+  return `it is dated ${time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`
 }
 
 /** A view of one checked read, at one time: what `decide` sees under the lock. */

@@ -3,7 +3,7 @@ import {
   DEFAULT_PENDING_TIMEOUT_MS,
   confirmedOutcome,
   decodeRecord
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   VERSION
 } from "./chunk-BE6JHZ3P.js";

@@ -70,7 +70,7 @@ function checkListingPath(path, where) {
     throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
-var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/;
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
 function unescapeName(name) {
   return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
 }

@@ -6,7 +6,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-LD2USHA5.js";
+} from "./chunk-ARLI7BV7.js";
 import {
   parseCommand,
   requireValue
@@ -18,7 +18,7 @@ import {
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-L337EJKP.js";
+} from "./chunk-ZE6JGXM3.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
@@ -32,7 +32,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   parseSubjectPatterns
 } from "./chunk-F2S7RG6J.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-GSG2IMQB.js";
 import {
   sealToBundle
-} from "./chunk-BMWRGX24.js";
+} from "./chunk-ASTW6XER.js";
 import {
   provenanceLinks
 } from "./chunk-KNDRTKPX.js";
@@ -27,10 +27,10 @@ import {
   fallbackName
 } from "./chunk-QBBW7JKU.js";
 import "./chunk-BE6JHZ3P.js";
-import "./chunk-ZEIFKGXQ.js";
-import "./chunk-37ZI6LGB.js";
+import "./chunk-JNKVE2JS.js";
+import "./chunk-4VJWAQ33.js";
 import "./chunk-3CR25UGK.js";
-import "./chunk-TXKGNR4J.js";
+import "./chunk-ZF2UFZB3.js";
 import "./chunk-MQKQALL5.js";
 import "./chunk-LM3HRDQW.js";
 import "./chunk-DWPQK6M2.js";

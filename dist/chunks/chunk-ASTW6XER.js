@@ -7,13 +7,13 @@ import {
 } from "./chunk-G46EYJYA.js";
 import {
   refuseListingAsFile
-} from "./chunk-ZEIFKGXQ.js";
+} from "./chunk-JNKVE2JS.js";
 import {
   sealSubject
-} from "./chunk-37ZI6LGB.js";
+} from "./chunk-4VJWAQ33.js";
 import {
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   SealError,
   quote

@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   parsePartDigests,
   partSourceFromArgument
-} from "./chunk-RCZIEALY.js";
+} from "./chunk-DIOQ6AAJ.js";
 import {
   parseSubjectPatterns
 } from "./chunk-F2S7RG6J.js";

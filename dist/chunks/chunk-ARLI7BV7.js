@@ -6,7 +6,7 @@ import {
   DEFAULT_FILE_LEDGER,
   openLedger,
   parseLedgerLocation
-} from "./chunk-PVC4D2FM.js";
+} from "./chunk-G4CUX7NI.js";
 
 // src/cli/ledger-options.ts
 var LEDGER_OPTIONS = { ledger: { type: "string" } };

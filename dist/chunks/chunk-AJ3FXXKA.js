@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   VerifyInput,
   parseBooleanInput
-} from "./chunk-FLZVA44N.js";
+} from "./chunk-JY4GFFAA.js";
 import {
   parseSubjectPatterns
 } from "./chunk-F2S7RG6J.js";

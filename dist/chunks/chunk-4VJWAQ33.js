@@ -10,7 +10,7 @@ import {
   formatListing,
   listingFromDigests,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   digestFromHex,
   hexOf

@@ -2,13 +2,13 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   fetchAndCheckBytes,
   verifiedPath
-} from "./chunk-L337EJKP.js";
+} from "./chunk-ZE6JGXM3.js";
 import {
   NOTHING_KNOWN
 } from "./chunk-OWHOXF4U.js";
 import {
   verifyArtifact
-} from "./chunk-XZP3SJIE.js";
+} from "./chunk-EXUFTQFU.js";
 import {
   describeProgress
 } from "./chunk-SB5SYUBX.js";
@@ -18,14 +18,14 @@ import {
 } from "./chunk-IM7BOTGG.js";
 import {
   readVerifySettings
-} from "./chunk-MNUCHRYH.js";
+} from "./chunk-AJ3FXXKA.js";
 import {
   VerifyInput,
   VerifyOutput,
   cell,
   code,
   reportFailure
-} from "./chunk-FLZVA44N.js";
+} from "./chunk-JY4GFFAA.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -1,12 +1,12 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   listDirectory
-} from "./chunk-37ZI6LGB.js";
+} from "./chunk-4VJWAQ33.js";
 import "./chunk-3CR25UGK.js";
 import {
   diffListings,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   AbortError,
   AnonymousCredential,

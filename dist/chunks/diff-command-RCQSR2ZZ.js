@@ -10,7 +10,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import "./chunk-MQKQALL5.js";
 import {
   SealError,

@@ -6,13 +6,13 @@ import {
 import {
   DEFAULT_FILE_LEDGER,
   parseLedgerLocation
-} from "./chunk-PVC4D2FM.js";
+} from "./chunk-G4CUX7NI.js";
 import {
   makesLive
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   readBytesSource
-} from "./chunk-MNUCHRYH.js";
+} from "./chunk-AJ3FXXKA.js";
 import {
   upstreamOf
 } from "./chunk-JQN5ZRY2.js";
@@ -22,7 +22,7 @@ import {
   cell,
   code,
   parseBooleanInput
-} from "./chunk-FLZVA44N.js";
+} from "./chunk-JY4GFFAA.js";
 import {
   info,
   setFailed,

@@ -7,16 +7,16 @@ import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement
-} from "./chunk-ZEIFKGXQ.js";
+} from "./chunk-JNKVE2JS.js";
 import {
   sealSubject
-} from "./chunk-37ZI6LGB.js";
+} from "./chunk-4VJWAQ33.js";
 import {
   diffListings,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   SealError,
   quote

@@ -6,14 +6,14 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-LD2USHA5.js";
+} from "./chunk-ARLI7BV7.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-GSG2IMQB.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-PVC4D2FM.js";
-import "./chunk-2KLFQZN5.js";
+import "./chunk-G4CUX7NI.js";
+import "./chunk-34ATQ7HM.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";

@@ -12,7 +12,7 @@ import {
 import {
   mergeSealBundles,
   partSourceFromArgument
-} from "./chunk-RCZIEALY.js";
+} from "./chunk-DIOQ6AAJ.js";
 import "./chunk-34UHYZP7.js";
 import {
   fileSafeName
@@ -22,7 +22,7 @@ import {
 } from "./chunk-QBBW7JKU.js";
 import "./chunk-BE6JHZ3P.js";
 import "./chunk-3CR25UGK.js";
-import "./chunk-TXKGNR4J.js";
+import "./chunk-ZF2UFZB3.js";
 import "./chunk-MQKQALL5.js";
 import {
   SealError

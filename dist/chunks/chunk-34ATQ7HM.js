@@ -83,6 +83,7 @@ function decodeRecord(value, damaged) {
 }
 
 export {
+  OUTCOMES,
   RESOLUTIONS,
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive,

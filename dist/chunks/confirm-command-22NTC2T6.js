@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-LD2USHA5.js";
+} from "./chunk-ARLI7BV7.js";
 import {
   parseCommand,
   requireValue
@@ -11,10 +11,10 @@ import {
 import {
   resolutionHeadline
 } from "./chunk-BN3BV3BB.js";
-import "./chunk-PVC4D2FM.js";
+import "./chunk-G4CUX7NI.js";
 import {
   makesLive
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   requesterFromEnv
 } from "./chunk-QBBW7JKU.js";

@@ -3,21 +3,21 @@ import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement
-} from "./chunk-ZEIFKGXQ.js";
+} from "./chunk-JNKVE2JS.js";
 import {
   ARTIFACT_INPUTS
 } from "./chunk-JMOUWC6P.js";
 import "./chunk-DATDOWA6.js";
 import {
   sealSubject
-} from "./chunk-37ZI6LGB.js";
+} from "./chunk-4VJWAQ33.js";
 import "./chunk-3CR25UGK.js";
 import {
   diffListings,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import "./chunk-OPZ2VPH4.js";
 import {
   removeQuietly

@@ -29,16 +29,16 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-4VTBGH5D.js")).sealCommand,
-  verify: async () => (await import("./verify-command-D2E5NO7F.js")).verifyCommand,
-  diff: async () => (await import("./diff-command-OUN5DHEQ.js")).diffCommand,
-  merge: async () => (await import("./merge-command-AHTIYNQA.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-YMJ6APGI.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-VX7PPV5Z.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-633XHJTU.js")).vetoCommand,
-  history: async () => (await import("./history-command-J4J4Z4YE.js")).historyCommand,
-  status: async () => (await import("./status-command-ZHICL73U.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-PEYXSF3T.js")).ledgerCommand
+  seal: async () => (await import("./seal-command-DBQA6YI4.js")).sealCommand,
+  verify: async () => (await import("./verify-command-4U7SQED3.js")).verifyCommand,
+  diff: async () => (await import("./diff-command-RCQSR2ZZ.js")).diffCommand,
+  merge: async () => (await import("./merge-command-7JNIQDV7.js")).mergeCommand,
+  promote: async () => (await import("./promote-command-M5P3NLRY.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-22NTC2T6.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-LAQKOVYI.js")).vetoCommand,
+  history: async () => (await import("./history-command-ELBFA3WZ.js")).historyCommand,
+  status: async () => (await import("./status-command-HWMBLGX5.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-4R2S7MAI.js")).ledgerCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-LD2USHA5.js";
+} from "./chunk-ARLI7BV7.js";
 import {
   parseCommand,
   requireValue
@@ -12,10 +12,10 @@ import {
   vetoDigest
 } from "./chunk-OWHOXF4U.js";
 import "./chunk-NVACJPZY.js";
-import "./chunk-PVC4D2FM.js";
+import "./chunk-G4CUX7NI.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import "./chunk-JQN5ZRY2.js";
 import {
   requesterFromEnv

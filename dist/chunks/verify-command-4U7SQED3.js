@@ -8,7 +8,7 @@ import {
 } from "./chunk-GSG2IMQB.js";
 import {
   verifyArtifact
-} from "./chunk-XZP3SJIE.js";
+} from "./chunk-EXUFTQFU.js";
 import {
   describeProgress
 } from "./chunk-SB5SYUBX.js";
@@ -22,10 +22,10 @@ import {
   fallbackName
 } from "./chunk-QBBW7JKU.js";
 import "./chunk-BE6JHZ3P.js";
-import "./chunk-ZEIFKGXQ.js";
-import "./chunk-37ZI6LGB.js";
+import "./chunk-JNKVE2JS.js";
+import "./chunk-4VJWAQ33.js";
 import "./chunk-3CR25UGK.js";
-import "./chunk-TXKGNR4J.js";
+import "./chunk-ZF2UFZB3.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";

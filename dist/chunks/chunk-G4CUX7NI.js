@@ -1,18 +1,20 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES,
   RESOLUTIONS,
   confirmedOutcome,
   decodeRecord,
   makesLive
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   SealError,
   quote
 } from "./chunk-LM3HRDQW.js";
 
 // src/stores/ledger/file-ledger.ts
-import * as crypto from "node:crypto";
+import { isAscii } from "node:buffer";
+import * as crypto2 from "node:crypto";
 import * as fs2 from "node:fs";
 import * as path from "node:path";
 
@@ -27,26 +29,26 @@ var LedgerIndex = class {
   vetoes = /* @__PURE__ */ new Map();
   unresolved = /* @__PURE__ */ new Map();
   /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
-  byId = /* @__PURE__ */ new Map();
-  resolvedBy = /* @__PURE__ */ new Map();
   byDigest = /* @__PURE__ */ new Map();
-  byEnvironment = /* @__PURE__ */ new Map();
   all = [];
-  /** The same text once: a digest or an environment named by many records is kept once. */
-  interned = /* @__PURE__ */ new Map();
+  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  environments = /* @__PURE__ */ new Map();
+  byId = null;
+  lastRecord = null;
+  lastTime = "";
   /**
    * Adds the next record, or says why it cannot follow the ones before: a resolution must
    * close a pending record of the same digest and environment that is still open, a record
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    const last = this.all.at(-1);
-    if (last && isBefore(entry.time, last.time)) return `it is dated ${entry.time}, before the record before it (${last.time}): records are written in time order, so a clock went back or the line was edited`;
-    if (this.byId.has(entry.id)) return `its id ${entry.id} is used by another record`;
+    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+      return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
+    }
     if (RESOLUTIONS.includes(entry.outcome)) {
       const pending = entry.resolves === null ? void 0 : this.unresolved.get(entry.resolves);
       if (pending === void 0) {
-        const known = entry.resolves === null ? void 0 : this.byId.get(entry.resolves);
+        const known = entry.resolves === null ? void 0 : this.byIdNow().get(entry.resolves);
         return known === void 0 ? `it resolves record ${entry.resolves}, which does not come before it` : `it resolves record ${entry.resolves}, which is ${known.outcome === "pending" ? "resolved already" : `a ${known.outcome} record, not a pending one`}`;
       }
       if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
@@ -54,32 +56,43 @@ var LedgerIndex = class {
       }
       if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
-      this.resolvedBy.set(pending.id, entry.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
-    } else if (entry.outcome === "pending") {
-      this.unresolved.set(entry.id, entry);
-    } else if (entry.outcome === "vetoed" && !this.vetoes.has(entry.digest)) {
-      this.vetoes.set(entry.digest, entry);
+    }
+    let ofDigest = this.byDigest.get(entry.digest);
+    if (ofDigest === void 0) {
+      ofDigest = [];
+      this.byDigest.set(ownCopy(entry.digest), ofDigest);
     }
     const indexed = {
       id: entry.id,
-      digest: this.intern(entry.digest),
-      environment: this.intern(entry.environment),
-      outcome: entry.outcome,
-      time: entry.time
+      digest: ofDigest[0]?.digest ?? ownCopy(entry.digest),
+      environment: this.environment(entry.environment),
+      outcome: OUTCOME_TEXT[entry.outcome],
+      resolves: entry.resolves
     };
+    this.lastRecord = indexed;
+    this.lastTime = entry.time;
+    if (entry.outcome === "pending") this.unresolved.set(entry.id, indexed);
+    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed);
     this.all.push(indexed);
-    this.byId.set(entry.id, indexed);
-    push(this.byDigest, indexed.digest, indexed);
-    push(this.byEnvironment, indexed.environment, indexed);
+    this.byId?.set(entry.id, indexed);
+    ofDigest.push(indexed);
     return null;
+  }
+  /**
+   * Records by id, made when first asked for (confirming a record, a record that cannot
+   * follow), then kept up to date: a long ledger read by a gate never needs it.
+   */
+  byIdNow() {
+    this.byId ??= new Map(this.all.map((e) => [e.id, e]));
+    return this.byId;
   }
   get size() {
     return this.all.length;
   }
   /** The last record's id and time. */
   get last() {
-    return this.all.at(-1) ?? null;
+    return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime };
   }
   live(environment) {
     const last = this.spansByEnvironment.get(environment)?.at(-1);
@@ -89,7 +102,8 @@ var LedgerIndex = class {
     return (this.spansByEnvironment.get(environment) ?? []).filter((s) => s.digest === digest);
   }
   veto(digest) {
-    return this.vetoes.get(digest) ?? null;
+    const veto = this.vetoes.get(digest);
+    return veto === void 0 ? null : this.load(veto.id);
   }
   /** Digests live before the current one, newest first, each once with its latest stretch. */
   previouslyLive(environment) {
@@ -107,30 +121,32 @@ var LedgerIndex = class {
   }
   /** The environment's pending records that nothing has resolved, oldest first. */
   pending(environment) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment);
+    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id));
   }
   find(id) {
-    return this.unresolved.get(id) ?? (this.byId.has(id) ? this.load(id) : null);
+    return this.byIdNow().has(id) ? this.load(id) : null;
   }
   /** The record that resolved a pending record, or null while it is open. */
   resolutionOf(id) {
-    const resolution = this.resolvedBy.get(id);
-    return resolution === void 0 ? null : this.load(resolution);
+    const pending = this.byIdNow().get(id);
+    const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
+    return resolution === void 0 ? null : this.load(resolution.id);
   }
   /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
   *entries(filter = {}) {
     const { environment, digest } = filter;
-    const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : environment !== void 0 ? this.byEnvironment.get(environment) ?? [] : this.all;
+    const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i];
       if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest)) yield this.load(e.id);
     }
   }
-  intern(text) {
-    const known = this.interned.get(text);
+  environment(name) {
+    const known = this.environments.get(name);
     if (known !== void 0) return known;
-    this.interned.set(text, text);
-    return text;
+    const own = ownCopy(name);
+    this.environments.set(own, own);
+    return own;
   }
   goLive(entry, pendingId) {
     const spans = this.spansByEnvironment.get(entry.environment) ?? [];
@@ -138,18 +154,18 @@ var LedgerIndex = class {
     const current = spans.at(-1);
     if (current && current.until === null) {
       if (current.digest === entry.digest) return;
-      spans[spans.length - 1] = { ...current, until: entry.time };
+      spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
-    spans.push({ digest: this.intern(entry.digest), environment: this.intern(entry.environment), from: entry.time, until: null, recordId: pendingId });
+    const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
+    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
   }
 };
+function ownCopy(text) {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
 function isBefore(a, b) {
   return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 // src/stores/ledger/file-lock.ts
@@ -240,9 +256,51 @@ function isAlive(pid) {
   }
 }
 
+// src/stores/ledger/line-fields.ts
+var PREFIX = '{"format":"artifact-seal/ledger/v2","seq":';
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+var ID = /^[1-9][0-9]*$/;
+function lineFields(line) {
+  if (!line.startsWith(PREFIX) || !line.endsWith("}}")) return null;
+  const seqEnd = line.indexOf(",", PREFIX.length);
+  const id = line.slice(PREFIX.length, seqEnd);
+  if (!ID.test(id) || !line.startsWith(',"prev":"', seqEnd)) return null;
+  const prevStart = seqEnd + 9;
+  const prev = line.slice(prevStart, prevStart + 71);
+  const at = { position: prevStart + 71 };
+  const digest = next(line, at, '","record":{"digest":"');
+  const environment = next(line, at, '","environment":"');
+  const outcome = next(line, at, '","outcome":"');
+  const time = next(line, at, '","time":"');
+  if (digest === null || environment === null || outcome === null || time === null || !line.startsWith('","resolves":', at.position)) return null;
+  at.position += 13;
+  let resolves = null;
+  if (line.startsWith("null,", at.position)) {
+    at.position += 4;
+  } else {
+    resolves = next(line, at, '"');
+    if (resolves === null || !line.startsWith('",', at.position) || !ID.test(resolves)) return null;
+  }
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
+  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves };
+}
+function next(line, at, key) {
+  if (!line.startsWith(key, at.position)) return null;
+  const start = at.position + key.length;
+  const end = line.indexOf('"', start);
+  if (end < 0) return null;
+  const value = line.slice(start, end);
+  if (value.includes("\\")) return null;
+  at.position = end;
+  return value;
+}
+
 // src/stores/ledger/line-hashes.ts
+import * as crypto from "node:crypto";
 import { Worker } from "node:worker_threads";
-function hashLines(input, crypto2) {
+function hashLines(input, hashing) {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
   let count = 0;
   for (let at = 0; at < bytes.length; ) {
@@ -254,27 +312,60 @@ function hashLines(input, crypto2) {
   for (let at = 0, line = 0; at < bytes.length; line++) {
     let end = bytes.indexOf(10, at);
     if (end < 0) end = bytes.length;
-    out.set(crypto2.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
+    out.set(hashing.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
     at = end + 1;
   }
   return out;
 }
+function hashHere() {
+  const parts = [];
+  return {
+    add: (chunk) => void parts.push(hashLines(chunk, crypto)),
+    done: async () => Buffer.concat(parts)
+  };
+}
 var WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
+const { parentPort } = require('node:worker_threads')
 const crypto = require('node:crypto')
 const hashLines = ${hashLines.toString()}
-parentPort.postMessage(hashLines(new Uint8Array(workerData.buffer, workerData.offset, workerData.length), crypto))
+parentPort.on('message', (chunk) => {
+  if (chunk === null) return parentPort.close()
+  parentPort.postMessage(hashLines(new Uint8Array(chunk.buffer, 0, chunk.length), crypto))
+})
 `;
-function hashLinesAside(bytes) {
-  if (!(bytes.buffer instanceof SharedArrayBuffer)) throw new Error("unreachable: hashLinesAside needs bytes in shared memory");
-  return new Promise((resolve2, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.length } });
-    worker.once("message", (hashes) => {
-      resolve2(hashes);
-      void worker.terminate();
+function hashAside() {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  const parts = [];
+  let sent = 0;
+  let failure = null;
+  const settled = new Promise((resolve2, reject) => {
+    worker.on("message", (hashes) => {
+      parts.push(hashes);
+      if (parts.length === sent && finished) resolve2();
     });
-    worker.once("error", reject);
+    worker.once("error", (error) => {
+      failure = error;
+      reject(error);
+    });
+    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
+  settled.catch(() => void 0);
+  let finished = false;
+  return {
+    add(chunk) {
+      if (chunk.byteOffset !== 0) throw new Error("unreachable: a chunk to hash aside must start its own memory");
+      sent += 1;
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer]);
+    },
+    async done() {
+      finished = true;
+      worker.postMessage(null);
+      if (parts.length < sent) await settled;
+      if (failure !== null) throw failure;
+      await worker.terminate();
+      return Buffer.concat(parts);
+    }
+  };
 }
 
 // src/stores/ledger/file-ledger.ts
@@ -405,8 +496,8 @@ var FileLedger = class {
    * Checks the chain from the first line to the last, and, given the head kept from an
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
-  verifyChain(pinned) {
-    const snapshot = this.read(pinned !== void 0);
+  async verifyChain(pinned) {
+    const snapshot = await this.read(pinned !== void 0);
     const problems = [...snapshot.problems];
     if (pinned !== void 0 && snapshot.hashes !== null) {
       const hash2 = typeof pinned === "string" ? pinned : pinned.hash;
@@ -438,7 +529,7 @@ var FileLedger = class {
         const lines = [];
         const append = (record, time) => {
           seq += 1;
-          const line = { format: FORMAT, seq, prev: prevHash, record: { ...record, time: time.toISOString() } };
+          const line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) };
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
@@ -450,15 +541,8 @@ var FileLedger = class {
         };
         const result = await work(snapshot, append);
         if (lines.length > 0) {
-          const added = Buffer.from(lines.map((l) => `${l}
-`).join(""));
-          this.appendBytes(added);
-          for (let i = 0, at = snapshot.bytes.length; i < lines.length; i++) {
-            at += Buffer.byteLength(lines[i]) + 1;
-            snapshot.starts.push(at);
-          }
-          snapshot.bytes = Buffer.concat([snapshot.bytes, added]);
-          snapshot.appended.clear();
+          this.appendBytes(Buffer.from(lines.map((l) => `${l}
+`).join("")));
           snapshot.head = { seq, hash: prevHash };
           snapshot.stamp = this.stampOf();
         }
@@ -501,104 +585,131 @@ var FileLedger = class {
       return "missing";
     }
   }
-  /** A checked read on this thread alone: for `ledger verify`, which may keep every line's hash. */
-  read(keepHashes = false) {
-    const stamp = this.stampOf();
-    if (stamp === "missing" && this.options.create) return this.emptySnapshot(stamp);
-    const bytes = this.readBytes(false);
-    const parsed = this.parse(stamp, bytes);
-    return this.finish(parsed, hashLines(bytes, crypto), keepHashes);
+  /** A checked read on this thread alone that parses every record whole: for `ledger verify`. */
+  async read(keepHashes = false) {
+    return this.scan(true, keepHashes);
   }
   /**
    * A checked read for the gate: a long ledger's lines are hashed on a worker thread while
-   * this one parses them, since both cost about the same and a promotion waits for both.
+   * this one reads their fields, since both cost about the same and a promotion waits for both.
    */
   async readAside() {
-    const stamp = this.stampOf();
-    if (stamp === "missing") {
-      if (this.options.create) return this.emptySnapshot(stamp);
-      throw this.missing();
-    }
-    const aside = Number(stamp.split(":")[2]) >= HASH_ASIDE_BYTES;
-    const bytes = this.readBytes(aside);
-    const hashes = aside ? hashLinesAside(bytes) : null;
-    const parsed = this.parse(stamp, bytes);
-    return this.finish(parsed, hashes === null ? hashLines(bytes, crypto) : await hashes, false);
+    return this.scan(false, false);
   }
   emptySnapshot(stamp) {
     const snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
       head: { seq: 0, hash: sha256("") },
-      bytes: Buffer.alloc(0),
       starts: [0, 0],
+      lineHashes: new Uint8Array(0),
       appended: /* @__PURE__ */ new Map(),
       hashes: null,
       problems: []
     };
     return snapshot;
   }
-  /** Parses and indexes every line, noting the hash each claims for the line before it. */
-  parse(stamp, bytes) {
+  /**
+   * Reads the file a chunk at a time: every line is hashed (here, or on a worker thread for a
+   * long ledger), parsed and indexed, noting the hash it claims for the line before it; then
+   * the chain is checked. `deep` parses every record whole; otherwise a line in the form the
+   * ledger writes gives only the fields the index needs (`lineFields`), and the rest of it is
+   * checked when the record is read back.
+   */
+  async scan(deep, keepHashes) {
+    const stamp = this.stampOf();
+    if (stamp === "missing") {
+      if (this.options.create) return this.emptySnapshot(stamp);
+      throw this.missing();
+    }
     const snapshot = this.emptySnapshot(stamp);
-    snapshot.bytes = bytes;
     const problems = snapshot.problems;
-    const prevs = [null, null];
-    if (bytes.length === 0) {
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
-      return { snapshot, prevs };
-    }
-    const now = this.clock().toISOString();
-    let start = 0;
-    let number = 0;
-    while (start < bytes.length) {
-      number += 1;
-      let end = bytes.indexOf(10, start);
-      if (end < 0) {
-        problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
-        end = bytes.length;
+    const prevs = new ClaimedHashes();
+    const size = this.openForReading((fd, size2) => {
+      const now = this.clock().toISOString();
+      const hasher = !deep && size2 >= HASH_ASIDE_BYTES ? hashAside() : hashHere();
+      let number = 0;
+      for (const chunk of chunksOf(fd, size2)) {
+        const ascii = isAscii(chunk.bytes);
+        const text = chunk.bytes.toString(ascii ? "latin1" : "utf8");
+        hasher.add(chunk.bytes);
+        let start = 0;
+        let at = chunk.offset;
+        while (start < text.length) {
+          number += 1;
+          let end = text.indexOf("\n", start);
+          if (end < 0) {
+            problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
+            end = text.length;
+          }
+          const raw = text.slice(start, end);
+          snapshot.starts[number] = at;
+          at += (ascii ? raw.length : Buffer.byteLength(raw)) + 1;
+          snapshot.starts[number + 1] = at;
+          start = end + 1;
+          const fields = deep || number === 1 ? null : lineFields(raw);
+          const problem = number === 1 ? checkGenesis(raw) : fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : this.addLine(raw, number, snapshot.index, now, prevs);
+          if (problem !== null) problems.push({ line: number, problem });
+        }
       }
-      snapshot.starts[number] = start;
-      const raw = bytes.toString("utf8", start, end);
-      start = end + 1;
-      snapshot.starts[number + 1] = start;
-      const problem = number === 1 ? checkGenesis(raw) : this.addLine(raw, number, snapshot.index, now, prevs);
-      if (problem !== null) problems.push({ line: number, problem });
+      return { hasher, count: number };
+    });
+    if (size.count === 0) {
+      await size.hasher.done();
+      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
+      return snapshot;
     }
-    snapshot.head = { seq: number, hash: sha256("") };
-    return { snapshot, prevs };
+    snapshot.lineHashes = await size.hasher.done();
+    return this.finish(snapshot, prevs, keepHashes);
   }
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
-  finish({ snapshot, prevs }, hashes, keepHashes) {
+  finish(snapshot, prevs, keepHashes) {
+    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length);
     const count = hashes.length / 32;
-    const hex = (line) => `sha256:${Buffer.from(hashes.buffer, hashes.byteOffset + (line - 1) * 32, 32).toString("hex")}`;
+    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
-      const claimed = prevs[line];
-      if (claimed === void 0 || claimed === null) continue;
-      const expected = hex(line - 1);
-      if (claimed !== expected) {
-        const problem = { line, problem: `it does not follow line ${line - 1} (hash ${claimed}, expected ${expected}): the line before it was edited, deleted or moved` };
-        breaks.add(problem);
-        problems.push(problem);
-      }
+      if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue;
+      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` };
+      breaks.add(problem);
+      problems.push(problem);
     }
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)));
     if (count > 0) snapshot.head = { seq: count, hash: hex(count) };
     if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
     return snapshot;
   }
-  /** Reads one record back whole from the bytes of a checked read, or from what this process appended. */
+  /** Reads one record back whole from the text of a checked read, or from what this process appended. */
   load(snapshot, id) {
     const appended = snapshot.appended.get(id);
     if (appended !== void 0) return appended;
     const seq = Number(id);
-    const line = snapshot.bytes.toString("utf8", snapshot.starts[seq], snapshot.starts[seq + 1] - 1);
-    const value = JSON.parse(line);
-    return toEntry({ ...value, record: decodeRecord(value.record, (detail) => {
-      throw new Error(`unreachable: line ${seq} was checked, yet ${detail}`);
-    }) });
+    const damaged = (detail) => {
+      throw new SealError(
+        `The ledger ${this.location} cannot be trusted: line ${seq}: ${detail}. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
+      );
+    };
+    const start = snapshot.starts[seq];
+    const bytes = this.openForReading((fd) => {
+      const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
+      return buffer.subarray(0, fs2.readSync(fd, buffer, 0, buffer.length, start));
+    });
+    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
+    if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    const line = bytes.toString("utf8");
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return damaged("it is not JSON");
+    }
+    const record = decodeRecord(value?.record, damaged);
+    const fields = lineFields(line);
+    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+      return damaged("its record does not say what its fields said when the ledger was read");
+    }
+    return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
   addLine(raw, number, index, now, prevs) {
@@ -610,7 +721,7 @@ var FileLedger = class {
     }
     if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
     if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
-    prevs[number] = typeof value.prev === "string" ? value.prev : String(value.prev);
+    prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
     try {
       record = decodeRecord(value.record, (detail) => {
@@ -619,13 +730,15 @@ var FileLedger = class {
     } catch (error) {
       return error.message;
     }
-    if (isAfter(record.time, now)) {
-      return `it is dated ${record.time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`;
+    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    const fields = lineFields(raw);
+    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+      return "its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand";
     }
-    return index.add({ ...record, id: String(number), url: null });
+    return index.add(Object.assign(record, { id: String(number), url: null }));
   }
-  /** The whole file; in shared memory when a worker thread is to hash it too. */
-  readBytes(shared) {
+  /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
+  openForReading(read) {
     let fd;
     try {
       fd = fs2.openSync(this.file, "r");
@@ -643,14 +756,7 @@ var FileLedger = class {
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
-      const buffer = shared ? Buffer.from(new SharedArrayBuffer(stat.size)) : Buffer.allocUnsafe(stat.size);
-      let at = 0;
-      while (at < buffer.length) {
-        const n = fs2.readSync(fd, buffer, at, buffer.length - at, at);
-        if (n === 0) break;
-        at += n;
-      }
-      return buffer.subarray(0, at);
+      return read(fd, stat.size);
     } catch (error) {
       if (error instanceof SealError) throw error;
       throw this.unreadable(error);
@@ -659,7 +765,7 @@ var FileLedger = class {
     }
   }
   writeGenesis() {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto.randomUUID() } };
+    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx");
@@ -703,6 +809,76 @@ var FileLedger = class {
     );
   }
 };
+var ClaimedHashes = class {
+  bytes = Buffer.alloc(32 * 4096);
+  state = new Uint8Array(4096);
+  /** What a line said instead of a sha256 digest, for the message. */
+  odd = /* @__PURE__ */ new Map();
+  set(line, claimed) {
+    while (line >= this.state.length) {
+      this.bytes = Buffer.concat([this.bytes, Buffer.alloc(this.bytes.length)]);
+      const state = new Uint8Array(this.state.length * 2);
+      state.set(this.state);
+      this.state = state;
+    }
+    const hex = claimed.startsWith("sha256:") && claimed.length === 71 ? claimed.slice(7) : "";
+    if (hex !== "" && this.bytes.write(hex, line * 32, 32, "hex") === 32) {
+      this.state[line] = 1;
+    } else {
+      this.state[line] = 2;
+      this.odd.set(line, claimed);
+    }
+  }
+  /** Whether the line names the hash at `hashes[offset]`; null when it names nothing readable. */
+  matches(line, hashes, offset) {
+    const state = this.state[line] ?? 0;
+    if (state === 0) return null;
+    return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
+  }
+  text(line) {
+    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+  }
+};
+function inWrittenOrder(record, time) {
+  const { digest, environment, outcome, resolves, ...rest } = record;
+  return { digest, environment, outcome, time, resolves, ...rest };
+}
+var CHUNK_BYTES = 1024 * 1024;
+function* chunksOf(fd, size) {
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  let position = 0;
+  while (position < size) {
+    const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
+    carry.copy(buffer);
+    const read = fs2.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    if (read === 0) break;
+    position += read;
+    const filled = carry.length + read;
+    const lastNewline = buffer.lastIndexOf(10, filled - 1);
+    if (lastNewline < 0) {
+      carry = buffer.subarray(0, filled);
+      continue;
+    }
+    carry = Buffer.from(buffer.subarray(lastNewline + 1, filled));
+    yield { bytes: buffer.subarray(0, lastNewline + 1), offset };
+    offset += lastNewline + 1;
+  }
+  if (carry.length > 0) {
+    const last = Buffer.allocUnsafeSlow(carry.length);
+    carry.copy(last);
+    yield { bytes: last, offset };
+  }
+}
+function addFields(fields, number, index, now, prevs) {
+  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
+  prevs.set(number, fields.prev);
+  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  return index.add(fields);
+}
+function futureProblem(time, now) {
+  return `it is dated ${time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`;
+}
 function viewOf(index, now) {
   return {
     live: async (environment) => index.live(environment),
@@ -733,7 +909,7 @@ function resolutionOf(pending, outcome, reason, runUrl, actor) {
     environmentUrl: pending.environmentUrl,
     artifact: pending.artifact,
     resolves: pending.id,
-    key: crypto.randomUUID()
+    key: crypto2.randomUUID()
   };
 }
 function checkGenesis(raw) {
@@ -760,7 +936,7 @@ function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
 function sha256(data) {
-  return `sha256:${crypto.hash("sha256", data, "hex")}`;
+  return `sha256:${crypto2.hash("sha256", data, "hex")}`;
 }
 function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
@@ -777,7 +953,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-DQTK7YXR.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-HG22ZJBU.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

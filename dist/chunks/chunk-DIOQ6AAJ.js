@@ -18,7 +18,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   digestFromHex,
   hexOf,

@@ -1,14 +1,14 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   verifyArtifact
-} from "./chunk-XZP3SJIE.js";
+} from "./chunk-EXUFTQFU.js";
 import {
   statementBeside
 } from "./chunk-G46EYJYA.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-37ZI6LGB.js";
+} from "./chunk-4VJWAQ33.js";
 import {
   GITHUB_WORKFLOW_BUILD_TYPE,
   SLSA_PROVENANCE_TYPE,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-3CR25UGK.js";
 import {
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   removeQuietly
 } from "./chunk-PZ63W7EF.js";
@@ -159,7 +159,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("./actions-cache-R2CDFFC3.js");
+  const { cacheKeyOf } = await import("./actions-cache-Q2P72YYA.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -176,7 +176,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
   const { WorkflowArtifactStore } = await import("./workflow-artifact-4L2DSLAN.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-ARDNP2GD.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-O437OCVN.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -197,7 +197,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-R2CDFFC3.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-Q2P72YYA.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;

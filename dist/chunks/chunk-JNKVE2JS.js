@@ -3,7 +3,7 @@ import {
   describesListing,
   formatListing,
   parseListing
-} from "./chunk-TXKGNR4J.js";
+} from "./chunk-ZF2UFZB3.js";
 import {
   digestFromHex,
   hexOf

@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-LD2USHA5.js";
+} from "./chunk-ARLI7BV7.js";
 import {
   parseCommand,
   requireValue
@@ -13,10 +13,10 @@ import {
 } from "./chunk-NVACJPZY.js";
 import {
   FileLedger
-} from "./chunk-PVC4D2FM.js";
+} from "./chunk-G4CUX7NI.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-2KLFQZN5.js";
+} from "./chunk-34ATQ7HM.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";
@@ -79,7 +79,7 @@ Head: ${formatHead(head2)}
   }
   const headText = requireValue("head", values.head);
   const pinned = headText === void 0 ? void 0 : parseHead(headText);
-  const { count, head, problems } = ledger.verifyChain(pinned);
+  const { count, head, problems } = await ledger.verifyChain(pinned);
   if (problems.length === 0) {
     const upTo = pinned === void 0 ? "" : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`;
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}

@@ -5,7 +5,7 @@ import {
 } from "../chunks/chunk-MNBNWFGF.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-KP25WZ55.js";
+} from "../chunks/chunk-PRUF6LX3.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
@@ -13,7 +13,7 @@ import {
 import {
   promoteDigest,
   vetoDigest
-} from "../chunks/chunk-OWHOXF4U.js";
+} from "../chunks/chunk-ZLGW7ZI3.js";
 import "../chunks/chunk-NVACJPZY.js";
 import "../chunks/chunk-EXUFTQFU.js";
 import {
@@ -25,13 +25,13 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-CDAQVO4O.js";
+} from "../chunks/chunk-FFNZQUPX.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-G4CUX7NI.js";
+} from "../chunks/chunk-5ASHGVZP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "../chunks/chunk-34ATQ7HM.js";

@@ -2,11 +2,11 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-CDAQVO4O.js";
+} from "../chunks/chunk-FFNZQUPX.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-G4CUX7NI.js";
+} from "../chunks/chunk-5ASHGVZP.js";
 import "../chunks/chunk-34ATQ7HM.js";
 import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";

@@ -1,9 +1,9 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-KP25WZ55.js";
+} from "../chunks/chunk-PRUF6LX3.js";
 import "../chunks/chunk-ZE6JGXM3.js";
-import "../chunks/chunk-OWHOXF4U.js";
+import "../chunks/chunk-ZLGW7ZI3.js";
 import "../chunks/chunk-NVACJPZY.js";
 import "../chunks/chunk-EXUFTQFU.js";
 import "../chunks/chunk-SB5SYUBX.js";

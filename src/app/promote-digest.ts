@@ -120,23 +120,26 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     return refusal(mode, rule.name, digest, 'ledger', `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`)
   }
 
-  let history: KnownDigest = NOTHING_KNOWN
   let early: Decision | null = null
+  let live: LiveSpan | null = null
+  let history: KnownDigest = NOTHING_KNOWN
   try {
     if (digest === null) {
-      const live = await ledger.live(rule.name)
+      live = await ledger.live(rule.name)
       digest = await lastGoodBefore(ledger, rule.name)
-      if (digest === null && live === null) {
-        throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
-      }
-      if (digest === null) {
-        digest = (live as LiveSpan).digest
-        early = refusal(mode, rule.name, digest, 'ran-before', `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`)
-      }
     }
+  } catch (error) {
+    return result(unreadable(error))
+  }
+  if (digest === null) {
+    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+    // Recorded against the digest the environment stays on.
+    digest = live.digest
+    early = refusal(mode, rule.name, digest, 'ran-before', `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`)
+  }
+  try {
     history = await knownFromHistory(ledger, digest)
   } catch (error) {
-    if (error instanceof SealError && error.message.startsWith(`${request.inputs.digest}:`)) throw error
     return result(unreadable(error))
   }
   const resolved = digest
@@ -155,7 +158,12 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact
 
-  let decision: Decision | null = null
+  // Set by decideOn, which the ledger runs inside its step.
+  let decision = null as Decision | null
+  const made = (): Decision => {
+    if (decision === null) throw new Error('unreachable: the ledger recorded without running the gate')
+    return decision
+  }
   const decideOn = async (view: LedgerView): Promise<NewRecord | null> => {
     previous = await view.live(rule.name)
     if (early !== null) {
@@ -175,16 +183,16 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   try {
     if (request.dryRun) {
       await decideOn(ledger)
-      return result(decision as unknown as Decision)
+      return result(made())
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs)
     abandoned = recorded.abandoned
-    const made = decision as unknown as Decision
     if (recorded.lost !== null) {
       const lost: RuleCheck = { rule: 'ledger', environment: rule.name, passed: false, detail: recorded.lost }
-      return result({ ...made, allowed: false, checks: [...made.checks, lost], reason: [made.reason, recorded.lost].filter((r) => r !== null).join(' ') }, recorded.entry)
+      const decided = made()
+      return result({ ...decided, allowed: false, checks: [...decided.checks, lost], reason: [decided.reason, recorded.lost].filter((r) => r !== null).join(' ') }, recorded.entry)
     }
-    return result(made, recorded.entry)
+    return result(made(), recorded.entry)
   } catch (error) {
     return result(unreadable(error))
   }

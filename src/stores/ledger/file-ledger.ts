@@ -399,15 +399,18 @@ export class FileLedger implements Ledger {
             problems.push({ line: number, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
             end = text.length
           }
-          const raw = text.slice(start, end)
           snapshot.starts[number] = at
-          at += (ascii ? raw.length : Buffer.byteLength(raw)) + 1
+          at += (ascii ? end - start : Buffer.byteLength(text.slice(start, end))) + 1
           snapshot.starts[number + 1] = at
-          start = end + 1
-          const fields = deep || number === 1 ? null : lineFields(raw)
+          const fields = deep || number === 1 ? null : lineFields(text, start, end)
           const problem =
-            number === 1 ? checkGenesis(raw) : fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : this.addLine(raw, number, snapshot.index, now, prevs)
+            fields !== null
+              ? addFields(fields, number, snapshot.index, now, prevs)
+              : number === 1
+                ? checkGenesis(text.slice(start, end))
+                : this.addLine(text.slice(start, end), number, snapshot.index, now, prevs)
           if (problem !== null) problems.push({ line: number, problem })
+          start = end + 1
         }
       }
       return { hasher, count: number }

@@ -30,40 +30,42 @@ const ID = /^[1-9][0-9]*$/
  * and `ledger verify` parses every line and checks that these fields say what the record
  * says (a key repeated later in the line would make them differ).
  */
-export function lineFields(line: string): LineFields | null {
-  if (!line.startsWith(PREFIX) || !line.endsWith('}}')) return null
-  const seqEnd = line.indexOf(',', PREFIX.length)
-  const id = line.slice(PREFIX.length, seqEnd)
-  if (!ID.test(id) || !line.startsWith(',"prev":"', seqEnd)) return null
+export function lineFields(text: string, from = 0, to = text.length): LineFields | null {
+  // The line is text[from, to): read in place, so a long ledger's lines need no string of their own.
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 0x7d || text.charCodeAt(to - 2) !== 0x7d) return null
+  const seqEnd = text.indexOf(',', from + PREFIX.length)
+  if (seqEnd < 0 || seqEnd >= to) return null
+  const id = text.slice(from + PREFIX.length, seqEnd)
+  if (!ID.test(id) || !text.startsWith(',"prev":"', seqEnd)) return null
   // The previous line's hash is checked against that line itself, which also checks its form.
   const prevStart = seqEnd + 9
-  const prev = line.slice(prevStart, prevStart + 71)
-  const at = { position: prevStart + 71 }
-  const digest = next(line, at, '","record":{"digest":"')
-  const environment = next(line, at, '","environment":"')
-  const outcome = next(line, at, '","outcome":"') as Outcome | null
-  const time = next(line, at, '","time":"')
-  if (digest === null || environment === null || outcome === null || time === null || !line.startsWith('","resolves":', at.position)) return null
+  const prev = text.slice(prevStart, prevStart + 71)
+  const at = { position: prevStart + 71, end: to }
+  const digest = next(text, at, '","record":{"digest":"')
+  const environment = next(text, at, '","environment":"')
+  const outcome = next(text, at, '","outcome":"') as Outcome | null
+  const time = next(text, at, '","time":"')
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null
   at.position += 13
   let resolves: string | null = null
-  if (line.startsWith('null,', at.position)) {
+  if (text.startsWith('null,', at.position)) {
     at.position += 4
   } else {
-    resolves = next(line, at, '"')
-    if (resolves === null || !line.startsWith('",', at.position) || !ID.test(resolves)) return null
+    resolves = next(text, at, '"')
+    if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null
   }
-  if (!DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null
+  if (at.position >= to || !DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null
   if (RESOLUTIONS.includes(outcome as Resolution) !== (resolves !== null)) return null
   return { seq: Number(id), id, prev, digest: digest as Digest, environment, outcome, time, resolves }
 }
 
 /** The text after `key` at the cursor, up to the next quote, when it holds no escape; moves the cursor to that quote. */
-function next(line: string, at: { position: number }, key: string): string | null {
-  if (!line.startsWith(key, at.position)) return null
+function next(text: string, at: { position: number; readonly end: number }, key: string): string | null {
+  if (!text.startsWith(key, at.position)) return null
   const start = at.position + key.length
-  const end = line.indexOf('"', start)
-  if (end < 0) return null
-  const value = line.slice(start, end)
+  const end = text.indexOf('"', start)
+  if (end < 0 || end >= at.end) return null
+  const value = text.slice(start, end)
   if (value.includes('\\')) return null
   at.position = end
   return value

@@ -3,19 +3,19 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-QETTGWE4.js";
+} from "./chunk-EPUZRK34.js";
 import "./chunk-IK4JKFGG.js";
-import "./chunk-ARLI7BV7.js";
+import "./chunk-P4N5IZAA.js";
 import "./chunk-GSG2IMQB.js";
 import "./chunk-MNBNWFGF.js";
 import "./chunk-ZE6JGXM3.js";
-import "./chunk-OWHOXF4U.js";
+import "./chunk-ZLGW7ZI3.js";
 import "./chunk-NVACJPZY.js";
 import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-G4CUX7NI.js";
+import "./chunk-5ASHGVZP.js";
 import "./chunk-34ATQ7HM.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";

@@ -146,23 +146,25 @@ async function promoteDigest(request, policy, ledger, options) {
     if (!(error instanceof SealError)) throw error;
     return refusal(mode, rule.name, digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`);
   };
-  let history = NOTHING_KNOWN;
   let early = null;
+  let live = null;
+  let history = NOTHING_KNOWN;
   try {
     if (digest === null) {
-      const live = await ledger.live(rule.name);
+      live = await ledger.live(rule.name);
       digest = await lastGoodBefore(ledger, rule.name);
-      if (digest === null && live === null) {
-        throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
-      }
-      if (digest === null) {
-        digest = live.digest;
-        early = refusal(mode, rule.name, digest, "ran-before", `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
-      }
     }
+  } catch (error) {
+    return result(unreadable(error));
+  }
+  if (digest === null) {
+    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+    digest = live.digest;
+    early = refusal(mode, rule.name, digest, "ran-before", `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
+  }
+  try {
     history = await knownFromHistory(ledger, digest);
   } catch (error) {
-    if (error instanceof SealError && error.message.startsWith(`${request.inputs.digest}:`)) throw error;
     return result(unreadable(error));
   }
   const resolved = digest;
@@ -180,6 +182,10 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
   let decision = null;
+  const made = () => {
+    if (decision === null) throw new Error("unreachable: the ledger recorded without running the gate");
+    return decision;
+  };
   const decideOn = async (view) => {
     previous = await view.live(rule.name);
     if (early !== null) {
@@ -199,16 +205,16 @@ async function promoteDigest(request, policy, ledger, options) {
   try {
     if (request.dryRun) {
       await decideOn(ledger);
-      return result(decision);
+      return result(made());
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
     abandoned = recorded.abandoned;
-    const made = decision;
     if (recorded.lost !== null) {
       const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
-      return result({ ...made, allowed: false, checks: [...made.checks, lost], reason: [made.reason, recorded.lost].filter((r) => r !== null).join(" ") }, recorded.entry);
+      const decided = made();
+      return result({ ...decided, allowed: false, checks: [...decided.checks, lost], reason: [decided.reason, recorded.lost].filter((r) => r !== null).join(" ") }, recorded.entry);
     }
-    return result(made, recorded.entry);
+    return result(made(), recorded.entry);
   } catch (error) {
     return result(unreadable(error));
   }

@@ -6,7 +6,7 @@ import {
   DEFAULT_FILE_LEDGER,
   openLedger,
   parseLedgerLocation
-} from "./chunk-G4CUX7NI.js";
+} from "./chunk-5ASHGVZP.js";
 
 // src/cli/ledger-options.ts
 var LEDGER_OPTIONS = { ledger: { type: "string" } };

@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ARLI7BV7.js";
+} from "./chunk-P4N5IZAA.js";
 import {
   parseCommand,
   requireValue
@@ -13,7 +13,7 @@ import {
 } from "./chunk-NVACJPZY.js";
 import {
   FileLedger
-} from "./chunk-G4CUX7NI.js";
+} from "./chunk-5ASHGVZP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-34ATQ7HM.js";

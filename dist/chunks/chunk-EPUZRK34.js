@@ -6,7 +6,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ARLI7BV7.js";
+} from "./chunk-P4N5IZAA.js";
 import {
   parseCommand,
   requireValue
@@ -22,7 +22,7 @@ import {
 import {
   NOTHING_KNOWN,
   promoteDigest
-} from "./chunk-OWHOXF4U.js";
+} from "./chunk-ZLGW7ZI3.js";
 import {
   describeProgress
 } from "./chunk-SB5SYUBX.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-ZE6JGXM3.js";
 import {
   NOTHING_KNOWN
-} from "./chunk-OWHOXF4U.js";
+} from "./chunk-ZLGW7ZI3.js";
 import {
   verifyArtifact
 } from "./chunk-EXUFTQFU.js";

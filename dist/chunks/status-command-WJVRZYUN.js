@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-QETTGWE4.js";
+} from "./chunk-EPUZRK34.js";
 import {
   renderStatusText
 } from "./chunk-IK4JKFGG.js";
@@ -9,7 +9,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ARLI7BV7.js";
+} from "./chunk-P4N5IZAA.js";
 import {
   parseCommand,
   requireValue
@@ -19,13 +19,13 @@ import {
   pipelineStatus
 } from "./chunk-MNBNWFGF.js";
 import "./chunk-ZE6JGXM3.js";
-import "./chunk-OWHOXF4U.js";
+import "./chunk-ZLGW7ZI3.js";
 import "./chunk-NVACJPZY.js";
 import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-G4CUX7NI.js";
+import "./chunk-5ASHGVZP.js";
 import "./chunk-34ATQ7HM.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";

@@ -6,7 +6,7 @@ import {
 import {
   DEFAULT_FILE_LEDGER,
   parseLedgerLocation
-} from "./chunk-G4CUX7NI.js";
+} from "./chunk-5ASHGVZP.js";
 import {
   makesLive
 } from "./chunk-34ATQ7HM.js";

@@ -3,16 +3,16 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ARLI7BV7.js";
+} from "./chunk-P4N5IZAA.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-GSG2IMQB.js";
 import {
   vetoDigest
-} from "./chunk-OWHOXF4U.js";
+} from "./chunk-ZLGW7ZI3.js";
 import "./chunk-NVACJPZY.js";
-import "./chunk-G4CUX7NI.js";
+import "./chunk-5ASHGVZP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-34ATQ7HM.js";

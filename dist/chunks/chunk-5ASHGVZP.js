@@ -261,37 +261,38 @@ var PREFIX = '{"format":"artifact-seal/ledger/v2","seq":';
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 var ID = /^[1-9][0-9]*$/;
-function lineFields(line) {
-  if (!line.startsWith(PREFIX) || !line.endsWith("}}")) return null;
-  const seqEnd = line.indexOf(",", PREFIX.length);
-  const id = line.slice(PREFIX.length, seqEnd);
-  if (!ID.test(id) || !line.startsWith(',"prev":"', seqEnd)) return null;
+function lineFields(text, from = 0, to = text.length) {
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125) return null;
+  const seqEnd = text.indexOf(",", from + PREFIX.length);
+  if (seqEnd < 0 || seqEnd >= to) return null;
+  const id = text.slice(from + PREFIX.length, seqEnd);
+  if (!ID.test(id) || !text.startsWith(',"prev":"', seqEnd)) return null;
   const prevStart = seqEnd + 9;
-  const prev = line.slice(prevStart, prevStart + 71);
-  const at = { position: prevStart + 71 };
-  const digest = next(line, at, '","record":{"digest":"');
-  const environment = next(line, at, '","environment":"');
-  const outcome = next(line, at, '","outcome":"');
-  const time = next(line, at, '","time":"');
-  if (digest === null || environment === null || outcome === null || time === null || !line.startsWith('","resolves":', at.position)) return null;
+  const prev = text.slice(prevStart, prevStart + 71);
+  const at = { position: prevStart + 71, end: to };
+  const digest = next(text, at, '","record":{"digest":"');
+  const environment = next(text, at, '","environment":"');
+  const outcome = next(text, at, '","outcome":"');
+  const time = next(text, at, '","time":"');
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null;
   at.position += 13;
   let resolves = null;
-  if (line.startsWith("null,", at.position)) {
+  if (text.startsWith("null,", at.position)) {
     at.position += 4;
   } else {
-    resolves = next(line, at, '"');
-    if (resolves === null || !line.startsWith('",', at.position) || !ID.test(resolves)) return null;
+    resolves = next(text, at, '"');
+    if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null;
   }
-  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (at.position >= to || !DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
   return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves };
 }
-function next(line, at, key) {
-  if (!line.startsWith(key, at.position)) return null;
+function next(text, at, key) {
+  if (!text.startsWith(key, at.position)) return null;
   const start = at.position + key.length;
-  const end = line.indexOf('"', start);
-  if (end < 0) return null;
-  const value = line.slice(start, end);
+  const end = text.indexOf('"', start);
+  if (end < 0 || end >= at.end) return null;
+  const value = text.slice(start, end);
   if (value.includes("\\")) return null;
   at.position = end;
   return value;
@@ -642,14 +643,13 @@ var FileLedger = class {
             problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
             end = text.length;
           }
-          const raw = text.slice(start, end);
           snapshot.starts[number] = at;
-          at += (ascii ? raw.length : Buffer.byteLength(raw)) + 1;
+          at += (ascii ? end - start : Buffer.byteLength(text.slice(start, end))) + 1;
           snapshot.starts[number + 1] = at;
-          start = end + 1;
-          const fields = deep || number === 1 ? null : lineFields(raw);
-          const problem = number === 1 ? checkGenesis(raw) : fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : this.addLine(raw, number, snapshot.index, now, prevs);
+          const fields = deep || number === 1 ? null : lineFields(text, start, end);
+          const problem = fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : number === 1 ? checkGenesis(text.slice(start, end)) : this.addLine(text.slice(start, end), number, snapshot.index, now, prevs);
           if (problem !== null) problems.push({ line: number, problem });
+          start = end + 1;
         }
       }
       return { hasher, count: number };

@@ -67,6 +67,7 @@ describe('the bundled promote action on a file ledger', () => {
     expect(dev.code).toBe(0)
     expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': '2', 'record-url': '' })
     expect(dev.state).toEqual({ 'pending-record': '2' })
+    expect(dev.stdout).toContain(`::warning::create-ledger: the ledger file:${build.ledger.file} does not exist, so this promotion creates it.`)
     expect(dev.stdout).toContain('Record 2 is pending: it becomes dev\'s live digest when this job succeeds, and never if it fails or is cancelled.')
     expect(devPost?.code).toBe(0)
     expect(devPost?.stdout).toMatch(/shop deployed to dev: live there from \S+ \(record 3 confirms record 2\)/)
@@ -76,7 +77,9 @@ describe('the bundled promote action on a file ledger', () => {
     expect(dev.summary).toContain('env0 --> env1')
     expect(dev.summary).toContain('env1 -->|soak 1h| env2')
 
-    expect((await promoteJob(build, { environment: 'staging' })).post?.code).toBe(0)
+    const staging = await promoteJob(build, { environment: 'staging' })
+    expect(staging.post?.code).toBe(0)
+    expect(staging.main.stdout).not.toContain('::warning::create-ledger')
     const production = await promote(build, { environment: 'production' })
     expect(production.code).toBe(1)
     expect(production.outputs.promoted).toBe('false')

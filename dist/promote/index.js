@@ -25,13 +25,14 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-FFNZQUPX.js";
+} from "../chunks/chunk-IS6Q26TO.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
 import {
+  creatingLedgerNotice,
   openLedger
-} from "../chunks/chunk-5ASHGVZP.js";
+} from "../chunks/chunk-F4U34HAX.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "../chunks/chunk-34ATQ7HM.js";
@@ -91,6 +92,8 @@ async function run(env = process.env) {
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
     const ledger = await openLedger(settings.ledger, access, env);
+    const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
+    if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     if (settings.veto !== null) {
       if (settings.digest === "previous") throw new Error('unreachable: settings refuse a veto of "previous"');

@@ -2,11 +2,11 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-FFNZQUPX.js";
+} from "../chunks/chunk-IS6Q26TO.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-5ASHGVZP.js";
+} from "../chunks/chunk-F4U34HAX.js";
 import "../chunks/chunk-34ATQ7HM.js";
 import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";

@@ -1,4 +1,4 @@
-import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../app/ledger-location.js'
+import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../app/ledger-location.js'
 import { openLedger } from '../app/open-ledger.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { requireValue } from './arguments.js'
@@ -12,6 +12,9 @@ export const LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAUL
 
 /** The ledger the options name: a file by default; "github" reads GITHUB_TOKEN and GITHUB_REPOSITORY. */
 export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false, create = false): Promise<Ledger> {
-  const location = parseLedgerLocation(requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, '--ledger', terminal.cwd)
-  return openLedger(location, { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create }, terminal.env)
+  return openLedger(ledgerLocationFromOptions(values, terminal), { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create }, terminal.env)
+}
+
+export function ledgerLocationFromOptions(values: { ledger?: string | undefined }, terminal: Terminal): LedgerLocation {
+  return parseLedgerLocation(requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, '--ledger', terminal.cwd)
 }

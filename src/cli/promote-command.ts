@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import * as path from 'node:path'
+import { creatingLedgerNotice } from '../app/ledger-location.js'
 import { loadPolicy } from '../app/load-policy.js'
 import { pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
@@ -14,7 +15,7 @@ import { describeProgress } from '../report/progress.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
 import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
-import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
 
 export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
@@ -90,6 +91,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false)
+  const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')
+  if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   const result = await promoteDigest(
     {

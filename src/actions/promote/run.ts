@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { loadPolicy } from '../../app/load-policy.js'
+import { creatingLedgerNotice } from '../../app/ledger-location.js'
 import { openLedger } from '../../app/open-ledger.js'
 import { pipelineStatus } from '../../app/pipeline-status.js'
 import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
@@ -37,6 +38,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
     const ledger = await openLedger(settings.ledger, access, env)
+    const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger)
+    if (creating !== null) core.warning(creating)
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
 
     if (settings.veto !== null) {

@@ -9,7 +9,7 @@ import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRe
 import { type LockOptions, withFileLock } from './file-lock.js'
 import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
 import { type LineFields, lineFields } from './line-fields.js'
-import { hashAside, hashHere } from './line-hashes.js'
+import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 
 /** The format marker of every line; a later format gets a new number. */
@@ -416,12 +416,21 @@ export class FileLedger implements Ledger {
       return { hasher, count: number }
     })
     if (size.count === 0) {
-      await size.hasher.done()
+      await this.hashesOf(size.hasher)
       problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' })
       return snapshot
     }
-    snapshot.lineHashes = await size.hasher.done()
+    snapshot.lineHashes = await this.hashesOf(size.hasher)
     return this.finish(snapshot, prevs, keepHashes)
+  }
+
+  /** Every line's hash; a hashing thread that failed makes the ledger unreadable, so nothing is decided. */
+  private async hashesOf(hasher: LineHasher): Promise<Uint8Array> {
+    try {
+      return await hasher.done()
+    } catch (error) {
+      throw this.unreadable(error)
+    }
   }
 
   /** Checks that each line names the hash of the line before it, now that every hash is known. */

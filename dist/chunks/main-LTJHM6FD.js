@@ -33,12 +33,12 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-4U7SQED3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-RCQSR2ZZ.js")).diffCommand,
   merge: async () => (await import("./merge-command-7JNIQDV7.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-SRM7FIEA.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-TKHLSAKJ.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-UIP7WSXS.js")).vetoCommand,
-  history: async () => (await import("./history-command-2USH5T3U.js")).historyCommand,
-  status: async () => (await import("./status-command-WJVRZYUN.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-HR6JAPJM.js")).ledgerCommand
+  promote: async () => (await import("./promote-command-OQXUZFBG.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-SX3USPDL.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-2O5B3ODM.js")).vetoCommand,
+  history: async () => (await import("./history-command-D6DVCFK6.js")).historyCommand,
+  status: async () => (await import("./status-command-JGX6KFAM.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-5YQNR6C7.js")).ledgerCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -6,7 +6,7 @@ import {
 import {
   DEFAULT_FILE_LEDGER,
   parseLedgerLocation
-} from "./chunk-5ASHGVZP.js";
+} from "./chunk-F4U34HAX.js";
 import {
   makesLive
 } from "./chunk-34ATQ7HM.js";

@@ -6,13 +6,13 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-GSG2IMQB.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-5ASHGVZP.js";
+import "./chunk-F4U34HAX.js";
 import "./chunk-34ATQ7HM.js";
 import {
   parseDigest

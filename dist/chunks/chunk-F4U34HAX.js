@@ -12,11 +12,28 @@ import {
   quote
 } from "./chunk-LM3HRDQW.js";
 
+// src/app/ledger-location.ts
+import * as fs from "node:fs";
+import * as path from "node:path";
+var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
+function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path.resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+}
+function creatingLedgerNotice(location, create, inputName) {
+  if (location.kind !== "file" || !create || fs.existsSync(location.file)) return null;
+  return `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`;
+}
+
 // src/stores/ledger/file-ledger.ts
 import { isAscii } from "node:buffer";
 import * as crypto2 from "node:crypto";
-import * as fs2 from "node:fs";
-import * as path from "node:path";
+import * as fs3 from "node:fs";
+import * as path2 from "node:path";
 
 // src/core/promotion/ledger-index.ts
 var LedgerIndex = class {
@@ -170,7 +187,7 @@ function isBefore(a, b) {
 
 // src/stores/ledger/file-lock.ts
 import { randomUUID } from "node:crypto";
-import * as fs from "node:fs";
+import * as fs2 from "node:fs";
 async function withFileLock(file, what, work, options = {}) {
   const lockPath = `${file}.lock`;
   const waitMs = options.waitMs ?? 3e4;
@@ -181,9 +198,9 @@ async function withFileLock(file, what, work, options = {}) {
   let delay = 2;
   for (; ; ) {
     try {
-      const fd = fs.openSync(lockPath, "wx");
-      fs.writeSync(fd, token);
-      fs.closeSync(fd);
+      const fd = fs2.openSync(lockPath, "wx");
+      fs2.writeSync(fd, token);
+      fs2.closeSync(fd);
       break;
     } catch (error) {
       const code = error.code;
@@ -212,10 +229,10 @@ async function breakIfStale(lockPath, staleMs, options) {
   await options.beforeBreaking?.();
   const breakPath = `${lockPath}.break`;
   try {
-    fs.closeSync(fs.openSync(breakPath, "wx"));
+    fs2.closeSync(fs2.openSync(breakPath, "wx"));
   } catch {
     try {
-      if (Date.now() - fs.statSync(breakPath).mtimeMs > staleMs) fs.rmSync(breakPath, { force: true });
+      if (Date.now() - fs2.statSync(breakPath).mtimeMs > staleMs) fs2.rmSync(breakPath, { force: true });
     } catch {
     }
     return false;
@@ -223,16 +240,16 @@ async function breakIfStale(lockPath, staleMs, options) {
   try {
     const now = staleLock(lockPath, staleMs);
     if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
-    fs.rmSync(lockPath, { force: true });
+    fs2.rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs.rmSync(breakPath, { force: true });
+    fs2.rmSync(breakPath, { force: true });
   }
 }
 function staleLock(lockPath, staleMs) {
   try {
-    const content = fs.readFileSync(lockPath, "utf8");
-    const stat = fs.statSync(lockPath);
+    const content = fs2.readFileSync(lockPath, "utf8");
+    const stat = fs2.statSync(lockPath);
     const pid = Number(content.split(" ")[0]?.trim());
     if (Date.now() - stat.mtimeMs < staleMs) return null;
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
@@ -243,7 +260,7 @@ function staleLock(lockPath, staleMs) {
 }
 function releaseIfOurs(lockPath, token) {
   try {
-    if (fs.readFileSync(lockPath, "utf8") === token) fs.rmSync(lockPath, { force: true });
+    if (fs2.readFileSync(lockPath, "utf8") === token) fs2.rmSync(lockPath, { force: true });
   } catch {
   }
 }
@@ -468,7 +485,7 @@ var FileLedger = class {
   async init() {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      if (fs2.existsSync(this.file)) {
+      if (fs3.existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis();
@@ -480,14 +497,14 @@ var FileLedger = class {
    */
   assertWritable() {
     let target = this.file;
-    while (!fs2.existsSync(target)) {
-      const parent = path.dirname(target);
+    while (!fs3.existsSync(target)) {
+      const parent = path2.dirname(target);
       if (parent === target) break;
       target = parent;
     }
     try {
-      if (target !== this.file && !fs2.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-      fs2.accessSync(target, fs2.constants.W_OK);
+      if (target !== this.file && !fs3.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      fs3.accessSync(target, fs3.constants.W_OK);
     } catch (error) {
       throw this.unwritable(error);
     }
@@ -522,7 +539,7 @@ var FileLedger = class {
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
       async () => {
-        if (create && !fs2.existsSync(this.file)) this.writeGenesis();
+        if (create && !fs3.existsSync(this.file)) this.writeGenesis();
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq = snapshot.head.seq;
@@ -580,7 +597,7 @@ var FileLedger = class {
   /** What tells one version of the file from another without reading it. */
   stampOf() {
     try {
-      const s = fs2.statSync(this.file, { bigint: true });
+      const s = fs3.statSync(this.file, { bigint: true });
       return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     } catch {
       return "missing";
@@ -655,12 +672,20 @@ var FileLedger = class {
       return { hasher, count: number };
     });
     if (size.count === 0) {
-      await size.hasher.done();
+      await this.hashesOf(size.hasher);
       problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
       return snapshot;
     }
-    snapshot.lineHashes = await size.hasher.done();
+    snapshot.lineHashes = await this.hashesOf(size.hasher);
     return this.finish(snapshot, prevs, keepHashes);
+  }
+  /** Every line's hash; a hashing thread that failed makes the ledger unreadable, so nothing is decided. */
+  async hashesOf(hasher) {
+    try {
+      return await hasher.done();
+    } catch (error) {
+      throw this.unreadable(error);
+    }
   }
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
   finish(snapshot, prevs, keepHashes) {
@@ -693,7 +718,7 @@ var FileLedger = class {
     const start = snapshot.starts[seq];
     const bytes = this.openForReading((fd) => {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
-      return buffer.subarray(0, fs2.readSync(fd, buffer, 0, buffer.length, start));
+      return buffer.subarray(0, fs3.readSync(fd, buffer, 0, buffer.length, start));
     });
     const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
     if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
@@ -741,13 +766,13 @@ var FileLedger = class {
   openForReading(read) {
     let fd;
     try {
-      fd = fs2.openSync(this.file, "r");
+      fd = fs3.openSync(this.file, "r");
     } catch (error) {
       if (error.code === "ENOENT") throw this.missing();
       throw this.unreadable(error);
     }
     try {
-      const stat = fs2.fstatSync(fd);
+      const stat = fs3.fstatSync(fd);
       if (!stat.isFile()) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
@@ -761,7 +786,7 @@ var FileLedger = class {
       if (error instanceof SealError) throw error;
       throw this.unreadable(error);
     } finally {
-      fs2.closeSync(fd);
+      fs3.closeSync(fd);
     }
   }
   writeGenesis() {
@@ -775,18 +800,18 @@ var FileLedger = class {
   appendBytes(bytes, flags = "a") {
     let fd;
     try {
-      fd = fs2.openSync(this.file, flags);
-      fs2.writeSync(fd, bytes);
-      fs2.fsyncSync(fd);
+      fd = fs3.openSync(this.file, flags);
+      fs3.writeSync(fd, bytes);
+      fs3.fsyncSync(fd);
     } catch (error) {
       throw this.unwritable(error);
     } finally {
-      if (fd !== void 0) fs2.closeSync(fd);
+      if (fd !== void 0) fs3.closeSync(fd);
     }
   }
   makeDirectory() {
     try {
-      fs2.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs3.mkdirSync(path2.dirname(this.file), { recursive: true });
     } catch (error) {
       throw this.unwritable(error);
     }
@@ -803,7 +828,7 @@ var FileLedger = class {
   }
   unwritable(error) {
     const code = error.code ?? String(error);
-    const why = code === "EEXIST" || code === "ENOTDIR" ? `a part of ${quote(path.dirname(this.file))} is a file, not a directory` : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "read-only file system" : code;
+    const why = code === "EEXIST" || code === "ENOTDIR" ? `a part of ${quote(path2.dirname(this.file))} is a file, not a directory` : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "read-only file system" : code;
     return new SealError(
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
@@ -851,7 +876,7 @@ function* chunksOf(fd, size) {
   while (position < size) {
     const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
     carry.copy(buffer);
-    const read = fs2.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    const read = fs3.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
     if (read === 0) break;
     position += read;
     const filled = carry.length + read;
@@ -964,21 +989,10 @@ async function openLedger(location, access, env) {
   });
 }
 
-// src/app/ledger-location.ts
-import * as path2 from "node:path";
-var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path2.resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
-
 export {
-  FileLedger,
-  openLedger,
   DEFAULT_FILE_LEDGER,
-  parseLedgerLocation
+  parseLedgerLocation,
+  creatingLedgerNotice,
+  FileLedger,
+  openLedger
 };

@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
@@ -13,7 +13,7 @@ import {
 } from "./chunk-NVACJPZY.js";
 import {
   FileLedger
-} from "./chunk-5ASHGVZP.js";
+} from "./chunk-F4U34HAX.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-34ATQ7HM.js";

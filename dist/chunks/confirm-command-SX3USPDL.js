@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
@@ -11,7 +11,7 @@ import {
 import {
   resolutionHeadline
 } from "./chunk-BN3BV3BB.js";
-import "./chunk-5ASHGVZP.js";
+import "./chunk-F4U34HAX.js";
 import {
   makesLive
 } from "./chunk-34ATQ7HM.js";

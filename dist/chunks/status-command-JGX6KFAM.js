@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-EPUZRK34.js";
+} from "./chunk-W7XMDD2D.js";
 import {
   renderStatusText
 } from "./chunk-IK4JKFGG.js";
@@ -9,7 +9,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
@@ -25,7 +25,7 @@ import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-5ASHGVZP.js";
+import "./chunk-F4U34HAX.js";
 import "./chunk-34ATQ7HM.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";

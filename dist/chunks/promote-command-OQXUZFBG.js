@@ -3,9 +3,9 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-EPUZRK34.js";
+} from "./chunk-W7XMDD2D.js";
 import "./chunk-IK4JKFGG.js";
-import "./chunk-P4N5IZAA.js";
+import "./chunk-FH6WENSI.js";
 import "./chunk-GSG2IMQB.js";
 import "./chunk-MNBNWFGF.js";
 import "./chunk-ZE6JGXM3.js";
@@ -15,7 +15,7 @@ import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-5ASHGVZP.js";
+import "./chunk-F4U34HAX.js";
 import "./chunk-34ATQ7HM.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";

@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
@@ -12,7 +12,7 @@ import {
   vetoDigest
 } from "./chunk-ZLGW7ZI3.js";
 import "./chunk-NVACJPZY.js";
-import "./chunk-5ASHGVZP.js";
+import "./chunk-F4U34HAX.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-34ATQ7HM.js";

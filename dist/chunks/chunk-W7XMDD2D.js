@@ -5,8 +5,9 @@ import {
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
-  ledgerFromOptions
-} from "./chunk-P4N5IZAA.js";
+  ledgerFromOptions,
+  ledgerLocationFromOptions
+} from "./chunk-FH6WENSI.js";
 import {
   parseCommand,
   requireValue
@@ -29,6 +30,9 @@ import {
 import {
   resolutionHeadline
 } from "./chunk-BN3BV3BB.js";
+import {
+  creatingLedgerNotice
+} from "./chunk-F4U34HAX.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
@@ -126,6 +130,9 @@ ${PROMOTE_USAGE}`);
   const sealed = digest === "previous" ? null : sealInfoBesideListing(checksumsFile, digest);
   const policy = loadPolicy(path.resolve(cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", cwd);
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values["create-ledger"] ?? false);
+  const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values["create-ledger"] ?? false, "--create-ledger");
+  if (creating !== null) terminal.err(`artifact-seal: ${creating}
+`);
   const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
   const result = await promoteDigest(
     {

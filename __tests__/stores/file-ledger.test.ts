@@ -231,8 +231,8 @@ describe('the file ledger: clocks', () => {
 
 describe('the file ledger: limits and failures', () => {
   it('refuses a path that is not a regular file, and a file over the size it reads, without reading it', async () => {
-    const device = new FileLedger('/dev/zero', 'ledger')
-    await expect(device.live('dev')).rejects.toThrow('ledger: "file:/dev/zero" is not a regular file, so it cannot be a ledger.')
+    const device = new FileLedger('/dev/full', 'ledger')
+    await expect(device.live('dev')).rejects.toThrow('ledger: "file:/dev/full" is not a regular file, so it cannot be a ledger.')
     const huge = path.join(tempDir(), 'huge.jsonl')
     fs.closeSync(fs.openSync(huge, 'w'))
     fs.truncateSync(huge, 300 * 1024 * 1024) // sparse: no disk used

@@ -25,7 +25,7 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-IS6Q26TO.js";
+} from "../chunks/chunk-SG6BBSK4.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";

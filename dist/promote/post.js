@@ -2,7 +2,7 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-IS6Q26TO.js";
+} from "../chunks/chunk-SG6BBSK4.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger

@@ -23,7 +23,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
   for (const s of status) {
     const runs = s.error ? 'unknown' : s.live ? shortDigest(s.live.digest) : 'nothing yet'
     const mark = s.environment === decision.environment ? (decision.allowed ? ' ✅' : ' ⛔') : ''
-    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}"]`)
+    const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}`)}`).join('')
+    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}${pending}"]`)
   }
   for (const env of policy.environments) {
     for (const upstream of upstreamOf(env)) {

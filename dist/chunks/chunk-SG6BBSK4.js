@@ -50,7 +50,8 @@ function renderPromotionMarkdown(report) {
   for (const s of status) {
     const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
     const mark = s.environment === decision.environment ? decision.allowed ? " \u2705" : " \u26D4" : "";
-    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}"]`);
+    const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}`)}`).join("");
+    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}${pending}"]`);
   }
   for (const env of policy.environments) {
     for (const upstream of upstreamOf(env)) {

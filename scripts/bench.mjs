@@ -491,8 +491,7 @@ function measureLedger(outDir) {
     }
     rows.push({ label: c.label, median: median(times), rss: Math.max(...rss) })
   }
-  console.log(`
-the gate on a file ledger of ${count(fixture.records)} records (${megabytes(fixture.bytes)}), ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, with peak RSS`)
+  console.log(`\nthe gate on a file ledger of ${count(fixture.records)} records (${megabytes(fixture.bytes)}), ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, with peak RSS`)
   table([['case', 'median', 'max RSS'], ...rows.map((r) => [r.label, seconds(r.median), megabytes(r.rss)])], ['l', 'r', 'r'])
   return rows
 }

@@ -89,6 +89,16 @@ describe('the file ledger: live means deployed', () => {
     await expect(ledger.resolve({ id: '99', outcome: 'failed', reason: null, runUrl: null, actor: null })).rejects.toThrow(/has no record "99"/)
   })
 
+  it('refuses to confirm a record of another environment than the one given, and records nothing', async () => {
+    const { ledger } = newLedger()
+    const pending = await letIn(ledger, digest(1), 'staging')
+    await expect(ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null, environment: 'production' })).rejects.toThrow(
+      `file:${ledger.file}: record ${pending.id} is a promotion of ${digest(1)} to "staging", not to the environment given, "production"; nothing was recorded.`
+    )
+    expect((await ledger.verifyChain()).count).toBe(1)
+    expect(await ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null, environment: 'staging' })).toMatchObject({ outcome: 'deployed' })
+  })
+
   it('records a confirmation of a digest vetoed meanwhile as failed: never live after a veto', async () => {
     const { ledger } = newLedger()
     const pending = await letIn(ledger, digest(1), 'production')

@@ -219,6 +219,16 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
     expect(await ledger.pending('production')).toEqual([])
   })
 
+  it('refuses to confirm a record of another environment than the one given, posting nothing', async () => {
+    const { ledger, promote, statesOf } = fresh()
+    const b = await promote(B, 'staging')
+    await expect(ledger.resolve({ id: b.id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: null, environment: 'production' })).rejects.toThrow(
+      `record ${b.id} is a promotion of ${B} to "staging", not to the environment given, "production"; nothing was recorded.`
+    )
+    expect(statesOf(b.id)).toEqual([expect.stringMatching(/^in_progress /)])
+    expect(await ledger.resolve({ id: b.id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: null, environment: 'staging' })).toMatchObject({ outcome: 'deployed' })
+  })
+
   it('a record that is not pending, not ours or unknown cannot be resolved, and the error names it', async () => {
     const { ledger, repository, deploy, write } = fresh()
     const { pending } = await deploy(A, 'production')

@@ -17,6 +17,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-LTJHM6FD.js"), import("../chunks/terminal-2MB6CHG2.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-IOF3ZJ4F.js"), import("../chunks/terminal-2MB6CHG2.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

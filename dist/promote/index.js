@@ -25,17 +25,17 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-SG6BBSK4.js";
+} from "../chunks/chunk-IPR3P6G3.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
 import {
   creatingLedgerNotice,
   openLedger
-} from "../chunks/chunk-F4U34HAX.js";
+} from "../chunks/chunk-V4I5O5IV.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "../chunks/chunk-34ATQ7HM.js";
+} from "../chunks/chunk-775XJJYF.js";
 import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
@@ -86,7 +86,8 @@ async function run(env = process.env) {
     if (settings.confirm.kind === "record") {
       const ledger2 = await openLedger(settings.ledger, access, env);
       const { id, outcome } = settings.confirm;
-      const entry = await ledger2.resolve({ id, outcome, reason: outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null, ...requester });
+      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null;
+      const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
       await reportResolution(entry, outcome, ledger2.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
       return;
     }

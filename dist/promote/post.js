@@ -2,12 +2,12 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-SG6BBSK4.js";
+} from "../chunks/chunk-IPR3P6G3.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   openLedger
-} from "../chunks/chunk-F4U34HAX.js";
-import "../chunks/chunk-34ATQ7HM.js";
+} from "../chunks/chunk-V4I5O5IV.js";
+import "../chunks/chunk-775XJJYF.js";
 import "../chunks/chunk-AJ3FXXKA.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
@@ -46,7 +46,7 @@ async function post(env = process.env) {
       { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true },
       env
     );
-    const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, ...requesterFromEnv(env) });
+    const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, environment: settings.environment, ...requesterFromEnv(env) });
     await reportResolution(entry, "confirmed", ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
   } catch (error) {
     reportFailure(error);

@@ -6,7 +6,7 @@ import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
 
-export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--ledger L]
+export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--environment ENV] [--ledger L]
 
 Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
 default) its digest is the environment's live digest from now; with failure the
@@ -15,6 +15,7 @@ command exits 1.
 
   --outcome O   success (the deployment went through) or failure
   --reason TEXT why it failed, for the record
+  --environment ENV  refuse the record unless it is a promotion to ENV
 ${LEDGER_HELP}
   -h, --help    show this help`
 
@@ -22,7 +23,7 @@ const spec = {
   name: 'confirm',
   usage: CONFIRM_USAGE,
   allowPositionals: true,
-  options: { outcome: { type: 'string' }, reason: { type: 'string' }, ...LEDGER_OPTIONS }
+  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, ...LEDGER_OPTIONS }
 } as const
 
 export async function confirmCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -43,6 +44,7 @@ export async function confirmCommand(args: string[], terminal: Terminal): Promis
     id: positionals[0] as string,
     outcome: outcome === 'success' ? 'confirmed' : 'failed',
     reason: outcome === 'failure' ? (reason ?? 'the deployment failed') : null,
+    environment: requireValue('environment', values.environment) ?? null,
     ...requesterFromEnv(terminal.env)
   })
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)

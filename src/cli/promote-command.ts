@@ -27,7 +27,7 @@ the decision in the ledger: pending, since nothing counts as deployed until the 
 is confirmed. Exits 1 when it is refused.
 
 With "-- <deploy command…>", runs the command once the digest is let in (with
-ARTIFACT_SEAL_PATH set to the verified files, ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
 and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
 deployment as failed and exits with its status. Without it, confirm the record afterwards
 with "artifact-seal confirm <record-id>".

@@ -22,7 +22,7 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true },
       env
     )
-    const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, ...requesterFromEnv(env) })
+    const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, environment: settings.environment, ...requesterFromEnv(env) })
     await reportResolution(entry, 'confirmed', ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
   } catch (error) {
     reportFailure(error)

@@ -32,7 +32,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (settings.confirm.kind === 'record') {
       const ledger = await openLedger(settings.ledger, access, env)
       const { id, outcome } = settings.confirm
-      const entry = await ledger.resolve({ id, outcome, reason: outcome === 'failed' ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null, ...requester })
+      const reason = outcome === 'failed' ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null
+      const entry = await ledger.resolve({ id, outcome, reason, environment: settings.environment, ...requester })
       await reportResolution(entry, outcome, ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
       return
     }

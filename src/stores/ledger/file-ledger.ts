@@ -7,8 +7,8 @@ import { SealError, quote } from '../../core/errors.js'
 import { LedgerIndex } from '../../core/promotion/ledger-index.js'
 import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord, confirmedOutcome } from '../../core/promotion/record.js'
 import { type LockOptions, withFileLock } from './file-lock.js'
-import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
-import { type LineFields, lineFields } from './line-fields.js'
+import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
+import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 
@@ -16,9 +16,9 @@ import { decodeRecord } from './record-codec.js'
 const FORMAT = 'artifact-seal/ledger/v2'
 
 /**
- * The largest ledger file read whole. A promotion record is about 600 bytes, so this is over
- * 400,000 records; a larger file, or something that is not a file at all (`/dev/zero`), is an
- * error rather than a process that runs out of memory.
+ * The largest ledger file read. A promotion record is about 700 bytes, so this is over
+ * 350,000 records, whose index a gate holds in memory; a larger file, or something that is
+ * not a file at all (`/dev/full`), is an error rather than a process that runs out of memory.
  */
 export const MAX_LEDGER_BYTES = 256 * 1024 * 1024
 
@@ -145,6 +145,8 @@ export class FileLedger implements Ledger {
       if (pending.outcome !== 'pending') {
         throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
       }
+      const elsewhere = wrongEnvironment(pending, request, this.location)
+      if (elsewhere !== null) throw elsewhere
       const earlier = snapshot.index.resolutionOf(request.id)
       if (earlier !== null) {
         throw new SealError(
@@ -237,7 +239,7 @@ export class FileLedger implements Ledger {
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
   async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; problems: ChainProblem[] }> {
-    const snapshot = await this.read(pinned !== undefined)
+    const snapshot = await this.scan(true, pinned !== undefined)
     const problems = [...snapshot.problems]
     if (pinned !== undefined && snapshot.hashes !== null) {
       const hash = typeof pinned === 'string' ? pinned : pinned.hash
@@ -313,16 +315,10 @@ export class FileLedger implements Ledger {
   /** The checked read of the file, reused while the file is unchanged; a broken chain is an error. */
   private async snapshot(): Promise<Snapshot> {
     const stamp = this.stampOf()
-    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.readAside()
+    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.scan(false, false)
     this.cached = snapshot
-    if (snapshot.problems.length > 0) {
-      const first = snapshot.problems[0] as ChainProblem
-      throw new SealError(
-        `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` +
-          (snapshot.problems.length > 1 ? ` (and ${snapshot.problems.length - 1} more problems)` : '') +
-          `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
-      )
-    }
+    const [first, ...more] = snapshot.problems
+    if (first !== undefined) throw this.damaged(first, more.length)
     return snapshot
   }
 
@@ -334,19 +330,6 @@ export class FileLedger implements Ledger {
     } catch {
       return 'missing'
     }
-  }
-
-  /** A checked read on this thread alone that parses every record whole: for `ledger verify`. */
-  private async read(keepHashes = false): Promise<Snapshot> {
-    return this.scan(true, keepHashes)
-  }
-
-  /**
-   * A checked read for the gate: a long ledger's lines are hashed on a worker thread while
-   * this one reads their fields, since both cost about the same and a promotion waits for both.
-   */
-  private async readAside(): Promise<Snapshot> {
-    return this.scan(false, false)
   }
 
   private emptySnapshot(stamp: string): Snapshot {
@@ -368,7 +351,9 @@ export class FileLedger implements Ledger {
    * long ledger), parsed and indexed, noting the hash it claims for the line before it; then
    * the chain is checked. `deep` parses every record whole; otherwise a line in the form the
    * ledger writes gives only the fields the index needs (`lineFields`), and the rest of it is
-   * checked when the record is read back.
+   * checked when the record is read back (`ledger verify` reads deep; a gate does not). A
+   * long ledger's lines are hashed on a worker thread while this one reads their fields, since
+   * both cost about the same and a promotion waits for both.
    */
   private async scan(deep: boolean, keepHashes: boolean): Promise<Snapshot> {
     const stamp = this.stampOf()
@@ -453,16 +438,13 @@ export class FileLedger implements Ledger {
     return snapshot
   }
 
-  /** Reads one record back whole from the text of a checked read, or from what this process appended. */
+  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
   private load(snapshot: Snapshot, id: string): LedgerEntry {
     const appended = snapshot.appended.get(id)
     if (appended !== undefined) return appended
     const seq = Number(id)
-    const damaged = (detail: string): never => {
-      throw new SealError(
-        `The ledger ${this.location} cannot be trusted: line ${seq}: ${detail}. Nothing is promoted from a damaged ledger. ` +
-          `Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
-      )
+    const damaged = (problem: string): never => {
+      throw this.damaged({ line: seq, problem }, 0)
     }
     const start = snapshot.starts[seq] as number
     const bytes = this.openForReading((fd) => {
@@ -481,9 +463,7 @@ export class FileLedger implements Ledger {
     const record = decodeRecord(value?.record, damaged)
     const fields = lineFields(line)
     // The index was built from the fields alone: the whole record must say the same.
-    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
-      return damaged('its record does not say what its fields said when the ledger was read')
-    }
+    if (fields !== null && !fieldsAgree(fields, record)) return damaged('its record does not say what its fields said when the ledger was read')
     return { ...record, id, url: null }
   }
 
@@ -509,7 +489,7 @@ export class FileLedger implements Ledger {
     if (isAfter(record.time, now)) return futureProblem(record.time, now)
     // A gate reads this line by its fields alone (lineFields): they must say what the record says.
     const fields = lineFields(raw)
-    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+    if (fields !== null && !fieldsAgree(fields, record)) {
       return 'its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand'
     }
     // The decoded record is this line's own object: made an entry in place rather than copied.
@@ -572,6 +552,15 @@ export class FileLedger implements Ledger {
     } catch (error) {
       throw this.unwritable(error)
     }
+  }
+
+  /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
+  private damaged(first: ChainProblem, more: number): SealError {
+    return new SealError(
+      `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` +
+        (more > 0 ? ` (and ${more} more problems)` : '') +
+        `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
+    )
   }
 
   private missing(): SealError {

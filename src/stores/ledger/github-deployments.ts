@@ -72,7 +72,7 @@ import {
   type ReadContext
 } from './github/records.js'
 import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
-import type { Ledger, LedgerView, Recorded, ResolveRequest } from './ledger.js'
+import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 
 export type { RetryOptions } from './github/retry-policy.js'
 
@@ -221,6 +221,8 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   async resolve(request: ResolveRequest): Promise<LedgerEntry> {
     const pending = await this.pendingRecord(request.id)
+    const elsewhere = wrongEnvironment(pending, request, this.location)
+    if (elsewhere !== null) throw elsewhere
     const record = pending
     if (request.outcome === 'failed') {
       return this.close(pending, { state: 'failure', description: truncate(request.reason ?? 'the deployment failed'), ...links(request.runUrl, null) })

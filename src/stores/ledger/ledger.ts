@@ -1,4 +1,5 @@
 import type { Digest } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
 import type { LedgerEntry, LiveSpan, NewRecord } from '../../core/promotion/record.js'
 
 /**
@@ -23,7 +24,7 @@ export interface LedgerView {
    */
   previouslyLive(environment: string): AsyncIterable<LiveSpan>
 
-  /** Pending records of the environment that nothing has resolved yet, oldest first. */
+  /** Pending records of the environment that nothing has resolved yet and that can still be confirmed (younger than the pending timeout), oldest first. */
   pending(environment: string): Promise<LedgerEntry[]>
 
   /** Records, newest first, optionally only one environment's or one digest's. */
@@ -57,6 +58,17 @@ export interface ResolveRequest {
   readonly reason: string | null
   readonly runUrl: string | null
   readonly actor: string | null
+  /** When given, the record must be of this environment: a mistyped id never confirms another environment's deployment. */
+  readonly environment?: string | null
+}
+
+/** The refusal when a request names an environment the pending record is not of; null when it fits. */
+export function wrongEnvironment(pending: LedgerEntry, request: ResolveRequest, location: string): SealError | null {
+  if (request.environment == null || request.environment === '' || request.environment === pending.environment) return null
+  return new SealError(
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. ` +
+      `Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+  )
 }
 
 /**

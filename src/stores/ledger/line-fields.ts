@@ -70,3 +70,8 @@ function next(text: string, at: { position: number; readonly end: number }, key:
   at.position = end
   return value
 }
+
+/** Whether the fields a gate read from a line say what the whole record on it says. */
+export function fieldsAgree(fields: LineFields, record: Pick<LineFields, 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'>): boolean {
+  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves
+}

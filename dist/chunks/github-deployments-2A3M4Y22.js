@@ -2,8 +2,9 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   confirmedOutcome,
-  decodeRecord
-} from "./chunk-34ATQ7HM.js";
+  decodeRecord,
+  wrongEnvironment
+} from "./chunk-775XJJYF.js";
 import {
   VERSION
 } from "./chunk-BE6JHZ3P.js";
@@ -596,6 +597,8 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
+    const elsewhere = wrongEnvironment(pending, request, this.location);
+    if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {
       return this.close(pending, { state: "failure", description: truncate(request.reason ?? "the deployment failed"), ...links(request.runUrl, null) });

@@ -3,9 +3,9 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-W7XMDD2D.js";
+} from "./chunk-TWXIIWDP.js";
 import "./chunk-IK4JKFGG.js";
-import "./chunk-FH6WENSI.js";
+import "./chunk-IR3OTZ46.js";
 import "./chunk-GSG2IMQB.js";
 import "./chunk-MNBNWFGF.js";
 import "./chunk-ZE6JGXM3.js";
@@ -15,8 +15,8 @@ import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-F4U34HAX.js";
-import "./chunk-34ATQ7HM.js";
+import "./chunk-V4I5O5IV.js";
+import "./chunk-775XJJYF.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";
 import "./chunk-G46EYJYA.js";

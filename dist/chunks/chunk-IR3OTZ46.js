@@ -6,7 +6,7 @@ import {
   DEFAULT_FILE_LEDGER,
   openLedger,
   parseLedgerLocation
-} from "./chunk-F4U34HAX.js";
+} from "./chunk-V4I5O5IV.js";
 
 // src/cli/ledger-options.ts
 var LEDGER_OPTIONS = { ledger: { type: "string" } };

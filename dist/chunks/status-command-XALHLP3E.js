@@ -1,7 +1,7 @@
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-W7XMDD2D.js";
+} from "./chunk-TWXIIWDP.js";
 import {
   renderStatusText
 } from "./chunk-IK4JKFGG.js";
@@ -9,7 +9,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
@@ -25,8 +25,8 @@ import "./chunk-EXUFTQFU.js";
 import "./chunk-SB5SYUBX.js";
 import "./chunk-IM7BOTGG.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-F4U34HAX.js";
-import "./chunk-34ATQ7HM.js";
+import "./chunk-V4I5O5IV.js";
+import "./chunk-775XJJYF.js";
 import "./chunk-JQN5ZRY2.js";
 import "./chunk-F2S7RG6J.js";
 import "./chunk-G46EYJYA.js";

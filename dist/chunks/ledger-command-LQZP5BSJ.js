@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
@@ -13,10 +13,10 @@ import {
 } from "./chunk-NVACJPZY.js";
 import {
   FileLedger
-} from "./chunk-F4U34HAX.js";
+} from "./chunk-V4I5O5IV.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-34ATQ7HM.js";
+} from "./chunk-775XJJYF.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";

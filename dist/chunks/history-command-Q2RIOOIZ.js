@@ -6,14 +6,14 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-GSG2IMQB.js";
 import "./chunk-BN3BV3BB.js";
-import "./chunk-F4U34HAX.js";
-import "./chunk-34ATQ7HM.js";
+import "./chunk-V4I5O5IV.js";
+import "./chunk-775XJJYF.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";

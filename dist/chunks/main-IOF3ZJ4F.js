@@ -33,12 +33,12 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-4U7SQED3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-RCQSR2ZZ.js")).diffCommand,
   merge: async () => (await import("./merge-command-7JNIQDV7.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-OQXUZFBG.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-SX3USPDL.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-2O5B3ODM.js")).vetoCommand,
-  history: async () => (await import("./history-command-D6DVCFK6.js")).historyCommand,
-  status: async () => (await import("./status-command-JGX6KFAM.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-5YQNR6C7.js")).ledgerCommand
+  promote: async () => (await import("./promote-command-ZMLGPFGX.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-6YUJT7WK.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-NTKXFLZR.js")).vetoCommand,
+  history: async () => (await import("./history-command-Q2RIOOIZ.js")).historyCommand,
+  status: async () => (await import("./status-command-XALHLP3E.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-LQZP5BSJ.js")).ledgerCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

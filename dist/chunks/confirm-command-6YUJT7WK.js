@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
@@ -11,10 +11,10 @@ import {
 import {
   resolutionHeadline
 } from "./chunk-BN3BV3BB.js";
-import "./chunk-F4U34HAX.js";
+import "./chunk-V4I5O5IV.js";
 import {
   makesLive
-} from "./chunk-34ATQ7HM.js";
+} from "./chunk-775XJJYF.js";
 import {
   requesterFromEnv
 } from "./chunk-QBBW7JKU.js";
@@ -27,7 +27,7 @@ import {
 import "./chunk-DWPQK6M2.js";
 
 // src/cli/confirm-command.ts
-var CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--ledger L]
+var CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--environment ENV] [--ledger L]
 
 Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
 default) its digest is the environment's live digest from now; with failure the
@@ -36,13 +36,14 @@ command exits 1.
 
   --outcome O   success (the deployment went through) or failure
   --reason TEXT why it failed, for the record
+  --environment ENV  refuse the record unless it is a promotion to ENV
 ${LEDGER_HELP}
   -h, --help    show this help`;
 var spec = {
   name: "confirm",
   usage: CONFIRM_USAGE,
   allowPositionals: true,
-  options: { outcome: { type: "string" }, reason: { type: "string" }, ...LEDGER_OPTIONS }
+  options: { outcome: { type: "string" }, reason: { type: "string" }, environment: { type: "string" }, ...LEDGER_OPTIONS }
 };
 async function confirmCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -65,6 +66,7 @@ ${CONFIRM_USAGE}`);
     id: positionals[0],
     outcome: outcome === "success" ? "confirmed" : "failed",
     reason: outcome === "failure" ? reason ?? "the deployment failed" : null,
+    environment: requireValue("environment", values.environment) ?? null,
     ...requesterFromEnv(terminal.env)
   });
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}

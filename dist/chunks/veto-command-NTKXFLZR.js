@@ -3,7 +3,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
@@ -12,10 +12,10 @@ import {
   vetoDigest
 } from "./chunk-ZLGW7ZI3.js";
 import "./chunk-NVACJPZY.js";
-import "./chunk-F4U34HAX.js";
+import "./chunk-V4I5O5IV.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-34ATQ7HM.js";
+} from "./chunk-775XJJYF.js";
 import "./chunk-JQN5ZRY2.js";
 import {
   requesterFromEnv

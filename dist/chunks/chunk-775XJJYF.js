@@ -2,6 +2,10 @@ import { createRequire as __artifactSealCreateRequire } from 'node:module'; cons
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-LM3HRDQW.js";
 
 // src/core/promotion/record.ts
 var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed"];
@@ -12,6 +16,14 @@ function makesLive(outcome) {
 }
 function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
+}
+
+// src/stores/ledger/ledger.ts
+function wrongEnvironment(pending, request, location) {
+  if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
+  return new SealError(
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+  );
 }
 
 // src/stores/ledger/record-codec.ts
@@ -88,5 +100,6 @@ export {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive,
   confirmedOutcome,
+  wrongEnvironment,
   decodeRecord
 };

@@ -6,10 +6,10 @@ import {
 import {
   DEFAULT_FILE_LEDGER,
   parseLedgerLocation
-} from "./chunk-F4U34HAX.js";
+} from "./chunk-V4I5O5IV.js";
 import {
   makesLive
-} from "./chunk-34ATQ7HM.js";
+} from "./chunk-775XJJYF.js";
 import {
   readBytesSource
 } from "./chunk-AJ3FXXKA.js";

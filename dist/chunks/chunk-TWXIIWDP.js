@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-FH6WENSI.js";
+} from "./chunk-IR3OTZ46.js";
 import {
   parseCommand,
   requireValue
@@ -32,11 +32,11 @@ import {
 } from "./chunk-BN3BV3BB.js";
 import {
   creatingLedgerNotice
-} from "./chunk-F4U34HAX.js";
+} from "./chunk-V4I5O5IV.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
-} from "./chunk-34ATQ7HM.js";
+} from "./chunk-775XJJYF.js";
 import {
   parseSubjectPatterns
 } from "./chunk-F2S7RG6J.js";
@@ -64,7 +64,7 @@ the decision in the ledger: pending, since nothing counts as deployed until the 
 is confirmed. Exits 1 when it is refused.
 
 With "-- <deploy command\u2026>", runs the command once the digest is let in (with
-ARTIFACT_SEAL_PATH set to the verified files, ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
 and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
 deployment as failed and exits with its status. Without it, confirm the record afterwards
 with "artifact-seal confirm <record-id>".

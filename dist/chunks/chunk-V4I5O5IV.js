@@ -5,8 +5,9 @@ import {
   RESOLUTIONS,
   confirmedOutcome,
   decodeRecord,
-  makesLive
-} from "./chunk-34ATQ7HM.js";
+  makesLive,
+  wrongEnvironment
+} from "./chunk-775XJJYF.js";
 import {
   SealError,
   quote
@@ -314,6 +315,9 @@ function next(text, at, key) {
   at.position = end;
   return value;
 }
+function fieldsAgree(fields, record) {
+  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves;
+}
 
 // src/stores/ledger/line-hashes.ts
 import * as crypto from "node:crypto";
@@ -435,6 +439,8 @@ var FileLedger = class {
       if (pending.outcome !== "pending") {
         throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
+      const elsewhere = wrongEnvironment(pending, request, this.location);
+      if (elsewhere !== null) throw elsewhere;
       const earlier = snapshot.index.resolutionOf(request.id);
       if (earlier !== null) {
         throw new SealError(
@@ -515,7 +521,7 @@ var FileLedger = class {
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
   async verifyChain(pinned) {
-    const snapshot = await this.read(pinned !== void 0);
+    const snapshot = await this.scan(true, pinned !== void 0);
     const problems = [...snapshot.problems];
     if (pinned !== void 0 && snapshot.hashes !== null) {
       const hash2 = typeof pinned === "string" ? pinned : pinned.hash;
@@ -584,14 +590,10 @@ var FileLedger = class {
   /** The checked read of the file, reused while the file is unchanged; a broken chain is an error. */
   async snapshot() {
     const stamp = this.stampOf();
-    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.readAside();
+    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.scan(false, false);
     this.cached = snapshot;
-    if (snapshot.problems.length > 0) {
-      const first = snapshot.problems[0];
-      throw new SealError(
-        `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (snapshot.problems.length > 1 ? ` (and ${snapshot.problems.length - 1} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
-      );
-    }
+    const [first, ...more] = snapshot.problems;
+    if (first !== void 0) throw this.damaged(first, more.length);
     return snapshot;
   }
   /** What tells one version of the file from another without reading it. */
@@ -602,17 +604,6 @@ var FileLedger = class {
     } catch {
       return "missing";
     }
-  }
-  /** A checked read on this thread alone that parses every record whole: for `ledger verify`. */
-  async read(keepHashes = false) {
-    return this.scan(true, keepHashes);
-  }
-  /**
-   * A checked read for the gate: a long ledger's lines are hashed on a worker thread while
-   * this one reads their fields, since both cost about the same and a promotion waits for both.
-   */
-  async readAside() {
-    return this.scan(false, false);
   }
   emptySnapshot(stamp) {
     const snapshot = {
@@ -632,7 +623,9 @@ var FileLedger = class {
    * long ledger), parsed and indexed, noting the hash it claims for the line before it; then
    * the chain is checked. `deep` parses every record whole; otherwise a line in the form the
    * ledger writes gives only the fields the index needs (`lineFields`), and the rest of it is
-   * checked when the record is read back.
+   * checked when the record is read back (`ledger verify` reads deep; a gate does not). A
+   * long ledger's lines are hashed on a worker thread while this one reads their fields, since
+   * both cost about the same and a promotion waits for both.
    */
   async scan(deep, keepHashes) {
     const stamp = this.stampOf();
@@ -705,15 +698,13 @@ var FileLedger = class {
     if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
     return snapshot;
   }
-  /** Reads one record back whole from the text of a checked read, or from what this process appended. */
+  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
   load(snapshot, id) {
     const appended = snapshot.appended.get(id);
     if (appended !== void 0) return appended;
     const seq = Number(id);
-    const damaged = (detail) => {
-      throw new SealError(
-        `The ledger ${this.location} cannot be trusted: line ${seq}: ${detail}. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
-      );
+    const damaged = (problem) => {
+      throw this.damaged({ line: seq, problem }, 0);
     };
     const start = snapshot.starts[seq];
     const bytes = this.openForReading((fd) => {
@@ -731,9 +722,7 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
-      return damaged("its record does not say what its fields said when the ledger was read");
-    }
+    if (fields !== null && !fieldsAgree(fields, record)) return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -757,7 +746,7 @@ var FileLedger = class {
     }
     if (isAfter(record.time, now)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
-    if (fields !== null && (fields.digest !== record.digest || fields.environment !== record.environment || fields.outcome !== record.outcome || fields.time !== record.time || fields.resolves !== record.resolves)) {
+    if (fields !== null && !fieldsAgree(fields, record)) {
       return "its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand";
     }
     return index.add(Object.assign(record, { id: String(number), url: null }));
@@ -815,6 +804,12 @@ var FileLedger = class {
     } catch (error) {
       throw this.unwritable(error);
     }
+  }
+  /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
+  damaged(first, more) {
+    return new SealError(
+      `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (more > 0 ? ` (and ${more} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
+    );
   }
   missing() {
     return new SealError(
@@ -978,7 +973,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-HG22ZJBU.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-2A3M4Y22.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

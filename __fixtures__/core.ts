@@ -1,14 +1,17 @@
 import { jest } from '@jest/globals'
-import type * as core from '@actions/core'
+import type * as core from '../src/actions/runner-io.js'
 
-/** A stand-in for @actions/core in unit tests of the action entry points. */
+/** A stand-in for src/actions/runner-io.ts in unit tests of the action entry points. */
 export const getInput = jest.fn<typeof core.getInput>()
 export const setOutput = jest.fn<typeof core.setOutput>()
 export const setFailed = jest.fn<typeof core.setFailed>()
 export const info = jest.fn<typeof core.info>()
 export const debug = jest.fn<typeof core.debug>()
+export const notice = jest.fn<typeof core.notice>()
 export const warning = jest.fn<typeof core.warning>()
 export const error = jest.fn<typeof core.error>()
+export const saveState = jest.fn<typeof core.saveState>()
+export const getState = jest.fn<typeof core.getState>()
 
 /** The job summary collects what the action adds, so a test can read it back. */
 export const summaryText: string[] = []
@@ -31,6 +34,6 @@ export function outputs(): Record<string, string> {
 }
 
 export function reset(): void {
-  for (const fn of [getInput, setOutput, setFailed, info, debug, warning, error]) fn.mockReset()
+  for (const fn of [getInput, setOutput, setFailed, info, debug, notice, warning, error, saveState, getState]) fn.mockReset()
   summaryText.length = 0
 }

@@ -9,12 +9,18 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import * as nodeModule from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { measureContract } from './bench-contract.mjs'
+import { measureSigning } from './bench-signing.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const cli = path.join(root, 'dist', 'cli', 'index.js')
+// BENCH_DIST=<dir> measures another build of dist/ (node scripts/package.mjs <dir>), to
+// compare a change with the committed one.
+const dist = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(root, 'dist')
+const cli = path.join(dist, 'cli', 'index.js')
 const attestBaseline = path.join(root, 'scripts', 'bench-attest-baseline.mjs')
 const benchDir = path.join(root, '.bench')
 
@@ -497,9 +503,143 @@ function measureLedger(outDir) {
 }
 
 // ---------------------------------------------------------------------------
-// Step 6: the targets of docs/architecture.md, each with the figure it was judged on.
+// Step 6: start-up. Each entry point of dist/ doing the least a step does, run as a runner
+// runs it (inputs as INPUT_* variables, the GITHUB_OUTPUT, GITHUB_STATE and
+// GITHUB_STEP_SUMMARY files, a fresh RUNNER_TEMP), against a bare `node -e 0`: on a small
+// artifact, loading the code is most of the step. The loaded size is what the entry
+// actually imported, in a separate run whose preload counts the files.
 
-function printTargets(big, tree, rss, ledger) {
+const STARTUP_RUNS = 15
+const STARTUP_TARGET = 2
+// What GitHub-hosted runners set, as far as a seal's statement reads it.
+const RUNNER_CONTEXT = {
+  GITHUB_ACTIONS: 'true',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_REPOSITORY_ID: '123456',
+  GITHUB_REPOSITORY_OWNER_ID: '7890',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/build.yml@refs/heads/main',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_RUN_ID: '4242',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_JOB: 'build',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_ACTION: 'seal',
+  RUNNER_ENVIRONMENT: 'github-hosted'
+}
+// module.registerHooks (Node 22.15 and later) sees every module the ES loader loads,
+// chunks included; the sizes are summed when the process exits.
+const LOADED_PRELOAD =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    "import fs from 'node:fs'; import { registerHooks } from 'node:module'; const loaded = new Set();" +
+      "registerHooks({ load(url, context, next) { if (url.startsWith('file:')) loaded.add(url); return next(url, context) } });" +
+      "process.on('exit', () => { let bytes = 0; for (const url of loaded) bytes += fs.statSync(new URL(url)).size;" +
+      'fs.writeFileSync(process.env.BENCH_LOADED_FILE, JSON.stringify({ files: loaded.size, bytes })) })'
+  )
+
+/** Reads the `name<<delimiter` blocks of a runner's GITHUB_OUTPUT file. */
+function parseOutputs(text) {
+  const outputs = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (!match) continue
+    const value = []
+    while (++i < lines.length && lines[i] !== match[2]) value.push(lines[i])
+    outputs[match[1]] = value.join('\n')
+  }
+  return outputs
+}
+
+function startupCases(workDir) {
+  const workspace = path.join(workDir, 'workspace')
+  fs.mkdirSync(workspace)
+  const file = 'app.bin'
+  const content = randomBlock(mulberry32(7), 4096)
+  fs.writeFileSync(path.join(workspace, file), content)
+  fs.writeFileSync(path.join(workspace, 'promotion.yml'), 'environments:\n  dev: {}\n')
+  const digest = `sha256:${createHash('sha256').update(content).digest('hex')}`
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version
+  const action = (entry, inputs, check) => ({ args: [path.join(dist, entry, 'index.js')], inputs, check, workspace })
+  const expectOutput = (name, value) => (run) => {
+    if (run.outputs[name] !== value) throw new Error(`output ${name} is ${JSON.stringify(run.outputs[name])}, expected ${JSON.stringify(value)}\n${run.stdout}`)
+  }
+  return [
+    { label: 'node -e 0 (bare start)', args: ['-e', '0'], check: () => {} },
+    { label: 'seal action, one 4 KiB file', ...action('seal', { 'subject-path': file, summary: 'true' }, expectOutput('digest', digest)) },
+    { label: 'verify action, the same file', ...action('verify', { 'subject-path': file, 'expected-digest': digest, summary: 'true' }, expectOutput('verified', 'true')) },
+    {
+      label: 'promote action, dry run, file ledger',
+      ...action(
+        'promote',
+        { environment: 'dev', 'expected-digest': digest, 'subject-path': file, policy: 'promotion.yml', ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'dry-run': 'true', summary: 'true' },
+        (run) => {
+          if (JSON.parse(run.outputs.decision ?? 'null')?.allowed !== true) throw new Error(`the dry run did not allow the promotion\n${run.stdout}`)
+        }
+      )
+    },
+    {
+      label: 'artifact-seal --version',
+      args: [cli, '--version'],
+      check: (run) => {
+        if (run.stdout.trim() !== version) throw new Error(`artifact-seal --version printed ${JSON.stringify(run.stdout)}`)
+      }
+    }
+  ]
+}
+
+/** One run of a case in a fresh runner directory; returns the wall time and what the step left. */
+function runStartupCase(c, workDir, preload) {
+  const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
+  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map((name) => [name, path.join(temp, name)]))
+  for (const file of Object.values(files)) fs.writeFileSync(file, '')
+  const inputs = Object.fromEntries(Object.entries(c.inputs ?? {}).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...RUNNER_CONTEXT, ...files, RUNNER_TEMP: temp, GITHUB_WORKSPACE: c.workspace ?? workDir, ...inputs }
+  const loadedFile = path.join(temp, 'loaded.json')
+  const args = preload ? ['--import', LOADED_PRELOAD, ...c.args] : c.args
+  const started = performance.now()
+  const stdout = run(process.execPath, args, { cwd: c.workspace ?? workDir, env: preload ? { ...env, BENCH_LOADED_FILE: loadedFile } : env })
+  const elapsed = (performance.now() - started) / 1000
+  c.check({ stdout, outputs: parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')) })
+  const loaded = preload && fs.existsSync(loadedFile) ? JSON.parse(fs.readFileSync(loadedFile, 'utf8')) : null
+  fs.rmSync(temp, { recursive: true, force: true })
+  return { elapsed, loaded }
+}
+
+function measureStartup(workDir) {
+  const cases = startupCases(workDir)
+  const before = cpuSnapshot()
+  const times = cases.map(() => [])
+  for (let round = 0; round < WARMUP_RUNS + STARTUP_RUNS; round++) {
+    cases.forEach((c, i) => {
+      const { elapsed } = runStartupCase(c, workDir, false)
+      if (round >= WARMUP_RUNS) times[i].push(elapsed)
+    })
+  }
+  const load = otherLoad(before)
+  const hooks = 'registerHooks' in nodeModule
+  const loaded = cases.map((c, i) => (i === 0 || !hooks ? null : runStartupCase(c, workDir, true).loaded))
+  const bare = median(times[0])
+  const rows = cases.map((c, i) => ({ label: c.label, median: median(times[i]), min: Math.min(...times[i]), ratio: median(times[i]) / bare, loaded: loaded[i] }))
+  console.log(`\nstart-up of each entry point, ${STARTUP_RUNS} runs after ${WARMUP_RUNS} warm-up, taking turns; loaded = JavaScript files the entry imported`)
+  table(
+    [
+      ['entry', 'median', 'min', '× bare node', 'loaded'],
+      ...rows.map((r, i) => [r.label, seconds(r.median), seconds(r.min), i === 0 ? '' : ratio(r.ratio), r.loaded ? `${megabytes(r.loaded.bytes)} in ${r.loaded.files} files` : ''])
+    ],
+    ['l', 'r', 'r', 'r', 'r']
+  )
+  if (load) console.log(load)
+  return rows
+}
+
+// ---------------------------------------------------------------------------
+// Step 7: the targets of docs/architecture.md, each with the figure it was judged on.
+
+function printTargets(big, tree, rss, ledger, startup, signing, contract) {
   const by = (results, label) => results.find((r) => r.label === label).median
   const bigVsOpenssl = by(big, 'artifact-seal') / by(big, 'openssl dgst')
   const treeVsSha256sum = by(tree, 'artifact-seal') / by(tree, 'sha256sum')
@@ -514,11 +654,14 @@ function printTargets(big, tree, rss, ledger) {
     ['20,000 files: within 1.5× of 2 openssl', treeVsOpenssl <= 1.5, `artifact-seal / openssl ×2 = ${ratio(treeVsOpenssl)} (≤ 1.50×)`],
     ['100,000 files: peak RSS under 200 MB', rss.many.max < 200 * MB, `max of ${RUNS.rss} runs ${megabytes(rss.many.max)} (< 200.0 MB)`],
     ['peak RSS independent of file size', bigVsSmallRss <= 1.1, `median 1 GiB ${megabytes(rss.big.median)} / 4 KiB ${megabytes(rss.small.median)} = ${ratio(bigVsSmallRss)} (≤ 1.10×)`],
+    startupTarget(startup),
     ...ledger.map((r) => [
       `${count(LEDGER_RECORDS)}-record ledger, ${r.label}: under 1 s and 200 MB`,
       r.median < 1 && r.rss < 200 * MB,
       `${seconds(r.median)}, ${megabytes(r.rss)} (< 1.000 s, < 200.0 MB)`
-    ])
+    ]),
+    signing.target,
+    contract.target
   ]
   console.log('\ntargets')
   table(
@@ -529,17 +672,35 @@ function printTargets(big, tree, rss, ledger) {
   console.log(`\n${targets.length - missed} of ${targets.length} targets met${missed ? `, ${missed} missed` : ''}`)
 }
 
+function printTarget([name, met, figure]) {
+  console.log(`\n  ${met ? 'met   ' : 'MISSED'}  ${name}  ${figure}`)
+}
+
+function startupTarget(startup) {
+  const seal = startup[1]
+  return ['one-file seal action: within 2× of bare node', seal.ratio <= STARTUP_TARGET, `${seconds(seal.median)} / ${seconds(startup[0].median)} = ${ratio(seal.ratio)} (≤ ${ratio(STARTUP_TARGET)})`]
+}
+
 // ---------------------------------------------------------------------------
 
-function main() {
+// What the sections in modules of their own (bench-signing.mjs, bench-contract.mjs) time
+// and print with.
+const kit = { root, dist, cli, RSS_PRELOAD, WARMUP_RUNS, RUNNER_CONTEXT, parseOutputs, table, seconds, megabytes, ratio, median, cpuSnapshot, otherLoad }
+
+async function main() {
   const started = performance.now()
   if (!fs.existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run npm run package first`)
   printMachine()
-  // "npm run bench -- ledger" runs the ledger case alone, which needs no fixtures on disk.
-  if (process.argv[2] === 'ledger') {
+  // "npm run bench -- ledger" (or startup, signing, contract) runs one case alone; none
+  // needs the fixtures on disk.
+  const section = process.argv[2]
+  if (['ledger', 'startup', 'signing', 'contract'].includes(section)) {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'artifact-seal-bench-'))
     try {
-      measureLedger(outDir)
+      if (section === 'ledger') measureLedger(outDir)
+      else if (section === 'startup') printTarget(startupTarget(measureStartup(outDir)))
+      else if (section === 'signing') printTarget((await measureSigning(kit, outDir)).target)
+      else printTarget((await measureContract(kit, outDir)).target)
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true })
     }
@@ -562,7 +723,10 @@ function main() {
     )
     const rss = measureMemory(references, sizes, outDir)
     const ledger = measureLedger(outDir)
-    printTargets(big, tree, rss, ledger)
+    const startup = measureStartup(outDir)
+    const signing = await measureSigning(kit, outDir)
+    const contract = await measureContract(kit, outDir)
+    printTargets(big, tree, rss, ledger, startup, signing, contract)
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true })
   }
@@ -570,7 +734,7 @@ function main() {
 }
 
 try {
-  main()
+  await main()
 } catch (error) {
   console.error(`\nbench: ${error.message}`)
   process.exitCode = 1

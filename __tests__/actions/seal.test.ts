@@ -5,7 +5,7 @@ import * as core from '../../__fixtures__/core.js'
 import { GITHUB_ENV } from '../../__fixtures__/github-env.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../../src/actions/runner-io.js', () => core)
 const { run } = await import('../../src/actions/seal/run.js')
 
 afterAll(removeAll)
@@ -44,12 +44,19 @@ describe('the seal action', () => {
       'statement-path': path.join(sealDir, 'dist.intoto.json'),
       'seal-dir': sealDir,
       'artifact-name': '',
-      'artifact-id': ''
+      'artifact-id': '',
+      // Unsigned: the job cannot mint an OIDC token (sign: auto says so in a notice).
+      'bundle-path': '',
+      'attestation-id': '',
+      'attestation-url': '',
+      signer: '',
+      'contract-digest': '',
+      'contract-version': ''
     })
     const listing = fs.readFileSync(out['checksums-path'] as string, 'utf8')
     expect(listing.split('\n').filter(Boolean).map((l) => l.slice(66))).toEqual(['assets/app.css', 'assets/app.js', 'index.html'])
     const statement = JSON.parse(fs.readFileSync(out['statement-path'] as string, 'utf8'))
-    expect(statement.subject).toEqual([{ name: 'dist', digest: { sha256: out.digest?.slice(7), dirHash1: out.digest?.slice(7) } }])
+    expect(statement.subject).toEqual([{ name: 'dist', digest: { sha256: out.digest?.slice(7), dirHash: out.digest?.slice(7) } }])
     expect(fs.readdirSync(sealDir).sort()).toEqual(['dist.intoto.json', 'dist.sha256'])
 
     const summary = core.summaryText.join('')

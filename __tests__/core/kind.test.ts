@@ -40,14 +40,16 @@ describe('what the seal recorded', () => {
     expect(kindFromListing(tree.entries, sha256('other'), 'L')).toBeNull()
   })
 
-  it('a statement records a tree by dirHash1 (or dirHash) beside sha256, a file by sha256 alone', () => {
+  it('a statement records a tree by dirHash (or dirHash1, as older seals wrote) beside sha256, a file by sha256 alone', () => {
     const d = sha256('x')
     const statement = (digest: Record<string, string>) => ({ subject: [{ name: 'n', digest }] })
     expect(kindFromStatement({ subject: [statementSubject('site', d, true)] }, d)).toBe('tree')
     expect(kindFromStatement({ subject: [statementSubject('app', d, false)] }, d)).toBe('file')
     expect(kindFromStatement(statement({ sha256: d.slice(7), dirHash: d.slice(7) }), d)).toBe('tree')
-    expect(kindFromStatement(statement({ dirHash1: d.slice(7) }), d)).toBe('tree')
+    expect(kindFromStatement(statement({ dirHash: d.slice(7) }), d)).toBe('tree')
+    expect(kindFromStatement(statement({ sha256: d.slice(7), dirHash1: d.slice(7) }), d)).toBe('tree')
     expect(kindFromStatement(statement({ sha256: d.slice(7), dirHash1: 'f'.repeat(64) }), d)).toBeNull()
+    expect(kindFromStatement(statement({ sha256: d.slice(7), dirHash: 'f'.repeat(64) }), d)).toBeNull()
     expect(kindFromStatement({ subject: [statementSubject('site', sha256('y'), true)] }, d)).toBeNull()
     expect(kindFromStatement('not a statement', d)).toBeNull()
   })

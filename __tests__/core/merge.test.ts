@@ -204,12 +204,12 @@ describe('mergedStatement', () => {
   it('keeps the predicate a seal writes and lists the parts after the commit in resolvedDependencies', () => {
     const digest = digestFromHex(hex('f'))
     const statement = mergedStatement('release', digest, parts, WORKFLOW)
-    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: hex('f'), dirHash1: hex('f') } }])
+    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: hex('f'), dirHash: hex('f') } }])
     const definition = statement.predicate.buildDefinition as Record<string, unknown>
     expect(definition.buildType).toBe('https://actions.github.io/buildtypes/workflow/v1')
     expect(definition.resolvedDependencies).toEqual([
       { uri: 'git+https://github.com/octo/app@refs/heads/main', digest: { gitCommit: 'a'.repeat(40) } },
-      { uri: `${PART_URI_PREFIX}linux`, name: 'linux', digest: { sha256: hex('1'), dirHash1: hex('1') } },
+      { uri: `${PART_URI_PREFIX}linux`, name: 'linux', digest: { sha256: hex('1'), dirHash: hex('1') } },
       { uri: `${PART_URI_PREFIX}cli%20tool`, name: 'cli tool', digest: { sha256: hex('2') } }
     ])
     // What reads a seal's provenance reads the merged one the same way.
@@ -262,7 +262,7 @@ describe('mergeSealBundles', () => {
     const root = layOut({ linux: legs.linux, windows: legs.windows, tools: legs.cli })
     expect(result.artifact.digest).toBe(shellTreeDigest(root))
     expect(result.artifact).toMatchObject({ name: 'release', kind: 'checksums', fileCount: 12, root: null, size: null })
-    expect(result.bundle).toEqual({ dir: outputDir, checksumsPath: path.join(outputDir, 'release.sha256'), statementPath: path.join(outputDir, 'release.intoto.json') })
+    expect(result.bundle).toEqual({ dir: outputDir, checksumsPath: path.join(outputDir, 'release.sha256'), statementPath: path.join(outputDir, 'release.intoto.json'), sigstoreBundlePath: null, contractPath: null, contractDir: null })
     expect(fs.readFileSync(result.bundle.checksumsPath, 'utf8')).toBe(shellTreeListing(root))
     expect(fs.readdirSync(outputDir).sort()).toEqual(['release.intoto.json', 'release.sha256'])
 
@@ -273,10 +273,10 @@ describe('mergeSealBundles', () => {
     ])
     const statement = JSON.parse(fs.readFileSync(result.bundle.statementPath, 'utf8'))
     expect(statement).toEqual(JSON.parse(JSON.stringify(result.artifact.statement)))
-    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: result.artifact.digest.slice(7), dirHash1: result.artifact.digest.slice(7) } }])
+    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: result.artifact.digest.slice(7), dirHash: result.artifact.digest.slice(7) } }])
     expect(statement.predicate.buildDefinition.resolvedDependencies.slice(1)).toEqual([
-      { uri: 'artifact-seal:part/linux', name: 'linux', digest: { sha256: bundles.linux.digest.slice(7), dirHash1: bundles.linux.digest.slice(7) } },
-      { uri: 'artifact-seal:part/windows', name: 'windows', digest: { sha256: bundles.windows.digest.slice(7), dirHash1: bundles.windows.digest.slice(7) } },
+      { uri: 'artifact-seal:part/linux', name: 'linux', digest: { sha256: bundles.linux.digest.slice(7), dirHash: bundles.linux.digest.slice(7) } },
+      { uri: 'artifact-seal:part/windows', name: 'windows', digest: { sha256: bundles.windows.digest.slice(7), dirHash: bundles.windows.digest.slice(7) } },
       { uri: 'artifact-seal:part/tools', name: 'tools', digest: { sha256: bundles.cli.digest.slice(7) } }
     ])
   })

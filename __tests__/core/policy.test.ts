@@ -62,8 +62,8 @@ describe('the policy file', () => {
   it('reads environments in order with their rules', () => {
     const policy = parsePolicy(PIPELINE, '.github/promotion.yml')
     expect(policy.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'production'])
-    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h' })
-    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null })
+    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h', signedBy: null })
+    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null })
   })
 
   it('takes an empty environment written as a bare key', () => {
@@ -90,7 +90,7 @@ describe('the policy file', () => {
     expect(lines).toEqual([
       expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
       expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
-      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak.')
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by.')
     ])
   })
 
@@ -111,6 +111,35 @@ describe('the policy file', () => {
   it('refuses an environment requiring itself, and soak with nothing upstream', () => {
     expect(policyError('environments:\n  dev:\n    requires: [dev]\n')).toContain('environments.dev.requires names "dev" itself')
     expect(policyError('environments:\n  dev:\n    soak: 1h\n')).toContain(':3:11: environments.dev.soak is "1h" but dev requires no environment')
+  })
+
+  it('reads signed-by: the repository required, the rest optional', () => {
+    const policy = parsePolicy(
+      'environments:\n  staging: {}\n  production:\n    requires: [staging]\n    signed-by:\n      repository: acme/shop\n      workflow: .github/workflows/release.yml\n      ref: refs/heads/main\n',
+      'p.yml'
+    )
+    expect(rule(policy, 'production').signedBy).toEqual({
+      repository: 'acme/shop',
+      workflow: '.github/workflows/release.yml',
+      ref: 'refs/heads/main',
+      issuer: null,
+      denySelfHostedRunners: false
+    })
+    expect(rule(policy, 'staging').signedBy).toBeNull()
+  })
+
+  it('points at each mistake in signed-by with the format to write', () => {
+    const message = policyError(
+      'environments:\n  prod:\n    signed-by:\n      repository: shop\n      workflow: release.yml\n      ref: main\n      issuer: http://x\n      branch: main\n'
+    )
+    expect(message).toContain('has 5 mistakes')
+    expect(message).toContain('.github/promotion.yml:4:19: environments.prod.signed-by.repository "shop" is not a repository. Write it as owner/name')
+    expect(message).toContain(':5:17: environments.prod.signed-by.workflow "release.yml" is not a workflow file')
+    expect(message).toContain(':6:12: environments.prod.signed-by.ref "main" is not a full ref. Write it as refs/heads/main')
+    expect(message).toContain(':7:15: environments.prod.signed-by.issuer "http://x" is not an https URL')
+    expect(message).toContain(':8:7: environments.prod.signed-by has an unknown key "branch". Allowed here: repository, workflow, ref, issuer, deny-self-hosted-runners.')
+    expect(policyError('environments:\n  prod:\n    signed-by: {}\n')).toContain('environments.prod.signed-by has no "repository"')
+    expect(policyError('environments:\n  prod:\n    signed-by: acme/shop\n')).toContain('signed-by "acme/shop" should be a mapping such as { repository: acme/shop')
   })
 
   it('reports YAML syntax errors and a missing environments key with positions', () => {

@@ -227,7 +227,7 @@ describe('a digest or a listing given by the build', () => {
     fs.writeFileSync(listingFile, shellTreeListing(root))
     const fromListing = await sealSubject({ kind: 'checksums', file: listingFile, inputName: 'subject-checksums' }, options)
     expect(fromListing.digest).toBe(shellTreeDigest(root))
-    expect(fromListing.statement.subject[0]?.digest).toEqual({ sha256: fromListing.digest.slice(7), dirHash1: fromListing.digest.slice(7) })
+    expect(fromListing.statement.subject[0]?.digest).toEqual({ sha256: fromListing.digest.slice(7), dirHash: fromListing.digest.slice(7) })
     await expect(sealSubject({ kind: 'checksums', file: path.join(root, 'nope'), inputName: 'subject-checksums' }, options)).rejects.toThrow(
       `subject-checksums: cannot read "${path.join(root, 'nope')}": it does not exist.`
     )

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { buildContextFromEnv } from '../../src/app/runner-environment.js'
 import { buildStatement, statementSubject, workflowPath } from '../../src/core/statement.js'
 import { GITHUB_ENV } from '../../__fixtures__/github-env.js'
+import { VERSION } from '../../src/version.js'
 
 const HEX = '5e146d8395cc5c8356c77669ba3590a46bb728d392166e142797e40838d70b1e'
 
@@ -11,7 +12,7 @@ describe('the statement', () => {
     const statement = buildStatement([statementSubject('shop', `sha256:${HEX}`, true)], context)
     expect(statement).toEqual({
       _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ name: 'shop', digest: { sha256: HEX, dirHash1: HEX } }],
+      subject: [{ name: 'shop', digest: { sha256: HEX, dirHash: HEX } }],
       predicateType: 'https://slsa.dev/provenance/v1',
       predicate: {
         buildDefinition: {
@@ -40,8 +41,21 @@ describe('the statement', () => {
     const statement = buildStatement([statementSubject('app.tgz', `sha256:${HEX}`, false)], context)
     expect(statement.subject).toEqual([{ name: 'app.tgz', digest: { sha256: HEX } }])
     expect(statement.predicate).toMatchObject({
-      buildDefinition: { buildType: 'urn:artifact-seal:buildtypes:local:v1' },
-      runDetails: { metadata: { startedOn: '2026-01-02T03:04:05.000Z' } }
+      buildDefinition: { buildType: 'urn:artifact-seal:buildtypes:local:v1', externalParameters: { subjects: ['app.tgz'] } },
+      runDetails: { builder: { id: `pkg:npm/artifact-seal@${VERSION}` }, metadata: { startedOn: '2026-01-02T03:04:05.000Z' } }
+    })
+    // SLSA: builder.id is a URI, and externalParameters is never empty.
+    expect(URL.canParse((statement.predicate as { runDetails: { builder: { id: string } } }).runDetails.builder.id)).toBe(true)
+  })
+
+  it('names the called workflow as the builder when a reusable workflow seals (the OIDC job_workflow_ref)', () => {
+    const context = buildContextFromEnv(GITHUB_ENV)
+    if (context.kind !== 'workflow') throw new Error('expected a workflow build')
+    const reusable = { ...context, build: { ...context.build, jobWorkflowRef: 'acme/pipelines/.github/workflows/seal.yml@refs/tags/v3' } }
+    const statement = buildStatement([statementSubject('shop', `sha256:${HEX}`, true)], reusable)
+    expect(statement.predicate).toMatchObject({
+      buildDefinition: { externalParameters: { workflow: { repository: 'https://github.com/acme/shop', path: '.github/workflows/build.yml' } } },
+      runDetails: { builder: { id: 'https://github.com/acme/pipelines/.github/workflows/seal.yml@refs/tags/v3' } }
     })
   })
 

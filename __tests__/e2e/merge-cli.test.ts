@@ -73,7 +73,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
     expect(JSON.parse(cli(['seal', '.', '--name', 'release', '--out', path.join(tempDir(), 'b'), '--json'], root).stdout).digest).toBe(result.digest)
 
     const statement = JSON.parse(fs.readFileSync(result.statementPath, 'utf8'))
-    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: result.digest.slice(7), dirHash1: result.digest.slice(7) } }])
+    expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: result.digest.slice(7), dirHash: result.digest.slice(7) } }])
     expect(statement.predicate.buildDefinition.resolvedDependencies.map((d: { uri: string; digest: { sha256: string } }) => [d.uri, `sha256:${d.digest.sha256}`])).toEqual([
       ['artifact-seal:part/linux', legDigests.linux],
       ['artifact-seal:part/windows', legDigests.windows],

@@ -88,7 +88,7 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
     'the statement edited to another digest',
     (s) => {
       const statement = JSON.parse(fs.readFileSync(s.statement, 'utf8'))
-      statement.subject[0].digest = { sha256: 'f'.repeat(64), dirHash1: 'f'.repeat(64) }
+      statement.subject[0].digest = { sha256: 'f'.repeat(64), dirHash: 'f'.repeat(64) }
       fs.writeFileSync(s.statement, JSON.stringify(statement))
     },
     (s) => [`::error::checksums-path: the statement "${s.statement}" beside the listing does not describe the expected-digest ${s.digest}.`]

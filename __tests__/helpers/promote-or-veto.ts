@@ -7,7 +7,7 @@ import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 
 const [file, digest, rounds, writer] = process.argv.slice(2) as [string, Digest, string, string]
 const ledger = new FileLedger(file, 'ledger', { lock: { waitMs: 120_000 } })
-const policy: PromotionPolicy = { source: 'test', environments: [{ name: 'production', requires: [], requiresAny: [], soakMs: 0, soakText: null }] }
+const policy: PromotionPolicy = { source: 'test', environments: [{ name: 'production', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null }] }
 const options = { pendingTimeoutMs: 60 * 60_000 }
 const requester = { runUrl: null, actor: `writer-${writer}` }
 let written = 0

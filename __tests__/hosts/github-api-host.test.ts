@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { getOctokit } from '@actions/github'
+import { signStatement } from '../../src/attestation/sign-statement.js'
+import { testKey } from '../attestation/helpers.js'
 import { startGitHubApiHost, type GitHubApiHost, type HostedArtifact } from './github-api-host.js'
 
 const REPO = { owner: 'acme', repo: 'shop' }
@@ -424,5 +426,86 @@ describe('workflow artifacts', () => {
     expect((await client().rest.actions.getWorkflowRun({ ...REPO, run_id: 42 })).data.id).toBe(42)
     expect((await failure(client().rest.actions.getWorkflowRun({ ...REPO, run_id: 9001 }))).status).toBe(404)
     expect((await failure(client().rest.actions.listWorkflowRunArtifacts({ ...REPO, run_id: 9001 }))).status).toBe(404)
+  })
+})
+
+describe('attestations', () => {
+  const digest = (n: number): string => `sha256:${String(n).repeat(64).slice(0, 64)}`
+  async function bundleFor(hexDigests: string[], predicateType = 'https://slsa.dev/provenance/v1') {
+    const statement = { _type: 'https://in-toto.io/Statement/v1', subject: hexDigests.map((d, i) => ({ name: `f${i}`, digest: { sha256: d.slice('sha256:'.length) } })), predicateType, predicate: {} }
+    return signStatement(statement, { kind: 'key', signer: testKey().signer })
+  }
+
+  it('stores a bundle and lists it by any subject digest, with a bundle_url that serves it', async () => {
+    const octokit = client()
+    const bundle = await bundleFor([digest(1), digest(2)])
+    const created = await octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: bundle as never })
+    expect(created.status).toBe(201)
+    const id = (created.data as { id: number }).id
+    expect(typeof id).toBe('number')
+    expect(host.requests.at(-1)?.body).toEqual({ bundle })
+
+    for (const subject of [digest(1), digest(2)]) {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: subject })
+      expect(data.attestations).toHaveLength(1)
+      const [entry] = data.attestations as { bundle: unknown; repository_id: number; bundle_url: string }[]
+      expect(entry?.bundle).toEqual(bundle)
+      expect(entry?.repository_id).toBe(host.attestationsOf('acme/shop')[0]?.repositoryId)
+      const served = await fetch(entry?.bundle_url ?? '')
+      expect(served.status).toBe(200)
+      expect(await served.json()).toEqual(bundle)
+    }
+    expect(host.attestationsOf('acme/shop')[0]).toMatchObject({ id, subjectDigests: [digest(1), digest(2)], predicateType: 'https://slsa.dev/provenance/v1' })
+  })
+
+  it('answers 404 for a digest without attestations, and filters by predicate type and its aliases', async () => {
+    const octokit = client()
+    expect((await failure(octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(7) }))).status).toBe(404)
+    await octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: (await bundleFor([digest(3)])) as never })
+    await octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: (await bundleFor([digest(3)], 'https://slsa.dev/verification_summary/v1')) as never })
+    const list = async (predicate_type?: string): Promise<number> =>
+      ((await octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(3), ...(predicate_type ? { predicate_type } : {}) })).data.attestations ?? []).length
+    expect(await list()).toBe(2)
+    expect(await list('provenance')).toBe(1)
+    expect(await list('https://slsa.dev/verification_summary/v1')).toBe(1)
+    expect((await failure(octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(3), predicate_type: 'sbom' }))).status).toBe(404)
+  })
+
+  it('pages with cursors and Link headers that octokit follows', async () => {
+    const octokit = client()
+    const ids: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: (await bundleFor([digest(4)])) as never })
+      ids.push((data as { id: number }).id)
+    }
+    const first = await octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(4), per_page: 2 })
+    expect(first.headers.link).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/repositories\/\d+\/attestations\/sha256(:|%3A)4+\?per_page=2&after=[A-Za-z0-9_-]+>; rel="next"$/)
+    // The body is an object, not a list: follow the Link header page by page.
+    const servedIds: number[] = []
+    let pages = 0
+    for await (const page of octokit.paginate.iterator('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(4), per_page: 2 })) {
+      pages += 1
+      const data = page.data as unknown as { attestations: { bundle_url: string }[] }
+      servedIds.push(...data.attestations.map((a) => Number(a.bundle_url.split('/').pop())))
+    }
+    expect(pages).toBe(3)
+    expect(servedIds).toEqual([...ids].reverse())
+  })
+
+  it('refuses a malformed bundle with 422 and a token without attestations: write with 403', async () => {
+    const octokit = client()
+    const bundle = (await bundleFor([digest(5)])) as unknown as Record<string, unknown>
+    for (const broken of [{ ...bundle, dsseEnvelope: undefined }, { ...bundle, mediaType: 3 }, { ...bundle, verificationMaterial: 'x' }, { ...bundle, dsseEnvelope: { payload: 'bm90IGpzb24=', payloadType: 'x', signatures: [{}] } }]) {
+      const error = await failure(octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: broken as never }))
+      expect(error.status).toBe(422)
+    }
+    expect((await failure(octokit.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: null } as never))).status).toBe(422)
+    host.addToken('ghs_reader', { attestations: 'read' })
+    const reader = client('ghs_reader')
+    const denied = await failure(reader.request('POST /repos/{owner}/{repo}/attestations', { ...REPO, bundle: bundle as never }))
+    expect(denied.status).toBe(403)
+    expect(denied.message).toMatch(/Resource not accessible by integration/)
+    host.addToken('ghs_none', { deployments: 'write' })
+    expect((await failure(client('ghs_none').request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { ...REPO, subject_digest: digest(5) }))).status).toBe(403)
   })
 })

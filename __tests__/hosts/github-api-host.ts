@@ -22,8 +22,17 @@ import type { AddressInfo } from 'node:net'
  * - `auto_inactive` (default true) marks prior non-transient, non-production deployments of
  *   the same environment whose latest status is `success` inactive, as the docs describe;
  *   only a new `success` status triggers it.
- * - Auth: GITHUB_TOKEN-style permissions per token (`deployments`, `actions`); reads need
- *   read, writes need write.
+ * - Auth: GITHUB_TOKEN-style permissions per token (`deployments`, `actions`, `attestations`);
+ *   reads need read, writes need write.
+ * - Attestations: `POST /repos/{o}/{r}/attestations` stores a bundle (it must have mediaType,
+ *   verificationMaterial and a DSSE envelope whose payload is an in-toto statement) and indexes
+ *   it by its subjects' sha256 digests; `GET …/attestations/{subject_digest}` lists them newest
+ *   first with `predicate_type` (a URI, or the aliases provenance, sbom, release) and cursor
+ *   pagination (`per_page` ≤ 100, `after`/`before`, Link rel="next"/"prev" as GitHub sends),
+ *   404 when there are none, as gh expects. Each entry has the bundle inline and a
+ *   `bundle_url` served by this host without auth; GitHub's `bundle_url` is a signed storage
+ *   URL serving snappy-compressed JSON, here it is plain JSON. Public repositories are not
+ *   readable without a token here.
  * Request bodies are kept in the request log so tests can check what a client sent.
  */
 
@@ -32,6 +41,18 @@ export type Permission = 'read' | 'write' | 'none'
 export interface TokenPermissions {
   readonly deployments?: Permission
   readonly actions?: Permission
+  readonly attestations?: Permission
+}
+
+/** An attestation as stored, for assertions. */
+export interface HostedAttestation {
+  readonly id: number
+  readonly repositoryId: number
+  readonly bundle: Record<string, unknown>
+  /** `sha256:<hex>` of each subject of the signed statement. */
+  readonly subjectDigests: readonly string[]
+  readonly predicateType: string
+  readonly createdAt: string
 }
 
 /** One workflow artifact as the artifact endpoints show it. */
@@ -181,7 +202,7 @@ export interface SeedDeployment {
 export interface GitHubApiHostOptions {
   /** The default token's value; 'ghs_test-token' unless given. */
   readonly token?: string
-  /** The default token's permissions; deployments: write and actions: read unless given. */
+  /** The default token's permissions; deployments: write, actions: read and attestations: write unless given. */
   readonly permissions?: TokenPermissions
   readonly artifactSource?: ArtifactSource
   /** The clock created_at and the Date header come from; the real time unless given (see also setNow/advance). */
@@ -211,6 +232,8 @@ export interface GitHubApiHost {
   seedDeployment(seed: SeedDeployment): HostedDeployment
   /** The repository's deployments with their statuses, newest first. */
   deploymentsOf(repository: string): HostedDeployment[]
+  /** The repository's attestations, newest first. */
+  attestationsOf(repository: string): HostedAttestation[]
   now(): Date
   /** Stops the clock at a time; `advance` moves it on (a running clock too). */
   setNow(time: Date | string): void
@@ -222,6 +245,13 @@ const DOCS = 'https://docs.github.com/rest'
 const DOCS_DEPLOYMENTS = `${DOCS}/deployments/deployments`
 const DOCS_STATUSES = `${DOCS}/deployments/statuses`
 const DOCS_ARTIFACTS = `${DOCS}/actions/artifacts`
+const DOCS_ATTESTATIONS = `${DOCS}/repos/attestations`
+/** GitHub's aliases for `predicate_type`, matched as prefixes of the statement's predicate type. */
+const PREDICATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  provenance: ['https://slsa.dev/provenance/'],
+  sbom: ['https://spdx.dev/Document', 'https://cyclonedx.org/bom'],
+  release: ['https://in-toto.io/attestation/release/']
+}
 const DOCS_RATE_LIMITS = `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api`
 const STATES: readonly DeploymentState[] = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
 const RATE_LIMIT = 5000
@@ -242,6 +272,7 @@ interface Repository {
   readonly id: number
   readonly fullName: string
   readonly deployments: StoredDeployment[]
+  readonly attestations: HostedAttestation[]
 }
 
 interface Token {
@@ -262,7 +293,7 @@ interface Route {
   /** Matched against the path after the repository. */
   readonly pattern: RegExp
   /** The GITHUB_TOKEN permission it needs, and how much of it. */
-  readonly scope: 'deployments' | 'actions'
+  readonly scope: 'deployments' | 'actions' | 'attestations'
   readonly access: 'read' | 'write'
   readonly docs: string
   readonly handle: (call: Call) => Answer
@@ -407,6 +438,7 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   let nextRepositoryId = 100000
   let nextDeploymentId = 1000
   let nextStatusId = 5000
+  let nextAttestationId = 9000
   let used = 0
   let url = ''
 
@@ -416,13 +448,13 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const id = login === ACTIONS_BOT.login ? ACTIONS_BOT.id : 1000 + tokens.size
     tokens.set(token, { permissions, user: user(login, id, login.endsWith('[bot]') ? 'Bot' : 'User') })
   }
-  addToken(defaultToken, options.permissions ?? { deployments: 'write', actions: 'read' })
+  addToken(defaultToken, options.permissions ?? { deployments: 'write', actions: 'read', attestations: 'write' })
 
   function repository(fullName: string): Repository {
     const key = fullName.toLowerCase()
     let repo = repositories.get(key)
     if (repo === undefined) {
-      repo = { id: nextRepositoryId++, fullName, deployments: [] }
+      repo = { id: nextRepositoryId++, fullName, deployments: [], attestations: [] }
       repositories.set(key, repo)
     }
     return repo
@@ -715,6 +747,96 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     }
   }
 
+  // ---- attestations ------------------------------------------------------------------
+
+  /** The signed statement's predicate type and subject digests, or a 422 saying what is wrong. */
+  function readAttestedStatement(bundle: Record<string, unknown>): { predicateType: string; subjectDigests: string[] } {
+    const invalid = (detail: string): HttpError => new HttpError(422, `Invalid request.\n\n${detail}`, DOCS_ATTESTATIONS)
+    for (const field of ['mediaType', 'verificationMaterial', 'dsseEnvelope'] as const) {
+      const value = bundle[field]
+      const ok = field === 'mediaType' ? typeof value === 'string' && value !== '' : typeof value === 'object' && value !== null && !Array.isArray(value)
+      if (!ok) throw invalid(`"bundle.${field}" wasn't supplied or is not valid.`)
+    }
+    const envelope = bundle.dsseEnvelope as { payload?: unknown; payloadType?: unknown; signatures?: unknown }
+    if (typeof envelope.payload !== 'string' || typeof envelope.payloadType !== 'string' || !Array.isArray(envelope.signatures) || envelope.signatures.length === 0) {
+      throw invalid('"bundle.dsseEnvelope" must have a payload, a payloadType and signatures.')
+    }
+    let statement: { predicateType?: unknown; subject?: unknown }
+    try {
+      statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as typeof statement
+    } catch {
+      throw invalid('The DSSE payload is not an in-toto statement.')
+    }
+    const subjects = Array.isArray(statement?.subject) ? (statement.subject as { digest?: Record<string, unknown> }[]) : []
+    const subjectDigests = subjects.flatMap((s) => (typeof s?.digest?.sha256 === 'string' ? [`sha256:${s.digest.sha256.toLowerCase()}`] : []))
+    if (typeof statement?.predicateType !== 'string' || subjectDigests.length === 0) throw invalid('The in-toto statement needs a predicateType and at least one subject with a sha256 digest.')
+    return { predicateType: statement.predicateType, subjectDigests }
+  }
+
+  function createAttestation(call: Call): Answer {
+    const body = objectBody(call.body)
+    const bundle = body.bundle
+    if (typeof bundle !== 'object' || bundle === null || Array.isArray(bundle)) {
+      throw new HttpError(422, 'Invalid request.\n\n"bundle" wasn\'t supplied.', DOCS_ATTESTATIONS)
+    }
+    const read = readAttestedStatement(bundle as Record<string, unknown>)
+    const id = nextAttestationId++
+    call.repo.attestations.push({ id, repositoryId: call.repo.id, bundle: bundle as Record<string, unknown>, ...read, createdAt: timestamp(nowMs()) })
+    return { status: 201, body: { id } }
+  }
+
+  const bundleUrl = (id: number): string => `${url}/attestation-bundles/${id}`
+  const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString('base64url')
+  function indexOfCursor(cursor: string): number {
+    const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (!match) throw new HttpError(400, 'Invalid cursor', DOCS_ATTESTATIONS)
+    return Number(match[1])
+  }
+
+  function listAttestations(call: Call): Answer {
+    const digest = decodeURIComponent(call.params[0] ?? '').toLowerCase()
+    const wanted = call.query.get('predicate_type')
+    const aliases = wanted === null ? undefined : PREDICATE_ALIASES[wanted]
+    const matching = [...call.repo.attestations]
+      .reverse()
+      .filter((a) => a.subjectDigests.includes(digest))
+      .filter((a) => wanted === null || wanted === '' || (aliases ? aliases.some((p) => a.predicateType.startsWith(p)) : a.predicateType === wanted))
+    if (matching.length === 0) throw notFound(DOCS_ATTESTATIONS)
+    const perPageRaw = Number.parseInt(call.query.get('per_page') ?? '', 10)
+    const perPage = Number.isNaN(perPageRaw) || perPageRaw < 1 ? 30 : Math.min(perPageRaw, 100)
+    const after = call.query.get('after')
+    const before = call.query.get('before')
+    let start = 0
+    if (after) start = indexOfCursor(after) + 1
+    else if (before) start = Math.max(0, indexOfCursor(before) - perPage)
+    const end = before && !after ? Math.min(indexOfCursor(before), start + perPage) : start + perPage
+    const page = matching.slice(start, end)
+    const link = (rel: string, cursor: string): string => {
+      const params = new URLSearchParams(call.query)
+      params.delete('after')
+      params.delete('before')
+      params.delete('page')
+      params.set(rel === 'next' ? 'after' : 'before', cursor)
+      return `<${call.linkBase}?${params.toString()}>; rel="${rel}"`
+    }
+    const links: string[] = []
+    if (end < matching.length && page.length > 0) links.push(link('next', cursorOf(end - 1)))
+    if (start > 0 && page.length > 0) links.push(link('prev', cursorOf(start)))
+    return {
+      status: 200,
+      body: { attestations: page.map((a) => ({ bundle: a.bundle, repository_id: a.repositoryId, bundle_url: bundleUrl(a.id), initiator: 'user' })) },
+      headers: links.length === 0 ? {} : { link: links.join(', ') }
+    }
+  }
+
+  function findBundle(id: number): HostedAttestation | undefined {
+    for (const repo of repositories.values()) {
+      const found = repo.attestations.find((a) => a.id === id)
+      if (found) return found
+    }
+    return undefined
+  }
+
   // ---- routing -----------------------------------------------------------------------
 
   const routes: readonly Route[] = [
@@ -726,7 +848,9 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     { method: 'GET', pattern: /^\/actions\/runs\/(\d+)\/artifacts$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: listArtifacts },
     { method: 'GET', pattern: /^\/actions\/runs\/(\d+)$/, scope: 'actions', access: 'read', docs: `${DOCS}/actions/workflow-runs`, handle: getRun },
     { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: getArtifact },
-    { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)\/zip$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: downloadArtifact }
+    { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)\/zip$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: downloadArtifact },
+    { method: 'POST', pattern: /^\/attestations$/, scope: 'attestations', access: 'write', docs: DOCS_ATTESTATIONS, handle: createAttestation },
+    { method: 'GET', pattern: /^\/attestations\/([^/]+)$/, scope: 'attestations', access: 'read', docs: DOCS_ATTESTATIONS, handle: listAttestations }
   ]
 
   /** Splits `/repos/o/r/rest` or `/repositories/id/rest` into the repository and the rest. */
@@ -747,6 +871,13 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   }
 
   function route(method: string, pathname: string, query: URLSearchParams, body: unknown, auth: string | undefined): Answer {
+    // A bundle_url is a pre-signed storage URL: no token.
+    const stored = method === 'GET' ? /^\/attestation-bundles\/(\d+)$/.exec(pathname) : null
+    if (stored) {
+      const attestation = findBundle(Number(stored[1]))
+      if (attestation === undefined) throw notFound(DOCS_ATTESTATIONS)
+      return { status: 200, body: attestation.bundle }
+    }
     const token = authenticate(auth)
     const located = locate(pathname)
     if (located === undefined) throw notFound()
@@ -952,6 +1083,9 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
         })
       }
       return { ...stored.json, statuses: newestFirst(stored.statuses).map((s) => s.json) }
+    },
+    attestationsOf(fullName) {
+      return [...(repositories.get(fullName.toLowerCase())?.attestations ?? [])].reverse()
     },
     deploymentsOf(fullName) {
       const repo = repositories.get(fullName.toLowerCase())

@@ -23,9 +23,9 @@ type Environment = (typeof ENVIRONMENTS)[number]
 const POLICY: PromotionPolicy = {
   source: 'test',
   environments: [
-    { name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null },
-    { name: 'staging', requires: ['dev'], requiresAny: [], soakMs: 10 * MINUTE, soakText: '10m' },
-    { name: 'production', requires: ['staging'], requiresAny: [], soakMs: 30 * MINUTE, soakText: '30m' }
+    { name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null },
+    { name: 'staging', requires: ['dev'], requiresAny: [], soakMs: 10 * MINUTE, soakText: '10m', signedBy: null },
+    { name: 'production', requires: ['staging'], requiresAny: [], soakMs: 30 * MINUTE, soakText: '30m', signedBy: null }
   ]
 }
 const OPTIONS = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -354,7 +354,8 @@ describe('bytes that are not the uploaded ones', () => {
       const bundle = {
         dir: forged,
         checksumsPath: path.join(writeTree(forged, { 'site.sha256': `${hex}  site\n` }), 'site.sha256'),
-        statementPath: path.join(writeTree(forged, { 'site.intoto.json': JSON.stringify(buildStatement([statementSubject('site', sealed.artifact.digest, false)], BUILD)) }), 'site.intoto.json')
+        statementPath: path.join(writeTree(forged, { 'site.intoto.json': JSON.stringify(buildStatement([statementSubject('site', sealed.artifact.digest, false)], BUILD)) }), 'site.intoto.json'),
+        sigstoreBundlePath: null
       }
       await new store.WorkflowArtifactStore().upload({ name: 'shop-forged', bundle, files: { root: path.join(forged, 'files'), paths: ['site'] } })
       return sealed.artifact

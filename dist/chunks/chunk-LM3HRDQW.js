@@ -1,4 +1,3 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 
 // src/core/errors.ts
 var SealError = class extends Error {

@@ -1,4 +1,3 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 
 // src/report/mismatch-text.ts
 var LABEL = { changed: "changed", missing: "missing", added: "added  " };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
-import "../chunks/chunk-DWPQK6M2.js";
+import "../chunks/chunk-EWOWW24O.js";
 
 // src/cli/node-version.ts
 var OLDEST_NODE_MAJOR = 22;
@@ -17,6 +17,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-IOF3ZJ4F.js"), import("../chunks/terminal-2MB6CHG2.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-SQ3JLKVY.js"), import("../chunks/terminal-KADS35VV.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

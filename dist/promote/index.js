@@ -1,79 +1,90 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   loadPolicy,
-  pipelineStatus
-} from "../chunks/chunk-MNBNWFGF.js";
+  pipelineStatus,
+  recordAttester
+} from "../chunks/chunk-ML6JYTTS.js";
+import "../chunks/chunk-ISK7PWW6.js";
+import {
+  prepareSigning
+} from "../chunks/chunk-3A5KCLP4.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-PRUF6LX3.js";
+} from "../chunks/chunk-KEQS5VSS.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-ZE6JGXM3.js";
+} from "../chunks/chunk-X3545L6M.js";
 import {
   promoteDigest,
   vetoDigest
-} from "../chunks/chunk-ZLGW7ZI3.js";
+} from "../chunks/chunk-ZQGXNYS7.js";
 import "../chunks/chunk-NVACJPZY.js";
-import "../chunks/chunk-EXUFTQFU.js";
+import {
+  checkSignature,
+  signatureSources,
+  signerExpectation,
+  signerOutput
+} from "../chunks/chunk-GS57ZZWA.js";
+import "../chunks/chunk-J3YF67JO.js";
+import "../chunks/chunk-KIX3PTMG.js";
+import "../chunks/chunk-PZ63W7EF.js";
 import {
   describeProgress
-} from "../chunks/chunk-SB5SYUBX.js";
-import "../chunks/chunk-IM7BOTGG.js";
+} from "../chunks/chunk-ZKPFZ6OV.js";
+import "../chunks/chunk-T6LU5YRH.js";
+import "../chunks/chunk-5PWKKN77.js";
+import "../chunks/chunk-AOQAK625.js";
+import "../chunks/chunk-KBCO63BF.js";
 import {
   readPromoteSettings,
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-IPR3P6G3.js";
+} from "../chunks/chunk-WKTHVWXV.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
 import {
+  checkpointSigning,
   creatingLedgerNotice,
   openLedger
-} from "../chunks/chunk-V4I5O5IV.js";
+} from "../chunks/chunk-SOZUR2GS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "../chunks/chunk-775XJJYF.js";
-import "../chunks/chunk-AJ3FXXKA.js";
+} from "../chunks/chunk-I4AZKPM5.js";
+import "../chunks/chunk-A56CAR4S.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
-  PromoteInput,
-  PromoteOutput,
-  PromoteState,
-  reportFailure
-} from "../chunks/chunk-JY4GFFAA.js";
-import "../chunks/chunk-DIOQ6AAJ.js";
-import "../chunks/chunk-34UHYZP7.js";
-import "../chunks/chunk-F2S7RG6J.js";
-import "../chunks/chunk-G46EYJYA.js";
+  getInput,
+  info,
+  reportFailure,
+  saveState,
+  setFailed,
+  setOutput,
+  summary,
+  warning
+} from "../chunks/chunk-WHO5DA4Z.js";
 import {
   buildContextFromEnv,
   fallbackName,
   requesterFromEnv,
   runnerTempDir,
   workspaceDir
-} from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-JNKVE2JS.js";
-import "../chunks/chunk-4VJWAQ33.js";
-import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-ZF2UFZB3.js";
-import "../chunks/chunk-PZ63W7EF.js";
+} from "../chunks/chunk-Y26XYTCZ.js";
 import {
-  getInput,
-  info,
-  saveState,
-  setFailed,
-  setOutput,
-  summary,
-  warning
-} from "../chunks/chunk-A66XVOGK.js";
-import "../chunks/chunk-S7RBMPPZ.js";
+  PromoteInput,
+  PromoteOutput,
+  PromoteState,
+  signatureRequired
+} from "../chunks/chunk-CI2HIK7O.js";
+import "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-7WIOIR7E.js";
+import "../chunks/chunk-TST44RD6.js";
+import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
 import "../chunks/chunk-LM3HRDQW.js";
-import "../chunks/chunk-DWPQK6M2.js";
+import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/promote/run.ts
 import * as path from "node:path";
@@ -84,7 +95,7 @@ async function run(env = process.env) {
     const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger };
     const requester = requesterFromEnv(env);
     if (settings.confirm.kind === "record") {
-      const ledger2 = await openLedger(settings.ledger, access, env);
+      const ledger2 = await openLedger(settings.ledger, { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
       const { id, outcome } = settings.confirm;
       const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null;
       const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
@@ -92,16 +103,22 @@ async function run(env = process.env) {
       return;
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
-    const ledger = await openLedger(settings.ledger, access, env);
+    const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
+    const ledger = await openLedger(settings.ledger, { ...access, signing }, env);
     const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
     if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
+    const attest = signing.kind === "none" ? void 0 : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken });
     if (settings.veto !== null) {
       if (settings.digest === "previous") throw new Error('unreachable: settings refuse a veto of "previous"');
       if (!policy.environments.some((e) => e.name === settings.environment)) {
         warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`);
       }
-      const record2 = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, options);
+      const record2 = await vetoDigest(
+        { digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester, ...attest ? { attest } : {} },
+        ledger,
+        options
+      );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(renderVetoMarkdown(record2, ledger.location)).write();
@@ -110,6 +127,8 @@ async function run(env = process.env) {
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
+      setOutput(PromoteOutput.AttestationId, record2.attestation?.id ?? "");
+      setOutput(PromoteOutput.AttestationUrl, record2.attestation?.uri ?? "");
       return;
     }
     const source = settings.source;
@@ -122,6 +141,9 @@ async function run(env = process.env) {
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
     };
+    const rule = policy.environments.find((e) => e.name === settings.environment);
+    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== void 0, env);
+    const expectation = signerExpectation(settings.signer, required, env);
     const result = await promoteDigest(
       {
         environment: settings.environment,
@@ -134,7 +156,11 @@ async function run(env = process.env) {
         requester,
         inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
         artifact: null,
-        ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}
+        ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+        checkSignature: (digest, bytes) => checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
+        requireSignature: required,
+        serverUrl: expectation.serverUrl,
+        ...attest ? { attest } : {}
       },
       policy,
       ledger,
@@ -152,6 +178,9 @@ async function run(env = process.env) {
     setOutput(PromoteOutput.RecordUrl, result.record?.url ?? "");
     setOutput(PromoteOutput.Decision, JSON.stringify(decision));
     setOutput(PromoteOutput.Path, decision.allowed ? result.verification?.path ?? "" : "");
+    setOutput(PromoteOutput.Signer, result.signature?.status === "verified" ? signerOutput(result.signature.signer) : "");
+    setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? "");
+    setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);

@@ -1,39 +1,36 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-IPR3P6G3.js";
+} from "../chunks/chunk-WKTHVWXV.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
+  checkpointSigning,
   openLedger
-} from "../chunks/chunk-V4I5O5IV.js";
-import "../chunks/chunk-775XJJYF.js";
-import "../chunks/chunk-AJ3FXXKA.js";
+} from "../chunks/chunk-SOZUR2GS.js";
+import "../chunks/chunk-I4AZKPM5.js";
+import "../chunks/chunk-A56CAR4S.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
-  PromoteInput,
-  PromoteState,
+  getInput,
+  getState,
   reportFailure
-} from "../chunks/chunk-JY4GFFAA.js";
-import "../chunks/chunk-DIOQ6AAJ.js";
-import "../chunks/chunk-34UHYZP7.js";
-import "../chunks/chunk-F2S7RG6J.js";
-import "../chunks/chunk-G46EYJYA.js";
+} from "../chunks/chunk-WHO5DA4Z.js";
 import {
   requesterFromEnv,
   workspaceDir
-} from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-ZF2UFZB3.js";
+} from "../chunks/chunk-Y26XYTCZ.js";
 import {
-  getInput,
-  getState
-} from "../chunks/chunk-A66XVOGK.js";
-import "../chunks/chunk-S7RBMPPZ.js";
+  PromoteInput,
+  PromoteState
+} from "../chunks/chunk-CI2HIK7O.js";
+import "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-7WIOIR7E.js";
+import "../chunks/chunk-TST44RD6.js";
+import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
 import "../chunks/chunk-LM3HRDQW.js";
-import "../chunks/chunk-DWPQK6M2.js";
+import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/promote/post.ts
 async function post(env = process.env) {
@@ -43,7 +40,7 @@ async function post(env = process.env) {
     const settings = readPromoteSettings((name) => getInput(name), env, workspaceDir(env));
     const ledger = await openLedger(
       settings.ledger,
-      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true },
+      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
       env
     );
     const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, environment: settings.environment, ...requesterFromEnv(env) });

@@ -1,59 +1,61 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   sealToBundle
-} from "../chunks/chunk-ASTW6XER.js";
+} from "../chunks/chunk-ZH7ZITKE.js";
 import {
   provenanceLinks,
   verifySnippet
-} from "../chunks/chunk-KNDRTKPX.js";
+} from "../chunks/chunk-MMTGZTUE.js";
+import {
+  prepareSigning,
+  withSigningWorkflow
+} from "../chunks/chunk-3A5KCLP4.js";
 import {
   describeProgress
-} from "../chunks/chunk-SB5SYUBX.js";
+} from "../chunks/chunk-ZKPFZ6OV.js";
 import {
   formatBytes,
-  formatCount
-} from "../chunks/chunk-IM7BOTGG.js";
+  formatCount,
+  formatNumber
+} from "../chunks/chunk-T6LU5YRH.js";
+import "../chunks/chunk-5PWKKN77.js";
+import "../chunks/chunk-AOQAK625.js";
+import "../chunks/chunk-KBCO63BF.js";
 import {
-  SealInput,
-  SealOutput,
   cell,
   code,
-  readSealSettings,
-  reportFailure
-} from "../chunks/chunk-JY4GFFAA.js";
-import {
-  mergeSealBundles
-} from "../chunks/chunk-DIOQ6AAJ.js";
-import "../chunks/chunk-34UHYZP7.js";
-import "../chunks/chunk-F2S7RG6J.js";
-import {
-  fileSafeName
-} from "../chunks/chunk-G46EYJYA.js";
+  debug,
+  getInput,
+  info,
+  notice,
+  reportFailure,
+  setOutput,
+  summary,
+  warning
+} from "../chunks/chunk-WHO5DA4Z.js";
 import {
   buildContextFromEnv,
   fallbackName,
   runnerTempDir,
   workspaceDir
-} from "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-JNKVE2JS.js";
-import "../chunks/chunk-4VJWAQ33.js";
-import "../chunks/chunk-3CR25UGK.js";
+} from "../chunks/chunk-Y26XYTCZ.js";
+import {
+  SealInput,
+  SealOutput,
+  readSealSettings
+} from "../chunks/chunk-CI2HIK7O.js";
+import {
+  fileSafeName,
+  mergeSealBundles
+} from "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-7WIOIR7E.js";
 import {
   parseListing
-} from "../chunks/chunk-ZF2UFZB3.js";
-import {
-  debug,
-  getInput,
-  info,
-  setOutput,
-  summary,
-  warning
-} from "../chunks/chunk-A66XVOGK.js";
-import "../chunks/chunk-S7RBMPPZ.js";
+} from "../chunks/chunk-TST44RD6.js";
+import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
 import "../chunks/chunk-LM3HRDQW.js";
-import "../chunks/chunk-DWPQK6M2.js";
+import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/seal/run.ts
 import * as path2 from "node:path";
@@ -83,13 +85,25 @@ function renderSealMarkdown(report) {
   if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`);
   if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`);
   if (report.build.kind === "local") out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`);
-  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)} |`);
+  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`);
+  if (report.contract) {
+    const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))].join(", ");
+    out.push(`| Contract | ${code(report.contract.version)} (${kinds}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`);
+  }
+  const signature = report.signature;
+  if (signature?.signed) {
+    const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
+    const attestation = signature.attestationUrl ? ` \xB7 [attestation](${signature.attestationUrl})` : "";
+    out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
+  } else if (signature) {
+    out.push(`| Signed by | not signed${signature.notice ? `: ${cell(signature.notice)}` : ""} |`);
+  }
   out.push("");
   if (artifact.summary !== null && artifact.fileCount > 1) {
     const groups = artifact.summary.topLevel;
     if (groups.length > 1) {
       out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
-      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${g.files.toLocaleString("en-US")} | ${formatBytes(g.size)} |`);
+      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
       if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
     } else {
       out.push("| Largest files | Size |", "| --- | ---: |");
@@ -100,7 +114,7 @@ function renderSealMarkdown(report) {
   out.push("<details><summary>Verify these bytes in a later job</summary>", "", "```yaml", verifySnippet(report), "```", "", "</details>", "");
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
   out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", "```text", shown.text, "```");
-  if (artifact.fileCount > shown.count) out.push("", `${(artifact.fileCount - shown.count).toLocaleString("en-US")} more lines in ${code(bundle.checksumsPath)}.`);
+  if (artifact.fileCount > shown.count) out.push("", `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`);
   out.push("", "</details>", "");
   return out.join("\n");
 }
@@ -129,11 +143,33 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readSealSettings((name) => getInput(name), workspace);
-    const build = buildContextFromEnv(env);
+    const signing = await prepareSigning(settings.signing, env);
+    if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
+    const build = withSigningWorkflow(buildContextFromEnv(env), signing);
+    let signed = null;
+    let contract = null;
+    const finish = async (sealed) => {
+      let artifact2 = sealed;
+      if (settings.contract !== null) {
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-THK33NPP.js");
+        contract = collectContract(artifact2, settings.contract);
+        artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
+      }
+      if (signing.kind !== "none") signed = await signAndStore(signing, artifact2, settings.token, env);
+      const sealedContract2 = contract;
+      return {
+        artifact: artifact2,
+        extras: {
+          signed: signed?.statement.json ?? null,
+          contract: sealedContract2 === null ? null : { manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
+`, files: sealedContract2.files }
+        }
+      };
+    };
     const started = performance.now();
     const defaultParent = path2.join(runnerTempDir(env), "artifact-seal");
     const subject = settings.subject;
-    const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent) : await sealToBundle(
+    const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
       subject,
       {
         name: settings.name,
@@ -142,20 +178,28 @@ async function run(env = process.env) {
         onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
         onProgress: (p) => info(describeProgress(p))
       },
-      { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir }
+      { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+      finish
     );
     const seconds = ((performance.now() - started) / 1e3).toFixed(2);
     if (artifact.size !== null) {
       info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
     }
     info(`${artifact.name}: ${artifact.digest}`);
-    info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}`);
+    info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`);
+    const done = signed;
+    const sealedContract = contract;
+    if (sealedContract !== null) {
+      info(`Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`);
+    }
+    if (done !== null) info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`);
+    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
     if (settings.cache) await cacheSealed(artifact, env);
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace);
-        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints })).write();
+        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
       } else {
         debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
       }
@@ -169,6 +213,12 @@ async function run(env = process.env) {
     setOutput(SealOutput.SealDir, bundle.dir);
     setOutput(SealOutput.ArtifactName, uploaded?.name ?? "");
     setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
+    setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
+    setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : "");
+    setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
+    setOutput(SealOutput.Signer, done?.statement.signer ?? "");
+    setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
+    setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
   } catch (error) {
     reportFailure(error);
   }
@@ -179,21 +229,28 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-4L2DSLAN.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YAEIRP5V.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-Q2P72YYA.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-SEJHY53F.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
 }
-async function mergeParts(subject, settings, build, env, workspace, defaultParent) {
+async function signAndStore(signing, artifact, token, env) {
+  const statement = await signing.sign(artifact.statement);
+  if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
+  const { storeAttestation } = await import("../chunks/attestations-api-XKA4OQ7P.js");
+  const attestation = await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken });
+  return { statement, attestation };
+}
+async function mergeParts(subject, settings, build, env, workspace, defaultParent, finish) {
   const name = settings.name || fallbackName(env, workspace);
   const merged = await mergeSealBundles(subject.parts, {
     name,
@@ -202,7 +259,8 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     inputName: SealInput.SubjectParts,
     outputInputName: SealInput.OutputDir,
     expectedDigests: subject.partDigests,
-    expectedDigestsInputName: SealInput.PartDigests
+    expectedDigestsInputName: SealInput.PartDigests,
+    finish
   });
   for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
   return merged;

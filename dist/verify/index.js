@@ -1,32 +1,31 @@
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
 import {
   run
-} from "../chunks/chunk-PRUF6LX3.js";
-import "../chunks/chunk-ZE6JGXM3.js";
-import "../chunks/chunk-ZLGW7ZI3.js";
+} from "../chunks/chunk-KEQS5VSS.js";
+import "../chunks/chunk-X3545L6M.js";
+import "../chunks/chunk-ZQGXNYS7.js";
 import "../chunks/chunk-NVACJPZY.js";
-import "../chunks/chunk-EXUFTQFU.js";
-import "../chunks/chunk-SB5SYUBX.js";
-import "../chunks/chunk-IM7BOTGG.js";
-import "../chunks/chunk-AJ3FXXKA.js";
-import "../chunks/chunk-JQN5ZRY2.js";
-import "../chunks/chunk-JY4GFFAA.js";
-import "../chunks/chunk-DIOQ6AAJ.js";
-import "../chunks/chunk-34UHYZP7.js";
-import "../chunks/chunk-F2S7RG6J.js";
-import "../chunks/chunk-G46EYJYA.js";
-import "../chunks/chunk-QBBW7JKU.js";
-import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-JNKVE2JS.js";
-import "../chunks/chunk-4VJWAQ33.js";
-import "../chunks/chunk-3CR25UGK.js";
-import "../chunks/chunk-ZF2UFZB3.js";
+import "../chunks/chunk-GS57ZZWA.js";
+import "../chunks/chunk-J3YF67JO.js";
+import "../chunks/chunk-KIX3PTMG.js";
 import "../chunks/chunk-PZ63W7EF.js";
-import "../chunks/chunk-A66XVOGK.js";
-import "../chunks/chunk-S7RBMPPZ.js";
+import "../chunks/chunk-ZKPFZ6OV.js";
+import "../chunks/chunk-T6LU5YRH.js";
+import "../chunks/chunk-5PWKKN77.js";
+import "../chunks/chunk-AOQAK625.js";
+import "../chunks/chunk-KBCO63BF.js";
+import "../chunks/chunk-A56CAR4S.js";
+import "../chunks/chunk-JQN5ZRY2.js";
+import "../chunks/chunk-WHO5DA4Z.js";
+import "../chunks/chunk-Y26XYTCZ.js";
+import "../chunks/chunk-CI2HIK7O.js";
+import "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-7WIOIR7E.js";
+import "../chunks/chunk-TST44RD6.js";
+import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
 import "../chunks/chunk-LM3HRDQW.js";
-import "../chunks/chunk-DWPQK6M2.js";
+import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/verify/index.ts
 await run();

@@ -1,4 +1,27 @@
 /** Every input, output and state name of every action, in one place. */
+
+/** How a statement is signed: the seal's statement, and promote's records. */
+export const SigningInput = {
+  Sign: 'sign',
+  SigningKey: 'signing-key',
+  SigningKeyPassword: 'signing-key-password',
+  FulcioUrl: 'fulcio-url',
+  RekorUrl: 'rekor-url',
+  TsaUrl: 'tsa-url'
+} as const
+
+/** Whose signature verify and promote accept. */
+export const SignerInput = {
+  SignerRepository: 'signer-repository',
+  SignerWorkflow: 'signer-workflow',
+  SourceRef: 'source-ref',
+  CertOidcIssuer: 'cert-oidc-issuer',
+  DenySelfHostedRunners: 'deny-self-hosted-runners',
+  PublicKey: 'public-key',
+  TrustedRoot: 'trusted-root',
+  RequireSignature: 'require-signature'
+} as const
+
 export const SealInput = {
   SubjectPath: 'subject-path',
   SubjectDigest: 'subject-digest',
@@ -14,7 +37,11 @@ export const SealInput = {
   UploadFiles: 'upload-files',
   ArtifactName: 'artifact-name',
   RetentionDays: 'retention-days',
-  Cache: 'cache'
+  Cache: 'cache',
+  GitHubToken: 'github-token',
+  Contract: 'contract',
+  ContractVersion: 'contract-version',
+  ...SigningInput
 } as const
 
 export const SealOutput = {
@@ -26,7 +53,13 @@ export const SealOutput = {
   StatementPath: 'statement-path',
   SealDir: 'seal-dir',
   ArtifactName: 'artifact-name',
-  ArtifactId: 'artifact-id'
+  ArtifactId: 'artifact-id',
+  BundlePath: 'bundle-path',
+  AttestationId: 'attestation-id',
+  AttestationUrl: 'attestation-url',
+  Signer: 'signer',
+  ContractDigest: 'contract-digest',
+  ContractVersion: 'contract-version'
 } as const
 
 export const VerifyInput = {
@@ -37,14 +70,16 @@ export const VerifyInput = {
   ArtifactName: 'artifact-name',
   RunId: 'run-id',
   GitHubToken: 'github-token',
-  Summary: 'summary'
+  Summary: 'summary',
+  ...SignerInput
 } as const
 
 export const VerifyOutput = {
   Verified: 'verified',
   Digest: 'digest',
   Mismatches: 'mismatches',
-  Path: 'path'
+  Path: 'path',
+  Signer: 'signer'
 } as const
 
 export const PromoteInput = {
@@ -67,7 +102,9 @@ export const PromoteInput = {
   Summary: 'summary',
   Confirm: 'confirm',
   Outcome: 'outcome',
-  CreateLedger: 'create-ledger'
+  CreateLedger: 'create-ledger',
+  ...SignerInput,
+  ...SigningInput
 } as const
 
 export const PromoteOutput = {
@@ -77,7 +114,10 @@ export const PromoteOutput = {
   RecordId: 'record-id',
   RecordUrl: 'record-url',
   Decision: 'decision',
-  Path: 'path'
+  Path: 'path',
+  Signer: 'signer',
+  AttestationId: 'attestation-id',
+  AttestationUrl: 'attestation-url'
 } as const
 
 /** What the promote step hands its post step, which confirms the deployment when the job succeeded. */

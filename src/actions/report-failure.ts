@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner-io.js'
 import { SealError } from '../core/errors.js'
 
 /**

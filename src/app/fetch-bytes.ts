@@ -46,7 +46,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
       context.seal
     )
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null }
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile }
   }
   if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
 
@@ -87,12 +87,12 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
     // Files that are not the sealed ones are an answer (refused, naming each), not bad input.
     if (!(error instanceof DownloadDiffersError)) throw error
     context.log(error.message)
-    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null, sealedBy: null }
+    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null }
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)
   const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy
-  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy }
+  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath }
 }
 
 type Restored = { readonly kind: 'verified'; readonly check: BytesCheck } | { readonly kind: 'miss' } | { readonly kind: 'refused'; readonly actual: Digest | null }
@@ -121,7 +121,7 @@ async function restoreFromCache(digest: Digest, inputName: string, context: Fetc
     return { kind: 'refused', actual: checked.actual }
   }
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`)
-  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null } }
+  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
@@ -29,5 +30,5 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
         `Point ${inputName} at the policy file.`
     )
   }
-  return parsePolicy(text, shown.startsWith('..') ? file : shown)
+  return { ...parsePolicy(text, shown.startsWith('..') ? file : shown), digest: createHash('sha256').update(text).digest('hex') }
 }

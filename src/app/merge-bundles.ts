@@ -8,6 +8,7 @@ import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, STATEMENT_TYPE } from '../core/statement.js'
 import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
 import { type SealBundleLocation, bundleFileNames, statementBeside } from '../stores/evidence/seal-bundle.js'
+import type { BundleFinisher } from './seal-to-bundle.js'
 
 /** One part to merge: the listing its seal wrote, and optionally its name and the digest it must have. */
 export interface MergePartSource {
@@ -33,6 +34,8 @@ export interface MergeOptions {
   readonly expectedDigests?: ReadonlyMap<string, Digest>
   /** Names the input or option that gave `expectedDigests`, for error messages; default: `inputName`. */
   readonly expectedDigestsInputName?: string
+  /** Signs the merged statement before anything is written. */
+  readonly finish?: BundleFinisher
 }
 
 /** One merged part: its name, the digest its seal gave, and where its bundle was read. */
@@ -101,9 +104,10 @@ export async function mergeSealBundles(parts: readonly MergePartSource[], option
     listing: merged.listing,
     statement: mergedStatement(options.name, merged.digest, recorded, options.build)
   }
-  const bundle = await new LocalDirectoryStore(options.outputDir, options.outputInputName ?? inputName).putSealBundle(artifact)
+  const finished = options.finish ? await options.finish(artifact) : { artifact, extras: {} }
+  const bundle = await new LocalDirectoryStore(options.outputDir, options.outputInputName ?? inputName).putSealBundle(finished.artifact, finished.extras)
   return {
-    artifact,
+    artifact: finished.artifact,
     bundle,
     parts: read.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
   }
@@ -278,15 +282,16 @@ function readStatementBeside(
   if (!Array.isArray(subjects) || subjects.length !== 1) {
     throw notAStatement(`has ${Array.isArray(subjects) ? subjects.length : 'no'} subjects`)
   }
-  const subject = subjects[0] as { digest?: { sha256?: unknown; dirHash1?: unknown } } | null
+  const subject = subjects[0] as { digest?: { sha256?: unknown; dirHash?: unknown; dirHash1?: unknown } } | null
   const sha256 = subject?.digest?.sha256
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw notAStatement('has no sha256 digest for its subject')
   const digest = digestFromHex(sha256)
   const kind = describesListing(entries, digest)
-  const dirHash1 = subject?.digest?.dirHash1
-  if (kind === null || (dirHash1 !== undefined && (kind !== 'tree' || dirHash1 !== sha256))) {
+  // Seals before 0.2 wrote the tree digest as dirHash1.
+  const dirHash = subject?.digest?.dirHash ?? subject?.digest?.dirHash1
+  if (kind === null || (dirHash !== undefined && (kind !== 'tree' || dirHash !== sha256))) {
     throw new SealError(
-      `${inputName}: the statement ${quote(file)} seals ${digest}${dirHash1 !== undefined && dirHash1 !== sha256 ? ` (dirHash1 ${String(dirHash1)})` : ''}, ` +
+      `${inputName}: the statement ${quote(file)} seals ${digest}${dirHash !== undefined && dirHash !== sha256 ? ` (dirHash ${String(dirHash)})` : ''}, ` +
         `but the listing of part ${quote(name)}, ${quote(checksumsFile)}, is the listing of ${listingDigests(entries)}. ` +
         `The listing was changed after sealing or the two come from different seals; give the listing and the statement one seal wrote together.`
     )

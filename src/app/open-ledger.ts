@@ -2,6 +2,8 @@ import type { Ledger } from '../stores/ledger/ledger.js'
 import { FileLedger } from '../stores/ledger/file-ledger.js'
 import { SealError } from '../core/errors.js'
 import type { LedgerLocation } from './ledger-location.js'
+import { checkpointSigner } from './ledger-checkpoint.js'
+import type { Signing } from './signing.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -14,12 +16,15 @@ export interface LedgerAccess {
   readonly forWriting: boolean
   /** Create a file ledger that does not exist yet (the first promotion); a missing one is an error otherwise. */
   readonly create?: boolean
+  /** Signs a file ledger's head after each append (its checkpoint); absent or none: no checkpoint. */
+  readonly signing?: Signing
 }
 
 /** The ledger at a location: a file, or the Deployments API of the repository the runner names. */
 export async function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Promise<Ledger> {
   if (location.kind === 'file') {
-    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true })
+    const signHead = access.signing === undefined ? null : checkpointSigner(access.signing, location.file)
+    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true, ...(signHead === null ? {} : { signHead }) })
     if (access.forWriting) ledger.assertWritable()
     return ledger
   }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { type Decision, type GateFacts, type RuleCheck, decide, refusal } from '../core/promotion/gate.js'
+import { type Decision, type GateFacts, type RuleCheck, type SignatureFact, decide, refusal } from '../core/promotion/gate.js'
 import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
 import type { Mismatch } from '../core/listing.js'
-import type { ArtifactRef, LedgerEntry, LiveSpan, Mode, NewRecord, SealedBy } from '../core/promotion/record.js'
+import type { ArtifactRef, AttestationRef, LedgerEntry, LiveSpan, Mode, NewRecord, SealedBy } from '../core/promotion/record.js'
+import type { SignatureCheck } from './check-signature.js'
 import type { Ledger, LedgerView } from '../stores/ledger/ledger.js'
 
 /** The bytes about to be deployed, checked against the digest. */
@@ -20,6 +21,8 @@ export interface BytesCheck {
   readonly artifact: ArtifactRef | null
   /** The build that sealed them, from the statement that travelled with them. */
   readonly sealedBy: SealedBy | null
+  /** The seal's listing that travelled with them, beside which a signed statement may be. */
+  readonly checksumsFile: string | null
 }
 
 /** What earlier records say about a digest: who sealed it, its name, where its files are. */
@@ -58,6 +61,20 @@ export interface PromoteRequest {
    * none are given. `known` is what the ledger says about the digest (where its files are).
    */
   readonly verifyBytes?: (digest: Digest, known: KnownDigest) => Promise<BytesCheck>
+  /**
+   * Finds and checks the seal's signature once the bytes are checked (the bundle that
+   * travelled with them, or the attestations API); absent when signatures are not checked.
+   */
+  readonly checkSignature?: (digest: Digest, bytes: BytesCheck | null) => Promise<SignatureCheck>
+  /** Refuse a seal that carries no signature (a promotion; a rollback returns to bytes the environment ran). */
+  readonly requireSignature?: boolean
+  /** The GitHub server the signer's identity is on, for the policy's signed-by rule. */
+  readonly serverUrl?: string
+  /**
+   * Signs the record about to be written as a verification summary and stores it, inside the
+   * ledger step, so the record can link it; absent when records are not signed.
+   */
+  readonly attest?: (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null) => Promise<AttestationRef>
 }
 
 export interface PromoteResult {
@@ -75,6 +92,8 @@ export interface PromoteResult {
   readonly name: string | null
   /** The check of the bytes, when they were given. */
   readonly verification: BytesCheck | null
+  /** The check of the seal's signature, when one was made. */
+  readonly signature: SignatureCheck | null
 }
 
 export interface PromoteOptions {
@@ -104,6 +123,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   let sealedBy = request.sealedBy
   let name = request.name
   let verification: BytesCheck | null = null
+  let signature: SignatureCheck | null = null
   let abandoned: readonly LedgerEntry[] = []
   const result = (decision: Decision, record: LedgerEntry | null = null): PromoteResult => ({
     decision,
@@ -113,7 +133,8 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     abandoned,
     sealedBy,
     name,
-    verification
+    verification,
+    signature
   })
   const unreadable = (error: unknown): Decision => {
     if (!(error instanceof SealError)) throw error
@@ -156,6 +177,30 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
       early = refusal(mode, rule.name, resolved, 'bytes', `The bytes to deploy could not be fetched and checked: ${error.message}`)
     }
   }
+  let signatureFact: SignatureFact | undefined
+  if (early === null && request.checkSignature) {
+    try {
+      signature = await request.checkSignature(resolved, verification)
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error
+      signature = { status: 'refused', detail: `The seal's signature could not be checked: ${error.message}` }
+    }
+    const serverUrl = request.serverUrl ?? 'https://github.com'
+    if (signature.status === 'refused') {
+      early = refusal(mode, rule.name, resolved, 'signature', signature.detail)
+    } else if (signature.status === 'unsigned') {
+      // With a signed-by rule the gate refuses it under that rule, which is what the policy asked for.
+      if (request.requireSignature && mode === 'promote' && rule.signedBy === null) {
+        early = refusal(mode, rule.name, resolved, 'signature', `${signature.detail} A signature is required (require-signature); seal it with "permissions: id-token: write" or a signing-key.`)
+      }
+      signatureFact = { signer: null, missing: signature.detail, serverUrl }
+    } else {
+      // The signed statement, not an unsigned file beside it, says who sealed the bytes.
+      sealedBy = signature.sealedBy ?? sealedBy
+      name ??= signature.name
+      signatureFact = { signer: signature.signer, missing: null, serverUrl }
+    }
+  }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact
 
   // Set by decideOn, which the ledger runs inside its step.
@@ -173,12 +218,14 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
       const facts: GateFacts = {
         veto: await view.veto(resolved),
         live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)] as const)))
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)] as const))),
+        ...(signatureFact !== undefined ? { signature: signatureFact } : {})
       }
       decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts)
     }
     if (request.dryRun) return null
-    return recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy)
+    const record = recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy)
+    return request.attest ? { ...record, attestation: await request.attest(record, decision, signature) } : record
   }
   try {
     if (request.dryRun) {
@@ -207,14 +254,22 @@ function bytesDetail(check: BytesCheck, digest: Digest): string {
 
 /** Mark a digest bad: from now on no environment accepts it and rollbacks skip it. */
 export async function vetoDigest(
-  request: { readonly digest: Digest; readonly environment: string; readonly reason: string; readonly name: string | null; readonly requester: Requester },
+  request: {
+    readonly digest: Digest
+    readonly environment: string
+    readonly reason: string
+    readonly name: string | null
+    readonly requester: Requester
+    /** Signs the veto record as a verification summary (FAILED) and stores it, so the record links it. */
+    readonly attest?: (record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>
+  },
   ledger: Ledger,
   options: PromoteOptions
 ): Promise<LedgerEntry> {
   const known = await knownFromHistory(ledger, request.digest)
   const recorded = await ledger.record(
     request.environment,
-    async (view) => ({
+    async (view) => withAttestation(request.attest, {
       digest: request.digest,
       name: request.name ?? known.name,
       environment: request.environment,
@@ -233,6 +288,10 @@ export async function vetoDigest(
     options.pendingTimeoutMs
   )
   return recorded.entry as LedgerEntry
+}
+
+async function withAttestation(attest: ((record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>) | undefined, record: NewRecord): Promise<NewRecord> {
+  return attest ? { ...record, attestation: await attest(record, null, null) } : record
 }
 
 /** The last digest the environment ran before its live one that is not vetoed; null when there is none. */

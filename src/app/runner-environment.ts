@@ -29,7 +29,7 @@ export function buildContextFromEnv(env: Env, now: Date = new Date()): BuildCont
       }
     }
   }
-  return { kind: 'local', build: { tool: `artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } }
+  return { kind: 'local', build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } }
 }
 
 /** The name to fall back on when the subject suggests none: the repository's, else the directory's. */

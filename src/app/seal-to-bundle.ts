@@ -5,7 +5,7 @@ import { refuseListingAsFile } from '../core/kind.js'
 import { parseListing } from '../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
 import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
-import { type SealBundleLocation, fileSafeName } from '../stores/evidence/seal-bundle.js'
+import { type BundleExtras, type SealBundleLocation, fileSafeName } from '../stores/evidence/seal-bundle.js'
 
 export interface BundleDestination {
   /** The directory the user chose, or null for `<defaultParent>/<artifact name>`. */
@@ -25,7 +25,8 @@ export interface BundleDestination {
 export async function sealToBundle(
   subject: SubjectSpec,
   options: SealOptions,
-  destination: BundleDestination
+  destination: BundleDestination,
+  finish?: BundleFinisher
 ): Promise<{ artifact: SealedArtifact; bundle: SealBundleLocation }> {
   const { outputDir, defaultParent, inputName } = destination
   const sealed =
@@ -42,10 +43,18 @@ export async function sealToBundle(
       )
     }
   }
+  const finished = finish ? await finish(artifact) : { artifact, extras: {} }
   const dir = outputDir ?? path.join(defaultParent, fileSafeName(artifact.name))
-  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(artifact)
-  return { artifact, bundle }
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras)
+  return { artifact: finished.artifact, bundle }
 }
+
+/**
+ * What happens between sealing and writing: the contract read from the sealed files and
+ * recorded on the statement, the statement signed. Anything that fails here leaves nothing
+ * written.
+ */
+export type BundleFinisher = (artifact: SealedArtifact) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>
 
 /** Compares both as given and with links resolved, so a link to a directory inside the tree is caught too. */
 function isInside(dir: string, root: string): boolean {

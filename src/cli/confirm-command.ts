@@ -5,6 +5,7 @@ import { resolutionHeadline } from '../report/promotion-report.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
+import { cliCheckpointSigning } from './signing-options.js'
 
 export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--environment ENV] [--ledger L]
 
@@ -17,13 +18,15 @@ command exits 1.
   --reason TEXT why it failed, for the record
   --environment ENV  refuse the record unless it is a promotion to ENV
 ${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   -h, --help    show this help`
 
 const spec = {
   name: 'confirm',
   usage: CONFIRM_USAGE,
   allowPositionals: true,
-  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, ...LEDGER_OPTIONS }
+  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function confirmCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -39,7 +42,7 @@ export async function confirmCommand(args: string[], terminal: Terminal): Promis
   }
   const reason = requireValue('reason', values.reason) ?? null
   if (reason !== null && outcome === 'success') throw new SealError('--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.')
-  const ledger = await ledgerFromOptions(values, terminal, true)
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const entry = await ledger.resolve({
     id: positionals[0] as string,
     outcome: outcome === 'success' ? 'confirmed' : 'failed',

@@ -2,14 +2,20 @@ import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import { parseDuration } from '../core/promotion/duration.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
-import { FileLedger, type LedgerHead } from '../stores/ledger/file-ledger.js'
+import * as fs from 'node:fs'
+import { verifyCheckpoint } from '../app/ledger-checkpoint.js'
+import type { SignerCheckSettings } from '../actions/signing-settings.js'
+import { defaultIssuer } from '../core/signing/github-issuer.js'
+import type { IdentityPolicy } from '../core/signing/identity.js'
+import { FileLedger, type LedgerHead, checkpointFileOf } from '../stores/ledger/file-ledger.js'
+import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
-       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger file:<path>]
+       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
        artifact-seal ledger abandon-stale --environment ENV [--older-than 6h] [--ledger L]
 
 init           creates a new file ledger. A missing ledger is otherwise an error, so a
@@ -19,6 +25,13 @@ verify         checks a file ledger's hash chain from the first record to the la
                the head (the last line's number and hash): keep it somewhere the ledger's
                writers cannot change, and "--head" later proves that no line up to it was
                cut off or rewritten. Exits 1 when the chain breaks.
+               The chain alone detects corruption, not a deliberate rewrite: whoever
+               can write the file can write a new chain. A promote that signs (sign:
+               key or keyless) also writes <ledger>.checkpoint.sigstore.json, a signed
+               checkpoint of the head; with --public-key (or --trusted-root and
+               --signer-repository for a keyless one) verify checks it, and refuses a
+               ledger that was rewritten, cut short, replaced, or has records
+               appended after the checkpoint.
 abandon-stale  marks the environment's pending promotions that nobody confirmed within
                --older-than (default 6h) abandoned; the next promotion does it too.
 
@@ -26,13 +39,15 @@ abandon-stale  marks the environment's pending promotions that nobody confirmed 
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
 ${LEDGER_HELP}
+With "ledger verify", whose checkpoint signature is accepted:
+${SIGNER_USAGE}
   -h, --help        show this help`
 
 const spec = {
   name: 'ledger',
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, ...LEDGER_OPTIONS }
+  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 } as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -55,15 +70,48 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`Created ${ledger.location}.\nHead: ${formatHead(head)}\n`)
     return 0
   }
+  const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
+  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, terminal)
   const headText = requireValue('head', values.head)
   const pinned = headText === undefined ? undefined : parseHead(headText)
   const { count, head, problems } = await ledger.verifyChain(pinned)
   if (problems.length === 0) {
-    const upTo = pinned === undefined ? '' : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
+    const upTo =
+      pinned === undefined
+        ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
+          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(checkpointFileOf(ledger.file)) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
+        : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  terminal.out(`${lines.join('\n')}\n`)
+  return 1
+}
+
+/** The checkpoint's signature first, then the chain up to the head it signs. */
+async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, terminal: Terminal): Promise<number> {
+  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const identity: IdentityPolicy | null =
+    settings.repository === null
+      ? null
+      : {
+          repository: settings.repository,
+          ...(settings.workflow === null ? {} : { workflow: settings.workflow }),
+          ...(settings.sourceRef === null ? {} : { sourceRef: settings.sourceRef }),
+          issuer: settings.issuer ?? defaultIssuer(serverUrl),
+          denySelfHostedRunners: settings.denySelfHostedRunners,
+          serverUrl
+        }
+  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity })
+  if (check.status === 'signed') {
+    terminal.out(
+      `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).\n` +
+        `Head: ${formatHead(check.head)}\n`
+    )
+    return 0
+  }
+  const lines = [`NOT TRUSTED (${check.why}): ${ledger.location}: ${check.detail}`, ...check.problems.map((p) => `  line ${p.line}: ${p.problem}`)]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../app/ledger-location.js'
 import { openLedger } from '../app/open-ledger.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
+import type { Signing } from '../app/signing.js'
 import { requireValue } from './arguments.js'
 import type { Terminal } from './terminal.js'
 
@@ -11,8 +12,12 @@ export const LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAUL
                 (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN)`
 
 /** The ledger the options name: a file by default; "github" reads GITHUB_TOKEN and GITHUB_REPOSITORY. */
-export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false, create = false): Promise<Ledger> {
-  return openLedger(ledgerLocationFromOptions(values, terminal), { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create }, terminal.env)
+export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false, create = false, signing?: Signing): Promise<Ledger> {
+  return openLedger(
+    ledgerLocationFromOptions(values, terminal),
+    { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create, ...(signing ? { signing } : {}) },
+    terminal.env
+  )
 }
 
 export function ledgerLocationFromOptions(values: { ledger?: string | undefined }, terminal: Terminal): LedgerLocation {

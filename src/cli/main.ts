@@ -19,6 +19,8 @@ Commands:
   status                  what each environment runs now
   ledger init|verify      create a file ledger; check its hash chain (and a pinned head)
   ledger abandon-stale    mark pending promotions nobody confirmed abandoned
+  verify-record <id>      check the signed verification summary of a ledger record
+  contract diff <a> <b>   classify every change between two contracts (exit 1 if breaking)
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`
@@ -39,7 +41,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   veto: async () => (await import('./veto-command.js')).vetoCommand,
   history: async () => (await import('./history-command.js')).historyCommand,
   status: async () => (await import('./status-command.js')).statusCommand,
-  ledger: async () => (await import('./ledger-command.js')).ledgerCommand
+  ledger: async () => (await import('./ledger-command.js')).ledgerCommand,
+  'verify-record': async () => (await import('./verify-record-command.js')).verifyRecordCommand,
+  contract: async () => (await import('./contract-command.js')).contractCommand
 }
 
 /** Runs one command line and returns its exit code: 0 success, 1 any error. */

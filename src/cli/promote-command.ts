@@ -17,6 +17,12 @@ import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
+import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
+import { checkSignature } from '../app/check-signature.js'
+import { signatureRequired } from '../actions/signing-settings.js'
+import { signerExpectation } from '../actions/signature-check.js'
+import { prepareSigning } from '../app/signing.js'
+import { recordAttester } from '../app/attest-record.js'
 
 export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
 
@@ -43,6 +49,13 @@ ${LEDGER_HELP}
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
   --name NAME         the artifact's name, for the records
   --json              print the decision as JSON
+
+The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
+policy's signed-by rule applies to it:
+${SIGNER_USAGE}
+
+Each record can be signed as a SLSA verification summary, kept beside the file ledger:
+${SIGNING_USAGE}
   -h, --help          show this help`
 
 const spec = {
@@ -60,7 +73,9 @@ const spec = {
     'create-ledger': { type: 'boolean' },
     name: { type: 'string' },
     json: { type: 'boolean' },
-    ...LEDGER_OPTIONS
+    ...LEDGER_OPTIONS,
+    ...SIGNER_OPTIONS,
+    ...SIGNING_OPTIONS
   }
 } as const
 
@@ -88,12 +103,17 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
 
+  const signer = readCliSignerCheck(values, cwd, terminal.env)
+  const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
   const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
-  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false)
+  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
   const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')
   if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
+  const rule = policy.environments.find((e) => e.name === environment)
+  const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== undefined, terminal.env)
+  const expectation = signerExpectation(signer, required, terminal.env)
   const result = await promoteDigest(
     {
       environment,
@@ -106,6 +126,10 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: '--environment', digest: 'promote <digest>' },
       artifact: null,
+      checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
+      requireSignature: required,
+      serverUrl: expectation.serverUrl,
+      ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: ledgerLocationFromOptions(values, terminal), policy, env: terminal.env, token: '' }) }),
       ...(paths.length > 0
         ? {
             verifyBytes: (expected) =>

@@ -8,6 +8,10 @@ import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import type { Terminal } from './terminal.js'
 import * as path from 'node:path'
+import { checkSignature } from '../app/check-signature.js'
+import { signatureRequired } from '../actions/signing-settings.js'
+import { signerExpectation } from '../actions/signature-check.js'
+import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
 
@@ -22,13 +26,16 @@ refused, since its sha256 is also the digest of the tree it lists.
   --checksums FILE   the sealed checksums listing, to name the files that differ
   --root DIR         the directory listing paths are relative to
   --json             print the result as JSON
+
+With a signed seal (<name>.sigstore.json beside the listing) the signature is checked too:
+${SIGNER_USAGE}
   -h, --help         show this help`
 
 const spec = {
   name: 'verify',
   usage: VERIFY_USAGE,
   allowPositionals: true,
-  options: { digest: { type: 'string' }, checksums: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' } }
+  options: { digest: { type: 'string' }, checksums: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' }, ...SIGNER_OPTIONS }
 } as const
 
 export async function verifyCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -42,6 +49,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   if (digest === undefined) throw new SealError(`verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
+  const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
   const result = await verifyArtifact(
     {
       subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', unusedExclusions: 'allow', ...(root ? { root } : {}) },
@@ -52,14 +60,23 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     },
     { fallbackName: fallbackName(terminal.env, terminal.cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
   )
+  const required = signatureRequired(signer, false, terminal.env)
+  const signature = result.verified
+    ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
+    : null
+  const refusal = signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required (--require-signature).` : null
+  const signedBy = signature?.status === 'verified' ? (signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName) : null
   if (values.json) {
-    terminal.out(`${JSON.stringify({ verified: result.verified, expected: result.expected, digest: result.actual, mismatches: result.mismatches }, null, 2)}\n`)
+    const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
+    terminal.out(`${JSON.stringify(json, null, 2)}\n`)
+  } else if (result.verified && refusal !== null) {
+    terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is not accepted:\n  ${refusal}\n`)
   } else if (result.verified) {
-    terminal.out(`Verified: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}\n`)
+    terminal.out(`Verified: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
   } else {
     const lines = [`NOT the sealed bytes`, `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches)]
     if (!result.listingGiven) lines.push('  (give --checksums with the sealed listing to name the files that differ)')
     terminal.out(`${lines.join('\n')}\n`)
   }
-  return result.verified ? 0 : 1
+  return result.verified && refusal === null ? 0 : 1
 }

@@ -6,6 +6,7 @@ import { SealError } from '../core/errors.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
+import { cliCheckpointSigning } from './signing-options.js'
 
 export const VETO_USAGE = `Usage: artifact-seal veto <digest> --reason TEXT --environment ENV [--ledger L]
 
@@ -16,13 +17,15 @@ accepts it and rollbacks skip it.
   --environment ENV   where the problem was found (required)
   --name NAME         the artifact's name, for the record
 ${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   -h, --help          show this help`
 
 const spec = {
   name: 'veto',
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, ...LEDGER_OPTIONS }
+  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -36,7 +39,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
   const environment = requireValue('environment', values.environment)
   if (reason === undefined || environment === undefined) throw new SealError(`veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
   const digest = parseDigest(positionals[0] as string, 'veto <digest>')
-  const ledger = await ledgerFromOptions(values, terminal, true)
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const record = await vetoDigest(
     { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,

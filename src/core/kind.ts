@@ -42,8 +42,8 @@ export function kindFromListing(entries: readonly ListingEntry[], digest: Digest
 
 /**
  * The kind a statement gives a digest: the subject that carries it is a tree when its
- * digest has `dirHash1` (or `dirHash`, the same algorithm under the name some tools
- * write), a file otherwise. Null when no subject carries the digest.
+ * digest has `dirHash` (or `dirHash1`, the same algorithm under the name seals before
+ * 0.2 wrote), a file otherwise. Null when no subject carries the digest.
  */
 export function kindFromStatement(statement: unknown, digest: Digest): DigestKind | null {
   const subjects = (statement as { subject?: unknown } | null)?.subject
@@ -52,7 +52,7 @@ export function kindFromStatement(statement: unknown, digest: Digest): DigestKin
   for (const subject of subjects as { digest?: Record<string, unknown> }[]) {
     const d = subject?.digest
     if (d === null || typeof d !== 'object') continue
-    const tree = d.dirHash1 ?? d.dirHash
+    const tree = d.dirHash ?? d.dirHash1
     if (tree === hex) return 'tree'
     if (d.sha256 === hex) return tree === undefined ? 'file' : null
   }

@@ -19,7 +19,7 @@ export interface MergePart {
 export interface MergedListing {
   /** The merged checksums listing, every path as `<part>/<path>`, in byte order. */
   readonly listing: Buffer
-  /** The sha256 of the listing (dirHash1), as for any tree. */
+  /** The sha256 of the listing (dirHash), as for any tree. */
   readonly digest: Digest
   readonly fileCount: number
 }
@@ -119,7 +119,7 @@ export function mergedStatement(name: string, digest: Digest, parts: readonly Me
     return {
       uri: `${PART_URI_PREFIX}${encodeURIComponent(part.name)}`,
       name: part.name,
-      digest: part.kind === 'tree' ? { sha256: hex, dirHash1: hex } : { sha256: hex }
+      digest: part.kind === 'tree' ? { sha256: hex, dirHash: hex } : { sha256: hex }
     }
   })
   return {

@@ -105,7 +105,7 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
 
 /** The listing of every file under a directory, as a seal of it writes it: for checking copies against a seal. */
 export async function listDirectory(dir: string, inputName: string, options: Pick<SealOptions, 'workers'> = {}): Promise<Buffer> {
-  const build: BuildContext = { kind: 'local', build: { tool: 'artifact-seal', host: '', startedOn: '' } }
+  const build: BuildContext = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal', host: '', startedOn: '' } }
   const subject: SubjectSpec = { kind: 'paths', patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName }
   return (await sealSubject(subject, { ...options, fallbackName: 'files', build })).listing
 }

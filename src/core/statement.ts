@@ -16,6 +16,12 @@ export interface WorkflowBuild {
   readonly ref: string
   /** `owner/name/.github/workflows/file.yml@ref` */
   readonly workflowRef: string
+  /**
+   * The workflow whose job runs the seal, from the OIDC token's `job_workflow_ref`: the
+   * called workflow when a reusable workflow seals. Known only when the job can mint a
+   * token (keyless signing); the certificate's identity is then the builder's id.
+   */
+  readonly jobWorkflowRef?: string
   readonly eventName: string
   readonly runId: string
   readonly runAttempt: string
@@ -24,6 +30,7 @@ export interface WorkflowBuild {
 
 /** A seal made outside GitHub Actions: a laptop, another CI system. */
 export interface LocalBuild {
+  /** The sealing tool as a URI (`pkg:npm/artifact-seal@0.2.0`): SLSA's builder.id must be one. */
   readonly tool: string
   readonly host: string
   readonly startedOn: string
@@ -43,10 +50,14 @@ export interface Statement {
   readonly predicate: Record<string, unknown>
 }
 
-/** A tree's digest is its dirHash1 too, so verifiers that know either algorithm match it. */
+/**
+ * A tree's digest is its `dirHash` too (Go's `dirhash.Hash1`, under the name in-toto's
+ * reference implementations give it), so verifiers that know either name match it. Seals
+ * before 0.2 wrote `dirHash1`; readers accept both.
+ */
 export function statementSubject(name: string, digest: Digest, isTree: boolean): StatementSubject {
   const hex = hexOf(digest)
-  return { name, digest: isTree ? { sha256: hex, dirHash1: hex } : { sha256: hex } }
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } }
 }
 
 export function runUrl(build: WorkflowBuild): string {
@@ -66,8 +77,9 @@ export function workflowPath(build: WorkflowBuild): string {
 
 /**
  * The SLSA Provenance v1 predicate, shaped field for field as `actions/attest` shapes it
- * for the GitHub Actions workflow build type, so `gh attestation verify`,
- * slsa-verifier and policy engines read it as they read GitHub's own.
+ * for the GitHub Actions workflow build type, so policy engines that read GitHub's own
+ * read it too. Only a signed copy (the seal's Sigstore bundle) can be verified by
+ * `gh attestation verify` or cosign: unsigned, it is a claim.
  */
 function workflowPredicate(build: WorkflowBuild): Record<string, unknown> {
   return {
@@ -96,17 +108,18 @@ function workflowPredicate(build: WorkflowBuild): Record<string, unknown> {
       ]
     },
     runDetails: {
-      builder: { id: `${build.serverUrl}/${build.workflowRef}` },
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
       metadata: { invocationId: runUrl(build) }
     }
   }
 }
 
-function localPredicate(build: LocalBuild): Record<string, unknown> {
+/** externalParameters must not be empty (SLSA: it is what the build was asked to do): the subjects named. */
+function localPredicate(build: LocalBuild, subjects: readonly StatementSubject[]): Record<string, unknown> {
   return {
     buildDefinition: {
       buildType: LOCAL_BUILD_TYPE,
-      externalParameters: {},
+      externalParameters: { subjects: subjects.map((s) => s.name) },
       internalParameters: { host: build.host },
       resolvedDependencies: []
     },
@@ -122,6 +135,6 @@ export function buildStatement(subjects: readonly StatementSubject[], context: B
     _type: STATEMENT_TYPE,
     subject: subjects,
     predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === 'workflow' ? workflowPredicate(context.build) : localPredicate(context.build)
+    predicate: context.kind === 'workflow' ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
   }
 }

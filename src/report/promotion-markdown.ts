@@ -1,8 +1,9 @@
 import { upstreamOf } from '../core/promotion/policy.js'
-import { type LedgerEntry, makesLive } from '../core/promotion/record.js'
+import { type AttestationRef, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { shortDigest } from '../core/digest.js'
 import { cell, code } from './markdown.js'
 import { type PromotionReport, headline, resolutionHeadline } from './promotion-report.js'
+import { signerRows } from './signer-markdown.js'
 
 /** Mermaid needs plain ids; labels go in quotes with their own quotes escaped. */
 const label = (text: string): string => text.replace(/"/g, '#quot;')
@@ -60,12 +61,21 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
     const commit = sealed.repository ? `[${code(sealed.commit.slice(0, 7))}](${server}/${sealed.repository}/commit/${sealed.commit})` : code(sealed.commit.slice(0, 7))
     out.push(`| Commit | ${commit} |`)
   }
-  if (sealed?.runUrl) out.push(`| Sealed by | [${cell(sealed.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${sealed.runUrl}) |`)
+  // A run named by an unsigned statement is a claim; a signed one was checked.
+  const claimed = sealed && !sealed.signer && result.signature?.status !== 'verified' ? ' (unsigned statement: claimed, not proven)' : ''
+  if (sealed?.runUrl) out.push(`| Sealed by | [${cell(sealed.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${sealed.runUrl})${claimed} |`)
   if (!sealed) out.push('| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |')
+  out.push(...signerRows(result.signature))
+  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation)} |`)
   const record = result.record
   out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? ' (dry run: nothing recorded)' : ''} |`)
   out.push('')
   return out.join('\n')
+}
+
+function attestationLink(attestation: AttestationRef): string {
+  const text = `verification summary ${shortDigest(attestation.digest)}`
+  return /^https?:\/\//.test(attestation.uri) ? `[${text}](${attestation.uri})` : `${text} in ${code(attestation.uri)}`
 }
 
 /** A veto: which digest, why, where it is recorded, and what it means from now on. */

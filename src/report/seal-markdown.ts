@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from './format.js'
+import { formatBytes, formatCount, formatNumber } from './format.js'
 import { cell, code } from './markdown.js'
 import { type SealReport, provenanceLinks, verifySnippet } from './seal-report.js'
 
@@ -30,14 +30,26 @@ export function renderSealMarkdown(report: SealReport): string {
   if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`)
   if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`)
   if (report.build.kind === 'local') out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`)
-  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)} |`)
+  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ''} |`)
+  if (report.contract) {
+    const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== 'reference').map((f) => f.kind))].join(', ')
+    out.push(`| Contract | ${code(report.contract.version)} (${kinds}, ${formatCount(report.contract.files.length, 'file')}): ${code(report.contract.digest)} |`)
+  }
+  const signature = report.signature
+  if (signature?.signed) {
+    const how = signature.kind === 'keyless' ? 'Sigstore certificate' : 'key'
+    const attestation = signature.attestationUrl ? ` · [attestation](${signature.attestationUrl})` : ''
+    out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`)
+  } else if (signature) {
+    out.push(`| Signed by | not signed${signature.notice ? `: ${cell(signature.notice)}` : ''} |`)
+  }
   out.push('')
 
   if (artifact.summary !== null && artifact.fileCount > 1) {
     const groups = artifact.summary.topLevel
     if (groups.length > 1) {
       out.push('| Top level | Files | Size |', '| --- | ---: | ---: |')
-      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${g.files.toLocaleString('en-US')} | ${formatBytes(g.size)} |`)
+      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`)
       if (groups.length > 8) out.push(`| … ${groups.length - 8} more | | |`)
     } else {
       out.push('| Largest files | Size |', '| --- | ---: |')
@@ -50,7 +62,7 @@ export function renderSealMarkdown(report: SealReport): string {
 
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN)
   out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, 'line')})</summary>`, '', '```text', shown.text, '```')
-  if (artifact.fileCount > shown.count) out.push('', `${(artifact.fileCount - shown.count).toLocaleString('en-US')} more lines in ${code(bundle.checksumsPath)}.`)
+  if (artifact.fileCount > shown.count) out.push('', `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`)
   out.push('', '</details>', '')
   return out.join('\n')
 }

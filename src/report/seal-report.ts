@@ -1,3 +1,4 @@
+import type { ContractManifest } from '../core/contract/manifest.js'
 import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, commitUrl, runUrl } from '../core/statement.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
@@ -14,7 +15,15 @@ export interface SealReport {
   /** The job and step that ran the seal, for the job-output snippet. */
   readonly jobId: string
   readonly stepId: string
+  /** Who signed the statement and where the signature is; or why it is not signed. */
+  readonly signature?: SealSignatureReport
+  /** The contract sealed with the artifact. */
+  readonly contract?: ContractManifest | null
 }
+
+export type SealSignatureReport =
+  | { readonly signed: true; readonly signer: string; readonly kind: 'keyless' | 'key'; readonly bundlePath: string; readonly attestationUrl: string | null }
+  | { readonly signed: false; readonly notice: string | null }
 
 export interface ProvenanceLinks {
   readonly commit: { readonly label: string; readonly url: string; readonly ref: string } | null

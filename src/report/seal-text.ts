@@ -2,7 +2,7 @@ import { formatBytes, formatCount } from './format.js'
 import { type SealReport, provenanceLinks } from './seal-report.js'
 
 /** The same summary for a terminal: the CLI and the demo print it. */
-export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 'build'>): string {
+export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 'build' | 'signature'>): string {
   const { artifact, bundle } = report
   const lines: string[] = []
   const row = (label: string, value: string): void => void lines.push(`  ${label.padEnd(10)} ${value}`)
@@ -16,6 +16,10 @@ export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 
   if (links.run) row('run', links.run.url)
   row('listing', bundle.checksumsPath)
   row('statement', bundle.statementPath)
+  if (report.signature?.signed) {
+    row('signed', `${report.signature.bundlePath} by ${report.signature.signer}`)
+    if (report.signature.attestationUrl) row('attested', report.signature.attestationUrl)
+  }
   if (artifact.summary !== null && artifact.fileCount > 1) {
     const groups = artifact.summary.topLevel
     const entries =

@@ -3,6 +3,8 @@ import type { Mismatch } from '../core/listing.js'
 import { shortDigest } from '../core/digest.js'
 import { cell, code } from './markdown.js'
 import { formatCount } from './format.js'
+import type { SignatureCheck } from '../app/check-signature.js'
+import { signerRows } from './signer-markdown.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */
 const ROWS_SHOWN = 200
@@ -20,14 +22,26 @@ export interface VerifyReport {
   readonly content: string | null
   /** Where the verified files are. */
   readonly location: string | null
+  /** The check of the seal's signature, once the bytes matched. */
+  readonly signature?: SignatureCheck | null
+  /** Why the signature is not accepted (refused, or missing where required). */
+  readonly signatureFailure?: string | null
 }
 
 export function renderVerifyMarkdown(report: VerifyReport): string {
   const out: string[] = []
+  if (report.verified && report.signatureFailure) {
+    out.push(`### ❌ ${code(report.name)}: the signature is not accepted`, '')
+    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${cell(report.signatureFailure)}`, '')
+    out.push('Do not deploy these bytes.', '')
+    return out.join('\n')
+  }
   if (report.verified) {
     out.push(`### ✅ Verified ${code(report.name)}`, '')
     const what = report.content ?? 'The files'
     out.push(`${what}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`, '')
+    const rows = signerRows(report.signature)
+    if (rows.length > 0) out.push('| | |', '| --- | --- |', ...rows, '')
     return out.join('\n')
   }
   out.push(`### ❌ ${code(report.name)} is not the sealed artifact`, '')

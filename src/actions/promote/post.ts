@@ -1,10 +1,11 @@
-import * as core from '@actions/core'
+import * as core from '../runner-io.js'
 import { openLedger } from '../../app/open-ledger.js'
 import { requesterFromEnv, workspaceDir } from '../../app/runner-environment.js'
 import { PromoteInput, PromoteState } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
+import { checkpointSigning } from '../../app/ledger-checkpoint.js'
 
 /**
  * The promote action's post step. The runner runs it after the job's last step only when
@@ -19,7 +20,7 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspaceDir(env))
     const ledger = await openLedger(
       settings.ledger,
-      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true },
+      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
       env
     )
     const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, environment: settings.environment, ...requesterFromEnv(env) })

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner-io.js'
 import { type LedgerEntry, makesLive } from '../../core/promotion/record.js'
 import { renderResolutionMarkdown } from '../../report/promotion-markdown.js'
 import { resolutionHeadline } from '../../report/promotion-report.js'

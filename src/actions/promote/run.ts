@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner-io.js'
 import * as path from 'node:path'
 import { loadPolicy } from '../../app/load-policy.js'
 import { creatingLedgerNotice } from '../../app/ledger-location.js'
@@ -17,6 +17,12 @@ import { reportFailure } from '../report-failure.js'
 import { annotateMismatches } from '../verify/run.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
+import { checkSignature } from '../../app/check-signature.js'
+import { signatureRequired } from '../signing-settings.js'
+import { signatureSources, signerExpectation, signerOutput } from '../signature-check.js'
+import { prepareSigning } from '../../app/signing.js'
+import { checkpointSigning } from '../../app/ledger-checkpoint.js'
+import { recordAttester } from '../../app/attest-record.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -30,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger }
     const requester = requesterFromEnv(env)
     if (settings.confirm.kind === 'record') {
-      const ledger = await openLedger(settings.ledger, access, env)
+      const ledger = await openLedger(settings.ledger, { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env)
       const { id, outcome } = settings.confirm
       const reason = outcome === 'failed' ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null
       const entry = await ledger.resolve({ id, outcome, reason, environment: settings.environment, ...requester })
@@ -38,17 +44,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       return
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
-    const ledger = await openLedger(settings.ledger, access, env)
+    const signing = settings.dryRun ? ({ kind: 'none', notice: null } as const) : await prepareSigning(settings.signing, env)
+    const ledger = await openLedger(settings.ledger, { ...access, signing }, env)
     const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger)
     if (creating !== null) core.warning(creating)
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
+    const attest =
+      signing.kind === 'none' ? undefined : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
 
     if (settings.veto !== null) {
       if (settings.digest === 'previous') throw new Error('unreachable: settings refuse a veto of "previous"')
       if (!policy.environments.some((e) => e.name === settings.environment)) {
         core.warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`)
       }
-      const record = await vetoDigest({ digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester }, ledger, options)
+      const record = await vetoDigest(
+        { digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester, ...(attest ? { attest } : {}) },
+        ledger,
+        options
+      )
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
         await core.summary.addRaw(renderVetoMarkdown(record, ledger.location)).write()
@@ -57,6 +70,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
+      core.setOutput(PromoteOutput.AttestationId, record.attestation?.id ?? '')
+      core.setOutput(PromoteOutput.AttestationUrl, record.attestation?.uri ?? '')
       return
     }
 
@@ -70,6 +85,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => core.info(message)
     }
+    const rule = policy.environments.find((e) => e.name === settings.environment)
+    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== undefined, env)
+    const expectation = signerExpectation(settings.signer, required, env)
     const result: PromoteResult = await promoteDigest(
       {
         environment: settings.environment,
@@ -82,7 +100,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         requester,
         inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
         artifact: null,
-        ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {})
+        ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
+        checkSignature: (digest, bytes) =>
+          checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
+        requireSignature: required,
+        serverUrl: expectation.serverUrl,
+        ...(attest ? { attest } : {})
       },
       policy,
       ledger,
@@ -102,6 +125,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(PromoteOutput.RecordUrl, result.record?.url ?? '')
     core.setOutput(PromoteOutput.Decision, JSON.stringify(decision))
     core.setOutput(PromoteOutput.Path, decision.allowed ? (result.verification?.path ?? '') : '')
+    core.setOutput(PromoteOutput.Signer, result.signature?.status === 'verified' ? signerOutput(result.signature.signer) : '')
+    core.setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? '')
+    core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)
@@ -124,3 +150,4 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     reportFailure(error)
   }
 }
+

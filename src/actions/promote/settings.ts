@@ -6,6 +6,8 @@ import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '.
 import { PromoteInput } from '../constants.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
 import { readBytesSource } from '../bytes-source-input.js'
+import type { SigningSettings } from '../../app/signing.js'
+import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../signing-settings.js'
 
 export const DEFAULT_POLICY = '.github/promotion.yml'
 
@@ -37,6 +39,10 @@ export interface PromoteSettings {
   readonly veto: string | null
   readonly name: string | null
   readonly summary: boolean
+  /** Whose signature on the seal is accepted. */
+  readonly signer: SignerCheckSettings
+  /** How the record is signed, as a verification summary. */
+  readonly signing: SigningSettings
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -104,8 +110,25 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput(PromoteInput.DryRun), false),
     veto: vetoReason === '' ? null : vetoReason,
     name: name === '' ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true)
+    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput, env, workspace),
+    signing: readRecordSigning(getInput, ledger)
   }
+}
+
+/**
+ * A record signed with a key is kept beside a file ledger; the attestations API stores
+ * certificate-signed bundles, so the github ledger's records are signed keyless.
+ */
+function readRecordSigning(getInput: GetInput, ledger: LedgerLocation): SigningSettings {
+  const signing = readSigningSettings(getInput)
+  if (signing.mode === 'key' && ledger.kind === 'github') {
+    throw new SealError(
+      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. ` +
+        `Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
+    )
+  }
+  return signing
 }
 
 const RECORD_ID = /^[1-9][0-9]{0,19}$/
@@ -155,7 +178,9 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     dryRun: false,
     veto: null,
     name: name === '' ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true)
+    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput, env, workspace),
+    signing: readRecordSigning(getInput, ledger)
   }
 }
 

@@ -1,9 +1,10 @@
-import * as core from '@actions/core'
+import * as core from '../runner-io.js'
 import * as path from 'node:path'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
-import { sealToBundle } from '../../app/seal-to-bundle.js'
+import { type BundleFinisher, sealToBundle } from '../../app/seal-to-bundle.js'
+import type { SealedContract } from '../../app/seal-contract.js'
 import { SealInput, SealOutput } from '../constants.js'
 import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
 import { reportFailure } from '../report-failure.js'
@@ -14,20 +15,46 @@ import type { SealedArtifact } from '../../core/seal.js'
 import { parseListing } from '../../core/listing.js'
 import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
+import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
+import { type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signing.js'
+import type { SealSignatureReport } from '../../report/seal-report.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readSealSettings((name) => core.getInput(name), workspace)
-    const build = buildContextFromEnv(env)
+    const signing = await prepareSigning(settings.signing, env)
+    if (signing.kind === 'none' && signing.notice !== null) core.notice(signing.notice)
+    const build = withSigningWorkflow(buildContextFromEnv(env), signing)
+    let signed: { statement: SignedStatement; attestation: StoredAttestation | null } | null = null
+    let contract: SealedContract | null = null
+    // The contract read and recorded, the statement signed and stored in the attestations
+    // API, all before anything is written: a refusal leaves nothing behind.
+    const finish: BundleFinisher = async (sealed) => {
+      let artifact = sealed
+      if (settings.contract !== null) {
+        const { collectContract, withContractAnnotation } = await import('../../app/seal-contract.js')
+        contract = collectContract(artifact, settings.contract)
+        artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
+      }
+      if (signing.kind !== 'none') signed = await signAndStore(signing, artifact, settings.token, env)
+      const sealedContract = contract as SealedContract | null
+      return {
+        artifact,
+        extras: {
+          signed: (signed as { statement: SignedStatement } | null)?.statement.json ?? null,
+          contract: sealedContract === null ? null : { manifestJson: `${JSON.stringify(sealedContract.manifest, null, 2)}\n`, files: sealedContract.files }
+        }
+      }
+    }
     const started = performance.now()
     const defaultParent = path.join(runnerTempDir(env), 'artifact-seal')
     const subject = settings.subject
     const { artifact, bundle } =
       subject.kind === 'parts'
-        ? await mergeParts(subject, settings, build, env, workspace, defaultParent)
+        ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish)
         : await sealToBundle(
             subject,
             {
@@ -37,14 +64,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
               onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
               onProgress: (p) => core.info(describeProgress(p))
             },
-            { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir }
+            { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+            finish
           )
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
     if (artifact.size !== null) {
       core.info(`Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
     }
     core.info(`${artifact.name}: ${artifact.digest}`)
-    core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}`)
+    core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ''}`)
+    const done = signed as { statement: SignedStatement; attestation: StoredAttestation | null } | null
+    const sealedContract = contract as SealedContract | null
+    if (sealedContract !== null) {
+      core.info(`Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, 'file')}), in ${bundle.contractPath}`)
+    }
+    if (done !== null) core.info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ''}`)
+    const signature: SealSignatureReport =
+      done === null || bundle.sigstoreBundlePath === null
+        ? { signed: false, notice: signing.kind === 'none' ? signing.notice : null }
+        : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null }
 
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
     if (settings.cache) await cacheSealed(artifact, env)
@@ -52,7 +90,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace)
-        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints })).write()
+        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
       } else {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
       }
@@ -67,6 +105,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(SealOutput.SealDir, bundle.dir)
     core.setOutput(SealOutput.ArtifactName, uploaded?.name ?? '')
     core.setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : '')
+    core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
+    core.setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : '')
+    core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
+    core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
+    core.setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? '')
+    core.setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? '')
   } catch (error) {
     reportFailure(error)
   }
@@ -97,8 +141,29 @@ function listedPaths(artifact: SealedArtifact): string[] {
   return parseListing(artifact.listing.toString('utf8'), 'the sealed listing').map((e) => e.path)
 }
 
+/**
+ * Signs the statement; a keyless signature made on GitHub is also stored in the
+ * repository's attestations API, where `gh attestation verify` and the Attestations page
+ * find it. A keyed one is not: the API takes certificates, not bare keys.
+ */
+async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, artifact: SealedArtifact, token: string, env: NodeJS.ProcessEnv) {
+  const statement = await signing.sign(artifact.statement)
+  if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY) return { statement, attestation: null }
+  const { storeAttestation } = await import('../../attestation/attestations-api.js')
+  const attestation = await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken })
+  return { statement, attestation }
+}
+
 /** subject-parts: one release seal over the seal bundles of a matrix's legs, each under its part's name. */
-async function mergeParts(subject: PartsSubject, settings: SealSettings, build: BuildContext, env: NodeJS.ProcessEnv, workspace: string, defaultParent: string) {
+async function mergeParts(
+  subject: PartsSubject,
+  settings: SealSettings,
+  build: BuildContext,
+  env: NodeJS.ProcessEnv,
+  workspace: string,
+  defaultParent: string,
+  finish: BundleFinisher
+) {
   const name = settings.name || fallbackName(env, workspace)
   const merged = await mergeSealBundles(subject.parts, {
     name,
@@ -107,7 +172,8 @@ async function mergeParts(subject: PartsSubject, settings: SealSettings, build: 
     inputName: SealInput.SubjectParts,
     outputInputName: SealInput.OutputDir,
     expectedDigests: subject.partDigests,
-    expectedDigestsInputName: SealInput.PartDigests
+    expectedDigestsInputName: SealInput.PartDigests,
+    finish
   })
   for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
   return merged

@@ -6,6 +6,10 @@ import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { parsePartDigests } from '../../core/merge.js'
 import { type MergePartSource, partSourceFromArgument } from '../../app/merge-bundles.js'
 import { SealInput } from '../constants.js'
+import type { SigningSettings } from '../../app/signing.js'
+import { readSigningSettings } from '../signing-settings.js'
+import type { ContractRequest } from '../../app/seal-contract.js'
+import { parseContractPatterns } from '../../core/contract/manifest.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
@@ -27,6 +31,11 @@ export interface SealSettings {
   readonly upload: { readonly files: boolean; readonly name: string | null; readonly retentionDays: number | null } | null
   /** Save the files in the Actions cache under a key derived from the digest. */
   readonly cache: boolean
+  readonly signing: SigningSettings
+  /** Stores a keyless signature in the repository's attestations API. */
+  readonly token: string
+  /** The contract files among the sealed ones, and its version; null without `contract`. */
+  readonly contract: ContractRequest | null
 }
 
 export type GetInput = (name: string) => string
@@ -111,8 +120,25 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
     name,
     outputDir: outputDir === '' ? null : path.resolve(workspace, outputDir),
     summary: parseBooleanInput(SealInput.Summary, getInput(SealInput.Summary), true),
-    ...readCarrying(getInput, subject)
+    ...readCarrying(getInput, subject),
+    signing: readSigningSettings(getInput),
+    token: input(SealInput.GitHubToken),
+    contract: readContract(getInput, subject)
   }
+}
+
+/** contract and contract-version: the service contract, read from the sealed files. */
+function readContract(getInput: GetInput, subject: SubjectSpec | PartsSubject): ContractRequest | null {
+  const text = getInput(SealInput.Contract)
+  const version = getInput(SealInput.ContractVersion).trim()
+  if (text.trim() === '') {
+    if (version !== '') throw new SealError(`${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`)
+    return null
+  }
+  if (subject.kind !== 'paths') {
+    throw new SealError(`${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`)
+  }
+  return { patterns: parseContractPatterns(text, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } }
 }
 
 /** upload, upload-files, artifact-name, retention-days and cache: how the sealed bytes travel. */

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner-io.js'
 import * as path from 'node:path'
 import { fetchAndCheckBytes } from '../../app/fetch-bytes.js'
 import { NOTHING_KNOWN } from '../../app/promote-digest.js'
@@ -13,6 +13,10 @@ import { formatBytes, formatCount } from '../../report/format.js'
 import { VerifyInput, VerifyOutput } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
+import { type SignatureCheck, checkSignature } from '../../app/check-signature.js'
+import { signatureRequired } from '../signing-settings.js'
+import { signatureSources, signerExpectation, signerOutput } from '../signature-check.js'
+import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 
 /** GitHub shows ten error annotations per step; the rest are counted in one more. */
 export const ANNOTATIONS_SHOWN = 10
@@ -21,10 +25,11 @@ export const ANNOTATIONS_SHOWN = 10
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
-    const settings = readVerifySettings((name) => core.getInput(name), workspace)
+    const settings = readVerifySettings((name) => core.getInput(name), workspace, env)
     const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p: HashProgress) => core.info(describeProgress(p)) }
     let report: VerifyReport
     let handedOut: string | null
+    let checksumsFile: string | null
     if (settings.source.kind === 'artifact') {
       // A download that does not match is deleted before this returns.
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
@@ -35,9 +40,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         log: (message) => core.info(message)
       })
       handedOut = fetched.path
+      checksumsFile = fetched.checksumsFile
       report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path }
     } else {
-      const { subject, checksumsFile } = settings.source
+      const { subject } = settings.source
+      checksumsFile = settings.source.checksumsFile
       const result = await verifyArtifact(
         { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
         seal
@@ -52,12 +59,36 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         location: artifact.root
       }
     }
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown(report)).write()
-    core.setOutput(VerifyOutput.Verified, String(report.verified))
+    // Who sealed the bytes matters only once they are the sealed bytes.
+    const required = signatureRequired(settings.signer, false, env)
+    const signature: SignatureCheck | null = report.verified
+      ? await checkSignature(
+          settings.expected,
+          signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
+          signerExpectation(settings.signer, required, env)
+        )
+      : null
+    const signatureFailure =
+      signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required (${VerifyInput.RequireSignature}).` : null
+    if (signatureFailure !== null && settings.source.kind === 'artifact' && handedOut !== null) {
+      // Bytes whose signer is refused are not handed to a deploy step, even by mistake.
+      removeQuietly(handedOut)
+      handedOut = null
+    }
+    const verified = report.verified && signatureFailure === null
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure })).write()
+    core.setOutput(VerifyOutput.Verified, String(verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
-    core.setOutput(VerifyOutput.Path, handedOut ?? '')
+    core.setOutput(VerifyOutput.Path, verified ? (handedOut ?? '') : '')
+    core.setOutput(VerifyOutput.Signer, signature?.status === 'verified' ? signerOutput(signature.signer) : '')
+    if (signatureFailure !== null) {
+      core.setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`)
+      return
+    }
     if (report.verified) {
+      if (signature?.status === 'verified') core.info(`Signed by ${signerName(signature)}.`)
+      else if (signature?.status === 'unsigned') core.info(signature.detail)
       core.info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`)
       return
     }
@@ -67,6 +98,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (error) {
     reportFailure(error)
   }
+}
+
+function signerName(signature: Extract<SignatureCheck, { status: 'verified' }>): string {
+  const signer = signature.signer
+  return signer.kind === 'key' ? `the key ${signer.hint} (${signature.source})` : `${signer.identity.subjectAlternativeName} at ${signer.signedAt} (${signature.source})`
 }
 
 /** A mismatch as the `mismatches` output gives it: digests in the sha256:<hex> form. */

@@ -6,6 +6,7 @@ import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { VerifyInput } from '../constants.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
+import { type SignerCheckSettings, readSignerCheckSettings } from '../signing-settings.js'
 
 /** Every input of the verify action, read once and checked. */
 export interface VerifySettings {
@@ -13,9 +14,12 @@ export interface VerifySettings {
   readonly source: Exclude<BytesSource, { kind: 'cache' }>
   readonly expected: Digest
   readonly summary: boolean
+  readonly signer: SignerCheckSettings
+  /** For the attestations API, when a signature is looked up by digest. */
+  readonly token: string
 }
 
-export function readVerifySettings(getInput: GetInput, workspace: string): VerifySettings {
+export function readVerifySettings(getInput: GetInput, workspace: string, env: Readonly<Record<string, string | undefined>> = {}): VerifySettings {
   const input = (name: string): string => getInput(name).trim()
   const expectedText = input(VerifyInput.ExpectedDigest)
   if (expectedText === '') {
@@ -37,7 +41,13 @@ export function readVerifySettings(getInput: GetInput, workspace: string): Verif
       `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
     )
   }
-  return { source, expected, summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true) }
+  return {
+    source,
+    expected,
+    summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true),
+    signer: readSignerCheckSettings(getInput, env, workspace),
+    token: input(VerifyInput.GitHubToken)
+  }
 }
 
 /** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */

@@ -1,11 +1,13 @@
 import type { Digest } from '../digest.js'
+import { defaultIssuer } from '../signing/github-issuer.js'
+import { type IdentityPolicy, type SignerIdentity, checkIdentity, describeIdentityFailure } from '../signing/identity.js'
 import { formatDuration } from './duration.js'
-import type { EnvironmentRule } from './policy.js'
+import type { EnvironmentRule, SignerRule } from './policy.js'
 import type { LedgerEntry, LiveSpan } from './record.js'
 
 /** One rule the gate checked, as the decision output and the summary show it. */
 export interface RuleCheck {
-  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes'
+  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by'
   /** The environment the rule is about. */
   readonly environment: string
   readonly passed: boolean
@@ -31,7 +33,24 @@ export interface GateFacts {
   readonly live: LiveSpan | null
   /** The digest's live stretches in each upstream environment (and, for a rollback, the target). */
   readonly spans: ReadonlyMap<string, readonly LiveSpan[]>
+  /** The seal's signature as verified before the gate ran; absent when nobody checked one. */
+  readonly signature?: SignatureFact
 }
+
+/** What the check of the seal's signature found, for the `signed-by` rule. */
+export interface SignatureFact {
+  /** The verified signer; null when the seal carries no signature the check could find. */
+  readonly signer: VerifiedSigner | null
+  /** Why there is no signer, for the refusal: where the check looked. */
+  readonly missing: string | null
+  /** The GitHub server the identity's URLs are on (`https://github.com`). */
+  readonly serverUrl: string
+}
+
+/** A signature that verified: a certificate's identity, or a key's hint. */
+export type VerifiedSigner =
+  | { readonly kind: 'certificate'; readonly identity: SignerIdentity; readonly signedAt: string }
+  | { readonly kind: 'key'; readonly hint: string; readonly signedAt: null }
 
 export interface GateRequest {
   readonly digest: Digest
@@ -75,6 +94,8 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
     }
     if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now))
   }
+  // A rollback returns to bytes the environment ran; who signed them was checked then.
+  if (rule.signedBy !== null && mode === 'promote') checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
   const failed = checks.filter((c) => !c.passed)
   return {
     allowed: failed.length === 0,
@@ -95,6 +116,36 @@ function vetoCheck(environment: string, veto: LedgerEntry | null): RuleCheck {
     passed: false,
     detail: `The digest was vetoed${where} at ${veto.time}${veto.actor ? ` by ${veto.actor}` : ''}: ${veto.reason ?? 'no reason given'}. Build and seal a fixed artifact.`
   }
+}
+
+/** The identity rule of the environment, on the verified certificate of the seal's signature. */
+function signedByCheck(environment: string, want: SignerRule, signature: SignatureFact | undefined): RuleCheck {
+  const fail = (detail: string): RuleCheck => ({ rule: 'signed-by', environment, passed: false, detail })
+  const signer = signature?.signer ?? null
+  if (signature === undefined || signer === null) {
+    return fail(
+      `${environment} takes only seals signed by a workflow of ${want.repository}, and this digest's seal carries no verified signature` +
+        `${signature?.missing ? ` (${signature.missing})` : ''}. Seal it in that workflow with "permissions: id-token: write" so the seal is signed.`
+    )
+  }
+  if (signer.kind === 'key') {
+    return fail(
+      `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a key (${signer.hint}), which names no workflow. Seal it with sign: keyless in that workflow.`
+    )
+  }
+  const policy: IdentityPolicy = {
+    repository: want.repository,
+    workflow: want.workflow ?? undefined,
+    sourceRef: want.ref ?? undefined,
+    issuer: want.issuer ?? defaultIssuer(signature.serverUrl),
+    denySelfHostedRunners: want.denySelfHostedRunners,
+    serverUrl: signature.serverUrl
+  }
+  const failures = checkIdentity(signer.identity, policy)
+  if (failures.length > 0) {
+    return fail(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split('\n').join('; ')}.`)
+  }
+  return { rule: 'signed-by', environment, passed: true, detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.` }
 }
 
 /** The longest continuous stretch the digest was live in an environment, up to now. */

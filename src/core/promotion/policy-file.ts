@@ -9,6 +9,7 @@ interface RawEnvironment {
   requires?: string[]
   'requires-any'?: string[]
   soak?: string
+  'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
 }
 
 /**
@@ -118,7 +119,18 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
     if (soakMs === null) {
       problems.push(`${at(nodeAt(name, 'soak'))}: environments.${name}.soak ${quote(env.soak ?? '')} is too long. Give a duration under 285,000 years.`)
     }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null }
+    const signer = env['signed-by']
+    const signedBy =
+      signer === undefined
+        ? null
+        : {
+            repository: signer.repository,
+            workflow: signer.workflow ?? null,
+            ref: signer.ref ?? null,
+            issuer: signer.issuer ?? null,
+            denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
+          }
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy }
   })
   if (problems.length > 0) fail(byPosition(problems))
 
@@ -209,13 +221,24 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty
-      const allowed = path.length === 0 ? 'environments' : path.length === 2 ? 'requires, requires-any, soak' : 'environment names'
+      const allowed =
+        path.length === 0
+          ? 'environments'
+          : path.length === 2
+            ? 'requires, requires-any, soak, signed-by'
+            : path.at(-1) === 'signed-by'
+              ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
+              : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`
     }
     case 'required':
+      if (path.at(-1) === 'signed-by') {
+        return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`
+      }
       return `${location}: ${where} has no ${quote((error.params as { missingProperty: string }).missingProperty)}. Start the file with "environments:" and one entry per environment.`
     case 'pattern':
+      if (path.at(-2) === 'signed-by') return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ''] ?? 'is not valid'}.`
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     case 'type':
@@ -234,7 +257,16 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
   }
 }
 
+const SIGNER_FIELD_FORMAT: Record<string, string> = {
+  repository: 'is not a repository. Write it as owner/name, such as acme/shop',
+  workflow: 'is not a workflow file. Write its path in the repository, such as .github/workflows/release.yml, optionally with @<ref>',
+  ref: 'is not a full ref. Write it as refs/heads/main or refs/tags/v1.2.3',
+  issuer: 'is not an https URL. Write the OIDC issuer, such as https://token.actions.githubusercontent.com'
+}
+
 function describeType(type: string, path: string[]): string {
+  if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
+  if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'
   if (path.at(-1) === 'requires' || path.at(-1) === 'requires-any') return 'a list of environment names, such as [staging]'
   if (path.length === 2) return 'a mapping of rules (requires, requires-any, soak), or {} for none'
   if (path.length === 3) return 'an environment name'

@@ -2,6 +2,10 @@ import { DURATION_PATTERN } from './duration.js'
 
 const ENVIRONMENT_NAME = '^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$'
 const environmentList = { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_NAME }, uniqueItems: true } as const
+/** `owner/name`, as GitHub allows them. */
+export const REPOSITORY_PATTERN = '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'
+/** A workflow file in the signer repository, optionally at a ref: `.github/workflows/release.yml@refs/heads/main`. */
+export const WORKFLOW_PATTERN = '^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$'
 
 /**
  * JSON Schema (draft-07) of the promotion policy file. Editors that read JSON Schema can
@@ -25,7 +29,19 @@ export const POLICY_SCHEMA = {
         properties: {
           requires: environmentList,
           'requires-any': { ...environmentList, minItems: 1 },
-          soak: { type: 'string', pattern: DURATION_PATTERN }
+          soak: { type: 'string', pattern: DURATION_PATTERN },
+          'signed-by': {
+            type: 'object',
+            additionalProperties: false,
+            required: ['repository'],
+            properties: {
+              repository: { type: 'string', pattern: REPOSITORY_PATTERN },
+              workflow: { type: 'string', pattern: WORKFLOW_PATTERN },
+              ref: { type: 'string', pattern: '^refs/\\S+$' },
+              issuer: { type: 'string', pattern: '^https://\\S+$' },
+              'deny-self-hosted-runners': { type: 'boolean' }
+            }
+          }
         }
       }
     }

@@ -1,3 +1,19 @@
+/**
+ * Who must have signed a digest's seal for it to enter an environment: the identity in
+ * the signing certificate, checked as `gh attestation verify` checks it.
+ */
+export interface SignerRule {
+  /** `owner/name`, compared case-insensitively. */
+  readonly repository: string
+  /** `.github/workflows/file.yml`, optionally `@ref`; null for any workflow of the repository. */
+  readonly workflow: string | null
+  /** The source ref the build ran on (`refs/heads/main`); null for any. */
+  readonly ref: string | null
+  /** The OIDC issuer; null for the one the signer's server uses. */
+  readonly issuer: string | null
+  readonly denySelfHostedRunners: boolean
+}
+
 /** The promotion rules for one environment. */
 export interface EnvironmentRule {
   readonly name: string
@@ -8,6 +24,8 @@ export interface EnvironmentRule {
   /** How long the digest must have been live, continuously, in the upstream environment; 0 for no soak. */
   readonly soakMs: number
   readonly soakText: string | null
+  /** Null when the environment takes unsigned seals. */
+  readonly signedBy: SignerRule | null
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */
@@ -16,6 +34,8 @@ export interface PromotionPolicy {
   readonly source: string
   /** In the order the file defines them. */
   readonly environments: readonly EnvironmentRule[]
+  /** The sha256 (hex) of the file's bytes, so a signed record names exactly the policy it applied. */
+  readonly digest?: string
 }
 
 export function findEnvironment(policy: PromotionPolicy, name: string): EnvironmentRule | undefined {

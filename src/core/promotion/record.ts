@@ -38,6 +38,23 @@ export interface SealedBy {
   readonly repository: string | null
   readonly commit: string | null
   readonly runUrl: string | null
+  /**
+   * Who signed the seal, as verified when the record was written: the certificate's
+   * identity (the workflow, `https://github.com/o/r/.github/workflows/w.yml@ref`) or
+   * `key:<hint>`. Absent when the seal was not signed or its signature was not checked:
+   * then the fields above were read from an unsigned statement, a claim and not a proof.
+   */
+  readonly signer?: string | null
+}
+
+/** A signed attestation of the record: a SLSA verification summary in a Sigstore bundle. */
+export interface AttestationRef {
+  /** Where it is: the attestation's page on GitHub, or the bundle file beside a file ledger. */
+  readonly uri: string
+  /** The sha256 of the bundle's bytes, so the record pins exactly one bundle. */
+  readonly digest: Digest
+  /** The attestations API's id; null for a bundle kept beside a file ledger. */
+  readonly id: string | null
 }
 
 /** The workflow artifact that carries the digest's files, so a later run (a rollback) can fetch them. */
@@ -72,6 +89,8 @@ export interface PromotionRecord {
   readonly resolves: string | null
   /** A unique key the writer chose, so a retried write can find the record it may already have made. */
   readonly key: string
+  /** The record's signed verification summary, when promote was asked to sign. */
+  readonly attestation?: AttestationRef | null
 }
 
 /** A record before the ledger has stamped it with its clock. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { SealedArtifact } from '../../core/seal.js'
-import { type EvidenceStore, type SealBundleLocation, bundleFileNames } from './seal-bundle.js'
+import { type BundleExtras, type EvidenceStore, type SealBundleLocation, bundleFileNames } from './seal-bundle.js'
 
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
@@ -15,7 +15,9 @@ export class LocalDirectoryStore implements EvidenceStore {
     private readonly inputName: string
   ) {}
 
-  async putSealBundle(artifact: SealedArtifact): Promise<SealBundleLocation> {
+  async putSealBundle(artifact: SealedArtifact, extras: BundleExtras = {}): Promise<SealBundleLocation> {
+    const signed = extras.signed ?? null
+    const contract = extras.contract ?? null
     const names = bundleFileNames(artifact.name)
     try {
       await fs.mkdir(this.dir, { recursive: true })
@@ -24,21 +26,48 @@ export class LocalDirectoryStore implements EvidenceStore {
     }
     const files = [
       { final: path.join(this.dir, names.checksums), content: artifact.listing },
-      { final: path.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}\n` }
+      { final: path.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}\n` },
+      ...(signed === null ? [] : [{ final: path.join(this.dir, names.sigstore), content: signed }]),
+      ...(contract === null ? [] : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }])
     ]
+    // A signature or contract left from an earlier seal of the same name would be taken for this one's.
+    if (signed === null) await fs.rm(path.join(this.dir, names.sigstore), { force: true }).catch(() => undefined)
+    if (contract === null) {
+      await fs.rm(path.join(this.dir, names.contract), { force: true }).catch(() => undefined)
+      await fs.rm(path.join(this.dir, names.contractDir), { recursive: true, force: true }).catch(() => undefined)
+    }
     const suffix = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    const contractDir = path.join(this.dir, names.contractDir)
     const renamed: string[] = []
     try {
       for (const file of files) await fs.writeFile(file.final + suffix, file.content)
+      if (contract !== null) {
+        for (const file of contract.files) {
+          const target = path.join(contractDir + suffix, ...file.path.split('/'))
+          await fs.mkdir(path.dirname(target), { recursive: true })
+          await fs.writeFile(target, file.bytes)
+        }
+        await fs.rm(contractDir, { recursive: true, force: true })
+        await fs.rename(contractDir + suffix, contractDir)
+        renamed.push(contractDir)
+      }
       for (const file of files) {
         await fs.rename(file.final + suffix, file.final)
         renamed.push(file.final)
       }
     } catch (error) {
-      await Promise.all([...files.map((f) => f.final + suffix), ...renamed].map((p) => fs.rm(p, { force: true })))
+      await Promise.all([...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed].map((p) => fs.rm(p, { recursive: true, force: true })))
       throw this.cannotWrite(this.dir, error)
     }
-    return { dir: this.dir, checksumsPath: files[0]!.final, statementPath: files[1]!.final }
+    const at = (name: string): string | null => (files.some((f) => f.final === path.join(this.dir, name)) ? path.join(this.dir, name) : null)
+    return {
+      dir: this.dir,
+      checksumsPath: files[0]!.final,
+      statementPath: files[1]!.final,
+      sigstoreBundlePath: at(names.sigstore),
+      contractPath: at(names.contract),
+      contractDir: contract === null ? null : contractDir
+    }
   }
 
   private cannotWrite(target: string, error: unknown): SealError {

@@ -5,11 +5,24 @@ export interface SealBundleLocation {
   readonly dir: string
   readonly checksumsPath: string
   readonly statementPath: string
+  /** The signed statement (a Sigstore bundle); null when the seal is not signed. */
+  readonly sigstoreBundlePath: string | null
+  /** `<name>.contract.json` and the copies of the contract files beside it; null without a contract. */
+  readonly contractPath?: string | null
+  readonly contractDir?: string | null
+}
+
+/** What a seal bundle holds besides the listing and the statement. */
+export interface BundleExtras {
+  /** The statement signed in a Sigstore bundle (its JSON text). */
+  readonly signed?: string | null
+  /** The contract manifest's JSON text and the contract files' bytes, by path from the artifact root. */
+  readonly contract?: { readonly manifestJson: string; readonly files: readonly { readonly path: string; readonly bytes: Buffer }[] } | null
 }
 
 /** The role every evidence backend plays: keep a seal bundle, say where it is. */
 export interface EvidenceStore {
-  putSealBundle(artifact: SealedArtifact): Promise<SealBundleLocation>
+  putSealBundle(artifact: SealedArtifact, extras?: BundleExtras): Promise<SealBundleLocation>
 }
 
 /** A name safe in a file name on every runner OS: `ghcr.io/org/app` becomes `ghcr.io-org-app`. */
@@ -18,12 +31,22 @@ export function fileSafeName(name: string): string {
   return safe === '' ? 'artifact' : safe
 }
 
-export function bundleFileNames(name: string): { checksums: string; statement: string } {
+export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string } {
   const base = fileSafeName(name)
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json` }
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` }
+}
+
+/** The contract manifest a seal wrote beside its listing: `<name>.contract.json`; null for another kind of file. */
+export function contractBeside(checksumsFile: string): string | null {
+  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.contract.json` : null
 }
 
 /** The statement a seal wrote beside its listing: `<name>.intoto.json` next to `<name>.sha256`; null for another kind of file. */
 export function statementBeside(checksumsFile: string): string | null {
   return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.intoto.json` : null
+}
+
+/** The signed statement a seal wrote beside its listing: `<name>.sigstore.json`; null for another kind of file. */
+export function sigstoreBundleBeside(checksumsFile: string): string | null {
+  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.sigstore.json` : null
 }

@@ -16,6 +16,8 @@ import type { SealBundleLocation } from './seal-bundle.js'
  *
  *   seal/<name>.sha256        the checksums listing
  *   seal/<name>.intoto.json   the statement
+ *   seal/<name>.sigstore.json the signed statement, when the seal is signed
+ *   seal/<name>.contract.json the contract manifest, and seal/<name>.contract/ its files
  *   files/<path>              each sealed file, at its path in the listing (when included)
  *
  * Workflow artifacts are immutable: the results service refuses a second artifact of the
@@ -224,10 +226,21 @@ export class WorkflowArtifactStore {
     try {
       const sealDir = path.join(staging, ARTIFACT_SEAL_DIR)
       fs.mkdirSync(sealDir)
-      for (const file of [request.bundle.checksumsPath, request.bundle.statementPath]) {
+      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath].filter((f): f is string => typeof f === 'string')
+      for (const file of bundleFiles) {
         const target = path.join(sealDir, path.basename(file))
         placeFile(path.resolve(file), target, `the seal bundle file ${quote(file)}`)
         files.push(target)
+      }
+      const contractDir = request.bundle.contractDir
+      if (contractDir) {
+        for (const entry of fs.readdirSync(contractDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+          const source = path.join(entry.parentPath, entry.name)
+          const target = path.join(sealDir, path.basename(contractDir), path.relative(contractDir, source))
+          fs.mkdirSync(path.dirname(target), { recursive: true })
+          placeFile(source, target, `the contract file ${quote(source)}`)
+          files.push(target)
+        }
       }
       if (request.files !== null) {
         const root = path.resolve(request.files.root)

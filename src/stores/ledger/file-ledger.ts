@@ -13,7 +13,8 @@ import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 
 /** The format marker of every line; a later format gets a new number. */
-const FORMAT = 'artifact-seal/ledger/v2'
+export const LEDGER_FORMAT = 'artifact-seal/ledger/v2'
+const FORMAT = LEDGER_FORMAT
 
 /**
  * The largest ledger file read. A promotion record is about 700 bytes, so this is over
@@ -65,6 +66,17 @@ export interface FileLedgerOptions {
   readonly lock?: LockOptions
   /** How long a pending record may wait for its confirmation; 6 hours by default. */
   readonly pendingTimeoutMs?: number
+  /**
+   * Signs the head the ledger is about to have, under the lock and before anything is
+   * appended (a signer that fails leaves the file as it was); the text it returns is written
+   * as `<ledger>.checkpoint.sigstore.json` right after the append. Absent: no checkpoint.
+   */
+  readonly signHead?: (head: LedgerHead) => Promise<string>
+}
+
+/** Where a file ledger's signed checkpoint of its head is kept. */
+export function checkpointFileOf(ledgerFile: string): string {
+  return `${ledgerFile}.checkpoint.sigstore.json`
 }
 
 /**
@@ -238,9 +250,10 @@ export class FileLedger implements Ledger {
    * Checks the chain from the first line to the last, and, given the head kept from an
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
-  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; problems: ChainProblem[] }> {
+  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; problems: ChainProblem[]; pinnedProblem: ChainProblem | null }> {
     const snapshot = await this.scan(true, pinned !== undefined)
     const problems = [...snapshot.problems]
+    const chained = problems.length
     if (pinned !== undefined && snapshot.hashes !== null) {
       const hash = typeof pinned === 'string' ? pinned : pinned.hash
       const at = snapshot.hashes.indexOf(hash)
@@ -254,7 +267,7 @@ export class FileLedger implements Ledger {
         problems.push({ line: at + 1, problem: `the pinned head ${hash} is line ${at + 1}, not line ${seq}` })
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems }
+    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null }
   }
 
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
@@ -286,7 +299,9 @@ export class FileLedger implements Ledger {
         }
         const result = await work(snapshot, append)
         if (lines.length > 0) {
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null
           this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')))
+          if (checkpoint !== null) this.writeCheckpoint(checkpoint)
           // What was just written is known (the records stay in `appended`): the snapshot
           // follows the file without reading it again.
           snapshot.head = { seq, hash: prevHash }
@@ -531,6 +546,22 @@ export class FileLedger implements Ledger {
     this.appendBytes(Buffer.from(`${text}\n`), 'wx')
     this.cached = null
     return { seq: 1, hash: sha256(text) }
+  }
+
+  /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
+  private writeCheckpoint(text: string): void {
+    const file = checkpointFileOf(this.file)
+    const temporary = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
+    try {
+      fs.writeFileSync(temporary, text, { flag: 'wx' })
+      fs.renameSync(temporary, file)
+    } catch (error) {
+      fs.rmSync(temporary, { force: true })
+      throw new SealError(
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+          'Make the directory writable; the next signed append writes a checkpoint that covers these records too.'
+      )
+    }
   }
 
   private appendBytes(bytes: Buffer, flags = 'a'): void {

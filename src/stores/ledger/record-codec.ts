@@ -1,5 +1,5 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import { type ArtifactRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
+import { type ArtifactRef, type AttestationRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
 
 const MODES: readonly Mode[] = ['promote', 'rollback']
 /** ISO 8601 in UTC as `Date.prototype.toISOString` writes it: the only form a ledger writes. */
@@ -46,6 +46,17 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     if (typeof r.sealedBy !== 'object' || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`)
     const s = r.sealedBy as Record<string, unknown>
     sealedBy = { repository: maybeText('repository', s, 'sealedBy.'), commit: maybeText('commit', s, 'sealedBy.'), runUrl: maybeText('runUrl', s, 'sealedBy.') }
+    const signer = maybeText('signer', s, 'sealedBy.')
+    if (signer !== null) sealedBy = { ...sealedBy, signer }
+  }
+  let attestation: AttestationRef | null = null
+  if (r.attestation !== null && r.attestation !== undefined) {
+    if (typeof r.attestation !== 'object' || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`)
+    const a = r.attestation as Record<string, unknown>
+    const uri = maybeText('uri', a, 'attestation.')
+    const bundleDigest = digest('attestation.digest', maybeText('digest', a, 'attestation.'))
+    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`)
+    attestation = { uri, digest: bundleDigest, id: maybeText('id', a, 'attestation.') }
   }
   let artifact: ArtifactRef | null = null
   if (r.artifact !== null && r.artifact !== undefined) {
@@ -71,6 +82,7 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     environmentUrl: maybeText('environmentUrl'),
     artifact,
     resolves,
-    key: text('key')
+    key: text('key'),
+    ...(attestation !== null ? { attestation } : {})
   }
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { readSignerCheckSettings, readSigningSettings, signatureRequired } from '../../src/actions/signing-settings.js'
+import { SealError } from '../../src/core/errors.js'
+
+const inputs = (values: Record<string, string>) => (name: string): string => values[name] ?? ''
+
+function errorOf(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(SealError)
+    return (error as Error).message
+  }
+  throw new Error('accepted')
+}
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519')
+const PRIVATE_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+const PUBLIC_PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+
+describe('the signing inputs', () => {
+  it('default to auto; a key given means sign with it; endpoints lose a trailing slash', () => {
+    expect(readSigningSettings(inputs({}))).toEqual({ mode: 'auto', key: null, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } })
+    const keyed = readSigningSettings(inputs({ 'signing-key': PRIVATE_PEM, 'fulcio-url': 'http://127.0.0.1:9/' }))
+    expect(keyed.mode).toBe('key')
+    expect(keyed.key?.algorithm).toBe('ed25519')
+    expect(keyed.endpoints.fulcioUrl).toBe('http://127.0.0.1:9')
+  })
+
+  it('refuse what cannot work, naming the input and the fix', () => {
+    expect(errorOf(() => readSigningSettings(inputs({ sign: 'sigstore' })))).toContain('sign: "sigstore" is not a signing mode. Use auto')
+    expect(errorOf(() => readSigningSettings(inputs({ sign: 'key' })))).toContain('signing-key: required with "sign: key"')
+    expect(errorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })))).toContain('a key was given but "sign" is keyless')
+    expect(errorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })))).toContain('signing-key-password: goes with signing-key, which is empty')
+    expect(errorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })))).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
+    const notAKey = errorOf(() => readSigningSettings(inputs({ 'signing-key': PUBLIC_PEM })))
+    expect(notAKey).toContain('signing-key')
+    expect(notAKey).not.toContain(PUBLIC_PEM.split('\n')[1])
+  })
+})
+
+describe('the signer inputs', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_ACTIONS: 'true' }
+
+  it('default the repository to the job\'s, and ask for a signature only when told to', () => {
+    const settings = readSignerCheckSettings(inputs({}), env, '/ws')
+    expect(settings).toMatchObject({ repository: 'acme/shop', workflow: null, requireSignature: null, asksForSigner: false })
+    expect(signatureRequired(settings, false, env)).toBe(false)
+    expect(signatureRequired(settings, true, env)).toBe(true)
+    expect(signatureRequired(settings, true, {})).toBe(false)
+    const asked = readSignerCheckSettings(inputs({ 'signer-workflow': '.github/workflows/release.yml@refs/heads/main' }), env, '/ws')
+    expect(asked.asksForSigner).toBe(true)
+    expect(signatureRequired(asked, false, env)).toBe(true)
+    expect(signatureRequired({ ...asked, requireSignature: false }, true, env)).toBe(false)
+  })
+
+  it('read the public key as PEM text or from a file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signer-'))
+    fs.writeFileSync(path.join(dir, 'cosign.pub'), PUBLIC_PEM)
+    const fromText = readSignerCheckSettings(inputs({ 'public-key': PUBLIC_PEM }), env, dir).publicKey
+    const fromFile = readSignerCheckSettings(inputs({ 'public-key': 'cosign.pub' }), env, dir).publicKey
+    expect(fromFile?.hint).toBe(fromText?.hint)
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'public-key': 'missing.pub' }), env, dir))).toContain('public-key: "missing.pub" is neither PEM text nor a readable file (ENOENT)')
+  })
+
+  it('refuse malformed values, quoting them', () => {
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'signer-repository': 'shop' }), env, '/ws'))).toContain('signer-repository: "shop" is not a repository')
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'signer-workflow': 'release.yml' }), env, '/ws'))).toContain('signer-workflow: "release.yml" is not a workflow file')
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'source-ref': 'main' }), env, '/ws'))).toContain('source-ref: "main" is not a full ref')
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'cert-oidc-issuer': 'http://issuer' }), env, '/ws'))).toContain('cert-oidc-issuer: "http://issuer" is not an https URL')
+    expect(errorOf(() => readSignerCheckSettings(inputs({ 'require-signature': 'yes' }), env, '/ws'))).toContain('require-signature: "yes" is not a boolean')
+  })
+})

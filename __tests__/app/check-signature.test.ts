@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { type SignerExpectation, checkSignature } from '../../src/app/check-signature.js'
+import { sealToBundle } from '../../src/app/seal-to-bundle.js'
+import { prepareSigning } from '../../src/app/signing.js'
+import { type Digest, digestFromHex } from '../../src/core/digest.js'
+import { readPublicKey, readSigningKey } from '../../src/core/signing/signing-key.js'
+import { verificationSummary } from '../../src/core/signing/vsa.js'
+import { signStatementWithKey } from '../../src/attestation/key-signer.js'
+
+const LOCAL = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } } as const
+
+function keyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  return {
+    signing: readSigningKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), undefined),
+    public: readPublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'public-key')
+  }
+}
+
+function expectation(publicKey: ReturnType<typeof keyPair>['public'] | null): SignerExpectation {
+  return {
+    repository: 'acme/shop',
+    workflow: null,
+    sourceRef: null,
+    issuer: null,
+    denySelfHostedRunners: false,
+    publicKey,
+    trustedRootFile: null,
+    required: true,
+    serverUrl: 'https://github.com'
+  }
+}
+
+/** Seals a tree of one file with the key; the bundle directory is returned. */
+async function sealSigned(dir: string, content: string, key: ReturnType<typeof keyPair>['signing']) {
+  const tree = path.join(dir, 'site')
+  fs.mkdirSync(tree, { recursive: true })
+  fs.writeFileSync(path.join(tree, 'index.html'), content)
+  const signing = await prepareSigning({ mode: 'key', key, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
+  if (signing.kind === 'none') throw new Error('expected a signer')
+  return sealToBundle(
+    { kind: 'paths', patterns: { include: [tree], exclude: [] }, baseDir: dir, inputName: 'subject-path' },
+    { fallbackName: 'site', build: LOCAL },
+    { outputDir: path.join(dir, 'seal'), defaultParent: dir, inputName: 'output-dir' },
+    async (artifact) => ({ artifact, extras: { signed: (await signing.sign(artifact.statement)).json } })
+  )
+}
+
+describe('checkSignature', () => {
+  const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'check-signature-'))
+
+  it('verifies the bundle beside the listing with the public key, and names the key', async () => {
+    const key = keyPair()
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    expect(bundle.sigstoreBundlePath).toBe(path.join(path.dirname(bundle.checksumsPath), 'site.sigstore.json'))
+    const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))
+    expect(checked).toMatchObject({ status: 'verified', signer: { kind: 'key', hint: key.public.hint }, source: bundle.sigstoreBundlePath, name: 'site' })
+    if (checked.status !== 'verified') throw new Error('unreachable')
+    const bytes = fs.readFileSync(bundle.sigstoreBundlePath as string)
+    expect(checked.bundleDigest).toBe(digestFromHex((await import('node:crypto')).createHash('sha256').update(bytes).digest('hex')))
+  })
+
+  it('refuses the bundle with another key, naming the check', async () => {
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', keyPair().signing)
+    const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(keyPair().public))
+    expect(checked.status).toBe('refused')
+    expect(checked.status === 'refused' && checked.detail).toMatch(/does not verify: (key not found|signature)/)
+  })
+
+  it("refuses another seal's bundle put beside the listing: signed, but for other bytes", async () => {
+    const key = keyPair()
+    const one = await sealSigned(tmp(), 'one', key.signing)
+    const other = await sealSigned(tmp(), 'other', key.signing)
+    fs.copyFileSync(other.bundle.sigstoreBundlePath as string, one.bundle.sigstoreBundlePath as string)
+    const checked = await checkSignature(one.artifact.digest, { checksumsFile: one.bundle.checksumsPath, attestations: null }, expectation(key.public))
+    expect(checked).toMatchObject({ status: 'refused' })
+    expect(checked.status === 'refused' && checked.detail).toContain(`for other bytes: its statement's subjects do not include ${one.artifact.digest}`)
+  })
+
+  it('refuses a damaged bundle, and reports a missing one as unsigned, naming where it looked', async () => {
+    const key = keyPair()
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    fs.writeFileSync(bundle.sigstoreBundlePath as string, '{"not": "a bundle"')
+    expect((await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))).status).toBe('refused')
+    fs.rmSync(bundle.sigstoreBundlePath as string)
+    const unsigned = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))
+    expect(unsigned).toEqual({ status: 'unsigned', detail: `The seal of ${artifact.digest} carries no signature: no "${bundle.sigstoreBundlePath}" beside the listing.` })
+  })
+
+  it("refuses a signed statement that is not the seal's provenance (a verification summary of the same digest)", async () => {
+    const key = keyPair()
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    const vsa = verificationSummary({
+      digest: artifact.digest.slice(7),
+      subjectName: 'site',
+      verifierId: 'pkg:npm/artifact-seal@test',
+      verifierVersion: 'test',
+      timeVerified: '2026-01-01T00:00:00.000Z',
+      resourceUri: 'urn:artifact-seal:ledger:environment:production',
+      policy: { uri: 'file:p.yml', digest: null },
+      inputAttestations: [],
+      result: 'PASSED',
+      verifiedLevels: ['SLSA_BUILD_LEVEL_UNEVALUATED']
+    })
+    fs.writeFileSync(bundle.sigstoreBundlePath as string, JSON.stringify(await signStatementWithKey(vsa, key.signing)))
+    const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))
+    expect(checked.status === 'refused' && checked.detail).toContain("not the seal's SLSA provenance")
+  })
+
+  it("takes the attestations API's candidates when no bundle travelled, and the first that passes wins", async () => {
+    const key = keyPair()
+    const good = await sealSigned(tmp(), '<html>', key.signing)
+    const stranger = await sealSigned(tmp(), '<html>', keyPair().signing)
+    const read = (file: string | null): unknown => JSON.parse(fs.readFileSync(file as string, 'utf8'))
+    const asked: Digest[] = []
+    const attestations = async (digest: Digest) => {
+      asked.push(digest)
+      return [
+        { bundle: read(stranger.bundle.sigstoreBundlePath), source: 'attestation 1', digest: good.artifact.digest },
+        { bundle: read(good.bundle.sigstoreBundlePath), source: 'attestation 2', digest: good.artifact.digest }
+      ]
+    }
+    const checked = await checkSignature(good.artifact.digest, { checksumsFile: null, attestations }, expectation(key.public))
+    expect(asked).toEqual([good.artifact.digest])
+    expect(checked).toMatchObject({ status: 'verified', source: 'attestation 2' })
+    const none = await checkSignature(good.artifact.digest, { checksumsFile: null, attestations: async () => [] }, expectation(key.public))
+    expect(none.status).toBe('unsigned')
+    const onlyStranger = await checkSignature(good.artifact.digest, { checksumsFile: null, attestations: async () => (await attestations(good.artifact.digest)).slice(0, 1) }, expectation(key.public))
+    expect(onlyStranger.status).toBe('refused')
+  })
+})

@@ -1,0 +1,125 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import fc from 'fast-check'
+import { contractDigest, detectContractKind } from '../../../src/core/contract/detect.js'
+import { SealError } from '../../../src/core/errors.js'
+import { removeAll, tempDir } from '../../helpers/trees.js'
+
+afterAll(removeAll)
+
+function sealError(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(SealError)
+    return (error as Error).message
+  }
+  throw new Error('no error')
+}
+
+describe('detectContractKind', () => {
+  it('reads the OpenAPI version from swagger / openapi, YAML or JSON, and info.version', () => {
+    expect(detectContractKind('api/openapi.yaml', 'openapi: 3.0.3\ninfo:\n  title: Shop\n  version: 1.4.0\npaths: {}\n')).toEqual({
+      kind: 'openapi',
+      openapiVersion: '3.0',
+      version: '1.4.0'
+    })
+    expect(detectContractKind('api/openapi.json', '{"openapi": "3.1.0", "info": {"title": "Shop", "version": "2.0.0-rc.1"}}')).toEqual({
+      kind: 'openapi',
+      openapiVersion: '3.1',
+      version: '2.0.0-rc.1'
+    })
+    expect(detectContractKind('swagger.json', '{"swagger": "2.0", "info": {"version": "7"}}')).toEqual({ kind: 'openapi', openapiVersion: '2.0', version: '7' })
+    expect(detectContractKind('openapi.yml', 'openapi: 3.1.1\npaths: {}\n')).toEqual({ kind: 'openapi', openapiVersion: '3.1' })
+  })
+
+  it('keeps a version written as a YAML number as written', () => {
+    expect(detectContractKind('openapi.yaml', 'openapi: 3.0\ninfo:\n  version: 1.10\n')).toEqual({ kind: 'openapi', openapiVersion: '3.0', version: '1.10' })
+    expect(detectContractKind('swagger.yaml', 'swagger: 2.0\n')).toEqual({ kind: 'openapi', openapiVersion: '2.0' })
+  })
+
+  it('refuses OpenAPI versions it does not classify', () => {
+    expect(sealError(() => detectContractKind('openapi.yaml', 'openapi: 4.0.0\n'))).toMatch(/^openapi\.yaml: "openapi" is "4\.0\.0", not a supported OpenAPI version\. Supported: /)
+    expect(sealError(() => detectContractKind('swagger.yaml', 'swagger: "1.2"\n'))).toMatch(/"swagger" is "1\.2"/)
+    expect(sealError(() => detectContractKind('both.yaml', 'swagger: "2.0"\nopenapi: 3.0.0\n'))).toMatch(/both a "swagger" and an "openapi" key/)
+  })
+
+  it('recognises JSON Schema by $schema or a top-level type, properties or $defs', () => {
+    expect(detectContractKind('events/order.json', '{"$schema": "https://json-schema.org/draft/2020-12/schema"}')).toEqual({ kind: 'jsonschema' })
+    expect(detectContractKind('order.schema.yaml', 'type: object\n')).toEqual({ kind: 'jsonschema' })
+    expect(detectContractKind('order.schema.json', '{"type": ["string", "null"]}')).toEqual({ kind: 'jsonschema' })
+    expect(detectContractKind('order.schema.json', '{"properties": {"id": {"type": "string"}}}')).toEqual({ kind: 'jsonschema' })
+    expect(detectContractKind('defs.json', '{"$defs": {}}')).toEqual({ kind: 'jsonschema' })
+  })
+
+  it('recognises GraphQL and protobuf by extension', () => {
+    expect(detectContractKind('schema.graphql', 'type Query { a: Int }')).toEqual({ kind: 'graphql' })
+    expect(detectContractKind('schema.GQL', '')).toEqual({ kind: 'graphql' })
+    expect(detectContractKind('proto/shop.proto', 'syntax = "proto3";')).toEqual({ kind: 'protobuf' })
+  })
+
+  it('an unreadable YAML or JSON document names file:line:col', () => {
+    expect(sealError(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'))).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
+    expect(sealError(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'))).toMatch(/^api\/openapi\.json:3:3: .*Map keys must be unique/)
+  })
+
+  it('anything else is a SealError naming the file and the kinds', () => {
+    const kinds = /OpenAPI 2\.0\/3\.0\/3\.1 document .* JSON Schema .* GraphQL SDL \(\.graphql, \.gql\) or protobuf \(\.proto\)/
+    expect(sealError(() => detectContractKind('README.md', '# Shop\n'))).toMatch(kinds)
+    expect(sealError(() => detectContractKind('README.md', '# Shop\n'))).toMatch(/^"README\.md" is not a contract file/)
+    expect(sealError(() => detectContractKind('config.yaml', 'replicas: 3\ntype: deployment\n'))).toMatch(/^"config\.yaml" is not a contract file: it has no "swagger", "openapi" or JSON Schema keys/)
+    expect(sealError(() => detectContractKind('list.json', '[1, 2]'))).toMatch(/its top level is not a mapping/)
+    expect(sealError(() => detectContractKind('notes.txt', 'a: [\n'))).toMatch(/^"notes\.txt" is not a contract file\./)
+  })
+
+  it('never throws anything but a SealError, whatever the text', () => {
+    const tokens = ['openapi', 'swagger', 'info', 'version', '$schema', 'type', 'properties', '$defs', ':', ': ', '- ', '{', '}', '[', ']', ',', '"', "'", '3.0.0', '3.1', '2.0', '2', 'object', '\n', '\n  ', '&a', '*a', '!!str', '---\n', '#', '\t', '%YAML 1.2\n', '? ', 'null', '~']
+    const texts = fc.oneof(fc.string(), fc.array(fc.constantFrom(...tokens), { maxLength: 30 }).map((t) => t.join('')))
+    const paths = fc.constantFrom('a.yaml', 'a.json', 'a.yml', 'a.txt', 'a', 'a.graphql', 'a.proto')
+    fc.assert(
+      fc.property(paths, texts, (file, text) => {
+        try {
+          const detected = detectContractKind(file, text)
+          expect(['openapi', 'jsonschema', 'graphql', 'protobuf']).toContain(detected.kind)
+        } catch (error) {
+          if (!(error instanceof SealError)) throw new Error(`threw ${String(error)} instead of a SealError`, { cause: error })
+        }
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
+
+describe('contractDigest', () => {
+  const a = createHash('sha256').update('openapi: 3.1.0\n').digest('hex')
+  const b = createHash('sha256').update('type Query { a: Int }\n').digest('hex')
+
+  it('is the sha256 of the sorted checksums listing, as sha256sum prints it', () => {
+    const dir = tempDir()
+    fs.mkdirSync(path.join(dir, 'api'))
+    fs.writeFileSync(path.join(dir, 'api/openapi.yaml'), 'openapi: 3.1.0\n')
+    fs.writeFileSync(path.join(dir, 'schema.graphql'), 'type Query { a: Int }\n')
+    const shell = execFileSync('bash', ['-c', 'sha256sum schema.graphql api/openapi.yaml | LC_ALL=C sort -k2 | sha256sum'], { cwd: dir, encoding: 'utf8' })
+    const digest = contractDigest([
+      { path: 'schema.graphql', kind: 'graphql', sha256: b },
+      { path: 'api/openapi.yaml', kind: 'openapi', sha256: `sha256:${a.toUpperCase()}` }
+    ])
+    expect(digest).toBe(`sha256:${shell.slice(0, 64)}`)
+  })
+
+  it('does not depend on the order the files are given in', () => {
+    const one = contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'y.proto', kind: 'protobuf', sha256: b }])
+    const two = contractDigest([{ path: 'y.proto', kind: 'protobuf', sha256: b }, { path: 'x.proto', kind: 'protobuf', sha256: a }])
+    expect(one).toBe(two)
+  })
+
+  it('refuses no files, a file named twice, a bad path or a bad sha256', () => {
+    expect(sealError(() => contractDigest([]))).toMatch(/at least one file/)
+    expect(sealError(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/named twice/)
+    expect(sealError(() => contractDigest([{ path: '../x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/"\.\.\/x\.proto"/)
+    expect(sealError(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: 'abc' }]))).toMatch(/not 64 hex digits/)
+  })
+})

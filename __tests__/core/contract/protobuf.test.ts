@@ -1,0 +1,139 @@
+import { describe, expect, it } from '@jest/globals'
+import { classifyProtobuf, protocJsonName, type ProtoFile } from '../../../src/core/contract/protobuf.js'
+import { SealError } from '../../../src/core/errors.js'
+
+const ORDERS = `syntax = "proto3";
+
+package shop.v1;
+
+import "google/protobuf/timestamp.proto";
+
+message Order {
+  string id = 1;
+  google.protobuf.Timestamp placed_at = 2;
+}
+`
+
+const SERVICE = `syntax = "proto3";
+
+package shop.v1;
+
+import "shop/v1/orders.proto";
+
+service Orders {
+  rpc Get(GetRequest) returns (Order);
+}
+
+message GetRequest {
+  string id = 1;
+}
+`
+
+function sealError(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(SealError)
+    return (error as Error).message
+  }
+  throw new Error('no error')
+}
+
+const files = (orders = ORDERS, service = SERVICE): ProtoFile[] => [
+  { path: 'proto/shop/v1/orders.proto', text: orders },
+  { path: 'proto/shop/v1/service.proto', text: service }
+]
+
+describe('classifyProtobuf', () => {
+  it('finds nothing between a set of files and itself', () => {
+    expect(classifyProtobuf(files(), files())).toEqual([])
+  })
+
+  it('resolves imports by a unique path suffix, or under the given import roots', () => {
+    expect(classifyProtobuf(files(), files(), { importRoots: ['proto'] })).toEqual([])
+    const twice = [...files(), { path: 'vendor/shop/v1/orders.proto', text: ORDERS.replace('package shop.v1;', 'package vendor.v1;') }]
+    expect(sealError(() => classifyProtobuf(twice, twice))).toMatch(/proto\/shop\/v1\/service\.proto \(before\): the import "shop\/v1\/orders\.proto" matches several files/)
+    expect(classifyProtobuf(twice, twice, { importRoots: ['proto'] })).toEqual([])
+  })
+
+  it('an import outside the set is a SealError naming it and the side', () => {
+    const [orders] = files()
+    const message = sealError(() => classifyProtobuf(files(), [orders as ProtoFile, { path: 'proto/shop/v1/service.proto', text: SERVICE.replace('shop/v1/orders.proto', 'shop/v1/missing.proto') }]))
+    expect(message).toBe(
+      'proto/shop/v1/service.proto (after): the import "shop/v1/missing.proto" is not among the contract files. ' +
+        'Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).'
+    )
+  })
+
+  it('a syntax error names the file, line:col and side', () => {
+    const broken = ORDERS.replace('string id = 1;', 'string id = ;')
+    expect(sealError(() => classifyProtobuf(files(broken), files()))).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)
+  })
+
+  it('an unknown type is a SealError naming the file that uses it', () => {
+    const broken = SERVICE.replace('string id = 1;', 'Missing id = 1;')
+    expect(sealError(() => classifyProtobuf(files(), files(ORDERS, broken)))).toMatch(/^proto\/shop\/v1\/service\.proto \(after\): the \.proto files do not resolve: no such Type or Enum 'Missing'/)
+  })
+
+  it('accepts custom options declared against descriptor.proto: they do not change the encoding', () => {
+    const withOption = `syntax = "proto3";
+package shop.v1;
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.FieldOptions { string label = 50000; }
+message Note { string text = 1 [(label) = "x"]; }
+`
+    const changes = classifyProtobuf([{ path: 'note.proto', text: withOption }], [{ path: 'note.proto', text: withOption.replace('"x"', '"y"') }])
+    expect(changes).toEqual([])
+  })
+
+  it('an RPC change names the RPC as the operation and points at it in the after file', () => {
+    const after = SERVICE.replace('rpc Get(GetRequest) returns (Order);', 'rpc Get(GetRequest) returns (stream Order);')
+    expect(classifyProtobuf(files(), files(ORDERS, after))).toEqual([
+      {
+        rule: 'RPC_SAME_SERVER_STREAMING',
+        severity: 'breaking',
+        kind: 'protobuf',
+        operation: 'shop.v1.Orders/Get',
+        location: 'shop.v1.Orders/Get',
+        file: 'proto/shop/v1/service.proto',
+        position: '8:7',
+        message: 'The RPC shop.v1.Orders/Get changed from server unary to server streaming: old callers use the other call shape.'
+      }
+    ])
+  })
+
+  it('a deleted field points at its message; a changed one at the field', () => {
+    const after = ORDERS.replace('  google.protobuf.Timestamp placed_at = 2;\n', '')
+    const changes = classifyProtobuf(files(), files(after))
+    expect(changes.map((c) => [c.rule, c.location, c.position])).toEqual([
+      ['FIELD_NO_DELETE_UNLESS_NAME_RESERVED', 'shop.v1.Order › field 2 "placed_at"', '7:9'],
+      ['FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED', 'shop.v1.Order › field 2 "placed_at"', '7:9']
+    ])
+    const retyped = classifyProtobuf(files(), files(ORDERS.replace('string id = 1;', 'bytes id = 1;')))
+    expect(retyped.map((c) => [c.rule, c.position, c.message])).toEqual([
+      [
+        'FIELD_WIRE_JSON_COMPATIBLE_TYPE',
+        '8:9',
+        'Field 1 of shop.v1.Order changed type from string to bytes, which is not wire and JSON compatible: old clients misread it.'
+      ]
+    ])
+  })
+
+  it('an enum that moves package keeps its encoding when its short name and values stay', () => {
+    const common = (pkg: string): string => `syntax = "proto3";\npackage ${pkg};\nenum Status { STATUS_UNSPECIFIED = 0; STATUS_NEW = 1; }\n`
+    const user = (pkg: string): string => `syntax = "proto3";\npackage shop.v1;\nimport "common.proto";\nmessage Order { ${pkg}.Status status = 1; }\n`
+    const before = [{ path: 'common.proto', text: common('common.v1') }, { path: 'order.proto', text: user('common.v1') }]
+    const after = [{ path: 'common.proto', text: common('common.v2') }, { path: 'order.proto', text: user('common.v2') }]
+    const rules = classifyProtobuf(before, after).map((c) => `${c.severity} ${c.rule}`)
+    expect(rules).not.toContain('breaking FIELD_WIRE_JSON_COMPATIBLE_TYPE')
+    expect(rules).toContain('breaking FILE_SAME_PACKAGE')
+  })
+
+  it('computes JSON names as protoc does', () => {
+    expect(protocJsonName('customer_note')).toBe('customerNote')
+    expect(protocJsonName('foo__bar')).toBe('fooBar')
+    expect(protocJsonName('_leading')).toBe('Leading')
+    expect(protocJsonName('with_1_digit')).toBe('with1Digit')
+    expect(protocJsonName('already')).toBe('already')
+  })
+})

@@ -1,0 +1,159 @@
+/**
+ * What the actions say to the runner: inputs, outputs, state, the job summary and log
+ * commands. It writes exactly what @actions/core writes for the same calls (a test holds
+ * the two side by side), but @actions/core's module also loads its OIDC client, and with
+ * it @actions/http-client and undici (about 0.9 MB of JavaScript), on every start: more
+ * than the whole seal of a small tree costs. Only signing needs an ID token, and it
+ * imports @actions/core itself when it runs (src/attestation/oidc-token.ts).
+ */
+import { randomUUID } from 'node:crypto'
+import * as fs from 'node:fs'
+import { EOL } from 'node:os'
+
+/** Where an annotation points, as @actions/core's AnnotationProperties. */
+export interface AnnotationProperties {
+  title?: string
+  file?: string
+  startLine?: number
+  endLine?: number
+  startColumn?: number
+  endColumn?: number
+}
+
+type CommandProperties = Record<string, string | number | undefined>
+
+// Non-strings are written as JSON, as @actions/core does, so a caller passing a number
+// gets the same output from either module.
+function toCommandValue(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string' || value instanceof String) return String(value)
+  return JSON.stringify(value)
+}
+
+function escapeData(value: unknown): string {
+  return toCommandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(value: unknown): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+/** A `::name key=value,…::message` line on stdout, the runner's log command format. */
+function issueCommand(command: string, properties: CommandProperties, message: unknown): void {
+  // As @actions/core: the space follows the name whenever properties were given, even if
+  // none of them has a value, so an annotation without a title reads `::error ::…`.
+  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}` : ''
+  process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`)
+}
+
+function annotationProperties(p: AnnotationProperties): CommandProperties {
+  if (Object.keys(p).length === 0) return {}
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }
+}
+
+/**
+ * Appends `name<<ghadelimiter_<uuid>` … to the runner's GITHUB_OUTPUT or GITHUB_STATE
+ * file. The random delimiter keeps a value that contains newlines, or a line of its own
+ * choosing, from ending the block early and setting another name.
+ */
+function issueFileCommand(variable: string, name: string, value: unknown): void {
+  const file = process.env[variable] as string
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  const text = toCommandValue(value)
+  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
+  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
+  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`)
+  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
+}
+
+export function getInput(name: string, options?: { required?: boolean; trimWhitespace?: boolean }): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`)
+  return options?.trimWhitespace === false ? value : value.trim()
+}
+
+export function setOutput(name: string, value: unknown): void {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand('GITHUB_OUTPUT', name, value)
+  // Outside a runner (an old runner, a local run) the deprecated command still shows the value.
+  process.stdout.write(EOL)
+  issueCommand('set-output', { name }, toCommandValue(value))
+}
+
+/** Kept for the action's post step, which reads it back with getState. */
+export function saveState(name: string, value: unknown): void {
+  if (process.env.GITHUB_STATE) return issueFileCommand('GITHUB_STATE', name, value)
+  issueCommand('save-state', { name }, toCommandValue(value))
+}
+
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] || ''
+}
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL)
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message)
+}
+
+export function notice(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand('notice', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+}
+
+export function warning(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand('warning', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+}
+
+export function error(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand('error', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+}
+
+/** Marks the step failed: exit code 1 once the event loop is done, and the message as an error. */
+export function setFailed(message: string | Error): void {
+  process.exitCode = 1
+  error(message)
+}
+
+export function startGroup(name: string): void {
+  issueCommand('group', {}, name)
+}
+
+export function endGroup(): void {
+  issueCommand('endgroup', {}, '')
+}
+
+export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  startGroup(name)
+  try {
+    return await fn()
+  } finally {
+    endGroup()
+  }
+}
+
+/** The job summary: text collected with addRaw, appended to GITHUB_STEP_SUMMARY by write. */
+class Summary {
+  private buffer = ''
+
+  addRaw(text: string, addEOL = false): Summary {
+    this.buffer += text
+    if (addEOL) this.buffer += EOL
+    return this
+  }
+
+  async write(options: { overwrite?: boolean } = {}): Promise<Summary> {
+    const file = process.env.GITHUB_STEP_SUMMARY
+    if (!file) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.')
+    try {
+      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK)
+    } catch {
+      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`)
+    }
+    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: 'utf8' })
+    this.buffer = ''
+    return this
+  }
+}
+
+export const summary = new Summary()

@@ -1,0 +1,145 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { SealError, quote } from '../core/errors.js'
+import type { SignMode, SigningSettings } from '../app/signing.js'
+import { type PublicKeyMaterial, looksLikePem, readPublicKey, readSigningKey } from '../core/signing/signing-key.js'
+import { SignerInput, SigningInput } from './constants.js'
+import { type GetInput, parseBooleanInput } from './seal/settings.js'
+
+const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none']
+
+/** sign, signing-key, signing-key-password and the endpoint overrides, shared by seal and promote. */
+export function readSigningSettings(getInput: GetInput): SigningSettings {
+  const input = (name: string): string => getInput(name).trim()
+  const modeText = input(SigningInput.Sign).toLowerCase()
+  if (modeText !== '' && !SIGN_MODES.includes(modeText as SignMode)) {
+    throw new SealError(
+      `${SigningInput.Sign}: ${quote(getInput(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), ` +
+        'keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.'
+    )
+  }
+  // A key's PEM text keeps its line breaks: it is read as given.
+  const keyText = getInput(SigningInput.SigningKey)
+  const password = getInput(SigningInput.SigningKeyPassword)
+  const hasKey = keyText.trim() !== ''
+  let mode = (modeText === '' ? 'auto' : modeText) as SignMode
+  if (hasKey && mode === 'auto') mode = 'key'
+  if (mode === 'key' && !hasKey) {
+    throw new SealError(
+      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", ` +
+        'or use sign: keyless on GitHub-hosted runners.'
+    )
+  }
+  if (hasKey && mode !== 'key') {
+    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`)
+  }
+  if (password !== '' && !hasKey) {
+    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`)
+  }
+  return {
+    mode,
+    key: hasKey ? readSigningKey(keyText, password === '' ? undefined : password, SigningInput.SigningKey) : null,
+    endpoints: {
+      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
+      rekorUrl: readUrl(input, SigningInput.RekorUrl),
+      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+    }
+  }
+}
+
+function readUrl(input: (name: string) => string, name: string): string | null {
+  const text = input(name)
+  if (text === '') return null
+  const url = URL.canParse(text) ? new URL(text) : null
+  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`)
+  }
+  return text.replace(/\/+$/, '')
+}
+
+/** Whose signature verify and promote accept, before the policy adds its own rule. */
+export interface SignerCheckSettings {
+  /** `owner/name`; defaults to the repository the job runs in. Null outside GitHub with none given. */
+  readonly repository: string | null
+  /** `.github/workflows/file.yml[@ref]`, or `owner/name/.github/workflows/file.yml@ref` for a reusable workflow. */
+  readonly workflow: string | null
+  readonly sourceRef: string | null
+  /** Null for GitHub's issuer on the job's server. */
+  readonly issuer: string | null
+  readonly denySelfHostedRunners: boolean
+  /** For seals signed with a key. */
+  readonly publicKey: PublicKeyMaterial | null
+  /** A `trusted_root.json` (or the JSON lines `gh attestation trusted-root` prints) for offline use. */
+  readonly trustedRootFile: string | null
+  /** Explicitly given; null means "decide from the policy and the inputs" (see `signatureRequired`). */
+  readonly requireSignature: boolean | null
+  /** An identity input was given, so a signature is asked for. */
+  readonly asksForSigner: boolean
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace: string): SignerCheckSettings {
+  const input = (name: string): string => getInput(name).trim()
+  const repository = input(SignerInput.SignerRepository)
+  if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`)
+  }
+  const workflow = input(SignerInput.SignerWorkflow)
+  if (workflow !== '' && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+    throw new SealError(
+      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", ` +
+        'optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.'
+    )
+  }
+  const sourceRef = input(SignerInput.SourceRef)
+  if (sourceRef !== '' && !/^refs\/\S+$/.test(sourceRef)) {
+    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`)
+  }
+  const issuer = input(SignerInput.CertOidcIssuer)
+  if (issuer !== '' && !(URL.canParse(issuer) && new URL(issuer).protocol === 'https:')) {
+    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`)
+  }
+  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput(SignerInput.DenySelfHostedRunners), false)
+  const requireText = input(SignerInput.RequireSignature)
+  const trustedRoot = input(SignerInput.TrustedRoot)
+  return {
+    repository: repository !== '' ? repository : (env.GITHUB_REPOSITORY ?? null),
+    workflow: workflow === '' ? null : workflow,
+    sourceRef: sourceRef === '' ? null : sourceRef,
+    issuer: issuer === '' ? null : issuer,
+    denySelfHostedRunners: deny,
+    publicKey: readPublicKeyInput(getInput(SignerInput.PublicKey), workspace),
+    trustedRootFile: trustedRoot === '' ? null : path.resolve(workspace, trustedRoot),
+    requireSignature: requireText === '' ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
+    asksForSigner: repository !== '' || workflow !== '' || sourceRef !== '' || issuer !== '' || deny || input(SignerInput.PublicKey) !== ''
+  }
+}
+
+/**
+ * Whether an unsigned seal is refused: as asked, else on a runner whenever the policy or an
+ * input names a signer. Outside a runner (a laptop) the default stays off, so a local check
+ * of unsigned bytes keeps working.
+ */
+export function signatureRequired(settings: SignerCheckSettings, policyAsks: boolean, env: Env): boolean {
+  if (settings.requireSignature !== null) return settings.requireSignature
+  return env.GITHUB_ACTIONS === 'true' && (policyAsks || settings.asksForSigner)
+}
+
+/** The PEM text itself, or the path of a PEM file relative to the workspace. */
+function readPublicKeyInput(value: string, workspace: string): PublicKeyMaterial | null {
+  const text = value.trim()
+  if (text === '') return null
+  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey)
+  const file = path.resolve(workspace, text)
+  let pem: string
+  try {
+    pem = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new SealError(
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+        'Give the public key\'s PEM text ("-----BEGIN PUBLIC KEY-----…") or the path of a .pub / .pem file.'
+    )
+  }
+  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`)
+}

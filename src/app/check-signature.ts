@@ -1,0 +1,187 @@
+import * as fs from 'node:fs'
+import { createHash } from 'node:crypto'
+import { type Digest, digestFromHex, hexOf } from '../core/digest.js'
+import { SealError, quote } from '../core/errors.js'
+import type { VerifiedSigner } from '../core/promotion/gate.js'
+import type { SealedBy } from '../core/promotion/record.js'
+import { sealedByFromStatement } from '../core/provenance.js'
+import { defaultIssuer } from '../core/signing/github-issuer.js'
+import { type IdentityPolicy, checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
+import type { PublicKeyMaterial } from '../core/signing/signing-key.js'
+import { SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
+import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
+import type { AttestationCandidate } from '../attestation/attestations-api.js'
+
+/** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
+export interface SignerExpectation {
+  /** `owner/name`; null accepts any repository (only outside a runner, with none given). */
+  readonly repository: string | null
+  readonly workflow: string | null
+  readonly sourceRef: string | null
+  readonly issuer: string | null
+  readonly denySelfHostedRunners: boolean
+  readonly publicKey: PublicKeyMaterial | null
+  readonly trustedRootFile: string | null
+  /** An unsigned seal is refused. */
+  readonly required: boolean
+  /** The GitHub server the identity's URLs are on. */
+  readonly serverUrl: string
+}
+
+/** Where a signature may be found, besides the seal bundle that travelled with the bytes. */
+export interface SignatureSources {
+  /** The seal's listing; the Sigstore bundle is the `.sigstore.json` beside it. */
+  readonly checksumsFile: string | null
+  /** The repository's attestations for the digest (one API request), when the job has a token. */
+  readonly attestations: ((digest: Digest) => Promise<readonly AttestationCandidate[]>) | null
+}
+
+export type { AttestationCandidate }
+
+export type SignatureCheck =
+  | {
+      readonly status: 'verified'
+      readonly signer: VerifiedSigner
+      /** The build that sealed the digest, from the signed statement. */
+      readonly sealedBy: SealedBy | null
+      /** The signed statement's artifact name. */
+      readonly name: string | null
+      /** The file or URL the bundle came from, and the sha256 of its bytes (a VSA's input attestation). */
+      readonly source: string
+      readonly bundleDigest: Digest
+    }
+  /** No signature was found; `detail` says where the check looked. */
+  | { readonly status: 'unsigned'; readonly detail: string }
+  /** A signature was found and is not acceptable: tampered, untrusted, for other bytes, or the wrong signer. */
+  | { readonly status: 'refused'; readonly detail: string }
+
+/**
+ * Finds the seal's signature and checks it: the bundle's signature and certificate chain
+ * against the trusted root (or the public key), a trusted timestamp, that the signed
+ * statement is about this digest, and the signer's identity against what the inputs ask.
+ * The bundle that travelled with the bytes is checked first; without one, the repository's
+ * attestations for the digest, where any one that passes is enough (as `gh attestation
+ * verify` does). The identity of a bundle that does not verify is never looked at.
+ */
+export async function checkSignature(digest: Digest, sources: SignatureSources, expectation: SignerExpectation): Promise<SignatureCheck> {
+  const candidates: AttestationCandidate[] = []
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile)
+  const looked: string[] = []
+  if (beside !== null) {
+    const text = readIfPresent(beside)
+    looked.push(`no ${quote(beside)} beside the listing`)
+    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) })
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest)
+    looked.push(`no attestation for ${digest} in the repository's attestations`)
+    candidates.push(...found)
+  }
+  if (candidates.length === 0) {
+    const where = looked.length > 0 ? looked.join(', and ') : 'no seal bundle travelled with the bytes and no attestations API was asked'
+    return { status: 'unsigned', detail: `The seal of ${digest} carries no signature: ${where}.` }
+  }
+  const problems: string[] = []
+  for (const candidate of candidates) {
+    const checked = await checkCandidate(candidate, digest, expectation)
+    if (checked.status === 'verified') return checked
+    problems.push(checked.detail)
+  }
+  return { status: 'refused', detail: problems.length === 1 ? (problems[0] as string) : `None of the ${problems.length} signatures found is acceptable: ${problems.join(' ')}` }
+}
+
+async function checkCandidate(candidate: AttestationCandidate, digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
+  const { verifyAttestation } = await import('../attestation/verify-bundle.js')
+  const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
+  let verified
+  try {
+    verified = await verifyAttestation(candidate.bundle, {
+      trustedRoot: isKeyed(candidate.bundle) ? undefined : await loadTrustedRoot(expectation.trustedRootFile),
+      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
+    })
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
+    return { status: 'refused', detail: `The signature in ${candidate.source} does not verify: ${error.message}` }
+  }
+  const statement = verified.statement as { _type?: unknown; predicateType?: unknown; subject?: unknown }
+  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
+    return { status: 'refused', detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` }
+  }
+  if (!aboutDigest(statement.subject, digest)) {
+    return { status: 'refused', detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` }
+  }
+  const signer = verified.signer
+  let accepted: VerifiedSigner
+  if (signer.kind === 'key') {
+    accepted = { kind: 'key', hint: signer.hint, signedAt: null }
+  } else {
+    if (expectation.repository === null) {
+      return { status: 'refused', detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` }
+    }
+    const policy: IdentityPolicy = {
+      repository: expectation.repository,
+      workflow: expectation.workflow ?? undefined,
+      sourceRef: expectation.sourceRef ?? undefined,
+      issuer: expectation.issuer ?? defaultIssuer(expectation.serverUrl),
+      denySelfHostedRunners: expectation.denySelfHostedRunners,
+      serverUrl: expectation.serverUrl
+    }
+    const failures = checkIdentity(signer.identity, policy)
+    if (failures.length > 0) {
+      return { status: 'refused', detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split('\n').join('; ')}.` }
+    }
+    accepted = { kind: 'certificate', identity: signer.identity, signedAt: signer.signedAt.toISOString() }
+  }
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source)
+  const signerName = accepted.kind === 'key' ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName
+  return {
+    status: 'verified',
+    signer: accepted,
+    sealedBy: sealedBy === null ? null : { ...sealedBy, signer: signerName },
+    name: subjectName(statement.subject, digest),
+    source: candidate.source,
+    bundleDigest: candidate.digest
+  }
+}
+
+export function sha256Of(text: string): Digest {
+  return digestFromHex(createHash('sha256').update(text).digest('hex'))
+}
+
+/** A bundle that names a public key rather than carrying a certificate. */
+function isKeyed(bundle: unknown): boolean {
+  const material = (bundle as { verificationMaterial?: Record<string, unknown> } | null)?.verificationMaterial
+  return material !== undefined && material !== null && typeof material === 'object' && 'publicKey' in material
+}
+
+function aboutDigest(subjects: unknown, digest: Digest): boolean {
+  const hex = hexOf(digest)
+  return Array.isArray(subjects) && subjects.some((s: { digest?: Record<string, unknown> } | null) => {
+    const d = s?.digest
+    return d !== undefined && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex)
+  })
+}
+
+function subjectName(subjects: unknown, digest: Digest): string | null {
+  const hex = hexOf(digest)
+  const subject = (subjects as { name?: unknown; digest?: Record<string, unknown> }[]).find((s) => s?.digest?.sha256 === hex)
+  return typeof subject?.name === 'string' ? subject.name : null
+}
+
+function readIfPresent(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Make it readable, or give the seal bundle as the seal wrote it.`)
+  }
+}
+
+function parseBundleText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    // Checked as a bundle like any other, it is refused as one that does not verify.
+    return { unparsable: file }
+  }
+}

@@ -1,0 +1,97 @@
+import { SealError } from '../core/errors.js'
+import type { SigningKey } from '../core/signing/signing-key.js'
+import type { BuildContext } from '../core/statement.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** How a statement is signed: the seal's statement, and promote's records. */
+export type SignMode = 'auto' | 'keyless' | 'key' | 'none'
+
+export interface SigningSettings {
+  /** `auto` is resolved at run time: keyless when the job can mint an OIDC token, else unsigned. */
+  readonly mode: SignMode
+  /** With mode `key`: the user's key, read and opened before any work starts. */
+  readonly key: SigningKey | null
+  /** Overrides of the Sigstore instance's endpoints (GHE.com, a private instance, tests). */
+  readonly endpoints: { readonly fulcioUrl: string | null; readonly rekorUrl: string | null; readonly tsaUrl: string | null }
+}
+
+/** A statement signed: the Sigstore bundle's JSON text and who signed it. */
+export interface SignedStatement {
+  readonly json: string
+  readonly bundle: object
+  /** The certificate's identity (the workflow, as Fulcio wrote it) or `key:<hint>`. */
+  readonly signer: string
+  readonly kind: 'keyless' | 'key'
+}
+
+/** A signer ready to sign, or why statements stay unsigned. */
+export type Signing =
+  | {
+      readonly kind: 'keyless' | 'key'
+      /** The workflow whose job signs (the token's job_workflow_ref): the statement's builder. */
+      readonly jobWorkflowRef: string | null
+      readonly sign: (statement: object) => Promise<SignedStatement>
+    }
+  /** `notice`: why an `auto` signing found no way to sign, and what to add; null when asked for none. */
+  | { readonly kind: 'none'; readonly notice: string | null }
+
+/**
+ * Resolves the signing mode before any work starts, so a missing permission or an
+ * unusable key fails the step before anything is sealed. Keyless asks the runner for an
+ * OIDC token now: it names the workflow that signs, which the statement records as its
+ * builder. The Sigstore clients are loaded only when something is signed.
+ */
+export async function prepareSigning(settings: SigningSettings, env: Env): Promise<Signing> {
+  if (settings.mode === 'none') return { kind: 'none', notice: null }
+  if (settings.mode === 'key') {
+    const key = settings.key
+    if (key === null) throw new Error('unreachable: sign: key without a key')
+    const { signStatement } = await import('../attestation/sign-statement.js')
+    const { keySigner } = await import('../attestation/key-signer.js')
+    const signer = keySigner(key)
+    return {
+      kind: 'key',
+      jobWorkflowRef: null,
+      sign: async (statement) => {
+        const bundle = await signStatement(statement, { kind: 'key', signer })
+        return { json: `${JSON.stringify(bundle, null, 2)}\n`, bundle, signer: `key:${key.hint}`, kind: 'key' }
+      }
+    }
+  }
+  const { getOidcToken } = await import('../attestation/oidc-token.js')
+  const token = await getOidcToken()
+  if (token.kind === 'unavailable') {
+    if (settings.mode === 'keyless') throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)
+    return { kind: 'none', notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` }
+  }
+  const { chooseSigstoreInstance, readEventVisibility } = await import('../attestation/sigstore-instance.js')
+  const { signStatement } = await import('../attestation/sign-statement.js')
+  const instance = chooseSigstoreInstance({
+    visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
+    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    ...settings.endpoints
+  })
+  const jobWorkflowRef = token.claims.job_workflow_ref ?? null
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  return {
+    kind: 'keyless',
+    jobWorkflowRef,
+    sign: async (statement) => {
+      const bundle = await signStatement(statement, { kind: 'keyless', instance, token: token.token })
+      return {
+        json: `${JSON.stringify(bundle, null, 2)}\n`,
+        bundle,
+        // Fulcio puts the job's workflow in the certificate; the token says which one it is.
+        signer: jobWorkflowRef === null ? token.claims.sub : `${serverUrl}/${jobWorkflowRef}`,
+        kind: 'keyless'
+      }
+    }
+  }
+}
+
+/** The build as the statement records it: a reusable workflow that seals is the builder. */
+export function withSigningWorkflow(build: BuildContext, signing: Signing): BuildContext {
+  if (build.kind !== 'workflow' || signing.kind !== 'keyless' || signing.jobWorkflowRef === null) return build
+  return { kind: 'workflow', build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } }
+}

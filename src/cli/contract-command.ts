@@ -1,0 +1,81 @@
+import * as path from 'node:path'
+import { SealError } from '../core/errors.js'
+import { classifyContracts } from '../core/contract/classify.js'
+import type { ContractChange } from '../core/contract/change.js'
+import { loadContract } from '../app/load-contract.js'
+import { parseCommand } from './arguments.js'
+import type { Terminal } from './terminal.js'
+
+export const CONTRACT_USAGE = `Usage: artifact-seal contract diff <before> <after> [--consumes] [--at TIME] [--json]
+
+Classifies every change between two versions of a service contract: breaking (a client
+of the old contract fails against the new one), dangerous (some may), compatible. Exits
+1 when a change is breaking.
+
+  <before>, <after>  a contract file (OpenAPI 2.0/3.0/3.1, JSON Schema, GraphQL SDL,
+                     protobuf), a directory of them, or a seal bundle (its directory,
+                     or its <name>.contract.json)
+  --consumes         read standalone JSON Schemas as what the service consumes (request
+                     direction); by default as what it produces (response direction).
+                     A seal bundle's manifest says which
+  --at TIME          judge x-sunset dates at this time (ISO 8601; default now)
+  --json             {"before": {digest, version}, "after": {digest, version},
+                     "changes": [{rule, severity, kind, location, message}]}
+  -h, --help         show this help`
+
+const spec = {
+  name: 'contract diff',
+  usage: CONTRACT_USAGE,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, consumes: { type: 'boolean' }, at: { type: 'string' } }
+} as const
+
+export async function contractCommand(args: string[], terminal: Terminal): Promise<number> {
+  const [sub, ...rest] = args
+  if (sub === '--help' || sub === '-h') {
+    terminal.out(`${CONTRACT_USAGE}\n`)
+    return 0
+  }
+  if (sub !== 'diff') throw new SealError(`contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`)
+  const { values, positionals } = parseCommand(spec, rest)
+  if (values.help) {
+    terminal.out(`${CONTRACT_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 2) throw new SealError(`contract diff: give the contract before and the contract after.\n\n${CONTRACT_USAGE}`)
+  const now = values.at === undefined ? new Date() : new Date(values.at)
+  if (Number.isNaN(now.getTime())) throw new SealError(`contract diff: --at ${JSON.stringify(values.at)} is not a time. Give an ISO 8601 time such as 2026-11-28T00:00:00Z.`)
+  const role = values.consumes ? 'consumes' : 'produces'
+  const before = loadContract(path.resolve(terminal.cwd, positionals[0] as string), 'contract diff <before>', { role })
+  const after = loadContract(path.resolve(terminal.cwd, positionals[1] as string), 'contract diff <after>', { role })
+  const changes = await classifyContracts(before, after, { now })
+  if (values.json) {
+    const side = (c: typeof before) => ({ digest: c.manifest.digest, version: c.manifest.version })
+    const json = { before: side(before), after: side(after), changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) }
+    terminal.out(`${JSON.stringify(json, null, 2)}\n`)
+  } else {
+    terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes))
+  }
+  return changes.some((c) => c.severity === 'breaking') ? 1 : 0
+}
+
+/** One line per change, breaking first, grouped by operation; a count at the end. */
+function renderChanges(from: string, to: string, changes: readonly ContractChange[]): string {
+  if (changes.length === 0) return `No change between contract ${from} and ${to}.\n`
+  const lines = [`Contract ${from} → ${to}: ${count(changes)}`]
+  let operation: string | null | undefined
+  for (const change of changes) {
+    if (change.operation !== operation) {
+      operation = change.operation
+      lines.push(operation ?? '(schemas and files)')
+    }
+    const where = `${change.file}${change.position ? `:${change.position}` : ''}`
+    lines.push(`  ${change.severity.padEnd(10)} ${change.rule}  ${change.message}  (${where})`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function count(changes: readonly ContractChange[]): string {
+  const by = (s: ContractChange['severity']) => changes.filter((c) => c.severity === s).length
+  return `${by('breaking')} breaking, ${by('dangerous')} dangerous, ${by('compatible')} compatible`
+}

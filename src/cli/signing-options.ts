@@ -1,0 +1,83 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { SealError, quote } from '../core/errors.js'
+import type { Signing, SigningSettings } from '../app/signing.js'
+import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../actions/signing-settings.js'
+import { SignerInput, SigningInput } from '../actions/constants.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** The options that say how to sign: seal's statement, promote's record. */
+export const SIGNING_OPTIONS = {
+  sign: { type: 'string' },
+  'signing-key': { type: 'string' },
+  'fulcio-url': { type: 'string' },
+  'rekor-url': { type: 'string' },
+  'tsa-url': { type: 'string' }
+} as const
+
+export const SIGNING_USAGE = `  --sign MODE        auto (default: --signing-key when given, keyless on a runner that
+                     can mint an OIDC token, else unsigned), keyless, key or none
+  --signing-key FILE a private key (PEM, or cosign's encrypted key: the password is read
+                     from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
+  --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`
+
+/** The options that say whose signature is accepted: verify and promote. */
+export const SIGNER_OPTIONS = {
+  'signer-repository': { type: 'string' },
+  'signer-workflow': { type: 'string' },
+  'source-ref': { type: 'string' },
+  'cert-oidc-issuer': { type: 'string' },
+  'deny-self-hosted-runners': { type: 'boolean' },
+  'public-key': { type: 'string' },
+  'trusted-root': { type: 'string' },
+  'require-signature': { type: 'boolean' }
+} as const
+
+export const SIGNER_USAGE = `  --public-key FILE          the public key of a key-signed seal (PEM, cosign.pub)
+  --trusted-root FILE        a Sigstore trusted_root.json for keyless seals, offline
+  --signer-repository O/R    the repository whose workflow signed (default: this
+                             repository on a runner)
+  --signer-workflow PATH     .github/workflows/release.yml[@ref]
+  --source-ref REF           refs/heads/main, refs/tags/v1.2.3
+  --cert-oidc-issuer URL     the OIDC issuer the certificate names
+  --deny-self-hosted-runners refuse a seal signed on a self-hosted runner
+  --require-signature        refuse an unsigned seal`
+
+type Values = Readonly<Record<string, unknown>>
+
+/** The option values as the actions' inputs, so both read them with the same rules. */
+function asInputs(values: Values, names: readonly string[]): (name: string) => string {
+  return (name) => {
+    if (!names.includes(name)) return ''
+    const value = values[name]
+    return typeof value === 'string' ? value : value === true ? 'true' : ''
+  }
+}
+
+export function readCliSigning(values: Values, cwd: string, env: Env): SigningSettings {
+  const keyFile = values['signing-key']
+  let keyText = ''
+  if (typeof keyFile === 'string') {
+    try {
+      keyText = fs.readFileSync(path.resolve(cwd, keyFile), 'utf8')
+    } catch (error) {
+      throw new SealError(`--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`)
+    }
+  }
+  const password = env.ARTIFACT_SEAL_KEY_PASSWORD ?? env.COSIGN_PASSWORD ?? ''
+  const names: string[] = Object.values(SigningInput)
+  const inputs = asInputs(values, names)
+  return readSigningSettings((name) => (name === SigningInput.SigningKey ? keyText : name === SigningInput.SigningKeyPassword ? (keyText === '' ? '' : password) : inputs(name)))
+}
+
+export function readCliSignerCheck(values: Values, cwd: string, env: Env): SignerCheckSettings {
+  return readSignerCheckSettings(asInputs(values, Object.values(SignerInput)), env, cwd)
+}
+
+/** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */
+export async function cliCheckpointSigning(values: { 'signing-key'?: string | undefined }, terminal: { cwd: string; env: Env }): Promise<Signing | undefined> {
+  if (values['signing-key'] === undefined) return undefined
+  const { prepareSigning } = await import('../app/signing.js')
+  return prepareSigning(readCliSigning({ sign: 'key', 'signing-key': values['signing-key'] }, terminal.cwd, terminal.env), terminal.env)
+}

@@ -1,0 +1,141 @@
+/**
+ * What kind of contract a file is, and the one digest that stands for a set of them.
+ * Pure: the caller reads the files; nothing here touches the disk or the network.
+ */
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml'
+import type { Digest } from '../digest.js'
+import { SealError, quote } from '../errors.js'
+import { checkListingPath, digestOfListing, formatListing, sortEntries, type ListingEntry } from '../listing.js'
+import type { ContractKind } from './change.js'
+
+export type OpenapiVersion = '2.0' | '3.0' | '3.1'
+
+export interface DetectedContract {
+  readonly kind: ContractKind
+  /** Set for OpenAPI documents only: from `swagger: "2.0"` or `openapi: 3.0.x / 3.1.x`. */
+  readonly openapiVersion?: OpenapiVersion
+  /** `info.version` of an OpenAPI document, when it has one. */
+  readonly version?: string
+}
+
+const KINDS_HELP =
+  'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), ' +
+  'a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) ' +
+  'or protobuf (.proto). Remove the file from the "contract" input or give one of these.'
+
+const JSON_SCHEMA_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'])
+
+/**
+ * Detects the kind of one contract file from its name and text. An unreadable YAML or
+ * JSON document is a SealError naming `path:line:col`; a file that is none of the kinds
+ * is a SealError naming it and listing them.
+ */
+export function detectContractKind(path: string, text: string): DetectedContract {
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.graphql') || lower.endsWith('.gql') || lower.endsWith('.graphqls')) return { kind: 'graphql' }
+  if (lower.endsWith('.proto')) return { kind: 'protobuf' }
+  const structured = /\.(ya?ml|json)$/.test(lower)
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true })
+  const error = document.errors[0]
+  if (error) {
+    if (!structured) throw new SealError(`${quote(path)} is not a contract file. ${KINDS_HELP}`)
+    const at = error.linePos?.[0]
+    const position = at ? `:${at.line}:${at.col}` : ''
+    throw new SealError(`${path}${position}: the document cannot be read as YAML or JSON: ${firstLine(error.message)} Fix the syntax at that place.`)
+  }
+  const root = document.contents
+  if (!isMap(root)) throw new SealError(`${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`)
+
+  const swagger = root.get('swagger', true)
+  const openapi = root.get('openapi', true)
+  if (swagger !== undefined || openapi !== undefined) {
+    const openapiVersion = openapiVersionOf(path, swagger, openapi)
+    const version = infoVersion(root.get('info', true))
+    return version === undefined ? { kind: 'openapi', openapiVersion } : { kind: 'openapi', openapiVersion, version }
+  }
+  if (looksLikeJsonSchema(root)) return { kind: 'jsonschema' }
+  throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`)
+}
+
+function firstLine(message: string): string {
+  const line = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '')
+  return line.endsWith('.') ? line : `${line}.`
+}
+
+/**
+ * The scalar as written: `openapi: 3.0` unquoted is the YAML number 3, and only the
+ * source text still says which minor version was meant.
+ */
+function scalarText(node: unknown): string | null {
+  if (!isScalar(node)) return null
+  if (typeof node.source === 'string' && node.source !== '') return node.source.trim()
+  if (typeof node.value === 'string' || typeof node.value === 'number') return String(node.value)
+  return null
+}
+
+function openapiVersionOf(path: string, swagger: unknown, openapi: unknown): OpenapiVersion {
+  const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".'
+  if (swagger !== undefined && openapi !== undefined) {
+    throw new SealError(`${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`)
+  }
+  if (swagger !== undefined) {
+    const text = scalarText(swagger)
+    if (text === '2.0' || text === '2') return '2.0'
+    throw new SealError(`${path}: "swagger" is ${quote(text ?? typeof swagger)}, not a supported OpenAPI version. ${fix}`)
+  }
+  const text = scalarText(openapi)
+  const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text)
+  if (match) return match[1] === '0' ? '3.0' : '3.1'
+  throw new SealError(`${path}: "openapi" is ${quote(text ?? 'not a string')}, not a supported OpenAPI version. ${fix}`)
+}
+
+function infoVersion(info: YamlNode | undefined | unknown): string | undefined {
+  if (!isMap(info)) return undefined
+  const text = scalarText(info.get('version', true))
+  return text === null || text === '' ? undefined : text
+}
+
+function looksLikeJsonSchema(root: { get(key: string, keepScalar: true): unknown }): boolean {
+  const schema = root.get('$schema', true)
+  if (isScalar(schema) && typeof schema.value === 'string') return true
+  if (isMap(root.get('properties', true)) || isMap(root.get('$defs', true))) return true
+  const type = root.get('type', true)
+  if (isScalar(type)) return typeof type.value === 'string' && JSON_SCHEMA_TYPES.has(type.value)
+  const items = (type as { items?: unknown[] } | undefined)?.items
+  return (
+    Array.isArray(items) &&
+    items.length > 0 &&
+    items.every((item) => isScalar(item) && typeof item.value === 'string' && JSON_SCHEMA_TYPES.has(item.value))
+  )
+}
+
+export interface ContractFileDigest {
+  /** Relative to the artifact root, "/"-separated. */
+  readonly path: string
+  readonly kind: ContractKind
+  /** The file's sha256, 64 lowercase hex digits (a `sha256:` prefix is accepted). */
+  readonly sha256: string
+}
+
+/**
+ * The contract digest: the sha256 of the checksums listing of the contract files, that
+ * is of their `<sha256>  <path>\n` lines sorted by path in UTF-8 byte order, byte for byte
+ * what `sha256sum` prints for them, so `sha256sum <files> | LC_ALL=C sort -k2 | sha256sum`
+ * gives the same value. The kind is not hashed: it follows from the path and the bytes.
+ * A renamed contract file therefore changes the digest even when its bytes do not.
+ */
+export function contractDigest(files: readonly ContractFileDigest[]): Digest {
+  if (files.length === 0) throw new SealError('No contract files: a contract digest needs at least one file.')
+  const seen = new Set<string>()
+  const entries: ListingEntry[] = files.map((file) => {
+    checkListingPath(file.path, 'contract')
+    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`)
+    seen.add(file.path)
+    const hex = file.sha256.toLowerCase().replace(/^sha256:/, '')
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 hex digits.`)
+    }
+    return { path: file.path, hex }
+  })
+  return digestOfListing(formatListing(sortEntries(entries)))
+}

@@ -1,0 +1,193 @@
+/**
+ * Every change between two versions of an OpenAPI document, each with an oasdiff rule
+ * id, a severity and where it is. Operations are paired by method and path (parameter
+ * names in the path may be renamed); inside them parameters, bodies and responses are
+ * compared with the direction that decides what breaks a client.
+ */
+import type { ContractChange } from '../change.js'
+import { quote } from '../../errors.js'
+import { openApiMajor, readOperations, type BodyModel, type OperationModel, type ResponseModel } from './operations.js'
+import { RefResolver, type Located } from './refs.js'
+import { ChangeCollector, sentence } from './report.js'
+import type { SchemaPlace } from './rules.js'
+import { SchemaDiffer, type SchemaChange } from './schema-diff.js'
+import { SchemaViews } from './schema-view.js'
+import type { OpenApiDocument, OpenApiOptions } from './types.js'
+
+export function classifyOpenApi(before: OpenApiDocument, after: OpenApiDocument, options: OpenApiOptions): ContractChange[] {
+  const beforeLabel = `${options.file} (before)`
+  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, beforeLabel, options.readExternalBefore ?? options.readExternal)
+  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal)
+  const was = readOperations(beforeRefs, openApiMajor(before, beforeLabel))
+  const now = readOperations(afterRefs, openApiMajor(after, options.file))
+  const context: Context = {
+    out: new ChangeCollector('openapi', options.file),
+    differ: new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs)),
+    now: options.now
+  }
+  const remainingPaths = new Set([...now.values()].map((operation) => operation.path))
+  for (const [key, operation] of was) {
+    const next = now.get(key)
+    if (next) compareOperation(context, operation, next)
+    else reportRemoval(context, operation, !remainingPaths.has(operation.path))
+  }
+  for (const [key, operation] of now) {
+    if (!was.has(key)) context.out.add('endpoint-added', operation.name, operation.name, operation.at, `${operation.name} was added.`)
+  }
+  return context.out.sorted()
+}
+
+interface Context {
+  readonly out: ChangeCollector
+  readonly differ: SchemaDiffer
+  readonly now: Date
+}
+
+/** A removed operation is safe only once clients were warned (deprecated) and the announced date (x-sunset) has passed. */
+function reportRemoval(context: Context, operation: OperationModel, wholePath: boolean): void {
+  const prefix = wholePath ? 'api-path-removed' : 'api-removed'
+  const name = operation.name
+  if (!operation.deprecated) {
+    context.out.add(`${prefix}-without-deprecation`, name, name, operation.at, `${name} was removed without being deprecated first.`)
+    return
+  }
+  const sunset = parseSunset(operation.sunset)
+  if (sunset === null) {
+    const why = operation.sunset === undefined ? 'it has no x-sunset date, so clients were never told when it would go' : `its x-sunset ${quote(String(operation.sunset))} is not an RFC 3339 date`
+    context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed while deprecated, but ${why}.`)
+  } else if (sunset.getTime() > context.now.getTime()) {
+    context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed before its x-sunset date ${sunset.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`)
+  } else {
+    context.out.add(`${prefix}-with-deprecation`, name, name, operation.at, `${name} was removed after its x-sunset date ${sunset.toISOString().slice(0, 10)} had passed.`)
+  }
+}
+
+function parseSunset(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null
+  const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim())
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+function compareOperation(context: Context, was: OperationModel, now: OperationModel): void {
+  const { out } = context
+  const name = now.name
+  if (was.deprecated !== now.deprecated) {
+    const rule = !now.deprecated ? 'endpoint-reactivated' : now.sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset'
+    out.add(rule, name, name, now.at, `${name} ${now.deprecated ? 'was deprecated' : 'is no longer deprecated'}.`)
+  }
+  compareParameters(context, was, now)
+  compareBodies(context, name, was.body, now.body)
+  compareResponses(context, name, was.responses, now.responses)
+}
+
+function compareParameters(context: Context, was: OperationModel, now: OperationModel): void {
+  const { out } = context
+  const name = now.name
+  for (const [key, parameter] of was.parameters) {
+    const next = now.parameters.get(key)
+    const label = `${parameter.in} parameter ${parameter.name}`
+    const location = `${name} › ${label}`
+    if (!next) {
+      out.add('request-parameter-removed', name, location, parameter.at, `The ${label} was removed.`)
+      continue
+    }
+    if (parameter.required !== next.required) {
+      out.add(next.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', name, location, next.at, `The ${label} became ${next.required ? 'required' : 'optional'}.`)
+    }
+    if (parameter.schema && next.schema) {
+      reportSchema(context, name, location, `the ${label}`, context.differ.diff(parameter.schema, next.schema, 'request-parameter'))
+    }
+  }
+  for (const [key, parameter] of now.parameters) {
+    if (was.parameters.has(key)) continue
+    const label = `${parameter.in} parameter ${parameter.name}`
+    const rule = parameter.in === 'path' ? 'new-request-path-parameter' : parameter.required ? 'new-required-request-parameter' : 'new-optional-request-parameter'
+    out.add(rule, name, `${name} › ${label}`, parameter.at, `A ${parameter.required ? 'required' : 'optional'} ${label} was added.`)
+  }
+}
+
+function compareBodies(context: Context, name: string, was: BodyModel | null, now: BodyModel | null): void {
+  const { out } = context
+  const location = `${name} › request body`
+  if (was === null && now === null) return
+  if (was === null && now !== null) {
+    out.add(now.required ? 'request-body-added-required' : 'request-body-added-optional', name, location, now.at, `A ${now.required ? 'required' : 'optional'} request body was added.`)
+    return
+  }
+  if (was !== null && now === null) {
+    out.add('request-body-removed', name, location, was.at, 'The request body was removed.')
+    return
+  }
+  if (was === null || now === null) return
+  if (was.required !== now.required) {
+    out.add(now.required ? 'request-body-became-required' : 'request-body-became-optional', name, location, now.at, `The request body became ${now.required ? 'required' : 'optional'}.`)
+  }
+  compareContent(context, name, location, 'request body', 'request', was.content, now.content, was.at, now.at)
+}
+
+function compareResponses(context: Context, name: string, was: ReadonlyMap<string, ResponseModel>, now: ReadonlyMap<string, ResponseModel>): void {
+  const { out } = context
+  for (const [status, response] of was) {
+    const next = now.get(status)
+    const location = `${name} › ${response.status} response`
+    const success = status.startsWith('2')
+    if (!next) {
+      out.add(success ? 'response-success-status-removed' : 'response-non-success-status-removed', name, location, response.at, `The ${response.status} response was removed.`)
+      continue
+    }
+    compareContent(context, name, location, `${response.status} response body`, 'response', response.content, next.content, response.at, next.at)
+    for (const [key, header] of response.headers) {
+      const after = next.headers.get(key)
+      const headerLocation = `${location} › header ${header.name}`
+      if (!after) out.add(header.required ? 'required-response-header-removed' : 'optional-response-header-removed', name, headerLocation, header.at, `The ${header.required ? 'required' : 'optional'} response header ${header.name} was removed.`)
+      else if (header.required && !after.required) out.add('response-header-became-optional', name, headerLocation, after.at, `The response header ${header.name} became optional.`)
+    }
+    for (const [key, header] of next.headers) {
+      if (!response.headers.has(key)) out.add('response-header-added', name, `${location} › header ${header.name}`, header.at, `The response header ${header.name} was added.`)
+    }
+  }
+  for (const [status, response] of now) {
+    if (was.has(status)) continue
+    const success = status.startsWith('2')
+    out.add(success ? 'response-success-status-added' : 'response-non-success-status-added', name, `${name} › ${response.status} response`, response.at, `A ${response.status} response was added.`)
+  }
+}
+
+function compareContent(
+  context: Context,
+  name: string,
+  location: string,
+  label: string,
+  direction: 'request' | 'response',
+  was: ReadonlyMap<string, Located | null>,
+  now: ReadonlyMap<string, Located | null>,
+  wasAt: Located,
+  nowAt: Located
+): void {
+  const { out } = context
+  const rule = direction === 'request' ? 'request-body-media-type' : 'response-media-type'
+  for (const [media, schema] of was) {
+    if (!now.has(media)) {
+      out.add(`${rule}-removed`, name, `${location} › ${media}`, schema ?? wasAt, `The ${label} media type ${media} was removed.`)
+      continue
+    }
+    const next = now.get(media) ?? null
+    if (schema && next) {
+      const place: SchemaPlace = direction === 'request' ? 'request-body' : 'response-body'
+      reportSchema(context, name, `${location} › ${media}`, `the ${label} (${media})`, context.differ.diff(schema, next, place))
+    }
+  }
+  for (const [media, schema] of now) {
+    if (!was.has(media)) out.add(`${rule}-added`, name, `${location} › ${media}`, schema ?? nowAt, `The ${label} media type ${media} was added.`)
+  }
+}
+
+function reportSchema(context: Context, operation: string, location: string, subject: string, changes: readonly SchemaChange[]): void {
+  for (const change of changes) {
+    const where = change.path === '' ? location : `${location} › ${change.path}`
+    const what = change.path === '' ? subject : `property ${change.path} of ${subject}`
+    context.out.add(change.rule, operation, where, change.at, sentence(`${what} ${change.detail}`))
+  }
+}
+

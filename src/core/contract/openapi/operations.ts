@@ -1,0 +1,214 @@
+/**
+ * Reads the operations of an OpenAPI 2.0 or 3.x document into one model, so the
+ * comparison does not care which version wrote them: a 2.0 `in: body` parameter becomes a
+ * request body with the `consumes` media types, a 2.0 response `schema` one entry per
+ * `produces` media type.
+ */
+import { SealError } from '../../errors.js'
+import type { Located, RefResolver } from './refs.js'
+import { isRecord } from './types.js'
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
+
+export interface ParameterModel {
+  readonly in: string
+  readonly name: string
+  readonly required: boolean
+  readonly schema: Located | null
+  readonly at: Located
+}
+
+export interface BodyModel {
+  readonly required: boolean
+  readonly content: ReadonlyMap<string, Located | null>
+  readonly at: Located
+}
+
+export interface HeaderModel {
+  readonly name: string
+  readonly required: boolean
+  readonly at: Located
+}
+
+export interface ResponseModel {
+  readonly status: string
+  readonly content: ReadonlyMap<string, Located | null>
+  readonly headers: ReadonlyMap<string, HeaderModel>
+  readonly at: Located
+}
+
+export interface OperationModel {
+  /** `GET /orders/{id}`, as the document writes the path. */
+  readonly name: string
+  /** The path with its parameter names blanked: renaming `{id}` to `{orderId}` is the same operation. */
+  readonly path: string
+  readonly at: Located
+  readonly deprecated: boolean
+  readonly sunset: unknown
+  readonly parameters: ReadonlyMap<string, ParameterModel>
+  readonly body: BodyModel | null
+  readonly responses: ReadonlyMap<string, ResponseModel>
+}
+
+export type OpenApiMajor = 2 | 3
+
+/** 2 for `swagger: "2.0"`, 3 for `openapi: 3.0.x / 3.1.x`; anything else is an error naming the file. */
+export function openApiMajor(document: unknown, label: string): OpenApiMajor {
+  if (!isRecord(document)) throw new SealError(`${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`)
+  const swagger = document.swagger
+  const openapi = document.openapi
+  if (swagger !== undefined && String(swagger).startsWith('2')) return 2
+  if (openapi !== undefined && /^3\.[01](\.|$)/.test(String(openapi))) return 3
+  throw new SealError(`${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`)
+}
+
+/** Operations keyed by `METHOD /path/{}`, the key used to pair them across versions. */
+export function readOperations(refs: RefResolver, major: OpenApiMajor): Map<string, OperationModel> {
+  const root = refs.at('')
+  const out = new Map<string, OperationModel>()
+  const paths = refs.child(root, 'paths')
+  if (!isRecord(paths.value)) return out
+  for (const path of Object.keys(paths.value)) {
+    const item = refs.follow(refs.child(paths, path))
+    if (!isRecord(item.value)) continue
+    const placeholders = [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] ?? '')
+    const shared = readParameters(refs, refs.child(item, 'parameters'), placeholders)
+    const blank = path.replace(/\{[^}]*\}/g, '{}')
+    for (const method of METHODS) {
+      const at = refs.child(item, method)
+      if (!isRecord(at.value)) continue
+      const operation = at.value
+      const own = readParameters(refs, refs.child(at, 'parameters'), placeholders)
+      const all = new Map([...shared, ...own])
+      const reader = major === 2 ? readSwaggerOperation : readOpenApi3Operation
+      const { parameters, body, responses } = reader(refs, root, at, all)
+      out.set(`${method.toUpperCase()} ${blank}`, {
+        name: `${method.toUpperCase()} ${path}`,
+        path: blank,
+        at,
+        deprecated: operation.deprecated === true,
+        sunset: operation['x-sunset'],
+        parameters,
+        body,
+        responses
+      })
+    }
+  }
+  return out
+}
+
+function readParameters(refs: RefResolver, list: Located, placeholders: readonly string[]): Map<string, Located> {
+  const out = new Map<string, Located>()
+  if (!Array.isArray(list.value)) return out
+  for (let index = 0; index < list.value.length; index++) {
+    const parameter = refs.follow(refs.child(list, index))
+    if (!isRecord(parameter.value)) continue
+    const { in: where, name } = parameter.value
+    if (typeof where !== 'string' || typeof name !== 'string') continue
+    out.set(parameterKey(where, name, placeholders), parameter)
+  }
+  return out
+}
+
+/**
+ * Header names are case-insensitive; a path parameter is its place in the path, so
+ * renaming `{id}` to `{orderId}` changes nothing a client sends.
+ */
+function parameterKey(where: string, name: string, placeholders: readonly string[]): string {
+  if (where === 'path' && placeholders.includes(name)) return `path:#${placeholders.indexOf(name)}`
+  return `${where}:${where === 'header' ? name.toLowerCase() : name}`
+}
+
+interface OperationParts {
+  parameters: Map<string, ParameterModel>
+  body: BodyModel | null
+  responses: Map<string, ResponseModel>
+}
+
+function readOpenApi3Operation(refs: RefResolver, _root: Located, at: Located, all: Map<string, Located>): OperationParts {
+  const parameters = new Map<string, ParameterModel>()
+  for (const [key, parameter] of all) {
+    const value = parameter.value as Record<string, unknown>
+    let schema: Located | null = isRecord(value.schema) ? refs.child(parameter, 'schema') : null
+    if (schema === null && isRecord(value.content)) {
+      const media = Object.keys(value.content)[0]
+      if (media !== undefined) schema = refs.child(parameter, 'content', media, 'schema')
+    }
+    parameters.set(key, { in: String(value.in), name: String(value.name), required: value.in === 'path' || value.required === true, schema, at: parameter })
+  }
+  let body: BodyModel | null = null
+  const requestBody = refs.follow(refs.child(at, 'requestBody'))
+  if (isRecord(requestBody.value)) {
+    body = { required: requestBody.value.required === true, content: readContent(refs, refs.child(requestBody, 'content')), at: requestBody }
+  }
+  const responses = new Map<string, ResponseModel>()
+  const list = refs.child(at, 'responses')
+  if (isRecord(list.value)) {
+    for (const status of Object.keys(list.value)) {
+      const response = refs.follow(refs.child(list, status))
+      if (!isRecord(response.value)) continue
+      const headers = new Map<string, HeaderModel>()
+      const headerList = refs.child(response, 'headers')
+      if (isRecord(headerList.value)) {
+        for (const name of Object.keys(headerList.value)) {
+          const header = refs.follow(refs.child(headerList, name))
+          headers.set(name.toLowerCase(), { name, required: isRecord(header.value) && header.value.required === true, at: header })
+        }
+      }
+      responses.set(status.toUpperCase(), { status, content: readContent(refs, refs.child(response, 'content')), headers, at: response })
+    }
+  }
+  return { parameters, body, responses }
+}
+
+function readContent(refs: RefResolver, content: Located): Map<string, Located | null> {
+  const out = new Map<string, Located | null>()
+  if (!isRecord(content.value)) return out
+  for (const media of Object.keys(content.value)) {
+    const entry = refs.child(content, media)
+    out.set(media.toLowerCase(), isRecord(entry.value) && entry.value.schema !== undefined ? refs.child(entry, 'schema') : null)
+  }
+  return out
+}
+
+function mediaTypes(value: unknown, fallback: readonly string[]): string[] {
+  return Array.isArray(value) && value.length > 0 ? value.filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase()) : [...fallback]
+}
+
+function readSwaggerOperation(refs: RefResolver, root: Located, at: Located, all: Map<string, Located>): OperationParts {
+  const document = root.value as Record<string, unknown>
+  const operation = at.value as Record<string, unknown>
+  const consumes = mediaTypes(operation.consumes ?? document.consumes, ['application/json'])
+  const produces = mediaTypes(operation.produces ?? document.produces, ['application/json'])
+  const parameters = new Map<string, ParameterModel>()
+  let body: BodyModel | null = null
+  for (const [key, parameter] of all) {
+    const value = parameter.value as Record<string, unknown>
+    const name = String(value.name)
+    if (value.in === 'body') {
+      const schema = refs.child(parameter, 'schema')
+      body = { required: value.required === true, content: new Map(consumes.map((media) => [media, isRecord(schema.value) ? schema : null])), at: parameter }
+    } else {
+      // A 2.0 parameter carries its own schema keywords (type, enum, maxLength…) inline;
+      // formData fields stay parameters, as oasdiff reads them, so the rule ids match.
+      parameters.set(key, { in: String(value.in), name, required: value.in === 'path' || value.required === true, schema: parameter, at: parameter })
+    }
+  }
+  const responses = new Map<string, ResponseModel>()
+  const list = refs.child(at, 'responses')
+  if (isRecord(list.value)) {
+    for (const status of Object.keys(list.value)) {
+      const response = refs.follow(refs.child(list, status))
+      if (!isRecord(response.value)) continue
+      const schema = refs.child(response, 'schema')
+      const content = new Map<string, Located | null>(isRecord(schema.value) ? produces.map((media) => [media, schema]) : [])
+      const headers = new Map<string, HeaderModel>()
+      const headerList = refs.child(response, 'headers')
+      if (isRecord(headerList.value)) {
+        for (const name of Object.keys(headerList.value)) headers.set(name.toLowerCase(), { name, required: false, at: refs.child(headerList, name) })
+      }
+      responses.set(status.toUpperCase(), { status, content, headers, at: response })
+    }
+  }
+  return { parameters, body, responses }
+}

@@ -1,0 +1,13 @@
+/**
+ * The OIDC issuer of GitHub Actions tokens on a server: github.com's, a GHE.com tenant's
+ * (`https://acme.ghe.com` → `https://token.actions.acme.ghe.com`), or a GitHub Enterprise
+ * Server's own (`<server>/_services/token`). A certificate naming another issuer was not
+ * minted for a workflow of that server.
+ */
+export function defaultIssuer(serverUrl: string): string {
+  const url = new URL(serverUrl)
+  if (url.hostname === 'github.com') return 'https://token.actions.githubusercontent.com'
+  const tenant = /^([a-z0-9-]+)\.ghe\.com$/i.exec(url.hostname)
+  if (tenant) return `https://token.actions.${tenant[1]?.toLowerCase()}.ghe.com`
+  return `${url.origin}/_services/token`
+}

@@ -1,0 +1,382 @@
+import { type KeyObject, createHash, createPrivateKey, createPublicKey, scryptSync, sign, verify } from 'node:crypto'
+import nacl from 'tweetnacl'
+import { SealError, quote } from '../errors.js'
+
+/**
+ * A user's signing key, read from the PEM text a secret holds, and the public keys that
+ * check its signatures. Pure: the caller reads files and inputs.
+ *
+ * What a secret does to PEM text, and what is undone here (and only this):
+ * - CRLF or CR line ends, a byte-order mark, blank lines and indentation around the text
+ *   or its lines (a YAML block scalar, a copy from a Windows editor);
+ * - literal `\n` (and `\r\n`, `\r`) escape sequences in place of line breaks, as a key
+ *   pasted from JSON or a `.env` file arrives. A backslash never occurs in PEM, so
+ *   reading one as an escaped line break cannot change a key;
+ * - line breaks replaced by spaces or missing entirely (a secret pasted as one line): the
+ *   body between the BEGIN and END lines is base64, whose whitespace carries nothing.
+ * A block with RFC 1421 headers (`Proc-Type: 4,ENCRYPTED`) keeps its lines as given.
+ */
+
+export type KeyAlgorithm = 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'ed25519' | 'rsa'
+
+export interface PublicKeyMaterial {
+  readonly publicKey: KeyObject
+  /** base64(sha256(SPKI DER)): the name a keyed Sigstore bundle gives its key. */
+  readonly hint: string
+  readonly algorithm: KeyAlgorithm
+}
+
+export interface SigningKey extends PublicKeyMaterial {
+  readonly privateKey: KeyObject
+  /** The public key as SPKI PEM, as a bundle's signer names it. */
+  readonly publicKeyPem: string
+}
+
+interface PemBlock {
+  readonly label: string
+  /** Header lines (`Name: value`) before the base64 body; empty for nearly every key. */
+  readonly headers: readonly string[]
+  /** The base64 body with all whitespace removed. */
+  readonly body: string
+}
+
+const PRIVATE_LABELS = new Set(['PRIVATE KEY', 'EC PRIVATE KEY', 'RSA PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'])
+const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY'])
+const COSIGN_LABELS = new Set(['ENCRYPTED SIGSTORE PRIVATE KEY', 'ENCRYPTED COSIGN PRIVATE KEY'])
+/** A SEC1 key from `openssl ecparam -genkey` comes after this block; it says nothing on its own. */
+const IGNORED_LABELS = new Set(['EC PARAMETERS'])
+
+const CURVES: Readonly<Record<string, KeyAlgorithm>> = { prime256v1: 'ecdsa-p256', secp384r1: 'ecdsa-p384', secp521r1: 'ecdsa-p521' }
+/** cosign's bounds (sigstore cryptoutils.ValidatePubKey): smaller keys are weak, larger ones refused by its verifiers. */
+const RSA_MIN_BITS = 2048
+const RSA_MAX_BITS = 4096
+
+const SUPPORTED_KEYS = 'ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits'
+const SUPPORTED_FORMATS =
+  'PKCS#8 ("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"), SEC1 ("EC PRIVATE KEY"), PKCS#1 ("RSA PRIVATE KEY") or cosign\'s encrypted key ("ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY")'
+const GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".'
+
+/** Text in which a PEM BEGIN line can be found: how the caller tells key text from a path. */
+export function looksLikePem(text: string): boolean {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text)
+}
+
+export function keyHint(publicKey: KeyObject): string {
+  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64')
+}
+
+function normalize(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\\r\\n|\\n|\\r/g, '\n')
+    .replace(/\r\n?/g, '\n')
+}
+
+/** Every PEM block in the text, in order; throws only for a BEGIN without its END. */
+function pemBlocks(text: string, where: string): PemBlock[] {
+  const blocks: PemBlock[] = []
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g
+  let match: RegExpExecArray | null
+  while ((match = begin.exec(text)) !== null) {
+    const label = match[1] ?? ''
+    const endLine = `-----END ${label}-----`
+    const end = text.indexOf(endLine, begin.lastIndex)
+    if (end === -1) {
+      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`)
+    }
+    const inner = text.slice(begin.lastIndex, end)
+    // A colon never occurs in base64, so a line with one is a header.
+    const lines = inner.split('\n').map((line) => line.trim())
+    const isHeader = (line: string): boolean => /^[A-Za-z][A-Za-z0-9-]*:/.test(line)
+    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join('').replace(/\s+/g, '') })
+    begin.lastIndex = end + endLine.length
+  }
+  return blocks
+}
+
+function bodyBytes(block: PemBlock, where: string): Buffer {
+  if (block.body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
+    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`)
+  }
+  return Buffer.from(block.body, 'base64')
+}
+
+/** The block as PEM text again, wrapped at 64 columns, for the OpenSSL decoders that want one. */
+function pemText(block: PemBlock): string {
+  const lines = block.body.match(/.{1,64}/g) ?? []
+  const headers = block.headers.length === 0 ? '' : `${block.headers.join('\n')}\n\n`
+  return `-----BEGIN ${block.label}-----\n${headers}${lines.join('\n')}\n-----END ${block.label}-----\n`
+}
+
+function algorithmOf(key: KeyObject, where: string): KeyAlgorithm {
+  switch (key.asymmetricKeyType) {
+    case 'ec': {
+      const curve = key.asymmetricKeyDetails?.namedCurve
+      const algorithm = curve === undefined ? undefined : CURVES[curve]
+      if (algorithm === undefined) {
+        throw new SealError(
+          `${where}: is an ECDSA key on ${curve === undefined ? 'a curve given by explicit parameters' : `curve ${curve}`}, which Sigstore tools do not accept. ` +
+            'Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".'
+        )
+      }
+      return algorithm
+    }
+    case 'ed25519':
+      return 'ed25519'
+    case 'rsa': {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0
+      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
+        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`)
+      }
+      return 'rsa'
+    }
+    default:
+      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? 'secret'} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
+  }
+}
+
+/**
+ * The scrypt parameters cosign writes are N = 32768 or 65536, r = 8, p = 1 (64 MiB, a fifth
+ * of a second). The bounds keep a crafted key file from asking for gigabytes of memory or
+ * minutes of work: at most 256 MiB (128·N·r bytes) and four passes.
+ */
+const SCRYPT_MAX_N = 1 << 18
+const SCRYPT_MAX_R = 16
+const SCRYPT_MAX_P = 4
+const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024
+const SECRETBOX_KEY_BYTES = 32
+
+interface CosignEnvelope {
+  readonly salt: Buffer
+  readonly n: number
+  readonly r: number
+  readonly p: number
+  readonly nonce: Buffer
+  readonly ciphertext: Buffer
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function base64Field(value: unknown): Buffer | null {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) return null
+  return Buffer.from(value, 'base64')
+}
+
+/** go-securesystemslib's `encrypted` format, as cosign writes it, checked field by field. */
+function cosignEnvelope(block: PemBlock, where: string): CosignEnvelope {
+  const damaged = (what: string): SealError => new SealError(`${where}: the encrypted key is damaged (${what}). Copy the whole key file into the secret again.`)
+  let json: unknown
+  try {
+    json = JSON.parse(bodyBytes(block, where).toString('utf8'))
+  } catch (error) {
+    if (error instanceof SealError) throw error
+    throw damaged('its body is not the JSON cosign writes')
+  }
+  if (!isRecord(json) || !isRecord(json.kdf) || !isRecord(json.cipher)) throw damaged('the kdf or cipher section is missing')
+  const { kdf, cipher } = json
+  if (kdf.name !== 'scrypt') {
+    throw new SealError(`${where}: the encrypted key uses key derivation ${quote(String(kdf.name).slice(0, 40))}; only scrypt, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
+  }
+  if (cipher.name !== 'nacl/secretbox') {
+    throw new SealError(`${where}: the encrypted key uses cipher ${quote(String(cipher.name).slice(0, 40))}; only nacl/secretbox, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
+  }
+  const params = isRecord(kdf.params) ? kdf.params : {}
+  const { N: n, r, p } = params
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw damaged('the scrypt parameters N, r and p are not all whole numbers')
+  const [nn, rr, pp] = [n as number, r as number, p as number]
+  if (nn < 2 || (nn & (nn - 1)) !== 0 || nn > SCRYPT_MAX_N || rr < 1 || rr > SCRYPT_MAX_R || pp < 1 || pp > SCRYPT_MAX_P || 128 * nn * rr > SCRYPT_MAX_MEMORY) {
+    throw new SealError(
+      `${where}: the encrypted key asks for scrypt parameters N=${nn}, r=${rr}, p=${pp}, outside what is accepted (N a power of two up to ${SCRYPT_MAX_N}, r up to ${SCRYPT_MAX_R}, p up to ${SCRYPT_MAX_P}, 128·N·r bytes up to 256 MiB). ` +
+        'Re-encrypt the key with "cosign import-key-pair".'
+    )
+  }
+  const salt = base64Field(kdf.salt)
+  const nonce = base64Field(cipher.nonce)
+  const ciphertext = base64Field(json.ciphertext)
+  if (salt === null || salt.length === 0) throw damaged('the salt is not base64')
+  if (nonce === null || nonce.length !== nacl.secretbox.nonceLength) throw damaged(`the nonce is not ${nacl.secretbox.nonceLength} bytes of base64`)
+  if (ciphertext === null || ciphertext.length <= nacl.secretbox.overheadLength) throw damaged('the ciphertext is not base64, or too short to hold a key')
+  return { salt, n: nn, r: rr, p: pp, nonce, ciphertext }
+}
+
+/** The plaintext, or null when the password does not open the box (or the box was altered: the two look the same). */
+function openCosign(envelope: CosignEnvelope, password: string): Buffer | null {
+  // scrypt needs 128·N·r bytes; Node refuses anything over 32 MiB unless told, and cosign's N = 65536 needs 64 MiB.
+  const maxmem = 128 * envelope.n * envelope.r + 16 * 1024 * 1024
+  const key = scryptSync(Buffer.from(password, 'utf8'), envelope.salt, SECRETBOX_KEY_BYTES, { N: envelope.n, r: envelope.r, p: envelope.p, maxmem })
+  const plain = nacl.secretbox.open(envelope.ciphertext, envelope.nonce, key)
+  return plain === null ? null : Buffer.from(plain)
+}
+
+function passwordName(inputName: string): string {
+  return `${inputName}-password`
+}
+
+function wrongPassword(inputName: string, block: PemBlock): SealError {
+  const pw = passwordName(inputName)
+  const cosign = COSIGN_LABELS.has(block.label)
+  return new SealError(
+    `${inputName}: the password in ${pw} does not open this encrypted key ("${block.label}"). ` +
+      `Check that ${pw} holds the password the key was encrypted with${cosign ? ' (the COSIGN_PASSWORD given to "cosign generate-key-pair")' : ''} and that both secrets belong to the same key` +
+      `${cosign ? '; if they do, the key text was altered: copy the whole key file into the secret again' : ''}.`
+  )
+}
+
+function missingPassword(inputName: string, block: PemBlock): SealError {
+  const pw = passwordName(inputName)
+  return new SealError(
+    `${inputName}: the key is encrypted ("${block.label}") and ${pw} is empty. Pass the key's password in ${pw} from a secret` +
+      `${COSIGN_LABELS.has(block.label) ? ' (for a cosign key, the COSIGN_PASSWORD given to "cosign generate-key-pair")' : ''}.`
+  )
+}
+
+const ED25519_V2_PREFIX = Buffer.from('3051020101300506032b657004220420', 'hex')
+const ED25519_V2_PUBLIC = Buffer.from('812100', 'hex')
+const ED25519_V1_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
+
+/**
+ * An Ed25519 key in PKCS#8 v2 (RFC 8410's OneAsymmetricKey with the public key inside, as
+ * Rust's pkcs8 crate and OpenSSL 3.5 write it) as v1, which the OpenSSL 3.0 of Node 20 and
+ * 22 cannot otherwise read. The public key it carried must be the seed's own.
+ */
+function ed25519V1(der: Buffer): { v1: Buffer; publicKey: Buffer } | null {
+  if (der.length !== 83 || !der.subarray(0, 16).equals(ED25519_V2_PREFIX) || !der.subarray(48, 51).equals(ED25519_V2_PUBLIC)) return null
+  return { v1: Buffer.concat([ED25519_V1_PREFIX, der.subarray(16, 48)]), publicKey: der.subarray(51) }
+}
+
+/** A DER private key that decrypted, or was never encrypted, but may still be no key at all. */
+function parseDer(der: Buffer, types: readonly ('pkcs8' | 'sec1' | 'pkcs1')[], inputName: string, what: string): KeyObject {
+  // Checked on every Node, so that a key that only Node 24 would read leniently is refused everywhere.
+  const ed25519 = types.includes('pkcs8') ? ed25519V1(der) : null
+  if (ed25519 !== null) {
+    const key = createPrivateKey({ key: ed25519.v1, format: 'der', type: 'pkcs8' })
+    if (createPublicKey(key).export({ type: 'spki', format: 'der' }).subarray(12).equals(ed25519.publicKey)) return key
+    throw new SealError(`${inputName}: ${what} is an Ed25519 key whose stored public key is not its own: the key is damaged. Export the key again.`)
+  }
+  for (const type of types) {
+    try {
+      return createPrivateKey({ key: der, format: 'der', type })
+    } catch {
+      // The next encoding, then the error below.
+    }
+  }
+  throw new SealError(`${inputName}: ${what} is not a private key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
+}
+
+function privateKeyOf(block: PemBlock, password: string | undefined, inputName: string): KeyObject {
+  if (COSIGN_LABELS.has(block.label)) {
+    const envelope = cosignEnvelope(block, inputName)
+    // cosign writes keys with an empty password too (COSIGN_PASSWORD=""), so no password means try the empty one.
+    const plain = openCosign(envelope, password ?? '')
+    if (plain === null) throw password === undefined || password === '' ? missingPassword(inputName, block) : wrongPassword(inputName, block)
+    // cosign writes PKCS#8; keys written by cosign before 1.x and by other tools may hold SEC1 or PKCS#1.
+    return parseDer(plain, ['pkcs8', 'sec1', 'pkcs1'], inputName, 'the decrypted key')
+  }
+  if (block.label === 'ENCRYPTED PRIVATE KEY' || block.headers.some((header) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(header))) {
+    if (password === undefined || password === '') throw missingPassword(inputName, block)
+    const der = block.headers.length === 0 ? bodyBytes(block, inputName) : null
+    try {
+      return der === null ? createPrivateKey({ key: pemText(block), format: 'pem', passphrase: password }) : createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password })
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_OSSL_BAD_DECRYPT') throw wrongPassword(inputName, block)
+      throw new SealError(
+        `${inputName}: the encrypted key ("${block.label}") could not be opened: it is damaged, or encrypted with a cipher OpenSSL does not offer. ` +
+          `Check that ${passwordName(inputName)} is right, or export the key again ("openssl pkcs8 -topk8 -v2 aes-256-cbc").`
+      )
+    }
+  }
+  const type = block.label === 'EC PRIVATE KEY' ? 'sec1' : block.label === 'RSA PRIVATE KEY' ? 'pkcs1' : 'pkcs8'
+  return parseDer(bodyBytes(block, inputName), [type], inputName, `the "${block.label}" block`)
+}
+
+function notPem(where: string, expected: string): SealError {
+  return new SealError(
+    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included` +
+      `${expected === 'PUBLIC KEY' ? '' : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
+  )
+}
+
+function unsupportedBlock(label: string, where: string): SealError {
+  if (label === 'OPENSSH PRIVATE KEY') {
+    return new SealError(
+      `${where}: is an OpenSSH private key, which this tool does not read. Convert an RSA or ECDSA key to PKCS#8 with "ssh-keygen -p -m PKCS8 -f FILE", ` +
+        `or use a new key. ${GENERATE_HINT}`
+    )
+  }
+  return new SealError(`${where}: holds a "${label}" PEM block, which is not a private key this tool reads. Supported: ${SUPPORTED_FORMATS}. ${GENERATE_HINT}`)
+}
+
+function material(publicKey: KeyObject, algorithm: KeyAlgorithm): PublicKeyMaterial {
+  return { publicKey, hint: keyHint(publicKey), algorithm }
+}
+
+/**
+ * A private key read from PEM text (a secret's value, a key file), decrypted with the
+ * password when it is encrypted. Every failure is a SealError naming `inputName` and never
+ * quoting the key. The key signs and verifies a probe before it is returned: a SEC1 key
+ * whose embedded public half belongs to another key would otherwise sign bundles that its
+ * own hint cannot verify.
+ */
+export function readSigningKey(pemText: string, password: string | undefined, inputName = 'signing-key'): SigningKey {
+  const text = normalize(pemText).trim()
+  if (text === '') throw new SealError(`${inputName}: is empty. Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}". ${GENERATE_HINT}`)
+  const blocks = pemBlocks(text, inputName).filter((block) => !IGNORED_LABELS.has(block.label))
+  if (blocks.length === 0) throw notPem(inputName, 'PRIVATE KEY')
+  const privateBlocks = blocks.filter((block) => PRIVATE_LABELS.has(block.label))
+  if (privateBlocks.length > 1) throw new SealError(`${inputName}: holds ${privateBlocks.length} private keys. Pass exactly one key.`)
+  const block = privateBlocks[0]
+  if (block === undefined) {
+    const first = blocks[0]?.label ?? ''
+    if (PUBLIC_LABELS.has(first)) {
+      throw new SealError(`${inputName}: holds a public key ("${first}"), not a private key. Pass the private key (cosign.key, or the PEM with "PRIVATE KEY" in its BEGIN line); the public key goes to public-key where the seal is verified.`)
+    }
+    if (first === 'CERTIFICATE') throw new SealError(`${inputName}: holds a certificate, not a private key. Pass the private key the certificate was issued for.`)
+    throw unsupportedBlock(first, inputName)
+  }
+  const privateKey = privateKeyOf(block, password, inputName)
+  const algorithm = algorithmOf(privateKey, inputName)
+  const publicKey = createPublicKey(privateKey)
+  const probe = Buffer.from('artifact-seal key probe')
+  const hash = algorithm === 'ed25519' ? null : 'sha256'
+  if (!verify(hash, probe, publicKey, sign(hash, probe, privateKey))) {
+    throw new SealError(`${inputName}: the private key does not match the public key stored with it: the key is damaged. Export the key again.`)
+  }
+  return { ...material(publicKey, algorithm), privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }
+}
+
+/**
+ * A public key for the `public-key` input: SPKI PEM ("PUBLIC KEY", what cosign writes to
+ * cosign.pub and `openssl pkey -pubout` prints) or PKCS#1 ("RSA PUBLIC KEY"). `source` names
+ * where the text came from (the input, or the input and its file) in every error.
+ */
+export function readPublicKey(text: string, source: string): PublicKeyMaterial {
+  const normalized = normalize(text).trim()
+  if (normalized === '') throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----…"), such as cosign.pub.`)
+  const blocks = pemBlocks(normalized, source)
+  if (blocks.length === 0) throw notPem(source, 'PUBLIC KEY')
+  const publicBlocks = blocks.filter((block) => PUBLIC_LABELS.has(block.label))
+  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`)
+  const block = publicBlocks[0]
+  if (block === undefined) {
+    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith('PRIVATE KEY'))) {
+      throw new SealError(
+        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), ` +
+          'and rotate the key if this text was published.'
+      )
+    }
+    if (blocks[0]?.label === 'CERTIFICATE') {
+      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`)
+    }
+    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ''}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`)
+  }
+  let publicKey: KeyObject
+  try {
+    publicKey = createPublicKey({ key: bodyBytes(block, source), format: 'der', type: block.label === 'RSA PUBLIC KEY' ? 'pkcs1' : 'spki' })
+  } catch (error) {
+    if (error instanceof SealError) throw error
+    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`)
+  }
+  return material(publicKey, algorithmOf(publicKey, source))
+}

@@ -53,7 +53,9 @@ it('throws nothing but SealError on arbitrary mutations', () => {
         if (!slot) continue
         const [container, key] = slot
         if (remove && !Array.isArray(container)) delete (container as Json)[key as string]
-        else (container as Json)[key as string] = value
+        // A copy: fast-check hands out the same constant object each time, and an edit inside
+        // one inserted earlier would otherwise make the document contain itself.
+        else (container as Json)[key as string] = structuredClone(value)
       }
       try {
         classifyOpenApi(document, after, options)
@@ -78,8 +80,11 @@ it('never calls a removed operation compatible unless it was deprecated with a p
     fc.property(fc.constantFrom(...pairs), fc.constantFrom(undefined, '2020-01-01', '2099-01-01', 'soon'), fc.boolean(), ([document, path, method], sunset, deprecated) => {
       const before = structuredClone(document) as { paths: Record<string, Json> }
       const operation = before.paths[path]?.[method] as Json
+      // Set both outright: some corpus documents deprecate an operation already.
       if (deprecated) operation.deprecated = true
+      else delete operation.deprecated
       if (sunset !== undefined) operation['x-sunset'] = sunset
+      else delete operation['x-sunset']
       const after = structuredClone(before)
       delete after.paths[path]?.[method]
       const removal = classifyOpenApi(before, after, options).filter((change) => change.rule.startsWith('api-'))

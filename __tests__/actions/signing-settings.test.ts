@@ -4,19 +4,10 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { readSignerCheckSettings, readSigningSettings, signatureRequired } from '../../src/actions/signing-settings.js'
-import { SealError } from '../../src/core/errors.js'
+import { sealErrorOf } from '../helpers/seal-error.js'
 
 const inputs = (values: Record<string, string>) => (name: string): string => values[name] ?? ''
 
-function errorOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(SealError)
-    return (error as Error).message
-  }
-  throw new Error('accepted')
-}
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519')
 const PRIVATE_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
@@ -32,12 +23,12 @@ describe('the signing inputs', () => {
   })
 
   it('refuse what cannot work, naming the input and the fix', () => {
-    expect(errorOf(() => readSigningSettings(inputs({ sign: 'sigstore' })))).toContain('sign: "sigstore" is not a signing mode. Use auto')
-    expect(errorOf(() => readSigningSettings(inputs({ sign: 'key' })))).toContain('signing-key: required with "sign: key"')
-    expect(errorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })))).toContain('a key was given but "sign" is keyless')
-    expect(errorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })))).toContain('signing-key-password: goes with signing-key, which is empty')
-    expect(errorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })))).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
-    const notAKey = errorOf(() => readSigningSettings(inputs({ 'signing-key': PUBLIC_PEM })))
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'sigstore' })))).toContain('sign: "sigstore" is not a signing mode. Use auto')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'key' })))).toContain('signing-key: required with "sign: key"')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })))).toContain('a key was given but "sign" is keyless')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })))).toContain('signing-key-password: goes with signing-key, which is empty')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })))).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
+    const notAKey = sealErrorOf(() => readSigningSettings(inputs({ 'signing-key': PUBLIC_PEM })))
     expect(notAKey).toContain('signing-key')
     expect(notAKey).not.toContain(PUBLIC_PEM.split('\n')[1])
   })
@@ -64,14 +55,14 @@ describe('the signer inputs', () => {
     const fromText = readSignerCheckSettings(inputs({ 'public-key': PUBLIC_PEM }), env, dir).publicKey
     const fromFile = readSignerCheckSettings(inputs({ 'public-key': 'cosign.pub' }), env, dir).publicKey
     expect(fromFile?.hint).toBe(fromText?.hint)
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'public-key': 'missing.pub' }), env, dir))).toContain('public-key: "missing.pub" is neither PEM text nor a readable file (ENOENT)')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'public-key': 'missing.pub' }), env, dir))).toContain('public-key: "missing.pub" is neither PEM text nor a readable file (ENOENT)')
   })
 
   it('refuse malformed values, quoting them', () => {
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'signer-repository': 'shop' }), env, '/ws'))).toContain('signer-repository: "shop" is not a repository')
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'signer-workflow': 'release.yml' }), env, '/ws'))).toContain('signer-workflow: "release.yml" is not a workflow file')
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'source-ref': 'main' }), env, '/ws'))).toContain('source-ref: "main" is not a full ref')
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'cert-oidc-issuer': 'http://issuer' }), env, '/ws'))).toContain('cert-oidc-issuer: "http://issuer" is not an https URL')
-    expect(errorOf(() => readSignerCheckSettings(inputs({ 'require-signature': 'yes' }), env, '/ws'))).toContain('require-signature: "yes" is not a boolean')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-repository': 'shop' }), env, '/ws'))).toContain('signer-repository: "shop" is not a repository')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-workflow': 'release.yml' }), env, '/ws'))).toContain('signer-workflow: "release.yml" is not a workflow file')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'source-ref': 'main' }), env, '/ws'))).toContain('source-ref: "main" is not a full ref')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'cert-oidc-issuer': 'http://issuer' }), env, '/ws'))).toContain('cert-oidc-issuer: "http://issuer" is not an https URL')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'require-signature': 'yes' }), env, '/ws'))).toContain('require-signature: "yes" is not a boolean')
   })
 })

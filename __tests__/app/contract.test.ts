@@ -7,8 +7,8 @@ import { collectContract, withContractAnnotation } from '../../src/app/seal-cont
 import { sealToBundle } from '../../src/app/seal-to-bundle.js'
 import { classifyContracts } from '../../src/core/contract/classify.js'
 import { parseContractPatterns, parseManifest } from '../../src/core/contract/manifest.js'
-import { SealError } from '../../src/core/errors.js'
 import type { SealedArtifact } from '../../src/core/seal.js'
+import { sealErrorOf } from '../helpers/seal-error.js'
 
 const LOCAL = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } } as const
 const NOW = new Date('2026-11-28T00:00:00Z')
@@ -56,15 +56,6 @@ async function sealWithContract(files: Record<string, string>, contract: string,
   return { manifestPath: bundle.contractPath as string, artifact }
 }
 
-function sealError(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(SealError)
-    return (error as Error).message
-  }
-  throw new Error('accepted')
-}
 
 describe('the sealed contract', () => {
   it('is read from the sealed files, brings the files it refers to, and is recorded on the statement', async () => {
@@ -89,7 +80,7 @@ describe('the sealed contract', () => {
       return sealSubject({ kind: 'paths', patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: 'subject-path' }, { fallbackName: 'shop', build: LOCAL })
     }
     const collect = (artifact: SealedArtifact, contract: string, version = '') =>
-      sealError(() => collectContract(artifact, { patterns: parseContractPatterns(contract, 'contract'), version, inputs: { contract: 'contract', version: 'contract-version' } }))
+      sealErrorOf(() => collectContract(artifact, { patterns: parseContractPatterns(contract, 'contract'), version, inputs: { contract: 'contract', version: 'contract-version' } }))
     const url = await artifactOf({ 'openapi.yaml': OPENAPI('1.0.0', '').replace("'schemas/order.yaml#/Order'", "'https://example.com/order.yaml'") })
     expect(collect(url, 'openapi.yaml')).toContain('has a $ref to "https://example.com/order.yaml", a URL')
     const outside = await artifactOf({ 'api/openapi.yaml': OPENAPI('1.0.0', '').replace('schemas/order.yaml', '../../order.yaml') })
@@ -101,19 +92,19 @@ describe('the sealed contract', () => {
     expect(collect(schema, 'nothing/*.yaml')).toContain('"nothing/*.yaml" matches none of the sealed files')
     const two = await artifactOf({ 'a.yaml': OPENAPI('1.0.0', '').replace("{ $ref: 'schemas/order.yaml#/Order' }", '{ type: object }'), 'b.yaml': OPENAPI('2.0.0', '').replace("{ $ref: 'schemas/order.yaml#/Order' }", '{ type: object }') })
     expect(collect(two, '*.yaml')).toContain('contract-version: required here: the contract has 2 OpenAPI documents')
-    expect(sealError(() => parseContractPatterns('../secrets.yaml', 'contract'))).toContain('leaves the artifact')
+    expect(sealErrorOf(() => parseContractPatterns('../secrets.yaml', 'contract'))).toContain('leaves the artifact')
   })
 
   it('refuses a bundle whose contract copy was changed, or whose manifest was edited', async () => {
     const { manifestPath } = await sealWithContract({ 'openapi.yaml': OPENAPI('1.0.0', ''), 'schemas/order.yaml': ORDER('id: { type: string }') }, 'openapi.yaml')
     const copy = path.join(path.dirname(manifestPath), 'shop.contract', 'schemas', 'order.yaml')
     fs.appendFileSync(copy, '# edited\n')
-    expect(sealError(() => fromManifest(manifestPath))).toContain('is not the sealed contract file')
+    expect(sealErrorOf(() => fromManifest(manifestPath))).toContain('is not the sealed contract file')
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'))
     manifest.version = '9.9.9'
     manifest.files[0].sha256 = 'f'.repeat(64)
     fs.writeFileSync(manifestPath, JSON.stringify(manifest))
-    expect(sealError(() => parseManifest(fs.readFileSync(manifestPath, 'utf8'), manifestPath))).toContain('it was edited')
+    expect(sealErrorOf(() => parseManifest(fs.readFileSync(manifestPath, 'utf8'), manifestPath))).toContain('it was edited')
   })
 })
 

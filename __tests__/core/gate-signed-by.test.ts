@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { type GateFacts, type SignatureFact, decide } from '../../src/core/promotion/gate.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
 import type { SignerIdentity } from '../../src/core/signing/identity.js'
-import { defaultIssuer } from '../../src/core/signing/github-issuer.js'
+import { defaultIssuer } from '../../src/core/signing/signer-policy.js'
 import { T0, digest } from '../../__fixtures__/promotion.js'
 
 const POLICY = parsePolicy(

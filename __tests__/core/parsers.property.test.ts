@@ -14,6 +14,7 @@ import { sealedByFromStatement } from '../../src/core/provenance.js'
 import { GITHUB_WORKFLOW_BUILD_TYPE, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../src/core/statement.js'
 import { parseSubjectPatterns } from '../../src/core/subject/patterns.js'
 import { removeAll, tempDir } from '../helpers/trees.js'
+import { sealErrorOf } from '../helpers/seal-error.js'
 
 afterAll(removeAll)
 
@@ -29,15 +30,6 @@ function onlySealErrors(parse: () => unknown): void {
   }
 }
 
-function sealErrorOf(parse: () => unknown): string {
-  try {
-    parse()
-  } catch (error) {
-    expect(error).toBeInstanceOf(SealError)
-    return (error as Error).message
-  }
-  throw new Error('accepted')
-}
 
 const HEX_CHARS = [...'0123456789abcdef']
 const hex64 = fc.string({ unit: fc.constantFrom(...HEX_CHARS), minLength: 64, maxLength: 64 })

@@ -7,17 +7,7 @@ type Env = Readonly<Record<string, string | undefined>>
 
 /** What verify and promote accept, from their inputs and the runner. */
 export function signerExpectation(settings: SignerCheckSettings, required: boolean, env: Env): SignerExpectation {
-  return {
-    repository: settings.repository,
-    workflow: settings.workflow,
-    sourceRef: settings.sourceRef,
-    issuer: settings.issuer,
-    denySelfHostedRunners: settings.denySelfHostedRunners,
-    publicKey: settings.publicKey,
-    trustedRootFile: settings.trustedRootFile,
-    required,
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  }
+  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '') }
 }
 
 /**

@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
 import type { SignMode, SigningSettings } from '../app/signing.js'
+import type { SignerExpectation } from '../app/check-signature.js'
 import { type PublicKeyMaterial, looksLikePem, readPublicKey, readSigningKey } from '../core/signing/signing-key.js'
 import { SignerInput, SigningInput } from './constants.js'
 import { type GetInput, parseBooleanInput } from './seal/settings.js'
@@ -58,19 +59,7 @@ function readUrl(input: (name: string) => string, name: string): string | null {
 }
 
 /** Whose signature verify and promote accept, before the policy adds its own rule. */
-export interface SignerCheckSettings {
-  /** `owner/name`; defaults to the repository the job runs in. Null outside GitHub with none given. */
-  readonly repository: string | null
-  /** `.github/workflows/file.yml[@ref]`, or `owner/name/.github/workflows/file.yml@ref` for a reusable workflow. */
-  readonly workflow: string | null
-  readonly sourceRef: string | null
-  /** Null for GitHub's issuer on the job's server. */
-  readonly issuer: string | null
-  readonly denySelfHostedRunners: boolean
-  /** For seals signed with a key. */
-  readonly publicKey: PublicKeyMaterial | null
-  /** A `trusted_root.json` (or the JSON lines `gh attestation trusted-root` prints) for offline use. */
-  readonly trustedRootFile: string | null
+export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' | 'serverUrl'> {
   /** Explicitly given; null means "decide from the policy and the inputs" (see `signatureRequired`). */
   readonly requireSignature: boolean | null
   /** An identity input was given, so a signature is asked for. */

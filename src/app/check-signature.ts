@@ -5,21 +5,17 @@ import { SealError, quote } from '../core/errors.js'
 import type { VerifiedSigner } from '../core/promotion/gate.js'
 import type { SealedBy } from '../core/promotion/record.js'
 import { sealedByFromStatement } from '../core/provenance.js'
-import { defaultIssuer } from '../core/signing/github-issuer.js'
-import { type IdentityPolicy, checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
+import { type WantedSigner, identityPolicy } from '../core/signing/signer-policy.js'
+import { checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../core/signing/signing-key.js'
 import { SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
 import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../attestation/attestations-api.js'
 
 /** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
-export interface SignerExpectation {
+export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
   /** `owner/name`; null accepts any repository (only outside a runner, with none given). */
   readonly repository: string | null
-  readonly workflow: string | null
-  readonly sourceRef: string | null
-  readonly issuer: string | null
-  readonly denySelfHostedRunners: boolean
   readonly publicKey: PublicKeyMaterial | null
   readonly trustedRootFile: string | null
   /** An unsigned seal is refused. */
@@ -118,15 +114,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     if (expectation.repository === null) {
       return { status: 'refused', detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` }
     }
-    const policy: IdentityPolicy = {
-      repository: expectation.repository,
-      workflow: expectation.workflow ?? undefined,
-      sourceRef: expectation.sourceRef ?? undefined,
-      issuer: expectation.issuer ?? defaultIssuer(expectation.serverUrl),
-      denySelfHostedRunners: expectation.denySelfHostedRunners,
-      serverUrl: expectation.serverUrl
-    }
-    const failures = checkIdentity(signer.identity, policy)
+    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl))
     if (failures.length > 0) {
       return { status: 'refused', detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split('\n').join('; ')}.` }
     }

@@ -5,8 +5,7 @@ import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import * as fs from 'node:fs'
 import { verifyCheckpoint } from '../app/ledger-checkpoint.js'
 import type { SignerCheckSettings } from '../actions/signing-settings.js'
-import { defaultIssuer } from '../core/signing/github-issuer.js'
-import type { IdentityPolicy } from '../core/signing/identity.js'
+import { identityPolicy } from '../core/signing/signer-policy.js'
 import { FileLedger, type LedgerHead, checkpointFileOf } from '../stores/ledger/file-ledger.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
@@ -92,17 +91,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
 /** The checkpoint's signature first, then the chain up to the head it signs. */
 async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, terminal: Terminal): Promise<number> {
   const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  const identity: IdentityPolicy | null =
-    settings.repository === null
-      ? null
-      : {
-          repository: settings.repository,
-          ...(settings.workflow === null ? {} : { workflow: settings.workflow }),
-          ...(settings.sourceRef === null ? {} : { sourceRef: settings.sourceRef }),
-          issuer: settings.issuer ?? defaultIssuer(serverUrl),
-          denySelfHostedRunners: settings.denySelfHostedRunners,
-          serverUrl
-        }
+  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity })
   if (check.status === 'signed') {
     terminal.out(

@@ -1,5 +1,4 @@
-import { defaultIssuer } from '../core/signing/github-issuer.js'
-import type { IdentityPolicy } from '../core/signing/identity.js'
+import { identityPolicy } from '../core/signing/signer-policy.js'
 import { SealError, quote } from '../core/errors.js'
 import { verifyRecordAttestation } from '../app/verify-record.js'
 import { parseCommand } from './arguments.js'
@@ -41,17 +40,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
   }
   if (record === null) throw new SealError(`verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
   const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  const identity: IdentityPolicy | null =
-    settings.repository === null
-      ? null
-      : {
-          repository: settings.repository,
-          ...(settings.workflow === null ? {} : { workflow: settings.workflow }),
-          ...(settings.sourceRef === null ? {} : { sourceRef: settings.sourceRef }),
-          issuer: settings.issuer ?? defaultIssuer(serverUrl),
-          denySelfHostedRunners: settings.denySelfHostedRunners,
-          serverUrl
-        }
+  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   try {
     const verified = await verifyRecordAttestation(
       record,

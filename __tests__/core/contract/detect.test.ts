@@ -7,18 +7,10 @@ import fc from 'fast-check'
 import { contractDigest, detectContractKind } from '../../../src/core/contract/detect.js'
 import { SealError } from '../../../src/core/errors.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
+import { sealErrorOf } from '../../helpers/seal-error.js'
 
 afterAll(removeAll)
 
-function sealError(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(SealError)
-    return (error as Error).message
-  }
-  throw new Error('no error')
-}
 
 describe('detectContractKind', () => {
   it('reads the OpenAPI version from swagger / openapi, YAML or JSON, and info.version', () => {
@@ -42,9 +34,9 @@ describe('detectContractKind', () => {
   })
 
   it('refuses OpenAPI versions it does not classify', () => {
-    expect(sealError(() => detectContractKind('openapi.yaml', 'openapi: 4.0.0\n'))).toMatch(/^openapi\.yaml: "openapi" is "4\.0\.0", not a supported OpenAPI version\. Supported: /)
-    expect(sealError(() => detectContractKind('swagger.yaml', 'swagger: "1.2"\n'))).toMatch(/"swagger" is "1\.2"/)
-    expect(sealError(() => detectContractKind('both.yaml', 'swagger: "2.0"\nopenapi: 3.0.0\n'))).toMatch(/both a "swagger" and an "openapi" key/)
+    expect(sealErrorOf(() => detectContractKind('openapi.yaml', 'openapi: 4.0.0\n'))).toMatch(/^openapi\.yaml: "openapi" is "4\.0\.0", not a supported OpenAPI version\. Supported: /)
+    expect(sealErrorOf(() => detectContractKind('swagger.yaml', 'swagger: "1.2"\n'))).toMatch(/"swagger" is "1\.2"/)
+    expect(sealErrorOf(() => detectContractKind('both.yaml', 'swagger: "2.0"\nopenapi: 3.0.0\n'))).toMatch(/both a "swagger" and an "openapi" key/)
   })
 
   it('recognises JSON Schema by $schema or a top-level type, properties or $defs', () => {
@@ -62,17 +54,17 @@ describe('detectContractKind', () => {
   })
 
   it('an unreadable YAML or JSON document names file:line:col', () => {
-    expect(sealError(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'))).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
-    expect(sealError(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'))).toMatch(/^api\/openapi\.json:3:3: .*Map keys must be unique/)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'))).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'))).toMatch(/^api\/openapi\.json:3:3: .*Map keys must be unique/)
   })
 
   it('anything else is a SealError naming the file and the kinds', () => {
     const kinds = /OpenAPI 2\.0\/3\.0\/3\.1 document .* JSON Schema .* GraphQL SDL \(\.graphql, \.gql\) or protobuf \(\.proto\)/
-    expect(sealError(() => detectContractKind('README.md', '# Shop\n'))).toMatch(kinds)
-    expect(sealError(() => detectContractKind('README.md', '# Shop\n'))).toMatch(/^"README\.md" is not a contract file/)
-    expect(sealError(() => detectContractKind('config.yaml', 'replicas: 3\ntype: deployment\n'))).toMatch(/^"config\.yaml" is not a contract file: it has no "swagger", "openapi" or JSON Schema keys/)
-    expect(sealError(() => detectContractKind('list.json', '[1, 2]'))).toMatch(/its top level is not a mapping/)
-    expect(sealError(() => detectContractKind('notes.txt', 'a: [\n'))).toMatch(/^"notes\.txt" is not a contract file\./)
+    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'))).toMatch(kinds)
+    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'))).toMatch(/^"README\.md" is not a contract file/)
+    expect(sealErrorOf(() => detectContractKind('config.yaml', 'replicas: 3\ntype: deployment\n'))).toMatch(/^"config\.yaml" is not a contract file: it has no "swagger", "openapi" or JSON Schema keys/)
+    expect(sealErrorOf(() => detectContractKind('list.json', '[1, 2]'))).toMatch(/its top level is not a mapping/)
+    expect(sealErrorOf(() => detectContractKind('notes.txt', 'a: [\n'))).toMatch(/^"notes\.txt" is not a contract file\./)
   })
 
   it('never throws anything but a SealError, whatever the text', () => {
@@ -117,9 +109,9 @@ describe('contractDigest', () => {
   })
 
   it('refuses no files, a file named twice, a bad path or a bad sha256', () => {
-    expect(sealError(() => contractDigest([]))).toMatch(/at least one file/)
-    expect(sealError(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/named twice/)
-    expect(sealError(() => contractDigest([{ path: '../x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/"\.\.\/x\.proto"/)
-    expect(sealError(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: 'abc' }]))).toMatch(/not 64 hex digits/)
+    expect(sealErrorOf(() => contractDigest([]))).toMatch(/at least one file/)
+    expect(sealErrorOf(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/named twice/)
+    expect(sealErrorOf(() => contractDigest([{ path: '../x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/"\.\.\/x\.proto"/)
+    expect(sealErrorOf(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: 'abc' }]))).toMatch(/not 64 hex digits/)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { classifyProtobuf, protocJsonName, type ProtoFile } from '../../../src/core/contract/protobuf.js'
-import { SealError } from '../../../src/core/errors.js'
+import { sealErrorOf } from '../../helpers/seal-error.js'
 
 const ORDERS = `syntax = "proto3";
 
@@ -29,15 +29,6 @@ message GetRequest {
 }
 `
 
-function sealError(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(SealError)
-    return (error as Error).message
-  }
-  throw new Error('no error')
-}
 
 const files = (orders = ORDERS, service = SERVICE): ProtoFile[] => [
   { path: 'proto/shop/v1/orders.proto', text: orders },
@@ -52,13 +43,13 @@ describe('classifyProtobuf', () => {
   it('resolves imports by a unique path suffix, or under the given import roots', () => {
     expect(classifyProtobuf(files(), files(), { importRoots: ['proto'] })).toEqual([])
     const twice = [...files(), { path: 'vendor/shop/v1/orders.proto', text: ORDERS.replace('package shop.v1;', 'package vendor.v1;') }]
-    expect(sealError(() => classifyProtobuf(twice, twice))).toMatch(/proto\/shop\/v1\/service\.proto \(before\): the import "shop\/v1\/orders\.proto" matches several files/)
+    expect(sealErrorOf(() => classifyProtobuf(twice, twice))).toMatch(/proto\/shop\/v1\/service\.proto \(before\): the import "shop\/v1\/orders\.proto" matches several files/)
     expect(classifyProtobuf(twice, twice, { importRoots: ['proto'] })).toEqual([])
   })
 
   it('an import outside the set is a SealError naming it and the side', () => {
     const [orders] = files()
-    const message = sealError(() => classifyProtobuf(files(), [orders as ProtoFile, { path: 'proto/shop/v1/service.proto', text: SERVICE.replace('shop/v1/orders.proto', 'shop/v1/missing.proto') }]))
+    const message = sealErrorOf(() => classifyProtobuf(files(), [orders as ProtoFile, { path: 'proto/shop/v1/service.proto', text: SERVICE.replace('shop/v1/orders.proto', 'shop/v1/missing.proto') }]))
     expect(message).toBe(
       'proto/shop/v1/service.proto (after): the import "shop/v1/missing.proto" is not among the contract files. ' +
         'Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).'
@@ -67,12 +58,12 @@ describe('classifyProtobuf', () => {
 
   it('a syntax error names the file, line:col and side', () => {
     const broken = ORDERS.replace('string id = 1;', 'string id = ;')
-    expect(sealError(() => classifyProtobuf(files(broken), files()))).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)
+    expect(sealErrorOf(() => classifyProtobuf(files(broken), files()))).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)
   })
 
   it('an unknown type is a SealError naming the file that uses it', () => {
     const broken = SERVICE.replace('string id = 1;', 'Missing id = 1;')
-    expect(sealError(() => classifyProtobuf(files(), files(ORDERS, broken)))).toMatch(/^proto\/shop\/v1\/service\.proto \(after\): the \.proto files do not resolve: no such Type or Enum 'Missing'/)
+    expect(sealErrorOf(() => classifyProtobuf(files(), files(ORDERS, broken)))).toMatch(/^proto\/shop\/v1\/service\.proto \(after\): the \.proto files do not resolve: no such Type or Enum 'Missing'/)
   })
 
   it('accepts custom options declared against descriptor.proto: they do not change the encoding', () => {

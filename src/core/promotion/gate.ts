@@ -1,6 +1,6 @@
 import type { Digest } from '../digest.js'
-import { defaultIssuer } from '../signing/github-issuer.js'
-import { type IdentityPolicy, type SignerIdentity, checkIdentity, describeIdentityFailure } from '../signing/identity.js'
+import { identityPolicy } from '../signing/signer-policy.js'
+import { type SignerIdentity, checkIdentity, describeIdentityFailure } from '../signing/identity.js'
 import { formatDuration } from './duration.js'
 import type { EnvironmentRule, SignerRule } from './policy.js'
 import type { LedgerEntry, LiveSpan } from './record.js'
@@ -133,15 +133,7 @@ function signedByCheck(environment: string, want: SignerRule, signature: Signatu
       `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a key (${signer.hint}), which names no workflow. Seal it with sign: keyless in that workflow.`
     )
   }
-  const policy: IdentityPolicy = {
-    repository: want.repository,
-    workflow: want.workflow ?? undefined,
-    sourceRef: want.ref ?? undefined,
-    issuer: want.issuer ?? defaultIssuer(signature.serverUrl),
-    denySelfHostedRunners: want.denySelfHostedRunners,
-    serverUrl: signature.serverUrl
-  }
-  const failures = checkIdentity(signer.identity, policy)
+  const failures = checkIdentity(signer.identity, identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl))
   if (failures.length > 0) {
     return fail(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split('\n').join('; ')}.`)
   }

@@ -81,6 +81,14 @@ async function classifyFile(was: ContractFileEntry, now: ContractFileEntry, befo
   const parse = (contract: LoadedContract, file: string): unknown => {
     const text = contract.read(file)
     try {
+      // JSON is YAML too, but the YAML parser takes seconds on a large JSON document.
+      if (file.toLowerCase().endsWith('.json')) {
+        try {
+          return JSON.parse(text)
+        } catch {
+          // not JSON after all: the YAML parser reads it, or says where it fails
+        }
+      }
       return parseYaml(text)
     } catch (error) {
       throw new SealError(`${quote(file)} cannot be read as YAML or JSON (${(error as Error).message.split('\n')[0]}). Seal a readable contract.`)

@@ -4,6 +4,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { readSignerCheckSettings, readSigningSettings, signatureRequired } from '../../src/actions/signing-settings.js'
+import { prepareSigning } from '../../src/app/signing.js'
 import { sealErrorOf } from '../helpers/seal-error.js'
 
 const inputs = (values: Record<string, string>) => (name: string): string => values[name] ?? ''
@@ -18,8 +19,19 @@ describe('the signing inputs', () => {
     expect(readSigningSettings(inputs({}))).toEqual({ mode: 'auto', key: null, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } })
     const keyed = readSigningSettings(inputs({ 'signing-key': PRIVATE_PEM, 'fulcio-url': 'http://127.0.0.1:9/' }))
     expect(keyed.mode).toBe('key')
-    expect(keyed.key?.algorithm).toBe('ed25519')
+    expect(keyed.key).toEqual({ pem: PRIVATE_PEM, password: undefined, inputName: 'signing-key' })
     expect(keyed.endpoints.fulcioUrl).toBe('http://127.0.0.1:9')
+  })
+
+  it('are opened before any work: a key that is no private key is refused naming the input, never quoting it', async () => {
+    const signing = await prepareSigning(readSigningSettings(inputs({ 'signing-key': PRIVATE_PEM })), {})
+    expect(signing.kind).toBe('key')
+    const refused = await prepareSigning(readSigningSettings(inputs({ 'signing-key': PUBLIC_PEM })), {}).then(
+      () => '',
+      (error: Error) => error.message
+    )
+    expect(refused).toContain('signing-key')
+    expect(refused).not.toContain(PUBLIC_PEM.split('\n')[1])
   })
 
   it('refuse what cannot work, naming the input and the fix', () => {
@@ -28,9 +40,6 @@ describe('the signing inputs', () => {
     expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })))).toContain('a key was given but "sign" is keyless')
     expect(sealErrorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })))).toContain('signing-key-password: goes with signing-key, which is empty')
     expect(sealErrorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })))).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
-    const notAKey = sealErrorOf(() => readSigningSettings(inputs({ 'signing-key': PUBLIC_PEM })))
-    expect(notAKey).toContain('signing-key')
-    expect(notAKey).not.toContain(PUBLIC_PEM.split('\n')[1])
   })
 })
 

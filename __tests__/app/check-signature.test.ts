@@ -15,8 +15,10 @@ const LOCAL = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
   return {
-    signing: readSigningKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), undefined),
+    pem,
+    signing: readSigningKey(pem, undefined),
     public: readPublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'public-key')
   }
 }
@@ -36,11 +38,11 @@ function expectation(publicKey: ReturnType<typeof keyPair>['public'] | null): Si
 }
 
 /** Seals a tree of one file with the key; the bundle directory is returned. */
-async function sealSigned(dir: string, content: string, key: ReturnType<typeof keyPair>['signing']) {
+async function sealSigned(dir: string, content: string, key: ReturnType<typeof keyPair>) {
   const tree = path.join(dir, 'site')
   fs.mkdirSync(tree, { recursive: true })
   fs.writeFileSync(path.join(tree, 'index.html'), content)
-  const signing = await prepareSigning({ mode: 'key', key, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
+  const signing = await prepareSigning({ mode: 'key', key: { pem: key.pem, password: undefined, inputName: 'signing-key' }, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
   if (signing.kind === 'none') throw new Error('expected a signer')
   return sealToBundle(
     { kind: 'paths', patterns: { include: [tree], exclude: [] }, baseDir: dir, inputName: 'subject-path' },
@@ -55,7 +57,7 @@ describe('checkSignature', () => {
 
   it('verifies the bundle beside the listing with the public key, and names the key', async () => {
     const key = keyPair()
-    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key)
     expect(bundle.sigstoreBundlePath).toBe(path.join(path.dirname(bundle.checksumsPath), 'site.sigstore.json'))
     const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))
     expect(checked).toMatchObject({ status: 'verified', signer: { kind: 'key', hint: key.public.hint }, source: bundle.sigstoreBundlePath, name: 'site' })
@@ -65,7 +67,7 @@ describe('checkSignature', () => {
   })
 
   it('refuses the bundle with another key, naming the check', async () => {
-    const { artifact, bundle } = await sealSigned(tmp(), '<html>', keyPair().signing)
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', keyPair())
     const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(keyPair().public))
     expect(checked.status).toBe('refused')
     expect(checked.status === 'refused' && checked.detail).toMatch(/does not verify: (key not found|signature)/)
@@ -73,8 +75,8 @@ describe('checkSignature', () => {
 
   it("refuses another seal's bundle put beside the listing: signed, but for other bytes", async () => {
     const key = keyPair()
-    const one = await sealSigned(tmp(), 'one', key.signing)
-    const other = await sealSigned(tmp(), 'other', key.signing)
+    const one = await sealSigned(tmp(), 'one', key)
+    const other = await sealSigned(tmp(), 'other', key)
     fs.copyFileSync(other.bundle.sigstoreBundlePath as string, one.bundle.sigstoreBundlePath as string)
     const checked = await checkSignature(one.artifact.digest, { checksumsFile: one.bundle.checksumsPath, attestations: null }, expectation(key.public))
     expect(checked).toMatchObject({ status: 'refused' })
@@ -83,7 +85,7 @@ describe('checkSignature', () => {
 
   it('refuses a damaged bundle, and reports a missing one as unsigned, naming where it looked', async () => {
     const key = keyPair()
-    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key)
     fs.writeFileSync(bundle.sigstoreBundlePath as string, '{"not": "a bundle"')
     expect((await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))).status).toBe('refused')
     fs.rmSync(bundle.sigstoreBundlePath as string)
@@ -93,7 +95,7 @@ describe('checkSignature', () => {
 
   it("refuses a signed statement that is not the seal's provenance (a verification summary of the same digest)", async () => {
     const key = keyPair()
-    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key.signing)
+    const { artifact, bundle } = await sealSigned(tmp(), '<html>', key)
     const vsa = verificationSummary({
       digest: artifact.digest.slice(7),
       subjectName: 'site',
@@ -113,8 +115,8 @@ describe('checkSignature', () => {
 
   it("takes the attestations API's candidates when no bundle travelled, and the first that passes wins", async () => {
     const key = keyPair()
-    const good = await sealSigned(tmp(), '<html>', key.signing)
-    const stranger = await sealSigned(tmp(), '<html>', keyPair().signing)
+    const good = await sealSigned(tmp(), '<html>', key)
+    const stranger = await sealSigned(tmp(), '<html>', keyPair())
     const read = (file: string | null): unknown => JSON.parse(fs.readFileSync(file as string, 'utf8'))
     const asked: Digest[] = []
     const attestations = async (digest: Digest) => {

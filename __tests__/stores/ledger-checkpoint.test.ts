@@ -6,7 +6,7 @@ import { digest } from '../../__fixtures__/promotion.js'
 import { checkpointSigner, verifyCheckpoint } from '../../src/app/ledger-checkpoint.js'
 import { prepareSigning } from '../../src/app/signing.js'
 import { main } from '../../src/cli/main.js'
-import { readPublicKey, readSigningKey } from '../../src/core/signing/signing-key.js'
+import { readPublicKey } from '../../src/core/signing/signing-key.js'
 import { CHECKPOINT_PREDICATE_TYPE } from '../../src/core/signing/ledger-checkpoint.js'
 import { FileLedger, checkpointFileOf } from '../../src/stores/ledger/file-ledger.js'
 import { deploy, letIn } from '../helpers/ledger-history.js'
@@ -21,7 +21,7 @@ function keyPair(): { privatePem: string; publicPem: string } {
 
 /** A ledger whose every append signs a checkpoint with the key. */
 async function signedLedger(file: string, privatePem: string): Promise<FileLedger> {
-  const signing = await prepareSigning({ mode: 'key', key: readSigningKey(privatePem, undefined), endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
+  const signing = await prepareSigning({ mode: 'key', key: { pem: privatePem, password: undefined, inputName: 'signing-key' }, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
   return new FileLedger(file, 'ledger', { create: true, signHead: checkpointSigner(signing, file) ?? undefined })
 }
 

@@ -16,9 +16,9 @@ import {
   mergeSealBundles,
   partSourceFromArgument
 } from "./chunk-IVGQQWRF.js";
+import "./chunk-BE6JHZ3P.js";
 import "./chunk-7WIOIR7E.js";
 import "./chunk-TST44RD6.js";
-import "./chunk-BE6JHZ3P.js";
 import "./chunk-MQKQALL5.js";
 import {
   SealError

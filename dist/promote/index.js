@@ -2,30 +2,31 @@ import {
   loadPolicy,
   pipelineStatus,
   recordAttester
-} from "../chunks/chunk-ML6JYTTS.js";
+} from "../chunks/chunk-PFVZXITE.js";
 import "../chunks/chunk-ISK7PWW6.js";
+import "../chunks/chunk-JDE2Z3ZW.js";
 import {
   prepareSigning
-} from "../chunks/chunk-3A5KCLP4.js";
+} from "../chunks/chunk-4IJ26T4C.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-KEQS5VSS.js";
+} from "../chunks/chunk-EBE64ZZF.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-X3545L6M.js";
-import {
-  promoteDigest,
-  vetoDigest
-} from "../chunks/chunk-ZQGXNYS7.js";
-import "../chunks/chunk-NVACJPZY.js";
+} from "../chunks/chunk-NBWNSXQV.js";
 import {
   checkSignature,
   signatureSources,
   signerExpectation,
   signerOutput
-} from "../chunks/chunk-GS57ZZWA.js";
-import "../chunks/chunk-J3YF67JO.js";
+} from "../chunks/chunk-AQD627EV.js";
+import {
+  promoteDigest,
+  vetoDigest
+} from "../chunks/chunk-KEQ2R6PC.js";
+import "../chunks/chunk-NVACJPZY.js";
+import "../chunks/chunk-JVZDWJ74.js";
 import "../chunks/chunk-KIX3PTMG.js";
 import "../chunks/chunk-PZ63W7EF.js";
 import {
@@ -40,7 +41,7 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-WKTHVWXV.js";
+} from "../chunks/chunk-WBLR2ZMR.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
@@ -48,11 +49,11 @@ import {
   checkpointSigning,
   creatingLedgerNotice,
   openLedger
-} from "../chunks/chunk-SOZUR2GS.js";
+} from "../chunks/chunk-AWLEXHAZ.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-A56CAR4S.js";
+import "../chunks/chunk-ZQMLSFOR.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   getInput,
@@ -65,24 +66,25 @@ import {
   warning
 } from "../chunks/chunk-WHO5DA4Z.js";
 import {
+  PromoteInput,
+  PromoteOutput,
+  PromoteState,
+  signatureRequired
+} from "../chunks/chunk-OD6LMBD4.js";
+import {
   buildContextFromEnv,
   fallbackName,
   requesterFromEnv,
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-Y26XYTCZ.js";
-import {
-  PromoteInput,
-  PromoteOutput,
-  PromoteState,
-  signatureRequired
-} from "../chunks/chunk-CI2HIK7O.js";
 import "../chunks/chunk-IVGQQWRF.js";
-import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-BE6JHZ3P.js";
+import "../chunks/chunk-6BKEXAWG.js";
 import "../chunks/chunk-7WIOIR7E.js";
 import "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-5E6I27RW.js";
 import "../chunks/chunk-LM3HRDQW.js";
 import "../chunks/chunk-EWOWW24O.js";
 

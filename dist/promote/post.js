@@ -1,14 +1,14 @@
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-WKTHVWXV.js";
+} from "../chunks/chunk-WBLR2ZMR.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   checkpointSigning,
   openLedger
-} from "../chunks/chunk-SOZUR2GS.js";
+} from "../chunks/chunk-AWLEXHAZ.js";
 import "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-A56CAR4S.js";
+import "../chunks/chunk-ZQMLSFOR.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   getInput,
@@ -16,19 +16,20 @@ import {
   reportFailure
 } from "../chunks/chunk-WHO5DA4Z.js";
 import {
+  PromoteInput,
+  PromoteState
+} from "../chunks/chunk-OD6LMBD4.js";
+import {
   requesterFromEnv,
   workspaceDir
 } from "../chunks/chunk-Y26XYTCZ.js";
-import {
-  PromoteInput,
-  PromoteState
-} from "../chunks/chunk-CI2HIK7O.js";
 import "../chunks/chunk-IVGQQWRF.js";
-import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-BE6JHZ3P.js";
+import "../chunks/chunk-6BKEXAWG.js";
 import "../chunks/chunk-7WIOIR7E.js";
 import "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-5E6I27RW.js";
 import "../chunks/chunk-LM3HRDQW.js";
 import "../chunks/chunk-EWOWW24O.js";
 

@@ -8,7 +8,7 @@ import {
 import {
   prepareSigning,
   withSigningWorkflow
-} from "../chunks/chunk-3A5KCLP4.js";
+} from "../chunks/chunk-4IJ26T4C.js";
 import {
   describeProgress
 } from "../chunks/chunk-ZKPFZ6OV.js";
@@ -33,27 +33,28 @@ import {
   warning
 } from "../chunks/chunk-WHO5DA4Z.js";
 import {
+  SealInput,
+  SealOutput,
+  readSealSettings
+} from "../chunks/chunk-OD6LMBD4.js";
+import {
   buildContextFromEnv,
   fallbackName,
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-Y26XYTCZ.js";
 import {
-  SealInput,
-  SealOutput,
-  readSealSettings
-} from "../chunks/chunk-CI2HIK7O.js";
-import {
   fileSafeName,
   mergeSealBundles
 } from "../chunks/chunk-IVGQQWRF.js";
-import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-BE6JHZ3P.js";
+import "../chunks/chunk-6BKEXAWG.js";
 import "../chunks/chunk-7WIOIR7E.js";
 import {
   parseListing
 } from "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-5E6I27RW.js";
 import "../chunks/chunk-LM3HRDQW.js";
 import "../chunks/chunk-EWOWW24O.js";
 
@@ -151,7 +152,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-THK33NPP.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-BRWHWGO5.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -229,7 +230,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YAEIRP5V.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EUDFLL4P.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;

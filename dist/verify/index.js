@@ -1,11 +1,11 @@
 import {
   run
-} from "../chunks/chunk-KEQS5VSS.js";
-import "../chunks/chunk-X3545L6M.js";
-import "../chunks/chunk-ZQGXNYS7.js";
+} from "../chunks/chunk-EBE64ZZF.js";
+import "../chunks/chunk-NBWNSXQV.js";
+import "../chunks/chunk-AQD627EV.js";
+import "../chunks/chunk-KEQ2R6PC.js";
 import "../chunks/chunk-NVACJPZY.js";
-import "../chunks/chunk-GS57ZZWA.js";
-import "../chunks/chunk-J3YF67JO.js";
+import "../chunks/chunk-JVZDWJ74.js";
 import "../chunks/chunk-KIX3PTMG.js";
 import "../chunks/chunk-PZ63W7EF.js";
 import "../chunks/chunk-ZKPFZ6OV.js";
@@ -13,17 +13,18 @@ import "../chunks/chunk-T6LU5YRH.js";
 import "../chunks/chunk-5PWKKN77.js";
 import "../chunks/chunk-AOQAK625.js";
 import "../chunks/chunk-KBCO63BF.js";
-import "../chunks/chunk-A56CAR4S.js";
+import "../chunks/chunk-ZQMLSFOR.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import "../chunks/chunk-WHO5DA4Z.js";
+import "../chunks/chunk-OD6LMBD4.js";
 import "../chunks/chunk-Y26XYTCZ.js";
-import "../chunks/chunk-CI2HIK7O.js";
 import "../chunks/chunk-IVGQQWRF.js";
-import "../chunks/chunk-WDH4CWYV.js";
+import "../chunks/chunk-BE6JHZ3P.js";
+import "../chunks/chunk-6BKEXAWG.js";
 import "../chunks/chunk-7WIOIR7E.js";
 import "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-BE6JHZ3P.js";
 import "../chunks/chunk-MQKQALL5.js";
+import "../chunks/chunk-5E6I27RW.js";
 import "../chunks/chunk-LM3HRDQW.js";
 import "../chunks/chunk-EWOWW24O.js";
 

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
 import type { SignMode, SigningSettings } from '../app/signing.js'
 import type { SignerExpectation } from '../app/check-signature.js'
-import { type PublicKeyMaterial, looksLikePem, readPublicKey, readSigningKey } from '../core/signing/signing-key.js'
+import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../core/signing/public-key.js'
 import { SignerInput, SigningInput } from './constants.js'
 import { type GetInput, parseBooleanInput } from './seal/settings.js'
 
@@ -39,7 +39,8 @@ export function readSigningSettings(getInput: GetInput): SigningSettings {
   }
   return {
     mode,
-    key: hasKey ? readSigningKey(keyText, password === '' ? undefined : password, SigningInput.SigningKey) : null,
+    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
+    key: hasKey ? { pem: keyText, password: password === '' ? undefined : password, inputName: SigningInput.SigningKey } : null,
     endpoints: {
       fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
       rekorUrl: readUrl(input, SigningInput.RekorUrl),

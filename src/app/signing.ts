@@ -1,5 +1,4 @@
 import { SealError } from '../core/errors.js'
-import type { SigningKey } from '../core/signing/signing-key.js'
 import type { BuildContext } from '../core/statement.js'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -10,8 +9,8 @@ export type SignMode = 'auto' | 'keyless' | 'key' | 'none'
 export interface SigningSettings {
   /** `auto` is resolved at run time: keyless when the job can mint an OIDC token, else unsigned. */
   readonly mode: SignMode
-  /** With mode `key`: the user's key, read and opened before any work starts. */
-  readonly key: SigningKey | null
+  /** With mode `key`: the user's key as given; `prepareSigning` opens it before any work starts. */
+  readonly key: { readonly pem: string; readonly password: string | undefined; readonly inputName: string } | null
   /** Overrides of the Sigstore instance's endpoints (GHE.com, a private instance, tests). */
   readonly endpoints: { readonly fulcioUrl: string | null; readonly rekorUrl: string | null; readonly tsaUrl: string | null }
 }
@@ -45,8 +44,9 @@ export type Signing =
 export async function prepareSigning(settings: SigningSettings, env: Env): Promise<Signing> {
   if (settings.mode === 'none') return { kind: 'none', notice: null }
   if (settings.mode === 'key') {
-    const key = settings.key
-    if (key === null) throw new Error('unreachable: sign: key without a key')
+    if (settings.key === null) throw new Error('unreachable: sign: key without a key')
+    const { readSigningKey } = await import('../core/signing/signing-key.js')
+    const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName)
     const { signStatement } = await import('../attestation/sign-statement.js')
     const { keySigner } = await import('../attestation/key-signer.js')
     const signer = keySigner(key)

@@ -5,7 +5,7 @@ import { type Digest, hexOf } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import type { LedgerEntry } from '../core/promotion/record.js'
 import type { IdentityPolicy } from '../core/signing/identity.js'
-import type { PublicKeyMaterial } from '../core/signing/signing-key.js'
+import type { PublicKeyMaterial } from '../core/signing/public-key.js'
 import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../core/signing/vsa.js'
 import type { LedgerLocation } from './ledger-location.js'
 

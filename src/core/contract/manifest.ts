@@ -1,7 +1,8 @@
 import { type Digest, parseDigest } from '../digest.js'
 import { SealError, quote } from '../errors.js'
 import type { ContractKind } from './change.js'
-import { type DetectedContract, contractDigest } from './detect.js'
+import type { DetectedContract } from './detect.js'
+import { checkListingPath, digestOfListing, formatListing, sortEntries, type ListingEntry } from '../listing.js'
 
 export const CONTRACT_FORMAT = 'artifact-seal/contract/v1'
 
@@ -119,4 +120,35 @@ export function parseManifest(text: string, source: string): ContractManifest {
   const manifest = buildManifest(m.version, files)
   if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but its files make ${manifest.digest}: it was edited`)
   return manifest
+}
+
+export interface ContractFileDigest {
+  /** Relative to the artifact root, "/"-separated. */
+  readonly path: string
+  readonly kind: ContractKind
+  /** The file's sha256, 64 lowercase hex digits (a `sha256:` prefix is accepted). */
+  readonly sha256: string
+}
+
+/**
+ * The contract digest: the sha256 of the checksums listing of the contract files, that
+ * is of their `<sha256>  <path>\n` lines sorted by path in UTF-8 byte order, byte for byte
+ * what `sha256sum` prints for them, so `sha256sum <files> | LC_ALL=C sort -k2 | sha256sum`
+ * gives the same value. The kind is not hashed: it follows from the path and the bytes.
+ * A renamed contract file therefore changes the digest even when its bytes do not.
+ */
+export function contractDigest(files: readonly ContractFileDigest[]): Digest {
+  if (files.length === 0) throw new SealError('No contract files: a contract digest needs at least one file.')
+  const seen = new Set<string>()
+  const entries: ListingEntry[] = files.map((file) => {
+    checkListingPath(file.path, 'contract')
+    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`)
+    seen.add(file.path)
+    const hex = file.sha256.toLowerCase().replace(/^sha256:/, '')
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 hex digits.`)
+    }
+    return { path: file.path, hex }
+  })
+  return digestOfListing(formatListing(sortEntries(entries)))
 }

@@ -1,0 +1,93 @@
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions
+} from "./chunk-KMTL7SHL.js";
+import {
+  cliCheckpointSigning
+} from "./chunk-YJFWH65W.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-GSG2IMQB.js";
+import {
+  vetoDigest
+} from "./chunk-KEQ2R6PC.js";
+import "./chunk-NVACJPZY.js";
+import "./chunk-JVZDWJ74.js";
+import "./chunk-KIX3PTMG.js";
+import "./chunk-AWLEXHAZ.js";
+import {
+  DEFAULT_PENDING_TIMEOUT_MS
+} from "./chunk-I4AZKPM5.js";
+import "./chunk-JQN5ZRY2.js";
+import "./chunk-OD6LMBD4.js";
+import {
+  requesterFromEnv
+} from "./chunk-Y26XYTCZ.js";
+import "./chunk-IVGQQWRF.js";
+import "./chunk-BE6JHZ3P.js";
+import "./chunk-6BKEXAWG.js";
+import "./chunk-7WIOIR7E.js";
+import "./chunk-TST44RD6.js";
+import {
+  parseDigest
+} from "./chunk-MQKQALL5.js";
+import "./chunk-5E6I27RW.js";
+import {
+  SealError
+} from "./chunk-LM3HRDQW.js";
+import "./chunk-EWOWW24O.js";
+
+// src/cli/veto-command.ts
+var VETO_USAGE = `Usage: artifact-seal veto <digest> --reason TEXT --environment ENV [--ledger L]
+
+Marks a digest bad, for example after failed checks: from then on no environment
+accepts it and rollbacks skip it.
+
+  --reason TEXT       why, for the record (required)
+  --environment ENV   where the problem was found (required)
+  --name NAME         the artifact's name, for the record
+${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
+  -h, --help          show this help`;
+var spec = {
+  name: "veto",
+  usage: VETO_USAGE,
+  allowPositionals: true,
+  options: { reason: { type: "string" }, environment: { type: "string" }, name: { type: "string" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
+};
+async function vetoCommand(args, terminal) {
+  const { values, positionals } = parseCommand(spec, args);
+  if (values.help) {
+    terminal.out(`${VETO_USAGE}
+`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new SealError(`veto: give one digest.
+
+${VETO_USAGE}`);
+  const reason = requireValue("reason", values.reason);
+  const environment = requireValue("environment", values.environment);
+  if (reason === void 0 || environment === void 0) throw new SealError(`veto: --reason and --environment are required.
+
+${VETO_USAGE}`);
+  const digest = parseDigest(positionals[0], "veto <digest>");
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
+  const record = await vetoDigest(
+    { digest, environment, reason, name: requireValue("name", values.name) ?? null, requester: requesterFromEnv(terminal.env) },
+    ledger,
+    { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
+  );
+  terminal.out(`VETOED  ${digest}
+  reason    ${reason}
+  recorded  ${ledger.location} #${record.id}
+No environment accepts this digest now; rollbacks skip it.
+`);
+  return 0;
+}
+export {
+  VETO_USAGE,
+  vetoCommand
+};

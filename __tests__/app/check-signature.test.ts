@@ -61,6 +61,8 @@ describe('checkSignature', () => {
     expect(bundle.sigstoreBundlePath).toBe(path.join(path.dirname(bundle.checksumsPath), 'site.sigstore.json'))
     const checked = await checkSignature(artifact.digest, { checksumsFile: bundle.checksumsPath, attestations: null }, expectation(key.public))
     expect(checked).toMatchObject({ status: 'verified', signer: { kind: 'key', hint: key.public.hint }, source: bundle.sigstoreBundlePath, name: 'site' })
+    // A local build names no run: the record says who signed and nothing it could only claim.
+    expect(checked.status === 'verified' && checked.sealedBy).toEqual({ repository: null, commit: null, runUrl: null, signer: `key:${key.public.hint}` })
     if (checked.status !== 'verified') throw new Error('unreachable')
     const bytes = fs.readFileSync(bundle.sigstoreBundlePath as string)
     expect(checked.bundleDigest).toBe(digestFromHex((await import('node:crypto')).createHash('sha256').update(bytes).digest('hex')))

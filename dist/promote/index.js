@@ -2,7 +2,7 @@ import {
   loadPolicy,
   pipelineStatus,
   recordAttester
-} from "../chunks/chunk-PFVZXITE.js";
+} from "../chunks/chunk-ASBWU4Y3.js";
 import "../chunks/chunk-ISK7PWW6.js";
 import "../chunks/chunk-JDE2Z3ZW.js";
 import {
@@ -10,21 +10,21 @@ import {
 } from "../chunks/chunk-4IJ26T4C.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-EBE64ZZF.js";
+} from "../chunks/chunk-ZGSABIMV.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-NBWNSXQV.js";
+} from "../chunks/chunk-N23RTFQ6.js";
 import {
   checkSignature,
   signatureSources,
   signerExpectation,
   signerOutput
-} from "../chunks/chunk-AQD627EV.js";
+} from "../chunks/chunk-LFYFGPMI.js";
 import {
   promoteDigest,
   vetoDigest
-} from "../chunks/chunk-KEQ2R6PC.js";
+} from "../chunks/chunk-342Q3T45.js";
 import "../chunks/chunk-NVACJPZY.js";
 import "../chunks/chunk-JVZDWJ74.js";
 import "../chunks/chunk-KIX3PTMG.js";

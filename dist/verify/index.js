@@ -1,9 +1,9 @@
 import {
   run
-} from "../chunks/chunk-EBE64ZZF.js";
-import "../chunks/chunk-NBWNSXQV.js";
-import "../chunks/chunk-AQD627EV.js";
-import "../chunks/chunk-KEQ2R6PC.js";
+} from "../chunks/chunk-ZGSABIMV.js";
+import "../chunks/chunk-N23RTFQ6.js";
+import "../chunks/chunk-LFYFGPMI.js";
+import "../chunks/chunk-342Q3T45.js";
 import "../chunks/chunk-NVACJPZY.js";
 import "../chunks/chunk-JVZDWJ74.js";
 import "../chunks/chunk-KIX3PTMG.js";

@@ -38,8 +38,8 @@ export type SignatureCheck =
   | {
       readonly status: 'verified'
       readonly signer: VerifiedSigner
-      /** The build that sealed the digest, from the signed statement. */
-      readonly sealedBy: SealedBy | null
+      /** Who signed, and the build that sealed the digest as the signed statement names it (none for a local build). */
+      readonly sealedBy: SealedBy
       /** The signed statement's artifact name. */
       readonly name: string | null
       /** The file or URL the bundle came from, and the sha256 of its bytes (a VSA's input attestation). */
@@ -125,7 +125,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
   return {
     status: 'verified',
     signer: accepted,
-    sealedBy: sealedBy === null ? null : { ...sealedBy, signer: signerName },
+    sealedBy: { ...(sealedBy ?? { repository: null, commit: null, runUrl: null }), signer: signerName },
     name: subjectName(statement.subject, digest),
     source: candidate.source,
     bundleDigest: candidate.digest

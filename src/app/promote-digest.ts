@@ -195,8 +195,8 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
       }
       signatureFact = { signer: null, missing: signature.detail, serverUrl }
     } else {
-      // The signed statement, not an unsigned file beside it, says who sealed the bytes.
-      sealedBy = signature.sealedBy ?? sealedBy
+      // The signed statement, not an unsigned file beside it or an earlier record, says who sealed the bytes.
+      sealedBy = signature.sealedBy
       name ??= signature.name
       signatureFact = { signer: signature.signer, missing: null, serverUrl }
     }

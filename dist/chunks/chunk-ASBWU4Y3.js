@@ -7,7 +7,7 @@ import {
 } from "./chunk-JDE2Z3ZW.js";
 import {
   sha256Of
-} from "./chunk-AQD627EV.js";
+} from "./chunk-LFYFGPMI.js";
 import {
   DURATION_PATTERN,
   parseDuration

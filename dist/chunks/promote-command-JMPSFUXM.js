@@ -2,18 +2,18 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-EBVKL7BP.js";
+} from "./chunk-KEJBLNMI.js";
 import "./chunk-IK4JKFGG.js";
 import "./chunk-KMTL7SHL.js";
 import "./chunk-YJFWH65W.js";
 import "./chunk-GSG2IMQB.js";
-import "./chunk-PFVZXITE.js";
+import "./chunk-ASBWU4Y3.js";
 import "./chunk-ISK7PWW6.js";
 import "./chunk-JDE2Z3ZW.js";
 import "./chunk-4IJ26T4C.js";
-import "./chunk-NBWNSXQV.js";
-import "./chunk-AQD627EV.js";
-import "./chunk-KEQ2R6PC.js";
+import "./chunk-N23RTFQ6.js";
+import "./chunk-LFYFGPMI.js";
+import "./chunk-342Q3T45.js";
 import "./chunk-NVACJPZY.js";
 import "./chunk-JVZDWJ74.js";
 import "./chunk-KIX3PTMG.js";

@@ -23,22 +23,22 @@ import {
   loadPolicy,
   pipelineStatus,
   recordAttester
-} from "./chunk-PFVZXITE.js";
+} from "./chunk-ASBWU4Y3.js";
 import {
   prepareSigning
 } from "./chunk-4IJ26T4C.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-NBWNSXQV.js";
+} from "./chunk-N23RTFQ6.js";
 import {
   checkSignature,
   signerExpectation
-} from "./chunk-AQD627EV.js";
+} from "./chunk-LFYFGPMI.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
-} from "./chunk-KEQ2R6PC.js";
+} from "./chunk-342Q3T45.js";
 import {
   describeProgress
 } from "./chunk-ZKPFZ6OV.js";

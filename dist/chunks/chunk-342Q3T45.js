@@ -226,7 +226,7 @@ async function promoteDigest(request, policy, ledger, options) {
       }
       signatureFact = { signer: null, missing: signature.detail, serverUrl };
     } else {
-      sealedBy = signature.sealedBy ?? sealedBy;
+      sealedBy = signature.sealedBy;
       name ??= signature.name;
       signatureFact = { signer: signature.signer, missing: null, serverUrl };
     }

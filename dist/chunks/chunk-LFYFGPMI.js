@@ -214,7 +214,7 @@ async function checkCandidate(candidate, digest, expectation) {
   return {
     status: "verified",
     signer: accepted,
-    sealedBy: sealedBy === null ? null : { ...sealedBy, signer: signerName },
+    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
     name: subjectName(statement.subject, digest),
     source: candidate.source,
     bundleDigest: candidate.digest

@@ -1,6 +1,6 @@
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-EBVKL7BP.js";
+} from "./chunk-KEJBLNMI.js";
 import {
   renderStatusText
 } from "./chunk-IK4JKFGG.js";
@@ -17,13 +17,13 @@ import {
 import {
   loadPolicy,
   pipelineStatus
-} from "./chunk-PFVZXITE.js";
+} from "./chunk-ASBWU4Y3.js";
 import "./chunk-ISK7PWW6.js";
 import "./chunk-JDE2Z3ZW.js";
 import "./chunk-4IJ26T4C.js";
-import "./chunk-NBWNSXQV.js";
-import "./chunk-AQD627EV.js";
-import "./chunk-KEQ2R6PC.js";
+import "./chunk-N23RTFQ6.js";
+import "./chunk-LFYFGPMI.js";
+import "./chunk-342Q3T45.js";
 import "./chunk-NVACJPZY.js";
 import "./chunk-JVZDWJ74.js";
 import "./chunk-KIX3PTMG.js";

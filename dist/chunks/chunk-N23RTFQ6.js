@@ -1,7 +1,7 @@
 import {
   sealedByFromStatement,
   verifyArtifact
-} from "./chunk-AQD627EV.js";
+} from "./chunk-LFYFGPMI.js";
 import {
   removeQuietly
 } from "./chunk-PZ63W7EF.js";

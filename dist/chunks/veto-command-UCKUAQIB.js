@@ -12,7 +12,7 @@ import {
 } from "./chunk-GSG2IMQB.js";
 import {
   vetoDigest
-} from "./chunk-KEQ2R6PC.js";
+} from "./chunk-342Q3T45.js";
 import "./chunk-NVACJPZY.js";
 import "./chunk-JVZDWJ74.js";
 import "./chunk-KIX3PTMG.js";

@@ -31,14 +31,14 @@ Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
   seal: async () => (await import("./seal-command-T7G3JA5B.js")).sealCommand,
-  verify: async () => (await import("./verify-command-IDF2PXS3.js")).verifyCommand,
+  verify: async () => (await import("./verify-command-2IRCMU3T.js")).verifyCommand,
   diff: async () => (await import("./diff-command-YZJIPNER.js")).diffCommand,
   merge: async () => (await import("./merge-command-J6UZMEQC.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-VJ44GAIV.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-JMPSFUXM.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-FOP6CFIH.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-LWP3IL22.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-UCKUAQIB.js")).vetoCommand,
   history: async () => (await import("./history-command-B5BPG4UG.js")).historyCommand,
-  status: async () => (await import("./status-command-RWGESZIU.js")).statusCommand,
+  status: async () => (await import("./status-command-KVKRLZWK.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-XEZDKZ4U.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-TK3SFXCQ.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-WEJQP3XH.js")).contractCommand

@@ -1,17 +1,17 @@
 import {
   fetchAndCheckBytes,
   verifiedPath
-} from "./chunk-NBWNSXQV.js";
+} from "./chunk-N23RTFQ6.js";
 import {
   checkSignature,
   signatureSources,
   signerExpectation,
   signerOutput,
   verifyArtifact
-} from "./chunk-AQD627EV.js";
+} from "./chunk-LFYFGPMI.js";
 import {
   NOTHING_KNOWN
-} from "./chunk-KEQ2R6PC.js";
+} from "./chunk-342Q3T45.js";
 import {
   removeQuietly
 } from "./chunk-PZ63W7EF.js";

@@ -15,7 +15,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-AQD627EV.js";
+} from "./chunk-LFYFGPMI.js";
 import "./chunk-JVZDWJ74.js";
 import "./chunk-KIX3PTMG.js";
 import {

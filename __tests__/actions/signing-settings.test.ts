@@ -23,6 +23,12 @@ describe('the signing inputs', () => {
     expect(keyed.endpoints.fulcioUrl).toBe('http://127.0.0.1:9')
   })
 
+  it("default to none for promote's records, unless a key is given", () => {
+    expect(readSigningSettings(inputs({}), 'none').mode).toBe('none')
+    expect(readSigningSettings(inputs({ 'signing-key': PRIVATE_PEM }), 'none').mode).toBe('key')
+    expect(readSigningSettings(inputs({ sign: 'auto', 'signing-key': PRIVATE_PEM }), 'none').mode).toBe('key')
+  })
+
   it('are opened before any work: a key that is no private key is refused naming the input, never quoting it', async () => {
     const signing = await prepareSigning(readSigningSettings(inputs({ 'signing-key': PRIVATE_PEM })), {})
     expect(signing.kind).toBe('key')

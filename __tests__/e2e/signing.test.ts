@@ -366,6 +366,18 @@ describe('the bundled seal action when the job cannot sign keyless', () => {
     expect(fs.existsSync(path.join(run.temp, 'artifact-seal'))).toBe(false)
     expect(gh.attestationsOf(REPO).length).toBe(before)
   })
+
+  it('with sign: auto, a refused attestation store is a warning: the seal is signed and its bundle written', async () => {
+    gh.addToken('ghs_no-attestations', { deployments: 'write', actions: 'read', attestations: 'none' })
+    const before = gh.attestationsOf(REPO).length
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>auto, no attestations: write</p>' })
+    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', ...keylessInputs(), sign: 'auto', 'github-token': 'ghs_no-attestations' }, { workspace, env: keylessEnv() })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/::warning::The seal is signed \(https:\/\/github\.com\/acme\/shop\/.+\), but the signature was not stored in the repository's attestations: github-token: .*403/)
+    expect(run.outputs['attestation-id']).toBe('')
+    expect(fs.existsSync(run.outputs['bundle-path'] as string)).toBe(true)
+    expect(gh.attestationsOf(REPO).length).toBe(before)
+  })
 })
 
 // ---- promote -------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import {
 } from "../chunks/chunk-4IJ26T4C.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-ZGSABIMV.js";
+} from "../chunks/chunk-6CCPM4N4.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
@@ -41,7 +41,7 @@ import {
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-WBLR2ZMR.js";
+} from "../chunks/chunk-DB47YGSQ.js";
 import {
   headline
 } from "../chunks/chunk-BN3BV3BB.js";
@@ -53,7 +53,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-ZQMLSFOR.js";
+import "../chunks/chunk-WOEF7BS6.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   getInput,
@@ -70,7 +70,7 @@ import {
   PromoteOutput,
   PromoteState,
   signatureRequired
-} from "../chunks/chunk-OD6LMBD4.js";
+} from "../chunks/chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName,

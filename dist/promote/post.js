@@ -1,14 +1,14 @@
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-WBLR2ZMR.js";
+} from "../chunks/chunk-DB47YGSQ.js";
 import "../chunks/chunk-BN3BV3BB.js";
 import {
   checkpointSigning,
   openLedger
 } from "../chunks/chunk-AWLEXHAZ.js";
 import "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-ZQMLSFOR.js";
+import "../chunks/chunk-WOEF7BS6.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import {
   getInput,
@@ -18,7 +18,7 @@ import {
 import {
   PromoteInput,
   PromoteState
-} from "../chunks/chunk-OD6LMBD4.js";
+} from "../chunks/chunk-5O3ZRBRA.js";
 import {
   requesterFromEnv,
   workspaceDir

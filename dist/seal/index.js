@@ -36,7 +36,7 @@ import {
   SealInput,
   SealOutput,
   readSealSettings
-} from "../chunks/chunk-OD6LMBD4.js";
+} from "../chunks/chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -55,7 +55,9 @@ import {
 } from "../chunks/chunk-TST44RD6.js";
 import "../chunks/chunk-MQKQALL5.js";
 import "../chunks/chunk-5E6I27RW.js";
-import "../chunks/chunk-LM3HRDQW.js";
+import {
+  SealError
+} from "../chunks/chunk-LM3HRDQW.js";
 import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/seal/run.ts
@@ -156,7 +158,7 @@ async function run(env = process.env) {
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
-      if (signing.kind !== "none") signed = await signAndStore(signing, artifact2, settings.token, env);
+      if (signing.kind !== "none") signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
       const sealedContract2 = contract;
       return {
         artifact: artifact2,
@@ -244,12 +246,17 @@ async function cacheSealed(artifact, env) {
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
 }
-async function signAndStore(signing, artifact, token, env) {
+async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
   const { storeAttestation } = await import("../chunks/attestations-api-XKA4OQ7P.js");
-  const attestation = await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken });
-  return { statement, attestation };
+  try {
+    return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
+  } catch (error) {
+    if (!(error instanceof SealError) || mode !== "auto") throw error;
+    warning(`The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error.message}`);
+    return { statement, attestation: null };
+  }
 }
 async function mergeParts(subject, settings, build, env, workspace, defaultParent, finish) {
   const name = settings.name || fallbackName(env, workspace);

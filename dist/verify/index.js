@@ -1,6 +1,6 @@
 import {
   run
-} from "../chunks/chunk-ZGSABIMV.js";
+} from "../chunks/chunk-6CCPM4N4.js";
 import "../chunks/chunk-N23RTFQ6.js";
 import "../chunks/chunk-LFYFGPMI.js";
 import "../chunks/chunk-342Q3T45.js";
@@ -13,10 +13,10 @@ import "../chunks/chunk-T6LU5YRH.js";
 import "../chunks/chunk-5PWKKN77.js";
 import "../chunks/chunk-AOQAK625.js";
 import "../chunks/chunk-KBCO63BF.js";
-import "../chunks/chunk-ZQMLSFOR.js";
+import "../chunks/chunk-WOEF7BS6.js";
 import "../chunks/chunk-JQN5ZRY2.js";
 import "../chunks/chunk-WHO5DA4Z.js";
-import "../chunks/chunk-OD6LMBD4.js";
+import "../chunks/chunk-5O3ZRBRA.js";
 import "../chunks/chunk-Y26XYTCZ.js";
 import "../chunks/chunk-IVGQQWRF.js";
 import "../chunks/chunk-BE6JHZ3P.js";

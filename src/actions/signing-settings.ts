@@ -9,8 +9,13 @@ import { type GetInput, parseBooleanInput } from './seal/settings.js'
 
 const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none']
 
-/** sign, signing-key, signing-key-password and the endpoint overrides, shared by seal and promote. */
-export function readSigningSettings(getInput: GetInput): SigningSettings {
+/**
+ * sign, signing-key, signing-key-password and the endpoint overrides, shared by seal and
+ * promote. `defaultMode` is what an empty `sign` means: the seal signs when it can (auto);
+ * promote signs its records only when asked, so a job that has an OIDC token for another
+ * purpose is not made to sign, or to hold attestations: write, on every promotion.
+ */
+export function readSigningSettings(getInput: GetInput, defaultMode: 'auto' | 'none' = 'auto'): SigningSettings {
   const input = (name: string): string => getInput(name).trim()
   const modeText = input(SigningInput.Sign).toLowerCase()
   if (modeText !== '' && !SIGN_MODES.includes(modeText as SignMode)) {
@@ -23,8 +28,8 @@ export function readSigningSettings(getInput: GetInput): SigningSettings {
   const keyText = getInput(SigningInput.SigningKey)
   const password = getInput(SigningInput.SigningKeyPassword)
   const hasKey = keyText.trim() !== ''
-  let mode = (modeText === '' ? 'auto' : modeText) as SignMode
-  if (hasKey && mode === 'auto') mode = 'key'
+  let mode = (modeText === '' ? defaultMode : modeText) as SignMode
+  if (hasKey && (modeText === '' || modeText === 'auto')) mode = 'key'
   if (mode === 'key' && !hasKey) {
     throw new SealError(
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", ` +

@@ -121,7 +121,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
  * certificate-signed bundles, so the github ledger's records are signed keyless.
  */
 function readRecordSigning(getInput: GetInput, ledger: LedgerLocation): SigningSettings {
-  const signing = readSigningSettings(getInput)
+  const signing = readSigningSettings(getInput, 'none')
   if (signing.mode === 'key' && ledger.kind === 'github') {
     throw new SealError(
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. ` +

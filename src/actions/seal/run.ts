@@ -1,5 +1,6 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
+import { SealError } from '../../core/errors.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
@@ -17,7 +18,7 @@ import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/sea
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
 import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
-import { type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signing.js'
+import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signing.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
@@ -39,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         contract = collectContract(artifact, settings.contract)
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }
-      if (signing.kind !== 'none') signed = await signAndStore(signing, artifact, settings.token, env)
+      if (signing.kind !== 'none') signed = await signAndStore(signing, settings.signing.mode, artifact, settings.token, env)
       const sealedContract = contract as SealedContract | null
       return {
         artifact,
@@ -146,12 +147,19 @@ function listedPaths(artifact: SealedArtifact): string[] {
  * repository's attestations API, where `gh attestation verify` and the Attestations page
  * find it. A keyed one is not: the API takes certificates, not bare keys.
  */
-async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, artifact: SealedArtifact, token: string, env: NodeJS.ProcessEnv) {
+async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: NodeJS.ProcessEnv) {
   const statement = await signing.sign(artifact.statement)
   if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY) return { statement, attestation: null }
   const { storeAttestation } = await import('../../attestation/attestations-api.js')
-  const attestation = await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken })
-  return { statement, attestation }
+  try {
+    return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) }
+  } catch (error) {
+    // sign: auto signs whenever the job has an OIDC token, perhaps held for something else:
+    // the seal bundle keeps the signature, and the missing permission is a warning.
+    if (!(error instanceof SealError) || mode !== 'auto') throw error
+    core.warning(`The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error.message}`)
+    return { statement, attestation: null }
+  }
 }
 
 /** subject-parts: one release seal over the seal bundles of a matrix's legs, each under its part's name. */

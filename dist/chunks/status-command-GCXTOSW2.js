@@ -1,6 +1,6 @@
 import {
   DEFAULT_POLICY_PATH
-} from "./chunk-KEJBLNMI.js";
+} from "./chunk-7YX5U5YZ.js";
 import {
   renderStatusText
 } from "./chunk-IK4JKFGG.js";
@@ -9,7 +9,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions
 } from "./chunk-KMTL7SHL.js";
-import "./chunk-YJFWH65W.js";
+import "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -37,7 +37,7 @@ import "./chunk-BN3BV3BB.js";
 import "./chunk-AWLEXHAZ.js";
 import "./chunk-I4AZKPM5.js";
 import "./chunk-JQN5ZRY2.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import "./chunk-Y26XYTCZ.js";
 import "./chunk-IVGQQWRF.js";
 import "./chunk-BE6JHZ3P.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-KMTL7SHL.js";
 import {
   cliCheckpointSigning
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -21,7 +21,7 @@ import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-I4AZKPM5.js";
 import "./chunk-JQN5ZRY2.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import {
   requesterFromEnv
 } from "./chunk-Y26XYTCZ.js";

@@ -25,7 +25,7 @@ import {
 import {
   readVerifySettings,
   signerRows
-} from "./chunk-ZQMLSFOR.js";
+} from "./chunk-WOEF7BS6.js";
 import {
   cell,
   code,
@@ -41,7 +41,7 @@ import {
   VerifyInput,
   VerifyOutput,
   signatureRequired
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-KEJBLNMI.js";
+} from "./chunk-7YX5U5YZ.js";
 import "./chunk-IK4JKFGG.js";
 import "./chunk-KMTL7SHL.js";
-import "./chunk-YJFWH65W.js";
+import "./chunk-CWDRKGLZ.js";
 import "./chunk-GSG2IMQB.js";
 import "./chunk-ASBWU4Y3.js";
 import "./chunk-ISK7PWW6.js";
@@ -27,7 +27,7 @@ import "./chunk-BN3BV3BB.js";
 import "./chunk-AWLEXHAZ.js";
 import "./chunk-I4AZKPM5.js";
 import "./chunk-JQN5ZRY2.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import "./chunk-Y26XYTCZ.js";
 import "./chunk-IVGQQWRF.js";
 import "./chunk-BE6JHZ3P.js";

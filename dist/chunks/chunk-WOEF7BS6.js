@@ -7,7 +7,7 @@ import {
   parseBooleanInput,
   parseSubjectPatterns,
   readSignerCheckSettings
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   parseDigest
 } from "./chunk-MQKQALL5.js";

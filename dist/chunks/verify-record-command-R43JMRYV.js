@@ -8,7 +8,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand
 } from "./chunk-GSG2IMQB.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-JVZDWJ74.js";
 import "./chunk-AWLEXHAZ.js";
 import "./chunk-I4AZKPM5.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import "./chunk-IVGQQWRF.js";
 import "./chunk-6BKEXAWG.js";
 import "./chunk-7WIOIR7E.js";

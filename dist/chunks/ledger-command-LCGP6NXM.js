@@ -7,7 +7,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -26,7 +26,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-I4AZKPM5.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import "./chunk-IVGQQWRF.js";
 import "./chunk-6BKEXAWG.js";
 import "./chunk-7WIOIR7E.js";

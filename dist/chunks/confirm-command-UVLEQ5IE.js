@@ -5,7 +5,7 @@ import {
 } from "./chunk-KMTL7SHL.js";
 import {
   cliCheckpointSigning
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -17,7 +17,7 @@ import "./chunk-AWLEXHAZ.js";
 import {
   makesLive
 } from "./chunk-I4AZKPM5.js";
-import "./chunk-OD6LMBD4.js";
+import "./chunk-5O3ZRBRA.js";
 import {
   requesterFromEnv
 } from "./chunk-Y26XYTCZ.js";

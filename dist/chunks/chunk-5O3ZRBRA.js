@@ -287,7 +287,7 @@ function readCarrying(getInput, subject) {
 
 // src/actions/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput) {
+function readSigningSettings(getInput, defaultMode = "auto") {
   const input = (name) => getInput(name).trim();
   const modeText = input(SigningInput.Sign).toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
@@ -298,8 +298,8 @@ function readSigningSettings(getInput) {
   const keyText = getInput(SigningInput.SigningKey);
   const password = getInput(SigningInput.SigningKeyPassword);
   const hasKey = keyText.trim() !== "";
-  let mode = modeText === "" ? "auto" : modeText;
-  if (hasKey && mode === "auto") mode = "key";
+  let mode = modeText === "" ? defaultMode : modeText;
+  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
   if (mode === "key" && !hasKey) {
     throw new SealError(
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`

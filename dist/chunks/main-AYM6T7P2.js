@@ -30,17 +30,17 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-T7G3JA5B.js")).sealCommand,
-  verify: async () => (await import("./verify-command-2IRCMU3T.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-3CIJRO4T.js")).sealCommand,
+  verify: async () => (await import("./verify-command-7NZV4LIV.js")).verifyCommand,
   diff: async () => (await import("./diff-command-YZJIPNER.js")).diffCommand,
   merge: async () => (await import("./merge-command-J6UZMEQC.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-JMPSFUXM.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-FOP6CFIH.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-UCKUAQIB.js")).vetoCommand,
+  promote: async () => (await import("./promote-command-FWAD4WX7.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-UVLEQ5IE.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-O5U357C7.js")).vetoCommand,
   history: async () => (await import("./history-command-B5BPG4UG.js")).historyCommand,
-  status: async () => (await import("./status-command-KVKRLZWK.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-XEZDKZ4U.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-TK3SFXCQ.js")).verifyRecordCommand,
+  status: async () => (await import("./status-command-GCXTOSW2.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-LCGP6NXM.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-R43JMRYV.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-WEJQP3XH.js")).contractCommand
 };
 async function main(args, terminal) {

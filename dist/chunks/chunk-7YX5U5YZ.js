@@ -14,7 +14,7 @@ import {
   SIGNING_USAGE,
   readCliSignerCheck,
   readCliSigning
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -55,7 +55,7 @@ import {
 import {
   parseSubjectPatterns,
   signatureRequired
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName,

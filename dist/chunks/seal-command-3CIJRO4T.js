@@ -2,7 +2,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -30,7 +30,7 @@ import "./chunk-AOQAK625.js";
 import "./chunk-KBCO63BF.js";
 import {
   parseSubjectPatterns
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName

@@ -6,7 +6,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-YJFWH65W.js";
+} from "./chunk-CWDRKGLZ.js";
 import {
   parseCommand,
   requireValue
@@ -28,7 +28,7 @@ import "./chunk-KBCO63BF.js";
 import {
   parseSubjectPatterns,
   signatureRequired
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   buildContextFromEnv,
   fallbackName

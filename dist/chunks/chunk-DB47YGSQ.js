@@ -12,7 +12,7 @@ import {
 import {
   readBytesSource,
   signerRows
-} from "./chunk-ZQMLSFOR.js";
+} from "./chunk-WOEF7BS6.js";
 import {
   upstreamOf
 } from "./chunk-JQN5ZRY2.js";
@@ -30,7 +30,7 @@ import {
   parseBooleanInput,
   readSignerCheckSettings,
   readSigningSettings
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   parseDigest,
   shortDigest
@@ -207,7 +207,7 @@ function readPromoteSettings(getInput, env, workspace) {
   };
 }
 function readRecordSigning(getInput, ledger) {
-  const signing = readSigningSettings(getInput);
+  const signing = readSigningSettings(getInput, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`

@@ -4,7 +4,7 @@ import {
   SigningInput,
   readSignerCheckSettings,
   readSigningSettings
-} from "./chunk-OD6LMBD4.js";
+} from "./chunk-5O3ZRBRA.js";
 import {
   SealError,
   quote

@@ -30,6 +30,8 @@ const POLICY = `environments:
   production:
     requires: [staging]
     soak: ${SOAK_SECONDS}s
+    contract:
+      breaking: require-major
 `
 
 /** What each promotion runs once the gate lets the digest in; its exit status confirms the deployment. */
@@ -52,8 +54,8 @@ function artifactSeal(args, { allowFailure = false, quiet = false } = {}) {
 try {
   step('Seal the build output of the example service (examples/hello-service/build)')
   cpSync(example, path.join(work, 'build'), { recursive: true })
-  artifactSeal(['seal', 'build', '--name', 'hello-service', '--out', 'sealed'])
-  const sealed = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--out', 'sealed', '--json'], { quiet: true }).stdout)
+  artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed'])
+  const sealed = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed', '--json'], { quiet: true }).stdout)
   console.log(`digest: ${sealed.digest}  (the same again: sealing is deterministic)`)
 
   step('A deploy job downloads the same bytes somewhere else: same digest')
@@ -113,10 +115,11 @@ try {
   step('Version 2: a new page, sealed and promoted through dev and staging into production')
   const page = path.join(work, 'build', 'public', 'index.html')
   writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
-  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
+  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
   console.log(`v2: ${v2}`)
-  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
-  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  const listingV2 = path.join('sealed-v2', 'hello-service.sha256')
+  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--checksums', listingV2, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--checksums', listingV2, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
   await sleep(SOAK_SECONDS)
 
   step('The first deploy of v2 to production fails: the record says so, and production still runs v1')
@@ -165,6 +168,45 @@ try {
   console.log(`(turned the refusal in record ${refused + 1} into a pending promotion by hand)`)
   const broken = artifactSeal(['ledger', 'verify'], { allowFailure: true })
   console.log(`exit code ${broken.status}`)
+  writeFileSync(ledgerFile, original)
+  console.log('(the ledger restored from the copy kept before the edits)')
+
+  const api = path.join(work, 'build', 'api', 'openapi.yaml')
+  const contract1 = readFileSync(api, 'utf8')
+  /** Seals the build with its contract and takes it through dev and staging, soaked: ready for production. */
+  const throughStaging = async (out) => {
+    const digest = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', out, '--json'], { quiet: true }).stdout).digest
+    const listing = path.join(out, 'hello-service.sha256')
+    for (const environment of ['dev', 'staging']) {
+      artifactSeal(['promote', digest, '--environment', environment, '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'], { quiet: true })
+    }
+    await sleep(SOAK_SECONDS)
+    return { digest, listing }
+  }
+
+  step('Version 3 changes the API: its OpenAPI contract (1.5.0) drops the response field "message" of GET /hello')
+  writeFileSync(api, contract1.replace('version: 1.4.2', 'version: 1.5.0').replace('required: [message]', 'required: [text]').replace('message:', 'text:'))
+  writeFileSync(page, readFileSync(page, 'utf8').replace('<p>v2</p>', '<p>v3</p>'))
+  const breaking = artifactSeal(['contract', 'diff', 'sealed', 'build/api/openapi.yaml'], { allowFailure: true })
+  console.log(`exit code ${breaking.status}`)
+  const v3 = await throughStaging('sealed-v3')
+  console.log(`v3: ${v3.digest}, promoted to dev and staging (they judge no contract), soaked`)
+
+  step('Production refuses it: a breaking amendment needs a major version step, and 1.4.2 → 1.5.0 is not one')
+  const refusedContract = artifactSeal(['promote', v3.digest, '--environment', 'production', '--path', 'build', '--checksums', v3.listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'], {
+    allowFailure: true
+  })
+  console.log(`exit code ${refusedContract.status}`)
+
+  step('Version 4: the same API as a new major version, 2.0.0: production takes it')
+  writeFileSync(api, readFileSync(api, 'utf8').replace('version: 1.5.0', 'version: 2.0.0'))
+  writeFileSync(page, readFileSync(page, 'utf8').replace('<p>v3</p>', '<p>v4</p>'))
+  const v4 = await throughStaging('sealed-v4')
+  artifactSeal(['promote', v4.digest, '--environment', 'production', '--path', 'build', '--checksums', v4.listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+
+  step("When did production's contract change, from what to what, and who promoted it?")
+  artifactSeal(['contract', 'history', '--environment', 'production'])
+  artifactSeal(['status'])
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
+import type { LedgerEntry } from '../../src/core/promotion/record.js'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
@@ -238,6 +239,72 @@ describe('sealed bytes carried between jobs and runs', () => {
       })
       expect(denied.code).toBe(1)
       expect(denied.stdout).toMatch(/could not be fetched and checked: github-token: .*actions: read/)
+    })
+  })
+
+  describe('the contract gate with contracts carried in workflow artifacts', () => {
+    const API = (version: string, properties: string) =>
+      `openapi: 3.1.0\ninfo: { title: shop, version: ${version} }\npaths:\n  /orders/{id}:\n    get:\n      responses:\n        '200':\n` +
+      `          description: an order\n          content: { application/json: { schema: { type: object, required: [${properties.includes('total') ? 'id, total' : 'id'}], properties: { ${properties} } } } }\n`
+
+    /** A build run whose seal carries the contract, uploaded with the files. */
+    async function contractBuild(version: string, properties: string) {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `<h1>${version}</h1>\n`, 'site/api/openapi.yaml': API(version, properties) })
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop', upload: 'true', 'upload-files': 'true', contract: 'api/openapi.yaml' }, workspace)
+      expect(seal.code).toBe(0)
+      return { runId, digest: seal.outputs.digest as Digest, contractDigest: seal.outputs['contract-digest'] as string }
+    }
+
+    it('compares with the contract production runs, fetched from its workflow artifact when nothing kept it; approve-amendment records an approval one promotion uses', async () => {
+      const shared = tempDir('contract-shared-')
+      const ledger = path.join(shared, 'ledger.jsonl')
+      const policy = path.join(shared, 'promotion.yml')
+      fs.writeFileSync(policy, 'environments:\n  dev: {}\n  production:\n    requires: [dev]\n    contract: { breaking: require-approval }\n')
+      await new FileLedger(ledger, 'ledger').init()
+      const inputs = (build: { runId: number; digest: Digest }, environment: string) => ({
+        ledger: `file:${ledger}`,
+        policy,
+        'github-token': github.token,
+        environment,
+        'expected-digest': build.digest,
+        'artifact-name': 'shop-sealed',
+        'run-id': String(build.runId)
+      })
+      const job = async (build: { runId: number; digest: Digest }, environment: string, extra: Record<string, string> = {}) => {
+        const all = { ...inputs(build, environment), ...extra }
+        const runId = nextRun++
+        const env = { ...results.runnerEnv({ runId, jobId: 'deploy', repository: REPO }), GITHUB_API_URL: github.url, RUNNER_TEMP: runnerTemp, GITHUB_ACTOR: 'release-bot' }
+        const main = await runAction(PROMOTE, all, { env })
+        if (main.code !== 0) return main
+        expect((await runPost(POST, main, all, { env })).code).toBe(0)
+        return main
+      }
+      const v1 = await contractBuild('1.0.0', 'id: { type: string }, total: { type: number }')
+      const v2 = await contractBuild('1.1.0', 'id: { type: string }')
+      for (const environment of ['dev', 'production']) expect((await job(v1, environment)).code).toBe(0)
+      expect((await job(v2, 'dev')).code).toBe(0)
+      // Nothing kept beside the ledger: the contract production runs comes from v1's workflow artifact.
+      fs.rmSync(`${ledger}.contracts`, { recursive: true, force: true })
+
+      const refused = await job(v2, 'production')
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toContain(`Downloaded "shop-sealed" and verified`)
+      expect(refused.stdout).toMatch(/::error::.*GET \/orders\/\{id\}.*total/)
+      expect(refused.outputs).toMatchObject({ promoted: 'false', 'contract-version': '1.1.0', 'contract-digest': v2.contractDigest })
+      expect(refused.summary).toContain('response-required-property-removed')
+
+      const approve = await job(v2, 'production', { 'approve-amendment': 'clients moved off total' })
+      expect(approve.code).toBe(0)
+      expect(approve.outputs).toMatchObject({ promoted: 'false', 'record-id': expect.stringMatching(/^\d+$/) })
+      expect(approve.summary).toContain('Contract amendment approved for production')
+
+      const through = await job(v2, 'production')
+      expect(through.code).toBe(0)
+      expect(through.stdout).toContain('Approved by release-bot')
+      const records: LedgerEntry[] = []
+      for await (const e of new FileLedger(ledger, 'ledger').entries({ environment: 'production' })) records.push(e)
+      expect(records.find((r) => r.outcome === 'pending')?.amendment?.approval).toBe(approve.outputs['record-id'])
     })
   })
 })

@@ -272,6 +272,29 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
   })
 })
 
+describe('GitHubDeploymentsLedger: contracts', () => {
+  it('an approval is an approve:<digest> deployment with an inactive status, never live; contract and amendment ride in the record', async () => {
+    const { ledger, repository, deploy } = fresh()
+    await deploy(A, 'production')
+    const contract = { digest: B, version: '2.0.0' }
+    const approval = await ledger.record(
+      'production',
+      async () => ({ ...decision(A, 'production', 'refused'), outcome: 'approved', mode: null, reason: 'clients moved', approves: { from: C, to: B } }),
+      TIMEOUT
+    )
+    expect(approval.entry).toMatchObject({ outcome: 'approved', mode: null, approves: { from: C, to: B } })
+    const deployment = host.deploymentsOf(repository).find((d) => d.task === `approve:${A}`)
+    expect(deployment?.statuses.map((s) => s.state)).toEqual(['inactive'])
+    const amendment = { from: { digest: C, version: '1.0.0' }, to: contract, breaking: 1, dangerous: 0, compatible: 2, rules: ['response-required-property-removed'], approval: approval.entry?.id as string }
+    const pending = await ledger.record('production', async () => ({ ...decision(B, 'production', 'pending'), contract, amendment }), TIMEOUT)
+    const read: LedgerEntry[] = []
+    for await (const e of ledger.entries({ environment: 'production' })) read.push(e)
+    expect(read.find((e) => e.id === pending.entry?.id)).toMatchObject({ contract, amendment })
+    expect(read.find((e) => e.outcome === 'approved')?.id).toBe(approval.entry?.id)
+    expect((await ledger.live('production'))?.digest).toBe(A)
+  })
+})
+
 describe('GitHubDeploymentsLedger: vetoes and races', () => {
   it('a veto is a veto:<digest> deployment with an error status, found whatever the environment', async () => {
     const { ledger, repository, deploy, veto } = fresh()

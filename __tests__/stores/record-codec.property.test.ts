@@ -20,6 +20,7 @@ const damaged = (detail: string): never => {
 }
 const text = fc.string({ minLength: 1, maxLength: 20 })
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null })
+const contractRef = fc.record({ digest: fc.nat(1000).map(digest), version: text })
 
 /** Records as the writers make them: every outcome with the fields it goes with. */
 const record: fc.Arbitrary<PromotionRecord> = fc
@@ -38,12 +39,24 @@ const record: fc.Arbitrary<PromotionRecord> = fc
     environmentUrl: maybe(fc.webUrl()),
     artifact: maybe(fc.record({ name: text, runId: text })),
     resolves: fc.nat(10_000).map(String),
-    key: text
+    key: text,
+    contract: fc.option(contractRef, { nil: undefined }),
+    amendment: fc.option(
+      fc.record(
+        { from: maybe(contractRef), to: maybe(contractRef), breaking: fc.nat(), dangerous: fc.nat(), compatible: fc.nat(), rules: fc.array(text, { maxLength: 4 }), approval: fc.nat(100).map(String) },
+        { requiredKeys: ['from', 'to', 'breaking', 'dangerous', 'compatible', 'rules'] }
+      ),
+      { nil: undefined }
+    ),
+    approves: fc.record({ from: maybe(fc.nat(1000).map(digest)), to: fc.nat(1000).map(digest) })
   })
-  .map(({ rollback, resolves, ...r }) => ({
+  .map(({ rollback, resolves, contract, amendment, approves, ...r }) => ({
     ...r,
-    mode: r.outcome === 'vetoed' ? null : rollback ? ('rollback' as const) : ('promote' as const),
-    resolves: ['deployed', 'rolled-back', 'failed', 'abandoned'].includes(r.outcome) ? resolves : null
+    mode: r.outcome === 'vetoed' || r.outcome === 'approved' ? null : rollback ? ('rollback' as const) : ('promote' as const),
+    resolves: ['deployed', 'rolled-back', 'failed', 'abandoned'].includes(r.outcome) ? resolves : null,
+    ...(contract !== undefined ? { contract } : {}),
+    ...(amendment !== undefined ? { amendment } : {}),
+    ...(r.outcome === 'approved' ? { approves } : {})
   }))
 
 describe('decodeRecord (properties)', () => {

@@ -17,6 +17,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-AYM6T7P2.js"), import("../chunks/terminal-KADS35VV.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-H7Q3ELFO.js"), import("../chunks/terminal-KADS35VV.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

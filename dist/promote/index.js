@@ -1,60 +1,72 @@
 import {
+  approveAmendment
+} from "../chunks/chunk-NBCGCXY4.js";
+import {
+  contractSources,
+  contractStoreOf,
+  contractsKnown,
   loadPolicy,
   pipelineStatus,
-  recordAttester
-} from "../chunks/chunk-ASBWU4Y3.js";
-import "../chunks/chunk-ISK7PWW6.js";
+  recordAttester,
+  sealedContractBeside
+} from "../chunks/chunk-RWQXT5AI.js";
+import "../chunks/chunk-YDBZB2EY.js";
+import "../chunks/chunk-VQE4U277.js";
+import "../chunks/chunk-HAD3KXUC.js";
 import "../chunks/chunk-JDE2Z3ZW.js";
 import {
   prepareSigning
-} from "../chunks/chunk-4IJ26T4C.js";
+} from "../chunks/chunk-F2TO3XK7.js";
 import {
   annotateMismatches
-} from "../chunks/chunk-6CCPM4N4.js";
+} from "../chunks/chunk-QIESDJ54.js";
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "../chunks/chunk-N23RTFQ6.js";
+} from "../chunks/chunk-P3LFBAAN.js";
 import {
   checkSignature,
   signatureSources,
   signerExpectation,
   signerOutput
-} from "../chunks/chunk-LFYFGPMI.js";
+} from "../chunks/chunk-2FA2NVHV.js";
 import {
   promoteDigest,
   vetoDigest
-} from "../chunks/chunk-342Q3T45.js";
+} from "../chunks/chunk-4OSLGI64.js";
 import "../chunks/chunk-NVACJPZY.js";
 import "../chunks/chunk-JVZDWJ74.js";
-import "../chunks/chunk-KIX3PTMG.js";
-import "../chunks/chunk-PZ63W7EF.js";
+import "../chunks/chunk-47XK5U45.js";
+import "../chunks/chunk-MKZ7O5YQ.js";
 import {
   describeProgress
 } from "../chunks/chunk-ZKPFZ6OV.js";
 import "../chunks/chunk-T6LU5YRH.js";
-import "../chunks/chunk-5PWKKN77.js";
-import "../chunks/chunk-AOQAK625.js";
+import "../chunks/chunk-CXUYZPCD.js";
+import "../chunks/chunk-W2T4WNMM.js";
 import "../chunks/chunk-KBCO63BF.js";
 import {
   readPromoteSettings,
+  renderApprovalMarkdown,
   renderPromotionMarkdown,
   renderVetoMarkdown,
   reportResolution
-} from "../chunks/chunk-DB47YGSQ.js";
+} from "../chunks/chunk-NQSST6RD.js";
 import {
   headline
-} from "../chunks/chunk-BN3BV3BB.js";
+} from "../chunks/chunk-OKC3V5KO.js";
 import {
   checkpointSigning,
   creatingLedgerNotice,
   openLedger
-} from "../chunks/chunk-AWLEXHAZ.js";
+} from "../chunks/chunk-UHTOHAQ5.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-WOEF7BS6.js";
-import "../chunks/chunk-JQN5ZRY2.js";
+} from "../chunks/chunk-PDXRZ77U.js";
+import "../chunks/chunk-OUGGR7GI.js";
+import "../chunks/chunk-26EACSW7.js";
+import "../chunks/chunk-WQL46BTN.js";
+import "../chunks/chunk-U2O7APQI.js";
 import {
   getInput,
   info,
@@ -64,13 +76,13 @@ import {
   setOutput,
   summary,
   warning
-} from "../chunks/chunk-WHO5DA4Z.js";
+} from "../chunks/chunk-Z26ZLIIK.js";
 import {
   PromoteInput,
   PromoteOutput,
   PromoteState,
   signatureRequired
-} from "../chunks/chunk-5O3ZRBRA.js";
+} from "../chunks/chunk-PURSDPP7.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -78,14 +90,16 @@ import {
   runnerTempDir,
   workspaceDir
 } from "../chunks/chunk-Y26XYTCZ.js";
-import "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-7LPUHTON.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-6BKEXAWG.js";
-import "../chunks/chunk-7WIOIR7E.js";
-import "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-MQKQALL5.js";
-import "../chunks/chunk-5E6I27RW.js";
-import "../chunks/chunk-LM3HRDQW.js";
+import "../chunks/chunk-RLG6D2AJ.js";
+import "../chunks/chunk-NID24HAP.js";
+import "../chunks/chunk-HFKVVJJS.js";
+import "../chunks/chunk-WN5XRVDE.js";
+import "../chunks/chunk-32RFBYNG.js";
+import {
+  SealError
+} from "../chunks/chunk-KQET6ZTM.js";
 import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/promote/run.ts
@@ -135,6 +149,29 @@ async function run(env = process.env) {
     }
     const source = settings.source;
     const checksumsFile = source?.kind === "local" ? source.checksumsFile : null;
+    if (settings.approveAmendment !== null) {
+      if (settings.digest === "previous") throw new Error('unreachable: settings refuse an approval of "previous"');
+      const record2 = await approveAmendment(
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.approveAmendment,
+          sealedContract: sealedContractBeside(checksumsFile),
+          name: settings.name,
+          requester,
+          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, digest: PromoteInput.ExpectedDigest }
+        },
+        ledger,
+        options
+      );
+      info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location)).write();
+      setOutput(PromoteOutput.Promoted, "false");
+      setOutput(PromoteOutput.Digest, settings.digest);
+      setOutput(PromoteOutput.RecordId, record2.id);
+      setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
+      return;
+    }
     const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest);
     const fetchContext = {
       env,
@@ -162,7 +199,17 @@ async function run(env = process.env) {
         checkSignature: (digest, bytes) => checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
         requireSignature: required,
         serverUrl: expectation.serverUrl,
-        ...attest ? { attest } : {}
+        ...attest ? { attest } : {},
+        contract: contractSources({
+          store: settings.ledger.kind === "file" ? contractStoreOf(settings.ledger.file) : null,
+          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
+          download: async (digest, artifact) => {
+            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
+            const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`);
+            return fetched.checksumsFile;
+          }
+        })
       },
       policy,
       ledger,
@@ -171,7 +218,7 @@ async function run(env = process.env) {
     const { decision } = result;
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
-    const report = { result, policy, status: await pipelineStatus(policy, ledger), ledger: ledger.location, name: result.name, dryRun: settings.dryRun };
+    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");
@@ -183,6 +230,8 @@ async function run(env = process.env) {
     setOutput(PromoteOutput.Signer, result.signature?.status === "verified" ? signerOutput(result.signature.signer) : "");
     setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? "");
     setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
+    setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
+    setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);

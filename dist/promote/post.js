@@ -1,36 +1,38 @@
 import {
   readPromoteSettings,
   reportResolution
-} from "../chunks/chunk-DB47YGSQ.js";
-import "../chunks/chunk-BN3BV3BB.js";
+} from "../chunks/chunk-NQSST6RD.js";
+import "../chunks/chunk-OKC3V5KO.js";
 import {
   checkpointSigning,
   openLedger
-} from "../chunks/chunk-AWLEXHAZ.js";
-import "../chunks/chunk-I4AZKPM5.js";
-import "../chunks/chunk-WOEF7BS6.js";
-import "../chunks/chunk-JQN5ZRY2.js";
+} from "../chunks/chunk-UHTOHAQ5.js";
+import "../chunks/chunk-PDXRZ77U.js";
+import "../chunks/chunk-OUGGR7GI.js";
+import "../chunks/chunk-26EACSW7.js";
+import "../chunks/chunk-WQL46BTN.js";
+import "../chunks/chunk-U2O7APQI.js";
 import {
   getInput,
   getState,
   reportFailure
-} from "../chunks/chunk-WHO5DA4Z.js";
+} from "../chunks/chunk-Z26ZLIIK.js";
 import {
   PromoteInput,
   PromoteState
-} from "../chunks/chunk-5O3ZRBRA.js";
+} from "../chunks/chunk-PURSDPP7.js";
 import {
   requesterFromEnv,
   workspaceDir
 } from "../chunks/chunk-Y26XYTCZ.js";
-import "../chunks/chunk-IVGQQWRF.js";
+import "../chunks/chunk-7LPUHTON.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-6BKEXAWG.js";
-import "../chunks/chunk-7WIOIR7E.js";
-import "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-MQKQALL5.js";
-import "../chunks/chunk-5E6I27RW.js";
-import "../chunks/chunk-LM3HRDQW.js";
+import "../chunks/chunk-RLG6D2AJ.js";
+import "../chunks/chunk-NID24HAP.js";
+import "../chunks/chunk-HFKVVJJS.js";
+import "../chunks/chunk-WN5XRVDE.js";
+import "../chunks/chunk-32RFBYNG.js";
+import "../chunks/chunk-KQET6ZTM.js";
 import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/promote/post.ts

@@ -1,14 +1,14 @@
 import {
   sealToBundle
-} from "../chunks/chunk-ZH7ZITKE.js";
+} from "../chunks/chunk-YZ7UBD2W.js";
 import {
   provenanceLinks,
   verifySnippet
-} from "../chunks/chunk-MMTGZTUE.js";
+} from "../chunks/chunk-MMTH65ZD.js";
 import {
   prepareSigning,
   withSigningWorkflow
-} from "../chunks/chunk-4IJ26T4C.js";
+} from "../chunks/chunk-F2TO3XK7.js";
 import {
   describeProgress
 } from "../chunks/chunk-ZKPFZ6OV.js";
@@ -17,8 +17,8 @@ import {
   formatCount,
   formatNumber
 } from "../chunks/chunk-T6LU5YRH.js";
-import "../chunks/chunk-5PWKKN77.js";
-import "../chunks/chunk-AOQAK625.js";
+import "../chunks/chunk-CXUYZPCD.js";
+import "../chunks/chunk-W2T4WNMM.js";
 import "../chunks/chunk-KBCO63BF.js";
 import {
   cell,
@@ -31,12 +31,12 @@ import {
   setOutput,
   summary,
   warning
-} from "../chunks/chunk-WHO5DA4Z.js";
+} from "../chunks/chunk-Z26ZLIIK.js";
 import {
   SealInput,
   SealOutput,
   readSealSettings
-} from "../chunks/chunk-5O3ZRBRA.js";
+} from "../chunks/chunk-PURSDPP7.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -46,18 +46,18 @@ import {
 import {
   fileSafeName,
   mergeSealBundles
-} from "../chunks/chunk-IVGQQWRF.js";
+} from "../chunks/chunk-7LPUHTON.js";
 import "../chunks/chunk-BE6JHZ3P.js";
-import "../chunks/chunk-6BKEXAWG.js";
-import "../chunks/chunk-7WIOIR7E.js";
+import "../chunks/chunk-RLG6D2AJ.js";
+import "../chunks/chunk-NID24HAP.js";
 import {
   parseListing
-} from "../chunks/chunk-TST44RD6.js";
-import "../chunks/chunk-MQKQALL5.js";
-import "../chunks/chunk-5E6I27RW.js";
+} from "../chunks/chunk-HFKVVJJS.js";
+import "../chunks/chunk-WN5XRVDE.js";
+import "../chunks/chunk-32RFBYNG.js";
 import {
   SealError
-} from "../chunks/chunk-LM3HRDQW.js";
+} from "../chunks/chunk-KQET6ZTM.js";
 import "../chunks/chunk-EWOWW24O.js";
 
 // src/actions/seal/run.ts
@@ -154,7 +154,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-BRWHWGO5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-4A6LEJ34.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -232,14 +232,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EUDFLL4P.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3EVW3WWS.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-SEJHY53F.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-PPXKED3Z.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -249,7 +249,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-XKA4OQ7P.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-EHQADKID.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error) {

@@ -103,6 +103,8 @@ export const PromoteInput = {
   Confirm: 'confirm',
   Outcome: 'outcome',
   CreateLedger: 'create-ledger',
+  ContractBaseline: 'contract-baseline',
+  ApproveAmendment: 'approve-amendment',
   ...SignerInput,
   ...SigningInput
 } as const
@@ -117,7 +119,9 @@ export const PromoteOutput = {
   Path: 'path',
   Signer: 'signer',
   AttestationId: 'attestation-id',
-  AttestationUrl: 'attestation-url'
+  AttestationUrl: 'attestation-url',
+  ContractVersion: 'contract-version',
+  ContractDigest: 'contract-digest'
 } as const
 
 /** What the promote step hands its post step, which confirms the deployment when the job succeeded. */

@@ -51,7 +51,10 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
         mode: record.mode,
         key: record.key,
         reason: record.reason,
-        checks: (decision?.checks ?? []).map((c) => ({ rule: c.rule, environment: c.environment, passed: c.passed }))
+        checks: (decision?.checks ?? []).map((c) => ({ rule: c.rule, environment: c.environment, passed: c.passed })),
+        // The contract the digest carries and the amendment judged, signed with the decision they led to.
+        ...(record.contract ? { contract: record.contract } : {}),
+        ...(record.amendment ? { amendment: record.amendment } : {})
       }
     })
     const signed = await signing.sign(statement)

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex, hexOf } from '../core/digest.js'
+import { type Digest, digestFromHex, hexOf, parseDigest } from '../core/digest.js'
+import type { ContractRef } from '../core/contract/manifest.js'
 import { SealError, quote } from '../core/errors.js'
 import type { VerifiedSigner } from '../core/promotion/gate.js'
 import type { SealedBy } from '../core/promotion/record.js'
@@ -9,6 +10,7 @@ import { type WantedSigner, identityPolicy } from '../core/signing/signer-policy
 import { checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../core/signing/public-key.js'
 import { SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
+import { CONTRACT_ANNOTATION } from '../core/contract/manifest.js'
 import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../attestation/attestations-api.js'
 
@@ -42,6 +44,8 @@ export type SignatureCheck =
       readonly sealedBy: SealedBy
       /** The signed statement's artifact name. */
       readonly name: string | null
+      /** The contract the signed statement says the bytes carry; null when it names none. */
+      readonly contract: ContractRef | null
       /** The file or URL the bundle came from, and the sha256 of its bytes (a VSA's input attestation). */
       readonly source: string
       readonly bundleDigest: Digest
@@ -127,6 +131,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     signer: accepted,
     sealedBy: { ...(sealedBy ?? { repository: null, commit: null, runUrl: null }), signer: signerName },
     name: subjectName(statement.subject, digest),
+    contract: signedContract(statement.subject, digest),
     source: candidate.source,
     bundleDigest: candidate.digest
   }
@@ -154,6 +159,21 @@ function subjectName(subjects: unknown, digest: Digest): string | null {
   const hex = hexOf(digest)
   const subject = (subjects as { name?: unknown; digest?: Record<string, unknown> }[]).find((s) => s?.digest?.sha256 === hex)
   return typeof subject?.name === 'string' ? subject.name : null
+}
+
+/** The `artifact-seal.contract` annotation the seal put on the digest's subject. */
+function signedContract(subjects: unknown, digest: Digest): ContractRef | null {
+  const hex = hexOf(digest)
+  const subject = (subjects as { digest?: Record<string, unknown>; annotations?: Record<string, unknown> }[]).find(
+    (s) => typeof s?.digest === 'object' && s.digest !== null && Object.values(s.digest).includes(hex)
+  )
+  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION] as { digest?: unknown; version?: unknown } | undefined
+  if (typeof claimed?.digest !== 'string' || typeof claimed.version !== 'string') return null
+  try {
+    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version }
+  } catch {
+    return null
+  }
 }
 
 function readIfPresent(file: string): string | null {

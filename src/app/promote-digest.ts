@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Digest } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
+import { BadInputError, SealError, quote } from '../core/errors.js'
 import { type Decision, type GateFacts, type RuleCheck, type SignatureFact, decide, refusal } from '../core/promotion/gate.js'
 import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
 import type { Mismatch } from '../core/listing.js'
 import type { ArtifactRef, AttestationRef, LedgerEntry, LiveSpan, Mode, NewRecord, SealedBy } from '../core/promotion/record.js'
 import type { SignatureCheck } from './check-signature.js'
+import type { ContractRef } from '../core/contract/manifest.js'
+import { type ContractPlan, amendmentOf, contractFact, planContract, unusedApproval } from './contract-amendment.js'
+import type { ContractSources } from './contract-sources.js'
 import type { Ledger, LedgerView } from '../stores/ledger/ledger.js'
 
 /** The bytes about to be deployed, checked against the digest. */
@@ -25,15 +28,16 @@ export interface BytesCheck {
   readonly checksumsFile: string | null
 }
 
-/** What earlier records say about a digest: who sealed it, its name, where its files are. */
+/** What earlier records say about a digest: who sealed it, its name, where its files are, its contract. */
 export interface KnownDigest {
   readonly sealedBy: SealedBy | null
   readonly name: string | null
   readonly artifact: ArtifactRef | null
+  readonly contract?: ContractRef | null
 }
 
 /** For a check that has no ledger to ask. */
-export const NOTHING_KNOWN: KnownDigest = { sealedBy: null, name: null, artifact: null }
+export const NOTHING_KNOWN: KnownDigest = { sealedBy: null, name: null, artifact: null, contract: null }
 
 /** Who is asking, as the record will say. */
 export interface Requester {
@@ -75,6 +79,8 @@ export interface PromoteRequest {
    * ledger step, so the record can link it; absent when records are not signed.
    */
   readonly attest?: (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null) => Promise<AttestationRef>
+  /** Where the candidate's contract and the one the environment runs are found; absent when contracts are not looked at. */
+  readonly contract?: ContractSources
 }
 
 export interface PromoteResult {
@@ -94,6 +100,8 @@ export interface PromoteResult {
   readonly verification: BytesCheck | null
   /** The check of the seal's signature, when one was made. */
   readonly signature: SignatureCheck | null
+  /** The two contracts and every change between them, when contracts were looked at. */
+  readonly contract: ContractPlan | null
 }
 
 export interface PromoteOptions {
@@ -125,6 +133,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   let verification: BytesCheck | null = null
   let signature: SignatureCheck | null = null
   let abandoned: readonly LedgerEntry[] = []
+  let contract: ContractPlan | null = null
   const result = (decision: Decision, record: LedgerEntry | null = null): PromoteResult => ({
     decision,
     digest,
@@ -134,7 +143,8 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     sealedBy,
     name,
     verification,
-    signature
+    signature,
+    contract
   })
   const unreadable = (error: unknown): Decision => {
     if (!(error instanceof SealError)) throw error
@@ -202,6 +212,27 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     }
   }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact
+  if (early === null && request.contract) {
+    try {
+      contract = await planContract(
+        {
+          environment: rule.name,
+          digest: resolved,
+          bytes: verification,
+          signed: signature?.status === 'verified' ? signature.contract : undefined,
+          recorded: history.contract ?? null,
+          compare: (rule.contract ?? null) !== null,
+          now: () => ledger.now()
+        },
+        request.contract,
+        ledger
+      )
+      if (!request.dryRun && contract.loaded !== null) await request.contract.keep?.(contract.loaded)
+    } catch (error) {
+      if (!(error instanceof SealError) || error instanceof BadInputError) throw error
+      return result(unreadable(error))
+    }
+  }
 
   // Set by decideOn, which the ledger runs inside its step.
   let decision = null as Decision | null
@@ -219,12 +250,18 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
         veto: await view.veto(resolved),
         live: previous,
         spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)] as const))),
-        ...(signatureFact !== undefined ? { signature: signatureFact } : {})
+        ...(signatureFact !== undefined ? { signature: signatureFact } : {}),
+        ...(contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {})
       }
       decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts)
     }
     if (request.dryRun) return null
-    const record = recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy)
+    const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null)
+    const record: NewRecord = {
+      ...recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy),
+      ...(contract?.candidate ? { contract: contract.candidate } : {}),
+      ...(amendment !== null ? { amendment } : {})
+    }
     return request.attest ? { ...record, attestation: await request.attest(record, decision, signature) } : record
   }
   try {
@@ -294,6 +331,12 @@ async function withAttestation(attest: ((record: NewRecord, decision: null, sign
   return attest ? { ...record, attestation: await attest(record, null, null) } : record
 }
 
+/** The approval a breaking amendment may go through on; looked up only when there is one to approve. */
+async function approvalFor(view: LedgerView, plan: ContractPlan): Promise<LedgerEntry | null> {
+  if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === 'breaking' || c.severity === 'dangerous')) return null
+  return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest)
+}
+
 /** The last digest the environment ran before its live one that is not vetoed; null when there is none. */
 export async function lastGoodBefore(ledger: LedgerView, environment: string): Promise<Digest | null> {
   for await (const span of ledger.previouslyLive(environment)) {
@@ -303,17 +346,22 @@ export async function lastGoodBefore(ledger: LedgerView, environment: string): P
 }
 
 /** What the latest records of a digest that know say: who sealed it, its name, where its files are. */
-async function knownFromHistory(ledger: LedgerView, digest: Digest): Promise<KnownDigest> {
+export async function knownFromHistory(ledger: LedgerView, digest: Digest): Promise<KnownDigest> {
   let name: string | null = null
   let sealedBy: SealedBy | null = null
   let artifact: ArtifactRef | null = null
+  let contract: ContractRef | null = null
+  // A gate's record names the contract the digest carries when it has one; a resolution or a veto does not say.
+  let gateSeen = false
   for await (const entry of ledger.entries({ digest })) {
     name ??= entry.name
     sealedBy ??= entry.sealedBy
     artifact ??= entry.artifact
-    if (name && sealedBy && artifact) break
+    contract ??= entry.contract ?? null
+    gateSeen ||= entry.outcome === 'pending' || entry.outcome === 'refused'
+    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break
   }
-  return { sealedBy, name, artifact }
+  return { sealedBy, name, artifact, contract }
 }
 
 function recordOf(

@@ -5,7 +5,7 @@ import picomatch from 'picomatch'
 import { parse as parseYaml } from 'yaml'
 import { SealError, quote } from '../core/errors.js'
 import { type DetectedContract, detectContractKind } from '../core/contract/detect.js'
-import { type ContractFileEntry, type ContractManifest, type ContractPattern, buildManifest, contractVersion } from '../core/contract/manifest.js'
+import { type ContractFileEntry, type ContractManifest, type ContractPattern, CONTRACT_ANNOTATION, buildManifest, contractVersion } from '../core/contract/manifest.js'
 import { parseListing } from '../core/listing.js'
 import type { SealedArtifact } from '../core/seal.js'
 import type { Statement } from '../core/statement.js'
@@ -150,6 +150,6 @@ function referencesOf(file: string, kind: string, text: string, inputName: strin
 export function withContractAnnotation(statement: Statement, manifest: ContractManifest): Statement {
   const [first, ...rest] = statement.subject
   if (first === undefined) return statement
-  const annotated = { ...first, annotations: { 'artifact-seal.contract': { digest: manifest.digest, version: manifest.version } } }
+  const annotated = { ...first, annotations: { [CONTRACT_ANNOTATION]: { digest: manifest.digest, version: manifest.version } } }
   return { ...statement, subject: [annotated, ...rest] }
 }

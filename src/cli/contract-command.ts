@@ -3,10 +3,18 @@ import { SealError } from '../core/errors.js'
 import { classifyContracts } from '../core/contract/classify.js'
 import type { ContractChange } from '../core/contract/change.js'
 import { loadContract } from '../app/load-contract.js'
-import { parseCommand } from './arguments.js'
+import { parseCommand, requireValue } from './arguments.js'
+import { approveAmendment } from '../app/approve-amendment.js'
+import { requesterFromEnv } from '../app/runner-environment.js'
+import { parseDigest } from '../core/digest.js'
+import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
+import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
+import { cliCheckpointSigning } from './signing-options.js'
 import type { Terminal } from './terminal.js'
 
 export const CONTRACT_USAGE = `Usage: artifact-seal contract diff <before> <after> [--consumes] [--at TIME] [--json]
+       artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--ledger L]
+       artifact-seal contract history [--environment ENV] [--json] [--ledger L]
 
 Classifies every change between two versions of a service contract: breaking (a client
 of the old contract fails against the new one), dangerous (some may), compatible. Exits
@@ -21,7 +29,41 @@ of the old contract fails against the new one), dangerous (some may), compatible
   --at TIME          judge x-sunset dates at this time (ISO 8601; default now)
   --json             {"before": {digest, version}, "after": {digest, version},
                      "changes": [{rule, severity, kind, location, message}]}
-  -h, --help         show this help`
+  -h, --help         show this help
+
+"approve" and "history": see artifact-seal contract approve --help, contract history --help.`
+
+export const CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--ledger L]
+
+Records an approval of the breaking contract amendment <digest> makes to an environment:
+from the contract it runs to the one <digest> carries. One promotion of that amendment
+into the environment under "contract: {breaking: require-approval}" goes through on it.
+
+  --environment ENV   the environment (required)
+  --reason TEXT       why the amendment is acceptable, for the record (required)
+  --from C            the contract digest the environment runs (default: what its live
+                      record names; an approval of another amendment is refused)
+  --to C              the contract digest <digest> carries (default: what its records name,
+                      such as its promotion to an earlier environment)
+  --name NAME         the artifact's name, for the record
+${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+  -h, --help          show this help`
+
+const approveSpec = {
+  name: 'contract approve',
+  usage: CONTRACT_APPROVE_USAGE,
+  allowPositionals: true,
+  options: {
+    environment: { type: 'string' },
+    reason: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    name: { type: 'string' },
+    ...LEDGER_OPTIONS,
+    'signing-key': { type: 'string' }
+  }
+} as const
 
 const spec = {
   name: 'contract diff',
@@ -35,6 +77,11 @@ export async function contractCommand(args: string[], terminal: Terminal): Promi
   if (sub === '--help' || sub === '-h') {
     terminal.out(`${CONTRACT_USAGE}\n`)
     return 0
+  }
+  if (sub === 'approve') return approveCommand(rest, terminal)
+  if (sub === 'history') {
+    const { contractHistoryCommand } = await import('./contract-history-command.js')
+    return contractHistoryCommand(rest, terminal)
   }
   if (sub !== 'diff') throw new SealError(`contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`)
   const { values, positionals } = parseCommand(spec, rest)
@@ -57,6 +104,42 @@ export async function contractCommand(args: string[], terminal: Terminal): Promi
     terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes))
   }
   return changes.some((c) => c.severity === 'breaking') ? 1 : 0
+}
+
+async function approveCommand(args: string[], terminal: Terminal): Promise<number> {
+  const { values, positionals } = parseCommand(approveSpec, args)
+  if (values.help) {
+    terminal.out(`${CONTRACT_APPROVE_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) throw new SealError(`contract approve: give one digest: the artifact whose contract amendment is approved.\n\n${CONTRACT_APPROVE_USAGE}`)
+  const environment = requireValue('environment', values.environment)
+  const reason = requireValue('reason', values.reason)
+  if (environment === undefined || reason === undefined) throw new SealError(`contract approve: --environment and --reason are required.\n\n${CONTRACT_APPROVE_USAGE}`)
+  const digest = parseDigest(positionals[0] as string, 'contract approve <digest>')
+  const from = requireValue('from', values.from)
+  const to = requireValue('to', values.to)
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
+  const record = await approveAmendment(
+    {
+      digest,
+      environment,
+      reason,
+      ...(from === undefined ? {} : { from: from === 'none' ? null : parseDigest(from, '--from') }),
+      ...(to === undefined ? {} : { to: parseDigest(to, '--to') }),
+      name: requireValue('name', values.name) ?? null,
+      requester: requesterFromEnv(terminal.env),
+      inputs: { from: '--from', to: '--to', digest: 'contract approve <digest>' }
+    },
+    ledger,
+    { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
+  )
+  terminal.out(
+    `APPROVED  the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${environment}\n` +
+      `  for       ${digest}\n  reason    ${reason}\n  by        ${record.actor ?? 'unknown'}\n  recorded  ${ledger.location} #${record.id}\n` +
+      `One promotion of this amendment into ${environment} may go through on it.\n`
+  )
+  return 0
 }
 
 /** One line per change, breaking first, grouped by operation; a count at the end. */

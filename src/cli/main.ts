@@ -21,6 +21,8 @@ Commands:
   ledger abandon-stale    mark pending promotions nobody confirmed abandoned
   verify-record <id>      check the signed verification summary of a ledger record
   contract diff <a> <b>   classify every change between two contracts (exit 1 if breaking)
+  contract approve <d>    approve the breaking contract amendment a digest makes to an environment
+  contract history        when each environment's contract changed, from what to what
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`

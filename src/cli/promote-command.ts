@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { creatingLedgerNotice } from '../app/ledger-location.js'
 import { loadPolicy } from '../app/load-policy.js'
-import { pipelineStatus } from '../app/pipeline-status.js'
+import { contractsKnown, pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
 import { sealInfoBesideListing } from '../app/sealed-by.js'
@@ -23,6 +23,7 @@ import { signatureRequired } from '../actions/signing-settings.js'
 import { signerExpectation } from '../actions/signature-check.js'
 import { prepareSigning } from '../app/signing.js'
 import { recordAttester } from '../app/attest-record.js'
+import { contractSources, contractStoreOf } from '../app/contract-sources.js'
 
 export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
 
@@ -48,6 +49,9 @@ ${LEDGER_HELP}
   --dry-run           decide, record nothing
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
   --name NAME         the artifact's name, for the records
+  --contract-baseline BUNDLE
+                      the seal bundle of the digest the environment runs, for a contract
+                      rule, when its contract is not kept beside the file ledger
   --json              print the decision as JSON
 
 The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
@@ -73,6 +77,7 @@ const spec = {
     'create-ledger': { type: 'boolean' },
     name: { type: 'string' },
     json: { type: 'boolean' },
+    'contract-baseline': { type: 'string' },
     ...LEDGER_OPTIONS,
     ...SIGNER_OPTIONS,
     ...SIGNING_OPTIONS
@@ -112,6 +117,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   const rule = policy.environments.find((e) => e.name === environment)
+  const location = ledgerLocationFromOptions(values, terminal)
+  const baseline = requireValue('contract-baseline', values['contract-baseline'])
   const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== undefined, terminal.env)
   const expectation = signerExpectation(signer, required, terminal.env)
   const result = await promoteDigest(
@@ -129,7 +136,11 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
       serverUrl: expectation.serverUrl,
-      ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: ledgerLocationFromOptions(values, terminal), policy, env: terminal.env, token: '' }) }),
+      ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: '' }) }),
+      contract: contractSources({
+        store: location.kind === 'file' ? contractStoreOf(location.file) : null,
+        baseline: baseline === undefined ? null : { path: path.resolve(cwd, baseline), inputName: '--contract-baseline' }
+      }),
       ...(paths.length > 0
         ? {
             verifyBytes: (expected) =>
@@ -159,7 +170,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (values.json) {
     terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
   } else {
-    const status = await pipelineStatus(policy, ledger)
+    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)

@@ -9,7 +9,8 @@ import type { Terminal } from './terminal.js'
 
 export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
 
-What each environment of the promotion policy runs now, and since when.
+What each environment of the promotion policy runs now, since when, and the contract
+version its live digest carries (as the record that made it live names it).
 
   --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}

@@ -7,6 +7,12 @@ export class SealError extends Error {
   override readonly name = 'SealError'
 }
 
+/**
+ * Bad input found where other SealErrors become a recorded refusal (a promotion's
+ * contract-baseline of other bytes): the step stops with it and records nothing.
+ */
+export class BadInputError extends SealError {}
+
 /** Quotes a user-supplied value for an error message, keeping control characters visible. */
 export function quote(value: string): string {
   return JSON.stringify(value)

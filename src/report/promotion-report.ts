@@ -1,5 +1,9 @@
+import type { ContractPlan } from '../app/contract-amendment.js'
 import type { EnvironmentStatus } from '../app/pipeline-status.js'
 import type { PromoteResult } from '../app/promote-digest.js'
+import type { ContractChange, Severity } from '../core/contract/change.js'
+import type { ContractRef } from '../core/contract/manifest.js'
+import { shortDigest } from '../core/digest.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
 import type { LedgerEntry } from '../core/promotion/record.js'
 
@@ -42,4 +46,47 @@ export function resolutionHeadline(entry: LedgerEntry): string {
     default:
       return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`
   }
+}
+
+/**
+ * What a promotion does to the environment's contract, as a summary shows it: nothing to say
+ * (neither digest carries a contract), the candidate's contract where the environment has no
+ * contract rule, a problem that stopped the comparison, the initial contract, unchanged, removed, changed but
+ * not compared (no contract rule, or the contracts could not be read), or amended with every
+ * change found.
+ */
+export type ContractOutcome =
+  | { readonly kind: 'carried'; readonly contract: ContractRef }
+  | { readonly kind: 'problem'; readonly problem: string }
+  | { readonly kind: 'initial'; readonly to: ContractRef }
+  | { readonly kind: 'unchanged'; readonly contract: ContractRef }
+  | { readonly kind: 'removed'; readonly from: ContractRef }
+  | { readonly kind: 'not-compared'; readonly from: ContractRef; readonly to: ContractRef; readonly problem: string | null }
+  | { readonly kind: 'amended'; readonly from: ContractRef; readonly to: ContractRef; readonly changes: readonly ContractChange[] }
+
+/** How many changes a summary lists before "and N more": the rest are a `contract diff` away. */
+export const CHANGES_SHOWN = 50
+
+/** The contract outcome of a promotion; null when contracts were not looked at or neither side has one. */
+export function contractOutcome(plan: ContractPlan | null): ContractOutcome | null {
+  if (plan === null) return null
+  const { live, candidate } = plan
+  if (!plan.compared) return candidate === null ? null : { kind: 'carried', contract: candidate }
+  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: 'problem', problem: plan.problem }
+  if (candidate === null) return live === null ? null : { kind: 'removed', from: live }
+  if (live === null) return { kind: 'initial', to: candidate }
+  if (live.digest === candidate.digest) return { kind: 'unchanged', contract: candidate }
+  if (plan.changes === null) return { kind: 'not-compared', from: live, to: candidate, problem: plan.problem }
+  return { kind: 'amended', from: live, to: candidate, changes: plan.changes }
+}
+
+/** "1 breaking, 0 dangerous, 3 compatible". */
+export function severityCounts(changes: readonly ContractChange[]): string {
+  const count = (severity: Severity): number => changes.filter((c) => c.severity === severity).length
+  return `${count('breaking')} breaking, ${count('dangerous')} dangerous, ${count('compatible')} compatible`
+}
+
+/** "1.0.0" or, when a version names two contracts, the version with a short digest to tell them apart. */
+export function contractLabel(contract: ContractRef, other: ContractRef | null): string {
+  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version
 }

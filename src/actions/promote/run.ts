@@ -1,9 +1,10 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
+import { SealError } from '../../core/errors.js'
 import { loadPolicy } from '../../app/load-policy.js'
 import { creatingLedgerNotice } from '../../app/ledger-location.js'
 import { openLedger } from '../../app/open-ledger.js'
-import { pipelineStatus } from '../../app/pipeline-status.js'
+import { contractsKnown, pipelineStatus } from '../../app/pipeline-status.js'
 import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
@@ -23,6 +24,9 @@ import { signatureSources, signerExpectation, signerOutput } from '../signature-
 import { prepareSigning } from '../../app/signing.js'
 import { checkpointSigning } from '../../app/ledger-checkpoint.js'
 import { recordAttester } from '../../app/attest-record.js'
+import { approveAmendment } from '../../app/approve-amendment.js'
+import { contractSources, contractStoreOf, sealedContractBeside } from '../../app/contract-sources.js'
+import { renderApprovalMarkdown } from '../../report/promotion-markdown.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -77,6 +81,29 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     const source = settings.source
     const checksumsFile = source?.kind === 'local' ? source.checksumsFile : null
+    if (settings.approveAmendment !== null) {
+      if (settings.digest === 'previous') throw new Error('unreachable: settings refuse an approval of "previous"')
+      const record = await approveAmendment(
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.approveAmendment,
+          sealedContract: sealedContractBeside(checksumsFile),
+          name: settings.name,
+          requester,
+          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, digest: PromoteInput.ExpectedDigest }
+        },
+        ledger,
+        options
+      )
+      core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location)).write()
+      core.setOutput(PromoteOutput.Promoted, 'false')
+      core.setOutput(PromoteOutput.Digest, settings.digest)
+      core.setOutput(PromoteOutput.RecordId, record.id)
+      core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
+      return
+    }
     const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, settings.digest)
     const fetchContext: FetchContext = {
       env,
@@ -105,7 +132,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
         requireSignature: required,
         serverUrl: expectation.serverUrl,
-        ...(attest ? { attest } : {})
+        ...(attest ? { attest } : {}),
+        contract: contractSources({
+          store: settings.ledger.kind === 'file' ? contractStoreOf(settings.ledger.file) : null,
+          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
+          download: async (digest, artifact) => {
+            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
+            const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
+            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`)
+            return fetched.checksumsFile
+          }
+        })
       },
       policy,
       ledger,
@@ -115,7 +152,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
-    const report = { result, policy, status: await pipelineStatus(policy, ledger), ledger: ledger.location, name: result.name, dryRun: settings.dryRun }
+    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 
     core.setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun))
@@ -128,6 +165,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(PromoteOutput.Signer, result.signature?.status === 'verified' ? signerOutput(result.signature.signer) : '')
     core.setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? '')
     core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
+    core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
+    core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)

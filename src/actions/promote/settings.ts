@@ -37,6 +37,10 @@ export interface PromoteSettings {
   readonly dryRun: boolean
   /** A reason: veto the digest instead of promoting it. */
   readonly veto: string | null
+  /** A reason: approve the digest's contract amendment of the environment instead of promoting it. */
+  readonly approveAmendment: string | null
+  /** The live digest's seal bundle, to read the contract the environment runs from; null to look for it. */
+  readonly contractBaseline: string | null
   readonly name: string | null
   readonly summary: boolean
   /** Whose signature on the seal is accepted. */
@@ -79,6 +83,16 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   if (vetoReason !== '' && digest === 'previous') {
     throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
+  const approval = input(PromoteInput.ApproveAmendment)
+  if (approval !== '' && (vetoReason !== '' || rollback)) {
+    throw new SealError(
+      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== '' ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
+    )
+  }
+  if (approval !== '' && digest === 'previous') {
+    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`)
+  }
+  const baseline = input(PromoteInput.ContractBaseline)
 
   const { ledger, token } = readLedger(input, env, workspace)
   const environmentUrl = input(PromoteInput.EnvironmentUrl)
@@ -109,6 +123,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     rollback,
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput(PromoteInput.DryRun), false),
     veto: vetoReason === '' ? null : vetoReason,
+    approveAmendment: approval === '' ? null : approval,
+    contractBaseline: baseline === '' ? null : path.resolve(workspace, baseline),
     name: name === '' ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput, env, workspace),
@@ -155,7 +171,7 @@ function readConfirm(input: (name: string) => string): ConfirmSetting {
 
 /** A step that confirms an earlier pending record needs only the ledger; inputs that promote are refused, not ignored. */
 function confirmSettings(input: (name: string) => string, getInput: GetInput, env: Env, workspace: string, confirm: ConfirmSetting): PromoteSettings {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl].filter((name) => input(name) !== '')
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
   if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput(PromoteInput.Rollback), false)) {
     throw new SealError(
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...(promoting.length === 0 ? [PromoteInput.Rollback] : [])].join(', ')} cannot be given with it. ` +
@@ -177,6 +193,8 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     rollback: false,
     dryRun: false,
     veto: null,
+    approveAmendment: null,
+    contractBaseline: null,
     name: name === '' ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput, env, workspace),

@@ -6,6 +6,9 @@ import { checkListingPath, digestOfListing, formatListing, sortEntries, type Lis
 
 export const CONTRACT_FORMAT = 'artifact-seal/contract/v1'
 
+/** The annotation on the statement's subject that names the contract the bytes carry. */
+export const CONTRACT_ANNOTATION = 'artifact-seal.contract'
+
 /**
  * How a standalone JSON Schema is read: `produces` (the service sends documents of it: a
  * change is judged as a response change) or `consumes` (it receives them: as a request).
@@ -107,6 +110,12 @@ export function parseManifest(text: string, source: string): ContractManifest {
   const files = m.files.map((f: Partial<Record<keyof ContractFileEntry, unknown>> | null, i: number): ContractFileEntry => {
     if (f === null || typeof f !== 'object' || typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !KINDS.includes(f.kind as ContractFileEntry['kind'])) {
       return fail(`file ${i + 1} lacks its path, sha256 or a known kind`)
+    }
+    try {
+      // The paths become file names when the contract is read or kept: none may leave its directory.
+      checkListingPath(f.path, `${source}: file ${i + 1}`)
+    } catch (error) {
+      return fail(`file ${i + 1} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error instanceof Error ? error.message : String(error)})`)
     }
     const role = f.role === 'produces' || f.role === 'consumes' ? f.role : null
     return { path: f.path, kind: f.kind as ContractFileEntry['kind'], sha256: f.sha256, role, openapiVersion: typeof f.openapiVersion === 'string' ? f.openapiVersion : null }

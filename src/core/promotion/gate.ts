@@ -2,12 +2,13 @@ import type { Digest } from '../digest.js'
 import { identityPolicy } from '../signing/signer-policy.js'
 import { type SignerIdentity, checkIdentity, describeIdentityFailure } from '../signing/identity.js'
 import { formatDuration } from './duration.js'
+import { type ContractFact, judgeContract } from './contract-rule.js'
 import type { EnvironmentRule, SignerRule } from './policy.js'
 import type { LedgerEntry, LiveSpan } from './record.js'
 
 /** One rule the gate checked, as the decision output and the summary show it. */
 export interface RuleCheck {
-  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by'
+  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract'
   /** The environment the rule is about. */
   readonly environment: string
   readonly passed: boolean
@@ -24,6 +25,8 @@ export interface Decision {
   readonly checks: readonly RuleCheck[]
   /** The failed checks' details joined; null when allowed. */
   readonly reason: string | null
+  /** The approval record a breaking contract amendment went through on (require-approval); absent when none. */
+  readonly approvalUsed?: string
 }
 
 /** What the ledger says about the digest, gathered before deciding so the decision itself is pure. */
@@ -35,6 +38,8 @@ export interface GateFacts {
   readonly spans: ReadonlyMap<string, readonly LiveSpan[]>
   /** The seal's signature as verified before the gate ran; absent when nobody checked one. */
   readonly signature?: SignatureFact
+  /** The amendment of the environment's contract; absent when the environment has no contract rule. */
+  readonly contract?: ContractFact
 }
 
 /** What the check of the seal's signature found, for the `signed-by` rule. */
@@ -96,6 +101,14 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
   }
   // A rollback returns to bytes the environment ran; who signed them was checked then.
   if (rule.signedBy !== null && mode === 'promote') checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
+  let approvalUsed: string | null = null
+  if (rule.contract) {
+    const verdict = facts.contract
+      ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract)
+      : { passed: false, detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`, approvalUsed: null }
+    checks.push({ rule: 'contract', environment: rule.name, passed: verdict.passed, detail: verdict.detail })
+    approvalUsed = verdict.approvalUsed
+  }
   const failed = checks.filter((c) => !c.passed)
   return {
     allowed: failed.length === 0,
@@ -103,7 +116,8 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
     digest,
     environment: rule.name,
     checks,
-    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(' ')
+    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(' '),
+    ...(approvalUsed !== null && failed.length === 0 ? { approvalUsed } : {})
   }
 }
 

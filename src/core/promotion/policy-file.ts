@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
-import type { EnvironmentRule, PromotionPolicy } from './policy.js'
+import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
 import { POLICY_SCHEMA } from './policy-schema.js'
 
 interface RawEnvironment {
@@ -10,7 +10,11 @@ interface RawEnvironment {
   'requires-any'?: string[]
   soak?: string
   'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
+  contract?: Partial<ContractRule>
 }
+
+/** What `contract: {}` means: a breaking amendment needs a major version bump, a dangerous one is a warning, a rollback passes. */
+export const DEFAULT_CONTRACT_RULE: ContractRule = { breaking: 'require-major', dangerous: 'warn', rollback: 'allow' }
 
 /**
  * A policy is a few lines; these bounds refuse a hostile file (a "billion laughs" alias
@@ -130,7 +134,8 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
             issuer: signer.issuer ?? null,
             denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
           }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy }
+    const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract }
   })
   if (problems.length > 0) fail(byPosition(problems))
 
@@ -225,10 +230,12 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by'
+            ? 'requires, requires-any, soak, signed-by, contract'
             : path.at(-1) === 'signed-by'
               ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
-              : 'environment names'
+              : path.at(-1) === 'contract'
+                ? 'breaking, dangerous, rollback'
+                : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`
     }
@@ -242,8 +249,12 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     case 'type':
+      // The same words as the enum error beside it, so the two read as one problem.
+      if (path.at(-2) === 'contract') return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ''] ?? []).join(', ')}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ''] ?? ''}`.trimEnd()
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`
       return `${location}: ${where}${shown} should be ${describeType(String((error.params as { type: string | string[] }).type), path)}.`
+    case 'enum':
+      return `${location}: ${where}${shown} is not one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ''] ?? ''}`.trimEnd()
     case 'uniqueItems':
       return `${location}: ${where} lists an environment twice. Name each once.`
     case 'minProperties':
@@ -264,7 +275,16 @@ const SIGNER_FIELD_FORMAT: Record<string, string> = {
   issuer: 'is not an https URL. Write the OIDC issuer, such as https://token.actions.githubusercontent.com'
 }
 
+const CONTRACT_WORDS: Record<string, readonly string[]> = { breaking: BREAKING_RULES, dangerous: DANGEROUS_RULES, rollback: ROLLBACK_RULES }
+
+const CONTRACT_FIELD_MEANING: Record<string, string> = {
+  breaking: `Write one of them: ${BREAKING_RULES.join(' | ')} (what a breaking contract amendment needs to enter).`,
+  dangerous: `Write one of them: ${DANGEROUS_RULES.join(' | ')} (what a change that may break some clients does).`,
+  rollback: `Write one of them: ${ROLLBACK_RULES.join(' | ')} (whether a rollback's contract amendment is judged too).`
+}
+
 function describeType(type: string, path: string[]): string {
+  if (path.at(-1) === 'contract') return 'a mapping such as { breaking: require-major, dangerous: warn }'
   if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
   if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'
   if (path.at(-1) === 'requires' || path.at(-1) === 'requires-any') return 'a list of environment names, such as [staging]'

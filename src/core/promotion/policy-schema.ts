@@ -1,4 +1,5 @@
 import { DURATION_PATTERN } from './duration.js'
+import { BREAKING_RULES, DANGEROUS_RULES, ROLLBACK_RULES } from './policy.js'
 
 const ENVIRONMENT_NAME = '^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$'
 const environmentList = { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_NAME }, uniqueItems: true } as const
@@ -40,6 +41,15 @@ export const POLICY_SCHEMA = {
               ref: { type: 'string', pattern: '^refs/\\S+$' },
               issuer: { type: 'string', pattern: '^https://\\S+$' },
               'deny-self-hosted-runners': { type: 'boolean' }
+            }
+          },
+          contract: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              breaking: { type: 'string', enum: [...BREAKING_RULES] },
+              dangerous: { type: 'string', enum: [...DANGEROUS_RULES] },
+              rollback: { type: 'string', enum: [...ROLLBACK_RULES] }
             }
           }
         }

@@ -14,6 +14,22 @@ export interface SignerRule {
   readonly denySelfHostedRunners: boolean
 }
 
+/** What a breaking contract amendment needs to enter an environment. */
+export type BreakingRule = 'refuse' | 'require-major' | 'require-approval' | 'allow'
+export const BREAKING_RULES: readonly BreakingRule[] = ['refuse', 'require-major', 'require-approval', 'allow']
+export type DangerousRule = 'warn' | 'refuse'
+export const DANGEROUS_RULES: readonly DangerousRule[] = ['warn', 'refuse']
+/** `allow`: a rollback passes whatever it does to the contract (recorded); `check`: it is judged as a promotion is. */
+export type RollbackRule = 'allow' | 'check'
+export const ROLLBACK_RULES: readonly RollbackRule[] = ['allow', 'check']
+
+/** How an environment judges the amendment of its contract from what it runs to the candidate's. */
+export interface ContractRule {
+  readonly breaking: BreakingRule
+  readonly dangerous: DangerousRule
+  readonly rollback: RollbackRule
+}
+
 /** The promotion rules for one environment. */
 export interface EnvironmentRule {
   readonly name: string
@@ -26,6 +42,8 @@ export interface EnvironmentRule {
   readonly soakText: string | null
   /** Null when the environment takes unsigned seals. */
   readonly signedBy: SignerRule | null
+  /** Null when the environment does not judge contract amendments (they are still recorded when known). */
+  readonly contract?: ContractRule | null
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */

@@ -1,4 +1,5 @@
 import type { Digest } from '../digest.js'
+import type { ContractRef } from '../contract/manifest.js'
 
 /**
  * What a promotion record says happened:
@@ -12,18 +13,20 @@ import type { Digest } from '../digest.js'
  *   digest was vetoed meanwhile); the environment keeps what it ran;
  * - `abandoned`: a pending record nobody confirmed within the pending timeout;
  * - `refused`: the gate said no; the environment keeps what it ran;
- * - `vetoed`: the digest was marked bad; no environment accepts it from then on.
+ * - `vetoed`: the digest was marked bad; no environment accepts it from then on;
+ * - `approved`: someone approved a breaking contract amendment of the environment (its
+ *   `approves`), which one promotion of the digest under `require-approval` may use.
  */
-export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed'
+export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed' | 'approved'
 
-export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed']
+export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed', 'approved']
 
 /** The outcomes that close a pending record; such a record names the pending one in `resolves`. */
 export type Resolution = 'deployed' | 'rolled-back' | 'failed' | 'abandoned'
 
 export const RESOLUTIONS: readonly Resolution[] = ['deployed', 'rolled-back', 'failed', 'abandoned']
 
-/** Whether a gate decision was a promotion or a rollback; null on a veto. */
+/** Whether a gate decision was a promotion or a rollback; null on a veto or an approval. */
 export type Mode = 'promote' | 'rollback'
 
 /**
@@ -64,6 +67,32 @@ export interface ArtifactRef {
   readonly runId: string
 }
 
+/**
+ * How the contract an environment runs changes with a record: from the live digest's
+ * contract to the candidate's. Counts by severity and the rule ids found, so a reader of the
+ * ledger sees what kind of amendment it was without the contract files.
+ */
+export interface Amendment {
+  /** The live digest's contract; null when the environment ran no contract (or nothing) before. */
+  readonly from: ContractRef | null
+  /** The candidate's contract; null when it carries none (every contract file was removed). */
+  readonly to: ContractRef | null
+  readonly breaking: number
+  readonly dangerous: number
+  readonly compatible: number
+  /** Every rule id found, breaking ones first, each once. */
+  readonly rules: readonly string[]
+  /** The approval record the amendment went through on, under `breaking: require-approval`. */
+  readonly approval?: string | null
+}
+
+/** What an approval record approves: one amendment of one environment's contract, from one digest to another. */
+export interface ApprovalScope {
+  /** The contract digest the environment runs; null when it runs none. */
+  readonly from: Digest | null
+  readonly to: Digest
+}
+
 /** One ledger entry as the use cases write it; the backend adds its id. */
 export interface PromotionRecord {
   readonly digest: Digest
@@ -71,7 +100,7 @@ export interface PromotionRecord {
   readonly name: string | null
   readonly environment: string
   readonly outcome: Outcome
-  /** Promotion or rollback for a gate's decision and its resolution; null for a veto. */
+  /** Promotion or rollback for a gate's decision and its resolution; null for a veto or an approval. */
   readonly mode: Mode | null
   /** ISO 8601, UTC: the ledger's clock when it was appended (the backend sets it). */
   readonly time: string
@@ -91,6 +120,12 @@ export interface PromotionRecord {
   readonly key: string
   /** The record's signed verification summary, when promote was asked to sign. */
   readonly attestation?: AttestationRef | null
+  /** The contract the digest carries, when it was sealed with one. */
+  readonly contract?: ContractRef | null
+  /** How the environment's contract changes with this record; absent when it does not change or was not compared. */
+  readonly amendment?: Amendment | null
+  /** On an `approved` record: the amendment it lets through once. */
+  readonly approves?: ApprovalScope | null
 }
 
 /** A record before the ledger has stamped it with its clock. */

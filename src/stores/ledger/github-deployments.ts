@@ -67,6 +67,7 @@ import {
   kindOf,
   payloadFor,
   recordOf,
+  APPENDED,
   taskFor,
   truncate,
   type ReadContext
@@ -553,7 +554,7 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   /** Only gate decisions are appended by `record`; resolutions go through `resolve`. */
   private checkNew(record: NewRecord, environment: string): void {
-    if (record.outcome !== 'pending' && record.outcome !== 'refused' && record.outcome !== 'vetoed') {
+    if (!APPENDED.includes(record.outcome)) {
       throw new SealError(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`)
     }
     if (record.outcome !== 'vetoed' && record.environment !== environment) {
@@ -616,6 +617,9 @@ function statusFor(record: NewRecord): NewStatus {
       return { state: 'in_progress', description: truncate(`waiting for the deployment to be confirmed: ${descriptionFor(record)}`), ...url }
     case 'refused':
       return { state: 'failure', description: truncate(record.reason ?? 'refused'), ...url }
+    case 'approved':
+      // Never success: GitHub would show the approval as the environment's active deployment.
+      return { state: 'inactive', description: truncate(`contract amendment approved: ${record.reason ?? ''}`), ...url }
     default:
       return { state: 'error', description: truncate(record.reason ?? 'vetoed'), ...url }
   }

@@ -1,5 +1,6 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import { type ArtifactRef, type AttestationRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import { type Amendment, type ApprovalScope, type ArtifactRef, type AttestationRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
 
 const MODES: readonly Mode[] = ['promote', 'rollback']
 /** ISO 8601 in UTC as `Date.prototype.toISOString` writes it: the only form a ledger writes. */
@@ -37,7 +38,8 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
   const modeText = maybeText('mode')
   if (modeText !== null && !MODES.includes(modeText as Mode)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(', ')}`)
   const mode = modeText as Mode | null
-  if ((mode === null) !== (outcome === 'vetoed')) damaged(`a ${outcome} record ${mode === null ? 'needs a mode (promote or rollback)' : `has the mode ${mode}`}`)
+  const modeless = outcome === 'vetoed' || outcome === 'approved'
+  if ((mode === null) !== modeless) damaged(`a ${outcome} record ${mode === null ? 'needs a mode (promote or rollback)' : `has the mode ${mode}`}`)
   const resolves = maybeText('resolves')
   const resolution = RESOLUTIONS.includes(outcome as Resolution)
   if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`)
@@ -67,6 +69,50 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     if (name === null || runId === null) return damaged(`the record's artifact lacks its name or runId`)
     artifact = { name, runId }
   }
+  const object = (field: string, from: Record<string, unknown> = r, prefix = ''): Record<string, unknown> | null => {
+    const v = from[field]
+    if (v === null || v === undefined) return null
+    return typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : damaged(`the record's ${prefix}${field} is not an object`)
+  }
+  const contractRef = (field: string, from: Record<string, unknown>, prefix: string): ContractRef | null => {
+    const c = object(field, from, prefix)
+    if (c === null) return null
+    const contractDigest = digest(`${prefix}${field}.digest`, maybeText('digest', c, `${prefix}${field}.`))
+    const version = maybeText('version', c, `${prefix}${field}.`)
+    if (contractDigest === null || version === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`)
+    return { digest: contractDigest, version }
+  }
+  const contract = contractRef('contract', r, '')
+  let amendment: Amendment | null = null
+  const a = object('amendment')
+  if (a !== null) {
+    const count = (field: string): number => {
+      const v = a[field]
+      return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : damaged(`the record's amendment.${field} is ${JSON.stringify(v)}, not a count`)
+    }
+    const rules = a.rules
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === 'string')) return damaged(`the record's amendment.rules is not a list of rule ids`)
+    const approval = maybeText('approval', a, 'amendment.')
+    amendment = {
+      from: contractRef('from', a, 'amendment.'),
+      to: contractRef('to', a, 'amendment.'),
+      breaking: count('breaking'),
+      dangerous: count('dangerous'),
+      compatible: count('compatible'),
+      rules: rules as string[],
+      ...(approval !== null ? { approval } : {})
+    }
+  }
+  let approves: ApprovalScope | null = null
+  const scope = object('approves')
+  if (scope !== null) {
+    const to = digest('approves.to', maybeText('to', scope, 'approves.'))
+    if (to === null) return damaged(`the record's approves lacks the contract digest it approves`)
+    approves = { from: digest('approves.from', maybeText('from', scope, 'approves.')), to }
+  }
+  if ((approves !== null) !== (outcome === 'approved')) {
+    damaged(outcome === 'approved' ? 'an approved record does not say which contract amendment it approves' : `a ${outcome} record carries an approval scope`)
+  }
   return {
     digest: digest('digest', text('digest')) as Digest,
     name: maybeText('name'),
@@ -83,6 +129,9 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     artifact,
     resolves,
     key: text('key'),
-    ...(attestation !== null ? { attestation } : {})
+    ...(attestation !== null ? { attestation } : {}),
+    ...(contract !== null ? { contract } : {}),
+    ...(amendment !== null ? { amendment } : {}),
+    ...(approves !== null ? { approves } : {})
   }
 }

@@ -6,8 +6,8 @@ import type { ApiDeployment } from './api.js'
 
 /**
  * How a promotion record is written into a deployment and read back out of one. The task
- * carries the digest (`deploy:<digest>` for a gate decision, pending or refused, and
- * `veto:<digest>` for a veto), because the task is what the list endpoint filters on; the
+ * carries the digest (`deploy:<digest>` for a gate decision, pending or refused,
+ * `veto:<digest>` for a veto and `approve:<digest>` for an approved contract amendment), because the task is what the list endpoint filters on; the
  * payload carries the record as the writer made it, without its time: the time is the
  * deployment's `created_at`, GitHub's clock, never the writer's.
  */
@@ -20,13 +20,13 @@ export const PAYLOAD_KEY = 'artifact-seal'
  */
 export const PAYLOAD_FORMAT = 2
 
-const TASK = /^(deploy|veto):(sha256:.*)$/
+const TASK = /^(deploy|veto|approve):(sha256:.*)$/
 
-export type TaskKind = 'deploy' | 'veto'
+export type TaskKind = 'deploy' | 'veto' | 'approve'
 
 export const taskFor = (kind: TaskKind, digest: Digest): string => `${kind}:${digest}`
 
-export const kindOf = (record: NewRecord): TaskKind => (record.outcome === 'vetoed' ? 'veto' : 'deploy')
+export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind => (record.outcome === 'vetoed' ? 'veto' : record.outcome === 'approved' ? 'approve' : 'deploy')
 
 export function payloadFor(record: NewRecord): Record<string, unknown> {
   // `time` is dropped even if a caller passes a whole record: the deployment's created_at is the time.
@@ -34,6 +34,9 @@ export function payloadFor(record: NewRecord): Record<string, unknown> {
   delete stored.time
   return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record: stored }
 }
+
+/** The outcomes a record of its own (a deployment) holds; the others are statuses of a pending one. */
+export const APPENDED: readonly NewRecord['outcome'][] = ['pending', 'refused', 'vetoed', 'approved']
 
 /** How the ledger's own `inactive` statuses begin, telling them from GitHub's auto_inactive. */
 export const REPLACED_PREFIX = 'replaced by '
@@ -66,7 +69,7 @@ const named = (record: Pick<NewRecord, 'digest' | 'name'>): string => `${shortDi
 /** "promoting sha256:0123abcd4567… (shop)": the line the Environments page shows for the deployment. */
 export function descriptionFor(record: NewRecord): string {
   const verb =
-    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'vetoed' ? 'vetoed' : record.outcome
+    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'approved' ? 'contract amendment approved for' : record.outcome
   return truncate(`${verb} ${named(record)}`)
 }
 
@@ -119,10 +122,10 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
   const stored = payload.record
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return damaged('its payload has no record object')
   const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged)
-  if (task === null) return damaged(`its task is not "deploy:<digest>" or "veto:<digest>"`)
+  if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>" or "approve:<digest>"`)
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`)
-  if ((task[1] === 'veto') !== (record.outcome === 'vetoed')) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
-  if (record.outcome !== 'pending' && record.outcome !== 'refused' && record.outcome !== 'vetoed') {
+  if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
+  if (!APPENDED.includes(record.outcome)) {
     return damaged(`its record is a ${record.outcome} record; those are statuses of a pending deployment, never deployments of their own`)
   }
   // GitHub treats environment names without regard to case.

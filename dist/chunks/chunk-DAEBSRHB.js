@@ -1,0 +1,266 @@
+import {
+  SIGNER_OPTIONS,
+  SIGNER_USAGE,
+  SIGNING_OPTIONS,
+  SIGNING_USAGE,
+  readCliSignerCheck,
+  readCliSigning
+} from "./chunk-F45TOA4H.js";
+import {
+  renderPromotionText
+} from "./chunk-3VDNQKO7.js";
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions,
+  ledgerLocationFromOptions
+} from "./chunk-MDJN366Y.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-B4IQGOZB.js";
+import {
+  contractSources,
+  contractStoreOf,
+  contractsKnown,
+  loadPolicy,
+  pipelineStatus,
+  recordAttester
+} from "./chunk-RWQXT5AI.js";
+import {
+  prepareSigning
+} from "./chunk-F2TO3XK7.js";
+import {
+  fetchAndCheckBytes,
+  sealInfoBesideListing
+} from "./chunk-P3LFBAAN.js";
+import {
+  checkSignature,
+  signerExpectation
+} from "./chunk-2FA2NVHV.js";
+import {
+  NOTHING_KNOWN,
+  promoteDigest
+} from "./chunk-4OSLGI64.js";
+import {
+  describeProgress
+} from "./chunk-ZKPFZ6OV.js";
+import {
+  resolutionHeadline
+} from "./chunk-OKC3V5KO.js";
+import {
+  creatingLedgerNotice
+} from "./chunk-UHTOHAQ5.js";
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  makesLive
+} from "./chunk-PDXRZ77U.js";
+import {
+  parseSubjectPatterns,
+  signatureRequired
+} from "./chunk-PURSDPP7.js";
+import {
+  buildContextFromEnv,
+  fallbackName,
+  requesterFromEnv
+} from "./chunk-Y26XYTCZ.js";
+import {
+  parseDigest
+} from "./chunk-WN5XRVDE.js";
+import {
+  SealError,
+  quote
+} from "./chunk-KQET6ZTM.js";
+
+// src/cli/promote-command.ts
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+var DEFAULT_POLICY_PATH = ".github/promotion.yml";
+var PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command\u2026>]
+
+Lets a sealed digest into an environment when the promotion policy holds, and records
+the decision in the ledger: pending, since nothing counts as deployed until the deployment
+is confirmed. Exits 1 when it is refused.
+
+With "-- <deploy command\u2026>", runs the command once the digest is let in (with
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
+and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
+deployment as failed and exits with its status. Without it, confirm the record afterwards
+with "artifact-seal confirm <record-id>".
+
+  --environment ENV   the environment, as the policy names it
+  --path P            the bytes about to be deployed: re-verified first (repeatable)
+  --checksums FILE    the sealed listing, to name the files that differ
+  --root DIR          the directory listing paths are relative to
+  --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
+${LEDGER_HELP}
+  --rollback          return to a digest the environment ran before ("previous": the last good one)
+  --dry-run           decide, record nothing
+  --create-ledger     create the file ledger if it does not exist (the first promotion only)
+  --name NAME         the artifact's name, for the records
+  --contract-baseline BUNDLE
+                      the seal bundle of the digest the environment runs, for a contract
+                      rule, when its contract is not kept beside the file ledger
+  --json              print the decision as JSON
+
+The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
+policy's signed-by rule applies to it:
+${SIGNER_USAGE}
+
+Each record can be signed as a SLSA verification summary, kept beside the file ledger:
+${SIGNING_USAGE}
+  -h, --help          show this help`;
+var spec = {
+  name: "promote",
+  usage: PROMOTE_USAGE,
+  allowPositionals: true,
+  options: {
+    environment: { type: "string" },
+    path: { type: "string", multiple: true },
+    checksums: { type: "string" },
+    root: { type: "string" },
+    policy: { type: "string" },
+    rollback: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    "create-ledger": { type: "boolean" },
+    name: { type: "string" },
+    json: { type: "boolean" },
+    "contract-baseline": { type: "string" },
+    ...LEDGER_OPTIONS,
+    ...SIGNER_OPTIONS,
+    ...SIGNING_OPTIONS
+  }
+};
+async function promoteCommand(args, terminal) {
+  const split = args.indexOf("--");
+  const deploy = split < 0 ? null : args.slice(split + 1);
+  const { values, positionals } = parseCommand(spec, split < 0 ? args : args.slice(0, split));
+  if (values.help) {
+    terminal.out(`${PROMOTE_USAGE}
+`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new SealError(`promote: give one digest (or "previous" with --rollback).
+
+${PROMOTE_USAGE}`);
+  const environment = requireValue("environment", values.environment);
+  if (environment === void 0) throw new SealError(`promote: --environment is required.
+
+${PROMOTE_USAGE}`);
+  const given = positionals[0];
+  if (given === "previous" && !values.rollback) throw new SealError('promote: "previous" means a rollback; add --rollback, or give a digest.');
+  const digest = given === "previous" ? "previous" : parseDigest(given, "promote <digest>");
+  const cwd = terminal.cwd;
+  const checksums = requireValue("checksums", values.checksums);
+  const checksumsFile = checksums ? path.resolve(cwd, checksums) : null;
+  const root = requireValue("root", values.root);
+  const paths = values.path ?? [];
+  if (checksumsFile && paths.length === 0) throw new SealError("promote: --checksums names the files that differ; give --path with the bytes to check too.");
+  const dryRun = values["dry-run"] ?? false;
+  if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".');
+  if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.');
+  const signer = readCliSignerCheck(values, cwd, terminal.env);
+  const signing = await prepareSigning(readCliSigning({ sign: values["signing-key"] === void 0 ? "none" : "key", ...values }, cwd, terminal.env), terminal.env);
+  const sealed = digest === "previous" ? null : sealInfoBesideListing(checksumsFile, digest);
+  const policy = loadPolicy(path.resolve(cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", cwd);
+  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values["create-ledger"] ?? false, dryRun ? void 0 : signing);
+  const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values["create-ledger"] ?? false, "--create-ledger");
+  if (creating !== null) terminal.err(`artifact-seal: ${creating}
+`);
+  const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
+  const rule = policy.environments.find((e) => e.name === environment);
+  const location = ledgerLocationFromOptions(values, terminal);
+  const baseline = requireValue("contract-baseline", values["contract-baseline"]);
+  const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== void 0, terminal.env);
+  const expectation = signerExpectation(signer, required, terminal.env);
+  const result = await promoteDigest(
+    {
+      environment,
+      digest,
+      rollback: values.rollback ?? false,
+      dryRun,
+      name: requireValue("name", values.name) ?? sealed?.name ?? null,
+      environmentUrl: null,
+      sealedBy: sealed?.sealedBy ?? null,
+      requester: requesterFromEnv(terminal.env),
+      inputs: { environment: "--environment", digest: "promote <digest>" },
+      artifact: null,
+      checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
+      requireSignature: required,
+      serverUrl: expectation.serverUrl,
+      ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: "" }) },
+      contract: contractSources({
+        store: location.kind === "file" ? contractStoreOf(location.file) : null,
+        baseline: baseline === void 0 ? null : { path: path.resolve(cwd, baseline), inputName: "--contract-baseline" }
+      }),
+      ...paths.length > 0 ? {
+        verifyBytes: (expected) => fetchAndCheckBytes(
+          {
+            kind: "local",
+            subject: { kind: "paths", patterns: parseSubjectPatterns(paths.join("\n")), baseDir: cwd, inputName: "--path", unusedExclusions: "allow", ...root ? { root } : {} },
+            checksumsFile
+          },
+          expected,
+          NOTHING_KNOWN,
+          {
+            env: terminal.env,
+            downloadsDir: path.join(cwd, ".artifact-seal", "downloads"),
+            seal: { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) },
+            inputs: { expected: "promote <digest>", checksums: "--checksums", artifactName: "--artifact-name" },
+            log: (message) => terminal.progress(message)
+          }
+        )
+      } : {}
+    },
+    policy,
+    ledger,
+    options
+  );
+  if (values.json) {
+    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}
+`);
+  } else {
+    const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) });
+    terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }));
+  }
+  for (const entry2 of result.abandoned) terminal.err(`artifact-seal: record ${entry2.resolves} (${entry2.digest}) was never confirmed; marked abandoned.
+`);
+  const record = result.record;
+  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1;
+  if (deploy === null) {
+    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).
+`);
+    return 0;
+  }
+  const status = await runDeploy(deploy, terminal, {
+    ARTIFACT_SEAL_PATH: result.verification?.path ?? "",
+    ARTIFACT_SEAL_DIGEST: record.digest,
+    ARTIFACT_SEAL_ENVIRONMENT: record.environment,
+    ARTIFACT_SEAL_RECORD_ID: record.id
+  });
+  const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(" "))} ${status.describe}`;
+  const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? "confirmed" : "failed", reason: failed, ...requesterFromEnv(terminal.env) });
+  terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}
+`);
+  if (failed !== null) return status.code;
+  return makesLive(entry.outcome) ? 0 : 1;
+}
+async function runDeploy(command, terminal, extra) {
+  const [file, ...args] = command;
+  return new Promise((resolve2) => {
+    const child = spawn(file, args, { cwd: terminal.cwd, env: { ...terminal.env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk) => terminal.out(chunk.toString()));
+    child.stderr.on("data", (chunk) => terminal.err(chunk.toString()));
+    child.on("error", (error) => resolve2({ code: 127, describe: `could not be started (${error.code ?? error.message})` }));
+    child.on(
+      "close",
+      (code, signal) => resolve2(code === 0 ? { code: 0, describe: "exited 0" } : { code: code ?? 1, describe: signal ? `was killed by ${signal}` : `exited ${code}` })
+    );
+  });
+}
+
+export {
+  DEFAULT_POLICY_PATH,
+  PROMOTE_USAGE,
+  promoteCommand
+};

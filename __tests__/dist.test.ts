@@ -13,7 +13,7 @@ function filesUnder(dir: string): string[] {
 }
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; kind: string; external?: boolean }[] }>
 }
 
 // Packages that ship no licence and declare none. Each is a finding to resolve upstream or by
@@ -46,6 +46,39 @@ function bundledPackages(): string[] {
   }
   return [...found].sort()
 }
+
+/** The metafile's key for a file of dist/, such as `seal/index.js`. */
+function outputOf(name: string): string {
+  const key = Object.keys(metafile.outputs).find((k) => k.endsWith(`/${name}`))
+  if (key === undefined) throw new Error(`no output ${name}`)
+  return key
+}
+
+/** The outputs an output imports with the kinds given (the entries name their chunks as external paths). */
+function importsOf(output: string, kinds: readonly string[]): string[] {
+  return metafile.outputs[output]!.imports.filter((i) => kinds.includes(i.kind))
+    .map((i) => (i.external ? path.posix.join(path.posix.dirname(output), i.path) : i.path))
+    .filter((p) => p in metafile.outputs)
+}
+
+/** Every output `from` loads over the import kinds given, `from` included. */
+function loadedFrom(from: string, kinds: readonly string[]): string[] {
+  const seen = new Set([from])
+  for (const output of seen) for (const next of importsOf(output, kinds)) seen.add(next)
+  return [...seen]
+}
+
+const packageOf = (input: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
+
+// What an action's start never loads: the clients for workflow artifacts, the cache, the
+// GitHub API, the OIDC token and Sigstore, loaded with `await import()` when an input asks.
+const LAZY_CLIENTS = ['@actions/artifact', '@actions/cache', '@actions/github', '@actions/core', 'undici', '@sigstore/sign', '@sigstore/verify', '@sigstore/tuf']
+// npm packages that may be bundled twice in what one entry can load: once with the entry's
+// static graph, once in a chunk it loads lazily (picomatch for the seal's contract, yaml for
+// promote's). Our modules never are (the test below); these two parsers keep no state, and
+// what one copy returns never reaches the other, so which copy a call reaches does not matter.
+// A package added here costs its size again on the lazy path.
+const TWICE_IN_ONE_PROCESS = ['picomatch', 'yaml']
 
 /** The entries of licenses.txt by their `name@version` heading. */
 function licenceEntries(text: string): Map<string, string> {
@@ -82,6 +115,30 @@ describe('dist/', () => {
     expect(text).not.toContain(PROJECT_ROOT)
     // Licence comments taken out of the code are kept, under the package they came from.
     expect(entries.get(packages.find((p) => p.startsWith('undici@')) as string)).toContain('ws. MIT License. Einar Otto Stangvik')
+  })
+
+  it("loads each entry's static import graph from at most two files, without the clients it loads lazily", () => {
+    for (const entry of ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']) {
+      const loaded = loadedFrom(outputOf(entry), ['import-statement'])
+      expect({ entry, files: loaded.length <= 2 ? 'at most 2' : loaded }).toEqual({ entry, files: 'at most 2' })
+      const packages = new Set(loaded.flatMap((o) => Object.keys(metafile.outputs[o]!.inputs).map(packageOf)))
+      expect({ entry, clients: LAZY_CLIENTS.filter((p) => packages.has(p)) }).toEqual({ entry, clients: [] })
+    }
+  })
+
+  it('gives each of our modules one instance per process: lazy code imports the static graph, never a copy', () => {
+    for (const entry of ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']) {
+      const where = new Map<string, string[]>()
+      for (const output of loadedFrom(outputOf(entry), ['import-statement', 'dynamic-import'])) {
+        for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[output]!.inputs)) {
+          // A per-entry copy of one of our modules is `src/….ts?<entry>`.
+          const module = input.replace(/\?[\w-]+$/, '')
+          if (bytesInOutput > 0) where.set(module, [...(where.get(module) ?? []), output])
+        }
+      }
+      const twice = [...where].filter(([, outputs]) => outputs.length > 1).map(([module]) => packageOf(module) ?? module)
+      expect({ entry, twice: [...new Set(twice)].filter((m) => !TWICE_IN_ONE_PROCESS.includes(m)) }).toEqual({ entry, twice: [] })
+    }
   })
 
   it('is tested on the Node major the actions run on (runs.using: node24)', () => {

@@ -1,12 +1,34 @@
-// Bundles every entry point into dist/: one file per action and one for the CLI, plus
-// shared chunks loaded on demand, and dist/licenses.txt for the packages bundled in them.
-// The output depends only on src/ and the lockfile, so CI can check that the
-// committed dist/ is exactly what this script builds.
+// Bundles every entry point into dist/, and writes dist/licenses.txt for the packages
+// bundled in them. The output depends only on src/ and the lockfile, so CI can check that
+// the committed dist/ is exactly what this script builds.
+//
+// The layout follows what a step pays for before it does anything: each ES module file a
+// process loads costs a resolve, a read and a compile, and each `await import()` more, so
+//
+//   dist/seal/index.js     an entry's whole static import graph, in one file; or, when code
+//   dist/seal/index-core.js  it loads lazily needs modules of that graph, the graph in a
+//                          core file beside it and the entry a few lines that import it.
+//                          The lazy code imports those modules from the core (through
+//                          "stand-ins" below), never a copy: a module has one instance per
+//                          process (SealError's class, runner-io's state).
+//   dist/chunks/           everything an entry loads with `await import()`: the clients for
+//                          workflow artifacts, the cache, the GitHub API and Sigstore, the
+//                          contract engines, the CLI's commands. Built once for all entries
+//                          and split into shared chunks; an own module whose imports lead
+//                          to an entry's core is built once for each such entry, as
+//                          `src/….ts?<entry>`.
+//
+// One esbuild build cannot lay it out so: with code splitting, it puts the code an entry
+// shares with its dynamic imports into shared chunks (the seal's static graph was 22 files);
+// without, it inlines the lazy code too. So: the import graph, then the chunks (one build,
+// split), then each entry (one build each, not split), with plugins that say which module
+// an import gets.
 //
 // node scripts/package.mjs [outdir] [--metafile <file>]: the metafile (which input went
 // into which output) is for the dist test, and stays out of dist/.
 import { build } from 'esbuild'
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
@@ -24,27 +46,32 @@ export const ENTRY_POINTS = {
   'cli/index': 'src/cli/index.ts'
 }
 
-// Bundled CommonJS dependencies call require(); ESM output needs one in scope.
-const REQUIRE_BANNER = "import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);"
+// Bundled CommonJS dependencies call require(), for Node's built-in modules only (esbuild
+// bundles every other package), and ESM output needs one in scope. process.getBuiltinModule
+// is that require without loading node:module, as createRequire() does (about a
+// millisecond at start); Node 22.0 to 22.2, where the CLI also runs, lack it.
+const REQUIRE_BANNER = "const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);"
+
+// CommonJS packages that the entries' static graphs import but a plain step never calls:
+// there our code gets, instead of the package, a function that loads it (bundled as usual)
+// on the first call, or on the first read of one of its properties. picomatch builds its
+// tables and regular expressions as it loads (3 ms), and resolve-files.ts calls it only for
+// a pattern with glob characters in it. The properties are read from the installed package
+// here, so that a new version's are not missed.
+const LOADED_ON_FIRST_USE = new Set(['picomatch'])
 
 // What a licence or notice file is called in a package: LICENSE, LICENCE.md, COPYING, NOTICE.txt, LICENSE-MIT…
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
 const RULE = '-'.repeat(80)
 
-const result = await build({
+const OPTIONS = {
   absWorkingDir: root,
-  entryPoints: ENTRY_POINTS,
-  outdir,
   bundle: true,
   platform: 'node',
   // The actions run on node24, the CLI also on Node 22 (src/cli/node-version.ts): syntax
   // newer than Node 22 is lowered, so no chunk fails to parse there.
   target: 'node22',
   format: 'esm',
-  // The clients for workflow artifacts, the cache and the GitHub API are loaded only when
-  // an input asks for them, so a plain seal starts as fast as it did without them.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   sourcemap: false,
   // Licence comments (/*! … */, @license, @preserve) are taken out of the code, not
   // dropped: 'external' hands them over as one .LEGAL.txt per chunk, and they go into
@@ -56,12 +83,195 @@ const result = await build({
   metafile: true,
   write: false,
   logLevel: 'warning',
-  banner: { js: REQUIRE_BANNER }
+  // Given rather than found: esbuild applies a tsconfig.json only to the files it reads
+  // itself, not to the per-entry copies the chunks' plugin reads.
+  tsconfigRaw: { compilerOptions: JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')).compilerOptions }
+}
+
+const isOwn = (input) => input.startsWith('src/')
+const absolute = (input) => path.resolve(root, input)
+const relative = (file) => path.relative(root, file).split(path.sep).join('/')
+
+// ---------------------------------------------------------------------------
+// Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
+// relative to the project; own modules are those under src/.
+
+const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none' })).metafile.inputs
+const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
+const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
+
+/** What `from` reaches over the imports `follow` accepts, `from` itself excluded, never entering `stop`. */
+function reach(from, follow, stop = new Set()) {
+  const seen = new Set()
+  const queue = [...from]
+  while (queue.length > 0) {
+    for (const i of importsOf(queue.pop())) {
+      if (seen.has(i.path) || stop.has(i.path) || !follow(i)) continue
+      seen.add(i.path)
+      queue.push(i.path)
+    }
+  }
+  return seen
+}
+
+const entries = Object.entries(ENTRY_POINTS).map(([name, source]) => {
+  const tag = name.replace('/index', '').replace('/', '-')
+  // The static graph: our modules that loading the entry loads (the npm packages they
+  // import are bundled with them, as they come).
+  const staticGraph = reach([source], (i) => i.kind === 'import-statement' && isOwn(i.path))
+  const lazyRoots = importsFrom([source, ...staticGraph], (i) => i.kind === 'dynamic-import' && !staticGraph.has(i.path))
+  const lazy = new Set([...lazyRoots, ...reach(lazyRoots, () => true, staticGraph)])
+  // A lazily loaded module of ours is copied for this entry when its imports lead to the
+  // static graph; the others are the same whichever entry loads them.
+  const copied = new Set([...lazy].filter((m) => isOwn(m) && importsOf(m).some((i) => staticGraph.has(i.path))))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const m of lazy) {
+      if (isOwn(m) && !copied.has(m) && importsOf(m).some((i) => copied.has(i.path))) grew = Boolean(copied.add(m))
+    }
+  }
+  // The static modules the lazy code imports. With none, the entry is its static graph.
+  const sharedWithLazy = importsFrom(copied, (i) => staticGraph.has(i.path))
+  const [dir, base] = name.split('/')
+  const core = sharedWithLazy.size > 0 ? { name: `${dir}/${base}-core`, shared: new Set([...sharedWithLazy, ...importsFrom([source], (i) => staticGraph.has(i.path))]) } : null
+  return { name, source, tag, staticGraph, lazyRoots, copied, core }
 })
+
+// What each module a core shares exports: the core exports it as `m<n>$<name>`, unique in
+// the core, and the stand-ins map the names back.
+const sharedModules = [...new Set(entries.flatMap((e) => [...(e.core?.shared ?? [])]))].sort()
+const exportsOf = new Map()
+if (sharedModules.length > 0) {
+  const listed = await build({ ...OPTIONS, entryPoints: sharedModules, bundle: false, outdir, outbase: root, legalComments: 'none' })
+  for (const output of Object.values(listed.metafile.outputs)) exportsOf.set(output.entryPoint, output.exports)
+}
+const coreName = (module, name) => `m${sharedModules.indexOf(module)}$${name}`
+
+/** The core's own module: every export of every module it shares, under its core name. */
+const coreModule = (entry) =>
+  [...entry.core.shared]
+    .sort()
+    .map((m) => `export { ${exportsOf.get(m).map((n) => `${n} as ${coreName(m, n)}`).join(', ')} } from ${JSON.stringify(`./${m}`)}\n`)
+    .join('')
+
+/** A module of the static graph, seen from outside the core: its exports, from the core. */
+const standIn = (module, core) => `export { ${exportsOf.get(module).map((n) => `${coreName(module, n)} as ${n}`).join(', ')} } from ${JSON.stringify(core)}\n`
+
+/** How esbuild would resolve an import without these plugins. */
+async function resolveAsIs(pluginBuild, args, specifier = args.path) {
+  const resolved = await pluginBuild.resolve(specifier, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'file', pluginData: { asIs: true } })
+  if (resolved.errors.length > 0) return null
+  const { path, external, namespace, sideEffects, suffix } = resolved
+  return { path, external, namespace, sideEffects, suffix }
+}
+
+// ---------------------------------------------------------------------------
+// Step 2: the chunks: one build, split, of every entry's lazy roots.
+
+const byTag = new Map(entries.map((e) => [e.tag, e]))
+const chunksBuild = await build({
+  ...OPTIONS,
+  outdir,
+  splitting: true,
+  entryNames: 'chunks/[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: REQUIRE_BANNER },
+  entryPoints: [...new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => (e.copied.has(m) ? `./${m}?${e.tag}` : `./${m}`))))].sort(),
+  plugins: [
+    {
+      name: 'per-entry-copies',
+      setup(b) {
+        // A copy is `<path>?<tag>`, a module of its own to esbuild; its imports are resolved
+        // for its entry: a static module's to a stand-in, a copied module's to its copy.
+        b.onResolve({ filter: /.*/ }, async (args) => {
+          if (args.pluginData?.asIs) return undefined
+          if (args.namespace === 'stand-in') return { path: args.path, external: true }
+          const tagged = /^(.*)\?([\w-]+)$/.exec(args.path)
+          const entry = byTag.get(tagged?.[2] ?? args.pluginData?.tag)
+          if (!entry) return undefined
+          const resolved = await resolveAsIs(b, args, tagged?.[1] ?? args.path)
+          if (!resolved || resolved.external) return resolved
+          const module = relative(resolved.path)
+          // One stand-in per importer, so that it lands in the importer's chunk: shared by
+          // several, esbuild would give it a chunk of its own, one more file to load.
+          if (entry.staticGraph.has(module)) return { path: `${entry.tag}:${module}:${relative(args.importer)}`, namespace: 'stand-in', pluginData: { module, core: `../${entry.core.name}.js` } }
+          if (entry.copied.has(module)) return { path: resolved.path, suffix: `?${entry.tag}`, pluginData: { tag: entry.tag } }
+          return resolved
+        })
+        b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.pluginData.module, args.pluginData.core), loader: 'js' }))
+        b.onLoad({ filter: /\.ts$/ }, (args) =>
+          args.pluginData?.tag ? { contents: readFileSync(args.path, 'utf8'), loader: 'ts', resolveDir: path.dirname(args.path), pluginData: args.pluginData } : undefined
+        )
+      }
+    }
+  ]
+})
+
+// The chunk each lazy root became, from the entries' files (both one level under dist/).
+const chunkOf = new Map()
+for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
+  if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+}
+
+// ---------------------------------------------------------------------------
+// Step 3: each entry, its static graph in one file (with a core, two).
+
+const loadedOnFirstUse = {
+  name: 'loaded-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'import-statement' && LOADED_ON_FIRST_USE.has(args.path) && isOwn(relative(args.importer)) && !args.pluginData?.asIs ? { path: args.path, namespace: 'first-use' } : undefined
+    )
+    b.onLoad({ filter: /.*/, namespace: 'first-use' }, (args) => {
+      const exported = createRequire(path.join(root, 'package.json'))(args.path)
+      if (typeof exported !== 'function') throw new Error(`${args.path}: LOADED_ON_FIRST_USE loads only a package that exports a function`)
+      const contents = [
+        'let loaded',
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}))`,
+        'const firstUse = function (...args) { return load().apply(this, args) }',
+        `for (const key of ${JSON.stringify(Object.keys(exported))}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
+        'module.exports = firstUse'
+      ]
+      return { contents: `${contents.join('\n')}\n`, resolveDir: root, loader: 'js' }
+    })
+  }
+}
+
+const entryBuilds = []
+for (const entry of entries) {
+  const entryPoints = { [entry.name]: entry.source }
+  if (entry.core) entryPoints[entry.core.name] = 'core'
+  const coreFromEntry = `./${path.basename(entry.core?.name ?? '')}.js`
+  const entryFile = absolute(entry.source)
+  const inEntry = {
+    name: 'entry',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.asIs) return undefined
+        if (args.kind === 'entry-point' && args.path === 'core') return { path: entry.core.name, namespace: 'core' }
+        if (args.namespace === 'stand-in') return { path: args.path, external: true }
+        const resolved = await resolveAsIs(b, args)
+        if (!resolved || resolved.external) return resolved
+        const module = relative(resolved.path)
+        if (entry.core && args.importer === entryFile && entry.staticGraph.has(module)) return { path: module, namespace: 'stand-in' }
+        if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
+        const chunk = chunkOf.get(entry.copied.has(module) ? `${module}?${entry.tag}` : module)
+        if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
+        return { path: chunk, external: true }
+      })
+      b.onLoad({ filter: /.*/, namespace: 'core' }, () => ({ contents: coreModule(entry), resolveDir: root, loader: 'js' }))
+      b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
+    }
+  }
+  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [loadedOnFirstUse, inEntry] }))
+}
+
+const results = [chunksBuild, ...entryBuilds]
+const metafile = { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }
 
 rmSync(outdir, { recursive: true, force: true })
 const legalTexts = []
-for (const file of result.outputFiles) {
+for (const file of results.flatMap((r) => r.outputFiles)) {
   if (file.path.endsWith('.LEGAL.txt')) {
     legalTexts.push(file.text)
     continue
@@ -69,14 +279,16 @@ for (const file of result.outputFiles) {
   mkdirSync(path.dirname(file.path), { recursive: true })
   writeFileSync(file.path, withoutUnusedBanner(file.text))
 }
-writeFileSync(path.join(outdir, 'licenses.txt'), licensesText(result.metafile, legalTexts))
-if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile))
+writeFileSync(path.join(outdir, 'licenses.txt'), licensesText(metafile, legalTexts))
+if (metafileOut) writeFileSync(metafileOut, JSON.stringify(metafile))
 
-// Most chunks hold only our own ES modules; creating a require for them is start-up time
-// spent for nothing, once per chunk an entry loads.
+// Most files hold only our own ES modules, and need no require(). Bundled CommonJS reaches
+// it only through esbuild's __require helper: a file needs the banner exactly when it
+// defines that helper. esbuild writes the banner after a #! line.
 function withoutUnusedBanner(text) {
-  const body = text.startsWith(`${REQUIRE_BANNER}\n`) ? text.slice(REQUIRE_BANNER.length + 1) : null
-  return body !== null && !/\brequire\b/.test(body) ? body : text
+  const start = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0
+  if (!text.startsWith(`${REQUIRE_BANNER}\n`, start) || /^var __require = /m.test(text)) return text
+  return text.slice(0, start) + text.slice(start + REQUIRE_BANNER.length + 1)
 }
 
 // ---------------------------------------------------------------------------

@@ -131,6 +131,13 @@ describe('planContract: a contract that disagrees with what was recorded or sign
     expect((await plan({ signed: other })).problem).toContain('the signed statement names')
   })
 
+  it('a manifest whose version was edited (the version is outside the contract digest) disagrees with the record and the signed statement', async () => {
+    const sealed = CONTRACTS.get(V2)?.manifest as { digest: Digest }
+    expect((await plan({ recorded: { digest: sealed.digest, version: '2.0.0' } })).problem).toMatch(/names contract 1\.1\.0 .* an earlier record of the digest names 2\.0\.0/)
+    expect((await plan({ signed: { digest: sealed.digest, version: '2.0.0' } })).problem).toContain('the signed statement names 2.0.0')
+    expect((await plan({ recorded: { digest: sealed.digest, version: '1.1.0' } })).problem).toBeNull()
+  })
+
   it('an earlier record of the digest names another contract', async () => {
     expect((await plan({ recorded: other })).problem).toContain('an earlier record of the digest names')
   })

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { createRequire as __artifactSealCreateRequire } from 'node:module'; const require = __artifactSealCreateRequire(import.meta.url);
-import "../chunks/chunk-EWOWW24O.js";
 
 // src/cli/node-version.ts
 var OLDEST_NODE_MAJOR = 22;
@@ -17,6 +15,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-H7Q3ELFO.js"), import("../chunks/terminal-KADS35VV.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-V6LTL36G.js"), import("../chunks/terminal-CCFJYRU6.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

@@ -65,10 +65,20 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
     problem ??= `This digest's contract cannot be read: ${error.message}`
   }
   const found = loaded === null ? null : { digest: loaded.manifest.digest, version: loaded.manifest.version }
-  if (problem === null && found !== null && claimed != null && found.digest !== claimed.digest) {
+  // The version is the manifest's word, outside the contract digest: it must agree with the claim too, or an
+  // edited manifest could pass a breaking change off as a major step.
+  const claims = [
+    ...(signed != null ? [{ by: 'the signed statement', ref: signed }] : []),
+    ...(recorded !== null ? [{ by: 'an earlier record of the digest', ref: recorded }] : [])
+  ]
+  const disagreeing = found === null ? undefined : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version)
+  if (problem === null && found !== null && disagreeing !== undefined) {
     problem =
-      `The contract manifest beside the bytes is ${found.digest}, but ${signed != null ? 'the signed statement' : 'an earlier record of the digest'} names ${claimed.digest}: ` +
-      `the manifest was swapped after sealing. Give the seal bundle as the seal wrote it.`
+      `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): ` +
+      `the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`
+  }
+  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
+    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`
   }
   if (problem === null && found === null && signed != null) {
     problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`

@@ -1,3 +1,7 @@
+// Imported statically: sign: auto asks for a token on every seal, and a process's first
+// `await import()` costs about 4 ms. The OIDC client the module needs (@actions/core) is
+// still loaded only when the runner offers a token.
+import { getOidcToken } from '../attestation/oidc-token.js'
 import { SealError } from '../core/errors.js'
 import type { BuildContext } from '../core/statement.js'
 
@@ -59,7 +63,6 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
       }
     }
   }
-  const { getOidcToken } = await import('../attestation/oidc-token.js')
   const token = await getOidcToken()
   if (token.kind === 'unavailable') {
     if (settings.mode === 'keyless') throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)

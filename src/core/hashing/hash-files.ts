@@ -179,10 +179,11 @@ export class HashQueue {
       let failure: ClaimLoopFailure | null = null
       // Without a worker the main thread hashes whatever it was told.
       if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
-        let lastReport = performance.now()
+        // process.uptime(), not performance.now(), which loads perf_hooks (a millisecond at start).
+        let lastReport = process.uptime() * 1000
         const onFileDone = report
           ? (): void => {
-              const now = performance.now()
+              const now = process.uptime() * 1000
               if (now - lastReport >= progressIntervalMs) {
                 lastReport = now
                 report()

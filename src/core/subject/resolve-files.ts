@@ -40,6 +40,14 @@ export interface ResolvedFiles {
 
 const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
 
+/**
+ * A pattern without any character picomatch reads as glob syntax is a plain path; only
+ * the others are scanned. The bundled actions load picomatch on its first call (3 ms),
+ * which a seal of a path named as such then never makes.
+ */
+const MAY_BE_GLOB = /[*?[\]{}()!@+\\]/
+const scanGlob = (pattern: string): ReturnType<typeof picomatch.scan> | null => (MAY_BE_GLOB.test(pattern) ? picomatch.scan(pattern) : null)
+
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child)
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
@@ -70,7 +78,7 @@ export function namesOneFile(options: Pick<ResolveOptions, 'patterns' | 'baseDir
   const [only, ...others] = options.patterns.include
   if (only === undefined || others.length > 0) return false
   const abs = path.resolve(options.baseDir, only)
-  return !picomatch.scan(toSlashes(abs)).isGlob && statOrNull(abs)?.isFile() === true
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true
 }
 
 /**
@@ -209,9 +217,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   let onlyDirectory: string | null = null
   for (const pattern of patterns.include) {
     const absPattern = absolutePattern(baseDir, pattern)
-    const scan = picomatch.scan(absPattern)
+    const scan = scanGlob(absPattern)
     let matchedSomething = false
-    if (!scan.isGlob) {
+    if (scan === null || !scan.isGlob) {
       const abs = path.resolve(baseDir, pattern)
       const stat = statOrNull(abs)
       if (stat?.isDirectory()) {

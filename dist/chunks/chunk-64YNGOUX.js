@@ -1,0 +1,83 @@
+import {
+  SealError,
+  quote
+} from "./chunk-HUXIDCLA.js";
+import {
+  require_dist
+} from "./chunk-SWPOQELI.js";
+import {
+  __toESM
+} from "./chunk-ULEFO6FB.js";
+
+// src/core/contract/detect.ts
+var import_yaml = __toESM(require_dist(), 1);
+var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
+var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
+function detectContractKind(path, text) {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".graphql") || lower.endsWith(".gql") || lower.endsWith(".graphqls")) return { kind: "graphql" };
+  if (lower.endsWith(".proto")) return { kind: "protobuf" };
+  const structured = /\.(ya?ml|json)$/.test(lower);
+  const document = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: true, strict: true });
+  const error = document.errors[0];
+  if (error) {
+    if (!structured) throw new SealError(`${quote(path)} is not a contract file. ${KINDS_HELP}`);
+    const at = error.linePos?.[0];
+    const position = at ? `:${at.line}:${at.col}` : "";
+    throw new SealError(`${path}${position}: the document cannot be read as YAML or JSON: ${firstLine(error.message)} Fix the syntax at that place.`);
+  }
+  const root = document.contents;
+  if (!(0, import_yaml.isMap)(root)) throw new SealError(`${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  const swagger = root.get("swagger", true);
+  const openapi = root.get("openapi", true);
+  if (swagger !== void 0 || openapi !== void 0) {
+    const openapiVersion = openapiVersionOf(path, swagger, openapi);
+    const version = infoVersion(root.get("info", true));
+    return version === void 0 ? { kind: "openapi", openapiVersion } : { kind: "openapi", openapiVersion, version };
+  }
+  if (looksLikeJsonSchema(root)) return { kind: "jsonschema" };
+  throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+}
+function firstLine(message) {
+  const line = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+  return line.endsWith(".") ? line : `${line}.`;
+}
+function scalarText(node) {
+  if (!(0, import_yaml.isScalar)(node)) return null;
+  if (typeof node.source === "string" && node.source !== "") return node.source.trim();
+  if (typeof node.value === "string" || typeof node.value === "number") return String(node.value);
+  return null;
+}
+function openapiVersionOf(path, swagger, openapi) {
+  const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
+  if (swagger !== void 0 && openapi !== void 0) {
+    throw new SealError(`${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+  }
+  if (swagger !== void 0) {
+    const text2 = scalarText(swagger);
+    if (text2 === "2.0" || text2 === "2") return "2.0";
+    throw new SealError(`${path}: "swagger" is ${quote(text2 ?? typeof swagger)}, not a supported OpenAPI version. ${fix}`);
+  }
+  const text = scalarText(openapi);
+  const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
+  if (match) return match[1] === "0" ? "3.0" : "3.1";
+  throw new SealError(`${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+}
+function infoVersion(info) {
+  if (!(0, import_yaml.isMap)(info)) return void 0;
+  const text = scalarText(info.get("version", true));
+  return text === null || text === "" ? void 0 : text;
+}
+function looksLikeJsonSchema(root) {
+  const schema = root.get("$schema", true);
+  if ((0, import_yaml.isScalar)(schema) && typeof schema.value === "string") return true;
+  if ((0, import_yaml.isMap)(root.get("properties", true)) || (0, import_yaml.isMap)(root.get("$defs", true))) return true;
+  const type = root.get("type", true);
+  if ((0, import_yaml.isScalar)(type)) return typeof type.value === "string" && JSON_SCHEMA_TYPES.has(type.value);
+  const items = type?.items;
+  return Array.isArray(items) && items.length > 0 && items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string" && JSON_SCHEMA_TYPES.has(item.value));
+}
+
+export {
+  detectContractKind
+};

@@ -1,0 +1,103 @@
+
+// src/stores/ledger/github/retry-policy.ts
+var DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1e3, maxDelayMs: 6e4 };
+var SECONDARY_DEFAULT_WAIT_MS = 6e4;
+function classify(error) {
+  const e = typeof error === "object" && error !== null ? error : {};
+  const response = e.response;
+  if (response === void 0 || typeof e.status !== "number") return { kind: "network", detail: networkDetail(e) };
+  const status = e.status;
+  const headers = response.headers ?? {};
+  const message = messageOf(response.data);
+  const detail = message === "" ? `${status}` : `${status} ${message}`;
+  if (status === 401) return { kind: "bad-credentials", status, detail };
+  if (status === 403 || status === 429) {
+    const remaining = header(headers, "x-ratelimit-remaining");
+    const retryAfter = Number(header(headers, "retry-after"));
+    const secondary = /secondary rate limit/i.test(message);
+    if (header(headers, "retry-after") !== void 0 && Number.isFinite(retryAfter)) {
+      return { kind: "rate-limit", status, detail, waitMs: Math.max(0, retryAfter * 1e3), resetAt: null };
+    }
+    if (remaining === "0") {
+      const reset = Number(header(headers, "x-ratelimit-reset"));
+      const serverNow = Date.parse(header(headers, "date") ?? "");
+      const now = Number.isNaN(serverNow) ? Date.now() : serverNow;
+      const known = Number.isFinite(reset) && reset > 0;
+      return {
+        kind: "rate-limit",
+        status,
+        detail,
+        waitMs: known ? Math.max(0, reset * 1e3 - now) : null,
+        resetAt: known ? new Date(reset * 1e3).toISOString() : null
+      };
+    }
+    if (secondary || status === 429) return { kind: "rate-limit", status, detail, waitMs: SECONDARY_DEFAULT_WAIT_MS, resetAt: null };
+    if (status === 403 && /not accessible by integration/i.test(message)) return { kind: "forbidden", status, detail };
+  }
+  if (status >= 500) return { kind: "server", status, detail };
+  return { kind: "client", status, detail };
+}
+function isRetryable(failure) {
+  return failure.kind === "network" || failure.kind === "server" || failure.kind === "rate-limit";
+}
+function delayBefore(failure, attempt, options, random = Math.random) {
+  if (failure.kind === "rate-limit" && failure.waitMs !== null && failure.waitMs > 0) return failure.waitMs;
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * ceiling / 2);
+}
+function header(headers, name) {
+  const value = headers[name];
+  return value === void 0 || value === null ? void 0 : String(value);
+}
+function messageOf(data) {
+  if (typeof data === "object" && data !== null && "message" in data) return String(data.message);
+  if (typeof data === "string") return abbreviate(data.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim());
+  return "";
+}
+function networkDetail(e) {
+  const cause = typeof e.cause === "object" && e.cause !== null ? e.cause : {};
+  if (cause.name === "TimeoutError") return "no answer before the request timed out";
+  const inner = typeof cause.cause === "object" && cause.cause !== null ? cause.cause : {};
+  for (const m of [inner.message, cause.message, e.message]) {
+    if (typeof m === "string" && m !== "" && m !== "fetch failed" && m !== "Unknown Error") return m;
+  }
+  return "no answer";
+}
+function abbreviate(text, length = 80) {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}\u2026`;
+}
+
+// src/stores/ledger/github/merge.ts
+async function* newestFirst(sources) {
+  const heads = await Promise.all(sources.map((s) => s.next()));
+  try {
+    for (; ; ) {
+      let best = -1;
+      for (let i = 0; i < heads.length; i++) {
+        const head = heads[i];
+        const current = heads[best];
+        if (head === void 0 || head.done === true) continue;
+        if (current === void 0 || current.done === true || newer(head.value, current.value)) best = i;
+      }
+      const winner = heads[best];
+      if (winner === void 0 || winner.done === true) return;
+      yield winner.value;
+      heads[best] = await sources[best].next();
+    }
+  } finally {
+    await Promise.all(sources.map((s) => s.return?.()));
+  }
+}
+function newer(a, b) {
+  const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  return byTime !== 0 ? byTime > 0 : BigInt(a.id) > BigInt(b.id);
+}
+
+export {
+  DEFAULT_RETRY,
+  classify,
+  isRetryable,
+  delayBefore,
+  abbreviate,
+  newestFirst
+};

@@ -1,0 +1,7 @@
+import {
+  processTerminal
+} from "./chunk-BGXFIADR.js";
+import "./chunk-ULEFO6FB.js";
+export {
+  processTerminal
+};

@@ -1,0 +1,1960 @@
+
+// src/actions/runner-io.ts
+import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import { EOL } from "node:os";
+function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+}
+function escapeData(value) {
+  return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function issueCommand(command, properties, message) {
+  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
+  process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
+}
+function annotationProperties(p) {
+  if (Object.keys(p).length === 0) return {};
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+}
+function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+}
+function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  process.stdout.write(EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
+function info(message) {
+  process.stdout.write(message + EOL);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function setFailed(message) {
+  process.exitCode = 1;
+  error(message);
+}
+var Summary = class {
+  buffer = "";
+  addRaw(text, addEOL = false) {
+    this.buffer += text;
+    if (addEOL) this.buffer += EOL;
+    return this;
+  }
+  async write(options = {}) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    try {
+      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+    } catch {
+      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+    }
+    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    this.buffer = "";
+    return this;
+  }
+};
+var summary = new Summary();
+
+// src/stores/ledger/file-ledger.ts
+import { isAscii } from "node:buffer";
+import * as crypto2 from "node:crypto";
+import * as fs3 from "node:fs";
+import * as path from "node:path";
+
+// src/core/errors.ts
+var SealError = class extends Error {
+  name = "SealError";
+};
+var BadInputError = class extends SealError {
+};
+function quote(value) {
+  return JSON.stringify(value);
+}
+
+// src/core/promotion/record.ts
+var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
+var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
+var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function makesLive(outcome) {
+  return outcome === "deployed" || outcome === "rolled-back";
+}
+function confirmedOutcome(mode) {
+  return mode === "rollback" ? "rolled-back" : "deployed";
+}
+
+// src/core/promotion/ledger-index.ts
+var LedgerIndex = class {
+  /** `load` reads one record back whole, by id, for the queries that return records. */
+  constructor(load) {
+    this.load = load;
+  }
+  load;
+  spansByEnvironment = /* @__PURE__ */ new Map();
+  vetoes = /* @__PURE__ */ new Map();
+  unresolved = /* @__PURE__ */ new Map();
+  /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
+  byDigest = /* @__PURE__ */ new Map();
+  all = [];
+  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  environments = /* @__PURE__ */ new Map();
+  byId = null;
+  lastRecord = null;
+  lastTime = "";
+  /**
+   * Adds the next record, or says why it cannot follow the ones before: a resolution must
+   * close a pending record of the same digest and environment that is still open, a record
+   * may not be dated before the one before it, and a vetoed digest never becomes live.
+   */
+  add(entry) {
+    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+      return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
+    }
+    if (RESOLUTIONS.includes(entry.outcome)) {
+      const pending = entry.resolves === null ? void 0 : this.unresolved.get(entry.resolves);
+      if (pending === void 0) {
+        const known = entry.resolves === null ? void 0 : this.byIdNow().get(entry.resolves);
+        return known === void 0 ? `it resolves record ${entry.resolves}, which does not come before it` : `it resolves record ${entry.resolves}, which is ${known.outcome === "pending" ? "resolved already" : `a ${known.outcome} record, not a pending one`}`;
+      }
+      if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
+        return `it resolves record ${pending.id} (${pending.digest} in ${pending.environment}) but names ${entry.digest} in ${entry.environment}`;
+      }
+      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
+      this.unresolved.delete(pending.id);
+      if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
+    }
+    let ofDigest = this.byDigest.get(entry.digest);
+    if (ofDigest === void 0) {
+      ofDigest = [];
+      this.byDigest.set(ownCopy(entry.digest), ofDigest);
+    }
+    const indexed = {
+      id: entry.id,
+      digest: ofDigest[0]?.digest ?? ownCopy(entry.digest),
+      environment: this.environment(entry.environment),
+      outcome: OUTCOME_TEXT[entry.outcome],
+      resolves: entry.resolves
+    };
+    this.lastRecord = indexed;
+    this.lastTime = entry.time;
+    if (entry.outcome === "pending") this.unresolved.set(entry.id, indexed);
+    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed);
+    this.all.push(indexed);
+    this.byId?.set(entry.id, indexed);
+    ofDigest.push(indexed);
+    return null;
+  }
+  /**
+   * Records by id, made when first asked for (confirming a record, a record that cannot
+   * follow), then kept up to date: a long ledger read by a gate never needs it.
+   */
+  byIdNow() {
+    this.byId ??= new Map(this.all.map((e) => [e.id, e]));
+    return this.byId;
+  }
+  get size() {
+    return this.all.length;
+  }
+  /** The last record's id and time. */
+  get last() {
+    return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime };
+  }
+  live(environment) {
+    const last = this.spansByEnvironment.get(environment)?.at(-1);
+    return last && last.until === null ? last : null;
+  }
+  spans(digest, environment) {
+    return (this.spansByEnvironment.get(environment) ?? []).filter((s) => s.digest === digest);
+  }
+  veto(digest) {
+    const veto = this.vetoes.get(digest);
+    return veto === void 0 ? null : this.load(veto.id);
+  }
+  /** Digests live before the current one, newest first, each once with its latest stretch. */
+  previouslyLive(environment) {
+    const spans = this.spansByEnvironment.get(environment) ?? [];
+    const current = spans.at(-1);
+    const seen = new Set(current && current.until === null ? [current.digest] : []);
+    const result = [];
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const span = spans[i];
+      if (seen.has(span.digest)) continue;
+      seen.add(span.digest);
+      result.push(span);
+    }
+    return result;
+  }
+  /** The environment's pending records that nothing has resolved, oldest first. */
+  pending(environment) {
+    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id));
+  }
+  find(id) {
+    return this.byIdNow().has(id) ? this.load(id) : null;
+  }
+  /** The record that resolved a pending record, or null while it is open. */
+  resolutionOf(id) {
+    const pending = this.byIdNow().get(id);
+    const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
+    return resolution === void 0 ? null : this.load(resolution.id);
+  }
+  /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
+  *entries(filter = {}) {
+    const { environment, digest } = filter;
+    const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
+    for (let i = source.length - 1; i >= 0; i--) {
+      const e = source[i];
+      if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest)) yield this.load(e.id);
+    }
+  }
+  environment(name) {
+    const known = this.environments.get(name);
+    if (known !== void 0) return known;
+    const own = ownCopy(name);
+    this.environments.set(own, own);
+    return own;
+  }
+  goLive(entry, pendingId) {
+    const spans = this.spansByEnvironment.get(entry.environment) ?? [];
+    this.spansByEnvironment.set(entry.environment, spans);
+    const current = spans.at(-1);
+    if (current && current.until === null) {
+      if (current.digest === entry.digest) return;
+      spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
+    }
+    const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
+    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+  }
+};
+function ownCopy(text) {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
+function isBefore(a, b) {
+  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
+}
+
+// src/stores/ledger/file-lock.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import * as fs2 from "node:fs";
+async function withFileLock(file, what, work, options = {}) {
+  const lockPath = `${file}.lock`;
+  const waitMs = options.waitMs ?? 3e4;
+  const staleMs = options.staleMs ?? 1e4;
+  const deadline = Date.now() + waitMs;
+  const token = `${process.pid} ${randomUUID2()}
+`;
+  let delay = 2;
+  for (; ; ) {
+    try {
+      const fd = fs2.openSync(lockPath, "wx");
+      fs2.writeSync(fd, token);
+      fs2.closeSync(fd);
+      break;
+    } catch (error2) {
+      const code2 = error2.code;
+      if (code2 !== "EEXIST") {
+        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
+      }
+      if (await breakIfStale(lockPath, staleMs, options)) continue;
+      if (Date.now() > deadline) {
+        throw new SealError(
+          `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
+        );
+      }
+      await new Promise((resolve5) => setTimeout(resolve5, delay + Math.random() * delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    releaseIfOurs(lockPath, token);
+  }
+}
+async function breakIfStale(lockPath, staleMs, options) {
+  const judged = staleLock(lockPath, staleMs);
+  if (judged === null) return false;
+  await options.beforeBreaking?.();
+  const breakPath = `${lockPath}.break`;
+  try {
+    fs2.closeSync(fs2.openSync(breakPath, "wx"));
+  } catch {
+    try {
+      if (Date.now() - fs2.statSync(breakPath).mtimeMs > staleMs) fs2.rmSync(breakPath, { force: true });
+    } catch {
+    }
+    return false;
+  }
+  try {
+    const now = staleLock(lockPath, staleMs);
+    if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
+    fs2.rmSync(lockPath, { force: true });
+    return true;
+  } finally {
+    fs2.rmSync(breakPath, { force: true });
+  }
+}
+function staleLock(lockPath, staleMs) {
+  try {
+    const content = fs2.readFileSync(lockPath, "utf8");
+    const stat = fs2.statSync(lockPath);
+    const pid = Number(content.split(" ")[0]?.trim());
+    if (Date.now() - stat.mtimeMs < staleMs) return null;
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
+    return { ino: stat.ino, content };
+  } catch {
+    return null;
+  }
+}
+function releaseIfOurs(lockPath, token) {
+  try {
+    if (fs2.readFileSync(lockPath, "utf8") === token) fs2.rmSync(lockPath, { force: true });
+  } catch {
+  }
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+
+// src/stores/ledger/ledger.ts
+function wrongEnvironment(pending, request, location) {
+  if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
+  return new SealError(
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+  );
+}
+
+// src/stores/ledger/line-fields.ts
+var PREFIX = '{"format":"artifact-seal/ledger/v2","seq":';
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+var ID = /^[1-9][0-9]*$/;
+function lineFields(text, from = 0, to = text.length) {
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125) return null;
+  const seqEnd = text.indexOf(",", from + PREFIX.length);
+  if (seqEnd < 0 || seqEnd >= to) return null;
+  const id = text.slice(from + PREFIX.length, seqEnd);
+  if (!ID.test(id) || !text.startsWith(',"prev":"', seqEnd)) return null;
+  const prevStart = seqEnd + 9;
+  const prev = text.slice(prevStart, prevStart + 71);
+  const at = { position: prevStart + 71, end: to };
+  const digest = next(text, at, '","record":{"digest":"');
+  const environment = next(text, at, '","environment":"');
+  const outcome = next(text, at, '","outcome":"');
+  const time = next(text, at, '","time":"');
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null;
+  at.position += 13;
+  let resolves = null;
+  if (text.startsWith("null,", at.position)) {
+    at.position += 4;
+  } else {
+    resolves = next(text, at, '"');
+    if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null;
+  }
+  if (at.position >= to || !DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
+  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves };
+}
+function next(text, at, key) {
+  if (!text.startsWith(key, at.position)) return null;
+  const start = at.position + key.length;
+  const end = text.indexOf('"', start);
+  if (end < 0 || end >= at.end) return null;
+  const value = text.slice(start, end);
+  if (value.includes("\\")) return null;
+  at.position = end;
+  return value;
+}
+function fieldsAgree(fields, record) {
+  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves;
+}
+
+// src/stores/ledger/line-hashes.ts
+import * as crypto from "node:crypto";
+import { Worker } from "node:worker_threads";
+function hashLines(input, hashing) {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
+  let count = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf(10, at);
+    count += 1;
+    at = end < 0 ? bytes.length : end + 1;
+  }
+  const out = new Uint8Array(count * 32);
+  for (let at = 0, line = 0; at < bytes.length; line++) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    out.set(hashing.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
+    at = end + 1;
+  }
+  return out;
+}
+function hashHere() {
+  const parts = [];
+  return {
+    add: (chunk) => void parts.push(hashLines(chunk, crypto)),
+    done: async () => Buffer.concat(parts)
+  };
+}
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const crypto = require('node:crypto')
+const hashLines = ${hashLines.toString()}
+parentPort.on('message', (chunk) => {
+  if (chunk === null) return parentPort.close()
+  parentPort.postMessage(hashLines(new Uint8Array(chunk.buffer, 0, chunk.length), crypto))
+})
+`;
+function hashAside() {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  const parts = [];
+  let sent = 0;
+  let failure = null;
+  const settled = new Promise((resolve5, reject) => {
+    worker.on("message", (hashes) => {
+      parts.push(hashes);
+      if (parts.length === sent && finished) resolve5();
+    });
+    worker.once("error", (error2) => {
+      failure = error2;
+      reject(error2);
+    });
+    worker.once("exit", () => parts.length === sent ? resolve5() : reject(failure ?? new Error("the hashing thread stopped early")));
+  });
+  settled.catch(() => void 0);
+  let finished = false;
+  return {
+    add(chunk) {
+      if (chunk.byteOffset !== 0) throw new Error("unreachable: a chunk to hash aside must start its own memory");
+      sent += 1;
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer]);
+    },
+    async done() {
+      finished = true;
+      worker.postMessage(null);
+      if (parts.length < sent) await settled;
+      if (failure !== null) throw failure;
+      await worker.terminate();
+      return Buffer.concat(parts);
+    }
+  };
+}
+
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/stores/ledger/record-codec.ts
+var MODES = ["promote", "rollback"];
+var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+function decodeRecord(value, damaged) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return damaged("the record is not a JSON object");
+  const r = value;
+  const text = (field) => {
+    const v = r[field];
+    return typeof v === "string" && v !== "" ? v : damaged(`the record's ${field} is ${JSON.stringify(v)}, not text`);
+  };
+  const maybeText = (field, from = r, prefix = "") => {
+    const v = from[field];
+    if (v === null || v === void 0) return null;
+    return typeof v === "string" ? v : damaged(`the record's ${prefix}${field} is ${JSON.stringify(v)}, not text or null`);
+  };
+  const digest = (field, raw) => {
+    if (raw === null) return null;
+    try {
+      return parseDigest(raw, field);
+    } catch (error2) {
+      return damaged(`the record's ${error2.message}`);
+    }
+  };
+  const outcome = text("outcome");
+  if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
+  const time = text("time");
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`);
+  const modeText = maybeText("mode");
+  if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
+  const mode = modeText;
+  const modeless = outcome === "vetoed" || outcome === "approved";
+  if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
+  const resolves = maybeText("resolves");
+  const resolution = RESOLUTIONS.includes(outcome);
+  if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`);
+  let sealedBy = null;
+  if (r.sealedBy !== null && r.sealedBy !== void 0) {
+    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`);
+    const s = r.sealedBy;
+    sealedBy = { repository: maybeText("repository", s, "sealedBy."), commit: maybeText("commit", s, "sealedBy."), runUrl: maybeText("runUrl", s, "sealedBy.") };
+    const signer = maybeText("signer", s, "sealedBy.");
+    if (signer !== null) sealedBy = { ...sealedBy, signer };
+  }
+  let attestation = null;
+  if (r.attestation !== null && r.attestation !== void 0) {
+    if (typeof r.attestation !== "object" || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`);
+    const a2 = r.attestation;
+    const uri = maybeText("uri", a2, "attestation.");
+    const bundleDigest = digest("attestation.digest", maybeText("digest", a2, "attestation."));
+    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
+    attestation = { uri, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
+  }
+  let artifact = null;
+  if (r.artifact !== null && r.artifact !== void 0) {
+    if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
+    const a2 = r.artifact;
+    const name = maybeText("name", a2, "artifact.");
+    const runId = maybeText("runId", a2, "artifact.");
+    if (name === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    artifact = { name, runId };
+  }
+  const object = (field, from = r, prefix = "") => {
+    const v = from[field];
+    if (v === null || v === void 0) return null;
+    return typeof v === "object" && !Array.isArray(v) ? v : damaged(`the record's ${prefix}${field} is not an object`);
+  };
+  const contractRef = (field, from, prefix) => {
+    const c = object(field, from, prefix);
+    if (c === null) return null;
+    const contractDigest = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
+    const version = maybeText("version", c, `${prefix}${field}.`);
+    if (contractDigest === null || version === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    return { digest: contractDigest, version };
+  };
+  const contract = contractRef("contract", r, "");
+  let amendment = null;
+  const a = object("amendment");
+  if (a !== null) {
+    const count = (field) => {
+      const v = a[field];
+      return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : damaged(`the record's amendment.${field} is ${JSON.stringify(v)}, not a count`);
+    };
+    const rules = a.rules;
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string")) return damaged(`the record's amendment.rules is not a list of rule ids`);
+    const approval = maybeText("approval", a, "amendment.");
+    amendment = {
+      from: contractRef("from", a, "amendment."),
+      to: contractRef("to", a, "amendment."),
+      breaking: count("breaking"),
+      dangerous: count("dangerous"),
+      compatible: count("compatible"),
+      rules,
+      ...approval !== null ? { approval } : {}
+    };
+  }
+  let approves = null;
+  const scope = object("approves");
+  if (scope !== null) {
+    const to = digest("approves.to", maybeText("to", scope, "approves."));
+    if (to === null) return damaged(`the record's approves lacks the contract digest it approves`);
+    approves = { from: digest("approves.from", maybeText("from", scope, "approves.")), to };
+  }
+  if (approves !== null !== (outcome === "approved")) {
+    damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
+  }
+  return {
+    digest: digest("digest", text("digest")),
+    name: maybeText("name"),
+    environment: text("environment"),
+    outcome,
+    mode,
+    time,
+    runUrl: maybeText("runUrl"),
+    actor: maybeText("actor"),
+    sealedBy,
+    previousDigest: digest("previousDigest", maybeText("previousDigest")),
+    reason: maybeText("reason"),
+    environmentUrl: maybeText("environmentUrl"),
+    artifact,
+    resolves,
+    key: text("key"),
+    ...attestation !== null ? { attestation } : {},
+    ...contract !== null ? { contract } : {},
+    ...amendment !== null ? { amendment } : {},
+    ...approves !== null ? { approves } : {}
+  };
+}
+
+// src/stores/ledger/file-ledger.ts
+var LEDGER_FORMAT = "artifact-seal/ledger/v2";
+var FORMAT = LEDGER_FORMAT;
+var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
+var HASH_ASIDE_BYTES = 4 * 1024 * 1024;
+function checkpointFileOf(ledgerFile) {
+  return `${ledgerFile}.checkpoint.sigstore.json`;
+}
+var FileLedger = class {
+  /** `inputName` names the input or option that chose the file, for error messages. */
+  constructor(file, inputName, options = {}) {
+    this.file = file;
+    this.inputName = inputName;
+    this.options = options;
+    this.location = `file:${file}`;
+    this.clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+    this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS;
+  }
+  file;
+  inputName;
+  options;
+  location;
+  clock;
+  pendingTimeoutMs;
+  cached = null;
+  async record(environment, decide, pendingTimeoutMs) {
+    return this.locked(async (snapshot, append) => {
+      const now = this.stampTime(snapshot);
+      const abandoned = [];
+      for (const pending of snapshot.index.pending(environment)) {
+        const age = now.getTime() - Date.parse(pending.time);
+        if (age < pendingTimeoutMs) continue;
+        abandoned.push(
+          append(
+            resolutionOf(pending, "abandoned", `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            now
+          )
+        );
+      }
+      const record = await decide(viewOf(snapshot.index, now));
+      return { entry: record === null ? null : append(record, now), lost: null, abandoned };
+    }, this.options.create === true);
+  }
+  async resolve(request) {
+    return this.locked(async (snapshot, append) => {
+      const now = this.stampTime(snapshot);
+      const pending = snapshot.index.find(request.id);
+      if (pending === null) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+      }
+      if (pending.outcome !== "pending") {
+        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+      }
+      const elsewhere = wrongEnvironment(pending, request, this.location);
+      if (elsewhere !== null) throw elsewhere;
+      const earlier = snapshot.index.resolutionOf(request.id);
+      if (earlier !== null) {
+        throw new SealError(
+          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+        );
+      }
+      const timeoutMs = this.pendingTimeoutMs;
+      const age = now.getTime() - Date.parse(pending.time);
+      if (request.outcome === "confirmed" && age >= timeoutMs) {
+        throw new SealError(
+          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
+        );
+      }
+      const veto = snapshot.index.veto(pending.digest);
+      if (request.outcome === "confirmed" && veto !== null) {
+        const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? "no reason given"}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`;
+        return append(resolutionOf(pending, "failed", reason, request.runUrl, request.actor), now);
+      }
+      const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
+      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
+    });
+  }
+  async live(environment) {
+    return (await this.snapshot()).index.live(environment);
+  }
+  async spans(digest, environment) {
+    return (await this.snapshot()).index.spans(digest, environment);
+  }
+  async veto(digest) {
+    return (await this.snapshot()).index.veto(digest);
+  }
+  async *previouslyLive(environment) {
+    yield* (await this.snapshot()).index.previouslyLive(environment);
+  }
+  /** Pending records still waiting: one past the timeout can no longer be confirmed, and the next gate abandons it. */
+  async pending(environment) {
+    const snapshot = await this.snapshot();
+    const now = this.stampTime(snapshot).getTime();
+    return snapshot.index.pending(environment).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs);
+  }
+  async *entries(filter = {}) {
+    yield* (await this.snapshot()).index.entries(filter);
+  }
+  async now() {
+    return this.stampTime(await this.snapshot());
+  }
+  /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
+  async init() {
+    this.makeDirectory();
+    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
+      if (fs3.existsSync(this.file)) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
+      }
+      return this.writeGenesis();
+    }, this.options.lock);
+  }
+  /**
+   * Throws the "cannot be written" error now, before anything is decided, when the file
+   * or the first of its directories that exists is not writable.
+   */
+  assertWritable() {
+    let target = this.file;
+    while (!fs3.existsSync(target)) {
+      const parent = path.dirname(target);
+      if (parent === target) break;
+      target = parent;
+    }
+    try {
+      if (target !== this.file && !fs3.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      fs3.accessSync(target, fs3.constants.W_OK);
+    } catch (error2) {
+      throw this.unwritable(error2);
+    }
+    if (target !== this.file && !this.options.create) throw this.missing();
+  }
+  /**
+   * Checks the chain from the first line to the last, and, given the head kept from an
+   * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
+   */
+  async verifyChain(pinned) {
+    const snapshot = await this.scan(true, pinned !== void 0);
+    const problems = [...snapshot.problems];
+    const chained = problems.length;
+    if (pinned !== void 0 && snapshot.hashes !== null) {
+      const hash2 = typeof pinned === "string" ? pinned : pinned.hash;
+      const at = snapshot.hashes.indexOf(hash2);
+      const seq = typeof pinned === "string" ? null : pinned.seq;
+      if (at < 0) {
+        problems.push({
+          line: snapshot.head.seq,
+          problem: `no line hashes to the pinned head ${hash2}${seq === null ? "" : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
+        });
+      } else if (seq !== null && at + 1 !== seq) {
+        problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
+      }
+    }
+    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null };
+  }
+  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
+  async locked(work, create = false) {
+    this.makeDirectory();
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      async () => {
+        if (create && !fs3.existsSync(this.file)) this.writeGenesis();
+        const snapshot = await this.snapshot();
+        this.cached = null;
+        let seq = snapshot.head.seq;
+        let prevHash = snapshot.head.hash;
+        const lines = [];
+        const append = (record, time) => {
+          seq += 1;
+          const line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) };
+          const text = JSON.stringify(line);
+          const entry = toEntry(line);
+          snapshot.appended.set(entry.id, entry);
+          const problem = snapshot.index.add(entry);
+          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
+          lines.push(text);
+          prevHash = sha256(text);
+          return entry;
+        };
+        const result = await work(snapshot, append);
+        if (lines.length > 0) {
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null;
+          this.appendBytes(Buffer.from(lines.map((l) => `${l}
+`).join("")));
+          if (checkpoint !== null) this.writeCheckpoint(checkpoint);
+          snapshot.head = { seq, hash: prevHash };
+          snapshot.stamp = this.stampOf();
+        }
+        this.cached = snapshot;
+        return result;
+      },
+      this.options.lock
+    );
+  }
+  /** The clock's time, refused when it is behind the last record: records are in time order. */
+  stampTime(snapshot) {
+    const now = this.clock();
+    const last = snapshot.index.last;
+    if (last !== null && now.getTime() < Date.parse(last.time)) {
+      throw new SealError(
+        `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
+      );
+    }
+    return now;
+  }
+  /** The checked read of the file, reused while the file is unchanged; a broken chain is an error. */
+  async snapshot() {
+    const stamp = this.stampOf();
+    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.scan(false, false);
+    this.cached = snapshot;
+    const [first, ...more] = snapshot.problems;
+    if (first !== void 0) throw this.damaged(first, more.length);
+    return snapshot;
+  }
+  /** What tells one version of the file from another without reading it. */
+  stampOf() {
+    try {
+      const s = fs3.statSync(this.file, { bigint: true });
+      return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch {
+      return "missing";
+    }
+  }
+  emptySnapshot(stamp) {
+    const snapshot = {
+      stamp,
+      index: new LedgerIndex((id) => this.load(snapshot, id)),
+      head: { seq: 0, hash: sha256("") },
+      starts: [0, 0],
+      lineHashes: new Uint8Array(0),
+      appended: /* @__PURE__ */ new Map(),
+      hashes: null,
+      problems: []
+    };
+    return snapshot;
+  }
+  /**
+   * Reads the file a chunk at a time: every line is hashed (here, or on a worker thread for a
+   * long ledger), parsed and indexed, noting the hash it claims for the line before it; then
+   * the chain is checked. `deep` parses every record whole; otherwise a line in the form the
+   * ledger writes gives only the fields the index needs (`lineFields`), and the rest of it is
+   * checked when the record is read back (`ledger verify` reads deep; a gate does not). A
+   * long ledger's lines are hashed on a worker thread while this one reads their fields, since
+   * both cost about the same and a promotion waits for both.
+   */
+  async scan(deep, keepHashes) {
+    const stamp = this.stampOf();
+    if (stamp === "missing") {
+      if (this.options.create) return this.emptySnapshot(stamp);
+      throw this.missing();
+    }
+    const snapshot = this.emptySnapshot(stamp);
+    const problems = snapshot.problems;
+    const prevs = new ClaimedHashes();
+    const size = this.openForReading((fd, size2) => {
+      const now = this.clock().toISOString();
+      const hasher = !deep && size2 >= HASH_ASIDE_BYTES ? hashAside() : hashHere();
+      let number = 0;
+      for (const chunk of chunksOf(fd, size2)) {
+        const ascii = isAscii(chunk.bytes);
+        const text = chunk.bytes.toString(ascii ? "latin1" : "utf8");
+        hasher.add(chunk.bytes);
+        let start = 0;
+        let at = chunk.offset;
+        while (start < text.length) {
+          number += 1;
+          let end = text.indexOf("\n", start);
+          if (end < 0) {
+            problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
+            end = text.length;
+          }
+          snapshot.starts[number] = at;
+          at += (ascii ? end - start : Buffer.byteLength(text.slice(start, end))) + 1;
+          snapshot.starts[number + 1] = at;
+          const fields = deep || number === 1 ? null : lineFields(text, start, end);
+          const problem = fields !== null ? addFields(fields, number, snapshot.index, now, prevs) : number === 1 ? checkGenesis(text.slice(start, end)) : this.addLine(text.slice(start, end), number, snapshot.index, now, prevs);
+          if (problem !== null) problems.push({ line: number, problem });
+          start = end + 1;
+        }
+      }
+      return { hasher, count: number };
+    });
+    if (size.count === 0) {
+      await this.hashesOf(size.hasher);
+      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
+      return snapshot;
+    }
+    snapshot.lineHashes = await this.hashesOf(size.hasher);
+    return this.finish(snapshot, prevs, keepHashes);
+  }
+  /** Every line's hash; a hashing thread that failed makes the ledger unreadable, so nothing is decided. */
+  async hashesOf(hasher) {
+    try {
+      return await hasher.done();
+    } catch (error2) {
+      throw this.unreadable(error2);
+    }
+  }
+  /** Checks that each line names the hash of the line before it, now that every hash is known. */
+  finish(snapshot, prevs, keepHashes) {
+    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length);
+    const count = hashes.length / 32;
+    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
+    const problems = snapshot.problems;
+    const breaks = /* @__PURE__ */ new Set();
+    for (let line = 2; line <= count; line++) {
+      if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue;
+      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` };
+      breaks.add(problem);
+      problems.push(problem);
+    }
+    problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)));
+    if (count > 0) snapshot.head = { seq: count, hash: hex(count) };
+    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
+    return snapshot;
+  }
+  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
+  load(snapshot, id) {
+    const appended = snapshot.appended.get(id);
+    if (appended !== void 0) return appended;
+    const seq = Number(id);
+    const damaged = (problem) => {
+      throw this.damaged({ line: seq, problem }, 0);
+    };
+    const start = snapshot.starts[seq];
+    const bytes = this.openForReading((fd) => {
+      const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
+      return buffer.subarray(0, fs3.readSync(fd, buffer, 0, buffer.length, start));
+    });
+    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
+    if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    const line = bytes.toString("utf8");
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return damaged("it is not JSON");
+    }
+    const record = decodeRecord(value?.record, damaged);
+    const fields = lineFields(line);
+    if (fields !== null && !fieldsAgree(fields, record)) return damaged("its record does not say what its fields said when the ledger was read");
+    return { ...record, id, url: null };
+  }
+  /** Checks one record line against the chain and adds it to the index; the problem, or null. */
+  addLine(raw, number, index, now, prevs) {
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return "it is not JSON";
+    }
+    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
+    prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
+    let record;
+    try {
+      record = decodeRecord(value.record, (detail) => {
+        throw new Error(detail);
+      });
+    } catch (error2) {
+      return error2.message;
+    }
+    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    const fields = lineFields(raw);
+    if (fields !== null && !fieldsAgree(fields, record)) {
+      return "its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand";
+    }
+    return index.add(Object.assign(record, { id: String(number), url: null }));
+  }
+  /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
+  openForReading(read) {
+    let fd;
+    try {
+      fd = fs3.openSync(this.file, "r");
+    } catch (error2) {
+      if (error2.code === "ENOENT") throw this.missing();
+      throw this.unreadable(error2);
+    }
+    try {
+      const stat = fs3.fstatSync(fd);
+      if (!stat.isFile()) {
+        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+      }
+      if (stat.size > MAX_LEDGER_BYTES) {
+        throw new SealError(
+          `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
+        );
+      }
+      return read(fd, stat.size);
+    } catch (error2) {
+      if (error2 instanceof SealError) throw error2;
+      throw this.unreadable(error2);
+    } finally {
+      fs3.closeSync(fd);
+    }
+  }
+  writeGenesis() {
+    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
+    const text = JSON.stringify(genesis);
+    this.appendBytes(Buffer.from(`${text}
+`), "wx");
+    this.cached = null;
+    return { seq: 1, hash: sha256(text) };
+  }
+  /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
+  writeCheckpoint(text) {
+    const file = checkpointFileOf(this.file);
+    const temporary = `${file}.tmp-${process.pid}-${crypto2.randomBytes(4).toString("hex")}`;
+    try {
+      fs3.writeFileSync(temporary, text, { flag: "wx" });
+      fs3.renameSync(temporary, file);
+    } catch (error2) {
+      fs3.rmSync(temporary, { force: true });
+      throw new SealError(
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
+      );
+    }
+  }
+  appendBytes(bytes, flags = "a") {
+    let fd;
+    try {
+      fd = fs3.openSync(this.file, flags);
+      fs3.writeSync(fd, bytes);
+      fs3.fsyncSync(fd);
+    } catch (error2) {
+      throw this.unwritable(error2);
+    } finally {
+      if (fd !== void 0) fs3.closeSync(fd);
+    }
+  }
+  makeDirectory() {
+    try {
+      fs3.mkdirSync(path.dirname(this.file), { recursive: true });
+    } catch (error2) {
+      throw this.unwritable(error2);
+    }
+  }
+  /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
+  damaged(first, more) {
+    return new SealError(
+      `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (more > 0 ? ` (and ${more} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
+    );
+  }
+  missing() {
+    return new SealError(
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+    );
+  }
+  unreadable(error2) {
+    return new SealError(
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
+    );
+  }
+  unwritable(error2) {
+    const code2 = error2.code ?? String(error2);
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
+    return new SealError(
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
+    );
+  }
+};
+var ClaimedHashes = class {
+  bytes = Buffer.alloc(32 * 4096);
+  state = new Uint8Array(4096);
+  /** What a line said instead of a sha256 digest, for the message. */
+  odd = /* @__PURE__ */ new Map();
+  set(line, claimed) {
+    while (line >= this.state.length) {
+      this.bytes = Buffer.concat([this.bytes, Buffer.alloc(this.bytes.length)]);
+      const state = new Uint8Array(this.state.length * 2);
+      state.set(this.state);
+      this.state = state;
+    }
+    const hex = claimed.startsWith("sha256:") && claimed.length === 71 ? claimed.slice(7) : "";
+    if (hex !== "" && this.bytes.write(hex, line * 32, 32, "hex") === 32) {
+      this.state[line] = 1;
+    } else {
+      this.state[line] = 2;
+      this.odd.set(line, claimed);
+    }
+  }
+  /** Whether the line names the hash at `hashes[offset]`; null when it names nothing readable. */
+  matches(line, hashes, offset) {
+    const state = this.state[line] ?? 0;
+    if (state === 0) return null;
+    return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
+  }
+  text(line) {
+    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+  }
+};
+function inWrittenOrder(record, time) {
+  const { digest, environment, outcome, resolves, ...rest } = record;
+  return { digest, environment, outcome, time, resolves, ...rest };
+}
+var CHUNK_BYTES = 1024 * 1024;
+function* chunksOf(fd, size) {
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  let position = 0;
+  while (position < size) {
+    const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
+    carry.copy(buffer);
+    const read = fs3.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    if (read === 0) break;
+    position += read;
+    const filled = carry.length + read;
+    const lastNewline = buffer.lastIndexOf(10, filled - 1);
+    if (lastNewline < 0) {
+      carry = buffer.subarray(0, filled);
+      continue;
+    }
+    carry = Buffer.from(buffer.subarray(lastNewline + 1, filled));
+    yield { bytes: buffer.subarray(0, lastNewline + 1), offset };
+    offset += lastNewline + 1;
+  }
+  if (carry.length > 0) {
+    const last = Buffer.allocUnsafeSlow(carry.length);
+    carry.copy(last);
+    yield { bytes: last, offset };
+  }
+}
+function addFields(fields, number, index, now, prevs) {
+  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
+  prevs.set(number, fields.prev);
+  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  return index.add(fields);
+}
+function futureProblem(time, now) {
+  return `it is dated ${time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`;
+}
+function viewOf(index, now) {
+  return {
+    live: async (environment) => index.live(environment),
+    spans: async (digest, environment) => index.spans(digest, environment),
+    veto: async (digest) => index.veto(digest),
+    previouslyLive: async function* (environment) {
+      yield* index.previouslyLive(environment);
+    },
+    pending: async (environment) => index.pending(environment),
+    entries: async function* (filter) {
+      yield* index.entries(filter);
+    },
+    now: async () => now
+  };
+}
+function resolutionOf(pending, outcome, reason, runUrl, actor) {
+  return {
+    digest: pending.digest,
+    name: pending.name,
+    environment: pending.environment,
+    outcome,
+    mode: pending.mode,
+    runUrl,
+    actor,
+    sealedBy: pending.sealedBy,
+    previousDigest: pending.previousDigest,
+    reason,
+    environmentUrl: pending.environmentUrl,
+    artifact: pending.artifact,
+    resolves: pending.id,
+    key: crypto2.randomUUID()
+  };
+}
+function checkGenesis(raw) {
+  let value;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return "it is not JSON";
+  }
+  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+  if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== "string" || typeof value.created.id !== "string") {
+    return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted';
+  }
+  return null;
+}
+function notOurs(value) {
+  const format = value?.format;
+  if (typeof format === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
+    return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
+  }
+  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
+}
+function toEntry(line) {
+  return { ...line.record, id: String(line.seq), url: null };
+}
+function sha256(data) {
+  return `sha256:${crypto2.hash("sha256", data, "hex")}`;
+}
+function isAfter(a, b) {
+  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
+}
+
+// src/app/ledger-checkpoint.ts
+import * as path2 from "node:path";
+
+// src/core/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+
+// src/core/signing/ledger-checkpoint.ts
+var CHECKPOINT_PREDICATE_TYPE = "https://artifact-seal.dev/ledger-checkpoint/v1";
+var HEAD = /^sha256:([0-9a-f]{64})$/;
+function checkpointStatement(ledgerName, predicate) {
+  const hex = HEAD.exec(predicate.head)?.[1];
+  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
+  return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
+}
+
+// src/app/ledger-checkpoint.ts
+function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
+  if (signing.kind === "none") return null;
+  const name = path2.basename(ledgerFile);
+  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json;
+}
+async function checkpointSigning(ledger, settings, env) {
+  if (ledger.kind !== "file") return { kind: "none", notice: null };
+  const { prepareSigning } = await import("../chunks/signing-XZOTS75A.js");
+  return prepareSigning(settings, env);
+}
+
+// src/app/open-ledger.ts
+async function openLedger(location, access, env) {
+  if (location.kind === "file") {
+    const signHead = access.signing === void 0 ? null : checkpointSigner(access.signing, location.file);
+    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true, ...signHead === null ? {} : { signHead } });
+    if (access.forWriting) ledger.assertWritable();
+    return ledger;
+  }
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) {
+    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+  }
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IWQDI7IC.js");
+  return new GitHubDeploymentsLedger({
+    token: access.token,
+    repository,
+    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    ref: env.GITHUB_SHA || "",
+    tokenInput: access.tokenInput
+  });
+}
+
+// src/app/runner-environment.ts
+import * as os from "node:os";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/app/runner-environment.ts
+function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+}
+function requesterFromEnv(env) {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  let actor = env.GITHUB_ACTOR || null;
+  if (actor === null && env.GITHUB_ACTIONS !== "true") {
+    try {
+      actor = os.userInfo().username;
+    } catch {
+      actor = null;
+    }
+  }
+  return { runUrl, actor };
+}
+
+// src/actions/constants.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  ...SignerInput,
+  ...SigningInput
+};
+var PromoteOutput = {
+  Promoted: "promoted",
+  Digest: "digest",
+  PreviousDigest: "previous-digest",
+  RecordId: "record-id",
+  RecordUrl: "record-url",
+  Decision: "decision",
+  Path: "path",
+  Signer: "signer",
+  AttestationId: "attestation-id",
+  AttestationUrl: "attestation-url",
+  ContractVersion: "contract-version",
+  ContractDigest: "contract-digest"
+};
+var PromoteState = {
+  Pending: "pending-record"
+};
+
+// src/actions/report-failure.ts
+function reportFailure(error2) {
+  if (error2 instanceof SealError) {
+    setFailed(error2.message);
+    return;
+  }
+  const e = error2 instanceof Error ? error2 : new Error(String(error2));
+  debug(e.stack ?? e.message);
+  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
+// src/report/markdown.ts
+var code = (text) => `\`${text.replace(/`/g, "'")}\``;
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+// src/report/promotion-report.ts
+function resolutionHeadline(entry) {
+  const what = entry.name ?? entry.digest;
+  switch (entry.outcome) {
+    case "deployed":
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "rolled-back":
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "failed":
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
+  }
+}
+
+// src/report/promotion-markdown.ts
+function renderResolutionMarkdown(entry, ledger) {
+  const where = entry.url ? `[${cell(entry.id)}](${entry.url})` : code(entry.id);
+  return [
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${cell(resolutionHeadline(entry))}`,
+    "",
+    ...entry.reason ? [cell(entry.reason), ""] : [],
+    `| Digest | ${code(entry.digest)} |`,
+    "| --- | --- |",
+    `| Environment | ${cell(entry.environment)} |`,
+    `| Ledger | ${code(ledger)}, record ${where} |`,
+    ""
+  ].join("\n");
+}
+
+// src/actions/promote/report-resolution.ts
+async function reportResolution(entry, asked, ledger, summary2) {
+  const line = resolutionHeadline(entry);
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger)).write();
+  setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
+  setOutput(PromoteOutput.Digest, entry.digest);
+  setOutput(PromoteOutput.RecordId, entry.id);
+  setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
+  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
+  else info(line);
+}
+
+// src/actions/promote/settings.ts
+import * as path6 from "node:path";
+
+// src/app/ledger-location.ts
+import * as path3 from "node:path";
+var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
+function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path3.resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+}
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+}
+
+// src/core/listing.ts
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+
+// src/actions/signing-settings.ts
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
+
+// src/core/signing/public-key.ts
+import { createHash, createPublicKey } from "node:crypto";
+var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var RSA_MIN_BITS = 2048;
+var RSA_MAX_BITS = 4096;
+var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
+var GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".';
+function looksLikePem(text) {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
+}
+function keyHint(publicKey) {
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+}
+function normalize(text) {
+  return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
+}
+function pemBlocks(text, where) {
+  const blocks = [];
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
+  let match;
+  while ((match = begin.exec(text)) !== null) {
+    const label = match[1] ?? "";
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, begin.lastIndex);
+    if (end === -1) {
+      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+    }
+    const inner = text.slice(begin.lastIndex, end);
+    const lines = inner.split("\n").map((line) => line.trim());
+    const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
+    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    begin.lastIndex = end + endLine.length;
+  }
+  return blocks;
+}
+function bodyBytes(block, where) {
+  if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
+    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+  }
+  return Buffer.from(block.body, "base64");
+}
+function algorithmOf(key, where) {
+  switch (key.asymmetricKeyType) {
+    case "ec": {
+      const curve = key.asymmetricKeyDetails?.namedCurve;
+      const algorithm = curve === void 0 ? void 0 : CURVES[curve];
+      if (algorithm === void 0) {
+        throw new SealError(
+          `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
+        );
+      }
+      return algorithm;
+    }
+    case "ed25519":
+      return "ed25519";
+    case "rsa": {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
+        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+      }
+      return "rsa";
+    }
+    default:
+      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+  }
+}
+function notPem(where, expected) {
+  return new SealError(
+    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
+  );
+}
+function material(publicKey, algorithm) {
+  return { publicKey, hint: keyHint(publicKey), algorithm };
+}
+function readPublicKey(text, source) {
+  const normalized = normalize(text).trim();
+  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  const blocks = pemBlocks(normalized, source);
+  if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
+  const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
+  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  const block = publicBlocks[0];
+  if (block === void 0) {
+    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+      throw new SealError(
+        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
+      );
+    }
+    if (blocks[0]?.label === "CERTIFICATE") {
+      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+    }
+    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+  }
+  let publicKey;
+  try {
+    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+  } catch (error2) {
+    if (error2 instanceof SealError) throw error2;
+    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+  }
+  return material(publicKey, algorithmOf(publicKey, source));
+}
+
+// src/actions/signing-settings.ts
+var SIGN_MODES = ["auto", "keyless", "key", "none"];
+function readSigningSettings(getInput2, defaultMode = "auto") {
+  const input = (name) => getInput2(name).trim();
+  const modeText = input(SigningInput.Sign).toLowerCase();
+  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
+    throw new SealError(
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+    );
+  }
+  const keyText = getInput2(SigningInput.SigningKey);
+  const password = getInput2(SigningInput.SigningKeyPassword);
+  const hasKey = keyText.trim() !== "";
+  let mode = modeText === "" ? defaultMode : modeText;
+  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
+  if (mode === "key" && !hasKey) {
+    throw new SealError(
+      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
+    );
+  }
+  if (hasKey && mode !== "key") {
+    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+  }
+  if (password !== "" && !hasKey) {
+    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+  }
+  return {
+    mode,
+    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
+    key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
+    endpoints: {
+      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
+      rekorUrl: readUrl(input, SigningInput.RekorUrl),
+      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+    }
+  };
+}
+function readUrl(input, name) {
+  const text = input(name);
+  if (text === "") return null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+  }
+  return text.replace(/\/+$/, "");
+}
+function readSignerCheckSettings(getInput2, env, workspace) {
+  const input = (name) => getInput2(name).trim();
+  const repository = input(SignerInput.SignerRepository);
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const workflow = input(SignerInput.SignerWorkflow);
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+    throw new SealError(
+      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+    );
+  }
+  const sourceRef = input(SignerInput.SourceRef);
+  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
+    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  }
+  const issuer = input(SignerInput.CertOidcIssuer);
+  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
+    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+  }
+  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
+  const requireText = input(SignerInput.RequireSignature);
+  const trustedRoot = input(SignerInput.TrustedRoot);
+  return {
+    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    workflow: workflow === "" ? null : workflow,
+    sourceRef: sourceRef === "" ? null : sourceRef,
+    issuer: issuer === "" ? null : issuer,
+    denySelfHostedRunners: deny,
+    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    trustedRootFile: trustedRoot === "" ? null : path4.resolve(workspace, trustedRoot),
+    requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
+    asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
+  };
+}
+function readPublicKeyInput(value, workspace) {
+  const text = value.trim();
+  if (text === "") return null;
+  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  const file = path4.resolve(workspace, text);
+  let pem;
+  try {
+    pem = fs4.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+    );
+  }
+  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+}
+
+// src/actions/seal/settings.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/actions/bytes-source-input.ts
+import * as path5 from "node:path";
+
+// src/actions/verify/settings.ts
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
+
+// src/actions/bytes-source-input.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null) {
+    throw new SealError(
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path5.resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+
+// src/actions/promote/settings.ts
+var DEFAULT_POLICY = ".github/promotion.yml";
+function readPromoteSettings(getInput2, env, workspace) {
+  const input = (name2) => getInput2(name2).trim();
+  const confirm = readConfirm(input);
+  const environment = input(PromoteInput.Environment);
+  if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
+  if (input(PromoteInput.Outcome) !== "") {
+    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
+  }
+  if (environment === "") {
+    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+  }
+  const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
+  const vetoReason = input(PromoteInput.Veto);
+  const digestText = input(PromoteInput.ExpectedDigest);
+  let digest;
+  if (digestText === "") {
+    throw new SealError(
+      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
+    );
+  } else if (digestText === "previous") {
+    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    digest = "previous";
+  } else {
+    digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
+  }
+  if (vetoReason !== "" && rollback) {
+    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+  }
+  if (vetoReason !== "" && digest === "previous") {
+    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+  }
+  const approval = input(PromoteInput.ApproveAmendment);
+  if (approval !== "" && (vetoReason !== "" || rollback)) {
+    throw new SealError(
+      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
+    );
+  }
+  if (approval !== "" && digest === "previous") {
+    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+  }
+  const baseline = input(PromoteInput.ContractBaseline);
+  const { ledger, token } = readLedger(input, env, workspace);
+  const environmentUrl = input(PromoteInput.EnvironmentUrl);
+  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
+    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
+  }
+  const source = readBytesSource(getInput2, workspace, {
+    subjectPath: PromoteInput.SubjectPath,
+    root: PromoteInput.Root,
+    checksumsPath: PromoteInput.ChecksumsPath,
+    artifactName: PromoteInput.ArtifactName,
+    runId: PromoteInput.RunId,
+    token: PromoteInput.GitHubToken,
+    cache: PromoteInput.Cache
+  });
+  const policy = input(PromoteInput.Policy);
+  const name = input(PromoteInput.Name);
+  return {
+    confirm,
+    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
+    environment,
+    digest,
+    source,
+    policyFile: path6.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
+    ledger,
+    token,
+    environmentUrl: environmentUrl === "" ? null : environmentUrl,
+    rollback,
+    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
+    veto: vetoReason === "" ? null : vetoReason,
+    approveAmendment: approval === "" ? null : approval,
+    contractBaseline: baseline === "" ? null : path6.resolve(workspace, baseline),
+    name: name === "" ? null : name,
+    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger)
+  };
+}
+function readRecordSigning(getInput2, ledger) {
+  const signing = readSigningSettings(getInput2, "none");
+  if (signing.mode === "key" && ledger.kind === "github") {
+    throw new SealError(
+      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
+    );
+  }
+  return signing;
+}
+var RECORD_ID = /^[1-9][0-9]{0,19}$/;
+function readConfirm(input) {
+  const text = input(PromoteInput.Confirm);
+  if (text === "" || text === "on-success") return { kind: "on-success" };
+  if (text === "manual") return { kind: "manual" };
+  if (!RECORD_ID.test(text)) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+    );
+  }
+  const outcome = input(PromoteInput.Outcome);
+  if (outcome !== "success" && outcome !== "failure") {
+    throw new SealError(
+      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
+    );
+  }
+  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
+}
+function confirmSettings(input, getInput2, env, workspace, confirm) {
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false)) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...promoting.length === 0 ? [PromoteInput.Rollback] : []].join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+    );
+  }
+  const { ledger, token } = readLedger(input, env, workspace);
+  const name = input(PromoteInput.Name);
+  return {
+    confirm,
+    createLedger: false,
+    environment: input(PromoteInput.Environment),
+    digest: "previous",
+    source: null,
+    policyFile: path6.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    ledger,
+    token,
+    environmentUrl: null,
+    rollback: false,
+    dryRun: false,
+    veto: null,
+    approveAmendment: null,
+    contractBaseline: null,
+    name: name === "" ? null : name,
+    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger)
+  };
+}
+function readLedger(input, env, workspace) {
+  const ledgerText = input(PromoteInput.Ledger);
+  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, PromoteInput.Ledger, workspace);
+  const token = input(PromoteInput.GitHubToken);
+  if (ledger.kind === "github" && token === "") {
+    throw new SealError(
+      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
+    );
+  }
+  return { ledger, token };
+}
+
+// src/actions/promote/post.ts
+async function post(env = process.env) {
+  try {
+    const id = getState(PromoteState.Pending);
+    if (id === "") return;
+    const settings = readPromoteSettings((name) => getInput(name), env, workspaceDir(env));
+    const ledger = await openLedger(
+      settings.ledger,
+      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+      env
+    );
+    const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, environment: settings.environment, ...requesterFromEnv(env) });
+    await reportResolution(entry, "confirmed", ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
+  } catch (error2) {
+    reportFailure(error2);
+  }
+}
+export {
+  post as m0$post,
+  DEFAULT_PENDING_TIMEOUT_MS as m10$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m10$OUTCOMES,
+  RESOLUTIONS as m10$RESOLUTIONS,
+  confirmedOutcome as m10$confirmedOutcome,
+  makesLive as m10$makesLive,
+  CURVES as m13$CURVES,
+  GENERATE_HINT as m13$GENERATE_HINT,
+  PRIVATE_LABELS as m13$PRIVATE_LABELS,
+  PUBLIC_LABELS as m13$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
+  algorithmOf as m13$algorithmOf,
+  bodyBytes as m13$bodyBytes,
+  keyHint as m13$keyHint,
+  looksLikePem as m13$looksLikePem,
+  material as m13$material,
+  normalize as m13$normalize,
+  notPem as m13$notPem,
+  pemBlocks as m13$pemBlocks,
+  readPublicKey as m13$readPublicKey,
+  wrongEnvironment as m15$wrongEnvironment,
+  decodeRecord as m16$decodeRecord,
+  VERSION as m17$VERSION,
+  digestFromHex as m6$digestFromHex,
+  hexOf as m6$hexOf,
+  parseDigest as m6$parseDigest,
+  shortDigest as m6$shortDigest,
+  BadInputError as m7$BadInputError,
+  SealError as m7$SealError,
+  quote as m7$quote
+};

@@ -1,0 +1,4235 @@
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants2 = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// first-use:picomatch
+var require_picomatch3 = __commonJS({
+  "first-use:picomatch"(exports, module) {
+    "use strict";
+    var loaded;
+    var load = () => loaded ??= require_picomatch2();
+    var firstUse = function(...args) {
+      return load().apply(this, args);
+    };
+    for (const key of ["test", "matchBase", "isMatch", "parse", "scan", "compileRe", "makeRe", "toRegex", "constants"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
+    module.exports = firstUse;
+  }
+});
+
+// src/actions/runner-io.ts
+import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import { EOL } from "node:os";
+function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+}
+function escapeData(value) {
+  return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function issueCommand(command, properties, message) {
+  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
+  process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
+}
+function annotationProperties(p) {
+  if (Object.keys(p).length === 0) return {};
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+}
+function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+}
+function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  process.stdout.write(EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function info(message) {
+  process.stdout.write(message + EOL);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function setFailed(message) {
+  process.exitCode = 1;
+  error(message);
+}
+var Summary = class {
+  buffer = "";
+  addRaw(text, addEOL = false) {
+    this.buffer += text;
+    if (addEOL) this.buffer += EOL;
+    return this;
+  }
+  async write(options = {}) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    try {
+      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+    } catch {
+      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+    }
+    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    this.buffer = "";
+    return this;
+  }
+};
+var summary = new Summary();
+
+// src/actions/seal/run.ts
+import * as path9 from "node:path";
+
+// src/core/errors.ts
+var SealError = class extends Error {
+  name = "SealError";
+};
+var BadInputError = class extends SealError {
+};
+function quote(value) {
+  return JSON.stringify(value);
+}
+
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+function formatCount(n, singular, plural2 = `${singular}s`) {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/markdown.ts
+var code = (text) => `\`${text.replace(/`/g, "'")}\``;
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/core/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+}
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
+function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+}
+function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+}
+function localPredicate(build, subjects) {
+  return {
+    buildDefinition: {
+      buildType: LOCAL_BUILD_TYPE,
+      externalParameters: { subjects: subjects.map((s) => s.name) },
+      internalParameters: { host: build.host },
+      resolvedDependencies: []
+    },
+    runDetails: {
+      builder: { id: build.tool },
+      metadata: { startedOn: build.startedOn }
+    }
+  };
+}
+function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+  };
+}
+
+// src/report/seal-report.ts
+function provenanceLinks(build) {
+  if (build.kind !== "workflow") return { commit: null, run: null };
+  const b = build.build;
+  return {
+    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
+    run: { label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
+  };
+}
+function verifySnippet(report) {
+  const lines = [
+    `# ${report.jobId}: expose the digest to later jobs`,
+    "outputs:",
+    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
+    "",
+    "# a later job, before it deploys",
+    `needs: ${report.jobId}`,
+    "steps:",
+    `  - uses: ${report.verifyAction}`,
+    "    with:"
+  ];
+  const subjectPath = report.verifySubjectPath;
+  if (subjectPath !== null && subjectPath.includes("\n")) {
+    lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
+  } else if (subjectPath !== null) {
+    lines.push(`      subject-path: ${subjectPath}`);
+  }
+  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`);
+  return lines.join("\n");
+}
+
+// src/report/seal-markdown.ts
+var LISTING_LINES_SHOWN = 500;
+function firstLines(listing, count) {
+  let end = 0;
+  let lines = 0;
+  while (lines < count && end < listing.length) {
+    const newline = listing.indexOf(10, end);
+    end = newline === -1 ? listing.length : newline + 1;
+    lines++;
+  }
+  return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
+}
+function renderSealMarkdown(report) {
+  const { artifact, bundle } = report;
+  const out = [];
+  out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(`| Digest | ${code(artifact.digest)} |`);
+  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
+  else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
+  else out.push("| Content | a digest given by the build (not read from files) |");
+  const links = provenanceLinks(report.build);
+  if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`);
+  if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`);
+  if (report.build.kind === "local") out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`);
+  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`);
+  if (report.contract) {
+    const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))].join(", ");
+    out.push(`| Contract | ${code(report.contract.version)} (${kinds}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`);
+  }
+  const signature = report.signature;
+  if (signature?.signed) {
+    const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
+    const attestation = signature.attestationUrl ? ` \xB7 [attestation](${signature.attestationUrl})` : "";
+    out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
+  } else if (signature) {
+    out.push(`| Signed by | not signed${signature.notice ? `: ${cell(signature.notice)}` : ""} |`);
+  }
+  out.push("");
+  if (artifact.summary !== null && artifact.fileCount > 1) {
+    const groups = artifact.summary.topLevel;
+    if (groups.length > 1) {
+      out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
+      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
+      if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
+    } else {
+      out.push("| Largest files | Size |", "| --- | ---: |");
+      for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
+    }
+    out.push("");
+  }
+  out.push("<details><summary>Verify these bytes in a later job</summary>", "", "```yaml", verifySnippet(report), "```", "", "</details>", "");
+  const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
+  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", "```text", shown.text, "```");
+  if (artifact.fileCount > shown.count) out.push("", `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`);
+  out.push("", "</details>", "");
+  return out.join("\n");
+}
+
+// src/app/seal-to-bundle.ts
+import * as fs7 from "node:fs";
+import * as path4 from "node:path";
+
+// src/core/kind.ts
+import * as fs2 from "node:fs";
+
+// src/core/listing.ts
+import { createHash } from "node:crypto";
+function compareUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xIsSurrogate = x >= 55296 && x <= 57343;
+    const yIsSurrogate = y >= 55296 && y <= 57343;
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+}
+function formatListing(sorted) {
+  let text = "";
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
+`;
+  return text;
+}
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+function listingFromDigests(paths, digests, order) {
+  let total = 0;
+  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    for (let b = i * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      out[at++] = HEX_DIGITS[byte >> 4];
+      out[at++] = HEX_DIGITS[byte & 15];
+    }
+    out[at++] = 32;
+    out[at++] = 32;
+    at += out.write(paths[i], at);
+    out[at++] = 10;
+  }
+  return out;
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+}
+function checkListingPath(path10, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path10.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path10.includes("\n") || path10.includes("\r")) {
+    throw new SealError(
+      `${where}: the file name ${quote(path10)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path10.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path10.startsWith("/") || /^[A-Za-z]:/.test(path10)) {
+    throw new SealError(`${where}: the path ${quote(path10)} is absolute. ${fix}`);
+  }
+  if (path10.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path10)} has an empty, "." or ".." segment. ${fix}`);
+  }
+}
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
+function unescapeName(name) {
+  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
+}
+function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path10 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path10.startsWith("./")) path10 = path10.slice(2);
+    checkListingPath(path10, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path10);
+    if (earlier !== void 0) {
+      throw new SealError(
+        `${fileName}:${lineNo}: the path ${quote(path10)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path10, lineNo);
+    entries.push({ path: path10, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+  }
+  return sortEntries(entries);
+}
+function diffListings(expected, actual) {
+  const mismatches = [];
+  let i = 0;
+  let j = 0;
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i];
+    const a = actual[j];
+    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      i++;
+      j++;
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
+      i++;
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
+      j++;
+    }
+  }
+  return mismatches;
+}
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
+
+// src/core/kind.ts
+function isCanonicalListing(bytes) {
+  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  try {
+    return formatListing(parseListing(text, "the file")) === text;
+  } catch {
+    return false;
+  }
+}
+var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
+function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+}
+function readListingFile(file) {
+  let fd;
+  try {
+    fd = fs2.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (fs2.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+  } finally {
+    fs2.closeSync(fd);
+  }
+  const bytes = fs2.readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+}
+function refuseListingAsFile(file, inputName) {
+  const listing = readListingFile(file);
+  if (listing === null) return;
+  throw new SealError(
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
+  );
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/core/seal.ts
+import * as fs5 from "node:fs";
+import * as path2 from "node:path";
+
+// src/core/hashing/hash-files.ts
+import * as crypto from "node:crypto";
+import * as fs3 from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/core/hashing/claim-loop.ts
+var Control = {
+  /** The next index no thread has claimed. */
+  Next: 0,
+  /** How many paths the walk has published so far. */
+  Published: 1,
+  /** 1 once the walk has published its last path. */
+  WalkDone: 2,
+  /** How many files have been hashed, by every thread together. */
+  Completed: 3,
+  /** 1 + the index of a file that could not be read; 0 while none failed. */
+  Failed: 4
+};
+var CONTROL_SLOTS = 5;
+var PROGRESS_STRIDE = 16;
+function runClaimLoop(ctx) {
+  const { fs: fs9, crypto: crypto2, control, progress } = ctx;
+  const NEXT = 0;
+  const PUBLISHED = 1;
+  const WALK_DONE = 2;
+  const COMPLETED = 3;
+  const FAILED = 4;
+  const files = ctx.progressSlot * 16;
+  const bytes = files + 1;
+  const claimSize = 16;
+  const pathText = Buffer.from(ctx.pathBytes);
+  const pathEnds = new Uint32Array(ctx.pathEnds);
+  const digests = new Uint8Array(ctx.digests);
+  const sizes = new Float64Array(ctx.sizes);
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const oneShot = typeof crypto2.hash === "function";
+  for (; ; ) {
+    let index = -1;
+    let claimEnd = -1;
+    while (index < 0) {
+      if (Atomics.load(control, FAILED) !== 0) return null;
+      const published = Atomics.load(control, PUBLISHED);
+      const next = Atomics.load(control, NEXT);
+      if (next < published) {
+        const end = Math.min(next + claimSize, published);
+        if (Atomics.compareExchange(control, NEXT, next, end) === next) {
+          index = next;
+          claimEnd = end;
+        }
+      } else if (Atomics.load(control, WALK_DONE) === 1 && next >= Atomics.load(control, PUBLISHED)) {
+        return null;
+      } else if (!ctx.waitForMore) {
+        return null;
+      } else {
+        Atomics.wait(control, PUBLISHED, published, 50);
+      }
+    }
+    const claimStart = index;
+    for (; index < claimEnd; index++) {
+      const path10 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      let fd = -1;
+      try {
+        fd = fs9.openSync(path10, "r");
+        let filled = fs9.readSync(fd, chunk, 0, chunk.length, null);
+        if (filled < chunk.length) {
+          const whole = chunk.subarray(0, filled);
+          digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
+          sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
+        } else {
+          const hash = crypto2.createHash("sha256");
+          let size = 0;
+          do {
+            hash.update(chunk.subarray(0, filled));
+            size += filled;
+            progress[bytes] = progress[bytes] + filled;
+          } while ((filled = fs9.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash.digest(), index * 32);
+          sizes[index] = size;
+        }
+        progress[files] = progress[files] + 1;
+      } catch (error2) {
+        Atomics.compareExchange(control, FAILED, 0, index + 1);
+        Atomics.notify(control, COMPLETED);
+        const e = error2;
+        return { index, code: e.code ?? "EIO", message: e.message };
+      } finally {
+        if (fd >= 0) fs9.closeSync(fd);
+      }
+      ctx.onFileDone?.();
+    }
+    Atomics.add(control, COMPLETED, claimEnd - claimStart);
+    Atomics.notify(control, COMPLETED);
+  }
+}
+
+// src/core/hashing/hash-large-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { open } from "node:fs/promises";
+var CHUNK = 1 << 20;
+async function hashLargeFile(path10, onBytes, progressIntervalMs) {
+  const handle = await open(path10, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const hash = createHash2("sha256");
+    let size = 0;
+    let turn = 0;
+    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
+    let lastReport = process.uptime() * 1e3;
+    for (; ; ) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) break;
+      turn = turn === 0 ? 1 : 0;
+      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
+      hash.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      const now = process.uptime() * 1e3;
+      if (now - lastReport >= progressIntervalMs) {
+        lastReport = now;
+        onBytes(size);
+      }
+    }
+    return { digest: hash.digest(), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/core/hashing/hash-files.ts
+var MAX_FILES = 1 << 22;
+var MAX_PATH_BYTES = 1 << 30;
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
+const runClaimLoop = ${runClaimLoop.toString()}
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
+`;
+function describeFailure(failure, path10) {
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  return new SealError(`Cannot read ${quote(path10)}: ${reason}`);
+}
+var HashPool = class _HashPool {
+  workers;
+  closing = false;
+  constructor(count) {
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  }
+  /** Starts one worker per spare core (up to 3); none on a single core. */
+  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
+    return new _HashPool(count);
+  }
+  get size() {
+    return this.workers.length;
+  }
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
+  run(work) {
+    return this.workers.map((worker, i) => {
+      const loop = new Promise((resolve6, reject) => {
+        worker.once("message", resolve6);
+        worker.once("error", reject);
+        worker.once("exit", (code2) => this.closing ? resolve6(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
+      });
+      loop.catch(() => void 0);
+      return loop;
+    });
+  }
+  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
+  close() {
+    this.closing = true;
+    for (const worker of this.workers) {
+      worker.unref();
+      void worker.terminate();
+    }
+  }
+};
+function growable(bytes, maxBytes) {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
+}
+var HashQueue = class {
+  constructor(pool, options = {}) {
+    this.options = options;
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
+  }
+  options;
+  count = 0;
+  capacity = 1024;
+  bytesUsed = 0;
+  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
+  pathText = Buffer.from(this.pathBytes);
+  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
+  ends = new Uint32Array(this.pathEnds);
+  digests = growable(this.capacity * 32, MAX_FILES * 32);
+  sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  threadProgress;
+  workerLoops;
+  sharedWork() {
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+  }
+  add(path10) {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+      }
+      this.capacity *= 2;
+      this.pathEnds.grow(this.capacity * 4);
+      this.digests.grow(this.capacity * 32);
+      this.sizes.grow(this.capacity * 8);
+    }
+    const room = path10.length * 3;
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      this.pathText = Buffer.from(this.pathBytes);
+    }
+    this.bytesUsed += this.pathText.write(path10, this.bytesUsed);
+    this.ends[this.count++] = this.bytesUsed;
+    if ((this.count & 63) === 0) this.publish();
+  }
+  publish() {
+    Atomics.store(this.control, Control.Published, this.count);
+    Atomics.notify(this.control, Control.Published);
+  }
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish() {
+    this.publish();
+    Atomics.store(this.control, Control.WalkDone, 1);
+    Atomics.notify(this.control, Control.Published);
+    const { onProgress, progressIntervalMs = 2e3 } = this.options;
+    const report = onProgress ? () => onProgress(this.progress()) : void 0;
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    try {
+      let failure = null;
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
+        let lastReport = process.uptime() * 1e3;
+        const onFileDone = report ? () => {
+          const now = process.uptime() * 1e3;
+          if (now - lastReport >= progressIntervalMs) {
+            lastReport = now;
+            report();
+          }
+        } : void 0;
+        failure = runClaimLoop({ ...this.sharedWork(), fs: fs3, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+      }
+      await this.allCompleted();
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+  }
+  async allCompleted() {
+    const crashed = new Promise((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject);
+    });
+    for (; ; ) {
+      const completed = Atomics.load(this.control, Control.Completed);
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+    }
+  }
+  /** Files and bytes hashed so far, by every thread. */
+  progress() {
+    let filesDone = 0;
+    let bytesDone = 0;
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
+    }
+    return { filesDone, bytesDone, filesTotal: this.count };
+  }
+  pathAt(index) {
+    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+  }
+};
+async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path10 of paths) queue.add(path10);
+  return queue.finish();
+}
+async function hashOneFile(path10, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = await hashLargeFile(path10, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path10);
+  }
+}
+
+// src/core/file-summary.ts
+function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    const slash = filePath.indexOf("/");
+    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+    const group = groups.get(name);
+    if (group) {
+      group.files++;
+      group.size += size;
+    } else {
+      groups.set(name, { files: 1, size });
+    }
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+}
+
+// src/core/subject/resolve-files.ts
+var import_picomatch = __toESM(require_picomatch3());
+import * as fs4 from "node:fs";
+import * as path from "node:path";
+var toSlashes = (p) => path.sep === "/" ? p : p.split(path.sep).join("/");
+var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
+var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
+function isInside(child, parent) {
+  const rel = path.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+var NOT_WALKED = ["node_modules", ".git"];
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = path.resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path.relative(baseDir, link))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob, skipped) => {
+    let entries;
+    try {
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+    }
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !fs4.existsSync(abs)) {
+        throw new SealError(
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob === null || glob.take(abs);
+      if (!taken && !glob.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat;
+        try {
+          realChild = fs4.realpathSync(abs);
+          stat = fs4.statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = path.resolve(baseDir, pattern);
+      const stat = statOrNull(abs);
+      if (stat?.isDirectory()) {
+        matchedSomething = true;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf(abs), [], null, null);
+      } else if (stat?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? path.parse(path.resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(path.resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf(base);
+        if (realBase !== path.resolve(base)) links.push({ link: path.resolve(base), target: realBase, named: false });
+        walk(path.resolve(base), realBase, [], glob, glob.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+    throw new SealError(
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const relative4 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf(root);
+  for (const { link, target, named } of links) {
+    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
+  }
+  const order = listingOrder(relative4);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return { kind, root, absolutePaths: found, relativePaths: relative4, order };
+}
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
+}
+function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = path.resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = path.dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = path.dirname(common);
+  }
+  return common;
+}
+function absolutePattern(baseDir, pattern) {
+  return toSlashes(path.resolve(baseDir, pattern));
+}
+function globEnters(base, glob) {
+  const segments = splitSegments(glob);
+  if (segments === null) return () => true;
+  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  if (matchers[0] === null) return () => true;
+  return (absDir) => {
+    const rel = path.relative(base, absDir).split(path.sep);
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false;
+      const matcher = matchers[i];
+      if (matcher === null) return true;
+      if (!matcher(rel[i])) return false;
+    }
+    return rel.length < segments.length;
+  };
+}
+function splitSegments(glob) {
+  const segments = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\") {
+      current += c + (glob[++i] ?? "");
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
+    if (c === "/") {
+      if (depth > 0) return null;
+      segments.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s !== "");
+}
+function statOrNull(p) {
+  try {
+    return fs4.statSync(p);
+  } catch {
+    return null;
+  }
+}
+function realOrSelf(p) {
+  try {
+    return fs4.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function readLinkText(p) {
+  try {
+    return fs4.readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
+// src/core/seal.ts
+async function sealSubject(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile2(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+  }
+  let resolved;
+  let hashed;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = HashPool.start(options.workers);
+    try {
+      const queue = new HashQueue(pool, options);
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  return describe(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
+    !isSingleFile,
+    options.build
+  );
+}
+async function listDirectory(dir, inputName, options = {}) {
+  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
+  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
+}
+function describe(artifact, isTree, build) {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+}
+function readListingFile2(file, inputName) {
+  try {
+    return fs5.readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
+    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+  }
+}
+
+// src/stores/evidence/local-directory.ts
+import { randomBytes } from "node:crypto";
+import * as fs6 from "node:fs/promises";
+import * as path3 from "node:path";
+
+// src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+}
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+
+// src/stores/evidence/local-directory.ts
+var LocalDirectoryStore = class {
+  constructor(dir, inputName) {
+    this.dir = dir;
+    this.inputName = inputName;
+  }
+  dir;
+  inputName;
+  async putSealBundle(artifact, extras = {}) {
+    const signed = extras.signed ?? null;
+    const contract = extras.contract ?? null;
+    const names = bundleFileNames(artifact.name);
+    try {
+      await fs6.mkdir(this.dir, { recursive: true });
+    } catch (error2) {
+      throw this.cannotWrite(this.dir, error2);
+    }
+    const files = [
+      { final: path3.join(this.dir, names.checksums), content: artifact.listing },
+      { final: path3.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
+` },
+      ...signed === null ? [] : [{ final: path3.join(this.dir, names.sigstore), content: signed }],
+      ...contract === null ? [] : [{ final: path3.join(this.dir, names.contract), content: contract.manifestJson }]
+    ];
+    if (signed === null) await fs6.rm(path3.join(this.dir, names.sigstore), { force: true }).catch(() => void 0);
+    if (contract === null) {
+      await fs6.rm(path3.join(this.dir, names.contract), { force: true }).catch(() => void 0);
+      await fs6.rm(path3.join(this.dir, names.contractDir), { recursive: true, force: true }).catch(() => void 0);
+    }
+    const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const contractDir = path3.join(this.dir, names.contractDir);
+    const renamed = [];
+    try {
+      for (const file of files) await fs6.writeFile(file.final + suffix, file.content);
+      if (contract !== null) {
+        for (const file of contract.files) {
+          const target = path3.join(contractDir + suffix, ...file.path.split("/"));
+          await fs6.mkdir(path3.dirname(target), { recursive: true });
+          await fs6.writeFile(target, file.bytes);
+        }
+        await fs6.rm(contractDir, { recursive: true, force: true });
+        await fs6.rename(contractDir + suffix, contractDir);
+        renamed.push(contractDir);
+      }
+      for (const file of files) {
+        await fs6.rename(file.final + suffix, file.final);
+        renamed.push(file.final);
+      }
+    } catch (error2) {
+      await Promise.all([...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed].map((p) => fs6.rm(p, { recursive: true, force: true })));
+      throw this.cannotWrite(this.dir, error2);
+    }
+    const at = (name) => files.some((f) => f.final === path3.join(this.dir, name)) ? path3.join(this.dir, name) : null;
+    return {
+      dir: this.dir,
+      checksumsPath: files[0].final,
+      statementPath: files[1].final,
+      sigstoreBundlePath: at(names.sigstore),
+      contractPath: at(names.contract),
+      contractDir: contract === null ? null : contractDir
+    };
+  }
+  cannotWrite(target, error2) {
+    const e = error2;
+    return new SealError(
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
+    );
+  }
+};
+
+// src/app/seal-to-bundle.ts
+async function sealToBundle(subject, options, destination, finish) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const artifact = await sealSubject(sealed, options);
+  if (subject.kind === "paths" && artifact.root !== null) {
+    if (artifact.kind === "file") {
+      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
+      refuseListingAsFile(path4.join(artifact.root, ...only.split("/")), subject.inputName);
+    } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
+      throw new SealError(
+        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
+      );
+    }
+  }
+  const finished = finish ? await finish(artifact) : { artifact, extras: {} };
+  const dir = outputDir ?? path4.join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
+  return { artifact: finished.artifact, bundle };
+}
+function isInside2(dir, root) {
+  const inside = (child, parent) => {
+    const rel = path4.relative(parent, child);
+    return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+  };
+  return inside(path4.resolve(dir), path4.resolve(root)) || inside(realExisting(dir), realExisting(root));
+}
+function realExisting(p) {
+  let existing = path4.resolve(p);
+  const rest = [];
+  for (; ; ) {
+    try {
+      return path4.join(fs7.realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path4.dirname(existing);
+      if (parent === existing) return path4.resolve(p);
+      rest.push(path4.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+// src/actions/constants.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var SealOutput = {
+  Digest: "digest",
+  Name: "name",
+  FileCount: "file-count",
+  Size: "size",
+  ChecksumsPath: "checksums-path",
+  StatementPath: "statement-path",
+  SealDir: "seal-dir",
+  ArtifactName: "artifact-name",
+  ArtifactId: "artifact-id",
+  BundlePath: "bundle-path",
+  AttestationId: "attestation-id",
+  AttestationUrl: "attestation-url",
+  Signer: "signer",
+  ContractDigest: "contract-digest",
+  ContractVersion: "contract-version"
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  ...SignerInput,
+  ...SigningInput
+};
+
+// src/app/runner-environment.ts
+import * as os from "node:os";
+import * as path5 from "node:path";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/app/runner-environment.ts
+function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+}
+function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
+}
+function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+}
+function runnerTempDir(env) {
+  return env.RUNNER_TEMP || os.tmpdir();
+}
+
+// src/actions/report-failure.ts
+function reportFailure(error2) {
+  if (error2 instanceof SealError) {
+    setFailed(error2.message);
+    return;
+  }
+  const e = error2 instanceof Error ? error2 : new Error(String(error2));
+  debug(e.stack ?? e.message);
+  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
+// src/actions/seal/settings.ts
+import * as path7 from "node:path";
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+}
+
+// src/core/merge.ts
+var PART_URI_PREFIX = "artifact-seal:part/";
+var HEX642 = /^[0-9a-f]{64}$/;
+var NAME_FIX = 'A part name is one directory name in the merged tree: not empty, no "/", not "." or "..", on one line.';
+function checkPartName(name, where) {
+  let problem = null;
+  if (name === "") problem = "is empty";
+  else if (name === "." || name === "..") problem = "is a relative directory";
+  else if (name.includes("/")) problem = 'contains "/"';
+  else if (name.includes("\\")) problem = 'contains "\\", which Windows reads as "/"';
+  else if (/[\r\n]/.test(name)) problem = "contains a line break";
+  else if (name.includes("\0")) problem = "contains a NUL character";
+  if (problem !== null) throw new SealError(`${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`);
+}
+function mergeListings(parts) {
+  if (parts.length === 0) throw new SealError("merge: no parts given. Give the seal bundle of each part to merge.");
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  for (const part of parts) {
+    checkPartName(part.name, "merge");
+    if (seen.has(part.name)) {
+      throw new SealError(`part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`);
+    }
+    seen.add(part.name);
+    if (part.entries.length === 0) {
+      throw new SealError(`part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`);
+    }
+    total += part.entries.length;
+  }
+  const merged = new Array(total);
+  let at = 0;
+  for (const part of parts) {
+    for (const entry of part.entries) {
+      const where = `part ${quote(part.name)}`;
+      if (!HEX642.test(entry.hex)) {
+        throw new SealError(`${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
+      }
+      const path10 = `${part.name}/${entry.path}`;
+      checkListingPath(path10, where);
+      merged[at++] = { path: path10, hex: entry.hex };
+    }
+  }
+  merged.sort((a, b) => compareUtf8(a.path, b.path));
+  for (let i = 1; i < merged.length; i++) {
+    const path10 = merged[i].path;
+    if (merged[i - 1].path === path10) {
+      throw new SealError(`merge: the path ${quote(path10)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
+    }
+  }
+  const listing = Buffer.from(formatListing(merged));
+  return { listing, digest: digestOfListing(listing), fileCount: merged.length };
+}
+function partDigest(entries, kind) {
+  if (kind === "file") {
+    const only = entries[0];
+    if (entries.length !== 1 || only === void 0) throw new SealError(`a listing of ${entries.length} files is not a single-file seal.`);
+    return digestFromHex(only.hex);
+  }
+  return digestOfListing(formatListing(entries));
+}
+function mergedStatement(name, digest, parts, build) {
+  const base = buildStatement([statementSubject(name, digest, true)], build);
+  const definition = base.predicate.buildDefinition ?? {};
+  const earlier = Array.isArray(definition.resolvedDependencies) ? definition.resolvedDependencies : [];
+  const dependencies = parts.map((part) => {
+    const hex = hexOf(part.digest);
+    return {
+      uri: `${PART_URI_PREFIX}${encodeURIComponent(part.name)}`,
+      name: part.name,
+      digest: part.kind === "tree" ? { sha256: hex, dirHash: hex } : { sha256: hex }
+    };
+  });
+  return {
+    ...base,
+    predicate: { ...base.predicate, buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] } }
+  };
+}
+function parsePartDigests(text, inputName) {
+  const digests = /* @__PURE__ */ new Map();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const where = `${inputName} (line ${index + 1})`;
+    const eq = line.indexOf("=");
+    if (eq === -1) throw new SealError(`${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave on each line.`);
+    const name = line.slice(0, eq).trim();
+    checkPartName(name, where);
+    if (digests.has(name)) throw new SealError(`${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`);
+    digests.set(name, parseDigest(line.slice(eq + 1), `${where}: part ${quote(name)}`));
+  });
+  return digests;
+}
+
+// src/app/merge-bundles.ts
+import * as fs8 from "node:fs";
+import * as path6 from "node:path";
+async function mergeSealBundles(parts, options) {
+  const { inputName } = options;
+  if (parts.length === 0) throw new SealError(`${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
+  const read = withExpectedDigests(parts, options).map((source) => readPart(source, inputName));
+  const seen = /* @__PURE__ */ new Map();
+  for (const part of read) {
+    const earlier = seen.get(part.name);
+    if (earlier !== void 0) {
+      throw new SealError(
+        `${inputName}: the part name ${quote(part.name)} is given to both ${quote(earlier)} and ${quote(part.checksumsFile)}. Give each part its own name, as "<name>=<listing>".`
+      );
+    }
+    seen.set(part.name, part.checksumsFile);
+  }
+  const names = bundleFileNames(options.name);
+  const outputs = [path6.resolve(options.outputDir, names.checksums), path6.resolve(options.outputDir, names.statement)];
+  for (const part of read) {
+    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => path6.resolve(f));
+    const clash = outputs.find((o) => inputs.includes(o));
+    if (clash !== void 0) {
+      throw new SealError(
+        `${options.outputInputName ?? inputName}: the merged bundle would overwrite ${quote(clash)}, part ${quote(part.name)}'s own bundle. Give the merged seal another name or another output directory.`
+      );
+    }
+  }
+  const merged = mergeListings(read.map((part) => ({ name: part.name, entries: part.entries })));
+  const recorded = read.map((part) => ({ name: part.name, digest: part.digest, kind: part.kind }));
+  const artifact = {
+    name: options.name,
+    digest: merged.digest,
+    kind: "checksums",
+    root: null,
+    fileCount: merged.fileCount,
+    size: null,
+    summary: null,
+    listing: merged.listing,
+    statement: mergedStatement(options.name, merged.digest, recorded, options.build)
+  };
+  const finished = options.finish ? await options.finish(artifact) : { artifact, extras: {} };
+  const bundle = await new LocalDirectoryStore(options.outputDir, options.outputInputName ?? inputName).putSealBundle(finished.artifact, finished.extras);
+  return {
+    artifact: finished.artifact,
+    bundle,
+    parts: read.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
+  };
+}
+function partSourceFromArgument(arg, baseDir, inputName) {
+  const eq = arg.indexOf("=");
+  const named = eq !== -1 && !arg.slice(0, eq).includes("/");
+  const name = named ? arg.slice(0, eq) : void 0;
+  const given = named ? arg.slice(eq + 1) : arg;
+  if (name === "") throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
+  if (given === "") throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
+  const abs = path6.resolve(baseDir, given);
+  let isDirectory = false;
+  try {
+    isDirectory = fs8.statSync(abs).isDirectory();
+  } catch {
+  }
+  const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs;
+  return name === void 0 ? { checksumsFile } : { name, checksumsFile };
+}
+function onlyListingIn(dir, given, arg, inputName) {
+  let listings;
+  try {
+    listings = fs8.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${error2.code ?? String(error2)}). Give a readable seal bundle directory.`);
+  }
+  const only = listings[0];
+  if (only === void 0) {
+    throw new SealError(`${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`);
+  }
+  if (listings.length > 1) {
+    throw new SealError(
+      `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${path6.join(given, only)}".`
+    );
+  }
+  return path6.join(dir, only);
+}
+function withExpectedDigests(parts, options) {
+  const expected = options.expectedDigests;
+  if (expected === void 0 || expected.size === 0) return [...parts];
+  const where = options.expectedDigestsInputName ?? options.inputName;
+  const named = parts.map((source) => ({ source, name: source.name ?? defaultPartName(source.checksumsFile) }));
+  for (const name of expected.keys()) {
+    if (!named.some((p) => p.name === name)) {
+      const known = named.map((p) => p.name).filter((n) => n !== null);
+      throw new SealError(`${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(", ") || "unnamed"}). Give the digests of the parts being merged, by their names.`);
+    }
+  }
+  return named.map(({ source, name }) => {
+    const digest = name === null ? void 0 : expected.get(name);
+    if (name === null || digest === void 0) return source;
+    if (source.expectedDigest !== void 0 && source.expectedDigest !== digest) {
+      throw new SealError(`${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`);
+    }
+    return { ...source, expectedDigest: digest };
+  });
+}
+function defaultPartName(checksumsFile) {
+  const base = path6.basename(checksumsFile);
+  return base.endsWith(".sha256") && base.length > ".sha256".length ? base.slice(0, -".sha256".length) : null;
+}
+function readPart(source, inputName) {
+  const file = source.checksumsFile;
+  const name = source.name ?? defaultPartName(file);
+  if (name === null) {
+    throw new SealError(`${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`);
+  }
+  checkPartName(name, `${inputName}: ${quote(file)}`);
+  let text;
+  try {
+    text = fs8.readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
+    throw new SealError(
+      `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
+    );
+  }
+  const entries = parseListing(text, file);
+  const statement = readStatementBeside(file, entries, name, inputName);
+  let kind = statement?.kind ?? null;
+  let digest = statement?.digest ?? null;
+  if (source.expectedDigest !== void 0) {
+    const expected = source.expectedDigest;
+    const describes = describesListing(entries, expected);
+    if (describes === null || digest !== null && digest !== expected) {
+      throw new SealError(
+        `${inputName}: part ${quote(name)} was expected to have the digest ${expected}, but ${quote(file)} is the listing of ${digest ?? listingDigests(entries)}. The listing belongs to another seal or was changed after sealing; give the bundle the part's seal wrote together with that digest.`
+      );
+    }
+    kind = describes;
+    digest = expected;
+  }
+  kind ??= "tree";
+  return { name, entries, kind, digest: digest ?? partDigest(entries, kind), checksumsFile: file, statementFile: statement?.file ?? null };
+}
+function listingDigests(entries) {
+  const tree = digestOfListing(formatListing(entries));
+  const only = entries.length === 1 ? entries[0] : void 0;
+  return only === void 0 ? tree : `${tree} (its one file: ${digestFromHex(only.hex)})`;
+}
+function readStatementBeside(checksumsFile, entries, name, inputName) {
+  const file = statementBeside(checksumsFile);
+  if (file === null) return null;
+  let text;
+  try {
+    text = fs8.readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    if (e.code === "ENOENT") return null;
+    throw new SealError(`${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${e.code ?? e.message}). Make it readable, or remove it to merge the listing alone.`);
+  }
+  const notAStatement = (why) => new SealError(
+    `${inputName}: ${quote(file)}, beside the listing of part ${quote(name)}, ${why}. Give the statement the part's seal wrote (an in-toto Statement v1 with one subject), or remove it to merge the listing alone.`
+  );
+  let statement;
+  try {
+    statement = JSON.parse(text);
+  } catch (error2) {
+    throw notAStatement(`is not JSON (${error2.message})`);
+  }
+  if (statement === null || typeof statement !== "object" || statement._type !== STATEMENT_TYPE) {
+    throw notAStatement(`is not an in-toto statement (its _type is not ${quote(STATEMENT_TYPE)})`);
+  }
+  const subjects = statement.subject;
+  if (!Array.isArray(subjects) || subjects.length !== 1) {
+    throw notAStatement(`has ${Array.isArray(subjects) ? subjects.length : "no"} subjects`);
+  }
+  const subject = subjects[0];
+  const sha256 = subject?.digest?.sha256;
+  if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) throw notAStatement("has no sha256 digest for its subject");
+  const digest = digestFromHex(sha256);
+  const kind = describesListing(entries, digest);
+  const dirHash = subject?.digest?.dirHash ?? subject?.digest?.dirHash1;
+  if (kind === null || dirHash !== void 0 && (kind !== "tree" || dirHash !== sha256)) {
+    throw new SealError(
+      `${inputName}: the statement ${quote(file)} seals ${digest}${dirHash !== void 0 && dirHash !== sha256 ? ` (dirHash ${String(dirHash)})` : ""}, but the listing of part ${quote(name)}, ${quote(checksumsFile)}, is the listing of ${listingDigests(entries)}. The listing was changed after sealing or the two come from different seals; give the listing and the statement one seal wrote together.`
+    );
+  }
+  return { file, digest, kind };
+}
+
+// src/core/signing/public-key.ts
+import { createHash as createHash3, createPublicKey } from "node:crypto";
+var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var RSA_MIN_BITS = 2048;
+var RSA_MAX_BITS = 4096;
+var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
+var GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".';
+function looksLikePem(text) {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
+}
+function keyHint(publicKey) {
+  return createHash3("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+}
+function normalize(text) {
+  return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
+}
+function pemBlocks(text, where) {
+  const blocks = [];
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
+  let match;
+  while ((match = begin.exec(text)) !== null) {
+    const label = match[1] ?? "";
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, begin.lastIndex);
+    if (end === -1) {
+      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+    }
+    const inner = text.slice(begin.lastIndex, end);
+    const lines = inner.split("\n").map((line) => line.trim());
+    const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
+    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    begin.lastIndex = end + endLine.length;
+  }
+  return blocks;
+}
+function bodyBytes(block, where) {
+  if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
+    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+  }
+  return Buffer.from(block.body, "base64");
+}
+function algorithmOf(key, where) {
+  switch (key.asymmetricKeyType) {
+    case "ec": {
+      const curve = key.asymmetricKeyDetails?.namedCurve;
+      const algorithm = curve === void 0 ? void 0 : CURVES[curve];
+      if (algorithm === void 0) {
+        throw new SealError(
+          `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
+        );
+      }
+      return algorithm;
+    }
+    case "ed25519":
+      return "ed25519";
+    case "rsa": {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
+        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+      }
+      return "rsa";
+    }
+    default:
+      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+  }
+}
+function notPem(where, expected) {
+  return new SealError(
+    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
+  );
+}
+function material(publicKey, algorithm) {
+  return { publicKey, hint: keyHint(publicKey), algorithm };
+}
+function readPublicKey(text, source) {
+  const normalized = normalize(text).trim();
+  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  const blocks = pemBlocks(normalized, source);
+  if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
+  const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
+  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  const block = publicBlocks[0];
+  if (block === void 0) {
+    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+      throw new SealError(
+        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
+      );
+    }
+    if (blocks[0]?.label === "CERTIFICATE") {
+      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+    }
+    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+  }
+  let publicKey;
+  try {
+    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+  } catch (error2) {
+    if (error2 instanceof SealError) throw error2;
+    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+  }
+  return material(publicKey, algorithmOf(publicKey, source));
+}
+
+// src/actions/signing-settings.ts
+var SIGN_MODES = ["auto", "keyless", "key", "none"];
+function readSigningSettings(getInput2, defaultMode = "auto") {
+  const input = (name) => getInput2(name).trim();
+  const modeText = input(SigningInput.Sign).toLowerCase();
+  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
+    throw new SealError(
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+    );
+  }
+  const keyText = getInput2(SigningInput.SigningKey);
+  const password = getInput2(SigningInput.SigningKeyPassword);
+  const hasKey = keyText.trim() !== "";
+  let mode = modeText === "" ? defaultMode : modeText;
+  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
+  if (mode === "key" && !hasKey) {
+    throw new SealError(
+      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
+    );
+  }
+  if (hasKey && mode !== "key") {
+    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+  }
+  if (password !== "" && !hasKey) {
+    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+  }
+  return {
+    mode,
+    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
+    key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
+    endpoints: {
+      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
+      rekorUrl: readUrl(input, SigningInput.RekorUrl),
+      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+    }
+  };
+}
+function readUrl(input, name) {
+  const text = input(name);
+  if (text === "") return null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+  }
+  return text.replace(/\/+$/, "");
+}
+
+// src/core/contract/manifest.ts
+var CONTRACT_FORMAT = "artifact-seal/contract/v1";
+var CONTRACT_ANNOTATION = "artifact-seal.contract";
+function parseContractPatterns(text, inputName) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+  return lines.map((line) => {
+    const match = /^(produces|consumes):\s*(.+)$/.exec(line);
+    const pattern = match ? match[2] : line;
+    if (pattern.startsWith("/") || pattern.split("/").includes("..")) {
+      throw new SealError(`${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`);
+    }
+    return { pattern, role: match ? match[1] : null };
+  });
+}
+function contractVersion(given, detected, inputName) {
+  if (given !== "") {
+    if (/\s/.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces. Give a version such as "2.1.0".`);
+    return given;
+  }
+  const openapi = detected.filter((d) => d.detected.kind === "openapi");
+  if (openapi.length === 1 && openapi[0]?.detected.version) return openapi[0].detected.version;
+  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : "the contract has no OpenAPI document whose info.version could be its version";
+  throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+}
+function buildManifest(version, files) {
+  const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { format: CONTRACT_FORMAT, version, digest: contractDigest(sorted.map((f) => ({ path: f.path, kind: f.kind === "reference" ? "openapi" : f.kind, sha256: f.sha256 }))), files: sorted };
+}
+var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+function parseManifest(text, source) {
+  const fail = (detail) => {
+    throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+  };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail("is not JSON");
+  }
+  const m = value;
+  if (m === null || typeof m !== "object" || m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  if (typeof m.version !== "string" || m.version === "") return fail("has no version");
+  if (!Array.isArray(m.files) || m.files.length === 0) return fail("lists no files");
+  const files = m.files.map((f, i) => {
+    if (f === null || typeof f !== "object" || typeof f.path !== "string" || typeof f.sha256 !== "string" || !KINDS.includes(f.kind)) {
+      return fail(`file ${i + 1} lacks its path, sha256 or a known kind`);
+    }
+    try {
+      checkListingPath(f.path, `${source}: file ${i + 1}`);
+    } catch (error2) {
+      return fail(`file ${i + 1} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+    }
+    const role = f.role === "produces" || f.role === "consumes" ? f.role : null;
+    return { path: f.path, kind: f.kind, sha256: f.sha256, role, openapiVersion: typeof f.openapiVersion === "string" ? f.openapiVersion : null };
+  });
+  let digest;
+  try {
+    digest = parseDigest(String(m.digest), "digest");
+  } catch {
+    return fail(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
+  }
+  const manifest = buildManifest(m.version, files);
+  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but its files make ${manifest.digest}: it was edited`);
+  return manifest;
+}
+function contractDigest(files) {
+  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
+  const seen = /* @__PURE__ */ new Set();
+  const entries = files.map((file) => {
+    checkListingPath(file.path, "contract");
+    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    seen.add(file.path);
+    const hex = file.sha256.toLowerCase().replace(/^sha256:/, "");
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 hex digits.`);
+    }
+    return { path: file.path, hex };
+  });
+  return digestOfListing(formatListing(sortEntries(entries)));
+}
+
+// src/actions/seal/settings.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+function readSealSettings(getInput2, workspace) {
+  const input = (name2) => getInput2(name2).trim();
+  const subjectPath = input(SealInput.SubjectPath);
+  const subjectDigest = input(SealInput.SubjectDigest);
+  const subjectChecksums = input(SealInput.SubjectChecksums);
+  const subjectParts = input(SealInput.SubjectParts);
+  const subjectName = input(SealInput.SubjectName);
+  const root = input(SealInput.Root);
+  const given = [
+    [SealInput.SubjectPath, subjectPath],
+    [SealInput.SubjectDigest, subjectDigest],
+    [SealInput.SubjectChecksums, subjectChecksums],
+    [SealInput.SubjectParts, subjectParts]
+  ].filter(([, value]) => value !== "");
+  if (given.length !== 1) {
+    const which = given.length === 0 ? "none was given" : `${given.map(([name2]) => name2).join(" and ")} were both given`;
+    throw new SealError(
+      `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
+    );
+  }
+  const partDigests = input(SealInput.PartDigests);
+  if (partDigests !== "" && subjectParts === "") {
+    throw new SealError(`${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`);
+  }
+  if (subjectName !== "" && subjectDigest === "") {
+    throw new SealError(
+      `${SealInput.SubjectName}: ${quote(subjectName)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
+    );
+  }
+  if (root !== "" && subjectPath === "") {
+    throw new SealError(`${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`);
+  }
+  const name = input(SealInput.Name);
+  if (/[\r\n]/.test(name)) throw new SealError(`${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`);
+  let subject;
+  if (subjectParts !== "") {
+    const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    subject = {
+      kind: "parts",
+      parts: lines.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
+    };
+  } else if (subjectPath !== "") {
+    subject = {
+      kind: "paths",
+      patterns: parseSubjectPatterns(getInput2(SealInput.SubjectPath)),
+      baseDir: workspace,
+      inputName: SealInput.SubjectPath,
+      ...root !== "" ? { root } : {}
+    };
+  } else if (subjectDigest !== "") {
+    if (subjectName === "") {
+      throw new SealError(
+        `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
+      );
+    }
+    if (/[\r\n]/.test(subjectName)) throw new SealError(`${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
+    subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName };
+  } else {
+    subject = { kind: "checksums", file: path7.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
+  }
+  const outputDir = input(SealInput.OutputDir);
+  return {
+    subject,
+    name,
+    outputDir: outputDir === "" ? null : path7.resolve(workspace, outputDir),
+    summary: parseBooleanInput(SealInput.Summary, getInput2(SealInput.Summary), true),
+    ...readCarrying(getInput2, subject),
+    signing: readSigningSettings(getInput2),
+    token: input(SealInput.GitHubToken),
+    contract: readContract(getInput2, subject)
+  };
+}
+function readContract(getInput2, subject) {
+  const text = getInput2(SealInput.Contract);
+  const version = getInput2(SealInput.ContractVersion).trim();
+  if (text.trim() === "") {
+    if (version !== "") throw new SealError(`${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
+    return null;
+  }
+  if (subject.kind !== "paths") {
+    throw new SealError(`${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
+  }
+  return { patterns: parseContractPatterns(text, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } };
+}
+function readCarrying(getInput2, subject) {
+  const upload = parseBooleanInput(SealInput.Upload, getInput2(SealInput.Upload), false);
+  const files = parseBooleanInput(SealInput.UploadFiles, getInput2(SealInput.UploadFiles), false);
+  const cache = parseBooleanInput(SealInput.Cache, getInput2(SealInput.Cache), false);
+  const artifactName = getInput2(SealInput.ArtifactName).trim();
+  const retention = getInput2(SealInput.RetentionDays).trim();
+  const needsUpload = [
+    [SealInput.UploadFiles, files ? "true" : ""],
+    [SealInput.ArtifactName, artifactName],
+    [SealInput.RetentionDays, retention]
+  ].find(([, value]) => value !== "");
+  if (!upload && needsUpload) {
+    throw new SealError(`${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
+  }
+  const readsFiles = subject.kind === "paths";
+  for (const [name, on] of [
+    [SealInput.UploadFiles, files],
+    [SealInput.Cache, cache]
+  ]) {
+    if (on && !readsFiles) {
+      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind];
+      throw new SealError(`${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`);
+    }
+  }
+  let retentionDays = null;
+  if (retention !== "") {
+    retentionDays = Number(retention);
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
+      throw new SealError(`${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`);
+    }
+  }
+  return { upload: upload ? { files, name: artifactName === "" ? null : artifactName, retentionDays } : null, cache };
+}
+
+// src/actions/seal/verify-hints.ts
+import * as path8 from "node:path";
+function verifyStepHints(env, settings, artifact, workspace) {
+  const actionRepository = env.GITHUB_ACTION_REPOSITORY;
+  const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
+  const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
+  let verifySubjectPath = null;
+  if (artifact.kind === "files" && settings.subject.kind === "paths") {
+    const { include, exclude } = settings.subject.patterns;
+    verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
+  } else if (artifact.root !== null) {
+    const rel = path8.relative(workspace, artifact.root).split(path8.sep).join("/");
+    verifySubjectPath = rel === "" ? "." : rel.startsWith("..") ? artifact.root : rel;
+    const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
+    if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
+  }
+  return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+}
+
+// src/attestation/oidc-token.ts
+var SIGSTORE_AUDIENCE = "sigstore";
+var ID_TOKEN_PERMISSION = "permissions: id-token: write";
+function decodeOidcClaims(token) {
+  const payload = token.split(".")[1];
+  let claims;
+  try {
+    claims = payload === void 0 ? void 0 : JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    claims = void 0;
+  }
+  const c = claims;
+  if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
+    throw new SealError(`The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+  }
+  return c;
+}
+function endpointOf(url) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return url;
+  }
+}
+async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
+  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !requestToken) {
+    return {
+      kind: "unavailable",
+      reason: `The job cannot mint an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Add "${ID_TOKEN_PERMISSION}" to the job (or the workflow) to sign keyless; pull requests from forks never get one.`
+    };
+  }
+  let token;
+  try {
+    const core = await import("../chunks/core-Z6WLB2I2.js");
+    token = await core.getIDToken(audience);
+  } catch (error2) {
+    const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
+    throw new SealError(
+      `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
+    );
+  }
+  return { kind: "token", token, claims: decodeOidcClaims(token) };
+}
+
+// src/app/signing.ts
+async function prepareSigning(settings, env) {
+  if (settings.mode === "none") return { kind: "none", notice: null };
+  if (settings.mode === "key") {
+    if (settings.key === null) throw new Error("unreachable: sign: key without a key");
+    const { readSigningKey } = await import("../chunks/signing-key-4VZVMML4.js");
+    const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-O6FOFJSM.js");
+    const { keySigner } = await import("../chunks/key-signer-654VWJ4G.js");
+    const signer = keySigner(key);
+    return {
+      kind: "key",
+      jobWorkflowRef: null,
+      sign: async (statement) => {
+        const bundle = await signStatement2(statement, { kind: "key", signer });
+        return { json: `${JSON.stringify(bundle, null, 2)}
+`, bundle, signer: `key:${key.hint}`, kind: "key" };
+      }
+    };
+  }
+  const token = await getOidcToken();
+  if (token.kind === "unavailable") {
+    if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
+    return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
+  }
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-RQ5MGMRT.js");
+  const { signStatement } = await import("../chunks/sign-statement-O6FOFJSM.js");
+  const instance = chooseSigstoreInstance({
+    visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
+    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    ...settings.endpoints
+  });
+  const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  return {
+    kind: "keyless",
+    jobWorkflowRef,
+    sign: async (statement) => {
+      const bundle = await signStatement(statement, { kind: "keyless", instance, token: token.token });
+      return {
+        json: `${JSON.stringify(bundle, null, 2)}
+`,
+        bundle,
+        // Fulcio puts the job's workflow in the certificate; the token says which one it is.
+        signer: jobWorkflowRef === null ? token.claims.sub : `${serverUrl}/${jobWorkflowRef}`,
+        kind: "keyless"
+      };
+    }
+  };
+}
+function withSigningWorkflow(build, signing) {
+  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null) return build;
+  return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
+}
+
+// src/actions/seal/run.ts
+async function run(env = process.env) {
+  try {
+    const workspace = workspaceDir(env);
+    const settings = readSealSettings((name) => getInput(name), workspace);
+    const signing = await prepareSigning(settings.signing, env);
+    if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
+    const build = withSigningWorkflow(buildContextFromEnv(env), signing);
+    let signed = null;
+    let contract = null;
+    const finish = async (sealed) => {
+      let artifact2 = sealed;
+      if (settings.contract !== null) {
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-TIHCKEWR.js");
+        contract = collectContract(artifact2, settings.contract);
+        artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
+      }
+      if (signing.kind !== "none") signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
+      const sealedContract2 = contract;
+      return {
+        artifact: artifact2,
+        extras: {
+          signed: signed?.statement.json ?? null,
+          contract: sealedContract2 === null ? null : { manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
+`, files: sealedContract2.files }
+        }
+      };
+    };
+    const started = process.hrtime.bigint();
+    const defaultParent = path9.join(runnerTempDir(env), "artifact-seal");
+    const subject = settings.subject;
+    const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
+      subject,
+      {
+        name: settings.name,
+        fallbackName: fallbackName(env, workspace),
+        build,
+        onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
+        onProgress: (p) => info(describeProgress(p))
+      },
+      { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+      finish
+    );
+    const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
+    if (artifact.size !== null) {
+      info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
+    }
+    info(`${artifact.name}: ${artifact.digest}`);
+    info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`);
+    const done = signed;
+    const sealedContract = contract;
+    if (sealedContract !== null) {
+      info(`Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`);
+    }
+    if (done !== null) info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`);
+    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
+    const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
+    if (settings.cache) await cacheSealed(artifact, env);
+    if (settings.summary) {
+      if (env.GITHUB_STEP_SUMMARY) {
+        const hints = verifyStepHints(env, settings, artifact, workspace);
+        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
+      } else {
+        debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
+      }
+    }
+    setOutput(SealOutput.Digest, artifact.digest);
+    setOutput(SealOutput.Name, artifact.name);
+    setOutput(SealOutput.FileCount, artifact.kind === "digest" ? "" : String(artifact.fileCount));
+    setOutput(SealOutput.Size, artifact.size === null ? "" : String(artifact.size));
+    setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath);
+    setOutput(SealOutput.StatementPath, bundle.statementPath);
+    setOutput(SealOutput.SealDir, bundle.dir);
+    setOutput(SealOutput.ArtifactName, uploaded?.name ?? "");
+    setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
+    setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
+    setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : "");
+    setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
+    setOutput(SealOutput.Signer, done?.statement.signer ?? "");
+    setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
+    setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
+  } catch (error2) {
+    reportFailure(error2);
+  }
+}
+function defaultArtifactName(artifact) {
+  return `${fileSafeName(artifact.name)}-sealed`;
+}
+async function uploadSealed(upload, artifact, bundle, env) {
+  const name = upload.name ?? defaultArtifactName(artifact);
+  const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-F3G4QF7S.js");
+  const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
+  info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
+  return uploaded;
+}
+async function cacheSealed(artifact, env) {
+  if (artifact.root === null) return;
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-NTK2RDZG.js");
+  const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
+}
+function listedPaths(artifact) {
+  return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
+}
+async function signAndStore(signing, mode, artifact, token, env) {
+  const statement = await signing.sign(artifact.statement);
+  if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
+  const { storeAttestation } = await import("../chunks/attestations-api-S5NWVCTL.js");
+  try {
+    return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
+  } catch (error2) {
+    if (!(error2 instanceof SealError) || mode !== "auto") throw error2;
+    warning(`The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error2.message}`);
+    return { statement, attestation: null };
+  }
+}
+async function mergeParts(subject, settings, build, env, workspace, defaultParent, finish) {
+  const name = settings.name || fallbackName(env, workspace);
+  const merged = await mergeSealBundles(subject.parts, {
+    name,
+    build,
+    outputDir: settings.outputDir ?? path9.join(defaultParent, fileSafeName(name)),
+    inputName: SealInput.SubjectParts,
+    outputInputName: SealInput.OutputDir,
+    expectedDigests: subject.partDigests,
+    expectedDigestsInputName: SealInput.PartDigests,
+    finish
+  });
+  for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
+  return merged;
+}
+export {
+  listDirectory as m11$listDirectory,
+  sealSubject as m11$sealSubject,
+  CURVES as m13$CURVES,
+  GENERATE_HINT as m13$GENERATE_HINT,
+  PRIVATE_LABELS as m13$PRIVATE_LABELS,
+  PUBLIC_LABELS as m13$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
+  algorithmOf as m13$algorithmOf,
+  bodyBytes as m13$bodyBytes,
+  keyHint as m13$keyHint,
+  looksLikePem as m13$looksLikePem,
+  material as m13$material,
+  normalize as m13$normalize,
+  notPem as m13$notPem,
+  pemBlocks as m13$pemBlocks,
+  readPublicKey as m13$readPublicKey,
+  VERSION as m17$VERSION,
+  defaultArtifactName as m2$defaultArtifactName,
+  run as m2$run,
+  CONTRACT_ANNOTATION as m5$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m5$CONTRACT_FORMAT,
+  buildManifest as m5$buildManifest,
+  contractDigest as m5$contractDigest,
+  contractVersion as m5$contractVersion,
+  parseContractPatterns as m5$parseContractPatterns,
+  parseManifest as m5$parseManifest,
+  digestFromHex as m6$digestFromHex,
+  hexOf as m6$hexOf,
+  parseDigest as m6$parseDigest,
+  shortDigest as m6$shortDigest,
+  BadInputError as m7$BadInputError,
+  SealError as m7$SealError,
+  quote as m7$quote,
+  checkListingPath as m9$checkListingPath,
+  compareUtf8 as m9$compareUtf8,
+  describesListing as m9$describesListing,
+  diffListings as m9$diffListings,
+  digestOfListing as m9$digestOfListing,
+  formatListing as m9$formatListing,
+  listingFromDigests as m9$listingFromDigests,
+  parseListing as m9$parseListing,
+  sortEntries as m9$sortEntries
+};

@@ -1,0 +1,4246 @@
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants2 = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants2;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// first-use:picomatch
+var require_picomatch3 = __commonJS({
+  "first-use:picomatch"(exports, module) {
+    "use strict";
+    var loaded;
+    var load = () => loaded ??= require_picomatch2();
+    var firstUse = function(...args) {
+      return load().apply(this, args);
+    };
+    for (const key of ["test", "matchBase", "isMatch", "parse", "scan", "compileRe", "makeRe", "toRegex", "constants"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
+    module.exports = firstUse;
+  }
+});
+
+// src/actions/runner-io.ts
+import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import { EOL } from "node:os";
+function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+}
+function escapeData(value) {
+  return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function issueCommand(command, properties, message) {
+  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
+  process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
+}
+function annotationProperties(p) {
+  if (Object.keys(p).length === 0) return {};
+  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+}
+function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+}
+function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+}
+function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  process.stdout.write(EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function info(message) {
+  process.stdout.write(message + EOL);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function setFailed(message) {
+  process.exitCode = 1;
+  error(message);
+}
+var Summary = class {
+  buffer = "";
+  addRaw(text, addEOL = false) {
+    this.buffer += text;
+    if (addEOL) this.buffer += EOL;
+    return this;
+  }
+  async write(options = {}) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    try {
+      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+    } catch {
+      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+    }
+    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    this.buffer = "";
+    return this;
+  }
+};
+var summary = new Summary();
+
+// src/actions/verify/run.ts
+import * as path10 from "node:path";
+
+// src/app/fetch-bytes.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import * as fs10 from "node:fs";
+import * as path6 from "node:path";
+
+// src/core/errors.ts
+var SealError = class extends Error {
+  name = "SealError";
+};
+var BadInputError = class extends SealError {
+};
+function quote(value) {
+  return JSON.stringify(value);
+}
+
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/stores/evidence/directory-handoff.ts
+import { randomBytes } from "node:crypto";
+import * as fs2 from "node:fs";
+import * as path from "node:path";
+function workingDirBeside(into, inputName) {
+  const target = path.resolve(into);
+  let entries = null;
+  try {
+    entries = fs2.readdirSync(target);
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOTDIR") throw new SealError(`${inputName}: ${quote(into)} is a file. Give a directory that does not exist yet, or an empty one.`);
+    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+  }
+  if (entries !== null && entries.length > 0) {
+    throw new SealError(`${inputName}: ${quote(into)} is not empty. Give a directory that does not exist yet, or an empty one, so nothing already there is mixed with what is fetched.`);
+  }
+  const parent = path.dirname(target);
+  try {
+    fs2.mkdirSync(parent, { recursive: true });
+    const work = path.join(parent, `.${path.basename(target)}.partial-${randomBytes(4).toString("hex")}`);
+    fs2.mkdirSync(work);
+    return work;
+  } catch (error2) {
+    throw cannotWrite(inputName, into, error2);
+  }
+}
+function moveIntoPlace(work, into, inputName) {
+  const target = path.resolve(into);
+  try {
+    fs2.rmdirSync(target);
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+  }
+  try {
+    fs2.renameSync(work, target);
+  } catch (error2) {
+    fs2.rmSync(work, { recursive: true, force: true });
+    throw cannotWrite(inputName, into, error2);
+  }
+  return target;
+}
+function removeQuietly(dir) {
+  try {
+    fs2.rmSync(dir, { recursive: true, force: true });
+  } catch {
+  }
+}
+function cannotWrite(inputName, into, error2) {
+  const e = error2;
+  return new SealError(`${inputName}: cannot write to ${quote(into)} (${e.code ?? e.message}). Give a directory the runner can write to.`);
+}
+
+// src/app/sealed-by.ts
+import * as fs3 from "node:fs";
+
+// src/core/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
+var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
+var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+}
+function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+}
+function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+}
+function localPredicate(build, subjects) {
+  return {
+    buildDefinition: {
+      buildType: LOCAL_BUILD_TYPE,
+      externalParameters: { subjects: subjects.map((s) => s.name) },
+      internalParameters: { host: build.host },
+      resolvedDependencies: []
+    },
+    runDetails: {
+      builder: { id: build.tool },
+      metadata: { startedOn: build.startedOn }
+    }
+  };
+}
+function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+  };
+}
+
+// src/core/provenance.ts
+function sealedByFromStatement(statement, digest, source = "the seal statement") {
+  const s = statement;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
+  const hex = hexOf(digest);
+  const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
+  const definition = s.predicate?.buildDefinition;
+  if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null;
+  const text = (v) => typeof v === "string" && v !== "" ? v : null;
+  const repositoryText = text(definition.externalParameters?.workflow?.repository);
+  const repositoryUrl = webAddress(repositoryText, "predicate.buildDefinition.externalParameters.workflow.repository", "https://github.com/OWNER/REPO", source);
+  const repository = repositoryUrl === null ? null : repositoryUrl.pathname.slice(1);
+  if (repositoryUrl !== null && repository === "") {
+    throw new SealError(
+      `${source}: predicate.buildDefinition.externalParameters.workflow.repository ${quote(repositoryText ?? "")} names no repository. A seal writes it as "https://github.com/OWNER/REPO"; seal the artifact again, or remove the statement so the record carries no provenance.`
+    );
+  }
+  const runUrl2 = text(s.predicate?.runDetails?.metadata?.invocationId);
+  webAddress(runUrl2, "predicate.runDetails.metadata.invocationId", "https://github.com/OWNER/REPO/actions/runs/ID/attempts/N", source);
+  return { repository, commit: text(definition.resolvedDependencies?.[0]?.digest?.gitCommit), runUrl: runUrl2 };
+}
+function webAddress(value, field, example, source) {
+  if (value === null) return null;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SealError(
+      `${source}: ${field} is ${quote(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value)}, which is not a web address. A seal writes it as ${quote(example)}; seal the artifact again, or remove the statement so the record carries no provenance.`
+    );
+  }
+  return url;
+}
+
+// src/stores/evidence/seal-bundle.ts
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+
+// src/app/sealed-by.ts
+function sealInfoBesideListing(checksumsFile, digest) {
+  const none = { sealedBy: null, name: null };
+  const file = checksumsFile === null ? null : statementBeside(checksumsFile);
+  if (file === null) return none;
+  let statement;
+  try {
+    statement = JSON.parse(fs3.readFileSync(file, "utf8"));
+  } catch {
+    return none;
+  }
+  const sealedBy = sealedByFromStatement(statement, digest, file);
+  if (sealedBy === null) return none;
+  const first = statement.subject[0];
+  const name = typeof first === "object" && first !== null ? first.name : void 0;
+  return { sealedBy, name: typeof name === "string" ? name : null };
+}
+
+// src/app/verified-path.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import * as fs7 from "node:fs";
+import * as path4 from "node:path";
+
+// src/core/listing.ts
+import { createHash } from "node:crypto";
+function compareUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xIsSurrogate = x >= 55296 && x <= 57343;
+    const yIsSurrogate = y >= 55296 && y <= 57343;
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+}
+function formatListing(sorted) {
+  let text = "";
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
+`;
+  return text;
+}
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+function listingFromDigests(paths, digests, order) {
+  let total = 0;
+  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    for (let b = i * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      out[at++] = HEX_DIGITS[byte >> 4];
+      out[at++] = HEX_DIGITS[byte & 15];
+    }
+    out[at++] = 32;
+    out[at++] = 32;
+    at += out.write(paths[i], at);
+    out[at++] = 10;
+  }
+  return out;
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+}
+function checkListingPath(path11, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path11.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path11.includes("\n") || path11.includes("\r")) {
+    throw new SealError(
+      `${where}: the file name ${quote(path11)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path11.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path11.startsWith("/") || /^[A-Za-z]:/.test(path11)) {
+    throw new SealError(`${where}: the path ${quote(path11)} is absolute. ${fix}`);
+  }
+  if (path11.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path11)} has an empty, "." or ".." segment. ${fix}`);
+  }
+}
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
+function unescapeName(name) {
+  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
+}
+function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path11 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path11.startsWith("./")) path11 = path11.slice(2);
+    checkListingPath(path11, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path11);
+    if (earlier !== void 0) {
+      throw new SealError(
+        `${fileName}:${lineNo}: the path ${quote(path11)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path11, lineNo);
+    entries.push({ path: path11, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+  }
+  return sortEntries(entries);
+}
+function diffListings(expected, actual) {
+  const mismatches = [];
+  let i = 0;
+  let j = 0;
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i];
+    const a = actual[j];
+    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      i++;
+      j++;
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
+      i++;
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
+      j++;
+    }
+  }
+  return mismatches;
+}
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
+
+// src/core/seal.ts
+import * as fs6 from "node:fs";
+import * as path3 from "node:path";
+
+// src/core/hashing/hash-files.ts
+import * as crypto from "node:crypto";
+import * as fs4 from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
+// src/core/hashing/claim-loop.ts
+var Control = {
+  /** The next index no thread has claimed. */
+  Next: 0,
+  /** How many paths the walk has published so far. */
+  Published: 1,
+  /** 1 once the walk has published its last path. */
+  WalkDone: 2,
+  /** How many files have been hashed, by every thread together. */
+  Completed: 3,
+  /** 1 + the index of a file that could not be read; 0 while none failed. */
+  Failed: 4
+};
+var CONTROL_SLOTS = 5;
+var PROGRESS_STRIDE = 16;
+function runClaimLoop(ctx) {
+  const { fs: fs13, crypto: crypto2, control, progress } = ctx;
+  const NEXT = 0;
+  const PUBLISHED = 1;
+  const WALK_DONE = 2;
+  const COMPLETED = 3;
+  const FAILED = 4;
+  const files = ctx.progressSlot * 16;
+  const bytes = files + 1;
+  const claimSize = 16;
+  const pathText = Buffer.from(ctx.pathBytes);
+  const pathEnds = new Uint32Array(ctx.pathEnds);
+  const digests = new Uint8Array(ctx.digests);
+  const sizes = new Float64Array(ctx.sizes);
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const oneShot = typeof crypto2.hash === "function";
+  for (; ; ) {
+    let index = -1;
+    let claimEnd = -1;
+    while (index < 0) {
+      if (Atomics.load(control, FAILED) !== 0) return null;
+      const published = Atomics.load(control, PUBLISHED);
+      const next = Atomics.load(control, NEXT);
+      if (next < published) {
+        const end = Math.min(next + claimSize, published);
+        if (Atomics.compareExchange(control, NEXT, next, end) === next) {
+          index = next;
+          claimEnd = end;
+        }
+      } else if (Atomics.load(control, WALK_DONE) === 1 && next >= Atomics.load(control, PUBLISHED)) {
+        return null;
+      } else if (!ctx.waitForMore) {
+        return null;
+      } else {
+        Atomics.wait(control, PUBLISHED, published, 50);
+      }
+    }
+    const claimStart = index;
+    for (; index < claimEnd; index++) {
+      const path11 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      let fd = -1;
+      try {
+        fd = fs13.openSync(path11, "r");
+        let filled = fs13.readSync(fd, chunk, 0, chunk.length, null);
+        if (filled < chunk.length) {
+          const whole = chunk.subarray(0, filled);
+          digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
+          sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
+        } else {
+          const hash = crypto2.createHash("sha256");
+          let size = 0;
+          do {
+            hash.update(chunk.subarray(0, filled));
+            size += filled;
+            progress[bytes] = progress[bytes] + filled;
+          } while ((filled = fs13.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash.digest(), index * 32);
+          sizes[index] = size;
+        }
+        progress[files] = progress[files] + 1;
+      } catch (error2) {
+        Atomics.compareExchange(control, FAILED, 0, index + 1);
+        Atomics.notify(control, COMPLETED);
+        const e = error2;
+        return { index, code: e.code ?? "EIO", message: e.message };
+      } finally {
+        if (fd >= 0) fs13.closeSync(fd);
+      }
+      ctx.onFileDone?.();
+    }
+    Atomics.add(control, COMPLETED, claimEnd - claimStart);
+    Atomics.notify(control, COMPLETED);
+  }
+}
+
+// src/core/hashing/hash-large-file.ts
+import { createHash as createHash2 } from "node:crypto";
+import { open } from "node:fs/promises";
+var CHUNK = 1 << 20;
+async function hashLargeFile(path11, onBytes, progressIntervalMs) {
+  const handle = await open(path11, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const hash = createHash2("sha256");
+    let size = 0;
+    let turn = 0;
+    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
+    let lastReport = process.uptime() * 1e3;
+    for (; ; ) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) break;
+      turn = turn === 0 ? 1 : 0;
+      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
+      hash.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      const now = process.uptime() * 1e3;
+      if (now - lastReport >= progressIntervalMs) {
+        lastReport = now;
+        onBytes(size);
+      }
+    }
+    return { digest: hash.digest(), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/core/hashing/hash-files.ts
+var MAX_FILES = 1 << 22;
+var MAX_PATH_BYTES = 1 << 30;
+var WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
+const runClaimLoop = ${runClaimLoop.toString()}
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
+`;
+function describeFailure(failure, path11) {
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  return new SealError(`Cannot read ${quote(path11)}: ${reason}`);
+}
+var HashPool = class _HashPool {
+  workers;
+  closing = false;
+  constructor(count) {
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
+  }
+  /** Starts one worker per spare core (up to 3); none on a single core. */
+  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
+    return new _HashPool(count);
+  }
+  get size() {
+    return this.workers.length;
+  }
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
+  run(work) {
+    return this.workers.map((worker, i) => {
+      const loop = new Promise((resolve7, reject) => {
+        worker.once("message", resolve7);
+        worker.once("error", reject);
+        worker.once("exit", (code2) => this.closing ? resolve7(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
+      });
+      loop.catch(() => void 0);
+      return loop;
+    });
+  }
+  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
+  close() {
+    this.closing = true;
+    for (const worker of this.workers) {
+      worker.unref();
+      void worker.terminate();
+    }
+  }
+};
+function growable(bytes, maxBytes) {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
+}
+var HashQueue = class {
+  constructor(pool, options = {}) {
+    this.options = options;
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
+  }
+  options;
+  count = 0;
+  capacity = 1024;
+  bytesUsed = 0;
+  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
+  pathText = Buffer.from(this.pathBytes);
+  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
+  ends = new Uint32Array(this.pathEnds);
+  digests = growable(this.capacity * 32, MAX_FILES * 32);
+  sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  threadProgress;
+  workerLoops;
+  sharedWork() {
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+  }
+  add(path11) {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+      }
+      this.capacity *= 2;
+      this.pathEnds.grow(this.capacity * 4);
+      this.digests.grow(this.capacity * 32);
+      this.sizes.grow(this.capacity * 8);
+    }
+    const room = path11.length * 3;
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      this.pathText = Buffer.from(this.pathBytes);
+    }
+    this.bytesUsed += this.pathText.write(path11, this.bytesUsed);
+    this.ends[this.count++] = this.bytesUsed;
+    if ((this.count & 63) === 0) this.publish();
+  }
+  publish() {
+    Atomics.store(this.control, Control.Published, this.count);
+    Atomics.notify(this.control, Control.Published);
+  }
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish() {
+    this.publish();
+    Atomics.store(this.control, Control.WalkDone, 1);
+    Atomics.notify(this.control, Control.Published);
+    const { onProgress, progressIntervalMs = 2e3 } = this.options;
+    const report = onProgress ? () => onProgress(this.progress()) : void 0;
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    try {
+      let failure = null;
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
+        let lastReport = process.uptime() * 1e3;
+        const onFileDone = report ? () => {
+          const now = process.uptime() * 1e3;
+          if (now - lastReport >= progressIntervalMs) {
+            lastReport = now;
+            report();
+          }
+        } : void 0;
+        failure = runClaimLoop({ ...this.sharedWork(), fs: fs4, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+      }
+      await this.allCompleted();
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+  }
+  async allCompleted() {
+    const crashed = new Promise((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject);
+    });
+    for (; ; ) {
+      const completed = Atomics.load(this.control, Control.Completed);
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+    }
+  }
+  /** Files and bytes hashed so far, by every thread. */
+  progress() {
+    let filesDone = 0;
+    let bytesDone = 0;
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
+    }
+    return { filesDone, bytesDone, filesTotal: this.count };
+  }
+  pathAt(index) {
+    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+  }
+};
+async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path11 of paths) queue.add(path11);
+  return queue.finish();
+}
+async function hashOneFile(path11, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = await hashLargeFile(path11, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path11);
+  }
+}
+
+// src/core/file-summary.ts
+function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    const slash = filePath.indexOf("/");
+    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+    const group = groups.get(name);
+    if (group) {
+      group.files++;
+      group.size += size;
+    } else {
+      groups.set(name, { files: 1, size });
+    }
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+}
+
+// src/core/subject/resolve-files.ts
+var import_picomatch = __toESM(require_picomatch3());
+import * as fs5 from "node:fs";
+import * as path2 from "node:path";
+var toSlashes = (p) => path2.sep === "/" ? p : p.split(path2.sep).join("/");
+var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
+var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
+var NOT_WALKED = ["node_modules", ".git"];
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = path2.resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path2.resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const onlyPattern = patterns.include.length === 1 ? path2.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path2.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path2.relative(baseDir, link))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob, skipped) => {
+    let entries;
+    try {
+      entries = fs5.readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+    }
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(path2.sep) ? dir : dir + path2.sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !fs5.existsSync(abs)) {
+        throw new SealError(
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob === null || glob.take(abs);
+      if (!taken && !glob.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat;
+        try {
+          realChild = fs5.realpathSync(abs);
+          stat = fs5.statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(path2.sep) ? realDir + entry.name : realDir + path2.sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = path2.resolve(baseDir, pattern);
+      const stat = statOrNull(abs);
+      if (stat?.isDirectory()) {
+        matchedSomething = true;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf(abs), [], null, null);
+      } else if (stat?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? path2.parse(path2.resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(path2.resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf(base);
+        if (realBase !== path2.resolve(base)) links.push({ link: path2.resolve(base), target: realBase, named: false });
+        walk(path2.resolve(base), realBase, [], glob, glob.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+    throw new SealError(
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(path2.sep) ? root : root + path2.sep;
+  const relative3 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path2.relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf(root);
+  for (const { link, target, named } of links) {
+    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
+  }
+  const order = listingOrder(relative3);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return { kind, root, absolutePaths: found, relativePaths: relative3, order };
+}
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
+}
+function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = path2.resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = path2.dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = path2.dirname(common);
+  }
+  return common;
+}
+function absolutePattern(baseDir, pattern) {
+  return toSlashes(path2.resolve(baseDir, pattern));
+}
+function globEnters(base, glob) {
+  const segments = splitSegments(glob);
+  if (segments === null) return () => true;
+  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  if (matchers[0] === null) return () => true;
+  return (absDir) => {
+    const rel = path2.relative(base, absDir).split(path2.sep);
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false;
+      const matcher = matchers[i];
+      if (matcher === null) return true;
+      if (!matcher(rel[i])) return false;
+    }
+    return rel.length < segments.length;
+  };
+}
+function splitSegments(glob) {
+  const segments = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\") {
+      current += c + (glob[++i] ?? "");
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
+    if (c === "/") {
+      if (depth > 0) return null;
+      segments.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s !== "");
+}
+function statOrNull(p) {
+  try {
+    return fs5.statSync(p);
+  } catch {
+    return null;
+  }
+}
+function realOrSelf(p) {
+  try {
+    return fs5.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function readLinkText(p) {
+  try {
+    return fs5.readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
+// src/core/seal.ts
+async function sealSubject(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+  }
+  let resolved;
+  let hashed;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = HashPool.start(options.workers);
+    try {
+      const queue = new HashQueue(pool, options);
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? path3.basename(absolutePaths[0]) : kind === "directory" ? path3.basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  return describe(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
+    !isSingleFile,
+    options.build
+  );
+}
+async function listDirectory(dir, inputName, options = {}) {
+  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
+  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
+}
+function describe(artifact, isTree, build) {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+}
+function readListingFile(file, inputName) {
+  try {
+    return fs6.readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
+    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+  }
+}
+
+// src/app/verified-path.ts
+async function verifiedPath(artifact, subject, expected, stagingParent, options) {
+  const root = artifact.root;
+  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
+  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (artifact.kind === "file") return path4.join(root, ...listed[0].split("/"));
+  if (holdsExactly(root, listed, subject)) return root;
+  return stageCopies(root, listed, expected, stagingParent, inputName, options);
+}
+function holdsExactly(root, listed, subject) {
+  if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
+    const only = path4.resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === path4.resolve(root)) return true;
+  }
+  let onDisk;
+  try {
+    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+  } catch {
+    return false;
+  }
+  if (onDisk.length !== listed.length) return false;
+  const wanted = new Set(listed);
+  return onDisk.every((p) => wanted.has(p));
+}
+async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
+  const dir = path4.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
+  try {
+    fs7.mkdirSync(dir, { recursive: true });
+    const made = /* @__PURE__ */ new Set();
+    for (const rel of listed) {
+      const target = path4.join(dir, ...rel.split("/"));
+      const parent = path4.dirname(target);
+      if (!made.has(parent)) {
+        fs7.mkdirSync(parent, { recursive: true });
+        made.add(parent);
+      }
+      fs7.copyFileSync(path4.join(root, ...rel.split("/")), target);
+    }
+  } catch (error2) {
+    removeQuietly(dir);
+    const e = error2;
+    throw new SealError(
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
+    );
+  }
+  const copy = await sealSubject(
+    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    { build: options.build, fallbackName: options.fallbackName }
+  );
+  if (copy.digest !== expected) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
+    );
+  }
+  return dir;
+}
+
+// src/app/verify-artifact.ts
+import * as fs9 from "node:fs";
+import * as path5 from "node:path";
+
+// src/core/kind.ts
+import { createHash as createHash3 } from "node:crypto";
+import * as fs8 from "node:fs";
+function kindFromListing(entries, digest, source) {
+  const kind = describesListing(entries, digest);
+  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
+}
+function kindFromStatement(statement, digest) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  const hex = hexOf(digest);
+  for (const subject of subjects) {
+    const d = subject?.digest;
+    if (d === null || typeof d !== "object") continue;
+    const tree = d.dirHash ?? d.dirHash1;
+    if (tree === hex) return "tree";
+    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
+  }
+  return null;
+}
+function agreeingKind(first, second, digest, inputName) {
+  if (first === null || second === null || first.kind === second.kind) return first ?? second;
+  throw new SealError(
+    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+  );
+}
+function isCanonicalListing(bytes) {
+  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  try {
+    return formatListing(parseListing(text, "the file")) === text;
+  } catch {
+    return false;
+  }
+}
+var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
+function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+}
+function readListingFile2(file) {
+  let fd;
+  try {
+    fd = fs8.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (fs8.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+  } finally {
+    fs8.closeSync(fd);
+  }
+  const bytes = fs8.readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+}
+function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile2(subject.file);
+  if (listing === null) return;
+  if (digestFromHex(createHash3("sha256").update(listing.bytes).digest("hex")) !== expected) {
+    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+}
+function refuseListingAsFile(file, inputName) {
+  const listing = readListingFile2(file);
+  if (listing === null) return;
+  throw new SealError(
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
+  );
+}
+function describeKind(recorded) {
+  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/app/verify-artifact.ts
+async function verifyArtifact(request, options) {
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(request.subject, options);
+  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
+    subject: subjectInput,
+    checksums: request.checksumsInput
+  });
+  const verified = artifact.digest === request.expected;
+  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function hashedSubjectOf(artifact, baseDir) {
+  const root = artifact.root ?? "";
+  const shown = (p) => {
+    const rel = baseDir === null ? "" : path5.relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || path5.isAbsolute(rel) ? p : rel;
+  };
+  if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
+  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  const file = path5.join(root, ...only.path.split("/"));
+  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
+}
+function readSealedListing(request) {
+  const file = request.checksumsFile;
+  let text;
+  try {
+    text = fs9.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+    );
+  }
+  const entries = parseListing(text, file);
+  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  if (fromListing === null) {
+    throw new SealError(
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+    );
+  }
+  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) };
+}
+function readStatementBeside(checksumsFile, request) {
+  const file = statementBeside(checksumsFile);
+  if (file === null) return null;
+  let text;
+  try {
+    text = fs9.readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw new SealError(
+      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${error2.code ?? String(error2)}). Make it readable, or move it away to verify by the listing alone.`
+    );
+  }
+  let statement;
+  try {
+    statement = JSON.parse(text);
+  } catch {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
+  }
+  const kind = kindFromStatement(statement, request.expected);
+  if (kind === null) {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
+    );
+  }
+  return { kind, source: `the statement ${quote(file)}`, fileCount: null };
+}
+
+// src/app/fetch-bytes.ts
+async function fetchAndCheckBytes(source, digest, known, context) {
+  if (source.kind === "local") {
+    const result = await verifyArtifact(
+      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      context.seal
+    );
+    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+  }
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  const { cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const restored = await restoreFromCache(digest, source.inputName, context);
+  if (restored.kind === "verified") return restored.check;
+  const key = cacheKeyOf(digest);
+  if (known.artifact === null) {
+    throw new SealError(
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+    );
+  }
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`;
+  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
+}
+async function downloadArtifact(name, runId, token, digest, context) {
+  const into = newDownloadDir(context.downloadsDir, digest);
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TEXL4Q2N.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-M7A5Z7FO.js");
+  const store = new WorkflowArtifactStore({ env: context.env });
+  let downloaded;
+  try {
+    downloaded = await downloadAndVerify(
+      store,
+      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { build: context.seal.build }
+    );
+  } catch (error2) {
+    if (!(error2 instanceof DownloadDiffersError)) throw error2;
+    context.log(error2.message);
+    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+  }
+  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy;
+  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
+}
+async function restoreFromCache(digest, inputName, context) {
+  const into = newDownloadDir(context.downloadsDir, digest);
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (!await store.restore(digest, into)) return { kind: "miss" };
+  let checked;
+  try {
+    checked = await verifyRestored(into, digest, inputName, context);
+  } catch (error2) {
+    removeQuietly(into);
+    if (!(error2 instanceof SealError)) throw error2;
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    return { kind: "refused", actual: null };
+  }
+  if (!checked.verified) {
+    removeQuietly(into);
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    return { kind: "refused", actual: checked.actual };
+  }
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } };
+}
+async function verifyRestored(dir, digest, inputName, context) {
+  const subject = (include) => ({ kind: "paths", patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName });
+  const check = (s) => verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal);
+  const tree = await check(subject(dir));
+  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir };
+  const only = fs10.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
+  if (!only) return { verified: false, actual: tree.actual, path: dir };
+  const file = path6.join(only.parentPath, only.name);
+  const single = await check({ kind: "paths", patterns: { include: [file], exclude: [] }, baseDir: dir, inputName });
+  return { verified: single.verified, actual: single.actual, path: file };
+}
+function newDownloadDir(parent, digest) {
+  return path6.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID2().slice(0, 8)}`);
+}
+
+// src/core/signing/signer-policy.ts
+function defaultIssuer(serverUrl) {
+  const url = new URL(serverUrl);
+  if (url.hostname === "github.com") return "https://token.actions.githubusercontent.com";
+  const tenant = /^([a-z0-9-]+)\.ghe\.com$/i.exec(url.hostname);
+  if (tenant) return `https://token.actions.${tenant[1]?.toLowerCase()}.ghe.com`;
+  return `${url.origin}/_services/token`;
+}
+function identityPolicy(wanted, serverUrl) {
+  return {
+    repository: wanted.repository,
+    ...wanted.workflow === null ? {} : { workflow: wanted.workflow },
+    ...wanted.sourceRef === null ? {} : { sourceRef: wanted.sourceRef },
+    issuer: wanted.issuer ?? defaultIssuer(serverUrl),
+    denySelfHostedRunners: wanted.denySelfHostedRunners,
+    serverUrl
+  };
+}
+
+// src/core/signing/identity.ts
+var FULCIO_OID_PREFIX = "1.3.6.1.4.1.57264.1.";
+var FULCIO_OIDS = {
+  issuerLegacy: "1.3.6.1.4.1.57264.1.1",
+  githubWorkflowTrigger: "1.3.6.1.4.1.57264.1.2",
+  githubWorkflowSha: "1.3.6.1.4.1.57264.1.3",
+  githubWorkflowName: "1.3.6.1.4.1.57264.1.4",
+  githubWorkflowRepository: "1.3.6.1.4.1.57264.1.5",
+  githubWorkflowRef: "1.3.6.1.4.1.57264.1.6",
+  issuer: "1.3.6.1.4.1.57264.1.8",
+  buildSignerUri: "1.3.6.1.4.1.57264.1.9",
+  buildSignerDigest: "1.3.6.1.4.1.57264.1.10",
+  runnerEnvironment: "1.3.6.1.4.1.57264.1.11",
+  sourceRepositoryUri: "1.3.6.1.4.1.57264.1.12",
+  sourceRepositoryDigest: "1.3.6.1.4.1.57264.1.13",
+  sourceRepositoryRef: "1.3.6.1.4.1.57264.1.14",
+  sourceRepositoryIdentifier: "1.3.6.1.4.1.57264.1.15",
+  sourceRepositoryOwnerUri: "1.3.6.1.4.1.57264.1.16",
+  sourceRepositoryOwnerIdentifier: "1.3.6.1.4.1.57264.1.17",
+  buildConfigUri: "1.3.6.1.4.1.57264.1.18",
+  buildConfigDigest: "1.3.6.1.4.1.57264.1.19",
+  buildTrigger: "1.3.6.1.4.1.57264.1.20",
+  runInvocationUri: "1.3.6.1.4.1.57264.1.21",
+  sourceRepositoryVisibility: "1.3.6.1.4.1.57264.1.22",
+  deploymentEnvironment: "1.3.6.1.4.1.57264.1.23"
+};
+var GITHUB_HOSTED = "github-hosted";
+var ABSENT = "(absent)";
+var dotted = (oid) => typeof oid === "string" ? oid : oid.join(".");
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function decodeDerUtf8String(bytes) {
+  if (bytes.length < 2 || bytes[0] !== 12) return void 0;
+  const first = bytes[1];
+  let length;
+  let start;
+  if (first < 128) {
+    length = first;
+    start = 2;
+  } else {
+    const octets = first & 127;
+    if (octets === 0 || octets > 4 || bytes.length < 2 + octets) return void 0;
+    length = 0;
+    for (let i = 0; i < octets; i++) length = length * 256 + bytes[2 + i];
+    if (length < 128 || bytes[2] === 0) return void 0;
+    start = 2 + octets;
+  }
+  if (start + length !== bytes.length) return void 0;
+  return decodeUtf8(bytes.subarray(start));
+}
+var EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(([name]) => !name.endsWith("Legacy") && !name.startsWith("githubWorkflow"));
+function decodeIdentity(subjectAlternativeName, extensions) {
+  const byOid = /* @__PURE__ */ new Map();
+  for (const extension of extensions) {
+    const oid = dotted(extension.oid);
+    byOid.set(oid, byOid.has(oid) ? null : extension.value);
+  }
+  const fields = {};
+  for (const [name, oid] of EXTENSION_FIELDS) {
+    const value = byOid.get(oid);
+    const decoded = value ? decodeDerUtf8String(value) : void 0;
+    if (decoded !== void 0) fields[name] = decoded;
+  }
+  if (fields.issuer === void 0) {
+    const legacy = byOid.get(FULCIO_OIDS.issuerLegacy);
+    const decoded = legacy ? decodeUtf8(legacy) : void 0;
+    if (decoded !== void 0) fields.issuer = decoded;
+  }
+  const repository = fields.sourceRepositoryUri === void 0 ? void 0 : repositoryOfUri(fields.sourceRepositoryUri);
+  if (repository !== void 0) fields.repository = repository;
+  return { subjectAlternativeName: subjectAlternativeName ?? "", ...fields };
+}
+function repositoryOfUri(uri) {
+  const match = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)$/.exec(uri);
+  return match?.[1];
+}
+function parseWorkflowUri(uri) {
+  const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri);
+  if (!match) return void 0;
+  return { serverUrl: match[1], repository: match[2], path: match[3], ref: match[4] };
+}
+var trimSlash = (url) => url.replace(/\/+$/, "");
+var sameFold = (a, b) => a.toLowerCase() === b.toLowerCase();
+function parseWorkflowSetting(workflow, repository) {
+  const at = workflow.indexOf("@");
+  const name = at === -1 ? workflow : workflow.slice(0, at);
+  const ref = at === -1 ? void 0 : workflow.slice(at + 1);
+  const path11 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path11);
+  const located = reusable && !path11.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path11 };
+  return ref === void 0 || ref === "" ? located : { ...located, ref };
+}
+function workflowMatches(san, serverUrl, expected) {
+  const parsed = parseWorkflowUri(san);
+  if (parsed === void 0) return false;
+  return parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() && sameFold(parsed.repository, expected.repository) && parsed.path === expected.path && (expected.ref === void 0 || parsed.ref === expected.ref);
+}
+function checkIdentity(identity, policy) {
+  const failures = [];
+  const serverUrl = trimSlash(policy.serverUrl);
+  const actual = (value) => value ?? ABSENT;
+  const owner = policy.repository.split("/")[0] ?? "";
+  const repositoryUri = `${serverUrl}/${policy.repository}`;
+  if (identity.sourceRepositoryUri === void 0 || !sameFold(identity.sourceRepositoryUri, repositoryUri)) {
+    failures.push({ rule: "repository", expected: repositoryUri, actual: actual(identity.sourceRepositoryUri) });
+  } else {
+    const ownerUri = `${serverUrl}/${owner}`;
+    if (identity.sourceRepositoryOwnerUri === void 0 || !sameFold(identity.sourceRepositoryOwnerUri, ownerUri)) {
+      failures.push({ rule: "repository", expected: ownerUri, actual: actual(identity.sourceRepositoryOwnerUri) });
+    }
+  }
+  if (policy.workflow !== void 0 && policy.workflow !== "") {
+    const expected = parseWorkflowSetting(policy.workflow, policy.repository);
+    if (!workflowMatches(identity.subjectAlternativeName, serverUrl, expected)) {
+      const shown = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? "<any ref>"}`;
+      failures.push({ rule: "workflow", expected: shown, actual: identity.subjectAlternativeName || ABSENT });
+    }
+  } else {
+    const parsed = parseWorkflowUri(identity.subjectAlternativeName);
+    const ok = parsed !== void 0 && parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() && sameFold(parsed.repository, policy.repository);
+    if (!ok) {
+      failures.push({ rule: "subject-alternative-name", expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`, actual: identity.subjectAlternativeName || ABSENT });
+    }
+  }
+  if (policy.sourceRef !== void 0 && policy.sourceRef !== "" && identity.sourceRepositoryRef !== policy.sourceRef) {
+    failures.push({ rule: "source-ref", expected: policy.sourceRef, actual: actual(identity.sourceRepositoryRef) });
+  }
+  if (policy.sourceDigest !== void 0 && policy.sourceDigest !== "") {
+    const expected = policy.sourceDigest.toLowerCase();
+    if (identity.sourceRepositoryDigest === void 0 || identity.sourceRepositoryDigest.toLowerCase() !== expected) {
+      failures.push({ rule: "source-digest", expected, actual: actual(identity.sourceRepositoryDigest) });
+    }
+  }
+  if (identity.issuer !== policy.issuer) {
+    failures.push({ rule: "issuer", expected: policy.issuer, actual: actual(identity.issuer) });
+  }
+  if (policy.denySelfHostedRunners && identity.runnerEnvironment !== GITHUB_HOSTED) {
+    failures.push({ rule: "runner-environment", expected: GITHUB_HOSTED, actual: actual(identity.runnerEnvironment) });
+  }
+  return failures;
+}
+var RULE_NAMES = {
+  repository: "repository (certificate source repository)",
+  workflow: "workflow (certificate subject alternative name)",
+  "source-ref": "source ref",
+  "source-digest": "source commit",
+  issuer: "OIDC issuer",
+  "runner-environment": "runner environment",
+  "subject-alternative-name": "signer workflow (certificate subject alternative name)"
+};
+function describeIdentityFailure(failures) {
+  return failures.map((f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`).join("\n");
+}
+
+// src/core/contract/change.ts
+var SEVERITIES = ["breaking", "dangerous", "compatible"];
+function compareChanges(a, b) {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.location.localeCompare(b.location) || a.rule.localeCompare(b.rule);
+}
+
+// src/app/promote-digest.ts
+var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
+
+// src/app/runner-environment.ts
+import * as os from "node:os";
+import * as path7 from "node:path";
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/app/runner-environment.ts
+function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+}
+function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || path7.basename(path7.resolve(baseDir)) || "artifact";
+}
+function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+}
+function runnerTempDir(env) {
+  return env.RUNNER_TEMP || os.tmpdir();
+}
+
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+function formatCount(n, singular, plural2 = `${singular}s`) {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/markdown.ts
+var code = (text) => `\`${text.replace(/`/g, "'")}\``;
+var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+// src/report/signer-markdown.ts
+function signerRows(signature) {
+  if (signature === null || signature === void 0) return [];
+  if (signature.status === "unsigned") return [`| Signature | none: ${cell(signature.detail)} |`];
+  if (signature.status === "refused") return [`| Signature | \u274C refused: ${cell(signature.detail)} |`];
+  const signer = signature.signer;
+  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
+  const i = signer.identity;
+  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
+  const add = (label, value, asCode = true) => {
+    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : cell(value)} |`);
+  };
+  add("Repository", i.repository);
+  add("Source ref", i.sourceRepositoryRef);
+  add("Source commit", i.sourceRepositoryDigest);
+  add("Runner", i.runnerEnvironment);
+  add("Issuer", i.issuer);
+  if (i.runInvocationUri) rows.push(`| Signing run | [${cell(i.runInvocationUri)}](${i.runInvocationUri}) |`);
+  rows.push(`| Signed at | ${signer.signedAt} (trusted timestamp) |`);
+  return rows;
+}
+
+// src/report/verify-markdown.ts
+var ROWS_SHOWN = 200;
+function renderVerifyMarkdown(report) {
+  const out = [];
+  if (report.verified && report.signatureFailure) {
+    out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
+    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${cell(report.signatureFailure)}`, "");
+    out.push("Do not deploy these bytes.", "");
+    return out.join("\n");
+  }
+  if (report.verified) {
+    out.push(`### \u2705 Verified ${code(report.name)}`, "");
+    const what = report.content ?? "The files";
+    out.push(`${what}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
+    const rows = signerRows(report.signature);
+    if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+    return out.join("\n");
+  }
+  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${report.content})` : ""} |`, "");
+  if (report.mismatches.length > 0) {
+    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
+    out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
+    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
+      out.push(`| ${code(cell(m.path))} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
+    }
+    if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
+  } else if (!report.listingGiven) {
+    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.");
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+// src/actions/constants.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var VerifyOutput = {
+  Verified: "verified",
+  Digest: "digest",
+  Mismatches: "mismatches",
+  Path: "path",
+  Signer: "signer"
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  ...SignerInput,
+  ...SigningInput
+};
+
+// src/actions/report-failure.ts
+function reportFailure(error2) {
+  if (error2 instanceof SealError) {
+    setFailed(error2.message);
+    return;
+  }
+  const e = error2 instanceof Error ? error2 : new Error(String(error2));
+  debug(e.stack ?? e.message);
+  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
+// src/actions/bytes-source-input.ts
+import * as path9 from "node:path";
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+}
+
+// src/actions/signing-settings.ts
+import * as fs11 from "node:fs";
+import * as path8 from "node:path";
+
+// src/core/signing/public-key.ts
+import { createHash as createHash4, createPublicKey } from "node:crypto";
+var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var RSA_MIN_BITS = 2048;
+var RSA_MAX_BITS = 4096;
+var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
+var GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".';
+function looksLikePem(text) {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
+}
+function keyHint(publicKey) {
+  return createHash4("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+}
+function normalize(text) {
+  return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
+}
+function pemBlocks(text, where) {
+  const blocks = [];
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
+  let match;
+  while ((match = begin.exec(text)) !== null) {
+    const label = match[1] ?? "";
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, begin.lastIndex);
+    if (end === -1) {
+      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+    }
+    const inner = text.slice(begin.lastIndex, end);
+    const lines = inner.split("\n").map((line) => line.trim());
+    const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
+    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    begin.lastIndex = end + endLine.length;
+  }
+  return blocks;
+}
+function bodyBytes(block, where) {
+  if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
+    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+  }
+  return Buffer.from(block.body, "base64");
+}
+function algorithmOf(key, where) {
+  switch (key.asymmetricKeyType) {
+    case "ec": {
+      const curve = key.asymmetricKeyDetails?.namedCurve;
+      const algorithm = curve === void 0 ? void 0 : CURVES[curve];
+      if (algorithm === void 0) {
+        throw new SealError(
+          `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
+        );
+      }
+      return algorithm;
+    }
+    case "ed25519":
+      return "ed25519";
+    case "rsa": {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
+        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+      }
+      return "rsa";
+    }
+    default:
+      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+  }
+}
+function notPem(where, expected) {
+  return new SealError(
+    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
+  );
+}
+function material(publicKey, algorithm) {
+  return { publicKey, hint: keyHint(publicKey), algorithm };
+}
+function readPublicKey(text, source) {
+  const normalized = normalize(text).trim();
+  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  const blocks = pemBlocks(normalized, source);
+  if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
+  const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
+  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  const block = publicBlocks[0];
+  if (block === void 0) {
+    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+      throw new SealError(
+        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
+      );
+    }
+    if (blocks[0]?.label === "CERTIFICATE") {
+      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+    }
+    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+  }
+  let publicKey;
+  try {
+    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+  } catch (error2) {
+    if (error2 instanceof SealError) throw error2;
+    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+  }
+  return material(publicKey, algorithmOf(publicKey, source));
+}
+
+// src/actions/signing-settings.ts
+function readSignerCheckSettings(getInput2, env, workspace) {
+  const input = (name) => getInput2(name).trim();
+  const repository = input(SignerInput.SignerRepository);
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const workflow = input(SignerInput.SignerWorkflow);
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+    throw new SealError(
+      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+    );
+  }
+  const sourceRef = input(SignerInput.SourceRef);
+  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
+    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  }
+  const issuer = input(SignerInput.CertOidcIssuer);
+  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
+    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+  }
+  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
+  const requireText = input(SignerInput.RequireSignature);
+  const trustedRoot = input(SignerInput.TrustedRoot);
+  return {
+    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    workflow: workflow === "" ? null : workflow,
+    sourceRef: sourceRef === "" ? null : sourceRef,
+    issuer: issuer === "" ? null : issuer,
+    denySelfHostedRunners: deny,
+    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    trustedRootFile: trustedRoot === "" ? null : path8.resolve(workspace, trustedRoot),
+    requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
+    asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
+  };
+}
+function signatureRequired(settings, policyAsks, env) {
+  if (settings.requireSignature !== null) return settings.requireSignature;
+  return env.GITHUB_ACTIONS === "true" && (policyAsks || settings.asksForSigner);
+}
+function readPublicKeyInput(value, workspace) {
+  const text = value.trim();
+  if (text === "") return null;
+  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  const file = path8.resolve(workspace, text);
+  let pem;
+  try {
+    pem = fs11.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+    );
+  }
+  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+}
+
+// src/core/contract/manifest.ts
+var CONTRACT_ANNOTATION = "artifact-seal.contract";
+
+// src/actions/seal/settings.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/actions/bytes-source-input.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null) {
+    throw new SealError(
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path9.resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+
+// src/actions/verify/settings.ts
+function readVerifySettings(getInput2, workspace, env = {}) {
+  const input = (name) => getInput2(name).trim();
+  const expectedText = input(VerifyInput.ExpectedDigest);
+  if (expectedText === "") {
+    throw new SealError(
+      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
+    );
+  }
+  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
+  const source = readBytesSource(getInput2, workspace, {
+    subjectPath: VerifyInput.SubjectPath,
+    root: VerifyInput.Root,
+    checksumsPath: VerifyInput.ChecksumsPath,
+    artifactName: VerifyInput.ArtifactName,
+    runId: VerifyInput.RunId,
+    token: VerifyInput.GitHubToken
+  });
+  if (source === null || source.kind === "cache") {
+    throw new SealError(
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
+    );
+  }
+  return {
+    source,
+    expected,
+    summary: parseBooleanInput(VerifyInput.Summary, getInput2(VerifyInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    token: input(VerifyInput.GitHubToken)
+  };
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
+
+// src/app/check-signature.ts
+import * as fs12 from "node:fs";
+import { createHash as createHash5 } from "node:crypto";
+async function checkSignature(digest, sources, expectation) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const text = readIfPresent(beside);
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    candidates.push(...found);
+  }
+  if (candidates.length === 0) {
+    const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+    return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+  }
+  const problems = [];
+  for (const candidate of candidates) {
+    const checked = await checkCandidate(candidate, digest, expectation);
+    if (checked.status === "verified") return checked;
+    problems.push(checked.detail);
+  }
+  return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
+}
+async function checkCandidate(candidate, digest, expectation) {
+  const { verifyAttestation } = await import("../chunks/verify-bundle-CRRHZACC.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-34RUMMS4.js");
+  let verified;
+  try {
+    verified = await verifyAttestation(candidate.bundle, {
+      trustedRoot: isKeyed(candidate.bundle) ? void 0 : await loadTrustedRoot(expectation.trustedRootFile),
+      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
+    });
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { status: "refused", detail: `The signature in ${candidate.source} does not verify: ${error2.message}` };
+  }
+  const statement = verified.statement;
+  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
+    return { status: "refused", detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` };
+  }
+  if (!aboutDigest(statement.subject, digest)) {
+    return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
+  }
+  const signer = verified.signer;
+  let accepted;
+  if (signer.kind === "key") {
+    accepted = { kind: "key", hint: signer.hint, signedAt: null };
+  } else {
+    if (expectation.repository === null) {
+      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
+    }
+    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
+    if (failures.length > 0) {
+      return { status: "refused", detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.` };
+    }
+    accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
+  }
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source);
+  const signerName2 = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
+  return {
+    status: "verified",
+    signer: accepted,
+    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName2 },
+    name: subjectName(statement.subject, digest),
+    contract: signedContract(statement.subject, digest),
+    source: candidate.source,
+    bundleDigest: candidate.digest
+  };
+}
+function sha256Of(text) {
+  return digestFromHex(createHash5("sha256").update(text).digest("hex"));
+}
+function isKeyed(bundle) {
+  const material2 = bundle?.verificationMaterial;
+  return material2 !== void 0 && material2 !== null && typeof material2 === "object" && "publicKey" in material2;
+}
+function aboutDigest(subjects, digest) {
+  const hex = hexOf(digest);
+  return Array.isArray(subjects) && subjects.some((s) => {
+    const d = s?.digest;
+    return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
+  });
+}
+function subjectName(subjects, digest) {
+  const hex = hexOf(digest);
+  const subject = subjects.find((s) => s?.digest?.sha256 === hex);
+  return typeof subject?.name === "string" ? subject.name : null;
+}
+function signedContract(subjects, digest) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION];
+  if (typeof claimed?.digest !== "string" || typeof claimed.version !== "string") return null;
+  try {
+    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version };
+  } catch {
+    return null;
+  }
+}
+function readIfPresent(file) {
+  try {
+    return fs12.readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
+  }
+}
+function parseBundleText(text, file) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { unparsable: file };
+  }
+}
+
+// src/actions/signature-check.ts
+function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "") };
+}
+function signatureSources(checksumsFile, asked, token, tokenInput, env) {
+  const repository = env.GITHUB_REPOSITORY;
+  const attestations = asked && repository && token !== "" ? async (digest) => {
+    const { listAttestations } = await import("../chunks/attestations-api-HFADFK2R.js");
+    return listAttestations(digest, { env, token, tokenInput });
+  } : null;
+  return { checksumsFile, attestations };
+}
+function signerOutput(signer) {
+  if (signer === null) return "";
+  if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
+  const i = signer.identity;
+  return JSON.stringify({
+    kind: "certificate",
+    identity: i.subjectAlternativeName,
+    issuer: i.issuer ?? null,
+    repository: i.repository ?? null,
+    workflow: i.buildSignerUri ?? null,
+    ref: i.sourceRepositoryRef ?? null,
+    commit: i.sourceRepositoryDigest ?? null,
+    runner: i.runnerEnvironment ?? null,
+    run: i.runInvocationUri ?? null,
+    signedAt: signer.signedAt
+  });
+}
+
+// src/actions/verify/run.ts
+var ANNOTATIONS_SHOWN = 10;
+async function run(env = process.env) {
+  try {
+    const workspace = workspaceDir(env);
+    const settings = readVerifySettings((name) => getInput(name), workspace, env);
+    const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) };
+    let report;
+    let handedOut;
+    let checksumsFile;
+    if (settings.source.kind === "artifact") {
+      const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
+        env,
+        downloadsDir: path10.join(runnerTempDir(env), "artifact-seal", "downloads"),
+        seal,
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
+        log: (message) => info(message)
+      });
+      handedOut = fetched.path;
+      checksumsFile = fetched.checksumsFile;
+      report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path };
+    } else {
+      const { subject } = settings.source;
+      checksumsFile = settings.source.checksumsFile;
+      const result = await verifyArtifact(
+        { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
+        seal
+      );
+      const { artifact } = result;
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path10.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      report = {
+        ...result,
+        name: artifact.name,
+        content: artifact.size === null ? formatCount(artifact.fileCount, "file") : `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`,
+        location: artifact.root
+      };
+    }
+    const required = signatureRequired(settings.signer, false, env);
+    const signature = report.verified ? await checkSignature(
+      settings.expected,
+      signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
+      signerExpectation(settings.signer, required, env)
+    ) : null;
+    const signatureFailure = signature?.status === "refused" ? signature.detail : signature?.status === "unsigned" && required ? `${signature.detail} A signature is required (${VerifyInput.RequireSignature}).` : null;
+    if (signatureFailure !== null && settings.source.kind === "artifact" && handedOut !== null) {
+      removeQuietly(handedOut);
+      handedOut = null;
+    }
+    const verified = report.verified && signatureFailure === null;
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure })).write();
+    setOutput(VerifyOutput.Verified, String(verified));
+    setOutput(VerifyOutput.Digest, report.actual);
+    setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
+    setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
+    setOutput(VerifyOutput.Signer, signature?.status === "verified" ? signerOutput(signature.signer) : "");
+    if (signatureFailure !== null) {
+      setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`);
+      return;
+    }
+    if (report.verified) {
+      if (signature?.status === "verified") info(`Signed by ${signerName(signature)}.`);
+      else if (signature?.status === "unsigned") info(signature.detail);
+      info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`);
+      return;
+    }
+    annotateMismatches(report.mismatches);
+    const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
+    setFailed(`${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`);
+  } catch (error2) {
+    reportFailure(error2);
+  }
+}
+function signerName(signature) {
+  const signer = signature.signer;
+  return signer.kind === "key" ? `the key ${signer.hint} (${signature.source})` : `${signer.identity.subjectAlternativeName} at ${signer.signedAt} (${signature.source})`;
+}
+function mismatchOutput(m) {
+  return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
+}
+function annotateMismatches(mismatches) {
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  }
+  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
+  if (rest.length === 1) {
+    const m = rest[0];
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  } else if (rest.length > 1) {
+    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+  }
+}
+export {
+  listDirectory as m11$listDirectory,
+  sealSubject as m11$sealSubject,
+  FULCIO_OIDS as m12$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m12$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m12$GITHUB_HOSTED,
+  checkIdentity as m12$checkIdentity,
+  decodeDerUtf8String as m12$decodeDerUtf8String,
+  decodeIdentity as m12$decodeIdentity,
+  describeIdentityFailure as m12$describeIdentityFailure,
+  parseWorkflowSetting as m12$parseWorkflowSetting,
+  parseWorkflowUri as m12$parseWorkflowUri,
+  repositoryOfUri as m12$repositoryOfUri,
+  moveIntoPlace as m14$moveIntoPlace,
+  removeQuietly as m14$removeQuietly,
+  workingDirBeside as m14$workingDirBeside,
+  VERSION as m17$VERSION,
+  ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
+  annotateMismatches as m3$annotateMismatches,
+  mismatchOutput as m3$mismatchOutput,
+  run as m3$run,
+  SEVERITIES as m4$SEVERITIES,
+  compareChanges as m4$compareChanges,
+  digestFromHex as m6$digestFromHex,
+  hexOf as m6$hexOf,
+  parseDigest as m6$parseDigest,
+  shortDigest as m6$shortDigest,
+  BadInputError as m7$BadInputError,
+  SealError as m7$SealError,
+  quote as m7$quote,
+  agreeingKind as m8$agreeingKind,
+  checkSubjectKind as m8$checkSubjectKind,
+  isCanonicalListing as m8$isCanonicalListing,
+  kindFromListing as m8$kindFromListing,
+  kindFromStatement as m8$kindFromStatement,
+  readListingFile2 as m8$readListingFile,
+  refuseListingAsFile as m8$refuseListingAsFile,
+  checkListingPath as m9$checkListingPath,
+  compareUtf8 as m9$compareUtf8,
+  describesListing as m9$describesListing,
+  diffListings as m9$diffListings,
+  digestOfListing as m9$digestOfListing,
+  formatListing as m9$formatListing,
+  listingFromDigests as m9$listingFromDigests,
+  parseListing as m9$parseListing,
+  sortEntries as m9$sortEntries
+};

@@ -93,7 +93,7 @@ function contractTools(kit, documents, engine, dir) {
       }
     },
     // Exit code 1 says that a change is breaking, which this copy has.
-    { ...node('artifact-seal contract diff (CLI, YAML loader)', [kit.cli, 'contract', 'diff', documents.before, documents.after, '--json', '--at', AT]), exitCodes: [1] }
+    { ...node('artifact-seal contract diff (the bundled CLI)', [kit.cli, 'contract', 'diff', documents.before, documents.after, '--json', '--at', AT]), exitCodes: [1] }
   ]
 }
 

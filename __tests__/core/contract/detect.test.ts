@@ -14,6 +14,50 @@ afterAll(removeAll)
 
 
 describe('detectContractKind', () => {
+  it('reads a .json file as the YAML reading of the same text does (JSON.parse first, for speed): same kind, versions and refusals', () => {
+    const version = fc.oneof(fc.constantFrom('2.0', '2', '3.0.3', '3.1.0', '3.0', '4.0.0', ' 3.1.0 ', '', '3.1.0-rc1'), fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null), fc.constant({}))
+    const doc = fc.record(
+      {
+        swagger: version,
+        openapi: version,
+        info: fc.oneof(fc.record({ title: fc.string({ maxLength: 4 }), version }, { requiredKeys: [] }), fc.constant(null), fc.constant([])),
+        $schema: fc.oneof(fc.constant('https://json-schema.org/draft/2020-12/schema'), fc.integer()),
+        type: fc.oneof(fc.constantFrom('object', 'array', 'nope'), fc.array(fc.constantFrom('string', 'null', 'x'), { maxLength: 3 })),
+        properties: fc.oneof(fc.constant({}), fc.constant([]), fc.constant('x')),
+        $defs: fc.oneof(fc.constant({}), fc.constant(1)),
+        paths: fc.constant({})
+      },
+      { requiredKeys: [] }
+    )
+    const outcome = (file: string, text: string): unknown => {
+      try {
+        return detectContractKind(file, text)
+      } catch (error) {
+        return { refused: (error as Error).message.replace(file, 'FILE') }
+      }
+    }
+    fc.assert(
+      fc.property(fc.oneof(doc, fc.jsonValue()), fc.boolean(), (value, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined) ?? 'null'
+        expect(outcome('api/contract.json', text)).toEqual(outcome('api/contract.yaml', text))
+      }),
+      { numRuns: 2000 }
+    )
+    // Objects written by hand, with keys that may repeat (escaped or not) at any depth: refused alike.
+    const key = fc.constantFrom('openapi', 'info', 'version', 'a', 'a\\u0062', 'ab', 'x"y')
+    const text: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constantFrom('"3.1.0"', '1', 'null', '"{\\"a\\":1}"', '[]'), tie('object'), fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`)),
+      object: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k).replace('\\\\u0062', '\\u0062')}: ${v}`).join(', ')}}`)
+    })).object as fc.Arbitrary<string>
+    fc.assert(
+      fc.property(text, (written) => {
+        JSON.parse(written)
+        expect(outcome('api/contract.json', written)).toEqual(outcome('api/contract.yaml', written))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
   it('reads the OpenAPI version from swagger / openapi, YAML or JSON, and info.version', () => {
     expect(detectContractKind('api/openapi.yaml', 'openapi: 3.0.3\ninfo:\n  title: Shop\n  version: 1.4.0\npaths: {}\n')).toEqual({
       kind: 'openapi',
@@ -57,6 +101,7 @@ describe('detectContractKind', () => {
   it('an unreadable YAML or JSON document names file:line:col', () => {
     expect(sealErrorOf(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'))).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
     expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'))).toMatch(/^api\/openapi\.json:3:3: .*Map keys must be unique/)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{"openapi": "3.1.0", "info": {"ab": 1, "a\\u0062": 2}}'))).toMatch(/^api\/openapi\.json:1:\d+: .*Map keys must be unique/)
   })
 
   it('anything else is a SealError naming the file and the kinds', () => {

@@ -2,9 +2,9 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-EWUNGNBY.js";
+} from "./chunk-2IJD65C2.js";
 import "./chunk-XF5IRKUC.js";
-import "./chunk-JYWWP7NO.js";
+import "./chunk-IHOK2OA6.js";
 import "./chunk-5TMA5B6X.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
@@ -17,7 +17,7 @@ import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
 import "./chunk-HSU5AKFI.js";
-import "./chunk-64YNGOUX.js";
+import "./chunk-M7OCZUU2.js";
 import "./chunk-LCJQTPH3.js";
 import "./chunk-3Y6US3PS.js";
 import "./chunk-FUH2ZLFO.js";

@@ -18,6 +18,10 @@ function detectContractKind(path, text) {
   if (lower.endsWith(".graphql") || lower.endsWith(".gql") || lower.endsWith(".graphqls")) return { kind: "graphql" };
   if (lower.endsWith(".proto")) return { kind: "protobuf" };
   const structured = /\.(ya?ml|json)$/.test(lower);
+  if (lower.endsWith(".json")) {
+    const fast = detectJson(path, text);
+    if (fast !== null) return fast;
+  }
   const document = (0, import_yaml.parseDocument)(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const error = document.errors[0];
   if (error) {
@@ -31,11 +35,36 @@ function detectContractKind(path, text) {
   const swagger = root.get("swagger", true);
   const openapi = root.get("openapi", true);
   if (swagger !== void 0 || openapi !== void 0) {
-    const openapiVersion = openapiVersionOf(path, swagger, openapi);
+    const openapiVersion = openapiVersionOf(path, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
     const version = infoVersion(root.get("info", true));
     return version === void 0 ? { kind: "openapi", openapiVersion } : { kind: "openapi", openapiVersion, version };
   }
   if (looksLikeJsonSchema(root)) return { kind: "jsonschema" };
+  throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+}
+function detectJson(path, text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value) || hasDuplicateKey(text)) return null;
+  const root = value;
+  const textOf = (v) => v === void 0 ? void 0 : typeof v === "string" ? v.trim() : null;
+  const { swagger, openapi } = root;
+  if (swagger !== void 0 || openapi !== void 0) {
+    const info = root.info;
+    const version = typeof info === "object" && info !== null && !Array.isArray(info) ? info.version : void 0;
+    if (swagger !== void 0 && typeof swagger !== "string" || openapi !== void 0 && typeof openapi !== "string" || version !== void 0 && typeof version !== "string") return null;
+    const openapiVersion = openapiVersionOf(path, textOf(swagger), textOf(openapi));
+    const declared = textOf(version);
+    return declared ? { kind: "openapi", openapiVersion, version: declared } : { kind: "openapi", openapiVersion };
+  }
+  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  const type = root.type;
+  const schema = typeof root.$schema === "string" || isObject(root.properties) || isObject(root.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
+  if (schema) return { kind: "jsonschema" };
   throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function firstLine(message) {
@@ -54,11 +83,10 @@ function openapiVersionOf(path, swagger, openapi) {
     throw new SealError(`${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
-    const text2 = scalarText(swagger);
-    if (text2 === "2.0" || text2 === "2") return "2.0";
-    throw new SealError(`${path}: "swagger" is ${quote(text2 ?? typeof swagger)}, not a supported OpenAPI version. ${fix}`);
+    if (swagger === "2.0" || swagger === "2") return "2.0";
+    throw new SealError(`${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
-  const text = scalarText(openapi);
+  const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
   throw new SealError(`${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
@@ -76,6 +104,46 @@ function looksLikeJsonSchema(root) {
   if ((0, import_yaml.isScalar)(type)) return typeof type.value === "string" && JSON_SCHEMA_TYPES.has(type.value);
   const items = type?.items;
   return Array.isArray(items) && items.length > 0 && items.every((item) => (0, import_yaml.isScalar)(item) && typeof item.value === "string" && JSON_SCHEMA_TYPES.has(item.value));
+}
+function hasDuplicateKey(text) {
+  const open = [];
+  let expectingKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let end = i + 1;
+      let escaped = false;
+      for (; ; ) {
+        const d = text.charCodeAt(end);
+        if (d === 92) {
+          escaped = true;
+          end += 2;
+        } else if (d === 34) {
+          break;
+        } else {
+          end += 1;
+        }
+      }
+      const keys = open.at(-1);
+      if (expectingKey && keys) {
+        const key = escaped ? JSON.parse(text.slice(i, end + 1)) : text.slice(i + 1, end);
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectingKey = false;
+      }
+      i = end;
+    } else if (c === 123) {
+      open.push(/* @__PURE__ */ new Set());
+      expectingKey = true;
+    } else if (c === 91) {
+      open.push(null);
+    } else if (c === 125 || c === 93) {
+      open.pop();
+    } else if (c === 44) {
+      expectingKey = (open.at(-1) ?? null) !== null;
+    }
+  }
+  return false;
 }
 
 export {

@@ -4,7 +4,7 @@ import {
 import {
   fromManifest,
   loadContract
-} from "./chunk-JYWWP7NO.js";
+} from "./chunk-IHOK2OA6.js";
 import {
   BREAKING_RULES,
   DANGEROUS_RULES,

@@ -1,6 +1,6 @@
 import {
   loadContract
-} from "./chunk-JYWWP7NO.js";
+} from "./chunk-IHOK2OA6.js";
 import {
   contractOfLive,
   knownFromHistory
@@ -21,7 +21,7 @@ import {
   classifyContracts
 } from "./chunk-CAXSSBL4.js";
 import "./chunk-26HFV435.js";
-import "./chunk-64YNGOUX.js";
+import "./chunk-M7OCZUU2.js";
 import {
   cliCheckpointSigning
 } from "./chunk-FUH2ZLFO.js";

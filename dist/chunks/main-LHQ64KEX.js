@@ -32,18 +32,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-WG55NKY3.js")).sealCommand,
+  seal: async () => (await import("./seal-command-M22NBEX2.js")).sealCommand,
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-OIFTMYXD.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-4PUMWEKF.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-ZUN6THR4.js")).confirmCommand,
   veto: async () => (await import("./veto-command-G5XVRZRR.js")).vetoCommand,
   history: async () => (await import("./history-command-X4UTL6SJ.js")).historyCommand,
-  status: async () => (await import("./status-command-U2X6PSSI.js")).statusCommand,
+  status: async () => (await import("./status-command-J46FBQ73.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-YF26HWA5.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-56AFSI3C.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-OVSG3U7C.js")).contractCommand
+  contract: async () => (await import("./contract-command-PJXX67BW.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

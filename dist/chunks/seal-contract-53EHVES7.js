@@ -1,6 +1,6 @@
 import {
   detectContractKind
-} from "./chunk-64YNGOUX.js";
+} from "./chunk-M7OCZUU2.js";
 import {
   CONTRACT_ANNOTATION,
   buildManifest,

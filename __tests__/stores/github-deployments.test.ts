@@ -295,6 +295,35 @@ describe('GitHubDeploymentsLedger: contracts', () => {
   })
 })
 
+describe('GitHubDeploymentsLedger: one approval, two promotions racing for it', () => {
+  it('both decided before either appended: the one appended first keeps it, the other is marked failed and says why', async () => {
+    const { ledger, repository, deploy } = fresh()
+    await deploy(A, 'production')
+    const approval = await ledger.record('production', async () => ({ ...decision(A, 'production', 'refused'), outcome: 'approved', mode: null, reason: 'ok', approves: { from: C, to: B } }), TIMEOUT)
+    const amendment = { from: { digest: C, version: '1.0.0' }, to: { digest: B, version: '2.0.0' }, breaking: 1, dangerous: 0, compatible: 0, rules: ['r'], approval: approval.entry?.id as string }
+    let release: () => void = () => undefined
+    const bothDecided = new Promise<void>((resolve) => (release = resolve))
+    let decided = 0
+    const racer = () =>
+      ledger.record(
+        'production',
+        async () => {
+          decided += 1
+          if (decided === 2) release()
+          await bothDecided
+          return { ...decision(B, 'production', 'pending'), amendment }
+        },
+        TIMEOUT
+      )
+    const [first, second] = await Promise.all([racer(), racer()])
+    const results = [first, second].sort((x, y) => Number(BigInt(x.entry?.id ?? '0') - BigInt(y.entry?.id ?? '0')))
+    expect(results[0]?.lost).toBeNull()
+    expect(results[1]?.lost).toContain(`approval (record ${approval.entry?.id}) was used by deployment ${results[0]?.entry?.id}`)
+    const loser = host.deploymentsOf(repository).find((d) => d.id === Number(results[1]?.entry?.id))
+    expect(loser?.statuses.map((st) => st.state)).toContain('failure')
+  })
+})
+
 describe('GitHubDeploymentsLedger: vetoes and races', () => {
   it('a veto is a veto:<digest> deployment with an error status, found whatever the environment', async () => {
     const { ledger, repository, deploy, veto } = fresh()

@@ -216,8 +216,25 @@ export class GitHubDeploymentsLedger implements Ledger {
         `another promotion to ${environment} went live while this one was being recorded: ` +
         `${live === null ? 'nothing' : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? 'nothing' : `${before.digest} (deployment ${before.recordId})`}`
     }
+    const approval = record.amendment?.approval ?? null
+    if (lost === null && approval !== null) lost = await this.approvalTaken(environment, approval, deployment.id)
     if (lost !== null) await this.api.createStatus(deployment.id, { state: 'failure', description: truncate(lost) })
     return { entry, lost, abandoned }
+  }
+
+  /**
+   * An approval lets one promotion through, and this ledger has no lock: when another
+   * promotion that names the same approval was appended first (the lower deployment id), this
+   * one lost it. The users of an approval come after it, so the walk stops at the approval.
+   */
+  private async approvalTaken(environment: string, approval: string, ours: string): Promise<string | null> {
+    for await (const entry of this.entries({ environment })) {
+      if (entry.id === approval) break
+      if (entry.outcome === 'pending' && entry.id !== ours && entry.amendment?.approval === approval && compareIds(entry.id, ours) < 0) {
+        return `the contract amendment's approval (record ${approval}) was used by deployment ${entry.id} while this promotion was being recorded; an approval lets one promotion through`
+      }
+    }
+    return null
   }
 
   async resolve(request: ResolveRequest): Promise<LedgerEntry> {

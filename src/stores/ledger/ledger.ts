@@ -84,7 +84,8 @@ export interface Ledger extends LedgerView {
    * on a view of the ledger, then appends the record it returns (none when it returns null).
    * The file ledger holds its lock from the first read to the append, so no other record lands
    * in between. The GitHub ledger has no lock: after appending a pending record it reads the
-   * digest's veto and the environment's live deployment again, and when another writer changed
+   * digest's veto and the environment's live deployment again (and, for a record that uses a
+   * contract approval, whether an earlier record used it), and when another writer changed
    * them it marks its own record failed and says so in `lost`.
    */
   record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded>

@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-4PUMWEKF.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-ZUN6THR4.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-G5XVRZRR.js")).vetoCommand,
-  history: async () => (await import("./history-command-X4UTL6SJ.js")).historyCommand,
-  status: async () => (await import("./status-command-J46FBQ73.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-YF26HWA5.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-56AFSI3C.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-PJXX67BW.js")).contractCommand
+  promote: async () => (await import("./promote-command-UOGKI2VW.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-5OU5PSNF.js")).vetoCommand,
+  history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
+  status: async () => (await import("./status-command-FXOMXMIU.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-E4RBLJG4.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -12,28 +12,28 @@ import {
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote-post:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/post-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github-deployments.ts
+import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/post-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github-deployments.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m10$DEFAULT_PENDING_TIMEOUT_MS, m10$OUTCOMES, m10$RESOLUTIONS, m10$confirmedOutcome, m10$makesLive } from "../promote/post-core.js";
+// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
+import { m10$DEFAULT_PENDING_TIMEOUT_MS, m10$OUTCOMES, m10$RESOLUTIONS, m10$confirmedOutcome, m10$makesLive } from "../promote/index-core.js";
 
-// src/stores/ledger/github/api.ts?promote-post
+// src/stores/ledger/github/api.ts?promote
 import { AsyncLocalStorage } from "node:async_hooks";
 
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m7$BadInputError as m7$BadInputError2, m7$SealError as m7$SealError2, m7$quote as m7$quote2 } from "../promote/post-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/api.ts
+import { m7$BadInputError as m7$BadInputError2, m7$SealError as m7$SealError2, m7$quote as m7$quote2 } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/version.ts:src/stores/ledger/github/api.ts
-import { m17$VERSION } from "../promote/post-core.js";
+// stand-in:promote:src/version.ts:src/stores/ledger/github/api.ts
+import { m17$VERSION } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m7$BadInputError as m7$BadInputError3, m7$SealError as m7$SealError3, m7$quote as m7$quote3 } from "../promote/post-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/messages.ts
+import { m7$BadInputError as m7$BadInputError3, m7$SealError as m7$SealError3, m7$quote as m7$quote3 } from "../promote/index-core.js";
 
-// src/stores/ledger/github/messages.ts?promote-post
+// src/stores/ledger/github/messages.ts?promote
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -89,7 +89,7 @@ function unreadableAnswer(blame, request, status, data) {
   );
 }
 
-// src/stores/ledger/github/api.ts?promote-post
+// src/stores/ledger/github/api.ts?promote
 var recoveries = new AsyncLocalStorage();
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
@@ -301,16 +301,16 @@ function readStatus(value) {
   return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) };
 }
 
-// stand-in:promote-post:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m6$digestFromHex as m6$digestFromHex2, m6$hexOf as m6$hexOf2, m6$parseDigest as m6$parseDigest2, m6$shortDigest as m6$shortDigest2 } from "../promote/post-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github/records.ts
+import { m6$digestFromHex as m6$digestFromHex2, m6$hexOf as m6$hexOf2, m6$parseDigest as m6$parseDigest2, m6$shortDigest as m6$shortDigest2 } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m7$BadInputError as m7$BadInputError4, m7$SealError as m7$SealError4, m7$quote as m7$quote4 } from "../promote/post-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/records.ts
+import { m7$BadInputError as m7$BadInputError4, m7$SealError as m7$SealError4, m7$quote as m7$quote4 } from "../promote/index-core.js";
 
-// stand-in:promote-post:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m16$decodeRecord } from "../promote/post-core.js";
+// stand-in:promote:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
+import { m16$decodeRecord } from "../promote/index-core.js";
 
-// src/stores/ledger/github/records.ts?promote-post
+// src/stores/ledger/github/records.ts?promote
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve):(sha256:.*)$/;
@@ -396,7 +396,7 @@ function payloadObject(payload) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?promote-post
+// src/stores/ledger/github/history.ts?promote
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -442,10 +442,10 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:promote-post:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m15$wrongEnvironment } from "../promote/post-core.js";
+// stand-in:promote:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
+import { m15$wrongEnvironment } from "../promote/index-core.js";
 
-// src/stores/ledger/github-deployments.ts?promote-post
+// src/stores/ledger/github-deployments.ts?promote
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -520,8 +520,24 @@ var GitHubDeploymentsLedger = class {
     } else if (live?.recordId !== before?.recordId) {
       lost = `another promotion to ${environment} went live while this one was being recorded: ${live === null ? "nothing" : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? "nothing" : `${before.digest} (deployment ${before.recordId})`}`;
     }
+    const approval = record.amendment?.approval ?? null;
+    if (lost === null && approval !== null) lost = await this.approvalTaken(environment, approval, deployment.id);
     if (lost !== null) await this.api.createStatus(deployment.id, { state: "failure", description: truncate(lost) });
     return { entry, lost, abandoned };
+  }
+  /**
+   * An approval lets one promotion through, and this ledger has no lock: when another
+   * promotion that names the same approval was appended first (the lower deployment id), this
+   * one lost it. The users of an approval come after it, so the walk stops at the approval.
+   */
+  async approvalTaken(environment, approval, ours) {
+    for await (const entry of this.entries({ environment })) {
+      if (entry.id === approval) break;
+      if (entry.outcome === "pending" && entry.id !== ours && entry.amendment?.approval === approval && compareIds(entry.id, ours) < 0) {
+        return `the contract amendment's approval (record ${approval}) was used by deployment ${entry.id} while this promotion was being recorded; an approval lets one promotion through`;
+      }
+    }
+    return null;
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);

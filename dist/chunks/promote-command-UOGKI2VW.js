@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-2IJD65C2.js";
+} from "./chunk-2M7CHCMH.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-5TMA5B6X.js";
@@ -10,7 +10,7 @@ import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
-import "./chunk-JUYZFSLX.js";
+import "./chunk-XKPUXSYZ.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-PNDUH7SH.js";
 import "./chunk-6PZHAYEF.js";

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-2IJD65C2.js";
+} from "./chunk-2M7CHCMH.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-5TMA5B6X.js";
@@ -16,7 +16,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-JUYZFSLX.js";
+} from "./chunk-XKPUXSYZ.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-PNDUH7SH.js";
 import "./chunk-6PZHAYEF.js";

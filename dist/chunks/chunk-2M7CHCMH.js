@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-JUYZFSLX.js";
+} from "./chunk-XKPUXSYZ.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive

@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-JUYZFSLX.js";
+} from "./chunk-XKPUXSYZ.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy

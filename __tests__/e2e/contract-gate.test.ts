@@ -129,6 +129,10 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     expect(refused.code).toBe(1)
     expect(refused.stdout).toContain(`artifact-seal contract approve ${v2.digest} --environment partner --from ${v1.contractDigest} --to ${v2.contractDigest}`)
 
+    const unknown = cli(['contract', 'approve', `sha256:${'e'.repeat(64)}`, '--environment', 'partner', '--reason', 'x', '--ledger', 'file:ledger.jsonl'], root)
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain("--to: no record of sha256:eeee")
+    expect(unknown.stderr).toContain("Give --to (the contract digest it carries: the seal's contract-digest output)")
     const wrong = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--from', v2.contractDigest, '--to', v2.contractDigest, '--reason', 'x', '--ledger', 'file:ledger.jsonl'], root)
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toContain('--from')

@@ -21400,7 +21400,7 @@ async function approveAmendment(request, ledger, options) {
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
-      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give the contract digest it carries (the seal's contract-digest output), or promote it to an earlier environment first.`
+      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     );
   }
   const recorded = await ledger.record(
@@ -21847,7 +21847,7 @@ async function run(env = process.env) {
           sealedContract: sealedContractBeside(checksumsFile),
           name: settings.name,
           requester,
-          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, digest: PromoteInput.ExpectedDigest }
+          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
         },
         ledger,
         options

@@ -19,8 +19,8 @@ export interface ApprovalRequest {
   readonly sealedContract?: ContractRef | null
   readonly name: string | null
   readonly requester: Requester
-  /** Names the options or inputs in messages. */
-  readonly inputs: { readonly from: string; readonly to: string; readonly digest: string }
+  /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
+  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string }
 }
 
 /**
@@ -36,7 +36,7 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
   if (to === null) {
     throw new SealError(
       `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. ` +
-        `Give the contract digest it carries (the seal's contract-digest output), or promote it to an earlier environment first.`
+        `Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     )
   }
   const recorded = await ledger.record(

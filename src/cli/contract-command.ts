@@ -129,7 +129,7 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
       ...(to === undefined ? {} : { to: parseDigest(to, '--to') }),
       name: requireValue('name', values.name) ?? null,
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: '--from', to: '--to', digest: 'contract approve <digest>' }
+      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>' }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -91,7 +91,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           sealedContract: sealedContractBeside(checksumsFile),
           name: settings.name,
           requester,
-          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, digest: PromoteInput.ExpectedDigest }
+          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
         },
         ledger,
         options

@@ -43,7 +43,7 @@ var COMMANDS = {
   status: async () => (await import("./status-command-FXOMXMIU.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-E4RBLJG4.js")).contractCommand
+  contract: async () => (await import("./contract-command-XOBT4Y43.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

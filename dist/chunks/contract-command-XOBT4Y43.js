@@ -59,7 +59,7 @@ async function approveAmendment(request, ledger, options) {
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
-      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give the contract digest it carries (the seal's contract-digest output), or promote it to an earlier environment first.`
+      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     );
   }
   const recorded = await ledger.record(
@@ -225,7 +225,7 @@ ${CONTRACT_APPROVE_USAGE}`);
       ...to === void 0 ? {} : { to: parseDigest(to, "--to") },
       name: requireValue("name", values.name) ?? null,
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: "--from", to: "--to", digest: "contract approve <digest>" }
+      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>" }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { type ContractPlan, planContract } from '../../src/app/contract-amendment.js'
-import type { ContractSources } from '../../src/app/contract-sources.js'
+import { type ContractSources, contractSources } from '../../src/app/contract-sources.js'
+import * as fs from 'node:fs'
 import { loadContract } from '../../src/app/load-contract.js'
 import { type PromoteRequest, promoteDigest } from '../../src/app/promote-digest.js'
 import type { LoadedContract } from '../../src/core/contract/classify.js'
@@ -156,5 +157,21 @@ describe('planContract: a contract that disagrees with what was recorded or sign
     const request = { environment: 'production', digest: V2, bytes: null, signed: undefined, recorded: null, compare: true, now: async () => new Date() }
     expect((await planContract(request, unknown, ledger)).problem).toContain('is not known')
     expect(await planContract({ ...request, compare: false }, unknown, ledger)).toMatchObject({ candidate: null, problem: null })
+  })
+})
+
+describe('the contracts kept beside a file ledger', () => {
+  it('keeps a contract whole, read back by its digest; never one whose text would not come back as its sealed bytes', async () => {
+    const store = tempDir('store-')
+    const sources = contractSources({ store, baseline: null })
+    const good = CONTRACTS.get(V1) as LoadedContract
+    await sources.keep?.(good)
+    const live = { environment: 'production', digest: V1, contract: { digest: good.manifest.digest, version: '1.0.0' }, artifact: null }
+    expect((await sources.baseline(live)).manifest.digest).toBe(good.manifest.digest)
+    // A file that was not valid UTF-8: its text no longer hashes as sealed, so nothing is kept.
+    const other = CONTRACTS.get(V2) as LoadedContract
+    await sources.keep?.({ manifest: other.manifest, read: (p) => `${other.read(p)}\uFFFD` })
+    expect(fs.readdirSync(store).filter((f) => f.startsWith(other.manifest.digest.slice('sha256:'.length)))).toEqual([])
+    await expect(sources.baseline({ ...live, digest: V2, contract: { digest: other.manifest.digest, version: '1.1.0' } })).rejects.toThrow(/Give contract-baseline/)
   })
 })

@@ -18369,6 +18369,7 @@ function judgeContract(environment, digest, rule, mode, fact) {
     `${amendment}: ${counts}.`,
     ...approvalUsed !== null && fact.approval ? [`Approved by ${fact.approval.actor ?? "an unnamed actor"} at ${fact.approval.time} (record ${fact.approval.id}): ${fact.approval.reason ?? "no reason given"}.`] : [],
     ...breaking.length > 0 && rule.breaking === "allow" ? [`Breaking changes pass (contract.breaking: allow): ${named(breaking)}`] : [],
+    ...breaking.length > 0 && rule.breaking === "require-major" ? [`The breaking changes pass with the major version step ${live.version} \u2192 ${candidate.version}.`] : [],
     ...dangerous.length > 0 && rule.dangerous === "warn" ? [`Warning: ${dangerous.length} change(s) may break some clients: ${named(dangerous)}`] : [],
     ...versionNote !== null ? [`Warning: ${versionNote}.`] : []
   ];
@@ -21442,6 +21443,7 @@ async function approveAmendment(request, ledger, options) {
 }
 
 // src/app/contract-sources.ts
+import { createHash as createHash8 } from "node:crypto";
 import * as fs19 from "node:fs";
 import * as path17 from "node:path";
 init_errors();
@@ -21755,12 +21757,7 @@ function contractSources(options) {
   };
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  let sealed;
-  try {
-    sealed = new Map(parseListing(fs19.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
-  } catch {
-    return;
-  }
+  const sealed = new Map(parseListing(fs19.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -21772,13 +21769,15 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
 async function keepContract(store, contract) {
   const base = path17.join(store, hexOf(contract.manifest.digest));
   if (fs19.existsSync(`${base}.contract.json`)) return;
+  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
+  if (bytes.some(({ file, bytes: b }) => createHash8("sha256").update(b).digest("hex") !== file.sha256)) return;
   const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
   try {
     fs19.mkdirSync(`${temp}.contract`, { recursive: true });
-    for (const file of contract.manifest.files) {
+    for (const { file, bytes: b } of bytes) {
       const target = path17.join(`${temp}.contract`, ...file.path.split("/"));
       fs19.mkdirSync(path17.dirname(target), { recursive: true });
-      fs19.writeFileSync(target, contract.read(file.path));
+      fs19.writeFileSync(target, b);
     }
     fs19.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { LoadedContract } from '../core/contract/classify.js'
@@ -144,12 +145,8 @@ export function contractSources(options: ContractSourceOptions): ContractSources
  * digest (the signed statement's annotation, when there is one, pins the manifest itself).
  */
 function checkSealedFiles(contract: LoadedContract, listingFile: string, manifestFile: string): void {
-  let sealed: Map<string, string>
-  try {
-    sealed = new Map(parseListing(fs.readFileSync(listingFile, 'utf8'), listingFile).map((e) => [e.path, e.hex]))
-  } catch {
-    return // a single file's digest line: nothing to hold the manifest against but the file itself
-  }
+  // The listing verified the bytes a moment ago; one that cannot be read now ties nothing (fail closed).
+  const sealed = new Map(parseListing(fs.readFileSync(listingFile, 'utf8'), listingFile).map((e) => [e.path, e.hex]))
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -164,13 +161,17 @@ function checkSealedFiles(contract: LoadedContract, listingFile: string, manifes
 async function keepContract(store: string, contract: LoadedContract): Promise<void> {
   const base = path.join(store, hexOf(contract.manifest.digest))
   if (fs.existsSync(`${base}.contract.json`)) return
+  // The files are at hand as text; one that is not valid UTF-8 would not come back as its
+  // sealed bytes, and a kept copy that does not verify would refuse every later promotion.
+  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
+  if (bytes.some(({ file, bytes: b }) => createHash('sha256').update(b).digest('hex') !== file.sha256)) return
   const temp = `${base}.${process.pid}.${Date.now()}.tmp`
   try {
     fs.mkdirSync(`${temp}.contract`, { recursive: true })
-    for (const file of contract.manifest.files) {
+    for (const { file, bytes: b } of bytes) {
       const target = path.join(`${temp}.contract`, ...file.path.split('/'))
       fs.mkdirSync(path.dirname(target), { recursive: true })
-      fs.writeFileSync(target, contract.read(file.path))
+      fs.writeFileSync(target, b)
     }
     fs.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}\n`)
     fs.rmSync(`${base}.contract`, { recursive: true, force: true })

@@ -113,6 +113,7 @@ export function judgeContract(environment: string, digest: Digest, rule: Contrac
     `${amendment}: ${counts}.`,
     ...(approvalUsed !== null && fact.approval ? [`Approved by ${fact.approval.actor ?? 'an unnamed actor'} at ${fact.approval.time} (record ${fact.approval.id}): ${fact.approval.reason ?? 'no reason given'}.`] : []),
     ...(breaking.length > 0 && rule.breaking === 'allow' ? [`Breaking changes pass (contract.breaking: allow): ${named(breaking)}`] : []),
+    ...(breaking.length > 0 && rule.breaking === 'require-major' ? [`The breaking changes pass with the major version step ${live.version} → ${candidate.version}.`] : []),
     ...(dangerous.length > 0 && rule.dangerous === 'warn' ? [`Warning: ${dangerous.length} change(s) may break some clients: ${named(dangerous)}`] : []),
     ...(versionNote !== null ? [`Warning: ${versionNote}.`] : [])
   ]

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-2M7CHCMH.js";
+} from "./chunk-HXBRM3SZ.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
-import "./chunk-5TMA5B6X.js";
+import "./chunk-MOHS3D2Q.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-5TMA5B6X.js";
+} from "./chunk-MOHS3D2Q.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";
@@ -7615,6 +7615,7 @@ function levelsOf(record, signature) {
 }
 
 // src/app/contract-sources.ts
+import { createHash as createHash2 } from "node:crypto";
 import * as fs6 from "node:fs";
 import * as path5 from "node:path";
 function contractStoreOf(ledgerFile) {
@@ -7688,12 +7689,7 @@ function contractSources(options) {
   };
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  let sealed;
-  try {
-    sealed = new Map(parseListing(fs6.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
-  } catch {
-    return;
-  }
+  const sealed = new Map(parseListing(fs6.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -7705,13 +7701,15 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
 async function keepContract(store, contract) {
   const base = path5.join(store, hexOf(contract.manifest.digest));
   if (fs6.existsSync(`${base}.contract.json`)) return;
+  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
+  if (bytes.some(({ file, bytes: b }) => createHash2("sha256").update(b).digest("hex") !== file.sha256)) return;
   const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
   try {
     fs6.mkdirSync(`${temp}.contract`, { recursive: true });
-    for (const file of contract.manifest.files) {
+    for (const { file, bytes: b } of bytes) {
       const target = path5.join(`${temp}.contract`, ...file.path.split("/"));
       fs6.mkdirSync(path5.dirname(target), { recursive: true });
-      fs6.writeFileSync(target, contract.read(file.path));
+      fs6.writeFileSync(target, b);
     }
     fs6.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-5TMA5B6X.js";
+} from "./chunk-MOHS3D2Q.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

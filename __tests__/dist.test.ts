@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import ts from 'typescript'
 import { VERSION } from '../src/version.js'
 import { PROJECT_ROOT } from './helpers/runner.js'
 import { removeAll, tempDir } from './helpers/trees.js'
@@ -90,6 +91,105 @@ function licenceEntries(text: string): Map<string, string> {
   return entries
 }
 
+
+/** One `import()` of a file of dist/, and the names the code takes from what it loads. */
+interface LazyImport {
+  readonly from: string
+  readonly target: string
+  readonly names: readonly string[]
+}
+
+/**
+ * The names a `const { a, b: c } = …` or `const [{ a }, { b }] = …` binding takes. A rest
+ * element takes everything and names nothing this test can check, so it is refused.
+ */
+function boundNames(pattern: ts.ObjectBindingPattern, where: string): string[] {
+  return pattern.elements.map((element) => {
+    const key = element.propertyName ?? element.name
+    if (element.dotDotDotToken !== undefined || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) throw new Error(`${where}: a binding this test cannot read`)
+    return key.text
+  })
+}
+
+/** The property names read from `name` in `scope`, the only use this test accepts for a namespace held in a variable. */
+function propertiesReadFrom(name: ts.Identifier, scope: ts.Node, where: string): string[] {
+  const names: string[] = []
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text) {
+      const parent = node.parent
+      if (!(ts.isPropertyAccessExpression(parent) && parent.expression === node)) throw new Error(`${where}: ${name.text} is used otherwise than as ${name.text}.<name>`)
+      names.push(parent.name.text)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(scope)
+  return names
+}
+
+/**
+ * What the code takes from one `import("…")`, in the shapes esbuild writes: destructured
+ * from the awaited namespace, read as a property of it, held in a variable and read as
+ * properties, or one element of an awaited Promise.all. Any other shape fails the test, so
+ * that a new one is taught here rather than passed unchecked.
+ */
+function namesTaken(call: ts.CallExpression, where: string): string[] {
+  const awaited = (node: ts.Node): ts.Node | null => (ts.isAwaitExpression(node.parent) ? node.parent.parent : null)
+  let parent: ts.Node | null = awaited(call)
+  if (parent !== null && ts.isParenthesizedExpression(parent) && ts.isPropertyAccessExpression(parent.parent) && parent.parent.expression === parent) return [parent.parent.name.text]
+  if (parent !== null && ts.isVariableDeclaration(parent)) {
+    if (ts.isObjectBindingPattern(parent.name)) return boundNames(parent.name, where)
+    if (ts.isIdentifier(parent.name)) {
+      const scope = parent.parent.parent.parent
+      return propertiesReadFrom(parent.name, scope, where)
+    }
+  }
+  // const [{ a }, { b }] = await Promise.all([import("./x.js"), import("./y.js")])
+  parent = call.parent
+  if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression.getText() === 'Promise.all') {
+    const declaration = awaited(parent.parent)
+    if (declaration !== null && ts.isVariableDeclaration(declaration) && ts.isArrayBindingPattern(declaration.name)) {
+      const element = declaration.name.elements[parent.elements.indexOf(call)]
+      if (element === undefined || ts.isOmittedExpression(element)) return []
+      if (ts.isObjectBindingPattern(element.name)) return boundNames(element.name, where)
+    }
+  }
+  throw new Error(`${where}: an import() whose use this test cannot read; teach namesTaken this shape`)
+}
+
+/** Every `import("./…")` in the files of `dir`: what each loads, and the names taken from it. */
+function lazyImportsIn(dir: string): LazyImport[] {
+  const found: LazyImport[] = []
+  for (const file of filesUnder(dir).filter((f) => f.endsWith('.js'))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8')
+    if (!text.includes('import(')) continue
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS)
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const [specifier] = node.arguments
+        // Bare specifiers are packages left external (optional peers a bundled package tries), not files of dist/.
+        if (specifier !== undefined && ts.isStringLiteral(specifier) && /^\.\.?\//.test(specifier.text)) {
+          const where = `dist/${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
+          found.push({ from: where, target: path.posix.join(path.posix.dirname(file.split(path.sep).join('/')), specifier.text), names: namesTaken(node, where) })
+        }
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+  }
+  return found
+}
+
+/** Loads each file in a fresh Node process, as a step would, and answers the names each exports with a defined value. */
+function exportsWhenLoaded(dir: string, files: readonly string[]): Record<string, string[]> {
+  const script = [
+    'const [dir, ...files] = process.argv.slice(1)',
+    'const out = {}',
+    "for (const file of files) { const ns = await import(new URL(file, `file://${dir}/`).href); out[file] = Object.keys(ns).filter((k) => ns[k] !== undefined) }",
+    'process.stdout.write(JSON.stringify(out))'
+  ].join('\n')
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, dir, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
+}
+
 describe('dist/', () => {
   it('is exactly what npm run package builds from src/', () => {
     const committed = path.join(PROJECT_ROOT, 'dist')
@@ -139,6 +239,27 @@ describe('dist/', () => {
       const twice = [...where].filter(([, outputs]) => outputs.length > 1).map(([module]) => packageOf(module) ?? module)
       expect({ entry, twice: [...new Set(twice)].filter((m) => !TWICE_IN_ONE_PROCESS.includes(m)) }).toEqual({ entry, twice: [] })
     }
+  })
+
+  it('gives every import() of a lazily loaded file the names the code takes from it, loaded as a step loads it', () => {
+    const dist = path.join(PROJECT_ROOT, 'dist')
+    const imports = lazyImportsIn(dist)
+    // Every chunk an entry loads on demand is reached, so none goes unchecked.
+    const chunks = new Set(imports.map((i) => i.target))
+    expect(chunks.size).toBeGreaterThan(20)
+    const loaded = exportsWhenLoaded(dist, [...chunks].sort())
+    const missing = imports.flatMap((i) => i.names.filter((name) => !loaded[i.target]?.includes(name)).map((name) => `${i.from} takes ${name} from ${i.target}, which exports ${JSON.stringify(loaded[i.target])}`))
+    expect(missing).toEqual([])
+  })
+
+  it('sees a name a lazily loaded file lacks: a CommonJS chunk split with only a default export, as esbuild made @sigstore/tuf', () => {
+    const dir = tempDir('lazy-')
+    fs.mkdirSync(path.join(dir, 'chunks'))
+    fs.writeFileSync(path.join(dir, 'chunks/trusted-root.js'), 'export async function load() {\n  const { getTrustedRoot } = await import("./dist.js");\n  return getTrustedRoot\n}\n')
+    fs.writeFileSync(path.join(dir, 'chunks/dist.js'), 'var require_dist = () => ({ getTrustedRoot() {} });\nexport default require_dist();\n')
+    const imports = lazyImportsIn(dir)
+    expect(imports).toEqual([{ from: 'dist/chunks/trusted-root.js:2', target: 'chunks/dist.js', names: ['getTrustedRoot'] }])
+    expect(exportsWhenLoaded(dir, ['chunks/dist.js'])).toEqual({ 'chunks/dist.js': ['default'] })
   })
 
   it('is tested on the Node major the actions run on (runs.using: node24)', () => {

@@ -165,6 +165,43 @@ async function resolveAsIs(pluginBuild, args, specifier = args.path) {
   return { path, external, namespace, sideEffects, suffix }
 }
 
+// A CommonJS package loaded with `await import()` (@sigstore/tuf): split, esbuild makes its
+// chunk export one name, `default` (esbuild issues #3245 and #4377), so `const {
+// getTrustedRoot } = await import('@sigstore/tuf')` gets undefined, where Node and an
+// unsplit build give the package's exports as names. Such an import loads a face instead:
+// an ES module whose names are the package's exports, read from the installed package (as
+// for LOADED_ON_FIRST_USE), and whose default is its exports object, as Node gives it.
+const FACE = 'esm-face'
+const isCommonJs = (module) => !isOwn(module) && graph[module]?.format !== 'esm'
+// Named by the package's path, without node_modules/: the inputs under node_modules/ are
+// the packages' own files, which dist/licenses.txt lists.
+const facePath = (module) => module.replace(/^(.*\/)?node_modules\//, '')
+/** The key esbuild gives a face as an entry point, as in `chunkOf`. */
+const faceKey = (module) => `${FACE}:${facePath(module)}`
+
+function faceModule(module) {
+  const file = absolute(module)
+  const exported = createRequire(path.join(root, 'package.json'))(file)
+  const names = Object.keys(exported).filter((name) => name !== 'default' && name !== '__esModule')
+  const bad = names.find((name) => !/^[A-Za-z_$][\w$]*$/.test(name))
+  if (bad !== undefined) throw new Error(`${module}: exports ${JSON.stringify(bad)}, which a face cannot name`)
+  return [`const exported = require(${JSON.stringify(file)})`, 'export default exported', names.length > 0 ? `export const { ${names.join(', ')} } = exported` : ''].join('\n')
+}
+
+const esmFace = {
+  name: 'esm-face',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.asIs || (args.kind !== 'dynamic-import' && args.kind !== 'entry-point')) return undefined
+      const resolved = await resolveAsIs(b, args)
+      if (!resolved || resolved.external || resolved.namespace !== 'file') return undefined
+      const module = relative(resolved.path)
+      return isCommonJs(module) ? { path: facePath(module), namespace: FACE, pluginData: { module } } : undefined
+    })
+    b.onLoad({ filter: /.*/, namespace: FACE }, (args) => ({ contents: faceModule(args.pluginData.module), resolveDir: root, loader: 'js', pluginData: { asIs: true } }))
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Step 2: the chunks: one build, split, of every entry's lazy roots.
 
@@ -178,6 +215,7 @@ const chunksBuild = await build({
   banner: { js: REQUIRE_BANNER },
   entryPoints: [...new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => (e.copied.has(m) ? `./${m}?${e.tag}` : `./${m}`))))].sort(),
   plugins: [
+    esmFace,
     {
       name: 'per-entry-copies',
       setup(b) {
@@ -255,7 +293,7 @@ for (const entry of entries) {
         const module = relative(resolved.path)
         if (entry.core && args.importer === entryFile && entry.staticGraph.has(module)) return { path: module, namespace: 'stand-in' }
         if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
-        const chunk = chunkOf.get(entry.copied.has(module) ? `${module}?${entry.tag}` : module)
+        const chunk = chunkOf.get(entry.copied.has(module) ? `${module}?${entry.tag}` : isCommonJs(module) ? faceKey(module) : module)
         if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
         return { path: chunk, external: true }
       })

@@ -20838,8 +20838,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-HBNFL5BG.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-DVAMQCOB.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-AL4YMHN2.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-7OHWKTGK.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {

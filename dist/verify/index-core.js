@@ -3982,8 +3982,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-CRRHZACC.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-34RUMMS4.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-X3J7X3DA.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-X2EKM6J2.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {

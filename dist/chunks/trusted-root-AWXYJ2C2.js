@@ -6,7 +6,8 @@ import {
   loadTrustedRootFile,
   mergeTrustedRoots,
   parseTrustedRoot
-} from "./chunk-QM27U4HS.js";
+} from "./chunk-E5P77RFC.js";
+import "./chunk-HUXIDCLA.js";
 import "./chunk-YHXTHAFT.js";
 import "./chunk-NRHD3AR6.js";
 import "./chunk-WMMA72G5.js";

@@ -6,7 +6,7 @@ import {
   loadTrustedRootFile,
   mergeTrustedRoots,
   parseTrustedRoot
-} from "./chunk-FB3FMRJV.js";
+} from "./chunk-BW5IGLXE.js";
 import "./chunk-YHXTHAFT.js";
 import "./chunk-NRHD3AR6.js";
 import "./chunk-WMMA72G5.js";

@@ -1,4 +1,8 @@
 import {
+  SealError,
+  quote
+} from "./chunk-HUXIDCLA.js";
+import {
   GITHUB_TUF_MIRROR,
   GITHUB_TUF_ROOT_JSON,
   require_dist as require_dist2
@@ -10,37 +14,32 @@ import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
 
-// src/attestation/trusted-root.ts?promote-post
-var import_protobuf_specs = __toESM(require_dist());
-var import_verify = __toESM(require_dist2());
+// src/attestation/trusted-root.ts
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist2(), 1);
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-
-// stand-in:promote-post:src/core/errors.ts:src/attestation/trusted-root.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/post-core.js";
-
-// src/attestation/trusted-root.ts?promote-post
 var TRUSTED_ROOT_INPUT = "trusted-root";
 var TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot+json;version=0.1";
 var LISTS = ["tlogs", "certificateAuthorities", "ctlogs", "timestampAuthorities"];
 function checkRoot(value, where) {
   const root = value;
   if (typeof root !== "object" || root === null || Array.isArray(root)) {
-    throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`);
+    throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`);
   }
   if (typeof root.mediaType !== "string" || !root.mediaType.startsWith("application/vnd.dev.sigstore.trustedroot")) {
-    throw new m7$SealError(
-      `${TRUSTED_ROOT_INPUT}: ${where} has mediaType ${m7$quote(String(root.mediaType))}, not ${m7$quote(TRUSTED_ROOT_MEDIA_TYPE)}, so it is not a Sigstore trusted root. Give the file \`gh attestation trusted-root\` writes.`
+    throw new SealError(
+      `${TRUSTED_ROOT_INPUT}: ${where} has mediaType ${quote(String(root.mediaType))}, not ${quote(TRUSTED_ROOT_MEDIA_TYPE)}, so it is not a Sigstore trusted root. Give the file \`gh attestation trusted-root\` writes.`
     );
   }
   for (const list of LISTS) {
-    if (root[list] !== void 0 && !Array.isArray(root[list])) throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh attestation trusted-root\`.`);
+    if (root[list] !== void 0 && !Array.isArray(root[list])) throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh attestation trusted-root\`.`);
   }
   try {
     (0, import_verify.toTrustMaterial)(import_protobuf_specs.TrustedRoot.fromJSON(root));
   } catch (error) {
-    throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`);
+    throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`);
   }
   return root;
 }
@@ -51,9 +50,9 @@ function mergeTrustedRoots(roots) {
 }
 function parseTrustedRoot(text, file) {
   try {
-    return checkRoot(JSON.parse(text), m7$quote(file));
+    return checkRoot(JSON.parse(text), quote(file));
   } catch (error) {
-    if (error instanceof m7$SealError) throw error;
+    if (error instanceof SealError) throw error;
   }
   const roots = [];
   const lines = text.split(/\r?\n/);
@@ -63,11 +62,11 @@ function parseTrustedRoot(text, file) {
     try {
       value = JSON.parse(line);
     } catch {
-      throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: ${m7$quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not parse). Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`);
+      throw new SealError(`${TRUSTED_ROOT_INPUT}: ${quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not parse). Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`);
     }
-    roots.push(checkRoot(value, `line ${index + 1} of ${m7$quote(file)}`));
+    roots.push(checkRoot(value, `line ${index + 1} of ${quote(file)}`));
   }
-  if (roots.length === 0) throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: ${m7$quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`);
+  if (roots.length === 0) throw new SealError(`${TRUSTED_ROOT_INPUT}: ${quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`);
   return roots.length === 1 ? roots[0] : mergeTrustedRoots(roots);
 }
 async function loadTrustedRootFile(file) {
@@ -76,7 +75,7 @@ async function loadTrustedRootFile(file) {
     text = await fs.promises.readFile(file, "utf8");
   } catch (error) {
     const code = error.code ?? String(error);
-    throw new m7$SealError(`${TRUSTED_ROOT_INPUT}: cannot read ${m7$quote(file)} (${code}). Give the path of a trusted_root.json, such as one written by \`gh attestation trusted-root\`.`);
+    throw new SealError(`${TRUSTED_ROOT_INPUT}: cannot read ${quote(file)} (${code}). Give the path of a trusted_root.json, such as one written by \`gh attestation trusted-root\`.`);
   }
   return parseTrustedRoot(text, file);
 }
@@ -85,7 +84,7 @@ function defaultCacheDir() {
   return temp ? path.join(temp, "artifact-seal", "tuf") : void 0;
 }
 async function fetchOverTuf(instance, cacheDir) {
-  const { getTrustedRoot } = await import("./dist-U5FOUD4Y.js");
+  const { getTrustedRoot } = await import("./dist-AQ4XDVUC.js");
   let rootPath;
   if (instance === "github") {
     const seedDir = await fs.promises.mkdtemp(path.join(cacheDir ?? os.tmpdir(), "github-tuf-seed-"));
@@ -101,8 +100,8 @@ async function fetchOverTuf(instance, cacheDir) {
     });
     return import_protobuf_specs.TrustedRoot.toJSON(root);
   } catch (error) {
-    throw new m7$SealError(
-      `The ${instance === "github" ? "GitHub Sigstore instance's" : "Sigstore public-good"} trusted root could not be fetched over TUF from ${m7$quote(mirror)}: ${describe(error)}. Allow HTTPS to it, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
+    throw new SealError(
+      `The ${instance === "github" ? "GitHub Sigstore instance's" : "Sigstore public-good"} trusted root could not be fetched over TUF from ${quote(mirror)}: ${describe(error)}. Allow HTTPS to it, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
     );
   } finally {
     if (rootPath !== void 0) await fs.promises.rm(path.dirname(rootPath), { recursive: true, force: true });

@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-6E25RHZV.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy
@@ -44,12 +44,12 @@ async function verifyRecordAttestation(record, location, expectation, env, token
     throw new SealError(`record ${record.id} has no attestation: the promote that wrote it did not sign (give it sign: key or keyless, or run it with "id-token: write").`);
   }
   const { bundle, source } = link.id !== null || /^https?:/.test(link.uri) ? await fromApi(record, link.digest, env, token) : fromFile(record, link.uri, link.digest, location);
-  const { verifyAttestation } = await import("./verify-bundle-3FWSQMMW.js");
+  const { verifyAttestation } = await import("./verify-bundle-7M7JP56L.js");
   const keyed = typeof bundle === "object" && bundle !== null && "publicKey" in (bundle.verificationMaterial ?? {});
   if (!keyed && expectation.identity === null) {
     throw new SealError(`the attestation of record ${record.id} (${source}) is signed keyless: give --signer-repository (and --signer-workflow) to say whose signature is accepted, and --trusted-root for offline use.`);
   }
-  const { loadTrustedRoot } = await import("./trusted-root-SB4M22NH.js");
+  const { loadTrustedRoot } = await import("./trusted-root-AWXYJ2C2.js");
   const verified = await verifyAttestation(bundle, {
     ...keyed ? {} : { trustedRoot: await loadTrustedRoot(expectation.trustedRootFile) },
     publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],

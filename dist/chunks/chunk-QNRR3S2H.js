@@ -10,17 +10,17 @@ import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
 
-// src/attestation/trusted-root.ts?verify
+// src/attestation/trusted-root.ts?promote
 var import_protobuf_specs = __toESM(require_dist());
 var import_verify = __toESM(require_dist2());
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-// stand-in:verify:src/core/errors.ts:src/attestation/trusted-root.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../verify/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/attestation/trusted-root.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
 
-// src/attestation/trusted-root.ts?verify
+// src/attestation/trusted-root.ts?promote
 var TRUSTED_ROOT_INPUT = "trusted-root";
 var TRUSTED_ROOT_MEDIA_TYPE = "application/vnd.dev.sigstore.trustedroot+json;version=0.1";
 var LISTS = ["tlogs", "certificateAuthorities", "ctlogs", "timestampAuthorities"];
@@ -85,7 +85,7 @@ function defaultCacheDir() {
   return temp ? path.join(temp, "artifact-seal", "tuf") : void 0;
 }
 async function fetchOverTuf(instance, cacheDir) {
-  const { getTrustedRoot } = await import("./dist-U5FOUD4Y.js");
+  const { getTrustedRoot } = await import("./dist-AQ4XDVUC.js");
   let rootPath;
   if (instance === "github") {
     const seedDir = await fs.promises.mkdtemp(path.join(cacheDir ?? os.tmpdir(), "github-tuf-seed-"));

@@ -4654,7 +4654,7 @@ var require_error3 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TUFError = void 0;
-    var TUFError = class extends Error {
+    var TUFError2 = class extends Error {
       code;
       cause;
       constructor({ code, message, cause }) {
@@ -4664,7 +4664,7 @@ var require_error3 = __commonJS({
         this.name = this.constructor.name;
       }
     };
-    exports.TUFError = TUFError;
+    exports.TUFError = TUFError2;
   }
 });
 
@@ -4832,10 +4832,11 @@ var require_client = __commonJS({
 // node_modules/@sigstore/tuf/dist/index.js
 var require_dist4 = __commonJS({
   "node_modules/@sigstore/tuf/dist/index.js"(exports) {
+    "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TUFError = exports.DEFAULT_MIRROR_URL = void 0;
-    exports.getTrustedRoot = getTrustedRoot;
-    exports.initTUF = initTUF;
+    exports.getTrustedRoot = getTrustedRoot2;
+    exports.initTUF = initTUF2;
     var protobuf_specs_1 = require_dist();
     var appdata_1 = require_appdata();
     var client_1 = require_client();
@@ -4844,12 +4845,12 @@ var require_dist4 = __commonJS({
     var DEFAULT_RETRY = { retries: 2 };
     var DEFAULT_TIMEOUT = 5e3;
     var TRUSTED_ROOT_TARGET = "trusted_root.json";
-    async function getTrustedRoot(options = {}) {
+    async function getTrustedRoot2(options = {}) {
       const client = createClient(options);
       const trustedRoot = await client.getTarget(TRUSTED_ROOT_TARGET);
       return protobuf_specs_1.TrustedRoot.fromJSON(JSON.parse(trustedRoot));
     }
-    async function initTUF(options = {}) {
+    async function initTUF2(options = {}) {
       const client = createClient(options);
       return client.refresh().then(() => client);
     }
@@ -4870,4 +4871,15 @@ var require_dist4 = __commonJS({
     } });
   }
 });
-export default require_dist4();
+
+// esm-face:@sigstore/tuf/dist/index.js
+var exported = require_dist4();
+var dist_default = exported;
+var { DEFAULT_MIRROR_URL, TUFError, getTrustedRoot, initTUF } = exported;
+export {
+  DEFAULT_MIRROR_URL,
+  TUFError,
+  dist_default as default,
+  getTrustedRoot,
+  initTUF
+};

@@ -6,7 +6,7 @@ import {
   loadTrustedRootFile,
   mergeTrustedRoots,
   parseTrustedRoot
-} from "./chunk-25FK2INA.js";
+} from "./chunk-5QG2V6M6.js";
 import "./chunk-YHXTHAFT.js";
 import "./chunk-NRHD3AR6.js";
 import "./chunk-WMMA72G5.js";

@@ -1,7 +1,16 @@
 import {
+  checkIdentity,
+  decodeIdentity,
+  describeIdentityFailure
+} from "./chunk-YVUBSRLI.js";
+import {
   TRUSTED_ROOT_MEDIA_TYPE,
   loadDefaultTrustedRoot
-} from "./chunk-QM27U4HS.js";
+} from "./chunk-E5P77RFC.js";
+import {
+  SealError,
+  quote
+} from "./chunk-HUXIDCLA.js";
 import {
   require_dist as require_dist2
 } from "./chunk-46C4WCSX.js";
@@ -18,19 +27,11 @@ import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
 
-// src/attestation/verify-bundle.ts?verify
-var import_bundle = __toESM(require_dist2());
-var import_core = __toESM(require_dist3());
-var import_protobuf_specs = __toESM(require_dist());
-var import_verify = __toESM(require_dist4());
-
-// stand-in:verify:src/core/errors.ts:src/attestation/verify-bundle.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/signing/identity.ts:src/attestation/verify-bundle.ts
-import { m12$FULCIO_OIDS, m12$FULCIO_OID_PREFIX, m12$GITHUB_HOSTED, m12$checkIdentity, m12$decodeDerUtf8String, m12$decodeIdentity, m12$describeIdentityFailure, m12$parseWorkflowSetting, m12$parseWorkflowUri, m12$repositoryOfUri } from "../verify/index-core.js";
-
-// src/attestation/verify-bundle.ts?verify
+// src/attestation/verify-bundle.ts
+var import_bundle = __toESM(require_dist2(), 1);
+var import_core = __toESM(require_dist3(), 1);
+var import_protobuf_specs = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist4(), 1);
 var INTOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
 var OID_ORGANIZATION = "2.5.4.10";
 var PUBLIC_GOOD_ORGANIZATION = "sigstore.dev";
@@ -44,10 +45,10 @@ function parseBundle(json) {
   } catch (error) {
     const fields = error instanceof import_bundle.ValidationError && error.fields.length > 0 ? ` (missing or malformed: ${error.fields.join(", ")})` : "";
     const detail = error instanceof Error ? error.message : String(error);
-    throw new m7$SealError(`The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.`);
+    throw new SealError(`The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.`);
   }
   if (bundle.content.$case !== "dsseEnvelope") {
-    throw new m7$SealError("The Sigstore bundle signs a blob, not an attestation: it has no DSSE envelope. Give the bundle of an in-toto statement, such as the <name>.sigstore.json the seal wrote.");
+    throw new SealError("The Sigstore bundle signs a blob, not an attestation: it has no DSSE envelope. Give the bundle of an in-toto statement, such as the <name>.sigstore.json the seal wrote.");
   }
   return bundle;
 }
@@ -55,17 +56,17 @@ function parseStatement(bundle) {
   if (bundle.content.$case !== "dsseEnvelope") throw new Error("unreachable");
   const { payloadType, payload } = bundle.content.dsseEnvelope;
   if (payloadType !== INTOTO_PAYLOAD_TYPE) {
-    throw new m7$SealError(`The Sigstore bundle signs a payload of type ${m7$quote(payloadType)}, not an in-toto statement (${m7$quote(INTOTO_PAYLOAD_TYPE)}).`);
+    throw new SealError(`The Sigstore bundle signs a payload of type ${quote(payloadType)}, not an in-toto statement (${quote(INTOTO_PAYLOAD_TYPE)}).`);
   }
   let statement;
   try {
     statement = JSON.parse(Buffer.from(payload).toString("utf8"));
   } catch {
-    throw new m7$SealError("The Sigstore bundle verifies, but its payload is not JSON, so it is not an in-toto statement.");
+    throw new SealError("The Sigstore bundle verifies, but its payload is not JSON, so it is not an in-toto statement.");
   }
   const s = statement;
   if (typeof s !== "object" || s === null || typeof s._type !== "string" || !STATEMENT_TYPES.includes(s._type) || !Array.isArray(s.subject)) {
-    throw new m7$SealError('The Sigstore bundle verifies, but its payload is not an in-toto statement (no "_type" of in-toto Statement v1, or no "subject" list).');
+    throw new SealError('The Sigstore bundle verifies, but its payload is not an in-toto statement (no "_type" of in-toto Statement v1, or no "subject" list).');
   }
   return statement;
 }
@@ -90,41 +91,41 @@ function thresholdsFor(certificate, options) {
   };
 }
 function verificationFailure(error, context) {
-  if (error instanceof import_verify.PolicyError) return new m7$SealError(`signer: ${error.message}.`);
+  if (error instanceof import_verify.PolicyError) return new SealError(`signer: ${error.message}.`);
   if (!(error instanceof import_verify.VerificationError)) {
-    return new m7$SealError(`The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It may be truncated or hand-edited; use the bundle as the seal wrote it.`);
+    return new SealError(`The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It may be truncated or hand-edited; use the bundle as the seal wrote it.`);
   }
   const detail = error.message;
   switch (error.code) {
     case "SIGNATURE_ERROR":
-      return new m7$SealError(
+      return new SealError(
         `signature: the bundle's signature does not match its payload (${detail}): the statement was changed after signing${context.keyed ? ", or it was signed with another key" : ""}. Use the bundle exactly as the seal wrote it.`
       );
     case "CERTIFICATE_ERROR":
       if (/SCT/.test(detail)) {
-        return new m7$SealError(`certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that ${m7$quote("trusted-root")} holds the CT logs of the instance that signed.`);
+        return new SealError(`certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that ${quote("trusted-root")} holds the CT logs of the instance that signed.`);
       }
-      return new m7$SealError(
-        `certificate chain: the signing certificate does not chain to a certificate authority of the trusted root, or was not valid when it signed (${detail}). The bundle was signed by another Sigstore instance than the trusted root describes; give the matching ${m7$quote("trusted-root")} (\`gh attestation trusted-root\` writes GitHub's and public-good's).`
+      return new SealError(
+        `certificate chain: the signing certificate does not chain to a certificate authority of the trusted root, or was not valid when it signed (${detail}). The bundle was signed by another Sigstore instance than the trusted root describes; give the matching ${quote("trusted-root")} (\`gh attestation trusted-root\` writes GitHub's and public-good's).`
       );
     case "TIMESTAMP_ERROR":
-      return new m7$SealError(
-        `timestamp: no trusted timestamp proves when the bundle was signed (${detail}). A keyless signature is accepted only with a timestamp from a timestamp authority or a transparency log entry that the trusted root lists; a bundle whose timestamps were removed, or made by another instance, is refused. Check ${m7$quote("trusted-root")}, and use the bundle as the seal wrote it.`
+      return new SealError(
+        `timestamp: no trusted timestamp proves when the bundle was signed (${detail}). A keyless signature is accepted only with a timestamp from a timestamp authority or a transparency log entry that the trusted root lists; a bundle whose timestamps were removed, or made by another instance, is refused. Check ${quote("trusted-root")}, and use the bundle as the seal wrote it.`
       );
     case "PUBLIC_KEY_ERROR":
-      return new m7$SealError(
-        `key not found: the bundle is signed with the key ${m7$quote(context.hint ?? "")}, and no public key given matches it (${detail}). Give the signer's public key in ${m7$quote("public-key")}.`
+      return new SealError(
+        `key not found: the bundle is signed with the key ${quote(context.hint ?? "")}, and no public key given matches it (${detail}). Give the signer's public key in ${quote("public-key")}.`
       );
     case "TLOG_ERROR":
     case "TLOG_BODY_ERROR":
     case "TLOG_INCLUSION_PROOF_ERROR":
     case "TLOG_INCLUSION_PROMISE_ERROR":
     case "TLOG_MISSING_INCLUSION_ERROR":
-      return new m7$SealError(
-        `transparency log: the bundle's Rekor entry does not verify against the trusted root, or is missing (${detail}). Public-good signatures must be logged in Rekor; check ${m7$quote("trusted-root")} and use the bundle as the seal wrote it.`
+      return new SealError(
+        `transparency log: the bundle's Rekor entry does not verify against the trusted root, or is missing (${detail}). Public-good signatures must be logged in Rekor; check ${quote("trusted-root")} and use the bundle as the seal wrote it.`
       );
     case "NOT_IMPLEMENTED_ERROR":
-      return new m7$SealError(`The Sigstore bundle uses a feature this verifier does not support (${detail}).`);
+      return new SealError(`The Sigstore bundle uses a feature this verifier does not support (${detail}).`);
   }
 }
 function signingTime(bundle) {
@@ -147,7 +148,7 @@ function trustedRootOf(json) {
   try {
     return import_protobuf_specs.TrustedRoot.fromJSON(json);
   } catch (error) {
-    throw new m7$SealError(`The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`);
+    throw new SealError(`The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`);
   }
 }
 function verifyKeyed(bundle, options) {
@@ -155,7 +156,7 @@ function verifyKeyed(bundle, options) {
   const hint = bundle.verificationMaterial.content.publicKey.hint;
   const keys = options.publicKeys ?? [];
   if (keys.length === 0) {
-    throw new m7$SealError(`key not found: the bundle is signed with a key (hint ${m7$quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${m7$quote("public-key")}.`);
+    throw new SealError(`key not found: the bundle is signed with a key (hint ${quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${quote("public-key")}.`);
   }
   const ordered = [...keys.filter((k) => k.hint === hint), ...keys.filter((k) => k.hint !== hint)];
   const root = trustedRootOf(options.trustedRoot ?? EMPTY_ROOT);
@@ -172,8 +173,8 @@ function verifyKeyed(bundle, options) {
     }
   }
   if (last instanceof import_verify.VerificationError && last.code === "SIGNATURE_ERROR") {
-    throw new m7$SealError(
-      `signature: the bundle's signature verifies with none of the ${keys.length} public key(s) given (the bundle names key ${m7$quote(hint)}): it was signed with another key, or the statement was changed after signing. Give the signer's public key in ${m7$quote("public-key")}.`
+    throw new SealError(
+      `signature: the bundle's signature verifies with none of the ${keys.length} public key(s) given (the bundle names key ${quote(hint)}): it was signed with another key, or the statement was changed after signing. Give the signer's public key in ${quote("public-key")}.`
     );
   }
   throw verificationFailure(last, { keyed: true, hint });
@@ -191,9 +192,9 @@ async function verifyKeyless(bundle, options) {
   }
   const signedAt = signingTime(bundle);
   if (signedAt === void 0) {
-    throw new m7$SealError("timestamp: the bundle verified without a trusted timestamp, which is never accepted for a keyless signature.");
+    throw new SealError("timestamp: the bundle verified without a trusted timestamp, which is never accepted for a keyless signature.");
   }
-  const identity = m12$decodeIdentity(signer.identity?.subjectAlternativeName, (signer.identity?.oids ?? []).map((o) => ({ oid: o.oid?.id ?? [], value: o.value })));
+  const identity = decodeIdentity(signer.identity?.subjectAlternativeName, (signer.identity?.oids ?? []).map((o) => ({ oid: o.oid?.id ?? [], value: o.value })));
   return { kind: "certificate", identity, signedAt, certificate: toPem(certificate.root.toDER()) };
 }
 async function verifyAttestation(bundleJson, options = {}) {
@@ -202,17 +203,17 @@ async function verifyAttestation(bundleJson, options = {}) {
   try {
     signer = bundle.verificationMaterial.content.$case === "publicKey" ? verifyKeyed(bundle, options) : await verifyKeyless(bundle, options);
   } catch (error) {
-    if (error instanceof m7$SealError) throw error;
+    if (error instanceof SealError) throw error;
     throw verificationFailure(error, { keyed: bundle.verificationMaterial.content.$case === "publicKey" });
   }
   const statement = parseStatement(bundle);
   if (options.identity !== void 0) {
     if (signer.kind !== "certificate") {
-      throw new m7$SealError(`signer: the bundle is signed with a key (${m7$quote(signer.hint)}), not by a workflow's Sigstore certificate, so its repository and workflow cannot be checked.`);
+      throw new SealError(`signer: the bundle is signed with a key (${quote(signer.hint)}), not by a workflow's Sigstore certificate, so its repository and workflow cannot be checked.`);
     }
-    const failures = m12$checkIdentity(signer.identity, options.identity);
-    if (failures.length > 0) throw new m7$SealError(`The bundle is signed by someone the policy does not accept:
-${m12$describeIdentityFailure(failures)}`);
+    const failures = checkIdentity(signer.identity, options.identity);
+    if (failures.length > 0) throw new SealError(`The bundle is signed by someone the policy does not accept:
+${describeIdentityFailure(failures)}`);
   }
   const payloadType = bundle.content.$case === "dsseEnvelope" ? bundle.content.dsseEnvelope.payloadType : "";
   return { statement, payloadType, signer };

@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-6E25RHZV.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
@@ -41,7 +41,7 @@ import {
   sha256Of,
   signerExpectation,
   verifyArtifact
-} from "./chunk-PNDUH7SH.js";
+} from "./chunk-QNOW2VSN.js";
 import {
   removeQuietly
 } from "./chunk-HSU5AKFI.js";

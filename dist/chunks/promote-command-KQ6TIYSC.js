@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-HXBRM3SZ.js";
+} from "./chunk-SINCTWKC.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MOHS3D2Q.js";
@@ -10,9 +10,9 @@ import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
-import "./chunk-XKPUXSYZ.js";
+import "./chunk-6E25RHZV.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-PNDUH7SH.js";
+import "./chunk-QNOW2VSN.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

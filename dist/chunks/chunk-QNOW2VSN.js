@@ -180,8 +180,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("./verify-bundle-3FWSQMMW.js");
-  const { loadTrustedRoot } = await import("./trusted-root-SB4M22NH.js");
+  const { verifyAttestation } = await import("./verify-bundle-7M7JP56L.js");
+  const { loadTrustedRoot } = await import("./trusted-root-AWXYJ2C2.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {

@@ -33,17 +33,17 @@ Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
   seal: async () => (await import("./seal-command-M22NBEX2.js")).sealCommand,
-  verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
+  verify: async () => (await import("./verify-command-3DCDKSSS.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-REZD63KQ.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-FWEATOKA.js")).vetoCommand,
-  history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-MIPJATBH.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-3INRJXNO.js")).contractCommand
+  promote: async () => (await import("./promote-command-KQ6TIYSC.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-W735KL64.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-T424SNDG.js")).vetoCommand,
+  history: async () => (await import("./history-command-CLGI6B65.js")).historyCommand,
+  status: async () => (await import("./status-command-4LK53K6N.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-PTZFP5FW.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-3AXPZTZS.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-LRPDTK7R.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -6,8 +6,7 @@ import {
   loadTrustedRootFile,
   mergeTrustedRoots,
   parseTrustedRoot
-} from "./chunk-RCZVBGC2.js";
-import "./chunk-HUXIDCLA.js";
+} from "./chunk-QNRR3S2H.js";
 import "./chunk-YHXTHAFT.js";
 import "./chunk-NRHD3AR6.js";
 import "./chunk-WMMA72G5.js";

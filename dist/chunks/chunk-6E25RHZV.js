@@ -1047,7 +1047,7 @@ async function verifyCheckpoint(ledger, expectation) {
   } catch {
     return refuse("replaced", `${quote(file)} is not JSON, so it is no signed checkpoint. Restore it from a backup.`);
   }
-  const { verifyAttestation } = await import("./verify-bundle-3FWSQMMW.js");
+  const { verifyAttestation } = await import("./verify-bundle-7M7JP56L.js");
   const keyed = typeof bundle === "object" && bundle !== null && "publicKey" in (bundle.verificationMaterial ?? {});
   if (!keyed && expectation.identity === null) {
     throw new SealError(
@@ -1056,7 +1056,7 @@ async function verifyCheckpoint(ledger, expectation) {
   }
   let verified;
   try {
-    const { loadTrustedRoot } = await import("./trusted-root-SB4M22NH.js");
+    const { loadTrustedRoot } = await import("./trusted-root-AWXYJ2C2.js");
     verified = await verifyAttestation(bundle, {
       ...keyed ? {} : { trustedRoot: await loadTrustedRoot(expectation.trustedRootFile) },
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { readSignerCheckSettings, readSigningSettings, signatureRequired } from '../../src/actions/signing-settings.js'
+import { readSignerCheckSettings, readSigningSettings, requirementReason, signatureRequired } from '../../src/actions/signing-settings.js'
 import { prepareSigning } from '../../src/app/signing.js'
 import { sealErrorOf } from '../helpers/seal-error.js'
 
@@ -52,16 +52,44 @@ describe('the signing inputs', () => {
 describe('the signer inputs', () => {
   const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_ACTIONS: 'true' }
 
-  it('default the repository to the job\'s, and ask for a signature only when told to', () => {
+  it("default the repository to the job's, and ask for a signature only when something is named", () => {
     const settings = readSignerCheckSettings(inputs({}), env, '/ws')
-    expect(settings).toMatchObject({ repository: 'acme/shop', workflow: null, requireSignature: null, asksForSigner: false })
-    expect(signatureRequired(settings, false, env)).toBe(false)
-    expect(signatureRequired(settings, true, env)).toBe(true)
-    expect(signatureRequired(settings, true, {})).toBe(false)
+    expect(settings).toMatchObject({ repository: 'acme/shop', workflow: null, requireSignature: null, asksForSigner: false, named: [] })
+    expect(signatureRequired(settings, false)).toBe(false)
+    expect(signatureRequired(settings, true)).toBe(true)
     const asked = readSignerCheckSettings(inputs({ 'signer-workflow': '.github/workflows/release.yml@refs/heads/main' }), env, '/ws')
     expect(asked.asksForSigner).toBe(true)
-    expect(signatureRequired(asked, false, env)).toBe(true)
-    expect(signatureRequired({ ...asked, requireSignature: false }, true, env)).toBe(false)
+    expect(signatureRequired(asked, false)).toBe(true)
+    expect(signatureRequired(readSignerCheckSettings(inputs({ 'require-signature': 'true' }), env, '/ws'), false)).toBe(true)
+  })
+
+  it.each([
+    ['public-key', { 'public-key': PUBLIC_PEM }],
+    ['trusted-root', { 'trusted-root': 'trusted_root.json' }],
+    ['signer-repository', { 'signer-repository': 'acme/shop' }],
+    ['signer-workflow', { 'signer-workflow': '.github/workflows/release.yml' }],
+    ['source-ref', { 'source-ref': 'refs/heads/main' }],
+    ['cert-oidc-issuer', { 'cert-oidc-issuer': 'https://token.actions.githubusercontent.com' }],
+    ['deny-self-hosted-runners', { 'deny-self-hosted-runners': 'true' }]
+  ])('require a signature when %s is named, on a runner or not, and refuse require-signature: false beside it', (name, given) => {
+    for (const where of [env, {}, { GITHUB_ACTIONS: 'false' }]) {
+      const settings = readSignerCheckSettings(inputs(given), where, '/ws')
+      expect(settings.named).toEqual([name])
+      expect(signatureRequired(settings, false)).toBe(true)
+      expect(requirementReason(settings, false)).toBe(`${name} names a signer or what to trust`)
+      expect(requirementReason(settings, false, true)).toBe(`--${name} names a signer or what to trust`)
+      expect(sealErrorOf(() => readSignerCheckSettings(inputs({ ...given, 'require-signature': 'false' }), where, '/ws'))).toContain(
+        `require-signature: false, but ${name} names a signer or what to trust, which always requires a signature. Remove require-signature`
+      )
+    }
+  })
+
+  it("require a signature when the policy's signed-by names a signer, and refuse require-signature: false beside it", () => {
+    expect(signatureRequired(readSignerCheckSettings(inputs({}), {}, '/ws'), true)).toBe(true)
+    expect(requirementReason(readSignerCheckSettings(inputs({}), {}, '/ws'), true)).toBe("the promotion policy's signed-by names a signer")
+    const off = readSignerCheckSettings(inputs({ 'require-signature': 'false' }), {}, '/ws')
+    expect(signatureRequired(off, false)).toBe(false)
+    expect(sealErrorOf(() => signatureRequired(off, true))).toContain('require-signature: false, but the promotion policy names a signer (signed-by)')
   })
 
   it('read the public key as PEM text or from a file', () => {

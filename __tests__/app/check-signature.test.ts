@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -10,6 +10,10 @@ import { type Digest, digestFromHex } from '../../src/core/digest.js'
 import { readPublicKey, readSigningKey } from '../../src/core/signing/signing-key.js'
 import { verificationSummary } from '../../src/core/signing/vsa.js'
 import { signStatementWithKey } from '../../src/attestation/key-signer.js'
+import { signStatement } from '../../src/attestation/sign-statement.js'
+import { sigstoreBundleBeside } from '../../src/stores/evidence/seal-bundle.js'
+import { startSigstoreHost } from '../hosts/sigstore-host.js'
+import { STATEMENT } from '../attestation/helpers.js'
 
 const LOCAL = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } } as const
 
@@ -32,6 +36,7 @@ function expectation(publicKey: ReturnType<typeof keyPair>['public'] | null): Si
     denySelfHostedRunners: false,
     publicKey,
     trustedRootFile: null,
+    tufMirrors: null,
     required: true,
     serverUrl: 'https://github.com'
   }
@@ -135,5 +140,40 @@ describe('checkSignature', () => {
     expect(none.status).toBe('unsigned')
     const onlyStranger = await checkSignature(good.artifact.digest, { checksumsFile: null, attestations: async () => (await attestations(good.artifact.digest)).slice(0, 1) }, expectation(key.public))
     expect(onlyStranger.status).toBe('refused')
+  })
+})
+
+describe('checkSignature on a keyless bundle with a pinned trusted root', () => {
+  const saved = process.env.RUNNER_TEMP
+  afterAll(() => {
+    if (saved === undefined) delete process.env.RUNNER_TEMP
+    else process.env.RUNNER_TEMP = saved
+  })
+
+  it('checks against the pinned root and never the default, whatever the bundle says of a public key', async () => {
+    const host = await startSigstoreHost()
+    try {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'check-signature-'))
+      // Where the default root's TUF cache would go, were it ever fetched.
+      process.env.RUNNER_TEMP = path.join(dir, 'runner-temp')
+      const rootFile = path.join(dir, 'trusted_root.json')
+      fs.writeFileSync(rootFile, JSON.stringify(host.trustedRoot()))
+      const checksumsFile = path.join(dir, 'shop.sha256')
+      const digest = digestFromHex('a'.repeat(64))
+      const bundle = await signStatement(STATEMENT, { kind: 'keyless', instance: { name: 'github', fulcioUrl: host.url, tsaUrl: host.url }, token: host.mintToken('sigstore'), retries: 0 })
+      const pinned = { ...expectation(null), trustedRootFile: rootFile }
+      const check = async (json: unknown) => {
+        fs.writeFileSync(sigstoreBundleBeside(checksumsFile) as string, JSON.stringify(json))
+        return checkSignature(digest, { checksumsFile, attestations: null }, pinned)
+      }
+      expect(await check(bundle)).toMatchObject({ status: 'verified', signer: { kind: 'certificate' } })
+      const withNullKey = JSON.parse(JSON.stringify(bundle)) as { verificationMaterial: Record<string, unknown> }
+      withNullKey.verificationMaterial.publicKey = null
+      const refused = await check(withNullKey)
+      expect(refused.status === 'refused' && refused.detail).toContain("verificationMaterial names publicKey and certificate: a bundle is signed with one key (publicKey) or one certificate")
+      expect(fs.existsSync(process.env.RUNNER_TEMP)).toBe(false)
+    } finally {
+      await host.close()
+    }
   })
 })

@@ -276,10 +276,11 @@ describe('the bundled verify action checking who signed the seal', () => {
     expectRefused(await verifyStep(stripped), 'timestamp')
   })
 
-  it('refuses an unsigned seal when a signature is required', async () => {
+  it('passes an unsigned seal with nothing named, and refuses it when require-signature asks, or when a trusted root is named', async () => {
     const unsigned = await sealSite('<p>unsigned</p>')
-    expect((await verifyStep(unsigned)).code).toBe(0)
-    expectRefused(await verifyStep(unsigned, { 'require-signature': 'true' }), 'carries no signature', 'A signature is required (require-signature)')
+    expect((await verifyStep(unsigned, { 'trusted-root': '' })).code).toBe(0)
+    expectRefused(await verifyStep(unsigned, { 'trusted-root': '', 'require-signature': 'true' }), 'carries no signature', 'A signature is required: require-signature asks for one')
+    expectRefused(await verifyStep(unsigned), 'carries no signature', 'A signature is required: trusted-root names a signer or what to trust')
   })
 })
 
@@ -583,5 +584,73 @@ describe('the bundled promote action with a signed-by policy, on the github ledg
     expect(main.code).toBe(1)
     expect(main.stdout).toContain('signer source ref: expected \\"refs/heads/main\\"'.replace(/\\/g, ''))
     expect(recordsOf(sealed).map((d) => d.record.outcome)).toEqual(['refused'])
+  })
+})
+
+// ---- a signature is required whenever one is named ---------------------------------
+
+describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or a signer named', () => {
+  const key = p256Key()
+  let cwd: string
+  let sealed: { digest: string; checksumsPath: string; bundlePath: string | null }
+
+  beforeAll(async () => {
+    cwd = writeTree(tempDir('laptop-'), { 'site/index.html': '<p>laptop</p>', 'signing.pem': key.privatePem, 'cosign.pub': key.publicPem, 'promotion.yml': 'environments:\n  staging: {}\n' })
+    fs.writeFileSync(path.join(cwd, 'trusted_root.json'), JSON.stringify(sig.trustedRoot()))
+    const run = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--json'], cwd)
+    expect(run.code).toBe(0)
+    sealed = JSON.parse(run.stdout)
+    expect(sealed.bundlePath).toMatch(/shop\.sigstore\.json$/)
+    // The signature is lost (or removed) on the way to the deploy.
+    fs.rmSync(sealed.bundlePath as string)
+  })
+
+  it.each([
+    ['--public-key', ['--public-key', 'cosign.pub']],
+    ['--trusted-root', ['--trusted-root', 'trusted_root.json']],
+    ['--signer-repository', ['--signer-repository', REPO]]
+  ])('verify refuses the unsigned seal when %s is given, and names it', async (flag, args) => {
+    const run = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath, ...args], cwd)
+    expect(run.stdout).toContain(`but the signature is not accepted:\n  The seal of ${sealed.digest} carries no signature`)
+    expect(run.stdout).toContain(`A signature is required: ${flag} names a signer or what to trust.`)
+    expect(run.code).toBe(1)
+    const json = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath, '--json', ...args], cwd)
+    expect(JSON.parse(json.stdout)).toMatchObject({ verified: false, signer: null })
+  })
+
+  it('verify still passes the unsigned seal with nothing named, and the signed one with its key', async () => {
+    const unnamed = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
+    expect(unnamed.stdout).toMatch(/^Verified: 1 files are the sealed bytes/)
+    expect(unnamed.code).toBe(0)
+    const again = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
+    const signed = JSON.parse(again.stdout)
+    const withKey = await cli(['verify', 'site', '--digest', signed.digest, '--checksums', signed.checksumsPath, '--public-key', 'cosign.pub'], cwd)
+    expect(withKey.stdout).toContain(`Signed by key:${key.hint}`)
+    expect(withKey.code).toBe(0)
+  })
+
+  it('promote refuses the unsigned seal when --public-key is given, and records the refusal', async () => {
+    const run = await cli(
+      ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--public-key', 'cosign.pub'],
+      cwd
+    )
+    expect(run.stdout).toMatch(/^REFUSED {2}sha256:[0-9a-f]{64} refused for staging/)
+    expect(run.stdout).toContain('✗ signature    staging: The seal of')
+    expect(run.stdout).toContain('carries no signature')
+    expect(run.stdout).toContain('A signature is required (a key, a trusted root or a signer is named')
+    expect(run.code).toBe(1)
+    const outcomes: string[] = []
+    for await (const e of new FileLedger(path.join(cwd, 'ledger.jsonl'), 'ledger').entries({ digest: sealed.digest as LedgerEntry['digest'] })) outcomes.push(e.outcome)
+    expect(outcomes).toEqual(['refused'])
+  })
+})
+
+describe('the bundled verify action with require-signature: false beside a named key', () => {
+  it('refuses the contradiction before any work, naming both inputs, with no outputs', async () => {
+    const unsigned = await sealSite('<p>contradiction</p>')
+    const run = await verifyStep(unsigned, { 'public-key': p256Key().publicPem, 'require-signature': 'false' })
+    expect(run.code).toBe(1)
+    expect(run.outputs).toEqual({})
+    expect(run.stdout).toContain('::error::require-signature: false, but public-key, trusted-root name a signer or what to trust, which always requires a signature.')
   })
 })

@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3041,7 +3041,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3292,8 +3292,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3367,11 +3367,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path19.split("/");
+      const segments = path20.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3734,8 +3734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3905,7 +3905,7 @@ var require_fast_uri = __commonJS({
       }
       return uri2;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4296,7 +4296,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -7045,17 +7045,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path19);
+            const ci = visit_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7066,13 +7066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7093,17 +7093,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7114,13 +7114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7147,23 +7147,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7775,10 +7775,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7797,7 +7797,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7827,11 +7827,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7845,8 +7845,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7860,8 +7860,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7879,8 +7879,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7890,8 +7890,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10406,9 +10406,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10483,14 +10483,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10505,10 +10505,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10519,10 +10519,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10539,13 +10539,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -12506,9 +12506,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path20) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12517,23 +12517,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field = path20[path20.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12544,10 +12544,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13849,14 +13849,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs20, sep: [] });
+                map.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13984,13 +13984,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14362,10 +14362,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-NLZGO6KZ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-WP5H5RNR.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LNUBFFM7.js");
-    const { keySigner } = await import("../chunks/key-signer-K4CZOZFZ.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-CZLC3WNZ.js");
+    const { keySigner } = await import("../chunks/key-signer-JKX7XYUH.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14382,8 +14382,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-CY2S2CCL.js");
-  const { signStatement } = await import("../chunks/sign-statement-LNUBFFM7.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-WU37HVWB.js");
+  const { signStatement } = await import("../chunks/sign-statement-CZLC3WNZ.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -14674,8 +14674,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -16295,7 +16295,7 @@ var summary = new Summary();
 
 // src/actions/promote/run.ts
 init_errors();
-import * as path18 from "node:path";
+import * as path19 from "node:path";
 
 // src/app/load-policy.ts
 init_errors();
@@ -16455,9 +16455,9 @@ See the policy format in the README ("Promotion policy").`
   const envMap = doc.getIn(["environments"], true);
   const pairs = (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path19) => {
+  const nodeAt = (name, ...path20) => {
     const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path19, true) : void 0);
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path20, true) : void 0);
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const problems = [];
@@ -16553,10 +16553,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error2, root, at) {
-  const path19 = fromJsonPointer(error2.instancePath);
-  const where = path19.length === 0 ? "the file" : path19.join(".");
+  const path20 = fromJsonPointer(error2.instancePath);
+  const where = path20.length === 0 ? "the file" : path20.join(".");
   let node = root;
-  for (const key of path19) {
+  for (const key of path20) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -16571,25 +16571,25 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path19.length === 0 ? "environments" : path19.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path19.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path19.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path20.length === 0 ? "environments" : path20.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path20.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path20.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
-      if (path19.at(-1) === "signed-by") {
+      if (path20.at(-1) === "signed-by") {
         return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`;
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path19.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path19.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path19.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path20.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path20.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path20.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path19.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path19.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path19.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path19.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path19)}.`;
+      if (path20.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path20.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path20.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path20.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path20)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path19.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path20.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
       return `${location}: ${where} lists an environment twice. Name each once.`;
     case "minProperties":
@@ -16614,13 +16614,13 @@ var CONTRACT_FIELD_MEANING = {
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
-function describeType(type, path19) {
-  if (path19.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path19.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path19.at(-2) === "signed-by") return path19.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
-  if (path19.at(-1) === "requires" || path19.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path19.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path19.length === 3) return "an environment name";
+function describeType(type, path20) {
+  if (path20.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path20.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path20.at(-2) === "signed-by") return path20.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path20.at(-1) === "requires" || path20.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path20.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path20.length === 3) return "an environment name";
   return type.replace(",", " or ");
 }
 function findCycle(environments) {
@@ -16883,7 +16883,7 @@ async function withFileLock(file, what, work, options = {}) {
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
-      await new Promise((resolve9) => setTimeout(resolve9, delay + Math.random() * delay));
+      await new Promise((resolve10) => setTimeout(resolve10, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 100);
     }
   }
@@ -17038,16 +17038,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve9, reject) => {
+  const settled = new Promise((resolve10, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve9();
+      if (parts.length === sent && finished) resolve10();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve9() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve10() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -17932,7 +17932,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-72BXNTFB.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-R2YUAKXP.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -18050,7 +18050,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-FMFWNDHG.js");
+  const { classifyContracts } = await import("../chunks/classify-EQYWP4CA.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -18233,9 +18233,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path19 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path19);
-  const located = reusable && !path19.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path19 };
+  const path20 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path20);
+  const located = reusable && !path20.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path20 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -18598,7 +18598,7 @@ async function promoteDigest(request, policy, ledger, options) {
       early = refusal(mode, rule.name, resolved, "signature", signature.detail);
     } else if (signature.status === "unsigned") {
       if (request.requireSignature && mode === "promote" && rule.signedBy === null) {
-        early = refusal(mode, rule.name, resolved, "signature", `${signature.detail} A signature is required (require-signature); seal it with "permissions: id-token: write" or a signing-key.`);
+        early = refusal(mode, rule.name, resolved, "signature", `${signature.detail} A signature is required (a key, a trusted root or a signer is named, or require-signature asks for one); seal it with "permissions: id-token: write" or a signing-key.`);
       }
       signatureFact = { signer: null, missing: signature.detail, serverUrl };
     } else {
@@ -18986,19 +18986,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path19, where) {
+function checkListingPath(path20, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path19.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path19.includes("\n") || path19.includes("\r")) {
+  if (path20.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path20.includes("\n") || path20.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path19)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path19.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path20)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path20.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path19.startsWith("/") || /^[A-Za-z]:/.test(path19)) {
-    throw new SealError(`${where}: the path ${quote(path19)} is absolute. ${fix}`);
+  if (path20.startsWith("/") || /^[A-Za-z]:/.test(path20)) {
+    throw new SealError(`${where}: the path ${quote(path20)} is absolute. ${fix}`);
   }
-  if (path19.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path19)} has an empty, "." or ".." segment. ${fix}`);
+  if (path20.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path20)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -19021,17 +19021,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path19 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path19.startsWith("./")) path19 = path19.slice(2);
-    checkListingPath(path19, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path19);
+    let path20 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path20.startsWith("./")) path20 = path20.slice(2);
+    checkListingPath(path20, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path20);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path19)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path20)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path19, lineNo);
-    entries.push({ path: path19, hex: hex.toLowerCase() });
+    seen.set(path20, lineNo);
+    entries.push({ path: path20, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -19094,7 +19094,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs20, crypto: crypto4, control, progress } = ctx;
+  const { fs: fs21, crypto: crypto4, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -19132,11 +19132,11 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path19 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path20 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs20.openSync(path19, "r");
-        let filled = fs20.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs21.openSync(path20, "r");
+        let filled = fs21.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto4.hash("sha256", whole, "buffer") : crypto4.createHash("sha256").update(whole).digest(), index * 32);
@@ -19149,7 +19149,7 @@ function runClaimLoop(ctx) {
             hash2.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs20.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs21.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash2.digest(), index * 32);
           sizes[index] = size;
         }
@@ -19160,7 +19160,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs20.closeSync(fd);
+        if (fd >= 0) fs21.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -19173,8 +19173,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash3 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path19, onBytes, progressIntervalMs) {
-  const handle = await open(path19, "r");
+async function hashLargeFile(path20, onBytes, progressIntervalMs) {
+  const handle = await open(path20, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash2 = createHash3("sha256");
@@ -19211,9 +19211,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path19) {
+function describeFailure(failure, path20) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path19)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path20)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -19234,10 +19234,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve9, reject) => {
-        worker.once("message", resolve9);
+      const loop = new Promise((resolve10, reject) => {
+        worker.once("message", resolve10);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve9(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve10(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -19279,7 +19279,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path19) {
+  add(path20) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -19289,13 +19289,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path19.length * 3;
+    const room = path20.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path19, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path20, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -19361,17 +19361,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path19 of paths) queue.add(path19);
+  for (const path20 of paths) queue.add(path20);
   return queue.finish();
 }
-async function hashOneFile(path19, options) {
+async function hashOneFile(path20, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path19, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path20, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path19);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path20);
   }
 }
 
@@ -19985,7 +19985,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-H3NNAX2P.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-KALK6B5U.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -20001,8 +20001,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2CYTMRFV.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-C36L46UH.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XSDK5KGY.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-RAS2RPO2.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -20023,7 +20023,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-H3NNAX2P.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-KALK6B5U.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -20324,6 +20324,7 @@ var SignerInput = {
   DenySelfHostedRunners: "deny-self-hosted-runners",
   PublicKey: "public-key",
   TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
   RequireSignature: "require-signature"
 };
 var SealInput = {
@@ -20419,7 +20420,7 @@ init_errors();
 
 // src/actions/bytes-source-input.ts
 init_errors();
-import * as path13 from "node:path";
+import * as path14 from "node:path";
 
 // src/actions/seal/settings.ts
 init_errors();
@@ -20455,8 +20456,8 @@ init_errors();
 
 // src/actions/signing-settings.ts
 init_errors();
-import * as fs15 from "node:fs";
-import * as path12 from "node:path";
+import * as fs16 from "node:fs";
+import * as path13 from "node:path";
 
 // src/core/signing/public-key.ts
 init_errors();
@@ -20564,6 +20565,65 @@ function readPublicKey(text, source) {
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
+// src/attestation/tuf-mirrors.ts
+init_errors();
+import * as fs15 from "node:fs";
+import * as path12 from "node:path";
+var TUF_MIRRORS_INPUT = "tuf-mirrors";
+var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
+var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
+var DEFAULT_TUF_MIRRORS = [
+  { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
+  { url: GITHUB_TUF_MIRROR, rootFile: null }
+];
+var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
+var FORMAT2 = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
+function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = path12.resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+}
+function checkTufRoot(file, what) {
+  let text;
+  try {
+    text = fs15.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+  }
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    root = null;
+  }
+  if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
+    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+  }
+}
+
 // src/actions/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
@@ -20633,6 +20693,28 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
   const trustedRoot = input(SignerInput.TrustedRoot);
+  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const named2 = [
+    [SignerInput.SignerRepository, repository],
+    [SignerInput.SignerWorkflow, workflow],
+    [SignerInput.SourceRef, sourceRef],
+    [SignerInput.CertOidcIssuer, issuer],
+    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
+    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
+    [SignerInput.TrustedRoot, trustedRoot],
+    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
+  ].filter(([, value]) => value !== "").map(([name]) => name);
+  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  if (requireSignature === false && named2.length > 0) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
+    );
+  }
   return {
     repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
@@ -20640,23 +20722,29 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path12.resolve(workspace, trustedRoot),
-    requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
-    asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
+    trustedRootFile: trustedRoot === "" ? null : path13.resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named: named2,
+    asksForSigner: named2.length > 0
   };
 }
-function signatureRequired(settings, policyAsks, env) {
-  if (settings.requireSignature !== null) return settings.requireSignature;
-  return env.GITHUB_ACTIONS === "true" && (policyAsks || settings.asksForSigner);
+function signatureRequired(settings, policyAsks) {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+    );
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
 }
 function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path12.resolve(workspace, text);
+  const file = path13.resolve(workspace, text);
   let pem;
   try {
-    pem = fs15.readFileSync(file, "utf8");
+    pem = fs16.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -20769,7 +20857,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path13.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path14.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -20808,7 +20896,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs16 from "node:fs";
+import * as fs17 from "node:fs";
 import { createHash as createHash6 } from "node:crypto";
 init_errors();
 async function checkSignature(digest, sources, expectation) {
@@ -20838,12 +20926,12 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AL4YMHN2.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-7OHWKTGK.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-IGBLDMGE.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-MPGGISAV.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
-      trustedRoot: isKeyed(candidate.bundle) ? void 0 : await loadTrustedRoot(expectation.trustedRootFile),
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
     });
   } catch (error2) {
@@ -20886,10 +20974,6 @@ async function checkCandidate(candidate, digest, expectation) {
 function sha256Of(text) {
   return digestFromHex(createHash6("sha256").update(text).digest("hex"));
 }
-function isKeyed(bundle) {
-  const material2 = bundle?.verificationMaterial;
-  return material2 !== void 0 && material2 !== null && typeof material2 === "object" && "publicKey" in material2;
-}
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
   return Array.isArray(subjects) && subjects.some((s) => {
@@ -20917,7 +21001,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs16.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -20938,7 +21022,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-UF3TQ6TW.js");
+    const { listAttestations } = await import("../chunks/attestations-api-RBXBBM4C.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -20990,7 +21074,7 @@ async function reportResolution(entry, asked, ledger, summary2) {
 }
 
 // src/actions/promote/settings.ts
-import * as path14 from "node:path";
+import * as path15 from "node:path";
 init_errors();
 var DEFAULT_POLICY = ".github/promotion.yml";
 function readPromoteSettings(getInput2, env, workspace) {
@@ -21056,7 +21140,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
-    policyFile: path14.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
+    policyFile: path15.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -21064,7 +21148,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path14.resolve(workspace, baseline),
+    contractBaseline: baseline === "" ? null : path15.resolve(workspace, baseline),
     name: name === "" ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput2, env, workspace),
@@ -21113,7 +21197,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
-    policyFile: path14.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    policyFile: path15.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
     environmentUrl: null,
@@ -21145,8 +21229,8 @@ init_signing();
 
 // src/app/attest-record.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import * as fs17 from "node:fs";
-import * as path15 from "node:path";
+import * as fs18 from "node:fs";
+import * as path16 from "node:path";
 import { pathToFileURL } from "node:url";
 init_errors();
 
@@ -21171,15 +21255,15 @@ function verificationSummary(input) {
   return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
 }
 var Invalid = class {
-  constructor(path19, problem) {
-    this.path = path19;
+  constructor(path20, problem) {
+    this.path = path20;
     this.problem = problem;
   }
   path;
   problem;
 };
-function fail(path19, problem) {
-  throw new Invalid(path19, problem);
+function fail(path20, problem) {
+  throw new Invalid(path20, problem);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -21189,76 +21273,76 @@ function shown(value) {
   const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
 }
-function object(value, path19) {
-  if (!isRecord(value)) fail(path19, `must be an object, got ${shown(value)}`);
+function object(value, path20) {
+  if (!isRecord(value)) fail(path20, `must be an object, got ${shown(value)}`);
   return value;
 }
-function string(value, path19) {
-  if (typeof value !== "string" || value === "") fail(path19, `must be a non-empty string, got ${shown(value)}`);
+function string(value, path20) {
+  if (typeof value !== "string" || value === "") fail(path20, `must be a non-empty string, got ${shown(value)}`);
   return value;
 }
-function uri(value, path19) {
-  const text = string(value, path19);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path19, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+function uri(value, path20) {
+  const text = string(value, path20);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path20, `must be a URI with a lower-case scheme, got ${shown(value)}`);
   return text;
 }
-function timestamp(value, path19) {
-  const text = string(value, path19);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path19, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+function timestamp(value, path20) {
+  const text = string(value, path20);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path20, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
   return text;
 }
 var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path19) {
-  const set = object(value, path19);
+function digestSet(value, path20) {
+  const set = object(value, path20);
   const entries = Object.entries(set);
-  if (entries.length === 0) fail(path19, "must name at least one digest");
+  if (entries.length === 0) fail(path20, "must name at least one digest");
   for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path19}.${algorithm}`);
+    const text = string(digest, `${path20}.${algorithm}`);
     const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path19}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path20}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
   }
   return set;
 }
-function stringMap(value, path19) {
-  const map = object(value, path19);
-  for (const [key, entry] of Object.entries(map)) string(entry, `${path19}.${key}`);
+function stringMap(value, path20) {
+  const map = object(value, path20);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${path20}.${key}`);
   return map;
 }
 var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
 var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path19) {
-  if (!Array.isArray(value) || value.length === 0) fail(path19, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
+function verifiedLevels(value, result, path20) {
+  if (!Array.isArray(value) || value.length === 0) fail(path20, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
   const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path19}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path19, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path19, 'must not hold "FAILED" when verificationResult is PASSED');
+  const levels = value.map((entry, index) => string(entry, `${path20}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path20, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED")) fail(path20, 'must not hold "FAILED" when verificationResult is PASSED');
   levels.forEach((level, index) => {
     if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
     const track = TRACK_LEVEL.exec(level)?.[1];
     if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path19}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
+      if (level.startsWith("SLSA_")) fail(`${path20}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
       return;
     }
-    if (tracks.has(track)) fail(`${path19}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
+    if (tracks.has(track)) fail(`${path20}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
     tracks.add(track);
   });
   return levels;
 }
-function dependencyLevels(value, path19) {
-  const map = object(value, path19);
+function dependencyLevels(value, path20) {
+  const map = object(value, path20);
   for (const [level, count] of Object.entries(map)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path19}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+    if (!Number.isSafeInteger(count) || count < 0) fail(`${path20}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
   }
   return map;
 }
-function promotionExtension(value, path19) {
-  const facts = object(value, path19);
-  string(facts.key, `${path19}.key`);
-  string(facts.environment, `${path19}.environment`);
-  const outcome = string(facts.outcome, `${path19}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path19}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path19}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path19}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+function promotionExtension(value, path20) {
+  const facts = object(value, path20);
+  string(facts.key, `${path20}.key`);
+  string(facts.environment, `${path20}.environment`);
+  const outcome = string(facts.outcome, `${path20}.outcome`);
+  if (!OUTCOMES.includes(outcome)) fail(`${path20}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path20}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path20}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
 }
 function checkPredicate(value) {
   const predicate = object(value, "predicate");
@@ -21273,10 +21357,10 @@ function checkPredicate(value) {
   if (predicate.inputAttestations !== void 0) {
     if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
     predicate.inputAttestations.forEach((entry, index) => {
-      const path19 = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path19);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path19}.uri`);
-      digestSet(attestation.digest, `${path19}.digest`);
+      const path20 = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path20);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path20}.uri`);
+      digestSet(attestation.digest, `${path20}.digest`);
     });
   }
   const result = predicate.verificationResult;
@@ -21336,7 +21420,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-UF3TQ6TW.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-RBXBBM4C.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -21350,20 +21434,20 @@ function recordAttester(signing, context) {
 }
 function writeBesideLedger(ledgerFile, key, json) {
   const dir = `${ledgerFile}.attestations`;
-  const file = path15.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
+  const file = path16.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
   const temporary = `${file}.tmp-${process.pid}-${randomBytes4(4).toString("hex")}`;
   try {
-    fs17.mkdirSync(dir, { recursive: true });
-    fs17.writeFileSync(temporary, json, { flag: "wx" });
-    fs17.renameSync(temporary, file);
+    fs18.mkdirSync(dir, { recursive: true });
+    fs18.writeFileSync(temporary, json, { flag: "wx" });
+    fs18.renameSync(temporary, file);
   } catch (error2) {
-    fs17.rmSync(temporary, { force: true });
+    fs18.rmSync(temporary, { force: true });
     throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${error2.code ?? String(error2)}). Make the ledger's directory writable.`);
   }
-  return path15.relative(path15.dirname(ledgerFile), file).split(path15.sep).join("/");
+  return path16.relative(path16.dirname(ledgerFile), file).split(path16.sep).join("/");
 }
 function inputUri(source, record, env) {
-  if (path15.isAbsolute(source)) return pathToFileURL(source).href;
+  if (path16.isAbsolute(source)) return pathToFileURL(source).href;
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
   const api = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
@@ -21378,7 +21462,7 @@ function resourceUri(environment, context) {
   if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
     return `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
   }
-  const ledger = context.ledger.kind === "file" ? path15.basename(context.ledger.file) : "ledger";
+  const ledger = context.ledger.kind === "file" ? path16.basename(context.ledger.file) : "ledger";
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
 }
 function policyUri(context) {
@@ -21444,51 +21528,51 @@ async function approveAmendment(request, ledger, options) {
 
 // src/app/contract-sources.ts
 import { createHash as createHash8 } from "node:crypto";
-import * as fs19 from "node:fs";
-import * as path17 from "node:path";
+import * as fs20 from "node:fs";
+import * as path18 from "node:path";
 init_errors();
 
 // src/app/load-contract.ts
 init_errors();
 import { createHash as createHash7 } from "node:crypto";
-import * as fs18 from "node:fs";
-import * as path16 from "node:path";
+import * as fs19 from "node:fs";
+import * as path17 from "node:path";
 
 // src/core/contract/detect.ts
 var import_yaml2 = __toESM(require_dist());
 init_errors();
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
 var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path19, text) {
-  const lower = path19.toLowerCase();
+function detectContractKind(path20, text) {
+  const lower = path20.toLowerCase();
   if (lower.endsWith(".graphql") || lower.endsWith(".gql") || lower.endsWith(".graphqls")) return { kind: "graphql" };
   if (lower.endsWith(".proto")) return { kind: "protobuf" };
   const structured = /\.(ya?ml|json)$/.test(lower);
   if (lower.endsWith(".json")) {
-    const fast = detectJson(path19, text);
+    const fast = detectJson(path20, text);
     if (fast !== null) return fast;
   }
   const document = (0, import_yaml2.parseDocument)(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const error2 = document.errors[0];
   if (error2) {
-    if (!structured) throw new SealError(`${quote(path19)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured) throw new SealError(`${quote(path20)} is not a contract file. ${KINDS_HELP}`);
     const at = error2.linePos?.[0];
     const position = at ? `:${at.line}:${at.col}` : "";
-    throw new SealError(`${path19}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
+    throw new SealError(`${path20}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
   }
   const root = document.contents;
-  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path19)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path20)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const swagger = root.get("swagger", true);
   const openapi = root.get("openapi", true);
   if (swagger !== void 0 || openapi !== void 0) {
-    const openapiVersion = openapiVersionOf(path19, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
+    const openapiVersion = openapiVersionOf(path20, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
     const version = infoVersion(root.get("info", true));
     return version === void 0 ? { kind: "openapi", openapiVersion } : { kind: "openapi", openapiVersion, version };
   }
   if (looksLikeJsonSchema(root)) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path19)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path20)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
-function detectJson(path19, text) {
+function detectJson(path20, text) {
   let value;
   try {
     value = JSON.parse(text);
@@ -21503,7 +21587,7 @@ function detectJson(path19, text) {
     const info2 = root.info;
     const version = typeof info2 === "object" && info2 !== null && !Array.isArray(info2) ? info2.version : void 0;
     if (swagger !== void 0 && typeof swagger !== "string" || openapi !== void 0 && typeof openapi !== "string" || version !== void 0 && typeof version !== "string") return null;
-    const openapiVersion = openapiVersionOf(path19, textOf(swagger), textOf(openapi));
+    const openapiVersion = openapiVersionOf(path20, textOf(swagger), textOf(openapi));
     const declared = textOf(version);
     return declared ? { kind: "openapi", openapiVersion, version: declared } : { kind: "openapi", openapiVersion };
   }
@@ -21511,7 +21595,7 @@ function detectJson(path19, text) {
   const type = root.type;
   const schema = typeof root.$schema === "string" || isObject(root.properties) || isObject(root.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path19)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path20)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function firstLine(message) {
   const line = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
@@ -21523,19 +21607,19 @@ function scalarText(node) {
   if (typeof node.value === "string" || typeof node.value === "number") return String(node.value);
   return null;
 }
-function openapiVersionOf(path19, swagger, openapi) {
+function openapiVersionOf(path20, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path19}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(`${path20}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path19}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(`${path20}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path19}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(`${path20}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 function infoVersion(info2) {
   if (!(0, import_yaml2.isMap)(info2)) return void 0;
@@ -21597,31 +21681,31 @@ var CONTRACT_EXTENSIONS = /\.(ya?ml|json|graphqls?|gql|proto)$/i;
 function loadContract(target, argName, options = {}) {
   let stat;
   try {
-    stat = fs18.statSync(target);
+    stat = fs19.statSync(target);
   } catch (error2) {
     throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). Give a contract file, a directory of them, or a seal bundle.`);
   }
   if (stat.isFile() && target.endsWith(".contract.json")) return fromManifest(target);
   if (stat.isDirectory()) {
-    const manifests = fs18.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
+    const manifests = fs19.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
     if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-    if (manifests.length === 1) return fromManifest(path16.join(target, manifests[0]));
-    const files = fs18.readdirSync(target, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && CONTRACT_EXTENSIONS.test(e.name)).map((e) => path16.relative(target, path16.join(e.parentPath, e.name)).split(path16.sep).join("/")).sort();
+    if (manifests.length === 1) return fromManifest(path17.join(target, manifests[0]));
+    const files = fs19.readdirSync(target, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && CONTRACT_EXTENSIONS.test(e.name)).map((e) => path17.relative(target, path17.join(e.parentPath, e.name)).split(path17.sep).join("/")).sort();
     return fromFiles(target, files, argName, options.role ?? "produces", true);
   }
-  return fromFiles(path16.dirname(target), [path16.basename(target)], argName, options.role ?? "produces", false);
+  return fromFiles(path17.dirname(target), [path17.basename(target)], argName, options.role ?? "produces", false);
 }
 function fromManifest(file) {
-  const manifest = parseManifest(fs18.readFileSync(file, "utf8"), file);
+  const manifest = parseManifest(fs19.readFileSync(file, "utf8"), file);
   const dir = file.slice(0, -".json".length);
   const texts = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
-    const at = path16.join(dir, ...entry.path.split("/"));
+    const at = path17.join(dir, ...entry.path.split("/"));
     let bytes;
     try {
-      bytes = fs18.readFileSync(at);
+      bytes = fs19.readFileSync(at);
     } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path16.basename(dir)}/ directory.`);
+      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path17.basename(dir)}/ directory.`);
     }
     if (createHash7("sha256").update(bytes).digest("hex") !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
@@ -21635,7 +21719,7 @@ function fromFiles(root, files, argName, role, skipOthers) {
   const entries = [];
   const detected = [];
   for (const rel of files) {
-    const bytes = fs18.readFileSync(path16.join(root, ...rel.split("/")));
+    const bytes = fs19.readFileSync(path17.join(root, ...rel.split("/")));
     const text = bytes.toString("utf8");
     let found;
     try {
@@ -21668,7 +21752,7 @@ function fromFiles(root, files, argName, role, skipOthers) {
       const known = texts.get(p);
       if (known !== void 0) return known;
       try {
-        return fs18.readFileSync(path16.join(root, ...p.split("/")), "utf8");
+        return fs19.readFileSync(path17.join(root, ...p.split("/")), "utf8");
       } catch {
         return missing(p, root);
       }
@@ -21682,7 +21766,7 @@ function missing(file, where) {
 // src/app/contract-sources.ts
 function sealedContractBeside(checksumsFile) {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
-  if (manifest === null || !fs19.existsSync(manifest)) return null;
+  if (manifest === null || !fs20.existsSync(manifest)) return null;
   const loaded = fromManifest(manifest);
   return { digest: loaded.manifest.digest, version: loaded.manifest.version };
 }
@@ -21692,8 +21776,8 @@ function contractStoreOf(ledgerFile) {
 function contractSources(options) {
   const stored = (digest) => {
     if (options.store === null) return null;
-    const file = path17.join(options.store, `${hexOf(digest)}.contract.json`);
-    return fs19.existsSync(file) ? file : null;
+    const file = path18.join(options.store, `${hexOf(digest)}.contract.json`);
+    return fs20.existsSync(file) ? file : null;
   };
   const fromStore = (ref) => {
     const file = stored(ref.digest);
@@ -21704,7 +21788,7 @@ function contractSources(options) {
   return {
     async candidate(digest, bytes, claimed) {
       const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null;
-      if (manifest !== null && fs19.existsSync(manifest)) {
+      if (manifest !== null && fs20.existsSync(manifest)) {
         const loaded = fromManifest(manifest);
         if (bytes?.checksumsFile) checkSealedFiles(loaded, bytes.checksumsFile, manifest);
         return { contract: loaded, known: true };
@@ -21735,7 +21819,7 @@ function contractSources(options) {
         try {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractBeside(listing);
-          if (manifest !== null && fs19.existsSync(manifest)) {
+          if (manifest !== null && fs20.existsSync(manifest)) {
             const loaded = fromManifest(manifest);
             if (loaded.manifest.digest === wanted.digest) return loaded;
             tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} holds contract ${loaded.manifest.digest}, not ${wanted.digest}`);
@@ -21757,7 +21841,7 @@ function contractSources(options) {
   };
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const sealed = new Map(parseListing(fs19.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
+  const sealed = new Map(parseListing(fs20.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -21767,26 +21851,26 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
   }
 }
 async function keepContract(store, contract) {
-  const base = path17.join(store, hexOf(contract.manifest.digest));
-  if (fs19.existsSync(`${base}.contract.json`)) return;
+  const base = path18.join(store, hexOf(contract.manifest.digest));
+  if (fs20.existsSync(`${base}.contract.json`)) return;
   const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
   if (bytes.some(({ file, bytes: b }) => createHash8("sha256").update(b).digest("hex") !== file.sha256)) return;
   const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
   try {
-    fs19.mkdirSync(`${temp}.contract`, { recursive: true });
+    fs20.mkdirSync(`${temp}.contract`, { recursive: true });
     for (const { file, bytes: b } of bytes) {
-      const target = path17.join(`${temp}.contract`, ...file.path.split("/"));
-      fs19.mkdirSync(path17.dirname(target), { recursive: true });
-      fs19.writeFileSync(target, b);
+      const target = path18.join(`${temp}.contract`, ...file.path.split("/"));
+      fs20.mkdirSync(path18.dirname(target), { recursive: true });
+      fs20.writeFileSync(target, b);
     }
-    fs19.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
+    fs20.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);
-    fs19.rmSync(`${base}.contract`, { recursive: true, force: true });
-    fs19.renameSync(`${temp}.contract`, `${base}.contract`);
-    fs19.renameSync(`${temp}.contract.json`, `${base}.contract.json`);
+    fs20.rmSync(`${base}.contract`, { recursive: true, force: true });
+    fs20.renameSync(`${temp}.contract`, `${base}.contract`);
+    fs20.renameSync(`${temp}.contract.json`, `${base}.contract.json`);
   } finally {
-    fs19.rmSync(`${temp}.contract`, { recursive: true, force: true });
-    fs19.rmSync(`${temp}.contract.json`, { force: true });
+    fs20.rmSync(`${temp}.contract`, { recursive: true, force: true });
+    fs20.rmSync(`${temp}.contract.json`, { force: true });
   }
 }
 
@@ -21862,13 +21946,13 @@ async function run(env = process.env) {
     const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest);
     const fetchContext = {
       env,
-      downloadsDir: path18.join(runnerTempDir(env), "artifact-seal", "downloads"),
+      downloadsDir: path19.join(runnerTempDir(env), "artifact-seal", "downloads"),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
     };
     const rule = policy.environments.find((e) => e.name === settings.environment);
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== void 0, env);
+    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== void 0);
     const expectation = signerExpectation(settings.signer, required, env);
     const result = await promoteDigest(
       {
@@ -21944,66 +22028,71 @@ async function run(env = process.env) {
 init_errors();
 export {
   run as m1$run,
-  DEFAULT_PENDING_TIMEOUT_MS as m10$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m10$OUTCOMES,
-  RESOLUTIONS as m10$RESOLUTIONS,
-  confirmedOutcome as m10$confirmedOutcome,
-  makesLive as m10$makesLive,
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  FULCIO_OIDS as m12$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m12$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m12$GITHUB_HOSTED,
-  checkIdentity as m12$checkIdentity,
-  decodeDerUtf8String as m12$decodeDerUtf8String,
-  decodeIdentity as m12$decodeIdentity,
-  describeIdentityFailure as m12$describeIdentityFailure,
-  parseWorkflowSetting as m12$parseWorkflowSetting,
-  parseWorkflowUri as m12$parseWorkflowUri,
-  repositoryOfUri as m12$repositoryOfUri,
-  CURVES as m13$CURVES,
-  GENERATE_HINT as m13$GENERATE_HINT,
-  PRIVATE_LABELS as m13$PRIVATE_LABELS,
-  PUBLIC_LABELS as m13$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
-  algorithmOf as m13$algorithmOf,
-  bodyBytes as m13$bodyBytes,
-  keyHint as m13$keyHint,
-  looksLikePem as m13$looksLikePem,
-  material as m13$material,
-  normalize as m13$normalize,
-  notPem as m13$notPem,
-  pemBlocks as m13$pemBlocks,
-  readPublicKey as m13$readPublicKey,
-  moveIntoPlace as m14$moveIntoPlace,
-  removeQuietly as m14$removeQuietly,
-  workingDirBeside as m14$workingDirBeside,
-  wrongEnvironment as m15$wrongEnvironment,
-  decodeRecord as m16$decodeRecord,
-  VERSION as m17$VERSION,
-  SEVERITIES as m4$SEVERITIES,
-  compareChanges as m4$compareChanges,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote,
-  agreeingKind as m8$agreeingKind,
-  checkSubjectKind as m8$checkSubjectKind,
-  isCanonicalListing as m8$isCanonicalListing,
-  kindFromListing as m8$kindFromListing,
-  kindFromStatement as m8$kindFromStatement,
-  readListingFile2 as m8$readListingFile,
-  refuseListingAsFile as m8$refuseListingAsFile,
-  checkListingPath as m9$checkListingPath,
-  compareUtf8 as m9$compareUtf8,
-  describesListing as m9$describesListing,
-  diffListings as m9$diffListings,
-  digestOfListing as m9$digestOfListing,
-  formatListing as m9$formatListing,
-  listingFromDigests as m9$listingFromDigests,
-  parseListing as m9$parseListing,
-  sortEntries as m9$sortEntries
+  checkListingPath as m10$checkListingPath,
+  compareUtf8 as m10$compareUtf8,
+  describesListing as m10$describesListing,
+  diffListings as m10$diffListings,
+  digestOfListing as m10$digestOfListing,
+  formatListing as m10$formatListing,
+  listingFromDigests as m10$listingFromDigests,
+  parseListing as m10$parseListing,
+  sortEntries as m10$sortEntries,
+  DEFAULT_PENDING_TIMEOUT_MS as m11$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m11$OUTCOMES,
+  RESOLUTIONS as m11$RESOLUTIONS,
+  confirmedOutcome as m11$confirmedOutcome,
+  makesLive as m11$makesLive,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  FULCIO_OIDS as m13$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m13$GITHUB_HOSTED,
+  checkIdentity as m13$checkIdentity,
+  decodeDerUtf8String as m13$decodeDerUtf8String,
+  decodeIdentity as m13$decodeIdentity,
+  describeIdentityFailure as m13$describeIdentityFailure,
+  parseWorkflowSetting as m13$parseWorkflowSetting,
+  parseWorkflowUri as m13$parseWorkflowUri,
+  repositoryOfUri as m13$repositoryOfUri,
+  CURVES as m14$CURVES,
+  GENERATE_HINT as m14$GENERATE_HINT,
+  PRIVATE_LABELS as m14$PRIVATE_LABELS,
+  PUBLIC_LABELS as m14$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
+  algorithmOf as m14$algorithmOf,
+  bodyBytes as m14$bodyBytes,
+  keyHint as m14$keyHint,
+  looksLikePem as m14$looksLikePem,
+  material as m14$material,
+  normalize as m14$normalize,
+  notPem as m14$notPem,
+  pemBlocks as m14$pemBlocks,
+  readPublicKey as m14$readPublicKey,
+  moveIntoPlace as m15$moveIntoPlace,
+  removeQuietly as m15$removeQuietly,
+  workingDirBeside as m15$workingDirBeside,
+  wrongEnvironment as m16$wrongEnvironment,
+  decodeRecord as m17$decodeRecord,
+  VERSION as m18$VERSION,
+  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m4$parseTufMirrors,
+  SEVERITIES as m5$SEVERITIES,
+  compareChanges as m5$compareChanges,
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote,
+  agreeingKind as m9$agreeingKind,
+  checkSubjectKind as m9$checkSubjectKind,
+  isCanonicalListing as m9$isCanonicalListing,
+  kindFromListing as m9$kindFromListing,
+  kindFromStatement as m9$kindFromStatement,
+  readListingFile2 as m9$readListingFile,
+  refuseListingAsFile as m9$refuseListingAsFile
 };

@@ -284,7 +284,7 @@ async function withFileLock(file, what, work, options = {}) {
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
-      await new Promise((resolve5) => setTimeout(resolve5, delay + Math.random() * delay));
+      await new Promise((resolve6) => setTimeout(resolve6, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 100);
     }
   }
@@ -438,16 +438,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve5, reject) => {
+  const settled = new Promise((resolve6, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve5();
+      if (parts.length === sent && finished) resolve6();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve5() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve6() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -1239,7 +1239,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-XZOTS75A.js");
+  const { prepareSigning } = await import("../chunks/signing-3ZUMXSF6.js");
   return prepareSigning(settings, env);
 }
 
@@ -1255,7 +1255,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-LQEOLIKM.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-66KXLROB.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -1307,6 +1307,7 @@ var SignerInput = {
   DenySelfHostedRunners: "deny-self-hosted-runners",
   PublicKey: "public-key",
   TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
   RequireSignature: "require-signature"
 };
 var SealInput = {
@@ -1443,7 +1444,7 @@ async function reportResolution(entry, asked, ledger, summary2) {
 }
 
 // src/actions/promote/settings.ts
-import * as path6 from "node:path";
+import * as path7 from "node:path";
 
 // src/app/ledger-location.ts
 import * as path3 from "node:path";
@@ -1481,8 +1482,8 @@ function parseSubjectPatterns(value) {
 var HEX_DIGITS = Buffer.from("0123456789abcdef");
 
 // src/actions/signing-settings.ts
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
 
 // src/core/signing/public-key.ts
 import { createHash, createPublicKey } from "node:crypto";
@@ -1589,6 +1590,64 @@ function readPublicKey(text, source) {
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
+// src/attestation/tuf-mirrors.ts
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
+var TUF_MIRRORS_INPUT = "tuf-mirrors";
+var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
+var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
+var DEFAULT_TUF_MIRRORS = [
+  { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
+  { url: GITHUB_TUF_MIRROR, rootFile: null }
+];
+var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
+var FORMAT2 = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
+function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = path4.resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+}
+function checkTufRoot(file, what) {
+  let text;
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+  }
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    root = null;
+  }
+  if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
+    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+  }
+}
+
 // src/actions/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
@@ -1658,6 +1717,28 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
   const trustedRoot = input(SignerInput.TrustedRoot);
+  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const named = [
+    [SignerInput.SignerRepository, repository],
+    [SignerInput.SignerWorkflow, workflow],
+    [SignerInput.SourceRef, sourceRef],
+    [SignerInput.CertOidcIssuer, issuer],
+    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
+    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
+    [SignerInput.TrustedRoot, trustedRoot],
+    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
+  ].filter(([, value]) => value !== "").map(([name]) => name);
+  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  if (requireSignature === false && named.length > 0) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+    );
+  }
   return {
     repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
@@ -1665,19 +1746,21 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path4.resolve(workspace, trustedRoot),
-    requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
-    asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
+    trustedRootFile: trustedRoot === "" ? null : path5.resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named,
+    asksForSigner: named.length > 0
   };
 }
 function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path4.resolve(workspace, text);
+  const file = path5.resolve(workspace, text);
   let pem;
   try {
-    pem = fs4.readFileSync(file, "utf8");
+    pem = fs5.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -1696,7 +1779,7 @@ function parseBooleanInput(name, value, fallback) {
 }
 
 // src/actions/bytes-source-input.ts
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/actions/verify/settings.ts
 function readSubject(getInput2, workspace, pathInput, rootInput) {
@@ -1741,7 +1824,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path5.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path6.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -1825,7 +1908,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
-    policyFile: path6.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
+    policyFile: path7.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -1833,7 +1916,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path6.resolve(workspace, baseline),
+    contractBaseline: baseline === "" ? null : path7.resolve(workspace, baseline),
     name: name === "" ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput2, env, workspace),
@@ -1882,7 +1965,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
-    policyFile: path6.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    policyFile: path7.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
     environmentUrl: null,
@@ -1928,33 +2011,38 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  DEFAULT_PENDING_TIMEOUT_MS as m10$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m10$OUTCOMES,
-  RESOLUTIONS as m10$RESOLUTIONS,
-  confirmedOutcome as m10$confirmedOutcome,
-  makesLive as m10$makesLive,
-  CURVES as m13$CURVES,
-  GENERATE_HINT as m13$GENERATE_HINT,
-  PRIVATE_LABELS as m13$PRIVATE_LABELS,
-  PUBLIC_LABELS as m13$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
-  algorithmOf as m13$algorithmOf,
-  bodyBytes as m13$bodyBytes,
-  keyHint as m13$keyHint,
-  looksLikePem as m13$looksLikePem,
-  material as m13$material,
-  normalize as m13$normalize,
-  notPem as m13$notPem,
-  pemBlocks as m13$pemBlocks,
-  readPublicKey as m13$readPublicKey,
-  wrongEnvironment as m15$wrongEnvironment,
-  decodeRecord as m16$decodeRecord,
-  VERSION as m17$VERSION,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote
+  DEFAULT_PENDING_TIMEOUT_MS as m11$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m11$OUTCOMES,
+  RESOLUTIONS as m11$RESOLUTIONS,
+  confirmedOutcome as m11$confirmedOutcome,
+  makesLive as m11$makesLive,
+  CURVES as m14$CURVES,
+  GENERATE_HINT as m14$GENERATE_HINT,
+  PRIVATE_LABELS as m14$PRIVATE_LABELS,
+  PUBLIC_LABELS as m14$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
+  algorithmOf as m14$algorithmOf,
+  bodyBytes as m14$bodyBytes,
+  keyHint as m14$keyHint,
+  looksLikePem as m14$looksLikePem,
+  material as m14$material,
+  normalize as m14$normalize,
+  notPem as m14$notPem,
+  pemBlocks as m14$pemBlocks,
+  readPublicKey as m14$readPublicKey,
+  wrongEnvironment as m16$wrongEnvironment,
+  decodeRecord as m17$decodeRecord,
+  VERSION as m18$VERSION,
+  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m4$parseTufMirrors,
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote
 };

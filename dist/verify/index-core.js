@@ -283,8 +283,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1896,7 +1896,7 @@ var Summary = class {
 var summary = new Summary();
 
 // src/actions/verify/run.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 
 // src/app/fetch-bytes.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
@@ -2179,19 +2179,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path11, where) {
+function checkListingPath(path12, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path11.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path11.includes("\n") || path11.includes("\r")) {
+  if (path12.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path12.includes("\n") || path12.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path11)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path11.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path12)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path12.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path11.startsWith("/") || /^[A-Za-z]:/.test(path11)) {
-    throw new SealError(`${where}: the path ${quote(path11)} is absolute. ${fix}`);
+  if (path12.startsWith("/") || /^[A-Za-z]:/.test(path12)) {
+    throw new SealError(`${where}: the path ${quote(path12)} is absolute. ${fix}`);
   }
-  if (path11.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path11)} has an empty, "." or ".." segment. ${fix}`);
+  if (path12.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path12)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -2214,17 +2214,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path11 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path11.startsWith("./")) path11 = path11.slice(2);
-    checkListingPath(path11, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path11);
+    let path12 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path12.startsWith("./")) path12 = path12.slice(2);
+    checkListingPath(path12, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path12);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path11)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path12)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path11, lineNo);
-    entries.push({ path: path11, hex: hex.toLowerCase() });
+    seen.set(path12, lineNo);
+    entries.push({ path: path12, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -2285,7 +2285,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs13, crypto: crypto2, control, progress } = ctx;
+  const { fs: fs14, crypto: crypto2, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -2323,11 +2323,11 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path11 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path12 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs13.openSync(path11, "r");
-        let filled = fs13.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs14.openSync(path12, "r");
+        let filled = fs14.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
@@ -2340,7 +2340,7 @@ function runClaimLoop(ctx) {
             hash.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs13.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs14.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
         }
@@ -2351,7 +2351,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs13.closeSync(fd);
+        if (fd >= 0) fs14.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -2364,8 +2364,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path11, onBytes, progressIntervalMs) {
-  const handle = await open(path11, "r");
+async function hashLargeFile(path12, onBytes, progressIntervalMs) {
+  const handle = await open(path12, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash = createHash2("sha256");
@@ -2402,9 +2402,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path11) {
+function describeFailure(failure, path12) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path11)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path12)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -2425,10 +2425,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve7, reject) => {
-        worker.once("message", resolve7);
+      const loop = new Promise((resolve8, reject) => {
+        worker.once("message", resolve8);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve7(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve8(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -2470,7 +2470,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path11) {
+  add(path12) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -2480,13 +2480,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path11.length * 3;
+    const room = path12.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path11, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path12, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -2552,17 +2552,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path11 of paths) queue.add(path11);
+  for (const path12 of paths) queue.add(path12);
   return queue.finish();
 }
-async function hashOneFile(path11, options) {
+async function hashOneFile(path12, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path11, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path12, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path11);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path12);
   }
 }
 
@@ -3173,7 +3173,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -3189,8 +3189,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TEXL4Q2N.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-M7A5Z7FO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A7FLNRCO.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-5LANQ3NO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3211,7 +3211,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -3358,9 +3358,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path11 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path11);
-  const located = reusable && !path11.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path11 };
+  const path12 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path12);
+  const located = reusable && !path12.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path12 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -3581,6 +3581,7 @@ var SignerInput = {
   DenySelfHostedRunners: "deny-self-hosted-runners",
   PublicKey: "public-key",
   TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
   RequireSignature: "require-signature"
 };
 var SealInput = {
@@ -3661,7 +3662,7 @@ function reportFailure(error2) {
 }
 
 // src/actions/bytes-source-input.ts
-import * as path9 from "node:path";
+import * as path10 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -3684,8 +3685,8 @@ function parseSubjectPatterns(value) {
 }
 
 // src/actions/signing-settings.ts
-import * as fs11 from "node:fs";
-import * as path8 from "node:path";
+import * as fs12 from "node:fs";
+import * as path9 from "node:path";
 
 // src/core/signing/public-key.ts
 import { createHash as createHash4, createPublicKey } from "node:crypto";
@@ -3792,6 +3793,64 @@ function readPublicKey(text, source) {
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
+// src/attestation/tuf-mirrors.ts
+import * as fs11 from "node:fs";
+import * as path8 from "node:path";
+var TUF_MIRRORS_INPUT = "tuf-mirrors";
+var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
+var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
+var DEFAULT_TUF_MIRRORS = [
+  { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
+  { url: GITHUB_TUF_MIRROR, rootFile: null }
+];
+var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
+var FORMAT = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
+function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = path8.resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+}
+function checkTufRoot(file, what) {
+  let text;
+  try {
+    text = fs11.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+  }
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    root = null;
+  }
+  if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
+    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+  }
+}
+
 // src/actions/signing-settings.ts
 function readSignerCheckSettings(getInput2, env, workspace) {
   const input = (name) => getInput2(name).trim();
@@ -3816,6 +3875,28 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
   const trustedRoot = input(SignerInput.TrustedRoot);
+  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const named = [
+    [SignerInput.SignerRepository, repository],
+    [SignerInput.SignerWorkflow, workflow],
+    [SignerInput.SourceRef, sourceRef],
+    [SignerInput.CertOidcIssuer, issuer],
+    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
+    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
+    [SignerInput.TrustedRoot, trustedRoot],
+    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
+  ].filter(([, value]) => value !== "").map(([name]) => name);
+  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  if (requireSignature === false && named.length > 0) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+    );
+  }
   return {
     repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
@@ -3823,23 +3904,36 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path8.resolve(workspace, trustedRoot),
-    requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
-    asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
+    trustedRootFile: trustedRoot === "" ? null : path9.resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named,
+    asksForSigner: named.length > 0
   };
 }
-function signatureRequired(settings, policyAsks, env) {
-  if (settings.requireSignature !== null) return settings.requireSignature;
-  return env.GITHUB_ACTIONS === "true" && (policyAsks || settings.asksForSigner);
+function signatureRequired(settings, policyAsks) {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+    );
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
+}
+function requirementReason(settings, policyAsks, asFlags = false) {
+  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
+  const named = settings.named.map(name);
+  if (named.length > 0) return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (policyAsks) return "the promotion policy's signed-by names a signer";
+  return `${name(SignerInput.RequireSignature)} asks for one`;
 }
 function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path8.resolve(workspace, text);
+  const file = path9.resolve(workspace, text);
   let pem;
   try {
-    pem = fs11.readFileSync(file, "utf8");
+    pem = fs12.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -3884,7 +3978,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path9.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path10.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -3953,7 +4047,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs12 from "node:fs";
+import * as fs13 from "node:fs";
 import { createHash as createHash5 } from "node:crypto";
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
@@ -3982,12 +4076,12 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-X3J7X3DA.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-X2EKM6J2.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-BBUX7VT6.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-JGCLKFFV.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
-      trustedRoot: isKeyed(candidate.bundle) ? void 0 : await loadTrustedRoot(expectation.trustedRootFile),
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
     });
   } catch (error2) {
@@ -4030,10 +4124,6 @@ async function checkCandidate(candidate, digest, expectation) {
 function sha256Of(text) {
   return digestFromHex(createHash5("sha256").update(text).digest("hex"));
 }
-function isKeyed(bundle) {
-  const material2 = bundle?.verificationMaterial;
-  return material2 !== void 0 && material2 !== null && typeof material2 === "object" && "publicKey" in material2;
-}
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
   return Array.isArray(subjects) && subjects.some((s) => {
@@ -4061,7 +4151,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs12.readFileSync(file, "utf8");
+    return fs13.readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -4082,7 +4172,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-HFADFK2R.js");
+    const { listAttestations } = await import("../chunks/attestations-api-DTOPSSES.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4118,7 +4208,7 @@ async function run(env = process.env) {
     if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
-        downloadsDir: path10.join(runnerTempDir(env), "artifact-seal", "downloads"),
+        downloadsDir: path11.join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
@@ -4134,7 +4224,7 @@ async function run(env = process.env) {
         seal
       );
       const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path10.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path11.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
       report = {
         ...result,
         name: artifact.name,
@@ -4142,13 +4232,13 @@ async function run(env = process.env) {
         location: artifact.root
       };
     }
-    const required = signatureRequired(settings.signer, false, env);
+    const required = signatureRequired(settings.signer, false);
     const signature = report.verified ? await checkSignature(
       settings.expected,
       signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
       signerExpectation(settings.signer, required, env)
     ) : null;
-    const signatureFailure = signature?.status === "refused" ? signature.detail : signature?.status === "unsigned" && required ? `${signature.detail} A signature is required (${VerifyInput.RequireSignature}).` : null;
+    const signatureFailure = signature?.status === "refused" ? signature.detail : signature?.status === "unsigned" && required ? `${signature.detail} A signature is required: ${requirementReason(settings.signer, false)}.` : null;
     if (signatureFailure !== null && settings.source.kind === "artifact" && handedOut !== null) {
       removeQuietly(handedOut);
       handedOut = null;
@@ -4198,49 +4288,54 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  FULCIO_OIDS as m12$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m12$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m12$GITHUB_HOSTED,
-  checkIdentity as m12$checkIdentity,
-  decodeDerUtf8String as m12$decodeDerUtf8String,
-  decodeIdentity as m12$decodeIdentity,
-  describeIdentityFailure as m12$describeIdentityFailure,
-  parseWorkflowSetting as m12$parseWorkflowSetting,
-  parseWorkflowUri as m12$parseWorkflowUri,
-  repositoryOfUri as m12$repositoryOfUri,
-  moveIntoPlace as m14$moveIntoPlace,
-  removeQuietly as m14$removeQuietly,
-  workingDirBeside as m14$workingDirBeside,
-  VERSION as m17$VERSION,
+  checkListingPath as m10$checkListingPath,
+  compareUtf8 as m10$compareUtf8,
+  describesListing as m10$describesListing,
+  diffListings as m10$diffListings,
+  digestOfListing as m10$digestOfListing,
+  formatListing as m10$formatListing,
+  listingFromDigests as m10$listingFromDigests,
+  parseListing as m10$parseListing,
+  sortEntries as m10$sortEntries,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  FULCIO_OIDS as m13$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m13$GITHUB_HOSTED,
+  checkIdentity as m13$checkIdentity,
+  decodeDerUtf8String as m13$decodeDerUtf8String,
+  decodeIdentity as m13$decodeIdentity,
+  describeIdentityFailure as m13$describeIdentityFailure,
+  parseWorkflowSetting as m13$parseWorkflowSetting,
+  parseWorkflowUri as m13$parseWorkflowUri,
+  repositoryOfUri as m13$repositoryOfUri,
+  moveIntoPlace as m15$moveIntoPlace,
+  removeQuietly as m15$removeQuietly,
+  workingDirBeside as m15$workingDirBeside,
+  VERSION as m18$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,
   run as m3$run,
-  SEVERITIES as m4$SEVERITIES,
-  compareChanges as m4$compareChanges,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote,
-  agreeingKind as m8$agreeingKind,
-  checkSubjectKind as m8$checkSubjectKind,
-  isCanonicalListing as m8$isCanonicalListing,
-  kindFromListing as m8$kindFromListing,
-  kindFromStatement as m8$kindFromStatement,
-  readListingFile2 as m8$readListingFile,
-  refuseListingAsFile as m8$refuseListingAsFile,
-  checkListingPath as m9$checkListingPath,
-  compareUtf8 as m9$compareUtf8,
-  describesListing as m9$describesListing,
-  diffListings as m9$diffListings,
-  digestOfListing as m9$digestOfListing,
-  formatListing as m9$formatListing,
-  listingFromDigests as m9$listingFromDigests,
-  parseListing as m9$parseListing,
-  sortEntries as m9$sortEntries
+  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m4$parseTufMirrors,
+  SEVERITIES as m5$SEVERITIES,
+  compareChanges as m5$compareChanges,
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote,
+  agreeingKind as m9$agreeingKind,
+  checkSubjectKind as m9$checkSubjectKind,
+  isCanonicalListing as m9$isCanonicalListing,
+  kindFromListing as m9$kindFromListing,
+  kindFromStatement as m9$kindFromStatement,
+  readListingFile2 as m9$readListingFile,
+  refuseListingAsFile as m9$refuseListingAsFile
 };

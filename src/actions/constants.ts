@@ -19,6 +19,7 @@ export const SignerInput = {
   DenySelfHostedRunners: 'deny-self-hosted-runners',
   PublicKey: 'public-key',
   TrustedRoot: 'trusted-root',
+  TufMirrors: 'tuf-mirrors',
   RequireSignature: 'require-signature'
 } as const
 

@@ -4,6 +4,7 @@ import { SealError, quote } from '../core/errors.js'
 import type { SignMode, SigningSettings } from '../app/signing.js'
 import type { SignerExpectation } from '../app/check-signature.js'
 import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../core/signing/public-key.js'
+import { parseTufMirrors } from '../attestation/tuf-mirrors.js'
 import { SignerInput, SigningInput } from './constants.js'
 import { type GetInput, parseBooleanInput } from './seal/settings.js'
 
@@ -68,7 +69,9 @@ function readUrl(input: (name: string) => string, name: string): string | null {
 export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' | 'serverUrl'> {
   /** Explicitly given; null means "decide from the policy and the inputs" (see `signatureRequired`). */
   readonly requireSignature: boolean | null
-  /** An identity input was given, so a signature is asked for. */
+  /** The inputs given that name a signer, a key or what to trust: each makes a signature required. */
+  readonly named: readonly string[]
+  /** Some input names a signer, a key or what to trust, so a signature is asked for. */
   readonly asksForSigner: boolean
 }
 
@@ -98,6 +101,33 @@ export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace:
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput(SignerInput.DenySelfHostedRunners), false)
   const requireText = input(SignerInput.RequireSignature)
   const trustedRoot = input(SignerInput.TrustedRoot)
+  const tufMirrors = parseTufMirrors(getInput(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors)
+  if (trustedRoot !== '' && tufMirrors !== null) {
+    throw new SealError(
+      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+    )
+  }
+  const named = (
+    [
+      [SignerInput.SignerRepository, repository],
+      [SignerInput.SignerWorkflow, workflow],
+      [SignerInput.SourceRef, sourceRef],
+      [SignerInput.CertOidcIssuer, issuer],
+      [SignerInput.DenySelfHostedRunners, deny ? 'true' : ''],
+      [SignerInput.PublicKey, input(SignerInput.PublicKey)],
+      [SignerInput.TrustedRoot, trustedRoot],
+      [SignerInput.TufMirrors, tufMirrors === null ? '' : 'given']
+    ] as const
+  )
+    .filter(([, value]) => value !== '')
+    .map(([name]) => name)
+  const requireSignature = requireText === '' ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false)
+  if (requireSignature === false && named.length > 0) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but ${named.join(', ')} ${named.length === 1 ? 'names' : 'name'} a signer or what to trust, which always requires a signature. ` +
+        `Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(', ')} to accept unsigned seals.`
+    )
+  }
   return {
     repository: repository !== '' ? repository : (env.GITHUB_REPOSITORY ?? null),
     workflow: workflow === '' ? null : workflow,
@@ -106,19 +136,37 @@ export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace:
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput(SignerInput.PublicKey), workspace),
     trustedRootFile: trustedRoot === '' ? null : path.resolve(workspace, trustedRoot),
-    requireSignature: requireText === '' ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
-    asksForSigner: repository !== '' || workflow !== '' || sourceRef !== '' || issuer !== '' || deny || input(SignerInput.PublicKey) !== ''
+    tufMirrors,
+    requireSignature,
+    named,
+    asksForSigner: named.length > 0
   }
 }
 
 /**
- * Whether an unsigned seal is refused: as asked, else on a runner whenever the policy or an
- * input names a signer. Outside a runner (a laptop) the default stays off, so a local check
- * of unsigned bytes keeps working.
+ * Whether an unsigned seal is refused: whenever the policy (`signed-by`) or an input names
+ * a signer, a key or what to trust, on a runner or not: naming one and accepting no
+ * signature at all would make the name decorative. Else as `require-signature` says, off by
+ * default, so a check of unsigned bytes with nothing named keeps working. `require-signature:
+ * false` with something named is refused, as the inputs contradict each other.
  */
-export function signatureRequired(settings: SignerCheckSettings, policyAsks: boolean, env: Env): boolean {
-  if (settings.requireSignature !== null) return settings.requireSignature
-  return env.GITHUB_ACTIONS === 'true' && (policyAsks || settings.asksForSigner)
+export function signatureRequired(settings: SignerCheckSettings, policyAsks: boolean): boolean {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. ` +
+        `Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+    )
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true
+}
+
+/** Why a signature is required, naming what was given: as the actions' inputs, or as the CLI's flags. */
+export function requirementReason(settings: SignerCheckSettings, policyAsks: boolean, asFlags = false): string {
+  const name = (input: string): string => (asFlags ? `--${input === SignerInput.TufMirrors ? 'tuf-mirror' : input}` : input)
+  const named = settings.named.map(name)
+  if (named.length > 0) return `${named.join(', ')} ${named.length === 1 ? 'names' : 'name'} a signer or what to trust`
+  if (policyAsks) return "the promotion policy's signed-by names a signer"
+  return `${name(SignerInput.RequireSignature)} asks for one`
 }
 
 /** The PEM text itself, or the path of a PEM file relative to the workspace. */

@@ -13,6 +13,7 @@ import { SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
 import { CONTRACT_ANNOTATION } from '../core/contract/manifest.js'
 import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../attestation/attestations-api.js'
+import type { TufMirror } from '../attestation/trusted-root.js'
 
 /** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
 export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
@@ -20,6 +21,8 @@ export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
   readonly repository: string | null
   readonly publicKey: PublicKeyMaterial | null
   readonly trustedRootFile: string | null
+  /** The TUF repositories of the trusted root when no file is given; null for the defaults. */
+  readonly tufMirrors: readonly TufMirror[] | null
   /** An unsigned seal is refused. */
   readonly required: boolean
   /** The GitHub server the identity's URLs are on. */
@@ -96,7 +99,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
   let verified
   try {
     verified = await verifyAttestation(candidate.bundle, {
-      trustedRoot: isKeyed(candidate.bundle) ? undefined : await loadTrustedRoot(expectation.trustedRootFile),
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
     })
   } catch (error) {
@@ -139,12 +142,6 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
 
 export function sha256Of(text: string): Digest {
   return digestFromHex(createHash('sha256').update(text).digest('hex'))
-}
-
-/** A bundle that names a public key rather than carrying a certificate. */
-function isKeyed(bundle: unknown): boolean {
-  const material = (bundle as { verificationMaterial?: Record<string, unknown> } | null)?.verificationMaterial
-  return material !== undefined && material !== null && typeof material === 'object' && 'publicKey' in material
 }
 
 function aboutDigest(subjects: unknown, digest: Digest): boolean {

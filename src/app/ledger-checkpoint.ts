@@ -7,6 +7,7 @@ import type { PublicKeyMaterial } from '../core/signing/public-key.js'
 import { type ChainProblem, type FileLedger, type LedgerHead, LEDGER_FORMAT, checkpointFileOf } from '../stores/ledger/file-ledger.js'
 import type { Signing, SigningSettings } from './signing.js'
 import type { LedgerLocation } from './ledger-location.js'
+import type { TufMirror } from '../attestation/trusted-root.js'
 
 /**
  * The file ledger's signed checkpoint: written under the ledger's lock with every signed
@@ -36,6 +37,8 @@ export interface CheckpointExpectation {
   readonly publicKey: PublicKeyMaterial | null
   /** For a keyless one: the trusted root (the production default when null) and whose certificate is accepted. */
   readonly trustedRootFile: string | null
+  /** The TUF repositories of the trusted root when no file is given; null (or absent) for the defaults. */
+  readonly tufMirrors?: readonly TufMirror[] | null
   readonly identity: IdentityPolicy | null
 }
 
@@ -82,8 +85,14 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
   } catch {
     return refuse('replaced', `${quote(file)} is not JSON, so it is no signed checkpoint. Restore it from a backup.`)
   }
-  const { verifyAttestation } = await import('../attestation/verify-bundle.js')
-  const keyed = typeof bundle === 'object' && bundle !== null && 'publicKey' in ((bundle as { verificationMaterial?: object }).verificationMaterial ?? {})
+  const { signingMaterialOf, verifyAttestation } = await import('../attestation/verify-bundle.js')
+  let keyed: boolean
+  try {
+    keyed = signingMaterialOf(bundle) === 'key'
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
+    return refuse('replaced', `${quote(file)} is no signed checkpoint: ${error.message}`)
+  }
   if (!keyed && expectation.identity === null) {
     throw new SealError(
       `${quote(file)} is signed keyless, by a workflow's certificate: give --signer-repository (and --signer-workflow) to say whose signature is accepted, and --trusted-root for offline use.`
@@ -93,7 +102,7 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
   try {
     const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
     verified = await verifyAttestation(bundle, {
-      ...(keyed ? {} : { trustedRoot: await loadTrustedRoot(expectation.trustedRootFile) }),
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],
       ...(keyed || expectation.identity === null ? {} : { identity: expectation.identity })
     })

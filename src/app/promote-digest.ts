@@ -201,7 +201,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     } else if (signature.status === 'unsigned') {
       // With a signed-by rule the gate refuses it under that rule, which is what the policy asked for.
       if (request.requireSignature && mode === 'promote' && rule.signedBy === null) {
-        early = refusal(mode, rule.name, resolved, 'signature', `${signature.detail} A signature is required (require-signature); seal it with "permissions: id-token: write" or a signing-key.`)
+        early = refusal(mode, rule.name, resolved, 'signature', `${signature.detail} A signature is required (a key, a trusted root or a signer is named, or require-signature asks for one); seal it with "permissions: id-token: write" or a signing-key.`)
       }
       signatureFact = { signer: null, missing: signature.detail, serverUrl }
     } else {

@@ -8,12 +8,15 @@ import type { IdentityPolicy } from '../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../core/signing/public-key.js'
 import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../core/signing/vsa.js'
 import type { LedgerLocation } from './ledger-location.js'
+import type { TufMirror } from '../attestation/trusted-root.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
 export interface RecordExpectation {
   readonly publicKey: PublicKeyMaterial | null
   readonly trustedRootFile: string | null
+  /** The TUF repositories of the trusted root when no file is given; null (or absent) for the defaults. */
+  readonly tufMirrors?: readonly TufMirror[] | null
   /** Whose certificate is accepted for a keyless summary; null refuses one. */
   readonly identity: IdentityPolicy | null
 }
@@ -43,14 +46,14 @@ export async function verifyRecordAttestation(record: LedgerEntry, location: Led
     throw new SealError(`record ${record.id} has no attestation: the promote that wrote it did not sign (give it sign: key or keyless, or run it with "id-token: write").`)
   }
   const { bundle, source } = link.id !== null || /^https?:/.test(link.uri) ? await fromApi(record, link.digest, env, token) : fromFile(record, link.uri, link.digest, location)
-  const { verifyAttestation } = await import('../attestation/verify-bundle.js')
-  const keyed = typeof bundle === 'object' && bundle !== null && 'publicKey' in ((bundle as { verificationMaterial?: object }).verificationMaterial ?? {})
+  const { signingMaterialOf, verifyAttestation } = await import('../attestation/verify-bundle.js')
+  const keyed = signingMaterialOf(bundle) === 'key'
   if (!keyed && expectation.identity === null) {
     throw new SealError(`the attestation of record ${record.id} (${source}) is signed keyless: give --signer-repository (and --signer-workflow) to say whose signature is accepted, and --trusted-root for offline use.`)
   }
   const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
   const verified = await verifyAttestation(bundle, {
-    ...(keyed ? {} : { trustedRoot: await loadTrustedRoot(expectation.trustedRootFile) }),
+    trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
     publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],
     ...(keyed || expectation.identity === null ? {} : { identity: expectation.identity })
   })

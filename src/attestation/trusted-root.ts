@@ -4,7 +4,10 @@ import * as path from 'node:path'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
 import { SealError, quote } from '../core/errors.js'
-import { GITHUB_TUF_MIRROR, GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
+import { GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
+import { DEFAULT_TUF_MIRRORS, GITHUB_TUF_MIRROR, PUBLIC_GOOD_TUF_MIRROR, TUF_MIRRORS_INPUT, type TufMirror } from './tuf-mirrors.js'
+
+export type { TufMirror }
 
 /**
  * The Sigstore trusted root keyless signatures are checked against: the certificate
@@ -18,11 +21,18 @@ import { GITHUB_TUF_MIRROR, GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
  *   verify` gets them, and merged: public-good from https://tuf-repo-cdn.sigstore.dev
  *   (@sigstore/tuf, whose embedded seed root and targets start the chain) and GitHub's from
  *   https://tuf-repo.github.com (seeded with the root cli/cli embeds). This needs the network
- *   (HTTPS to both repositories) unless the cache is fresh. The cache lives under
- *   `$RUNNER_TEMP/artifact-seal/tuf` on a runner (a new job starts empty, so a runner always
- *   refreshes) and in @sigstore/tuf's per-user application data directory elsewhere. It is
- *   loaded once per process, and only when a keyless bundle is verified: keyed seals and
- *   runs that verify nothing never touch the network.
+ *   (HTTPS to both repositories) unless the cache is fresh.
+ * - From other TUF repositories (input `tuf-mirrors`): a private Sigstore instance's, or the
+ *   copies of the two above on a network without internet. Each is named with the root.json
+ *   its client starts from (the two defaults' roots are built in), and its trusted_root.json
+ *   target is fetched exactly as the defaults' are, then all are merged.
+ * The TUF cache lives under `$RUNNER_TEMP/artifact-seal/tuf` on a runner: never the
+ * workspace, and emptied with every job, so a job starts from the roots it was given and
+ * another job on a self-hosted runner cannot leave it a root of its own. Elsewhere it is
+ * @sigstore/tuf's per-user application data directory (`~/.local/share/sigstore-js` on
+ * Linux). Each repository has its own directory there, named after its URL. The root is
+ * loaded once per process, and only when a keyless bundle is verified: keyed seals and runs
+ * that verify nothing never touch the network.
  */
 
 export const TRUSTED_ROOT_INPUT = 'trusted-root'
@@ -96,11 +106,11 @@ export async function loadTrustedRootFile(file: string): Promise<TrustedRootJson
   return parseTrustedRoot(text, file)
 }
 
-export interface DefaultTrustedRootOptions {
+export interface TufOptions {
+  /** The repositories; the two defaults unless given. */
+  readonly mirrors?: readonly TufMirror[] | null
   /** Where TUF metadata is cached; see the module comment for the default. */
   readonly cacheDir?: string
-  /** Which instances to trust; both unless given. */
-  readonly instances?: readonly ('public-good' | 'github')[]
 }
 
 function defaultCacheDir(): string | undefined {
@@ -108,34 +118,35 @@ function defaultCacheDir(): string | undefined {
   return temp ? path.join(temp, 'artifact-seal', 'tuf') : undefined
 }
 
-async function fetchOverTuf(instance: 'public-good' | 'github', cacheDir: string | undefined): Promise<TrustedRootJson> {
+async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Promise<TrustedRootJson> {
   const { getTrustedRoot } = await import('@sigstore/tuf')
-  let rootPath: string | undefined
-  if (instance === 'github') {
-    // @sigstore/tuf seeds only public-good; another repository starts from a root file.
-    const seedDir = await fs.promises.mkdtemp(path.join(cacheDir ?? os.tmpdir(), 'github-tuf-seed-'))
+  let rootPath = mirror.rootFile ?? undefined
+  let seedDir: string | undefined
+  if (rootPath === undefined && mirror.url === GITHUB_TUF_MIRROR) {
+    // @sigstore/tuf builds in only public-good's root; another repository starts from a file.
+    seedDir = await fs.promises.mkdtemp(path.join(cacheDir ?? os.tmpdir(), 'github-tuf-seed-'))
     rootPath = path.join(seedDir, 'root.json')
     await fs.promises.writeFile(rootPath, GITHUB_TUF_ROOT_JSON)
   }
-  const mirror = instance === 'github' ? GITHUB_TUF_MIRROR : 'https://tuf-repo-cdn.sigstore.dev'
   try {
     const root = await getTrustedRoot({
-      mirrorURL: mirror,
+      mirrorURL: mirror.url,
       ...(cacheDir === undefined ? {} : { cachePath: cacheDir }),
       ...(rootPath === undefined ? {} : { rootPath })
     })
     return TrustedRoot.toJSON(root) as TrustedRootJson
   } catch (error) {
+    const which = mirror.url === GITHUB_TUF_MIRROR ? "GitHub's Sigstore trusted root" : mirror.url === PUBLIC_GOOD_TUF_MIRROR ? "Sigstore public-good's trusted root" : 'The trusted root'
     throw new SealError(
-      `The ${instance === 'github' ? "GitHub Sigstore instance's" : 'Sigstore public-good'} trusted root could not be fetched over TUF from ${quote(mirror)}: ` +
-        `${describe(error)}. Allow HTTPS to it, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
+      `${which} could not be fetched over TUF from ${quote(mirror.url)}: ${describe(error)}. ` +
+        `Allow HTTPS to it, name a mirror you can reach in ${TUF_MIRRORS_INPUT}, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
     )
   } finally {
-    if (rootPath !== undefined) await fs.promises.rm(path.dirname(rootPath), { recursive: true, force: true })
+    if (seedDir !== undefined) await fs.promises.rm(seedDir, { recursive: true, force: true })
   }
 }
 
-/** The error and its causes: @sigstore/tuf wraps the network error that says what happened. */
+/** The error and its causes: @sigstore/tuf wraps the error that says what happened. */
 function describe(error: unknown): string {
   const parts: string[] = []
   for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -144,29 +155,28 @@ function describe(error: unknown): string {
   return parts.join(': ')
 }
 
-let defaultRoot: Promise<TrustedRootJson> | undefined
+const fetched = new Map<string, Promise<TrustedRootJson>>()
 
-/** The production default (see the module comment), fetched on first use and kept for the process. */
-export function loadDefaultTrustedRoot(options: DefaultTrustedRootOptions = {}): Promise<TrustedRootJson> {
-  const fresh = options.cacheDir !== undefined || options.instances !== undefined
-  if (!fresh && defaultRoot !== undefined) return defaultRoot
+/** Every mirror's trusted_root.json over TUF, merged (see the module comment); fetched on first use and kept for the process. */
+export function loadTufTrustedRoot(options: TufOptions = {}): Promise<TrustedRootJson> {
   const cacheDir = options.cacheDir ?? defaultCacheDir()
-  const instances = options.instances ?? ['public-good', 'github']
+  const mirrors = options.mirrors ?? DEFAULT_TUF_MIRRORS
+  const key = JSON.stringify({ cacheDir, mirrors })
+  const known = fetched.get(key)
+  if (known !== undefined) return known
   const loading = (async () => {
     if (cacheDir !== undefined) await fs.promises.mkdir(cacheDir, { recursive: true })
-    return mergeTrustedRoots(await Promise.all(instances.map((instance) => fetchOverTuf(instance, cacheDir))))
+    return mergeTrustedRoots(await Promise.all(mirrors.map((mirror) => fetchOverTuf(mirror, cacheDir))))
   })()
-  if (!fresh) {
-    defaultRoot = loading
-    // A failure is not kept: the next verify tries again.
-    loading.catch(() => {
-      if (defaultRoot === loading) defaultRoot = undefined
-    })
-  }
+  fetched.set(key, loading)
+  // A failure is not kept: the next verify tries again.
+  loading.catch(() => {
+    if (fetched.get(key) === loading) fetched.delete(key)
+  })
   return loading
 }
 
-/** The root a keyless verify uses: the user's file, or the default. */
-export function loadTrustedRoot(file: string | null | undefined): Promise<TrustedRootJson> {
-  return file === null || file === undefined || file === '' ? loadDefaultTrustedRoot() : loadTrustedRootFile(file)
+/** The root a keyless verify uses: the user's file, or the TUF mirrors' (the defaults unless given). */
+export function loadTrustedRoot(file: string | null | undefined, mirrors: readonly TufMirror[] | null = null): Promise<TrustedRootJson> {
+  return file === null || file === undefined || file === '' ? loadTufTrustedRoot({ mirrors }) : loadTrustedRootFile(file)
 }

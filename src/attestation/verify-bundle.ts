@@ -1,11 +1,11 @@
 import type { KeyObject } from 'node:crypto'
-import { bundleFromJSON, ValidationError, type Bundle } from '@sigstore/bundle'
+import { BUNDLE_V01_MEDIA_TYPE, BUNDLE_V02_MEDIA_TYPE, BUNDLE_V03_LEGACY_MEDIA_TYPE, BUNDLE_V03_MEDIA_TYPE, bundleFromJSON, ValidationError, type Bundle } from '@sigstore/bundle'
 import { ASN1Obj, RFC3161Timestamp, X509Certificate } from '@sigstore/core'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { PolicyError, VerificationError, Verifier, toSignedEntity, toTrustMaterial, type Signer, type VerifierOptions } from '@sigstore/verify'
 import { SealError, quote } from '../core/errors.js'
 import { type IdentityPolicy, type SignerIdentity, checkIdentity, decodeIdentity, describeIdentityFailure } from '../core/signing/identity.js'
-import { TRUSTED_ROOT_MEDIA_TYPE, type TrustedRootJson, loadDefaultTrustedRoot } from './trusted-root.js'
+import { TRUSTED_ROOT_MEDIA_TYPE, type TrustedRootJson, loadTufTrustedRoot } from './trusted-root.js'
 
 /**
  * Verifies a Sigstore bundle that signs an in-toto statement, with @sigstore/verify against a
@@ -24,6 +24,7 @@ import { TRUSTED_ROOT_MEDIA_TYPE, type TrustedRootJson, loadDefaultTrustedRoot }
  *   `requireTransparencyLog` asks.
  * A keyed bundle needs the signature to verify with one of the given keys and nothing else
  * (thresholds 0), as `cosign verify-blob-attestation --key … --insecure-ignore-tlog` does.
+ * Which of the two a bundle is, is read once, strictly, from the JSON (`signingMaterialOf`).
  */
 
 export interface PublicKeyCandidate {
@@ -33,8 +34,11 @@ export interface PublicKeyCandidate {
 }
 
 export interface VerifyOptions {
-  /** trusted_root.json (JSON form); the production default (TUF, network) when absent. */
-  readonly trustedRoot?: TrustedRootJson
+  /**
+   * For a keyless bundle: the trusted_root.json (JSON form), or what loads it (called only
+   * when the bundle is keyless); the production default over TUF (network) when absent.
+   */
+  readonly trustedRoot?: TrustedRootJson | (() => Promise<TrustedRootJson>)
   readonly publicKeys?: readonly PublicKeyCandidate[]
   /** Require a Rekor entry whatever the CA. */
   readonly requireTransparencyLog?: boolean
@@ -66,7 +70,53 @@ const OID_ORGANIZATION = '2.5.4.10'
 const PUBLIC_GOOD_ORGANIZATION = 'sigstore.dev'
 const GITHUB_ORGANIZATION = 'GitHub, Inc.'
 const EMPTY_ROOT: TrustedRootJson = { mediaType: TRUSTED_ROOT_MEDIA_TYPE, tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] }
+/** Where a keyless bundle's trusted root comes from, for messages. */
+const ROOT_INPUTS = `${quote('trusted-root')}, or ${quote('tuf-mirrors')} when it comes over TUF`
 const STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1']
+
+const MEDIA_TYPES: ReadonlySet<string> = new Set([BUNDLE_V01_MEDIA_TYPE, BUNDLE_V02_MEDIA_TYPE, BUNDLE_V03_LEGACY_MEDIA_TYPE, BUNDLE_V03_MEDIA_TYPE])
+const KEY_MATERIAL = 'publicKey'
+const CERTIFICATE_MATERIALS = ['x509CertificateChain', 'certificate'] as const
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * What a bundle's signature is checked with: a key, or a certificate. Read here, once, from
+ * the JSON as given, and strictly. Protobuf's reader takes the first of publicKey,
+ * x509CertificateChain and certificate that is set and drops the others, so a keyless
+ * bundle with `"publicKey": null` reads as keyless to it and as keyed to a property test,
+ * and one with `"publicKey": {}` turns keyed. A bundle that names both kinds (a null names
+ * one too: it is not absence), none, or an empty one, or whose media type is no known
+ * bundle version, is refused.
+ */
+export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
+  const edited = 'It was edited or damaged; use the bundle as the seal (or the attestations API) gave it.'
+  if (!isObject(json)) throw new SealError('The signature is not a Sigstore bundle: not a JSON object. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
+  if (typeof json.mediaType !== 'string') {
+    throw new SealError('The signature is not a Sigstore bundle: it has no mediaType. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
+  }
+  if (!MEDIA_TYPES.has(json.mediaType)) {
+    throw new SealError(
+      `The Sigstore bundle has mediaType ${quote(json.mediaType)}, which is no bundle version this verifier knows (${[...MEDIA_TYPES].map((t) => quote(t)).join(', ')}). ${edited}`
+    )
+  }
+  const material = json.verificationMaterial
+  if (!isObject(material)) throw new SealError(`The Sigstore bundle has no verificationMaterial object, so nothing says who signed it. ${edited}`)
+  const named = [KEY_MATERIAL, ...CERTIFICATE_MATERIALS].filter((name) => Object.hasOwn(material, name))
+  const kinds = new Set(named.map((name) => (name === KEY_MATERIAL ? 'key' : 'certificate')))
+  if (kinds.size > 1 || named.length > 1) {
+    throw new SealError(
+      `The Sigstore bundle's verificationMaterial names ${named.join(' and ')}: a bundle is signed with one key (publicKey) or one certificate (certificate, or x509CertificateChain), never more, and a null names one too. ${edited}`
+    )
+  }
+  const [name] = named
+  if (name === undefined) throw new SealError(`The Sigstore bundle's verificationMaterial has no publicKey, certificate or x509CertificateChain, so nothing says who signed it. ${edited}`)
+  if (!isObject(material[name])) throw new SealError(`The Sigstore bundle's verificationMaterial.${name} is ${JSON.stringify(material[name])}, not an object. ${edited}`)
+  if (name === 'x509CertificateChain' && (json.mediaType === BUNDLE_V03_MEDIA_TYPE || json.mediaType === BUNDLE_V03_LEGACY_MEDIA_TYPE)) {
+    throw new SealError(`The Sigstore bundle is a v0.3 bundle with an x509CertificateChain, which v0.3 replaced by one certificate. ${edited}`)
+  }
+  return name === KEY_MATERIAL ? 'key' : 'certificate'
+}
 
 function parseBundle(json: unknown): Bundle {
   let bundle: Bundle
@@ -140,16 +190,16 @@ function verificationFailure(error: unknown, context: { keyed: boolean; hint?: s
       )
     case 'CERTIFICATE_ERROR':
       if (/SCT/.test(detail)) {
-        return new SealError(`certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that ${quote('trusted-root')} holds the CT logs of the instance that signed.`)
+        return new SealError(`certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that the trusted root (${ROOT_INPUTS}) holds the CT logs of the instance that signed.`)
       }
       return new SealError(
         `certificate chain: the signing certificate does not chain to a certificate authority of the trusted root, or was not valid when it signed (${detail}). ` +
-          `The bundle was signed by another Sigstore instance than the trusted root describes; give the matching ${quote('trusted-root')} (\`gh attestation trusted-root\` writes GitHub's and public-good's).`
+          `The bundle was signed by another Sigstore instance than the trusted root describes; give the matching trusted root in ${quote('trusted-root')} (\`gh attestation trusted-root\` writes GitHub's and public-good's), or the TUF repositories that serve it in ${quote('tuf-mirrors')}.`
       )
     case 'TIMESTAMP_ERROR':
       return new SealError(
         `timestamp: no trusted timestamp proves when the bundle was signed (${detail}). A keyless signature is accepted only with a timestamp from a timestamp authority or a transparency log entry that the trusted root lists; ` +
-          `a bundle whose timestamps were removed, or made by another instance, is refused. Check ${quote('trusted-root')}, and use the bundle as the seal wrote it.`
+          `a bundle whose timestamps were removed, or made by another instance, is refused. Check the trusted root (${ROOT_INPUTS}), and use the bundle as the seal wrote it.`
       )
     case 'PUBLIC_KEY_ERROR':
       return new SealError(
@@ -161,7 +211,7 @@ function verificationFailure(error: unknown, context: { keyed: boolean; hint?: s
     case 'TLOG_INCLUSION_PROMISE_ERROR':
     case 'TLOG_MISSING_INCLUSION_ERROR':
       return new SealError(
-        `transparency log: the bundle's Rekor entry does not verify against the trusted root, or is missing (${detail}). Public-good signatures must be logged in Rekor; check ${quote('trusted-root')} and use the bundle as the seal wrote it.`
+        `transparency log: the bundle's Rekor entry does not verify against the trusted root, or is missing (${detail}). Public-good signatures must be logged in Rekor; check the trusted root (${ROOT_INPUTS}) and use the bundle as the seal wrote it.`
       )
     case 'NOT_IMPLEMENTED_ERROR':
       return new SealError(`The Sigstore bundle uses a feature this verifier does not support (${detail}).`)
@@ -201,7 +251,8 @@ function verifyKeyed(bundle: Bundle, options: VerifyOptions): VerifiedSigner {
   }
   // A matching hint goes first; the others are still tried, as cosign ignores hints.
   const ordered = [...keys.filter((k) => k.hint === hint), ...keys.filter((k) => k.hint !== hint)]
-  const root = trustedRootOf(options.trustedRoot ?? EMPTY_ROOT)
+  // Nothing but the key vouches for a keyed bundle: no authority of any root is consulted.
+  const root = trustedRootOf(EMPTY_ROOT)
   const entity = toSignedEntity(bundle)
   let last: unknown
   for (const candidate of ordered) {
@@ -227,7 +278,8 @@ async function verifyKeyless(bundle: Bundle, options: VerifyOptions): Promise<Ve
   const entity = toSignedEntity(bundle)
   if (entity.key.$case !== 'certificate') throw new Error('unreachable')
   const certificate = entity.key.certificate
-  const root = trustedRootOf(options.trustedRoot ?? (await loadDefaultTrustedRoot()))
+  const given = options.trustedRoot
+  const root = trustedRootOf(typeof given === 'function' ? await given() : (given ?? (await loadTufTrustedRoot())))
   let signer: Signer
   try {
     signer = new Verifier(toTrustMaterial(root), thresholdsFor(certificate, options)).verify(entity)
@@ -248,13 +300,17 @@ async function verifyKeyless(bundle: Bundle, options: VerifyOptions): Promise<Ve
  * signs and who signed it. Every failure is a SealError naming the check that failed.
  */
 export async function verifyAttestation(bundleJson: unknown, options: VerifyOptions = {}): Promise<VerifiedAttestation> {
+  const material = signingMaterialOf(bundleJson)
   const bundle = parseBundle(bundleJson)
+  const keyed = bundle.verificationMaterial.content.$case === 'publicKey'
+  // The JSON names one material, so protobuf's reader cannot have chosen another; checked all the same.
+  if (keyed !== (material === 'key')) throw new Error(`unreachable: the bundle reads as ${bundle.verificationMaterial.content.$case}, its JSON as ${material}`)
   let signer: VerifiedSigner
   try {
-    signer = bundle.verificationMaterial.content.$case === 'publicKey' ? verifyKeyed(bundle, options) : await verifyKeyless(bundle, options)
+    signer = keyed ? verifyKeyed(bundle, options) : await verifyKeyless(bundle, options)
   } catch (error) {
     if (error instanceof SealError) throw error
-    throw verificationFailure(error, { keyed: bundle.verificationMaterial.content.$case === 'publicKey' })
+    throw verificationFailure(error, { keyed })
   }
   const statement = parseStatement(bundle)
   if (options.identity !== undefined) {

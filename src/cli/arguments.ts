@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { SealError, quote } from '../core/errors.js'
 
-export interface CommandSpec<Options extends Record<string, { type: 'string' | 'boolean' }>> {
+export interface CommandSpec<Options extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>> {
   readonly name: string
   readonly usage: string
   readonly options: Options
@@ -9,7 +9,7 @@ export interface CommandSpec<Options extends Record<string, { type: 'string' | '
 }
 
 /** Parses one command's arguments; unknown options become an error that shows the usage. */
-export function parseCommand<Options extends Record<string, { type: 'string' | 'boolean' }>>(spec: CommandSpec<Options>, args: string[]) {
+export function parseCommand<Options extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>(spec: CommandSpec<Options>, args: string[]) {
   try {
     return parseArgs({ args, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: spec.allowPositionals, strict: true })
   } catch (error) {

@@ -92,7 +92,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
 async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, terminal: Terminal): Promise<number> {
   const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
-  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity })
+  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity })
   if (check.status === 'signed') {
     terminal.out(
       `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).\n` +

@@ -119,7 +119,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const rule = policy.environments.find((e) => e.name === environment)
   const location = ledgerLocationFromOptions(values, terminal)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== undefined, terminal.env)
+  const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== undefined)
   const expectation = signerExpectation(signer, required, terminal.env)
   const result = await promoteDigest(
     {

@@ -31,11 +31,15 @@ export const SIGNER_OPTIONS = {
   'deny-self-hosted-runners': { type: 'boolean' },
   'public-key': { type: 'string' },
   'trusted-root': { type: 'string' },
+  'tuf-mirror': { type: 'string', multiple: true },
   'require-signature': { type: 'boolean' }
 } as const
 
 export const SIGNER_USAGE = `  --public-key FILE          the public key of a key-signed seal (PEM, cosign.pub)
   --trusted-root FILE        a Sigstore trusted_root.json for keyless seals, offline
+  --tuf-mirror 'URL ROOT'    a TUF repository to fetch the trusted root from instead of
+                             Sigstore's and GitHub's, with the path of its root.json
+                             (repeat for several; a private or air-gapped mirror)
   --signer-repository O/R    the repository whose workflow signed (default: this
                              repository on a runner)
   --signer-workflow PATH     .github/workflows/release.yml[@ref]
@@ -51,6 +55,8 @@ function asInputs(values: Values, names: readonly string[]): (name: string) => s
   return (name) => {
     if (!names.includes(name)) return ''
     const value = values[name]
+    // A repeated option is one input of lines, as the actions' multi-line inputs are.
+    if (Array.isArray(value)) return value.join('\n')
     return typeof value === 'string' ? value : value === true ? 'true' : ''
   }
 }
@@ -72,7 +78,9 @@ export function readCliSigning(values: Values, cwd: string, env: Env): SigningSe
 }
 
 export function readCliSignerCheck(values: Values, cwd: string, env: Env): SignerCheckSettings {
-  return readSignerCheckSettings(asInputs(values, Object.values(SignerInput)), env, cwd)
+  const inputs = asInputs(values, [...Object.values(SignerInput), 'tuf-mirror'])
+  // The input holds several repositories, the flag one each time it is given.
+  return readSignerCheckSettings((name) => inputs(name === SignerInput.TufMirrors ? 'tuf-mirror' : name), env, cwd)
 }
 
 /** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */

@@ -9,7 +9,7 @@ import { parseCommand, requireValue } from './arguments.js'
 import type { Terminal } from './terminal.js'
 import * as path from 'node:path'
 import { checkSignature } from '../app/check-signature.js'
-import { signatureRequired } from '../actions/signing-settings.js'
+import { requirementReason, signatureRequired } from '../actions/signing-settings.js'
 import { signerExpectation } from '../actions/signature-check.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 
@@ -60,11 +60,11 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     },
     { fallbackName: fallbackName(terminal.env, terminal.cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
   )
-  const required = signatureRequired(signer, false, terminal.env)
+  const required = signatureRequired(signer, false)
   const signature = result.verified
     ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
     : null
-  const refusal = signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required (--require-signature).` : null
+  const refusal = signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(signer, false, true)}.` : null
   const signedBy = signature?.status === 'verified' ? (signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName) : null
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }

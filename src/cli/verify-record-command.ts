@@ -45,7 +45,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     const verified = await verifyRecordAttestation(
       record,
       ledgerLocationFromOptions(values, terminal),
-      { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity },
+      { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity },
       terminal.env,
       terminal.env.GITHUB_TOKEN ?? ''
     )

@@ -113,7 +113,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log: (message) => core.info(message)
     }
     const rule = policy.environments.find((e) => e.name === settings.environment)
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== undefined, env)
+    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== undefined)
     const expectation = signerExpectation(settings.signer, required, env)
     const result: PromoteResult = await promoteDigest(
       {

@@ -14,7 +14,7 @@ import { VerifyInput, VerifyOutput } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
 import { type SignatureCheck, checkSignature } from '../../app/check-signature.js'
-import { signatureRequired } from '../signing-settings.js'
+import { requirementReason, signatureRequired } from '../signing-settings.js'
 import { signatureSources, signerExpectation, signerOutput } from '../signature-check.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 
@@ -60,7 +60,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
     }
     // Who sealed the bytes matters only once they are the sealed bytes.
-    const required = signatureRequired(settings.signer, false, env)
+    const required = signatureRequired(settings.signer, false)
     const signature: SignatureCheck | null = report.verified
       ? await checkSignature(
           settings.expected,
@@ -69,7 +69,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         )
       : null
     const signatureFailure =
-      signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required (${VerifyInput.RequireSignature}).` : null
+      signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(settings.signer, false)}.` : null
     if (signatureFailure !== null && settings.source.kind === 'artifact' && handedOut !== null) {
       // Bytes whose signer is refused are not handed to a deploy step, even by mistake.
       removeQuietly(handedOut)

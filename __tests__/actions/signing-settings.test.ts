@@ -84,6 +84,16 @@ describe('the signer inputs', () => {
     }
   })
 
+  it('read tuf-mirrors as a trust source that requires a signature, and refuse it beside trusted-root', () => {
+    const settings = readSignerCheckSettings(inputs({ 'tuf-mirrors': 'https://tuf-repo.github.com\n' }), {}, '/ws')
+    expect(settings).toMatchObject({ tufMirrors: [{ url: 'https://tuf-repo.github.com', rootFile: null }], trustedRootFile: null, named: ['tuf-mirrors'] })
+    expect(signatureRequired(settings, false)).toBe(true)
+    expect(requirementReason(settings, false, true)).toBe('--tuf-mirror names a signer or what to trust')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'tuf-mirrors': 'https://tuf-repo.github.com', 'trusted-root': 'root.json' }), {}, '/ws'))).toContain(
+      'tuf-mirrors: given with trusted-root, which is a pinned root that nothing is fetched for. Give one'
+    )
+  })
+
   it("require a signature when the policy's signed-by names a signer, and refuse require-signature: false beside it", () => {
     expect(signatureRequired(readSignerCheckSettings(inputs({}), {}, '/ws'), true)).toBe(true)
     expect(requirementReason(readSignerCheckSettings(inputs({}), {}, '/ws'), true)).toBe("the promotion policy's signed-by names a signer")

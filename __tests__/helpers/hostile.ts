@@ -79,4 +79,8 @@ export const hostileText = fc
   .filter((text) => text.isWellFormed())
 
 /** One hostile name that packs most of the pieces, for end-to-end runs. */
-export const HOSTILE_NAME = 'x\n::add-mask::secret\r::error title=forged::fake\u2028::stop-commands::tok ##[warning]y | <script>alert(1)</script> `code` ](javascript:alert(1)) %0A::notice::z %25 \u0085::debug::d'
+export const HOSTILE_NAME =
+  'x\n::add-mask::secret\r::error title=forged::fake\n::stop-commands::tok\n::tok::\u2028::debug::d ##[warning]y | <script>alert(1)</script> `code` ](javascript:alert(1)) %0A::notice::z %25 \u0085::debug::e'
+
+/** The same for a file name, which holds no line break (a seal refuses one) and no slash. */
+export const HOSTILE_FILE = '::add-mask::x ##[error]forged | <img src=x> `q` ](javascript:alert(1)) %0A %25 \u2028::warning::w \u0085::debug::d'

@@ -11,10 +11,11 @@ const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g
 
 // Characters that start or close an inline construct: entities and HTML (& < >), escapes,
 // code spans, emphasis, strikethrough, links and images, table cells, autolinks (the scheme's
-// colon, an e-mail's @), emoji shortcodes, math, issue references. Written as character
-// references they are literal text to every markdown reader, inside HTML too.
+// colon), emoji shortcodes, math, issue references. Written as character references they are
+// literal text to every markdown reader, inside HTML too. An e-mail autolink is found after
+// the text is read, references decoded, so its @ is followed by a zero-width space instead.
 const INLINE = /[&<>\\`*_[\]|~:@$#]/g
-const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
+const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;&#8203;' }
 const reference = (char: string): string => NAMED[char] ?? `&#${char.charCodeAt(0)};`
 
 /** Any text as inline markdown that renders as exactly that text, on one line. */
@@ -22,7 +23,7 @@ export function plain(value: string): string {
   const flat = visibleControls(value.replace(LINE_BREAKS, ' '))
   let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0] as string)}${www.slice(1)}`)
   // What a line may start with to become a list, a heading's underline, a quote or code.
-  if (/^[\s\-+=0-9]/.test(out)) out = reference(out[0] as string) + out.slice(1)
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0] as string) + out.slice(1)
   // Two trailing spaces would make a line break.
   if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1))
   return out
@@ -41,7 +42,7 @@ export function code(value: string): string {
 export function fence(content: string, info = ''): string {
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length))
   const marks = '`'.repeat(Math.max(3, longest + 1))
-  return `${marks}${info}\n${content}\n${marks}`
+  return `${marks}${info}\n${visibleControls(content.replace(/\r\n?/g, '\n'))}\n${marks}`
 }
 
 /**

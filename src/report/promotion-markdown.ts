@@ -89,6 +89,7 @@ function sealedByRows(report: PromotionReport, origins: readonly string[]): stri
   }
   if (sealed.runUrl) rows.push(`| Sealed by | ${link(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`)
   else if (invalid.includes('runUrl')) rows.push('| Sealed by | invalid run in the seal statement (not shown) |')
+  else if (rows.length === 0) rows.push('| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |')
   return rows
 }
 

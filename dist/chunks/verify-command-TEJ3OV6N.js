@@ -2,7 +2,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-PNDUH7SH.js";
+} from "./chunk-XANGWG6Z.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {

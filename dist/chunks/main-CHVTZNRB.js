@@ -32,15 +32,15 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-M22NBEX2.js")).sealCommand,
-  verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-WV4XYFJI.js")).sealCommand,
+  verify: async () => (await import("./verify-command-TEJ3OV6N.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-REZD63KQ.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-AWNNBY5L.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
   veto: async () => (await import("./veto-command-FWEATOKA.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-MIPJATBH.js")).statusCommand,
+  status: async () => (await import("./status-command-CCBY3VOU.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-3INRJXNO.js")).contractCommand

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-HXBRM3SZ.js";
+} from "./chunk-3NKAPYPE.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MOHS3D2Q.js";
@@ -18,7 +18,7 @@ import {
   ledgerFromOptions
 } from "./chunk-XKPUXSYZ.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-PNDUH7SH.js";
+import "./chunk-XANGWG6Z.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

@@ -137,8 +137,8 @@ const MERMAID = [
   /^flowchart LR$/,
   new RegExp(`^  env[0-9]+\\["${LABEL}(?:<br/>${LABEL})*"\\]$`),
   new RegExp(`^  env[0-9]+ (?:-->|-\\.->)(?:\\|${LABEL}\\|)? env[0-9]+$`),
-  /^  classDef (?:here|refused) fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6}$/,
-  /^  class env[0-9]+(?:,env[0-9]+)* (?:here|refused)$/
+  /^ {2}classDef (?:here|refused) fill:#[0-9a-f]{6},stroke:#[0-9a-f]{6}$/,
+  /^ {2}class env[0-9]+(?:,env[0-9]+)* (?:here|refused)$/
 ]
 
 export function mermaidProblems(code: string): string[] {

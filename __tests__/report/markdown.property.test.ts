@@ -13,7 +13,7 @@ const unmarked = (text: string): string => text.split('\u200b').join('')
 /** What a reader should see of a value on one line: line breaks as spaces, controls as pictures. */
 function seen(text: string, oneLine = true): string {
   return (oneLine ? text.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' ') : text)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f]/g, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'))
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' || c === '\u0085' ? c : c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'))
     .replace(/\t/g, '\t')
 }
 

@@ -192,6 +192,43 @@ describe('the promote summary: the contract each environment runs', () => {
   })
 })
 
+describe('the promote summary: the build that sealed the digest', () => {
+  const COMMIT = '0123456789abcdef0123456789abcdef01234567'
+  const rows = (markdown: string): string[] => markdown.split('\n').filter((l) => l.startsWith('| Commit |') || l.startsWith('| Sealed by |'))
+  const withSealedBy = (sealedBy: PromotionReport['result']['sealedBy'], serverUrl?: string): PromotionReport => {
+    const base = report(null)
+    return { ...base, result: { ...base.result, sealedBy }, ...(serverUrl ? { serverUrl } : {}) }
+  }
+
+  it('marks every value an unsigned statement gave as claimed, and links only to the server', () => {
+    const markdown = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/1' }))
+    expect(rows(markdown)).toEqual([
+      `| Commit | [\`0123456\`](https://github.com/acme/shop/commit/${COMMIT}) (claimed by an unsigned statement, not proven) |`,
+      '| Sealed by | [acme/shop/actions/runs/42/attempts/1](https://github.com/acme/shop/actions/runs/42/attempts/1) (claimed by an unsigned statement, not proven) |'
+    ])
+    expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
+    const signed = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/1', signer: 'key:abc' }))
+    expect(rows(signed).join('\n')).not.toContain('claimed')
+  })
+
+  it('on another server, links there; a run on another host is not shown', () => {
+    const ghes = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://ghes.example.com/acme/shop/actions/runs/42' }, 'https://ghes.example.com'))
+    expect(rows(ghes)[1]).toContain('](https://ghes.example.com/acme/shop/actions/runs/42)')
+    expect(structureProblems(ghes, { origins: ['https://ghes.example.com'] })).toEqual([])
+    const elsewhere = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://ghes.example.com/acme/shop/actions/runs/42' }))
+    expect(rows(elsewhere)[1]).toBe('| Sealed by | invalid run in the seal statement (not shown) |')
+  })
+
+  it('what a ledger gives back is checked again before it is shown: a forged run or commit is never a link or a row', () => {
+    const forged = renderPromotionMarkdown(
+      withSealedBy({ repository: 'acme/shop)](javascript:alert(1))', commit: `${COMMIT}\n| signed-by | production | ✅ passed | x |`, runUrl: 'https://github.com/acme/shop/actions/runs/1\n| signed-by | production | ✅ passed | the signature was checked |' })
+    )
+    expect(rows(forged)).toEqual(['| Commit | invalid in the seal statement (not shown) |', '| Sealed by | invalid run in the seal statement (not shown) |'])
+    expect(forged).not.toContain('signed-by')
+    expect(structureProblems(forged, { origins: ['https://github.com'] })).toEqual([])
+  })
+})
+
 describe('the promote text: the contract amendment and the contract each environment runs', () => {
   it('prints from → to with the counts and each change under its operation, breaking first', () => {
     const text = renderPromotionText(report(plan(V1, V2, CHANGES)))

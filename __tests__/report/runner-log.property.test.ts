@@ -8,7 +8,7 @@ import { hostileText } from '../helpers/hostile.js'
 function seen(text: string): string {
   return text
     .replace(/\r\n|[\r\u0085\u2028\u2029]/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => (c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'))
+    .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' || c === '\u0085' ? c : c.charCodeAt(0) < 0x20 ? String.fromCharCode(0x2400 + c.charCodeAt(0)) : c === '\u007f' ? '\u2421' : '\ufffd'))
 }
 
 const withoutMarks = (text: string): string => text.split(MARK).join('')

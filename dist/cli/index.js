@@ -15,6 +15,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-CHVTZNRB.js"), import("../chunks/terminal-CAK6K7QP.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-MILEKVUI.js"), import("../chunks/terminal-EFIUCZKQ.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

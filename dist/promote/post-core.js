@@ -6,7 +6,7 @@ import { EOL } from "node:os";
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
-var BLANK = /[\t\v\f \u001c-\u001f\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 function visibleControl(char) {
   const code2 = char.charCodeAt(0);
@@ -17,7 +17,7 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, (c) => visibleControl(c) ?? c);
+  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -1489,7 +1489,7 @@ function plain(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
 function link(label2, url, origins) {
@@ -1497,7 +1497,7 @@ function link(label2, url, origins) {
   return target === null ? label2 : `[${label2}](${target})`;
 }
 function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\u0000-\u001f\u007f-\u009f]/.test(url)) return null;
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;

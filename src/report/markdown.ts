@@ -34,7 +34,7 @@ export function plain(value: string): string {
  * or a table cell, otherwise a <code> element around the value as plain text.
  */
 export function code(value: string): string {
-  if (value !== '' && !/[`|\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``
+  if (value !== '' && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``
   return `<code>${plain(value)}</code>`
 }
 
@@ -58,7 +58,7 @@ export function link(label: string, url: string | null | undefined, origins: rea
 
 /** The address in the form a markdown link destination keeps whole, or null when it is not one to link to. */
 export function safeUrl(url: string | null | undefined, origins: readonly string[]): string | null {
-  if (typeof url !== 'string' || !URL.canParse(url) || /[\s\u0000-\u001f\u007f-\u009f]/.test(url)) return null
+  if (typeof url !== 'string' || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null
   const parsed = new URL(url)
   if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null

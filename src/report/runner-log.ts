@@ -21,7 +21,8 @@
 export const MARK = '\u200b'
 
 /** .NET's white space and what other readers (JavaScript's \s) trim: a line's blank start. */
-const BLANK = /[\t\v\f \u001c-\u001f\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/
+// (The C0 ones among them, VT, FF, FS to US, are shown as pictures before this is asked.)
+const BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/
 
 const LINE_BREAK = /[\n\r\u0085\u2028\u2029]/
 
@@ -37,7 +38,7 @@ function visibleControl(char: string): string | null {
 
 /** Every control character but tab and the line breaks shown as a picture of it. */
 export function visibleControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, (c) => visibleControl(c) ?? c)
+  return text.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' || c === '\u0085' ? c : (visibleControl(c) ?? c)))
 }
 
 /**

@@ -1,7 +1,7 @@
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
-var BLANK = /[\t\v\f \u001c-\u001f\u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
 function visibleControl(char) {
   const code = char.charCodeAt(0);

@@ -32,7 +32,7 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-WV4XYFJI.js")).sealCommand,
+  seal: async () => (await import("./seal-command-QQOTLUHY.js")).sealCommand,
   verify: async () => (await import("./verify-command-TEJ3OV6N.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,

@@ -4,6 +4,9 @@ import fc from 'fast-check'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as io from '../../src/actions/runner-io.js'
+import { inertLogText } from '../../src/report/runner-log.js'
+import { displayHazards, runnerCommands } from '../helpers/runner-commands.js'
+import { HOSTILE_NAME, hostileText } from '../helpers/hostile.js'
 import { parseOutputFile } from '../helpers/runner.js'
 import { removeAll, tempDir } from '../helpers/trees.js'
 
@@ -125,7 +128,8 @@ describe('runner-io writes what @actions/core writes', () => {
 
   it('log lines and annotations, with every property and escape', async () => {
     await fc.assert(
-      fc.asyncProperty(text, annotation, async (message, properties) => {
+      // Text a runner could read as a command is made inert on purpose (below); all other text is written as core writes it.
+      fc.asyncProperty(text.filter((t) => inertLogText(t) === t), annotation, async (message, properties) => {
         await expectSameAsCore((m) => {
           m.info(message)
           m.debug(message)
@@ -202,5 +206,40 @@ describe('runner-io writes what @actions/core writes', () => {
     )
     expect(() => io.getInput('absent', { required: true })).toThrow(new Error('Input required and not supplied: absent'))
     expect(() => core.getInput('absent', { required: true })).toThrow(new Error('Input required and not supplied: absent'))
+  })
+})
+
+describe('runner-io writes no workflow command but the ones called (read with the runner\'s rules)', () => {
+  it('any message, in a log line, an annotation, a group or the debug log', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, annotation, async (message, properties) => {
+        const { stdout } = await effectsOf(io, (m) => {
+          m.info(message)
+          m.debug(message)
+          m.notice(message, properties)
+          m.warning(message, properties)
+          m.error(new Error(message), properties)
+          m.startGroup(message)
+          m.endGroup()
+          m.setFailed(message)
+        })
+        const commands = runnerCommands(stdout)
+        expect(commands.map((c) => c.name)).toEqual(['debug', 'notice', 'warning', 'error', 'group', 'endgroup', 'error'])
+        expect(commands[0]?.data).toBe(inertLogText(message))
+        expect(displayHazards(stdout, commands)).toEqual([])
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('the issue\'s name: an add-mask, a stop-commands and fake annotations stay text (they were commands)', async () => {
+    const { stdout } = await effectsOf(io, (m) => {
+      m.info(`Vetoed ${HOSTILE_NAME}`)
+      m.info(HOSTILE_NAME)
+      m.setFailed(`${HOSTILE_NAME} refused`)
+    })
+    expect(runnerCommands(stdout).map((c) => c.name)).toEqual(['error'])
+    const { stdout: raw } = await effectsOf(core as unknown as Module, (m) => m.info(HOSTILE_NAME))
+    expect(runnerCommands(raw).map((c) => c.name)).toEqual(['add-mask', 'error', 'stop-commands', 'tok'])
   })
 })

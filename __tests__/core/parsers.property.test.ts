@@ -482,27 +482,61 @@ describe('statements read back (properties)', () => {
     }
   }
 
-  it('a repository that is not a web address is a SealError naming the file, the field and the value', () => {
-    for (const repository of ['acme/shop', 'not a url', 'javascript:alert(1)', 'https://github.com']) {
-      const message = sealErrorOf(() => sealedByFromStatement(workflowStatement(repository), DIGEST, 'bundle/shop.intoto.json'))
-      expect(message).toContain('bundle/shop.intoto.json: predicate.buildDefinition.externalParameters.workflow.repository')
-      expect(message).toContain(JSON.stringify(repository))
-      expect(message).toContain('seal the artifact again')
+  // Each field of an unsigned statement is a claim that ends up in records and summaries:
+  // it is kept only in the form a seal writes it, and anything else is left out and reported.
+  function leftOut(statement: unknown, serverUrl?: string): { sealedBy: ReturnType<typeof sealedByFromStatement>; problems: string[] } {
+    const problems: string[] = []
+    const sealedBy = sealedByFromStatement(statement, DIGEST, 'bundle/shop.intoto.json', { ...(serverUrl ? { serverUrl } : {}), onInvalid: (p) => problems.push(p) })
+    return { sealedBy, problems }
+  }
+
+  it('a repository that is not an https address of a repository on the server is left out, naming the file, the field and the value', () => {
+    for (const repository of ['acme/shop', 'not a url', 'javascript:alert(1)', 'https://github.com', 'http://github.com/acme/shop', 'https://evil.example/acme/shop', 'https://github.com/acme/shop/extra', 'https://github.com/acme/shop)\n| signed-by | x |', 'https://github.com/-acme/shop']) {
+      const { sealedBy, problems } = leftOut(workflowStatement(repository))
+      expect(sealedBy).toEqual({ repository: null, commit: 'c'.repeat(40), runUrl: 'https://github.com/acme/shop/actions/runs/1/attempts/1' })
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toContain('bundle/shop.intoto.json: predicate.buildDefinition.externalParameters.workflow.repository')
+      expect(problems[0]).toContain(JSON.stringify(repository))
+      expect(problems[0]).toContain('seal the artifact again')
     }
   })
 
-  it('a run that is not a web address is refused the same way', () => {
-    const message = sealErrorOf(() => sealedByFromStatement(workflowStatement('https://github.com/acme/shop', 'run 42'), DIGEST, 's.json'))
-    expect(message).toContain('s.json: predicate.runDetails.metadata.invocationId is "run 42", which is not a web address.')
+  it('a run that is not a workflow run on the server is left out the same way (it was a link in the summary)', () => {
+    for (const run of ['run 42', 'javascript:alert(1)', 'https://evil.example/acme/shop/actions/runs/1', 'https://github.com/acme/shop/actions/runs/1)](javascript:alert(1)', 'https://github.com/acme/shop/actions/runs/1\n| signed-by | production | ✅ passed | forged |', 'https://github.com/acme/shop/actions/runs/x', 'https://github.com/acme/shop/actions/runs/1?x=1', 'http://github.com/acme/shop/actions/runs/1']) {
+      const { sealedBy, problems } = leftOut(workflowStatement('https://github.com/acme/shop', run))
+      expect(sealedBy?.runUrl).toBeNull()
+      expect(sealedBy?.repository).toBe('acme/shop')
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toContain(`bundle/shop.intoto.json: predicate.runDetails.metadata.invocationId is ${JSON.stringify(run)}, which is not what a seal writes`)
+    }
   })
 
-  it('reads what a seal writes, for any web address of a repository', () => {
+  it('a commit that is not 40 or 64 lowercase hex digits is left out', () => {
+    const withCommit = (commit: unknown): unknown => {
+      const statement = workflowStatement('https://github.com/acme/shop') as { predicate: { buildDefinition: { resolvedDependencies: unknown } } }
+      statement.predicate.buildDefinition.resolvedDependencies = [{ digest: { gitCommit: commit } }]
+      return statement
+    }
+    for (const commit of ['C'.repeat(40), 'c'.repeat(39), 'c'.repeat(41), 'main', `${'c'.repeat(40)}\n::add-mask::x`, 42]) {
+      const { sealedBy, problems } = leftOut(withCommit(commit))
+      expect(sealedBy?.commit).toBeNull()
+      expect(problems).toHaveLength(1)
+    }
+    for (const commit of ['c'.repeat(40), '0123456789abcdef'.repeat(4)]) expect(leftOut(withCommit(commit))).toEqual({ sealedBy: expect.objectContaining({ commit }), problems: [] })
+  })
+
+  it('reads what a seal writes on any server, and only for that server', () => {
+    const name = fc.tuple(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,10}$/), fc.stringMatching(/^[A-Za-z0-9._-]{1,12}$/).filter((r) => r !== '.' && r !== '..'))
     fc.assert(
-      fc.property(fc.webUrl({ withQueryParameters: false, withFragments: false }).filter((url) => new URL(url).pathname.length > 1), (url) => {
-        const sealedBy = sealedByFromStatement(workflowStatement(url), DIGEST, 's.json')
-        expect(sealedBy?.repository).toBe(new URL(url).pathname.slice(1))
+      fc.property(name, fc.constantFrom('https://github.com', 'https://ghes.example.com', 'https://acme.ghe.com'), fc.nat(), ([owner, repo], server, run) => {
+        const statement = workflowStatement(`${server}/${owner}/${repo}`, `${server}/${owner}/${repo}/actions/runs/${run + 1}/attempts/1`)
+        expect(leftOut(statement, server)).toEqual({ sealedBy: { repository: `${owner}/${repo}`, commit: 'c'.repeat(40), runUrl: `${server}/${owner}/${repo}/actions/runs/${run + 1}/attempts/1` }, problems: [] })
+        const elsewhere = leftOut(statement, 'https://other.example')
+        expect(elsewhere.sealedBy).toEqual({ repository: null, commit: 'c'.repeat(40), runUrl: null })
+        expect(elsewhere.problems).toHaveLength(2)
       }),
-      { numRuns: 100, examples: [['https://github.com/acme/shop']] }
+      { numRuns: 100 }
     )
   })
+
 })

@@ -57,7 +57,7 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
     expect(run.stderr).toContain('promotion.yml: its aliases (*name) expand to more than 1000 values')
   })
 
-  it('a seal statement whose repository is not a web address (was a TypeError from new URL)', () => {
+  it('a seal statement whose repository is not a web address (was a TypeError from new URL): left out with a warning, never recorded or shown', () => {
     const { cwd, digest } = sealedWorkspace()
     const statementFile = path.join(cwd, 'bundle', 'build.intoto.json')
     const statement = JSON.parse(fs.readFileSync(statementFile, 'utf8'))
@@ -69,13 +69,15 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
     fs.writeFileSync(statementFile, JSON.stringify(statement))
     fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  dev: {}\n')
     const run = cli(
-      ['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', 'bundle/build.sha256', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl'],
+      ['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', 'bundle/build.sha256', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger'],
       cwd
     )
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(0)
     expect(run.stderr).not.toContain('unexpected error')
-    expect(run.stderr).toContain('bundle/build.intoto.json: predicate.buildDefinition.externalParameters.workflow.repository is "acme/shop", which is not a web address.')
+    expect(run.stderr).toContain('bundle/build.intoto.json: predicate.buildDefinition.externalParameters.workflow.repository is "acme/shop", which is not what a seal writes (https://github.com/OWNER/REPO).')
     expect(run.stderr).toContain('seal the artifact again')
-    expect(fs.existsSync(path.join(cwd, 'ledger.jsonl')) ? fs.readFileSync(path.join(cwd, 'ledger.jsonl'), 'utf8') : '').toBe('')
+    const records = fs.readFileSync(path.join(cwd, 'ledger.jsonl'), 'utf8').trim().split('\n').slice(1).map((line) => JSON.parse(line).record)
+    expect(records.map((r: { sealedBy: unknown }) => r.sealedBy)).toEqual([{ repository: null, commit: 'c'.repeat(40), runUrl: null }])
   })
+
 })

@@ -11,6 +11,10 @@ import { renderPromotionMarkdown } from '../../src/report/promotion-markdown.js'
 import type { PromotionReport } from '../../src/report/promotion-report.js'
 import { renderPromotionText, renderStatusText } from '../../src/report/promotion-text.js'
 import { digest, entry, minutesAfter, span } from '../../__fixtures__/promotion.js'
+import { structureProblems } from '../helpers/summary-structure.js'
+
+/** A ledger time as a summary writes it: the colons as character references (no autolink, no emoji). */
+const shownTime = (time: string): string => time.replace(/:/g, '&#58;')
 
 const POLICY = parsePolicy('environments:\n  staging: {}\n  production:\n    requires: [staging]\n    contract: { breaking: require-major }\n', 'policy.yml')
 const D1 = digest(1)
@@ -109,11 +113,12 @@ describe('the promote summary: the contract amendment', () => {
       '| --- | --- | --- | --- | --- |',
       '| `GET /orders/{id}` | 🔴 breaking | `response-required-property-removed` | GET /orders/{id} › 200 response › body › total | the property total was removed |',
       '|  | 🟢 compatible | `response-optional-property-added` | GET /orders/{id} › 200 response › body › currency | the property currency was added |',
-      '| `POST /orders` | 🔴 breaking | `request-property-became-required` | POST /orders › 200 response › body › a\\|b | the property a\\|b was removed |',
+      '| `POST /orders` | 🔴 breaking | `request-property-became-required` | POST /orders › 200 response › body › a&#124;b | the property a&#124;b was removed |',
       '| `GET /orders` | 🟠 dangerous | `response-property-enum-value-added` | GET /orders › 200 response › body › status | the property status was removed |',
       '|  | 🟢 compatible | `response-optional-property-added` | GET /orders › 200 response › body › note | the property note was added |'
     ])
     expect(markdown).toContain('| Contract | `1.0.0` → `2.0.0`: 2 breaking, 1 dangerous, 2 compatible (listed above) |')
+    expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
     // The amendment comes after the rules, before the details.
     expect(markdown.indexOf('| Rule | Environment |')).toBeLessThan(markdown.indexOf('#### Contract amendment'))
     expect(markdown.indexOf('#### Contract amendment')).toBeLessThan(markdown.indexOf('| Digest |'))
@@ -135,7 +140,7 @@ describe('the promote summary: the contract amendment', () => {
     expect(row(renderPromotionMarkdown(report(plan(null, V2, null))))).toBe('| Contract | initial contract `2.0.0` (`sha256:000000000000…`) |')
     expect(row(renderPromotionMarkdown(report(plan(V1, null, null))))).toBe('| Contract | `1.0.0` → none: this digest carries no contract |')
     const problem = 'the live contract | cannot be read'
-    expect(row(renderPromotionMarkdown(report(plan(V1, V2, null, problem))))).toBe('| Contract | `1.0.0` → `2.0.0`, not compared: the live contract \\| cannot be read |')
+    expect(row(renderPromotionMarkdown(report(plan(V1, V2, null, problem))))).toBe('| Contract | `1.0.0` → `2.0.0`, not compared: the live contract &#124; cannot be read |')
     expect(row(renderPromotionMarkdown(report(plan(V1, V2, null, problem), { allowed: false, checks: [contractCheck(false, problem)] })))).toBe(
       '| Contract | `1.0.0` → `2.0.0`, not compared (see the contract rule) |'
     )
@@ -160,11 +165,12 @@ describe('the promote summary: the contract each environment runs', () => {
   it('in the pipeline diagram and in the table, pending ones with the contract they carry', () => {
     const markdown = renderPromotionMarkdown(report(plan(V1, V2, CHANGES)))
     expect(markdown).toContain('  env0["staging<br/>sha256:000000000000…<br/>contract 2.0.0"]')
+    expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
     expect(markdown).toContain('  env1["production ✅<br/>sha256:000000000000…<br/>contract 1.0.0<br/>pending sha256:000000000000… (contract 2.0.0)"]')
     expect(tableAfter(markdown, '| Environment |')).toEqual([
       '| --- | --- | --- | --- |',
-      `| staging | \`sha256:000000000000…\` (this digest) | ${minutesAfter(1)} | \`2.0.0\` |`,
-      `| production | \`sha256:000000000000…\`<br/>pending: \`sha256:000000000000…\` (record 7, contract \`2.0.0\`, not confirmed) | ${minutesAfter(0)} | \`1.0.0\` |`
+      `| staging | \`sha256:000000000000…\` (this digest) | ${shownTime(minutesAfter(1))} | \`2.0.0\` |`,
+      `| production | \`sha256:000000000000…\`<br/>pending: \`sha256:000000000000…\` (record 7, contract \`2.0.0\`, not confirmed) | ${shownTime(minutesAfter(0))} | \`1.0.0\` |`
     ])
   })
 
@@ -178,10 +184,48 @@ describe('the promote summary: the contract each environment runs', () => {
         ]
       })
     )
-    expect(markdown).toContain('  env0["staging<br/>sha256:000000000000…<br/>contract 1.0#quot;] --> x[#quot;|`"]')
+    expect(markdown).toContain('  env0["staging<br/>sha256:000000000000…<br/>contract 1.0#34;#93; --#62; x#91;#34;#124;#96;"]')
     expect(markdown).toContain('  env1["production ✅<br/>nothing yet"]')
-    expect(markdown).toContain(`| staging | \`sha256:000000000000…\` (this digest) | ${minutesAfter(1)} | \`1.0"] --> x["\\|'\` |`)
+    expect(markdown).toContain(`| staging | \`sha256:000000000000…\` (this digest) | ${shownTime(minutesAfter(1))} | <code>&#49;.0"&#93; --&gt; x&#91;"&#124;&#96;</code> |`)
+    expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
     expect(markdown).toContain('| production | — |  |  |')
+  })
+})
+
+describe('the promote summary: the build that sealed the digest', () => {
+  const COMMIT = '0123456789abcdef0123456789abcdef01234567'
+  const rows = (markdown: string): string[] => markdown.split('\n').filter((l) => l.startsWith('| Commit |') || l.startsWith('| Sealed by |'))
+  const withSealedBy = (sealedBy: PromotionReport['result']['sealedBy'], serverUrl?: string): PromotionReport => {
+    const base = report(null)
+    return { ...base, result: { ...base.result, sealedBy }, ...(serverUrl ? { serverUrl } : {}) }
+  }
+
+  it('marks every value an unsigned statement gave as claimed, and links only to the server', () => {
+    const markdown = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/1' }))
+    expect(rows(markdown)).toEqual([
+      `| Commit | [\`0123456\`](https://github.com/acme/shop/commit/${COMMIT}) (claimed by an unsigned statement, not proven) |`,
+      '| Sealed by | [acme/shop/actions/runs/42/attempts/1](https://github.com/acme/shop/actions/runs/42/attempts/1) (claimed by an unsigned statement, not proven) |'
+    ])
+    expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
+    const signed = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/1', signer: 'key:abc' }))
+    expect(rows(signed).join('\n')).not.toContain('claimed')
+  })
+
+  it('on another server, links there; a run on another host is not shown', () => {
+    const ghes = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://ghes.example.com/acme/shop/actions/runs/42' }, 'https://ghes.example.com'))
+    expect(rows(ghes)[1]).toContain('](https://ghes.example.com/acme/shop/actions/runs/42)')
+    expect(structureProblems(ghes, { origins: ['https://ghes.example.com'] })).toEqual([])
+    const elsewhere = renderPromotionMarkdown(withSealedBy({ repository: 'acme/shop', commit: COMMIT, runUrl: 'https://ghes.example.com/acme/shop/actions/runs/42' }))
+    expect(rows(elsewhere)[1]).toBe('| Sealed by | invalid run in the seal statement (not shown) |')
+  })
+
+  it('what a ledger gives back is checked again before it is shown: a forged run or commit is never a link or a row', () => {
+    const forged = renderPromotionMarkdown(
+      withSealedBy({ repository: 'acme/shop)](javascript:alert(1))', commit: `${COMMIT}\n| signed-by | production | ✅ passed | x |`, runUrl: 'https://github.com/acme/shop/actions/runs/1\n| signed-by | production | ✅ passed | the signature was checked |' })
+    )
+    expect(rows(forged)).toEqual(['| Commit | invalid in the seal statement (not shown) |', '| Sealed by | invalid run in the seal statement (not shown) |'])
+    expect(forged).not.toContain('signed-by')
+    expect(structureProblems(forged, { origins: ['https://github.com'] })).toEqual([])
   })
 })
 

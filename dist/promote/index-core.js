@@ -16213,6 +16213,77 @@ var require_picomatch3 = __commonJS({
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import { EOL } from "node:os";
+
+// src/report/runner-log.ts
+var MARK = "\u200B";
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+}
+function visibleControls(text) {
+  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+}
+var RunnerLogGuard = class {
+  lineStart = true;
+  tail = "";
+  afterCR = false;
+  /** The text made inert, line by line. */
+  encode(text) {
+    let out = "";
+    for (const char of text) {
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (char === "\n") continue;
+      }
+      if (LINE_BREAK.test(char)) {
+        out += "\n";
+        this.afterCR = char === "\r";
+        this.lineStart = true;
+        this.tail = "";
+        continue;
+      }
+      const shown2 = visibleControl(char) ?? char;
+      if (this.lineStart) {
+        if (BLANK.test(shown2)) {
+          out += shown2;
+          continue;
+        }
+        this.lineStart = false;
+        if (shown2 === ":") out += MARK;
+      }
+      if (shown2 === "[" && this.tail === "##") out += MARK;
+      out += shown2;
+      this.tail = (this.tail + shown2).slice(-2);
+    }
+    return out;
+  }
+  /** Text another writer put on the same stream (a deploy command's own output), unchanged. */
+  observe(text) {
+    for (const char of text) {
+      if (LINE_BREAK.test(char)) {
+        this.lineStart = true;
+        this.tail = "";
+        this.afterCR = false;
+        continue;
+      }
+      this.afterCR = false;
+      if (this.lineStart && BLANK.test(char)) continue;
+      this.lineStart = false;
+      this.tail = (this.tail + char).slice(-2);
+    }
+  }
+};
+function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+}
+
+// src/actions/runner-io.ts
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -16225,6 +16296,9 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function issueCommand(command, properties, message) {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)));
+}
+function writeCommand(command, properties, message) {
   const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
   process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
 }
@@ -16249,14 +16323,14 @@ function getInput(name, options) {
 function setOutput(name, value) {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
   process.stdout.write(EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  writeCommand("set-output", { name }, toCommandValue(value));
 }
 function saveState(name, value) {
   if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
-  issueCommand("save-state", { name }, toCommandValue(value));
+  writeCommand("save-state", { name }, toCommandValue(value));
 }
 function info(message) {
-  process.stdout.write(message + EOL);
+  process.stdout.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -18811,35 +18885,76 @@ import * as fs6 from "node:fs";
 
 // src/core/provenance.ts
 init_errors();
-function sealedByFromStatement(statement, digest, source = "the seal statement") {
+function isCommit(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+function isRepository(value) {
+  const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+  return match !== null && match[2] !== "." && match[2] !== "..";
+}
+function isRunUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return false;
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  return match !== null && isRepository(match[1]);
+}
+function repositoryOfUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return null;
+  const repository = value.slice(origin.length + 1);
+  return isRepository(repository) ? repository : null;
+}
+function httpsOrigin(serverUrl) {
+  if (!URL.canParse(serverUrl)) return null;
+  const url = new URL(serverUrl);
+  return url.protocol === "https:" ? url.origin : null;
+}
+var DEFAULT_SERVER_URL = "https://github.com";
+function serverUrlOf(value) {
+  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
+}
+function validSealedBy(sealedBy, serverUrl) {
+  const invalid = [];
+  const keep = (field, value, valid) => {
+    if (value === null || value === void 0) return value ?? null;
+    if (valid(value)) return value;
+    invalid.push(field);
+    return null;
+  };
+  const checked = {
+    repository: keep("repository", sealedBy.repository, isRepository),
+    commit: keep("commit", sealedBy.commit, isCommit),
+    runUrl: keep("runUrl", sealedBy.runUrl, (v) => isRunUrl(v, serverUrl))
+  };
+  return { sealedBy: sealedBy.signer === void 0 ? checked : { ...checked, signer: sealedBy.signer }, invalid };
+}
+function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
   if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null;
+  const serverUrl = context.serverUrl ?? DEFAULT_SERVER_URL;
   const text = (v) => typeof v === "string" && v !== "" ? v : null;
-  const repositoryText = text(definition.externalParameters?.workflow?.repository);
-  const repositoryUrl = webAddress(repositoryText, "predicate.buildDefinition.externalParameters.workflow.repository", "https://github.com/OWNER/REPO", source);
-  const repository = repositoryUrl === null ? null : repositoryUrl.pathname.slice(1);
-  if (repositoryUrl !== null && repository === "") {
-    throw new SealError(
-      `${source}: predicate.buildDefinition.externalParameters.workflow.repository ${quote(repositoryText ?? "")} names no repository. A seal writes it as "https://github.com/OWNER/REPO"; seal the artifact again, or remove the statement so the record carries no provenance.`
+  const leftOut = (field2, value, expected) => {
+    const shown2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+    context.onInvalid?.(
+      `${source}: ${field2} is ${quote(shown2.length > 200 ? `${shown2.slice(0, 200)}\u2026` : shown2)}, which is not what a seal writes (${expected}). It is left out of the record and the summary; seal the artifact again to record the build.`
     );
-  }
-  const runUrl2 = text(s.predicate?.runDetails?.metadata?.invocationId);
-  webAddress(runUrl2, "predicate.runDetails.metadata.invocationId", "https://github.com/OWNER/REPO/actions/runs/ID/attempts/N", source);
-  return { repository, commit: text(definition.resolvedDependencies?.[0]?.digest?.gitCommit), runUrl: runUrl2 };
-}
-function webAddress(value, field, example, source) {
-  if (value === null) return null;
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(
-      `${source}: ${field} is ${quote(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value)}, which is not a web address. A seal writes it as ${quote(example)}; seal the artifact again, or remove the statement so the record carries no provenance.`
-    );
-  }
-  return url;
+    return null;
+  };
+  const field = (name, value, read, expected) => {
+    if (value === void 0 || value === null || value === "") return null;
+    const v = text(value);
+    const parsed = v === null ? null : read(v);
+    return parsed === null ? leftOut(name, value, expected) : parsed;
+  };
+  const server = httpsOrigin(serverUrl) ?? serverUrl;
+  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
+  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
+  const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  return { repository, commit, runUrl: runUrl2 };
 }
 
 // src/stores/evidence/seal-bundle.ts
@@ -18854,7 +18969,7 @@ function sigstoreBundleBeside(checksumsFile) {
 }
 
 // src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest) {
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   const none = { sealedBy: null, name: null };
   const file = checksumsFile === null ? null : statementBeside(checksumsFile);
   if (file === null) return none;
@@ -18864,7 +18979,7 @@ function sealInfoBesideListing(checksumsFile, digest) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file);
+  const sealedBy = sealedByFromStatement(statement, digest, file, context);
   if (sealedBy === null) return none;
   const first = statement.subject[0];
   const name = typeof first === "object" && first !== null ? first.name : void 0;
@@ -19443,8 +19558,8 @@ function resolveFiles(options) {
   const onlyPattern = patterns.include.length === 1 ? path7.resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? path7.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link, target, root2, named2 = false) => new SealError(
-    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path7.relative(baseDir, link))}"`}.`
+  const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path7.relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -19583,8 +19698,8 @@ function resolveFiles(options) {
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link, target, named: named2 } of links) {
-    if ((named2 || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named2);
+  for (const { link: link2, target, named: named2 } of links) {
+    if ((named2 || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
   }
   const order = listingOrder(relative6);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
@@ -20018,7 +20133,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy;
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
@@ -20084,8 +20199,38 @@ function describeProgress(p) {
 }
 
 // src/report/markdown.ts
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+}
+function code(value) {
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+}
+function link(label2, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label2 : `[${label2}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
+  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+}
+
+// src/report/mermaid.ts
+function label(value) {
+  const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, " "));
+  return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c);
+}
 
 // src/report/promotion-report.ts
 function headline(report) {
@@ -20135,34 +20280,34 @@ function contractLabel(contract, other) {
 }
 
 // src/report/signer-markdown.ts
-function signerRows(signature) {
+function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${cell(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${cell(signature.detail)} |`];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
+  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label2, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label2} | ${asCode ? code(value) : cell(value)} |`);
+    if (value !== void 0 && value !== "") rows.push(`| ${label2} | ${asCode ? code(value) : plain(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | [${cell(i.runInvocationUri)}](${i.runInvocationUri}) |`);
-  rows.push(`| Signed at | ${signer.signedAt} (trusted timestamp) |`);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
 
 // src/report/promotion-markdown.ts
-var label = (text) => text.replace(/"/g, "#quot;");
 function renderPromotionMarkdown(report) {
   const { result, policy, status } = report;
   const { decision } = result;
   const out = [];
-  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${cell(headline(report))}`, "");
+  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain(headline(report))}`, "");
+  const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
   const ids = new Map(status.map((s, i) => [s.environment, `env${i}`]));
   out.push("```mermaid", "flowchart LR");
   for (const s of status) {
@@ -20186,43 +20331,52 @@ function renderPromotionMarkdown(report) {
   out.push("```", "");
   out.push("| Environment | Runs now | Since | Contract |", "| --- | --- | --- | --- |");
   for (const s of status) {
-    const runs = s.error ? `unknown: ${cell(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
-    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${cell(p.id)}${p.contract ? `, contract ${cell(code(p.contract.version))}` : ""}, not confirmed)`).join("");
-    out.push(`| ${cell(s.environment)} | ${runs}${pending} | ${s.live ? s.live.from : ""} | ${s.contract ? cell(code(s.contract.version)) : ""} |`);
+    const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
+    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
+    out.push(`| ${plain(s.environment)} | ${runs}${pending} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
-  for (const c of decision.checks) out.push(`| ${c.rule} | ${cell(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${cell(c.detail)} |`);
+  for (const c of decision.checks) out.push(`| ${plain(c.rule)} | ${plain(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain(c.detail)} |`);
   out.push("");
   const contract = contractOutcome(result.contract);
   if (contract?.kind === "amended" && contract.changes.length > 0) out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
   out.push("| | |", "| --- | --- |");
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
-  if (result.previous) out.push(`| ${cell(decision.environment)} ran before | ${code(result.previous.digest)} since ${result.previous.from} |`);
+  if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`);
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === "contract"))} |`);
-  const sealed = result.sealedBy;
-  if (sealed?.commit) {
-    const server = sealed.runUrl && URL.canParse(sealed.runUrl) ? new URL(sealed.runUrl).origin : "https://github.com";
-    const commit = sealed.repository ? `[${code(sealed.commit.slice(0, 7))}](${server}/${sealed.repository}/commit/${sealed.commit})` : code(sealed.commit.slice(0, 7));
-    out.push(`| Commit | ${commit} |`);
-  }
-  const claimed = sealed && !sealed.signer && result.signature?.status !== "verified" ? " (unsigned statement: claimed, not proven)" : "";
-  if (sealed?.runUrl) out.push(`| Sealed by | [${cell(sealed.runUrl.replace(/^https:\/\/[^/]+\//, ""))}](${sealed.runUrl})${claimed} |`);
-  if (!sealed) out.push("| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |");
-  out.push(...signerRows(result.signature));
-  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation)} |`);
+  out.push(...sealedByRows(report, origins));
+  out.push(...signerRows(result.signature, origins));
+  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`);
   const record = result.record;
-  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`);
+  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`);
   out.push("");
   return out.join("\n");
 }
+function sealedByRows(report, origins) {
+  const { result } = report;
+  if (result.sealedBy === null) return ["| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |"];
+  const { sealedBy: sealed, invalid } = validSealedBy(result.sealedBy, origins[0]);
+  const claimed = !sealed.signer && result.signature?.status !== "verified" ? " (claimed by an unsigned statement, not proven)" : "";
+  const rows = [];
+  if (sealed.commit) {
+    const short = code(sealed.commit.slice(0, 7));
+    rows.push(`| Commit | ${sealed.repository ? link(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`);
+  } else if (invalid.includes("commit")) {
+    rows.push("| Commit | invalid in the seal statement (not shown) |");
+  }
+  if (sealed.runUrl) rows.push(`| Sealed by | ${link(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
+  else if (invalid.includes("runUrl")) rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
+  else if (rows.length === 0) rows.push("| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |");
+  return rows;
+}
 function contractRow(outcome, ruled) {
-  const version = (text) => cell(code(text));
+  const version = (text) => code(text);
   switch (outcome.kind) {
     case "carried":
       return `${version(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`;
     case "problem":
-      return `not compared${ruled ? " (see the contract rule)" : `: ${cell(outcome.problem)}`}`;
+      return `not compared${ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`}`;
     case "initial":
       return `initial contract ${version(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`;
     case "unchanged":
@@ -20230,7 +20384,7 @@ function contractRow(outcome, ruled) {
     case "removed":
       return `${version(outcome.from.version)} \u2192 none: this digest carries no contract`;
     case "not-compared": {
-      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${cell(outcome.problem)}`;
+      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`;
       return `${version(contractLabel(outcome.from, outcome.to))} \u2192 ${version(contractLabel(outcome.to, outcome.from))}, not compared${why}`;
     }
     case "amended":
@@ -20241,7 +20395,7 @@ var SEVERITY_MARK = { breaking: "\u{1F534} breaking", dangerous: "\u{1F7E0} dang
 function amendmentMarkdown(outcome, environment, rollback) {
   const { changes } = outcome;
   const out = [
-    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${cell(environment)} ${cell(code(contractLabel(outcome.from, outcome.to)))} \u2192 ${cell(code(contractLabel(outcome.to, outcome.from)))}`,
+    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${plain(environment)} ${code(contractLabel(outcome.from, outcome.to))} \u2192 ${code(contractLabel(outcome.to, outcome.from))}`,
     "",
     `${severityCounts(changes)}.`,
     "",
@@ -20252,8 +20406,8 @@ function amendmentMarkdown(outcome, environment, rollback) {
   for (const group of changesByOperation(changes)) {
     for (const [i, change] of group.changes.entries()) {
       if (shown2 >= CHANGES_SHOWN) break;
-      const operation = i === 0 ? cell(code(group.operation)) : "";
-      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${cell(code(change.rule))} | ${cell(change.location)} | ${cell(change.message)} |`);
+      const operation = i === 0 ? code(group.operation) : "";
+      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`);
       shown2++;
     }
   }
@@ -20261,48 +20415,49 @@ function amendmentMarkdown(outcome, environment, rollback) {
   out.push("");
   return out;
 }
-function attestationLink(attestation) {
-  const text = `verification summary ${shortDigest(attestation.digest)}`;
-  return /^https?:\/\//.test(attestation.uri) ? `[${text}](${attestation.uri})` : `${text} in ${code(attestation.uri)}`;
+function attestationLink(attestation, origins) {
+  const label2 = `verification summary ${code(shortDigest(attestation.digest))}`;
+  const linked = link(label2, attestation.uri, origins);
+  return linked !== label2 ? linked : `${label2} in ${code(attestation.uri)}`;
 }
-function renderVetoMarkdown(record, ledger) {
-  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id);
+function recordLink(record, origins) {
+  return link(code(record.id), record.url, origins);
+}
+function renderVetoMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
     `### \u{1F6AB} Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""}`,
     "",
-    `${cell(record.reason ?? "")}`,
+    plain(record.reason ?? ""),
     "",
-    `Found in ${cell(record.environment)}; recorded in ${code(ledger)}, record ${where}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    `Found in ${plain(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
     ""
   ].join("\n");
 }
-function renderApprovalMarkdown(record, ledger) {
-  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id);
+function renderApprovalMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### \u{1F58A}\uFE0F Contract amendment approved for ${cell(record.environment)}`,
+    `### \u{1F58A}\uFE0F Contract amendment approved for ${plain(record.environment)}`,
     "",
-    `${cell(record.reason ?? "")}`,
+    plain(record.reason ?? ""),
     "",
     `| Digest | ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""} |`,
     "| --- | --- |",
     `| Contract | ${record.approves?.from ? code(record.approves.from) : "none"} \u2192 ${code(record.approves?.to ?? "")} |`,
-    `| Approved by | ${cell(record.actor ?? "unknown")} |`,
-    `| Ledger | ${code(ledger)}, record ${where} |`,
+    `| Approved by | ${plain(record.actor ?? "unknown")} |`,
+    `| Ledger | ${code(ledger)}, record ${recordLink(record, [serverUrl])} |`,
     "",
-    `One promotion of this amendment into ${cell(record.environment)} may go through on it.`,
+    `One promotion of this amendment into ${plain(record.environment)} may go through on it.`,
     ""
   ].join("\n");
 }
-function renderResolutionMarkdown(entry, ledger) {
-  const where = entry.url ? `[${cell(entry.id)}](${entry.url})` : code(entry.id);
+function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${cell(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain(resolutionHeadline(entry))}`,
     "",
-    ...entry.reason ? [cell(entry.reason), ""] : [],
+    ...entry.reason ? [plain(entry.reason), ""] : [],
     `| Digest | ${code(entry.digest)} |`,
     "| --- | --- |",
-    `| Environment | ${cell(entry.environment)} |`,
-    `| Ledger | ${code(ledger)}, record ${where} |`,
+    `| Environment | ${plain(entry.environment)} |`,
+    `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ""
   ].join("\n");
 }
@@ -20959,7 +21114,7 @@ async function checkCandidate(candidate, digest, expectation) {
     }
     accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
   }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source);
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
   const signerName = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
   return {
     status: "verified",
@@ -21064,7 +21219,7 @@ function annotateMismatches(mismatches) {
 // src/actions/promote/report-resolution.ts
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger)).write();
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
@@ -21908,7 +22063,7 @@ async function run(env = process.env) {
       );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderVetoMarkdown(record2, ledger.location)).write();
+        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
@@ -21936,14 +22091,14 @@ async function run(env = process.env) {
         options
       );
       info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location)).write();
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest);
+    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
     const fetchContext = {
       env,
       downloadsDir: path19.join(runnerTempDir(env), "artifact-seal", "downloads"),
@@ -21989,7 +22144,7 @@ async function run(env = process.env) {
     const { decision } = result;
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
-    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun };
+    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");

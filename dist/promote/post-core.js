@@ -3,6 +3,77 @@
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import { EOL } from "node:os";
+
+// src/report/runner-log.ts
+var MARK = "\u200B";
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+}
+function visibleControls(text) {
+  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+}
+var RunnerLogGuard = class {
+  lineStart = true;
+  tail = "";
+  afterCR = false;
+  /** The text made inert, line by line. */
+  encode(text) {
+    let out = "";
+    for (const char of text) {
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (char === "\n") continue;
+      }
+      if (LINE_BREAK.test(char)) {
+        out += "\n";
+        this.afterCR = char === "\r";
+        this.lineStart = true;
+        this.tail = "";
+        continue;
+      }
+      const shown = visibleControl(char) ?? char;
+      if (this.lineStart) {
+        if (BLANK.test(shown)) {
+          out += shown;
+          continue;
+        }
+        this.lineStart = false;
+        if (shown === ":") out += MARK;
+      }
+      if (shown === "[" && this.tail === "##") out += MARK;
+      out += shown;
+      this.tail = (this.tail + shown).slice(-2);
+    }
+    return out;
+  }
+  /** Text another writer put on the same stream (a deploy command's own output), unchanged. */
+  observe(text) {
+    for (const char of text) {
+      if (LINE_BREAK.test(char)) {
+        this.lineStart = true;
+        this.tail = "";
+        this.afterCR = false;
+        continue;
+      }
+      this.afterCR = false;
+      if (this.lineStart && BLANK.test(char)) continue;
+      this.lineStart = false;
+      this.tail = (this.tail + char).slice(-2);
+    }
+  }
+};
+function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+}
+
+// src/actions/runner-io.ts
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -15,6 +86,9 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function issueCommand(command, properties, message) {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)));
+}
+function writeCommand(command, properties, message) {
   const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
   process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
 }
@@ -39,13 +113,13 @@ function getInput(name, options) {
 function setOutput(name, value) {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
   process.stdout.write(EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  writeCommand("set-output", { name }, toCommandValue(value));
 }
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 function info(message) {
-  process.stdout.write(message + EOL);
+  process.stdout.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -1397,9 +1471,39 @@ function reportFailure(error2) {
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
 
+// src/core/provenance.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+function serverUrlOf(value) {
+  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
+}
+
 // src/report/markdown.ts
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+}
+function code(value) {
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+}
+function link(label2, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label2 : `[${label2}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
+  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+}
 
 // src/report/promotion-report.ts
 function resolutionHeadline(entry) {
@@ -1417,16 +1521,18 @@ function resolutionHeadline(entry) {
 }
 
 // src/report/promotion-markdown.ts
-function renderResolutionMarkdown(entry, ledger) {
-  const where = entry.url ? `[${cell(entry.id)}](${entry.url})` : code(entry.id);
+function recordLink(record, origins) {
+  return link(code(record.id), record.url, origins);
+}
+function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${cell(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain(resolutionHeadline(entry))}`,
     "",
-    ...entry.reason ? [cell(entry.reason), ""] : [],
+    ...entry.reason ? [plain(entry.reason), ""] : [],
     `| Digest | ${code(entry.digest)} |`,
     "| --- | --- |",
-    `| Environment | ${cell(entry.environment)} |`,
-    `| Ledger | ${code(ledger)}, record ${where} |`,
+    `| Environment | ${plain(entry.environment)} |`,
+    `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ""
   ].join("\n");
 }
@@ -1434,7 +1540,7 @@ function renderResolutionMarkdown(entry, ledger) {
 // src/actions/promote/report-resolution.ts
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger)).write();
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
@@ -1508,16 +1614,16 @@ function pemBlocks(text, where) {
   const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
   let match;
   while ((match = begin.exec(text)) !== null) {
-    const label = match[1] ?? "";
-    const endLine = `-----END ${label}-----`;
+    const label2 = match[1] ?? "";
+    const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError(`${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
     const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    blocks.push({ label: label2, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
     begin.lastIndex = end + endLine.length;
   }
   return blocks;

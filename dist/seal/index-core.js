@@ -1822,6 +1822,77 @@ var require_picomatch3 = __commonJS({
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import { EOL } from "node:os";
+
+// src/report/runner-log.ts
+var MARK = "\u200B";
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+}
+function visibleControls(text) {
+  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+}
+var RunnerLogGuard = class {
+  lineStart = true;
+  tail = "";
+  afterCR = false;
+  /** The text made inert, line by line. */
+  encode(text) {
+    let out = "";
+    for (const char of text) {
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (char === "\n") continue;
+      }
+      if (LINE_BREAK.test(char)) {
+        out += "\n";
+        this.afterCR = char === "\r";
+        this.lineStart = true;
+        this.tail = "";
+        continue;
+      }
+      const shown = visibleControl(char) ?? char;
+      if (this.lineStart) {
+        if (BLANK.test(shown)) {
+          out += shown;
+          continue;
+        }
+        this.lineStart = false;
+        if (shown === ":") out += MARK;
+      }
+      if (shown === "[" && this.tail === "##") out += MARK;
+      out += shown;
+      this.tail = (this.tail + shown).slice(-2);
+    }
+    return out;
+  }
+  /** Text another writer put on the same stream (a deploy command's own output), unchanged. */
+  observe(text) {
+    for (const char of text) {
+      if (LINE_BREAK.test(char)) {
+        this.lineStart = true;
+        this.tail = "";
+        this.afterCR = false;
+        continue;
+      }
+      this.afterCR = false;
+      if (this.lineStart && BLANK.test(char)) continue;
+      this.lineStart = false;
+      this.tail = (this.tail + char).slice(-2);
+    }
+  }
+};
+function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+}
+
+// src/actions/runner-io.ts
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -1834,6 +1905,9 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function issueCommand(command, properties, message) {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)));
+}
+function writeCommand(command, properties, message) {
   const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
   process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
 }
@@ -1858,10 +1932,10 @@ function getInput(name, options) {
 function setOutput(name, value) {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
   process.stdout.write(EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  writeCommand("set-output", { name }, toCommandValue(value));
 }
 function info(message) {
-  process.stdout.write(message + EOL);
+  process.stdout.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -1943,8 +2017,39 @@ function describeProgress(p) {
 }
 
 // src/report/markdown.ts
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+}
+function code(value) {
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+}
+function fence(content, info2 = "") {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return `${marks}${info2}
+${visibleControls(content.replace(/\r\n?/g, "\n"))}
+${marks}`;
+}
+function link(label, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label : `[${label}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
+  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+}
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
@@ -2101,21 +2206,22 @@ function renderSealMarkdown(report) {
   else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
   else out.push("| Content | a digest given by the build (not read from files) |");
   const links = provenanceLinks(report.build);
-  if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`);
-  if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`);
-  if (report.build.kind === "local") out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`);
+  const origins = report.build.kind === "workflow" ? [report.build.build.serverUrl] : [];
+  if (links.commit) out.push(`| Commit | ${link(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`);
+  if (links.run) out.push(`| Built by | ${link(plain(links.run.label), links.run.url, origins)} |`);
+  if (report.build.kind === "local") out.push(`| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`);
   out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`);
   if (report.contract) {
     const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))].join(", ");
-    out.push(`| Contract | ${code(report.contract.version)} (${kinds}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`);
+    out.push(`| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`);
   }
   const signature = report.signature;
   if (signature?.signed) {
     const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
-    const attestation = signature.attestationUrl ? ` \xB7 [attestation](${signature.attestationUrl})` : "";
+    const attestation = signature.attestationUrl ? ` \xB7 ${link("attestation", signature.attestationUrl, origins)}` : "";
     out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
   } else if (signature) {
-    out.push(`| Signed by | not signed${signature.notice ? `: ${cell(signature.notice)}` : ""} |`);
+    out.push(`| Signed by | not signed${signature.notice ? `: ${plain(signature.notice)}` : ""} |`);
   }
   out.push("");
   if (artifact.summary !== null && artifact.fileCount > 1) {
@@ -2130,9 +2236,9 @@ function renderSealMarkdown(report) {
     }
     out.push("");
   }
-  out.push("<details><summary>Verify these bytes in a later job</summary>", "", "```yaml", verifySnippet(report), "```", "", "</details>", "");
+  out.push("<details><summary>Verify these bytes in a later job</summary>", "", fence(verifySnippet(report), "yaml"), "", "</details>", "");
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
-  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", "```text", shown.text, "```");
+  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", fence(shown.text, "text"));
   if (artifact.fileCount > shown.count) out.push("", `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`);
   out.push("", "</details>", "");
   return out.join("\n");
@@ -2692,8 +2798,8 @@ function resolveFiles(options) {
   const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path.relative(baseDir, link))}"`}.`
+  const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path.relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -2832,8 +2938,8 @@ function resolveFiles(options) {
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link, target, named } of links) {
-    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
+  for (const { link: link2, target, named } of links) {
+    if ((named || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
   }
   const order = listingOrder(relative4);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";

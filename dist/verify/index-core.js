@@ -1822,6 +1822,77 @@ var require_picomatch3 = __commonJS({
 import { randomUUID } from "node:crypto";
 import * as fs from "node:fs";
 import { EOL } from "node:os";
+
+// src/report/runner-log.ts
+var MARK = "\u200B";
+var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
+var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
+function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+}
+function visibleControls(text) {
+  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+}
+var RunnerLogGuard = class {
+  lineStart = true;
+  tail = "";
+  afterCR = false;
+  /** The text made inert, line by line. */
+  encode(text) {
+    let out = "";
+    for (const char of text) {
+      if (this.afterCR) {
+        this.afterCR = false;
+        if (char === "\n") continue;
+      }
+      if (LINE_BREAK.test(char)) {
+        out += "\n";
+        this.afterCR = char === "\r";
+        this.lineStart = true;
+        this.tail = "";
+        continue;
+      }
+      const shown = visibleControl(char) ?? char;
+      if (this.lineStart) {
+        if (BLANK.test(shown)) {
+          out += shown;
+          continue;
+        }
+        this.lineStart = false;
+        if (shown === ":") out += MARK;
+      }
+      if (shown === "[" && this.tail === "##") out += MARK;
+      out += shown;
+      this.tail = (this.tail + shown).slice(-2);
+    }
+    return out;
+  }
+  /** Text another writer put on the same stream (a deploy command's own output), unchanged. */
+  observe(text) {
+    for (const char of text) {
+      if (LINE_BREAK.test(char)) {
+        this.lineStart = true;
+        this.tail = "";
+        this.afterCR = false;
+        continue;
+      }
+      this.afterCR = false;
+      if (this.lineStart && BLANK.test(char)) continue;
+      this.lineStart = false;
+      this.tail = (this.tail + char).slice(-2);
+    }
+  }
+};
+function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+}
+
+// src/actions/runner-io.ts
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -1834,6 +1905,9 @@ function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function issueCommand(command, properties, message) {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)));
+}
+function writeCommand(command, properties, message) {
   const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
   process.stdout.write(`::${command}${props}::${escapeData(message)}${EOL}`);
 }
@@ -1858,10 +1932,10 @@ function getInput(name, options) {
 function setOutput(name, value) {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
   process.stdout.write(EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  writeCommand("set-output", { name }, toCommandValue(value));
 }
 function info(message) {
-  process.stdout.write(message + EOL);
+  process.stdout.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
@@ -2070,35 +2144,61 @@ function buildStatement(subjects, context) {
 }
 
 // src/core/provenance.ts
-function sealedByFromStatement(statement, digest, source = "the seal statement") {
+function isCommit(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+function isRepository(value) {
+  const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+  return match !== null && match[2] !== "." && match[2] !== "..";
+}
+function isRunUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return false;
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  return match !== null && isRepository(match[1]);
+}
+function repositoryOfUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return null;
+  const repository = value.slice(origin.length + 1);
+  return isRepository(repository) ? repository : null;
+}
+function httpsOrigin(serverUrl) {
+  if (!URL.canParse(serverUrl)) return null;
+  const url = new URL(serverUrl);
+  return url.protocol === "https:" ? url.origin : null;
+}
+var DEFAULT_SERVER_URL = "https://github.com";
+function serverUrlOf(value) {
+  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
+}
+function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
   if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null;
+  const serverUrl = context.serverUrl ?? DEFAULT_SERVER_URL;
   const text = (v) => typeof v === "string" && v !== "" ? v : null;
-  const repositoryText = text(definition.externalParameters?.workflow?.repository);
-  const repositoryUrl = webAddress(repositoryText, "predicate.buildDefinition.externalParameters.workflow.repository", "https://github.com/OWNER/REPO", source);
-  const repository = repositoryUrl === null ? null : repositoryUrl.pathname.slice(1);
-  if (repositoryUrl !== null && repository === "") {
-    throw new SealError(
-      `${source}: predicate.buildDefinition.externalParameters.workflow.repository ${quote(repositoryText ?? "")} names no repository. A seal writes it as "https://github.com/OWNER/REPO"; seal the artifact again, or remove the statement so the record carries no provenance.`
+  const leftOut = (field2, value, expected) => {
+    const shown = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+    context.onInvalid?.(
+      `${source}: ${field2} is ${quote(shown.length > 200 ? `${shown.slice(0, 200)}\u2026` : shown)}, which is not what a seal writes (${expected}). It is left out of the record and the summary; seal the artifact again to record the build.`
     );
-  }
-  const runUrl2 = text(s.predicate?.runDetails?.metadata?.invocationId);
-  webAddress(runUrl2, "predicate.runDetails.metadata.invocationId", "https://github.com/OWNER/REPO/actions/runs/ID/attempts/N", source);
-  return { repository, commit: text(definition.resolvedDependencies?.[0]?.digest?.gitCommit), runUrl: runUrl2 };
-}
-function webAddress(value, field, example, source) {
-  if (value === null) return null;
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(
-      `${source}: ${field} is ${quote(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value)}, which is not a web address. A seal writes it as ${quote(example)}; seal the artifact again, or remove the statement so the record carries no provenance.`
-    );
-  }
-  return url;
+    return null;
+  };
+  const field = (name, value, read, expected) => {
+    if (value === void 0 || value === null || value === "") return null;
+    const v = text(value);
+    const parsed = v === null ? null : read(v);
+    return parsed === null ? leftOut(name, value, expected) : parsed;
+  };
+  const server = httpsOrigin(serverUrl) ?? serverUrl;
+  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
+  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
+  const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  return { repository, commit, runUrl: runUrl2 };
 }
 
 // src/stores/evidence/seal-bundle.ts
@@ -2110,7 +2210,7 @@ function sigstoreBundleBeside(checksumsFile) {
 }
 
 // src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest) {
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   const none = { sealedBy: null, name: null };
   const file = checksumsFile === null ? null : statementBeside(checksumsFile);
   if (file === null) return none;
@@ -2120,7 +2220,7 @@ function sealInfoBesideListing(checksumsFile, digest) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file);
+  const sealedBy = sealedByFromStatement(statement, digest, file, context);
   if (sealedBy === null) return none;
   const first = statement.subject[0];
   const name = typeof first === "object" && first !== null ? first.name : void 0;
@@ -2633,8 +2733,8 @@ function resolveFiles(options) {
   const onlyPattern = patterns.include.length === 1 ? path2.resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? path2.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path2.relative(baseDir, link))}"`}.`
+  const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path2.relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -2773,8 +2873,8 @@ function resolveFiles(options) {
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link, target, named } of links) {
-    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
+  for (const { link: link2, target, named } of links) {
+    if ((named || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
   }
   const order = listingOrder(relative3);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
@@ -3206,7 +3306,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy;
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
@@ -3504,28 +3604,52 @@ function describeProgress(p) {
 }
 
 // src/report/markdown.ts
-var code = (text) => `\`${text.replace(/`/g, "'")}\``;
-var cell = (text) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+}
+function code(value) {
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+}
+function link(label, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label : `[${label}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
+  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+}
 
 // src/report/signer-markdown.ts
-function signerRows(signature) {
+function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${cell(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${cell(signature.detail)} |`];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
+  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : cell(value)} |`);
+    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | [${cell(i.runInvocationUri)}](${i.runInvocationUri}) |`);
-  rows.push(`| Signed at | ${signer.signedAt} (trusted timestamp) |`);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
 
@@ -3535,26 +3659,26 @@ function renderVerifyMarkdown(report) {
   const out = [];
   if (report.verified && report.signatureFailure) {
     out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
-    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${cell(report.signatureFailure)}`, "");
+    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, "");
     out.push("Do not deploy these bytes.", "");
     return out.join("\n");
   }
   if (report.verified) {
     out.push(`### \u2705 Verified ${code(report.name)}`, "");
     const what = report.content ?? "The files";
-    out.push(`${what}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
-    const rows = signerRows(report.signature);
+    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
+    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
     if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
     return out.join("\n");
   }
   out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
   out.push("| | |", "| --- | --- |");
-  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${report.content})` : ""} |`, "");
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`, "");
   if (report.mismatches.length > 0) {
     out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(cell(m.path))} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
+      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
     }
     if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
   } else if (!report.listingGiven) {
@@ -4109,7 +4233,7 @@ async function checkCandidate(candidate, digest, expectation) {
     }
     accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
   }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source);
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
   const signerName2 = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
   return {
     status: "verified",
@@ -4244,7 +4368,7 @@ async function run(env = process.env) {
       handedOut = null;
     }
     const verified = report.verified && signatureFailure === null;
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure })).write();
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) })).write();
     setOutput(VerifyOutput.Verified, String(verified));
     setOutput(VerifyOutput.Digest, report.actual);
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));

@@ -1,14 +1,19 @@
 /**
  * What the actions say to the runner: inputs, outputs, state, the job summary and log
- * commands. It writes exactly what @actions/core writes for the same calls (a test holds
- * the two side by side), but @actions/core's module also loads its OIDC client, and with
- * it @actions/http-client and undici (about 0.9 MB of JavaScript), on every start: more
- * than the whole seal of a small tree costs. Only signing needs an ID token, and it
- * imports @actions/core itself when it runs (src/attestation/oidc-token.ts).
+ * commands. It writes what @actions/core writes for the same calls (a test holds the two
+ * side by side), but @actions/core's module also loads its OIDC client, and with it
+ * @actions/http-client and undici (about 0.9 MB of JavaScript), on every start: more than
+ * the whole seal of a small tree costs. Only signing needs an ID token, and it imports
+ * @actions/core itself when it runs (src/attestation/oidc-token.ts).
+ *
+ * One difference, on purpose: every log line and every message is made inert first
+ * (src/report/runner-log.ts). Messages quote file names, contract text, statement and
+ * ledger fields; the only workflow commands a step writes are the ones called here.
  */
 import { randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import { EOL } from 'node:os'
+import { inertLogText } from '../report/runner-log.js'
 
 /** Where an annotation points, as @actions/core's AnnotationProperties. */
 export interface AnnotationProperties {
@@ -40,6 +45,11 @@ function escapeProperty(value: unknown): string {
 
 /** A `::name key=value,…::message` line on stdout, the runner's log command format. */
 function issueCommand(command: string, properties: CommandProperties, message: unknown): void {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)))
+}
+
+/** As issueCommand, the message written as given: a value the runner must read back exactly. */
+function writeCommand(command: string, properties: CommandProperties, message: unknown): void {
   // As @actions/core: the space follows the name whenever properties were given, even if
   // none of them has a value, so an annotation without a title reads `::error ::…`.
   const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}` : ''
@@ -76,21 +86,22 @@ export function setOutput(name: string, value: unknown): void {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand('GITHUB_OUTPUT', name, value)
   // Outside a runner (an old runner, a local run) the deprecated command still shows the value.
   process.stdout.write(EOL)
-  issueCommand('set-output', { name }, toCommandValue(value))
+  writeCommand('set-output', { name }, toCommandValue(value))
 }
 
 /** Kept for the action's post step, which reads it back with getState. */
 export function saveState(name: string, value: unknown): void {
   if (process.env.GITHUB_STATE) return issueFileCommand('GITHUB_STATE', name, value)
-  issueCommand('save-state', { name }, toCommandValue(value))
+  writeCommand('save-state', { name }, toCommandValue(value))
 }
 
 export function getState(name: string): string {
   return process.env[`STATE_${name}`] || ''
 }
 
+/** A plain log line (or lines): never read as a workflow command, whatever it quotes. */
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(inertLogText(message) + EOL)
 }
 
 export function debug(message: string): void {

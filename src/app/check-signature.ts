@@ -127,7 +127,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     }
     accepted = { kind: 'certificate', identity: signer.identity, signedAt: signer.signedAt.toISOString() }
   }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source)
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl })
   const signerName = accepted.kind === 'key' ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName
   return {
     status: 'verified',

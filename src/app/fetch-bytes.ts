@@ -7,6 +7,7 @@ import type { SealOptions, SubjectSpec } from '../core/seal.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from './promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
+import { serverUrlOf } from '../core/provenance.js'
 import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
 
@@ -91,7 +92,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath }
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import type { Digest } from '../core/digest.js'
 import type { SealedBy } from '../core/promotion/record.js'
-import { sealedByFromStatement } from '../core/provenance.js'
+import { type StatementContext, sealedByFromStatement } from '../core/provenance.js'
 import { statementBeside } from '../stores/evidence/seal-bundle.js'
 
 /** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
@@ -13,9 +13,11 @@ export interface SealInfo {
 /**
  * Reads the statement the seal wrote beside its listing (`<name>.intoto.json` next to
  * `<name>.sha256`). Nothing is taken from a statement about another digest; when there is
- * none, the ledger's earlier records are asked next.
+ * none, the ledger's earlier records are asked next. Unsigned, what it says is a claim:
+ * a field that is not what a seal writes (checked against the server in `context`) is left
+ * out and reported to `context.onInvalid`, and what is kept is shown as claimed.
  */
-export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest): SealInfo {
+export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest, context: StatementContext = {}): SealInfo {
   const none = { sealedBy: null, name: null }
   const file = checksumsFile === null ? null : statementBeside(checksumsFile)
   if (file === null) return none
@@ -27,7 +29,7 @@ export function sealInfoBesideListing(checksumsFile: string | null, digest: Dige
   }
   // A statement is about this digest only when sealedByFromStatement says so; then it is
   // an object with a subject array, but any element of that array may be anything.
-  const sealedBy = sealedByFromStatement(statement, digest, file)
+  const sealedBy = sealedByFromStatement(statement, digest, file, context)
   if (sealedBy === null) return none
   const first: unknown = (statement as { subject: unknown[] }).subject[0]
   const name = typeof first === 'object' && first !== null ? (first as { name?: unknown }).name : undefined

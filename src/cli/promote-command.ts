@@ -6,6 +6,7 @@ import { contractsKnown, pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
 import { sealInfoBesideListing } from '../app/sealed-by.js'
+import { serverUrlOf } from '../core/provenance.js'
 import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
@@ -110,7 +111,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
 
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
-  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest)
+  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env.GITHUB_SERVER_URL), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}\n`) })
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
   const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')
@@ -198,8 +199,10 @@ async function runDeploy(command: readonly string[], terminal: Terminal, extra: 
   const [file, ...args] = command as [string, ...string[]]
   return new Promise((resolve) => {
     const child = spawn(file, args, { cwd: terminal.cwd, env: { ...terminal.env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] })
-    child.stdout.on('data', (chunk: Buffer) => terminal.out(chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => terminal.err(chunk.toString()))
+    // The deploy command's output is the user's own, commands included: relayed unchanged.
+    const relay = (stream: 'out' | 'err', chunk: Buffer): void => (terminal.relay ? terminal.relay(stream, chunk.toString()) : terminal[stream](chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => relay('out', chunk))
+    child.stderr.on('data', (chunk: Buffer) => relay('err', chunk))
     child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: 127, describe: `could not be started (${error.code ?? error.message})` }))
     child.on('close', (code, signal) =>
       resolve(code === 0 ? { code: 0, describe: 'exited 0' } : { code: code ?? 1, describe: signal ? `was killed by ${signal}` : `exited ${code}` })

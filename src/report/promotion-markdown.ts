@@ -3,12 +3,11 @@ import type { Severity } from '../core/contract/change.js'
 import { upstreamOf } from '../core/promotion/policy.js'
 import { type AttestationRef, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { shortDigest } from '../core/digest.js'
-import { cell, code } from './markdown.js'
+import { DEFAULT_SERVER_URL, validSealedBy } from '../core/provenance.js'
+import { code, link, plain } from './markdown.js'
+import { label } from './mermaid.js'
 import { CHANGES_SHOWN, type ContractOutcome, type PromotionReport, contractLabel, contractOutcome, headline, resolutionHeadline, severityCounts } from './promotion-report.js'
 import { signerRows } from './signer-markdown.js'
-
-/** Mermaid needs plain ids; labels go in quotes with their own quotes escaped. */
-const label = (text: string): string => text.replace(/"/g, '#quot;')
 
 /**
  * The promotion as people would rather see it: the pipeline as a diagram (GitHub renders
@@ -19,7 +18,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
   const { result, policy, status } = report
   const { decision } = result
   const out: string[] = []
-  out.push(`### ${decision.allowed ? '🚀' : '⛔'} ${cell(headline(report))}`, '')
+  out.push(`### ${decision.allowed ? '🚀' : '⛔'} ${plain(headline(report))}`, '')
+  const origins = [report.serverUrl ?? DEFAULT_SERVER_URL]
 
   const ids = new Map(status.map((s, i) => [s.environment, `env${i}`]))
   out.push('```mermaid', 'flowchart LR')
@@ -45,16 +45,16 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
 
   out.push('| Environment | Runs now | Since | Contract |', '| --- | --- | --- | --- |')
   for (const s of status) {
-    const runs = s.error ? `unknown: ${cell(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? ' (this digest)' : ''}` : '—'
+    const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? ' (this digest)' : ''}` : '—'
     const pending = s.pending
-      .map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${cell(p.id)}${p.contract ? `, contract ${cell(code(p.contract.version))}` : ''}, not confirmed)`)
+      .map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ''}, not confirmed)`)
       .join('')
-    out.push(`| ${cell(s.environment)} | ${runs}${pending} | ${s.live ? s.live.from : ''} | ${s.contract ? cell(code(s.contract.version)) : ''} |`)
+    out.push(`| ${plain(s.environment)} | ${runs}${pending} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
   }
   out.push('')
 
   out.push('| Rule | Environment | Outcome | Detail |', '| --- | --- | --- | --- |')
-  for (const c of decision.checks) out.push(`| ${c.rule} | ${cell(c.environment)} | ${c.passed ? '✅ passed' : '❌ failed'} | ${cell(c.detail)} |`)
+  for (const c of decision.checks) out.push(`| ${plain(c.rule)} | ${plain(c.environment)} | ${c.passed ? '✅ passed' : '❌ failed'} | ${plain(c.detail)} |`)
   out.push('')
 
   const contract = contractOutcome(result.contract)
@@ -62,34 +62,45 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
 
   out.push('| | |', '| --- | --- |')
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`)
-  if (result.previous) out.push(`| ${cell(decision.environment)} ran before | ${code(result.previous.digest)} since ${result.previous.from} |`)
+  if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`)
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === 'contract'))} |`)
-  const sealed = result.sealedBy
-  if (sealed?.commit) {
-    const server = sealed.runUrl && URL.canParse(sealed.runUrl) ? new URL(sealed.runUrl).origin : 'https://github.com'
-    const commit = sealed.repository ? `[${code(sealed.commit.slice(0, 7))}](${server}/${sealed.repository}/commit/${sealed.commit})` : code(sealed.commit.slice(0, 7))
-    out.push(`| Commit | ${commit} |`)
-  }
-  // A run named by an unsigned statement is a claim; a signed one was checked.
-  const claimed = sealed && !sealed.signer && result.signature?.status !== 'verified' ? ' (unsigned statement: claimed, not proven)' : ''
-  if (sealed?.runUrl) out.push(`| Sealed by | [${cell(sealed.runUrl.replace(/^https:\/\/[^/]+\//, ''))}](${sealed.runUrl})${claimed} |`)
-  if (!sealed) out.push('| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |')
-  out.push(...signerRows(result.signature))
-  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation)} |`)
+  out.push(...sealedByRows(report, origins))
+  out.push(...signerRows(result.signature, origins))
+  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`)
   const record = result.record
-  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)}` : report.dryRun ? ' (dry run: nothing recorded)' : ''} |`)
+  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? ' (dry run: nothing recorded)' : ''} |`)
   out.push('')
   return out.join('\n')
 }
 
+/** What the seal says about the build that sealed the digest, each value checked and, unsigned, marked as claimed. */
+function sealedByRows(report: PromotionReport, origins: readonly string[]): string[] {
+  const { result } = report
+  if (result.sealedBy === null) return ['| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |']
+  const { sealedBy: sealed, invalid } = validSealedBy(result.sealedBy, origins[0] as string)
+  // A build named by an unsigned statement is a claim; a signed one was checked.
+  const claimed = !sealed.signer && result.signature?.status !== 'verified' ? ' (claimed by an unsigned statement, not proven)' : ''
+  const rows: string[] = []
+  if (sealed.commit) {
+    const short = code(sealed.commit.slice(0, 7))
+    rows.push(`| Commit | ${sealed.repository ? link(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`)
+  } else if (invalid.includes('commit')) {
+    rows.push('| Commit | invalid in the seal statement (not shown) |')
+  }
+  if (sealed.runUrl) rows.push(`| Sealed by | ${link(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`)
+  else if (invalid.includes('runUrl')) rows.push('| Sealed by | invalid run in the seal statement (not shown) |')
+  else if (rows.length === 0) rows.push('| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |')
+  return rows
+}
+
 /** The contract row of the details table: what the promotion does to the environment's contract, briefly. */
 function contractRow(outcome: ContractOutcome, ruled: boolean): string {
-  const version = (text: string): string => cell(code(text))
+  const version = (text: string): string => code(text)
   switch (outcome.kind) {
     case 'carried':
       return `${version(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`
     case 'problem':
-      return `not compared${ruled ? ' (see the contract rule)' : `: ${cell(outcome.problem)}`}`
+      return `not compared${ruled ? ' (see the contract rule)' : `: ${plain(outcome.problem)}`}`
     case 'initial':
       return `initial contract ${version(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`
     case 'unchanged':
@@ -97,7 +108,7 @@ function contractRow(outcome: ContractOutcome, ruled: boolean): string {
     case 'removed':
       return `${version(outcome.from.version)} → none: this digest carries no contract`
     case 'not-compared': {
-      const why = outcome.problem === null ? '' : ruled ? ' (see the contract rule)' : `: ${cell(outcome.problem)}`
+      const why = outcome.problem === null ? '' : ruled ? ' (see the contract rule)' : `: ${plain(outcome.problem)}`
       return `${version(contractLabel(outcome.from, outcome.to))} → ${version(contractLabel(outcome.to, outcome.from))}, not compared${why}`
     }
     case 'amended':
@@ -116,7 +127,7 @@ const SEVERITY_MARK: Record<Severity, string> = { breaking: '🔴 breaking', dan
 function amendmentMarkdown(outcome: Extract<ContractOutcome, { kind: 'amended' }>, environment: string, rollback: boolean): string[] {
   const { changes } = outcome
   const out = [
-    `#### Contract amendment${rollback ? ' (rollback)' : ''}: ${cell(environment)} ${cell(code(contractLabel(outcome.from, outcome.to)))} → ${cell(code(contractLabel(outcome.to, outcome.from)))}`,
+    `#### Contract amendment${rollback ? ' (rollback)' : ''}: ${plain(environment)} ${code(contractLabel(outcome.from, outcome.to))} → ${code(contractLabel(outcome.to, outcome.from))}`,
     '',
     `${severityCounts(changes)}.`,
     '',
@@ -127,8 +138,8 @@ function amendmentMarkdown(outcome: Extract<ContractOutcome, { kind: 'amended' }
   for (const group of changesByOperation(changes)) {
     for (const [i, change] of group.changes.entries()) {
       if (shown >= CHANGES_SHOWN) break
-      const operation = i === 0 ? cell(code(group.operation)) : ''
-      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${cell(code(change.rule))} | ${cell(change.location)} | ${cell(change.message)} |`)
+      const operation = i === 0 ? code(group.operation) : ''
+      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`)
       shown++
     }
   }
@@ -137,54 +148,57 @@ function amendmentMarkdown(outcome: Extract<ContractOutcome, { kind: 'amended' }
   return out
 }
 
-function attestationLink(attestation: AttestationRef): string {
-  const text = `verification summary ${shortDigest(attestation.digest)}`
-  return /^https?:\/\//.test(attestation.uri) ? `[${text}](${attestation.uri})` : `${text} in ${code(attestation.uri)}`
+function attestationLink(attestation: AttestationRef, origins: readonly string[]): string {
+  const label = `verification summary ${code(shortDigest(attestation.digest))}`
+  const linked = link(label, attestation.uri, origins)
+  return linked !== label ? linked : `${label} in ${code(attestation.uri)}`
+}
+
+/** A record's id, linked to its page when the ledger gives one on the server. */
+function recordLink(record: LedgerEntry, origins: readonly string[]): string {
+  return link(code(record.id), record.url, origins)
 }
 
 /** A veto: which digest, why, where it is recorded, and what it means from now on. */
-export function renderVetoMarkdown(record: LedgerEntry, ledger: string): string {
-  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)
+export function renderVetoMarkdown(record: LedgerEntry, ledger: string, serverUrl = DEFAULT_SERVER_URL): string {
   return [
     `### 🚫 Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ''}`,
     '',
-    `${cell(record.reason ?? '')}`,
+    plain(record.reason ?? ''),
     '',
-    `Found in ${cell(record.environment)}; recorded in ${code(ledger)}, record ${where}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    `Found in ${plain(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
     ''
   ].join('\n')
 }
 
 /** An approval of one contract amendment, which one promotion under require-approval may use. */
-export function renderApprovalMarkdown(record: LedgerEntry, ledger: string): string {
-  const where = record.url ? `[${cell(record.id)}](${record.url})` : code(record.id)
+export function renderApprovalMarkdown(record: LedgerEntry, ledger: string, serverUrl = DEFAULT_SERVER_URL): string {
   return [
-    `### 🖊️ Contract amendment approved for ${cell(record.environment)}`,
+    `### 🖊️ Contract amendment approved for ${plain(record.environment)}`,
     '',
-    `${cell(record.reason ?? '')}`,
+    plain(record.reason ?? ''),
     '',
     `| Digest | ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ''} |`,
     '| --- | --- |',
     `| Contract | ${record.approves?.from ? code(record.approves.from) : 'none'} → ${code(record.approves?.to ?? '')} |`,
-    `| Approved by | ${cell(record.actor ?? 'unknown')} |`,
-    `| Ledger | ${code(ledger)}, record ${where} |`,
+    `| Approved by | ${plain(record.actor ?? 'unknown')} |`,
+    `| Ledger | ${code(ledger)}, record ${recordLink(record, [serverUrl])} |`,
     '',
-    `One promotion of this amendment into ${cell(record.environment)} may go through on it.`,
+    `One promotion of this amendment into ${plain(record.environment)} may go through on it.`,
     ''
   ].join('\n')
 }
 
 /** A pending record's end: confirmed (live from now) or failed, with the reason. */
-export function renderResolutionMarkdown(entry: LedgerEntry, ledger: string): string {
-  const where = entry.url ? `[${cell(entry.id)}](${entry.url})` : code(entry.id)
+export function renderResolutionMarkdown(entry: LedgerEntry, ledger: string, serverUrl = DEFAULT_SERVER_URL): string {
   return [
-    `### ${makesLive(entry.outcome) ? '✅' : '⛔'} ${cell(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? '✅' : '⛔'} ${plain(resolutionHeadline(entry))}`,
     '',
-    ...(entry.reason ? [cell(entry.reason), ''] : []),
+    ...(entry.reason ? [plain(entry.reason), ''] : []),
     `| Digest | ${code(entry.digest)} |`,
     '| --- | --- |',
-    `| Environment | ${cell(entry.environment)} |`,
-    `| Ledger | ${code(ledger)}, record ${where} |`,
+    `| Environment | ${plain(entry.environment)} |`,
+    `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ''
   ].join('\n')
 }

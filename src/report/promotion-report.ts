@@ -16,6 +16,8 @@ export interface PromotionReport {
   readonly ledger: string
   readonly name: string | null
   readonly dryRun: boolean
+  /** The server links may point at (GITHUB_SERVER_URL); https://github.com when not given. */
+  readonly serverUrl?: string
 }
 
 /** One line saying what happened, for the log and the summary's heading. */

@@ -1,5 +1,5 @@
 import { formatBytes, formatCount, formatNumber } from './format.js'
-import { cell, code } from './markdown.js'
+import { code, fence, link, plain } from './markdown.js'
 import { type SealReport, provenanceLinks, verifySnippet } from './seal-report.js'
 
 /** The job summary stays well under GitHub's 1 MiB limit however large the artifact. */
@@ -27,21 +27,22 @@ export function renderSealMarkdown(report: SealReport): string {
   else if (artifact.kind === 'checksums') out.push(`| Content | ${formatCount(artifact.fileCount, 'file')} (from a checksums listing) |`)
   else out.push('| Content | a digest given by the build (not read from files) |')
   const links = provenanceLinks(report.build)
-  if (links.commit) out.push(`| Commit | [${code(links.commit.label)}](${links.commit.url}) on ${code(links.commit.ref)} |`)
-  if (links.run) out.push(`| Built by | [${cell(links.run.label)}](${links.run.url}) |`)
-  if (report.build.kind === 'local') out.push(`| Built by | ${cell(report.build.build.tool)} on ${cell(report.build.build.host)} |`)
+  const origins = report.build.kind === 'workflow' ? [report.build.build.serverUrl] : []
+  if (links.commit) out.push(`| Commit | ${link(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`)
+  if (links.run) out.push(`| Built by | ${link(plain(links.run.label), links.run.url, origins)} |`)
+  if (report.build.kind === 'local') out.push(`| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`)
   out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ''} |`)
   if (report.contract) {
     const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== 'reference').map((f) => f.kind))].join(', ')
-    out.push(`| Contract | ${code(report.contract.version)} (${kinds}, ${formatCount(report.contract.files.length, 'file')}): ${code(report.contract.digest)} |`)
+    out.push(`| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, 'file')}): ${code(report.contract.digest)} |`)
   }
   const signature = report.signature
   if (signature?.signed) {
     const how = signature.kind === 'keyless' ? 'Sigstore certificate' : 'key'
-    const attestation = signature.attestationUrl ? ` · [attestation](${signature.attestationUrl})` : ''
+    const attestation = signature.attestationUrl ? ` · ${link('attestation', signature.attestationUrl, origins)}` : ''
     out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`)
   } else if (signature) {
-    out.push(`| Signed by | not signed${signature.notice ? `: ${cell(signature.notice)}` : ''} |`)
+    out.push(`| Signed by | not signed${signature.notice ? `: ${plain(signature.notice)}` : ''} |`)
   }
   out.push('')
 
@@ -58,10 +59,10 @@ export function renderSealMarkdown(report: SealReport): string {
     out.push('')
   }
 
-  out.push('<details><summary>Verify these bytes in a later job</summary>', '', '```yaml', verifySnippet(report), '```', '', '</details>', '')
+  out.push('<details><summary>Verify these bytes in a later job</summary>', '', fence(verifySnippet(report), 'yaml'), '', '</details>', '')
 
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN)
-  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, 'line')})</summary>`, '', '```text', shown.text, '```')
+  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, 'line')})</summary>`, '', fence(shown.text, 'text'))
   if (artifact.fileCount > shown.count) out.push('', `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`)
   out.push('', '</details>', '')
   return out.join('\n')

@@ -1,10 +1,11 @@
 import type { Digest } from '../core/digest.js'
 import type { Mismatch } from '../core/listing.js'
 import { shortDigest } from '../core/digest.js'
-import { cell, code } from './markdown.js'
+import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
 import type { SignatureCheck } from '../app/check-signature.js'
 import { signerRows } from './signer-markdown.js'
+import { DEFAULT_SERVER_URL } from '../core/provenance.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */
 const ROWS_SHOWN = 200
@@ -26,32 +27,34 @@ export interface VerifyReport {
   readonly signature?: SignatureCheck | null
   /** Why the signature is not accepted (refused, or missing where required). */
   readonly signatureFailure?: string | null
+  /** The server links may point at (GITHUB_SERVER_URL); https://github.com when not given. */
+  readonly serverUrl?: string
 }
 
 export function renderVerifyMarkdown(report: VerifyReport): string {
   const out: string[] = []
   if (report.verified && report.signatureFailure) {
     out.push(`### ❌ ${code(report.name)}: the signature is not accepted`, '')
-    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${cell(report.signatureFailure)}`, '')
+    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, '')
     out.push('Do not deploy these bytes.', '')
     return out.join('\n')
   }
   if (report.verified) {
     out.push(`### ✅ Verified ${code(report.name)}`, '')
     const what = report.content ?? 'The files'
-    out.push(`${what}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`, '')
-    const rows = signerRows(report.signature)
+    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`, '')
+    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL])
     if (rows.length > 0) out.push('| | |', '| --- | --- |', ...rows, '')
     return out.join('\n')
   }
   out.push(`### ❌ ${code(report.name)} is not the sealed artifact`, '')
   out.push('| | |', '| --- | --- |')
-  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${report.content})` : ''} |`, '')
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ''} |`, '')
   if (report.mismatches.length > 0) {
     out.push(`${formatCount(report.mismatches.length, 'file')} differ from the seal:`, '')
     out.push('| File | Difference | Sealed | Found |', '| --- | --- | --- | --- |')
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(cell(m.path))} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : '—'} |`)
+      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : '—'} |`)
     }
     if (report.mismatches.length > ROWS_SHOWN) out.push(`| … ${report.mismatches.length - ROWS_SHOWN} more | | | |`)
   } else if (!report.listingGiven) {

@@ -27,6 +27,7 @@ import { recordAttester } from '../../app/attest-record.js'
 import { approveAmendment } from '../../app/approve-amendment.js'
 import { contractSources, contractStoreOf, sealedContractBeside } from '../../app/contract-sources.js'
 import { renderApprovalMarkdown } from '../../report/promotion-markdown.js'
+import { serverUrlOf } from '../../core/provenance.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -68,7 +69,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location)).write()
+        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
@@ -97,14 +98,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         options
       )
       core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location)).write()
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, settings.digest)
+    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => core.warning(problem) })
     const fetchContext: FetchContext = {
       env,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
@@ -152,7 +153,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
-    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun }
+    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 
     core.setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun))

@@ -10,6 +10,7 @@ import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
 import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
 import { formatBytes, formatCount } from '../../report/format.js'
+import { serverUrlOf } from '../../core/provenance.js'
 import { VerifyInput, VerifyOutput } from '../constants.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
@@ -76,7 +77,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       handedOut = null
     }
     const verified = report.verified && signatureFailure === null
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure })).write()
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) })).write()
     core.setOutput(VerifyOutput.Verified, String(verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))

@@ -32,15 +32,15 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-JIEETD2E.js")).sealCommand,
-  verify: async () => (await import("./verify-command-KBOQUCSG.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-XAAC7AVA.js")).sealCommand,
+  verify: async () => (await import("./verify-command-RXURDDHT.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-Q3NXRX6U.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-LTKDNWC2.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-YWAWRLZN.js")).confirmCommand,
   veto: async () => (await import("./veto-command-SFYEILCC.js")).vetoCommand,
   history: async () => (await import("./history-command-PNBHIIO6.js")).historyCommand,
-  status: async () => (await import("./status-command-IU3CVDQ2.js")).statusCommand,
+  status: async () => (await import("./status-command-ZFTOPB4A.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-QZGJTNK4.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-FU2E5BHW.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-GZOXSMK4.js")).contractCommand

@@ -38,10 +38,11 @@ import {
 import {
   checkSignature,
   sealedByFromStatement,
+  serverUrlOf,
   sha256Of,
   signerExpectation,
   verifyArtifact
-} from "./chunk-XNLEZPW3.js";
+} from "./chunk-NZEGUNEN.js";
 import {
   removeQuietly
 } from "./chunk-HSU5AKFI.js";
@@ -7356,7 +7357,7 @@ function contractsKnown(digest, plan) {
 
 // src/app/sealed-by.ts
 import * as fs2 from "node:fs";
-function sealInfoBesideListing(checksumsFile, digest) {
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   const none = { sealedBy: null, name: null };
   const file = checksumsFile === null ? null : statementBeside(checksumsFile);
   if (file === null) return none;
@@ -7366,7 +7367,7 @@ function sealInfoBesideListing(checksumsFile, digest) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file);
+  const sealedBy = sealedByFromStatement(statement, digest, file, context);
   if (sealedBy === null) return none;
   const first = statement.subject[0];
   const name = typeof first === "object" && first !== null ? first.name : void 0;
@@ -7484,7 +7485,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest).sealedBy;
+  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
@@ -7809,7 +7810,8 @@ ${PROMOTE_USAGE}`);
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.');
   const signer = readCliSignerCheck(values, cwd, terminal.env);
   const signing = await prepareSigning(readCliSigning({ sign: values["signing-key"] === void 0 ? "none" : "key", ...values }, cwd, terminal.env), terminal.env);
-  const sealed = digest === "previous" ? null : sealInfoBesideListing(checksumsFile, digest);
+  const sealed = digest === "previous" ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env.GITHUB_SERVER_URL), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}
+`) });
   const policy = loadPolicy(path6.resolve(cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", cwd);
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values["create-ledger"] ?? false, dryRun ? void 0 : signing);
   const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values["create-ledger"] ?? false, "--create-ledger");
@@ -7897,8 +7899,9 @@ async function runDeploy(command, terminal, extra) {
   const [file, ...args] = command;
   return new Promise((resolve3) => {
     const child = spawn(file, args, { cwd: terminal.cwd, env: { ...terminal.env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.on("data", (chunk) => terminal.out(chunk.toString()));
-    child.stderr.on("data", (chunk) => terminal.err(chunk.toString()));
+    const relay = (stream, chunk) => terminal.relay ? terminal.relay(stream, chunk.toString()) : terminal[stream](chunk.toString());
+    child.stdout.on("data", (chunk) => relay("out", chunk));
+    child.stderr.on("data", (chunk) => relay("err", chunk));
     child.on("error", (error) => resolve3({ code: 127, describe: `could not be started (${error.code ?? error.message})` }));
     child.on(
       "close",

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-MTNHVZCO.js";
+} from "./chunk-WIYIRCHB.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MAM3HAPO.js";
@@ -12,7 +12,7 @@ import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import "./chunk-T7IQEOI3.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-XNLEZPW3.js";
+import "./chunk-NZEGUNEN.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

@@ -52,7 +52,7 @@ import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-BGXFIADR.js";
+import "./chunk-4QOJDZIF.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-ULEFO6FB.js";
 

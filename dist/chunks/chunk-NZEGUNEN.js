@@ -116,43 +116,67 @@ function readStatementBeside(checksumsFile, request) {
   return { kind, source: `the statement ${quote(file)}`, fileCount: null };
 }
 
-// src/app/check-signature.ts
-import * as fs2 from "node:fs";
-import { createHash } from "node:crypto";
-
 // src/core/provenance.ts
-function sealedByFromStatement(statement, digest, source = "the seal statement") {
+function isCommit(value) {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
+}
+function isRepository(value) {
+  const match = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/.exec(value);
+  return match !== null && match[2] !== "." && match[2] !== "..";
+}
+function isRunUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return false;
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  return match !== null && isRepository(match[1]);
+}
+function repositoryOfUrl(value, serverUrl) {
+  const origin = httpsOrigin(serverUrl);
+  if (origin === null || !value.startsWith(`${origin}/`)) return null;
+  const repository = value.slice(origin.length + 1);
+  return isRepository(repository) ? repository : null;
+}
+function httpsOrigin(serverUrl) {
+  if (!URL.canParse(serverUrl)) return null;
+  const url = new URL(serverUrl);
+  return url.protocol === "https:" ? url.origin : null;
+}
+var DEFAULT_SERVER_URL = "https://github.com";
+function serverUrlOf(value) {
+  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
+}
+function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
   if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null;
+  const serverUrl = context.serverUrl ?? DEFAULT_SERVER_URL;
   const text = (v) => typeof v === "string" && v !== "" ? v : null;
-  const repositoryText = text(definition.externalParameters?.workflow?.repository);
-  const repositoryUrl = webAddress(repositoryText, "predicate.buildDefinition.externalParameters.workflow.repository", "https://github.com/OWNER/REPO", source);
-  const repository = repositoryUrl === null ? null : repositoryUrl.pathname.slice(1);
-  if (repositoryUrl !== null && repository === "") {
-    throw new SealError(
-      `${source}: predicate.buildDefinition.externalParameters.workflow.repository ${quote(repositoryText ?? "")} names no repository. A seal writes it as "https://github.com/OWNER/REPO"; seal the artifact again, or remove the statement so the record carries no provenance.`
+  const leftOut = (field2, value, expected) => {
+    const shown = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+    context.onInvalid?.(
+      `${source}: ${field2} is ${quote(shown.length > 200 ? `${shown.slice(0, 200)}\u2026` : shown)}, which is not what a seal writes (${expected}). It is left out of the record and the summary; seal the artifact again to record the build.`
     );
-  }
-  const runUrl = text(s.predicate?.runDetails?.metadata?.invocationId);
-  webAddress(runUrl, "predicate.runDetails.metadata.invocationId", "https://github.com/OWNER/REPO/actions/runs/ID/attempts/N", source);
-  return { repository, commit: text(definition.resolvedDependencies?.[0]?.digest?.gitCommit), runUrl };
-}
-function webAddress(value, field, example, source) {
-  if (value === null) return null;
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(
-      `${source}: ${field} is ${quote(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value)}, which is not a web address. A seal writes it as ${quote(example)}; seal the artifact again, or remove the statement so the record carries no provenance.`
-    );
-  }
-  return url;
+    return null;
+  };
+  const field = (name, value, read, expected) => {
+    if (value === void 0 || value === null || value === "") return null;
+    const v = text(value);
+    const parsed = v === null ? null : read(v);
+    return parsed === null ? leftOut(name, value, expected) : parsed;
+  };
+  const server = httpsOrigin(serverUrl) ?? serverUrl;
+  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
+  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
+  const runUrl = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  return { repository, commit, runUrl };
 }
 
 // src/app/check-signature.ts
+import * as fs2 from "node:fs";
+import { createHash } from "node:crypto";
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
@@ -213,7 +237,7 @@ async function checkCandidate(candidate, digest, expectation) {
     }
     accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
   }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source);
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
   const signerName = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
   return {
     status: "verified",
@@ -276,6 +300,7 @@ function signerExpectation(settings, required, env) {
 
 export {
   verifyArtifact,
+  serverUrlOf,
   sealedByFromStatement,
   checkSignature,
   sha256Of,

@@ -2,7 +2,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-XNLEZPW3.js";
+} from "./chunk-NZEGUNEN.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {

@@ -1,6 +1,6 @@
 import {
   processTerminal
-} from "./chunk-BGXFIADR.js";
+} from "./chunk-4QOJDZIF.js";
 import "./chunk-ULEFO6FB.js";
 export {
   processTerminal

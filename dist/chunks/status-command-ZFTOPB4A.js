@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-MTNHVZCO.js";
+} from "./chunk-WIYIRCHB.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MAM3HAPO.js";
@@ -18,7 +18,7 @@ import {
   ledgerFromOptions
 } from "./chunk-T7IQEOI3.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-XNLEZPW3.js";
+import "./chunk-NZEGUNEN.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

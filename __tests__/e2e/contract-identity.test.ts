@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PROJECT_ROOT } from '../helpers/runner.js'
@@ -87,10 +87,32 @@ function setup(policy: string): string {
   return root
 }
 
-function editManifest(file: string, edit: (manifest: { files: Record<string, unknown>[] } & Record<string, unknown>) => void): void {
+type Manifest = { files: Record<string, unknown>[] } & Record<string, unknown>
+
+function editManifest(file: string, edit: (manifest: Manifest) => void): void {
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8'))
   edit(manifest)
   fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`)
+}
+
+/**
+ * The contract digest a manifest's fields make, as the README defines it (written here again,
+ * not imported); for a manifest of the earlier format, as that format defined it (the files'
+ * sha256sum listing), so a forgery is as good as the code under test allows.
+ */
+function identityDigest(m: Manifest): string {
+  const files = [...m.files].sort((a, b) => Buffer.compare(Buffer.from(String(a.path)), Buffer.from(String(b.path))))
+  if (m.format === 'artifact-seal/contract/v1') return `sha256:${createHash('sha256').update(files.map((f) => `${f.sha256}  ${f.path}\n`).join('')).digest('hex')}`
+  const lines = files.map((f) => `${f.sha256} ${f.kind} ${f.openapiVersion ?? '-'} ${f.role ?? '-'}  ${f.path}\n`).join('')
+  return `sha256:${createHash('sha256').update(`artifact-seal/contract/v2\nversion ${m.version} ${m.versionFrom}\n${lines}`).digest('hex')}`
+}
+
+/** An edit made by someone who knows the format: the digest field recomputed to match. */
+function forgeManifest(file: string, edit: (manifest: Manifest) => void): void {
+  editManifest(file, (m) => {
+    edit(m)
+    m.digest = identityDigest(m)
+  })
 }
 
 /**
@@ -231,4 +253,60 @@ paths:
       expect(JSON.parse(diff.stdout).changes).toContainEqual(expect.objectContaining({ rule: 'response-required-property-removed', severity: 'breaking' }))
     }
   })
+
+  it('a refused promotion leaves nothing a later one trusts: its record does not pin the contract it was refused with, and nothing is kept', () => {
+    const root = setup(REFUSE)
+    const v1 = seal(root, 'v1', { 'schemas/order.json': ORDER_SCHEMA(['id', 'total']) }, ['produces: schemas/order.json'], ['--contract-version', '1.0.0'])
+    const v2 = seal(root, 'v2', { 'schemas/order.json': ORDER_SCHEMA(['id']) }, ['produces: schemas/order.json'], ['--contract-version', '1.1.0'])
+    for (const env of ['staging', 'production']) expect(promote(root, v1, env).code).toBe(0)
+    // v2's first appearance anywhere: a manifest forged to read the schema as consumed, refused in production (never in staging).
+    const forged = tempDir('forged-')
+    fs.cpSync(v2.bundle, forged, { recursive: true })
+    forgeManifest(path.join(forged, 'v2.contract.json'), (m) => {
+      for (const f of m.files) if (f.role === 'produces') f.role = 'consumes'
+    })
+    const early = promote(root, v2, 'production', [], path.join(forged, 'v2.sha256'))
+    expect(early.code).toBe(1)
+    expect(early.stdout).toContain('✗ requires')
+    const forgedDigest = (JSON.parse(fs.readFileSync(path.join(forged, 'v2.contract.json'), 'utf8')) as { digest: string }).digest
+    expect(fs.existsSync(path.join(root, 'ledger.jsonl.contracts', `${forgedDigest.slice('sha256:'.length)}.contract.json`))).toBe(false)
+    // The genuine bundle is not refused for disagreeing with that refusal's record; it pins the sealed contract.
+    const genuine = promote(root, v2, 'staging')
+    expect(genuine.stderr).toBe('')
+    expect(genuine.code).toBe(0)
+    const forgedAgain = promote(root, v2, 'production', [], path.join(forged, 'v2.sha256'))
+    expect(forgedAgain.code).toBe(1)
+    expect(forgedAgain.stdout).toContain('an earlier record of the digest names')
+    const judged = promote(root, v2, 'production')
+    expect(judged.code).toBe(1)
+    expect(judged.stdout).toMatch(/✗ contract +production: production refuses breaking contract amendments/)
+  })
+
+  it('a kept copy that does not verify is ignored with a warning, never trusted; the next promotion carrying that contract replaces it', () => {
+    const root = setup(REFUSE)
+    const v1 = seal(root, 'v1', { 'api/openapi.yaml': API('1.0.0', ['id', 'total']) }, ['api/openapi.yaml'])
+    const v2 = seal(root, 'v2', { 'api/openapi.yaml': API('1.1.0', ['id']) }, ['api/openapi.yaml'])
+    for (const env of ['staging', 'production']) expect(promote(root, v1, env).code).toBe(0)
+    expect(promote(root, v2, 'staging').code).toBe(0)
+    const kept = path.join(root, 'ledger.jsonl.contracts', `${v1.contractDigest.slice('sha256:'.length)}.contract.json`)
+    expect(fs.existsSync(kept)).toBe(true)
+    editManifest(kept, (m) => {
+      for (const f of m.files) f.kind = 'reference'
+    })
+    const blind = promote(root, v2, 'production')
+    expect(blind.code).toBe(1)
+    expect(blind.stderr).toContain(`artifact-seal: warning: The contract kept at "${kept}" does not verify, so it is ignored`)
+    expect(blind.stdout).not.toContain('contract-file-added')
+    expect(blind.stdout).toContain('Give contract-baseline')
+    // Given the genuine baseline, v2 is judged against what v1 sealed.
+    const judged = promote(root, v2, 'production', ['--contract-baseline', v1.bundle])
+    expect(judged.code).toBe(1)
+    expect(judged.stdout).toContain('response-required-property-removed')
+    // v1 promoted again carries its contract: the bad copy is replaced by one that verifies.
+    expect(promote(root, v1, 'staging').code).toBe(0)
+    const again = promote(root, v2, 'production')
+    expect(again.stderr).toBe('')
+    expect(again.stdout).toContain('response-required-property-removed')
+  })
 })
+

@@ -18035,7 +18035,7 @@ async function planContract(request, sources, ledger) {
   if (problem === null && !known && request.compare) {
     problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
   }
-  const candidate = found ?? claimed ?? null;
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
   const span = await ledger.live(request.environment);
   const live = span === null ? null : await contractOfLive(ledger, span);
@@ -18623,7 +18623,6 @@ async function promoteDigest(request, policy, ledger, options) {
         request.contract,
         ledger
       );
-      if (!request.dryRun && contract.loaded !== null) await request.contract.keep?.(contract.loaded);
     } catch (error2) {
       if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
       return result(unreadable(error2));
@@ -18665,6 +18664,7 @@ async function promoteDigest(request, policy, ledger, options) {
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
     abandoned = recorded.abandoned;
+    await keepContract(request.contract, contract, recorded.lost === null && made().allowed);
     if (recorded.lost !== null) {
       const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
       const decided = made();
@@ -18707,6 +18707,11 @@ async function vetoDigest(request, ledger, options) {
 async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
+async function keepContract(sources, plan, allowed) {
+  const loaded = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded);
+}
 async function approvalFor(view, plan) {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
   return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest);
@@ -18727,8 +18732,8 @@ async function knownFromHistory(ledger, digest) {
     name ??= entry.name;
     sealedBy ??= entry.sealedBy;
     artifact ??= entry.artifact;
-    contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending" || entry.outcome === "refused";
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
     if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
   }
   return { sealedBy, name, artifact, contract };
@@ -21947,7 +21952,7 @@ function contractSources(options) {
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       );
     },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
+    ...options.store === null ? {} : { keep: async (contract) => keepContract2(options.store, contract, warn) }
   };
 }
 function givenBaseline(given, live) {
@@ -21978,7 +21983,7 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
     }
   }
 }
-async function keepContract(store, contract, warn) {
+async function keepContract2(store, contract, warn) {
   const base = path18.join(store, hexOf(contract.manifest.digest));
   const manifestFile = `${base}.contract.json`;
   const verifies = () => {
@@ -22117,6 +22122,7 @@ async function run(env = process.env) {
         contract: contractSources({
           store: settings.ledger.kind === "file" ? contractStoreOf(settings.ledger.file) : null,
           baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
+          warn: (message) => warning(message),
           download: async (digest, artifact) => {
             const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
             const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);

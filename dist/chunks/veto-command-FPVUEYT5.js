@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-WCQBQ2YW.js";
+} from "./chunk-KEF7XYAO.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

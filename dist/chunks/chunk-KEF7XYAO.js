@@ -297,7 +297,7 @@ async function planContract(request, sources, ledger) {
   if (problem === null && !known && request.compare) {
     problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
   }
-  const candidate = found ?? claimed ?? null;
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
   const span = await ledger.live(request.environment);
   const live = span === null ? null : await contractOfLive(ledger, span);
@@ -460,7 +460,6 @@ async function promoteDigest(request, policy, ledger, options) {
         request.contract,
         ledger
       );
-      if (!request.dryRun && contract.loaded !== null) await request.contract.keep?.(contract.loaded);
     } catch (error) {
       if (!(error instanceof SealError) || error instanceof BadInputError) throw error;
       return result(unreadable(error));
@@ -502,6 +501,7 @@ async function promoteDigest(request, policy, ledger, options) {
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
     abandoned = recorded.abandoned;
+    await keepContract(request.contract, contract, recorded.lost === null && made().allowed);
     if (recorded.lost !== null) {
       const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
       const decided = made();
@@ -544,6 +544,11 @@ async function vetoDigest(request, ledger, options) {
 async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
+async function keepContract(sources, plan, allowed) {
+  const loaded = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded);
+}
 async function approvalFor(view, plan) {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
   return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest);
@@ -564,8 +569,8 @@ async function knownFromHistory(ledger, digest) {
     name ??= entry.name;
     sealedBy ??= entry.sealedBy;
     artifact ??= entry.artifact;
-    contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending" || entry.outcome === "refused";
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
     if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
   }
   return { sealedBy, name, artifact, contract };

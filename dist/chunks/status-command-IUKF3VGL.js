@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-TGQLLXHE.js";
+} from "./chunk-R2MN33TQ.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-GGHN3GML.js";
-import "./chunk-WCQBQ2YW.js";
+import "./chunk-KEF7XYAO.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

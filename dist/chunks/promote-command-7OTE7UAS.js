@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-TGQLLXHE.js";
+} from "./chunk-R2MN33TQ.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-GGHN3GML.js";
-import "./chunk-WCQBQ2YW.js";
+import "./chunk-KEF7XYAO.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-WCQBQ2YW.js";
+} from "./chunk-KEF7XYAO.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";
@@ -7883,7 +7883,9 @@ ${PROMOTE_USAGE}`);
       ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: "" }) },
       contract: contractSources({
         store: location.kind === "file" ? contractStoreOf(location.file) : null,
-        baseline: baseline === void 0 ? null : { path: path6.resolve(cwd, baseline), inputName: "--contract-baseline" }
+        baseline: baseline === void 0 ? null : { path: path6.resolve(cwd, baseline), inputName: "--contract-baseline" },
+        warn: (message) => terminal.err(`artifact-seal: warning: ${message}
+`)
       }),
       ...paths.length > 0 ? {
         verifyBytes: (expected) => fetchAndCheckBytes(

@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-FL3ROM5F.js")).verifyCommand,
   diff: async () => (await import("./diff-command-SSIIL533.js")).diffCommand,
   merge: async () => (await import("./merge-command-B2DRHLXY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-EPLKSRXS.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-7OTE7UAS.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-JAGV5QIO.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-47LBVITV.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-FPVUEYT5.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-DDSU5JFN.js")).statusCommand,
+  status: async () => (await import("./status-command-IUKF3VGL.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-TX5GAT2S.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5IBF2H5Y.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-57DJWHKW.js")).contractCommand
+  contract: async () => (await import("./contract-command-ZHNKDMTJ.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import type { Digest } from '../../src/core/digest.js'
+import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
+import { deploy } from '../helpers/ledger-history.js'
 import { PROJECT_ROOT } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -307,6 +310,57 @@ paths:
     const again = promote(root, v2, 'production')
     expect(again.stderr).toBe('')
     expect(again.stdout).toContain('response-required-property-removed')
+  })
+
+  it('a ledger whose live record names a contract digest of the earlier form fails closed, saying what to do; so do bundles of that form', async () => {
+    const root = setup(REFUSE)
+    const v1 = seal(root, 'v1', { 'api/openapi.yaml': API('1.0.0', ['id', 'total']) }, ['api/openapi.yaml'])
+    const v2 = seal(root, 'v2', { 'api/openapi.yaml': API('1.1.0', ['id']) }, ['api/openapi.yaml'])
+    // v1's bundle as the earlier artifact-seal wrote it: format v1, the digest the files' sha256sum listing.
+    const earlier = (bundle: string, name: string): string => {
+      let digest = ''
+      editManifest(path.join(bundle, `${name}.contract.json`), (m) => {
+        m.format = 'artifact-seal/contract/v1'
+        delete m.versionFrom
+        m.digest = identityDigest(m)
+        digest = m.digest as string
+      })
+      return digest
+    }
+    const old = earlier(v1.bundle, 'v1')
+    // production runs v1, recorded by the earlier artifact-seal with that digest, its copy kept beside the ledger.
+    await deploy(new FileLedger(path.join(root, 'ledger.jsonl'), 'ledger'), v1.digest as Digest, 'production', { contract: { digest: old as Digest, version: '1.0.0' } })
+    fs.mkdirSync(path.join(root, 'ledger.jsonl.contracts'))
+    fs.copyFileSync(path.join(v1.bundle, 'v1.contract.json'), path.join(root, 'ledger.jsonl.contracts', `${old.slice('sha256:'.length)}.contract.json`))
+    fs.cpSync(path.join(v1.bundle, 'v1.contract'), path.join(root, 'ledger.jsonl.contracts', `${old.slice('sha256:'.length)}.contract`), { recursive: true })
+
+    expect(promote(root, v2, 'staging').code).toBe(0)
+    const refused = promote(root, v2, 'production')
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('was written by an earlier artifact-seal (format "artifact-seal/contract/v1")')
+    expect(refused.stdout).toContain("Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds")
+    expect(refused.stdout).toContain("promote once with this environment's contract rule removed from the policy")
+    expect(refused.stdout).not.toContain('PENDING')
+
+    const badBaseline = promote(root, v2, 'production', ['--contract-baseline', v1.bundle])
+    expect(badBaseline.code).toBe(1)
+    expect(badBaseline.stderr).toMatch(/--contract-baseline: ".*v1" is not a contract as a seal wrote it: .*earlier artifact-seal/)
+
+    // A candidate sealed by the earlier artifact-seal is not read either.
+    earlier(v2.bundle, 'v2')
+    const candidate = promote(root, v2, 'staging')
+    // Staging has no contract rule, so nothing is judged; its record names what v2's earlier record did, nothing from the earlier-form bundle.
+    expect(candidate.code).toBe(0)
+    const lines = fs.readFileSync(path.join(root, 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { record?: { outcome?: string; contract?: unknown } })
+    expect(lines.filter((l) => l.record?.outcome === 'pending').at(-1)?.record?.contract).toEqual({ digest: v2.contractDigest, version: '1.1.0' })
+    const judged = promote(root, v2, 'production')
+    expect(judged.code).toBe(1)
+    expect(judged.stdout).toContain("This digest's contract cannot be read")
+
+    // Compared by hand, as the message says: the files of the earlier bundle.
+    const diff = cli(['contract', 'diff', path.join(v1.bundle, 'v1.contract'), path.join(root, 'v2', 'api')], root)
+    expect(diff.code).toBe(1)
+    expect(diff.stdout).toContain('response-required-property-removed')
   })
 })
 

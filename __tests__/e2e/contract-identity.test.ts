@@ -362,5 +362,14 @@ paths:
     expect(diff.code).toBe(1)
     expect(diff.stdout).toContain('response-required-property-removed')
   })
+
+  it('a $ref with a malformed escape is bad input naming the file and the $ref, not a crash', () => {
+    const root = tempDir('contract-bad-ref-')
+    writeTree(root, { 'app/api/openapi.yaml': API('1.0.0', ['id']).replace("schema: { type: object", "schema: { $ref: 'x%zz.yaml#/A', type: object") })
+    const sealed = cli(['seal', 'app', '--contract', 'api/openapi.yaml', '--out', 'bundle'], root)
+    expect(sealed.code).toBe(1)
+    expect(sealed.stderr).toBe('artifact-seal: --contract: "api/openapi.yaml" has a $ref to "x%zz.yaml#/A", which is not a valid URI reference (a "%" not followed by two hex digits). Write the file\'s path with "%" as "%25", or without escapes.\n')
+    expect(fs.existsSync(path.join(root, 'bundle'))).toBe(false)
+  })
 })
 

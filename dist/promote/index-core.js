@@ -21875,6 +21875,7 @@ function sealedContractBeside(checksumsFile) {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
   if (manifest === null || !fs19.existsSync(manifest)) return null;
   const loaded = fromManifest(manifest);
+  checkSealedFiles(loaded, checksumsFile, manifest);
   return { digest: loaded.manifest.digest, version: loaded.manifest.version };
 }
 function contractStoreOf(ledgerFile) {

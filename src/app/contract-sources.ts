@@ -55,11 +55,12 @@ export interface ContractSourceOptions {
   readonly warn?: (message: string) => void
 }
 
-/** The contract the seal bundle beside a listing holds; null when there is none or no listing. */
+/** The contract the seal bundle beside a listing holds, verified and tied to the listing's files; null when there is none or no listing. */
 export function sealedContractBeside(checksumsFile: string | null): ContractRef | null {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile)
   if (manifest === null || !fs.existsSync(manifest)) return null
   const loaded = fromManifest(manifest)
+  checkSealedFiles(loaded, checksumsFile as string, manifest)
   return { digest: loaded.manifest.digest, version: loaded.manifest.version }
 }
 

@@ -43,7 +43,7 @@ var COMMANDS = {
   status: async () => (await import("./status-command-IUKF3VGL.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-TX5GAT2S.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5IBF2H5Y.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-ZHNKDMTJ.js")).contractCommand
+  contract: async () => (await import("./contract-command-XWSM56PI.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -76,7 +76,7 @@ describe('artifact-seal contract diff (the bundled CLI)', () => {
     ])
     expect(fs.readFileSync(path.join(sealDir, 'dist.contract', 'api', 'schemas.yaml'), 'utf8')).toContain('Order')
     const statement = JSON.parse(fs.readFileSync(run.outputs['statement-path'] as string, 'utf8'))
-    expect(statement.subject[0].annotations['artifact-seal.contract']).toEqual({ digest: run.outputs['contract-digest'], version: '3.2.1' })
+    expect(statement.subject[0].annotations['artifact-seal.contract']).toEqual({ digest: run.outputs['contract-digest'], version: '3.2.1', format: 'artifact-seal/contract/v2' })
     expect(run.summary).toContain('| Contract | `3.2.1` (jsonschema, openapi, 3 files)')
 
     const bad = await runAction('dist/seal/index.js', { 'subject-path': 'dist', contract: 'api/events.json', 'output-dir': path.join(workspace, 'out') }, { workspace })

@@ -192,8 +192,8 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     expect(tampered.code).toBe(1)
     expect(tampered.stdout).toMatch(/not the sealed one|swapped/)
 
-    // v2's manifest with its version raised to pass require-major: the version is outside the
-    // contract digest, but staging's record of v2 names 1.1.0.
+    // v2's manifest with its version raised to pass require-major: the version is inside the
+    // contract digest, which no longer matches what the manifest says.
     const edited = tempDir('edited-')
     fs.cpSync(path.join(root, 'bundles', 'v2'), edited, { recursive: true })
     const manifestFile = path.join(edited, 'v2.contract.json')
@@ -201,7 +201,7 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     expect(fs.readFileSync(manifestFile, 'utf8')).toContain('"version": "2.0.0"')
     const raised = cli(['promote', v2.digest, '--environment', 'production', '--path', 'v2', '--checksums', path.join(edited, 'v2.sha256'), '--policy', 'policy.yml', '--ledger', 'file:ledger.jsonl'], root)
     expect(raised.code).toBe(1)
-    expect(raised.stdout).toContain('swapped or edited after sealing')
+    expect(raised.stdout).toContain('it was edited')
 
     // The kept contracts gone: the contract production runs cannot be read, so no.
     fs.rmSync(path.join(root, 'ledger.jsonl.contracts'), { recursive: true })

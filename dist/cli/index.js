@@ -15,6 +15,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-IJPAERFU.js"), import("../chunks/terminal-EFIUCZKQ.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-CKQ7BVXJ.js"), import("../chunks/terminal-EFIUCZKQ.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

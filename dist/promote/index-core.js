@@ -3292,8 +3292,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path20) {
-      let input = path20;
+    function removeDotSegments(path21) {
+      let input = path21;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3367,11 +3367,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path20) {
-      if (path20 === "" || path20[0] === "/") {
-        return removeDotSegments(path20);
+    function removeDotSegmentsRelative(path21) {
+      if (path21 === "" || path21[0] === "/") {
+        return removeDotSegments(path21);
       }
-      const segments = path20.split("/");
+      const segments = path21.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3734,8 +3734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
+        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7045,17 +7045,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path20) {
-      const ctrl = callVisitor(key, node, visitor, path20);
+    function visit_(key, node, visitor, path21) {
+      const ctrl = callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visit_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visit_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path20);
+            const ci = visit_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7066,13 +7066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = visit_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = visit_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path20);
+          const cv = visit_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7093,17 +7093,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path20) {
-      const ctrl = await callVisitor(key, node, visitor, path20);
+    async function visitAsync_(key, node, visitor, path21) {
+      const ctrl = await callVisitor(key, node, visitor, path21);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path20, ctrl);
-        return visitAsync_(key, ctrl, visitor, path20);
+        replaceNode(key, path21, ctrl);
+        return visitAsync_(key, ctrl, visitor, path21);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path20 = Object.freeze(path20.concat(node));
+          path21 = Object.freeze(path21.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path20);
+            const ci = await visitAsync_(i, node.items[i], visitor, path21);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7114,13 +7114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path20 = Object.freeze(path20.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path20);
+          path21 = Object.freeze(path21.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path21);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path20);
+          const cv = await visitAsync_("value", node.value, visitor, path21);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7147,23 +7147,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path20) {
+    function callVisitor(key, node, visitor, path21) {
       if (typeof visitor === "function")
-        return visitor(key, node, path20);
+        return visitor(key, node, path21);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path20);
+        return visitor.Map?.(key, node, path21);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path20);
+        return visitor.Seq?.(key, node, path21);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path20);
+        return visitor.Pair?.(key, node, path21);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path20);
+        return visitor.Scalar?.(key, node, path21);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path20);
+        return visitor.Alias?.(key, node, path21);
       return void 0;
     }
-    function replaceNode(key, path20, node) {
-      const parent = path20[path20.length - 1];
+    function replaceNode(key, path21, node) {
+      const parent = path21[path21.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7775,10 +7775,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path20, value) {
+    function collectionFromPath(schema, path21, value) {
       let v = value;
-      for (let i = path20.length - 1; i >= 0; --i) {
-        const k = path20[i];
+      for (let i = path21.length - 1; i >= 0; --i) {
+        const k = path21[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7797,7 +7797,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
+    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7827,11 +7827,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path20, value) {
-        if (isEmptyPath(path20))
+      addIn(path21, value) {
+        if (isEmptyPath(path21))
           this.add(value);
         else {
-          const [key, ...rest] = path20;
+          const [key, ...rest] = path21;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7845,8 +7845,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        const [key, ...rest] = path20;
+      deleteIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7860,8 +7860,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        const [key, ...rest] = path20;
+      getIn(path21, keepScalar) {
+        const [key, ...rest] = path21;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7879,8 +7879,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path20) {
-        const [key, ...rest] = path20;
+      hasIn(path21) {
+        const [key, ...rest] = path21;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7890,8 +7890,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        const [key, ...rest] = path20;
+      setIn(path21, value) {
+        const [key, ...rest] = path21;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10406,9 +10406,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path20, value) {
+      addIn(path21, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path20, value);
+          this.contents.addIn(path21, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10483,14 +10483,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path20) {
-        if (Collection.isEmptyPath(path20)) {
+      deleteIn(path21) {
+        if (Collection.isEmptyPath(path21)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10505,10 +10505,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path20, keepScalar) {
-        if (Collection.isEmptyPath(path20))
+      getIn(path21, keepScalar) {
+        if (Collection.isEmptyPath(path21))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10519,10 +10519,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path20) {
-        if (Collection.isEmptyPath(path20))
+      hasIn(path21) {
+        if (Collection.isEmptyPath(path21))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10539,13 +10539,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path20, value) {
-        if (Collection.isEmptyPath(path20)) {
+      setIn(path21, value) {
+        if (Collection.isEmptyPath(path21)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path20, value);
+          this.contents.setIn(path21, value);
         }
       }
       /**
@@ -12506,9 +12506,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path20) => {
+    visit2.itemAtPath = (cst, path21) => {
       let item = cst;
-      for (const [field, index] of path20) {
+      for (const [field, index] of path21) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12517,23 +12517,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path20) => {
-      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
-      const field = path20[path20.length - 1][0];
+    visit2.parentCollection = (cst, path21) => {
+      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
+      const field = path21[path21.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path20, item, visitor) {
-      let ctrl = visitor(item, path20);
+    function _visit(path21, item, visitor) {
+      let ctrl = visitor(item, path21);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path20.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12544,10 +12544,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path20);
+            ctrl = ctrl(item, path21);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14362,10 +14362,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-WP5H5RNR.js");
+    const { readSigningKey } = await import("../chunks/signing-key-DM4QMNT4.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-CZLC3WNZ.js");
-    const { keySigner } = await import("../chunks/key-signer-JKX7XYUH.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-QSX3II5S.js");
+    const { keySigner } = await import("../chunks/key-signer-7QDZ2AIA.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14382,8 +14382,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-WU37HVWB.js");
-  const { signStatement } = await import("../chunks/sign-statement-CZLC3WNZ.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-LFU3OX77.js");
+  const { signStatement } = await import("../chunks/sign-statement-QSX3II5S.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -14674,8 +14674,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path20, { windows } = {}) => {
-      const segs = path20.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path21, { windows } = {}) => {
+      const segs = path21.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15545,9 +15545,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -16064,7 +16064,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -16074,8 +16074,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -16100,7 +16100,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -16108,7 +16108,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -16117,16 +16117,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -16369,7 +16369,7 @@ var summary = new Summary();
 
 // src/actions/promote/run.ts
 init_errors();
-import * as path19 from "node:path";
+import * as path20 from "node:path";
 
 // src/app/load-policy.ts
 init_errors();
@@ -16529,9 +16529,9 @@ See the policy format in the README ("Promotion policy").`
   const envMap = doc.getIn(["environments"], true);
   const pairs = (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path20) => {
+  const nodeAt = (name, ...path21) => {
     const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path20, true) : void 0);
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path21, true) : void 0);
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const problems = [];
@@ -16627,10 +16627,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error2, root, at) {
-  const path20 = fromJsonPointer(error2.instancePath);
-  const where = path20.length === 0 ? "the file" : path20.join(".");
+  const path21 = fromJsonPointer(error2.instancePath);
+  const where = path21.length === 0 ? "the file" : path21.join(".");
   let node = root;
-  for (const key of path20) {
+  for (const key of path21) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -16645,25 +16645,25 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path20.length === 0 ? "environments" : path20.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path20.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path20.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path21.length === 0 ? "environments" : path21.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path21.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path21.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
-      if (path20.at(-1) === "signed-by") {
+      if (path21.at(-1) === "signed-by") {
         return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`;
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path20.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path20.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path20.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path21.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path21.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path21.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path20.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path20.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path20.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path20.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path20)}.`;
+      if (path21.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path21.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path21.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path21.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path21)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path20.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path21.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
       return `${location}: ${where} lists an environment twice. Name each once.`;
     case "minProperties":
@@ -16688,13 +16688,13 @@ var CONTRACT_FIELD_MEANING = {
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
-function describeType(type, path20) {
-  if (path20.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path20.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path20.at(-2) === "signed-by") return path20.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
-  if (path20.at(-1) === "requires" || path20.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path20.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path20.length === 3) return "an environment name";
+function describeType(type, path21) {
+  if (path21.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path21.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path21.at(-2) === "signed-by") return path21.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path21.at(-1) === "requires" || path21.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path21.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path21.length === 3) return "an environment name";
   return type.replace(",", " or ");
 }
 function findCycle(environments) {
@@ -18006,7 +18006,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-R2YUAKXP.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-EZZJDLI5.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -18109,7 +18109,7 @@ async function planContract(request, sources, ledger) {
   if (problem === null && !known && request.compare) {
     problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
   }
-  const candidate = found ?? claimed ?? null;
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
   const span = await ledger.live(request.environment);
   const live = span === null ? null : await contractOfLive(ledger, span);
@@ -18124,7 +18124,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-EQYWP4CA.js");
+  const { classifyContracts } = await import("../chunks/classify-JCBUOOYU.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -18307,9 +18307,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path20 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path20);
-  const located = reusable && !path20.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path20 };
+  const path21 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path21);
+  const located = reusable && !path21.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path21 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -18697,7 +18697,6 @@ async function promoteDigest(request, policy, ledger, options) {
         request.contract,
         ledger
       );
-      if (!request.dryRun && contract.loaded !== null) await request.contract.keep?.(contract.loaded);
     } catch (error2) {
       if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
       return result(unreadable(error2));
@@ -18739,6 +18738,7 @@ async function promoteDigest(request, policy, ledger, options) {
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
     abandoned = recorded.abandoned;
+    await keepContract(request.contract, contract, recorded.lost === null && made().allowed);
     if (recorded.lost !== null) {
       const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
       const decided = made();
@@ -18781,6 +18781,11 @@ async function vetoDigest(request, ledger, options) {
 async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
+async function keepContract(sources, plan, allowed) {
+  const loaded = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded);
+}
 async function approvalFor(view, plan) {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
   return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest);
@@ -18801,8 +18806,8 @@ async function knownFromHistory(ledger, digest) {
     name ??= entry.name;
     sealedBy ??= entry.sealedBy;
     artifact ??= entry.artifact;
-    contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending" || entry.outcome === "refused";
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
     if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
   }
   return { sealedBy, name, artifact, contract };
@@ -19101,19 +19106,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path20, where) {
+function checkListingPath(path21, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path20.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path20.includes("\n") || path20.includes("\r")) {
+  if (path21.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path21.includes("\n") || path21.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path20)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path20.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path21)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path21.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path20.startsWith("/") || /^[A-Za-z]:/.test(path20)) {
-    throw new SealError(`${where}: the path ${quote(path20)} is absolute. ${fix}`);
+  if (path21.startsWith("/") || /^[A-Za-z]:/.test(path21)) {
+    throw new SealError(`${where}: the path ${quote(path21)} is absolute. ${fix}`);
   }
-  if (path20.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path20)} has an empty, "." or ".." segment. ${fix}`);
+  if (path21.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path21)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -19136,17 +19141,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path20 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path20.startsWith("./")) path20 = path20.slice(2);
-    checkListingPath(path20, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path20);
+    let path21 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path21.startsWith("./")) path21 = path21.slice(2);
+    checkListingPath(path21, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path21);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path20)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path21)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path20, lineNo);
-    entries.push({ path: path20, hex: hex.toLowerCase() });
+    seen.set(path21, lineNo);
+    entries.push({ path: path21, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -19247,10 +19252,10 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path20 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path21 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs21.openSync(path20, "r");
+        fd = fs21.openSync(path21, "r");
         let filled = fs21.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -19288,8 +19293,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash3 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path20, onBytes, progressIntervalMs) {
-  const handle = await open(path20, "r");
+async function hashLargeFile(path21, onBytes, progressIntervalMs) {
+  const handle = await open(path21, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash2 = createHash3("sha256");
@@ -19326,9 +19331,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path20) {
+function describeFailure(failure, path21) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path20)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path21)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -19394,7 +19399,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path20) {
+  add(path21) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -19404,13 +19409,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path20.length * 3;
+    const room = path21.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path20, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path21, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -19476,17 +19481,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path20 of paths) queue.add(path20);
+  for (const path21 of paths) queue.add(path21);
   return queue.finish();
 }
-async function hashOneFile(path20, options) {
+async function hashOneFile(path21, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path20, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path21, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path20);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path21);
   }
 }
 
@@ -20100,7 +20105,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-KALK6B5U.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-NUSRIX7H.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -20116,8 +20121,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XSDK5KGY.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-RAS2RPO2.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-SVW7FYCO.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-6W2FMDMR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -20138,7 +20143,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-KALK6B5U.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-NUSRIX7H.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -20910,23 +20915,50 @@ function readPublicKeyInput(value, workspace) {
 
 // src/core/contract/manifest.ts
 init_errors();
-var CONTRACT_FORMAT = "artifact-seal/contract/v1";
+var CONTRACT_FORMAT = "artifact-seal/contract/v2";
+var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
+var EarlierContractFormatError = class extends SealError {
+};
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
+var UNVERSIONED = "unversioned";
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (/\s/.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces. Give a version such as "2.1.0".`);
-    return given;
+    if (!VERSION2.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
-  if (openapi.length === 1 && openapi[0]?.detected.version) return openapi[0].detected.version;
-  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : "the contract has no OpenAPI document whose info.version could be its version";
+  const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
+  if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
+  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
   throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
 }
-function buildManifest(version, files) {
-  const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { format: CONTRACT_FORMAT, version, digest: contractDigest(sorted.map((f) => ({ path: f.path, kind: f.kind === "reference" ? "openapi" : f.kind, sha256: f.sha256 }))), files: sorted };
-}
+var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
+var VERSION_SOURCES = ["info.version", "contract-version", "none"];
+function buildManifest(version, files) {
+  const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
+  return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted };
+}
+function contractIdentityText(version, files) {
+  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
+  if (!VERSION2.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  const seen = /* @__PURE__ */ new Set();
+  const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
+    checkListingPath(file.path, "contract");
+    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    seen.add(file.path);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
+`;
+  });
+  return `${CONTRACT_FORMAT}
+version ${version.version} ${version.from}
+${lines.join("")}`;
+}
+function contractDigest(version, files) {
+  return digestOfListing(contractIdentityText(version, files));
+}
 function parseManifest(text, source) {
   const fail2 = (detail) => {
     throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
@@ -20938,45 +20970,57 @@ function parseManifest(text, source) {
     return fail2("is not JSON");
   }
   const m = value;
-  if (m === null || typeof m !== "object" || m.format !== CONTRACT_FORMAT) return fail2(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  if (typeof m.version !== "string" || m.version === "") return fail2("has no version");
+  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail2("is not a contract manifest");
+  if (m.format === CONTRACT_FORMAT_V1) {
+    throw new EarlierContractFormatError(
+      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
+    );
+  }
+  if (m.format !== CONTRACT_FORMAT) return fail2(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
+  if (unknown.length > 0) return fail2(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
+  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail2("has no version, or one with spaces or control characters");
+  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail2(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
   if (!Array.isArray(m.files) || m.files.length === 0) return fail2("lists no files");
   const files = m.files.map((f, i) => {
-    if (f === null || typeof f !== "object" || typeof f.path !== "string" || typeof f.sha256 !== "string" || !KINDS.includes(f.kind)) {
-      return fail2(`file ${i + 1} lacks its path, sha256 or a known kind`);
-    }
+    const at = `file ${i + 1}`;
+    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail2(`${at} lacks its path`);
+    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
+    if (extra.length > 0) return fail2(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
     try {
-      checkListingPath(f.path, `${source}: file ${i + 1}`);
+      checkListingPath(f.path, `${source}: ${at}`);
     } catch (error2) {
-      return fail2(`file ${i + 1} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+      return fail2(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
     }
-    const role = f.role === "produces" || f.role === "consumes" ? f.role : null;
-    return { path: f.path, kind: f.kind, sha256: f.sha256, role, openapiVersion: typeof f.openapiVersion === "string" ? f.openapiVersion : null };
+    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail2(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
+    const kind = f.kind;
+    if (!KINDS.includes(kind)) return fail2(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
+    const openapiVersion = f.openapiVersion ?? null;
+    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
+      return fail2(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
+    }
+    const role = f.role ?? null;
+    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
+      return fail2(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
+    }
+    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
   });
+  if (files.every((f) => f.kind === "reference")) return fail2("names no contract file, only files referred to");
   let digest;
   try {
     digest = parseDigest(String(m.digest), "digest");
   } catch {
     return fail2(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
   }
-  const manifest = buildManifest(m.version, files);
-  if (manifest.digest !== digest) return fail2(`says its digest is ${digest}, but its files make ${manifest.digest}: it was edited`);
+  let manifest;
+  try {
+    manifest = buildManifest({ version: m.version, from: m.versionFrom }, files);
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return fail2(error2.message);
+  }
+  if (manifest.digest !== digest) return fail2(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
   return manifest;
-}
-function contractDigest(files) {
-  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  const seen = /* @__PURE__ */ new Set();
-  const entries = files.map((file) => {
-    checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
-    seen.add(file.path);
-    const hex = file.sha256.toLowerCase().replace(/^sha256:/, "");
-    if (!/^[0-9a-f]{64}$/.test(hex)) {
-      throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 hex digits.`);
-    }
-    return { path: file.path, hex };
-  });
-  return digestOfListing(formatListing(sortEntries(entries)));
 }
 
 // src/actions/seal/settings.ts
@@ -21081,8 +21125,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-IGBLDMGE.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-MPGGISAV.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-SVDPRIOY.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-I2V44S5P.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -21177,7 +21221,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-RBXBBM4C.js");
+    const { listAttestations } = await import("../chunks/attestations-api-O2T63SFM.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -21410,15 +21454,15 @@ function verificationSummary(input) {
   return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
 }
 var Invalid = class {
-  constructor(path20, problem) {
-    this.path = path20;
+  constructor(path21, problem) {
+    this.path = path21;
     this.problem = problem;
   }
   path;
   problem;
 };
-function fail(path20, problem) {
-  throw new Invalid(path20, problem);
+function fail(path21, problem) {
+  throw new Invalid(path21, problem);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -21428,76 +21472,76 @@ function shown(value) {
   const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
 }
-function object(value, path20) {
-  if (!isRecord(value)) fail(path20, `must be an object, got ${shown(value)}`);
+function object(value, path21) {
+  if (!isRecord(value)) fail(path21, `must be an object, got ${shown(value)}`);
   return value;
 }
-function string(value, path20) {
-  if (typeof value !== "string" || value === "") fail(path20, `must be a non-empty string, got ${shown(value)}`);
+function string(value, path21) {
+  if (typeof value !== "string" || value === "") fail(path21, `must be a non-empty string, got ${shown(value)}`);
   return value;
 }
-function uri(value, path20) {
-  const text = string(value, path20);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path20, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+function uri(value, path21) {
+  const text = string(value, path21);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path21, `must be a URI with a lower-case scheme, got ${shown(value)}`);
   return text;
 }
-function timestamp(value, path20) {
-  const text = string(value, path20);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path20, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+function timestamp(value, path21) {
+  const text = string(value, path21);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path21, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
   return text;
 }
 var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path20) {
-  const set = object(value, path20);
+function digestSet(value, path21) {
+  const set = object(value, path21);
   const entries = Object.entries(set);
-  if (entries.length === 0) fail(path20, "must name at least one digest");
+  if (entries.length === 0) fail(path21, "must name at least one digest");
   for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path20}.${algorithm}`);
+    const text = string(digest, `${path21}.${algorithm}`);
     const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path20}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path21}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
   }
   return set;
 }
-function stringMap(value, path20) {
-  const map = object(value, path20);
-  for (const [key, entry] of Object.entries(map)) string(entry, `${path20}.${key}`);
+function stringMap(value, path21) {
+  const map = object(value, path21);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${path21}.${key}`);
   return map;
 }
 var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
 var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path20) {
-  if (!Array.isArray(value) || value.length === 0) fail(path20, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
+function verifiedLevels(value, result, path21) {
+  if (!Array.isArray(value) || value.length === 0) fail(path21, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
   const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path20}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path20, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path20, 'must not hold "FAILED" when verificationResult is PASSED');
+  const levels = value.map((entry, index) => string(entry, `${path21}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path21, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED")) fail(path21, 'must not hold "FAILED" when verificationResult is PASSED');
   levels.forEach((level, index) => {
     if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
     const track = TRACK_LEVEL.exec(level)?.[1];
     if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path20}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
+      if (level.startsWith("SLSA_")) fail(`${path21}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
       return;
     }
-    if (tracks.has(track)) fail(`${path20}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
+    if (tracks.has(track)) fail(`${path21}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
     tracks.add(track);
   });
   return levels;
 }
-function dependencyLevels(value, path20) {
-  const map = object(value, path20);
+function dependencyLevels(value, path21) {
+  const map = object(value, path21);
   for (const [level, count] of Object.entries(map)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path20}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+    if (!Number.isSafeInteger(count) || count < 0) fail(`${path21}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
   }
   return map;
 }
-function promotionExtension(value, path20) {
-  const facts = object(value, path20);
-  string(facts.key, `${path20}.key`);
-  string(facts.environment, `${path20}.environment`);
-  const outcome = string(facts.outcome, `${path20}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path20}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path20}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path20}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+function promotionExtension(value, path21) {
+  const facts = object(value, path21);
+  string(facts.key, `${path21}.key`);
+  string(facts.environment, `${path21}.environment`);
+  const outcome = string(facts.outcome, `${path21}.outcome`);
+  if (!OUTCOMES.includes(outcome)) fail(`${path21}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path21}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path21}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
 }
 function checkPredicate(value) {
   const predicate = object(value, "predicate");
@@ -21512,10 +21556,10 @@ function checkPredicate(value) {
   if (predicate.inputAttestations !== void 0) {
     if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
     predicate.inputAttestations.forEach((entry, index) => {
-      const path20 = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path20);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path20}.uri`);
-      digestSet(attestation.digest, `${path20}.digest`);
+      const path21 = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path21);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path21}.uri`);
+      digestSet(attestation.digest, `${path21}.digest`);
     });
   }
   const result = predicate.verificationResult;
@@ -21575,7 +21619,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-RBXBBM4C.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-O2T63SFM.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -21682,52 +21726,77 @@ async function approveAmendment(request, ledger, options) {
 }
 
 // src/app/contract-sources.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9, randomUUID as randomUUID7 } from "node:crypto";
 import * as fs20 from "node:fs";
-import * as path18 from "node:path";
+import * as path19 from "node:path";
 init_errors();
 
 // src/app/load-contract.ts
 init_errors();
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import * as fs19 from "node:fs";
-import * as path17 from "node:path";
+import * as path18 from "node:path";
 
 // src/core/contract/detect.ts
 var import_yaml2 = __toESM(require_dist());
 init_errors();
+
+// src/core/contract/file-kinds.ts
+var BY_EXTENSION = /* @__PURE__ */ new Map([
+  ["graphql", "graphql"],
+  ["graphqls", "graphql"],
+  ["gql", "graphql"],
+  ["proto", "protobuf"],
+  ["yaml", "document"],
+  ["yml", "document"],
+  ["json", "document"]
+]);
+function kindOfName(path21) {
+  const base = path21.slice(path21.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  if (dot < 0) return null;
+  return BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null;
+}
+function isProtobufFile(path21) {
+  return kindOfName(path21) === "protobuf";
+}
+function isJsonFile(path21) {
+  return path21.toLowerCase().endsWith(".json");
+}
+
+// src/core/contract/detect.ts
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
 var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path20, text) {
-  const lower = path20.toLowerCase();
-  if (lower.endsWith(".graphql") || lower.endsWith(".gql") || lower.endsWith(".graphqls")) return { kind: "graphql" };
-  if (lower.endsWith(".proto")) return { kind: "protobuf" };
-  const structured = /\.(ya?ml|json)$/.test(lower);
-  if (lower.endsWith(".json")) {
-    const fast = detectJson(path20, text);
+function detectContractKind(path21, text) {
+  const named2 = kindOfName(path21);
+  if (named2 === "graphql") return { kind: "graphql" };
+  if (named2 === "protobuf") return { kind: "protobuf" };
+  const structured = named2 === "document";
+  if (isJsonFile(path21)) {
+    const fast = detectJson(path21, text);
     if (fast !== null) return fast;
   }
   const document = (0, import_yaml2.parseDocument)(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const error2 = document.errors[0];
   if (error2) {
-    if (!structured) throw new SealError(`${quote(path20)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured) throw new SealError(`${quote(path21)} is not a contract file. ${KINDS_HELP}`);
     const at = error2.linePos?.[0];
     const position = at ? `:${at.line}:${at.col}` : "";
-    throw new SealError(`${path20}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
+    throw new SealError(`${path21}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
   }
   const root = document.contents;
-  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path20)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path21)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const swagger = root.get("swagger", true);
   const openapi = root.get("openapi", true);
   if (swagger !== void 0 || openapi !== void 0) {
-    const openapiVersion = openapiVersionOf(path20, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
+    const openapiVersion = openapiVersionOf(path21, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
     const version = infoVersion(root.get("info", true));
     return version === void 0 ? { kind: "openapi", openapiVersion } : { kind: "openapi", openapiVersion, version };
   }
   if (looksLikeJsonSchema(root)) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path20)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path21)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
-function detectJson(path20, text) {
+function detectJson(path21, text) {
   let value;
   try {
     value = JSON.parse(text);
@@ -21742,7 +21811,7 @@ function detectJson(path20, text) {
     const info2 = root.info;
     const version = typeof info2 === "object" && info2 !== null && !Array.isArray(info2) ? info2.version : void 0;
     if (swagger !== void 0 && typeof swagger !== "string" || openapi !== void 0 && typeof openapi !== "string" || version !== void 0 && typeof version !== "string") return null;
-    const openapiVersion = openapiVersionOf(path20, textOf(swagger), textOf(openapi));
+    const openapiVersion = openapiVersionOf(path21, textOf(swagger), textOf(openapi));
     const declared = textOf(version);
     return declared ? { kind: "openapi", openapiVersion, version: declared } : { kind: "openapi", openapiVersion };
   }
@@ -21750,7 +21819,7 @@ function detectJson(path20, text) {
   const type = root.type;
   const schema = typeof root.$schema === "string" || isObject(root.properties) || isObject(root.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path20)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path21)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function firstLine(message) {
   const line = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
@@ -21762,19 +21831,19 @@ function scalarText(node) {
   if (typeof node.value === "string" || typeof node.value === "number") return String(node.value);
   return null;
 }
-function openapiVersionOf(path20, swagger, openapi) {
+function openapiVersionOf(path21, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path20}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(`${path21}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path20}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(`${path21}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path20}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(`${path21}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 function infoVersion(info2) {
   if (!(0, import_yaml2.isMap)(info2)) return void 0;
@@ -21831,88 +21900,210 @@ function hasDuplicateKey(text) {
   return false;
 }
 
-// src/app/load-contract.ts
-var CONTRACT_EXTENSIONS = /\.(ya?ml|json|graphqls?|gql|proto)$/i;
-function loadContract(target, argName, options = {}) {
-  let stat;
+// src/core/contract/identity.ts
+init_errors();
+import { createHash as createHash7 } from "node:crypto";
+
+// src/core/contract/references.ts
+var import_yaml3 = __toESM(require_dist());
+init_errors();
+import * as path17 from "node:path";
+function referenceKind(file) {
+  return isProtobufFile(file) ? "protobuf" : "openapi";
+}
+function referencesOf(file, kind, text, inputName) {
+  const dir = path17.posix.dirname(file);
+  const inside = (target, what) => {
+    const resolved = path17.posix.normalize(path17.posix.join(dir, target));
+    if (resolved.startsWith("../") || resolved === ".." || path17.posix.isAbsolute(target)) {
+      throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
+    }
+    return resolved;
+  };
+  if (kind === "protobuf") {
+    const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
+    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path17.posix.relative(dir, i), i));
+  }
+  if (kind !== "openapi" && kind !== "jsonschema") return [];
+  const doc = readDocument(file, text);
+  if (doc === void 0) return [];
+  const refs = /* @__PURE__ */ new Set();
+  const walk = (node) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string") refs.add(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(doc);
+  const files = [];
+  for (const ref of refs) {
+    if (ref.startsWith("#")) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
+    }
+    let target;
+    try {
+      target = decodeURIComponent(ref.split("#")[0]);
+    } catch {
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, which is not a valid URI reference (a "%" not followed by two hex digits). Write the file's path with "%" as "%25", or without escapes.`);
+    }
+    if (target !== "") files.push(inside(target, ref));
+  }
+  return files;
+}
+function readDocument(file, text) {
+  if (isJsonFile(file)) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+    }
+  }
   try {
-    stat = fs19.statSync(target);
+    return (0, import_yaml3.parse)(text);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/core/contract/identity.ts
+function describeContract(declared, read, options) {
+  const { inputs } = options;
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  const detected = [];
+  const pending = [];
+  for (const { path: path21, role: declaredRole } of declared) {
+    if (seen.has(path21)) continue;
+    seen.add(path21);
+    const bytes = read(path21, "declared");
+    const text = bytes.toString("utf8");
+    const found = detectContractKind(path21, text);
+    const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
+    if (found.kind === "jsonschema" && role === null) {
+      throw new SealError(
+        `${inputs.contract}: ${quote(path21)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path21}" or "consumes: ${path21}"), so a change is judged as a response or a request change.`
+      );
+    }
+    if (found.kind !== "jsonschema" && role !== null) {
+      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path21)} is ${found.kind}. Remove "${role}:".`);
+    }
+    detected.push({ path: path21, detected: found });
+    entries.push({ path: path21, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
+    pending.push(...referencesOf(path21, found.kind, text, inputs.contract));
+  }
+  while (pending.length > 0) {
+    const path21 = pending.pop();
+    if (seen.has(path21)) continue;
+    seen.add(path21);
+    const bytes = read(path21, "referenced");
+    entries.push({ path: path21, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
+    pending.push(...referencesOf(path21, referenceKind(path21), bytes.toString("utf8"), inputs.contract));
+  }
+  return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
+}
+function bindVersion(request, detected, inputName) {
+  if ("given" in request) return contractVersion(request.given, detected, inputName);
+  if (request.from === "info.version") return contractVersion("", detected, inputName);
+  try {
+    return contractVersion("", detected, inputName);
   } catch (error2) {
-    throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). Give a contract file, a directory of them, or a seal bundle.`);
+    if (!(error2 instanceof SealError)) throw error2;
+    return { version: UNVERSIONED, from: "none" };
   }
-  if (stat.isFile() && target.endsWith(".contract.json")) return fromManifest(target);
-  if (stat.isDirectory()) {
-    const manifests = fs19.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
-    if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-    if (manifests.length === 1) return fromManifest(path17.join(target, manifests[0]));
-    const files = fs19.readdirSync(target, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && CONTRACT_EXTENSIONS.test(e.name)).map((e) => path17.relative(target, path17.join(e.parentPath, e.name)).split(path17.sep).join("/")).sort();
-    return fromFiles(target, files, argName, options.role ?? "produces", true);
+}
+function checkContractIdentity(manifest, read, source) {
+  const declared = manifest.files.filter((f) => f.kind !== "reference").map((f) => ({ path: f.path, role: f.role }));
+  const version = manifest.versionFrom === "contract-version" ? { given: manifest.version } : manifest.versionFrom === "info.version" ? { from: "info.version" } : { from: "info.version-or-none" };
+  const named2 = new Map(manifest.files.map((f) => [f.path, f]));
+  let again;
+  try {
+    again = describeContract(
+      declared,
+      (path21) => {
+        if (!named2.has(path21)) throw new SealError(`a contract file refers to ${quote(path21)}, which the manifest does not name`);
+        return read(path21);
+      },
+      { version, inputs: { contract: "the contract", version: "the version" } }
+    );
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    throw new SealError(`${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`);
   }
-  return fromFiles(path17.dirname(target), [path17.basename(target)], argName, options.role ?? "produces", false);
+  if (again.digest === manifest.digest) return;
+  throw new SealError(`${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
+}
+function firstDifference(claimed, derived) {
+  const byPath = new Map(derived.files.map((f) => [f.path, f]));
+  for (const file of claimed.files) {
+    const other = byPath.get(file.path);
+    if (other === void 0) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
+    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind2(file.kind)}, but the sealed bytes and declarations make it ${describeKind2(other.kind)}`;
+    if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
+  }
+  if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
+    return `the manifest says the version is ${quote(claimed.version)} (from ${claimed.versionFrom}), but the files make it ${quote(derived.version)} (from ${derived.versionFrom})`;
+  }
+  return `the manifest says the contract digest is ${claimed.digest}, but its files and declarations make ${derived.digest}`;
+}
+function describeKind2(kind) {
+  return kind === "reference" ? "a file the contract refers to" : kind;
+}
+function sha2562(bytes) {
+  return createHash7("sha256").update(bytes).digest("hex");
+}
+
+// src/app/load-contract.ts
+function loadSealedContract(target, argName) {
+  const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
+  const stat = statOf(target, argName, fix);
+  const manifest = manifestIn(target, stat, argName);
+  if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
+  return fromManifest(manifest);
+}
+function statOf(target, argName, fix) {
+  try {
+    return fs19.statSync(target);
+  } catch (error2) {
+    throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). ${fix}`);
+  }
+}
+function manifestIn(target, stat, argName) {
+  if (stat.isFile()) return target.endsWith(".contract.json") ? target : null;
+  if (!stat.isDirectory()) return null;
+  const manifests = fs19.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
+  if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
+  return manifests.length === 1 ? path18.join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const manifest = parseManifest(fs19.readFileSync(file, "utf8"), file);
+  const manifest = parseManifest(readText(file), file);
   const dir = file.slice(0, -".json".length);
-  const texts = /* @__PURE__ */ new Map();
+  const bytesOf = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
-    const at = path17.join(dir, ...entry.path.split("/"));
+    const at = path18.join(dir, ...entry.path.split("/"));
     let bytes;
     try {
       bytes = fs19.readFileSync(at);
     } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path17.basename(dir)}/ directory.`);
+      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path18.basename(dir)}/ directory.`);
     }
-    if (createHash7("sha256").update(bytes).digest("hex") !== entry.sha256) {
+    if (createHash8("sha256").update(bytes).digest("hex") !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
     }
-    texts.set(entry.path, bytes.toString("utf8"));
+    bytesOf.set(entry.path, bytes);
   }
+  checkContractIdentity(manifest, (p) => bytesOf.get(p), file);
+  const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString("utf8")]));
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
 }
-function fromFiles(root, files, argName, role, skipOthers) {
-  const texts = /* @__PURE__ */ new Map();
-  const entries = [];
-  const detected = [];
-  for (const rel of files) {
-    const bytes = fs19.readFileSync(path17.join(root, ...rel.split("/")));
-    const text = bytes.toString("utf8");
-    let found;
-    try {
-      found = detectContractKind(rel, text);
-    } catch (error2) {
-      if (skipOthers && error2 instanceof SealError && !/:\d+:\d+/.test(error2.message)) continue;
-      throw error2;
-    }
-    texts.set(rel, text);
-    detected.push({ path: rel, detected: found });
-    entries.push({
-      path: rel,
-      kind: found.kind,
-      sha256: createHash7("sha256").update(bytes).digest("hex"),
-      role: found.kind === "jsonschema" ? role : null,
-      openapiVersion: found.openapiVersion ?? null
-    });
-  }
-  if (entries.length === 0) throw new SealError(`${argName}: ${quote(root)} holds no contract file (OpenAPI, JSON Schema, GraphQL SDL or protobuf).`);
-  let version;
+function readText(file) {
   try {
-    version = contractVersion("", detected, argName);
-  } catch {
-    version = "unversioned";
+    return fs19.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(`cannot read the contract manifest ${quote(file)} (${error2.code ?? String(error2)}). Give the seal bundle as the seal wrote it.`);
   }
-  const manifest = buildManifest(version, entries);
-  return {
-    manifest,
-    read: (p) => {
-      const known = texts.get(p);
-      if (known !== void 0) return known;
-      try {
-        return fs19.readFileSync(path17.join(root, ...p.split("/")), "utf8");
-      } catch {
-        return missing(p, root);
-      }
-    }
-  };
 }
 function missing(file, where) {
   throw new SealError(`the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
@@ -21923,22 +22114,36 @@ function sealedContractBeside(checksumsFile) {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
   if (manifest === null || !fs20.existsSync(manifest)) return null;
   const loaded = fromManifest(manifest);
+  checkSealedFiles(loaded, checksumsFile, manifest);
   return { digest: loaded.manifest.digest, version: loaded.manifest.version };
 }
 function contractStoreOf(ledgerFile) {
   return `${ledgerFile}.contracts`;
 }
+var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds, the JSON Schema roles or the version. Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it.";
 function contractSources(options) {
-  const stored = (digest) => {
-    if (options.store === null) return null;
-    const file = path18.join(options.store, `${hexOf(digest)}.contract.json`);
-    return fs20.existsSync(file) ? file : null;
-  };
-  const fromStore = (ref) => {
-    const file = stored(ref.digest);
-    if (file === null) return null;
-    const loaded = fromManifest(file);
-    return loaded.manifest.digest === ref.digest ? loaded : null;
+  const warn = options.warn ?? (() => void 0);
+  let earlierForm = false;
+  const keptFile = (digest) => options.store === null ? null : path19.join(options.store, `${hexOf(digest)}.contract.json`);
+  const fromStore = (ref, reasons) => {
+    const file = keptFile(ref.digest);
+    if (file === null || !fs20.existsSync(file)) {
+      if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
+      return null;
+    }
+    let why;
+    try {
+      const loaded = fromManifest(file);
+      if (loaded.manifest.digest === ref.digest && loaded.manifest.version === ref.version) return loaded;
+      why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`;
+    } catch (error2) {
+      if (!(error2 instanceof SealError)) throw error2;
+      if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+      why = error2.message;
+    }
+    warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`);
+    reasons.push(`the copy kept in ${quote(options.store)} does not verify`);
+    return null;
   };
   return {
     async candidate(digest, bytes, claimed) {
@@ -21949,51 +22154,64 @@ function contractSources(options) {
         return { contract: loaded, known: true };
       }
       if (claimed === null) return { contract: null, known: manifest !== null };
-      const kept = fromStore(claimed);
+      const kept = fromStore(claimed, []);
       if (kept !== null) return { contract: kept, known: true };
       throw new SealError(
-        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? "" : ` nor kept in ${quote(options.store)}`}. Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
+        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? "" : ` nor kept (verified) in ${quote(options.store)}`}. Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
       );
     },
     async baseline(live) {
       const wanted = live.contract;
-      if (options.baseline !== null) {
-        const loaded = loadContract(options.baseline.path, options.baseline.inputName);
-        if (loaded.manifest.digest !== wanted.digest) {
-          throw new BadInputError(
-            `${options.baseline.inputName}: ${quote(options.baseline.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${options.baseline.inputName} out.`
-          );
-        }
-        return loaded;
-      }
-      const kept = fromStore(wanted);
-      if (kept !== null) return kept;
+      if (options.baseline !== null) return givenBaseline(options.baseline, live);
+      earlierForm = false;
       const tried = [];
-      if (options.store !== null) tried.push(`it is not kept in ${quote(options.store)}`);
+      const kept = fromStore(wanted, tried);
+      if (kept !== null) return kept;
       if (options.download && live.artifact !== null) {
+        const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`;
         try {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractBeside(listing);
           if (manifest !== null && fs20.existsSync(manifest)) {
             const loaded = fromManifest(manifest);
-            if (loaded.manifest.digest === wanted.digest) return loaded;
-            tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} holds contract ${loaded.manifest.digest}, not ${wanted.digest}`);
+            checkSealedFiles(loaded, listing, manifest);
+            if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded;
+            tried.push(`${where} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${wanted.version} (${wanted.digest})`);
           } else {
-            tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} holds no contract manifest`);
+            tried.push(`${where} holds no contract manifest`);
           }
         } catch (error2) {
           if (!(error2 instanceof SealError)) throw error2;
-          tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} could not be fetched (${error2.message})`);
+          if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+          tried.push(`${where} could not be fetched and verified (${error2.message})`);
         }
       } else if (live.artifact === null) {
         tried.push("no record names a workflow artifact holding its seal bundle");
       }
       throw new SealError(
-        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. Give contract-baseline: the path to the seal bundle of ${live.digest}.`
+        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       );
     },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract) }
+    ...options.store === null ? {} : { keep: async (contract) => keepContract2(options.store, contract, warn) }
   };
+}
+function givenBaseline(given, live) {
+  const wanted = live.contract;
+  let loaded;
+  try {
+    loaded = loadSealedContract(given.path, given.inputName);
+  } catch (error2) {
+    if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
+    throw new BadInputError(
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (error2 instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : "")
+    );
+  }
+  if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
+    throw new BadInputError(
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
+    );
+  }
+  return loaded;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
   const sealed = new Map(parseListing(fs20.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
@@ -22005,24 +22223,39 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
     }
   }
 }
-async function keepContract(store, contract) {
-  const base = path18.join(store, hexOf(contract.manifest.digest));
-  if (fs20.existsSync(`${base}.contract.json`)) return;
+async function keepContract2(store, contract, warn) {
+  const base = path19.join(store, hexOf(contract.manifest.digest));
+  const manifestFile = `${base}.contract.json`;
+  const verifies = () => {
+    try {
+      return fs20.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
+    } catch (error2) {
+      if (!(error2 instanceof SealError)) throw error2;
+      return false;
+    }
+  };
+  if (verifies()) return;
   const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
-  if (bytes.some(({ file, bytes: b }) => createHash8("sha256").update(b).digest("hex") !== file.sha256)) return;
-  const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
+  if (bytes.some(({ file, bytes: b }) => createHash9("sha256").update(b).digest("hex") !== file.sha256)) {
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
+    return;
+  }
+  const temp = `${base}.${process.pid}.${randomUUID7()}.tmp`;
   try {
     fs20.mkdirSync(`${temp}.contract`, { recursive: true });
     for (const { file, bytes: b } of bytes) {
-      const target = path18.join(`${temp}.contract`, ...file.path.split("/"));
-      fs20.mkdirSync(path18.dirname(target), { recursive: true });
+      const target = path19.join(`${temp}.contract`, ...file.path.split("/"));
+      fs20.mkdirSync(path19.dirname(target), { recursive: true });
       fs20.writeFileSync(target, b);
     }
     fs20.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);
+    fs20.rmSync(manifestFile, { force: true });
     fs20.rmSync(`${base}.contract`, { recursive: true, force: true });
     fs20.renameSync(`${temp}.contract`, `${base}.contract`);
-    fs20.renameSync(`${temp}.contract.json`, `${base}.contract.json`);
+    fs20.renameSync(`${temp}.contract.json`, manifestFile);
+  } catch (error2) {
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
   } finally {
     fs20.rmSync(`${temp}.contract`, { recursive: true, force: true });
     fs20.rmSync(`${temp}.contract.json`, { force: true });
@@ -22101,7 +22334,7 @@ async function run(env = process.env) {
     const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
     const fetchContext = {
       env,
-      downloadsDir: path19.join(runnerTempDir(env), "artifact-seal", "downloads"),
+      downloadsDir: path20.join(runnerTempDir(env), "artifact-seal", "downloads"),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
@@ -22129,6 +22362,7 @@ async function run(env = process.env) {
         contract: contractSources({
           store: settings.ledger.kind === "file" ? contractStoreOf(settings.ledger.file) : null,
           baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
+          warn: (message) => warning(message),
           download: async (digest, artifact) => {
             const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
             const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
@@ -22183,52 +22417,59 @@ async function run(env = process.env) {
 init_errors();
 export {
   run as m1$run,
-  checkListingPath as m10$checkListingPath,
-  compareUtf8 as m10$compareUtf8,
-  describesListing as m10$describesListing,
-  diffListings as m10$diffListings,
-  digestOfListing as m10$digestOfListing,
-  formatListing as m10$formatListing,
-  listingFromDigests as m10$listingFromDigests,
-  parseListing as m10$parseListing,
-  sortEntries as m10$sortEntries,
-  DEFAULT_PENDING_TIMEOUT_MS as m11$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m11$OUTCOMES,
-  RESOLUTIONS as m11$RESOLUTIONS,
-  confirmedOutcome as m11$confirmedOutcome,
-  makesLive as m11$makesLive,
-  listDirectory as m12$listDirectory,
-  sealSubject as m12$sealSubject,
-  FULCIO_OIDS as m13$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m13$GITHUB_HOSTED,
-  checkIdentity as m13$checkIdentity,
-  decodeDerUtf8String as m13$decodeDerUtf8String,
-  decodeIdentity as m13$decodeIdentity,
-  describeIdentityFailure as m13$describeIdentityFailure,
-  parseWorkflowSetting as m13$parseWorkflowSetting,
-  parseWorkflowUri as m13$parseWorkflowUri,
-  repositoryOfUri as m13$repositoryOfUri,
-  CURVES as m14$CURVES,
-  GENERATE_HINT as m14$GENERATE_HINT,
-  PRIVATE_LABELS as m14$PRIVATE_LABELS,
-  PUBLIC_LABELS as m14$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
-  algorithmOf as m14$algorithmOf,
-  bodyBytes as m14$bodyBytes,
-  keyHint as m14$keyHint,
-  looksLikePem as m14$looksLikePem,
-  material as m14$material,
-  normalize as m14$normalize,
-  notPem as m14$notPem,
-  pemBlocks as m14$pemBlocks,
-  readPublicKey as m14$readPublicKey,
-  moveIntoPlace as m15$moveIntoPlace,
-  removeQuietly as m15$removeQuietly,
-  workingDirBeside as m15$workingDirBeside,
-  wrongEnvironment as m16$wrongEnvironment,
-  decodeRecord as m17$decodeRecord,
-  VERSION as m18$VERSION,
+  agreeingKind as m10$agreeingKind,
+  checkSubjectKind as m10$checkSubjectKind,
+  isCanonicalListing as m10$isCanonicalListing,
+  kindFromListing as m10$kindFromListing,
+  kindFromStatement as m10$kindFromStatement,
+  readListingFile2 as m10$readListingFile,
+  refuseListingAsFile as m10$refuseListingAsFile,
+  checkListingPath as m11$checkListingPath,
+  compareUtf8 as m11$compareUtf8,
+  describesListing as m11$describesListing,
+  diffListings as m11$diffListings,
+  digestOfListing as m11$digestOfListing,
+  formatListing as m11$formatListing,
+  listingFromDigests as m11$listingFromDigests,
+  parseListing as m11$parseListing,
+  sortEntries as m11$sortEntries,
+  DEFAULT_PENDING_TIMEOUT_MS as m12$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m12$OUTCOMES,
+  RESOLUTIONS as m12$RESOLUTIONS,
+  confirmedOutcome as m12$confirmedOutcome,
+  makesLive as m12$makesLive,
+  listDirectory as m13$listDirectory,
+  sealSubject as m13$sealSubject,
+  FULCIO_OIDS as m14$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m14$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m14$GITHUB_HOSTED,
+  checkIdentity as m14$checkIdentity,
+  decodeDerUtf8String as m14$decodeDerUtf8String,
+  decodeIdentity as m14$decodeIdentity,
+  describeIdentityFailure as m14$describeIdentityFailure,
+  parseWorkflowSetting as m14$parseWorkflowSetting,
+  parseWorkflowUri as m14$parseWorkflowUri,
+  repositoryOfUri as m14$repositoryOfUri,
+  CURVES as m15$CURVES,
+  GENERATE_HINT as m15$GENERATE_HINT,
+  PRIVATE_LABELS as m15$PRIVATE_LABELS,
+  PUBLIC_LABELS as m15$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
+  algorithmOf as m15$algorithmOf,
+  bodyBytes as m15$bodyBytes,
+  keyHint as m15$keyHint,
+  looksLikePem as m15$looksLikePem,
+  material as m15$material,
+  normalize as m15$normalize,
+  notPem as m15$notPem,
+  pemBlocks as m15$pemBlocks,
+  readPublicKey as m15$readPublicKey,
+  moveIntoPlace as m16$moveIntoPlace,
+  removeQuietly as m16$removeQuietly,
+  workingDirBeside as m16$workingDirBeside,
+  wrongEnvironment as m17$wrongEnvironment,
+  decodeRecord as m18$decodeRecord,
+  VERSION as m19$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
@@ -22236,18 +22477,14 @@ export {
   parseTufMirrors as m4$parseTufMirrors,
   SEVERITIES as m5$SEVERITIES,
   compareChanges as m5$compareChanges,
-  digestFromHex as m7$digestFromHex,
-  hexOf as m7$hexOf,
-  parseDigest as m7$parseDigest,
-  shortDigest as m7$shortDigest,
-  BadInputError as m8$BadInputError,
-  SealError as m8$SealError,
-  quote as m8$quote,
-  agreeingKind as m9$agreeingKind,
-  checkSubjectKind as m9$checkSubjectKind,
-  isCanonicalListing as m9$isCanonicalListing,
-  kindFromListing as m9$kindFromListing,
-  kindFromStatement as m9$kindFromStatement,
-  readListingFile2 as m9$readListingFile,
-  refuseListingAsFile as m9$refuseListingAsFile
+  isJsonFile as m6$isJsonFile,
+  isProtobufFile as m6$isProtobufFile,
+  kindOfName as m6$kindOfName,
+  digestFromHex as m8$digestFromHex,
+  hexOf as m8$hexOf,
+  parseDigest as m8$parseDigest,
+  shortDigest as m8$shortDigest,
+  BadInputError as m9$BadInputError,
+  SealError as m9$SealError,
+  quote as m9$quote
 };

@@ -1313,7 +1313,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-3ZUMXSF6.js");
+  const { prepareSigning } = await import("../chunks/signing-RG3DQIF5.js");
   return prepareSigning(settings, env);
 }
 
@@ -1329,7 +1329,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-66KXLROB.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-FPDFQSOW.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -2117,38 +2117,38 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  DEFAULT_PENDING_TIMEOUT_MS as m11$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m11$OUTCOMES,
-  RESOLUTIONS as m11$RESOLUTIONS,
-  confirmedOutcome as m11$confirmedOutcome,
-  makesLive as m11$makesLive,
-  CURVES as m14$CURVES,
-  GENERATE_HINT as m14$GENERATE_HINT,
-  PRIVATE_LABELS as m14$PRIVATE_LABELS,
-  PUBLIC_LABELS as m14$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
-  algorithmOf as m14$algorithmOf,
-  bodyBytes as m14$bodyBytes,
-  keyHint as m14$keyHint,
-  looksLikePem as m14$looksLikePem,
-  material as m14$material,
-  normalize as m14$normalize,
-  notPem as m14$notPem,
-  pemBlocks as m14$pemBlocks,
-  readPublicKey as m14$readPublicKey,
-  wrongEnvironment as m16$wrongEnvironment,
-  decodeRecord as m17$decodeRecord,
-  VERSION as m18$VERSION,
+  DEFAULT_PENDING_TIMEOUT_MS as m12$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m12$OUTCOMES,
+  RESOLUTIONS as m12$RESOLUTIONS,
+  confirmedOutcome as m12$confirmedOutcome,
+  makesLive as m12$makesLive,
+  CURVES as m15$CURVES,
+  GENERATE_HINT as m15$GENERATE_HINT,
+  PRIVATE_LABELS as m15$PRIVATE_LABELS,
+  PUBLIC_LABELS as m15$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
+  algorithmOf as m15$algorithmOf,
+  bodyBytes as m15$bodyBytes,
+  keyHint as m15$keyHint,
+  looksLikePem as m15$looksLikePem,
+  material as m15$material,
+  normalize as m15$normalize,
+  notPem as m15$notPem,
+  pemBlocks as m15$pemBlocks,
+  readPublicKey as m15$readPublicKey,
+  wrongEnvironment as m17$wrongEnvironment,
+  decodeRecord as m18$decodeRecord,
+  VERSION as m19$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
   TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
   parseTufMirrors as m4$parseTufMirrors,
-  digestFromHex as m7$digestFromHex,
-  hexOf as m7$hexOf,
-  parseDigest as m7$parseDigest,
-  shortDigest as m7$shortDigest,
-  BadInputError as m8$BadInputError,
-  SealError as m8$SealError,
-  quote as m8$quote
+  digestFromHex as m8$digestFromHex,
+  hexOf as m8$hexOf,
+  parseDigest as m8$parseDigest,
+  shortDigest as m8$shortDigest,
+  BadInputError as m9$BadInputError,
+  SealError as m9$SealError,
+  quote as m9$quote
 };

@@ -3836,8 +3836,12 @@ function readUrl(input, name) {
 }
 
 // src/core/contract/manifest.ts
-var CONTRACT_FORMAT = "artifact-seal/contract/v1";
+var CONTRACT_FORMAT = "artifact-seal/contract/v2";
+var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
+var EarlierContractFormatError = class extends SealError {
+};
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
+var UNVERSIONED = "unversioned";
 function parseContractPatterns(text, inputName) {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
   return lines.map((line) => {
@@ -3851,19 +3855,42 @@ function parseContractPatterns(text, inputName) {
 }
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (/\s/.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces. Give a version such as "2.1.0".`);
-    return given;
+    if (!VERSION2.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
-  if (openapi.length === 1 && openapi[0]?.detected.version) return openapi[0].detected.version;
-  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : "the contract has no OpenAPI document whose info.version could be its version";
+  const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
+  if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
+  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
   throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
 }
-function buildManifest(version, files) {
-  const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { format: CONTRACT_FORMAT, version, digest: contractDigest(sorted.map((f) => ({ path: f.path, kind: f.kind === "reference" ? "openapi" : f.kind, sha256: f.sha256 }))), files: sorted };
-}
+var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
+var VERSION_SOURCES = ["info.version", "contract-version", "none"];
+function buildManifest(version, files) {
+  const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
+  return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted };
+}
+function contractIdentityText(version, files) {
+  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
+  if (!VERSION2.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  const seen = /* @__PURE__ */ new Set();
+  const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
+    checkListingPath(file.path, "contract");
+    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    seen.add(file.path);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
+`;
+  });
+  return `${CONTRACT_FORMAT}
+version ${version.version} ${version.from}
+${lines.join("")}`;
+}
+function contractDigest(version, files) {
+  return digestOfListing(contractIdentityText(version, files));
+}
 function parseManifest(text, source) {
   const fail = (detail) => {
     throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
@@ -3875,45 +3902,57 @@ function parseManifest(text, source) {
     return fail("is not JSON");
   }
   const m = value;
-  if (m === null || typeof m !== "object" || m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  if (typeof m.version !== "string" || m.version === "") return fail("has no version");
+  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail("is not a contract manifest");
+  if (m.format === CONTRACT_FORMAT_V1) {
+    throw new EarlierContractFormatError(
+      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
+    );
+  }
+  if (m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
+  if (unknown.length > 0) return fail(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
+  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail("has no version, or one with spaces or control characters");
+  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
   if (!Array.isArray(m.files) || m.files.length === 0) return fail("lists no files");
   const files = m.files.map((f, i) => {
-    if (f === null || typeof f !== "object" || typeof f.path !== "string" || typeof f.sha256 !== "string" || !KINDS.includes(f.kind)) {
-      return fail(`file ${i + 1} lacks its path, sha256 or a known kind`);
-    }
+    const at = `file ${i + 1}`;
+    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail(`${at} lacks its path`);
+    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
+    if (extra.length > 0) return fail(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
     try {
-      checkListingPath(f.path, `${source}: file ${i + 1}`);
+      checkListingPath(f.path, `${source}: ${at}`);
     } catch (error2) {
-      return fail(`file ${i + 1} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+      return fail(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
     }
-    const role = f.role === "produces" || f.role === "consumes" ? f.role : null;
-    return { path: f.path, kind: f.kind, sha256: f.sha256, role, openapiVersion: typeof f.openapiVersion === "string" ? f.openapiVersion : null };
+    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
+    const kind = f.kind;
+    if (!KINDS.includes(kind)) return fail(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
+    const openapiVersion = f.openapiVersion ?? null;
+    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
+      return fail(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
+    }
+    const role = f.role ?? null;
+    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
+      return fail(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
+    }
+    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
   });
+  if (files.every((f) => f.kind === "reference")) return fail("names no contract file, only files referred to");
   let digest;
   try {
     digest = parseDigest(String(m.digest), "digest");
   } catch {
     return fail(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
   }
-  const manifest = buildManifest(m.version, files);
-  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but its files make ${manifest.digest}: it was edited`);
+  let manifest;
+  try {
+    manifest = buildManifest({ version: m.version, from: m.versionFrom }, files);
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return fail(error2.message);
+  }
+  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
   return manifest;
-}
-function contractDigest(files) {
-  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  const seen = /* @__PURE__ */ new Set();
-  const entries = files.map((file) => {
-    checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
-    seen.add(file.path);
-    const hex = file.sha256.toLowerCase().replace(/^sha256:/, "");
-    if (!/^[0-9a-f]{64}$/.test(hex)) {
-      throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 hex digits.`);
-    }
-    return { path: file.path, hex };
-  });
-  return digestOfListing(formatListing(sortEntries(entries)));
 }
 
 // src/actions/seal/settings.ts
@@ -4114,10 +4153,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-T3GS6QQJ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-EPEA2OTO.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-O5PF2FZ3.js");
-    const { keySigner } = await import("../chunks/key-signer-Q4NS3SJ5.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-V2YUYC4G.js");
+    const { keySigner } = await import("../chunks/key-signer-HWHPSS3L.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -4134,8 +4173,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-XLJ3MD6M.js");
-  const { signStatement } = await import("../chunks/sign-statement-O5PF2FZ3.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-I5WEZEBJ.js");
+  const { signStatement } = await import("../chunks/sign-statement-V2YUYC4G.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -4177,7 +4216,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5KZAGZG5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-6KUG33HM.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -4255,14 +4294,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZIONSEZG.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MRU66OJI.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-6RGKM7GZ.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-OQXVFE3G.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4272,7 +4311,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-L3SCFSOK.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-R5DZNZOT.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4297,46 +4336,50 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  checkListingPath as m10$checkListingPath,
-  compareUtf8 as m10$compareUtf8,
-  describesListing as m10$describesListing,
-  diffListings as m10$diffListings,
-  digestOfListing as m10$digestOfListing,
-  formatListing as m10$formatListing,
-  listingFromDigests as m10$listingFromDigests,
-  parseListing as m10$parseListing,
-  sortEntries as m10$sortEntries,
-  listDirectory as m12$listDirectory,
-  sealSubject as m12$sealSubject,
-  CURVES as m14$CURVES,
-  GENERATE_HINT as m14$GENERATE_HINT,
-  PRIVATE_LABELS as m14$PRIVATE_LABELS,
-  PUBLIC_LABELS as m14$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
-  algorithmOf as m14$algorithmOf,
-  bodyBytes as m14$bodyBytes,
-  keyHint as m14$keyHint,
-  looksLikePem as m14$looksLikePem,
-  material as m14$material,
-  normalize as m14$normalize,
-  notPem as m14$notPem,
-  pemBlocks as m14$pemBlocks,
-  readPublicKey as m14$readPublicKey,
-  VERSION as m18$VERSION,
+  checkListingPath as m11$checkListingPath,
+  compareUtf8 as m11$compareUtf8,
+  describesListing as m11$describesListing,
+  diffListings as m11$diffListings,
+  digestOfListing as m11$digestOfListing,
+  formatListing as m11$formatListing,
+  listingFromDigests as m11$listingFromDigests,
+  parseListing as m11$parseListing,
+  sortEntries as m11$sortEntries,
+  listDirectory as m13$listDirectory,
+  sealSubject as m13$sealSubject,
+  CURVES as m15$CURVES,
+  GENERATE_HINT as m15$GENERATE_HINT,
+  PRIVATE_LABELS as m15$PRIVATE_LABELS,
+  PUBLIC_LABELS as m15$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
+  algorithmOf as m15$algorithmOf,
+  bodyBytes as m15$bodyBytes,
+  keyHint as m15$keyHint,
+  looksLikePem as m15$looksLikePem,
+  material as m15$material,
+  normalize as m15$normalize,
+  notPem as m15$notPem,
+  pemBlocks as m15$pemBlocks,
+  readPublicKey as m15$readPublicKey,
+  VERSION as m19$VERSION,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
-  CONTRACT_ANNOTATION as m6$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m6$CONTRACT_FORMAT,
-  buildManifest as m6$buildManifest,
-  contractDigest as m6$contractDigest,
-  contractVersion as m6$contractVersion,
-  parseContractPatterns as m6$parseContractPatterns,
-  parseManifest as m6$parseManifest,
-  digestFromHex as m7$digestFromHex,
-  hexOf as m7$hexOf,
-  parseDigest as m7$parseDigest,
-  shortDigest as m7$shortDigest,
-  BadInputError as m8$BadInputError,
-  SealError as m8$SealError,
-  quote as m8$quote
+  CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,
+  EarlierContractFormatError as m7$EarlierContractFormatError,
+  UNVERSIONED as m7$UNVERSIONED,
+  buildManifest as m7$buildManifest,
+  contractDigest as m7$contractDigest,
+  contractIdentityText as m7$contractIdentityText,
+  contractVersion as m7$contractVersion,
+  parseContractPatterns as m7$parseContractPatterns,
+  parseManifest as m7$parseManifest,
+  digestFromHex as m8$digestFromHex,
+  hexOf as m8$hexOf,
+  parseDigest as m8$parseDigest,
+  shortDigest as m8$shortDigest,
+  BadInputError as m9$BadInputError,
+  SealError as m9$SealError,
+  quote as m9$quote
 };

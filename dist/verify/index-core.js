@@ -3273,7 +3273,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-UJXEXGXA.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -3289,8 +3289,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A7FLNRCO.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-5LANQ3NO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YM7C275E.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-2VAHZQDO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3311,7 +3311,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-UJXEXGXA.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -4200,8 +4200,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-BBUX7VT6.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-JGCLKFFV.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-R472XKP3.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-6TJZ5FCE.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4296,7 +4296,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-DTOPSSES.js");
+    const { listAttestations } = await import("../chunks/attestations-api-FP3V6YKK.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4412,31 +4412,38 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  checkListingPath as m10$checkListingPath,
-  compareUtf8 as m10$compareUtf8,
-  describesListing as m10$describesListing,
-  diffListings as m10$diffListings,
-  digestOfListing as m10$digestOfListing,
-  formatListing as m10$formatListing,
-  listingFromDigests as m10$listingFromDigests,
-  parseListing as m10$parseListing,
-  sortEntries as m10$sortEntries,
-  listDirectory as m12$listDirectory,
-  sealSubject as m12$sealSubject,
-  FULCIO_OIDS as m13$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m13$GITHUB_HOSTED,
-  checkIdentity as m13$checkIdentity,
-  decodeDerUtf8String as m13$decodeDerUtf8String,
-  decodeIdentity as m13$decodeIdentity,
-  describeIdentityFailure as m13$describeIdentityFailure,
-  parseWorkflowSetting as m13$parseWorkflowSetting,
-  parseWorkflowUri as m13$parseWorkflowUri,
-  repositoryOfUri as m13$repositoryOfUri,
-  moveIntoPlace as m15$moveIntoPlace,
-  removeQuietly as m15$removeQuietly,
-  workingDirBeside as m15$workingDirBeside,
-  VERSION as m18$VERSION,
+  agreeingKind as m10$agreeingKind,
+  checkSubjectKind as m10$checkSubjectKind,
+  isCanonicalListing as m10$isCanonicalListing,
+  kindFromListing as m10$kindFromListing,
+  kindFromStatement as m10$kindFromStatement,
+  readListingFile2 as m10$readListingFile,
+  refuseListingAsFile as m10$refuseListingAsFile,
+  checkListingPath as m11$checkListingPath,
+  compareUtf8 as m11$compareUtf8,
+  describesListing as m11$describesListing,
+  diffListings as m11$diffListings,
+  digestOfListing as m11$digestOfListing,
+  formatListing as m11$formatListing,
+  listingFromDigests as m11$listingFromDigests,
+  parseListing as m11$parseListing,
+  sortEntries as m11$sortEntries,
+  listDirectory as m13$listDirectory,
+  sealSubject as m13$sealSubject,
+  FULCIO_OIDS as m14$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m14$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m14$GITHUB_HOSTED,
+  checkIdentity as m14$checkIdentity,
+  decodeDerUtf8String as m14$decodeDerUtf8String,
+  decodeIdentity as m14$decodeIdentity,
+  describeIdentityFailure as m14$describeIdentityFailure,
+  parseWorkflowSetting as m14$parseWorkflowSetting,
+  parseWorkflowUri as m14$parseWorkflowUri,
+  repositoryOfUri as m14$repositoryOfUri,
+  moveIntoPlace as m16$moveIntoPlace,
+  removeQuietly as m16$removeQuietly,
+  workingDirBeside as m16$workingDirBeside,
+  VERSION as m19$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,
@@ -4448,18 +4455,11 @@ export {
   parseTufMirrors as m4$parseTufMirrors,
   SEVERITIES as m5$SEVERITIES,
   compareChanges as m5$compareChanges,
-  digestFromHex as m7$digestFromHex,
-  hexOf as m7$hexOf,
-  parseDigest as m7$parseDigest,
-  shortDigest as m7$shortDigest,
-  BadInputError as m8$BadInputError,
-  SealError as m8$SealError,
-  quote as m8$quote,
-  agreeingKind as m9$agreeingKind,
-  checkSubjectKind as m9$checkSubjectKind,
-  isCanonicalListing as m9$isCanonicalListing,
-  kindFromListing as m9$kindFromListing,
-  kindFromStatement as m9$kindFromStatement,
-  readListingFile2 as m9$readListingFile,
-  refuseListingAsFile as m9$refuseListingAsFile
+  digestFromHex as m8$digestFromHex,
+  hexOf as m8$hexOf,
+  parseDigest as m8$parseDigest,
+  shortDigest as m8$shortDigest,
+  BadInputError as m9$BadInputError,
+  SealError as m9$SealError,
+  quote as m9$quote
 };

@@ -88,7 +88,8 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
       `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. ` +
       `Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`
   }
-  const candidate = found ?? claimed ?? null
+  // A contract with a problem is not what the record names: what was claimed for the digest is, when anything was.
+  const candidate = problem === null ? (found ?? claimed ?? null) : (claimed ?? null)
   // Without a contract rule the record names the candidate's contract and nothing is compared: no reads.
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem }
   const span = await ledger.live(request.environment)

@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { LoadedContract } from '../core/contract/classify.js'
-import type { ContractRef } from '../core/contract/manifest.js'
+import { type ContractRef, EarlierContractFormatError } from '../core/contract/manifest.js'
 import { type Digest, hexOf } from '../core/digest.js'
 import { BadInputError, SealError, quote } from '../core/errors.js'
 import { parseListing } from '../core/listing.js'
 import type { ArtifactRef } from '../core/promotion/record.js'
 import { contractBeside } from '../stores/evidence/seal-bundle.js'
-import { fromManifest, loadContract } from './load-contract.js'
+import { fromManifest, loadSealedContract } from './load-contract.js'
 import type { BytesCheck } from './promote-digest.js'
 
 /** Where the gate finds the two contracts it compares. */
@@ -51,13 +51,16 @@ export interface ContractSourceOptions {
    * (the seal bundle is beside it); absent when nothing can be downloaded.
    */
   readonly download?: (digest: Digest, artifact: ArtifactRef) => Promise<string>
+  /** Says that a kept copy was ignored or could not be kept (the promotion goes on without it). */
+  readonly warn?: (message: string) => void
 }
 
-/** The contract the seal bundle beside a listing holds; null when there is none or no listing. */
+/** The contract the seal bundle beside a listing holds, verified and tied to the listing's files; null when there is none or no listing. */
 export function sealedContractBeside(checksumsFile: string | null): ContractRef | null {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile)
   if (manifest === null || !fs.existsSync(manifest)) return null
   const loaded = fromManifest(manifest)
+  checkSealedFiles(loaded, checksumsFile as string, manifest)
   return { digest: loaded.manifest.digest, version: loaded.manifest.version }
 }
 
@@ -66,17 +69,37 @@ export function contractStoreOf(ledgerFile: string): string {
   return `${ledgerFile}.contracts`
 }
 
+/** What to do when the contract an environment runs was recorded in the earlier form, which no seal bundle can match now. */
+const EARLIER_FORM_FIX =
+  'Its record was written by an earlier artifact-seal, whose contract digest did not cover the files\' kinds, the JSON Schema roles or the version. ' +
+  'Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this ' +
+  "environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it."
+
 export function contractSources(options: ContractSourceOptions): ContractSources {
-  const stored = (digest: Digest): string | null => {
-    if (options.store === null) return null
-    const file = path.join(options.store, `${hexOf(digest)}.contract.json`)
-    return fs.existsSync(file) ? file : null
-  }
-  const fromStore = (ref: ContractRef): LoadedContract | null => {
-    const file = stored(ref.digest)
-    if (file === null) return null
-    const loaded = fromManifest(file)
-    return loaded.manifest.digest === ref.digest ? loaded : null
+  const warn = options.warn ?? (() => undefined)
+  // Set when a copy was of the earlier form, so the refusal says what to do about it.
+  let earlierForm = false
+  const keptFile = (digest: Digest): string | null => (options.store === null ? null : path.join(options.store, `${hexOf(digest)}.contract.json`))
+  /** The kept copy of a contract, verified whole against its digest and version; null (with a warning) when it is absent or does not verify. */
+  const fromStore = (ref: ContractRef, reasons: string[]): LoadedContract | null => {
+    const file = keptFile(ref.digest)
+    if (file === null || !fs.existsSync(file)) {
+      if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`)
+      return null
+    }
+    let why: string
+    try {
+      const loaded = fromManifest(file)
+      if (loaded.manifest.digest === ref.digest && loaded.manifest.version === ref.version) return loaded
+      why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error
+      if (error instanceof EarlierContractFormatError) earlierForm = true
+      why = error.message
+    }
+    warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`)
+    reasons.push(`the copy kept in ${quote(options.store as string)} does not verify`)
+    return null
   }
   return {
     async candidate(digest, bytes, claimed) {
@@ -88,55 +111,73 @@ export function contractSources(options: ContractSourceOptions): ContractSources
       }
       // A seal bundle beside the bytes without a manifest: the seal has no contract.
       if (claimed === null) return { contract: null, known: manifest !== null }
-      const kept = fromStore(claimed)
+      const kept = fromStore(claimed, [])
       if (kept !== null) return { contract: kept, known: true }
       throw new SealError(
-        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? '' : ` nor kept in ${quote(options.store)}`}. ` +
+        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? '' : ` nor kept (verified) in ${quote(options.store)}`}. ` +
           `Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
       )
     },
     async baseline(live) {
       const wanted = live.contract
-      if (options.baseline !== null) {
-        const loaded = loadContract(options.baseline.path, options.baseline.inputName)
-        if (loaded.manifest.digest !== wanted.digest) {
-          throw new BadInputError(
-            `${options.baseline.inputName}: ${quote(options.baseline.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), ` +
-              `but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). ` +
-              `Give the seal bundle of ${live.digest}, or leave ${options.baseline.inputName} out.`
-          )
-        }
-        return loaded
-      }
-      const kept = fromStore(wanted)
-      if (kept !== null) return kept
+      if (options.baseline !== null) return givenBaseline(options.baseline, live)
+      earlierForm = false
       const tried: string[] = []
-      if (options.store !== null) tried.push(`it is not kept in ${quote(options.store)}`)
+      const kept = fromStore(wanted, tried)
+      if (kept !== null) return kept
       if (options.download && live.artifact !== null) {
+        const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`
         try {
           const listing = await options.download(live.digest, live.artifact)
           const manifest = contractBeside(listing)
           if (manifest !== null && fs.existsSync(manifest)) {
             const loaded = fromManifest(manifest)
-            if (loaded.manifest.digest === wanted.digest) return loaded
-            tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} holds contract ${loaded.manifest.digest}, not ${wanted.digest}`)
+            checkSealedFiles(loaded, listing, manifest)
+            if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded
+            tried.push(`${where} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${wanted.version} (${wanted.digest})`)
           } else {
-            tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} holds no contract manifest`)
+            tried.push(`${where} holds no contract manifest`)
           }
         } catch (error) {
           if (!(error instanceof SealError)) throw error
-          tried.push(`the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId} could not be fetched (${error.message})`)
+          if (error instanceof EarlierContractFormatError) earlierForm = true
+          tried.push(`${where} could not be fetched and verified (${error.message})`)
         }
       } else if (live.artifact === null) {
         tried.push('no record names a workflow artifact holding its seal bundle')
       }
       throw new SealError(
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join('; ') || 'nowhere to look'}. ` +
-          `Give contract-baseline: the path to the seal bundle of ${live.digest}.`
+          (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       )
     },
-    ...(options.store === null ? {} : { keep: async (contract: LoadedContract) => keepContract(options.store as string, contract) })
+    ...(options.store === null ? {} : { keep: async (contract: LoadedContract) => keepContract(options.store as string, contract, warn) })
   }
+}
+
+/**
+ * The `contract-baseline` input: a seal bundle whose manifest verifies (files, kinds, roles,
+ * version) and is exactly the contract the live record names. Anything else is bad input.
+ */
+function givenBaseline(given: { readonly path: string; readonly inputName: string }, live: LiveContract): LoadedContract {
+  const wanted = live.contract
+  let loaded: LoadedContract
+  try {
+    loaded = loadSealedContract(given.path, given.inputName)
+  } catch (error) {
+    if (!(error instanceof SealError) || error instanceof BadInputError) throw error
+    throw new BadInputError(
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` + (error instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : '')
+    )
+  }
+  if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
+    throw new BadInputError(
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), ` +
+        `but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). ` +
+        `Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
+    )
+  }
+  return loaded
 }
 
 /**
@@ -157,15 +198,33 @@ function checkSealedFiles(contract: LoadedContract, listingFile: string, manifes
   }
 }
 
-/** Writes the contract under its digest, whole or not at all: a kept contract is read back by its digest and checked. */
-async function keepContract(store: string, contract: LoadedContract): Promise<void> {
+/**
+ * Keeps a verified contract under its digest. A copy already there is read and verified
+ * first: one that verifies is this very contract (the digest covers all of it) and stays; one
+ * that does not is replaced, whole: the manifest goes first and comes back last, so a reader
+ * never finds a manifest beside files of another contract. Keeping is a convenience for later
+ * baselines, never a reason to fail: a copy that cannot be written is a warning.
+ */
+async function keepContract(store: string, contract: LoadedContract, warn: (message: string) => void): Promise<void> {
   const base = path.join(store, hexOf(contract.manifest.digest))
-  if (fs.existsSync(`${base}.contract.json`)) return
+  const manifestFile = `${base}.contract.json`
+  const verifies = (): boolean => {
+    try {
+      return fs.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error
+      return false
+    }
+  }
+  if (verifies()) return
   // The files are at hand as text; one that is not valid UTF-8 would not come back as its
-  // sealed bytes, and a kept copy that does not verify would refuse every later promotion.
+  // sealed bytes, and is not kept (a later promotion is told to give contract-baseline).
   const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
-  if (bytes.some(({ file, bytes: b }) => createHash('sha256').update(b).digest('hex') !== file.sha256)) return
-  const temp = `${base}.${process.pid}.${Date.now()}.tmp`
+  if (bytes.some(({ file, bytes: b }) => createHash('sha256').update(b).digest('hex') !== file.sha256)) {
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`)
+    return
+  }
+  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`
   try {
     fs.mkdirSync(`${temp}.contract`, { recursive: true })
     for (const { file, bytes: b } of bytes) {
@@ -174,10 +233,13 @@ async function keepContract(store: string, contract: LoadedContract): Promise<vo
       fs.writeFileSync(target, b)
     }
     fs.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}\n`)
+    fs.rmSync(manifestFile, { force: true })
     fs.rmSync(`${base}.contract`, { recursive: true, force: true })
     fs.renameSync(`${temp}.contract`, `${base}.contract`)
-    // The manifest last: it is what says the kept contract is there.
-    fs.renameSync(`${temp}.contract.json`, `${base}.contract.json`)
+    fs.renameSync(`${temp}.contract.json`, manifestFile)
+  } catch (error) {
+    // Another promotion keeping the same contract at the same moment wins the rename; its copy is checked below.
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need contract-baseline.`)
   } finally {
     fs.rmSync(`${temp}.contract`, { recursive: true, force: true })
     fs.rmSync(`${temp}.contract.json`, { force: true })

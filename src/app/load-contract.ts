@@ -4,31 +4,24 @@ import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
 import type { LoadedContract } from '../core/contract/classify.js'
 import { detectContractKind } from '../core/contract/detect.js'
-import { type ContractFileEntry, type SchemaRole, buildManifest, contractVersion, parseManifest } from '../core/contract/manifest.js'
-
-/** Contract files a directory may hold; other files in it are not looked at. */
-const CONTRACT_EXTENSIONS = /\.(ya?ml|json|graphqls?|gql|proto)$/i
+import { kindOfName } from '../core/contract/file-kinds.js'
+import { checkContractIdentity, describeContract } from '../core/contract/identity.js'
+import { type SchemaRole, parseManifest } from '../core/contract/manifest.js'
 
 /**
  * A contract to compare, from what a user points at: a seal bundle (its directory, or its
  * `<name>.contract.json`), one contract file, or a directory of contract files. A bundle's
- * files must hash as its manifest says; a file or directory gets a manifest made on the
- * spot, its version the OpenAPI document's `info.version` when there is one.
+ * files must hash as its manifest says and be described by it as the seal would; a file or
+ * directory gets a manifest made on the spot, with every file its contract files refer to,
+ * its version the OpenAPI document's `info.version` when there is one.
  */
 export function loadContract(target: string, argName: string, options: { readonly role?: SchemaRole } = {}): LoadedContract {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(target)
-  } catch (error) {
-    throw new SealError(`${argName}: cannot read ${quote(target)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give a contract file, a directory of them, or a seal bundle.`)
-  }
-  if (stat.isFile() && target.endsWith('.contract.json')) return fromManifest(target)
+  const stat = statOf(target, argName, 'Give a contract file, a directory of them, or a seal bundle.')
+  const manifest = manifestIn(target, stat, argName)
+  if (manifest !== null) return fromManifest(manifest)
   if (stat.isDirectory()) {
-    const manifests = fs.readdirSync(target).filter((name) => name.endsWith('.contract.json'))
-    if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(', ')}). Point at one of them.`)
-    if (manifests.length === 1) return fromManifest(path.join(target, manifests[0] as string))
     const files = (fs.readdirSync(target, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-      .filter((e) => e.isFile() && CONTRACT_EXTENSIONS.test(e.name))
+      .filter((e) => e.isFile() && kindOfName(e.name) !== null)
       .map((e) => path.relative(target, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
       .sort()
     return fromFiles(target, files, argName, options.role ?? 'produces', true)
@@ -36,11 +29,42 @@ export function loadContract(target: string, argName: string, options: { readonl
   return fromFiles(path.dirname(target), [path.basename(target)], argName, options.role ?? 'produces', false)
 }
 
-/** A seal bundle's contract: the manifest and the copies in `<name>.contract/`, each checked against the manifest. */
+/** A seal bundle's contract only (its directory, or its `<name>.contract.json`): what a baseline must be. */
+export function loadSealedContract(target: string, argName: string): LoadedContract {
+  const fix = 'Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.'
+  const stat = statOf(target, argName, fix)
+  const manifest = manifestIn(target, stat, argName)
+  if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`)
+  return fromManifest(manifest)
+}
+
+function statOf(target: string, argName: string, fix: string): fs.Stats {
+  try {
+    return fs.statSync(target)
+  } catch (error) {
+    throw new SealError(`${argName}: cannot read ${quote(target)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${fix}`)
+  }
+}
+
+/** The manifest a target is or holds; null when it is neither. */
+function manifestIn(target: string, stat: fs.Stats, argName: string): string | null {
+  if (stat.isFile()) return target.endsWith('.contract.json') ? target : null
+  if (!stat.isDirectory()) return null
+  const manifests = fs.readdirSync(target).filter((name) => name.endsWith('.contract.json'))
+  if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(', ')}). Point at one of them.`)
+  return manifests.length === 1 ? path.join(target, manifests[0] as string) : null
+}
+
+/**
+ * A seal bundle's contract: the manifest and the copies in `<name>.contract/`. Each copy must
+ * hash as the manifest says, and the manifest must describe them as the seal does (kinds,
+ * references and version derived again from the bytes), so what it says is all covered by its
+ * digest and the bytes.
+ */
 export function fromManifest(file: string): LoadedContract {
-  const manifest = parseManifest(fs.readFileSync(file, 'utf8'), file)
+  const manifest = parseManifest(readText(file), file)
   const dir = file.slice(0, -'.json'.length)
-  const texts = new Map<string, string>()
+  const bytesOf = new Map<string, Buffer>()
   for (const entry of manifest.files) {
     const at = path.join(dir, ...entry.path.split('/'))
     let bytes: Buffer
@@ -52,57 +76,59 @@ export function fromManifest(file: string): LoadedContract {
     if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`)
     }
-    texts.set(entry.path, bytes.toString('utf8'))
+    bytesOf.set(entry.path, bytes)
   }
+  checkContractIdentity(manifest, (p) => bytesOf.get(p) as Buffer, file)
+  const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString('utf8')]))
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) }
 }
 
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new SealError(`cannot read the contract manifest ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the seal bundle as the seal wrote it.`)
+  }
+}
+
+/**
+ * Contract files without a seal: described as the seal would describe them, with the files
+ * they refer to as references (so a change in a referenced file changes the digest and is
+ * compared). In a directory, a file that is no contract by itself (a config, a fragment that
+ * others refer to) is not one of its declared files.
+ */
 function fromFiles(root: string, files: readonly string[], argName: string, role: SchemaRole, skipOthers: boolean): LoadedContract {
-  const texts = new Map<string, string>()
-  const entries: ContractFileEntry[] = []
-  const detected = []
-  for (const rel of files) {
-    const bytes = fs.readFileSync(path.join(root, ...rel.split('/')))
-    const text = bytes.toString('utf8')
-    let found
+  const bytesOf = new Map<string, Buffer>()
+  const readFile = (rel: string): Buffer => {
+    const known = bytesOf.get(rel)
+    if (known !== undefined) return known
+    let bytes: Buffer
     try {
-      found = detectContractKind(rel, text)
+      bytes = fs.readFileSync(path.join(root, ...rel.split('/')))
+    } catch {
+      return missing(rel, root)
+    }
+    bytesOf.set(rel, bytes)
+    return bytes
+  }
+  const declared = files.filter((rel) => {
+    if (!skipOthers) return true
+    try {
+      detectContractKind(rel, readFile(rel).toString('utf8'))
+      return true
     } catch (error) {
-      // In a directory, a file that is no contract (a config, a fixture) is not one of its files.
-      if (skipOthers && error instanceof SealError && !/:\d+:\d+/.test(error.message)) continue
+      if (error instanceof SealError && !/:\d+:\d+/.test(error.message)) return false
       throw error
     }
-    texts.set(rel, text)
-    detected.push({ path: rel, detected: found })
-    entries.push({
-      path: rel,
-      kind: found.kind,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      role: found.kind === 'jsonschema' ? role : null,
-      openapiVersion: found.openapiVersion ?? null
-    })
-  }
-  if (entries.length === 0) throw new SealError(`${argName}: ${quote(root)} holds no contract file (OpenAPI, JSON Schema, GraphQL SDL or protobuf).`)
-  let version: string
-  try {
-    version = contractVersion('', detected, argName)
-  } catch {
-    version = 'unversioned'
-  }
-  const manifest = buildManifest(version, entries)
-  // References outside the named files are read from the same directory, as the seal would have kept them.
-  return {
-    manifest,
-    read: (p) => {
-      const known = texts.get(p)
-      if (known !== undefined) return known
-      try {
-        return fs.readFileSync(path.join(root, ...p.split('/')), 'utf8')
-      } catch {
-        return missing(p, root)
-      }
-    }
-  }
+  })
+  if (declared.length === 0) throw new SealError(`${argName}: ${quote(root)} holds no contract file (OpenAPI, JSON Schema, GraphQL SDL or protobuf).`)
+  const manifest = describeContract(
+    declared.map((p) => ({ path: p, role: null })),
+    (rel) => readFile(rel),
+    { version: { from: 'info.version-or-none' }, inputs: { contract: argName, version: argName }, defaultRole: role }
+  )
+  const texts = new Map(manifest.files.map((f) => [f.path, readFile(f.path).toString('utf8')]))
+  return { manifest, read: (p) => texts.get(p) ?? missing(p, root) }
 }
 
 function missing(file: string, where: string): never {

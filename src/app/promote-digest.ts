@@ -227,7 +227,6 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
         request.contract,
         ledger
       )
-      if (!request.dryRun && contract.loaded !== null) await request.contract.keep?.(contract.loaded)
     } catch (error) {
       if (!(error instanceof SealError) || error instanceof BadInputError) throw error
       return result(unreadable(error))
@@ -271,6 +270,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     }
     const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs)
     abandoned = recorded.abandoned
+    await keepContract(request.contract, contract, recorded.lost === null && made().allowed)
     if (recorded.lost !== null) {
       const lost: RuleCheck = { rule: 'ledger', environment: rule.name, passed: false, detail: recorded.lost }
       const decided = made()
@@ -331,6 +331,16 @@ async function withAttestation(attest: ((record: NewRecord, decision: null, sign
   return attest ? { ...record, attestation: await attest(record, null, null) } : record
 }
 
+/**
+ * Keeps the candidate's contract for later baselines once a promotion was let in with it, and
+ * only then: a refused promotion, or one whose contract had a problem, leaves nothing behind.
+ */
+async function keepContract(sources: ContractSources | undefined, plan: ContractPlan | null, allowed: boolean): Promise<void> {
+  const loaded = plan?.loaded ?? null
+  if (!allowed || sources?.keep === undefined || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return
+  await sources.keep(loaded)
+}
+
 /** The approval a breaking amendment may go through on; looked up only when there is one to approve. */
 async function approvalFor(view: LedgerView, plan: ContractPlan): Promise<LedgerEntry | null> {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === 'breaking' || c.severity === 'dangerous')) return null
@@ -351,14 +361,15 @@ export async function knownFromHistory(ledger: LedgerView, digest: Digest): Prom
   let sealedBy: SealedBy | null = null
   let artifact: ArtifactRef | null = null
   let contract: ContractRef | null = null
-  // A gate's record names the contract the digest carries when it has one; a resolution or a veto does not say.
+  // A gate's record that let the digest in names the contract it carries when it has one; a resolution or a
+  // veto does not say, and a refusal's is not taken: a refused promotion leaves nothing a later one trusts.
   let gateSeen = false
   for await (const entry of ledger.entries({ digest })) {
     name ??= entry.name
     sealedBy ??= entry.sealedBy
     artifact ??= entry.artifact
-    contract ??= entry.contract ?? null
-    gateSeen ||= entry.outcome === 'pending' || entry.outcome === 'refused'
+    if (entry.outcome === 'pending') contract ??= entry.contract ?? null
+    gateSeen ||= entry.outcome === 'pending'
     if (name && sealedBy && artifact && (contract !== null || gateSeen)) break
   }
   return { sealedBy, name, artifact, contract }

@@ -22,7 +22,8 @@ of the old contract fails against the new one), dangerous (some may), compatible
 
   <before>, <after>  a contract file (OpenAPI 2.0/3.0/3.1, JSON Schema, GraphQL SDL,
                      protobuf), a directory of them, or a seal bundle (its directory,
-                     or its <name>.contract.json)
+                     or its <name>.contract.json); the files they $ref or import are
+                     compared too
   --consumes         read standalone JSON Schemas as what the service consumes (request
                      direction); by default as what it produces (response direction).
                      A seal bundle's manifest says which

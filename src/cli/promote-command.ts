@@ -140,7 +140,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: '' }) }),
       contract: contractSources({
         store: location.kind === 'file' ? contractStoreOf(location.file) : null,
-        baseline: baseline === undefined ? null : { path: path.resolve(cwd, baseline), inputName: '--contract-baseline' }
+        baseline: baseline === undefined ? null : { path: path.resolve(cwd, baseline), inputName: '--contract-baseline' },
+        warn: (message) => terminal.err(`artifact-seal: warning: ${message}\n`)
       }),
       ...(paths.length > 0
         ? {

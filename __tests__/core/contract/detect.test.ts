@@ -1,13 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
 import fc from 'fast-check'
 import { detectContractKind } from '../../../src/core/contract/detect.js'
-import { contractDigest } from '../../../src/core/contract/manifest.js'
 import { SealError } from '../../../src/core/errors.js'
-import { removeAll, tempDir } from '../../helpers/trees.js'
+import { removeAll } from '../../helpers/trees.js'
 import { sealErrorOf } from '../../helpers/seal-error.js'
 
 afterAll(removeAll)
@@ -128,36 +123,5 @@ describe('detectContractKind', () => {
       }),
       { numRuns: 500 }
     )
-  })
-})
-
-describe('contractDigest', () => {
-  const a = createHash('sha256').update('openapi: 3.1.0\n').digest('hex')
-  const b = createHash('sha256').update('type Query { a: Int }\n').digest('hex')
-
-  it('is the sha256 of the sorted checksums listing, as sha256sum prints it', () => {
-    const dir = tempDir()
-    fs.mkdirSync(path.join(dir, 'api'))
-    fs.writeFileSync(path.join(dir, 'api/openapi.yaml'), 'openapi: 3.1.0\n')
-    fs.writeFileSync(path.join(dir, 'schema.graphql'), 'type Query { a: Int }\n')
-    const shell = execFileSync('bash', ['-c', 'sha256sum schema.graphql api/openapi.yaml | LC_ALL=C sort -k2 | sha256sum'], { cwd: dir, encoding: 'utf8' })
-    const digest = contractDigest([
-      { path: 'schema.graphql', kind: 'graphql', sha256: b },
-      { path: 'api/openapi.yaml', kind: 'openapi', sha256: `sha256:${a.toUpperCase()}` }
-    ])
-    expect(digest).toBe(`sha256:${shell.slice(0, 64)}`)
-  })
-
-  it('does not depend on the order the files are given in', () => {
-    const one = contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'y.proto', kind: 'protobuf', sha256: b }])
-    const two = contractDigest([{ path: 'y.proto', kind: 'protobuf', sha256: b }, { path: 'x.proto', kind: 'protobuf', sha256: a }])
-    expect(one).toBe(two)
-  })
-
-  it('refuses no files, a file named twice, a bad path or a bad sha256', () => {
-    expect(sealErrorOf(() => contractDigest([]))).toMatch(/at least one file/)
-    expect(sealErrorOf(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: a }, { path: 'x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/named twice/)
-    expect(sealErrorOf(() => contractDigest([{ path: '../x.proto', kind: 'protobuf', sha256: a }]))).toMatch(/"\.\.\/x\.proto"/)
-    expect(sealErrorOf(() => contractDigest([{ path: 'x.proto', kind: 'protobuf', sha256: 'abc' }]))).toMatch(/not 64 hex digits/)
   })
 })

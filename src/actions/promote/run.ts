@@ -137,6 +137,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         contract: contractSources({
           store: settings.ledger.kind === 'file' ? contractStoreOf(settings.ledger.file) : null,
           baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
+          warn: (message) => core.warning(message),
           download: async (digest, artifact) => {
             const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
             const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)

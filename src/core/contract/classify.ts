@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import { type ContractChange, compareChanges } from './change.js'
 import { classifyGraphql } from './graphql.js'
+import { isJsonFile, isProtobufFile } from './file-kinds.js'
 import type { ContractFileEntry, ContractManifest } from './manifest.js'
 import { classifyJsonSchema, classifyOpenApi } from './openapi/index.js'
 import { classifyProtobuf } from './protobuf.js'
@@ -22,6 +23,7 @@ export interface LoadedContract {
 export async function classifyContracts(before: LoadedContract, after: LoadedContract, options: { readonly now: Date }): Promise<ContractChange[]> {
   if (before.manifest.digest === after.manifest.digest) return []
   const changes: ContractChange[] = []
+  // Protobuf files, declared or imported, are compared below as one set; the others file by file.
   const declared = (contract: LoadedContract): Map<string, ContractFileEntry> =>
     new Map(contract.manifest.files.filter((f) => f.kind !== 'reference' && f.kind !== 'protobuf').map((f) => [f.path, f]))
   const was = declared(before)
@@ -53,12 +55,12 @@ export async function classifyContracts(before: LoadedContract, after: LoadedCon
   for (const entry of now.values()) {
     if (!paired.has(`after:${entry.path}`)) changes.push(fileChange('contract-file-added', 'compatible', entry, `The contract file ${quote(entry.path)} was added.`))
   }
-  const protos = (contract: LoadedContract) => contract.manifest.files.filter((f) => f.path.endsWith('.proto')).map((f) => ({ path: f.path, text: contract.read(f.path) }))
+  const protos = (contract: LoadedContract) => contract.manifest.files.filter((f) => isProtobufFile(f.path)).map((f) => ({ path: f.path, text: contract.read(f.path) }))
   const beforeProtos = protos(before)
   const afterProtos = protos(after)
   if (beforeProtos.length > 0 || afterProtos.length > 0) {
     if (beforeProtos.length === 0 || afterProtos.length === 0) {
-      const entry = (afterProtos.length === 0 ? before : after).manifest.files.find((f) => f.path.endsWith('.proto')) as ContractFileEntry
+      const entry = (afterProtos.length === 0 ? before : after).manifest.files.find((f) => isProtobufFile(f.path)) as ContractFileEntry
       const removed = afterProtos.length === 0
       changes.push(fileChange(removed ? 'contract-file-removed' : 'contract-file-added', removed ? 'breaking' : 'compatible', entry, `The protobuf contract was ${removed ? 'removed' : 'added'}.`))
     } else {
@@ -82,7 +84,7 @@ async function classifyFile(was: ContractFileEntry, now: ContractFileEntry, befo
     const text = contract.read(file)
     try {
       // JSON is YAML too, but the YAML parser takes seconds on a large JSON document.
-      if (file.toLowerCase().endsWith('.json')) {
+      if (isJsonFile(file)) {
         try {
           return JSON.parse(text)
         } catch {

@@ -5,6 +5,7 @@
 import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import type { ContractKind } from './change.js'
+import { isJsonFile, kindOfName } from './file-kinds.js'
 
 export type OpenapiVersion = '2.0' | '3.0' | '3.1'
 
@@ -29,11 +30,11 @@ const JSON_SCHEMA_TYPES = new Set(['object', 'array', 'string', 'number', 'integ
  * is a SealError naming it and listing them.
  */
 export function detectContractKind(path: string, text: string): DetectedContract {
-  const lower = path.toLowerCase()
-  if (lower.endsWith('.graphql') || lower.endsWith('.gql') || lower.endsWith('.graphqls')) return { kind: 'graphql' }
-  if (lower.endsWith('.proto')) return { kind: 'protobuf' }
-  const structured = /\.(ya?ml|json)$/.test(lower)
-  if (lower.endsWith('.json')) {
+  const named = kindOfName(path)
+  if (named === 'graphql') return { kind: 'graphql' }
+  if (named === 'protobuf') return { kind: 'protobuf' }
+  const structured = named === 'document'
+  if (isJsonFile(path)) {
     const fast = detectJson(path, text)
     if (fast !== null) return fast
   }

@@ -1,0 +1,78 @@
+/**
+ * The files a contract file refers to: an OpenAPI or JSON Schema `$ref` to another file, a
+ * protobuf import. Pure: the caller reads the files. The seal follows them to put every file
+ * the contract needs beside it, and every later reading follows them again, so which files
+ * are references is derived from the sealed bytes, never taken from a manifest's word.
+ */
+import * as path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import type { ContractKind } from './change.js'
+import { SealError, quote } from '../errors.js'
+import { isJsonFile, isProtobufFile } from './file-kinds.js'
+
+/** How a file reached only by reference is read for its own references: by its name, as the comparison reads it. */
+export function referenceKind(file: string): ContractKind {
+  return isProtobufFile(file) ? 'protobuf' : 'openapi'
+}
+
+/** The artifact files one contract file refers to, as paths from the artifact root (a `$ref` to a URL or out of the artifact is an error). */
+export function referencesOf(file: string, kind: ContractKind, text: string, inputName: string): string[] {
+  const dir = path.posix.dirname(file)
+  const inside = (target: string, what: string): string => {
+    const resolved = path.posix.normalize(path.posix.join(dir, target))
+    if (resolved.startsWith('../') || resolved === '..' || path.posix.isAbsolute(target)) {
+      throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`)
+    }
+    return resolved
+  }
+  if (kind === 'protobuf') {
+    const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1] as string)
+    // Imports name files from an import root, as protoc's -I does; the artifact root is one.
+    return imports.filter((i) => !i.startsWith('google/protobuf/')).map((i) => inside(path.posix.relative(dir, i), i))
+  }
+  if (kind !== 'openapi' && kind !== 'jsonschema') return []
+  const doc = readDocument(file, text)
+  if (doc === undefined) return []
+  const refs = new Set<string>()
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk)
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string') refs.add(value)
+        else walk(value)
+      }
+    }
+  }
+  walk(doc)
+  const files: string[] = []
+  for (const ref of refs) {
+    if (ref.startsWith('#')) continue
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`)
+    }
+    let target: string
+    try {
+      target = decodeURIComponent(ref.split('#')[0] as string)
+    } catch {
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, which is not a valid URI reference (a "%" not followed by two hex digits). Write the file's path with "%" as "%25", or without escapes.`)
+    }
+    if (target !== '') files.push(inside(target, ref))
+  }
+  return files
+}
+
+/** The document's value; undefined when it cannot be read (a declared file's reading error is reported by detection). */
+function readDocument(file: string, text: string): unknown {
+  if (isJsonFile(file)) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ''))
+    } catch {
+      // not JSON after all: the YAML reading below
+    }
+  }
+  try {
+    return parseYaml(text)
+  } catch {
+    return undefined
+  }
+}

@@ -1,6 +1,6 @@
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { parseDuration } from '../core/promotion/duration.js'
+import { formatDuration, parseDuration } from '../core/promotion/duration.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import * as fs from 'node:fs'
 import { verifyCheckpoint } from '../app/ledger-checkpoint.js'
@@ -15,7 +15,7 @@ import type { Terminal } from './terminal.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
-       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h] [--ledger L]
+       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h [--force]] [--ledger L]
 
 init           creates a new file ledger. A missing ledger is otherwise an error, so a
                deleted one never reads as a fresh ledger that forgot its vetoes.
@@ -32,11 +32,16 @@ verify         checks a file ledger's hash chain from the first record to the la
                ledger that was rewritten, cut short, replaced, or has records
                appended after the checkpoint.
 abandon-stale  marks the environment's pending promotions that nobody confirmed within
-               --older-than (default 6h) abandoned; the next promotion does it too.
+               --older-than (default 6h) abandoned; the next promotion does it too. A
+               pending promotion may wait 6h for its confirmation (the longest a
+               GitHub-hosted job runs), so a shorter --older-than needs --force: it
+               would abandon deployments still in flight, whose confirmation is then
+               refused.
 
   --head H          a head printed by an earlier "ledger verify"
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
+  --force           abandon below 6h too, when those deployments are known to be over
 ${LEDGER_HELP}
 With "ledger verify", whose checkpoint signature is accepted:
 ${SIGNER_USAGE}
@@ -46,7 +51,7 @@ const spec = {
   name: 'ledger',
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, force: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 } as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -56,7 +61,10 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     return 0
   }
   const command = positionals.join(' ')
-  if (command === 'abandon-stale') return abandonStale(await ledgerFromOptions(values, terminal, true), values, terminal)
+  if (command === 'abandon-stale') {
+    const stale = staleAfter(values)
+    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal)
+  }
   if (command !== 'init' && command !== 'verify') {
     throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
@@ -105,12 +113,30 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, t
   return 1
 }
 
-async function abandonStale(ledger: Ledger, values: { environment?: string | undefined; 'older-than'?: string | undefined }, terminal: Terminal): Promise<number> {
+type AbandonOptions = { environment?: string | undefined; 'older-than'?: string | undefined; force?: boolean | undefined }
+
+/** The records' timeout, checked before the ledger is opened: a bad option changes nothing. */
+function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: number } {
   const environment = requireValue('environment', values.environment)
   if (environment === undefined) throw new SealError(`ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
   const olderThan = requireValue('older-than', values['older-than'])
   const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
   if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  // A gate lets a pending record be confirmed for the whole timeout; abandoning it sooner
+  // refuses the confirmation of a deployment that may still be running, and that went out.
+  if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
+    const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS)
+    throw new SealError(
+      `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): ` +
+        `a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. ` +
+        `Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
+    )
+  }
+  return { environment, timeoutMs }
+}
+
+async function abandonStale(ledger: Ledger, stale: { environment: string; timeoutMs: number }, terminal: Terminal): Promise<number> {
+  const { environment, timeoutMs } = stale
   const { abandoned } = await ledger.record(environment, async () => null, timeoutMs)
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
   terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.\n`)

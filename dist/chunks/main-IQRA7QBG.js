@@ -41,7 +41,7 @@ var COMMANDS = {
   veto: async () => (await import("./veto-command-FWEATOKA.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
   status: async () => (await import("./status-command-MIPJATBH.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
+  ledger: async () => (await import("./ledger-command-Z4R2TR7T.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-3INRJXNO.js")).contractCommand
 };

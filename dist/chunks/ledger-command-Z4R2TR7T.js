@@ -1,4 +1,5 @@
 import {
+  formatDuration,
   parseDuration
 } from "./chunk-PATJDSKG.js";
 import {
@@ -42,7 +43,7 @@ import "./chunk-ULEFO6FB.js";
 import * as fs from "node:fs";
 var LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
-       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h] [--ledger L]
+       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h [--force]] [--ledger L]
 
 init           creates a new file ledger. A missing ledger is otherwise an error, so a
                deleted one never reads as a fresh ledger that forgot its vetoes.
@@ -59,11 +60,16 @@ verify         checks a file ledger's hash chain from the first record to the la
                ledger that was rewritten, cut short, replaced, or has records
                appended after the checkpoint.
 abandon-stale  marks the environment's pending promotions that nobody confirmed within
-               --older-than (default 6h) abandoned; the next promotion does it too.
+               --older-than (default 6h) abandoned; the next promotion does it too. A
+               pending promotion may wait 6h for its confirmation (the longest a
+               GitHub-hosted job runs), so a shorter --older-than needs --force: it
+               would abandon deployments still in flight, whose confirmation is then
+               refused.
 
   --head H          a head printed by an earlier "ledger verify"
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
+  --force           abandon below 6h too, when those deployments are known to be over
 ${LEDGER_HELP}
 With "ledger verify", whose checkpoint signature is accepted:
 ${SIGNER_USAGE}
@@ -72,7 +78,7 @@ var spec = {
   name: "ledger",
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: "string" }, environment: { type: "string" }, "older-than": { type: "string" }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: { head: { type: "string" }, environment: { type: "string" }, "older-than": { type: "string" }, force: { type: "boolean" }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 };
 async function ledgerCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -82,7 +88,10 @@ async function ledgerCommand(args, terminal) {
     return 0;
   }
   const command = positionals.join(" ");
-  if (command === "abandon-stale") return abandonStale(await ledgerFromOptions(values, terminal, true), values, terminal);
+  if (command === "abandon-stale") {
+    const stale = staleAfter(values);
+    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal);
+  }
   if (command !== "init" && command !== "verify") {
     throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".
 
@@ -133,7 +142,7 @@ Head: ${formatHead(check.head)}
 `);
   return 1;
 }
-async function abandonStale(ledger, values, terminal) {
+function staleAfter(values) {
   const environment = requireValue("environment", values.environment);
   if (environment === void 0) throw new SealError(`ledger abandon-stale: --environment is required.
 
@@ -141,6 +150,16 @@ ${LEDGER_USAGE}`);
   const olderThan = requireValue("older-than", values["older-than"]);
   const timeoutMs = olderThan === void 0 ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan);
   if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? "")} is not a duration. Give one such as 30m, 6h or 2d.`);
+  if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
+    const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS);
+    throw new SealError(
+      `--older-than: ${quote(olderThan ?? "")} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
+    );
+  }
+  return { environment, timeoutMs };
+}
+async function abandonStale(ledger, stale, terminal) {
+  const { environment, timeoutMs } = stale;
   const { abandoned } = await ledger.record(environment, async () => null, timeoutMs);
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})
 `);

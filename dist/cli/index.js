@@ -15,6 +15,11 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-IQRA7QBG.js"), import("../chunks/terminal-CCFJYRU6.js")]);
-  process.exitCode = await main(process.argv.slice(2), processTerminal());
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-Z4FB7LOR.js"), import("../chunks/terminal-RCB2WI4E.js")]);
+  const terminal = processTerminal();
+  const code = await main(process.argv.slice(2), terminal);
+  const lost = terminal.outputError();
+  if (lost !== null) process.stderr.write(`artifact-seal: the output could not be written (${lost.code ?? lost.message}).
+`);
+  process.exitCode = lost !== null && code === 0 ? 1 : code;
 }

@@ -9,14 +9,14 @@ import { sealInfoBesideListing } from '../app/sealed-by.js'
 import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { DEFAULT_PENDING_TIMEOUT_MS, makesLive } from '../core/promotion/record.js'
+import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
 import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
 import { checkSignature } from '../app/check-signature.js'
 import { signatureRequired } from '../actions/signing-settings.js'
@@ -52,7 +52,8 @@ ${LEDGER_HELP}
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger
-  --json              print the decision as JSON
+  --json              print the decision as JSON on stdout (with "resolution", the
+                      record a deploy command's status wrote); everything else on stderr
 
 The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
 policy's signed-by rule applies to it:
@@ -167,18 +168,21 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ledger,
     options
   )
-  if (values.json) {
-    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
-  } else {
+  // With --json the result is printed once, at the end, with the deployment's resolution.
+  const printResult = (resolution: LedgerEntry | null): void =>
+    printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })
+  if (!values.json) {
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
   const record = result.record
-  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1
-  if (deploy === null) {
-    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
-    return 0
+  if (!result.decision.allowed || record === null || deploy === null) {
+    if (values.json) printResult(null)
+    if (result.decision.allowed && record !== null) {
+      terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
+    }
+    return result.decision.allowed ? 0 : 1
   }
   const status = await runDeploy(deploy, terminal, {
     ARTIFACT_SEAL_PATH: result.verification?.path ?? '',
@@ -189,6 +193,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
   const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? 'confirmed' : 'failed', reason: failed, ...requesterFromEnv(terminal.env) })
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
+  if (values.json) printResult(entry)
   if (failed !== null) return status.code
   return makesLive(entry.outcome) ? 0 : 1
 }

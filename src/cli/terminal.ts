@@ -6,14 +6,74 @@ export interface Terminal {
   err(text: string): void
   /** A progress line: shown on a terminal, left out of pipes and CI logs that are not one. */
   progress(line: string): void
+  /**
+   * The command's one JSON document, with --json: main's terminal writes it to stdout and
+   * sends everything `out` is given to stderr. Absent: the document is printed with `out`.
+   */
+  json?(value: unknown): void
 }
 
-export function processTerminal(): Terminal {
+/** Prints a command's --json result: the run's only document on stdout. */
+export function printJson(terminal: Terminal, value: unknown): void {
+  if (terminal.json) terminal.json(value)
+  else terminal.out(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+export interface ProcessTerminal extends Terminal {
+  /** A write error other than a closed pipe (a full disk under `> file`): the output is incomplete. */
+  outputError(): NodeJS.ErrnoException | null
+}
+
+export function processTerminal(): ProcessTerminal {
+  const stdout = writerOf(process.stdout)
+  const stderr = writerOf(process.stderr)
   return {
     cwd: process.cwd(),
     env: process.env,
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
-    progress: (line) => void process.stderr.write(`${line}\n`)
+    out: stdout.write,
+    err: stderr.write,
+    progress: (line) => stderr.write(`${line}\n`),
+    outputError: () => stdout.error() ?? stderr.error()
+  }
+}
+
+/**
+ * Writes to a stream until its reader goes away (`| head -1`): then the rest is dropped and
+ * the command goes on, so a promotion still confirms or fails its record by the deploy
+ * command's status instead of dying mid-way on EPIPE.
+ */
+function writerOf(stream: NodeJS.WriteStream): { write: (text: string) => void; error: () => NodeJS.ErrnoException | null } {
+  let closed = false
+  let failure: NodeJS.ErrnoException | null = null
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    closed = true
+    if (error.code !== 'EPIPE' && failure === null) failure = error
+  })
+  return {
+    write: (text) => {
+      if (!closed && !stream.destroyed) stream.write(text)
+    },
+    error: () => failure
+  }
+}
+
+/**
+ * With --json: stdout holds exactly one JSON document, the result or the error; every line
+ * meant for people (a deploy command's output, notices) goes to stderr.
+ */
+export function jsonTerminal(terminal: Terminal): Terminal & { readonly printed: () => boolean } {
+  let printed = false
+  return {
+    cwd: terminal.cwd,
+    env: terminal.env,
+    out: (text) => terminal.err(text),
+    err: (text) => terminal.err(text),
+    progress: (line) => terminal.progress(line),
+    json: (value) => {
+      if (printed) throw new Error('unreachable: a command printed two JSON documents')
+      printed = true
+      terminal.out(`${JSON.stringify(value, null, 2)}\n`)
+    },
+    printed: () => printed
   }
 }

@@ -12,17 +12,20 @@ import {
   mergeSealBundles,
   partSourceFromArgument
 } from "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NKOJDP3X.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/merge-command.ts
@@ -85,8 +88,7 @@ ${MERGE_USAGE}`);
       sealDir: bundle.dir,
       parts: merged.map((p) => ({ name: p.name, digest: p.digest, kind: p.kind, fileCount: p.fileCount, checksumsPath: p.checksumsFile, statementPath: p.statementFile }))
     };
-    terminal.out(`${JSON.stringify(result, null, 2)}
-`);
+    printJson(terminal, result);
     return 0;
   }
   const lines = [];

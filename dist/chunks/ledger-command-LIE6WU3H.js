@@ -9,7 +9,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -22,10 +22,6 @@ import {
   readCliSignerCheck
 } from "./chunk-FUH2ZLFO.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
@@ -33,6 +29,10 @@ import "./chunk-NKOJDP3X.js";
 import {
   parseDigest
 } from "./chunk-CGOBM355.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote

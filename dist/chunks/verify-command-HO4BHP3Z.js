@@ -25,10 +25,6 @@ import {
   fallbackName
 } from "./chunk-BGN5R62D.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-GBIDQISK.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
@@ -39,8 +35,15 @@ import {
 } from "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-ULEFO6FB.js";
 
@@ -102,8 +105,7 @@ ${VERIFY_USAGE}`);
   const signedBy = signature?.status === "verified" ? signature.signer.kind === "key" ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName : null;
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal };
-    terminal.out(`${JSON.stringify(json, null, 2)}
-`);
+    printJson(terminal, json);
   } else if (result.verified && refusal !== null) {
     terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is not accepted:
   ${refusal}

@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
@@ -68,10 +68,6 @@ import {
   statementBeside
 } from "./chunk-2Y4X4FFT.js";
 import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import {
   resolveFiles,
   sealSubject
 } from "./chunk-GBIDQISK.js";
@@ -89,10 +85,17 @@ import {
   VERSION
 } from "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   BadInputError,
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import {
   require_dist
 } from "./chunk-SWPOQELI.js";
@@ -7749,7 +7752,8 @@ ${LEDGER_HELP}
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger
-  --json              print the decision as JSON
+  --json              print the decision as JSON on stdout (with "resolution", the
+                      record a deploy command's status wrote); everything else on stderr
 
 The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
 policy's signed-by rule applies to it:
@@ -7864,21 +7868,21 @@ ${PROMOTE_USAGE}`);
     ledger,
     options
   );
-  if (values.json) {
-    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}
-`);
-  } else {
+  const printResult = (resolution) => printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution });
+  if (!values.json) {
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }));
   }
   for (const entry2 of result.abandoned) terminal.err(`artifact-seal: record ${entry2.resolves} (${entry2.digest}) was never confirmed; marked abandoned.
 `);
   const record = result.record;
-  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1;
-  if (deploy === null) {
-    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).
+  if (!result.decision.allowed || record === null || deploy === null) {
+    if (values.json) printResult(null);
+    if (result.decision.allowed && record !== null) {
+      terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).
 `);
-    return 0;
+    }
+    return result.decision.allowed ? 0 : 1;
   }
   const status = await runDeploy(deploy, terminal, {
     ARTIFACT_SEAL_PATH: result.verification?.path ?? "",
@@ -7890,6 +7894,7 @@ ${PROMOTE_USAGE}`);
   const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? "confirmed" : "failed", reason: failed, ...requesterFromEnv(terminal.env) });
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}
 `);
+  if (values.json) printResult(entry);
   if (failed !== null) return status.code;
   return makesLive(entry.outcome) ? 0 : 1;
 }

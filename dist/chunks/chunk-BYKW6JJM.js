@@ -8,11 +8,11 @@ import {
   wrongEnvironment
 } from "./chunk-QAXZ32M4.js";
 import {
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import {
   STATEMENT_TYPE
 } from "./chunk-7T4WVHKE.js";
+import {
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote

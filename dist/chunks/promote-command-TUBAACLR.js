@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-HXBRM3SZ.js";
+} from "./chunk-ITICNHFD.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MOHS3D2Q.js";
@@ -10,7 +10,7 @@ import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
-import "./chunk-XKPUXSYZ.js";
+import "./chunk-BYKW6JJM.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-PNDUH7SH.js";
 import "./chunk-6PZHAYEF.js";
@@ -24,7 +24,6 @@ import "./chunk-FUH2ZLFO.js";
 import "./chunk-HCENANLJ.js";
 import "./chunk-BGN5R62D.js";
 import "./chunk-2Y4X4FFT.js";
-import "./chunk-FEZZ7WDO.js";
 import "./chunk-GBIDQISK.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
@@ -33,7 +32,9 @@ import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
+import "./chunk-UJW5JWF6.js";
 import "./chunk-HUXIDCLA.js";
+import "./chunk-JI77IJGS.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-SWPOQELI.js";
 import "./chunk-ULEFO6FB.js";

@@ -26,10 +26,6 @@ import {
   fileSafeName
 } from "./chunk-2Y4X4FFT.js";
 import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import {
   sealSubject
 } from "./chunk-GBIDQISK.js";
 import "./chunk-7T4WVHKE.js";
@@ -48,10 +44,16 @@ import {
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-BGXFIADR.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-ULEFO6FB.js";
 
@@ -233,8 +235,7 @@ async function sealCommand(args, terminal) {
       contractDigest: contractOf(bundle)?.digest ?? null,
       contractVersion: contractOf(bundle)?.version ?? null
     };
-    terminal.out(`${JSON.stringify(result, null, 2)}
-`);
+    printJson(terminal, result);
   } else {
     terminal.out(renderSealText({ artifact, bundle, build, signature }));
   }

@@ -5,7 +5,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";
@@ -16,16 +16,16 @@ import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote

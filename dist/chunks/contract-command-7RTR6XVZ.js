@@ -11,7 +11,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -29,10 +29,6 @@ import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
@@ -42,8 +38,15 @@ import {
 } from "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import "./chunk-FAC5P5WZ.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-SWPOQELI.js";
@@ -166,7 +169,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-JUKH7OM6.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-XPVDA3SV.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.
@@ -190,8 +193,7 @@ ${CONTRACT_USAGE}`);
   if (values.json) {
     const side = (c) => ({ digest: c.manifest.digest, version: c.manifest.version });
     const json = { before: side(before), after: side(after), changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) };
-    terminal.out(`${JSON.stringify(json, null, 2)}
-`);
+    printJson(terminal, json);
   } else {
     terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes));
   }

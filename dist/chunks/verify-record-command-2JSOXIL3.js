@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy
@@ -18,9 +18,6 @@ import {
   readCliSignerCheck
 } from "./chunk-FUH2ZLFO.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
@@ -28,6 +25,9 @@ import "./chunk-NKOJDP3X.js";
 import {
   hexOf
 } from "./chunk-CGOBM355.js";
+import {
+  parseCommand
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-HXBRM3SZ.js";
+} from "./chunk-ITICNHFD.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MOHS3D2Q.js";
@@ -16,7 +16,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-BYKW6JJM.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-PNDUH7SH.js";
 import "./chunk-6PZHAYEF.js";
@@ -30,10 +30,6 @@ import "./chunk-FUH2ZLFO.js";
 import "./chunk-HCENANLJ.js";
 import "./chunk-BGN5R62D.js";
 import "./chunk-2Y4X4FFT.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
 import "./chunk-GBIDQISK.js";
 import "./chunk-7T4WVHKE.js";
 import "./chunk-NGVAXBT3.js";
@@ -42,7 +38,14 @@ import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-JI77IJGS.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-SWPOQELI.js";
 import "./chunk-ULEFO6FB.js";
@@ -73,8 +76,8 @@ async function statusCommand(args, terminal) {
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", terminal.cwd);
   const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
-  terminal.out(values.json ? `${JSON.stringify(status, null, 2)}
-` : `${renderStatusText(status).join("\n")}
+  if (values.json) printJson(terminal, status);
+  else terminal.out(`${renderStatusText(status).join("\n")}
 `);
   return status.some((s) => s.error !== null) ? 1 : 0;
 }

@@ -1,7 +1,0 @@
-import {
-  processTerminal
-} from "./chunk-BGXFIADR.js";
-import "./chunk-ULEFO6FB.js";
-export {
-  processTerminal
-};

@@ -17375,7 +17375,8 @@ var FileLedger = class {
         problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null };
+    const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
+    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
   }
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
   async locked(work, create = false) {
@@ -17404,7 +17405,7 @@ var FileLedger = class {
         };
         const result = await work(snapshot, append);
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null;
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
 `).join("")));
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
@@ -17807,6 +17808,10 @@ function notOurs(value) {
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
 }
+function identityOf(snapshot) {
+  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+}
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
@@ -17905,6 +17910,7 @@ var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
   if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
+  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
@@ -17912,7 +17918,7 @@ function checkpointStatement(ledgerName, predicate) {
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = path4.basename(ledgerFile);
-  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json;
+  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };

@@ -42,14 +42,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-HO4BHP3Z.js")).verifyCommand,
   diff: async () => (await import("./diff-command-X33U7ASQ.js")).diffCommand,
   merge: async () => (await import("./merge-command-K2SFGEW3.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-TUBAACLR.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-3HHIJCFC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-DHM62WXQ.js")).vetoCommand,
-  history: async () => (await import("./history-command-CI4HRACD.js")).historyCommand,
-  status: async () => (await import("./status-command-Q3HXU3J6.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-LIE6WU3H.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-2JSOXIL3.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-7RTR6XVZ.js")).contractCommand
+  promote: async () => (await import("./promote-command-2V2G724X.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-44GBTBBG.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-YCSA2XOS.js")).vetoCommand,
+  history: async () => (await import("./history-command-6LJS6LUA.js")).historyCommand,
+  status: async () => (await import("./status-command-QJABX4CM.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-BORQ75PF.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-6NUQNVPU.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-JJOUXA4V.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-ITICNHFD.js";
+} from "./chunk-54TCQ4MF.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-MOHS3D2Q.js";
@@ -10,7 +10,7 @@ import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
-import "./chunk-BYKW6JJM.js";
+import "./chunk-7TSCL3WP.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-PNDUH7SH.js";
 import "./chunk-6PZHAYEF.js";

@@ -9,7 +9,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-BYKW6JJM.js";
+} from "./chunk-7TSCL3WP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -42,7 +42,7 @@ import "./chunk-ULEFO6FB.js";
 // src/cli/ledger-command.ts
 import * as fs from "node:fs";
 var LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
-       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
+       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
        artifact-seal ledger abandon-stale --environment ENV [--older-than 6h [--force]] [--ledger L]
 
 init           creates a new file ledger. A missing ledger is otherwise an error, so a
@@ -55,10 +55,15 @@ verify         checks a file ledger's hash chain from the first record to the la
                The chain alone detects corruption, not a deliberate rewrite: whoever
                can write the file can write a new chain. A promote that signs (sign:
                key or keyless) also writes <ledger>.checkpoint.sigstore.json, a signed
-               checkpoint of the head; with --public-key (or --trusted-root and
-               --signer-repository for a keyless one) verify checks it, and refuses a
-               ledger that was rewritten, cut short, replaced, or has records
-               appended after the checkpoint.
+               checkpoint of the head and of the ledger's identity (the sha256 of its
+               first line, which holds a random id); with --public-key (or
+               --trusted-root and --signer-repository for a keyless one) verify checks
+               it, and refuses a ledger that was rewritten, cut short, replaced, or has
+               records appended after the checkpoint. Another ledger signed with the
+               same key, put in this one's place with its own checkpoint, is caught only
+               with --ledger-id (the "Ledger:" line init and verify print, kept where
+               the ledger's writers cannot change it); an earlier copy of this ledger
+               with its earlier checkpoint only with --head.
 abandon-stale  marks the environment's pending promotions that nobody confirmed within
                --older-than (default 6h) abandoned; the next promotion does it too. A
                pending promotion may wait 6h for its confirmation (the longest a
@@ -67,6 +72,7 @@ abandon-stale  marks the environment's pending promotions that nobody confirmed 
                refused.
 
   --head H          a head printed by an earlier "ledger verify"
+  --ledger-id ID    the ledger's identity, printed by "ledger init" and "ledger verify"
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
   --force           abandon below 6h too, when those deployments are known to be over
@@ -78,7 +84,7 @@ var spec = {
   name: "ledger",
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: "string" }, environment: { type: "string" }, "older-than": { type: "string" }, force: { type: "boolean" }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: { head: { type: "string" }, "ledger-id": { type: "string" }, environment: { type: "string" }, "older-than": { type: "string" }, force: { type: "boolean" }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 };
 async function ledgerCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -104,18 +110,27 @@ ${LEDGER_USAGE}`);
   if (command === "init") {
     const head2 = await ledger.init();
     terminal.out(`Created ${ledger.location}.
+Ledger: ${head2.hash}
 Head: ${formatHead(head2)}
 `);
     return 0;
   }
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env);
-  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, terminal);
   const headText = requireValue("head", values.head);
   const pinned = headText === void 0 ? void 0 : parseHead(headText);
-  const { count, head, problems } = await ledger.verifyChain(pinned);
+  const idText = requireValue("ledger-id", values["ledger-id"]);
+  const pinnedId = idText === void 0 ? null : parseLedgerId(idText);
+  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, { head: pinned, headText, ledger: pinnedId }, terminal);
+  const { count, head, identity, problems } = await ledger.verifyChain(pinned);
+  if (problems.length === 0 && pinnedId !== null && identity !== pinnedId) {
+    terminal.out(`NOT THE LEDGER PINNED: ${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: it was replaced by another ledger.
+`);
+    return 1;
+  }
   if (problems.length === 0) {
     const upTo = pinned === void 0 ? ` This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(checkpointFileOf(ledger.file)) ? "" : ", written by a promote that signs"}, or pin the head with --head.` : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`;
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}
+Ledger: ${identity}
 Head: ${formatHead(head)}
 `);
     return 0;
@@ -125,22 +140,32 @@ Head: ${formatHead(head)}
 `);
   return 1;
 }
-async function verifySigned(ledger, settings, terminal) {
+async function verifySigned(ledger, settings, pins, terminal) {
   const serverUrl = (terminal.env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl);
-  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity });
-  if (check.status === "signed") {
-    terminal.out(
-      `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).
+  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, identity, ledger: pins.ledger });
+  const notTrusted = (why, detail, problems) => {
+    terminal.out(`${[`NOT TRUSTED (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join("\n")}
+`);
+    return 1;
+  };
+  if (check.status !== "signed") return notTrusted(check.why, check.detail, check.problems);
+  if (pins.head !== void 0) {
+    const { pinnedProblem } = await ledger.verifyChain(pins.head);
+    if (pinnedProblem !== null) return notTrusted("rewritten", `the ledger does not hold the pinned head ${pins.headText}: it was cut short or rewritten at or before that line, and re-signed.`, [pinnedProblem]);
+  }
+  const unpinned = pins.ledger === null ? ` Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${check.ledger}.` : ` It is the ledger pinned (${pins.ledger}).`;
+  terminal.out(
+    `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}${pins.headText === void 0 ? "" : ` It holds the pinned head ${pins.headText}.`}
+Ledger: ${check.ledger}
 Head: ${formatHead(check.head)}
 `
-    );
-    return 0;
-  }
-  const lines = [`NOT TRUSTED (${check.why}): ${ledger.location}: ${check.detail}`, ...check.problems.map((p) => `  line ${p.line}: ${p.problem}`)];
-  terminal.out(`${lines.join("\n")}
-`);
-  return 1;
+  );
+  return 0;
+}
+function parseLedgerId(text) {
+  if (/^sha256:[0-9a-f]{64}$/.test(text)) return text;
+  throw new SealError(`--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123\u2026".`);
 }
 function staleAfter(values) {
   const environment = requireValue("environment", values.environment);

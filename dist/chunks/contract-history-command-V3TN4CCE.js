@@ -7,7 +7,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-BYKW6JJM.js";
+} from "./chunk-7TSCL3WP.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";

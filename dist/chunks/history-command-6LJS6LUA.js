@@ -7,7 +7,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-BYKW6JJM.js";
+} from "./chunk-7TSCL3WP.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
 import "./chunk-7T4WVHKE.js";

@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-BYKW6JJM.js";
+} from "./chunk-7TSCL3WP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive

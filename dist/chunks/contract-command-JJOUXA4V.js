@@ -11,7 +11,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-BYKW6JJM.js";
+} from "./chunk-7TSCL3WP.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -169,7 +169,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-XPVDA3SV.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-V3TN4CCE.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

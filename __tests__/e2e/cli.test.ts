@@ -101,7 +101,7 @@ describe('artifact-seal (the bundled CLI)', () => {
     expect(cli(['promote', digest, '--environment', 'prod', '--dry-run'], cwd).code).toBe(0)
     expect(cli(['confirm', '2'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('record 2 (') })
     expect(cli(['confirm', '2', '--outcome', 'maybe'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('--outcome: "maybe" is not "success" or "failure"') })
-    const second = cli(['promote', digest, '--environment', 'prod'], cwd)
+    const second = cli(['promote', digest, '--environment', 'prod', '--path', 'build'], cwd)
     expect(cli(['confirm', '4', '--outcome', 'failure', '--reason', 'helm timed out'], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining('failed (record 5 closes record 4): helm timed out') })
     expect(second.code).toBe(0)
     expect(cli(['status'], cwd).stdout).toMatch(/prod +-\n/)

@@ -15,7 +15,7 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-KUZZDWY5.js"), import("../chunks/terminal-RCB2WI4E.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-ZMYSICSX.js"), import("../chunks/terminal-RCB2WI4E.js")]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();

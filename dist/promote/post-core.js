@@ -1356,6 +1356,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",
@@ -1742,7 +1743,7 @@ function readBytesSource(getInput2, workspace, names) {
   if (runIdText !== "" && artifactName === "") {
     throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
-  if (checksums !== "" && subject === null) {
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
@@ -1764,6 +1765,18 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
 }
 
 // src/actions/promote/settings.ts
@@ -1821,8 +1834,18 @@ function readPromoteSettings(getInput2, env, workspace) {
     artifactName: PromoteInput.ArtifactName,
     runId: PromoteInput.RunId,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache
+    cache: PromoteInput.Cache,
+    listingAlone: true
   });
+  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  if (digestOnly && source !== null) {
+    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  }
+  if (digestOnly && (vetoReason !== "" || approval !== "")) {
+    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+  }
+  const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.Name);
   return {
@@ -1831,6 +1854,8 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
+    sealListing: source === null && listing !== "" ? path6.resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path6.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
@@ -1875,9 +1900,10 @@ function readConfirm(input) {
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
   const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
-  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false)) {
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  if (promoting.length > 0) {
     throw new SealError(
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...promoting.length === 0 ? [PromoteInput.Rollback] : []].join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
@@ -1888,6 +1914,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
+    sealListing: null,
+    withoutBytes: { declared: false, missing: missingBytes(env) },
     policyFile: path6.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
@@ -1902,6 +1930,10 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signer: readSignerCheckSettings(getInput2, env, workspace),
     signing: readRecordSigning(getInput2, ledger)
   };
+}
+function missingBytes(env) {
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
+  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);

@@ -41,7 +41,12 @@ with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable)
-  --checksums FILE    the sealed listing, to name the files that differ
+  --checksums FILE    the sealed listing, to name the files that differ; the seal's
+                      signature is the <name>.sigstore.json beside it
+  --digest-only       promote with no bytes to check (an image deployed by its digest).
+                      Without --path a promotion is refused unless this is given or the
+                      seal's signature (beside --checksums) shows it was sealed from a
+                      digest alone (subject-digest); a dry run needs neither
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}
@@ -76,6 +81,7 @@ const spec = {
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'create-ledger': { type: 'boolean' },
+    'digest-only': { type: 'boolean' },
     name: { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
@@ -104,7 +110,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const checksumsFile = checksums ? path.resolve(cwd, checksums) : null
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
-  if (checksumsFile && paths.length === 0) throw new SealError('promote: --checksums names the files that differ; give --path with the bytes to check too.')
+  const digestOnly = values['digest-only'] ?? false
+  if (digestOnly && paths.length > 0) throw new SealError('promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
   const dryRun = values['dry-run'] ?? false
   if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
@@ -134,6 +141,13 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: '--environment', digest: 'promote <digest>' },
       artifact: null,
+      withoutBytes: {
+        declared: digestOnly,
+        missing:
+          'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal\'s listing). ' +
+          'A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle\'s listing and --public-key (or the signer options). ' +
+          'To promote with nothing checked, say so with --digest-only.'
+      },
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
       serverUrl: expectation.serverUrl,

@@ -5,18 +5,18 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";
 import {
   cliCheckpointSigning
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";

@@ -2,7 +2,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-PNDUH7SH.js";
+} from "./chunk-MTOJYOHG.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
@@ -18,15 +18,15 @@ import {
   parseSubjectPatterns,
   readCliSignerCheck,
   signatureRequired
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-BGN5R62D.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-GBIDQISK.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-3L62ILF2.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";

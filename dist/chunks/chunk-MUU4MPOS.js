@@ -9,7 +9,7 @@ import {
 } from "./chunk-QAXZ32M4.js";
 import {
   STATEMENT_TYPE
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 import {
   requireValue
 } from "./chunk-UJW5JWF6.js";

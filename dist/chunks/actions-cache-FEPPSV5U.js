@@ -5,8 +5,8 @@ import {
 } from "./chunk-HSU5AKFI.js";
 import {
   listDirectory
-} from "./chunk-GBIDQISK.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-3L62ILF2.js";
+import "./chunk-2YME2WUQ.js";
 import {
   diffListings,
   parseListing

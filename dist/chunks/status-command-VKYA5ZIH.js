@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-54TCQ4MF.js";
-import "./chunk-XF5IRKUC.js";
+} from "./chunk-K4Z5UNGA.js";
+import "./chunk-AYMTK2DR.js";
 import "./chunk-IHOK2OA6.js";
-import "./chunk-MOHS3D2Q.js";
+import "./chunk-SRZEIPDW.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";
@@ -16,9 +16,9 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-PNDUH7SH.js";
+import "./chunk-MTOJYOHG.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
@@ -26,12 +26,12 @@ import "./chunk-HSU5AKFI.js";
 import "./chunk-M7OCZUU2.js";
 import "./chunk-LCJQTPH3.js";
 import "./chunk-3Y6US3PS.js";
-import "./chunk-FUH2ZLFO.js";
+import "./chunk-7PTIF7HN.js";
 import "./chunk-HCENANLJ.js";
 import "./chunk-BGN5R62D.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-GBIDQISK.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-3L62ILF2.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-EWXYFNFY.js";
 import "./chunk-5JBH2JDF.js";

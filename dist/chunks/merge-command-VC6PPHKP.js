@@ -1,6 +1,6 @@
 import {
   provenanceLinks
-} from "./chunk-LAS6Q42K.js";
+} from "./chunk-DWSZCENT.js";
 import {
   formatCount
 } from "./chunk-HCENANLJ.js";
@@ -11,8 +11,8 @@ import {
   fileSafeName,
   mergeSealBundles,
   partSourceFromArgument
-} from "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NKOJDP3X.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";

@@ -7,10 +7,10 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-2YME2WUQ.js";
 import {
   parseDigest
 } from "./chunk-CGOBM355.js";

@@ -7,12 +7,12 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-CGOBM355.js";
 import {
   parseCommand,

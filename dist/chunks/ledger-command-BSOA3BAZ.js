@@ -9,7 +9,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -20,9 +20,9 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-FUH2ZLFO.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-7PTIF7HN.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";

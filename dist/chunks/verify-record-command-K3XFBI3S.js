@@ -1,13 +1,13 @@
 import {
   PROMOTION_EXTENSION,
   readVerificationSummary
-} from "./chunk-XF5IRKUC.js";
+} from "./chunk-AYMTK2DR.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy
@@ -16,9 +16,9 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-FUH2ZLFO.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-7PTIF7HN.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";

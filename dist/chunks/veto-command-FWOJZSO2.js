@@ -1,13 +1,13 @@
 import {
   vetoDigest
-} from "./chunk-MOHS3D2Q.js";
+} from "./chunk-SRZEIPDW.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -16,12 +16,12 @@ import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
 import {
   cliCheckpointSigning
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";

@@ -1,6 +1,6 @@
 import {
   verificationSummary
-} from "./chunk-XF5IRKUC.js";
+} from "./chunk-AYMTK2DR.js";
 import {
   fromManifest,
   loadContract
@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-MOHS3D2Q.js";
+} from "./chunk-SRZEIPDW.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";
@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
@@ -41,7 +41,7 @@ import {
   sha256Of,
   signerExpectation,
   verifyArtifact
-} from "./chunk-PNDUH7SH.js";
+} from "./chunk-MTOJYOHG.js";
 import {
   removeQuietly
 } from "./chunk-HSU5AKFI.js";
@@ -57,7 +57,7 @@ import {
   readCliSignerCheck,
   readCliSigning,
   signatureRequired
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -66,11 +66,11 @@ import {
 import {
   contractBeside,
   statementBeside
-} from "./chunk-2Y4X4FFT.js";
+} from "./chunk-BN2IESFQ.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-GBIDQISK.js";
+} from "./chunk-3L62ILF2.js";
 import {
   prepareSigning
 } from "./chunk-EWXYFNFY.js";
@@ -7454,7 +7454,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("./actions-cache-XTLMAJ2Q.js");
+  const { cacheKeyOf } = await import("./actions-cache-FEPPSV5U.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -7471,7 +7471,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
   const { WorkflowArtifactStore } = await import("./workflow-artifact-FYDTQRLN.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-2YDKOXEP.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-Y4WRGJSE.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7492,7 +7492,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-XTLMAJ2Q.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-FEPPSV5U.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -7741,7 +7741,12 @@ with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable)
-  --checksums FILE    the sealed listing, to name the files that differ
+  --checksums FILE    the sealed listing, to name the files that differ; the seal's
+                      signature is the <name>.sigstore.json beside it
+  --digest-only       promote with no bytes to check (an image deployed by its digest).
+                      Without --path a promotion is refused unless this is given or the
+                      seal's signature (beside --checksums) shows it was sealed from a
+                      digest alone (subject-digest); a dry run needs neither
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}
@@ -7775,6 +7780,7 @@ var spec = {
     rollback: { type: "boolean" },
     "dry-run": { type: "boolean" },
     "create-ledger": { type: "boolean" },
+    "digest-only": { type: "boolean" },
     name: { type: "string" },
     json: { type: "boolean" },
     "contract-baseline": { type: "string" },
@@ -7807,7 +7813,8 @@ ${PROMOTE_USAGE}`);
   const checksumsFile = checksums ? path6.resolve(cwd, checksums) : null;
   const root = requireValue("root", values.root);
   const paths = values.path ?? [];
-  if (checksumsFile && paths.length === 0) throw new SealError("promote: --checksums names the files that differ; give --path with the bytes to check too.");
+  const digestOnly = values["digest-only"] ?? false;
+  if (digestOnly && paths.length > 0) throw new SealError("promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.");
   const dryRun = values["dry-run"] ?? false;
   if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".');
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.');
@@ -7837,6 +7844,10 @@ ${PROMOTE_USAGE}`);
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: "--environment", digest: "promote <digest>" },
       artifact: null,
+      withoutBytes: {
+        declared: digestOnly,
+        missing: "promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal's listing). A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle's listing and --public-key (or the signer options). To promote with nothing checked, say so with --digest-only."
+      },
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
       serverUrl: expectation.serverUrl,

@@ -4,14 +4,14 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-MOHS3D2Q.js";
+} from "./chunk-SRZEIPDW.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-7TSCL3WP.js";
+} from "./chunk-MUU4MPOS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -24,12 +24,12 @@ import "./chunk-26HFV435.js";
 import "./chunk-M7OCZUU2.js";
 import {
   cliCheckpointSigning
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
-import "./chunk-2Y4X4FFT.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-BN2IESFQ.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-5JBH2JDF.js";
 import "./chunk-NKOJDP3X.js";
@@ -169,7 +169,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-V3TN4CCE.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-OCL73RH4.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

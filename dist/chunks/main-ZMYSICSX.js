@@ -38,18 +38,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-PYM4VRKZ.js")).sealCommand,
-  verify: async () => (await import("./verify-command-HO4BHP3Z.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-IHV6NVW3.js")).sealCommand,
+  verify: async () => (await import("./verify-command-Q4FLD2SO.js")).verifyCommand,
   diff: async () => (await import("./diff-command-X33U7ASQ.js")).diffCommand,
-  merge: async () => (await import("./merge-command-K2SFGEW3.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-2V2G724X.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-44GBTBBG.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-YCSA2XOS.js")).vetoCommand,
-  history: async () => (await import("./history-command-6LJS6LUA.js")).historyCommand,
-  status: async () => (await import("./status-command-QJABX4CM.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-BORQ75PF.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-6NUQNVPU.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-JJOUXA4V.js")).contractCommand
+  merge: async () => (await import("./merge-command-VC6PPHKP.js")).mergeCommand,
+  promote: async () => (await import("./promote-command-GSDOEC3Z.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-Z3UY5IO3.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-FWOJZSO2.js")).vetoCommand,
+  history: async () => (await import("./history-command-FCVUNXWW.js")).historyCommand,
+  status: async () => (await import("./status-command-VKYA5ZIH.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-BSOA3BAZ.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-K3XFBI3S.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-BXSGI6VK.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

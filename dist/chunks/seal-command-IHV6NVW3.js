@@ -9,10 +9,10 @@ import {
   SIGNING_USAGE,
   parseSubjectPatterns,
   readCliSigning
-} from "./chunk-FUH2ZLFO.js";
+} from "./chunk-7PTIF7HN.js";
 import {
   provenanceLinks
-} from "./chunk-LAS6Q42K.js";
+} from "./chunk-DWSZCENT.js";
 import {
   formatBytes,
   formatCount
@@ -24,11 +24,11 @@ import {
 import {
   LocalDirectoryStore,
   fileSafeName
-} from "./chunk-2Y4X4FFT.js";
+} from "./chunk-BN2IESFQ.js";
 import {
   sealSubject
-} from "./chunk-GBIDQISK.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-3L62ILF2.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import {
   prepareSigning,

@@ -11,8 +11,8 @@ import {
 } from "./chunk-3Y6US3PS.js";
 import {
   sealSubject
-} from "./chunk-GBIDQISK.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-3L62ILF2.js";
+import "./chunk-2YME2WUQ.js";
 import {
   diffListings,
   digestOfListing,

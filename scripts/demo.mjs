@@ -113,6 +113,8 @@ try {
   console.log(`exit code ${tampered.status}`)
 
   step('Version 2: a new page, sealed and promoted through dev and staging into production')
+  // v1's files are kept for the rollback later, which checks them against v1's digest.
+  cpSync(path.join(work, 'build'), path.join(work, 'releases', 'v1'), { recursive: true })
   const page = path.join(work, 'build', 'public', 'index.html')
   writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
   const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
@@ -136,11 +138,11 @@ try {
   artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--name', 'hello-service'])
 
   step('A vetoed digest is refused everywhere, even where it passed before')
-  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--name', 'hello-service'], { allowFailure: true })
+  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service'], { allowFailure: true })
   console.log(`exit code ${vetoed.status}`)
 
   step('Roll production back to the last good digest before v2')
-  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--path', 'releases/v1', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Who ran what since when, and what runs where now')
   artifactSeal(['history', '--environment', 'production'])

@@ -218,7 +218,8 @@ describe('a digest or a listing given by the build', () => {
     const sealed = await sealSubject({ kind: 'digest', digest: `sha256:${hex}`, name: 'ghcr.io/o/app' }, options)
     expect(sealed.digest).toBe(`sha256:${hex}`)
     expect(sealed.size).toBeNull()
-    expect(sealed.statement.subject).toEqual([{ name: 'ghcr.io/o/app', digest: { sha256: hex } }])
+    // Marked digest-only: a promotion of it has no files to check, and its signed statement says so.
+    expect(sealed.statement.subject).toEqual([{ name: 'ghcr.io/o/app', digest: { sha256: hex }, annotations: { 'artifact-seal.digest-only': true } }])
   })
 
   it('seals a sha256sum listing as the tree it describes', async () => {

@@ -91,7 +91,7 @@ describe('artifact-seal (the bundled CLI)', () => {
     const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', '.github/promotion.yml': 'environments:\n  dev: {}\n  prod:\n    requires: [dev]\n' })
     const digest = JSON.parse(cli(['seal', 'build', '--json'], cwd).stdout).digest as string
     expect(cli(['promote', digest, '--environment', 'dev'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('does not exist. A missing ledger is never read as an empty one') })
-    expect(cli(['ledger', 'init'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created file:.*\nHead: 1:sha256:[0-9a-f]{64}\n$/) })
+    expect(cli(['ledger', 'init'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created file:.*\nLedger: sha256:[0-9a-f]{64}\nHead: 1:sha256:[0-9a-f]{64}\n$/) })
     const pending = cli(['promote', digest, '--environment', 'dev', '--path', 'build'], cwd)
     expect(pending.code).toBe(0)
     expect(pending.stdout).toContain('Record 2 is pending. When the deployment is done: artifact-seal confirm 2 --ledger file:')
@@ -101,7 +101,7 @@ describe('artifact-seal (the bundled CLI)', () => {
     expect(cli(['promote', digest, '--environment', 'prod', '--dry-run'], cwd).code).toBe(0)
     expect(cli(['confirm', '2'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('record 2 (') })
     expect(cli(['confirm', '2', '--outcome', 'maybe'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('--outcome: "maybe" is not "success" or "failure"') })
-    const second = cli(['promote', digest, '--environment', 'prod'], cwd)
+    const second = cli(['promote', digest, '--environment', 'prod', '--path', 'build'], cwd)
     expect(cli(['confirm', '4', '--outcome', 'failure', '--reason', 'helm timed out'], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining('failed (record 5 closes record 4): helm timed out') })
     expect(second.code).toBe(0)
     expect(cli(['status'], cwd).stdout).toMatch(/prod +-\n/)

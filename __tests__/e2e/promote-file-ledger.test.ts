@@ -33,14 +33,20 @@ async function sealedBuild(page = '<p>v1</p>', options: { clock?: () => Date } =
   return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string, ledger }
 }
 
+/** The bytes a promotion checks: the site in the workspace, unless the inputs say where they are or that there are none. */
+function withBytes(inputs: Record<string, string>): Record<string, string> {
+  const given = ['subject-path', 'artifact-name', 'cache', 'digest-only'].some((name) => name in inputs)
+  return given ? inputs : { 'subject-path': 'site', ...inputs }
+}
+
 /** The promote step alone: its post step has not run (the job is still going, or failed). */
 function promote(build: Build, inputs: Record<string, string>) {
-  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...inputs }, { workspace: build.workspace })
+  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...withBytes(inputs) }, { workspace: build.workspace })
 }
 
 /** A job that promotes and succeeds: the promote step, then its post step (post-if: success()). */
 async function promoteJob(build: Build, inputs: Record<string, string>): Promise<{ main: ActionRun; post: ActionRun | null }> {
-  const all = { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...inputs }
+  const all = { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...withBytes(inputs) }
   const main = await runAction(PROMOTE, all, { workspace: build.workspace })
   if (main.code !== 0) return { main, post: null }
   return { main, post: await runPost(POST, main, all) }
@@ -187,10 +193,11 @@ describe('the bundled promote action on a file ledger', () => {
   it('vetoes a digest: no environment takes it afterwards, and rollback skips it', async () => {
     const v1 = await sealedBuild()
     expect((await promoteJob(v1, { environment: 'dev' })).post?.code).toBe(0)
+    // v2 and v3 were sealed elsewhere; v1's workspace holds v1's files, which the rollback to v1 checks.
     const v2 = { ...(await sealedBuild('<p>v2</p>')), workspace: v1.workspace, ledger: v1.ledger }
-    expect((await promoteJob(v2, { environment: 'dev' })).post?.code).toBe(0)
+    expect((await promoteJob(v2, { environment: 'dev', 'digest-only': 'true' })).post?.code).toBe(0)
     const v3 = { ...(await sealedBuild('<p>v3</p>')), workspace: v1.workspace, ledger: v1.ledger }
-    expect((await promoteJob(v3, { environment: 'dev' })).post?.code).toBe(0)
+    expect((await promoteJob(v3, { environment: 'dev', 'digest-only': 'true' })).post?.code).toBe(0)
 
     const veto = await promote(v2, { environment: 'dev', veto: 'smoke tests failed' })
     expect(veto.code).toBe(0)
@@ -198,7 +205,7 @@ describe('the bundled promote action on a file ledger', () => {
     expect(veto.summary).toContain(`### 🚫 Vetoed \`${v2.digest}\``)
     expect(veto.summary).toContain('smoke tests failed')
     expect(veto.summary).toContain('No environment accepts this digest from now on, and rollbacks skip it.')
-    const again = await promote(v2, { environment: 'staging' })
+    const again = await promote(v2, { environment: 'staging', 'digest-only': 'true' })
     expect(again.code).toBe(1)
     expect(again.stdout).toContain('The digest was vetoed in dev')
     expect(again.stdout).toContain(': smoke tests failed. Build and seal a fixed artifact.')

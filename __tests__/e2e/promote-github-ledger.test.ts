@@ -32,16 +32,22 @@ async function buildJob(page = '<p>v1</p>'): Promise<{ workspace: string; digest
   return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string }
 }
 
+/** The bytes a promotion checks: the site in the workspace, unless the inputs say where they are or that there are none. */
+function withBytes(inputs: Record<string, string>): Record<string, string> {
+  const given = ['subject-path', 'artifact-name', 'cache', 'digest-only'].some((name) => name in inputs) || /^[0-9]+$/.test(inputs.confirm ?? '')
+  return given ? inputs : { 'subject-path': 'site', ...inputs }
+}
+
 /** The promote step of a deploy job on a runner: the github ledger (the default on a runner), the workflow token. */
 function promoteStep(workspace: string, inputs: Record<string, string>, token = host.token, repository = REPO) {
-  return runAction(PROMOTE, { 'github-token': token, policy: '.github/promotion.yml', ...inputs }, { workspace, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
+  return runAction(PROMOTE, { 'github-token': token, policy: '.github/promotion.yml', ...withBytes(inputs) }, { workspace, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
 }
 
 /** A deploy job that succeeds: the promote step, then its post step confirming the deployment. */
 async function deployJob(workspace: string, inputs: Record<string, string>, token = host.token, repository = REPO): Promise<ActionRun & { post: ActionRun | null }> {
   const main = await promoteStep(workspace, inputs, token, repository)
   if (main.code !== 0 || main.state['pending-record'] === undefined) return { ...main, post: null }
-  const post = await runPost(POST, main, { 'github-token': token, policy: '.github/promotion.yml', ...inputs }, { env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
+  const post = await runPost(POST, main, { 'github-token': token, policy: '.github/promotion.yml', ...withBytes(inputs) }, { env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository } })
   expect(post.stdout).not.toContain('::error::')
   return { ...main, post }
 }
@@ -156,7 +162,8 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     expect(newest?.record.digest).toBe(v2.digest)
     expect(older).toMatchObject({ states: ['in_progress', 'success', 'inactive'], record: { digest: v1.digest } })
 
-    const rollback = await deployJob(v2.workspace, { environment: 'dev', 'expected-digest': 'previous', rollback: 'true' })
+    // The rollback job has v1's files, as the cache or v1's artifact would give them.
+    const rollback = await deployJob(v1.workspace, { environment: 'dev', 'expected-digest': 'previous', rollback: 'true' })
     expect(rollback.code).toBe(0)
     expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v2.digest })
     expect(recordsIn('dev')[0]).toMatchObject({ states: ['in_progress', 'success'], record: { outcome: 'pending', mode: 'rollback', digest: v1.digest, previousDigest: v2.digest } })

@@ -18,7 +18,7 @@ for (let i = 0; i < Number(rounds); i++) {
     continue
   }
   const result = await promoteDigest(
-    { environment: 'production', digest, rollback: false, dryRun: false, name: null, environmentUrl: null, sealedBy: null, requester, inputs: { environment: 'environment', digest: 'digest' }, artifact: null },
+    { environment: 'production', digest, rollback: false, dryRun: false, name: null, environmentUrl: null, sealedBy: null, requester, inputs: { environment: 'environment', digest: 'digest' }, artifact: null, withoutBytes: { declared: true, missing: '' } },
     policy,
     ledger,
     options

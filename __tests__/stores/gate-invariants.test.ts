@@ -136,7 +136,9 @@ async function runOn(ledger: Ledger, step: Op, clock: { now: number }): Promise<
       sealedBy: null,
       requester,
       inputs: { environment: 'environment', digest: 'expected-digest' },
-      artifact: null
+      artifact: null,
+      // The gate's rules are what is tested: these promotions say they carry no bytes.
+      withoutBytes: { declared: true, missing: '' }
     },
     POLICY,
     ledger,

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { digest } from '../../__fixtures__/promotion.js'
 import { checkpointSigner, verifyCheckpoint } from '../../src/app/ledger-checkpoint.js'
-import { prepareSigning } from '../../src/app/signing.js'
+import { type Signing, prepareSigning } from '../../src/app/signing.js'
 import { main } from '../../src/cli/main.js'
 import { readPublicKey } from '../../src/core/signing/signing-key.js'
-import { CHECKPOINT_PREDICATE_TYPE } from '../../src/core/signing/ledger-checkpoint.js'
+import { CHECKPOINT_PREDICATE_TYPE, checkpointStatement } from '../../src/core/signing/ledger-checkpoint.js'
 import { FileLedger, checkpointFileOf } from '../../src/stores/ledger/file-ledger.js'
 import { deploy, letIn } from '../helpers/ledger-history.js'
 import { removeAll, tempDir } from '../helpers/trees.js'
@@ -20,9 +20,12 @@ function keyPair(): { privatePem: string; publicPem: string } {
 }
 
 /** A ledger whose every append signs a checkpoint with the key. */
+async function keySigning(privatePem: string): Promise<Signing> {
+  return prepareSigning({ mode: 'key', key: { pem: privatePem, password: undefined, inputName: 'signing-key' }, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
+}
+
 async function signedLedger(file: string, privatePem: string): Promise<FileLedger> {
-  const signing = await prepareSigning({ mode: 'key', key: { pem: privatePem, password: undefined, inputName: 'signing-key' }, endpoints: { fulcioUrl: null, rekorUrl: null, tsaUrl: null } }, {})
-  return new FileLedger(file, 'ledger', { create: true, signHead: checkpointSigner(signing, file) ?? undefined })
+  return new FileLedger(file, 'ledger', { create: true, signHead: checkpointSigner(await keySigning(privatePem), file) ?? undefined })
 }
 
 /** A ledger of three promotions, signed with a fresh key; the key's public half written beside it. */
@@ -55,7 +58,7 @@ describe('the file ledger signed checkpoint', () => {
     const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'))
     const all = lines(file)
     expect(statement.predicateType).toBe(CHECKPOINT_PREDICATE_TYPE)
-    expect(statement.predicate).toMatchObject({ format: 'artifact-seal/ledger/v2', seq: all.length })
+    expect(statement.predicate).toMatchObject({ format: 'artifact-seal/ledger/v2', seq: all.length, ledger: `sha256:${createHash('sha256').update(all[0] as string).digest('hex')}` })
     const ledger = new FileLedger(file, 'ledger')
     const { head } = await ledger.verifyChain()
     expect(statement.predicate.head).toBe(head.hash)
@@ -81,9 +84,10 @@ describe('the file ledger signed checkpoint', () => {
 
   it('refuses a ledger rewritten with a new chain: the signed head is not on it', async () => {
     const { dir, file } = await history()
-    // A writer without the key rebuilds the whole chain with one record changed: the chain is intact.
+    // A writer without the key rebuilds the chain after the first line with one record changed: the chain is intact.
     const forged = path.join(tempDir('forged-'), 'ledger.jsonl')
-    const unsigned = new FileLedger(forged, 'ledger', { create: true })
+    fs.writeFileSync(forged, `${lines(file)[0]}\n`)
+    const unsigned = new FileLedger(forged, 'ledger')
     await deploy(unsigned, digest(1), 'staging')
     await deploy(unsigned, digest(66), 'staging')
     await letIn(unsigned, digest(3), 'staging')
@@ -130,7 +134,36 @@ describe('the file ledger signed checkpoint', () => {
     fs.copyFileSync(checkpointFileOf(elsewhere), checkpointFileOf(file))
     const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
     expect(run.code).toBe(1)
-    expect(run.out).toMatch(/^NOT TRUSTED \(replaced\): .*is the checkpoint of the ledger "other\.jsonl", not of "ledger\.jsonl"/)
+    expect(run.out).toMatch(/^NOT TRUSTED \(replaced\): .*the checkpoint signed by key:\S+ .* is of the ledger sha256:[0-9a-f]{64}, and this is the ledger sha256:[0-9a-f]{64} \(the sha256 of its first line\): it was copied from another ledger/)
+  })
+
+  it("signs the ledger's identity: a checkpoint of the right head for another ledger is refused, whatever the file is called", async () => {
+    const { dir, file, key } = await history()
+    const { head, identity } = await new FileLedger(file, 'ledger').verifyChain()
+    expect(identity).toBe(`sha256:${createHash('sha256').update(lines(file)[0] as string).digest('hex')}`)
+    const signing = await keySigning(key.privatePem)
+    if (signing.kind === 'none') throw new Error('a key signs')
+    const sign = async (predicate: Record<string, unknown>) =>
+      fs.writeFileSync(
+        checkpointFileOf(file),
+        (await signing.sign({ ...checkpointStatement('ledger.jsonl', { format: 'artifact-seal/ledger/v2', seq: head.seq, head: head.hash, time: new Date().toISOString(), ledger: digest(7) }), predicate })).json
+      )
+    await sign({ format: 'artifact-seal/ledger/v2', seq: head.seq, head: head.hash, time: new Date().toISOString(), ledger: digest(7) })
+    const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
+    expect(run.code).toBe(1)
+    expect(run.out).toContain(`is of the ledger ${digest(7)}, and this is the ledger ${identity} (the sha256 of its first line): it was copied from another ledger.`)
+
+    // A checkpoint written before the identity was signed names the file only: it still verifies, by name.
+    await sign({ format: 'artifact-seal/ledger/v2', seq: head.seq, head: head.hash, time: new Date().toISOString() })
+    expect(await ledgerVerify(dir, '--public-key', 'cosign.pub')).toMatchObject({ code: 0, out: expect.stringContaining(`Ledger: ${identity}\n`) })
+    const rename = async (at: string): Promise<number> => {
+      fs.renameSync(path.join(at, 'ledger.jsonl'), path.join(at, 'renamed.jsonl'))
+      fs.renameSync(checkpointFileOf(path.join(at, 'ledger.jsonl')), checkpointFileOf(path.join(at, 'renamed.jsonl')))
+      return main(['ledger', 'verify', '--ledger', 'file:renamed.jsonl', '--public-key', 'cosign.pub'], { cwd: at, env: {}, out: () => undefined, err: () => undefined, progress: () => undefined })
+    }
+    expect(await rename(dir)).toBe(1)
+    // One that names the identity follows the ledger under another name.
+    expect(await rename((await history()).dir)).toBe(0)
   })
 
   it('says plainly, without a key, that the chain detects corruption and not a deliberate rewrite', async () => {

@@ -15,6 +15,11 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-CKQ7BVXJ.js"), import("../chunks/terminal-EFIUCZKQ.js")]);
-  process.exitCode = await main(process.argv.slice(2), processTerminal());
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-7V2VGYDY.js"), import("../chunks/terminal-NBQQMLKP.js")]);
+  const terminal = processTerminal();
+  const code = await main(process.argv.slice(2), terminal);
+  const lost = terminal.outputError();
+  if (lost !== null) process.stderr.write(`artifact-seal: the output could not be written (${lost.code ?? lost.message}).
+`);
+  process.exitCode = lost !== null && code === 0 ? 1 : code;
 }

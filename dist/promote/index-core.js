@@ -17449,7 +17449,8 @@ var FileLedger = class {
         problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null };
+    const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
+    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
   }
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
   async locked(work, create = false) {
@@ -17478,7 +17479,7 @@ var FileLedger = class {
         };
         const result = await work(snapshot, append);
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null;
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
 `).join("")));
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
@@ -17881,6 +17882,10 @@ function notOurs(value) {
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
 }
+function identityOf(snapshot) {
+  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+}
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
@@ -17906,9 +17911,13 @@ var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
 function statementSubject(name, digest, isTree) {
   const hex = hexOf(digest);
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function digestOnlySubject(name, digest) {
+  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -17979,6 +17988,7 @@ var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
   if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
+  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
@@ -17986,7 +17996,7 @@ function checkpointStatement(ledgerName, predicate) {
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = path4.basename(ledgerFile);
-  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json;
+  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
@@ -18681,6 +18691,10 @@ async function promoteDigest(request, policy, ledger, options) {
       signatureFact = { signer: signature.signer, missing: null, serverUrl };
     }
   }
+  let bytesNote = null;
+  if (early === null && !request.verifyBytes && !request.dryRun) {
+    bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature);
+  }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
   if (early === null && request.contract) {
     try {
@@ -18721,6 +18735,7 @@ async function promoteDigest(request, policy, ledger, options) {
         ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {}
       };
       decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts);
+      if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] };
     }
     if (request.dryRun) return null;
     const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null);
@@ -18748,6 +18763,16 @@ async function promoteDigest(request, policy, ledger, options) {
   } catch (error2) {
     return result(unreadable(error2));
   }
+}
+function withoutBytes(rule, environment, digest, signature) {
+  if (signature?.status === "verified" && signature.digestOnly) {
+    return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
+  }
+  if (rule.declared) {
+    return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
+  }
+  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
+  throw new BadInputError(`${rule.missing} ${found}`);
 }
 function bytesDetail(check, digest) {
   const files = check.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
@@ -19809,7 +19834,8 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
@@ -20528,6 +20554,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",
@@ -21051,7 +21078,7 @@ function readBytesSource(getInput2, workspace, names) {
   if (runIdText !== "" && artifactName === "") {
     throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
-  if (checksums !== "" && subject === null) {
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
@@ -21073,6 +21100,18 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
 }
 
 // src/actions/verify/settings.ts
@@ -21166,6 +21205,7 @@ async function checkCandidate(candidate, digest, expectation) {
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
     name: subjectName(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
     bundleDigest: candidate.digest
   };
@@ -21184,6 +21224,14 @@ function subjectName(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
+}
+function annotationOf(subjects, digest, name) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const annotations = subject?.annotations;
+  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
 }
 function signedContract(subjects, digest) {
   const hex = hexOf(digest);
@@ -21329,8 +21377,18 @@ function readPromoteSettings(getInput2, env, workspace) {
     artifactName: PromoteInput.ArtifactName,
     runId: PromoteInput.RunId,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache
+    cache: PromoteInput.Cache,
+    listingAlone: true
   });
+  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  if (digestOnly && source !== null) {
+    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  }
+  if (digestOnly && (vetoReason !== "" || approval !== "")) {
+    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+  }
+  const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.Name);
   return {
@@ -21339,6 +21397,8 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
+    sealListing: source === null && listing !== "" ? path15.resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path15.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
@@ -21383,9 +21443,10 @@ function readConfirm(input) {
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
   const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
-  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false)) {
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  if (promoting.length > 0) {
     throw new SealError(
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...promoting.length === 0 ? [PromoteInput.Rollback] : []].join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
@@ -21396,6 +21457,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
+    sealListing: null,
+    withoutBytes: { declared: false, missing: missingBytes(env) },
     policyFile: path15.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
@@ -21410,6 +21473,10 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signer: readSignerCheckSettings(getInput2, env, workspace),
     signing: readRecordSigning(getInput2, ledger)
   };
+}
+function missingBytes(env) {
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
+  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -22315,7 +22382,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: sealedContractBeside(checksumsFile),
+          sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           requester,
           inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
@@ -22331,7 +22398,7 @@ async function run(env = process.env) {
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
+    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
     const fetchContext = {
       env,
       downloadsDir: path20.join(runnerTempDir(env), "artifact-seal", "downloads"),
@@ -22355,7 +22422,12 @@ async function run(env = process.env) {
         inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
         artifact: null,
         ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
-        checkSignature: (digest, bytes) => checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
+        withoutBytes: settings.withoutBytes,
+        checkSignature: (digest, bytes) => checkSignature(
+          digest,
+          signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
+          expectation
+        ),
         requireSignature: required,
         serverUrl: expectation.serverUrl,
         ...attest ? { attest } : {},

@@ -848,7 +848,8 @@ var FileLedger = class {
         problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null };
+    const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
+    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
   }
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
   async locked(work, create = false) {
@@ -877,7 +878,7 @@ var FileLedger = class {
         };
         const result = await work(snapshot, append);
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null;
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
 `).join("")));
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
@@ -1280,6 +1281,10 @@ function notOurs(value) {
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
 }
+function identityOf(snapshot) {
+  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+}
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
@@ -1302,6 +1307,7 @@ var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
   if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
+  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
@@ -1309,7 +1315,7 @@ function checkpointStatement(ledgerName, predicate) {
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = path2.basename(ledgerFile);
-  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json;
+  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
@@ -1425,6 +1431,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",
@@ -1925,7 +1932,7 @@ function readBytesSource(getInput2, workspace, names) {
   if (runIdText !== "" && artifactName === "") {
     throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
-  if (checksums !== "" && subject === null) {
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
@@ -1947,6 +1954,18 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
 }
 
 // src/actions/promote/settings.ts
@@ -2004,8 +2023,18 @@ function readPromoteSettings(getInput2, env, workspace) {
     artifactName: PromoteInput.ArtifactName,
     runId: PromoteInput.RunId,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache
+    cache: PromoteInput.Cache,
+    listingAlone: true
   });
+  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  if (digestOnly && source !== null) {
+    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  }
+  if (digestOnly && (vetoReason !== "" || approval !== "")) {
+    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+  }
+  const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.Name);
   return {
@@ -2014,6 +2043,8 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
+    sealListing: source === null && listing !== "" ? path7.resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path7.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
@@ -2058,9 +2089,10 @@ function readConfirm(input) {
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
   const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
-  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false)) {
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  if (promoting.length > 0) {
     throw new SealError(
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...promoting.length === 0 ? [PromoteInput.Rollback] : []].join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
@@ -2071,6 +2103,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
+    sealListing: null,
+    withoutBytes: { declared: false, missing: missingBytes(env) },
     policyFile: path7.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
@@ -2085,6 +2119,10 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signer: readSignerCheckSettings(getInput2, env, workspace),
     signing: readRecordSigning(getInput2, ledger)
   };
+}
+function missingBytes(env) {
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
+  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);

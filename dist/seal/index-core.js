@@ -2083,9 +2083,13 @@ var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
 function statementSubject(name, digest, isTree) {
   const hex = hexOf(digest);
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function digestOnlySubject(name, digest) {
+  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -3044,7 +3048,8 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile2(subject.file, subject.inputName), subject.file);
@@ -3309,6 +3314,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",

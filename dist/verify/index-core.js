@@ -2076,9 +2076,13 @@ var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
 function statementSubject(name, digest, isTree) {
   const hex = hexOf(digest);
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function digestOnlySubject(name, digest) {
+  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -2979,7 +2983,8 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
@@ -3756,6 +3761,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",
@@ -4097,7 +4103,7 @@ function readBytesSource(getInput2, workspace, names) {
   if (runIdText !== "" && artifactName === "") {
     throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
-  if (checksums !== "" && subject === null) {
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
@@ -4241,6 +4247,7 @@ async function checkCandidate(candidate, digest, expectation) {
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName2 },
     name: subjectName(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
     bundleDigest: candidate.digest
   };
@@ -4259,6 +4266,14 @@ function subjectName(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
+}
+function annotationOf(subjects, digest, name) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const annotations = subject?.annotations;
+  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
 }
 function signedContract(subjects, digest) {
   const hex = hexOf(digest);

@@ -14,6 +14,11 @@ export interface BytesSourceInputs {
   readonly token: string
   /** Absent where the action has no cache input. */
   readonly cache?: string
+  /**
+   * The listing may be given without the files: the seal bundle of a digest alone, whose
+   * signature beside it says so (promote). Otherwise it goes with the files only.
+   */
+  readonly listingAlone?: boolean
 }
 
 /**
@@ -41,7 +46,7 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
   if (runIdText !== '' && artifactName === '') {
     throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`)
   }
-  if (checksums !== '' && subject === null) {
+  if (checksums !== '' && subject === null && !(names.listingAlone === true && artifactName === '' && !cache)) {
     throw new SealError(
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it ` +
         `(a workflow artifact carries its own listing).`
@@ -64,4 +69,24 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
   }
   if (cache) return { kind: 'cache', token: input(names.token), inputName: names.cache as string }
   return null
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/**
+ * Inputs given under a spelling the action does not read: the runner passes `artifact_name:`
+ * as INPUT_ARTIFACT_NAME, where `artifact-name` would be INPUT_ARTIFACT-NAME. The runner
+ * warns of inputs action.yml does not declare; this names them where they cost something.
+ */
+export function misspelledInputs(env: Env, inputs: readonly string[]): string[] {
+  const squash = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '')
+  const wanted = new Map(inputs.map((name) => [squash(name), name]))
+  const found: string[] = []
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith('INPUT_') || env[key] === undefined || env[key] === '') continue
+    const given = key.slice('INPUT_'.length)
+    const meant = wanted.get(squash(given))
+    if (meant !== undefined && given !== meant.replace(/ /g, '_').toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`)
+  }
+  return found.sort()
 }

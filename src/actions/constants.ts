@@ -92,6 +92,7 @@ export const PromoteInput = {
   ArtifactName: 'artifact-name',
   RunId: 'run-id',
   Cache: 'cache',
+  DigestOnly: 'digest-only',
   Policy: 'policy',
   Ledger: 'ledger',
   GitHubToken: 'github-token',

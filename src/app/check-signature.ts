@@ -9,7 +9,7 @@ import { sealedByFromStatement } from '../core/provenance.js'
 import { type WantedSigner, identityPolicy } from '../core/signing/signer-policy.js'
 import { checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../core/signing/public-key.js'
-import { SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
+import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
 import { CONTRACT_ANNOTATION } from '../core/contract/manifest.js'
 import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../attestation/attestations-api.js'
@@ -49,6 +49,8 @@ export type SignatureCheck =
       readonly name: string | null
       /** The contract the signed statement says the bytes carry; null when it names none. */
       readonly contract: ContractRef | null
+      /** The signed statement says the seal is of a digest alone (subject-digest): there are no files to check. */
+      readonly digestOnly: boolean
       /** The file or URL the bundle came from, and the sha256 of its bytes (a VSA's input attestation). */
       readonly source: string
       readonly bundleDigest: Digest
@@ -135,6 +137,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     sealedBy: { ...(sealedBy ?? { repository: null, commit: null, runUrl: null }), signer: signerName },
     name: subjectName(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
     bundleDigest: candidate.digest
   }
@@ -156,6 +159,16 @@ function subjectName(subjects: unknown, digest: Digest): string | null {
   const hex = hexOf(digest)
   const subject = (subjects as { name?: unknown; digest?: Record<string, unknown> }[]).find((s) => s?.digest?.sha256 === hex)
   return typeof subject?.name === 'string' ? subject.name : null
+}
+
+/** An annotation the seal put on the digest's subject; undefined when it has none. */
+function annotationOf(subjects: unknown, digest: Digest, name: string): unknown {
+  const hex = hexOf(digest)
+  const subject = (subjects as { digest?: Record<string, unknown>; annotations?: Record<string, unknown> }[]).find(
+    (s) => typeof s?.digest === 'object' && s.digest !== null && Object.values(s.digest).includes(hex)
+  )
+  const annotations = subject?.annotations
+  return typeof annotations === 'object' && annotations !== null ? annotations[name] : undefined
 }
 
 /** The `artifact-seal.contract` annotation the seal put on the digest's subject. */

@@ -4,7 +4,7 @@ import { SealError, quote } from '../core/errors.js'
 import { type CheckpointPredicate, checkpointStatement, readCheckpointStatement } from '../core/signing/ledger-checkpoint.js'
 import type { IdentityPolicy } from '../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../core/signing/public-key.js'
-import { type ChainProblem, type FileLedger, type LedgerHead, LEDGER_FORMAT, checkpointFileOf } from '../stores/ledger/file-ledger.js'
+import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT, checkpointFileOf } from '../stores/ledger/file-ledger.js'
 import type { Signing, SigningSettings } from './signing.js'
 import type { LedgerLocation } from './ledger-location.js'
 import type { TufMirror } from '../attestation/trusted-root.js'
@@ -15,11 +15,11 @@ import type { TufMirror } from '../attestation/trusted-root.js'
  * signer's identity for a keyless checkpoint).
  */
 
-/** Signs each head the ledger is about to have; null when records are not signed. */
-export function checkpointSigner(signing: Signing, ledgerFile: string, clock: () => Date = () => new Date()): ((head: LedgerHead) => Promise<string>) | null {
+/** Signs each head the ledger is about to have, with the ledger's identity; null when records are not signed. */
+export function checkpointSigner(signing: Signing, ledgerFile: string, clock: () => Date = () => new Date()): ((head: LedgerHead, ledger: LedgerIdentity) => Promise<string>) | null {
   if (signing.kind === 'none') return null
   const name = path.basename(ledgerFile)
-  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json
+  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json
 }
 
 /**
@@ -40,6 +40,12 @@ export interface CheckpointExpectation {
   /** The TUF repositories of the trusted root when no file is given; null (or absent) for the defaults. */
   readonly tufMirrors?: readonly TufMirror[] | null
   readonly identity: IdentityPolicy | null
+  /**
+   * The ledger's identity as kept elsewhere (printed by `ledger init` and `ledger verify`):
+   * without it, another ledger signed with the same key, put in this one's place with its
+   * own checkpoint, verifies as well. Null: any ledger the signer signed.
+   */
+  readonly ledger?: LedgerIdentity | null
 }
 
 export type CheckpointCheck =
@@ -47,6 +53,8 @@ export type CheckpointCheck =
       readonly status: 'signed'
       readonly count: number
       readonly head: LedgerHead
+      /** The sha256 of the ledger's first line: which ledger this is. */
+      readonly ledger: LedgerIdentity
       readonly checkpoint: CheckpointPredicate
       /** `key:<hint>`, or the certificate's identity. */
       readonly signer: string
@@ -121,10 +129,20 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
     return refuse('replaced', error.message)
   }
   const signer = verified.signer.kind === 'key' ? `key:${verified.signer.hint}` : verified.signer.identity.subjectAlternativeName
-  const { count, head, problems, pinnedProblem } = await ledger.verifyChain({ seq: checkpoint.seq, hash: checkpoint.head as LedgerHead['hash'] })
+  const { count, head, identity, problems, pinnedProblem } = await ledger.verifyChain({ seq: checkpoint.seq, hash: checkpoint.head as LedgerHead['hash'] })
   const chain = problems.filter((p) => p !== pinnedProblem)
   const signed = `the checkpoint signed by ${signer} at ${checkpoint.time} (line ${checkpoint.seq}, ${checkpoint.head})`
-  if (chain.length > 0) return refuse('broken', `the hash chain is broken, so the ledger is not the one ${signed} covers.`, chain)
+  if (chain.length > 0 || identity === null) return refuse('broken', `the hash chain is broken, so the ledger is not the one ${signed} covers.`, chain)
+  const pinned = expectation.ledger ?? null
+  if (pinned !== null && identity !== pinned) {
+    return refuse(
+      'replaced',
+      `this is the ledger ${identity} (the sha256 of its first line), not ${pinned}, the one pinned: it was replaced by another ledger${checkpoint.ledger === identity ? `, with a checkpoint signed by ${signer} as well` : ''}. Restore the ledger and its checkpoint from a backup.`
+    )
+  }
+  if (checkpoint.ledger !== undefined && checkpoint.ledger !== identity) {
+    return refuse('replaced', `${signed} is of the ledger ${checkpoint.ledger}, and this is the ledger ${identity} (the sha256 of its first line): it was copied from another ledger. Restore this ledger's own checkpoint.`)
+  }
   if (head.seq < checkpoint.seq) {
     return refuse('truncated', `the ledger has ${head.seq} lines, but ${signed} covers ${checkpoint.seq}: lines ${head.seq + 1} to ${checkpoint.seq} were cut off. Restore the ledger from a backup.`)
   }
@@ -138,5 +156,5 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
         'They were written without the signing key (or a signing promote failed to write its checkpoint); check them, and let the next signed promotion sign the head again.'
     )
   }
-  return { status: 'signed', count, head, checkpoint, signer, file }
+  return { status: 'signed', count, head, ledger: identity, checkpoint, signer, file }
 }

@@ -66,6 +66,14 @@ export interface PromoteRequest {
    */
   readonly verifyBytes?: (digest: Digest, known: KnownDigest) => Promise<BytesCheck>
   /**
+   * Without verifyBytes: what lets the digest through with no bytes checked. A seal whose
+   * signed statement says it is of a digest alone (subject-digest: an image) always;
+   * `declared` when the caller says so for this promotion (digest-only: true). Neither: bad
+   * input, refused before anything is recorded, with `missing` (which names what to give)
+   * and what the signature check found.
+   */
+  readonly withoutBytes: WithoutBytes
+  /**
    * Finds and checks the seal's signature once the bytes are checked (the bundle that
    * travelled with them, or the attestations API); absent when signatures are not checked.
    */
@@ -81,6 +89,12 @@ export interface PromoteRequest {
   readonly attest?: (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null) => Promise<AttestationRef>
   /** Where the candidate's contract and the one the environment runs are found; absent when contracts are not looked at. */
   readonly contract?: ContractSources
+}
+
+/** See PromoteRequest.withoutBytes. */
+export interface WithoutBytes {
+  readonly declared: boolean
+  readonly missing: string
 }
 
 export interface PromoteResult {
@@ -211,6 +225,11 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
       signatureFact = { signer: signature.signer, missing: null, serverUrl }
     }
   }
+  // No bytes: let through only what is known to have none, or what the caller says so of.
+  let bytesNote: RuleCheck | null = null
+  if (early === null && !request.verifyBytes && !request.dryRun) {
+    bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature)
+  }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact
   if (early === null && request.contract) {
     try {
@@ -253,6 +272,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
         ...(contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {})
       }
       decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts)
+      if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] }
     }
     if (request.dryRun) return null
     const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null)
@@ -280,6 +300,29 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   } catch (error) {
     return result(unreadable(error))
   }
+}
+
+/**
+ * What a promotion without bytes rests on, as a passed check the decision shows; bad input
+ * (nothing recorded) when the seal is not known to be of a digest alone and the caller did
+ * not say to promote it so.
+ */
+function withoutBytes(rule: WithoutBytes, environment: string, digest: Digest, signature: SignatureCheck | null): RuleCheck {
+  if (signature?.status === 'verified' && signature.digestOnly) {
+    return { rule: 'bytes', environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` }
+  }
+  if (rule.declared) {
+    return { rule: 'bytes', environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` }
+  }
+  const found =
+    signature === null
+      ? 'No signature was looked for.'
+      : signature.status === 'verified'
+        ? `Its signed seal (${signature.source}) is of files, not of a digest alone.`
+        : signature.status === 'unsigned'
+          ? signature.detail
+          : `Its signature was refused: ${signature.detail}`
+  throw new BadInputError(`${rule.missing} ${found}`)
 }
 
 /** "The bytes to deploy are X, not Y: a (changed), b (missing) … differ from the seal." */

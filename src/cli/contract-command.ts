@@ -10,7 +10,7 @@ import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import { cliCheckpointSigning } from './signing-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const CONTRACT_USAGE = `Usage: artifact-seal contract diff <before> <after> [--consumes] [--at TIME] [--json]
        artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--ledger L]
@@ -100,7 +100,7 @@ export async function contractCommand(args: string[], terminal: Terminal): Promi
   if (values.json) {
     const side = (c: typeof before) => ({ digest: c.manifest.digest, version: c.manifest.version })
     const json = { before: side(before), after: side(after), changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) }
-    terminal.out(`${JSON.stringify(json, null, 2)}\n`)
+    printJson(terminal, json)
   } else {
     terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes))
   }

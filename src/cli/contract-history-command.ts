@@ -2,7 +2,7 @@ import { contractHistory } from '../core/promotion/contract-history.js'
 import { renderContractHistoryText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const CONTRACT_HISTORY_USAGE = `Usage: artifact-seal contract history [--environment ENV] [--json] [--ledger L]
 
@@ -34,6 +34,7 @@ export async function contractHistoryCommand(args: string[], terminal: Terminal)
   const environment = requireValue('environment', values.environment)
   const ledger = await ledgerFromOptions(values, terminal)
   const amendments = await contractHistory(ledger.entries(environment === undefined ? {} : { environment }))
-  terminal.out(values.json ? `${JSON.stringify(amendments, null, 2)}\n` : renderContractHistoryText(amendments, environment ?? null))
+  if (values.json) printJson(terminal, amendments)
+  else terminal.out(renderContractHistoryText(amendments, environment ?? null))
   return 0
 }

@@ -3,7 +3,7 @@ import { SealError, quote } from '../core/errors.js'
 import { diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
 import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand } from './arguments.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const DIFF_USAGE = `Usage: artifact-seal diff <sealed.sha256> <other.sha256> [--json]
 
@@ -37,7 +37,7 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
   const mismatches = diffListings(sealed, other)
   const digests = { sealed: digestOfListing(formatListing(sealed)), other: digestOfListing(formatListing(other)) }
   if (values.json) {
-    terminal.out(`${JSON.stringify({ equal: mismatches.length === 0, ...digests, mismatches }, null, 2)}\n`)
+    printJson(terminal, { equal: mismatches.length === 0, ...digests, mismatches })
   } else if (mismatches.length === 0) {
     terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}\n`)
   } else {

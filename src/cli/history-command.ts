@@ -4,7 +4,7 @@ import type { LedgerEntry } from '../core/promotion/record.js'
 import { renderHistoryText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const HISTORY_USAGE = `Usage: artifact-seal history [--environment ENV] [--digest DIGEST] [--limit N] [--json]
 
@@ -46,6 +46,7 @@ export async function historyCommand(args: string[], terminal: Terminal): Promis
     entries.push(entry)
     if (entries.length >= limit) break
   }
-  terminal.out(values.json ? `${JSON.stringify(entries, null, 2)}\n` : renderHistoryText(entries))
+  if (values.json) printJson(terminal, entries)
+  else terminal.out(renderHistoryText(entries))
   return 0
 }

@@ -10,5 +10,10 @@ if (problem !== null) {
   process.exitCode = 1
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./terminal.js')])
-  process.exitCode = await main(process.argv.slice(2), processTerminal())
+  const terminal = processTerminal()
+  const code = await main(process.argv.slice(2), terminal)
+  // A reader that went away (EPIPE) is no failure; output lost otherwise (a full disk) is.
+  const lost = terminal.outputError()
+  if (lost !== null) process.stderr.write(`artifact-seal: the output could not be written (${lost.code ?? lost.message}).\n`)
+  process.exitCode = lost !== null && code === 0 ? 1 : code
 }

@@ -1,12 +1,13 @@
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { parseDuration } from '../core/promotion/duration.js'
+import { formatDuration, parseDuration } from '../core/promotion/duration.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import * as fs from 'node:fs'
 import { verifyCheckpoint } from '../app/ledger-checkpoint.js'
 import type { SignerCheckSettings } from '../actions/signing-settings.js'
 import { identityPolicy } from '../core/signing/signer-policy.js'
-import { FileLedger, type LedgerHead, checkpointFileOf } from '../stores/ledger/file-ledger.js'
+import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity, checkpointFileOf } from '../stores/ledger/file-ledger.js'
+import type { Digest } from '../core/digest.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
@@ -14,8 +15,8 @@ import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options
 import type { Terminal } from './terminal.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
-       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
-       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h] [--ledger L]
+       artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
+       artifact-seal ledger abandon-stale --environment ENV [--older-than 6h [--force]] [--ledger L]
 
 init           creates a new file ledger. A missing ledger is otherwise an error, so a
                deleted one never reads as a fresh ledger that forgot its vetoes.
@@ -27,16 +28,27 @@ verify         checks a file ledger's hash chain from the first record to the la
                The chain alone detects corruption, not a deliberate rewrite: whoever
                can write the file can write a new chain. A promote that signs (sign:
                key or keyless) also writes <ledger>.checkpoint.sigstore.json, a signed
-               checkpoint of the head; with --public-key (or --trusted-root and
-               --signer-repository for a keyless one) verify checks it, and refuses a
-               ledger that was rewritten, cut short, replaced, or has records
-               appended after the checkpoint.
+               checkpoint of the head and of the ledger's identity (the sha256 of its
+               first line, which holds a random id); with --public-key (or
+               --trusted-root and --signer-repository for a keyless one) verify checks
+               it, and refuses a ledger that was rewritten, cut short, replaced, or has
+               records appended after the checkpoint. Another ledger signed with the
+               same key, put in this one's place with its own checkpoint, is caught only
+               with --ledger-id (the "Ledger:" line init and verify print, kept where
+               the ledger's writers cannot change it); an earlier copy of this ledger
+               with its earlier checkpoint only with --head.
 abandon-stale  marks the environment's pending promotions that nobody confirmed within
-               --older-than (default 6h) abandoned; the next promotion does it too.
+               --older-than (default 6h) abandoned; the next promotion does it too. A
+               pending promotion may wait 6h for its confirmation (the longest a
+               GitHub-hosted job runs), so a shorter --older-than needs --force: it
+               would abandon deployments still in flight, whose confirmation is then
+               refused.
 
   --head H          a head printed by an earlier "ledger verify"
+  --ledger-id ID    the ledger's identity, printed by "ledger init" and "ledger verify"
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
+  --force           abandon below 6h too, when those deployments are known to be over
 ${LEDGER_HELP}
 With "ledger verify", whose checkpoint signature is accepted:
 ${SIGNER_USAGE}
@@ -46,7 +58,7 @@ const spec = {
   name: 'ledger',
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: { head: { type: 'string' }, 'ledger-id': { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, force: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 } as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -56,7 +68,10 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     return 0
   }
   const command = positionals.join(' ')
-  if (command === 'abandon-stale') return abandonStale(await ledgerFromOptions(values, terminal, true), values, terminal)
+  if (command === 'abandon-stale') {
+    const stale = staleAfter(values)
+    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal)
+  }
   if (command !== 'init' && command !== 'verify') {
     throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
@@ -66,21 +81,28 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   }
   if (command === 'init') {
     const head = await ledger.init()
-    terminal.out(`Created ${ledger.location}.\nHead: ${formatHead(head)}\n`)
+    // The first line's hash is the ledger's identity as well as its first head.
+    terminal.out(`Created ${ledger.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
-  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, terminal)
   const headText = requireValue('head', values.head)
   const pinned = headText === undefined ? undefined : parseHead(headText)
-  const { count, head, problems } = await ledger.verifyChain(pinned)
+  const idText = requireValue('ledger-id', values['ledger-id'])
+  const pinnedId = idText === undefined ? null : parseLedgerId(idText)
+  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, { head: pinned, headText, ledger: pinnedId }, terminal)
+  const { count, head, identity, problems } = await ledger.verifyChain(pinned)
+  if (problems.length === 0 && pinnedId !== null && identity !== pinnedId) {
+    terminal.out(`NOT THE LEDGER PINNED: ${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: it was replaced by another ledger.\n`)
+    return 1
+  }
   if (problems.length === 0) {
     const upTo =
       pinned === undefined
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
           `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(checkpointFileOf(ledger.file)) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
-    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nHead: ${formatHead(head)}\n`)
+    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
@@ -88,29 +110,68 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   return 1
 }
 
-/** The checkpoint's signature first, then the chain up to the head it signs. */
-async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, terminal: Terminal): Promise<number> {
-  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
-  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity })
-  if (check.status === 'signed') {
-    terminal.out(
-      `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).\n` +
-        `Head: ${formatHead(check.head)}\n`
-    )
-    return 0
-  }
-  const lines = [`NOT TRUSTED (${check.why}): ${ledger.location}: ${check.detail}`, ...check.problems.map((p) => `  line ${p.line}: ${p.problem}`)]
-  terminal.out(`${lines.join('\n')}\n`)
-  return 1
+interface Pins {
+  readonly head: LedgerHead | Digest | undefined
+  readonly headText: string | undefined
+  readonly ledger: LedgerIdentity | null
 }
 
-async function abandonStale(ledger: Ledger, values: { environment?: string | undefined; 'older-than'?: string | undefined }, terminal: Terminal): Promise<number> {
+/** The checkpoint's signature first, then the chain up to the head it signs; then the heads and identity kept elsewhere. */
+async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal): Promise<number> {
+  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
+  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
+  const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {
+    terminal.out(`${[`NOT TRUSTED (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
+    return 1
+  }
+  if (check.status !== 'signed') return notTrusted(check.why, check.detail, check.problems)
+  // A checkpoint cannot tell an earlier ledger with its earlier checkpoint from today's: a head kept elsewhere can.
+  if (pins.head !== undefined) {
+    const { pinnedProblem } = await ledger.verifyChain(pins.head)
+    if (pinnedProblem !== null) return notTrusted('rewritten', `the ledger does not hold the pinned head ${pins.headText}: it was cut short or rewritten at or before that line, and re-signed.`, [pinnedProblem])
+  }
+  const unpinned =
+    pins.ledger === null
+      ? ` Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${check.ledger}.`
+      : ` It is the ledger pinned (${pins.ledger}).`
+  terminal.out(
+    `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
+      `${pins.headText === undefined ? '' : ` It holds the pinned head ${pins.headText}.`}\n` +
+      `Ledger: ${check.ledger}\nHead: ${formatHead(check.head)}\n`
+  )
+  return 0
+}
+
+function parseLedgerId(text: string): LedgerIdentity {
+  if (/^sha256:[0-9a-f]{64}$/.test(text)) return text as LedgerIdentity
+  throw new SealError(`--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
+}
+
+type AbandonOptions = { environment?: string | undefined; 'older-than'?: string | undefined; force?: boolean | undefined }
+
+/** The records' timeout, checked before the ledger is opened: a bad option changes nothing. */
+function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: number } {
   const environment = requireValue('environment', values.environment)
   if (environment === undefined) throw new SealError(`ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
   const olderThan = requireValue('older-than', values['older-than'])
   const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
   if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  // A gate lets a pending record be confirmed for the whole timeout; abandoning it sooner
+  // refuses the confirmation of a deployment that may still be running, and that went out.
+  if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
+    const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS)
+    throw new SealError(
+      `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): ` +
+        `a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. ` +
+        `Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
+    )
+  }
+  return { environment, timeoutMs }
+}
+
+async function abandonStale(ledger: Ledger, stale: { environment: string; timeoutMs: number }, terminal: Terminal): Promise<number> {
+  const { environment, timeoutMs } = stale
   const { abandoned } = await ledger.record(environment, async () => null, timeoutMs)
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
   terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.\n`)

@@ -1,6 +1,7 @@
 import { SealError } from '../core/errors.js'
 import { VERSION } from '../version.js'
-import type { Terminal } from './terminal.js'
+import { UsageError } from './arguments.js'
+import { type Terminal, jsonTerminal } from './terminal.js'
 
 export const USAGE = `Usage: artifact-seal <command> [options]
 
@@ -48,6 +49,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   contract: async () => (await import('./contract-command.js')).contractCommand
 }
 
+/**
+ * The error document a command run with --json prints instead of its result. `code` is one of
+ * a closed set: `usage` (the command line is wrong), `failed` (the command could not do its
+ * work; the message says why and what to do), `internal` (an unexpected error: a bug).
+ */
+export interface JsonError {
+  readonly error: { readonly code: 'usage' | 'failed' | 'internal'; readonly message: string }
+}
+
 /** Runs one command line and returns its exit code: 0 success, 1 any error. */
 export async function main(args: string[], terminal: Terminal): Promise<number> {
   const [command, ...rest] = args
@@ -59,20 +69,26 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
     terminal.out(`${VERSION}\n`)
     return 0
   }
-  const load = COMMANDS[command]
-  if (!load) {
-    terminal.err(`artifact-seal: unknown command ${JSON.stringify(command)}.\n\n${USAGE}\n`)
-    return 1
-  }
+  // What follows "--" is a deploy command's own arguments.
+  const split = args.indexOf('--')
+  const json = (split < 0 ? args : args.slice(0, split)).includes('--json') ? jsonTerminal(terminal) : null
+  const io = json ?? terminal
   try {
-    return await (await load())(rest, terminal)
+    const load = COMMANDS[command]
+    if (!load) throw new UsageError(`unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
+    return await (await load())(rest, io)
   } catch (error) {
-    if (error instanceof SealError) {
-      terminal.err(`artifact-seal: ${error.message}\n`)
-    } else {
-      const e = error instanceof Error ? error : new Error(String(error))
-      terminal.err(`artifact-seal: unexpected error: ${e.message}\n${terminal.env.ARTIFACT_SEAL_DEBUG ? `${e.stack}\n` : 'Set ARTIFACT_SEAL_DEBUG=1 for the stack trace.\n'}`)
-    }
+    const failure = describeFailure(error, terminal.env)
+    terminal.err(`artifact-seal: ${failure.text}`)
+    // A document already printed stays the only one; the error is on stderr.
+    if (json !== null && !json.printed()) io.json?.({ error: { code: failure.code, message: failure.message } } satisfies JsonError)
     return 1
   }
+}
+
+function describeFailure(error: unknown, env: Terminal['env']): { code: JsonError['error']['code']; message: string; text: string } {
+  if (error instanceof SealError) return { code: error instanceof UsageError ? 'usage' : 'failed', message: error.message, text: `${error.message}\n` }
+  const e = error instanceof Error ? error : new Error(String(error))
+  const message = `unexpected error: ${e.message}`
+  return { code: 'internal', message, text: `${message}\n${env.ARTIFACT_SEAL_DEBUG ? `${e.stack}\n` : 'Set ARTIFACT_SEAL_DEBUG=1 for the stack trace.\n'}` }
 }

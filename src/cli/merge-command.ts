@@ -6,7 +6,7 @@ import { formatCount } from '../report/format.js'
 import { provenanceLinks } from '../report/seal-report.js'
 import { fileSafeName } from '../stores/evidence/seal-bundle.js'
 import { parseCommand, requireValue } from './arguments.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const MERGE_USAGE = `Usage: artifact-seal merge <part...> --name NAME [--out DIR] [--json]
 
@@ -65,7 +65,7 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
       sealDir: bundle.dir,
       parts: merged.map((p) => ({ name: p.name, digest: p.digest, kind: p.kind, fileCount: p.fileCount, checksumsPath: p.checksumsFile, statementPath: p.statementFile }))
     }
-    terminal.out(`${JSON.stringify(result, null, 2)}\n`)
+    printJson(terminal, result)
     return 0
   }
   const lines: string[] = []

@@ -10,14 +10,14 @@ import { serverUrlOf } from '../core/provenance.js'
 import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
-import { DEFAULT_PENDING_TIMEOUT_MS, makesLive } from '../core/promotion/record.js'
+import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
 import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
 import { checkSignature } from '../app/check-signature.js'
 import { signatureRequired } from '../actions/signing-settings.js'
@@ -42,7 +42,12 @@ with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable)
-  --checksums FILE    the sealed listing, to name the files that differ
+  --checksums FILE    the sealed listing, to name the files that differ; the seal's
+                      signature is the <name>.sigstore.json beside it
+  --digest-only       promote with no bytes to check (an image deployed by its digest).
+                      Without --path a promotion is refused unless this is given or the
+                      seal's signature (beside --checksums) shows it was sealed from a
+                      digest alone (subject-digest); a dry run needs neither
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}
@@ -53,7 +58,8 @@ ${LEDGER_HELP}
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger
-  --json              print the decision as JSON
+  --json              print the decision as JSON on stdout (with "resolution", the
+                      record a deploy command's status wrote); everything else on stderr
 
 The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
 policy's signed-by rule applies to it:
@@ -76,6 +82,7 @@ const spec = {
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'create-ledger': { type: 'boolean' },
+    'digest-only': { type: 'boolean' },
     name: { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
@@ -104,7 +111,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const checksumsFile = checksums ? path.resolve(cwd, checksums) : null
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
-  if (checksumsFile && paths.length === 0) throw new SealError('promote: --checksums names the files that differ; give --path with the bytes to check too.')
+  const digestOnly = values['digest-only'] ?? false
+  if (digestOnly && paths.length > 0) throw new SealError('promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
   const dryRun = values['dry-run'] ?? false
   if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
@@ -134,6 +142,13 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: '--environment', digest: 'promote <digest>' },
       artifact: null,
+      withoutBytes: {
+        declared: digestOnly,
+        missing:
+          'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal\'s listing). ' +
+          'A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle\'s listing and --public-key (or the signer options). ' +
+          'To promote with nothing checked, say so with --digest-only.'
+      },
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
       serverUrl: expectation.serverUrl,
@@ -169,18 +184,21 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ledger,
     options
   )
-  if (values.json) {
-    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
-  } else {
+  // With --json the result is printed once, at the end, with the deployment's resolution.
+  const printResult = (resolution: LedgerEntry | null): void =>
+    printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })
+  if (!values.json) {
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
   const record = result.record
-  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1
-  if (deploy === null) {
-    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
-    return 0
+  if (!result.decision.allowed || record === null || deploy === null) {
+    if (values.json) printResult(null)
+    if (result.decision.allowed && record !== null) {
+      terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
+    }
+    return result.decision.allowed ? 0 : 1
   }
   const status = await runDeploy(deploy, terminal, {
     ARTIFACT_SEAL_PATH: result.verification?.path ?? '',
@@ -191,6 +209,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
   const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? 'confirmed' : 'failed', reason: failed, ...requesterFromEnv(terminal.env) })
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
+  if (values.json) printResult(entry)
   if (failed !== null) return status.code
   return makesLive(entry.outcome) ? 0 : 1
 }

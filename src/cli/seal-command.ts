@@ -4,7 +4,7 @@ import { sealToBundle } from '../app/seal-to-bundle.js'
 import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
 import { describeProgress } from '../report/progress.js'
 import { renderSealText } from '../report/seal-text.js'
-import { type Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { SIGNING_OPTIONS, SIGNING_USAGE, readCliSigning } from './signing-options.js'
 import { type SignedStatement, prepareSigning, withSigningWorkflow } from '../app/signing.js'
@@ -116,7 +116,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       contractDigest: contractOf(bundle)?.digest ?? null,
       contractVersion: contractOf(bundle)?.version ?? null
     }
-    terminal.out(`${JSON.stringify(result, null, 2)}\n`)
+    printJson(terminal, result)
   } else {
     terminal.out(renderSealText({ artifact, bundle, build, signature }))
   }

@@ -5,7 +5,7 @@ import { renderStatusText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import { DEFAULT_POLICY_PATH } from './promote-command.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 
 export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
 
@@ -32,6 +32,7 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', terminal.cwd)
   const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
-  terminal.out(values.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatusText(status).join('\n')}\n`)
+  if (values.json) printJson(terminal, status)
+  else terminal.out(`${renderStatusText(status).join('\n')}\n`)
   return status.some((s) => s.error !== null) ? 1 : 0
 }

@@ -13,6 +13,22 @@ export interface Terminal {
    * through unchanged: its workflow commands are its own. Without it, out and err are used.
    */
   relay?(stream: 'out' | 'err', text: string): void
+  /**
+   * The command's one JSON document, with --json: main's terminal writes it to stdout and
+   * sends everything `out` is given to stderr. Absent: the document is printed with `out`.
+   */
+  json?(value: unknown): void
+}
+
+/** Prints a command's --json result: the run's only document on stdout. */
+export function printJson(terminal: Terminal, value: unknown): void {
+  if (terminal.json) terminal.json(value)
+  else terminal.out(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+export interface ProcessTerminal extends Terminal {
+  /** A write error other than a closed pipe (a full disk under `> file`): the output is incomplete. */
+  outputError(): NodeJS.ErrnoException | null
 }
 
 /**
@@ -21,12 +37,11 @@ export interface Terminal {
  * commands, so every write is made inert (src/report/runner-log.ts): the text reads the
  * same, no line of it is a command, and a --json answer still parses to the same value.
  */
-export function processTerminal(): Terminal {
+export function processTerminal(): ProcessTerminal {
   const guards = { out: new RunnerLogGuard(), err: new RunnerLogGuard() }
-  const streams = { out: process.stdout, err: process.stderr }
+  const writers = { out: writerOf(process.stdout), err: writerOf(process.stderr) }
   const write = (stream: 'out' | 'err', text: string): void => {
-    const inert = guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text)
-    streams[stream].write(inert)
+    writers[stream].write(guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text))
   }
   return {
     cwd: process.cwd(),
@@ -36,7 +51,50 @@ export function processTerminal(): Terminal {
     progress: (line) => write('err', `${line}\n`),
     relay: (stream, text) => {
       guards[stream].observe(text)
-      streams[stream].write(text)
-    }
+      writers[stream].write(text)
+    },
+    outputError: () => writers.out.error() ?? writers.err.error()
+  }
+}
+
+/**
+ * Writes to a stream until its reader goes away (`| head -1`): then the rest is dropped and
+ * the command goes on, so a promotion still confirms or fails its record by the deploy
+ * command's status instead of dying mid-way on EPIPE.
+ */
+function writerOf(stream: NodeJS.WriteStream): { write: (text: string) => void; error: () => NodeJS.ErrnoException | null } {
+  let closed = false
+  let failure: NodeJS.ErrnoException | null = null
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    closed = true
+    if (error.code !== 'EPIPE' && failure === null) failure = error
+  })
+  return {
+    write: (text) => {
+      if (!closed && !stream.destroyed) stream.write(text)
+    },
+    error: () => failure
+  }
+}
+
+/**
+ * With --json: stdout holds exactly one JSON document, the result or the error; every line
+ * meant for people (a deploy command's output, notices) goes to stderr.
+ */
+export function jsonTerminal(terminal: Terminal): Terminal & { readonly printed: () => boolean } {
+  let printed = false
+  return {
+    cwd: terminal.cwd,
+    env: terminal.env,
+    out: (text) => terminal.err(text),
+    err: (text) => terminal.err(text),
+    progress: (line) => terminal.progress(line),
+    relay: (_stream, text) => (terminal.relay ? terminal.relay('err', text) : terminal.err(text)),
+    json: (value) => {
+      if (printed) throw new Error('unreachable: a command printed two JSON documents')
+      printed = true
+      terminal.out(`${JSON.stringify(value, null, 2)}\n`)
+    },
+    printed: () => printed
   }
 }

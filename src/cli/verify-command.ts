@@ -6,7 +6,7 @@ import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
 import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand, requireValue } from './arguments.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import * as path from 'node:path'
 import { checkSignature } from '../app/check-signature.js'
 import { requirementReason, signatureRequired } from '../actions/signing-settings.js'
@@ -68,7 +68,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const signedBy = signature?.status === 'verified' ? (signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName) : null
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
-    terminal.out(`${JSON.stringify(json, null, 2)}\n`)
+    printJson(terminal, json)
   } else if (result.verified && refusal !== null) {
     terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is not accepted:\n  ${refusal}\n`)
   } else if (result.verified) {

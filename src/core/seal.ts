@@ -5,7 +5,7 @@ import { SealError, quote } from './errors.js'
 import { type HashOptions, type HashedFiles, HashPool, HashQueue, hashFiles } from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
 import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
-import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
+import { type BuildContext, type Statement, buildStatement, digestOnlySubject, statementSubject } from './statement.js'
 import type { SubjectPatterns } from './subject/patterns.js'
 import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
 
@@ -59,7 +59,8 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   if (subject.kind === 'digest') {
     const name = options.name || subject.name
     const listing = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]))
-    return describe({ name, digest: subject.digest, kind: 'digest', root: null, fileCount: 1, size: null, summary: null, listing }, false, options.build)
+    const artifact = { name, digest: subject.digest, kind: 'digest' as const, root: null, fileCount: 1, size: null, summary: null, listing }
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) }
   }
 
   if (subject.kind === 'checksums') {

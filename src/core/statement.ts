@@ -41,7 +41,16 @@ export type BuildContext = { readonly kind: 'workflow'; readonly build: Workflow
 export interface StatementSubject {
   readonly name: string
   readonly digest: Readonly<Record<string, string>>
+  /** in-toto ResourceDescriptor annotations: what the seal says of the subject besides its digest. */
+  readonly annotations?: Readonly<Record<string, unknown>>
 }
+
+/**
+ * On the subject of a seal made from a digest alone (`subject-digest`: an image, a release
+ * elsewhere): there are no files to carry or check, the digest is the artifact. Signed, it
+ * lets a promotion go through without bytes; unsigned, it is a claim like any other.
+ */
+export const DIGEST_ONLY_ANNOTATION = 'artifact-seal.digest-only'
 
 export interface Statement {
   readonly _type: typeof STATEMENT_TYPE
@@ -58,6 +67,11 @@ export interface Statement {
 export function statementSubject(name: string, digest: Digest, isTree: boolean): StatementSubject {
   const hex = hexOf(digest)
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } }
+}
+
+/** The subject of a seal of a digest alone, marked so; see DIGEST_ONLY_ANNOTATION. */
+export function digestOnlySubject(name: string, digest: Digest): StatementSubject {
+  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } }
 }
 
 export function runUrl(build: WorkflowBuild): string {

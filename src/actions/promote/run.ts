@@ -89,7 +89,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: sealedContractBeside(checksumsFile),
+          sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           requester,
           inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
@@ -105,7 +105,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => core.warning(problem) })
+    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => core.warning(problem) })
     const fetchContext: FetchContext = {
       env,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
@@ -129,8 +129,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
         artifact: null,
         ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
+        withoutBytes: settings.withoutBytes,
         checkSignature: (digest, bytes) =>
-          checkSignature(digest, signatureSources(bytes?.checksumsFile ?? null, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env), expectation),
+          checkSignature(
+            digest,
+            signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
+            expectation
+          ),
         requireSignature: required,
         serverUrl: expectation.serverUrl,
         ...(attest ? { attest } : {}),

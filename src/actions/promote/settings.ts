@@ -3,9 +3,10 @@ import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { BytesSource } from '../../app/fetch-bytes.js'
 import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/ledger-location.js'
-import { PromoteInput } from '../constants.js'
+import { PromoteInput, PromoteOutput } from '../constants.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { readBytesSource } from '../bytes-source-input.js'
+import { misspelledInputs, readBytesSource } from '../bytes-source-input.js'
+import type { WithoutBytes } from '../../app/promote-digest.js'
 import type { SigningSettings } from '../../app/signing.js'
 import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../signing-settings.js'
 
@@ -29,6 +30,10 @@ export interface PromoteSettings {
   readonly digest: Digest | 'previous'
   /** Where the bytes to re-verify are: the workspace, a workflow artifact or the cache; null for none. */
   readonly source: BytesSource | null
+  /** With no source: checksums-path alone, the seal bundle whose signature may show the seal is of a digest alone. */
+  readonly sealListing: string | null
+  /** With no source: whether the step says it carries no bytes (digest-only: true), and the refusal naming what to give otherwise. */
+  readonly withoutBytes: WithoutBytes
   readonly policyFile: string
   readonly ledger: LedgerLocation
   readonly token: string
@@ -106,8 +111,18 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     artifactName: PromoteInput.ArtifactName,
     runId: PromoteInput.RunId,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache
+    cache: PromoteInput.Cache,
+    listingAlone: true
   })
+  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput(PromoteInput.DigestOnly), false)
+  if (digestOnly && source !== null) {
+    const given = source.kind === 'local' ? PromoteInput.SubjectPath : source.kind === 'artifact' ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`
+    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`)
+  }
+  if (digestOnly && (vetoReason !== '' || approval !== '')) {
+    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== '' ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`)
+  }
+  const listing = input(PromoteInput.ChecksumsPath)
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.Name)
   return {
@@ -116,6 +131,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     environment,
     digest,
     source,
+    sealListing: source === null && listing !== '' ? path.resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY : policy),
     ledger,
     token,
@@ -171,10 +188,11 @@ function readConfirm(input: (name: string) => string): ConfirmSetting {
 
 /** A step that confirms an earlier pending record needs only the ledger; inputs that promote are refused, not ignored. */
 function confirmSettings(input: (name: string) => string, getInput: GetInput, env: Env, workspace: string, confirm: ConfirmSetting): PromoteSettings {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
-  if (promoting.length > 0 || parseBooleanInput(PromoteInput.Rollback, getInput(PromoteInput.Rollback), false)) {
+  const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
+  if (promoting.length > 0) {
     throw new SealError(
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${[...promoting, ...(promoting.length === 0 ? [PromoteInput.Rollback] : [])].join(', ')} cannot be given with it. ` +
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(', ')} cannot be given with it. ` +
         `Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     )
   }
@@ -186,6 +204,8 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     environment: input(PromoteInput.Environment),
     digest: 'previous',
     source: null,
+    sealListing: null,
+    withoutBytes: { declared: false, missing: missingBytes(env) },
     policyFile: path.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
@@ -200,6 +220,18 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     signer: readSignerCheckSettings(getInput, env, workspace),
     signing: readRecordSigning(getInput, ledger)
   }
+}
+
+/** The refusal of a promotion with no bytes to check: what to give, and inputs misspelled that would have given it. */
+function missingBytes(env: Env): string {
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly])
+  return (
+    `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
+    `Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` +
+    (misspelled.length > 0 ? `This step has ${misspelled.join('; ')} ` : '') +
+    `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) ` +
+    `or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
+  )
 }
 
 function readLedger(input: (name: string) => string, env: Env, workspace: string): { ledger: LedgerLocation; token: string } {

@@ -71,8 +71,14 @@ export interface FileLedgerOptions {
    * appended (a signer that fails leaves the file as it was); the text it returns is written
    * as `<ledger>.checkpoint.sigstore.json` right after the append. Absent: no checkpoint.
    */
-  readonly signHead?: (head: LedgerHead) => Promise<string>
+  readonly signHead?: (head: LedgerHead, ledger: LedgerIdentity) => Promise<string>
 }
+
+/**
+ * Which ledger this is, whatever its file is called: the sha256 of its first line, which
+ * holds the time it was created and a random id, so no two ledgers share it.
+ */
+export type LedgerIdentity = Digest
 
 /** Where a file ledger's signed checkpoint of its head is kept. */
 export function checkpointFileOf(ledgerFile: string): string {
@@ -250,7 +256,7 @@ export class FileLedger implements Ledger {
    * Checks the chain from the first line to the last, and, given the head kept from an
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
-  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; problems: ChainProblem[]; pinnedProblem: ChainProblem | null }> {
+  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; identity: LedgerIdentity | null; problems: ChainProblem[]; pinnedProblem: ChainProblem | null }> {
     const snapshot = await this.scan(true, pinned !== undefined)
     const problems = [...snapshot.problems]
     const chained = problems.length
@@ -267,7 +273,8 @@ export class FileLedger implements Ledger {
         problems.push({ line: at + 1, problem: `the pinned head ${hash} is line ${at + 1}, not line ${seq}` })
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null }
+    const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null
+    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null }
   }
 
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
@@ -299,7 +306,7 @@ export class FileLedger implements Ledger {
         }
         const result = await work(snapshot, append)
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null
           this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')))
           if (checkpoint !== null) this.writeCheckpoint(checkpoint)
           // What was just written is known (the records stay in `appended`): the snapshot
@@ -775,6 +782,11 @@ function notOurs(value: unknown): string {
     return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`
+}
+
+function identityOf(snapshot: Snapshot): LedgerIdentity {
+  if (snapshot.lineHashes.length < 32) throw new Error('unreachable: a ledger is read with its first line')
+  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString('hex')}`
 }
 
 function toEntry(line: Line): LedgerEntry {

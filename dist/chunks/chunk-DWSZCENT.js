@@ -1,7 +1,7 @@
 import {
   commitUrl,
   runUrl
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 
 // src/report/seal-report.ts
 function provenanceLinks(build) {

@@ -444,6 +444,10 @@ async function promoteDigest(request, policy, ledger, options) {
       signatureFact = { signer: signature.signer, missing: null, serverUrl };
     }
   }
+  let bytesNote = null;
+  if (early === null && !request.verifyBytes && !request.dryRun) {
+    bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature);
+  }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
   if (early === null && request.contract) {
     try {
@@ -484,6 +488,7 @@ async function promoteDigest(request, policy, ledger, options) {
         ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {}
       };
       decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts);
+      if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] };
     }
     if (request.dryRun) return null;
     const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null);
@@ -511,6 +516,16 @@ async function promoteDigest(request, policy, ledger, options) {
   } catch (error) {
     return result(unreadable(error));
   }
+}
+function withoutBytes(rule, environment, digest, signature) {
+  if (signature?.status === "verified" && signature.digestOnly) {
+    return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
+  }
+  if (rule.declared) {
+    return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
+  }
+  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
+  throw new BadInputError(`${rule.missing} ${found}`);
 }
 function bytesDetail(check, digest) {
   const files = check.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);

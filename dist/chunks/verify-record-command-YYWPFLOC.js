@@ -1,13 +1,13 @@
 import {
   PROMOTION_EXTENSION,
   readVerificationSummary
-} from "./chunk-XF5IRKUC.js";
+} from "./chunk-AYMTK2DR.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy
@@ -16,12 +16,9 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-ML2KY7JV.js";
-import "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-NIRZY44X.js";
+import "./chunk-UWYEIZS6.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-ENEXP3UV.js";
 import "./chunk-NQDO363Y.js";
@@ -29,6 +26,9 @@ import {
   hexOf
 } from "./chunk-CGOBM355.js";
 import "./chunk-D4O4SRY3.js";
+import {
+  parseCommand
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote

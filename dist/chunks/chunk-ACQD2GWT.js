@@ -1,7 +1,8 @@
 import {
   buildStatement,
+  digestOnlySubject,
   statementSubject
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 import {
   checkListingPath,
   compareUtf8,
@@ -645,7 +646,8 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    return describe({ name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 }, false, options.build);
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);

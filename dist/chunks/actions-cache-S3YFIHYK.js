@@ -5,8 +5,8 @@ import {
 } from "./chunk-HSU5AKFI.js";
 import {
   listDirectory
-} from "./chunk-UGZYRLG7.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-ACQD2GWT.js";
+import "./chunk-2YME2WUQ.js";
 import {
   diffListings,
   parseListing

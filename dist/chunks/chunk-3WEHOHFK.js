@@ -76,12 +76,16 @@ function isJsonDocument(text) {
 }
 
 // src/cli/terminal.ts
+function printJson(terminal, value) {
+  if (terminal.json) terminal.json(value);
+  else terminal.out(`${JSON.stringify(value, null, 2)}
+`);
+}
 function processTerminal() {
   const guards = { out: new RunnerLogGuard(), err: new RunnerLogGuard() };
-  const streams = { out: process.stdout, err: process.stderr };
+  const writers = { out: writerOf(process.stdout), err: writerOf(process.stderr) };
   const write = (stream, text) => {
-    const inert = guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text);
-    streams[stream].write(inert);
+    writers[stream].write(guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text));
   };
   return {
     cwd: process.cwd(),
@@ -92,11 +96,46 @@ function processTerminal() {
 `),
     relay: (stream, text) => {
       guards[stream].observe(text);
-      streams[stream].write(text);
-    }
+      writers[stream].write(text);
+    },
+    outputError: () => writers.out.error() ?? writers.err.error()
+  };
+}
+function writerOf(stream) {
+  let closed = false;
+  let failure = null;
+  stream.on("error", (error) => {
+    closed = true;
+    if (error.code !== "EPIPE" && failure === null) failure = error;
+  });
+  return {
+    write: (text) => {
+      if (!closed && !stream.destroyed) stream.write(text);
+    },
+    error: () => failure
+  };
+}
+function jsonTerminal(terminal) {
+  let printed = false;
+  return {
+    cwd: terminal.cwd,
+    env: terminal.env,
+    out: (text) => terminal.err(text),
+    err: (text) => terminal.err(text),
+    progress: (line) => terminal.progress(line),
+    relay: (_stream, text) => terminal.relay ? terminal.relay("err", text) : terminal.err(text),
+    json: (value) => {
+      if (printed) throw new Error("unreachable: a command printed two JSON documents");
+      printed = true;
+      terminal.out(`${JSON.stringify(value, null, 2)}
+`);
+    },
+    printed: () => printed
   };
 }
 
 export {
-  processTerminal
+  printJson,
+  processTerminal,
+  jsonTerminal
 };

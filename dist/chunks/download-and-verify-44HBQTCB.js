@@ -11,8 +11,8 @@ import {
 } from "./chunk-WWGXZVD2.js";
 import {
   sealSubject
-} from "./chunk-UGZYRLG7.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-ACQD2GWT.js";
+import "./chunk-2YME2WUQ.js";
 import {
   diffListings,
   digestOfListing,

@@ -8,11 +8,11 @@ import {
   wrongEnvironment
 } from "./chunk-QAXZ32M4.js";
 import {
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import {
   STATEMENT_TYPE
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
+import {
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError,
   quote
@@ -546,7 +546,8 @@ var FileLedger = class {
         problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
       }
     }
-    return { count: snapshot.index.size, head: snapshot.head, problems, pinnedProblem: problems[chained] ?? null };
+    const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
+    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
   }
   /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
   async locked(work, create = false) {
@@ -575,7 +576,7 @@ var FileLedger = class {
         };
         const result = await work(snapshot, append);
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }) : null;
+          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
 `).join("")));
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
@@ -978,6 +979,10 @@ function notOurs(value) {
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
 }
+function identityOf(snapshot) {
+  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+}
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
@@ -998,6 +1003,7 @@ var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
   if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
+  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 function readCheckpointStatement(statement, ledgerName, where) {
@@ -1007,25 +1013,25 @@ function readCheckpointStatement(statement, ledgerName, where) {
   }
   const subjects = Array.isArray(s.subject) ? s.subject : [];
   const subject = subjects.length === 1 ? subjects[0] : void 0;
-  if (subject?.name !== ledgerName) {
-    throw new SealError(`${quote(where)} is the checkpoint of the ledger ${quote(String(subject?.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ledger's own checkpoint.`);
-  }
   const p = s.predicate ?? {};
   const hex = typeof p.head === "string" ? HEAD.exec(p.head)?.[1] : void 0;
-  if (hex === void 0 || typeof p.seq !== "number" || !Number.isSafeInteger(p.seq) || p.seq < 1 || typeof p.format !== "string" || typeof p.time !== "string") {
-    throw new SealError(`${quote(where)} is signed, but its predicate is not a checkpoint (format, seq, head, time). It was not written by artifact-seal.`);
+  if (subject === void 0 || hex === void 0 || typeof p.seq !== "number" || !Number.isSafeInteger(p.seq) || p.seq < 1 || typeof p.format !== "string" || typeof p.time !== "string" || p.ledger !== void 0 && (typeof p.ledger !== "string" || !HEAD.test(p.ledger))) {
+    throw new SealError(`${quote(where)} is signed, but its statement is not a checkpoint (one subject; format, seq, head, time, ledger). It was not written by artifact-seal.`);
+  }
+  if (p.ledger === void 0 && subject.name !== ledgerName) {
+    throw new SealError(`${quote(where)} is the checkpoint of the ledger ${quote(String(subject.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ledger's own checkpoint.`);
   }
   if (subject.digest?.sha256 !== hex) {
     throw new SealError(`${quote(where)} is signed, but its subject's sha256 is not the head its predicate names (${p.head}). It was not written by artifact-seal.`);
   }
-  return { format: p.format, seq: p.seq, head: p.head, time: p.time };
+  return { format: p.format, seq: p.seq, head: p.head, time: p.time, ...p.ledger === void 0 ? {} : { ledger: p.ledger } };
 }
 
 // src/app/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = path3.basename(ledgerFile);
-  return async (head) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString() }))).json;
+  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function verifyCheckpoint(ledger, expectation) {
   const file = checkpointFileOf(ledger.file);
@@ -1083,10 +1089,20 @@ async function verifyCheckpoint(ledger, expectation) {
     return refuse("replaced", error.message);
   }
   const signer = verified.signer.kind === "key" ? `key:${verified.signer.hint}` : verified.signer.identity.subjectAlternativeName;
-  const { count, head, problems, pinnedProblem } = await ledger.verifyChain({ seq: checkpoint.seq, hash: checkpoint.head });
+  const { count, head, identity, problems, pinnedProblem } = await ledger.verifyChain({ seq: checkpoint.seq, hash: checkpoint.head });
   const chain = problems.filter((p) => p !== pinnedProblem);
   const signed = `the checkpoint signed by ${signer} at ${checkpoint.time} (line ${checkpoint.seq}, ${checkpoint.head})`;
-  if (chain.length > 0) return refuse("broken", `the hash chain is broken, so the ledger is not the one ${signed} covers.`, chain);
+  if (chain.length > 0 || identity === null) return refuse("broken", `the hash chain is broken, so the ledger is not the one ${signed} covers.`, chain);
+  const pinned = expectation.ledger ?? null;
+  if (pinned !== null && identity !== pinned) {
+    return refuse(
+      "replaced",
+      `this is the ledger ${identity} (the sha256 of its first line), not ${pinned}, the one pinned: it was replaced by another ledger${checkpoint.ledger === identity ? `, with a checkpoint signed by ${signer} as well` : ""}. Restore the ledger and its checkpoint from a backup.`
+    );
+  }
+  if (checkpoint.ledger !== void 0 && checkpoint.ledger !== identity) {
+    return refuse("replaced", `${signed} is of the ledger ${checkpoint.ledger}, and this is the ledger ${identity} (the sha256 of its first line): it was copied from another ledger. Restore this ledger's own checkpoint.`);
+  }
   if (head.seq < checkpoint.seq) {
     return refuse("truncated", `the ledger has ${head.seq} lines, but ${signed} covers ${checkpoint.seq}: lines ${head.seq + 1} to ${checkpoint.seq} were cut off. Restore the ledger from a backup.`);
   }
@@ -1099,7 +1115,7 @@ async function verifyCheckpoint(ledger, expectation) {
       `the ledger has ${head.seq} lines, but ${signed} covers ${checkpoint.seq}: lines ${checkpoint.seq + 1} to ${head.seq} were appended after it and no signature covers them. They were written without the signing key (or a signing promote failed to write its checkpoint); check them, and let the next signed promotion sign the head again.`
     );
   }
-  return { status: "signed", count, head, checkpoint, signer, file };
+  return { status: "signed", count, head, ledger: identity, checkpoint, signer, file };
 }
 
 // src/app/open-ledger.ts

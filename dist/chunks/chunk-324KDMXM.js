@@ -14,15 +14,16 @@ import {
 import {
   sigstoreBundleBeside,
   statementBeside
-} from "./chunk-UQ6OPKMC.js";
+} from "./chunk-UWYEIZS6.js";
 import {
   sealSubject
-} from "./chunk-UGZYRLG7.js";
+} from "./chunk-ACQD2GWT.js";
 import {
+  DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE,
   SLSA_PROVENANCE_TYPE,
   STATEMENT_TYPE
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 import {
   CONTRACT_ANNOTATION
 } from "./chunk-ENEXP3UV.js";
@@ -245,6 +246,7 @@ async function checkCandidate(candidate, digest, expectation) {
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
     name: subjectName(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
     bundleDigest: candidate.digest
   };
@@ -263,6 +265,14 @@ function subjectName(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
+}
+function annotationOf(subjects, digest, name) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const annotations = subject?.annotations;
+  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
 }
 function signedContract(subjects, digest) {
   const hex = hexOf(digest);

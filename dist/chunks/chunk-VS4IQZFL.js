@@ -1,6 +1,6 @@
 import {
   verificationSummary
-} from "./chunk-XF5IRKUC.js";
+} from "./chunk-AYMTK2DR.js";
 import {
   fromManifest,
   loadSealedContract
@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-I2GAXPIX.js";
+} from "./chunk-XGBVCSD3.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";
@@ -30,7 +30,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
@@ -42,7 +42,7 @@ import {
   sha256Of,
   signerExpectation,
   verifyArtifact
-} from "./chunk-HZYCD4IH.js";
+} from "./chunk-324KDMXM.js";
 import {
   removeQuietly
 } from "./chunk-HSU5AKFI.js";
@@ -58,7 +58,7 @@ import {
   readCliSignerCheck,
   readCliSigning,
   signatureRequired
-} from "./chunk-ML2KY7JV.js";
+} from "./chunk-NIRZY44X.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -67,15 +67,11 @@ import {
 import {
   contractBeside,
   statementBeside
-} from "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
+} from "./chunk-UWYEIZS6.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-UGZYRLG7.js";
+} from "./chunk-ACQD2GWT.js";
 import {
   prepareSigning
 } from "./chunk-EWXYFNFY.js";
@@ -93,10 +89,17 @@ import {
   VERSION
 } from "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   BadInputError,
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import {
   require_dist
 } from "./chunk-SWPOQELI.js";
@@ -7455,7 +7458,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("./actions-cache-XYANQGJD.js");
+  const { cacheKeyOf } = await import("./actions-cache-S3YFIHYK.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -7472,7 +7475,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
   const { WorkflowArtifactStore } = await import("./workflow-artifact-FYDTQRLN.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-N74TSNT3.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-44HBQTCB.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7493,7 +7496,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-XYANQGJD.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("./actions-cache-S3YFIHYK.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -7783,7 +7786,12 @@ with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable)
-  --checksums FILE    the sealed listing, to name the files that differ
+  --checksums FILE    the sealed listing, to name the files that differ; the seal's
+                      signature is the <name>.sigstore.json beside it
+  --digest-only       promote with no bytes to check (an image deployed by its digest).
+                      Without --path a promotion is refused unless this is given or the
+                      seal's signature (beside --checksums) shows it was sealed from a
+                      digest alone (subject-digest); a dry run needs neither
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}
@@ -7794,7 +7802,8 @@ ${LEDGER_HELP}
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger
-  --json              print the decision as JSON
+  --json              print the decision as JSON on stdout (with "resolution", the
+                      record a deploy command's status wrote); everything else on stderr
 
 The seal's signature (<name>.sigstore.json beside --checksums) is checked, and the
 policy's signed-by rule applies to it:
@@ -7816,6 +7825,7 @@ var spec = {
     rollback: { type: "boolean" },
     "dry-run": { type: "boolean" },
     "create-ledger": { type: "boolean" },
+    "digest-only": { type: "boolean" },
     name: { type: "string" },
     json: { type: "boolean" },
     "contract-baseline": { type: "string" },
@@ -7848,7 +7858,8 @@ ${PROMOTE_USAGE}`);
   const checksumsFile = checksums ? path6.resolve(cwd, checksums) : null;
   const root = requireValue("root", values.root);
   const paths = values.path ?? [];
-  if (checksumsFile && paths.length === 0) throw new SealError("promote: --checksums names the files that differ; give --path with the bytes to check too.");
+  const digestOnly = values["digest-only"] ?? false;
+  if (digestOnly && paths.length > 0) throw new SealError("promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.");
   const dryRun = values["dry-run"] ?? false;
   if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".');
   if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.');
@@ -7879,6 +7890,10 @@ ${PROMOTE_USAGE}`);
       requester: requesterFromEnv(terminal.env),
       inputs: { environment: "--environment", digest: "promote <digest>" },
       artifact: null,
+      withoutBytes: {
+        declared: digestOnly,
+        missing: "promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal's listing). A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle's listing and --public-key (or the signer options). To promote with nothing checked, say so with --digest-only."
+      },
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
       serverUrl: expectation.serverUrl,
@@ -7912,21 +7927,21 @@ ${PROMOTE_USAGE}`);
     ledger,
     options
   );
-  if (values.json) {
-    terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}
-`);
-  } else {
+  const printResult = (resolution) => printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution });
+  if (!values.json) {
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }));
   }
   for (const entry2 of result.abandoned) terminal.err(`artifact-seal: record ${entry2.resolves} (${entry2.digest}) was never confirmed; marked abandoned.
 `);
   const record = result.record;
-  if (!result.decision.allowed || record === null) return result.decision.allowed ? 0 : 1;
-  if (deploy === null) {
-    terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).
+  if (!result.decision.allowed || record === null || deploy === null) {
+    if (values.json) printResult(null);
+    if (result.decision.allowed && record !== null) {
+      terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).
 `);
-    return 0;
+    }
+    return result.decision.allowed ? 0 : 1;
   }
   const status = await runDeploy(deploy, terminal, {
     ARTIFACT_SEAL_PATH: result.verification?.path ?? "",
@@ -7938,6 +7953,7 @@ ${PROMOTE_USAGE}`);
   const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? "confirmed" : "failed", reason: failed, ...requesterFromEnv(terminal.env) });
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}
 `);
+  if (values.json) printResult(entry);
   if (failed !== null) return status.code;
   return makesLive(entry.outcome) ? 0 : 1;
 }

@@ -5,12 +5,14 @@ import {
 
 // src/cli/arguments.ts
 import { parseArgs } from "node:util";
+var UsageError = class extends SealError {
+};
 function parseCommand(spec, args) {
   try {
     return parseArgs({ args, options: { ...spec.options, help: { type: "boolean", short: "h" } }, allowPositionals: spec.allowPositionals, strict: true });
   } catch (error) {
     const message = error.message.replace(/\. To specify a positional argument.*$/s, "");
-    throw new SealError(`${spec.name}: ${message}.
+    throw new UsageError(`${spec.name}: ${message}.
 
 ${spec.usage}`);
   }
@@ -21,6 +23,7 @@ function requireValue(option, value) {
 }
 
 export {
+  UsageError,
   parseCommand,
   requireValue
 };

@@ -3,7 +3,7 @@ import {
 } from "./chunk-QAXZ32M4.js";
 import {
   STATEMENT_TYPE
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 import {
   hexOf,
   parseDigest

@@ -95,6 +95,7 @@ var PromoteInput = {
   ArtifactName: "artifact-name",
   RunId: "run-id",
   Cache: "cache",
+  DigestOnly: "digest-only",
   Policy: "policy",
   Ledger: "ledger",
   GitHubToken: "github-token",

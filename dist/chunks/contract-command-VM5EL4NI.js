@@ -4,14 +4,14 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-I2GAXPIX.js";
+} from "./chunk-XGBVCSD3.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -24,16 +24,12 @@ import "./chunk-26HFV435.js";
 import "./chunk-5IUE7KC6.js";
 import {
   cliCheckpointSigning
-} from "./chunk-ML2KY7JV.js";
+} from "./chunk-NIRZY44X.js";
 import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
-import "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-UWYEIZS6.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-ENEXP3UV.js";
 import "./chunk-NQDO363Y.js";
@@ -43,8 +39,15 @@ import {
 import "./chunk-D4O4SRY3.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-FAC5P5WZ.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-WHHTSQ7G.js";
@@ -169,7 +172,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-OGTDL3TV.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-T27WJSVK.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.
@@ -193,8 +196,7 @@ ${CONTRACT_USAGE}`);
   if (values.json) {
     const side = (c) => ({ digest: c.manifest.digest, version: c.manifest.version });
     const json = { before: side(before), after: side(after), changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) };
-    terminal.out(`${JSON.stringify(json, null, 2)}
-`);
+    printJson(terminal, json);
   } else {
     terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes));
   }

@@ -2,7 +2,7 @@ import {
   STATEMENT_TYPE,
   buildStatement,
   statementSubject
-} from "./chunk-7T4WVHKE.js";
+} from "./chunk-2YME2WUQ.js";
 import {
   checkListingPath,
   compareUtf8,

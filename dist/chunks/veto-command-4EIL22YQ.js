@@ -1,13 +1,13 @@
 import {
   vetoDigest
-} from "./chunk-I2GAXPIX.js";
+} from "./chunk-XGBVCSD3.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -16,16 +16,12 @@ import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
 import {
   cliCheckpointSigning
-} from "./chunk-ML2KY7JV.js";
+} from "./chunk-NIRZY44X.js";
 import {
   requesterFromEnv
 } from "./chunk-BGN5R62D.js";
-import "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-UWYEIZS6.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-ENEXP3UV.js";
 import "./chunk-NQDO363Y.js";
@@ -34,6 +30,10 @@ import {
 } from "./chunk-CGOBM355.js";
 import "./chunk-D4O4SRY3.js";
 import "./chunk-WISAU6C5.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import {
   SealError
 } from "./chunk-HUXIDCLA.js";

@@ -2,9 +2,6 @@ import {
   mismatchLines
 } from "./chunk-5GONERZX.js";
 import {
-  parseCommand
-} from "./chunk-FEZZ7WDO.js";
-import {
   diffListings,
   digestOfListing,
   formatListing,
@@ -12,9 +9,15 @@ import {
 } from "./chunk-NQDO363Y.js";
 import "./chunk-CGOBM355.js";
 import {
+  parseCommand
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/diff-command.ts
@@ -51,8 +54,7 @@ ${DIFF_USAGE}`);
   const mismatches = diffListings(sealed, other);
   const digests = { sealed: digestOfListing(formatListing(sealed)), other: digestOfListing(formatListing(other)) };
   if (values.json) {
-    terminal.out(`${JSON.stringify({ equal: mismatches.length === 0, ...digests, mismatches }, null, 2)}
-`);
+    printJson(terminal, { equal: mismatches.length === 0, ...digests, mismatches });
   } else if (mismatches.length === 0) {
     terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}
 `);

@@ -7,18 +7,21 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
+import "./chunk-2YME2WUQ.js";
+import "./chunk-CGOBM355.js";
 import {
   parseCommand,
   requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
-import "./chunk-CGOBM355.js";
+} from "./chunk-UJW5JWF6.js";
 import "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/core/promotion/contract-history.ts
@@ -105,8 +108,8 @@ async function contractHistoryCommand(args, terminal) {
   const environment = requireValue("environment", values.environment);
   const ledger = await ledgerFromOptions(values, terminal);
   const amendments = await contractHistory(ledger.entries(environment === void 0 ? {} : { environment }));
-  terminal.out(values.json ? `${JSON.stringify(amendments, null, 2)}
-` : renderContractHistoryText(amendments, environment ?? null));
+  if (values.json) printJson(terminal, amendments);
+  else terminal.out(renderContractHistoryText(amendments, environment ?? null));
   return 0;
 }
 export {

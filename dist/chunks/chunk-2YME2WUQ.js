@@ -7,9 +7,13 @@ var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
+var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
 function statementSubject(name, digest, isTree) {
   const hex = hexOf(digest);
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+}
+function digestOnlySubject(name, digest) {
+  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -81,7 +85,9 @@ export {
   STATEMENT_TYPE,
   SLSA_PROVENANCE_TYPE,
   GITHUB_WORKFLOW_BUILD_TYPE,
+  DIGEST_ONLY_ANNOTATION,
   statementSubject,
+  digestOnlySubject,
   runUrl,
   commitUrl,
   buildStatement

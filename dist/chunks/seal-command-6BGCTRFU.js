@@ -9,10 +9,10 @@ import {
   SIGNING_USAGE,
   parseSubjectPatterns,
   readCliSigning
-} from "./chunk-ML2KY7JV.js";
+} from "./chunk-NIRZY44X.js";
 import {
   provenanceLinks
-} from "./chunk-LAS6Q42K.js";
+} from "./chunk-DWSZCENT.js";
 import {
   formatBytes,
   formatCount
@@ -24,15 +24,11 @@ import {
 import {
   LocalDirectoryStore,
   fileSafeName
-} from "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
+} from "./chunk-UWYEIZS6.js";
 import {
   sealSubject
-} from "./chunk-UGZYRLG7.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-ACQD2GWT.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import {
   prepareSigning,
@@ -49,10 +45,16 @@ import "./chunk-CGOBM355.js";
 import "./chunk-D4O4SRY3.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-4QOJDZIF.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-ULEFO6FB.js";
 
@@ -234,8 +236,7 @@ async function sealCommand(args, terminal) {
       contractDigest: contractOf(bundle)?.digest ?? null,
       contractVersion: contractOf(bundle)?.version ?? null
     };
-    terminal.out(`${JSON.stringify(result, null, 2)}
-`);
+    printJson(terminal, result);
   } else {
     terminal.out(renderSealText({ artifact, bundle, build, signature }));
   }

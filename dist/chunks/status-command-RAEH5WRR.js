@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-P2JFJQTF.js";
-import "./chunk-XF5IRKUC.js";
+} from "./chunk-VS4IQZFL.js";
+import "./chunk-AYMTK2DR.js";
 import "./chunk-GGHN3GML.js";
-import "./chunk-I2GAXPIX.js";
+import "./chunk-XGBVCSD3.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";
@@ -16,9 +16,9 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import "./chunk-QAXZ32M4.js";
-import "./chunk-HZYCD4IH.js";
+import "./chunk-324KDMXM.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
@@ -26,16 +26,12 @@ import "./chunk-HSU5AKFI.js";
 import "./chunk-5IUE7KC6.js";
 import "./chunk-LCJQTPH3.js";
 import "./chunk-WWGXZVD2.js";
-import "./chunk-ML2KY7JV.js";
+import "./chunk-NIRZY44X.js";
 import "./chunk-HCENANLJ.js";
 import "./chunk-BGN5R62D.js";
-import "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-UGZYRLG7.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-UWYEIZS6.js";
+import "./chunk-ACQD2GWT.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-EWXYFNFY.js";
 import "./chunk-ENEXP3UV.js";
@@ -43,7 +39,14 @@ import "./chunk-NQDO363Y.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-D4O4SRY3.js";
 import "./chunk-WISAU6C5.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
 import "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-WHHTSQ7G.js";
 import "./chunk-SWPOQELI.js";
@@ -75,8 +78,8 @@ async function statusCommand(args, terminal) {
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", terminal.cwd);
   const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
-  terminal.out(values.json ? `${JSON.stringify(status, null, 2)}
-` : `${renderStatusText(status).join("\n")}
+  if (values.json) printJson(terminal, status);
+  else terminal.out(`${renderStatusText(status).join("\n")}
 `);
   return status.some((s) => s.error !== null) ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-HZYCD4IH.js";
+} from "./chunk-324KDMXM.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
@@ -19,19 +19,15 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-ML2KY7JV.js";
+} from "./chunk-NIRZY44X.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-BGN5R62D.js";
-import "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-UGZYRLG7.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-UWYEIZS6.js";
+import "./chunk-ACQD2GWT.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NGVAXBT3.js";
 import "./chunk-ENEXP3UV.js";
 import "./chunk-NQDO363Y.js";
@@ -41,8 +37,15 @@ import {
 import "./chunk-D4O4SRY3.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-G5FGRV6Q.js";
 import "./chunk-ULEFO6FB.js";
 
@@ -104,8 +107,7 @@ ${VERIFY_USAGE}`);
   const signedBy = signature?.status === "verified" ? signature.signer.kind === "key" ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName : null;
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal };
-    terminal.out(`${JSON.stringify(json, null, 2)}
-`);
+    printJson(terminal, json);
   } else if (result.verified && refusal !== null) {
     terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is not accepted:
   ${refusal}

@@ -7,21 +7,24 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-T7IQEOI3.js";
+} from "./chunk-76CGHGF6.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
+import "./chunk-2YME2WUQ.js";
 import {
   parseDigest
 } from "./chunk-CGOBM355.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/history-command.ts
@@ -64,8 +67,8 @@ async function historyCommand(args, terminal) {
     entries.push(entry);
     if (entries.length >= limit) break;
   }
-  terminal.out(values.json ? `${JSON.stringify(entries, null, 2)}
-` : renderHistoryText(entries));
+  if (values.json) printJson(terminal, entries);
+  else terminal.out(renderHistoryText(entries));
   return 0;
 }
 export {

@@ -1,6 +1,6 @@
 import {
   provenanceLinks
-} from "./chunk-LAS6Q42K.js";
+} from "./chunk-DWSZCENT.js";
 import {
   formatCount
 } from "./chunk-HCENANLJ.js";
@@ -11,18 +11,21 @@ import {
   fileSafeName,
   mergeSealBundles,
   partSourceFromArgument
-} from "./chunk-UQ6OPKMC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FEZZ7WDO.js";
-import "./chunk-7T4WVHKE.js";
+} from "./chunk-UWYEIZS6.js";
+import "./chunk-2YME2WUQ.js";
 import "./chunk-NQDO363Y.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-WISAU6C5.js";
 import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import {
   SealError
 } from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/merge-command.ts
@@ -85,8 +88,7 @@ ${MERGE_USAGE}`);
       sealDir: bundle.dir,
       parts: merged.map((p) => ({ name: p.name, digest: p.digest, kind: p.kind, fileCount: p.fileCount, checksumsPath: p.checksumsFile, statementPath: p.statementFile }))
     };
-    terminal.out(`${JSON.stringify(result, null, 2)}
-`);
+    printJson(terminal, result);
     return 0;
   }
   const lines = [];

@@ -1,7 +1,0 @@
-import {
-  processTerminal
-} from "./chunk-4QOJDZIF.js";
-import "./chunk-ULEFO6FB.js";
-export {
-  processTerminal
-};

@@ -5,7 +5,7 @@ import { BlobSASPermissions, BlobServiceClient, type ContainerClient, StorageSha
 import { type Azurite, startAzurite } from './azurite.js'
 import type { ArtifactSource, HostedArtifact } from './github-api-host.js'
 import { type RuntimeClaims, TokenIssuer, resultsScope } from './results/jwt.js'
-import { rewriteCacheArchive } from './results/tar.js'
+import { type TarEntrySpec, readCacheArchive, rewriteCacheArchive, writeCacheArchive } from './results/tar.js'
 import { entryBoundaries, readZip, writeZip } from './results/zip.js'
 
 /**
@@ -103,6 +103,8 @@ export interface ResultsServiceHost {
   cacheEntries(): HostedCacheEntry[]
   /** Makes the artifact expire now; its blob is removed, as the service's cleanup does. */
   expireArtifact(id: number): Promise<void>
+  /** The artifact's zip as stored. */
+  artifactZip(id: number): Promise<Buffer>
   /** Rewrites the artifact's zip in storage; the digest recorded at upload stays as it was. */
   tamperArtifactBlob(id: number, mutate: (files: Map<string, Buffer>) => void | Promise<void>): Promise<void>
   /** While on, signed download URLs handed out go through a proxy that cuts bodies short. */
@@ -111,6 +113,17 @@ export interface ResultsServiceHost {
   deleteCacheEntry(key: string): Promise<number>
   /** Changes files inside the entry's archive; `mutate` returns new content or undefined to keep a file. */
   tamperCacheBlob(key: string, mutate: (path: string, content: Buffer) => Buffer | undefined): Promise<void>
+  /**
+   * Replaces the entry's archive with one of any entries (links, devices, `..`, absolute
+   * names), compressed as the original was: `rewrite` gets the original entries in order.
+   */
+  replaceCacheBlob(key: string, rewrite: (entries: TarEntrySpec[]) => TarEntrySpec[]): Promise<void>
+  /**
+   * Replaces the artifact's zip in storage with any bytes. With `recordDigest`, the digest
+   * recorded at upload becomes the new zip's, as when the artifact was deleted and uploaded
+   * again under its name; otherwise the recorded digest stays as it was.
+   */
+  replaceArtifactZip(id: number, zip: Buffer, options?: { readonly recordDigest?: boolean }): Promise<void>
   /** Every Twirp call and proxied download, oldest first. */
   readonly requests: readonly RequestLogEntry[]
   clearRequests(): void
@@ -648,6 +661,20 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
     },
 
+    async artifactZip(id) {
+      return (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(artifactById(id).blobName).downloadToBuffer()
+    },
+
+    async replaceArtifactZip(id, zip, options = {}) {
+      const record = artifactById(id)
+      const blob = (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(record.blobName)
+      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
+      if (options.recordDigest) {
+        record.digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`
+        record.size = zip.length
+      }
+    },
+
     truncateDownloads(on) {
       truncation = on === false ? null : on === true ? {} : on
     },
@@ -667,6 +694,17 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       for (const entry of finalizedCacheEntries(key)) {
         const blob = blobs.getBlockBlobClient(entry.blobName)
         const archive = rewriteCacheArchive(await blob.downloadToBuffer(), mutate)
+        await blob.upload(archive, archive.length)
+        entry.size = archive.length
+      }
+    },
+
+    async replaceCacheBlob(key, rewrite) {
+      const blobs = await container(CACHE_CONTAINER)
+      for (const entry of finalizedCacheEntries(key)) {
+        const blob = blobs.getBlockBlobClient(entry.blobName)
+        const { compression, entries } = readCacheArchive(await blob.downloadToBuffer())
+        const archive = writeCacheArchive(rewrite(entries), compression)
         await blob.upload(archive, archive.length)
         entry.size = archive.length
       }

@@ -1255,7 +1255,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-LQEOLIKM.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-N4S2XE6C.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -1947,9 +1947,9 @@ export {
   notPem as m13$notPem,
   pemBlocks as m13$pemBlocks,
   readPublicKey as m13$readPublicKey,
-  wrongEnvironment as m15$wrongEnvironment,
-  decodeRecord as m16$decodeRecord,
-  VERSION as m17$VERSION,
+  wrongEnvironment as m16$wrongEnvironment,
+  decodeRecord as m17$decodeRecord,
+  VERSION as m18$VERSION,
   digestFromHex as m6$digestFromHex,
   hexOf as m6$hexOf,
   parseDigest as m6$parseDigest,

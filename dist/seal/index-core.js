@@ -4148,14 +4148,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-F3G4QF7S.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LY4TZYOD.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-NTK2RDZG.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-NPENBQWB.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4165,7 +4165,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-S5NWVCTL.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-6ORIFCJ6.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4206,7 +4206,7 @@ export {
   notPem as m13$notPem,
   pemBlocks as m13$pemBlocks,
   readPublicKey as m13$readPublicKey,
-  VERSION as m17$VERSION,
+  VERSION as m18$VERSION,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
   CONTRACT_ANNOTATION as m5$CONTRACT_ANNOTATION,

@@ -283,8 +283,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -636,7 +636,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -644,7 +644,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -853,7 +853,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -899,8 +899,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1596,7 +1596,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1654,7 +1654,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1782,7 +1782,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -1896,12 +1896,10 @@ var Summary = class {
 var summary = new Summary();
 
 // src/actions/verify/run.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 
 // src/app/fetch-bytes.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import * as fs10 from "node:fs";
-import * as path6 from "node:path";
+import * as path7 from "node:path";
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -1912,6 +1910,10 @@ var BadInputError = class extends SealError {
 function quote(value) {
   return JSON.stringify(value);
 }
+
+// src/stores/evidence/cache-layout.ts
+import * as os from "node:os";
+import * as path from "node:path";
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
@@ -1940,48 +1942,65 @@ function parseDigest(value, what) {
   );
 }
 
-// src/stores/evidence/directory-handoff.ts
-import { randomBytes } from "node:crypto";
-import * as fs2 from "node:fs";
-import * as path from "node:path";
-function workingDirBeside(into, inputName) {
-  const target = path.resolve(into);
-  let entries = null;
-  try {
-    entries = fs2.readdirSync(target);
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOTDIR") throw new SealError(`${inputName}: ${quote(into)} is a file. Give a directory that does not exist yet, or an empty one.`);
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
-  }
-  if (entries !== null && entries.length > 0) {
-    throw new SealError(`${inputName}: ${quote(into)} is not empty. Give a directory that does not exist yet, or an empty one, so nothing already there is mixed with what is fetched.`);
-  }
-  const parent = path.dirname(target);
-  try {
-    fs2.mkdirSync(parent, { recursive: true });
-    const work = path.join(parent, `.${path.basename(target)}.partial-${randomBytes(4).toString("hex")}`);
-    fs2.mkdirSync(work);
-    return work;
-  } catch (error2) {
-    throw cannotWrite(inputName, into, error2);
-  }
+// src/stores/evidence/cache-layout.ts
+var CACHE_KEY_PREFIX = "artifact-seal-files-";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
+var CACHE_LISTING = "listing.sha256";
+var CACHE_FILES_DIR = "files";
+function cacheKeyOf(digest) {
+  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
 }
-function moveIntoPlace(work, into, inputName) {
-  const target = path.resolve(into);
+function cacheStagingPath(env) {
+  return path.join(env.RUNNER_TEMP || os.tmpdir(), CACHE_STAGING_DIR);
+}
+function cacheArchivePrefix(env) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return path.relative(workspace, cacheStagingPath(env)).split(path.sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+import { pipeline } from "node:stream/promises";
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = path2.resolve(parent);
+  let dir;
   try {
-    fs2.rmdirSync(target);
+    fs2.mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = fs2.mkdtempSync(path2.join(resolved, prefix));
+    fs2.chmodSync(dir, 448);
   } catch (error2) {
-    const code2 = error2.code;
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+    const e = error2;
+    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
-  try {
-    fs2.renameSync(work, target);
-  } catch (error2) {
-    fs2.rmSync(work, { recursive: true, force: true });
-    throw cannotWrite(inputName, into, error2);
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(fs2.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
   }
-  return target;
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = path2.join(at, segment);
+    try {
+      fs2.mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !fs2.lstatSync(at).isDirectory()) throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL | (fs2.constants.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = path2.join(parent, segments[segments.length - 1]);
+  const handle = await fs2.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
 }
 function removeQuietly(dir) {
   try {
@@ -1989,9 +2008,16 @@ function removeQuietly(dir) {
   } catch {
   }
 }
-function cannotWrite(inputName, into, error2) {
-  const e = error2;
-  return new SealError(`${inputName}: cannot write to ${quote(into)} (${e.code ?? e.message}). Give a directory the runner can write to.`);
+function realOrResolved(p) {
+  try {
+    return fs2.realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
 }
 
 // src/app/sealed-by.ts
@@ -2128,9 +2154,9 @@ function sealInfoBesideListing(checksumsFile, digest) {
 }
 
 // src/app/verified-path.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import * as fs7 from "node:fs";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
 // src/core/listing.ts
 import { createHash } from "node:crypto";
@@ -2179,19 +2205,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path11, where) {
+function checkListingPath(path12, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path11.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path11.includes("\n") || path11.includes("\r")) {
+  if (path12.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path12.includes("\n") || path12.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path11)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path11.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path12)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path12.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path11.startsWith("/") || /^[A-Za-z]:/.test(path11)) {
-    throw new SealError(`${where}: the path ${quote(path11)} is absolute. ${fix}`);
+  if (path12.startsWith("/") || /^[A-Za-z]:/.test(path12)) {
+    throw new SealError(`${where}: the path ${quote(path12)} is absolute. ${fix}`);
   }
-  if (path11.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path11)} has an empty, "." or ".." segment. ${fix}`);
+  if (path12.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path12)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -2214,17 +2240,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path11 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path11.startsWith("./")) path11 = path11.slice(2);
-    checkListingPath(path11, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path11);
+    let path12 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path12.startsWith("./")) path12 = path12.slice(2);
+    checkListingPath(path12, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path12);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path11)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path12)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path11, lineNo);
-    entries.push({ path: path11, hex: hex.toLowerCase() });
+    seen.set(path12, lineNo);
+    entries.push({ path: path12, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -2261,7 +2287,7 @@ function describesListing(entries, digest) {
 
 // src/core/seal.ts
 import * as fs6 from "node:fs";
-import * as path3 from "node:path";
+import * as path4 from "node:path";
 
 // src/core/hashing/hash-files.ts
 import * as crypto from "node:crypto";
@@ -2285,7 +2311,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs13, crypto: crypto2, control, progress } = ctx;
+  const { fs: fs12, crypto: crypto2, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -2323,11 +2349,11 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path11 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path12 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs13.openSync(path11, "r");
-        let filled = fs13.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs12.openSync(path12, "r");
+        let filled = fs12.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
@@ -2340,7 +2366,7 @@ function runClaimLoop(ctx) {
             hash.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs13.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs12.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
         }
@@ -2351,7 +2377,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs13.closeSync(fd);
+        if (fd >= 0) fs12.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -2364,8 +2390,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path11, onBytes, progressIntervalMs) {
-  const handle = await open(path11, "r");
+async function hashLargeFile(path12, onBytes, progressIntervalMs) {
+  const handle = await open(path12, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash = createHash2("sha256");
@@ -2402,9 +2428,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path11) {
+function describeFailure(failure, path12) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path11)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path12)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -2470,7 +2496,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path11) {
+  add(path12) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -2480,13 +2506,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path11.length * 3;
+    const room = path12.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path11, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path12, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -2552,17 +2578,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path11 of paths) queue.add(path11);
+  for (const path12 of paths) queue.add(path12);
   return queue.finish();
 }
-async function hashOneFile(path11, options) {
+async function hashOneFile(path12, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path11, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path12, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path11);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path12);
   }
 }
 
@@ -2597,19 +2623,19 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch3());
 import * as fs5 from "node:fs";
-import * as path2 from "node:path";
-var toSlashes = (p) => path2.sep === "/" ? p : p.split(path2.sep).join("/");
+import * as path3 from "node:path";
+var toSlashes = (p) => path3.sep === "/" ? p : p.split(path3.sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+function isInside2(child, parent) {
+  const rel = path3.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path2.resolve(options.baseDir, only);
+  const abs = path3.resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -2621,7 +2647,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path2.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path3.resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -2630,11 +2656,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path2.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path2.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? path3.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path3.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path2.relative(baseDir, link))}"`}.`
+    `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path3.relative(baseDir, link))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -2657,7 +2683,7 @@ function resolveFiles(options) {
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path2.sep) ? dir : dir + path2.sep;
+    const prefix = dir.endsWith(path3.sep) ? dir : dir + path3.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !fs5.existsSync(abs)) {
@@ -2680,21 +2706,21 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat.isDirectory();
         isFile = stat.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path2.sep) ? realDir + entry.name : realDir + path2.sep + entry.name;
+        realChild ??= realDir.endsWith(path3.sep) ? realDir + entry.name : realDir + path3.sep + entry.name;
         if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
       } else if (isFile && taken) {
         addFile(abs);
@@ -2705,7 +2731,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -2714,7 +2740,7 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path2.resolve(baseDir, pattern);
+      const abs = path3.resolve(baseDir, pattern);
       const stat = statOrNull(abs);
       if (stat?.isDirectory()) {
         matchedSomething = true;
@@ -2729,7 +2755,7 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path2.parse(path2.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? path3.parse(path3.resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob = {
         take: (abs) => {
@@ -2737,13 +2763,13 @@ function resolveFiles(options) {
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path2.resolve(base), scan.glob),
+        enter: globEnters(path3.resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path2.resolve(base)) links.push({ link: path2.resolve(base), target: realBase, named: false });
-        walk(path2.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== path3.resolve(base)) links.push({ link: path3.resolve(base), target: realBase, named: false });
+        walk(path3.resolve(base), realBase, [], glob, glob.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -2766,19 +2792,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path2.sep) ? root : root + path2.sep;
-  const relative3 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path2.relative(root, abs));
+  const rootPrefix = root.endsWith(path3.sep) ? root : root + path3.sep;
+  const relative5 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path3.relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
   for (const { link, target, named } of links) {
-    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
+    if ((named || isInside2(link, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link, target, root, named);
   }
-  const order = listingOrder(relative3);
+  const order = listingOrder(relative5);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative3, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative5, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -2791,11 +2817,11 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path2.resolve(options.baseDir, options.root);
+    const root = path3.resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
@@ -2804,14 +2830,14 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path2.dirname(files[0]);
+  let common = path3.dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = path2.dirname(common);
+    while (!isInside2(file, common)) common = path3.dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path2.resolve(baseDir, pattern));
+  return toSlashes(path3.resolve(baseDir, pattern));
 }
 function globEnters(base, glob) {
   const segments = splitSegments(glob);
@@ -2819,7 +2845,7 @@ function globEnters(base, glob) {
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path2.relative(base, absDir).split(path2.sep);
+    const rel = path3.relative(base, absDir).split(path3.sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -2909,7 +2935,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path3.basename(absolutePaths[0]) : kind === "directory" ? path3.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? path4.basename(absolutePaths[0]) : kind === "directory" ? path4.basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -2942,14 +2968,14 @@ async function verifiedPath(artifact, subject, expected, stagingParent, options)
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
   if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path4.join(root, ...listed[0].split("/"));
+  if (artifact.kind === "file") return path5.join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
 }
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path4.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path4.resolve(root)) return true;
+    const only = path5.resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === path5.resolve(root)) return true;
   }
   let onDisk;
   try {
@@ -2962,18 +2988,18 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path4.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
+  const dir = path5.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
   try {
     fs7.mkdirSync(dir, { recursive: true });
     const made = /* @__PURE__ */ new Set();
     for (const rel of listed) {
-      const target = path4.join(dir, ...rel.split("/"));
-      const parent = path4.dirname(target);
+      const target = path5.join(dir, ...rel.split("/"));
+      const parent = path5.dirname(target);
       if (!made.has(parent)) {
         fs7.mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      fs7.copyFileSync(path4.join(root, ...rel.split("/")), target);
+      fs7.copyFileSync(path5.join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
     removeQuietly(dir);
@@ -2997,7 +3023,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
 
 // src/app/verify-artifact.ts
 import * as fs9 from "node:fs";
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/core/kind.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -3106,12 +3132,12 @@ async function verifyArtifact(request, options) {
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
-    const rel = baseDir === null ? "" : path5.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path5.isAbsolute(rel) ? p : rel;
+    const rel = baseDir === null ? "" : path6.relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || path6.isAbsolute(rel) ? p : rel;
   };
   if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path5.join(root, ...only.path.split("/"));
+  const file = path6.join(root, ...only.path.split("/"));
   return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
@@ -3173,30 +3199,28 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`;
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
   context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TEXL4Q2N.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-M7A5Z7FO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6Y4S3KDP.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-2D7QYZSG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -3210,40 +3234,37 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
-  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
-  if (!await store.restore(digest, into)) return { kind: "miss" };
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-PDRROBKX.js");
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "refused") return { kind: "unsafe" };
+  const single = restored.digestKind === "file" ? path7.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
-    checked = await verifyRestored(into, digest, inputName, context);
+    checked = await verifyArtifact(
+      {
+        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
   } catch (error2) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
     return { kind: "refused", actual: checked.actual };
   }
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } };
-}
-async function verifyRestored(dir, digest, inputName, context) {
-  const subject = (include) => ({ kind: "paths", patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName });
-  const check = (s) => verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal);
-  const tree = await check(subject(dir));
-  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir };
-  const only = fs10.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
-  if (!only) return { verified: false, actual: tree.actual, path: dir };
-  const file = path6.join(only.parentPath, only.name);
-  const single = await check({ kind: "paths", patterns: { include: [file], exclude: [] }, baseDir: dir, inputName });
-  return { verified: single.verified, actual: single.actual, path: file };
-}
-function newDownloadDir(parent, digest) {
-  return path6.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID2().slice(0, 8)}`);
+  const handedOut = single ?? restored.filesDir;
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
 }
 
 // src/core/signing/signer-policy.ts
@@ -3358,9 +3379,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path11 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path11);
-  const located = reusable && !path11.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path11 };
+  const path12 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path12);
+  const located = reusable && !path12.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path12 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -3435,8 +3456,8 @@ function compareChanges(a, b) {
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
 
 // src/app/runner-environment.ts
-import * as os from "node:os";
-import * as path7 from "node:path";
+import * as os2 from "node:os";
+import * as path8 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -3462,17 +3483,17 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os2.hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path7.basename(path7.resolve(baseDir)) || "artifact";
+  return repository || path8.basename(path8.resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || os2.tmpdir();
 }
 
 // src/report/format.ts
@@ -3661,7 +3682,7 @@ function reportFailure(error2) {
 }
 
 // src/actions/bytes-source-input.ts
-import * as path9 from "node:path";
+import * as path10 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -3684,8 +3705,8 @@ function parseSubjectPatterns(value) {
 }
 
 // src/actions/signing-settings.ts
-import * as fs11 from "node:fs";
-import * as path8 from "node:path";
+import * as fs10 from "node:fs";
+import * as path9 from "node:path";
 
 // src/core/signing/public-key.ts
 import { createHash as createHash4, createPublicKey } from "node:crypto";
@@ -3823,7 +3844,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path8.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : path9.resolve(workspace, trustedRoot),
     requireSignature: requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false),
     asksForSigner: repository !== "" || workflow !== "" || sourceRef !== "" || issuer !== "" || deny || input(SignerInput.PublicKey) !== ""
   };
@@ -3836,10 +3857,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path8.resolve(workspace, text);
+  const file = path9.resolve(workspace, text);
   let pem;
   try {
-    pem = fs11.readFileSync(file, "utf8");
+    pem = fs10.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -3884,7 +3905,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path9.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path10.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -3953,7 +3974,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs12 from "node:fs";
+import * as fs11 from "node:fs";
 import { createHash as createHash5 } from "node:crypto";
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
@@ -4061,7 +4082,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs12.readFileSync(file, "utf8");
+    return fs11.readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -4082,7 +4103,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-HFADFK2R.js");
+    const { listAttestations } = await import("../chunks/attestations-api-7GVHM74K.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4118,7 +4139,7 @@ async function run(env = process.env) {
     if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
-        downloadsDir: path10.join(runnerTempDir(env), "artifact-seal", "downloads"),
+        downloadsDir: path11.join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
@@ -4134,7 +4155,7 @@ async function run(env = process.env) {
         seal
       );
       const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path10.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path11.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
       report = {
         ...result,
         name: artifact.name,
@@ -4210,10 +4231,18 @@ export {
   parseWorkflowSetting as m12$parseWorkflowSetting,
   parseWorkflowUri as m12$parseWorkflowUri,
   repositoryOfUri as m12$repositoryOfUri,
-  moveIntoPlace as m14$moveIntoPlace,
-  removeQuietly as m14$removeQuietly,
-  workingDirBeside as m14$workingDirBeside,
-  VERSION as m17$VERSION,
+  CACHE_FILES_DIR as m14$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m14$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m14$CACHE_LISTING,
+  CACHE_STAGING_DIR as m14$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m14$cacheArchivePrefix,
+  cacheKeyOf as m14$cacheKeyOf,
+  cacheStagingPath as m14$cacheStagingPath,
+  makeDirectories as m15$makeDirectories,
+  privateDir as m15$privateDir,
+  removeQuietly as m15$removeQuietly,
+  writeNewFile as m15$writeNewFile,
+  VERSION as m18$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,

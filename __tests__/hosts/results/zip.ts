@@ -37,11 +37,28 @@ function unsupported(name: string, method: number): never {
 }
 
 export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
+  return writeZipEntries([...files].map(([name, content]) => ({ name, content })))
+}
+
+/** One entry of a zip as a test writes it: any name, and a Unix mode that may say link, directory or device. */
+export interface ZipEntrySpec {
+  readonly name: string
+  readonly content?: Buffer
+  /** st_mode as stored in the external attributes (type bits included); a regular file 0644 by default. */
+  readonly mode?: number
+  /** The local header's name, when it should differ from the central directory's. */
+  readonly localName?: string
+}
+
+/** A zip of exactly these entries, in this order, deflated, with UTF-8 names and Unix modes. */
+export function writeZipEntries(entries: readonly ZipEntrySpec[]): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
-  for (const [name, content] of files) {
-    const nameBytes = Buffer.from(name, 'utf8')
+  for (const spec of entries) {
+    const content = spec.content ?? Buffer.alloc(0)
+    const nameBytes = Buffer.from(spec.name, 'utf8')
+    const localNameBytes = Buffer.from(spec.localName ?? spec.name, 'utf8')
     const compressed = zlib.deflateRawSync(content)
     const crc = zlib.crc32(content)
     const local = Buffer.alloc(30)
@@ -52,7 +69,7 @@ export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(compressed.length, 18)
     local.writeUInt32LE(content.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
+    local.writeUInt16LE(localNameBytes.length, 26)
     const entry = Buffer.alloc(46)
     entry.writeUInt32LE(0x02014b50, 0)
     entry.writeUInt16LE(0x031e, 4)
@@ -63,17 +80,18 @@ export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
     entry.writeUInt32LE(compressed.length, 20)
     entry.writeUInt32LE(content.length, 24)
     entry.writeUInt16LE(nameBytes.length, 28)
-    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38)
+    const mode = spec.mode ?? (spec.name.endsWith('/') ? 0o40755 : 0o100644)
+    entry.writeUInt32LE(((mode << 16) | (mode & 0o40000 ? 0x10 : 0)) >>> 0, 38)
     entry.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, compressed)
+    locals.push(local, localNameBytes, compressed)
     central.push(entry, nameBytes)
-    offset += local.length + nameBytes.length + compressed.length
+    offset += local.length + localNameBytes.length + compressed.length
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0)
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(files.size, 8)
-  end.writeUInt16LE(files.size, 10)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
   end.writeUInt32LE(centralSize, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, ...central, end])

@@ -494,6 +494,39 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     }
   }
 
+  /**
+   * The legacy cache service's lookup (v1, as on GitHub Enterprise Server), over the same
+   * entries: `keys` (the key, then restore-key prefixes) and `version`; 204 on a miss.
+   */
+  const handleLegacyLookup = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const send = (status: number, payload?: Body): void => {
+      const text = payload === undefined ? '' : JSON.stringify(payload)
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end(text)
+      log({ method: 'GET', call: 'artifactcache/cache', status, ...(payload === undefined ? {} : { body: payload }) })
+    }
+    let claims: RuntimeClaims
+    let job: Job
+    try {
+      ;({ job, claims } = authenticate(req))
+    } catch (error) {
+      send(401, { message: error instanceof Error ? error.message : String(error) })
+      return
+    }
+    const query = new URL(req.url ?? '', 'http://host').searchParams
+    const [key, ...restoreKeys] = (query.get('keys') ?? '').split(',')
+    const version = query.get('version') ?? ''
+    const { read, write } = cacheScopes(claims)
+    for (const scope of [...read.filter((s) => s === write), ...read.filter((s) => s !== write)]) {
+      const candidates = cache
+        .filter((e) => e.repository === job.run.repository && e.scope === scope && e.version === version && e.finalized)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+      const found = candidates.find((e) => e.key === key) ?? restoreKeys.map((k) => candidates.find((e) => e.key.startsWith(k))).find((e) => e !== undefined)
+      if (found) return send(200, { cacheKey: found.key, scope, archiveLocation: signedUrl(CACHE_CONTAINER, found.blobName, 'r', truncation !== null) })
+    }
+    send(204)
+  }
+
   /** Forwards a signed download to Azurite, cutting the body short when asked. */
   const handleProxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const target = new URL(`${azurite.blobEndpoint}/${(req.url ?? '').slice(PROXY_PREFIX.length)}`)
@@ -547,6 +580,8 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       void handleTwirp(req, res, twirp[1] as string, twirp[2] as string)
     } else if (path.startsWith(PROXY_PREFIX)) {
       handleProxy(req, res)
+    } else if (path === '/_apis/artifactcache/cache' && req.method === 'GET') {
+      handleLegacyLookup(req, res)
     } else {
       res.writeHead(404, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ code: 'bad_route', msg: `no route for ${req.method} ${path}` }))

@@ -217,6 +217,18 @@ describe('the Actions cache, addressed by digest', () => {
     if (restored.kind === 'restored') expect(fs.readFileSync(path.join(restored.filesDir, 'shop.tgz'), 'utf8')).toBe(fs.readFileSync(file, 'utf8'))
   })
 
+  it('names outside ASCII and past the tar header (pax records) round trip through GNU tar', async () => {
+    const long = `${'d'.repeat(120)}/${'f'.repeat(150)}.js`
+    const { artifact, root, paths } = await sealTree({ ...newBuild(), 'ünïcødé/ファイル.txt': 'unicode\n', [long]: 'long\n' })
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    const restored = await restore(artifact.digest, tempDir('downloads-'))
+    expect(restored.kind).toBe('restored')
+    if (restored.kind === 'restored') {
+      expect(filesUnder(restored.filesDir)).toEqual(expect.arrayContaining(['ünïcødé/ファイル.txt', long]))
+      expect(shellTreeDigest(restored.filesDir)).toBe(artifact.digest)
+    }
+  })
+
   it('sealed files that are hard links of each other round trip: each is staged as a file, never as a link entry', async () => {
     const base = tempDir('build-')
     const root = writeTree(path.join(base, 'dist'), newBuild())
@@ -256,6 +268,16 @@ describe('without a cache service', () => {
     expect(await restore(artifact.digest, parent, log, down)).toEqual({ kind: 'miss' })
     expect(log.warnings).toHaveLength(2)
     expect(fs.readdirSync(parent)).toEqual([])
+  })
+
+  it('the legacy cache service (v1, GitHub Enterprise Server) finds and restores the entry as well', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    results.clearRequests()
+    const legacy = { ACTIONS_CACHE_SERVICE_V2: undefined, ACTIONS_CACHE_URL: `${results.url}/` }
+    const restored = await restore(artifact.digest, tempDir('downloads-'), logger(), legacy)
+    expect(restored.kind).toBe('restored')
+    expect(results.requests.map((r) => r.call)).toEqual(['artifactcache/cache'])
   })
 
   it('a runner whose cache mode forbids reading: restoring misses without a request', async () => {

@@ -146,6 +146,15 @@ describe('uploading and downloading in one workflow run', () => {
     expect(fs.statSync(downloaded.dir).mode & 0o777).toBe(0o700)
   })
 
+  it('names outside ASCII and long names round trip: the uploader marks them UTF-8', async () => {
+    const runId = newRun()
+    const long = `${'d'.repeat(120)}/${'f'.repeat(150)}.js`
+    const { sealed } = await uploadIn(runId, 'shop-unicode', true, { ...BUILD_FILES, 'ünïcødé/ファイル.txt': 'unicode\n', [long]: 'long\n' })
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) => new store.WorkflowArtifactStore().download({ name: 'shop-unicode', parent: temp }))
+    expect(filesUnder(downloaded.filesDir as string)).toEqual(expect.arrayContaining(['ünïcødé/ファイル.txt', long]))
+    expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
+  })
+
   it('carries the bundle alone when asked', async () => {
     const runId = newRun()
     await uploadIn(runId, 'shop-bundle', false)

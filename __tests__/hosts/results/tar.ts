@@ -103,6 +103,12 @@ export interface TarEntrySpec {
   /** For links: where the link points. */
   readonly linkTarget?: string
   readonly mode?: number
+  /** The type flag as written, overriding `type` (`g` for a pax global header, `S` for GNU sparse…). */
+  readonly flag?: string
+  /** Extra pax records written in an extended header before the entry. */
+  readonly pax?: Readonly<Record<string, string>>
+  /** The name field's bytes as written, for names that are not UTF-8. */
+  readonly nameBytes?: Buffer
 }
 
 const TYPE_FLAGS: Record<NonNullable<TarEntrySpec['type']>, string> = { file: '0', directory: '5', symlink: '2', hardlink: '1', fifo: '6', 'char-device': '3' }
@@ -115,16 +121,17 @@ export function writeTar(entries: readonly TarEntrySpec[]): Buffer {
   const parts: Buffer[] = []
   for (const entry of entries) {
     const type = entry.type ?? 'file'
-    const content = type === 'file' ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0)
+    const content = type === 'file' || entry.flag !== undefined ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0)
     const link = entry.linkTarget ?? ''
-    const pax: string[] = []
+    const pax: string[] = Object.entries(entry.pax ?? {}).map(([k, v]) => paxRecord(k, v))
     if (Buffer.byteLength(entry.name) > 99 || /[^\x20-\x7e]/.test(entry.name)) pax.push(paxRecord('path', entry.name))
     if (Buffer.byteLength(link) > 99 || /[^\x20-\x7e]/.test(link)) pax.push(paxRecord('linkpath', link))
     if (pax.length > 0) {
       const body = Buffer.from(pax.join(''), 'utf8')
       parts.push(tarHeader('PaxHeaders/entry', 'x', body.length, '', 0o644), padded(body))
     }
-    parts.push(tarHeader(entry.name, TYPE_FLAGS[type], content.length, link, entry.mode ?? (type === 'directory' ? 0o755 : 0o644)), padded(content))
+    const header = tarHeader(entry.name, entry.flag ?? TYPE_FLAGS[type], content.length, link, entry.mode ?? (type === 'directory' ? 0o755 : 0o644), entry.nameBytes)
+    parts.push(header, padded(content))
   }
   parts.push(Buffer.alloc(BLOCK * 2))
   return Buffer.concat(parts)
@@ -171,9 +178,10 @@ function paxRecord(key: string, value: string): string {
   return `${length} ${key}=${value}\n`
 }
 
-function tarHeader(name: string, flag: string, size: number, link: string, mode: number): Buffer {
+function tarHeader(name: string, flag: string, size: number, link: string, mode: number, nameBytes?: Buffer): Buffer {
   const header = Buffer.alloc(BLOCK)
-  header.write(truncateBytes(name, 100), 0, 'utf8')
+  if (nameBytes) nameBytes.copy(header, 0, 0, Math.min(nameBytes.length, 100))
+  else header.write(truncateBytes(name, 100), 0, 'utf8')
   header.write(`${mode.toString(8).padStart(7, '0')}\0`, 100, 'latin1')
   header.write('0000000\0', 108, 'latin1')
   header.write('0000000\0', 116, 'latin1')

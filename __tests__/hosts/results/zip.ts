@@ -48,6 +48,16 @@ export interface ZipEntrySpec {
   readonly mode?: number
   /** The local header's name, when it should differ from the central directory's. */
   readonly localName?: string
+  /** The name's bytes as written, without the UTF-8 flag. */
+  readonly nameBytes?: Buffer
+  /** General purpose flags besides UTF-8 (bit 0: encrypted). */
+  readonly flags?: number
+  /** Compression method as written; the content is deflated only for 8 (the default), else stored as is. */
+  readonly method?: number
+  /** The CRC-32 as written, when it should be wrong. */
+  readonly crc?: number
+  /** Extra fields in the central directory entry. */
+  readonly extra?: Buffer
 }
 
 /** A zip of exactly these entries, in this order, deflated, with UTF-8 names and Unix modes. */
@@ -57,15 +67,18 @@ export function writeZipEntries(entries: readonly ZipEntrySpec[]): Buffer {
   let offset = 0
   for (const spec of entries) {
     const content = spec.content ?? Buffer.alloc(0)
-    const nameBytes = Buffer.from(spec.name, 'utf8')
-    const localNameBytes = Buffer.from(spec.localName ?? spec.name, 'utf8')
-    const compressed = zlib.deflateRawSync(content)
-    const crc = zlib.crc32(content)
+    const nameBytes = spec.nameBytes ?? Buffer.from(spec.name, 'utf8')
+    const localNameBytes = spec.localName === undefined ? nameBytes : Buffer.from(spec.localName, 'utf8')
+    const method = spec.method ?? 8
+    const compressed = method === 8 ? zlib.deflateRawSync(content) : content
+    const crc = spec.crc ?? zlib.crc32(content)
+    const flags = (spec.nameBytes ? 0 : 0x0800) | (spec.flags ?? 0)
+    const extra = spec.extra ?? Buffer.alloc(0)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0800, 6) // UTF-8 names
-    local.writeUInt16LE(8, 8)
+    local.writeUInt16LE(flags, 6)
+    local.writeUInt16LE(method, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(compressed.length, 18)
     local.writeUInt32LE(content.length, 22)
@@ -74,17 +87,18 @@ export function writeZipEntries(entries: readonly ZipEntrySpec[]): Buffer {
     entry.writeUInt32LE(0x02014b50, 0)
     entry.writeUInt16LE(0x031e, 4)
     entry.writeUInt16LE(20, 6)
-    entry.writeUInt16LE(0x0800, 8)
-    entry.writeUInt16LE(8, 10)
+    entry.writeUInt16LE(flags, 8)
+    entry.writeUInt16LE(method, 10)
     entry.writeUInt32LE(crc, 16)
     entry.writeUInt32LE(compressed.length, 20)
     entry.writeUInt32LE(content.length, 24)
     entry.writeUInt16LE(nameBytes.length, 28)
+    entry.writeUInt16LE(extra.length, 30)
     const mode = spec.mode ?? (spec.name.endsWith('/') ? 0o40755 : 0o100644)
     entry.writeUInt32LE(((mode << 16) | (mode & 0o40000 ? 0x10 : 0)) >>> 0, 38)
     entry.writeUInt32LE(offset, 42)
     locals.push(local, localNameBytes, compressed)
-    central.push(entry, nameBytes)
+    central.push(entry, nameBytes, extra)
     offset += local.length + localNameBytes.length + compressed.length
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0)

@@ -54,7 +54,7 @@ export interface RestoreOptions {
 
 /** The listing is read into memory while the archive is listed; a larger one is not a seal's. */
 const MAX_LISTING_BYTES = 128 * 1024 * 1024
-const ARCHIVE_FILE = '.archive'
+const ARCHIVE_FILE = 'cache-archive'
 
 /** Restores `digest`'s files under a new private directory in `parent` (the runner's temp), or says why not. */
 export async function restoreFromCache(digest: Digest, parent: string, options: RestoreOptions): Promise<CacheRestore> {
@@ -84,29 +84,38 @@ export async function restoreFromCache(digest: Digest, parent: string, options: 
       removeQuietly(dir)
       return { kind: 'miss' }
     }
-    const prefix = cacheArchivePrefix(env)
-    const listed = await listArchive(archive, prefix)
-    const plan = planRestore(listed, prefix, digest)
-    if (plan.refusals.length > 0) return refuse(dir, key, plan.refusals, options)
-    try {
-      await extract(archive, dir, plan.byIndex)
-    } catch (error) {
-      return refuse(dir, key, [{ name: archive, reason: `it could not be extracted as listed (${messageOf(error)})` }], options)
-    }
-    fs.rmSync(archive)
-    return {
-      kind: 'restored',
-      dir,
-      filesDir: path.join(dir, CACHE_FILES_DIR),
-      listingFile: path.join(dir, CACHE_LISTING),
-      listing: plan.listing,
-      digestKind: plan.digestKind
-    }
+    const unpacked = await unpackCacheArchive(archive, dir, cacheArchivePrefix(env), digest)
+    if (unpacked.kind === 'refused') return refuse(dir, key, unpacked.refusals, options)
+    return unpacked
   } catch (error) {
     removeQuietly(dir)
-    if (error instanceof UnreadableArchiveError) return refuse(dir, key, [{ name: key, reason: `the archive cannot be read: ${error.message}` }], options)
     throw error
   }
+}
+
+export type Unpacked = Extract<CacheRestore, { kind: 'restored' }> | { readonly kind: 'refused'; readonly refusals: readonly Refusal[] }
+
+/**
+ * Lists the archive at `archive` (inside `dir`) and, when every entry passes, extracts it
+ * into `dir` and deletes the archive. `prefix` is how the archive names its staging
+ * directory. On a refusal nothing was written; the caller deletes `dir`.
+ */
+export async function unpackCacheArchive(archive: string, dir: string, prefix: string, digest: Digest): Promise<Unpacked> {
+  let plan: Plan
+  try {
+    plan = planRestore(await listArchive(archive, prefix), prefix, digest)
+  } catch (error) {
+    if (error instanceof UnreadableArchiveError) return { kind: 'refused', refusals: [{ name: path.basename(archive), reason: `the archive cannot be read: ${error.message}` }] }
+    throw error
+  }
+  if (plan.refusals.length > 0) return { kind: 'refused', refusals: plan.refusals }
+  try {
+    await extract(archive, dir, plan.byIndex)
+  } catch (error) {
+    return { kind: 'refused', refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${messageOf(error)})` }] }
+  }
+  fs.rmSync(archive)
+  return { kind: 'restored', dir, filesDir: path.join(dir, CACHE_FILES_DIR), listingFile: path.join(dir, CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind }
 }
 
 interface Listed {

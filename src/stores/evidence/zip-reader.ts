@@ -60,13 +60,12 @@ export class ZipFile {
   /** The entry's content, inflated and checked against its CRC-32 and size as it streams. */
   content(entry: ZipEntry): NodeJS.ReadableStream {
     const start = this.dataStart(entry)
-    const raw = fs.createReadStream('', { fd: this.fd, autoClose: false, start, end: start + entry.compressedSize - 1 })
     const checked = checkedContent(entry)
     if (entry.compressedSize === 0) {
-      raw.destroy()
       checked.end()
       return checked
     }
+    const raw = fs.createReadStream('', { fd: this.fd, autoClose: false, start, end: start + entry.compressedSize - 1 })
     if (entry.method === 0) return raw.pipe(checked)
     const inflate = zlib.createInflateRaw()
     raw.on('error', (error) => inflate.destroy(error))

@@ -1,39 +1,154 @@
 import {
-  UnsafeArchiveError,
-  checkAgainstListing,
-  checkEntries
-} from "./chunk-BUBRQZV3.js";
+  makeDirectories,
+  privateDir,
+  removeQuietly,
+  writeNewFile
+} from "./chunk-KLDVVNLV.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
   ZipFile
-} from "./chunk-4CWRRDG7.js";
+} from "./chunk-3DE6I5EM.js";
+import "./chunk-LJAQU5JO.js";
+import "./chunk-T347KYC5.js";
+import "./chunk-S7E4F2WR.js";
+import "./chunk-FETSGT4O.js";
+import "./chunk-SS67F62S.js";
+import "./chunk-GYN5OOAK.js";
+import "./chunk-7EPTETJS.js";
+import "./chunk-ULEFO6FB.js";
 
-// src/stores/evidence/workflow-artifact.ts?promote
+// src/stores/evidence/workflow-artifact.ts?seal
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path2 from "node:path";
 
-// stand-in:promote:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
-import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/index-core.js";
+// stand-in:seal:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
+import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../seal/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
+// stand-in:seal:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../seal/index-core.js";
 
-// src/stores/evidence/artifact-unpack.ts?promote
+// src/stores/evidence/artifact-unpack.ts?seal
 import * as path from "node:path";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
-import { m7$BadInputError as m7$BadInputError2, m7$SealError as m7$SealError2, m7$quote as m7$quote2 } from "../promote/index-core.js";
+// stand-in:seal:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
+import { m7$BadInputError as m7$BadInputError2, m7$SealError as m7$SealError2, m7$quote as m7$quote2 } from "../seal/index-core.js";
 
-// stand-in:promote:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
-import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../promote/index-core.js";
+// stand-in:seal:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
+import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../seal/index-core.js";
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
-import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../promote/index-core.js";
+// stand-in:seal:src/core/errors.ts:src/stores/evidence/archive-entry.ts
+import { m7$BadInputError as m7$BadInputError3, m7$SealError as m7$SealError3, m7$quote as m7$quote3 } from "../seal/index-core.js";
 
-// src/stores/evidence/artifact-unpack.ts?promote
+// src/stores/evidence/archive-entry.ts?seal
+function nameProblem(name) {
+  if (name === "") return "an empty name";
+  if (name.includes("\0")) return "a NUL byte in its name";
+  if (name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name)) return "an absolute path";
+  if (name.includes("\\")) return "a backslash in its name (a separator on Windows)";
+  if (/[\r\n]/.test(name)) return "a line break in its name";
+  const segments = (name.endsWith("/") ? name.slice(0, -1) : name).split("/");
+  if (segments.includes("..")) return 'a ".." segment';
+  if (segments.includes(".")) return 'a "." segment';
+  if (segments.includes("")) return "an empty segment";
+  return null;
+}
+function kindProblem(entry) {
+  switch (entry.kind) {
+    case "file":
+    case "directory":
+      return null;
+    case "symlink":
+      return `a symbolic link${target(entry)}`;
+    case "hardlink":
+      return `a hard link${target(entry)}`;
+    case "device":
+      return "a device";
+    case "fifo":
+      return "a FIFO";
+    default:
+      return "an entry that is neither a file nor a directory";
+  }
+}
+function target(entry) {
+  return entry.linkTarget === null ? "" : ` to ${m7$quote3(entry.linkTarget)}`;
+}
+function checkEntries(entries, prefix) {
+  const planned = /* @__PURE__ */ new Map();
+  const refusals = [];
+  const refuse = (entry, reason) => {
+    refusals.push({ name: entry.name, reason });
+  };
+  entries.forEach((entry, index) => {
+    if (entry.problem !== null) return refuse(entry, entry.problem);
+    let rest = entry.name;
+    if (prefix !== "") {
+      if (rest === prefix || rest === `${prefix}/`) rest = "";
+      else if (rest.startsWith(`${prefix}/`)) rest = rest.slice(prefix.length + 1);
+      else return refuse(entry, nameProblem(entry.name) ?? `outside ${m7$quote3(prefix)}, the directory the archive was made from`);
+    }
+    const kind = kindProblem(entry);
+    if (rest === "" && prefix !== "") return kind === null && entry.kind === "directory" ? void 0 : refuse(entry, kind ?? "a file where the archive\u2019s own directory should be");
+    const problem = nameProblem(rest);
+    if (problem !== null) return refuse(entry, problem);
+    if (kind !== null) return refuse(entry, kind);
+    if (entry.kind === "directory" && entry.size !== 0) return refuse(entry, "a directory with content");
+    const path3 = rest.endsWith("/") ? rest.slice(0, -1) : rest;
+    if (entry.name.endsWith("/") && entry.kind !== "directory") return refuse(entry, 'a file whose name ends in "/"');
+    if (planned.has(path3)) return refuse(entry, "a second entry of the same name");
+    planned.set(path3, { index, path: path3, entry });
+  });
+  for (const { path: path3 } of planned.values()) {
+    const segments = path3.split("/");
+    for (let i = 1; i < segments.length; i++) {
+      const parent = planned.get(segments.slice(0, i).join("/"));
+      if (parent !== void 0 && parent.entry.kind !== "directory") {
+        refusals.push({ name: parent.entry.name, reason: `a file where ${m7$quote3(path3)} needs a directory` });
+        planned.delete(parent.path);
+      }
+    }
+  }
+  return { planned, refusals };
+}
+function checkAgainstListing(check, filesDir, listed, others) {
+  const directories = /* @__PURE__ */ new Set([filesDir]);
+  for (const p of listed) {
+    const segments = p.split("/");
+    for (let i = 1; i < segments.length; i++) directories.add(`${filesDir}/${segments.slice(0, i).join("/")}`);
+  }
+  const present = /* @__PURE__ */ new Set();
+  for (const planned of [...check.planned.values()]) {
+    const { path: path3, entry } = planned;
+    const inFiles = path3.startsWith(`${filesDir}/`);
+    const allowed = entry.kind === "directory" ? directories.has(path3) || !inFiles && path3 !== filesDir && others(path3, entry) : inFiles ? listed.has(path3.slice(filesDir.length + 1)) : others(path3, entry);
+    if (!allowed) {
+      check.refusals.push({ name: entry.name, reason: inFiles && entry.kind === "file" ? "not in the sealed listing" : "not part of what a seal puts there" });
+      check.planned.delete(path3);
+    } else if (inFiles && entry.kind === "file") {
+      present.add(path3.slice(filesDir.length + 1));
+    }
+  }
+  return { missing: [...listed].filter((p) => !present.has(p)).sort() };
+}
+var MAX_NAMED = 20;
+var UnsafeArchiveError = class extends m7$SealError3 {
+  constructor(refusals, opening, fix) {
+    const lines = refusals.slice(0, MAX_NAMED).map((r) => `  ${m7$quote3(r.name)}: ${r.reason}`);
+    if (refusals.length > MAX_NAMED) lines.push(`  \u2026 and ${refusals.length - MAX_NAMED} more`);
+    super(`${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts there:
+${lines.join("\n")}
+Nothing was extracted, and the download was deleted. ${fix}`);
+    this.refusals = refusals;
+  }
+  refusals;
+};
+function describeCount(n) {
+  return n === 1 ? "1 entry is" : `${n} entries are`;
+}
+
+// src/stores/evidence/artifact-unpack.ts?seal
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -58,8 +173,8 @@ async function unpackArtifact(zipFile, root, context) {
     checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p) => p === ARTIFACT_SEAL_DIR || p.startsWith(`${ARTIFACT_SEAL_DIR}/`));
     if (check.refusals.length > 0) throw new UnsafeArchiveError(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
-      if (planned.entry.kind === "directory") m15$makeDirectories(root, planned.path);
-      else await m15$writeNewFile(root, planned.path, zip.content(planned.entry), false);
+      if (planned.entry.kind === "directory") makeDirectories(root, planned.path);
+      else await writeNewFile(root, planned.path, zip.content(planned.entry), false);
     }
     return {
       checksumsPath: path.join(root, ...listing.path.split("/")),
@@ -77,10 +192,7 @@ async function readSmall(zip, entry, context) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
-import { m15$makeDirectories as m15$makeDirectories2, m15$privateDir as m15$privateDir2, m15$removeQuietly as m15$removeQuietly2, m15$writeNewFile as m15$writeNewFile2 } from "../promote/index-core.js";
-
-// src/stores/evidence/workflow-artifact.ts?promote
+// src/stores/evidence/workflow-artifact.ts?seal
 var ARTIFACT_INPUTS = {
   name: "artifact-name",
   runId: "run-id",
@@ -114,7 +226,7 @@ var WorkflowArtifactStore = class {
     } catch (error) {
       throw this.uploadError(name, error);
     } finally {
-      m15$removeQuietly2(staging);
+      removeQuietly(staging);
     }
   }
   /**
@@ -125,7 +237,7 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const source = this.source(request);
-    const dir = m15$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
+    const dir = privateDir(request.parent, "artifact-", this.env, this.inputs.path);
     const zipDir = path2.join(dir, ".download");
     try {
       const findBy = source.findBy;
@@ -153,7 +265,7 @@ var WorkflowArtifactStore = class {
         }
         throw error;
       }
-      m15$removeQuietly2(zipDir);
+      removeQuietly(zipDir);
       return {
         id: artifact.id,
         name,
@@ -167,7 +279,7 @@ var WorkflowArtifactStore = class {
         digestMatched: !result.digestMismatch
       };
     } catch (error) {
-      m15$removeQuietly2(dir);
+      removeQuietly(dir);
       throw error;
     }
   }
@@ -200,18 +312,18 @@ var WorkflowArtifactStore = class {
       fs.mkdirSync(sealDir);
       const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath].filter((f) => typeof f === "string");
       for (const file of bundleFiles) {
-        const target = path2.join(sealDir, path2.basename(file));
-        placeFile(path2.resolve(file), target, `the seal bundle file ${m7$quote(file)}`);
-        files.push(target);
+        const target2 = path2.join(sealDir, path2.basename(file));
+        placeFile(path2.resolve(file), target2, `the seal bundle file ${m7$quote(file)}`);
+        files.push(target2);
       }
       const contractDir = request.bundle.contractDir;
       if (contractDir) {
         for (const entry of fs.readdirSync(contractDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
           const source = path2.join(entry.parentPath, entry.name);
-          const target = path2.join(sealDir, path2.basename(contractDir), path2.relative(contractDir, source));
-          fs.mkdirSync(path2.dirname(target), { recursive: true });
-          placeFile(source, target, `the contract file ${m7$quote(source)}`);
-          files.push(target);
+          const target2 = path2.join(sealDir, path2.basename(contractDir), path2.relative(contractDir, source));
+          fs.mkdirSync(path2.dirname(target2), { recursive: true });
+          placeFile(source, target2, `the contract file ${m7$quote(source)}`);
+          files.push(target2);
         }
       }
       if (request.files !== null) {
@@ -224,19 +336,19 @@ var WorkflowArtifactStore = class {
               `The file ${m7$quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
             );
           }
-          const target = path2.join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
-          const parent = path2.dirname(target);
+          const target2 = path2.join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
+          const parent = path2.dirname(target2);
           if (!made.has(parent)) {
             fs.mkdirSync(parent, { recursive: true });
             made.add(parent);
           }
-          placeFile(path2.join(root, ...rel.split("/")), target, `the sealed file ${m7$quote(rel)} under ${m7$quote(root)}`);
-          files.push(target);
+          placeFile(path2.join(root, ...rel.split("/")), target2, `the sealed file ${m7$quote(rel)} under ${m7$quote(root)}`);
+          files.push(target2);
         }
       }
       return { staging, files };
     } catch (error) {
-      m15$removeQuietly2(staging);
+      removeQuietly(staging);
       throw error;
     }
   }
@@ -321,7 +433,7 @@ var WorkflowArtifactStore = class {
     return environmentError(error, "download the workflow artifact") ?? asError(error);
   }
 };
-function placeFile(source, target, what) {
+function placeFile(source, target2, what) {
   let real;
   try {
     real = fs.realpathSync(source);
@@ -333,9 +445,9 @@ function placeFile(source, target, what) {
     );
   }
   try {
-    fs.symlinkSync(real, target, "file");
+    fs.symlinkSync(real, target2, "file");
   } catch {
-    fs.copyFileSync(real, target);
+    fs.copyFileSync(real, target2);
   }
 }
 function theDownloadedZip(dir, label, inputName) {
@@ -376,10 +488,9 @@ function statusOf(error) {
 function asError(error) {
   return error instanceof Error ? error : new Error(String(error));
 }
-
 export {
-  ARTIFACT_SEAL_DIR,
   ARTIFACT_FILES_DIR,
   ARTIFACT_INPUTS,
+  ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
 };

@@ -1,8 +1,8 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-DOMHHGDP.js";
+} from "./chunk-2ZDZAT5Q.js";
 import "./chunk-BUBRQZV3.js";
-import "./chunk-4CWRRDG7.js";
+import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-S7E4F2WR.js";

@@ -58507,13 +58507,12 @@ var ZipFile = class _ZipFile {
   /** The entry's content, inflated and checked against its CRC-32 and size as it streams. */
   content(entry) {
     const start = this.dataStart(entry);
-    const raw = fs6.createReadStream("", { fd: this.fd, autoClose: false, start, end: start + entry.compressedSize - 1 });
     const checked = checkedContent(entry);
     if (entry.compressedSize === 0) {
-      raw.destroy();
       checked.end();
       return checked;
     }
+    const raw = fs6.createReadStream("", { fd: this.fd, autoClose: false, start, end: start + entry.compressedSize - 1 });
     if (entry.method === 0) return raw.pipe(checked);
     const inflate = zlib.createInflateRaw();
     raw.on("error", (error2) => inflate.destroy(error2));

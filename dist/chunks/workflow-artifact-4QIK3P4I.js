@@ -3,9 +3,13 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-DOMHHGDP.js";
-import "./chunk-BUBRQZV3.js";
-import "./chunk-4CWRRDG7.js";
+} from "./chunk-YVD4VOKT.js";
+import "./chunk-KKZORACS.js";
+import "./chunk-MYJAWS3X.js";
+import "./chunk-NKOJDP3X.js";
+import "./chunk-CGOBM355.js";
+import "./chunk-HUXIDCLA.js";
+import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-S7E4F2WR.js";

@@ -3,9 +3,9 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-X2ULCZ7W.js";
+} from "./chunk-MJHWQ5BO.js";
 import "./chunk-3EFHUSPQ.js";
-import "./chunk-4CWRRDG7.js";
+import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-S7E4F2WR.js";

@@ -42,7 +42,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
-var ARCHIVE_FILE = ".archive";
+var ARCHIVE_FILE = "cache-archive";
 async function restoreFromCache(digest, parent, options) {
   const { env, inputName, log } = options;
   const key = cacheKeyOf(digest);
@@ -70,29 +70,30 @@ async function restoreFromCache(digest, parent, options) {
       removeQuietly(dir);
       return { kind: "miss" };
     }
-    const prefix = cacheArchivePrefix(env);
-    const listed = await listArchive(archive, prefix);
-    const plan = planRestore(listed, prefix, digest);
-    if (plan.refusals.length > 0) return refuse(dir, key, plan.refusals, options);
-    try {
-      await extract(archive, dir, plan.byIndex);
-    } catch (error) {
-      return refuse(dir, key, [{ name: archive, reason: `it could not be extracted as listed (${messageOf(error)})` }], options);
-    }
-    fs.rmSync(archive);
-    return {
-      kind: "restored",
-      dir,
-      filesDir: path.join(dir, CACHE_FILES_DIR),
-      listingFile: path.join(dir, CACHE_LISTING),
-      listing: plan.listing,
-      digestKind: plan.digestKind
-    };
+    const unpacked = await unpackCacheArchive(archive, dir, cacheArchivePrefix(env), digest);
+    if (unpacked.kind === "refused") return refuse(dir, key, unpacked.refusals, options);
+    return unpacked;
   } catch (error) {
     removeQuietly(dir);
-    if (error instanceof UnreadableArchiveError) return refuse(dir, key, [{ name: key, reason: `the archive cannot be read: ${error.message}` }], options);
     throw error;
   }
+}
+async function unpackCacheArchive(archive, dir, prefix, digest) {
+  let plan;
+  try {
+    plan = planRestore(await listArchive(archive, prefix), prefix, digest);
+  } catch (error) {
+    if (error instanceof UnreadableArchiveError) return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `the archive cannot be read: ${error.message}` }] };
+    throw error;
+  }
+  if (plan.refusals.length > 0) return { kind: "refused", refusals: plan.refusals };
+  try {
+    await extract(archive, dir, plan.byIndex);
+  } catch (error) {
+    return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${messageOf(error)})` }] };
+  }
+  fs.rmSync(archive);
+  return { kind: "restored", dir, filesDir: path.join(dir, CACHE_FILES_DIR), listingFile: path.join(dir, CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
 }
 async function listArchive(archive, prefix) {
   const entries = [];
@@ -178,5 +179,6 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 export {
-  restoreFromCache
+  restoreFromCache,
+  unpackCacheArchive
 };

@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-MV7VLXEW.js";
+} from "./chunk-YVD4VOKT.js";
 import "./chunk-KKZORACS.js";
 import {
   removeQuietly
@@ -25,7 +25,7 @@ import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-4CWRRDG7.js";
+import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-S7E4F2WR.js";

@@ -143,6 +143,21 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(shellTreeDigest(forward.outputs.path as string)).toBe(v2.digest)
   })
 
+  it('a single sealed file round trips through the cache: path is the file, in a private directory', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'out/app.tgz': `archive ${runId}\n` })
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'out/app.tgz', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    expect(deploy.code).toBe(0)
+    const handedOut = deploy.outputs.path as string
+    expect(path.basename(handedOut)).toBe('app.tgz')
+    expect(fs.readFileSync(handedOut, 'utf8')).toBe(`archive ${runId}\n`)
+    expect(path.relative(runnerTemp, handedOut).split(path.sep).slice(0, 2)).toEqual(['artifact-seal', 'downloads'])
+    expect(fs.statSync(path.dirname(path.dirname(handedOut))).mode & 0o777).toBe(0o700)
+  })
+
   describe('refused with a clear message, nothing left to deploy', () => {
     it('a tampered blob: the file is named and the download deleted', async () => {
       const build = await buildRun('<h1>tampered</h1>\n')

@@ -214,6 +214,23 @@ describe('a workflow artifact: each hostile entry refuses the whole zip before a
     expect((outcome as Error).message).toBe('"files/two.txt" fails its CRC-32 check')
   })
 
+  it('extraction never overwrites: a name that exists already (as a case-insensitive file system makes A.txt of a.txt) stops it', async () => {
+    const box = sandbox()
+    fs.mkdirSync(path.join(box.priv, 'files'))
+    fs.writeFileSync(path.join(box.priv, 'files', 'two.txt'), 'mine\n')
+    const { outcome } = await unpackZip(honestZip(), box)
+    expect(outcome).toBeInstanceOf(SealError)
+    expect((outcome as Error).message).toMatch(/^artifact-name: the artifact "shop-sealed" could not be extracted as listed: "files\/two\.txt" failed \(EEXIST\)/)
+    expect(fs.readFileSync(path.join(box.priv, 'files', 'two.txt'), 'utf8')).toBe('mine\n')
+
+    const tarBox = sandbox()
+    fs.mkdirSync(path.join(tarBox.priv, 'files'))
+    fs.symlinkSync(tarBox.root, path.join(tarBox.priv, 'files', 'two.txt'))
+    const { result } = await unpackTar(honestTar(), tarBox)
+    expect(result).toEqual({ kind: 'refused', refusals: [{ name: 'cache-archive', reason: expect.stringMatching(/^it could not be extracted as listed \(EEXIST/) }] })
+    expect(fs.readdirSync(tarBox.root).sort()).toEqual(['priv'])
+  })
+
   it('a zip without a seal bundle is not an artifact-seal artifact', async () => {
     const { outcome } = await unpackZip(honestZip().filter((e) => !e.name.endsWith('.intoto.json')))
     expect(outcome).toBeInstanceOf(SealError)

@@ -20023,8 +20023,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AU5OH6MK.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-4B4OUW4U.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-P6UT3VKS.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-VMJKUEH4.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -20044,7 +20044,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3JEQR6YA.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-PR2ZHFYK.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };

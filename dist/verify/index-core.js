@@ -3213,8 +3213,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-H7ZTKUKQ.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-PRR7LB6Z.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-I373M5RB.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-HARRWFTD.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3234,7 +3234,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-VOIP2KAB.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-PITQF664.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };

@@ -3,7 +3,7 @@ import { SealError, quote } from '../../core/errors.js'
 import { parseListing } from '../../core/listing.js'
 import { type PlannedEntry, UnsafeArchiveError, checkAgainstListing, checkEntries } from './archive-entry.js'
 import { makeDirectories, writeNewFile } from './directory-handoff.js'
-import { type ZipEntry, ZipFile } from './zip-reader.js'
+import { UnreadableZipError, type ZipEntry, ZipFile } from './zip-reader.js'
 
 /**
  * Unpacks a downloaded workflow artifact's zip into its private directory, and only what
@@ -57,8 +57,17 @@ export async function unpackArtifact(zipFile: string, root: string, context: Unp
     checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p) => p === ARTIFACT_SEAL_DIR || p.startsWith(`${ARTIFACT_SEAL_DIR}/`))
     if (check.refusals.length > 0) throw new UnsafeArchiveError(check.refusals, opening, fix)
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
-      if (planned.entry.kind === 'directory') makeDirectories(root, planned.path)
-      else await writeNewFile(root, planned.path, zip.content(planned.entry as ZipEntry), false)
+      try {
+        if (planned.entry.kind === 'directory') makeDirectories(root, planned.path)
+        else await writeNewFile(root, planned.path, zip.content(planned.entry as ZipEntry), false)
+      } catch (error) {
+        if (error instanceof UnreadableZipError) throw error
+        const e = error as NodeJS.ErrnoException
+        throw new SealError(
+          `${context.inputName}: ${context.label} could not be extracted as listed: ${quote(planned.entry.name)} failed (${e.code ?? e.message}). ` +
+            'Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.'
+        )
+      }
     }
     return {
       checksumsPath: path.join(root, ...listing.path.split('/')),

@@ -112,7 +112,7 @@ export async function unpackCacheArchive(archive: string, dir: string, prefix: s
   try {
     await extract(archive, dir, plan.byIndex)
   } catch (error) {
-    return { kind: 'refused', refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${messageOf(error)})` }] }
+    return { kind: 'refused', refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})` }] }
   }
   fs.rmSync(archive)
   return { kind: 'restored', dir, filesDir: path.join(dir, CACHE_FILES_DIR), listingFile: path.join(dir, CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind }
@@ -167,8 +167,10 @@ function planRestore(listed: Listed, prefix: string, digest: Digest): Plan {
   let listing: ListingEntry[] = []
   let digestKind: ListingDigestKind | null = null
   const listingEntry = check.planned.get(CACHE_LISTING)
-  if (listingEntry === undefined || listingEntry.entry.kind !== 'file' || listed.listing === null) {
+  if (listingEntry === undefined || listingEntry.entry.kind !== 'file') {
     refusals.push({ name: listingName, reason: 'missing: a cache entry of sealed files carries their listing' })
+  } else if (listed.listing === null) {
+    refusals.push({ name: listingName, reason: `${listingEntry.entry.size} bytes, larger than any listing a seal writes` })
   } else {
     try {
       listing = parseListing(listed.listing.toString('utf8'), listingName)

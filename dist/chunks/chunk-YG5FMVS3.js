@@ -58,8 +58,16 @@ async function unpackArtifact(zipFile, root, context) {
     checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p) => p === ARTIFACT_SEAL_DIR || p.startsWith(`${ARTIFACT_SEAL_DIR}/`));
     if (check.refusals.length > 0) throw new UnsafeArchiveError(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
-      if (planned.entry.kind === "directory") m15$makeDirectories(root, planned.path);
-      else await m15$writeNewFile(root, planned.path, zip.content(planned.entry), false);
+      try {
+        if (planned.entry.kind === "directory") m15$makeDirectories(root, planned.path);
+        else await m15$writeNewFile(root, planned.path, zip.content(planned.entry), false);
+      } catch (error) {
+        if (error instanceof UnreadableZipError) throw error;
+        const e = error;
+        throw new m7$SealError2(
+          `${context.inputName}: ${context.label} could not be extracted as listed: ${m7$quote2(planned.entry.name)} failed (${e.code ?? e.message}). Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.`
+        );
+      }
     }
     return {
       checksumsPath: path.join(root, ...listing.path.split("/")),

@@ -7466,8 +7466,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-4QIK3P4I.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-BLYLIGPR.js");
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-ZNWTE7Q2.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-N7T4K7Z4.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7487,7 +7487,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("./cache-restore-NQEVORIZ.js");
+  const { restoreFromCache: restore } = await import("./cache-restore-5ZF36OVK.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };

@@ -3,8 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-2ZDZAT5Q.js";
-import "./chunk-BUBRQZV3.js";
+} from "./chunk-YG5FMVS3.js";
+import "./chunk-3EFHUSPQ.js";
 import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";

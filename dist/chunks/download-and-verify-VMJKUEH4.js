@@ -1,7 +1,7 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-MJHWQ5BO.js";
-import "./chunk-3EFHUSPQ.js";
+} from "./chunk-4QGTO5T7.js";
+import "./chunk-BUBRQZV3.js";
 import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";
@@ -12,29 +12,29 @@ import "./chunk-GYN5OOAK.js";
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/app/download-and-verify.ts?verify
+// src/app/download-and-verify.ts?promote
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-// stand-in:verify:src/core/digest.ts:src/app/download-and-verify.ts
-import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../verify/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/app/download-and-verify.ts
+import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/errors.ts:src/app/download-and-verify.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../verify/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/app/download-and-verify.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/kind.ts:src/app/download-and-verify.ts
-import { m8$agreeingKind, m8$checkSubjectKind, m8$isCanonicalListing, m8$kindFromListing, m8$kindFromStatement, m8$readListingFile, m8$refuseListingAsFile } from "../verify/index-core.js";
+// stand-in:promote:src/core/kind.ts:src/app/download-and-verify.ts
+import { m8$agreeingKind, m8$checkSubjectKind, m8$isCanonicalListing, m8$kindFromListing, m8$kindFromStatement, m8$readListingFile, m8$refuseListingAsFile } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/listing.ts:src/app/download-and-verify.ts
-import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../verify/index-core.js";
+// stand-in:promote:src/core/listing.ts:src/app/download-and-verify.ts
+import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/seal.ts:src/app/download-and-verify.ts
-import { m11$listDirectory, m11$sealSubject } from "../verify/index-core.js";
+// stand-in:promote:src/core/seal.ts:src/app/download-and-verify.ts
+import { m11$listDirectory, m11$sealSubject } from "../promote/index-core.js";
 
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/app/download-and-verify.ts
-import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../verify/index-core.js";
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/app/download-and-verify.ts
+import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../promote/index-core.js";
 
-// src/app/download-and-verify.ts?verify
+// src/app/download-and-verify.ts?promote
 var MAX_LISTED = 20;
 async function downloadAndVerify(store, request, options) {
   const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;

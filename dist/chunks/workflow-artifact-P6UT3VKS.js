@@ -3,12 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-YVD4VOKT.js";
-import "./chunk-KKZORACS.js";
-import "./chunk-MYJAWS3X.js";
-import "./chunk-NKOJDP3X.js";
-import "./chunk-CGOBM355.js";
-import "./chunk-HUXIDCLA.js";
+} from "./chunk-4QGTO5T7.js";
+import "./chunk-BUBRQZV3.js";
 import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-6WLVHZJ5.js";
+} from "./chunk-DLZCEDP7.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-EJGKRJPM.js";

@@ -9,30 +9,30 @@ import {
 import {
   checkAgainstListing,
   checkEntries
-} from "./chunk-BUBRQZV3.js";
+} from "./chunk-3EFHUSPQ.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/stores/evidence/cache-restore.ts?promote
+// src/stores/evidence/cache-restore.ts?verify
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-// stand-in:promote:src/core/digest.ts:src/stores/evidence/cache-restore.ts
-import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/evidence/cache-restore.ts
+import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/cache-restore.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/evidence/cache-restore.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/listing.ts:src/stores/evidence/cache-restore.ts
-import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../promote/index-core.js";
+// stand-in:verify:src/core/listing.ts:src/stores/evidence/cache-restore.ts
+import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../verify/index-core.js";
 
-// stand-in:promote:src/stores/evidence/cache-layout.ts:src/stores/evidence/cache-restore.ts
-import { m14$CACHE_FILES_DIR, m14$CACHE_KEY_PREFIX, m14$CACHE_LISTING, m14$CACHE_STAGING_DIR, m14$cacheArchivePrefix, m14$cacheKeyOf, m14$cacheStagingPath } from "../promote/index-core.js";
+// stand-in:verify:src/stores/evidence/cache-layout.ts:src/stores/evidence/cache-restore.ts
+import { m14$CACHE_FILES_DIR, m14$CACHE_KEY_PREFIX, m14$CACHE_LISTING, m14$CACHE_STAGING_DIR, m14$cacheArchivePrefix, m14$cacheKeyOf, m14$cacheStagingPath } from "../verify/index-core.js";
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts
-import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../promote/index-core.js";
+// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts
+import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../verify/index-core.js";
 
-// src/stores/evidence/cache-restore.ts?promote
+// src/stores/evidence/cache-restore.ts?verify
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
 var ARCHIVE_FILE = "cache-archive";
 async function restoreFromCache(digest, parent, options) {
@@ -82,7 +82,7 @@ async function unpackCacheArchive(archive, dir, prefix, digest) {
   try {
     await extract(archive, dir, plan.byIndex);
   } catch (error) {
-    return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${messageOf(error)})` }] };
+    return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${error.code ?? messageOf(error)})` }] };
   }
   fs.rmSync(archive);
   return { kind: "restored", dir, filesDir: path.join(dir, m14$CACHE_FILES_DIR), listingFile: path.join(dir, m14$CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
@@ -118,8 +118,10 @@ function planRestore(listed, prefix, digest) {
   let listing = [];
   let digestKind = null;
   const listingEntry = check.planned.get(m14$CACHE_LISTING);
-  if (listingEntry === void 0 || listingEntry.entry.kind !== "file" || listed.listing === null) {
+  if (listingEntry === void 0 || listingEntry.entry.kind !== "file") {
     refusals.push({ name: listingName, reason: "missing: a cache entry of sealed files carries their listing" });
+  } else if (listed.listing === null) {
+    refusals.push({ name: listingName, reason: `${listingEntry.entry.size} bytes, larger than any listing a seal writes` });
   } else {
     try {
       listing = m9$parseListing(listed.listing.toString("utf8"), listingName);

@@ -3,8 +3,12 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-MJHWQ5BO.js";
-import "./chunk-3EFHUSPQ.js";
+} from "./chunk-223AZXHY.js";
+import "./chunk-KKZORACS.js";
+import "./chunk-MYJAWS3X.js";
+import "./chunk-NKOJDP3X.js";
+import "./chunk-CGOBM355.js";
+import "./chunk-HUXIDCLA.js";
 import "./chunk-3DE6I5EM.js";
 import "./chunk-LJAQU5JO.js";
 import "./chunk-T347KYC5.js";

@@ -1,4 +1,30 @@
 import {
+  CACHE_FILES_DIR,
+  CACHE_LISTING,
+  cacheArchivePrefix,
+  cacheKeyOf,
+  cacheStagingPath
+} from "./chunk-EJGKRJPM.js";
+import {
+  checkAgainstListing,
+  checkEntries
+} from "./chunk-KKZORACS.js";
+import {
+  makeDirectories,
+  privateDir,
+  removeQuietly,
+  writeNewFile
+} from "./chunk-MYJAWS3X.js";
+import {
+  describesListing,
+  digestOfListing,
+  formatListing,
+  parseListing
+} from "./chunk-NKOJDP3X.js";
+import {
+  hexOf
+} from "./chunk-CGOBM355.js";
+import {
   UnreadableArchiveError,
   cacheReadUnavailable,
   downloadCacheArchive,
@@ -7,37 +33,19 @@ import {
   readTar
 } from "./chunk-F4W65QQF.js";
 import {
-  checkAgainstListing,
-  checkEntries
-} from "./chunk-3EFHUSPQ.js";
+  quote
+} from "./chunk-HUXIDCLA.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/stores/evidence/cache-restore.ts?verify
+// src/stores/evidence/cache-restore.ts
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-// stand-in:verify:src/core/digest.ts:src/stores/evidence/cache-restore.ts
-import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/errors.ts:src/stores/evidence/cache-restore.ts
-import { m7$BadInputError, m7$SealError, m7$quote } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/listing.ts:src/stores/evidence/cache-restore.ts
-import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../verify/index-core.js";
-
-// stand-in:verify:src/stores/evidence/cache-layout.ts:src/stores/evidence/cache-restore.ts
-import { m14$CACHE_FILES_DIR, m14$CACHE_KEY_PREFIX, m14$CACHE_LISTING, m14$CACHE_STAGING_DIR, m14$cacheArchivePrefix, m14$cacheKeyOf, m14$cacheStagingPath } from "../verify/index-core.js";
-
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts
-import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../verify/index-core.js";
-
-// src/stores/evidence/cache-restore.ts?verify
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
 var ARCHIVE_FILE = "cache-archive";
 async function restoreFromCache(digest, parent, options) {
   const { env, inputName, log } = options;
-  const key = m14$cacheKeyOf(digest);
+  const key = cacheKeyOf(digest);
   const unavailable = cacheReadUnavailable(env);
   if (unavailable !== null) {
     log.info(`${inputName}: not restoring ${key}: ${unavailable}.`);
@@ -45,13 +53,13 @@ async function restoreFromCache(digest, parent, options) {
   }
   let location;
   try {
-    location = await lookupCacheEntry(env, key, m14$cacheStagingPath(env));
+    location = await lookupCacheEntry(env, key, cacheStagingPath(env));
   } catch (error) {
     log.warning(`${inputName}: could not look up ${key} (${messageOf(error)}); going on without the cache.`);
     return { kind: "miss" };
   }
   if (location === null) return { kind: "miss" };
-  const dir = m15$privateDir(parent, `${m6$hexOf(digest).slice(0, 12)}-cache-`, env, inputName);
+  const dir = privateDir(parent, `${hexOf(digest).slice(0, 12)}-cache-`, env, inputName);
   const archive = path.join(dir, ARCHIVE_FILE);
   try {
     try {
@@ -59,14 +67,14 @@ async function restoreFromCache(digest, parent, options) {
       log.info(`${inputName}: downloaded ${key} (${bytes} bytes) into a private directory; listing it before extracting anything.`);
     } catch (error) {
       log.warning(`${inputName}: could not download ${key} (${messageOf(error)}); going on without the cache.`);
-      m15$removeQuietly(dir);
+      removeQuietly(dir);
       return { kind: "miss" };
     }
-    const unpacked = await unpackCacheArchive(archive, dir, m14$cacheArchivePrefix(env), digest);
+    const unpacked = await unpackCacheArchive(archive, dir, cacheArchivePrefix(env), digest);
     if (unpacked.kind === "refused") return refuse(dir, key, unpacked.refusals, options);
     return unpacked;
   } catch (error) {
-    m15$removeQuietly(dir);
+    removeQuietly(dir);
     throw error;
   }
 }
@@ -82,10 +90,10 @@ async function unpackCacheArchive(archive, dir, prefix, digest) {
   try {
     await extract(archive, dir, plan.byIndex);
   } catch (error) {
-    return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${messageOf(error)})` }] };
+    return { kind: "refused", refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${error.code ?? messageOf(error)})` }] };
   }
   fs.rmSync(archive);
-  return { kind: "restored", dir, filesDir: path.join(dir, m14$CACHE_FILES_DIR), listingFile: path.join(dir, m14$CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
+  return { kind: "restored", dir, filesDir: path.join(dir, CACHE_FILES_DIR), listingFile: path.join(dir, CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
 }
 async function listArchive(archive, prefix) {
   const entries = [];
@@ -96,11 +104,11 @@ async function listArchive(archive, prefix) {
     await readTar(stream, async (entry, content) => {
       const index = entries.push(entry) - 1;
       if (entry.kind !== "file" || entry.problem !== null) return;
-      if (entry.name === `${prefix}/${m14$CACHE_LISTING}` && entry.size <= MAX_LISTING_BYTES) {
+      if (entry.name === `${prefix}/${CACHE_LISTING}` && entry.size <= MAX_LISTING_BYTES) {
         const chunks = [];
         for await (const chunk of content) chunks.push(chunk);
         listing = Buffer.concat(chunks);
-      } else if (entry.name.startsWith(`${prefix}/${m14$CACHE_FILES_DIR}/`)) {
+      } else if (entry.name.startsWith(`${prefix}/${CACHE_FILES_DIR}/`)) {
         const hash = createHash("sha256");
         for await (const chunk of content) hash.update(chunk);
         hashes.set(index, hash.digest("hex"));
@@ -114,29 +122,31 @@ async function listArchive(archive, prefix) {
 function planRestore(listed, prefix, digest) {
   const check = checkEntries(listed.entries, prefix);
   const refusals = check.refusals;
-  const listingName = `${prefix}/${m14$CACHE_LISTING}`;
+  const listingName = `${prefix}/${CACHE_LISTING}`;
   let listing = [];
   let digestKind = null;
-  const listingEntry = check.planned.get(m14$CACHE_LISTING);
-  if (listingEntry === void 0 || listingEntry.entry.kind !== "file" || listed.listing === null) {
+  const listingEntry = check.planned.get(CACHE_LISTING);
+  if (listingEntry === void 0 || listingEntry.entry.kind !== "file") {
     refusals.push({ name: listingName, reason: "missing: a cache entry of sealed files carries their listing" });
+  } else if (listed.listing === null) {
+    refusals.push({ name: listingName, reason: `${listingEntry.entry.size} bytes, larger than any listing a seal writes` });
   } else {
     try {
-      listing = m9$parseListing(listed.listing.toString("utf8"), listingName);
-      digestKind = m9$describesListing(listing, digest);
-      if (digestKind === null) refusals.push({ name: listingName, reason: `the listing of ${m9$digestOfListing(m9$formatListing(listing))}, not of ${digest}` });
+      listing = parseListing(listed.listing.toString("utf8"), listingName);
+      digestKind = describesListing(listing, digest);
+      if (digestKind === null) refusals.push({ name: listingName, reason: `the listing of ${digestOfListing(formatListing(listing))}, not of ${digest}` });
     } catch (error) {
       refusals.push({ name: listingName, reason: `not a checksums listing (${messageOf(error)})` });
     }
   }
   if (digestKind === null) return { refusals, byIndex: /* @__PURE__ */ new Map(), listing: [], digestKind: "tree" };
   const sealed = new Map(listing.map((e) => [e.path, e.hex]));
-  const { missing } = checkAgainstListing(check, m14$CACHE_FILES_DIR, new Set(sealed.keys()), (p, e) => p === m14$CACHE_LISTING && e.kind === "file");
-  for (const p of missing) refusals.push({ name: `${prefix}/${m14$CACHE_FILES_DIR}/${p}`, reason: "missing, though the sealed listing names it" });
+  const { missing } = checkAgainstListing(check, CACHE_FILES_DIR, new Set(sealed.keys()), (p, e) => p === CACHE_LISTING && e.kind === "file");
+  for (const p of missing) refusals.push({ name: `${prefix}/${CACHE_FILES_DIR}/${p}`, reason: "missing, though the sealed listing names it" });
   for (const planned of check.planned.values()) {
-    if (planned.entry.kind !== "file" || !planned.path.startsWith(`${m14$CACHE_FILES_DIR}/`)) continue;
+    if (planned.entry.kind !== "file" || !planned.path.startsWith(`${CACHE_FILES_DIR}/`)) continue;
     const actual = listed.hashes.get(planned.index);
-    if (actual !== sealed.get(planned.path.slice(m14$CACHE_FILES_DIR.length + 1))) refusals.push({ name: planned.entry.name, reason: "its content is not what the sealed listing says" });
+    if (actual !== sealed.get(planned.path.slice(CACHE_FILES_DIR.length + 1))) refusals.push({ name: planned.entry.name, reason: "its content is not what the sealed listing says" });
   }
   return { refusals, byIndex: new Map([...check.planned.values()].map((p) => [p.index, p])), listing, digestKind };
 }
@@ -148,18 +158,18 @@ async function extract(archive, root, byIndex) {
       const planned = byIndex.get(index++);
       if (planned === void 0) return;
       if (planned.entry.name !== entry.name || planned.entry.kind !== entry.kind || planned.entry.size !== entry.size) {
-        throw new Error(`entry ${index} is not the one listed (${m7$quote(entry.name)})`);
+        throw new Error(`entry ${index} is not the one listed (${quote(entry.name)})`);
       }
-      if (entry.kind === "directory") m15$makeDirectories(root, planned.path);
-      else await m15$writeNewFile(root, planned.path, content, entry.executable);
+      if (entry.kind === "directory") makeDirectories(root, planned.path);
+      else await writeNewFile(root, planned.path, content, entry.executable);
     });
   } finally {
     stream.destroy();
   }
 }
 function refuse(dir, key, refusals, options) {
-  m15$removeQuietly(dir);
-  const lines = refusals.slice(0, 20).map((r) => `  ${m7$quote(r.name)}: ${r.reason}`);
+  removeQuietly(dir);
+  const lines = refusals.slice(0, 20).map((r) => `  ${quote(r.name)}: ${r.reason}`);
   if (refusals.length > 20) lines.push(`  \u2026 and ${refusals.length - 20} more`);
   const message = `${options.inputName}: refused the cache entry ${key} before extracting anything:
 ${lines.join("\n")}

@@ -2,37 +2,38 @@ import {
   UnsafeArchiveError,
   checkAgainstListing,
   checkEntries
-} from "./chunk-KKZORACS.js";
-import {
-  makeDirectories,
-  privateDir,
-  removeQuietly,
-  writeNewFile
-} from "./chunk-MYJAWS3X.js";
-import {
-  parseListing
-} from "./chunk-NKOJDP3X.js";
-import {
-  digestFromHex
-} from "./chunk-CGOBM355.js";
-import {
-  SealError,
-  quote
-} from "./chunk-HUXIDCLA.js";
+} from "./chunk-BUBRQZV3.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
   ZipFile
 } from "./chunk-3DE6I5EM.js";
 
-// src/stores/evidence/workflow-artifact.ts
+// src/stores/evidence/workflow-artifact.ts?promote
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path2 from "node:path";
 
-// src/stores/evidence/artifact-unpack.ts
+// stand-in:promote:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
+import { m6$digestFromHex, m6$hexOf, m6$parseDigest, m6$shortDigest } from "../promote/index-core.js";
+
+// stand-in:promote:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
+import { m7$BadInputError, m7$SealError, m7$quote } from "../promote/index-core.js";
+
+// src/stores/evidence/artifact-unpack.ts?promote
 import * as path from "node:path";
+
+// stand-in:promote:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
+import { m7$BadInputError as m7$BadInputError2, m7$SealError as m7$SealError2, m7$quote as m7$quote2 } from "../promote/index-core.js";
+
+// stand-in:promote:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
+import { m9$checkListingPath, m9$compareUtf8, m9$describesListing, m9$diffListings, m9$digestOfListing, m9$formatListing, m9$listingFromDigests, m9$parseListing, m9$sortEntries } from "../promote/index-core.js";
+
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
+import { m15$makeDirectories, m15$privateDir, m15$removeQuietly, m15$writeNewFile } from "../promote/index-core.js";
+
+// src/stores/evidence/artifact-unpack.ts?promote
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -47,18 +48,26 @@ async function unpackArtifact(zipFile, root, context) {
     const listings = top(".sha256");
     const statements = top(".intoto.json");
     if (listings.length !== 1 || statements.length !== 1) {
-      throw new SealError(
-        `${context.inputName}: the artifact ${quote(context.name)} holds no seal bundle (one ${ARTIFACT_SEAL_DIR}/*.sha256 and one ${ARTIFACT_SEAL_DIR}/*.intoto.json). Give the name of an artifact that artifact-seal uploaded.`
+      throw new m7$SealError2(
+        `${context.inputName}: the artifact ${m7$quote2(context.name)} holds no seal bundle (one ${ARTIFACT_SEAL_DIR}/*.sha256 and one ${ARTIFACT_SEAL_DIR}/*.intoto.json). Give the name of an artifact that artifact-seal uploaded.`
       );
     }
     const listing = listings[0];
     const text = await readSmall(zip, listing.entry, context);
-    const listed = new Set(parseListing(text, `${ARTIFACT_SEAL_DIR}/${path.posix.basename(listing.path)} in ${context.label}`).map((e) => e.path));
+    const listed = new Set(m9$parseListing(text, `${ARTIFACT_SEAL_DIR}/${path.posix.basename(listing.path)} in ${context.label}`).map((e) => e.path));
     checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p) => p === ARTIFACT_SEAL_DIR || p.startsWith(`${ARTIFACT_SEAL_DIR}/`));
     if (check.refusals.length > 0) throw new UnsafeArchiveError(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
-      if (planned.entry.kind === "directory") makeDirectories(root, planned.path);
-      else await writeNewFile(root, planned.path, zip.content(planned.entry), false);
+      try {
+        if (planned.entry.kind === "directory") m15$makeDirectories(root, planned.path);
+        else await m15$writeNewFile(root, planned.path, zip.content(planned.entry), false);
+      } catch (error) {
+        if (error instanceof UnreadableZipError) throw error;
+        const e = error;
+        throw new m7$SealError2(
+          `${context.inputName}: ${context.label} could not be extracted as listed: ${m7$quote2(planned.entry.name)} failed (${e.code ?? e.message}). Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.`
+        );
+      }
     }
     return {
       checksumsPath: path.join(root, ...listing.path.split("/")),
@@ -70,13 +79,16 @@ async function unpackArtifact(zipFile, root, context) {
   }
 }
 async function readSmall(zip, entry, context) {
-  if (entry.size > MAX_LISTING_BYTES) throw new SealError(`${context.inputName}: the listing in ${context.label} is ${entry.size} bytes, larger than any seal writes. Do not deploy from it.`);
+  if (entry.size > MAX_LISTING_BYTES) throw new m7$SealError2(`${context.inputName}: the listing in ${context.label} is ${entry.size} bytes, larger than any seal writes. Do not deploy from it.`);
   const chunks = [];
   for await (const chunk of zip.content(entry)) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// src/stores/evidence/workflow-artifact.ts
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
+import { m15$makeDirectories as m15$makeDirectories2, m15$privateDir as m15$privateDir2, m15$removeQuietly as m15$removeQuietly2, m15$writeNewFile as m15$writeNewFile2 } from "../promote/index-core.js";
+
+// src/stores/evidence/workflow-artifact.ts?promote
 var ARTIFACT_INPUTS = {
   name: "artifact-name",
   runId: "run-id",
@@ -87,7 +99,7 @@ var ARTIFACT_INPUTS = {
 };
 var PATH_FORBIDDEN = ['"', ":", "<", ">", "|", "*", "?", "\r", "\n"];
 var NAME_FORBIDDEN = [...PATH_FORBIDDEN, "\\", "/"];
-var describeChar = (c) => c === "\r" ? "a carriage return" : c === "\n" ? "a line break" : quote(c);
+var describeChar = (c) => c === "\r" ? "a carriage return" : c === "\n" ? "a line break" : m7$quote(c);
 var WorkflowArtifactStore = class {
   env;
   inputs;
@@ -105,12 +117,12 @@ var WorkflowArtifactStore = class {
     const { staging, files } = this.stage(request);
     try {
       const result = await this.client.uploadArtifact(name, files, staging, retentionDays === void 0 ? {} : { retentionDays });
-      if (result.id === void 0) throw new Error(`the results service returned no id for the artifact ${quote(name)}`);
-      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? digestFromHex(result.digest) : null };
+      if (result.id === void 0) throw new Error(`the results service returned no id for the artifact ${m7$quote(name)}`);
+      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? m6$digestFromHex(result.digest) : null };
     } catch (error) {
       throw this.uploadError(name, error);
     } finally {
-      removeQuietly(staging);
+      m15$removeQuietly2(staging);
     }
   }
   /**
@@ -121,7 +133,7 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const source = this.source(request);
-    const dir = privateDir(request.parent, "artifact-", this.env, this.inputs.path);
+    const dir = m15$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
     const zipDir = path2.join(dir, ".download");
     try {
       const findBy = source.findBy;
@@ -133,8 +145,8 @@ var WorkflowArtifactStore = class {
       const result = await this.client.downloadArtifact(artifact.id, options).catch((error) => {
         throw this.downloadError(name, source, error);
       });
-      const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`;
-      const otherBytes = () => new SealError(
+      const label = `the artifact ${m7$quote(name)} (id ${artifact.id}${source.where})`;
+      const otherBytes = () => new m7$SealError(
         `${this.inputs.name}: ${label} arrived with other bytes than were uploaded: its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
       );
       if (result.digestMismatch && request.onDigestMismatch !== "continue") throw otherBytes();
@@ -145,11 +157,11 @@ var WorkflowArtifactStore = class {
         if (error instanceof UnsafeArchiveError) throw error;
         if (result.digestMismatch) throw otherBytes();
         if (error instanceof UnreadableZipError) {
-          throw new SealError(`${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`);
+          throw new m7$SealError(`${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`);
         }
         throw error;
       }
-      removeQuietly(zipDir);
+      m15$removeQuietly2(zipDir);
       return {
         id: artifact.id,
         name,
@@ -163,23 +175,23 @@ var WorkflowArtifactStore = class {
         digestMatched: !result.digestMismatch
       };
     } catch (error) {
-      removeQuietly(dir);
+      m15$removeQuietly2(dir);
       throw error;
     }
   }
   checkName(name) {
-    if (name.trim() === "") throw new SealError(`${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`);
+    if (name.trim() === "") throw new m7$SealError(`${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`);
     const bad = NAME_FORBIDDEN.find((c) => name.includes(c));
     if (bad !== void 0) {
-      throw new SealError(
-        `${this.inputs.name}: ${quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
+      throw new m7$SealError(
+        `${this.inputs.name}: ${m7$quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
       );
     }
   }
   checkRetention(days) {
     if (days === void 0) return void 0;
     if (!Number.isInteger(days) || days < 1) {
-      throw new SealError(`${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`);
+      throw new m7$SealError(`${this.inputs.retentionDays}: ${m7$quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`);
     }
     return days;
   }
@@ -197,7 +209,7 @@ var WorkflowArtifactStore = class {
       const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath].filter((f) => typeof f === "string");
       for (const file of bundleFiles) {
         const target = path2.join(sealDir, path2.basename(file));
-        placeFile(path2.resolve(file), target, `the seal bundle file ${quote(file)}`);
+        placeFile(path2.resolve(file), target, `the seal bundle file ${m7$quote(file)}`);
         files.push(target);
       }
       const contractDir = request.bundle.contractDir;
@@ -206,7 +218,7 @@ var WorkflowArtifactStore = class {
           const source = path2.join(entry.parentPath, entry.name);
           const target = path2.join(sealDir, path2.basename(contractDir), path2.relative(contractDir, source));
           fs.mkdirSync(path2.dirname(target), { recursive: true });
-          placeFile(source, target, `the contract file ${quote(source)}`);
+          placeFile(source, target, `the contract file ${m7$quote(source)}`);
           files.push(target);
         }
       }
@@ -216,8 +228,8 @@ var WorkflowArtifactStore = class {
         for (const rel of request.files.paths) {
           const bad = PATH_FORBIDDEN.find((c) => rel.includes(c));
           if (bad !== void 0) {
-            throw new SealError(
-              `The file ${quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
+            throw new m7$SealError(
+              `The file ${m7$quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
             );
           }
           const target = path2.join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
@@ -226,13 +238,13 @@ var WorkflowArtifactStore = class {
             fs.mkdirSync(parent, { recursive: true });
             made.add(parent);
           }
-          placeFile(path2.join(root, ...rel.split("/")), target, `the sealed file ${quote(rel)} under ${quote(root)}`);
+          placeFile(path2.join(root, ...rel.split("/")), target, `the sealed file ${m7$quote(rel)} under ${m7$quote(root)}`);
           files.push(target);
         }
       }
       return { staging, files };
     } catch (error) {
-      removeQuietly(staging);
+      m15$removeQuietly2(staging);
       throw error;
     }
   }
@@ -240,17 +252,17 @@ var WorkflowArtifactStore = class {
     const here = Number(this.env.GITHUB_RUN_ID);
     const { runId } = request;
     if (runId !== void 0 && (!Number.isSafeInteger(runId) || runId < 1)) {
-      throw new SealError(`${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`);
+      throw new m7$SealError(`${this.inputs.runId}: ${m7$quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`);
     }
     if (runId === void 0 || runId === here) return { runId: null, where: " in this workflow run", findBy: void 0 };
     const repository = request.repository || this.env.GITHUB_REPOSITORY || "";
     const [owner, repo, ...rest] = repository.split("/");
     if (!owner || !repo || rest.length > 0) {
-      throw new SealError(`${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`);
+      throw new m7$SealError(`${this.inputs.repository}: ${m7$quote(repository)} is not a repository. Give it as owner/name.`);
     }
     if (!request.token) {
-      throw new SealError(
-        `${this.inputs.token}: downloading the artifact ${quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
+      throw new m7$SealError(
+        `${this.inputs.token}: downloading the artifact ${m7$quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
       );
     }
     return {
@@ -260,17 +272,17 @@ var WorkflowArtifactStore = class {
     };
   }
   uploadError(name, error) {
-    if (error instanceof SealError) return error;
+    if (error instanceof m7$SealError) return error;
     const message = messageOf(error);
     if (/\(409\)|already exists/i.test(message)) {
-      return new SealError(
-        `${this.inputs.name}: an artifact named ${quote(name)} already exists in this workflow run, and workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+      return new m7$SealError(
+        `${this.inputs.name}: an artifact named ${m7$quote(name)} already exists in this workflow run, and workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       );
     }
     const environment = environmentError(error, "upload the workflow artifact");
     if (environment) return environment;
     if (nameOf(error) === "UsageError") {
-      return new SealError(`${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`);
+      return new m7$SealError(`${this.inputs.name}: the repository's artifact storage quota is used up, so ${m7$quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`);
     }
     return error instanceof Error ? error : new Error(message);
   }
@@ -278,20 +290,20 @@ var WorkflowArtifactStore = class {
     const status = statusOf(error);
     const repository = source.findBy ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}` : "";
     if (nameOf(error) === "ArtifactNotFoundError") {
-      return new SealError(
-        `${this.inputs.name}: there is no artifact named ${quote(name)}${source.where}. ` + (source.runId === null ? `Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either.` : `Check the name and the ${this.inputs.runId}; an artifact that was deleted is not listed.`)
+      return new m7$SealError(
+        `${this.inputs.name}: there is no artifact named ${m7$quote(name)}${source.where}. ` + (source.runId === null ? `Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either.` : `Check the name and the ${this.inputs.runId}; an artifact that was deleted is not listed.`)
       );
     }
     if (status === 404) {
-      return new SealError(
+      return new m7$SealError(
         `${this.inputs.runId}: workflow run ${source.runId} was not found in ${repository} (404). Give the id of a run of that repository (github.run_id in the run that uploaded the artifact), and a ${this.inputs.token} that can see the repository.`
       );
     }
     if (status === 401) {
-      return new SealError(`${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`);
+      return new m7$SealError(`${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`);
     }
     if (status === 403) {
-      return new SealError(
+      return new m7$SealError(
         `${this.inputs.token}: the token may not read the workflow artifacts of ${repository} (403 ${messageOf(error)}). Give a token with the "actions: read" permission: add "permissions: actions: read" to the job, or use a token with read access to Actions.`
       );
     }
@@ -300,18 +312,18 @@ var WorkflowArtifactStore = class {
   downloadError(name, source, error) {
     const status = statusOf(error);
     if (status === 410) {
-      return new SealError(
-        `${this.inputs.name}: the artifact ${quote(name)}${source.where} has expired and its files are gone. Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
+      return new m7$SealError(
+        `${this.inputs.name}: the artifact ${m7$quote(name)}${source.where} has expired and its files are gone. Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
       );
     }
     if (status === 404) {
-      return new SealError(`${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`);
+      return new m7$SealError(`${this.inputs.name}: the artifact ${m7$quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`);
     }
     if (status === 401 || status === 403) return this.lookupError(name, { ...source, findBy: void 0 }, error);
     const message = messageOf(error);
     if (message.startsWith("Unable to download and extract artifact")) {
-      return new SealError(
-        `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${message.replace(/^Unable to download and extract artifact: /, "")}). Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
+      return new m7$SealError(
+        `${this.inputs.name}: the download of the artifact ${m7$quote(name)}${source.where} failed part-way (${message.replace(/^Unable to download and extract artifact: /, "")}). Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
       );
     }
     return environmentError(error, "download the workflow artifact") ?? asError(error);
@@ -324,7 +336,7 @@ function placeFile(source, target, what) {
     if (!fs.statSync(real).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
   } catch (error) {
     const code = error.code;
-    throw new SealError(
+    throw new m7$SealError(
       `Cannot upload ${what}: ${code === "ENOENT" ? "it no longer exists" : code === "EISDIR" ? "it is no longer a file" : code ?? messageOf(error)}. The files changed after they were sealed: seal them again, then upload.`
     );
   }
@@ -338,7 +350,7 @@ function theDownloadedZip(dir, label, inputName) {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
   const only = entries.length === 1 ? entries[0] : void 0;
   if (only === void 0 || !only.isFile()) {
-    throw new SealError(`${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`);
+    throw new m7$SealError(`${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`);
   }
   return path2.join(dir, only.name);
 }
@@ -346,18 +358,18 @@ function environmentError(error, doing) {
   const message = messageOf(error);
   const missing = /Unable to get the (ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL) env variable/.exec(message);
   if (missing) {
-    return new SealError(
+    return new m7$SealError(
       `Cannot ${doing}: ${missing[1]} is not set, so this is not a GitHub Actions job step. Workflow artifacts exist only inside a workflow run; elsewhere keep the seal bundle in a directory.`
     );
   }
   if (nameOf(error) === "GHESNotSupportedError") {
-    return new SealError(`Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`);
+    return new m7$SealError(`Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`);
   }
   return null;
 }
 function toDigest(value) {
   const hex = value.toLowerCase().replace(/^sha256:/, "");
-  return digestFromHex(hex);
+  return m6$digestFromHex(hex);
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);

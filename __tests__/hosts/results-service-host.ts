@@ -5,7 +5,7 @@ import { BlobSASPermissions, BlobServiceClient, type ContainerClient, StorageSha
 import { type Azurite, startAzurite } from './azurite.js'
 import type { ArtifactSource, HostedArtifact } from './github-api-host.js'
 import { type RuntimeClaims, TokenIssuer, resultsScope } from './results/jwt.js'
-import { rewriteCacheArchive } from './results/tar.js'
+import { type TarEntrySpec, readCacheArchive, rewriteCacheArchive, writeCacheArchive } from './results/tar.js'
 import { entryBoundaries, readZip, writeZip } from './results/zip.js'
 
 /**
@@ -103,6 +103,8 @@ export interface ResultsServiceHost {
   cacheEntries(): HostedCacheEntry[]
   /** Makes the artifact expire now; its blob is removed, as the service's cleanup does. */
   expireArtifact(id: number): Promise<void>
+  /** The artifact's zip as stored. */
+  artifactZip(id: number): Promise<Buffer>
   /** Rewrites the artifact's zip in storage; the digest recorded at upload stays as it was. */
   tamperArtifactBlob(id: number, mutate: (files: Map<string, Buffer>) => void | Promise<void>): Promise<void>
   /** While on, signed download URLs handed out go through a proxy that cuts bodies short. */
@@ -111,6 +113,17 @@ export interface ResultsServiceHost {
   deleteCacheEntry(key: string): Promise<number>
   /** Changes files inside the entry's archive; `mutate` returns new content or undefined to keep a file. */
   tamperCacheBlob(key: string, mutate: (path: string, content: Buffer) => Buffer | undefined): Promise<void>
+  /**
+   * Replaces the entry's archive with one of any entries (links, devices, `..`, absolute
+   * names), compressed as the original was: `rewrite` gets the original entries in order.
+   */
+  replaceCacheBlob(key: string, rewrite: (entries: TarEntrySpec[]) => TarEntrySpec[]): Promise<void>
+  /**
+   * Replaces the artifact's zip in storage with any bytes. With `recordDigest`, the digest
+   * recorded at upload becomes the new zip's, as when the artifact was deleted and uploaded
+   * again under its name; otherwise the recorded digest stays as it was.
+   */
+  replaceArtifactZip(id: number, zip: Buffer, options?: { readonly recordDigest?: boolean }): Promise<void>
   /** Every Twirp call and proxied download, oldest first. */
   readonly requests: readonly RequestLogEntry[]
   clearRequests(): void
@@ -481,6 +494,39 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     }
   }
 
+  /**
+   * The legacy cache service's lookup (v1, as on GitHub Enterprise Server), over the same
+   * entries: `keys` (the key, then restore-key prefixes) and `version`; 204 on a miss.
+   */
+  const handleLegacyLookup = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const send = (status: number, payload?: Body): void => {
+      const text = payload === undefined ? '' : JSON.stringify(payload)
+      res.writeHead(status, { 'Content-Type': 'application/json' })
+      res.end(text)
+      log({ method: 'GET', call: 'artifactcache/cache', status, ...(payload === undefined ? {} : { body: payload }) })
+    }
+    let claims: RuntimeClaims
+    let job: Job
+    try {
+      ;({ job, claims } = authenticate(req))
+    } catch (error) {
+      send(401, { message: error instanceof Error ? error.message : String(error) })
+      return
+    }
+    const query = new URL(req.url ?? '', 'http://host').searchParams
+    const [key, ...restoreKeys] = (query.get('keys') ?? '').split(',')
+    const version = query.get('version') ?? ''
+    const { read, write } = cacheScopes(claims)
+    for (const scope of [...read.filter((s) => s === write), ...read.filter((s) => s !== write)]) {
+      const candidates = cache
+        .filter((e) => e.repository === job.run.repository && e.scope === scope && e.version === version && e.finalized)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+      const found = candidates.find((e) => e.key === key) ?? restoreKeys.map((k) => candidates.find((e) => e.key.startsWith(k))).find((e) => e !== undefined)
+      if (found) return send(200, { cacheKey: found.key, scope, archiveLocation: signedUrl(CACHE_CONTAINER, found.blobName, 'r', truncation !== null) })
+    }
+    send(204)
+  }
+
   /** Forwards a signed download to Azurite, cutting the body short when asked. */
   const handleProxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const target = new URL(`${azurite.blobEndpoint}/${(req.url ?? '').slice(PROXY_PREFIX.length)}`)
@@ -534,6 +580,8 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       void handleTwirp(req, res, twirp[1] as string, twirp[2] as string)
     } else if (path.startsWith(PROXY_PREFIX)) {
       handleProxy(req, res)
+    } else if (path === '/_apis/artifactcache/cache' && req.method === 'GET') {
+      handleLegacyLookup(req, res)
     } else {
       res.writeHead(404, { 'Content-Type': 'application/json' })
       res.end(JSON.stringify({ code: 'bad_route', msg: `no route for ${req.method} ${path}` }))
@@ -648,6 +696,20 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
     },
 
+    async artifactZip(id) {
+      return (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(artifactById(id).blobName).downloadToBuffer()
+    },
+
+    async replaceArtifactZip(id, zip, options = {}) {
+      const record = artifactById(id)
+      const blob = (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(record.blobName)
+      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
+      if (options.recordDigest) {
+        record.digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`
+        record.size = zip.length
+      }
+    },
+
     truncateDownloads(on) {
       truncation = on === false ? null : on === true ? {} : on
     },
@@ -667,6 +729,17 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       for (const entry of finalizedCacheEntries(key)) {
         const blob = blobs.getBlockBlobClient(entry.blobName)
         const archive = rewriteCacheArchive(await blob.downloadToBuffer(), mutate)
+        await blob.upload(archive, archive.length)
+        entry.size = archive.length
+      }
+    },
+
+    async replaceCacheBlob(key, rewrite) {
+      const blobs = await container(CACHE_CONTAINER)
+      for (const entry of finalizedCacheEntries(key)) {
+        const blob = blobs.getBlockBlobClient(entry.blobName)
+        const { compression, entries } = readCacheArchive(await blob.downloadToBuffer())
+        const archive = writeCacheArchive(rewrite(entries), compression)
         await blob.upload(archive, archive.length)
         entry.size = archive.length
       }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { buildContextFromEnv } from '../../src/app/runner-environment.js'
-import { SealError } from '../../src/core/errors.js'
-import { diffListings, parseListing } from '../../src/core/listing.js'
+import { parseListing } from '../../src/core/listing.js'
 import { type SealedArtifact, sealSubject } from '../../src/core/seal.js'
 import { ActionsCacheStore, type CacheLog, cacheKeyOf } from '../../src/stores/evidence/actions-cache.js'
+import { type CacheRestore, restoreFromCache } from '../../src/stores/evidence/cache-restore.js'
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
 import { captureStdout, inJob } from '../hosts/results/job-env.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
@@ -64,6 +64,11 @@ const newBuild = (): Record<string, string> => ({
   'build.log': 'not sealed\n'
 })
 
+/** Restores in a step of a new run, as promote does: into a private directory under `parent`. */
+function restore(digest: SealedArtifact['digest'], parent: string, log: Logged = logger(), extra?: Record<string, string | undefined>): Promise<CacheRestore> {
+  return inRun(() => restoreFromCache(digest, parent, { env: process.env, inputName: 'cache', log }), extra)
+}
+
 function filesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile())
@@ -83,10 +88,16 @@ describe('the Actions cache, addressed by digest', () => {
     expect(results.cacheEntries().filter((e) => e.key === key)).toMatchObject([{ key, repository: 'acme/shop', scope: 'refs/heads/main', finalized: true }])
     expect(fs.existsSync(path.join(machine.runnerTemp, 'artifact-seal-cache'))).toBe(false)
 
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore({ log }).restore(artifact.digest, into))).toBe(true)
-    expect(filesUnder(into)).toEqual(['api/openapi.yaml', 'assets/app.js', 'index.html'])
-    expect(shellTreeDigest(into)).toBe(artifact.digest)
+    const parent = tempDir('downloads-')
+    const restored = await restore(artifact.digest, parent, log)
+    if (restored.kind !== 'restored') throw new Error(`not restored: ${JSON.stringify(restored)}`)
+    expect(path.dirname(restored.dir)).toBe(parent)
+    expect(fs.statSync(restored.dir).mode & 0o777).toBe(0o700)
+    // The archive is gone; the listing the entry carried and the sealed files are all that is there.
+    expect(filesUnder(restored.dir)).toEqual(['files/api/openapi.yaml', 'files/assets/app.js', 'files/index.html', 'listing.sha256'])
+    expect(fs.readFileSync(restored.listingFile)).toEqual(Buffer.from(artifact.listing))
+    expect(restored.digestKind).toBe('tree')
+    expect(shellTreeDigest(restored.filesDir)).toBe(artifact.digest)
     expect(log.warnings).toEqual([])
   })
 
@@ -107,68 +118,128 @@ describe('the Actions cache, addressed by digest', () => {
 
   it('an existing key is success, "already cached": entries are never overwritten', async () => {
     const { artifact, root, paths } = await sealTree(newBuild())
-    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths }))
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     results.clearRequests()
     const log = logger()
-    const again = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths }))
+    const again = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     expect(again).toEqual({ status: 'already-cached', key: cacheKeyOf(artifact.digest) })
-    expect(log.infos).toEqual([`cache: ${cacheKeyOf(artifact.digest)} is already cached; a cache entry is never overwritten, and this one holds these bytes.`])
+    expect(log.infos).toEqual([`cache: ${cacheKeyOf(artifact.digest)} is already cached; a cache entry is never overwritten (whoever restores it checks it against the digest first).`])
     expect(results.requests.map((r) => r.call)).toEqual(['CacheService/GetCacheEntryDownloadURL'])
     expect(results.cacheEntries().filter((e) => e.key === cacheKeyOf(artifact.digest))).toHaveLength(1)
   })
 
   it('a miss restores nothing and creates nothing', async () => {
     const { artifact } = await sealTree(newBuild())
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).toBe(false)
-    expect(fs.existsSync(into)).toBe(false)
-    expect(fs.readdirSync(path.dirname(into))).toEqual([])
+    const parent = tempDir('downloads-')
+    expect(await restore(artifact.digest, parent)).toEqual({ kind: 'miss' })
+    expect(fs.readdirSync(parent)).toEqual([])
   })
 
   it('an evicted entry is a miss', async () => {
     const { artifact, root, paths } = await sealTree(newBuild())
-    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths }))
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     expect(await results.deleteCacheEntry(cacheKeyOf(artifact.digest))).toBe(1)
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).toBe(false)
-    expect(fs.existsSync(into)).toBe(false)
+    const parent = tempDir('downloads-')
+    expect(await restore(artifact.digest, parent)).toEqual({ kind: 'miss' })
+    expect(fs.readdirSync(parent)).toEqual([])
   })
 
-  it('a changed entry restores, and the caller’s verification names the changed file', async () => {
+  it('a changed file is refused before extraction, named, and nothing is left', async () => {
     const { artifact, root, paths } = await sealTree(newBuild())
-    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths }))
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     await results.tamperCacheBlob(cacheKeyOf(artifact.digest), (p, content) => (p.endsWith('/assets/app.js') ? Buffer.from(content.toString().replace('shop', 'pwnd')) : undefined))
-
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).toBe(true)
-    const restored = await sealSubject({ kind: 'paths', patterns: { include: [into], exclude: [] }, baseDir: into, inputName: 'restored' }, { fallbackName: 'x', build: BUILD })
-    expect(restored.digest).not.toBe(artifact.digest)
-    const mismatches = diffListings(parseListing(artifact.listing.toString(), 'sealed'), parseListing(restored.listing.toString(), 'restored'))
-    expect(mismatches.map((m) => `${m.kind} ${m.path}`)).toEqual(['changed assets/app.js'])
+    const parent = tempDir('downloads-')
+    const log = logger()
+    const restored = await restore(artifact.digest, parent, log)
+    expect(restored).toMatchObject({ kind: 'refused', refusals: [{ name: expect.stringMatching(/\/artifact-seal-cache-v2\/files\/assets\/app\.js$/), reason: 'its content is not what the sealed listing says' }] })
+    expect(log.warnings).toEqual([expect.stringMatching(new RegExp(`^cache: refused the cache entry ${cacheKeyOf(artifact.digest)} before extracting anything:\n {2}".*files/assets/app\\.js": its content is not what the sealed listing says\n`))])
+    expect(log.warnings[0]).toContain(`gh cache delete ${cacheKeyOf(artifact.digest)}`)
+    expect(fs.readdirSync(parent)).toEqual([])
   })
 
-  it('a download cut short is a miss with a warning, and leaves nothing', async () => {
+  it('a listing swapped in the entry is refused: it must describe the digest of the key', async () => {
     const { artifact, root, paths } = await sealTree(newBuild())
-    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths }))
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    await results.tamperCacheBlob(cacheKeyOf(artifact.digest), (p, content) => (p.endsWith('/listing.sha256') ? Buffer.from(content.toString().replace(/^[0-9a-f]{64}/, '0'.repeat(64))) : undefined))
+    const parent = tempDir('downloads-')
+    const restored = await restore(artifact.digest, parent)
+    expect(restored).toMatchObject({ kind: 'refused', refusals: [{ name: expect.stringMatching(/listing\.sha256$/), reason: expect.stringMatching(/^the listing of sha256:[0-9a-f]{64}, not of sha256:/) }] })
+    expect(fs.readdirSync(parent)).toEqual([])
+  })
+
+  it('a download cut short is refused as unreadable, and leaves nothing', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
     results.truncateDownloads(true)
-    stdout.clear()
     try {
-      const into = path.join(tempDir('deploy-'), 'restored')
-      expect(await inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).toBe(false)
-      expect(fs.readdirSync(path.dirname(into))).toEqual([])
-      expect(stdout.text()).toMatch(/::warning::Failed to restore: /)
+      const parent = tempDir('downloads-')
+      const restored = await restore(artifact.digest, parent)
+      expect(restored).toMatchObject({ kind: 'refused', refusals: [{ reason: expect.stringMatching(/^the archive cannot be read: /) }] })
+      expect(fs.readdirSync(parent)).toEqual([])
       expect(results.requests.some((r) => r.call === 'blob-proxy')).toBe(true)
     } finally {
       results.truncateDownloads(false)
     }
   })
 
-  it('refuses to restore into a directory that holds something', async () => {
-    const { artifact } = await sealTree(newBuild())
-    const into = writeTree(tempDir('deploy-'), { 'keep.txt': 'mine' })
-    await expect(inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).rejects.toThrow(SealError)
-    await expect(inRun(() => new ActionsCacheStore().restore(artifact.digest, into))).rejects.toThrow(/^cache: ".*" is not empty/)
-    expect(filesUnder(into)).toEqual(['keep.txt'])
+  it('a download the storage cuts off is a miss with a warning, and leaves nothing', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    results.truncateDownloads({ cut: 'reset' })
+    try {
+      const parent = tempDir('downloads-')
+      const log = logger()
+      expect(await restore(artifact.digest, parent, log)).toEqual({ kind: 'miss' })
+      expect(log.warnings).toEqual([expect.stringMatching(new RegExp(`^cache: could not download ${cacheKeyOf(artifact.digest)} \\(.*\\); going on without the cache\\.$`))])
+      expect(fs.readdirSync(parent)).toEqual([])
+    } finally {
+      results.truncateDownloads(false)
+    }
+  })
+
+  it('refuses a directory for restores inside the workspace', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    const parent = path.join(machine.workspace, 'restored')
+    await expect(restore(artifact.digest, parent)).rejects.toThrow(/^cache: the directory for downloads, ".*restored", is inside the workspace/)
+    expect(fs.readdirSync(parent)).toEqual([])
+    fs.rmdirSync(parent)
+  })
+
+  it('a single sealed file round trips, its digest its own sha256', async () => {
+    const base = tempDir('build-')
+    const file = path.join(writeTree(base, { 'shop.tgz': `archive ${++builds}\n` }), 'shop.tgz')
+    const artifact = await sealSubject({ kind: 'paths', patterns: { include: [file], exclude: [] }, baseDir: base, inputName: 'subject-path' }, { fallbackName: 'x', build: BUILD })
+    expect(artifact.kind).toBe('file')
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root: base, paths: ['shop.tgz'], listing: artifact.listing }))
+    const restored = await restore(artifact.digest, tempDir('downloads-'))
+    expect(restored).toMatchObject({ kind: 'restored', digestKind: 'file' })
+    if (restored.kind === 'restored') expect(fs.readFileSync(path.join(restored.filesDir, 'shop.tgz'), 'utf8')).toBe(fs.readFileSync(file, 'utf8'))
+  })
+
+  it('names outside ASCII and past the tar header (pax records) round trip through GNU tar', async () => {
+    const long = `${'d'.repeat(120)}/${'f'.repeat(150)}.js`
+    const { artifact, root, paths } = await sealTree({ ...newBuild(), 'ünïcødé/ファイル.txt': 'unicode\n', [long]: 'long\n' })
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    const restored = await restore(artifact.digest, tempDir('downloads-'))
+    expect(restored.kind).toBe('restored')
+    if (restored.kind === 'restored') {
+      expect(filesUnder(restored.filesDir)).toEqual(expect.arrayContaining(['ünïcødé/ファイル.txt', long]))
+      expect(shellTreeDigest(restored.filesDir)).toBe(artifact.digest)
+    }
+  })
+
+  it('sealed files that are hard links of each other round trip: each is staged as a file, never as a link entry', async () => {
+    const base = tempDir('build-')
+    const root = writeTree(path.join(base, 'dist'), newBuild())
+    fs.linkSync(path.join(root, 'assets/app.js'), path.join(root, 'assets/copy.js'))
+    const artifact = await sealSubject({ kind: 'paths', patterns: { include: [root], exclude: ['**/*.log'] }, baseDir: base, inputName: 'subject-path' }, { fallbackName: 'dist', build: BUILD })
+    const paths = parseListing(artifact.listing.toString('utf8'), 'listing').map((e) => e.path)
+    expect(paths).toContain('assets/copy.js')
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    const restored = await restore(artifact.digest, tempDir('downloads-'))
+    expect(restored.kind).toBe('restored')
+    if (restored.kind === 'restored') expect(shellTreeDigest(restored.filesDir)).toBe(artifact.digest)
   })
 })
 
@@ -177,23 +248,42 @@ describe('without a cache service', () => {
     const { artifact, root, paths } = await sealTree(newBuild())
     const log = logger()
     const noService = { ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_URL: undefined }
-    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths }), noService)
+    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }), noService)
     expect(saved).toMatchObject({ status: 'not-saved', reason: expect.stringMatching(/not available here/) })
     expect(log.warnings).toEqual([expect.stringMatching(/^cache: the sealed files were not cached as artifact-seal-files-sha256-[0-9a-f]{64}: .*Going on: the cache only speeds later jobs up\.$/)])
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore({ log }).restore(artifact.digest, into), noService)).toBe(false)
-    expect(fs.existsSync(into)).toBe(false)
+    const parent = tempDir('downloads-')
+    expect(await restore(artifact.digest, parent, log, noService)).toEqual({ kind: 'miss' })
+    expect(log.infos).toEqual([expect.stringMatching(/^cache: not restoring artifact-seal-files-sha256-[0-9a-f]{64}: the Actions cache service is not available here/)])
+    expect(fs.readdirSync(parent)).toEqual([])
   })
 
   it('when the service does not answer: saving warns and goes on, restoring misses', async () => {
     const { artifact, root, paths } = await sealTree(newBuild())
     const log = logger()
     const down = { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' }
-    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths }), down)
+    const saved = await inRun(() => new ActionsCacheStore({ log }).save({ digest: artifact.digest, root, paths, listing: artifact.listing }), down)
     expect(saved.status).toBe('not-saved')
     expect(log.warnings).toHaveLength(1)
-    const into = path.join(tempDir('deploy-'), 'restored')
-    expect(await inRun(() => new ActionsCacheStore({ log }).restore(artifact.digest, into), down)).toBe(false)
-    expect(fs.existsSync(into)).toBe(false)
+    const parent = tempDir('downloads-')
+    expect(await restore(artifact.digest, parent, log, down)).toEqual({ kind: 'miss' })
+    expect(log.warnings).toHaveLength(2)
+    expect(fs.readdirSync(parent)).toEqual([])
+  })
+
+  it('the legacy cache service (v1, GitHub Enterprise Server) finds and restores the entry as well', async () => {
+    const { artifact, root, paths } = await sealTree(newBuild())
+    await inRun(() => new ActionsCacheStore().save({ digest: artifact.digest, root, paths, listing: artifact.listing }))
+    results.clearRequests()
+    const legacy = { ACTIONS_CACHE_SERVICE_V2: undefined, ACTIONS_CACHE_URL: `${results.url}/` }
+    const restored = await restore(artifact.digest, tempDir('downloads-'), logger(), legacy)
+    expect(restored.kind).toBe('restored')
+    expect(results.requests.map((r) => r.call)).toEqual(['artifactcache/cache'])
+  })
+
+  it('a runner whose cache mode forbids reading: restoring misses without a request', async () => {
+    const { artifact } = await sealTree(newBuild())
+    results.clearRequests()
+    expect(await restore(artifact.digest, tempDir('downloads-'), logger(), { ACTIONS_CACHE_MODE: 'write-only' })).toEqual({ kind: 'miss' })
+    expect(results.requests).toEqual([])
   })
 })

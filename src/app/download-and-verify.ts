@@ -36,10 +36,11 @@ export interface VerifiedDownload {
 const MAX_LISTED = 20
 
 /**
- * Downloads a workflow artifact that holds a seal bundle and the sealed files, then
- * proves the files are the sealed bytes with the project's own digest engine: the
- * listing in the bundle must belong to the expected digest, and the downloaded files
- * must hash to exactly that listing (no file changed, missing or added). On any
+ * Downloads a workflow artifact that holds a seal bundle and the sealed files (listed and
+ * unpacked into a private directory by the store, refused whole when an entry is not what
+ * a seal puts there), then proves the files are the sealed bytes with the project's own
+ * digest engine: the listing in the bundle must belong to the expected digest, and the
+ * files must hash to exactly that listing (no file changed, missing or added). On any
  * difference the download is deleted and the error names every differing file.
  */
 export async function downloadAndVerify(
@@ -68,8 +69,8 @@ export async function downloadAndVerify(
     if (artifact.filesDir === null) {
       throw new SealError(`${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`)
     }
-    // The whole directory is hashed, not only the listed paths, so a file the zip added
-    // beside the sealed ones is a difference: what is handed out holds only sealed files.
+    // A file the listing does not name was refused before extraction; the whole directory
+    // is hashed all the same, not only the listed paths, so what is handed out holds only sealed files.
     const recomputed = await sealSubject(
       { kind: 'paths', patterns: { include: [artifact.filesDir], exclude: [] }, baseDir: artifact.filesDir, root: artifact.filesDir, inputName: nameInput },
       { ...options, fallbackName: artifact.name }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
-import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, hexOf } from '../core/digest.js'
+import type { Digest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import type { SealOptions, SubjectSpec } from '../core/seal.js'
+import { cacheKeyOf } from '../stores/evidence/cache-layout.js'
 import { removeQuietly } from '../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from './promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
@@ -25,8 +24,9 @@ export type BytesSource =
 export interface FetchContext {
   readonly env: Env
   /**
-   * A directory for downloads; a new directory is made inside it for each, and for the
-   * copies of verified workspace files when their directory holds others too.
+   * A directory for downloads, under the runner's temp directory: a new private directory
+   * (mkdtemp, 0700) is made inside it for each download or restore, and for the copies of
+   * verified workspace files when their directory holds others too. Never the workspace.
    */
   readonly downloadsDir: string
   readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
@@ -38,7 +38,9 @@ export interface FetchContext {
 /**
  * Brings the bytes to deploy to this machine when they are elsewhere, and proves they are
  * the digest's: every path ends in a check with the project's own digest engine, and a
- * download or restore that fails the check is deleted before anyone can deploy it.
+ * download or restore that fails the check is deleted before anyone can deploy it. Nothing
+ * from a carrier is written outside its private directory, and inside it only what its
+ * archive's listing allowed.
  */
 export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, known: KnownDigest, context: FetchContext): Promise<BytesCheck> {
   if (source.kind === 'local') {
@@ -51,7 +53,6 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   }
   if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
 
-  const { cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
   const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored.kind === 'verified') return restored.check
   const key = cacheKeyOf(digest)
@@ -60,19 +61,26 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
       restored.kind === 'miss'
         ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
             `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
-        : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? 'are not of the sealed kind (see the log above)' : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, ` +
+        : restored.kind === 'unsafe'
+          ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), ` +
+            `and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+          : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? 'are not of the sealed kind (see the log above)' : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, ` +
             `and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     )
   }
   // A cache entry is a shortcut, never the evidence: when it fails, the artifact the ledger names decides.
-  const what = restored.kind === 'miss' ? `no cache entry for ${digest}` : `the files restored from ${key} do not verify and were deleted`
+  const what =
+    restored.kind === 'miss'
+      ? `no cache entry for ${digest}`
+      : restored.kind === 'unsafe'
+        ? `the cache entry ${key} was refused before anything was extracted`
+        : `the files restored from ${key} do not verify and were deleted`
   context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`)
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId)
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context)
 }
 
 async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
-  const into = newDownloadDir(context.downloadsDir, digest)
   // Loaded on demand: the artifact client is large, and most checks never download.
   const { WorkflowArtifactStore } = await import('../stores/evidence/workflow-artifact.js')
   const { DownloadDiffersError, downloadAndVerify } = await import('./download-and-verify.js')
@@ -81,7 +89,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, into, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
       { build: context.seal.build }
     )
   } catch (error) {
@@ -96,54 +104,50 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath }
 }
 
-type Restored = { readonly kind: 'verified'; readonly check: BytesCheck } | { readonly kind: 'miss' } | { readonly kind: 'refused'; readonly actual: Digest | null }
+type Restored =
+  | { readonly kind: 'verified'; readonly check: BytesCheck }
+  | { readonly kind: 'miss' }
+  /** Refused before extraction: an entry that is not what a seal puts there. */
+  | { readonly kind: 'unsafe' }
+  /** Extracted, then refused by the verify. */
+  | { readonly kind: 'refused'; readonly actual: Digest | null }
 
 /**
- * The cache is storage, not evidence: restored files that do not verify are deleted and
- * reported as `refused`, so the caller can fall back to the workflow artifact.
+ * The cache is storage, not evidence: an entry is listed and checked before anything is
+ * extracted, into a private directory, and what was extracted is verified again with the
+ * project's own engine and kind rules; whatever fails is deleted and reported, so the
+ * caller can fall back to the workflow artifact.
  */
 async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<Restored> {
-  const into = newDownloadDir(context.downloadsDir, digest)
-  const { ActionsCacheStore, cacheKeyOf } = await import('../stores/evidence/actions-cache.js')
-  const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } })
-  if (!(await store.restore(digest, into))) return { kind: 'miss' }
-  let checked: { verified: boolean; actual: Digest; path: string }
+  const { restoreFromCache: restore } = await import('../stores/evidence/cache-restore.js')
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } })
+  if (restored.kind === 'miss') return { kind: 'miss' }
+  if (restored.kind === 'refused') return { kind: 'unsafe' }
+  const single = restored.digestKind === 'file' ? path.join(restored.filesDir, ...(restored.listing[0] as { path: string }).path.split('/')) : null
+  let checked
   try {
-    checked = await verifyRestored(into, digest, inputName, context)
+    checked = await verifyArtifact(
+      {
+        subject: { kind: 'paths', patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...(single ? {} : { root: restored.filesDir }), inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    )
   } catch (error) {
-    removeQuietly(into)
+    removeQuietly(restored.dir)
     if (!(error instanceof SealError)) throw error
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error.message}`)
     return { kind: 'refused', actual: null }
   }
   if (!checked.verified) {
-    removeQuietly(into)
+    removeQuietly(restored.dir)
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`)
     return { kind: 'refused', actual: checked.actual }
   }
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${checked.path}`)
-  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: checked.path, artifact: null, sealedBy: null, checksumsFile: null } }
-}
-
-/**
- * A directory of restored files is the digest's when it hashes to it as a tree, or, holding
- * one file, as that file (then the file is what is handed out). The kind rule applies as
- * to any verify: a restored file that is a listing does not pass for the tree it lists.
- */
-async function verifyRestored(dir: string, digest: Digest, inputName: string, context: FetchContext): Promise<{ verified: boolean; actual: Digest; path: string }> {
-  const subject = (include: string): SubjectSpec => ({ kind: 'paths', patterns: { include: [include], exclude: [] }, baseDir: dir, root: dir, inputName })
-  const check = (s: SubjectSpec) =>
-    verifyArtifact({ subject: s, expected: digest, checksumsFile: null, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected }, context.seal)
-  const tree = await check(subject(dir))
-  if (tree.verified || tree.artifact.fileCount !== 1) return { verified: tree.verified, actual: tree.actual, path: dir }
-  const only = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile())
-  if (!only) return { verified: false, actual: tree.actual, path: dir }
-  const file = path.join(only.parentPath, only.name)
-  const single = await check({ kind: 'paths', patterns: { include: [file], exclude: [] }, baseDir: dir, inputName })
-  return { verified: single.verified, actual: single.actual, path: file }
-}
-
-/** A path no download has used yet; the stores create it when the files are whole. */
-function newDownloadDir(parent: string, digest: Digest): string {
-  return path.join(parent, `${hexOf(digest).slice(0, 12)}-${randomUUID().slice(0, 8)}`)
+  const handedOut = single ?? restored.filesDir
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`)
+  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } }
 }

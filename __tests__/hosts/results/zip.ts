@@ -37,43 +37,75 @@ function unsupported(name: string, method: number): never {
 }
 
 export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
+  return writeZipEntries([...files].map(([name, content]) => ({ name, content })))
+}
+
+/** One entry of a zip as a test writes it: any name, and a Unix mode that may say link, directory or device. */
+export interface ZipEntrySpec {
+  readonly name: string
+  readonly content?: Buffer
+  /** st_mode as stored in the external attributes (type bits included); a regular file 0644 by default. */
+  readonly mode?: number
+  /** The local header's name, when it should differ from the central directory's. */
+  readonly localName?: string
+  /** The name's bytes as written, without the UTF-8 flag. */
+  readonly nameBytes?: Buffer
+  /** General purpose flags besides UTF-8 (bit 0: encrypted). */
+  readonly flags?: number
+  /** Compression method as written; the content is deflated only for 8 (the default), else stored as is. */
+  readonly method?: number
+  /** The CRC-32 as written, when it should be wrong. */
+  readonly crc?: number
+  /** Extra fields in the central directory entry. */
+  readonly extra?: Buffer
+}
+
+/** A zip of exactly these entries, in this order, deflated, with UTF-8 names and Unix modes. */
+export function writeZipEntries(entries: readonly ZipEntrySpec[]): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
-  for (const [name, content] of files) {
-    const nameBytes = Buffer.from(name, 'utf8')
-    const compressed = zlib.deflateRawSync(content)
-    const crc = zlib.crc32(content)
+  for (const spec of entries) {
+    const content = spec.content ?? Buffer.alloc(0)
+    const nameBytes = spec.nameBytes ?? Buffer.from(spec.name, 'utf8')
+    const localNameBytes = spec.localName === undefined ? nameBytes : Buffer.from(spec.localName, 'utf8')
+    const method = spec.method ?? 8
+    const compressed = method === 8 ? zlib.deflateRawSync(content) : content
+    const crc = spec.crc ?? zlib.crc32(content)
+    const flags = (spec.nameBytes ? 0 : 0x0800) | (spec.flags ?? 0)
+    const extra = spec.extra ?? Buffer.alloc(0)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x0800, 6) // UTF-8 names
-    local.writeUInt16LE(8, 8)
+    local.writeUInt16LE(flags, 6)
+    local.writeUInt16LE(method, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(compressed.length, 18)
     local.writeUInt32LE(content.length, 22)
-    local.writeUInt16LE(nameBytes.length, 26)
+    local.writeUInt16LE(localNameBytes.length, 26)
     const entry = Buffer.alloc(46)
     entry.writeUInt32LE(0x02014b50, 0)
     entry.writeUInt16LE(0x031e, 4)
     entry.writeUInt16LE(20, 6)
-    entry.writeUInt16LE(0x0800, 8)
-    entry.writeUInt16LE(8, 10)
+    entry.writeUInt16LE(flags, 8)
+    entry.writeUInt16LE(method, 10)
     entry.writeUInt32LE(crc, 16)
     entry.writeUInt32LE(compressed.length, 20)
     entry.writeUInt32LE(content.length, 24)
     entry.writeUInt16LE(nameBytes.length, 28)
-    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38)
+    entry.writeUInt16LE(extra.length, 30)
+    const mode = spec.mode ?? (spec.name.endsWith('/') ? 0o40755 : 0o100644)
+    entry.writeUInt32LE(((mode << 16) | (mode & 0o40000 ? 0x10 : 0)) >>> 0, 38)
     entry.writeUInt32LE(offset, 42)
-    locals.push(local, nameBytes, compressed)
-    central.push(entry, nameBytes)
-    offset += local.length + nameBytes.length + compressed.length
+    locals.push(local, localNameBytes, compressed)
+    central.push(entry, nameBytes, extra)
+    offset += local.length + localNameBytes.length + compressed.length
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0)
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(files.size, 8)
-  end.writeUInt16LE(files.size, 10)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
   end.writeUInt32LE(centralSize, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, ...central, end])

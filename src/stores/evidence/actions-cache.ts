@@ -1,48 +1,27 @@
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import * as cache from '@actions/cache'
-import { type Digest, hexOf } from '../../core/digest.js'
+import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { diffListings, parseListing } from '../../core/listing.js'
 import { listDirectory } from '../../core/seal.js'
-import { moveIntoPlace, removeQuietly, workingDirBeside } from './directory-handoff.js'
+import { CACHE_FILES_DIR, CACHE_LISTING, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
+import { removeQuietly } from './directory-handoff.js'
 
 /**
- * Keeps sealed files in the GitHub Actions cache, addressed by their digest: the key
- * `artifact-seal-files-sha256-<hex>` names the bytes forever. The cache never overwrites
- * an entry (the service refuses a second entry with the same key, version and scope), so
- * a key, once saved, always restores the same files. Whoever restores still verifies
- * them against the digest: the cache is storage, not evidence.
- *
- * The staging path. @actions/cache files an entry under its key *and a version*: a hash
- * of the path strings given to saveCache (plus the compression method, and the OS on
- * Windows). restoreCache finds only entries whose version matches the paths it is given,
- * and extracts them where they were archived (relative to the workspace). So every job
- * must save from and restore to the same path string: `<RUNNER_TEMP>/artifact-seal-cache`.
- * RUNNER_TEMP is the same on every GitHub-hosted runner of an OS
- * (/home/runner/work/_temp on Linux) and is emptied after each job, so staging there
- * neither leaks into the workspace (where a later seal could pick it up) nor outlives
- * the job. On a self-hosted runner whose RUNNER_TEMP differs, the versions differ and a
- * restore misses: slower, never wrong. The files are hard-linked (or copied) into the
- * staging directory, and restored there before being moved where the caller wants them.
+ * Saves sealed files in the GitHub Actions cache, addressed by their digest, through
+ * @actions/cache (cache-layout.ts says what an entry holds and where it is staged).
+ * Restoring does not go through @actions/cache, whose restore extracts into the workspace
+ * before anything can be checked: see cache-restore.ts.
  *
  * When the cache service is unavailable (no ACTIONS_RESULTS_URL outside Actions, the
- * service down, a read-only token, the repository's cache full): saving warns and goes on
- * (status `not-saved`), restoring reports a miss. @actions/cache itself never fails a job
- * for these; neither does this store, because the workflow artifact remains the
- * authoritative carrier.
+ * service down, a read-only token, the repository's cache full), saving warns and goes on
+ * (status `not-saved`): the workflow artifact remains the authoritative carrier.
  */
 
 type Env = Readonly<Record<string, string | undefined>>
 
-export const CACHE_KEY_PREFIX = 'artifact-seal-files-'
-export const CACHE_STAGING_DIR = 'artifact-seal-cache'
-
-/** The cache key of a digest's files: `artifact-seal-files-sha256-<hex>`. */
-export function cacheKeyOf(digest: Digest): string {
-  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`
-}
+export { cacheKeyOf } from './cache-layout.js'
 
 export interface CacheSave {
   readonly digest: Digest
@@ -50,10 +29,11 @@ export interface CacheSave {
   readonly root: string
   readonly paths: readonly string[]
   /**
-   * The sealed listing: the staged copies are hashed again and must equal it before they
-   * are saved, so a file changed after sealing never enters the cache under the digest.
+   * The sealed listing, saved with the files so a restore can check every entry against
+   * it. The staged copies are hashed again and must equal it before they are saved, so a
+   * file changed after sealing never enters the cache under the digest.
    */
-  readonly listing?: Uint8Array
+  readonly listing: Uint8Array
 }
 
 export type CacheSaveStatus = 'saved' | 'already-cached' | 'not-saved'
@@ -71,7 +51,7 @@ export interface CacheLog {
 }
 
 export interface ActionsCacheStoreOptions {
-  /** Where RUNNER_TEMP and GITHUB_WORKSPACE are read; process.env by default (as @actions/cache reads them). */
+  /** Where RUNNER_TEMP is read; process.env by default (as @actions/cache reads it). */
   readonly env?: Env
   /** Names the input that turned caching on, for messages; `cache` by default. */
   readonly inputName?: string
@@ -91,9 +71,9 @@ export class ActionsCacheStore {
     this.log = options.log ?? silent
   }
 
-  /** The one path every job saves from and restores to (see the module comment). */
+  /** The one path every job saves from and restores for (cache-layout.ts). */
   stagingPath(): string {
-    return path.join(this.env.RUNNER_TEMP || os.tmpdir(), CACHE_STAGING_DIR)
+    return cacheStagingPath(this.env)
   }
 
   /**
@@ -106,12 +86,12 @@ export class ActionsCacheStore {
     if (unavailable) return this.notSaved(key, unavailable)
     const staging = this.stagingPath()
     if (await this.exists(staging, key)) {
-      this.log.info(`${this.inputName}: ${key} is already cached; a cache entry is never overwritten, and this one holds these bytes.`)
+      this.log.info(`${this.inputName}: ${key} is already cached; a cache entry is never overwritten (whoever restores it checks it against the digest first).`)
       return { status: 'already-cached', key }
     }
     try {
       this.stage(staging, request)
-      const changed = request.listing === undefined ? null : await this.changedSinceSealing(staging, request.listing)
+      const changed = await this.changedSinceSealing(path.join(staging, CACHE_FILES_DIR), request.listing)
       if (changed !== null) return this.notSaved(key, changed)
       const id = await cache.saveCache([staging], key)
       if (id !== -1) {
@@ -138,44 +118,6 @@ export class ActionsCacheStore {
     return `the files changed after they were sealed: ${named}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}. Seal them again to cache them`
   }
 
-  /**
-   * Restores the digest's files into `into` (absent or empty): true when they were
-   * restored, false on a miss or when the cache is unavailable. The caller verifies them.
-   */
-  async restore(digest: Digest, into: string): Promise<boolean> {
-    const key = cacheKeyOf(digest)
-    const unavailable = this.unavailable()
-    if (unavailable) {
-      this.log.info(`${this.inputName}: not restoring ${key}: ${unavailable}`)
-      return false
-    }
-    const work = workingDirBeside(into, this.inputName)
-    const staging = this.stagingPath()
-    removeQuietly(staging)
-    try {
-      let matched: string | undefined
-      try {
-        matched = await cache.restoreCache([staging], key)
-      } catch (error) {
-        this.log.warning(`${this.inputName}: could not restore ${key} (${error instanceof Error ? error.message : String(error)}); going on without the cache.`)
-        return false
-      }
-      if (matched !== key) return false
-      if (!fs.existsSync(staging)) {
-        // The archive was made relative to another workspace layout, so it unpacked elsewhere.
-        this.log.warning(`${this.inputName}: ${key} was found but did not unpack to ${quote(staging)}; treating it as a miss.`)
-        return false
-      }
-      transfer(staging, work)
-      moveIntoPlace(work, into, this.inputName)
-      this.log.info(`${this.inputName}: restored ${key}`)
-      return true
-    } finally {
-      removeQuietly(work)
-      removeQuietly(staging)
-    }
-  }
-
   private unavailable(): string | null {
     return cache.isFeatureAvailable() ? null : 'the Actions cache service is not available here (ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL is not set)'
   }
@@ -193,46 +135,49 @@ export class ActionsCacheStore {
     }
   }
 
-  /** Hard-links (or copies) each listed file to the staging directory, at its listing path. */
+  /**
+   * Writes the listing and hard-links (or copies) each listed file under `files/` at its
+   * listing path. A file whose inode was staged already is copied: tar would store the
+   * second name as a hard link, an entry every restore refuses.
+   */
   private stage(staging: string, request: CacheSave): void {
     removeQuietly(staging)
-    fs.mkdirSync(staging, { recursive: true })
+    const filesDir = path.join(staging, CACHE_FILES_DIR)
+    fs.mkdirSync(filesDir, { recursive: true })
+    fs.writeFileSync(path.join(staging, CACHE_LISTING), request.listing)
     const root = path.resolve(request.root)
     const made = new Set<string>()
+    const staged = new Set<string>()
     for (const rel of request.paths) {
       const source = path.join(root, ...rel.split('/'))
-      const target = path.join(staging, ...rel.split('/'))
+      const target = path.join(filesDir, ...rel.split('/'))
       const parent = path.dirname(target)
       if (!made.has(parent)) {
         fs.mkdirSync(parent, { recursive: true })
         made.add(parent)
       }
       let real: string
+      let inode: string
       try {
         real = fs.realpathSync(source)
+        const stat = fs.statSync(real)
+        inode = `${stat.dev}:${stat.ino}`
       } catch (error) {
         throw new SealError(
           `${this.inputName}: cannot cache the sealed file ${quote(rel)} under ${quote(root)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
             `The files changed after they were sealed: seal them again.`
         )
       }
+      if (staged.has(inode)) {
+        fs.copyFileSync(real, target)
+        continue
+      }
+      staged.add(inode)
       try {
         fs.linkSync(real, target)
       } catch {
         fs.copyFileSync(real, target)
       }
     }
-  }
-}
-
-/** Moves a directory onto an empty one, copying when they are on different file systems. */
-function transfer(from: string, to: string): void {
-  fs.rmdirSync(to)
-  try {
-    fs.renameSync(from, to)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-    fs.cpSync(from, to, { recursive: true })
-    removeQuietly(from)
   }
 }

@@ -1,70 +1,86 @@
-import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { SealError, quote } from '../../core/errors.js'
 
 /**
- * Downloads and restores land in a fresh directory beside the destination and are moved
- * into place only when complete, so a failure never leaves half a tree where the caller
- * looks for one. These are the two halves of that hand-off.
+ * Where a carrier's bytes land: a fresh directory that only this user can enter, made with
+ * mkdtemp under the runner's temp directory, never in the workspace. A download or a cache
+ * archive is written there, listed, and only what its listing allowed is extracted there,
+ * by paths this module joins itself: files are created new (O_EXCL), never through a link
+ * (O_NOFOLLOW), in directories it made. On any refusal the whole directory is deleted.
  */
+
+type Env = Readonly<Record<string, string | undefined>>
 
 /**
- * Checks the destination can receive a tree (absent, or an empty directory) and returns a
- * new empty working directory beside it, on the same file system so the final move is a
- * rename. `inputName` names whatever gave the destination, for the error message.
+ * Makes `<parent>/<prefix>XXXXXX` (mode 0700). `inputName` names whatever gave the parent,
+ * for the message when it cannot be made or lies inside the workspace.
  */
-export function workingDirBeside(into: string, inputName: string): string {
-  const target = path.resolve(into)
-  let entries: string[] | null = null
+export function privateDir(parent: string, prefix: string, env: Env, inputName: string): string {
+  const resolved = path.resolve(parent)
+  let dir: string
   try {
-    entries = fs.readdirSync(target)
+    fs.mkdirSync(resolved, { recursive: true, mode: 0o700 })
+    dir = fs.mkdtempSync(path.join(resolved, prefix))
+    fs.chmodSync(dir, 0o700)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOTDIR') throw new SealError(`${inputName}: ${quote(into)} is a file. Give a directory that does not exist yet, or an empty one.`)
-    if (code !== 'ENOENT') throw cannotWrite(inputName, into, error)
+    const e = error as NodeJS.ErrnoException
+    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`)
   }
-  if (entries !== null && entries.length > 0) {
-    throw new SealError(`${inputName}: ${quote(into)} is not empty. Give a directory that does not exist yet, or an empty one, so nothing already there is mixed with what is fetched.`)
+  const workspace = env.GITHUB_WORKSPACE
+  if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir)
+    throw new SealError(
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. ` +
+        'Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.'
+    )
   }
-  const parent = path.dirname(target)
-  try {
-    fs.mkdirSync(parent, { recursive: true })
-    const work = path.join(parent, `.${path.basename(target)}.partial-${randomBytes(4).toString('hex')}`)
-    fs.mkdirSync(work)
-    return work
-  } catch (error) {
-    throw cannotWrite(inputName, into, error)
-  }
+  return dir
 }
 
-/** Moves a completed working directory to the destination (replacing an empty directory there). */
-export function moveIntoPlace(work: string, into: string, inputName: string): string {
-  const target = path.resolve(into)
-  try {
-    fs.rmdirSync(target)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code !== 'ENOENT') throw cannotWrite(inputName, into, error)
+/** Makes a directory at a checked relative path under `root`, one segment at a time, never following a link. */
+export function makeDirectories(root: string, rel: string): string {
+  let at = root
+  for (const segment of rel.split('/')) {
+    at = path.join(at, segment)
+    try {
+      fs.mkdirSync(at, { mode: 0o755 })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(at).isDirectory()) throw error
+    }
   }
-  try {
-    fs.renameSync(work, target)
-  } catch (error) {
-    fs.rmSync(work, { recursive: true, force: true })
-    throw cannotWrite(inputName, into, error)
-  }
-  return target
+  return at
+}
+
+const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
+
+/** Writes a new file at a checked relative path under `root` from `content`; an existing name is an error, never overwritten. */
+export async function writeNewFile(root: string, rel: string, content: NodeJS.ReadableStream | AsyncIterable<Buffer>, executable: boolean): Promise<void> {
+  const segments = rel.split('/')
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join('/')) : root
+  const target = path.join(parent, segments[segments.length - 1] as string)
+  const handle = await fs.promises.open(target, CREATE_NEW, executable ? 0o755 : 0o644)
+  await pipeline(content, handle.createWriteStream())
 }
 
 export function removeQuietly(dir: string): void {
   try {
     fs.rmSync(dir, { recursive: true, force: true })
   } catch {
-    // Best effort: the directory is temporary and beside the destination, never in it.
+    // Best effort: the directory is private and temporary, never in the workspace.
   }
 }
 
-function cannotWrite(inputName: string, into: string, error: unknown): SealError {
-  const e = error as NodeJS.ErrnoException
-  return new SealError(`${inputName}: cannot write to ${quote(into)} (${e.code ?? e.message}). Give a directory the runner can write to.`)
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
 }

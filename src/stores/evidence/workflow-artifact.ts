@@ -5,8 +5,11 @@ import * as path from 'node:path'
 import { type ArtifactClient, DefaultArtifactClient, type FindOptions } from '@actions/artifact'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { moveIntoPlace, removeQuietly, workingDirBeside } from './directory-handoff.js'
+import { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR, unpackArtifact } from './artifact-unpack.js'
+import { UnsafeArchiveError } from './archive-entry.js'
+import { privateDir, removeQuietly } from './directory-handoff.js'
 import type { SealBundleLocation } from './seal-bundle.js'
+import { UnreadableZipError } from './zip-reader.js'
 
 /**
  * Carries a seal bundle, and optionally the sealed files, from one job to later jobs (of
@@ -23,12 +26,17 @@ import type { SealBundleLocation } from './seal-bundle.js'
  * Workflow artifacts are immutable: the results service refuses a second artifact of the
  * same name in a run, so what a later job downloads under a name is what was uploaded.
  * The zip's sha256, recorded by the service at upload, is checked on every download.
+ *
+ * A download is saved as a zip into a fresh private directory under the runner's temp
+ * directory (the client's own extraction is not used), then listed and unpacked there by
+ * artifact-unpack.ts, which refuses the whole zip when one entry is not what a seal puts
+ * there. A name can be deleted and uploaded again, so the digest recorded at upload
+ * proves only that the download arrived whole.
  */
 
 type Env = Readonly<Record<string, string | undefined>>
 
-export const ARTIFACT_SEAL_DIR = 'seal'
-export const ARTIFACT_FILES_DIR = 'files'
+export { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR } from './artifact-unpack.js'
 
 /** The names of the inputs that feed each value, for error messages. */
 export interface ArtifactInputNames {
@@ -69,8 +77,11 @@ export interface UploadedArtifact {
 
 export interface ArtifactDownload {
   readonly name: string
-  /** A directory that does not exist yet, or an empty one. */
-  readonly into: string
+  /**
+   * Where the download's private directory is made (mkdtemp, mode 0700): the runner's temp
+   * directory, never the workspace (refused when inside GITHUB_WORKSPACE).
+   */
+  readonly parent: string
   /** The workflow run that uploaded it; this run when absent. */
   readonly runId?: number
   /** Needed for another run: a token that may read the repository's actions (`actions: read`). */
@@ -144,54 +155,60 @@ export class WorkflowArtifactStore {
   }
 
   /**
-   * Downloads the artifact into `into` (created; it must be absent or empty). On any
-   * failure nothing is left there: the download goes to a directory beside it first.
+   * Downloads the artifact into a new private directory under `parent`, lists it and
+   * unpacks what passed. On any failure nothing is left: the directory is deleted.
    */
   async download(request: ArtifactDownload): Promise<DownloadedArtifact> {
     const { name } = request
     this.checkName(name)
     const source = this.source(request)
-    const work = workingDirBeside(request.into, this.inputs.path)
+    const dir = privateDir(request.parent, 'artifact-', this.env, this.inputs.path)
+    const zipDir = path.join(dir, '.download')
     try {
       const findBy = source.findBy
       const { artifact } = await this.client.getArtifact(name, findBy ? { findBy } : undefined).catch((error: unknown) => {
         throw this.lookupError(name, source, error)
       })
       const digest = artifact.digest ? toDigest(artifact.digest) : null
-      const options = { path: work, ...(digest ? { expectedHash: digest } : {}), ...(findBy ? { findBy } : {}) }
+      const options = { path: zipDir, skipDecompress: true, ...(digest ? { expectedHash: digest } : {}), ...(findBy ? { findBy } : {}) }
       const result = await this.client.downloadArtifact(artifact.id, options).catch((error: unknown) => {
         throw this.downloadError(name, source, error)
       })
+      const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`
       const otherBytes = (): SealError =>
         new SealError(
-          `${this.inputs.name}: the artifact ${quote(name)} (id ${artifact.id}${source.where}) arrived with other bytes than were uploaded: ` +
+          `${this.inputs.name}: ${label} arrived with other bytes than were uploaded: ` +
             `its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. ` +
             `Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
         )
       if (result.digestMismatch && request.onDigestMismatch !== 'continue') throw otherBytes()
-      let layout: ReturnType<typeof readLayout>
+      let layout: Awaited<ReturnType<typeof unpackArtifact>>
       try {
-        layout = readLayout(work, name, this.inputs.name)
+        layout = await unpackArtifact(theDownloadedZip(zipDir, label, this.inputs.name), dir, { label, name, inputName: this.inputs.name })
       } catch (error) {
-        // With the bundle gone as well, the files cannot say what differs: the zip's digest can.
-        throw result.digestMismatch ? otherBytes() : error
+        if (error instanceof UnsafeArchiveError) throw error
+        // With the zip unreadable or the bundle gone, the files cannot say what differs: the zip's digest can.
+        if (result.digestMismatch) throw otherBytes()
+        if (error instanceof UnreadableZipError) {
+          throw new SealError(`${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`)
+        }
+        throw error
       }
-      const dir = moveIntoPlace(work, request.into, this.inputs.path)
-      const rebase = (p: string): string => path.join(dir, path.relative(work, p))
+      removeQuietly(zipDir)
       return {
         id: artifact.id,
         name,
         runId: source.runId,
         dir,
         sealDir: path.join(dir, ARTIFACT_SEAL_DIR),
-        checksumsPath: rebase(layout.checksumsPath),
-        statementPath: rebase(layout.statementPath),
+        checksumsPath: layout.checksumsPath,
+        statementPath: layout.statementPath,
         filesDir: layout.hasFiles ? path.join(dir, ARTIFACT_FILES_DIR) : null,
         digest,
         digestMatched: !result.digestMismatch
       }
     } catch (error) {
-      removeQuietly(work)
+      removeQuietly(dir)
       throw error
     }
   }
@@ -383,28 +400,14 @@ function placeFile(source: string, target: string, what: string): void {
   }
 }
 
-/** The bundle's files in a downloaded artifact; anything else is not an artifact-seal artifact. */
-function readLayout(dir: string, name: string, inputName: string): { checksumsPath: string; statementPath: string; hasFiles: boolean } {
-  const sealDir = path.join(dir, ARTIFACT_SEAL_DIR)
-  let entries: string[] = []
-  try {
-    entries = fs.readdirSync(sealDir)
-  } catch {
-    // reported below
+/** The one file the client saved the zip as (named by the storage's Content-Disposition, or "artifact"). */
+function theDownloadedZip(dir: string, label: string, inputName: string): string {
+  const entries = fs.readdirSync(dir, { withFileTypes: true })
+  const only = entries.length === 1 ? entries[0] : undefined
+  if (only === undefined || !only.isFile()) {
+    throw new SealError(`${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`)
   }
-  const listings = entries.filter((e) => e.endsWith('.sha256'))
-  const statements = entries.filter((e) => e.endsWith('.intoto.json'))
-  if (listings.length !== 1 || statements.length !== 1) {
-    throw new SealError(
-      `${inputName}: the artifact ${quote(name)} holds no seal bundle (one ${ARTIFACT_SEAL_DIR}/*.sha256 and one ${ARTIFACT_SEAL_DIR}/*.intoto.json). ` +
-        `Give the name of an artifact that artifact-seal uploaded.`
-    )
-  }
-  return {
-    checksumsPath: path.join(sealDir, listings[0] as string),
-    statementPath: path.join(sealDir, statements[0] as string),
-    hasFiles: fs.existsSync(path.join(dir, ARTIFACT_FILES_DIR))
-  }
+  return path.join(dir, only.name)
 }
 
 /** Errors that mean "not inside a GitHub Actions job the artifact service can serve". */

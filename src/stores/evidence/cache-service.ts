@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto'
+import * as fs from 'node:fs'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+/**
+ * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
+ * service's lookup, then a GET of the signed storage URL it hands out), and stops there:
+ * @actions/cache's restore would go on to run `tar -x -P` in the workspace, writing
+ * whatever the archive names, absolute paths and `..` included, before anyone could look.
+ * Here the archive is only saved to a file, for the caller to list before extracting.
+ */
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** The compression methods @actions/cache writes (zstd when the saving runner has it, else gzip), newest first. */
+const COMPRESSION_METHODS = ['zstd-without-long', 'gzip'] as const
+/** @actions/cache's salt in every version hash, for entries it can read. */
+const VERSION_SALT = '1.0'
+const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
+const REQUEST_TIMEOUT_MS = 30_000
+/** A download that sends nothing for this long is given up (a miss, never a half archive extracted). */
+const IDLE_TIMEOUT_MS = 60_000
+
+export interface CacheLocation {
+  readonly key: string
+  /** A signed URL of the archive in storage: a secret until it expires. */
+  readonly url: string
+}
+
+/** The cache service cannot be used here, and why; null when it can. */
+export function cacheReadUnavailable(env: Env): string | null {
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase()
+  if (mode === 'none' || mode === 'write-only') return `the runner's cache mode ${JSON.stringify(mode)} does not allow reading the cache`
+  if (serviceVersion(env) === 'v2' ? !env.ACTIONS_RESULTS_URL : !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)) {
+    return 'the Actions cache service is not available here (ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL is not set)'
+  }
+  if (!env.ACTIONS_RUNTIME_TOKEN) return 'the runner gave this step no ACTIONS_RUNTIME_TOKEN'
+  return null
+}
+
+/**
+ * The version @actions/cache files an entry under: a hash of the paths given to saveCache
+ * and the compression method, so only entries saved from `stagingPath` are found.
+ */
+export function cacheVersion(stagingPath: string, method: string, platform: NodeJS.Platform = process.platform): string {
+  const components = [stagingPath, method, ...(platform === 'win32' ? ['windows-only'] : []), VERSION_SALT]
+  return createHash('sha256').update(components.join('|')).digest('hex')
+}
+
+/**
+ * The entry saved under exactly `key` from `stagingPath`, with either compression (this
+ * reader undoes both, whatever the restoring runner has installed); null on a miss.
+ */
+export async function lookupCacheEntry(env: Env, key: string, stagingPath: string): Promise<CacheLocation | null> {
+  for (const method of COMPRESSION_METHODS) {
+    const version = cacheVersion(stagingPath, method)
+    const found = serviceVersion(env) === 'v2' ? await lookupV2(env, key, version) : await lookupV1(env, key, version)
+    if (found !== null) return found
+  }
+  return null
+}
+
+/** Saves the archive at `url` to `file` (created new); throws on any status but 200, a short body or a stall. */
+export async function downloadCacheArchive(url: string, file: string): Promise<number> {
+  const controller = new AbortController()
+  let timer = setTimeout(() => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS)
+  let bytes = 0
+  try {
+    const response = await fetch(url, { signal: controller.signal })
+    if (response.status !== 200 || response.body === null) throw new Error(`storage answered ${response.status} ${response.statusText}`)
+    const announced = Number(response.headers.get('content-length') ?? NaN)
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        clearTimeout(timer)
+        timer = setTimeout(() => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS)
+        bytes += chunk.length
+        done(null, chunk)
+      }
+    })
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
+    if (Number.isFinite(announced) && announced !== bytes) throw new Error(`the download ended after ${bytes} of ${announced} bytes`)
+    return bytes
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner did not turn v2 on. */
+function serviceVersion(env: Env): 'v1' | 'v2' {
+  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.trimEnd().toUpperCase()
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
+  return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? 'v2' : 'v1'
+}
+
+async function lookupV2(env: Env, key: string, version: string): Promise<CacheLocation | null> {
+  const url = new URL(`/twirp/${CACHE_SERVICE}/GetCacheEntryDownloadURL`, env.ACTIONS_RESULTS_URL).href
+  const body = await request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}` },
+    body: JSON.stringify({ key, restore_keys: [], version })
+  })
+  const answer = (body ?? {}) as Record<string, unknown>
+  if (answer.ok !== true) return null
+  const matched = answer.matched_key ?? answer.matchedKey
+  const signed = answer.signed_download_url ?? answer.signedDownloadUrl
+  if (matched !== key || typeof signed !== 'string' || signed === '') return null
+  return { key, url: signed }
+}
+
+async function lookupV1(env: Env, key: string, version: string): Promise<CacheLocation | null> {
+  const base = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL || ''
+  const url = `${base}_apis/artifactcache/cache?keys=${encodeURIComponent(key)}&version=${version}`
+  const body = await request(url, { method: 'GET', headers: { Accept: 'application/json;api-version=6.0-preview.1', Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}` } })
+  const answer = (body ?? {}) as Record<string, unknown>
+  if (answer.cacheKey !== key || typeof answer.archiveLocation !== 'string' || answer.archiveLocation === '') return null
+  return { key, url: answer.archiveLocation }
+}
+
+/**
+ * One call: the JSON body of a 2xx answer (null for 204), retried after 5xx answers as
+ * @actions/cache retries them; no answer at all is not retried, the cache being optional.
+ */
+async function request(url: string, init: RequestInit, attempts = 3): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+    const text = await response.text()
+    if (response.status === 204) return null
+    if (response.ok) {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        throw new Error(`the cache service answered ${response.status} with a body that is not JSON`)
+      }
+    }
+    if (response.status < 500 || attempt >= attempts) {
+      let detail = ''
+      try {
+        const msg = (JSON.parse(text) as { msg?: unknown; message?: unknown }) ?? {}
+        detail = typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
+      } catch {
+        // no detail
+      }
+      throw new Error(`the cache service answered ${response.status}${detail ? `: ${detail}` : ''}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)))
+  }
+}

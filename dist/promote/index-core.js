@@ -17932,7 +17932,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-72BXNTFB.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RAH7OOI5.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

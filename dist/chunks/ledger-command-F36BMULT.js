@@ -8,7 +8,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-MLWCTJLI.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";

@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-MLWCTJLI.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy

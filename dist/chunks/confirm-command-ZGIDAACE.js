@@ -5,7 +5,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-XKPUXSYZ.js";
+} from "./chunk-MLWCTJLI.js";
 import {
   makesLive
 } from "./chunk-QAXZ32M4.js";

@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-REZD63KQ.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-FWEATOKA.js")).vetoCommand,
-  history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-MIPJATBH.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-3INRJXNO.js")).contractCommand
+  promote: async () => (await import("./promote-command-ZWQPCCQE.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-ZGIDAACE.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-WKQ6HJ3D.js")).vetoCommand,
+  history: async () => (await import("./history-command-UYHUGGTI.js")).historyCommand,
+  status: async () => (await import("./status-command-WZ27LXOZ.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-F36BMULT.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-DR2YBAK6.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-2TLBKZQO.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

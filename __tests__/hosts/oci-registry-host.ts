@@ -18,6 +18,10 @@ import type { AddressInfo } from 'node:net'
  * - `dropDigestHeader`: no Docker-Content-Digest on manifest answers;
  * - `redirectBlobs`: blob GETs answer 307 to a second server on another port (another
  *   origin), which serves the blob and records whether an Authorization header reached it;
+ * - `headContentType`: HEAD on a manifest answers with this Content-Type instead of the
+ *   manifest's (older registries and proxies send application/json or none);
+ * - `uploadElsewhere`: uploads are sent to the storage origin (an absolute Location on
+ *   another origin), which records whether credentials reached it;
  * - `basicAuth`: every /v2/ request needs these Basic credentials (401 with a challenge);
  * - `bearerAuth`: every /v2/ request needs a token from `/token` on this host (Basic with
  *   these credentials), issued without `expires_in` as GHCR does; `revokeTokens()` makes
@@ -39,6 +43,8 @@ export interface HostQuirks {
   redirectBlobs: boolean
   /** Entries per referrers page; everything on one page when 0. */
   referrersPageSize: number
+  headContentType: string | null
+  uploadElsewhere: boolean
   basicAuth: { readonly username: string; readonly password: string } | null
   bearerAuth: { readonly username: string; readonly password: string } | null
 }
@@ -95,6 +101,8 @@ export class OciRegistryHost {
     dropDigestHeader: false,
     redirectBlobs: false,
     referrersPageSize: 0,
+    headContentType: null,
+    uploadElsewhere: false,
     basicAuth: null,
     bearerAuth: null
   }
@@ -116,7 +124,7 @@ export class OciRegistryHost {
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res))
-    this.storage = http.createServer((req, res) => this.serveStorage(req, res))
+    this.storage = http.createServer((req, res) => void this.serveStorage(req, res))
     await Promise.all([new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve)), new Promise<void>((resolve) => this.storage!.listen(0, '127.0.0.1', resolve))])
     this.host = `127.0.0.1:${(this.server.address() as AddressInfo).port}`
     this.storageOrigin = `http://127.0.0.1:${(this.storage.address() as AddressInfo).port}`
@@ -272,7 +280,8 @@ export class OciRegistryHost {
       }
       const id = randomUUID()
       this.uploads.set(id, { repository: name, chunks: [] })
-      return send(202, { location: `/v2/${name}/blobs/uploads/${id}?_state=x`, range: '0-0', 'docker-upload-uuid': id })
+      const location = this.quirks.uploadElsewhere ? `${this.storageOrigin}/uploads/${id}?upload-signature=secret-query` : `/v2/${name}/blobs/uploads/${id}?_state=x`
+      return send(202, { location, range: '0-0', 'docker-upload-uuid': id })
     }
     if ((m = new RegExp(`^/v2/${NAME}/blobs/uploads/([0-9a-f-]+)$`).exec(url.pathname)) !== null) {
       const [, name, id] = m as unknown as [string, string, string]
@@ -321,7 +330,7 @@ export class OciRegistryHost {
       bytes = Buffer.from(bytes)
       bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x20 ? 0x0a : 0x20
     }
-    const headers: Record<string, string> = { 'content-type': stored.mediaType, etag: `"${digest}"`, 'content-length': String(bytes.length) }
+    const headers: Record<string, string> = { 'content-type': req.method === 'HEAD' && this.quirks.headContentType !== null ? this.quirks.headContentType : stored.mediaType, etag: `"${digest}"`, 'content-length': String(bytes.length) }
     if (!this.quirks.dropDigestHeader) headers['docker-content-digest'] = digest
     send(200, headers, bytes)
   }
@@ -391,9 +400,26 @@ export class OciRegistryHost {
     send(200, headers, JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests: page }))
   }
 
-  private serveStorage(req: http.IncomingMessage, res: http.ServerResponse): void {
+  private async serveStorage(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.storageOrigin)
     this.storageRequests.push({ path: url.pathname, authorization: req.headers.authorization !== undefined })
+    const upload = /^\/uploads\/([0-9a-f-]+)$/.exec(url.pathname)
+    if (upload !== null && req.method === 'PUT') {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const pending = this.uploads.get(upload[1]!)
+      const bytes = Buffer.concat(chunks)
+      const digest = url.searchParams.get('digest')
+      if (pending === undefined || url.searchParams.get('upload-signature') !== 'secret-query' || digest !== sha256(bytes)) {
+        res.writeHead(400).end()
+        return
+      }
+      this.uploads.delete(upload[1]!)
+      this.blobs.set(digest, bytes)
+      this.repository(pending.repository).blobs.add(digest)
+      res.writeHead(201, { 'docker-content-digest': digest }).end()
+      return
+    }
     const fault = this.faults.find((f) => f.times > 0 && f.path.test(`storage:${url.pathname}`))
     if (fault !== undefined && fault.fault.kind === 'status') {
       fault.times--

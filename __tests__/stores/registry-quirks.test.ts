@@ -163,6 +163,33 @@ describe('registry quirks', () => {
     expect(message).not.toContain('secret-query')
   })
 
+  it('HEAD without a manifest type: the tag is resolved by hashing what GET serves, and must agree with the HEAD digest', async () => {
+    host.quirks.headContentType = 'application/json'
+    const c = client()
+    expect((await c.pin(ref('acme/app:v1'))).digest).toBe(INDEX)
+    expect(c.requestCounts()).toEqual({ pin: 2 })
+    expect((await c.resolve(ref('acme/app:single'))).digest).toBe(image.digests.single)
+  })
+
+  it('an upload sent to another origin goes there without the credentials', async () => {
+    host.quirks.basicAuth = { username: 'u', password: 'p' }
+    host.quirks.uploadElsewhere = true
+    const c = client({ credentials: { explicit: [{ registry: host.host, username: 'u', password: 'p' }], env: {}, homeDir: tempDir('home-') } })
+    const bundle = await imageBundle('app', INDEX)
+    const report = await c.attachBundle(ref('acme/app'), INDEX, bundle)
+    expect((await c.bundles(ref('acme/app'), INDEX)).map((f) => f.referrer.manifest.digest)).toEqual([report.manifest])
+    const uploads = host.storageRequests.filter((r) => r.path.startsWith('/uploads/'))
+    expect(uploads.length).toBeGreaterThan(0)
+    expect(uploads.every((r) => !r.authorization)).toBe(true)
+  })
+
+  it('keeps a registry\'s error text inert: no control characters reach the message', async () => {
+    host.fault(/\/manifests\/staging$/, { kind: 'status', status: 400, body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'no\n::error::forged\u001b[31m red' }] }) }, { method: 'PUT' })
+    const message = await refusal(client().retag(ref('acme/app'), INDEX, 'staging'))
+    expect(message).toContain('DENIED: no ::error::forged [31m red')
+    expect(message).not.toMatch(/\p{Cc}/u)
+  })
+
   it('refuses a redirect that would send the request in the clear to another host', async () => {
     host.fault(/\/manifests\/v1$/, { kind: 'status', status: 307, headers: { location: 'http://registry.example.invalid/v2/acme/app/manifests/v1' } })
     const message = await refusal(client().resolve(ref('acme/app:v1')))

@@ -33,27 +33,25 @@ export async function fetchProven(api: RegistryApi, call: Call, reference: Image
   return proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
 }
 
-/** What a tag names: HEAD with every manifest type accepted; GET and hash when the registry leaves the digest out. */
+/**
+ * What a tag names: HEAD with every manifest type accepted. When the registry leaves the
+ * digest out (older registries, some proxies) or does not say the manifest's type, GET the
+ * tag and hash what it serves; a digest the HEAD did give must then agree.
+ */
 export async function resolveTag(api: RegistryApi, call: Call, reference: ImageReference, tag: string): Promise<ResolvedImage & { fetched?: ManifestBytes }> {
   const head = await api.headManifest(call, reference.repository, tag)
   if (head === null) throw tagMissing(call, reference, api.registry, tag)
-  if (head.digest !== null) {
-    if (!DIGEST_HEADER.test(head.digest)) {
-      throw new SealError(`${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`)
-    }
-    if (!isManifestType(head.mediaType)) {
-      throw new SealError(`${call.where}: the tag names a ${quote(head.mediaType)}, not an image manifest or index. Check that the reference names a container image.`)
-    }
-    return { reference, digest: head.digest as Digest, mediaType: head.mediaType, size: head.size }
+  if (head.digest !== null && !DIGEST_HEADER.test(head.digest)) {
+    throw new SealError(`${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`)
   }
-  // No Docker-Content-Digest (older registries, some proxies): the digest is the hash of what GET serves.
+  if (head.digest !== null && isManifestType(head.mediaType)) return { reference, digest: head.digest as Digest, mediaType: head.mediaType, size: head.size }
   const fetched = await api.getManifest(call, reference.repository, tag)
   if (fetched === null) throw tagMissing(call, reference, api.registry, tag)
   const digest = sha256Digest(fetched.bytes)
-  if (fetched.digestHeader !== null && fetched.digestHeader !== digest) {
-    throw new SealError(
-      `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(fetched.digestHeader)}. Nothing is trusted from this answer; check the registry.`
-    )
+  for (const said of [head.digest, fetched.digestHeader]) {
+    if (said !== null && said !== digest) {
+      throw new SealError(`${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(said)}. Nothing is trusted from this answer; check the registry.`)
+    }
   }
   const manifest = readManifest(fetched.bytes, digest, fetched.contentType, call.where)
   return { reference, digest, mediaType: manifest.mediaType, size: fetched.bytes.length, fetched: manifest }

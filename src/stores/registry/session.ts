@@ -114,6 +114,19 @@ export class RegistrySession {
     }
   }
 
+  /**
+   * A request to a URL the registry named (an upload's Location): on the registry's own
+   * origin it logs in as `send` does; on another (upload storage) it goes without credentials.
+   */
+  async sendTo(url: string, request: Omit<ApiRequest, 'path'>): Promise<HttpResponse> {
+    const target = new URL(url)
+    if (target.origin === this.origin) return this.send({ ...request, path: `${target.pathname}${target.search}` })
+    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && this.options.plainHttpAllowed(target.host))) {
+      throw new SealError(`${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`)
+    }
+    return this.options.transport.send({ ...request, url })
+  }
+
   /** The Authorization header for a request, fetching a token when the registry is known to want one. */
   private async authorization(request: ApiRequest): Promise<{ kind: 'basic'; header: string } | { kind: 'bearer'; header: string; token: string; cached: boolean } | null> {
     if (this.basic !== null) return { kind: 'basic', header: this.basic.header }

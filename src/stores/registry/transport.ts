@@ -204,18 +204,23 @@ function shouldRetry(status: number): boolean {
   return status >= 500 || status === 429 || status === 408
 }
 
-/** A registry's error body (`{"errors":[{"code","message"}]}`) in one line, for messages and the policy. */
+/**
+ * A registry's error body (`{"errors":[{"code","message"}]}`) in one line, for messages and
+ * the policy. It is text from outside: control characters (terminal escapes, line breaks
+ * that could start a workflow command) are replaced, and the caller shortens it.
+ */
 export function errorSummary(body: Buffer): string {
-  const text = body.toString('utf8')
+  const text = body.subarray(0, 4096).toString('utf8')
+  let summary: string | null = null
   try {
     const errors = (JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }).errors
     if (Array.isArray(errors) && errors.length > 0) {
-      return errors.map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': ')).join('; ')
+      summary = errors.map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': ')).join('; ')
     }
   } catch {
-    // not JSON: the text itself, shortened by the caller
+    // not JSON: the text itself
   }
-  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  return (summary ?? text.replace(/<[^>]*>/g, ' ')).replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim()
 }
 
 /** The first error code of a registry's error body (`MANIFEST_UNKNOWN`), or null. */

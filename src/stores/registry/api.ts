@@ -1,10 +1,10 @@
 import type { Digest } from '../../core/digest.js'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import { MANIFEST_MAX_BYTES } from '../../core/image/manifest.js'
 import { MANIFEST_ACCEPT, OCI_INDEX, OCTET_STREAM, bareMediaType } from '../../core/image/media-types.js'
 import { accessDenied, unexpectedAnswer } from './messages.js'
 import type { RegistrySession, Scope } from './session.js'
-import { type HttpResponse, errorSummary } from './transport.js'
+import { type HttpResponse, errorSummary, parseUrl } from './transport.js'
 
 /**
  * The distribution API endpoints the client uses, on one registry, each answer checked:
@@ -183,14 +183,19 @@ export class RegistryApi {
     const link = response.headers.get('link')
     const match = link === null ? null : /<([^>]+)>\s*;\s*rel="?next"?/.exec(link)
     if (match === null) return null
-    const url = new URL(match[1]!, response.url)
-    return url.origin === this.session.origin ? `${url.pathname}${url.search}` : null
+    const url = parseUrl(match[1]!, response.url)
+    // A next page that is not a URL, or on another origin, is not followed: the pages read so far are the answer.
+    return url !== null && url.origin === this.session.origin ? `${url.pathname}${url.search}` : null
   }
 
   private location(call: Call, request: { method: string; path: string }, response: HttpResponse): string {
     const location = response.headers.get('location')
-    if (location === null) throw new SealError(unexpectedAnswer({ ...request, where: call.where, url: `${this.session.origin}${request.path}` }, response.status, 'no Location header', 'The registry opened an upload without saying where; check the registry.'))
-    return new URL(location, response.url).href
+    const url = location === null ? null : parseUrl(location, response.url)
+    if (url === null) {
+      const said = location === null ? 'no Location header' : `the Location ${quote(location)}, which is not a URL`
+      throw new SealError(unexpectedAnswer({ ...request, where: call.where, url: `${this.session.origin}${request.path}` }, response.status, said, 'The registry opened an upload without saying where to; check the registry.'))
+    }
+    return url.href
   }
 
   /** The SealError for an answer an endpoint cannot act on. */

@@ -153,7 +153,8 @@ export class Transport {
       if (!REDIRECTS.has(response.status) || location === null) return this.read(request, response, url)
       await response.body?.cancel()
       if (hop >= MAX_REDIRECTS) throw new SealError(unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
-      const next = new URL(location, url)
+      const next = parseUrl(location, url.href)
+      if (next === null) throw new SealError(unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
       if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
         throw new SealError(unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
       }
@@ -197,6 +198,15 @@ export class Transport {
 
   private count(operation: string): void {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1)
+  }
+}
+
+/** A URL, or null for text that is not one (a registry's header is text from outside). */
+export function parseUrl(text: string, base: string): URL | null {
+  try {
+    return new URL(text, base)
+  } catch {
+    return null
   }
 }
 

@@ -83,9 +83,10 @@ describe('parseImageReference (properties)', () => {
             return null
           }
         })()
+        // Capitals in the repository are read as its lower-case form (as actions/attest names subjects).
         const theirs = (() => {
           try {
-            return parseImageName(name)
+            return parseImageName(`${h}/${path.join('/').toLowerCase()}`)
           } catch {
             return null
           }

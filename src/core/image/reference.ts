@@ -88,9 +88,12 @@ export function parseImageReference(value: string, what: string): ImageReference
     registry = first.toLowerCase()
     path = name.slice(slash + 1)
   }
+  // Registries hold lower-case repositories only; a name written with capitals (the
+  // `ghcr.io/${{ github.repository }}` of an org named "Acme") means its lower-case form, as
+  // actions/attest reads subject names.
+  path = path.toLowerCase()
   for (const component of path.split('/')) {
     if (PATH_COMPONENT.test(component)) continue
-    if (PATH_COMPONENT.test(component.toLowerCase())) fail(`the repository ${quote(path)} has upper-case letters`, `Registries take lower-case repository names: write ${quote(path.toLowerCase())}.`)
     fail(
       component === '' ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
       'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
@@ -123,8 +126,8 @@ export function digestReference(reference: ImageReference, digest: Digest): stri
 
 /**
  * The subject name actions/attest gives an image: the name without tag or digest, lower
- * case, a registry port kept. `parseImageReference` refuses upper case in the repository and
- * lowers the registry, so the name is already in that form.
+ * case, a registry port kept. `parseImageReference` lowers the registry and the repository,
+ * so the name is already in that form.
  */
 export function subjectName(reference: ImageReference): string {
   return reference.name

@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measureContract } from './bench-contract.mjs'
+import { measureImages } from './bench-images.mjs'
 import { measureSigning } from './bench-signing.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
@@ -639,7 +640,15 @@ function measureStartup(workDir) {
 // ---------------------------------------------------------------------------
 // Step 7: the targets of docs/architecture.md, each with the figure it was judged on.
 
-function printTargets(big, tree, rss, ledger, startup, signing, contract) {
+/** The images case needs docker-registry and skopeo from apt; without them the full run says so and goes on. */
+async function measureImagesIfInstalled(outDir) {
+  const installed = ['docker-registry', 'skopeo'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0)
+  if (installed) return measureImages(kit, outDir)
+  console.log('\nan image by tag: not measured, docker-registry and skopeo are not installed (apt-get install docker-registry skopeo)')
+  return null
+}
+
+function printTargets(big, tree, rss, ledger, startup, signing, contract, images) {
   const by = (results, label) => results.find((r) => r.label === label).median
   const bigVsOpenssl = by(big, 'artifact-seal') / by(big, 'openssl dgst')
   const treeVsSha256sum = by(tree, 'artifact-seal') / by(tree, 'sha256sum')
@@ -661,7 +670,8 @@ function printTargets(big, tree, rss, ledger, startup, signing, contract) {
       `${seconds(r.median)}, ${megabytes(r.rss)} (< 1.000 s, < 200.0 MB)`
     ]),
     signing.target,
-    contract.target
+    contract.target,
+    ...(images === null ? [] : [images.target])
   ]
   console.log('\ntargets')
   table(
@@ -691,15 +701,16 @@ async function main() {
   const started = performance.now()
   if (!fs.existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run npm run package first`)
   printMachine()
-  // "npm run bench -- ledger" (or startup, signing, contract) runs one case alone; none
-  // needs the fixtures on disk.
+  // "npm run bench -- ledger" (or startup, signing, contract, images) runs one case alone;
+  // none needs the fixtures on disk.
   const section = process.argv[2]
-  if (['ledger', 'startup', 'signing', 'contract'].includes(section)) {
+  if (['ledger', 'startup', 'signing', 'contract', 'images'].includes(section)) {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'artifact-seal-bench-'))
     try {
       if (section === 'ledger') measureLedger(outDir)
       else if (section === 'startup') printTarget(startupTarget(measureStartup(outDir)))
       else if (section === 'signing') printTarget((await measureSigning(kit, outDir)).target)
+      else if (section === 'images') printTarget((await measureImages(kit, outDir)).target)
       else printTarget((await measureContract(kit, outDir)).target)
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true })
@@ -726,7 +737,8 @@ async function main() {
     const startup = measureStartup(outDir)
     const signing = await measureSigning(kit, outDir)
     const contract = await measureContract(kit, outDir)
-    printTargets(big, tree, rss, ledger, startup, signing, contract)
+    const images = await measureImagesIfInstalled(outDir)
+    printTargets(big, tree, rss, ledger, startup, signing, contract, images)
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true })
   }

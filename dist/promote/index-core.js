@@ -18016,7 +18016,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4AA575UV.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-QHQ3EKTC.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

@@ -1335,7 +1335,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KFE66CH2.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BNFF5NPW.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

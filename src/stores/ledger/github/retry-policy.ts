@@ -2,6 +2,8 @@
  * When a failed GitHub API request is worth another attempt, and how long to wait first.
  * Pure: it reads what octokit's RequestError carries (status, response headers and body,
  * and the fetch failure as `cause` when no answer came), so it is tested without a network.
+ * The registry client (stores/registry/transport.ts) hands it answers in that shape too, so
+ * both follow one policy.
  */
 
 export interface RetryOptions {
@@ -19,7 +21,7 @@ export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 1000, max
 export type Failure =
   /** No answer: connection refused or reset, DNS, or the request timed out. */
   | { readonly kind: 'network'; readonly detail: string }
-  /** GitHub's side (5xx): worth retrying after a backoff. */
+  /** The server's side (5xx, or 408: it timed out waiting for the request): worth retrying after a backoff. */
   | { readonly kind: 'server'; readonly status: number; readonly detail: string }
   /** A rate limit; `waitMs` is what GitHub asked for, when it said. */
   | { readonly kind: 'rate-limit'; readonly status: number; readonly detail: string; readonly waitMs: number | null; readonly resetAt: string | null }
@@ -57,6 +59,12 @@ export function classify(error: unknown): Failure {
     if (header(headers, 'retry-after') !== undefined && Number.isFinite(retryAfter)) {
       return { kind: 'rate-limit', status, detail, waitMs: Math.max(0, retryAfter * 1000), resetAt: null }
     }
+    // Retry-After may also be an HTTP date (RFC 9110), as some registries send it.
+    const retryAt = Date.parse(header(headers, 'retry-after') ?? '')
+    if (!Number.isNaN(retryAt)) {
+      const serverNow = Date.parse(header(headers, 'date') ?? '')
+      return { kind: 'rate-limit', status, detail, waitMs: Math.max(0, retryAt - (Number.isNaN(serverNow) ? Date.now() : serverNow)), resetAt: new Date(retryAt).toISOString() }
+    }
     if (remaining === '0') {
       const reset = Number(header(headers, 'x-ratelimit-reset'))
       // The wait is measured on GitHub's clock (its Date header), so a runner whose clock is off waits right.
@@ -74,7 +82,8 @@ export function classify(error: unknown): Failure {
     if (secondary || status === 429) return { kind: 'rate-limit', status, detail, waitMs: SECONDARY_DEFAULT_WAIT_MS, resetAt: null }
     if (status === 403 && /not accessible by integration/i.test(message)) return { kind: 'forbidden', status, detail }
   }
-  if (status >= 500) return { kind: 'server', status, detail }
+  // 408: the server gave up waiting for the request, so it was not acted on; retried like a 5xx.
+  if (status >= 500 || status === 408) return { kind: 'server', status, detail }
   return { kind: 'client', status, detail }
 }
 

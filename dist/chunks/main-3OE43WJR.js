@@ -42,14 +42,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-6KGWBH5F.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-INNYLDFX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-CYVZCXPX.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-72Y4PKFV.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-4EIL22YQ.js")).vetoCommand,
-  history: async () => (await import("./history-command-PQPCP436.js")).historyCommand,
-  status: async () => (await import("./status-command-C5WHE253.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-J3PRHCPP.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-YYWPFLOC.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-VM5EL4NI.js")).contractCommand
+  promote: async () => (await import("./promote-command-COFX6WRG.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-EKHQGDQQ.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-LJ5O7IV4.js")).vetoCommand,
+  history: async () => (await import("./history-command-2FACZ5VM.js")).historyCommand,
+  status: async () => (await import("./status-command-XFIOP6BS.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-TBJTJERM.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-ECNPGOIX.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-VFRZ7Y7W.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

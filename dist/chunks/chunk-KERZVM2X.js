@@ -18,6 +18,11 @@ function classify(error) {
     if (header(headers, "retry-after") !== void 0 && Number.isFinite(retryAfter)) {
       return { kind: "rate-limit", status, detail, waitMs: Math.max(0, retryAfter * 1e3), resetAt: null };
     }
+    const retryAt = Date.parse(header(headers, "retry-after") ?? "");
+    if (!Number.isNaN(retryAt)) {
+      const serverNow = Date.parse(header(headers, "date") ?? "");
+      return { kind: "rate-limit", status, detail, waitMs: Math.max(0, retryAt - (Number.isNaN(serverNow) ? Date.now() : serverNow)), resetAt: new Date(retryAt).toISOString() };
+    }
     if (remaining === "0") {
       const reset = Number(header(headers, "x-ratelimit-reset"));
       const serverNow = Date.parse(header(headers, "date") ?? "");
@@ -34,7 +39,7 @@ function classify(error) {
     if (secondary || status === 429) return { kind: "rate-limit", status, detail, waitMs: SECONDARY_DEFAULT_WAIT_MS, resetAt: null };
     if (status === 403 && /not accessible by integration/i.test(message)) return { kind: "forbidden", status, detail };
   }
-  if (status >= 500) return { kind: "server", status, detail };
+  if (status >= 500 || status === 408) return { kind: "server", status, detail };
   return { kind: "client", status, detail };
 }
 function isRetryable(failure) {

@@ -9,7 +9,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";

@@ -1,39 +1,37 @@
 import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  confirmedOutcome,
+  decodeRecord,
+  wrongEnvironment
+} from "./chunk-QAXZ32M4.js";
+import {
+  shortDigest
+} from "./chunk-CGOBM355.js";
+import {
   DEFAULT_RETRY,
   abbreviate,
   classify,
   delayBefore,
   isRetryable,
   newestFirst
-} from "./chunk-FUFIXYIG.js";
+} from "./chunk-KERZVM2X.js";
+import {
+  VERSION
+} from "./chunk-WISAU6C5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-HUXIDCLA.js";
 import {
   getOctokit
 } from "./chunk-GYN5OOAK.js";
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote-post:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m8$digestFromHex, m8$hexOf, m8$parseDigest, m8$shortDigest } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m9$BadInputError, m9$SealError, m9$quote } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m12$DEFAULT_PENDING_TIMEOUT_MS, m12$OUTCOMES, m12$RESOLUTIONS, m12$confirmedOutcome, m12$makesLive } from "../promote/post-core.js";
-
-// src/stores/ledger/github/api.ts?promote-post
+// src/stores/ledger/github/api.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m9$BadInputError as m9$BadInputError2, m9$SealError as m9$SealError2, m9$quote as m9$quote2 } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/version.ts:src/stores/ledger/github/api.ts
-import { m20$VERSION } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m9$BadInputError as m9$BadInputError3, m9$SealError as m9$SealError3, m9$quote as m9$quote3 } from "../promote/post-core.js";
-
-// src/stores/ledger/github/messages.ts?promote-post
+// src/stores/ledger/github/messages.ts
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -44,19 +42,19 @@ function requestFailed(blame, request, failure, attempts, waitTooLong = false) {
   const permission = `deployments: ${isRead(request) ? "read" : "write"}`;
   switch (failure.kind) {
     case "bad-credentials":
-      return new m9$SealError3(
+      return new SealError(
         `${blame.tokenInput}: the token was refused (${failure.detail}) on ${named(request)} at ${blame.apiUrl}. ${refused(request)} Give ${blame.tokenInput} a valid token for ${blame.repository}: the default, the job's GITHUB_TOKEN, works when the job has "permissions: deployments: write".`
       );
     case "forbidden":
-      return new m9$SealError3(
+      return new SealError(
         `${blame.tokenInput}: the token may not ${isRead(request) ? "read" : "write"} the deployments of ${blame.repository} (${failure.detail} on ${named(request)}). ${refused(request)} Give the job "permissions: ${permission}"${isRead(request) ? " (deployments: write to promote)" : ""}, or a token that has it.`
       );
     case "client":
-      return new m9$SealError3(`${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`);
+      return new SealError(`${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`);
     case "rate-limit":
       if (waitTooLong && failure.waitMs !== null) {
         const when = failure.resetAt === null ? `in ${Math.ceil(failure.waitMs / 1e3)} s` : `at ${failure.resetAt}`;
-        return new m9$SealError3(
+        return new SealError(
           `${blame.location}: ${named(request)} hit GitHub's API rate limit (${failure.detail}), which lifts ${when}: longer than artifact-seal waits. ${refused(request)} Re-run the job after that, or spread the jobs that use this token.`
         );
       }
@@ -68,14 +66,14 @@ function requestFailed(blame, request, failure, attempts, waitTooLong = false) {
   }
 }
 function exhausted(blame, request, last, attempts) {
-  return new m9$SealError3(
+  return new SealError(
     `${blame.location}: ${named(request)} failed ${attempts === 1 ? "once" : `${attempts} times`}; ${last}. ${refused(request)} Re-run the job; if it keeps failing, check ${STATUS_PAGE} and that ${blame.apiUrl} is reachable from the runner.`
   );
 }
 function clientHint(blame, failure) {
   if (failure.kind !== "client") return "";
   if (failure.status === 404) {
-    return `The repository ${m9$quote3(blame.repository)} does not exist, or the token in ${blame.tokenInput} cannot see it (or the deployment was deleted meanwhile); check GITHUB_REPOSITORY and the token.`;
+    return `The repository ${quote(blame.repository)} does not exist, or the token in ${blame.tokenInput} cannot see it (or the deployment was deleted meanwhile); check GITHUB_REPOSITORY and the token.`;
   }
   if (/no ref found/i.test(failure.detail)) {
     return `A deployment is made on a commit of ${blame.repository}: the one that sealed the digest, else GITHUB_SHA; push that commit to ${blame.repository} first.`;
@@ -83,13 +81,13 @@ function clientHint(blame, failure) {
   return "Re-running the job will get the same answer; fix what GitHub names.";
 }
 function unreadableAnswer(blame, request, status, data) {
-  const shown = typeof data === "string" ? m9$quote3(abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
-  return new m9$SealError3(
+  const shown = typeof data === "string" ? quote(abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
+  return new SealError(
     `${blame.location}: ${named(request)} answered ${status} with ${shown}, not the JSON GitHub sends. ${refused(request)} Re-run the job; if it keeps failing, check ${STATUS_PAGE} and any proxy between the runner and ${blame.apiUrl}.`
   );
 }
 
-// src/stores/ledger/github/api.ts?promote-post
+// src/stores/ledger/github/api.ts
 var recoveries = new AsyncLocalStorage();
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
@@ -97,7 +95,7 @@ var API_VERSION = "2022-11-28";
 var DeploymentsApi = class {
   constructor(options) {
     this.options = options;
-    this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m20$VERSION}` });
+    this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${VERSION}` });
     this.octokit.hook.wrap("request", async (request, endpoint) => {
       const parsed = this.octokit.request.endpoint.parse(endpoint);
       const name = requestName(parsed.method, parsed.url);
@@ -199,7 +197,7 @@ var DeploymentsApi = class {
     }
     const known = this.lastServerTime;
     if (known === null) {
-      throw new m9$SealError2(
+      throw new SealError(
         `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
       );
     }
@@ -262,7 +260,7 @@ var DeploymentsApi = class {
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? "")?.[1];
     if (next === void 0) return void 0;
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
-      throw new m9$SealError2(
+      throw new SealError(
         `${this.options.blame.location}: GitHub's answer to ${requestName("GET", response.url).path} links its next page to ${new URL(next).origin}, not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
       );
     }
@@ -301,16 +299,7 @@ function readStatus(value) {
   return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) };
 }
 
-// stand-in:promote-post:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m8$digestFromHex as m8$digestFromHex2, m8$hexOf as m8$hexOf2, m8$parseDigest as m8$parseDigest2, m8$shortDigest as m8$shortDigest2 } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m9$BadInputError as m9$BadInputError4, m9$SealError as m9$SealError4, m9$quote as m9$quote4 } from "../promote/post-core.js";
-
-// stand-in:promote-post:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m19$decodeRecord } from "../promote/post-core.js";
-
-// src/stores/ledger/github/records.ts?promote-post
+// src/stores/ledger/github/records.ts
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve):(sha256:.*)$/;
@@ -333,7 +322,7 @@ function truncate(text, limit = DESCRIPTION_LIMIT) {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
 }
-var named2 = (record) => `${m8$shortDigest2(record.digest)}${record.name === null ? "" : ` (${record.name})`}`;
+var named2 = (record) => `${shortDigest(record.digest)}${record.name === null ? "" : ` (${record.name})`}`;
 function descriptionFor(record) {
   const verb = record.outcome === "pending" ? record.mode === "rollback" ? "rolling back to" : "promoting" : record.outcome === "approved" ? "contract amendment approved for" : record.outcome;
   return truncate(`${verb} ${named2(record)}`);
@@ -346,7 +335,7 @@ function continuesOf(description) {
   return CONTINUES.exec(description)?.[1] ?? null;
 }
 function damagedDeployment(deployment, context, detail) {
-  return new m9$SealError4(
+  return new SealError(
     `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`
   );
 }
@@ -366,7 +355,7 @@ function recordOf(deployment, context) {
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`);
   const stored = payload.record;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return damaged("its payload has no record object");
-  const record = m19$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
+  const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
   if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>" or "approve:<digest>"`);
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`);
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`);
@@ -396,7 +385,7 @@ function payloadObject(payload) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?promote-post
+// src/stores/ledger/github/history.ts
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -442,10 +431,7 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:promote-post:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m18$wrongEnvironment } from "../promote/post-core.js";
-
-// src/stores/ledger/github-deployments.ts?promote-post
+// src/stores/ledger/github-deployments.ts
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -456,12 +442,12 @@ var GitHubDeploymentsLedger = class {
     this.options = options;
     const parts = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repository);
     if (parts === null) {
-      throw new m9$SealError(`GITHUB_REPOSITORY: ${m9$quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`);
+      throw new SealError(`GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`);
     }
     this.location = `github:${options.repository}`;
     this.context = { repository: options.repository, location: this.location };
     this.serverUrl = (options.serverUrl ?? "https://github.com").replace(/\/+$/, "");
-    this.pendingTimeoutMs = options.pendingTimeoutMs ?? m12$DEFAULT_PENDING_TIMEOUT_MS;
+    this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS;
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
     this.api = new DeploymentsApi({
       token: options.token,
@@ -483,7 +469,7 @@ var GitHubDeploymentsLedger = class {
   // ---- writes ----------------------------------------------------------------------------
   async record(environment, decide, pendingTimeoutMs) {
     if (environment.trim() === "") {
-      throw new m9$SealError(`${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`);
+      throw new SealError(`${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`);
     }
     const abandoned = await this.abandonStale(environment, pendingTimeoutMs);
     let seen;
@@ -541,7 +527,7 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
-    const elsewhere = m18$wrongEnvironment(pending, request, this.location);
+    const elsewhere = wrongEnvironment(pending, request, this.location);
     if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {
@@ -553,7 +539,7 @@ var GitHubDeploymentsLedger = class {
     const now = await this.now();
     const age = now.getTime() - Date.parse(record.time);
     if (age > this.pendingTimeoutMs) {
-      throw new m9$SealError(
+      throw new SealError(
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ${Math.round(age / 6e4)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 6e4)} minutes), so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
       );
     }
@@ -572,14 +558,14 @@ var GitHubDeploymentsLedger = class {
       return this.resolutionOf(pending);
     }
     const resolved = await this.resolutionOf(pending);
-    if (resolved.outcome !== m12$confirmedOutcome(record.mode)) {
-      throw new m9$SealError(
+    if (resolved.outcome !== confirmedOutcome(record.mode)) {
+      throw new SealError(
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer (${resolved.reason ?? "no reason given"}) while this job confirmed it, so it is not live. Promote the digest again to record its deployment.`
       );
     }
     if (before !== null && continues === null) {
       for (const id of before.deployments) {
-        await this.api.createStatus(id, { state: "inactive", description: truncate(`${REPLACED_PREFIX}${m8$shortDigest(record.digest)} (deployment ${request.id})`) });
+        await this.api.createStatus(id, { state: "inactive", description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)} (deployment ${request.id})`) });
       }
     }
     return resolved;
@@ -671,8 +657,8 @@ var GitHubDeploymentsLedger = class {
     const limit = (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS;
     const future = statuses.find((s) => Date.parse(s.createdAt) > limit);
     if (future !== void 0) {
-      throw new m9$SealError(
-        `${this.location}: deployment ${deployment.id} (environment ${m9$quote(deployment.environment)}, task ${m9$quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
+      throw new SealError(
+        `${this.location}: deployment ${deployment.id} (environment ${quote(deployment.environment)}, task ${quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
       );
     }
     return history;
@@ -757,23 +743,23 @@ var GitHubDeploymentsLedger = class {
   /** The pending record a deployment id names, or a SealError saying what it is instead. */
   async pendingRecord(id) {
     if (!/^\d+$/.test(id)) {
-      throw new m9$SealError(`${this.location}: ${m9$quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`);
+      throw new SealError(`${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`);
     }
     const deployment = await this.api.deployment(id);
     const record = recordOf(deployment, this.context);
     if (record === null) {
-      throw new m9$SealError(
-        `${this.location}: deployment ${id} (task ${m9$quote(deployment.task)}, environment ${m9$quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. Pass the id of the pending record the promote step gave.`
+      throw new SealError(
+        `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. Pass the id of the pending record the promote step gave.`
       );
     }
     const pending = this.entry(record, id);
     if (record.outcome !== "pending") {
-      throw new m9$SealError(`${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`);
+      throw new SealError(`${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`);
     }
     const history = await this.historyOf(deployment);
     if (history.resolution !== null) {
       const resolved = this.resolutionEntry(pending, history.resolution);
-      throw new m9$SealError(
+      throw new SealError(
         `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was resolved as ${resolved.outcome} at ${resolved.time}${resolved.reason === null ? "" : ` (${resolved.reason})`}. A record is resolved once; promote the digest again to record another deployment.`
       );
     }
@@ -785,7 +771,7 @@ var GitHubDeploymentsLedger = class {
     const resolved = await this.resolutionOf(pending);
     const wanted = status.state === "failure" ? "failed" : "abandoned";
     if (strict && resolved.outcome !== wanted) {
-      throw new m9$SealError(
+      throw new SealError(
         `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved as ${resolved.outcome} by another writer while this job marked it ${wanted}; its statuses say so, and nothing more needs doing.`
       );
     }
@@ -796,7 +782,7 @@ var GitHubDeploymentsLedger = class {
     const deployment = { id: pending.id, task: taskFor("deploy", pending.digest), environment: pending.environment, payload: null, createdAt: pending.time };
     const history = await this.historyOf(deployment);
     if (history.resolution === null) {
-      throw new m9$SealError(
+      throw new SealError(
         `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. Re-run the job; if it keeps happening, check https://www.githubstatus.com.`
       );
     }
@@ -806,7 +792,7 @@ var GitHubDeploymentsLedger = class {
     const status = resolved.status;
     return {
       ...pending,
-      outcome: resolved.outcome === "deployed" ? m12$confirmedOutcome(pending.mode) : resolved.outcome,
+      outcome: resolved.outcome === "deployed" ? confirmedOutcome(pending.mode) : resolved.outcome,
       time: status.createdAt,
       runUrl: status.logUrl === "" ? null : status.logUrl,
       actor: null,
@@ -820,12 +806,12 @@ var GitHubDeploymentsLedger = class {
   /** Only gate decisions are appended by `record`; resolutions go through `resolve`. */
   checkNew(record, environment) {
     if (!APPENDED.includes(record.outcome)) {
-      throw new m9$SealError(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`);
+      throw new SealError(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`);
     }
     if (record.outcome !== "vetoed" && record.environment !== environment) {
-      throw new m9$SealError(`${this.location}: a decision for ${m9$quote(record.environment)} was made while recording ${m9$quote(environment)}; this is a bug in artifact-seal, please report it.`);
+      throw new SealError(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`);
     }
-    if (record.key === "") throw new m9$SealError(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`);
+    if (record.key === "") throw new SealError(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`);
   }
   /** The commit that sealed the digest when it is one of this repository's, else the job's commit. */
   refFor(record) {
@@ -833,8 +819,8 @@ var GitHubDeploymentsLedger = class {
     const ours = sealed?.repository == null || sealed.repository.toLowerCase() === this.options.repository.toLowerCase();
     if (sealed?.commit != null && ours && COMMIT.test(sealed.commit)) return sealed.commit;
     if (this.options.ref !== "") return this.options.ref;
-    throw new m9$SealError(
-      `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: the record's sealing commit ${sealed?.commit == null ? "is unknown" : `${m9$quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`
+    throw new SealError(
+      `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: the record's sealing commit ${sealed?.commit == null ? "is unknown" : `${quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`
     );
   }
   environmentUrl(environment) {

@@ -11,7 +11,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";
@@ -172,7 +172,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-T27WJSVK.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-6VMAKL5S.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

@@ -1130,7 +1130,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-GAP3AH7Z.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-LGXEVWZS.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

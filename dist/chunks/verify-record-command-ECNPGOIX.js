@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import "./chunk-QAXZ32M4.js";
 import {
   identityPolicy

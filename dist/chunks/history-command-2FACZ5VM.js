@@ -7,7 +7,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-26HFV435.js";
 import "./chunk-2YME2WUQ.js";

@@ -7,7 +7,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QAXZ32M4.js";

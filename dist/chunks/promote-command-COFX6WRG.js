@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-57I4P7BR.js";
+} from "./chunk-Y27P7JYW.js";
 import "./chunk-AYMTK2DR.js";
 import "./chunk-GGHN3GML.js";
 import "./chunk-EJGKRJPM.js";
@@ -11,7 +11,7 @@ import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
-import "./chunk-76CGHGF6.js";
+import "./chunk-BVKT7T55.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-EXXXF5FD.js";
 import "./chunk-6PZHAYEF.js";

@@ -33,7 +33,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive

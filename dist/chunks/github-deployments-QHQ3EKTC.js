@@ -5,7 +5,7 @@ import {
   delayBefore,
   isRetryable,
   newestFirst
-} from "./chunk-FUFIXYIG.js";
+} from "./chunk-KERZVM2X.js";
 import {
   getOctokit
 } from "./chunk-GYN5OOAK.js";

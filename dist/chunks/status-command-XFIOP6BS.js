@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-57I4P7BR.js";
+} from "./chunk-Y27P7JYW.js";
 import "./chunk-AYMTK2DR.js";
 import "./chunk-GGHN3GML.js";
 import "./chunk-EJGKRJPM.js";
@@ -17,7 +17,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-76CGHGF6.js";
+} from "./chunk-BVKT7T55.js";
 import "./chunk-QAXZ32M4.js";
 import "./chunk-EXXXF5FD.js";
 import "./chunk-6PZHAYEF.js";

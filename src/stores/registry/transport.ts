@@ -1,0 +1,244 @@
+import { SealError } from '../../core/errors.js'
+import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../ledger/github/retry-policy.js'
+import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
+
+/**
+ * Every HTTP exchange with a registry or its token service: Node's fetch with redirects
+ * followed by hand (credentials go to the registry's own origin only, never to the blob
+ * storage a registry redirects to), a timeout per attempt, retries of what is worth
+ * retrying (the GitHub client's policy: 5xx, 408, 429 with its Retry-After, timeouts,
+ * connection errors) with backoff and jitter inside a total deadline, and a count of
+ * requests per operation.
+ */
+
+export interface TransportOptions {
+  readonly retry: RetryOptions
+  /** Per attempt, so one hung connection costs one attempt. */
+  readonly timeoutMs: number
+  /** For a blob's body streamed from one registry to another. */
+  readonly blobTimeoutMs: number
+  /** A request and its retries end by then, waits included; no wait starts that would pass it. */
+  readonly deadlineMs: number
+  readonly sleep: (ms: number) => Promise<void>
+  readonly random: () => number
+  readonly userAgent: string
+}
+
+export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE'
+
+export interface HttpRequest {
+  /** The operation it belongs to, for the request counts (resolve, copy, attach…). */
+  readonly operation: string
+  /** Names the image in messages: `image "ghcr.io/acme/app:1.4.0"`. */
+  readonly where: string
+  readonly method: Method
+  readonly url: string
+  readonly headers?: Readonly<Record<string, string>>
+  /** Headers that carry credentials, sent to `credentialOrigin` only and dropped for good once a redirect leaves it. */
+  readonly credentials?: Readonly<Record<string, string>>
+  readonly credentialOrigin?: string
+  /** A buffer can be sent again (retries, 307/308); a stream is sent once. */
+  readonly body?: Buffer | ReadableStream<Uint8Array>
+  /** The body is read into a buffer up to this many bytes (64 KiB when not set); larger answers are refused. */
+  readonly maxBodyBytes?: number
+  /** Hand the body back unread, as a stream (blob downloads); only for a 2xx answer. */
+  readonly stream?: boolean
+  /** Answers the caller handles itself, which are not retried even when the policy would (none by default). */
+  readonly noRetry?: readonly number[]
+}
+
+export interface HttpResponse {
+  readonly status: number
+  readonly headers: Headers
+  /** Where the answer came from, after redirects. */
+  readonly url: string
+  readonly body: Buffer
+  readonly stream: ReadableStream<Uint8Array> | null
+}
+
+/**
+ * A failure that ends a request for good, with what the policy made of it, so a caller
+ * that can redo more than one request (a streamed blob copy) knows whether to.
+ */
+export class RegistryRequestError extends SealError {
+  constructor(
+    message: string,
+    readonly failure: Failure
+  ) {
+    super(message)
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+const MAX_REDIRECTS = 10
+const DEFAULT_BODY_LIMIT = 64 * 1024
+
+/**
+ * Plain HTTP is for the registry on this machine (a `registry` service container in CI,
+ * as Docker treats it) and registries the caller names; everything else is HTTPS.
+ */
+export function isLoopbackHost(hostPort: string): boolean {
+  const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d+$/, '')
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+export function schemeFor(hostPort: string, insecure: ReadonlySet<string>): 'http' | 'https' {
+  return isLoopbackHost(hostPort) || insecure.has(hostPort) ? 'http' : 'https'
+}
+
+export class Transport {
+  private readonly counts = new Map<string, number>()
+
+  constructor(
+    private readonly options: TransportOptions,
+    /** Origins plain HTTP may be used with (loopback, named registries), for redirect checks. */
+    private readonly plainHttpAllowed: (host: string) => boolean
+  ) {}
+
+  /** Requests made so far, per operation. */
+  requestCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts)
+  }
+
+  resetCounts(): void {
+    this.counts.clear()
+  }
+
+  /**
+   * Sends a request, retrying per the policy; an answer the policy does not retry (2xx, 3xx
+   * without a usable Location, 4xx but 408 and 429) is returned for the caller to read.
+   */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const { retry, sleep, random, deadlineMs } = this.options
+    const started = performance.now()
+    for (let attempt = 1; ; attempt++) {
+      let failure: Failure
+      try {
+        const response = await this.attempt(request)
+        if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return response
+        failure = classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } })
+      } catch (error) {
+        if (error instanceof SealError) throw error
+        failure = classify({ cause: error })
+      }
+      const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
+      const wait = delayBefore(failure, attempt, retry, random)
+      const elapsed = performance.now() - started
+      if (!isRetryable(failure) || streamed || attempt >= retry.attempts) throw new RegistryRequestError(requestFailed(request, failure, attempt), failure)
+      if (wait > retry.maxDelayMs || elapsed + wait > deadlineMs) throw new RegistryRequestError(requestFailed(request, failure, attempt, wait), failure)
+      await sleep(wait)
+    }
+  }
+
+  /** One attempt: the request and the redirects it leads to. */
+  private async attempt(request: HttpRequest): Promise<HttpResponse> {
+    const timeoutMs = request.stream === true || (request.body !== undefined && !Buffer.isBuffer(request.body)) ? this.options.blobTimeoutMs : this.options.timeoutMs
+    const signal = AbortSignal.timeout(timeoutMs)
+    let url = new URL(request.url)
+    let method: Method = request.method
+    let body = request.body
+    let credentials = request.credentials
+    const entityHeaders = { ...request.headers }
+    for (let hop = 0; ; hop++) {
+      const sendCredentials = credentials !== undefined && url.origin === request.credentialOrigin
+      this.count(request.operation)
+      const response = await fetch(url, {
+        method,
+        headers: { 'user-agent': this.options.userAgent, ...entityHeaders, ...(sendCredentials ? credentials : {}) },
+        ...(body === undefined ? {} : { body, duplex: 'half' }),
+        redirect: 'manual',
+        signal
+      } as RequestInit)
+      const location = response.headers.get('location')
+      if (!REDIRECTS.has(response.status) || location === null) return this.read(request, response, url)
+      await response.body?.cancel()
+      if (hop >= MAX_REDIRECTS) throw new SealError(unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
+      const next = parseUrl(location, url.href)
+      if (next === null) throw new SealError(unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
+      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
+        throw new SealError(unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
+      }
+      // Credentials are dropped for good once the chain leaves the registry's origin, even if it comes back.
+      if (next.origin !== url.origin) credentials = undefined
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        if (method !== 'HEAD') method = 'GET'
+        body = undefined
+        for (const name of Object.keys(entityHeaders)) if (/^content-/i.test(name)) delete entityHeaders[name]
+      } else if (body !== undefined && !Buffer.isBuffer(body)) {
+        throw new SealError(unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
+      }
+      url = next
+    }
+  }
+
+  private async read(request: HttpRequest, response: Response, url: URL): Promise<HttpResponse> {
+    if (request.stream === true && response.ok && response.body !== null) {
+      return { status: response.status, headers: response.headers, url: url.href, body: Buffer.alloc(0), stream: response.body }
+    }
+    const limit = request.maxBodyBytes ?? DEFAULT_BODY_LIMIT
+    const declared = Number(response.headers.get('content-length'))
+    if (response.ok && Number.isFinite(declared) && declared > limit && request.method !== 'HEAD') {
+      await response.body?.cancel()
+      throw new SealError(tooLarge(request, limit))
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    if (response.body !== null) {
+      for await (const chunk of response.body) {
+        size += chunk.length
+        if (size > limit) {
+          if (!response.ok) break
+          throw new SealError(tooLarge(request, limit))
+        }
+        chunks.push(Buffer.from(chunk))
+      }
+    }
+    return { status: response.status, headers: response.headers, url: url.href, body: Buffer.concat(chunks), stream: null }
+  }
+
+  private count(operation: string): void {
+    this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1)
+  }
+}
+
+/** A URL, or null for text that is not one (a registry's header is text from outside). */
+export function parseUrl(text: string, base: string): URL | null {
+  try {
+    return new URL(text, base)
+  } catch {
+    return null
+  }
+}
+
+function shouldRetry(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408
+}
+
+/**
+ * A registry's error body (`{"errors":[{"code","message"}]}`) in one line, for messages and
+ * the policy. It is text from outside: control characters (terminal escapes, line breaks
+ * that could start a workflow command) are replaced, and the caller shortens it.
+ */
+export function errorSummary(body: Buffer): string {
+  const text = body.subarray(0, 4096).toString('utf8')
+  let summary: string | null = null
+  try {
+    const errors = (JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }).errors
+    if (Array.isArray(errors) && errors.length > 0) {
+      summary = errors.map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': ')).join('; ')
+    }
+  } catch {
+    // not JSON: the text itself
+  }
+  return (summary ?? text.replace(/<[^>]*>/g, ' ')).replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/** The first error code of a registry's error body (`MANIFEST_UNKNOWN`), or null. */
+export function errorCode(body: Buffer): string | null {
+  try {
+    const code = (JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] }).errors?.[0]?.code
+    return typeof code === 'string' ? code : null
+  } catch {
+    return null
+  }
+}

@@ -5,6 +5,7 @@ import { decide, type GateFacts } from '../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../src/core/promotion/policy.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
 import { LedgerIndex } from '../../src/core/promotion/ledger-index.js'
+import { type LedgerEntry, serviceOf } from '../../src/core/promotion/record.js'
 import { SealError } from '../../src/core/errors.js'
 import { T0, digest, entry, minutesAfter, span } from '../../__fixtures__/promotion.js'
 
@@ -286,6 +287,8 @@ describe('the gate', () => {
 })
 
 describe('live stretches from records (the ledger index)', () => {
+  /** What the index takes of an entry: its service as read back. */
+  const indexed = (e: LedgerEntry) => ({ ...e, service: serviceOf(e) })
   const [a, b, c] = [digest(1), digest(2), digest(3)]
   const confirm = (id: number, of: number, fields: Parameters<typeof entry>[1]) => entry(id, { ...fields, outcome: fields.outcome ?? 'deployed', resolves: String(of) })
   const records = [
@@ -301,32 +304,32 @@ describe('live stretches from records (the ledger index)', () => {
   ]
   const indexOf = (entries: typeof records): LedgerIndex => {
     const index = new LedgerIndex((id) => entries.find((e) => e.id === id) as (typeof records)[number])
-    for (const e of entries) expect(index.add(e)).toBeNull()
+    for (const e of entries) expect(index.add(indexed(e))).toBeNull()
     return index
   }
 
   it('starts a stretch at each confirmed deployment and ends the one before; pending records, refusals and vetoes change nothing', () => {
-    expect(indexOf(records).spans(a, 'prod').concat(indexOf(records).spans(b, 'prod')).map((s) => [s.digest, s.from, s.until, s.recordId])).toEqual([
+    expect(indexOf(records).spans(a, 'prod', 'hello-service').concat(indexOf(records).spans(b, 'prod', 'hello-service')).map((s) => [s.digest, s.from, s.until, s.recordId])).toEqual([
       [a, minutesAfter(1), minutesAfter(12), '1'],
       [a, minutesAfter(31), null, '8'],
       [b, minutesAfter(12), minutesAfter(31), '4']
     ])
-    expect(indexOf(records).live('dev')).toBeNull()
+    expect(indexOf(records).live('dev', 'hello-service')).toBeNull()
     expect(indexOf(records).pending('dev').map((e) => e.id)).toEqual(['3'])
   })
 
   it('lists earlier digests newest first, each once, without the live one', () => {
-    expect(indexOf(records).previouslyLive('prod').map((s) => s.digest)).toEqual([b])
-    expect(indexOf(records.slice(0, 5)).previouslyLive('prod').map((s) => s.digest)).toEqual([a])
+    expect(indexOf(records).previouslyLive('prod', 'hello-service').map((s) => s.digest)).toEqual([b])
+    expect(indexOf(records.slice(0, 5)).previouslyLive('prod', 'hello-service').map((s) => s.digest)).toEqual([a])
   })
 
   it('refuses a resolution of nothing pending, a second resolution, a deployment after a veto, and time going back', () => {
     const index = indexOf(records.slice(0, 2))
-    expect(index.add(confirm(10, 1, { digest: a, environment: 'prod', time: minutesAfter(2) }))).toBe('it resolves record 1, which is resolved already')
-    expect(index.add(confirm(10, 3, { digest: b, environment: 'dev', time: minutesAfter(2) }))).toBe('it resolves record 3, which does not come before it')
-    expect(index.add(entry(10, { digest: a, environment: 'dev', time: minutesAfter(0) }))).toContain('before the record before it')
+    expect(index.add(indexed(confirm(10, 1, { digest: a, environment: 'prod', time: minutesAfter(2) })))).toBe('it resolves record 1, which is resolved already')
+    expect(index.add(indexed(confirm(10, 3, { digest: b, environment: 'dev', time: minutesAfter(2) })))).toBe('it resolves record 3, which does not come before it')
+    expect(index.add(indexed(entry(10, { digest: a, environment: 'dev', time: minutesAfter(0) })))).toContain('before the record before it')
     const vetoed = indexOf([...records.slice(0, 7), entry(10, { digest: c, environment: 'dev', time: minutesAfter(22) })])
-    expect(vetoed.add(confirm(11, 10, { digest: c, environment: 'dev', time: minutesAfter(23) }))).toBe(`it makes ${c} live after its veto (record 7)`)
+    expect(vetoed.add(indexed(confirm(11, 10, { digest: c, environment: 'dev', time: minutesAfter(23) })))).toBe(`it makes ${c} live after its veto (record 7)`)
   })
 })
 

@@ -47,9 +47,10 @@ const contractCheck = (passed: boolean, detail: string): RuleCheck => ({ rule: '
 
 function status(): EnvironmentStatus[] {
   return [
-    { environment: 'staging', live: span(D2, 'staging', minutesAfter(1)), contract: V2, pending: [], error: null },
+    { environment: 'staging', service: 'hello-service', live: span(D2, 'staging', minutesAfter(1)), contract: V2, pending: [], error: null },
     {
       environment: 'production',
+      service: 'hello-service',
       live: span(D1, 'production', minutesAfter(0)),
       contract: V1,
       pending: [entry(7, { digest: D2, environment: 'production', contract: V2 })],
@@ -71,6 +72,7 @@ function report(contract: ContractPlan | null, fields: { allowed?: boolean; mode
         reason: allowed ? null : 'refused'
       },
       digest: D2,
+      service: 'hello-service',
       previous: span(D1, 'production', minutesAfter(0)),
       record: allowed ? entry(7, { digest: D2, environment: 'production' }) : null,
       abandoned: [],
@@ -173,8 +175,8 @@ describe('the promote summary: the contract each environment runs', () => {
     const markdown = renderPromotionMarkdown(
       report(null, {
         status: [
-          { environment: 'staging', live: span(D2, 'staging', minutesAfter(1)), contract: odd, pending: [], error: null },
-          { environment: 'production', live: null, contract: null, pending: [], error: null }
+          { environment: 'staging', service: null, live: span(D2, 'staging', minutesAfter(1)), contract: odd, pending: [], error: null },
+          { environment: 'production', service: null, live: null, contract: null, pending: [], error: null }
         ]
       })
     )
@@ -227,6 +229,6 @@ describe('the promote text: the contract amendment and the contract each environ
     expect(lines[1]).toBe(`staging      ${D2}  ${minutesAfter(1)}  contract 2.0.0`)
     expect(lines[2]).toBe(`production   ${D1}  ${minutesAfter(0)}  contract 1.0.0`)
     expect(lines[3]).toBe(`             pending: ${D2} (record 7, let in ${minutesAfter(0)}, contract 2.0.0, not confirmed)`)
-    expect(renderStatusText([{ environment: 'prod', live: null, contract: null, pending: [], error: null }])[1]).toBe('prod         -')
+    expect(renderStatusText([{ environment: 'prod', service: null, live: null, contract: null, pending: [], error: null }])[1]).toBe('prod         -')
   })
 })

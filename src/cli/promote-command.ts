@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { creatingLedgerNotice } from '../app/ledger-location.js'
 import { loadPolicy } from '../app/load-policy.js'
-import { contractsKnown, pipelineStatus } from '../app/pipeline-status.js'
+import { contractsKnown, ownService, pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
 import { sealInfoBesideListing } from '../app/sealed-by.js'
@@ -131,7 +131,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       environmentUrl: null,
       sealedBy: sealed?.sealedBy ?? null,
       requester: requesterFromEnv(terminal.env),
-      inputs: { environment: '--environment', digest: 'promote <digest>' },
+      inputs: { environment: '--environment', digest: 'promote <digest>', name: '--name' },
       artifact: null,
       checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
       requireSignature: required,
@@ -170,7 +170,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (values.json) {
     terminal.out(`${JSON.stringify({ ...result.decision, previous: result.previous?.digest ?? null, record: result.record }, null, 2)}\n`)
   } else {
-    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) })
+    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)

@@ -176,3 +176,53 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     expect((await p.ledger.live('production', 'api'))?.digest).toBe(API_2)
   })
 })
+
+describe.each([['file', onFile], ['github', onGitHub]] as const)('the policy names the services, on the %s ledger', (_kind, make) => {
+  const LISTED = parsePolicy('services: [api, web]\nenvironments:\n  staging: {}\n', 'policy.yml')
+  const PINNED = parsePolicy('service: shop\nenvironments:\n  staging: {}\n', 'policy.yml')
+
+  it('refuses a name it does not list before anything is recorded, and asks which service "previous" is of', async () => {
+    const p = make()
+    await expect(letIn(p, 'apii', API_1, 'staging', false, LISTED)).rejects.toThrow(
+      'name: the artifact\'s name is "apii", but the promotion policy policy.yml lists its services, and that is not one of them: "api", "web". Give name (the service it deploys)'
+    )
+    await expect(promoteDigest({ ...request('x', 'previous', 'staging', true), name: null }, LISTED, p.ledger, OPTIONS)).rejects.toThrow(
+      'expected-digest: "previous" is the last good digest of one service, and the promotion policy policy.yml lists several ("api", "web"). Give name: the service to roll back.'
+    )
+    expect(await collect(p.ledger.entries())).toEqual([])
+    // Each listed service has a pipeline of its own, and status shows both.
+    await deploy(p, 'api', API_1, 'staging')
+    expect((await letIn(p, 'web', WEB_1, 'staging', false, LISTED)).previous).toBeNull()
+    const status = await pipelineStatus(LISTED, p.ledger)
+    expect(status.map((s) => [s.environment, s.service, s.live?.digest ?? null])).toEqual([
+      ['staging', 'api', API_1],
+      ['staging', 'web', null]
+    ])
+  })
+
+  it('pins one service whatever the artifact is named: a renamed build replaces the one before it', async () => {
+    const p = make()
+    const first = await letIn(p, 'shop-1.2.3.tgz', API_1, 'staging', false, PINNED)
+    expect(first.record).toMatchObject({ name: 'shop-1.2.3.tgz', service: 'shop' })
+    await confirm(p, first.record)
+    const second = await letIn(p, 'shop-1.2.4.tgz', API_2, 'staging', false, PINNED)
+    expect(second).toMatchObject({ service: 'shop', previous: { digest: API_1 } })
+    await confirm(p, second.record)
+    const back = await letIn(p, 'whatever', 'previous', 'staging', true, PINNED)
+    expect(back).toMatchObject({ digest: API_1, service: 'shop' })
+  })
+
+  it('without either, refuses a renamed build into an environment that judges contracts: it would be judged against no contract', async () => {
+    const p = make()
+    const contracts = parsePolicy('environments:\n  staging:\n    contract: {}\n', 'policy.yml')
+    await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
+    const renamed = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, contracts)
+    expect(renamed.decision.checks.find((c) => c.rule === 'service')).toMatchObject({ passed: false, detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")') })
+  })
+})
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = []
+  for await (const item of items) out.push(item)
+  return out
+}

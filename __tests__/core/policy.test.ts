@@ -151,6 +151,52 @@ describe('the policy file', () => {
   })
 })
 
+describe('services in the policy file', () => {
+  it('reads service (one service, whatever the artifact is named) and services (the names an artifact may have)', () => {
+    expect(parsePolicy('service: shop\nenvironments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: 'shop', services: null })
+    expect(parsePolicy('services: [api, ghcr.io/acme/web]\nenvironments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: null, services: ['api', 'ghcr.io/acme/web'] })
+    expect(parsePolicy('environments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: null, services: null })
+  })
+
+  it('points at each mistake: both keys, an empty list, a name twice, a name on two lines or padded, a number', () => {
+    expect(policyError('service: shop\nservices: [api]\nenvironments:\n  dev: {}\n')).toContain(
+      '.github/promotion.yml:2:11: the policy has both "service" ("shop") and "services". Give "service: <name>" when every promotion under this policy is of one service'
+    )
+    expect(policyError('services: []\nenvironments:\n  dev: {}\n')).toContain('.github/promotion.yml:1:11: services is empty. List at least one service, or remove the key.')
+    expect(policyError('services: [api, api]\nenvironments:\n  dev: {}\n')).toContain('services lists a service twice. Name each once.')
+    expect(policyError('service: " shop"\nenvironments:\n  dev: {}\n')).toContain('.github/promotion.yml:1:10: service " shop" is not a service name. Write it as the artifact is named')
+    expect(policyError('services: ["a\\nb"]\nenvironments:\n  dev: {}\n')).toContain('services.0 "a\\nb" is not a service name.')
+    expect(policyError('service: 12\nenvironments:\n  dev: {}\n')).toContain('service "12" should be a service name, such as api (text).')
+    expect(policyError('servce: shop\nenvironments:\n  dev: {}\n')).toContain('the file has an unknown key "servce". Allowed here: environments, service, services.')
+  })
+})
+
+describe('the gate: a service new to an environment that judges contracts', () => {
+  const policy = parsePolicy('environments:\n  production:\n    contract: {}\n', 'p.yml')
+  const other = { service: 'app-1.2.3.tgz', live: span(digest(7), 'production', minutesAfter(0)) }
+  const contract = { live: null, liveDigest: null, candidate: { digest: digest(0xc2), version: '2.0.0' }, changes: null, problem: null, approval: null }
+
+  it('is refused while the environment runs another service the policy does not name: it would be judged against no contract', () => {
+    const decision = decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'promote', now: T0, service: 'app-1.2.4.tgz' }, { ...NONE, contract, otherService: other })
+    expect(decision.allowed).toBe(false)
+    expect(decision.checks.find((c) => c.rule === 'service')).toEqual({
+      rule: 'service',
+      environment: 'production',
+      passed: false,
+      detail: expect.stringContaining(
+        `production judges contract amendments, and service "app-1.2.4.tgz" never ran there, while service "app-1.2.3.tgz" runs ${digest(7)} (since ${minutesAfter(0)}): the amendment would be judged against no contract. ` +
+          'If they are one service whose artifact\'s name changed, pin it in the policy ("service: app-1.2.3.tgz")'
+      )
+    })
+  })
+
+  it('is let in when nothing else runs there, or for a rollback', () => {
+    expect(decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'promote', now: T0, service: 'api' }, { ...NONE, contract }).allowed).toBe(true)
+    const back = decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'rollback', now: T0, service: 'api' }, { ...NONE, contract, otherService: other, spans: new Map([['production', [span(digest(8), 'production', minutesAfter(0), minutesAfter(1))]]]) })
+    expect(back.checks.map((c) => c.rule)).not.toContain('service')
+  })
+})
+
 describe('the gate', () => {
   const policy = parsePolicy(PIPELINE, 'p.yml')
   const d = digest(1)

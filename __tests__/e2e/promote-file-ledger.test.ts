@@ -141,7 +141,7 @@ describe('the bundled promote action on a file ledger', () => {
     const confirmation = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success', environment: 'dev' }, { workspace: build.workspace })
     expect(confirmation.code).toBe(0)
     expect(confirmation.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'record-id': '3' })
-    expect((await build.ledger.live('dev', 'shop'))?.digest).toBe(build.digest)
+    expect((await build.ledger.live('dev', null))?.digest).toBe(build.digest)
     const twice = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success' }, { workspace: build.workspace })
     expect(twice.code).toBe(1)
     expect(twice.stdout).toContain('::error::ledger: record 2 (')
@@ -151,7 +151,7 @@ describe('the bundled promote action on a file ledger', () => {
     const failed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: second.outputs['record-id'] as string, outcome: 'failure' }, { workspace: build.workspace })
     expect(failed.code).toBe(0)
     expect(failed.outputs.promoted).toBe('false')
-    expect(await build.ledger.live('staging', 'shop')).toBeNull()
+    expect(await build.ledger.live('staging', null)).toBeNull()
   })
 
   it('fails the post step when the digest was vetoed before the job finished', async () => {
@@ -207,7 +207,7 @@ describe('the bundled promote action on a file ledger', () => {
     expect(rollback.code).toBe(0)
     expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v3.digest })
     expect(post?.stdout).toContain(`dev rolled back to ${v1.digest}: live there from`)
-    expect((await v1.ledger.live('dev', 'shop'))?.digest).toBe(v1.digest)
+    expect((await v1.ledger.live('dev', null))?.digest).toBe(v1.digest)
     expect((await all(v1.ledger)).at(-1)).toMatchObject({ outcome: 'rolled-back', digest: v1.digest, previousDigest: v3.digest })
   })
 

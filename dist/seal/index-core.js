@@ -4007,7 +4007,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-4VZVMML4.js");
+    const { readSigningKey } = await import("../chunks/signing-key-PLKHPRQT.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-O6FOFJSM.js");
     const { keySigner } = await import("../chunks/key-signer-654VWJ4G.js");
@@ -4155,7 +4155,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-NTK2RDZG.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-V4CRTHUA.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4165,7 +4165,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-S5NWVCTL.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-6ORIFCJ6.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4190,23 +4190,23 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  CURVES as m13$CURVES,
-  GENERATE_HINT as m13$GENERATE_HINT,
-  PRIVATE_LABELS as m13$PRIVATE_LABELS,
-  PUBLIC_LABELS as m13$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
-  algorithmOf as m13$algorithmOf,
-  bodyBytes as m13$bodyBytes,
-  keyHint as m13$keyHint,
-  looksLikePem as m13$looksLikePem,
-  material as m13$material,
-  normalize as m13$normalize,
-  notPem as m13$notPem,
-  pemBlocks as m13$pemBlocks,
-  readPublicKey as m13$readPublicKey,
-  VERSION as m17$VERSION,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  CURVES as m14$CURVES,
+  GENERATE_HINT as m14$GENERATE_HINT,
+  PRIVATE_LABELS as m14$PRIVATE_LABELS,
+  PUBLIC_LABELS as m14$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
+  algorithmOf as m14$algorithmOf,
+  bodyBytes as m14$bodyBytes,
+  keyHint as m14$keyHint,
+  looksLikePem as m14$looksLikePem,
+  material as m14$material,
+  normalize as m14$normalize,
+  notPem as m14$notPem,
+  pemBlocks as m14$pemBlocks,
+  readPublicKey as m14$readPublicKey,
+  VERSION as m18$VERSION,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
   CONTRACT_ANNOTATION as m5$CONTRACT_ANNOTATION,

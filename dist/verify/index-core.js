@@ -3173,7 +3173,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-CUETI2WC.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -3189,8 +3189,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TEXL4Q2N.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-M7A5Z7FO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XJJ5EF6R.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-OR7VJZR3.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3211,7 +3211,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-CUETI2WC.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -3430,6 +3430,9 @@ var SEVERITIES = ["breaking", "dangerous", "compatible"];
 function compareChanges(a, b) {
   return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.location.localeCompare(b.location) || a.rule.localeCompare(b.rule);
 }
+
+// src/core/promotion/record.ts
+var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 
 // src/app/promote-digest.ts
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
@@ -3982,7 +3985,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-CRRHZACC.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-6PI7EON4.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-34RUMMS4.js");
   let verified;
   try {
@@ -4082,7 +4085,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-HFADFK2R.js");
+    const { listAttestations } = await import("../chunks/attestations-api-7GVHM74K.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4198,22 +4201,22 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  FULCIO_OIDS as m12$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m12$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m12$GITHUB_HOSTED,
-  checkIdentity as m12$checkIdentity,
-  decodeDerUtf8String as m12$decodeDerUtf8String,
-  decodeIdentity as m12$decodeIdentity,
-  describeIdentityFailure as m12$describeIdentityFailure,
-  parseWorkflowSetting as m12$parseWorkflowSetting,
-  parseWorkflowUri as m12$parseWorkflowUri,
-  repositoryOfUri as m12$repositoryOfUri,
-  moveIntoPlace as m14$moveIntoPlace,
-  removeQuietly as m14$removeQuietly,
-  workingDirBeside as m14$workingDirBeside,
-  VERSION as m17$VERSION,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  FULCIO_OIDS as m13$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m13$GITHUB_HOSTED,
+  checkIdentity as m13$checkIdentity,
+  decodeDerUtf8String as m13$decodeDerUtf8String,
+  decodeIdentity as m13$decodeIdentity,
+  describeIdentityFailure as m13$describeIdentityFailure,
+  parseWorkflowSetting as m13$parseWorkflowSetting,
+  parseWorkflowUri as m13$parseWorkflowUri,
+  repositoryOfUri as m13$repositoryOfUri,
+  moveIntoPlace as m15$moveIntoPlace,
+  removeQuietly as m15$removeQuietly,
+  workingDirBeside as m15$workingDirBeside,
+  VERSION as m18$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,

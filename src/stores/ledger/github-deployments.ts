@@ -64,7 +64,7 @@ import {
   type Service,
   serviceOf
 } from '../../core/promotion/record.js'
-import { type ApiDeployment, DeploymentsApi, type NewStatus } from './github/api.js'
+import { type ApiDeployment, type ApiStatus, DeploymentsApi, type NewStatus } from './github/api.js'
 import { historyOf, type DeploymentHistory, type Resolved } from './github/history.js'
 import { newestFirst } from './github/merge.js'
 import {
@@ -143,6 +143,8 @@ interface Stretch {
   readonly from: string
   readonly until: string | null
   readonly continues: string | null
+  /** The `success` that confirmed the deployment: its resolution. */
+  readonly confirmation: ApiStatus
 }
 
 /** The environment's live stretch, and the deployments that hold it (more than one when the live digest was confirmed again). */
@@ -223,7 +225,8 @@ export class GitHubDeploymentsLedger implements Ledger {
     // live, between the reads `decide` made and this append; then this record must not go on
     // to be confirmed.
     const veto = await this.veto(record.digest)
-    const live = await this.live(environment, service)
+    // Its own deployment, just made, has no stretch: its statuses need no read.
+    const live = (await this.liveRun(environment, service, deployment.id))?.span ?? null
     const before = seenLive.get(service) ?? null
     let lost: string | null = null
     if (veto !== null) {
@@ -281,7 +284,8 @@ export class GitHubDeploymentsLedger implements Ledger {
 
     // Judged again: the service must still run what the gate compared against.
     const service = serviceOf(record)
-    const before = await this.liveRun(record.environment, service)
+    // The record is pending (just read): its own statuses need no read again.
+    const before = await this.liveRun(record.environment, service, request.id)
     const liveContract = before !== null && needsLiveContract(record) ? await this.contractOf(before.span) : undefined
     const changed = confirmationChanged(record, before?.span ?? null, liveContract, (span) => `deployment ${span.recordId}`)
     if (changed !== null) {
@@ -302,12 +306,13 @@ export class GitHubDeploymentsLedger implements Ledger {
     }
     // No lock: another confirmation of the service may have passed the same check and posted
     // its success meanwhile. The one confirmed first keeps it; this one voids its own.
-    const overtaken = await this.overtaken(record)
-    if (overtaken !== null) {
-      await this.api.createStatus(request.id, { state: 'failure', description: truncate(`${LIVE_CHANGED_PREFIX}${overtaken}`), ...links(request.runUrl, null) })
-      return { ...(await this.resolutionOf(pending)), reason: overtaken }
+    const race = await this.overtaken(record)
+    if (race.lost !== null) {
+      await this.api.createStatus(request.id, { state: 'failure', description: truncate(`${LIVE_CHANGED_PREFIX}${race.lost}`), ...links(request.runUrl, null) })
+      return { ...(await this.resolutionOf(pending)), reason: race.lost }
     }
-    const resolved = await this.resolutionOf(pending)
+    // The walk read this deployment's statuses: a stretch of its own is its confirmation.
+    const resolved = race.ours !== null ? this.resolutionEntry(pending, { outcome: 'deployed', status: race.ours.confirmation }) : await this.resolutionOf(pending)
     if (resolved.outcome !== confirmedOutcome(record.mode)) {
       throw new SealError(
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer ` +
@@ -329,20 +334,21 @@ export class GitHubDeploymentsLedger implements Ledger {
    * success (posted already): the stretch right before ours must be the run the gate compared
    * against. Two confirmations that both passed the check before either posted order
    * themselves as every read orders stretches (by time, then deployment id), so exactly the
-   * first keeps its success. The reason, or null.
+   * first keeps its success. Why this one lost (null when it did not), and its own stretch
+   * when the walk met it.
    */
-  private async overtaken(record: LedgerEntry): Promise<string | null> {
-    let ours = false
+  private async overtaken(record: LedgerEntry): Promise<{ readonly lost: string | null; readonly ours: Stretch | null }> {
+    let ours: Stretch | null = null
     for await (const stretch of this.byConfirmation(record.environment, serviceOf(record))) {
-      if (!ours) {
-        ours = stretch.id === record.id
+      if (ours === null) {
+        if (stretch.id === record.id) ours = stretch
         continue
       }
-      if (stretch.digest === record.previousDigest) return null
+      if (stretch.digest === record.previousDigest) return { lost: null, ours }
       const span: LiveSpan = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id }
-      return confirmationChanged(record, span, undefined, (s) => `deployment ${s.recordId}, confirmed while this one was`)
+      return { lost: confirmationChanged(record, span, undefined, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours }
     }
-    return ours && record.previousDigest !== null ? confirmationChanged(record, null, undefined, () => '') : null
+    return { lost: ours !== null && record.previousDigest !== null ? confirmationChanged(record, null, undefined, () => '') : null, ours }
   }
 
   /** The contract digest the record that made a stretch live names. */
@@ -500,7 +506,7 @@ export class GitHubDeploymentsLedger implements Ledger {
    * confirmed within the pending timeout of that. Another service's deployments cost only
    * their share of a page: their statuses are never read.
    */
-  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE): AsyncGenerator<Stretch> {
+  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string): AsyncGenerator<Stretch> {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS
     const buffer: Stretch[] = [] // newest start first
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
@@ -509,7 +515,7 @@ export class GitHubDeploymentsLedger implements Ledger {
       const frontier = Date.parse(deployment.createdAt)
       while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach) yield buffer.shift() as Stretch
       const record = recordOf(deployment, this.context)
-      if (record?.outcome !== 'pending' || (service !== ANY_SERVICE && serviceOf(record) !== service)) continue
+      if (record?.outcome !== 'pending' || deployment.id === skip || (service !== ANY_SERVICE && serviceOf(record) !== service)) continue
       const stretch = stretchOf({ deployment, record, history: await this.historyOf(deployment) })
       if (stretch === null) continue
       const at = buffer.findIndex((b) => newer(stretch, b))
@@ -522,8 +528,9 @@ export class GitHubDeploymentsLedger implements Ledger {
    * The live stretch: the one that started last, when nothing ended it. A stretch that
    * continues an older deployment's (the live digest confirmed again) starts where that one did.
    */
-  private async liveRun(environment: string, service: Service): Promise<LiveRun | null> {
-    for await (const newest of this.byConfirmation(environment, service)) {
+  /** `skip`: a deployment known to have no stretch (a pending record just read or made), whose statuses are not read. */
+  private async liveRun(environment: string, service: Service, skip?: string): Promise<LiveRun | null> {
+    for await (const newest of this.byConfirmation(environment, service, skip)) {
       if (newest.until !== null) return null
       const start = await this.runStart(newest)
       const span: LiveSpan = { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id }
@@ -703,7 +710,8 @@ const ofService =
 
 function stretchOf(seen: Seen): Stretch | null {
   const stretch = seen.history?.stretch
-  if (stretch == null) return null
+  const confirmation = seen.history?.resolution?.status
+  if (stretch == null || confirmation === undefined) return null
   return {
     id: seen.deployment.id,
     digest: seen.record.digest,
@@ -711,7 +719,8 @@ function stretchOf(seen: Seen): Stretch | null {
     service: serviceOf(seen.record),
     from: stretch.from,
     until: stretch.until,
-    continues: seen.history?.continues ?? null
+    continues: seen.history?.continues ?? null,
+    confirmation
   }
 }
 

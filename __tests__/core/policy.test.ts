@@ -382,8 +382,9 @@ describe('live stretches from records (the ledger index)', () => {
 describe('the policies the README shows', () => {
   it('are accepted as written', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    const blocks = [...readme.matchAll(/```yaml\n((?:# \.github\/promotion\.yml\n)?environments:[\s\S]*?)```/g)].map((m) => m[1] as string)
-    expect(blocks.length).toBeGreaterThanOrEqual(2)
+    const blocks = [...readme.matchAll(/```yaml\n((?:# \.github\/promotion\.yml[^\n]*\n)?(?:services?:[^\n]*\n)?environments:[\s\S]*?)```/g)].map((m) => m[1] as string)
+    expect(blocks.length).toBeGreaterThanOrEqual(3)
     for (const block of blocks) expect(parsePolicy(block, 'README.md').environments.length).toBeGreaterThan(0)
+    expect(blocks.map((block) => parsePolicy(block, 'README.md').services).filter((listed) => listed !== null)).toEqual([['api', 'web']])
   })
 })

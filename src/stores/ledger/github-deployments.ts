@@ -5,8 +5,9 @@
  *
  * The mapping:
  * - A gate decision (pending or refused) is one deployment to `record.environment`, with task
- *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`); a veto is
- *   a deployment with task `veto:<digest>`. The task carries the digest because the list
+ *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`, the
+ *   record naming its service; one written before services names none and belongs to the
+ *   service its name gives); a veto is a deployment with task `veto:<digest>`. The task carries the digest because the list
  *   endpoint filters on task (and environment, ref, sha) exactly, never on the payload: every
  *   question about one digest is one filtered list, whatever the length of the history. A
  *   record's time is its deployment's `created_at`: GitHub's clock, never the writer's.
@@ -16,8 +17,8 @@
  *   digest is live from that status's `created_at`), `failure` when it failed, `error`
  *   "abandoned: …" when nobody confirmed it in time. The rules for reading them, races and
  *   GitHub's own auto_inactive included, are in github/history.ts.
- * - When a digest goes live, the deployment that was live before gets an `inactive` status
- *   "replaced by …", posted by the ledger itself (GitHub's auto_inactive skips production
+ * - When a digest goes live, the deployment of the same service that was live before gets an
+ *   `inactive` status "replaced by …", posted by the ledger itself (GitHub's auto_inactive skips production
  *   environments, and would end deployments the ledger did not make). A confirmation of the
  *   digest that is live already posts no `inactive`: its `success` notes the deployment whose
  *   stretch it continues, so the stretch is one, and its soak is not restarted.
@@ -27,6 +28,12 @@
  *   `previouslyLive` (the gate refuses a vetoed digest anyway; this keeps a confirmation
  *   racing a veto from ever counting as a soak). A digest vetoed after it went live stays
  *   live, truthfully: it runs until something replaces it, which a rollback does.
+ * - A confirmation is judged again: the service must still run the record's previous digest
+ *   (and the contract its amendment was judged from), read before posting `success`; else it
+ *   is a `failure` saying what went live. After posting, the service's stretches are read
+ *   again: when the one right before its own is not what it was judged against, another
+ *   confirmation landed first, and a `failure` "live changed while being confirmed: …" voids
+ *   its `success` as a veto's does.
  * - Deployments are made on the commit that sealed the digest when it belongs to this
  *   repository, else on `ref` (GITHUB_SHA): GitHub wants a ref of the repository.
  * - Deployments made by others (task not ours, no "artifact-seal" payload key) are ignored; one
@@ -41,14 +48,21 @@
  * but a digest goes live when its deployment is confirmed, later; `resolve` refuses to confirm
  * a pending record older than `pendingTimeoutMs` (6 hours by default, the longest a
  * GitHub-hosted job runs), so a deployment created before T went live before T + that
- * timeout + CLOCK_SLACK_MS, and a read stops listing there. So `live(env)` costs
+ * timeout + CLOCK_SLACK_MS, and a read stops listing there. The API cannot filter on the
+ * payload, so a read of one service lists every deployment of the environment and passes over
+ * the others' without reading their statuses. So `live(env, service)` costs
  *   ⌈n / 100⌉ list requests + p statuses reads (+ 1 when the live stretch continues an older deployment's),
- * where n is the number of deployments to the environment created since (the live stretch's
- * start − the timeout − 10 minutes), whoever made them, and p the pending records among them.
- * No count limit: a busy environment costs more pages, never a wrong or a refused answer.
- * `pending(env)` costs the same with n counted from (now − the timeout − 10 minutes);
- * `previouslyLive` reads as far as it is consumed, plus that reach; `spans(digest, env)` and
- * `veto(digest)` read only the digest's deployments (task filter).
+ * where n is the number of deployments to the environment created since (the service's live
+ * stretch's start − the timeout − 10 minutes), whoever made them and of whatever service, and
+ * p the service's pending records among them; a service with no stretch in the environment
+ * (its first promotion there) lists the environment to its end. No count limit: a busy
+ * environment costs more pages, never a wrong or a refused answer. `newest(env)` costs the
+ * same with every service's stretches; `pending(env)` the same with n counted from (now − the
+ * timeout − 10 minutes); `previouslyLive` reads as far as it is consumed, plus that reach;
+ * `spans(digest, env, service)` and `veto(digest)` read only the digest's deployments (task
+ * filter); `services(env)` lists the environment to its end, no statuses. A confirmation
+ * reads the service's stretches twice (before and after its `success`), skipping the
+ * statuses of its own pending deployment before.
  */
 import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'

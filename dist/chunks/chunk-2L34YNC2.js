@@ -7774,7 +7774,9 @@ ${LEDGER_HELP}
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
-  --name NAME         the artifact's name, for the records
+  --name NAME         the artifact's name, for the records: the service it is of (an
+                      environment runs one live digest per service), unless the
+                      policy names one; a rollback to "previous" is of this service
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger

@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-3LOUZEZZ.js";
+} from "./chunk-2L34YNC2.js";
 import "./chunk-JSZE2BA5.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-Z6OVC7IE.js";
@@ -52,7 +52,9 @@ import * as path from "node:path";
 var STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
 
 What each environment of the promotion policy runs now, since when, and the contract
-version its live digest carries (as the record that made it live names it).
+version its live digest carries (as the record that made it live names it): for each
+service the policy names (service, services), else for each one the ledger has records
+of in the environment (a column says which, when there are several).
 
   --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}

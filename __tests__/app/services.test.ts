@@ -117,7 +117,7 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     expect(webRollback.digest).toBe(WEB_1)
 
     const status = await pipelineStatus(POLICY, p.ledger)
-    const runs = status.map((s) => [s.environment, (s as { service?: string | null }).service, s.live?.digest])
+    const runs = status.map((s) => [s.environment, s.service, s.live?.digest])
     expect(runs).toEqual(
       expect.arrayContaining([
         ['production', 'api', API_1],

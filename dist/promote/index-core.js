@@ -18216,20 +18216,25 @@ async function unusedApproval(ledger, environment, service, from, to) {
 
 // src/app/pipeline-status.ts
 async function pipelineStatus(policy, ledger, options = {}) {
+  const environments = pipelineOrder(policy).map((e) => e.name);
   const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
-  const perEnvironment = await Promise.all(
-    pipelineOrder(policy).map(async ({ name }) => {
-      let services;
+  let services;
+  if (named2 !== null) {
+    services = named2;
+  } else {
+    const found = [];
+    for (const environment of environments) {
       try {
-        services = named2 ?? await ledger.services(name);
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
       } catch (error2) {
         if (!(error2 instanceof SealError)) throw error2;
-        return [{ environment: name, service: null, live: null, contract: null, pending: [], error: error2.message }];
+        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
       }
-      return Promise.all((services.length === 0 ? [null] : services).map((service) => serviceStatus(ledger, name, service, options)));
-    })
-  );
-  return perEnvironment.flat();
+    }
+    services = found;
+  }
+  const shown2 = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
 }
 async function serviceStatus(ledger, environment, service, options) {
   try {

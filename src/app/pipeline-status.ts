@@ -44,21 +44,28 @@ export interface PipelineStatusOptions {
  * environment's records (`Ledger.services`).
  */
 export async function pipelineStatus(policy: PromotionPolicy, ledger: Ledger, options: PipelineStatusOptions = {}): Promise<EnvironmentStatus[]> {
+  const environments = pipelineOrder(policy).map((e) => e.name)
   const named = options.services ?? (policy.service != null ? [policy.service] : (policy.services ?? null))
-  const perEnvironment = await Promise.all(
-    pipelineOrder(policy).map(async ({ name }): Promise<EnvironmentStatus[]> => {
-      let services: readonly Service[]
+  let services: readonly Service[]
+  if (named !== null) {
+    services = named
+  } else {
+    // Every service found in any environment is shown in each: one that never reached an
+    // environment shows there as running nothing.
+    const found: Service[] = []
+    for (const environment of environments) {
       try {
-        services = named ?? (await ledger.services(name))
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service)
       } catch (error) {
         if (!(error instanceof SealError)) throw error
-        return [{ environment: name, service: null, live: null, contract: null, pending: [], error: error.message }]
+        return environments.map((environment) => ({ environment, service: null, live: null, contract: null, pending: [], error: error.message }))
       }
-      // An environment nothing was ever promoted to still shows, as running nothing.
-      return Promise.all((services.length === 0 ? [null] : services).map((service) => serviceStatus(ledger, name, service, options)))
-    })
-  )
-  return perEnvironment.flat()
+    }
+    services = found
+  }
+  // A ledger with nothing yet still shows each environment, as running nothing.
+  const shown = services.length === 0 ? [null] : services
+  return Promise.all(environments.flatMap((environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))))
 }
 
 async function serviceStatus(ledger: Ledger, environment: string, service: Service, options: PipelineStatusOptions): Promise<EnvironmentStatus> {

@@ -7346,20 +7346,25 @@ function loadPolicy(file, inputName, baseDir) {
 
 // src/app/pipeline-status.ts
 async function pipelineStatus(policy, ledger, options = {}) {
+  const environments = pipelineOrder(policy).map((e) => e.name);
   const named = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
-  const perEnvironment = await Promise.all(
-    pipelineOrder(policy).map(async ({ name }) => {
-      let services;
+  let services;
+  if (named !== null) {
+    services = named;
+  } else {
+    const found = [];
+    for (const environment of environments) {
       try {
-        services = named ?? await ledger.services(name);
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
       } catch (error) {
         if (!(error instanceof SealError)) throw error;
-        return [{ environment: name, service: null, live: null, contract: null, pending: [], error: error.message }];
+        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error.message }));
       }
-      return Promise.all((services.length === 0 ? [null] : services).map((service) => serviceStatus(ledger, name, service, options)));
-    })
-  );
-  return perEnvironment.flat();
+    }
+    services = found;
+  }
+  const shown = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))));
 }
 async function serviceStatus(ledger, environment, service, options) {
   try {

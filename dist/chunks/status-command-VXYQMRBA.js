@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-2L34YNC2.js";
+} from "./chunk-ESGA4XNZ.js";
 import "./chunk-JSZE2BA5.js";
 import "./chunk-IHOK2OA6.js";
 import "./chunk-Z6OVC7IE.js";

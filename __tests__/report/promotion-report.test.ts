@@ -255,7 +255,7 @@ describe('services in status, history and the summary: named when there is more 
       entry(2, { digest: D2, environment: 'production', name: 'web-1.2.tgz', service: 'web' }),
       entry(1, { digest: D2, environment: 'production', name: null })
     ])
-    expect(text.split('\n').map((l) => /sha256:\S+( .*?)?(  by|$)/.exec(l)?.[1] ?? null)).toEqual([' [api]', ' [web] web-1.2.tgz', ' [(unnamed)]', null])
+    expect(text.split('\n').map((l) => /sha256:\S+( .*?)?( {2}by|$)/.exec(l)?.[1] ?? null)).toEqual([' [api]', ' [web] web-1.2.tgz', ' [(unnamed)]', null])
     expect(renderHistoryText([entry(1, { digest: D1, environment: 'dev' })])).toContain(`${D1} hello-service  by`)
   })
 

@@ -162,6 +162,18 @@ describe('workflows', () => {
     })
   })
 
+  it('examples/workflows/README.md holds the monorepo policy, which lists the services monorepo.yml seals', () => {
+    const readme = read('examples/workflows/README.md')
+    const block = /```yaml\n# \.github\/promotion\.yml \(monorepo\.yml\)\n([\s\S]*?)```/.exec(readme)
+    if (!block) throw new Error('examples/workflows/README.md has no ```yaml block starting "# .github/promotion.yml (monorepo.yml)"')
+    const policy = parsePolicy(block[1] as string, '.github/promotion.yml')
+    expect(policy.services).toEqual(['api', 'web'])
+    const workflow = parseYaml(read('examples/workflows/monorepo.yml')) as { jobs: Record<string, { strategy?: { matrix?: { service?: string[] } }; steps: { with?: Record<string, string> }[] }> }
+    const sealed = workflow.jobs.build?.steps.flatMap((step) => (step.with?.name === undefined ? [] : [step.with.name])) ?? []
+    expect(sealed).toEqual(policy.services)
+    for (const job of ['staging', 'production']) expect(workflow.jobs[job]?.strategy?.matrix?.service).toEqual(policy.services)
+  })
+
   it('examples/workflows/README.md holds a promotion policy that artifact-seal accepts', () => {
     const readme = read('examples/workflows/README.md')
     const block = /```yaml\n# \.github\/promotion\.yml\n([\s\S]*?)```/.exec(readme)

@@ -92,7 +92,7 @@ describe('the contract rule in promoteDigest', () => {
     expect(raced.decision.allowed).toBe(false)
     expect(raced.decision.checks.filter((c) => !c.passed)).toEqual([expect.objectContaining({ rule: 'contract', detail: expect.stringContaining(`live digest changed (to ${V3})`) })])
     expect((await promoteDigest(request(V2, sources()), allow, ledger, OPTIONS)).decision.allowed).toBe(true)
-    expect((await ledger.live('production'))?.digest).toBe(V3)
+    expect((await ledger.live('production', null))?.digest).toBe(V3)
   })
 
   it('one approval, two promotions at once: exactly one goes through on it, and its record names the approval', async () => {
@@ -126,7 +126,7 @@ describe('the contract rule in promoteDigest', () => {
 describe('planContract: a contract that disagrees with what was recorded or signed is a problem (fail closed)', () => {
   const plan = async (overrides: Partial<Parameters<typeof planContract>[0]>): Promise<ContractPlan> => {
     const ledger = await newLedger()
-    return planContract({ environment: 'production', digest: V2, bytes: null, signed: undefined, recorded: null, compare: true, now: async () => new Date(), ...overrides }, sources(), ledger)
+    return planContract({ environment: 'production', service: null, digest: V2, bytes: null, signed: undefined, recorded: null, compare: true, now: async () => new Date(), ...overrides }, sources(), ledger)
   }
   const other = { digest: digest(99), version: '1.1.0' }
 
@@ -156,7 +156,7 @@ describe('planContract: a contract that disagrees with what was recorded or sign
   it('with no seal bundle beside the bytes and nothing claimed, whether it has a contract is not known: a problem where contracts are compared, nothing where not', async () => {
     const ledger = await newLedger()
     const unknown: ContractSources = { ...sources(), candidate: async () => ({ contract: null, known: false }) }
-    const request = { environment: 'production', digest: V2, bytes: null, signed: undefined, recorded: null, compare: true, now: async () => new Date() }
+    const request = { environment: 'production', service: null, digest: V2, bytes: null, signed: undefined, recorded: null, compare: true, now: async () => new Date() }
     expect((await planContract(request, unknown, ledger)).problem).toContain('is not known')
     expect(await planContract({ ...request, compare: false }, unknown, ledger)).toMatchObject({ candidate: null, problem: null })
   })

@@ -35,7 +35,7 @@ const D2 = digest(2)
 async function pipeline(ledger: Ledger, tick: () => void): Promise<void> {
   const deploy = async (d: Digest, environment: string, fields: Partial<NewRecord>) => {
     tick()
-    const { entry } = await ledger.record(environment, async () => newRecord({ digest: d, environment, ...fields }), NO_TIMEOUT)
+    const { entry } = await ledger.record(environment, async (view) => newRecord({ digest: d, environment, previousDigest: (await view.live(environment, 'hello-service'))?.digest ?? null, ...fields }), NO_TIMEOUT)
     tick()
     await ledger.resolve({ id: (entry as LedgerEntry).id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })
   }

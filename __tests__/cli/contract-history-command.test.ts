@@ -10,7 +10,7 @@ import type { ContractRef } from '../../src/core/contract/manifest.js'
 import type { Digest } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
 import type { ContractAmendment } from '../../src/core/promotion/contract-history.js'
-import type { Amendment, LedgerEntry, NewRecord } from '../../src/core/promotion/record.js'
+import { type Amendment, type LedgerEntry, type NewRecord, serviceOf } from '../../src/core/promotion/record.js'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 import { GitHubDeploymentsLedger } from '../../src/stores/ledger/github-deployments.js'
 import type { Ledger } from '../../src/stores/ledger/ledger.js'
@@ -62,7 +62,12 @@ async function writeHistory(ledger: Ledger, tick: () => void): Promise<void> {
   })
   const append = async (record: NewRecord): Promise<LedgerEntry> => {
     tick()
-    const { entry } = await ledger.record(record.environment, async () => record, NO_TIMEOUT)
+    // A pending record is decided against what its service runs, as the gate records it.
+    const { entry } = await ledger.record(
+      record.environment,
+      async (view) => (record.outcome === 'pending' ? { ...record, previousDigest: (await view.live(record.environment, serviceOf(record)))?.digest ?? null } : record),
+      NO_TIMEOUT
+    )
     if (entry === null) throw new Error('nothing recorded')
     return entry
   }
@@ -77,9 +82,9 @@ async function writeHistory(ledger: Ledger, tick: () => void): Promise<void> {
   await deploy(D1, 'staging', { contract: V1, actor: 'alice', runUrl: RUN(3) })
   await deploy(D1, 'production', { contract: V1, actor: 'alice', runUrl: RUN(4) })
   await deploy(D2, 'staging', { contract: V2, actor: 'bob', runUrl: RUN(5) })
-  await append(newRecord({ digest: D2, environment: 'production', outcome: 'refused', reason: 'no approval', contract: V2, amendment: amendment(V1, V2) }))
+  await append(newRecord({ digest: D2, environment: 'production', name: 'shop', outcome: 'refused', reason: 'no approval', contract: V2, amendment: amendment(V1, V2) }))
   const waiting = await append(newRecord({ digest: D2, environment: 'production', name: 'shop', contract: V2, amendment: amendment(V1, V2, '42'), actor: 'bob', runUrl: RUN(6) }))
-  await append(newRecord({ digest: D1, environment: 'production', contract: V1 })) // let in, never confirmed
+  await append(newRecord({ digest: D1, environment: 'production', name: 'shop', contract: V1 })) // let in, never confirmed
   await confirm(waiting)
   await deploy(D1, 'production', { contract: V1, mode: 'rollback', actor: 'carol', runUrl: RUN(7), amendment: amendment(V2, V1) })
 }

@@ -35,6 +35,7 @@ class History {
   confirm(pending: LedgerEntry, actor: string | null = 'release-bot'): LedgerEntry {
     return this.add({
       digest: pending.digest,
+      name: pending.name,
       environment: pending.environment,
       outcome: confirmedOutcome(pending.mode),
       mode: pending.mode,
@@ -92,6 +93,7 @@ describe('contract history: every amendment of each environment, from the record
     ])
     expect(found[1]).toEqual({
       environment: 'production',
+      service: 'hello-service',
       time: minutesAfter(2),
       initial: true,
       from: null,
@@ -162,6 +164,20 @@ describe('contract history: every amendment of each environment, from the record
     h.deploy(digest(1), 'production', C1)
     h.deploy(digest(1), 'production', null) // the same bytes again, from a record that does not name the contract
     expect(contractAmendments(h.newestFirst)).toHaveLength(1)
+  })
+
+  it('keeps each service of an environment apart: another service going live amends nothing', () => {
+    const h = new History()
+    const web = contract(7, '7.0.0')
+    h.deploy(digest(1), 'production', C1, { name: 'api' })
+    h.deploy(digest(5), 'production', web, { name: 'web' })
+    h.deploy(digest(2), 'production', C2, { name: 'api' })
+    const found = contractAmendments(h.newestFirst)
+    expect(found.map((a) => [a.service, a.initial, a.from?.digest ?? null, a.to?.digest, a.previousDigest])).toEqual([
+      ['api', false, C1.digest, C2.digest, digest(1)],
+      ['web', true, null, web.digest, null],
+      ['api', true, null, C1.digest, null]
+    ])
   })
 
   it('tells a changed contract under the same version apart, and keeps environments apart', () => {

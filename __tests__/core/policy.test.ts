@@ -5,6 +5,7 @@ import { decide, type GateFacts } from '../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../src/core/promotion/policy.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
 import { LedgerIndex } from '../../src/core/promotion/ledger-index.js'
+import { type LedgerEntry, serviceOf } from '../../src/core/promotion/record.js'
 import { SealError } from '../../src/core/errors.js'
 import { T0, digest, entry, minutesAfter, span } from '../../__fixtures__/promotion.js'
 
@@ -150,6 +151,52 @@ describe('the policy file', () => {
   })
 })
 
+describe('services in the policy file', () => {
+  it('reads service (one service, whatever the artifact is named) and services (the names an artifact may have)', () => {
+    expect(parsePolicy('service: shop\nenvironments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: 'shop', services: null })
+    expect(parsePolicy('services: [api, ghcr.io/acme/web]\nenvironments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: null, services: ['api', 'ghcr.io/acme/web'] })
+    expect(parsePolicy('environments:\n  dev: {}\n', 'p.yml')).toMatchObject({ service: null, services: null })
+  })
+
+  it('points at each mistake: both keys, an empty list, a name twice, a name on two lines or padded, a number', () => {
+    expect(policyError('service: shop\nservices: [api]\nenvironments:\n  dev: {}\n')).toContain(
+      '.github/promotion.yml:2:11: the policy has both "service" ("shop") and "services". Give "service: <name>" when every promotion under this policy is of one service'
+    )
+    expect(policyError('services: []\nenvironments:\n  dev: {}\n')).toContain('.github/promotion.yml:1:11: services is empty. List at least one service, or remove the key.')
+    expect(policyError('services: [api, api]\nenvironments:\n  dev: {}\n')).toContain('services lists a service twice. Name each once.')
+    expect(policyError('service: " shop"\nenvironments:\n  dev: {}\n')).toContain('.github/promotion.yml:1:10: service " shop" is not a service name. Write it as the artifact is named')
+    expect(policyError('services: ["a\\nb"]\nenvironments:\n  dev: {}\n')).toContain('services.0 "a\\nb" is not a service name.')
+    expect(policyError('service: 12\nenvironments:\n  dev: {}\n')).toContain('service "12" should be a service name, such as api (text).')
+    expect(policyError('servce: shop\nenvironments:\n  dev: {}\n')).toContain('the file has an unknown key "servce". Allowed here: environments, service, services.')
+  })
+})
+
+describe('the gate: a service new to an environment that judges contracts', () => {
+  const policy = parsePolicy('environments:\n  production:\n    contract: {}\n', 'p.yml')
+  const other = { service: 'app-1.2.3.tgz', live: span(digest(7), 'production', minutesAfter(0)) }
+  const contract = { live: null, liveDigest: null, candidate: { digest: digest(0xc2), version: '2.0.0' }, changes: null, problem: null, approval: null }
+
+  it('is refused while the environment runs another service the policy does not name: it would be judged against no contract', () => {
+    const decision = decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'promote', now: T0, service: 'app-1.2.4.tgz' }, { ...NONE, contract, otherService: other })
+    expect(decision.allowed).toBe(false)
+    expect(decision.checks.find((c) => c.rule === 'service')).toEqual({
+      rule: 'service',
+      environment: 'production',
+      passed: false,
+      detail: expect.stringContaining(
+        `production judges contract amendments, and service "app-1.2.4.tgz" never ran there, while service "app-1.2.3.tgz" runs ${digest(7)} (since ${minutesAfter(0)}): the amendment would be judged against no contract. ` +
+          'If they are one service whose artifact\'s name changed, pin it in the policy ("service: app-1.2.3.tgz")'
+      )
+    })
+  })
+
+  it('is let in when nothing else runs there, or for a rollback', () => {
+    expect(decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'promote', now: T0, service: 'api' }, { ...NONE, contract }).allowed).toBe(true)
+    const back = decide({ digest: digest(8), rule: rule(policy, 'production'), mode: 'rollback', now: T0, service: 'api' }, { ...NONE, contract, otherService: other, spans: new Map([['production', [span(digest(8), 'production', minutesAfter(0), minutesAfter(1))]]]) })
+    expect(back.checks.map((c) => c.rule)).not.toContain('service')
+  })
+})
+
 describe('the gate', () => {
   const policy = parsePolicy(PIPELINE, 'p.yml')
   const d = digest(1)
@@ -286,6 +333,8 @@ describe('the gate', () => {
 })
 
 describe('live stretches from records (the ledger index)', () => {
+  /** What the index takes of an entry: its service as read back. */
+  const indexed = (e: LedgerEntry) => ({ ...e, service: serviceOf(e) })
   const [a, b, c] = [digest(1), digest(2), digest(3)]
   const confirm = (id: number, of: number, fields: Parameters<typeof entry>[1]) => entry(id, { ...fields, outcome: fields.outcome ?? 'deployed', resolves: String(of) })
   const records = [
@@ -301,40 +350,41 @@ describe('live stretches from records (the ledger index)', () => {
   ]
   const indexOf = (entries: typeof records): LedgerIndex => {
     const index = new LedgerIndex((id) => entries.find((e) => e.id === id) as (typeof records)[number])
-    for (const e of entries) expect(index.add(e)).toBeNull()
+    for (const e of entries) expect(index.add(indexed(e))).toBeNull()
     return index
   }
 
   it('starts a stretch at each confirmed deployment and ends the one before; pending records, refusals and vetoes change nothing', () => {
-    expect(indexOf(records).spans(a, 'prod').concat(indexOf(records).spans(b, 'prod')).map((s) => [s.digest, s.from, s.until, s.recordId])).toEqual([
+    expect(indexOf(records).spans(a, 'prod', 'hello-service').concat(indexOf(records).spans(b, 'prod', 'hello-service')).map((s) => [s.digest, s.from, s.until, s.recordId])).toEqual([
       [a, minutesAfter(1), minutesAfter(12), '1'],
       [a, minutesAfter(31), null, '8'],
       [b, minutesAfter(12), minutesAfter(31), '4']
     ])
-    expect(indexOf(records).live('dev')).toBeNull()
+    expect(indexOf(records).live('dev', 'hello-service')).toBeNull()
     expect(indexOf(records).pending('dev').map((e) => e.id)).toEqual(['3'])
   })
 
   it('lists earlier digests newest first, each once, without the live one', () => {
-    expect(indexOf(records).previouslyLive('prod').map((s) => s.digest)).toEqual([b])
-    expect(indexOf(records.slice(0, 5)).previouslyLive('prod').map((s) => s.digest)).toEqual([a])
+    expect(indexOf(records).previouslyLive('prod', 'hello-service').map((s) => s.digest)).toEqual([b])
+    expect(indexOf(records.slice(0, 5)).previouslyLive('prod', 'hello-service').map((s) => s.digest)).toEqual([a])
   })
 
   it('refuses a resolution of nothing pending, a second resolution, a deployment after a veto, and time going back', () => {
     const index = indexOf(records.slice(0, 2))
-    expect(index.add(confirm(10, 1, { digest: a, environment: 'prod', time: minutesAfter(2) }))).toBe('it resolves record 1, which is resolved already')
-    expect(index.add(confirm(10, 3, { digest: b, environment: 'dev', time: minutesAfter(2) }))).toBe('it resolves record 3, which does not come before it')
-    expect(index.add(entry(10, { digest: a, environment: 'dev', time: minutesAfter(0) }))).toContain('before the record before it')
+    expect(index.add(indexed(confirm(10, 1, { digest: a, environment: 'prod', time: minutesAfter(2) })))).toBe('it resolves record 1, which is resolved already')
+    expect(index.add(indexed(confirm(10, 3, { digest: b, environment: 'dev', time: minutesAfter(2) })))).toBe('it resolves record 3, which does not come before it')
+    expect(index.add(indexed(entry(10, { digest: a, environment: 'dev', time: minutesAfter(0) })))).toContain('before the record before it')
     const vetoed = indexOf([...records.slice(0, 7), entry(10, { digest: c, environment: 'dev', time: minutesAfter(22) })])
-    expect(vetoed.add(confirm(11, 10, { digest: c, environment: 'dev', time: minutesAfter(23) }))).toBe(`it makes ${c} live after its veto (record 7)`)
+    expect(vetoed.add(indexed(confirm(11, 10, { digest: c, environment: 'dev', time: minutesAfter(23) })))).toBe(`it makes ${c} live after its veto (record 7)`)
   })
 })
 
 describe('the policies the README shows', () => {
   it('are accepted as written', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    const blocks = [...readme.matchAll(/```yaml\n((?:# \.github\/promotion\.yml\n)?environments:[\s\S]*?)```/g)].map((m) => m[1] as string)
-    expect(blocks.length).toBeGreaterThanOrEqual(2)
+    const blocks = [...readme.matchAll(/```yaml\n((?:# \.github\/promotion\.yml[^\n]*\n)?(?:services?:[^\n]*\n)?environments:[\s\S]*?)```/g)].map((m) => m[1] as string)
+    expect(blocks.length).toBeGreaterThanOrEqual(3)
     for (const block of blocks) expect(parsePolicy(block, 'README.md').environments.length).toBeGreaterThan(0)
+    expect(blocks.map((block) => parsePolicy(block, 'README.md').services).filter((listed) => listed !== null)).toEqual([['api', 'web']])
   })
 })

@@ -130,7 +130,7 @@ describe('the bundled promote action on a file ledger', () => {
     const production = await promote(build, { environment: 'production' })
     expect(production.code).toBe(1)
     expect(production.stdout).toContain('staging never ran this digest; production takes only digests that passed staging.')
-    expect(await new FileLedger(build.ledger.file, 'ledger').live('staging')).toBeNull()
+    expect(await new FileLedger(build.ledger.file, 'ledger').live('staging', 'shop')).toBeNull()
   })
 
   it('confirms in a later step with confirm manual, or records a failed deployment', async () => {
@@ -147,7 +147,7 @@ describe('the bundled promote action on a file ledger', () => {
     const confirmation = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success', environment: 'dev' }, { workspace: build.workspace })
     expect(confirmation.code).toBe(0)
     expect(confirmation.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'record-id': '3' })
-    expect((await build.ledger.live('dev'))?.digest).toBe(build.digest)
+    expect((await build.ledger.live('dev', null))?.digest).toBe(build.digest)
     const twice = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success' }, { workspace: build.workspace })
     expect(twice.code).toBe(1)
     expect(twice.stdout).toContain('::error::ledger: record 2 (')
@@ -157,7 +157,7 @@ describe('the bundled promote action on a file ledger', () => {
     const failed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: second.outputs['record-id'] as string, outcome: 'failure' }, { workspace: build.workspace })
     expect(failed.code).toBe(0)
     expect(failed.outputs.promoted).toBe('false')
-    expect(await build.ledger.live('staging')).toBeNull()
+    expect(await build.ledger.live('staging', null)).toBeNull()
   })
 
   it('fails the post step when the digest was vetoed before the job finished', async () => {
@@ -168,7 +168,7 @@ describe('the bundled promote action on a file ledger', () => {
     const post = await runPost(POST, main, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, environment: 'dev' })
     expect(post.code).toBe(1)
     expect(post.stdout).toMatch(/::error::the deployment of \S+ to dev failed \(record 4 closes record 2\): .* was vetoed at .* before its deployment was confirmed; it is not live\. Roll dev back\./)
-    expect(await build.ledger.live('dev')).toBeNull()
+    expect(await build.ledger.live('dev', 'shop')).toBeNull()
   })
 
   it('refuses to read a missing ledger as an empty one', async () => {
@@ -214,7 +214,7 @@ describe('the bundled promote action on a file ledger', () => {
     expect(rollback.code).toBe(0)
     expect(rollback.outputs).toMatchObject({ promoted: 'true', digest: v1.digest, 'previous-digest': v3.digest })
     expect(post?.stdout).toContain(`dev rolled back to ${v1.digest}: live there from`)
-    expect((await v1.ledger.live('dev'))?.digest).toBe(v1.digest)
+    expect((await v1.ledger.live('dev', null))?.digest).toBe(v1.digest)
     expect((await all(v1.ledger)).at(-1)).toMatchObject({ outcome: 'rolled-back', digest: v1.digest, previousDigest: v3.digest })
   })
 

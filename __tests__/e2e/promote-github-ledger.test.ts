@@ -100,10 +100,11 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     const readsToProduction = async (page: string, repository: string): Promise<number> => {
       const build = await buildJob(page)
       host.setNow(new Date(Date.now() - 2 * 3_600_000))
-      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest }, host.token, repository)).code).toBe(0)
+      // Named as the history is: one service.
+      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest, name: 'shop' }, host.token, repository)).code).toBe(0)
       host.setNow(new Date())
       host.clearRequests()
-      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest }, host.token, repository)).code).toBe(0)
+      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest, name: 'shop' }, host.token, repository)).code).toBe(0)
       return host.requests.filter((r) => r.method === 'GET').length
     }
     // A promotion a day, the last a month back: each replaced by the next, the newest of each environment still live.

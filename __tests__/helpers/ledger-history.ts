@@ -1,6 +1,6 @@
 // Builds histories on any ledger through its public role, as the gate and the confirm step do.
 import type { Digest } from '../../src/core/digest.js'
-import type { LedgerEntry, NewRecord } from '../../src/core/promotion/record.js'
+import { type LedgerEntry, type NewRecord, serviceOf } from '../../src/core/promotion/record.js'
 import type { Ledger } from '../../src/stores/ledger/ledger.js'
 import { newRecord } from '../../__fixtures__/promotion.js'
 
@@ -14,9 +14,19 @@ export async function append(ledger: Ledger, record: NewRecord): Promise<LedgerE
   return entry
 }
 
-/** A pending promotion of the digest to the environment. */
+/**
+ * A pending promotion of the digest to the environment, decided against what its service runs
+ * there (its previous digest, as a gate records it), unless the fields say otherwise.
+ */
 export async function letIn(ledger: Ledger, digest: Digest, environment: string, fields: Partial<NewRecord> = {}): Promise<LedgerEntry> {
-  return append(ledger, newRecord({ digest, environment, ...fields }))
+  const record = newRecord({ digest, environment, ...fields })
+  const { entry } = await ledger.record(
+    environment,
+    async (view) => ('previousDigest' in fields ? record : { ...record, previousDigest: (await view.live(environment, serviceOf(record)))?.digest ?? null }),
+    NO_TIMEOUT
+  )
+  if (entry === null) throw new Error('the ledger wrote nothing')
+  return entry
 }
 
 /** A promotion let in and its deployment confirmed: the digest is live from the confirmation. */

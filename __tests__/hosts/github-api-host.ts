@@ -81,9 +81,12 @@ export interface ArtifactSource {
 /**
  * 'served-server-error' and 'served-reset' do the request first (a POST creates what it
  * creates) and then answer 500, or close the connection without an answer: the ambiguous
- * failures after which a client cannot know whether its write was made.
+ * failures after which a client cannot know whether its write was made. 'barrier' holds each
+ * matching request, unserved, until `times` of them have arrived, then serves them all in the
+ * order they came: two writers racing are forced to have both sent their write before either
+ * is made.
  */
-export type FaultKind = 'server-error' | 'bad-gateway' | 'rate-limit' | 'secondary-rate-limit' | 'slow' | 'garbage' | 'served-server-error' | 'served-reset'
+export type FaultKind = 'server-error' | 'bad-gateway' | 'rate-limit' | 'secondary-rate-limit' | 'slow' | 'garbage' | 'served-server-error' | 'served-reset' | 'barrier'
 
 export interface Fault {
   readonly method?: string
@@ -902,6 +905,21 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   // ---- faults ------------------------------------------------------------------------
 
+  const barriers = new Map<Fault, { arrived: number; open: Promise<void>; release: () => void }>()
+  /** Waits until `times` requests have arrived at this barrier. */
+  async function barrier(fault: Fault): Promise<void> {
+    let state = barriers.get(fault)
+    if (state === undefined) {
+      let release: () => void = () => undefined
+      const open = new Promise<void>((resolve) => (release = resolve))
+      state = { arrived: 0, open, release }
+      barriers.set(fault, state)
+    }
+    state.arrived += 1
+    if (state.arrived >= (fault.times ?? 1)) state.release()
+    await state.open
+  }
+
   function takeFault(method: string, paths: readonly string[]): Fault | undefined {
     const slot = faults.find((f) => f.left > 0 && matches(f.fault, method, paths))
     if (slot === undefined) return undefined
@@ -940,6 +958,7 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       case 'slow':
       case 'served-server-error':
       case 'served-reset':
+      case 'barrier':
         return undefined
     }
   }
@@ -994,6 +1013,7 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     let body: unknown = text
     let answer: Answer
     const fault = takeFault(method, [parsed.pathname, canonicalPath])
+    if (fault?.kind === 'barrier') await barrier(fault)
     try {
       body = parseBody(text)
       answer = (fault && faultAnswer(fault, id)) ?? route(method, parsed.pathname, parsed.searchParams, body, req.headers.authorization)

@@ -9,7 +9,7 @@ import type { RuleCheck } from '../../src/core/promotion/gate.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
 import { renderPromotionMarkdown } from '../../src/report/promotion-markdown.js'
 import type { PromotionReport } from '../../src/report/promotion-report.js'
-import { renderPromotionText, renderStatusText } from '../../src/report/promotion-text.js'
+import { renderHistoryText, renderPromotionText, renderStatusText } from '../../src/report/promotion-text.js'
 import { digest, entry, minutesAfter, span } from '../../__fixtures__/promotion.js'
 import { structureProblems } from '../helpers/summary-structure.js'
 
@@ -51,9 +51,10 @@ const contractCheck = (passed: boolean, detail: string): RuleCheck => ({ rule: '
 
 function status(): EnvironmentStatus[] {
   return [
-    { environment: 'staging', live: span(D2, 'staging', minutesAfter(1)), contract: V2, pending: [], error: null },
+    { environment: 'staging', service: 'hello-service', live: span(D2, 'staging', minutesAfter(1)), contract: V2, pending: [], error: null },
     {
       environment: 'production',
+      service: 'hello-service',
       live: span(D1, 'production', minutesAfter(0)),
       contract: V1,
       pending: [entry(7, { digest: D2, environment: 'production', contract: V2 })],
@@ -75,6 +76,7 @@ function report(contract: ContractPlan | null, fields: { allowed?: boolean; mode
         reason: allowed ? null : 'refused'
       },
       digest: D2,
+      service: 'hello-service',
       previous: span(D1, 'production', minutesAfter(0)),
       record: allowed ? entry(7, { digest: D2, environment: 'production' }) : null,
       abandoned: [],
@@ -179,8 +181,8 @@ describe('the promote summary: the contract each environment runs', () => {
     const markdown = renderPromotionMarkdown(
       report(null, {
         status: [
-          { environment: 'staging', live: span(D2, 'staging', minutesAfter(1)), contract: odd, pending: [], error: null },
-          { environment: 'production', live: null, contract: null, pending: [], error: null }
+          { environment: 'staging', service: null, live: span(D2, 'staging', minutesAfter(1)), contract: odd, pending: [], error: null },
+          { environment: 'production', service: null, live: null, contract: null, pending: [], error: null }
         ]
       })
     )
@@ -271,6 +273,40 @@ describe('the promote text: the contract amendment and the contract each environ
     expect(lines[1]).toBe(`staging      ${D2}  ${minutesAfter(1)}  contract 2.0.0`)
     expect(lines[2]).toBe(`production   ${D1}  ${minutesAfter(0)}  contract 1.0.0`)
     expect(lines[3]).toBe(`             pending: ${D2} (record 7, let in ${minutesAfter(0)}, contract 2.0.0, not confirmed)`)
-    expect(renderStatusText([{ environment: 'prod', live: null, contract: null, pending: [], error: null }])[1]).toBe('prod         -')
+    expect(renderStatusText([{ environment: 'prod', service: null, live: null, contract: null, pending: [], error: null }])[1]).toBe('prod         -')
+  })
+})
+
+describe('services in status, history and the summary: named when there is more than one', () => {
+  const two = (): EnvironmentStatus[] => [
+    { environment: 'production', service: 'api', live: span(D1, 'production', minutesAfter(0)), contract: null, pending: [], error: null },
+    { environment: 'production', service: 'web', live: span(D2, 'production', minutesAfter(1)), contract: null, pending: [entry(9, { digest: D1, environment: 'production', name: 'web' })], error: null },
+    { environment: 'production', service: null, live: null, contract: null, pending: [], error: null }
+  ]
+
+  it('status: a service column, the default service as (unnamed), pending lines under their service', () => {
+    const lines = renderStatusText(two())
+    expect(lines[0]).toBe(`environment  service    runs now${' '.repeat(64)}since`)
+    expect(lines[1]).toBe(`production   api        ${D1}  ${minutesAfter(0)}`)
+    expect(lines[2]).toBe(`production   web        ${D2}  ${minutesAfter(1)}`)
+    expect(lines[3]).toBe(`${' '.repeat(24)}pending: ${D1} (record 9, let in ${minutesAfter(0)}, not confirmed)`)
+    expect(lines[4]).toBe('production   (unnamed)  -')
+  })
+
+  it('history: the service of each record in brackets when there are several, and the name only where it differs', () => {
+    const text = renderHistoryText([
+      entry(3, { digest: D1, environment: 'production', name: 'api' }),
+      entry(2, { digest: D2, environment: 'production', name: 'web-1.2.tgz', service: 'web' }),
+      entry(1, { digest: D2, environment: 'production', name: null })
+    ])
+    expect(text.split('\n').map((l) => /sha256:\S+( .*?)?( {2}by|$)/.exec(l)?.[1] ?? null)).toEqual([' [api]', ' [web] web-1.2.tgz', ' [(unnamed)]', null])
+    expect(renderHistoryText([entry(1, { digest: D1, environment: 'dev' })])).toContain(`${D1} hello-service  by`)
+  })
+
+  it('the summary: a Service column and one line per service in the pipeline diagram', () => {
+    const markdown = renderPromotionMarkdown(report(null, { status: two() }))
+    expect(markdown).toContain('| Environment | Service | Runs now | Since | Contract |')
+    expect(markdown).toContain(`| production | api | \`${D1.slice(0, 19)}…\` |`)
+    expect(markdown).toContain(`env0["production ✅<br/>api: ${D1.slice(0, 19)}…<br/>web: ${D2.slice(0, 19)}…<br/>pending ${D1.slice(0, 19)}…<br/>(unnamed): nothing yet"]`)
   })
 })

@@ -48,10 +48,10 @@ function run(script: string, args: string[]): Promise<{ code: number | null; std
 describe('the file ledger: live means deployed', () => {
   it('counts a digest live only from the confirmation of its deployment', async () => {
     const { ledger } = await threeDeployments()
-    expect(await ledger.live('dev')).toEqual({ digest: digest(2), environment: 'dev', from: minutesAfter(5), until: null, recordId: '4' })
-    expect(await ledger.spans(digest(1), 'dev')).toEqual([{ digest: digest(1), environment: 'dev', from: minutesAfter(1), until: minutesAfter(5), recordId: '2' }])
-    expect(await ledger.live('production')).toBeNull()
-    expect((await collect(ledger.previouslyLive('dev'))).map((s) => s.digest)).toEqual([digest(1)])
+    expect(await ledger.live('dev', 'hello-service')).toEqual({ digest: digest(2), environment: 'dev', from: minutesAfter(5), until: null, recordId: '4' })
+    expect(await ledger.spans(digest(1), 'dev', 'hello-service')).toEqual([{ digest: digest(1), environment: 'dev', from: minutesAfter(1), until: minutesAfter(5), recordId: '2' }])
+    expect(await ledger.live('production', 'hello-service')).toBeNull()
+    expect((await collect(ledger.previouslyLive('dev', 'hello-service'))).map((s) => s.digest)).toEqual([digest(1)])
     expect((await collect(ledger.entries({ digest: digest(1) }))).map((e) => [e.environment, e.outcome])).toEqual([
       ['staging', 'deployed'],
       ['staging', 'pending'],
@@ -63,11 +63,11 @@ describe('the file ledger: live means deployed', () => {
   it('never counts a pending, failed or abandoned promotion as live', async () => {
     const { ledger, clock } = newLedger()
     const pending = await letIn(ledger, digest(1), 'staging')
-    expect(await ledger.live('staging')).toBeNull()
+    expect(await ledger.live('staging', 'hello-service')).toBeNull()
     expect(await ledger.pending('staging')).toEqual([pending])
     const failed = await ledger.resolve({ id: pending.id, outcome: 'failed', reason: 'helm upgrade failed', runUrl: null, actor: null })
     expect(failed).toMatchObject({ outcome: 'failed', resolves: pending.id, reason: 'helm upgrade failed' })
-    expect(await ledger.live('staging')).toBeNull()
+    expect(await ledger.live('staging', 'hello-service')).toBeNull()
     expect(await ledger.pending('staging')).toEqual([])
 
     const stale = await letIn(ledger, digest(2), 'staging')
@@ -76,7 +76,7 @@ describe('the file ledger: live means deployed', () => {
     clock.advance(1)
     const { abandoned } = await ledger.record('staging', async () => null, 60 * 60_000)
     expect(abandoned).toEqual([expect.objectContaining({ outcome: 'abandoned', resolves: stale.id, digest: digest(2) })])
-    expect(await ledger.live('staging')).toBeNull()
+    expect(await ledger.live('staging', 'hello-service')).toBeNull()
     await expect(ledger.resolve({ id: stale.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrow(
       `ledger: record ${stale.id} (${digest(2)} in staging) was resolved already: abandoned at ${minutesAfter(60)} (record ${abandoned[0]?.id}). Promote the digest again to deploy it.`
     )
@@ -105,7 +105,7 @@ describe('the file ledger: live means deployed', () => {
     const vetoed = await veto(ledger, digest(1), 'staging', 'smoke tests failed')
     const confirmation = await ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })
     expect(confirmation).toMatchObject({ outcome: 'failed', reason: expect.stringContaining(`was vetoed at ${vetoed.time} (record ${vetoed.id}: smoke tests failed)`) })
-    expect(await ledger.live('production')).toBeNull()
+    expect(await ledger.live('production', 'hello-service')).toBeNull()
   })
 
   it('keeps one stretch when the live digest is deployed again: its soak does not restart', async () => {
@@ -114,7 +114,7 @@ describe('the file ledger: live means deployed', () => {
     clock.advance(30)
     await deploy(ledger, digest(1), 'staging')
     clock.advance(30)
-    expect(await ledger.spans(digest(1), 'staging')).toEqual([{ digest: digest(1), environment: 'staging', from: T0.toISOString(), until: null, recordId: '2' }])
+    expect(await ledger.spans(digest(1), 'staging', 'hello-service')).toEqual([{ digest: digest(1), environment: 'staging', from: T0.toISOString(), until: null, recordId: '2' }])
   })
 })
 
@@ -122,13 +122,13 @@ describe('the file ledger: a missing, empty or cut ledger', () => {
   it('is an error when missing, unless created on purpose; init creates it once', async () => {
     const file = path.join(tempDir(), 'ledger.jsonl')
     const ledger = new FileLedger(file, 'ledger')
-    await expect(ledger.live('dev')).rejects.toThrow(`ledger: the ledger "file:${file}" does not exist. A missing ledger is never read as an empty one`)
+    await expect(ledger.live('dev', 'hello-service')).rejects.toThrow(`ledger: the ledger "file:${file}" does not exist. A missing ledger is never read as an empty one`)
     await expect(letIn(ledger, digest(1), 'dev')).rejects.toThrow(/does not exist.*artifact-seal ledger init/)
     expect(() => ledger.assertWritable()).toThrow(/does not exist/)
     const head = await ledger.init()
     expect(head.seq).toBe(1)
     await expect(ledger.init()).rejects.toThrow(`ledger: "file:${file}" exists already; a ledger is created once.`)
-    expect(await ledger.live('dev')).toBeNull()
+    expect(await ledger.live('dev', 'hello-service')).toBeNull()
   })
 
   it('is an error when emptied, and when its first line was cut off', async () => {
@@ -164,7 +164,7 @@ describe('the file ledger: tampering', () => {
     lines[1] = (lines[1] as string).replace(digest(1).slice(-8), digest(9).slice(-8))
     fs.writeFileSync(ledger.file, lines.join('\n'))
     expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 3, problem: expect.stringContaining('does not follow line 2') })
-    await expect(ledger.live('dev')).rejects.toThrow(/The ledger file:.*cannot be trusted: line 3: .*Nothing is promoted from a damaged ledger/)
+    await expect(ledger.live('dev', 'hello-service')).rejects.toThrow(/The ledger file:.*cannot be trusted: line 3: .*Nothing is promoted from a damaged ledger/)
     await expect(letIn(ledger, digest(3), 'dev')).rejects.toThrow(/cannot be trusted/)
   })
 
@@ -203,7 +203,7 @@ describe('the file ledger: clocks', () => {
       `file:${ledger.file}: the last record (2) is dated ${T0.toISOString()}, after this machine's clock (${minutesAfter(-5)}). Either the clock is behind`
     )
     // Read afresh, the line itself is refused.
-    await expect(new FileLedger(ledger.file, 'ledger', { clock: clock.now }).live('dev')).rejects.toThrow(
+    await expect(new FileLedger(ledger.file, 'ledger', { clock: clock.now }).live('dev', 'hello-service')).rejects.toThrow(
       `line 2: it is dated ${T0.toISOString()}, after this machine's clock (${minutesAfter(-5)}): this clock is behind, a clock ahead wrote it, or it was edited`
     )
   })
@@ -213,7 +213,7 @@ describe('the file ledger: clocks', () => {
     const { ledger } = newLedger(ahead)
     await letIn(ledger, digest(1), 'dev')
     const behind = new FileLedger(ledger.file, 'ledger', { clock: () => T0 })
-    await expect(behind.live('dev')).rejects.toThrow("line 2: it is dated 2026-11-01T13:00:00.000Z, after this machine's clock (2026-11-01T12:00:00.000Z)")
+    await expect(behind.live('dev', 'hello-service')).rejects.toThrow("line 2: it is dated 2026-11-01T13:00:00.000Z, after this machine's clock (2026-11-01T12:00:00.000Z)")
 
     const { ledger: ordered, clock } = newLedger()
     await letIn(ordered, digest(1), 'dev')
@@ -242,11 +242,11 @@ describe('the file ledger: clocks', () => {
 describe('the file ledger: limits and failures', () => {
   it('refuses a path that is not a regular file, and a file over the size it reads, without reading it', async () => {
     const device = new FileLedger('/dev/full', 'ledger')
-    await expect(device.live('dev')).rejects.toThrow('ledger: "file:/dev/full" is not a regular file, so it cannot be a ledger.')
+    await expect(device.live('dev', 'hello-service')).rejects.toThrow('ledger: "file:/dev/full" is not a regular file, so it cannot be a ledger.')
     const huge = path.join(tempDir(), 'huge.jsonl')
     fs.closeSync(fs.openSync(huge, 'w'))
     fs.truncateSync(huge, 300 * 1024 * 1024) // sparse: no disk used
-    await expect(new FileLedger(huge, 'ledger').live('dev')).rejects.toThrow(/is 314572800 bytes, over the 256 MiB artifact-seal reads/)
+    await expect(new FileLedger(huge, 'ledger').live('dev', 'hello-service')).rejects.toThrow(/is 314572800 bytes, over the 256 MiB artifact-seal reads/)
   })
 
   it('names the input and the path when the file cannot be written, and records nothing', async () => {
@@ -293,7 +293,7 @@ describe('the file ledger: concurrent writers', () => {
     const vetoAt = entries.findIndex((e) => e.outcome === 'vetoed')
     expect(vetoAt).toBeGreaterThanOrEqual(0)
     expect(entries.slice(vetoAt).filter((e) => e.outcome === 'deployed' || e.outcome === 'pending')).toEqual([])
-    expect(await ledger.live('production')).toEqual(vetoAt > 0 && entries.slice(0, vetoAt).some((e) => e.outcome === 'deployed') ? expect.objectContaining({ digest: digest(7) }) : null)
+    expect(await ledger.live('production', null)).toEqual(vetoAt > 0 && entries.slice(0, vetoAt).some((e) => e.outcome === 'deployed') ? expect.objectContaining({ digest: digest(7) }) : null)
   })
 
   it('takes over a lock left by a process that is gone', async () => {

@@ -4,7 +4,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Digest } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
-import type { LedgerEntry, LiveSpan, NewRecord } from '../../src/core/promotion/record.js'
+import { type LedgerEntry, type LiveSpan, type NewRecord, serviceOf } from '../../src/core/promotion/record.js'
 import { GitHubDeploymentsLedger, type GitHubDeploymentsLedgerOptions } from '../../src/stores/ledger/github-deployments.js'
 import type { ApiStatus } from '../../src/stores/ledger/github/api.js'
 import { historyOf } from '../../src/stores/ledger/github/history.js'
@@ -69,14 +69,19 @@ function fresh(options: Partial<GitHubDeploymentsLedgerOptions> = {}, repository
     sleep: async (ms) => void sleeps.push(ms),
     ...options
   })
-  /** Records a decision a minute after the last thing that happened. */
+  /**
+   * Records a decision a minute after the last thing that happened; a pending one is decided
+   * against what its service runs (its previous digest, read before `decide`), as a gate does,
+   * unless the record names one.
+   */
   const write = async (record: NewRecord, decide?: (view: LedgerView) => Promise<void>) => {
     host.advance(60_000)
     return ledger.record(
       record.environment,
       async (view) => {
+        const previous = record.outcome === 'pending' && record.previousDigest === null ? ((await view.live(record.environment, serviceOf(record)))?.digest ?? null) : record.previousDigest
         await decide?.(view)
-        return record
+        return { ...record, previousDigest: previous }
       },
       TIMEOUT
     )
@@ -155,16 +160,16 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
       environment: 'staging',
       description: `promoting ${A.slice(0, 19)}… (shop)`,
       transient_environment: false,
-      payload: { 'artifact-seal': 2, record }
+      payload: { 'artifact-seal': 2, record: { ...record, service: 'shop' } }
     })
     expect(deployment?.statuses.map((s) => s.state)).toEqual(['in_progress'])
-    expect(entry).toEqual({ ...record, time: deployment?.created_at, id: String(deployment?.id), url: `https://github.com/${repository}/deployments/staging` })
+    expect(entry).toEqual({ ...record, service: 'shop', time: deployment?.created_at, id: String(deployment?.id), url: `https://github.com/${repository}/deployments/staging` })
     const create = host.requests.find((r) => r.method === 'POST' && r.canonicalPath === `/repos/${repository}/deployments`)
     expect(create?.body).toMatchObject({ auto_merge: false, required_contexts: [], transient_environment: false })
     expect(create?.headers).toMatchObject({ 'x-github-api-version': '2022-11-28', 'user-agent': expect.stringMatching(/^artifact-seal\//) })
 
-    expect(await ledger.live('staging')).toBeNull()
-    expect(await ledger.spans(A, 'staging')).toEqual([])
+    expect(await ledger.live('staging', 'shop')).toBeNull()
+    expect(await ledger.spans(A, 'staging', 'shop')).toEqual([])
     expect(await ledger.pending('staging')).toEqual([entry])
     expect(await all(ledger.entries())).toEqual([entry])
     expect(ledger.location).toBe(`github:${repository}`)
@@ -180,8 +185,8 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
     expect(confirmed).toMatchObject({ outcome: 'deployed', resolves: pending.id, time: success?.created_at, id: `${pending.id}/statuses/${success?.id}`, runUrl: RUN, reason: null })
     expect(Date.parse(confirmed.time) - Date.parse(pending.time)).toBe(6 * 60_000)
     const live = { digest: A, environment: 'production', from: success?.created_at, until: null, recordId: pending.id }
-    expect(await ledger.live('production')).toEqual(live)
-    expect(await ledger.spans(A, 'production')).toEqual([live])
+    expect(await ledger.live('production', 'shop')).toEqual(live)
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([live])
     expect(await ledger.pending('production')).toEqual([])
     expect((await all(ledger.entries())).map((e) => e.outcome)).toEqual(['deployed', 'pending'])
   })
@@ -196,11 +201,11 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
     const { ledger, deploy, statesOf } = fresh()
     const a = await deploy(A, 'production')
     const b = await deploy(B, 'production', { previousDigest: A })
-    expect(await ledger.live('production')).toMatchObject({ digest: B, from: b.confirmed.time, recordId: b.pending.id })
-    expect(await ledger.spans(A, 'production')).toEqual([{ digest: A, environment: 'production', from: a.confirmed.time, until: b.confirmed.time, recordId: a.pending.id }])
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: B, from: b.confirmed.time, recordId: b.pending.id })
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([{ digest: A, environment: 'production', from: a.confirmed.time, until: b.confirmed.time, recordId: a.pending.id }])
     expect(statesOf(a.pending.id)?.[0]).toBe(`inactive replaced by ${B.slice(0, 19)}… (deployment ${b.pending.id})`)
     expect(statesOf(b.pending.id)).toEqual([`success deployed ${B.slice(0, 19)}… (shop)`, expect.stringMatching(/^in_progress /)])
-    expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([A])
+    expect((await all(ledger.previouslyLive('production', 'shop'))).map((s) => s.digest)).toEqual([A])
   })
 
   it('failed and abandoned records are never live, and the environment keeps what it ran', async () => {
@@ -213,9 +218,9 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
     const abandoned = await ledger.resolve({ id: c.id, outcome: 'abandoned', reason: 'cancelled', runUrl: null, actor: null })
     expect(abandoned).toMatchObject({ outcome: 'abandoned', reason: 'abandoned: cancelled' })
     expect(statesOf(c.id)?.[0]).toBe('error abandoned: cancelled')
-    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.pending.id, until: null })
-    expect(await ledger.spans(B, 'production')).toEqual([])
-    expect(await ledger.spans(C, 'production')).toEqual([])
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: a.pending.id, until: null })
+    expect(await ledger.spans(B, 'production', 'shop')).toEqual([])
+    expect(await ledger.spans(C, 'production', 'shop')).toEqual([])
     expect(await ledger.pending('production')).toEqual([])
   })
 
@@ -291,7 +296,7 @@ describe('GitHubDeploymentsLedger: contracts', () => {
     for await (const e of ledger.entries({ environment: 'production' })) read.push(e)
     expect(read.find((e) => e.id === pending.entry?.id)).toMatchObject({ contract, amendment })
     expect(read.find((e) => e.outcome === 'approved')?.id).toBe(approval.entry?.id)
-    expect((await ledger.live('production'))?.digest).toBe(A)
+    expect((await ledger.live('production', 'shop'))?.digest).toBe(A)
   })
 })
 
@@ -357,12 +362,12 @@ describe('GitHubDeploymentsLedger: vetoes and races', () => {
     const other = fresh({}, repository)
     let b: string | undefined
     const { entry, lost } = await write(decision(A, 'production', 'pending'), async (view) => {
-      expect(await view.live('production')).toMatchObject({ digest: C })
+      expect(await view.live('production', 'shop')).toMatchObject({ digest: C })
       b = (await other.deploy(B, 'production')).pending.id
     })
-    expect(lost).toContain(`another promotion to production went live while this one was being recorded: ${B} (deployment ${b}) is live now, not ${C}`)
+    expect(lost).toContain(`another promotion to production of "shop" went live while this one was being recorded: ${B} (deployment ${b}) is live now, not ${C}`)
     expect(statesOf(entry?.id as string)?.[0]).toMatch(/^failure another promotion/)
-    expect(await ledger.live('production')).toMatchObject({ digest: B })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: B })
   })
 
   it('a confirmation after a veto fails without the digest ever being live', async () => {
@@ -373,8 +378,8 @@ describe('GitHubDeploymentsLedger: vetoes and races', () => {
     const resolved = await confirm(b.id)
     expect(resolved).toMatchObject({ outcome: 'failed', reason: 'vetoed while being deployed: CVE for b' })
     expect(statesOf(b.id)?.map((s) => s.split(' ')[0])).toEqual(['failure', 'in_progress'])
-    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.pending.id })
-    expect(await ledger.spans(B, 'production')).toEqual([])
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: a.pending.id })
+    expect(await ledger.spans(B, 'production', 'shop')).toEqual([])
   })
 
   it('a success voided by a veto that landed while it was posted never counts as live', async () => {
@@ -385,8 +390,8 @@ describe('GitHubDeploymentsLedger: vetoes and races', () => {
       { state: 'success', ...at(START + 120_000) },
       { state: 'failure', ...at(START + 120_000), description: 'vetoed while being deployed: CVE' }
     ])
-    expect(await ledger.live('production')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: String(a.id) })
-    expect(await ledger.spans(B, 'production')).toEqual([])
+    expect(await ledger.live('production', 'shop')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: String(a.id) })
+    expect(await ledger.spans(B, 'production', 'shop')).toEqual([])
     expect((await all(ledger.entries({ digest: B }))).map((e) => `${e.outcome} ${e.reason}`)).toEqual(['failed vetoed while being deployed: CVE', 'pending null'])
   })
 
@@ -402,7 +407,7 @@ describe('GitHubDeploymentsLedger: vetoes and races', () => {
       { state: 'error', ...at(START + 180_000), description: 'abandoned: not confirmed within 6h' },
       { state: 'success', ...at(START + 180_000) }
     ])
-    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: String(confirmedFirst.id), from: iso(START + 60_000) })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: String(confirmedFirst.id), from: iso(START + 60_000) })
   })
 })
 
@@ -414,14 +419,14 @@ describe('GitHubDeploymentsLedger: the live digest recorded again', () => {
     expect(statesOf(first.pending.id)?.map((s) => s.split(' ')[0])).toEqual(['success', 'in_progress'])
     expect(statesOf(again.pending.id)?.[0]).toBe(`success deployed ${A.slice(0, 19)}… (shop) (continues ${first.pending.id})`)
     const one = { digest: A, environment: 'production', from: first.confirmed.time, until: null, recordId: first.pending.id }
-    expect(await ledger.live('production')).toEqual(one)
-    expect(await ledger.spans(A, 'production')).toEqual([one])
+    expect(await ledger.live('production', 'shop')).toEqual(one)
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([one])
 
     const b = await deploy(B, 'production')
     expect(statesOf(first.pending.id)?.[0]).toMatch(/^inactive replaced by/)
     expect(statesOf(again.pending.id)?.[0]).toMatch(/^inactive replaced by/)
-    expect(await ledger.spans(A, 'production')).toEqual([{ ...one, until: b.confirmed.time }])
-    expect(await all(ledger.previouslyLive('production'))).toEqual([{ ...one, until: b.confirmed.time }])
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([{ ...one, until: b.confirmed.time }])
+    expect(await all(ledger.previouslyLive('production', 'shop'))).toEqual([{ ...one, until: b.confirmed.time }])
   })
 
   it('the first confirmation is found however far back it lies', async () => {
@@ -430,7 +435,7 @@ describe('GitHubDeploymentsLedger: the live digest recorded again', () => {
     for (let i = 0; i < 20; i++) host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: {}, createdAt: iso(host.now().getTime() + i) })
     host.advance(3 * 24 * HOUR)
     await deploy(A, 'production')
-    expect(await ledger.live('production')).toMatchObject({ recordId: first.pending.id, from: first.confirmed.time })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ recordId: first.pending.id, from: first.confirmed.time })
   })
 })
 
@@ -449,7 +454,7 @@ describe('GitHubDeploymentsLedger: time is GitHub’s', () => {
       { state: 'in_progress', ...at(host.now().getTime()) },
       { state: 'success', ...at(future) }
     ])
-    const error = await failure(ledger.live('production'))
+    const error = await failure(ledger.live('production', 'shop'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toContain(`github:${repository}: deployment ${seeded.id} (environment "production", task "deploy:${A}") has a success status dated ${iso(future)}, after GitHub's own clock`)
     expect(error.message).toContain('fail closed')
@@ -501,7 +506,7 @@ describe('GitHubDeploymentsLedger: writes are made once', () => {
     host.inject({ kind: 'served-server-error', method: 'POST', path: /\/statuses$/ })
     const confirmed = await confirm(pending.id)
     expect(statesOf(pending.id)?.map((s) => s.split(' ')[0])).toEqual(['success', 'success', 'in_progress'])
-    expect(await ledger.live('production')).toMatchObject({ digest: A, from: confirmed.time })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, from: confirmed.time })
   })
 })
 
@@ -521,7 +526,7 @@ describe('GitHubDeploymentsLedger: what a read costs', () => {
     const { ledger, live } = busy()
     host.setNow(new Date(START + 3 * HOUR))
     host.clearRequests()
-    expect(await ledger.live('production')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: live })
+    expect(await ledger.live('production', 'shop')).toEqual({ digest: A, environment: 'production', from: iso(START), until: null, recordId: live })
     // ⌈2,001 / 100⌉ pages + 1 statuses read (the only pending record's)
     const lists = host.requests.filter((r) => r.canonicalPath.endsWith('/deployments'))
     const statuses = host.requests.filter((r) => r.canonicalPath.endsWith('/statuses'))
@@ -536,7 +541,7 @@ describe('GitHubDeploymentsLedger: what a read costs', () => {
     expect(await ledger.pending('production')).toEqual([])
     expect(host.requests).toHaveLength(22)
     host.clearRequests()
-    expect(await all(ledger.previouslyLive('production'))).toEqual([])
+    expect(await all(ledger.previouslyLive('production', 'shop'))).toEqual([])
     expect(host.requests).toHaveLength(22)
   })
 
@@ -548,10 +553,10 @@ describe('GitHubDeploymentsLedger: what a read costs', () => {
       const live = seedLive(repository, A, 'production', START)
       for (let i = 1; i <= 50; i++) seedRecord(repository, decision(digest(i), 'production', 'refused'), START + i * 1000, [{ state: 'failure' }])
       host.clearRequests()
-      expect(await ledger.live('production')).toMatchObject({ recordId: String(live.id) })
+      expect(await ledger.live('production', 'shop')).toMatchObject({ recordId: String(live.id) })
       counts.push(host.requests.length)
       const spansBefore = host.requests.length
-      expect(await ledger.spans(A, 'production')).toHaveLength(1)
+      expect(await ledger.spans(A, 'production', 'shop')).toHaveLength(1)
       counts.push(host.requests.length - spansBefore)
     }
     // live: one page and the live record's statuses; spans: one list and one statuses read, plus live's two.
@@ -576,7 +581,7 @@ describe('GitHubDeploymentsLedger: what a read costs', () => {
     host.setNow(new Date(START + 61 * HOUR))
     host.clearRequests()
     const first: LiveSpan[] = []
-    for await (const span of ledger.previouslyLive('production')) {
+    for await (const span of ledger.previouslyLive('production', 'shop')) {
       first.push(span)
       if (first.length === 2) break
     }
@@ -600,19 +605,38 @@ describe('GitHubDeploymentsLedger: readings of the history', () => {
     const { ledger, repository } = fresh()
     const a = seedLive(repository, A, 'production', START)
     seedLive(repository, B, 'production', START + 60_000)
-    expect(await ledger.live('production')).toMatchObject({ digest: B })
-    expect(await ledger.spans(A, 'production')).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START), recordId: String(a.id) }])
-    expect(await all(ledger.previouslyLive('production'))).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START + 60_000), recordId: String(a.id) }])
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: B })
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START), recordId: String(a.id) }])
+    expect(await all(ledger.previouslyLive('production', 'shop'))).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START + 60_000), recordId: String(a.id) }])
   })
 
   it('what went live last is live, not what was decided last', async () => {
+    const { ledger, repository } = fresh()
+    // A decided first and confirmed last (as an earlier version, or another tool, could post it).
+    const a = seedRecord(repository, decision(A, 'production', 'pending'), START, [
+      { state: 'in_progress', ...at(START) },
+      { state: 'success', ...at(START + 3 * 60_000), description: 'deployed' }
+    ])
+    const b = seedRecord(repository, decision(B, 'production', 'pending'), START + 60_000, [
+      { state: 'in_progress', ...at(START + 60_000) },
+      { state: 'success', ...at(START + 2 * 60_000), description: 'deployed' },
+      { state: 'inactive', ...at(START + 3 * 60_000), description: 'replaced by sha256:…' }
+    ])
+    host.setNow(new Date(START + 4 * 60_000))
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: String(a.id) })
+    expect(await ledger.spans(B, 'production', 'shop')).toEqual([{ digest: B, environment: 'production', from: iso(START + 2 * 60_000), until: iso(START + 3 * 60_000), recordId: String(b.id) }])
+  })
+
+  it('a confirmation decided before another went live is judged again and fails, naming what went live', async () => {
     const { ledger, promote, confirm, statesOf } = fresh()
     const a = await promote(A, 'production')
     const b = await promote(B, 'production')
     await confirm(b.id)
-    await confirm(a.id)
-    expect(await ledger.live('production')).toMatchObject({ digest: A, recordId: a.id })
-    expect(statesOf(b.id)?.[0]).toMatch(/^inactive replaced by/)
+    const late = await confirm(a.id)
+    expect(late).toMatchObject({ outcome: 'failed', resolves: a.id })
+    expect(late.reason).toContain(`${B} went live there meanwhile (deployment ${b.id}`)
+    expect(statesOf(a.id)?.map((s) => s.split(' ')[0])).toEqual(['failure', 'in_progress'])
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: B, recordId: b.id })
   })
 
   it('GitHub’s auto_inactive (a job’s own environment deployment) does not end a stretch', async () => {
@@ -623,15 +647,15 @@ describe('GitHubDeploymentsLedger: readings of the history', () => {
       { state: 'success', ...at(START + 60_000) },
       { state: 'inactive', ...at(START + 120_000) }
     ])
-    expect(await ledger.live('production')).toEqual({ digest: B, environment: 'production', from: iso(START + 60_000), until: null, recordId: String(b.id) })
-    expect((await all(ledger.previouslyLive('production'))).map((s) => s.digest)).toEqual([A])
+    expect(await ledger.live('production', 'shop')).toEqual({ digest: B, environment: 'production', from: iso(START + 60_000), until: null, recordId: String(b.id) })
+    expect((await all(ledger.previouslyLive('production', 'shop'))).map((s) => s.digest)).toEqual([A])
   })
 
   it('nothing is live when the ledger itself marked the last live deployment replaced', async () => {
     const { ledger, repository } = fresh()
     seedLive(repository, B, 'production', START, START + 60_000)
-    expect(await ledger.live('production')).toBeNull()
-    expect(await ledger.spans(B, 'production')).toMatchObject([{ from: iso(START), until: iso(START + 60_000) }])
+    expect(await ledger.live('production', 'shop')).toBeNull()
+    expect(await ledger.spans(B, 'production', 'shop')).toMatchObject([{ from: iso(START), until: iso(START + 60_000) }])
   })
 
   it('ignores deployments other tools made, in every query', async () => {
@@ -640,9 +664,9 @@ describe('GitHubDeploymentsLedger: readings of the history', () => {
     host.advance(60_000)
     host.seedDeployment({ repository, environment: 'production', task: 'deploy', payload: { image: 'x' }, statuses: [{ state: 'success' }] })
     host.seedDeployment({ repository, environment: 'production', task: 'deploy:migrations', payload: 'not json', statuses: [{ state: 'success' }] })
-    expect(await ledger.live('production')).toMatchObject({ digest: A })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A })
     expect((await all(ledger.entries())).map((e) => e.digest)).toEqual([A, A])
-    expect(await all(ledger.previouslyLive('production'))).toEqual([])
+    expect(await all(ledger.previouslyLive('production', 'shop'))).toEqual([])
   })
 
   it('makes the deployment on the job commit when the sealing commit is of another repository', async () => {
@@ -669,7 +693,7 @@ describe('GitHubDeploymentsLedger: damaged records fail closed', () => {
       payload: { 'artifact-seal': 2, record: { ...decision(A, 'production', 'pending'), digest: 'sha256:nope' } },
       statuses: [{ state: 'success' }]
     })
-    for (const read of [ledger.live('production'), ledger.spans(A, 'production'), all(ledger.entries())]) {
+    for (const read of [ledger.live('production', 'shop'), ledger.spans(A, 'production', 'shop'), all(ledger.entries())]) {
       const error = await failure(read)
       expect(error).toBeInstanceOf(SealError)
       expect(error.message).toContain(`github:${repository}: deployment ${bad.id} (environment "production", task "deploy:${A}") was written by artifact-seal but its record cannot be read`)
@@ -680,16 +704,16 @@ describe('GitHubDeploymentsLedger: damaged records fail closed', () => {
   it('a task of ours without the payload key, an older or newer payload, or a resolution as a deployment are damaged too', async () => {
     const { ledger, repository } = fresh()
     host.seedDeployment({ repository, environment: 'dev', task: `deploy:${A}`, payload: {} })
-    expect((await failure(ledger.live('dev'))).message).toContain('its payload has no "artifact-seal" key')
+    expect((await failure(ledger.live('dev', 'shop'))).message).toContain('its payload has no "artifact-seal" key')
     host.seedDeployment({ repository, environment: 'qa', task: `deploy:${A}`, payload: { 'artifact-seal': 3, record: {} } })
-    expect((await failure(ledger.live('qa'))).message).toContain('written by a newer artifact-seal')
+    expect((await failure(ledger.live('qa', 'shop'))).message).toContain('written by a newer artifact-seal')
     host.seedDeployment({ repository, environment: 'old', task: `deploy:${A}`, payload: { 'artifact-seal': 1, record: {} } })
-    expect((await failure(ledger.live('old'))).message).toContain('its payload format is 1, not 2')
+    expect((await failure(ledger.live('old', 'shop'))).message).toContain('its payload format is 1, not 2')
     seedRecord(repository, decision(B, 'uat', 'pending'), START, [])
     host.seedDeployment({ repository, environment: 'uat', task: `deploy:${A}`, payload: { 'artifact-seal': 2, record: decision(B, 'uat', 'pending') } })
-    expect((await failure(ledger.live('uat'))).message).toContain(`its task names ${A} but its record ${B}`)
+    expect((await failure(ledger.live('uat', 'shop'))).message).toContain(`its task names ${A} but its record ${B}`)
     host.seedDeployment({ repository, environment: 'res', task: `deploy:${A}`, payload: { 'artifact-seal': 2, record: { ...decision(A, 'res', 'pending'), outcome: 'deployed', resolves: '1' } } })
-    expect((await failure(ledger.live('res'))).message).toContain('its record is a deployed record; those are statuses of a pending deployment')
+    expect((await failure(ledger.live('res', 'shop'))).message).toContain('its record is a deployed record; those are statuses of a pending deployment')
   })
 })
 
@@ -704,7 +728,7 @@ describe('GitHubDeploymentsLedger: random histories', () => {
     fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 120 }) })
   )
 
-  it('never live after a veto; every live stretch starts at a success status; the last confirmation not vetoed is live', async () => {
+  it('never live after a veto; every live stretch starts at a success status; the last confirmation not vetoed and not overtaken is live', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async (ops) => {
         const { ledger, repository, write, confirm, veto } = fresh()
@@ -737,11 +761,13 @@ describe('GitHubDeploymentsLedger: random histories', () => {
             })
             if (resolved === null) continue
             const vetoed = vetoedAt.has(target.digest)
-            expect(resolved.outcome).toBe(vetoed ? 'failed' : 'deployed')
-            if (!vetoed && expected?.digest !== target.digest) expected = { digest: target.digest, from: resolved.time }
+            // Judged again: it lands only on what it was decided against.
+            const moved = (expected?.digest ?? null) !== target.previousDigest
+            expect(resolved.outcome).toBe(vetoed || moved ? 'failed' : 'deployed')
+            if (!vetoed && !moved && expected?.digest !== target.digest) expected = { digest: target.digest, from: resolved.time }
           }
         }
-        const live = await ledger.live('production')
+        const live = await ledger.live('production', 'shop')
         expect(live === null ? null : { digest: live.digest, from: live.from }).toEqual(expected)
         if (live !== null) {
           const veto = vetoedAt.get(live.digest)
@@ -750,7 +776,7 @@ describe('GitHubDeploymentsLedger: random histories', () => {
           expect(statuses.some((s) => s.state === 'success' && s.created_at === live.from)).toBe(true)
         }
         for (const d of [1, 2, 3].map(digest)) {
-          for (const span of await ledger.spans(d, 'production')) {
+          for (const span of await ledger.spans(d, 'production', 'shop')) {
             const veto = vetoedAt.get(d)
             expect(veto === undefined || veto > Date.parse(span.from)).toBe(true)
           }
@@ -768,7 +794,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
     const { ledger, sleeps, deploy } = fresh()
     await deploy(A, 'production')
     host.inject({ kind: 'server-error', method: 'GET', path: LIST })
-    expect(await ledger.live('production')).toMatchObject({ digest: A })
+    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A })
     expect(sleeps).toHaveLength(1)
     expect(sleeps[0]).toBeGreaterThanOrEqual(500)
     expect(sleeps[0]).toBeLessThanOrEqual(1000)
@@ -785,7 +811,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('waits for a primary rate limit to reset, measured on GitHub’s clock', async () => {
     const { ledger, sleeps } = fresh()
     host.inject({ kind: 'rate-limit', retryAfterSeconds: 30 })
-    expect(await ledger.live('production')).toBeNull()
+    expect(await ledger.live('production', 'shop')).toBeNull()
     expect(sleeps).toEqual([30_000])
   })
 
@@ -810,7 +836,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('a persistent 500 fails closed after the last attempt, saying what to do', async () => {
     const { ledger, repository, sleeps } = fresh()
     host.inject({ kind: 'server-error', times: Infinity })
-    const error = await failure(ledger.spans(A, 'production'))
+    const error = await failure(ledger.spans(A, 'production', 'shop'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toBe(
       `github:${repository}: GET /repos/${repository}/deployments?environment=production&task=deploy:${A}&per_page=100 failed 4 times; ` +
@@ -828,7 +854,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('honours the retry options', async () => {
     const { ledger, sleeps } = fresh({ retry: { attempts: 2, baseDelayMs: 10 } })
     host.inject({ kind: 'bad-gateway', times: Infinity })
-    expect((await failure(ledger.live('production'))).message).toContain('failed 2 times; the last answer was 502 502 Bad Gateway Unicorn!')
+    expect((await failure(ledger.live('production', 'shop'))).message).toContain('failed 2 times; the last answer was 502 502 Bad Gateway Unicorn!')
     expect(sleeps).toHaveLength(1)
   })
 
@@ -843,7 +869,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('an answer that is not JSON fails closed without retrying', async () => {
     const { ledger, repository, sleeps } = fresh()
     host.inject({ kind: 'garbage', times: Infinity })
-    const error = await failure(ledger.live('production'))
+    const error = await failure(ledger.live('production', 'shop'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toBe(
       `github:${repository}: GET /repos/${repository}/deployments?environment=production&per_page=100 answered 200 with "[{\\"id\\": 1, \\"task\\": \\"deploy\\", \\"pay", ` +
@@ -856,7 +882,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('times out a slow answer and retries it', async () => {
     const { ledger, sleeps } = fresh({ timeoutMs: 100 })
     host.inject({ kind: 'slow', delayMs: 30_000 })
-    expect(await ledger.live('production')).toBeNull()
+    expect(await ledger.live('production', 'shop')).toBeNull()
     expect(sleeps).toHaveLength(1)
     expect(host.requests.map((r) => r.fault)).toEqual(['slow', null])
   })
@@ -864,7 +890,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
   it('a timeout on every attempt says no answer came', async () => {
     const { ledger } = fresh({ timeoutMs: 50, retry: { attempts: 2 } })
     host.inject({ kind: 'slow', delayMs: 30_000, times: Infinity })
-    expect((await failure(ledger.live('production'))).message).toContain('failed 2 times; the last attempt got no answer before the request timed out.')
+    expect((await failure(ledger.live('production', 'shop'))).message).toContain('failed 2 times; the last attempt got no answer before the request timed out.')
   })
 
   it('retries when nothing listens, then fails closed naming the connection error', async () => {
@@ -873,7 +899,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
     const port = (server.address() as AddressInfo).port
     await new Promise<void>((resolve) => server.close(() => resolve()))
     const { ledger, sleeps } = fresh({ apiUrl: `http://127.0.0.1:${port}` })
-    const error = await failure(ledger.live('production'))
+    const error = await failure(ledger.live('production', 'shop'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toContain('failed 4 times; the last attempt got connect ECONNREFUSED')
     expect(sleeps).toHaveLength(3)
@@ -883,7 +909,7 @@ describe('GitHubDeploymentsLedger: retries', () => {
 describe('GitHubDeploymentsLedger: the token', () => {
   it('401 names the token input', async () => {
     const { ledger, sleeps } = fresh({ token: 'ghs_revoked', tokenInput: 'ledger-token' })
-    const error = await failure(ledger.live('production'))
+    const error = await failure(ledger.live('production', 'shop'))
     expect(error).toBeInstanceOf(SealError)
     expect(error.message).toMatch(/^ledger-token: the token was refused \(401 Bad credentials\) on GET \/repos\/.*The ledger could not be read/)
     expect(sleeps).toEqual([])

@@ -14362,7 +14362,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-DM4QMNT4.js");
+    const { readSigningKey } = await import("../chunks/signing-key-7UMVMOZJ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-QSX3II5S.js");
     const { keySigner } = await import("../chunks/key-signer-7QDZ2AIA.js");
@@ -16413,6 +16413,9 @@ function formatDuration(ms) {
 var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
+function declaresServices(policy) {
+  return (policy.service ?? null) !== null || (policy.services ?? null) !== null;
+}
 function findEnvironment(policy, name) {
   return policy.environments.find((e) => e.name === name);
 }
@@ -16434,6 +16437,7 @@ function pipelineOrder(policy) {
 // src/core/promotion/policy-schema.ts
 var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
 var environmentList = { type: "array", items: { type: "string", pattern: ENVIRONMENT_NAME }, uniqueItems: true };
+var SERVICE_NAME = "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$";
 var REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$";
 var WORKFLOW_PATTERN = "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$";
 var POLICY_SCHEMA = {
@@ -16444,6 +16448,8 @@ var POLICY_SCHEMA = {
   additionalProperties: false,
   required: ["environments"],
   properties: {
+    service: { type: "string", pattern: SERVICE_NAME },
+    services: { type: "array", items: { type: "string", pattern: SERVICE_NAME }, uniqueItems: true, minItems: 1 },
     environments: {
       type: "object",
       minProperties: 1,
@@ -16525,7 +16531,8 @@ See the policy format in the README ("Promotion policy").`
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== "propertyNames");
     fail2(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]));
   }
-  const raw = value.environments;
+  const top = value;
+  const raw = top.environments;
   const envMap = doc.getIn(["environments"], true);
   const pairs = (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
@@ -16535,6 +16542,11 @@ See the policy format in the README ("Promotion policy").`
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const problems = [];
+  if (top.service !== void 0 && top.services !== void 0) {
+    problems.push(
+      `${at(rangeStart(doc.getIn(["services"], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, \u2026]" to list the services an artifact's name may give; not both.`
+    );
+  }
   const position = new Map(pairs.map((p, i) => [String(p.key?.value), i]));
   const names = Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   const environments = names.map((name) => {
@@ -16582,7 +16594,7 @@ See the policy format in the README ("Promotion policy").`
       `${at(keyAt(cycle[0]))}: the environments require each other in a cycle: ${cycle.join(" \u2192 ")}. A digest could never enter any of them; remove one of these requirements.`
     ]);
   }
-  return { source, environments };
+  return { source, environments, service: top.service ?? null, services: top.services ?? null };
 }
 function byPosition(problems) {
   const position = (p) => (/:(\d+):(\d+): /.exec(p)?.slice(1) ?? ["0", "0"]).map(Number);
@@ -16645,7 +16657,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path22.length === 0 ? "environments" : path22.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path22.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path22.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path22.length === 0 ? "environments, service, services" : path22.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path22.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path22.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -16655,6 +16667,7 @@ function describeSchemaError(error2, root, at) {
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
+      if (path22[0] === "service" || path22[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
       if (path22.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path22.at(-1) ?? ""] ?? "is not valid"}.`;
       if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
@@ -16665,11 +16678,11 @@ function describeSchemaError(error2, root, at) {
     case "enum":
       return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
-      return `${location}: ${where} lists an environment twice. Name each once.`;
+      return `${location}: ${where} lists ${path22[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
     case "minProperties":
       return `${location}: ${where} is empty. Define at least one environment, such as "dev: {}".`;
     case "minItems":
-      return `${location}: ${where} is empty. List at least one environment, or remove the key.`;
+      return `${location}: ${where} is empty. List at least one ${path22[0] === "services" ? "service" : "environment"}, or remove the key.`;
     case "propertyNames":
       return `${location}: ${where} has a key that is not an environment name. Use letters, digits, ".", "-", "_" or spaces.`;
     default:
@@ -16688,7 +16701,10 @@ var CONTRACT_FIELD_MEANING = {
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
+var SERVICE_NAME_FORMAT = "Write it as the artifact is named (the seal's name), on one line, such as api or ghcr.io/acme/api.";
 function describeType(type, path22) {
+  if (path22[0] === "services") return path22.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
+  if (path22[0] === "service") return "a service name, such as api (text)";
   if (path22.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
   if (path22.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path22.at(-2) === "signed-by") return path22.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
@@ -16767,15 +16783,48 @@ import * as crypto2 from "node:crypto";
 import * as fs5 from "node:fs";
 import * as path3 from "node:path";
 
+// src/core/promotion/confirmation.ts
+init_errors();
+
 // src/core/promotion/record.ts
+init_errors();
 var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function serviceOf(record) {
+  return record.service !== void 0 ? record.service : record.name;
+}
+function describeService(service) {
+  return service === null ? "the default service (records without a name)" : `service ${quote(service)}`;
+}
 function makesLive(outcome) {
   return outcome === "deployed" || outcome === "rolled-back";
 }
 function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
+}
+
+// src/core/promotion/confirmation.ts
+function shellWord(text) {
+  return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function needsLiveContract(pending) {
+  return pending.amendment != null;
+}
+function confirmationChanged(pending, live, liveContract, madeLiveBy) {
+  const service = serviceOf(pending);
+  const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const compared = pending.previousDigest;
+  if ((live?.digest ?? null) !== compared) {
+    const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
+    return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
+  }
+  if (live === null || !needsLiveContract(pending)) return null;
+  if (liveContract === void 0) throw new Error("unreachable: a confirmation of a record with an amendment was judged without the live contract");
+  const from = pending.amendment?.from?.digest ?? null;
+  if (liveContract === from) return null;
+  return `${where} runs ${live.digest} with contract ${liveContract ?? "none"} now, not the contract ${from ?? "none"} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`;
 }
 
 // src/core/promotion/ledger-index.ts
@@ -16786,19 +16835,21 @@ var LedgerIndex = class {
   }
   load;
   spansByEnvironment = /* @__PURE__ */ new Map();
+  /** Each environment's service whose deployment was confirmed last. */
+  lastLive = /* @__PURE__ */ new Map();
   vetoes = /* @__PURE__ */ new Map();
   unresolved = /* @__PURE__ */ new Map();
   /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
   byDigest = /* @__PURE__ */ new Map();
   all = [];
-  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  /** The same text once: an environment or a service named by many records is kept once (a digest, by byDigest). */
   environments = /* @__PURE__ */ new Map();
   byId = null;
   lastRecord = null;
   lastTime = "";
   /**
    * Adds the next record, or says why it cannot follow the ones before: a resolution must
-   * close a pending record of the same digest and environment that is still open, a record
+   * close a pending record of the same digest, environment and service that is still open, a record
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
@@ -16814,6 +16865,9 @@ var LedgerIndex = class {
       if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
         return `it resolves record ${pending.id} (${pending.digest} in ${pending.environment}) but names ${entry.digest} in ${entry.environment}`;
       }
+      if (pending.service !== entry.service) {
+        return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`;
+      }
       if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
@@ -16826,7 +16880,8 @@ var LedgerIndex = class {
     const indexed = {
       id: entry.id,
       digest: ofDigest[0]?.digest ?? ownCopy(entry.digest),
-      environment: this.environment(entry.environment),
+      environment: this.interned(entry.environment),
+      service: entry.service === null ? null : this.interned(entry.service),
       outcome: OUTCOME_TEXT[entry.outcome],
       resolves: entry.resolves
     };
@@ -16854,20 +16909,33 @@ var LedgerIndex = class {
   get last() {
     return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime };
   }
-  live(environment) {
-    const last = this.spansByEnvironment.get(environment)?.at(-1);
+  live(environment, service) {
+    const last = this.spansOf(environment, service).at(-1);
     return last && last.until === null ? last : null;
   }
-  spans(digest, environment) {
-    return (this.spansByEnvironment.get(environment) ?? []).filter((s) => s.digest === digest);
+  spans(digest, environment, service) {
+    return this.spansOf(environment, service).filter((s) => s.digest === digest);
+  }
+  /** The service whose deployment to the environment was confirmed last, and what it runs; null when none ever was. */
+  newest(environment) {
+    if (!this.lastLive.has(environment)) return null;
+    const service = this.lastLive.get(environment);
+    const live = this.live(environment, service);
+    return live === null ? null : { service, live };
+  }
+  /** The services whose deployment to the environment was ever let in or confirmed, in the order they first were. */
+  services(environment) {
+    const seen = new Set(this.spansByEnvironment.get(environment)?.keys() ?? []);
+    for (const e of this.unresolved.values()) if (e.environment === environment) seen.add(e.service);
+    return [...seen];
   }
   veto(digest) {
     const veto = this.vetoes.get(digest);
     return veto === void 0 ? null : this.load(veto.id);
   }
-  /** Digests live before the current one, newest first, each once with its latest stretch. */
-  previouslyLive(environment) {
-    const spans = this.spansByEnvironment.get(environment) ?? [];
+  /** Digests of the service live before the current one, newest first, each once with its latest stretch. */
+  previouslyLive(environment, service) {
+    const spans = this.spansOf(environment, service);
     const current = spans.at(-1);
     const seen = new Set(current && current.until === null ? [current.digest] : []);
     const result = [];
@@ -16879,9 +16947,9 @@ var LedgerIndex = class {
     }
     return result;
   }
-  /** The environment's pending records that nothing has resolved, oldest first. */
-  pending(environment) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id));
+  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  pending(environment, service) {
+    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === void 0 || e.service === service)).map((e) => this.load(e.id));
   }
   find(id) {
     return this.byIdNow().has(id) ? this.load(id) : null;
@@ -16892,16 +16960,21 @@ var LedgerIndex = class {
     const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
     return resolution === void 0 ? null : this.load(resolution.id);
   }
-  /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
+  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
   *entries(filter = {}) {
-    const { environment, digest } = filter;
+    const { environment, digest, service } = filter;
     const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i];
-      if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest)) yield this.load(e.id);
+      if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest) && (service === void 0 || e.service === service)) {
+        yield this.load(e.id);
+      }
     }
   }
-  environment(name) {
+  spansOf(environment, service) {
+    return this.spansByEnvironment.get(environment)?.get(service) ?? [];
+  }
+  interned(name) {
     const known = this.environments.get(name);
     if (known !== void 0) return known;
     const own = ownCopy(name);
@@ -16909,15 +16982,22 @@ var LedgerIndex = class {
     return own;
   }
   goLive(entry, pendingId) {
-    const spans = this.spansByEnvironment.get(entry.environment) ?? [];
-    this.spansByEnvironment.set(entry.environment, spans);
+    let services = this.spansByEnvironment.get(entry.environment);
+    if (services === void 0) {
+      services = /* @__PURE__ */ new Map();
+      this.spansByEnvironment.set(this.interned(entry.environment), services);
+    }
+    const service = entry.service === null ? null : this.interned(entry.service);
+    const spans = services.get(service) ?? [];
+    services.set(service, spans);
+    this.lastLive.set(this.interned(entry.environment), service);
     const current = spans.at(-1);
     if (current && current.until === null) {
       if (current.digest === entry.digest) return;
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
-    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
   }
 };
 function ownCopy(text) {
@@ -16951,6 +17031,7 @@ async function withFileLock(file, what, work, options = {}) {
       if (code2 !== "EEXIST") {
         throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
       }
+      options.onBusy?.();
       if (await breakIfStale(lockPath, staleMs, options)) continue;
       if (Date.now() > deadline) {
         throw new SealError(
@@ -17052,10 +17133,24 @@ function lineFields(text, from = 0, to = text.length) {
   } else {
     resolves = next(text, at, '"');
     if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null;
+    at.position += 1;
   }
-  if (at.position >= to || !DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  const key = text.startsWith(',"service":', at.position) ? ',"service":' : text.startsWith(',"name":', at.position) ? ',"name":' : null;
+  if (key === null) return null;
+  at.position += key.length;
+  let service = null;
+  if (text.startsWith("null", at.position)) {
+    at.position += 4;
+  } else {
+    at.position -= 1;
+    service = next(text, at, ':"');
+    if (service === null || service === "") return null;
+    at.position += 1;
+  }
+  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125) return null;
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
-  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves };
+  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves, service };
 }
 function next(text, at, key) {
   if (!text.startsWith(key, at.position)) return null;
@@ -17068,7 +17163,7 @@ function next(text, at, key) {
   return value;
 }
 function fieldsAgree(fields, record) {
-  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves;
+  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves && fields.service === record.service;
 }
 
 // src/stores/ledger/line-hashes.ts
@@ -17226,10 +17321,10 @@ function decodeRecord(value, damaged) {
   if (r.artifact !== null && r.artifact !== void 0) {
     if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
     const a2 = r.artifact;
-    const name = maybeText("name", a2, "artifact.");
+    const name2 = maybeText("name", a2, "artifact.");
     const runId = maybeText("runId", a2, "artifact.");
-    if (name === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
-    artifact = { name, runId };
+    if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    artifact = { name: name2, runId };
   }
   const object2 = (field, from = r, prefix = "") => {
     const v = from[field];
@@ -17272,13 +17367,20 @@ function decodeRecord(value, damaged) {
     if (to === null) return damaged(`the record's approves lacks the contract digest it approves`);
     approves = { from: digest("approves.from", maybeText("from", scope, "approves.")), to };
   }
+  let service;
+  if ("service" in r) {
+    service = maybeText("service");
+    if (service === "") damaged(`the record's service is "", not a name or null`);
+  }
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
-    name: maybeText("name"),
+    name,
     environment: text("environment"),
+    service: service === void 0 ? name : service,
     outcome,
     mode,
     time,
@@ -17371,27 +17473,43 @@ var FileLedger = class {
         const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? "no reason given"}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`;
         return append(resolutionOf(pending, "failed", reason, request.runUrl, request.actor), now);
       }
+      if (request.outcome === "confirmed") {
+        const index = snapshot.index;
+        const live = index.live(pending.environment, serviceOf(pending));
+        const liveContract = live !== null && needsLiveContract(pending) ? index.find(live.recordId)?.contract?.digest ?? null : void 0;
+        const changed = confirmationChanged(pending, live, liveContract, (span) => {
+          const confirmation = index.resolutionOf(span.recordId);
+          return `record ${span.recordId}${confirmation === null ? "" : `, confirmed by record ${confirmation.id}`}`;
+        });
+        if (changed !== null) return append(resolutionOf(pending, "failed", changed, request.runUrl, request.actor), now);
+      }
       const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
       return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
     });
   }
-  async live(environment) {
-    return (await this.snapshot()).index.live(environment);
+  async live(environment, service) {
+    return (await this.snapshot()).index.live(environment, service);
   }
-  async spans(digest, environment) {
-    return (await this.snapshot()).index.spans(digest, environment);
+  async spans(digest, environment, service) {
+    return (await this.snapshot()).index.spans(digest, environment, service);
+  }
+  async newest(environment) {
+    return (await this.snapshot()).index.newest(environment);
+  }
+  async services(environment) {
+    return (await this.snapshot()).index.services(environment);
   }
   async veto(digest) {
     return (await this.snapshot()).index.veto(digest);
   }
-  async *previouslyLive(environment) {
-    yield* (await this.snapshot()).index.previouslyLive(environment);
+  async *previouslyLive(environment, service) {
+    yield* (await this.snapshot()).index.previouslyLive(environment, service);
   }
   /** Pending records still waiting: one past the timeout can no longer be confirmed, and the next gate abandons it. */
-  async pending(environment) {
+  async pending(environment, service) {
     const snapshot = await this.snapshot();
     const now = this.stampTime(snapshot).getTime();
-    return snapshot.index.pending(environment).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs);
+    return snapshot.index.pending(environment, service).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs);
   }
   async *entries(filter = {}) {
     yield* (await this.snapshot()).index.entries(filter);
@@ -17471,7 +17589,7 @@ var FileLedger = class {
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
-          const problem = snapshot.index.add(entry);
+          const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) });
           if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
           lines.push(text);
           prevHash = sha256(text);
@@ -17638,7 +17756,7 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && !fieldsAgree(fields, record)) return damaged("its record does not say what its fields said when the ledger was read");
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -17662,10 +17780,11 @@ var FileLedger = class {
     }
     if (isAfter(record.time, now)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
-    if (fields !== null && !fieldsAgree(fields, record)) {
+    const service = serviceOf(record);
+    if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
       return "its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand";
     }
-    return index.add(Object.assign(record, { id: String(number), url: null }));
+    return index.add(Object.assign(record, { id: String(number), url: null, service }));
   }
   /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
   openForReading(read) {
@@ -17791,7 +17910,8 @@ var ClaimedHashes = class {
 };
 function inWrittenOrder(record, time) {
   const { digest, environment, outcome, resolves, ...rest } = record;
-  return { digest, environment, outcome, time, resolves, ...rest };
+  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== "service"));
+  return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
 function* chunksOf(fd, size) {
@@ -17831,13 +17951,14 @@ function futureProblem(time, now) {
 }
 function viewOf(index, now) {
   return {
-    live: async (environment) => index.live(environment),
-    spans: async (digest, environment) => index.spans(digest, environment),
+    live: async (environment, service) => index.live(environment, service),
+    spans: async (digest, environment, service) => index.spans(digest, environment, service),
     veto: async (digest) => index.veto(digest),
-    previouslyLive: async function* (environment) {
-      yield* index.previouslyLive(environment);
+    previouslyLive: async function* (environment, service) {
+      yield* index.previouslyLive(environment, service);
     },
-    pending: async (environment) => index.pending(environment),
+    newest: async (environment) => index.newest(environment),
+    pending: async (environment, service) => index.pending(environment, service),
     entries: async function* (filter) {
       yield* index.entries(filter);
     },
@@ -17849,6 +17970,7 @@ function resolutionOf(pending, outcome, reason, runUrl2, actor) {
     digest: pending.digest,
     name: pending.name,
     environment: pending.environment,
+    service: serviceOf(pending),
     outcome,
     mode: pending.mode,
     runUrl: runUrl2,
@@ -18016,7 +18138,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-QHQ3EKTC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6VYO74IP.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -18121,7 +18243,7 @@ async function planContract(request, sources, ledger) {
   }
   const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
-  const span = await ledger.live(request.environment);
+  const span = await ledger.live(request.environment, request.service);
   const live = span === null ? null : await contractOfLive(ledger, span);
   const plan = { environment: request.environment, compared: true, candidate, loaded, liveDigest: span?.digest ?? null, live };
   if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded === null) {
@@ -18167,9 +18289,9 @@ async function artifactOf(ledger, digest) {
   for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
   return null;
 }
-async function unusedApproval(ledger, environment, from, to) {
+async function unusedApproval(ledger, environment, service, from, to) {
   const used = /* @__PURE__ */ new Set();
-  for await (const entry of ledger.entries({ environment })) {
+  for await (const entry of ledger.entries({ environment, service })) {
     if (entry.amendment?.approval) used.add(entry.amendment.approval);
     if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
   }
@@ -18178,19 +18300,39 @@ async function unusedApproval(ledger, environment, from, to) {
 
 // src/app/pipeline-status.ts
 async function pipelineStatus(policy, ledger, options = {}) {
-  return Promise.all(
-    pipelineOrder(policy).map(async ({ name }) => {
+  const environments = pipelineOrder(policy).map((e) => e.name);
+  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
+  let services;
+  if (named2 !== null) {
+    services = named2;
+  } else {
+    const found = [];
+    for (const environment of environments) {
       try {
-        const [live, pending] = await Promise.all([ledger.live(name), ledger.pending(name)]);
-        const known = live === null ? null : options.knownContracts?.get(live.digest);
-        const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
-        return { environment: name, live, contract, pending, error: null };
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
       } catch (error2) {
         if (!(error2 instanceof SealError)) throw error2;
-        return { environment: name, live: null, contract: null, pending: [], error: error2.message };
+        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
       }
-    })
-  );
+    }
+    services = found;
+  }
+  const shown2 = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
+}
+async function serviceStatus(ledger, environment, service, options) {
+  try {
+    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
+    const known = live === null ? null : options.knownContracts?.get(live.digest);
+    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
+    return { environment, service, live, contract, pending, error: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
+  }
+}
+function ownService(policy, service) {
+  return declaresServices(policy) ? {} : { services: [service] };
 }
 function contractsKnown(digest, plan) {
   const known = /* @__PURE__ */ new Map();
@@ -18502,6 +18644,7 @@ function decide(request, facts) {
   }
   if (rule.signedBy !== null && mode === "promote") checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
   let approvalUsed = null;
+  if (rule.contract && facts.otherService !== void 0 && mode === "promote") checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
   if (rule.contract) {
     const verdict = facts.contract ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract) : { passed: false, detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`, approvalUsed: null };
     checks.push({ rule: "contract", environment: rule.name, passed: verdict.passed, detail: verdict.detail });
@@ -18516,6 +18659,15 @@ function decide(request, facts) {
     checks,
     reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(" "),
     ...approvalUsed !== null && failed.length === 0 ? { approvalUsed } : {}
+  };
+}
+function newServiceCheck(environment, service, other) {
+  const name = (s) => s === null ? "<name>" : s;
+  return {
+    rule: "service",
+    environment,
+    passed: false,
+    detail: `${environment} judges contract amendments, and ${describeService(service)} never ran there, while ${describeService(other.service)} runs ${other.live.digest} (since ${other.live.from}): the amendment would be judged against no contract. If they are one service whose artifact's name changed, pin it in the policy ("service: ${name(other.service)}") or keep the seal's name; if they are separate services, list them ("services: [${name(other.service)}, ${name(service)}]").`
   };
 }
 function vetoCheck(environment, veto) {
@@ -18611,7 +18763,9 @@ async function promoteDigest(request, policy, ledger, options) {
     );
   }
   const mode = request.rollback ? "rollback" : "promote";
+  const nameInput = request.inputs.name ?? "name";
   let digest = request.digest === "previous" ? null : request.digest;
+  let service;
   let previous = null;
   let sealedBy = request.sealedBy;
   let name = request.name;
@@ -18622,6 +18776,7 @@ async function promoteDigest(request, policy, ledger, options) {
   const result = (decision2, record = null) => ({
     decision: decision2,
     digest,
+    service: service ?? serviceFor(policy, name, nameInput),
     previous,
     record,
     abandoned,
@@ -18640,16 +18795,19 @@ async function promoteDigest(request, policy, ledger, options) {
   let history = NOTHING_KNOWN;
   try {
     if (digest === null) {
-      live = await ledger.live(rule.name);
-      digest = await lastGoodBefore(ledger, rule.name);
+      service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
+      live = await ledger.live(rule.name, service);
+      digest = await lastGoodBefore(ledger, rule.name, service);
     }
   } catch (error2) {
+    if (error2 instanceof BadInputError) throw error2;
     return result(unreadable(error2));
   }
   if (digest === null) {
-    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+    const of2 = service === null && !declaresServices(policy) ? "" : ` (${describeService(service ?? null)})`;
+    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of2} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
     digest = live.digest;
-    early = refusal(mode, rule.name, digest, "ran-before", `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
+    early = refusal(mode, rule.name, digest, "ran-before", `${rule.name}${of2} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
   }
   try {
     history = await knownFromHistory(ledger, digest);
@@ -18696,11 +18854,13 @@ async function promoteDigest(request, policy, ledger, options) {
     bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature);
   }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
+  const of = service ??= serviceFor(policy, name, nameInput);
   if (early === null && request.contract) {
     try {
       contract = await planContract(
         {
           environment: rule.name,
+          service: of,
           digest: resolved,
           bytes: verification,
           signed: signature?.status === "verified" ? signature.contract : void 0,
@@ -18722,25 +18882,27 @@ async function promoteDigest(request, policy, ledger, options) {
     return decision;
   };
   const decideOn = async (view) => {
-    previous = await view.live(rule.name);
+    previous = await view.live(rule.name, of);
     if (early !== null) {
       decision = early;
     } else {
       const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
+      const newest = rule.contract && previous === null && !declaresServices(policy) ? await view.newest(rule.name) : null;
       const facts = {
         veto: await view.veto(resolved),
         live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)]))),
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env, of)]))),
         ...signatureFact !== void 0 ? { signature: signatureFact } : {},
-        ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {}
+        ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract, of)) } : {},
+        ...newest !== null && newest.service !== of ? { otherService: newest } : {}
       };
-      decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts);
+      decision = decide({ digest: resolved, rule, mode, now: await view.now(), service: of }, facts);
       if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] };
     }
     if (request.dryRun) return null;
     const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null);
     const record = {
-      ...recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? "pending" : "refused", previous, decision.reason, sealedBy),
+      ...recordOf({ ...request, name, artifact }, resolved, of, mode, decision.allowed ? "pending" : "refused", previous, decision.reason, sealedBy),
       ...contract?.candidate ? { contract: contract.candidate } : {},
       ...amendment !== null ? { amendment } : {}
     };
@@ -18779,20 +18941,40 @@ function bytesDetail(check, digest) {
   const more = check.mismatches.length > 5 ? ` and ${check.mismatches.length - 5} more` : "";
   return `The bytes to deploy are ${check.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
 }
+function serviceFor(policy, name, nameInput = "name") {
+  if ((policy.service ?? null) !== null) return policy.service;
+  const listed = policy.services ?? null;
+  if (listed === null || name !== null && listed.includes(name)) return name;
+  throw new BadInputError(
+    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  );
+}
+async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
+  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
+  const listed = policy.services ?? null;
+  if (listed !== null) {
+    throw new BadInputError(
+      `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(", ")}). Give ${nameInput}: the service to roll back.`
+    );
+  }
+  return (await ledger.newest(environment))?.service ?? null;
+}
 async function vetoDigest(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
+  const name = request.name ?? known.name;
   const recorded = await ledger.record(
     request.environment,
     async (view) => withAttestation(request.attest, {
       digest: request.digest,
-      name: request.name ?? known.name,
+      name,
       environment: request.environment,
+      service: name,
       outcome: "vetoed",
       mode: null,
       runUrl: request.requester.runUrl,
       actor: request.requester.actor,
       sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment))?.digest ?? null,
+      previousDigest: (await view.live(request.environment, name))?.digest ?? null,
       reason: request.reason,
       environmentUrl: null,
       artifact: known.artifact,
@@ -18811,12 +18993,12 @@ async function keepContract(sources, plan, allowed) {
   if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
   await sources.keep(loaded);
 }
-async function approvalFor(view, plan) {
+async function approvalFor(view, plan, service) {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
-  return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest);
+  return unusedApproval(view, plan.environment, service, plan.live?.digest ?? null, plan.candidate.digest);
 }
-async function lastGoodBefore(ledger, environment) {
-  for await (const span of ledger.previouslyLive(environment)) {
+async function lastGoodBefore(ledger, environment, service) {
+  for await (const span of ledger.previouslyLive(environment, service)) {
     if (await ledger.veto(span.digest) === null) return span.digest;
   }
   return null;
@@ -18837,11 +19019,12 @@ async function knownFromHistory(ledger, digest) {
   }
   return { sealedBy, name, artifact, contract };
 }
-function recordOf(request, digest, mode, outcome, previous, reason, sealedBy) {
+function recordOf(request, digest, service, mode, outcome, previous, reason, sealedBy) {
   return {
     digest,
     name: request.name,
     environment: request.environment,
+    service,
     outcome,
     mode,
     runUrl: request.requester.runUrl,
@@ -20169,8 +20352,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VVOP7NFJ.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-6V3YCFMA.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-7RCMKHG4.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-DWOS3WMZ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -20190,7 +20373,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TPD4JWXN.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AMSIGFCG.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -20328,6 +20511,7 @@ function severityCounts(changes) {
 function contractLabel(contract, other) {
   return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
 }
+var serviceLabel = (service) => service ?? "(unnamed)";
 
 // src/report/signer-markdown.ts
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
@@ -20358,14 +20542,19 @@ function renderPromotionMarkdown(report) {
   const out = [];
   out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain(headline(report))}`, "");
   const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
-  const ids = new Map(status.map((s, i) => [s.environment, `env${i}`]));
+  const environments = [...new Set(status.map((s) => s.environment))];
+  const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]));
+  const several = new Set(status.map((s) => s.service)).size > 1;
   out.push("```mermaid", "flowchart LR");
-  for (const s of status) {
-    const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
-    const mark = s.environment === decision.environment ? decision.allowed ? " \u2705" : " \u26D4" : "";
-    const contract2 = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : "";
-    const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`).join("");
-    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}${contract2}${pending}"]`);
+  for (const environment of environments) {
+    const mark = environment === decision.environment ? decision.allowed ? " \u2705" : " \u26D4" : "";
+    const lines = status.filter((s) => s.environment === environment).map((s) => {
+      const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
+      const contract2 = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : "";
+      const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`).join("");
+      return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract2}${pending}`;
+    });
+    out.push(`  ${ids.get(environment)}["${label(`${environment}${mark}`)}${lines.join("")}"]`);
   }
   for (const env of policy.environments) {
     for (const upstream of upstreamOf(env)) {
@@ -20375,15 +20564,16 @@ function renderPromotionMarkdown(report) {
     }
   }
   out.push("  classDef here fill:#dafbe1,stroke:#1a7f37", "  classDef refused fill:#ffebe9,stroke:#cf222e");
-  const here = status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment));
+  const here = [...new Set(status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment)))];
   if (here.length > 0) out.push(`  class ${here.join(",")} here`);
   if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`);
   out.push("```", "");
-  out.push("| Environment | Runs now | Since | Contract |", "| --- | --- | --- | --- |");
+  out.push(several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |", several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
   for (const s of status) {
     const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
     const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
-    out.push(`| ${plain(s.environment)} | ${runs}${pending} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
+    const service = several ? ` ${plain(serviceLabel(s.service))} |` : "";
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
@@ -21183,7 +21373,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-SVDPRIOY.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-WYWUWLZ7.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-I2V44S5P.js");
   let verified;
   try {
@@ -21288,7 +21478,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFEDZKAO.js");
+    const { listAttestations } = await import("../chunks/attestations-api-G73G76FV.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -21705,7 +21895,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-QFEDZKAO.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-G73G76FV.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -21773,10 +21963,12 @@ async function approveAmendment(request, ledger, options) {
       `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     );
   }
+  const name = request.name ?? known.name;
+  const service = request.service !== void 0 ? request.service : name;
   const recorded = await ledger.record(
     request.environment,
     async (view) => {
-      const span = await view.live(request.environment);
+      const span = await view.live(request.environment, service);
       const live = span === null ? null : await contractOfLive(view, span);
       const from = request.from === void 0 ? live?.digest ?? null : request.from;
       if (from !== (live?.digest ?? null)) {
@@ -21789,8 +21981,9 @@ async function approveAmendment(request, ledger, options) {
       }
       const record = {
         digest: request.digest,
-        name: request.name ?? known.name,
+        name,
         environment: request.environment,
+        service,
         outcome: "approved",
         mode: null,
         runUrl: request.requester.runUrl,
@@ -22403,6 +22596,7 @@ async function run(env = process.env) {
           reason: settings.approveAmendment,
           sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
+          ...policy.service != null ? { service: policy.service } : {},
           requester,
           inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
         },
@@ -22438,7 +22632,7 @@ async function run(env = process.env) {
         environmentUrl: settings.environmentUrl,
         sealedBy: sealed?.sealedBy ?? null,
         requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
+        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
         artifact: null,
         ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
         withoutBytes: settings.withoutBytes,
@@ -22469,7 +22663,15 @@ async function run(env = process.env) {
     const { decision } = result;
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
-    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) };
+    const report = {
+      result,
+      policy,
+      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      ledger: ledger.location,
+      name: result.name,
+      dryRun: settings.dryRun,
+      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+    };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");
@@ -22524,51 +22726,55 @@ export {
   listingFromDigests as m11$listingFromDigests,
   parseListing as m11$parseListing,
   sortEntries as m11$sortEntries,
-  DEFAULT_PENDING_TIMEOUT_MS as m12$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m12$OUTCOMES,
-  RESOLUTIONS as m12$RESOLUTIONS,
-  confirmedOutcome as m12$confirmedOutcome,
-  makesLive as m12$makesLive,
-  listDirectory as m13$listDirectory,
-  sealSubject as m13$sealSubject,
-  FULCIO_OIDS as m14$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m14$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m14$GITHUB_HOSTED,
-  checkIdentity as m14$checkIdentity,
-  decodeDerUtf8String as m14$decodeDerUtf8String,
-  decodeIdentity as m14$decodeIdentity,
-  describeIdentityFailure as m14$describeIdentityFailure,
-  parseWorkflowSetting as m14$parseWorkflowSetting,
-  parseWorkflowUri as m14$parseWorkflowUri,
-  repositoryOfUri as m14$repositoryOfUri,
-  CURVES as m15$CURVES,
-  GENERATE_HINT as m15$GENERATE_HINT,
-  PRIVATE_LABELS as m15$PRIVATE_LABELS,
-  PUBLIC_LABELS as m15$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
-  algorithmOf as m15$algorithmOf,
-  bodyBytes as m15$bodyBytes,
-  keyHint as m15$keyHint,
-  looksLikePem as m15$looksLikePem,
-  material as m15$material,
-  normalize as m15$normalize,
-  notPem as m15$notPem,
-  pemBlocks as m15$pemBlocks,
-  readPublicKey as m15$readPublicKey,
-  CACHE_FILES_DIR as m16$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m16$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m16$CACHE_LISTING,
-  CACHE_STAGING_DIR as m16$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m16$cacheArchivePrefix,
-  cacheKeyOf as m16$cacheKeyOf,
-  cacheStagingPath as m16$cacheStagingPath,
-  makeDirectories as m17$makeDirectories,
-  privateDir as m17$privateDir,
-  removeQuietly as m17$removeQuietly,
-  writeNewFile as m17$writeNewFile,
-  wrongEnvironment as m18$wrongEnvironment,
-  decodeRecord as m19$decodeRecord,
-  VERSION as m20$VERSION,
+  confirmationChanged as m12$confirmationChanged,
+  needsLiveContract as m12$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m13$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m13$OUTCOMES,
+  RESOLUTIONS as m13$RESOLUTIONS,
+  confirmedOutcome as m13$confirmedOutcome,
+  describeService as m13$describeService,
+  makesLive as m13$makesLive,
+  serviceOf as m13$serviceOf,
+  listDirectory as m14$listDirectory,
+  sealSubject as m14$sealSubject,
+  FULCIO_OIDS as m15$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m15$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m15$GITHUB_HOSTED,
+  checkIdentity as m15$checkIdentity,
+  decodeDerUtf8String as m15$decodeDerUtf8String,
+  decodeIdentity as m15$decodeIdentity,
+  describeIdentityFailure as m15$describeIdentityFailure,
+  parseWorkflowSetting as m15$parseWorkflowSetting,
+  parseWorkflowUri as m15$parseWorkflowUri,
+  repositoryOfUri as m15$repositoryOfUri,
+  CURVES as m16$CURVES,
+  GENERATE_HINT as m16$GENERATE_HINT,
+  PRIVATE_LABELS as m16$PRIVATE_LABELS,
+  PUBLIC_LABELS as m16$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m16$SUPPORTED_KEYS,
+  algorithmOf as m16$algorithmOf,
+  bodyBytes as m16$bodyBytes,
+  keyHint as m16$keyHint,
+  looksLikePem as m16$looksLikePem,
+  material as m16$material,
+  normalize as m16$normalize,
+  notPem as m16$notPem,
+  pemBlocks as m16$pemBlocks,
+  readPublicKey as m16$readPublicKey,
+  CACHE_FILES_DIR as m17$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m17$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m17$CACHE_LISTING,
+  CACHE_STAGING_DIR as m17$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m17$cacheArchivePrefix,
+  cacheKeyOf as m17$cacheKeyOf,
+  cacheStagingPath as m17$cacheStagingPath,
+  makeDirectories as m18$makeDirectories,
+  privateDir as m18$privateDir,
+  removeQuietly as m18$removeQuietly,
+  writeNewFile as m18$writeNewFile,
+  wrongEnvironment as m19$wrongEnvironment,
+  decodeRecord as m20$decodeRecord,
+  VERSION as m21$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

@@ -173,11 +173,40 @@ function quote(value) {
 var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function serviceOf(record) {
+  return record.service !== void 0 ? record.service : record.name;
+}
+function describeService(service) {
+  return service === null ? "the default service (records without a name)" : `service ${quote(service)}`;
+}
 function makesLive(outcome) {
   return outcome === "deployed" || outcome === "rolled-back";
 }
 function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
+}
+
+// src/core/promotion/confirmation.ts
+function shellWord(text) {
+  return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function needsLiveContract(pending) {
+  return pending.amendment != null;
+}
+function confirmationChanged(pending, live, liveContract, madeLiveBy) {
+  const service = serviceOf(pending);
+  const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const compared = pending.previousDigest;
+  if ((live?.digest ?? null) !== compared) {
+    const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
+    return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
+  }
+  if (live === null || !needsLiveContract(pending)) return null;
+  if (liveContract === void 0) throw new Error("unreachable: a confirmation of a record with an amendment was judged without the live contract");
+  const from = pending.amendment?.from?.digest ?? null;
+  if (liveContract === from) return null;
+  return `${where} runs ${live.digest} with contract ${liveContract ?? "none"} now, not the contract ${from ?? "none"} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`;
 }
 
 // src/core/promotion/ledger-index.ts
@@ -188,19 +217,21 @@ var LedgerIndex = class {
   }
   load;
   spansByEnvironment = /* @__PURE__ */ new Map();
+  /** Each environment's service whose deployment was confirmed last. */
+  lastLive = /* @__PURE__ */ new Map();
   vetoes = /* @__PURE__ */ new Map();
   unresolved = /* @__PURE__ */ new Map();
   /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
   byDigest = /* @__PURE__ */ new Map();
   all = [];
-  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  /** The same text once: an environment or a service named by many records is kept once (a digest, by byDigest). */
   environments = /* @__PURE__ */ new Map();
   byId = null;
   lastRecord = null;
   lastTime = "";
   /**
    * Adds the next record, or says why it cannot follow the ones before: a resolution must
-   * close a pending record of the same digest and environment that is still open, a record
+   * close a pending record of the same digest, environment and service that is still open, a record
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
@@ -216,6 +247,9 @@ var LedgerIndex = class {
       if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
         return `it resolves record ${pending.id} (${pending.digest} in ${pending.environment}) but names ${entry.digest} in ${entry.environment}`;
       }
+      if (pending.service !== entry.service) {
+        return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`;
+      }
       if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
@@ -228,7 +262,8 @@ var LedgerIndex = class {
     const indexed = {
       id: entry.id,
       digest: ofDigest[0]?.digest ?? ownCopy(entry.digest),
-      environment: this.environment(entry.environment),
+      environment: this.interned(entry.environment),
+      service: entry.service === null ? null : this.interned(entry.service),
       outcome: OUTCOME_TEXT[entry.outcome],
       resolves: entry.resolves
     };
@@ -256,20 +291,33 @@ var LedgerIndex = class {
   get last() {
     return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime };
   }
-  live(environment) {
-    const last = this.spansByEnvironment.get(environment)?.at(-1);
+  live(environment, service) {
+    const last = this.spansOf(environment, service).at(-1);
     return last && last.until === null ? last : null;
   }
-  spans(digest, environment) {
-    return (this.spansByEnvironment.get(environment) ?? []).filter((s) => s.digest === digest);
+  spans(digest, environment, service) {
+    return this.spansOf(environment, service).filter((s) => s.digest === digest);
+  }
+  /** The service whose deployment to the environment was confirmed last, and what it runs; null when none ever was. */
+  newest(environment) {
+    if (!this.lastLive.has(environment)) return null;
+    const service = this.lastLive.get(environment);
+    const live = this.live(environment, service);
+    return live === null ? null : { service, live };
+  }
+  /** The services whose deployment to the environment was ever let in or confirmed, in the order they first were. */
+  services(environment) {
+    const seen = new Set(this.spansByEnvironment.get(environment)?.keys() ?? []);
+    for (const e of this.unresolved.values()) if (e.environment === environment) seen.add(e.service);
+    return [...seen];
   }
   veto(digest) {
     const veto = this.vetoes.get(digest);
     return veto === void 0 ? null : this.load(veto.id);
   }
-  /** Digests live before the current one, newest first, each once with its latest stretch. */
-  previouslyLive(environment) {
-    const spans = this.spansByEnvironment.get(environment) ?? [];
+  /** Digests of the service live before the current one, newest first, each once with its latest stretch. */
+  previouslyLive(environment, service) {
+    const spans = this.spansOf(environment, service);
     const current = spans.at(-1);
     const seen = new Set(current && current.until === null ? [current.digest] : []);
     const result = [];
@@ -281,9 +329,9 @@ var LedgerIndex = class {
     }
     return result;
   }
-  /** The environment's pending records that nothing has resolved, oldest first. */
-  pending(environment) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id));
+  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  pending(environment, service) {
+    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === void 0 || e.service === service)).map((e) => this.load(e.id));
   }
   find(id) {
     return this.byIdNow().has(id) ? this.load(id) : null;
@@ -294,16 +342,21 @@ var LedgerIndex = class {
     const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
     return resolution === void 0 ? null : this.load(resolution.id);
   }
-  /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
+  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
   *entries(filter = {}) {
-    const { environment, digest } = filter;
+    const { environment, digest, service } = filter;
     const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i];
-      if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest)) yield this.load(e.id);
+      if ((environment === void 0 || e.environment === environment) && (digest === void 0 || e.digest === digest) && (service === void 0 || e.service === service)) {
+        yield this.load(e.id);
+      }
     }
   }
-  environment(name) {
+  spansOf(environment, service) {
+    return this.spansByEnvironment.get(environment)?.get(service) ?? [];
+  }
+  interned(name) {
     const known = this.environments.get(name);
     if (known !== void 0) return known;
     const own = ownCopy(name);
@@ -311,15 +364,22 @@ var LedgerIndex = class {
     return own;
   }
   goLive(entry, pendingId) {
-    const spans = this.spansByEnvironment.get(entry.environment) ?? [];
-    this.spansByEnvironment.set(entry.environment, spans);
+    let services = this.spansByEnvironment.get(entry.environment);
+    if (services === void 0) {
+      services = /* @__PURE__ */ new Map();
+      this.spansByEnvironment.set(this.interned(entry.environment), services);
+    }
+    const service = entry.service === null ? null : this.interned(entry.service);
+    const spans = services.get(service) ?? [];
+    services.set(service, spans);
+    this.lastLive.set(this.interned(entry.environment), service);
     const current = spans.at(-1);
     if (current && current.until === null) {
       if (current.digest === entry.digest) return;
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
-    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
   }
 };
 function ownCopy(text) {
@@ -352,6 +412,7 @@ async function withFileLock(file, what, work, options = {}) {
       if (code2 !== "EEXIST") {
         throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
       }
+      options.onBusy?.();
       if (await breakIfStale(lockPath, staleMs, options)) continue;
       if (Date.now() > deadline) {
         throw new SealError(
@@ -452,10 +513,24 @@ function lineFields(text, from = 0, to = text.length) {
   } else {
     resolves = next(text, at, '"');
     if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null;
+    at.position += 1;
   }
-  if (at.position >= to || !DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  const key = text.startsWith(',"service":', at.position) ? ',"service":' : text.startsWith(',"name":', at.position) ? ',"name":' : null;
+  if (key === null) return null;
+  at.position += key.length;
+  let service = null;
+  if (text.startsWith("null", at.position)) {
+    at.position += 4;
+  } else {
+    at.position -= 1;
+    service = next(text, at, ':"');
+    if (service === null || service === "") return null;
+    at.position += 1;
+  }
+  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125) return null;
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
-  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves };
+  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves, service };
 }
 function next(text, at, key) {
   if (!text.startsWith(key, at.position)) return null;
@@ -468,7 +543,7 @@ function next(text, at, key) {
   return value;
 }
 function fieldsAgree(fields, record) {
-  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves;
+  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves && fields.service === record.service;
 }
 
 // src/stores/ledger/line-hashes.ts
@@ -625,10 +700,10 @@ function decodeRecord(value, damaged) {
   if (r.artifact !== null && r.artifact !== void 0) {
     if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
     const a2 = r.artifact;
-    const name = maybeText("name", a2, "artifact.");
+    const name2 = maybeText("name", a2, "artifact.");
     const runId = maybeText("runId", a2, "artifact.");
-    if (name === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
-    artifact = { name, runId };
+    if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    artifact = { name: name2, runId };
   }
   const object = (field, from = r, prefix = "") => {
     const v = from[field];
@@ -671,13 +746,20 @@ function decodeRecord(value, damaged) {
     if (to === null) return damaged(`the record's approves lacks the contract digest it approves`);
     approves = { from: digest("approves.from", maybeText("from", scope, "approves.")), to };
   }
+  let service;
+  if ("service" in r) {
+    service = maybeText("service");
+    if (service === "") damaged(`the record's service is "", not a name or null`);
+  }
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
-    name: maybeText("name"),
+    name,
     environment: text("environment"),
+    service: service === void 0 ? name : service,
     outcome,
     mode,
     time,
@@ -770,27 +852,43 @@ var FileLedger = class {
         const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? "no reason given"}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`;
         return append(resolutionOf(pending, "failed", reason, request.runUrl, request.actor), now);
       }
+      if (request.outcome === "confirmed") {
+        const index = snapshot.index;
+        const live = index.live(pending.environment, serviceOf(pending));
+        const liveContract = live !== null && needsLiveContract(pending) ? index.find(live.recordId)?.contract?.digest ?? null : void 0;
+        const changed = confirmationChanged(pending, live, liveContract, (span) => {
+          const confirmation = index.resolutionOf(span.recordId);
+          return `record ${span.recordId}${confirmation === null ? "" : `, confirmed by record ${confirmation.id}`}`;
+        });
+        if (changed !== null) return append(resolutionOf(pending, "failed", changed, request.runUrl, request.actor), now);
+      }
       const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
       return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
     });
   }
-  async live(environment) {
-    return (await this.snapshot()).index.live(environment);
+  async live(environment, service) {
+    return (await this.snapshot()).index.live(environment, service);
   }
-  async spans(digest, environment) {
-    return (await this.snapshot()).index.spans(digest, environment);
+  async spans(digest, environment, service) {
+    return (await this.snapshot()).index.spans(digest, environment, service);
+  }
+  async newest(environment) {
+    return (await this.snapshot()).index.newest(environment);
+  }
+  async services(environment) {
+    return (await this.snapshot()).index.services(environment);
   }
   async veto(digest) {
     return (await this.snapshot()).index.veto(digest);
   }
-  async *previouslyLive(environment) {
-    yield* (await this.snapshot()).index.previouslyLive(environment);
+  async *previouslyLive(environment, service) {
+    yield* (await this.snapshot()).index.previouslyLive(environment, service);
   }
   /** Pending records still waiting: one past the timeout can no longer be confirmed, and the next gate abandons it. */
-  async pending(environment) {
+  async pending(environment, service) {
     const snapshot = await this.snapshot();
     const now = this.stampTime(snapshot).getTime();
-    return snapshot.index.pending(environment).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs);
+    return snapshot.index.pending(environment, service).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs);
   }
   async *entries(filter = {}) {
     yield* (await this.snapshot()).index.entries(filter);
@@ -870,7 +968,7 @@ var FileLedger = class {
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
-          const problem = snapshot.index.add(entry);
+          const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) });
           if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
           lines.push(text);
           prevHash = sha256(text);
@@ -1037,7 +1135,7 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && !fieldsAgree(fields, record)) return damaged("its record does not say what its fields said when the ledger was read");
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -1061,10 +1159,11 @@ var FileLedger = class {
     }
     if (isAfter(record.time, now)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
-    if (fields !== null && !fieldsAgree(fields, record)) {
+    const service = serviceOf(record);
+    if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
       return "its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand";
     }
-    return index.add(Object.assign(record, { id: String(number), url: null }));
+    return index.add(Object.assign(record, { id: String(number), url: null, service }));
   }
   /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
   openForReading(read) {
@@ -1190,7 +1289,8 @@ var ClaimedHashes = class {
 };
 function inWrittenOrder(record, time) {
   const { digest, environment, outcome, resolves, ...rest } = record;
-  return { digest, environment, outcome, time, resolves, ...rest };
+  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== "service"));
+  return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
 function* chunksOf(fd, size) {
@@ -1230,13 +1330,14 @@ function futureProblem(time, now) {
 }
 function viewOf(index, now) {
   return {
-    live: async (environment) => index.live(environment),
-    spans: async (digest, environment) => index.spans(digest, environment),
+    live: async (environment, service) => index.live(environment, service),
+    spans: async (digest, environment, service) => index.spans(digest, environment, service),
     veto: async (digest) => index.veto(digest),
-    previouslyLive: async function* (environment) {
-      yield* index.previouslyLive(environment);
+    previouslyLive: async function* (environment, service) {
+      yield* index.previouslyLive(environment, service);
     },
-    pending: async (environment) => index.pending(environment),
+    newest: async (environment) => index.newest(environment),
+    pending: async (environment, service) => index.pending(environment, service),
     entries: async function* (filter) {
       yield* index.entries(filter);
     },
@@ -1248,6 +1349,7 @@ function resolutionOf(pending, outcome, reason, runUrl, actor) {
     digest: pending.digest,
     name: pending.name,
     environment: pending.environment,
+    service: serviceOf(pending),
     outcome,
     mode: pending.mode,
     runUrl,
@@ -1319,7 +1421,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-RG3DQIF5.js");
+  const { prepareSigning } = await import("../chunks/signing-7PTWRUFX.js");
   return prepareSigning(settings, env);
 }
 
@@ -1335,7 +1437,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BNFF5NPW.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-YQ4QLN7U.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -2155,28 +2257,32 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  DEFAULT_PENDING_TIMEOUT_MS as m12$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m12$OUTCOMES,
-  RESOLUTIONS as m12$RESOLUTIONS,
-  confirmedOutcome as m12$confirmedOutcome,
-  makesLive as m12$makesLive,
-  CURVES as m15$CURVES,
-  GENERATE_HINT as m15$GENERATE_HINT,
-  PRIVATE_LABELS as m15$PRIVATE_LABELS,
-  PUBLIC_LABELS as m15$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
-  algorithmOf as m15$algorithmOf,
-  bodyBytes as m15$bodyBytes,
-  keyHint as m15$keyHint,
-  looksLikePem as m15$looksLikePem,
-  material as m15$material,
-  normalize as m15$normalize,
-  notPem as m15$notPem,
-  pemBlocks as m15$pemBlocks,
-  readPublicKey as m15$readPublicKey,
-  wrongEnvironment as m18$wrongEnvironment,
-  decodeRecord as m19$decodeRecord,
-  VERSION as m20$VERSION,
+  confirmationChanged as m12$confirmationChanged,
+  needsLiveContract as m12$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m13$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m13$OUTCOMES,
+  RESOLUTIONS as m13$RESOLUTIONS,
+  confirmedOutcome as m13$confirmedOutcome,
+  describeService as m13$describeService,
+  makesLive as m13$makesLive,
+  serviceOf as m13$serviceOf,
+  CURVES as m16$CURVES,
+  GENERATE_HINT as m16$GENERATE_HINT,
+  PRIVATE_LABELS as m16$PRIVATE_LABELS,
+  PUBLIC_LABELS as m16$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m16$SUPPORTED_KEYS,
+  algorithmOf as m16$algorithmOf,
+  bodyBytes as m16$bodyBytes,
+  keyHint as m16$keyHint,
+  looksLikePem as m16$looksLikePem,
+  material as m16$material,
+  normalize as m16$normalize,
+  notPem as m16$notPem,
+  pemBlocks as m16$pemBlocks,
+  readPublicKey as m16$readPublicKey,
+  wrongEnvironment as m19$wrongEnvironment,
+  decodeRecord as m20$decodeRecord,
+  VERSION as m21$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

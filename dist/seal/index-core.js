@@ -4159,7 +4159,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-EPEA2OTO.js");
+    const { readSigningKey } = await import("../chunks/signing-key-77W2TWWN.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-V2YUYC4G.js");
     const { keySigner } = await import("../chunks/key-signer-HWHPSS3L.js");
@@ -4307,7 +4307,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-EMTNPDZG.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-QOV4ECW6.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4317,7 +4317,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4CQVZFLS.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-6Q67HEZW.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4351,25 +4351,25 @@ export {
   listingFromDigests as m11$listingFromDigests,
   parseListing as m11$parseListing,
   sortEntries as m11$sortEntries,
-  listDirectory as m13$listDirectory,
-  sealSubject as m13$sealSubject,
-  CURVES as m15$CURVES,
-  GENERATE_HINT as m15$GENERATE_HINT,
-  PRIVATE_LABELS as m15$PRIVATE_LABELS,
-  PUBLIC_LABELS as m15$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m15$SUPPORTED_KEYS,
-  algorithmOf as m15$algorithmOf,
-  bodyBytes as m15$bodyBytes,
-  keyHint as m15$keyHint,
-  looksLikePem as m15$looksLikePem,
-  material as m15$material,
-  normalize as m15$normalize,
-  notPem as m15$notPem,
-  pemBlocks as m15$pemBlocks,
-  readPublicKey as m15$readPublicKey,
+  listDirectory as m14$listDirectory,
+  sealSubject as m14$sealSubject,
+  CURVES as m16$CURVES,
+  GENERATE_HINT as m16$GENERATE_HINT,
+  PRIVATE_LABELS as m16$PRIVATE_LABELS,
+  PUBLIC_LABELS as m16$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m16$SUPPORTED_KEYS,
+  algorithmOf as m16$algorithmOf,
+  bodyBytes as m16$bodyBytes,
+  keyHint as m16$keyHint,
+  looksLikePem as m16$looksLikePem,
+  material as m16$material,
+  normalize as m16$normalize,
+  notPem as m16$notPem,
+  pemBlocks as m16$pemBlocks,
+  readPublicKey as m16$readPublicKey,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
-  VERSION as m20$VERSION,
+  VERSION as m21$VERSION,
   CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,

@@ -3318,8 +3318,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JZRBHSPI.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-A2RCZJNB.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ECKBKV5O.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-DPN52MVE.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3339,7 +3339,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-RFBM4JX2.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-I2P2VGA5.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -3556,6 +3556,9 @@ var SEVERITIES = ["breaking", "dangerous", "compatible"];
 function compareChanges(a, b) {
   return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.location.localeCompare(b.location) || a.rule.localeCompare(b.rule);
 }
+
+// src/core/promotion/record.ts
+var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 
 // src/app/promote-digest.ts
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
@@ -4227,7 +4230,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-R472XKP3.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-QGTH7HJ4.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-6TJZ5FCE.js");
   let verified;
   try {
@@ -4332,7 +4335,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-JJE6JZQQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-B5324TAL.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4464,30 +4467,30 @@ export {
   listingFromDigests as m11$listingFromDigests,
   parseListing as m11$parseListing,
   sortEntries as m11$sortEntries,
-  listDirectory as m13$listDirectory,
-  sealSubject as m13$sealSubject,
-  FULCIO_OIDS as m14$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m14$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m14$GITHUB_HOSTED,
-  checkIdentity as m14$checkIdentity,
-  decodeDerUtf8String as m14$decodeDerUtf8String,
-  decodeIdentity as m14$decodeIdentity,
-  describeIdentityFailure as m14$describeIdentityFailure,
-  parseWorkflowSetting as m14$parseWorkflowSetting,
-  parseWorkflowUri as m14$parseWorkflowUri,
-  repositoryOfUri as m14$repositoryOfUri,
-  CACHE_FILES_DIR as m16$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m16$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m16$CACHE_LISTING,
-  CACHE_STAGING_DIR as m16$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m16$cacheArchivePrefix,
-  cacheKeyOf as m16$cacheKeyOf,
-  cacheStagingPath as m16$cacheStagingPath,
-  makeDirectories as m17$makeDirectories,
-  privateDir as m17$privateDir,
-  removeQuietly as m17$removeQuietly,
-  writeNewFile as m17$writeNewFile,
-  VERSION as m20$VERSION,
+  listDirectory as m14$listDirectory,
+  sealSubject as m14$sealSubject,
+  FULCIO_OIDS as m15$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m15$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m15$GITHUB_HOSTED,
+  checkIdentity as m15$checkIdentity,
+  decodeDerUtf8String as m15$decodeDerUtf8String,
+  decodeIdentity as m15$decodeIdentity,
+  describeIdentityFailure as m15$describeIdentityFailure,
+  parseWorkflowSetting as m15$parseWorkflowSetting,
+  parseWorkflowUri as m15$parseWorkflowUri,
+  repositoryOfUri as m15$repositoryOfUri,
+  CACHE_FILES_DIR as m17$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m17$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m17$CACHE_LISTING,
+  CACHE_STAGING_DIR as m17$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m17$cacheArchivePrefix,
+  cacheKeyOf as m17$cacheKeyOf,
+  cacheStagingPath as m17$cacheStagingPath,
+  makeDirectories as m18$makeDirectories,
+  privateDir as m18$privateDir,
+  removeQuietly as m18$removeQuietly,
+  writeNewFile as m18$writeNewFile,
+  VERSION as m21$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,

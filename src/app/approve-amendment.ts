@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { ContractRef } from '../core/contract/manifest.js'
 import type { Digest } from '../core/digest.js'
 import { SealError } from '../core/errors.js'
-import type { LedgerEntry, NewRecord } from '../core/promotion/record.js'
+import type { LedgerEntry, NewRecord, Service } from '../core/promotion/record.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { contractOfLive } from './contract-amendment.js'
 import { type PromoteOptions, type Requester, knownFromHistory } from './promote-digest.js'
@@ -18,6 +18,8 @@ export interface ApprovalRequest {
   /** The digest's contract as its seal bundle says, when the caller has the bundle. */
   readonly sealedContract?: ContractRef | null
   readonly name: string | null
+  /** The service whose amendment it is: the policy's when it names one; by default the artifact's name. */
+  readonly service?: Service
   readonly requester: Requester
   /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
   readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string }
@@ -39,10 +41,12 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
         `Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     )
   }
+  const name = request.name ?? known.name
+  const service = request.service !== undefined ? request.service : name
   const recorded = await ledger.record(
     request.environment,
     async (view) => {
-      const span = await view.live(request.environment)
+      const span = await view.live(request.environment, service)
       const live = span === null ? null : await contractOfLive(view, span)
       const from = request.from === undefined ? (live?.digest ?? null) : request.from
       if (from !== (live?.digest ?? null)) {
@@ -57,8 +61,9 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
       // Not signed as a verification summary: an approval is a person's decision, not a check's result.
       const record: NewRecord = {
         digest: request.digest,
-        name: request.name ?? known.name,
+        name,
         environment: request.environment,
+        service,
         outcome: 'approved',
         mode: null,
         runUrl: request.requester.runUrl,

@@ -5,7 +5,7 @@ import type { ContractRef } from '../core/contract/manifest.js'
 import type { Digest } from '../core/digest.js'
 import { BadInputError, SealError } from '../core/errors.js'
 import type { ContractFact } from '../core/promotion/contract-rule.js'
-import type { Amendment, ArtifactRef, LedgerEntry, LiveSpan } from '../core/promotion/record.js'
+import type { Amendment, ArtifactRef, LedgerEntry, LiveSpan, Service } from '../core/promotion/record.js'
 import type { LedgerView } from '../stores/ledger/ledger.js'
 import type { ContractSources } from './contract-sources.js'
 import type { BytesCheck } from './promote-digest.js'
@@ -28,6 +28,8 @@ export interface ContractPlan {
 
 export interface ContractPlanRequest {
   readonly environment: string
+  /** The service promoted: its live digest's contract is the one compared. */
+  readonly service: Service
   readonly digest: Digest
   readonly bytes: BytesCheck | null
   /** What the signed statement says the bytes carry; undefined when no signature was verified. */
@@ -92,7 +94,7 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
   const candidate = problem === null ? (found ?? claimed ?? null) : (claimed ?? null)
   // Without a contract rule the record names the candidate's contract and nothing is compared: no reads.
   if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem }
-  const span = await ledger.live(request.environment)
+  const span = await ledger.live(request.environment, request.service)
   const live = span === null ? null : await contractOfLive(ledger, span)
   const plan = { environment: request.environment, compared: true, candidate, loaded, liveDigest: span?.digest ?? null, live }
   if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded === null) {
@@ -151,12 +153,12 @@ async function artifactOf(ledger: LedgerView, digest: Digest): Promise<ArtifactR
 }
 
 /**
- * An approval of exactly this amendment in this environment that no record used yet. Newest
- * first, so a record that used an approval is met before the approval itself.
+ * An approval of exactly this amendment of the service in this environment that no record used
+ * yet. Newest first, so a record that used an approval is met before the approval itself.
  */
-export async function unusedApproval(ledger: LedgerView, environment: string, from: Digest | null, to: Digest): Promise<LedgerEntry | null> {
+export async function unusedApproval(ledger: LedgerView, environment: string, service: Service, from: Digest | null, to: Digest): Promise<LedgerEntry | null> {
   const used = new Set<string>()
-  for await (const entry of ledger.entries({ environment })) {
+  for await (const entry of ledger.entries({ environment, service })) {
     if (entry.amendment?.approval) used.add(entry.amendment.approval)
     if (entry.outcome === 'approved' && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry
   }

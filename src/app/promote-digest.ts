@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Digest } from '../core/digest.js'
 import { BadInputError, SealError, quote } from '../core/errors.js'
 import { type Decision, type GateFacts, type RuleCheck, type SignatureFact, decide, refusal } from '../core/promotion/gate.js'
-import { type PromotionPolicy, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
+import { type PromotionPolicy, declaresServices, findEnvironment, upstreamOf } from '../core/promotion/policy.js'
 import type { Mismatch } from '../core/listing.js'
-import type { ArtifactRef, AttestationRef, LedgerEntry, LiveSpan, Mode, NewRecord, SealedBy } from '../core/promotion/record.js'
+import { type ArtifactRef, type AttestationRef, type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type SealedBy, type Service, describeService } from '../core/promotion/record.js'
 import type { SignatureCheck } from './check-signature.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import { type ContractPlan, amendmentOf, contractFact, planContract, unusedApproval } from './contract-amendment.js'
@@ -56,8 +56,8 @@ export interface PromoteRequest {
   /** From the seal's statement when the caller has it; else looked up in the ledger. */
   readonly sealedBy: SealedBy | null
   readonly requester: Requester
-  /** Names the inputs or options in error messages. */
-  readonly inputs: { readonly environment: string; readonly digest: string }
+  /** Names the inputs or options in error messages; `name` picks the service ("name" by default). */
+  readonly inputs: { readonly environment: string; readonly digest: string; readonly name?: string }
   /** The workflow artifact holding the files, when the caller knows it. */
   readonly artifact: ArtifactRef | null
   /**
@@ -101,7 +101,9 @@ export interface PromoteResult {
   readonly decision: Decision
   /** The digest the request resolved to ("previous" becomes the actual digest). */
   readonly digest: Digest | null
-  /** What the environment ran before this promotion. */
+  /** The service the promotion is of (`serviceFor`); what it runs is what `previous` and the gate's facts are about. */
+  readonly service: Service
+  /** What the service ran in the environment before this promotion. */
   readonly previous: LiveSpan | null
   /** The record written (pending when allowed); null for a dry run or when the ledger could not be written. */
   readonly record: LedgerEntry | null
@@ -127,9 +129,9 @@ export interface PromoteOptions {
  * Promote (or roll back) a digest into an environment. What takes long and needs no lock
  * comes first: resolving "previous", what the history knows of the digest, fetching and
  * checking the bytes. Then, in one ledger step, the gate reads its facts (veto, live digest,
- * upstream stretches), decides, and records the decision, refusals too: `pending` when
- * allowed, so that nothing counts as deployed until the deployment is confirmed. A ledger
- * that cannot be read is a refusal (fail closed).
+ * upstream stretches: of the promotion's service), decides, and records the decision,
+ * refusals too: `pending` when allowed, so that nothing counts as deployed until the
+ * deployment is confirmed. A ledger that cannot be read is a refusal (fail closed).
  */
 export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: PromoteOptions): Promise<PromoteResult> {
   const rule = findEnvironment(policy, request.environment)
@@ -140,7 +142,10 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     )
   }
   const mode: Mode = request.rollback ? 'rollback' : 'promote'
+  const nameInput = request.inputs.name ?? 'name'
   let digest: Digest | null = request.digest === 'previous' ? null : request.digest
+  // Known before the digest for "previous" (whose previous?), else once the name is.
+  let service: Service | undefined
   let previous: LiveSpan | null = null
   let sealedBy = request.sealedBy
   let name = request.name
@@ -151,6 +156,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   const result = (decision: Decision, record: LedgerEntry | null = null): PromoteResult => ({
     decision,
     digest,
+    service: service ?? serviceFor(policy, name, nameInput),
     previous,
     record,
     abandoned,
@@ -170,17 +176,20 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   let history: KnownDigest = NOTHING_KNOWN
   try {
     if (digest === null) {
-      live = await ledger.live(rule.name)
-      digest = await lastGoodBefore(ledger, rule.name)
+      service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput)
+      live = await ledger.live(rule.name, service)
+      digest = await lastGoodBefore(ledger, rule.name, service)
     }
   } catch (error) {
+    if (error instanceof BadInputError) throw error
     return result(unreadable(error))
   }
   if (digest === null) {
-    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+    const of = service === null && !declaresServices(policy) ? '' : ` (${describeService(service ?? null)})`
+    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
     // Recorded against the digest the environment stays on.
     digest = live.digest
-    early = refusal(mode, rule.name, digest, 'ran-before', `${rule.name} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`)
+    early = refusal(mode, rule.name, digest, 'ran-before', `${rule.name}${of} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`)
   }
   try {
     history = await knownFromHistory(ledger, digest)
@@ -231,11 +240,14 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature)
   }
   const artifact = verification?.artifact ?? request.artifact ?? history.artifact
+  // Bad input (a name the policy does not list) is thrown here, before anything is recorded.
+  const of: Service = (service ??= serviceFor(policy, name, nameInput))
   if (early === null && request.contract) {
     try {
       contract = await planContract(
         {
           environment: rule.name,
+          service: of,
           digest: resolved,
           bytes: verification,
           signed: signature?.status === 'verified' ? signature.contract : undefined,
@@ -259,25 +271,29 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     return decision
   }
   const decideOn = async (view: LedgerView): Promise<NewRecord | null> => {
-    previous = await view.live(rule.name)
+    previous = await view.live(rule.name, of)
     if (early !== null) {
       decision = early
     } else {
       const environments = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
+      // Judged against no contract: a service new to an environment that runs another one,
+      // when the policy does not say there are several (an artifact renamed from build to build).
+      const newest = rule.contract && previous === null && !declaresServices(policy) ? await view.newest(rule.name) : null
       const facts: GateFacts = {
         veto: await view.veto(resolved),
         live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env)] as const))),
+        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env, of)] as const))),
         ...(signatureFact !== undefined ? { signature: signatureFact } : {}),
-        ...(contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract)) } : {})
+        ...(contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract, of)) } : {}),
+        ...(newest !== null && newest.service !== of ? { otherService: newest } : {})
       }
-      decision = decide({ digest: resolved, rule, mode, now: await view.now() }, facts)
+      decision = decide({ digest: resolved, rule, mode, now: await view.now(), service: of }, facts)
       if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] }
     }
     if (request.dryRun) return null
     const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null)
     const record: NewRecord = {
-      ...recordOf({ ...request, name, artifact }, resolved, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy),
+      ...recordOf({ ...request, name, artifact }, resolved, of, mode, decision.allowed ? 'pending' : 'refused', previous, decision.reason, sealedBy),
       ...(contract?.candidate ? { contract: contract.candidate } : {}),
       ...(amendment !== null ? { amendment } : {})
     }
@@ -332,6 +348,39 @@ function bytesDetail(check: BytesCheck, digest: Digest): string {
   return `The bytes to deploy are ${check.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(', ')}${more} differ from the seal.` : '.')
 }
 
+/**
+ * The service a promotion is of: the one the policy names (`service:`), else the artifact's
+ * name, which must then be one of the policy's `services:` when it lists them; a promotion
+ * with no name belongs to the default service. A name the policy does not list is bad input:
+ * a typo never starts a history of its own.
+ */
+export function serviceFor(policy: PromotionPolicy, name: string | null, nameInput = 'name'): Service {
+  if ((policy.service ?? null) !== null) return policy.service as string
+  const listed = policy.services ?? null
+  if (listed === null || (name !== null && listed.includes(name))) return name
+  throw new BadInputError(
+    `${nameInput}: ${name === null ? 'the artifact has no name' : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(', ')}. ` +
+      `Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  )
+}
+
+/**
+ * The service a rollback to "previous" is of: the policy's, or the one named; without a name
+ * and when the policy lists no services, the one whose deployment to the environment was
+ * confirmed last (one service: the only one). With several listed, a name is needed.
+ */
+async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolicy, environment: string, ledger: LedgerView, nameInput: string): Promise<Service> {
+  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput)
+  const listed = policy.services ?? null
+  if (listed !== null) {
+    throw new BadInputError(
+      `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(', ')}). ` +
+        `Give ${nameInput}: the service to roll back.`
+    )
+  }
+  return (await ledger.newest(environment))?.service ?? null
+}
+
 /** Mark a digest bad: from now on no environment accepts it and rollbacks skip it. */
 export async function vetoDigest(
   request: {
@@ -347,18 +396,21 @@ export async function vetoDigest(
   options: PromoteOptions
 ): Promise<LedgerEntry> {
   const known = await knownFromHistory(ledger, request.digest)
+  // A veto holds for the digest everywhere; its service is only what the record says it was of.
+  const name = request.name ?? known.name
   const recorded = await ledger.record(
     request.environment,
     async (view) => withAttestation(request.attest, {
       digest: request.digest,
-      name: request.name ?? known.name,
+      name,
       environment: request.environment,
+      service: name,
       outcome: 'vetoed',
       mode: null,
       runUrl: request.requester.runUrl,
       actor: request.requester.actor,
       sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment))?.digest ?? null,
+      previousDigest: (await view.live(request.environment, name))?.digest ?? null,
       reason: request.reason,
       environmentUrl: null,
       artifact: known.artifact,
@@ -385,14 +437,14 @@ async function keepContract(sources: ContractSources | undefined, plan: Contract
 }
 
 /** The approval a breaking amendment may go through on; looked up only when there is one to approve. */
-async function approvalFor(view: LedgerView, plan: ContractPlan): Promise<LedgerEntry | null> {
+async function approvalFor(view: LedgerView, plan: ContractPlan, service: Service): Promise<LedgerEntry | null> {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === 'breaking' || c.severity === 'dangerous')) return null
-  return unusedApproval(view, plan.environment, plan.live?.digest ?? null, plan.candidate.digest)
+  return unusedApproval(view, plan.environment, service, plan.live?.digest ?? null, plan.candidate.digest)
 }
 
-/** The last digest the environment ran before its live one that is not vetoed; null when there is none. */
-export async function lastGoodBefore(ledger: LedgerView, environment: string): Promise<Digest | null> {
-  for await (const span of ledger.previouslyLive(environment)) {
+/** The last digest the service ran in the environment before its live one that is not vetoed; null when there is none. */
+export async function lastGoodBefore(ledger: LedgerView, environment: string, service: Service): Promise<Digest | null> {
+  for await (const span of ledger.previouslyLive(environment, service)) {
     if ((await ledger.veto(span.digest)) === null) return span.digest
   }
   return null
@@ -421,6 +473,7 @@ export async function knownFromHistory(ledger: LedgerView, digest: Digest): Prom
 function recordOf(
   request: PromoteRequest,
   digest: Digest,
+  service: Service,
   mode: Mode,
   outcome: 'pending' | 'refused',
   previous: LiveSpan | null,
@@ -431,6 +484,7 @@ function recordOf(
     digest,
     name: request.name,
     environment: request.environment,
+    service,
     outcome,
     mode,
     runUrl: request.requester.runUrl,

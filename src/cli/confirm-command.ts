@@ -11,8 +11,9 @@ export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcom
 
 Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
 default) its digest is the environment's live digest from now; with failure the
-environment keeps what it ran. A digest vetoed meanwhile is recorded as failed, and the
-command exits 1.
+environment keeps what it ran. A success is judged again: a digest vetoed meanwhile, or a
+service that runs another digest than the one the gate compared against (another
+deployment went live meanwhile), is recorded as failed, and the command exits 1.
 
   --outcome O   success (the deployment went through) or failure
   --reason TEXT why it failed, for the record

@@ -8,7 +8,8 @@ import { type Terminal, printJson } from './terminal.js'
 
 export const HISTORY_USAGE = `Usage: artifact-seal history [--environment ENV] [--digest DIGEST] [--limit N] [--json]
 
-Who ran what since when: the ledger's records, newest first.
+Who ran what since when: the ledger's records, newest first (with the service of each
+record, in brackets, when there are several).
 
   --environment ENV   only this environment's records
   --digest DIGEST     only this digest's records

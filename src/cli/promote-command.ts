@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { creatingLedgerNotice } from '../app/ledger-location.js'
 import { loadPolicy } from '../app/load-policy.js'
-import { contractsKnown, pipelineStatus } from '../app/pipeline-status.js'
+import { contractsKnown, ownService, pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
 import { sealInfoBesideListing } from '../app/sealed-by.js'
@@ -54,7 +54,9 @@ ${LEDGER_HELP}
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
-  --name NAME         the artifact's name, for the records
+  --name NAME         the artifact's name, for the records: the service it is of (an
+                      environment runs one live digest per service), unless the
+                      policy names one; a rollback to "previous" is of this service
   --contract-baseline BUNDLE
                       the seal bundle of the digest the environment runs, for a contract
                       rule, when its contract is not kept beside the file ledger
@@ -140,7 +142,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       environmentUrl: null,
       sealedBy: sealed?.sealedBy ?? null,
       requester: requesterFromEnv(terminal.env),
-      inputs: { environment: '--environment', digest: 'promote <digest>' },
+      inputs: { environment: '--environment', digest: 'promote <digest>', name: '--name' },
       artifact: null,
       withoutBytes: {
         declared: digestOnly,
@@ -188,7 +190,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const printResult = (resolution: LedgerEntry | null): void =>
     printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })
   if (!values.json) {
-    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) })
+    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)

@@ -10,7 +10,9 @@ import { type Terminal, printJson } from './terminal.js'
 export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
 
 What each environment of the promotion policy runs now, since when, and the contract
-version its live digest carries (as the record that made it live names it).
+version its live digest carries (as the record that made it live names it): for each
+service the policy names (service, services), else for each one the ledger has records
+of in the environment (a column says which, when there are several).
 
   --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
 ${LEDGER_HELP}

@@ -6,7 +6,7 @@ import { shortDigest } from '../core/digest.js'
 import { DEFAULT_SERVER_URL, validSealedBy } from '../core/provenance.js'
 import { code, link, plain } from './markdown.js'
 import { label } from './mermaid.js'
-import { CHANGES_SHOWN, type ContractOutcome, type PromotionReport, contractLabel, contractOutcome, headline, resolutionHeadline, severityCounts } from './promotion-report.js'
+import { CHANGES_SHOWN, type ContractOutcome, type PromotionReport, contractLabel, contractOutcome, headline, resolutionHeadline, serviceLabel, severityCounts } from './promotion-report.js'
 import { signerRows } from './signer-markdown.js'
 
 /**
@@ -21,14 +21,22 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
   out.push(`### ${decision.allowed ? '🚀' : '⛔'} ${plain(headline(report))}`, '')
   const origins = [report.serverUrl ?? DEFAULT_SERVER_URL]
 
-  const ids = new Map(status.map((s, i) => [s.environment, `env${i}`]))
+  // One node per environment; with several services, a line for each.
+  const environments = [...new Set(status.map((s) => s.environment))]
+  const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]))
+  const several = new Set(status.map((s) => s.service)).size > 1
   out.push('```mermaid', 'flowchart LR')
-  for (const s of status) {
-    const runs = s.error ? 'unknown' : s.live ? shortDigest(s.live.digest) : 'nothing yet'
-    const mark = s.environment === decision.environment ? (decision.allowed ? ' ✅' : ' ⛔') : ''
-    const contract = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : ''
-    const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ''}`)}`).join('')
-    out.push(`  ${ids.get(s.environment)}["${label(`${s.environment}${mark}`)}<br/>${label(runs)}${contract}${pending}"]`)
+  for (const environment of environments) {
+    const mark = environment === decision.environment ? (decision.allowed ? ' ✅' : ' ⛔') : ''
+    const lines = status
+      .filter((s) => s.environment === environment)
+      .map((s) => {
+        const runs = s.error ? 'unknown' : s.live ? shortDigest(s.live.digest) : 'nothing yet'
+        const contract = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : ''
+        const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ''}`)}`).join('')
+        return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract}${pending}`
+      })
+    out.push(`  ${ids.get(environment)}["${label(`${environment}${mark}`)}${lines.join('')}"]`)
   }
   for (const env of policy.environments) {
     for (const upstream of upstreamOf(env)) {
@@ -38,18 +46,19 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
     }
   }
   out.push('  classDef here fill:#dafbe1,stroke:#1a7f37', '  classDef refused fill:#ffebe9,stroke:#cf222e')
-  const here = status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment))
+  const here = [...new Set(status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment)))]
   if (here.length > 0) out.push(`  class ${here.join(',')} here`)
   if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`)
   out.push('```', '')
 
-  out.push('| Environment | Runs now | Since | Contract |', '| --- | --- | --- | --- |')
+  out.push(several ? '| Environment | Service | Runs now | Since | Contract |' : '| Environment | Runs now | Since | Contract |', several ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |')
   for (const s of status) {
     const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? ' (this digest)' : ''}` : '—'
     const pending = s.pending
       .map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ''}, not confirmed)`)
       .join('')
-    out.push(`| ${plain(s.environment)} | ${runs}${pending} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
+    const service = several ? ` ${plain(serviceLabel(s.service))} |` : ''
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
   }
   out.push('')
 

@@ -5,7 +5,7 @@ import type { ContractChange, Severity } from '../core/contract/change.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import { shortDigest } from '../core/digest.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
-import type { LedgerEntry } from '../core/promotion/record.js'
+import type { LedgerEntry, Service } from '../core/promotion/record.js'
 
 /** Everything a summary of one promotion shows, whichever way it is rendered. */
 export interface PromotionReport {
@@ -92,3 +92,6 @@ export function severityCounts(changes: readonly ContractChange[]): string {
 export function contractLabel(contract: ContractRef, other: ContractRef | null): string {
   return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version
 }
+
+/** A service as people see it named; the default one is the records without a name. */
+export const serviceLabel = (service: Service): string => service ?? '(unnamed)'

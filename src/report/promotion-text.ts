@@ -2,8 +2,8 @@ import type { EnvironmentStatus } from '../app/pipeline-status.js'
 import { changesByOperation } from '../core/contract/amendment.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import type { ContractAmendment } from '../core/promotion/contract-history.js'
-import type { LedgerEntry } from '../core/promotion/record.js'
-import { CHANGES_SHOWN, type PromotionReport, contractLabel, contractOutcome, headline, severityCounts } from './promotion-report.js'
+import { type LedgerEntry, serviceOf } from '../core/promotion/record.js'
+import { CHANGES_SHOWN, type PromotionReport, contractLabel, contractOutcome, headline, serviceLabel, severityCounts } from './promotion-report.js'
 
 /** A promotion for a terminal: what happened, each rule, the contract amendment, and what every environment runs. */
 export function renderPromotionText(report: PromotionReport): string {
@@ -63,29 +63,35 @@ function contractText(report: PromotionReport): string[] {
   }
 }
 
-/** What each environment runs now, and the contract it carries. */
+/** What each service of each environment runs now, and the contract it carries; a service column when there is more than one. */
 export function renderStatusText(status: readonly EnvironmentStatus[]): string[] {
   const width = Math.max(11, ...status.map((s) => s.environment.length))
-  const lines = [`${'environment'.padEnd(width)}  runs now${' '.repeat(64)}since`]
+  const several = new Set(status.map((s) => s.service)).size > 1
+  const serviceWidth = several ? Math.max(7, ...status.map((s) => serviceLabel(s.service).length)) : 0
+  const service = (s: EnvironmentStatus | null): string => (several ? `${(s === null ? 'service' : serviceLabel(s.service)).padEnd(serviceWidth)}  ` : '')
+  const lines = [`${'environment'.padEnd(width)}  ${service(null)}runs now${' '.repeat(64)}since`]
   for (const s of status) {
     const contract = s.contract ? `  contract ${s.contract.version}` : ''
     const runs = s.error ? `unknown: ${s.error}` : s.live ? `${s.live.digest}  ${s.live.from}${contract}` : '-'
-    lines.push(`${s.environment.padEnd(width)}  ${runs}`)
+    lines.push(`${s.environment.padEnd(width)}  ${service(s)}${runs}`)
     for (const p of s.pending) {
       const carries = p.contract ? `, contract ${p.contract.version}` : ''
-      lines.push(`${''.padEnd(width)}  pending: ${p.digest} (record ${p.id}, let in ${p.time}${carries}, not confirmed)`)
+      lines.push(`${''.padEnd(width + (several ? serviceWidth + 2 : 0))}  pending: ${p.digest} (record ${p.id}, let in ${p.time}${carries}, not confirmed)`)
     }
   }
   return lines
 }
 
-/** Records, one per line, newest first: who ran what since when. */
+/** Records, one per line, newest first: who ran what since when; the service of each when there is more than one. */
 export function renderHistoryText(entries: readonly LedgerEntry[]): string {
   if (entries.length === 0) return 'No records.\n'
+  const several = new Set(entries.map((e) => serviceOf(e))).size > 1
   const lines = entries.map((e) => {
     const who = [e.actor, e.runUrl].filter(Boolean).join(' ')
     const why = e.reason ? `  (${e.reason})` : ''
-    return `#${e.id.padEnd(4)} ${e.time}  ${e.environment.padEnd(12)} ${e.outcome.padEnd(11)} ${e.digest}${e.name ? ` ${e.name}` : ''}${who ? `  by ${who}` : ''}${why}`
+    const service = serviceOf(e)
+    const named = several ? ` [${serviceLabel(service)}]${e.name !== null && e.name !== service ? ` ${e.name}` : ''}` : e.name ? ` ${e.name}` : ''
+    return `#${e.id.padEnd(4)} ${e.time}  ${e.environment.padEnd(12)} ${e.outcome.padEnd(11)} ${e.digest}${named}${who ? `  by ${who}` : ''}${why}`
   })
   return `${lines.join('\n')}\n`
 }
@@ -96,10 +102,17 @@ export function renderHistoryText(entries: readonly LedgerEntry[]): string {
  */
 export function renderContractHistoryText(amendments: readonly ContractAmendment[], environment: string | null = null): string {
   if (amendments.length === 0) return `No contract amendments${environment === null ? '' : ` in ${environment}`}: no digest that went live ${environment === null ? 'anywhere' : 'there'} carried a contract.\n`
-  const byEnvironment = new Map<string, ContractAmendment[]>()
-  for (const a of amendments) byEnvironment.set(a.environment, [...(byEnvironment.get(a.environment) ?? []), a])
+  // Grouped by environment, and by service within it when there is more than one.
+  const several = new Set(amendments.map((a) => a.service)).size > 1
+  const groups = new Map<string, { readonly title: string; readonly list: ContractAmendment[] }>()
+  for (const a of amendments) {
+    const key = JSON.stringify([a.environment, several ? a.service : null])
+    const group = groups.get(key) ?? { title: several ? `${a.environment} (service ${serviceLabel(a.service)})` : a.environment, list: [] }
+    group.list.push(a)
+    groups.set(key, group)
+  }
   const lines: string[] = []
-  for (const [name, list] of byEnvironment) {
+  for (const { title: name, list } of groups.values()) {
     if (lines.length > 0) lines.push('')
     lines.push(`${name}: ${list.length} contract ${list.length === 1 ? 'amendment' : 'amendments'}`)
     for (const a of list) lines.push(...amendmentBlock(a))

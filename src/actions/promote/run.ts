@@ -4,7 +4,7 @@ import { SealError } from '../../core/errors.js'
 import { loadPolicy } from '../../app/load-policy.js'
 import { creatingLedgerNotice } from '../../app/ledger-location.js'
 import { openLedger } from '../../app/open-ledger.js'
-import { contractsKnown, pipelineStatus } from '../../app/pipeline-status.js'
+import { contractsKnown, ownService, pipelineStatus } from '../../app/pipeline-status.js'
 import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
@@ -91,6 +91,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           reason: settings.approveAmendment,
           sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
+          ...(policy.service != null ? { service: policy.service } : {}),
           requester,
           inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
         },
@@ -126,7 +127,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         environmentUrl: settings.environmentUrl,
         sealedBy: sealed?.sealedBy ?? null,
         requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest },
+        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
         artifact: null,
         ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
         withoutBytes: settings.withoutBytes,
@@ -159,7 +160,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
-    const report = { result, policy, status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract) }), ledger: ledger.location, name: result.name, dryRun: settings.dryRun, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) }
+    const report = {
+      result,
+      policy,
+      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      ledger: ledger.location,
+      name: result.name,
+      dryRun: settings.dryRun,
+      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+    }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 
     core.setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun))

@@ -1,12 +1,13 @@
 import type { ContractRef } from '../contract/manifest.js'
 import type { Digest } from '../digest.js'
-import { type Amendment, type LedgerEntry, type Mode, makesLive } from './record.js'
+import { type Amendment, type LedgerEntry, type Mode, type Service, makesLive, serviceOf } from './record.js'
 
 /**
  * "When did the contract change?": every amendment of an environment's contract, read from
- * the records alone, so both ledgers answer it alike.
+ * the records alone, so both ledgers answer it alike. Each service of an environment has a
+ * contract of its own: another service's deployment never amends it.
  *
- * An environment runs the contract of its live digest, as the record that made the digest
+ * A service runs the contract of its live digest, as the record that made the digest
  * live names it (the pending record a `deployed` or `rolled-back` record confirmed); a live
  * record without a contract (sealed without one, or written before contracts existed) runs
  * no contract. Walking the confirmations in time order, an amendment is each confirmation
@@ -15,9 +16,10 @@ import { type Amendment, type LedgerEntry, type Mode, makesLive } from './record
  * already continues its stretch, as the ledgers read it, and changes nothing.
  */
 
-/** One amendment of one environment's contract. */
+/** One amendment of the contract of one service of one environment. */
 export interface ContractAmendment {
   readonly environment: string
+  readonly service: Service
   /** ISO 8601: when it took effect, the confirmation of the deployment that made `digest` live. */
   readonly time: string
   /** The environment's first contract: nothing live in it before carried one. */
@@ -78,19 +80,23 @@ export function contractAmendments(entries: readonly LedgerEntry[]): ContractAme
   const found: ContractAmendment[] = []
   for (const confirmation of confirmations) {
     const environment = confirmation.environment
-    const before = running.get(environment) ?? null
+    const service = serviceOf(confirmation)
+    // JSON: no separator can be forged by a name.
+    const track = JSON.stringify([environment, service])
+    const before = running.get(track) ?? null
     if (before !== null && before.digest === confirmation.digest) continue
     // The GitHub ledger's confirmation carries its pending record's fields; the file ledger's
     // does not carry the contract, so the pending record is the one to read.
     const made = pending.get(confirmation.resolves as string) ?? confirmation
     const to = made.contract ?? null
     const from = before?.contract ?? null
-    running.set(environment, { digest: confirmation.digest, contract: to })
+    running.set(track, { digest: confirmation.digest, contract: to })
     if (sameContract(from, to)) continue
     found.push({
       environment,
+      service,
       time: confirmation.time,
-      initial: from === null && !everContract.has(environment),
+      initial: from === null && !everContract.has(track),
       from,
       to,
       digest: confirmation.digest,
@@ -104,7 +110,7 @@ export function contractAmendments(entries: readonly LedgerEntry[]): ContractAme
       confirmationId: confirmation.id,
       amendment: describes(made.amendment ?? null, from, to) ? (made.amendment ?? null) : null
     })
-    if (to !== null) everContract.add(environment)
+    if (to !== null) everContract.add(track)
   }
   return found.reverse()
 }

@@ -4,11 +4,11 @@ import { type SignerIdentity, checkIdentity, describeIdentityFailure } from '../
 import { formatDuration } from './duration.js'
 import { type ContractFact, judgeContract } from './contract-rule.js'
 import type { EnvironmentRule, SignerRule } from './policy.js'
-import type { LedgerEntry, LiveSpan } from './record.js'
+import { type LedgerEntry, type LiveSpan, type Service, describeService } from './record.js'
 
 /** One rule the gate checked, as the decision output and the summary show it. */
 export interface RuleCheck {
-  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract'
+  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract' | 'service'
   /** The environment the rule is about. */
   readonly environment: string
   readonly passed: boolean
@@ -32,10 +32,15 @@ export interface Decision {
 /** What the ledger says about the digest, gathered before deciding so the decision itself is pure. */
 export interface GateFacts {
   readonly veto: LedgerEntry | null
-  /** The environment's live digest now. */
+  /** The service's live digest in the environment now. */
   readonly live: LiveSpan | null
-  /** The digest's live stretches in each upstream environment (and, for a rollback, the target). */
+  /** The digest's live stretches, as the service, in each upstream environment (and, for a rollback, the target). */
   readonly spans: ReadonlyMap<string, readonly LiveSpan[]>
+  /**
+   * Another service the environment runs, when the service promoted runs nothing there and the
+   * policy does not declare its services: asked only for an environment with a contract rule.
+   */
+  readonly otherService?: { readonly service: Service; readonly live: LiveSpan }
   /** The seal's signature as verified before the gate ran; absent when nobody checked one. */
   readonly signature?: SignatureFact
   /** The amendment of the environment's contract; absent when the environment has no contract rule. */
@@ -62,6 +67,8 @@ export interface GateRequest {
   readonly rule: EnvironmentRule
   readonly mode: 'promote' | 'rollback'
   readonly now: Date
+  /** The service promoted; the facts are about it. */
+  readonly service?: Service
 }
 
 /**
@@ -102,6 +109,7 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
   // A rollback returns to bytes the environment ran; who signed them was checked then.
   if (rule.signedBy !== null && mode === 'promote') checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
   let approvalUsed: string | null = null
+  if (rule.contract && facts.otherService !== undefined && mode === 'promote') checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService))
   if (rule.contract) {
     const verdict = facts.contract
       ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract)
@@ -118,6 +126,26 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
     checks,
     reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(' '),
     ...(approvalUsed !== null && failed.length === 0 ? { approvalUsed } : {})
+  }
+}
+
+/**
+ * A service that never ran in an environment has no contract there to judge an amendment
+ * from. When the environment runs another service and the policy does not say there are
+ * several, the two are likely one service whose artifact's name changed (a version in a file
+ * name): letting it in would judge a breaking change against nothing. Refused until the
+ * policy says which it is.
+ */
+function newServiceCheck(environment: string, service: Service, other: { readonly service: Service; readonly live: LiveSpan }): RuleCheck {
+  const name = (s: Service): string => (s === null ? '<name>' : s)
+  return {
+    rule: 'service',
+    environment,
+    passed: false,
+    detail:
+      `${environment} judges contract amendments, and ${describeService(service)} never ran there, while ${describeService(other.service)} runs ${other.live.digest} (since ${other.live.from}): ` +
+      `the amendment would be judged against no contract. If they are one service whose artifact's name changed, pin it in the policy ("service: ${name(other.service)}") or keep the seal's name; ` +
+      `if they are separate services, list them ("services: [${name(other.service)}, ${name(service)}]").`
   }
 }
 

@@ -1,8 +1,15 @@
 import type { Digest } from '../digest.js'
-import { type LedgerEntry, type LiveSpan, OUTCOMES, type Outcome, RESOLUTIONS, type Resolution, makesLive } from './record.js'
+import { type LedgerEntry, type LiveSpan, OUTCOMES, type Outcome, RESOLUTIONS, type Resolution, type Service, describeService, makesLive } from './record.js'
 
-/** What the index needs of a record: who it is, what it says happened, where and when. */
-export type IndexFields = Pick<LedgerEntry, 'id' | 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'>
+/** What the index needs of a record: who it is, what it says happened, where and when, and its service as `serviceOf` reads it. */
+export type IndexFields = Pick<LedgerEntry, 'id' | 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'> & { readonly service: Service }
+
+/** Which records a query of `entries` wants; a field left out takes every value. */
+export interface EntryFilter {
+  readonly environment?: string
+  readonly digest?: Digest
+  readonly service?: Service
+}
 
 /**
  * What a ledger's records say, indexed as they are read in the order they were written:
@@ -10,19 +17,22 @@ export type IndexFields = Pick<LedgerEntry, 'id' | 'digest' | 'environment' | 'o
  * resolved yet. A ledger that keeps its records as a sequence (the file ledger) answers every
  * gate question from here after one pass over them.
  *
- * A stretch starts when a pending record's deployment is confirmed, and ends when another
- * digest's deployment to the same environment is confirmed. A confirmation of the digest
- * that is live already continues its stretch: recording the same bytes again neither splits
- * the stretch nor restarts its soak.
+ * Everything about what runs is kept per service of an environment: a stretch starts when a
+ * pending record's deployment is confirmed, and ends when another digest's deployment of the
+ * same service to the same environment is confirmed; another service's deployment leaves it
+ * alone. A confirmation of the digest that is live already continues its stretch: recording
+ * the same bytes again neither splits the stretch nor restarts its soak.
  */
 export class LedgerIndex {
-  private readonly spansByEnvironment = new Map<string, LiveSpan[]>()
+  private readonly spansByEnvironment = new Map<string, Map<Service, LiveSpan[]>>()
+  /** Each environment's service whose deployment was confirmed last. */
+  private readonly lastLive = new Map<string, Service>()
   private readonly vetoes = new Map<Digest, Indexed>()
   private readonly unresolved = new Map<string, Indexed>()
   /** What each record is, kept small: a long ledger's whole records are read back on demand with `load`. */
   private readonly byDigest = new Map<Digest, Indexed[]>()
   private readonly all: Indexed[] = []
-  /** The same text once: an environment named by many records is kept once (a digest, by byDigest). */
+  /** The same text once: an environment or a service named by many records is kept once (a digest, by byDigest). */
   private readonly environments = new Map<string, string>()
   private byId: Map<string, Indexed> | null = null
   private lastRecord: Indexed | null = null
@@ -33,7 +43,7 @@ export class LedgerIndex {
 
   /**
    * Adds the next record, or says why it cannot follow the ones before: a resolution must
-   * close a pending record of the same digest and environment that is still open, a record
+   * close a pending record of the same digest, environment and service that is still open, a record
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry: IndexFields): string | null {
@@ -51,6 +61,9 @@ export class LedgerIndex {
       if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
         return `it resolves record ${pending.id} (${pending.digest} in ${pending.environment}) but names ${entry.digest} in ${entry.environment}`
       }
+      if (pending.service !== entry.service) {
+        return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`
+      }
       if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`
       this.unresolved.delete(pending.id)
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id)
@@ -63,7 +76,8 @@ export class LedgerIndex {
     const indexed: Indexed = {
       id: entry.id,
       digest: ofDigest[0]?.digest ?? (ownCopy(entry.digest) as Digest),
-      environment: this.environment(entry.environment),
+      environment: this.interned(entry.environment),
+      service: entry.service === null ? null : this.interned(entry.service),
       outcome: OUTCOME_TEXT[entry.outcome],
       resolves: entry.resolves
     }
@@ -95,13 +109,28 @@ export class LedgerIndex {
     return this.lastRecord === null ? null : { id: this.lastRecord.id, time: this.lastTime }
   }
 
-  live(environment: string): LiveSpan | null {
-    const last = this.spansByEnvironment.get(environment)?.at(-1)
+  live(environment: string, service: Service): LiveSpan | null {
+    const last = this.spansOf(environment, service).at(-1)
     return last && last.until === null ? last : null
   }
 
-  spans(digest: Digest, environment: string): LiveSpan[] {
-    return (this.spansByEnvironment.get(environment) ?? []).filter((s) => s.digest === digest)
+  spans(digest: Digest, environment: string, service: Service): LiveSpan[] {
+    return this.spansOf(environment, service).filter((s) => s.digest === digest)
+  }
+
+  /** The service whose deployment to the environment was confirmed last, and what it runs; null when none ever was. */
+  newest(environment: string): { readonly service: Service; readonly live: LiveSpan } | null {
+    if (!this.lastLive.has(environment)) return null
+    const service = this.lastLive.get(environment) as Service
+    const live = this.live(environment, service)
+    return live === null ? null : { service, live }
+  }
+
+  /** The services whose deployment to the environment was ever let in or confirmed, in the order they first were. */
+  services(environment: string): Service[] {
+    const seen = new Set<Service>(this.spansByEnvironment.get(environment)?.keys() ?? [])
+    for (const e of this.unresolved.values()) if (e.environment === environment) seen.add(e.service)
+    return [...seen]
   }
 
   veto(digest: Digest): LedgerEntry | null {
@@ -109,9 +138,9 @@ export class LedgerIndex {
     return veto === undefined ? null : this.load(veto.id)
   }
 
-  /** Digests live before the current one, newest first, each once with its latest stretch. */
-  previouslyLive(environment: string): LiveSpan[] {
-    const spans = this.spansByEnvironment.get(environment) ?? []
+  /** Digests of the service live before the current one, newest first, each once with its latest stretch. */
+  previouslyLive(environment: string, service: Service): LiveSpan[] {
+    const spans = this.spansOf(environment, service)
     const current = spans.at(-1)
     const seen = new Set<Digest>(current && current.until === null ? [current.digest] : [])
     const result: LiveSpan[] = []
@@ -124,9 +153,9 @@ export class LedgerIndex {
     return result
   }
 
-  /** The environment's pending records that nothing has resolved, oldest first. */
-  pending(environment: string): LedgerEntry[] {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment).map((e) => this.load(e.id))
+  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  pending(environment: string, service?: Service): LedgerEntry[] {
+    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === undefined || e.service === service)).map((e) => this.load(e.id))
   }
 
   find(id: string): LedgerEntry | null {
@@ -140,18 +169,24 @@ export class LedgerIndex {
     return resolution === undefined ? null : this.load(resolution.id)
   }
 
-  /** Records, newest first, optionally only one environment's or one digest's, each read back as it is reached. */
-  *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): Generator<LedgerEntry> {
-    const { environment, digest } = filter
+  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
+  *entries(filter: EntryFilter = {}): Generator<LedgerEntry> {
+    const { environment, digest, service } = filter
     // One environment's records are looked for among all: history is read rarely, the gate never asks.
     const source = digest !== undefined ? (this.byDigest.get(digest) ?? []) : this.all
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i] as Indexed
-      if ((environment === undefined || e.environment === environment) && (digest === undefined || e.digest === digest)) yield this.load(e.id)
+      if ((environment === undefined || e.environment === environment) && (digest === undefined || e.digest === digest) && (service === undefined || e.service === service)) {
+        yield this.load(e.id)
+      }
     }
   }
 
-  private environment(name: string): string {
+  private spansOf(environment: string, service: Service): LiveSpan[] {
+    return this.spansByEnvironment.get(environment)?.get(service) ?? []
+  }
+
+  private interned(name: string): string {
     const known = this.environments.get(name)
     if (known !== undefined) return known
     const own = ownCopy(name)
@@ -160,15 +195,22 @@ export class LedgerIndex {
   }
 
   private goLive(entry: IndexFields, pendingId: string): void {
-    const spans = this.spansByEnvironment.get(entry.environment) ?? []
-    this.spansByEnvironment.set(entry.environment, spans)
+    let services = this.spansByEnvironment.get(entry.environment)
+    if (services === undefined) {
+      services = new Map()
+      this.spansByEnvironment.set(this.interned(entry.environment), services)
+    }
+    const service = entry.service === null ? null : this.interned(entry.service)
+    const spans = services.get(service) ?? []
+    services.set(service, spans)
+    this.lastLive.set(this.interned(entry.environment), service)
     const current = spans.at(-1)
     if (current && current.until === null) {
       if (current.digest === entry.digest) return
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) }
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? (ownCopy(entry.digest) as Digest)
-    spans.push({ digest, environment: this.environment(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId })
+    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId })
   }
 }
 
@@ -177,6 +219,7 @@ interface Indexed {
   readonly id: string
   readonly digest: Digest
   readonly environment: string
+  readonly service: Service
   readonly outcome: LedgerEntry['outcome']
   readonly resolves: string | null
 }

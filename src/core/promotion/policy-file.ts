@@ -78,7 +78,8 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
   }
 
-  const raw = (value as { environments: Record<string, RawEnvironment | null> }).environments
+  const top = value as { environments: Record<string, RawEnvironment | null>; service?: string; services?: string[] }
+  const raw = top.environments
   // A key such as 1 or 2.0 is a number to YAML and the string "1" or "2" to the object
   // read from it, so the file's pairs are matched by their keys' text.
   const envMap = doc.getIn(['environments'], true)
@@ -91,6 +92,12 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
   const keyAt = (name: string): number | undefined => rangeStart(pairOf(name)?.key as Node | undefined)
 
   const problems: string[] = []
+  if (top.service !== undefined && top.services !== undefined) {
+    problems.push(
+      `${at(rangeStart(doc.getIn(['services'], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". ` +
+        `Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, …]" to list the services an artifact's name may give; not both.`
+    )
+  }
   // In the file's order: an object lists integer-like keys ("1", "2") before all others.
   const position = new Map(pairs.map((p, i) => [String((p.key as { value?: unknown } | null)?.value), i]))
   const names = Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
@@ -146,7 +153,7 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
         `A digest could never enter any of them; remove one of these requirements.`
     ])
   }
-  return { source, environments }
+  return { source, environments, service: top.service ?? null, services: top.services ?? null }
 }
 
 /** Problems in the order of the file, so they read top to bottom. */
@@ -228,7 +235,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       const key = (error.params as { additionalProperty: string }).additionalProperty
       const allowed =
         path.length === 0
-          ? 'environments'
+          ? 'environments, service, services'
           : path.length === 2
             ? 'requires, requires-any, soak, signed-by, contract'
             : path.at(-1) === 'signed-by'
@@ -245,6 +252,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       }
       return `${location}: ${where} has no ${quote((error.params as { missingProperty: string }).missingProperty)}. Start the file with "environments:" and one entry per environment.`
     case 'pattern':
+      if (path[0] === 'service' || path[0] === 'services') return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`
       if (path.at(-2) === 'signed-by') return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ''] ?? 'is not valid'}.`
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
@@ -256,11 +264,11 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
     case 'enum':
       return `${location}: ${where}${shown} is not one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ''] ?? ''}`.trimEnd()
     case 'uniqueItems':
-      return `${location}: ${where} lists an environment twice. Name each once.`
+      return `${location}: ${where} lists ${path[0] === 'services' ? 'a service' : 'an environment'} twice. Name each once.`
     case 'minProperties':
       return `${location}: ${where} is empty. Define at least one environment, such as "dev: {}".`
     case 'minItems':
-      return `${location}: ${where} is empty. List at least one environment, or remove the key.`
+      return `${location}: ${where} is empty. List at least one ${path[0] === 'services' ? 'service' : 'environment'}, or remove the key.`
     case 'propertyNames':
       return `${location}: ${where} has a key that is not an environment name. Use letters, digits, ".", "-", "_" or spaces.`
     default:
@@ -283,7 +291,11 @@ const CONTRACT_FIELD_MEANING: Record<string, string> = {
   rollback: `Write one of them: ${ROLLBACK_RULES.join(' | ')} (whether a rollback's contract amendment is judged too).`
 }
 
+const SERVICE_NAME_FORMAT = 'Write it as the artifact is named (the seal\'s name), on one line, such as api or ghcr.io/acme/api.'
+
 function describeType(type: string, path: string[]): string {
+  if (path[0] === 'services') return path.length === 1 ? 'a list of service names, such as [api, web]' : 'a service name, such as api'
+  if (path[0] === 'service') return 'a service name, such as api (text)'
   if (path.at(-1) === 'contract') return 'a mapping such as { breaking: require-major, dangerous: warn }'
   if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
   if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'

@@ -52,8 +52,20 @@ export interface PromotionPolicy {
   readonly source: string
   /** In the order the file defines them. */
   readonly environments: readonly EnvironmentRule[]
+  /**
+   * `service:`: every promotion under this policy belongs to this service, whatever the
+   * artifact's name. Absent: the service is the artifact's name (see `serviceFor`).
+   */
+  readonly service?: string | null
+  /** `services:`: the services the policy promotes; an artifact's name must be one of them. Absent: any name. */
+  readonly services?: readonly string[] | null
   /** The sha256 (hex) of the file's bytes, so a signed record names exactly the policy it applied. */
   readonly digest?: string
+}
+
+/** Whether the policy says which services there are (`service` or `services`), rather than leaving it to the artifacts' names. */
+export function declaresServices(policy: PromotionPolicy): boolean {
+  return (policy.service ?? null) !== null || (policy.services ?? null) !== null
 }
 
 export function findEnvironment(policy: PromotionPolicy, name: string): EnvironmentRule | undefined {

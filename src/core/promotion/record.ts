@@ -1,4 +1,5 @@
 import type { Digest } from '../digest.js'
+import { quote } from '../errors.js'
 import type { ContractRef } from '../contract/manifest.js'
 
 /**
@@ -93,12 +94,24 @@ export interface ApprovalScope {
   readonly to: Digest
 }
 
+/**
+ * One deployable unit of an environment: an environment runs one live digest per service, and
+ * history, rollback, soak and contract amendments are kept per service. Null is the default
+ * service, the one records without a name belong to.
+ */
+export type Service = string | null
+
 /** One ledger entry as the use cases write it; the backend adds its id. */
 export interface PromotionRecord {
   readonly digest: Digest
   /** The artifact's name when known, for people reading the history. */
   readonly name: string | null
   readonly environment: string
+  /**
+   * The service the record is about (see `serviceOf`). Absent on records written before
+   * services existed, and on a record whose writer leaves it to the name.
+   */
+  readonly service?: Service
   readonly outcome: Outcome
   /** Promotion or rollback for a gate's decision and its resolution; null for a veto or an approval. */
   readonly mode: Mode | null
@@ -147,6 +160,21 @@ export interface LiveSpan {
   readonly until: string | null
   /** The record that made it live: the pending record the confirmation resolved. */
   readonly recordId: string
+}
+
+/**
+ * The service a record belongs to: the one it names, or, for a record that names none
+ * (written before services existed), the one its artifact's name gives; a record with
+ * neither belongs to the default service. A one-service repository, whose records all carry
+ * the name its seal gives, so reads its old records as one service, as before.
+ */
+export function serviceOf(record: Pick<PromotionRecord, 'service' | 'name'>): Service {
+  return record.service !== undefined ? record.service : record.name
+}
+
+/** How a service is named in messages: quoted, or "the default service". */
+export function describeService(service: Service): string {
+  return service === null ? 'the default service (records without a name)' : `service ${quote(service)}`
 }
 
 /** Whether an outcome makes the record's digest the environment's live digest. */

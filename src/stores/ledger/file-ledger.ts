@@ -4,8 +4,18 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { LedgerIndex } from '../../core/promotion/ledger-index.js'
-import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord, confirmedOutcome } from '../../core/promotion/record.js'
+import { confirmationChanged, needsLiveContract } from '../../core/promotion/confirmation.js'
+import { type EntryFilter, LedgerIndex } from '../../core/promotion/ledger-index.js'
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  type LedgerEntry,
+  type LiveSpan,
+  type NewRecord,
+  type PromotionRecord,
+  type Service,
+  confirmedOutcome,
+  serviceOf
+} from '../../core/promotion/record.js'
 import { type LockOptions, withFileLock } from './file-lock.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
@@ -185,35 +195,54 @@ export class FileLedger implements Ledger {
         const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? 'no reason given'}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`
         return append(resolutionOf(pending, 'failed', reason, request.runUrl, request.actor), now)
       }
+      if (request.outcome === 'confirmed') {
+        // Judged again under the lock: no other confirmation lands between this read and the append.
+        const index = snapshot.index
+        const live = index.live(pending.environment, serviceOf(pending))
+        const liveContract = live !== null && needsLiveContract(pending) ? (index.find(live.recordId)?.contract?.digest ?? null) : undefined
+        const changed = confirmationChanged(pending, live, liveContract, (span) => {
+          const confirmation = index.resolutionOf(span.recordId)
+          return `record ${span.recordId}${confirmation === null ? '' : `, confirmed by record ${confirmation.id}`}`
+        })
+        if (changed !== null) return append(resolutionOf(pending, 'failed', changed, request.runUrl, request.actor), now)
+      }
       const outcome = request.outcome === 'confirmed' ? confirmedOutcome(pending.mode) : request.outcome
       return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now)
     })
   }
 
-  async live(environment: string): Promise<LiveSpan | null> {
-    return (await this.snapshot()).index.live(environment)
+  async live(environment: string, service: Service): Promise<LiveSpan | null> {
+    return (await this.snapshot()).index.live(environment, service)
   }
 
-  async spans(digest: Digest, environment: string): Promise<LiveSpan[]> {
-    return (await this.snapshot()).index.spans(digest, environment)
+  async spans(digest: Digest, environment: string, service: Service): Promise<LiveSpan[]> {
+    return (await this.snapshot()).index.spans(digest, environment, service)
+  }
+
+  async newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
+    return (await this.snapshot()).index.newest(environment)
+  }
+
+  async services(environment: string): Promise<Service[]> {
+    return (await this.snapshot()).index.services(environment)
   }
 
   async veto(digest: Digest): Promise<LedgerEntry | null> {
     return (await this.snapshot()).index.veto(digest)
   }
 
-  async *previouslyLive(environment: string): AsyncIterable<LiveSpan> {
-    yield* (await this.snapshot()).index.previouslyLive(environment)
+  async *previouslyLive(environment: string, service: Service): AsyncIterable<LiveSpan> {
+    yield* (await this.snapshot()).index.previouslyLive(environment, service)
   }
 
   /** Pending records still waiting: one past the timeout can no longer be confirmed, and the next gate abandons it. */
-  async pending(environment: string): Promise<LedgerEntry[]> {
+  async pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
     const snapshot = await this.snapshot()
     const now = this.stampTime(snapshot).getTime()
-    return snapshot.index.pending(environment).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs)
+    return snapshot.index.pending(environment, service).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs)
   }
 
-  async *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): AsyncIterable<LedgerEntry> {
+  async *entries(filter: EntryFilter = {}): AsyncIterable<LedgerEntry> {
     yield* (await this.snapshot()).index.entries(filter)
   }
 
@@ -298,7 +327,7 @@ export class FileLedger implements Ledger {
           const text = JSON.stringify(line)
           const entry = toEntry(line)
           snapshot.appended.set(entry.id, entry)
-          const problem = snapshot.index.add(entry)
+          const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) })
           if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`)
           lines.push(text)
           prevHash = sha256(text)
@@ -485,7 +514,7 @@ export class FileLedger implements Ledger {
     const record = decodeRecord(value?.record, damaged)
     const fields = lineFields(line)
     // The index was built from the fields alone: the whole record must say the same.
-    if (fields !== null && !fieldsAgree(fields, record)) return damaged('its record does not say what its fields said when the ledger was read')
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged('its record does not say what its fields said when the ledger was read')
     return { ...record, id, url: null }
   }
 
@@ -511,11 +540,12 @@ export class FileLedger implements Ledger {
     if (isAfter(record.time, now)) return futureProblem(record.time, now)
     // A gate reads this line by its fields alone (lineFields): they must say what the record says.
     const fields = lineFields(raw)
-    if (fields !== null && !fieldsAgree(fields, record)) {
+    const service = serviceOf(record)
+    if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
       return 'its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand'
     }
     // The decoded record is this line's own object: made an entry in place rather than copied.
-    return index.add(Object.assign(record, { id: String(number), url: null }))
+    return index.add(Object.assign(record, { id: String(number), url: null, service }))
   }
 
   /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
@@ -673,11 +703,13 @@ class ClaimedHashes {
 
 /**
  * A record as the ledger writes it: the fields its index reads first, in this order, so a
- * gate reads them without parsing the rest (`lineFields`); then the others.
+ * gate reads them without parsing the rest (`lineFields`); then the others. The service is
+ * always written, so a line says which service it belongs to whatever its name.
  */
 function inWrittenOrder(record: NewRecord, time: string): PromotionRecord {
   const { digest, environment, outcome, resolves, ...rest } = record
-  return { digest, environment, outcome, time, resolves, ...rest }
+  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== 'service')) as Omit<NewRecord, 'digest' | 'environment' | 'outcome' | 'resolves'>
+  return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others }
 }
 
 /** How much of the file is read at a time. */
@@ -729,13 +761,14 @@ function futureProblem(time: string, now: string): string {
 /** A view of one checked read, at one time: what `decide` sees under the lock. */
 function viewOf(index: LedgerIndex, now: Date): LedgerView {
   return {
-    live: async (environment) => index.live(environment),
-    spans: async (digest, environment) => index.spans(digest, environment),
+    live: async (environment, service) => index.live(environment, service),
+    spans: async (digest, environment, service) => index.spans(digest, environment, service),
     veto: async (digest) => index.veto(digest),
-    previouslyLive: async function* (environment) {
-      yield* index.previouslyLive(environment)
+    previouslyLive: async function* (environment, service) {
+      yield* index.previouslyLive(environment, service)
     },
-    pending: async (environment) => index.pending(environment),
+    newest: async (environment) => index.newest(environment),
+    pending: async (environment, service) => index.pending(environment, service),
     entries: async function* (filter) {
       yield* index.entries(filter)
     },
@@ -748,6 +781,7 @@ function resolutionOf(pending: LedgerEntry, outcome: NewRecord['outcome'], reaso
     digest: pending.digest,
     name: pending.name,
     environment: pending.environment,
+    service: serviceOf(pending),
     outcome,
     mode: pending.mode,
     runUrl,

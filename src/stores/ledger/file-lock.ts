@@ -12,6 +12,8 @@ export interface LockOptions {
    * process take the lock meanwhile: the takeover must then leave that new lock alone.
    */
   readonly beforeBreaking?: () => Promise<void>
+  /** Called each time the lock is found held, before waiting: tests use it to know a writer waits for another. */
+  readonly onBusy?: () => void
 }
 
 /**
@@ -38,6 +40,7 @@ export async function withFileLock<T>(file: string, what: string, work: () => Pr
       if (code !== 'EEXIST') {
         throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`)
       }
+      options.onBusy?.()
       if (await breakIfStale(lockPath, staleMs, options)) continue
       if (Date.now() > deadline) {
         throw new SealError(

@@ -5,8 +5,9 @@
  *
  * The mapping:
  * - A gate decision (pending or refused) is one deployment to `record.environment`, with task
- *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`); a veto is
- *   a deployment with task `veto:<digest>`. The task carries the digest because the list
+ *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`, the
+ *   record naming its service; one written before services names none and belongs to the
+ *   service its name gives); a veto is a deployment with task `veto:<digest>`. The task carries the digest because the list
  *   endpoint filters on task (and environment, ref, sha) exactly, never on the payload: every
  *   question about one digest is one filtered list, whatever the length of the history. A
  *   record's time is its deployment's `created_at`: GitHub's clock, never the writer's.
@@ -16,8 +17,8 @@
  *   digest is live from that status's `created_at`), `failure` when it failed, `error`
  *   "abandoned: …" when nobody confirmed it in time. The rules for reading them, races and
  *   GitHub's own auto_inactive included, are in github/history.ts.
- * - When a digest goes live, the deployment that was live before gets an `inactive` status
- *   "replaced by …", posted by the ledger itself (GitHub's auto_inactive skips production
+ * - When a digest goes live, the deployment of the same service that was live before gets an
+ *   `inactive` status "replaced by …", posted by the ledger itself (GitHub's auto_inactive skips production
  *   environments, and would end deployments the ledger did not make). A confirmation of the
  *   digest that is live already posts no `inactive`: its `success` notes the deployment whose
  *   stretch it continues, so the stretch is one, and its soak is not restarted.
@@ -27,6 +28,12 @@
  *   `previouslyLive` (the gate refuses a vetoed digest anyway; this keeps a confirmation
  *   racing a veto from ever counting as a soak). A digest vetoed after it went live stays
  *   live, truthfully: it runs until something replaces it, which a rollback does.
+ * - A confirmation is judged again: the service must still run the record's previous digest
+ *   (and the contract its amendment was judged from), read before posting `success`; else it
+ *   is a `failure` saying what went live. After posting, the service's stretches are read
+ *   again: when the one right before its own is not what it was judged against, another
+ *   confirmation landed first, and a `failure` "live changed while being confirmed: …" voids
+ *   its `success` as a veto's does.
  * - Deployments are made on the commit that sealed the digest when it belongs to this
  *   repository, else on `ref` (GITHUB_SHA): GitHub wants a ref of the repository.
  * - Deployments made by others (task not ours, no "artifact-seal" payload key) are ignored; one
@@ -41,23 +48,42 @@
  * but a digest goes live when its deployment is confirmed, later; `resolve` refuses to confirm
  * a pending record older than `pendingTimeoutMs` (6 hours by default, the longest a
  * GitHub-hosted job runs), so a deployment created before T went live before T + that
- * timeout + CLOCK_SLACK_MS, and a read stops listing there. So `live(env)` costs
+ * timeout + CLOCK_SLACK_MS, and a read stops listing there. The API cannot filter on the
+ * payload, so a read of one service lists every deployment of the environment and passes over
+ * the others' without reading their statuses. So `live(env, service)` costs
  *   ⌈n / 100⌉ list requests + p statuses reads (+ 1 when the live stretch continues an older deployment's),
- * where n is the number of deployments to the environment created since (the live stretch's
- * start − the timeout − 10 minutes), whoever made them, and p the pending records among them.
- * No count limit: a busy environment costs more pages, never a wrong or a refused answer.
- * `pending(env)` costs the same with n counted from (now − the timeout − 10 minutes);
- * `previouslyLive` reads as far as it is consumed, plus that reach; `spans(digest, env)` and
- * `veto(digest)` read only the digest's deployments (task filter).
+ * where n is the number of deployments to the environment created since (the service's live
+ * stretch's start − the timeout − 10 minutes), whoever made them and of whatever service, and
+ * p the service's pending records among them; a service with no stretch in the environment
+ * (its first promotion there) lists the environment to its end. No count limit: a busy
+ * environment costs more pages, never a wrong or a refused answer. `newest(env)` costs the
+ * same with every service's stretches; `pending(env)` the same with n counted from (now − the
+ * timeout − 10 minutes); `previouslyLive` reads as far as it is consumed, plus that reach;
+ * `spans(digest, env, service)` and `veto(digest)` read only the digest's deployments (task
+ * filter); `services(env)` lists the environment to its end, no statuses. A confirmation
+ * reads the service's stretches twice (before and after its `success`), skipping the
+ * statuses of its own pending deployment before.
  */
 import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { confirmedOutcome, DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, type LiveSpan, type NewRecord, type PromotionRecord } from '../../core/promotion/record.js'
-import { type ApiDeployment, DeploymentsApi, type NewStatus } from './github/api.js'
+import { confirmationChanged, needsLiveContract } from '../../core/promotion/confirmation.js'
+import type { EntryFilter } from '../../core/promotion/ledger-index.js'
+import {
+  confirmedOutcome,
+  DEFAULT_PENDING_TIMEOUT_MS,
+  type LedgerEntry,
+  type LiveSpan,
+  type NewRecord,
+  type PromotionRecord,
+  type Service,
+  serviceOf
+} from '../../core/promotion/record.js'
+import { type ApiDeployment, type ApiStatus, DeploymentsApi, type NewStatus } from './github/api.js'
 import { historyOf, type DeploymentHistory, type Resolved } from './github/history.js'
 import { newestFirst } from './github/merge.js'
 import {
   ABANDONED_PREFIX,
+  LIVE_CHANGED_PREFIX,
   REPLACED_PREFIX,
   VETOED_PREFIX,
   confirmationFor,
@@ -127,9 +153,12 @@ interface Stretch {
   readonly id: string
   readonly digest: Digest
   readonly environment: string
+  readonly service: Service
   readonly from: string
   readonly until: string | null
   readonly continues: string | null
+  /** The `success` that confirmed the deployment: its resolution. */
+  readonly confirmation: ApiStatus
 }
 
 /** The environment's live stretch, and the deployments that hold it (more than one when the live digest was confirmed again). */
@@ -176,44 +205,49 @@ export class GitHubDeploymentsLedger implements Ledger {
     const abandoned = await this.abandonStale(environment, pendingTimeoutMs)
 
     // What `decide` saw as live is what the append is checked against: no lock spans the two.
-    let seen: { readonly live: LiveSpan | null } | undefined
+    const seenLive = new Map<Service, LiveSpan | null>()
     const view: LedgerView = {
-      live: async (env) => {
-        const live = await this.live(env)
-        if (env === environment) seen = { live }
+      live: async (env, service) => {
+        const live = await this.live(env, service)
+        if (env === environment) seenLive.set(service, live)
         return live
       },
-      spans: (digest, env) => this.spans(digest, env),
+      spans: (digest, env, service) => this.spans(digest, env, service),
       veto: (digest) => this.veto(digest),
-      previouslyLive: (env) => this.previouslyLive(env),
-      pending: (env) => this.pending(env),
+      previouslyLive: (env, service) => this.previouslyLive(env, service),
+      newest: (env) => this.newest(env),
+      pending: (env, service) => this.pending(env, service),
       entries: (filter) => this.entries(filter),
       now: () => this.now()
     }
     const record = await decide(view)
     if (record === null) return { entry: null, lost: null, abandoned }
     this.checkNew(record, environment)
-    if (record.outcome === 'pending' && seen === undefined) seen = { live: await this.live(environment) }
+    const service = serviceOf(record)
+    if (record.outcome === 'pending' && !seenLive.has(service)) seenLive.set(service, await this.live(environment, service))
 
     const deployment = await this.api.createDeployment(
       { ref: this.refFor(record), task: taskFor(kindOf(record), record.digest), environment: record.environment, payload: payloadFor(record), description: descriptionFor(record) },
       (found) => keyOf(found) === record.key
     )
     await this.api.createStatus(deployment.id, statusFor(record))
-    const entry = this.entry({ ...record, time: deployment.createdAt }, deployment.id)
+    // As a read gives it back: with its service, timed by GitHub.
+    const entry = this.entry({ ...record, service, time: deployment.createdAt }, deployment.id)
     if (record.outcome !== 'pending') return { entry, lost: null, abandoned }
 
-    // Another writer may have vetoed the digest, or made another deployment live, between the
-    // reads `decide` made and this append; then this record must not go on to be confirmed.
+    // Another writer may have vetoed the digest, or made another deployment of the service
+    // live, between the reads `decide` made and this append; then this record must not go on
+    // to be confirmed.
     const veto = await this.veto(record.digest)
-    const live = await this.live(environment)
-    const before = seen?.live ?? null
+    // Its own deployment, just made, has no stretch: its statuses need no read.
+    const live = (await this.liveRun(environment, service, deployment.id))?.span ?? null
+    const before = seenLive.get(service) ?? null
     let lost: string | null = null
     if (veto !== null) {
       lost = `${record.digest} was vetoed while the promotion was being recorded (${veto.reason ?? 'no reason given'})`
     } else if (live?.recordId !== before?.recordId) {
       lost =
-        `another promotion to ${environment} went live while this one was being recorded: ` +
+        `another promotion to ${environment}${service === null ? '' : ` of ${quote(service)}`} went live while this one was being recorded: ` +
         `${live === null ? 'nothing' : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? 'nothing' : `${before.digest} (deployment ${before.recordId})`}`
     }
     const approval = record.amendment?.approval ?? null
@@ -262,7 +296,16 @@ export class GitHubDeploymentsLedger implements Ledger {
     const vetoBefore = await this.veto(record.digest)
     if (vetoBefore !== null) return this.close(pending, vetoedStatus(vetoBefore, request.runUrl))
 
-    const before = await this.liveRun(record.environment)
+    // Judged again: the service must still run what the gate compared against.
+    const service = serviceOf(record)
+    // The record is pending (just read): its own statuses need no read again.
+    const before = await this.liveRun(record.environment, service, request.id)
+    const liveContract = before !== null && needsLiveContract(record) ? await this.contractOf(before.span) : undefined
+    const changed = confirmationChanged(record, before?.span ?? null, liveContract, (span) => `deployment ${span.recordId}`)
+    if (changed !== null) {
+      const failed = await this.close(pending, { state: 'failure', description: truncate(changed), ...links(request.runUrl, null) })
+      return { ...failed, reason: changed }
+    }
     const continues = before !== null && before.span.digest === record.digest ? before.span.recordId : null
     await this.api.createStatus(request.id, {
       state: 'success',
@@ -275,7 +318,15 @@ export class GitHubDeploymentsLedger implements Ledger {
       await this.api.createStatus(request.id, vetoedStatus(vetoAfter, request.runUrl))
       return this.resolutionOf(pending)
     }
-    const resolved = await this.resolutionOf(pending)
+    // No lock: another confirmation of the service may have passed the same check and posted
+    // its success meanwhile. The one confirmed first keeps it; this one voids its own.
+    const race = await this.overtaken(record)
+    if (race.lost !== null) {
+      await this.api.createStatus(request.id, { state: 'failure', description: truncate(`${LIVE_CHANGED_PREFIX}${race.lost}`), ...links(request.runUrl, null) })
+      return { ...(await this.resolutionOf(pending)), reason: race.lost }
+    }
+    // The walk read this deployment's statuses: a stretch of its own is its confirmation.
+    const resolved = race.ours !== null ? this.resolutionEntry(pending, { outcome: 'deployed', status: race.ours.confirmation }) : await this.resolutionOf(pending)
     if (resolved.outcome !== confirmedOutcome(record.mode)) {
       throw new SealError(
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer ` +
@@ -292,20 +343,67 @@ export class GitHubDeploymentsLedger implements Ledger {
     return resolved
   }
 
-  // ---- reads -----------------------------------------------------------------------------
-
-  async live(environment: string): Promise<LiveSpan | null> {
-    return (await this.liveRun(environment))?.span ?? null
+  /**
+   * Whether another confirmation of the record's service landed just before this one's
+   * success (posted already): the stretch right before ours must be the run the gate compared
+   * against. Two confirmations that both passed the check before either posted order
+   * themselves as every read orders stretches (by time, then deployment id), so exactly the
+   * first keeps its success. Why this one lost (null when it did not), and its own stretch
+   * when the walk met it.
+   */
+  private async overtaken(record: LedgerEntry): Promise<{ readonly lost: string | null; readonly ours: Stretch | null }> {
+    let ours: Stretch | null = null
+    for await (const stretch of this.byConfirmation(record.environment, serviceOf(record))) {
+      if (ours === null) {
+        if (stretch.id === record.id) ours = stretch
+        continue
+      }
+      if (stretch.digest === record.previousDigest) return { lost: null, ours }
+      const span: LiveSpan = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id }
+      return { lost: confirmationChanged(record, span, undefined, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours }
+    }
+    return { lost: ours !== null && record.previousDigest !== null ? confirmationChanged(record, null, undefined, () => '') : null, ours }
   }
 
-  async spans(digest: Digest, environment: string): Promise<LiveSpan[]> {
+  /** The contract digest the record that made a stretch live names. */
+  private async contractOf(span: LiveSpan): Promise<Digest | null> {
+    const record = recordOf(await this.api.deployment(span.recordId), this.context)
+    return record?.contract?.digest ?? null
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  async live(environment: string, service: Service): Promise<LiveSpan | null> {
+    return (await this.liveRun(environment, service))?.span ?? null
+  }
+
+  async newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
+    for await (const newest of this.byConfirmation(environment, ANY_SERVICE)) {
+      if (newest.until !== null) return null
+      const start = await this.runStart(newest)
+      return { service: newest.service, live: { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id } }
+    }
+    return null
+  }
+
+  /** Every deployment of the environment is listed (no statuses are read): `status` asks, when the policy names no services. */
+  async services(environment: string): Promise<Service[]> {
+    const found = new Set<Service>()
+    for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
+      const record = recordOf(deployment, this.context)
+      if (record?.outcome === 'pending') found.add(serviceOf(record))
+    }
+    return [...found]
+  }
+
+  async spans(digest: Digest, environment: string, service: Service): Promise<LiveSpan[]> {
     const stretches: Stretch[] = []
-    for await (const seen of this.read(this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE))) {
+    for await (const seen of this.read(this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE), undefined, ofService(service))) {
       const stretch = stretchOf(seen)
       if (stretch !== null) stretches.push(stretch)
     }
     if (stretches.length === 0) return []
-    const live = stretches.some((s) => s.until === null) ? await this.live(environment) : null
+    const live = stretches.some((s) => s.until === null) ? await this.live(environment, service) : null
     const ofLiveRun = (s: Stretch): boolean => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from))
     // An open stretch outside the live one was replaced without its inactive status (the job
     // stopped in between). When it ended is not known from this digest's deployments, so it
@@ -338,10 +436,10 @@ export class GitHubDeploymentsLedger implements Ledger {
     return null
   }
 
-  async *previouslyLive(environment: string): AsyncIterable<LiveSpan> {
+  async *previouslyLive(environment: string, service: Service): AsyncIterable<LiveSpan> {
     const seen = new Set<Digest>()
     let newerFrom: string | null = null
-    for await (const stretch of this.byConfirmation(environment)) {
+    for await (const stretch of this.byConfirmation(environment, service)) {
       if (newerFrom === null && stretch.until === null) {
         seen.add(stretch.digest) // live now: not a rollback candidate
       } else if (!seen.has(stretch.digest)) {
@@ -355,19 +453,19 @@ export class GitHubDeploymentsLedger implements Ledger {
     }
   }
 
-  async pending(environment: string): Promise<LedgerEntry[]> {
-    return (await this.openPending(environment, this.pendingTimeoutMs)).map((seen) => this.entry(seen.record, seen.deployment.id))
+  async pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
+    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map((seen) => this.entry(seen.record, seen.deployment.id))
   }
 
-  async *entries(filter: { readonly environment?: string; readonly digest?: Digest } = {}): AsyncIterable<LedgerEntry> {
-    const { environment, digest } = filter
+  async *entries(filter: EntryFilter = {}): AsyncIterable<LedgerEntry> {
+    const { environment, digest, service } = filter
     const sources =
       digest === undefined
         ? [this.api.deployments({ environment }, PAGE_SIZE)]
         : [this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE), this.api.deployments({ environment, task: taskFor('veto', digest) }, PAGE_SIZE)]
     // Newest deployment first; a pending record's resolution comes just before it. (A
     // resolution may be newer than a later deployment: the order is the deployments'.)
-    for await (const seen of this.read(newestFirst(sources))) {
+    for await (const seen of this.read(newestFirst(sources), undefined, service === undefined ? undefined : ofService(service))) {
       const entry = this.entry(seen.record, seen.deployment.id)
       const resolution = seen.history?.resolution
       if (resolution != null) yield this.resolutionEntry(entry, resolution)
@@ -381,13 +479,17 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   // ---- how the reads are made ------------------------------------------------------------
 
-  /** The ledger's deployments among those listed, with the statuses of each pending record read and checked. */
-  private async *read(deployments: AsyncIterable<ApiDeployment>, stopBefore?: () => number): AsyncGenerator<Seen> {
+  /**
+   * The ledger's deployments among those listed (those `keep` takes: one service's), with the
+   * statuses of each pending record read and checked. Another service's deployment costs only
+   * its share of a page.
+   */
+  private async *read(deployments: AsyncIterable<ApiDeployment>, stopBefore?: () => number, keep?: (record: PromotionRecord) => boolean): AsyncGenerator<Seen> {
     for await (const deployment of deployments) {
       // Checked before the statuses are read, so the first deployment past the reach costs nothing more.
       if (stopBefore !== undefined && Date.parse(deployment.createdAt) < stopBefore()) return
       const record = recordOf(deployment, this.context)
-      if (record === null) continue
+      if (record === null || (keep !== undefined && !keep(record))) continue
       yield { deployment, record, history: record.outcome === 'pending' ? await this.historyOf(deployment) : null }
     }
   }
@@ -412,11 +514,13 @@ export class GitHubDeploymentsLedger implements Ledger {
   }
 
   /**
-   * The environment's live stretches, newest start first. A stretch is given only once no
-   * deployment not listed yet can have gone live after it: every deployment still to come was
-   * created before the last one listed, and was confirmed within the pending timeout of that.
+   * The service's live stretches in the environment (every service's, with ANY_SERVICE), newest
+   * start first. A stretch is given only once no deployment not listed yet can have gone live
+   * after it: every deployment still to come was created before the last one listed, and was
+   * confirmed within the pending timeout of that. Another service's deployments cost only
+   * their share of a page: their statuses are never read.
    */
-  private async *byConfirmation(environment: string): AsyncGenerator<Stretch> {
+  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string): AsyncGenerator<Stretch> {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS
     const buffer: Stretch[] = [] // newest start first
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
@@ -425,7 +529,7 @@ export class GitHubDeploymentsLedger implements Ledger {
       const frontier = Date.parse(deployment.createdAt)
       while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach) yield buffer.shift() as Stretch
       const record = recordOf(deployment, this.context)
-      if (record?.outcome !== 'pending') continue
+      if (record?.outcome !== 'pending' || deployment.id === skip || (service !== ANY_SERVICE && serviceOf(record) !== service)) continue
       const stretch = stretchOf({ deployment, record, history: await this.historyOf(deployment) })
       if (stretch === null) continue
       const at = buffer.findIndex((b) => newer(stretch, b))
@@ -438,8 +542,9 @@ export class GitHubDeploymentsLedger implements Ledger {
    * The live stretch: the one that started last, when nothing ended it. A stretch that
    * continues an older deployment's (the live digest confirmed again) starts where that one did.
    */
-  private async liveRun(environment: string): Promise<LiveRun | null> {
-    for await (const newest of this.byConfirmation(environment)) {
+  /** `skip`: a deployment known to have no stretch (a pending record just read or made), whose statuses are not read. */
+  private async liveRun(environment: string, service: Service, skip?: string): Promise<LiveRun | null> {
+    for await (const newest of this.byConfirmation(environment, service, skip)) {
       if (newest.until !== null) return null
       const start = await this.runStart(newest)
       const span: LiveSpan = { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id }
@@ -450,13 +555,20 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   /**
    * Where a stretch's run starts: at the deployment its confirmation says it continues, when
-   * that one is of the same digest and environment and was never replaced; else at itself.
+   * that one is of the same digest, environment and service and was never replaced; else at itself.
    */
   private async runStart(stretch: Stretch): Promise<{ readonly id: string; readonly from: string }> {
     if (stretch.continues === null || stretch.continues === stretch.id) return stretch
     const deployment = await this.api.deployment(stretch.continues)
     const record = recordOf(deployment, this.context)
-    if (record?.outcome !== 'pending' || record.digest !== stretch.digest || record.environment.toLowerCase() !== stretch.environment.toLowerCase()) return stretch
+    if (
+      record?.outcome !== 'pending' ||
+      record.digest !== stretch.digest ||
+      record.environment.toLowerCase() !== stretch.environment.toLowerCase() ||
+      serviceOf(record) !== stretch.service
+    ) {
+      return stretch
+    }
     const history = await this.historyOf(deployment)
     const earlier = history.stretch
     if (earlier === null || Date.parse(earlier.from) > Date.parse(stretch.from)) return stretch
@@ -465,11 +577,11 @@ export class GitHubDeploymentsLedger implements Ledger {
     return { id: deployment.id, from: earlier.from }
   }
 
-  /** The environment's pending records nothing has resolved, created within `within` of now (GitHub's clock), oldest first. */
-  private async openPending(environment: string, within: number): Promise<Seen[]> {
+  /** The environment's pending records nothing has resolved (of one service, when given), created within `within` of now (GitHub's clock), oldest first. */
+  private async openPending(environment: string, within: number, service?: Service): Promise<Seen[]> {
     const since = (await this.now()).getTime() - Math.max(within, this.pendingTimeoutMs) - CLOCK_SLACK_MS
     const open: Seen[] = []
-    for await (const seen of this.read(this.api.deployments({ environment }, PAGE_SIZE), () => since)) {
+    for await (const seen of this.read(this.api.deployments({ environment }, PAGE_SIZE), () => since, service === undefined ? undefined : ofService(service))) {
       if (seen.history !== null && seen.history.resolution === null) open.push(seen)
     }
     return open.reverse()
@@ -602,10 +714,28 @@ export class GitHubDeploymentsLedger implements Ledger {
   }
 }
 
+/** Every service's stretches, where a read is not about one service. */
+const ANY_SERVICE = Symbol('every service')
+
+const ofService =
+  (service: Service) =>
+  (record: PromotionRecord): boolean =>
+    serviceOf(record) === service
+
 function stretchOf(seen: Seen): Stretch | null {
   const stretch = seen.history?.stretch
-  if (stretch == null) return null
-  return { id: seen.deployment.id, digest: seen.record.digest, environment: seen.record.environment, from: stretch.from, until: stretch.until, continues: seen.history?.continues ?? null }
+  const confirmation = seen.history?.resolution?.status
+  if (stretch == null || confirmation === undefined) return null
+  return {
+    id: seen.deployment.id,
+    digest: seen.record.digest,
+    environment: seen.record.environment,
+    service: serviceOf(seen.record),
+    from: stretch.from,
+    until: stretch.until,
+    continues: seen.history?.continues ?? null,
+    confirmation
+  }
 }
 
 /** Later start first; on the same second (GitHub's resolution), the later deployment. */

@@ -1,5 +1,5 @@
 import type { Digest } from '../../core/digest.js'
-import { type Outcome, OUTCOMES, RESOLUTIONS, type Resolution } from '../../core/promotion/record.js'
+import { type Outcome, OUTCOMES, RESOLUTIONS, type Resolution, type Service } from '../../core/promotion/record.js'
 
 /** What the gate's index needs of one ledger line. */
 export interface LineFields {
@@ -12,6 +12,7 @@ export interface LineFields {
   readonly outcome: Outcome
   readonly time: string
   readonly resolves: string | null
+  readonly service: Service
 }
 
 const PREFIX = '{"format":"artifact-seal/ledger/v2","seq":'
@@ -22,8 +23,10 @@ const ID = /^[1-9][0-9]*$/
 /**
  * Reads the fields the index needs straight from the start of a line in the form the ledger
  * writes, `{"format":…,"seq":N,"prev":"sha256:…","record":{"digest":"…","environment":"…",
- * "outcome":"…","time":"…","resolves":null|"N",…` (JSON.stringify of the line, the record's
- * fields in that order: see `inWrittenOrder`), without parsing the rest: on a long ledger
+ * "outcome":"…","time":"…","resolves":null|"N","service":null|"…",…` (JSON.stringify of the
+ * line, the record's fields in that order: see `inWrittenOrder`). A line written before
+ * services existed has `"name":null|"…"` where the service is, and its service is that name
+ * (`serviceOf`). The rest is not parsed: on a long ledger
  * parsing is most of a gate's reading time. Any line in another form, or whose fields are
  * not what the ledger writes, gives null, and the caller parses it whole, which checks every
  * field and says what is wrong. The whole record is parsed and checked when it is read back,
@@ -53,10 +56,25 @@ export function lineFields(text: string, from = 0, to = text.length): LineFields
   } else {
     resolves = next(text, at, '"')
     if (resolves === null || !text.startsWith('",', at.position) || !ID.test(resolves)) return null
+    at.position += 1
   }
-  if (at.position >= to || !DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null
+  // At the comma after resolves: the service, or on an older line the name that stands for it.
+  const key = text.startsWith(',"service":', at.position) ? ',"service":' : text.startsWith(',"name":', at.position) ? ',"name":' : null
+  if (key === null) return null
+  at.position += key.length
+  let service: Service = null
+  if (text.startsWith('null', at.position)) {
+    at.position += 4
+  } else {
+    at.position -= 1
+    service = next(text, at, ':"')
+    if (service === null || service === '') return null
+    at.position += 1
+  }
+  if (at.position >= to || (text.charCodeAt(at.position) !== 0x2c && text.charCodeAt(at.position) !== 0x7d)) return null
+  if (!DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null
   if (RESOLUTIONS.includes(outcome as Resolution) !== (resolves !== null)) return null
-  return { seq: Number(id), id, prev, digest: digest as Digest, environment, outcome, time, resolves }
+  return { seq: Number(id), id, prev, digest: digest as Digest, environment, outcome, time, resolves, service }
 }
 
 /** The text after `key` at the cursor, up to the next quote, when it holds no escape; moves the cursor to that quote. */
@@ -71,7 +89,14 @@ function next(text: string, at: { position: number; readonly end: number }, key:
   return value
 }
 
-/** Whether the fields a gate read from a line say what the whole record on it says. */
-export function fieldsAgree(fields: LineFields, record: Pick<LineFields, 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'>): boolean {
-  return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves
+/** Whether the fields a gate read from a line say what the whole record on it says (its service as `serviceOf` reads it). */
+export function fieldsAgree(fields: LineFields, record: Pick<LineFields, 'digest' | 'environment' | 'outcome' | 'time' | 'resolves' | 'service'>): boolean {
+  return (
+    fields.digest === record.digest &&
+    fields.environment === record.environment &&
+    fields.outcome === record.outcome &&
+    fields.time === record.time &&
+    fields.resolves === record.resolves &&
+    fields.service === record.service
+  )
 }

@@ -110,13 +110,21 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     if (to === null) return damaged(`the record's approves lacks the contract digest it approves`)
     approves = { from: digest('approves.from', maybeText('from', scope, 'approves.')), to }
   }
+  // A record written before services existed has no service: it belongs to the one its name gives.
+  let service: string | null | undefined
+  if ('service' in r) {
+    service = maybeText('service')
+    if (service === '') damaged('the record\'s service is "", not a name or null')
+  }
   if ((approves !== null) !== (outcome === 'approved')) {
     damaged(outcome === 'approved' ? 'an approved record does not say which contract amendment it approves' : `a ${outcome} record carries an approval scope`)
   }
+  const name = maybeText('name')
   return {
     digest: digest('digest', text('digest')) as Digest,
-    name: maybeText('name'),
+    name,
     environment: text('environment'),
+    service: service === undefined ? name : service,
     outcome,
     mode,
     time,

@@ -1,5 +1,5 @@
 import type { ApiStatus } from './api.js'
-import { ABANDONED_PREFIX, REPLACED_PREFIX, VETOED_PREFIX, continuesOf } from './records.js'
+import { ABANDONED_PREFIX, LIVE_CHANGED_PREFIX, REPLACED_PREFIX, VETOED_PREFIX, continuesOf } from './records.js'
 
 /** How a pending deployment ended, read from its statuses. */
 export interface Resolved {
@@ -32,8 +32,9 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
  *   "abandoned:", and fails it otherwise. Whatever comes after a failure or an abandonment is
  *   passed over: a confirmation that lost the race to it never makes the digest live.
  * - After a `success`: the ledger's "replaced by" `inactive` ends the stretch; a `failure` the
- *   ledger posts because the digest was vetoed while being confirmed voids it (the record is
- *   failed and the digest was never live: a veto always wins); an "abandoned:" `error` lost
+ *   ledger posts because the digest was vetoed while being confirmed, or because another
+ *   confirmation of the same service landed first, voids it (the record is failed and the
+ *   digest was never live: a veto, and the first confirmation, always win); an "abandoned:" `error` lost
  *   the race to the confirmation and is passed over, as are a repeated `success` (a retried
  *   POST whose first attempt was served) and GitHub's auto_inactive (a job's own
  *   `environment:` deployment, though the digest still runs). Any other `failure` or `error`
@@ -72,7 +73,7 @@ export function historyOf(statuses: readonly ApiStatus[], unreadable: (detail: s
       continue
     }
     if (resolution.outcome !== 'deployed') break
-    if (status.state === 'failure' && status.description.startsWith(VETOED_PREFIX)) {
+    if (status.state === 'failure' && (status.description.startsWith(VETOED_PREFIX) || status.description.startsWith(LIVE_CHANGED_PREFIX))) {
       return { resolution: { outcome: 'failed', status }, stretch: null, continues: null }
     }
     if (until !== null) continue

@@ -1,6 +1,6 @@
 import { type Digest, shortDigest } from '../../../core/digest.js'
 import { SealError } from '../../../core/errors.js'
-import type { NewRecord, PromotionRecord } from '../../../core/promotion/record.js'
+import { type NewRecord, type PromotionRecord, serviceOf } from '../../../core/promotion/record.js'
 import { decodeRecord } from '../record-codec.js'
 import type { ApiDeployment } from './api.js'
 
@@ -30,7 +30,8 @@ export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind => (record.
 
 export function payloadFor(record: NewRecord): Record<string, unknown> {
   // `time` is dropped even if a caller passes a whole record: the deployment's created_at is the time.
-  const stored: Record<string, unknown> = { ...record }
+  // The service is always written, so the record says which service it belongs to whatever its name.
+  const stored: Record<string, unknown> = { ...record, service: serviceOf(record) }
   delete stored.time
   return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record: stored }
 }
@@ -45,6 +46,12 @@ export const REPLACED_PREFIX = 'replaced by '
  * confirmed: it voids a `success` posted before it, so the digest never counts as live.
  */
 export const VETOED_PREFIX = 'vetoed while being deployed: '
+/**
+ * The `failure` a confirmation posts on its own deployment when, after posting its `success`,
+ * it finds that another confirmation of the same service landed first: it voids that
+ * `success` as a veto does, so the digest never counts as live on an amendment nobody judged.
+ */
+export const LIVE_CHANGED_PREFIX = 'live changed while being confirmed: '
 /**
  * The `error` that marks a pending record abandoned. GitHub itself never posts `error` (its
  * auto_inactive posts `inactive`), so an abandonment cannot be mistaken for GitHub's doing.

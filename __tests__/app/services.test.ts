@@ -221,6 +221,19 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('the policy nam
     const renamed = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, contracts)
     expect(renamed.decision.checks.find((c) => c.rule === 'service')).toMatchObject({ passed: false, detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")') })
   })
+
+  it('a pin under a new name meets the records written before it under the old one: refused where contracts are judged, until the pin names what runs', async () => {
+    const p = make()
+    await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
+    const pinnedNew = parsePolicy('service: shop\nenvironments:\n  staging:\n    contract: {}\n', 'policy.yml')
+    const refused = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedNew)
+    expect(refused.decision.allowed).toBe(false)
+    expect(refused.decision.checks.find((c) => c.rule === 'service')).toMatchObject({ passed: false, detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")') })
+    const pinnedOld = parsePolicy('service: app-1.2.3.tgz\nenvironments:\n  staging:\n    contract: {}\n', 'policy.yml')
+    const judged = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedOld)
+    expect(judged).toMatchObject({ service: 'app-1.2.3.tgz', previous: { digest: API_1 } })
+    expect(judged.decision.checks.find((c) => c.rule === 'service')).toBeUndefined()
+  })
 })
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -24,7 +24,9 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}): { c
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
-const REFUSE = `environments:
+// Each build is sealed under its own directory's name (v1, v2); the policy pins them to one service.
+const REFUSE = `service: shop
+environments:
   staging: {}
   production:
     requires: [staging]
@@ -329,7 +331,7 @@ paths:
     }
     const old = earlier(v1.bundle, 'v1')
     // production runs v1, recorded by the earlier artifact-seal with that digest, its copy kept beside the ledger.
-    await deploy(new FileLedger(path.join(root, 'ledger.jsonl'), 'ledger'), v1.digest as Digest, 'production', { contract: { digest: old as Digest, version: '1.0.0' } })
+    await deploy(new FileLedger(path.join(root, 'ledger.jsonl'), 'ledger'), v1.digest as Digest, 'production', { name: 'shop', contract: { digest: old as Digest, version: '1.0.0' } })
     fs.mkdirSync(path.join(root, 'ledger.jsonl.contracts'))
     fs.copyFileSync(path.join(v1.bundle, 'v1.contract.json'), path.join(root, 'ledger.jsonl.contracts', `${old.slice('sha256:'.length)}.contract.json`))
     fs.cpSync(path.join(v1.bundle, 'v1.contract'), path.join(root, 'ledger.jsonl.contracts', `${old.slice('sha256:'.length)}.contract`), { recursive: true })

@@ -18821,6 +18821,7 @@ async function promoteDigest(request, policy, ledger, options) {
     try {
       verification = await request.verifyBytes(resolved, history);
       sealedBy ??= verification.sealedBy;
+      name ??= verification.name ?? null;
       if (!verification.verified) early = refusal(mode, rule.name, resolved, "bytes", bytesDetail(verification, resolved));
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
@@ -18887,7 +18888,7 @@ async function promoteDigest(request, policy, ledger, options) {
       decision = early;
     } else {
       const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
-      const newest = rule.contract && previous === null && !declaresServices(policy) ? await view.newest(rule.name) : null;
+      const newest = rule.contract && previous === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
       const facts = {
         veto: await view.veto(resolved),
         live: previous,
@@ -19141,6 +19142,14 @@ function validSealedBy(sealedBy, serverUrl) {
   };
   return { sealedBy: sealedBy.signer === void 0 ? checked : { ...checked, signer: sealedBy.signer }, invalid };
 }
+function subjectNameOf(statement, digest) {
+  const s = statement;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  const hex = hexOf(digest);
+  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const name = subject?.name;
+  return typeof name === "string" && name !== "" ? name : null;
+}
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
@@ -19192,11 +19201,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file, context);
-  if (sealedBy === null) return none;
-  const first = statement.subject[0];
-  const name = typeof first === "object" && first !== null ? first.name : void 0;
-  return { sealedBy, name: typeof name === "string" ? name : null };
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
 // src/app/fetch-bytes.ts
@@ -20369,8 +20374,17 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
-  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  };
 }
 async function restoreFromCache(digest, inputName, context) {
   const { restoreFromCache: restore } = await import("../chunks/cache-restore-AMSIGFCG.js");

@@ -2202,6 +2202,14 @@ var DEFAULT_SERVER_URL = "https://github.com";
 function serverUrlOf(value) {
   return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
 }
+function subjectNameOf(statement, digest) {
+  const s = statement;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  const hex = hexOf(digest);
+  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const name = subject?.name;
+  return typeof name === "string" && name !== "" ? name : null;
+}
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
@@ -2250,11 +2258,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file, context);
-  if (sealedBy === null) return none;
-  const first = statement.subject[0];
-  const name = typeof first === "object" && first !== null ? first.name : void 0;
-  return { sealedBy, name: typeof name === "string" ? name : null };
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
 // src/app/verified-path.ts
@@ -3335,8 +3339,17 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
-  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  };
 }
 async function restoreFromCache(digest, inputName, context) {
   const { restoreFromCache: restore } = await import("../chunks/cache-restore-I2P2VGA5.js");
@@ -4378,7 +4391,7 @@ async function run(env = process.env) {
       });
       handedOut = fetched.path;
       checksumsFile = fetched.checksumsFile;
-      report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path };
+      report = { ...fetched, name: settings.source.name, expected: settings.expected, listingGiven: true, content: null, location: fetched.path };
     } else {
       const { subject } = settings.source;
       checksumsFile = settings.source.checksumsFile;

@@ -100,8 +100,17 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy
-  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === '' ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath }
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log })
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === '' ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  }
 }
 
 type Restored =

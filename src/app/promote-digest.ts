@@ -24,6 +24,8 @@ export interface BytesCheck {
   readonly artifact: ArtifactRef | null
   /** The build that sealed them, from the statement that travelled with them. */
   readonly sealedBy: SealedBy | null
+  /** The artifact's name, from the statement that travelled with them: what a local listing's statement gives the CLI. */
+  readonly name?: string | null
   /** The seal's listing that travelled with them, beside which a signed statement may be. */
   readonly checksumsFile: string | null
 }
@@ -204,6 +206,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     try {
       verification = await request.verifyBytes(resolved, history)
       sealedBy ??= verification.sealedBy
+      name ??= verification.name ?? null
       if (!verification.verified) early = refusal(mode, rule.name, resolved, 'bytes', bytesDetail(verification, resolved))
     } catch (error) {
       if (!(error instanceof SealError)) throw error
@@ -278,7 +281,8 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
       const environments = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
       // Judged against no contract: a service new to an environment that runs another one,
       // when the policy does not say there are several (an artifact renamed from build to build).
-      const newest = rule.contract && previous === null && !declaresServices(policy) ? await view.newest(rule.name) : null
+      // A pinned service is no list: records under another name (written before the pin) may be the same service.
+      const newest = rule.contract && previous === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null
       const facts: GateFacts = {
         veto: await view.veto(resolved),
         live: previous,

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import type { Digest } from '../core/digest.js'
 import type { SealedBy } from '../core/promotion/record.js'
-import { type StatementContext, sealedByFromStatement } from '../core/provenance.js'
+import { type StatementContext, sealedByFromStatement, subjectNameOf } from '../core/provenance.js'
 import { statementBeside } from '../stores/evidence/seal-bundle.js'
 
 /** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
@@ -27,11 +27,6 @@ export function sealInfoBesideListing(checksumsFile: string | null, digest: Dige
   } catch {
     return none
   }
-  // A statement is about this digest only when sealedByFromStatement says so; then it is
-  // an object with a subject array, but any element of that array may be anything.
-  const sealedBy = sealedByFromStatement(statement, digest, file, context)
-  if (sealedBy === null) return none
-  const first: unknown = (statement as { subject: unknown[] }).subject[0]
-  const name = typeof first === 'object' && first !== null ? (first as { name?: unknown }).name : undefined
-  return { sealedBy, name: typeof name === 'string' ? name : null }
+  // Each reader takes only what is about this digest: the subject that carries it, a GitHub build that sealed it.
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) }
 }

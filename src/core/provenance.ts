@@ -76,6 +76,20 @@ export interface StatementContext {
 }
 
 /**
+ * The name a statement gives the subject that carries this digest, whatever build it
+ * describes (a seal outside GitHub Actions names its artifact too); null when it is not an
+ * in-toto statement about the digest. Unsigned, the name is a claim like the rest.
+ */
+export function subjectNameOf(statement: unknown, digest: Digest): string | null {
+  const s = statement as { _type?: unknown; subject?: unknown } | null
+  if (s === null || typeof s !== 'object' || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null
+  const hex = hexOf(digest)
+  const subject: unknown = s.subject.find((candidate: unknown) => (candidate as { digest?: { sha256?: unknown } } | null)?.digest?.sha256 === hex)
+  const name = (subject as { name?: unknown } | undefined)?.name
+  return typeof name === 'string' && name !== '' ? name : null
+}
+
+/**
  * The build that sealed a digest, read from its in-toto statement: repository, commit and
  * run. Null when the statement is not about this digest or not a GitHub workflow build,
  * so a stray statement is never taken as the digest's provenance. A field that is not what

@@ -42,7 +42,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       })
       handedOut = fetched.path
       checksumsFile = fetched.checksumsFile
-      report = { name: settings.source.name, ...fetched, expected: settings.expected, listingGiven: true, content: null, location: fetched.path }
+      report = { ...fetched, name: settings.source.name, expected: settings.expected, listingGiven: true, content: null, location: fetched.path }
     } else {
       const { subject } = settings.source
       checksumsFile = settings.source.checksumsFile

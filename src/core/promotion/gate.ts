@@ -38,7 +38,7 @@ export interface GateFacts {
   readonly spans: ReadonlyMap<string, readonly LiveSpan[]>
   /**
    * Another service the environment runs, when the service promoted runs nothing there and the
-   * policy does not declare its services: asked only for an environment with a contract rule.
+   * policy does not list its services: asked only for an environment with a contract rule.
    */
   readonly otherService?: { readonly service: Service; readonly live: LiveSpan }
   /** The seal's signature as verified before the gate ran; absent when nobody checked one. */

@@ -2,11 +2,11 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-7JNBVZHB.js";
+} from "./chunk-ZK4ZEG43.js";
 import "./chunk-HTIDVKND.js";
 import "./chunk-GGHN3GML.js";
 import "./chunk-EJGKRJPM.js";
-import "./chunk-JLDEHQWE.js";
+import "./chunk-QCVEIRUZ.js";
 import {
   renderStatusText
 } from "./chunk-7ID42SAT.js";
@@ -19,7 +19,7 @@ import {
   ledgerFromOptions
 } from "./chunk-23JNQBRJ.js";
 import "./chunk-ZC7YKKWW.js";
-import "./chunk-EXXXF5FD.js";
+import "./chunk-YC3CEF7Z.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

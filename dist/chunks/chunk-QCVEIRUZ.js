@@ -438,6 +438,7 @@ async function promoteDigest(request, policy, ledger, options) {
     try {
       verification = await request.verifyBytes(resolved, history);
       sealedBy ??= verification.sealedBy;
+      name ??= verification.name ?? null;
       if (!verification.verified) early = refusal(mode, rule.name, resolved, "bytes", bytesDetail(verification, resolved));
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
@@ -504,7 +505,7 @@ async function promoteDigest(request, policy, ledger, options) {
       decision = early;
     } else {
       const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
-      const newest = rule.contract && previous === null && !declaresServices(policy) ? await view.newest(rule.name) : null;
+      const newest = rule.contract && previous === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
       const facts = {
         veto: await view.veto(resolved),
         live: previous,

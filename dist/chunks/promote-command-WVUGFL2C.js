@@ -2,18 +2,18 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-7JNBVZHB.js";
+} from "./chunk-ZK4ZEG43.js";
 import "./chunk-HTIDVKND.js";
 import "./chunk-GGHN3GML.js";
 import "./chunk-EJGKRJPM.js";
-import "./chunk-JLDEHQWE.js";
+import "./chunk-QCVEIRUZ.js";
 import "./chunk-7ID42SAT.js";
 import "./chunk-3USDI6ST.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import "./chunk-23JNQBRJ.js";
 import "./chunk-ZC7YKKWW.js";
-import "./chunk-EXXXF5FD.js";
+import "./chunk-YC3CEF7Z.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-JLDEHQWE.js";
+} from "./chunk-QCVEIRUZ.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

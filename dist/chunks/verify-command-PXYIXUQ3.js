@@ -2,7 +2,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-EXXXF5FD.js";
+} from "./chunk-YC3CEF7Z.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {

@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-JLDEHQWE.js";
+} from "./chunk-QCVEIRUZ.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -39,17 +39,17 @@ Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
   seal: async () => (await import("./seal-command-SHWXUQUY.js")).sealCommand,
-  verify: async () => (await import("./verify-command-6KGWBH5F.js")).verifyCommand,
+  verify: async () => (await import("./verify-command-PXYIXUQ3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-INNYLDFX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-G6W6CJHI.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-WVUGFL2C.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-BJHHRPDA.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-WRYIUG5N.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-ICPMZZHO.js")).vetoCommand,
   history: async () => (await import("./history-command-F4NBE5JW.js")).historyCommand,
-  status: async () => (await import("./status-command-TWGW7LCN.js")).statusCommand,
+  status: async () => (await import("./status-command-ZDQM7LHK.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-C3WDUPOU.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-CWDI5FLG.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-6DFSTXN2.js")).contractCommand
+  contract: async () => (await import("./contract-command-YZ2XP2II.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -17,7 +17,7 @@ import {
   declaresServices,
   pipelineOrder,
   promoteDigest
-} from "./chunk-JLDEHQWE.js";
+} from "./chunk-QCVEIRUZ.js";
 import {
   renderPromotionText
 } from "./chunk-7ID42SAT.js";
@@ -45,8 +45,9 @@ import {
   serverUrlOf,
   sha256Of,
   signerExpectation,
+  subjectNameOf,
   verifyArtifact
-} from "./chunk-EXXXF5FD.js";
+} from "./chunk-YC3CEF7Z.js";
 import {
   removeQuietly
 } from "./chunk-MYJAWS3X.js";
@@ -7410,11 +7411,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   } catch {
     return none;
   }
-  const sealedBy = sealedByFromStatement(statement, digest, file, context);
-  if (sealedBy === null) return none;
-  const first = statement.subject[0];
-  const name = typeof first === "object" && first !== null ? first.name : void 0;
-  return { sealedBy, name: typeof name === "string" ? name : null };
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
 // src/app/fetch-bytes.ts
@@ -7524,8 +7521,17 @@ async function downloadArtifact(name, runId, token, digest, context) {
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealedBy = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log }).sealedBy;
-  return { verified: true, actual: digest, mismatches: [], path: downloaded.path, artifact: uploadedBy === "" ? null : { name, runId: uploadedBy }, sealedBy, checksumsFile: downloaded.artifact.checksumsPath };
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  };
 }
 async function restoreFromCache(digest, inputName, context) {
   const { restoreFromCache: restore } = await import("./cache-restore-VKP4RPLA.js");

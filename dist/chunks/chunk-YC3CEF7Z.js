@@ -144,6 +144,14 @@ var DEFAULT_SERVER_URL = "https://github.com";
 function serverUrlOf(value) {
   return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
 }
+function subjectNameOf(statement, digest) {
+  const s = statement;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  const hex = hexOf(digest);
+  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const name = subject?.name;
+  return typeof name === "string" && name !== "" ? name : null;
+}
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
   if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
@@ -309,6 +317,7 @@ function signerExpectation(settings, required, env) {
 export {
   verifyArtifact,
   serverUrlOf,
+  subjectNameOf,
   sealedByFromStatement,
   checkSignature,
   sha256Of,

@@ -30,7 +30,9 @@ paths:
 const WITH_TOTAL = 'id: { type: string }, total: { type: number }'
 const WITHOUT_TOTAL = 'id: { type: string }'
 
-const POLICY = `environments:
+// Each build is sealed under its own directory's name (v1, v2, v3); the policy pins them to one service.
+const POLICY = `service: shop
+environments:
   staging: {}
   production:
     requires: [staging]
@@ -129,14 +131,14 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     expect(refused.code).toBe(1)
     expect(refused.stdout).toContain(`artifact-seal contract approve ${v2.digest} --environment partner --from ${v1.contractDigest} --to ${v2.contractDigest}`)
 
-    const unknown = cli(['contract', 'approve', `sha256:${'e'.repeat(64)}`, '--environment', 'partner', '--reason', 'x', '--ledger', 'file:ledger.jsonl'], root)
+    const unknown = cli(['contract', 'approve', `sha256:${'e'.repeat(64)}`, '--environment', 'partner', '--reason', 'x', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root)
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toContain("--to: no record of sha256:eeee")
     expect(unknown.stderr).toContain("Give --to (the contract digest it carries: the seal's contract-digest output)")
-    const wrong = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--from', v2.contractDigest, '--to', v2.contractDigest, '--reason', 'x', '--ledger', 'file:ledger.jsonl'], root)
+    const wrong = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--from', v2.contractDigest, '--to', v2.contractDigest, '--reason', 'x', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root)
     expect(wrong.code).toBe(1)
     expect(wrong.stderr).toContain('--from')
-    const approved = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--to', v2.contractDigest, '--reason', 'partners moved to v2', '--ledger', 'file:ledger.jsonl'], root, { GITHUB_ACTOR: 'api-owner' })
+    const approved = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--to', v2.contractDigest, '--reason', 'partners moved to v2', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root, { GITHUB_ACTOR: 'api-owner' })
     expect(approved.stderr).toBe('')
     expect(approved.code).toBe(0)
     const approval = records(root).at(-1)

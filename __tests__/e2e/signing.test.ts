@@ -634,7 +634,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
       ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--public-key', 'cosign.pub'],
       cwd
     )
-    expect(run.stdout).toMatch(/^REFUSED {2}sha256:[0-9a-f]{64} refused for staging/)
+    expect(run.stdout).toMatch(/^REFUSED {2}shop refused for staging/)
     expect(run.stdout).toContain('✗ signature    staging: The seal of')
     expect(run.stdout).toContain('carries no signature')
     expect(run.stdout).toContain('A signature is required (a key, a trusted root or a signer is named')

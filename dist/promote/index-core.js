@@ -16738,6 +16738,7 @@ function findCycle(environments) {
 }
 
 // src/app/load-policy.ts
+var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
 function loadPolicy(file, inputName, baseDir) {
   const shown2 = path.relative(baseDir, file) || file;
@@ -21546,7 +21547,6 @@ async function reportResolution(entry, asked, ledger, summary2) {
 // src/actions/promote/settings.ts
 import * as path16 from "node:path";
 init_errors();
-var DEFAULT_POLICY = ".github/promotion.yml";
 function readPromoteSettings(getInput2, env, workspace) {
   const input = (name2) => getInput2(name2).trim();
   const confirm = readConfirm(input);
@@ -21622,7 +21622,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     source,
     sealListing: source === null && listing !== "" ? path16.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, policy === "" ? DEFAULT_POLICY : policy),
+    policyFile: path16.resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -21682,7 +21682,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    policyFile: path16.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
     environmentUrl: null,
@@ -21978,7 +21978,7 @@ async function approveAmendment(request, ledger, options) {
     );
   }
   const name = request.name ?? known.name;
-  const service = request.service !== void 0 ? request.service : name;
+  const service = request.policy === void 0 ? name : serviceFor(request.policy, name, request.inputs.name);
   const recorded = await ledger.record(
     request.environment,
     async (view) => {
@@ -22610,9 +22610,15 @@ async function run(env = process.env) {
           reason: settings.approveAmendment,
           sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
-          ...policy.service != null ? { service: policy.service } : {},
+          policy,
           requester,
-          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
+          inputs: {
+            from: PromoteInput.ApproveAmendment,
+            to: PromoteInput.ChecksumsPath,
+            toGives: "the seal bundle's listing, with its contract manifest beside it",
+            digest: PromoteInput.ExpectedDigest,
+            name: PromoteInput.Name
+          }
         },
         ledger,
         options

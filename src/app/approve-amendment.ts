@@ -5,7 +5,8 @@ import { SealError } from '../core/errors.js'
 import type { LedgerEntry, NewRecord, Service } from '../core/promotion/record.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { contractOfLive } from './contract-amendment.js'
-import { type PromoteOptions, type Requester, knownFromHistory } from './promote-digest.js'
+import { type PromoteOptions, type Requester, knownFromHistory, serviceFor } from './promote-digest.js'
+import type { PromotionPolicy } from '../core/promotion/policy.js'
 
 export interface ApprovalRequest {
   /** The artifact whose contract amendment is approved. */
@@ -18,11 +19,11 @@ export interface ApprovalRequest {
   /** The digest's contract as its seal bundle says, when the caller has the bundle. */
   readonly sealedContract?: ContractRef | null
   readonly name: string | null
-  /** The service whose amendment it is: the policy's when it names one; by default the artifact's name. */
-  readonly service?: Service
+  /** The policy, when the caller has it: its service (pinned, or one of those it lists) is the service whose amendment it is; without it, the artifact's name. */
+  readonly policy?: PromotionPolicy
   readonly requester: Requester
   /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
-  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string }
+  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string; readonly name: string }
 }
 
 /**
@@ -42,7 +43,7 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
     )
   }
   const name = request.name ?? known.name
-  const service = request.service !== undefined ? request.service : name
+  const service: Service = request.policy === undefined ? name : serviceFor(request.policy, name, request.inputs.name)
   const recorded = await ledger.record(
     request.environment,
     async (view) => {

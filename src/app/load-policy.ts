@@ -5,6 +5,9 @@ import { SealError, quote } from '../core/errors.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
 import { parsePolicy } from '../core/promotion/policy-file.js'
 
+/** Where the actions and the CLI look for the promotion policy when none is named. */
+export const DEFAULT_POLICY_FILE = '.github/promotion.yml'
+
 const MAX_POLICY_CHARS = 1_048_576
 
 /** Reads and checks the promotion policy; `baseDir` makes the path in messages short. */

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
 import { SealError } from '../core/errors.js'
 import { classifyContracts } from '../core/contract/classify.js'
 import type { ContractChange } from '../core/contract/change.js'
@@ -34,7 +36,7 @@ of the old contract fails against the new one), dangerous (some may), compatible
 
 "approve" and "history": see artifact-seal contract approve --help, contract history --help.`
 
-export const CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--ledger L]
+export const CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--name NAME] [--policy FILE] [--ledger L]
 
 Records an approval of the breaking contract amendment <digest> makes to an environment:
 from the contract it runs to the one <digest> carries. One promotion of that amendment
@@ -46,7 +48,10 @@ into the environment under "contract: {breaking: require-approval}" goes through
                       record names; an approval of another amendment is refused)
   --to C              the contract digest <digest> carries (default: what its records name,
                       such as its promotion to an earlier environment)
-  --name NAME         the artifact's name, for the record
+  --name NAME         the artifact's name (the service whose amendment it is, unless the
+                      policy pins one)
+  --policy FILE       the promotion policy, for its services (default ${DEFAULT_POLICY_FILE}
+                      when that file exists)
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
   -h, --help          show this help`
@@ -61,6 +66,7 @@ const approveSpec = {
     from: { type: 'string' },
     to: { type: 'string' },
     name: { type: 'string' },
+    policy: { type: 'string' },
     ...LEDGER_OPTIONS,
     'signing-key': { type: 'string' }
   }
@@ -120,6 +126,10 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
   const digest = parseDigest(positionals[0] as string, 'contract approve <digest>')
   const from = requireValue('from', values.from)
   const to = requireValue('to', values.to)
+  // The policy says which service the amendment is of; the default file is read when it is there.
+  const policyOption = requireValue('policy', values.policy)
+  const policyFile = path.resolve(terminal.cwd, policyOption ?? DEFAULT_POLICY_FILE)
+  const policy = policyOption !== undefined || fs.existsSync(policyFile) ? loadPolicy(policyFile, '--policy', terminal.cwd) : null
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const record = await approveAmendment(
     {
@@ -129,8 +139,9 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
       ...(from === undefined ? {} : { from: from === 'none' ? null : parseDigest(from, '--from') }),
       ...(to === undefined ? {} : { to: parseDigest(to, '--to') }),
       name: requireValue('name', values.name) ?? null,
+      ...(policy === null ? {} : { policy }),
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>' }
+      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--name' }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

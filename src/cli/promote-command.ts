@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { creatingLedgerNotice } from '../app/ledger-location.js'
-import { loadPolicy } from '../app/load-policy.js'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
 import { contractsKnown, ownService, pipelineStatus } from '../app/pipeline-status.js'
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
@@ -26,7 +26,6 @@ import { prepareSigning } from '../app/signing.js'
 import { recordAttester } from '../app/attest-record.js'
 import { contractSources, contractStoreOf } from '../app/contract-sources.js'
 
-export const DEFAULT_POLICY_PATH = '.github/promotion.yml'
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
 
@@ -49,7 +48,7 @@ with "artifact-seal confirm <record-id>".
                       seal's signature (beside --checksums) shows it was sealed from a
                       digest alone (subject-digest); a dry run needs neither
   --root DIR          the directory listing paths are relative to
-  --policy FILE       the promotion policy (default ${DEFAULT_POLICY_PATH})
+  --policy FILE       the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
@@ -122,7 +121,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
   const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env.GITHUB_SERVER_URL), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}\n`) })
-  const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', cwd)
+  const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', cwd)
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
   const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')
   if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)

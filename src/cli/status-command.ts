@@ -1,10 +1,9 @@
 import * as path from 'node:path'
-import { loadPolicy } from '../app/load-policy.js'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
 import { pipelineStatus } from '../app/pipeline-status.js'
 import { renderStatusText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import { DEFAULT_POLICY_PATH } from './promote-command.js'
 import { type Terminal, printJson } from './terminal.js'
 
 export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
@@ -14,7 +13,7 @@ version its live digest carries (as the record that made it live names it): for 
 service the policy names (service, services), else for each one the ledger has records
 of in the environment (a column says which, when there are several).
 
-  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
+  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --json          print it as JSON
   -h, --help      show this help`
@@ -32,7 +31,7 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${STATUS_USAGE}\n`)
     return 0
   }
-  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_PATH), '--policy', terminal.cwd)
+  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', terminal.cwd)
   const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
   if (values.json) printJson(terminal, status)
   else terminal.out(`${renderStatusText(status).join('\n')}\n`)

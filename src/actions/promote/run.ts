@@ -91,9 +91,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           reason: settings.approveAmendment,
           sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
-          ...(policy.service != null ? { service: policy.service } : {}),
+          policy,
           requester,
-          inputs: { from: PromoteInput.ApproveAmendment, to: PromoteInput.ChecksumsPath, toGives: "the seal bundle's listing, with its contract manifest beside it", digest: PromoteInput.ExpectedDigest }
+          inputs: {
+            from: PromoteInput.ApproveAmendment,
+            to: PromoteInput.ChecksumsPath,
+            toGives: "the seal bundle's listing, with its contract manifest beside it",
+            digest: PromoteInput.ExpectedDigest,
+            name: PromoteInput.Name
+          }
         },
         ledger,
         options

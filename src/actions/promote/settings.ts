@@ -4,13 +4,13 @@ import { SealError, quote } from '../../core/errors.js'
 import type { BytesSource } from '../../app/fetch-bytes.js'
 import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/ledger-location.js'
 import { PromoteInput, PromoteOutput } from '../constants.js'
+import { DEFAULT_POLICY_FILE } from '../../app/load-policy.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
 import { misspelledInputs, readBytesSource } from '../bytes-source-input.js'
 import type { WithoutBytes } from '../../app/promote-digest.js'
 import type { SigningSettings } from '../../app/signing.js'
 import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../signing-settings.js'
 
-export const DEFAULT_POLICY = '.github/promotion.yml'
 
 /**
  * How the deployment of a promotion is confirmed: by the step's post step when the job
@@ -133,7 +133,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     source,
     sealListing: source === null && listing !== '' ? path.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY : policy),
+    policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === '' ? null : environmentUrl,
@@ -206,7 +206,7 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY),
+    policyFile: path.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
     environmentUrl: null,

@@ -2,9 +2,16 @@ import {
   loadContract
 } from "./chunk-GGHN3GML.js";
 import {
-  contractOfLive,
-  knownFromHistory
-} from "./chunk-QCVEIRUZ.js";
+  knownFromHistory,
+  serviceFor
+} from "./chunk-NXTCZEDZ.js";
+import {
+  DEFAULT_POLICY_FILE,
+  loadPolicy
+} from "./chunk-DDVZTDPQ.js";
+import {
+  contractOfLive
+} from "./chunk-UXNPTUYY.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
@@ -55,6 +62,7 @@ import "./chunk-SWPOQELI.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/contract-command.ts
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 // src/app/approve-amendment.ts
@@ -68,7 +76,7 @@ async function approveAmendment(request, ledger, options) {
     );
   }
   const name = request.name ?? known.name;
-  const service = request.service !== void 0 ? request.service : name;
+  const service = request.policy === void 0 ? name : serviceFor(request.policy, name, request.inputs.name);
   const recorded = await ledger.record(
     request.environment,
     async (view) => {
@@ -130,7 +138,7 @@ of the old contract fails against the new one), dangerous (some may), compatible
   -h, --help         show this help
 
 "approve" and "history": see artifact-seal contract approve --help, contract history --help.`;
-var CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--ledger L]
+var CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--name NAME] [--policy FILE] [--ledger L]
 
 Records an approval of the breaking contract amendment <digest> makes to an environment:
 from the contract it runs to the one <digest> carries. One promotion of that amendment
@@ -142,7 +150,10 @@ into the environment under "contract: {breaking: require-approval}" goes through
                       record names; an approval of another amendment is refused)
   --to C              the contract digest <digest> carries (default: what its records name,
                       such as its promotion to an earlier environment)
-  --name NAME         the artifact's name, for the record
+  --name NAME         the artifact's name (the service whose amendment it is, unless the
+                      policy pins one)
+  --policy FILE       the promotion policy, for its services (default ${DEFAULT_POLICY_FILE}
+                      when that file exists)
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
   -h, --help          show this help`;
@@ -156,6 +167,7 @@ var approveSpec = {
     from: { type: "string" },
     to: { type: "string" },
     name: { type: "string" },
+    policy: { type: "string" },
     ...LEDGER_OPTIONS,
     "signing-key": { type: "string" }
   }
@@ -223,6 +235,9 @@ ${CONTRACT_APPROVE_USAGE}`);
   const digest = parseDigest(positionals[0], "contract approve <digest>");
   const from = requireValue("from", values.from);
   const to = requireValue("to", values.to);
+  const policyOption = requireValue("policy", values.policy);
+  const policyFile = path.resolve(terminal.cwd, policyOption ?? DEFAULT_POLICY_FILE);
+  const policy = policyOption !== void 0 || fs.existsSync(policyFile) ? loadPolicy(policyFile, "--policy", terminal.cwd) : null;
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
   const record = await approveAmendment(
     {
@@ -232,8 +247,9 @@ ${CONTRACT_APPROVE_USAGE}`);
       ...from === void 0 ? {} : { from: from === "none" ? null : parseDigest(from, "--from") },
       ...to === void 0 ? {} : { to: parseDigest(to, "--to") },
       name: requireValue("name", values.name) ?? null,
+      ...policy === null ? {} : { policy },
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>" }
+      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>", name: "--name" }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

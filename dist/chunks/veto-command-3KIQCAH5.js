@@ -1,6 +1,7 @@
 import {
   vetoDigest
-} from "./chunk-QCVEIRUZ.js";
+} from "./chunk-NXTCZEDZ.js";
+import "./chunk-UXNPTUYY.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -1,12 +1,11 @@
 import {
-  DEFAULT_POLICY_PATH,
-  loadPolicy,
   pipelineStatus
-} from "./chunk-ZK4ZEG43.js";
-import "./chunk-HTIDVKND.js";
-import "./chunk-GGHN3GML.js";
-import "./chunk-EJGKRJPM.js";
-import "./chunk-QCVEIRUZ.js";
+} from "./chunk-EVYOW4FK.js";
+import {
+  DEFAULT_POLICY_FILE,
+  loadPolicy
+} from "./chunk-DDVZTDPQ.js";
+import "./chunk-UXNPTUYY.js";
 import {
   renderStatusText
 } from "./chunk-7ID42SAT.js";
@@ -19,26 +18,9 @@ import {
   ledgerFromOptions
 } from "./chunk-23JNQBRJ.js";
 import "./chunk-ZC7YKKWW.js";
-import "./chunk-YC3CEF7Z.js";
-import "./chunk-6PZHAYEF.js";
-import "./chunk-YVUBSRLI.js";
 import "./chunk-26HFV435.js";
-import "./chunk-MYJAWS3X.js";
-import "./chunk-5IUE7KC6.js";
-import "./chunk-LCJQTPH3.js";
-import "./chunk-NIRZY44X.js";
-import "./chunk-HCENANLJ.js";
-import "./chunk-BGN5R62D.js";
-import "./chunk-UWYEIZS6.js";
-import "./chunk-QOOYI7M2.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-NGVAXBT3.js";
-import "./chunk-EWXYFNFY.js";
-import "./chunk-ENEXP3UV.js";
-import "./chunk-NQDO363Y.js";
 import "./chunk-CGOBM355.js";
-import "./chunk-D4O4SRY3.js";
-import "./chunk-WISAU6C5.js";
 import {
   parseCommand,
   requireValue
@@ -47,8 +29,6 @@ import "./chunk-HUXIDCLA.js";
 import {
   printJson
 } from "./chunk-3WEHOHFK.js";
-import "./chunk-G5FGRV6Q.js";
-import "./chunk-WHHTSQ7G.js";
 import "./chunk-SWPOQELI.js";
 import "./chunk-ULEFO6FB.js";
 
@@ -61,7 +41,7 @@ version its live digest carries (as the record that made it live names it): for 
 service the policy names (service, services), else for each one the ledger has records
 of in the environment (a column says which, when there are several).
 
-  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_PATH})
+  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --json          print it as JSON
   -h, --help      show this help`;
@@ -78,7 +58,7 @@ async function statusCommand(args, terminal) {
 `);
     return 0;
   }
-  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_PATH), "--policy", terminal.cwd);
+  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE), "--policy", terminal.cwd);
   const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (values.json) printJson(terminal, status);
   else terminal.out(`${renderStatusText(status).join("\n")}

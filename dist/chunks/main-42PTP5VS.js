@@ -42,14 +42,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-PXYIXUQ3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-INNYLDFX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-WVUGFL2C.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-MXYRH7MC.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-BJHHRPDA.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-ICPMZZHO.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-3KIQCAH5.js")).vetoCommand,
   history: async () => (await import("./history-command-F4NBE5JW.js")).historyCommand,
-  status: async () => (await import("./status-command-ZDQM7LHK.js")).statusCommand,
+  status: async () => (await import("./status-command-NOIPNUFC.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-C3WDUPOU.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-CWDI5FLG.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-YZ2XP2II.js")).contractCommand
+  contract: async () => (await import("./contract-command-HXKEBR43.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -1239,7 +1239,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-XZOTS75A.js");
+  const { prepareSigning } = await import("../chunks/signing-3ZUMXSF6.js");
   return prepareSigning(settings, env);
 }
 
@@ -1255,7 +1255,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-LQEOLIKM.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-66KXLROB.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -1928,33 +1928,33 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  DEFAULT_PENDING_TIMEOUT_MS as m10$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m10$OUTCOMES,
-  RESOLUTIONS as m10$RESOLUTIONS,
-  confirmedOutcome as m10$confirmedOutcome,
-  makesLive as m10$makesLive,
-  CURVES as m13$CURVES,
-  GENERATE_HINT as m13$GENERATE_HINT,
-  PRIVATE_LABELS as m13$PRIVATE_LABELS,
-  PUBLIC_LABELS as m13$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
-  algorithmOf as m13$algorithmOf,
-  bodyBytes as m13$bodyBytes,
-  keyHint as m13$keyHint,
-  looksLikePem as m13$looksLikePem,
-  material as m13$material,
-  normalize as m13$normalize,
-  notPem as m13$notPem,
-  pemBlocks as m13$pemBlocks,
-  readPublicKey as m13$readPublicKey,
-  wrongEnvironment as m15$wrongEnvironment,
-  decodeRecord as m16$decodeRecord,
-  VERSION as m17$VERSION,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote
+  DEFAULT_PENDING_TIMEOUT_MS as m11$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m11$OUTCOMES,
+  RESOLUTIONS as m11$RESOLUTIONS,
+  confirmedOutcome as m11$confirmedOutcome,
+  makesLive as m11$makesLive,
+  CURVES as m14$CURVES,
+  GENERATE_HINT as m14$GENERATE_HINT,
+  PRIVATE_LABELS as m14$PRIVATE_LABELS,
+  PUBLIC_LABELS as m14$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
+  algorithmOf as m14$algorithmOf,
+  bodyBytes as m14$bodyBytes,
+  keyHint as m14$keyHint,
+  looksLikePem as m14$looksLikePem,
+  material as m14$material,
+  normalize as m14$normalize,
+  notPem as m14$notPem,
+  pemBlocks as m14$pemBlocks,
+  readPublicKey as m14$readPublicKey,
+  wrongEnvironment as m16$wrongEnvironment,
+  decodeRecord as m17$decodeRecord,
+  VERSION as m18$VERSION,
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote
 };

@@ -4007,10 +4007,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-4VZVMML4.js");
+    const { readSigningKey } = await import("../chunks/signing-key-T3GS6QQJ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-O6FOFJSM.js");
-    const { keySigner } = await import("../chunks/key-signer-654VWJ4G.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-O5PF2FZ3.js");
+    const { keySigner } = await import("../chunks/key-signer-Q4NS3SJ5.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -4027,8 +4027,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-RQ5MGMRT.js");
-  const { signStatement } = await import("../chunks/sign-statement-O6FOFJSM.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-XLJ3MD6M.js");
+  const { signStatement } = await import("../chunks/sign-statement-O5PF2FZ3.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -4070,7 +4070,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IWDVO5PT.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-LDFAYMLK.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -4148,14 +4148,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-F3G4QF7S.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZIONSEZG.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-NTK2RDZG.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-6RGKM7GZ.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4165,7 +4165,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-S5NWVCTL.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-L3SCFSOK.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4190,23 +4190,32 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  CURVES as m13$CURVES,
-  GENERATE_HINT as m13$GENERATE_HINT,
-  PRIVATE_LABELS as m13$PRIVATE_LABELS,
-  PUBLIC_LABELS as m13$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m13$SUPPORTED_KEYS,
-  algorithmOf as m13$algorithmOf,
-  bodyBytes as m13$bodyBytes,
-  keyHint as m13$keyHint,
-  looksLikePem as m13$looksLikePem,
-  material as m13$material,
-  normalize as m13$normalize,
-  notPem as m13$notPem,
-  pemBlocks as m13$pemBlocks,
-  readPublicKey as m13$readPublicKey,
-  VERSION as m17$VERSION,
+  checkListingPath as m10$checkListingPath,
+  compareUtf8 as m10$compareUtf8,
+  describesListing as m10$describesListing,
+  diffListings as m10$diffListings,
+  digestOfListing as m10$digestOfListing,
+  formatListing as m10$formatListing,
+  listingFromDigests as m10$listingFromDigests,
+  parseListing as m10$parseListing,
+  sortEntries as m10$sortEntries,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  CURVES as m14$CURVES,
+  GENERATE_HINT as m14$GENERATE_HINT,
+  PRIVATE_LABELS as m14$PRIVATE_LABELS,
+  PUBLIC_LABELS as m14$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m14$SUPPORTED_KEYS,
+  algorithmOf as m14$algorithmOf,
+  bodyBytes as m14$bodyBytes,
+  keyHint as m14$keyHint,
+  looksLikePem as m14$looksLikePem,
+  material as m14$material,
+  normalize as m14$normalize,
+  notPem as m14$notPem,
+  pemBlocks as m14$pemBlocks,
+  readPublicKey as m14$readPublicKey,
+  VERSION as m18$VERSION,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
   CONTRACT_ANNOTATION as m5$CONTRACT_ANNOTATION,
@@ -4216,20 +4225,11 @@ export {
   contractVersion as m5$contractVersion,
   parseContractPatterns as m5$parseContractPatterns,
   parseManifest as m5$parseManifest,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote,
-  checkListingPath as m9$checkListingPath,
-  compareUtf8 as m9$compareUtf8,
-  describesListing as m9$describesListing,
-  diffListings as m9$diffListings,
-  digestOfListing as m9$digestOfListing,
-  formatListing as m9$formatListing,
-  listingFromDigests as m9$listingFromDigests,
-  parseListing as m9$parseListing,
-  sortEntries as m9$sortEntries
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote
 };

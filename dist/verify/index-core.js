@@ -3173,7 +3173,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const { cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -3189,8 +3189,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TEXL4Q2N.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-M7A5Z7FO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A7FLNRCO.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-5LANQ3NO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3211,7 +3211,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
 }
 async function restoreFromCache(digest, inputName, context) {
   const into = newDownloadDir(context.downloadsDir, digest);
-  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-PN4EC7M2.js");
+  const { ActionsCacheStore, cacheKeyOf } = await import("../chunks/actions-cache-3LPIJUOH.js");
   const store = new ActionsCacheStore({ env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (!await store.restore(digest, into)) return { kind: "miss" };
   let checked;
@@ -3982,8 +3982,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-CRRHZACC.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-34RUMMS4.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-F6F22AHI.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-3LQYIURM.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4082,7 +4082,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-HFADFK2R.js");
+    const { listAttestations } = await import("../chunks/attestations-api-DTOPSSES.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4198,49 +4198,49 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  listDirectory as m11$listDirectory,
-  sealSubject as m11$sealSubject,
-  FULCIO_OIDS as m12$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m12$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m12$GITHUB_HOSTED,
-  checkIdentity as m12$checkIdentity,
-  decodeDerUtf8String as m12$decodeDerUtf8String,
-  decodeIdentity as m12$decodeIdentity,
-  describeIdentityFailure as m12$describeIdentityFailure,
-  parseWorkflowSetting as m12$parseWorkflowSetting,
-  parseWorkflowUri as m12$parseWorkflowUri,
-  repositoryOfUri as m12$repositoryOfUri,
-  moveIntoPlace as m14$moveIntoPlace,
-  removeQuietly as m14$removeQuietly,
-  workingDirBeside as m14$workingDirBeside,
-  VERSION as m17$VERSION,
+  checkListingPath as m10$checkListingPath,
+  compareUtf8 as m10$compareUtf8,
+  describesListing as m10$describesListing,
+  diffListings as m10$diffListings,
+  digestOfListing as m10$digestOfListing,
+  formatListing as m10$formatListing,
+  listingFromDigests as m10$listingFromDigests,
+  parseListing as m10$parseListing,
+  sortEntries as m10$sortEntries,
+  listDirectory as m12$listDirectory,
+  sealSubject as m12$sealSubject,
+  FULCIO_OIDS as m13$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m13$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m13$GITHUB_HOSTED,
+  checkIdentity as m13$checkIdentity,
+  decodeDerUtf8String as m13$decodeDerUtf8String,
+  decodeIdentity as m13$decodeIdentity,
+  describeIdentityFailure as m13$describeIdentityFailure,
+  parseWorkflowSetting as m13$parseWorkflowSetting,
+  parseWorkflowUri as m13$parseWorkflowUri,
+  repositoryOfUri as m13$repositoryOfUri,
+  moveIntoPlace as m15$moveIntoPlace,
+  removeQuietly as m15$removeQuietly,
+  workingDirBeside as m15$workingDirBeside,
+  VERSION as m18$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,
   run as m3$run,
   SEVERITIES as m4$SEVERITIES,
   compareChanges as m4$compareChanges,
-  digestFromHex as m6$digestFromHex,
-  hexOf as m6$hexOf,
-  parseDigest as m6$parseDigest,
-  shortDigest as m6$shortDigest,
-  BadInputError as m7$BadInputError,
-  SealError as m7$SealError,
-  quote as m7$quote,
-  agreeingKind as m8$agreeingKind,
-  checkSubjectKind as m8$checkSubjectKind,
-  isCanonicalListing as m8$isCanonicalListing,
-  kindFromListing as m8$kindFromListing,
-  kindFromStatement as m8$kindFromStatement,
-  readListingFile2 as m8$readListingFile,
-  refuseListingAsFile as m8$refuseListingAsFile,
-  checkListingPath as m9$checkListingPath,
-  compareUtf8 as m9$compareUtf8,
-  describesListing as m9$describesListing,
-  diffListings as m9$diffListings,
-  digestOfListing as m9$digestOfListing,
-  formatListing as m9$formatListing,
-  listingFromDigests as m9$listingFromDigests,
-  parseListing as m9$parseListing,
-  sortEntries as m9$sortEntries
+  digestFromHex as m7$digestFromHex,
+  hexOf as m7$hexOf,
+  parseDigest as m7$parseDigest,
+  shortDigest as m7$shortDigest,
+  BadInputError as m8$BadInputError,
+  SealError as m8$SealError,
+  quote as m8$quote,
+  agreeingKind as m9$agreeingKind,
+  checkSubjectKind as m9$checkSubjectKind,
+  isCanonicalListing as m9$isCanonicalListing,
+  kindFromListing as m9$kindFromListing,
+  kindFromStatement as m9$kindFromStatement,
+  readListingFile2 as m9$readListingFile,
+  refuseListingAsFile as m9$refuseListingAsFile
 };

@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-FKY3EB5W.js";
+} from "./chunk-FENO7NAR.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -1,6 +1,6 @@
 import {
   classifyContracts
-} from "./chunk-6QRN2IIN.js";
+} from "./chunk-MY2ST6NP.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-IDAW3X4G.js";
+} from "./chunk-IKDS2HCL.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-FKY3EB5W.js";
+import "./chunk-FENO7NAR.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

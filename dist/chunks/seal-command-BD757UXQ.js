@@ -202,7 +202,7 @@ async function sealCommand(args, terminal) {
       let artifact2 = sealed;
       let contract = null;
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import("./seal-contract-CMRTKAFY.js");
+        const { collectContract, withContractAnnotation } = await import("./seal-contract-4N7YRPZO.js");
         contract = collectContract(artifact2, { patterns: contractPatterns, version: contractVersion ?? "", inputs: { contract: "--contract", version: "--contract-version" } });
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

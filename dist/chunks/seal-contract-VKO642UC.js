@@ -353,7 +353,12 @@ function referencesOf(file, kind, text, inputName) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       throw new m8$SealError(`${inputName}: ${m8$quote(file)} has a $ref to ${m8$quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
     }
-    const target = decodeURIComponent(ref.split("#")[0]);
+    let target;
+    try {
+      target = decodeURIComponent(ref.split("#")[0]);
+    } catch {
+      throw new m8$SealError(`${inputName}: ${m8$quote(file)} has a $ref ${m8$quote(ref)} with a malformed %-escape. Write each % as %25 in a $ref.`);
+    }
     if (target !== "") files.push(inside(target, ref));
   }
   return files;

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-FKY3EB5W.js";
+} from "./chunk-FENO7NAR.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
@@ -19,7 +19,7 @@ import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
   classifyContracts
-} from "./chunk-6QRN2IIN.js";
+} from "./chunk-MY2ST6NP.js";
 import "./chunk-26HFV435.js";
 import "./chunk-X6XH6LHW.js";
 import "./chunk-Q46E44F5.js";

@@ -131,7 +131,12 @@ function referencesOf(file, kind, text, inputName) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
     }
-    const target = decodeURIComponent(ref.split("#")[0]);
+    let target;
+    try {
+      target = decodeURIComponent(ref.split("#")[0]);
+    } catch {
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape. Write each % as %25 in a $ref.`);
+    }
     if (target !== "") files.push(inside(target, ref));
   }
   return files;

@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-FKY3EB5W.js";
+} from "./chunk-FENO7NAR.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

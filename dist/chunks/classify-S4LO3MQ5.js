@@ -331,18 +331,24 @@ import { m8$BadInputError as m8$BadInputError5, m8$SealError as m8$SealError5, m
 // src/core/contract/openapi/refs.ts?promote
 var URL_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 var RefResolver = class {
-  /** `label` names the side in errors: the before document is the live contract, not the file on disk. */
-  constructor(file, root, label, readExternal) {
+  /**
+   * `label` names the side in errors: the before document is the live contract, not the
+   * file on disk. `rootIsSchema`: a standalone JSON Schema, where `#` is the schema itself
+   * (recursion); in an OpenAPI document `#` is the whole document, which no schema can be.
+   */
+  constructor(file, root, label, readExternal, rootIsSchema = false) {
     this.file = file;
     this.root = root;
     this.label = label;
     this.readExternal = readExternal;
+    this.rootIsSchema = rootIsSchema;
     this.documents.set(file, root);
   }
   file;
   root;
   label;
   readExternal;
+  rootIsSchema;
   documents = /* @__PURE__ */ new Map();
   targets = /* @__PURE__ */ new Map();
   at(pointer) {
@@ -384,16 +390,23 @@ var RefResolver = class {
       throw new m8$SealError5(`${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`);
     }
     const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    let filePart = hash === -1 ? ref : ref.slice(0, hash);
     let fragment = hash === -1 ? "" : ref.slice(hash + 1);
     try {
+      filePart = decodeURIComponent(filePart);
       fragment = decodeURIComponent(fragment);
     } catch {
-      throw new m8$SealError5(`${at} has a malformed fragment. Write it as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new m8$SealError5(`${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`);
     }
     const tokens = parsePointer(fragment);
     if (tokens === null) {
       throw new m8$SealError5(`${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`);
+    }
+    if (/~(?![01])/.test(fragment)) {
+      throw new m8$SealError5(`${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`);
+    }
+    if (filePart === "" && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
+      throw new m8$SealError5(`${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`);
     }
     let file = from.file;
     let document = this.documents.get(from.file);
@@ -639,8 +652,8 @@ function reportSchema(context, operation, location, subject, changes) {
 
 // src/core/contract/openapi/classify-json-schema.ts?promote
 function classifyJsonSchema(before, after, options) {
-  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal);
-  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal);
+  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal, true);
+  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true);
   const differ = new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs));
   const place = options.role === "produces" ? "response-body" : "request-body";
   const out = new ChangeCollector("jsonschema", options.file);

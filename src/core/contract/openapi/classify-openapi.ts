@@ -88,6 +88,11 @@ function compareParameters(context: Context, was: OperationModel, now: Operation
     const next = now.parameters.get(key)
     const label = `${parameter.in} parameter ${parameter.name}`
     const location = `${name} › ${label}`
+    if (!next && inTemplate(key)) {
+      // Its placeholder is still in the path: clients still fill it, with any string now.
+      if (parameter.schema) reportSchema(context, name, location, `the ${label}`, context.differ.diff(parameter.schema, pathSegment(now.at), 'request-parameter'))
+      continue
+    }
     if (!next) {
       out.add('request-parameter-removed', name, location, parameter.at, `The ${label} was removed.`)
       continue
@@ -102,9 +107,25 @@ function compareParameters(context: Context, was: OperationModel, now: Operation
   for (const [key, parameter] of now.parameters) {
     if (was.parameters.has(key)) continue
     const label = `${parameter.in} parameter ${parameter.name}`
+    if (inTemplate(key)) {
+      // The unchanged path template always had this placeholder, so clients always filled it:
+      // declaring it adds nothing, unless its schema accepts less than any path segment.
+      if (parameter.schema) reportSchema(context, name, `${name} › ${label}`, `the ${label}`, context.differ.diff(pathSegment(was.at), parameter.schema, 'request-parameter'))
+      continue
+    }
     const rule = parameter.in === 'path' ? 'new-request-path-parameter' : parameter.required ? 'new-required-request-parameter' : 'new-optional-request-parameter'
     out.add(rule, name, `${name} › ${label}`, parameter.at, `A ${parameter.required ? 'required' : 'optional'} ${label} was added.`)
   }
+}
+
+/** A path parameter keyed by its placeholder's place in the template (operations pair on the template). */
+function inTemplate(key: string): boolean {
+  return key.startsWith('path:#')
+}
+
+/** What an undeclared path parameter accepts: any string, as a path segment is. */
+function pathSegment(operation: Located): Located {
+  return { value: { type: 'string' }, file: operation.file, pointer: operation.pointer }
 }
 
 function compareBodies(context: Context, name: string, was: BodyModel | null, now: BodyModel | null): void {

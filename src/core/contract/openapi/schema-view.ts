@@ -101,7 +101,10 @@ export class SchemaViews {
       let view = this.ownView(target, value)
       const allOf = value.allOf
       if (Array.isArray(allOf)) {
-        for (let index = 0; index < allOf.length; index++) view = merge(view, this.view(this.refs.child(target, 'allOf', index)))
+        const own = view
+        const members = allOf.map((_, index) => this.view(this.refs.child(target, 'allOf', index)))
+        for (const member of members) view = merge(view, member)
+        view = { ...view, nullable: allOfNullable(own, members) }
       }
       // `oneOf: [X, {type: "null"}]` is a nullable X, not a choice between variants.
       for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -192,6 +195,20 @@ export class SchemaViews {
       anyOf
     }
   }
+}
+
+/**
+ * Null passes an allOf only if it passes every member: a typed member that does not allow
+ * null (a non-nullable object) shuts it out, whatever another member allows. A `nullable`
+ * beside the allOf still makes the whole nullable: 3.0 writes "a nullable Order" as
+ * `allOf: [Order], nullable: true`. Untyped members (only properties or a description)
+ * say nothing about null.
+ */
+function allOfNullable(own: SchemaView, members: readonly SchemaView[]): boolean {
+  if (own.nullable) return true
+  const typed = [own, ...members].filter((view) => view.types !== null)
+  if (typed.length === 0) return members.some((member) => member.nullable)
+  return typed.every((view) => view.nullable)
 }
 
 function isNullOnly(value: unknown): boolean {

@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-FENO7NAR.js";
+} from "./chunk-6BTY2FVN.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-FENO7NAR.js";
+} from "./chunk-6BTY2FVN.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

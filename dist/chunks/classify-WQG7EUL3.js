@@ -11,7 +11,7 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-FAC5P5WZ.js";
+} from "./chunk-7AK2EY5Z.js";
 import "./chunk-T347KYC5.js";
 import {
   yaml
@@ -564,6 +564,10 @@ function compareParameters(context, was, now) {
     const next = now.parameters.get(key);
     const label = `${parameter.in} parameter ${parameter.name}`;
     const location = `${name} \u203A ${label}`;
+    if (!next && inTemplate(key)) {
+      if (parameter.schema) reportSchema(context, name, location, `the ${label}`, context.differ.diff(parameter.schema, pathSegment(now.at), "request-parameter"));
+      continue;
+    }
     if (!next) {
       out.add("request-parameter-removed", name, location, parameter.at, `The ${label} was removed.`);
       continue;
@@ -578,9 +582,19 @@ function compareParameters(context, was, now) {
   for (const [key, parameter] of now.parameters) {
     if (was.parameters.has(key)) continue;
     const label = `${parameter.in} parameter ${parameter.name}`;
+    if (inTemplate(key)) {
+      if (parameter.schema) reportSchema(context, name, `${name} \u203A ${label}`, `the ${label}`, context.differ.diff(pathSegment(was.at), parameter.schema, "request-parameter"));
+      continue;
+    }
     const rule = parameter.in === "path" ? "new-request-path-parameter" : parameter.required ? "new-required-request-parameter" : "new-optional-request-parameter";
     out.add(rule, name, `${name} \u203A ${label}`, parameter.at, `A ${parameter.required ? "required" : "optional"} ${label} was added.`);
   }
+}
+function inTemplate(key) {
+  return key.startsWith("path:#");
+}
+function pathSegment(operation) {
+  return { value: { type: "string" }, file: operation.file, pointer: operation.pointer };
 }
 function compareBodies(context, name, was, now) {
   const { out } = context;

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-IKDS2HCL.js";
+} from "./chunk-FB2W7H7Y.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-FENO7NAR.js";
+import "./chunk-6BTY2FVN.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

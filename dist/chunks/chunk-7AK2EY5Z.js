@@ -31843,7 +31843,10 @@ var SchemaViews = class {
       let view = this.ownView(target, value);
       const allOf = value.allOf;
       if (Array.isArray(allOf)) {
-        for (let index = 0; index < allOf.length; index++) view = merge(view, this.view(this.refs.child(target, "allOf", index)));
+        const own = view;
+        const members = allOf.map((_, index) => this.view(this.refs.child(target, "allOf", index)));
+        for (const member of members) view = merge(view, member);
+        view = { ...view, nullable: allOfNullable(own, members) };
       }
       for (const keyword of ["oneOf", "anyOf"]) {
         const raw = value[keyword];
@@ -31930,6 +31933,12 @@ var SchemaViews = class {
     };
   }
 };
+function allOfNullable(own, members) {
+  if (own.nullable) return true;
+  const typed = [own, ...members].filter((view) => view.types !== null);
+  if (typed.length === 0) return members.some((member) => member.nullable);
+  return typed.every((view) => view.nullable);
+}
 function isNullOnly(value) {
   return isRecord(value) && (value.type === "null" || Array.isArray(value.type) && value.type.length === 1 && value.type[0] === "null");
 }

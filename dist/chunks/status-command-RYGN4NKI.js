@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-IKDS2HCL.js";
+} from "./chunk-FB2W7H7Y.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-FENO7NAR.js";
+import "./chunk-6BTY2FVN.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

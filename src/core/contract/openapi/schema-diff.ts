@@ -123,7 +123,13 @@ export class SchemaDiffer {
     const emit = (suffix: string, detail: string, at: Located = a.at): void => {
       out.push({ rule: `${place}-${suffix}`, path: '', at, detail })
     }
-    this.compareTypes(b, a, direction, emit)
+    const typeChanged = this.compareTypes(b, a, direction, emit)
+    // oasdiff reads a format as part of the type: any change of it is its *-type-changed.
+    if (b.format !== a.format && !typeChanged) {
+      const what = b.format === null ? `gained format ${describe(a.format)}` : a.format === null ? `lost format ${describe(b.format)}` : `format changed from ${describe(b.format)} to ${describe(a.format)}`
+      emit('type-changed', what)
+    }
+    compareConstants(b, a, emit)
     if (b.nullable !== a.nullable) emit(a.nullable ? 'became-nullable' : 'became-not-nullable', a.nullable ? 'became nullable' : 'is no longer nullable')
     compareEnums(b, a, emit)
     for (const keyword of NUMERIC_KEYWORDS) {
@@ -155,23 +161,22 @@ export class SchemaDiffer {
     this.compareAlternatives(b, a, 'anyOf', place, nested, out, edges)
   }
 
-  private compareTypes(b: SchemaView, a: SchemaView, direction: Direction, emit: (suffix: string, detail: string) => void): void {
+  /** Reports a change of the type list; true when that report is a `type-changed` (a format change then goes with it). */
+  private compareTypes(b: SchemaView, a: SchemaView, direction: Direction, emit: (suffix: string, detail: string) => void): boolean {
     const was = b.types
     const now = a.types
-    if (sameTypes(was, now)) return
-    const detail = `type changed from ${typeText(was)} to ${typeText(now)}`
+    if (sameTypes(was, now)) return false
+    const format = b.format === a.format ? '' : `, format from ${describe(b.format ?? 'none')} to ${describe(a.format ?? 'none')}`
+    const detail = `type changed from ${typeText(was)} to ${typeText(now)}${format}`
     const widened = now === null || (was !== null && covers(now, was))
     const narrowed = was === null || (now !== null && covers(was, now))
     const lists = (was?.size ?? 0) > 1 || (now?.size ?? 0) > 1
-    if (widened) {
-      if (direction === 'request') emit(lists ? 'list-of-types-widened' : 'type-generalized', detail)
-      else emit(lists ? 'list-of-types-widened' : 'type-changed', detail)
-    } else if (narrowed) {
-      if (direction === 'request') emit(lists ? 'list-of-types-narrowed' : 'type-changed', detail)
-      else emit(lists ? 'list-of-types-narrowed' : 'type-specialized', detail)
-    } else {
-      emit('type-changed', detail)
-    }
+    let suffix: string
+    if (widened) suffix = lists ? 'list-of-types-widened' : direction === 'request' ? 'type-generalized' : 'type-changed'
+    else if (narrowed) suffix = lists ? 'list-of-types-narrowed' : direction === 'request' ? 'type-changed' : 'type-specialized'
+    else suffix = 'type-changed'
+    emit(suffix, detail)
+    return suffix === 'type-changed'
   }
 
   private compareProperties(b: SchemaView, a: SchemaView, direction: Direction, nested: SchemaPlace, out: SchemaChange[], edges: Edge[]): void {
@@ -234,6 +239,16 @@ export class SchemaDiffer {
       }
       edges.push({ segment: `${keyword}[${key}]`, before: this.before.view(previous), after: this.after.view(located), place: nested })
     }
+  }
+}
+
+/** `const` pins one value: a request gaining or changing it refuses what was valid, a response losing or changing it may send what clients never saw. */
+function compareConstants(b: SchemaView, a: SchemaView, emit: (suffix: string, detail: string) => void): void {
+  if (b.constant === null && a.constant === null) return
+  if (b.constant === null && a.constant !== null) emit('const-added', `gained const ${describe(a.constant.value)}`)
+  else if (b.constant !== null && a.constant === null) emit('const-removed', `lost const ${describe(b.constant.value)}`)
+  else if (b.constant !== null && a.constant !== null && describe(b.constant.value) !== describe(a.constant.value)) {
+    emit('const-changed', `const changed from ${describe(b.constant.value)} to ${describe(a.constant.value)}`)
   }
 }
 

@@ -26,6 +26,10 @@ export interface SchemaView {
   readonly types: ReadonlySet<string> | null
   readonly nullable: boolean
   readonly enumValues: readonly unknown[] | null
+  /** `const` (3.1 and JSON Schema): the one value allowed, when the schema sets one. */
+  readonly constant: { readonly value: unknown } | null
+  /** `format` (`uuid`, `date-time`, `int64`…): a validating server enforces it on requests, clients parse by it. */
+  readonly format: string | null
   /** Zalando's `x-extensible-enum`: the known values of an open set. */
   readonly extensibleEnum: readonly unknown[] | null
   readonly numbers: Readonly<Partial<Record<NumericKeyword, number>>>
@@ -53,6 +57,8 @@ function anyView(at: Located, identity: object | null): SchemaView {
     types: null,
     nullable: false,
     enumValues: null,
+    constant: null,
+    format: null,
     extensibleEnum: null,
     numbers: {},
     pattern: null,
@@ -135,7 +141,8 @@ export class SchemaViews {
       // `type: "null"` alone is a null-only schema, not an unrestricted one.
     }
     let enumValues = Array.isArray(schema.enum) ? (schema.enum as unknown[]) : null
-    if (schema.const !== undefined) enumValues = [schema.const]
+    const constant = Object.hasOwn(schema, 'const') ? { value: schema.const } : null
+    if (constant?.value === null) nullable = true
     if (enumValues?.includes(null)) {
       nullable = true
       enumValues = enumValues.filter((v) => v !== null)
@@ -181,6 +188,8 @@ export class SchemaViews {
       types,
       nullable,
       enumValues,
+      constant,
+      format: typeof schema.format === 'string' ? schema.format : null,
       extensibleEnum: Array.isArray(extensible) ? (extensible as unknown[]) : null,
       numbers,
       pattern: typeof schema.pattern === 'string' ? schema.pattern : null,
@@ -236,6 +245,8 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     // 3.0 writes "a nullable Order" as allOf [Order] plus nullable: true; honour that reading.
     nullable: a.nullable || b.nullable,
     enumValues: intersectValues(a.enumValues, b.enumValues),
+    constant: a.constant ?? b.constant,
+    format: a.format ?? b.format,
     extensibleEnum: a.extensibleEnum ?? b.extensibleEnum,
     numbers,
     pattern: a.pattern ?? b.pattern,

@@ -31677,6 +31677,9 @@ var SCHEMA_SUFFIXES = {
   "became-enum": [B, C],
   "x-extensible-enum-value-added": [C, C],
   "x-extensible-enum-value-removed": [B, C],
+  "const-added": [B, C],
+  "const-removed": [C, B],
+  "const-changed": [B, B],
   "pattern-added": [B, C],
   "pattern-changed": [B, C],
   "pattern-removed": [C, C],
@@ -31799,6 +31802,8 @@ function anyView(at, identity) {
     types: null,
     nullable: false,
     enumValues: null,
+    constant: null,
+    format: null,
     extensibleEnum: null,
     numbers: {},
     pattern: null,
@@ -31874,7 +31879,8 @@ var SchemaViews = class {
       }
     }
     let enumValues = Array.isArray(schema.enum) ? schema.enum : null;
-    if (schema.const !== void 0) enumValues = [schema.const];
+    const constant = Object.hasOwn(schema, "const") ? { value: schema.const } : null;
+    if (constant?.value === null) nullable = true;
     if (enumValues?.includes(null)) {
       nullable = true;
       enumValues = enumValues.filter((v) => v !== null);
@@ -31918,6 +31924,8 @@ var SchemaViews = class {
       types,
       nullable,
       enumValues,
+      constant,
+      format: typeof schema.format === "string" ? schema.format : null,
       extensibleEnum: Array.isArray(extensible) ? extensible : null,
       numbers,
       pattern: typeof schema.pattern === "string" ? schema.pattern : null,
@@ -31962,6 +31970,8 @@ function merge(a, b) {
     // 3.0 writes "a nullable Order" as allOf [Order] plus nullable: true; honour that reading.
     nullable: a.nullable || b.nullable,
     enumValues: intersectValues(a.enumValues, b.enumValues),
+    constant: a.constant ?? b.constant,
+    format: a.format ?? b.format,
     extensibleEnum: a.extensibleEnum ?? b.extensibleEnum,
     numbers,
     pattern: a.pattern ?? b.pattern,
@@ -32156,7 +32166,12 @@ var SchemaDiffer = class {
     const emit = (suffix, detail, at = a.at) => {
       out.push({ rule: `${place}-${suffix}`, path: "", at, detail });
     };
-    this.compareTypes(b, a, direction, emit);
+    const typeChanged = this.compareTypes(b, a, direction, emit);
+    if (b.format !== a.format && !typeChanged) {
+      const what = b.format === null ? `gained format ${describe(a.format)}` : a.format === null ? `lost format ${describe(b.format)}` : `format changed from ${describe(b.format)} to ${describe(a.format)}`;
+      emit("type-changed", what);
+    }
+    compareConstants(b, a, emit);
     if (b.nullable !== a.nullable) emit(a.nullable ? "became-nullable" : "became-not-nullable", a.nullable ? "became nullable" : "is no longer nullable");
     compareEnums(b, a, emit);
     for (const keyword of NUMERIC_KEYWORDS) {
@@ -32186,23 +32201,22 @@ var SchemaDiffer = class {
     this.compareAlternatives(b, a, "oneOf", place, nested, out, edges);
     this.compareAlternatives(b, a, "anyOf", place, nested, out, edges);
   }
+  /** Reports a change of the type list; true when that report is a `type-changed` (a format change then goes with it). */
   compareTypes(b, a, direction, emit) {
     const was = b.types;
     const now = a.types;
-    if (sameTypes(was, now)) return;
-    const detail = `type changed from ${typeText(was)} to ${typeText(now)}`;
+    if (sameTypes(was, now)) return false;
+    const format = b.format === a.format ? "" : `, format from ${describe(b.format ?? "none")} to ${describe(a.format ?? "none")}`;
+    const detail = `type changed from ${typeText(was)} to ${typeText(now)}${format}`;
     const widened = now === null || was !== null && covers(now, was);
     const narrowed = was === null || now !== null && covers(was, now);
     const lists = (was?.size ?? 0) > 1 || (now?.size ?? 0) > 1;
-    if (widened) {
-      if (direction === "request") emit(lists ? "list-of-types-widened" : "type-generalized", detail);
-      else emit(lists ? "list-of-types-widened" : "type-changed", detail);
-    } else if (narrowed) {
-      if (direction === "request") emit(lists ? "list-of-types-narrowed" : "type-changed", detail);
-      else emit(lists ? "list-of-types-narrowed" : "type-specialized", detail);
-    } else {
-      emit("type-changed", detail);
-    }
+    let suffix;
+    if (widened) suffix = lists ? "list-of-types-widened" : direction === "request" ? "type-generalized" : "type-changed";
+    else if (narrowed) suffix = lists ? "list-of-types-narrowed" : direction === "request" ? "type-changed" : "type-specialized";
+    else suffix = "type-changed";
+    emit(suffix, detail);
+    return suffix === "type-changed";
   }
   compareProperties(b, a, direction, nested, out, edges) {
     if (b.properties.size === 0 && a.properties.size === 0) return;
@@ -32264,6 +32278,14 @@ var SchemaDiffer = class {
     }
   }
 };
+function compareConstants(b, a, emit) {
+  if (b.constant === null && a.constant === null) return;
+  if (b.constant === null && a.constant !== null) emit("const-added", `gained const ${describe(a.constant.value)}`);
+  else if (b.constant !== null && a.constant === null) emit("const-removed", `lost const ${describe(b.constant.value)}`);
+  else if (b.constant !== null && a.constant !== null && describe(b.constant.value) !== describe(a.constant.value)) {
+    emit("const-changed", `const changed from ${describe(b.constant.value)} to ${describe(a.constant.value)}`);
+  }
+}
 function compareEnums(b, a, emit) {
   if (b.enumValues !== null && a.enumValues !== null) {
     const [added, removed] = difference(b.enumValues, a.enumValues);

@@ -1,10 +1,10 @@
 import {
   classifyContracts
-} from "./chunk-HPJXQJ3T.js";
+} from "./chunk-YRWWNVS7.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";
-import "./chunk-7AK2EY5Z.js";
+import "./chunk-MDJF52CX.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-KTVEUXKI.js";
 import "./chunk-ULEFO6FB.js";

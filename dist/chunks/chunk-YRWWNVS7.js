@@ -21,7 +21,7 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-7AK2EY5Z.js";
+} from "./chunk-MDJF52CX.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";

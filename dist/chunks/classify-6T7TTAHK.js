@@ -11,7 +11,7 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-7AK2EY5Z.js";
+} from "./chunk-MDJF52CX.js";
 import "./chunk-T347KYC5.js";
 import {
   __toESM

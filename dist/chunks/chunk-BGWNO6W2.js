@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-6BTY2FVN.js";
+} from "./chunk-WDMEH767.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

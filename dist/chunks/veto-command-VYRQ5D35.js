@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-6BTY2FVN.js";
+} from "./chunk-WDMEH767.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -7,11 +7,12 @@
  * used by a thousand operations is compared once per direction; the walk below a pair is
  * memoised per root, and a recursive schema stops where it reaches a pair already seen.
  */
+import { describeAlternatives, matchAlternatives } from './alternatives.js'
 import type { Located } from './refs.js'
 import { SameCheck } from './same.js'
 import { numericStem, type SchemaPlace } from './rules.js'
 import { NUMERIC_KEYWORDS, type SchemaView, type SchemaViews } from './schema-view.js'
-import { isRecord, type Direction } from './types.js'
+import type { Direction } from './types.js'
 
 /** A change inside a schema; `path` is relative to the schema compared (`''`, `status`, `items[].status`). */
 export interface SchemaChange {
@@ -226,23 +227,17 @@ export class SchemaDiffer {
   private compareAlternatives(b: SchemaView, a: SchemaView, keyword: 'oneOf' | 'anyOf', place: SchemaPlace, nested: SchemaPlace, out: SchemaChange[], edges: Edge[]): void {
     if (b[keyword].length === 0 && a[keyword].length === 0) return
     const suffix = keyword === 'oneOf' ? 'one-of' : 'any-of'
-    const was = keyAlternatives(b[keyword])
-    const now = keyAlternatives(a[keyword])
-    for (const [key, located] of was) {
-      if (!now.has(key)) out.push({ rule: `${place}-${suffix}-removed`, path: '', at: located, detail: `lost the ${keyword} alternative ${key}` })
-    }
-    for (const [key, located] of now) {
-      const previous = was.get(key)
-      if (!previous) {
-        out.push({ rule: `${place}-${suffix}-added`, path: '', at: located, detail: `gained the ${keyword} alternative ${key}` })
-        continue
-      }
-      edges.push({ segment: `${keyword}[${key}]`, before: this.before.view(previous), after: this.after.view(located), place: nested })
+    const was = describeAlternatives(this.before, b, b[keyword])
+    const now = describeAlternatives(this.after, a, a[keyword])
+    const { pairs, removed, added } = matchAlternatives(was, now)
+    for (const alternative of removed) out.push({ rule: `${place}-${suffix}-removed`, path: '', at: alternative.at, detail: `lost the ${keyword} alternative ${alternative.label}` })
+    for (const alternative of added) out.push({ rule: `${place}-${suffix}-added`, path: '', at: alternative.at, detail: `gained the ${keyword} alternative ${alternative.label}` })
+    for (const [previous, next] of pairs) {
+      edges.push({ segment: `${keyword}[${next.label}]`, before: this.before.view(previous.at), after: this.after.view(next.at), place: nested })
     }
   }
 }
 
-/** `const` pins one value: a request gaining or changing it refuses what was valid, a response losing or changing it may send what clients never saw. */
 function compareConstants(b: SchemaView, a: SchemaView, emit: (suffix: string, detail: string) => void): void {
   if (b.constant === null && a.constant === null) return
   if (b.constant === null && a.constant !== null) emit('const-added', `gained const ${describe(a.constant.value)}`)
@@ -271,19 +266,6 @@ function difference(before: readonly unknown[], after: readonly unknown[]): [unk
   const was = new Set(before.map(describe))
   const now = new Set(after.map(describe))
   return [after.filter((v) => !was.has(describe(v))), before.filter((v) => !now.has(describe(v)))]
-}
-
-/** Alternatives are matched by the definition they name, else their title, else their position. */
-function keyAlternatives(list: readonly Located[]): Map<string, Located> {
-  const out = new Map<string, Located>()
-  list.forEach((located, index) => {
-    const value = located.value
-    let key = `#${index}`
-    if (isRecord(value) && typeof value.$ref === 'string') key = value.$ref.slice(value.$ref.lastIndexOf('/') + 1)
-    else if (isRecord(value) && typeof value.title === 'string') key = value.title
-    out.set(out.has(key) ? `${key}#${index}` : key, located)
-  })
-  return out
 }
 
 function sameTypes(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {

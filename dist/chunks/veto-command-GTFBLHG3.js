@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-WDMEH767.js";
+} from "./chunk-J3IQU26F.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

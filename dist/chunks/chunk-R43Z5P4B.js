@@ -21,7 +21,7 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-MDJF52CX.js";
+} from "./chunk-MBC6NMYE.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";

@@ -32004,6 +32004,123 @@ function intersectValues(a, b) {
   return a.filter((v) => keys.has(JSON.stringify(v)));
 }
 
+// src/core/contract/openapi/alternatives.ts
+var SIMILARITY = 0.5;
+function describeAlternatives(side, holder, list) {
+  const views = list.map((located) => side.view(located));
+  const tags = discriminatorTags(side, holder, list, views);
+  const labels = /* @__PURE__ */ new Set();
+  return list.map((at, index) => {
+    const view = views[index];
+    const raw = at.value;
+    let target = null;
+    let name = null;
+    if (isRecord(raw) && typeof raw.$ref === "string") {
+      name = raw.$ref.slice(raw.$ref.lastIndexOf("/") + 1);
+      try {
+        const resolved2 = side.refs.follow(at);
+        target = `${resolved2.file === side.refs.file ? "" : resolved2.file}#${resolved2.pointer}`;
+      } catch {
+        target = raw.$ref;
+      }
+    }
+    const resolved = view.at.value;
+    const title = isRecord(resolved) && typeof resolved.title === "string" ? resolved.title : null;
+    const tag = tags[index] ?? null;
+    const types = view.types === null ? "any" : [...view.types].sort().join(",");
+    const names = new Set(view.properties.keys());
+    let label = name ?? tag ?? title ?? `#${index}`;
+    if (labels.has(label)) label = `${label}#${index}`;
+    labels.add(label);
+    return { at, index, written: canonical(raw), target, tag, title, shape: `${types}|${[...names].sort().join(",")}`, types, names, label };
+  });
+}
+function discriminatorTags(side, holder, list, views) {
+  const raw = holder.at.value;
+  const discriminator = isRecord(raw) && isRecord(raw.discriminator) ? raw.discriminator : null;
+  const declared = discriminator !== null && typeof discriminator.propertyName === "string" ? discriminator.propertyName : null;
+  const pinned = (view, property2) => {
+    const at = view.properties.get(property2);
+    if (at === void 0) return null;
+    const schema = side.view(at);
+    if (schema.constant !== null) return JSON.stringify(schema.constant.value);
+    return schema.enumValues?.length === 1 ? JSON.stringify(schema.enumValues[0]) : null;
+  };
+  let property = declared;
+  if (property === null && views.length > 1) {
+    const common = [...views[0]?.properties.keys() ?? []].filter((name) => views.every((view) => view.properties.has(name))).sort();
+    property = common.find((name) => {
+      const values = views.map((view) => pinned(view, name));
+      return values.every((value) => value !== null) && new Set(values).size === values.length;
+    }) ?? null;
+  }
+  if (property === null) return list.map(() => null);
+  const byRef = /* @__PURE__ */ new Map();
+  if (discriminator !== null && isRecord(discriminator.mapping)) {
+    for (const [value, ref] of Object.entries(discriminator.mapping)) if (typeof ref === "string") byRef.set(ref, JSON.stringify(value));
+  }
+  return list.map((located, index) => {
+    const ref = isRecord(located.value) && typeof located.value.$ref === "string" ? byRef.get(located.value.$ref) : void 0;
+    const value = ref ?? pinned(views[index], property);
+    return value === null ? null : `${property}=${value}`;
+  });
+}
+function matchAlternatives(before, after) {
+  const pairs = [];
+  const left = new Set(before);
+  const right = new Set(after);
+  const pair = (b, a) => {
+    pairs.push([b, a]);
+    left.delete(b);
+    right.delete(a);
+  };
+  const byKey = (key) => {
+    const waiting = /* @__PURE__ */ new Map();
+    for (const a of right) {
+      const k = key(a);
+      if (k !== null) waiting.set(k, [...waiting.get(k) ?? [], a]);
+    }
+    for (const b of [...left]) {
+      const k = key(b);
+      const a = k === null ? void 0 : waiting.get(k)?.shift();
+      if (a !== void 0) pair(b, a);
+    }
+  };
+  byKey((x) => x.written);
+  byKey((x) => x.target);
+  byKey((x) => x.tag);
+  byKey((x) => x.title);
+  const untagged = (x) => x.tag === null;
+  byKey((x) => untagged(x) ? x.shape : null);
+  for (; ; ) {
+    let best = null;
+    for (const b of left) {
+      if (!untagged(b) || b.names.size === 0) continue;
+      for (const a of right) {
+        if (!untagged(a) || a.types !== b.types) continue;
+        const score = jaccard(b.names, a.names);
+        if (score >= SIMILARITY && (best === null || score > best[2])) best = [b, a, score];
+      }
+    }
+    if (best === null) break;
+    pair(best[0], best[1]);
+  }
+  const anonymous = (x) => x.target === null && x.tag === null && x.title === null;
+  const restBefore = [...left].filter(anonymous);
+  const restAfter = [...right].filter(anonymous);
+  for (let i = 0; i < Math.min(restBefore.length, restAfter.length); i++) pair(restBefore[i], restAfter[i]);
+  const order = (x, y) => x.index - y.index;
+  return { pairs: pairs.sort(([, x], [, y]) => order(x, y)), removed: [...left].sort(order), added: [...right].sort(order) };
+}
+function canonical(value) {
+  return JSON.stringify(value, (_key, v) => isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v) ?? "undefined";
+}
+function jaccard(a, b) {
+  let common = 0;
+  for (const name of a) if (b.has(name)) common++;
+  return common / (a.size + b.size - common);
+}
+
 // src/core/contract/openapi/same.ts
 var BUDGET = 2e5;
 var MAX_DEPTH = 256;
@@ -32263,18 +32380,13 @@ var SchemaDiffer = class {
   compareAlternatives(b, a, keyword, place, nested, out, edges) {
     if (b[keyword].length === 0 && a[keyword].length === 0) return;
     const suffix = keyword === "oneOf" ? "one-of" : "any-of";
-    const was = keyAlternatives(b[keyword]);
-    const now = keyAlternatives(a[keyword]);
-    for (const [key, located] of was) {
-      if (!now.has(key)) out.push({ rule: `${place}-${suffix}-removed`, path: "", at: located, detail: `lost the ${keyword} alternative ${key}` });
-    }
-    for (const [key, located] of now) {
-      const previous = was.get(key);
-      if (!previous) {
-        out.push({ rule: `${place}-${suffix}-added`, path: "", at: located, detail: `gained the ${keyword} alternative ${key}` });
-        continue;
-      }
-      edges.push({ segment: `${keyword}[${key}]`, before: this.before.view(previous), after: this.after.view(located), place: nested });
+    const was = describeAlternatives(this.before, b, b[keyword]);
+    const now = describeAlternatives(this.after, a, a[keyword]);
+    const { pairs, removed, added } = matchAlternatives(was, now);
+    for (const alternative of removed) out.push({ rule: `${place}-${suffix}-removed`, path: "", at: alternative.at, detail: `lost the ${keyword} alternative ${alternative.label}` });
+    for (const alternative of added) out.push({ rule: `${place}-${suffix}-added`, path: "", at: alternative.at, detail: `gained the ${keyword} alternative ${alternative.label}` });
+    for (const [previous, next] of pairs) {
+      edges.push({ segment: `${keyword}[${next.label}]`, before: this.before.view(previous.at), after: this.after.view(next.at), place: nested });
     }
   }
 };
@@ -32304,17 +32416,6 @@ function difference(before, after) {
   const was = new Set(before.map(describe));
   const now = new Set(after.map(describe));
   return [after.filter((v) => !was.has(describe(v))), before.filter((v) => !now.has(describe(v)))];
-}
-function keyAlternatives(list) {
-  const out = /* @__PURE__ */ new Map();
-  list.forEach((located, index) => {
-    const value = located.value;
-    let key = `#${index}`;
-    if (isRecord(value) && typeof value.$ref === "string") key = value.$ref.slice(value.$ref.lastIndexOf("/") + 1);
-    else if (isRecord(value) && typeof value.title === "string") key = value.title;
-    out.set(out.has(key) ? `${key}#${index}` : key, located);
-  });
-  return out;
 }
 function sameTypes(a, b) {
   if (a === null || b === null) return a === b;

@@ -1,10 +1,10 @@
 import {
   classifyContracts
-} from "./chunk-YRWWNVS7.js";
+} from "./chunk-R43Z5P4B.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";
-import "./chunk-MDJF52CX.js";
+import "./chunk-MBC6NMYE.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-KTVEUXKI.js";
 import "./chunk-ULEFO6FB.js";

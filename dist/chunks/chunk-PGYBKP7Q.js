@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-WDMEH767.js";
+} from "./chunk-J3IQU26F.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

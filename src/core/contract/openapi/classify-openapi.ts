@@ -6,25 +6,31 @@
  */
 import type { ContractChange } from '../change.js'
 import { quote } from '../../errors.js'
-import { openApiMajor, readOperations, type BodyModel, type OperationModel, type ResponseModel } from './operations.js'
+import { openApiMajor, readOperations, readWebhooks, type BodyModel, type OperationModel, type ResponseModel } from './operations.js'
 import { RefResolver, type Located } from './refs.js'
 import { ChangeCollector, sentence } from './report.js'
 import type { SchemaPlace } from './rules.js'
 import { SchemaDiffer, type SchemaChange } from './schema-diff.js'
 import { SchemaViews } from './schema-view.js'
 import type { OpenApiDocument, OpenApiOptions } from './types.js'
+import { UncomparedParts } from './uncompared.js'
 
 export function classifyOpenApi(before: OpenApiDocument, after: OpenApiDocument, options: OpenApiOptions): ContractChange[] {
   const beforeLabel = `${options.file} (before)`
   const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, beforeLabel, options.readExternalBefore ?? options.readExternal)
   const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal)
-  const was = readOperations(beforeRefs, openApiMajor(before, beforeLabel))
-  const now = readOperations(afterRefs, openApiMajor(after, options.file))
+  const beforeMajor = openApiMajor(before, beforeLabel)
+  const afterMajor = openApiMajor(after, options.file)
+  const was = readOperations(beforeRefs, beforeMajor)
+  const now = readOperations(afterRefs, afterMajor)
+  const out = new ChangeCollector('openapi', options.file)
   const context: Context = {
-    out: new ChangeCollector('openapi', options.file),
+    out,
     differ: new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs)),
+    parts: new UncomparedParts(out, beforeRefs, afterRefs),
     now: options.now
   }
+  context.parts.document(beforeRefs.at(''), afterRefs.at(''))
   const remainingPaths = new Set([...now.values()].map((operation) => operation.path))
   for (const [key, operation] of was) {
     const next = now.get(key)
@@ -34,13 +40,65 @@ export function classifyOpenApi(before: OpenApiDocument, after: OpenApiDocument,
   for (const [key, operation] of now) {
     if (!was.has(key)) context.out.add('endpoint-added', operation.name, operation.name, operation.at, `${operation.name} was added.`)
   }
+  compareIncoming(context, readWebhooks(beforeRefs, beforeMajor), readWebhooks(afterRefs, afterMajor), 'webhook')
   return context.out.sorted()
 }
 
 interface Context {
   readonly out: ChangeCollector
   readonly differ: SchemaDiffer
+  readonly parts: UncomparedParts
   readonly now: Date
+}
+
+/**
+ * Webhooks and callbacks: requests the API sends to its subscribers. For them the API is
+ * the client, so the directions turn round: the payload and the headers the API sends
+ * are judged as a response is (a subscriber breaks when it may get more than before),
+ * and the subscriber's replies, which the API reads, as requests are.
+ */
+function compareIncoming(context: Context, was: ReadonlyMap<string, OperationModel>, now: ReadonlyMap<string, OperationModel>, kind: 'webhook' | 'callback'): void {
+  const { out } = context
+  for (const [key, operation] of was) {
+    const next = now.get(key)
+    if (next === undefined) {
+      out.add(`${kind}-removed`, operation.name, operation.name, operation.at, `${operation.name} was removed: its subscribers no longer receive it.`)
+      continue
+    }
+    const name = next.name
+    context.parts.operation(name, operation, next, true)
+    for (const [parameterKey, parameter] of operation.parameters) {
+      const after = next.parameters.get(parameterKey)
+      const location = `${name} › ${parameter.in} ${parameter.name}`
+      if (after === undefined) {
+        out.add(parameter.required ? 'required-response-header-removed' : 'optional-response-header-removed', name, location, parameter.at, `The ${parameter.in} ${parameter.name} that ${name} sends was removed.`)
+        continue
+      }
+      if (parameter.required && !after.required) out.add('response-header-became-optional', name, location, after.at, `The ${parameter.in} ${parameter.name} that ${name} sends became optional.`)
+      context.parts.parameter(name, location, parameter.at, after.at)
+      if (parameter.schema && after.schema) reportSchema(context, name, location, `the ${parameter.in} ${parameter.name} ${name} sends`, context.differ.diff(parameter.schema, after.schema, 'response-header'))
+    }
+    for (const [parameterKey, parameter] of next.parameters) {
+      if (!operation.parameters.has(parameterKey)) out.add('response-header-added', name, `${name} › ${parameter.in} ${parameter.name}`, parameter.at, `${name} now sends the ${parameter.in} ${parameter.name}.`)
+    }
+    const payload = (body: BodyModel | null): ReadonlyMap<string, Located | null> => body?.content ?? new Map()
+    compareContent(context, name, `${name} › payload`, 'payload', 'response', payload(operation.body), payload(next.body), operation.body?.at ?? operation.at, next.body?.at ?? next.at)
+    for (const [status, reply] of operation.responses) {
+      const after = next.responses.get(status)
+      const location = `${name} › ${reply.status} reply`
+      if (after === undefined) {
+        out.add('callback-reply-removed', name, location, reply.at, `The ${reply.status} reply that ${name} documents was removed: the API may no longer take a subscriber's ${reply.status} as before.`)
+        continue
+      }
+      compareContent(context, name, location, `${reply.status} reply body`, 'request', reply.content, after.content, reply.at, after.at)
+    }
+    for (const [status, reply] of next.responses) {
+      if (!operation.responses.has(status)) out.add('callback-reply-added', name, `${name} › ${reply.status} reply`, reply.at, `A ${reply.status} reply was added to ${name}.`)
+    }
+  }
+  for (const [key, operation] of now) {
+    if (!was.has(key)) out.add(`${kind}-added`, operation.name, operation.name, operation.at, `${operation.name} was added.`)
+  }
 }
 
 /** A removed operation is safe only once clients were warned (deprecated) and the announced date (x-sunset) has passed. */
@@ -76,9 +134,11 @@ function compareOperation(context: Context, was: OperationModel, now: OperationM
     const rule = !now.deprecated ? 'endpoint-reactivated' : now.sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset'
     out.add(rule, name, name, now.at, `${name} ${now.deprecated ? 'was deprecated' : 'is no longer deprecated'}.`)
   }
+  context.parts.operation(name, was, now, false)
   compareParameters(context, was, now)
   compareBodies(context, name, was.body, now.body)
   compareResponses(context, name, was.responses, now.responses)
+  compareIncoming(context, was.callbacks, now.callbacks, 'callback')
 }
 
 function compareParameters(context: Context, was: OperationModel, now: OperationModel): void {
@@ -97,6 +157,7 @@ function compareParameters(context: Context, was: OperationModel, now: Operation
       out.add('request-parameter-removed', name, location, parameter.at, `The ${label} was removed.`)
       continue
     }
+    context.parts.parameter(name, location, parameter.at, next.at)
     if (parameter.required !== next.required) {
       out.add(next.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', name, location, next.at, `The ${label} became ${next.required ? 'required' : 'optional'}.`)
     }
@@ -158,11 +219,16 @@ function compareResponses(context: Context, name: string, was: ReadonlyMap<strin
       continue
     }
     compareContent(context, name, location, `${response.status} response body`, 'response', response.content, next.content, response.at, next.at)
+    context.parts.response(name, location, response.at, next.at)
     for (const [key, header] of response.headers) {
       const after = next.headers.get(key)
       const headerLocation = `${location} › header ${header.name}`
-      if (!after) out.add(header.required ? 'required-response-header-removed' : 'optional-response-header-removed', name, headerLocation, header.at, `The ${header.required ? 'required' : 'optional'} response header ${header.name} was removed.`)
-      else if (header.required && !after.required) out.add('response-header-became-optional', name, headerLocation, after.at, `The response header ${header.name} became optional.`)
+      if (!after) {
+        out.add(header.required ? 'required-response-header-removed' : 'optional-response-header-removed', name, headerLocation, header.at, `The ${header.required ? 'required' : 'optional'} response header ${header.name} was removed.`)
+        continue
+      }
+      if (header.required && !after.required) out.add('response-header-became-optional', name, headerLocation, after.at, `The response header ${header.name} became optional.`)
+      if (header.schema && after.schema) reportSchema(context, name, headerLocation, `the response header ${header.name}`, context.differ.diff(header.schema, after.schema, 'response-header'))
     }
     for (const [key, header] of next.headers) {
       if (!response.headers.has(key)) out.add('response-header-added', name, `${location} › header ${header.name}`, header.at, `The response header ${header.name} was added.`)

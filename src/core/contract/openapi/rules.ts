@@ -106,7 +106,16 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'required-response-header-removed': B,
   'optional-response-header-removed': D,
   'response-header-became-optional': B,
-  'response-header-added': C
+  'response-header-added': C,
+  // Webhooks (3.1) and callbacks: requests the API sends; their payloads are judged as responses.
+  'webhook-added': C,
+  'webhook-removed': B,
+  'callback-added': C,
+  'callback-removed': B,
+  'callback-reply-added': C,
+  'callback-reply-removed': D,
+  // A part the engine does not judge changed (servers, security, serialization, links…).
+  'part-not-compared': D
 }
 
 /** Where a schema sits: a whole body, a parameter, or a property nested in either. */

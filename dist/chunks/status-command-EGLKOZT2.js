@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-PGYBKP7Q.js";
+} from "./chunk-6BEXXOPZ.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-J3IQU26F.js";
+import "./chunk-RZYAPAAG.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

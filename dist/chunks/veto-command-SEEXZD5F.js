@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-J3IQU26F.js";
+} from "./chunk-RZYAPAAG.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -1,10 +1,10 @@
 import {
   classifyContracts
-} from "./chunk-R43Z5P4B.js";
+} from "./chunk-4A6IMWE7.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";
-import "./chunk-MBC6NMYE.js";
+import "./chunk-GQWGBL37.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-KTVEUXKI.js";
 import "./chunk-ULEFO6FB.js";

@@ -10732,8 +10732,8 @@ var require_MaxIntrospectionDepthRule = __commonJS({
           }
         }
         if ("selectionSet" in node && node.selectionSet) {
-          for (const child of node.selectionSet.selections) {
-            if (checkDepth(child, visitedFragments, depth)) {
+          for (const child2 of node.selectionSet.selections) {
+            if (checkDepth(child2, visitedFragments, depth)) {
               return true;
             }
           }
@@ -28736,9 +28736,9 @@ function compareDirectiveLists(oldList, newList, callbacks) {
     if (newItems === null) {
       removed.push(oldItem);
     } else {
-      const [newItem, ...rest] = newItems;
-      if (rest.length > 0) {
-        newMap[extractName(oldItem.name)] = rest;
+      const [newItem, ...rest2] = newItems;
+      if (rest2.length > 0) {
+        newMap[extractName(oldItem.name)] = rest2;
       } else {
         delete newMap[extractName(oldItem.name)];
       }
@@ -28753,9 +28753,9 @@ function compareDirectiveLists(oldList, newList, callbacks) {
     if (existingItems === null) {
       added.push(newItem);
     } else {
-      const [_, ...rest] = existingItems;
-      if (rest.length > 0) {
-        oldMap[extractName(newItem.name)] = rest;
+      const [_, ...rest2] = existingItems;
+      if (rest2.length > 0) {
+        oldMap[extractName(newItem.name)] = rest2;
       } else {
         delete oldMap[extractName(newItem.name)];
       }
@@ -31755,7 +31755,16 @@ var FIXED = {
   "required-response-header-removed": B,
   "optional-response-header-removed": D,
   "response-header-became-optional": B,
-  "response-header-added": C
+  "response-header-added": C,
+  // Webhooks (3.1) and callbacks: requests the API sends; their payloads are judged as responses.
+  "webhook-added": C,
+  "webhook-removed": B,
+  "callback-added": C,
+  "callback-removed": B,
+  "callback-reply-added": C,
+  "callback-reply-removed": D,
+  // A part the engine does not judge changed (servers, security, serialization, links…).
+  "part-not-compared": D
 };
 var SCHEMA_PLACES = ["request-body", "request-parameter", "request-property", "response-body", "response-property", "response-header"];
 function buildCatalogue() {
@@ -32206,10 +32215,10 @@ var SameCheck = class {
 
 // src/core/contract/openapi/schema-diff.ts
 var describe = (value) => JSON.stringify(value) ?? String(value);
-function joinPath(parent, child) {
-  if (child === "") return parent;
-  if (parent === "" || child.startsWith("[")) return parent + child;
-  return `${parent}.${child}`;
+function joinPath(parent, child2) {
+  if (child2 === "") return parent;
+  if (parent === "" || child2.startsWith("[")) return parent + child2;
+  return `${parent}.${child2}`;
 }
 var SchemaDiffer = class {
   constructor(before, after) {
@@ -32249,7 +32258,7 @@ var SchemaDiffer = class {
         }
         const local = this.local(edge, key);
         for (const change of local.changes) out.push(path === "" ? change : { ...change, path: joinPath(path, change.path) });
-        for (const child of local.edges) next.push({ edge: child, path: joinPath(path, child.segment) });
+        for (const child2 of local.edges) next.push({ edge: child2, path: joinPath(path, child2.segment) });
       }
       queue = next;
     }
@@ -32463,6 +32472,61 @@ function valueAt(root, tokens) {
   return node;
 }
 
+// src/core/contract/openapi/uncompared.ts
+var NOT_COMPARED = "part-not-compared";
+var DOCUMENT_PARTS = ["servers", "security", "jsonSchemaDialect", "host", "basePath", "schemes", "securityDefinitions"];
+var JUDGED_PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "x-sunset"]);
+var SWAGGER_SCHEMA_KEYS = ["type", "format", "items", "enum", "default", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "multipleOf", "x-nullable", "x-extensible-enum"];
+var UncomparedParts = class {
+  constructor(out, before, after) {
+    this.out = out;
+    this.same = new SameCheck(before, after);
+  }
+  out;
+  same;
+  /** Reports `label` when the two values differ (`$ref`s compared by what they resolve to). */
+  check(operation, location, label, before, after) {
+    if (before.value === void 0 && after.value === void 0) return;
+    if (this.same.same(before.value, after.value, before.file, after.file)) return;
+    const where = after.value === void 0 ? before : after;
+    this.out.add(NOT_COMPARED, operation, `${location} \u203A ${label}`, where, `The ${label} changed, and the engine does not judge ${label}: review this change by hand.`);
+  }
+  document(beforeRoot, afterRoot) {
+    for (const key of DOCUMENT_PARTS) this.check(null, "(document)", key, child(beforeRoot, key), child(afterRoot, key));
+    this.check(null, "(document)", "components.securitySchemes", child(child(beforeRoot, "components"), "securitySchemes"), child(child(afterRoot, "components"), "securitySchemes"));
+  }
+  /** An operation's own servers and security, its path item's servers, nested callbacks where they are not compared. */
+  operation(name, before, after, nestedCallbacks) {
+    this.check(name, name, "servers", child(before.at, "servers"), child(after.at, "servers"));
+    this.check(name, name, "security", child(before.at, "security"), child(after.at, "security"));
+    this.check(name, name, "path item servers", child(before.item, "servers"), child(after.item, "servers"));
+    if (nestedCallbacks) this.check(name, name, "callbacks", child(before.at, "callbacks"), child(after.at, "callbacks"));
+  }
+  /** How a parameter's value is written (style, explode, content…): everything but what the engine judges. */
+  parameter(operation, location, before, after) {
+    this.check(operation, location, "serialization (style, explode, content\u2026)", rest(before), rest(after));
+  }
+  response(operation, location, before, after) {
+    this.check(operation, location, "links", child(before, "links"), child(after, "links"));
+    const beforeContent = child(before, "content");
+    const afterContent = child(after, "content");
+    if (!isRecord(beforeContent.value) || !isRecord(afterContent.value)) return;
+    for (const media of Object.keys(beforeContent.value)) {
+      if (Object.hasOwn(afterContent.value, media)) this.check(operation, location, `encoding of ${media}`, child(child(beforeContent, media), "encoding"), child(child(afterContent, media), "encoding"));
+    }
+  }
+};
+function child(parent, key) {
+  return { value: isRecord(parent.value) ? parent.value[key] : void 0, file: parent.file, pointer: appendPointer(parent.pointer, key) };
+}
+function rest(parameter) {
+  if (!isRecord(parameter.value)) return parameter;
+  const swagger = !isRecord(parameter.value.schema) && parameter.value.in !== "body";
+  const value = Object.fromEntries(Object.entries(parameter.value).filter(([key]) => !JUDGED_PARAMETER_KEYS.has(key) && !key.startsWith("x-") && !(swagger && SWAGGER_SCHEMA_KEYS.includes(key))));
+  if (isRecord(value.content)) value.content = Object.keys(value.content);
+  return { ...parameter, value: Object.keys(value).length === 0 ? void 0 : value };
+}
+
 // src/core/contract/protobuf/positions.ts
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var INTEGER = /^(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/;
@@ -32643,6 +32707,7 @@ export {
   severityOf,
   SchemaViews,
   SchemaDiffer,
+  UncomparedParts,
   require_protobufjs,
   declarationPositions
 };

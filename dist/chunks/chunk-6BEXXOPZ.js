@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-J3IQU26F.js";
+} from "./chunk-RZYAPAAG.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-RZYAPAAG.js";
+} from "./chunk-PSBFCIEC.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
@@ -19,7 +19,7 @@ import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
   classifyContracts
-} from "./chunk-4A6IMWE7.js";
+} from "./chunk-BRH27JSO.js";
 import "./chunk-26HFV435.js";
 import "./chunk-X6XH6LHW.js";
 import "./chunk-Q46E44F5.js";

@@ -1,6 +1,6 @@
 import {
   classifyContracts
-} from "./chunk-4A6IMWE7.js";
+} from "./chunk-BRH27JSO.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";

@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-E2AB6LCB.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-M2G5DUAW.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-SEEXZD5F.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-BVQXCVTB.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-EGLKOZT2.js")).statusCommand,
+  status: async () => (await import("./status-command-AGRTERMP.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-6QYV7Z6P.js")).contractCommand
+  contract: async () => (await import("./contract-command-BCBVKIN6.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-6BEXXOPZ.js";
+} from "./chunk-XFPXSPGM.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-RZYAPAAG.js";
+import "./chunk-PSBFCIEC.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-RZYAPAAG.js";
+} from "./chunk-PSBFCIEC.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

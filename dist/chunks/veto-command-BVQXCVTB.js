@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-RZYAPAAG.js";
+} from "./chunk-PSBFCIEC.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

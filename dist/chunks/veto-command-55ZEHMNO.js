@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-PSBFCIEC.js";
+} from "./chunk-35EXVTQZ.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-PSBFCIEC.js";
+} from "./chunk-35EXVTQZ.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
@@ -19,7 +19,7 @@ import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
   classifyContracts
-} from "./chunk-BRH27JSO.js";
+} from "./chunk-OD6SLDD3.js";
 import "./chunk-26HFV435.js";
 import "./chunk-X6XH6LHW.js";
 import "./chunk-Q46E44F5.js";

@@ -1,6 +1,6 @@
 import {
   classifyContracts
-} from "./chunk-BRH27JSO.js";
+} from "./chunk-OD6SLDD3.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";

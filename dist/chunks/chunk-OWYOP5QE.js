@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-PSBFCIEC.js";
+} from "./chunk-35EXVTQZ.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

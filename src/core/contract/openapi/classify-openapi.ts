@@ -12,7 +12,7 @@ import { ChangeCollector, sentence } from './report.js'
 import type { SchemaPlace } from './rules.js'
 import { SchemaDiffer, type SchemaChange } from './schema-diff.js'
 import { SchemaViews } from './schema-view.js'
-import type { OpenApiDocument, OpenApiOptions } from './types.js'
+import { isRecord, type OpenApiDocument, type OpenApiOptions } from './types.js'
 import { UncomparedParts } from './uncompared.js'
 
 export function classifyOpenApi(before: OpenApiDocument, after: OpenApiDocument, options: OpenApiOptions): ContractChange[] {
@@ -120,6 +120,45 @@ function reportRemoval(context: Context, operation: OperationModel, wholePath: b
   }
 }
 
+/**
+ * The announced removal date of something deprecated: deleting it (`sunset-deleted`),
+ * writing one that is no date, or moving it earlier leaves clients without the notice they
+ * were promised. `prefix` is `` for operations, `request-parameter-` for parameters.
+ */
+function compareSunsets(context: Context, operation: string, location: string, prefix: '' | 'request-parameter-', was: { deprecated: boolean; sunset: unknown }, now: { deprecated: boolean; sunset: unknown }, at: Located): void {
+  if (!now.deprecated || now.sunset === was.sunset) return
+  const { out } = context
+  const what = prefix === '' ? operation : location
+  if (now.sunset === undefined) {
+    if (was.deprecated && was.sunset !== undefined) out.add(`${prefix}sunset-deleted`, operation, location, at, `The x-sunset date of ${what} was deleted while it is deprecated.`)
+    return
+  }
+  const date = parseSunset(now.sunset)
+  if (date === null) {
+    out.add(prefix === '' ? 'api-deprecated-sunset-parse' : 'request-parameter-sunset-parse', operation, location, at, `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${quote(String(now.sunset))}.`)
+    return
+  }
+  const before = was.deprecated ? parseSunset(was.sunset) : null
+  if (before !== null && date.getTime() < before.getTime()) {
+    out.add(`${prefix === '' ? 'api-' : prefix}sunset-date-changed-too-small`, operation, location, at, `The x-sunset date of ${what} moved earlier, from ${before.toISOString().slice(0, 10)} to ${date.toISOString().slice(0, 10)}.`)
+  }
+}
+
+const STABILITY = ['draft', 'alpha', 'beta', 'stable']
+
+/** `x-stability-level` (oasdiff's): lowering it, or writing one that is none of the four, is breaking. */
+function compareStability(context: Context, operation: string, was: Located, now: Located): void {
+  const level = (at: Located): unknown => (isRecord(at.value) ? at.value['x-stability-level'] : undefined)
+  const before = level(was)
+  const after = level(now)
+  if (after === undefined || after === before) return
+  if (typeof after !== 'string' || !STABILITY.includes(after)) {
+    context.out.add('api-invalid-stability-level', operation, operation, now, `${operation} has the x-stability-level ${quote(String(after))}, which is none of ${STABILITY.join(', ')}.`)
+  } else if (typeof before === 'string' && STABILITY.includes(before) && STABILITY.indexOf(after) < STABILITY.indexOf(before)) {
+    context.out.add('api-stability-decreased', operation, operation, now, `The x-stability-level of ${operation} went down from ${before} to ${after}.`)
+  }
+}
+
 function parseSunset(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null
@@ -134,6 +173,8 @@ function compareOperation(context: Context, was: OperationModel, now: OperationM
     const rule = !now.deprecated ? 'endpoint-reactivated' : now.sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset'
     out.add(rule, name, name, now.at, `${name} ${now.deprecated ? 'was deprecated' : 'is no longer deprecated'}.`)
   }
+  compareSunsets(context, name, name, '', { deprecated: was.deprecated, sunset: was.sunset }, { deprecated: now.deprecated, sunset: now.sunset }, now.at)
+  compareStability(context, name, was.at, now.at)
   context.parts.operation(name, was, now, false)
   compareParameters(context, was, now)
   compareBodies(context, name, was.body, now.body)
@@ -154,9 +195,16 @@ function compareParameters(context: Context, was: OperationModel, now: Operation
       continue
     }
     if (!next) {
-      out.add('request-parameter-removed', name, location, parameter.at, `The ${label} was removed.`)
+      const raw = isRecord(parameter.at.value) ? parameter.at.value : {}
+      const sunset = raw['x-sunset']
+      const date = raw.deprecated === true && sunset !== undefined ? parseSunset(sunset) : undefined
+      if (date === null) out.add('request-parameter-sunset-parse', name, location, parameter.at, `The deprecated ${label} was removed; its x-sunset ${quote(String(sunset))} is not an RFC 3339 date.`)
+      else if (date !== undefined && date.getTime() > context.now.getTime()) out.add('request-parameter-removed-before-sunset', name, location, parameter.at, `The ${label} was removed before its x-sunset date ${date.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`)
+      else out.add('request-parameter-removed', name, location, parameter.at, `The ${label} was removed.`)
       continue
     }
+    const lifecycle = (at: Located) => ({ deprecated: isRecord(at.value) && at.value.deprecated === true, sunset: isRecord(at.value) ? at.value['x-sunset'] : undefined })
+    compareSunsets(context, name, location, 'request-parameter-', lifecycle(parameter.at), lifecycle(next.at), next.at)
     context.parts.parameter(name, location, parameter.at, next.at)
     if (parameter.required !== next.required) {
       out.add(next.required ? 'request-parameter-became-required' : 'request-parameter-became-optional', name, location, next.at, `The ${label} became ${next.required ? 'required' : 'optional'}.`)

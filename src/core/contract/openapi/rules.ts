@@ -5,6 +5,7 @@
  * depends on the document, which keeps an id meaningful in a waiver or an approval.
  */
 import type { Severity } from '../change.js'
+import { KEYWORD_NOT_COMPARED, KEYWORD_SUFFIXES } from './keywords.js'
 import type { NumericKeyword } from './schema-view.js'
 
 const B: Severity = 'breaking'
@@ -45,7 +46,9 @@ const NUMERIC_STEMS: Readonly<Record<NumericKeyword, string>> = {
   exclusiveMaximum: 'exclusive-max',
   exclusiveMinimum: 'exclusive-min',
   maxItems: 'max-items',
-  minItems: 'min-items'
+  minItems: 'min-items',
+  maxContains: 'max-contains',
+  minContains: 'min-contains'
 }
 
 export function numericStem(keyword: NumericKeyword): string {
@@ -64,6 +67,11 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'api-removed-before-sunset': B,
   'api-path-removed-with-deprecation': C,
   'api-removed-with-deprecation': C,
+  'sunset-deleted': B,
+  'api-deprecated-sunset-parse': B,
+  'api-sunset-date-changed-too-small': B,
+  'api-stability-decreased': B,
+  'api-invalid-stability-level': B,
   // Parameters.
   'new-required-request-parameter': B,
   'new-request-path-parameter': B,
@@ -74,6 +82,10 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'request-parameter-default-value-added': B,
   'request-parameter-default-value-changed': B,
   'request-parameter-default-value-removed': B,
+  'request-parameter-removed-before-sunset': B,
+  'request-parameter-sunset-parse': B,
+  'request-parameter-sunset-deleted': B,
+  'request-parameter-sunset-date-changed-too-small': B,
   // Request bodies.
   'request-body-added-required': B,
   'request-body-added-optional': C,
@@ -115,7 +127,9 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'callback-reply-added': C,
   'callback-reply-removed': D,
   // A part the engine does not judge changed (servers, security, serialization, links…).
-  'part-not-compared': D
+  'part-not-compared': D,
+  // A subschema of a JSON Schema keyword (if, contains…) changed in place: not compared further.
+  [KEYWORD_NOT_COMPARED]: B
 }
 
 /** Where a schema sits: a whole body, a parameter, or a property nested in either. */
@@ -124,7 +138,7 @@ export type SchemaPlace = (typeof SCHEMA_PLACES)[number]
 
 function buildCatalogue(): ReadonlyMap<string, Severity> {
   const rules = new Map<string, Severity>(Object.entries(FIXED))
-  const suffixes: [string, readonly [Severity, Severity]][] = Object.entries(SCHEMA_SUFFIXES)
+  const suffixes: [string, readonly [Severity, Severity]][] = [...Object.entries(SCHEMA_SUFFIXES), ...Object.entries(KEYWORD_SUFFIXES)]
   for (const stem of Object.values(NUMERIC_STEMS)) {
     const upper = stem.startsWith('max') || stem === 'exclusive-max'
     // Tightening (a lower maximum, a higher minimum, a new bound) narrows what is valid.

@@ -8,6 +8,8 @@
  * memoised per root, and a recursive schema stops where it reaches a pair already seen.
  */
 import { describeAlternatives, matchAlternatives } from './alternatives.js'
+import { compareKeywords } from './keywords.js'
+import { NOT_COMPARED } from './uncompared.js'
 import type { Located } from './refs.js'
 import { SameCheck } from './same.js'
 import { numericStem, type SchemaPlace } from './rules.js'
@@ -154,6 +156,11 @@ export class SchemaDiffer {
     if (place === 'request-parameter' && (b.hasDefault || a.hasDefault) && describe(b.defaultValue) !== describe(a.defaultValue)) {
       const action = !b.hasDefault ? 'added' : !a.hasDefault ? 'removed' : 'changed'
       out.push({ rule: `request-parameter-default-value-${action}`, path: '', at: a.at, detail: `default ${action} (${describe(b.defaultValue)} → ${describe(a.defaultValue)})` })
+    }
+    const same = (x: Located, y: Located): boolean => this.same.same(x.value, y.value, x.file, y.file)
+    for (const finding of compareKeywords(b.keywords, a.keywords, same, NOT_COMPARED)) {
+      if (finding.fixed) out.push({ rule: finding.rule, path: '', at: a.at, detail: finding.detail })
+      else emit(finding.rule, finding.detail)
     }
     const nested: SchemaPlace = direction === 'request' ? 'request-property' : 'response-property'
     this.compareProperties(b, a, direction, nested, out, edges)

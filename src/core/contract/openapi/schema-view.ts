@@ -5,13 +5,14 @@
  * compares views, so a refactoring into `allOf` or from one nullable dialect to the other
  * is not reported as a change.
  */
+import { WATCHED_KEYWORDS } from './keywords.js'
 import type { Located, RefResolver } from './refs.js'
 import { isRecord } from './types.js'
 
-export const NUMERIC_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxItems', 'minItems'] as const
+export const NUMERIC_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxItems', 'minItems', 'maxContains', 'minContains'] as const
 export type NumericKeyword = (typeof NUMERIC_KEYWORDS)[number]
 
-const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems'])
+const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxContains'])
 
 export function isUpperBound(keyword: NumericKeyword): boolean {
   return UPPER_BOUNDS.has(keyword)
@@ -43,6 +44,8 @@ export interface SchemaView {
   readonly items: Located | null
   readonly oneOf: readonly Located[]
   readonly anyOf: readonly Located[]
+  /** The other keywords judged as wholes (keywords.ts), as written. */
+  readonly keywords: ReadonlyMap<string, Located>
 }
 
 const ANNOTATIONS = new Set(['$ref', 'description', 'summary', 'title', '$comment', 'example', 'examples', 'externalDocs'])
@@ -70,7 +73,8 @@ function anyView(at: Located, identity: object | null): SchemaView {
     required: EMPTY_SET,
     items: null,
     oneOf: [],
-    anyOf: []
+    anyOf: [],
+    keywords: EMPTY_MAP
   }
 }
 
@@ -181,6 +185,8 @@ export class SchemaViews {
     }
     const oneOf = alternatives('oneOf')
     const anyOf = alternatives('anyOf')
+    const keywords = new Map<string, Located>()
+    for (const keyword of WATCHED_KEYWORDS) if (schema[keyword] !== undefined) keywords.set(keyword, this.refs.child(at, keyword))
     const extensible = schema['x-extensible-enum']
     return {
       at,
@@ -201,7 +207,8 @@ export class SchemaViews {
       required,
       items,
       oneOf,
-      anyOf
+      anyOf,
+      keywords
     }
   }
 }
@@ -258,7 +265,8 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     required: a.required.size === 0 ? b.required : b.required.size === 0 ? a.required : new Set([...a.required, ...b.required]),
     items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : (a.items ?? b.items),
     oneOf: [...a.oneOf, ...b.oneOf],
-    anyOf: [...a.anyOf, ...b.anyOf]
+    anyOf: [...a.anyOf, ...b.anyOf],
+    keywords: b.keywords.size === 0 ? a.keywords : new Map([...b.keywords, ...a.keywords])
   }
 }
 

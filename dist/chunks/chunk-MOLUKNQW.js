@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-35EXVTQZ.js";
+} from "./chunk-3H5YVLLY.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-35EXVTQZ.js";
+} from "./chunk-3H5YVLLY.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-OWYOP5QE.js";
+} from "./chunk-MOLUKNQW.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-35EXVTQZ.js";
+import "./chunk-3H5YVLLY.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

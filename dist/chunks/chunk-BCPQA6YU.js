@@ -31660,33 +31660,131 @@ function diff(oldSchema, newSchema, rules = [], config) {
   }, Promise.resolve(changes));
 }
 
-// src/core/contract/openapi/rules.ts
+// src/core/contract/openapi/types.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/core/contract/openapi/keywords.ts
+var KEYWORD_NOT_COMPARED = "schema-keyword-not-compared";
+var PRESENCE = {
+  contains: "contains",
+  contentSchema: "content-schema",
+  if: "if",
+  then: "then",
+  else: "else",
+  propertyNames: "property-names",
+  unevaluatedItems: "unevaluated-items",
+  unevaluatedProperties: "unevaluated-properties"
+};
+var KEYED = {
+  patternProperties: "pattern-property",
+  dependentSchemas: "dependent-schema",
+  dependentRequired: "dependent-required"
+};
+var CHANGED = {
+  contentEncoding: "content-encoding-changed",
+  contentMediaType: "content-media-type-changed"
+};
+var UNJUDGED = ["additionalProperties", "not", "multipleOf", "uniqueItems", "minProperties", "maxProperties", "dependencies", "additionalItems"];
+var WATCHED_KEYWORDS = [...Object.keys(PRESENCE), ...Object.keys(KEYED), ...Object.keys(CHANGED), "prefixItems", ...UNJUDGED];
 var B = "breaking";
-var D = "dangerous";
 var C = "compatible";
+var KEYWORD_SUFFIXES = Object.fromEntries([
+  ...Object.values(PRESENCE).flatMap((stem) => [
+    [`${stem}-added`, [B, C]],
+    [`${stem}-removed`, [C, B]]
+  ]),
+  ...Object.values(KEYED).flatMap((stem) => [
+    [`${stem}-added`, [B, C]],
+    [`${stem}-removed`, [C, B]]
+  ]),
+  ["dependent-required-changed", [B, B]],
+  ...Object.values(CHANGED).map((suffix) => [suffix, [B, B]]),
+  // A fixed tuple position gone from a request, or a new one in a response (oasdiff's reading).
+  ["prefix-items-removed", [B, C]],
+  ["prefix-items-added", [C, B]]
+]);
+var show = (value) => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+function compareKeywords(before, after, same, notCompared) {
+  const out = [];
+  const changedInPlace = (keyword) => {
+    out.push({ rule: KEYWORD_NOT_COMPARED, fixed: true, detail: `changed its ${keyword}, which the engine does not compare further: review and approve it by hand` });
+  };
+  for (const keyword of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
+    const b = before.get(keyword);
+    const a = after.get(keyword);
+    if (b && a && same(b, a)) continue;
+    const stem = PRESENCE[keyword];
+    if (stem !== void 0) {
+      if (!b) out.push({ rule: `${stem}-added`, fixed: false, detail: `gained ${keyword}` });
+      else if (!a) out.push({ rule: `${stem}-removed`, fixed: false, detail: `lost ${keyword}` });
+      else changedInPlace(keyword);
+      continue;
+    }
+    const keyed = KEYED[keyword];
+    if (keyed !== void 0) {
+      const entries = (located) => new Map(isRecord(located?.value) ? Object.keys(located.value).map((key) => [key, { ...located, value: (located?.value)[key] }]) : []);
+      const was = entries(b);
+      const now = entries(a);
+      for (const [key, entry] of was) {
+        const next = now.get(key);
+        if (next === void 0) out.push({ rule: `${keyed}-removed`, fixed: false, detail: `lost ${keyword} ${show(key)}` });
+        else if (!same(entry, next)) {
+          if (keyword === "dependentRequired") out.push({ rule: "dependent-required-changed", fixed: false, detail: `${keyword} ${show(key)} changed from ${show(entry.value)} to ${show(next.value)}` });
+          else changedInPlace(`${keyword} ${show(key)}`);
+        }
+      }
+      for (const key of now.keys()) if (!was.has(key)) out.push({ rule: `${keyed}-added`, fixed: false, detail: `gained ${keyword} ${show(key)}` });
+      continue;
+    }
+    const changed = CHANGED[keyword];
+    if (changed !== void 0) {
+      out.push({ rule: changed, fixed: false, detail: `${keyword} changed from ${show(b?.value ?? null)} to ${show(a?.value ?? null)}` });
+      continue;
+    }
+    if (keyword === "prefixItems") {
+      const count = (located) => Array.isArray(located?.value) ? located.value.length : 0;
+      if (count(a) > count(b)) out.push({ rule: "prefix-items-added", fixed: false, detail: `gained ${count(a) - count(b)} prefixItems` });
+      else if (count(a) < count(b)) out.push({ rule: "prefix-items-removed", fixed: false, detail: `lost ${count(b) - count(a)} prefixItems` });
+      else changedInPlace(keyword);
+      continue;
+    }
+    out.push({ rule: notCompared, fixed: true, detail: `changed its ${keyword} (${show(b?.value ?? null)} to ${show(a?.value ?? null)}), which the engine does not judge: review it by hand` });
+  }
+  return out;
+}
+
+// src/core/contract/openapi/rules.ts
+var B2 = "breaking";
+var D = "dangerous";
+var C2 = "compatible";
 var SCHEMA_SUFFIXES = {
-  "type-changed": [B, B],
-  "type-generalized": [C, B],
-  "type-specialized": [B, C],
-  "list-of-types-widened": [C, B],
-  "list-of-types-narrowed": [B, C],
-  "became-nullable": [C, B],
-  "became-not-nullable": [B, C],
-  "enum-value-added": [C, D],
-  "enum-value-removed": [B, C],
-  "became-enum": [B, C],
-  "x-extensible-enum-value-added": [C, C],
-  "x-extensible-enum-value-removed": [B, C],
-  "const-added": [B, C],
-  "const-removed": [C, B],
-  "const-changed": [B, B],
-  "pattern-added": [B, C],
-  "pattern-changed": [B, C],
-  "pattern-removed": [C, C],
-  "one-of-added": [C, B],
-  "one-of-removed": [B, C],
-  "any-of-added": [C, B],
-  "any-of-removed": [B, C]
+  "type-changed": [B2, B2],
+  "type-generalized": [C2, B2],
+  "type-specialized": [B2, C2],
+  "list-of-types-widened": [C2, B2],
+  "list-of-types-narrowed": [B2, C2],
+  "became-nullable": [C2, B2],
+  "became-not-nullable": [B2, C2],
+  "enum-value-added": [C2, D],
+  "enum-value-removed": [B2, C2],
+  "became-enum": [B2, C2],
+  "x-extensible-enum-value-added": [C2, C2],
+  "x-extensible-enum-value-removed": [B2, C2],
+  "const-added": [B2, C2],
+  "const-removed": [C2, B2],
+  "const-changed": [B2, B2],
+  "pattern-added": [B2, C2],
+  "pattern-changed": [B2, C2],
+  "pattern-removed": [C2, C2],
+  "one-of-added": [C2, B2],
+  "one-of-removed": [B2, C2],
+  "any-of-added": [C2, B2],
+  "any-of-removed": [B2, C2]
 };
 var NUMERIC_STEMS = {
   maxLength: "max-length",
@@ -31696,86 +31794,99 @@ var NUMERIC_STEMS = {
   exclusiveMaximum: "exclusive-max",
   exclusiveMinimum: "exclusive-min",
   maxItems: "max-items",
-  minItems: "min-items"
+  minItems: "min-items",
+  maxContains: "max-contains",
+  minContains: "min-contains"
 };
 function numericStem(keyword) {
   return NUMERIC_STEMS[keyword];
 }
 var FIXED = {
   // Operations.
-  "endpoint-added": C,
-  "endpoint-deprecated": C,
-  "endpoint-deprecated-with-sunset": C,
-  "endpoint-reactivated": C,
-  "api-path-removed-without-deprecation": B,
-  "api-removed-without-deprecation": B,
-  "api-path-removed-before-sunset": B,
-  "api-removed-before-sunset": B,
-  "api-path-removed-with-deprecation": C,
-  "api-removed-with-deprecation": C,
+  "endpoint-added": C2,
+  "endpoint-deprecated": C2,
+  "endpoint-deprecated-with-sunset": C2,
+  "endpoint-reactivated": C2,
+  "api-path-removed-without-deprecation": B2,
+  "api-removed-without-deprecation": B2,
+  "api-path-removed-before-sunset": B2,
+  "api-removed-before-sunset": B2,
+  "api-path-removed-with-deprecation": C2,
+  "api-removed-with-deprecation": C2,
+  "sunset-deleted": B2,
+  "api-deprecated-sunset-parse": B2,
+  "api-sunset-date-changed-too-small": B2,
+  "api-stability-decreased": B2,
+  "api-invalid-stability-level": B2,
   // Parameters.
-  "new-required-request-parameter": B,
-  "new-request-path-parameter": B,
-  "new-optional-request-parameter": C,
+  "new-required-request-parameter": B2,
+  "new-request-path-parameter": B2,
+  "new-optional-request-parameter": C2,
   "request-parameter-removed": D,
-  "request-parameter-became-required": B,
-  "request-parameter-became-optional": C,
-  "request-parameter-default-value-added": B,
-  "request-parameter-default-value-changed": B,
-  "request-parameter-default-value-removed": B,
+  "request-parameter-became-required": B2,
+  "request-parameter-became-optional": C2,
+  "request-parameter-default-value-added": B2,
+  "request-parameter-default-value-changed": B2,
+  "request-parameter-default-value-removed": B2,
+  "request-parameter-removed-before-sunset": B2,
+  "request-parameter-sunset-parse": B2,
+  "request-parameter-sunset-deleted": B2,
+  "request-parameter-sunset-date-changed-too-small": B2,
   // Request bodies.
-  "request-body-added-required": B,
-  "request-body-added-optional": C,
-  "request-body-removed": B,
-  "request-body-became-required": B,
-  "request-body-became-optional": C,
-  "request-body-media-type-added": C,
-  "request-body-media-type-removed": B,
+  "request-body-added-required": B2,
+  "request-body-added-optional": C2,
+  "request-body-removed": B2,
+  "request-body-became-required": B2,
+  "request-body-became-optional": C2,
+  "request-body-media-type-added": C2,
+  "request-body-media-type-removed": B2,
   // Properties.
-  "new-required-request-property": B,
-  "new-required-request-property-with-default": C,
-  "new-optional-request-property": C,
+  "new-required-request-property": B2,
+  "new-required-request-property-with-default": C2,
+  "new-optional-request-property": C2,
   "request-property-removed": D,
-  "request-property-became-required": B,
-  "request-property-became-required-with-default": C,
-  "request-property-became-optional": C,
-  "response-required-property-added": C,
-  "response-optional-property-added": C,
-  "response-required-property-removed": B,
+  "request-property-became-required": B2,
+  "request-property-became-required-with-default": C2,
+  "request-property-became-optional": C2,
+  "response-required-property-added": C2,
+  "response-optional-property-added": C2,
+  "response-required-property-removed": B2,
   "response-optional-property-removed": D,
-  "response-property-became-optional": B,
-  "response-property-became-required": C,
+  "response-property-became-optional": B2,
+  "response-property-became-required": C2,
   // Responses.
-  "response-success-status-removed": B,
-  "response-success-status-added": C,
-  "response-non-success-status-removed": C,
-  "response-non-success-status-added": C,
-  "response-media-type-removed": B,
-  "response-media-type-added": C,
-  "required-response-header-removed": B,
+  "response-success-status-removed": B2,
+  "response-success-status-added": C2,
+  "response-non-success-status-removed": C2,
+  "response-non-success-status-added": C2,
+  "response-media-type-removed": B2,
+  "response-media-type-added": C2,
+  "required-response-header-removed": B2,
   "optional-response-header-removed": D,
-  "response-header-became-optional": B,
-  "response-header-added": C,
+  "response-header-became-optional": B2,
+  "response-header-added": C2,
   // Webhooks (3.1) and callbacks: requests the API sends; their payloads are judged as responses.
-  "webhook-added": C,
-  "webhook-removed": B,
-  "callback-added": C,
-  "callback-removed": B,
-  "callback-reply-added": C,
+  "webhook-added": C2,
+  "webhook-removed": B2,
+  "callback-added": C2,
+  "callback-removed": B2,
+  "callback-reply-added": C2,
   "callback-reply-removed": D,
   // A part the engine does not judge changed (servers, security, serialization, links…).
-  "part-not-compared": D
+  "part-not-compared": D,
+  // A subschema of a JSON Schema keyword (if, contains…) changed in place: not compared further.
+  [KEYWORD_NOT_COMPARED]: B2
 };
 var SCHEMA_PLACES = ["request-body", "request-parameter", "request-property", "response-body", "response-property", "response-header"];
 function buildCatalogue() {
   const rules = new Map(Object.entries(FIXED));
-  const suffixes = Object.entries(SCHEMA_SUFFIXES);
+  const suffixes = [...Object.entries(SCHEMA_SUFFIXES), ...Object.entries(KEYWORD_SUFFIXES)];
   for (const stem of Object.values(NUMERIC_STEMS)) {
     const upper = stem.startsWith("max") || stem === "exclusive-max";
-    suffixes.push([`${stem}-${upper ? "decreased" : "increased"}`, [B, C]]);
-    suffixes.push([`${stem}-${upper ? "increased" : "decreased"}`, [C, B]]);
-    suffixes.push([`${stem}-set`, [B, C]]);
-    suffixes.push([`${stem}-unset`, [C, B]]);
+    suffixes.push([`${stem}-${upper ? "decreased" : "increased"}`, [B2, C2]]);
+    suffixes.push([`${stem}-${upper ? "increased" : "decreased"}`, [C2, B2]]);
+    suffixes.push([`${stem}-set`, [B2, C2]]);
+    suffixes.push([`${stem}-unset`, [C2, B2]]);
   }
   for (const place of SCHEMA_PLACES) {
     const side = place.startsWith("request") ? 0 : 1;
@@ -31790,14 +31901,177 @@ function severityOf(rule) {
   return severity;
 }
 
-// src/core/contract/openapi/types.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// src/core/contract/openapi/pointer.ts
+function escapeToken(token) {
+  if (!token.includes("~") && !token.includes("/")) return token;
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function appendPointer(pointer, ...tokens) {
+  let out = pointer;
+  for (const token of tokens) out += `/${escapeToken(String(token))}`;
+  return out;
+}
+function parsePointer(pointer) {
+  if (pointer === "") return [];
+  if (!pointer.startsWith("/")) return null;
+  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function valueAt(root, tokens) {
+  let node = root;
+  for (const token of tokens) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
+      node = node[Number(token)];
+    } else if (typeof node === "object" && node !== null && Object.hasOwn(node, token)) {
+      node = node[token];
+    } else {
+      return void 0;
+    }
+  }
+  return node;
+}
+
+// src/core/contract/openapi/same.ts
+var BUDGET = 2e5;
+var MAX_DEPTH = 256;
+var SameCheck = class {
+  constructor(before, after) {
+    this.before = before;
+    this.after = after;
+  }
+  before;
+  after;
+  different = /* @__PURE__ */ new Map();
+  equal = /* @__PURE__ */ new Map();
+  active = /* @__PURE__ */ new Set();
+  steps = 0;
+  assumed = false;
+  same(b, a, bFile, aFile) {
+    this.steps = 0;
+    this.depth = 0;
+    this.assumed = false;
+    return this.walk(b, a, bFile, aFile);
+  }
+  depth = 0;
+  walk(b, a, bFile, aFile) {
+    if (++this.steps > BUDGET || this.depth > MAX_DEPTH) return false;
+    this.depth++;
+    try {
+      return this.walkNode(b, a, bFile, aFile);
+    } finally {
+      this.depth--;
+    }
+  }
+  walkNode(b, a, bFile, aFile) {
+    if (b === a && !isRecord(b) && !Array.isArray(b)) return true;
+    if (Array.isArray(b) || Array.isArray(a)) {
+      if (!Array.isArray(b) || !Array.isArray(a) || b.length !== a.length) return false;
+      for (let i = 0; i < b.length; i++) if (!this.walk(b[i], a[i], bFile, aFile)) return false;
+      return true;
+    }
+    if (!isRecord(b) || !isRecord(a)) return false;
+    if (typeof b.$ref === "string" || typeof a.$ref === "string") return this.refs(b, a, bFile, aFile);
+    const keys = Object.keys(b);
+    if (keys.length !== Object.keys(a).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(a, key) || !this.walk(b[key], a[key], bFile, aFile)) return false;
+    }
+    return true;
+  }
+  refs(b, a, bFile, aFile) {
+    if (Object.keys(b).length !== Object.keys(a).length) return false;
+    for (const key2 of Object.keys(b)) if (key2 !== "$ref" && !this.walk(b[key2], a[key2], bFile, aFile)) return false;
+    let bTarget, aTarget;
+    try {
+      bTarget = this.before.follow({ value: b, file: bFile, pointer: "" });
+      aTarget = this.after.follow({ value: a, file: aFile, pointer: "" });
+    } catch {
+      return false;
+    }
+    const bv = bTarget.value;
+    const av = aTarget.value;
+    if (!isRecord(bv) || !isRecord(av)) return this.walk(bv, av, bTarget.file, aTarget.file);
+    if (this.different.get(bv)?.has(av)) return false;
+    if (this.equal.get(bv)?.has(av)) return true;
+    const key = `${bTarget.file}#${bTarget.pointer}|${aTarget.file}#${aTarget.pointer}`;
+    if (this.active.has(key)) {
+      this.assumed = true;
+      return true;
+    }
+    this.active.add(key);
+    const outerAssumed = this.assumed;
+    this.assumed = false;
+    const result = this.walk(bv, av, bTarget.file, aTarget.file);
+    this.active.delete(key);
+    const memo = !result ? this.different : this.assumed ? null : this.equal;
+    if (memo) {
+      let set = memo.get(bv);
+      if (!set) memo.set(bv, set = /* @__PURE__ */ new WeakSet());
+      set.add(av);
+    }
+    this.assumed = outerAssumed || this.assumed;
+    return result;
+  }
+};
+
+// src/core/contract/openapi/uncompared.ts
+var NOT_COMPARED = "part-not-compared";
+var DOCUMENT_PARTS = ["servers", "security", "jsonSchemaDialect", "host", "basePath", "schemes", "securityDefinitions"];
+var JUDGED_PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "x-sunset"]);
+var SWAGGER_SCHEMA_KEYS = ["type", "format", "items", "enum", "default", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "multipleOf", "x-nullable", "x-extensible-enum"];
+var UncomparedParts = class {
+  constructor(out, before, after) {
+    this.out = out;
+    this.same = new SameCheck(before, after);
+  }
+  out;
+  same;
+  /** Reports `label` when the two values differ (`$ref`s compared by what they resolve to). */
+  check(operation, location, label, before, after) {
+    if (before.value === void 0 && after.value === void 0) return;
+    if (this.same.same(before.value, after.value, before.file, after.file)) return;
+    const where = after.value === void 0 ? before : after;
+    this.out.add(NOT_COMPARED, operation, `${location} \u203A ${label}`, where, `The ${label} changed, and the engine does not judge ${label}: review this change by hand.`);
+  }
+  document(beforeRoot, afterRoot) {
+    for (const key of DOCUMENT_PARTS) this.check(null, "(document)", key, child(beforeRoot, key), child(afterRoot, key));
+    this.check(null, "(document)", "components.securitySchemes", child(child(beforeRoot, "components"), "securitySchemes"), child(child(afterRoot, "components"), "securitySchemes"));
+  }
+  /** An operation's own servers and security, its path item's servers, nested callbacks where they are not compared. */
+  operation(name, before, after, nestedCallbacks) {
+    this.check(name, name, "servers", child(before.at, "servers"), child(after.at, "servers"));
+    this.check(name, name, "security", child(before.at, "security"), child(after.at, "security"));
+    this.check(name, name, "path item servers", child(before.item, "servers"), child(after.item, "servers"));
+    if (nestedCallbacks) this.check(name, name, "callbacks", child(before.at, "callbacks"), child(after.at, "callbacks"));
+  }
+  /** How a parameter's value is written (style, explode, content…): everything but what the engine judges. */
+  parameter(operation, location, before, after) {
+    this.check(operation, location, "serialization (style, explode, content\u2026)", rest(before), rest(after));
+  }
+  response(operation, location, before, after) {
+    this.check(operation, location, "links", child(before, "links"), child(after, "links"));
+    const beforeContent = child(before, "content");
+    const afterContent = child(after, "content");
+    if (!isRecord(beforeContent.value) || !isRecord(afterContent.value)) return;
+    for (const media of Object.keys(beforeContent.value)) {
+      if (Object.hasOwn(afterContent.value, media)) this.check(operation, location, `encoding of ${media}`, child(child(beforeContent, media), "encoding"), child(child(afterContent, media), "encoding"));
+    }
+  }
+};
+function child(parent, key) {
+  return { value: isRecord(parent.value) ? parent.value[key] : void 0, file: parent.file, pointer: appendPointer(parent.pointer, key) };
+}
+function rest(parameter) {
+  if (!isRecord(parameter.value)) return parameter;
+  const swagger = !isRecord(parameter.value.schema) && parameter.value.in !== "body";
+  const value = Object.fromEntries(Object.entries(parameter.value).filter(([key]) => !JUDGED_PARAMETER_KEYS.has(key) && !key.startsWith("x-") && !(swagger && SWAGGER_SCHEMA_KEYS.includes(key))));
+  if (isRecord(value.content)) value.content = Object.keys(value.content);
+  return { ...parameter, value: Object.keys(value).length === 0 ? void 0 : value };
 }
 
 // src/core/contract/openapi/schema-view.ts
-var NUMERIC_KEYWORDS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems"];
-var UPPER_BOUNDS = /* @__PURE__ */ new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems"]);
+var NUMERIC_KEYWORDS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxContains", "minContains"];
+var UPPER_BOUNDS = /* @__PURE__ */ new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxContains"]);
 function isUpperBound(keyword) {
   return UPPER_BOUNDS.has(keyword);
 }
@@ -31824,7 +32098,8 @@ function anyView(at, identity) {
     required: EMPTY_SET,
     items: null,
     oneOf: [],
-    anyOf: []
+    anyOf: [],
+    keywords: EMPTY_MAP
   };
 }
 var SchemaViews = class {
@@ -31926,6 +32201,8 @@ var SchemaViews = class {
     };
     const oneOf = alternatives("oneOf");
     const anyOf = alternatives("anyOf");
+    const keywords = /* @__PURE__ */ new Map();
+    for (const keyword of WATCHED_KEYWORDS) if (schema[keyword] !== void 0) keywords.set(keyword, this.refs.child(at, keyword));
     const extensible = schema["x-extensible-enum"];
     return {
       at,
@@ -31946,7 +32223,8 @@ var SchemaViews = class {
       required,
       items,
       oneOf,
-      anyOf
+      anyOf,
+      keywords
     };
   }
 };
@@ -31992,7 +32270,8 @@ function merge(a, b) {
     required: a.required.size === 0 ? b.required : b.required.size === 0 ? a.required : /* @__PURE__ */ new Set([...a.required, ...b.required]),
     items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : a.items ?? b.items,
     oneOf: [...a.oneOf, ...b.oneOf],
-    anyOf: [...a.anyOf, ...b.anyOf]
+    anyOf: [...a.anyOf, ...b.anyOf],
+    keywords: b.keywords.size === 0 ? a.keywords : new Map([...b.keywords, ...a.keywords])
   };
 }
 function intersectTypes(a, b) {
@@ -32130,89 +32409,6 @@ function jaccard(a, b) {
   return common / (a.size + b.size - common);
 }
 
-// src/core/contract/openapi/same.ts
-var BUDGET = 2e5;
-var MAX_DEPTH = 256;
-var SameCheck = class {
-  constructor(before, after) {
-    this.before = before;
-    this.after = after;
-  }
-  before;
-  after;
-  different = /* @__PURE__ */ new Map();
-  equal = /* @__PURE__ */ new Map();
-  active = /* @__PURE__ */ new Set();
-  steps = 0;
-  assumed = false;
-  same(b, a, bFile, aFile) {
-    this.steps = 0;
-    this.depth = 0;
-    this.assumed = false;
-    return this.walk(b, a, bFile, aFile);
-  }
-  depth = 0;
-  walk(b, a, bFile, aFile) {
-    if (++this.steps > BUDGET || this.depth > MAX_DEPTH) return false;
-    this.depth++;
-    try {
-      return this.walkNode(b, a, bFile, aFile);
-    } finally {
-      this.depth--;
-    }
-  }
-  walkNode(b, a, bFile, aFile) {
-    if (b === a && !isRecord(b) && !Array.isArray(b)) return true;
-    if (Array.isArray(b) || Array.isArray(a)) {
-      if (!Array.isArray(b) || !Array.isArray(a) || b.length !== a.length) return false;
-      for (let i = 0; i < b.length; i++) if (!this.walk(b[i], a[i], bFile, aFile)) return false;
-      return true;
-    }
-    if (!isRecord(b) || !isRecord(a)) return false;
-    if (typeof b.$ref === "string" || typeof a.$ref === "string") return this.refs(b, a, bFile, aFile);
-    const keys = Object.keys(b);
-    if (keys.length !== Object.keys(a).length) return false;
-    for (const key of keys) {
-      if (!Object.hasOwn(a, key) || !this.walk(b[key], a[key], bFile, aFile)) return false;
-    }
-    return true;
-  }
-  refs(b, a, bFile, aFile) {
-    if (Object.keys(b).length !== Object.keys(a).length) return false;
-    for (const key2 of Object.keys(b)) if (key2 !== "$ref" && !this.walk(b[key2], a[key2], bFile, aFile)) return false;
-    let bTarget, aTarget;
-    try {
-      bTarget = this.before.follow({ value: b, file: bFile, pointer: "" });
-      aTarget = this.after.follow({ value: a, file: aFile, pointer: "" });
-    } catch {
-      return false;
-    }
-    const bv = bTarget.value;
-    const av = aTarget.value;
-    if (!isRecord(bv) || !isRecord(av)) return this.walk(bv, av, bTarget.file, aTarget.file);
-    if (this.different.get(bv)?.has(av)) return false;
-    if (this.equal.get(bv)?.has(av)) return true;
-    const key = `${bTarget.file}#${bTarget.pointer}|${aTarget.file}#${aTarget.pointer}`;
-    if (this.active.has(key)) {
-      this.assumed = true;
-      return true;
-    }
-    this.active.add(key);
-    const outerAssumed = this.assumed;
-    this.assumed = false;
-    const result = this.walk(bv, av, bTarget.file, aTarget.file);
-    this.active.delete(key);
-    const memo = !result ? this.different : this.assumed ? null : this.equal;
-    if (memo) {
-      let set = memo.get(bv);
-      if (!set) memo.set(bv, set = /* @__PURE__ */ new WeakSet());
-      set.add(av);
-    }
-    this.assumed = outerAssumed || this.assumed;
-    return result;
-  }
-};
-
 // src/core/contract/openapi/schema-diff.ts
 var describe = (value) => JSON.stringify(value) ?? String(value);
 function joinPath(parent, child2) {
@@ -32320,6 +32516,11 @@ var SchemaDiffer = class {
     if (place === "request-parameter" && (b.hasDefault || a.hasDefault) && describe(b.defaultValue) !== describe(a.defaultValue)) {
       const action = !b.hasDefault ? "added" : !a.hasDefault ? "removed" : "changed";
       out.push({ rule: `request-parameter-default-value-${action}`, path: "", at: a.at, detail: `default ${action} (${describe(b.defaultValue)} \u2192 ${describe(a.defaultValue)})` });
+    }
+    const same = (x, y) => this.same.same(x.value, y.value, x.file, y.file);
+    for (const finding of compareKeywords(b.keywords, a.keywords, same, NOT_COMPARED)) {
+      if (finding.fixed) out.push({ rule: finding.rule, path: "", at: a.at, detail: finding.detail });
+      else emit(finding.rule, finding.detail);
     }
     const nested = direction === "request" ? "request-property" : "response-property";
     this.compareProperties(b, a, direction, nested, out, edges);
@@ -32440,91 +32641,6 @@ function typeText(types) {
   if (types === null) return "any";
   if (types.size === 1) return [...types][0] ?? "any";
   return `[${[...types].join(", ")}]`;
-}
-
-// src/core/contract/openapi/pointer.ts
-function escapeToken(token) {
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function appendPointer(pointer, ...tokens) {
-  let out = pointer;
-  for (const token of tokens) out += `/${escapeToken(String(token))}`;
-  return out;
-}
-function parsePointer(pointer) {
-  if (pointer === "") return [];
-  if (!pointer.startsWith("/")) return null;
-  return pointer.slice(1).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function valueAt(root, tokens) {
-  let node = root;
-  for (const token of tokens) {
-    if (Array.isArray(node)) {
-      if (!/^(0|[1-9]\d*)$/.test(token)) return void 0;
-      node = node[Number(token)];
-    } else if (typeof node === "object" && node !== null && Object.hasOwn(node, token)) {
-      node = node[token];
-    } else {
-      return void 0;
-    }
-  }
-  return node;
-}
-
-// src/core/contract/openapi/uncompared.ts
-var NOT_COMPARED = "part-not-compared";
-var DOCUMENT_PARTS = ["servers", "security", "jsonSchemaDialect", "host", "basePath", "schemes", "securityDefinitions"];
-var JUDGED_PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "x-sunset"]);
-var SWAGGER_SCHEMA_KEYS = ["type", "format", "items", "enum", "default", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "multipleOf", "x-nullable", "x-extensible-enum"];
-var UncomparedParts = class {
-  constructor(out, before, after) {
-    this.out = out;
-    this.same = new SameCheck(before, after);
-  }
-  out;
-  same;
-  /** Reports `label` when the two values differ (`$ref`s compared by what they resolve to). */
-  check(operation, location, label, before, after) {
-    if (before.value === void 0 && after.value === void 0) return;
-    if (this.same.same(before.value, after.value, before.file, after.file)) return;
-    const where = after.value === void 0 ? before : after;
-    this.out.add(NOT_COMPARED, operation, `${location} \u203A ${label}`, where, `The ${label} changed, and the engine does not judge ${label}: review this change by hand.`);
-  }
-  document(beforeRoot, afterRoot) {
-    for (const key of DOCUMENT_PARTS) this.check(null, "(document)", key, child(beforeRoot, key), child(afterRoot, key));
-    this.check(null, "(document)", "components.securitySchemes", child(child(beforeRoot, "components"), "securitySchemes"), child(child(afterRoot, "components"), "securitySchemes"));
-  }
-  /** An operation's own servers and security, its path item's servers, nested callbacks where they are not compared. */
-  operation(name, before, after, nestedCallbacks) {
-    this.check(name, name, "servers", child(before.at, "servers"), child(after.at, "servers"));
-    this.check(name, name, "security", child(before.at, "security"), child(after.at, "security"));
-    this.check(name, name, "path item servers", child(before.item, "servers"), child(after.item, "servers"));
-    if (nestedCallbacks) this.check(name, name, "callbacks", child(before.at, "callbacks"), child(after.at, "callbacks"));
-  }
-  /** How a parameter's value is written (style, explode, content…): everything but what the engine judges. */
-  parameter(operation, location, before, after) {
-    this.check(operation, location, "serialization (style, explode, content\u2026)", rest(before), rest(after));
-  }
-  response(operation, location, before, after) {
-    this.check(operation, location, "links", child(before, "links"), child(after, "links"));
-    const beforeContent = child(before, "content");
-    const afterContent = child(after, "content");
-    if (!isRecord(beforeContent.value) || !isRecord(afterContent.value)) return;
-    for (const media of Object.keys(beforeContent.value)) {
-      if (Object.hasOwn(afterContent.value, media)) this.check(operation, location, `encoding of ${media}`, child(child(beforeContent, media), "encoding"), child(child(afterContent, media), "encoding"));
-    }
-  }
-};
-function child(parent, key) {
-  return { value: isRecord(parent.value) ? parent.value[key] : void 0, file: parent.file, pointer: appendPointer(parent.pointer, key) };
-}
-function rest(parameter) {
-  if (!isRecord(parameter.value)) return parameter;
-  const swagger = !isRecord(parameter.value.schema) && parameter.value.in !== "body";
-  const value = Object.fromEntries(Object.entries(parameter.value).filter(([key]) => !JUDGED_PARAMETER_KEYS.has(key) && !key.startsWith("x-") && !(swagger && SWAGGER_SCHEMA_KEYS.includes(key))));
-  if (isRecord(value.content)) value.content = Object.keys(value.content);
-  return { ...parameter, value: Object.keys(value).length === 0 ? void 0 : value };
 }
 
 // src/core/contract/protobuf/positions.ts
@@ -32705,9 +32821,9 @@ export {
   parsePointer,
   valueAt,
   severityOf,
+  UncomparedParts,
   SchemaViews,
   SchemaDiffer,
-  UncomparedParts,
   require_protobufjs,
   declarationPositions
 };

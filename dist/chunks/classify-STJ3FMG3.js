@@ -1,10 +1,10 @@
 import {
   classifyContracts
-} from "./chunk-OD6SLDD3.js";
+} from "./chunk-3H5WGLIN.js";
 import "./chunk-26HFV435.js";
 import "./chunk-Q46E44F5.js";
 import "./chunk-HUXIDCLA.js";
-import "./chunk-GQWGBL37.js";
+import "./chunk-BCPQA6YU.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-KTVEUXKI.js";
 import "./chunk-ULEFO6FB.js";

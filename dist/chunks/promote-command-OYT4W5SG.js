@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-OWYOP5QE.js";
+} from "./chunk-MOLUKNQW.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-35EXVTQZ.js";
+import "./chunk-3H5YVLLY.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

@@ -12,6 +12,7 @@ import { ChangeCollector, sentence } from './report.js'
 import type { SchemaPlace } from './rules.js'
 import { SchemaDiffer, type SchemaChange } from './schema-diff.js'
 import { SchemaViews } from './schema-view.js'
+import { parseSunset } from './sunset.js'
 import { isRecord, type OpenApiDocument, type OpenApiOptions } from './types.js'
 import { UncomparedParts } from './uncompared.js'
 
@@ -159,12 +160,6 @@ function compareStability(context: Context, operation: string, was: Located, now
   }
 }
 
-function parseSunset(value: unknown): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null
-  const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim())
-  return Number.isNaN(date.getTime()) ? null : date
-}
 
 function compareOperation(context: Context, was: OperationModel, now: OperationModel): void {
   const { out } = context

@@ -29,6 +29,7 @@ const SCHEMA_SUFFIXES: Readonly<Record<string, readonly [Severity, Severity]>> =
   'const-added': [B, C],
   'const-removed': [C, B],
   'const-changed': [B, B],
+  'deprecated-sunset-invalid': [B, B],
   'pattern-added': [B, C],
   'pattern-changed': [B, C],
   'pattern-removed': [C, C],

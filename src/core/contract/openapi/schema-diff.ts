@@ -9,6 +9,7 @@
  */
 import { describeAlternatives, matchAlternatives } from './alternatives.js'
 import { compareKeywords } from './keywords.js'
+import { parseSunset } from './sunset.js'
 import { NOT_COMPARED } from './uncompared.js'
 import type { Located } from './refs.js'
 import { SameCheck } from './same.js'
@@ -133,6 +134,9 @@ export class SchemaDiffer {
       emit('type-changed', what)
     }
     compareConstants(b, a, emit)
+    if (a.deprecated && a.sunset !== undefined && parseSunset(a.sunset) === null && (!b.deprecated || b.sunset !== a.sunset)) {
+      emit('deprecated-sunset-invalid', `was deprecated with an x-sunset that is not an RFC 3339 date (${describe(a.sunset)})`)
+    }
     if (b.nullable !== a.nullable) emit(a.nullable ? 'became-nullable' : 'became-not-nullable', a.nullable ? 'became nullable' : 'is no longer nullable')
     compareEnums(b, a, emit)
     for (const keyword of NUMERIC_KEYWORDS) {

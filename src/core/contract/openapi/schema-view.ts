@@ -44,6 +44,9 @@ export interface SchemaView {
   readonly items: Located | null
   readonly oneOf: readonly Located[]
   readonly anyOf: readonly Located[]
+  /** `deprecated` and its `x-sunset`, for a property's deprecation. */
+  readonly deprecated: boolean
+  readonly sunset: unknown
   /** The other keywords judged as wholes (keywords.ts), as written. */
   readonly keywords: ReadonlyMap<string, Located>
 }
@@ -74,6 +77,8 @@ function anyView(at: Located, identity: object | null): SchemaView {
     items: null,
     oneOf: [],
     anyOf: [],
+    deprecated: false,
+    sunset: undefined,
     keywords: EMPTY_MAP
   }
 }
@@ -208,6 +213,8 @@ export class SchemaViews {
       items,
       oneOf,
       anyOf,
+      deprecated: schema.deprecated === true,
+      sunset: schema['x-sunset'],
       keywords
     }
   }
@@ -266,6 +273,8 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : (a.items ?? b.items),
     oneOf: [...a.oneOf, ...b.oneOf],
     anyOf: [...a.anyOf, ...b.anyOf],
+    deprecated: a.deprecated || b.deprecated,
+    sunset: a.sunset ?? b.sunset,
     keywords: b.keywords.size === 0 ? a.keywords : new Map([...b.keywords, ...a.keywords])
   }
 }

@@ -31778,6 +31778,7 @@ var SCHEMA_SUFFIXES = {
   "const-added": [B2, C2],
   "const-removed": [C2, B2],
   "const-changed": [B2, B2],
+  "deprecated-sunset-invalid": [B2, B2],
   "pattern-added": [B2, C2],
   "pattern-changed": [B2, C2],
   "pattern-removed": [C2, C2],
@@ -31899,6 +31900,14 @@ function severityOf(rule) {
   const severity = RULES.get(rule);
   if (severity === void 0) throw new Error(`rule ${rule} is not in the catalogue`);
   return severity;
+}
+
+// src/core/contract/openapi/sunset.ts
+function parseSunset(value) {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
+  const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim());
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 // src/core/contract/openapi/pointer.ts
@@ -32099,6 +32108,8 @@ function anyView(at, identity) {
     items: null,
     oneOf: [],
     anyOf: [],
+    deprecated: false,
+    sunset: void 0,
     keywords: EMPTY_MAP
   };
 }
@@ -32224,6 +32235,8 @@ var SchemaViews = class {
       items,
       oneOf,
       anyOf,
+      deprecated: schema.deprecated === true,
+      sunset: schema["x-sunset"],
       keywords
     };
   }
@@ -32271,6 +32284,8 @@ function merge(a, b) {
     items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : a.items ?? b.items,
     oneOf: [...a.oneOf, ...b.oneOf],
     anyOf: [...a.anyOf, ...b.anyOf],
+    deprecated: a.deprecated || b.deprecated,
+    sunset: a.sunset ?? b.sunset,
     keywords: b.keywords.size === 0 ? a.keywords : new Map([...b.keywords, ...a.keywords])
   };
 }
@@ -32494,6 +32509,9 @@ var SchemaDiffer = class {
       emit("type-changed", what);
     }
     compareConstants(b, a, emit);
+    if (a.deprecated && a.sunset !== void 0 && parseSunset(a.sunset) === null && (!b.deprecated || b.sunset !== a.sunset)) {
+      emit("deprecated-sunset-invalid", `was deprecated with an x-sunset that is not an RFC 3339 date (${describe(a.sunset)})`);
+    }
     if (b.nullable !== a.nullable) emit(a.nullable ? "became-nullable" : "became-not-nullable", a.nullable ? "became nullable" : "is no longer nullable");
     compareEnums(b, a, emit);
     for (const keyword of NUMERIC_KEYWORDS) {
@@ -32821,6 +32839,7 @@ export {
   parsePointer,
   valueAt,
   severityOf,
+  parseSunset,
   UncomparedParts,
   SchemaViews,
   SchemaDiffer,

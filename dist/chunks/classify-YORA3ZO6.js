@@ -8,11 +8,12 @@ import {
   diff,
   isRecord,
   parsePointer,
+  parseSunset,
   require_graphql,
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-BCPQA6YU.js";
+} from "./chunk-TZ7PR6LR.js";
 import "./chunk-T347KYC5.js";
 import {
   yaml
@@ -654,12 +655,6 @@ function compareStability(context, operation, was, now) {
   } else if (typeof before === "string" && STABILITY.includes(before) && STABILITY.indexOf(after) < STABILITY.indexOf(before)) {
     context.out.add("api-stability-decreased", operation, operation, now, `The x-stability-level of ${operation} went down from ${before} to ${after}.`);
   }
-}
-function parseSunset(value) {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
-  const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim());
-  return Number.isNaN(date.getTime()) ? null : date;
 }
 function compareOperation(context, was, now) {
   const { out } = context;

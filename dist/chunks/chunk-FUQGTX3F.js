@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-3H5YVLLY.js";
+} from "./chunk-46RQJR7H.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

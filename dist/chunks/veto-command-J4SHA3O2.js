@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-3H5YVLLY.js";
+} from "./chunk-46RQJR7H.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

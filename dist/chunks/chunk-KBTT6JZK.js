@@ -1,4 +1,14 @@
 import {
+  compareChanges
+} from "./chunk-26HFV435.js";
+import {
+  readContractDocument
+} from "./chunk-Q46E44F5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-HUXIDCLA.js";
+import {
   CriticalityLevel,
   SchemaDiffer,
   SchemaViews,
@@ -8,32 +18,18 @@ import {
   diff,
   isRecord,
   parsePointer,
+  parseSunset,
   require_graphql,
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-BCPQA6YU.js";
-import "./chunk-T347KYC5.js";
+} from "./chunk-TZ7PR6LR.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/classify.ts
-import { m8$BadInputError, m8$SealError, m8$quote } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/classify.ts
-import { m4$SEVERITIES, m4$compareChanges } from "../promote/index-core.js";
-
-// src/core/contract/graphql.ts?promote
-var import_graphql = __toESM(require_graphql());
-
-// stand-in:promote:src/core/errors.ts:src/core/contract/graphql.ts
-import { m8$BadInputError as m8$BadInputError2, m8$SealError as m8$SealError2, m8$quote as m8$quote2 } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/graphql.ts
-import { m4$SEVERITIES as m4$SEVERITIES2, m4$compareChanges as m4$compareChanges2 } from "../promote/index-core.js";
-
-// src/core/contract/graphql.ts?promote
+// src/core/contract/graphql.ts
+var import_graphql = __toESM(require_graphql(), 1);
 var GRAPHQL_RULE_PREFIX = "graphql:";
 var SEVERITY = {
   [CriticalityLevel.Breaking]: "breaking",
@@ -45,7 +41,7 @@ async function classifyGraphql(beforeSdl, afterSdl, options) {
   const after = parseSdl(afterSdl, options.file, true);
   const roots = rootTypeNames(after.schema, before.schema);
   const changes = await diff(before.schema, after.schema);
-  return changes.map((change) => toContractChange(change, options.file, after.positions, roots)).sort(m4$compareChanges2);
+  return changes.map((change) => toContractChange(change, options.file, after.positions, roots)).sort(compareChanges);
 }
 function toContractChange(change, file, positions, roots) {
   const severity = SEVERITY[change.criticality.level] ?? "dangerous";
@@ -115,7 +111,7 @@ function sdlError(error, where, document) {
     const name = /"@?([_A-Za-z][_0-9A-Za-z]*)"/.exec(firstLine)?.[1];
     if (name !== void 0) at = firstNamePosition(document, name);
   }
-  return new m8$SealError2(`${where}${at ? `:${at}` : ""}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`);
+  return new SealError(`${where}${at ? `:${at}` : ""}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`);
 }
 function positionOf(node) {
   const token = node.loc?.startToken;
@@ -176,21 +172,15 @@ function positionsOf(document) {
   return positions;
 }
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/classify-openapi.ts
-import { m8$BadInputError as m8$BadInputError3, m8$SealError as m8$SealError3, m8$quote as m8$quote3 } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/operations.ts
-import { m8$BadInputError as m8$BadInputError4, m8$SealError as m8$SealError4, m8$quote as m8$quote4 } from "../promote/index-core.js";
-
-// src/core/contract/openapi/operations.ts?promote
+// src/core/contract/openapi/operations.ts
 var METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 function openApiMajor(document, label) {
-  if (!isRecord(document)) throw new m8$SealError4(`${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`);
+  if (!isRecord(document)) throw new SealError(`${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`);
   const swagger = document.swagger;
   const openapi = document.openapi;
   if (swagger !== void 0 && String(swagger).startsWith("2")) return 2;
   if (openapi !== void 0 && /^3\.[01](\.|$)/.test(String(openapi))) return 3;
-  throw new m8$SealError4(`${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`);
+  throw new SealError(`${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`);
 }
 function readOperations(refs, major) {
   const root = refs.at("");
@@ -361,10 +351,7 @@ function readSwaggerOperation(refs, root, at, all) {
   return { parameters, body, responses };
 }
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/refs.ts
-import { m8$BadInputError as m8$BadInputError5, m8$SealError as m8$SealError5, m8$quote as m8$quote5 } from "../promote/index-core.js";
-
-// src/core/contract/openapi/refs.ts?promote
+// src/core/contract/openapi/refs.ts
 var URL_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 var RefResolver = class {
   /**
@@ -408,7 +395,7 @@ var RefResolver = class {
       const key = `${current.file}#${ref}`;
       seen ??= /* @__PURE__ */ new Set();
       if (seen.has(key)) {
-        throw new m8$SealError5(`${this.where(current.file)}: the $ref ${m8$quote5(ref)} at ${current.pointer || "/"} is circular: it leads back to itself without reaching a schema. Point it at a definition.`);
+        throw new SealError(`${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || "/"} is circular: it leads back to itself without reaching a schema. Point it at a definition.`);
       }
       seen.add(key);
       let target = this.targets.get(key);
@@ -421,9 +408,9 @@ var RefResolver = class {
     return current;
   }
   resolve(ref, from) {
-    const at = `${this.where(from.file)}: the $ref ${m8$quote5(ref)} at ${from.pointer || "/"}`;
+    const at = `${this.where(from.file)}: the $ref ${quote(ref)} at ${from.pointer || "/"}`;
     if (URL_SCHEME.test(ref) || ref.startsWith("//")) {
-      throw new m8$SealError5(`${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`);
+      throw new SealError(`${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`);
     }
     const hash = ref.indexOf("#");
     let filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -432,17 +419,17 @@ var RefResolver = class {
       filePart = decodeURIComponent(filePart);
       fragment = decodeURIComponent(fragment);
     } catch {
-      throw new m8$SealError5(`${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(`${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`);
     }
     const tokens = parsePointer(fragment);
     if (tokens === null) {
-      throw new m8$SealError5(`${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(`${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`);
     }
     if (/~(?![01])/.test(fragment)) {
-      throw new m8$SealError5(`${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(`${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`);
     }
     if (filePart === "" && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
-      throw new m8$SealError5(`${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`);
+      throw new SealError(`${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`);
     }
     let file = from.file;
     let document = this.documents.get(from.file);
@@ -450,7 +437,7 @@ var RefResolver = class {
       file = joinInsideRoot(from.file, filePart, at);
       if (!this.documents.has(file)) {
         if (this.readExternal === void 0) {
-          throw new m8$SealError5(`${at} refers to another file, ${m8$quote5(file)}, which was not given with the contract. Add it to the "contract" input.`);
+          throw new SealError(`${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to the "contract" input.`);
         }
         this.documents.set(file, this.readExternal(file));
       }
@@ -458,7 +445,7 @@ var RefResolver = class {
     }
     const value = valueAt(document, tokens);
     if (value === void 0) {
-      throw new m8$SealError5(`${at} points to nothing: ${m8$quote5(file)} has no ${fragment || "/"}. Fix the $ref or add the definition.`);
+      throw new SealError(`${at} points to nothing: ${quote(file)} has no ${fragment || "/"}. Fix the $ref or add the definition.`);
     }
     return { value, file, pointer: fragment };
   }
@@ -468,13 +455,13 @@ var RefResolver = class {
 };
 function joinInsideRoot(from, target, at) {
   if (target.startsWith("/") || target.includes("\\")) {
-    throw new m8$SealError5(`${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`);
+    throw new SealError(`${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`);
   }
   const parts = from.split("/").slice(0, -1);
   for (const part of target.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
-      if (parts.length === 0) throw new m8$SealError5(`${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`);
+      if (parts.length === 0) throw new SealError(`${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`);
       parts.pop();
     } else {
       parts.push(part);
@@ -483,10 +470,7 @@ function joinInsideRoot(from, target, at) {
   return parts.join("/");
 }
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/openapi/report.ts
-import { m4$SEVERITIES as m4$SEVERITIES3, m4$compareChanges as m4$compareChanges3 } from "../promote/index-core.js";
-
-// src/core/contract/openapi/report.ts?promote
+// src/core/contract/openapi/report.ts
 var CONSEQUENCE = {
   request: {
     breaking: "Requests that were valid before may now be refused.",
@@ -524,7 +508,7 @@ var ChangeCollector = class {
     });
   }
   sorted() {
-    return this.changes.sort(m4$compareChanges3);
+    return this.changes.sort(compareChanges);
   }
 };
 function sentence(text) {
@@ -533,7 +517,7 @@ function sentence(text) {
   return capital.endsWith(".") ? capital : `${capital}.`;
 }
 
-// src/core/contract/openapi/classify-openapi.ts?promote
+// src/core/contract/openapi/classify-openapi.ts
 function classifyOpenApi(before, after, options) {
   const beforeLabel = `${options.file} (before)`;
   const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, beforeLabel, options.readExternalBefore ?? options.readExternal);
@@ -614,7 +598,7 @@ function reportRemoval(context, operation, wholePath) {
   }
   const sunset = parseSunset(operation.sunset);
   if (sunset === null) {
-    const why = operation.sunset === void 0 ? "it has no x-sunset date, so clients were never told when it would go" : `its x-sunset ${m8$quote3(String(operation.sunset))} is not an RFC 3339 date`;
+    const why = operation.sunset === void 0 ? "it has no x-sunset date, so clients were never told when it would go" : `its x-sunset ${quote(String(operation.sunset))} is not an RFC 3339 date`;
     context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed while deprecated, but ${why}.`);
   } else if (sunset.getTime() > context.now.getTime()) {
     context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed before its x-sunset date ${sunset.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`);
@@ -632,7 +616,7 @@ function compareSunsets(context, operation, location, prefix, was, now, at) {
   }
   const date = parseSunset(now.sunset);
   if (date === null) {
-    out.add(prefix === "" ? "api-deprecated-sunset-parse" : "request-parameter-sunset-parse", operation, location, at, `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${m8$quote3(String(now.sunset))}.`);
+    out.add(prefix === "" ? "api-deprecated-sunset-parse" : "request-parameter-sunset-parse", operation, location, at, `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${quote(String(now.sunset))}.`);
     return;
   }
   const before = was.deprecated ? parseSunset(was.sunset) : null;
@@ -647,16 +631,10 @@ function compareStability(context, operation, was, now) {
   const after = level(now);
   if (after === void 0 || after === before) return;
   if (typeof after !== "string" || !STABILITY.includes(after)) {
-    context.out.add("api-invalid-stability-level", operation, operation, now, `${operation} has the x-stability-level ${m8$quote3(String(after))}, which is none of ${STABILITY.join(", ")}.`);
+    context.out.add("api-invalid-stability-level", operation, operation, now, `${operation} has the x-stability-level ${quote(String(after))}, which is none of ${STABILITY.join(", ")}.`);
   } else if (typeof before === "string" && STABILITY.includes(before) && STABILITY.indexOf(after) < STABILITY.indexOf(before)) {
     context.out.add("api-stability-decreased", operation, operation, now, `The x-stability-level of ${operation} went down from ${before} to ${after}.`);
   }
-}
-function parseSunset(value) {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
-  const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim());
-  return Number.isNaN(date.getTime()) ? null : date;
 }
 function compareOperation(context, was, now) {
   const { out } = context;
@@ -688,7 +666,7 @@ function compareParameters(context, was, now) {
       const raw = isRecord(parameter.at.value) ? parameter.at.value : {};
       const sunset = raw["x-sunset"];
       const date = raw.deprecated === true && sunset !== void 0 ? parseSunset(sunset) : void 0;
-      if (date === null) out.add("request-parameter-sunset-parse", name, location, parameter.at, `The deprecated ${label} was removed; its x-sunset ${m8$quote3(String(sunset))} is not an RFC 3339 date.`);
+      if (date === null) out.add("request-parameter-sunset-parse", name, location, parameter.at, `The deprecated ${label} was removed; its x-sunset ${quote(String(sunset))} is not an RFC 3339 date.`);
       else if (date !== void 0 && date.getTime() > context.now.getTime()) out.add("request-parameter-removed-before-sunset", name, location, parameter.at, `The ${label} was removed before its x-sunset date ${date.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`);
       else out.add("request-parameter-removed", name, location, parameter.at, `The ${label} was removed.`);
       continue;
@@ -796,7 +774,7 @@ function reportSchema(context, operation, location, subject, changes) {
   }
 }
 
-// src/core/contract/openapi/classify-json-schema.ts?promote
+// src/core/contract/openapi/classify-json-schema.ts
 function classifyJsonSchema(before, after, options) {
   const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal, true);
   const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true);
@@ -810,16 +788,8 @@ function classifyJsonSchema(before, after, options) {
   return out.sorted();
 }
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/protobuf.ts
-import { m4$SEVERITIES as m4$SEVERITIES4, m4$compareChanges as m4$compareChanges4 } from "../promote/index-core.js";
-
-// src/core/contract/protobuf/model.ts?promote
-var import_protobufjs = __toESM(require_protobufjs());
-
-// stand-in:promote:src/core/errors.ts:src/core/contract/protobuf/model.ts
-import { m8$BadInputError as m8$BadInputError6, m8$SealError as m8$SealError6, m8$quote as m8$quote6 } from "../promote/index-core.js";
-
-// src/core/contract/protobuf/model.ts?promote
+// src/core/contract/protobuf/model.ts
+var import_protobufjs = __toESM(require_protobufjs(), 1);
 var DESCRIPTOR = "google/protobuf/descriptor.proto";
 var OPTION_MESSAGES = [
   "FileOptions",
@@ -860,11 +830,11 @@ function resolveImport(name, from, paths, roots, side) {
   const matches = [...paths].filter((p) => p.endsWith(`/${name}`));
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
-    throw new m8$SealError6(
-      `${from} (${side}): the import ${m8$quote6(name)} matches several files (${matches.map((m) => m8$quote6(m)).join(", ")}). Say which folder imports are relative to (the proto import roots).`
+    throw new SealError(
+      `${from} (${side}): the import ${quote(name)} matches several files (${matches.map((m) => quote(m)).join(", ")}). Say which folder imports are relative to (the proto import roots).`
     );
   }
-  throw new m8$SealError6(`${from} (${side}): the import ${m8$quote6(name)} is not among the contract files. ${LOAD_FIX}`);
+  throw new SealError(`${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`);
 }
 function parseErrorPosition(message, text) {
   const line = /line (\d+)\)?/.exec(message)?.[1];
@@ -932,7 +902,7 @@ function loadProtoModel(files, options, side) {
   const root = new import_protobufjs.default.Root();
   const paths = /* @__PURE__ */ new Set();
   for (const file of files) {
-    if (paths.has(file.path)) throw new m8$SealError6(`${file.path} (${side}): the file is given twice. Give each .proto file once.`);
+    if (paths.has(file.path)) throw new SealError(`${file.path} (${side}): the file is given twice. Give each .proto file once.`);
     paths.add(file.path);
   }
   const roots = options.importRoots ?? [];
@@ -948,7 +918,7 @@ function loadProtoModel(files, options, side) {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const at = parseErrorPosition(message, file.text);
-      throw new m8$SealError6(`${file.path}${at ? `:${at}` : ""} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`);
+      throw new SealError(`${file.path}${at ? `:${at}` : ""} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`);
     }
     for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path);
     for (const imported of [...parsed.imports ?? [], ...parsed.weakImports ?? []]) {
@@ -963,7 +933,7 @@ function loadProtoModel(files, options, side) {
           root.addJSON(wellKnown(imported).nested);
         }
       } catch (error) {
-        throw new m8$SealError6(`${file.path} (${side}): the import ${m8$quote6(imported)} clashes with what the files declare: ${cleanMessage(String(error.message ?? error))}.`);
+        throw new SealError(`${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String(error.message ?? error))}.`);
       }
     }
     fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? "", positions: declarationPositions(file.text) });
@@ -975,7 +945,7 @@ function loadProtoModel(files, options, side) {
     const message = error instanceof Error ? error.message : String(error);
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1];
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? "(no file)";
-    throw new m8$SealError6(`${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`);
+    throw new SealError(`${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`);
   }
   return collect(root, fileModels, typeFile);
 }
@@ -992,8 +962,8 @@ function refuseImportCycle(files, imports, side) {
         const text = files.find((f) => f.path === file)?.text ?? "";
         const line = text.split("\n").findIndex((l) => new RegExp(`^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`).test(l));
         const at = line === -1 ? "" : `:${line + 1}:1`;
-        throw new m8$SealError6(
-          `${file}${at} (${side}): the import ${m8$quote6(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
+        throw new SealError(
+          `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
         );
       }
       visit2(target);
@@ -1087,7 +1057,7 @@ function collect(root, files, typeFile) {
   return { files, packages, messages, enums, services };
 }
 
-// src/core/contract/protobuf.ts?promote
+// src/core/contract/protobuf.ts
 var WIRE_JSON_GROUP = {
   int32: 1,
   uint32: 1,
@@ -1142,7 +1112,7 @@ function classifyProtobuf(before, after, options = {}) {
   compareMessages(old, now, gonePackages, add);
   compareEnums(old, now, gonePackages, add);
   compareServices(old, now, gonePackages, add);
-  return out.sort(m4$compareChanges4);
+  return out.sort(compareChanges);
 }
 function show(pkg) {
   return pkg === "" ? "(no package)" : pkg;
@@ -1563,10 +1533,7 @@ function compareService(before, after, now, add) {
   }
 }
 
-// stand-in:promote:src/core/contract/read-document.ts:src/core/contract/classify.ts
-import { m6$hasDuplicateKey, m6$readContractDocument } from "../promote/index-core.js";
-
-// src/core/contract/classify.ts?promote
+// src/core/contract/classify.ts
 async function classifyContracts(before, after, options) {
   if (before.manifest.digest === after.manifest.digest) return [];
   const changes = [];
@@ -1588,16 +1555,16 @@ async function classifyContracts(before, after, options) {
   const paired = new Set(pairs.flatMap(([a, b]) => [`before:${a.path}`, `after:${b.path}`]));
   for (const [entry, next] of pairs) {
     if (next.kind !== entry.kind) {
-      changes.push(fileChange("contract-file-kind-changed", "breaking", next, `${m8$quote(entry.path)} was ${entry.kind} and is now ${next.kind}.`));
+      changes.push(fileChange("contract-file-kind-changed", "breaking", next, `${quote(entry.path)} was ${entry.kind} and is now ${next.kind}.`));
     } else if (next.sha256 !== entry.sha256 || referencesChanged(before, after)) {
       changes.push(...await classifyFile(entry, next, before, after, options.now));
     }
   }
   for (const entry of was.values()) {
-    if (!paired.has(`before:${entry.path}`)) changes.push(fileChange("contract-file-removed", "breaking", entry, `The contract file ${m8$quote(entry.path)} was removed: its clients lose everything it described.`));
+    if (!paired.has(`before:${entry.path}`)) changes.push(fileChange("contract-file-removed", "breaking", entry, `The contract file ${quote(entry.path)} was removed: its clients lose everything it described.`));
   }
   for (const entry of now.values()) {
-    if (!paired.has(`after:${entry.path}`)) changes.push(fileChange("contract-file-added", "compatible", entry, `The contract file ${m8$quote(entry.path)} was added.`));
+    if (!paired.has(`after:${entry.path}`)) changes.push(fileChange("contract-file-added", "compatible", entry, `The contract file ${quote(entry.path)} was added.`));
   }
   const protos = (contract) => contract.manifest.files.filter((f) => f.path.endsWith(".proto")).map((f) => ({ path: f.path, text: contract.read(f.path) }));
   const beforeProtos = protos(before);
@@ -1611,7 +1578,7 @@ async function classifyContracts(before, after, options) {
       changes.push(...classifyProtobuf(beforeProtos, afterProtos));
     }
   }
-  return changes.sort(m4$compareChanges);
+  return changes.sort(compareChanges);
 }
 function referencesChanged(before, after) {
   const refs = (contract) => new Map(contract.manifest.files.filter((f) => f.kind === "reference").map((f) => [f.path, f.sha256]));
@@ -1622,7 +1589,7 @@ function referencesChanged(before, after) {
 async function classifyFile(was, now, before, after, at) {
   const path = now.path;
   if (now.kind === "graphql") return classifyGraphql(before.read(was.path), after.read(path), { file: path });
-  const parse2 = (contract, file) => m6$readContractDocument(file, contract.read(file)).value;
+  const parse2 = (contract, file) => readContractDocument(file, contract.read(file)).value;
   const reader = (contract) => (file) => parse2(contract, file);
   if (now.kind === "jsonschema") {
     const role = now.role ?? was.role ?? "produces";
@@ -1640,6 +1607,7 @@ function fileChange(rule, severity, entry, message) {
   const kind = entry.kind === "reference" ? "openapi" : entry.kind;
   return { rule, severity, kind, operation: null, location: entry.path, file: entry.path, position: null, message };
 }
+
 export {
   classifyContracts
 };

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-MOLUKNQW.js";
+} from "./chunk-FUQGTX3F.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-3H5YVLLY.js";
+import "./chunk-46RQJR7H.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

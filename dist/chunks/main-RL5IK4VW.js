@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-OYT4W5SG.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-6DZHOPQV.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-4JPVPMGU.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-J4SHA3O2.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-WX7CO2QP.js")).statusCommand,
+  status: async () => (await import("./status-command-GL24CXC5.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-QBJVM37K.js")).contractCommand
+  contract: async () => (await import("./contract-command-OH3HEOEB.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -15,6 +15,6 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-RL5IK4VW.js"), import("../chunks/terminal-CCFJYRU6.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-ZONODAXP.js"), import("../chunks/terminal-CCFJYRU6.js")]);
   process.exitCode = await main(process.argv.slice(2), processTerminal());
 }

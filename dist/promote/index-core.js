@@ -18050,7 +18050,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-7TLTOTD6.js");
+  const { classifyContracts } = await import("../chunks/classify-WNJSRPZY.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {

@@ -84,6 +84,13 @@ describe('classifyProtobuf', () => {
     expect(fs.existsSync(path.resolve('node_modules/.bin/buf'))).toBe(true)
   })
 
+  it('reads the messages of descriptor.proto as field types, not only its options (BigQuery Storage\'s ProtoSchema holds a DescriptorProto)', () => {
+    const schema = (extra: string) => [
+      { path: 'schema.proto', text: `syntax = "proto3";\npackage storage.v1;\nimport "google/protobuf/descriptor.proto";\nmessage ProtoSchema {\n  google.protobuf.DescriptorProto proto_descriptor = 1;\n${extra}}\n` }
+    ]
+    expect(classifyProtobuf(schema(''), schema('  string name = 2;\n')).map((c) => `${c.severity} ${c.rule}`)).toEqual(['compatible FIELD_ADDED'])
+  })
+
   it('a syntax error names the file, line:col and side', () => {
     const broken = ORDERS.replace('string id = 1;', 'string id = ;')
     expect(sealErrorOf(() => classifyProtobuf(files(broken), files()))).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)

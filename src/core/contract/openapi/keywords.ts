@@ -63,6 +63,8 @@ export const KEYWORD_SUFFIXES: Readonly<Record<string, readonly [Severity, Sever
   ['prefix-items-added', [C, B]]
 ])
 
+const written = (located: Located | undefined): string => (located === undefined ? 'none' : show(located.value))
+
 export interface KeywordFinding {
   /** A place suffix (`contains-added`), or a fixed rule (KEYWORD_NOT_COMPARED, part-not-compared) when `fixed`. */
   readonly rule: string
@@ -119,7 +121,7 @@ export function compareKeywords(
     }
     const changed = CHANGED[keyword]
     if (changed !== undefined) {
-      out.push({ rule: changed, fixed: false, detail: `${keyword} changed from ${show(b?.value ?? null)} to ${show(a?.value ?? null)}` })
+      out.push({ rule: changed, fixed: false, detail: `${keyword} changed from ${written(b)} to ${written(a)}` })
       continue
     }
     if (keyword === 'prefixItems') {
@@ -129,7 +131,7 @@ export function compareKeywords(
       else changedInPlace(keyword)
       continue
     }
-    out.push({ rule: notCompared, fixed: true, detail: `changed its ${keyword} (${show(b?.value ?? null)} to ${show(a?.value ?? null)}), which the engine does not judge: review it by hand` })
+    out.push({ rule: notCompared, fixed: true, detail: `changed its ${keyword} (${written(b)} to ${written(a)}), which the engine does not judge: review it by hand` })
   }
   return out
 }

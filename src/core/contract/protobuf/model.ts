@@ -5,6 +5,7 @@
  * for the wire and JSON forms out of its reflection objects.
  */
 import protobuf from 'protobufjs'
+import descriptor from 'protobufjs/google/protobuf/descriptor.json' with { type: 'json' }
 import { SealError, quote } from '../../errors.js'
 import { declarationPositions, type Position } from './positions.js'
 
@@ -103,21 +104,11 @@ export interface ProtoModel {
 
 /**
  * The well-known types protobufjs carries (its `common` set). descriptor.proto is not
- * among them; it is imported for custom options, which never change the wire or JSON
- * form, so its option messages are stood in for by empty ones that extensions can attach to.
+ * among them: it comes from the copy protobufjs ships, since a contract may use its
+ * messages as field types (BigQuery Storage's ProtoSchema holds a DescriptorProto), not
+ * only its option messages for custom options.
  */
 const DESCRIPTOR = 'google/protobuf/descriptor.proto'
-const OPTION_MESSAGES = [
-  'FileOptions',
-  'MessageOptions',
-  'FieldOptions',
-  'OneofOptions',
-  'EnumOptions',
-  'EnumValueOptions',
-  'ServiceOptions',
-  'MethodOptions',
-  'ExtensionRangeOptions'
-]
 
 function wellKnown(name: string): { nested?: Record<string, unknown> } | null {
   if (!name.startsWith('google/protobuf/')) return null
@@ -269,7 +260,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
       loadedWellKnown.add(imported)
       try {
         if (imported === DESCRIPTOR) {
-          root.addJSON({ google: { nested: { protobuf: { nested: Object.fromEntries(OPTION_MESSAGES.map((m) => [m, { fields: {} }])) } } } })
+          root.addJSON(descriptor.nested as protobuf.INamespace['nested'] & object)
         } else {
           root.addJSON((wellKnown(imported) as { nested: Record<string, unknown> }).nested as protobuf.INamespace['nested'] & object)
         }

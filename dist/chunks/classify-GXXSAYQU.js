@@ -5,6 +5,7 @@ import {
   UncomparedParts,
   appendPointer,
   declarationPositions,
+  descriptor_default,
   diff,
   isRecord,
   parsePointer,
@@ -13,28 +14,31 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-TZ7PR6LR.js";
+} from "./chunk-D7YZTDF5.js";
 import "./chunk-T347KYC5.js";
+import {
+  yaml
+} from "./chunk-KTVEUXKI.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/classify.ts
-import { m8$BadInputError, m8$SealError, m8$quote } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/classify.ts
+import { m8$BadInputError, m8$SealError, m8$quote } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/classify.ts
-import { m4$SEVERITIES, m4$compareChanges } from "../promote/index-core.js";
+// stand-in:verify:src/core/contract/change.ts:src/core/contract/classify.ts
+import { m4$SEVERITIES, m4$compareChanges } from "../verify/index-core.js";
 
-// src/core/contract/graphql.ts?promote
+// src/core/contract/graphql.ts?verify
 var import_graphql = __toESM(require_graphql());
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/graphql.ts
-import { m8$BadInputError as m8$BadInputError2, m8$SealError as m8$SealError2, m8$quote as m8$quote2 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/graphql.ts
+import { m8$BadInputError as m8$BadInputError2, m8$SealError as m8$SealError2, m8$quote as m8$quote2 } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/graphql.ts
-import { m4$SEVERITIES as m4$SEVERITIES2, m4$compareChanges as m4$compareChanges2 } from "../promote/index-core.js";
+// stand-in:verify:src/core/contract/change.ts:src/core/contract/graphql.ts
+import { m4$SEVERITIES as m4$SEVERITIES2, m4$compareChanges as m4$compareChanges2 } from "../verify/index-core.js";
 
-// src/core/contract/graphql.ts?promote
+// src/core/contract/graphql.ts?verify
 var GRAPHQL_RULE_PREFIX = "graphql:";
 var SEVERITY = {
   [CriticalityLevel.Breaking]: "breaking",
@@ -177,13 +181,13 @@ function positionsOf(document) {
   return positions;
 }
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/classify-openapi.ts
-import { m8$BadInputError as m8$BadInputError3, m8$SealError as m8$SealError3, m8$quote as m8$quote3 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/openapi/classify-openapi.ts
+import { m8$BadInputError as m8$BadInputError3, m8$SealError as m8$SealError3, m8$quote as m8$quote3 } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/operations.ts
-import { m8$BadInputError as m8$BadInputError4, m8$SealError as m8$SealError4, m8$quote as m8$quote4 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/openapi/operations.ts
+import { m8$BadInputError as m8$BadInputError4, m8$SealError as m8$SealError4, m8$quote as m8$quote4 } from "../verify/index-core.js";
 
-// src/core/contract/openapi/operations.ts?promote
+// src/core/contract/openapi/operations.ts?verify
 var METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 function openApiMajor(document, label) {
   if (!isRecord(document)) throw new m8$SealError4(`${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`);
@@ -362,10 +366,10 @@ function readSwaggerOperation(refs, root, at, all) {
   return { parameters, body, responses };
 }
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/openapi/refs.ts
-import { m8$BadInputError as m8$BadInputError5, m8$SealError as m8$SealError5, m8$quote as m8$quote5 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/openapi/refs.ts
+import { m8$BadInputError as m8$BadInputError5, m8$SealError as m8$SealError5, m8$quote as m8$quote5 } from "../verify/index-core.js";
 
-// src/core/contract/openapi/refs.ts?promote
+// src/core/contract/openapi/refs.ts?verify
 var URL_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 var RefResolver = class {
   /**
@@ -484,10 +488,10 @@ function joinInsideRoot(from, target, at) {
   return parts.join("/");
 }
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/openapi/report.ts
-import { m4$SEVERITIES as m4$SEVERITIES3, m4$compareChanges as m4$compareChanges3 } from "../promote/index-core.js";
+// stand-in:verify:src/core/contract/change.ts:src/core/contract/openapi/report.ts
+import { m4$SEVERITIES as m4$SEVERITIES3, m4$compareChanges as m4$compareChanges3 } from "../verify/index-core.js";
 
-// src/core/contract/openapi/report.ts?promote
+// src/core/contract/openapi/report.ts?verify
 var CONSEQUENCE = {
   request: {
     breaking: "Requests that were valid before may now be refused.",
@@ -534,7 +538,7 @@ function sentence(text) {
   return capital.endsWith(".") ? capital : `${capital}.`;
 }
 
-// src/core/contract/openapi/classify-openapi.ts?promote
+// src/core/contract/openapi/classify-openapi.ts?verify
 function classifyOpenApi(before, after, options) {
   const beforeLabel = `${options.file} (before)`;
   const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, beforeLabel, options.readExternalBefore ?? options.readExternal);
@@ -791,7 +795,7 @@ function reportSchema(context, operation, location, subject, changes) {
   }
 }
 
-// src/core/contract/openapi/classify-json-schema.ts?promote
+// src/core/contract/openapi/classify-json-schema.ts?verify
 function classifyJsonSchema(before, after, options) {
   const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal, true);
   const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true);
@@ -805,28 +809,17 @@ function classifyJsonSchema(before, after, options) {
   return out.sorted();
 }
 
-// stand-in:promote:src/core/contract/change.ts:src/core/contract/protobuf.ts
-import { m4$SEVERITIES as m4$SEVERITIES4, m4$compareChanges as m4$compareChanges4 } from "../promote/index-core.js";
+// stand-in:verify:src/core/contract/change.ts:src/core/contract/protobuf.ts
+import { m4$SEVERITIES as m4$SEVERITIES4, m4$compareChanges as m4$compareChanges4 } from "../verify/index-core.js";
 
-// src/core/contract/protobuf/model.ts?promote
+// src/core/contract/protobuf/model.ts?verify
 var import_protobufjs = __toESM(require_protobufjs());
 
-// stand-in:promote:src/core/errors.ts:src/core/contract/protobuf/model.ts
-import { m8$BadInputError as m8$BadInputError6, m8$SealError as m8$SealError6, m8$quote as m8$quote6 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/protobuf/model.ts
+import { m8$BadInputError as m8$BadInputError6, m8$SealError as m8$SealError6, m8$quote as m8$quote6 } from "../verify/index-core.js";
 
-// src/core/contract/protobuf/model.ts?promote
+// src/core/contract/protobuf/model.ts?verify
 var DESCRIPTOR = "google/protobuf/descriptor.proto";
-var OPTION_MESSAGES = [
-  "FileOptions",
-  "MessageOptions",
-  "FieldOptions",
-  "OneofOptions",
-  "EnumOptions",
-  "EnumValueOptions",
-  "ServiceOptions",
-  "MethodOptions",
-  "ExtensionRangeOptions"
-];
 function wellKnown(name) {
   if (!name.startsWith("google/protobuf/")) return null;
   const json = import_protobufjs.default.common.get(name);
@@ -953,7 +946,7 @@ function loadProtoModel(files, options, side) {
       loadedWellKnown.add(imported);
       try {
         if (imported === DESCRIPTOR) {
-          root.addJSON({ google: { nested: { protobuf: { nested: Object.fromEntries(OPTION_MESSAGES.map((m) => [m, { fields: {} }])) } } } });
+          root.addJSON(descriptor_default.nested);
         } else {
           root.addJSON(wellKnown(imported).nested);
         }
@@ -1082,7 +1075,7 @@ function collect(root, files, typeFile) {
   return { files, packages, messages, enums, services };
 }
 
-// src/core/contract/protobuf.ts?promote
+// src/core/contract/protobuf.ts?verify
 var WIRE_JSON_GROUP = {
   int32: 1,
   uint32: 1,
@@ -1558,10 +1551,182 @@ function compareService(before, after, now, add) {
   }
 }
 
-// stand-in:promote:src/core/contract/read-document.ts:src/core/contract/classify.ts
-import { m6$hasDuplicateKey, m6$readContractDocument } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/contract/read-document.ts
+import { m8$BadInputError as m8$BadInputError7, m8$SealError as m8$SealError7, m8$quote as m8$quote7 } from "../verify/index-core.js";
 
-// src/core/contract/classify.ts?promote
+// src/core/contract/read-document.ts?verify
+var MERGE_TAG = "tag:yaml.org,2002:merge";
+var SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yaml.types.merge] });
+var MAX_DEPTH = 1e3;
+var MAX_MERGED_KEYS = 1e6;
+function readContractDocument(file, text) {
+  const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+  const json = readJson(source);
+  if (json !== void 0) {
+    return { value: json, written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf) };
+  }
+  const { value, sourceOf } = readYaml(file, source);
+  return { value, written: (keys) => writtenScalar(value, keys, () => sourceOf) };
+}
+function writtenScalar(value, keys, sources) {
+  let node = value;
+  for (const key of keys) {
+    if (!isMapping(node) || !Object.hasOwn(node, key)) return void 0;
+    node = node[key];
+  }
+  if (typeof node === "string") return node;
+  if (typeof node === "object" && node !== null) return null;
+  const written = sources()(keys) ?? String(node);
+  return written === "" ? null : written;
+}
+function readJson(text) {
+  const first = /\S/.exec(text)?.[0];
+  if (first !== "{" && first !== "[") return void 0;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  return hasDuplicateKey(text) ? void 0 : value;
+}
+var KEPT_DEPTH = 4;
+var MergeRefused = class extends Error {
+  constructor(offset, reason) {
+    super(reason);
+    this.offset = offset;
+    this.reason = reason;
+  }
+  offset;
+  reason;
+};
+var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function readYaml(file, text) {
+  const stack = [];
+  let root = null;
+  const listener = (event, state) => {
+    const { tag, kind, result } = state;
+    if (event === "open") {
+      stack.push({ start: state.position, children: stack.length < KEPT_DEPTH ? [] : null, secondMerge: null, merges: 0, mergeValueNext: false, badMerge: null });
+      return;
+    }
+    const frame = stack.pop();
+    if (kind === "mapping") {
+      if (frame.badMerge !== null) throw new MergeRefused(frame.badMerge, 'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither');
+      if (frame.secondMerge !== null) throw new MergeRefused(frame.secondMerge, 'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one key: <<: [*a, *b]');
+    }
+    const parent = stack.at(-1);
+    if (parent !== void 0) {
+      if (parent.mergeValueNext) {
+        parent.mergeValueNext = false;
+        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping))) parent.badMerge = frame.start;
+      } else if (tag === MERGE_TAG) {
+        parent.mergeValueNext = true;
+        if (++parent.merges === 2) parent.secondMerge = frame.start;
+      }
+    }
+    if (frame.children === null) return;
+    const only = frame.children.length === 1 ? frame.children[0] : null;
+    const node = only !== null && Object.is(only.result, result) ? only : { result, kind, text: kind === "scalar" && typeof result !== "string" ? text.slice(frame.start, state.position) : "", children: frame.children };
+    if (parent === void 0) root = node;
+    else parent.children?.push(node);
+  };
+  let value;
+  try {
+    value = yaml.load(text, { schema: SCHEMA, filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
+  } catch (error) {
+    throw yamlError(file, text, error);
+  }
+  const top = root;
+  return { value, sourceOf: (keys) => sourceIn(top, keys) };
+}
+function sourceIn(root, keys) {
+  let node = root;
+  for (const key of keys) {
+    const children = node?.children;
+    if (node === null || children === null || children === void 0 || !isMapping(node.result)) return void 0;
+    const want = node.result[key];
+    let next = null;
+    for (let i = 0; i + 1 < children.length; i++) {
+      const candidate = children[i + 1];
+      if (children[i].result === key && Object.is(candidate.result, want)) next = candidate;
+    }
+    node = next;
+  }
+  if (node === null) return void 0;
+  if (node.kind === null) return "";
+  if (node.kind !== "scalar" || node.text === "") return void 0;
+  return node.text.trim().replace(/^(?:[&!]\S*\s+)*/, "");
+}
+function lineColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  let at = offset;
+  while (text[at] === " " && at < text.length) at++;
+  return `${line}:${at - start + 1}`;
+}
+function yamlError(file, text, error) {
+  if (error instanceof MergeRefused) {
+    return new m8$SealError7(`${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`);
+  }
+  if (error instanceof yaml.YAMLException) {
+    const mark = error.mark;
+    const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
+    const reason = (error.reason || error.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
+    const merge = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : "";
+    return new m8$SealError7(`${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`);
+  }
+  if (error instanceof RangeError) {
+    return new m8$SealError7(`${m8$quote7(file)} cannot be read: it is nested too deeply to read (${error.message}). Flatten it, or move nested schemas into named definitions.`);
+  }
+  throw error;
+}
+function hasDuplicateKey(text) {
+  const open = [];
+  let expectingKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let end = i + 1;
+      let escaped = false;
+      for (; ; ) {
+        const d = text.charCodeAt(end);
+        if (d === 92) {
+          escaped = true;
+          end += 2;
+        } else if (d === 34) {
+          break;
+        } else {
+          end += 1;
+        }
+      }
+      const keys = open.at(-1);
+      if (expectingKey && keys) {
+        const key = escaped ? JSON.parse(text.slice(i, end + 1)) : text.slice(i + 1, end);
+        if (keys.has(key)) return true;
+        keys.add(key);
+        expectingKey = false;
+      }
+      i = end;
+    } else if (c === 123) {
+      open.push(/* @__PURE__ */ new Set());
+      expectingKey = true;
+    } else if (c === 91) {
+      open.push(null);
+    } else if (c === 125 || c === 93) {
+      open.pop();
+    } else if (c === 44) {
+      expectingKey = (open.at(-1) ?? null) !== null;
+    }
+  }
+  return false;
+}
+
+// src/core/contract/classify.ts?verify
 async function classifyContracts(before, after, options) {
   if (before.manifest.digest === after.manifest.digest) return [];
   const changes = [];
@@ -1617,7 +1782,7 @@ function referencesChanged(before, after) {
 async function classifyFile(was, now, before, after, at) {
   const path = now.path;
   if (now.kind === "graphql") return classifyGraphql(before.read(was.path), after.read(path), { file: path });
-  const parse2 = (contract, file) => m6$readContractDocument(file, contract.read(file)).value;
+  const parse2 = (contract, file) => readContractDocument(file, contract.read(file)).value;
   const reader = (contract) => (file) => parse2(contract, file);
   if (now.kind === "jsonschema") {
     const role = now.role ?? was.role ?? "produces";

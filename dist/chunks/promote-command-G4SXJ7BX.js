@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   PROMOTE_USAGE,
   promoteCommand
-} from "./chunk-FUQGTX3F.js";
+} from "./chunk-KDTO5T2N.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-46RQJR7H.js";
+import "./chunk-LVZOJKQO.js";
 import "./chunk-QCTJLSDC.js";
 import "./chunk-7IMTTECP.js";
 import "./chunk-D6AQBV6Z.js";

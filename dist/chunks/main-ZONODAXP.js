@@ -36,14 +36,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Z4A752NE.js")).verifyCommand,
   diff: async () => (await import("./diff-command-ETKVTEXH.js")).diffCommand,
   merge: async () => (await import("./merge-command-XR2TSMJZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-6DZHOPQV.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-G4SXJ7BX.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-RWJ4B2LC.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-J4SHA3O2.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-426OT4DE.js")).vetoCommand,
   history: async () => (await import("./history-command-7TUIL3DP.js")).historyCommand,
-  status: async () => (await import("./status-command-GL24CXC5.js")).statusCommand,
+  status: async () => (await import("./status-command-43HDA6VC.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JDQWEYHM.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5H2EFQQQ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-OH3HEOEB.js")).contractCommand
+  contract: async () => (await import("./contract-command-QEMXEOSL.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -2,10 +2,10 @@ import {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   pipelineStatus
-} from "./chunk-FUQGTX3F.js";
+} from "./chunk-KDTO5T2N.js";
 import "./chunk-XF5IRKUC.js";
 import "./chunk-VYCQZRYS.js";
-import "./chunk-46RQJR7H.js";
+import "./chunk-LVZOJKQO.js";
 import {
   renderStatusText
 } from "./chunk-QCTJLSDC.js";

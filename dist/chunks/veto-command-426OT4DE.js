@@ -1,6 +1,6 @@
 import {
   vetoDigest
-} from "./chunk-46RQJR7H.js";
+} from "./chunk-LVZOJKQO.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {

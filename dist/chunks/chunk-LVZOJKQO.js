@@ -312,7 +312,7 @@ async function planContract(request, sources, ledger) {
     if (error instanceof BadInputError || !(error instanceof SealError)) throw error;
     return { ...plan, changes: null, problem: error.message };
   }
-  const { classifyContracts } = await import("./classify-DMWYAWHN.js");
+  const { classifyContracts } = await import("./classify-CPUBDQKU.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error) {

@@ -4,7 +4,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-46RQJR7H.js";
+} from "./chunk-LVZOJKQO.js";
 import "./chunk-D6AQBV6Z.js";
 import "./chunk-PATJDSKG.js";
 import {
@@ -19,7 +19,7 @@ import "./chunk-6PZHAYEF.js";
 import "./chunk-YVUBSRLI.js";
 import {
   classifyContracts
-} from "./chunk-KBTT6JZK.js";
+} from "./chunk-ZPWASOTW.js";
 import "./chunk-26HFV435.js";
 import "./chunk-X6XH6LHW.js";
 import "./chunk-Q46E44F5.js";
@@ -45,7 +45,7 @@ import "./chunk-WISAU6C5.js";
 import {
   SealError
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-TZ7PR6LR.js";
+import "./chunk-D7YZTDF5.js";
 import "./chunk-T347KYC5.js";
 import "./chunk-KTVEUXKI.js";
 import "./chunk-ULEFO6FB.js";

@@ -15,6 +15,7 @@ import {
   UncomparedParts,
   appendPointer,
   declarationPositions,
+  descriptor_default,
   diff,
   isRecord,
   parsePointer,
@@ -23,7 +24,7 @@ import {
   require_protobufjs,
   severityOf,
   valueAt
-} from "./chunk-TZ7PR6LR.js";
+} from "./chunk-D7YZTDF5.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
@@ -791,17 +792,6 @@ function classifyJsonSchema(before, after, options) {
 // src/core/contract/protobuf/model.ts
 var import_protobufjs = __toESM(require_protobufjs(), 1);
 var DESCRIPTOR = "google/protobuf/descriptor.proto";
-var OPTION_MESSAGES = [
-  "FileOptions",
-  "MessageOptions",
-  "FieldOptions",
-  "OneofOptions",
-  "EnumOptions",
-  "EnumValueOptions",
-  "ServiceOptions",
-  "MethodOptions",
-  "ExtensionRangeOptions"
-];
 function wellKnown(name) {
   if (!name.startsWith("google/protobuf/")) return null;
   const json = import_protobufjs.default.common.get(name);
@@ -928,7 +918,7 @@ function loadProtoModel(files, options, side) {
       loadedWellKnown.add(imported);
       try {
         if (imported === DESCRIPTOR) {
-          root.addJSON({ google: { nested: { protobuf: { nested: Object.fromEntries(OPTION_MESSAGES.map((m) => [m, { fields: {} }])) } } } });
+          root.addJSON(descriptor_default.nested);
         } else {
           root.addJSON(wellKnown(imported).nested);
         }

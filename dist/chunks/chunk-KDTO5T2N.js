@@ -13,7 +13,7 @@ import {
   contractOfLive,
   pipelineOrder,
   promoteDigest
-} from "./chunk-46RQJR7H.js";
+} from "./chunk-LVZOJKQO.js";
 import {
   renderPromotionText
 } from "./chunk-QCTJLSDC.js";

@@ -661,7 +661,7 @@ function printTargets(big, tree, rss, ledger, startup, signing, contract) {
       `${seconds(r.median)}, ${megabytes(r.rss)} (< 1.000 s, < 200.0 MB)`
     ]),
     signing.target,
-    contract.target
+    ...contract.targets
   ]
   console.log('\ntargets')
   table(
@@ -700,7 +700,7 @@ async function main() {
       if (section === 'ledger') measureLedger(outDir)
       else if (section === 'startup') printTarget(startupTarget(measureStartup(outDir)))
       else if (section === 'signing') printTarget((await measureSigning(kit, outDir)).target)
-      else printTarget((await measureContract(kit, outDir)).target)
+      else for (const target of (await measureContract(kit, outDir)).targets) printTarget(target)
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true })
     }

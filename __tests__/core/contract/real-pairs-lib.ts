@@ -279,7 +279,7 @@ export function agreementTable(results: readonly PairResult[]): string {
   return [
     `${results.length} pairs; the verdicts (breaking or not, or both refusing) agree on ${agreeing}.`,
     '',
-    '| pair | oracle | engine | oracle | same verdict | oracle findings whose rule id the engine reports too |',
+    '| pair | oracle | engine: verdict (findings) | oracle: verdict (findings) | same verdict | oracle findings whose rule id the engine reports too |',
     '|---|---|---|---|---|---|',
     ...rows
   ].join('\n')

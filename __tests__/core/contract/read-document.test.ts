@@ -168,6 +168,14 @@ describe('bad input', () => {
     expect(() => read(deepJson, 'a.json')).not.toThrow()
   })
 
+  it('a merge bomb (merges copying over a million keys) is a SealError at its line, not memory spent', () => {
+    const base = `base: &b {${Array.from({ length: 2000 }, (_, i) => `k${i}: 0`).join(', ')}}`
+    const copies = Array.from({ length: 600 }, (_, i) => `m${i}: {<<: *b}`)
+    expect(sealErrorOf(() => read([base, ...copies].join('\n')))).toMatch(/^api\/openapi\.yaml:\d+:\d+: .*merge keys exceeded maxTotalMergeKeys \(1000000\)/)
+    // Well under it: the same merges, read.
+    expect(Object.keys(read([base, ...copies.slice(0, 100)].join('\n')) as object)).toHaveLength(101)
+  })
+
   it('never throws anything but a SealError, whatever the text', () => {
     const tokens = ['<<', '<<: ', ': ', '- ', '&a ', '*a', '&b ', '*b', '[*a, *b]', '{', '}', '[', ']', ',', '"', 'x', '1', '\n', '\n  ', '? ', '!!map ', '!!str ', '\uFEFF']
     fc.assert(

@@ -18050,7 +18050,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-WNJSRPZY.js");
+  const { classifyContracts } = await import("../chunks/classify-WJRJEVLN.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -25144,7 +25144,6 @@ export {
   VERSION as m18$VERSION,
   SEVERITIES as m4$SEVERITIES,
   compareChanges as m4$compareChanges,
-  hasDuplicateKey as m6$hasDuplicateKey,
   readContractDocument as m6$readContractDocument,
   digestFromHex as m7$digestFromHex,
   hexOf as m7$hexOf,

@@ -215,7 +215,7 @@ function yamlError(file: string, text: string, error: unknown): SealError {
 }
 
 /** Whether an object in a valid JSON text has a key twice; one pass, without building the value again. */
-export function hasDuplicateKey(text: string): boolean {
+function hasDuplicateKey(text: string): boolean {
   // One entry per open object (its keys so far) or array (null).
   const open: (Set<string> | null)[] = []
   let expectingKey = false

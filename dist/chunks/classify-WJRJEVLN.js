@@ -1549,7 +1549,7 @@ function compareService(before, after, now, add) {
 }
 
 // stand-in:promote:src/core/contract/read-document.ts:src/core/contract/classify.ts
-import { m6$hasDuplicateKey, m6$readContractDocument } from "../promote/index-core.js";
+import { m6$readContractDocument } from "../promote/index-core.js";
 
 // src/core/contract/classify.ts?promote
 async function classifyContracts(before, after, options) {

@@ -1,5 +1,8 @@
 // npm run bench -- contract: classifying a 5 MB OpenAPI document of 1,000 operations
-// against a changed copy (issue 10), beside oasdiff on the same pair. Each command reads
+// against a changed copy (issue 10), beside oasdiff on the same pair; GitHub's GraphQL
+// schema (1.2 MB, @octokit/graphql-schema 15.24.0 -> 15.25.0) beside graphql-inspector
+// alone; and two 50 MB YAML documents through the bundled CLI, for time and peak memory
+// (issue 16). Each command reads
 // the two JSON files, parses them, classifies and prints its changes as JSON, in a fresh
 // process. The engine is the classifier of src/ behind JSON.parse, as oasdiff is its
 // differ behind its loader; `artifact-seal contract diff` is the same classifier behind
@@ -21,6 +24,30 @@ const AT = '2026-11-27T00:00:00Z'
 // stopped early, or a copy that changed nothing, must not pass as fast.
 const EXPECTED_RULES = ['api-removed-without-deprecation', 'new-required-request-parameter', 'response-property-enum-value-added', 'response-optional-property-removed', 'request-property-enum-value-added']
 const GNU_TIME = '/usr/bin/time'
+const GRAPHQL_RUNS = 5
+const GRAPHQL_TARGET = 2
+const GRAPHQL_PAIR = ['octokit-graphql-schema-15.24.0', 'octokit-graphql-schema-15.25.0'].map((name) => path.join('node_modules', name, 'schema.graphql'))
+const YAML_RUNS = 2
+/** Operations that make each YAML document about 50 MB. */
+const YAML_OPERATIONS = 5800
+const YAML_TARGET_RSS = 1.2e9
+
+// graphql-inspector alone: parse and build both schemas, diff them, as its CLI does.
+const INSPECTOR_SOURCE = `
+import fs from 'node:fs'
+import { buildSchema } from 'graphql'
+import { diff } from '@graphql-inspector/core'
+const [before, after] = process.argv.slice(2, 4).map((file) => buildSchema(fs.readFileSync(file, 'utf8')))
+process.stdout.write(String((await diff(before, after)).length) + '\\n')
+`
+
+// The engine on the same pair: what contract diff runs for a .graphql file.
+const GRAPHQL_ENGINE_SOURCE = `
+import fs from 'node:fs'
+import { classifyGraphql } from './src/core/contract/graphql.ts'
+const [before, after] = process.argv.slice(2, 4).map((file) => fs.readFileSync(file, 'utf8'))
+process.stdout.write(String((await classifyGraphql(before, after, { file: 'schema.graphql' })).length) + '\\n')
+`
 
 // The engine's command: what `contract diff --json` prints, without the CLI's loader.
 const ENGINE_SOURCE = `
@@ -42,7 +69,13 @@ async function bundleTestCode(root, dir) {
   })
   const engine = path.join(dir, 'engine.mjs')
   await build({ ...options, stdin: { contents: ENGINE_SOURCE, resolveDir: root, sourcefile: 'bench-contract-engine.ts', loader: 'ts' }, outfile: engine })
-  return { fixtures: path.join(dir, 'fixtures.mjs'), probe: path.join(dir, 'probe.mjs'), engine }
+  // graphql is CommonJS and requires node built-ins; the ESM bundles get a require.
+  const withRequire = { ...options, banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } }
+  const inspector = path.join(dir, 'inspector.mjs')
+  await build({ ...withRequire, stdin: { contents: INSPECTOR_SOURCE, resolveDir: root, sourcefile: 'bench-graphql-inspector.ts', loader: 'ts' }, outfile: inspector })
+  const graphql = path.join(dir, 'graphql-engine.mjs')
+  await build({ ...withRequire, stdin: { contents: GRAPHQL_ENGINE_SOURCE, resolveDir: root, sourcefile: 'bench-graphql-engine.ts', loader: 'ts' }, outfile: graphql })
+  return { fixtures: path.join(dir, 'fixtures.mjs'), probe: path.join(dir, 'probe.mjs'), engine, inspector, graphql }
 }
 
 async function writeDocuments(fixturesModule, dir) {
@@ -163,5 +196,61 @@ export async function measureContract(kit, workDir) {
     engine.median < TARGET_SECONDS && engine.rss < TARGET_RSS,
     `engine ${kit.seconds(engine.median)}, ${kit.megabytes(engine.rss)} (< 1.000 s, < 300.0 MB), ${kit.ratio(engine.median / oasdiff.median)} oasdiff; classifying alone ${probe.ms.toFixed(0)} ms; CLI ${kit.seconds(cli.median)}, ${kit.megabytes(cli.rss)}`
   ]
-  return { rows, probe, target }
+  const graphql = measureGraphql(kit, bundles, dir)
+  const yaml = await measureLargeYaml(kit, bundles, dir)
+  return { rows, probe, target, targets: [target, graphql, yaml] }
+}
+
+/** GitHub's GraphQL schema, engine against graphql-inspector alone, in fresh processes taking turns. */
+function measureGraphql(kit, bundles, dir) {
+  const [before, after] = GRAPHQL_PAIR.map((file) => path.join(kit.root, file))
+  if (!fs.existsSync(before) || !fs.existsSync(after)) throw new Error(`${GRAPHQL_PAIR.join(' and ')} are missing: run npm ci`)
+  const rssFile = path.join(dir, 'maxrss-graphql')
+  const readKib = () => Number(fs.readFileSync(rssFile, 'utf8').trim()) * 1024
+  const tool = (label, bundle) => ({ label, command: [process.execPath, ['--import', kit.RSS_PRELOAD, bundle, before, after]], env: { BENCH_RSS_FILE: rssFile }, exitCodes: [], rss: readKib, check: (stdout) => Number(stdout.trim()) })
+  const tools = [tool('engine (classifyGraphql)', bundles.graphql), tool('graphql-inspector alone (buildSchema + diff)', bundles.inspector)]
+  const runs = tools.map(() => [])
+  for (let round = 0; round < kit.WARMUP_RUNS + GRAPHQL_RUNS; round++) {
+    tools.forEach((t, i) => {
+      const result = runTool(t)
+      if (round >= kit.WARMUP_RUNS) runs[i].push(result)
+    })
+  }
+  const rows = tools.map((t, i) => ({ label: t.label, median: kit.median(runs[i].map((r) => r.elapsed)), rss: Math.max(...runs[i].map((r) => r.rss)), changes: runs[i][0].changes }))
+  const [engine, inspector] = rows
+  if (engine.changes !== inspector.changes) throw new Error(`the engine reported ${engine.changes} changes, graphql-inspector ${inspector.changes}`)
+  console.log(`\nGitHub's GraphQL schema (${kit.megabytes(fs.statSync(after).size)}, 15.24.0 -> 15.25.0), ${GRAPHQL_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, taking turns`)
+  kit.table([['command', 'median', 'max RSS', 'changes'], ...rows.map((r) => [r.label, kit.seconds(r.median), kit.megabytes(r.rss), r.changes])], ['l', 'r', 'r', 'r'])
+  const ratio = engine.median / inspector.median
+  return ['GitHub GraphQL schema: within 2× of graphql-inspector alone', ratio <= GRAPHQL_TARGET, `engine ${kit.seconds(engine.median)} / inspector ${kit.seconds(inspector.median)} = ${kit.ratio(ratio)} (≤ ${kit.ratio(GRAPHQL_TARGET)})`]
+}
+
+/** Two 50 MB YAML documents (the large fixture written as YAML) through the bundled CLI: time and peak memory. */
+async function measureLargeYaml(kit, bundles, dir) {
+  const { largeOpenApiDocument, changedCopy } = await import(pathToFileURL(bundles.fixtures).href)
+  const { dump } = await import('js-yaml')
+  const before = largeOpenApiDocument(YAML_OPERATIONS)
+  const files = { before: path.join(dir, 'yaml-before', 'openapi.yaml'), after: path.join(dir, 'yaml-after', 'openapi.yaml') }
+  for (const [file, document] of [
+    [files.before, before],
+    [files.after, changedCopy(before)]
+  ]) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, dump(document, { noRefs: true, lineWidth: -1 }))
+  }
+  const rssFile = path.join(dir, 'maxrss-yaml')
+  const tool = {
+    label: 'artifact-seal contract diff (the bundled CLI)',
+    command: [process.execPath, ['--import', kit.RSS_PRELOAD, kit.cli, 'contract', 'diff', files.before, files.after, '--json', '--at', AT]],
+    env: { BENCH_RSS_FILE: rssFile },
+    exitCodes: [1],
+    rss: () => Number(fs.readFileSync(rssFile, 'utf8').trim()) * 1024,
+    check: (stdout) => JSON.parse(stdout).changes.length
+  }
+  const runs = Array.from({ length: YAML_RUNS }, () => runTool(tool))
+  const median = kit.median(runs.map((r) => r.elapsed))
+  const rss = Math.max(...runs.map((r) => r.rss))
+  const sizes = `${kit.megabytes(fs.statSync(files.before).size)} and ${kit.megabytes(fs.statSync(files.after).size)}`
+  console.log(`\ntwo YAML documents of ${sizes} (${YAML_OPERATIONS.toLocaleString('en-US')} operations) through contract diff, ${YAML_RUNS} runs: median ${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)}, ${runs[0].changes} changes`)
+  return ['two 50 MB YAML documents: contract diff under 1.2 GB', rss < YAML_TARGET_RSS, `${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)} (< ${kit.megabytes(YAML_TARGET_RSS)})`]
 }

@@ -670,7 +670,7 @@ function printTargets(big, tree, rss, ledger, startup, signing, contract, images
       `${seconds(r.median)}, ${megabytes(r.rss)} (< 1.000 s, < 200.0 MB)`
     ]),
     signing.target,
-    contract.target,
+    ...contract.targets,
     ...(images === null ? [] : [images.target])
   ]
   console.log('\ntargets')
@@ -711,7 +711,7 @@ async function main() {
       else if (section === 'startup') printTarget(startupTarget(measureStartup(outDir)))
       else if (section === 'signing') printTarget((await measureSigning(kit, outDir)).target)
       else if (section === 'images') printTarget((await measureImages(kit, outDir)).target)
-      else printTarget((await measureContract(kit, outDir)).target)
+      else for (const target of (await measureContract(kit, outDir)).targets) printTarget(target)
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true })
     }

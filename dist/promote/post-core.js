@@ -8787,7 +8787,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-7PTWRUFX.js");
+  const { prepareSigning } = await import("../chunks/signing-K4I7MGR7.js");
   return prepareSigning(settings, env);
 }
 
@@ -8803,7 +8803,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-YQ4QLN7U.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CL7IJMFT.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -9697,42 +9697,42 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  confirmationChanged as m12$confirmationChanged,
-  needsLiveContract as m12$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m13$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m13$OUTCOMES,
-  RESOLUTIONS as m13$RESOLUTIONS,
-  confirmedOutcome as m13$confirmedOutcome,
-  describeService as m13$describeService,
-  makesLive as m13$makesLive,
-  serviceOf as m13$serviceOf,
-  CURVES as m16$CURVES,
-  GENERATE_HINT as m16$GENERATE_HINT,
-  PRIVATE_LABELS as m16$PRIVATE_LABELS,
-  PUBLIC_LABELS as m16$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m16$SUPPORTED_KEYS,
-  algorithmOf as m16$algorithmOf,
-  bodyBytes as m16$bodyBytes,
-  keyHint as m16$keyHint,
-  looksLikePem as m16$looksLikePem,
-  material as m16$material,
-  normalize as m16$normalize,
-  notPem as m16$notPem,
-  pemBlocks as m16$pemBlocks,
-  readPublicKey as m16$readPublicKey,
-  wrongEnvironment as m19$wrongEnvironment,
-  decodeRecord as m20$decodeRecord,
-  VERSION as m21$VERSION,
+  BadInputError as m10$BadInputError,
+  SealError as m10$SealError,
+  quote as m10$quote,
+  confirmationChanged as m13$confirmationChanged,
+  needsLiveContract as m13$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m14$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m14$OUTCOMES,
+  RESOLUTIONS as m14$RESOLUTIONS,
+  confirmedOutcome as m14$confirmedOutcome,
+  describeService as m14$describeService,
+  makesLive as m14$makesLive,
+  serviceOf as m14$serviceOf,
+  CURVES as m17$CURVES,
+  GENERATE_HINT as m17$GENERATE_HINT,
+  PRIVATE_LABELS as m17$PRIVATE_LABELS,
+  PUBLIC_LABELS as m17$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
+  algorithmOf as m17$algorithmOf,
+  bodyBytes as m17$bodyBytes,
+  keyHint as m17$keyHint,
+  looksLikePem as m17$looksLikePem,
+  material as m17$material,
+  normalize as m17$normalize,
+  notPem as m17$notPem,
+  pemBlocks as m17$pemBlocks,
+  readPublicKey as m17$readPublicKey,
+  wrongEnvironment as m20$wrongEnvironment,
+  decodeRecord as m21$decodeRecord,
+  VERSION as m22$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
   TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
   parseTufMirrors as m4$parseTufMirrors,
-  digestFromHex as m8$digestFromHex,
-  hexOf as m8$hexOf,
-  parseDigest as m8$parseDigest,
-  shortDigest as m8$shortDigest,
-  BadInputError as m9$BadInputError,
-  SealError as m9$SealError,
-  quote as m9$quote
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -4159,10 +4159,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-77W2TWWN.js");
+    const { readSigningKey } = await import("../chunks/signing-key-5AKOLKGO.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-V2YUYC4G.js");
-    const { keySigner } = await import("../chunks/key-signer-HWHPSS3L.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-IHMLILR5.js");
+    const { keySigner } = await import("../chunks/key-signer-VAOOIJAB.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -4179,8 +4179,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-I5WEZEBJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-V2YUYC4G.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-LFLFSWPK.js");
+  const { signStatement } = await import("../chunks/sign-statement-IHMLILR5.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -4222,7 +4222,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-6KUG33HM.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-3KZWTE7F.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -4300,14 +4300,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FD6QOAE7.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MIRS7PYT.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-QOV4ECW6.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-6RCN4YZ7.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4317,7 +4317,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-6Q67HEZW.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-SH3C6T2J.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4342,34 +4342,37 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  checkListingPath as m11$checkListingPath,
-  compareUtf8 as m11$compareUtf8,
-  describesListing as m11$describesListing,
-  diffListings as m11$diffListings,
-  digestOfListing as m11$digestOfListing,
-  formatListing as m11$formatListing,
-  listingFromDigests as m11$listingFromDigests,
-  parseListing as m11$parseListing,
-  sortEntries as m11$sortEntries,
-  listDirectory as m14$listDirectory,
-  sealSubject as m14$sealSubject,
-  CURVES as m16$CURVES,
-  GENERATE_HINT as m16$GENERATE_HINT,
-  PRIVATE_LABELS as m16$PRIVATE_LABELS,
-  PUBLIC_LABELS as m16$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m16$SUPPORTED_KEYS,
-  algorithmOf as m16$algorithmOf,
-  bodyBytes as m16$bodyBytes,
-  keyHint as m16$keyHint,
-  looksLikePem as m16$looksLikePem,
-  material as m16$material,
-  normalize as m16$normalize,
-  notPem as m16$notPem,
-  pemBlocks as m16$pemBlocks,
-  readPublicKey as m16$readPublicKey,
+  BadInputError as m10$BadInputError,
+  SealError as m10$SealError,
+  quote as m10$quote,
+  checkListingPath as m12$checkListingPath,
+  compareUtf8 as m12$compareUtf8,
+  describesListing as m12$describesListing,
+  diffListings as m12$diffListings,
+  digestOfListing as m12$digestOfListing,
+  formatListing as m12$formatListing,
+  listingFromDigests as m12$listingFromDigests,
+  parseListing as m12$parseListing,
+  sortEntries as m12$sortEntries,
+  listDirectory as m15$listDirectory,
+  sealSubject as m15$sealSubject,
+  CURVES as m17$CURVES,
+  GENERATE_HINT as m17$GENERATE_HINT,
+  PRIVATE_LABELS as m17$PRIVATE_LABELS,
+  PUBLIC_LABELS as m17$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
+  algorithmOf as m17$algorithmOf,
+  bodyBytes as m17$bodyBytes,
+  keyHint as m17$keyHint,
+  looksLikePem as m17$looksLikePem,
+  material as m17$material,
+  normalize as m17$normalize,
+  notPem as m17$notPem,
+  pemBlocks as m17$pemBlocks,
+  readPublicKey as m17$readPublicKey,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
-  VERSION as m21$VERSION,
+  VERSION as m22$VERSION,
   CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,
@@ -4381,11 +4384,8 @@ export {
   contractVersion as m7$contractVersion,
   parseContractPatterns as m7$parseContractPatterns,
   parseManifest as m7$parseManifest,
-  digestFromHex as m8$digestFromHex,
-  hexOf as m8$hexOf,
-  parseDigest as m8$parseDigest,
-  shortDigest as m8$shortDigest,
-  BadInputError as m9$BadInputError,
-  SealError as m9$SealError,
-  quote as m9$quote
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -3322,8 +3322,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ECKBKV5O.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-DPN52MVE.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-RKSTSD75.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-XBMAULWU.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3352,7 +3352,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-I2P2VGA5.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GV5COHS3.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -4243,8 +4243,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-QGTH7HJ4.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-6TJZ5FCE.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-6THMJI53.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-C7RARNA6.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4348,7 +4348,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-B5324TAL.js");
+    const { listAttestations } = await import("../chunks/attestations-api-MQQP7OUN.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4464,46 +4464,49 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  agreeingKind as m10$agreeingKind,
-  checkSubjectKind as m10$checkSubjectKind,
-  isCanonicalListing as m10$isCanonicalListing,
-  kindFromListing as m10$kindFromListing,
-  kindFromStatement as m10$kindFromStatement,
-  readListingFile2 as m10$readListingFile,
-  refuseListingAsFile as m10$refuseListingAsFile,
-  checkListingPath as m11$checkListingPath,
-  compareUtf8 as m11$compareUtf8,
-  describesListing as m11$describesListing,
-  diffListings as m11$diffListings,
-  digestOfListing as m11$digestOfListing,
-  formatListing as m11$formatListing,
-  listingFromDigests as m11$listingFromDigests,
-  parseListing as m11$parseListing,
-  sortEntries as m11$sortEntries,
-  listDirectory as m14$listDirectory,
-  sealSubject as m14$sealSubject,
-  FULCIO_OIDS as m15$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m15$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m15$GITHUB_HOSTED,
-  checkIdentity as m15$checkIdentity,
-  decodeDerUtf8String as m15$decodeDerUtf8String,
-  decodeIdentity as m15$decodeIdentity,
-  describeIdentityFailure as m15$describeIdentityFailure,
-  parseWorkflowSetting as m15$parseWorkflowSetting,
-  parseWorkflowUri as m15$parseWorkflowUri,
-  repositoryOfUri as m15$repositoryOfUri,
-  CACHE_FILES_DIR as m17$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m17$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m17$CACHE_LISTING,
-  CACHE_STAGING_DIR as m17$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m17$cacheArchivePrefix,
-  cacheKeyOf as m17$cacheKeyOf,
-  cacheStagingPath as m17$cacheStagingPath,
-  makeDirectories as m18$makeDirectories,
-  privateDir as m18$privateDir,
-  removeQuietly as m18$removeQuietly,
-  writeNewFile as m18$writeNewFile,
-  VERSION as m21$VERSION,
+  BadInputError as m10$BadInputError,
+  SealError as m10$SealError,
+  quote as m10$quote,
+  agreeingKind as m11$agreeingKind,
+  checkSubjectKind as m11$checkSubjectKind,
+  isCanonicalListing as m11$isCanonicalListing,
+  kindFromListing as m11$kindFromListing,
+  kindFromStatement as m11$kindFromStatement,
+  readListingFile2 as m11$readListingFile,
+  refuseListingAsFile as m11$refuseListingAsFile,
+  checkListingPath as m12$checkListingPath,
+  compareUtf8 as m12$compareUtf8,
+  describesListing as m12$describesListing,
+  diffListings as m12$diffListings,
+  digestOfListing as m12$digestOfListing,
+  formatListing as m12$formatListing,
+  listingFromDigests as m12$listingFromDigests,
+  parseListing as m12$parseListing,
+  sortEntries as m12$sortEntries,
+  listDirectory as m15$listDirectory,
+  sealSubject as m15$sealSubject,
+  FULCIO_OIDS as m16$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m16$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m16$GITHUB_HOSTED,
+  checkIdentity as m16$checkIdentity,
+  decodeDerUtf8String as m16$decodeDerUtf8String,
+  decodeIdentity as m16$decodeIdentity,
+  describeIdentityFailure as m16$describeIdentityFailure,
+  parseWorkflowSetting as m16$parseWorkflowSetting,
+  parseWorkflowUri as m16$parseWorkflowUri,
+  repositoryOfUri as m16$repositoryOfUri,
+  CACHE_FILES_DIR as m18$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m18$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m18$CACHE_LISTING,
+  CACHE_STAGING_DIR as m18$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m18$cacheArchivePrefix,
+  cacheKeyOf as m18$cacheKeyOf,
+  cacheStagingPath as m18$cacheStagingPath,
+  makeDirectories as m19$makeDirectories,
+  privateDir as m19$privateDir,
+  removeQuietly as m19$removeQuietly,
+  writeNewFile as m19$writeNewFile,
+  VERSION as m22$VERSION,
   ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
   annotateMismatches as m3$annotateMismatches,
   mismatchOutput as m3$mismatchOutput,
@@ -4515,11 +4518,8 @@ export {
   parseTufMirrors as m4$parseTufMirrors,
   SEVERITIES as m5$SEVERITIES,
   compareChanges as m5$compareChanges,
-  digestFromHex as m8$digestFromHex,
-  hexOf as m8$hexOf,
-  parseDigest as m8$parseDigest,
-  shortDigest as m8$shortDigest,
-  BadInputError as m9$BadInputError,
-  SealError as m9$SealError,
-  quote as m9$quote
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { getLocation, Kind, parse, Source } from 'graphql'
 import type { ContractChange } from '../../../src/core/contract/change.js'
 import { classifyGraphql } from '../../../src/core/contract/graphql.js'
 import { SealError } from '../../../src/core/errors.js'
@@ -151,5 +152,32 @@ describe('classifyGraphql', () => {
     const error = await classifyGraphql('type Query {\n  a: Missing\n}\n', BASE, { file: 'schema.gql' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SealError)
     expect((error as Error).message).toMatch(/^schema\.gql \(before\):2:6: the GraphQL schema cannot be read: Unknown type "Missing"\./)
+  })
+
+  it('finds each position from the lexer, without rescanning the schema per element, at the line and column getLocation gives', async () => {
+    // CRLF line ends, tabs and non-ASCII text: the columns must still match getLocation's.
+    const fields = Array.from({ length: 1000 }, (_, i) => `\t"""Feld ${i}: Größe"""\r\n\tfield${i}(arg: Int): Int`).join('\r\n')
+    const before = `type Query {\r\n${fields}\r\n}\r\n`
+    const after = before.replace('\tfield999(arg: Int): Int', '\tfield999(arg: Int): String')
+    // getLocation runs a line-break RegExp over the text from its start on every call: counting
+    // RegExp executions tells a rescan per element (hundreds of thousands here) from none.
+    const exec = RegExp.prototype.exec
+    let executions = 0
+    RegExp.prototype.exec = function (this: RegExp, text: string) {
+      executions++
+      return exec.call(this, text)
+    }
+    let changes: ContractChange[]
+    try {
+      changes = await classifyGraphql(before, after, { file: 'schema.graphql' })
+    } finally {
+      RegExp.prototype.exec = exec
+    }
+    expect(executions).toBeLessThan(1000)
+    const query = parse(new Source(after)).definitions[0]
+    const name = query?.kind === Kind.OBJECT_TYPE_DEFINITION ? query.fields?.find((f) => f.name.value === 'field999')?.name : undefined
+    const expected = getLocation(new Source(after), name?.loc?.start ?? -1)
+    expect(changes.map((c) => [c.rule, c.position])).toEqual([['graphql:FIELD_TYPE_CHANGED', `${expected.line}:${expected.column}`]])
+    expect(expected.line).toBe(2001)
   })
 })

@@ -7,9 +7,9 @@
 import { execFile } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from 'yaml'
 import type { ContractChange, Severity } from '../../../src/core/contract/change.js'
 import { classifyJsonSchema, classifyOpenApi, type OpenApiDocument, type SchemaRole } from '../../../src/core/contract/openapi/index.js'
+import { readContractDocument } from '../../../src/core/contract/read-document.js'
 
 export interface ExpectedChange {
   readonly rule: string
@@ -66,8 +66,9 @@ export function loadCases(root: string = CORPUS): OracleCase[] {
         name,
         dir,
         expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
-        before: parse(readFileSync(join(dir, 'before.yaml'), 'utf8')) as unknown,
-        after: parse(readFileSync(join(dir, 'after.yaml'), 'utf8')) as unknown
+        // Read as the product reads a contract file (merge keys resolved, a byte-order mark dropped).
+        before: readContractDocument(`${name}/before.yaml`, readFileSync(join(dir, 'before.yaml'), 'utf8')).value,
+        after: readContractDocument(`${name}/after.yaml`, readFileSync(join(dir, 'after.yaml'), 'utf8')).value
       }
     })
 }

@@ -68,6 +68,30 @@ it('throws nothing but SealError on arbitrary mutations', () => {
   )
 })
 
+it('finds no change when the alternatives of every oneOf and anyOf are reordered', () => {
+  const all = loadCases()
+    .filter((c) => c.expected.kind === 'openapi')
+    .flatMap((c) => [c.before, c.after] as OpenApiDocument[])
+  const withChoices = all.filter((document) => slots(document).some(([, key]) => key === 'oneOf' || key === 'anyOf'))
+  expect(withChoices.length).toBeGreaterThanOrEqual(8)
+  fc.assert(
+    fc.property(fc.constantFrom(...withChoices), fc.infiniteStream(fc.nat()), (document, randomness) => {
+      const after = structuredClone(document) as Json
+      for (const [container, key] of slots(after)) {
+        const list = (container as Json)[key as string]
+        if ((key === 'oneOf' || key === 'anyOf') && Array.isArray(list)) {
+          for (let i = list.length - 1; i > 0; i--) {
+            const j = (randomness.next().value as number) % (i + 1)
+            ;[list[i], list[j]] = [list[j], list[i]]
+          }
+        }
+      }
+      expect(classifyOpenApi(document, after, options)).toEqual([])
+    }),
+    { numRuns: 200 }
+  )
+})
+
 function operations(document: OpenApiDocument): [string, string][] {
   const out: [string, string][] = []
   for (const [path, item] of Object.entries((document.paths ?? {}) as Json)) for (const method of METHODS) if ((item as Json)[method]) out.push([path, method])

@@ -1,6 +1,12 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { classifyProtobuf, protocJsonName, type ProtoFile } from '../../../src/core/contract/protobuf.js'
 import { sealErrorOf } from '../../helpers/seal-error.js'
+import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
+
+afterAll(removeAll)
 
 const ORDERS = `syntax = "proto3";
 
@@ -54,6 +60,35 @@ describe('classifyProtobuf', () => {
       'proto/shop/v1/service.proto (after): the import "shop/v1/missing.proto" is not among the contract files. ' +
         'Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).'
     )
+  })
+
+  it('refuses an import cycle (a <-> b, and a file importing itself) as buf and protoc refuse it, naming the files', () => {
+    const a = 'syntax = "proto3";\npackage x;\nimport "b.proto";\nmessage A { B b = 1; }\n'
+    const b = 'syntax = "proto3";\npackage x;\nimport "a.proto";\nmessage B { int32 n = 1; }\n'
+    const self = 'syntax = "proto3";\npackage x;\n\nimport "a.proto";\nmessage A { int32 n = 1; }\n'
+    const pair = [
+      { path: 'a.proto', text: a },
+      { path: 'b.proto', text: b }
+    ]
+    const fine = [{ path: 'a.proto', text: 'syntax = "proto3";\npackage x;\nmessage A { int32 n = 1; }\n' }]
+    expect(sealErrorOf(() => classifyProtobuf(fine, pair))).toMatch(/^b\.proto:3:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> b\.proto -> a\.proto\)\. protoc and buf refuse/)
+    expect(sealErrorOf(() => classifyProtobuf(pair, fine))).toMatch(/^b\.proto:3:1 \(before\): .*\(a\.proto -> b\.proto -> a\.proto\)/)
+    expect(sealErrorOf(() => classifyProtobuf(fine, [{ path: 'a.proto', text: self }]))).toMatch(/^a\.proto:4:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> a\.proto\)/)
+    // The oracle: buf refuses the same sets.
+    for (const set of [pair, [{ path: 'a.proto', text: self }]]) {
+      const dir = writeTree(tempDir(), { 'buf.yaml': 'version: v2\n', ...Object.fromEntries(set.map((f) => [f.path, f.text])) })
+      const built = spawnSync(path.resolve('node_modules/.bin/buf'), ['build', dir], { encoding: 'utf8', env: { ...process.env, BUF_CACHE_DIR: path.join(dir, '.cache') } })
+      expect([built.status, built.stderr]).toEqual([expect.any(Number), expect.stringContaining('detected cyclic import')])
+      expect(built.status).not.toBe(0)
+    }
+    expect(fs.existsSync(path.resolve('node_modules/.bin/buf'))).toBe(true)
+  })
+
+  it('reads the messages of descriptor.proto as field types, not only its options (BigQuery Storage\'s ProtoSchema holds a DescriptorProto)', () => {
+    const schema = (extra: string) => [
+      { path: 'schema.proto', text: `syntax = "proto3";\npackage storage.v1;\nimport "google/protobuf/descriptor.proto";\nmessage ProtoSchema {\n  google.protobuf.DescriptorProto proto_descriptor = 1;\n${extra}}\n` }
+    ]
+    expect(classifyProtobuf(schema(''), schema('  string name = 2;\n')).map((c) => `${c.severity} ${c.rule}`)).toEqual(['compatible FIELD_ADDED'])
   })
 
   it('a syntax error names the file, line:col and side', () => {

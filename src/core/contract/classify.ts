@@ -1,11 +1,11 @@
-import { parse as parseYaml } from 'yaml'
-import { SealError, quote } from '../errors.js'
+import { quote } from '../errors.js'
 import { type ContractChange, compareChanges } from './change.js'
 import { classifyGraphql } from './graphql.js'
-import { isJsonFile, isProtobufFile } from './file-kinds.js'
+import { isProtobufFile } from './file-kinds.js'
 import type { ContractFileEntry, ContractManifest } from './manifest.js'
 import { classifyJsonSchema, classifyOpenApi } from './openapi/index.js'
 import { classifyProtobuf } from './protobuf.js'
+import { readContractDocument } from './read-document.js'
 
 /** A sealed contract with its files' text at hand: from a seal bundle, a directory, or the artifact. */
 export interface LoadedContract {
@@ -80,22 +80,7 @@ function referencesChanged(before: LoadedContract, after: LoadedContract): boole
 async function classifyFile(was: ContractFileEntry, now: ContractFileEntry, before: LoadedContract, after: LoadedContract, at: Date): Promise<ContractChange[]> {
   const path = now.path
   if (now.kind === 'graphql') return classifyGraphql(before.read(was.path), after.read(path), { file: path })
-  const parse = (contract: LoadedContract, file: string): unknown => {
-    const text = contract.read(file)
-    try {
-      // JSON is YAML too, but the YAML parser takes seconds on a large JSON document.
-      if (isJsonFile(file)) {
-        try {
-          return JSON.parse(text)
-        } catch {
-          // not JSON after all: the YAML parser reads it, or says where it fails
-        }
-      }
-      return parseYaml(text)
-    } catch (error) {
-      throw new SealError(`${quote(file)} cannot be read as YAML or JSON (${(error as Error).message.split('\n')[0]}). Seal a readable contract.`)
-    }
-  }
+  const parse = (contract: LoadedContract, file: string): unknown => readContractDocument(file, contract.read(file)).value
   const reader = (contract: LoadedContract) => (file: string) => parse(contract, file)
   if (now.kind === 'jsonschema') {
     const role = now.role ?? was.role ?? 'produces'

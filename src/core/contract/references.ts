@@ -5,10 +5,10 @@
  * are references is derived from the sealed bytes, never taken from a manifest's word.
  */
 import * as path from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import type { ContractKind } from './change.js'
 import { SealError, quote } from '../errors.js'
-import { isJsonFile, isProtobufFile } from './file-kinds.js'
+import { isProtobufFile } from './file-kinds.js'
+import { readContractDocument } from './read-document.js'
 
 /** How a file reached only by reference is read for its own references: by its name, as the comparison reads it. */
 export function referenceKind(file: string): ContractKind {
@@ -61,18 +61,12 @@ export function referencesOf(file: string, kind: ContractKind, text: string, inp
   return files
 }
 
-/** The document's value; undefined when it cannot be read (a declared file's reading error is reported by detection). */
+/** The document's value, read as the comparison reads it (merge keys, byte-order mark); undefined when it cannot be read (a declared file's reading error is reported by detection). */
 function readDocument(file: string, text: string): unknown {
-  if (isJsonFile(file)) {
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, ''))
-    } catch {
-      // not JSON after all: the YAML reading below
-    }
-  }
   try {
-    return parseYaml(text)
-  } catch {
-    return undefined
+    return readContractDocument(file, text).value
+  } catch (error) {
+    if (error instanceof SealError) return undefined
+    throw error
   }
 }

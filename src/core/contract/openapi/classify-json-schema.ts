@@ -11,8 +11,8 @@ import { SchemaViews } from './schema-view.js'
 import type { JsonSchemaDocument, JsonSchemaOptions } from './types.js'
 
 export function classifyJsonSchema(before: JsonSchemaDocument, after: JsonSchemaDocument, options: JsonSchemaOptions): ContractChange[] {
-  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal)
-  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal)
+  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal, true)
+  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true)
   const differ = new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs))
   const place = options.role === 'produces' ? 'response-body' : 'request-body'
   const out = new ChangeCollector('jsonschema', options.file)

@@ -27,6 +27,8 @@ export interface BodyModel {
 export interface HeaderModel {
   readonly name: string
   readonly required: boolean
+  /** 3.x: its `schema`; 2.0: the header itself (its type keywords are inline). */
+  readonly schema: Located | null
   readonly at: Located
 }
 
@@ -43,11 +45,15 @@ export interface OperationModel {
   /** The path with its parameter names blanked: renaming `{id}` to `{orderId}` is the same operation. */
   readonly path: string
   readonly at: Located
+  /** The path item (or webhook, or callback expression) it is in. */
+  readonly item: Located
   readonly deprecated: boolean
   readonly sunset: unknown
   readonly parameters: ReadonlyMap<string, ParameterModel>
   readonly body: BodyModel | null
   readonly responses: ReadonlyMap<string, ResponseModel>
+  /** 3.x `callbacks`: the requests the API makes to the client, keyed `name expression METHOD`. */
+  readonly callbacks: ReadonlyMap<string, OperationModel>
 }
 
 export type OpenApiMajor = 2 | 3
@@ -69,29 +75,73 @@ export function readOperations(refs: RefResolver, major: OpenApiMajor): Map<stri
   const paths = refs.child(root, 'paths')
   if (!isRecord(paths.value)) return out
   for (const path of Object.keys(paths.value)) {
-    const item = refs.follow(refs.child(paths, path))
-    if (!isRecord(item.value)) continue
-    const placeholders = [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] ?? '')
-    const shared = readParameters(refs, refs.child(item, 'parameters'), placeholders)
     const blank = path.replace(/\{[^}]*\}/g, '{}')
-    for (const method of METHODS) {
-      const at = refs.child(item, method)
-      if (!isRecord(at.value)) continue
-      const operation = at.value
-      const own = readParameters(refs, refs.child(at, 'parameters'), placeholders)
-      const all = new Map([...shared, ...own])
-      const reader = major === 2 ? readSwaggerOperation : readOpenApi3Operation
-      const { parameters, body, responses } = reader(refs, root, at, all)
-      out.set(`${method.toUpperCase()} ${blank}`, {
-        name: `${method.toUpperCase()} ${path}`,
+    for (const operation of readPathItem(refs, major, refs.child(paths, path), path, (method) => `${method} ${path}`)) out.set(`${operation.method} ${blank}`, operation.model)
+  }
+  return out
+}
+
+/**
+ * OpenAPI 3.1 `webhooks`: requests the API sends to its subscribers, keyed
+ * `name METHOD`. Named `POST webhook:<name>`, as oasdiff names them.
+ */
+export function readWebhooks(refs: RefResolver, major: OpenApiMajor): Map<string, OperationModel> {
+  const out = new Map<string, OperationModel>()
+  const webhooks = refs.child(refs.at(''), 'webhooks')
+  if (major !== 3 || !isRecord(webhooks.value)) return out
+  for (const name of Object.keys(webhooks.value)) {
+    for (const operation of readPathItem(refs, major, refs.child(webhooks, name), '', (method) => `${method} webhook:${name}`, false)) out.set(`${name} ${operation.method}`, operation.model)
+  }
+  return out
+}
+
+/** The operations of one path item (a path, a webhook, a callback expression), with the item's shared parameters. */
+function readPathItem(refs: RefResolver, major: OpenApiMajor, itemAt: Located, path: string, nameOf: (method: string) => string, withCallbacks = true): { method: string; model: OperationModel }[] {
+  const item = refs.follow(itemAt)
+  if (!isRecord(item.value)) return []
+  const placeholders = [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] ?? '')
+  const shared = readParameters(refs, refs.child(item, 'parameters'), placeholders)
+  const blank = path.replace(/\{[^}]*\}/g, '{}')
+  const out: { method: string; model: OperationModel }[] = []
+  for (const method of METHODS) {
+    const at = refs.child(item, method)
+    if (!isRecord(at.value)) continue
+    const operation = at.value
+    const own = readParameters(refs, refs.child(at, 'parameters'), placeholders)
+    const all = new Map([...shared, ...own])
+    const reader = major === 2 ? readSwaggerOperation : readOpenApi3Operation
+    const { parameters, body, responses } = reader(refs, refs.at(''), at, all)
+    out.push({
+      method: method.toUpperCase(),
+      model: {
+        name: nameOf(method.toUpperCase()),
         path: blank,
         at,
+        item,
         deprecated: operation.deprecated === true,
         sunset: operation['x-sunset'],
         parameters,
         body,
-        responses
-      })
+        responses,
+        // Callbacks of a callback or a webhook are not read (a $ref could make them endless); the uncompared-parts check names them.
+        callbacks: major === 3 && withCallbacks ? readCallbacks(refs, major, at) : new Map()
+      }
+    })
+  }
+  return out
+}
+
+function readCallbacks(refs: RefResolver, major: OpenApiMajor, operation: Located): Map<string, OperationModel> {
+  const out = new Map<string, OperationModel>()
+  const callbacks = refs.child(operation, 'callbacks')
+  if (!isRecord(callbacks.value)) return out
+  for (const name of Object.keys(callbacks.value)) {
+    const callback = refs.follow(refs.child(callbacks, name))
+    if (!isRecord(callback.value)) continue
+    for (const expression of Object.keys(callback.value)) {
+      for (const { method, model } of readPathItem(refs, major, refs.child(callback, expression), '', (m) => `${m} callback ${name} ${expression}`, false)) {
+        out.set(`${name} ${expression} ${method}`, model)
+      }
     }
   }
   return out
@@ -152,7 +202,8 @@ function readOpenApi3Operation(refs: RefResolver, _root: Located, at: Located, a
       if (isRecord(headerList.value)) {
         for (const name of Object.keys(headerList.value)) {
           const header = refs.follow(refs.child(headerList, name))
-          headers.set(name.toLowerCase(), { name, required: isRecord(header.value) && header.value.required === true, at: header })
+          const schema = isRecord(header.value) && isRecord(header.value.schema) ? refs.child(header, 'schema') : null
+          headers.set(name.toLowerCase(), { name, required: isRecord(header.value) && header.value.required === true, schema, at: header })
         }
       }
       responses.set(status.toUpperCase(), { status, content: readContent(refs, refs.child(response, 'content')), headers, at: response })
@@ -205,7 +256,7 @@ function readSwaggerOperation(refs: RefResolver, root: Located, at: Located, all
       const headers = new Map<string, HeaderModel>()
       const headerList = refs.child(response, 'headers')
       if (isRecord(headerList.value)) {
-        for (const name of Object.keys(headerList.value)) headers.set(name.toLowerCase(), { name, required: false, at: refs.child(headerList, name) })
+        for (const name of Object.keys(headerList.value)) headers.set(name.toLowerCase(), { name, required: false, schema: refs.child(headerList, name), at: refs.child(headerList, name) })
       }
       responses.set(status.toUpperCase(), { status, content, headers, at: response })
     }

@@ -20,12 +20,17 @@ export class RefResolver {
   private readonly documents = new Map<string, unknown>()
   private readonly targets = new Map<string, Located>()
 
-  /** `label` names the side in errors: the before document is the live contract, not the file on disk. */
+  /**
+   * `label` names the side in errors: the before document is the live contract, not the
+   * file on disk. `rootIsSchema`: a standalone JSON Schema, where `#` is the schema itself
+   * (recursion); in an OpenAPI document `#` is the whole document, which no schema can be.
+   */
   constructor(
     readonly file: string,
     readonly root: unknown,
     private readonly label: string,
-    private readonly readExternal?: ExternalDocumentReader
+    private readonly readExternal?: ExternalDocumentReader,
+    private readonly rootIsSchema = false
   ) {
     this.documents.set(file, root)
   }
@@ -72,16 +77,24 @@ export class RefResolver {
       throw new SealError(`${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`)
     }
     const hash = ref.indexOf('#')
-    const filePart = hash === -1 ? ref : ref.slice(0, hash)
+    let filePart = hash === -1 ? ref : ref.slice(0, hash)
     let fragment = hash === -1 ? '' : ref.slice(hash + 1)
     try {
+      // A $ref is a URI reference: "my%20schemas.yaml" names the file "my schemas.yaml", as the seal reads it.
+      filePart = decodeURIComponent(filePart)
       fragment = decodeURIComponent(fragment)
     } catch {
-      throw new SealError(`${at} has a malformed fragment. Write it as a JSON pointer such as "#/components/schemas/Order".`)
+      throw new SealError(`${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`)
     }
     const tokens = parsePointer(fragment)
     if (tokens === null) {
       throw new SealError(`${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`)
+    }
+    if (/~(?![01])/.test(fragment)) {
+      throw new SealError(`${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`)
+    }
+    if (filePart === '' && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
+      throw new SealError(`${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`)
     }
     let file = from.file
     let document: unknown = this.documents.get(from.file)

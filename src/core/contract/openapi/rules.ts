@@ -5,6 +5,7 @@
  * depends on the document, which keeps an id meaningful in a waiver or an approval.
  */
 import type { Severity } from '../change.js'
+import { KEYWORD_NOT_COMPARED, KEYWORD_SUFFIXES } from './keywords.js'
 import type { NumericKeyword } from './schema-view.js'
 
 const B: Severity = 'breaking'
@@ -25,6 +26,10 @@ const SCHEMA_SUFFIXES: Readonly<Record<string, readonly [Severity, Severity]>> =
   'became-enum': [B, C],
   'x-extensible-enum-value-added': [C, C],
   'x-extensible-enum-value-removed': [B, C],
+  'const-added': [B, C],
+  'const-removed': [C, B],
+  'const-changed': [B, B],
+  'deprecated-sunset-invalid': [B, B],
   'pattern-added': [B, C],
   'pattern-changed': [B, C],
   'pattern-removed': [C, C],
@@ -42,7 +47,9 @@ const NUMERIC_STEMS: Readonly<Record<NumericKeyword, string>> = {
   exclusiveMaximum: 'exclusive-max',
   exclusiveMinimum: 'exclusive-min',
   maxItems: 'max-items',
-  minItems: 'min-items'
+  minItems: 'min-items',
+  maxContains: 'max-contains',
+  minContains: 'min-contains'
 }
 
 export function numericStem(keyword: NumericKeyword): string {
@@ -61,6 +68,11 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'api-removed-before-sunset': B,
   'api-path-removed-with-deprecation': C,
   'api-removed-with-deprecation': C,
+  'sunset-deleted': B,
+  'api-deprecated-sunset-parse': B,
+  'api-sunset-date-changed-too-small': B,
+  'api-stability-decreased': B,
+  'api-invalid-stability-level': B,
   // Parameters.
   'new-required-request-parameter': B,
   'new-request-path-parameter': B,
@@ -71,6 +83,10 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'request-parameter-default-value-added': B,
   'request-parameter-default-value-changed': B,
   'request-parameter-default-value-removed': B,
+  'request-parameter-removed-before-sunset': B,
+  'request-parameter-sunset-parse': B,
+  'request-parameter-sunset-deleted': B,
+  'request-parameter-sunset-date-changed-too-small': B,
   // Request bodies.
   'request-body-added-required': B,
   'request-body-added-optional': C,
@@ -103,7 +119,18 @@ const FIXED: Readonly<Record<string, Severity>> = {
   'required-response-header-removed': B,
   'optional-response-header-removed': D,
   'response-header-became-optional': B,
-  'response-header-added': C
+  'response-header-added': C,
+  // Webhooks (3.1) and callbacks: requests the API sends; their payloads are judged as responses.
+  'webhook-added': C,
+  'webhook-removed': B,
+  'callback-added': C,
+  'callback-removed': B,
+  'callback-reply-added': C,
+  'callback-reply-removed': D,
+  // A part the engine does not judge changed (servers, security, serialization, links…).
+  'part-not-compared': D,
+  // A subschema of a JSON Schema keyword (if, contains…) changed in place: not compared further.
+  [KEYWORD_NOT_COMPARED]: B
 }
 
 /** Where a schema sits: a whole body, a parameter, or a property nested in either. */
@@ -112,7 +139,7 @@ export type SchemaPlace = (typeof SCHEMA_PLACES)[number]
 
 function buildCatalogue(): ReadonlyMap<string, Severity> {
   const rules = new Map<string, Severity>(Object.entries(FIXED))
-  const suffixes: [string, readonly [Severity, Severity]][] = Object.entries(SCHEMA_SUFFIXES)
+  const suffixes: [string, readonly [Severity, Severity]][] = [...Object.entries(SCHEMA_SUFFIXES), ...Object.entries(KEYWORD_SUFFIXES)]
   for (const stem of Object.values(NUMERIC_STEMS)) {
     const upper = stem.startsWith('max') || stem === 'exclusive-max'
     // Tightening (a lower maximum, a higher minimum, a new bound) narrows what is valid.

@@ -7,11 +7,15 @@
  * used by a thousand operations is compared once per direction; the walk below a pair is
  * memoised per root, and a recursive schema stops where it reaches a pair already seen.
  */
+import { describeAlternatives, matchAlternatives } from './alternatives.js'
+import { compareKeywords } from './keywords.js'
+import { parseSunset } from './sunset.js'
+import { NOT_COMPARED } from './uncompared.js'
 import type { Located } from './refs.js'
 import { SameCheck } from './same.js'
 import { numericStem, type SchemaPlace } from './rules.js'
 import { NUMERIC_KEYWORDS, type SchemaView, type SchemaViews } from './schema-view.js'
-import { isRecord, type Direction } from './types.js'
+import type { Direction } from './types.js'
 
 /** A change inside a schema; `path` is relative to the schema compared (`''`, `status`, `items[].status`). */
 export interface SchemaChange {
@@ -123,7 +127,16 @@ export class SchemaDiffer {
     const emit = (suffix: string, detail: string, at: Located = a.at): void => {
       out.push({ rule: `${place}-${suffix}`, path: '', at, detail })
     }
-    this.compareTypes(b, a, direction, emit)
+    const typeChanged = this.compareTypes(b, a, direction, emit)
+    // oasdiff reads a format as part of the type: any change of it is its *-type-changed.
+    if (b.format !== a.format && !typeChanged) {
+      const what = b.format === null ? `gained format ${describe(a.format)}` : a.format === null ? `lost format ${describe(b.format)}` : `format changed from ${describe(b.format)} to ${describe(a.format)}`
+      emit('type-changed', what)
+    }
+    compareConstants(b, a, emit)
+    if (a.deprecated && a.sunset !== undefined && parseSunset(a.sunset) === null && (!b.deprecated || b.sunset !== a.sunset)) {
+      emit('deprecated-sunset-invalid', `was deprecated with an x-sunset that is not an RFC 3339 date (${describe(a.sunset)})`)
+    }
     if (b.nullable !== a.nullable) emit(a.nullable ? 'became-nullable' : 'became-not-nullable', a.nullable ? 'became nullable' : 'is no longer nullable')
     compareEnums(b, a, emit)
     for (const keyword of NUMERIC_KEYWORDS) {
@@ -148,6 +161,11 @@ export class SchemaDiffer {
       const action = !b.hasDefault ? 'added' : !a.hasDefault ? 'removed' : 'changed'
       out.push({ rule: `request-parameter-default-value-${action}`, path: '', at: a.at, detail: `default ${action} (${describe(b.defaultValue)} → ${describe(a.defaultValue)})` })
     }
+    const same = (x: Located, y: Located): boolean => this.same.same(x.value, y.value, x.file, y.file)
+    for (const finding of compareKeywords(b.keywords, a.keywords, same, NOT_COMPARED)) {
+      if (finding.fixed) out.push({ rule: finding.rule, path: '', at: a.at, detail: finding.detail })
+      else emit(finding.rule, finding.detail)
+    }
     const nested: SchemaPlace = direction === 'request' ? 'request-property' : 'response-property'
     this.compareProperties(b, a, direction, nested, out, edges)
     if (b.items && a.items) edges.push({ segment: '[]', before: this.before.view(b.items), after: this.after.view(a.items), place: nested })
@@ -155,23 +173,22 @@ export class SchemaDiffer {
     this.compareAlternatives(b, a, 'anyOf', place, nested, out, edges)
   }
 
-  private compareTypes(b: SchemaView, a: SchemaView, direction: Direction, emit: (suffix: string, detail: string) => void): void {
+  /** Reports a change of the type list; true when that report is a `type-changed` (a format change then goes with it). */
+  private compareTypes(b: SchemaView, a: SchemaView, direction: Direction, emit: (suffix: string, detail: string) => void): boolean {
     const was = b.types
     const now = a.types
-    if (sameTypes(was, now)) return
-    const detail = `type changed from ${typeText(was)} to ${typeText(now)}`
+    if (sameTypes(was, now)) return false
+    const format = b.format === a.format ? '' : `, format from ${describe(b.format ?? 'none')} to ${describe(a.format ?? 'none')}`
+    const detail = `type changed from ${typeText(was)} to ${typeText(now)}${format}`
     const widened = now === null || (was !== null && covers(now, was))
     const narrowed = was === null || (now !== null && covers(was, now))
     const lists = (was?.size ?? 0) > 1 || (now?.size ?? 0) > 1
-    if (widened) {
-      if (direction === 'request') emit(lists ? 'list-of-types-widened' : 'type-generalized', detail)
-      else emit(lists ? 'list-of-types-widened' : 'type-changed', detail)
-    } else if (narrowed) {
-      if (direction === 'request') emit(lists ? 'list-of-types-narrowed' : 'type-changed', detail)
-      else emit(lists ? 'list-of-types-narrowed' : 'type-specialized', detail)
-    } else {
-      emit('type-changed', detail)
-    }
+    let suffix: string
+    if (widened) suffix = lists ? 'list-of-types-widened' : direction === 'request' ? 'type-generalized' : 'type-changed'
+    else if (narrowed) suffix = lists ? 'list-of-types-narrowed' : direction === 'request' ? 'type-changed' : 'type-specialized'
+    else suffix = 'type-changed'
+    emit(suffix, detail)
+    return suffix === 'type-changed'
   }
 
   private compareProperties(b: SchemaView, a: SchemaView, direction: Direction, nested: SchemaPlace, out: SchemaChange[], edges: Edge[]): void {
@@ -221,19 +238,23 @@ export class SchemaDiffer {
   private compareAlternatives(b: SchemaView, a: SchemaView, keyword: 'oneOf' | 'anyOf', place: SchemaPlace, nested: SchemaPlace, out: SchemaChange[], edges: Edge[]): void {
     if (b[keyword].length === 0 && a[keyword].length === 0) return
     const suffix = keyword === 'oneOf' ? 'one-of' : 'any-of'
-    const was = keyAlternatives(b[keyword])
-    const now = keyAlternatives(a[keyword])
-    for (const [key, located] of was) {
-      if (!now.has(key)) out.push({ rule: `${place}-${suffix}-removed`, path: '', at: located, detail: `lost the ${keyword} alternative ${key}` })
+    const was = describeAlternatives(this.before, b, b[keyword])
+    const now = describeAlternatives(this.after, a, a[keyword])
+    const { pairs, removed, added } = matchAlternatives(was, now)
+    for (const alternative of removed) out.push({ rule: `${place}-${suffix}-removed`, path: '', at: alternative.at, detail: `lost the ${keyword} alternative ${alternative.label}` })
+    for (const alternative of added) out.push({ rule: `${place}-${suffix}-added`, path: '', at: alternative.at, detail: `gained the ${keyword} alternative ${alternative.label}` })
+    for (const [previous, next] of pairs) {
+      edges.push({ segment: `${keyword}[${next.label}]`, before: this.before.view(previous.at), after: this.after.view(next.at), place: nested })
     }
-    for (const [key, located] of now) {
-      const previous = was.get(key)
-      if (!previous) {
-        out.push({ rule: `${place}-${suffix}-added`, path: '', at: located, detail: `gained the ${keyword} alternative ${key}` })
-        continue
-      }
-      edges.push({ segment: `${keyword}[${key}]`, before: this.before.view(previous), after: this.after.view(located), place: nested })
-    }
+  }
+}
+
+function compareConstants(b: SchemaView, a: SchemaView, emit: (suffix: string, detail: string) => void): void {
+  if (b.constant === null && a.constant === null) return
+  if (b.constant === null && a.constant !== null) emit('const-added', `gained const ${describe(a.constant.value)}`)
+  else if (b.constant !== null && a.constant === null) emit('const-removed', `lost const ${describe(b.constant.value)}`)
+  else if (b.constant !== null && a.constant !== null && describe(b.constant.value) !== describe(a.constant.value)) {
+    emit('const-changed', `const changed from ${describe(b.constant.value)} to ${describe(a.constant.value)}`)
   }
 }
 
@@ -256,19 +277,6 @@ function difference(before: readonly unknown[], after: readonly unknown[]): [unk
   const was = new Set(before.map(describe))
   const now = new Set(after.map(describe))
   return [after.filter((v) => !was.has(describe(v))), before.filter((v) => !now.has(describe(v)))]
-}
-
-/** Alternatives are matched by the definition they name, else their title, else their position. */
-function keyAlternatives(list: readonly Located[]): Map<string, Located> {
-  const out = new Map<string, Located>()
-  list.forEach((located, index) => {
-    const value = located.value
-    let key = `#${index}`
-    if (isRecord(value) && typeof value.$ref === 'string') key = value.$ref.slice(value.$ref.lastIndexOf('/') + 1)
-    else if (isRecord(value) && typeof value.title === 'string') key = value.title
-    out.set(out.has(key) ? `${key}#${index}` : key, located)
-  })
-  return out
 }
 
 function sameTypes(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {

@@ -5,13 +5,14 @@
  * compares views, so a refactoring into `allOf` or from one nullable dialect to the other
  * is not reported as a change.
  */
+import { WATCHED_KEYWORDS } from './keywords.js'
 import type { Located, RefResolver } from './refs.js'
 import { isRecord } from './types.js'
 
-export const NUMERIC_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxItems', 'minItems'] as const
+export const NUMERIC_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxItems', 'minItems', 'maxContains', 'minContains'] as const
 export type NumericKeyword = (typeof NUMERIC_KEYWORDS)[number]
 
-const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems'])
+const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxContains'])
 
 export function isUpperBound(keyword: NumericKeyword): boolean {
   return UPPER_BOUNDS.has(keyword)
@@ -26,6 +27,10 @@ export interface SchemaView {
   readonly types: ReadonlySet<string> | null
   readonly nullable: boolean
   readonly enumValues: readonly unknown[] | null
+  /** `const` (3.1 and JSON Schema): the one value allowed, when the schema sets one. */
+  readonly constant: { readonly value: unknown } | null
+  /** `format` (`uuid`, `date-time`, `int64`…): a validating server enforces it on requests, clients parse by it. */
+  readonly format: string | null
   /** Zalando's `x-extensible-enum`: the known values of an open set. */
   readonly extensibleEnum: readonly unknown[] | null
   readonly numbers: Readonly<Partial<Record<NumericKeyword, number>>>
@@ -39,6 +44,11 @@ export interface SchemaView {
   readonly items: Located | null
   readonly oneOf: readonly Located[]
   readonly anyOf: readonly Located[]
+  /** `deprecated` and its `x-sunset`, for a property's deprecation. */
+  readonly deprecated: boolean
+  readonly sunset: unknown
+  /** The other keywords judged as wholes (keywords.ts), as written. */
+  readonly keywords: ReadonlyMap<string, Located>
 }
 
 const ANNOTATIONS = new Set(['$ref', 'description', 'summary', 'title', '$comment', 'example', 'examples', 'externalDocs'])
@@ -53,6 +63,8 @@ function anyView(at: Located, identity: object | null): SchemaView {
     types: null,
     nullable: false,
     enumValues: null,
+    constant: null,
+    format: null,
     extensibleEnum: null,
     numbers: {},
     pattern: null,
@@ -64,7 +76,10 @@ function anyView(at: Located, identity: object | null): SchemaView {
     required: EMPTY_SET,
     items: null,
     oneOf: [],
-    anyOf: []
+    anyOf: [],
+    deprecated: false,
+    sunset: undefined,
+    keywords: EMPTY_MAP
   }
 }
 
@@ -101,7 +116,10 @@ export class SchemaViews {
       let view = this.ownView(target, value)
       const allOf = value.allOf
       if (Array.isArray(allOf)) {
-        for (let index = 0; index < allOf.length; index++) view = merge(view, this.view(this.refs.child(target, 'allOf', index)))
+        const own = view
+        const members = allOf.map((_, index) => this.view(this.refs.child(target, 'allOf', index)))
+        for (const member of members) view = merge(view, member)
+        view = { ...view, nullable: allOfNullable(own, members) }
       }
       // `oneOf: [X, {type: "null"}]` is a nullable X, not a choice between variants.
       for (const keyword of ['oneOf', 'anyOf'] as const) {
@@ -132,7 +150,8 @@ export class SchemaViews {
       // `type: "null"` alone is a null-only schema, not an unrestricted one.
     }
     let enumValues = Array.isArray(schema.enum) ? (schema.enum as unknown[]) : null
-    if (schema.const !== undefined) enumValues = [schema.const]
+    const constant = Object.hasOwn(schema, 'const') ? { value: schema.const } : null
+    if (constant?.value === null) nullable = true
     if (enumValues?.includes(null)) {
       nullable = true
       enumValues = enumValues.filter((v) => v !== null)
@@ -171,6 +190,8 @@ export class SchemaViews {
     }
     const oneOf = alternatives('oneOf')
     const anyOf = alternatives('anyOf')
+    const keywords = new Map<string, Located>()
+    for (const keyword of WATCHED_KEYWORDS) if (schema[keyword] !== undefined) keywords.set(keyword, this.refs.child(at, keyword))
     const extensible = schema['x-extensible-enum']
     return {
       at,
@@ -178,6 +199,8 @@ export class SchemaViews {
       types,
       nullable,
       enumValues,
+      constant,
+      format: typeof schema.format === 'string' ? schema.format : null,
       extensibleEnum: Array.isArray(extensible) ? (extensible as unknown[]) : null,
       numbers,
       pattern: typeof schema.pattern === 'string' ? schema.pattern : null,
@@ -189,9 +212,26 @@ export class SchemaViews {
       required,
       items,
       oneOf,
-      anyOf
+      anyOf,
+      deprecated: schema.deprecated === true,
+      sunset: schema['x-sunset'],
+      keywords
     }
   }
+}
+
+/**
+ * Null passes an allOf only if it passes every member: a typed member that does not allow
+ * null (a non-nullable object) shuts it out, whatever another member allows. A `nullable`
+ * beside the allOf still makes the whole nullable: 3.0 writes "a nullable Order" as
+ * `allOf: [Order], nullable: true`. Untyped members (only properties or a description)
+ * say nothing about null.
+ */
+function allOfNullable(own: SchemaView, members: readonly SchemaView[]): boolean {
+  if (own.nullable) return true
+  const typed = [own, ...members].filter((view) => view.types !== null)
+  if (typed.length === 0) return members.some((member) => member.nullable)
+  return typed.every((view) => view.nullable)
 }
 
 function isNullOnly(value: unknown): boolean {
@@ -219,6 +259,8 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     // 3.0 writes "a nullable Order" as allOf [Order] plus nullable: true; honour that reading.
     nullable: a.nullable || b.nullable,
     enumValues: intersectValues(a.enumValues, b.enumValues),
+    constant: a.constant ?? b.constant,
+    format: a.format ?? b.format,
     extensibleEnum: a.extensibleEnum ?? b.extensibleEnum,
     numbers,
     pattern: a.pattern ?? b.pattern,
@@ -230,7 +272,10 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     required: a.required.size === 0 ? b.required : b.required.size === 0 ? a.required : new Set([...a.required, ...b.required]),
     items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : (a.items ?? b.items),
     oneOf: [...a.oneOf, ...b.oneOf],
-    anyOf: [...a.anyOf, ...b.anyOf]
+    anyOf: [...a.anyOf, ...b.anyOf],
+    deprecated: a.deprecated || b.deprecated,
+    sunset: a.sunset ?? b.sunset,
+    keywords: b.keywords.size === 0 ? a.keywords : new Map([...b.keywords, ...a.keywords])
   }
 }
 

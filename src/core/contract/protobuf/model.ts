@@ -5,6 +5,7 @@
  * for the wire and JSON forms out of its reflection objects.
  */
 import protobuf from 'protobufjs'
+import descriptor from 'protobufjs/google/protobuf/descriptor.json' with { type: 'json' }
 import { SealError, quote } from '../../errors.js'
 import { declarationPositions, type Position } from './positions.js'
 
@@ -103,21 +104,11 @@ export interface ProtoModel {
 
 /**
  * The well-known types protobufjs carries (its `common` set). descriptor.proto is not
- * among them; it is imported for custom options, which never change the wire or JSON
- * form, so its option messages are stood in for by empty ones that extensions can attach to.
+ * among them: it comes from the copy protobufjs ships, since a contract may use its
+ * messages as field types (BigQuery Storage's ProtoSchema holds a DescriptorProto), not
+ * only its option messages for custom options.
  */
 const DESCRIPTOR = 'google/protobuf/descriptor.proto'
-const OPTION_MESSAGES = [
-  'FileOptions',
-  'MessageOptions',
-  'FieldOptions',
-  'OneofOptions',
-  'EnumOptions',
-  'EnumValueOptions',
-  'ServiceOptions',
-  'MethodOptions',
-  'ExtensionRangeOptions'
-]
 
 function wellKnown(name: string): { nested?: Record<string, unknown> } | null {
   if (!name.startsWith('google/protobuf/')) return null
@@ -248,6 +239,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
   }
   const roots = options.importRoots ?? []
   const fileModels = new Map<string, FileModel>()
+  const imports = new Map<string, { name: string; target: string }[]>()
   const loadedWellKnown = new Set<string>()
   const typeFile = new Map<string, string>()
   for (const file of files) {
@@ -263,11 +255,12 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path)
     for (const imported of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) {
       const target = resolveImport(imported, file.path, paths, roots, side)
+      if (target !== null) imports.set(file.path, [...(imports.get(file.path) ?? []), { name: imported, target }])
       if (target !== null || loadedWellKnown.has(imported)) continue
       loadedWellKnown.add(imported)
       try {
         if (imported === DESCRIPTOR) {
-          root.addJSON({ google: { nested: { protobuf: { nested: Object.fromEntries(OPTION_MESSAGES.map((m) => [m, { fields: {} }])) } } } })
+          root.addJSON(descriptor.nested as protobuf.INamespace['nested'] & object)
         } else {
           root.addJSON((wellKnown(imported) as { nested: Record<string, unknown> }).nested as protobuf.INamespace['nested'] & object)
         }
@@ -278,6 +271,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     }
     fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? '', positions: declarationPositions(file.text) })
   }
+  refuseImportCycle(files, imports, side)
   try {
     root.resolveAll()
   } catch (error) {
@@ -287,6 +281,36 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     throw new SealError(`${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`)
   }
   return collect(root, fileModels, typeFile)
+}
+
+/**
+ * Files that import each other (or a file importing itself) build with neither protoc nor
+ * buf ("detected cyclic import"), so the set is refused as they refuse it, at the import
+ * that closes the cycle.
+ */
+function refuseImportCycle(files: ProtoFiles, imports: ReadonlyMap<string, readonly { name: string; target: string }[]>, side: string): void {
+  const done = new Set<string>()
+  const path: string[] = []
+  const visit = (file: string): void => {
+    if (done.has(file)) return
+    path.push(file)
+    for (const { name, target } of imports.get(file) ?? []) {
+      const start = path.indexOf(target)
+      if (start !== -1) {
+        const cycle = [...path.slice(start), target].join(' -> ')
+        const text = files.find((f) => f.path === file)?.text ?? ''
+        const line = text.split('\n').findIndex((l) => new RegExp(`^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(l))
+        const at = line === -1 ? '' : `:${line + 1}:1`
+        throw new SealError(
+          `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
+        )
+      }
+      visit(target)
+    }
+    path.pop()
+    done.add(file)
+  }
+  for (const file of files) visit(file.path)
 }
 
 /** Full names (without the leading dot) of every message, enum and service declared so far. */

@@ -370,7 +370,7 @@ paths:
     writeTree(root, { 'app/api/openapi.yaml': API('1.0.0', ['id']).replace("schema: { type: object", "schema: { $ref: 'x%zz.yaml#/A', type: object") })
     const sealed = cli(['seal', 'app', '--contract', 'api/openapi.yaml', '--out', 'bundle'], root)
     expect(sealed.code).toBe(1)
-    expect(sealed.stderr).toBe('artifact-seal: --contract: "api/openapi.yaml" has a $ref to "x%zz.yaml#/A", which is not a valid URI reference (a "%" not followed by two hex digits). Write the file\'s path with "%" as "%25", or without escapes.\n')
+    expect(sealed.stderr).toBe('artifact-seal: --contract: "api/openapi.yaml" has a $ref "x%zz.yaml#/A" with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file\'s path without escapes.\n')
     expect(fs.existsSync(path.join(root, 'bundle'))).toBe(false)
   })
 })

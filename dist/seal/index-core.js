@@ -4222,7 +4222,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-3KZWTE7F.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-322C7WFY.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

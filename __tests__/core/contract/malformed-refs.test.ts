@@ -64,6 +64,8 @@ describe('a malformed $ref', () => {
       expect((error as Error).name).toBe('SealError')
       message = (error as Error).message
     }
-    expect(message.startsWith(`openapi.yaml: the $ref ${JSON.stringify(ref)} at `)).toBe(true)
+    // A bad escape in the file part stops the reading of the referenced files, before the comparison walks to it.
+    const named = [`openapi.yaml: the $ref ${JSON.stringify(ref)} at `, `after: "openapi.yaml" has a $ref ${JSON.stringify(ref)} with a malformed %-escape`]
+    expect(named.some((start) => message.startsWith(start))).toBe(true)
   })
 })

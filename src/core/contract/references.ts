@@ -54,7 +54,7 @@ export function referencesOf(file: string, kind: ContractKind, text: string, inp
     try {
       target = decodeURIComponent(ref.split('#')[0] as string)
     } catch {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, which is not a valid URI reference (a "%" not followed by two hex digits). Write the file's path with "%" as "%25", or without escapes.`)
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`)
     }
     if (target !== '') files.push(inside(target, ref))
   }

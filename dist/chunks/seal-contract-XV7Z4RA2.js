@@ -1,6 +1,6 @@
 import {
   describeContract
-} from "./chunk-JPS2TYM6.js";
+} from "./chunk-QZTMHIAA.js";
 import "./chunk-ZQCOR5YJ.js";
 import {
   CONTRACT_ANNOTATION,

@@ -108,7 +108,7 @@ function referencesOf(file, kind, text, inputName) {
     try {
       target = decodeURIComponent(ref.split("#")[0]);
     } catch {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, which is not a valid URI reference (a "%" not followed by two hex digits). Write the file's path with "%" as "%25", or without escapes.`);
+      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
     }
     if (target !== "") files.push(inside(target, ref));
   }

@@ -203,7 +203,7 @@ async function sealCommand(args, terminal) {
       let artifact2 = sealed;
       let contract = null;
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import("./seal-contract-EZ5XR54S.js");
+        const { collectContract, withContractAnnotation } = await import("./seal-contract-XV7Z4RA2.js");
         contract = collectContract(artifact2, { patterns: contractPatterns, version: contractVersion ?? "", inputs: { contract: "--contract", version: "--contract-version" } });
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

@@ -2,7 +2,7 @@ import {
   checkContractIdentity,
   describeContract,
   detectContractKind
-} from "./chunk-JPS2TYM6.js";
+} from "./chunk-QZTMHIAA.js";
 import {
   parseManifest
 } from "./chunk-ENEXP3UV.js";

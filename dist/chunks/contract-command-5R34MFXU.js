@@ -1,6 +1,6 @@
 import {
   loadContract
-} from "./chunk-DHYDOSWX.js";
+} from "./chunk-UBD6ILK6.js";
 import {
   knownFromHistory,
   serviceFor
@@ -28,7 +28,7 @@ import {
   classifyContracts
 } from "./chunk-IPBT3SXX.js";
 import "./chunk-26HFV435.js";
-import "./chunk-JPS2TYM6.js";
+import "./chunk-QZTMHIAA.js";
 import "./chunk-ZQCOR5YJ.js";
 import {
   cliCheckpointSigning

@@ -4,7 +4,7 @@ import {
 import {
   fromManifest,
   loadSealedContract
-} from "./chunk-DHYDOSWX.js";
+} from "./chunk-UBD6ILK6.js";
 import {
   cacheKeyOf
 } from "./chunk-EJGKRJPM.js";
@@ -56,7 +56,7 @@ import "./chunk-26HFV435.js";
 import {
   removeQuietly
 } from "./chunk-MYJAWS3X.js";
-import "./chunk-JPS2TYM6.js";
+import "./chunk-QZTMHIAA.js";
 import "./chunk-ZQCOR5YJ.js";
 import {
   describeProgress

@@ -38,18 +38,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-7ZZ33N4Q.js")).sealCommand,
+  seal: async () => (await import("./seal-command-W6ZI75FT.js")).sealCommand,
   verify: async () => (await import("./verify-command-PXYIXUQ3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-INNYLDFX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-JYXXZ2IY.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-DY7GJGZU.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-BJHHRPDA.js")).confirmCommand,
   veto: async () => (await import("./veto-command-CIHFFITD.js")).vetoCommand,
   history: async () => (await import("./history-command-F4NBE5JW.js")).historyCommand,
   status: async () => (await import("./status-command-4WKWMHTW.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-C3WDUPOU.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-CWDI5FLG.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-RCACAUCL.js")).contractCommand
+  contract: async () => (await import("./contract-command-5R34MFXU.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

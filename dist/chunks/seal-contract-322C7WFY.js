@@ -301,7 +301,7 @@ function referencesOf(file, kind, text, inputName) {
     try {
       target = decodeURIComponent(ref.split("#")[0]);
     } catch {
-      throw new m10$SealError5(`${inputName}: ${m10$quote5(file)} has a $ref to ${m10$quote5(ref)}, which is not a valid URI reference (a "%" not followed by two hex digits). Write the file's path with "%" as "%25", or without escapes.`);
+      throw new m10$SealError5(`${inputName}: ${m10$quote5(file)} has a $ref ${m10$quote5(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
     }
     if (target !== "") files.push(inside(target, ref));
   }

@@ -3,7 +3,10 @@ import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { build } from 'esbuild'
-import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
+import { SealError } from '../../src/core/errors.js'
+import { FileLedger, checkpointFileOf } from '../../src/stores/ledger/file-ledger.js'
+import { hostIdentity } from '../../src/stores/ledger/file-lock.js'
+import { lockOf } from '../helpers/lock-hosts.js'
 import { T0, digest, minutesAfter, newRecord } from '../../__fixtures__/promotion.js'
 import { removeAll, tempDir } from '../helpers/trees.js'
 import { PROJECT_ROOT } from '../helpers/runner.js'
@@ -296,43 +299,77 @@ describe('the file ledger: concurrent writers', () => {
     expect(await ledger.live('production', null)).toEqual(vetoAt > 0 && entries.slice(0, vetoAt).some((e) => e.outcome === 'deployed') ? expect.objectContaining({ digest: digest(7) }) : null)
   })
 
-  it('takes over a lock left by a process that is gone', async () => {
+  it('takes over a lock left by a process of this host that is gone', async () => {
     const { ledger } = await threeDeployments()
-    fs.writeFileSync(`${ledger.file}.lock`, '999999999 x\n')
-    const old = new Date(Date.now() - 60_000)
-    fs.utimesSync(`${ledger.file}.lock`, old, old)
+    fs.writeFileSync(`${ledger.file}.lock`, lockOf(hostIdentity() as string, { pid: 999_999_999 }))
     await letIn(ledger, digest(4), 'dev')
     expect((await ledger.verifyChain()).count).toBe(7)
+    expect(fs.existsSync(`${ledger.file}.lock`)).toBe(false)
+  })
+})
+
+describe('the file ledger: a writer that lost its lock', () => {
+  it('refuses to append when another writer took its lock while it decided, and writes nothing', async () => {
+    const { ledger, clock } = await threeDeployments()
+    const before = fs.readFileSync(ledger.file)
+    const theirs = lockOf('host-b')
+    const attempt = ledger.record(
+      'production',
+      async () => {
+        // Its lease ran out (a paused process, a slow signer) and another host broke in.
+        fs.rmSync(`${ledger.file}.lock`)
+        fs.writeFileSync(`${ledger.file}.lock`, theirs)
+        return newRecord({ digest: digest(1), environment: 'production' })
+      },
+      NO_TIMEOUT
+    )
+    await expect(attempt).rejects.toThrow(SealError)
+    await expect(attempt).rejects.toThrow(/^ledger: "file:.*": this process no longer holds the lock ".*": it is now held by process 4242 on "host-b" .* Nothing was written; run the step again\.$/)
+    expect(fs.readFileSync(ledger.file)).toEqual(before)
+    expect(fs.readFileSync(`${ledger.file}.lock`, 'utf8')).toBe(theirs)
+    expect(await new FileLedger(ledger.file, 'ledger', { clock: clock.now }).verifyChain()).toMatchObject({ count: 6, problems: [] })
   })
 
-  it('lets one process alone take over a stale lock, even when another took it meanwhile', async () => {
-    const dir = tempDir()
-    const script = await bundle('hold-lock', dir)
-    const file = path.join(dir, 'ledger.jsonl')
-    const log = path.join(dir, 'log')
-    fs.writeFileSync(`${file}.lock`, '999999999 stale\n')
-    const old = new Date(Date.now() - 60_000)
-    fs.utimesSync(`${file}.lock`, old, old)
-    // The second process judges the lock stale, then pauses while the first breaks it and
-    // takes the lock; breaking "the stale lock" after the pause would remove the first's.
-    const results = await Promise.all([run(script, [file, log, '150']), run(script, [file, log, '400'])])
-    expect(results.map((r) => r.code)).toEqual([0, 0])
-    const events = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')[0])
-    expect(events).toEqual(['enter', 'leave', 'enter', 'leave'])
+  it('says the ledger must be verified, and writes no checkpoint, when its lock was taken while it appended', async () => {
+    const made = await threeDeployments()
+    let checks = 0
+    const file = made.ledger.file
+    const ledger = new FileLedger(file, 'ledger', {
+      clock: made.clock.now,
+      signHead: async () => 'a signed checkpoint',
+      lock: {
+        // The check after the append finds the lock taken: as if the writer paused between its check and its write.
+        onCheck: () => {
+          checks += 1
+          if (checks === 2) fs.writeFileSync(`${file}.lock`, lockOf('host-b'))
+        }
+      }
+    })
+    const attempt = letIn(ledger, digest(4), 'dev')
+    await expect(attempt).rejects.toThrow(SealError)
+    await expect(attempt).rejects.toThrow(
+      /no longer holds the lock .* The records were appended while it did not hold it, so another writer may have appended at the same place: run "artifact-seal ledger verify --ledger file:.*" before promoting again/
+    )
+    expect(checks).toBe(2)
+    expect((await new FileLedger(file, 'ledger', { clock: made.clock.now }).verifyChain()).count).toBe(7)
+    expect(fs.existsSync(checkpointFileOf(file))).toBe(false)
   })
 })
 
 describe('the file ledger: the gate reads and writes under one lock', () => {
   it('gives decide a view that no other writer changes before its record is appended', async () => {
     const { ledger, clock } = newLedger()
-    const other = new FileLedger(ledger.file, 'ledger', { clock: clock.now, lock: { waitMs: 5_000 } })
+    let otherWaits: () => void = () => undefined
+    const otherWaiting = new Promise<void>((resolve) => (otherWaits = resolve))
+    const other = new FileLedger(ledger.file, 'ledger', { clock: clock.now, lock: { onBusy: () => otherWaits() } })
     let sawVeto: boolean | null = null
     const racing: Promise<unknown>[] = []
     await ledger.record(
       'production',
       async (view) => {
         racing.push(veto(other, digest(1), 'staging'))
-        await new Promise((resolve) => setTimeout(resolve, 100))
+        // The veto has asked for the lock, and waits, before this decision reads the view.
+        await otherWaiting
         sawVeto = (await view.veto(digest(1))) !== null
         return newRecord({ digest: digest(1), environment: 'production' })
       },

@@ -17013,82 +17013,251 @@ function isBefore(a, b) {
 init_errors();
 import { randomUUID as randomUUID2 } from "node:crypto";
 import * as fs4 from "node:fs";
+import * as os from "node:os";
+import { setTimeout as sleepFor } from "node:timers/promises";
+var DEFAULT_LEASE_MS = 3e4;
+var LOCK_FORMAT = "artifact-seal/lock/v1";
 async function withFileLock(file, what, work, options = {}) {
   const lockPath = `${file}.lock`;
-  const waitMs = options.waitMs ?? 3e4;
-  const staleMs = options.staleMs ?? 1e4;
-  const deadline = Date.now() + waitMs;
-  const token = `${process.pid} ${randomUUID2()}
-`;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const renewMs = options.renewMs ?? leaseMs / 6;
+  const waitMs = options.waitMs ?? 3 * leaseMs;
+  const clock = options.clock ?? (() => performance.now());
+  const host = options.host === void 0 ? hostIdentity() : options.host;
+  const deadline = clock() + waitMs;
+  const token = randomUUID2();
+  const watching = { lock: new Sighting(), breaking: new Sighting() };
   let delay = 2;
-  for (; ; ) {
-    try {
-      const fd = fs4.openSync(lockPath, "wx");
-      fs4.writeSync(fd, token);
-      fs4.closeSync(fd);
-      break;
-    } catch (error2) {
-      const code2 = error2.code;
-      if (code2 !== "EEXIST") {
-        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
+  let fd = createLock(lockPath, what);
+  while (fd === null) {
+    const seen = readLock(lockPath);
+    if (seen !== null) {
+      options.onBusy?.(seen.holder);
+      const now2 = clock();
+      watching.lock.see(seen.key, now2);
+      const lease = Math.max(leaseMs, seen.holder?.leaseMs ?? 0);
+      const stale = goneFromThisHost(seen.holder, host) || watching.lock.unchangedFor(now2) >= lease;
+      const broken = stale && await breakStale(lockPath, seen, leaseMs, clock, watching.breaking, options);
+      if (!broken) {
+        if (now2 > deadline) throw waitedTooLong(what, lockPath, waitMs, seen.holder);
+        await sleepFor(delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 100);
       }
-      options.onBusy?.();
-      if (await breakIfStale(lockPath, staleMs, options)) continue;
-      if (Date.now() > deadline) {
+    }
+    fd = createLock(lockPath, what);
+  }
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  const holder = {
+    format: LOCK_FORMAT,
+    token,
+    host,
+    hostname: os.hostname(),
+    pid: process.pid,
+    leaseMs,
+    acquired: now,
+    renewed: now,
+    renewals: 0
+  };
+  try {
+    writeHolder(fd, holder);
+  } catch (error2) {
+    fs4.closeSync(fd);
+    fs4.rmSync(lockPath, { force: true });
+    const code2 = error2.code ?? String(error2);
+    throw new SealError(`${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+  }
+  const stop = new AbortController();
+  const renewal = { lost: null };
+  const renewing = renew(fd, holder, renewMs, options, stop.signal, renewal);
+  const lock = {
+    assertHeld: (consequence) => {
+      options.onCheck?.();
+      const problem = renewal.lost ?? notOurs(lockPath, token);
+      if (problem !== null) {
         throw new SealError(
-          `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
+          `${what}: this process no longer holds the lock ${quote(lockPath)}: ${problem}. Its lease (${leaseMs / 1e3} s) ran out while it was paused, or its renewals could not be written, so another process could take it. ${consequence}`
         );
       }
-      await new Promise((resolve10) => setTimeout(resolve10, delay + Math.random() * delay));
-      delay = Math.min(delay * 2, 100);
     }
-  }
+  };
   try {
-    return await work();
+    return await work(lock);
   } finally {
+    stop.abort();
+    await renewing;
+    fs4.closeSync(fd);
     releaseIfOurs(lockPath, token);
   }
 }
-async function breakIfStale(lockPath, staleMs, options) {
-  const judged = staleLock(lockPath, staleMs);
-  if (judged === null) return false;
+function hostIdentity() {
+  if (ownHost !== void 0) return ownHost;
+  try {
+    const boot = fs4.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const namespace = fs4.readlinkSync("/proc/self/ns/pid");
+    ownHost = /^[0-9a-f-]{36}$/.test(boot) && /^pid:\[\d+\]$/.test(namespace) ? `${boot} ${namespace}` : null;
+  } catch {
+    ownHost = null;
+  }
+  return ownHost;
+}
+var ownHost;
+function createLock(lockPath, what) {
+  try {
+    return fs4.openSync(lockPath, "wx");
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "EEXIST") return null;
+    throw new SealError(
+      `${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`
+    );
+  }
+}
+async function renew(fd, holder, renewMs, options, stop, renewal) {
+  const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, void 0, { signal, ref: false }));
+  for (let renewals = 1; ; renewals++) {
+    try {
+      await sleep(renewMs, stop);
+    } catch {
+      return;
+    }
+    if (stop.aborted) return;
+    try {
+      writeHolder(fd, { ...holder, renewed: (/* @__PURE__ */ new Date()).toISOString(), renewals });
+    } catch (error2) {
+      renewal.lost = `a renewal failed (${error2.code ?? String(error2)})`;
+      return;
+    }
+    options.onRenew?.(renewals);
+  }
+}
+function writeHolder(fd, holder) {
+  const bytes = Buffer.from(`${JSON.stringify(holder)}
+`);
+  fs4.writeSync(fd, bytes, 0, bytes.length, 0);
+  fs4.ftruncateSync(fd, bytes.length);
+  fs4.fdatasyncSync(fd);
+}
+function readLock(lockPath) {
+  let fd;
+  try {
+    fd = fs4.openSync(lockPath, "r");
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT") return null;
+    return { key: `unreadable ${code2}`, holder: null, unreadable: code2 ?? String(error2) };
+  }
+  try {
+    const ino = fs4.fstatSync(fd).ino;
+    const content = fs4.readFileSync(fd, "utf8");
+    return { key: `${ino} ${content}`, holder: parseHolder(content), unreadable: null };
+  } catch (error2) {
+    const code2 = error2.code ?? String(error2);
+    return { key: `unreadable ${code2}`, holder: null, unreadable: code2 };
+  } finally {
+    fs4.closeSync(fd);
+  }
+}
+function parseHolder(content) {
+  let value;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== "object" || value.format !== LOCK_FORMAT) return null;
+  const { token, host, hostname: hostname3, pid, leaseMs, acquired, renewed, renewals } = value;
+  if (typeof token !== "string" || typeof hostname3 !== "string") return null;
+  if (host !== null && typeof host !== "string") return null;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0)) return null;
+  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals)) return null;
+  return value;
+}
+var Sighting = class {
+  key = null;
+  since = 0;
+  see(key, now) {
+    if (key === this.key) return;
+    this.key = key;
+    this.since = now;
+  }
+  unchangedFor(now) {
+    return now - this.since;
+  }
+};
+function goneFromThisHost(holder, host) {
+  return holder !== null && host !== null && holder.host === host && !isAlive(holder.pid);
+}
+async function breakStale(lockPath, judged, leaseMs, clock, breaking, options) {
   await options.beforeBreaking?.();
   const breakPath = `${lockPath}.break`;
-  try {
-    fs4.closeSync(fs4.openSync(breakPath, "wx"));
-  } catch {
-    try {
-      if (Date.now() - fs4.statSync(breakPath).mtimeMs > staleMs) fs4.rmSync(breakPath, { force: true });
-    } catch {
+  const token = `${randomUUID2()}
+`;
+  if (!createBreakLock(breakPath, token)) {
+    const left = readLock(breakPath);
+    if (left !== null) {
+      const now = clock();
+      breaking.see(left.key, now);
+      if (breaking.unchangedFor(now) >= leaseMs) removeQuietly(breakPath);
     }
     return false;
   }
   try {
-    const now = staleLock(lockPath, staleMs);
-    if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
-    fs4.rmSync(lockPath, { force: true });
+    if (readLock(lockPath)?.key !== judged.key) return false;
+    if (!removeQuietly(lockPath)) return false;
+    options.onBroken?.();
     return true;
   } finally {
-    fs4.rmSync(breakPath, { force: true });
+    releaseIfOurs(breakPath, token);
   }
 }
-function staleLock(lockPath, staleMs) {
+function createBreakLock(breakPath, token) {
+  let fd;
   try {
-    const content = fs4.readFileSync(lockPath, "utf8");
-    const stat = fs4.statSync(lockPath);
-    const pid = Number(content.split(" ")[0]?.trim());
-    if (Date.now() - stat.mtimeMs < staleMs) return null;
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
-    return { ino: stat.ino, content };
+    fd = fs4.openSync(breakPath, "wx");
   } catch {
-    return null;
+    return false;
+  }
+  try {
+    fs4.writeSync(fd, token);
+    return true;
+  } catch {
+    removeQuietly(breakPath);
+    return false;
+  } finally {
+    fs4.closeSync(fd);
   }
 }
-function releaseIfOurs(lockPath, token) {
+function removeQuietly(path22) {
   try {
-    if (fs4.readFileSync(lockPath, "utf8") === token) fs4.rmSync(lockPath, { force: true });
+    fs4.rmSync(path22, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function notOurs(lockPath, token) {
+  const seen = readLock(lockPath);
+  if (seen === null) return "the lock file is gone";
+  if (seen.unreadable !== null) return `the lock file cannot be read (${seen.unreadable})`;
+  if (seen.holder?.token === token) return null;
+  return `it is now held by ${describe(seen.holder)}`;
+}
+function releaseIfOurs(path22, token) {
+  try {
+    const content = fs4.readFileSync(path22, "utf8");
+    if (content === token || parseHolder(content)?.token === token) fs4.rmSync(path22, { force: true });
   } catch {
   }
+}
+function waitedTooLong(what, lockPath, waitMs, holder) {
+  return new SealError(
+    `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1e3)} s. Wait for it to finish; if no artifact-seal is running there, delete that file.`
+  );
+}
+function describe(holder) {
+  if (holder === null) return "another process (its lock file does not say which)";
+  const since = `since ${quote(holder.acquired)} by its clock, renewed ${holder.renewals} times`;
+  return `process ${holder.pid} on ${quote(holder.hostname)} (${since})`;
 }
 function isAlive(pid) {
   try {
@@ -17521,11 +17690,11 @@ var FileLedger = class {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init() {
     this.makeDirectory();
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
+    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (fs5.existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
-      return this.writeGenesis();
+      return this.writeGenesis(lock);
     }, this.options.lock);
   }
   /**
@@ -17577,8 +17746,8 @@ var FileLedger = class {
     return withFileLock(
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
-      async () => {
-        if (create && !fs5.existsSync(this.file)) this.writeGenesis();
+      async (lock) => {
+        if (create && !fs5.existsSync(this.file)) this.writeGenesis(lock);
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq2 = snapshot.head.seq;
@@ -17600,7 +17769,10 @@ var FileLedger = class {
         if (lines.length > 0) {
           const checkpoint = this.options.signHead ? await this.options.signHead({ seq: seq2, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
-`).join("")));
+`).join("")), "a", lock);
+          lock.assertHeld(
+            `The records were appended while it did not hold it, so another writer may have appended at the same place: run "artifact-seal ledger verify --ledger ${this.location}" before promoting again, and restore the file from a backup if it reports damage.`
+          );
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
           snapshot.head = { seq: seq2, hash: prevHash };
           snapshot.stamp = this.stampOf();
@@ -17768,7 +17940,7 @@ var FileLedger = class {
     } catch {
       return "it is not JSON";
     }
-    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
     if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
     prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
@@ -17814,11 +17986,11 @@ var FileLedger = class {
       fs5.closeSync(fd);
     }
   }
-  writeGenesis() {
+  writeGenesis(lock) {
     const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
-`), "wx");
+`), "wx", lock);
     this.cached = null;
     return { seq: 1, hash: sha256(text) };
   }
@@ -17836,13 +18008,23 @@ var FileLedger = class {
       );
     }
   }
-  appendBytes(bytes, flags = "a") {
+  /**
+   * Writes the bytes whole, checking right before the write that this process still holds the
+   * lock. Appending, the file is opened first (on a file server that takes a round trip), so
+   * what is left between the check and the write is one system call; a new file is created
+   * after the check, since creating it is writing it.
+   */
+  appendBytes(bytes, flags, lock) {
+    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
     let fd;
     try {
+      if (flags === "wx") stillHeld();
       fd = fs5.openSync(this.file, flags);
+      if (flags === "a") stillHeld();
       fs5.writeSync(fd, bytes);
       fs5.fsyncSync(fd);
     } catch (error2) {
+      if (error2 instanceof SealError) throw error2;
       throw this.unwritable(error2);
     } finally {
       if (fd !== void 0) fs5.closeSync(fd);
@@ -17992,13 +18174,13 @@ function checkGenesis(raw) {
   } catch {
     return "it is not JSON";
   }
-  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
   if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== "string" || typeof value.created.id !== "string") {
     return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted';
   }
   return null;
 }
-function notOurs(value) {
+function notOurs2(value) {
   const format = value?.format;
   if (typeof format === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
     return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
@@ -19042,7 +19224,7 @@ function recordOf(request, digest, service, mode, outcome, previous, reason, sea
 }
 
 // src/app/runner-environment.ts
-import * as os from "node:os";
+import * as os2 from "node:os";
 import * as path5 from "node:path";
 
 // src/version.ts
@@ -19069,7 +19251,7 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os2.hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
@@ -19079,7 +19261,7 @@ function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || os2.tmpdir();
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
@@ -19087,7 +19269,7 @@ function requesterFromEnv(env) {
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
-      actor = os.userInfo().username;
+      actor = os2.userInfo().username;
     } catch {
       actor = null;
     }
@@ -19210,7 +19392,7 @@ init_errors();
 import * as path12 from "node:path";
 
 // src/stores/evidence/cache-layout.ts
-import * as os2 from "node:os";
+import * as os3 from "node:os";
 import * as path6 from "node:path";
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
 var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
@@ -19220,7 +19402,7 @@ function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
 }
 function cacheStagingPath(env) {
-  return path6.join(env.RUNNER_TEMP || os2.tmpdir(), CACHE_STAGING_DIR);
+  return path6.join(env.RUNNER_TEMP || os3.tmpdir(), CACHE_STAGING_DIR);
 }
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -19245,7 +19427,7 @@ function privateDir(parent, prefix, env, inputName) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs7.realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     throw new SealError(
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
     );
@@ -19272,7 +19454,7 @@ async function writeNewFile(root, rel, content, executable) {
   const handle = await fs7.promises.open(target, CREATE_NEW, executable ? 493 : 420);
   await pipeline(content, handle.createWriteStream());
 }
-function removeQuietly(dir) {
+function removeQuietly2(dir) {
   try {
     fs7.rmSync(dir, { recursive: true, force: true });
   } catch {
@@ -20055,7 +20237,7 @@ async function sealSubject(subject, options) {
     const listing2 = Buffer.from(formatListing(entries));
     const name = options.name || options.fallbackName;
     const fileCount = entries.length;
-    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+    return describe2({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
   }
   let resolved;
   let hashed;
@@ -20081,7 +20263,7 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? path9.basename(absolutePaths[0]) : kind === "directory" ? path9.basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
-  return describe(
+  return describe2(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
     !isSingleFile,
     options.build
@@ -20092,7 +20274,7 @@ async function listDirectory(dir, inputName, options = {}) {
   const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
-function describe(artifact, isTree, build) {
+function describe2(artifact, isTree, build) {
   return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
 }
 function readListingFile(file, inputName) {
@@ -20145,7 +20327,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
       fs11.copyFileSync(path10.join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     const e = error2;
     throw new SealError(
       `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
@@ -20156,7 +20338,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     throw new SealError(
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
     );
@@ -20406,13 +20588,13 @@ async function restoreFromCache(digest, inputName, context) {
       context.seal
     );
   } catch (error2) {
-    removeQuietly(restored.dir);
+    removeQuietly2(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly(restored.dir);
+    removeQuietly2(restored.dir);
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
     return { kind: "refused", actual: checked.actual };
   }
@@ -25937,7 +26119,7 @@ export {
   cacheStagingPath as m18$cacheStagingPath,
   makeDirectories as m19$makeDirectories,
   privateDir as m19$privateDir,
-  removeQuietly as m19$removeQuietly,
+  removeQuietly2 as m19$removeQuietly,
   writeNewFile as m19$writeNewFile,
   wrongEnvironment as m20$wrongEnvironment,
   decodeRecord as m21$decodeRecord,

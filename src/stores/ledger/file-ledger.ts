@@ -16,7 +16,7 @@ import {
   confirmedOutcome,
   serviceOf
 } from '../../core/promotion/record.js'
-import { type LockOptions, withFileLock } from './file-lock.js'
+import { type HeldLock, type LockOptions, withFileLock } from './file-lock.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
@@ -253,11 +253,11 @@ export class FileLedger implements Ledger {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init(): Promise<LedgerHead> {
     this.makeDirectory()
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
+    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (fs.existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`)
       }
-      return this.writeGenesis()
+      return this.writeGenesis(lock)
     }, this.options.lock)
   }
 
@@ -312,8 +312,8 @@ export class FileLedger implements Ledger {
     return withFileLock(
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
-      async () => {
-        if (create && !fs.existsSync(this.file)) this.writeGenesis()
+      async (lock) => {
+        if (create && !fs.existsSync(this.file)) this.writeGenesis(lock)
         const snapshot = await this.snapshot()
         // The index takes the new records as they are appended; if the work fails, nothing is
         // written and the next query reads the file again.
@@ -336,7 +336,13 @@ export class FileLedger implements Ledger {
         const result = await work(snapshot, append)
         if (lines.length > 0) {
           const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null
-          this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')))
+          // Signing can take long: the lock is checked again right before the write, and after
+          // it, since a pause between the two checks can still let another writer in.
+          this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')), 'a', lock)
+          lock.assertHeld(
+            `The records were appended while it did not hold it, so another writer may have appended at the same place: run "artifact-seal ledger verify --ledger ${this.location}" ` +
+              'before promoting again, and restore the file from a backup if it reports damage.'
+          )
           if (checkpoint !== null) this.writeCheckpoint(checkpoint)
           // What was just written is known (the records stay in `appended`): the snapshot
           // follows the file without reading it again.
@@ -577,10 +583,10 @@ export class FileLedger implements Ledger {
     }
   }
 
-  private writeGenesis(): LedgerHead {
+  private writeGenesis(lock: HeldLock): LedgerHead {
     const genesis: Genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto.randomUUID() } }
     const text = JSON.stringify(genesis)
-    this.appendBytes(Buffer.from(`${text}\n`), 'wx')
+    this.appendBytes(Buffer.from(`${text}\n`), 'wx', lock)
     this.cached = null
     return { seq: 1, hash: sha256(text) }
   }
@@ -601,13 +607,23 @@ export class FileLedger implements Ledger {
     }
   }
 
-  private appendBytes(bytes: Buffer, flags = 'a'): void {
+  /**
+   * Writes the bytes whole, checking right before the write that this process still holds the
+   * lock. Appending, the file is opened first (on a file server that takes a round trip), so
+   * what is left between the check and the write is one system call; a new file is created
+   * after the check, since creating it is writing it.
+   */
+  private appendBytes(bytes: Buffer, flags: 'a' | 'wx', lock: HeldLock): void {
+    const stillHeld = (): void => lock.assertHeld('Nothing was written; run the step again.')
     let fd: number | undefined
     try {
+      if (flags === 'wx') stillHeld()
       fd = fs.openSync(this.file, flags)
+      if (flags === 'a') stillHeld()
       fs.writeSync(fd, bytes)
       fs.fsyncSync(fd)
     } catch (error) {
+      if (error instanceof SealError) throw error
       throw this.unwritable(error)
     } finally {
       if (fd !== undefined) fs.closeSync(fd)

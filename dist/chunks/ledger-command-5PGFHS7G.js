@@ -9,7 +9,7 @@ import {
   checkpointFileOf,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-ZC7YKKWW.js";

@@ -18,7 +18,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-ZC7YKKWW.js";
@@ -187,7 +187,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-UUUDAKV7.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-IKS7MIID.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError(`contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

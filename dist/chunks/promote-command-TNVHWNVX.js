@@ -36,7 +36,7 @@ import {
   creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive

@@ -42,14 +42,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-PXYIXUQ3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-INNYLDFX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-DY7GJGZU.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-BJHHRPDA.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-CIHFFITD.js")).vetoCommand,
-  history: async () => (await import("./history-command-F4NBE5JW.js")).historyCommand,
-  status: async () => (await import("./status-command-4WKWMHTW.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-C3WDUPOU.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-CWDI5FLG.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-5R34MFXU.js")).contractCommand
+  promote: async () => (await import("./promote-command-TNVHWNVX.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-RIWJUHGM.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-HOSF3LCN.js")).vetoCommand,
+  history: async () => (await import("./history-command-36MJPUKM.js")).historyCommand,
+  status: async () => (await import("./status-command-ERNO7GC4.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-5PGFHS7G.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-RDJO2HT4.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-6AXIZVCN.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -229,82 +229,251 @@ function isBefore(a, b) {
 // src/stores/ledger/file-lock.ts
 import { randomUUID } from "node:crypto";
 import * as fs2 from "node:fs";
+import * as os from "node:os";
+import { setTimeout as sleepFor } from "node:timers/promises";
+var DEFAULT_LEASE_MS = 3e4;
+var LOCK_FORMAT = "artifact-seal/lock/v1";
 async function withFileLock(file, what, work, options = {}) {
   const lockPath = `${file}.lock`;
-  const waitMs = options.waitMs ?? 3e4;
-  const staleMs = options.staleMs ?? 1e4;
-  const deadline = Date.now() + waitMs;
-  const token = `${process.pid} ${randomUUID()}
-`;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const renewMs = options.renewMs ?? leaseMs / 6;
+  const waitMs = options.waitMs ?? 3 * leaseMs;
+  const clock = options.clock ?? (() => performance.now());
+  const host = options.host === void 0 ? hostIdentity() : options.host;
+  const deadline = clock() + waitMs;
+  const token = randomUUID();
+  const watching = { lock: new Sighting(), breaking: new Sighting() };
   let delay = 2;
-  for (; ; ) {
-    try {
-      const fd = fs2.openSync(lockPath, "wx");
-      fs2.writeSync(fd, token);
-      fs2.closeSync(fd);
-      break;
-    } catch (error) {
-      const code = error.code;
-      if (code !== "EEXIST") {
-        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`);
+  let fd = createLock(lockPath, what);
+  while (fd === null) {
+    const seen = readLock(lockPath);
+    if (seen !== null) {
+      options.onBusy?.(seen.holder);
+      const now2 = clock();
+      watching.lock.see(seen.key, now2);
+      const lease = Math.max(leaseMs, seen.holder?.leaseMs ?? 0);
+      const stale = goneFromThisHost(seen.holder, host) || watching.lock.unchangedFor(now2) >= lease;
+      const broken = stale && await breakStale(lockPath, seen, leaseMs, clock, watching.breaking, options);
+      if (!broken) {
+        if (now2 > deadline) throw waitedTooLong(what, lockPath, waitMs, seen.holder);
+        await sleepFor(delay + Math.random() * delay);
+        delay = Math.min(delay * 2, 100);
       }
-      options.onBusy?.();
-      if (await breakIfStale(lockPath, staleMs, options)) continue;
-      if (Date.now() > deadline) {
+    }
+    fd = createLock(lockPath, what);
+  }
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  const holder = {
+    format: LOCK_FORMAT,
+    token,
+    host,
+    hostname: os.hostname(),
+    pid: process.pid,
+    leaseMs,
+    acquired: now,
+    renewed: now,
+    renewals: 0
+  };
+  try {
+    writeHolder(fd, holder);
+  } catch (error) {
+    fs2.closeSync(fd);
+    fs2.rmSync(lockPath, { force: true });
+    const code = error.code ?? String(error);
+    throw new SealError(`${what}: cannot write the lock file ${quote(lockPath)} (${code}). Make its directory writable.`);
+  }
+  const stop = new AbortController();
+  const renewal = { lost: null };
+  const renewing = renew(fd, holder, renewMs, options, stop.signal, renewal);
+  const lock = {
+    assertHeld: (consequence) => {
+      options.onCheck?.();
+      const problem = renewal.lost ?? notOurs(lockPath, token);
+      if (problem !== null) {
         throw new SealError(
-          `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
+          `${what}: this process no longer holds the lock ${quote(lockPath)}: ${problem}. Its lease (${leaseMs / 1e3} s) ran out while it was paused, or its renewals could not be written, so another process could take it. ${consequence}`
         );
       }
-      await new Promise((resolve2) => setTimeout(resolve2, delay + Math.random() * delay));
-      delay = Math.min(delay * 2, 100);
     }
-  }
+  };
   try {
-    return await work();
+    return await work(lock);
   } finally {
+    stop.abort();
+    await renewing;
+    fs2.closeSync(fd);
     releaseIfOurs(lockPath, token);
   }
 }
-async function breakIfStale(lockPath, staleMs, options) {
-  const judged = staleLock(lockPath, staleMs);
-  if (judged === null) return false;
+function hostIdentity() {
+  if (ownHost !== void 0) return ownHost;
+  try {
+    const boot = fs2.readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const namespace = fs2.readlinkSync("/proc/self/ns/pid");
+    ownHost = /^[0-9a-f-]{36}$/.test(boot) && /^pid:\[\d+\]$/.test(namespace) ? `${boot} ${namespace}` : null;
+  } catch {
+    ownHost = null;
+  }
+  return ownHost;
+}
+var ownHost;
+function createLock(lockPath, what) {
+  try {
+    return fs2.openSync(lockPath, "wx");
+  } catch (error) {
+    const code = error.code;
+    if (code === "EEXIST") return null;
+    throw new SealError(
+      `${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`
+    );
+  }
+}
+async function renew(fd, holder, renewMs, options, stop, renewal) {
+  const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, void 0, { signal, ref: false }));
+  for (let renewals = 1; ; renewals++) {
+    try {
+      await sleep(renewMs, stop);
+    } catch {
+      return;
+    }
+    if (stop.aborted) return;
+    try {
+      writeHolder(fd, { ...holder, renewed: (/* @__PURE__ */ new Date()).toISOString(), renewals });
+    } catch (error) {
+      renewal.lost = `a renewal failed (${error.code ?? String(error)})`;
+      return;
+    }
+    options.onRenew?.(renewals);
+  }
+}
+function writeHolder(fd, holder) {
+  const bytes = Buffer.from(`${JSON.stringify(holder)}
+`);
+  fs2.writeSync(fd, bytes, 0, bytes.length, 0);
+  fs2.ftruncateSync(fd, bytes.length);
+  fs2.fdatasyncSync(fd);
+}
+function readLock(lockPath) {
+  let fd;
+  try {
+    fd = fs2.openSync(lockPath, "r");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") return null;
+    return { key: `unreadable ${code}`, holder: null, unreadable: code ?? String(error) };
+  }
+  try {
+    const ino = fs2.fstatSync(fd).ino;
+    const content = fs2.readFileSync(fd, "utf8");
+    return { key: `${ino} ${content}`, holder: parseHolder(content), unreadable: null };
+  } catch (error) {
+    const code = error.code ?? String(error);
+    return { key: `unreadable ${code}`, holder: null, unreadable: code };
+  } finally {
+    fs2.closeSync(fd);
+  }
+}
+function parseHolder(content) {
+  let value;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== "object" || value.format !== LOCK_FORMAT) return null;
+  const { token, host, hostname: hostname2, pid, leaseMs, acquired, renewed, renewals } = value;
+  if (typeof token !== "string" || typeof hostname2 !== "string") return null;
+  if (host !== null && typeof host !== "string") return null;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0)) return null;
+  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals)) return null;
+  return value;
+}
+var Sighting = class {
+  key = null;
+  since = 0;
+  see(key, now) {
+    if (key === this.key) return;
+    this.key = key;
+    this.since = now;
+  }
+  unchangedFor(now) {
+    return now - this.since;
+  }
+};
+function goneFromThisHost(holder, host) {
+  return holder !== null && host !== null && holder.host === host && !isAlive(holder.pid);
+}
+async function breakStale(lockPath, judged, leaseMs, clock, breaking, options) {
   await options.beforeBreaking?.();
   const breakPath = `${lockPath}.break`;
-  try {
-    fs2.closeSync(fs2.openSync(breakPath, "wx"));
-  } catch {
-    try {
-      if (Date.now() - fs2.statSync(breakPath).mtimeMs > staleMs) fs2.rmSync(breakPath, { force: true });
-    } catch {
+  const token = `${randomUUID()}
+`;
+  if (!createBreakLock(breakPath, token)) {
+    const left = readLock(breakPath);
+    if (left !== null) {
+      const now = clock();
+      breaking.see(left.key, now);
+      if (breaking.unchangedFor(now) >= leaseMs) removeQuietly(breakPath);
     }
     return false;
   }
   try {
-    const now = staleLock(lockPath, staleMs);
-    if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
-    fs2.rmSync(lockPath, { force: true });
+    if (readLock(lockPath)?.key !== judged.key) return false;
+    if (!removeQuietly(lockPath)) return false;
+    options.onBroken?.();
     return true;
   } finally {
-    fs2.rmSync(breakPath, { force: true });
+    releaseIfOurs(breakPath, token);
   }
 }
-function staleLock(lockPath, staleMs) {
+function createBreakLock(breakPath, token) {
+  let fd;
   try {
-    const content = fs2.readFileSync(lockPath, "utf8");
-    const stat = fs2.statSync(lockPath);
-    const pid = Number(content.split(" ")[0]?.trim());
-    if (Date.now() - stat.mtimeMs < staleMs) return null;
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
-    return { ino: stat.ino, content };
+    fd = fs2.openSync(breakPath, "wx");
   } catch {
-    return null;
+    return false;
+  }
+  try {
+    fs2.writeSync(fd, token);
+    return true;
+  } catch {
+    removeQuietly(breakPath);
+    return false;
+  } finally {
+    fs2.closeSync(fd);
   }
 }
-function releaseIfOurs(lockPath, token) {
+function removeQuietly(path4) {
   try {
-    if (fs2.readFileSync(lockPath, "utf8") === token) fs2.rmSync(lockPath, { force: true });
+    fs2.rmSync(path4, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function notOurs(lockPath, token) {
+  const seen = readLock(lockPath);
+  if (seen === null) return "the lock file is gone";
+  if (seen.unreadable !== null) return `the lock file cannot be read (${seen.unreadable})`;
+  if (seen.holder?.token === token) return null;
+  return `it is now held by ${describe(seen.holder)}`;
+}
+function releaseIfOurs(path4, token) {
+  try {
+    const content = fs2.readFileSync(path4, "utf8");
+    if (content === token || parseHolder(content)?.token === token) fs2.rmSync(path4, { force: true });
   } catch {
   }
+}
+function waitedTooLong(what, lockPath, waitMs, holder) {
+  return new SealError(
+    `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1e3)} s. Wait for it to finish; if no artifact-seal is running there, delete that file.`
+  );
+}
+function describe(holder) {
+  if (holder === null) return "another process (its lock file does not say which)";
+  const since = `since ${quote(holder.acquired)} by its clock, renewed ${holder.renewals} times`;
+  return `process ${holder.pid} on ${quote(holder.hostname)} (${since})`;
 }
 function isAlive(pid) {
   try {
@@ -565,11 +734,11 @@ var FileLedger = class {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init() {
     this.makeDirectory();
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
+    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (fs3.existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
-      return this.writeGenesis();
+      return this.writeGenesis(lock);
     }, this.options.lock);
   }
   /**
@@ -621,8 +790,8 @@ var FileLedger = class {
     return withFileLock(
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
-      async () => {
-        if (create && !fs3.existsSync(this.file)) this.writeGenesis();
+      async (lock) => {
+        if (create && !fs3.existsSync(this.file)) this.writeGenesis(lock);
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq = snapshot.head.seq;
@@ -644,7 +813,10 @@ var FileLedger = class {
         if (lines.length > 0) {
           const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null;
           this.appendBytes(Buffer.from(lines.map((l) => `${l}
-`).join("")));
+`).join("")), "a", lock);
+          lock.assertHeld(
+            `The records were appended while it did not hold it, so another writer may have appended at the same place: run "artifact-seal ledger verify --ledger ${this.location}" before promoting again, and restore the file from a backup if it reports damage.`
+          );
           if (checkpoint !== null) this.writeCheckpoint(checkpoint);
           snapshot.head = { seq, hash: prevHash };
           snapshot.stamp = this.stampOf();
@@ -812,7 +984,7 @@ var FileLedger = class {
     } catch {
       return "it is not JSON";
     }
-    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
     if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
     prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
@@ -858,11 +1030,11 @@ var FileLedger = class {
       fs3.closeSync(fd);
     }
   }
-  writeGenesis() {
+  writeGenesis(lock) {
     const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
-`), "wx");
+`), "wx", lock);
     this.cached = null;
     return { seq: 1, hash: sha256(text) };
   }
@@ -880,13 +1052,23 @@ var FileLedger = class {
       );
     }
   }
-  appendBytes(bytes, flags = "a") {
+  /**
+   * Writes the bytes whole, checking right before the write that this process still holds the
+   * lock. Appending, the file is opened first (on a file server that takes a round trip), so
+   * what is left between the check and the write is one system call; a new file is created
+   * after the check, since creating it is writing it.
+   */
+  appendBytes(bytes, flags, lock) {
+    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
     let fd;
     try {
+      if (flags === "wx") stillHeld();
       fd = fs3.openSync(this.file, flags);
+      if (flags === "a") stillHeld();
       fs3.writeSync(fd, bytes);
       fs3.fsyncSync(fd);
     } catch (error) {
+      if (error instanceof SealError) throw error;
       throw this.unwritable(error);
     } finally {
       if (fd !== void 0) fs3.closeSync(fd);
@@ -1036,13 +1218,13 @@ function checkGenesis(raw) {
   } catch {
     return "it is not JSON";
   }
-  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs(value);
+  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
   if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== "string" || typeof value.created.id !== "string") {
     return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted';
   }
   return null;
 }
-function notOurs(value) {
+function notOurs2(value) {
   const format = value?.format;
   if (typeof format === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
     return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;

@@ -8,7 +8,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-ZC7YKKWW.js";

@@ -16,7 +16,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import "./chunk-ZC7YKKWW.js";
 import "./chunk-26HFV435.js";
 import "./chunk-2YME2WUQ.js";

@@ -7,7 +7,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-23JNQBRJ.js";
+} from "./chunk-556PCE2U.js";
 import "./chunk-ZC7YKKWW.js";
 import {
   identityPolicy

@@ -93,10 +93,108 @@ const absolute = (input) => path.resolve(root, input)
 const relative = (file) => path.relative(root, file).split(path.sep).join('/')
 
 // ---------------------------------------------------------------------------
+// Packages as they are bundled: one copy of each, built-ins instead of polyfills.
+
+const lockedPackages = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages
+
+/** The installed package a module's path is in, as the lockfile names it: `node_modules/a/node_modules/@s/b`. */
+function packageDirOf(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+  return match ? match[1] : null
+}
+
+/** A package's name: the lockfile gives it only for an alias (`npm:name@version`), else its directory does. */
+const packageNameOf = (dir) => lockedPackages[dir]?.name ?? dir.replace(/^.*node_modules\//, '')
+
+/** The package whose node_modules holds `dir`; '' for the project's own. */
+const parentPackageOf = (dir) => dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))
+
+/** Where `name` is found from the package at `dir`, as Node looks: in its node_modules, then in each parent's. */
+function installedFrom(dir, name) {
+  for (let at = dir; ; at = parentPackageOf(at)) {
+    const candidate = at === '' ? `node_modules/${name}` : `${at}/node_modules/${name}`
+    if (lockedPackages[candidate]) return candidate
+    if (at === '') return null
+  }
+}
+
+/**
+ * npm installs one name and version twice when its dependents cannot share a directory
+ * (glob and readdir-glob each get their own brace-expansion 2.1.8 beside a newer one at the
+ * top). esbuild bundles by path, so each copy would be bundled. Two copies are the same
+ * code when their name, version and what each of their dependencies resolves to (the
+ * same, recursively) are; such an import is bundled from one of them, the one nearest the
+ * top.
+ */
+const sameCopy = (() => {
+  const identities = new Map()
+  const identityOf = (dir, visiting = new Set()) => {
+    if (identities.has(dir)) return identities.get(dir)
+    const entry = lockedPackages[dir]
+    const own = `${packageNameOf(dir)}@${entry.version}`
+    if (visiting.has(dir)) return `${own}(cycle)`
+    visiting.add(dir)
+    const dependencies = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies }).sort()
+    const identity = `${own}{${dependencies.map((name) => {
+      const found = installedFrom(dir, name)
+      return `${name}=${found === null ? 'missing' : identityOf(found, visiting)}`
+    }).join(',')}}`
+    visiting.delete(dir)
+    identities.set(dir, identity)
+    return identity
+  }
+  const byIdentity = new Map()
+  for (const dir of Object.keys(lockedPackages)) {
+    if (!dir.startsWith('node_modules/') || lockedPackages[dir].link) continue
+    const identity = identityOf(dir)
+    byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), dir])
+  }
+  const nearestTop = (a, b) => a.split('/node_modules/').length - b.split('/node_modules/').length || (a < b ? -1 : 1)
+  const redirects = new Map()
+  for (const dirs of byIdentity.values()) {
+    const [first, ...others] = dirs.sort(nearestTop)
+    for (const other of others) redirects.set(other, first)
+  }
+  return redirects
+})()
+
+// The polyfills traverse requires (through @actions/artifact → unzip-stream → binary →
+// chainsaw), each a built-in on every Node the bundle runs on; with them go the 67 packages
+// they pull in. scripts/builtin-stand-ins/ says more; a test holds each against its package.
+const STAND_INS = {
+  traverse: {
+    gopd: 'gopd.cjs',
+    'define-data-property': 'define-data-property.cjs',
+    'es-to-primitive/es2015': 'es-to-primitive-es2015.cjs',
+    'typedarray.prototype.slice': 'typedarray.prototype.slice.cjs',
+    'which-typed-array': 'which-typed-array.cjs'
+  }
+}
+
+const packagesAsBundled = {
+  name: 'packages-as-bundled',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.packagesAsBundled || (args.kind !== 'import-statement' && args.kind !== 'require-call')) return undefined
+      const importerDir = args.namespace === 'file' ? packageDirOf(relative(args.importer)) : null
+      if (importerDir === null) return undefined
+      const standIn = STAND_INS[packageNameOf(importerDir)]?.[args.path]
+      if (standIn !== undefined) return { path: path.join(root, 'scripts', 'builtin-stand-ins', standIn) }
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'file', pluginData: { packagesAsBundled: true, asIs: true } })
+      if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file') return undefined
+      const dir = packageDirOf(relative(resolved.path))
+      const copy = dir === null ? undefined : sameCopy.get(dir)
+      if (copy === undefined) return undefined
+      return { path: absolute(copy + relative(resolved.path).slice(dir.length)), sideEffects: resolved.sideEffects }
+    })
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
 // relative to the project; own modules are those under src/.
 
-const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none' })).metafile.inputs
+const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [packagesAsBundled] })).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
 const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
 
@@ -203,18 +301,26 @@ const esmFace = {
 }
 
 // ---------------------------------------------------------------------------
-// Step 2: the chunks: one build, split, of every entry's lazy roots.
+// Step 2: the chunks: one build, split, of the lazy roots the entries import.
 
 const byTag = new Map(entries.map((e) => [e.tag, e]))
-const chunksBuild = await build({
+
+/** The chunks build's entry point for a lazy root: `./<path>`, or `./<path>?<entry>` for a per-entry copy. */
+const chunkRoot = (entry, module) => (entry.copied.has(module) ? `./${module}?${entry.tag}` : `./${module}`)
+/** The metafile's `entryPoint` for a chunk root: the path, or the face of a CommonJS package. */
+const entryPointOf = (root) => (isCommonJs(root.slice(2)) ? faceKey(root.slice(2)) : root.slice(2))
+
+const buildChunks = (roots) =>
+  build({
   ...OPTIONS,
   outdir,
   splitting: true,
   entryNames: 'chunks/[name]-[hash]',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: REQUIRE_BANNER },
-  entryPoints: [...new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => (e.copied.has(m) ? `./${m}?${e.tag}` : `./${m}`))))].sort(),
+  entryPoints: [...roots].sort(),
   plugins: [
+    packagesAsBundled,
     esmFace,
     {
       name: 'per-entry-copies',
@@ -245,10 +351,13 @@ const chunksBuild = await build({
   ]
 })
 
-// The chunk each lazy root became, from the entries' files (both one level under dist/).
-const chunkOf = new Map()
-for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
-  if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+/** The chunk each lazy root became, as the entries' files name it (both one level under dist/). */
+function chunksByEntryPoint(chunksBuild) {
+  const chunkOf = new Map()
+  for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
+    if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+  }
+  return chunkOf
 }
 
 // ---------------------------------------------------------------------------
@@ -275,6 +384,9 @@ const loadedOnFirstUse = {
   }
 }
 
+const NEVER_LOADED = '../chunks/never-loaded.js'
+
+async function buildEntries(chunkOf, dropped) {
 const entryBuilds = []
 for (const entry of entries) {
   const entryPoints = { [entry.name]: entry.source }
@@ -293,7 +405,11 @@ for (const entry of entries) {
         const module = relative(resolved.path)
         if (entry.core && args.importer === entryFile && entry.staticGraph.has(module)) return { path: module, namespace: 'stand-in' }
         if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
-        const chunk = chunkOf.get(entry.copied.has(module) ? `${module}?${entry.tag}` : isCommonJs(module) ? faceKey(module) : module)
+        const root = chunkRoot(entry, module)
+        const chunk = chunkOf.get(entryPointOf(root))
+        // esbuild resolves an import before it drops the code that holds it: one whose chunk
+        // was left out (rootsLoaded) gets a name that must not be in any file it writes.
+        if (!chunk && dropped.has(root)) return { path: NEVER_LOADED, external: true }
         if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
         return { path: chunk, external: true }
       })
@@ -301,7 +417,48 @@ for (const entry of entries) {
       b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
     }
   }
-  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [loadedOnFirstUse, inEntry] }))
+  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [packagesAsBundled, loadedOnFirstUse, inEntry] }))
+}
+return entryBuilds
+}
+
+/**
+ * The chunk roots whose chunk some entry loads, directly or through other chunks. A lazy
+ * root found in an entry's import graph may sit in code the entry never calls, which
+ * esbuild leaves out of the entry: its chunk would ship and never load.
+ */
+function rootsLoaded(chunksBuild, entryBuilds, roots) {
+  const chunks = chunksBuild.metafile.outputs
+  const fromDist = (file) => path.relative(outdir, absolute(file)).split(path.sep).join('/')
+  const byFile = new Map(Object.keys(chunks).map((file) => [fromDist(file), file]))
+  const reached = new Set()
+  const queue = entryBuilds.flatMap((b) =>
+    Object.entries(b.metafile.outputs).flatMap(([file, output]) => output.imports.filter((i) => i.external).map((i) => path.posix.join(path.posix.dirname(fromDist(file)), i.path)))
+  )
+  while (queue.length > 0) {
+    const file = byFile.get(queue.pop())
+    if (file === undefined || reached.has(file)) continue
+    reached.add(file)
+    for (const i of chunks[file].imports) queue.push(fromDist(i.path))
+  }
+  const loaded = new Set([...reached].map((file) => chunks[file].entryPoint).filter(Boolean))
+  return new Set([...roots].filter((root) => loaded.has(entryPointOf(root))))
+}
+
+// Built again without the roots nothing loads, until every chunk is loaded by something:
+// a root left out can change how the others are split into shared chunks.
+const allRoots = new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => chunkRoot(e, m))))
+let roots = allRoots
+let chunksBuild
+let entryBuilds
+for (;;) {
+  chunksBuild = await buildChunks(roots)
+  entryBuilds = await buildEntries(chunksByEntryPoint(chunksBuild), new Set([...allRoots].filter((root) => !roots.has(root))))
+  const neverLoaded = entryBuilds.flatMap((b) => Object.keys(b.metafile.outputs).filter((file) => b.metafile.outputs[file].imports.some((i) => i.path === NEVER_LOADED)))
+  if (neverLoaded.length > 0) throw new Error(`${neverLoaded.join(', ')}: imports a chunk that was left out as never loaded`)
+  const loaded = rootsLoaded(chunksBuild, entryBuilds, roots)
+  if (loaded.size === roots.size) break
+  roots = loaded
 }
 
 const results = [chunksBuild, ...entryBuilds]
@@ -335,11 +492,6 @@ function withoutUnusedBanner(text) {
 // esbuild took out of its code. Only names, versions and file text: no dates, no paths
 // outside the package, so a rebuild from the same lockfile writes the same bytes.
 
-/** `node_modules/@scope/name/…` → the package's directory, relative to the project. */
-function packageDirOf(input) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
-  return match ? match[1] : null
-}
 
 function declaredLicence(pkg) {
   if (typeof pkg.license === 'string') return pkg.license

@@ -14364,8 +14364,8 @@ async function prepareSigning(settings, env) {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
     const { readSigningKey } = await import("../chunks/signing-key-GEDHPJNZ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-GW6Q2QEV.js");
-    const { keySigner } = await import("../chunks/key-signer-BCE2MM5W.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LZX7Z5AL.js");
+    const { keySigner } = await import("../chunks/key-signer-67BDUJUF.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14383,7 +14383,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-WPWHIXZO.js");
-  const { signStatement } = await import("../chunks/sign-statement-GW6Q2QEV.js");
+  const { signStatement } = await import("../chunks/sign-statement-LZX7Z5AL.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -18257,7 +18257,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-IHGVDHRW.js");
+  const { classifyContracts } = await import("../chunks/classify-RN2CM2AW.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -20358,8 +20358,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-S2HMI2RN.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-D7SB265D.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FWPDESUU.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-UWJETU7W.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

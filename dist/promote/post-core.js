@@ -8787,7 +8787,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-K4I7MGR7.js");
+  const { prepareSigning } = await import("../chunks/signing-326KYG23.js");
   return prepareSigning(settings, env);
 }
 

@@ -3322,8 +3322,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-RKSTSD75.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-XBMAULWU.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-D32WCSU3.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-2BNLAX6L.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -4243,7 +4243,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-6THMJI53.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-77C2LDST.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-C7RARNA6.js");
   let verified;
   try {

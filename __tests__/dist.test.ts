@@ -74,7 +74,7 @@ function loadedFrom(from: string, kinds: readonly string[]): string[] {
   return [...seen]
 }
 
-/** The JavaScript files of a build that none of its entries loads, statically or with import(). */
+/** The JavaScript files of a build that none of its entries loads, statically, with import() or with require(). */
 function unloadedOutputs(meta: Metafile, entries: readonly string[]): string[] {
   const outputOf = (name: string): string => Object.keys(meta.outputs).find((k) => k === name || k.endsWith(`/${name}`)) ?? name
   const seen = new Set(entries.map(outputOf))
@@ -84,7 +84,7 @@ function unloadedOutputs(meta: Metafile, entries: readonly string[]): string[] {
       if (next in meta.outputs) seen.add(next)
     }
   }
-  return Object.keys(meta.outputs).filter((o) => o.endsWith('.js') && !seen.has(o))
+  return Object.keys(meta.outputs).filter((o) => /\.c?js$/.test(o) && !seen.has(o))
 }
 
 /** The installed package a bundled input is in: `node_modules/a/node_modules/@s/b`. */
@@ -152,12 +152,10 @@ const packageOf = (input: string): string | null => /node_modules\/((?:@[^/]+\/)
 // What an action's start never loads: the clients for workflow artifacts, the cache, the
 // GitHub API, the OIDC token and Sigstore, loaded with `await import()` when an input asks.
 const LAZY_CLIENTS = ['@actions/artifact', '@actions/cache', '@actions/github', '@actions/core', 'undici', '@sigstore/sign', '@sigstore/verify', '@sigstore/tuf']
-// npm packages that may be bundled twice in what one entry can load: once with the entry's
-// static graph, once in a chunk it loads lazily (picomatch for the seal's contract, yaml for
-// promote's). Our modules never are (the test below); these two parsers keep no state, and
-// what one copy returns never reaches the other, so which copy a call reaches does not matter.
-// A package added here costs its size again on the lazy path.
-const TWICE_IN_ONE_PROCESS = ['picomatch', 'yaml']
+// A package loaded on first use (scripts/package.mjs: LOADED_ON_FIRST_USE) is reached
+// through a few lines standing in for it in each file that imports it; every stand-in
+// require()s the package's one file, and require() keeps one instance of it per process.
+const isFirstUseStandIn = (input: string): boolean => input.startsWith('first-use:') || input.startsWith('first-use-loader:')
 
 /** The entries of licenses.txt by their `name@version` heading. */
 function licenceEntries(text: string): Map<string, string> {
@@ -357,6 +355,13 @@ describe('dist/', () => {
     expect(redundantCopies(meta, (dir) => loose[dir] as PackageJson)).toContainEqual(expect.stringMatching(/^lib@12\.32\.0 in node_modules\/lib \(asked for by artifact-seal \^12\.31\.0\) could be lib@12\.31\.0/))
   })
 
+  it('holds no JSON Schema compiler: the policy check is compiled at build time', () => {
+    const names = new Set(bundledPackages().map((p) => p.slice(0, p.lastIndexOf('@'))))
+    expect(['ajv', 'fast-uri', 'json-schema-traverse'].filter((name) => names.has(name))).toEqual([])
+    const promote = loadedFrom(outputOf('promote/index.js'), ['import-statement'])
+    expect(promote.some((o) => Object.keys(metafile.outputs[o]!.inputs).some((input) => input.endsWith('src/core/promotion/policy-validator.ts')))).toBe(true)
+  })
+
   it("bundles built-ins in place of traverse's polyfills, and nothing they pull in", () => {
     const names = new Set(bundledPackages().map((p) => p.slice(0, p.lastIndexOf('@'))))
     expect(names).toContain('traverse')
@@ -374,7 +379,7 @@ describe('dist/', () => {
         }
       }
       const twice = [...where].filter(([, outputs]) => outputs.length > 1).map(([module]) => packageOf(module) ?? module)
-      expect({ entry, twice: [...new Set(twice)].filter((m) => !TWICE_IN_ONE_PROCESS.includes(m)) }).toEqual({ entry, twice: [] })
+      expect({ entry, twice: [...new Set(twice)].filter((m) => !isFirstUseStandIn(m)) }).toEqual({ entry, twice: [] })
     }
   })
 

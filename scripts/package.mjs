@@ -31,6 +31,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { policyValidatorSource } from './policy-validator.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -52,13 +53,16 @@ export const ENTRY_POINTS = {
 // millisecond at start); Node 22.0 to 22.2, where the CLI also runs, lack it.
 const REQUIRE_BANNER = "const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);"
 
-// CommonJS packages that the entries' static graphs import but a plain step never calls:
-// there our code gets, instead of the package, a function that loads it (bundled as usual)
-// on the first call, or on the first read of one of its properties. picomatch builds its
-// tables and regular expressions as it loads (3 ms), and resolve-files.ts calls it only for
-// a pattern with glob characters in it. The properties are read from the installed package
-// here, so that a new version's are not missed.
-const LOADED_ON_FIRST_USE = new Set(['picomatch'])
+// Packages that the entries' static graphs import but a plain step never calls: picomatch
+// (resolve-files.ts calls it only for a pattern with glob characters in it), js-yaml (for a
+// contract written in YAML), yaml (for a promotion policy that is not plain YAML, or has a
+// mistake to point at). Each is bundled alone into a CommonJS file of dist/chunks/, and our
+// code gets, instead of the package, its exports as properties (or, for a package that is
+// a function, a function) that require() that file on the first call or read. Even unused,
+// a package in an entry's file costs the time to compile its text: yaml's 0.26 MB 4 ms
+// of every promote. The names are read from the installed package here, so that a new
+// version's are not missed.
+const LOADED_ON_FIRST_USE = new Set(['picomatch', 'js-yaml', 'yaml'])
 
 // What a licence or notice file is called in a package: LICENSE, LICENCE.md, COPYING, NOTICE.txt, LICENSE-MIT…
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
@@ -171,6 +175,22 @@ const STAND_INS = {
   }
 }
 
+// The promotion policy's schema check, compiled at build time (scripts/policy-validator.mjs)
+// in place of the module that compiles it with ajv at run time.
+const POLICY_VALIDATOR = 'src/core/promotion/policy-validator.ts'
+const policyValidator = await (async () => {
+  const schemaModule = await build({ ...OPTIONS, entryPoints: ['src/core/promotion/policy-schema.ts'], metafile: false, legalComments: 'none' })
+  const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`)
+  return policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS)
+})()
+
+const compiledAtBuildTime = {
+  name: 'compiled-at-build-time',
+  setup(b) {
+    b.onLoad({ filter: /policy-validator\.ts$/ }, (args) => (relative(args.path) === POLICY_VALIDATOR ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) } : undefined))
+  }
+}
+
 const packagesAsBundled = {
   name: 'packages-as-bundled',
   setup(b) {
@@ -194,7 +214,7 @@ const packagesAsBundled = {
 // Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
 // relative to the project; own modules are those under src/.
 
-const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [packagesAsBundled] })).metafile.inputs
+const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [compiledAtBuildTime, packagesAsBundled] })).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
 const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
 
@@ -320,6 +340,8 @@ const buildChunks = (roots) =>
   banner: { js: REQUIRE_BANNER },
   entryPoints: [...roots].sort(),
   plugins: [
+    compiledAtBuildTime,
+    loadedOnFirstUse,
     packagesAsBundled,
     esmFace,
     {
@@ -363,20 +385,50 @@ function chunksByEntryPoint(chunksBuild) {
 // ---------------------------------------------------------------------------
 // Step 3: each entry, its static graph in one file (with a core, two).
 
+// Each package of LOADED_ON_FIRST_USE alone, as CommonJS, bundled from the file require()
+// finds, so that the file has exactly the exports read below.
+const requireFromRoot = createRequire(path.join(root, 'package.json'))
+const firstUseBuild = await build({
+  ...OPTIONS,
+  outdir,
+  format: 'cjs',
+  entryPoints: Object.fromEntries([...LOADED_ON_FIRST_USE].map((name) => [name, requireFromRoot.resolve(name)])),
+  entryNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  plugins: [packagesAsBundled]
+})
+/** The file each package went into, by name; and its key among the build's outputs. */
+const firstUseFiles = new Map()
+for (const [file, output] of Object.entries(firstUseBuild.metafile.outputs)) {
+  const name = [...LOADED_ON_FIRST_USE].find((n) => output.entryPoint === relative(requireFromRoot.resolve(n)))
+  if (name !== undefined) firstUseFiles.set(name, { fromDist: path.relative(outdir, absolute(file)).split(path.sep).join('/'), output: file })
+}
+
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) =>
-      args.kind === 'import-statement' && LOADED_ON_FIRST_USE.has(args.path) && isOwn(relative(args.importer)) && !args.pluginData?.asIs ? { path: args.path, namespace: 'first-use' } : undefined
-    )
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.pluginData?.asIs || args.namespace !== 'file' || !isOwn(relative(args.importer))) return undefined
+      if (LOADED_ON_FIRST_USE.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import')) return { path: args.path, namespace: 'first-use' }
+      return undefined
+    })
+    // require() of a file beside the one running: the entries' files and the chunks are
+    // both one level under dist/, so one relative path serves from either.
+    b.onResolve({ filter: /^first-use-loader$/, namespace: 'first-use' }, () => ({ path: 'loader', namespace: 'first-use-loader' }))
+    b.onLoad({ filter: /.*/, namespace: 'first-use-loader' }, () => ({
+      contents: "export const requireBeside = (file) => require('node:module').createRequire(import.meta.url)(file)\n",
+      loader: 'js'
+    }))
     b.onLoad({ filter: /.*/, namespace: 'first-use' }, (args) => {
-      const exported = createRequire(path.join(root, 'package.json'))(args.path)
-      if (typeof exported !== 'function') throw new Error(`${args.path}: LOADED_ON_FIRST_USE loads only a package that exports a function`)
+      const exported = requireFromRoot(args.path)
+      const keys = Object.keys(exported).filter((key) => key !== 'default' && key !== '__esModule')
+      const file = `../${firstUseFiles.get(args.path).fromDist}`
       const contents = [
+        "const { requireBeside } = require('first-use-loader')",
         'let loaded',
-        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}))`,
-        'const firstUse = function (...args) { return load().apply(this, args) }',
-        `for (const key of ${JSON.stringify(Object.keys(exported))}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
+        `const load = () => (loaded ??= requireBeside(${JSON.stringify(file)}))`,
+        typeof exported === 'function' ? 'const firstUse = function (...args) { return load().apply(this, args) }' : 'const firstUse = {}',
+        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
         'module.exports = firstUse'
       ]
       return { contents: `${contents.join('\n')}\n`, resolveDir: root, loader: 'js' }
@@ -417,7 +469,7 @@ for (const entry of entries) {
       b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
     }
   }
-  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [packagesAsBundled, loadedOnFirstUse, inEntry] }))
+  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [compiledAtBuildTime, loadedOnFirstUse, packagesAsBundled, inEntry] }))
 }
 return entryBuilds
 }
@@ -461,8 +513,15 @@ for (;;) {
   roots = loaded
 }
 
-const results = [chunksBuild, ...entryBuilds]
+const results = [firstUseBuild, chunksBuild, ...entryBuilds]
 const metafile = { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }
+// A file that holds a package's stand-in loads the package's own file with require(): in
+// the metafile (for the dist test), an import like the others.
+for (const output of Object.values(metafile.outputs)) {
+  for (const [name, file] of firstUseFiles) {
+    if ((output.inputs[`first-use:${name}`]?.bytesInOutput ?? 0) > 0) output.imports.push({ path: file.output, kind: 'require-call' })
+  }
+}
 
 rmSync(outdir, { recursive: true, force: true })
 const legalTexts = []

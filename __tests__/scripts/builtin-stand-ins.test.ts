@@ -102,10 +102,10 @@ describe("stand-ins for traverse's polyfills", () => {
       throw new RangeError('inside')
     })
     const object = fc.record({ toString: conversion, valueOf: conversion, toPrimitive: conversion }).map(({ toString, valueOf, toPrimitive }) => {
-      const o: Record<string | symbol, unknown> = Object.create(null)
-      if (toString !== undefined) o.toString = toString
-      if (valueOf !== undefined) o.valueOf = valueOf
-      if (toPrimitive !== undefined) o[Symbol.toPrimitive] = toPrimitive
+      const o: object = Object.create(null)
+      if (toString !== undefined) Reflect.set(o, 'toString', toString)
+      if (valueOf !== undefined) Reflect.set(o, 'valueOf', valueOf)
+      if (toPrimitive !== undefined) Reflect.set(o, Symbol.toPrimitive, toPrimitive)
       return o
     })
     const input = fc.oneof(

@@ -1,6 +1,6 @@
 import {
   readContractDocument
-} from "./chunk-ZQCOR5YJ.js";
+} from "./chunk-63FNXGVD.js";
 import {
   UNVERSIONED,
   buildManifest,
@@ -13,7 +13,7 @@ import {
 import {
   isProtobufFile,
   kindOfName
-} from "./chunk-Z3FWL5EN.js";
+} from "./chunk-PK6RSM65.js";
 
 // src/core/contract/identity.ts
 import { createHash } from "node:crypto";

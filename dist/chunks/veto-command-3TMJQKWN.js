@@ -1,8 +1,8 @@
 import {
   vetoDigest
-} from "./chunk-JALURKB7.js";
-import "./chunk-VYUWIRQE.js";
-import "./chunk-PATJDSKG.js";
+} from "./chunk-ZSDG7LLP.js";
+import "./chunk-BZQEN22N.js";
+import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";
 import {
   LEDGER_HELP,

@@ -2,7 +2,7 @@ import {
   checkContractIdentity,
   describeContract,
   detectContractKind
-} from "./chunk-QZTMHIAA.js";
+} from "./chunk-DP6DHJVY.js";
 import {
   parseManifest
 } from "./chunk-ENEXP3UV.js";
@@ -12,7 +12,7 @@ import {
 } from "./chunk-HUXIDCLA.js";
 import {
   kindOfName
-} from "./chunk-Z3FWL5EN.js";
+} from "./chunk-PK6RSM65.js";
 
 // src/app/load-contract.ts
 import { createHash } from "node:crypto";

@@ -38,18 +38,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-QFXFIC4P.js")).sealCommand,
-  verify: async () => (await import("./verify-command-RS3NDCBD.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-DU3FJ454.js")).sealCommand,
+  verify: async () => (await import("./verify-command-SA2JB7TZ.js")).verifyCommand,
   diff: async () => (await import("./diff-command-NJGYKD52.js")).diffCommand,
   merge: async () => (await import("./merge-command-YF6ETAHS.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-WXM4PITN.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-MZNMZJVD.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-BCJWEDOL.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-Q4JY3K34.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-3TMJQKWN.js")).vetoCommand,
   history: async () => (await import("./history-command-KFUVAISW.js")).historyCommand,
-  status: async () => (await import("./status-command-FXMBFLUM.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-THFLE5L6.js")).ledgerCommand,
+  status: async () => (await import("./status-command-CFBU2VIE.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-TKBXDNKU.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-4NSG3GY2.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-Q6XO2E5P.js")).contractCommand
+  contract: async () => (await import("./contract-command-4B33O4IX.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

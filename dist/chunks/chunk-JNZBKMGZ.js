@@ -2,7 +2,7 @@ import {
   contractOfLive,
   declaresServices,
   pipelineOrder
-} from "./chunk-VYUWIRQE.js";
+} from "./chunk-BZQEN22N.js";
 import {
   SealError
 } from "./chunk-HUXIDCLA.js";

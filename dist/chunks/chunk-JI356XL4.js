@@ -3,7 +3,7 @@ import {
 } from "./chunk-26HFV435.js";
 import {
   readContractDocument
-} from "./chunk-ZQCOR5YJ.js";
+} from "./chunk-63FNXGVD.js";
 import {
   SealError,
   quote
@@ -27,7 +27,7 @@ import {
 } from "./chunk-6EFC5OOP.js";
 import {
   isProtobufFile
-} from "./chunk-Z3FWL5EN.js";
+} from "./chunk-PK6RSM65.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";

@@ -1,7 +1,7 @@
 import {
   describeContract
-} from "./chunk-QZTMHIAA.js";
-import "./chunk-ZQCOR5YJ.js";
+} from "./chunk-DP6DHJVY.js";
+import "./chunk-63FNXGVD.js";
 import {
   CONTRACT_ANNOTATION,
   CONTRACT_FORMAT
@@ -14,10 +14,11 @@ import {
   SealError,
   quote
 } from "./chunk-HUXIDCLA.js";
-import "./chunk-Z3FWL5EN.js";
+import "./chunk-PK6RSM65.js";
 import {
   require_picomatch
-} from "./chunk-G5FGRV6Q.js";
+} from "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";

@@ -1,7 +1,7 @@
 import {
   formatDuration,
   parseDuration
-} from "./chunk-PATJDSKG.js";
+} from "./chunk-64VN6DVJ.js";
 import {
   FileLedger,
   LEDGER_HELP,

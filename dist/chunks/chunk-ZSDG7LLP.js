@@ -6,10 +6,10 @@ import {
   planContract,
   unusedApproval,
   upstreamOf
-} from "./chunk-VYUWIRQE.js";
+} from "./chunk-BZQEN22N.js";
 import {
   formatDuration
-} from "./chunk-PATJDSKG.js";
+} from "./chunk-64VN6DVJ.js";
 import {
   changesByOperation,
   versionStep

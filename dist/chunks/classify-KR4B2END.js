@@ -1,11 +1,12 @@
 import {
   classifyContracts
-} from "./chunk-A2W7N7EO.js";
+} from "./chunk-JI356XL4.js";
 import "./chunk-26HFV435.js";
-import "./chunk-ZQCOR5YJ.js";
+import "./chunk-63FNXGVD.js";
 import "./chunk-HUXIDCLA.js";
 import "./chunk-6EFC5OOP.js";
-import "./chunk-Z3FWL5EN.js";
+import "./chunk-PK6RSM65.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 export {
   classifyContracts

@@ -2,7 +2,7 @@ import {
   contractsKnown,
   ownService,
   pipelineStatus
-} from "./chunk-S3X665G7.js";
+} from "./chunk-JNZBKMGZ.js";
 import {
   verificationSummary
 } from "./chunk-HTIDVKND.js";
@@ -15,17 +15,17 @@ import {
 import {
   fromManifest,
   loadSealedContract
-} from "./chunk-UBD6ILK6.js";
+} from "./chunk-QEPVIG6N.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
-} from "./chunk-JALURKB7.js";
+} from "./chunk-ZSDG7LLP.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-64DLL5D2.js";
-import "./chunk-VYUWIRQE.js";
-import "./chunk-PATJDSKG.js";
+} from "./chunk-5QZHYAVC.js";
+import "./chunk-BZQEN22N.js";
+import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";
 import {
   LEDGER_HELP,
@@ -45,8 +45,8 @@ import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
 } from "./chunk-ZC7YKKWW.js";
-import "./chunk-QZTMHIAA.js";
-import "./chunk-ZQCOR5YJ.js";
+import "./chunk-DP6DHJVY.js";
+import "./chunk-63FNXGVD.js";
 import {
   prepareSigning
 } from "./chunk-6JMP4UN3.js";
@@ -58,7 +58,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-X3SNOZMV.js";
+} from "./chunk-JULTQBH4.js";
 import "./chunk-6PZHAYEF.js";
 import {
   describeProgress
@@ -86,7 +86,7 @@ import {
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-QOOYI7M2.js";
+} from "./chunk-R2M77TBF.js";
 import "./chunk-2YME2WUQ.js";
 import {
   EarlierContractFormatError
@@ -116,8 +116,9 @@ import {
 import {
   printJson
 } from "./chunk-3WEHOHFK.js";
-import "./chunk-Z3FWL5EN.js";
-import "./chunk-G5FGRV6Q.js";
+import "./chunk-PK6RSM65.js";
+import "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/promote-command.ts
@@ -230,7 +231,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-FTBMM752.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-JV5LSNGA.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-PEDOKJ3B.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -10,7 +10,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-QOOYI7M2.js";
+} from "./chunk-R2M77TBF.js";
 import "./chunk-2YME2WUQ.js";
 import {
   diffListings,
@@ -30,7 +30,8 @@ import "./chunk-N3KQGJVS.js";
 import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
 import "./chunk-SS67F62S.js";
-import "./chunk-G5FGRV6Q.js";
+import "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-GYN5OOAK.js";
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";

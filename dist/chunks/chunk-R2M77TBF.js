@@ -22,7 +22,7 @@ import {
 } from "./chunk-HUXIDCLA.js";
 import {
   require_picomatch
-} from "./chunk-G5FGRV6Q.js";
+} from "./chunk-2BSWPGL5.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
@@ -119,12 +119,12 @@ function plural(n, word) {
 }
 
 // src/core/seal.ts
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 import * as path2 from "node:path";
 
 // src/core/hashing/hash-files.ts
 import * as crypto from "node:crypto";
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
@@ -144,7 +144,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs5, crypto: crypto2, control, progress } = ctx;
+  const { fs: fs6, crypto: crypto2, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -185,8 +185,8 @@ function runClaimLoop(ctx) {
       const path3 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs5.openSync(path3, "r");
-        let filled = fs5.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs6.openSync(path3, "r");
+        let filled = fs6.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
@@ -199,7 +199,7 @@ function runClaimLoop(ctx) {
             hash.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs5.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs6.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
         }
@@ -210,7 +210,7 @@ function runClaimLoop(ctx) {
         const e = error;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs5.closeSync(fd);
+        if (fd >= 0) fs6.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -221,8 +221,19 @@ function runClaimLoop(ctx) {
 
 // src/core/hashing/hash-large-file.ts
 import { createHash as createHash2 } from "node:crypto";
+import * as fs2 from "node:fs";
 import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
+function hashSmallFile(path3) {
+  const fd = fs2.openSync(path3, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const size = fs2.readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash2("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+  } finally {
+    fs2.closeSync(fd);
+  }
+}
 async function hashLargeFile(path3, onBytes, progressIntervalMs) {
   const handle = await open(path3, "r");
   try {
@@ -372,7 +383,7 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: fs2, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({ ...this.sharedWork(), fs: fs3, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -417,7 +428,7 @@ async function hashFiles(paths, options = {}) {
 async function hashOneFile(path3, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = await hashLargeFile(path3, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path3) ?? await hashLargeFile(path3, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error) {
     const e = error;
@@ -455,7 +466,7 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 import * as path from "node:path";
 var toSlashes = (p) => path.sep === "/" ? p : p.split(path.sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
@@ -510,7 +521,7 @@ function resolveFiles(options) {
   const walk = (dir, realDir, ancestors, glob, skipped) => {
     let entries;
     try {
-      entries = fs3.readdirSync(dir, { withFileTypes: true });
+      entries = fs4.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       const e = error;
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
@@ -519,7 +530,7 @@ function resolveFiles(options) {
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !fs3.existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !fs4.existsSync(abs)) {
         throw new SealError(
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
@@ -534,8 +545,8 @@ function resolveFiles(options) {
       if (entry.isSymbolicLink()) {
         let stat;
         try {
-          realChild = fs3.realpathSync(abs);
-          stat = fs3.statSync(realChild);
+          realChild = fs4.realpathSync(abs);
+          stat = fs4.statSync(realChild);
         } catch {
           if (!taken) continue;
           throw new SealError(
@@ -713,21 +724,21 @@ function splitSegments(glob) {
 }
 function statOrNull(p) {
   try {
-    return fs3.statSync(p);
+    return fs4.statSync(p);
   } catch {
     return null;
   }
 }
 function realOrSelf(p) {
   try {
-    return fs3.realpathSync(p);
+    return fs4.realpathSync(p);
   } catch {
     return p;
   }
 }
 function readLinkText(p) {
   try {
-    return fs3.readlinkSync(p);
+    return fs4.readlinkSync(p);
   } catch {
     return "?";
   }
@@ -783,7 +794,7 @@ function describe(artifact, isTree, build) {
 }
 function readListingFile2(file, inputName) {
   try {
-    return fs4.readFileSync(file, "utf8");
+    return fs5.readFileSync(file, "utf8");
   } catch (error) {
     const e = error;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;

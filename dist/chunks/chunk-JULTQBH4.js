@@ -11,7 +11,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-QOOYI7M2.js";
+} from "./chunk-R2M77TBF.js";
 import {
   DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE,

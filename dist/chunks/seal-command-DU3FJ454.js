@@ -29,7 +29,7 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-QOOYI7M2.js";
+} from "./chunk-R2M77TBF.js";
 import "./chunk-2YME2WUQ.js";
 import {
   parseContractPatterns,
@@ -53,7 +53,8 @@ import {
 import {
   printJson
 } from "./chunk-3WEHOHFK.js";
-import "./chunk-G5FGRV6Q.js";
+import "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/seal-command.ts
@@ -203,7 +204,7 @@ async function sealCommand(args, terminal) {
       let artifact2 = sealed;
       let contract = null;
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import("./seal-contract-6QDWZEAP.js");
+        const { collectContract, withContractAnnotation } = await import("./seal-contract-FKA6R3UV.js");
         contract = collectContract(artifact2, { patterns: contractPatterns, version: contractVersion ?? "", inputs: { contract: "--contract", version: "--contract-version" } });
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

@@ -1,11 +1,12 @@
 import {
   isProtobufFile,
   kindOfName,
-  yaml
-} from "./chunk-Z3FWL5EN.js";
+  require_js_yaml
+} from "./chunk-PK6RSM65.js";
 import {
   require_picomatch
-} from "./chunk-G5FGRV6Q.js";
+} from "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import {
   __toESM
 } from "./chunk-ULEFO6FB.js";
@@ -28,12 +29,16 @@ import { m10$BadInputError as m10$BadInputError2, m10$SealError as m10$SealError
 // stand-in:seal:src/core/errors.ts:src/core/contract/detect.ts
 import { m10$BadInputError as m10$BadInputError3, m10$SealError as m10$SealError3, m10$quote as m10$quote3 } from "../seal/index-core.js";
 
+// src/core/contract/read-document.ts?seal
+var import_js_yaml = __toESM(require_js_yaml());
+
 // stand-in:seal:src/core/errors.ts:src/core/contract/read-document.ts
 import { m10$BadInputError as m10$BadInputError4, m10$SealError as m10$SealError4, m10$quote as m10$quote4 } from "../seal/index-core.js";
 
 // src/core/contract/read-document.ts?seal
 var MERGE_TAG = "tag:yaml.org,2002:merge";
-var SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yaml.types.merge] });
+var schema;
+var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({ implicit: [import_js_yaml.default.types.merge] });
 var MAX_DEPTH = 1e3;
 var MAX_MERGED_KEYS = 1e6;
 function readContractDocument(file, text) {
@@ -110,7 +115,7 @@ function readYaml(file, text) {
   };
   let value;
   try {
-    value = yaml.load(text, { schema: SCHEMA, filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
+    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
   } catch (error) {
     throw yamlError(file, text, error);
   }
@@ -150,7 +155,7 @@ function yamlError(file, text, error) {
   if (error instanceof MergeRefused) {
     return new m10$SealError4(`${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`);
   }
-  if (error instanceof yaml.YAMLException) {
+  if (error instanceof import_js_yaml.default.YAMLException) {
     const mark = error.mark;
     const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
     const reason = (error.reason || error.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
@@ -232,8 +237,8 @@ function detectIn(path3, document) {
   }
   const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const type = record.type;
-  const schema = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
-  if (schema) return { kind: "jsonschema" };
+  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
+  if (schema2) return { kind: "jsonschema" };
   throw new m10$SealError3(`${m10$quote3(path3)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function openapiVersionOf(path3, swagger, openapi) {

@@ -1,21 +1,21 @@
 import {
   classifyContracts
-} from "./chunk-A2W7N7EO.js";
+} from "./chunk-JI356XL4.js";
 import {
   loadContract
-} from "./chunk-UBD6ILK6.js";
+} from "./chunk-QEPVIG6N.js";
 import {
   knownFromHistory,
   serviceFor
-} from "./chunk-JALURKB7.js";
+} from "./chunk-ZSDG7LLP.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-64DLL5D2.js";
+} from "./chunk-5QZHYAVC.js";
 import {
   contractOfLive
-} from "./chunk-VYUWIRQE.js";
-import "./chunk-PATJDSKG.js";
+} from "./chunk-BZQEN22N.js";
+import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";
 import {
   LEDGER_HELP,
@@ -26,8 +26,8 @@ import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-ZC7YKKWW.js";
-import "./chunk-QZTMHIAA.js";
-import "./chunk-ZQCOR5YJ.js";
+import "./chunk-DP6DHJVY.js";
+import "./chunk-63FNXGVD.js";
 import "./chunk-6PZHAYEF.js";
 import {
   cliCheckpointSigning
@@ -57,7 +57,8 @@ import {
   printJson
 } from "./chunk-3WEHOHFK.js";
 import "./chunk-6EFC5OOP.js";
-import "./chunk-Z3FWL5EN.js";
+import "./chunk-PK6RSM65.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/contract-command.ts

@@ -5,7 +5,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-X3SNOZMV.js";
+} from "./chunk-JULTQBH4.js";
 import "./chunk-6PZHAYEF.js";
 import {
   describeProgress
@@ -24,7 +24,7 @@ import {
   fallbackName
 } from "./chunk-BGN5R62D.js";
 import "./chunk-UWYEIZS6.js";
-import "./chunk-QOOYI7M2.js";
+import "./chunk-R2M77TBF.js";
 import "./chunk-2YME2WUQ.js";
 import "./chunk-ENEXP3UV.js";
 import "./chunk-NQDO363Y.js";
@@ -45,7 +45,8 @@ import {
 import {
   printJson
 } from "./chunk-3WEHOHFK.js";
-import "./chunk-G5FGRV6Q.js";
+import "./chunk-2BSWPGL5.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/verify-command.ts

@@ -82,7 +82,7 @@ async function planContract(request, sources, ledger) {
     if (error instanceof BadInputError || !(error instanceof SealError)) throw error;
     return { ...plan, changes: null, problem: error.message };
   }
-  const { classifyContracts } = await import("./classify-M2YENJ6Y.js");
+  const { classifyContracts } = await import("./classify-KR4B2END.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error) {

@@ -1,6 +1,6 @@
 import {
   pipelineStatus
-} from "./chunk-S3X665G7.js";
+} from "./chunk-JNZBKMGZ.js";
 import {
   renderStatusText
 } from "./chunk-7ID42SAT.js";
@@ -8,9 +8,9 @@ import "./chunk-3USDI6ST.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-64DLL5D2.js";
-import "./chunk-VYUWIRQE.js";
-import "./chunk-PATJDSKG.js";
+} from "./chunk-5QZHYAVC.js";
+import "./chunk-BZQEN22N.js";
+import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";
 import {
   LEDGER_HELP,
@@ -29,6 +29,7 @@ import "./chunk-HUXIDCLA.js";
 import {
   printJson
 } from "./chunk-3WEHOHFK.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/status-command.ts

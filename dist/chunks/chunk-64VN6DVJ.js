@@ -27,7 +27,6 @@ function formatDuration(ms) {
 }
 
 export {
-  DURATION_PATTERN,
   parseDuration,
   formatDuration
 };

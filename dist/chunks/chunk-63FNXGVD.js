@@ -3,12 +3,17 @@ import {
   quote
 } from "./chunk-HUXIDCLA.js";
 import {
-  yaml
-} from "./chunk-Z3FWL5EN.js";
+  require_js_yaml
+} from "./chunk-PK6RSM65.js";
+import {
+  __toESM
+} from "./chunk-ULEFO6FB.js";
 
 // src/core/contract/read-document.ts
+var import_js_yaml = __toESM(require_js_yaml(), 1);
 var MERGE_TAG = "tag:yaml.org,2002:merge";
-var SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yaml.types.merge] });
+var schema;
+var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({ implicit: [import_js_yaml.default.types.merge] });
 var MAX_DEPTH = 1e3;
 var MAX_MERGED_KEYS = 1e6;
 function readContractDocument(file, text) {
@@ -85,7 +90,7 @@ function readYaml(file, text) {
   };
   let value;
   try {
-    value = yaml.load(text, { schema: SCHEMA, filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
+    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
   } catch (error) {
     throw yamlError(file, text, error);
   }
@@ -125,7 +130,7 @@ function yamlError(file, text, error) {
   if (error instanceof MergeRefused) {
     return new SealError(`${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`);
   }
-  if (error instanceof yaml.YAMLException) {
+  if (error instanceof import_js_yaml.default.YAMLException) {
     const mark = error.mark;
     const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
     const reason = (error.reason || error.message.split("\n")[0] || "unreadable").replace(/\.$/, "");

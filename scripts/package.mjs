@@ -26,7 +26,7 @@
 //
 // node scripts/package.mjs [outdir] [--metafile <file>]: the metafile (which input went
 // into which output) is for the dist test, and stays out of dist/.
-import { build } from 'esbuild'
+import { build as esbuild } from 'esbuild'
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
@@ -68,6 +68,13 @@ const LOADED_ON_FIRST_USE = new Set(['picomatch', 'js-yaml', 'yaml'])
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
 const RULE = '-'.repeat(80)
 
+/** esbuild's build, a warning taken as an error: an import a module of ours does not export (a built-in's name not taken over below) would otherwise be undefined at run time. */
+async function build(options) {
+  const result = await esbuild(options)
+  if (result.warnings.length > 0) throw new Error(`esbuild warned: ${result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`).join('; ')}`)
+  return result
+}
+
 const OPTIONS = {
   absWorkingDir: root,
   bundle: true,
@@ -93,6 +100,7 @@ const OPTIONS = {
 }
 
 const isOwn = (input) => input.startsWith('src/')
+const requireFromRoot = createRequire(path.join(root, 'package.json'))
 const absolute = (input) => path.resolve(root, input)
 const relative = (file) => path.relative(root, file).split(path.sep).join('/')
 
@@ -188,6 +196,46 @@ const compiledAtBuildTime = {
   name: 'compiled-at-build-time',
   setup(b) {
     b.onLoad({ filter: /policy-validator\.ts$/ }, (args) => (relative(args.path) === POLICY_VALIDATOR ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) } : undefined))
+  }
+}
+
+// Node makes an ES module of a built-in by reading every export it has, getters included:
+// `import * as fs from 'node:fs'` loads the file streams, fs/promises and, through it,
+// readline; `node:crypto` loads the Web Crypto API. About 3 ms of the start of every step,
+// which uses none of them. So our modules get these built-ins from a module of the bundle:
+// the built-in taken with require(), its plain properties exported as they are, and
+// fs.promises as an object whose properties read fs.promises when used. The built-ins a
+// step imports but seldom calls (worker threads for a tree, stream and file promises for
+// a large file or a download) load on the first call of what is imported from them.
+const WITHOUT_FACADE = new Set(['node:buffer', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:url'])
+const ON_FIRST_CALL = new Set(['node:worker_threads', 'node:stream/promises', 'node:fs/promises'])
+const builtinExports = (id) => Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+
+function builtinModule(id) {
+  const exported = builtinExports(id)
+  if (WITHOUT_FACADE.has(id)) {
+    const plain = exported.filter(([, d]) => !d.get).map(([name]) => name)
+    const lines = [`const builtin = require(${JSON.stringify(id)})`, 'export default builtin', `export const { ${plain.join(', ')} } = builtin`]
+    if (id === 'node:fs') {
+      lines.push('export const promises = {}', `for (const key of ${JSON.stringify(Object.keys(requireFromRoot('node:fs').promises))}) Object.defineProperty(promises, key, { get: () => builtin.promises[key], enumerable: true })`)
+    }
+    return lines.join('\n')
+  }
+  const functions = exported.filter(([, d]) => typeof d.value === 'function').map(([name]) => name)
+  return [
+    'let loaded',
+    `const builtin = () => (loaded ??= require(${JSON.stringify(id)}))`,
+    ...functions.map((name) => `export function ${name}(...args) { return new.target === undefined ? builtin().${name}.apply(this, args) : Reflect.construct(builtin().${name}, args) }`)
+  ].join('\n')
+}
+
+const builtinsWithoutFacades = {
+  name: 'builtins-without-facades',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      (WITHOUT_FACADE.has(args.path) || ON_FIRST_CALL.has(args.path)) && args.namespace === 'file' && isOwn(relative(args.importer)) ? { path: args.path, namespace: 'builtin' } : undefined
+    )
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinModule(args.path), loader: 'js' }))
   }
 }
 
@@ -340,6 +388,7 @@ const buildChunks = (roots) =>
   banner: { js: REQUIRE_BANNER },
   entryPoints: [...roots].sort(),
   plugins: [
+    builtinsWithoutFacades,
     compiledAtBuildTime,
     loadedOnFirstUse,
     packagesAsBundled,
@@ -387,7 +436,6 @@ function chunksByEntryPoint(chunksBuild) {
 
 // Each package of LOADED_ON_FIRST_USE alone, as CommonJS, bundled from the file require()
 // finds, so that the file has exactly the exports read below.
-const requireFromRoot = createRequire(path.join(root, 'package.json'))
 const firstUseBuild = await build({
   ...OPTIONS,
   outdir,
@@ -469,7 +517,7 @@ for (const entry of entries) {
       b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
     }
   }
-  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [compiledAtBuildTime, loadedOnFirstUse, packagesAsBundled, inEntry] }))
+  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [builtinsWithoutFacades, compiledAtBuildTime, loadedOnFirstUse, packagesAsBundled, inEntry] }))
 }
 return entryBuilds
 }

@@ -82,8 +82,8 @@ var require_yaml = __commonJS({
   "first-use:yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
     var firstUse = {};
     for (const key of ["Composer", "Document", "Schema", "YAMLError", "YAMLParseError", "YAMLWarning", "Alias", "isAlias", "isCollection", "isDocument", "isMap", "isNode", "isPair", "isScalar", "isSeq", "Pair", "Scalar", "YAMLMap", "YAMLSeq", "CST", "Lexer", "LineCounter", "Parser", "parse", "parseAllDocuments", "parseDocument", "stringify", "visit", "visitAsync"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
@@ -154,10 +154,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-GEDHPJNZ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-SB3NJKYJ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LZX7Z5AL.js");
-    const { keySigner } = await import("../chunks/key-signer-67BDUJUF.js");
+    const { keySigner } = await import("../chunks/key-signer-IB26BFP2.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -174,7 +174,7 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-WPWHIXZO.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-SBNKP6RQ.js");
   const { signStatement } = await import("../chunks/sign-statement-LZX7Z5AL.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
@@ -216,8 +216,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -231,18 +231,203 @@ var require_js_yaml = __commonJS({
   "first-use:js-yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
     var firstUse = {};
     for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
   }
 });
 
-// src/actions/runner-io.ts
-import { randomUUID } from "node:crypto";
-import * as fs from "node:fs";
-import { EOL } from "node:os";
+// builtin:node:crypto
+var node_crypto_exports = {};
+__export(node_crypto_exports, {
+  Certificate: () => Certificate,
+  Cipheriv: () => Cipheriv,
+  Decipheriv: () => Decipheriv,
+  DiffieHellman: () => DiffieHellman,
+  DiffieHellmanGroup: () => DiffieHellmanGroup,
+  ECDH: () => ECDH,
+  Hash: () => Hash,
+  Hmac: () => Hmac,
+  KeyObject: () => KeyObject,
+  Sign: () => Sign,
+  Verify: () => Verify,
+  X509Certificate: () => X509Certificate,
+  argon2: () => argon2,
+  argon2Sync: () => argon2Sync,
+  checkPrime: () => checkPrime,
+  checkPrimeSync: () => checkPrimeSync,
+  constants: () => constants,
+  createCipheriv: () => createCipheriv,
+  createDecipheriv: () => createDecipheriv,
+  createDiffieHellman: () => createDiffieHellman,
+  createDiffieHellmanGroup: () => createDiffieHellmanGroup,
+  createECDH: () => createECDH,
+  createHash: () => createHash,
+  createHmac: () => createHmac,
+  createPrivateKey: () => createPrivateKey,
+  createPublicKey: () => createPublicKey,
+  createSecretKey: () => createSecretKey,
+  createSign: () => createSign,
+  createVerify: () => createVerify,
+  decapsulate: () => decapsulate,
+  default: () => node_crypto_default,
+  diffieHellman: () => diffieHellman,
+  encapsulate: () => encapsulate,
+  generateKey: () => generateKey,
+  generateKeyPair: () => generateKeyPair,
+  generateKeyPairSync: () => generateKeyPairSync,
+  generateKeySync: () => generateKeySync,
+  generatePrime: () => generatePrime,
+  generatePrimeSync: () => generatePrimeSync,
+  getCipherInfo: () => getCipherInfo,
+  getCiphers: () => getCiphers,
+  getCurves: () => getCurves,
+  getDiffieHellman: () => getDiffieHellman,
+  getFips: () => getFips,
+  getHashes: () => getHashes,
+  hash: () => hash,
+  hkdf: () => hkdf,
+  hkdfSync: () => hkdfSync,
+  pbkdf2: () => pbkdf2,
+  pbkdf2Sync: () => pbkdf2Sync,
+  privateDecrypt: () => privateDecrypt,
+  privateEncrypt: () => privateEncrypt,
+  publicDecrypt: () => publicDecrypt,
+  publicEncrypt: () => publicEncrypt,
+  randomBytes: () => randomBytes,
+  randomFill: () => randomFill,
+  randomFillSync: () => randomFillSync,
+  randomInt: () => randomInt,
+  randomUUID: () => randomUUID,
+  randomUUIDv7: () => randomUUIDv7,
+  scrypt: () => scrypt,
+  scryptSync: () => scryptSync,
+  secureHeapUsed: () => secureHeapUsed,
+  setEngine: () => setEngine,
+  setFips: () => setFips,
+  sign: () => sign,
+  timingSafeEqual: () => timingSafeEqual,
+  verify: () => verify
+});
+var builtin = __require("node:crypto");
+var node_crypto_default = builtin;
+var { argon2, argon2Sync, checkPrime, checkPrimeSync, createCipheriv, createDecipheriv, createDiffieHellman, createDiffieHellmanGroup, createECDH, createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, createSign, createVerify, diffieHellman, generatePrime, generatePrimeSync, getCiphers, getCipherInfo, getCurves, getDiffieHellman, getHashes, hkdf, hkdfSync, pbkdf2, pbkdf2Sync, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync, privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7, scrypt, scryptSync, sign, setEngine, timingSafeEqual, getFips, setFips, verify, hash, encapsulate, decapsulate, Certificate, Cipheriv, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify, X509Certificate, secureHeapUsed, constants } = builtin;
+
+// builtin:node:fs
+var node_fs_exports = {};
+__export(node_fs_exports, {
+  Dir: () => Dir,
+  Dirent: () => Dirent,
+  Stats: () => Stats,
+  _toUnixTimestamp: () => _toUnixTimestamp,
+  access: () => access,
+  accessSync: () => accessSync,
+  appendFile: () => appendFile,
+  appendFileSync: () => appendFileSync,
+  chmod: () => chmod,
+  chmodSync: () => chmodSync,
+  chown: () => chown,
+  chownSync: () => chownSync,
+  close: () => close,
+  closeSync: () => closeSync,
+  constants: () => constants2,
+  copyFile: () => copyFile,
+  copyFileSync: () => copyFileSync,
+  cp: () => cp,
+  cpSync: () => cpSync,
+  createReadStream: () => createReadStream,
+  createWriteStream: () => createWriteStream,
+  default: () => node_fs_default,
+  exists: () => exists,
+  existsSync: () => existsSync,
+  fchmod: () => fchmod,
+  fchmodSync: () => fchmodSync,
+  fchown: () => fchown,
+  fchownSync: () => fchownSync,
+  fdatasync: () => fdatasync,
+  fdatasyncSync: () => fdatasyncSync,
+  fstat: () => fstat,
+  fstatSync: () => fstatSync,
+  fsync: () => fsync,
+  fsyncSync: () => fsyncSync,
+  ftruncate: () => ftruncate,
+  ftruncateSync: () => ftruncateSync,
+  futimes: () => futimes,
+  futimesSync: () => futimesSync,
+  glob: () => glob,
+  globSync: () => globSync,
+  lchmod: () => lchmod,
+  lchmodSync: () => lchmodSync,
+  lchown: () => lchown,
+  lchownSync: () => lchownSync,
+  link: () => link,
+  linkSync: () => linkSync,
+  lstat: () => lstat,
+  lstatSync: () => lstatSync,
+  lutimes: () => lutimes,
+  lutimesSync: () => lutimesSync,
+  mkdir: () => mkdir,
+  mkdirSync: () => mkdirSync,
+  mkdtemp: () => mkdtemp,
+  mkdtempDisposableSync: () => mkdtempDisposableSync,
+  mkdtempSync: () => mkdtempSync,
+  open: () => open,
+  openAsBlob: () => openAsBlob,
+  openSync: () => openSync,
+  opendir: () => opendir,
+  opendirSync: () => opendirSync,
+  promises: () => promises,
+  read: () => read,
+  readFile: () => readFile,
+  readFileSync: () => readFileSync,
+  readSync: () => readSync,
+  readdir: () => readdir,
+  readdirSync: () => readdirSync,
+  readlink: () => readlink,
+  readlinkSync: () => readlinkSync,
+  readv: () => readv,
+  readvSync: () => readvSync,
+  realpath: () => realpath,
+  realpathSync: () => realpathSync,
+  rename: () => rename,
+  renameSync: () => renameSync,
+  rm: () => rm,
+  rmSync: () => rmSync,
+  rmdir: () => rmdir,
+  rmdirSync: () => rmdirSync,
+  stat: () => stat,
+  statSync: () => statSync,
+  statfs: () => statfs,
+  statfsSync: () => statfsSync,
+  symlink: () => symlink,
+  symlinkSync: () => symlinkSync,
+  truncate: () => truncate,
+  truncateSync: () => truncateSync,
+  unlink: () => unlink,
+  unlinkSync: () => unlinkSync,
+  unwatchFile: () => unwatchFile,
+  utimes: () => utimes,
+  utimesSync: () => utimesSync,
+  watch: () => watch,
+  watchFile: () => watchFile,
+  write: () => write,
+  writeFile: () => writeFile,
+  writeFileSync: () => writeFileSync,
+  writeSync: () => writeSync,
+  writev: () => writev,
+  writevSync: () => writevSync
+});
+var builtin2 = __require("node:fs");
+var node_fs_default = builtin2;
+var { appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close, closeSync, copyFile, copyFileSync, cp, cpSync, createReadStream, createWriteStream, exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat, fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, glob, globSync, lchown, lchownSync, lchmod, lchmodSync, link, linkSync, lstat, lstatSync, lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync, mkdtempDisposableSync, open, openSync, openAsBlob, readdir, readdirSync, read, readSync, readv, readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink, symlinkSync, truncate, truncateSync, unwatchFile, unlink, unlinkSync, utimes, utimesSync, watch, watchFile, writeFile, writeFileSync, write, writeSync, writev, writevSync, Dirent, Stats, _toUnixTimestamp, Dir, opendir, opendirSync, constants: constants2 } = builtin2;
+var promises = {};
+for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "rename", "truncate", "rm", "rmdir", "mkdir", "readdir", "readlink", "symlink", "lstat", "stat", "statfs", "link", "unlink", "chmod", "lchmod", "lchown", "chown", "utimes", "lutimes", "realpath", "mkdtemp", "mkdtempDisposable", "writeFile", "appendFile", "readFile", "watch", "constants"]) Object.defineProperty(promises, key, { get: () => builtin2.promises[key], enumerable: true });
+
+// builtin:node:os
+var builtin3 = __require("node:os");
+var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
@@ -324,7 +509,7 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += fs.writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -355,12 +540,12 @@ function annotationProperties(p) {
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -399,30 +584,33 @@ var Summary = class {
     if (addEOL) this.buffer += EOL;
     return this;
   }
+  // Synchronous, as the outputs are: the first asynchronous file operation of a process
+  // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
     try {
-      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+      accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
       throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    ;
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
     this.buffer = "";
     return this;
   }
 };
 var summary = new Summary();
 
+// builtin:node:path
+var builtin4 = __require("node:path");
+var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin4;
+
 // src/actions/promote/run.ts
 init_errors();
-import * as path21 from "node:path";
 
 // src/app/load-policy.ts
 init_errors();
-import { createHash } from "node:crypto";
-import * as fs2 from "node:fs";
-import * as path from "node:path";
 
 // src/core/promotion/policy-file.ts
 var import_yaml = __toESM(require_yaml());
@@ -1122,10 +1310,10 @@ function skipSpaces(text, at) {
 }
 function flowCollection(text, at) {
   const isMap2 = text[at] === "{";
-  const close = isMap2 ? "}" : "]";
+  const close2 = isMap2 ? "}" : "]";
   const value = isMap2 ? {} : [];
   let i = skipSpaces(text, at + 1);
-  if (text[i] === close) return { value, end: i + 1 };
+  if (text[i] === close2) return { value, end: i + 1 };
   for (; ; ) {
     if (isMap2) {
       const key = flowValue(text, i);
@@ -1139,10 +1327,10 @@ function flowCollection(text, at) {
       value.push(item.value);
       i = skipSpaces(text, item.end);
     }
-    if (text[i] === close) return { value, end: i + 1 };
+    if (text[i] === close2) return { value, end: i + 1 };
     if (text[i] !== ",") notPlain();
     i = skipSpaces(text, i + 1);
-    if (text[i] === close || i >= text.length) notPlain();
+    if (text[i] === close2 || i >= text.length) notPlain();
   }
 }
 function inlineValue(text) {
@@ -1300,9 +1488,9 @@ function policyFrom(value, source, positions) {
   const envMap = positions?.doc.getIn(["environments"], true);
   const pairs = positions !== null && (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path22) => {
+  const nodeAt = (name, ...path) => {
     const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path22, true) : void 0);
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path, true) : void 0);
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const at = positions?.at ?? (() => source);
@@ -1408,10 +1596,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error2, root, at) {
-  const path22 = fromJsonPointer(error2.instancePath);
-  const where = path22.length === 0 ? "the file" : path22.join(".");
+  const path = fromJsonPointer(error2.instancePath);
+  const where = path.length === 0 ? "the file" : path.join(".");
   let node = root;
-  for (const key of path22) {
+  for (const key of path) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -1426,32 +1614,32 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path22.length === 0 ? "environments, service, services" : path22.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path22.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path22.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
-      if (path22.at(-1) === "signed-by") {
+      if (path.at(-1) === "signed-by") {
         return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`;
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path22[0] === "service" || path22[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
-      if (path22.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path22.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
+      if (path.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path22.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path22.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path22)}.`;
+      if (path.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
-      return `${location}: ${where} lists ${path22[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
+      return `${location}: ${where} lists ${path[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
     case "minProperties":
       return `${location}: ${where} is empty. Define at least one environment, such as "dev: {}".`;
     case "minItems":
-      return `${location}: ${where} is empty. List at least one ${path22[0] === "services" ? "service" : "environment"}, or remove the key.`;
+      return `${location}: ${where} is empty. List at least one ${path[0] === "services" ? "service" : "environment"}, or remove the key.`;
     case "propertyNames":
       return `${location}: ${where} has a key that is not an environment name. Use letters, digits, ".", "-", "_" or spaces.`;
     default:
@@ -1471,16 +1659,16 @@ var CONTRACT_FIELD_MEANING = {
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
 var SERVICE_NAME_FORMAT = "Write it as the artifact is named (the seal's name), on one line, such as api or ghcr.io/acme/api.";
-function describeType(type, path22) {
-  if (path22[0] === "services") return path22.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
-  if (path22[0] === "service") return "a service name, such as api (text)";
-  if (path22.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path22.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path22.at(-2) === "signed-by") return path22.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
-  if (path22.at(-1) === "requires" || path22.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path22.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path22.length === 3) return "an environment name";
-  return type.replace(",", " or ");
+function describeType(type2, path) {
+  if (path[0] === "services") return path.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
+  if (path[0] === "service") return "a service name, such as api (text)";
+  if (path.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path.length === 3) return "an environment name";
+  return type2.replace(",", " or ");
 }
 function findCycle(environments) {
   const upstream = new Map(environments.map((e) => [e.name, [...e.requires, ...e.requiresAny]]));
@@ -1510,10 +1698,10 @@ function findCycle(environments) {
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
 function loadPolicy(file, inputName, baseDir) {
-  const shown2 = path.relative(baseDir, file) || file;
+  const shown2 = relative(baseDir, file) || file;
   let text;
   try {
-    text = fs2.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     throw new SealError(
@@ -1530,28 +1718,26 @@ function loadPolicy(file, inputName, baseDir) {
 
 // src/app/ledger-location.ts
 init_errors();
-import * as fs3 from "node:fs";
-import * as path2 from "node:path";
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path2.resolve(baseDir, v.slice("file:".length)) };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   );
 }
 function creatingLedgerNotice(location, create, inputName) {
-  if (location.kind !== "file" || !create || fs3.existsSync(location.file)) return null;
+  if (location.kind !== "file" || !create || existsSync(location.file)) return null;
   return `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`;
 }
 
+// builtin:node:buffer
+var builtin5 = __require("node:buffer");
+var { Buffer: Buffer2, SlowBuffer, transcode, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa, atob, constants: constants4, Blob, resolveObjectURL, File } = builtin5;
+
 // src/stores/ledger/file-ledger.ts
 init_errors();
-import { isAscii } from "node:buffer";
-import * as crypto2 from "node:crypto";
-import * as fs5 from "node:fs";
-import * as path3 from "node:path";
 
 // src/core/promotion/confirmation.ts
 init_errors();
@@ -1780,21 +1966,19 @@ function isBefore(a, b) {
 
 // src/stores/ledger/file-lock.ts
 init_errors();
-import { randomUUID as randomUUID2 } from "node:crypto";
-import * as fs4 from "node:fs";
 async function withFileLock(file, what, work, options = {}) {
   const lockPath = `${file}.lock`;
   const waitMs = options.waitMs ?? 3e4;
   const staleMs = options.staleMs ?? 1e4;
   const deadline = Date.now() + waitMs;
-  const token = `${process.pid} ${randomUUID2()}
+  const token = `${process.pid} ${randomUUID()}
 `;
   let delay = 2;
   for (; ; ) {
     try {
-      const fd = fs4.openSync(lockPath, "wx");
-      fs4.writeSync(fd, token);
-      fs4.closeSync(fd);
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, token);
+      closeSync(fd);
       break;
     } catch (error2) {
       const code2 = error2.code;
@@ -1808,7 +1992,7 @@ async function withFileLock(file, what, work, options = {}) {
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
-      await new Promise((resolve10) => setTimeout(resolve10, delay + Math.random() * delay));
+      await new Promise((resolve3) => setTimeout(resolve3, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 100);
     }
   }
@@ -1824,10 +2008,10 @@ async function breakIfStale(lockPath, staleMs, options) {
   await options.beforeBreaking?.();
   const breakPath = `${lockPath}.break`;
   try {
-    fs4.closeSync(fs4.openSync(breakPath, "wx"));
+    closeSync(openSync(breakPath, "wx"));
   } catch {
     try {
-      if (Date.now() - fs4.statSync(breakPath).mtimeMs > staleMs) fs4.rmSync(breakPath, { force: true });
+      if (Date.now() - statSync(breakPath).mtimeMs > staleMs) rmSync(breakPath, { force: true });
     } catch {
     }
     return false;
@@ -1835,27 +2019,27 @@ async function breakIfStale(lockPath, staleMs, options) {
   try {
     const now = staleLock(lockPath, staleMs);
     if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
-    fs4.rmSync(lockPath, { force: true });
+    rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs4.rmSync(breakPath, { force: true });
+    rmSync(breakPath, { force: true });
   }
 }
 function staleLock(lockPath, staleMs) {
   try {
-    const content = fs4.readFileSync(lockPath, "utf8");
-    const stat = fs4.statSync(lockPath);
+    const content = readFileSync(lockPath, "utf8");
+    const stat2 = statSync(lockPath);
     const pid = Number(content.split(" ")[0]?.trim());
-    if (Date.now() - stat.mtimeMs < staleMs) return null;
+    if (Date.now() - stat2.mtimeMs < staleMs) return null;
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
-    return { ino: stat.ino, content };
+    return { ino: stat2.ino, content };
   } catch {
     return null;
   }
 }
 function releaseIfOurs(lockPath, token) {
   try {
-    if (fs4.readFileSync(lockPath, "utf8") === token) fs4.rmSync(lockPath, { force: true });
+    if (readFileSync(lockPath, "utf8") === token) rmSync(lockPath, { force: true });
   } catch {
   }
 }
@@ -1936,9 +2120,14 @@ function fieldsAgree(fields, record) {
   return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves && fields.service === record.service;
 }
 
+// builtin:node:worker_threads
+var loaded;
+var builtin6 = () => loaded ??= __require("node:worker_threads");
+function Worker(...args) {
+  return new.target === void 0 ? builtin6().Worker.apply(this, args) : Reflect.construct(builtin6().Worker, args);
+}
+
 // src/stores/ledger/line-hashes.ts
-import * as crypto from "node:crypto";
-import { Worker } from "node:worker_threads";
 function hashLines(input, hashing) {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
   let count = 0;
@@ -1959,7 +2148,7 @@ function hashLines(input, hashing) {
 function hashHere() {
   const parts = [];
   return {
-    add: (chunk) => void parts.push(hashLines(chunk, crypto)),
+    add: (chunk) => void parts.push(hashLines(chunk, node_crypto_exports)),
     done: async () => Buffer.concat(parts)
   };
 }
@@ -1977,16 +2166,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve10, reject) => {
+  const settled = new Promise((resolve3, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve10();
+      if (parts.length === sent && finished) resolve3();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve10() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve3() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -2105,9 +2294,9 @@ function decodeRecord(value, damaged) {
     const c = object2(field, from, prefix);
     if (c === null) return null;
     const contractDigest2 = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
-    const version = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest2 === null || version === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
-    return { digest: contractDigest2, version };
+    const version2 = maybeText("version", c, `${prefix}${field}.`);
+    if (contractDigest2 === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    return { digest: contractDigest2, version: version2 };
   };
   const contract = contractRef("contract", r, "");
   let amendment = null;
@@ -2291,7 +2480,7 @@ var FileLedger = class {
   async init() {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      if (fs5.existsSync(this.file)) {
+      if (existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis();
@@ -2303,14 +2492,14 @@ var FileLedger = class {
    */
   assertWritable() {
     let target = this.file;
-    while (!fs5.existsSync(target)) {
-      const parent = path3.dirname(target);
+    while (!existsSync(target)) {
+      const parent = dirname(target);
       if (parent === target) break;
       target = parent;
     }
     try {
-      if (target !== this.file && !fs5.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-      fs5.accessSync(target, fs5.constants.W_OK);
+      if (target !== this.file && !statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      accessSync(target, constants2.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -2347,7 +2536,7 @@ var FileLedger = class {
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
       async () => {
-        if (create && !fs5.existsSync(this.file)) this.writeGenesis();
+        if (create && !existsSync(this.file)) this.writeGenesis();
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq = snapshot.head.seq;
@@ -2403,7 +2592,7 @@ var FileLedger = class {
   /** What tells one version of the file from another without reading it. */
   stampOf() {
     try {
-      const s = fs5.statSync(this.file, { bigint: true });
+      const s = statSync(this.file, { bigint: true });
       return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     } catch {
       return "missing";
@@ -2513,10 +2702,10 @@ var FileLedger = class {
     const start = snapshot.starts[seq];
     const bytes = this.openForReading((fd) => {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
-      return buffer.subarray(0, fs5.readSync(fd, buffer, 0, buffer.length, start));
+      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
     });
     const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
-    if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    if (!hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
     const line = bytes.toString("utf8");
     let value;
     try {
@@ -2557,34 +2746,34 @@ var FileLedger = class {
     return index.add(Object.assign(record, { id: String(number), url: null, service }));
   }
   /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
-  openForReading(read) {
+  openForReading(read2) {
     let fd;
     try {
-      fd = fs5.openSync(this.file, "r");
+      fd = openSync(this.file, "r");
     } catch (error2) {
       if (error2.code === "ENOENT") throw this.missing();
       throw this.unreadable(error2);
     }
     try {
-      const stat = fs5.fstatSync(fd);
-      if (!stat.isFile()) {
+      const stat2 = fstatSync(fd);
+      if (!stat2.isFile()) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
-      if (stat.size > MAX_LEDGER_BYTES) {
+      if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
-          `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
+          `${this.inputName}: the ledger ${quote(this.location)} is ${stat2.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
-      return read(fd, stat.size);
+      return read2(fd, stat2.size);
     } catch (error2) {
       if (error2 instanceof SealError) throw error2;
       throw this.unreadable(error2);
     } finally {
-      fs5.closeSync(fd);
+      closeSync(fd);
     }
   }
   writeGenesis() {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
+    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: randomUUID() } };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx");
@@ -2594,12 +2783,12 @@ var FileLedger = class {
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
     const file = checkpointFileOf(this.file);
-    const temporary = `${file}.tmp-${process.pid}-${crypto2.randomBytes(4).toString("hex")}`;
+    const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-      fs5.writeFileSync(temporary, text, { flag: "wx" });
-      fs5.renameSync(temporary, file);
+      writeFileSync(temporary, text, { flag: "wx" });
+      renameSync(temporary, file);
     } catch (error2) {
-      fs5.rmSync(temporary, { force: true });
+      rmSync(temporary, { force: true });
       throw new SealError(
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
       );
@@ -2608,18 +2797,18 @@ var FileLedger = class {
   appendBytes(bytes, flags = "a") {
     let fd;
     try {
-      fd = fs5.openSync(this.file, flags);
-      fs5.writeSync(fd, bytes);
-      fs5.fsyncSync(fd);
+      fd = openSync(this.file, flags);
+      writeSync(fd, bytes);
+      fsyncSync(fd);
     } catch (error2) {
       throw this.unwritable(error2);
     } finally {
-      if (fd !== void 0) fs5.closeSync(fd);
+      if (fd !== void 0) closeSync(fd);
     }
   }
   makeDirectory() {
     try {
-      fs5.mkdirSync(path3.dirname(this.file), { recursive: true });
+      mkdirSync(dirname(this.file), { recursive: true });
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -2642,7 +2831,7 @@ var FileLedger = class {
   }
   unwritable(error2) {
     const code2 = error2.code ?? String(error2);
-    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path3.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
@@ -2691,10 +2880,10 @@ function* chunksOf(fd, size) {
   while (position < size) {
     const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
     carry.copy(buffer);
-    const read = fs5.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
-    if (read === 0) break;
-    position += read;
-    const filled = carry.length + read;
+    const read2 = readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    if (read2 === 0) break;
+    position += read2;
+    const filled = carry.length + read2;
     const lastNewline = buffer.lastIndexOf(10, filled - 1);
     if (lastNewline < 0) {
       carry = buffer.subarray(0, filled);
@@ -2751,7 +2940,7 @@ function resolutionOf(pending, outcome, reason, runUrl2, actor) {
     environmentUrl: pending.environmentUrl,
     artifact: pending.artifact,
     resolves: pending.id,
-    key: crypto2.randomUUID()
+    key: randomUUID()
   };
 }
 function checkGenesis(raw) {
@@ -2768,11 +2957,11 @@ function checkGenesis(raw) {
   return null;
 }
 function notOurs(value) {
-  const format = value?.format;
-  if (typeof format === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
-    return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
+  const format3 = value?.format;
+  if (typeof format3 === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format3)) {
+    return `it is in the ledger format ${format3}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
   }
-  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
+  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format3)})`;
 }
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
@@ -2782,7 +2971,7 @@ function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
 function sha256(data) {
-  return `sha256:${crypto2.hash("sha256", data, "hex")}`;
+  return `sha256:${hash("sha256", data, "hex")}`;
 }
 function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
@@ -2793,7 +2982,6 @@ init_errors();
 
 // src/app/ledger-checkpoint.ts
 init_errors();
-import * as path4 from "node:path";
 
 // src/core/signing/ledger-checkpoint.ts
 init_errors();
@@ -2887,7 +3075,7 @@ function checkpointStatement(ledgerName, predicate) {
 // src/app/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
-  const name = path4.basename(ledgerFile);
+  const name = basename(ledgerFile);
   return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
@@ -2897,25 +3085,25 @@ async function checkpointSigning(ledger, settings, env) {
 }
 
 // src/app/open-ledger.ts
-async function openLedger(location, access, env) {
+async function openLedger(location, access2, env) {
   if (location.kind === "file") {
-    const signHead = access.signing === void 0 ? null : checkpointSigner(access.signing, location.file);
-    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true, ...signHead === null ? {} : { signHead } });
-    if (access.forWriting) ledger.assertWritable();
+    const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
+    const ledger = new FileLedger(location.file, access2.ledgerInput, { create: access2.create === true, ...signHead === null ? {} : { signHead } });
+    if (access2.forWriting) ledger.assertWritable();
     return ledger;
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
   const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KL65N2QU.js");
   return new GitHubDeploymentsLedger({
-    token: access.token,
+    token: access2.token,
     repository,
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     ref: env.GITHUB_SHA || "",
-    tokenInput: access.tokenInput
+    tokenInput: access2.tokenInput
   });
 }
 
@@ -2979,7 +3167,7 @@ init_errors();
 async function planContract(request, sources, ledger) {
   const { signed, recorded } = request;
   const claimed = signed ?? recorded;
-  let loaded = null;
+  let loaded4 = null;
   let problem = null;
   if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
     problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
@@ -2987,13 +3175,13 @@ async function planContract(request, sources, ledger) {
   let known = true;
   try {
     const found2 = await sources.candidate(request.digest, request.bytes, claimed);
-    loaded = found2.contract;
+    loaded4 = found2.contract;
     known = found2.known;
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     problem ??= `This digest's contract cannot be read: ${error2.message}`;
   }
-  const found = loaded === null ? null : { digest: loaded.manifest.digest, version: loaded.manifest.version };
+  const found = loaded4 === null ? null : { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
   const claims = [
     ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
     ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
@@ -3012,11 +3200,11 @@ async function planContract(request, sources, ledger) {
     problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
   }
   const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
-  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
+  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded: loaded4, liveDigest: null, live: null, changes: null, problem };
   const span = await ledger.live(request.environment, request.service);
   const live = span === null ? null : await contractOfLive(ledger, span);
-  const plan = { environment: request.environment, compared: true, candidate, loaded, liveDigest: span?.digest ?? null, live };
-  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded === null) {
+  const plan = { environment: request.environment, compared: true, candidate, loaded: loaded4, liveDigest: span?.digest ?? null, live };
+  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
     return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
   }
   let baseline;
@@ -3028,7 +3216,7 @@ async function planContract(request, sources, ledger) {
   }
   const { classifyContracts } = await import("../chunks/classify-RN2CM2AW.js");
   try {
-    return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
+    return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
@@ -3114,7 +3302,6 @@ function contractsKnown(digest, plan) {
 
 // src/app/promote-digest.ts
 init_errors();
-import { randomUUID as randomUUID4 } from "node:crypto";
 
 // src/core/signing/signer-policy.ts
 function defaultIssuer(serverUrl) {
@@ -3229,9 +3416,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path22 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path22);
-  const located = reusable && !path22.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path22 };
+  const path = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path);
+  const located = reusable && !path.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -3750,7 +3937,7 @@ async function vetoDigest(request, ledger, options) {
       environmentUrl: null,
       artifact: known.artifact,
       resolves: null,
-      key: randomUUID4()
+      key: randomUUID()
     }),
     options.pendingTimeoutMs
   );
@@ -3760,9 +3947,9 @@ async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
 async function keepContract(sources, plan, allowed) {
-  const loaded = plan?.loaded ?? null;
-  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
-  await sources.keep(loaded);
+  const loaded4 = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded4);
 }
 async function approvalFor(view, plan, service) {
   if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
@@ -3806,13 +3993,9 @@ function recordOf(request, digest, service, mode, outcome, previous, reason, sea
     environmentUrl: request.environmentUrl,
     artifact: request.artifact,
     resolves: null,
-    key: randomUUID4()
+    key: randomUUID()
   };
 }
-
-// src/app/runner-environment.ts
-import * as os from "node:os";
-import * as path5 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -3838,17 +4021,17 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
+  return repository || basename(resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || tmpdir();
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
@@ -3856,16 +4039,13 @@ function requesterFromEnv(env) {
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
-      actor = os.userInfo().username;
+      actor = userInfo().username;
     } catch {
       actor = null;
     }
   }
   return { runUrl: runUrl2, actor };
 }
-
-// src/app/sealed-by.ts
-import * as fs6 from "node:fs";
 
 // src/core/provenance.ts
 init_errors();
@@ -3936,10 +4116,10 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
     );
     return null;
   };
-  const field = (name, value, read, expected) => {
+  const field = (name, value, read2, expected) => {
     if (value === void 0 || value === null || value === "") return null;
     const v = text(value);
-    const parsed = v === null ? null : read(v);
+    const parsed = v === null ? null : read2(v);
     return parsed === null ? leftOut(name, value, expected) : parsed;
   };
   const server = httpsOrigin(serverUrl) ?? serverUrl;
@@ -3967,7 +4147,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   if (file === null) return none;
   let statement;
   try {
-    statement = JSON.parse(fs6.readFileSync(file, "utf8"));
+    statement = JSON.parse(readFileSync(file, "utf8"));
   } catch {
     return none;
   }
@@ -3976,11 +4156,8 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
 
 // src/app/fetch-bytes.ts
 init_errors();
-import * as path12 from "node:path";
 
 // src/stores/evidence/cache-layout.ts
-import * as os2 from "node:os";
-import * as path6 from "node:path";
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
 var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
 var CACHE_LISTING = "listing.sha256";
@@ -3989,31 +4166,35 @@ function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
 }
 function cacheStagingPath(env) {
-  return path6.join(env.RUNNER_TEMP || os2.tmpdir(), CACHE_STAGING_DIR);
+  return join(env.RUNNER_TEMP || tmpdir(), CACHE_STAGING_DIR);
 }
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  return path6.relative(workspace, cacheStagingPath(env)).split(path6.sep).join("/");
+  return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
+}
+
+// builtin:node:stream/promises
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
 }
 
 // src/stores/evidence/directory-handoff.ts
 init_errors();
-import * as fs7 from "node:fs";
-import * as path7 from "node:path";
-import { pipeline } from "node:stream/promises";
 function privateDir(parent, prefix, env, inputName) {
-  const resolved = path7.resolve(parent);
+  const resolved = resolve(parent);
   let dir;
   try {
-    fs7.mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = fs7.mkdtempSync(path7.join(resolved, prefix));
-    fs7.chmodSync(dir, 448);
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
     throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
   const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(fs7.realpathSync(dir), realOrResolved(workspace))) {
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
@@ -4024,49 +4205,45 @@ function privateDir(parent, prefix, env, inputName) {
 function makeDirectories(root, rel) {
   let at = root;
   for (const segment of rel.split("/")) {
-    at = path7.join(at, segment);
+    at = join(at, segment);
     try {
-      fs7.mkdirSync(at, { mode: 493 });
+      mkdirSync(at, { mode: 493 });
     } catch (error2) {
-      if (error2.code !== "EEXIST" || !fs7.lstatSync(at).isDirectory()) throw error2;
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
     }
   }
   return at;
 }
-var CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | (fs7.constants.O_NOFOLLOW ?? 0);
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 async function writeNewFile(root, rel, content, executable) {
   const segments = rel.split("/");
   const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = path7.join(parent, segments[segments.length - 1]);
-  const handle = await fs7.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
   await pipeline(content, handle.createWriteStream());
 }
 function removeQuietly(dir) {
   try {
-    fs7.rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   } catch {
   }
 }
 function realOrResolved(p) {
   try {
-    return fs7.realpathSync(p);
+    return realpathSync(p);
   } catch {
-    return path7.resolve(p);
+    return resolve(p);
   }
 }
 function isInside(child, parent) {
-  const rel = path7.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path7.sep}`) && !path7.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/app/verified-path.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import * as fs12 from "node:fs";
-import * as path10 from "node:path";
 init_errors();
 
 // src/core/listing.ts
-import { createHash as createHash2 } from "node:crypto";
 init_errors();
 function compareUtf8(a, b) {
   const n = Math.min(a.length, b.length);
@@ -4111,21 +4288,21 @@ function listingFromDigests(paths, digests, order) {
   return out;
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path22, where) {
+function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path22.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path22.includes("\n") || path22.includes("\r")) {
+  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path22)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path22.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path22.startsWith("/") || /^[A-Za-z]:/.test(path22)) {
-    throw new SealError(`${where}: the path ${quote(path22)} is absolute. ${fix}`);
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
-  if (path22.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path22)} has an empty, "." or ".." segment. ${fix}`);
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -4148,17 +4325,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path22 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path22.startsWith("./")) path22 = path22.slice(2);
-    checkListingPath(path22, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path22);
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path22)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path22, lineNo);
-    entries.push({ path: path22, hex: hex.toLowerCase() });
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -4194,16 +4371,10 @@ function describesListing(entries, digest) {
 }
 
 // src/core/seal.ts
-import * as fs11 from "node:fs";
-import * as path9 from "node:path";
 init_errors();
 
 // src/core/hashing/hash-files.ts
 init_errors();
-import * as crypto3 from "node:crypto";
-import * as fs9 from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
 
 // src/core/hashing/claim-loop.ts
 var Control = {
@@ -4221,7 +4392,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs21, crypto: crypto4, control, progress } = ctx;
+  const { fs, crypto, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -4235,7 +4406,7 @@ function runClaimLoop(ctx) {
   const digests = new Uint8Array(ctx.digests);
   const sizes = new Float64Array(ctx.sizes);
   const chunk = Buffer.allocUnsafe(1 << 20);
-  const oneShot = typeof crypto4.hash === "function";
+  const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
     let index = -1;
     let claimEnd = -1;
@@ -4259,24 +4430,24 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path22 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs21.openSync(path22, "r");
-        let filled = fs21.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs.openSync(path, "r");
+        let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto4.hash("sha256", whole, "buffer") : crypto4.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
-          const hash2 = crypto4.createHash("sha256");
+          const hash2 = crypto.createHash("sha256");
           let size = 0;
           do {
             hash2.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs21.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash2.digest(), index * 32);
           sizes[index] = size;
         }
@@ -4287,7 +4458,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs21.closeSync(fd);
+        if (fd >= 0) fs.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -4296,26 +4467,30 @@ function runClaimLoop(ctx) {
   }
 }
 
+// builtin:node:fs/promises
+var loaded3;
+var builtin8 = () => loaded3 ??= __require("node:fs/promises");
+function open2(...args) {
+  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
+}
+
 // src/core/hashing/hash-large-file.ts
-import { createHash as createHash3 } from "node:crypto";
-import * as fs8 from "node:fs";
-import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-function hashSmallFile(path22) {
-  const fd = fs8.openSync(path22, "r");
+function hashSmallFile(path) {
+  const fd = openSync(path, "r");
   try {
     const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = fs8.readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash3("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
   } finally {
-    fs8.closeSync(fd);
+    closeSync(fd);
   }
 }
-async function hashLargeFile(path22, onBytes, progressIntervalMs) {
-  const handle = await open(path22, "r");
+async function hashLargeFile(path, onBytes, progressIntervalMs) {
+  const handle = await open2(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash2 = createHash3("sha256");
+    const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
     let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
@@ -4349,15 +4524,15 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path22) {
+function describeFailure(failure, path) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path22)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
   closing = false;
   constructor(count) {
-    this.workers = Array.from({ length: count }, () => new Worker2(WORKER_SOURCE2, { eval: true }));
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE2, { eval: true }));
   }
   /** Starts one worker per spare core (up to 3); none on a single core. */
   static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
@@ -4372,10 +4547,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve10, reject) => {
-        worker.once("message", resolve10);
+      const loop = new Promise((resolve3, reject) => {
+        worker.once("message", resolve3);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve10(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve3(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -4417,7 +4592,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path22) {
+  add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -4427,13 +4602,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path22.length * 3;
+    const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path22, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -4460,7 +4635,7 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: fs9, crypto: crypto3, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -4499,17 +4674,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path22 of paths) queue.add(path22);
+  for (const path of paths) queue.add(path);
   return queue.finish();
 }
-async function hashOneFile(path22, options) {
+async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path22) ?? await hashLargeFile(path22, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path22);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
   }
 }
 
@@ -4544,20 +4719,18 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
 init_errors();
-import * as fs10 from "node:fs";
-import * as path8 from "node:path";
-var toSlashes = (p) => path8.sep === "/" ? p : p.split(path8.sep).join("/");
+var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside2(child, parent) {
-  const rel = path8.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path8.resolve(options.baseDir, only);
+  const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -4569,7 +4742,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path8.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -4578,11 +4751,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path8.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path8.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path8.relative(baseDir, link2))}"`}.`
+  const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -4596,54 +4769,54 @@ function resolveFiles(options) {
     found.push(abs);
     options.onFile?.(abs);
   };
-  const walk = (dir, realDir, ancestors, glob, skipped) => {
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
     let entries;
     try {
-      entries = fs10.readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path8.sep) ? dir : dir + path8.sep;
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !fs10.existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
         throw new SealError(
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
       if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob === null || glob.take(abs);
-      if (!taken && !glob.enter(abs)) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let realChild = null;
       if (entry.isSymbolicLink()) {
-        let stat;
+        let stat2;
         try {
-          realChild = fs10.realpathSync(abs);
-          stat = fs10.statSync(realChild);
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
-        isDir = stat.isDirectory();
-        isFile = stat.isFile();
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path8.sep) ? realDir + entry.name : realDir + path8.sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -4662,14 +4835,14 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path8.resolve(baseDir, pattern);
-      const stat = statOrNull(abs);
-      if (stat?.isDirectory()) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf(abs), [], null, null);
-      } else if (stat?.isFile()) {
+      } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
           noteNamedLink(abs);
@@ -4677,21 +4850,21 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path8.parse(path8.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob = {
+      const glob2 = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path8.resolve(base), scan.glob),
+        enter: globEnters(resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path8.resolve(base)) links.push({ link: path8.resolve(base), target: realBase, named: false });
-        walk(path8.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -4714,19 +4887,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path8.sep) ? root : root + path8.sep;
-  const relative8 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path8.relative(root, abs));
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const relative2 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link: link2, target, named: named2 } of links) {
-    if ((named2 || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
+  for (const { link: link3, target, named: named2 } of links) {
+    if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
   }
-  const order = listingOrder(relative8);
+  const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative8, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -4739,7 +4912,7 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path8.resolve(options.baseDir, options.root);
+    const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
@@ -4752,22 +4925,22 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path8.dirname(files[0]);
+  let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside2(file, common)) common = path8.dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path8.resolve(baseDir, pattern));
+  return toSlashes(resolve(baseDir, pattern));
 }
-function globEnters(base, glob) {
-  const segments = splitSegments(glob);
+function globEnters(base, glob2) {
+  const segments = splitSegments(glob2);
   if (segments === null) return () => true;
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path8.relative(base, absDir).split(path8.sep);
+    const rel = relative(base, absDir).split(sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -4777,14 +4950,14 @@ function globEnters(base, glob) {
     return rel.length < segments.length;
   };
 }
-function splitSegments(glob) {
+function splitSegments(glob2) {
   const segments = [];
   let depth = 0;
   let current = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
     if (c === "\\") {
-      current += c + (glob[++i] ?? "");
+      current += c + (glob2[++i] ?? "");
       continue;
     }
     if (c === "{" || c === "(" || c === "[") depth++;
@@ -4802,21 +4975,21 @@ function splitSegments(glob) {
 }
 function statOrNull(p) {
   try {
-    return fs10.statSync(p);
+    return statSync(p);
   } catch {
     return null;
   }
 }
 function realOrSelf(p) {
   try {
-    return fs10.realpathSync(p);
+    return realpathSync(p);
   } catch {
     return p;
   }
 }
 function readLinkText(p) {
   try {
-    return fs10.readlinkSync(p);
+    return readlinkSync(p);
   } catch {
     return "?";
   }
@@ -4858,7 +5031,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path9.basename(absolutePaths[0]) : kind === "directory" ? path9.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -4877,7 +5050,7 @@ function describe(artifact, isTree, build) {
 }
 function readListingFile(file, inputName) {
   try {
-    return fs11.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
@@ -4891,14 +5064,14 @@ async function verifiedPath(artifact, subject, expected, stagingParent, options)
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
   if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path10.join(root, ...listed[0].split("/"));
+  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
 }
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path10.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path10.resolve(root)) return true;
+    const only = resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === resolve(root)) return true;
   }
   let onDisk;
   try {
@@ -4911,18 +5084,18 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path10.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
+  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
   try {
-    fs12.mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const made = /* @__PURE__ */ new Set();
     for (const rel of listed) {
-      const target = path10.join(dir, ...rel.split("/"));
-      const parent = path10.dirname(target);
+      const target = join(dir, ...rel.split("/"));
+      const parent = dirname(target);
       if (!made.has(parent)) {
-        fs12.mkdirSync(parent, { recursive: true });
+        mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      fs12.copyFileSync(path10.join(root, ...rel.split("/")), target);
+      copyFileSync(join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
     removeQuietly(dir);
@@ -4946,12 +5119,8 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
 
 // src/app/verify-artifact.ts
 init_errors();
-import * as fs14 from "node:fs";
-import * as path11 from "node:path";
 
 // src/core/kind.ts
-import { createHash as createHash4 } from "node:crypto";
-import * as fs13 from "node:fs";
 init_errors();
 function kindFromListing(entries, digest, source) {
   const kind = describesListing(entries, digest);
@@ -4997,17 +5166,17 @@ function startsLikeListing(head) {
 function readListingFile2(file) {
   let fd;
   try {
-    fd = fs13.openSync(file, "r");
+    fd = openSync(file, "r");
   } catch {
     return null;
   }
   try {
     const head = Buffer.alloc(67);
-    if (fs13.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
   } finally {
-    fs13.closeSync(fd);
+    closeSync(fd);
   }
-  const bytes = fs13.readFileSync(file);
+  const bytes = readFileSync(file);
   return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
 }
 function checkSubjectKind(subject, expected, recorded, inputs) {
@@ -5019,7 +5188,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash4("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
     throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
@@ -5057,19 +5226,19 @@ async function verifyArtifact(request, options) {
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown2 = (p) => {
-    const rel = baseDir === null ? "" : path11.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path11.isAbsolute(rel) ? p : rel;
+    const rel = baseDir === null ? "" : relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
   if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path11.join(root, ...only.path.split("/"));
+  const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
   const file = request.checksumsFile;
   let text;
   try {
-    text = fs14.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
@@ -5089,7 +5258,7 @@ function readStatementBeside(checksumsFile, request) {
   if (file === null) return null;
   let text;
   try {
-    text = fs14.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(
@@ -5138,8 +5307,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FWPDESUU.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-UWJETU7W.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-Y3T523G7.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-GVZFVMRL.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -5168,11 +5337,11 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7B66AX67.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DS3JGDRP.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
-  const single = restored.digestKind === "file" ? path12.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
+  const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
     checked = await verifyArtifact(
@@ -5242,7 +5411,7 @@ function code(value) {
   if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
-function link(label2, url, origins) {
+function link2(label2, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label2 : `[${label2}](${target})`;
 }
@@ -5325,7 +5494,7 @@ function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
   rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
@@ -5396,34 +5565,34 @@ function sealedByRows(report, origins) {
   const rows = [];
   if (sealed.commit) {
     const short = code(sealed.commit.slice(0, 7));
-    rows.push(`| Commit | ${sealed.repository ? link(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`);
+    rows.push(`| Commit | ${sealed.repository ? link2(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`);
   } else if (invalid.includes("commit")) {
     rows.push("| Commit | invalid in the seal statement (not shown) |");
   }
-  if (sealed.runUrl) rows.push(`| Sealed by | ${link(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
+  if (sealed.runUrl) rows.push(`| Sealed by | ${link2(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
   else if (invalid.includes("runUrl")) rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
   else if (rows.length === 0) rows.push("| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |");
   return rows;
 }
 function contractRow(outcome, ruled) {
-  const version = (text) => code(text);
+  const version2 = (text) => code(text);
   switch (outcome.kind) {
     case "carried":
-      return `${version(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`;
+      return `${version2(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`;
     case "problem":
       return `not compared${ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`}`;
     case "initial":
-      return `initial contract ${version(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`;
+      return `initial contract ${version2(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`;
     case "unchanged":
-      return `contract unchanged (${version(outcome.contract.version)})`;
+      return `contract unchanged (${version2(outcome.contract.version)})`;
     case "removed":
-      return `${version(outcome.from.version)} \u2192 none: this digest carries no contract`;
+      return `${version2(outcome.from.version)} \u2192 none: this digest carries no contract`;
     case "not-compared": {
       const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`;
-      return `${version(contractLabel(outcome.from, outcome.to))} \u2192 ${version(contractLabel(outcome.to, outcome.from))}, not compared${why}`;
+      return `${version2(contractLabel(outcome.from, outcome.to))} \u2192 ${version2(contractLabel(outcome.to, outcome.from))}, not compared${why}`;
     }
     case "amended":
-      return `${version(contractLabel(outcome.from, outcome.to))} \u2192 ${version(contractLabel(outcome.to, outcome.from))}: ${outcome.changes.length === 0 ? "no change a client can see" : `${severityCounts(outcome.changes)} (listed above)`}`;
+      return `${version2(contractLabel(outcome.from, outcome.to))} \u2192 ${version2(contractLabel(outcome.to, outcome.from))}: ${outcome.changes.length === 0 ? "no change a client can see" : `${severityCounts(outcome.changes)} (listed above)`}`;
   }
 }
 var SEVERITY_MARK = { breaking: "\u{1F534} breaking", dangerous: "\u{1F7E0} dangerous", compatible: "\u{1F7E2} compatible" };
@@ -5452,11 +5621,11 @@ function amendmentMarkdown(outcome, environment, rollback) {
 }
 function attestationLink(attestation, origins) {
   const label2 = `verification summary ${code(shortDigest(attestation.digest))}`;
-  const linked = link(label2, attestation.uri, origins);
+  const linked = link2(label2, attestation.uri, origins);
   return linked !== label2 ? linked : `${label2} in ${code(attestation.uri)}`;
 }
 function recordLink(record, origins) {
-  return link(code(record.id), record.url, origins);
+  return link2(code(record.id), record.url, origins);
 }
 function renderVetoMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
@@ -5611,7 +5780,6 @@ init_errors();
 
 // src/actions/bytes-source-input.ts
 init_errors();
-import * as path15 from "node:path";
 
 // src/actions/seal/settings.ts
 init_errors();
@@ -5647,12 +5815,9 @@ init_errors();
 
 // src/actions/signing-settings.ts
 init_errors();
-import * as fs16 from "node:fs";
-import * as path14 from "node:path";
 
 // src/core/signing/public-key.ts
 init_errors();
-import { createHash as createHash5, createPublicKey } from "node:crypto";
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
@@ -5664,9 +5829,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash5("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
 }
-function normalize(text) {
+function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
 }
 function pemBlocks(text, where) {
@@ -5728,7 +5893,7 @@ function material(publicKey, algorithm) {
   return { publicKey, hint: keyHint(publicKey), algorithm };
 }
 function readPublicKey(text, source) {
-  const normalized = normalize(text).trim();
+  const normalized = normalize2(text).trim();
   if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
@@ -5758,8 +5923,6 @@ function readPublicKey(text, source) {
 
 // src/attestation/tuf-mirrors.ts
 init_errors();
-import * as fs15 from "node:fs";
-import * as path13 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -5791,7 +5954,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path13.resolve(baseDir, rootText);
+    const rootFile = resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -5800,7 +5963,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs15.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -5913,7 +6076,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path14.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named: named2,
@@ -5932,10 +6095,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path14.resolve(workspace, text);
+  const file = resolve(workspace, text);
   let pem;
   try {
-    pem = fs16.readFileSync(file, "utf8");
+    pem = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -5967,13 +6130,13 @@ var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
 var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
 var VERSION_SOURCES = ["info.version", "contract-version", "none"];
-function buildManifest(version, files) {
+function buildManifest(version2, files) {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted };
+  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
 }
-function contractIdentityText(version, files) {
+function contractIdentityText(version2, files) {
   if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (!VERSION2.test(version2.version)) throw new SealError(`contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
@@ -5984,11 +6147,11 @@ function contractIdentityText(version, files) {
 `;
   });
   return `${CONTRACT_FORMAT}
-version ${version.version} ${version.from}
+version ${version2.version} ${version2.from}
 ${lines.join("")}`;
 }
-function contractDigest(version, files) {
-  return digestOfListing(contractIdentityText(version, files));
+function contractDigest(version2, files) {
+  return digestOfListing(contractIdentityText(version2, files));
 }
 function parseManifest(text, source) {
   const fail2 = (detail) => {
@@ -6087,7 +6250,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path15.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -6138,8 +6301,6 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs17 from "node:fs";
-import { createHash as createHash6 } from "node:crypto";
 init_errors();
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
@@ -6168,8 +6329,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-ZHQFYTQJ.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-UE3RDO5F.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-2P6CV2RD.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-3YMY7CK5.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6215,7 +6376,7 @@ async function checkCandidate(candidate, digest, expectation) {
   };
 }
 function sha256Of(text) {
-  return digestFromHex(createHash6("sha256").update(text).digest("hex"));
+  return digestFromHex(createHash("sha256").update(text).digest("hex"));
 }
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
@@ -6252,7 +6413,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs17.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -6273,7 +6434,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-LBXS7ANO.js");
+    const { listAttestations } = await import("../chunks/attestations-api-VKR55QWD.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -6325,7 +6486,6 @@ async function reportResolution(entry, asked, ledger, summary2) {
 }
 
 // src/actions/promote/settings.ts
-import * as path16 from "node:path";
 init_errors();
 function readPromoteSettings(getInput2, env, workspace) {
   const input = (name2) => getInput2(name2).trim();
@@ -6400,9 +6560,9 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
-    sealListing: source === null && listing !== "" ? path16.resolve(workspace, listing) : null,
+    sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
+    policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -6410,7 +6570,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path16.resolve(workspace, baseline),
+    contractBaseline: baseline === "" ? null : resolve(workspace, baseline),
     name: name === "" ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput2, env, workspace),
@@ -6462,7 +6622,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
+    policyFile: resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
     environmentUrl: null,
@@ -6496,11 +6656,11 @@ function readLedger(input, env, workspace) {
 // src/actions/promote/run.ts
 init_signing();
 
+// builtin:node:url
+var builtin9 = __require("node:url");
+var { Url, parse: parse2, resolve: resolve2, resolveObject, format: format2, URL: URL2, URLPattern, URLSearchParams, domainToASCII, domainToUnicode, pathToFileURL, fileURLToPath, fileURLToPathBuffer, urlToHttpOptions } = builtin9;
+
 // src/app/attest-record.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import * as fs18 from "node:fs";
-import * as path17 from "node:path";
-import { pathToFileURL } from "node:url";
 init_errors();
 
 // src/core/signing/vsa.ts
@@ -6524,15 +6684,15 @@ function verificationSummary(input) {
   return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
 }
 var Invalid = class {
-  constructor(path22, problem) {
-    this.path = path22;
+  constructor(path, problem) {
+    this.path = path;
     this.problem = problem;
   }
   path;
   problem;
 };
-function fail(path22, problem) {
-  throw new Invalid(path22, problem);
+function fail(path, problem) {
+  throw new Invalid(path, problem);
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -6542,76 +6702,76 @@ function shown(value) {
   const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
 }
-function object(value, path22) {
-  if (!isRecord(value)) fail(path22, `must be an object, got ${shown(value)}`);
+function object(value, path) {
+  if (!isRecord(value)) fail(path, `must be an object, got ${shown(value)}`);
   return value;
 }
-function string(value, path22) {
-  if (typeof value !== "string" || value === "") fail(path22, `must be a non-empty string, got ${shown(value)}`);
+function string(value, path) {
+  if (typeof value !== "string" || value === "") fail(path, `must be a non-empty string, got ${shown(value)}`);
   return value;
 }
-function uri(value, path22) {
-  const text = string(value, path22);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path22, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+function uri(value, path) {
+  const text = string(value, path);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path, `must be a URI with a lower-case scheme, got ${shown(value)}`);
   return text;
 }
-function timestamp(value, path22) {
-  const text = string(value, path22);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path22, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+function timestamp(value, path) {
+  const text = string(value, path);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
   return text;
 }
 var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path22) {
-  const set = object(value, path22);
+function digestSet(value, path) {
+  const set = object(value, path);
   const entries = Object.entries(set);
-  if (entries.length === 0) fail(path22, "must name at least one digest");
+  if (entries.length === 0) fail(path, "must name at least one digest");
   for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path22}.${algorithm}`);
+    const text = string(digest, `${path}.${algorithm}`);
     const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path22}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
   }
   return set;
 }
-function stringMap(value, path22) {
-  const map = object(value, path22);
-  for (const [key, entry] of Object.entries(map)) string(entry, `${path22}.${key}`);
+function stringMap(value, path) {
+  const map = object(value, path);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${path}.${key}`);
   return map;
 }
 var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
 var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path22) {
-  if (!Array.isArray(value) || value.length === 0) fail(path22, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
+function verifiedLevels(value, result, path) {
+  if (!Array.isArray(value) || value.length === 0) fail(path, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
   const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path22}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path22, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path22, 'must not hold "FAILED" when verificationResult is PASSED');
+  const levels = value.map((entry, index) => string(entry, `${path}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED")) fail(path, 'must not hold "FAILED" when verificationResult is PASSED');
   levels.forEach((level, index) => {
     if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
     const track = TRACK_LEVEL.exec(level)?.[1];
     if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path22}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
+      if (level.startsWith("SLSA_")) fail(`${path}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
       return;
     }
-    if (tracks.has(track)) fail(`${path22}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
+    if (tracks.has(track)) fail(`${path}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
     tracks.add(track);
   });
   return levels;
 }
-function dependencyLevels(value, path22) {
-  const map = object(value, path22);
+function dependencyLevels(value, path) {
+  const map = object(value, path);
   for (const [level, count] of Object.entries(map)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path22}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+    if (!Number.isSafeInteger(count) || count < 0) fail(`${path}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
   }
   return map;
 }
-function promotionExtension(value, path22) {
-  const facts = object(value, path22);
-  string(facts.key, `${path22}.key`);
-  string(facts.environment, `${path22}.environment`);
-  const outcome = string(facts.outcome, `${path22}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path22}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path22}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path22}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+function promotionExtension(value, path) {
+  const facts = object(value, path);
+  string(facts.key, `${path}.key`);
+  string(facts.environment, `${path}.environment`);
+  const outcome = string(facts.outcome, `${path}.outcome`);
+  if (!OUTCOMES.includes(outcome)) fail(`${path}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
 }
 function checkPredicate(value) {
   const predicate = object(value, "predicate");
@@ -6626,10 +6786,10 @@ function checkPredicate(value) {
   if (predicate.inputAttestations !== void 0) {
     if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
     predicate.inputAttestations.forEach((entry, index) => {
-      const path22 = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path22);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path22}.uri`);
-      digestSet(attestation.digest, `${path22}.digest`);
+      const path = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path}.uri`);
+      digestSet(attestation.digest, `${path}.digest`);
     });
   }
   const result = predicate.verificationResult;
@@ -6689,7 +6849,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-LBXS7ANO.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-VKR55QWD.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -6703,20 +6863,20 @@ function recordAttester(signing, context) {
 }
 function writeBesideLedger(ledgerFile, key, json) {
   const dir = `${ledgerFile}.attestations`;
-  const file = path17.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`;
+  const file = join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
-    fs18.mkdirSync(dir, { recursive: true });
-    fs18.writeFileSync(temporary, json, { flag: "wx" });
-    fs18.renameSync(temporary, file);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, json, { flag: "wx" });
+    renameSync(temporary, file);
   } catch (error2) {
-    fs18.rmSync(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${error2.code ?? String(error2)}). Make the ledger's directory writable.`);
   }
-  return path17.relative(path17.dirname(ledgerFile), file).split(path17.sep).join("/");
+  return relative(dirname(ledgerFile), file).split(sep).join("/");
 }
 function inputUri(source, record, env) {
-  if (path17.isAbsolute(source)) return pathToFileURL(source).href;
+  if (isAbsolute(source)) return pathToFileURL(source).href;
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
   const api = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
@@ -6731,7 +6891,7 @@ function resourceUri(environment, context) {
   if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
     return `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
   }
-  const ledger = context.ledger.kind === "file" ? path17.basename(context.ledger.file) : "ledger";
+  const ledger = context.ledger.kind === "file" ? basename(context.ledger.file) : "ledger";
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
 }
 function policyUri(context) {
@@ -6748,7 +6908,6 @@ function levelsOf(record, signature) {
 
 // src/app/approve-amendment.ts
 init_errors();
-import { randomUUID as randomUUID5 } from "node:crypto";
 async function approveAmendment(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
@@ -6788,7 +6947,7 @@ async function approveAmendment(request, ledger, options) {
         environmentUrl: null,
         artifact: known.artifact,
         resolves: null,
-        key: randomUUID5(),
+        key: randomUUID(),
         approves: { from, to }
       };
       return record;
@@ -6799,16 +6958,10 @@ async function approveAmendment(request, ledger, options) {
 }
 
 // src/app/contract-sources.ts
-import { createHash as createHash9, randomUUID as randomUUID6 } from "node:crypto";
-import * as fs20 from "node:fs";
-import * as path20 from "node:path";
 init_errors();
 
 // src/app/load-contract.ts
 init_errors();
-import { createHash as createHash8 } from "node:crypto";
-import * as fs19 from "node:fs";
-import * as path19 from "node:path";
 
 // src/core/contract/detect.ts
 init_errors();
@@ -6823,17 +6976,17 @@ var BY_EXTENSION = /* @__PURE__ */ new Map([
   ["yml", "document"],
   ["json", "document"]
 ]);
-function kindOfName(path22) {
-  const base = path22.slice(path22.lastIndexOf("/") + 1);
+function kindOfName(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   if (dot < 0) return null;
   return BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null;
 }
-function isProtobufFile(path22) {
-  return kindOfName(path22) === "protobuf";
+function isProtobufFile(path) {
+  return kindOfName(path) === "protobuf";
 }
-function isJsonFile(path22) {
-  return path22.toLowerCase().endsWith(".json");
+function isJsonFile(path) {
+  return path.toLowerCase().endsWith(".json");
 }
 
 // src/core/contract/read-document.ts
@@ -6971,7 +7124,7 @@ function yamlError(file, text, error2) {
   throw error2;
 }
 function hasDuplicateKey(text) {
-  const open2 = [];
+  const open3 = [];
   let expectingKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -6989,7 +7142,7 @@ function hasDuplicateKey(text) {
           end += 1;
         }
       }
-      const keys = open2.at(-1);
+      const keys = open3.at(-1);
       if (expectingKey && keys) {
         const key = escaped ? JSON.parse(text.slice(i, end + 1)) : text.slice(i + 1, end);
         if (keys.has(key)) return true;
@@ -6998,14 +7151,14 @@ function hasDuplicateKey(text) {
       }
       i = end;
     } else if (c === 123) {
-      open2.push(/* @__PURE__ */ new Set());
+      open3.push(/* @__PURE__ */ new Set());
       expectingKey = true;
     } else if (c === 91) {
-      open2.push(null);
+      open3.push(null);
     } else if (c === 125 || c === 93) {
-      open2.pop();
+      open3.pop();
     } else if (c === 44) {
-      expectingKey = (open2.at(-1) ?? null) !== null;
+      expectingKey = (open3.at(-1) ?? null) !== null;
     }
   }
   return false;
@@ -7014,73 +7167,71 @@ function hasDuplicateKey(text) {
 // src/core/contract/detect.ts
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
 var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path22, text) {
-  const named2 = kindOfName(path22);
+function detectContractKind(path, text) {
+  const named2 = kindOfName(path);
   if (named2 === "graphql") return { kind: "graphql" };
   if (named2 === "protobuf") return { kind: "protobuf" };
   const structured = named2 === "document";
   let document;
   try {
-    document = readContractDocument(path22, text);
+    document = readContractDocument(path, text);
   } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path22)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path)} is not a contract file. ${KINDS_HELP}`);
     throw error2;
   }
-  return detectIn(path22, document);
+  return detectIn(path, document);
 }
-function detectIn(path22, document) {
+function detectIn(path, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path22)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const record = root;
   if (record.swagger !== void 0 || record.openapi !== void 0) {
     const text = (value) => typeof value === "string" ? value.trim() : value;
-    const openapiVersion = openapiVersionOf(path22, text(document.written(["swagger"])), text(document.written(["openapi"])));
-    const version = text(document.written(["info", "version"]));
-    return version ? { kind: "openapi", openapiVersion, version } : { kind: "openapi", openapiVersion };
+    const openapiVersion = openapiVersionOf(path, text(document.written(["swagger"])), text(document.written(["openapi"])));
+    const version2 = text(document.written(["info", "version"]));
+    return version2 ? { kind: "openapi", openapiVersion, version: version2 } : { kind: "openapi", openapiVersion };
   }
   const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-  const type = record.type;
-  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type === "string" && JSON_SCHEMA_TYPES.has(type) || Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
+  const type2 = record.type;
+  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path22)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
-function openapiVersionOf(path22, swagger, openapi) {
+function openapiVersionOf(path, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path22}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(`${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path22}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(`${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path22}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(`${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 
 // src/core/contract/identity.ts
 init_errors();
-import { createHash as createHash7 } from "node:crypto";
 
 // src/core/contract/references.ts
 init_errors();
-import * as path18 from "node:path";
 function referenceKind(file) {
   return isProtobufFile(file) ? "protobuf" : "openapi";
 }
 function referencesOf(file, kind, text, inputName) {
-  const dir = path18.posix.dirname(file);
+  const dir = posix.dirname(file);
   const inside = (target, what) => {
-    const resolved = path18.posix.normalize(path18.posix.join(dir, target));
-    if (resolved.startsWith("../") || resolved === ".." || path18.posix.isAbsolute(target)) {
+    const resolved = posix.normalize(posix.join(dir, target));
+    if (resolved.startsWith("../") || resolved === ".." || posix.isAbsolute(target)) {
       throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
     }
     return resolved;
   };
   if (kind === "protobuf") {
     const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
-    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path18.posix.relative(dir, i), i));
+    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(posix.relative(dir, i), i));
   }
   if (kind !== "openapi" && kind !== "jsonschema") return [];
   const doc = readDocument(file, text);
@@ -7122,38 +7273,38 @@ function readDocument(file, text) {
 }
 
 // src/core/contract/identity.ts
-function describeContract(declared, read, options) {
+function describeContract(declared, read2, options) {
   const { inputs } = options;
   const entries = [];
   const seen = /* @__PURE__ */ new Set();
   const detected = [];
   const pending = [];
-  for (const { path: path22, role: declaredRole } of declared) {
-    if (seen.has(path22)) continue;
-    seen.add(path22);
-    const bytes = read(path22, "declared");
+  for (const { path, role: declaredRole } of declared) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const bytes = read2(path, "declared");
     const text = bytes.toString("utf8");
-    const found = detectContractKind(path22, text);
+    const found = detectContractKind(path, text);
     const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
     if (found.kind === "jsonschema" && role === null) {
       throw new SealError(
-        `${inputs.contract}: ${quote(path22)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path22}" or "consumes: ${path22}"), so a change is judged as a response or a request change.`
+        `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path}" or "consumes: ${path}"), so a change is judged as a response or a request change.`
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path22)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`);
     }
-    detected.push({ path: path22, detected: found });
-    entries.push({ path: path22, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
-    pending.push(...referencesOf(path22, found.kind, text, inputs.contract));
+    detected.push({ path, detected: found });
+    entries.push({ path, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
+    pending.push(...referencesOf(path, found.kind, text, inputs.contract));
   }
   while (pending.length > 0) {
-    const path22 = pending.pop();
-    if (seen.has(path22)) continue;
-    seen.add(path22);
-    const bytes = read(path22, "referenced");
-    entries.push({ path: path22, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
-    pending.push(...referencesOf(path22, referenceKind(path22), bytes.toString("utf8"), inputs.contract));
+    const path = pending.pop();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const bytes = read2(path, "referenced");
+    entries.push({ path, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
+    pending.push(...referencesOf(path, referenceKind(path), bytes.toString("utf8"), inputs.contract));
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
 }
@@ -7167,19 +7318,19 @@ function bindVersion(request, detected, inputName) {
     return { version: UNVERSIONED, from: "none" };
   }
 }
-function checkContractIdentity(manifest, read, source) {
+function checkContractIdentity(manifest, read2, source) {
   const declared = manifest.files.filter((f) => f.kind !== "reference").map((f) => ({ path: f.path, role: f.role }));
-  const version = manifest.versionFrom === "contract-version" ? { given: manifest.version } : manifest.versionFrom === "info.version" ? { from: "info.version" } : { from: "info.version-or-none" };
+  const version2 = manifest.versionFrom === "contract-version" ? { given: manifest.version } : manifest.versionFrom === "info.version" ? { from: "info.version" } : { from: "info.version-or-none" };
   const named2 = new Map(manifest.files.map((f) => [f.path, f]));
   let again;
   try {
     again = describeContract(
       declared,
-      (path22) => {
-        if (!named2.has(path22)) throw new SealError(`a contract file refers to ${quote(path22)}, which the manifest does not name`);
-        return read(path22);
+      (path) => {
+        if (!named2.has(path)) throw new SealError(`a contract file refers to ${quote(path)}, which the manifest does not name`);
+        return read2(path);
       },
-      { version, inputs: { contract: "the contract", version: "the version" } }
+      { version: version2, inputs: { contract: "the contract", version: "the version" } }
     );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
@@ -7205,44 +7356,44 @@ function describeKind2(kind) {
   return kind === "reference" ? "a file the contract refers to" : kind;
 }
 function sha2562(bytes) {
-  return createHash7("sha256").update(bytes).digest("hex");
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 // src/app/load-contract.ts
 function loadSealedContract(target, argName) {
   const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
-  const stat = statOf(target, argName, fix);
-  const manifest = manifestIn(target, stat, argName);
+  const stat2 = statOf(target, argName, fix);
+  const manifest = manifestIn(target, stat2, argName);
   if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
   return fromManifest(manifest);
 }
 function statOf(target, argName, fix) {
   try {
-    return fs19.statSync(target);
+    return statSync(target);
   } catch (error2) {
     throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). ${fix}`);
   }
 }
-function manifestIn(target, stat, argName) {
-  if (stat.isFile()) return target.endsWith(".contract.json") ? target : null;
-  if (!stat.isDirectory()) return null;
-  const manifests = fs19.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
+function manifestIn(target, stat2, argName) {
+  if (stat2.isFile()) return target.endsWith(".contract.json") ? target : null;
+  if (!stat2.isDirectory()) return null;
+  const manifests = readdirSync(target).filter((name) => name.endsWith(".contract.json"));
   if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-  return manifests.length === 1 ? path19.join(target, manifests[0]) : null;
+  return manifests.length === 1 ? join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
   const manifest = parseManifest(readText(file), file);
   const dir = file.slice(0, -".json".length);
   const bytesOf = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
-    const at = path19.join(dir, ...entry.path.split("/"));
+    const at = join(dir, ...entry.path.split("/"));
     let bytes;
     try {
-      bytes = fs19.readFileSync(at);
+      bytes = readFileSync(at);
     } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path19.basename(dir)}/ directory.`);
+      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`);
     }
-    if (createHash8("sha256").update(bytes).digest("hex") !== entry.sha256) {
+    if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
     }
     bytesOf.set(entry.path, bytes);
@@ -7253,7 +7404,7 @@ function fromManifest(file) {
 }
 function readText(file) {
   try {
-    return fs19.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`cannot read the contract manifest ${quote(file)} (${error2.code ?? String(error2)}). Give the seal bundle as the seal wrote it.`);
   }
@@ -7265,10 +7416,10 @@ function missing(file, where) {
 // src/app/contract-sources.ts
 function sealedContractBeside(checksumsFile) {
   const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
-  if (manifest === null || !fs20.existsSync(manifest)) return null;
-  const loaded = fromManifest(manifest);
-  checkSealedFiles(loaded, checksumsFile, manifest);
-  return { digest: loaded.manifest.digest, version: loaded.manifest.version };
+  if (manifest === null || !existsSync(manifest)) return null;
+  const loaded4 = fromManifest(manifest);
+  checkSealedFiles(loaded4, checksumsFile, manifest);
+  return { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
 }
 function contractStoreOf(ledgerFile) {
   return `${ledgerFile}.contracts`;
@@ -7277,18 +7428,18 @@ var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whos
 function contractSources(options) {
   const warn = options.warn ?? (() => void 0);
   let earlierForm = false;
-  const keptFile = (digest) => options.store === null ? null : path20.join(options.store, `${hexOf(digest)}.contract.json`);
+  const keptFile = (digest) => options.store === null ? null : join(options.store, `${hexOf(digest)}.contract.json`);
   const fromStore = (ref, reasons) => {
     const file = keptFile(ref.digest);
-    if (file === null || !fs20.existsSync(file)) {
+    if (file === null || !existsSync(file)) {
       if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
       return null;
     }
     let why;
     try {
-      const loaded = fromManifest(file);
-      if (loaded.manifest.digest === ref.digest && loaded.manifest.version === ref.version) return loaded;
-      why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`;
+      const loaded4 = fromManifest(file);
+      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version) return loaded4;
+      why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       if (error2 instanceof EarlierContractFormatError) earlierForm = true;
@@ -7301,10 +7452,10 @@ function contractSources(options) {
   return {
     async candidate(digest, bytes, claimed) {
       const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null;
-      if (manifest !== null && fs20.existsSync(manifest)) {
-        const loaded = fromManifest(manifest);
-        if (bytes?.checksumsFile) checkSealedFiles(loaded, bytes.checksumsFile, manifest);
-        return { contract: loaded, known: true };
+      if (manifest !== null && existsSync(manifest)) {
+        const loaded4 = fromManifest(manifest);
+        if (bytes?.checksumsFile) checkSealedFiles(loaded4, bytes.checksumsFile, manifest);
+        return { contract: loaded4, known: true };
       }
       if (claimed === null) return { contract: null, known: manifest !== null };
       const kept = fromStore(claimed, []);
@@ -7325,11 +7476,11 @@ function contractSources(options) {
         try {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractBeside(listing);
-          if (manifest !== null && fs20.existsSync(manifest)) {
-            const loaded = fromManifest(manifest);
-            checkSealedFiles(loaded, listing, manifest);
-            if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded;
-            tried.push(`${where} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${wanted.version} (${wanted.digest})`);
+          if (manifest !== null && existsSync(manifest)) {
+            const loaded4 = fromManifest(manifest);
+            checkSealedFiles(loaded4, listing, manifest);
+            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version) return loaded4;
+            tried.push(`${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`);
           } else {
             tried.push(`${where} holds no contract manifest`);
           }
@@ -7350,24 +7501,24 @@ function contractSources(options) {
 }
 function givenBaseline(given, live) {
   const wanted = live.contract;
-  let loaded;
+  let loaded4;
   try {
-    loaded = loadSealedContract(given.path, given.inputName);
+    loaded4 = loadSealedContract(given.path, given.inputName);
   } catch (error2) {
     if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
     throw new BadInputError(
       `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (error2 instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : "")
     );
   }
-  if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
+  if (loaded4.manifest.digest !== wanted.digest || loaded4.manifest.version !== wanted.version) {
     throw new BadInputError(
-      `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     );
   }
-  return loaded;
+  return loaded4;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const sealed = new Map(parseListing(fs20.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
+  const sealed = new Map(parseListing(readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -7377,11 +7528,11 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
   }
 }
 async function keepContract2(store, contract, warn) {
-  const base = path20.join(store, hexOf(contract.manifest.digest));
+  const base = join(store, hexOf(contract.manifest.digest));
   const manifestFile = `${base}.contract.json`;
   const verifies = () => {
     try {
-      return fs20.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
+      return existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       return false;
@@ -7389,29 +7540,29 @@ async function keepContract2(store, contract, warn) {
   };
   if (verifies()) return;
   const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
-  if (bytes.some(({ file, bytes: b }) => createHash9("sha256").update(b).digest("hex") !== file.sha256)) {
+  if (bytes.some(({ file, bytes: b }) => createHash("sha256").update(b).digest("hex") !== file.sha256)) {
     warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
     return;
   }
-  const temp = `${base}.${process.pid}.${randomUUID6()}.tmp`;
+  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    fs20.mkdirSync(`${temp}.contract`, { recursive: true });
+    mkdirSync(`${temp}.contract`, { recursive: true });
     for (const { file, bytes: b } of bytes) {
-      const target = path20.join(`${temp}.contract`, ...file.path.split("/"));
-      fs20.mkdirSync(path20.dirname(target), { recursive: true });
-      fs20.writeFileSync(target, b);
+      const target = join(`${temp}.contract`, ...file.path.split("/"));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, b);
     }
-    fs20.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
+    writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
 `);
-    fs20.rmSync(manifestFile, { force: true });
-    fs20.rmSync(`${base}.contract`, { recursive: true, force: true });
-    fs20.renameSync(`${temp}.contract`, `${base}.contract`);
-    fs20.renameSync(`${temp}.contract.json`, manifestFile);
+    rmSync(manifestFile, { force: true });
+    rmSync(`${base}.contract`, { recursive: true, force: true });
+    renameSync(`${temp}.contract`, `${base}.contract`);
+    renameSync(`${temp}.contract.json`, manifestFile);
   } catch (error2) {
     if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
   } finally {
-    fs20.rmSync(`${temp}.contract`, { recursive: true, force: true });
-    fs20.rmSync(`${temp}.contract.json`, { force: true });
+    rmSync(`${temp}.contract`, { recursive: true, force: true });
+    rmSync(`${temp}.contract.json`, { force: true });
   }
 }
 
@@ -7420,10 +7571,10 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readPromoteSettings((name) => getInput(name), env, workspace);
-    const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger };
+    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger };
     const requester = requesterFromEnv(env);
     if (settings.confirm.kind === "record") {
-      const ledger2 = await openLedger(settings.ledger, { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
+      const ledger2 = await openLedger(settings.ledger, { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
       const { id, outcome } = settings.confirm;
       const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null;
       const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
@@ -7432,7 +7583,7 @@ async function run(env = process.env) {
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
     const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
-    const ledger = await openLedger(settings.ledger, { ...access, signing }, env);
+    const ledger = await openLedger(settings.ledger, { ...access2, signing }, env);
     const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
     if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
@@ -7494,7 +7645,7 @@ async function run(env = process.env) {
     const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
     const fetchContext = {
       env,
-      downloadsDir: path21.join(runnerTempDir(env), "artifact-seal", "downloads"),
+      downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
       seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
       inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
       log: (message) => info(message)
@@ -7640,7 +7791,7 @@ export {
   keyHint as m17$keyHint,
   looksLikePem as m17$looksLikePem,
   material as m17$material,
-  normalize as m17$normalize,
+  normalize2 as m17$normalize,
   notPem as m17$notPem,
   pemBlocks as m17$pemBlocks,
   readPublicKey as m17$readPublicKey,

@@ -66,18 +66,99 @@ var require_yaml = __commonJS({
   "first-use:yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
+    var loaded2;
+    var load = () => loaded2 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
     var firstUse = {};
     for (const key of ["Composer", "Document", "Schema", "YAMLError", "YAMLParseError", "YAMLWarning", "Alias", "isAlias", "isCollection", "isDocument", "isMap", "isNode", "isPair", "isScalar", "isSeq", "Pair", "Scalar", "YAMLMap", "YAMLSeq", "CST", "Lexer", "LineCounter", "Parser", "parse", "parseAllDocuments", "parseDocument", "stringify", "visit", "visitAsync"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
   }
 });
 
-// src/actions/runner-io.ts
-import { randomUUID } from "node:crypto";
-import * as fs from "node:fs";
-import { EOL } from "node:os";
+// builtin:node:crypto
+var node_crypto_exports = {};
+__export(node_crypto_exports, {
+  Certificate: () => Certificate,
+  Cipheriv: () => Cipheriv,
+  Decipheriv: () => Decipheriv,
+  DiffieHellman: () => DiffieHellman,
+  DiffieHellmanGroup: () => DiffieHellmanGroup,
+  ECDH: () => ECDH,
+  Hash: () => Hash,
+  Hmac: () => Hmac,
+  KeyObject: () => KeyObject,
+  Sign: () => Sign,
+  Verify: () => Verify,
+  X509Certificate: () => X509Certificate,
+  argon2: () => argon2,
+  argon2Sync: () => argon2Sync,
+  checkPrime: () => checkPrime,
+  checkPrimeSync: () => checkPrimeSync,
+  constants: () => constants,
+  createCipheriv: () => createCipheriv,
+  createDecipheriv: () => createDecipheriv,
+  createDiffieHellman: () => createDiffieHellman,
+  createDiffieHellmanGroup: () => createDiffieHellmanGroup,
+  createECDH: () => createECDH,
+  createHash: () => createHash,
+  createHmac: () => createHmac,
+  createPrivateKey: () => createPrivateKey,
+  createPublicKey: () => createPublicKey,
+  createSecretKey: () => createSecretKey,
+  createSign: () => createSign,
+  createVerify: () => createVerify,
+  decapsulate: () => decapsulate,
+  default: () => node_crypto_default,
+  diffieHellman: () => diffieHellman,
+  encapsulate: () => encapsulate,
+  generateKey: () => generateKey,
+  generateKeyPair: () => generateKeyPair,
+  generateKeyPairSync: () => generateKeyPairSync,
+  generateKeySync: () => generateKeySync,
+  generatePrime: () => generatePrime,
+  generatePrimeSync: () => generatePrimeSync,
+  getCipherInfo: () => getCipherInfo,
+  getCiphers: () => getCiphers,
+  getCurves: () => getCurves,
+  getDiffieHellman: () => getDiffieHellman,
+  getFips: () => getFips,
+  getHashes: () => getHashes,
+  hash: () => hash,
+  hkdf: () => hkdf,
+  hkdfSync: () => hkdfSync,
+  pbkdf2: () => pbkdf2,
+  pbkdf2Sync: () => pbkdf2Sync,
+  privateDecrypt: () => privateDecrypt,
+  privateEncrypt: () => privateEncrypt,
+  publicDecrypt: () => publicDecrypt,
+  publicEncrypt: () => publicEncrypt,
+  randomBytes: () => randomBytes,
+  randomFill: () => randomFill,
+  randomFillSync: () => randomFillSync,
+  randomInt: () => randomInt,
+  randomUUID: () => randomUUID,
+  randomUUIDv7: () => randomUUIDv7,
+  scrypt: () => scrypt,
+  scryptSync: () => scryptSync,
+  secureHeapUsed: () => secureHeapUsed,
+  setEngine: () => setEngine,
+  setFips: () => setFips,
+  sign: () => sign,
+  timingSafeEqual: () => timingSafeEqual,
+  verify: () => verify
+});
+var builtin = __require("node:crypto");
+var node_crypto_default = builtin;
+var { argon2, argon2Sync, checkPrime, checkPrimeSync, createCipheriv, createDecipheriv, createDiffieHellman, createDiffieHellmanGroup, createECDH, createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, createSign, createVerify, diffieHellman, generatePrime, generatePrimeSync, getCiphers, getCipherInfo, getCurves, getDiffieHellman, getHashes, hkdf, hkdfSync, pbkdf2, pbkdf2Sync, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync, privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7, scrypt, scryptSync, sign, setEngine, timingSafeEqual, getFips, setFips, verify, hash, encapsulate, decapsulate, Certificate, Cipheriv, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify, X509Certificate, secureHeapUsed, constants } = builtin;
+
+// builtin:node:fs
+var builtin2 = __require("node:fs");
+var { appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close, closeSync, copyFile, copyFileSync, cp, cpSync, createReadStream, createWriteStream, exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat, fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, glob, globSync, lchown, lchownSync, lchmod, lchmodSync, link, linkSync, lstat, lstatSync, lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync, mkdtempDisposableSync, open, openSync, openAsBlob, readdir, readdirSync, read, readSync, readv, readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink, symlinkSync, truncate, truncateSync, unwatchFile, unlink, unlinkSync, utimes, utimesSync, watch, watchFile, writeFile, writeFileSync, write, writeSync, writev, writevSync, Dirent, Stats, _toUnixTimestamp, Dir, opendir, opendirSync, constants: constants2 } = builtin2;
+var promises = {};
+for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "rename", "truncate", "rm", "rmdir", "mkdir", "readdir", "readlink", "symlink", "lstat", "stat", "statfs", "link", "unlink", "chmod", "lchmod", "lchown", "chown", "utimes", "lutimes", "realpath", "mkdtemp", "mkdtempDisposable", "writeFile", "appendFile", "readFile", "watch", "constants"]) Object.defineProperty(promises, key, { get: () => builtin2.promises[key], enumerable: true });
+
+// builtin:node:os
+var builtin3 = __require("node:os");
+var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
@@ -159,7 +240,7 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += fs.writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -190,12 +271,12 @@ function annotationProperties(p) {
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -230,26 +311,31 @@ var Summary = class {
     if (addEOL) this.buffer += EOL;
     return this;
   }
+  // Synchronous, as the outputs are: the first asynchronous file operation of a process
+  // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
     try {
-      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+      accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
       throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    ;
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
     this.buffer = "";
     return this;
   }
 };
 var summary = new Summary();
 
-// src/stores/ledger/file-ledger.ts
-import { isAscii } from "node:buffer";
-import * as crypto2 from "node:crypto";
-import * as fs3 from "node:fs";
-import * as path from "node:path";
+// builtin:node:buffer
+var builtin4 = __require("node:buffer");
+var { Buffer: Buffer2, SlowBuffer, transcode, isUtf8, isAscii, kMaxLength, kStringMaxLength, btoa, atob, constants: constants4, Blob, resolveObjectURL, File } = builtin4;
+
+// builtin:node:path
+var builtin5 = __require("node:path");
+var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin5;
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -483,21 +569,19 @@ function isBefore(a, b) {
 }
 
 // src/stores/ledger/file-lock.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import * as fs2 from "node:fs";
 async function withFileLock(file, what, work, options = {}) {
   const lockPath = `${file}.lock`;
   const waitMs = options.waitMs ?? 3e4;
   const staleMs = options.staleMs ?? 1e4;
   const deadline = Date.now() + waitMs;
-  const token = `${process.pid} ${randomUUID2()}
+  const token = `${process.pid} ${randomUUID()}
 `;
   let delay = 2;
   for (; ; ) {
     try {
-      const fd = fs2.openSync(lockPath, "wx");
-      fs2.writeSync(fd, token);
-      fs2.closeSync(fd);
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, token);
+      closeSync(fd);
       break;
     } catch (error2) {
       const code2 = error2.code;
@@ -511,7 +595,7 @@ async function withFileLock(file, what, work, options = {}) {
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
-      await new Promise((resolve6) => setTimeout(resolve6, delay + Math.random() * delay));
+      await new Promise((resolve2) => setTimeout(resolve2, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 100);
     }
   }
@@ -527,10 +611,10 @@ async function breakIfStale(lockPath, staleMs, options) {
   await options.beforeBreaking?.();
   const breakPath = `${lockPath}.break`;
   try {
-    fs2.closeSync(fs2.openSync(breakPath, "wx"));
+    closeSync(openSync(breakPath, "wx"));
   } catch {
     try {
-      if (Date.now() - fs2.statSync(breakPath).mtimeMs > staleMs) fs2.rmSync(breakPath, { force: true });
+      if (Date.now() - statSync(breakPath).mtimeMs > staleMs) rmSync(breakPath, { force: true });
     } catch {
     }
     return false;
@@ -538,27 +622,27 @@ async function breakIfStale(lockPath, staleMs, options) {
   try {
     const now = staleLock(lockPath, staleMs);
     if (now === null || now.ino !== judged.ino || now.content !== judged.content) return false;
-    fs2.rmSync(lockPath, { force: true });
+    rmSync(lockPath, { force: true });
     return true;
   } finally {
-    fs2.rmSync(breakPath, { force: true });
+    rmSync(breakPath, { force: true });
   }
 }
 function staleLock(lockPath, staleMs) {
   try {
-    const content = fs2.readFileSync(lockPath, "utf8");
-    const stat = fs2.statSync(lockPath);
+    const content = readFileSync(lockPath, "utf8");
+    const stat2 = statSync(lockPath);
     const pid = Number(content.split(" ")[0]?.trim());
-    if (Date.now() - stat.mtimeMs < staleMs) return null;
+    if (Date.now() - stat2.mtimeMs < staleMs) return null;
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return null;
-    return { ino: stat.ino, content };
+    return { ino: stat2.ino, content };
   } catch {
     return null;
   }
 }
 function releaseIfOurs(lockPath, token) {
   try {
-    if (fs2.readFileSync(lockPath, "utf8") === token) fs2.rmSync(lockPath, { force: true });
+    if (readFileSync(lockPath, "utf8") === token) rmSync(lockPath, { force: true });
   } catch {
   }
 }
@@ -638,9 +722,14 @@ function fieldsAgree(fields, record) {
   return fields.digest === record.digest && fields.environment === record.environment && fields.outcome === record.outcome && fields.time === record.time && fields.resolves === record.resolves && fields.service === record.service;
 }
 
+// builtin:node:worker_threads
+var loaded;
+var builtin6 = () => loaded ??= __require("node:worker_threads");
+function Worker(...args) {
+  return new.target === void 0 ? builtin6().Worker.apply(this, args) : Reflect.construct(builtin6().Worker, args);
+}
+
 // src/stores/ledger/line-hashes.ts
-import * as crypto from "node:crypto";
-import { Worker } from "node:worker_threads";
 function hashLines(input, hashing) {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
   let count = 0;
@@ -661,7 +750,7 @@ function hashLines(input, hashing) {
 function hashHere() {
   const parts = [];
   return {
-    add: (chunk) => void parts.push(hashLines(chunk, crypto)),
+    add: (chunk) => void parts.push(hashLines(chunk, node_crypto_exports)),
     done: async () => Buffer.concat(parts)
   };
 }
@@ -679,16 +768,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve6, reject) => {
+  const settled = new Promise((resolve2, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve6();
+      if (parts.length === sent && finished) resolve2();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve6() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -806,9 +895,9 @@ function decodeRecord(value, damaged) {
     const c = object(field, from, prefix);
     if (c === null) return null;
     const contractDigest = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
-    const version = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest === null || version === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
-    return { digest: contractDigest, version };
+    const version2 = maybeText("version", c, `${prefix}${field}.`);
+    if (contractDigest === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    return { digest: contractDigest, version: version2 };
   };
   const contract = contractRef("contract", r, "");
   let amendment = null;
@@ -992,7 +1081,7 @@ var FileLedger = class {
   async init() {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      if (fs3.existsSync(this.file)) {
+      if (existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis();
@@ -1004,14 +1093,14 @@ var FileLedger = class {
    */
   assertWritable() {
     let target = this.file;
-    while (!fs3.existsSync(target)) {
-      const parent = path.dirname(target);
+    while (!existsSync(target)) {
+      const parent = dirname(target);
       if (parent === target) break;
       target = parent;
     }
     try {
-      if (target !== this.file && !fs3.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-      fs3.accessSync(target, fs3.constants.W_OK);
+      if (target !== this.file && !statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      accessSync(target, constants2.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -1048,7 +1137,7 @@ var FileLedger = class {
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
       async () => {
-        if (create && !fs3.existsSync(this.file)) this.writeGenesis();
+        if (create && !existsSync(this.file)) this.writeGenesis();
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq = snapshot.head.seq;
@@ -1104,7 +1193,7 @@ var FileLedger = class {
   /** What tells one version of the file from another without reading it. */
   stampOf() {
     try {
-      const s = fs3.statSync(this.file, { bigint: true });
+      const s = statSync(this.file, { bigint: true });
       return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     } catch {
       return "missing";
@@ -1214,10 +1303,10 @@ var FileLedger = class {
     const start = snapshot.starts[seq];
     const bytes = this.openForReading((fd) => {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
-      return buffer.subarray(0, fs3.readSync(fd, buffer, 0, buffer.length, start));
+      return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
     });
     const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
-    if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    if (!hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
     const line = bytes.toString("utf8");
     let value;
     try {
@@ -1258,34 +1347,34 @@ var FileLedger = class {
     return index.add(Object.assign(record, { id: String(number), url: null, service }));
   }
   /** Runs `read` on the open file, once it is known to be a regular file of a size artifact-seal reads. */
-  openForReading(read) {
+  openForReading(read2) {
     let fd;
     try {
-      fd = fs3.openSync(this.file, "r");
+      fd = openSync(this.file, "r");
     } catch (error2) {
       if (error2.code === "ENOENT") throw this.missing();
       throw this.unreadable(error2);
     }
     try {
-      const stat = fs3.fstatSync(fd);
-      if (!stat.isFile()) {
+      const stat2 = fstatSync(fd);
+      if (!stat2.isFile()) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
-      if (stat.size > MAX_LEDGER_BYTES) {
+      if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
-          `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
+          `${this.inputName}: the ledger ${quote(this.location)} is ${stat2.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
-      return read(fd, stat.size);
+      return read2(fd, stat2.size);
     } catch (error2) {
       if (error2 instanceof SealError) throw error2;
       throw this.unreadable(error2);
     } finally {
-      fs3.closeSync(fd);
+      closeSync(fd);
     }
   }
   writeGenesis() {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto2.randomUUID() } };
+    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: randomUUID() } };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx");
@@ -1295,12 +1384,12 @@ var FileLedger = class {
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
     const file = checkpointFileOf(this.file);
-    const temporary = `${file}.tmp-${process.pid}-${crypto2.randomBytes(4).toString("hex")}`;
+    const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-      fs3.writeFileSync(temporary, text, { flag: "wx" });
-      fs3.renameSync(temporary, file);
+      writeFileSync(temporary, text, { flag: "wx" });
+      renameSync(temporary, file);
     } catch (error2) {
-      fs3.rmSync(temporary, { force: true });
+      rmSync(temporary, { force: true });
       throw new SealError(
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
       );
@@ -1309,18 +1398,18 @@ var FileLedger = class {
   appendBytes(bytes, flags = "a") {
     let fd;
     try {
-      fd = fs3.openSync(this.file, flags);
-      fs3.writeSync(fd, bytes);
-      fs3.fsyncSync(fd);
+      fd = openSync(this.file, flags);
+      writeSync(fd, bytes);
+      fsyncSync(fd);
     } catch (error2) {
       throw this.unwritable(error2);
     } finally {
-      if (fd !== void 0) fs3.closeSync(fd);
+      if (fd !== void 0) closeSync(fd);
     }
   }
   makeDirectory() {
     try {
-      fs3.mkdirSync(path.dirname(this.file), { recursive: true });
+      mkdirSync(dirname(this.file), { recursive: true });
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -1343,7 +1432,7 @@ var FileLedger = class {
   }
   unwritable(error2) {
     const code2 = error2.code ?? String(error2);
-    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
@@ -1392,10 +1481,10 @@ function* chunksOf(fd, size) {
   while (position < size) {
     const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
     carry.copy(buffer);
-    const read = fs3.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
-    if (read === 0) break;
-    position += read;
-    const filled = carry.length + read;
+    const read2 = readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    if (read2 === 0) break;
+    position += read2;
+    const filled = carry.length + read2;
     const lastNewline = buffer.lastIndexOf(10, filled - 1);
     if (lastNewline < 0) {
       carry = buffer.subarray(0, filled);
@@ -1452,7 +1541,7 @@ function resolutionOf(pending, outcome, reason, runUrl, actor) {
     environmentUrl: pending.environmentUrl,
     artifact: pending.artifact,
     resolves: pending.id,
-    key: crypto2.randomUUID()
+    key: randomUUID()
   };
 }
 function checkGenesis(raw) {
@@ -1469,11 +1558,11 @@ function checkGenesis(raw) {
   return null;
 }
 function notOurs(value) {
-  const format = value?.format;
-  if (typeof format === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
-    return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
+  const format2 = value?.format;
+  if (typeof format2 === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format2)) {
+    return `it is in the ledger format ${format2}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
   }
-  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`;
+  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format2)})`;
 }
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
@@ -1483,14 +1572,11 @@ function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
 }
 function sha256(data) {
-  return `sha256:${crypto2.hash("sha256", data, "hex")}`;
+  return `sha256:${hash("sha256", data, "hex")}`;
 }
 function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
-
-// src/app/ledger-checkpoint.ts
-import * as path2 from "node:path";
 
 // src/core/statement.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -1508,40 +1594,37 @@ function checkpointStatement(ledgerName, predicate) {
 // src/app/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
-  const name = path2.basename(ledgerFile);
+  const name = basename(ledgerFile);
   return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-326KYG23.js");
+  const { prepareSigning } = await import("../chunks/signing-FHL4KXL2.js");
   return prepareSigning(settings, env);
 }
 
 // src/app/open-ledger.ts
-async function openLedger(location, access, env) {
+async function openLedger(location, access2, env) {
   if (location.kind === "file") {
-    const signHead = access.signing === void 0 ? null : checkpointSigner(access.signing, location.file);
-    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true, ...signHead === null ? {} : { signHead } });
-    if (access.forWriting) ledger.assertWritable();
+    const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
+    const ledger = new FileLedger(location.file, access2.ledgerInput, { create: access2.create === true, ...signHead === null ? {} : { signHead } });
+    if (access2.forWriting) ledger.assertWritable();
     return ledger;
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
   const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CL7IJMFT.js");
   return new GitHubDeploymentsLedger({
-    token: access.token,
+    token: access2.token,
     repository,
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     ref: env.GITHUB_SHA || "",
-    tokenInput: access.tokenInput
+    tokenInput: access2.tokenInput
   });
 }
-
-// src/app/runner-environment.ts
-import * as os from "node:os";
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -1556,7 +1639,7 @@ function requesterFromEnv(env) {
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
-      actor = os.userInfo().username;
+      actor = userInfo().username;
     } catch {
       actor = null;
     }
@@ -1699,7 +1782,7 @@ function code(value) {
   if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
-function link(label2, url, origins) {
+function link2(label2, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label2 : `[${label2}](${target})`;
 }
@@ -1728,7 +1811,7 @@ function resolutionHeadline(entry) {
 
 // src/report/promotion-markdown.ts
 function recordLink(record, origins) {
-  return link(code(record.id), record.url, origins);
+  return link2(code(record.id), record.url, origins);
 }
 function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
@@ -1755,16 +1838,12 @@ async function reportResolution(entry, asked, ledger, summary2) {
   else info(line);
 }
 
-// src/actions/promote/settings.ts
-import * as path7 from "node:path";
-
 // src/app/ledger-location.ts
-import * as path3 from "node:path";
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path3.resolve(baseDir, v.slice("file:".length)) };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   );
@@ -1815,12 +1894,7 @@ function parseSubjectPatterns(value) {
 // src/core/listing.ts
 var HEX_DIGITS = Buffer.from("0123456789abcdef");
 
-// src/actions/signing-settings.ts
-import * as fs5 from "node:fs";
-import * as path5 from "node:path";
-
 // src/core/signing/public-key.ts
-import { createHash, createPublicKey } from "node:crypto";
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
@@ -1834,7 +1908,7 @@ function looksLikePem(text) {
 function keyHint(publicKey) {
   return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
 }
-function normalize(text) {
+function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
 }
 function pemBlocks(text, where) {
@@ -1896,7 +1970,7 @@ function material(publicKey, algorithm) {
   return { publicKey, hint: keyHint(publicKey), algorithm };
 }
 function readPublicKey(text, source) {
-  const normalized = normalize(text).trim();
+  const normalized = normalize2(text).trim();
   if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
@@ -1925,8 +1999,6 @@ function readPublicKey(text, source) {
 }
 
 // src/attestation/tuf-mirrors.ts
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -1958,7 +2030,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path4.resolve(baseDir, rootText);
+    const rootFile = resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -1967,7 +2039,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs4.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -2080,7 +2152,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path5.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named,
@@ -2091,10 +2163,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path5.resolve(workspace, text);
+  const file = resolve(workspace, text);
   let pem;
   try {
-    pem = fs5.readFileSync(file, "utf8");
+    pem = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -2111,9 +2183,6 @@ function parseBooleanInput(name, value, fallback) {
   if (v === "false") return false;
   throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
 }
-
-// src/actions/bytes-source-input.ts
-import * as path6 from "node:path";
 
 // src/actions/verify/settings.ts
 function readSubject(getInput2, workspace, pathInput, rootInput) {
@@ -2158,7 +2227,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path6.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -2263,9 +2332,9 @@ function readPromoteSettings(getInput2, env, workspace) {
     environment,
     digest,
     source,
-    sealListing: source === null && listing !== "" ? path7.resolve(workspace, listing) : null,
+    sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path7.resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
+    policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
     environmentUrl: environmentUrl === "" ? null : environmentUrl,
@@ -2273,7 +2342,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path7.resolve(workspace, baseline),
+    contractBaseline: baseline === "" ? null : resolve(workspace, baseline),
     name: name === "" ? null : name,
     summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
     signer: readSignerCheckSettings(getInput2, env, workspace),
@@ -2325,7 +2394,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path7.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
+    policyFile: resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
     environmentUrl: null,
@@ -2397,7 +2466,7 @@ export {
   keyHint as m17$keyHint,
   looksLikePem as m17$looksLikePem,
   material as m17$material,
-  normalize as m17$normalize,
+  normalize2 as m17$normalize,
   notPem as m17$notPem,
   pemBlocks as m17$pemBlocks,
   readPublicKey as m17$readPublicKey,

@@ -66,8 +66,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded3;
+    var load = () => loaded3 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -76,10 +76,195 @@ var require_picomatch = __commonJS({
   }
 });
 
-// src/actions/runner-io.ts
-import { randomUUID } from "node:crypto";
-import * as fs from "node:fs";
-import { EOL } from "node:os";
+// builtin:node:crypto
+var node_crypto_exports = {};
+__export(node_crypto_exports, {
+  Certificate: () => Certificate,
+  Cipheriv: () => Cipheriv,
+  Decipheriv: () => Decipheriv,
+  DiffieHellman: () => DiffieHellman,
+  DiffieHellmanGroup: () => DiffieHellmanGroup,
+  ECDH: () => ECDH,
+  Hash: () => Hash,
+  Hmac: () => Hmac,
+  KeyObject: () => KeyObject,
+  Sign: () => Sign,
+  Verify: () => Verify,
+  X509Certificate: () => X509Certificate,
+  argon2: () => argon2,
+  argon2Sync: () => argon2Sync,
+  checkPrime: () => checkPrime,
+  checkPrimeSync: () => checkPrimeSync,
+  constants: () => constants,
+  createCipheriv: () => createCipheriv,
+  createDecipheriv: () => createDecipheriv,
+  createDiffieHellman: () => createDiffieHellman,
+  createDiffieHellmanGroup: () => createDiffieHellmanGroup,
+  createECDH: () => createECDH,
+  createHash: () => createHash,
+  createHmac: () => createHmac,
+  createPrivateKey: () => createPrivateKey,
+  createPublicKey: () => createPublicKey,
+  createSecretKey: () => createSecretKey,
+  createSign: () => createSign,
+  createVerify: () => createVerify,
+  decapsulate: () => decapsulate,
+  default: () => node_crypto_default,
+  diffieHellman: () => diffieHellman,
+  encapsulate: () => encapsulate,
+  generateKey: () => generateKey,
+  generateKeyPair: () => generateKeyPair,
+  generateKeyPairSync: () => generateKeyPairSync,
+  generateKeySync: () => generateKeySync,
+  generatePrime: () => generatePrime,
+  generatePrimeSync: () => generatePrimeSync,
+  getCipherInfo: () => getCipherInfo,
+  getCiphers: () => getCiphers,
+  getCurves: () => getCurves,
+  getDiffieHellman: () => getDiffieHellman,
+  getFips: () => getFips,
+  getHashes: () => getHashes,
+  hash: () => hash,
+  hkdf: () => hkdf,
+  hkdfSync: () => hkdfSync,
+  pbkdf2: () => pbkdf2,
+  pbkdf2Sync: () => pbkdf2Sync,
+  privateDecrypt: () => privateDecrypt,
+  privateEncrypt: () => privateEncrypt,
+  publicDecrypt: () => publicDecrypt,
+  publicEncrypt: () => publicEncrypt,
+  randomBytes: () => randomBytes,
+  randomFill: () => randomFill,
+  randomFillSync: () => randomFillSync,
+  randomInt: () => randomInt,
+  randomUUID: () => randomUUID,
+  randomUUIDv7: () => randomUUIDv7,
+  scrypt: () => scrypt,
+  scryptSync: () => scryptSync,
+  secureHeapUsed: () => secureHeapUsed,
+  setEngine: () => setEngine,
+  setFips: () => setFips,
+  sign: () => sign,
+  timingSafeEqual: () => timingSafeEqual,
+  verify: () => verify
+});
+var builtin = __require("node:crypto");
+var node_crypto_default = builtin;
+var { argon2, argon2Sync, checkPrime, checkPrimeSync, createCipheriv, createDecipheriv, createDiffieHellman, createDiffieHellmanGroup, createECDH, createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, createSign, createVerify, diffieHellman, generatePrime, generatePrimeSync, getCiphers, getCipherInfo, getCurves, getDiffieHellman, getHashes, hkdf, hkdfSync, pbkdf2, pbkdf2Sync, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync, privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7, scrypt, scryptSync, sign, setEngine, timingSafeEqual, getFips, setFips, verify, hash, encapsulate, decapsulate, Certificate, Cipheriv, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify, X509Certificate, secureHeapUsed, constants } = builtin;
+
+// builtin:node:fs
+var node_fs_exports = {};
+__export(node_fs_exports, {
+  Dir: () => Dir,
+  Dirent: () => Dirent,
+  Stats: () => Stats,
+  _toUnixTimestamp: () => _toUnixTimestamp,
+  access: () => access,
+  accessSync: () => accessSync,
+  appendFile: () => appendFile,
+  appendFileSync: () => appendFileSync,
+  chmod: () => chmod,
+  chmodSync: () => chmodSync,
+  chown: () => chown,
+  chownSync: () => chownSync,
+  close: () => close,
+  closeSync: () => closeSync,
+  constants: () => constants2,
+  copyFile: () => copyFile,
+  copyFileSync: () => copyFileSync,
+  cp: () => cp,
+  cpSync: () => cpSync,
+  createReadStream: () => createReadStream,
+  createWriteStream: () => createWriteStream,
+  default: () => node_fs_default,
+  exists: () => exists,
+  existsSync: () => existsSync,
+  fchmod: () => fchmod,
+  fchmodSync: () => fchmodSync,
+  fchown: () => fchown,
+  fchownSync: () => fchownSync,
+  fdatasync: () => fdatasync,
+  fdatasyncSync: () => fdatasyncSync,
+  fstat: () => fstat,
+  fstatSync: () => fstatSync,
+  fsync: () => fsync,
+  fsyncSync: () => fsyncSync,
+  ftruncate: () => ftruncate,
+  ftruncateSync: () => ftruncateSync,
+  futimes: () => futimes,
+  futimesSync: () => futimesSync,
+  glob: () => glob,
+  globSync: () => globSync,
+  lchmod: () => lchmod,
+  lchmodSync: () => lchmodSync,
+  lchown: () => lchown,
+  lchownSync: () => lchownSync,
+  link: () => link,
+  linkSync: () => linkSync,
+  lstat: () => lstat,
+  lstatSync: () => lstatSync,
+  lutimes: () => lutimes,
+  lutimesSync: () => lutimesSync,
+  mkdir: () => mkdir,
+  mkdirSync: () => mkdirSync,
+  mkdtemp: () => mkdtemp,
+  mkdtempDisposableSync: () => mkdtempDisposableSync,
+  mkdtempSync: () => mkdtempSync,
+  open: () => open,
+  openAsBlob: () => openAsBlob,
+  openSync: () => openSync,
+  opendir: () => opendir,
+  opendirSync: () => opendirSync,
+  promises: () => promises,
+  read: () => read,
+  readFile: () => readFile,
+  readFileSync: () => readFileSync,
+  readSync: () => readSync,
+  readdir: () => readdir,
+  readdirSync: () => readdirSync,
+  readlink: () => readlink,
+  readlinkSync: () => readlinkSync,
+  readv: () => readv,
+  readvSync: () => readvSync,
+  realpath: () => realpath,
+  realpathSync: () => realpathSync,
+  rename: () => rename,
+  renameSync: () => renameSync,
+  rm: () => rm,
+  rmSync: () => rmSync,
+  rmdir: () => rmdir,
+  rmdirSync: () => rmdirSync,
+  stat: () => stat,
+  statSync: () => statSync,
+  statfs: () => statfs,
+  statfsSync: () => statfsSync,
+  symlink: () => symlink,
+  symlinkSync: () => symlinkSync,
+  truncate: () => truncate,
+  truncateSync: () => truncateSync,
+  unlink: () => unlink,
+  unlinkSync: () => unlinkSync,
+  unwatchFile: () => unwatchFile,
+  utimes: () => utimes,
+  utimesSync: () => utimesSync,
+  watch: () => watch,
+  watchFile: () => watchFile,
+  write: () => write,
+  writeFile: () => writeFile,
+  writeFileSync: () => writeFileSync,
+  writeSync: () => writeSync,
+  writev: () => writev,
+  writevSync: () => writevSync
+});
+var builtin2 = __require("node:fs");
+var node_fs_default = builtin2;
+var { appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close, closeSync, copyFile, copyFileSync, cp, cpSync, createReadStream, createWriteStream, exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat, fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, glob, globSync, lchown, lchownSync, lchmod, lchmodSync, link, linkSync, lstat, lstatSync, lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync, mkdtempDisposableSync, open, openSync, openAsBlob, readdir, readdirSync, read, readSync, readv, readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink, symlinkSync, truncate, truncateSync, unwatchFile, unlink, unlinkSync, utimes, utimesSync, watch, watchFile, writeFile, writeFileSync, write, writeSync, writev, writevSync, Dirent, Stats, _toUnixTimestamp, Dir, opendir, opendirSync, constants: constants2 } = builtin2;
+var promises = {};
+for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "rename", "truncate", "rm", "rmdir", "mkdir", "readdir", "readlink", "symlink", "lstat", "stat", "statfs", "link", "unlink", "chmod", "lchmod", "lchown", "chown", "utimes", "lutimes", "realpath", "mkdtemp", "mkdtempDisposable", "writeFile", "appendFile", "readFile", "watch", "constants"]) Object.defineProperty(promises, key, { get: () => builtin2.promises[key], enumerable: true });
+
+// builtin:node:os
+var builtin3 = __require("node:os");
+var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
@@ -161,7 +346,7 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += fs.writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -192,12 +377,12 @@ function annotationProperties(p) {
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -235,23 +420,27 @@ var Summary = class {
     if (addEOL) this.buffer += EOL;
     return this;
   }
+  // Synchronous, as the outputs are: the first asynchronous file operation of a process
+  // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
     try {
-      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+      accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
       throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    ;
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
     this.buffer = "";
     return this;
   }
 };
 var summary = new Summary();
 
-// src/actions/seal/run.ts
-import * as path9 from "node:path";
+// builtin:node:path
+var builtin4 = __require("node:path");
+var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin4;
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -314,7 +503,7 @@ function fence(content, info2 = "") {
 ${visibleControls(content.replace(/\r\n?/g, "\n"))}
 ${marks}`;
 }
-function link(label, url, origins) {
+function link2(label, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label : `[${label}](${target})`;
 }
@@ -486,8 +675,8 @@ function renderSealMarkdown(report) {
   else out.push("| Content | a digest given by the build (not read from files) |");
   const links = provenanceLinks(report.build);
   const origins = report.build.kind === "workflow" ? [report.build.build.serverUrl] : [];
-  if (links.commit) out.push(`| Commit | ${link(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`);
-  if (links.run) out.push(`| Built by | ${link(plain(links.run.label), links.run.url, origins)} |`);
+  if (links.commit) out.push(`| Commit | ${link2(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`);
+  if (links.run) out.push(`| Built by | ${link2(plain(links.run.label), links.run.url, origins)} |`);
   if (report.build.kind === "local") out.push(`| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`);
   out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`);
   if (report.contract) {
@@ -497,7 +686,7 @@ function renderSealMarkdown(report) {
   const signature = report.signature;
   if (signature?.signed) {
     const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
-    const attestation = signature.attestationUrl ? ` \xB7 ${link("attestation", signature.attestationUrl, origins)}` : "";
+    const attestation = signature.attestationUrl ? ` \xB7 ${link2("attestation", signature.attestationUrl, origins)}` : "";
     out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
   } else if (signature) {
     out.push(`| Signed by | not signed${signature.notice ? `: ${plain(signature.notice)}` : ""} |`);
@@ -523,15 +712,7 @@ function renderSealMarkdown(report) {
   return out.join("\n");
 }
 
-// src/app/seal-to-bundle.ts
-import * as fs8 from "node:fs";
-import * as path4 from "node:path";
-
-// src/core/kind.ts
-import * as fs2 from "node:fs";
-
 // src/core/listing.ts
-import { createHash } from "node:crypto";
 function compareUtf8(a, b) {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -577,19 +758,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path10, where) {
+function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path10.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path10.includes("\n") || path10.includes("\r")) {
+  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path10)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path10.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path10.startsWith("/") || /^[A-Za-z]:/.test(path10)) {
-    throw new SealError(`${where}: the path ${quote(path10)} is absolute. ${fix}`);
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
-  if (path10.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path10)} has an empty, "." or ".." segment. ${fix}`);
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -612,17 +793,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path10 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path10.startsWith("./")) path10 = path10.slice(2);
-    checkListingPath(path10, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path10);
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path10)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path10, lineNo);
-    entries.push({ path: path10, hex: hex.toLowerCase() });
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -679,17 +860,17 @@ function startsLikeListing(head) {
 function readListingFile(file) {
   let fd;
   try {
-    fd = fs2.openSync(file, "r");
+    fd = openSync(file, "r");
   } catch {
     return null;
   }
   try {
     const head = Buffer.alloc(67);
-    if (fs2.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
   } finally {
-    fs2.closeSync(fd);
+    closeSync(fd);
   }
-  const bytes = fs2.readFileSync(file);
+  const bytes = readFileSync(file);
   return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
 }
 function refuseListingAsFile(file, inputName) {
@@ -703,15 +884,12 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-// src/core/seal.ts
-import * as fs6 from "node:fs";
-import * as path2 from "node:path";
-
-// src/core/hashing/hash-files.ts
-import * as crypto from "node:crypto";
-import * as fs4 from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+// builtin:node:worker_threads
+var loaded;
+var builtin5 = () => loaded ??= __require("node:worker_threads");
+function Worker(...args) {
+  return new.target === void 0 ? builtin5().Worker.apply(this, args) : Reflect.construct(builtin5().Worker, args);
+}
 
 // src/core/hashing/claim-loop.ts
 var Control = {
@@ -729,7 +907,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs10, crypto: crypto2, control, progress } = ctx;
+  const { fs, crypto, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -743,7 +921,7 @@ function runClaimLoop(ctx) {
   const digests = new Uint8Array(ctx.digests);
   const sizes = new Float64Array(ctx.sizes);
   const chunk = Buffer.allocUnsafe(1 << 20);
-  const oneShot = typeof crypto2.hash === "function";
+  const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
     let index = -1;
     let claimEnd = -1;
@@ -767,25 +945,25 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path10 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs10.openSync(path10, "r");
-        let filled = fs10.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs.openSync(path, "r");
+        let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
-          const hash = crypto2.createHash("sha256");
+          const hash2 = crypto.createHash("sha256");
           let size = 0;
           do {
-            hash.update(chunk.subarray(0, filled));
+            hash2.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs10.readSync(fd, chunk, 0, chunk.length, null)) > 0);
-          digests.set(hash.digest(), index * 32);
+          } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash2.digest(), index * 32);
           sizes[index] = size;
         }
         progress[files] = progress[files] + 1;
@@ -795,7 +973,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs10.closeSync(fd);
+        if (fd >= 0) fs.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -804,26 +982,30 @@ function runClaimLoop(ctx) {
   }
 }
 
+// builtin:node:fs/promises
+var loaded2;
+var builtin6 = () => loaded2 ??= __require("node:fs/promises");
+function open2(...args) {
+  return new.target === void 0 ? builtin6().open.apply(this, args) : Reflect.construct(builtin6().open, args);
+}
+
 // src/core/hashing/hash-large-file.ts
-import { createHash as createHash2 } from "node:crypto";
-import * as fs3 from "node:fs";
-import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-function hashSmallFile(path10) {
-  const fd = fs3.openSync(path10, "r");
+function hashSmallFile(path) {
+  const fd = openSync(path, "r");
   try {
     const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = fs3.readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash2("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
   } finally {
-    fs3.closeSync(fd);
+    closeSync(fd);
   }
 }
-async function hashLargeFile(path10, onBytes, progressIntervalMs) {
-  const handle = await open(path10, "r");
+async function hashLargeFile(path, onBytes, progressIntervalMs) {
+  const handle = await open2(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash = createHash2("sha256");
+    const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
     let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
@@ -833,7 +1015,7 @@ async function hashLargeFile(path10, onBytes, progressIntervalMs) {
       if (bytesRead === 0) break;
       turn = turn === 0 ? 1 : 0;
       pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
-      hash.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
       size += bytesRead;
       const now = process.uptime() * 1e3;
       if (now - lastReport >= progressIntervalMs) {
@@ -841,7 +1023,7 @@ async function hashLargeFile(path10, onBytes, progressIntervalMs) {
         onBytes(size);
       }
     }
-    return { digest: hash.digest(), size };
+    return { digest: hash2.digest(), size };
   } finally {
     await handle.close();
   }
@@ -857,9 +1039,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path10) {
+function describeFailure(failure, path) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path10)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -880,10 +1062,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve6, reject) => {
-        worker.once("message", resolve6);
+      const loop = new Promise((resolve2, reject) => {
+        worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve6(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -925,7 +1107,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path10) {
+  add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -935,13 +1117,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path10.length * 3;
+    const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path10, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -968,7 +1150,7 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: fs4, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -1007,17 +1189,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path10 of paths) queue.add(path10);
+  for (const path of paths) queue.add(path);
   return queue.finish();
 }
-async function hashOneFile(path10, options) {
+async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path10) ?? await hashLargeFile(path10, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path10);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
   }
 }
 
@@ -1051,20 +1233,18 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
-import * as fs5 from "node:fs";
-import * as path from "node:path";
-var toSlashes = (p) => path.sep === "/" ? p : p.split(path.sep).join("/");
+var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside(child, parent) {
-  const rel = path.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path.resolve(options.baseDir, only);
+  const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -1076,7 +1256,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -1085,11 +1265,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path.relative(baseDir, link2))}"`}.`
+  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -1103,54 +1283,54 @@ function resolveFiles(options) {
     found.push(abs);
     options.onFile?.(abs);
   };
-  const walk = (dir, realDir, ancestors, glob, skipped) => {
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
     let entries;
     try {
-      entries = fs5.readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !fs5.existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
         throw new SealError(
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
       if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob === null || glob.take(abs);
-      if (!taken && !glob.enter(abs)) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let realChild = null;
       if (entry.isSymbolicLink()) {
-        let stat;
+        let stat2;
         try {
-          realChild = fs5.realpathSync(abs);
-          stat = fs5.statSync(realChild);
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
-        isDir = stat.isDirectory();
-        isFile = stat.isFile();
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -1169,14 +1349,14 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path.resolve(baseDir, pattern);
-      const stat = statOrNull(abs);
-      if (stat?.isDirectory()) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf(abs), [], null, null);
-      } else if (stat?.isFile()) {
+      } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
           noteNamedLink(abs);
@@ -1184,21 +1364,21 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path.parse(path.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob = {
+      const glob2 = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path.resolve(base), scan.glob),
+        enter: globEnters(resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path.resolve(base)) links.push({ link: path.resolve(base), target: realBase, named: false });
-        walk(path.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -1221,19 +1401,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const relative4 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs));
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const relative2 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link: link2, target, named } of links) {
-    if ((named || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
+  for (const { link: link3, target, named } of links) {
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
   }
-  const order = listingOrder(relative4);
+  const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative4, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1246,7 +1426,7 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path.resolve(options.baseDir, options.root);
+    const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
@@ -1259,22 +1439,22 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path.dirname(files[0]);
+  let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = path.dirname(common);
+    while (!isInside(file, common)) common = dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path.resolve(baseDir, pattern));
+  return toSlashes(resolve(baseDir, pattern));
 }
-function globEnters(base, glob) {
-  const segments = splitSegments(glob);
+function globEnters(base, glob2) {
+  const segments = splitSegments(glob2);
   if (segments === null) return () => true;
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path.relative(base, absDir).split(path.sep);
+    const rel = relative(base, absDir).split(sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -1284,14 +1464,14 @@ function globEnters(base, glob) {
     return rel.length < segments.length;
   };
 }
-function splitSegments(glob) {
+function splitSegments(glob2) {
   const segments = [];
   let depth = 0;
   let current = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
     if (c === "\\") {
-      current += c + (glob[++i] ?? "");
+      current += c + (glob2[++i] ?? "");
       continue;
     }
     if (c === "{" || c === "(" || c === "[") depth++;
@@ -1309,21 +1489,21 @@ function splitSegments(glob) {
 }
 function statOrNull(p) {
   try {
-    return fs5.statSync(p);
+    return statSync(p);
   } catch {
     return null;
   }
 }
 function realOrSelf(p) {
   try {
-    return fs5.realpathSync(p);
+    return realpathSync(p);
   } catch {
     return p;
   }
 }
 function readLinkText(p) {
   try {
-    return fs5.readlinkSync(p);
+    return readlinkSync(p);
   } catch {
     return "?";
   }
@@ -1365,7 +1545,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path2.basename(absolutePaths[0]) : kind === "directory" ? path2.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -1384,18 +1564,13 @@ function describe(artifact, isTree, build) {
 }
 function readListingFile2(file, inputName) {
   try {
-    return fs6.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
     throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
 }
-
-// src/stores/evidence/local-directory.ts
-import { randomBytes } from "node:crypto";
-import * as fs7 from "node:fs/promises";
-import * as path3 from "node:path";
 
 // src/stores/evidence/seal-bundle.ts
 function fileSafeName(name) {
@@ -1423,46 +1598,46 @@ var LocalDirectoryStore = class {
     const contract = extras.contract ?? null;
     const names = bundleFileNames(artifact.name);
     try {
-      await fs7.mkdir(this.dir, { recursive: true });
+      mkdirSync(this.dir, { recursive: true });
     } catch (error2) {
       throw this.cannotWrite(this.dir, error2);
     }
     const files = [
-      { final: path3.join(this.dir, names.checksums), content: artifact.listing },
-      { final: path3.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
+      { final: join(this.dir, names.checksums), content: artifact.listing },
+      { final: join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
 ` },
-      ...signed === null ? [] : [{ final: path3.join(this.dir, names.sigstore), content: signed }],
-      ...contract === null ? [] : [{ final: path3.join(this.dir, names.contract), content: contract.manifestJson }]
+      ...signed === null ? [] : [{ final: join(this.dir, names.sigstore), content: signed }],
+      ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }]
     ];
-    if (signed === null) await fs7.rm(path3.join(this.dir, names.sigstore), { force: true }).catch(() => void 0);
+    if (signed === null) removeQuietly(join(this.dir, names.sigstore));
     if (contract === null) {
-      await fs7.rm(path3.join(this.dir, names.contract), { force: true }).catch(() => void 0);
-      await fs7.rm(path3.join(this.dir, names.contractDir), { recursive: true, force: true }).catch(() => void 0);
+      removeQuietly(join(this.dir, names.contract));
+      removeQuietly(join(this.dir, names.contractDir));
     }
     const suffix = `.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    const contractDir = path3.join(this.dir, names.contractDir);
+    const contractDir = join(this.dir, names.contractDir);
     const renamed = [];
     try {
-      for (const file of files) await fs7.writeFile(file.final + suffix, file.content);
+      for (const file of files) writeFileSync(file.final + suffix, file.content);
       if (contract !== null) {
         for (const file of contract.files) {
-          const target = path3.join(contractDir + suffix, ...file.path.split("/"));
-          await fs7.mkdir(path3.dirname(target), { recursive: true });
-          await fs7.writeFile(target, file.bytes);
+          const target = join(contractDir + suffix, ...file.path.split("/"));
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, file.bytes);
         }
-        await fs7.rm(contractDir, { recursive: true, force: true });
-        await fs7.rename(contractDir + suffix, contractDir);
+        rmSync(contractDir, { recursive: true, force: true });
+        renameSync(contractDir + suffix, contractDir);
         renamed.push(contractDir);
       }
       for (const file of files) {
-        await fs7.rename(file.final + suffix, file.final);
+        renameSync(file.final + suffix, file.final);
         renamed.push(file.final);
       }
     } catch (error2) {
-      await Promise.all([...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed].map((p) => fs7.rm(p, { recursive: true, force: true })));
+      for (const leftover of [...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed]) removeQuietly(leftover);
       throw this.cannotWrite(this.dir, error2);
     }
-    const at = (name) => files.some((f) => f.final === path3.join(this.dir, name)) ? path3.join(this.dir, name) : null;
+    const at = (name) => files.some((f) => f.final === join(this.dir, name)) ? join(this.dir, name) : null;
     return {
       dir: this.dir,
       checksumsPath: files[0].final,
@@ -1479,6 +1654,12 @@ var LocalDirectoryStore = class {
     );
   }
 };
+function removeQuietly(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
 
 // src/app/seal-to-bundle.ts
 async function sealToBundle(subject, options, destination, finish) {
@@ -1488,7 +1669,7 @@ async function sealToBundle(subject, options, destination, finish) {
   if (subject.kind === "paths" && artifact.root !== null) {
     if (artifact.kind === "file") {
       const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
-      refuseListingAsFile(path4.join(artifact.root, ...only.split("/")), subject.inputName);
+      refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
     } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
       throw new SealError(
         `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
@@ -1496,27 +1677,27 @@ async function sealToBundle(subject, options, destination, finish) {
     }
   }
   const finished = finish ? await finish(artifact) : { artifact, extras: {} };
-  const dir = outputDir ?? path4.join(defaultParent, fileSafeName(artifact.name));
+  const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
   const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
   return { artifact: finished.artifact, bundle };
 }
 function isInside2(dir, root) {
   const inside = (child, parent) => {
-    const rel = path4.relative(parent, child);
-    return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
+    const rel = relative(parent, child);
+    return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
   };
-  return inside(path4.resolve(dir), path4.resolve(root)) || inside(realExisting(dir), realExisting(root));
+  return inside(resolve(dir), resolve(root)) || inside(realExisting(dir), realExisting(root));
 }
 function realExisting(p) {
-  let existing = path4.resolve(p);
+  let existing = resolve(p);
   const rest = [];
   for (; ; ) {
     try {
-      return path4.join(fs8.realpathSync(existing), ...rest.reverse());
+      return join(realpathSync(existing), ...rest.reverse());
     } catch {
-      const parent = path4.dirname(existing);
-      if (parent === existing) return path4.resolve(p);
-      rest.push(path4.basename(existing));
+      const parent = dirname(existing);
+      if (parent === existing) return resolve(p);
+      rest.push(basename(existing));
       existing = parent;
     }
   }
@@ -1619,10 +1800,6 @@ var PromoteInput = {
   ...SigningInput
 };
 
-// src/app/runner-environment.ts
-import * as os from "node:os";
-import * as path5 from "node:path";
-
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -1647,17 +1824,17 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
+  return repository || basename(resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || tmpdir();
 }
 
 // src/actions/report-failure.ts
@@ -1670,9 +1847,6 @@ function reportFailure(error2) {
   debug(e.stack ?? e.message);
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
-
-// src/actions/seal/settings.ts
-import * as path7 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -1731,16 +1905,16 @@ function mergeListings(parts) {
       if (!HEX642.test(entry.hex)) {
         throw new SealError(`${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
       }
-      const path10 = `${part.name}/${entry.path}`;
-      checkListingPath(path10, where);
-      merged[at++] = { path: path10, hex: entry.hex };
+      const path = `${part.name}/${entry.path}`;
+      checkListingPath(path, where);
+      merged[at++] = { path, hex: entry.hex };
     }
   }
   merged.sort((a, b) => compareUtf8(a.path, b.path));
   for (let i = 1; i < merged.length; i++) {
-    const path10 = merged[i].path;
-    if (merged[i - 1].path === path10) {
-      throw new SealError(`merge: the path ${quote(path10)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
+    const path = merged[i].path;
+    if (merged[i - 1].path === path) {
+      throw new SealError(`merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
     }
   }
   const listing = Buffer.from(formatListing(merged));
@@ -1788,14 +1962,12 @@ function parsePartDigests(text, inputName) {
 }
 
 // src/app/merge-bundles.ts
-import * as fs9 from "node:fs";
-import * as path6 from "node:path";
 async function mergeSealBundles(parts, options) {
   const { inputName } = options;
   if (parts.length === 0) throw new SealError(`${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
-  const read = withExpectedDigests(parts, options).map((source) => readPart(source, inputName));
+  const read2 = withExpectedDigests(parts, options).map((source) => readPart(source, inputName));
   const seen = /* @__PURE__ */ new Map();
-  for (const part of read) {
+  for (const part of read2) {
     const earlier = seen.get(part.name);
     if (earlier !== void 0) {
       throw new SealError(
@@ -1805,9 +1977,9 @@ async function mergeSealBundles(parts, options) {
     seen.set(part.name, part.checksumsFile);
   }
   const names = bundleFileNames(options.name);
-  const outputs = [path6.resolve(options.outputDir, names.checksums), path6.resolve(options.outputDir, names.statement)];
-  for (const part of read) {
-    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => path6.resolve(f));
+  const outputs = [resolve(options.outputDir, names.checksums), resolve(options.outputDir, names.statement)];
+  for (const part of read2) {
+    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => resolve(f));
     const clash = outputs.find((o) => inputs.includes(o));
     if (clash !== void 0) {
       throw new SealError(
@@ -1815,8 +1987,8 @@ async function mergeSealBundles(parts, options) {
       );
     }
   }
-  const merged = mergeListings(read.map((part) => ({ name: part.name, entries: part.entries })));
-  const recorded = read.map((part) => ({ name: part.name, digest: part.digest, kind: part.kind }));
+  const merged = mergeListings(read2.map((part) => ({ name: part.name, entries: part.entries })));
+  const recorded = read2.map((part) => ({ name: part.name, digest: part.digest, kind: part.kind }));
   const artifact = {
     name: options.name,
     digest: merged.digest,
@@ -1833,7 +2005,7 @@ async function mergeSealBundles(parts, options) {
   return {
     artifact: finished.artifact,
     bundle,
-    parts: read.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
+    parts: read2.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
   };
 }
 function partSourceFromArgument(arg, baseDir, inputName) {
@@ -1843,10 +2015,10 @@ function partSourceFromArgument(arg, baseDir, inputName) {
   const given = named ? arg.slice(eq + 1) : arg;
   if (name === "") throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
   if (given === "") throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
-  const abs = path6.resolve(baseDir, given);
+  const abs = resolve(baseDir, given);
   let isDirectory = false;
   try {
-    isDirectory = fs9.statSync(abs).isDirectory();
+    isDirectory = statSync(abs).isDirectory();
   } catch {
   }
   const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs;
@@ -1855,7 +2027,7 @@ function partSourceFromArgument(arg, baseDir, inputName) {
 function onlyListingIn(dir, given, arg, inputName) {
   let listings;
   try {
-    listings = fs9.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+    listings = readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
   } catch (error2) {
     throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${error2.code ?? String(error2)}). Give a readable seal bundle directory.`);
   }
@@ -1865,10 +2037,10 @@ function onlyListingIn(dir, given, arg, inputName) {
   }
   if (listings.length > 1) {
     throw new SealError(
-      `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${path6.join(given, only)}".`
+      `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${join(given, only)}".`
     );
   }
-  return path6.join(dir, only);
+  return join(dir, only);
 }
 function withExpectedDigests(parts, options) {
   const expected = options.expectedDigests;
@@ -1891,7 +2063,7 @@ function withExpectedDigests(parts, options) {
   });
 }
 function defaultPartName(checksumsFile) {
-  const base = path6.basename(checksumsFile);
+  const base = basename(checksumsFile);
   return base.endsWith(".sha256") && base.length > ".sha256".length ? base.slice(0, -".sha256".length) : null;
 }
 function readPart(source, inputName) {
@@ -1903,7 +2075,7 @@ function readPart(source, inputName) {
   checkPartName(name, `${inputName}: ${quote(file)}`);
   let text;
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
@@ -1939,7 +2111,7 @@ function readStatementBeside(checksumsFile, entries, name, inputName) {
   if (file === null) return null;
   let text;
   try {
-    text = fs9.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     const e = error2;
     if (e.code === "ENOENT") return null;
@@ -1976,7 +2148,6 @@ function readStatementBeside(checksumsFile, entries, name, inputName) {
 }
 
 // src/core/signing/public-key.ts
-import { createHash as createHash3, createPublicKey } from "node:crypto";
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
@@ -1988,9 +2159,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash3("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
 }
-function normalize(text) {
+function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
 }
 function pemBlocks(text, where) {
@@ -2052,7 +2223,7 @@ function material(publicKey, algorithm) {
   return { publicKey, hint: keyHint(publicKey), algorithm };
 }
 function readPublicKey(text, source) {
-  const normalized = normalize(text).trim();
+  const normalized = normalize2(text).trim();
   if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
@@ -2160,13 +2331,13 @@ var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
 var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
 var VERSION_SOURCES = ["info.version", "contract-version", "none"];
-function buildManifest(version, files) {
+function buildManifest(version2, files) {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted };
+  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
 }
-function contractIdentityText(version, files) {
+function contractIdentityText(version2, files) {
   if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (!VERSION2.test(version2.version)) throw new SealError(`contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
@@ -2177,11 +2348,11 @@ function contractIdentityText(version, files) {
 `;
   });
   return `${CONTRACT_FORMAT}
-version ${version.version} ${version.from}
+version ${version2.version} ${version2.from}
 ${lines.join("")}`;
 }
-function contractDigest(version, files) {
-  return digestOfListing(contractIdentityText(version, files));
+function contractDigest(version2, files) {
+  return digestOfListing(contractIdentityText(version2, files));
 }
 function parseManifest(text, source) {
   const fail = (detail) => {
@@ -2314,13 +2485,13 @@ function readSealSettings(getInput2, workspace) {
     if (/[\r\n]/.test(subjectName)) throw new SealError(`${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
     subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName };
   } else {
-    subject = { kind: "checksums", file: path7.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
+    subject = { kind: "checksums", file: resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
   }
   const outputDir = input(SealInput.OutputDir);
   return {
     subject,
     name,
-    outputDir: outputDir === "" ? null : path7.resolve(workspace, outputDir),
+    outputDir: outputDir === "" ? null : resolve(workspace, outputDir),
     summary: parseBooleanInput(SealInput.Summary, getInput2(SealInput.Summary), true),
     ...readCarrying(getInput2, subject),
     signing: readSigningSettings(getInput2),
@@ -2330,15 +2501,15 @@ function readSealSettings(getInput2, workspace) {
 }
 function readContract(getInput2, subject) {
   const text = getInput2(SealInput.Contract);
-  const version = getInput2(SealInput.ContractVersion).trim();
+  const version2 = getInput2(SealInput.ContractVersion).trim();
   if (text.trim() === "") {
-    if (version !== "") throw new SealError(`${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
+    if (version2 !== "") throw new SealError(`${SealInput.ContractVersion}: ${quote(version2)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
     return null;
   }
   if (subject.kind !== "paths") {
     throw new SealError(`${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
   }
-  return { patterns: parseContractPatterns(text, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } };
+  return { patterns: parseContractPatterns(text, SealInput.Contract), version: version2, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } };
 }
 function readCarrying(getInput2, subject) {
   const upload = parseBooleanInput(SealInput.Upload, getInput2(SealInput.Upload), false);
@@ -2375,7 +2546,6 @@ function readCarrying(getInput2, subject) {
 }
 
 // src/actions/seal/verify-hints.ts
-import * as path8 from "node:path";
 function verifyStepHints(env, settings, artifact, workspace) {
   const actionRepository = env.GITHUB_ACTION_REPOSITORY;
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
@@ -2385,7 +2555,7 @@ function verifyStepHints(env, settings, artifact, workspace) {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
   } else if (artifact.root !== null) {
-    const rel = path8.relative(workspace, artifact.root).split(path8.sep).join("/");
+    const rel = relative(workspace, artifact.root).split(sep).join("/");
     verifySubjectPath = rel === "" ? "." : rel.startsWith("..") ? artifact.root : rel;
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
@@ -2445,10 +2615,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-5AKOLKGO.js");
+    const { readSigningKey } = await import("../chunks/signing-key-JDVTVPIK.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-Z2HHGAL4.js");
-    const { keySigner } = await import("../chunks/key-signer-6GT4CALQ.js");
+    const { keySigner } = await import("../chunks/key-signer-ODUZINU3.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2465,7 +2635,7 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-LFLFSWPK.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OQ4VMBPQ.js");
   const { signStatement } = await import("../chunks/sign-statement-Z2HHGAL4.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
@@ -2508,7 +2678,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-NOPA3ERM.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-EVYGGBDN.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2524,7 +2694,7 @@ async function run(env = process.env) {
       };
     };
     const started = process.hrtime.bigint();
-    const defaultParent = path9.join(runnerTempDir(env), "artifact-seal");
+    const defaultParent = join(runnerTempDir(env), "artifact-seal");
     const subject = settings.subject;
     const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
       subject,
@@ -2586,14 +2756,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-E3FHOXJ2.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-O7PA5Y5W.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-H7LOCXYX.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-HIQQ25XB.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2603,7 +2773,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-SH3C6T2J.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-OZGKLJ4M.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2617,7 +2787,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const merged = await mergeSealBundles(subject.parts, {
     name,
     build,
-    outputDir: settings.outputDir ?? path9.join(defaultParent, fileSafeName(name)),
+    outputDir: settings.outputDir ?? join(defaultParent, fileSafeName(name)),
     inputName: SealInput.SubjectParts,
     outputInputName: SealInput.OutputDir,
     expectedDigests: subject.partDigests,
@@ -2652,7 +2822,7 @@ export {
   keyHint as m17$keyHint,
   looksLikePem as m17$looksLikePem,
   material as m17$material,
-  normalize as m17$normalize,
+  normalize2 as m17$normalize,
   notPem as m17$notPem,
   pemBlocks as m17$pemBlocks,
   readPublicKey as m17$readPublicKey,

@@ -66,8 +66,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded;
-    var load = () => loaded ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -76,10 +76,195 @@ var require_picomatch = __commonJS({
   }
 });
 
-// src/actions/runner-io.ts
-import { randomUUID } from "node:crypto";
-import * as fs from "node:fs";
-import { EOL } from "node:os";
+// builtin:node:crypto
+var node_crypto_exports = {};
+__export(node_crypto_exports, {
+  Certificate: () => Certificate,
+  Cipheriv: () => Cipheriv,
+  Decipheriv: () => Decipheriv,
+  DiffieHellman: () => DiffieHellman,
+  DiffieHellmanGroup: () => DiffieHellmanGroup,
+  ECDH: () => ECDH,
+  Hash: () => Hash,
+  Hmac: () => Hmac,
+  KeyObject: () => KeyObject,
+  Sign: () => Sign,
+  Verify: () => Verify,
+  X509Certificate: () => X509Certificate,
+  argon2: () => argon2,
+  argon2Sync: () => argon2Sync,
+  checkPrime: () => checkPrime,
+  checkPrimeSync: () => checkPrimeSync,
+  constants: () => constants,
+  createCipheriv: () => createCipheriv,
+  createDecipheriv: () => createDecipheriv,
+  createDiffieHellman: () => createDiffieHellman,
+  createDiffieHellmanGroup: () => createDiffieHellmanGroup,
+  createECDH: () => createECDH,
+  createHash: () => createHash,
+  createHmac: () => createHmac,
+  createPrivateKey: () => createPrivateKey,
+  createPublicKey: () => createPublicKey,
+  createSecretKey: () => createSecretKey,
+  createSign: () => createSign,
+  createVerify: () => createVerify,
+  decapsulate: () => decapsulate,
+  default: () => node_crypto_default,
+  diffieHellman: () => diffieHellman,
+  encapsulate: () => encapsulate,
+  generateKey: () => generateKey,
+  generateKeyPair: () => generateKeyPair,
+  generateKeyPairSync: () => generateKeyPairSync,
+  generateKeySync: () => generateKeySync,
+  generatePrime: () => generatePrime,
+  generatePrimeSync: () => generatePrimeSync,
+  getCipherInfo: () => getCipherInfo,
+  getCiphers: () => getCiphers,
+  getCurves: () => getCurves,
+  getDiffieHellman: () => getDiffieHellman,
+  getFips: () => getFips,
+  getHashes: () => getHashes,
+  hash: () => hash,
+  hkdf: () => hkdf,
+  hkdfSync: () => hkdfSync,
+  pbkdf2: () => pbkdf2,
+  pbkdf2Sync: () => pbkdf2Sync,
+  privateDecrypt: () => privateDecrypt,
+  privateEncrypt: () => privateEncrypt,
+  publicDecrypt: () => publicDecrypt,
+  publicEncrypt: () => publicEncrypt,
+  randomBytes: () => randomBytes,
+  randomFill: () => randomFill,
+  randomFillSync: () => randomFillSync,
+  randomInt: () => randomInt,
+  randomUUID: () => randomUUID,
+  randomUUIDv7: () => randomUUIDv7,
+  scrypt: () => scrypt,
+  scryptSync: () => scryptSync,
+  secureHeapUsed: () => secureHeapUsed,
+  setEngine: () => setEngine,
+  setFips: () => setFips,
+  sign: () => sign,
+  timingSafeEqual: () => timingSafeEqual,
+  verify: () => verify
+});
+var builtin = __require("node:crypto");
+var node_crypto_default = builtin;
+var { argon2, argon2Sync, checkPrime, checkPrimeSync, createCipheriv, createDecipheriv, createDiffieHellman, createDiffieHellmanGroup, createECDH, createHash, createHmac, createPrivateKey, createPublicKey, createSecretKey, createSign, createVerify, diffieHellman, generatePrime, generatePrimeSync, getCiphers, getCipherInfo, getCurves, getDiffieHellman, getHashes, hkdf, hkdfSync, pbkdf2, pbkdf2Sync, generateKeyPair, generateKeyPairSync, generateKey, generateKeySync, privateDecrypt, privateEncrypt, publicDecrypt, publicEncrypt, randomBytes, randomFill, randomFillSync, randomInt, randomUUID, randomUUIDv7, scrypt, scryptSync, sign, setEngine, timingSafeEqual, getFips, setFips, verify, hash, encapsulate, decapsulate, Certificate, Cipheriv, Decipheriv, DiffieHellman, DiffieHellmanGroup, ECDH, Hash, Hmac, KeyObject, Sign, Verify, X509Certificate, secureHeapUsed, constants } = builtin;
+
+// builtin:node:fs
+var node_fs_exports = {};
+__export(node_fs_exports, {
+  Dir: () => Dir,
+  Dirent: () => Dirent,
+  Stats: () => Stats,
+  _toUnixTimestamp: () => _toUnixTimestamp,
+  access: () => access,
+  accessSync: () => accessSync,
+  appendFile: () => appendFile,
+  appendFileSync: () => appendFileSync,
+  chmod: () => chmod,
+  chmodSync: () => chmodSync,
+  chown: () => chown,
+  chownSync: () => chownSync,
+  close: () => close,
+  closeSync: () => closeSync,
+  constants: () => constants2,
+  copyFile: () => copyFile,
+  copyFileSync: () => copyFileSync,
+  cp: () => cp,
+  cpSync: () => cpSync,
+  createReadStream: () => createReadStream,
+  createWriteStream: () => createWriteStream,
+  default: () => node_fs_default,
+  exists: () => exists,
+  existsSync: () => existsSync,
+  fchmod: () => fchmod,
+  fchmodSync: () => fchmodSync,
+  fchown: () => fchown,
+  fchownSync: () => fchownSync,
+  fdatasync: () => fdatasync,
+  fdatasyncSync: () => fdatasyncSync,
+  fstat: () => fstat,
+  fstatSync: () => fstatSync,
+  fsync: () => fsync,
+  fsyncSync: () => fsyncSync,
+  ftruncate: () => ftruncate,
+  ftruncateSync: () => ftruncateSync,
+  futimes: () => futimes,
+  futimesSync: () => futimesSync,
+  glob: () => glob,
+  globSync: () => globSync,
+  lchmod: () => lchmod,
+  lchmodSync: () => lchmodSync,
+  lchown: () => lchown,
+  lchownSync: () => lchownSync,
+  link: () => link,
+  linkSync: () => linkSync,
+  lstat: () => lstat,
+  lstatSync: () => lstatSync,
+  lutimes: () => lutimes,
+  lutimesSync: () => lutimesSync,
+  mkdir: () => mkdir,
+  mkdirSync: () => mkdirSync,
+  mkdtemp: () => mkdtemp,
+  mkdtempDisposableSync: () => mkdtempDisposableSync,
+  mkdtempSync: () => mkdtempSync,
+  open: () => open,
+  openAsBlob: () => openAsBlob,
+  openSync: () => openSync,
+  opendir: () => opendir,
+  opendirSync: () => opendirSync,
+  promises: () => promises,
+  read: () => read,
+  readFile: () => readFile,
+  readFileSync: () => readFileSync,
+  readSync: () => readSync,
+  readdir: () => readdir,
+  readdirSync: () => readdirSync,
+  readlink: () => readlink,
+  readlinkSync: () => readlinkSync,
+  readv: () => readv,
+  readvSync: () => readvSync,
+  realpath: () => realpath,
+  realpathSync: () => realpathSync,
+  rename: () => rename,
+  renameSync: () => renameSync,
+  rm: () => rm,
+  rmSync: () => rmSync,
+  rmdir: () => rmdir,
+  rmdirSync: () => rmdirSync,
+  stat: () => stat,
+  statSync: () => statSync,
+  statfs: () => statfs,
+  statfsSync: () => statfsSync,
+  symlink: () => symlink,
+  symlinkSync: () => symlinkSync,
+  truncate: () => truncate,
+  truncateSync: () => truncateSync,
+  unlink: () => unlink,
+  unlinkSync: () => unlinkSync,
+  unwatchFile: () => unwatchFile,
+  utimes: () => utimes,
+  utimesSync: () => utimesSync,
+  watch: () => watch,
+  watchFile: () => watchFile,
+  write: () => write,
+  writeFile: () => writeFile,
+  writeFileSync: () => writeFileSync,
+  writeSync: () => writeSync,
+  writev: () => writev,
+  writevSync: () => writevSync
+});
+var builtin2 = __require("node:fs");
+var node_fs_default = builtin2;
+var { appendFile, appendFileSync, access, accessSync, chown, chownSync, chmod, chmodSync, close, closeSync, copyFile, copyFileSync, cp, cpSync, createReadStream, createWriteStream, exists, existsSync, fchown, fchownSync, fchmod, fchmodSync, fdatasync, fdatasyncSync, fstat, fstatSync, fsync, fsyncSync, ftruncate, ftruncateSync, futimes, futimesSync, glob, globSync, lchown, lchownSync, lchmod, lchmodSync, link, linkSync, lstat, lstatSync, lutimes, lutimesSync, mkdir, mkdirSync, mkdtemp, mkdtempSync, mkdtempDisposableSync, open, openSync, openAsBlob, readdir, readdirSync, read, readSync, readv, readvSync, readFile, readFileSync, readlink, readlinkSync, realpath, realpathSync, rename, renameSync, rm, rmSync, rmdir, rmdirSync, stat, statfs, statSync, statfsSync, symlink, symlinkSync, truncate, truncateSync, unwatchFile, unlink, unlinkSync, utimes, utimesSync, watch, watchFile, writeFile, writeFileSync, write, writeSync, writev, writevSync, Dirent, Stats, _toUnixTimestamp, Dir, opendir, opendirSync, constants: constants2 } = builtin2;
+var promises = {};
+for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "rename", "truncate", "rm", "rmdir", "mkdir", "readdir", "readlink", "symlink", "lstat", "stat", "statfs", "link", "unlink", "chmod", "lchmod", "lchown", "chown", "utimes", "lutimes", "realpath", "mkdtemp", "mkdtempDisposable", "writeFile", "appendFile", "readFile", "watch", "constants"]) Object.defineProperty(promises, key, { get: () => builtin2.promises[key], enumerable: true });
+
+// builtin:node:os
+var builtin3 = __require("node:os");
+var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
 // src/report/runner-log.ts
 var MARK = "\u200B";
@@ -161,7 +346,7 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += fs.writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -192,12 +377,12 @@ function annotationProperties(p) {
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: "utf8" });
+  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -229,26 +414,27 @@ var Summary = class {
     if (addEOL) this.buffer += EOL;
     return this;
   }
+  // Synchronous, as the outputs are: the first asynchronous file operation of a process
+  // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
     try {
-      await fs.promises.access(file, fs.constants.R_OK | fs.constants.W_OK);
+      accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
       throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
     }
-    await (options.overwrite ? fs.promises.writeFile : fs.promises.appendFile)(file, this.buffer, { encoding: "utf8" });
+    ;
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
     this.buffer = "";
     return this;
   }
 };
 var summary = new Summary();
 
-// src/actions/verify/run.ts
-import * as path12 from "node:path";
-
-// src/app/fetch-bytes.ts
-import * as path7 from "node:path";
+// builtin:node:path
+var builtin4 = __require("node:path");
+var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin4;
 
 // src/core/errors.ts
 var SealError = class extends Error {
@@ -259,10 +445,6 @@ var BadInputError = class extends SealError {
 function quote(value) {
   return JSON.stringify(value);
 }
-
-// src/stores/evidence/cache-layout.ts
-import * as os from "node:os";
-import * as path from "node:path";
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
@@ -300,30 +482,34 @@ function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
 }
 function cacheStagingPath(env) {
-  return path.join(env.RUNNER_TEMP || os.tmpdir(), CACHE_STAGING_DIR);
+  return join(env.RUNNER_TEMP || tmpdir(), CACHE_STAGING_DIR);
 }
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  return path.relative(workspace, cacheStagingPath(env)).split(path.sep).join("/");
+  return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
+}
+
+// builtin:node:stream/promises
+var loaded;
+var builtin5 = () => loaded ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin5().pipeline.apply(this, args) : Reflect.construct(builtin5().pipeline, args);
 }
 
 // src/stores/evidence/directory-handoff.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
-import { pipeline } from "node:stream/promises";
 function privateDir(parent, prefix, env, inputName) {
-  const resolved = path2.resolve(parent);
+  const resolved = resolve(parent);
   let dir;
   try {
-    fs2.mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = fs2.mkdtempSync(path2.join(resolved, prefix));
-    fs2.chmodSync(dir, 448);
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
     throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
   const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(fs2.realpathSync(dir), realOrResolved(workspace))) {
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
@@ -334,43 +520,40 @@ function privateDir(parent, prefix, env, inputName) {
 function makeDirectories(root, rel) {
   let at = root;
   for (const segment of rel.split("/")) {
-    at = path2.join(at, segment);
+    at = join(at, segment);
     try {
-      fs2.mkdirSync(at, { mode: 493 });
+      mkdirSync(at, { mode: 493 });
     } catch (error2) {
-      if (error2.code !== "EEXIST" || !fs2.lstatSync(at).isDirectory()) throw error2;
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
     }
   }
   return at;
 }
-var CREATE_NEW = fs2.constants.O_WRONLY | fs2.constants.O_CREAT | fs2.constants.O_EXCL | (fs2.constants.O_NOFOLLOW ?? 0);
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 async function writeNewFile(root, rel, content, executable) {
   const segments = rel.split("/");
   const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = path2.join(parent, segments[segments.length - 1]);
-  const handle = await fs2.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
   await pipeline(content, handle.createWriteStream());
 }
 function removeQuietly(dir) {
   try {
-    fs2.rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   } catch {
   }
 }
 function realOrResolved(p) {
   try {
-    return fs2.realpathSync(p);
+    return realpathSync(p);
   } catch {
-    return path2.resolve(p);
+    return resolve(p);
   }
 }
 function isInside(child, parent) {
-  const rel = path2.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
-
-// src/app/sealed-by.ts
-import * as fs3 from "node:fs";
 
 // src/core/statement.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -501,10 +684,10 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
     );
     return null;
   };
-  const field = (name, value, read, expected) => {
+  const field = (name, value, read2, expected) => {
     if (value === void 0 || value === null || value === "") return null;
     const v = text(value);
-    const parsed = v === null ? null : read(v);
+    const parsed = v === null ? null : read2(v);
     return parsed === null ? leftOut(name, value, expected) : parsed;
   };
   const server = httpsOrigin(serverUrl) ?? serverUrl;
@@ -529,20 +712,14 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   if (file === null) return none;
   let statement;
   try {
-    statement = JSON.parse(fs3.readFileSync(file, "utf8"));
+    statement = JSON.parse(readFileSync(file, "utf8"));
   } catch {
     return none;
   }
   return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
-// src/app/verified-path.ts
-import { randomBytes } from "node:crypto";
-import * as fs8 from "node:fs";
-import * as path5 from "node:path";
-
 // src/core/listing.ts
-import { createHash } from "node:crypto";
 function compareUtf8(a, b) {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -588,19 +765,19 @@ function listingFromDigests(paths, digests, order) {
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
-function checkListingPath(path13, where) {
+function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path13.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path13.includes("\n") || path13.includes("\r")) {
+  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
-      `${where}: the file name ${quote(path13)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path13.split(/[\r\n]/)[0]}*".`
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     );
   }
-  if (path13.startsWith("/") || /^[A-Za-z]:/.test(path13)) {
-    throw new SealError(`${where}: the path ${quote(path13)} is absolute. ${fix}`);
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
-  if (path13.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path13)} has an empty, "." or ".." segment. ${fix}`);
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -623,17 +800,17 @@ function parseListing(text, fileName) {
       );
     }
     const [, escaped, hex, rawPath] = match;
-    let path13 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path13.startsWith("./")) path13 = path13.slice(2);
-    checkListingPath(path13, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path13);
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
     if (earlier !== void 0) {
       throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path13)} is listed again (first on line ${earlier}). Each file may appear once.`
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
-    seen.set(path13, lineNo);
-    entries.push({ path: path13, hex: hex.toLowerCase() });
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
     throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
@@ -668,15 +845,12 @@ function describesListing(entries, digest) {
   return null;
 }
 
-// src/core/seal.ts
-import * as fs7 from "node:fs";
-import * as path4 from "node:path";
-
-// src/core/hashing/hash-files.ts
-import * as crypto from "node:crypto";
-import * as fs5 from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+// builtin:node:worker_threads
+var loaded2;
+var builtin6 = () => loaded2 ??= __require("node:worker_threads");
+function Worker(...args) {
+  return new.target === void 0 ? builtin6().Worker.apply(this, args) : Reflect.construct(builtin6().Worker, args);
+}
 
 // src/core/hashing/claim-loop.ts
 var Control = {
@@ -694,7 +868,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs14, crypto: crypto2, control, progress } = ctx;
+  const { fs, crypto, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -708,7 +882,7 @@ function runClaimLoop(ctx) {
   const digests = new Uint8Array(ctx.digests);
   const sizes = new Float64Array(ctx.sizes);
   const chunk = Buffer.allocUnsafe(1 << 20);
-  const oneShot = typeof crypto2.hash === "function";
+  const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
     let index = -1;
     let claimEnd = -1;
@@ -732,25 +906,25 @@ function runClaimLoop(ctx) {
     }
     const claimStart = index;
     for (; index < claimEnd; index++) {
-      const path13 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs14.openSync(path13, "r");
-        let filled = fs14.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs.openSync(path, "r");
+        let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
-          const hash = crypto2.createHash("sha256");
+          const hash2 = crypto.createHash("sha256");
           let size = 0;
           do {
-            hash.update(chunk.subarray(0, filled));
+            hash2.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs14.readSync(fd, chunk, 0, chunk.length, null)) > 0);
-          digests.set(hash.digest(), index * 32);
+          } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash2.digest(), index * 32);
           sizes[index] = size;
         }
         progress[files] = progress[files] + 1;
@@ -760,7 +934,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs14.closeSync(fd);
+        if (fd >= 0) fs.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -769,26 +943,30 @@ function runClaimLoop(ctx) {
   }
 }
 
+// builtin:node:fs/promises
+var loaded3;
+var builtin7 = () => loaded3 ??= __require("node:fs/promises");
+function open2(...args) {
+  return new.target === void 0 ? builtin7().open.apply(this, args) : Reflect.construct(builtin7().open, args);
+}
+
 // src/core/hashing/hash-large-file.ts
-import { createHash as createHash2 } from "node:crypto";
-import * as fs4 from "node:fs";
-import { open } from "node:fs/promises";
 var CHUNK = 1 << 20;
-function hashSmallFile(path13) {
-  const fd = fs4.openSync(path13, "r");
+function hashSmallFile(path) {
+  const fd = openSync(path, "r");
   try {
     const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = fs4.readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash2("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
   } finally {
-    fs4.closeSync(fd);
+    closeSync(fd);
   }
 }
-async function hashLargeFile(path13, onBytes, progressIntervalMs) {
-  const handle = await open(path13, "r");
+async function hashLargeFile(path, onBytes, progressIntervalMs) {
+  const handle = await open2(path, "r");
   try {
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash = createHash2("sha256");
+    const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
     let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
@@ -798,7 +976,7 @@ async function hashLargeFile(path13, onBytes, progressIntervalMs) {
       if (bytesRead === 0) break;
       turn = turn === 0 ? 1 : 0;
       pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
-      hash.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
       size += bytesRead;
       const now = process.uptime() * 1e3;
       if (now - lastReport >= progressIntervalMs) {
@@ -806,7 +984,7 @@ async function hashLargeFile(path13, onBytes, progressIntervalMs) {
         onBytes(size);
       }
     }
-    return { digest: hash.digest(), size };
+    return { digest: hash2.digest(), size };
   } finally {
     await handle.close();
   }
@@ -822,9 +1000,9 @@ const crypto = require('node:crypto')
 const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
-function describeFailure(failure, path13) {
+function describeFailure(failure, path) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path13)}: ${reason}`);
+  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -845,10 +1023,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve8, reject) => {
-        worker.once("message", resolve8);
+      const loop = new Promise((resolve2, reject) => {
+        worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve8(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -890,7 +1068,7 @@ var HashQueue = class {
     const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
     return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
   }
-  add(path13) {
+  add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
         throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
@@ -900,13 +1078,13 @@ var HashQueue = class {
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
     }
-    const room = path13.length * 3;
+    const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
       if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
-    this.bytesUsed += this.pathText.write(path13, this.bytesUsed);
+    this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
   }
@@ -933,7 +1111,7 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: fs5, crypto, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -972,17 +1150,17 @@ var HashQueue = class {
 async function hashFiles(paths, options = {}) {
   if (paths.length === 1) return hashOneFile(paths[0], options);
   const queue = new HashQueue(options.pool ?? null, options);
-  for (const path13 of paths) queue.add(path13);
+  for (const path of paths) queue.add(path);
   return queue.finish();
 }
-async function hashOneFile(path13, options) {
+async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path13) ?? await hashLargeFile(path13, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path13);
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
   }
 }
 
@@ -1016,20 +1194,18 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
-import * as fs6 from "node:fs";
-import * as path3 from "node:path";
-var toSlashes = (p) => path3.sep === "/" ? p : p.split(path3.sep).join("/");
+var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside2(child, parent) {
-  const rel = path3.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+  const rel = relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
-  const abs = path3.resolve(options.baseDir, only);
+  const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
@@ -1041,7 +1217,7 @@ function resolveFiles(options) {
   }
   const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
   const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path3.resolve(d)));
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
     const slashed = toSlashes(abs);
@@ -1050,11 +1226,11 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? path3.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path3.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path3.relative(baseDir, link2))}"`}.`
+  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -1068,54 +1244,54 @@ function resolveFiles(options) {
     found.push(abs);
     options.onFile?.(abs);
   };
-  const walk = (dir, realDir, ancestors, glob, skipped) => {
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
     let entries;
     try {
-      entries = fs6.readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
       throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
-    const prefix = dir.endsWith(path3.sep) ? dir : dir + path3.sep;
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !fs6.existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
         throw new SealError(
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
       if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob === null || glob.take(abs);
-      if (!taken && !glob.enter(abs)) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let realChild = null;
       if (entry.isSymbolicLink()) {
-        let stat;
+        let stat2;
         try {
-          realChild = fs6.realpathSync(abs);
-          stat = fs6.statSync(realChild);
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
         } catch {
           if (!taken) continue;
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
-        isDir = stat.isDirectory();
-        isFile = stat.isFile();
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path3.sep) ? realDir + entry.name : realDir + path3.sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -1134,14 +1310,14 @@ function resolveFiles(options) {
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
     if (scan === null || !scan.isGlob) {
-      const abs = path3.resolve(baseDir, pattern);
-      const stat = statOrNull(abs);
-      if (stat?.isDirectory()) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf(abs), [], null, null);
-      } else if (stat?.isFile()) {
+      } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
           noteNamedLink(abs);
@@ -1149,21 +1325,21 @@ function resolveFiles(options) {
         }
       }
     } else {
-      const base = scan.base === "" ? path3.parse(path3.resolve(baseDir)).root : scan.base;
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob = {
+      const glob2 = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
           matchedSomething ||= hit;
           return hit;
         },
-        enter: globEnters(path3.resolve(base), scan.glob),
+        enter: globEnters(resolve(base), scan.glob),
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf(base);
-        if (realBase !== path3.resolve(base)) links.push({ link: path3.resolve(base), target: realBase, named: false });
-        walk(path3.resolve(base), realBase, [], glob, glob.skipped);
+        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
     if (!matchedSomething) unmatched.push(pattern);
@@ -1186,19 +1362,19 @@ function resolveFiles(options) {
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path3.sep) ? root : root + path3.sep;
-  const relative5 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path3.relative(root, abs));
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const relative2 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf(root);
-  for (const { link: link2, target, named } of links) {
-    if ((named || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
+  for (const { link: link3, target, named } of links) {
+    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
   }
-  const order = listingOrder(relative5);
+  const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative5, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1211,7 +1387,7 @@ function listingOrder(paths) {
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
-    const root = path3.resolve(options.baseDir, options.root);
+    const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
       throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
@@ -1224,22 +1400,22 @@ function chooseRoot(options, files, onlyDirectory) {
     return root;
   }
   if (onlyDirectory !== null) return onlyDirectory;
-  let common = path3.dirname(files[0]);
+  let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside2(file, common)) common = path3.dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(path3.resolve(baseDir, pattern));
+  return toSlashes(resolve(baseDir, pattern));
 }
-function globEnters(base, glob) {
-  const segments = splitSegments(glob);
+function globEnters(base, glob2) {
+  const segments = splitSegments(glob2);
   if (segments === null) return () => true;
   const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
   if (matchers[0] === null) return () => true;
   return (absDir) => {
-    const rel = path3.relative(base, absDir).split(path3.sep);
+    const rel = relative(base, absDir).split(sep);
     for (let i = 0; i < rel.length; i++) {
       if (i >= segments.length) return false;
       const matcher = matchers[i];
@@ -1249,14 +1425,14 @@ function globEnters(base, glob) {
     return rel.length < segments.length;
   };
 }
-function splitSegments(glob) {
+function splitSegments(glob2) {
   const segments = [];
   let depth = 0;
   let current = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
     if (c === "\\") {
-      current += c + (glob[++i] ?? "");
+      current += c + (glob2[++i] ?? "");
       continue;
     }
     if (c === "{" || c === "(" || c === "[") depth++;
@@ -1274,21 +1450,21 @@ function splitSegments(glob) {
 }
 function statOrNull(p) {
   try {
-    return fs6.statSync(p);
+    return statSync(p);
   } catch {
     return null;
   }
 }
 function realOrSelf(p) {
   try {
-    return fs6.realpathSync(p);
+    return realpathSync(p);
   } catch {
     return p;
   }
 }
 function readLinkText(p) {
   try {
-    return fs6.readlinkSync(p);
+    return readlinkSync(p);
   } catch {
     return "?";
   }
@@ -1330,7 +1506,7 @@ async function sealSubject(subject, options) {
   const listing = listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path4.basename(absolutePaths[0]) : kind === "directory" ? path4.basename(root) : options.fallbackName;
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
   return describe(
@@ -1349,7 +1525,7 @@ function describe(artifact, isTree, build) {
 }
 function readListingFile(file, inputName) {
   try {
-    return fs7.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
@@ -1363,14 +1539,14 @@ async function verifiedPath(artifact, subject, expected, stagingParent, options)
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
   if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path5.join(root, ...listed[0].split("/"));
+  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
 }
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path5.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path5.resolve(root)) return true;
+    const only = resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === resolve(root)) return true;
   }
   let onDisk;
   try {
@@ -1383,18 +1559,18 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path5.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
+  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
   try {
-    fs8.mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     const made = /* @__PURE__ */ new Set();
     for (const rel of listed) {
-      const target = path5.join(dir, ...rel.split("/"));
-      const parent = path5.dirname(target);
+      const target = join(dir, ...rel.split("/"));
+      const parent = dirname(target);
       if (!made.has(parent)) {
-        fs8.mkdirSync(parent, { recursive: true });
+        mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
-      fs8.copyFileSync(path5.join(root, ...rel.split("/")), target);
+      copyFileSync(join(root, ...rel.split("/")), target);
     }
   } catch (error2) {
     removeQuietly(dir);
@@ -1416,13 +1592,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   return dir;
 }
 
-// src/app/verify-artifact.ts
-import * as fs10 from "node:fs";
-import * as path6 from "node:path";
-
 // src/core/kind.ts
-import { createHash as createHash3 } from "node:crypto";
-import * as fs9 from "node:fs";
 function kindFromListing(entries, digest, source) {
   const kind = describesListing(entries, digest);
   return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
@@ -1467,17 +1637,17 @@ function startsLikeListing(head) {
 function readListingFile2(file) {
   let fd;
   try {
-    fd = fs9.openSync(file, "r");
+    fd = openSync(file, "r");
   } catch {
     return null;
   }
   try {
     const head = Buffer.alloc(67);
-    if (fs9.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
   } finally {
-    fs9.closeSync(fd);
+    closeSync(fd);
   }
-  const bytes = fs9.readFileSync(file);
+  const bytes = readFileSync(file);
   return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
 }
 function checkSubjectKind(subject, expected, recorded, inputs) {
@@ -1489,7 +1659,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash3("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
     throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
@@ -1527,19 +1697,19 @@ async function verifyArtifact(request, options) {
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
-    const rel = baseDir === null ? "" : path6.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path6.isAbsolute(rel) ? p : rel;
+    const rel = baseDir === null ? "" : relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
   if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path6.join(root, ...only.path.split("/"));
+  const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
   const file = request.checksumsFile;
   let text;
   try {
-    text = fs10.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
@@ -1559,7 +1729,7 @@ function readStatementBeside(checksumsFile, request) {
   if (file === null) return null;
   let text;
   try {
-    text = fs10.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(
@@ -1608,8 +1778,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-D32WCSU3.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-2BNLAX6L.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TGAXB67T.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-OYWVCK5B.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1638,11 +1808,11 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GV5COHS3.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DKDIWPEL.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
-  const single = restored.digestKind === "file" ? path7.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
+  const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
     checked = await verifyArtifact(
@@ -1783,9 +1953,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path13 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path13);
-  const located = reusable && !path13.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path13 };
+  const path = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path);
+  const located = reusable && !path.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -1862,10 +2032,6 @@ var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 // src/app/promote-digest.ts
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
 
-// src/app/runner-environment.ts
-import * as os2 from "node:os";
-import * as path8 from "node:path";
-
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -1890,17 +2056,17 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os2.hostname(), startedOn: now.toISOString() } };
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path8.basename(path8.resolve(baseDir)) || "artifact";
+  return repository || basename(resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function runnerTempDir(env) {
-  return env.RUNNER_TEMP || os2.tmpdir();
+  return env.RUNNER_TEMP || tmpdir();
 }
 
 // src/report/format.ts
@@ -1947,7 +2113,7 @@ function code(value) {
   if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
-function link(label, url, origins) {
+function link2(label, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label : `[${label}](${target})`;
 }
@@ -1976,7 +2142,7 @@ function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
   rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
@@ -2114,9 +2280,6 @@ function reportFailure(error2) {
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
 
-// src/actions/bytes-source-input.ts
-import * as path11 from "node:path";
-
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
   const include = [];
@@ -2137,12 +2300,7 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
-// src/actions/signing-settings.ts
-import * as fs12 from "node:fs";
-import * as path10 from "node:path";
-
 // src/core/signing/public-key.ts
-import { createHash as createHash4, createPublicKey } from "node:crypto";
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
@@ -2154,9 +2312,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash4("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
 }
-function normalize(text) {
+function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
 }
 function pemBlocks(text, where) {
@@ -2218,7 +2376,7 @@ function material(publicKey, algorithm) {
   return { publicKey, hint: keyHint(publicKey), algorithm };
 }
 function readPublicKey(text, source) {
-  const normalized = normalize(text).trim();
+  const normalized = normalize2(text).trim();
   if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
@@ -2247,8 +2405,6 @@ function readPublicKey(text, source) {
 }
 
 // src/attestation/tuf-mirrors.ts
-import * as fs11 from "node:fs";
-import * as path9 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -2280,7 +2436,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path9.resolve(baseDir, rootText);
+    const rootFile = resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -2289,7 +2445,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs11.readFileSync(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -2357,7 +2513,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path10.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named,
@@ -2383,10 +2539,10 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path10.resolve(workspace, text);
+  const file = resolve(workspace, text);
   let pem;
   try {
-    pem = fs12.readFileSync(file, "utf8");
+    pem = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -2431,7 +2587,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path11.resolve(workspace, checksums) };
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
     if (runIdText !== "") {
@@ -2500,8 +2656,6 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
 }
 
 // src/app/check-signature.ts
-import * as fs13 from "node:fs";
-import { createHash as createHash5 } from "node:crypto";
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
@@ -2529,8 +2683,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-77C2LDST.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-C7RARNA6.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-FUUWNOUK.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-O4FWHJNJ.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2576,7 +2730,7 @@ async function checkCandidate(candidate, digest, expectation) {
   };
 }
 function sha256Of(text) {
-  return digestFromHex(createHash5("sha256").update(text).digest("hex"));
+  return digestFromHex(createHash("sha256").update(text).digest("hex"));
 }
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
@@ -2613,7 +2767,7 @@ function signedContract(subjects, digest) {
 }
 function readIfPresent(file) {
   try {
-    return fs13.readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error2) {
     if (error2.code === "ENOENT") return null;
     throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
@@ -2634,7 +2788,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-MQQP7OUN.js");
+    const { listAttestations } = await import("../chunks/attestations-api-ENJCPMF5.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -2670,7 +2824,7 @@ async function run(env = process.env) {
     if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
-        downloadsDir: path12.join(runnerTempDir(env), "artifact-seal", "downloads"),
+        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
         inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
         log: (message) => info(message)
@@ -2686,7 +2840,7 @@ async function run(env = process.env) {
         seal
       );
       const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, path12.join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
       report = {
         ...result,
         name: artifact.name,

@@ -45,4 +45,24 @@ describe('the runner log', () => {
     expect(toStream.at(-1)).toBe('fourth line\n')
     expect(toDescriptor.join('')).toBe('first line, ')
   })
+
+  it('ends the step only once what went through process.stdout is written', async () => {
+    // The descriptor refused in the test above: the log goes through process.stdout for good.
+    room = 0
+    const order: string[] = []
+    jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, callback?: () => void) => {
+      order.push(`write ${JSON.stringify(Buffer.from(chunk).toString('utf8'))}`)
+      setImmediate(() => {
+        order.push('flushed')
+        callback?.()
+      })
+      return true
+    }) as typeof process.stdout.write)
+    jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      order.push(`exit ${code}`)
+      throw new Error('exited')
+    }) as typeof process.exit)
+    await expect(io.endStep()).rejects.toThrow('exited')
+    expect(order).toEqual(['write ""', 'flushed', 'exit undefined'])
+  })
 })

@@ -154,10 +154,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-SB3NJKYJ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-FC6PXPWX.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LZX7Z5AL.js");
-    const { keySigner } = await import("../chunks/key-signer-IB26BFP2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-QGGBATV4.js");
+    const { keySigner } = await import("../chunks/key-signer-5KR4DMIY.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -174,8 +174,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-SBNKP6RQ.js");
-  const { signStatement } = await import("../chunks/sign-statement-LZX7Z5AL.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OJIRWL2U.js");
+  const { signStatement } = await import("../chunks/sign-statement-QGGBATV4.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -516,6 +516,11 @@ var runnerLog = {
     }
   }
 };
+async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve3) => stream.write("", () => resolve3()));
+  process.exit();
+}
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -561,11 +566,17 @@ function saveState(name, value) {
   if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
   writeCommand("save-state", { name }, toCommandValue(value));
 }
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
 function info(message) {
   runnerLog.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function warning(message, properties = {}) {
   issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
@@ -576,6 +587,20 @@ function error(message, properties = {}) {
 function setFailed(message) {
   process.exitCode = 1;
   error(message);
+}
+function startGroup(name) {
+  issueCommand("group", {}, name);
+}
+function endGroup() {
+  issueCommand("endgroup", {}, "");
+}
+async function group(name, fn) {
+  startGroup(name);
+  try {
+    return await fn();
+  } finally {
+    endGroup();
+  }
 }
 var Summary = class {
   buffer = "";
@@ -3096,7 +3121,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KL65N2QU.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-VTVTYIIK.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3154,9 +3179,9 @@ function changesByOperation(changes) {
   const groups = /* @__PURE__ */ new Map();
   for (const change of [...changes].sort(compareChanges)) {
     const key = change.operation ?? change.file;
-    const group = groups.get(key) ?? [];
-    group.push(change);
-    groups.set(key, group);
+    const group2 = groups.get(key) ?? [];
+    group2.push(change);
+    groups.set(key, group2);
   }
   const worst = (list) => Math.min(...list.map((c) => SEVERITIES.indexOf(c.severity)));
   return [...groups.entries()].map(([operation, list]) => ({ operation, changes: list })).sort((x, y) => worst(x.changes) - worst(y.changes));
@@ -3214,7 +3239,7 @@ async function planContract(request, sources, ledger) {
     if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-RN2CM2AW.js");
+  const { classifyContracts } = await import("../chunks/classify-65B5SIUP.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -4267,25 +4292,15 @@ function formatListing(sorted) {
 `;
   return text;
 }
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
 function listingFromDigests(paths, digests, order) {
-  let total = 0;
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const lines = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b];
-      out[at++] = HEX_DIGITS[byte >> 4];
-      out[at++] = HEX_DIGITS[byte & 15];
-    }
-    out[at++] = 32;
-    out[at++] = 32;
-    at += out.write(paths[i], at);
-    out[at++] = 10;
+    lines[k] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
   }
-  return out;
+  return Buffer.from(lines.join(""));
 }
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
@@ -4692,19 +4707,20 @@ async function hashOneFile(path, options) {
 function summarizeFiles(paths, sizes, order, largestCount = 5) {
   const groups = /* @__PURE__ */ new Map();
   const largest = [];
+  let current;
+  let currentName = "";
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const filePath = paths[i];
     const size = sizes[i];
-    const slash = filePath.indexOf("/");
-    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-    const group = groups.get(name);
-    if (group) {
-      group.files++;
-      group.size += size;
-    } else {
-      groups.set(name, { files: 1, size });
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
     }
+    current.files++;
+    current.size += size;
     if (largest.length < largestCount || size > largest[largest.length - 1].size) {
       let at = largest.length;
       while (at > 0 && largest[at - 1].size < size) at--;
@@ -5033,7 +5049,7 @@ async function sealSubject(subject, options) {
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
     !isSingleFile,
@@ -5307,8 +5323,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-Y3T523G7.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-GVZFVMRL.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XGWSJJTN.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-J3DWKXBF.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -5337,7 +5353,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DS3JGDRP.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-2WUJLBHF.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -5607,10 +5623,10 @@ function amendmentMarkdown(outcome, environment, rollback) {
     "| --- | --- | --- | --- | --- |"
   ];
   let shown2 = 0;
-  for (const group of changesByOperation(changes)) {
-    for (const [i, change] of group.changes.entries()) {
+  for (const group2 of changesByOperation(changes)) {
+    for (const [i, change] of group2.changes.entries()) {
       if (shown2 >= CHANGES_SHOWN) break;
-      const operation = i === 0 ? code(group.operation) : "";
+      const operation = i === 0 ? code(group2.operation) : "";
       out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`);
       shown2++;
     }
@@ -6329,8 +6345,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-2P6CV2RD.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-3YMY7CK5.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-QDD2UZ6S.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-MXIYABBP.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6434,7 +6450,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-VKR55QWD.js");
+    const { listAttestations } = await import("../chunks/attestations-api-SOPRL2OV.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -6849,7 +6865,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-VKR55QWD.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-SOPRL2OV.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -7741,87 +7757,103 @@ async function run(env = process.env) {
 init_errors();
 export {
   run as m1$run,
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  agreeingKind as m11$agreeingKind,
-  checkSubjectKind as m11$checkSubjectKind,
-  isCanonicalListing as m11$isCanonicalListing,
-  kindFromListing as m11$kindFromListing,
-  kindFromStatement as m11$kindFromStatement,
-  readListingFile2 as m11$readListingFile,
-  refuseListingAsFile as m11$refuseListingAsFile,
-  checkListingPath as m12$checkListingPath,
-  compareUtf8 as m12$compareUtf8,
-  describesListing as m12$describesListing,
-  diffListings as m12$diffListings,
-  digestOfListing as m12$digestOfListing,
-  formatListing as m12$formatListing,
-  listingFromDigests as m12$listingFromDigests,
-  parseListing as m12$parseListing,
-  sortEntries as m12$sortEntries,
-  confirmationChanged as m13$confirmationChanged,
-  needsLiveContract as m13$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m14$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m14$OUTCOMES,
-  RESOLUTIONS as m14$RESOLUTIONS,
-  confirmedOutcome as m14$confirmedOutcome,
-  describeService as m14$describeService,
-  makesLive as m14$makesLive,
-  serviceOf as m14$serviceOf,
-  listDirectory as m15$listDirectory,
-  sealSubject as m15$sealSubject,
-  FULCIO_OIDS as m16$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m16$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m16$GITHUB_HOSTED,
-  checkIdentity as m16$checkIdentity,
-  decodeDerUtf8String as m16$decodeDerUtf8String,
-  decodeIdentity as m16$decodeIdentity,
-  describeIdentityFailure as m16$describeIdentityFailure,
-  parseWorkflowSetting as m16$parseWorkflowSetting,
-  parseWorkflowUri as m16$parseWorkflowUri,
-  repositoryOfUri as m16$repositoryOfUri,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize2 as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
-  CACHE_FILES_DIR as m18$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m18$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m18$CACHE_LISTING,
-  CACHE_STAGING_DIR as m18$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m18$cacheArchivePrefix,
-  cacheKeyOf as m18$cacheKeyOf,
-  cacheStagingPath as m18$cacheStagingPath,
-  makeDirectories as m19$makeDirectories,
-  privateDir as m19$privateDir,
-  removeQuietly as m19$removeQuietly,
-  writeNewFile as m19$writeNewFile,
-  wrongEnvironment as m20$wrongEnvironment,
-  decodeRecord as m21$decodeRecord,
-  VERSION as m22$VERSION,
-  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m4$parseTufMirrors,
-  SEVERITIES as m5$SEVERITIES,
-  compareChanges as m5$compareChanges,
-  isJsonFile as m6$isJsonFile,
-  isProtobufFile as m6$isProtobufFile,
-  kindOfName as m6$kindOfName,
-  readContractDocument as m8$readContractDocument,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  agreeingKind as m12$agreeingKind,
+  checkSubjectKind as m12$checkSubjectKind,
+  isCanonicalListing as m12$isCanonicalListing,
+  kindFromListing as m12$kindFromListing,
+  kindFromStatement as m12$kindFromStatement,
+  readListingFile2 as m12$readListingFile,
+  refuseListingAsFile as m12$refuseListingAsFile,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
+  listDirectory as m16$listDirectory,
+  sealSubject as m16$sealSubject,
+  FULCIO_OIDS as m17$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m17$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m17$GITHUB_HOSTED,
+  checkIdentity as m17$checkIdentity,
+  decodeDerUtf8String as m17$decodeDerUtf8String,
+  decodeIdentity as m17$decodeIdentity,
+  describeIdentityFailure as m17$describeIdentityFailure,
+  parseWorkflowSetting as m17$parseWorkflowSetting,
+  parseWorkflowUri as m17$parseWorkflowUri,
+  repositoryOfUri as m17$repositoryOfUri,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize2 as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  CACHE_FILES_DIR as m19$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m19$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m19$CACHE_LISTING,
+  CACHE_STAGING_DIR as m19$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m19$cacheArchivePrefix,
+  cacheKeyOf as m19$cacheKeyOf,
+  cacheStagingPath as m19$cacheStagingPath,
+  debug as m2$debug,
+  endGroup as m2$endGroup,
+  endStep as m2$endStep,
+  error as m2$error,
+  getInput as m2$getInput,
+  getState as m2$getState,
+  group as m2$group,
+  info as m2$info,
+  notice as m2$notice,
+  runnerLog as m2$runnerLog,
+  saveState as m2$saveState,
+  setFailed as m2$setFailed,
+  setOutput as m2$setOutput,
+  startGroup as m2$startGroup,
+  summary as m2$summary,
+  warning as m2$warning,
+  makeDirectories as m20$makeDirectories,
+  privateDir as m20$privateDir,
+  removeQuietly as m20$removeQuietly,
+  writeNewFile as m20$writeNewFile,
+  wrongEnvironment as m21$wrongEnvironment,
+  decodeRecord as m22$decodeRecord,
+  VERSION as m23$VERSION,
+  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m5$parseTufMirrors,
+  SEVERITIES as m6$SEVERITIES,
+  compareChanges as m6$compareChanges,
+  isJsonFile as m7$isJsonFile,
+  isProtobufFile as m7$isProtobufFile,
+  kindOfName as m7$kindOfName,
+  readContractDocument as m9$readContractDocument
 };

@@ -247,6 +247,11 @@ var runnerLog = {
     }
   }
 };
+async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+}
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -288,6 +293,10 @@ function setOutput(name, value) {
   runnerLog.write(EOL);
   writeCommand("set-output", { name }, toCommandValue(value));
 }
+function saveState(name, value) {
+  if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
+  writeCommand("save-state", { name }, toCommandValue(value));
+}
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
@@ -297,12 +306,32 @@ function info(message) {
 function debug(message) {
   issueCommand("debug", {}, message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function error(message, properties = {}) {
   issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function setFailed(message) {
   process.exitCode = 1;
   error(message);
+}
+function startGroup(name) {
+  issueCommand("group", {}, name);
+}
+function endGroup() {
+  issueCommand("endgroup", {}, "");
+}
+async function group(name, fn) {
+  startGroup(name);
+  try {
+    return await fn();
+  } finally {
+    endGroup();
+  }
 }
 var Summary = class {
   buffer = "";
@@ -1599,7 +1628,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-FHL4KXL2.js");
+  const { prepareSigning } = await import("../chunks/signing-FOVUZEKV.js");
   return prepareSigning(settings, env);
 }
 
@@ -1615,7 +1644,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CL7IJMFT.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-HQA3X2IO.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -1890,9 +1919,6 @@ function parseSubjectPatterns(value) {
   }
   return { include, exclude };
 }
-
-// src/core/listing.ts
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
 
 // src/core/signing/public-key.ts
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
@@ -2444,42 +2470,58 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  confirmationChanged as m13$confirmationChanged,
-  needsLiveContract as m13$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m14$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m14$OUTCOMES,
-  RESOLUTIONS as m14$RESOLUTIONS,
-  confirmedOutcome as m14$confirmedOutcome,
-  describeService as m14$describeService,
-  makesLive as m14$makesLive,
-  serviceOf as m14$serviceOf,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize2 as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
-  wrongEnvironment as m20$wrongEnvironment,
-  decodeRecord as m21$decodeRecord,
-  VERSION as m22$VERSION,
-  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m4$parseTufMirrors,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize2 as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  debug as m2$debug,
+  endGroup as m2$endGroup,
+  endStep as m2$endStep,
+  error as m2$error,
+  getInput as m2$getInput,
+  getState as m2$getState,
+  group as m2$group,
+  info as m2$info,
+  notice as m2$notice,
+  runnerLog as m2$runnerLog,
+  saveState as m2$saveState,
+  setFailed as m2$setFailed,
+  setOutput as m2$setOutput,
+  startGroup as m2$startGroup,
+  summary as m2$summary,
+  warning as m2$warning,
+  wrongEnvironment as m21$wrongEnvironment,
+  decodeRecord as m22$decodeRecord,
+  VERSION as m23$VERSION,
+  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m5$parseTufMirrors
 };

@@ -353,6 +353,11 @@ var runnerLog = {
     }
   }
 };
+async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+}
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -394,6 +399,13 @@ function setOutput(name, value) {
   runnerLog.write(EOL);
   writeCommand("set-output", { name }, toCommandValue(value));
 }
+function saveState(name, value) {
+  if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
+  writeCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
 function info(message) {
   runnerLog.write(inertLogText(message) + EOL);
 }
@@ -412,6 +424,20 @@ function error(message, properties = {}) {
 function setFailed(message) {
   process.exitCode = 1;
   error(message);
+}
+function startGroup(name) {
+  issueCommand("group", {}, name);
+}
+function endGroup() {
+  issueCommand("endgroup", {}, "");
+}
+async function group(name, fn) {
+  startGroup(name);
+  try {
+    return await fn();
+  } finally {
+    endGroup();
+  }
 }
 var Summary = class {
   buffer = "";
@@ -735,25 +761,15 @@ function formatListing(sorted) {
 `;
   return text;
 }
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
 function listingFromDigests(paths, digests, order) {
-  let total = 0;
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const lines = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b];
-      out[at++] = HEX_DIGITS[byte >> 4];
-      out[at++] = HEX_DIGITS[byte & 15];
-    }
-    out[at++] = 32;
-    out[at++] = 32;
-    at += out.write(paths[i], at);
-    out[at++] = 10;
+    lines[k] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
   }
-  return out;
+  return Buffer.from(lines.join(""));
 }
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
@@ -1207,19 +1223,20 @@ async function hashOneFile(path, options) {
 function summarizeFiles(paths, sizes, order, largestCount = 5) {
   const groups = /* @__PURE__ */ new Map();
   const largest = [];
+  let current;
+  let currentName = "";
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const filePath = paths[i];
     const size = sizes[i];
-    const slash = filePath.indexOf("/");
-    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-    const group = groups.get(name);
-    if (group) {
-      group.files++;
-      group.size += size;
-    } else {
-      groups.set(name, { files: 1, size });
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
     }
+    current.files++;
+    current.size += size;
     if (largest.length < largestCount || size > largest[largest.length - 1].size) {
       let at = largest.length;
       while (at > 0 && largest[at - 1].size < size) at--;
@@ -1547,7 +1564,7 @@ async function sealSubject(subject, options) {
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
     !isSingleFile,
@@ -2615,10 +2632,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-JDVTVPIK.js");
+    const { readSigningKey } = await import("../chunks/signing-key-NDYEXDGS.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-Z2HHGAL4.js");
-    const { keySigner } = await import("../chunks/key-signer-ODUZINU3.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-H7ZJUHBQ.js");
+    const { keySigner } = await import("../chunks/key-signer-K6ZLEZLV.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2635,8 +2652,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OQ4VMBPQ.js");
-  const { signStatement } = await import("../chunks/sign-statement-Z2HHGAL4.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-ORNRJ7KO.js");
+  const { signStatement } = await import("../chunks/sign-statement-H7ZJUHBQ.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,
@@ -2678,7 +2695,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-EVYGGBDN.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VFFLII3C.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2756,14 +2773,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-O7PA5Y5W.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XB6PVTNG.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-HIQQ25XB.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-T5PQRWZU.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2773,7 +2790,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-OZGKLJ4M.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-JX6TEORW.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2798,50 +2815,66 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  checkListingPath as m12$checkListingPath,
-  compareUtf8 as m12$compareUtf8,
-  describesListing as m12$describesListing,
-  diffListings as m12$diffListings,
-  digestOfListing as m12$digestOfListing,
-  formatListing as m12$formatListing,
-  listingFromDigests as m12$listingFromDigests,
-  parseListing as m12$parseListing,
-  sortEntries as m12$sortEntries,
-  listDirectory as m15$listDirectory,
-  sealSubject as m15$sealSubject,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize2 as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
-  defaultArtifactName as m2$defaultArtifactName,
-  run as m2$run,
-  VERSION as m22$VERSION,
-  CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
-  CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,
-  EarlierContractFormatError as m7$EarlierContractFormatError,
-  UNVERSIONED as m7$UNVERSIONED,
-  buildManifest as m7$buildManifest,
-  contractDigest as m7$contractDigest,
-  contractIdentityText as m7$contractIdentityText,
-  contractVersion as m7$contractVersion,
-  parseContractPatterns as m7$parseContractPatterns,
-  parseManifest as m7$parseManifest,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  listDirectory as m16$listDirectory,
+  sealSubject as m16$sealSubject,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize2 as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  debug as m2$debug,
+  endGroup as m2$endGroup,
+  endStep as m2$endStep,
+  error as m2$error,
+  getInput as m2$getInput,
+  getState as m2$getState,
+  group as m2$group,
+  info as m2$info,
+  notice as m2$notice,
+  runnerLog as m2$runnerLog,
+  saveState as m2$saveState,
+  setFailed as m2$setFailed,
+  setOutput as m2$setOutput,
+  startGroup as m2$startGroup,
+  summary as m2$summary,
+  warning as m2$warning,
+  VERSION as m23$VERSION,
+  defaultArtifactName as m3$defaultArtifactName,
+  run as m3$run,
+  CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m8$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m8$CONTRACT_FORMAT_V1,
+  EarlierContractFormatError as m8$EarlierContractFormatError,
+  UNVERSIONED as m8$UNVERSIONED,
+  buildManifest as m8$buildManifest,
+  contractDigest as m8$contractDigest,
+  contractIdentityText as m8$contractIdentityText,
+  contractVersion as m8$contractVersion,
+  parseContractPatterns as m8$parseContractPatterns,
+  parseManifest as m8$parseManifest
 };

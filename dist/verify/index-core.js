@@ -353,6 +353,11 @@ var runnerLog = {
     }
   }
 };
+async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+}
 function toCommandValue(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string" || value instanceof String) return String(value);
@@ -394,11 +399,24 @@ function setOutput(name, value) {
   runnerLog.write(EOL);
   writeCommand("set-output", { name }, toCommandValue(value));
 }
+function saveState(name, value) {
+  if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
+  writeCommand("save-state", { name }, toCommandValue(value));
+}
+function getState(name) {
+  return process.env[`STATE_${name}`] || "";
+}
 function info(message) {
   runnerLog.write(inertLogText(message) + EOL);
 }
 function debug(message) {
   issueCommand("debug", {}, message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function error(message, properties = {}) {
   issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
@@ -406,6 +424,20 @@ function error(message, properties = {}) {
 function setFailed(message) {
   process.exitCode = 1;
   error(message);
+}
+function startGroup(name) {
+  issueCommand("group", {}, name);
+}
+function endGroup() {
+  issueCommand("endgroup", {}, "");
+}
+async function group(name, fn) {
+  startGroup(name);
+  try {
+    return await fn();
+  } finally {
+    endGroup();
+  }
 }
 var Summary = class {
   buffer = "";
@@ -742,25 +774,15 @@ function formatListing(sorted) {
 `;
   return text;
 }
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
 function listingFromDigests(paths, digests, order) {
-  let total = 0;
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const lines = new Array(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b];
-      out[at++] = HEX_DIGITS[byte >> 4];
-      out[at++] = HEX_DIGITS[byte & 15];
-    }
-    out[at++] = 32;
-    out[at++] = 32;
-    at += out.write(paths[i], at);
-    out[at++] = 10;
+    lines[k] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
   }
-  return out;
+  return Buffer.from(lines.join(""));
 }
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
@@ -1168,19 +1190,20 @@ async function hashOneFile(path, options) {
 function summarizeFiles(paths, sizes, order, largestCount = 5) {
   const groups = /* @__PURE__ */ new Map();
   const largest = [];
+  let current;
+  let currentName = "";
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const filePath = paths[i];
     const size = sizes[i];
-    const slash = filePath.indexOf("/");
-    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-    const group = groups.get(name);
-    if (group) {
-      group.files++;
-      group.size += size;
-    } else {
-      groups.set(name, { files: 1, size });
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
     }
+    current.files++;
+    current.size += size;
     if (largest.length < largestCount || size > largest[largest.length - 1].size) {
       let at = largest.length;
       while (at > 0 && largest[at - 1].size < size) at--;
@@ -1508,7 +1531,7 @@ async function sealSubject(subject, options) {
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
   return describe(
     { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
     !isSingleFile,
@@ -1778,8 +1801,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TGAXB67T.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-OYWVCK5B.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LHLJQF5Z.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-DS6JRTFY.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1808,7 +1831,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DKDIWPEL.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MRNT63J6.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2683,8 +2706,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-FUUWNOUK.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-O4FWHJNJ.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-2UGEEL2T.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-P32X7FQE.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2788,7 +2811,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-ENJCPMF5.js");
+    const { listAttestations } = await import("../chunks/attestations-api-J7CALUNS.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -2904,62 +2927,78 @@ function annotateMismatches(mismatches) {
   }
 }
 export {
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  agreeingKind as m11$agreeingKind,
-  checkSubjectKind as m11$checkSubjectKind,
-  isCanonicalListing as m11$isCanonicalListing,
-  kindFromListing as m11$kindFromListing,
-  kindFromStatement as m11$kindFromStatement,
-  readListingFile2 as m11$readListingFile,
-  refuseListingAsFile as m11$refuseListingAsFile,
-  checkListingPath as m12$checkListingPath,
-  compareUtf8 as m12$compareUtf8,
-  describesListing as m12$describesListing,
-  diffListings as m12$diffListings,
-  digestOfListing as m12$digestOfListing,
-  formatListing as m12$formatListing,
-  listingFromDigests as m12$listingFromDigests,
-  parseListing as m12$parseListing,
-  sortEntries as m12$sortEntries,
-  listDirectory as m15$listDirectory,
-  sealSubject as m15$sealSubject,
-  FULCIO_OIDS as m16$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m16$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m16$GITHUB_HOSTED,
-  checkIdentity as m16$checkIdentity,
-  decodeDerUtf8String as m16$decodeDerUtf8String,
-  decodeIdentity as m16$decodeIdentity,
-  describeIdentityFailure as m16$describeIdentityFailure,
-  parseWorkflowSetting as m16$parseWorkflowSetting,
-  parseWorkflowUri as m16$parseWorkflowUri,
-  repositoryOfUri as m16$repositoryOfUri,
-  CACHE_FILES_DIR as m18$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m18$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m18$CACHE_LISTING,
-  CACHE_STAGING_DIR as m18$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m18$cacheArchivePrefix,
-  cacheKeyOf as m18$cacheKeyOf,
-  cacheStagingPath as m18$cacheStagingPath,
-  makeDirectories as m19$makeDirectories,
-  privateDir as m19$privateDir,
-  removeQuietly as m19$removeQuietly,
-  writeNewFile as m19$writeNewFile,
-  VERSION as m22$VERSION,
-  ANNOTATIONS_SHOWN as m3$ANNOTATIONS_SHOWN,
-  annotateMismatches as m3$annotateMismatches,
-  mismatchOutput as m3$mismatchOutput,
-  run as m3$run,
-  DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m4$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m4$parseTufMirrors,
-  SEVERITIES as m5$SEVERITIES,
-  compareChanges as m5$compareChanges,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  agreeingKind as m12$agreeingKind,
+  checkSubjectKind as m12$checkSubjectKind,
+  isCanonicalListing as m12$isCanonicalListing,
+  kindFromListing as m12$kindFromListing,
+  kindFromStatement as m12$kindFromStatement,
+  readListingFile2 as m12$readListingFile,
+  refuseListingAsFile as m12$refuseListingAsFile,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  listDirectory as m16$listDirectory,
+  sealSubject as m16$sealSubject,
+  FULCIO_OIDS as m17$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m17$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m17$GITHUB_HOSTED,
+  checkIdentity as m17$checkIdentity,
+  decodeDerUtf8String as m17$decodeDerUtf8String,
+  decodeIdentity as m17$decodeIdentity,
+  describeIdentityFailure as m17$describeIdentityFailure,
+  parseWorkflowSetting as m17$parseWorkflowSetting,
+  parseWorkflowUri as m17$parseWorkflowUri,
+  repositoryOfUri as m17$repositoryOfUri,
+  CACHE_FILES_DIR as m19$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m19$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m19$CACHE_LISTING,
+  CACHE_STAGING_DIR as m19$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m19$cacheArchivePrefix,
+  cacheKeyOf as m19$cacheKeyOf,
+  cacheStagingPath as m19$cacheStagingPath,
+  debug as m2$debug,
+  endGroup as m2$endGroup,
+  endStep as m2$endStep,
+  error as m2$error,
+  getInput as m2$getInput,
+  getState as m2$getState,
+  group as m2$group,
+  info as m2$info,
+  notice as m2$notice,
+  runnerLog as m2$runnerLog,
+  saveState as m2$saveState,
+  setFailed as m2$setFailed,
+  setOutput as m2$setOutput,
+  startGroup as m2$startGroup,
+  summary as m2$summary,
+  warning as m2$warning,
+  makeDirectories as m20$makeDirectories,
+  privateDir as m20$privateDir,
+  removeQuietly as m20$removeQuietly,
+  writeNewFile as m20$writeNewFile,
+  VERSION as m23$VERSION,
+  ANNOTATIONS_SHOWN as m4$ANNOTATIONS_SHOWN,
+  annotateMismatches as m4$annotateMismatches,
+  mismatchOutput as m4$mismatchOutput,
+  run as m4$run,
+  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m5$parseTufMirrors,
+  SEVERITIES as m6$SEVERITIES,
+  compareChanges as m6$compareChanges
 };

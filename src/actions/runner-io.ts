@@ -53,6 +53,19 @@ export const runnerLog = {
   }
 }
 
+/**
+ * Ends the step once its work is done. Left to wind down by itself, Node first waits for
+ * its event loop, a hashing worker's exit and the compiler's and the garbage collector's
+ * background work: about 10 ms after a seal of many files. Everything a step says is
+ * written by then (the log to file descriptor 1, outputs, state and the summary to their
+ * files, all synchronously); a log that went through process.stdout is flushed first.
+ */
+export async function endStep(): Promise<never> {
+  const stream = logStream
+  if (stream !== null) await new Promise<void>((resolve) => stream.write('', () => resolve()))
+  process.exit()
+}
+
 // Non-strings are written as JSON, as @actions/core does, so a caller passing a number
 // gets the same output from either module.
 function toCommandValue(value: unknown): string {

@@ -595,8 +595,9 @@ function measureLedger(outDir) {
   const copy = path.join(outDir, 'ledger-run.jsonl')
   const rssFile = path.join(outDir, 'maxrss-ledger')
   const cases = [
-    { label: 'promote into production', args: ['promote', fixture.fresh, '--environment', 'production'], expect: 'PENDING' },
-    { label: `rollback to "previous" past ${LEDGER_VETOED} vetoed digests`, args: ['promote', 'previous', '--rollback', '--environment', 'production'], expect: fixture.candidate }
+    // The gate on its own: no bytes to check (--digest-only), as the ledger is what is timed.
+    { label: 'promote into production', args: ['promote', fixture.fresh, '--environment', 'production', '--digest-only'], expect: 'PENDING' },
+    { label: `rollback to "previous" past ${LEDGER_VETOED} vetoed digests`, args: ['promote', 'previous', '--rollback', '--environment', 'production', '--digest-only'], expect: fixture.candidate }
   ]
   const rows = []
   for (const c of cases) {

@@ -76,6 +76,14 @@ describe('listingFromDigests and summarizeFiles', () => {
     )
   })
 
+  it('write a listing of more lines than they join at once', () => {
+    const paths = Array.from({ length: 10_001 }, (_, i) => `d${i % 7}/f${String(i).padStart(5, '0')}`)
+    const digests = Uint8Array.from({ length: paths.length * 32 }, (_, b) => (b * 31) % 256)
+    const order = Uint32Array.from(paths.map((_, i) => i).sort((a, b) => compareUtf8(paths[a] as string, paths[b] as string)))
+    const entries = paths.map((path, i) => ({ path, hex: Buffer.from(digests.subarray(i * 32, i * 32 + 32)).toString('hex') }))
+    expect(listingFromDigests(paths, digests, order).toString('utf8')).toBe(formatListing(sortEntries(entries)))
+  })
+
   it('count every file under its top-level entry and keep the largest, as summing them one by one does', () => {
     fc.assert(
       fc.property(hashedFiles, (files) => {

@@ -774,15 +774,21 @@ function formatListing(sorted) {
 `;
   return text;
 }
+var LINES_PER_PIECE = 4096;
 function listingFromDigests(paths, digests, order) {
   const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const lines = new Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    lines[k] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
 `;
+    }
+    pieces.push(Buffer.from(lines.join("")));
   }
-  return Buffer.from(lines.join(""));
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));

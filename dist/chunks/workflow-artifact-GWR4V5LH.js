@@ -3,10 +3,10 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-THDEEWWK.js";
+} from "./chunk-S5JBXYVC.js";
 import "./chunk-KKZORACS.js";
 import "./chunk-LZTODUXS.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-HUXIDCLA.js";
 import "./chunk-UTL6W6EB.js";

@@ -11,7 +11,7 @@ import {
 } from "./chunk-LZTODUXS.js";
 import {
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   digestFromHex
 } from "./chunk-CGOBM355.js";

@@ -25,20 +25,20 @@ import {
 import {
   LocalDirectoryStore,
   fileSafeName
-} from "./chunk-TGNMGP7H.js";
+} from "./chunk-Z6BRJY3L.js";
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-TBGMJWGL.js";
+} from "./chunk-O7GTKUZE.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
 import {
   parseContractPatterns,
   parseManifest
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import "./chunk-DWBNDUYZ.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-LA5M4VJV.js";
@@ -213,7 +213,7 @@ async function sealCommand(args, terminal) {
       let artifact2 = sealed;
       let contract = null;
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import("./seal-contract-J4UFVSDA.js");
+        const { collectContract, withContractAnnotation } = await import("./seal-contract-VCTZZBEI.js");
         contract = collectContract(artifact2, { patterns: contractPatterns, version: contractVersion ?? "", inputs: { contract: "--contract", version: "--contract-version" } });
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

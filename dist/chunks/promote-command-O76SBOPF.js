@@ -15,7 +15,7 @@ import {
 import {
   fromManifest,
   loadSealedContract
-} from "./chunk-XHXJIWCA.js";
+} from "./chunk-3H2DB6DU.js";
 import {
   NOTHING_KNOWN,
   promoteDigest
@@ -45,7 +45,7 @@ import {
   DEFAULT_PENDING_TIMEOUT_MS,
   makesLive
 } from "./chunk-ZC7YKKWW.js";
-import "./chunk-T4ET7MM6.js";
+import "./chunk-N5HZLV4K.js";
 import "./chunk-63FNXGVD.js";
 import {
   prepareSigning
@@ -58,7 +58,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-6UQKTAZC.js";
+} from "./chunk-IVKZZLAT.js";
 import "./chunk-6PZHAYEF.js";
 import {
   describeProgress
@@ -82,19 +82,19 @@ import {
 import {
   contractBeside,
   statementBeside
-} from "./chunk-TGNMGP7H.js";
+} from "./chunk-Z6BRJY3L.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-TBGMJWGL.js";
+} from "./chunk-O7GTKUZE.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
 import {
   EarlierContractFormatError
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-DWBNDUYZ.js";
 import {
@@ -250,8 +250,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-SPJMY77U.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-52PN6PZA.js");
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-GWR4V5LH.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("./download-and-verify-GPLJOJHG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -280,7 +280,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("./cache-restore-XAIIDCFT.js");
+  const { restoreFromCache: restore } = await import("./cache-restore-2SSH6ZRU.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };

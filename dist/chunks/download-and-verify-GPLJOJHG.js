@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-THDEEWWK.js";
+} from "./chunk-S5JBXYVC.js";
 import "./chunk-KKZORACS.js";
 import {
   removeQuietly
@@ -10,7 +10,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-TBGMJWGL.js";
+} from "./chunk-O7GTKUZE.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
 import {
@@ -18,7 +18,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   digestFromHex
 } from "./chunk-CGOBM355.js";

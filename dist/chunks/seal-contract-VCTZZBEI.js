@@ -1,14 +1,14 @@
 import {
   describeContract
-} from "./chunk-T4ET7MM6.js";
+} from "./chunk-N5HZLV4K.js";
 import "./chunk-63FNXGVD.js";
 import {
   CONTRACT_ANNOTATION,
   CONTRACT_FORMAT
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import "./chunk-CGOBM355.js";
 import {
   SealError,

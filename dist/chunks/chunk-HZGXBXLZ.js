@@ -2,7 +2,7 @@ import {
   checkListingPath,
   compareUtf8,
   digestOfListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   parseDigest
 } from "./chunk-CGOBM355.js";

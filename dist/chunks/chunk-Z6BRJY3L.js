@@ -10,7 +10,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   digestFromHex,
   hexOf

@@ -20,7 +20,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   hexOf
 } from "./chunk-CGOBM355.js";

@@ -4,14 +4,14 @@ import {
 import {
   sigstoreBundleBeside,
   statementBeside
-} from "./chunk-TGNMGP7H.js";
+} from "./chunk-Z6BRJY3L.js";
 import {
   agreeingKind,
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-TBGMJWGL.js";
+} from "./chunk-O7GTKUZE.js";
 import {
   DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE,
@@ -20,13 +20,13 @@ import {
 } from "./chunk-2YME2WUQ.js";
 import {
   CONTRACT_ANNOTATION
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   diffListings,
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   checkIdentity,
   describeIdentityFailure

@@ -5,7 +5,7 @@ import {
   checkSignature,
   signerExpectation,
   verifyArtifact
-} from "./chunk-6UQKTAZC.js";
+} from "./chunk-IVKZZLAT.js";
 import "./chunk-6PZHAYEF.js";
 import {
   describeProgress
@@ -23,12 +23,12 @@ import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-XTLVFLRN.js";
-import "./chunk-TGNMGP7H.js";
-import "./chunk-TBGMJWGL.js";
+import "./chunk-Z6BRJY3L.js";
+import "./chunk-O7GTKUZE.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-NIQBVIG3.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-HZGXBXLZ.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-DWBNDUYZ.js";
 import {

@@ -15,11 +15,11 @@ import {
 import {
   requesterFromEnv
 } from "./chunk-XTLVFLRN.js";
-import "./chunk-TGNMGP7H.js";
+import "./chunk-Z6BRJY3L.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-NIQBVIG3.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-HZGXBXLZ.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-DWBNDUYZ.js";
 import "./chunk-CGOBM355.js";
 import "./chunk-LA5M4VJV.js";

@@ -5,7 +5,7 @@ import {
   UNVERSIONED,
   buildManifest,
   contractVersion
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   SealError,
   quote

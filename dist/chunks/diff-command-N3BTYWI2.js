@@ -6,7 +6,7 @@ import {
   digestOfListing,
   formatListing,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import "./chunk-CGOBM355.js";
 import {
   parseCommand

@@ -11,9 +11,9 @@ import {
   fileSafeName,
   mergeSealBundles,
   partSourceFromArgument
-} from "./chunk-TGNMGP7H.js";
+} from "./chunk-Z6BRJY3L.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-CGOBM355.js";
 import {
   parseCommand,

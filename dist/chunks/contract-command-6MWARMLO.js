@@ -3,7 +3,7 @@ import {
 } from "./chunk-JI356XL4.js";
 import {
   loadContract
-} from "./chunk-XHXJIWCA.js";
+} from "./chunk-3H2DB6DU.js";
 import {
   knownFromHistory,
   serviceFor
@@ -26,7 +26,7 @@ import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-ZC7YKKWW.js";
-import "./chunk-T4ET7MM6.js";
+import "./chunk-N5HZLV4K.js";
 import "./chunk-63FNXGVD.js";
 import "./chunk-6PZHAYEF.js";
 import {
@@ -35,11 +35,11 @@ import {
 import {
   requesterFromEnv
 } from "./chunk-XTLVFLRN.js";
-import "./chunk-TGNMGP7H.js";
+import "./chunk-Z6BRJY3L.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-NIQBVIG3.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-HZGXBXLZ.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-YVUBSRLI.js";
 import "./chunk-DWBNDUYZ.js";
 import {

@@ -38,18 +38,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-5HWTH25Z.js")).sealCommand,
-  verify: async () => (await import("./verify-command-SP7IBU4B.js")).verifyCommand,
-  diff: async () => (await import("./diff-command-GBFSPXT7.js")).diffCommand,
-  merge: async () => (await import("./merge-command-DCSILNHW.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-4SOU75H7.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-YNKVVPE7.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-C6RGBV5S.js")).vetoCommand,
+  seal: async () => (await import("./seal-command-7GM4SEC6.js")).sealCommand,
+  verify: async () => (await import("./verify-command-R35DFCJ6.js")).verifyCommand,
+  diff: async () => (await import("./diff-command-N3BTYWI2.js")).diffCommand,
+  merge: async () => (await import("./merge-command-TKFTBDCN.js")).mergeCommand,
+  promote: async () => (await import("./promote-command-O76SBOPF.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-X6GNR5BD.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-PE4NVEYW.js")).vetoCommand,
   history: async () => (await import("./history-command-VPOMQFTB.js")).historyCommand,
   status: async () => (await import("./status-command-ZDUNDYDH.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-6FPUIYAA.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-VCNP7V7K.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-CFE63T33.js")).contractCommand
+  ledger: async () => (await import("./ledger-command-UPEEXLAH.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-TFY52OG3.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-6MWARMLO.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

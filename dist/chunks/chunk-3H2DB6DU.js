@@ -2,10 +2,10 @@ import {
   checkContractIdentity,
   describeContract,
   detectContractKind
-} from "./chunk-T4ET7MM6.js";
+} from "./chunk-N5HZLV4K.js";
 import {
   parseManifest
-} from "./chunk-NIQBVIG3.js";
+} from "./chunk-HZGXBXLZ.js";
 import {
   SealError,
   quote

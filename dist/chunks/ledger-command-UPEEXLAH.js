@@ -21,11 +21,11 @@ import {
   SIGNER_USAGE,
   readCliSignerCheck
 } from "./chunk-5SZDFQJT.js";
-import "./chunk-TGNMGP7H.js";
+import "./chunk-Z6BRJY3L.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-2YME2WUQ.js";
-import "./chunk-NIQBVIG3.js";
-import "./chunk-BA23IYEP.js";
+import "./chunk-HZGXBXLZ.js";
+import "./chunk-MFKOXDAX.js";
 import "./chunk-DWBNDUYZ.js";
 import {
   parseDigest

@@ -14,7 +14,7 @@ import {
   formatListing,
   listingFromDigests,
   parseListing
-} from "./chunk-BA23IYEP.js";
+} from "./chunk-MFKOXDAX.js";
 import {
   digestFromHex,
   hexOf

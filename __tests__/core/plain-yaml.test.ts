@@ -117,7 +117,10 @@ describe('the plain YAML reader', () => {
       'environments:\n  dév: {}\n',
       'environments:\n  dev:\n    soak: 1h\n      more\n',
       '- a\n',
-      ''
+      '',
+      // Nesting deeper than any policy, deeper than the stack: the library says so, at its line.
+      `environments: ${'['.repeat(100_000)}`,
+      `environments:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}- `).join('\n')}x\n`
     ]) {
       expect({ text, read: readPlainYaml(text) }).toEqual({ text, read: NOT_PLAIN })
     }

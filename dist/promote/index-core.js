@@ -1280,6 +1280,7 @@ var NotPlain = class extends Error {
 var notPlain = () => {
   throw new NotPlain();
 };
+var MAX_DEPTH = 32;
 var PLAIN_TEXT = /^[\x20-\x7e\n]*$/;
 var BLOCK_SCALAR = /^[A-Za-z0-9_./~][^#]*?(?=\s+#|\s*$)/;
 var FLOW_SCALAR = /^[A-Za-z0-9_./~][^#,[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$|:\s)/;
@@ -1322,9 +1323,9 @@ function setOnce(map, key, value) {
   if (!isKey(key) || Object.prototype.hasOwnProperty.call(map, key)) notPlain();
   map[key] = value;
 }
-function flowValue(text, at) {
+function flowValue(text, at, depth) {
   const c = text[at];
-  if (c === "[" || c === "{") return flowCollection(text, at);
+  if (c === "[" || c === "{") return flowCollection(text, at, depth + 1);
   if (c === '"' || c === "'") return quoted(text, at);
   const match = FLOW_SCALAR.exec(text.slice(at)) ?? notPlain();
   return { value: plainValue(match[0].trimEnd()), end: at + match[0].length };
@@ -1333,7 +1334,8 @@ function skipSpaces(text, at) {
   while (text[at] === " ") at++;
   return at;
 }
-function flowCollection(text, at) {
+function flowCollection(text, at, depth) {
+  if (depth > MAX_DEPTH) notPlain();
   const isMap2 = text[at] === "{";
   const close2 = isMap2 ? "}" : "]";
   const value = isMap2 ? {} : [];
@@ -1341,14 +1343,14 @@ function flowCollection(text, at) {
   if (text[i] === close2) return { value, end: i + 1 };
   for (; ; ) {
     if (isMap2) {
-      const key = flowValue(text, i);
+      const key = flowValue(text, i, depth);
       if (text[key.end] !== ":" || text[key.end + 1] !== " ") notPlain();
-      const item = flowValue(text, skipSpaces(text, key.end + 1));
+      const item = flowValue(text, skipSpaces(text, key.end + 1), depth);
       if (typeof key.value !== "string") notPlain();
       setOnce(value, key.value, item.value);
       i = skipSpaces(text, item.end);
     } else {
-      const item = flowValue(text, i);
+      const item = flowValue(text, i, depth);
       value.push(item.value);
       i = skipSpaces(text, item.end);
     }
@@ -1358,10 +1360,10 @@ function flowCollection(text, at) {
     if (text[i] === close2 || i >= text.length) notPlain();
   }
 }
-function inlineValue(text) {
+function inlineValue(text, depth) {
   const c = text[0];
   if (c === "[" || c === "{" || c === '"' || c === "'") {
-    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0) : quoted(text, 0);
+    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0, depth + 1) : quoted(text, 0);
     if (!restIsEmpty(text, end)) notPlain();
     return value;
   }
@@ -1390,11 +1392,17 @@ var Reader = class {
   peek() {
     return this.lines[this.next];
   }
+  depth = 0;
   /** The block whose first line is the next one, at its indentation. */
   block(indent) {
     const first = this.peek();
-    if (first === void 0 || first.indent !== indent) return notPlain();
-    return first.text === "-" || first.text.startsWith("- ") ? this.sequence(indent) : this.mapping(indent);
+    if (first === void 0 || first.indent !== indent || this.depth >= MAX_DEPTH) return notPlain();
+    this.depth++;
+    try {
+      return first.text === "-" || first.text.startsWith("- ") ? this.sequence(indent) : this.mapping(indent);
+    } finally {
+      this.depth--;
+    }
   }
   /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
   nested(indent, sequenceMayAlign) {
@@ -1410,7 +1418,7 @@ var Reader = class {
       const entry = blockKey(line.text) ?? notPlain();
       this.next++;
       const hasInline = !restIsEmpty(entry.rest, 0);
-      const value = hasInline ? inlineValue(entry.rest.trimStart()) : this.nested(indent, true);
+      const value = hasInline ? inlineValue(entry.rest.trimStart(), this.depth) : this.nested(indent, true);
       if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
       setOnce(map, entry.key, value);
     }
@@ -1424,7 +1432,7 @@ var Reader = class {
       const rest = line.text.slice(1);
       const hasInline = !restIsEmpty(rest, 0);
       if (hasInline && blockKey(rest.trimStart()) !== null && !/^\s*[[{]/.test(rest)) notPlain();
-      items.push(hasInline ? inlineValue(rest.trimStart()) : this.nested(indent, false));
+      items.push(hasInline ? inlineValue(rest.trimStart(), this.depth) : this.nested(indent, false));
       if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
     }
     return items;
@@ -7017,7 +7025,7 @@ init_errors();
 var MERGE_TAG = "tag:yaml.org,2002:merge";
 var schema;
 var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({ implicit: [import_js_yaml.default.types.merge] });
-var MAX_DEPTH = 1e3;
+var MAX_DEPTH2 = 1e3;
 var MAX_MERGED_KEYS = 1e6;
 function readContractDocument(file, text) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -7093,7 +7101,7 @@ function readYaml(file, text) {
   };
   let value;
   try {
-    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS });
+    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH2, maxTotalMergeKeys: MAX_MERGED_KEYS });
   } catch (error2) {
     throw yamlError(file, text, error2);
   }

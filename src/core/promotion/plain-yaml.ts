@@ -18,6 +18,9 @@ const notPlain = (): never => {
   throw new NotPlain()
 }
 
+/** Deeper than any policy: a collection nested further is left to the library, which reports it as such. */
+const MAX_DEPTH = 32
+
 interface Line {
   readonly indent: number
   /** The text after the indentation, comments still in. */
@@ -87,9 +90,9 @@ function setOnce(map: Record<string, unknown>, key: unknown, value: unknown): vo
 }
 
 /** A flow collection or scalar inside `[ ]` or `{ }`, from `at`: its value and where it ends. */
-function flowValue(text: string, at: number): { value: unknown; end: number } {
+function flowValue(text: string, at: number, depth: number): { value: unknown; end: number } {
   const c = text[at]
-  if (c === '[' || c === '{') return flowCollection(text, at)
+  if (c === '[' || c === '{') return flowCollection(text, at, depth + 1)
   if (c === '"' || c === "'") return quoted(text, at)
   const match = FLOW_SCALAR.exec(text.slice(at)) ?? notPlain()
   return { value: plainValue(match[0].trimEnd()), end: at + match[0].length }
@@ -100,7 +103,8 @@ function skipSpaces(text: string, at: number): number {
   return at
 }
 
-function flowCollection(text: string, at: number): { value: unknown; end: number } {
+function flowCollection(text: string, at: number, depth: number): { value: unknown; end: number } {
+  if (depth > MAX_DEPTH) notPlain()
   const isMap = text[at] === '{'
   const close = isMap ? '}' : ']'
   const value: unknown = isMap ? {} : []
@@ -108,15 +112,15 @@ function flowCollection(text: string, at: number): { value: unknown; end: number
   if (text[i] === close) return { value, end: i + 1 }
   for (;;) {
     if (isMap) {
-      const key = flowValue(text, i)
+      const key = flowValue(text, i, depth)
       // `{ a: b }`: the key, a colon, a space; `{ a }` and `{ a:b }` are left to the library.
       if (text[key.end] !== ':' || text[key.end + 1] !== ' ') notPlain()
-      const item = flowValue(text, skipSpaces(text, key.end + 1))
+      const item = flowValue(text, skipSpaces(text, key.end + 1), depth)
       if (typeof key.value !== 'string') notPlain()
       setOnce(value as Record<string, unknown>, key.value, item.value)
       i = skipSpaces(text, item.end)
     } else {
-      const item = flowValue(text, i)
+      const item = flowValue(text, i, depth)
       ;(value as unknown[]).push(item.value)
       i = skipSpaces(text, item.end)
     }
@@ -129,10 +133,10 @@ function flowCollection(text: string, at: number): { value: unknown; end: number
 }
 
 /** A value written on the line of its key or dash: a flow collection or a scalar. */
-function inlineValue(text: string): unknown {
+function inlineValue(text: string, depth: number): unknown {
   const c = text[0]
   if (c === '[' || c === '{' || c === '"' || c === "'") {
-    const { value, end } = c === '[' || c === '{' ? flowCollection(text, 0) : quoted(text, 0)
+    const { value, end } = c === '[' || c === '{' ? flowCollection(text, 0, depth + 1) : quoted(text, 0)
     if (!restIsEmpty(text, end)) notPlain()
     return value
   }
@@ -163,11 +167,18 @@ class Reader {
     return this.lines[this.next]
   }
 
+  private depth = 0
+
   /** The block whose first line is the next one, at its indentation. */
   block(indent: number): unknown {
     const first = this.peek()
-    if (first === undefined || first.indent !== indent) return notPlain()
-    return first.text === '-' || first.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent)
+    if (first === undefined || first.indent !== indent || this.depth >= MAX_DEPTH) return notPlain()
+    this.depth++
+    try {
+      return first.text === '-' || first.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent)
+    } finally {
+      this.depth--
+    }
   }
 
   /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
@@ -185,7 +196,7 @@ class Reader {
       const entry = blockKey(line.text) ?? notPlain()
       this.next++
       const hasInline = !restIsEmpty(entry.rest, 0)
-      const value = hasInline ? inlineValue(entry.rest.trimStart()) : this.nested(indent, true)
+      const value = hasInline ? inlineValue(entry.rest.trimStart(), this.depth) : this.nested(indent, true)
       // A deeper line after a value on the key's own line continues that value: a multi-line scalar.
       if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain()
       setOnce(map, entry.key, value)
@@ -202,7 +213,7 @@ class Reader {
       const hasInline = !restIsEmpty(rest, 0)
       // `- key: value` opens a mapping on the dash's line: left to the library.
       if (hasInline && blockKey(rest.trimStart()) !== null && !/^\s*[[{]/.test(rest)) notPlain()
-      items.push(hasInline ? inlineValue(rest.trimStart()) : this.nested(indent, false))
+      items.push(hasInline ? inlineValue(rest.trimStart(), this.depth) : this.nested(indent, false))
       if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain()
     }
     return items

@@ -23,7 +23,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-NCOPSRVD.js";
+} from "./chunk-7FZUWIXA.js";
 import "./chunk-BZQEN22N.js";
 import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";

@@ -11,7 +11,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-NCOPSRVD.js";
+} from "./chunk-7FZUWIXA.js";
 import {
   contractOfLive
 } from "./chunk-BZQEN22N.js";

@@ -42,14 +42,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-R35DFCJ6.js")).verifyCommand,
   diff: async () => (await import("./diff-command-N3BTYWI2.js")).diffCommand,
   merge: async () => (await import("./merge-command-TKFTBDCN.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-O76SBOPF.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-32OSBO2C.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-X6GNR5BD.js")).confirmCommand,
   veto: async () => (await import("./veto-command-PE4NVEYW.js")).vetoCommand,
   history: async () => (await import("./history-command-VPOMQFTB.js")).historyCommand,
-  status: async () => (await import("./status-command-ZDUNDYDH.js")).statusCommand,
+  status: async () => (await import("./status-command-GL5IQ5SY.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-UPEEXLAH.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-TFY52OG3.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-6MWARMLO.js")).contractCommand
+  contract: async () => (await import("./contract-command-QMKFCN54.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

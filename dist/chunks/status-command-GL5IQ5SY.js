@@ -8,7 +8,7 @@ import "./chunk-3USDI6ST.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-NCOPSRVD.js";
+} from "./chunk-7FZUWIXA.js";
 import "./chunk-BZQEN22N.js";
 import "./chunk-64VN6DVJ.js";
 import "./chunk-D6AQBV6Z.js";

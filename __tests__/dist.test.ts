@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import semver from 'semver'
 import ts from 'typescript'
 import { VERSION } from '../src/version.js'
 import { PROJECT_ROOT } from './helpers/runner.js'
@@ -14,8 +15,12 @@ function filesUnder(dir: string): string[] {
 }
 
 interface Metafile {
+  inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; kind: string; external?: boolean }[] }>
 }
+
+/** The files a step can load: the entry points of action.yml, verify/, promote/ and the CLI's bin. */
+const ENTRY_FILES = ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']
 
 // Packages that ship no licence and declare none. Each is a finding to resolve upstream or by
 // replacing the dependency; the list keeps a new one from slipping in unnoticed.
@@ -69,17 +74,89 @@ function loadedFrom(from: string, kinds: readonly string[]): string[] {
   return [...seen]
 }
 
+/** The JavaScript files of a build that none of its entries loads, statically, with import() or with require(). */
+function unloadedOutputs(meta: Metafile, entries: readonly string[]): string[] {
+  const outputOf = (name: string): string => Object.keys(meta.outputs).find((k) => k === name || k.endsWith(`/${name}`)) ?? name
+  const seen = new Set(entries.map(outputOf))
+  for (const output of seen) {
+    for (const i of meta.outputs[output]?.imports ?? []) {
+      const next = i.external ? path.posix.join(path.posix.dirname(output), i.path) : i.path
+      if (next in meta.outputs) seen.add(next)
+    }
+  }
+  return Object.keys(meta.outputs).filter((o) => /\.c?js$/.test(o) && !seen.has(o))
+}
+
+/** The installed package a bundled input is in: `node_modules/a/node_modules/@s/b`. */
+const packageDirOf = (input: string): string | null => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
+
+interface PackageJson {
+  readonly name: string
+  readonly version: string
+  readonly dependencies?: Record<string, string>
+  readonly optionalDependencies?: Record<string, string>
+  readonly peerDependencies?: Record<string, string>
+  readonly devDependencies?: Record<string, string>
+}
+
+/**
+ * Packages bundled from two directories where one would have done: a copy whose version
+ * satisfies what every package importing the other copy asks for (its range in their
+ * package.json), as a second copy of one name and version always does. Copies that no
+ * one version can serve (minimatch 5, 9 and 10) are needed. `readPackage` reads a
+ * package.json by directory, '' for the project's own.
+ */
+function redundantCopies(meta: Metafile, readPackage: (dir: string) => PackageJson): string[] {
+  const bundled = new Set(Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input)))
+  const copies = new Map<string, Map<string, { version: string; asked: { by: string; range: string }[] }>>()
+  for (const input of bundled) {
+    const dir = packageDirOf(input)
+    if (dir === null) continue
+    const { name, version } = readPackage(dir)
+    const byDir = copies.get(name) ?? new Map()
+    if (!byDir.has(dir)) byDir.set(dir, { version, asked: [] })
+    copies.set(name, byDir)
+  }
+  for (const [input, { imports }] of Object.entries(meta.inputs)) {
+    const from = packageDirOf(input) ?? ''
+    for (const { path: imported } of imports) {
+      const to = packageDirOf(imported)
+      if (to === null || to === from) continue
+      const copy = copies.get(readPackage(to).name)?.get(to)
+      if (copy === undefined) continue
+      const by = readPackage(from)
+      const name = readPackage(to).name
+      const range = by.dependencies?.[name] ?? by.optionalDependencies?.[name] ?? by.peerDependencies?.[name] ?? by.devDependencies?.[name] ?? '(undeclared)'
+      if (!copy.asked.some((a) => a.by === (from || 'artifact-seal'))) copy.asked.push({ by: from || 'artifact-seal', range })
+    }
+  }
+  const redundant: string[] = []
+  for (const [name, byDir] of copies) {
+    for (const [dir, copy] of byDir) {
+      const other = [...byDir].find(([d, c]) => d !== dir && copy.asked.every((a) => semver.validRange(a.range) !== null && semver.satisfies(c.version, a.range)))
+      if (other !== undefined) {
+        redundant.push(`${name}@${copy.version} in ${dir} (asked for by ${copy.asked.map((a) => `${a.by} ${a.range}`).join(', ')}) could be ${name}@${other[1].version} in ${other[0]}`)
+      }
+    }
+  }
+  return redundant.sort()
+}
+
+const readInstalledPackage = (dir: string): PackageJson => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, dir, 'package.json'), 'utf8'))
+
+// traverse's polyfills (scripts/builtin-stand-ins/) and the packages only they bring.
+const POLYFILLS_OF_TRAVERSE = ['gopd', 'define-data-property', 'es-to-primitive', 'typedarray.prototype.slice', 'which-typed-array', 'es-abstract', 'call-bind', 'get-intrinsic']
+
 const packageOf = (input: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
 
 // What an action's start never loads: the clients for workflow artifacts, the cache, the
 // GitHub API, the OIDC token and Sigstore, loaded with `await import()` when an input asks.
 const LAZY_CLIENTS = ['@actions/artifact', '@actions/cache', '@actions/github', '@actions/core', 'undici', '@sigstore/sign', '@sigstore/verify', '@sigstore/tuf']
-// npm packages that may be bundled twice in what one entry can load: once with the entry's
-// static graph, once in a chunk it loads lazily (picomatch for the seal's contract, yaml for
-// promote's). Our modules never are (the test below); these two parsers keep no state, and
-// what one copy returns never reaches the other, so which copy a call reaches does not matter.
-// A package added here costs its size again on the lazy path.
-const TWICE_IN_ONE_PROCESS = ['picomatch', 'yaml']
+// A package loaded on first use (scripts/package.mjs: LOADED_ON_FIRST_USE), or a Node
+// built-in taken without its ES module facade, is reached through a few lines standing in
+// for it in each file that imports it; every stand-in require()s the package's one file or
+// the built-in, and require() keeps one instance of each per process.
+const isStandIn = (input: string): boolean => /^(first-use|first-use-loader|builtin):/.test(input)
 
 /** The entries of licenses.txt by their `name@version` heading. */
 function licenceEntries(text: string): Map<string, string> {
@@ -218,7 +295,7 @@ describe('dist/', () => {
   })
 
   it("loads each entry's static import graph from at most two files, without the clients it loads lazily", () => {
-    for (const entry of ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']) {
+    for (const entry of ENTRY_FILES) {
       const loaded = loadedFrom(outputOf(entry), ['import-statement'])
       expect({ entry, files: loaded.length <= 2 ? 'at most 2' : loaded }).toEqual({ entry, files: 'at most 2' })
       const packages = new Set(loaded.flatMap((o) => Object.keys(metafile.outputs[o]!.inputs).map(packageOf)))
@@ -226,8 +303,74 @@ describe('dist/', () => {
     }
   })
 
+  it('ships no file that nothing loads: every chunk is reached from an entry, statically or with import()', () => {
+    expect(unloadedOutputs(metafile, ENTRY_FILES)).toEqual([])
+  })
+
+  it('sees a chunk nothing loads', () => {
+    const meta: Metafile = {
+      inputs: {},
+      outputs: {
+        'out/seal/index.js': { inputs: {}, imports: [{ path: '../chunks/used.js', kind: 'dynamic-import', external: true }] },
+        'out/chunks/used.js': { inputs: {}, imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }] },
+        'out/chunks/shared.js': { inputs: {}, imports: [] },
+        'out/chunks/orphan.js': { inputs: {}, imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }] }
+      }
+    }
+    expect(unloadedOutputs(meta, ['seal/index.js'])).toEqual(['out/chunks/orphan.js'])
+  })
+
+  it('bundles one copy of each package wherever one version would serve every package that imports it', () => {
+    expect(redundantCopies(metafile, readInstalledPackage)).toEqual([])
+  })
+
+  it('sees a package bundled twice: the same version in two places, or two versions one range covers', () => {
+    const packages: Record<string, PackageJson> = {
+      '': { name: 'artifact-seal', version: '0.1.0', devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '~12.32.0' } },
+      'node_modules/a': { name: 'a', version: '1.0.0', dependencies: { b: '^2.0.0', lib: '~12.31.0' } },
+      'node_modules/b': { name: 'b', version: '1.0.0', dependencies: { c: '^1.0.0' } },
+      'node_modules/a/node_modules/b': { name: 'b', version: '2.0.0', dependencies: { c: '^1.0.0' } },
+      'node_modules/a/node_modules/c': { name: 'c', version: '1.0.1' },
+      'node_modules/b/node_modules/c': { name: 'c', version: '1.0.1' },
+      'node_modules/lib': { name: 'lib', version: '12.32.0' },
+      'node_modules/a/node_modules/lib': { name: 'lib', version: '12.31.0' }
+    }
+    const input = (imports: string[]) => ({ imports: imports.map((p) => ({ path: p, kind: 'require-call' })) })
+    const meta: Metafile = {
+      inputs: {
+        'src/x.ts': input(['node_modules/a/index.js', 'node_modules/b/index.js', 'node_modules/lib/index.js']),
+        'node_modules/a/index.js': input(['node_modules/a/node_modules/b/index.js', 'node_modules/a/node_modules/lib/index.js']),
+        'node_modules/a/node_modules/b/index.js': input(['node_modules/a/node_modules/c/index.js']),
+        'node_modules/b/index.js': input(['node_modules/b/node_modules/c/index.js'])
+      },
+      outputs: { 'out/x.js': { inputs: Object.fromEntries(Object.keys(packages).filter(Boolean).map((dir) => [`${dir}/index.js`, { bytesInOutput: 10 }])), imports: [] } }
+    }
+    const found = redundantCopies(meta, (dir) => packages[dir] as PackageJson)
+    // b 1.0.0 and 2.0.0 and lib ~12.31 and ~12.32: no one version serves both sides. c: one version twice.
+    expect(found).toEqual([
+      expect.stringMatching(/^c@1\.0\.1 in node_modules\/a\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/b\/node_modules\/c$/),
+      expect.stringMatching(/^c@1\.0\.1 in node_modules\/b\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/a\/node_modules\/c$/)
+    ])
+    // The project asking for a range the pinned copy also satisfies: the newer copy is one too many.
+    const loose = { ...packages, '': { ...packages[''], devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '^12.31.0' } } } as Record<string, PackageJson>
+    expect(redundantCopies(meta, (dir) => loose[dir] as PackageJson)).toContainEqual(expect.stringMatching(/^lib@12\.32\.0 in node_modules\/lib \(asked for by artifact-seal \^12\.31\.0\) could be lib@12\.31\.0/))
+  })
+
+  it('holds no JSON Schema compiler: the policy check is compiled at build time', () => {
+    const names = new Set(bundledPackages().map((p) => p.slice(0, p.lastIndexOf('@'))))
+    expect(['ajv', 'fast-uri', 'json-schema-traverse'].filter((name) => names.has(name))).toEqual([])
+    const promote = loadedFrom(outputOf('promote/index.js'), ['import-statement'])
+    expect(promote.some((o) => Object.keys(metafile.outputs[o]!.inputs).some((input) => input.endsWith('src/core/promotion/policy-validator.ts')))).toBe(true)
+  })
+
+  it("bundles built-ins in place of traverse's polyfills, and nothing they pull in", () => {
+    const names = new Set(bundledPackages().map((p) => p.slice(0, p.lastIndexOf('@'))))
+    expect(names).toContain('traverse')
+    expect(POLYFILLS_OF_TRAVERSE.filter((name) => names.has(name))).toEqual([])
+  })
+
   it('gives each of our modules one instance per process: lazy code imports the static graph, never a copy', () => {
-    for (const entry of ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']) {
+    for (const entry of ENTRY_FILES) {
       const where = new Map<string, string[]>()
       for (const output of loadedFrom(outputOf(entry), ['import-statement', 'dynamic-import'])) {
         for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[output]!.inputs)) {
@@ -237,7 +380,7 @@ describe('dist/', () => {
         }
       }
       const twice = [...where].filter(([, outputs]) => outputs.length > 1).map(([module]) => packageOf(module) ?? module)
-      expect({ entry, twice: [...new Set(twice)].filter((m) => !TWICE_IN_ONE_PROCESS.includes(m)) }).toEqual({ entry, twice: [] })
+      expect({ entry, twice: [...new Set(twice)].filter((m) => !isStandIn(m)) }).toEqual({ entry, twice: [] })
     }
   })
 

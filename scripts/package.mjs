@@ -26,11 +26,12 @@
 //
 // node scripts/package.mjs [outdir] [--metafile <file>]: the metafile (which input went
 // into which output) is for the dist test, and stays out of dist/.
-import { build } from 'esbuild'
+import { build as esbuild } from 'esbuild'
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { policyValidatorSource } from './policy-validator.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -52,17 +53,27 @@ export const ENTRY_POINTS = {
 // millisecond at start); Node 22.0 to 22.2, where the CLI also runs, lack it.
 const REQUIRE_BANNER = "const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);"
 
-// CommonJS packages that the entries' static graphs import but a plain step never calls:
-// there our code gets, instead of the package, a function that loads it (bundled as usual)
-// on the first call, or on the first read of one of its properties. picomatch builds its
-// tables and regular expressions as it loads (3 ms), and resolve-files.ts calls it only for
-// a pattern with glob characters in it. The properties are read from the installed package
-// here, so that a new version's are not missed.
-const LOADED_ON_FIRST_USE = new Set(['picomatch'])
+// Packages that the entries' static graphs import but a plain step never calls: picomatch
+// (resolve-files.ts calls it only for a pattern with glob characters in it), js-yaml (for a
+// contract written in YAML), yaml (for a promotion policy that is not plain YAML, or has a
+// mistake to point at). Each is bundled alone into a CommonJS file of dist/chunks/, and our
+// code gets, instead of the package, its exports as properties (or, for a package that is
+// a function, a function) that require() that file on the first call or read. Even unused,
+// a package in an entry's file costs the time to compile its text: yaml's 0.26 MB 4 ms
+// of every promote. The names are read from the installed package here, so that a new
+// version's are not missed.
+const LOADED_ON_FIRST_USE = new Set(['picomatch', 'js-yaml', 'yaml'])
 
 // What a licence or notice file is called in a package: LICENSE, LICENCE.md, COPYING, NOTICE.txt, LICENSE-MIT…
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
 const RULE = '-'.repeat(80)
+
+/** esbuild's build, a warning taken as an error: an import a module of ours does not export (a built-in's name not taken over below) would otherwise be undefined at run time. */
+async function build(options) {
+  const result = await esbuild(options)
+  if (result.warnings.length > 0) throw new Error(`esbuild warned: ${result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`).join('; ')}`)
+  return result
+}
 
 const OPTIONS = {
   absWorkingDir: root,
@@ -89,14 +100,169 @@ const OPTIONS = {
 }
 
 const isOwn = (input) => input.startsWith('src/')
+const requireFromRoot = createRequire(path.join(root, 'package.json'))
 const absolute = (input) => path.resolve(root, input)
 const relative = (file) => path.relative(root, file).split(path.sep).join('/')
+
+// ---------------------------------------------------------------------------
+// Packages as they are bundled: one copy of each, built-ins instead of polyfills.
+
+const lockedPackages = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages
+
+/** The installed package a module's path is in, as the lockfile names it: `node_modules/a/node_modules/@s/b`. */
+function packageDirOf(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+  return match ? match[1] : null
+}
+
+/** A package's name: the lockfile gives it only for an alias (`npm:name@version`), else its directory does. */
+const packageNameOf = (dir) => lockedPackages[dir]?.name ?? dir.replace(/^.*node_modules\//, '')
+
+/** The package whose node_modules holds `dir`; '' for the project's own. */
+const parentPackageOf = (dir) => dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))
+
+/** Where `name` is found from the package at `dir`, as Node looks: in its node_modules, then in each parent's. */
+function installedFrom(dir, name) {
+  for (let at = dir; ; at = parentPackageOf(at)) {
+    const candidate = at === '' ? `node_modules/${name}` : `${at}/node_modules/${name}`
+    if (lockedPackages[candidate]) return candidate
+    if (at === '') return null
+  }
+}
+
+/**
+ * npm installs one name and version twice when its dependents cannot share a directory
+ * (glob and readdir-glob each get their own brace-expansion 2.1.8 beside a newer one at the
+ * top). esbuild bundles by path, so each copy would be bundled. Two copies are the same
+ * code when their name, version and what each of their dependencies resolves to (the
+ * same, recursively) are; such an import is bundled from one of them, the one nearest the
+ * top.
+ */
+const sameCopy = (() => {
+  const identities = new Map()
+  const identityOf = (dir, visiting = new Set()) => {
+    if (identities.has(dir)) return identities.get(dir)
+    const entry = lockedPackages[dir]
+    const own = `${packageNameOf(dir)}@${entry.version}`
+    if (visiting.has(dir)) return `${own}(cycle)`
+    visiting.add(dir)
+    const dependencies = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies }).sort()
+    const identity = `${own}{${dependencies.map((name) => {
+      const found = installedFrom(dir, name)
+      return `${name}=${found === null ? 'missing' : identityOf(found, visiting)}`
+    }).join(',')}}`
+    visiting.delete(dir)
+    identities.set(dir, identity)
+    return identity
+  }
+  const byIdentity = new Map()
+  for (const dir of Object.keys(lockedPackages)) {
+    if (!dir.startsWith('node_modules/') || lockedPackages[dir].link) continue
+    const identity = identityOf(dir)
+    byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), dir])
+  }
+  const nearestTop = (a, b) => a.split('/node_modules/').length - b.split('/node_modules/').length || (a < b ? -1 : 1)
+  const redirects = new Map()
+  for (const dirs of byIdentity.values()) {
+    const [first, ...others] = dirs.sort(nearestTop)
+    for (const other of others) redirects.set(other, first)
+  }
+  return redirects
+})()
+
+// The polyfills traverse requires (through @actions/artifact → unzip-stream → binary →
+// chainsaw), each a built-in on every Node the bundle runs on; with them go the 67 packages
+// they pull in. scripts/builtin-stand-ins/ says more; a test holds each against its package.
+const STAND_INS = {
+  traverse: {
+    gopd: 'gopd.cjs',
+    'define-data-property': 'define-data-property.cjs',
+    'es-to-primitive/es2015': 'es-to-primitive-es2015.cjs',
+    'typedarray.prototype.slice': 'typedarray.prototype.slice.cjs',
+    'which-typed-array': 'which-typed-array.cjs'
+  }
+}
+
+// The promotion policy's schema check, compiled at build time (scripts/policy-validator.mjs)
+// in place of the module that compiles it with ajv at run time.
+const POLICY_VALIDATOR = 'src/core/promotion/policy-validator.ts'
+const policyValidator = await (async () => {
+  const schemaModule = await build({ ...OPTIONS, entryPoints: ['src/core/promotion/policy-schema.ts'], metafile: false, legalComments: 'none' })
+  const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`)
+  return policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS)
+})()
+
+const compiledAtBuildTime = {
+  name: 'compiled-at-build-time',
+  setup(b) {
+    b.onLoad({ filter: /policy-validator\.ts$/ }, (args) => (relative(args.path) === POLICY_VALIDATOR ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) } : undefined))
+  }
+}
+
+// Node makes an ES module of a built-in by reading every export it has, getters included:
+// `import * as fs from 'node:fs'` loads the file streams, fs/promises and, through it,
+// readline; `node:crypto` loads the Web Crypto API. About 3 ms of the start of every step,
+// which uses none of them. So our modules get these built-ins from a module of the bundle:
+// the built-in taken with require(), its plain properties exported as they are, and
+// fs.promises as an object whose properties read fs.promises when used. The built-ins a
+// step imports but seldom calls (worker threads for a tree, stream and file promises for
+// a large file or a download) load on the first call of what is imported from them.
+const WITHOUT_FACADE = new Set(['node:buffer', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:url'])
+const ON_FIRST_CALL = new Set(['node:worker_threads', 'node:stream/promises', 'node:fs/promises'])
+const builtinExports = (id) => Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+
+function builtinModule(id) {
+  const exported = builtinExports(id)
+  if (WITHOUT_FACADE.has(id)) {
+    const plain = exported.filter(([, d]) => !d.get).map(([name]) => name)
+    const lines = [`const builtin = require(${JSON.stringify(id)})`, 'export default builtin', `export const { ${plain.join(', ')} } = builtin`]
+    if (id === 'node:fs') {
+      lines.push('export const promises = {}', `for (const key of ${JSON.stringify(Object.keys(requireFromRoot('node:fs').promises))}) Object.defineProperty(promises, key, { get: () => builtin.promises[key], enumerable: true })`)
+    }
+    return lines.join('\n')
+  }
+  const functions = exported.filter(([, d]) => typeof d.value === 'function').map(([name]) => name)
+  return [
+    'let loaded',
+    `const builtin = () => (loaded ??= require(${JSON.stringify(id)}))`,
+    ...functions.map((name) => `export function ${name}(...args) { return new.target === undefined ? builtin().${name}.apply(this, args) : Reflect.construct(builtin().${name}, args) }`)
+  ].join('\n')
+}
+
+const builtinsWithoutFacades = {
+  name: 'builtins-without-facades',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      (WITHOUT_FACADE.has(args.path) || ON_FIRST_CALL.has(args.path)) && args.namespace === 'file' && isOwn(relative(args.importer)) ? { path: args.path, namespace: 'builtin' } : undefined
+    )
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinModule(args.path), loader: 'js' }))
+  }
+}
+
+const packagesAsBundled = {
+  name: 'packages-as-bundled',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.packagesAsBundled || (args.kind !== 'import-statement' && args.kind !== 'require-call')) return undefined
+      const importerDir = args.namespace === 'file' ? packageDirOf(relative(args.importer)) : null
+      if (importerDir === null) return undefined
+      const standIn = STAND_INS[packageNameOf(importerDir)]?.[args.path]
+      if (standIn !== undefined) return { path: path.join(root, 'scripts', 'builtin-stand-ins', standIn) }
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'file', pluginData: { packagesAsBundled: true, asIs: true } })
+      if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file') return undefined
+      const dir = packageDirOf(relative(resolved.path))
+      const copy = dir === null ? undefined : sameCopy.get(dir)
+      if (copy === undefined) return undefined
+      return { path: absolute(copy + relative(resolved.path).slice(dir.length)), sideEffects: resolved.sideEffects }
+    })
+  }
+}
 
 // ---------------------------------------------------------------------------
 // Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
 // relative to the project; own modules are those under src/.
 
-const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none' })).metafile.inputs
+const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [compiledAtBuildTime, packagesAsBundled] })).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
 const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
 
@@ -203,18 +369,29 @@ const esmFace = {
 }
 
 // ---------------------------------------------------------------------------
-// Step 2: the chunks: one build, split, of every entry's lazy roots.
+// Step 2: the chunks: one build, split, of the lazy roots the entries import.
 
 const byTag = new Map(entries.map((e) => [e.tag, e]))
-const chunksBuild = await build({
+
+/** The chunks build's entry point for a lazy root: `./<path>`, or `./<path>?<entry>` for a per-entry copy. */
+const chunkRoot = (entry, module) => (entry.copied.has(module) ? `./${module}?${entry.tag}` : `./${module}`)
+/** The metafile's `entryPoint` for a chunk root: the path, or the face of a CommonJS package. */
+const entryPointOf = (root) => (isCommonJs(root.slice(2)) ? faceKey(root.slice(2)) : root.slice(2))
+
+const buildChunks = (roots) =>
+  build({
   ...OPTIONS,
   outdir,
   splitting: true,
   entryNames: 'chunks/[name]-[hash]',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: REQUIRE_BANNER },
-  entryPoints: [...new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => (e.copied.has(m) ? `./${m}?${e.tag}` : `./${m}`))))].sort(),
+  entryPoints: [...roots].sort(),
   plugins: [
+    builtinsWithoutFacades,
+    compiledAtBuildTime,
+    loadedOnFirstUse,
+    packagesAsBundled,
     esmFace,
     {
       name: 'per-entry-copies',
@@ -245,29 +422,61 @@ const chunksBuild = await build({
   ]
 })
 
-// The chunk each lazy root became, from the entries' files (both one level under dist/).
-const chunkOf = new Map()
-for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
-  if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+/** The chunk each lazy root became, as the entries' files name it (both one level under dist/). */
+function chunksByEntryPoint(chunksBuild) {
+  const chunkOf = new Map()
+  for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
+    if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+  }
+  return chunkOf
 }
 
 // ---------------------------------------------------------------------------
 // Step 3: each entry, its static graph in one file (with a core, two).
 
+// Each package of LOADED_ON_FIRST_USE alone, as CommonJS, bundled from the file require()
+// finds, so that the file has exactly the exports read below.
+const firstUseBuild = await build({
+  ...OPTIONS,
+  outdir,
+  format: 'cjs',
+  entryPoints: Object.fromEntries([...LOADED_ON_FIRST_USE].map((name) => [name, requireFromRoot.resolve(name)])),
+  entryNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  plugins: [packagesAsBundled]
+})
+/** The file each package went into, by name; and its key among the build's outputs. */
+const firstUseFiles = new Map()
+for (const [file, output] of Object.entries(firstUseBuild.metafile.outputs)) {
+  const name = [...LOADED_ON_FIRST_USE].find((n) => output.entryPoint === relative(requireFromRoot.resolve(n)))
+  if (name !== undefined) firstUseFiles.set(name, { fromDist: path.relative(outdir, absolute(file)).split(path.sep).join('/'), output: file })
+}
+
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) =>
-      args.kind === 'import-statement' && LOADED_ON_FIRST_USE.has(args.path) && isOwn(relative(args.importer)) && !args.pluginData?.asIs ? { path: args.path, namespace: 'first-use' } : undefined
-    )
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.pluginData?.asIs || args.namespace !== 'file' || !isOwn(relative(args.importer))) return undefined
+      if (LOADED_ON_FIRST_USE.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import')) return { path: args.path, namespace: 'first-use' }
+      return undefined
+    })
+    // require() of a file beside the one running: the entries' files and the chunks are
+    // both one level under dist/, so one relative path serves from either.
+    b.onResolve({ filter: /^first-use-loader$/, namespace: 'first-use' }, () => ({ path: 'loader', namespace: 'first-use-loader' }))
+    b.onLoad({ filter: /.*/, namespace: 'first-use-loader' }, () => ({
+      contents: "export const requireBeside = (file) => require('node:module').createRequire(import.meta.url)(file)\n",
+      loader: 'js'
+    }))
     b.onLoad({ filter: /.*/, namespace: 'first-use' }, (args) => {
-      const exported = createRequire(path.join(root, 'package.json'))(args.path)
-      if (typeof exported !== 'function') throw new Error(`${args.path}: LOADED_ON_FIRST_USE loads only a package that exports a function`)
+      const exported = requireFromRoot(args.path)
+      const keys = Object.keys(exported).filter((key) => key !== 'default' && key !== '__esModule')
+      const file = `../${firstUseFiles.get(args.path).fromDist}`
       const contents = [
+        "const { requireBeside } = require('first-use-loader')",
         'let loaded',
-        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}))`,
-        'const firstUse = function (...args) { return load().apply(this, args) }',
-        `for (const key of ${JSON.stringify(Object.keys(exported))}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
+        `const load = () => (loaded ??= requireBeside(${JSON.stringify(file)}))`,
+        typeof exported === 'function' ? 'const firstUse = function (...args) { return load().apply(this, args) }' : 'const firstUse = {}',
+        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
         'module.exports = firstUse'
       ]
       return { contents: `${contents.join('\n')}\n`, resolveDir: root, loader: 'js' }
@@ -275,6 +484,9 @@ const loadedOnFirstUse = {
   }
 }
 
+const NEVER_LOADED = '../chunks/never-loaded.js'
+
+async function buildEntries(chunkOf, dropped) {
 const entryBuilds = []
 for (const entry of entries) {
   const entryPoints = { [entry.name]: entry.source }
@@ -293,7 +505,11 @@ for (const entry of entries) {
         const module = relative(resolved.path)
         if (entry.core && args.importer === entryFile && entry.staticGraph.has(module)) return { path: module, namespace: 'stand-in' }
         if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
-        const chunk = chunkOf.get(entry.copied.has(module) ? `${module}?${entry.tag}` : isCommonJs(module) ? faceKey(module) : module)
+        const root = chunkRoot(entry, module)
+        const chunk = chunkOf.get(entryPointOf(root))
+        // esbuild resolves an import before it drops the code that holds it: one whose chunk
+        // was left out (rootsLoaded) gets a name that must not be in any file it writes.
+        if (!chunk && dropped.has(root)) return { path: NEVER_LOADED, external: true }
         if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
         return { path: chunk, external: true }
       })
@@ -301,11 +517,59 @@ for (const entry of entries) {
       b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
     }
   }
-  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [loadedOnFirstUse, inEntry] }))
+  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [builtinsWithoutFacades, compiledAtBuildTime, loadedOnFirstUse, packagesAsBundled, inEntry] }))
+}
+return entryBuilds
 }
 
-const results = [chunksBuild, ...entryBuilds]
+/**
+ * The chunk roots whose chunk some entry loads, directly or through other chunks. A lazy
+ * root found in an entry's import graph may sit in code the entry never calls, which
+ * esbuild leaves out of the entry: its chunk would ship and never load.
+ */
+function rootsLoaded(chunksBuild, entryBuilds, roots) {
+  const chunks = chunksBuild.metafile.outputs
+  const fromDist = (file) => path.relative(outdir, absolute(file)).split(path.sep).join('/')
+  const byFile = new Map(Object.keys(chunks).map((file) => [fromDist(file), file]))
+  const reached = new Set()
+  const queue = entryBuilds.flatMap((b) =>
+    Object.entries(b.metafile.outputs).flatMap(([file, output]) => output.imports.filter((i) => i.external).map((i) => path.posix.join(path.posix.dirname(fromDist(file)), i.path)))
+  )
+  while (queue.length > 0) {
+    const file = byFile.get(queue.pop())
+    if (file === undefined || reached.has(file)) continue
+    reached.add(file)
+    for (const i of chunks[file].imports) queue.push(fromDist(i.path))
+  }
+  const loaded = new Set([...reached].map((file) => chunks[file].entryPoint).filter(Boolean))
+  return new Set([...roots].filter((root) => loaded.has(entryPointOf(root))))
+}
+
+// Built again without the roots nothing loads, until every chunk is loaded by something:
+// a root left out can change how the others are split into shared chunks.
+const allRoots = new Set(entries.flatMap((e) => [...e.lazyRoots].map((m) => chunkRoot(e, m))))
+let roots = allRoots
+let chunksBuild
+let entryBuilds
+for (;;) {
+  chunksBuild = await buildChunks(roots)
+  entryBuilds = await buildEntries(chunksByEntryPoint(chunksBuild), new Set([...allRoots].filter((root) => !roots.has(root))))
+  const neverLoaded = entryBuilds.flatMap((b) => Object.keys(b.metafile.outputs).filter((file) => b.metafile.outputs[file].imports.some((i) => i.path === NEVER_LOADED)))
+  if (neverLoaded.length > 0) throw new Error(`${neverLoaded.join(', ')}: imports a chunk that was left out as never loaded`)
+  const loaded = rootsLoaded(chunksBuild, entryBuilds, roots)
+  if (loaded.size === roots.size) break
+  roots = loaded
+}
+
+const results = [firstUseBuild, chunksBuild, ...entryBuilds]
 const metafile = { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }
+// A file that holds a package's stand-in loads the package's own file with require(): in
+// the metafile (for the dist test), an import like the others.
+for (const output of Object.values(metafile.outputs)) {
+  for (const [name, file] of firstUseFiles) {
+    if ((output.inputs[`first-use:${name}`]?.bytesInOutput ?? 0) > 0) output.imports.push({ path: file.output, kind: 'require-call' })
+  }
+}
 
 rmSync(outdir, { recursive: true, force: true })
 const legalTexts = []
@@ -335,11 +599,6 @@ function withoutUnusedBanner(text) {
 // esbuild took out of its code. Only names, versions and file text: no dates, no paths
 // outside the package, so a rebuild from the same lockfile writes the same bytes.
 
-/** `node_modules/@scope/name/…` → the package's directory, relative to the project. */
-function packageDirOf(input) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
-  return match ? match[1] : null
-}
 
 function declaredLicence(pkg) {
   if (typeof pkg.license === 'string') return pkg.license

@@ -56,9 +56,13 @@ async function effectsOf(module: Module, calls: (m: Module) => Promise<void> | v
     }
   }
   let stdout = ''
+  // @actions/core writes the log through process.stdout, runner-io to file descriptor 1.
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout += chunk.toString()
     return true
+  })
+  const log = jest.spyOn(io.runnerLog, 'write').mockImplementation((chunk: string) => {
+    stdout += chunk
   })
   process.exitCode = undefined
   let thrown: string | null = null
@@ -68,6 +72,7 @@ async function effectsOf(module: Module, calls: (m: Module) => Promise<void> | v
     thrown = (e as Error).message
   } finally {
     write.mockRestore()
+    log.mockRestore()
   }
   const exitCode = process.exitCode
   process.exitCode = savedExitCode

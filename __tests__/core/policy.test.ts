@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { formatDuration, parseDuration } from '../../src/core/promotion/duration.js'
 import { decide, type GateFacts } from '../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../src/core/promotion/policy.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
+import { NOT_PLAIN, readPlainYaml } from '../../src/core/promotion/plain-yaml.js'
 import { LedgerIndex } from '../../src/core/promotion/ledger-index.js'
 import { type LedgerEntry, serviceOf } from '../../src/core/promotion/record.js'
 import { SealError } from '../../src/core/errors.js'
@@ -148,6 +150,55 @@ describe('the policy file', () => {
     expect(policyError('envs: {}\n')).toContain('.github/promotion.yml:1:1: the file has no "environments"')
     expect(policyError('environments: {}\n')).toContain('environments is empty')
     expect(policyError('environments:\n  dev: {}\n  dev: {}\n')).toContain('promotion.yml:3:3')
+  })
+})
+
+describe('a policy in plain YAML', () => {
+  // A YAML directive changes nothing a policy says, and sends the file past the plain
+  // reader to the yaml package, with positions: both readings must give the same policy.
+  const throughLibrary = (text: string) => parsePolicy(`%YAML 1.2\n---\n${text}`, 'p.yml')
+
+  const names = ['dev', 'staging', 'qa 2', 'prod-eu', 'production']
+  const listed = (items: string[], flow: boolean, indent: string): string =>
+    flow ? ` [${items.map((i, n) => (n % 2 ? `"${i}"` : i)).join(', ')}]` : items.map((i) => `\n${indent}- ${i}`).join('')
+  const policies = fc
+    .record({
+      count: fc.integer({ min: 1, max: names.length }),
+      flow: fc.boolean(),
+      comments: fc.boolean(),
+      service: fc.constantFrom(null, 'shop', 'services'),
+      soak: fc.constantFrom('1h', '30m', '1h30m', '2d', '"0"'),
+      signer: fc.boolean(),
+      contract: fc.constantFrom(null, '{}', '{ breaking: require-major, dangerous: warn }', 'block'),
+      empty: fc.constantFrom('{}', '', '~', 'null')
+    })
+    .map(({ count, flow, comments, service, soak, signer, contract, empty }) => {
+      const lines = service === 'shop' ? ['service: shop'] : service === 'services' ? ['services: [api, ghcr.io/acme/web]'] : []
+      lines.push(`environments:${comments ? '   # the pipeline' : ''}`)
+      names.slice(0, count).forEach((name, i) => {
+        if (i === 0) return lines.push(`  ${name}:${empty === '' ? '' : ` ${empty}`}`)
+        lines.push(`  ${name}:`, `    requires:${listed(names.slice(0, i), flow, '      ')}`)
+        if (i > 1) lines.push(`    soak: ${soak}${comments ? ' # soak' : ''}`)
+        if (signer && i === count - 1) lines.push('    signed-by:', '      repository: acme/shop', '      workflow: .github/workflows/release.yml', '      deny-self-hosted-runners: true')
+        if (contract === 'block') lines.push('    contract:', '      breaking: require-approval')
+        else if (contract !== null) lines.push(`    contract: ${contract}`)
+      })
+      return `${lines.join('\n')}\n`
+    })
+
+  it('is read without the YAML library as it is with it', () => {
+    fc.assert(
+      fc.property(policies, (text) => {
+        expect(readPlainYaml(text)).not.toBe(NOT_PLAIN)
+        expect(parsePolicy(text, 'p.yml')).toEqual(throughLibrary(text))
+      })
+    )
+  })
+
+  it('with a mistake, is read again with the library, which says where the mistake is', () => {
+    const text = 'environments:\n  dev: {}\n  staging:\n    requires: [dve]\n'
+    expect(readPlainYaml(text)).not.toBe(NOT_PLAIN)
+    expect(policyError(text)).toContain('.github/promotion.yml:4:16: environments.staging.requires names "dve"')
   })
 })
 

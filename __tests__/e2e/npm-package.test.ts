@@ -82,7 +82,8 @@ describe('the npm package', () => {
   it('holds the CLI, the chunks it loads, the licences and nothing else', () => {
     expect(path.basename(tarball)).toBe(`${PKG.name}-${PKG.version}.tgz`)
     expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli/index.js']))
-    const unexpected = packedFiles.filter((f) => !['LICENSE', 'README.md', 'package.json', 'dist/licenses.txt'].includes(f) && !/^dist\/(cli|chunks)\/[^/]+\.js$/.test(f))
+    // A chunk is an ES module (.js), or a package loaded on first use as CommonJS (.cjs).
+    const unexpected = packedFiles.filter((f) => !['LICENSE', 'README.md', 'package.json', 'dist/licenses.txt'].includes(f) && !/^dist\/(cli|chunks)\/[^/]+\.c?js$/.test(f))
     expect(unexpected).toEqual([])
     expect(packedFiles.some((f) => f.startsWith('dist/chunks/'))).toBe(true)
   })

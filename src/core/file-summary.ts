@@ -21,24 +21,29 @@ export interface FileSummary {
 
 /**
  * Sums sizes per top-level entry and keeps the largest files, in one pass and without
- * an object per file: an artifact can hold hundreds of thousands of files.
+ * an object per file: an artifact can hold hundreds of thousands of files. In listing
+ * order the files of one top-level entry follow each other, so a file is counted with the
+ * entry before it whenever its path starts with that entry's name; only a new entry is
+ * cut out of its path and looked up.
  */
 export function summarizeFiles(paths: readonly string[], sizes: ArrayLike<number>, order: ArrayLike<number>, largestCount = 5): FileSummary {
   const groups = new Map<string, { files: number; size: number }>()
   const largest: SizedFile[] = []
+  let current: { files: number; size: number } | undefined
+  let currentName = ''
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number
     const filePath = paths[i] as string
     const size = sizes[i] as number
-    const slash = filePath.indexOf('/')
-    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1)
-    const group = groups.get(name)
-    if (group) {
-      group.files++
-      group.size += size
-    } else {
-      groups.set(name, { files: 1, size })
+    // A directory's name ends with "/"; a file at the top is its own entry, never a prefix of another path's.
+    if (current === undefined || !currentName.endsWith('/') || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf('/')
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1)
+      current = groups.get(currentName)
+      if (current === undefined) groups.set(currentName, (current = { files: 0, size: 0 }))
     }
+    current.files++
+    current.size += size
     if (largest.length < largestCount || size > (largest[largest.length - 1] as SizedFile).size) {
       let at = largest.length
       while (at > 0 && (largest[at - 1] as SizedFile).size < size) at--

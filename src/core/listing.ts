@@ -38,31 +38,29 @@ export function formatListing(sorted: readonly ListingEntry[]): string {
   return text
 }
 
-const HEX_DIGITS = Buffer.from('0123456789abcdef')
+/** Lines joined into one string at a time: short enough that the strings stay in the young generation. */
+const LINES_PER_PIECE = 4096
 
 /**
- * The listing of hashed files, written byte by byte from the raw digests: for a large
- * tree this makes no string or object per line. `digests` holds 32 bytes per path, in
- * the same order as `paths`; `order` lists their indices in listing order.
+ * The listing of hashed files. `digests` holds 32 bytes per path, in the same order as
+ * `paths`; `order` lists their indices in listing order. Every digest is turned to hex in
+ * one call, and the lines are joined into strings encoded a few thousand at a time: for
+ * 20,000 files a few milliseconds, where writing each line's bytes took three times as
+ * long, most of it in code that runs once per seal and never gets fast.
  */
 export function listingFromDigests(paths: readonly string[], digests: Uint8Array, order: ArrayLike<number>): Buffer {
-  let total = 0
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1
-  const out = Buffer.allocUnsafe(total)
-  let at = 0
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b] as number
-      out[at++] = HEX_DIGITS[byte >> 4] as number
-      out[at++] = HEX_DIGITS[byte & 15] as number
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString('hex')
+  const pieces: Buffer[] = []
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE)
+    const lines = new Array<string>(end - start)
+    for (let k = start; k < end; k++) {
+      const i = order[k] as number
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i] as string}\n`
     }
-    out[at++] = 0x20
-    out[at++] = 0x20
-    at += out.write(paths[i] as string, at)
-    out[at++] = 0x0a
+    pieces.push(Buffer.from(lines.join('')))
   }
-  return out
+  return pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces)
 }
 
 /** The digest of a tree (in-toto dirHash1): the sha256 of its listing. */

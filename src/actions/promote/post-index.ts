@@ -1,3 +1,5 @@
+import { endStep } from '../runner-io.js'
 import { post } from './post.js'
 
 await post()
+await endStep()

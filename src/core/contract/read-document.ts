@@ -31,8 +31,10 @@ export interface ContractDocument {
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
-// js-yaml's `types` are not in its type declarations.
-const SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge] })
+// js-yaml's `types` are not in its type declarations. Made on first use: the bundled
+// steps load js-yaml only when a contract is read (scripts/package.mjs).
+let schema: yaml.Schema | undefined
+const contractSchema = (): yaml.Schema => (schema ??= yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge] }))
 /** Deeper than any real document; the reader refuses it, at its line, before the stack runs out. */
 const MAX_DEPTH = 1000
 /** Keys copied by merges in one document: a million keeps a merge bomb to about 100 MB. */
@@ -154,7 +156,7 @@ function readYaml(file: string, text: string): { value: unknown; sourceOf: Sourc
   }
   let value: unknown
   try {
-    value = yaml.load(text, { schema: SCHEMA, filename: file, listener: listener as never, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS } as yaml.LoadOptions)
+    value = yaml.load(text, { schema: contractSchema(), filename: file, listener: listener as never, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS } as yaml.LoadOptions)
   } catch (error) {
     throw yamlError(file, text, error)
   }

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { SealError, quote } from '../errors.js'
 import { CONTROL_SLOTS, type ClaimLoopContext, type ClaimLoopFailure, Control, PROGRESS_STRIDE, runClaimLoop } from './claim-loop.js'
-import { hashLargeFile } from './hash-large-file.js'
+import { hashLargeFile, hashSmallFile } from './hash-large-file.js'
 
 export interface HashProgress {
   readonly filesDone: number
@@ -244,7 +244,7 @@ export async function hashFiles(paths: readonly string[], options: HashOptions &
 async function hashOneFile(path: string, options: HashOptions): Promise<HashedFiles> {
   const { onProgress, progressIntervalMs = 2000 } = options
   try {
-    const result = await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs)
+    const result = hashSmallFile(path) ?? (await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs))
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) }
   } catch (error) {
     const e = error as NodeJS.ErrnoException

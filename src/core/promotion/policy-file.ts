@@ -1,9 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml'
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
 import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
-import { POLICY_SCHEMA } from './policy-schema.js'
+import { compilePolicyValidator } from './policy-validator.js'
+import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
 
 interface RawEnvironment {
   requires?: string[]
@@ -25,15 +26,34 @@ export const DEFAULT_CONTRACT_RULE: ContractRule = { breaking: 'require-major', 
 const MAX_ALIASES = 100
 const MAX_ALIAS_EXPANSION = 1000
 
-/** Compiled on first use: compiling costs milliseconds every process that never reads a policy would pay. */
+/** Made on first use: a process that never reads a policy never pays for it. */
 let compiled: ValidateFunction | null = null
-const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: true }).compile(POLICY_SCHEMA))
+const validator = (): ValidateFunction => (compiled ??= compilePolicyValidator())
 
 /**
  * Reads a promotion policy (YAML). Every problem is reported at once, each with the
  * file, line and column it is on, the value found and what to write instead.
  */
 export function parsePolicy(text: string, source: string): PromotionPolicy {
+  // Nearly every policy is plain YAML without a mistake: read so, it needs neither the
+  // YAML library nor the positions of its values. Anything else, a mistake above all, is
+  // read again below with both, and reported from there.
+  const plain = readPlainYaml(text)
+  if (plain !== NOT_PLAIN) {
+    const policy = policyFrom(plain, source, null)
+    if (policy !== null) return policy
+  }
+  return parseWithPositions(text, source)
+}
+
+/** Where a problem is, and how it is reported: what reading with the YAML library gives. */
+interface Positions {
+  readonly doc: Document.Parsed
+  readonly at: (offset: number | undefined) => string
+  readonly fail: (problems: string[]) => never
+}
+
+function parseWithPositions(text: string, source: string): PromotionPolicy {
   const lines = new LineCounter()
   const at = (offset: number | undefined): string => {
     if (offset === undefined) return source
@@ -72,8 +92,19 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
         : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ])
   }
+  return policyFrom(value, source, { doc, at, fail }) as PromotionPolicy
+}
+
+/**
+ * The policy in the value read from the file. With positions, a problem fails with every
+ * problem at its line; without, any problem gives null, for the caller to read the file
+ * again with positions.
+ */
+function policyFrom(value: unknown, source: string, positions: Positions | null): PromotionPolicy | null {
   const validate = validator()
   if (!validate(value)) {
+    if (positions === null) return null
+    const { doc, at, fail } = positions
     const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames') // each repeats the pattern error beside it
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
   }
@@ -81,26 +112,30 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
   const top = value as { environments: Record<string, RawEnvironment | null>; service?: string; services?: string[] }
   const raw = top.environments
   // A key such as 1 or 2.0 is a number to YAML and the string "1" or "2" to the object
-  // read from it, so the file's pairs are matched by their keys' text.
-  const envMap = doc.getIn(['environments'], true)
-  const pairs = isMap(envMap) ? envMap.items : []
+  // read from it, so the file's pairs are matched by their keys' text. (The plain reader
+  // reads no such key: its object's keys are in the file's order.)
+  const envMap = positions?.doc.getIn(['environments'], true)
+  const pairs = positions !== null && isMap(envMap) ? envMap.items : []
   const pairOf = (name: string) => pairs.find((p) => String((p.key as { value?: unknown } | null)?.value) === name)
   const nodeAt = (name: string, ...path: (string | number)[]): number | undefined => {
     const rules = pairOf(name)?.value
     return rangeStart(isMap(rules) ? rules.getIn(path, true) : undefined)
   }
   const keyAt = (name: string): number | undefined => rangeStart(pairOf(name)?.key as Node | undefined)
+  const at = positions?.at ?? (() => source)
 
-  const problems: string[] = []
+  // Each problem is worded only when it is reported, with positions.
+  const problems: (() => string)[] = []
   if (top.service !== undefined && top.services !== undefined) {
     problems.push(
-      `${at(rangeStart(doc.getIn(['services'], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". ` +
+      () =>
+        `${at(rangeStart(positions?.doc.getIn(['services'], true)))}: the policy has both "service" (${quoteShort(top.service as string)}) and "services". ` +
         `Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, …]" to list the services an artifact's name may give; not both.`
     )
   }
   // In the file's order: an object lists integer-like keys ("1", "2") before all others.
   const position = new Map(pairs.map((p, i) => [String((p.key as { value?: unknown } | null)?.value), i]))
-  const names = Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
+  const names = positions === null ? Object.keys(raw) : Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
   const environments: EnvironmentRule[] = names.map((name) => {
     const env = raw[name] ?? {}
     const requires = env.requires ?? []
@@ -111,10 +146,11 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
     ] as const) {
       list.forEach((upstream, i) => {
         if (upstream === name) {
-          problems.push(`${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`)
+          problems.push(() => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`)
         } else if (!names.includes(upstream)) {
           problems.push(
-            `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. ` +
+            () =>
+              `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. ` +
               `Define it under environments, or use one of: ${names.join(', ')}.`
           )
         }
@@ -122,13 +158,14 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
     }
     if (env.soak !== undefined && requires.length === 0 && requiresAny.length === 0) {
       problems.push(
-        `${at(nodeAt(name, 'soak'))}: environments.${name}.soak is ${quote(env.soak)} but ${name} requires no environment, so there is nothing to soak in. ` +
+        () =>
+          `${at(nodeAt(name, 'soak'))}: environments.${name}.soak is ${quote(env.soak ?? '')} but ${name} requires no environment, so there is nothing to soak in. ` +
           `Add requires: [<upstream environment>] or remove soak.`
       )
     }
     const soakMs = env.soak === undefined ? 0 : parseDuration(env.soak)
     if (soakMs === null) {
-      problems.push(`${at(nodeAt(name, 'soak'))}: environments.${name}.soak ${quote(env.soak ?? '')} is too long. Give a duration under 285,000 years.`)
+      problems.push(() => `${at(nodeAt(name, 'soak'))}: environments.${name}.soak ${quote(env.soak ?? '')} is too long. Give a duration under 285,000 years.`)
     }
     const signer = env['signed-by']
     const signedBy =
@@ -144,11 +181,15 @@ export function parsePolicy(text: string, source: string): PromotionPolicy {
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
     return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract }
   })
-  if (problems.length > 0) fail(byPosition(problems))
+  if (problems.length > 0) {
+    if (positions === null) return null
+    positions.fail(byPosition(problems.map((problem) => problem())))
+  }
 
   const cycle = findCycle(environments)
   if (cycle) {
-    fail([
+    if (positions === null) return null
+    positions.fail([
       `${at(keyAt(cycle[0] as string))}: the environments require each other in a cycle: ${cycle.join(' → ')}. ` +
         `A digest could never enter any of them; remove one of these requirements.`
     ])

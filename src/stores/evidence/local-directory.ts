@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import * as fs from 'node:fs/promises'
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { SealedArtifact } from '../../core/seal.js'
@@ -8,6 +8,9 @@ import { type BundleExtras, type EvidenceStore, type SealBundleLocation, bundleF
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
  * renamed into place, so a failed seal never leaves a half-written listing or statement.
+ * The calls are synchronous: a few small files, where the first asynchronous file
+ * operation of a process would start libuv's thread pool, a millisecond and a half of a
+ * small seal.
  */
 export class LocalDirectoryStore implements EvidenceStore {
   constructor(
@@ -20,7 +23,7 @@ export class LocalDirectoryStore implements EvidenceStore {
     const contract = extras.contract ?? null
     const names = bundleFileNames(artifact.name)
     try {
-      await fs.mkdir(this.dir, { recursive: true })
+      fs.mkdirSync(this.dir, { recursive: true })
     } catch (error) {
       throw this.cannotWrite(this.dir, error)
     }
@@ -31,32 +34,32 @@ export class LocalDirectoryStore implements EvidenceStore {
       ...(contract === null ? [] : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }])
     ]
     // A signature or contract left from an earlier seal of the same name would be taken for this one's.
-    if (signed === null) await fs.rm(path.join(this.dir, names.sigstore), { force: true }).catch(() => undefined)
+    if (signed === null) removeQuietly(path.join(this.dir, names.sigstore))
     if (contract === null) {
-      await fs.rm(path.join(this.dir, names.contract), { force: true }).catch(() => undefined)
-      await fs.rm(path.join(this.dir, names.contractDir), { recursive: true, force: true }).catch(() => undefined)
+      removeQuietly(path.join(this.dir, names.contract))
+      removeQuietly(path.join(this.dir, names.contractDir))
     }
     const suffix = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
     const contractDir = path.join(this.dir, names.contractDir)
     const renamed: string[] = []
     try {
-      for (const file of files) await fs.writeFile(file.final + suffix, file.content)
+      for (const file of files) fs.writeFileSync(file.final + suffix, file.content)
       if (contract !== null) {
         for (const file of contract.files) {
           const target = path.join(contractDir + suffix, ...file.path.split('/'))
-          await fs.mkdir(path.dirname(target), { recursive: true })
-          await fs.writeFile(target, file.bytes)
+          fs.mkdirSync(path.dirname(target), { recursive: true })
+          fs.writeFileSync(target, file.bytes)
         }
-        await fs.rm(contractDir, { recursive: true, force: true })
-        await fs.rename(contractDir + suffix, contractDir)
+        fs.rmSync(contractDir, { recursive: true, force: true })
+        fs.renameSync(contractDir + suffix, contractDir)
         renamed.push(contractDir)
       }
       for (const file of files) {
-        await fs.rename(file.final + suffix, file.final)
+        fs.renameSync(file.final + suffix, file.final)
         renamed.push(file.final)
       }
     } catch (error) {
-      await Promise.all([...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed].map((p) => fs.rm(p, { recursive: true, force: true })))
+      for (const leftover of [...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed]) removeQuietly(leftover)
       throw this.cannotWrite(this.dir, error)
     }
     const at = (name: string): string | null => (files.some((f) => f.final === path.join(this.dir, name)) ? path.join(this.dir, name) : null)
@@ -75,5 +78,14 @@ export class LocalDirectoryStore implements EvidenceStore {
     return new SealError(
       `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
     )
+  }
+}
+
+/** Removes a file or directory if it is there; a failure leaves it, as the bundle's own writes would then fail and say so. */
+function removeQuietly(target: string): void {
+  try {
+    fs.rmSync(target, { recursive: true, force: true })
+  } catch {
+    // Nothing to add: see above.
   }
 }

@@ -1,0 +1,123 @@
+import {
+  provenanceLinks
+} from "./chunk-DWSZCENT.js";
+import {
+  formatCount
+} from "./chunk-HCENANLJ.js";
+import {
+  buildContextFromEnv
+} from "./chunk-XTLVFLRN.js";
+import {
+  fileSafeName,
+  mergeSealBundles,
+  partSourceFromArgument
+} from "./chunk-XGBVLNS7.js";
+import "./chunk-2YME2WUQ.js";
+import "./chunk-MFKOXDAX.js";
+import "./chunk-CGOBM355.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-UJW5JWF6.js";
+import "./chunk-WISAU6C5.js";
+import {
+  SealError
+} from "./chunk-HUXIDCLA.js";
+import {
+  printJson
+} from "./chunk-3WEHOHFK.js";
+import "./chunk-P2RVIIUY.js";
+import {
+  join,
+  resolve
+} from "./chunk-SHE4BTPW.js";
+import "./chunk-OJKZS7ZI.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-ULEFO6FB.js";
+
+// src/cli/merge-command.ts
+var MERGE_USAGE = `Usage: artifact-seal merge <part...> --name NAME [--out DIR] [--json]
+
+Merges the seal bundles of several parts (the legs of a matrix build) into one seal
+whose digest covers them all. The merged listing holds every part's files under a
+directory named after the part, so its digest is the digest of a tree laid out as
+<part>/<files>, and "sha256sum -c" of it passes in that tree. Each part's listing is
+checked against the statement beside it before anything is written.
+
+  <part...>     NAME=FILE.sha256  a part's listing, and the part's name
+                FILE.sha256       the same, named after the file (linux.sha256: linux)
+                DIR               the directory holding a part's bundle (one *.sha256)
+                NAME=DIR          the same, with the part's name
+  --name NAME   the merged artifact's name (required)
+  --out DIR     where the merged seal bundle goes (default: .seal/<name> here)
+  --json        print the result as JSON instead of a summary
+  -h, --help    show this help`;
+var spec = {
+  name: "merge",
+  usage: MERGE_USAGE,
+  allowPositionals: true,
+  options: { name: { type: "string" }, out: { type: "string" }, json: { type: "boolean" } }
+};
+var ARGUMENT = "merge <part...>";
+async function mergeCommand(args, terminal) {
+  const { values, positionals } = parseCommand(spec, args);
+  if (values.help) {
+    terminal.out(`${MERGE_USAGE}
+`);
+    return 0;
+  }
+  const name = requireValue("name", values.name);
+  if (name === void 0) throw new SealError(`merge: --name is required: the name of the merged artifact, such as "release".
+
+${MERGE_USAGE}`);
+  if (positionals.length === 0) throw new SealError(`merge: give the seal bundle of each part to merge.
+
+${MERGE_USAGE}`);
+  const out = requireValue("out", values.out);
+  const cwd = terminal.cwd;
+  const build = buildContextFromEnv(terminal.env);
+  const parts = positionals.map((arg) => partSourceFromArgument(arg, cwd, ARGUMENT));
+  const { artifact, bundle, parts: merged } = await mergeSealBundles(parts, {
+    name,
+    build,
+    outputDir: out ? resolve(cwd, out) : join(cwd, ".seal", fileSafeName(name)),
+    inputName: ARGUMENT,
+    outputInputName: "--out"
+  });
+  if (values.json) {
+    const result = {
+      digest: artifact.digest,
+      name: artifact.name,
+      fileCount: artifact.fileCount,
+      checksumsPath: bundle.checksumsPath,
+      statementPath: bundle.statementPath,
+      sealDir: bundle.dir,
+      parts: merged.map((p) => ({ name: p.name, digest: p.digest, kind: p.kind, fileCount: p.fileCount, checksumsPath: p.checksumsFile, statementPath: p.statementFile }))
+    };
+    printJson(terminal, result);
+    return 0;
+  }
+  const lines = [];
+  const row = (label, value) => void lines.push(`  ${label.padEnd(10)} ${value}`);
+  lines.push(`Merged ${artifact.name} from ${formatCount(merged.length, "part")}`);
+  row("digest", artifact.digest);
+  row("content", formatCount(artifact.fileCount, "file"));
+  const links = provenanceLinks(build);
+  if (links.commit) row("commit", `${links.commit.url} (${links.commit.ref})`);
+  if (links.run) row("run", links.run.url);
+  row("listing", bundle.checksumsPath);
+  row("statement", bundle.statementPath);
+  lines.push("  parts:");
+  const width = Math.min(40, Math.max(...merged.map((p) => p.name.length)));
+  for (const p of merged) {
+    const note = p.statementFile === null ? ", no statement to check" : "";
+    lines.push(`    ${p.name.padEnd(width)}  ${p.digest}  ${p.kind === "file" ? "single file" : formatCount(p.fileCount, "file")}${note}`);
+  }
+  terminal.out(`${lines.join("\n")}
+`);
+  return 0;
+}
+export {
+  MERGE_USAGE,
+  mergeCommand
+};

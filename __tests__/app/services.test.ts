@@ -3,8 +3,8 @@
 // confirmation is judged again against what its own service runs.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { pipelineStatus } from '../../src/app/pipeline-status.js'
-import { type PromoteRequest, type PromoteResult, promoteDigest } from '../../src/app/promote-digest.js'
+import { pipelineStatus } from '../../src/app/ledger/pipeline-status.js'
+import { type PromoteRequest, type PromoteResult, promoteDigest } from '../../src/app/promote/promote-digest.js'
 import type { Digest } from '../../src/core/digest.js'
 import { parsePolicy } from '../../src/core/promotion/policy-file.js'
 import type { PromotionPolicy } from '../../src/core/promotion/policy.js'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import { buildContextFromEnv } from '../../src/app/runner-environment.js'
+import { buildContextFromEnv } from '../../src/app/settings/runner-environment.js'
 import { SealError } from '../../src/core/errors.js'
 import { PROMOTION_EXTENSION, VSA_PREDICATE_TYPE, type VerificationSummaryInput, readVerificationSummary, verificationSummary } from '../../src/core/signing/vsa.js'
 import { buildStatement, statementSubject } from '../../src/core/statement.js'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { buildContextFromEnv } from '../../src/app/runner-environment.js'
+import { buildContextFromEnv } from '../../src/app/settings/runner-environment.js'
 import { parseListing } from '../../src/core/listing.js'
 import { type SealedArtifact, sealSubject } from '../../src/core/seal.js'
 import { ActionsCacheStore, type CacheLog, cacheKeyOf } from '../../src/stores/evidence/actions-cache.js'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { buildContextFromEnv } from '../../src/app/runner-environment.js'
+import { buildContextFromEnv } from '../../src/app/settings/runner-environment.js'
 import type { Digest } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
 import { parseListing } from '../../src/core/listing.js'
@@ -21,7 +21,7 @@ import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees
 let results: ResultsServiceHost
 let github: GitHubApiHost
 let store: typeof import('../../src/stores/evidence/workflow-artifact.js')
-let verify: typeof import('../../src/app/download-and-verify.js')
+let verify: typeof import('../../src/app/verify/download-and-verify.js')
 const stdout = captureStdout()
 const savedApiUrl = process.env.GITHUB_API_URL
 const REPOSITORY = 'acme/shop'
@@ -34,7 +34,7 @@ beforeAll(async () => {
   process.env.GITHUB_API_URL = github.url
   results.setGitHubApiUrl(github.url)
   store = await import('../../src/stores/evidence/workflow-artifact.js')
-  verify = await import('../../src/app/download-and-verify.js')
+  verify = await import('../../src/app/verify/download-and-verify.js')
 })
 
 afterAll(async () => {

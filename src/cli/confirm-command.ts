@@ -1,4 +1,4 @@
-import { requesterFromEnv } from '../app/runner-environment.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { SealError, quote } from '../core/errors.js'
 import { makesLive } from '../core/promotion/record.js'
 import { resolutionHeadline } from '../report/promotion-report.js'

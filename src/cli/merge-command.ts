@@ -1,6 +1,6 @@
 import * as path from 'node:path'
-import { mergeSealBundles, partSourceFromArgument } from '../app/merge-bundles.js'
-import { buildContextFromEnv } from '../app/runner-environment.js'
+import { mergeSealBundles, partSourceFromArgument } from '../app/seal/merge-bundles.js'
+import { buildContextFromEnv } from '../app/settings/runner-environment.js'
 import { SealError } from '../core/errors.js'
 import { formatCount } from '../report/format.js'
 import { provenanceLinks } from '../report/seal-report.js'

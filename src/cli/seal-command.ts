@@ -1,14 +1,14 @@
 import * as path from 'node:path'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
-import { sealToBundle } from '../app/seal-to-bundle.js'
-import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
+import { sealToBundle } from '../app/seal/seal-to-bundle.js'
+import { buildContextFromEnv, fallbackName } from '../app/settings/runner-environment.js'
 import { describeProgress } from '../report/progress.js'
 import { renderSealText } from '../report/seal-text.js'
 import { type Terminal, printJson } from './terminal.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { SIGNING_OPTIONS, SIGNING_USAGE, readCliSigning } from './signing-options.js'
-import { type SignedStatement, prepareSigning, withSigningWorkflow } from '../app/signing.js'
-import type { SealedContract } from '../app/seal-contract.js'
+import { type SignedStatement, prepareSigning, withSigningWorkflow } from '../app/signature/signing.js'
+import type { SealedContract } from '../app/seal/seal-contract.js'
 import { type ContractManifest, parseContractPatterns, parseManifest } from '../core/contract/manifest.js'
 import { SealError } from '../core/errors.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
@@ -83,7 +83,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       let artifact = sealed
       let contract: SealedContract | null = null
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import('../app/seal-contract.js')
+        const { collectContract, withContractAnnotation } = await import('../app/seal/seal-contract.js')
         contract = collectContract(artifact, { patterns: contractPatterns, version: contractVersion ?? '', inputs: { contract: '--contract', version: '--contract-version' } })
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
-import type { Signing, SigningSettings } from '../app/signing.js'
-import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../actions/signing-settings.js'
-import { SignerInput, SigningInput } from '../actions/constants.js'
+import type { Signing, SigningSettings } from '../app/signature/signing.js'
+import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
+import { SignerInput, SigningInput } from '../app/settings/names.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -86,6 +86,6 @@ export function readCliSignerCheck(values: Values, cwd: string, env: Env): Signe
 /** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */
 export async function cliCheckpointSigning(values: { 'signing-key'?: string | undefined }, terminal: { cwd: string; env: Env }): Promise<Signing | undefined> {
   if (values['signing-key'] === undefined) return undefined
-  const { prepareSigning } = await import('../app/signing.js')
+  const { prepareSigning } = await import('../app/signature/signing.js')
   return prepareSigning(readCliSigning({ sign: 'key', 'signing-key': values['signing-key'] }, terminal.cwd, terminal.env), terminal.env)
 }

@@ -1,6 +1,6 @@
 import { identityPolicy } from '../core/signing/signer-policy.js'
 import { SealError, quote } from '../core/errors.js'
-import { verifyRecordAttestation } from '../app/verify-record.js'
+import { verifyRecordAttestation } from '../app/ledger/verify-record.js'
 import { parseCommand } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'

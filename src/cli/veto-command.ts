@@ -1,5 +1,5 @@
-import { vetoDigest } from '../app/promote-digest.js'
-import { requesterFromEnv } from '../app/runner-environment.js'
+import { vetoDigest } from '../app/promote/promote-digest.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { SealError } from '../core/errors.js'

@@ -3,7 +3,7 @@ import type { Mismatch } from '../core/listing.js'
 import { shortDigest } from '../core/digest.js'
 import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
-import type { SignatureCheck } from '../app/check-signature.js'
+import type { SignatureCheck } from '../app/signature/check-signature.js'
 import { signerRows } from './signer-markdown.js'
 import { DEFAULT_SERVER_URL } from '../core/provenance.js'
 

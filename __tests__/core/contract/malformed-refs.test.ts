@@ -4,8 +4,8 @@
  * search for referenced files, `contract diff` on files).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { loadContract } from '../../../src/app/load-contract.js'
-import { collectContract } from '../../../src/app/seal-contract.js'
+import { loadContract } from '../../../src/app/contract/load-contract.js'
+import { collectContract } from '../../../src/app/seal/seal-contract.js'
 import { classifyContracts } from '../../../src/core/contract/classify.js'
 import { parseContractPatterns } from '../../../src/core/contract/manifest.js'
 import { classifyJsonSchema, classifyOpenApi } from '../../../src/core/contract/openapi/index.js'

@@ -1,11 +1,11 @@
 import * as core from '../runner-io.js'
-import { openLedger } from '../../app/open-ledger.js'
-import { requesterFromEnv, workspaceDir } from '../../app/runner-environment.js'
-import { PromoteInput, PromoteState } from '../constants.js'
+import { openLedger } from '../../app/ledger/open-ledger.js'
+import { requesterFromEnv, workspaceDir } from '../../app/settings/runner-environment.js'
+import { PromoteInput, PromoteState } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
-import { checkpointSigning } from '../../app/ledger-checkpoint.js'
+import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
 
 /**
  * The promote action's post step. The runner runs it after the job's last step only when

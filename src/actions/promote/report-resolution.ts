@@ -3,7 +3,7 @@ import { type LedgerEntry, makesLive } from '../../core/promotion/record.js'
 import { renderResolutionMarkdown } from '../../report/promotion-markdown.js'
 import { resolutionHeadline } from '../../report/promotion-report.js'
 import { serverUrlOf } from '../../core/provenance.js'
-import { PromoteOutput } from '../constants.js'
+import { PromoteOutput } from '../../app/settings/names.js'
 
 /**
  * Says how a pending record ended, in the log, the summary and the outputs. A confirmation

@@ -1,15 +1,15 @@
 import * as path from 'node:path'
 import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { BytesSource } from '../../app/fetch-bytes.js'
-import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/ledger-location.js'
-import { PromoteInput, PromoteOutput } from '../constants.js'
-import { DEFAULT_POLICY_FILE } from '../../app/load-policy.js'
+import type { BytesSource } from '../../app/verify/fetch-bytes.js'
+import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/settings/ledger-location.js'
+import { PromoteInput, PromoteOutput } from '../../app/settings/names.js'
+import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { misspelledInputs, readBytesSource } from '../bytes-source-input.js'
-import type { WithoutBytes } from '../../app/promote-digest.js'
-import type { SigningSettings } from '../../app/signing.js'
-import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../signing-settings.js'
+import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
+import type { WithoutBytes } from '../../app/promote/promote-digest.js'
+import type { SigningSettings } from '../../app/signature/signing.js'
+import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
 
 
 /**

@@ -4,13 +4,13 @@ import { SealError } from '../../core/errors.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
-import { type BundleFinisher, sealToBundle } from '../../app/seal-to-bundle.js'
-import type { SealedContract } from '../../app/seal-contract.js'
-import { SealInput, SealOutput } from '../constants.js'
-import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
+import { type BundleFinisher, sealToBundle } from '../../app/seal/seal-to-bundle.js'
+import type { SealedContract } from '../../app/seal/seal-contract.js'
+import { SealInput, SealOutput } from '../../app/settings/names.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { reportFailure } from '../report-failure.js'
 import { type PartsSubject, type SealSettings, readSealSettings } from './settings.js'
-import { mergeSealBundles } from '../../app/merge-bundles.js'
+import { mergeSealBundles } from '../../app/seal/merge-bundles.js'
 import type { BuildContext } from '../../core/statement.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import { parseListing } from '../../core/listing.js'
@@ -18,7 +18,7 @@ import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/sea
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
 import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
-import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signing.js'
+import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signature/signing.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
@@ -36,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const finish: BundleFinisher = async (sealed) => {
       let artifact = sealed
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import('../../app/seal-contract.js')
+        const { collectContract, withContractAnnotation } = await import('../../app/seal/seal-contract.js')
         contract = collectContract(artifact, settings.contract)
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }

@@ -1,12 +1,12 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { BytesSource } from '../../app/fetch-bytes.js'
-import { readBytesSource } from '../bytes-source-input.js'
+import type { BytesSource } from '../../app/verify/fetch-bytes.js'
+import { readBytesSource } from '../../app/settings/bytes-source.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
-import { VerifyInput } from '../constants.js'
+import { VerifyInput } from '../../app/settings/names.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { type SignerCheckSettings, readSignerCheckSettings } from '../signing-settings.js'
+import { type SignerCheckSettings, readSignerCheckSettings } from '../../app/settings/signing-settings.js'
 
 /** Every input of the verify action, read once and checked. */
 export interface VerifySettings {

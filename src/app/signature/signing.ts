@@ -1,9 +1,9 @@
 // Imported statically: sign: auto asks for a token on every seal, and a process's first
 // `await import()` costs about 4 ms. The OIDC client the module needs (@actions/core) is
 // still loaded only when the runner offers a token.
-import { getOidcToken } from '../attestation/oidc-token.js'
-import { SealError } from '../core/errors.js'
-import type { BuildContext } from '../core/statement.js'
+import { getOidcToken } from '../../attestation/oidc-token.js'
+import { SealError } from '../../core/errors.js'
+import type { BuildContext } from '../../core/statement.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -49,10 +49,10 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
   if (settings.mode === 'none') return { kind: 'none', notice: null }
   if (settings.mode === 'key') {
     if (settings.key === null) throw new Error('unreachable: sign: key without a key')
-    const { readSigningKey } = await import('../core/signing/signing-key.js')
+    const { readSigningKey } = await import('../../core/signing/signing-key.js')
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName)
-    const { signStatement } = await import('../attestation/sign-statement.js')
-    const { keySigner } = await import('../attestation/key-signer.js')
+    const { signStatement } = await import('../../attestation/sign-statement.js')
+    const { keySigner } = await import('../../attestation/key-signer.js')
     const signer = keySigner(key)
     return {
       kind: 'key',
@@ -68,8 +68,8 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
     if (settings.mode === 'keyless') throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)
     return { kind: 'none', notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` }
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import('../attestation/sigstore-instance.js')
-  const { signStatement } = await import('../attestation/sign-statement.js')
+  const { chooseSigstoreInstance, readEventVisibility } = await import('../../attestation/sigstore-instance.js')
+  const { signStatement } = await import('../../attestation/sign-statement.js')
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: env.GITHUB_SERVER_URL ?? null,

@@ -1,9 +1,9 @@
-import type { Ledger } from '../stores/ledger/ledger.js'
-import { FileLedger } from '../stores/ledger/file-ledger.js'
-import { SealError } from '../core/errors.js'
-import type { LedgerLocation } from './ledger-location.js'
+import type { Ledger } from '../../stores/ledger/ledger.js'
+import { FileLedger } from '../../stores/ledger/file-ledger.js'
+import { SealError } from '../../core/errors.js'
+import type { LedgerLocation } from '../settings/ledger-location.js'
 import { checkpointSigner } from './ledger-checkpoint.js'
-import type { Signing } from './signing.js'
+import type { Signing } from '../signature/signing.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -33,7 +33,7 @@ export async function openLedger(location: LedgerLocation, access: LedgerAccess,
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
   }
   // Loaded on demand: the GitHub client is large, and a file ledger never needs it.
-  const { GitHubDeploymentsLedger } = await import('../stores/ledger/github-deployments.js')
+  const { GitHubDeploymentsLedger } = await import('../../stores/ledger/github-deployments.js')
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

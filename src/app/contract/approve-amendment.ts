@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import type { ContractRef } from '../core/contract/manifest.js'
-import type { Digest } from '../core/digest.js'
-import { SealError } from '../core/errors.js'
-import type { LedgerEntry, NewRecord, Service } from '../core/promotion/record.js'
-import type { Ledger } from '../stores/ledger/ledger.js'
-import { contractOfLive } from './contract-amendment.js'
-import { type PromoteOptions, type Requester, knownFromHistory, serviceFor } from './promote-digest.js'
-import type { PromotionPolicy } from '../core/promotion/policy.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import type { Digest } from '../../core/digest.js'
+import { SealError } from '../../core/errors.js'
+import type { LedgerEntry, NewRecord, Service } from '../../core/promotion/record.js'
+import type { Ledger } from '../../stores/ledger/ledger.js'
+import { contractOfLive } from '../promote/contract-plan.js'
+import { type PromoteOptions, type Requester, knownFromHistory, serviceFor } from '../promote/promote-digest.js'
+import type { PromotionPolicy } from '../../core/promotion/policy.js'
 
 export interface ApprovalRequest {
   /** The artifact whose contract amendment is approved. */

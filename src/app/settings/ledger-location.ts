@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 
 /** Where promotion records live: a local file, or the repository's Deployments API. */
 export type LedgerLocation = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
-import type { PromotionPolicy } from '../core/promotion/policy.js'
-import { parsePolicy } from '../core/promotion/policy-file.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { PromotionPolicy } from '../../core/promotion/policy.js'
+import { parsePolicy } from '../../core/promotion/policy-file.js'
 
 /** Where the actions and the CLI look for the promotion policy when none is named. */
 export const DEFAULT_POLICY_FILE = '.github/promotion.yml'

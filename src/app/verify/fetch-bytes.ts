@@ -1,12 +1,12 @@
 import * as path from 'node:path'
-import type { Digest } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import type { SealOptions, SubjectSpec } from '../core/seal.js'
-import { cacheKeyOf } from '../stores/evidence/cache-layout.js'
-import { removeQuietly } from '../stores/evidence/directory-handoff.js'
-import type { BytesCheck, KnownDigest } from './promote-digest.js'
+import type { Digest } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { SealOptions, SubjectSpec } from '../../core/seal.js'
+import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
+import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
+import type { BytesCheck, KnownDigest } from '../promote/promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
-import { serverUrlOf } from '../core/provenance.js'
+import { serverUrlOf } from '../../core/provenance.js'
 import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
 
@@ -82,7 +82,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
 
 async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
   // Loaded on demand: the artifact client is large, and most checks never download.
-  const { WorkflowArtifactStore } = await import('../stores/evidence/workflow-artifact.js')
+  const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
   const { DownloadDiffersError, downloadAndVerify } = await import('./download-and-verify.js')
   const store = new WorkflowArtifactStore({ env: context.env })
   let downloaded
@@ -128,7 +128,7 @@ type Restored =
  * caller can fall back to the workflow artifact.
  */
 async function restoreFromCache(digest: Digest, inputName: string, context: FetchContext): Promise<Restored> {
-  const { restoreFromCache: restore } = await import('../stores/evidence/cache-restore.js')
+  const { restoreFromCache: restore } = await import('../../stores/evidence/cache-restore.js')
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } })
   if (restored.kind === 'miss') return { kind: 'miss' }
   if (restored.kind === 'refused') return { kind: 'unsafe' }

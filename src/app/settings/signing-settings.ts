@@ -1,12 +1,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
-import type { SignMode, SigningSettings } from '../app/signing.js'
-import type { SignerExpectation } from '../app/check-signature.js'
-import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../core/signing/public-key.js'
-import { parseTufMirrors } from '../attestation/tuf-mirrors.js'
-import { SignerInput, SigningInput } from './constants.js'
-import { type GetInput, parseBooleanInput } from './seal/settings.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { SignMode, SigningSettings } from '../signature/signing.js'
+import type { SignerExpectation } from '../signature/check-signature.js'
+import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../../core/signing/public-key.js'
+import { parseTufMirrors } from '../../attestation/tuf-mirrors.js'
+import { SignerInput, SigningInput } from './names.js'
+import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
 
 const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none']
 

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, digestFromHex } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import { type DigestKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../core/kind.js'
-import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
-import { type SealOptions, sealSubject } from '../core/seal.js'
-import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../stores/evidence/workflow-artifact.js'
-import { removeQuietly } from '../stores/evidence/directory-handoff.js'
+import { type Digest, digestFromHex } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import { type DigestKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
+import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
+import { type SealOptions, sealSubject } from '../../core/seal.js'
+import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../../stores/evidence/workflow-artifact.js'
+import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 
 export interface DownloadAndVerifyRequest extends Omit<ArtifactDownload, 'onDigestMismatch'> {
   /**

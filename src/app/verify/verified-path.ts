@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, hexOf } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import { parseListing } from '../core/listing.js'
-import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
-import { resolveFiles } from '../core/subject/resolve-files.js'
-import { removeQuietly } from '../stores/evidence/directory-handoff.js'
+import { type Digest, hexOf } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import { parseListing } from '../../core/listing.js'
+import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
+import { resolveFiles } from '../../core/subject/resolve-files.js'
+import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 
 /**
  * The `path` a verify or promote hands to the deploy step: exactly what was verified.

@@ -1,7 +1,7 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { BuildContext } from '../core/statement.js'
-import { VERSION } from '../version.js'
+import type { BuildContext } from '../../core/statement.js'
+import { VERSION } from '../../version.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Digest } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../core/kind.js'
-import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
-import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
-import { statementBeside } from '../stores/evidence/seal-bundle.js'
+import type { Digest } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
+import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
+import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
+import { statementBeside } from '../../stores/evidence/seal-bundle.js'
 
 export interface VerifyRequest {
   readonly subject: SubjectSpec

@@ -1,12 +1,12 @@
-import { summarizeAmendment } from '../core/contract/amendment.js'
-import type { ContractChange } from '../core/contract/change.js'
-import type { LoadedContract } from '../core/contract/classify.js'
-import type { ContractRef } from '../core/contract/manifest.js'
-import type { Digest } from '../core/digest.js'
-import { BadInputError, SealError } from '../core/errors.js'
-import type { ContractFact } from '../core/promotion/contract-rule.js'
-import type { Amendment, ArtifactRef, LedgerEntry, LiveSpan, Service } from '../core/promotion/record.js'
-import type { LedgerView } from '../stores/ledger/ledger.js'
+import { summarizeAmendment } from '../../core/contract/amendment.js'
+import type { ContractChange } from '../../core/contract/change.js'
+import type { LoadedContract } from '../../core/contract/classify.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import type { Digest } from '../../core/digest.js'
+import { BadInputError, SealError } from '../../core/errors.js'
+import type { ContractFact } from '../../core/promotion/contract-rule.js'
+import type { Amendment, ArtifactRef, LedgerEntry, LiveSpan, Service } from '../../core/promotion/record.js'
+import type { LedgerView } from '../../stores/ledger/ledger.js'
 import type { ContractSources } from './contract-sources.js'
 import type { BytesCheck } from './promote-digest.js'
 
@@ -107,7 +107,7 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
     if (error instanceof BadInputError || !(error instanceof SealError)) throw error
     return { ...plan, changes: null, problem: error.message }
   }
-  const { classifyContracts } = await import('../core/contract/classify.js')
+  const { classifyContracts } = await import('../../core/contract/classify.js')
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null }
   } catch (error) {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, hexOf } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import type { LedgerEntry } from '../core/promotion/record.js'
-import type { IdentityPolicy } from '../core/signing/identity.js'
-import type { PublicKeyMaterial } from '../core/signing/public-key.js'
-import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../core/signing/vsa.js'
-import type { LedgerLocation } from './ledger-location.js'
-import type { TufMirror } from '../attestation/trusted-root.js'
+import { type Digest, hexOf } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { LedgerEntry } from '../../core/promotion/record.js'
+import type { IdentityPolicy } from '../../core/signing/identity.js'
+import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
+import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../../core/signing/vsa.js'
+import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { TufMirror } from '../../attestation/trusted-root.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -46,12 +46,12 @@ export async function verifyRecordAttestation(record: LedgerEntry, location: Led
     throw new SealError(`record ${record.id} has no attestation: the promote that wrote it did not sign (give it sign: key or keyless, or run it with "id-token: write").`)
   }
   const { bundle, source } = link.id !== null || /^https?:/.test(link.uri) ? await fromApi(record, link.digest, env, token) : fromFile(record, link.uri, link.digest, location)
-  const { signingMaterialOf, verifyAttestation } = await import('../attestation/verify-bundle.js')
+  const { signingMaterialOf, verifyAttestation } = await import('../../attestation/verify-bundle.js')
   const keyed = signingMaterialOf(bundle) === 'key'
   if (!keyed && expectation.identity === null) {
     throw new SealError(`the attestation of record ${record.id} (${source}) is signed keyless: give --signer-repository (and --signer-workflow) to say whose signature is accepted, and --trusted-root for offline use.`)
   }
-  const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
+  const { loadTrustedRoot } = await import('../../attestation/trusted-root.js')
   const verified = await verifyAttestation(bundle, {
     trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
     publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],
@@ -106,7 +106,7 @@ async function fromApi(record: LedgerEntry, digest: Digest, env: Env, token: str
       `record ${record.id} links its attestation in the repository's attestations API (${record.attestation?.uri ?? ''}): set GITHUB_REPOSITORY (owner/name) and GITHUB_TOKEN (with "attestations: read") to fetch it.`
     )
   }
-  const { listAttestations } = await import('../attestation/attestations-api.js')
+  const { listAttestations } = await import('../../attestation/attestations-api.js')
   const found = await listAttestations(record.digest, { env, token, tokenInput: 'GITHUB_TOKEN' })
   const match = found.find((candidate) => candidate.digest === digest)
   if (match === undefined) {

@@ -1,6 +1,6 @@
-import type { AttestationCandidate, SignatureSources, SignerExpectation } from '../app/check-signature.js'
-import type { Digest } from '../core/digest.js'
-import type { VerifiedSigner } from '../core/promotion/gate.js'
+import type { AttestationCandidate, SignatureSources, SignerExpectation } from '../signature/check-signature.js'
+import type { Digest } from '../../core/digest.js'
+import type { VerifiedSigner } from '../../core/promotion/gate.js'
 import type { SignerCheckSettings } from './signing-settings.js'
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -20,7 +20,7 @@ export function signatureSources(checksumsFile: string | null, asked: boolean, t
   const attestations =
     asked && repository && token !== ''
       ? async (digest: Digest): Promise<readonly AttestationCandidate[]> => {
-          const { listAttestations } = await import('../attestation/attestations-api.js')
+          const { listAttestations } = await import('../../attestation/attestations-api.js')
           return listAttestations(digest, { env, token, tokenInput })
         }
       : null

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
-import { type CheckpointPredicate, checkpointStatement, readCheckpointStatement } from '../core/signing/ledger-checkpoint.js'
-import type { IdentityPolicy } from '../core/signing/identity.js'
-import type { PublicKeyMaterial } from '../core/signing/public-key.js'
-import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT, checkpointFileOf } from '../stores/ledger/file-ledger.js'
-import type { Signing, SigningSettings } from './signing.js'
-import type { LedgerLocation } from './ledger-location.js'
-import type { TufMirror } from '../attestation/trusted-root.js'
+import { SealError, quote } from '../../core/errors.js'
+import { type CheckpointPredicate, checkpointStatement, readCheckpointStatement } from '../../core/signing/ledger-checkpoint.js'
+import type { IdentityPolicy } from '../../core/signing/identity.js'
+import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
+import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT, checkpointFileOf } from '../../stores/ledger/file-ledger.js'
+import type { Signing, SigningSettings } from '../signature/signing.js'
+import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { TufMirror } from '../../attestation/trusted-root.js'
 
 /**
  * The file ledger's signed checkpoint: written under the ledger's lock with every signed
@@ -28,7 +28,7 @@ export function checkpointSigner(signing: Signing, ledgerFile: string, clock: ()
  */
 export async function checkpointSigning(ledger: LedgerLocation, settings: SigningSettings, env: Readonly<Record<string, string | undefined>>): Promise<Signing> {
   if (ledger.kind !== 'file') return { kind: 'none', notice: null }
-  const { prepareSigning } = await import('./signing.js')
+  const { prepareSigning } = await import('../signature/signing.js')
   return prepareSigning(settings, env)
 }
 
@@ -93,7 +93,7 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
   } catch {
     return refuse('replaced', `${quote(file)} is not JSON, so it is no signed checkpoint. Restore it from a backup.`)
   }
-  const { signingMaterialOf, verifyAttestation } = await import('../attestation/verify-bundle.js')
+  const { signingMaterialOf, verifyAttestation } = await import('../../attestation/verify-bundle.js')
   let keyed: boolean
   try {
     keyed = signingMaterialOf(bundle) === 'key'
@@ -108,7 +108,7 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
   }
   let verified
   try {
-    const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
+    const { loadTrustedRoot } = await import('../../attestation/trusted-root.js')
     verified = await verifyAttestation(bundle, {
       trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
       publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey],

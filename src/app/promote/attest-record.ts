@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { hexOf } from '../core/digest.js'
-import { SealError, quote } from '../core/errors.js'
-import type { Decision } from '../core/promotion/gate.js'
-import type { PromotionPolicy } from '../core/promotion/policy.js'
-import type { AttestationRef, NewRecord } from '../core/promotion/record.js'
-import { verificationSummary } from '../core/signing/vsa.js'
-import { VERSION } from '../version.js'
-import { type SignatureCheck, sha256Of } from './check-signature.js'
-import type { LedgerLocation } from './ledger-location.js'
-import type { Signing } from './signing.js'
+import { hexOf } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { Decision } from '../../core/promotion/gate.js'
+import type { PromotionPolicy } from '../../core/promotion/policy.js'
+import type { AttestationRef, NewRecord } from '../../core/promotion/record.js'
+import { verificationSummary } from '../../core/signing/vsa.js'
+import { VERSION } from '../../version.js'
+import { type SignatureCheck, sha256Of } from '../signature/check-signature.js'
+import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { Signing } from '../signature/signing.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -60,7 +60,7 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
     const signed = await signing.sign(statement)
     const digest = sha256Of(signed.json)
     if (signing.kind === 'keyless' && context.env.GITHUB_REPOSITORY && context.token !== '') {
-      const { storeAttestation } = await import('../attestation/attestations-api.js')
+      const { storeAttestation } = await import('../../attestation/attestations-api.js')
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? 'github-token' })
       // The API hands the bundle back as JSON of its own layout; its compact form is what
       // a reader of the API can hash again (listAttestations does), not these bytes.

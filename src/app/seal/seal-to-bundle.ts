@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
-import { refuseListingAsFile } from '../core/kind.js'
-import { parseListing } from '../core/listing.js'
-import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../core/seal.js'
-import { LocalDirectoryStore } from '../stores/evidence/local-directory.js'
-import { type BundleExtras, type SealBundleLocation, fileSafeName } from '../stores/evidence/seal-bundle.js'
+import { SealError, quote } from '../../core/errors.js'
+import { refuseListingAsFile } from '../../core/kind.js'
+import { parseListing } from '../../core/listing.js'
+import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
+import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
+import { type BundleExtras, type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
 
 export interface BundleDestination {
   /** The directory the user chose, or null for `<defaultParent>/<artifact name>`. */

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs'
-import type { Digest } from '../core/digest.js'
-import type { SealedBy } from '../core/promotion/record.js'
-import { type StatementContext, sealedByFromStatement, subjectNameOf } from '../core/provenance.js'
-import { statementBeside } from '../stores/evidence/seal-bundle.js'
+import type { Digest } from '../../core/digest.js'
+import type { SealedBy } from '../../core/promotion/record.js'
+import { type StatementContext, sealedByFromStatement, subjectNameOf } from '../../core/provenance.js'
+import { statementBeside } from '../../stores/evidence/seal-bundle.js'
 
 /** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
 export interface SealInfo {

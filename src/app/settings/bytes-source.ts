@@ -1,8 +1,8 @@
 import * as path from 'node:path'
-import type { BytesSource } from '../app/fetch-bytes.js'
-import { SealError, quote } from '../core/errors.js'
-import { type GetInput, parseBooleanInput } from './seal/settings.js'
-import { readSubject } from './verify/settings.js'
+import type { BytesSource } from '../verify/fetch-bytes.js'
+import { SealError, quote } from '../../core/errors.js'
+import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
+import { readSubject } from '../../actions/verify/settings.js'
 
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {

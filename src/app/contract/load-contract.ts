@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { SealError, quote } from '../core/errors.js'
-import type { LoadedContract } from '../core/contract/classify.js'
-import { detectContractKind } from '../core/contract/detect.js'
-import { kindOfName } from '../core/contract/file-kinds.js'
-import { checkContractIdentity, describeContract } from '../core/contract/identity.js'
-import { type SchemaRole, parseManifest } from '../core/contract/manifest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { LoadedContract } from '../../core/contract/classify.js'
+import { detectContractKind } from '../../core/contract/detect.js'
+import { kindOfName } from '../../core/contract/file-kinds.js'
+import { checkContractIdentity, describeContract } from '../../core/contract/identity.js'
+import { type SchemaRole, parseManifest } from '../../core/contract/manifest.js'
 
 /**
  * A contract to compare, from what a user points at: a seal bundle (its directory, or its

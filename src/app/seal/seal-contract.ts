@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import picomatch from 'picomatch'
-import { SealError, quote } from '../core/errors.js'
-import { describeContract } from '../core/contract/identity.js'
-import { type ContractManifest, type ContractPattern, CONTRACT_ANNOTATION, CONTRACT_FORMAT } from '../core/contract/manifest.js'
-import { parseListing } from '../core/listing.js'
-import type { SealedArtifact } from '../core/seal.js'
-import type { Statement } from '../core/statement.js'
+import { SealError, quote } from '../../core/errors.js'
+import { describeContract } from '../../core/contract/identity.js'
+import { type ContractManifest, type ContractPattern, CONTRACT_ANNOTATION, CONTRACT_FORMAT } from '../../core/contract/manifest.js'
+import { parseListing } from '../../core/listing.js'
+import type { SealedArtifact } from '../../core/seal.js'
+import type { Statement } from '../../core/statement.js'
 
 export interface ContractRequest {
   readonly patterns: readonly ContractPattern[]

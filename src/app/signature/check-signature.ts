@@ -1,19 +1,19 @@
 import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex, hexOf, parseDigest } from '../core/digest.js'
-import type { ContractRef } from '../core/contract/manifest.js'
-import { SealError, quote } from '../core/errors.js'
-import type { VerifiedSigner } from '../core/promotion/gate.js'
-import type { SealedBy } from '../core/promotion/record.js'
-import { sealedByFromStatement } from '../core/provenance.js'
-import { type WantedSigner, identityPolicy } from '../core/signing/signer-policy.js'
-import { checkIdentity, describeIdentityFailure } from '../core/signing/identity.js'
-import type { PublicKeyMaterial } from '../core/signing/public-key.js'
-import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../core/statement.js'
-import { CONTRACT_ANNOTATION } from '../core/contract/manifest.js'
-import { sigstoreBundleBeside } from '../stores/evidence/seal-bundle.js'
-import type { AttestationCandidate } from '../attestation/attestations-api.js'
-import type { TufMirror } from '../attestation/trusted-root.js'
+import { type Digest, digestFromHex, hexOf, parseDigest } from '../../core/digest.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { VerifiedSigner } from '../../core/promotion/gate.js'
+import type { SealedBy } from '../../core/promotion/record.js'
+import { sealedByFromStatement } from '../../core/provenance.js'
+import { type WantedSigner, identityPolicy } from '../../core/signing/signer-policy.js'
+import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
+import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
+import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
+import { CONTRACT_ANNOTATION } from '../../core/contract/manifest.js'
+import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
+import type { AttestationCandidate } from '../../attestation/attestations-api.js'
+import type { TufMirror } from '../../attestation/trusted-root.js'
 
 /** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
 export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
@@ -96,8 +96,8 @@ export async function checkSignature(digest: Digest, sources: SignatureSources, 
 }
 
 async function checkCandidate(candidate: AttestationCandidate, digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
-  const { verifyAttestation } = await import('../attestation/verify-bundle.js')
-  const { loadTrustedRoot } = await import('../attestation/trusted-root.js')
+  const { verifyAttestation } = await import('../../attestation/verify-bundle.js')
+  const { loadTrustedRoot } = await import('../../attestation/trusted-root.js')
   let verified
   try {
     verified = await verifyAttestation(candidate.bundle, {

@@ -1,10 +1,10 @@
-import type { ContractRef } from '../core/contract/manifest.js'
-import type { Digest } from '../core/digest.js'
-import { SealError } from '../core/errors.js'
-import { type PromotionPolicy, declaresServices, pipelineOrder } from '../core/promotion/policy.js'
-import type { LedgerEntry, LiveSpan, Service } from '../core/promotion/record.js'
-import type { Ledger } from '../stores/ledger/ledger.js'
-import { type ContractPlan, contractOfLive } from './contract-amendment.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import type { Digest } from '../../core/digest.js'
+import { SealError } from '../../core/errors.js'
+import { type PromotionPolicy, declaresServices, pipelineOrder } from '../../core/promotion/policy.js'
+import type { LedgerEntry, LiveSpan, Service } from '../../core/promotion/record.js'
+import type { Ledger } from '../../stores/ledger/ledger.js'
+import { type ContractPlan, contractOfLive } from '../promote/contract-plan.js'
 
 /** What one service of one environment runs now, or why that is not known. */
 export interface EnvironmentStatus {

@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github'
 import { type Digest, digestFromHex } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import { VERSION } from '../version.js'
+import { type Env, apiUrlOf, serverUrlOf } from '../core/env.js'
 
 /** A signed attestation found for a digest, to be verified. */
 export interface AttestationCandidate {
@@ -16,8 +17,6 @@ export interface AttestationCandidate {
 function sha256Of(text: string): Digest {
   return digestFromHex(createHash('sha256').update(text).digest('hex'))
 }
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export interface AttestationsApiOptions {
   readonly env: Env
@@ -43,8 +42,8 @@ function repositoryOf(env: Env): { owner: string; repo: string; server: string; 
   return {
     owner,
     repo,
-    server: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+    server: serverUrlOf(env),
+    apiUrl: apiUrlOf(env)
   }
 }
 
@@ -121,7 +120,7 @@ function parseOrMark(text: string): unknown {
 
 async function withRetries<T>(options: AttestationsApiOptions, method: string, route: string, access: 'read' | 'write', request: () => Promise<T>): Promise<T> {
   const attempts = options.attempts ?? 3
-  const apiUrl = (options.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const apiUrl = apiUrlOf(options.env)
   for (let attempt = 1; ; attempt++) {
     try {
       return await request()

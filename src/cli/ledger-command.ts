@@ -13,6 +13,7 @@ import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
+import { serverUrlOf } from '../core/env.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -118,7 +119,7 @@ interface Pins {
 
 /** The checkpoint's signature first, then the chain up to the head it signs; then the heads and identity kept elsewhere. */
 async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal): Promise<number> {
-  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
   const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {

@@ -6,7 +6,7 @@ import { contractsKnown, ownService, pipelineStatus } from '../app/ledger/pipeli
 import { NOTHING_KNOWN, promoteDigest } from '../app/promote/promote-digest.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/settings/runner-environment.js'
 import { sealInfoBesideListing } from '../app/verify/sealed-by.js'
-import { serverUrlOf } from '../core/provenance.js'
+import { serverUrlOf } from '../core/env.js'
 import { fetchAndCheckBytes } from '../app/verify/fetch-bytes.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
@@ -120,7 +120,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
 
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
-  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env.GITHUB_SERVER_URL), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}\n`) })
+  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}\n`) })
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', cwd)
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
   const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')

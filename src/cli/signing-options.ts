@@ -4,8 +4,7 @@ import { SealError, quote } from '../core/errors.js'
 import type { Signing, SigningSettings } from '../app/signature/signing.js'
 import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
 import { SignerInput, SigningInput } from '../app/settings/names.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../core/env.js'
 
 /** The options that say how to sign: seal's statement, promote's record. */
 export const SIGNING_OPTIONS = {

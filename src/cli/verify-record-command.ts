@@ -5,6 +5,7 @@ import { parseCommand } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Terminal } from './terminal.js'
+import { serverUrlOf } from '../core/env.js'
 
 export const VERIFY_RECORD_USAGE = `Usage: artifact-seal verify-record <record-id> [--ledger L] [--public-key FILE | --trusted-root FILE --signer-repository O/R]
 
@@ -39,7 +40,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     }
   }
   if (record === null) throw new SealError(`verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
-  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   try {
     const verified = await verifyRecordAttestation(

@@ -5,7 +5,7 @@ import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
 import type { SignatureCheck } from '../app/signature/check-signature.js'
 import { signerRows } from './signer-markdown.js'
-import { DEFAULT_SERVER_URL } from '../core/provenance.js'
+import { DEFAULT_SERVER_URL } from '../core/env.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */
 const ROWS_SHOWN = 200

@@ -27,14 +27,15 @@ import { recordAttester } from '../../app/promote/attest-record.js'
 import { approveAmendment } from '../../app/contract/approve-amendment.js'
 import { contractSources, contractStoreOf, sealedContractBeside } from '../../app/promote/contract-sources.js'
 import { renderApprovalMarkdown } from '../../report/promotion-markdown.js'
-import { serverUrlOf } from '../../core/provenance.js'
+import { serverUrlOf } from '../../core/env.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
  * ledger as pending. The post step (post.ts) confirms the deployment when the job succeeds;
  * with `confirm: <record-id>` this step confirms an earlier promotion instead.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
@@ -69,7 +70,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
+        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env))).write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
@@ -105,14 +106,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         options
       )
       core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env))).write()
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => core.warning(problem) })
+    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env), onInvalid: (problem) => core.warning(problem) })
     const fetchContext: FetchContext = {
       env,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
@@ -173,7 +174,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+      serverUrl: serverUrlOf(env)
     }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 

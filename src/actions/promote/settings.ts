@@ -10,6 +10,7 @@ import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-sour
 import type { WithoutBytes } from '../../app/promote/promote-digest.js'
 import type { SigningSettings } from '../../app/signature/signing.js'
 import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
+import type { Env } from '../../core/env.js'
 
 
 /**
@@ -53,8 +54,6 @@ export interface PromoteSettings {
   /** How the record is signed, as a verification summary. */
   readonly signing: SigningSettings
 }
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export function readPromoteSettings(getInput: GetInput, env: Env, workspace: string): PromoteSettings {
   const input = (name: string): string => getInput(name).trim()

@@ -20,9 +20,10 @@ import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
 import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signature/signing.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
+import type { Env } from '../../core/env.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readSealSettings((name) => core.getInput(name), workspace)
@@ -123,7 +124,7 @@ export function defaultArtifactName(artifact: SealedArtifact): string {
   return `${fileSafeName(artifact.name)}-sealed`
 }
 
-async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: NodeJS.ProcessEnv): Promise<UploadedArtifact> {
+async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<UploadedArtifact> {
   const name = upload.name ?? defaultArtifactName(artifact)
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
@@ -132,7 +133,7 @@ async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifac
   return uploaded
 }
 
-async function cacheSealed(artifact: SealedArtifact, env: NodeJS.ProcessEnv): Promise<void> {
+async function cacheSealed(artifact: SealedArtifact, env: Env): Promise<void> {
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
@@ -148,7 +149,7 @@ function listedPaths(artifact: SealedArtifact): string[] {
  * repository's attestations API, where `gh attestation verify` and the Attestations page
  * find it. A keyed one is not: the API takes certificates, not bare keys.
  */
-async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: NodeJS.ProcessEnv) {
+async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: Env) {
   const statement = await signing.sign(artifact.statement)
   if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY) return { statement, attestation: null }
   const { storeAttestation } = await import('../../attestation/attestations-api.js')
@@ -168,7 +169,7 @@ async function mergeParts(
   subject: PartsSubject,
   settings: SealSettings,
   build: BuildContext,
-  env: NodeJS.ProcessEnv,
+  env: Env,
   workspace: string,
   defaultParent: string,
   finish: BundleFinisher

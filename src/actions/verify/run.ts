@@ -10,7 +10,7 @@ import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
 import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
 import { formatBytes, formatCount } from '../../report/format.js'
-import { serverUrlOf } from '../../core/provenance.js'
+import { serverUrlOf } from '../../core/env.js'
 import { VerifyInput, VerifyOutput } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
@@ -18,12 +18,13 @@ import { type SignatureCheck, checkSignature } from '../../app/signature/check-s
 import { requirementReason, signatureRequired } from '../../app/settings/signing-settings.js'
 import { signatureSources, signerExpectation, signerOutput } from '../../app/settings/signer-expectation.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
+import type { Env } from '../../core/env.js'
 
 /** GitHub shows ten error annotations per step; the rest are counted in one more. */
 export const ANNOTATIONS_SHOWN = 10
 
 /** The verify action: recompute the digest of what is about to be deployed and compare. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readVerifySettings((name) => core.getInput(name), workspace, env)
@@ -77,7 +78,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       handedOut = null
     }
     const verified = report.verified && signatureFailure === null
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) })).write()
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write()
     core.setOutput(VerifyOutput.Verified, String(verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))

@@ -7,6 +7,7 @@ import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { VerifyInput } from '../../app/settings/names.js'
 import { type GetInput, parseBooleanInput } from '../seal/settings.js'
 import { type SignerCheckSettings, readSignerCheckSettings } from '../../app/settings/signing-settings.js'
+import type { Env } from '../../core/env.js'
 
 /** Every input of the verify action, read once and checked. */
 export interface VerifySettings {
@@ -19,7 +20,7 @@ export interface VerifySettings {
   readonly token: string
 }
 
-export function readVerifySettings(getInput: GetInput, workspace: string, env: Readonly<Record<string, string | undefined>> = {}): VerifySettings {
+export function readVerifySettings(getInput: GetInput, workspace: string, env: Env = {}): VerifySettings {
   const input = (name: string): string => getInput(name).trim()
   const expectedText = input(VerifyInput.ExpectedDigest)
   if (expectedText === '') {

@@ -8,6 +8,7 @@ import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentit
 import type { Signing, SigningSettings } from '../signature/signing.js'
 import type { LedgerLocation } from '../settings/ledger-location.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * The file ledger's signed checkpoint: written under the ledger's lock with every signed
@@ -26,7 +27,7 @@ export function checkpointSigner(signing: Signing, ledgerFile: string, clock: ()
  * How a confirmation (the post step, `confirm: <id>`) signs the file ledger's checkpoint:
  * as the promotion did. Only a file ledger has one, so no token is asked for otherwise.
  */
-export async function checkpointSigning(ledger: LedgerLocation, settings: SigningSettings, env: Readonly<Record<string, string | undefined>>): Promise<Signing> {
+export async function checkpointSigning(ledger: LedgerLocation, settings: SigningSettings, env: Env): Promise<Signing> {
   if (ledger.kind !== 'file') return { kind: 'none', notice: null }
   const { prepareSigning } = await import('../signature/signing.js')
   return prepareSigning(settings, env)

@@ -4,8 +4,7 @@ import { SealError } from '../../core/errors.js'
 import type { LedgerLocation } from '../settings/ledger-location.js'
 import { checkpointSigner } from './ledger-checkpoint.js'
 import type { Signing } from '../signature/signing.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import { type Env, apiUrlOf, serverUrlOf } from '../../core/env.js'
 
 export interface LedgerAccess {
   readonly token: string
@@ -37,8 +36,8 @@ export async function openLedger(location: LedgerLocation, access: LedgerAccess,
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
     ref: env.GITHUB_SHA || '',
     tokenInput: access.tokenInput
   })

@@ -9,8 +9,7 @@ import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../../core/signing/vsa.js'
 import type { LedgerLocation } from '../settings/ledger-location.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../../core/env.js'
 
 export interface RecordExpectation {
   readonly publicKey: PublicKeyMaterial | null

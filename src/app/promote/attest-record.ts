@@ -12,8 +12,7 @@ import { VERSION } from '../../version.js'
 import { type SignatureCheck, sha256Of } from '../signature/check-signature.js'
 import type { LedgerLocation } from '../settings/ledger-location.js'
 import type { Signing } from '../signature/signing.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import { type Env, apiUrlOf, serverUrlOf } from '../../core/env.js'
 
 export interface AttestContext {
   readonly ledger: LedgerLocation
@@ -100,13 +99,13 @@ function writeBesideLedger(ledgerFile: string, key: string, json: string): strin
 function inputUri(source: string, record: NewRecord, env: Env): string {
   if (path.isAbsolute(source)) return pathToFileURL(source).href
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source
-  const api = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const api = apiUrlOf(env)
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? 'unknown/unknown'}/attestations/${record.digest}`
 }
 
 /** The promote action as it runs (`owner/artifact-seal/promote@ref`), or the CLI's package. */
 function verifierId(env: Env): string {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const server = serverUrlOf(env)
   if (env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ''}`
   return `pkg:npm/artifact-seal@${VERSION}`
 }
@@ -115,7 +114,7 @@ function verifierId(env: Env): string {
 function resourceUri(environment: string, context: AttestContext): string {
   const { env } = context
   if (context.ledger.kind === 'github' && env.GITHUB_REPOSITORY) {
-    return `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`
+    return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`
   }
   const ledger = context.ledger.kind === 'file' ? path.basename(context.ledger.file) : 'ledger'
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`
@@ -124,7 +123,7 @@ function resourceUri(environment: string, context: AttestContext): string {
 function policyUri(context: AttestContext): string {
   const { env } = context
   const file = context.policy.source
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`
+  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`
   return `file:${file}`
 }
 

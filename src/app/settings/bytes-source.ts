@@ -3,6 +3,7 @@ import type { BytesSource } from '../verify/fetch-bytes.js'
 import { SealError, quote } from '../../core/errors.js'
 import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
 import { readSubject } from '../../actions/verify/settings.js'
+import type { Env } from '../../core/env.js'
 
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {
@@ -70,8 +71,6 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
   if (cache) return { kind: 'cache', token: input(names.token), inputName: names.cache as string }
   return null
 }
-
-type Env = Readonly<Record<string, string | undefined>>
 
 /**
  * Inputs given under a spelling the action does not read: the runner passes `artifact_name:`

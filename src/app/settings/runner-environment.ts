@@ -2,8 +2,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { BuildContext } from '../../core/statement.js'
 import { VERSION } from '../../version.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /**
  * The build as the runner describes it in its environment. Outside GitHub Actions (or
@@ -15,7 +14,7 @@ export function buildContextFromEnv(env: Env, now: Date = new Date()): BuildCont
     return {
       kind: 'workflow',
       build: {
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        serverUrl: serverUrlOf(env),
         repository: GITHUB_REPOSITORY,
         repositoryId: env.GITHUB_REPOSITORY_ID ?? '',
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? '',
@@ -51,7 +50,7 @@ export function requesterFromEnv(env: Env): { runUrl: string | null; actor: stri
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env
   const runUrl =
     env.GITHUB_ACTIONS === 'true' && GITHUB_REPOSITORY && GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
+      ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`
       : null
   let actor = env.GITHUB_ACTOR || null
   if (actor === null && env.GITHUB_ACTIONS !== 'true') {

@@ -2,12 +2,11 @@ import type { AttestationCandidate, SignatureSources, SignerExpectation } from '
 import type { Digest } from '../../core/digest.js'
 import type { VerifiedSigner } from '../../core/promotion/gate.js'
 import type { SignerCheckSettings } from './signing-settings.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /** What verify and promote accept, from their inputs and the runner. */
 export function signerExpectation(settings: SignerCheckSettings, required: boolean, env: Env): SignerExpectation {
-  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '') }
+  return { ...settings, required, serverUrl: serverUrlOf(env) }
 }
 
 /**

@@ -7,6 +7,7 @@ import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../../core/
 import { parseTufMirrors } from '../../attestation/tuf-mirrors.js'
 import { SignerInput, SigningInput } from './names.js'
 import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
+import type { Env } from '../../core/env.js'
 
 const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none']
 
@@ -74,8 +75,6 @@ export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' 
   /** Some input names a signer, a key or what to trust, so a signature is asked for. */
   readonly asksForSigner: boolean
 }
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace: string): SignerCheckSettings {
   const input = (name: string): string => getInput(name).trim()

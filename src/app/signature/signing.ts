@@ -4,8 +4,7 @@
 import { getOidcToken } from '../../attestation/oidc-token.js'
 import { SealError } from '../../core/errors.js'
 import type { BuildContext } from '../../core/statement.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /** How a statement is signed: the seal's statement, and promote's records. */
 export type SignMode = 'auto' | 'keyless' | 'key' | 'none'
@@ -72,11 +71,11 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
   const { signStatement } = await import('../../attestation/sign-statement.js')
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    serverUrl: serverUrlOf(env),
     ...settings.endpoints
   })
   const jobWorkflowRef = token.claims.job_workflow_ref ?? null
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlOf(env)
   return {
     kind: 'keyless',
     jobWorkflowRef,

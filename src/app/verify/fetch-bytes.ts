@@ -6,11 +6,10 @@ import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from '../promote/promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
-import { serverUrlOf } from '../../core/provenance.js'
+import { serverUrlOf } from '../../core/env.js'
 import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import type { Env } from '../../core/env.js'
 
 /** Where the bytes about to be deployed come from. */
 export type BytesSource =
@@ -100,7 +99,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log })
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log })
   return {
     verified: true,
     actual: digest,

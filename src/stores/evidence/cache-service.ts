@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /**
  * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
@@ -10,8 +11,6 @@ import { pipeline } from 'node:stream/promises'
  * whatever the archive names, absolute paths and `..` included, before anyone could look.
  * Here the archive is only saved to a file, for the caller to list before extracting.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 /** The compression methods @actions/cache writes (zstd when the saving runner has it, else gzip), newest first. */
 const COMPRESSION_METHODS = ['zstd-without-long', 'gzip'] as const
@@ -88,7 +87,7 @@ export async function downloadCacheArchive(url: string, file: string): Promise<n
 
 /** Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner did not turn v2 on. */
 function serviceVersion(env: Env): 'v1' | 'v2' {
-  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.trimEnd().toUpperCase()
+  const host = new URL(serverUrlOf(env)).hostname.trimEnd().toUpperCase()
   const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
   return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? 'v2' : 'v1'
 }

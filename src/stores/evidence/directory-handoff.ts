@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { SealError, quote } from '../../core/errors.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Where a carrier's bytes land: a fresh directory that only this user can enter, made with
@@ -10,8 +11,6 @@ import { SealError, quote } from '../../core/errors.js'
  * by paths this module joins itself: files are created new (O_EXCL), never through a link
  * (O_NOFOLLOW), in directories it made. On any refusal the whole directory is deleted.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 /**
  * Makes `<parent>/<prefix>XXXXXX` (mode 0700). `inputName` names whatever gave the parent,

@@ -10,6 +10,7 @@ import { UnsafeArchiveError } from './archive-entry.js'
 import { privateDir, removeQuietly } from './directory-handoff.js'
 import type { SealBundleLocation } from './seal-bundle.js'
 import { UnreadableZipError } from './zip-reader.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Carries a seal bundle, and optionally the sealed files, from one job to later jobs (of
@@ -33,8 +34,6 @@ import { UnreadableZipError } from './zip-reader.js'
  * there. A name can be deleted and uploaded again, so the digest recorded at upload
  * proves only that the download arrived whole.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR } from './artifact-unpack.js'
 

@@ -4,6 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import { DOCKER_HUB } from '../../core/image/reference.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Where a registry's credentials come from, first match wins:
@@ -39,7 +40,7 @@ export interface CredentialOptions {
   readonly explicit?: readonly { readonly registry: string; readonly username: string; readonly password: string }[]
   readonly github?: { readonly token: string; readonly registry?: string; readonly username?: string }
   /** The environment to read DOCKER_CONFIG, REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR and PATH (for helpers) from. */
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: Env
   readonly homeDir?: string
   readonly helperTimeoutMs?: number
 }
@@ -69,7 +70,7 @@ const hostOf = (key: string): string => normalizeKey(key).split('/')[0]!
 
 export class CredentialResolver {
   private readonly found = new Map<string, Promise<FoundCredentials | null>>()
-  private readonly env: NodeJS.ProcessEnv
+  private readonly env: Env
   private readonly home: string
 
   constructor(private readonly options: CredentialOptions = {}) {

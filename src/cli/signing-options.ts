@@ -1,8 +1,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
-import type { Signing, SigningSettings } from '../app/signature/signing.js'
-import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
+import type { Signing } from '../app/signature/types.js'
+import type { SignerCheckSettings, SigningSettings } from '../app/settings/types.js'
+import { readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
 import { SignerInput, SigningInput } from '../app/settings/names.js'
 import type { Env } from '../core/env.js'
 

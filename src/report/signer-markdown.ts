@@ -1,4 +1,4 @@
-import type { SignatureCheck } from '../app/signature/check-signature.js'
+import type { SignatureCheck } from '../app/signature/types.js'
 import { code, link, plain } from './markdown.js'
 import { DEFAULT_SERVER_URL } from '../core/env.js'
 

@@ -1,9 +1,8 @@
-import type { Digest } from '../core/digest.js'
+import { type Digest, shortDigest } from '../core/digest.js'
 import type { Mismatch } from '../core/listing.js'
-import { shortDigest } from '../core/digest.js'
 import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
-import type { SignatureCheck } from '../app/signature/check-signature.js'
+import type { SignatureCheck } from '../app/signature/types.js'
 import { signerRows } from './signer-markdown.js'
 import { DEFAULT_SERVER_URL } from '../core/env.js'
 

@@ -18,7 +18,9 @@ import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/sea
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
 import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
-import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signature/signing.js'
+import { prepareSigning, withSigningWorkflow } from '../../app/signature/signing.js'
+import type { SignedStatement, Signing } from '../../app/signature/types.js'
+import type { SignMode } from '../../app/settings/types.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
 import type { Env } from '../../core/env.js'
 

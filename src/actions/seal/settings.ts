@@ -6,10 +6,11 @@ import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { parsePartDigests } from '../../core/merge.js'
 import { type MergePartSource, partSourceFromArgument } from '../../app/seal/merge-bundles.js'
 import { SealInput } from '../../app/settings/names.js'
-import type { SigningSettings } from '../../app/signature/signing.js'
+import type { GetInput, SigningSettings } from '../../app/settings/types.js'
 import { readSigningSettings } from '../../app/settings/signing-settings.js'
 import type { ContractRequest } from '../../app/seal/seal-contract.js'
 import { parseContractPatterns } from '../../core/contract/manifest.js'
+import { parseBooleanInput } from '../../app/settings/inputs.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
@@ -36,16 +37,6 @@ export interface SealSettings {
   readonly token: string
   /** The contract files among the sealed ones, and its version; null without `contract`. */
   readonly contract: ContractRequest | null
-}
-
-export type GetInput = (name: string) => string
-
-export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {
-  const v = value.trim().toLowerCase()
-  if (v === '') return fallback
-  if (v === 'true') return true
-  if (v === 'false') return false
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`)
 }
 
 export function readSealSettings(getInput: GetInput, workspace: string): SealSettings {

@@ -10,18 +10,18 @@ import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
 import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
 import { formatBytes, formatCount } from '../../report/format.js'
-import { serverUrlOf } from '../../core/env.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
 import { VerifyInput, VerifyOutput } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
-import { type SignatureCheck, checkSignature } from '../../app/signature/check-signature.js'
+import { checkSignature } from '../../app/signature/check-signature.js'
+import type { SignatureCheck } from '../../app/signature/types.js'
 import { requirementReason, signatureRequired } from '../../app/settings/signing-settings.js'
-import { signatureSources, signerExpectation, signerOutput } from '../../app/settings/signer-expectation.js'
+import { signerExpectation } from '../../app/settings/signer-expectation.js'
+import { signatureSources } from '../../app/signature/sources.js'
+import { signerOutput } from '../signer-output.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
-import type { Env } from '../../core/env.js'
-
-/** GitHub shows ten error annotations per step; the rest are counted in one more. */
-export const ANNOTATIONS_SHOWN = 10
+import { annotateMismatches } from '../annotations.js'
 
 /** The verify action: recompute the digest of what is about to be deployed and compare. */
 export async function run(env: Env = process.env): Promise<void> {
@@ -110,19 +110,4 @@ function signerName(signature: Extract<SignatureCheck, { status: 'verified' }>):
 /** A mismatch as the `mismatches` output gives it: digests in the sha256:<hex> form. */
 export function mismatchOutput(m: Mismatch): { path: string; expected: string | null; actual: string | null; kind: string } {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind }
-}
-
-/** One error annotation per differing file, up to GitHub's limit, then one counting the rest. */
-export function annotateMismatches(mismatches: readonly Mismatch[]): void {
-  const what = { changed: 'changed since it was sealed', missing: 'was sealed but is missing', added: 'was not sealed but is present' }
-  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    core.error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` })
-  }
-  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1)
-  if (rest.length === 1) {
-    const m = rest[0] as Mismatch
-    core.error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` })
-  } else if (rest.length > 1) {
-    core.error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: 'artifact-seal: more files differ' })
-  }
 }

@@ -1,12 +1,10 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import { SealError, quote } from '../../core/errors.js'
-import type { BytesSource } from '../../app/verify/fetch-bytes.js'
+import { SealError } from '../../core/errors.js'
+import type { BytesSource, GetInput, SignerCheckSettings } from '../../app/settings/types.js'
 import { readBytesSource } from '../../app/settings/bytes-source.js'
-import type { SubjectSpec } from '../../core/seal.js'
-import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { VerifyInput } from '../../app/settings/names.js'
-import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { type SignerCheckSettings, readSignerCheckSettings } from '../../app/settings/signing-settings.js'
+import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { readSignerCheckSettings } from '../../app/settings/signing-settings.js'
 import type { Env } from '../../core/env.js'
 
 /** Every input of the verify action, read once and checked. */
@@ -51,21 +49,3 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: E
   }
 }
 
-/** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */
-export function readSubject(getInput: GetInput, workspace: string, pathInput: string, rootInput: string): SubjectSpec | null {
-  const subjectPath = getInput(pathInput).trim()
-  const root = getInput(rootInput).trim()
-  if (subjectPath === '') {
-    if (root !== '') throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
-    return null
-  }
-  return {
-    kind: 'paths',
-    patterns: parseSubjectPatterns(getInput(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: 'allow',
-    ...(root !== '' ? { root } : {})
-  }
-}

@@ -5,8 +5,8 @@ import { type CheckpointPredicate, checkpointStatement, readCheckpointStatement 
 import type { IdentityPolicy } from '../../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT, checkpointFileOf } from '../../stores/ledger/file-ledger.js'
-import type { Signing, SigningSettings } from '../signature/signing.js'
-import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { Signing } from '../signature/types.js'
+import type { LedgerLocation, SigningSettings } from '../settings/types.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
 import type { Env } from '../../core/env.js'
 

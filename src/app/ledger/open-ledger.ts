@@ -1,9 +1,9 @@
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { FileLedger } from '../../stores/ledger/file-ledger.js'
 import { SealError } from '../../core/errors.js'
-import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { LedgerLocation } from '../settings/types.js'
 import { checkpointSigner } from './ledger-checkpoint.js'
-import type { Signing } from '../signature/signing.js'
+import type { Signing } from '../signature/types.js'
 import { type Env, apiUrlOf, serverUrlOf } from '../../core/env.js'
 
 export interface LedgerAccess {

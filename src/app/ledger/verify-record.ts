@@ -7,7 +7,7 @@ import type { LedgerEntry } from '../../core/promotion/record.js'
 import type { IdentityPolicy } from '../../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../../core/signing/vsa.js'
-import type { LedgerLocation } from '../settings/ledger-location.js'
+import type { LedgerLocation } from '../settings/types.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
 import type { Env } from '../../core/env.js'
 

@@ -9,9 +9,9 @@ import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import type { AttestationRef, NewRecord } from '../../core/promotion/record.js'
 import { verificationSummary } from '../../core/signing/vsa.js'
 import { VERSION } from '../../version.js'
-import { type SignatureCheck, sha256Of } from '../signature/check-signature.js'
-import type { LedgerLocation } from '../settings/ledger-location.js'
-import type { Signing } from '../signature/signing.js'
+import { sha256Of } from '../signature/check-signature.js'
+import type { SignatureCheck, Signing } from '../signature/types.js'
+import type { LedgerLocation } from '../settings/types.js'
 import { type Env, apiUrlOf, serverUrlOf } from '../../core/env.js'
 
 export interface AttestContext {

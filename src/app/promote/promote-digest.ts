@@ -5,7 +5,7 @@ import { type Decision, type GateFacts, type RuleCheck, type SignatureFact, deci
 import { type PromotionPolicy, declaresServices, findEnvironment, upstreamOf } from '../../core/promotion/policy.js'
 import type { Mismatch } from '../../core/listing.js'
 import { type ArtifactRef, type AttestationRef, type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type SealedBy, type Service, describeService } from '../../core/promotion/record.js'
-import type { SignatureCheck } from '../signature/check-signature.js'
+import type { SignatureCheck } from '../signature/types.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import { type ContractPlan, amendmentOf, contractFact, planContract, unusedApproval } from './contract-plan.js'
 import type { ContractSources } from './contract-sources.js'

@@ -1,9 +1,10 @@
 import * as path from 'node:path'
-import type { BytesSource } from '../verify/fetch-bytes.js'
+import type { BytesSource, GetInput } from './types.js'
 import { SealError, quote } from '../../core/errors.js'
-import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
-import { readSubject } from '../../actions/verify/settings.js'
+import { parseBooleanInput } from './inputs.js'
 import type { Env } from '../../core/env.js'
+import { parseSubjectPatterns } from '../../core/subject/patterns.js'
+import type { SubjectSpec } from '../../core/seal.js'
 
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {
@@ -88,4 +89,23 @@ export function misspelledInputs(env: Env, inputs: readonly string[]): string[] 
     if (meant !== undefined && given !== meant.replace(/ /g, '_').toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`)
   }
   return found.sort()
+}
+
+/** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */
+export function readSubject(getInput: GetInput, workspace: string, pathInput: string, rootInput: string): SubjectSpec | null {
+  const subjectPath = getInput(pathInput).trim()
+  const root = getInput(rootInput).trim()
+  if (subjectPath === '') {
+    if (root !== '') throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
+    return null
+  }
+  return {
+    kind: 'paths',
+    patterns: parseSubjectPatterns(getInput(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: 'allow',
+    ...(root !== '' ? { root } : {})
+  }
 }

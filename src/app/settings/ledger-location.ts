@@ -1,9 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
-
-/** Where promotion records live: a local file, or the repository's Deployments API. */
-export type LedgerLocation = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }
+import type { LedgerLocation } from './types.js'
 
 /** The CLI's embedded default, relative to the working directory. */
 export const DEFAULT_FILE_LEDGER = '.artifact-seal/ledger.jsonl'

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
-import type { SignMode, SigningSettings } from '../signature/signing.js'
-import type { SignerExpectation } from '../signature/check-signature.js'
+import type { GetInput, SignerCheckSettings, SigningSettings, SignMode } from './types.js'
 import { type PublicKeyMaterial, looksLikePem, readPublicKey } from '../../core/signing/public-key.js'
 import { parseTufMirrors } from '../../attestation/tuf-mirrors.js'
 import { SignerInput, SigningInput } from './names.js'
-import { type GetInput, parseBooleanInput } from '../../actions/seal/settings.js'
+import { parseBooleanInput } from './inputs.js'
 import type { Env } from '../../core/env.js'
 
 const SIGN_MODES: readonly SignMode[] = ['auto', 'keyless', 'key', 'none']
@@ -64,16 +63,6 @@ function readUrl(input: (name: string) => string, name: string): string | null {
     throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`)
   }
   return text.replace(/\/+$/, '')
-}
-
-/** Whose signature verify and promote accept, before the policy adds its own rule. */
-export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' | 'serverUrl'> {
-  /** Explicitly given; null means "decide from the policy and the inputs" (see `signatureRequired`). */
-  readonly requireSignature: boolean | null
-  /** The inputs given that name a signer, a key or what to trust: each makes a signature required. */
-  readonly named: readonly string[]
-  /** Some input names a signer, a key or what to trust, so a signature is asked for. */
-  readonly asksForSigner: boolean
 }
 
 export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace: string): SignerCheckSettings {

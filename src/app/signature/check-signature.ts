@@ -1,64 +1,18 @@
 import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { type Digest, digestFromHex, hexOf, parseDigest } from '../../core/digest.js'
-import type { ContractRef } from '../../core/contract/manifest.js'
+import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { VerifiedSigner } from '../../core/promotion/gate.js'
-import type { SealedBy } from '../../core/promotion/record.js'
 import { sealedByFromStatement } from '../../core/provenance.js'
-import { type WantedSigner, identityPolicy } from '../../core/signing/signer-policy.js'
+import { identityPolicy } from '../../core/signing/signer-policy.js'
 import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
-import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
-import { CONTRACT_ANNOTATION } from '../../core/contract/manifest.js'
 import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
-import type { TufMirror } from '../../attestation/trusted-root.js'
+import type { SignerExpectation } from '../settings/types.js'
+import type { SignatureSources, SignatureCheck } from './types.js'
 
-/** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
-export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
-  /** `owner/name`; null accepts any repository (only outside a runner, with none given). */
-  readonly repository: string | null
-  readonly publicKey: PublicKeyMaterial | null
-  readonly trustedRootFile: string | null
-  /** The TUF repositories of the trusted root when no file is given; null for the defaults. */
-  readonly tufMirrors: readonly TufMirror[] | null
-  /** An unsigned seal is refused. */
-  readonly required: boolean
-  /** The GitHub server the identity's URLs are on. */
-  readonly serverUrl: string
-}
-
-/** Where a signature may be found, besides the seal bundle that travelled with the bytes. */
-export interface SignatureSources {
-  /** The seal's listing; the Sigstore bundle is the `.sigstore.json` beside it. */
-  readonly checksumsFile: string | null
-  /** The repository's attestations for the digest (one API request), when the job has a token. */
-  readonly attestations: ((digest: Digest) => Promise<readonly AttestationCandidate[]>) | null
-}
-
-export type { AttestationCandidate }
-
-export type SignatureCheck =
-  | {
-      readonly status: 'verified'
-      readonly signer: VerifiedSigner
-      /** Who signed, and the build that sealed the digest as the signed statement names it (none for a local build). */
-      readonly sealedBy: SealedBy
-      /** The signed statement's artifact name. */
-      readonly name: string | null
-      /** The contract the signed statement says the bytes carry; null when it names none. */
-      readonly contract: ContractRef | null
-      /** The signed statement says the seal is of a digest alone (subject-digest): there are no files to check. */
-      readonly digestOnly: boolean
-      /** The file or URL the bundle came from, and the sha256 of its bytes (a VSA's input attestation). */
-      readonly source: string
-      readonly bundleDigest: Digest
-    }
-  /** No signature was found; `detail` says where the check looked. */
-  | { readonly status: 'unsigned'; readonly detail: string }
-  /** A signature was found and is not acceptable: tampered, untrusted, for other bytes, or the wrong signer. */
-  | { readonly status: 'refused'; readonly detail: string }
 
 /**
  * Finds the seal's signature and checks it: the bundle's signature and certificate chain

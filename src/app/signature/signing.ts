@@ -5,38 +5,8 @@ import { getOidcToken } from '../../attestation/oidc-token.js'
 import { SealError } from '../../core/errors.js'
 import type { BuildContext } from '../../core/statement.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
-
-/** How a statement is signed: the seal's statement, and promote's records. */
-export type SignMode = 'auto' | 'keyless' | 'key' | 'none'
-
-export interface SigningSettings {
-  /** `auto` is resolved at run time: keyless when the job can mint an OIDC token, else unsigned. */
-  readonly mode: SignMode
-  /** With mode `key`: the user's key as given; `prepareSigning` opens it before any work starts. */
-  readonly key: { readonly pem: string; readonly password: string | undefined; readonly inputName: string } | null
-  /** Overrides of the Sigstore instance's endpoints (GHE.com, a private instance, tests). */
-  readonly endpoints: { readonly fulcioUrl: string | null; readonly rekorUrl: string | null; readonly tsaUrl: string | null }
-}
-
-/** A statement signed: the Sigstore bundle's JSON text and who signed it. */
-export interface SignedStatement {
-  readonly json: string
-  readonly bundle: object
-  /** The certificate's identity (the workflow, as Fulcio wrote it) or `key:<hint>`. */
-  readonly signer: string
-  readonly kind: 'keyless' | 'key'
-}
-
-/** A signer ready to sign, or why statements stay unsigned. */
-export type Signing =
-  | {
-      readonly kind: 'keyless' | 'key'
-      /** The workflow whose job signs (the token's job_workflow_ref): the statement's builder. */
-      readonly jobWorkflowRef: string | null
-      readonly sign: (statement: object) => Promise<SignedStatement>
-    }
-  /** `notice`: why an `auto` signing found no way to sign, and what to add; null when asked for none. */
-  | { readonly kind: 'none'; readonly notice: string | null }
+import type { SigningSettings } from '../settings/types.js'
+import type { Signing } from './types.js'
 
 /**
  * Resolves the signing mode before any work starts, so a missing permission or an

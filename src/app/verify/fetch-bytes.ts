@@ -1,24 +1,15 @@
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { SealOptions, SubjectSpec } from '../../core/seal.js'
+import type { SealOptions } from '../../core/seal.js'
 import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import type { BytesCheck, KnownDigest } from '../promote/promote-digest.js'
 import { sealInfoBesideListing } from './sealed-by.js'
-import { serverUrlOf } from '../../core/env.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
 import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
-import type { Env } from '../../core/env.js'
-
-/** Where the bytes about to be deployed come from. */
-export type BytesSource =
-  /** Files already in the workspace. */
-  | { readonly kind: 'local'; readonly subject: SubjectSpec; readonly checksumsFile: string | null }
-  /** A workflow artifact of this run, or of another run (a token with actions: read). */
-  | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly token: string }
-  /** The Actions cache by digest, falling back to the workflow artifact the ledger names. */
-  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string }
+import type { BytesSource } from '../settings/types.js'
 
 export interface FetchContext {
   readonly env: Env

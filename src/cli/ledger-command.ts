@@ -6,13 +6,14 @@ import * as fs from 'node:fs'
 import { verifyCheckpoint } from '../app/ledger/ledger-checkpoint.js'
 import type { SignerCheckSettings } from '../app/settings/types.js'
 import { identityPolicy } from '../core/signing/signer-policy.js'
-import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity, checkpointFileOf } from '../stores/ledger/file-ledger.js'
+import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity } from '../stores/ledger/file-ledger.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
+import { besideLedger } from '../stores/ledger/beside-ledger.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -100,7 +101,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     const upTo =
       pinned === undefined
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
-          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(checkpointFileOf(ledger.file)) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
+          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0

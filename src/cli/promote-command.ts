@@ -24,7 +24,8 @@ import { signatureRequired } from '../app/settings/signing-settings.js'
 import { signerExpectation } from '../app/settings/signer-expectation.js'
 import { prepareSigning } from '../app/signature/signing.js'
 import { recordAttester } from '../app/promote/attest-record.js'
-import { contractSources, contractStoreOf } from '../app/promote/contract-sources.js'
+import { contractSources } from '../app/promote/contract-sources.js'
+import { besideLedger } from '../stores/ledger/beside-ledger.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
@@ -155,7 +156,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       serverUrl: expectation.serverUrl,
       ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: '' }) }),
       contract: contractSources({
-        store: location.kind === 'file' ? contractStoreOf(location.file) : null,
+        store: location.kind === 'file' ? besideLedger(location.file).contracts : null,
         baseline: baseline === undefined ? null : { path: path.resolve(cwd, baseline), inputName: '--contract-baseline' },
         warn: (message) => terminal.err(`artifact-seal: warning: ${message}\n`)
       }),

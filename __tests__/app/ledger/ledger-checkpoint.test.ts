@@ -9,9 +9,10 @@ import type { Signing } from '../../../src/app/signature/types.js'
 import { main } from '../../../src/cli/main.js'
 import { readPublicKey } from '../../../src/core/signing/signing-key.js'
 import { CHECKPOINT_PREDICATE_TYPE, checkpointStatement } from '../../../src/core/signing/ledger-checkpoint.js'
-import { FileLedger, checkpointFileOf } from '../../../src/stores/ledger/file-ledger.js'
+import { FileLedger } from '../../../src/stores/ledger/file-ledger.js'
 import { deploy, letIn } from '../../helpers/ledger-history.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
+import { besideLedger } from '../../../src/stores/ledger/beside-ledger.js'
 
 afterAll(removeAll)
 
@@ -55,7 +56,7 @@ const lines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\
 describe('the file ledger signed checkpoint', () => {
   it('is rewritten with every append, signing the last line as the head', async () => {
     const { file, key } = await history()
-    const bundle = JSON.parse(fs.readFileSync(checkpointFileOf(file), 'utf8'))
+    const bundle = JSON.parse(fs.readFileSync(besideLedger(file).checkpoint, 'utf8'))
     const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'))
     const all = lines(file)
     expect(statement.predicateType).toBe(CHECKPOINT_PREDICATE_TYPE)
@@ -77,7 +78,7 @@ describe('the file ledger signed checkpoint', () => {
 
   it('refuses a ledger without a checkpoint', async () => {
     const { dir, file } = await history()
-    fs.rmSync(checkpointFileOf(file))
+    fs.rmSync(besideLedger(file).checkpoint)
     const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
     expect(run.code).toBe(1)
     expect(run.out).toMatch(/^NOT TRUSTED \(missing\): .*ledger\.jsonl\.checkpoint\.sigstore\.json" does not exist/)
@@ -122,7 +123,7 @@ describe('the file ledger signed checkpoint', () => {
     const ledger = await signedLedger(replaced, other.privatePem)
     await deploy(ledger, digest(9), 'staging')
     fs.copyFileSync(replaced, file)
-    fs.copyFileSync(checkpointFileOf(replaced), checkpointFileOf(file))
+    fs.copyFileSync(besideLedger(replaced).checkpoint, besideLedger(file).checkpoint)
     const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
     expect(run.code).toBe(1)
     expect(run.out).toMatch(/^NOT TRUSTED \(replaced\): .*is not signed by the signer given: signature: the bundle's signature verifies with none of the 1 public key\(s\) given/)
@@ -132,7 +133,7 @@ describe('the file ledger signed checkpoint', () => {
     const { dir, file, key } = await history()
     const elsewhere = path.join(tempDir('elsewhere-'), 'other.jsonl')
     await deploy(await signedLedger(elsewhere, key.privatePem), digest(5), 'staging')
-    fs.copyFileSync(checkpointFileOf(elsewhere), checkpointFileOf(file))
+    fs.copyFileSync(besideLedger(elsewhere).checkpoint, besideLedger(file).checkpoint)
     const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
     expect(run.code).toBe(1)
     expect(run.out).toMatch(/^NOT TRUSTED \(replaced\): .*the checkpoint signed by key:\S+ .* is of the ledger sha256:[0-9a-f]{64}, and this is the ledger sha256:[0-9a-f]{64} \(the sha256 of its first line\): it was copied from another ledger/)
@@ -146,7 +147,7 @@ describe('the file ledger signed checkpoint', () => {
     if (signing.kind === 'none') throw new Error('a key signs')
     const sign = async (predicate: Record<string, unknown>) =>
       fs.writeFileSync(
-        checkpointFileOf(file),
+        besideLedger(file).checkpoint,
         (await signing.sign({ ...checkpointStatement('ledger.jsonl', { format: 'artifact-seal/ledger/v2', seq: head.seq, head: head.hash, time: new Date().toISOString(), ledger: digest(7) }), predicate })).json
       )
     await sign({ format: 'artifact-seal/ledger/v2', seq: head.seq, head: head.hash, time: new Date().toISOString(), ledger: digest(7) })
@@ -159,7 +160,7 @@ describe('the file ledger signed checkpoint', () => {
     expect(await ledgerVerify(dir, '--public-key', 'cosign.pub')).toMatchObject({ code: 0, out: expect.stringContaining(`Ledger: ${identity}\n`) })
     const rename = async (at: string): Promise<number> => {
       fs.renameSync(path.join(at, 'ledger.jsonl'), path.join(at, 'renamed.jsonl'))
-      fs.renameSync(checkpointFileOf(path.join(at, 'ledger.jsonl')), checkpointFileOf(path.join(at, 'renamed.jsonl')))
+      fs.renameSync(besideLedger(path.join(at, 'ledger.jsonl')).checkpoint, besideLedger(path.join(at, 'renamed.jsonl')).checkpoint)
       return main(['ledger', 'verify', '--ledger', 'file:renamed.jsonl', '--public-key', 'cosign.pub'], { cwd: at, env: {}, out: () => undefined, err: () => undefined, progress: () => undefined })
     }
     expect(await rename(dir)).toBe(1)
@@ -180,6 +181,6 @@ describe('the file ledger signed checkpoint', () => {
     const ledger = new FileLedger(file, 'ledger', { create: true, signHead: () => Promise.reject(new Error('Fulcio is down')) })
     await expect(letIn(ledger, digest(1), 'staging')).rejects.toThrow('Fulcio is down')
     expect(lines(file)).toHaveLength(1)
-    expect(fs.existsSync(checkpointFileOf(file))).toBe(false)
+    expect(fs.existsSync(besideLedger(file).checkpoint)).toBe(false)
   })
 })

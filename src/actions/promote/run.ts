@@ -27,8 +27,9 @@ import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
 import { recordAttester } from '../../app/promote/attest-record.js'
 import { approveAmendment } from '../../app/contract/approve-amendment.js'
-import { contractSources, contractStoreOf, sealedContractBeside } from '../../app/promote/contract-sources.js'
+import { contractSources, sealedContractBeside } from '../../app/promote/contract-sources.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
+import { besideLedger } from '../../stores/ledger/beside-ledger.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -148,7 +149,7 @@ export async function run(env: Env = process.env): Promise<void> {
         serverUrl: expectation.serverUrl,
         ...(attest ? { attest } : {}),
         contract: contractSources({
-          store: settings.ledger.kind === 'file' ? contractStoreOf(settings.ledger.file) : null,
+          store: settings.ledger.kind === 'file' ? besideLedger(settings.ledger.file).contracts : null,
           baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
           warn: (message) => core.warning(message),
           download: async (digest, artifact) => {

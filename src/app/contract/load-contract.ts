@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import { detectContractKind } from '../../core/contract/detect.js'
-import { kindOfName } from '../../core/contract/file-kinds.js'
 import { checkContractIdentity, describeContract } from '../../core/contract/identity.js'
 import { type SchemaRole, parseManifest } from '../../core/contract/manifest.js'
+import { type ContractTarget, contractFilesUnder, contractTarget, copiesDirOf, readContractFile, readManifestText } from '../../stores/evidence/contract-files.js'
 
 /**
  * A contract to compare, from what a user points at: a seal bundle (its directory, or its
@@ -16,41 +15,30 @@ import { type SchemaRole, parseManifest } from '../../core/contract/manifest.js'
  * its version the OpenAPI document's `info.version` when there is one.
  */
 export function loadContract(target: string, argName: string, options: { readonly role?: SchemaRole } = {}): LoadedContract {
-  const stat = statOf(target, argName, 'Give a contract file, a directory of them, or a seal bundle.')
-  const manifest = manifestIn(target, stat, argName)
+  const found = targetOf(target, argName, 'Give a contract file, a directory of them, or a seal bundle.')
+  const manifest = manifestIn(target, found, argName)
   if (manifest !== null) return fromManifest(manifest)
-  if (stat.isDirectory()) {
-    const files = (fs.readdirSync(target, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-      .filter((e) => e.isFile() && kindOfName(e.name) !== null)
-      .map((e) => path.relative(target, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-      .sort()
-    return fromFiles(target, files, argName, options.role ?? 'produces', true)
-  }
+  if (found.kind === 'directory') return fromFiles(target, contractFilesUnder(target), argName, options.role ?? 'produces', true)
   return fromFiles(path.dirname(target), [path.basename(target)], argName, options.role ?? 'produces', false)
 }
 
 /** A seal bundle's contract only (its directory, or its `<name>.contract.json`): what a baseline must be. */
 export function loadSealedContract(target: string, argName: string): LoadedContract {
   const fix = 'Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.'
-  const stat = statOf(target, argName, fix)
-  const manifest = manifestIn(target, stat, argName)
+  const manifest = manifestIn(target, targetOf(target, argName, fix), argName)
   if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`)
   return fromManifest(manifest)
 }
 
-function statOf(target: string, argName: string, fix: string): fs.Stats {
-  try {
-    return fs.statSync(target)
-  } catch (error) {
-    throw new SealError(`${argName}: cannot read ${quote(target)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${fix}`)
-  }
+function targetOf(target: string, argName: string, fix: string): ContractTarget {
+  return contractTarget(target, (why) => new SealError(`${argName}: cannot read ${quote(target)} (${why}). ${fix}`))
 }
 
 /** The manifest a target is or holds; null when it is neither. */
-function manifestIn(target: string, stat: fs.Stats, argName: string): string | null {
-  if (stat.isFile()) return target.endsWith('.contract.json') ? target : null
-  if (!stat.isDirectory()) return null
-  const manifests = fs.readdirSync(target).filter((name) => name.endsWith('.contract.json'))
+function manifestIn(target: string, found: ContractTarget, argName: string): string | null {
+  if (found.kind === 'file') return target.endsWith('.contract.json') ? target : null
+  if (found.kind !== 'directory') return null
+  const { manifests } = found
   if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(', ')}). Point at one of them.`)
   return manifests.length === 1 ? path.join(target, manifests[0] as string) : null
 }
@@ -62,15 +50,14 @@ function manifestIn(target: string, stat: fs.Stats, argName: string): string | n
  * digest and the bytes.
  */
 export function fromManifest(file: string): LoadedContract {
-  const manifest = parseManifest(readText(file), file)
-  const dir = file.slice(0, -'.json'.length)
+  const text = readManifestText(file, (why) => new SealError(`cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`))
+  const manifest = parseManifest(text, file)
+  const dir = copiesDirOf(file)
   const bytesOf = new Map<string, Buffer>()
   for (const entry of manifest.files) {
     const at = path.join(dir, ...entry.path.split('/'))
-    let bytes: Buffer
-    try {
-      bytes = fs.readFileSync(at)
-    } catch {
+    const bytes = readContractFile(dir, entry.path)
+    if (bytes === null) {
       throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path.basename(dir)}/ directory.`)
     }
     if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
@@ -81,14 +68,6 @@ export function fromManifest(file: string): LoadedContract {
   checkContractIdentity(manifest, (p) => bytesOf.get(p) as Buffer, file)
   const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString('utf8')]))
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) }
-}
-
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new SealError(`cannot read the contract manifest ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the seal bundle as the seal wrote it.`)
-  }
 }
 
 /**
@@ -102,12 +81,7 @@ function fromFiles(root: string, files: readonly string[], argName: string, role
   const readFile = (rel: string): Buffer => {
     const known = bytesOf.get(rel)
     if (known !== undefined) return known
-    let bytes: Buffer
-    try {
-      bytes = fs.readFileSync(path.join(root, ...rel.split('/')))
-    } catch {
-      return missing(rel, root)
-    }
+    const bytes = readContractFile(root, rel) ?? missing(rel, root)
     bytesOf.set(rel, bytes)
     return bytes
   }

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import { type CheckpointPredicate, checkpointStatement, readCheckpointStatement } from '../../core/signing/ledger-checkpoint.js'
 import type { IdentityPolicy } from '../../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
-import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT, checkpointFileOf } from '../../stores/ledger/file-ledger.js'
+import { type ChainProblem, type FileLedger, type LedgerHead, type LedgerIdentity, LEDGER_FORMAT } from '../../stores/ledger/file-ledger.js'
+import { besideLedger, readCheckpoint } from '../../stores/ledger/beside-ledger.js'
 import type { Signing } from '../signature/types.js'
 import type { LedgerLocation, SigningSettings } from '../settings/types.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
@@ -75,14 +75,10 @@ export type CheckpointCheck =
  * as its last line.
  */
 export async function verifyCheckpoint(ledger: FileLedger, expectation: CheckpointExpectation): Promise<CheckpointCheck> {
-  const file = checkpointFileOf(ledger.file)
+  const file = besideLedger(ledger.file).checkpoint
   const refuse = (why: Extract<CheckpointCheck, { status: 'refused' }>['why'], detail: string, problems: readonly ChainProblem[] = []): CheckpointCheck => ({ status: 'refused', why, detail, problems })
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    if (code !== 'ENOENT') throw new SealError(`cannot read the ledger's checkpoint ${quote(file)} (${code}). Make it readable.`)
+  const text = readCheckpoint(ledger.file, (why) => new SealError(`cannot read the ledger's checkpoint ${quote(file)} (${why}). Make it readable.`))
+  if (text === null) {
     return refuse(
       'missing',
       `${quote(file)} does not exist, so nothing signed says what the ledger's head is. Either it was deleted with the ledger rewritten, or the ledger was never written by a promote that signs (sign: key or keyless).`

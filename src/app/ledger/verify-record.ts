@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { LedgerEntry } from '../../core/promotion/record.js'
 import type { IdentityPolicy } from '../../core/signing/identity.js'
 import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import { PROMOTION_EXTENSION, type VerificationResult, readVerificationSummary } from '../../core/signing/vsa.js'
+import { readRecordAttestation } from '../../stores/ledger/beside-ledger.js'
 import type { LedgerLocation } from '../settings/types.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
 import type { Env } from '../../core/env.js'
@@ -80,13 +79,11 @@ const sha256 = (bytes: Buffer | string): Digest => `sha256:${createHash('sha256'
 
 function fromFile(record: LedgerEntry, uri: string, digest: Digest, location: LedgerLocation): { bundle: unknown; source: string } {
   if (location.kind !== 'file') throw new SealError(`record ${record.id} links its attestation as ${quote(uri)}, a file, but the ledger is not a file ledger to find it beside.`)
-  const file = path.resolve(path.dirname(location.file), uri)
-  let bytes: Buffer
-  try {
-    bytes = fs.readFileSync(file)
-  } catch (error) {
-    throw new SealError(`cannot read the attestation of record ${record.id}, ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Keep the ledger's .attestations directory beside it.`)
-  }
+  const { file, bytes } = readRecordAttestation(
+    location.file,
+    uri,
+    (why, file) => new SealError(`cannot read the attestation of record ${record.id}, ${quote(file)} (${why}). Keep the ledger's .attestations directory beside it.`)
+  )
   const actual = sha256(bytes)
   if (actual !== digest) {
     throw new SealError(`the attestation of record ${record.id}, ${quote(file)}, is ${actual}, not the ${digest} the record pins: the bundle was replaced or edited after the record was written.`)

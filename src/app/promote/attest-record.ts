@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto'
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { hexOf } from '../../core/digest.js'
@@ -11,6 +9,7 @@ import { verificationSummary } from '../../core/signing/vsa.js'
 import { VERSION } from '../../version.js'
 import { sha256Of } from '../signature/check-signature.js'
 import type { SignatureCheck, Signing } from '../signature/types.js'
+import { writeRecordAttestation } from '../../stores/ledger/beside-ledger.js'
 import type { LedgerLocation } from '../settings/types.js'
 import { type Env, apiUrlOf, serverUrlOf } from '../../core/env.js'
 
@@ -71,24 +70,14 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
           'which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.'
       )
     }
-    return { uri: writeBesideLedger(context.ledger.file, record.key, signed.json), digest, id: null }
+    const uri = writeRecordAttestation(
+      context.ledger.file,
+      record.key,
+      signed.json,
+      (why, file) => new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+    )
+    return { uri, digest, id: null }
   }
-}
-
-/** `<ledger>.attestations/<record key>.sigstore.json`, written whole under a temporary name; the path relative to the ledger's directory. */
-function writeBesideLedger(ledgerFile: string, key: string, json: string): string {
-  const dir = `${ledgerFile}.attestations`
-  const file = path.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '-')}.sigstore.json`)
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-  try {
-    fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(temporary, json, { flag: 'wx' })
-    fs.renameSync(temporary, file)
-  } catch (error) {
-    fs.rmSync(temporary, { force: true })
-    throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Make the ledger's directory writable.`)
-  }
-  return path.relative(path.dirname(ledgerFile), file).split(path.sep).join('/')
 }
 
 /**

@@ -1,13 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
+import { createHash } from 'node:crypto'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import { type ContractRef, EarlierContractFormatError } from '../../core/contract/manifest.js'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { BadInputError, SealError, quote } from '../../core/errors.js'
-import { parseListing } from '../../core/listing.js'
 import type { ArtifactRef } from '../../core/promotion/record.js'
-import { contractBeside } from '../../stores/evidence/seal-bundle.js'
+import { contractManifestBeside, hasBundleBeside, readListing } from '../../stores/evidence/bundle-reader.js'
+import { exists, keptManifestFile, replaceKeptContract } from '../../stores/evidence/contract-files.js'
 import { fromManifest, loadSealedContract } from '../contract/load-contract.js'
 import type { BytesCheck } from './promote-digest.js'
 
@@ -57,16 +55,11 @@ export interface ContractSourceOptions {
 
 /** The contract the seal bundle beside a listing holds, verified and tied to the listing's files; null when there is none or no listing. */
 export function sealedContractBeside(checksumsFile: string | null): ContractRef | null {
-  const manifest = checksumsFile === null ? null : contractBeside(checksumsFile)
-  if (manifest === null || !fs.existsSync(manifest)) return null
+  const manifest = checksumsFile === null ? null : contractManifestBeside(checksumsFile)
+  if (manifest === null) return null
   const loaded = fromManifest(manifest)
   checkSealedFiles(loaded, checksumsFile as string, manifest)
   return { digest: loaded.manifest.digest, version: loaded.manifest.version }
-}
-
-/** The contract files kept beside a file ledger: `<ledger>.contracts/`. */
-export function contractStoreOf(ledgerFile: string): string {
-  return `${ledgerFile}.contracts`
 }
 
 /** What to do when the contract an environment runs was recorded in the earlier form, which no seal bundle can match now. */
@@ -79,11 +72,11 @@ export function contractSources(options: ContractSourceOptions): ContractSources
   const warn = options.warn ?? (() => undefined)
   // Set when a copy was of the earlier form, so the refusal says what to do about it.
   let earlierForm = false
-  const keptFile = (digest: Digest): string | null => (options.store === null ? null : path.join(options.store, `${hexOf(digest)}.contract.json`))
+  const keptFile = (digest: Digest): string | null => (options.store === null ? null : keptManifestFile(options.store, hexOf(digest)))
   /** The kept copy of a contract, verified whole against its digest and version; null (with a warning) when it is absent or does not verify. */
   const fromStore = (ref: ContractRef, reasons: string[]): LoadedContract | null => {
     const file = keptFile(ref.digest)
-    if (file === null || !fs.existsSync(file)) {
+    if (file === null || !exists(file)) {
       if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`)
       return null
     }
@@ -103,14 +96,15 @@ export function contractSources(options: ContractSourceOptions): ContractSources
   }
   return {
     async candidate(digest, bytes, claimed) {
-      const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null
-      if (manifest !== null && fs.existsSync(manifest)) {
+      const listing = bytes?.checksumsFile ?? null
+      const manifest = listing === null ? null : contractManifestBeside(listing)
+      if (manifest !== null) {
         const loaded = fromManifest(manifest)
-        if (bytes?.checksumsFile) checkSealedFiles(loaded, bytes.checksumsFile, manifest)
+        checkSealedFiles(loaded, listing as string, manifest)
         return { contract: loaded, known: true }
       }
       // A seal bundle beside the bytes without a manifest: the seal has no contract.
-      if (claimed === null) return { contract: null, known: manifest !== null }
+      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) }
       const kept = fromStore(claimed, [])
       if (kept !== null) return { contract: kept, known: true }
       throw new SealError(
@@ -129,8 +123,8 @@ export function contractSources(options: ContractSourceOptions): ContractSources
         const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`
         try {
           const listing = await options.download(live.digest, live.artifact)
-          const manifest = contractBeside(listing)
-          if (manifest !== null && fs.existsSync(manifest)) {
+          const manifest = contractManifestBeside(listing)
+          if (manifest !== null) {
             const loaded = fromManifest(manifest)
             checkSealedFiles(loaded, listing, manifest)
             if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded
@@ -187,7 +181,8 @@ function givenBaseline(given: { readonly path: string; readonly inputName: strin
  */
 function checkSealedFiles(contract: LoadedContract, listingFile: string, manifestFile: string): void {
   // The listing verified the bytes a moment ago; one that cannot be read now ties nothing (fail closed).
-  const sealed = new Map(parseListing(fs.readFileSync(listingFile, 'utf8'), listingFile).map((e) => [e.path, e.hex]))
+  const listed = readListing(listingFile, (why, file) => new SealError(`cannot read the listing ${quote(file)} the contract is tied to (${why}).`))
+  const sealed = new Map(listed.map((e) => [e.path, e.hex]))
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -206,11 +201,11 @@ function checkSealedFiles(contract: LoadedContract, listingFile: string, manifes
  * baselines, never a reason to fail: a copy that cannot be written is a warning.
  */
 async function keepContract(store: string, contract: LoadedContract, warn: (message: string) => void): Promise<void> {
-  const base = path.join(store, hexOf(contract.manifest.digest))
-  const manifestFile = `${base}.contract.json`
+  const hex = hexOf(contract.manifest.digest)
+  const manifestFile = keptManifestFile(store, hex)
   const verifies = (): boolean => {
     try {
-      return fs.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest
+      return exists(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest
     } catch (error) {
       if (!(error instanceof SealError)) throw error
       return false
@@ -219,29 +214,15 @@ async function keepContract(store: string, contract: LoadedContract, warn: (mess
   if (verifies()) return
   // The files are at hand as text; one that is not valid UTF-8 would not come back as its
   // sealed bytes, and is not kept (a later promotion is told to give contract-baseline).
-  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
-  if (bytes.some(({ file, bytes: b }) => createHash('sha256').update(b).digest('hex') !== file.sha256)) {
+  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
+  if (files.some((f) => createHash('sha256').update(f.bytes).digest('hex') !== f.sha256)) {
     warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`)
     return
   }
-  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`
   try {
-    fs.mkdirSync(`${temp}.contract`, { recursive: true })
-    for (const { file, bytes: b } of bytes) {
-      const target = path.join(`${temp}.contract`, ...file.path.split('/'))
-      fs.mkdirSync(path.dirname(target), { recursive: true })
-      fs.writeFileSync(target, b)
-    }
-    fs.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}\n`)
-    fs.rmSync(manifestFile, { force: true })
-    fs.rmSync(`${base}.contract`, { recursive: true, force: true })
-    fs.renameSync(`${temp}.contract`, `${base}.contract`)
-    fs.renameSync(`${temp}.contract.json`, manifestFile)
+    replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}\n`, files)
   } catch (error) {
     // Another promotion keeping the same contract at the same moment wins the rename; its copy is checked below.
     if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need contract-baseline.`)
-  } finally {
-    fs.rmSync(`${temp}.contract`, { recursive: true, force: true })
-    fs.rmSync(`${temp}.contract.json`, { force: true })
   }
 }

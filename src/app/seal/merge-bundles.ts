@@ -1,13 +1,13 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { type ListingDigestKind, type ListingEntry, describesListing, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
+import { type ListingDigestKind, type ListingEntry, describesListing, digestOfListing, formatListing } from '../../core/listing.js'
 import { type MergedPartDigest, checkPartName, mergeListings, mergedStatement, partDigest } from '../../core/merge.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import { type BuildContext, STATEMENT_TYPE } from '../../core/statement.js'
 import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
-import { type SealBundleLocation, bundleFileNames, statementBeside } from '../../stores/evidence/seal-bundle.js'
+import { type SealBundleLocation, bundleFileNames } from '../../stores/evidence/seal-bundle.js'
+import { listingsIn, readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
 import type { BundleFinisher } from './seal-to-bundle.js'
 
 /** One part to merge: the listing its seal wrote, and optionally its name and the digest it must have. */
@@ -127,27 +127,13 @@ export function partSourceFromArgument(arg: string, baseDir: string, inputName: 
   if (name === '') throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`)
   if (given === '') throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`)
   const abs = path.resolve(baseDir, given)
-  let isDirectory = false
-  try {
-    isDirectory = fs.statSync(abs).isDirectory()
-  } catch {
-    // A missing file is reported by the merge, which names the part.
-  }
-  const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs
+  // A missing file is reported by the merge, which names the part.
+  const listings = listingsIn(abs, (why) => new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`))
+  const checksumsFile = listings === null ? abs : onlyListingIn(abs, listings, given, arg, inputName)
   return name === undefined ? { checksumsFile } : { name, checksumsFile }
 }
 
-function onlyListingIn(dir: string, given: string, arg: string, inputName: string): string {
-  let listings: string[]
-  try {
-    listings = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.name.endsWith('.sha256') && !e.isDirectory())
-      .map((e) => e.name)
-      .sort()
-  } catch (error) {
-    throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give a readable seal bundle directory.`)
-  }
+function onlyListingIn(dir: string, listings: readonly string[], given: string, arg: string, inputName: string): string {
   const only = listings[0]
   if (only === undefined) {
     throw new SealError(`${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`)
@@ -205,18 +191,14 @@ function readPart(source: MergePartSource, inputName: string): ReadPart {
     throw new SealError(`${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`)
   }
   checkPartName(name, `${inputName}: ${quote(file)}`)
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException
-    const why = e.code === 'ENOENT' ? 'it does not exist' : e.code === 'EISDIR' ? 'it is a directory' : (e.code ?? e.message)
-    throw new SealError(
-      `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
-    )
-  }
-  const entries = parseListing(text, file)
-  const statement = readStatementBeside(file, entries, name, inputName)
+  const entries = readListing(
+    file,
+    (why) =>
+      new SealError(
+        `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
+      )
+  )
+  const statement = partStatement(file, entries, name, inputName)
   let kind = statement?.kind ?? null
   let digest = statement?.digest ?? null
 
@@ -248,33 +230,28 @@ function listingDigests(entries: readonly ListingEntry[]): string {
  * listing. A missing statement is allowed (null); an unreadable one, or one about another
  * digest, is an error.
  */
-function readStatementBeside(
+function partStatement(
   checksumsFile: string,
   entries: readonly ListingEntry[],
   name: string,
   inputName: string
 ): { file: string; digest: Digest; kind: ListingDigestKind } | null {
-  const file = statementBeside(checksumsFile)
-  if (file === null) return null
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException
-    if (e.code === 'ENOENT') return null
-    throw new SealError(`${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${e.code ?? e.message}). Make it readable, or remove it to merge the listing alone.`)
-  }
+  const read = readStatementBeside(
+    checksumsFile,
+    (why, file) =>
+      new SealError(
+        `${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${why}). Make it readable, or remove it to merge the listing alone.`
+      )
+  )
+  if (read === null) return null
+  const file = read.file
   const notAStatement = (why: string): SealError =>
     new SealError(
       `${inputName}: ${quote(file)}, beside the listing of part ${quote(name)}, ${why}. ` +
         `Give the statement the part's seal wrote (an in-toto Statement v1 with one subject), or remove it to merge the listing alone.`
     )
-  let statement: { _type?: unknown; subject?: unknown }
-  try {
-    statement = JSON.parse(text)
-  } catch (error) {
-    throw notAStatement(`is not JSON (${(error as Error).message})`)
-  }
+  if (read.notJson !== null) throw notAStatement(`is not JSON (${read.notJson})`)
+  const statement = read.json as { _type?: unknown; subject?: unknown }
   if (statement === null || typeof statement !== 'object' || statement._type !== STATEMENT_TYPE) {
     throw notAStatement(`is not an in-toto statement (its _type is not ${quote(STATEMENT_TYPE)})`)
   }

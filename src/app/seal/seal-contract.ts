@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
 import picomatch from 'picomatch'
 import { SealError, quote } from '../../core/errors.js'
 import { describeContract } from '../../core/contract/identity.js'
 import { type ContractManifest, type ContractPattern, CONTRACT_ANNOTATION, CONTRACT_FORMAT } from '../../core/contract/manifest.js'
 import { parseListing } from '../../core/listing.js'
+import { readContractFile } from '../../stores/evidence/contract-files.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { Statement } from '../../core/statement.js'
 
@@ -41,7 +40,8 @@ export function collectContract(artifact: SealedArtifact, request: ContractReque
     if (hex === undefined) {
       throw new SealError(`${inputs.contract}: ${why} ${quote(rel)}, which is not one of the sealed files. The contract must be part of the artifact: seal it with the rest.`)
     }
-    const bytes = fs.readFileSync(path.join(root, ...rel.split('/')))
+    const bytes = readContractFile(root, rel)
+    if (bytes === null) throw new SealError(`${inputs.contract}: cannot read the sealed file ${quote(rel)} under ${quote(root)}. Seal again once the build has finished writing.`)
     if (createHash('sha256').update(bytes).digest('hex') !== hex) {
       throw new SealError(`${inputs.contract}: ${quote(rel)} changed while it was being sealed. Seal again once the build has finished writing.`)
     }

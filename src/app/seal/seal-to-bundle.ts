@@ -1,10 +1,9 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import { refuseListingAsFile } from '../../core/kind.js'
 import { parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
-import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
+import { LocalDirectoryStore, isInside } from '../../stores/evidence/local-directory.js'
 import { type BundleExtras, type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
 
 export interface BundleDestination {
@@ -55,28 +54,3 @@ export async function sealToBundle(
  * written.
  */
 export type BundleFinisher = (artifact: SealedArtifact) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>
-
-/** Compares both as given and with links resolved, so a link to a directory inside the tree is caught too. */
-function isInside(dir: string, root: string): boolean {
-  const inside = (child: string, parent: string): boolean => {
-    const rel = path.relative(parent, child)
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-  }
-  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
-}
-
-/** The real path of the deepest part that exists, with the rest appended: the directory may not exist yet. */
-function realExisting(p: string): string {
-  let existing = path.resolve(p)
-  const rest: string[] = []
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(existing), ...rest.reverse())
-    } catch {
-      const parent = path.dirname(existing)
-      if (parent === existing) return path.resolve(p)
-      rest.push(path.basename(existing))
-      existing = parent
-    }
-  }
-}

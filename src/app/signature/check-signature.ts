@@ -1,4 +1,3 @@
-import * as fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { type Digest, digestFromHex, hexOf, parseDigest } from '../../core/digest.js'
 import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
@@ -9,6 +8,7 @@ import { identityPolicy } from '../../core/signing/signer-policy.js'
 import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
 import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
 import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
+import { readSigstoreBundleBeside } from '../../stores/evidence/bundle-reader.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
 import type { SignerExpectation } from '../settings/types.js'
 import type { SignatureSources, SignatureCheck } from './types.js'
@@ -27,9 +27,13 @@ export async function checkSignature(digest: Digest, sources: SignatureSources, 
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile)
   const looked: string[] = []
   if (beside !== null) {
-    const text = readIfPresent(beside)
+    const read = readSigstoreBundleBeside(
+      sources.checksumsFile as string,
+      (why, file) => new SealError(`cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    )
     looked.push(`no ${quote(beside)} beside the listing`)
-    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) })
+    // One that is not JSON is checked as a bundle like any other, and refused as one that does not verify.
+    if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) })
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest)
@@ -137,23 +141,5 @@ function signedContract(subjects: unknown, digest: Digest): ContractRef | null {
     return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version }
   } catch {
     return null
-  }
-}
-
-function readIfPresent(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Make it readable, or give the seal bundle as the seal wrote it.`)
-  }
-}
-
-function parseBundleText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    // Checked as a bundle like any other, it is refused as one that does not verify.
-    return { unparsable: file }
   }
 }

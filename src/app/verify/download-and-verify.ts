@@ -1,4 +1,3 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
@@ -7,6 +6,7 @@ import { type ListingEntry, type Mismatch, diffListings, digestOfListing, format
 import { type SealOptions, sealSubject } from '../../core/seal.js'
 import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../../stores/evidence/workflow-artifact.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
+import { readListing, readStatement } from '../../stores/evidence/bundle-reader.js'
 
 export interface DownloadAndVerifyRequest extends Omit<ArtifactDownload, 'onDigestMismatch'> {
   /**
@@ -92,13 +92,7 @@ export async function downloadAndVerify(
 }
 
 function readSealedListing(file: string, label: string, nameInput: string): ListingEntry[] {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new SealError(`${nameInput}: cannot read the checksums listing of ${label} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
-  }
-  return parseListing(text, file)
+  return readListing(file, (why) => new SealError(`${nameInput}: cannot read the checksums listing of ${label} (${why}).`))
 }
 
 /**
@@ -116,9 +110,9 @@ function statementDigest(
 ): { digest: Digest; kind: DigestKind } {
   let statement: unknown = null
   try {
-    statement = JSON.parse(fs.readFileSync(file, 'utf8'))
+    statement = readStatement(file, (why) => new SealError(why))?.json ?? null
   } catch {
-    // reported below
+    // reported below: a statement that cannot be read describes nothing
   }
   for (const digest of candidates) {
     const kind = kindFromStatement(statement, digest)

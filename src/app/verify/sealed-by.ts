@@ -1,8 +1,8 @@
-import * as fs from 'node:fs'
 import type { Digest } from '../../core/digest.js'
 import type { SealedBy } from '../../core/promotion/record.js'
 import { type StatementContext, sealedByFromStatement, subjectNameOf } from '../../core/provenance.js'
-import { statementBeside } from '../../stores/evidence/seal-bundle.js'
+import { type BundleDocument, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
+import { SealError } from '../../core/errors.js'
 
 /** What the seal bundle says about a digest: the build that sealed it and the artifact's name. */
 export interface SealInfo {
@@ -19,14 +19,15 @@ export interface SealInfo {
  */
 export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest, context: StatementContext = {}): SealInfo {
   const none = { sealedBy: null, name: null }
-  const file = checksumsFile === null ? null : statementBeside(checksumsFile)
-  if (file === null) return none
-  let statement: unknown
+  let read: BundleDocument | null = null
   try {
-    statement = JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch {
-    return none
+    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError(why))
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
   }
+  // A statement that cannot be read or is not JSON claims nothing; the ledger is asked next.
+  if (read === null || read.notJson !== null) return none
+  const { file, json: statement } = read
   // Each reader takes only what is about this digest: the subject that carries it, a GitHub build that sealed it.
   return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
 import { resolveFiles } from '../../core/subject/resolve-files.js'
-import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
+import { copyListedFiles, removeQuietly } from '../../stores/evidence/directory-handoff.js'
 
 /**
  * The `path` a verify or promote hands to the deploy step: exactly what was verified.
@@ -60,17 +59,7 @@ async function stageCopies(
 ): Promise<string> {
   const dir = path.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString('hex')}`)
   try {
-    fs.mkdirSync(dir, { recursive: true })
-    const made = new Set<string>()
-    for (const rel of listed) {
-      const target = path.join(dir, ...rel.split('/'))
-      const parent = path.dirname(target)
-      if (!made.has(parent)) {
-        fs.mkdirSync(parent, { recursive: true })
-        made.add(parent)
-      }
-      fs.copyFileSync(path.join(root, ...rel.split('/')), target)
-    }
+    copyListedFiles(root, listed, dir)
   } catch (error) {
     removeQuietly(dir)
     const e = error as NodeJS.ErrnoException

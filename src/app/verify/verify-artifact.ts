@@ -1,11 +1,10 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
 import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
-import { statementBeside } from '../../stores/evidence/seal-bundle.js'
+import { readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
 
 export interface VerifyRequest {
   readonly subject: SubjectSpec
@@ -63,16 +62,14 @@ export function hashedSubjectOf(artifact: SealedArtifact, baseDir: string | null
 
 function readSealedListing(request: VerifyRequest): { entries: ListingEntry[]; kind: RecordedKind | null } {
   const file = request.checksumsFile as string
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw new SealError(
-      `${request.checksumsInput}: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-        `Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
-    )
-  }
-  const entries = parseListing(text, file)
+  const entries = readListing(
+    file,
+    (why) =>
+      new SealError(
+        `${request.checksumsInput}: cannot read ${quote(file)} (${why}). ` +
+          `Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+      )
+  )
   const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`)
   if (fromListing === null) {
     throw new SealError(
@@ -80,34 +77,29 @@ function readSealedListing(request: VerifyRequest): { entries: ListingEntry[]; k
         `The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     )
   }
-  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) }
+  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) }
 }
 
 /**
  * The kind the statement the seal wrote beside the listing records; null when there is
  * none. One that is there must describe the digest: an edited statement is refused.
  */
-function readStatementBeside(checksumsFile: string, request: VerifyRequest): RecordedKind | null {
-  const file = statementBeside(checksumsFile)
-  if (file === null) return null
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new SealError(
-      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${(error as NodeJS.ErrnoException).code ?? String(error)}). Make it readable, or move it away to verify by the listing alone.`
-    )
-  }
-  let statement: unknown
-  try {
-    statement = JSON.parse(text)
-  } catch {
+function recordedKindBeside(checksumsFile: string, request: VerifyRequest): RecordedKind | null {
+  const read = readStatementBeside(
+    checksumsFile,
+    (why, file) =>
+      new SealError(
+        `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
+      )
+  )
+  if (read === null) return null
+  const file = read.file
+  if (read.notJson !== null) {
     throw new SealError(
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     )
   }
-  const kind = kindFromStatement(statement, request.expected)
+  const kind = kindFromStatement(read.json, request.expected)
   if (kind === null) {
     throw new SealError(
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. ` +

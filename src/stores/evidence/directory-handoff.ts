@@ -63,6 +63,25 @@ export async function writeNewFile(root: string, rel: string, content: NodeJS.Re
   await pipeline(content, handle.createWriteStream())
 }
 
+/**
+ * Copies the listed files (paths from `root` with `/`) into a new directory `dir`, for a hand-out
+ * of exactly what was verified; throws the file system's error, leaving `dir` for the caller
+ * to remove.
+ */
+export function copyListedFiles(root: string, listed: readonly string[], dir: string): void {
+  fs.mkdirSync(dir, { recursive: true })
+  const made = new Set<string>()
+  for (const rel of listed) {
+    const target = path.join(dir, ...rel.split('/'))
+    const parent = path.dirname(target)
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true })
+      made.add(parent)
+    }
+    fs.copyFileSync(path.join(root, ...rel.split('/')), target)
+  }
+}
+
 export function removeQuietly(dir: string): void {
   try {
     fs.rmSync(dir, { recursive: true, force: true })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs/promises'
+import { realpathSync } from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { SealedArtifact } from '../../core/seal.js'
@@ -75,5 +76,30 @@ export class LocalDirectoryStore implements EvidenceStore {
     return new SealError(
       `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
     )
+  }
+}
+
+/** Whether a directory (which may not exist yet) is inside a tree: compared as given and with links resolved, so a link into the tree is caught too. */
+export function isInside(dir: string, root: string): boolean {
+  const inside = (child: string, parent: string): boolean => {
+    const rel = path.relative(parent, child)
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  }
+  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+}
+
+/** The real path of the deepest part that exists, with the rest appended: the directory may not exist yet. */
+function realExisting(p: string): string {
+  let existing = path.resolve(p)
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse())
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return path.resolve(p)
+      rest.push(path.basename(existing))
+      existing = parent
+    }
   }
 }

@@ -21,6 +21,7 @@ import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrong
 import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
+import { besideLedger } from './beside-ledger.js'
 
 /** The format marker of every line; a later format gets a new number. */
 export const LEDGER_FORMAT = 'artifact-seal/ledger/v2'
@@ -89,11 +90,6 @@ export interface FileLedgerOptions {
  * holds the time it was created and a random id, so no two ledgers share it.
  */
 export type LedgerIdentity = Digest
-
-/** Where a file ledger's signed checkpoint of its head is kept. */
-export function checkpointFileOf(ledgerFile: string): string {
-  return `${ledgerFile}.checkpoint.sigstore.json`
-}
 
 /**
  * One read of the file: the chain checked, the records indexed, and what identifies the
@@ -587,7 +583,7 @@ export class FileLedger implements Ledger {
 
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   private writeCheckpoint(text: string): void {
-    const file = checkpointFileOf(this.file)
+    const file = besideLedger(this.file).checkpoint
     const temporary = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
     try {
       fs.writeFileSync(temporary, text, { flag: 'wx' })

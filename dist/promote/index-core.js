@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3041,7 +3041,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3292,8 +3292,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path22) {
-      let input = path22;
+    function removeDotSegments(path24) {
+      let input = path24;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3367,11 +3367,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path22) {
-      if (path22 === "" || path22[0] === "/") {
-        return removeDotSegments(path22);
+    function removeDotSegmentsRelative(path24) {
+      if (path24 === "" || path24[0] === "/") {
+        return removeDotSegments(path24);
       }
-      const segments = path22.split("/");
+      const segments = path24.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3734,8 +3734,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path22 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path22 && path22 !== "/" ? path22 : void 0;
+        const path24 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path24 && path24 !== "/" ? path24 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3905,7 +3905,7 @@ var require_fast_uri = __commonJS({
       }
       return uri2;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4296,7 +4296,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve10,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -7045,17 +7045,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7066,13 +7066,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7093,17 +7093,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7114,13 +7114,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7147,23 +7147,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7775,10 +7775,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path22, value) {
+    function collectionFromPath(schema2, path24, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7797,7 +7797,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -7827,11 +7827,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7845,8 +7845,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7860,8 +7860,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7879,8 +7879,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7890,8 +7890,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10406,9 +10406,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10483,14 +10483,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10505,10 +10505,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10519,10 +10519,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10539,13 +10539,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -12506,9 +12506,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12517,23 +12517,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path24) => {
+      const parent = visit2.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12544,10 +12544,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -13849,14 +13849,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs20, sep: [] });
+                map2.items.push({ start, key: fs16, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs16);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13984,13 +13984,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs16 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs16, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs16);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs16, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14352,7 +14352,26 @@ var init_oidc_token = __esm({
   }
 });
 
-// src/app/signing.ts
+// src/core/env.ts
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+var DEFAULT_SERVER_URL, DEFAULT_API_URL;
+var init_env = __esm({
+  "src/core/env.ts"() {
+    "use strict";
+    DEFAULT_SERVER_URL = "https://github.com";
+    DEFAULT_API_URL = "https://api.github.com";
+  }
+});
+
+// src/app/signature/signing.ts
 var signing_exports = {};
 __export(signing_exports, {
   prepareSigning: () => prepareSigning,
@@ -14362,10 +14381,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-GEDHPJNZ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-Q3EMGQ34.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-GW6Q2QEV.js");
-    const { keySigner } = await import("../chunks/key-signer-BCE2MM5W.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-VOIPGT66.js");
+    const { keySigner } = await import("../chunks/key-signer-CQLG7RW3.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14382,15 +14401,15 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-WPWHIXZO.js");
-  const { signStatement } = await import("../chunks/sign-statement-GW6Q2QEV.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HT5QUM44.js");
+  const { signStatement } = await import("../chunks/sign-statement-VOIPGT66.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    serverUrl: serverUrlOf(env),
     ...settings.endpoints
   });
   const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const serverUrl = serverUrlOf(env);
   return {
     kind: "keyless",
     jobWorkflowRef,
@@ -14412,10 +14431,11 @@ function withSigningWorkflow(build, signing) {
   return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
 }
 var init_signing = __esm({
-  "src/app/signing.ts"() {
+  "src/app/signature/signing.ts"() {
     "use strict";
     init_oidc_token();
     init_errors();
+    init_env();
   }
 });
 
@@ -14674,8 +14694,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path22, { windows } = {}) => {
-      const segs = path22.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path24, { windows } = {}) => {
+      const segs = path24.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -16368,10 +16388,9 @@ var Summary = class {
 var summary = new Summary();
 
 // src/actions/promote/run.ts
-init_errors();
-import * as path21 from "node:path";
+import * as path23 from "node:path";
 
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 init_errors();
 import { createHash } from "node:crypto";
 import * as fs2 from "node:fs";
@@ -16410,6 +16429,7 @@ function formatDuration(ms) {
 }
 
 // src/core/promotion/policy.ts
+init_errors();
 var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
@@ -16432,6 +16452,14 @@ function pipelineOrder(policy) {
     ordered.push(next2);
   }
   return ordered;
+}
+function serviceFor(policy, name, nameInput = "name") {
+  if ((policy.service ?? null) !== null) return policy.service;
+  const listed = policy.services ?? null;
+  if (listed === null || name !== null && listed.includes(name)) return name;
+  throw new BadInputError(
+    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  );
 }
 
 // src/core/promotion/policy-schema.ts
@@ -16536,9 +16564,9 @@ See the policy format in the README ("Promotion policy").`
   const envMap = doc.getIn(["environments"], true);
   const pairs2 = (0, import_yaml.isMap)(envMap) ? envMap.items : [];
   const pairOf = (name) => pairs2.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path22) => {
+  const nodeAt = (name, ...path24) => {
     const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path22, true) : void 0);
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path24, true) : void 0);
   };
   const keyAt = (name) => rangeStart(pairOf(name)?.key);
   const problems = [];
@@ -16639,10 +16667,10 @@ function rangeStart(node) {
   return node?.range?.[0];
 }
 function describeSchemaError(error2, root, at) {
-  const path22 = fromJsonPointer(error2.instancePath);
-  const where = path22.length === 0 ? "the file" : path22.join(".");
+  const path24 = fromJsonPointer(error2.instancePath);
+  const where = path24.length === 0 ? "the file" : path24.join(".");
   let node = root;
-  for (const key of path22) {
+  for (const key of path24) {
     if ((0, import_yaml.isMap)(node)) node = node.get(key, true);
     else if ((0, import_yaml.isSeq)(node)) node = node.get(Number(key), true);
     else break;
@@ -16657,32 +16685,32 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path22.length === 0 ? "environments, service, services" : path22.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path22.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path22.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path24.length === 0 ? "environments, service, services" : path24.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path24.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path24.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
     case "required":
-      if (path22.at(-1) === "signed-by") {
+      if (path24.at(-1) === "signed-by") {
         return `${location}: ${where} has no "repository". Name the repository whose workflow signs the seals, such as "repository: acme/shop".`;
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path22[0] === "service" || path22[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
-      if (path22.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path22.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path24[0] === "service" || path24[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
+      if (path24.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path24.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path24.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path22.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path22.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path22.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path22)}.`;
+      if (path24.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path24.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path24.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path24.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path24)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path22.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path24.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
-      return `${location}: ${where} lists ${path22[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
+      return `${location}: ${where} lists ${path24[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
     case "minProperties":
       return `${location}: ${where} is empty. Define at least one environment, such as "dev: {}".`;
     case "minItems":
-      return `${location}: ${where} is empty. List at least one ${path22[0] === "services" ? "service" : "environment"}, or remove the key.`;
+      return `${location}: ${where} is empty. List at least one ${path24[0] === "services" ? "service" : "environment"}, or remove the key.`;
     case "propertyNames":
       return `${location}: ${where} has a key that is not an environment name. Use letters, digits, ".", "-", "_" or spaces.`;
     default:
@@ -16702,15 +16730,15 @@ var CONTRACT_FIELD_MEANING = {
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
 var SERVICE_NAME_FORMAT = "Write it as the artifact is named (the seal's name), on one line, such as api or ghcr.io/acme/api.";
-function describeType(type2, path22) {
-  if (path22[0] === "services") return path22.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
-  if (path22[0] === "service") return "a service name, such as api (text)";
-  if (path22.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path22.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path22.at(-2) === "signed-by") return path22.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
-  if (path22.at(-1) === "requires" || path22.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path22.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
-  if (path22.length === 3) return "an environment name";
+function describeType(type2, path24) {
+  if (path24[0] === "services") return path24.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
+  if (path24[0] === "service") return "a service name, such as api (text)";
+  if (path24.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path24.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path24.at(-2) === "signed-by") return path24.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path24.at(-1) === "requires" || path24.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path24.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
+  if (path24.length === 3) return "an environment name";
   return type2.replace(",", " or ");
 }
 function findCycle(environments) {
@@ -16737,7 +16765,7 @@ function findCycle(environments) {
   return null;
 }
 
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
 function loadPolicy(file, inputName, baseDir) {
@@ -16759,7 +16787,7 @@ function loadPolicy(file, inputName, baseDir) {
   return { ...parsePolicy(text, shown2.startsWith("..") ? file : shown2), digest: createHash("sha256").update(text).digest("hex") };
 }
 
-// src/app/ledger-location.ts
+// src/app/settings/ledger-location.ts
 init_errors();
 import * as fs3 from "node:fs";
 import * as path2 from "node:path";
@@ -16781,8 +16809,8 @@ function creatingLedgerNotice(location, create, inputName) {
 init_errors();
 import { isAscii } from "node:buffer";
 import * as crypto2 from "node:crypto";
-import * as fs5 from "node:fs";
-import * as path3 from "node:path";
+import * as fs7 from "node:fs";
+import * as path4 from "node:path";
 
 // src/core/promotion/confirmation.ts
 init_errors();
@@ -17039,7 +17067,7 @@ async function withFileLock(file, what, work, options = {}) {
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
-      await new Promise((resolve10) => setTimeout(resolve10, delay + Math.random() * delay));
+      await new Promise((resolve12) => setTimeout(resolve12, delay + Math.random() * delay));
       delay = Math.min(delay * 2, 100);
     }
   }
@@ -17208,16 +17236,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve10, reject) => {
+  const settled = new Promise((resolve12, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve10();
+      if (parts.length === sent && finished) resolve12();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve10() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve12() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -17401,14 +17429,240 @@ function decodeRecord(value, damaged) {
   };
 }
 
+// src/stores/ledger/beside-ledger.ts
+import { randomBytes } from "node:crypto";
+import * as fs6 from "node:fs";
+import * as path3 from "node:path";
+
+// src/stores/evidence/bundle-reader.ts
+import * as fs5 from "node:fs";
+
+// src/core/listing.ts
+import { createHash as createHash2 } from "node:crypto";
+init_errors();
+function compareUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xIsSurrogate = x >= 55296 && x <= 57343;
+    const yIsSurrogate = y >= 55296 && y <= 57343;
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+}
+function formatListing(sorted) {
+  let text = "";
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
+`;
+  return text;
+}
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+function listingFromDigests(paths, digests, order) {
+  let total = 0;
+  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
+  const out = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    for (let b = i * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      out[at++] = HEX_DIGITS[byte >> 4];
+      out[at++] = HEX_DIGITS[byte & 15];
+    }
+    out[at++] = 32;
+    out[at++] = 32;
+    at += out.write(paths[i], at);
+    out[at++] = 10;
+  }
+  return out;
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
+}
+function checkListingPath(path24, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path24.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path24.includes("\n") || path24.includes("\r")) {
+    throw new SealError(
+      `${where}: the file name ${quote(path24)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path24.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path24.startsWith("/") || /^[A-Za-z]:/.test(path24)) {
+    throw new SealError(`${where}: the path ${quote(path24)} is absolute. ${fix}`);
+  }
+  if (path24.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(`${where}: the path ${quote(path24)} has an empty, "." or ".." segment. ${fix}`);
+  }
+}
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
+function unescapeName(name) {
+  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
+}
+function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path24 = escaped ? unescapeName(rawPath) : rawPath;
+    while (path24.startsWith("./")) path24 = path24.slice(2);
+    checkListingPath(path24, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path24);
+    if (earlier !== void 0) {
+      throw new SealError(
+        `${fileName}:${lineNo}: the path ${quote(path24)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path24, lineNo);
+    entries.push({ path: path24, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+  }
+  return sortEntries(entries);
+}
+function diffListings(expected, actual) {
+  const mismatches = [];
+  let i = 0;
+  let j = 0;
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i];
+    const a = actual[j];
+    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      i++;
+      j++;
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
+      i++;
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
+      j++;
+    }
+  }
+  return mismatches;
+}
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
+
+// src/stores/evidence/seal-bundle.ts
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+
+// src/stores/evidence/bundle-reader.ts
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && fs5.existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = fs5.readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return fs5.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = fs5.statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return fs5.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/stores/ledger/beside-ledger.ts
+function besideLedger(ledgerFile) {
+  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+}
+function writeRecordAttestation(ledgerFile, key, json2, unwritable) {
+  const dir = besideLedger(ledgerFile).attestations;
+  const file = path3.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    fs6.mkdirSync(dir, { recursive: true });
+    fs6.writeFileSync(temporary, json2, { flag: "wx" });
+    fs6.renameSync(temporary, file);
+  } catch (error2) {
+    fs6.rmSync(temporary, { force: true });
+    throw unwritable(error2.code ?? String(error2), file);
+  }
+  return path3.relative(path3.dirname(ledgerFile), file).split(path3.sep).join("/");
+}
+
 // src/stores/ledger/file-ledger.ts
 var LEDGER_FORMAT = "artifact-seal/ledger/v2";
 var FORMAT = LEDGER_FORMAT;
 var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
 var HASH_ASIDE_BYTES = 4 * 1024 * 1024;
-function checkpointFileOf(ledgerFile) {
-  return `${ledgerFile}.checkpoint.sigstore.json`;
-}
 var FileLedger = class {
   /** `inputName` names the input or option that chose the file, for error messages. */
   constructor(file, inputName, options = {}) {
@@ -17522,7 +17776,7 @@ var FileLedger = class {
   async init() {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
-      if (fs5.existsSync(this.file)) {
+      if (fs7.existsSync(this.file)) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis();
@@ -17534,14 +17788,14 @@ var FileLedger = class {
    */
   assertWritable() {
     let target = this.file;
-    while (!fs5.existsSync(target)) {
-      const parent = path3.dirname(target);
+    while (!fs7.existsSync(target)) {
+      const parent = path4.dirname(target);
       if (parent === target) break;
       target = parent;
     }
     try {
-      if (target !== this.file && !fs5.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-      fs5.accessSync(target, fs5.constants.W_OK);
+      if (target !== this.file && !fs7.statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      fs7.accessSync(target, fs7.constants.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -17578,7 +17832,7 @@ var FileLedger = class {
       this.file,
       `${this.inputName}: ${quote(this.location)}`,
       async () => {
-        if (create && !fs5.existsSync(this.file)) this.writeGenesis();
+        if (create && !fs7.existsSync(this.file)) this.writeGenesis();
         const snapshot = await this.snapshot();
         this.cached = null;
         let seq2 = snapshot.head.seq;
@@ -17634,7 +17888,7 @@ var FileLedger = class {
   /** What tells one version of the file from another without reading it. */
   stampOf() {
     try {
-      const s = fs5.statSync(this.file, { bigint: true });
+      const s = fs7.statSync(this.file, { bigint: true });
       return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
     } catch {
       return "missing";
@@ -17744,7 +17998,7 @@ var FileLedger = class {
     const start = snapshot.starts[seq2];
     const bytes = this.openForReading((fd) => {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq2 + 1] - 1 - start);
-      return buffer.subarray(0, fs5.readSync(fd, buffer, 0, buffer.length, start));
+      return buffer.subarray(0, fs7.readSync(fd, buffer, 0, buffer.length, start));
     });
     const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq2 - 1) * 32, 32);
     if (!crypto2.hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
@@ -17791,13 +18045,13 @@ var FileLedger = class {
   openForReading(read) {
     let fd;
     try {
-      fd = fs5.openSync(this.file, "r");
+      fd = fs7.openSync(this.file, "r");
     } catch (error2) {
       if (error2.code === "ENOENT") throw this.missing();
       throw this.unreadable(error2);
     }
     try {
-      const stat = fs5.fstatSync(fd);
+      const stat = fs7.fstatSync(fd);
       if (!stat.isFile()) {
         throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
@@ -17811,7 +18065,7 @@ var FileLedger = class {
       if (error2 instanceof SealError) throw error2;
       throw this.unreadable(error2);
     } finally {
-      fs5.closeSync(fd);
+      fs7.closeSync(fd);
     }
   }
   writeGenesis() {
@@ -17824,13 +18078,13 @@ var FileLedger = class {
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
-    const file = checkpointFileOf(this.file);
+    const file = besideLedger(this.file).checkpoint;
     const temporary = `${file}.tmp-${process.pid}-${crypto2.randomBytes(4).toString("hex")}`;
     try {
-      fs5.writeFileSync(temporary, text, { flag: "wx" });
-      fs5.renameSync(temporary, file);
+      fs7.writeFileSync(temporary, text, { flag: "wx" });
+      fs7.renameSync(temporary, file);
     } catch (error2) {
-      fs5.rmSync(temporary, { force: true });
+      fs7.rmSync(temporary, { force: true });
       throw new SealError(
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
       );
@@ -17839,18 +18093,18 @@ var FileLedger = class {
   appendBytes(bytes, flags = "a") {
     let fd;
     try {
-      fd = fs5.openSync(this.file, flags);
-      fs5.writeSync(fd, bytes);
-      fs5.fsyncSync(fd);
+      fd = fs7.openSync(this.file, flags);
+      fs7.writeSync(fd, bytes);
+      fs7.fsyncSync(fd);
     } catch (error2) {
       throw this.unwritable(error2);
     } finally {
-      if (fd !== void 0) fs5.closeSync(fd);
+      if (fd !== void 0) fs7.closeSync(fd);
     }
   }
   makeDirectory() {
     try {
-      fs5.mkdirSync(path3.dirname(this.file), { recursive: true });
+      fs7.mkdirSync(path4.dirname(this.file), { recursive: true });
     } catch (error2) {
       throw this.unwritable(error2);
     }
@@ -17873,7 +18127,7 @@ var FileLedger = class {
   }
   unwritable(error2) {
     const code2 = error2.code ?? String(error2);
-    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path3.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path4.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
@@ -17922,7 +18176,7 @@ function* chunksOf(fd, size) {
   while (position < size) {
     const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
     carry.copy(buffer);
-    const read = fs5.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    const read = fs7.readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
     if (read === 0) break;
     position += read;
     const filled = carry.length + read;
@@ -18019,12 +18273,12 @@ function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
-// src/app/open-ledger.ts
+// src/app/ledger/open-ledger.ts
 init_errors();
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 init_errors();
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
 // src/core/signing/ledger-checkpoint.ts
 init_errors();
@@ -18115,10 +18369,10 @@ function checkpointStatement(ledgerName, predicate) {
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
-  const name = path4.basename(ledgerFile);
+  const name = path5.basename(ledgerFile);
   return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
 }
 async function checkpointSigning(ledger, settings, env) {
@@ -18127,7 +18381,8 @@ async function checkpointSigning(ledger, settings, env) {
   return prepareSigning2(settings, env);
 }
 
-// src/app/open-ledger.ts
+// src/app/ledger/open-ledger.ts
+init_env();
 async function openLedger(location, access, env) {
   if (location.kind === "file") {
     const signHead = access.signing === void 0 ? null : checkpointSigner(access.signing, location.file);
@@ -18139,19 +18394,175 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KL65N2QU.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4FWEJWK4.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
     ref: env.GITHUB_SHA || "",
     tokenInput: access.tokenInput
   });
 }
 
-// src/app/pipeline-status.ts
+// src/app/ledger/pipeline-status.ts
 init_errors();
+
+// src/app/ledger/queries.ts
+async function knownFromHistory(ledger, digest) {
+  let name = null;
+  let sealedBy = null;
+  let artifact = null;
+  let contract = null;
+  let gateSeen = false;
+  for await (const entry of ledger.entries({ digest })) {
+    name ??= entry.name;
+    sealedBy ??= entry.sealedBy;
+    artifact ??= entry.artifact;
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
+    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
+  }
+  return { sealedBy, name, artifact, contract };
+}
+async function lastGoodBefore(ledger, environment, service) {
+  for await (const span of ledger.previouslyLive(environment, service)) {
+    if (await ledger.veto(span.digest) === null) return span.digest;
+  }
+  return null;
+}
+async function contractOfLive(ledger, span) {
+  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+    if (entry.id === span.recordId) return entry.contract ?? null;
+  }
+  return null;
+}
+async function artifactOf(ledger, digest) {
+  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
+  return null;
+}
+async function unusedApproval(ledger, environment, service, from, to) {
+  const used = /* @__PURE__ */ new Set();
+  for await (const entry of ledger.entries({ environment, service })) {
+    if (entry.amendment?.approval) used.add(entry.amendment.approval);
+    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
+  }
+  return null;
+}
+
+// src/app/ledger/pipeline-status.ts
+async function pipelineStatus(policy, ledger, options = {}) {
+  const environments = pipelineOrder(policy).map((e) => e.name);
+  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
+  let services;
+  if (named2 !== null) {
+    services = named2;
+  } else {
+    const found = [];
+    for (const environment of environments) {
+      try {
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
+      }
+    }
+    services = found;
+  }
+  const shown2 = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
+}
+async function serviceStatus(ledger, environment, service, options) {
+  try {
+    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
+    const known = live === null ? null : options.knownContracts?.get(live.digest);
+    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
+    return { environment, service, live, contract, pending, error: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
+  }
+}
+function ownService(policy, service) {
+  return declaresServices(policy) ? {} : { services: [service] };
+}
+
+// src/app/promote/contract-plan.ts
+init_errors();
+async function planContract(request, sources, ledger) {
+  const { signed, recorded } = request;
+  const claimed = signed ?? recorded;
+  let loaded = null;
+  let problem = null;
+  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
+  }
+  let known = true;
+  try {
+    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
+    loaded = found2.contract;
+    known = found2.known;
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    problem ??= `This digest's contract cannot be read: ${error2.message}`;
+  }
+  const found = loaded === null ? null : { digest: loaded.manifest.digest, version: loaded.manifest.version };
+  const claims = [
+    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
+    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
+  ];
+  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
+  if (problem === null && found !== null && disagreeing !== void 0) {
+    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
+  }
+  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
+    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
+  }
+  if (problem === null && found === null && signed != null) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
+  }
+  if (problem === null && !known && request.compare) {
+    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
+  }
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
+  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
+  const span = await ledger.live(request.environment, request.service);
+  const live = span === null ? null : await contractOfLive(ledger, span);
+  const plan = { environment: request.environment, compared: true, candidate, loaded, liveDigest: span?.digest ?? null, live };
+  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded === null) {
+    return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
+  }
+  let baseline;
+  try {
+    baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
+  } catch (error2) {
+    if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
+    return { ...plan, changes: null, problem: error2.message };
+  }
+  const { classifyContracts } = await import("../chunks/classify-HGBDCVCX.js");
+  try {
+    return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
+  }
+}
+function contractsKnown(digest, plan) {
+  const known = /* @__PURE__ */ new Map();
+  if (plan === null) return known;
+  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
+  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
+  return known;
+}
+async function keepAfterPromotion(sources, plan, allowed) {
+  const loaded = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded);
+}
+
+// src/app/promote/promote-digest.ts
+init_errors();
+import { randomUUID as randomUUID4 } from "node:crypto";
 
 // src/core/contract/change.ts
 var SEVERITIES = ["breaking", "dangerous", "compatible"];
@@ -18204,148 +18615,6 @@ function changesByOperation(changes) {
   const worst = (list) => Math.min(...list.map((c) => SEVERITIES.indexOf(c.severity)));
   return [...groups.entries()].map(([operation, list]) => ({ operation, changes: list })).sort((x, y) => worst(x.changes) - worst(y.changes));
 }
-
-// src/app/contract-amendment.ts
-init_errors();
-async function planContract(request, sources, ledger) {
-  const { signed, recorded } = request;
-  const claimed = signed ?? recorded;
-  let loaded = null;
-  let problem = null;
-  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
-  }
-  let known = true;
-  try {
-    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
-    loaded = found2.contract;
-    known = found2.known;
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    problem ??= `This digest's contract cannot be read: ${error2.message}`;
-  }
-  const found = loaded === null ? null : { digest: loaded.manifest.digest, version: loaded.manifest.version };
-  const claims = [
-    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
-    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
-  ];
-  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
-  if (problem === null && found !== null && disagreeing !== void 0) {
-    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
-  }
-  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
-    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
-  }
-  if (problem === null && found === null && signed != null) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
-  }
-  if (problem === null && !known && request.compare) {
-    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
-  }
-  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
-  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded, liveDigest: null, live: null, changes: null, problem };
-  const span = await ledger.live(request.environment, request.service);
-  const live = span === null ? null : await contractOfLive(ledger, span);
-  const plan = { environment: request.environment, compared: true, candidate, loaded, liveDigest: span?.digest ?? null, live };
-  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded === null) {
-    return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
-  }
-  let baseline;
-  try {
-    baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
-  } catch (error2) {
-    if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: error2.message };
-  }
-  const { classifyContracts } = await import("../chunks/classify-IHGVDHRW.js");
-  try {
-    return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
-  }
-}
-function contractFact(plan, liveNow, approval) {
-  if ((liveNow?.digest ?? null) !== plan.liveDigest) {
-    return {
-      ...plan,
-      changes: null,
-      problem: `The environment's live digest changed (to ${liveNow?.digest ?? "none"}) while the contracts were compared; promote again to compare with what it runs now.`,
-      approval: null
-    };
-  }
-  return { live: plan.live, liveDigest: plan.liveDigest, candidate: plan.candidate, changes: plan.changes, problem: plan.problem, approval };
-}
-function amendmentOf(plan, approvalUsed) {
-  if (plan.changes === null || plan.live?.digest === plan.candidate?.digest || plan.live === null) return null;
-  return { ...summarizeAmendment(plan.live, plan.candidate, plan.changes), ...approvalUsed !== null ? { approval: approvalUsed } : {} };
-}
-async function contractOfLive(ledger, span) {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
-    if (entry.id === span.recordId) return entry.contract ?? null;
-  }
-  return null;
-}
-async function artifactOf(ledger, digest) {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
-  return null;
-}
-async function unusedApproval(ledger, environment, service, from, to) {
-  const used = /* @__PURE__ */ new Set();
-  for await (const entry of ledger.entries({ environment, service })) {
-    if (entry.amendment?.approval) used.add(entry.amendment.approval);
-    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
-  }
-  return null;
-}
-
-// src/app/pipeline-status.ts
-async function pipelineStatus(policy, ledger, options = {}) {
-  const environments = pipelineOrder(policy).map((e) => e.name);
-  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
-  let services;
-  if (named2 !== null) {
-    services = named2;
-  } else {
-    const found = [];
-    for (const environment of environments) {
-      try {
-        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
-      } catch (error2) {
-        if (!(error2 instanceof SealError)) throw error2;
-        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
-      }
-    }
-    services = found;
-  }
-  const shown2 = services.length === 0 ? [null] : services;
-  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
-}
-async function serviceStatus(ledger, environment, service, options) {
-  try {
-    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
-    const known = live === null ? null : options.knownContracts?.get(live.digest);
-    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
-    return { environment, service, live, contract, pending, error: null };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
-  }
-}
-function ownService(policy, service) {
-  return declaresServices(policy) ? {} : { services: [service] };
-}
-function contractsKnown(digest, plan) {
-  const known = /* @__PURE__ */ new Map();
-  if (plan === null) return known;
-  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
-  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
-  return known;
-}
-
-// src/app/promote-digest.ts
-init_errors();
-import { randomUUID as randomUUID4 } from "node:crypto";
 
 // src/core/signing/signer-policy.ts
 function defaultIssuer(serverUrl) {
@@ -18460,9 +18729,9 @@ function parseWorkflowSetting(workflow, repository) {
   const at = workflow.indexOf("@");
   const name = at === -1 ? workflow : workflow.slice(0, at);
   const ref = at === -1 ? void 0 : workflow.slice(at + 1);
-  const path22 = name.replace(/^\.?\//, "");
-  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path22);
-  const located = reusable && !path22.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path22 };
+  const path24 = name.replace(/^\.?\//, "");
+  const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path24);
+  const located = reusable && !path24.startsWith(".github/") ? { repository: reusable[1], path: reusable[2] } : { repository, path: path24 };
   return ref === void 0 || ref === "" ? located : { ...located, ref };
 }
 function workflowMatches(san, serverUrl, expected) {
@@ -18754,118 +19023,96 @@ function refusal(mode, environment, digest, rule, detail) {
   return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail };
 }
 
-// src/app/promote-digest.ts
-var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
-async function promoteDigest(request, policy, ledger, options) {
-  const rule = findEnvironment(policy, request.environment);
-  if (!rule) {
-    throw new SealError(
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-    );
+// src/core/promotion/decide-promotion.ts
+function decidePromotion(subject, evidence, ledger) {
+  const { digest, rule, mode, service } = subject;
+  if (evidence.refusal !== null) return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
+  const decision = decide(
+    { digest, rule, mode, now: ledger.now, service },
+    {
+      veto: ledger.veto,
+      live: ledger.live,
+      spans: ledger.spans,
+      ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
+      ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
+      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}
+    }
+  );
+  return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
+}
+function contractFact(evidence, liveNow, approval) {
+  if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
+    return {
+      live: evidence.live,
+      liveDigest: evidence.liveDigest,
+      candidate: evidence.candidate,
+      changes: null,
+      problem: `The environment's live digest changed (to ${liveNow?.digest ?? "none"}) while the contracts were compared; promote again to compare with what it runs now.`,
+      approval: null
+    };
   }
+  return { live: evidence.live, liveDigest: evidence.liveDigest, candidate: evidence.candidate, changes: evidence.changes, problem: evidence.problem, approval };
+}
+function mayNeedApproval(evidence) {
+  return evidence.candidate !== null && evidence.changes !== null && evidence.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous");
+}
+function amendmentOf(evidence, approvalUsed) {
+  if (evidence.changes === null || evidence.live?.digest === evidence.candidate?.digest || evidence.live === null) return null;
+  return { ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes), ...approvalUsed !== null ? { approval: approvalUsed } : {} };
+}
+function bytesMismatchDetail(actual, mismatches, digest) {
+  const files = mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
+  const more = mismatches.length > 5 ? ` and ${mismatches.length - 5} more` : "";
+  return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
+}
+
+// src/app/signature/verdict.ts
+function judgeSignature(check, required, fix = null) {
+  if (check.status === "refused") return { accepted: false, reason: check.detail };
+  if (check.status === "unsigned" && required !== null) {
+    return { accepted: false, reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}` };
+  }
+  return { accepted: true };
+}
+function signatureFact(check, serverUrl) {
+  return check.status === "verified" ? { signer: check.signer, missing: null, serverUrl } : { signer: null, missing: check.status === "unsigned" ? check.detail : null, serverUrl };
+}
+
+// src/app/promote/promote-digest.ts
+async function promoteDigest(request, policy, ledger, options) {
+  const rule = environmentOf(request, policy);
   const mode = request.rollback ? "rollback" : "promote";
   const nameInput = request.inputs.name ?? "name";
-  let digest = request.digest === "previous" ? null : request.digest;
-  let service;
-  let previous = null;
-  let sealedBy = request.sealedBy;
-  let name = request.name;
-  let verification = null;
-  let signature = null;
-  let abandoned = [];
-  let contract = null;
-  const result = (decision2, record = null) => ({
-    decision: decision2,
-    digest,
-    service: service ?? serviceFor(policy, name, nameInput),
-    previous,
-    record,
-    abandoned,
-    sealedBy,
-    name,
-    verification,
-    signature,
-    contract
-  });
-  const unreadable = (error2) => {
-    if (!(error2 instanceof SealError)) throw error2;
-    return refusal(mode, rule.name, digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`);
-  };
-  let early = null;
-  let live = null;
-  let history = NOTHING_KNOWN;
-  try {
-    if (digest === null) {
-      service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
-      live = await ledger.live(rule.name, service);
-      digest = await lastGoodBefore(ledger, rule.name, service);
-    }
-  } catch (error2) {
-    if (error2 instanceof BadInputError) throw error2;
-    return result(unreadable(error2));
+  const outcome = new Outcome(request, policy, nameInput);
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput);
+  if (target.kind === "unreadable") {
+    if (target.service !== void 0) outcome.service = target.service;
+    return outcome.ledgerRefusal(mode, rule, target.error);
   }
-  if (digest === null) {
-    const of2 = service === null && !declaresServices(policy) ? "" : ` (${describeService(service ?? null)})`;
-    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of2} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
-    digest = live.digest;
-    early = refusal(mode, rule.name, digest, "ran-before", `${rule.name}${of2} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
-  }
+  const digest = target.digest;
+  outcome.digest = digest;
+  if (target.service !== void 0) outcome.service = target.service;
+  let history;
   try {
     history = await knownFromHistory(ledger, digest);
   } catch (error2) {
-    return result(unreadable(error2));
+    return outcome.ledgerRefusal(mode, rule, error2);
   }
-  const resolved = digest;
-  sealedBy ??= history.sealedBy;
-  name ??= history.name;
-  if (early === null && request.verifyBytes) {
+  outcome.learn(history);
+  let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
+  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
+  if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
+  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  const service = outcome.service ??= serviceFor(policy, outcome.name, nameInput);
+  if (evidence.refusal === null && request.contract) {
     try {
-      verification = await request.verifyBytes(resolved, history);
-      sealedBy ??= verification.sealedBy;
-      name ??= verification.name ?? null;
-      if (!verification.verified) early = refusal(mode, rule.name, resolved, "bytes", bytesDetail(verification, resolved));
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      early = refusal(mode, rule.name, resolved, "bytes", `The bytes to deploy could not be fetched and checked: ${error2.message}`);
-    }
-  }
-  let signatureFact;
-  if (early === null && request.checkSignature) {
-    try {
-      signature = await request.checkSignature(resolved, verification);
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      signature = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
-    }
-    const serverUrl = request.serverUrl ?? "https://github.com";
-    if (signature.status === "refused") {
-      early = refusal(mode, rule.name, resolved, "signature", signature.detail);
-    } else if (signature.status === "unsigned") {
-      if (request.requireSignature && mode === "promote" && rule.signedBy === null) {
-        early = refusal(mode, rule.name, resolved, "signature", `${signature.detail} A signature is required (a key, a trusted root or a signer is named, or require-signature asks for one); seal it with "permissions: id-token: write" or a signing-key.`);
-      }
-      signatureFact = { signer: null, missing: signature.detail, serverUrl };
-    } else {
-      sealedBy = signature.sealedBy;
-      name ??= signature.name;
-      signatureFact = { signer: signature.signer, missing: null, serverUrl };
-    }
-  }
-  let bytesNote = null;
-  if (early === null && !request.verifyBytes && !request.dryRun) {
-    bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature);
-  }
-  const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
-  const of = service ??= serviceFor(policy, name, nameInput);
-  if (early === null && request.contract) {
-    try {
-      contract = await planContract(
+      outcome.contract = await planContract(
         {
           environment: rule.name,
-          service: of,
-          digest: resolved,
-          bytes: verification,
-          signed: signature?.status === "verified" ? signature.contract : void 0,
+          service,
+          digest,
+          bytes: outcome.verification,
+          signed: outcome.signature?.status === "verified" ? outcome.signature.contract : void 0,
           recorded: history.contract ?? null,
           compare: (rule.contract ?? null) !== null,
           now: () => ledger.now()
@@ -18875,81 +19122,115 @@ async function promoteDigest(request, policy, ledger, options) {
       );
     } catch (error2) {
       if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
-      return result(unreadable(error2));
+      return outcome.ledgerRefusal(mode, rule, error2);
     }
+    evidence = { ...evidence, contract: outcome.contract };
   }
+  const artifact = outcome.verification?.artifact ?? request.artifact ?? history.artifact;
+  const subject = { digest, rule, mode, service };
   let decision = null;
-  const made = () => {
+  const decideAndRecord = async (view) => {
+    const facts = await ledgerFacts(view, subject, policy, evidence);
+    outcome.previous = facts.live;
+    decision = decidePromotion(subject, evidence, facts);
+    if (request.dryRun) return null;
+    const record = recordOf(request, { ...subject, outcome: decision.allowed ? "pending" : "refused", previous: facts.live, reason: decision.reason }, outcome, artifact, decision);
+    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record;
+  };
+  const decided = () => {
     if (decision === null) throw new Error("unreachable: the ledger recorded without running the gate");
     return decision;
   };
-  const decideOn = async (view) => {
-    previous = await view.live(rule.name, of);
-    if (early !== null) {
-      decision = early;
-    } else {
-      const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
-      const newest = rule.contract && previous === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
-      const facts = {
-        veto: await view.veto(resolved),
-        live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env, of)]))),
-        ...signatureFact !== void 0 ? { signature: signatureFact } : {},
-        ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract, of)) } : {},
-        ...newest !== null && newest.service !== of ? { otherService: newest } : {}
-      };
-      decision = decide({ digest: resolved, rule, mode, now: await view.now(), service: of }, facts);
-      if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] };
-    }
-    if (request.dryRun) return null;
-    const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null);
-    const record = {
-      ...recordOf({ ...request, name, artifact }, resolved, of, mode, decision.allowed ? "pending" : "refused", previous, decision.reason, sealedBy),
-      ...contract?.candidate ? { contract: contract.candidate } : {},
-      ...amendment !== null ? { amendment } : {}
-    };
-    return request.attest ? { ...record, attestation: await request.attest(record, decision, signature) } : record;
-  };
   try {
     if (request.dryRun) {
-      await decideOn(ledger);
-      return result(made());
+      await decideAndRecord(ledger);
+      return outcome.result(decided());
     }
-    const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
-    abandoned = recorded.abandoned;
-    await keepContract(request.contract, contract, recorded.lost === null && made().allowed);
-    if (recorded.lost !== null) {
-      const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
-      const decided = made();
-      return result({ ...decided, allowed: false, checks: [...decided.checks, lost], reason: [decided.reason, recorded.lost].filter((r) => r !== null).join(" ") }, recorded.entry);
-    }
-    return result(made(), recorded.entry);
+    const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs);
+    outcome.abandoned = recorded.abandoned;
+    if (recorded.lost === null) await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
+    return outcome.result(recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost), recorded.entry);
   } catch (error2) {
-    return result(unreadable(error2));
+    return outcome.ledgerRefusal(mode, rule, error2);
   }
 }
-function withoutBytes(rule, environment, digest, signature) {
-  if (signature?.status === "verified" && signature.digestOnly) {
-    return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
+function environmentOf(request, policy) {
+  const rule = findEnvironment(policy, request.environment);
+  if (!rule) {
+    throw new SealError(
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+    );
   }
-  if (rule.declared) {
-    return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
+  return rule;
+}
+var Outcome = class {
+  constructor(request, policy, nameInput) {
+    this.policy = policy;
+    this.nameInput = nameInput;
+    this.digest = request.digest === "previous" ? null : request.digest;
+    this.sealedBy = request.sealedBy;
+    this.name = request.name;
   }
-  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
-  throw new BadInputError(`${rule.missing} ${found}`);
-}
-function bytesDetail(check, digest) {
-  const files = check.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
-  const more = check.mismatches.length > 5 ? ` and ${check.mismatches.length - 5} more` : "";
-  return `The bytes to deploy are ${check.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
-}
-function serviceFor(policy, name, nameInput = "name") {
-  if ((policy.service ?? null) !== null) return policy.service;
-  const listed = policy.services ?? null;
-  if (listed === null || name !== null && listed.includes(name)) return name;
-  throw new BadInputError(
-    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
-  );
+  policy;
+  nameInput;
+  digest;
+  /** Known before the digest for "previous" (whose previous?), else once the name is. */
+  service;
+  previous = null;
+  sealedBy;
+  name;
+  verification = null;
+  signature = null;
+  contract = null;
+  abandoned = [];
+  /** What earlier records say fills what the caller did not give. */
+  learn(known) {
+    this.sealedBy ??= known.sealedBy;
+    this.name ??= known.name ?? null;
+  }
+  result(decision, record = null) {
+    return {
+      decision,
+      digest: this.digest,
+      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      previous: this.previous,
+      record,
+      abandoned: this.abandoned,
+      sealedBy: this.sealedBy,
+      name: this.name,
+      verification: this.verification,
+      signature: this.signature,
+      contract: this.contract
+    };
+  }
+  /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
+  ledgerRefusal(mode, rule, error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return this.result(refusal(mode, rule.name, this.digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`));
+  }
+};
+async function resolveTarget(request, policy, rule, ledger, nameInput) {
+  if (request.digest !== "previous") return { kind: "digest", digest: request.digest, refusal: null };
+  let service;
+  let live;
+  let digest;
+  try {
+    service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
+    live = await ledger.live(rule.name, service);
+    digest = await lastGoodBefore(ledger, rule.name, service);
+  } catch (error2) {
+    if (error2 instanceof BadInputError) throw error2;
+    return { kind: "unreadable", error: error2, ...service === void 0 ? {} : { service } };
+  }
+  if (digest !== null) return { kind: "digest", digest, service, refusal: null };
+  const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
+  if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+  return {
+    kind: "digest",
+    digest: live.digest,
+    service,
+    refusal: { rule: "ran-before", detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
+  };
 }
 async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
   if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
@@ -18961,6 +19242,90 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
   }
   return (await ledger.newest(environment))?.service ?? null;
 }
+async function checkBytes(verifyBytes, digest, history, outcome) {
+  try {
+    const check = await verifyBytes(digest, history);
+    outcome.verification = check;
+    outcome.learn(check);
+    return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${error2.message}` };
+  }
+}
+async function checkSignature(request, digest, rule, mode, outcome) {
+  let check;
+  try {
+    check = await request.checkSignature(digest, outcome.verification);
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    check = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
+  }
+  outcome.signature = check;
+  const required = mode === "promote" && rule.signedBy === null ? request.signatureRequired ?? null : null;
+  const verdict = judgeSignature(check, required, 'Seal it with "permissions: id-token: write" or a signing-key.');
+  if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
+  if (check.status === "verified") {
+    outcome.sealedBy = check.sealedBy;
+    outcome.name ??= check.name;
+  }
+  return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
+}
+function withoutBytes(rule, environment, digest, signature) {
+  if (signature?.status === "verified" && signature.digestOnly) {
+    return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
+  }
+  if (rule.declared) {
+    return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
+  }
+  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
+  throw new BadInputError(`${rule.missing} ${found}`);
+}
+async function ledgerFacts(view, subject, policy, evidence) {
+  const { digest, rule, mode, service } = subject;
+  const live = await view.live(rule.name, service);
+  if (evidence.refusal !== null) return { now: /* @__PURE__ */ new Date(0), veto: null, live, spans: /* @__PURE__ */ new Map(), otherService: null, approval: null };
+  const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
+  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
+  const contract = evidence.contract;
+  return {
+    veto: await view.veto(digest),
+    live,
+    spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)]))),
+    otherService: newest,
+    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
+    now: await view.now()
+  };
+}
+function lostAfterAppend(decision, environment, lost) {
+  const check = { rule: "ledger", environment, passed: false, detail: lost };
+  return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(" ") };
+}
+function recordOf(request, decided, outcome, artifact, decision) {
+  const amendment = outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null);
+  return {
+    digest: decided.digest,
+    name: outcome.name,
+    environment: request.environment,
+    service: decided.service,
+    outcome: decided.outcome,
+    mode: decided.mode,
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy: outcome.sealedBy,
+    previousDigest: decided.previous?.digest ?? null,
+    reason: decided.reason,
+    environmentUrl: request.environmentUrl,
+    artifact,
+    resolves: null,
+    key: randomUUID4(),
+    ...outcome.contract?.candidate ? { contract: outcome.contract.candidate } : {},
+    ...amendment !== null ? { amendment } : {}
+  };
+}
+
+// src/app/promote/veto.ts
+import { randomUUID as randomUUID5 } from "node:crypto";
 async function vetoDigest(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const name = request.name ?? known.name;
@@ -18981,7 +19346,7 @@ async function vetoDigest(request, ledger, options) {
       environmentUrl: null,
       artifact: known.artifact,
       resolves: null,
-      key: randomUUID4()
+      key: randomUUID5()
     }),
     options.pendingTimeoutMs
   );
@@ -18990,72 +19355,23 @@ async function vetoDigest(request, ledger, options) {
 async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
-async function keepContract(sources, plan, allowed) {
-  const loaded = plan?.loaded ?? null;
-  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return;
-  await sources.keep(loaded);
-}
-async function approvalFor(view, plan, service) {
-  if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
-  return unusedApproval(view, plan.environment, service, plan.live?.digest ?? null, plan.candidate.digest);
-}
-async function lastGoodBefore(ledger, environment, service) {
-  for await (const span of ledger.previouslyLive(environment, service)) {
-    if (await ledger.veto(span.digest) === null) return span.digest;
-  }
-  return null;
-}
-async function knownFromHistory(ledger, digest) {
-  let name = null;
-  let sealedBy = null;
-  let artifact = null;
-  let contract = null;
-  let gateSeen = false;
-  for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name;
-    sealedBy ??= entry.sealedBy;
-    artifact ??= entry.artifact;
-    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending";
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
-  }
-  return { sealedBy, name, artifact, contract };
-}
-function recordOf(request, digest, service, mode, outcome, previous, reason, sealedBy) {
-  return {
-    digest,
-    name: request.name,
-    environment: request.environment,
-    service,
-    outcome,
-    mode,
-    runUrl: request.requester.runUrl,
-    actor: request.requester.actor,
-    sealedBy,
-    previousDigest: previous?.digest ?? null,
-    reason,
-    environmentUrl: request.environmentUrl,
-    artifact: request.artifact,
-    resolves: null,
-    key: randomUUID4()
-  };
-}
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
 import * as os from "node:os";
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
+init_env();
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
     return {
       kind: "workflow",
       build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        serverUrl: serverUrlOf(env),
         repository: GITHUB_REPOSITORY,
         repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
@@ -19073,7 +19389,7 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || path5.basename(path5.resolve(baseDir)) || "artifact";
+  return repository || path6.basename(path6.resolve(baseDir)) || "artifact";
 }
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
@@ -19083,7 +19399,7 @@ function runnerTempDir(env) {
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
@@ -19095,11 +19411,37 @@ function requesterFromEnv(env) {
   return { runUrl: runUrl2, actor };
 }
 
-// src/app/sealed-by.ts
-import * as fs6 from "node:fs";
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/promotion-markdown.ts
+init_env();
 
 // src/core/provenance.ts
 init_errors();
+init_env();
 function isCommit(value) {
   return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
 }
@@ -19123,10 +19465,6 @@ function httpsOrigin(serverUrl) {
   if (!URL.canParse(serverUrl)) return null;
   const url = new URL(serverUrl);
   return url.protocol === "https:" ? url.origin : null;
-}
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverUrlOf(value) {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
 }
 function validSealedBy(sealedBy, serverUrl) {
   const invalid = [];
@@ -19178,1272 +19516,6 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
   const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
   return { repository, commit, runUrl: runUrl2 };
-}
-
-// src/stores/evidence/seal-bundle.ts
-function contractBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
-}
-function statementBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
-}
-function sigstoreBundleBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
-}
-
-// src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest, context = {}) {
-  const none = { sealedBy: null, name: null };
-  const file = checksumsFile === null ? null : statementBeside(checksumsFile);
-  if (file === null) return none;
-  let statement;
-  try {
-    statement = JSON.parse(fs6.readFileSync(file, "utf8"));
-  } catch {
-    return none;
-  }
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
-}
-
-// src/app/fetch-bytes.ts
-init_errors();
-import * as path12 from "node:path";
-
-// src/stores/evidence/cache-layout.ts
-import * as os2 from "node:os";
-import * as path6 from "node:path";
-var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
-var CACHE_FILES_DIR = "files";
-function cacheKeyOf(digest) {
-  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
-}
-function cacheStagingPath(env) {
-  return path6.join(env.RUNNER_TEMP || os2.tmpdir(), CACHE_STAGING_DIR);
-}
-function cacheArchivePrefix(env) {
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  return path6.relative(workspace, cacheStagingPath(env)).split(path6.sep).join("/");
-}
-
-// src/stores/evidence/directory-handoff.ts
-init_errors();
-import * as fs7 from "node:fs";
-import * as path7 from "node:path";
-import { pipeline } from "node:stream/promises";
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = path7.resolve(parent);
-  let dir;
-  try {
-    fs7.mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = fs7.mkdtempSync(path7.join(resolved, prefix));
-    fs7.chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(fs7.realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly(dir);
-    throw new SealError(
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = path7.join(at, segment);
-    try {
-      fs7.mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !fs7.lstatSync(at).isDirectory()) throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = fs7.constants.O_WRONLY | fs7.constants.O_CREAT | fs7.constants.O_EXCL | (fs7.constants.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = path7.join(parent, segments[segments.length - 1]);
-  const handle = await fs7.promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function removeQuietly(dir) {
-  try {
-    fs7.rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return fs7.realpathSync(p);
-  } catch {
-    return path7.resolve(p);
-  }
-}
-function isInside(child, parent) {
-  const rel = path7.relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path7.sep}`) && !path7.isAbsolute(rel);
-}
-
-// src/app/verified-path.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import * as fs11 from "node:fs";
-import * as path10 from "node:path";
-init_errors();
-
-// src/core/listing.ts
-import { createHash as createHash2 } from "node:crypto";
-init_errors();
-function compareUtf8(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xIsSurrogate = x >= 55296 && x <= 57343;
-    const yIsSurrogate = y >= 55296 && y <= 57343;
-    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
-function formatListing(sorted) {
-  let text = "";
-  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
-`;
-  return text;
-}
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
-function listingFromDigests(paths, digests, order) {
-  let total = 0;
-  for (const p of paths) total += 64 + 2 + Buffer.byteLength(p) + 1;
-  const out = Buffer.allocUnsafe(total);
-  let at = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    for (let b = i * 32, end = b + 32; b < end; b++) {
-      const byte = digests[b];
-      out[at++] = HEX_DIGITS[byte >> 4];
-      out[at++] = HEX_DIGITS[byte & 15];
-    }
-    out[at++] = 32;
-    out[at++] = 32;
-    at += out.write(paths[i], at);
-    out[at++] = 10;
-  }
-  return out;
-}
-function digestOfListing(listing) {
-  return digestFromHex(createHash2("sha256").update(listing).digest("hex"));
-}
-function checkListingPath(path22, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path22.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path22.includes("\n") || path22.includes("\r")) {
-    throw new SealError(
-      `${where}: the file name ${quote(path22)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path22.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path22.startsWith("/") || /^[A-Za-z]:/.test(path22)) {
-    throw new SealError(`${where}: the path ${quote(path22)} is absolute. ${fix}`);
-  }
-  if (path22.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path22)} has an empty, "." or ".." segment. ${fix}`);
-  }
-}
-var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
-function unescapeName(name) {
-  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
-}
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path22 = escaped ? unescapeName(rawPath) : rawPath;
-    while (path22.startsWith("./")) path22 = path22.slice(2);
-    checkListingPath(path22, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path22);
-    if (earlier !== void 0) {
-      throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path22)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path22, lineNo);
-    entries.push({ path: path22, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
-  }
-  return sortEntries(entries);
-}
-function diffListings(expected, actual) {
-  const mismatches = [];
-  let i = 0;
-  let j = 0;
-  while (i < expected.length || j < actual.length) {
-    const e = expected[i];
-    const a = actual[j];
-    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
-    if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
-      i++;
-      j++;
-    } else if (order < 0 && e) {
-      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
-      i++;
-    } else if (a) {
-      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
-      j++;
-    }
-  }
-  return mismatches;
-}
-function describesListing(entries, digest) {
-  if (digestOfListing(formatListing(entries)) === digest) return "tree";
-  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
-  return null;
-}
-
-// src/core/seal.ts
-import * as fs10 from "node:fs";
-import * as path9 from "node:path";
-init_errors();
-
-// src/core/hashing/hash-files.ts
-init_errors();
-import * as crypto3 from "node:crypto";
-import * as fs8 from "node:fs";
-import { availableParallelism } from "node:os";
-import { Worker as Worker2 } from "node:worker_threads";
-
-// src/core/hashing/claim-loop.ts
-var Control = {
-  /** The next index no thread has claimed. */
-  Next: 0,
-  /** How many paths the walk has published so far. */
-  Published: 1,
-  /** 1 once the walk has published its last path. */
-  WalkDone: 2,
-  /** How many files have been hashed, by every thread together. */
-  Completed: 3,
-  /** 1 + the index of a file that could not be read; 0 while none failed. */
-  Failed: 4
-};
-var CONTROL_SLOTS = 5;
-var PROGRESS_STRIDE = 16;
-function runClaimLoop(ctx) {
-  const { fs: fs20, crypto: crypto4, control, progress } = ctx;
-  const NEXT = 0;
-  const PUBLISHED = 1;
-  const WALK_DONE = 2;
-  const COMPLETED = 3;
-  const FAILED = 4;
-  const files = ctx.progressSlot * 16;
-  const bytes = files + 1;
-  const claimSize = 16;
-  const pathText = Buffer.from(ctx.pathBytes);
-  const pathEnds = new Uint32Array(ctx.pathEnds);
-  const digests = new Uint8Array(ctx.digests);
-  const sizes = new Float64Array(ctx.sizes);
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  const oneShot = typeof crypto4.hash === "function";
-  for (; ; ) {
-    let index = -1;
-    let claimEnd = -1;
-    while (index < 0) {
-      if (Atomics.load(control, FAILED) !== 0) return null;
-      const published = Atomics.load(control, PUBLISHED);
-      const next2 = Atomics.load(control, NEXT);
-      if (next2 < published) {
-        const end = Math.min(next2 + claimSize, published);
-        if (Atomics.compareExchange(control, NEXT, next2, end) === next2) {
-          index = next2;
-          claimEnd = end;
-        }
-      } else if (Atomics.load(control, WALK_DONE) === 1 && next2 >= Atomics.load(control, PUBLISHED)) {
-        return null;
-      } else if (!ctx.waitForMore) {
-        return null;
-      } else {
-        Atomics.wait(control, PUBLISHED, published, 50);
-      }
-    }
-    const claimStart = index;
-    for (; index < claimEnd; index++) {
-      const path22 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
-      let fd = -1;
-      try {
-        fd = fs20.openSync(path22, "r");
-        let filled = fs20.readSync(fd, chunk, 0, chunk.length, null);
-        if (filled < chunk.length) {
-          const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto4.hash("sha256", whole, "buffer") : crypto4.createHash("sha256").update(whole).digest(), index * 32);
-          sizes[index] = filled;
-          progress[bytes] = progress[bytes] + filled;
-        } else {
-          const hash2 = crypto4.createHash("sha256");
-          let size = 0;
-          do {
-            hash2.update(chunk.subarray(0, filled));
-            size += filled;
-            progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs20.readSync(fd, chunk, 0, chunk.length, null)) > 0);
-          digests.set(hash2.digest(), index * 32);
-          sizes[index] = size;
-        }
-        progress[files] = progress[files] + 1;
-      } catch (error2) {
-        Atomics.compareExchange(control, FAILED, 0, index + 1);
-        Atomics.notify(control, COMPLETED);
-        const e = error2;
-        return { index, code: e.code ?? "EIO", message: e.message };
-      } finally {
-        if (fd >= 0) fs20.closeSync(fd);
-      }
-      ctx.onFileDone?.();
-    }
-    Atomics.add(control, COMPLETED, claimEnd - claimStart);
-    Atomics.notify(control, COMPLETED);
-  }
-}
-
-// src/core/hashing/hash-large-file.ts
-import { createHash as createHash3 } from "node:crypto";
-import { open } from "node:fs/promises";
-var CHUNK = 1 << 20;
-async function hashLargeFile(path22, onBytes, progressIntervalMs) {
-  const handle = await open(path22, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash2 = createHash3("sha256");
-    let size = 0;
-    let turn = 0;
-    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
-    let lastReport = process.uptime() * 1e3;
-    for (; ; ) {
-      const { bytesRead, buffer } = await pending;
-      if (bytesRead === 0) break;
-      turn = turn === 0 ? 1 : 0;
-      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
-      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
-      size += bytesRead;
-      const now = process.uptime() * 1e3;
-      if (now - lastReport >= progressIntervalMs) {
-        lastReport = now;
-        onBytes(size);
-      }
-    }
-    return { digest: hash2.digest(), size };
-  } finally {
-    await handle.close();
-  }
-}
-
-// src/core/hashing/hash-files.ts
-var MAX_FILES = 1 << 22;
-var MAX_PATH_BYTES = 1 << 30;
-var WORKER_SOURCE2 = `
-const { parentPort } = require('node:worker_threads')
-const fs = require('node:fs')
-const crypto = require('node:crypto')
-const runClaimLoop = ${runClaimLoop.toString()}
-parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
-`;
-function describeFailure(failure, path22) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path22)}: ${reason}`);
-}
-var HashPool = class _HashPool {
-  workers;
-  closing = false;
-  constructor(count) {
-    this.workers = Array.from({ length: count }, () => new Worker2(WORKER_SOURCE2, { eval: true }));
-  }
-  /** Starts one worker per spare core (up to 3); none on a single core. */
-  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
-    return new _HashPool(count);
-  }
-  get size() {
-    return this.workers.length;
-  }
-  /**
-   * Hands the shared work to every worker; each promise settles when that worker stops,
-   * and rejects only if it crashed (not when `close` stopped it).
-   */
-  run(work) {
-    return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve10, reject) => {
-        worker.once("message", resolve10);
-        worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve10(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
-        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
-      });
-      loop.catch(() => void 0);
-      return loop;
-    });
-  }
-  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
-  close() {
-    this.closing = true;
-    for (const worker of this.workers) {
-      worker.unref();
-      void worker.terminate();
-    }
-  }
-};
-function growable(bytes, maxBytes) {
-  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
-}
-var HashQueue = class {
-  constructor(pool, options = {}) {
-    this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
-    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
-  }
-  options;
-  count = 0;
-  capacity = 1024;
-  bytesUsed = 0;
-  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
-  pathText = Buffer.from(this.pathBytes);
-  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
-  ends = new Uint32Array(this.pathEnds);
-  digests = growable(this.capacity * 32, MAX_FILES * 32);
-  sizes = growable(this.capacity * 8, MAX_FILES * 8);
-  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-  threadProgress;
-  workerLoops;
-  sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
-  }
-  add(path22) {
-    if (this.count === this.capacity) {
-      if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
-      }
-      this.capacity *= 2;
-      this.pathEnds.grow(this.capacity * 4);
-      this.digests.grow(this.capacity * 32);
-      this.sizes.grow(this.capacity * 8);
-    }
-    const room = path22.length * 3;
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
-      this.pathText = Buffer.from(this.pathBytes);
-    }
-    this.bytesUsed += this.pathText.write(path22, this.bytesUsed);
-    this.ends[this.count++] = this.bytesUsed;
-    if ((this.count & 63) === 0) this.publish();
-  }
-  publish() {
-    Atomics.store(this.control, Control.Published, this.count);
-    Atomics.notify(this.control, Control.Published);
-  }
-  /** Waits for every added file, the main thread hashing its share. */
-  async finish() {
-    this.publish();
-    Atomics.store(this.control, Control.WalkDone, 1);
-    Atomics.notify(this.control, Control.Published);
-    const { onProgress, progressIntervalMs = 2e3 } = this.options;
-    const report = onProgress ? () => onProgress(this.progress()) : void 0;
-    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
-    try {
-      let failure = null;
-      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
-        let lastReport = process.uptime() * 1e3;
-        const onFileDone = report ? () => {
-          const now = process.uptime() * 1e3;
-          if (now - lastReport >= progressIntervalMs) {
-            lastReport = now;
-            report();
-          }
-        } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: fs8, crypto: crypto3, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
-      }
-      await this.allCompleted();
-      if (Atomics.load(this.control, Control.Failed) !== 0) {
-        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
-        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
-      }
-    } finally {
-      clearInterval(timer);
-    }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
-  }
-  async allCompleted() {
-    const crashed = new Promise((_, reject) => {
-      for (const loop of this.workerLoops) loop.catch(reject);
-    });
-    for (; ; ) {
-      const completed = Atomics.load(this.control, Control.Completed);
-      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
-    }
-  }
-  /** Files and bytes hashed so far, by every thread. */
-  progress() {
-    let filesDone = 0;
-    let bytesDone = 0;
-    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
-      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
-      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
-    }
-    return { filesDone, bytesDone, filesTotal: this.count };
-  }
-  pathAt(index) {
-    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
-  }
-};
-async function hashFiles(paths, options = {}) {
-  if (paths.length === 1) return hashOneFile(paths[0], options);
-  const queue = new HashQueue(options.pool ?? null, options);
-  for (const path22 of paths) queue.add(path22);
-  return queue.finish();
-}
-async function hashOneFile(path22, options) {
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  try {
-    const result = await hashLargeFile(path22, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
-  } catch (error2) {
-    const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path22);
-  }
-}
-
-// src/core/file-summary.ts
-function summarizeFiles(paths, sizes, order, largestCount = 5) {
-  const groups = /* @__PURE__ */ new Map();
-  const largest = [];
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const filePath = paths[i];
-    const size = sizes[i];
-    const slash = filePath.indexOf("/");
-    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-    const group = groups.get(name);
-    if (group) {
-      group.files++;
-      group.size += size;
-    } else {
-      groups.set(name, { files: 1, size });
-    }
-    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
-      let at = largest.length;
-      while (at > 0 && largest[at - 1].size < size) at--;
-      largest.splice(at, 0, { path: filePath, size });
-      if (largest.length > largestCount) largest.pop();
-    }
-  }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  return { largest, topLevel };
-}
-
-// src/core/subject/resolve-files.ts
-var import_picomatch = __toESM(require_picomatch3());
-init_errors();
-import * as fs9 from "node:fs";
-import * as path8 from "node:path";
-var toSlashes = (p) => path8.sep === "/" ? p : p.split(path8.sep).join("/");
-var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
-var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside2(child, parent) {
-  const rel = path8.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
-}
-var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = path8.resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
-    throw new SealError(
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
-  const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path8.resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const onlyPattern = patterns.include.length === 1 ? path8.resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? path8.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path8.relative(baseDir, link2))}"`}.`
-  );
-  const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob, skipped) => {
-    let entries;
-    try {
-      entries = fs9.readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
-    }
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(path8.sep) ? dir : dir + path8.sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !fs9.existsSync(abs)) {
-        throw new SealError(
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob === null || glob.take(abs);
-      if (!taken && !glob.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat;
-        try {
-          realChild = fs9.realpathSync(abs);
-          stat = fs9.statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat.isDirectory();
-        isFile = stat.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path8.relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(path8.sep) ? realDir + entry.name : realDir + path8.sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = path8.resolve(baseDir, pattern);
-      const stat = statOrNull(abs);
-      if (stat?.isDirectory()) {
-        matchedSomething = true;
-        if (patterns.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
-      } else if (stat?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? path8.parse(path8.resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob = {
-        take: (abs) => {
-          const hit = matcher(toSlashes(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(path8.resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
-        if (realBase !== path8.resolve(base)) links.push({ link: path8.resolve(base), target: realBase, named: false });
-        walk(path8.resolve(base), realBase, [], glob, glob.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
-    );
-  }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
-    throw new SealError(
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(path8.sep) ? root : root + path8.sep;
-  const relative8 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path8.relative(root, abs));
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf(root);
-  for (const { link: link2, target, named: named2 } of links) {
-    if ((named2 || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
-  }
-  const order = listingOrder(relative8);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative8, order };
-}
-function listingOrder(paths) {
-  const order = Uint32Array.from(paths, (_, i) => i);
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return order.sort(compare);
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = path8.resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
-    }
-    const outside = files.find((f) => !isInside2(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common2 = path8.dirname(files[0]);
-  for (const file of files) {
-    while (!isInside2(file, common2)) common2 = path8.dirname(common2);
-  }
-  return common2;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes(path8.resolve(baseDir, pattern));
-}
-function globEnters(base, glob) {
-  const segments = splitSegments(glob);
-  if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
-  if (matchers[0] === null) return () => true;
-  return (absDir) => {
-    const rel = path8.relative(base, absDir).split(path8.sep);
-    for (let i = 0; i < rel.length; i++) {
-      if (i >= segments.length) return false;
-      const matcher = matchers[i];
-      if (matcher === null) return true;
-      if (!matcher(rel[i])) return false;
-    }
-    return rel.length < segments.length;
-  };
-}
-function splitSegments(glob) {
-  const segments = [];
-  let depth = 0;
-  let current = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "\\") {
-      current += c + (glob[++i] ?? "");
-      continue;
-    }
-    if (c === "{" || c === "(" || c === "[") depth++;
-    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
-    if (c === "/") {
-      if (depth > 0) return null;
-      segments.push(current);
-      current = "";
-    } else {
-      current += c;
-    }
-  }
-  segments.push(current);
-  return segments.filter((s) => s !== "");
-}
-function statOrNull(p) {
-  try {
-    return fs9.statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf(p) {
-  try {
-    return fs9.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-function readLinkText(p) {
-  try {
-    return fs9.readlinkSync(p);
-  } catch {
-    return "?";
-  }
-}
-
-// src/core/seal.ts
-async function sealSubject(subject, options) {
-  if (subject.kind === "digest") {
-    const name = options.name || subject.name;
-    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
-  }
-  if (subject.kind === "checksums") {
-    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
-    const listing2 = Buffer.from(formatListing(entries));
-    const name = options.name || options.fallbackName;
-    const fileCount = entries.length;
-    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
-  }
-  let resolved;
-  let hashed;
-  if (namesOneFile(subject)) {
-    resolved = resolveFiles(subject);
-    options.onResolved?.(1, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, options);
-  } else {
-    const pool = HashPool.start(options.workers);
-    try {
-      const queue = new HashQueue(pool, options);
-      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
-      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-      hashed = await queue.finish();
-    } finally {
-      pool.close();
-    }
-  }
-  const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
-  const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? path9.basename(absolutePaths[0]) : kind === "directory" ? path9.basename(root) : options.fallbackName;
-  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
-}
-async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
-  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
-}
-function describe(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
-}
-function readListingFile(file, inputName) {
-  try {
-    return fs10.readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
-  }
-}
-
-// src/app/verified-path.ts
-async function verifiedPath(artifact, subject, expected, stagingParent, options) {
-  const root = artifact.root;
-  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return path10.join(root, ...listed[0].split("/"));
-  if (holdsExactly(root, listed, subject)) return root;
-  return stageCopies(root, listed, expected, stagingParent, inputName, options);
-}
-function holdsExactly(root, listed, subject) {
-  if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = path10.resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === path10.resolve(root)) return true;
-  }
-  let onDisk;
-  try {
-    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
-  } catch {
-    return false;
-  }
-  if (onDisk.length !== listed.length) return false;
-  const wanted = new Set(listed);
-  return onDisk.every((p) => wanted.has(p));
-}
-async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = path10.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes2(4).toString("hex")}`);
-  try {
-    fs11.mkdirSync(dir, { recursive: true });
-    const made = /* @__PURE__ */ new Set();
-    for (const rel of listed) {
-      const target = path10.join(dir, ...rel.split("/"));
-      const parent = path10.dirname(target);
-      if (!made.has(parent)) {
-        fs11.mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      fs11.copyFileSync(path10.join(root, ...rel.split("/")), target);
-    }
-  } catch (error2) {
-    removeQuietly(dir);
-    const e = error2;
-    throw new SealError(
-      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
-    );
-  }
-  const copy = await sealSubject(
-    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
-    { build: options.build, fallbackName: options.fallbackName }
-  );
-  if (copy.digest !== expected) {
-    removeQuietly(dir);
-    throw new SealError(
-      `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
-    );
-  }
-  return dir;
-}
-
-// src/app/verify-artifact.ts
-init_errors();
-import * as fs13 from "node:fs";
-import * as path11 from "node:path";
-
-// src/core/kind.ts
-import { createHash as createHash4 } from "node:crypto";
-import * as fs12 from "node:fs";
-init_errors();
-function kindFromListing(entries, digest, source) {
-  const kind = describesListing(entries, digest);
-  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
-}
-function kindFromStatement(statement, digest) {
-  const subjects = statement?.subject;
-  if (!Array.isArray(subjects)) return null;
-  const hex = hexOf(digest);
-  for (const subject of subjects) {
-    const d = subject?.digest;
-    if (d === null || typeof d !== "object") continue;
-    const tree = d.dirHash ?? d.dirHash1;
-    if (tree === hex) return "tree";
-    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
-  }
-  return null;
-}
-function agreeingKind(first, second, digest, inputName) {
-  if (first === null || second === null || first.kind === second.kind) return first ?? second;
-  throw new SealError(
-    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
-  );
-}
-function isCanonicalListing(bytes) {
-  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
-  try {
-    return formatListing(parseListing(text, "the file")) === text;
-  } catch {
-    return false;
-  }
-}
-var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
-function startsLikeListing(head) {
-  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
-}
-function readListingFile2(file) {
-  let fd;
-  try {
-    fd = fs12.openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const head = Buffer.alloc(67);
-    if (fs12.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
-  } finally {
-    fs12.closeSync(fd);
-  }
-  const bytes = fs12.readFileSync(file);
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
-}
-function checkSubjectKind(subject, expected, recorded, inputs) {
-  if (recorded !== null && recorded.kind !== subject.kind) {
-    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
-    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
-  }
-  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
-  const listing = readListingFile2(subject.file);
-  if (listing === null) return;
-  if (digestFromHex(createHash4("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
-  }
-  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
-  throw new SealError(
-    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
-  );
-}
-function refuseListingAsFile(file, inputName) {
-  const listing = readListingFile2(file);
-  if (listing === null) return;
-  throw new SealError(
-    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
-  );
-}
-function describeKind(recorded) {
-  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/app/verify-artifact.ts
-async function verifyArtifact(request, options) {
-  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
-  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
-    subject: subjectInput,
-    checksums: request.checksumsInput
-  });
-  const verified = artifact.digest === request.expected;
-  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
-}
-function hashedSubjectOf(artifact, baseDir) {
-  const root = artifact.root ?? "";
-  const shown2 = (p) => {
-    const rel = baseDir === null ? "" : path11.relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || path11.isAbsolute(rel) ? p : rel;
-  };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
-  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = path11.join(root, ...only.path.split("/"));
-  return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
-}
-function readSealedListing(request) {
-  const file = request.checksumsFile;
-  let text;
-  try {
-    text = fs13.readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
-    );
-  }
-  const entries = parseListing(text, file);
-  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
-  if (fromListing === null) {
-    throw new SealError(
-      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
-    );
-  }
-  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) };
-}
-function readStatementBeside(checksumsFile, request) {
-  const file = statementBeside(checksumsFile);
-  if (file === null) return null;
-  let text;
-  try {
-    text = fs13.readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new SealError(
-      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${error2.code ?? String(error2)}). Make it readable, or move it away to verify by the listing alone.`
-    );
-  }
-  let statement;
-  try {
-    statement = JSON.parse(text);
-  } catch {
-    throw new SealError(
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
-    );
-  }
-  const kind = kindFromStatement(statement, request.expected);
-  if (kind === null) {
-    throw new SealError(
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
-    );
-  }
-  return { kind, source: `the statement ${quote(file)}`, fileCount: null };
-}
-
-// src/app/fetch-bytes.ts
-async function fetchAndCheckBytes(source, digest, known, context) {
-  if (source.kind === "local") {
-    const result = await verifyArtifact(
-      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
-      context.seal
-    );
-    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
-  }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const restored = await restoreFromCache(digest, source.inputName, context);
-  if (restored.kind === "verified") return restored.check;
-  const key = cacheKeyOf(digest);
-  if (known.artifact === null) {
-    throw new SealError(
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
-    );
-  }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
-  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
-  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
-}
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-S2HMI2RN.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-D7SB265D.js");
-  const store = new WorkflowArtifactStore({ env: context.env });
-  let downloaded;
-  try {
-    downloaded = await downloadAndVerify(
-      store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
-      { build: context.seal.build }
-    );
-  } catch (error2) {
-    if (!(error2 instanceof DownloadDiffersError)) throw error2;
-    context.log(error2.message);
-    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
-  }
-  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
-  return {
-    verified: true,
-    actual: digest,
-    mismatches: [],
-    path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
-    sealedBy: sealed.sealedBy,
-    name: sealed.name,
-    checksumsFile: downloaded.artifact.checksumsPath
-  };
-}
-async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7B66AX67.js");
-  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
-  if (restored.kind === "miss") return { kind: "miss" };
-  if (restored.kind === "refused") return { kind: "unsafe" };
-  const single = restored.digestKind === "file" ? path12.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
-  let checked;
-  try {
-    checked = await verifyArtifact(
-      {
-        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
-        expected: digest,
-        checksumsFile: restored.listingFile,
-        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
-        expectedInput: context.inputs.expected
-      },
-      context.seal
-    );
-  } catch (error2) {
-    removeQuietly(restored.dir);
-    if (!(error2 instanceof SealError)) throw error2;
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
-    return { kind: "refused", actual: null };
-  }
-  if (!checked.verified) {
-    removeQuietly(restored.dir);
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
-    return { kind: "refused", actual: checked.actual };
-  }
-  const handedOut = single ?? restored.filesDir;
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
-}
-
-// src/report/format.ts
-var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatNumber(n) {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
-  return n < 0 ? `-${out}` : out;
-}
-
-// src/report/progress.ts
-function describeProgress(p) {
-  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
-  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
 }
 
 // src/report/markdown.ts
@@ -20529,6 +19601,7 @@ function contractLabel(contract, other) {
 var serviceLabel = (service) => service ?? "(unnamed)";
 
 // src/report/signer-markdown.ts
+init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
   if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
@@ -20717,7 +19790,7 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
   ].join("\n");
 }
 
-// src/actions/constants.ts
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -20826,15 +19899,52 @@ function reportFailure(error2) {
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
 
-// src/actions/verify/settings.ts
+// src/actions/annotations.ts
+var ANNOTATIONS_SHOWN = 10;
+function annotateMismatches(mismatches) {
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  }
+  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
+  if (rest.length === 1) {
+    const m = rest[0];
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  } else if (rest.length > 1) {
+    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+  }
+}
+
+// src/actions/promote/report-resolution.ts
+init_env();
+async function reportResolution(entry, asked, ledger, summary2) {
+  const line = resolutionHeadline(entry);
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
+  setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
+  setOutput(PromoteOutput.Digest, entry.digest);
+  setOutput(PromoteOutput.RecordId, entry.id);
+  setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
+  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
+  else info(line);
+}
+
+// src/actions/promote/settings.ts
+import * as path10 from "node:path";
 init_errors();
 
-// src/actions/bytes-source-input.ts
+// src/app/settings/inputs.ts
 init_errors();
-import * as path15 from "node:path";
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
 
-// src/actions/seal/settings.ts
+// src/app/settings/bytes-source.ts
 init_errors();
+import * as path7 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -20856,23 +19966,86 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
-// src/core/merge.ts
-init_errors();
+// src/app/settings/bytes-source.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+    throw new SealError(
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path7.resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
 
-// src/app/merge-bundles.ts
+// src/app/settings/signing-settings.ts
 init_errors();
-
-// src/stores/evidence/local-directory.ts
-init_errors();
-
-// src/actions/signing-settings.ts
-init_errors();
-import * as fs15 from "node:fs";
-import * as path14 from "node:path";
+import * as fs9 from "node:fs";
+import * as path9 from "node:path";
 
 // src/core/signing/public-key.ts
 init_errors();
-import { createHash as createHash5, createPublicKey } from "node:crypto";
+import { createHash as createHash3, createPublicKey } from "node:crypto";
 var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
@@ -20884,7 +20057,7 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash5("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return createHash3("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
 }
 function normalize(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -20978,8 +20151,8 @@ function readPublicKey(text, source) {
 
 // src/attestation/tuf-mirrors.ts
 init_errors();
-import * as fs14 from "node:fs";
-import * as path13 from "node:path";
+import * as fs8 from "node:fs";
+import * as path8 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -21011,7 +20184,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path13.resolve(baseDir, rootText);
+    const rootFile = path8.resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -21020,7 +20193,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
 function checkTufRoot(file, what) {
   let text;
   try {
-    text = fs14.readFileSync(file, "utf8");
+    text = fs8.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
@@ -21035,7 +20208,7 @@ function checkTufRoot(file, what) {
   }
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
@@ -21133,7 +20306,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path14.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : path9.resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named: named2,
@@ -21148,14 +20321,21 @@ function signatureRequired(settings, policyAsks) {
   }
   return policyAsks || settings.asksForSigner || settings.requireSignature === true;
 }
+function requirementReason(settings, policyAsks, asFlags = false) {
+  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
+  const named2 = settings.named.map(name);
+  if (named2.length > 0) return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (policyAsks) return "the promotion policy's signed-by names a signer";
+  return `${name(SignerInput.RequireSignature)} asks for one`;
+}
 function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path14.resolve(workspace, text);
+  const file = path9.resolve(workspace, text);
   let pem;
   try {
-    pem = fs15.readFileSync(file, "utf8");
+    pem = fs9.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
@@ -21163,6 +20343,360 @@ function readPublicKeyInput(value, workspace) {
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
 }
+
+// src/actions/promote/settings.ts
+function readPromoteSettings(getInput2, env, workspace) {
+  const input = (name2) => getInput2(name2).trim();
+  const confirm = readConfirm(input);
+  const environment = input(PromoteInput.Environment);
+  if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
+  if (input(PromoteInput.Outcome) !== "") {
+    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
+  }
+  if (environment === "") {
+    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+  }
+  const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
+  const vetoReason = input(PromoteInput.Veto);
+  const digestText = input(PromoteInput.ExpectedDigest);
+  let digest;
+  if (digestText === "") {
+    throw new SealError(
+      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
+    );
+  } else if (digestText === "previous") {
+    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    digest = "previous";
+  } else {
+    digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
+  }
+  if (vetoReason !== "" && rollback) {
+    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+  }
+  if (vetoReason !== "" && digest === "previous") {
+    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+  }
+  const approval = input(PromoteInput.ApproveAmendment);
+  if (approval !== "" && (vetoReason !== "" || rollback)) {
+    throw new SealError(
+      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
+    );
+  }
+  if (approval !== "" && digest === "previous") {
+    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+  }
+  const baseline = input(PromoteInput.ContractBaseline);
+  const { ledger, token } = readLedger(input, env, workspace);
+  const environmentUrl = input(PromoteInput.EnvironmentUrl);
+  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
+    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
+  }
+  const source = readBytesSource(getInput2, workspace, {
+    subjectPath: PromoteInput.SubjectPath,
+    root: PromoteInput.Root,
+    checksumsPath: PromoteInput.ChecksumsPath,
+    artifactName: PromoteInput.ArtifactName,
+    runId: PromoteInput.RunId,
+    token: PromoteInput.GitHubToken,
+    cache: PromoteInput.Cache,
+    listingAlone: true
+  });
+  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  if (digestOnly && source !== null) {
+    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  }
+  if (digestOnly && (vetoReason !== "" || approval !== "")) {
+    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+  }
+  const listing = input(PromoteInput.ChecksumsPath);
+  const policy = input(PromoteInput.Policy);
+  const name = input(PromoteInput.Name);
+  return {
+    confirm,
+    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
+    environment,
+    digest,
+    source,
+    sealListing: source === null && listing !== "" ? path10.resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
+    policyFile: path10.resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
+    ledger,
+    token,
+    environmentUrl: environmentUrl === "" ? null : environmentUrl,
+    rollback,
+    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
+    veto: vetoReason === "" ? null : vetoReason,
+    approveAmendment: approval === "" ? null : approval,
+    contractBaseline: baseline === "" ? null : path10.resolve(workspace, baseline),
+    name: name === "" ? null : name,
+    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger)
+  };
+}
+function readRecordSigning(getInput2, ledger) {
+  const signing = readSigningSettings(getInput2, "none");
+  if (signing.mode === "key" && ledger.kind === "github") {
+    throw new SealError(
+      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
+    );
+  }
+  return signing;
+}
+var RECORD_ID = /^[1-9][0-9]{0,19}$/;
+function readConfirm(input) {
+  const text = input(PromoteInput.Confirm);
+  if (text === "" || text === "on-success") return { kind: "on-success" };
+  if (text === "manual") return { kind: "manual" };
+  if (!RECORD_ID.test(text)) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+    );
+  }
+  const outcome = input(PromoteInput.Outcome);
+  if (outcome !== "success" && outcome !== "failure") {
+    throw new SealError(
+      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
+    );
+  }
+  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
+}
+function confirmSettings(input, getInput2, env, workspace, confirm) {
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  if (promoting.length > 0) {
+    throw new SealError(
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+    );
+  }
+  const { ledger, token } = readLedger(input, env, workspace);
+  const name = input(PromoteInput.Name);
+  return {
+    confirm,
+    createLedger: false,
+    environment: input(PromoteInput.Environment),
+    digest: "previous",
+    source: null,
+    sealListing: null,
+    withoutBytes: { declared: false, missing: missingBytes(env) },
+    policyFile: path10.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
+    ledger,
+    token,
+    environmentUrl: null,
+    rollback: false,
+    dryRun: false,
+    veto: null,
+    approveAmendment: null,
+    contractBaseline: null,
+    name: name === "" ? null : name,
+    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger)
+  };
+}
+function missingBytes(env) {
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
+  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+}
+function readLedger(input, env, workspace) {
+  const ledgerText = input(PromoteInput.Ledger);
+  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, PromoteInput.Ledger, workspace);
+  const token = input(PromoteInput.GitHubToken);
+  if (ledger.kind === "github" && token === "") {
+    throw new SealError(
+      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
+    );
+  }
+  return { ledger, token };
+}
+
+// src/actions/signer-output.ts
+function signerOutput(signer) {
+  if (signer === null) return "";
+  if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
+  const i = signer.identity;
+  return JSON.stringify({
+    kind: "certificate",
+    identity: i.subjectAlternativeName,
+    issuer: i.issuer ?? null,
+    repository: i.repository ?? null,
+    workflow: i.buildSignerUri ?? null,
+    ref: i.sourceRepositoryRef ?? null,
+    commit: i.sourceRepositoryDigest ?? null,
+    runner: i.runnerEnvironment ?? null,
+    run: i.runInvocationUri ?? null,
+    signedAt: signer.signedAt
+  });
+}
+
+// src/actions/promote/run.ts
+init_signing();
+
+// src/app/promote/attest-record.ts
+import * as path11 from "node:path";
+import { pathToFileURL } from "node:url";
+init_errors();
+
+// src/core/signing/vsa.ts
+init_errors();
+var VSA_PREDICATE_TYPE = "https://slsa.dev/verification_summary/v1";
+var VSA_SLSA_VERSION = "1.0";
+var PROMOTION_EXTENSION = "urn:artifact-seal:promotion:v1";
+function verificationSummary(input) {
+  const hex = hexOf(parseDigest(input.digest, "the verification summary's subject digest"));
+  const predicate = {
+    verifier: { id: input.verifierId, version: typeof input.verifierVersion === "string" ? { "artifact-seal": input.verifierVersion } : { ...input.verifierVersion } },
+    timeVerified: input.timeVerified,
+    resourceUri: input.resourceUri,
+    policy: input.policy.digest === null ? { uri: input.policy.uri } : { uri: input.policy.uri, digest: { sha256: input.policy.digest.sha256 } },
+    ...input.inputAttestations.length === 0 ? {} : { inputAttestations: input.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) },
+    verificationResult: input.result,
+    verifiedLevels: input.result === "FAILED" ? ["FAILED"] : [...input.verifiedLevels],
+    slsaVersion: VSA_SLSA_VERSION,
+    ...input.extension === void 0 ? {} : { [PROMOTION_EXTENSION]: { ...input.extension } }
+  };
+  return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
+}
+var Invalid = class {
+  constructor(path24, problem) {
+    this.path = path24;
+    this.problem = problem;
+  }
+  path;
+  problem;
+};
+function fail(path24, problem) {
+  throw new Invalid(path24, problem);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
+}
+function object(value, path24) {
+  if (!isRecord(value)) fail(path24, `must be an object, got ${shown(value)}`);
+  return value;
+}
+function string(value, path24) {
+  if (typeof value !== "string" || value === "") fail(path24, `must be a non-empty string, got ${shown(value)}`);
+  return value;
+}
+function uri(value, path24) {
+  const text = string(value, path24);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path24, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+  return text;
+}
+function timestamp(value, path24) {
+  const text = string(value, path24);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path24, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+  return text;
+}
+var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
+function digestSet(value, path24) {
+  const set2 = object(value, path24);
+  const entries = Object.entries(set2);
+  if (entries.length === 0) fail(path24, "must name at least one digest");
+  for (const [algorithm, digest] of entries) {
+    const text = string(digest, `${path24}.${algorithm}`);
+    const length = HEX_LENGTHS[algorithm];
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path24}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
+  }
+  return set2;
+}
+function stringMap(value, path24) {
+  const map2 = object(value, path24);
+  for (const [key, entry] of Object.entries(map2)) string(entry, `${path24}.${key}`);
+  return map2;
+}
+var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
+var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
+function verifiedLevels(value, result, path24) {
+  if (!Array.isArray(value) || value.length === 0) fail(path24, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
+  const tracks = /* @__PURE__ */ new Set();
+  const levels = value.map((entry, index) => string(entry, `${path24}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path24, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED")) fail(path24, 'must not hold "FAILED" when verificationResult is PASSED');
+  levels.forEach((level, index) => {
+    if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
+    const track = TRACK_LEVEL.exec(level)?.[1];
+    if (track === void 0) {
+      if (level.startsWith("SLSA_")) fail(`${path24}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
+      return;
+    }
+    if (tracks.has(track)) fail(`${path24}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
+    tracks.add(track);
+  });
+  return levels;
+}
+function dependencyLevels(value, path24) {
+  const map2 = object(value, path24);
+  for (const [level, count] of Object.entries(map2)) {
+    if (!Number.isSafeInteger(count) || count < 0) fail(`${path24}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+  }
+  return map2;
+}
+function promotionExtension(value, path24) {
+  const facts = object(value, path24);
+  string(facts.key, `${path24}.key`);
+  string(facts.environment, `${path24}.environment`);
+  const outcome = string(facts.outcome, `${path24}.outcome`);
+  if (!OUTCOMES.includes(outcome)) fail(`${path24}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path24}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path24}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+}
+function checkPredicate(value) {
+  const predicate = object(value, "predicate");
+  const verifier = object(predicate.verifier, "predicate.verifier");
+  uri(verifier.id, "predicate.verifier.id");
+  if (verifier.version !== void 0) stringMap(verifier.version, "predicate.verifier.version");
+  if (predicate.timeVerified !== void 0) timestamp(predicate.timeVerified, "predicate.timeVerified");
+  uri(predicate.resourceUri, "predicate.resourceUri");
+  const policy = object(predicate.policy, "predicate.policy");
+  uri(policy.uri, "predicate.policy.uri");
+  if (policy.digest !== void 0) digestSet(policy.digest, "predicate.policy.digest");
+  if (predicate.inputAttestations !== void 0) {
+    if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
+    predicate.inputAttestations.forEach((entry, index) => {
+      const path24 = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path24);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path24}.uri`);
+      digestSet(attestation.digest, `${path24}.digest`);
+    });
+  }
+  const result = predicate.verificationResult;
+  if (result !== "PASSED" && result !== "FAILED") fail("predicate.verificationResult", `must be "PASSED" or "FAILED", got ${shown(result)}`);
+  verifiedLevels(predicate.verifiedLevels, result, "predicate.verifiedLevels");
+  if (predicate.dependencyLevels !== void 0 && predicate.dependencyLevels !== null) dependencyLevels(predicate.dependencyLevels, "predicate.dependencyLevels");
+  if (predicate.slsaVersion !== void 0 && !/^\d+\.\d+$/.test(String(predicate.slsaVersion))) {
+    fail("predicate.slsaVersion", `must be <MAJOR>.<MINOR> such as "1.0", got ${shown(predicate.slsaVersion)}`);
+  }
+  if (predicate[PROMOTION_EXTENSION] !== void 0) promotionExtension(predicate[PROMOTION_EXTENSION], `predicate["${PROMOTION_EXTENSION}"]`);
+}
+function readVerificationSummary(statement) {
+  try {
+    const root = object(statement, "the statement");
+    if (root._type !== STATEMENT_TYPE) fail("_type", `must be ${quote(STATEMENT_TYPE)}, got ${shown(root._type)}`);
+    if (!Array.isArray(root.subject) || root.subject.length === 0) fail("subject", `must be a non-empty array, got ${shown(root.subject)}`);
+    root.subject.forEach((entry, index) => {
+      const subject = object(entry, `subject[${index}]`);
+      if (subject.name !== void 0 && typeof subject.name !== "string") fail(`subject[${index}].name`, `must be a string, got ${shown(subject.name)}`);
+      digestSet(subject.digest, `subject[${index}].digest`);
+    });
+    if (root.predicateType !== VSA_PREDICATE_TYPE) fail("predicateType", `must be ${quote(VSA_PREDICATE_TYPE)}, got ${shown(root.predicateType)}`);
+    checkPredicate(root.predicate);
+    return root;
+  } catch (error2) {
+    if (!(error2 instanceof Invalid)) throw error2;
+    throw new SealError(`The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
+  }
+}
+
+// src/app/signature/check-signature.ts
+import { createHash as createHash4 } from "node:crypto";
 
 // src/core/contract/manifest.ts
 init_errors();
@@ -21274,101 +20808,19 @@ function parseManifest(text, source) {
   return manifest;
 }
 
-// src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/actions/bytes-source-input.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
-  const runIdText = input(names.runId);
-  const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
-    throw new SealError(
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
-    );
-  }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
-  }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
-    throw new SealError(
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path15.resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
-    }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
-  }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
-}
-function misspelledInputs(env, inputs) {
-  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
-  const wanted = new Map(inputs.map((name) => [squash(name), name]));
-  const found = [];
-  for (const key of Object.keys(env)) {
-    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
-    const given = key.slice("INPUT_".length);
-    const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
-  }
-  return found.sort();
-}
-
-// src/actions/verify/settings.ts
-function readSubject(getInput2, workspace, pathInput, rootInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
-  };
-}
-
-// src/app/check-signature.ts
-import * as fs16 from "node:fs";
-import { createHash as createHash6 } from "node:crypto";
+// src/app/signature/check-signature.ts
 init_errors();
-async function checkSignature(digest, sources, expectation) {
+async function checkSignature2(digest, sources, expectation) {
   const candidates = [];
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
   const looked = [];
   if (beside !== null) {
-    const text = readIfPresent(beside);
+    const read = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError(`cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    );
     looked.push(`no ${quote(beside)} beside the listing`);
-    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) });
+    if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
@@ -21388,8 +20840,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-ZHQFYTQJ.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-UE3RDO5F.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-FHT4NOAR.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-KATAD4AR.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -21435,7 +20887,7 @@ async function checkCandidate(candidate, digest, expectation) {
   };
 }
 function sha256Of(text) {
-  return digestFromHex(createHash6("sha256").update(text).digest("hex"));
+  return digestFromHex(createHash4("sha256").update(text).digest("hex"));
 }
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
@@ -21470,417 +20922,9 @@ function signedContract(subjects, digest) {
     return null;
   }
 }
-function readIfPresent(file) {
-  try {
-    return fs16.readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
-  }
-}
-function parseBundleText(text, file) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { unparsable: file };
-  }
-}
 
-// src/actions/signature-check.ts
-function signerExpectation(settings, required, env) {
-  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "") };
-}
-function signatureSources(checksumsFile, asked, token, tokenInput, env) {
-  const repository = env.GITHUB_REPOSITORY;
-  const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-LBXS7ANO.js");
-    return listAttestations(digest, { env, token, tokenInput });
-  } : null;
-  return { checksumsFile, attestations };
-}
-function signerOutput(signer) {
-  if (signer === null) return "";
-  if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
-  const i = signer.identity;
-  return JSON.stringify({
-    kind: "certificate",
-    identity: i.subjectAlternativeName,
-    issuer: i.issuer ?? null,
-    repository: i.repository ?? null,
-    workflow: i.buildSignerUri ?? null,
-    ref: i.sourceRepositoryRef ?? null,
-    commit: i.sourceRepositoryDigest ?? null,
-    runner: i.runnerEnvironment ?? null,
-    run: i.runInvocationUri ?? null,
-    signedAt: signer.signedAt
-  });
-}
-
-// src/actions/verify/run.ts
-var ANNOTATIONS_SHOWN = 10;
-function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
-  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  }
-  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
-  if (rest.length === 1) {
-    const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  } else if (rest.length > 1) {
-    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
-  }
-}
-
-// src/actions/promote/report-resolution.ts
-async function reportResolution(entry, asked, ledger, summary2) {
-  const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
-  setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
-  setOutput(PromoteOutput.Digest, entry.digest);
-  setOutput(PromoteOutput.RecordId, entry.id);
-  setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
-  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
-  else info(line);
-}
-
-// src/actions/promote/settings.ts
-import * as path16 from "node:path";
-init_errors();
-function readPromoteSettings(getInput2, env, workspace) {
-  const input = (name2) => getInput2(name2).trim();
-  const confirm = readConfirm(input);
-  const environment = input(PromoteInput.Environment);
-  if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
-  if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
-  }
-  if (environment === "") {
-    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
-  }
-  const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
-  const vetoReason = input(PromoteInput.Veto);
-  const digestText = input(PromoteInput.ExpectedDigest);
-  let digest;
-  if (digestText === "") {
-    throw new SealError(
-      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
-    );
-  } else if (digestText === "previous") {
-    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
-    digest = "previous";
-  } else {
-    digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
-  }
-  if (vetoReason !== "" && rollback) {
-    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
-  }
-  if (vetoReason !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
-  }
-  const approval = input(PromoteInput.ApproveAmendment);
-  if (approval !== "" && (vetoReason !== "" || rollback)) {
-    throw new SealError(
-      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
-    );
-  }
-  if (approval !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
-  }
-  const baseline = input(PromoteInput.ContractBaseline);
-  const { ledger, token } = readLedger(input, env, workspace);
-  const environmentUrl = input(PromoteInput.EnvironmentUrl);
-  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
-  }
-  const source = readBytesSource(getInput2, workspace, {
-    subjectPath: PromoteInput.SubjectPath,
-    root: PromoteInput.Root,
-    checksumsPath: PromoteInput.ChecksumsPath,
-    artifactName: PromoteInput.ArtifactName,
-    runId: PromoteInput.RunId,
-    token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache,
-    listingAlone: true
-  });
-  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
-  if (digestOnly && source !== null) {
-    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
-  }
-  if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
-  }
-  const listing = input(PromoteInput.ChecksumsPath);
-  const policy = input(PromoteInput.Policy);
-  const name = input(PromoteInput.Name);
-  return {
-    confirm,
-    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
-    environment,
-    digest,
-    source,
-    sealListing: source === null && listing !== "" ? path16.resolve(workspace, listing) : null,
-    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
-    ledger,
-    token,
-    environmentUrl: environmentUrl === "" ? null : environmentUrl,
-    rollback,
-    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
-    veto: vetoReason === "" ? null : vetoReason,
-    approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : path16.resolve(workspace, baseline),
-    name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
-  };
-}
-function readRecordSigning(getInput2, ledger) {
-  const signing = readSigningSettings(getInput2, "none");
-  if (signing.mode === "key" && ledger.kind === "github") {
-    throw new SealError(
-      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
-    );
-  }
-  return signing;
-}
-var RECORD_ID = /^[1-9][0-9]{0,19}$/;
-function readConfirm(input) {
-  const text = input(PromoteInput.Confirm);
-  if (text === "" || text === "on-success") return { kind: "on-success" };
-  if (text === "manual") return { kind: "manual" };
-  if (!RECORD_ID.test(text)) {
-    throw new SealError(
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
-    );
-  }
-  const outcome = input(PromoteInput.Outcome);
-  if (outcome !== "success" && outcome !== "failure") {
-    throw new SealError(
-      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
-    );
-  }
-  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
-}
-function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
-  if (promoting.length > 0) {
-    throw new SealError(
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
-    );
-  }
-  const { ledger, token } = readLedger(input, env, workspace);
-  const name = input(PromoteInput.Name);
-  return {
-    confirm,
-    createLedger: false,
-    environment: input(PromoteInput.Environment),
-    digest: "previous",
-    source: null,
-    sealListing: null,
-    withoutBytes: { declared: false, missing: missingBytes(env) },
-    policyFile: path16.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
-    ledger,
-    token,
-    environmentUrl: null,
-    rollback: false,
-    dryRun: false,
-    veto: null,
-    approveAmendment: null,
-    contractBaseline: null,
-    name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
-  };
-}
-function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
-}
-function readLedger(input, env, workspace) {
-  const ledgerText = input(PromoteInput.Ledger);
-  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, PromoteInput.Ledger, workspace);
-  const token = input(PromoteInput.GitHubToken);
-  if (ledger.kind === "github" && token === "") {
-    throw new SealError(
-      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
-    );
-  }
-  return { ledger, token };
-}
-
-// src/actions/promote/run.ts
-init_signing();
-
-// src/app/attest-record.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import * as fs17 from "node:fs";
-import * as path17 from "node:path";
-import { pathToFileURL } from "node:url";
-init_errors();
-
-// src/core/signing/vsa.ts
-init_errors();
-var VSA_PREDICATE_TYPE = "https://slsa.dev/verification_summary/v1";
-var VSA_SLSA_VERSION = "1.0";
-var PROMOTION_EXTENSION = "urn:artifact-seal:promotion:v1";
-function verificationSummary(input) {
-  const hex = hexOf(parseDigest(input.digest, "the verification summary's subject digest"));
-  const predicate = {
-    verifier: { id: input.verifierId, version: typeof input.verifierVersion === "string" ? { "artifact-seal": input.verifierVersion } : { ...input.verifierVersion } },
-    timeVerified: input.timeVerified,
-    resourceUri: input.resourceUri,
-    policy: input.policy.digest === null ? { uri: input.policy.uri } : { uri: input.policy.uri, digest: { sha256: input.policy.digest.sha256 } },
-    ...input.inputAttestations.length === 0 ? {} : { inputAttestations: input.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) },
-    verificationResult: input.result,
-    verifiedLevels: input.result === "FAILED" ? ["FAILED"] : [...input.verifiedLevels],
-    slsaVersion: VSA_SLSA_VERSION,
-    ...input.extension === void 0 ? {} : { [PROMOTION_EXTENSION]: { ...input.extension } }
-  };
-  return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
-}
-var Invalid = class {
-  constructor(path22, problem) {
-    this.path = path22;
-    this.problem = problem;
-  }
-  path;
-  problem;
-};
-function fail(path22, problem) {
-  throw new Invalid(path22, problem);
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
-}
-function object(value, path22) {
-  if (!isRecord(value)) fail(path22, `must be an object, got ${shown(value)}`);
-  return value;
-}
-function string(value, path22) {
-  if (typeof value !== "string" || value === "") fail(path22, `must be a non-empty string, got ${shown(value)}`);
-  return value;
-}
-function uri(value, path22) {
-  const text = string(value, path22);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path22, `must be a URI with a lower-case scheme, got ${shown(value)}`);
-  return text;
-}
-function timestamp(value, path22) {
-  const text = string(value, path22);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path22, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
-  return text;
-}
-var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path22) {
-  const set2 = object(value, path22);
-  const entries = Object.entries(set2);
-  if (entries.length === 0) fail(path22, "must name at least one digest");
-  for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path22}.${algorithm}`);
-    const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path22}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
-  }
-  return set2;
-}
-function stringMap(value, path22) {
-  const map2 = object(value, path22);
-  for (const [key, entry] of Object.entries(map2)) string(entry, `${path22}.${key}`);
-  return map2;
-}
-var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
-var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path22) {
-  if (!Array.isArray(value) || value.length === 0) fail(path22, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
-  const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path22}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path22, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path22, 'must not hold "FAILED" when verificationResult is PASSED');
-  levels.forEach((level, index) => {
-    if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
-    const track = TRACK_LEVEL.exec(level)?.[1];
-    if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path22}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
-      return;
-    }
-    if (tracks.has(track)) fail(`${path22}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
-    tracks.add(track);
-  });
-  return levels;
-}
-function dependencyLevels(value, path22) {
-  const map2 = object(value, path22);
-  for (const [level, count] of Object.entries(map2)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path22}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
-  }
-  return map2;
-}
-function promotionExtension(value, path22) {
-  const facts = object(value, path22);
-  string(facts.key, `${path22}.key`);
-  string(facts.environment, `${path22}.environment`);
-  const outcome = string(facts.outcome, `${path22}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path22}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path22}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path22}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
-}
-function checkPredicate(value) {
-  const predicate = object(value, "predicate");
-  const verifier = object(predicate.verifier, "predicate.verifier");
-  uri(verifier.id, "predicate.verifier.id");
-  if (verifier.version !== void 0) stringMap(verifier.version, "predicate.verifier.version");
-  if (predicate.timeVerified !== void 0) timestamp(predicate.timeVerified, "predicate.timeVerified");
-  uri(predicate.resourceUri, "predicate.resourceUri");
-  const policy = object(predicate.policy, "predicate.policy");
-  uri(policy.uri, "predicate.policy.uri");
-  if (policy.digest !== void 0) digestSet(policy.digest, "predicate.policy.digest");
-  if (predicate.inputAttestations !== void 0) {
-    if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
-    predicate.inputAttestations.forEach((entry, index) => {
-      const path22 = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path22);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path22}.uri`);
-      digestSet(attestation.digest, `${path22}.digest`);
-    });
-  }
-  const result = predicate.verificationResult;
-  if (result !== "PASSED" && result !== "FAILED") fail("predicate.verificationResult", `must be "PASSED" or "FAILED", got ${shown(result)}`);
-  verifiedLevels(predicate.verifiedLevels, result, "predicate.verifiedLevels");
-  if (predicate.dependencyLevels !== void 0 && predicate.dependencyLevels !== null) dependencyLevels(predicate.dependencyLevels, "predicate.dependencyLevels");
-  if (predicate.slsaVersion !== void 0 && !/^\d+\.\d+$/.test(String(predicate.slsaVersion))) {
-    fail("predicate.slsaVersion", `must be <MAJOR>.<MINOR> such as "1.0", got ${shown(predicate.slsaVersion)}`);
-  }
-  if (predicate[PROMOTION_EXTENSION] !== void 0) promotionExtension(predicate[PROMOTION_EXTENSION], `predicate["${PROMOTION_EXTENSION}"]`);
-}
-function readVerificationSummary(statement) {
-  try {
-    const root = object(statement, "the statement");
-    if (root._type !== STATEMENT_TYPE) fail("_type", `must be ${quote(STATEMENT_TYPE)}, got ${shown(root._type)}`);
-    if (!Array.isArray(root.subject) || root.subject.length === 0) fail("subject", `must be a non-empty array, got ${shown(root.subject)}`);
-    root.subject.forEach((entry, index) => {
-      const subject = object(entry, `subject[${index}]`);
-      if (subject.name !== void 0 && typeof subject.name !== "string") fail(`subject[${index}].name`, `must be a string, got ${shown(subject.name)}`);
-      digestSet(subject.digest, `subject[${index}].digest`);
-    });
-    if (root.predicateType !== VSA_PREDICATE_TYPE) fail("predicateType", `must be ${quote(VSA_PREDICATE_TYPE)}, got ${shown(root.predicateType)}`);
-    checkPredicate(root.predicate);
-    return root;
-  } catch (error2) {
-    if (!(error2 instanceof Invalid)) throw error2;
-    throw new SealError(`The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
-  }
-}
-
-// src/app/attest-record.ts
+// src/app/promote/attest-record.ts
+init_env();
 function recordAttester(signing, context) {
   return async (record, decision, signature) => {
     const statement = verificationSummary({
@@ -21909,7 +20953,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-LBXS7ANO.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-LCOYZAQL.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -21918,46 +20962,38 @@ function recordAttester(signing, context) {
         `The record's verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository's attestations API, which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.`
       );
     }
-    return { uri: writeBesideLedger(context.ledger.file, record.key, signed.json), digest, id: null };
+    const uri2 = writeRecordAttestation(
+      context.ledger.file,
+      record.key,
+      signed.json,
+      (why, file) => new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+    );
+    return { uri: uri2, digest, id: null };
   };
 }
-function writeBesideLedger(ledgerFile, key, json2) {
-  const dir = `${ledgerFile}.attestations`;
-  const file = path17.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes3(4).toString("hex")}`;
-  try {
-    fs17.mkdirSync(dir, { recursive: true });
-    fs17.writeFileSync(temporary, json2, { flag: "wx" });
-    fs17.renameSync(temporary, file);
-  } catch (error2) {
-    fs17.rmSync(temporary, { force: true });
-    throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${error2.code ?? String(error2)}). Make the ledger's directory writable.`);
-  }
-  return path17.relative(path17.dirname(ledgerFile), file).split(path17.sep).join("/");
-}
 function inputUri(source, record, env) {
-  if (path17.isAbsolute(source)) return pathToFileURL(source).href;
+  if (path11.isAbsolute(source)) return pathToFileURL(source).href;
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
-  const api = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const api = apiUrlOf(env);
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
 }
 function verifierId(env) {
-  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const server = serverUrlOf(env);
   if (env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ""}`;
   return `pkg:npm/artifact-seal@${VERSION}`;
 }
 function resourceUri(environment, context) {
   const { env } = context;
   if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
-    return `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
+    return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
   }
-  const ledger = context.ledger.kind === "file" ? path17.basename(context.ledger.file) : "ledger";
+  const ledger = context.ledger.kind === "file" ? path11.basename(context.ledger.file) : "ledger";
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
 }
 function policyUri(context) {
   const { env } = context;
   const file = context.policy.source;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`;
   return `file:${file}`;
 }
 function levelsOf(record, signature) {
@@ -21966,9 +21002,9 @@ function levelsOf(record, signature) {
   return ["SLSA_BUILD_LEVEL_UNEVALUATED"];
 }
 
-// src/app/approve-amendment.ts
+// src/app/contract/approve-amendment.ts
 init_errors();
-import { randomUUID as randomUUID5 } from "node:crypto";
+import { randomUUID as randomUUID6 } from "node:crypto";
 async function approveAmendment(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
@@ -22008,7 +21044,7 @@ async function approveAmendment(request, ledger, options) {
         environmentUrl: null,
         artifact: known.artifact,
         resolves: null,
-        key: randomUUID5(),
+        key: randomUUID6(),
         approves: { from, to }
       };
       return record;
@@ -22018,20 +21054,14 @@ async function approveAmendment(request, ledger, options) {
   return recorded.entry;
 }
 
-// src/app/contract-sources.ts
-import { createHash as createHash9, randomUUID as randomUUID6 } from "node:crypto";
-import * as fs19 from "node:fs";
-import * as path20 from "node:path";
+// src/app/promote/contract-sources.ts
+import { createHash as createHash7 } from "node:crypto";
 init_errors();
 
-// src/app/load-contract.ts
-init_errors();
-import { createHash as createHash8 } from "node:crypto";
-import * as fs18 from "node:fs";
-import * as path19 from "node:path";
-
-// src/core/contract/detect.ts
-init_errors();
+// src/stores/evidence/contract-files.ts
+import { randomUUID as randomUUID7 } from "node:crypto";
+import * as fs10 from "node:fs";
+import * as path12 from "node:path";
 
 // src/core/contract/file-kinds.ts
 var BY_EXTENSION = /* @__PURE__ */ new Map([
@@ -22043,18 +21073,83 @@ var BY_EXTENSION = /* @__PURE__ */ new Map([
   ["yml", "document"],
   ["json", "document"]
 ]);
-function kindOfName(path22) {
-  const base = path22.slice(path22.lastIndexOf("/") + 1);
+function kindOfName(path24) {
+  const base = path24.slice(path24.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   if (dot < 0) return null;
   return BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null;
 }
-function isProtobufFile(path22) {
-  return kindOfName(path22) === "protobuf";
+function isProtobufFile(path24) {
+  return kindOfName(path24) === "protobuf";
 }
-function isJsonFile(path22) {
-  return path22.toLowerCase().endsWith(".json");
+function isJsonFile(path24) {
+  return path24.toLowerCase().endsWith(".json");
 }
+
+// src/stores/evidence/contract-files.ts
+function contractTarget(target, unreadable) {
+  let stat;
+  try {
+    stat = fs10.statSync(target);
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), target);
+  }
+  if (stat.isFile()) return { kind: "file" };
+  if (!stat.isDirectory()) return { kind: "other" };
+  return { kind: "directory", manifests: fs10.readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort() };
+}
+function readManifestText(file, unreadable) {
+  try {
+    return fs10.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function copiesDirOf(manifestFile) {
+  return manifestFile.slice(0, -".json".length);
+}
+function readContractFile(root, relative8) {
+  try {
+    return fs10.readFileSync(path12.join(root, ...relative8.split("/")));
+  } catch {
+    return null;
+  }
+}
+function keptManifestFile(store, hex) {
+  return path12.join(store, `${hex}.contract.json`);
+}
+function exists(file) {
+  return fs10.existsSync(file);
+}
+function replaceKeptContract(store, hex, manifestJson, files) {
+  const base = path12.join(store, hex);
+  const manifestFile = `${base}.contract.json`;
+  const temp = `${base}.${process.pid}.${randomUUID7()}.tmp`;
+  try {
+    fs10.mkdirSync(`${temp}.contract`, { recursive: true });
+    for (const file of files) {
+      const target = path12.join(`${temp}.contract`, ...file.path.split("/"));
+      fs10.mkdirSync(path12.dirname(target), { recursive: true });
+      fs10.writeFileSync(target, file.bytes);
+    }
+    fs10.writeFileSync(`${temp}.contract.json`, manifestJson);
+    fs10.rmSync(manifestFile, { force: true });
+    fs10.rmSync(`${base}.contract`, { recursive: true, force: true });
+    fs10.renameSync(`${temp}.contract`, `${base}.contract`);
+    fs10.renameSync(`${temp}.contract.json`, manifestFile);
+  } finally {
+    fs10.rmSync(`${temp}.contract`, { recursive: true, force: true });
+    fs10.rmSync(`${temp}.contract.json`, { force: true });
+  }
+}
+
+// src/app/contract/load-contract.ts
+init_errors();
+import { createHash as createHash6 } from "node:crypto";
+import * as path14 from "node:path";
+
+// src/core/contract/detect.ts
+init_errors();
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -24283,7 +23378,7 @@ function requireLoader() {
     state.depth -= 1;
     return state.tag !== null || state.anchor !== null || hasContent;
   }
-  function readDocument2(state) {
+  function readDocument3(state) {
     const documentStart = state.position;
     let hasDirectives = false;
     let ch;
@@ -24379,7 +23474,7 @@ function requireLoader() {
       state.position += 1;
     }
     while (state.position < state.length - 1) {
-      readDocument2(state);
+      readDocument3(state);
     }
     return state.documents;
   }
@@ -25298,27 +24393,27 @@ function hasDuplicateKey(text) {
 // src/core/contract/detect.ts
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
 var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path22, text) {
-  const named2 = kindOfName(path22);
+function detectContractKind(path24, text) {
+  const named2 = kindOfName(path24);
   if (named2 === "graphql") return { kind: "graphql" };
   if (named2 === "protobuf") return { kind: "protobuf" };
   const structured = named2 === "document";
   let document;
   try {
-    document = readContractDocument(path22, text);
+    document = readContractDocument(path24, text);
   } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path22)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path24)} is not a contract file. ${KINDS_HELP}`);
     throw error2;
   }
-  return detectIn(path22, document);
+  return detectIn(path24, document);
 }
-function detectIn(path22, document) {
+function detectIn(path24, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path22)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path24)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const record = root;
   if (record.swagger !== void 0 || record.openapi !== void 0) {
     const text = (value) => typeof value === "string" ? value.trim() : value;
-    const openapiVersion = openapiVersionOf(path22, text(document.written(["swagger"])), text(document.written(["openapi"])));
+    const openapiVersion = openapiVersionOf(path24, text(document.written(["swagger"])), text(document.written(["openapi"])));
     const version = text(document.written(["info", "version"]));
     return version ? { kind: "openapi", openapiVersion, version } : { kind: "openapi", openapiVersion };
   }
@@ -25326,48 +24421,48 @@ function detectIn(path22, document) {
   const type2 = record.type;
   const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path22)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(`${quote(path24)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
-function openapiVersionOf(path22, swagger, openapi) {
+function openapiVersionOf(path24, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path22}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(`${path24}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path22}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(`${path24}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path22}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(`${path24}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 
 // src/core/contract/identity.ts
 init_errors();
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/core/contract/references.ts
 init_errors();
-import * as path18 from "node:path";
+import * as path13 from "node:path";
 function referenceKind(file) {
   return isProtobufFile(file) ? "protobuf" : "openapi";
 }
 function referencesOf(file, kind, text, inputName) {
-  const dir = path18.posix.dirname(file);
+  const dir = path13.posix.dirname(file);
   const inside = (target, what) => {
-    const resolved = path18.posix.normalize(path18.posix.join(dir, target));
-    if (resolved.startsWith("../") || resolved === ".." || path18.posix.isAbsolute(target)) {
+    const resolved = path13.posix.normalize(path13.posix.join(dir, target));
+    if (resolved.startsWith("../") || resolved === ".." || path13.posix.isAbsolute(target)) {
       throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
     }
     return resolved;
   };
   if (kind === "protobuf") {
     const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
-    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path18.posix.relative(dir, i), i));
+    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(path13.posix.relative(dir, i), i));
   }
   if (kind !== "openapi" && kind !== "jsonschema") return [];
-  const doc = readDocument(file, text);
+  const doc = readDocument2(file, text);
   if (doc === void 0) return [];
   const refs = /* @__PURE__ */ new Set();
   const walk = (node) => {
@@ -25396,7 +24491,7 @@ function referencesOf(file, kind, text, inputName) {
   }
   return files;
 }
-function readDocument(file, text) {
+function readDocument2(file, text) {
   try {
     return readContractDocument(file, text).value;
   } catch (error2) {
@@ -25412,32 +24507,32 @@ function describeContract(declared, read, options) {
   const seen = /* @__PURE__ */ new Set();
   const detected = [];
   const pending = [];
-  for (const { path: path22, role: declaredRole } of declared) {
-    if (seen.has(path22)) continue;
-    seen.add(path22);
-    const bytes = read(path22, "declared");
+  for (const { path: path24, role: declaredRole } of declared) {
+    if (seen.has(path24)) continue;
+    seen.add(path24);
+    const bytes = read(path24, "declared");
     const text = bytes.toString("utf8");
-    const found = detectContractKind(path22, text);
+    const found = detectContractKind(path24, text);
     const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
     if (found.kind === "jsonschema" && role === null) {
       throw new SealError(
-        `${inputs.contract}: ${quote(path22)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path22}" or "consumes: ${path22}"), so a change is judged as a response or a request change.`
+        `${inputs.contract}: ${quote(path24)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path24}" or "consumes: ${path24}"), so a change is judged as a response or a request change.`
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path22)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path24)} is ${found.kind}. Remove "${role}:".`);
     }
-    detected.push({ path: path22, detected: found });
-    entries.push({ path: path22, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
-    pending.push(...referencesOf(path22, found.kind, text, inputs.contract));
+    detected.push({ path: path24, detected: found });
+    entries.push({ path: path24, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
+    pending.push(...referencesOf(path24, found.kind, text, inputs.contract));
   }
   while (pending.length > 0) {
-    const path22 = pending.pop();
-    if (seen.has(path22)) continue;
-    seen.add(path22);
-    const bytes = read(path22, "referenced");
-    entries.push({ path: path22, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
-    pending.push(...referencesOf(path22, referenceKind(path22), bytes.toString("utf8"), inputs.contract));
+    const path24 = pending.pop();
+    if (seen.has(path24)) continue;
+    seen.add(path24);
+    const bytes = read(path24, "referenced");
+    entries.push({ path: path24, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
+    pending.push(...referencesOf(path24, referenceKind(path24), bytes.toString("utf8"), inputs.contract));
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
 }
@@ -25459,9 +24554,9 @@ function checkContractIdentity(manifest, read, source) {
   try {
     again = describeContract(
       declared,
-      (path22) => {
-        if (!named2.has(path22)) throw new SealError(`a contract file refers to ${quote(path22)}, which the manifest does not name`);
-        return read(path22);
+      (path24) => {
+        if (!named2.has(path24)) throw new SealError(`a contract file refers to ${quote(path24)}, which the manifest does not name`);
+        return read(path24);
       },
       { version, inputs: { contract: "the contract", version: "the version" } }
     );
@@ -25477,7 +24572,7 @@ function firstDifference(claimed, derived) {
   for (const file of claimed.files) {
     const other = byPath.get(file.path);
     if (other === void 0) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
-    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind2(file.kind)}, but the sealed bytes and declarations make it ${describeKind2(other.kind)}`;
+    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`;
     if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
   }
   if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
@@ -25485,48 +24580,42 @@ function firstDifference(claimed, derived) {
   }
   return `the manifest says the contract digest is ${claimed.digest}, but its files and declarations make ${derived.digest}`;
 }
-function describeKind2(kind) {
+function describeKind(kind) {
   return kind === "reference" ? "a file the contract refers to" : kind;
 }
 function sha2562(bytes) {
-  return createHash7("sha256").update(bytes).digest("hex");
+  return createHash5("sha256").update(bytes).digest("hex");
 }
 
-// src/app/load-contract.ts
+// src/app/contract/load-contract.ts
 function loadSealedContract(target, argName) {
   const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
-  const stat = statOf(target, argName, fix);
-  const manifest = manifestIn(target, stat, argName);
+  const manifest = manifestIn(target, targetOf(target, argName, fix), argName);
   if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
   return fromManifest(manifest);
 }
-function statOf(target, argName, fix) {
-  try {
-    return fs18.statSync(target);
-  } catch (error2) {
-    throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). ${fix}`);
-  }
+function targetOf(target, argName, fix) {
+  return contractTarget(target, (why) => new SealError(`${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
 }
-function manifestIn(target, stat, argName) {
-  if (stat.isFile()) return target.endsWith(".contract.json") ? target : null;
-  if (!stat.isDirectory()) return null;
-  const manifests = fs18.readdirSync(target).filter((name) => name.endsWith(".contract.json"));
+function manifestIn(target, found, argName) {
+  if (found.kind === "file") return target.endsWith(".contract.json") ? target : null;
+  if (found.kind !== "directory") return null;
+  const { manifests } = found;
   if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-  return manifests.length === 1 ? path19.join(target, manifests[0]) : null;
+  return manifests.length === 1 ? path14.join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const manifest = parseManifest(readText(file), file);
-  const dir = file.slice(0, -".json".length);
+  const text = readManifestText(file, (why) => new SealError(`cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
+  const manifest = parseManifest(text, file);
+  const dir = copiesDirOf(file);
   const bytesOf = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
-    const at = path19.join(dir, ...entry.path.split("/"));
-    let bytes;
-    try {
-      bytes = fs18.readFileSync(at);
-    } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path19.basename(dir)}/ directory.`);
+    const at = path14.join(dir, ...entry.path.split("/"));
+    const bytes = readContractFile(dir, entry.path);
+    if (bytes === null) {
+      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path14.basename(dir)}/ directory.`);
     }
-    if (createHash8("sha256").update(bytes).digest("hex") !== entry.sha256) {
+    if (createHash6("sha256").update(bytes).digest("hex") !== entry.sha256) {
       throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
     }
     bytesOf.set(entry.path, bytes);
@@ -25535,36 +24624,26 @@ function fromManifest(file) {
   const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString("utf8")]));
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
 }
-function readText(file) {
-  try {
-    return fs18.readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(`cannot read the contract manifest ${quote(file)} (${error2.code ?? String(error2)}). Give the seal bundle as the seal wrote it.`);
-  }
-}
 function missing(file, where) {
   throw new SealError(`the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
 }
 
-// src/app/contract-sources.ts
+// src/app/promote/contract-sources.ts
 function sealedContractBeside(checksumsFile) {
-  const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
-  if (manifest === null || !fs19.existsSync(manifest)) return null;
+  const manifest = checksumsFile === null ? null : contractManifestBeside(checksumsFile);
+  if (manifest === null) return null;
   const loaded = fromManifest(manifest);
   checkSealedFiles(loaded, checksumsFile, manifest);
   return { digest: loaded.manifest.digest, version: loaded.manifest.version };
-}
-function contractStoreOf(ledgerFile) {
-  return `${ledgerFile}.contracts`;
 }
 var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds, the JSON Schema roles or the version. Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it.";
 function contractSources(options) {
   const warn = options.warn ?? (() => void 0);
   let earlierForm = false;
-  const keptFile = (digest) => options.store === null ? null : path20.join(options.store, `${hexOf(digest)}.contract.json`);
+  const keptFile = (digest) => options.store === null ? null : keptManifestFile(options.store, hexOf(digest));
   const fromStore = (ref, reasons) => {
     const file = keptFile(ref.digest);
-    if (file === null || !fs19.existsSync(file)) {
+    if (file === null || !exists(file)) {
       if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
       return null;
     }
@@ -25584,13 +24663,14 @@ function contractSources(options) {
   };
   return {
     async candidate(digest, bytes, claimed) {
-      const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null;
-      if (manifest !== null && fs19.existsSync(manifest)) {
+      const listing = bytes?.checksumsFile ?? null;
+      const manifest = listing === null ? null : contractManifestBeside(listing);
+      if (manifest !== null) {
         const loaded = fromManifest(manifest);
-        if (bytes?.checksumsFile) checkSealedFiles(loaded, bytes.checksumsFile, manifest);
+        checkSealedFiles(loaded, listing, manifest);
         return { contract: loaded, known: true };
       }
-      if (claimed === null) return { contract: null, known: manifest !== null };
+      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
       const kept = fromStore(claimed, []);
       if (kept !== null) return { contract: kept, known: true };
       throw new SealError(
@@ -25608,8 +24688,8 @@ function contractSources(options) {
         const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`;
         try {
           const listing = await options.download(live.digest, live.artifact);
-          const manifest = contractBeside(listing);
-          if (manifest !== null && fs19.existsSync(manifest)) {
+          const manifest = contractManifestBeside(listing);
+          if (manifest !== null) {
             const loaded = fromManifest(manifest);
             checkSealedFiles(loaded, listing, manifest);
             if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded;
@@ -25629,7 +24709,7 @@ function contractSources(options) {
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       );
     },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract2(options.store, contract, warn) }
+    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
   };
 }
 function givenBaseline(given, live) {
@@ -25651,7 +24731,8 @@ function givenBaseline(given, live) {
   return loaded;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const sealed = new Map(parseListing(fs19.readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
+  const listed = readListing(listingFile, (why, file) => new SealError(`cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
+  const sealed = new Map(listed.map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
@@ -25660,43 +24741,1200 @@ function checkSealedFiles(contract, listingFile, manifestFile) {
     }
   }
 }
-async function keepContract2(store, contract, warn) {
-  const base = path20.join(store, hexOf(contract.manifest.digest));
-  const manifestFile = `${base}.contract.json`;
+async function keepContract(store, contract, warn) {
+  const hex = hexOf(contract.manifest.digest);
+  const manifestFile = keptManifestFile(store, hex);
   const verifies = () => {
     try {
-      return fs19.existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
+      return exists(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       return false;
     }
   };
   if (verifies()) return;
-  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
-  if (bytes.some(({ file, bytes: b }) => createHash9("sha256").update(b).digest("hex") !== file.sha256)) {
+  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
+  if (files.some((f) => createHash7("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
     warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
     return;
   }
-  const temp = `${base}.${process.pid}.${randomUUID6()}.tmp`;
   try {
-    fs19.mkdirSync(`${temp}.contract`, { recursive: true });
-    for (const { file, bytes: b } of bytes) {
-      const target = path20.join(`${temp}.contract`, ...file.path.split("/"));
-      fs19.mkdirSync(path20.dirname(target), { recursive: true });
-      fs19.writeFileSync(target, b);
-    }
-    fs19.writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
-`);
-    fs19.rmSync(manifestFile, { force: true });
-    fs19.rmSync(`${base}.contract`, { recursive: true, force: true });
-    fs19.renameSync(`${temp}.contract`, `${base}.contract`);
-    fs19.renameSync(`${temp}.contract.json`, manifestFile);
+    replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
+`, files);
   } catch (error2) {
     if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
-  } finally {
-    fs19.rmSync(`${temp}.contract`, { recursive: true, force: true });
-    fs19.rmSync(`${temp}.contract.json`, { force: true });
   }
+}
+
+// src/actions/promote/run.ts
+init_env();
+
+// src/app/promote/request.ts
+init_env();
+init_errors();
+import * as path22 from "node:path";
+
+// src/app/settings/signer-expectation.ts
+init_env();
+function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: serverUrlOf(env) };
+}
+
+// src/app/signature/sources.ts
+function signatureSources(checksumsFile, asked, token, tokenInput, env) {
+  const repository = env.GITHUB_REPOSITORY;
+  const attestations = asked && repository && token !== "" ? async (digest) => {
+    const { listAttestations } = await import("../chunks/attestations-api-LCOYZAQL.js");
+    return listAttestations(digest, { env, token, tokenInput });
+  } : null;
+  return { checksumsFile, attestations };
+}
+
+// src/app/verify/fetch-bytes.ts
+init_errors();
+import * as path21 from "node:path";
+
+// src/stores/evidence/cache-layout.ts
+import * as os2 from "node:os";
+import * as path15 from "node:path";
+var CACHE_KEY_PREFIX = "artifact-seal-files-";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
+var CACHE_LISTING = "listing.sha256";
+var CACHE_FILES_DIR = "files";
+function cacheKeyOf(digest) {
+  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
+}
+function cacheStagingPath(env) {
+  return path15.join(env.RUNNER_TEMP || os2.tmpdir(), CACHE_STAGING_DIR);
+}
+function cacheArchivePrefix(env) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return path15.relative(workspace, cacheStagingPath(env)).split(path15.sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+init_errors();
+import * as fs11 from "node:fs";
+import * as path16 from "node:path";
+import { pipeline } from "node:stream/promises";
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = path16.resolve(parent);
+  let dir;
+  try {
+    fs11.mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = fs11.mkdtempSync(path16.join(resolved, prefix));
+    fs11.chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(fs11.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = path16.join(at, segment);
+    try {
+      fs11.mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !fs11.lstatSync(at).isDirectory()) throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL | (fs11.constants.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = path16.join(parent, segments[segments.length - 1]);
+  const handle = await fs11.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  fs11.mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = path16.join(dir, ...rel.split("/"));
+    const parent = path16.dirname(target);
+    if (!made.has(parent)) {
+      fs11.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    fs11.copyFileSync(path16.join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly(dir) {
+  try {
+    fs11.rmSync(dir, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return fs11.realpathSync(p);
+  } catch {
+    return path16.resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = path16.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path16.sep}`) && !path16.isAbsolute(rel);
+}
+
+// src/app/verify/sealed-by.ts
+init_errors();
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
+  const none = { sealedBy: null, name: null };
+  let read = null;
+  try {
+    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError(why));
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+  }
+  if (read === null || read.notJson !== null) return none;
+  const { file, json: statement } = read;
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
+}
+
+// src/app/verify/fetch-bytes.ts
+init_env();
+
+// src/app/verify/verified-path.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import * as path19 from "node:path";
+init_errors();
+
+// src/core/seal.ts
+import * as fs14 from "node:fs";
+import * as path18 from "node:path";
+init_errors();
+
+// src/core/hashing/hash-files.ts
+init_errors();
+import * as crypto3 from "node:crypto";
+import * as fs12 from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker as Worker2 } from "node:worker_threads";
+
+// src/core/hashing/claim-loop.ts
+var Control = {
+  /** The next index no thread has claimed. */
+  Next: 0,
+  /** How many paths the walk has published so far. */
+  Published: 1,
+  /** 1 once the walk has published its last path. */
+  WalkDone: 2,
+  /** How many files have been hashed, by every thread together. */
+  Completed: 3,
+  /** 1 + the index of a file that could not be read; 0 while none failed. */
+  Failed: 4
+};
+var CONTROL_SLOTS = 5;
+var PROGRESS_STRIDE = 16;
+function runClaimLoop(ctx) {
+  const { fs: fs16, crypto: crypto4, control, progress } = ctx;
+  const NEXT = 0;
+  const PUBLISHED = 1;
+  const WALK_DONE = 2;
+  const COMPLETED = 3;
+  const FAILED = 4;
+  const files = ctx.progressSlot * 16;
+  const bytes = files + 1;
+  const claimSize = 16;
+  const pathText = Buffer.from(ctx.pathBytes);
+  const pathEnds = new Uint32Array(ctx.pathEnds);
+  const digests = new Uint8Array(ctx.digests);
+  const sizes = new Float64Array(ctx.sizes);
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const oneShot = typeof crypto4.hash === "function";
+  for (; ; ) {
+    let index = -1;
+    let claimEnd = -1;
+    while (index < 0) {
+      if (Atomics.load(control, FAILED) !== 0) return null;
+      const published = Atomics.load(control, PUBLISHED);
+      const next2 = Atomics.load(control, NEXT);
+      if (next2 < published) {
+        const end = Math.min(next2 + claimSize, published);
+        if (Atomics.compareExchange(control, NEXT, next2, end) === next2) {
+          index = next2;
+          claimEnd = end;
+        }
+      } else if (Atomics.load(control, WALK_DONE) === 1 && next2 >= Atomics.load(control, PUBLISHED)) {
+        return null;
+      } else if (!ctx.waitForMore) {
+        return null;
+      } else {
+        Atomics.wait(control, PUBLISHED, published, 50);
+      }
+    }
+    const claimStart = index;
+    for (; index < claimEnd; index++) {
+      const path24 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      let fd = -1;
+      try {
+        fd = fs16.openSync(path24, "r");
+        let filled = fs16.readSync(fd, chunk, 0, chunk.length, null);
+        if (filled < chunk.length) {
+          const whole = chunk.subarray(0, filled);
+          digests.set(oneShot ? crypto4.hash("sha256", whole, "buffer") : crypto4.createHash("sha256").update(whole).digest(), index * 32);
+          sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
+        } else {
+          const hash2 = crypto4.createHash("sha256");
+          let size = 0;
+          do {
+            hash2.update(chunk.subarray(0, filled));
+            size += filled;
+            progress[bytes] = progress[bytes] + filled;
+          } while ((filled = fs16.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash2.digest(), index * 32);
+          sizes[index] = size;
+        }
+        progress[files] = progress[files] + 1;
+      } catch (error2) {
+        Atomics.compareExchange(control, FAILED, 0, index + 1);
+        Atomics.notify(control, COMPLETED);
+        const e = error2;
+        return { index, code: e.code ?? "EIO", message: e.message };
+      } finally {
+        if (fd >= 0) fs16.closeSync(fd);
+      }
+      ctx.onFileDone?.();
+    }
+    Atomics.add(control, COMPLETED, claimEnd - claimStart);
+    Atomics.notify(control, COMPLETED);
+  }
+}
+
+// src/core/hashing/hash-large-file.ts
+import { createHash as createHash8 } from "node:crypto";
+import { open } from "node:fs/promises";
+var CHUNK = 1 << 20;
+async function hashLargeFile(path24, onBytes, progressIntervalMs) {
+  const handle = await open(path24, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const hash2 = createHash8("sha256");
+    let size = 0;
+    let turn = 0;
+    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
+    let lastReport = process.uptime() * 1e3;
+    for (; ; ) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) break;
+      turn = turn === 0 ? 1 : 0;
+      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
+      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      const now = process.uptime() * 1e3;
+      if (now - lastReport >= progressIntervalMs) {
+        lastReport = now;
+        onBytes(size);
+      }
+    }
+    return { digest: hash2.digest(), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/core/hashing/hash-files.ts
+var MAX_FILES = 1 << 22;
+var MAX_PATH_BYTES = 1 << 30;
+var WORKER_SOURCE2 = `
+const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
+const runClaimLoop = ${runClaimLoop.toString()}
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
+`;
+function describeFailure(failure, path24) {
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  return new SealError(`Cannot read ${quote(path24)}: ${reason}`);
+}
+var HashPool = class _HashPool {
+  workers;
+  closing = false;
+  constructor(count) {
+    this.workers = Array.from({ length: count }, () => new Worker2(WORKER_SOURCE2, { eval: true }));
+  }
+  /** Starts one worker per spare core (up to 3); none on a single core. */
+  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
+    return new _HashPool(count);
+  }
+  get size() {
+    return this.workers.length;
+  }
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
+  run(work) {
+    return this.workers.map((worker, i) => {
+      const loop = new Promise((resolve12, reject) => {
+        worker.once("message", resolve12);
+        worker.once("error", reject);
+        worker.once("exit", (code2) => this.closing ? resolve12(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
+      });
+      loop.catch(() => void 0);
+      return loop;
+    });
+  }
+  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
+  close() {
+    this.closing = true;
+    for (const worker of this.workers) {
+      worker.unref();
+      void worker.terminate();
+    }
+  }
+};
+function growable(bytes, maxBytes) {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
+}
+var HashQueue = class {
+  constructor(pool, options = {}) {
+    this.options = options;
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
+  }
+  options;
+  count = 0;
+  capacity = 1024;
+  bytesUsed = 0;
+  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
+  pathText = Buffer.from(this.pathBytes);
+  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
+  ends = new Uint32Array(this.pathEnds);
+  digests = growable(this.capacity * 32, MAX_FILES * 32);
+  sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  threadProgress;
+  workerLoops;
+  sharedWork() {
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+  }
+  add(path24) {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+      }
+      this.capacity *= 2;
+      this.pathEnds.grow(this.capacity * 4);
+      this.digests.grow(this.capacity * 32);
+      this.sizes.grow(this.capacity * 8);
+    }
+    const room = path24.length * 3;
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      this.pathText = Buffer.from(this.pathBytes);
+    }
+    this.bytesUsed += this.pathText.write(path24, this.bytesUsed);
+    this.ends[this.count++] = this.bytesUsed;
+    if ((this.count & 63) === 0) this.publish();
+  }
+  publish() {
+    Atomics.store(this.control, Control.Published, this.count);
+    Atomics.notify(this.control, Control.Published);
+  }
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish() {
+    this.publish();
+    Atomics.store(this.control, Control.WalkDone, 1);
+    Atomics.notify(this.control, Control.Published);
+    const { onProgress, progressIntervalMs = 2e3 } = this.options;
+    const report = onProgress ? () => onProgress(this.progress()) : void 0;
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    try {
+      let failure = null;
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
+        let lastReport = process.uptime() * 1e3;
+        const onFileDone = report ? () => {
+          const now = process.uptime() * 1e3;
+          if (now - lastReport >= progressIntervalMs) {
+            lastReport = now;
+            report();
+          }
+        } : void 0;
+        failure = runClaimLoop({ ...this.sharedWork(), fs: fs12, crypto: crypto3, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+      }
+      await this.allCompleted();
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+  }
+  async allCompleted() {
+    const crashed = new Promise((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject);
+    });
+    for (; ; ) {
+      const completed = Atomics.load(this.control, Control.Completed);
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+    }
+  }
+  /** Files and bytes hashed so far, by every thread. */
+  progress() {
+    let filesDone = 0;
+    let bytesDone = 0;
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
+    }
+    return { filesDone, bytesDone, filesTotal: this.count };
+  }
+  pathAt(index) {
+    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+  }
+};
+async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path24 of paths) queue.add(path24);
+  return queue.finish();
+}
+async function hashOneFile(path24, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = await hashLargeFile(path24, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path24);
+  }
+}
+
+// src/core/file-summary.ts
+function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    const slash = filePath.indexOf("/");
+    const name = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+    const group = groups.get(name);
+    if (group) {
+      group.files++;
+      group.size += size;
+    } else {
+      groups.set(name, { files: 1, size });
+    }
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+}
+
+// src/core/subject/resolve-files.ts
+var import_picomatch = __toESM(require_picomatch3());
+init_errors();
+import * as fs13 from "node:fs";
+import * as path17 from "node:path";
+var toSlashes = (p) => path17.sep === "/" ? p : p.split(path17.sep).join("/");
+var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
+var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
+function isInside2(child, parent) {
+  const rel = path17.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
+}
+var NOT_WALKED = ["node_modules", ".git"];
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = path17.resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => path17.resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const onlyPattern = patterns.include.length === 1 ? path17.resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? path17.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path17.relative(baseDir, link2))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob, skipped) => {
+    let entries;
+    try {
+      entries = fs13.readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+    }
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(path17.sep) ? dir : dir + path17.sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !fs13.existsSync(abs)) {
+        throw new SealError(
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob === null || glob.take(abs);
+      if (!taken && !glob.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat;
+        try {
+          realChild = fs13.realpathSync(abs);
+          stat = fs13.statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path17.relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path17.relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(path17.sep) ? realDir + entry.name : realDir + path17.sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = path17.resolve(baseDir, pattern);
+      const stat = statOrNull(abs);
+      if (stat?.isDirectory()) {
+        matchedSomething = true;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf(abs), [], null, null);
+      } else if (stat?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? path17.parse(path17.resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(path17.resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf(base);
+        if (realBase !== path17.resolve(base)) links.push({ link: path17.resolve(base), target: realBase, named: false });
+        walk(path17.resolve(base), realBase, [], glob, glob.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+    throw new SealError(
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(path17.sep) ? root : root + path17.sep;
+  const relative8 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path17.relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf(root);
+  for (const { link: link2, target, named: named2 } of links) {
+    if ((named2 || isInside2(link2, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link2, target, root, named2);
+  }
+  const order = listingOrder(relative8);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return { kind, root, absolutePaths: found, relativePaths: relative8, order };
+}
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
+}
+function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = path17.resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+    }
+    const outside = files.find((f) => !isInside2(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common2 = path17.dirname(files[0]);
+  for (const file of files) {
+    while (!isInside2(file, common2)) common2 = path17.dirname(common2);
+  }
+  return common2;
+}
+function absolutePattern(baseDir, pattern) {
+  return toSlashes(path17.resolve(baseDir, pattern));
+}
+function globEnters(base, glob) {
+  const segments = splitSegments(glob);
+  if (segments === null) return () => true;
+  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  if (matchers[0] === null) return () => true;
+  return (absDir) => {
+    const rel = path17.relative(base, absDir).split(path17.sep);
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false;
+      const matcher = matchers[i];
+      if (matcher === null) return true;
+      if (!matcher(rel[i])) return false;
+    }
+    return rel.length < segments.length;
+  };
+}
+function splitSegments(glob) {
+  const segments = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "\\") {
+      current += c + (glob[++i] ?? "");
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
+    if (c === "/") {
+      if (depth > 0) return null;
+      segments.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s !== "");
+}
+function statOrNull(p) {
+  try {
+    return fs13.statSync(p);
+  } catch {
+    return null;
+  }
+}
+function realOrSelf(p) {
+  try {
+    return fs13.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function readLinkText(p) {
+  try {
+    return fs13.readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
+// src/core/seal.ts
+async function sealSubject(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+  }
+  let resolved;
+  let hashed;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = HashPool.start(options.workers);
+    try {
+      const queue = new HashQueue(pool, options);
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? path18.basename(absolutePaths[0]) : kind === "directory" ? path18.basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group) => sum + group.size, 0);
+  return describe(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
+    !isSingleFile,
+    options.build
+  );
+}
+async function listDirectory(dir, inputName, options = {}) {
+  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
+  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
+}
+function describe(artifact, isTree, build) {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+}
+function readListingFile(file, inputName) {
+  try {
+    return fs14.readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
+    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+  }
+}
+
+// src/app/verify/verified-path.ts
+async function verifiedPath(artifact, subject, expected, stagingParent, options) {
+  const root = artifact.root;
+  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
+  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (artifact.kind === "file") return path19.join(root, ...listed[0].split("/"));
+  if (holdsExactly(root, listed, subject)) return root;
+  return stageCopies(root, listed, expected, stagingParent, inputName, options);
+}
+function holdsExactly(root, listed, subject) {
+  if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
+    const only = path19.resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === path19.resolve(root)) return true;
+  }
+  let onDisk;
+  try {
+    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+  } catch {
+    return false;
+  }
+  if (onDisk.length !== listed.length) return false;
+  const wanted = new Set(listed);
+  return onDisk.every((p) => wanted.has(p));
+}
+async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
+  const dir = path19.join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes3(4).toString("hex")}`);
+  try {
+    copyListedFiles(root, listed, dir);
+  } catch (error2) {
+    removeQuietly(dir);
+    const e = error2;
+    throw new SealError(
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
+    );
+  }
+  const copy = await sealSubject(
+    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    { build: options.build, fallbackName: options.fallbackName }
+  );
+  if (copy.digest !== expected) {
+    removeQuietly(dir);
+    throw new SealError(
+      `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
+    );
+  }
+  return dir;
+}
+
+// src/app/verify/verify-artifact.ts
+init_errors();
+import * as path20 from "node:path";
+
+// src/core/kind.ts
+import { createHash as createHash9 } from "node:crypto";
+import * as fs15 from "node:fs";
+init_errors();
+function kindFromListing(entries, digest, source) {
+  const kind = describesListing(entries, digest);
+  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
+}
+function kindFromStatement(statement, digest) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  const hex = hexOf(digest);
+  for (const subject of subjects) {
+    const d = subject?.digest;
+    if (d === null || typeof d !== "object") continue;
+    const tree = d.dirHash ?? d.dirHash1;
+    if (tree === hex) return "tree";
+    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
+  }
+  return null;
+}
+function agreeingKind(first, second, digest, inputName) {
+  if (first === null || second === null || first.kind === second.kind) return first ?? second;
+  throw new SealError(
+    `${inputName}: ${second.source} records ${digest} as ${describeKind2(second)}, but ${first.source} records it as ${describeKind2(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+  );
+}
+function isCanonicalListing(bytes) {
+  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  try {
+    return formatListing(parseListing(text, "the file")) === text;
+  } catch {
+    return false;
+  }
+}
+var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
+function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+}
+function readListingFile2(file) {
+  let fd;
+  try {
+    fd = fs15.openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (fs15.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+  } finally {
+    fs15.closeSync(fd);
+  }
+  const bytes = fs15.readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+}
+function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile2(subject.file);
+  if (listing === null) return;
+  if (digestFromHex(createHash9("sha256").update(listing.bytes).digest("hex")) !== expected) {
+    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+}
+function refuseListingAsFile(file, inputName) {
+  const listing = readListingFile2(file);
+  if (listing === null) return;
+  throw new SealError(
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
+  );
+}
+function describeKind2(recorded) {
+  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/app/verify/verify-artifact.ts
+async function verifyArtifact(request, options) {
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(request.subject, options);
+  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
+    subject: subjectInput,
+    checksums: request.checksumsInput
+  });
+  const verified = artifact.digest === request.expected;
+  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function hashedSubjectOf(artifact, baseDir) {
+  const root = artifact.root ?? "";
+  const shown2 = (p) => {
+    const rel = baseDir === null ? "" : path20.relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || path20.isAbsolute(rel) ? p : rel;
+  };
+  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
+  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  const file = path20.join(root, ...only.path.split("/"));
+  return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
+}
+function readSealedListing(request) {
+  const file = request.checksumsFile;
+  const entries = readListing(
+    file,
+    (why) => new SealError(
+      `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+    )
+  );
+  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  if (fromListing === null) {
+    throw new SealError(
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+    );
+  }
+  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
+}
+function recordedKindBeside(checksumsFile, request) {
+  const read = readStatementBeside(
+    checksumsFile,
+    (why, file2) => new SealError(
+      `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
+    )
+  );
+  if (read === null) return null;
+  const file = read.file;
+  if (read.notJson !== null) {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
+  }
+  const kind = kindFromStatement(read.json, request.expected);
+  if (kind === null) {
+    throw new SealError(
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
+    );
+  }
+  return { kind, source: `the statement ${quote(file)}`, fileCount: null };
+}
+
+// src/app/verify/fetch-bytes.ts
+async function fetchAndCheckBytes(source, digest, known, context) {
+  if (source.kind === "local") {
+    const result = await verifyArtifact(
+      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      context.seal
+    );
+    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+  }
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  const restored = await restoreFromCache(digest, source.inputName, context);
+  if (restored.kind === "verified") return restored.check;
+  const key = cacheKeyOf(digest);
+  if (known.artifact === null) {
+    throw new SealError(
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+    );
+  }
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
+  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
+}
+async function downloadArtifact(name, runId, token, digest, context) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-QDHOHCQT.js");
+  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-ZTHIVS2X.js");
+  const store = new WorkflowArtifactStore({ env: context.env });
+  let downloaded;
+  try {
+    downloaded = await downloadAndVerify(
+      store,
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { build: context.seal.build }
+    );
+  } catch (error2) {
+    if (!(error2 instanceof DownloadDiffersError)) throw error2;
+    context.log(error2.message);
+    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+  }
+  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  };
+}
+async function restoreFromCache(digest, inputName, context) {
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-4XKUKBJ2.js");
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "refused") return { kind: "unsafe" };
+  const single = restored.digestKind === "file" ? path21.join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
+  let checked;
+  try {
+    checked = await verifyArtifact(
+      {
+        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
+  } catch (error2) {
+    removeQuietly(restored.dir);
+    if (!(error2 instanceof SealError)) throw error2;
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    return { kind: "refused", actual: null };
+  }
+  if (!checked.verified) {
+    removeQuietly(restored.dir);
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    return { kind: "refused", actual: checked.actual };
+  }
+  const handedOut = single ?? restored.filesDir;
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+}
+
+// src/app/promote/request.ts
+function promoteRequest(asked, policy, ledger, signing, context) {
+  const { env, names } = context;
+  const source = asked.source;
+  const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
+  const sealed = asked.digest === "previous" ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
+  const fetchContext = {
+    env,
+    downloadsDir: context.downloadsDir,
+    seal: { fallbackName: fallbackName(env, context.baseDir), build: buildContextFromEnv(env), onProgress: context.onProgress },
+    inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
+    log: context.log
+  };
+  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null;
+  const required = signatureRequired(asked.signer, policyAsks);
+  const expectation = signerExpectation(asked.signer, required, env);
+  return {
+    environment: asked.environment,
+    digest: asked.digest,
+    rollback: asked.rollback,
+    dryRun: asked.dryRun,
+    name: asked.name ?? sealed?.name ?? null,
+    environmentUrl: asked.environmentUrl,
+    sealedBy: sealed?.sealedBy ?? null,
+    requester: requesterFromEnv(env),
+    inputs: { environment: names.environment, digest: names.digest, name: names.name },
+    artifact: null,
+    ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    withoutBytes: asked.withoutBytes,
+    checkSignature: (digest, bytes) => checkSignature2(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    serverUrl: expectation.serverUrl,
+    ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
+    contract: contractSources({
+      store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
+      baseline: asked.contractBaseline === null ? null : { path: path22.resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
+      warn: context.warn,
+      ...context.downloads ? {
+        download: async (digest, artifact) => {
+          const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
+          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+          if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`);
+          return fetched.checksumsFile;
+        }
+      } : {}
+    })
+  };
 }
 
 // src/actions/promote/run.ts
@@ -25733,7 +25971,7 @@ async function run(env = process.env) {
       );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
+        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
@@ -25768,62 +26006,33 @@ async function run(env = process.env) {
         options
       );
       info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
-    const fetchContext = {
+    const request = promoteRequest(settings, policy, settings.ledger, signing, {
       env,
-      downloadsDir: path21.join(runnerTempDir(env), "artifact-seal", "downloads"),
-      seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
-      log: (message) => info(message)
-    };
-    const rule = policy.environments.find((e) => e.name === settings.environment);
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== void 0);
-    const expectation = signerExpectation(settings.signer, required, env);
-    const result = await promoteDigest(
-      {
-        environment: settings.environment,
-        digest: settings.digest,
-        rollback: settings.rollback,
-        dryRun: settings.dryRun,
-        name: settings.name ?? sealed?.name ?? null,
-        environmentUrl: settings.environmentUrl,
-        sealedBy: sealed?.sealedBy ?? null,
-        requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
-        artifact: null,
-        ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
-        withoutBytes: settings.withoutBytes,
-        checkSignature: (digest, bytes) => checkSignature(
-          digest,
-          signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
-          expectation
-        ),
-        requireSignature: required,
-        serverUrl: expectation.serverUrl,
-        ...attest ? { attest } : {},
-        contract: contractSources({
-          store: settings.ledger.kind === "file" ? contractStoreOf(settings.ledger.file) : null,
-          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
-          warn: (message) => warning(message),
-          download: async (digest, artifact) => {
-            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-            const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
-            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`);
-            return fetched.checksumsFile;
-          }
-        })
+      baseDir: workspace,
+      downloadsDir: path23.join(runnerTempDir(env), "artifact-seal", "downloads"),
+      names: {
+        environment: PromoteInput.Environment,
+        digest: PromoteInput.ExpectedDigest,
+        name: PromoteInput.Name,
+        checksums: PromoteInput.ChecksumsPath,
+        artifactName: PromoteInput.ArtifactName,
+        contractBaseline: PromoteInput.ContractBaseline,
+        token: PromoteInput.GitHubToken
       },
-      policy,
-      ledger,
-      options
-    );
+      asFlags: false,
+      downloads: true,
+      log: (message) => info(message),
+      warn: (message) => warning(message),
+      onProgress: (p) => info(describeProgress(p))
+    });
+    const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
@@ -25834,7 +26043,7 @@ async function run(env = process.env) {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+      serverUrl: serverUrlOf(env)
     };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
@@ -25871,77 +26080,91 @@ async function run(env = process.env) {
 }
 
 // core:promote/index-core
+init_env();
 init_errors();
 export {
   run as m1$run,
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  agreeingKind as m11$agreeingKind,
-  checkSubjectKind as m11$checkSubjectKind,
-  isCanonicalListing as m11$isCanonicalListing,
-  kindFromListing as m11$kindFromListing,
-  kindFromStatement as m11$kindFromStatement,
-  readListingFile2 as m11$readListingFile,
-  refuseListingAsFile as m11$refuseListingAsFile,
-  checkListingPath as m12$checkListingPath,
-  compareUtf8 as m12$compareUtf8,
-  describesListing as m12$describesListing,
-  diffListings as m12$diffListings,
-  digestOfListing as m12$digestOfListing,
-  formatListing as m12$formatListing,
-  listingFromDigests as m12$listingFromDigests,
-  parseListing as m12$parseListing,
-  sortEntries as m12$sortEntries,
-  confirmationChanged as m13$confirmationChanged,
-  needsLiveContract as m13$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m14$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m14$OUTCOMES,
-  RESOLUTIONS as m14$RESOLUTIONS,
-  confirmedOutcome as m14$confirmedOutcome,
-  describeService as m14$describeService,
-  makesLive as m14$makesLive,
-  serviceOf as m14$serviceOf,
-  listDirectory as m15$listDirectory,
-  sealSubject as m15$sealSubject,
-  FULCIO_OIDS as m16$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m16$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m16$GITHUB_HOSTED,
-  checkIdentity as m16$checkIdentity,
-  decodeDerUtf8String as m16$decodeDerUtf8String,
-  decodeIdentity as m16$decodeIdentity,
-  describeIdentityFailure as m16$describeIdentityFailure,
-  parseWorkflowSetting as m16$parseWorkflowSetting,
-  parseWorkflowUri as m16$parseWorkflowUri,
-  repositoryOfUri as m16$repositoryOfUri,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
-  CACHE_FILES_DIR as m18$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m18$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m18$CACHE_LISTING,
-  CACHE_STAGING_DIR as m18$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m18$cacheArchivePrefix,
-  cacheKeyOf as m18$cacheKeyOf,
-  cacheStagingPath as m18$cacheStagingPath,
-  makeDirectories as m19$makeDirectories,
-  privateDir as m19$privateDir,
-  removeQuietly as m19$removeQuietly,
-  writeNewFile as m19$writeNewFile,
-  wrongEnvironment as m20$wrongEnvironment,
-  decodeRecord as m21$decodeRecord,
-  VERSION as m22$VERSION,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  agreeingKind as m12$agreeingKind,
+  checkSubjectKind as m12$checkSubjectKind,
+  isCanonicalListing as m12$isCanonicalListing,
+  kindFromListing as m12$kindFromListing,
+  kindFromStatement as m12$kindFromStatement,
+  readListingFile2 as m12$readListingFile,
+  refuseListingAsFile as m12$refuseListingAsFile,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
+  listDirectory as m16$listDirectory,
+  sealSubject as m16$sealSubject,
+  FULCIO_OIDS as m17$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m17$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m17$GITHUB_HOSTED,
+  checkIdentity as m17$checkIdentity,
+  decodeDerUtf8String as m17$decodeDerUtf8String,
+  decodeIdentity as m17$decodeIdentity,
+  describeIdentityFailure as m17$describeIdentityFailure,
+  parseWorkflowSetting as m17$parseWorkflowSetting,
+  parseWorkflowUri as m17$parseWorkflowUri,
+  repositoryOfUri as m17$repositoryOfUri,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  contractManifestBeside as m19$contractManifestBeside,
+  hasBundleBeside as m19$hasBundleBeside,
+  listingsIn as m19$listingsIn,
+  readListing as m19$readListing,
+  readSigstoreBundleBeside as m19$readSigstoreBundleBeside,
+  readStatement as m19$readStatement,
+  readStatementBeside as m19$readStatementBeside,
+  whyUnreadable as m19$whyUnreadable,
+  CACHE_FILES_DIR as m20$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m20$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m20$CACHE_LISTING,
+  CACHE_STAGING_DIR as m20$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m20$cacheArchivePrefix,
+  cacheKeyOf as m20$cacheKeyOf,
+  cacheStagingPath as m20$cacheStagingPath,
+  copyListedFiles as m21$copyListedFiles,
+  makeDirectories as m21$makeDirectories,
+  privateDir as m21$privateDir,
+  removeQuietly as m21$removeQuietly,
+  writeNewFile as m21$writeNewFile,
+  wrongEnvironment as m22$wrongEnvironment,
+  decodeRecord as m23$decodeRecord,
+  VERSION as m24$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

@@ -8145,14 +8145,19 @@ function decodeRecord(value, damaged) {
   };
 }
 
+// src/core/listing.ts
+var HEX_DIGITS = Buffer.from("0123456789abcdef");
+
+// src/stores/ledger/beside-ledger.ts
+function besideLedger(ledgerFile) {
+  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+}
+
 // src/stores/ledger/file-ledger.ts
 var LEDGER_FORMAT = "artifact-seal/ledger/v2";
 var FORMAT = LEDGER_FORMAT;
 var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
 var HASH_ASIDE_BYTES = 4 * 1024 * 1024;
-function checkpointFileOf(ledgerFile) {
-  return `${ledgerFile}.checkpoint.sigstore.json`;
-}
 var FileLedger = class {
   /** `inputName` names the input or option that chose the file, for error messages. */
   constructor(file, inputName, options = {}) {
@@ -8568,7 +8573,7 @@ var FileLedger = class {
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
-    const file = checkpointFileOf(this.file);
+    const file = besideLedger(this.file).checkpoint;
     const temporary = `${file}.tmp-${process.pid}-${crypto2.randomBytes(4).toString("hex")}`;
     try {
       fs3.writeFileSync(temporary, text, { flag: "wx" });
@@ -8763,7 +8768,7 @@ function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 import * as path2 from "node:path";
 
 // src/core/statement.ts
@@ -8779,7 +8784,7 @@ function checkpointStatement(ledgerName, predicate) {
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = path2.basename(ledgerFile);
@@ -8787,11 +8792,24 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-K4I7MGR7.js");
+  const { prepareSigning } = await import("../chunks/signing-YSFMRKYS.js");
   return prepareSigning(settings, env);
 }
 
-// src/app/open-ledger.ts
+// src/core/env.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+
+// src/app/ledger/open-ledger.ts
 async function openLedger(location, access, env) {
   if (location.kind === "file") {
     const signHead = access.signing === void 0 ? null : checkpointSigner(access.signing, location.file);
@@ -8803,30 +8821,30 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CL7IJMFT.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IOFBIEPV.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
     ref: env.GITHUB_SHA || "",
     tokenInput: access.tokenInput
   });
 }
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
 import * as os from "node:os";
 
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
@@ -8838,7 +8856,7 @@ function requesterFromEnv(env) {
   return { runUrl, actor };
 }
 
-// src/actions/constants.ts
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -8951,12 +8969,6 @@ var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
 
-// src/core/provenance.ts
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverUrlOf(value) {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
-}
-
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
@@ -9020,7 +9032,7 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
 // src/actions/promote/report-resolution.ts
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
@@ -9032,7 +9044,7 @@ async function reportResolution(entry, asked, ledger, summary2) {
 // src/actions/promote/settings.ts
 import * as path7 from "node:path";
 
-// src/app/ledger-location.ts
+// src/app/settings/ledger-location.ts
 import * as path3 from "node:path";
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
@@ -9111,8 +9123,20 @@ var CONTRACT_FIELD_MEANING = {
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
 
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
+
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/app/settings/bytes-source.ts
+import * as path4 from "node:path";
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -9134,12 +9158,81 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
-// src/core/listing.ts
-var HEX_DIGITS = Buffer.from("0123456789abcdef");
+// src/app/settings/bytes-source.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+    throw new SealError(
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path4.resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
 
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 import * as fs5 from "node:fs";
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/core/signing/public-key.ts
 import { createHash, createPublicKey } from "node:crypto";
@@ -9248,7 +9341,7 @@ function readPublicKey(text, source) {
 
 // src/attestation/tuf-mirrors.ts
 import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 var TUF_MIRRORS_INPUT = "tuf-mirrors";
 var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
 var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
@@ -9280,7 +9373,7 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
       mirrors.push({ url, rootFile: null });
       continue;
     }
-    const rootFile = path4.resolve(baseDir, rootText);
+    const rootFile = path5.resolve(baseDir, rootText);
     checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
     mirrors.push({ url, rootFile });
   }
@@ -9304,7 +9397,7 @@ function checkTufRoot(file, what) {
   }
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
@@ -9402,7 +9495,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     issuer: issuer === "" ? null : issuer,
     denySelfHostedRunners: deny,
     publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : path5.resolve(workspace, trustedRoot),
+    trustedRootFile: trustedRoot === "" ? null : path6.resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
     named,
@@ -9413,7 +9506,7 @@ function readPublicKeyInput(value, workspace) {
   const text = value.trim();
   if (text === "") return null;
   if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = path5.resolve(workspace, text);
+  const file = path6.resolve(workspace, text);
   let pem;
   try {
     pem = fs5.readFileSync(file, "utf8");
@@ -9423,92 +9516,6 @@ function readPublicKeyInput(value, workspace) {
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
-}
-
-// src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/actions/bytes-source-input.ts
-import * as path6 from "node:path";
-
-// src/actions/verify/settings.ts
-function readSubject(getInput2, workspace, pathInput, rootInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
-  };
-}
-
-// src/actions/bytes-source-input.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
-  const runIdText = input(names.runId);
-  const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
-    throw new SealError(
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
-    );
-  }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
-  }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
-    throw new SealError(
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : path6.resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
-    }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
-  }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
-}
-function misspelledInputs(env, inputs) {
-  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
-  const wanted = new Map(inputs.map((name) => [squash(name), name]));
-  const found = [];
-  for (const key of Object.keys(env)) {
-    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
-    const given = key.slice("INPUT_".length);
-    const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
-  }
-  return found.sort();
 }
 
 // src/actions/promote/settings.ts
@@ -9697,35 +9704,39 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  confirmationChanged as m13$confirmationChanged,
-  needsLiveContract as m13$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m14$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m14$OUTCOMES,
-  RESOLUTIONS as m14$RESOLUTIONS,
-  confirmedOutcome as m14$confirmedOutcome,
-  describeService as m14$describeService,
-  makesLive as m14$makesLive,
-  serviceOf as m14$serviceOf,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
-  wrongEnvironment as m20$wrongEnvironment,
-  decodeRecord as m21$decodeRecord,
-  VERSION as m22$VERSION,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  wrongEnvironment as m22$wrongEnvironment,
+  decodeRecord as m23$decodeRecord,
+  VERSION as m24$VERSION,
   DEFAULT_TUF_MIRRORS as m4$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m4$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m4$PUBLIC_GOOD_TUF_MIRROR,

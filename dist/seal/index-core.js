@@ -2248,8 +2248,7 @@ function renderSealMarkdown(report) {
   return out.join("\n");
 }
 
-// src/app/seal-to-bundle.ts
-import * as fs7 from "node:fs";
+// src/app/seal/seal-to-bundle.ts
 import * as path4 from "node:path";
 
 // src/core/kind.ts
@@ -2454,7 +2453,7 @@ var Control = {
 var CONTROL_SLOTS = 5;
 var PROGRESS_STRIDE = 16;
 function runClaimLoop(ctx) {
-  const { fs: fs9, crypto: crypto2, control, progress } = ctx;
+  const { fs: fs8, crypto: crypto2, control, progress } = ctx;
   const NEXT = 0;
   const PUBLISHED = 1;
   const WALK_DONE = 2;
@@ -2495,8 +2494,8 @@ function runClaimLoop(ctx) {
       const path10 = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs9.openSync(path10, "r");
-        let filled = fs9.readSync(fd, chunk, 0, chunk.length, null);
+        fd = fs8.openSync(path10, "r");
+        let filled = fs8.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
           digests.set(oneShot ? crypto2.hash("sha256", whole, "buffer") : crypto2.createHash("sha256").update(whole).digest(), index * 32);
@@ -2509,7 +2508,7 @@ function runClaimLoop(ctx) {
             hash.update(chunk.subarray(0, filled));
             size += filled;
             progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs9.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          } while ((filled = fs8.readSync(fd, chunk, 0, chunk.length, null)) > 0);
           digests.set(hash.digest(), index * 32);
           sizes[index] = size;
         }
@@ -2520,7 +2519,7 @@ function runClaimLoop(ctx) {
         const e = error2;
         return { index, code: e.code ?? "EIO", message: e.message };
       } finally {
-        if (fd >= 0) fs9.closeSync(fd);
+        if (fd >= 0) fs8.closeSync(fd);
       }
       ctx.onFileDone?.();
     }
@@ -3109,6 +3108,7 @@ function readListingFile2(file, inputName) {
 // src/stores/evidence/local-directory.ts
 import { randomBytes } from "node:crypto";
 import * as fs6 from "node:fs/promises";
+import { realpathSync as realpathSync2 } from "node:fs";
 import * as path3 from "node:path";
 
 // src/stores/evidence/seal-bundle.ts
@@ -3120,8 +3120,14 @@ function bundleFileNames(name) {
   const base = fileSafeName(name);
   return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
 }
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
 function statementBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
 
 // src/stores/evidence/local-directory.ts
@@ -3193,8 +3199,29 @@ var LocalDirectoryStore = class {
     );
   }
 };
+function isInside2(dir, root) {
+  const inside = (child, parent) => {
+    const rel = path3.relative(parent, child);
+    return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+  };
+  return inside(path3.resolve(dir), path3.resolve(root)) || inside(realExisting(dir), realExisting(root));
+}
+function realExisting(p) {
+  let existing = path3.resolve(p);
+  const rest = [];
+  for (; ; ) {
+    try {
+      return path3.join(realpathSync2(existing), ...rest.reverse());
+    } catch {
+      const parent = path3.dirname(existing);
+      if (parent === existing) return path3.resolve(p);
+      rest.push(path3.basename(existing));
+      existing = parent;
+    }
+  }
+}
 
-// src/app/seal-to-bundle.ts
+// src/app/seal/seal-to-bundle.ts
 async function sealToBundle(subject, options, destination, finish) {
   const { outputDir, defaultParent, inputName } = destination;
   const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
@@ -3214,29 +3241,8 @@ async function sealToBundle(subject, options, destination, finish) {
   const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
   return { artifact: finished.artifact, bundle };
 }
-function isInside2(dir, root) {
-  const inside = (child, parent) => {
-    const rel = path4.relative(parent, child);
-    return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
-  };
-  return inside(path4.resolve(dir), path4.resolve(root)) || inside(realExisting(dir), realExisting(root));
-}
-function realExisting(p) {
-  let existing = path4.resolve(p);
-  const rest = [];
-  for (; ; ) {
-    try {
-      return path4.join(fs7.realpathSync(existing), ...rest.reverse());
-    } catch {
-      const parent = path4.dirname(existing);
-      if (parent === existing) return path4.resolve(p);
-      rest.push(path4.basename(existing));
-      existing = parent;
-    }
-  }
-}
 
-// src/actions/constants.ts
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -3333,21 +3339,34 @@ var PromoteInput = {
   ...SigningInput
 };
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
 import * as os from "node:os";
 import * as path5 from "node:path";
 
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/core/env.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+
+// src/app/settings/runner-environment.ts
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
     return {
       kind: "workflow",
       build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        serverUrl: serverUrlOf(env),
         repository: GITHUB_REPOSITORY,
         repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
@@ -3501,9 +3520,74 @@ function parsePartDigests(text, inputName) {
   return digests;
 }
 
-// src/app/merge-bundles.ts
-import * as fs8 from "node:fs";
+// src/app/seal/merge-bundles.ts
 import * as path6 from "node:path";
+
+// src/stores/evidence/bundle-reader.ts
+import * as fs7 from "node:fs";
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && fs7.existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = fs7.readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return fs7.readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = fs7.statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return fs7.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/app/seal/merge-bundles.ts
 async function mergeSealBundles(parts, options) {
   const { inputName } = options;
   if (parts.length === 0) throw new SealError(`${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
@@ -3558,21 +3642,11 @@ function partSourceFromArgument(arg, baseDir, inputName) {
   if (name === "") throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
   if (given === "") throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
   const abs = path6.resolve(baseDir, given);
-  let isDirectory = false;
-  try {
-    isDirectory = fs8.statSync(abs).isDirectory();
-  } catch {
-  }
-  const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs;
+  const listings = listingsIn(abs, (why) => new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`));
+  const checksumsFile = listings === null ? abs : onlyListingIn(abs, listings, given, arg, inputName);
   return name === void 0 ? { checksumsFile } : { name, checksumsFile };
 }
-function onlyListingIn(dir, given, arg, inputName) {
-  let listings;
-  try {
-    listings = fs8.readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
-  } catch (error2) {
-    throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${error2.code ?? String(error2)}). Give a readable seal bundle directory.`);
-  }
+function onlyListingIn(dir, listings, given, arg, inputName) {
   const only = listings[0];
   if (only === void 0) {
     throw new SealError(`${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`);
@@ -3615,18 +3689,13 @@ function readPart(source, inputName) {
     throw new SealError(`${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`);
   }
   checkPartName(name, `${inputName}: ${quote(file)}`);
-  let text;
-  try {
-    text = fs8.readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(
+  const entries = readListing(
+    file,
+    (why) => new SealError(
       `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
-    );
-  }
-  const entries = parseListing(text, file);
-  const statement = readStatementBeside(file, entries, name, inputName);
+    )
+  );
+  const statement = partStatement(file, entries, name, inputName);
   let kind = statement?.kind ?? null;
   let digest = statement?.digest ?? null;
   if (source.expectedDigest !== void 0) {
@@ -3648,26 +3717,20 @@ function listingDigests(entries) {
   const only = entries.length === 1 ? entries[0] : void 0;
   return only === void 0 ? tree : `${tree} (its one file: ${digestFromHex(only.hex)})`;
 }
-function readStatementBeside(checksumsFile, entries, name, inputName) {
-  const file = statementBeside(checksumsFile);
-  if (file === null) return null;
-  let text;
-  try {
-    text = fs8.readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    if (e.code === "ENOENT") return null;
-    throw new SealError(`${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${e.code ?? e.message}). Make it readable, or remove it to merge the listing alone.`);
-  }
+function partStatement(checksumsFile, entries, name, inputName) {
+  const read = readStatementBeside(
+    checksumsFile,
+    (why, file2) => new SealError(
+      `${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file2)} (${why}). Make it readable, or remove it to merge the listing alone.`
+    )
+  );
+  if (read === null) return null;
+  const file = read.file;
   const notAStatement = (why) => new SealError(
     `${inputName}: ${quote(file)}, beside the listing of part ${quote(name)}, ${why}. Give the statement the part's seal wrote (an in-toto Statement v1 with one subject), or remove it to merge the listing alone.`
   );
-  let statement;
-  try {
-    statement = JSON.parse(text);
-  } catch (error2) {
-    throw notAStatement(`is not JSON (${error2.message})`);
-  }
+  if (read.notJson !== null) throw notAStatement(`is not JSON (${read.notJson})`);
+  const statement = read.json;
   if (statement === null || typeof statement !== "object" || statement._type !== STATEMENT_TYPE) {
     throw notAStatement(`is not an in-toto statement (its _type is not ${quote(STATEMENT_TYPE)})`);
   }
@@ -3794,7 +3857,16 @@ function readPublicKey(text, source) {
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
@@ -3962,13 +4034,6 @@ function parseManifest(text, source) {
 }
 
 // src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
 function readSealSettings(getInput2, workspace) {
   const input = (name2) => getInput2(name2).trim();
   const subjectPath = input(SealInput.SubjectPath);
@@ -4154,15 +4219,15 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   return { kind: "token", token, claims: decodeOidcClaims(token) };
 }
 
-// src/app/signing.ts
+// src/app/signature/signing.ts
 async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-5AKOLKGO.js");
+    const { readSigningKey } = await import("../chunks/signing-key-E7RY4NPA.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-IHMLILR5.js");
-    const { keySigner } = await import("../chunks/key-signer-VAOOIJAB.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-OUXFLZ4W.js");
+    const { keySigner } = await import("../chunks/key-signer-OTKQ5FJZ.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -4179,15 +4244,15 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-LFLFSWPK.js");
-  const { signStatement } = await import("../chunks/sign-statement-IHMLILR5.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-55WWFHBJ.js");
+  const { signStatement } = await import("../chunks/sign-statement-OUXFLZ4W.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    serverUrl: serverUrlOf(env),
     ...settings.endpoints
   });
   const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const serverUrl = serverUrlOf(env);
   return {
     kind: "keyless",
     jobWorkflowRef,
@@ -4222,7 +4287,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-322C7WFY.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-UCM3XU4B.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -4300,14 +4365,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MIRS7PYT.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JATJ526F.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-6RCN4YZ7.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-KIXMD2UG.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -4317,7 +4382,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-SH3C6T2J.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-VHKIABZ3.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -4342,37 +4407,49 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  BadInputError as m10$BadInputError,
-  SealError as m10$SealError,
-  quote as m10$quote,
-  checkListingPath as m12$checkListingPath,
-  compareUtf8 as m12$compareUtf8,
-  describesListing as m12$describesListing,
-  diffListings as m12$diffListings,
-  digestOfListing as m12$digestOfListing,
-  formatListing as m12$formatListing,
-  listingFromDigests as m12$listingFromDigests,
-  parseListing as m12$parseListing,
-  sortEntries as m12$sortEntries,
-  listDirectory as m15$listDirectory,
-  sealSubject as m15$sealSubject,
-  CURVES as m17$CURVES,
-  GENERATE_HINT as m17$GENERATE_HINT,
-  PRIVATE_LABELS as m17$PRIVATE_LABELS,
-  PUBLIC_LABELS as m17$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m17$SUPPORTED_KEYS,
-  algorithmOf as m17$algorithmOf,
-  bodyBytes as m17$bodyBytes,
-  keyHint as m17$keyHint,
-  looksLikePem as m17$looksLikePem,
-  material as m17$material,
-  normalize as m17$normalize,
-  notPem as m17$notPem,
-  pemBlocks as m17$pemBlocks,
-  readPublicKey as m17$readPublicKey,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  BadInputError as m11$BadInputError,
+  SealError as m11$SealError,
+  quote as m11$quote,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  listDirectory as m16$listDirectory,
+  sealSubject as m16$sealSubject,
+  CURVES as m18$CURVES,
+  GENERATE_HINT as m18$GENERATE_HINT,
+  PRIVATE_LABELS as m18$PRIVATE_LABELS,
+  PUBLIC_LABELS as m18$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
+  algorithmOf as m18$algorithmOf,
+  bodyBytes as m18$bodyBytes,
+  keyHint as m18$keyHint,
+  looksLikePem as m18$looksLikePem,
+  material as m18$material,
+  normalize as m18$normalize,
+  notPem as m18$notPem,
+  pemBlocks as m18$pemBlocks,
+  readPublicKey as m18$readPublicKey,
+  contractManifestBeside as m19$contractManifestBeside,
+  hasBundleBeside as m19$hasBundleBeside,
+  listingsIn as m19$listingsIn,
+  readListing as m19$readListing,
+  readSigstoreBundleBeside as m19$readSigstoreBundleBeside,
+  readStatement as m19$readStatement,
+  readStatementBeside as m19$readStatementBeside,
+  whyUnreadable as m19$whyUnreadable,
   defaultArtifactName as m2$defaultArtifactName,
   run as m2$run,
-  VERSION as m22$VERSION,
+  VERSION as m24$VERSION,
   CONTRACT_ANNOTATION as m7$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m7$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m7$CONTRACT_FORMAT_V1,

@@ -1,6 +1,6 @@
 
 // stand-in:src/actions/verify/run.ts
-import { m3$ANNOTATIONS_SHOWN, m3$annotateMismatches, m3$mismatchOutput, m3$run } from "./index-core.js";
+import { m3$mismatchOutput, m3$run } from "./index-core.js";
 
 // src/actions/verify/index.ts
 await m3$run();

@@ -12,6 +12,7 @@ import { checkSignature } from '../app/signature/check-signature.js'
 import { requirementReason, signatureRequired } from '../app/settings/signing-settings.js'
 import { signerExpectation } from '../app/settings/signer-expectation.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
+import { judgeSignature, signerName } from '../app/signature/verdict.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
 
@@ -64,8 +65,9 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const signature = result.verified
     ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
     : null
-  const refusal = signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(signer, false, true)}.` : null
-  const signedBy = signature?.status === 'verified' ? (signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName) : null
+  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
+  const signedBy = signerName(signature)
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
     printJson(terminal, json)

@@ -1,4 +1,4 @@
-import { vetoDigest } from '../app/promote/promote-digest.js'
+import { vetoDigest } from '../app/promote/veto.js'
 import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'

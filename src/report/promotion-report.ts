@@ -1,6 +1,6 @@
-import type { ContractPlan } from '../app/promote/contract-plan.js'
+import type { ContractPlan } from '../app/promote/types.js'
 import type { EnvironmentStatus } from '../app/ledger/pipeline-status.js'
-import type { PromoteResult } from '../app/promote/promote-digest.js'
+import type { PromoteResult } from '../app/promote/types.js'
 import type { ContractChange, Severity } from '../core/contract/change.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import { shortDigest } from '../core/digest.js'

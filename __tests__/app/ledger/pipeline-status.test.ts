@@ -1,8 +1,9 @@
 // What each environment runs, with the contract its live digest carries: read from the record
 // that made it live, or taken from what a promotion learned already, at no extra request.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { ContractPlan } from '../../../src/app/promote/contract-plan.js'
-import { contractsKnown, pipelineStatus } from '../../../src/app/ledger/pipeline-status.js'
+import type { ContractPlan } from '../../../src/app/promote/types.js'
+import { pipelineStatus } from '../../../src/app/ledger/pipeline-status.js'
+import { contractsKnown } from '../../../src/app/promote/contract-plan.js'
 import type { ContractRef } from '../../../src/core/contract/manifest.js'
 import type { Digest } from '../../../src/core/digest.js'
 import { parsePolicy } from '../../../src/core/promotion/policy-file.js'

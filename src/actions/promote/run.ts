@@ -1,15 +1,15 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
-import { SealError } from '../../core/errors.js'
 import { loadPolicy } from '../../app/settings/load-policy.js'
 import { creatingLedgerNotice } from '../../app/settings/ledger-location.js'
 import { openLedger } from '../../app/ledger/open-ledger.js'
-import { contractsKnown, ownService, pipelineStatus } from '../../app/ledger/pipeline-status.js'
-import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote/promote-digest.js'
+import { ownService, pipelineStatus } from '../../app/ledger/pipeline-status.js'
+import { contractsKnown } from '../../app/promote/contract-plan.js'
+import { promoteDigest } from '../../app/promote/promote-digest.js'
+import { vetoDigest } from '../../app/promote/veto.js'
+import type { PromoteResult } from '../../app/promote/types.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
-import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
-import { sealInfoBesideListing } from '../../app/verify/sealed-by.js'
-import { type FetchContext, fetchAndCheckBytes } from '../../app/verify/fetch-bytes.js'
+import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderApprovalMarkdown, renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
@@ -18,18 +18,14 @@ import { reportFailure } from '../report-failure.js'
 import { annotateMismatches } from '../annotations.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
-import { checkSignature } from '../../app/signature/check-signature.js'
-import { signatureRequired } from '../../app/settings/signing-settings.js'
-import { signerExpectation } from '../../app/settings/signer-expectation.js'
-import { signatureSources } from '../../app/signature/sources.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
 import { recordAttester } from '../../app/promote/attest-record.js'
 import { approveAmendment } from '../../app/contract/approve-amendment.js'
-import { contractSources, sealedContractBeside } from '../../app/promote/contract-sources.js'
+import { sealedContractBeside } from '../../app/promote/contract-sources.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
-import { besideLedger } from '../../stores/ledger/beside-ledger.js'
+import { promoteRequest } from '../../app/promote/request.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -114,56 +110,26 @@ export async function run(env: Env = process.env): Promise<void> {
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env), onInvalid: (problem) => core.warning(problem) })
-    const fetchContext: FetchContext = {
+    const request = promoteRequest(settings, policy, settings.ledger, signing, {
       env,
+      baseDir: workspace,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
-      seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
-      log: (message) => core.info(message)
-    }
-    const rule = policy.environments.find((e) => e.name === settings.environment)
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== undefined)
-    const expectation = signerExpectation(settings.signer, required, env)
-    const result: PromoteResult = await promoteDigest(
-      {
-        environment: settings.environment,
-        digest: settings.digest,
-        rollback: settings.rollback,
-        dryRun: settings.dryRun,
-        name: settings.name ?? sealed?.name ?? null,
-        environmentUrl: settings.environmentUrl,
-        sealedBy: sealed?.sealedBy ?? null,
-        requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
-        artifact: null,
-        ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
-        withoutBytes: settings.withoutBytes,
-        checkSignature: (digest, bytes) =>
-          checkSignature(
-            digest,
-            signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
-            expectation
-          ),
-        requireSignature: required,
-        serverUrl: expectation.serverUrl,
-        ...(attest ? { attest } : {}),
-        contract: contractSources({
-          store: settings.ledger.kind === 'file' ? besideLedger(settings.ledger.file).contracts : null,
-          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
-          warn: (message) => core.warning(message),
-          download: async (digest, artifact) => {
-            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
-            const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
-            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`)
-            return fetched.checksumsFile
-          }
-        })
+      names: {
+        environment: PromoteInput.Environment,
+        digest: PromoteInput.ExpectedDigest,
+        name: PromoteInput.Name,
+        checksums: PromoteInput.ChecksumsPath,
+        artifactName: PromoteInput.ArtifactName,
+        contractBaseline: PromoteInput.ContractBaseline,
+        token: PromoteInput.GitHubToken
       },
-      policy,
-      ledger,
-      options
-    )
+      asFlags: false,
+      downloads: true,
+      log: (message) => core.info(message),
+      warn: (message) => core.warning(message),
+      onProgress: (p) => core.info(describeProgress(p))
+    })
+    const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)

@@ -7,7 +7,7 @@ import { PromoteInput, PromoteOutput } from '../../app/settings/names.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
 import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
-import type { WithoutBytes } from '../../app/promote/promote-digest.js'
+import type { WithoutBytes } from '../../app/promote/types.js'
 import { readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
 import type { Env } from '../../core/env.js'
 

@@ -1,7 +1,7 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
 import { fetchAndCheckBytes } from '../../app/verify/fetch-bytes.js'
-import { NOTHING_KNOWN } from '../../app/promote/promote-digest.js'
+import { NOTHING_KNOWN } from '../../app/ledger/queries.js'
 import { verifiedPath } from '../../app/verify/verified-path.js'
 import { verifyArtifact } from '../../app/verify/verify-artifact.js'
 import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
@@ -22,6 +22,7 @@ import { signatureSources } from '../../app/signature/sources.js'
 import { signerOutput } from '../signer-output.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import { annotateMismatches } from '../annotations.js'
+import { judgeSignature } from '../../app/signature/verdict.js'
 
 /** The verify action: recompute the digest of what is about to be deployed and compare. */
 export async function run(env: Env = process.env): Promise<void> {
@@ -70,8 +71,8 @@ export async function run(env: Env = process.env): Promise<void> {
           signerExpectation(settings.signer, required, env)
         )
       : null
-    const signatureFailure =
-      signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(settings.signer, false)}.` : null
+    const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null)
+    const signatureFailure = verdict !== null && !verdict.accepted ? verdict.reason : null
     if (signatureFailure !== null && settings.source.kind === 'artifact' && handedOut !== null) {
       // Bytes whose signer is refused are not handed to a deploy step, even by mistake.
       removeQuietly(handedOut)

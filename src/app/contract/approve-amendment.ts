@@ -4,8 +4,10 @@ import type { Digest } from '../../core/digest.js'
 import { SealError } from '../../core/errors.js'
 import type { LedgerEntry, NewRecord, Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
-import { contractOfLive } from '../promote/contract-plan.js'
-import { type PromoteOptions, type Requester, knownFromHistory, serviceFor } from '../promote/promote-digest.js'
+import { contractOfLive, knownFromHistory } from '../ledger/queries.js'
+import { serviceFor } from '../../core/promotion/policy.js'
+import type { PromoteOptions } from '../promote/types.js'
+import type { Requester } from '../ledger/types.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 
 export interface ApprovalRequest {

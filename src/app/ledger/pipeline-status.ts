@@ -4,7 +4,7 @@ import { SealError } from '../../core/errors.js'
 import { type PromotionPolicy, declaresServices, pipelineOrder } from '../../core/promotion/policy.js'
 import type { LedgerEntry, LiveSpan, Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
-import { type ContractPlan, contractOfLive } from '../promote/contract-plan.js'
+import { contractOfLive } from './queries.js'
 
 /** What one service of one environment runs now, or why that is not known. */
 export interface EnvironmentStatus {
@@ -86,16 +86,4 @@ async function serviceStatus(ledger: Ledger, environment: string, service: Servi
  */
 export function ownService(policy: PromotionPolicy, service: Service): Pick<PipelineStatusOptions, 'services'> {
   return declaresServices(policy) ? {} : { services: [service] }
-}
-
-/**
- * The contracts a promotion learned: the one the target environment's live digest carries (as
- * its record names it) and, unless the plan found a problem with it, the candidate's.
- */
-export function contractsKnown(digest: Digest | null, plan: ContractPlan | null): Map<Digest, ContractRef | null> {
-  const known = new Map<Digest, ContractRef | null>()
-  if (plan === null) return known
-  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live)
-  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate)
-  return known
 }

@@ -1,46 +1,11 @@
-import { summarizeAmendment } from '../../core/contract/amendment.js'
-import type { ContractChange } from '../../core/contract/change.js'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
 import { BadInputError, SealError } from '../../core/errors.js'
-import type { ContractFact } from '../../core/promotion/contract-rule.js'
-import type { Amendment, ArtifactRef, LedgerEntry, LiveSpan, Service } from '../../core/promotion/record.js'
 import type { LedgerView } from '../../stores/ledger/ledger.js'
-import type { ContractSources } from './contract-sources.js'
-import type { BytesCheck } from './promote-digest.js'
-
-/** What promote learned of the two contracts before the ledger step, for the gate and the record. */
-export interface ContractPlan {
-  readonly environment: string
-  /** Whether the environment's contract was looked at (it has a contract rule); else only the candidate's is known. */
-  readonly compared: boolean
-  /** The candidate's contract, as the record will name it; null when its seal has none. */
-  readonly candidate: ContractRef | null
-  /** The candidate's contract files, to keep for later baselines; null when not loaded. */
-  readonly loaded: LoadedContract | null
-  /** The digest the environment ran when the contracts were compared. */
-  readonly liveDigest: Digest | null
-  readonly live: ContractRef | null
-  readonly changes: readonly ContractChange[] | null
-  readonly problem: string | null
-}
-
-export interface ContractPlanRequest {
-  readonly environment: string
-  /** The service promoted: its live digest's contract is the one compared. */
-  readonly service: Service
-  readonly digest: Digest
-  readonly bytes: BytesCheck | null
-  /** What the signed statement says the bytes carry; undefined when no signature was verified. */
-  readonly signed: ContractRef | null | undefined
-  /** What earlier records of the digest say it carries. */
-  readonly recorded: ContractRef | null
-  /** Whether to compare the contracts: the environment has a contract rule. */
-  readonly compare: boolean
-  /** The promotion time on the ledger's clock: `x-sunset` dates are judged against it. */
-  readonly now: () => Promise<Date>
-}
+import { artifactOf, contractOfLive } from '../ledger/queries.js'
+import type { ContractSources } from './types.js'
+import type { ContractPlan, ContractPlanRequest } from './types.js'
 
 /**
  * Finds the candidate's contract and, when the environment judges amendments, the contract it
@@ -116,51 +81,24 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
   }
 }
 
-/** The gate's view of the plan, once the ledger step has read the live digest again and found the approval. */
-export function contractFact(plan: ContractPlan, liveNow: LiveSpan | null, approval: LedgerEntry | null): ContractFact {
-  if ((liveNow?.digest ?? null) !== plan.liveDigest) {
-    return {
-      ...plan,
-      changes: null,
-      problem: `The environment's live digest changed (to ${liveNow?.digest ?? 'none'}) while the contracts were compared; promote again to compare with what it runs now.`,
-      approval: null
-    }
-  }
-  return { live: plan.live, liveDigest: plan.liveDigest, candidate: plan.candidate, changes: plan.changes, problem: plan.problem, approval }
-}
-
-/** The amendment a record keeps; null when the contract did not change or was not compared. */
-export function amendmentOf(plan: ContractPlan, approvalUsed: string | null): Amendment | null {
-  if (plan.changes === null || plan.live?.digest === plan.candidate?.digest || plan.live === null) return null
-  return { ...summarizeAmendment(plan.live, plan.candidate, plan.changes), ...(approvalUsed !== null ? { approval: approvalUsed } : {}) }
+/**
+ * The contracts a promotion learned: the one the target environment's live digest carries (as
+ * its record names it) and, unless the plan found a problem with it, the candidate's.
+ */
+export function contractsKnown(digest: Digest | null, plan: ContractPlan | null): Map<Digest, ContractRef | null> {
+  const known = new Map<Digest, ContractRef | null>()
+  if (plan === null) return known
+  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live)
+  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate)
+  return known
 }
 
 /**
- * The contract the record that made the span live names, read among the digest's records in
- * its environment only (null when that record names none: sealed without a contract, or
- * recorded before contracts were).
+ * Keeps the candidate's contract for later baselines once a promotion was let in with it, and
+ * only then: a refused promotion, or one whose contract had a problem, leaves nothing behind.
  */
-export async function contractOfLive(ledger: LedgerView, span: LiveSpan): Promise<ContractRef | null> {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
-    if (entry.id === span.recordId) return entry.contract ?? null
-  }
-  return null
-}
-
-async function artifactOf(ledger: LedgerView, digest: Digest): Promise<ArtifactRef | null> {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact
-  return null
-}
-
-/**
- * An approval of exactly this amendment of the service in this environment that no record used
- * yet. Newest first, so a record that used an approval is met before the approval itself.
- */
-export async function unusedApproval(ledger: LedgerView, environment: string, service: Service, from: Digest | null, to: Digest): Promise<LedgerEntry | null> {
-  const used = new Set<string>()
-  for await (const entry of ledger.entries({ environment, service })) {
-    if (entry.amendment?.approval) used.add(entry.amendment.approval)
-    if (entry.outcome === 'approved' && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry
-  }
-  return null
+export async function keepAfterPromotion(sources: ContractSources | undefined, plan: ContractPlan | null, allowed: boolean): Promise<void> {
+  const loaded = plan?.loaded ?? null
+  if (!allowed || sources?.keep === undefined || plan === null || plan.problem !== null || loaded === null || loaded.manifest.digest !== plan.candidate?.digest) return
+  await sources.keep(loaded)
 }

@@ -3,55 +3,10 @@ import type { LoadedContract } from '../../core/contract/classify.js'
 import { type ContractRef, EarlierContractFormatError } from '../../core/contract/manifest.js'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { BadInputError, SealError, quote } from '../../core/errors.js'
-import type { ArtifactRef } from '../../core/promotion/record.js'
 import { contractManifestBeside, hasBundleBeside, readListing } from '../../stores/evidence/bundle-reader.js'
 import { exists, keptManifestFile, replaceKeptContract } from '../../stores/evidence/contract-files.js'
 import { fromManifest, loadSealedContract } from '../contract/load-contract.js'
-import type { BytesCheck } from './promote-digest.js'
-
-/** Where the gate finds the two contracts it compares. */
-export interface ContractSources {
-  /**
-   * The candidate's sealed contract: the manifest beside the verified bytes' listing, or one
-   * kept earlier under the digest `claimed` (what the digest's records or signed statement
-   * say). `known: false` when there was nowhere to look (no listing beside the bytes, nothing
-   * claimed); a SealError when the seal has a contract that cannot be read.
-   */
-  candidate(digest: Digest, bytes: BytesCheck | null, claimed: ContractRef | null): Promise<CandidateContract>
-  /** The contract of the digest the environment runs, whose files must hash to `contract.digest`; a SealError naming the fix when it cannot be had. */
-  baseline(live: LiveContract): Promise<LoadedContract>
-  /** Keeps a contract where a later `baseline` or `candidate` finds it; absent when there is nowhere to keep it. */
-  keep?(contract: LoadedContract): Promise<void>
-}
-
-/** The candidate's sealed contract, or null: then `known` says whether its seal has none, or nobody could tell. */
-export interface CandidateContract {
-  readonly contract: LoadedContract | null
-  readonly known: boolean
-}
-
-/** The digest an environment runs and the contract its record names. */
-export interface LiveContract {
-  readonly environment: string
-  readonly digest: Digest
-  readonly contract: ContractRef
-  /** The workflow artifact its record names, to download its seal bundle from. */
-  readonly artifact: ArtifactRef | null
-}
-
-export interface ContractSourceOptions {
-  /** A directory of contracts kept by content (`<hex>.contract.json` and `<hex>.contract/`): beside a file ledger; null for none. */
-  readonly store: string | null
-  /** The `contract-baseline` input: a seal bundle (its directory or its `.contract.json`) of the live digest. */
-  readonly baseline: { readonly path: string; readonly inputName: string } | null
-  /**
-   * Downloads the live digest's workflow artifact and returns its verified listing's path
-   * (the seal bundle is beside it); absent when nothing can be downloaded.
-   */
-  readonly download?: (digest: Digest, artifact: ArtifactRef) => Promise<string>
-  /** Says that a kept copy was ignored or could not be kept (the promotion goes on without it). */
-  readonly warn?: (message: string) => void
-}
+import type { ContractSources, LiveContract, ContractSourceOptions } from './types.js'
 
 /** The contract the seal bundle beside a listing holds, verified and tied to the listing's files; null when there is none or no listing. */
 export function sealedContractBeside(checksumsFile: string | null): ContractRef | null {

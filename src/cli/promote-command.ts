@@ -18,7 +18,8 @@ import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptio
 import { type Terminal, printJson } from './terminal.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
 import { prepareSigning } from '../app/signature/signing.js'
-import { type PromotionAsked, promoteRequest } from '../app/promote/request.js'
+import { promoteRequest } from '../app/promote/request.js'
+import type { PromotionAsked } from '../app/promote/types.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]

@@ -1,32 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { ContractRef } from '../../core/contract/manifest.js'
-import type { Digest } from '../../core/digest.js'
 import { SealError } from '../../core/errors.js'
 import type { LedgerEntry, NewRecord, Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { contractOfLive, knownFromHistory } from '../ledger/queries.js'
 import { serviceFor } from '../../core/promotion/policy.js'
-import type { PromoteOptions } from '../promote/types.js'
-import type { Requester } from '../ledger/types.js'
-import type { PromotionPolicy } from '../../core/promotion/policy.js'
-
-export interface ApprovalRequest {
-  /** The artifact whose contract amendment is approved. */
-  readonly digest: Digest
-  readonly environment: string
-  readonly reason: string
-  /** The contract digests of the amendment; each defaults to what the ledger (or the seal bundle) says. */
-  readonly from?: Digest | null
-  readonly to?: Digest
-  /** The digest's contract as its seal bundle says, when the caller has the bundle. */
-  readonly sealedContract?: ContractRef | null
-  readonly name: string | null
-  /** The policy, when the caller has it: its service (pinned, or one of those it lists) is the service whose amendment it is; without it, the artifact's name. */
-  readonly policy?: PromotionPolicy
-  readonly requester: Requester
-  /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
-  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string; readonly name: string }
-}
+import type { RecordOptions } from '../ledger/types.js'
+import type { ApprovalRequest } from './types.js'
 
 /**
  * Records that someone approved one breaking amendment of an environment's contract: from
@@ -35,7 +14,7 @@ export interface ApprovalRequest {
  * An approval of another amendment than the one the environment would make is refused
  * here, since no promotion could ever use it.
  */
-export async function approveAmendment(request: ApprovalRequest, ledger: Ledger, options: PromoteOptions): Promise<LedgerEntry> {
+export async function approveAmendment(request: ApprovalRequest, ledger: Ledger, options: RecordOptions): Promise<LedgerEntry> {
   const known = await knownFromHistory(ledger, request.digest)
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null
   if (to === null) {

@@ -2,26 +2,10 @@ import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
 import { SealError } from '../../core/errors.js'
 import { type PromotionPolicy, declaresServices, pipelineOrder } from '../../core/promotion/policy.js'
-import type { LedgerEntry, LiveSpan, Service } from '../../core/promotion/record.js'
+import type { Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { contractOfLive } from './queries.js'
-
-/** What one service of one environment runs now, or why that is not known. */
-export interface EnvironmentStatus {
-  readonly environment: string
-  readonly service: Service
-  readonly live: LiveSpan | null
-  /**
-   * The contract the live digest carries, as the record that made it live names it; null when
-   * nothing is live or that record names none (sealed without a contract, or recorded before
-   * contracts were).
-   */
-  readonly contract: ContractRef | null
-  /** Promotions let in whose deployment is not confirmed yet: not live. */
-  readonly pending: readonly LedgerEntry[]
-  /** Set when the ledger could not say. */
-  readonly error: string | null
-}
+import type { EnvironmentStatus } from './types.js'
 
 export interface PipelineStatusOptions {
   /**

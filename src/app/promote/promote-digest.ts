@@ -14,12 +14,12 @@ import { type EnvironmentRule, type PromotionPolicy, declaresServices, findEnvir
 import { type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type Service, describeService } from '../../core/promotion/record.js'
 import type { Ledger, LedgerView } from '../../stores/ledger/ledger.js'
 import { knownFromHistory, lastGoodBefore, unusedApproval } from '../ledger/queries.js'
-import type { KnownDigest } from '../ledger/types.js'
+import type { KnownDigest, RecordOptions } from '../ledger/types.js'
 import type { SignatureCheck } from '../signature/types.js'
 import { judgeSignature, signatureFact } from '../signature/verdict.js'
 import type { BytesCheck } from '../verify/types.js'
 import { keepAfterPromotion, planContract } from './contract-plan.js'
-import type { ContractPlan, PromoteOptions, PromoteRequest, PromoteResult, WithoutBytes } from './types.js'
+import type { ContractPlan, PromoteRequest, PromoteResult, WithoutBytes } from './types.js'
 
 /**
  * Promote (or roll back) a digest into an environment, in three steps a reader can follow
@@ -39,7 +39,7 @@ import type { ContractPlan, PromoteOptions, PromoteRequest, PromoteResult, Witho
  *
  * A ledger that cannot be read or written is a refusal (fail closed).
  */
-export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: PromoteOptions): Promise<PromoteResult> {
+export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: RecordOptions): Promise<PromoteResult> {
   const rule = environmentOf(request, policy)
   const mode: Mode = request.rollback ? 'rollback' : 'promote'
   const nameInput = request.inputs.name ?? 'name'

@@ -1,5 +1,4 @@
 import * as path from 'node:path'
-import type { Digest } from '../../core/digest.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import { SealError } from '../../core/errors.js'
@@ -8,36 +7,16 @@ import { besideLedger } from '../../stores/ledger/beside-ledger.js'
 import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../settings/runner-environment.js'
 import { signerExpectation } from '../settings/signer-expectation.js'
 import { requirementReason, signatureRequired } from '../settings/signing-settings.js'
-import type { BytesSource, LedgerLocation, SignerCheckSettings } from '../settings/types.js'
+import type { LedgerLocation } from '../settings/types.js'
 import { checkSignature } from '../signature/check-signature.js'
 import { signatureSources } from '../signature/sources.js'
 import type { Signing } from '../signature/types.js'
-import { type FetchContext, fetchAndCheckBytes } from '../verify/fetch-bytes.js'
+import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
+import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
 import { recordAttester } from './attest-record.js'
 import { contractSources } from './contract-sources.js'
-import type { PromoteRequest, WithoutBytes } from './types.js'
-
-/** A promotion as the action's inputs or the CLI's flags ask for it, read and checked. */
-export interface PromotionAsked {
-  readonly environment: string
-  readonly digest: Digest | 'previous'
-  readonly rollback: boolean
-  readonly dryRun: boolean
-  readonly name: string | null
-  readonly environmentUrl: string | null
-  /** Where the bytes to check are; null for none. */
-  readonly source: BytesSource | null
-  /** With no source: a seal bundle's listing, whose signature may show the seal is of a digest alone. */
-  readonly sealListing: string | null
-  readonly withoutBytes: WithoutBytes
-  /** Whose signature on the seal is accepted. */
-  readonly signer: SignerCheckSettings
-  /** The live digest's seal bundle (an absolute path), for its contract; null to look for it. */
-  readonly contractBaseline: string | null
-  /** For the attestations API and downloads from other runs; empty when there is none. */
-  readonly token: string
-}
+import type { PromoteRequest, PromotionAsked } from './types.js'
 
 /** Where a promotion runs: how the entry point names what it was given, and where its words and files go. */
 export interface PromotionContext {

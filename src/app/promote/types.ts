@@ -3,12 +3,14 @@ import type { Decision } from '../../core/promotion/gate.js'
 import type { ArtifactRef, AttestationRef, LedgerEntry, LiveSpan, NewRecord, SealedBy, Service } from '../../core/promotion/record.js'
 import type { SignatureCheck } from '../signature/types.js'
 
-
 import type { BytesCheck } from '../verify/types.js'
 import type { KnownDigest, Requester } from '../ledger/types.js'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { ContractEvidence } from '../../core/promotion/decide-promotion.js'
+import type { BytesSource, SignerCheckSettings } from '../settings/types.js'
+
+/** The promote use case: the request, its result, the contracts compared on the way. */
 
 export interface PromoteRequest {
   readonly environment: string
@@ -89,11 +91,6 @@ export interface PromoteResult {
   readonly contract: ContractPlan | null
 }
 
-export interface PromoteOptions {
-  /** How long a pending record waits for its confirmation before the next gate abandons it. */
-  readonly pendingTimeoutMs: number
-}
-
 /** What promote learned of the two contracts before the ledger step, for the gate and the record, with the candidate's files to keep. */
 export interface ContractPlan extends ContractEvidence {
   /** The candidate's contract files, to keep for later baselines; null when not loaded. */
@@ -158,4 +155,25 @@ export interface ContractSourceOptions {
   readonly download?: (digest: Digest, artifact: ArtifactRef) => Promise<string>
   /** Says that a kept copy was ignored or could not be kept (the promotion goes on without it). */
   readonly warn?: (message: string) => void
+}
+
+/** A promotion as the action's inputs or the CLI's flags ask for it, read and checked. */
+export interface PromotionAsked {
+  readonly environment: string
+  readonly digest: Digest | 'previous'
+  readonly rollback: boolean
+  readonly dryRun: boolean
+  readonly name: string | null
+  readonly environmentUrl: string | null
+  /** Where the bytes to check are; null for none. */
+  readonly source: BytesSource | null
+  /** With no source: a seal bundle's listing, whose signature may show the seal is of a digest alone. */
+  readonly sealListing: string | null
+  readonly withoutBytes: WithoutBytes
+  /** Whose signature on the seal is accepted. */
+  readonly signer: SignerCheckSettings
+  /** The live digest's seal bundle (an absolute path), for its contract; null to look for it. */
+  readonly contractBaseline: string | null
+  /** For the attestations API and downloads from other runs; empty when there is none. */
+  readonly token: string
 }

@@ -3,8 +3,7 @@ import type { Digest } from '../../core/digest.js'
 import type { AttestationRef, LedgerEntry, NewRecord } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { knownFromHistory } from '../ledger/queries.js'
-import type { Requester } from '../ledger/types.js'
-import type { PromoteOptions } from './types.js'
+import type { RecordOptions, Requester } from '../ledger/types.js'
 
 /** Mark a digest bad: from now on no environment accepts it and rollbacks skip it. */
 export async function vetoDigest(
@@ -18,7 +17,7 @@ export async function vetoDigest(
     readonly attest?: (record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>
   },
   ledger: Ledger,
-  options: PromoteOptions
+  options: RecordOptions
 ): Promise<LedgerEntry> {
   const known = await knownFromHistory(ledger, request.digest)
   // A veto holds for the digest everywhere; its service is only what the record says it was of.

@@ -8,17 +8,7 @@ import { type BuildContext, STATEMENT_TYPE } from '../../core/statement.js'
 import { LocalDirectoryStore } from '../../stores/evidence/local-directory.js'
 import { type SealBundleLocation, bundleFileNames } from '../../stores/evidence/seal-bundle.js'
 import { listingsIn, readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
-import type { BundleFinisher } from './seal-to-bundle.js'
-
-/** One part to merge: the listing its seal wrote, and optionally its name and the digest it must have. */
-export interface MergePartSource {
-  /** The directory the part stands for in the merged tree; default: the listing's base name (`<name>.sha256`). */
-  readonly name?: string
-  /** The part's checksums listing; its statement is read from beside it (`<name>.intoto.json`). */
-  readonly checksumsFile: string
-  /** The digest the part's seal gave (a job output, say); the merge fails unless the listing has it. */
-  readonly expectedDigest?: Digest
-}
+import type { BundleFinisher, MergePartSource } from './types.js'
 
 export interface MergeOptions {
   /** The merged artifact's name; the bundle's files are `<name>.sha256` and `<name>.intoto.json`. */

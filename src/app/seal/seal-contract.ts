@@ -7,19 +7,7 @@ import { parseListing } from '../../core/listing.js'
 import { readContractFile } from '../../stores/evidence/contract-files.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { Statement } from '../../core/statement.js'
-
-export interface ContractRequest {
-  readonly patterns: readonly ContractPattern[]
-  /** `contract-version`; empty for the OpenAPI document's info.version. */
-  readonly version: string
-  readonly inputs: { readonly contract: string; readonly version: string }
-}
-
-/** The contract of a sealed artifact: its manifest and the bytes of every file it names. */
-export interface SealedContract {
-  readonly manifest: ContractManifest
-  readonly files: readonly { readonly path: string; readonly bytes: Buffer }[]
-}
+import type { ContractRequest, SealedContract } from './types.js'
 
 /**
  * Finds the contract files among the sealed files, so the contract is exactly what was

@@ -4,15 +4,8 @@ import { refuseListingAsFile } from '../../core/kind.js'
 import { parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
 import { LocalDirectoryStore, isInside } from '../../stores/evidence/local-directory.js'
-import { type BundleExtras, type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
-
-export interface BundleDestination {
-  /** The directory the user chose, or null for `<defaultParent>/<artifact name>`. */
-  readonly outputDir: string | null
-  readonly defaultParent: string
-  /** Names the input or option that sets the directory, for error messages. */
-  readonly inputName: string
-}
+import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
+import type { BundleDestination, BundleFinisher } from './types.js'
 
 /**
  * Seals the subject and writes its bundle: the one use case the seal action and the
@@ -47,10 +40,3 @@ export async function sealToBundle(
   const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras)
   return { artifact: finished.artifact, bundle }
 }
-
-/**
- * What happens between sealing and writing: the contract read from the sealed files and
- * recorded on the statement, the statement signed. Anything that fails here leaves nothing
- * written.
- */
-export type BundleFinisher = (artifact: SealedArtifact) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>

@@ -1,30 +1,15 @@
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { SealOptions } from '../../core/seal.js'
 import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import type { KnownDigest } from '../ledger/types.js'
-import type { BytesCheck } from './types.js'
+import type { BytesCheck, FetchContext } from './types.js'
 import { sealInfoBesideListing } from './sealed-by.js'
-import { type Env, serverUrlOf } from '../../core/env.js'
+import { serverUrlOf } from '../../core/env.js'
 import { verifiedPath } from './verified-path.js'
 import { verifyArtifact } from './verify-artifact.js'
 import type { BytesSource } from '../settings/types.js'
-
-export interface FetchContext {
-  readonly env: Env
-  /**
-   * A directory for downloads, under the runner's temp directory: a new private directory
-   * (mkdtemp, 0700) is made inside it for each download or restore, and for the copies of
-   * verified workspace files when their directory holds others too. Never the workspace.
-   */
-  readonly downloadsDir: string
-  readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
-  /** Names the inputs or options, for messages. */
-  readonly inputs: { readonly expected: string; readonly checksums: string; readonly artifactName: string }
-  readonly log: (message: string) => void
-}
 
 /**
  * Brings the bytes to deploy to this machine when they are elsewhere, and proves they are

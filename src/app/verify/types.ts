@@ -1,6 +1,10 @@
 import type { Digest } from '../../core/digest.js'
 import type { Mismatch } from '../../core/listing.js'
 import type { ArtifactRef, SealedBy } from '../../core/promotion/record.js'
+import type { SealOptions } from '../../core/seal.js'
+import type { Env } from '../../core/env.js'
+
+/** The verify use case: the bytes checked against a digest, and where they were fetched from. */
 
 /** The bytes about to be deployed, checked against the digest. */
 export interface BytesCheck {
@@ -19,4 +23,18 @@ export interface BytesCheck {
   readonly name?: string | null
   /** The seal's listing that travelled with them, beside which a signed statement may be. */
   readonly checksumsFile: string | null
+}
+
+export interface FetchContext {
+  readonly env: Env
+  /**
+   * A directory for downloads, under the runner's temp directory: a new private directory
+   * (mkdtemp, 0700) is made inside it for each download or restore, and for the copies of
+   * verified workspace files when their directory holds others too. Never the workspace.
+   */
+  readonly downloadsDir: string
+  readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
+  /** Names the inputs or options, for messages. */
+  readonly inputs: { readonly expected: string; readonly checksums: string; readonly artifactName: string }
+  readonly log: (message: string) => void
 }

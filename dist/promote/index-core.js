@@ -48,17 +48,45 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/core/errors.ts
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
-var SealError, BadInputError;
+var SealError, EXIT_CODES;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
     SealError = class extends Error {
       name = "SealError";
+      code;
+      details;
+      constructor(code2, message, options = {}) {
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.code = code2;
+        this.details = options.details ?? {};
+      }
     };
-    BadInputError = class extends SealError {
+    EXIT_CODES = {
+      usage: 2,
+      "bad-input": 2,
+      malformed: 2,
+      unrecognized: 2,
+      unreadable: 2,
+      denied: 2,
+      mismatch: 1,
+      tampered: 1,
+      refused: 1,
+      unavailable: 1,
+      conflict: 1,
+      outdated: 1
     };
   }
 });
@@ -14309,7 +14337,7 @@ function decodeOidcClaims(token) {
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
-    throw new SealError(`The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+    throw new SealError("unavailable", `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
   }
   return c;
 }
@@ -14337,6 +14365,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
     throw new SealError(
+      "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
     );
   }
@@ -14381,10 +14410,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-Q3EMGQ34.js");
+    const { readSigningKey } = await import("../chunks/signing-key-X5UDWWYF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-VOIPGT66.js");
-    const { keySigner } = await import("../chunks/key-signer-CQLG7RW3.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-4WPM27ZX.js");
+    const { keySigner } = await import("../chunks/key-signer-ET7BODS5.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14398,11 +14427,11 @@ async function prepareSigning(settings, env) {
   }
   const token = await getOidcToken();
   if (token.kind === "unavailable") {
-    if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
+    if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HT5QUM44.js");
-  const { signStatement } = await import("../chunks/sign-statement-VOIPGT66.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PJM2RKJV.js");
+  const { signStatement } = await import("../chunks/sign-statement-4WPM27ZX.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -16457,7 +16486,8 @@ function serviceFor(policy, name, nameInput = "name") {
   if ((policy.service ?? null) !== null) return policy.service;
   const listed = policy.services ?? null;
   if (listed === null || name !== null && listed.includes(name)) return name;
-  throw new BadInputError(
+  throw new SealError(
+    "bad-input",
     `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
   );
 }
@@ -16531,6 +16561,7 @@ function parsePolicy(text, source) {
   };
   const fail2 = (problems2) => {
     throw new SealError(
+      "malformed",
       `The promotion policy ${source} has ${problems2.length === 1 ? "a mistake" : `${problems2.length} mistakes`}:
 ` + problems2.map((p) => `  ${p}`).join("\n") + `
 See the policy format in the README ("Promotion policy").`
@@ -16776,11 +16807,13 @@ function loadPolicy(file, inputName, baseDir) {
   } catch (error2) {
     const code2 = error2.code;
     throw new SealError(
+      "unreadable",
       code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`
     );
   }
   if (text.length > MAX_POLICY_CHARS) {
     throw new SealError(
+      "bad-input",
       `${inputName}: the promotion policy ${quote(shown2)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
     );
   }
@@ -16797,6 +16830,7 @@ function parseLedgerLocation(value, inputName, baseDir) {
   if (v === "github") return { kind: "github" };
   if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: path2.resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   );
 }
@@ -17058,12 +17092,13 @@ async function withFileLock(file, what, work, options = {}) {
     } catch (error2) {
       const code2 = error2.code;
       if (code2 !== "EEXIST") {
-        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
+        throw new SealError("unreadable", `${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`);
       }
       options.onBusy?.();
       if (await breakIfStale(lockPath, staleMs, options)) continue;
       if (Date.now() > deadline) {
         throw new SealError(
+          "conflict",
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1e3)} s. If no other artifact-seal is running, delete that file.`
         );
       }
@@ -17132,6 +17167,7 @@ init_errors();
 function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
+    "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
   );
 }
@@ -17286,10 +17322,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -17487,17 +17525,18 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path24, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path24.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path24.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path24.includes("\n") || path24.includes("\r")) {
     throw new SealError(
+      "malformed",
       `${where}: the file name ${quote(path24)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path24.split(/[\r\n]/)[0]}*".`
     );
   }
   if (path24.startsWith("/") || /^[A-Za-z]:/.test(path24)) {
-    throw new SealError(`${where}: the path ${quote(path24)} is absolute. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path24)} is absolute. ${fix}`);
   }
   if (path24.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path24)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path24)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -17516,6 +17555,7 @@ function parseListing(text, fileName) {
     const match = LINE.exec(line);
     if (!match) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       );
     }
@@ -17526,6 +17566,7 @@ function parseListing(text, fileName) {
     const earlier = seen.get(path24);
     if (earlier !== void 0) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: the path ${quote(path24)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
@@ -17533,7 +17574,7 @@ function parseListing(text, fileName) {
     entries.push({ path: path24, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
   }
   return sortEntries(entries);
 }
@@ -17703,16 +17744,17 @@ var FileLedger = class {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
       if (pending === null) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
       const earlier = snapshot.index.resolutionOf(request.id);
       if (earlier !== null) {
         throw new SealError(
+          "conflict",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
@@ -17720,6 +17762,7 @@ var FileLedger = class {
       const age = now.getTime() - Date.parse(pending.time);
       if (request.outcome === "confirmed" && age >= timeoutMs) {
         throw new SealError(
+          "refused",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
         );
       }
@@ -17777,7 +17820,7 @@ var FileLedger = class {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, () => {
       if (fs7.existsSync(this.file)) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis();
     }, this.options.lock);
@@ -17871,6 +17914,7 @@ var FileLedger = class {
     const last = snapshot.index.last;
     if (last !== null && now.getTime() < Date.parse(last.time)) {
       throw new SealError(
+        "refused",
         `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
       );
     }
@@ -18053,10 +18097,11 @@ var FileLedger = class {
     try {
       const stat = fs7.fstatSync(fd);
       if (!stat.isFile()) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
       if (stat.size > MAX_LEDGER_BYTES) {
         throw new SealError(
+          "refused",
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
@@ -18086,6 +18131,7 @@ var FileLedger = class {
     } catch (error2) {
       fs7.rmSync(temporary, { force: true });
       throw new SealError(
+        "unreadable",
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
       );
     }
@@ -18112,16 +18158,19 @@ var FileLedger = class {
   /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
   damaged(first, more) {
     return new SealError(
+      "tampered",
       `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (more > 0 ? ` (and ${more} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
     );
   }
   missing() {
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
     );
   }
   unreadable(error2) {
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
     );
   }
@@ -18129,6 +18178,7 @@ var FileLedger = class {
     const code2 = error2.code ?? String(error2);
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(path4.dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
   }
@@ -18392,9 +18442,9 @@ async function openLedger(location, access, env) {
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError("bad-input", `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4FWEJWK4.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BIEGKVSH.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -18536,10 +18586,10 @@ async function planContract(request, sources, ledger) {
   try {
     baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
   } catch (error2) {
-    if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
+    if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-HGBDCVCX.js");
+  const { classifyContracts } = await import("../chunks/classify-ICRORTVK.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -19121,7 +19171,7 @@ async function promoteDigest(request, policy, ledger, options) {
         ledger
       );
     } catch (error2) {
-      if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
+      if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
       return outcome.ledgerRefusal(mode, rule, error2);
     }
     evidence = { ...evidence, contract: outcome.contract };
@@ -19158,6 +19208,7 @@ function environmentOf(request, policy) {
   const rule = findEnvironment(policy, request.environment);
   if (!rule) {
     throw new SealError(
+      "bad-input",
       `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
     );
   }
@@ -19219,12 +19270,12 @@ async function resolveTarget(request, policy, rule, ledger, nameInput) {
     live = await ledger.live(rule.name, service);
     digest = await lastGoodBefore(ledger, rule.name, service);
   } catch (error2) {
-    if (error2 instanceof BadInputError) throw error2;
+    if (stopsPromotion(error2)) throw error2;
     return { kind: "unreadable", error: error2, ...service === void 0 ? {} : { service } };
   }
   if (digest !== null) return { kind: "digest", digest, service, refusal: null };
   const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
-  if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+  if (live === null) throw new SealError("bad-input", `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
   return {
     kind: "digest",
     digest: live.digest,
@@ -19236,7 +19287,8 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
   if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
   const listed = policy.services ?? null;
   if (listed !== null) {
-    throw new BadInputError(
+    throw new SealError(
+      "bad-input",
       `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(", ")}). Give ${nameInput}: the service to roll back.`
     );
   }
@@ -19279,7 +19331,7 @@ function withoutBytes(rule, environment, digest, signature) {
     return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
   }
   const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
-  throw new BadInputError(`${rule.missing} ${found}`);
+  throw new SealError("bad-input", `${rule.missing} ${found}`);
 }
 async function ledgerFacts(view, subject, policy, evidence) {
   const { digest, rule, mode, service } = subject;
@@ -19939,7 +19991,7 @@ function parseBooleanInput(name, value, fallback) {
   if (v === "") return fallback;
   if (v === "true") return true;
   if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
 }
 
 // src/app/settings/bytes-source.ts
@@ -19979,14 +20031,16 @@ function readBytesSource(getInput2, workspace, names) {
   );
   if (given.length > 1) {
     throw new SealError(
+      "bad-input",
       `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
     );
   }
   if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
   if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
+      "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
@@ -19996,12 +20050,12 @@ function readBytesSource(getInput2, workspace, names) {
     if (runIdText !== "") {
       runId = Number(runIdText);
       if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
       }
     }
     const token = input(names.token);
     if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
     }
     return { kind: "artifact", name: artifactName, runId, token };
   }
@@ -20024,7 +20078,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
   const root = getInput2(rootInput).trim();
   if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
     return null;
   }
   return {
@@ -20071,7 +20125,7 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError("malformed", `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
@@ -20083,7 +20137,7 @@ function pemBlocks(text, where) {
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
   }
   return Buffer.from(block.body, "base64");
 }
@@ -20094,6 +20148,7 @@ function algorithmOf(key, where) {
       const algorithm = curve === void 0 ? void 0 : CURVES[curve];
       if (algorithm === void 0) {
         throw new SealError(
+          "unrecognized",
           `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
         );
       }
@@ -20104,16 +20159,17 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
       }
       return "rsa";
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
   }
 }
 function notPem(where, expected) {
   return new SealError(
+    "malformed",
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   );
 }
@@ -20122,29 +20178,30 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
   const block = publicBlocks[0];
   if (block === void 0) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
       throw new SealError(
+        "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
   }
   let publicKey;
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -20171,13 +20228,14 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
         );
       }
@@ -20195,7 +20253,7 @@ function checkTufRoot(file, what) {
   try {
     text = fs8.readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
   let root;
   try {
@@ -20204,7 +20262,7 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
   }
 }
 
@@ -20215,6 +20273,7 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
   const modeText = input(SigningInput.Sign).toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
     );
   }
@@ -20225,14 +20284,15 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
   if (mode === "key" && !hasKey) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
   }
   if (password !== "" && !hasKey) {
-    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
   }
   return {
     mode,
@@ -20250,7 +20310,7 @@ function readUrl(input, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
@@ -20258,21 +20318,22 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const input = (name) => getInput2(name).trim();
   const repository = input(SignerInput.SignerRepository);
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
   const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   const sourceRef = input(SignerInput.SourceRef);
   if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
   const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
@@ -20280,6 +20341,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
     );
   }
@@ -20296,6 +20358,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
   if (requireSignature === false && named2.length > 0) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
     );
   }
@@ -20316,6 +20379,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
 function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
     );
   }
@@ -20338,6 +20402,7 @@ function readPublicKeyInput(value, workspace) {
     pem = fs9.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
     );
   }
@@ -20351,10 +20416,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
   if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
+    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
   }
   if (environment === "") {
-    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+    throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
@@ -20362,34 +20427,36 @@ function readPromoteSettings(getInput2, env, workspace) {
   let digest;
   if (digestText === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
     );
   } else if (digestText === "previous") {
-    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
     digest = "previous";
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
   }
   if (vetoReason !== "" && rollback) {
-    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
   }
   if (vetoReason !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const approval = input(PromoteInput.ApproveAmendment);
   if (approval !== "" && (vetoReason !== "" || rollback)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
   if (approval !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
   const environmentUrl = input(PromoteInput.EnvironmentUrl);
   if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
+    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
   }
   const source = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
@@ -20404,10 +20471,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
     const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
@@ -20439,6 +20506,7 @@ function readRecordSigning(getInput2, ledger) {
   const signing = readSigningSettings(getInput2, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
     );
   }
@@ -20451,12 +20519,14 @@ function readConfirm(input) {
   if (text === "manual") return { kind: "manual" };
   if (!RECORD_ID.test(text)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
     );
   }
   const outcome = input(PromoteInput.Outcome);
   if (outcome !== "success" && outcome !== "failure") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
     );
   }
@@ -20467,6 +20537,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
@@ -20505,6 +20576,7 @@ function readLedger(input, env, workspace) {
   const token = input(PromoteInput.GitHubToken);
   if (ledger.kind === "github" && token === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
     );
   }
@@ -20691,7 +20763,7 @@ function readVerificationSummary(statement) {
     return root;
   } catch (error2) {
     if (!(error2 instanceof Invalid)) throw error2;
-    throw new SealError(`The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
+    throw new SealError("malformed", `The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
   }
 }
 
@@ -20702,20 +20774,18 @@ import { createHash as createHash4 } from "node:crypto";
 init_errors();
 var CONTRACT_FORMAT = "artifact-seal/contract/v2";
 var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
-var EarlierContractFormatError = class extends SealError {
-};
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
 var UNVERSIONED = "unversioned";
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (!VERSION2.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    if (!VERSION2.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
     return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
   const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
   if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
   const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
 }
 var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
@@ -20726,14 +20796,14 @@ function buildManifest(version, files) {
   return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted };
 }
 function contractIdentityText(version, files) {
-  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
+  if (!VERSION2.test(version.version)) throw new SealError("bad-input", `contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`);
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
     seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
     return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
 `;
   });
@@ -20746,7 +20816,7 @@ function contractDigest(version, files) {
 }
 function parseManifest(text, source) {
   const fail2 = (detail) => {
-    throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
   };
   let value;
   try {
@@ -20757,7 +20827,8 @@ function parseManifest(text, source) {
   const m = value;
   if (m === null || typeof m !== "object" || Array.isArray(m)) return fail2("is not a contract manifest");
   if (m.format === CONTRACT_FORMAT_V1) {
-    throw new EarlierContractFormatError(
+    throw new SealError(
+      "outdated",
       `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
     );
   }
@@ -20817,7 +20888,7 @@ async function checkSignature2(digest, sources, expectation) {
   if (beside !== null) {
     const read = readSigstoreBundleBeside(
       sources.checksumsFile,
-      (why, file) => new SealError(`cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
     );
     looked.push(`no ${quote(beside)} beside the listing`);
     if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) });
@@ -20840,8 +20911,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-FHT4NOAR.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-KATAD4AR.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-KNHYLZRJ.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-TYI3674T.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -20953,12 +21024,13 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-LCOYZAQL.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-MQQRHICQ.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
     if (context.ledger.kind !== "file") {
       throw new SealError(
+        "bad-input",
         `The record's verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository's attestations API, which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.`
       );
     }
@@ -20966,7 +21038,7 @@ function recordAttester(signing, context) {
       context.ledger.file,
       record.key,
       signed.json,
-      (why, file) => new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+      (why, file) => new SealError("unreadable", `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
     );
     return { uri: uri2, digest, id: null };
   };
@@ -21010,6 +21082,7 @@ async function approveAmendment(request, ledger, options) {
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
+      "bad-input",
       `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     );
   }
@@ -21023,11 +21096,12 @@ async function approveAmendment(request, ledger, options) {
       const from = request.from === void 0 ? live?.digest ?? null : request.from;
       if (from !== (live?.digest ?? null)) {
         throw new SealError(
+          "bad-input",
           `${request.inputs.from}: ${request.environment} runs ${live === null ? "no contract" : `contract ${live.version} (${live.digest})`} now, not ${from ?? "none"}; an approval of another amendment would never be used. Leave ${request.inputs.from} out to approve the amendment from what it runs.`
         );
       }
       if (from === to) {
-        throw new SealError(`${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`);
+        throw new SealError("bad-input", `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`);
       }
       const record = {
         digest: request.digest,
@@ -24335,17 +24409,17 @@ function lineColumn(text, offset) {
 }
 function yamlError(file, text, error2) {
   if (error2 instanceof MergeRefused) {
-    return new SealError(`${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
+    return new SealError("malformed", `${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
   }
   if (error2 instanceof yaml.YAMLException) {
     const mark = error2.mark;
     const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
     const reason = (error2.reason || error2.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
     const merge2 = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : "";
-    return new SealError(`${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge2}. Fix the syntax at that place.`);
+    return new SealError("malformed", `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge2}. Fix the syntax at that place.`);
   }
   if (error2 instanceof RangeError) {
-    return new SealError(`${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
+    return new SealError("malformed", `${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
   }
   throw error2;
 }
@@ -24402,14 +24476,14 @@ function detectContractKind(path24, text) {
   try {
     document = readContractDocument(path24, text);
   } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path24)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured && error2 instanceof SealError) throw new SealError("unrecognized", `${quote(path24)} is not a contract file. ${KINDS_HELP}`);
     throw error2;
   }
   return detectIn(path24, document);
 }
 function detectIn(path24, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path24)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError("unrecognized", `${quote(path24)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const record = root;
   if (record.swagger !== void 0 || record.openapi !== void 0) {
     const text = (value) => typeof value === "string" ? value.trim() : value;
@@ -24421,21 +24495,21 @@ function detectIn(path24, document) {
   const type2 = record.type;
   const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path24)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError("unrecognized", `${quote(path24)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function openapiVersionOf(path24, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path24}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError("unrecognized", `${path24}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path24}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError("unrecognized", `${path24}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path24}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError("unrecognized", `${path24}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 
 // src/core/contract/identity.ts
@@ -24453,7 +24527,7 @@ function referencesOf(file, kind, text, inputName) {
   const inside = (target, what) => {
     const resolved = path13.posix.normalize(path13.posix.join(dir, target));
     if (resolved.startsWith("../") || resolved === ".." || path13.posix.isAbsolute(target)) {
-      throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
+      throw new SealError("refused", `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
     }
     return resolved;
   };
@@ -24479,13 +24553,13 @@ function referencesOf(file, kind, text, inputName) {
   for (const ref of refs) {
     if (ref.startsWith("#")) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
+      throw new SealError("refused", `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
     }
     let target;
     try {
       target = decodeURIComponent(ref.split("#")[0]);
     } catch {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
+      throw new SealError("malformed", `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
     }
     if (target !== "") files.push(inside(target, ref));
   }
@@ -24516,11 +24590,12 @@ function describeContract(declared, read, options) {
     const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
     if (found.kind === "jsonschema" && role === null) {
       throw new SealError(
+        "bad-input",
         `${inputs.contract}: ${quote(path24)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path24}" or "consumes: ${path24}"), so a change is judged as a response or a request change.`
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path24)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError("bad-input", `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path24)} is ${found.kind}. Remove "${role}:".`);
     }
     detected.push({ path: path24, detected: found });
     entries.push({ path: path24, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
@@ -24555,17 +24630,17 @@ function checkContractIdentity(manifest, read, source) {
     again = describeContract(
       declared,
       (path24) => {
-        if (!named2.has(path24)) throw new SealError(`a contract file refers to ${quote(path24)}, which the manifest does not name`);
+        if (!named2.has(path24)) throw new SealError("tampered", `a contract file refers to ${quote(path24)}, which the manifest does not name`);
         return read(path24);
       },
       { version, inputs: { contract: "the contract", version: "the version" } }
     );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    throw new SealError(`${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`);
+    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`);
   }
   if (again.digest === manifest.digest) return;
-  throw new SealError(`${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
+  throw new SealError("tampered", `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
 }
 function firstDifference(claimed, derived) {
   const byPath = new Map(derived.files.map((f) => [f.path, f]));
@@ -24591,21 +24666,21 @@ function sha2562(bytes) {
 function loadSealedContract(target, argName) {
   const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
   const manifest = manifestIn(target, targetOf(target, argName, fix), argName);
-  if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
+  if (manifest === null) throw new SealError("bad-input", `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
   return fromManifest(manifest);
 }
 function targetOf(target, argName, fix) {
-  return contractTarget(target, (why) => new SealError(`${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
+  return contractTarget(target, (why) => new SealError("unreadable", `${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
 }
 function manifestIn(target, found, argName) {
   if (found.kind === "file") return target.endsWith(".contract.json") ? target : null;
   if (found.kind !== "directory") return null;
   const { manifests } = found;
-  if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
+  if (manifests.length > 1) throw new SealError("bad-input", `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
   return manifests.length === 1 ? path14.join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const text = readManifestText(file, (why) => new SealError(`cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
+  const text = readManifestText(file, (why) => new SealError("unreadable", `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
   const manifest = parseManifest(text, file);
   const dir = copiesDirOf(file);
   const bytesOf = /* @__PURE__ */ new Map();
@@ -24613,10 +24688,10 @@ function fromManifest(file) {
     const at = path14.join(dir, ...entry.path.split("/"));
     const bytes = readContractFile(dir, entry.path);
     if (bytes === null) {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path14.basename(dir)}/ directory.`);
+      throw new SealError("tampered", `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path14.basename(dir)}/ directory.`);
     }
     if (createHash6("sha256").update(bytes).digest("hex") !== entry.sha256) {
-      throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
+      throw new SealError("tampered", `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
     }
     bytesOf.set(entry.path, bytes);
   }
@@ -24625,7 +24700,7 @@ function fromManifest(file) {
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
 }
 function missing(file, where) {
-  throw new SealError(`the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
+  throw new SealError("bad-input", `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
 }
 
 // src/app/promote/contract-sources.ts
@@ -24654,7 +24729,7 @@ function contractSources(options) {
       why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
-      if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+      if (isSealError(error2, "outdated")) earlierForm = true;
       why = error2.message;
     }
     warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`);
@@ -24674,6 +24749,7 @@ function contractSources(options) {
       const kept = fromStore(claimed, []);
       if (kept !== null) return { contract: kept, known: true };
       throw new SealError(
+        "unreadable",
         `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? "" : ` nor kept (verified) in ${quote(options.store)}`}. Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
       );
     },
@@ -24699,13 +24775,14 @@ function contractSources(options) {
           }
         } catch (error2) {
           if (!(error2 instanceof SealError)) throw error2;
-          if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+          if (isSealError(error2, "outdated")) earlierForm = true;
           tried.push(`${where} could not be fetched and verified (${error2.message})`);
         }
       } else if (live.artifact === null) {
         tried.push("no record names a workflow artifact holding its seal bundle");
       }
       throw new SealError(
+        "unreadable",
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       );
     },
@@ -24718,24 +24795,27 @@ function givenBaseline(given, live) {
   try {
     loaded = loadSealedContract(given.path, given.inputName);
   } catch (error2) {
-    if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
-    throw new BadInputError(
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (error2 instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : "")
+    if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
+    throw new SealError(
+      "bad-input",
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (isSealError(error2, "outdated") ? ` ${EARLIER_FORM_FIX}` : "")
     );
   }
   if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
-    throw new BadInputError(
+    throw new SealError(
+      "bad-input",
       `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     );
   }
   return loaded;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const listed = readListing(listingFile, (why, file) => new SealError(`cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
+  const listed = readListing(listingFile, (why, file) => new SealError("unreadable", `cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
   const sealed = new Map(listed.map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
+        "tampered",
         `${manifestFile}: the contract file ${quote(file.path)} is ${sealed.has(file.path) ? "not the sealed one (its sha256 differs from the listing's)" : "not one of the sealed files"}. The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
       );
     }
@@ -24784,7 +24864,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-LCOYZAQL.js");
+    const { listAttestations } = await import("../chunks/attestations-api-MQQRHICQ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -24826,12 +24906,13 @@ function privateDir(parent, prefix, env, inputName) {
     fs11.chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs11.realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
+      "bad-input",
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
     );
   }
@@ -24894,7 +24975,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   const none = { sealedBy: null, name: null };
   let read = null;
   try {
-    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError(why));
+    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
   }
@@ -25058,7 +25139,7 @@ parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...wo
 `;
 function describeFailure(failure, path24) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path24)}: ${reason}`);
+  return new SealError("unreadable", `Cannot read ${quote(path24)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -25127,7 +25208,7 @@ var HashQueue = class {
   add(path24) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -25136,7 +25217,7 @@ var HashQueue = class {
     }
     const room = path24.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
@@ -25271,6 +25352,7 @@ function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
@@ -25289,6 +25371,7 @@ function resolveFiles(options) {
   const knownRoot = options.root ? path17.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named2 = false) => new SealError(
+    "bad-input",
     `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path17.relative(baseDir, link2))}"`}.`
   );
   const found = [];
@@ -25309,7 +25392,7 @@ function resolveFiles(options) {
       entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(path17.sep) ? dir : dir + path17.sep;
@@ -25317,6 +25400,7 @@ function resolveFiles(options) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !fs13.existsSync(abs)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
@@ -25335,6 +25419,7 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path17.relative(baseDir, abs))}".`
           );
         }
@@ -25344,6 +25429,7 @@ function resolveFiles(options) {
         isFile = stat.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path17.relative(baseDir, abs))}".`
           );
         }
@@ -25405,18 +25491,21 @@ function resolveFiles(options) {
   }
   if (unmatched.length > 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
     throw new SealError(
+      "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
     const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
+      "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
@@ -25448,11 +25537,12 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = path17.resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
     const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
+        "bad-input",
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
       );
     }
@@ -25588,7 +25678,7 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
 }
 
@@ -25596,7 +25686,7 @@ function readListingFile(file, inputName) {
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
   if (artifact.kind === "file") return path19.join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
@@ -25625,6 +25715,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     removeQuietly(dir);
     const e = error2;
     throw new SealError(
+      "unreadable",
       `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
     );
   }
@@ -25635,6 +25726,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   if (copy.digest !== expected) {
     removeQuietly(dir);
     throw new SealError(
+      "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
     );
   }
@@ -25669,6 +25761,7 @@ function kindFromStatement(statement, digest) {
 function agreeingKind(first, second, digest, inputName) {
   if (first === null || second === null || first.kind === second.kind) return first ?? second;
   throw new SealError(
+    "tampered",
     `${inputName}: ${second.source} records ${digest} as ${describeKind2(second)}, but ${first.source} records it as ${describeKind2(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
   );
 }
@@ -25710,16 +25803,17 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash9("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
+    "bad-input",
     recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
   );
 }
@@ -25727,6 +25821,7 @@ function refuseListingAsFile(file, inputName) {
   const listing = readListingFile2(file);
   if (listing === null) return;
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
 }
@@ -25766,12 +25861,14 @@ function readSealedListing(request) {
   const entries = readListing(
     file,
     (why) => new SealError(
+      "unreadable",
       `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
   const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
   if (fromListing === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
@@ -25781,6 +25878,7 @@ function recordedKindBeside(checksumsFile, request) {
   const read = readStatementBeside(
     checksumsFile,
     (why, file2) => new SealError(
+      "unreadable",
       `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
     )
   );
@@ -25788,12 +25886,14 @@ function recordedKindBeside(checksumsFile, request) {
   const file = read.file;
   if (read.notJson !== null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     );
   }
   const kind = kindFromStatement(read.json, request.expected);
   if (kind === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
     );
   }
@@ -25816,6 +25916,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
+      "unreadable",
       restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
@@ -25825,8 +25926,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-QDHOHCQT.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-ZTHIVS2X.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-SICVLSAZ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-H2BLIONF.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -25836,9 +25937,10 @@ async function downloadArtifact(name, runId, token, digest, context) {
       { build: context.seal.build }
     );
   } catch (error2) {
-    if (!(error2 instanceof DownloadDiffersError)) throw error2;
+    const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
+    if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
@@ -25855,7 +25957,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-4XKUKBJ2.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-JJY7DS6V.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -25929,7 +26031,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
         download: async (digest, artifact) => {
           const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
           const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
-          if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`);
+          if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
           return fetched.checksumsFile;
         }
       } : {}
@@ -26088,9 +26190,11 @@ export {
   DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
   apiUrlOf as m10$apiUrlOf,
   serverUrlOf as m10$serverUrlOf,
-  BadInputError as m11$BadInputError,
   SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
   quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
   agreeingKind as m12$agreeingKind,
   checkSubjectKind as m12$checkSubjectKind,
   isCanonicalListing as m12$isCanonicalListing,

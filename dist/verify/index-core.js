@@ -1978,9 +1978,37 @@ import * as path7 from "node:path";
 // src/core/errors.ts
 var SealError = class extends Error {
   name = "SealError";
+  code;
+  details;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = code2;
+    this.details = options.details ?? {};
+  }
 };
-var BadInputError = class extends SealError {
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+var EXIT_CODES = {
+  usage: 2,
+  "bad-input": 2,
+  malformed: 2,
+  unrecognized: 2,
+  unreadable: 2,
+  denied: 2,
+  mismatch: 1,
+  tampered: 1,
+  refused: 1,
+  unavailable: 1,
+  conflict: 1,
+  outdated: 1
 };
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -2008,10 +2036,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -2045,12 +2075,13 @@ function privateDir(parent, prefix, env, inputName) {
     fs2.chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs2.realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
+      "bad-input",
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
     );
   }
@@ -2310,17 +2341,18 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path13, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path13.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path13.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path13.includes("\n") || path13.includes("\r")) {
     throw new SealError(
+      "malformed",
       `${where}: the file name ${quote(path13)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path13.split(/[\r\n]/)[0]}*".`
     );
   }
   if (path13.startsWith("/") || /^[A-Za-z]:/.test(path13)) {
-    throw new SealError(`${where}: the path ${quote(path13)} is absolute. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path13)} is absolute. ${fix}`);
   }
   if (path13.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path13)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path13)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -2339,6 +2371,7 @@ function parseListing(text, fileName) {
     const match = LINE.exec(line);
     if (!match) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       );
     }
@@ -2349,6 +2382,7 @@ function parseListing(text, fileName) {
     const earlier = seen.get(path13);
     if (earlier !== void 0) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: the path ${quote(path13)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
@@ -2356,7 +2390,7 @@ function parseListing(text, fileName) {
     entries.push({ path: path13, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
   }
   return sortEntries(entries);
 }
@@ -2467,7 +2501,7 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   const none = { sealedBy: null, name: null };
   let read = null;
   try {
-    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError(why));
+    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
   }
@@ -2625,7 +2659,7 @@ parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...wo
 `;
 function describeFailure(failure, path13) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path13)}: ${reason}`);
+  return new SealError("unreadable", `Cannot read ${quote(path13)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -2694,7 +2728,7 @@ var HashQueue = class {
   add(path13) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -2703,7 +2737,7 @@ var HashQueue = class {
     }
     const room = path13.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
@@ -2837,6 +2871,7 @@ function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
@@ -2855,6 +2890,7 @@ function resolveFiles(options) {
   const knownRoot = options.root ? path3.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
+    "bad-input",
     `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(path3.relative(baseDir, link2))}"`}.`
   );
   const found = [];
@@ -2875,7 +2911,7 @@ function resolveFiles(options) {
       entries = fs5.readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(path3.sep) ? dir : dir + path3.sep;
@@ -2883,6 +2919,7 @@ function resolveFiles(options) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !fs5.existsSync(abs)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
@@ -2901,6 +2938,7 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
@@ -2910,6 +2948,7 @@ function resolveFiles(options) {
         isFile = stat.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(path3.relative(baseDir, abs))}".`
           );
         }
@@ -2971,18 +3010,21 @@ function resolveFiles(options) {
   }
   if (unmatched.length > 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
     throw new SealError(
+      "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
     const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
+      "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
@@ -3014,11 +3056,12 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = path3.resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
     const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
+        "bad-input",
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
       );
     }
@@ -3154,7 +3197,7 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
 }
 
@@ -3162,7 +3205,7 @@ function readListingFile(file, inputName) {
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
   if (artifact.kind === "file") return path5.join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
@@ -3191,6 +3234,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     removeQuietly(dir);
     const e = error2;
     throw new SealError(
+      "unreadable",
       `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
     );
   }
@@ -3201,6 +3245,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   if (copy.digest !== expected) {
     removeQuietly(dir);
     throw new SealError(
+      "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
     );
   }
@@ -3233,6 +3278,7 @@ function kindFromStatement(statement, digest) {
 function agreeingKind(first, second, digest, inputName) {
   if (first === null || second === null || first.kind === second.kind) return first ?? second;
   throw new SealError(
+    "tampered",
     `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
   );
 }
@@ -3274,16 +3320,17 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash3("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
+    "bad-input",
     recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
   );
 }
@@ -3291,6 +3338,7 @@ function refuseListingAsFile(file, inputName) {
   const listing = readListingFile2(file);
   if (listing === null) return;
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
 }
@@ -3330,12 +3378,14 @@ function readSealedListing(request) {
   const entries = readListing(
     file,
     (why) => new SealError(
+      "unreadable",
       `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
   const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
   if (fromListing === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
@@ -3345,6 +3395,7 @@ function recordedKindBeside(checksumsFile, request) {
   const read = readStatementBeside(
     checksumsFile,
     (why, file2) => new SealError(
+      "unreadable",
       `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
     )
   );
@@ -3352,12 +3403,14 @@ function recordedKindBeside(checksumsFile, request) {
   const file = read.file;
   if (read.notJson !== null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     );
   }
   const kind = kindFromStatement(read.json, request.expected);
   if (kind === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
     );
   }
@@ -3380,6 +3433,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
+      "unreadable",
       restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
@@ -3389,8 +3443,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-L2HHKG4S.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-MBN2U764.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-H6M2N4QZ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-HN2OZ47G.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3400,9 +3454,10 @@ async function downloadArtifact(name, runId, token, digest, context) {
       { build: context.seal.build }
     );
   } catch (error2) {
-    if (!(error2 instanceof DownloadDiffersError)) throw error2;
+    const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
+    if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
@@ -3419,7 +3474,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-X5K4OYXA.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TLRJZJIT.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -3716,7 +3771,7 @@ function parseBooleanInput(name, value, fallback) {
   if (v === "") return fallback;
   if (v === "true") return true;
   if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
 }
 
 // src/core/subject/patterns.ts
@@ -3752,14 +3807,16 @@ function readBytesSource(getInput2, workspace, names) {
   );
   if (given.length > 1) {
     throw new SealError(
+      "bad-input",
       `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
     );
   }
   if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
   }
   if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
     throw new SealError(
+      "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
@@ -3769,12 +3826,12 @@ function readBytesSource(getInput2, workspace, names) {
     if (runIdText !== "") {
       runId = Number(runIdText);
       if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
       }
     }
     const token = input(names.token);
     if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
     }
     return { kind: "artifact", name: artifactName, runId, token };
   }
@@ -3785,7 +3842,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
   const root = getInput2(rootInput).trim();
   if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
     return null;
   }
   return {
@@ -3830,7 +3887,7 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError("malformed", `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
@@ -3842,7 +3899,7 @@ function pemBlocks(text, where) {
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
   }
   return Buffer.from(block.body, "base64");
 }
@@ -3853,6 +3910,7 @@ function algorithmOf(key, where) {
       const algorithm = curve === void 0 ? void 0 : CURVES[curve];
       if (algorithm === void 0) {
         throw new SealError(
+          "unrecognized",
           `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
         );
       }
@@ -3863,16 +3921,17 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
       }
       return "rsa";
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
   }
 }
 function notPem(where, expected) {
   return new SealError(
+    "malformed",
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   );
 }
@@ -3881,29 +3940,30 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
   const block = publicBlocks[0];
   if (block === void 0) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
       throw new SealError(
+        "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
   }
   let publicKey;
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -3929,13 +3989,14 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
+      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
         );
       }
@@ -3953,7 +4014,7 @@ function checkTufRoot(file, what) {
   try {
     text = fs8.readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
   }
   let root;
   try {
@@ -3962,7 +4023,7 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
   }
 }
 
@@ -3971,21 +4032,22 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const input = (name) => getInput2(name).trim();
   const repository = input(SignerInput.SignerRepository);
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
   const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   const sourceRef = input(SignerInput.SourceRef);
   if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
   const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
@@ -3993,6 +4055,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
     );
   }
@@ -4009,6 +4072,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
   if (requireSignature === false && named.length > 0) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
     );
   }
@@ -4029,6 +4093,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
 function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
     );
   }
@@ -4051,6 +4116,7 @@ function readPublicKeyInput(value, workspace) {
     pem = fs9.readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
     );
   }
@@ -4063,6 +4129,7 @@ function readVerifySettings(getInput2, workspace, env = {}) {
   const expectedText = input(VerifyInput.ExpectedDigest);
   if (expectedText === "") {
     throw new SealError(
+      "bad-input",
       `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
     );
   }
@@ -4077,6 +4144,7 @@ function readVerifySettings(getInput2, workspace, env = {}) {
   });
   if (source === null || source.kind === "cache") {
     throw new SealError(
+      "bad-input",
       `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
     );
   }
@@ -4282,7 +4350,7 @@ async function checkSignature(digest, sources, expectation) {
   if (beside !== null) {
     const read = readSigstoreBundleBeside(
       sources.checksumsFile,
-      (why, file) => new SealError(`cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
     );
     looked.push(`no ${quote(beside)} beside the listing`);
     if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) });
@@ -4305,8 +4373,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-BIYVIUOH.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-HPKGK6EZ.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-VARQZ4M4.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-CFDNB256.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4397,7 +4465,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-H4A6TO2U.js");
+    const { listAttestations } = await import("../chunks/attestations-api-5KQLQGDA.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4531,9 +4599,11 @@ export {
   DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
   apiUrlOf as m10$apiUrlOf,
   serverUrlOf as m10$serverUrlOf,
-  BadInputError as m11$BadInputError,
   SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
   quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
   agreeingKind as m12$agreeingKind,
   checkSubjectKind as m12$checkSubjectKind,
   isCanonicalListing as m12$isCanonicalListing,

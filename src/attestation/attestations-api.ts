@@ -59,7 +59,7 @@ export async function storeAttestation(bundle: object, options: AttestationsApiO
   )
   const id = (response.data as { id?: unknown }).id
   if (typeof id !== 'number') {
-    throw new SealError(`The attestations API of ${owner}/${repo} (${apiUrl}) answered the POST without an attestation id, so the signature was not stored. Re-run the job.`)
+    throw new SealError('unavailable', `The attestations API of ${owner}/${repo} (${apiUrl}) answered the POST without an attestation id, so the signature was not stored. Re-run the job.`)
   }
   return { id, url: `${server}/${owner}/${repo}/attestations/${id}` }
 }
@@ -83,7 +83,7 @@ export async function listAttestations(digest: Digest, options: AttestationsApiO
     throw error
   }
   const listed = (response.data as { attestations?: unknown }).attestations
-  if (!Array.isArray(listed)) throw new SealError(`The attestations API answered GET ${route} (${apiUrl}) without an attestations list. Re-run the job.`)
+  if (!Array.isArray(listed)) throw new SealError('unavailable', `The attestations API answered GET ${route} (${apiUrl}) without an attestations list. Re-run the job.`)
   const candidates: AttestationCandidate[] = []
   for (const [i, entry] of listed.entries()) {
     const e = entry as { bundle?: unknown; bundle_url?: unknown } | null
@@ -103,9 +103,9 @@ async function fetchBundle(url: string): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
   } catch (error) {
-    throw new SealError(`cannot fetch the attestation bundle ${quote(url)} (${(error as Error).message}). Check that the job can reach it, and re-run.`)
+    throw new SealError('unavailable', `cannot fetch the attestation bundle ${quote(url)} (${(error as Error).message}). Check that the job can reach it, and re-run.`)
   }
-  if (!response.ok) throw new SealError(`fetching the attestation bundle ${quote(url)} answered ${response.status}. Re-run the job; if it persists, the attestation is gone.`)
+  if (!response.ok) throw new SealError('unavailable', `fetching the attestation bundle ${quote(url)} answered ${response.status}. Re-run the job; if it persists, the attestation is gone.`)
   return response.text()
 }
 
@@ -129,15 +129,15 @@ async function withRetries<T>(options: AttestationsApiOptions, method: string, r
       const message = (error as { message?: string }).message ?? String(error)
       if (status === 404 && method === 'GET') throw error
       if (status === 401 || status === 403) {
-        throw new SealError(
+        throw new SealError('denied', 
           `${options.tokenInput}: ${method} ${route} (${apiUrl}) answered ${status} (${message}). Grant the job "permissions: attestations: ${access}"` +
             `${access === 'write' ? ' (with "id-token: write" for keyless signing)' : ''}, and give a token that has it.`
         )
       }
-      if (status === 422) throw new SealError(`GitHub refused the attestation: ${method} ${route} answered 422 (${message}). The bundle was not stored; re-run the job, or sign with sign: none to seal unsigned.`)
+      if (status === 422) throw new SealError('refused', `GitHub refused the attestation: ${method} ${route} answered 422 (${message}). The bundle was not stored; re-run the job, or sign with sign: none to seal unsigned.`)
       const retryable = status === undefined || status >= 500 || status === 429
       if (!retryable || attempt >= attempts) {
-        throw new SealError(`${method} ${route} (${apiUrl}) failed${status ? ` with ${status}` : ''}: ${message}. Check that the job can reach the GitHub API, and re-run it.`)
+        throw new SealError('unavailable', `${method} ${route} (${apiUrl}) failed${status ? ` with ${status}` : ''}: ${message}. Check that the job can reach the GitHub API, and re-run it.`)
       }
       await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1)))
     }

@@ -47,28 +47,28 @@ function causeOf(error: InternalError): string {
 
 function signingError(error: unknown, signing: KeylessSigning | KeyedSigning): Error {
   if (!(error instanceof InternalError)) return error instanceof Error ? error : new Error(String(error))
-  if (signing.kind === 'key') return new SealError(`Signing the statement with the key failed: ${causeOf(error)}. Check that signing-key is a private key of a supported type (ECDSA P-256, P-384 or P-521, Ed25519, RSA 2048–4096).`)
+  if (signing.kind === 'key') return new SealError('bad-input', `Signing the statement with the key failed: ${causeOf(error)}. Check that signing-key is a private key of a supported type (ECDSA P-256, P-384 or P-521, Ed25519, RSA 2048–4096).`)
   const { instance } = signing
   switch (error.code) {
     case 'CA_CREATE_SIGNING_CERTIFICATE_ERROR':
-      return new SealError(
+      return new SealError('unavailable', 
         `Fulcio at ${quote(instance.fulcioUrl)} did not issue a signing certificate: ${causeOf(error)}. ` +
           'Check that the job can reach it (fulcio-url overrides the address) and that its OIDC token is one Fulcio accepts; re-run the job if the service was unavailable, or sign with a key instead.'
       )
     case 'TSA_CREATE_TIMESTAMP_ERROR':
-      return new SealError(
+      return new SealError('unavailable', 
         `The timestamp authority at ${quote(instance.tsaUrl ?? '')} did not timestamp the signature: ${causeOf(error)}. ` +
           'Check that the job can reach it (tsa-url overrides the address); re-run the job if the service was unavailable. Without a trusted timestamp a keyless signature cannot be verified.'
       )
     case 'TLOG_CREATE_ENTRY_ERROR':
     case 'TLOG_FETCH_ENTRY_ERROR':
-      return new SealError(
+      return new SealError('unavailable', 
         `The Rekor transparency log at ${quote(instance.rekorUrl ?? '')} did not record the signature: ${causeOf(error)}. ` +
           'Check that the job can reach it (rekor-url overrides the address); re-run the job if the service was unavailable.'
       )
     case 'IDENTITY_TOKEN_READ_ERROR':
     case 'IDENTITY_TOKEN_PARSE_ERROR':
-      return new SealError(`The job's OIDC token could not be used for keyless signing: ${causeOf(error)}. Check that the job has "permissions: id-token: write".`)
+      return new SealError('denied', `The job's OIDC token could not be used for keyless signing: ${causeOf(error)}. Check that the job has "permissions: id-token: write".`)
   }
 }
 
@@ -79,7 +79,7 @@ export async function signStatement(statement: object, signing: KeylessSigning |
     const fetch = { timeout: signing.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: signing.retries ?? DEFAULT_RETRIES }
     const witnesses = witnessesOf(signing.instance, fetch)
     if (witnesses.length === 0) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `Keyless signing with Fulcio at ${quote(signing.instance.fulcioUrl)} needs a Rekor log (rekor-url) or a timestamp authority (tsa-url): ` +
           'without either the short-lived certificate cannot be checked later.'
       )

@@ -20,7 +20,7 @@ function readListing(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError(`diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`)
+    throw new SealError('unreadable', `diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`)
   }
 }
 
@@ -30,7 +30,7 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
     terminal.out(`${DIFF_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 2) throw new SealError(`diff: expected two listings, got ${positionals.length}.\n\n${DIFF_USAGE}`)
+  if (positionals.length !== 2) throw new SealError('usage', `diff: expected two listings, got ${positionals.length}.\n\n${DIFF_USAGE}`)
   const [sealedFile, otherFile] = positionals as [string, string]
   const sealed = parseListing(readListing(sealedFile), sealedFile)
   const other = parseListing(readListing(otherFile), otherFile)

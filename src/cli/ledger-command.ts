@@ -74,11 +74,11 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal)
   }
   if (command !== 'init' && command !== 'verify') {
-    throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
+    throw new SealError('usage', `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
   const ledger = await ledgerFromOptions(values, terminal)
   if (!(ledger instanceof FileLedger)) {
-    throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
+    throw new SealError('bad-input', `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
   }
   if (command === 'init') {
     const head = await ledger.init()
@@ -146,7 +146,7 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
 
 function parseLedgerId(text: string): LedgerIdentity {
   if (/^sha256:[0-9a-f]{64}$/.test(text)) return text as LedgerIdentity
-  throw new SealError(`--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
+  throw new SealError('bad-input', `--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
 }
 
 type AbandonOptions = { environment?: string | undefined; 'older-than'?: string | undefined; force?: boolean | undefined }
@@ -154,15 +154,15 @@ type AbandonOptions = { environment?: string | undefined; 'older-than'?: string 
 /** The records' timeout, checked before the ledger is opened: a bad option changes nothing. */
 function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: number } {
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError(`ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
+  if (environment === undefined) throw new SealError('usage', `ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
   const olderThan = requireValue('older-than', values['older-than'])
   const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
-  if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  if (timeoutMs === null) throw new SealError('bad-input', `--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
   // A gate lets a pending record be confirmed for the whole timeout; abandoning it sooner
   // refuses the confirmation of a deployment that may still be running, and that went out.
   if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
     const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS)
-    throw new SealError(
+    throw new SealError('bad-input', 
       `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): ` +
         `a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. ` +
         `Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
@@ -190,6 +190,6 @@ function parseHead(text: string): LedgerHead | ReturnType<typeof parseDigest> {
   try {
     return parseDigest(text, '--head')
   } catch {
-    throw new SealError(`--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
+    throw new SealError('bad-input', `--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
   }
 }

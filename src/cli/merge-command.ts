@@ -41,8 +41,8 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
     return 0
   }
   const name = requireValue('name', values.name)
-  if (name === undefined) throw new SealError(`merge: --name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
-  if (positionals.length === 0) throw new SealError(`merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
+  if (name === undefined) throw new SealError('usage', `merge: --name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
+  if (positionals.length === 0) throw new SealError('usage', `merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
   const out = requireValue('out', values.out)
   const cwd = terminal.cwd
   const build = buildContextFromEnv(terminal.env)

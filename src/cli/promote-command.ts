@@ -96,11 +96,11 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${PROMOTE_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError(`promote: --environment is required.\n\n${PROMOTE_USAGE}`)
+  if (environment === undefined) throw new SealError('usage', `promote: --environment is required.\n\n${PROMOTE_USAGE}`)
   const given = positionals[0] as string
-  if (given === 'previous' && !values.rollback) throw new SealError('promote: "previous" means a rollback; add --rollback, or give a digest.')
+  if (given === 'previous' && !values.rollback) throw new SealError('bad-input', 'promote: "previous" means a rollback; add --rollback, or give a digest.')
   const digest = given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
   const cwd = terminal.cwd
   const checksums = requireValue('checksums', values.checksums)
@@ -108,10 +108,10 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
   const digestOnly = values['digest-only'] ?? false
-  if (digestOnly && paths.length > 0) throw new SealError('promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
+  if (digestOnly && paths.length > 0) throw new SealError('bad-input', 'promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
   const dryRun = values['dry-run'] ?? false
-  if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
-  if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
+  if (deploy !== null && deploy.length === 0) throw new SealError('bad-input', 'promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
+  if (deploy !== null && dryRun) throw new SealError('bad-input', 'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
 
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)

@@ -59,7 +59,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const root = requireValue('root', values.root)
   const contractPatterns = parseContractPatterns((values.contract ?? []).join('\n'), '--contract')
   const contractVersion = requireValue('contract-version', values['contract-version'])
-  if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('seal: --contract-version goes with --contract; name the contract files, or remove it.')
+  if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('bad-input', 'seal: --contract-version goes with --contract; name the contract files, or remove it.')
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
   // On a laptop an unsigned seal is the expected case; on a runner it is worth a line.
   if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)

@@ -45,9 +45,9 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${VERIFY_USAGE}\n`)
     return 0
   }
-  if (positionals.length === 0) throw new SealError(`verify: give the files to check.\n\n${VERIFY_USAGE}`)
+  if (positionals.length === 0) throw new SealError('usage', `verify: give the files to check.\n\n${VERIFY_USAGE}`)
   const digest = requireValue('digest', values.digest)
-  if (digest === undefined) throw new SealError(`verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
+  if (digest === undefined) throw new SealError('usage', `verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)

@@ -28,7 +28,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     terminal.out(`${VERIFY_RECORD_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
   const id = positionals[0] as string
   const settings = readCliSignerCheck(values, terminal.cwd, terminal.env)
   const ledger = await ledgerFromOptions(values, terminal)
@@ -39,7 +39,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
       break
     }
   }
-  if (record === null) throw new SealError(`verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
+  if (record === null) throw new SealError('bad-input', `verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
   const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   try {

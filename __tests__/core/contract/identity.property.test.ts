@@ -123,7 +123,7 @@ const FILES = new Map<string, Buffer>(
 )
 const read = (p: string): Buffer => {
   const bytes = FILES.get(p)
-  if (bytes === undefined) throw new SealError(`no ${p}`)
+  if (bytes === undefined) throw new SealError('unreadable', `no ${p}`)
   return bytes
 }
 const DECLARED = [

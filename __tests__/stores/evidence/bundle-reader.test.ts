@@ -16,7 +16,7 @@ import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
 afterAll(removeAll)
 
 const HEX = 'a'.repeat(64)
-const unreadable = (why: string, file: string): SealError => new SealError(`cannot read ${file}: ${why}`)
+const unreadable = (why: string, file: string): SealError => new SealError('unreadable', `cannot read ${file}: ${why}`)
 
 describe('the seal bundle beside a listing', () => {
   it('reads the listing and each file a seal writes beside it, and parses what is JSON', () => {

@@ -8,7 +8,6 @@ import { SealError } from '../../../src/core/errors.js'
 import { parseListing } from '../../../src/core/listing.js'
 import { type SealedArtifact, sealSubject } from '../../../src/core/seal.js'
 import { buildStatement, statementSubject } from '../../../src/core/statement.js'
-import { UnsafeArchiveError } from '../../../src/stores/evidence/archive-entry.js'
 import { LocalDirectoryStore } from '../../../src/stores/evidence/local-directory.js'
 import type { SealBundleLocation } from '../../../src/stores/evidence/seal-bundle.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../../hosts/github-api-host.js'
@@ -321,8 +320,8 @@ describe('bytes that are not the uploaded ones', () => {
     })
     await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-added', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
-      expect(error).toBeInstanceOf(UnsafeArchiveError)
-      expect((error as UnsafeArchiveError).refusals).toEqual([{ name: 'files/backdoor.sh', reason: 'not in the sealed listing' }])
+      expect(error).toMatchObject({ code: 'refused' })
+      expect((error as SealError).details.refusals).toEqual([{ name: 'files/backdoor.sh', reason: 'not in the sealed listing' }])
       expect(error.message).toMatch(/^artifact-name: refused the artifact "shop-added" \(id \d+ in this workflow run\) before extracting anything: 1 entry is not what a seal puts there:\n {2}"files\/backdoor\.sh": not in the sealed listing\nNothing was extracted, and the download was deleted\./)
       expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })

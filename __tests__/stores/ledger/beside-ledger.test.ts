@@ -7,7 +7,7 @@ import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
 
-const refuse = (why: string, file: string): SealError => new SealError(`${file}: ${why}`)
+const refuse = (why: string, file: string): SealError => new SealError('unreadable', `${file}: ${why}`)
 
 describe('the files kept beside a file ledger', () => {
   it('are named after the ledger file', () => {

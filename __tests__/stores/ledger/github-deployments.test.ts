@@ -463,7 +463,7 @@ describe('GitHubDeploymentsLedger: time is GitHub’s', () => {
   it('statuses that are not ISO 8601 or go backwards are refused', () => {
     const status = (id: number, createdAt: string, state = 'success'): ApiStatus => ({ id: String(id), state, createdAt, description: '', logUrl: '', environmentUrl: '' })
     const unreadable = (detail: string): never => {
-      throw new SealError(detail)
+      throw new SealError('tampered', detail)
     }
     expect(() => historyOf([status(2, '2024-06-01 00:00:00')], unreadable)).toThrow('its success status 2 is dated "2024-06-01 00:00:00", not an ISO 8601 UTC time')
     expect(() => historyOf([status(3, '2024-06-01T00:00:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable)).toThrow(

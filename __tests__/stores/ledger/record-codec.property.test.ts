@@ -16,7 +16,7 @@ afterAll(removeAll)
 
 const RUNS = { numRuns: 200 }
 const damaged = (detail: string): never => {
-  throw new SealError(`damaged: ${detail}`)
+  throw new SealError('tampered', `damaged: ${detail}`)
 }
 const text = fc.string({ minLength: 1, maxLength: 20 })
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null })

@@ -22,7 +22,7 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: E
   const input = (name: string): string => getInput(name).trim()
   const expectedText = input(VerifyInput.ExpectedDigest)
   if (expectedText === '') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
     )
   }
@@ -36,7 +36,7 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: E
     token: VerifyInput.GitHubToken
   })
   if (source === null || source.kind === 'cache') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
     )
   }

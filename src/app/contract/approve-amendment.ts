@@ -18,7 +18,7 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
   const known = await knownFromHistory(ledger, request.digest)
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null
   if (to === null) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. ` +
         `Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     )
@@ -32,13 +32,13 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
       const live = span === null ? null : await contractOfLive(view, span)
       const from = request.from === undefined ? (live?.digest ?? null) : request.from
       if (from !== (live?.digest ?? null)) {
-        throw new SealError(
+        throw new SealError('bad-input', 
           `${request.inputs.from}: ${request.environment} runs ${live === null ? 'no contract' : `contract ${live.version} (${live.digest})`} now, not ${from ?? 'none'}; ` +
             `an approval of another amendment would never be used. Leave ${request.inputs.from} out to approve the amendment from what it runs.`
         )
       }
       if (from === to) {
-        throw new SealError(`${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`)
+        throw new SealError('bad-input', `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`)
       }
       // Not signed as a verification summary: an approval is a person's decision, not a check's result.
       const record: NewRecord = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import * as path from 'node:path'
-import { SealError, quote } from '../../core/errors.js'
+import { SealError, isSealError, quote } from '../../core/errors.js'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import { detectContractKind } from '../../core/contract/detect.js'
 import { checkContractIdentity, describeContract } from '../../core/contract/identity.js'
@@ -26,12 +26,12 @@ export function loadContract(target: string, argName: string, options: { readonl
 export function loadSealedContract(target: string, argName: string): LoadedContract {
   const fix = 'Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.'
   const manifest = manifestIn(target, targetOf(target, argName, fix), argName)
-  if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`)
+  if (manifest === null) throw new SealError('bad-input', `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`)
   return fromManifest(manifest)
 }
 
 function targetOf(target: string, argName: string, fix: string): ContractTarget {
-  return contractTarget(target, (why) => new SealError(`${argName}: cannot read ${quote(target)} (${why}). ${fix}`))
+  return contractTarget(target, (why) => new SealError('unreadable', `${argName}: cannot read ${quote(target)} (${why}). ${fix}`))
 }
 
 /** The manifest a target is or holds; null when it is neither. */
@@ -39,7 +39,7 @@ function manifestIn(target: string, found: ContractTarget, argName: string): str
   if (found.kind === 'file') return target.endsWith('.contract.json') ? target : null
   if (found.kind !== 'directory') return null
   const { manifests } = found
-  if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(', ')}). Point at one of them.`)
+  if (manifests.length > 1) throw new SealError('bad-input', `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(', ')}). Point at one of them.`)
   return manifests.length === 1 ? path.join(target, manifests[0] as string) : null
 }
 
@@ -50,7 +50,7 @@ function manifestIn(target: string, found: ContractTarget, argName: string): str
  * digest and the bytes.
  */
 export function fromManifest(file: string): LoadedContract {
-  const text = readManifestText(file, (why) => new SealError(`cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`))
+  const text = readManifestText(file, (why) => new SealError('unreadable', `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`))
   const manifest = parseManifest(text, file)
   const dir = copiesDirOf(file)
   const bytesOf = new Map<string, Buffer>()
@@ -58,10 +58,10 @@ export function fromManifest(file: string): LoadedContract {
     const at = path.join(dir, ...entry.path.split('/'))
     const bytes = readContractFile(dir, entry.path)
     if (bytes === null) {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path.basename(dir)}/ directory.`)
+      throw new SealError('tampered', `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${path.basename(dir)}/ directory.`)
     }
     if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
-      throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`)
+      throw new SealError('tampered', `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`)
     }
     bytesOf.set(entry.path, bytes)
   }
@@ -91,11 +91,11 @@ function fromFiles(root: string, files: readonly string[], argName: string, role
       detectContractKind(rel, readFile(rel).toString('utf8'))
       return true
     } catch (error) {
-      if (error instanceof SealError && !/:\d+:\d+/.test(error.message)) return false
+      if (isSealError(error, 'unrecognized')) return false
       throw error
     }
   })
-  if (declared.length === 0) throw new SealError(`${argName}: ${quote(root)} holds no contract file (OpenAPI, JSON Schema, GraphQL SDL or protobuf).`)
+  if (declared.length === 0) throw new SealError('bad-input', `${argName}: ${quote(root)} holds no contract file (OpenAPI, JSON Schema, GraphQL SDL or protobuf).`)
   const manifest = describeContract(
     declared.map((p) => ({ path: p, role: null })),
     (rel) => readFile(rel),
@@ -106,5 +106,5 @@ function fromFiles(root: string, files: readonly string[], argName: string, role
 }
 
 function missing(file: string, where: string): never {
-  throw new SealError(`the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`)
+  throw new SealError('bad-input', `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`)
 }

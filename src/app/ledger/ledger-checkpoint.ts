@@ -77,7 +77,7 @@ export type CheckpointCheck =
 export async function verifyCheckpoint(ledger: FileLedger, expectation: CheckpointExpectation): Promise<CheckpointCheck> {
   const file = besideLedger(ledger.file).checkpoint
   const refuse = (why: Extract<CheckpointCheck, { status: 'refused' }>['why'], detail: string, problems: readonly ChainProblem[] = []): CheckpointCheck => ({ status: 'refused', why, detail, problems })
-  const text = readCheckpoint(ledger.file, (why) => new SealError(`cannot read the ledger's checkpoint ${quote(file)} (${why}). Make it readable.`))
+  const text = readCheckpoint(ledger.file, (why) => new SealError('unreadable', `cannot read the ledger's checkpoint ${quote(file)} (${why}). Make it readable.`))
   if (text === null) {
     return refuse(
       'missing',
@@ -99,7 +99,7 @@ export async function verifyCheckpoint(ledger: FileLedger, expectation: Checkpoi
     return refuse('replaced', `${quote(file)} is no signed checkpoint: ${error.message}`)
   }
   if (!keyed && expectation.identity === null) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${quote(file)} is signed keyless, by a workflow's certificate: give --signer-repository (and --signer-workflow) to say whose signature is accepted, and --trusted-root for offline use.`
     )
   }

@@ -29,7 +29,7 @@ export async function openLedger(location: LedgerLocation, access: LedgerAccess,
   }
   const repository = env.GITHUB_REPOSITORY
   if (!repository) {
-    throw new SealError(`${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
+    throw new SealError('bad-input', `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
   }
   // Loaded on demand: the GitHub client is large, and a file ledger never needs it.
   const { GitHubDeploymentsLedger } = await import('../../stores/ledger/github-deployments.js')

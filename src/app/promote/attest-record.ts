@@ -65,7 +65,7 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) }
     }
     if (context.ledger.kind !== 'file') {
-      throw new SealError(
+      throw new SealError('bad-input', 
         'The record\'s verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository\'s attestations API, ' +
           'which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.'
       )
@@ -74,7 +74,7 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
       context.ledger.file,
       record.key,
       signed.json,
-      (why, file) => new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+      (why, file) => new SealError('unreadable', `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
     )
     return { uri, digest, id: null }
   }

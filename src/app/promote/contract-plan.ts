@@ -1,7 +1,7 @@
 import type { LoadedContract } from '../../core/contract/classify.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
-import { BadInputError, SealError } from '../../core/errors.js'
+import { SealError, stopsPromotion } from '../../core/errors.js'
 import type { LedgerView } from '../../stores/ledger/ledger.js'
 import { artifactOf, contractOfLive } from '../ledger/queries.js'
 import type { ContractSources } from './types.js'
@@ -69,7 +69,7 @@ export async function planContract(request: ContractPlanRequest, sources: Contra
   try {
     baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) })
   } catch (error) {
-    if (error instanceof BadInputError || !(error instanceof SealError)) throw error
+    if (stopsPromotion(error) || !(error instanceof SealError)) throw error
     return { ...plan, changes: null, problem: error.message }
   }
   const { classifyContracts } = await import('../../core/contract/classify.js')

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { LoadedContract } from '../../core/contract/classify.js'
-import { type ContractRef, EarlierContractFormatError } from '../../core/contract/manifest.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
 import { type Digest, hexOf } from '../../core/digest.js'
-import { BadInputError, SealError, quote } from '../../core/errors.js'
+import { SealError, isSealError, quote, stopsPromotion } from '../../core/errors.js'
 import { contractManifestBeside, hasBundleBeside, readListing } from '../../stores/evidence/bundle-reader.js'
 import { exists, keptManifestFile, replaceKeptContract } from '../../stores/evidence/contract-files.js'
 import { fromManifest, loadSealedContract } from '../contract/load-contract.js'
@@ -42,7 +42,7 @@ export function contractSources(options: ContractSourceOptions): ContractSources
       why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`
     } catch (error) {
       if (!(error instanceof SealError)) throw error
-      if (error instanceof EarlierContractFormatError) earlierForm = true
+      if (isSealError(error, 'outdated')) earlierForm = true
       why = error.message
     }
     warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`)
@@ -62,7 +62,7 @@ export function contractSources(options: ContractSourceOptions): ContractSources
       if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) }
       const kept = fromStore(claimed, [])
       if (kept !== null) return { contract: kept, known: true }
-      throw new SealError(
+      throw new SealError('unreadable', 
         `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? '' : ` nor kept (verified) in ${quote(options.store)}`}. ` +
           `Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
       )
@@ -89,13 +89,13 @@ export function contractSources(options: ContractSourceOptions): ContractSources
           }
         } catch (error) {
           if (!(error instanceof SealError)) throw error
-          if (error instanceof EarlierContractFormatError) earlierForm = true
+          if (isSealError(error, 'outdated')) earlierForm = true
           tried.push(`${where} could not be fetched and verified (${error.message})`)
         }
       } else if (live.artifact === null) {
         tried.push('no record names a workflow artifact holding its seal bundle')
       }
-      throw new SealError(
+      throw new SealError('unreadable', 
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join('; ') || 'nowhere to look'}. ` +
           (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       )
@@ -114,13 +114,13 @@ function givenBaseline(given: { readonly path: string; readonly inputName: strin
   try {
     loaded = loadSealedContract(given.path, given.inputName)
   } catch (error) {
-    if (!(error instanceof SealError) || error instanceof BadInputError) throw error
-    throw new BadInputError(
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` + (error instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : '')
+    if (!(error instanceof SealError) || stopsPromotion(error)) throw error
+    throw new SealError('bad-input', 
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` + (isSealError(error, 'outdated') ? ` ${EARLIER_FORM_FIX}` : '')
     )
   }
   if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
-    throw new BadInputError(
+    throw new SealError('bad-input', 
       `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), ` +
         `but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). ` +
         `Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
@@ -136,11 +136,11 @@ function givenBaseline(given: { readonly path: string; readonly inputName: strin
  */
 function checkSealedFiles(contract: LoadedContract, listingFile: string, manifestFile: string): void {
   // The listing verified the bytes a moment ago; one that cannot be read now ties nothing (fail closed).
-  const listed = readListing(listingFile, (why, file) => new SealError(`cannot read the listing ${quote(file)} the contract is tied to (${why}).`))
+  const listed = readListing(listingFile, (why, file) => new SealError('unreadable', `cannot read the listing ${quote(file)} the contract is tied to (${why}).`))
   const sealed = new Map(listed.map((e) => [e.path, e.hex]))
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
-      throw new SealError(
+      throw new SealError('tampered', 
         `${manifestFile}: the contract file ${quote(file.path)} is ${sealed.has(file.path) ? 'not the sealed one (its sha256 differs from the listing\'s)' : 'not one of the sealed files'}. ` +
           `The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
       )

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Digest } from '../../core/digest.js'
-import { BadInputError, SealError, quote } from '../../core/errors.js'
+import { SealError, quote, stopsPromotion } from '../../core/errors.js'
 import {
   type LedgerFacts,
   type PromotionEvidence,
@@ -85,7 +85,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
         ledger
       )
     } catch (error) {
-      if (!(error instanceof SealError) || error instanceof BadInputError) throw error
+      if (!(error instanceof SealError) || stopsPromotion(error)) throw error
       return outcome.ledgerRefusal(mode, rule, error)
     }
     evidence = { ...evidence, contract: outcome.contract }
@@ -127,7 +127,7 @@ type Evidence = PromotionEvidence & { readonly contract: ContractPlan | null }
 function environmentOf(request: PromoteRequest, policy: PromotionPolicy): EnvironmentRule {
   const rule = findEnvironment(policy, request.environment)
   if (!rule) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. ` +
         `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
     )
@@ -206,12 +206,12 @@ async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, r
     live = await ledger.live(rule.name, service)
     digest = await lastGoodBefore(ledger, rule.name, service)
   } catch (error) {
-    if (error instanceof BadInputError) throw error
+    if (stopsPromotion(error)) throw error
     return { kind: 'unreadable', error, ...(service === undefined ? {} : { service }) }
   }
   if (digest !== null) return { kind: 'digest', digest, service, refusal: null }
   const of = service === null && !declaresServices(policy) ? '' : ` (${describeService(service)})`
-  if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+  if (live === null) throw new SealError('bad-input', `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
   return {
     kind: 'digest',
     digest: live.digest,
@@ -229,7 +229,7 @@ async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolic
   if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput)
   const listed = policy.services ?? null
   if (listed !== null) {
-    throw new BadInputError(
+    throw new SealError('bad-input', 
       `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(', ')}). ` +
         `Give ${nameInput}: the service to roll back.`
     )
@@ -296,7 +296,7 @@ function withoutBytes(rule: WithoutBytes, environment: string, digest: Digest, s
         : signature.status === 'unsigned'
           ? signature.detail
           : `Its signature was refused: ${signature.detail}`
-  throw new BadInputError(`${rule.missing} ${found}`)
+  throw new SealError('bad-input', `${rule.missing} ${found}`)
 }
 
 /**

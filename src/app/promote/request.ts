@@ -91,7 +91,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
             download: async (digest, artifact) => {
               const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
               const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
-              if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`)
+              if (!fetched.verified || fetched.checksumsFile === null) throw new SealError('mismatch', `its files are not ${digest}`)
               return fetched.checksumsFile
             }
           }

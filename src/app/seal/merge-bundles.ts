@@ -54,13 +54,13 @@ export interface MergeResult {
  */
 export async function mergeSealBundles(parts: readonly MergePartSource[], options: MergeOptions): Promise<MergeResult> {
   const { inputName } = options
-  if (parts.length === 0) throw new SealError(`${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`)
+  if (parts.length === 0) throw new SealError('bad-input', `${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`)
   const read = withExpectedDigests(parts, options).map((source) => readPart(source, inputName))
   const seen = new Map<string, string>()
   for (const part of read) {
     const earlier = seen.get(part.name)
     if (earlier !== undefined) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${inputName}: the part name ${quote(part.name)} is given to both ${quote(earlier)} and ${quote(part.checksumsFile)}. ` +
           `Give each part its own name, as "<name>=<listing>".`
       )
@@ -74,7 +74,7 @@ export async function mergeSealBundles(parts: readonly MergePartSource[], option
     const inputs = [part.checksumsFile, ...(part.statementFile === null ? [] : [part.statementFile])].map((f) => path.resolve(f))
     const clash = outputs.find((o) => inputs.includes(o))
     if (clash !== undefined) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${options.outputInputName ?? inputName}: the merged bundle would overwrite ${quote(clash)}, part ${quote(part.name)}'s own bundle. ` +
           `Give the merged seal another name or another output directory.`
       )
@@ -114,11 +114,11 @@ export function partSourceFromArgument(arg: string, baseDir: string, inputName: 
   const named = eq !== -1 && !arg.slice(0, eq).includes('/')
   const name = named ? arg.slice(0, eq) : undefined
   const given = named ? arg.slice(eq + 1) : arg
-  if (name === '') throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`)
-  if (given === '') throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`)
+  if (name === '') throw new SealError('bad-input', `${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`)
+  if (given === '') throw new SealError('bad-input', `${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`)
   const abs = path.resolve(baseDir, given)
   // A missing file is reported by the merge, which names the part.
-  const listings = listingsIn(abs, (why) => new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`))
+  const listings = listingsIn(abs, (why) => new SealError('unreadable', `${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`))
   const checksumsFile = listings === null ? abs : onlyListingIn(abs, listings, given, arg, inputName)
   return name === undefined ? { checksumsFile } : { name, checksumsFile }
 }
@@ -126,10 +126,10 @@ export function partSourceFromArgument(arg: string, baseDir: string, inputName: 
 function onlyListingIn(dir: string, listings: readonly string[], given: string, arg: string, inputName: string): string {
   const only = listings[0]
   if (only === undefined) {
-    throw new SealError(`${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`)
+    throw new SealError('bad-input', `${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`)
   }
   if (listings.length > 1) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(', ')}). ` +
         `Give the one to merge: "<name>=${path.join(given, only)}".`
     )
@@ -146,14 +146,14 @@ function withExpectedDigests(parts: readonly MergePartSource[], options: MergeOp
   for (const name of expected.keys()) {
     if (!named.some((p) => p.name === name)) {
       const known = named.map((p) => p.name).filter((n): n is string => n !== null)
-      throw new SealError(`${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(', ') || 'unnamed'}). Give the digests of the parts being merged, by their names.`)
+      throw new SealError('bad-input', `${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(', ') || 'unnamed'}). Give the digests of the parts being merged, by their names.`)
     }
   }
   return named.map(({ source, name }) => {
     const digest = name === null ? undefined : expected.get(name)
     if (name === null || digest === undefined) return source
     if (source.expectedDigest !== undefined && source.expectedDigest !== digest) {
-      throw new SealError(`${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`)
+      throw new SealError('bad-input', `${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`)
     }
     return { ...source, expectedDigest: digest }
   })
@@ -178,13 +178,13 @@ function readPart(source: MergePartSource, inputName: string): ReadPart {
   const file = source.checksumsFile
   const name = source.name ?? defaultPartName(file)
   if (name === null) {
-    throw new SealError(`${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`)
+    throw new SealError('bad-input', `${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`)
   }
   checkPartName(name, `${inputName}: ${quote(file)}`)
   const entries = readListing(
     file,
     (why) =>
-      new SealError(
+      new SealError('unreadable', 
         `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
       )
   )
@@ -196,7 +196,7 @@ function readPart(source: MergePartSource, inputName: string): ReadPart {
     const expected = source.expectedDigest
     const describes = describesListing(entries, expected)
     if (describes === null || (digest !== null && digest !== expected)) {
-      throw new SealError(
+      throw new SealError('tampered', 
         `${inputName}: part ${quote(name)} was expected to have the digest ${expected}, but ${quote(file)} is the listing of ${digest ?? listingDigests(entries)}. ` +
           `The listing belongs to another seal or was changed after sealing; give the bundle the part's seal wrote together with that digest.`
       )
@@ -229,14 +229,14 @@ function partStatement(
   const read = readStatementBeside(
     checksumsFile,
     (why, file) =>
-      new SealError(
+      new SealError('unreadable', 
         `${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${why}). Make it readable, or remove it to merge the listing alone.`
       )
   )
   if (read === null) return null
   const file = read.file
   const notAStatement = (why: string): SealError =>
-    new SealError(
+    new SealError('malformed', 
       `${inputName}: ${quote(file)}, beside the listing of part ${quote(name)}, ${why}. ` +
         `Give the statement the part's seal wrote (an in-toto Statement v1 with one subject), or remove it to merge the listing alone.`
     )
@@ -257,7 +257,7 @@ function partStatement(
   // Seals before 0.2 wrote the tree digest as dirHash1.
   const dirHash = subject?.digest?.dirHash ?? subject?.digest?.dirHash1
   if (kind === null || (dirHash !== undefined && (kind !== 'tree' || dirHash !== sha256))) {
-    throw new SealError(
+    throw new SealError('tampered', 
       `${inputName}: the statement ${quote(file)} seals ${digest}${dirHash !== undefined && dirHash !== sha256 ? ` (dirHash ${String(dirHash)})` : ''}, ` +
         `but the listing of part ${quote(name)}, ${quote(checksumsFile)}, is the listing of ${listingDigests(entries)}. ` +
         `The listing was changed after sealing or the two come from different seals; give the listing and the statement one seal wrote together.`

@@ -19,19 +19,19 @@ import type { ContractRequest, SealedContract } from './types.js'
 export function collectContract(artifact: SealedArtifact, request: ContractRequest): SealedContract {
   const { inputs } = request
   if (artifact.root === null) {
-    throw new SealError(`${inputs.contract}: the contract is read from the sealed files, and this seal reads none. Seal with subject-path, or remove ${inputs.contract}.`)
+    throw new SealError('bad-input', `${inputs.contract}: the contract is read from the sealed files, and this seal reads none. Seal with subject-path, or remove ${inputs.contract}.`)
   }
   const root = artifact.root
   const listed = new Map(parseListing(artifact.listing.toString('utf8'), 'the sealed listing').map((e) => [e.path, e.hex]))
   const read = (rel: string, why: string): Buffer => {
     const hex = listed.get(rel)
     if (hex === undefined) {
-      throw new SealError(`${inputs.contract}: ${why} ${quote(rel)}, which is not one of the sealed files. The contract must be part of the artifact: seal it with the rest.`)
+      throw new SealError('bad-input', `${inputs.contract}: ${why} ${quote(rel)}, which is not one of the sealed files. The contract must be part of the artifact: seal it with the rest.`)
     }
     const bytes = readContractFile(root, rel)
-    if (bytes === null) throw new SealError(`${inputs.contract}: cannot read the sealed file ${quote(rel)} under ${quote(root)}. Seal again once the build has finished writing.`)
+    if (bytes === null) throw new SealError('unreadable', `${inputs.contract}: cannot read the sealed file ${quote(rel)} under ${quote(root)}. Seal again once the build has finished writing.`)
     if (createHash('sha256').update(bytes).digest('hex') !== hex) {
-      throw new SealError(`${inputs.contract}: ${quote(rel)} changed while it was being sealed. Seal again once the build has finished writing.`)
+      throw new SealError('conflict', `${inputs.contract}: ${quote(rel)} changed while it was being sealed. Seal again once the build has finished writing.`)
     }
     return bytes
   }
@@ -41,7 +41,7 @@ export function collectContract(artifact: SealedArtifact, request: ContractReque
     const isMatch = picomatch(pattern, { dot: true })
     const matches = [...listed.keys()].filter((p) => isMatch(p))
     if (matches.length === 0) {
-      throw new SealError(`${inputs.contract}: ${quote(pattern)} matches none of the sealed files. Name contract files relative to the artifact's root (${quote(root)}).`)
+      throw new SealError('bad-input', `${inputs.contract}: ${quote(pattern)} matches none of the sealed files. Name contract files relative to the artifact's root (${quote(root)}).`)
     }
     for (const match of matches) declared.set(match, role)
   }

@@ -29,7 +29,7 @@ export async function sealToBundle(
       const only = parseListing(artifact.listing.toString('utf8'), 'the sealed listing')[0]?.path as string
       refuseListingAsFile(path.join(artifact.root, ...only.split('/')), subject.inputName)
     } else if (outputDir !== null && isInside(outputDir, artifact.root)) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, ` +
           `files that were not sealed. Give a directory outside the tree${inputName === '--out' ? '' : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
       )

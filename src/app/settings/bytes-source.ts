@@ -40,16 +40,16 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
     (g): g is string => typeof g === 'string'
   )
   if (given.length > 1) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${given.join(' and ')} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ` +
         `${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ''}.`
     )
   }
   if (runIdText !== '' && artifactName === '') {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`)
+    throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`)
   }
   if (checksums !== '' && subject === null && !(names.listingAlone === true && artifactName === '' && !cache)) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it ` +
         `(a workflow artifact carries its own listing).`
     )
@@ -60,12 +60,12 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
     if (runIdText !== '') {
       runId = Number(runIdText)
       if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (…/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`)
+        throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (…/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`)
       }
     }
     const token = input(names.token)
     if (runId !== null && token === '') {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`)
+      throw new SealError('bad-input', `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`)
     }
     return { kind: 'artifact', name: artifactName, runId, token }
   }
@@ -96,7 +96,7 @@ export function readSubject(getInput: GetInput, workspace: string, pathInput: st
   const subjectPath = getInput(pathInput).trim()
   const root = getInput(rootInput).trim()
   if (subjectPath === '') {
-    if (root !== '') throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
+    if (root !== '') throw new SealError('bad-input', `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
     return null
   }
   return {

@@ -6,5 +6,5 @@ export function parseBooleanInput(name: string, value: string, fallback: boolean
   if (v === '') return fallback
   if (v === 'true') return true
   if (v === 'false') return false
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`)
+  throw new SealError('bad-input', `${name}: ${quote(value)} is not a boolean. Use true or false.`)
 }

@@ -11,7 +11,7 @@ export function parseLedgerLocation(value: string, inputName: string, baseDir: s
   const v = value.trim()
   if (v === 'github') return { kind: 'github' }
   if (v.startsWith('file:') && v.length > 'file:'.length) return { kind: 'file', file: path.resolve(baseDir, v.slice('file:'.length)) }
-  throw new SealError(
+  throw new SealError('bad-input', 
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) ` +
       `or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   )

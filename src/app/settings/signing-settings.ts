@@ -20,7 +20,7 @@ export function readSigningSettings(getInput: GetInput, defaultMode: 'auto' | 'n
   const input = (name: string): string => getInput(name).trim()
   const modeText = input(SigningInput.Sign).toLowerCase()
   if (modeText !== '' && !SIGN_MODES.includes(modeText as SignMode)) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SigningInput.Sign}: ${quote(getInput(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), ` +
         'keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.'
     )
@@ -32,16 +32,16 @@ export function readSigningSettings(getInput: GetInput, defaultMode: 'auto' | 'n
   let mode = (modeText === '' ? defaultMode : modeText) as SignMode
   if (hasKey && (modeText === '' || modeText === 'auto')) mode = 'key'
   if (mode === 'key' && !hasKey) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", ` +
         'or use sign: keyless on GitHub-hosted runners.'
     )
   }
   if (hasKey && mode !== 'key') {
-    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`)
+    throw new SealError('bad-input', `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`)
   }
   if (password !== '' && !hasKey) {
-    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`)
+    throw new SealError('bad-input', `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`)
   }
   return {
     mode,
@@ -60,7 +60,7 @@ function readUrl(input: (name: string) => string, name: string): string | null {
   if (text === '') return null
   const url = URL.canParse(text) ? new URL(text) : null
   if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`)
+    throw new SealError('bad-input', `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`)
   }
   return text.replace(/\/+$/, '')
 }
@@ -69,29 +69,29 @@ export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace:
   const input = (name: string): string => getInput(name).trim()
   const repository = input(SignerInput.SignerRepository)
   if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`)
+    throw new SealError('bad-input', `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`)
   }
   const workflow = input(SignerInput.SignerWorkflow)
   if (workflow !== '' && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", ` +
         'optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.'
     )
   }
   const sourceRef = input(SignerInput.SourceRef)
   if (sourceRef !== '' && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`)
+    throw new SealError('bad-input', `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`)
   }
   const issuer = input(SignerInput.CertOidcIssuer)
   if (issuer !== '' && !(URL.canParse(issuer) && new URL(issuer).protocol === 'https:')) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`)
+    throw new SealError('bad-input', `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`)
   }
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput(SignerInput.DenySelfHostedRunners), false)
   const requireText = input(SignerInput.RequireSignature)
   const trustedRoot = input(SignerInput.TrustedRoot)
   const tufMirrors = parseTufMirrors(getInput(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors)
   if (trustedRoot !== '' && tufMirrors !== null) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
     )
   }
@@ -111,7 +111,7 @@ export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace:
     .map(([name]) => name)
   const requireSignature = requireText === '' ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false)
   if (requireSignature === false && named.length > 0) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SignerInput.RequireSignature}: false, but ${named.join(', ')} ${named.length === 1 ? 'names' : 'name'} a signer or what to trust, which always requires a signature. ` +
         `Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(', ')} to accept unsigned seals.`
     )
@@ -140,7 +140,7 @@ export function readSignerCheckSettings(getInput: GetInput, env: Env, workspace:
  */
 export function signatureRequired(settings: SignerCheckSettings, policyAsks: boolean): boolean {
   if (policyAsks && settings.requireSignature === false) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. ` +
         `Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
     )
@@ -167,7 +167,7 @@ function readPublicKeyInput(value: string, workspace: string): PublicKeyMaterial
   try {
     pem = fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
         'Give the public key\'s PEM text ("-----BEGIN PUBLIC KEY-----…") or the path of a .pub / .pem file.'
     )

@@ -29,7 +29,7 @@ export async function checkSignature(digest: Digest, sources: SignatureSources, 
   if (beside !== null) {
     const read = readSigstoreBundleBeside(
       sources.checksumsFile as string,
-      (why, file) => new SealError(`cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+      (why, file) => new SealError('unreadable', `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
     )
     looked.push(`no ${quote(beside)} beside the listing`)
     // One that is not JSON is checked as a bundle like any other, and refused as one that does not verify.

@@ -34,7 +34,7 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
   }
   const token = await getOidcToken()
   if (token.kind === 'unavailable') {
-    if (settings.mode === 'keyless') throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)
+    if (settings.mode === 'keyless') throw new SealError('denied', `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)
     return { kind: 'none', notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` }
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import('../../attestation/sigstore-instance.js')

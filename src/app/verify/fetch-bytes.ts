@@ -1,6 +1,6 @@
 import * as path from 'node:path'
 import type { Digest } from '../../core/digest.js'
-import { SealError, quote } from '../../core/errors.js'
+import { SealError, isSealError, quote } from '../../core/errors.js'
 import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import type { KnownDigest } from '../ledger/types.js'
@@ -33,7 +33,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   if (restored.kind === 'verified') return restored.check
   const key = cacheKeyOf(digest)
   if (known.artifact === null) {
-    throw new SealError(
+    throw new SealError('unreadable', 
       restored.kind === 'miss'
         ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
             `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
@@ -59,7 +59,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
 async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
   // Loaded on demand: the artifact client is large, and most checks never download.
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
-  const { DownloadDiffersError, downloadAndVerify } = await import('./download-and-verify.js')
+  const { downloadAndVerify } = await import('./download-and-verify.js')
   const store = new WorkflowArtifactStore({ env: context.env })
   let downloaded
   try {
@@ -70,9 +70,10 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
     )
   } catch (error) {
     // Files that are not the sealed ones are an answer (refused, naming each), not bad input.
-    if (!(error instanceof DownloadDiffersError)) throw error
-    context.log(error.message)
-    return { verified: false, actual: error.actual, mismatches: error.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null }
+    const { mismatches, actual } = isSealError(error, 'mismatch') ? error.details : {}
+    if (mismatches === undefined || actual === undefined) throw error
+    context.log((error as SealError).message)
+    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null }
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? '')
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`)

@@ -21,7 +21,7 @@ export function sealInfoBesideListing(checksumsFile: string | null, digest: Dige
   const none = { sealedBy: null, name: null }
   let read: BundleDocument | null = null
   try {
-    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError(why))
+    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError('unreadable', why))
   } catch (error) {
     if (!(error instanceof SealError)) throw error
   }

@@ -23,7 +23,7 @@ export async function verifiedPath(
 ): Promise<string> {
   const root = artifact.root
   const inputName = subject.kind === 'paths' ? subject.inputName : 'subject'
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`)
+  if (root === null) throw new SealError('bad-input', `${inputName}: nothing was read from disk, so there is no path to hand out.`)
   const listed = parseListing(artifact.listing.toString('utf8'), 'the verified listing').map((e) => e.path)
   if (artifact.kind === 'file') return path.join(root, ...(listed[0] as string).split('/'))
   if (holdsExactly(root, listed, subject)) return root
@@ -63,7 +63,7 @@ async function stageCopies(
   } catch (error) {
     removeQuietly(dir)
     const e = error as NodeJS.ErrnoException
-    throw new SealError(
+    throw new SealError('unreadable', 
       `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). ` +
         'The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner\'s temp directory writable, or seal and verify a directory that holds only the artifact.'
     )
@@ -74,7 +74,7 @@ async function stageCopies(
   )
   if (copy.digest !== expected) {
     removeQuietly(dir)
-    throw new SealError(
+    throw new SealError('conflict', 
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. ` +
         'Nothing was handed out. Make sure no other step writes to them, then verify again.'
     )

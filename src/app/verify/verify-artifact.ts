@@ -65,14 +65,14 @@ function readSealedListing(request: VerifyRequest): { entries: ListingEntry[]; k
   const entries = readListing(
     file,
     (why) =>
-      new SealError(
+      new SealError('unreadable', 
         `${request.checksumsInput}: cannot read ${quote(file)} (${why}). ` +
           `Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
       )
   )
   const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`)
   if (fromListing === null) {
-    throw new SealError(
+    throw new SealError('tampered', 
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. ` +
         `The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     )
@@ -88,20 +88,20 @@ function recordedKindBeside(checksumsFile: string, request: VerifyRequest): Reco
   const read = readStatementBeside(
     checksumsFile,
     (why, file) =>
-      new SealError(
+      new SealError('unreadable', 
         `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
       )
   )
   if (read === null) return null
   const file = read.file
   if (read.notJson !== null) {
-    throw new SealError(
+    throw new SealError('tampered', 
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     )
   }
   const kind = kindFromStatement(read.json, request.expected)
   if (kind === null) {
-    throw new SealError(
+    throw new SealError('tampered', 
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. ` +
         'The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.'
     )

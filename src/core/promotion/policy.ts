@@ -1,4 +1,4 @@
-import { BadInputError, quote } from '../errors.js'
+import { SealError, quote } from '../errors.js'
 import type { Service } from './record.js'
 
 /**
@@ -106,7 +106,7 @@ export function serviceFor(policy: PromotionPolicy, name: string | null, nameInp
   if ((policy.service ?? null) !== null) return policy.service as string
   const listed = policy.services ?? null
   if (listed === null || (name !== null && listed.includes(name))) return name
-  throw new BadInputError(
+  throw new SealError('bad-input', 
     `${nameInput}: ${name === null ? 'the artifact has no name' : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(', ')}. ` +
       `Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
   )

@@ -162,7 +162,7 @@ export class ActionsCacheStore {
         const stat = fs.statSync(real)
         inode = `${stat.dev}:${stat.ino}`
       } catch (error) {
-        throw new SealError(
+        throw new SealError('unreadable', 
           `${this.inputName}: cannot cache the sealed file ${quote(rel)} under ${quote(root)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
             `The files changed after they were sealed: seal them again.`
         )

@@ -25,12 +25,12 @@ export function privateDir(parent: string, prefix: string, env: Env, inputName: 
     fs.chmodSync(dir, 0o700)
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`)
+    throw new SealError('unreadable', `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`)
   }
   const workspace = env.GITHUB_WORKSPACE
   if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir)
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. ` +
         'Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.'
     )

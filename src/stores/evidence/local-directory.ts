@@ -73,7 +73,7 @@ export class LocalDirectoryStore implements EvidenceStore {
 
   private cannotWrite(target: string, error: unknown): SealError {
     const e = error as NodeJS.ErrnoException
-    return new SealError(
+    return new SealError('unreadable', 
       `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
     )
   }

@@ -38,12 +38,12 @@ export async function withFileLock<T>(file: string, what: string, work: () => Pr
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'EEXIST') {
-        throw new SealError(`${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`)
+        throw new SealError('unreadable', `${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`)
       }
       options.onBusy?.()
       if (await breakIfStale(lockPath, staleMs, options)) continue
       if (Date.now() > deadline) {
-        throw new SealError(
+        throw new SealError('conflict', 
           `${what}: ${quote(lockPath)} has been locked by another process for over ${Math.round(waitMs / 1000)} s. ` +
             `If no other artifact-seal is running, delete that file.`
         )

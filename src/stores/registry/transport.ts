@@ -1,4 +1,4 @@
-import { SealError } from '../../core/errors.js'
+import { SealError, type SealErrorCode } from '../../core/errors.js'
 import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../ledger/github/retry-policy.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
@@ -57,16 +57,14 @@ export interface HttpResponse {
 }
 
 /**
- * A failure that ends a request for good, with what the policy made of it, so a caller
- * that can redo more than one request (a streamed blob copy) knows whether to.
+ * The code of a failure that ends a request for good: `unavailable` for what the policy would
+ * retry (no answer, 5xx, 408, a rate limit), so a caller that can redo more than one request (a
+ * streamed blob copy) knows it may; `denied` for refused credentials; `refused` for any other
+ * answer.
  */
-export class RegistryRequestError extends SealError {
-  constructor(
-    message: string,
-    readonly failure: Failure
-  ) {
-    super(message)
-  }
+function codeOf(failure: Failure): SealErrorCode {
+  if (isRetryable(failure)) return 'unavailable'
+  return failure.kind === 'bad-credentials' || failure.kind === 'forbidden' ? 'denied' : 'refused'
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -124,8 +122,8 @@ export class Transport {
       const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
       const wait = delayBefore(failure, attempt, retry, random)
       const elapsed = performance.now() - started
-      if (!isRetryable(failure) || streamed || attempt >= retry.attempts) throw new RegistryRequestError(requestFailed(request, failure, attempt), failure)
-      if (wait > retry.maxDelayMs || elapsed + wait > deadlineMs) throw new RegistryRequestError(requestFailed(request, failure, attempt, wait), failure)
+      if (!isRetryable(failure) || streamed || attempt >= retry.attempts) throw new SealError(codeOf(failure), requestFailed(request, failure, attempt))
+      if (wait > retry.maxDelayMs || elapsed + wait > deadlineMs) throw new SealError(codeOf(failure), requestFailed(request, failure, attempt, wait))
       await sleep(wait)
     }
   }
@@ -152,11 +150,11 @@ export class Transport {
       const location = response.headers.get('location')
       if (!REDIRECTS.has(response.status) || location === null) return this.read(request, response, url)
       await response.body?.cancel()
-      if (hop >= MAX_REDIRECTS) throw new SealError(unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
+      if (hop >= MAX_REDIRECTS) throw new SealError('refused', unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
       const next = parseUrl(location, url.href)
-      if (next === null) throw new SealError(unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
+      if (next === null) throw new SealError('refused', unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
       if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
-        throw new SealError(unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
+        throw new SealError('refused', unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
       }
       // Credentials are dropped for good once the chain leaves the registry's origin, even if it comes back.
       if (next.origin !== url.origin) credentials = undefined
@@ -165,7 +163,7 @@ export class Transport {
         body = undefined
         for (const name of Object.keys(entityHeaders)) if (/^content-/i.test(name)) delete entityHeaders[name]
       } else if (body !== undefined && !Buffer.isBuffer(body)) {
-        throw new SealError(unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
+        throw new SealError('refused', unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
       }
       url = next
     }
@@ -179,7 +177,7 @@ export class Transport {
     const declared = Number(response.headers.get('content-length'))
     if (response.ok && Number.isFinite(declared) && declared > limit && request.method !== 'HEAD') {
       await response.body?.cancel()
-      throw new SealError(tooLarge(request, limit))
+      throw new SealError('refused', tooLarge(request, limit))
     }
     const chunks: Buffer[] = []
     let size = 0
@@ -188,7 +186,7 @@ export class Transport {
         size += chunk.length
         if (size > limit) {
           if (!response.ok) break
-          throw new SealError(tooLarge(request, limit))
+          throw new SealError('refused', tooLarge(request, limit))
         }
         chunks.push(Buffer.from(chunk))
       }

@@ -202,7 +202,7 @@ export class DeploymentsApi {
     }
     const known = this.lastServerTime
     if (known === null) {
-      throw new SealError(
+      throw new SealError('unavailable', 
         `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; ` +
           `the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
       )
@@ -273,7 +273,7 @@ export class DeploymentsApi {
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1]
     if (next === undefined) return undefined
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${this.options.blame.location}: GitHub's answer to ${requestName('GET', response.url).path} links its next page to ${new URL(next).origin}, ` +
           `not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
       )

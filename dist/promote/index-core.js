@@ -16808,7 +16808,8 @@ function loadPolicy(file, inputName, baseDir) {
     const code2 = error2.code;
     throw new SealError(
       "unreadable",
-      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`
+      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`,
+      { cause: error2 }
     );
   }
   if (text.length > MAX_POLICY_CHARS) {
@@ -18132,7 +18133,8 @@ var FileLedger = class {
       fs7.rmSync(temporary, { force: true });
       throw new SealError(
         "unreadable",
-        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`,
+        { cause: error2 }
       );
     }
   }
@@ -18171,7 +18173,8 @@ var FileLedger = class {
   unreadable(error2) {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`,
+      { cause: error2 }
     );
   }
   unwritable(error2) {
@@ -18589,7 +18592,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-ICRORTVK.js");
+  const { classifyContracts } = await import("../chunks/classify-QG4BUJ4P.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -20253,7 +20256,7 @@ function checkTufRoot(file, what) {
   try {
     text = fs8.readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
   }
   let root;
   try {
@@ -20403,7 +20406,8 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
@@ -20911,8 +20915,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-KNHYLZRJ.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-TYI3674T.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-ACZTCPT5.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-GVBEXPT2.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -21024,7 +21028,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-MQQRHICQ.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-F4CT2T6T.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
     }
@@ -24637,7 +24641,7 @@ function checkContractIdentity(manifest, read, source) {
     );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`);
+    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error2 });
   }
   if (again.digest === manifest.digest) return;
   throw new SealError("tampered", `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
@@ -24798,7 +24802,8 @@ function givenBaseline(given, live) {
     if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
     throw new SealError(
       "bad-input",
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (isSealError(error2, "outdated") ? ` ${EARLIER_FORM_FIX}` : "")
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (isSealError(error2, "outdated") ? ` ${EARLIER_FORM_FIX}` : ""),
+      { cause: error2 }
     );
   }
   if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
@@ -24864,7 +24869,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-MQQRHICQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-F4CT2T6T.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -24906,7 +24911,7 @@ function privateDir(parent, prefix, env, inputName) {
     fs11.chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs11.realpathSync(dir), realOrResolved(workspace))) {
@@ -25392,7 +25397,7 @@ function resolveFiles(options) {
       entries = fs13.readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(path17.sep) ? dir : dir + path17.sep;
@@ -25716,7 +25721,8 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     const e = error2;
     throw new SealError(
       "unreadable",
-      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`,
+      { cause: e }
     );
   }
   const copy = await sealSubject(
@@ -25926,8 +25932,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-SICVLSAZ.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-H2BLIONF.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-QFGAS2UE.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-YZ2RN2TD.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -8618,7 +8618,8 @@ var FileLedger = class {
       fs3.rmSync(temporary, { force: true });
       throw new SealError(
         "unreadable",
-        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`,
+        { cause: error2 }
       );
     }
   }
@@ -8657,7 +8658,8 @@ var FileLedger = class {
   unreadable(error2) {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`,
+      { cause: error2 }
     );
   }
   unwritable(error2) {
@@ -9432,7 +9434,7 @@ function checkTufRoot(file, what) {
   try {
     text = fs4.readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
   }
   let root;
   try {
@@ -9566,7 +9568,8 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);

@@ -2075,7 +2075,7 @@ function privateDir(parent, prefix, env, inputName) {
     fs2.chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs2.realpathSync(dir), realOrResolved(workspace))) {
@@ -2911,7 +2911,7 @@ function resolveFiles(options) {
       entries = fs5.readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(path3.sep) ? dir : dir + path3.sep;
@@ -3235,7 +3235,8 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     const e = error2;
     throw new SealError(
       "unreadable",
-      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`,
+      { cause: e }
     );
   }
   const copy = await sealSubject(
@@ -3443,8 +3444,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-H6M2N4QZ.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-HN2OZ47G.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LXUAD7KA.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-PXNEZCWK.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -4014,7 +4015,7 @@ function checkTufRoot(file, what) {
   try {
     text = fs8.readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
   }
   let root;
   try {
@@ -4117,7 +4118,8 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
@@ -4373,8 +4375,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-VARQZ4M4.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-CFDNB256.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-SNAZPQ7H.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-3Y4UAF3J.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4465,7 +4467,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-5KQLQGDA.js");
+    const { listAttestations } = await import("../chunks/attestations-api-UKATEYBM.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };

@@ -103,7 +103,7 @@ async function fetchBundle(url: string): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(10_000) })
   } catch (error) {
-    throw new SealError('unavailable', `cannot fetch the attestation bundle ${quote(url)} (${(error as Error).message}). Check that the job can reach it, and re-run.`)
+    throw new SealError('unavailable', `cannot fetch the attestation bundle ${quote(url)} (${(error as Error).message}). Check that the job can reach it, and re-run.`, { cause: error })
   }
   if (!response.ok) throw new SealError('unavailable', `fetching the attestation bundle ${quote(url)} answered ${response.status}. Re-run the job; if it persists, the attestation is gone.`)
   return response.text()

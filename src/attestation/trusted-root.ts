@@ -60,7 +60,7 @@ function checkRoot(value: unknown, where: string): TrustedRootJson {
   try {
     toTrustMaterial(TrustedRoot.fromJSON(root))
   } catch (error) {
-    throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`)
+    throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`, { cause: error })
   }
   return root
 }
@@ -140,7 +140,7 @@ async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Pr
     throw new SealError('unavailable', 
       `${which} could not be fetched over TUF from ${quote(mirror.url)}: ${describe(error)}. ` +
         `Allow HTTPS to it, name a mirror you can reach in ${TUF_MIRRORS_INPUT}, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
-    )
+    , { cause: error })
   } finally {
     if (seedDir !== undefined) await fs.promises.rm(seedDir, { recursive: true, force: true })
   }

@@ -68,7 +68,7 @@ function checkTufRoot(file: string, what: string): void {
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError('unreadable', `${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the repository's root.json, relative to the workspace.`)
+    throw new SealError('unreadable', `${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error })
   }
   let root: { signed?: { _type?: unknown }; signatures?: unknown } | null
   try {

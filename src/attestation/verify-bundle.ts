@@ -238,7 +238,7 @@ function trustedRootOf(json: TrustedRootJson): TrustedRoot {
   try {
     return TrustedRoot.fromJSON(json)
   } catch (error) {
-    throw new SealError('unrecognized', `The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`)
+    throw new SealError('unrecognized', `The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`, { cause: error })
   }
 }
 

@@ -20,7 +20,7 @@ function readListing(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError('unreadable', `diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`)
+    throw new SealError('unreadable', `diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`, { cause: error })
   }
 }
 

@@ -68,7 +68,7 @@ export function readCliSigning(values: Values, cwd: string, env: Env): SigningSe
     try {
       keyText = fs.readFileSync(path.resolve(cwd, keyFile), 'utf8')
     } catch (error) {
-      throw new SealError('unreadable', `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`)
+      throw new SealError('unreadable', `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`, { cause: error })
     }
   }
   const password = env.ARTIFACT_SEAL_KEY_PASSWORD ?? env.COSIGN_PASSWORD ?? ''

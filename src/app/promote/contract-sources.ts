@@ -117,7 +117,7 @@ function givenBaseline(given: { readonly path: string; readonly inputName: strin
     if (!(error instanceof SealError) || stopsPromotion(error)) throw error
     throw new SealError('bad-input', 
       `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` + (isSealError(error, 'outdated') ? ` ${EARLIER_FORM_FIX}` : '')
-    )
+    , { cause: error })
   }
   if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
     throw new SealError('bad-input', 

@@ -24,7 +24,7 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
         : code === 'EISDIR'
           ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".`
           : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code ?? String(error)}). Check that the file is readable.`
-    )
+    , { cause: error })
   }
   // A policy is a few lines; a file this large is the wrong file, and parsing it would only waste time.
   if (text.length > MAX_POLICY_CHARS) {

@@ -170,7 +170,7 @@ function readPublicKeyInput(value: string, workspace: string): PublicKeyMaterial
     throw new SealError('bad-input', 
       `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
         'Give the public key\'s PEM text ("-----BEGIN PUBLIC KEY-----…") or the path of a .pub / .pem file.'
-    )
+    , { cause: error })
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`)
 }

@@ -66,7 +66,7 @@ async function stageCopies(
     throw new SealError('unreadable', 
       `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). ` +
         'The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner\'s temp directory writable, or seal and verify a directory that holds only the artifact.'
-    )
+    , { cause: e })
   }
   const copy = await sealSubject(
     { kind: 'paths', patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },

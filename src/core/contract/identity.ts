@@ -105,7 +105,7 @@ export function checkContractIdentity(manifest: ContractManifest, read: (path: s
     )
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    throw new SealError('tampered', `${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited after sealing; give the seal bundle as the seal wrote it.`)
+    throw new SealError('tampered', `${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error })
   }
   if (again.digest === manifest.digest) return
   throw new SealError('tampered', `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`)

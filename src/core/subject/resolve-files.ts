@@ -149,7 +149,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (error) {
       const e = error as NodeJS.ErrnoException
-      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`)
+      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e })
     }
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep

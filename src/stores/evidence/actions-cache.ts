@@ -165,7 +165,7 @@ export class ActionsCacheStore {
         throw new SealError('unreadable', 
           `${this.inputName}: cannot cache the sealed file ${quote(rel)} under ${quote(root)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
             `The files changed after they were sealed: seal them again.`
-        )
+        , { cause: error })
       }
       if (staged.has(inode)) {
         fs.copyFileSync(real, target)

@@ -66,7 +66,7 @@ export async function unpackArtifact(zipFile: string, root: string, context: Unp
         throw new SealError('unreadable', 
           `${context.inputName}: ${context.label} could not be extracted as listed: ${quote(planned.entry.name)} failed (${e.code ?? e.message}). ` +
             'Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.'
-        )
+        , { cause: e })
       }
     }
     return {

@@ -25,7 +25,7 @@ export function privateDir(parent: string, prefix: string, env: Env, inputName: 
     fs.chmodSync(dir, 0o700)
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    throw new SealError('unreadable', `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`)
+    throw new SealError('unreadable', `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e })
   }
   const workspace = env.GITHUB_WORKSPACE
   if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {

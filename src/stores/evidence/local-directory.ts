@@ -75,7 +75,7 @@ export class LocalDirectoryStore implements EvidenceStore {
     const e = error as NodeJS.ErrnoException
     return new SealError('unreadable', 
       `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
-    )
+    , { cause: e })
   }
 }
 

@@ -188,7 +188,7 @@ export class WorkflowArtifactStore {
         // With the zip unreadable or the bundle gone, the files cannot say what differs: the zip's digest can.
         if (result.digestMismatch) throw otherBytes()
         if (error instanceof UnreadableZipError) {
-          throw new SealError('malformed', `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`)
+          throw new SealError('malformed', `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`, { cause: error })
         }
         throw error
       }
@@ -389,7 +389,7 @@ function placeFile(source: string, target: string, what: string): void {
     throw new SealError('unreadable', 
       `Cannot upload ${what}: ${code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is no longer a file' : (code ?? messageOf(error))}. ` +
         `The files changed after they were sealed: seal them again, then upload.`
-    )
+    , { cause: error })
   }
   try {
     fs.symlinkSync(real, target, 'file')

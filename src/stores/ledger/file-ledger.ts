@@ -593,7 +593,7 @@ export class FileLedger implements Ledger {
       throw new SealError('unreadable', 
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
           'Make the directory writable; the next signed append writes a checkpoint that covers these records too.'
-      )
+      , { cause: error })
     }
   }
 
@@ -638,7 +638,7 @@ export class FileLedger implements Ledger {
     return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
         `Nothing is promoted without it; make the file readable.`
-    )
+    , { cause: error })
   }
 
   private unwritable(error: unknown): SealError {

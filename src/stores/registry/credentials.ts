@@ -151,7 +151,7 @@ export class CredentialResolver {
     } catch (error) {
       if (error instanceof SealError) throw error
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null
-      throw new SealError('unreadable', `${file}: the credentials file cannot be read (${(error as Error).message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
+      throw new SealError('unreadable', `${file}: the credentials file cannot be read (${(error as Error).message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`, { cause: error })
     }
     let json: unknown
     try {
@@ -209,7 +209,7 @@ export class CredentialResolver {
     const where = `${program} (${field} in ${file})`
     if (result.error !== undefined) {
       if (result.error.code === 'ENOENT') throw new SealError('bad-input', `${file}: ${field} names the credential helper ${quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`)
-      throw new SealError('unavailable', `${where} could not be run: ${result.error.message}.`)
+      throw new SealError('unavailable', `${where} could not be run: ${result.error.message}.`, { cause: result.error })
     }
     if (result.code !== 0) {
       if (/credentials not found/i.test(result.stdout + result.stderr)) return null

@@ -134,7 +134,7 @@ export async function writeFallback(api: RegistryApi, call: Call, repository: st
       if (!(error instanceof SealError)) throw error
       throw new SealError('refused', 
         `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`
-      )
+      , { cause: error })
     }
     writes++
     await (options.pauses?.settle ?? options.sleep)(options.settleMs)

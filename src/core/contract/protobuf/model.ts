@@ -266,7 +266,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
         }
       } catch (error) {
         // A file that declares google.protobuf types of its own clashes with the well-known ones.
-        throw new SealError('malformed', `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`)
+        throw new SealError('malformed', `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`, { cause: error })
       }
     }
     fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? '', positions: declarationPositions(file.text) })

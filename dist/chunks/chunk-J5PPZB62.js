@@ -1,0 +1,88 @@
+import {
+  SealError,
+  quote
+} from "./chunk-APYKEJN7.js";
+
+// src/stores/evidence/directory-handoff.ts
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pipeline } from "node:stream/promises";
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = path.resolve(parent);
+  let dir;
+  try {
+    fs.mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = fs.mkdtempSync(path.join(resolved, prefix));
+    fs.chmodSync(dir, 448);
+  } catch (error) {
+    const e = error;
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = path.join(at, segment);
+    try {
+      fs.mkdirSync(at, { mode: 493 });
+    } catch (error) {
+      if (error.code !== "EEXIST" || !fs.lstatSync(at).isDirectory()) throw error;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = path.join(parent, segments[segments.length - 1]);
+  const handle = await fs.promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = path.join(dir, ...rel.split("/"));
+    const parent = path.dirname(target);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    fs.copyFileSync(path.join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly(dir) {
+  try {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = path.relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+export {
+  privateDir,
+  makeDirectories,
+  writeNewFile,
+  copyListedFiles,
+  removeQuietly
+};

@@ -66,11 +66,11 @@ describe('hashFiles', () => {
 
   it('names a file that cannot be read, from the main thread or a worker', async () => {
     const missing = path.join(tempDir(), 'gone.txt')
-    await expect(hashFiles([paths[0] as string, missing])).rejects.toThrow(`Cannot read "${missing}": it disappeared while being sealed.`)
-    await expect(hashFiles([missing])).rejects.toThrow(`Cannot read "${missing}": it disappeared while being sealed.`)
+    await expect(hashFiles([paths[0] as string, missing])).rejects.toThrowSealError('unreadable', `${missing}`)
+    await expect(hashFiles([missing])).rejects.toThrowSealError('unreadable', `${missing}`)
     const pool = HashPool.start(1)
     try {
-      await expect(hashFiles([...paths.slice(0, 300), missing], { pool, mainThreadHashes: false })).rejects.toThrow(`Cannot read "${missing}"`)
+      await expect(hashFiles([...paths.slice(0, 300), missing], { pool, mainThreadHashes: false })).rejects.toThrowSealError('unreadable', `${missing}`)
     } finally {
       pool.close()
     }

@@ -1,9 +1,9 @@
 import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto'
-import { describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { SealError } from '../../../src/core/errors.js'
 import { type KeyAlgorithm, keyHint, readPublicKey, readSigningKey } from '../../../src/core/signing/signing-key.js'
 import { encryptCosignKey, wrapPem } from '../../../__fixtures__/cosign/cosign-key.js'
+import { Outcomes } from '../../helpers/outcomes.js'
 
 const LABELS = [
   'PRIVATE KEY',
@@ -19,14 +19,12 @@ const LABELS = [
   'EC PARAMETERS'
 ]
 
-/** Anything but a SealError escaping is the bug these properties look for. */
-function onlySealErrors(read: () => unknown): void {
-  try {
-    read()
-  } catch (error) {
-    if (!(error instanceof SealError)) throw error
-  }
-}
+/** Anything but a SealError escaping is the bug these properties look for; the tally shows the refusals were reached. */
+let outcomes = new Outcomes()
+beforeEach(() => {
+  outcomes = new Outcomes()
+})
+const onlySealErrors = (read: () => unknown): void => void outcomes.of(read)
 
 const password = fc.option(fc.string({ maxLength: 12 }), { nil: undefined })
 
@@ -70,6 +68,7 @@ describe('no input makes the key readers throw anything but a SealError', () => 
       }),
       { numRuns: 300 }
     )
+    expect(outcomes.kinds()).toEqual(expect.arrayContaining(['bad-input', 'malformed']))
   })
 
   it('PEM blocks around garbage, whole or cut short, with text around them', () => {
@@ -80,6 +79,7 @@ describe('no input makes the key readers throw anything but a SealError', () => 
       }),
       { numRuns: 300 }
     )
+    expect(outcomes.kinds()).toEqual(expect.arrayContaining(['malformed']))
   })
 
   it("cosign's JSON envelope with wrong fields", () => {
@@ -89,6 +89,7 @@ describe('no input makes the key readers throw anything but a SealError', () => 
       }),
       { numRuns: 200 }
     )
+    expect(outcomes.kinds()).toEqual(expect.arrayContaining(['malformed']))
   })
 })
 

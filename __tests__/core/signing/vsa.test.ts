@@ -84,10 +84,10 @@ describe('verificationSummary', () => {
   })
 
   it('refuses input it would write as an invalid summary, naming the field', () => {
-    expect(() => verificationSummary({ ...INPUT, resourceUri: 'production' })).toThrow(/predicate\.resourceUri must be a URI with a lower-case scheme, got "production"/)
-    expect(() => verificationSummary({ ...INPUT, timeVerified: '2026-11-28T10:20:30+02:00' })).toThrow(/predicate\.timeVerified must be an RFC 3339 time in UTC/)
-    expect(() => verificationSummary({ ...INPUT, verifiedLevels: ['SLSA_BUILD_LEVEL_2', 'SLSA_BUILD_LEVEL_3'] })).toThrow(/names a second level of the BUILD track/)
-    expect(() => verificationSummary({ ...INPUT, policy: { uri: INPUT.policy.uri, digest: { sha256: '' } } })).toThrow(/predicate\.policy\.digest\.sha256 must be a non-empty string/)
+    expect(() => verificationSummary({ ...INPUT, resourceUri: 'production' })).toThrowSealError('malformed')
+    expect(() => verificationSummary({ ...INPUT, timeVerified: '2026-11-28T10:20:30+02:00' })).toThrowSealError('malformed')
+    expect(() => verificationSummary({ ...INPUT, verifiedLevels: ['SLSA_BUILD_LEVEL_2', 'SLSA_BUILD_LEVEL_3'] })).toThrowSealError('malformed')
+    expect(() => verificationSummary({ ...INPUT, policy: { uri: INPUT.policy.uri, digest: { sha256: '' } } })).toThrowSealError('malformed')
     expect(() => verificationSummary({ ...INPUT, digest: 'abc' })).toThrow(SealError)
   })
 })
@@ -145,7 +145,7 @@ describe('readVerificationSummary', () => {
   })
 
   it('refuses what is not an object', () => {
-    expect(() => readVerificationSummary('{}')).toThrow(/the statement must be an object/)
+    expect(() => readVerificationSummary('{}')).toThrowSealError('malformed')
     expect(() => readVerificationSummary(null)).toThrow(SealError)
   })
 })

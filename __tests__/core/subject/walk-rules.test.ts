@@ -22,8 +22,8 @@ describe('a symbolic link named in subject-path', () => {
     const leaves = `"${path.join(base, 'dist', 'secret.txt')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the artifact root`
     expect(() => resolve(base, 'dist/app.js, dist/secret.txt')).toThrow(leaves)
     expect(() => resolve(base, 'dist/secret.txt', 'dist')).toThrow(leaves)
-    expect(() => resolve(base, 'dist/app.js, dist/lib')).toThrow('outside the artifact root')
-    expect(() => resolve(base, 'dist/app.js, dist/secret.txt')).toThrow('remove the link from the patterns')
+    expect(() => resolve(base, 'dist/app.js, dist/lib')).toThrowSealError('bad-input')
+    expect(() => resolve(base, 'dist/app.js, dist/secret.txt')).toThrowSealError('bad-input')
   })
 
   it('is sealed when its target is inside the root', () => {
@@ -45,7 +45,7 @@ describe('a glob walks only what its pattern can match', () => {
   it('still refuses a dangling link the pattern would take as a file', () => {
     const base = writeTree(tempDir(), { 'app/a.js': 'a' })
     fs.symlinkSync('nowhere.js', path.join(base, 'app', 'b.js'))
-    expect(() => resolve(base, 'app/*.js')).toThrow(`"${path.join(base, 'app', 'b.js')}" is a symbolic link to "nowhere.js", which does not exist.`)
+    expect(() => resolve(base, 'app/*.js')).toThrowSealError('bad-input', `${path.join(base, 'app', 'b.js')}`)
   })
 
   it('never descends into node_modules or .git unless the pattern names them', () => {
@@ -73,8 +73,8 @@ describe('a glob walks only what its pattern can match', () => {
 describe('exclusions', () => {
   it('an exclusion that matches nothing is an error naming it', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a', 'dist/app.js.map': 'm' })
-    expect(() => resolve(base, 'dist\n!*.map')).toThrow('subject-path: the exclusion "!*.map" matches nothing the patterns "dist" reach')
-    expect(() => resolve(base, 'dist\n!dist/*.map\n!dist/*.gz, !dist/*.br')).toThrow('the exclusions "!dist/*.gz", "!dist/*.br" match nothing')
+    expect(() => resolve(base, 'dist\n!*.map')).toThrowSealError('bad-input', 'subject-path', '"!*.map"', '"dist"')
+    expect(() => resolve(base, 'dist\n!dist/*.map\n!dist/*.gz, !dist/*.br')).toThrowSealError('bad-input', '"!dist/*.gz"', '"!dist/*.br"')
   })
 
   it('resolve relative to the same base as the patterns, and may repeat one another', () => {

@@ -46,9 +46,9 @@ describe('the seal bundle beside a listing', () => {
 
   it("words a file that cannot be read with the caller's error and why", () => {
     const dir = writeTree(tempDir(), { 'app.intoto.json': null })
-    expect(() => readListing(path.join(dir, 'gone.sha256'), unreadable)).toThrow(`cannot read ${path.join(dir, 'gone.sha256')}: it does not exist`)
+    expect(() => readListing(path.join(dir, 'gone.sha256'), unreadable)).toThrowSealError('unreadable', `${path.join(dir, 'gone.sha256')}`)
     // A directory where the statement should be is there, and unreadable as a file.
-    expect(() => readStatementBeside(path.join(dir, 'app.sha256'), unreadable)).toThrow('it is a directory')
+    expect(() => readStatementBeside(path.join(dir, 'app.sha256'), unreadable)).toThrowSealError('unreadable')
     expect(whyUnreadable(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('EACCES')
   })
 

@@ -30,10 +30,10 @@ describe('the files kept beside a file ledger', () => {
     const ledger = path.join(tempDir(), 'ledger.jsonl')
     expect(readCheckpoint(ledger, refuse)).toBeNull()
     fs.mkdirSync(besideLedger(ledger).checkpoint)
-    expect(() => readCheckpoint(ledger, refuse)).toThrow(`${besideLedger(ledger).checkpoint}: it is a directory`)
-    expect(() => readRecordAttestation(ledger, 'nothing.json', refuse)).toThrow('it does not exist')
+    expect(() => readCheckpoint(ledger, refuse)).toThrowSealError('unreadable', `${besideLedger(ledger).checkpoint}`)
+    expect(() => readRecordAttestation(ledger, 'nothing.json', refuse)).toThrowSealError('unreadable')
     fs.writeFileSync(ledger, '')
     // The attestations directory would have to be made inside a file.
-    expect(() => writeRecordAttestation(path.join(ledger, 'l.jsonl'), 'k', '{}', refuse)).toThrow(/ENOTDIR/)
+    expect(() => writeRecordAttestation(path.join(ledger, 'l.jsonl'), 'k', '{}', refuse)).toThrowSealError('unreadable', 'ENOTDIR')
   })
 })

@@ -77,24 +77,20 @@ describe('the file ledger: live means deployed', () => {
     const { abandoned } = await ledger.record('staging', async () => null, 60 * 60_000)
     expect(abandoned).toEqual([expect.objectContaining({ outcome: 'abandoned', resolves: stale.id, digest: digest(2) })])
     expect(await ledger.live('staging', 'hello-service')).toBeNull()
-    await expect(ledger.resolve({ id: stale.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrow(
-      `ledger: record ${stale.id} (${digest(2)} in staging) was resolved already: abandoned at ${minutesAfter(60)} (record ${abandoned[0]?.id}). Promote the digest again to deploy it.`
-    )
+    await expect(ledger.resolve({ id: stale.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrowSealError('conflict', 'ledger', `${stale.id}`, `${digest(2)}`, `${minutesAfter(60)}`, `${abandoned[0]?.id}`)
   })
 
   it('refuses to resolve a record twice, a record that is not pending, or one that does not exist', async () => {
     const { ledger } = await threeDeployments()
-    await expect(ledger.resolve({ id: '2', outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrow(/record 2 .* was resolved already: deployed at/)
-    await expect(ledger.resolve({ id: '3', outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrow(/record 3 in file:.* is a deployed record, not a pending one/)
-    await expect(ledger.resolve({ id: '99', outcome: 'failed', reason: null, runUrl: null, actor: null })).rejects.toThrow(/has no record "99"/)
+    await expect(ledger.resolve({ id: '2', outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrowSealError('conflict')
+    await expect(ledger.resolve({ id: '3', outcome: 'confirmed', reason: null, runUrl: null, actor: null })).rejects.toThrowSealError('bad-input')
+    await expect(ledger.resolve({ id: '99', outcome: 'failed', reason: null, runUrl: null, actor: null })).rejects.toThrowSealError('bad-input')
   })
 
   it('refuses to confirm a record of another environment than the one given, and records nothing', async () => {
     const { ledger } = newLedger()
     const pending = await letIn(ledger, digest(1), 'staging')
-    await expect(ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null, environment: 'production' })).rejects.toThrow(
-      `file:${ledger.file}: record ${pending.id} is a promotion of ${digest(1)} to "staging", not to the environment given, "production"; nothing was recorded.`
-    )
+    await expect(ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null, environment: 'production' })).rejects.toThrowSealError('bad-input', `${ledger.file}`, `${pending.id}`, `${digest(1)}`)
     expect((await ledger.verifyChain()).count).toBe(1)
     expect(await ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: null, environment: 'staging' })).toMatchObject({ outcome: 'deployed' })
   })
@@ -122,12 +118,12 @@ describe('the file ledger: a missing, empty or cut ledger', () => {
   it('is an error when missing, unless created on purpose; init creates it once', async () => {
     const file = path.join(tempDir(), 'ledger.jsonl')
     const ledger = new FileLedger(file, 'ledger')
-    await expect(ledger.live('dev', 'hello-service')).rejects.toThrow(`ledger: the ledger "file:${file}" does not exist. A missing ledger is never read as an empty one`)
-    await expect(letIn(ledger, digest(1), 'dev')).rejects.toThrow(/does not exist.*artifact-seal ledger init/)
-    expect(() => ledger.assertWritable()).toThrow(/does not exist/)
+    await expect(ledger.live('dev', 'hello-service')).rejects.toThrowSealError('unreadable', 'ledger', `${file}`)
+    await expect(letIn(ledger, digest(1), 'dev')).rejects.toThrowSealError('unreadable')
+    expect(() => ledger.assertWritable()).toThrowSealError('unreadable')
     const head = await ledger.init()
     expect(head.seq).toBe(1)
-    await expect(ledger.init()).rejects.toThrow(`ledger: "file:${file}" exists already; a ledger is created once.`)
+    await expect(ledger.init()).rejects.toThrowSealError('bad-input', 'ledger', `${file}`)
     expect(await ledger.live('dev', 'hello-service')).toBeNull()
   })
 
@@ -135,7 +131,7 @@ describe('the file ledger: a missing, empty or cut ledger', () => {
     const { ledger } = await threeDeployments()
     const lines = fs.readFileSync(ledger.file, 'utf8').split('\n')
     fs.writeFileSync(ledger.file, '')
-    await expect(ledger.veto(digest(1))).rejects.toThrow(/cannot be trusted: line 1: the file is empty.*it was emptied/)
+    await expect(ledger.veto(digest(1))).rejects.toThrowSealError('tampered')
     fs.writeFileSync(ledger.file, lines.slice(1).join('\n'))
     expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 1, problem: expect.stringContaining('the lines before it were deleted') })
   })
@@ -164,8 +160,8 @@ describe('the file ledger: tampering', () => {
     lines[1] = (lines[1] as string).replace(digest(1).slice(-8), digest(9).slice(-8))
     fs.writeFileSync(ledger.file, lines.join('\n'))
     expect((await ledger.verifyChain()).problems[0]).toEqual({ line: 3, problem: expect.stringContaining('does not follow line 2') })
-    await expect(ledger.live('dev', 'hello-service')).rejects.toThrow(/The ledger file:.*cannot be trusted: line 3: .*Nothing is promoted from a damaged ledger/)
-    await expect(letIn(ledger, digest(3), 'dev')).rejects.toThrow(/cannot be trusted/)
+    await expect(ledger.live('dev', 'hello-service')).rejects.toThrowSealError('tampered')
+    await expect(letIn(ledger, digest(3), 'dev')).rejects.toThrowSealError('tampered')
   })
 
   it('reports a deleted line, a reordered pair and a cut-short last line', async () => {
@@ -199,13 +195,9 @@ describe('the file ledger: clocks', () => {
     const entry = await append(ledger, { ...newRecord({ digest: digest(1), environment: 'dev' }) })
     expect(entry.time).toBe(T0.toISOString())
     clock.advance(-5)
-    await expect(letIn(ledger, digest(2), 'dev')).rejects.toThrow(
-      `file:${ledger.file}: the last record (2) is dated ${T0.toISOString()}, after this machine's clock (${minutesAfter(-5)}). Either the clock is behind`
-    )
+    await expect(letIn(ledger, digest(2), 'dev')).rejects.toThrowSealError('refused', `${ledger.file}`, `${T0.toISOString()}`, `${minutesAfter(-5)}`)
     // Read afresh, the line itself is refused.
-    await expect(new FileLedger(ledger.file, 'ledger', { clock: clock.now }).live('dev', 'hello-service')).rejects.toThrow(
-      `line 2: it is dated ${T0.toISOString()}, after this machine's clock (${minutesAfter(-5)}): this clock is behind, a clock ahead wrote it, or it was edited`
-    )
+    await expect(new FileLedger(ledger.file, 'ledger', { clock: clock.now }).live('dev', 'hello-service')).rejects.toThrowSealError('tampered', 'line 2', `${T0.toISOString()}`, `${minutesAfter(-5)}`)
   })
 
   it('refuses a ledger with a record dated after now, or out of time order', async () => {
@@ -213,7 +205,7 @@ describe('the file ledger: clocks', () => {
     const { ledger } = newLedger(ahead)
     await letIn(ledger, digest(1), 'dev')
     const behind = new FileLedger(ledger.file, 'ledger', { clock: () => T0 })
-    await expect(behind.live('dev', 'hello-service')).rejects.toThrow("line 2: it is dated 2026-11-01T13:00:00.000Z, after this machine's clock (2026-11-01T12:00:00.000Z)")
+    await expect(behind.live('dev', 'hello-service')).rejects.toThrowSealError('tampered', 'line 2')
 
     const { ledger: ordered, clock } = newLedger()
     await letIn(ordered, digest(1), 'dev')
@@ -242,20 +234,18 @@ describe('the file ledger: clocks', () => {
 describe('the file ledger: limits and failures', () => {
   it('refuses a path that is not a regular file, and a file over the size it reads, without reading it', async () => {
     const device = new FileLedger('/dev/full', 'ledger')
-    await expect(device.live('dev', 'hello-service')).rejects.toThrow('ledger: "file:/dev/full" is not a regular file, so it cannot be a ledger.')
+    await expect(device.live('dev', 'hello-service')).rejects.toThrowSealError('unreadable', 'ledger', '"file:/dev/full"')
     const huge = path.join(tempDir(), 'huge.jsonl')
     fs.closeSync(fs.openSync(huge, 'w'))
     fs.truncateSync(huge, 300 * 1024 * 1024) // sparse: no disk used
-    await expect(new FileLedger(huge, 'ledger').live('dev', 'hello-service')).rejects.toThrow(/is 314572800 bytes, over the 256 MiB artifact-seal reads/)
+    await expect(new FileLedger(huge, 'ledger').live('dev', 'hello-service')).rejects.toThrowSealError('refused')
   })
 
   it('names the input and the path when the file cannot be written, and records nothing', async () => {
     const blocker = path.join(tempDir(), 'a-file')
     fs.writeFileSync(blocker, '')
     const ledger = new FileLedger(path.join(blocker, 'ledger.jsonl'), 'ledger', { create: true })
-    await expect(letIn(ledger, digest(1), 'dev')).rejects.toThrow(
-      `ledger: the ledger "file:${blocker}/ledger.jsonl" cannot be written (a part of "${blocker}" is a file, not a directory). Give a path in a writable directory`
-    )
+    await expect(letIn(ledger, digest(1), 'dev')).rejects.toThrowSealError('unreadable', 'ledger', `${blocker}`, `${blocker}`)
   })
 })
 
@@ -325,14 +315,17 @@ describe('the file ledger: concurrent writers', () => {
 describe('the file ledger: the gate reads and writes under one lock', () => {
   it('gives decide a view that no other writer changes before its record is appended', async () => {
     const { ledger, clock } = newLedger()
-    const other = new FileLedger(ledger.file, 'ledger', { clock: clock.now, lock: { waitMs: 5_000 } })
+    // The race, forced: decide goes on only once the other writer has decided to veto and found the lock held.
+    let otherWaits: () => void = () => undefined
+    const otherWaiting = new Promise<void>((resolve) => (otherWaits = resolve))
+    const other = new FileLedger(ledger.file, 'ledger', { clock: clock.now, lock: { waitMs: 60_000, onBusy: () => otherWaits() } })
     let sawVeto: boolean | null = null
     const racing: Promise<unknown>[] = []
     await ledger.record(
       'production',
       async (view) => {
         racing.push(veto(other, digest(1), 'staging'))
-        await new Promise((resolve) => setTimeout(resolve, 100))
+        await otherWaiting
         sawVeto = (await view.veto(digest(1))) !== null
         return newRecord({ digest: digest(1), environment: 'production' })
       },

@@ -227,9 +227,7 @@ describe('GitHubDeploymentsLedger: pending, confirmed, failed, abandoned', () =>
   it('refuses to confirm a record of another environment than the one given, posting nothing', async () => {
     const { ledger, promote, statesOf } = fresh()
     const b = await promote(B, 'staging')
-    await expect(ledger.resolve({ id: b.id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: null, environment: 'production' })).rejects.toThrow(
-      `record ${b.id} is a promotion of ${B} to "staging", not to the environment given, "production"; nothing was recorded.`
-    )
+    await expect(ledger.resolve({ id: b.id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: null, environment: 'production' })).rejects.toThrowSealError('bad-input', `${b.id}`, `${B}`)
     expect(statesOf(b.id)).toEqual([expect.stringMatching(/^in_progress /)])
     expect(await ledger.resolve({ id: b.id, outcome: 'confirmed', reason: null, runUrl: RUN, actor: null, environment: 'staging' })).toMatchObject({ outcome: 'deployed' })
   })
@@ -465,10 +463,8 @@ describe('GitHubDeploymentsLedger: time is GitHub’s', () => {
     const unreadable = (detail: string): never => {
       throw new SealError('tampered', detail)
     }
-    expect(() => historyOf([status(2, '2024-06-01 00:00:00')], unreadable)).toThrow('its success status 2 is dated "2024-06-01 00:00:00", not an ISO 8601 UTC time')
-    expect(() => historyOf([status(3, '2024-06-01T00:00:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable)).toThrow(
-      'its success status 3 (2024-06-01T00:00:00Z) is dated before the status posted before it'
-    )
+    expect(() => historyOf([status(2, '2024-06-01 00:00:00')], unreadable)).toThrowSealError('tampered', '"2024-06-01 00:00:00"')
+    expect(() => historyOf([status(3, '2024-06-01T00:00:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable)).toThrowSealError('tampered')
     expect(historyOf([status(3, '2024-06-01T00:01:00Z'), status(2, '2024-06-01T00:01:00Z', 'in_progress')], unreadable).stretch).toEqual({ from: '2024-06-01T00:01:00Z', until: null })
   })
 })

@@ -75,13 +75,13 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('against distribution
       ['linux/arm64/v8', image.digests.arm64]
     ])
     expect((await client.platformChild(ref('acme/app'), image.digests.index as Digest, image.digests.arm64 as Digest)).platform).toBe('linux/arm64/v8')
-    await expect(client.platformChild(ref('acme/app'), image.digests.index as Digest, image.digests.attestation as Digest)).rejects.toThrow(/attestation manifest/)
+    await expect(client.platformChild(ref('acme/app'), image.digests.index as Digest, image.digests.attestation as Digest)).rejects.toThrowSealError('refused')
     await expect(client.platformChild(ref('acme/app'), image.digests.index as Digest, image.digests.single as Digest)).rejects.toThrow(SealError)
   })
 
   it('refuses a tag that moved away from the expected digest', async () => {
     const client = clientFor(registry)
-    await expect(client.pin(ref('acme/app:single'), image.digests.index as Digest)).rejects.toThrow(/tag moved/)
+    await expect(client.pin(ref('acme/app:single'), image.digests.index as Digest)).rejects.toThrowSealError('conflict')
   })
 
   it('retags with the fetched bytes: skopeo reads the same digest and bytes under the new tag', async () => {
@@ -213,7 +213,7 @@ describe('logging in to distribution 2.8', () => {
   const ref = (registry: TestRegistry, text: string) => parseImageReference(`${registry.host}/${text}`, 'image')
 
   it('Basic: no credentials, or wrong ones, are refused saying where they came from', async () => {
-    await expect(anonymous().pin(ref(htpasswd, 'acme/app:v1'))).rejects.toThrow(/asks for credentials, and none were found for it/)
+    await expect(anonymous().pin(ref(htpasswd, 'acme/app:v1'))).rejects.toThrowSealError('denied')
     await expect(withPassword(htpasswd, 'wrong').pin(ref(htpasswd, 'acme/app:v1'))).rejects.toThrow(
       new RegExp(`refused the credentials from registry-username/registry-password for ${htpasswd.host.replace(/\./g, '\\.')}\\. Check the user name and password`)
     )
@@ -221,16 +221,14 @@ describe('logging in to distribution 2.8', () => {
 
   it('Bearer: anonymous callers may pull but not push; a wrong password is refused at the token service', async () => {
     expect((await anonymous().pin(ref(token, 'acme/app:v1'))).digest).toBe(image.digests.index)
-    await expect(anonymous().retag(ref(token, 'acme/app'), image.digests.index as Digest, 'staging')).rejects.toThrow(/asks for credentials, and none were found/)
-    await expect(withPassword(token, 'wrong').pin(ref(token, 'acme/app:v1'))).rejects.toThrow(/refused the credentials from registry-username\/registry-password .*\(401 from the token service/)
+    await expect(anonymous().retag(ref(token, 'acme/app'), image.digests.index as Digest, 'staging')).rejects.toThrowSealError('denied')
+    await expect(withPassword(token, 'wrong').pin(ref(token, 'acme/app:v1'))).rejects.toThrowSealError('denied')
   })
 
   it('Bearer: a token that may only pull is a denial of the push, naming the repository', async () => {
     token.tokenServer!.grant = (_user, _repository, actions) => actions.filter((a) => a === 'pull')
     try {
-      await expect(withPassword(token, TOKEN_PASSWORD).retag(ref(token, 'acme/app'), image.digests.index as Digest, 'staging')).rejects.toThrow(
-        /does not let this client push to \(pull and push\) "acme\/app" with the credentials from registry-username\/registry-password/
-      )
+      await expect(withPassword(token, TOKEN_PASSWORD).retag(ref(token, 'acme/app'), image.digests.index as Digest, 'staging')).rejects.toThrowSealError('denied')
     } finally {
       token.tokenServer!.grant = (_user, _repository, actions) => actions
     }

@@ -300,7 +300,7 @@ describe('faults', () => {
 
   it('refuses an index that lacks a wanted platform', async () => {
     const platforms = await client().platforms(ref('acme/app'), INDEX)
-    expect(() => requirePlatforms(platforms, ['linux/amd64', 'linux/s390x'], 'image "x"')).toThrow(/no image for "linux\/s390x"; it has linux\/amd64, linux\/arm64\/v8/)
+    expect(() => requirePlatforms(platforms, ['linux/amd64', 'linux/s390x'], 'image "x"')).toThrowSealError('refused')
   })
 
   it('keeps every entry when fallback writers race, with If-Match honoured (412 and merge again)', async () => {

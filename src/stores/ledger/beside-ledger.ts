@@ -47,7 +47,7 @@ export function writeRecordAttestation(ledgerFile: string, key: string, json: st
     fs.writeFileSync(temporary, json, { flag: 'wx' })
     fs.renameSync(temporary, file)
   } catch (error) {
-    fs.rmSync(temporary, { force: true })
+    removeQuietly(temporary)
     throw unwritable((error as NodeJS.ErrnoException).code ?? String(error), file)
   }
   return path.relative(path.dirname(ledgerFile), file).split(path.sep).join('/')
@@ -60,5 +60,14 @@ export function readRecordAttestation(ledgerFile: string, link: string, unreadab
     return { file, bytes: fs.readFileSync(file) }
   } catch (error) {
     throw unreadable(whyUnreadable(error), file)
+  }
+}
+
+/** Removes a temporary file; one that cannot be removed (its directory was never made) is no reason to hide why the write failed. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true })
+  } catch {
+    // the write's own failure is what the caller is told
   }
 }

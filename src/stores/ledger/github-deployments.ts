@@ -98,10 +98,10 @@ import {
   truncate,
   type ReadContext
 } from './github/records.js'
-import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
+import { DEFAULT_RETRY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 
-export type { RetryOptions } from './github/retry-policy.js'
+export type { RetryOptions } from '../../http/retry-policy.js'
 
 export interface GitHubDeploymentsLedgerOptions {
   readonly token: string

@@ -1,5 +1,5 @@
 import { SealError, type SealErrorCode } from '../../core/errors.js'
-import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../ledger/github/retry-policy.js'
+import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../../http/retry-policy.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
 /**

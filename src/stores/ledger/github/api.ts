@@ -3,7 +3,7 @@ import { getOctokit } from '@actions/github'
 import { SealError } from '../../../core/errors.js'
 import { VERSION } from '../../../version.js'
 import { requestFailed, unreadableAnswer, type Blame, type RequestName } from './messages.js'
-import { classify, delayBefore, isRetryable, type RetryOptions } from './retry-policy.js'
+import { classify, delayBefore, isRetryable, type RetryOptions } from '../../../http/retry-policy.js'
 
 /** A deployment, reduced to what the ledger reads. */
 export interface ApiDeployment {

@@ -1,5 +1,5 @@
 import { SealError, quote } from '../../../core/errors.js'
-import { abbreviate, type Failure } from './retry-policy.js'
+import { abbreviate, type Failure } from '../../../http/retry-policy.js'
 
 /** Who is asking, for messages: the ledger's location, the token's input, the API's URL. */
 export interface Blame {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { classify, isRetryable } from '../../../../src/stores/ledger/github/retry-policy.js'
+import { classify, isRetryable } from '../../src/http/retry-policy.js'
 
 const answer = (status: number, headers: Record<string, string> = {}) => ({ status, response: { headers, data: '' } })
 

@@ -14412,8 +14412,8 @@ async function prepareSigning(settings, env) {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
     const { readSigningKey } = await import("../chunks/signing-key-X5UDWWYF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-4WPM27ZX.js");
-    const { keySigner } = await import("../chunks/key-signer-ET7BODS5.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-VERR2VUL.js");
+    const { keySigner } = await import("../chunks/key-signer-SKFRVLNW.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -14431,7 +14431,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PJM2RKJV.js");
-  const { signStatement } = await import("../chunks/sign-statement-4WPM27ZX.js");
+  const { signStatement } = await import("../chunks/sign-statement-VERR2VUL.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -17694,10 +17694,16 @@ function writeRecordAttestation(ledgerFile, key, json2, unwritable) {
     fs6.writeFileSync(temporary, json2, { flag: "wx" });
     fs6.renameSync(temporary, file);
   } catch (error2) {
-    fs6.rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw unwritable(error2.code ?? String(error2), file);
   }
   return path3.relative(path3.dirname(ledgerFile), file).split(path3.sep).join("/");
+}
+function removeQuietly(file) {
+  try {
+    fs6.rmSync(file, { force: true });
+  } catch {
+  }
 }
 
 // src/stores/ledger/file-ledger.ts
@@ -18447,7 +18453,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BIEGKVSH.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6M54B2SJ.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,
@@ -20915,8 +20921,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-ACZTCPT5.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-GVBEXPT2.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-HC3DT3V6.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-HBUVMDMB.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -21028,9 +21034,9 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-F4CT2T6T.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-7AKZ3UPI.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
-      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
+      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
     if (context.ledger.kind !== "file") {
       throw new SealError(
@@ -24869,7 +24875,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-F4CT2T6T.js");
+    const { listAttestations } = await import("../chunks/attestations-api-7AKZ3UPI.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -24915,7 +24921,7 @@ function privateDir(parent, prefix, env, inputName) {
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(fs11.realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     throw new SealError(
       "bad-input",
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
@@ -24956,7 +24962,7 @@ function copyListedFiles(root, listed, dir) {
     fs11.copyFileSync(path16.join(root, ...rel.split("/")), target);
   }
 }
-function removeQuietly(dir) {
+function removeQuietly2(dir) {
   try {
     fs11.rmSync(dir, { recursive: true, force: true });
   } catch {
@@ -25717,7 +25723,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     const e = error2;
     throw new SealError(
       "unreadable",
@@ -25730,7 +25736,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
-    removeQuietly(dir);
+    removeQuietly2(dir);
     throw new SealError(
       "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
@@ -25963,7 +25969,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-JJY7DS6V.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-WLUD2RJJ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -25981,13 +25987,13 @@ async function restoreFromCache(digest, inputName, context) {
       context.seal
     );
   } catch (error2) {
-    removeQuietly(restored.dir);
+    removeQuietly2(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly(restored.dir);
+    removeQuietly2(restored.dir);
     context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
     return { kind: "refused", actual: checked.actual };
   }
@@ -26270,7 +26276,7 @@ export {
   copyListedFiles as m21$copyListedFiles,
   makeDirectories as m21$makeDirectories,
   privateDir as m21$privateDir,
-  removeQuietly as m21$removeQuietly,
+  removeQuietly2 as m21$removeQuietly,
   writeNewFile as m21$writeNewFile,
   wrongEnvironment as m22$wrongEnvironment,
   decodeRecord as m23$decodeRecord,

@@ -8835,7 +8835,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-KSPCFTGL.js");
+  const { prepareSigning } = await import("../chunks/signing-NRS5E55U.js");
   return prepareSigning(settings, env);
 }
 
@@ -8864,7 +8864,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-VZAKPZCX.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6HUH6QGG.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

@@ -4288,8 +4288,8 @@ async function prepareSigning(settings, env) {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
     const { readSigningKey } = await import("../chunks/signing-key-VVLVQEB4.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-RX2XHDNW.js");
-    const { keySigner } = await import("../chunks/key-signer-IGCLD45B.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-WKQP3476.js");
+    const { keySigner } = await import("../chunks/key-signer-L5MH46SK.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -4307,7 +4307,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-F5FRI74P.js");
-  const { signStatement } = await import("../chunks/sign-statement-RX2XHDNW.js");
+  const { signStatement } = await import("../chunks/sign-statement-WKQP3476.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -4412,7 +4412,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.ArtifactName, uploaded?.name ?? "");
     setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
-    setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : "");
+    setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
     setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
@@ -4444,7 +4444,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-FFN3GZF6.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-EXYDCOQL.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {

@@ -3475,7 +3475,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TLRJZJIT.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XDWUANSJ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -4375,8 +4375,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-SNAZPQ7H.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-3Y4UAF3J.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-EC4JTICB.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-G7X64ZPO.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4467,7 +4467,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-UKATEYBM.js");
+    const { listAttestations } = await import("../chunks/attestations-api-WRJVP5WO.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };

@@ -1,6 +1,7 @@
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle'
 import { DSSEBundleBuilder, FulcioSigner, InternalError, RekorWitness, TSAWitness, type Signer, type Witness } from '@sigstore/sign'
 import { SealError, quote } from '../core/errors.js'
+import { DEFAULT_POLICY, sigstoreFetchOptions } from '../http/retry-policy.js'
 import type { SigstoreInstance } from './sigstore-instance.js'
 
 /**
@@ -8,20 +9,20 @@ import type { SigstoreInstance } from './sigstore-instance.js'
  * `application/vnd.in-toto+json`, PAE signing) with either a Fulcio certificate for the
  * job's OIDC token plus the instance's witness (a Rekor entry or an RFC 3161 timestamp), or
  * a user's key named by its hint and no witness at all (nothing leaves the machine).
- * Timeouts and retries are those of `actions/attest` (10 s, 3 retries).
+ * Fulcio, the timestamp authority and Rekor are called with the HTTP layer's policy: its
+ * timeout per attempt, its attempts and its backoff with jitter.
  */
 
 export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
-export const DEFAULT_TIMEOUT_MS = 10_000
-export const DEFAULT_RETRIES = 3
 
 export interface KeylessSigning {
   readonly kind: 'keyless'
   readonly instance: SigstoreInstance
   /** The job's OIDC token for audience `sigstore`. */
   readonly token: string
+  /** Per attempt; the HTTP policy's by default. */
   readonly timeoutMs?: number
-  /** Retries after the first attempt, per request (5xx, 408, 429 and connection errors). */
+  /** Retries after the first attempt, per request (5xx, 408, 429 and connection errors); the HTTP policy's by default. */
   readonly retries?: number
 }
 
@@ -31,7 +32,7 @@ export interface KeyedSigning {
   readonly signer: Signer
 }
 
-function witnessesOf(instance: SigstoreInstance, fetch: { timeout: number; retry: number }): Witness[] {
+function witnessesOf(instance: SigstoreInstance, fetch: ReturnType<typeof sigstoreFetchOptions>): Witness[] {
   const witnesses: Witness[] = []
   if (instance.rekorUrl !== undefined) witnesses.push(new RekorWitness({ rekorBaseURL: instance.rekorUrl, entryType: 'dsse', fetchOnConflict: true, ...fetch }))
   if (instance.tsaUrl !== undefined) witnesses.push(new TSAWitness({ tsaBaseURL: instance.tsaUrl, ...fetch }))
@@ -76,7 +77,11 @@ function signingError(error: unknown, signing: KeylessSigning | KeyedSigning): E
 export async function signStatement(statement: object, signing: KeylessSigning | KeyedSigning): Promise<SerializedBundle> {
   let builder: DSSEBundleBuilder
   if (signing.kind === 'keyless') {
-    const fetch = { timeout: signing.timeoutMs ?? DEFAULT_TIMEOUT_MS, retry: signing.retries ?? DEFAULT_RETRIES }
+    const fetch = sigstoreFetchOptions({
+      ...DEFAULT_POLICY,
+      ...(signing.timeoutMs === undefined ? {} : { timeoutMs: signing.timeoutMs }),
+      ...(signing.retries === undefined ? {} : { attempts: signing.retries + 1 })
+    })
     const witnesses = witnessesOf(signing.instance, fetch)
     if (witnesses.length === 0) {
       throw new SealError('bad-input', 

@@ -6,6 +6,7 @@ import { toTrustMaterial } from '@sigstore/verify'
 import { SealError, quote } from '../core/errors.js'
 import { GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
 import { DEFAULT_TUF_MIRRORS, GITHUB_TUF_MIRROR, PUBLIC_GOOD_TUF_MIRROR, TUF_MIRRORS_INPUT, type TufMirror } from './tuf-mirrors.js'
+import { sigstoreFetchOptions } from '../http/retry-policy.js'
 
 export type { TufMirror }
 
@@ -131,6 +132,7 @@ async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Pr
   try {
     const root = await getTrustedRoot({
       mirrorURL: mirror.url,
+      ...sigstoreFetchOptions(),
       ...(cacheDir === undefined ? {} : { cachePath: cacheDir }),
       ...(rootPath === undefined ? {} : { rootPath })
     })

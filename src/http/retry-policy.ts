@@ -1,9 +1,9 @@
 /**
- * When a failed GitHub API request is worth another attempt, and how long to wait first.
- * Pure: it reads what octokit's RequestError carries (status, response headers and body,
- * and the fetch failure as `cause` when no answer came), so it is tested without a network.
- * The registry client (stores/registry/transport.ts) hands it answers in that shape too, so
- * both follow one policy.
+ * The one retry policy of every remote call the project makes itself: which failures are
+ * worth another attempt, how long to wait first (backoff with jitter, or what a rate limit's
+ * Retry-After asks), a timeout per attempt and a deadline for the whole request. Pure: it
+ * reads what octokit's RequestError carries (status, response headers and body, and the fetch
+ * failure as `cause` when no answer came), and callers hand it other answers in that shape.
  */
 
 export interface RetryOptions {
@@ -15,7 +15,25 @@ export interface RetryOptions {
   readonly maxDelayMs: number
 }
 
+export interface HttpPolicy extends RetryOptions {
+  /** Per attempt, so one hung connection costs one attempt, not the job. */
+  readonly timeoutMs: number
+  /** A request and its retries end by then, waits included: no wait starts that would pass it. */
+  readonly deadlineMs: number
+}
+
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 60_000 }
+
+export const DEFAULT_POLICY: HttpPolicy = { ...DEFAULT_RETRY, timeoutMs: 30_000, deadlineMs: 300_000 }
+
+/**
+ * The policy as the Sigstore libraries take it (make-fetch-happen's `timeout` and `retry`):
+ * the same timeout per attempt, attempts and backoff with jitter. They do not read
+ * Retry-After; the project's own calls do.
+ */
+export function sigstoreFetchOptions(policy: HttpPolicy = DEFAULT_POLICY): { timeout: number; retry: { retries: number; factor: number; minTimeout: number; maxTimeout: number; randomize: boolean } } {
+  return { timeout: policy.timeoutMs, retry: { retries: policy.attempts - 1, factor: 2, minTimeout: policy.baseDelayMs, maxTimeout: policy.maxDelayMs, randomize: true } }
+}
 
 /** What went wrong with one attempt. */
 export type Failure =

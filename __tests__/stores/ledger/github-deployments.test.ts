@@ -876,10 +876,21 @@ describe('GitHubDeploymentsLedger: retries', () => {
   })
 
   it('times out a slow answer and retries it', async () => {
-    const { ledger, sleeps } = fresh({ timeoutMs: 100 })
+    // The test says when an attempt times out: once the host holds the slow request, never because the machine was slow.
+    const attempts: AbortController[] = []
+    const timeout = (): AbortSignal => {
+      const attempt = new AbortController()
+      attempts.push(attempt)
+      return attempt.signal
+    }
+    const { ledger, sleeps } = fresh({ clock: { timeout } })
     host.inject({ kind: 'slow', delayMs: 30_000 })
-    expect(await ledger.live('production', 'shop')).toBeNull()
+    const reading = ledger.live('production', 'shop')
+    while (host.requests.length === 0) await new Promise((resolve) => setImmediate(resolve))
+    attempts[0]?.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
+    expect(await reading).toBeNull()
     expect(sleeps).toHaveLength(1)
+    expect(attempts).toHaveLength(2)
     expect(host.requests.map((r) => r.fault)).toEqual(['slow', null])
   })
 

@@ -111,7 +111,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(SealOutput.ArtifactName, uploaded?.name ?? '')
     core.setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : '')
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
-    core.setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : '')
+    core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
     core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
     core.setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? '')

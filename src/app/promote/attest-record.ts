@@ -62,7 +62,7 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? 'github-token' })
       // The API hands the bundle back as JSON of its own layout; its compact form is what
       // a reader of the API can hash again (listAttestations does), not these bytes.
-      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) }
+      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) }
     }
     if (context.ledger.kind !== 'file') {
       throw new SealError('bad-input', 

@@ -98,7 +98,8 @@ import {
   truncate,
   type ReadContext
 } from './github/records.js'
-import { DEFAULT_RETRY, type RetryOptions } from '../../http/retry-policy.js'
+import { SYSTEM_CLOCK, type Clock } from '../../http/clock.js'
+import { DEFAULT_POLICY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 
 export type { RetryOptions } from '../../http/retry-policy.js'
@@ -116,8 +117,10 @@ export interface GitHubDeploymentsLedgerOptions {
   readonly retry?: Partial<RetryOptions>
   /** How the ledger waits between attempts; tests pass one that returns at once. */
   readonly sleep?: (ms: number) => Promise<void>
-  /** Per request attempt; 30 s by default. */
+  /** Per request attempt; the HTTP policy's (30 s) by default. */
   readonly timeoutMs?: number
+  /** The HTTP layer's clock: tests decide when an attempt times out. */
+  readonly clock?: Partial<Clock>
   /** The input that gave the token, named in errors; 'github-token' by default. */
   readonly tokenInput?: string
   /**
@@ -189,9 +192,8 @@ export class GitHubDeploymentsLedger implements Ledger {
       owner: parts[1] as string,
       repo: parts[2] as string,
       apiUrl,
-      retry: { ...DEFAULT_RETRY, ...options.retry },
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      timeoutMs: options.timeoutMs ?? 30_000,
+      policy: { ...DEFAULT_POLICY, ...options.retry, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+      clock: { ...SYSTEM_CLOCK, ...options.clock, ...(options.sleep === undefined ? {} : { sleep: options.sleep }) },
       blame: { location: this.location, repository: options.repository, tokenInput: options.tokenInput ?? 'github-token', apiUrl }
     })
   }

@@ -6,6 +6,7 @@ import { isManifestType } from '../../core/image/media-types.js'
 import { type ImageReference, digestReference, registryHost, sameRepository, withDigest } from '../../core/image/reference.js'
 import type { Referrer } from '../../core/image/referrers.js'
 import { VERSION } from '../../version.js'
+import { SYSTEM_CLOCK } from '../../http/clock.js'
 import { DEFAULT_RETRY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Call, RegistryApi } from './api.js'
 import { copyImage } from './copy.js'
@@ -58,12 +59,9 @@ export class RegistryClient implements ImageRegistry {
     const sleep = options.sleep ?? sleepFor
     this.transport = new Transport(
       {
-        retry: options.retry ?? DEFAULT_RETRY,
-        timeoutMs: options.timeoutMs ?? 30_000,
+        policy: { ...(options.retry ?? DEFAULT_RETRY), timeoutMs: options.timeoutMs ?? 30_000, deadlineMs: options.deadlineMs ?? 120_000 },
         blobTimeoutMs: options.blobTimeoutMs ?? 600_000,
-        deadlineMs: options.deadlineMs ?? 120_000,
-        sleep,
-        random: options.random ?? Math.random,
+        clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
         userAgent: `artifact-seal/${VERSION}`
       },
       (host) => this.plainHttpAllowed(host)

@@ -1,26 +1,23 @@
 import { SealError, type SealErrorCode } from '../../core/errors.js'
-import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../../http/retry-policy.js'
+import type { Clock } from '../../http/clock.js'
+import { type Failure, type HttpPolicy, classify, isRetryable } from '../../http/retry-policy.js'
+import { retrying } from '../../http/retrying.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
 /**
  * Every HTTP exchange with a registry or its token service: Node's fetch with redirects
  * followed by hand (credentials go to the registry's own origin only, never to the blob
- * storage a registry redirects to), a timeout per attempt, retries of what is worth
- * retrying (the GitHub client's policy: 5xx, 408, 429 with its Retry-After, timeouts,
- * connection errors) with backoff and jitter inside a total deadline, and a count of
- * requests per operation.
+ * storage a registry redirects to), under the HTTP layer's one policy (a timeout per attempt;
+ * 5xx, 408, 429 with its Retry-After, timeouts and connection errors retried with backoff and
+ * jitter inside a total deadline), and a count of requests per operation.
  */
 
 export interface TransportOptions {
-  readonly retry: RetryOptions
-  /** Per attempt, so one hung connection costs one attempt. */
-  readonly timeoutMs: number
-  /** For a blob's body streamed from one registry to another. */
+  /** The HTTP policy: attempts, backoff, a timeout per attempt, the deadline of a request and its retries. */
+  readonly policy: HttpPolicy
+  /** Per attempt of a blob's body streamed from one registry to another. */
   readonly blobTimeoutMs: number
-  /** A request and its retries end by then, waits included; no wait starts that would pass it. */
-  readonly deadlineMs: number
-  readonly sleep: (ms: number) => Promise<void>
-  readonly random: () => number
+  readonly clock: Clock
   readonly userAgent: string
 }
 
@@ -107,31 +104,30 @@ export class Transport {
    * without a usable Location, 4xx but 408 and 429) is returned for the caller to read.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { retry, sleep, random, deadlineMs } = this.options
-    const started = performance.now()
-    for (let attempt = 1; ; attempt++) {
-      let failure: Failure
-      try {
-        const response = await this.attempt(request)
-        if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return response
-        failure = classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } })
-      } catch (error) {
-        if (error instanceof SealError) throw error
-        failure = classify({ cause: error })
+    const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
+    return retrying<HttpResponse>(
+      async (signal) => {
+        try {
+          const response = await this.attempt(request, signal)
+          if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return { value: response }
+          return { failure: classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } }) }
+        } catch (error) {
+          if (error instanceof SealError) throw error
+          return { failure: classify({ cause: error }) }
+        }
+      },
+      {
+        policy: this.options.policy,
+        clock: this.options.clock,
+        timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
+        once: streamed,
+        fail: (failure, attempts, refusedWait) => new SealError(codeOf(failure), requestFailed(request, failure, attempts, refusedWait ?? undefined))
       }
-      const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
-      const wait = delayBefore(failure, attempt, retry, random)
-      const elapsed = performance.now() - started
-      if (!isRetryable(failure) || streamed || attempt >= retry.attempts) throw new SealError(codeOf(failure), requestFailed(request, failure, attempt))
-      if (wait > retry.maxDelayMs || elapsed + wait > deadlineMs) throw new SealError(codeOf(failure), requestFailed(request, failure, attempt, wait))
-      await sleep(wait)
-    }
+    )
   }
 
   /** One attempt: the request and the redirects it leads to. */
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
-    const timeoutMs = request.stream === true || (request.body !== undefined && !Buffer.isBuffer(request.body)) ? this.options.blobTimeoutMs : this.options.timeoutMs
-    const signal = AbortSignal.timeout(timeoutMs)
+  private async attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     let url = new URL(request.url)
     let method: Method = request.method
     let body = request.body

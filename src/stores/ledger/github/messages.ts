@@ -1,4 +1,5 @@
 import { SealError, quote } from '../../../core/errors.js'
+import type { RequestName } from '../../../http/github.js'
 import { abbreviate, type Failure } from '../../../http/retry-policy.js'
 
 /** Who is asking, for messages: the ledger's location, the token's input, the API's URL. */
@@ -10,11 +11,6 @@ export interface Blame {
   readonly apiUrl: string
 }
 
-/** A request as messages name it: `GET /repos/o/r/deployments?environment=production`. */
-export interface RequestName {
-  readonly method: string
-  readonly path: string
-}
 
 const STATUS_PAGE = 'https://www.githubstatus.com'
 

@@ -37,7 +37,7 @@ Run "artifact-seal <command> --help" for a command's options.
 var COMMANDS = {
   seal: async () => (await import("./seal-command-HXVTDGY6.js")).sealCommand,
   verify: async () => (await import("./verify-command-BXV7P2NP.js")).verifyCommand,
-  diff: async () => (await import("./diff-command-EGNFCLQA.js")).diffCommand,
+  diff: async () => (await import("./diff-command-RDIDM52R.js")).diffCommand,
   merge: async () => (await import("./merge-command-TIOBJMKZ.js")).mergeCommand,
   promote: async () => (await import("./promote-command-DC4NQPCQ.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-7YOREH7D.js")).confirmCommand,

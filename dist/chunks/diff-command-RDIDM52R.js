@@ -21,6 +21,7 @@ import {
 import "./chunk-ULEFO6FB.js";
 
 // src/cli/diff-command.ts
+import * as path from "node:path";
 import * as fs from "node:fs";
 var DIFF_USAGE = `Usage: artifact-seal diff <sealed.sha256> <other.sha256> [--json]
 
@@ -31,9 +32,9 @@ they differ.
   --json        print the differences as JSON
   -h, --help    show this help`;
 var spec = { name: "diff", usage: DIFF_USAGE, allowPositionals: true, options: { json: { type: "boolean" } } };
-function readListing(file) {
+function readListing(file, cwd) {
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(path.resolve(cwd, file), "utf8");
   } catch (error) {
     throw new SealError("unreadable", `diff: cannot read ${quote(file)} (${error.code ?? "unreadable"}). Give the path of a checksums listing, such as a seal's checksums-path.`, { cause: error });
   }
@@ -49,8 +50,8 @@ async function diffCommand(args, terminal) {
 
 ${DIFF_USAGE}`);
   const [sealedFile, otherFile] = positionals;
-  const sealed = parseListing(readListing(sealedFile), sealedFile);
-  const other = parseListing(readListing(otherFile), otherFile);
+  const sealed = parseListing(readListing(sealedFile, terminal.cwd), sealedFile);
+  const other = parseListing(readListing(otherFile, terminal.cwd), otherFile);
   const mismatches = diffListings(sealed, other);
   const digests = { sealed: digestOfListing(formatListing(sealed)), other: digestOfListing(formatListing(other)) };
   if (values.json) {

@@ -170,36 +170,36 @@ describe('parsePolicy (properties)', () => {
 
 describe('parsePolicy: the crash classes fuzzing found', () => {
   it('a key with "%" and a mistake under it: the key is quoted at its line, no URIError', () => {
-    const message = sealErrorOf(() => parsePolicy('environments:\n  "%":\n    bogus: 1\n', 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy('environments:\n  "%":\n    bogus: 1\n', 'p.yml'), 'malformed')
     expect(message).toContain('p.yml:2:3: environments has the key "%", which is not an environment name.')
     expect(message).toContain('p.yml:3:5: environments.% has an unknown key "bogus". Allowed here: requires, requires-any, soak, signed-by, contract.')
   })
 
   it('reads JSON Pointer escapes in schema paths ("~1" is "/", "~0" is "~")', () => {
-    const message = sealErrorOf(() => parsePolicy('environments:\n  a/b~c:\n    soak: 5\n', 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy('environments:\n  a/b~c:\n    soak: 5\n', 'p.yml'), 'malformed')
     expect(message).toContain('p.yml:3:11: environments.a/b~c.soak "5" is not a duration.')
   })
 
   it('names a key that is not an environment name once, not twice', () => {
-    const message = sealErrorOf(() => parsePolicy('environments:\n  -bad: {}\n', 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy('environments:\n  -bad: {}\n', 'p.yml'), 'malformed')
     expect(message.match(/-bad/g)).toHaveLength(1)
     expect(message).toContain('has a mistake:')
   })
 
   it('keeps the file\'s order and positions for names YAML reads as numbers', () => {
     expect(parsePolicy('environments:\n  b: {}\n  1: {}\n  0.5: { requires: [b] }\n', 'p.yml').environments.map((e) => e.name)).toEqual(['b', '1', '0.5'])
-    expect(sealErrorOf(() => parsePolicy('environments:\n  dev: {}\n  1:\n    requires: [nope]\n', 'p.yml'))).toContain(
+    expect(sealErrorOf(() => parsePolicy('environments:\n  dev: {}\n  1:\n    requires: [nope]\n', 'p.yml'), 'malformed')).toContain(
       'p.yml:4:16: environments.1.requires names "nope", which the policy does not define.'
     )
   })
 
   it('an alias with no anchor: named at its line, with the fix', () => {
-    const message = sealErrorOf(() => parsePolicy('environments:\n  dev: {}\n  staging: *missing\n', 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy('environments:\n  dev: {}\n  staging: *missing\n', 'p.yml'), 'malformed')
     expect(message).toContain('p.yml:3:12: the alias "*missing" names no anchor set before it. Add "&missing" to an earlier value, or write the value out.')
   })
 
   it('an alias used before its anchor is refused the same way', () => {
-    expect(sealErrorOf(() => parsePolicy('environments:\n  a: *x\n  b: &x {}\n', 'p.yml'))).toContain('p.yml:2:6: the alias "*x"')
+    expect(sealErrorOf(() => parsePolicy('environments:\n  a: *x\n  b: &x {}\n', 'p.yml'), 'malformed')).toContain('p.yml:2:6: the alias "*x"')
   })
 
   it('aliases that are anchored are read as their values', () => {
@@ -216,7 +216,7 @@ describe('parsePolicy: the crash classes fuzzing found', () => {
     for (let i = 1; i <= 10; i++) text += `lol${i}: &lol${i} [${Array(9).fill(`*lol${i - 1}`).join(', ')}]\n`
     text += 'environments:\n  dev: {}\n'
     const started = process.hrtime.bigint()
-    const message = sealErrorOf(() => parsePolicy(text, 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy(text, 'p.yml'), 'malformed')
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000)
     expect(message).toContain('p.yml: its aliases (*name) expand to more than 1000 values')
     expect(message).toContain('Write the environments out without aliases.')
@@ -224,7 +224,7 @@ describe('parsePolicy: the crash classes fuzzing found', () => {
 
   it('a flood of aliases is refused at the first one too many', () => {
     const text = `x: &x 1\nmany: [${Array(5000).fill('*x').join(', ')}]\nenvironments:\n  dev: {}\n`
-    const message = sealErrorOf(() => parsePolicy(text, 'p.yml'))
+    const message = sealErrorOf(() => parsePolicy(text, 'p.yml'), 'malformed')
     expect(message).toMatch(/p\.yml:2:\d+: the policy uses more than 100 aliases/)
   })
 
@@ -276,7 +276,7 @@ describe('durations (properties)', () => {
         (text) => {
           expect(parseDuration(text)).toBeNull()
           const policy = `environments:\n  dev: {}\n  prod:\n    requires: [dev]\n    soak: ${JSON.stringify(text)}\n`
-          expect(sealErrorOf(() => parsePolicy(policy, 'p.yml'))).toContain('p.yml:5:11: environments.prod.soak')
+          expect(sealErrorOf(() => parsePolicy(policy, 'p.yml'), 'malformed')).toContain('p.yml:5:11: environments.prod.soak')
         }
       ),
       RUNS
@@ -285,7 +285,7 @@ describe('durations (properties)', () => {
 
   it('a duration too long for a safe integer is refused, not wrapped', () => {
     expect(parseDuration('99999999999999999999w')).toBeNull()
-    expect(sealErrorOf(() => parsePolicy('environments:\n  a: {}\n  b:\n    requires: [a]\n    soak: 99999999999w\n', 'p.yml'))).toContain('is too long')
+    expect(sealErrorOf(() => parsePolicy('environments:\n  a: {}\n  b:\n    requires: [a]\n    soak: 99999999999w\n', 'p.yml'), 'malformed')).toContain('is too long')
   })
 })
 
@@ -318,7 +318,7 @@ describe('parseDigest (properties)', () => {
           expect(parseDigest(text, 'x')).toBe(`sha256:${text.trim().toLowerCase().replace(/^sha256:/, '')}`)
           return
         }
-        const message = sealErrorOf(() => parseDigest(text, 'expected-digest'))
+        const message = sealErrorOf(() => parseDigest(text, 'expected-digest'), 'bad-input')
         expect(message.startsWith(`expected-digest: ${JSON.stringify(text.trim())} is `)).toBe(true)
         expect(message).toContain('sha256')
       }),

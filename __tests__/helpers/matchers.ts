@@ -1,5 +1,4 @@
 import { expect } from '@jest/globals'
-import * as fs from 'node:fs'
 import { SealError, type SealErrorCode } from '../../src/core/errors.js'
 
 /**
@@ -27,11 +26,6 @@ function thrownBy(received: unknown): { readonly thrown: boolean; readonly error
 expect.extend({
   toThrowSealError(received: unknown, code: SealErrorCode, ...mentions: readonly (string | RegExp)[]) {
     const { thrown, error } = thrownBy(received)
-    if (process.env.ARTIFACT_SEAL_RECORD_CODES && (code as string) === '?') {
-      const frame = (new Error().stack ?? '').split('\n').find((l) => /__tests__\/.*\.test\.ts/.test(l)) ?? ''
-      fs.appendFileSync(process.env.ARTIFACT_SEAL_RECORD_CODES, `${JSON.stringify({ frame: frame.trim(), code: error instanceof SealError ? error.code : thrown ? 'NOT_SEAL' : 'NOT_THROWN', message: error instanceof Error ? error.message : String(error) })}\n`)
-      code = (error instanceof SealError ? error.code : code) as SealErrorCode
-    }
     if (!thrown) return { pass: false, message: () => `expected a SealError (${code}), but nothing was thrown` }
     if (!(error instanceof SealError)) return { pass: false, message: () => `expected a SealError (${code}), but got ${this.utils.printReceived(error)}` }
     const missing = mentions.filter((m) => (typeof m === 'string' ? !error.message.includes(m) : !m.test(error.message)))

@@ -9,6 +9,7 @@ import { classifyContracts } from '../../../src/core/contract/classify.js'
 import { parseContractPatterns, parseManifest } from '../../../src/core/contract/manifest.js'
 import type { SealedArtifact } from '../../../src/core/seal.js'
 import { sealErrorOf } from '../../helpers/seal-error.js'
+import type { SealErrorCode } from '../../../src/core/errors.js'
 
 const LOCAL = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } } as const
 const NOW = new Date('2026-11-28T00:00:00Z')
@@ -79,32 +80,32 @@ describe('the sealed contract', () => {
       const { sealSubject } = await import('../../../src/core/seal.js')
       return sealSubject({ kind: 'paths', patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: 'subject-path' }, { fallbackName: 'shop', build: LOCAL })
     }
-    const collect = (artifact: SealedArtifact, contract: string, version = '') =>
-      sealErrorOf(() => collectContract(artifact, { patterns: parseContractPatterns(contract, 'contract'), version, inputs: { contract: 'contract', version: 'contract-version' } }))
+    const collect = (artifact: SealedArtifact, contract: string, code: SealErrorCode, version = '') =>
+      sealErrorOf(() => collectContract(artifact, { patterns: parseContractPatterns(contract, 'contract'), version, inputs: { contract: 'contract', version: 'contract-version' } }), code)
     const url = await artifactOf({ 'openapi.yaml': OPENAPI('1.0.0', '').replace("'schemas/order.yaml#/Order'", "'https://example.com/order.yaml'") })
-    expect(collect(url, 'openapi.yaml')).toContain('has a $ref to "https://example.com/order.yaml", a URL')
+    expect(collect(url, 'openapi.yaml', 'refused')).toContain('has a $ref to "https://example.com/order.yaml", a URL')
     const outside = await artifactOf({ 'api/openapi.yaml': OPENAPI('1.0.0', '').replace('schemas/order.yaml', '../../order.yaml') })
-    expect(collect(outside, 'api/openapi.yaml')).toContain('outside the artifact')
+    expect(collect(outside, 'api/openapi.yaml', 'refused')).toContain('outside the artifact')
     const missing = await artifactOf({ 'openapi.yaml': OPENAPI('1.0.0', '') })
-    expect(collect(missing, 'openapi.yaml')).toContain('"schemas/order.yaml", which is not one of the sealed files')
+    expect(collect(missing, 'openapi.yaml', 'bad-input')).toContain('"schemas/order.yaml", which is not one of the sealed files')
     const schema = await artifactOf({ 'event.json': '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}' })
-    expect(collect(schema, 'event.json', '1.0.0')).toContain('say whether the service produces or consumes documents of it')
-    expect(collect(schema, 'nothing/*.yaml')).toContain('"nothing/*.yaml" matches none of the sealed files')
+    expect(collect(schema, 'event.json', 'bad-input', '1.0.0')).toContain('say whether the service produces or consumes documents of it')
+    expect(collect(schema, 'nothing/*.yaml', 'bad-input')).toContain('"nothing/*.yaml" matches none of the sealed files')
     const two = await artifactOf({ 'a.yaml': OPENAPI('1.0.0', '').replace("{ $ref: 'schemas/order.yaml#/Order' }", '{ type: object }'), 'b.yaml': OPENAPI('2.0.0', '').replace("{ $ref: 'schemas/order.yaml#/Order' }", '{ type: object }') })
-    expect(collect(two, '*.yaml')).toContain('contract-version: required here: the contract has 2 OpenAPI documents')
-    expect(sealErrorOf(() => parseContractPatterns('../secrets.yaml', 'contract'))).toContain('leaves the artifact')
+    expect(collect(two, '*.yaml', 'bad-input')).toContain('contract-version: required here: the contract has 2 OpenAPI documents')
+    expect(sealErrorOf(() => parseContractPatterns('../secrets.yaml', 'contract'), 'bad-input')).toContain('leaves the artifact')
   })
 
   it('refuses a bundle whose contract copy was changed, or whose manifest was edited', async () => {
     const { manifestPath } = await sealWithContract({ 'openapi.yaml': OPENAPI('1.0.0', ''), 'schemas/order.yaml': ORDER('id: { type: string }') }, 'openapi.yaml')
     const copy = path.join(path.dirname(manifestPath), 'shop.contract', 'schemas', 'order.yaml')
     fs.appendFileSync(copy, '# edited\n')
-    expect(sealErrorOf(() => fromManifest(manifestPath))).toContain('is not the sealed contract file')
+    expect(sealErrorOf(() => fromManifest(manifestPath), 'tampered')).toContain('is not the sealed contract file')
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'))
     manifest.version = '9.9.9'
     manifest.files[0].sha256 = 'f'.repeat(64)
     fs.writeFileSync(manifestPath, JSON.stringify(manifest))
-    expect(sealErrorOf(() => parseManifest(fs.readFileSync(manifestPath, 'utf8'), manifestPath))).toContain('it was edited')
+    expect(sealErrorOf(() => parseManifest(fs.readFileSync(manifestPath, 'utf8'), manifestPath), 'malformed')).toContain('it was edited')
   })
 })
 

@@ -41,11 +41,11 @@ describe('the signing inputs', () => {
   })
 
   it('refuse what cannot work, naming the input and the fix', () => {
-    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'sigstore' })))).toContain('sign: "sigstore" is not a signing mode. Use auto')
-    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'key' })))).toContain('signing-key: required with "sign: key"')
-    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })))).toContain('a key was given but "sign" is keyless')
-    expect(sealErrorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })))).toContain('signing-key-password: goes with signing-key, which is empty')
-    expect(sealErrorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })))).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'sigstore' })), 'bad-input')).toContain('sign: "sigstore" is not a signing mode. Use auto')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'key' })), 'bad-input')).toContain('signing-key: required with "sign: key"')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ sign: 'keyless', 'signing-key': PRIVATE_PEM })), 'bad-input')).toContain('a key was given but "sign" is keyless')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ 'signing-key-password': 'x' })), 'bad-input')).toContain('signing-key-password: goes with signing-key, which is empty')
+    expect(sealErrorOf(() => readSigningSettings(inputs({ 'tsa-url': 'ftp://tsa' })), 'bad-input')).toContain('tsa-url: "ftp://tsa" is not an http(s) URL')
   })
 })
 
@@ -78,7 +78,7 @@ describe('the signer inputs', () => {
       expect(signatureRequired(settings, false)).toBe(true)
       expect(requirementReason(settings, false)).toBe(`${name} names a signer or what to trust`)
       expect(requirementReason(settings, false, true)).toBe(`--${name} names a signer or what to trust`)
-      expect(sealErrorOf(() => readSignerCheckSettings(inputs({ ...given, 'require-signature': 'false' }), where, '/ws'))).toContain(
+      expect(sealErrorOf(() => readSignerCheckSettings(inputs({ ...given, 'require-signature': 'false' }), where, '/ws'), 'bad-input')).toContain(
         `require-signature: false, but ${name} names a signer or what to trust, which always requires a signature. Remove require-signature`
       )
     }
@@ -89,7 +89,7 @@ describe('the signer inputs', () => {
     expect(settings).toMatchObject({ tufMirrors: [{ url: 'https://tuf-repo.github.com', rootFile: null }], trustedRootFile: null, named: ['tuf-mirrors'] })
     expect(signatureRequired(settings, false)).toBe(true)
     expect(requirementReason(settings, false, true)).toBe('--tuf-mirror names a signer or what to trust')
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'tuf-mirrors': 'https://tuf-repo.github.com', 'trusted-root': 'root.json' }), {}, '/ws'))).toContain(
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'tuf-mirrors': 'https://tuf-repo.github.com', 'trusted-root': 'root.json' }), {}, '/ws'), 'bad-input')).toContain(
       'tuf-mirrors: given with trusted-root, which is a pinned root that nothing is fetched for. Give one'
     )
   })
@@ -99,7 +99,7 @@ describe('the signer inputs', () => {
     expect(requirementReason(readSignerCheckSettings(inputs({}), {}, '/ws'), true)).toBe("the promotion policy's signed-by names a signer")
     const off = readSignerCheckSettings(inputs({ 'require-signature': 'false' }), {}, '/ws')
     expect(signatureRequired(off, false)).toBe(false)
-    expect(sealErrorOf(() => signatureRequired(off, true))).toContain('require-signature: false, but the promotion policy names a signer (signed-by)')
+    expect(sealErrorOf(() => signatureRequired(off, true), 'bad-input')).toContain('require-signature: false, but the promotion policy names a signer (signed-by)')
   })
 
   it('read the public key as PEM text or from a file', () => {
@@ -108,14 +108,14 @@ describe('the signer inputs', () => {
     const fromText = readSignerCheckSettings(inputs({ 'public-key': PUBLIC_PEM }), env, dir).publicKey
     const fromFile = readSignerCheckSettings(inputs({ 'public-key': 'cosign.pub' }), env, dir).publicKey
     expect(fromFile?.hint).toBe(fromText?.hint)
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'public-key': 'missing.pub' }), env, dir))).toContain('public-key: "missing.pub" is neither PEM text nor a readable file (ENOENT)')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'public-key': 'missing.pub' }), env, dir), 'bad-input')).toContain('public-key: "missing.pub" is neither PEM text nor a readable file (ENOENT)')
   })
 
   it('refuse malformed values, quoting them', () => {
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-repository': 'shop' }), env, '/ws'))).toContain('signer-repository: "shop" is not a repository')
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-workflow': 'release.yml' }), env, '/ws'))).toContain('signer-workflow: "release.yml" is not a workflow file')
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'source-ref': 'main' }), env, '/ws'))).toContain('source-ref: "main" is not a full ref')
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'cert-oidc-issuer': 'http://issuer' }), env, '/ws'))).toContain('cert-oidc-issuer: "http://issuer" is not an https URL')
-    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'require-signature': 'yes' }), env, '/ws'))).toContain('require-signature: "yes" is not a boolean')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-repository': 'shop' }), env, '/ws'), 'bad-input')).toContain('signer-repository: "shop" is not a repository')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'signer-workflow': 'release.yml' }), env, '/ws'), 'bad-input')).toContain('signer-workflow: "release.yml" is not a workflow file')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'source-ref': 'main' }), env, '/ws'), 'bad-input')).toContain('source-ref: "main" is not a full ref')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'cert-oidc-issuer': 'http://issuer' }), env, '/ws'), 'bad-input')).toContain('cert-oidc-issuer: "http://issuer" is not an https URL')
+    expect(sealErrorOf(() => readSignerCheckSettings(inputs({ 'require-signature': 'yes' }), env, '/ws'), 'bad-input')).toContain('require-signature: "yes" is not a boolean')
   })
 })

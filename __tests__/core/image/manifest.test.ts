@@ -27,7 +27,7 @@ describe('manifests', () => {
   it('proves the bytes against the digest asked for, naming both', () => {
     const body = bytes(IMAGE)
     expect(proveManifest(body, sha256Digest(body), OCI_MANIFEST, 'image "x"').manifest.kind).toBe('image')
-    const message = sealErrorOf(() => proveManifest(body, d('a'), OCI_MANIFEST, 'image "x"'))
+    const message = sealErrorOf(() => proveManifest(body, d('a'), OCI_MANIFEST, 'image "x"'), 'refused')
     expect(message).toContain(sha256Digest(body))
     expect(message).toContain(d('a'))
     expect(message).toMatch(/^image "x": /)
@@ -51,7 +51,7 @@ describe('manifests', () => {
     ['annotations that are not strings', bytes({ ...IMAGE, annotations: { a: 1 } }), OCI_MANIFEST, /"a" is not a string/],
     ['more than 4 MiB', Buffer.alloc(4 * 1024 * 1024 + 1, 0x20), OCI_MANIFEST, /more than the 4194304/]
   ])('refuses %s', (_name, body, contentType, why) => {
-    expect(sealErrorOf(() => parseManifest(body, contentType, 'image "x"'))).toMatch(why)
+    expect(sealErrorOf(() => parseManifest(body, contentType, 'image "x"'), 'refused')).toMatch(why)
   })
 
   it('takes the type from whichever side gives it when they do not disagree', () => {
@@ -79,7 +79,7 @@ describe('manifests', () => {
   it('refuses an index that lacks a wanted platform, naming what is missing and what is there', () => {
     const children = platformChildren(parseManifest(bytes(INDEX), OCI_INDEX, 'x') as ImageIndex)
     expect(() => requirePlatforms(children, ['linux/amd64', 'linux/arm64'], 'x')).not.toThrow()
-    const message = sealErrorOf(() => requirePlatforms(children, ['linux/amd64', 'linux/s390x', 'windows/amd64'], 'image "x"'))
+    const message = sealErrorOf(() => requirePlatforms(children, ['linux/amd64', 'linux/s390x', 'windows/amd64'], 'image "x"'), 'refused')
     expect(message).toMatch(/^image "x": the index has no image for "linux\/s390x", "windows\/amd64"; it has linux\/amd64, linux\/arm64\/v8\./)
     // The attestation manifest's made-up riscv64 platform does not count.
     expect(() => requirePlatforms(children, ['linux/riscv64'], 'x')).toThrowSealError('refused')
@@ -120,10 +120,10 @@ describe('the attestation artifact', () => {
 
   it('refuses a bundle about another image, or anything that is not a bundle', async () => {
     const bundle = await imageBundle('app', d('8'))
-    expect(sealErrorOf(() => attestationArtifact({ bundle, subject: { mediaType: OCI_MANIFEST, digest: d('9'), size: 1 }, created: 'now', where: 'image "x"' }))).toMatch(
+    expect(sealErrorOf(() => attestationArtifact({ bundle, subject: { mediaType: OCI_MANIFEST, digest: d('9'), size: 1 }, created: 'now', where: 'image "x"' }), 'tampered')).toMatch(
       new RegExp(`names ${d('8')}, not the image ${d('9')}`)
     )
-    expect(sealErrorOf(() => attestationArtifact({ bundle: Buffer.from('{"mediaType":"text/plain"}'), subject: { mediaType: OCI_MANIFEST, digest: d('9'), size: 1 }, created: 'now', where: 'x' }))).toMatch(
+    expect(sealErrorOf(() => attestationArtifact({ bundle: Buffer.from('{"mediaType":"text/plain"}'), subject: { mediaType: OCI_MANIFEST, digest: d('9'), size: 1 }, created: 'now', where: 'x' }), 'malformed')).toMatch(
       /not a Sigstore bundle's/
     )
   })
@@ -151,7 +151,7 @@ describe('referrers', () => {
 
   it('will not overwrite a fallback tag that names something other than an OCI index', () => {
     const image = bytes(IMAGE)
-    expect(sealErrorOf(() => mergeReferrers(readManifest(image, sha256Digest(image), OCI_MANIFEST, 'x'), [entry('1')], 'image "x"'))).toMatch(/not an OCI index.*will not overwrite it/)
+    expect(sealErrorOf(() => mergeReferrers(readManifest(image, sha256Digest(image), OCI_MANIFEST, 'x'), [entry('1')], 'image "x"'), 'refused')).toMatch(/not an OCI index.*will not overwrite it/)
   })
 
   it('judges a referrer by its own manifest: its subject, and one bundle layer whatever the artifactType', () => {

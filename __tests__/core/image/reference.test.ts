@@ -63,7 +63,7 @@ describe('parseImageReference', () => {
     [`ghcr.io/${'a'.repeat(250)}`, /characters long/],
     ['ghcr.io/acme/app\u0007:1', /"ghcr.io\/acme\/app\\u0007:1"/]
   ])('refuses %j, saying why', (text, why) => {
-    const message = sealErrorOf(() => parseImageReference(text, 'subject-image'))
+    const message = sealErrorOf(() => parseImageReference(text, 'subject-image'), 'bad-input')
     expect(message).toMatch(/^subject-image: /)
     expect(message).toMatch(why)
   })
@@ -71,6 +71,6 @@ describe('parseImageReference', () => {
   it('sets a tag only when it is one', () => {
     const reference = parseImageReference(`ghcr.io/acme/app@sha256:${HEX}`, 'image')
     expect(withTag(reference, 'production', 'retag')).toEqual({ ...reference, tag: 'production', digest: null })
-    expect(sealErrorOf(() => withTag(reference, 'prod/x', 'retag'))).toMatch(/^retag: "prod\/x" is not a valid tag/)
+    expect(sealErrorOf(() => withTag(reference, 'prod/x', 'retag'), 'bad-input')).toMatch(/^retag: "prod\/x" is not a valid tag/)
   })
 })

@@ -55,7 +55,7 @@ describe('a real public-good bundle from actions/attest', () => {
   it('refuses it edited, without its Rekor entry, or against a root without public-good', async () => {
     const trustedRoot = await loadTrustedRootFile(path.join(FIXTURES, 'public-good-trusted_root.json'))
     const edited = withEditedPayload(bundle as never, (s) => void ((s.subject as { name: string }[])[0]!.name = 'evil.whl'))
-    await expect(verifyAttestation(edited, { trustedRoot })).rejects.toThrow(/^signature:|^transparency log:/)
+    await expect(verifyAttestation(edited, { trustedRoot })).rejects.toThrowSealError('refused')
 
     const noLog = clone(bundle) as { verificationMaterial: { tlogEntries: unknown[] } }
     noLog.verificationMaterial.tlogEntries = []
@@ -64,6 +64,6 @@ describe('a real public-good bundle from actions/attest', () => {
     expect((error as SealError).message).toMatch(/^timestamp: no trusted timestamp/)
 
     const empty = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: trustedRoot.tlogs, certificateAuthorities: [], ctlogs: trustedRoot.ctlogs, timestampAuthorities: [] }
-    await expect(verifyAttestation(bundle, { trustedRoot: empty })).rejects.toThrow(/^certificate chain:/)
+    await expect(verifyAttestation(bundle, { trustedRoot: empty })).rejects.toThrowSealError('refused')
   })
 })

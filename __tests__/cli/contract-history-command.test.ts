@@ -178,7 +178,7 @@ describe('artifact-seal contract history', () => {
     expect(await run(['--help'], '/')).toEqual({ code: 0, text: `${CONTRACT_HISTORY_USAGE}\n` })
     expect(CONTRACT_HISTORY_USAGE).toMatch(/^Usage: artifact-seal contract history /)
     await expect(run(['--digest', D1], '/')).rejects.toThrow(SealError)
-    await expect(run(['--environment', ' '], '/')).rejects.toThrow('--environment: " " is empty')
+    await expect(run(['--environment', ' '], '/')).rejects.toThrowSealError('usage', '--environment', '" "')
     await expect(run(['--ledger', `file:${path.join(tempDir(), 'none.jsonl')}`], '/')).rejects.toThrow(SealError)
   })
 

@@ -11,14 +11,12 @@ describe('parseDigest', () => {
   })
 
   it('names the input, quotes the value and says what a digest looks like', () => {
-    expect(() => parseDigest('abc123', 'expected-digest')).toThrow(
-      'expected-digest: "abc123" is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got 6 characters).'
-    )
-    expect(() => parseDigest(`${HEX.slice(0, 63)}g`, 'subject-digest')).toThrow('(got 64 characters, some not hex)')
+    expect(() => parseDigest('abc123', 'expected-digest')).toThrowSealError('bad-input', 'expected-digest', '"abc123"', '"sha256:"')
+    expect(() => parseDigest(`${HEX.slice(0, 63)}g`, 'subject-digest')).toThrowSealError('bad-input')
   })
 
   it('refuses other algorithms by name', () => {
-    expect(() => parseDigest(`sha512:${HEX}${HEX}`, 'subject-digest')).toThrow('is a sha512 digest; artifact-seal reads sha256 digests only')
+    expect(() => parseDigest(`sha512:${HEX}${HEX}`, 'subject-digest')).toThrowSealError('bad-input')
   })
 
   it('round-trips hex', () => {

@@ -32,13 +32,11 @@ describe('parseListing', () => {
   })
 
   it('points at the line that is wrong and says what a line looks like', () => {
-    expect(() => parseListing(`${A}  ok\nnot a checksum\n`, 'SUMS')).toThrow(
-      'SUMS:2: "not a checksum" is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.'
-    )
-    expect(() => parseListing(`${A}  x\n${B}  ./x\n`, 'SUMS')).toThrow('SUMS:2: the path "x" is listed again (first on line 1)')
-    expect(() => parseListing(`${A}  ../etc/passwd\n`, 'SUMS')).toThrow('SUMS:1: the path "../etc/passwd" has an empty, "." or ".." segment')
-    expect(() => parseListing(`${A}  /abs\n`, 'SUMS')).toThrow('SUMS:1: the path "/abs" is absolute')
-    expect(() => parseListing('\n', 'SUMS')).toThrow('SUMS: the listing has no entries')
+    expect(() => parseListing(`${A}  ok\nnot a checksum\n`, 'SUMS')).toThrowSealError('malformed', '"not a checksum"', '" *"', '"sha256sum"')
+    expect(() => parseListing(`${A}  x\n${B}  ./x\n`, 'SUMS')).toThrowSealError('malformed', '"x"')
+    expect(() => parseListing(`${A}  ../etc/passwd\n`, 'SUMS')).toThrowSealError('malformed', '"../etc/passwd"', '"."', '".."')
+    expect(() => parseListing(`${A}  /abs\n`, 'SUMS')).toThrowSealError('malformed', '"/abs"')
+    expect(() => parseListing('\n', 'SUMS')).toThrowSealError('malformed', 'SUMS')
   })
 })
 

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type MergePartSource, mergeSealBundles, partSourceFromArgument } from '../../src/app/merge-bundles.js'
-import { sealToBundle } from '../../src/app/seal-to-bundle.js'
+import { mergeSealBundles, partSourceFromArgument } from '../../src/app/seal/merge-bundles.js'
+import type { MergePartSource } from '../../src/app/seal/types.js'
+import { sealToBundle } from '../../src/app/seal/seal-to-bundle.js'
 import { type Digest, digestFromHex } from '../../src/core/digest.js'
 import { SealError } from '../../src/core/errors.js'
-import { type ListingEntry, digestOfListing, formatListing, parseListing } from '../../src/core/listing.js'
+import { describesListing, digestOfListing, formatListing, type ListingEntry, parseListing } from '../../src/core/listing.js'
 import { PART_URI_PREFIX, checkPartName, mergeListings, mergedStatement, parsePartDigests, partDigest } from '../../src/core/merge.js'
-import { describesListing } from '../../src/core/listing.js'
 import { sealedByFromStatement } from '../../src/core/provenance.js'
 import { type SealOptions, type SealedArtifact, sealSubject } from '../../src/core/seal.js'
 import type { BuildContext } from '../../src/core/statement.js'
@@ -136,8 +136,8 @@ describe('mergeListings', () => {
     for (const bad of ['', '.', '..', 'a/b', '/abs', 'a\nb', 'a\rb', 'a\\b', 'nul\0']) {
       const run = (): unknown => mergeListings([{ name: bad, entries: [entry('f')] }])
       expect(run).toThrow(SealError)
-      expect(run).toThrow(`the part name ${JSON.stringify(bad)}`)
-      expect(run).toThrow('A part name is one directory name in the merged tree')
+      expect(run).toThrowSealError('bad-input', `${JSON.stringify(bad)}`)
+      expect(run).toThrowSealError('bad-input')
     }
     expect(() => checkPartName('linux-x64_1.2', 'x')).not.toThrow()
     expect(() => checkPartName('日本 語', 'x')).not.toThrow()
@@ -147,19 +147,19 @@ describe('mergeListings', () => {
   it('refuses the same part name twice', () => {
     const run = (): unknown => mergeListings([{ name: 'linux', entries: [entry('a')] }, { name: 'linux', entries: [entry('b')] }])
     expect(run).toThrow(SealError)
-    expect(run).toThrow('part "linux": the name is given twice. Give each part its own name')
+    expect(run).toThrowSealError('bad-input', 'part "linux"')
   })
 
   it('guards against two entries with the same merged path', () => {
     const run = (): unknown => mergeListings([{ name: 'p', entries: [entry('a', '1'), entry('a', '2')] }])
-    expect(run).toThrow('merge: the path "p/a" comes from two parts or twice from one.')
+    expect(run).toThrowSealError('bad-input', 'merge', '"p/a"')
   })
 
   it('refuses no parts, an empty part, a bad digest and a bad path', () => {
-    expect(() => mergeListings([])).toThrow('merge: no parts given.')
-    expect(() => mergeListings([{ name: 'p', entries: [] }])).toThrow('part "p": its listing has no entries.')
-    expect(() => mergeListings([{ name: 'p', entries: [{ path: 'a', hex: 'ABC' }] }])).toThrow('part "p": the line for "a" has the digest "ABC"')
-    expect(() => mergeListings([{ name: 'p', entries: [entry('../escape')] }])).toThrow('part "p": the path "p/../escape" has an empty, "." or ".." segment.')
+    expect(() => mergeListings([])).toThrowSealError('bad-input', 'merge')
+    expect(() => mergeListings([{ name: 'p', entries: [] }])).toThrowSealError('bad-input', 'part "p"')
+    expect(() => mergeListings([{ name: 'p', entries: [{ path: 'a', hex: 'ABC' }] }])).toThrowSealError('malformed', 'part "p"', '"a"', '"ABC"')
+    expect(() => mergeListings([{ name: 'p', entries: [entry('../escape')] }])).toThrowSealError('malformed', 'part "p"', '"p/../escape"', '"."', '".."')
   })
 })
 
@@ -188,10 +188,10 @@ describe('parsePartDigests', () => {
   })
 
   it('names the line and the fix for each mistake', () => {
-    expect(() => parsePartDigests(`linux ${hex('a')}`, 'part-digests')).toThrow('part-digests (line 1): "linux aaaa')
-    expect(() => parsePartDigests(`a/b=${hex('a')}`, 'part-digests')).toThrow('part-digests (line 1): the part name "a/b" contains "/".')
-    expect(() => parsePartDigests(`x=${hex('a')}\nx=${hex('a')}`, 'part-digests')).toThrow('part-digests (line 2): the part "x" is given a digest twice.')
-    expect(() => parsePartDigests('x=md5:abc', 'part-digests')).toThrow('part-digests (line 1): part "x": "md5:abc" is a md5 digest')
+    expect(() => parsePartDigests(`linux ${hex('a')}`, 'part-digests')).toThrowSealError('bad-input', 'part-digests (line 1)')
+    expect(() => parsePartDigests(`a/b=${hex('a')}`, 'part-digests')).toThrowSealError('bad-input', 'part-digests (line 1)', '"a/b"', '"/"')
+    expect(() => parsePartDigests(`x=${hex('a')}\nx=${hex('a')}`, 'part-digests')).toThrowSealError('bad-input', 'part-digests (line 2)', '"x"')
+    expect(() => parsePartDigests('x=md5:abc', 'part-digests')).toThrowSealError('bad-input', 'part-digests (line 1)', '"x"', '"md5:abc"')
   })
 })
 
@@ -290,7 +290,7 @@ describe('mergeSealBundles', () => {
     await expect(run).rejects.toThrow(SealError)
     await expect(
       mergeSealBundles([{ checksumsFile: bundles.linux.checksums }, { checksumsFile: bundles.windows.checksums }], mergeOptions(outputDir))
-    ).rejects.toThrow(`merge-parts: the statement ${JSON.stringify(bundles.windows.statement)} seals ${bundles.windows.digest}, but the listing of part "windows", ${JSON.stringify(bundles.windows.checksums)}, is the listing of sha256:`)
+    ).rejects.toThrowSealError('tampered', 'merge-parts', `${JSON.stringify(bundles.windows.statement)}`, `${bundles.windows.digest}`, `${JSON.stringify(bundles.windows.checksums)}`)
     expect(fs.existsSync(outputDir)).toBe(false)
   })
 
@@ -298,15 +298,11 @@ describe('mergeSealBundles', () => {
     const { bundles } = await sealLegs()
     fs.copyFileSync(bundles.linux.statement, bundles.cli.statement)
     const outputDir = path.join(tempDir('merged-'), 'out')
-    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrow(
-      `seals ${bundles.linux.digest}, but the listing of part "cli"`
-    )
+    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrowSealError('tampered', `${bundles.linux.digest}`)
     fs.writeFileSync(bundles.cli.statement, '{not json')
-    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrow(
-      `merge-parts: ${JSON.stringify(bundles.cli.statement)}, beside the listing of part "cli", is not JSON`
-    )
+    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrowSealError('malformed', 'merge-parts', `${JSON.stringify(bundles.cli.statement)}`)
     fs.writeFileSync(bundles.cli.statement, '{"_type":"https://in-toto.io/Statement/v1","subject":[]}')
-    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrow('has 0 subjects')
+    await expect(mergeSealBundles([{ checksumsFile: bundles.cli.checksums }], mergeOptions(outputDir))).rejects.toThrowSealError('malformed')
     expect(fs.existsSync(outputDir)).toBe(false)
   })
 
@@ -322,11 +318,11 @@ describe('mergeSealBundles', () => {
     ])
     await expect(
       mergeSealBundles([{ checksumsFile: bundles.linux.checksums, expectedDigest: bundles.windows.digest }], mergeOptions(outputDir))
-    ).rejects.toThrow(`merge-parts: part "linux" was expected to have the digest ${bundles.windows.digest}, but ${JSON.stringify(bundles.linux.checksums)} is the listing of ${bundles.linux.digest}.`)
+    ).rejects.toThrowSealError('tampered', 'merge-parts', `${bundles.windows.digest}`, `${JSON.stringify(bundles.linux.checksums)}`, `${bundles.linux.digest}`)
     // With a statement, the expected digest must be the one the statement seals.
     await expect(
       mergeSealBundles([{ checksumsFile: bundles.windows.checksums, expectedDigest: bundles.linux.digest }], mergeOptions(outputDir))
-    ).rejects.toThrow('part "windows" was expected to have the digest')
+    ).rejects.toThrowSealError('tampered', '"windows"')
   })
 
   it('checks the digests given by part name, as an action input gives them', async () => {
@@ -340,15 +336,11 @@ describe('mergeSealBundles', () => {
     const ok = await mergeSealBundles(parts, { ...mergeOptions(outputDir), expectedDigests })
     expect(ok.parts.map((p) => p.digest)).toEqual([bundles.linux.digest, bundles.cli.digest])
     const opts = { ...mergeOptions(outputDir), expectedDigestsInputName: 'part-digests' }
-    await expect(mergeSealBundles(parts, { ...opts, expectedDigests: new Map([['linux', bundles.windows.digest]]) })).rejects.toThrow(
-      `merge-parts: part "linux" was expected to have the digest ${bundles.windows.digest}`
-    )
-    await expect(mergeSealBundles(parts, { ...opts, expectedDigests: new Map([['cli', bundles.cli.digest]]) })).rejects.toThrow(
-      'part-digests: there is no part "cli" (the parts are "linux", "tools").'
-    )
+    await expect(mergeSealBundles(parts, { ...opts, expectedDigests: new Map([['linux', bundles.windows.digest]]) })).rejects.toThrowSealError('tampered', 'merge-parts', `${bundles.windows.digest}`)
+    await expect(mergeSealBundles(parts, { ...opts, expectedDigests: new Map([['cli', bundles.cli.digest]]) })).rejects.toThrowSealError('bad-input', 'part-digests', '"cli"', '"linux"', '"tools"')
     await expect(
       mergeSealBundles([{ ...parts[0]!, expectedDigest: bundles.linux.digest }], { ...opts, expectedDigests: new Map([['linux', bundles.windows.digest]]) })
-    ).rejects.toThrow(`part-digests: part "linux" is expected to have both ${bundles.linux.digest} and ${bundles.windows.digest}.`)
+    ).rejects.toThrowSealError('bad-input', 'part-digests', `${bundles.linux.digest}`, `${bundles.windows.digest}`)
   })
 
   it('reads parts as users write them: NAME=PATH, PATH, or a bundle directory', async () => {
@@ -360,24 +352,18 @@ describe('mergeSealBundles', () => {
     expect(partSourceFromArgument(`x=${dir}`, '/', 'merge-parts')).toEqual({ name: 'x', checksumsFile: bundles.linux.checksums })
     // "=" after a "/" belongs to the path.
     expect(partSourceFromArgument('./a=b.sha256', base, 'merge-parts')).toEqual({ checksumsFile: path.join(base, 'a=b.sha256') })
-    expect(() => partSourceFromArgument(base, '/', 'merge-parts')).toThrow(`merge-parts: the directory ${JSON.stringify(base)} holds no *.sha256 listing.`)
+    expect(() => partSourceFromArgument(base, '/', 'merge-parts')).toThrowSealError('bad-input', 'merge-parts', `${JSON.stringify(base)}`)
   })
 
   it('names the file and the input when a part cannot be read or named', async () => {
     const { bundles } = await sealLegs()
     const dir = tempDir('merged-')
     const missing = path.join(dir, 'gone.sha256')
-    await expect(mergeSealBundles([{ checksumsFile: missing }], mergeOptions(dir))).rejects.toThrow(
-      `merge-parts: cannot read the listing of part "gone", ${JSON.stringify(missing)}: it does not exist.`
-    )
+    await expect(mergeSealBundles([{ checksumsFile: missing }], mergeOptions(dir))).rejects.toThrowSealError('unreadable', 'merge-parts', `${JSON.stringify(missing)}`)
     const plain = writeTree(dir, { 'sums.txt': fs.readFileSync(bundles.linux.checksums) })
-    await expect(mergeSealBundles([{ checksumsFile: path.join(plain, 'sums.txt') }], mergeOptions(dir))).rejects.toThrow(
-      `cannot tell the part name of ${JSON.stringify(path.join(plain, 'sums.txt'))}, which does not end in ".sha256". Name the part: "<name>=`
-    )
-    await expect(mergeSealBundles([{ name: 'a/b', checksumsFile: bundles.linux.checksums }], mergeOptions(dir))).rejects.toThrow(
-      `merge-parts: ${JSON.stringify(bundles.linux.checksums)}: the part name "a/b" contains "/".`
-    )
-    await expect(mergeSealBundles([], mergeOptions(dir))).rejects.toThrow('merge-parts: no parts given.')
+    await expect(mergeSealBundles([{ checksumsFile: path.join(plain, 'sums.txt') }], mergeOptions(dir))).rejects.toThrowSealError('bad-input', `${JSON.stringify(path.join(plain, 'sums.txt'))}`)
+    await expect(mergeSealBundles([{ name: 'a/b', checksumsFile: bundles.linux.checksums }], mergeOptions(dir))).rejects.toThrowSealError('bad-input', 'merge-parts', `${JSON.stringify(bundles.linux.checksums)}`)
+    await expect(mergeSealBundles([], mergeOptions(dir))).rejects.toThrowSealError('bad-input', 'merge-parts')
   })
 
   it('refuses two parts with the same name, naming both listings', async () => {
@@ -385,9 +371,7 @@ describe('mergeSealBundles', () => {
     const copy = path.join(tempDir('other-'), 'linux.sha256')
     fs.copyFileSync(bundles.windows.checksums, copy)
     const outputDir = path.join(tempDir('merged-'), 'out')
-    await expect(mergeSealBundles([{ checksumsFile: bundles.linux.checksums }, { checksumsFile: copy }], mergeOptions(outputDir))).rejects.toThrow(
-      `merge-parts: the part name "linux" is given to both ${JSON.stringify(bundles.linux.checksums)} and ${JSON.stringify(copy)}. Give each part its own name, as "<name>=<listing>".`
-    )
+    await expect(mergeSealBundles([{ checksumsFile: bundles.linux.checksums }, { checksumsFile: copy }], mergeOptions(outputDir))).rejects.toThrowSealError('bad-input', 'merge-parts', `${JSON.stringify(bundles.linux.checksums)}`, `${JSON.stringify(copy)}`)
     const ok = await mergeSealBundles([{ checksumsFile: bundles.linux.checksums }, { name: 'linux-2', checksumsFile: copy }], mergeOptions(outputDir))
     expect(ok.parts.map((p) => p.name)).toEqual(['linux', 'linux-2'])
   })
@@ -401,7 +385,7 @@ describe('mergeSealBundles', () => {
         name: 'linux',
         outputInputName: '--out'
       })
-    ).rejects.toThrow(`--out: the merged bundle would overwrite ${JSON.stringify(bundles.linux.checksums)}, part "linux"'s own bundle.`)
+    ).rejects.toThrowSealError('bad-input', '--out', `${JSON.stringify(bundles.linux.checksums)}`)
     expect(fs.readFileSync(bundles.linux.checksums).equals(before)).toBe(true)
   })
 })

@@ -135,9 +135,7 @@ describe('globs and several paths', () => {
     const root = writeTree(tempDir(), { 'build/web/a.js': 'a', 'build/web/b.js': 'b', 'other/c.js': 'c' })
     const sealed = await sealSubject(paths(root, 'build/web/*.js', { root: '.' }), options)
     expect(listedPaths(sealed)).toEqual(['build/web/a.js', 'build/web/b.js'])
-    await expect(sealSubject(paths(root, 'build/web/*.js, other/c.js', { root: 'build' }), options)).rejects.toThrow(
-      `root: "build" does not contain "${path.join(root, 'other/c.js')}", which subject-path matched. Give a root that contains every matched file`
-    )
+    await expect(sealSubject(paths(root, 'build/web/*.js, other/c.js', { root: 'build' }), options)).rejects.toThrowSealError('bad-input', 'root', `${path.join(root, 'other/c.js')}`)
   })
 
   it('match hidden files, as a seal must not miss a .env', async () => {
@@ -150,65 +148,61 @@ describe('globs and several paths', () => {
 describe('what cannot be sealed', () => {
   it('a pattern that matches nothing, naming it and every pattern tried', async () => {
     const root = writeTree(tempDir(), { 'dist/a.js': 'a' })
-    await expect(sealSubject(paths(root, 'dist, build/**/*.js, !dist/x'), options)).rejects.toThrow(
-      `subject-path: nothing matches "build/**/*.js" (relative to "${root}"). Patterns tried: "dist", "build/**/*.js"; excluded: "!dist/x".`
-    )
+    await expect(sealSubject(paths(root, 'dist, build/**/*.js, !dist/x'), options)).rejects.toThrowSealError('bad-input', 'subject-path', `${root}`)
   })
 
   it('a tree whose every file is excluded', async () => {
     const root = writeTree(tempDir(), { 'dist/a.map': 'a', 'dist/empty': null })
-    await expect(sealSubject(paths(root, 'dist, !**/*.map'), options)).rejects.toThrow('every file is excluded by "!**/*.map", or the directories hold no files. Nothing is left to seal: point at the build output or loosen the exclusions.')
+    await expect(sealSubject(paths(root, 'dist, !**/*.map'), options)).rejects.toThrowSealError('bad-input', '"!**/*.map"')
   })
 
   it('a symlink that leaves the root, naming it', async () => {
     const outside = writeTree(tempDir(), { 'secret.txt': 's' })
     const root = writeTree(tempDir(), { 'a.txt': 'a' })
     fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'escape.txt'))
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(
-      `subject-path: "${path.join(root, 'escape.txt')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the artifact root`
-    )
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('bad-input', 'subject-path', `${path.join(root, 'escape.txt')}`, `${fs.realpathSync(path.join(outside, 'secret.txt'))}`)
   })
 
   it('a symlinked directory that leaves the root, refused before walking into it', async () => {
     const outside = writeTree(tempDir(), { 'etc/passwd': 'x' })
     const root = writeTree(tempDir(), { 'a.txt': 'a' })
     fs.symlinkSync(path.join(outside, 'etc'), path.join(root, 'etc'))
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`"${path.join(root, 'etc')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'etc'))}", outside the artifact root`)
-    await expect(sealSubject(paths(root, '*.txt, etc/*'), options)).rejects.toThrow('outside the artifact root')
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('bad-input', `${path.join(root, 'etc')}`, `${fs.realpathSync(path.join(outside, 'etc'))}`)
+    await expect(sealSubject(paths(root, '*.txt, etc/*'), options)).rejects.toThrowSealError('bad-input')
   })
 
   it('a directory with no files', async () => {
     const root = writeTree(tempDir(), { 'dist/empty': null })
-    await expect(sealSubject(paths(root, 'dist'), options)).rejects.toThrow('subject-path: "dist" matched, but the directories hold no files. Nothing is left to seal: point at the build output.')
+    await expect(sealSubject(paths(root, 'dist'), options)).rejects.toThrowSealError('bad-input', 'subject-path', '"dist"')
   })
 
   it('a dangling symlink and a symlink loop', async () => {
     const root = writeTree(tempDir(), { 'a.txt': 'a' })
     fs.symlinkSync('nowhere.txt', path.join(root, 'dangling'))
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('is a symbolic link to "nowhere.txt", which does not exist')
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('bad-input', '"nowhere.txt"')
     fs.rmSync(path.join(root, 'dangling'))
     fs.mkdirSync(path.join(root, 'sub'))
     fs.symlinkSync('..', path.join(root, 'sub', 'up'))
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('is a symbolic link back into one of its own parent directories (a loop)')
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('bad-input')
   })
 
   it('a file name with a line break, naming it', async () => {
     const root = writeTree(tempDir(), { 'ok.txt': 'ok', 'bad\nname.txt': 'bad' })
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow('the file name "bad\\nname.txt" contains a line break')
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('malformed', '"bad\\nname.txt"')
   })
 
-  it('a file name that is not UTF-8, naming its directory', async () => {
-    if (process.platform !== 'linux') return // other systems refuse such names outright
+  // Other systems refuse such names outright: there is nothing to seal.
+  ;(process.platform === 'linux' ? it : it.skip)('a file name that is not UTF-8, naming its directory', async () => {
     const root = writeTree(tempDir(), { 'ok.txt': 'ok' })
     fs.writeFileSync(Buffer.concat([Buffer.from(`${root}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.txt')]), 'x')
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`subject-path: a file name in "${root}" is not valid UTF-8 (shown as "bad-\uFFFD\uFFFD.txt").`)
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('bad-input', 'subject-path', `${root}`)
   })
 
-  it('an unreadable file, naming it', async () => {
-    if (process.getuid?.() === 0) return // root reads everything; the check needs an ordinary user
+  // Root reads every file: as root (CI) this runs as an ordinary user in __tests__/e2e/cli-bad-input.test.ts instead.
+  ;(process.getuid?.() === 0 ? it.skip : it)('an unreadable file, naming it', async () => {
     const root = writeTree(tempDir(), { 'a.txt': 'a', 'b.txt': 'b' })
     fs.chmodSync(path.join(root, 'b.txt'), 0)
-    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrow(`Cannot read "${path.join(root, 'b.txt')}": permission denied`)
+    await expect(sealSubject(paths(root, '.'), options)).rejects.toThrowSealError('unreadable', `"${path.join(root, 'b.txt')}"`, 'permission denied')
   })
 })
 
@@ -229,8 +223,6 @@ describe('a digest or a listing given by the build', () => {
     const fromListing = await sealSubject({ kind: 'checksums', file: listingFile, inputName: 'subject-checksums' }, options)
     expect(fromListing.digest).toBe(shellTreeDigest(root))
     expect(fromListing.statement.subject[0]?.digest).toEqual({ sha256: fromListing.digest.slice(7), dirHash: fromListing.digest.slice(7) })
-    await expect(sealSubject({ kind: 'checksums', file: path.join(root, 'nope'), inputName: 'subject-checksums' }, options)).rejects.toThrow(
-      `subject-checksums: cannot read "${path.join(root, 'nope')}": it does not exist.`
-    )
+    await expect(sealSubject({ kind: 'checksums', file: path.join(root, 'nope'), inputName: 'subject-checksums' }, options)).rejects.toThrowSealError('unreadable', 'subject-checksums', `${path.join(root, 'nope')}`)
   })
 })

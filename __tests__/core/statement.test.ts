@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildContextFromEnv } from '../../src/app/runner-environment.js'
+import { buildContextFromEnv } from '../../src/app/settings/runner-environment.js'
 import { buildStatement, statementSubject, workflowPath } from '../../src/core/statement.js'
 import { GITHUB_ENV } from '../../__fixtures__/github-env.js'
 import { VERSION } from '../../src/version.js'

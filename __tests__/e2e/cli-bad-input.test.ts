@@ -81,3 +81,23 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
   })
 
 })
+
+describe('artifact-seal seal on a file it may not read', () => {
+  // Root reads every file, so the check runs as an ordinary user (nobody) when the tests run as root, as CI does.
+  const asOrdinaryUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []
+
+  it('refuses the seal, naming the file, and writes nothing', () => {
+    const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', 'build/b.txt': 'b' })
+    const out = path.join(cwd, 'bundle')
+    fs.mkdirSync(out)
+    for (const dir of [cwd, path.join(cwd, 'build')]) fs.chmodSync(dir, 0o755)
+    fs.chmodSync(out, 0o777)
+    fs.chmodSync(path.join(cwd, 'build/b.txt'), 0)
+    const [command, ...prefix] = [...asOrdinaryUser, process.execPath]
+    const run = spawnSync(command as string, [...prefix, CLI, 'seal', 'build', '--out', 'bundle', '--json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 })
+    expect(run.status).toBe(1)
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'failed', message: expect.stringContaining(`"${path.join(cwd, 'build/b.txt')}"`) } })
+    expect(run.stderr).toContain('permission denied')
+    expect(fs.readdirSync(out)).toEqual([])
+  })
+})

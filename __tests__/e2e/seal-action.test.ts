@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { SealInput, SealOutput } from '../../src/actions/constants.js'
+import { SealInput, SealOutput } from '../../src/app/settings/names.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 

@@ -637,7 +637,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
     expect(run.stdout).toMatch(/^REFUSED {2}shop refused for staging/)
     expect(run.stdout).toContain('✗ signature    staging: The seal of')
     expect(run.stdout).toContain('carries no signature')
-    expect(run.stdout).toContain('A signature is required (a key, a trusted root or a signer is named')
+    expect(run.stdout).toContain('A signature is required: --public-key names a signer or what to trust. Seal it with')
     expect(run.code).toBe(1)
     const outcomes: string[] = []
     for await (const e of new FileLedger(path.join(cwd, 'ledger.jsonl'), 'ledger').entries({ digest: sealed.digest as LedgerEntry['digest'] })) outcomes.push(e.outcome)

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { VerifyInput, VerifyOutput } from '../../src/actions/constants.js'
+import { VerifyInput, VerifyOutput } from '../../src/app/settings/names.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, shellFileDigest, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 

@@ -1,6 +1,7 @@
 // Run as a separate process by the file ledger race test: promotes one digest into an
 // environment and vetoes it, at random, through the same app functions the actions use.
-import { promoteDigest, vetoDigest } from '../../src/app/promote-digest.js'
+import { promoteDigest } from '../../src/app/promote/promote-digest.js'
+import { vetoDigest } from '../../src/app/promote/veto.js'
 import type { Digest } from '../../src/core/digest.js'
 import type { PromotionPolicy } from '../../src/core/promotion/policy.js'
 import { FileLedger } from '../../src/stores/ledger/file-ledger.js'

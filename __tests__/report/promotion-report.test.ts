@@ -1,8 +1,8 @@
 // The promote summary (markdown) and terminal text: the contract amendment, the contract
 // each environment runs, and escaping of whatever a contract's authors wrote.
 import { describe, expect, it } from '@jest/globals'
-import type { ContractPlan } from '../../src/app/contract-amendment.js'
-import type { EnvironmentStatus } from '../../src/app/pipeline-status.js'
+import type { ContractPlan } from '../../src/app/promote/types.js'
+import type { EnvironmentStatus } from '../../src/app/ledger/types.js'
 import type { ContractChange, Severity } from '../../src/core/contract/change.js'
 import type { ContractRef } from '../../src/core/contract/manifest.js'
 import type { RuleCheck } from '../../src/core/promotion/gate.js'

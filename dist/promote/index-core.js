@@ -49,17 +49,45 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/core/errors.ts
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
-var SealError, BadInputError;
+var SealError, EXIT_CODES;
 var init_errors = __esm({
   "src/core/errors.ts"() {
     "use strict";
     SealError = class extends Error {
       name = "SealError";
+      code;
+      details;
+      constructor(code2, message, options = {}) {
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.code = code2;
+        this.details = options.details ?? {};
+      }
     };
-    BadInputError = class extends SealError {
+    EXIT_CODES = {
+      usage: 2,
+      "bad-input": 2,
+      malformed: 2,
+      unrecognized: 2,
+      unreadable: 2,
+      denied: 2,
+      mismatch: 1,
+      tampered: 1,
+      refused: 1,
+      unavailable: 1,
+      conflict: 1,
+      outdated: 1
     };
   }
 });
@@ -101,7 +129,7 @@ function decodeOidcClaims(token) {
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
-    throw new SealError(`The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+    throw new SealError("unavailable", `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
   }
   return c;
 }
@@ -129,6 +157,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
     throw new SealError(
+      "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
     );
   }
@@ -144,7 +173,26 @@ var init_oidc_token = __esm({
   }
 });
 
-// src/app/signing.ts
+// src/core/env.ts
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+var DEFAULT_SERVER_URL, DEFAULT_API_URL;
+var init_env = __esm({
+  "src/core/env.ts"() {
+    "use strict";
+    DEFAULT_SERVER_URL = "https://github.com";
+    DEFAULT_API_URL = "https://api.github.com";
+  }
+});
+
+// src/app/signature/signing.ts
 var signing_exports = {};
 __export(signing_exports, {
   prepareSigning: () => prepareSigning,
@@ -154,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-FC6PXPWX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-QGGBATV4.js");
-    const { keySigner } = await import("../chunks/key-signer-5KR4DMIY.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
+    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -171,18 +219,18 @@ async function prepareSigning(settings, env) {
   }
   const token = await getOidcToken();
   if (token.kind === "unavailable") {
-    if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
+    if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-D3TTT6WL.js");
-  const { signStatement } = await import("../chunks/sign-statement-QGGBATV4.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
+  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    serverUrl: serverUrlOf(env),
     ...settings.endpoints
   });
   const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const serverUrl = serverUrlOf(env);
   return {
     kind: "keyless",
     jobWorkflowRef,
@@ -204,10 +252,24 @@ function withSigningWorkflow(build, signing) {
   return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
 }
 var init_signing = __esm({
-  "src/app/signing.ts"() {
+  "src/app/signature/signing.ts"() {
     "use strict";
     init_oidc_token();
     init_errors();
+    init_env();
+  }
+});
+
+// first-use:js-yaml
+var require_js_yaml = __commonJS({
+  "first-use:js-yaml"(exports, module) {
+    "use strict";
+    var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
+    var firstUse = {};
+    for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
+    module.exports = firstUse;
   }
 });
 
@@ -222,19 +284,6 @@ var require_picomatch = __commonJS({
       return load().apply(this, args);
     };
     for (const key of ["test", "matchBase", "isMatch", "parse", "scan", "compileRe", "makeRe", "toRegex", "constants"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
-    module.exports = firstUse;
-  }
-});
-
-// first-use:js-yaml
-var require_js_yaml = __commonJS({
-  "first-use:js-yaml"(exports, module) {
-    "use strict";
-    var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
-    var firstUse = {};
-    for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
   }
 });
@@ -631,10 +680,7 @@ var summary = new Summary();
 var builtin4 = __require("node:path");
 var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname, basename, extname, format, parse, matchesGlob, sep, delimiter, win32, posix, _makeLong } = builtin4;
 
-// src/actions/promote/run.ts
-init_errors();
-
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 init_errors();
 
 // src/core/promotion/policy-file.ts
@@ -669,6 +715,7 @@ function formatDuration(ms) {
 }
 
 // src/core/promotion/policy.ts
+init_errors();
 var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
@@ -691,6 +738,15 @@ function pipelineOrder(policy) {
     ordered.push(next2);
   }
   return ordered;
+}
+function serviceFor(policy, name, nameInput = "name") {
+  if ((policy.service ?? null) !== null) return policy.service;
+  const listed = policy.services ?? null;
+  if (listed === null || name !== null && listed.includes(name)) return name;
+  throw new SealError(
+    "bad-input",
+    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  );
 }
 
 // src/core/promotion/policy-validator.ts
@@ -1483,6 +1539,7 @@ function parseWithPositions(text, source) {
   };
   const fail2 = (problems) => {
     throw new SealError(
+      "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
 ` + problems.map((p) => `  ${p}`).join("\n") + `
 See the policy format in the README ("Promotion policy").`
@@ -1727,7 +1784,7 @@ function findCycle(environments) {
   return null;
 }
 
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
 function loadPolicy(file, inputName, baseDir) {
@@ -1738,18 +1795,21 @@ function loadPolicy(file, inputName, baseDir) {
   } catch (error2) {
     const code2 = error2.code;
     throw new SealError(
-      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`
+      "unreadable",
+      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`,
+      { cause: error2 }
     );
   }
   if (text.length > MAX_POLICY_CHARS) {
     throw new SealError(
+      "bad-input",
       `${inputName}: the promotion policy ${quote(shown2)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
     );
   }
   return { ...parsePolicy(text, shown2.startsWith("..") ? file : shown2), digest: createHash("sha256").update(text).digest("hex") };
 }
 
-// src/app/ledger-location.ts
+// src/app/settings/ledger-location.ts
 init_errors();
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
@@ -1757,6 +1817,7 @@ function parseLedgerLocation(value, inputName, baseDir) {
   if (v === "github") return { kind: "github" };
   if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   );
 }
@@ -2049,7 +2110,7 @@ async function withFileLock(file, what, work, options = {}) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
     const code2 = error2.code ?? String(error2);
-    throw new SealError(`${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+    throw new SealError("unreadable", `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
   }
   const stop = new AbortController();
   const renewal = { lost: null };
@@ -2060,6 +2121,7 @@ async function withFileLock(file, what, work, options = {}) {
       const problem = renewal.lost ?? notOurs(lockPath, token);
       if (problem !== null) {
         throw new SealError(
+          "conflict",
           `${what}: this process no longer holds the lock ${quote(lockPath)}: ${problem}. Its lease (${leaseMs / 1e3} s) ran out while it was paused, or its renewals could not be written, so another process could take it. ${consequence}`
         );
       }
@@ -2093,6 +2155,7 @@ function createLock(lockPath, what) {
     const code2 = error2.code;
     if (code2 === "EEXIST") return null;
     throw new SealError(
+      "unreadable",
       `${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`
     );
   }
@@ -2236,6 +2299,7 @@ function releaseIfOurs(path, token) {
 }
 function waitedTooLong(what, lockPath, waitMs, holder) {
   return new SealError(
+    "conflict",
     `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1e3)} s. Wait for it to finish; if no artifact-seal is running there, delete that file.`
   );
 }
@@ -2258,6 +2322,7 @@ init_errors();
 function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
+    "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
   );
 }
@@ -2417,10 +2482,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -2560,14 +2627,236 @@ function decodeRecord(value, damaged) {
   };
 }
 
+// src/core/listing.ts
+init_errors();
+function compareUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xIsSurrogate = x >= 55296 && x <= 57343;
+    const yIsSurrogate = y >= 55296 && y <= 57343;
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+}
+function formatListing(sorted) {
+  let text = "";
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
+`;
+  return text;
+}
+var LINES_PER_PIECE = 4096;
+function listingFromDigests(paths, digests, order) {
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
+    }
+    pieces.push(Buffer.from(lines.join("")));
+  }
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+}
+function checkListingPath(path, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
+  }
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+  }
+}
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
+function unescapeName(name) {
+  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
+}
+function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
+    if (earlier !== void 0) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+  }
+  return sortEntries(entries);
+}
+function diffListings(expected, actual) {
+  const mismatches = [];
+  let i = 0;
+  let j = 0;
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i];
+    const a = actual[j];
+    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      i++;
+      j++;
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
+      i++;
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
+      j++;
+    }
+  }
+  return mismatches;
+}
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
+
+// src/stores/evidence/seal-bundle.ts
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+
+// src/stores/evidence/bundle-reader.ts
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/stores/ledger/beside-ledger.ts
+function besideLedger(ledgerFile) {
+  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+}
+function writeRecordAttestation(ledgerFile, key, json, unwritable) {
+  const dir = besideLedger(ledgerFile).attestations;
+  const file = join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
+  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, json, { flag: "wx" });
+    renameSync(temporary, file);
+  } catch (error2) {
+    removeQuietly2(temporary);
+    throw unwritable(error2.code ?? String(error2), file);
+  }
+  return relative(dirname(ledgerFile), file).split(sep).join("/");
+}
+function removeQuietly2(file) {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+  }
+}
+
 // src/stores/ledger/file-ledger.ts
 var LEDGER_FORMAT = "artifact-seal/ledger/v2";
 var FORMAT = LEDGER_FORMAT;
 var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
 var HASH_ASIDE_BYTES = 4 * 1024 * 1024;
-function checkpointFileOf(ledgerFile) {
-  return `${ledgerFile}.checkpoint.sigstore.json`;
-}
 var FileLedger = class {
   /** `inputName` names the input or option that chose the file, for error messages. */
   constructor(file, inputName, options = {}) {
@@ -2608,16 +2897,17 @@ var FileLedger = class {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
       if (pending === null) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
       const earlier = snapshot.index.resolutionOf(request.id);
       if (earlier !== null) {
         throw new SealError(
+          "conflict",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
@@ -2625,6 +2915,7 @@ var FileLedger = class {
       const age = now.getTime() - Date.parse(pending.time);
       if (request.outcome === "confirmed" && age >= timeoutMs) {
         throw new SealError(
+          "refused",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
         );
       }
@@ -2682,7 +2973,7 @@ var FileLedger = class {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (existsSync(this.file)) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis(lock);
     }, this.options.lock);
@@ -2779,6 +3070,7 @@ var FileLedger = class {
     const last = snapshot.index.last;
     if (last !== null && now.getTime() < Date.parse(last.time)) {
       throw new SealError(
+        "refused",
         `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
       );
     }
@@ -2961,10 +3253,11 @@ var FileLedger = class {
     try {
       const stat2 = fstatSync(fd);
       if (!stat2.isFile()) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
       if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
+          "refused",
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat2.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
@@ -2986,7 +3279,7 @@ var FileLedger = class {
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
-    const file = checkpointFileOf(this.file);
+    const file = besideLedger(this.file).checkpoint;
     const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
       writeFileSync(temporary, text, { flag: "wx" });
@@ -2994,7 +3287,9 @@ var FileLedger = class {
     } catch (error2) {
       rmSync(temporary, { force: true });
       throw new SealError(
-        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
+        "unreadable",
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`,
+        { cause: error2 }
       );
     }
   }
@@ -3030,23 +3325,28 @@ var FileLedger = class {
   /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
   damaged(first, more) {
     return new SealError(
+      "tampered",
       `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (more > 0 ? ` (and ${more} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
     );
   }
   missing() {
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
     );
   }
   unreadable(error2) {
     return new SealError(
-      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
+      "unreadable",
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`,
+      { cause: error2 }
     );
   }
   unwritable(error2) {
     const code2 = error2.code ?? String(error2);
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
   }
@@ -3191,10 +3491,10 @@ function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
-// src/app/open-ledger.ts
+// src/app/ledger/open-ledger.ts
 init_errors();
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 init_errors();
 
 // src/core/signing/ledger-checkpoint.ts
@@ -3286,7 +3586,7 @@ function checkpointStatement(ledgerName, predicate) {
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = basename(ledgerFile);
@@ -3298,7 +3598,8 @@ async function checkpointSigning(ledger, settings, env) {
   return prepareSigning2(settings, env);
 }
 
-// src/app/open-ledger.ts
+// src/app/ledger/open-ledger.ts
+init_env();
 async function openLedger(location, access2, env) {
   if (location.kind === "file") {
     const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
@@ -3308,20 +3609,175 @@ async function openLedger(location, access2, env) {
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-VTVTYIIK.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
     ref: env.GITHUB_SHA || "",
     tokenInput: access2.tokenInput
   });
 }
 
-// src/app/pipeline-status.ts
+// src/app/ledger/pipeline-status.ts
+init_errors();
+
+// src/app/ledger/queries.ts
+async function knownFromHistory(ledger, digest) {
+  let name = null;
+  let sealedBy = null;
+  let artifact = null;
+  let contract = null;
+  let gateSeen = false;
+  for await (const entry of ledger.entries({ digest })) {
+    name ??= entry.name;
+    sealedBy ??= entry.sealedBy;
+    artifact ??= entry.artifact;
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
+    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
+  }
+  return { sealedBy, name, artifact, contract };
+}
+async function lastGoodBefore(ledger, environment, service) {
+  for await (const span of ledger.previouslyLive(environment, service)) {
+    if (await ledger.veto(span.digest) === null) return span.digest;
+  }
+  return null;
+}
+async function contractOfLive(ledger, span) {
+  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+    if (entry.id === span.recordId) return entry.contract ?? null;
+  }
+  return null;
+}
+async function artifactOf(ledger, digest) {
+  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
+  return null;
+}
+async function unusedApproval(ledger, environment, service, from, to) {
+  const used = /* @__PURE__ */ new Set();
+  for await (const entry of ledger.entries({ environment, service })) {
+    if (entry.amendment?.approval) used.add(entry.amendment.approval);
+    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
+  }
+  return null;
+}
+
+// src/app/ledger/pipeline-status.ts
+async function pipelineStatus(policy, ledger, options = {}) {
+  const environments = pipelineOrder(policy).map((e) => e.name);
+  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
+  let services;
+  if (named2 !== null) {
+    services = named2;
+  } else {
+    const found = [];
+    for (const environment of environments) {
+      try {
+        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
+      }
+    }
+    services = found;
+  }
+  const shown2 = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
+}
+async function serviceStatus(ledger, environment, service, options) {
+  try {
+    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
+    const known = live === null ? null : options.knownContracts?.get(live.digest);
+    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
+    return { environment, service, live, contract, pending, error: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
+  }
+}
+function ownService(policy, service) {
+  return declaresServices(policy) ? {} : { services: [service] };
+}
+
+// src/app/promote/contract-plan.ts
+init_errors();
+async function planContract(request, sources, ledger) {
+  const { signed, recorded } = request;
+  const claimed = signed ?? recorded;
+  let loaded4 = null;
+  let problem = null;
+  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
+  }
+  let known = true;
+  try {
+    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
+    loaded4 = found2.contract;
+    known = found2.known;
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    problem ??= `This digest's contract cannot be read: ${error2.message}`;
+  }
+  const found = loaded4 === null ? null : { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
+  const claims = [
+    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
+    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
+  ];
+  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
+  if (problem === null && found !== null && disagreeing !== void 0) {
+    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
+  }
+  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
+    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
+  }
+  if (problem === null && found === null && signed != null) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
+  }
+  if (problem === null && !known && request.compare) {
+    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
+  }
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
+  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded: loaded4, liveDigest: null, live: null, changes: null, problem };
+  const span = await ledger.live(request.environment, request.service);
+  const live = span === null ? null : await contractOfLive(ledger, span);
+  const plan = { environment: request.environment, compared: true, candidate, loaded: loaded4, liveDigest: span?.digest ?? null, live };
+  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
+    return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
+  }
+  let baseline;
+  try {
+    baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
+  } catch (error2) {
+    if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
+    return { ...plan, changes: null, problem: error2.message };
+  }
+  const { classifyContracts } = await import("../chunks/classify-XKFPRFUG.js");
+  try {
+    return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
+  }
+}
+function contractsKnown(digest, plan) {
+  const known = /* @__PURE__ */ new Map();
+  if (plan === null) return known;
+  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
+  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
+  return known;
+}
+async function keepAfterPromotion(sources, plan, allowed) {
+  const loaded4 = plan?.loaded ?? null;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest) return;
+  await sources.keep(loaded4);
+}
+
+// src/app/promote/promote-digest.ts
 init_errors();
 
 // src/core/contract/change.ts
@@ -3375,147 +3831,6 @@ function changesByOperation(changes) {
   const worst = (list) => Math.min(...list.map((c) => SEVERITIES.indexOf(c.severity)));
   return [...groups.entries()].map(([operation, list]) => ({ operation, changes: list })).sort((x, y) => worst(x.changes) - worst(y.changes));
 }
-
-// src/app/contract-amendment.ts
-init_errors();
-async function planContract(request, sources, ledger) {
-  const { signed, recorded } = request;
-  const claimed = signed ?? recorded;
-  let loaded4 = null;
-  let problem = null;
-  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
-  }
-  let known = true;
-  try {
-    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
-    loaded4 = found2.contract;
-    known = found2.known;
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    problem ??= `This digest's contract cannot be read: ${error2.message}`;
-  }
-  const found = loaded4 === null ? null : { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
-  const claims = [
-    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
-    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
-  ];
-  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
-  if (problem === null && found !== null && disagreeing !== void 0) {
-    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
-  }
-  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
-    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
-  }
-  if (problem === null && found === null && signed != null) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
-  }
-  if (problem === null && !known && request.compare) {
-    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
-  }
-  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
-  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded: loaded4, liveDigest: null, live: null, changes: null, problem };
-  const span = await ledger.live(request.environment, request.service);
-  const live = span === null ? null : await contractOfLive(ledger, span);
-  const plan = { environment: request.environment, compared: true, candidate, loaded: loaded4, liveDigest: span?.digest ?? null, live };
-  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
-    return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
-  }
-  let baseline;
-  try {
-    baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
-  } catch (error2) {
-    if (error2 instanceof BadInputError || !(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: error2.message };
-  }
-  const { classifyContracts } = await import("../chunks/classify-65B5SIUP.js");
-  try {
-    return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
-  }
-}
-function contractFact(plan, liveNow, approval) {
-  if ((liveNow?.digest ?? null) !== plan.liveDigest) {
-    return {
-      ...plan,
-      changes: null,
-      problem: `The environment's live digest changed (to ${liveNow?.digest ?? "none"}) while the contracts were compared; promote again to compare with what it runs now.`,
-      approval: null
-    };
-  }
-  return { live: plan.live, liveDigest: plan.liveDigest, candidate: plan.candidate, changes: plan.changes, problem: plan.problem, approval };
-}
-function amendmentOf(plan, approvalUsed) {
-  if (plan.changes === null || plan.live?.digest === plan.candidate?.digest || plan.live === null) return null;
-  return { ...summarizeAmendment(plan.live, plan.candidate, plan.changes), ...approvalUsed !== null ? { approval: approvalUsed } : {} };
-}
-async function contractOfLive(ledger, span) {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
-    if (entry.id === span.recordId) return entry.contract ?? null;
-  }
-  return null;
-}
-async function artifactOf(ledger, digest) {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
-  return null;
-}
-async function unusedApproval(ledger, environment, service, from, to) {
-  const used = /* @__PURE__ */ new Set();
-  for await (const entry of ledger.entries({ environment, service })) {
-    if (entry.amendment?.approval) used.add(entry.amendment.approval);
-    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
-  }
-  return null;
-}
-
-// src/app/pipeline-status.ts
-async function pipelineStatus(policy, ledger, options = {}) {
-  const environments = pipelineOrder(policy).map((e) => e.name);
-  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
-  let services;
-  if (named2 !== null) {
-    services = named2;
-  } else {
-    const found = [];
-    for (const environment of environments) {
-      try {
-        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
-      } catch (error2) {
-        if (!(error2 instanceof SealError)) throw error2;
-        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
-      }
-    }
-    services = found;
-  }
-  const shown2 = services.length === 0 ? [null] : services;
-  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
-}
-async function serviceStatus(ledger, environment, service, options) {
-  try {
-    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
-    const known = live === null ? null : options.knownContracts?.get(live.digest);
-    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
-    return { environment, service, live, contract, pending, error: null };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
-  }
-}
-function ownService(policy, service) {
-  return declaresServices(policy) ? {} : { services: [service] };
-}
-function contractsKnown(digest, plan) {
-  const known = /* @__PURE__ */ new Map();
-  if (plan === null) return known;
-  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
-  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
-  return known;
-}
-
-// src/app/promote-digest.ts
-init_errors();
 
 // src/core/signing/signer-policy.ts
 function defaultIssuer(serverUrl) {
@@ -3924,118 +4239,96 @@ function refusal(mode, environment, digest, rule, detail) {
   return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail };
 }
 
-// src/app/promote-digest.ts
-var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
-async function promoteDigest(request, policy, ledger, options) {
-  const rule = findEnvironment(policy, request.environment);
-  if (!rule) {
-    throw new SealError(
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-    );
+// src/core/promotion/decide-promotion.ts
+function decidePromotion(subject, evidence, ledger) {
+  const { digest, rule, mode, service } = subject;
+  if (evidence.refusal !== null) return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
+  const decision = decide(
+    { digest, rule, mode, now: ledger.now, service },
+    {
+      veto: ledger.veto,
+      live: ledger.live,
+      spans: ledger.spans,
+      ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
+      ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
+      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}
+    }
+  );
+  return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
+}
+function contractFact(evidence, liveNow, approval) {
+  if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
+    return {
+      live: evidence.live,
+      liveDigest: evidence.liveDigest,
+      candidate: evidence.candidate,
+      changes: null,
+      problem: `The environment's live digest changed (to ${liveNow?.digest ?? "none"}) while the contracts were compared; promote again to compare with what it runs now.`,
+      approval: null
+    };
   }
+  return { live: evidence.live, liveDigest: evidence.liveDigest, candidate: evidence.candidate, changes: evidence.changes, problem: evidence.problem, approval };
+}
+function mayNeedApproval(evidence) {
+  return evidence.candidate !== null && evidence.changes !== null && evidence.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous");
+}
+function amendmentOf(evidence, approvalUsed) {
+  if (evidence.changes === null || evidence.live?.digest === evidence.candidate?.digest || evidence.live === null) return null;
+  return { ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes), ...approvalUsed !== null ? { approval: approvalUsed } : {} };
+}
+function bytesMismatchDetail(actual, mismatches, digest) {
+  const files = mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
+  const more = mismatches.length > 5 ? ` and ${mismatches.length - 5} more` : "";
+  return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
+}
+
+// src/app/signature/verdict.ts
+function judgeSignature(check, required, fix = null) {
+  if (check.status === "refused") return { accepted: false, reason: check.detail };
+  if (check.status === "unsigned" && required !== null) {
+    return { accepted: false, reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}` };
+  }
+  return { accepted: true };
+}
+function signatureFact(check, serverUrl) {
+  return check.status === "verified" ? { signer: check.signer, missing: null, serverUrl } : { signer: null, missing: check.status === "unsigned" ? check.detail : null, serverUrl };
+}
+
+// src/app/promote/promote-digest.ts
+async function promoteDigest(request, policy, ledger, options) {
+  const rule = environmentOf(request, policy);
   const mode = request.rollback ? "rollback" : "promote";
   const nameInput = request.inputs.name ?? "name";
-  let digest = request.digest === "previous" ? null : request.digest;
-  let service;
-  let previous = null;
-  let sealedBy = request.sealedBy;
-  let name = request.name;
-  let verification = null;
-  let signature = null;
-  let abandoned = [];
-  let contract = null;
-  const result = (decision2, record = null) => ({
-    decision: decision2,
-    digest,
-    service: service ?? serviceFor(policy, name, nameInput),
-    previous,
-    record,
-    abandoned,
-    sealedBy,
-    name,
-    verification,
-    signature,
-    contract
-  });
-  const unreadable = (error2) => {
-    if (!(error2 instanceof SealError)) throw error2;
-    return refusal(mode, rule.name, digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`);
-  };
-  let early = null;
-  let live = null;
-  let history = NOTHING_KNOWN;
-  try {
-    if (digest === null) {
-      service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
-      live = await ledger.live(rule.name, service);
-      digest = await lastGoodBefore(ledger, rule.name, service);
-    }
-  } catch (error2) {
-    if (error2 instanceof BadInputError) throw error2;
-    return result(unreadable(error2));
+  const outcome = new Outcome(request, policy, nameInput);
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput);
+  if (target.kind === "unreadable") {
+    if (target.service !== void 0) outcome.service = target.service;
+    return outcome.ledgerRefusal(mode, rule, target.error);
   }
-  if (digest === null) {
-    const of2 = service === null && !declaresServices(policy) ? "" : ` (${describeService(service ?? null)})`;
-    if (live === null) throw new SealError(`${request.inputs.digest}: ${rule.name}${of2} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
-    digest = live.digest;
-    early = refusal(mode, rule.name, digest, "ran-before", `${rule.name}${of2} ran no other digest that is not vetoed before ${digest}; there is nothing to roll back to.`);
-  }
+  const digest = target.digest;
+  outcome.digest = digest;
+  if (target.service !== void 0) outcome.service = target.service;
+  let history;
   try {
     history = await knownFromHistory(ledger, digest);
   } catch (error2) {
-    return result(unreadable(error2));
+    return outcome.ledgerRefusal(mode, rule, error2);
   }
-  const resolved = digest;
-  sealedBy ??= history.sealedBy;
-  name ??= history.name;
-  if (early === null && request.verifyBytes) {
+  outcome.learn(history);
+  let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
+  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
+  if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
+  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  const service = outcome.service ??= serviceFor(policy, outcome.name, nameInput);
+  if (evidence.refusal === null && request.contract) {
     try {
-      verification = await request.verifyBytes(resolved, history);
-      sealedBy ??= verification.sealedBy;
-      name ??= verification.name ?? null;
-      if (!verification.verified) early = refusal(mode, rule.name, resolved, "bytes", bytesDetail(verification, resolved));
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      early = refusal(mode, rule.name, resolved, "bytes", `The bytes to deploy could not be fetched and checked: ${error2.message}`);
-    }
-  }
-  let signatureFact;
-  if (early === null && request.checkSignature) {
-    try {
-      signature = await request.checkSignature(resolved, verification);
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      signature = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
-    }
-    const serverUrl = request.serverUrl ?? "https://github.com";
-    if (signature.status === "refused") {
-      early = refusal(mode, rule.name, resolved, "signature", signature.detail);
-    } else if (signature.status === "unsigned") {
-      if (request.requireSignature && mode === "promote" && rule.signedBy === null) {
-        early = refusal(mode, rule.name, resolved, "signature", `${signature.detail} A signature is required (a key, a trusted root or a signer is named, or require-signature asks for one); seal it with "permissions: id-token: write" or a signing-key.`);
-      }
-      signatureFact = { signer: null, missing: signature.detail, serverUrl };
-    } else {
-      sealedBy = signature.sealedBy;
-      name ??= signature.name;
-      signatureFact = { signer: signature.signer, missing: null, serverUrl };
-    }
-  }
-  let bytesNote = null;
-  if (early === null && !request.verifyBytes && !request.dryRun) {
-    bytesNote = withoutBytes(request.withoutBytes, rule.name, resolved, signature);
-  }
-  const artifact = verification?.artifact ?? request.artifact ?? history.artifact;
-  const of = service ??= serviceFor(policy, name, nameInput);
-  if (early === null && request.contract) {
-    try {
-      contract = await planContract(
+      outcome.contract = await planContract(
         {
           environment: rule.name,
-          service: of,
-          digest: resolved,
-          bytes: verification,
-          signed: signature?.status === "verified" ? signature.contract : void 0,
+          service,
+          digest,
+          bytes: outcome.verification,
+          signed: outcome.signature?.status === "verified" ? outcome.signature.contract : void 0,
           recorded: history.contract ?? null,
           compare: (rule.contract ?? null) !== null,
           now: () => ledger.now()
@@ -4044,59 +4337,157 @@ async function promoteDigest(request, policy, ledger, options) {
         ledger
       );
     } catch (error2) {
-      if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
-      return result(unreadable(error2));
+      if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
+      return outcome.ledgerRefusal(mode, rule, error2);
     }
+    evidence = { ...evidence, contract: outcome.contract };
   }
+  const artifact = outcome.verification?.artifact ?? request.artifact ?? history.artifact;
+  const subject = { digest, rule, mode, service };
   let decision = null;
-  const made = () => {
+  const decideAndRecord = async (view) => {
+    const facts = await ledgerFacts(view, subject, policy, evidence);
+    outcome.previous = facts.live;
+    decision = decidePromotion(subject, evidence, facts);
+    if (request.dryRun) return null;
+    const record = recordOf(request, { ...subject, outcome: decision.allowed ? "pending" : "refused", previous: facts.live, reason: decision.reason }, outcome, artifact, decision);
+    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record;
+  };
+  const decided = () => {
     if (decision === null) throw new Error("unreachable: the ledger recorded without running the gate");
     return decision;
   };
-  const decideOn = async (view) => {
-    previous = await view.live(rule.name, of);
-    if (early !== null) {
-      decision = early;
-    } else {
-      const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
-      const newest = rule.contract && previous === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
-      const facts = {
-        veto: await view.veto(resolved),
-        live: previous,
-        spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(resolved, env, of)]))),
-        ...signatureFact !== void 0 ? { signature: signatureFact } : {},
-        ...contract !== null && rule.contract ? { contract: contractFact(contract, previous, await approvalFor(view, contract, of)) } : {},
-        ...newest !== null && newest.service !== of ? { otherService: newest } : {}
-      };
-      decision = decide({ digest: resolved, rule, mode, now: await view.now(), service: of }, facts);
-      if (bytesNote !== null) decision = { ...decision, checks: [...decision.checks, bytesNote] };
-    }
-    if (request.dryRun) return null;
-    const amendment = contract === null ? null : amendmentOf(contract, decision.approvalUsed ?? null);
-    const record = {
-      ...recordOf({ ...request, name, artifact }, resolved, of, mode, decision.allowed ? "pending" : "refused", previous, decision.reason, sealedBy),
-      ...contract?.candidate ? { contract: contract.candidate } : {},
-      ...amendment !== null ? { amendment } : {}
-    };
-    return request.attest ? { ...record, attestation: await request.attest(record, decision, signature) } : record;
-  };
   try {
     if (request.dryRun) {
-      await decideOn(ledger);
-      return result(made());
+      await decideAndRecord(ledger);
+      return outcome.result(decided());
     }
-    const recorded = await ledger.record(rule.name, decideOn, options.pendingTimeoutMs);
-    abandoned = recorded.abandoned;
-    await keepContract(request.contract, contract, recorded.lost === null && made().allowed);
-    if (recorded.lost !== null) {
-      const lost = { rule: "ledger", environment: rule.name, passed: false, detail: recorded.lost };
-      const decided = made();
-      return result({ ...decided, allowed: false, checks: [...decided.checks, lost], reason: [decided.reason, recorded.lost].filter((r) => r !== null).join(" ") }, recorded.entry);
-    }
-    return result(made(), recorded.entry);
+    const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs);
+    outcome.abandoned = recorded.abandoned;
+    if (recorded.lost === null) await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
+    return outcome.result(recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost), recorded.entry);
   } catch (error2) {
-    return result(unreadable(error2));
+    return outcome.ledgerRefusal(mode, rule, error2);
   }
+}
+function environmentOf(request, policy) {
+  const rule = findEnvironment(policy, request.environment);
+  if (!rule) {
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+    );
+  }
+  return rule;
+}
+var Outcome = class {
+  constructor(request, policy, nameInput) {
+    this.policy = policy;
+    this.nameInput = nameInput;
+    this.digest = request.digest === "previous" ? null : request.digest;
+    this.sealedBy = request.sealedBy;
+    this.name = request.name;
+  }
+  policy;
+  nameInput;
+  digest;
+  /** Known before the digest for "previous" (whose previous?), else once the name is. */
+  service;
+  previous = null;
+  sealedBy;
+  name;
+  verification = null;
+  signature = null;
+  contract = null;
+  abandoned = [];
+  /** What earlier records say fills what the caller did not give. */
+  learn(known) {
+    this.sealedBy ??= known.sealedBy;
+    this.name ??= known.name ?? null;
+  }
+  result(decision, record = null) {
+    return {
+      decision,
+      digest: this.digest,
+      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      previous: this.previous,
+      record,
+      abandoned: this.abandoned,
+      sealedBy: this.sealedBy,
+      name: this.name,
+      verification: this.verification,
+      signature: this.signature,
+      contract: this.contract
+    };
+  }
+  /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
+  ledgerRefusal(mode, rule, error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return this.result(refusal(mode, rule.name, this.digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`));
+  }
+};
+async function resolveTarget(request, policy, rule, ledger, nameInput) {
+  if (request.digest !== "previous") return { kind: "digest", digest: request.digest, refusal: null };
+  let service;
+  let live;
+  let digest;
+  try {
+    service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
+    live = await ledger.live(rule.name, service);
+    digest = await lastGoodBefore(ledger, rule.name, service);
+  } catch (error2) {
+    if (stopsPromotion(error2)) throw error2;
+    return { kind: "unreadable", error: error2, ...service === void 0 ? {} : { service } };
+  }
+  if (digest !== null) return { kind: "digest", digest, service, refusal: null };
+  const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
+  if (live === null) throw new SealError("bad-input", `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+  return {
+    kind: "digest",
+    digest: live.digest,
+    service,
+    refusal: { rule: "ran-before", detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
+  };
+}
+async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
+  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
+  const listed = policy.services ?? null;
+  if (listed !== null) {
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(", ")}). Give ${nameInput}: the service to roll back.`
+    );
+  }
+  return (await ledger.newest(environment))?.service ?? null;
+}
+async function checkBytes(verifyBytes, digest, history, outcome) {
+  try {
+    const check = await verifyBytes(digest, history);
+    outcome.verification = check;
+    outcome.learn(check);
+    return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${error2.message}` };
+  }
+}
+async function checkSignature(request, digest, rule, mode, outcome) {
+  let check;
+  try {
+    check = await request.checkSignature(digest, outcome.verification);
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    check = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
+  }
+  outcome.signature = check;
+  const required = mode === "promote" && rule.signedBy === null ? request.signatureRequired ?? null : null;
+  const verdict = judgeSignature(check, required, 'Seal it with "permissions: id-token: write" or a signing-key.');
+  if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
+  if (check.status === "verified") {
+    outcome.sealedBy = check.sealedBy;
+    outcome.name ??= check.name;
+  }
+  return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
 }
 function withoutBytes(rule, environment, digest, signature) {
   if (signature?.status === "verified" && signature.digestOnly) {
@@ -4106,31 +4497,52 @@ function withoutBytes(rule, environment, digest, signature) {
     return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
   }
   const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
-  throw new BadInputError(`${rule.missing} ${found}`);
+  throw new SealError("bad-input", `${rule.missing} ${found}`);
 }
-function bytesDetail(check, digest) {
-  const files = check.mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
-  const more = check.mismatches.length > 5 ? ` and ${check.mismatches.length - 5} more` : "";
-  return `The bytes to deploy are ${check.actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
+async function ledgerFacts(view, subject, policy, evidence) {
+  const { digest, rule, mode, service } = subject;
+  const live = await view.live(rule.name, service);
+  if (evidence.refusal !== null) return { now: /* @__PURE__ */ new Date(0), veto: null, live, spans: /* @__PURE__ */ new Map(), otherService: null, approval: null };
+  const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
+  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
+  const contract = evidence.contract;
+  return {
+    veto: await view.veto(digest),
+    live,
+    spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)]))),
+    otherService: newest,
+    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
+    now: await view.now()
+  };
 }
-function serviceFor(policy, name, nameInput = "name") {
-  if ((policy.service ?? null) !== null) return policy.service;
-  const listed = policy.services ?? null;
-  if (listed === null || name !== null && listed.includes(name)) return name;
-  throw new BadInputError(
-    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
-  );
+function lostAfterAppend(decision, environment, lost) {
+  const check = { rule: "ledger", environment, passed: false, detail: lost };
+  return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(" ") };
 }
-async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
-  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
-  const listed = policy.services ?? null;
-  if (listed !== null) {
-    throw new BadInputError(
-      `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(", ")}). Give ${nameInput}: the service to roll back.`
-    );
-  }
-  return (await ledger.newest(environment))?.service ?? null;
+function recordOf(request, decided, outcome, artifact, decision) {
+  const amendment = outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null);
+  return {
+    digest: decided.digest,
+    name: outcome.name,
+    environment: request.environment,
+    service: decided.service,
+    outcome: decided.outcome,
+    mode: decided.mode,
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy: outcome.sealedBy,
+    previousDigest: decided.previous?.digest ?? null,
+    reason: decided.reason,
+    environmentUrl: request.environmentUrl,
+    artifact,
+    resolves: null,
+    key: randomUUID(),
+    ...outcome.contract?.candidate ? { contract: outcome.contract.candidate } : {},
+    ...amendment !== null ? { amendment } : {}
+  };
 }
+
+// src/app/promote/veto.ts
 async function vetoDigest(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const name = request.name ?? known.name;
@@ -4160,68 +4572,19 @@ async function vetoDigest(request, ledger, options) {
 async function withAttestation(attest, record) {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record;
 }
-async function keepContract(sources, plan, allowed) {
-  const loaded4 = plan?.loaded ?? null;
-  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest) return;
-  await sources.keep(loaded4);
-}
-async function approvalFor(view, plan, service) {
-  if (plan.candidate === null || plan.changes === null || !plan.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous")) return null;
-  return unusedApproval(view, plan.environment, service, plan.live?.digest ?? null, plan.candidate.digest);
-}
-async function lastGoodBefore(ledger, environment, service) {
-  for await (const span of ledger.previouslyLive(environment, service)) {
-    if (await ledger.veto(span.digest) === null) return span.digest;
-  }
-  return null;
-}
-async function knownFromHistory(ledger, digest) {
-  let name = null;
-  let sealedBy = null;
-  let artifact = null;
-  let contract = null;
-  let gateSeen = false;
-  for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name;
-    sealedBy ??= entry.sealedBy;
-    artifact ??= entry.artifact;
-    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending";
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
-  }
-  return { sealedBy, name, artifact, contract };
-}
-function recordOf(request, digest, service, mode, outcome, previous, reason, sealedBy) {
-  return {
-    digest,
-    name: request.name,
-    environment: request.environment,
-    service,
-    outcome,
-    mode,
-    runUrl: request.requester.runUrl,
-    actor: request.requester.actor,
-    sealedBy,
-    previousDigest: previous?.digest ?? null,
-    reason,
-    environmentUrl: request.environmentUrl,
-    artifact: request.artifact,
-    resolves: null,
-    key: randomUUID()
-  };
-}
 
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
+init_env();
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
     return {
       kind: "workflow",
       build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        serverUrl: serverUrlOf(env),
         repository: GITHUB_REPOSITORY,
         repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
@@ -4249,7 +4612,7 @@ function runnerTempDir(env) {
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
@@ -4261,8 +4624,37 @@ function requesterFromEnv(env) {
   return { runUrl: runUrl2, actor };
 }
 
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/promotion-markdown.ts
+init_env();
+
 // src/core/provenance.ts
 init_errors();
+init_env();
 function isCommit(value) {
   return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
 }
@@ -4286,10 +4678,6 @@ function httpsOrigin(serverUrl) {
   if (!URL.canParse(serverUrl)) return null;
   const url = new URL(serverUrl);
   return url.protocol === "https:" ? url.origin : null;
-}
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverUrlOf(value) {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
 }
 function validSealedBy(sealedBy, serverUrl) {
   const invalid = [];
@@ -4341,1269 +4729,6 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
   const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
   return { repository, commit, runUrl: runUrl2 };
-}
-
-// src/stores/evidence/seal-bundle.ts
-function contractBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
-}
-function statementBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
-}
-function sigstoreBundleBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
-}
-
-// src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest, context = {}) {
-  const none = { sealedBy: null, name: null };
-  const file = checksumsFile === null ? null : statementBeside(checksumsFile);
-  if (file === null) return none;
-  let statement;
-  try {
-    statement = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return none;
-  }
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
-}
-
-// src/app/fetch-bytes.ts
-init_errors();
-
-// src/stores/evidence/cache-layout.ts
-var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
-var CACHE_FILES_DIR = "files";
-function cacheKeyOf(digest) {
-  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
-}
-function cacheStagingPath(env) {
-  return join(env.RUNNER_TEMP || tmpdir(), CACHE_STAGING_DIR);
-}
-function cacheArchivePrefix(env) {
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
-}
-
-// builtin:node:stream/promises
-var loaded2;
-var builtin7 = () => loaded2 ??= __require("node:stream/promises");
-function pipeline(...args) {
-  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
-}
-
-// src/stores/evidence/directory-handoff.ts
-init_errors();
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = resolve(parent);
-  let dir;
-  try {
-    mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = mkdtempSync(join(resolved, prefix));
-    chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly2(dir);
-    throw new SealError(
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = join(at, segment);
-    try {
-      mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = join(parent, segments[segments.length - 1]);
-  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function removeQuietly2(dir) {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-// src/app/verified-path.ts
-init_errors();
-
-// src/core/listing.ts
-init_errors();
-function compareUtf8(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xIsSurrogate = x >= 55296 && x <= 57343;
-    const yIsSurrogate = y >= 55296 && y <= 57343;
-    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
-function formatListing(sorted) {
-  let text = "";
-  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
-`;
-  return text;
-}
-var LINES_PER_PIECE = 4096;
-function listingFromDigests(paths, digests, order) {
-  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const pieces = [];
-  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
-    const end = Math.min(order.length, start + LINES_PER_PIECE);
-    const lines = new Array(end - start);
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
-`;
-    }
-    pieces.push(Buffer.from(lines.join("")));
-  }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
-function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
-}
-function checkListingPath(path, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
-  if (path.includes("\n") || path.includes("\r")) {
-    throw new SealError(
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
-  }
-  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
-  }
-}
-var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
-function unescapeName(name) {
-  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
-}
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path = escaped ? unescapeName(rawPath) : rawPath;
-    while (path.startsWith("./")) path = path.slice(2);
-    checkListingPath(path, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path);
-    if (earlier !== void 0) {
-      throw new SealError(
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path, lineNo);
-    entries.push({ path, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
-  }
-  return sortEntries(entries);
-}
-function diffListings(expected, actual) {
-  const mismatches = [];
-  let i = 0;
-  let j = 0;
-  while (i < expected.length || j < actual.length) {
-    const e = expected[i];
-    const a = actual[j];
-    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
-    if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
-      i++;
-      j++;
-    } else if (order < 0 && e) {
-      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
-      i++;
-    } else if (a) {
-      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
-      j++;
-    }
-  }
-  return mismatches;
-}
-function describesListing(entries, digest) {
-  if (digestOfListing(formatListing(entries)) === digest) return "tree";
-  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
-  return null;
-}
-
-// src/core/seal.ts
-init_errors();
-
-// src/core/hashing/hash-files.ts
-init_errors();
-
-// src/core/hashing/claim-loop.ts
-var Control = {
-  /** The next index no thread has claimed. */
-  Next: 0,
-  /** How many paths the walk has published so far. */
-  Published: 1,
-  /** 1 once the walk has published its last path. */
-  WalkDone: 2,
-  /** How many files have been hashed, by every thread together. */
-  Completed: 3,
-  /** 1 + the index of a file that could not be read; 0 while none failed. */
-  Failed: 4
-};
-var CONTROL_SLOTS = 5;
-var PROGRESS_STRIDE = 16;
-function runClaimLoop(ctx) {
-  const { fs, crypto, control, progress } = ctx;
-  const NEXT = 0;
-  const PUBLISHED = 1;
-  const WALK_DONE = 2;
-  const COMPLETED = 3;
-  const FAILED = 4;
-  const files = ctx.progressSlot * 16;
-  const bytes = files + 1;
-  const claimSize = 16;
-  const pathText = Buffer.from(ctx.pathBytes);
-  const pathEnds = new Uint32Array(ctx.pathEnds);
-  const digests = new Uint8Array(ctx.digests);
-  const sizes = new Float64Array(ctx.sizes);
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  const oneShot = typeof crypto.hash === "function";
-  for (; ; ) {
-    let index = -1;
-    let claimEnd = -1;
-    while (index < 0) {
-      if (Atomics.load(control, FAILED) !== 0) return null;
-      const published = Atomics.load(control, PUBLISHED);
-      const next2 = Atomics.load(control, NEXT);
-      if (next2 < published) {
-        const end = Math.min(next2 + claimSize, published);
-        if (Atomics.compareExchange(control, NEXT, next2, end) === next2) {
-          index = next2;
-          claimEnd = end;
-        }
-      } else if (Atomics.load(control, WALK_DONE) === 1 && next2 >= Atomics.load(control, PUBLISHED)) {
-        return null;
-      } else if (!ctx.waitForMore) {
-        return null;
-      } else {
-        Atomics.wait(control, PUBLISHED, published, 50);
-      }
-    }
-    const claimStart = index;
-    for (; index < claimEnd; index++) {
-      const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
-      let fd = -1;
-      try {
-        fd = fs.openSync(path, "r");
-        let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
-        if (filled < chunk.length) {
-          const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
-          sizes[index] = filled;
-          progress[bytes] = progress[bytes] + filled;
-        } else {
-          const hash2 = crypto.createHash("sha256");
-          let size = 0;
-          do {
-            hash2.update(chunk.subarray(0, filled));
-            size += filled;
-            progress[bytes] = progress[bytes] + filled;
-          } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0);
-          digests.set(hash2.digest(), index * 32);
-          sizes[index] = size;
-        }
-        progress[files] = progress[files] + 1;
-      } catch (error2) {
-        Atomics.compareExchange(control, FAILED, 0, index + 1);
-        Atomics.notify(control, COMPLETED);
-        const e = error2;
-        return { index, code: e.code ?? "EIO", message: e.message };
-      } finally {
-        if (fd >= 0) fs.closeSync(fd);
-      }
-      ctx.onFileDone?.();
-    }
-    Atomics.add(control, COMPLETED, claimEnd - claimStart);
-    Atomics.notify(control, COMPLETED);
-  }
-}
-
-// builtin:node:fs/promises
-var loaded3;
-var builtin8 = () => loaded3 ??= __require("node:fs/promises");
-function open2(...args) {
-  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
-}
-
-// src/core/hashing/hash-large-file.ts
-var CHUNK = 1 << 20;
-function hashSmallFile(path) {
-  const fd = openSync(path, "r");
-  try {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
-  } finally {
-    closeSync(fd);
-  }
-}
-async function hashLargeFile(path, onBytes, progressIntervalMs) {
-  const handle = await open2(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-    const hash2 = createHash("sha256");
-    let size = 0;
-    let turn = 0;
-    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
-    let lastReport = process.uptime() * 1e3;
-    for (; ; ) {
-      const { bytesRead, buffer } = await pending;
-      if (bytesRead === 0) break;
-      turn = turn === 0 ? 1 : 0;
-      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
-      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
-      size += bytesRead;
-      const now = process.uptime() * 1e3;
-      if (now - lastReport >= progressIntervalMs) {
-        lastReport = now;
-        onBytes(size);
-      }
-    }
-    return { digest: hash2.digest(), size };
-  } finally {
-    await handle.close();
-  }
-}
-
-// src/core/hashing/hash-files.ts
-var MAX_FILES = 1 << 22;
-var MAX_PATH_BYTES = 1 << 30;
-var WORKER_SOURCE2 = `
-const { parentPort } = require('node:worker_threads')
-const fs = require('node:fs')
-const crypto = require('node:crypto')
-const runClaimLoop = ${runClaimLoop.toString()}
-parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
-`;
-function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
-}
-var HashPool = class _HashPool {
-  workers;
-  closing = false;
-  constructor(count) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE2, { eval: true }));
-  }
-  /** Starts one worker per spare core (up to 3); none on a single core. */
-  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
-    return new _HashPool(count);
-  }
-  get size() {
-    return this.workers.length;
-  }
-  /**
-   * Hands the shared work to every worker; each promise settles when that worker stops,
-   * and rejects only if it crashed (not when `close` stopped it).
-   */
-  run(work) {
-    return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve3, reject) => {
-        worker.once("message", resolve3);
-        worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve3(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
-        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
-      });
-      loop.catch(() => void 0);
-      return loop;
-    });
-  }
-  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
-  close() {
-    this.closing = true;
-    for (const worker of this.workers) {
-      worker.unref();
-      void worker.terminate();
-    }
-  }
-};
-function growable(bytes, maxBytes) {
-  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
-}
-var HashQueue = class {
-  constructor(pool, options = {}) {
-    this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
-    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
-  }
-  options;
-  count = 0;
-  capacity = 1024;
-  bytesUsed = 0;
-  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
-  pathText = Buffer.from(this.pathBytes);
-  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
-  ends = new Uint32Array(this.pathEnds);
-  digests = growable(this.capacity * 32, MAX_FILES * 32);
-  sizes = growable(this.capacity * 8, MAX_FILES * 8);
-  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-  threadProgress;
-  workerLoops;
-  sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
-  }
-  add(path) {
-    if (this.count === this.capacity) {
-      if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
-      }
-      this.capacity *= 2;
-      this.pathEnds.grow(this.capacity * 4);
-      this.digests.grow(this.capacity * 32);
-      this.sizes.grow(this.capacity * 8);
-    }
-    const room = path.length * 3;
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
-      this.pathText = Buffer.from(this.pathBytes);
-    }
-    this.bytesUsed += this.pathText.write(path, this.bytesUsed);
-    this.ends[this.count++] = this.bytesUsed;
-    if ((this.count & 63) === 0) this.publish();
-  }
-  publish() {
-    Atomics.store(this.control, Control.Published, this.count);
-    Atomics.notify(this.control, Control.Published);
-  }
-  /** Waits for every added file, the main thread hashing its share. */
-  async finish() {
-    this.publish();
-    Atomics.store(this.control, Control.WalkDone, 1);
-    Atomics.notify(this.control, Control.Published);
-    const { onProgress, progressIntervalMs = 2e3 } = this.options;
-    const report = onProgress ? () => onProgress(this.progress()) : void 0;
-    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
-    try {
-      let failure = null;
-      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
-        let lastReport = process.uptime() * 1e3;
-        const onFileDone = report ? () => {
-          const now = process.uptime() * 1e3;
-          if (now - lastReport >= progressIntervalMs) {
-            lastReport = now;
-            report();
-          }
-        } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
-      }
-      await this.allCompleted();
-      if (Atomics.load(this.control, Control.Failed) !== 0) {
-        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
-        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
-      }
-    } finally {
-      clearInterval(timer);
-    }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
-  }
-  async allCompleted() {
-    const crashed = new Promise((_, reject) => {
-      for (const loop of this.workerLoops) loop.catch(reject);
-    });
-    for (; ; ) {
-      const completed = Atomics.load(this.control, Control.Completed);
-      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
-    }
-  }
-  /** Files and bytes hashed so far, by every thread. */
-  progress() {
-    let filesDone = 0;
-    let bytesDone = 0;
-    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
-      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
-      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
-    }
-    return { filesDone, bytesDone, filesTotal: this.count };
-  }
-  pathAt(index) {
-    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
-  }
-};
-async function hashFiles(paths, options = {}) {
-  if (paths.length === 1) return hashOneFile(paths[0], options);
-  const queue = new HashQueue(options.pool ?? null, options);
-  for (const path of paths) queue.add(path);
-  return queue.finish();
-}
-async function hashOneFile(path, options) {
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
-  } catch (error2) {
-    const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
-  }
-}
-
-// src/core/file-summary.ts
-function summarizeFiles(paths, sizes, order, largestCount = 5) {
-  const groups = /* @__PURE__ */ new Map();
-  const largest = [];
-  let current;
-  let currentName = "";
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const filePath = paths[i];
-    const size = sizes[i];
-    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
-      const slash = filePath.indexOf("/");
-      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-      current = groups.get(currentName);
-      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
-    }
-    current.files++;
-    current.size += size;
-    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
-      let at = largest.length;
-      while (at > 0 && largest[at - 1].size < size) at--;
-      largest.splice(at, 0, { path: filePath, size });
-      if (largest.length > largestCount) largest.pop();
-    }
-  }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  return { largest, topLevel };
-}
-
-// src/core/subject/resolve-files.ts
-var import_picomatch = __toESM(require_picomatch());
-init_errors();
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
-var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
-var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside2(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
-    throw new SealError(
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
-  const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
-  const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
-  );
-  const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob2, skipped) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
-    }
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
-        throw new SealError(
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob2 === null || glob2.take(abs);
-      if (!taken && !glob2.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat2;
-        try {
-          realChild = realpathSync(abs);
-          stat2 = statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat2.isDirectory();
-        isFile = stat2.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = resolve(baseDir, pattern);
-      const stat2 = statOrNull(abs);
-      if (stat2?.isDirectory()) {
-        matchedSomething = true;
-        if (patterns.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
-      } else if (stat2?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob2 = {
-        take: (abs) => {
-          const hit = matcher(toSlashes(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
-        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
-        walk(resolve(base), realBase, [], glob2, glob2.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
-    );
-  }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
-    throw new SealError(
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf(root);
-  for (const { link: link3, target, named: named2 } of links) {
-    if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
-  }
-  const order = listingOrder(relative2);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
-}
-function listingOrder(paths) {
-  const order = Uint32Array.from(paths, (_, i) => i);
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return order.sort(compare);
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
-    }
-    const outside = files.find((f) => !isInside2(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common = dirname(files[0]);
-  for (const file of files) {
-    while (!isInside2(file, common)) common = dirname(common);
-  }
-  return common;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
-}
-function globEnters(base, glob2) {
-  const segments = splitSegments(glob2);
-  if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
-  if (matchers[0] === null) return () => true;
-  return (absDir) => {
-    const rel = relative(base, absDir).split(sep);
-    for (let i = 0; i < rel.length; i++) {
-      if (i >= segments.length) return false;
-      const matcher = matchers[i];
-      if (matcher === null) return true;
-      if (!matcher(rel[i])) return false;
-    }
-    return rel.length < segments.length;
-  };
-}
-function splitSegments(glob2) {
-  const segments = [];
-  let depth = 0;
-  let current = "";
-  for (let i = 0; i < glob2.length; i++) {
-    const c = glob2[i];
-    if (c === "\\") {
-      current += c + (glob2[++i] ?? "");
-      continue;
-    }
-    if (c === "{" || c === "(" || c === "[") depth++;
-    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
-    if (c === "/") {
-      if (depth > 0) return null;
-      segments.push(current);
-      current = "";
-    } else {
-      current += c;
-    }
-  }
-  segments.push(current);
-  return segments.filter((s) => s !== "");
-}
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-function readLinkText(p) {
-  try {
-    return readlinkSync(p);
-  } catch {
-    return "?";
-  }
-}
-
-// src/core/seal.ts
-async function sealSubject(subject, options) {
-  if (subject.kind === "digest") {
-    const name = options.name || subject.name;
-    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
-  }
-  if (subject.kind === "checksums") {
-    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
-    const listing2 = Buffer.from(formatListing(entries));
-    const name = options.name || options.fallbackName;
-    const fileCount = entries.length;
-    return describe2({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
-  }
-  let resolved;
-  let hashed;
-  if (namesOneFile(subject)) {
-    resolved = resolveFiles(subject);
-    options.onResolved?.(1, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, options);
-  } else {
-    const pool = HashPool.start(options.workers);
-    try {
-      const queue = new HashQueue(pool, options);
-      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
-      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-      hashed = await queue.finish();
-    } finally {
-      pool.close();
-    }
-  }
-  const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
-  const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
-  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe2(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
-}
-async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
-  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
-}
-function describe2(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
-}
-function readListingFile(file, inputName) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
-  }
-}
-
-// src/app/verified-path.ts
-async function verifiedPath(artifact, subject, expected, stagingParent, options) {
-  const root = artifact.root;
-  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
-  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
-  if (holdsExactly(root, listed, subject)) return root;
-  return stageCopies(root, listed, expected, stagingParent, inputName, options);
-}
-function holdsExactly(root, listed, subject) {
-  if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
-    const only = resolve(subject.baseDir, subject.patterns.include[0]);
-    if (only === resolve(root)) return true;
-  }
-  let onDisk;
-  try {
-    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
-  } catch {
-    return false;
-  }
-  if (onDisk.length !== listed.length) return false;
-  const wanted = new Set(listed);
-  return onDisk.every((p) => wanted.has(p));
-}
-async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    const made = /* @__PURE__ */ new Set();
-    for (const rel of listed) {
-      const target = join(dir, ...rel.split("/"));
-      const parent = dirname(target);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      copyFileSync(join(root, ...rel.split("/")), target);
-    }
-  } catch (error2) {
-    removeQuietly2(dir);
-    const e = error2;
-    throw new SealError(
-      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
-    );
-  }
-  const copy = await sealSubject(
-    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
-    { build: options.build, fallbackName: options.fallbackName }
-  );
-  if (copy.digest !== expected) {
-    removeQuietly2(dir);
-    throw new SealError(
-      `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
-    );
-  }
-  return dir;
-}
-
-// src/app/verify-artifact.ts
-init_errors();
-
-// src/core/kind.ts
-init_errors();
-function kindFromListing(entries, digest, source) {
-  const kind = describesListing(entries, digest);
-  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
-}
-function kindFromStatement(statement, digest) {
-  const subjects = statement?.subject;
-  if (!Array.isArray(subjects)) return null;
-  const hex = hexOf(digest);
-  for (const subject of subjects) {
-    const d = subject?.digest;
-    if (d === null || typeof d !== "object") continue;
-    const tree = d.dirHash ?? d.dirHash1;
-    if (tree === hex) return "tree";
-    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
-  }
-  return null;
-}
-function agreeingKind(first, second, digest, inputName) {
-  if (first === null || second === null || first.kind === second.kind) return first ?? second;
-  throw new SealError(
-    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
-  );
-}
-function isCanonicalListing(bytes) {
-  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
-  try {
-    return formatListing(parseListing(text, "the file")) === text;
-  } catch {
-    return false;
-  }
-}
-var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
-function startsLikeListing(head) {
-  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
-}
-function readListingFile2(file) {
-  let fd;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = readFileSync(file);
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
-}
-function checkSubjectKind(subject, expected, recorded, inputs) {
-  if (recorded !== null && recorded.kind !== subject.kind) {
-    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
-    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
-  }
-  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
-  const listing = readListingFile2(subject.file);
-  if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
-  }
-  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
-  throw new SealError(
-    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
-  );
-}
-function refuseListingAsFile(file, inputName) {
-  const listing = readListingFile2(file);
-  if (listing === null) return;
-  throw new SealError(
-    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
-  );
-}
-function describeKind(recorded) {
-  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/app/verify-artifact.ts
-async function verifyArtifact(request, options) {
-  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
-  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
-    subject: subjectInput,
-    checksums: request.checksumsInput
-  });
-  const verified = artifact.digest === request.expected;
-  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
-}
-function hashedSubjectOf(artifact, baseDir) {
-  const root = artifact.root ?? "";
-  const shown2 = (p) => {
-    const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
-  };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
-  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
-  const file = join(root, ...only.path.split("/"));
-  return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
-}
-function readSealedListing(request) {
-  const file = request.checksumsFile;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
-    );
-  }
-  const entries = parseListing(text, file);
-  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
-  if (fromListing === null) {
-    throw new SealError(
-      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
-    );
-  }
-  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) };
-}
-function readStatementBeside(checksumsFile, request) {
-  const file = statementBeside(checksumsFile);
-  if (file === null) return null;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new SealError(
-      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${error2.code ?? String(error2)}). Make it readable, or move it away to verify by the listing alone.`
-    );
-  }
-  let statement;
-  try {
-    statement = JSON.parse(text);
-  } catch {
-    throw new SealError(
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
-    );
-  }
-  const kind = kindFromStatement(statement, request.expected);
-  if (kind === null) {
-    throw new SealError(
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
-    );
-  }
-  return { kind, source: `the statement ${quote(file)}`, fileCount: null };
-}
-
-// src/app/fetch-bytes.ts
-async function fetchAndCheckBytes(source, digest, known, context) {
-  if (source.kind === "local") {
-    const result = await verifyArtifact(
-      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
-      context.seal
-    );
-    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
-  }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
-  const restored = await restoreFromCache(digest, source.inputName, context);
-  if (restored.kind === "verified") return restored.check;
-  const key = cacheKeyOf(digest);
-  if (known.artifact === null) {
-    throw new SealError(
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
-    );
-  }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
-  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
-  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
-}
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ERAXD2WO.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-YKHAC7D2.js");
-  const store = new WorkflowArtifactStore({ env: context.env });
-  let downloaded;
-  try {
-    downloaded = await downloadAndVerify(
-      store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
-      { build: context.seal.build }
-    );
-  } catch (error2) {
-    if (!(error2 instanceof DownloadDiffersError)) throw error2;
-    context.log(error2.message);
-    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
-  }
-  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
-  return {
-    verified: true,
-    actual: digest,
-    mismatches: [],
-    path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
-    sealedBy: sealed.sealedBy,
-    name: sealed.name,
-    checksumsFile: downloaded.artifact.checksumsPath
-  };
-}
-async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-NNYJDKTW.js");
-  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
-  if (restored.kind === "miss") return { kind: "miss" };
-  if (restored.kind === "refused") return { kind: "unsafe" };
-  const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
-  let checked;
-  try {
-    checked = await verifyArtifact(
-      {
-        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
-        expected: digest,
-        checksumsFile: restored.listingFile,
-        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
-        expectedInput: context.inputs.expected
-      },
-      context.seal
-    );
-  } catch (error2) {
-    removeQuietly2(restored.dir);
-    if (!(error2 instanceof SealError)) throw error2;
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
-    return { kind: "refused", actual: null };
-  }
-  if (!checked.verified) {
-    removeQuietly2(restored.dir);
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
-    return { kind: "refused", actual: checked.actual };
-  }
-  const handedOut = single ?? restored.filesDir;
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
-}
-
-// src/report/format.ts
-var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatNumber(n) {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
-  return n < 0 ? `-${out}` : out;
-}
-
-// src/report/progress.ts
-function describeProgress(p) {
-  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
-  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
 }
 
 // src/report/markdown.ts
@@ -5689,6 +4814,7 @@ function contractLabel(contract, other) {
 var serviceLabel = (service) => service ?? "(unnamed)";
 
 // src/report/signer-markdown.ts
+init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
   if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
@@ -5877,7 +5003,7 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
   ].join("\n");
 }
 
-// src/actions/constants.ts
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -5986,13 +5112,49 @@ function reportFailure(error2) {
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
 
-// src/actions/verify/settings.ts
+// src/actions/annotations.ts
+var ANNOTATIONS_SHOWN = 10;
+function annotateMismatches(mismatches) {
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  }
+  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
+  if (rest.length === 1) {
+    const m = rest[0];
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  } else if (rest.length > 1) {
+    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+  }
+}
+
+// src/actions/promote/report-resolution.ts
+init_env();
+async function reportResolution(entry, asked, ledger, summary2) {
+  const line = resolutionHeadline(entry);
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
+  setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
+  setOutput(PromoteOutput.Digest, entry.digest);
+  setOutput(PromoteOutput.RecordId, entry.id);
+  setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
+  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
+  else info(line);
+}
+
+// src/actions/promote/settings.ts
 init_errors();
 
-// src/actions/bytes-source-input.ts
+// src/app/settings/inputs.ts
 init_errors();
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
 
-// src/actions/seal/settings.ts
+// src/app/settings/bytes-source.ts
 init_errors();
 
 // src/core/subject/patterns.ts
@@ -6015,16 +5177,81 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
-// src/core/merge.ts
-init_errors();
+// src/app/settings/bytes-source.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      "bad-input",
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+    throw new SealError(
+      "bad-input",
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
 
-// src/app/merge-bundles.ts
-init_errors();
-
-// src/stores/evidence/local-directory.ts
-init_errors();
-
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 init_errors();
 
 // src/core/signing/public-key.ts
@@ -6054,7 +5281,7 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError("malformed", `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
@@ -6066,7 +5293,7 @@ function pemBlocks(text, where) {
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
   }
   return Buffer.from(block.body, "base64");
 }
@@ -6077,6 +5304,7 @@ function algorithmOf(key, where) {
       const algorithm = curve === void 0 ? void 0 : CURVES[curve];
       if (algorithm === void 0) {
         throw new SealError(
+          "unrecognized",
           `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
         );
       }
@@ -6087,16 +5315,17 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
       }
       return "rsa";
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
   }
 }
 function notPem(where, expected) {
   return new SealError(
+    "malformed",
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   );
 }
@@ -6105,29 +5334,30 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
   const block = publicBlocks[0];
   if (block === void 0) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
       throw new SealError(
+        "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
   }
   let publicKey;
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -6152,13 +5382,14 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
         );
       }
@@ -6176,7 +5407,7 @@ function checkTufRoot(file, what) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
   }
   let root;
   try {
@@ -6185,17 +5416,18 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
   }
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
   const modeText = input(SigningInput.Sign).toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
     );
   }
@@ -6206,14 +5438,15 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
   if (mode === "key" && !hasKey) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
   }
   if (password !== "" && !hasKey) {
-    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
   }
   return {
     mode,
@@ -6231,7 +5464,7 @@ function readUrl(input, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
@@ -6239,21 +5472,22 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const input = (name) => getInput2(name).trim();
   const repository = input(SignerInput.SignerRepository);
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
   const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   const sourceRef = input(SignerInput.SourceRef);
   if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
   const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
@@ -6261,6 +5495,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
     );
   }
@@ -6277,6 +5512,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
   if (requireSignature === false && named2.length > 0) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
     );
   }
@@ -6297,10 +5533,18 @@ function readSignerCheckSettings(getInput2, env, workspace) {
 function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
     );
   }
   return policyAsks || settings.asksForSigner || settings.requireSignature === true;
+}
+function requirementReason(settings, policyAsks, asFlags = false) {
+  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
+  const named2 = settings.named.map(name);
+  if (named2.length > 0) return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (policyAsks) return "the promotion policy's signed-by names a signer";
+  return `${name(SignerInput.RequireSignature)} asks for one`;
 }
 function readPublicKeyInput(value, workspace) {
   const text = value.trim();
@@ -6312,402 +5556,25 @@ function readPublicKeyInput(value, workspace) {
     pem = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+      "bad-input",
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
 }
 
-// src/core/contract/manifest.ts
-init_errors();
-var CONTRACT_FORMAT = "artifact-seal/contract/v2";
-var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
-var EarlierContractFormatError = class extends SealError {
-};
-var CONTRACT_ANNOTATION = "artifact-seal.contract";
-var UNVERSIONED = "unversioned";
-function contractVersion(given, detected, inputName) {
-  if (given !== "") {
-    if (!VERSION2.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
-    return { version: given, from: "contract-version" };
-  }
-  const openapi = detected.filter((d) => d.detected.kind === "openapi");
-  const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
-  if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
-  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
-}
-var VERSION2 = /^[^\s\p{Cc}]+$/u;
-var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
-var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
-var VERSION_SOURCES = ["info.version", "contract-version", "none"];
-function buildManifest(version2, files) {
-  const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
-}
-function contractIdentityText(version2, files) {
-  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version2.version)) throw new SealError(`contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
-  const seen = /* @__PURE__ */ new Set();
-  const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
-    checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
-    seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
-    return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
-`;
-  });
-  return `${CONTRACT_FORMAT}
-version ${version2.version} ${version2.from}
-${lines.join("")}`;
-}
-function contractDigest(version2, files) {
-  return digestOfListing(contractIdentityText(version2, files));
-}
-function parseManifest(text, source) {
-  const fail2 = (detail) => {
-    throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
-  };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail2("is not JSON");
-  }
-  const m = value;
-  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail2("is not a contract manifest");
-  if (m.format === CONTRACT_FORMAT_V1) {
-    throw new EarlierContractFormatError(
-      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
-    );
-  }
-  if (m.format !== CONTRACT_FORMAT) return fail2(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
-  if (unknown.length > 0) return fail2(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
-  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail2("has no version, or one with spaces or control characters");
-  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail2(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
-  if (!Array.isArray(m.files) || m.files.length === 0) return fail2("lists no files");
-  const files = m.files.map((f, i) => {
-    const at = `file ${i + 1}`;
-    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail2(`${at} lacks its path`);
-    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
-    if (extra.length > 0) return fail2(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
-    try {
-      checkListingPath(f.path, `${source}: ${at}`);
-    } catch (error2) {
-      return fail2(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
-    }
-    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail2(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
-    const kind = f.kind;
-    if (!KINDS.includes(kind)) return fail2(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
-    const openapiVersion = f.openapiVersion ?? null;
-    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
-      return fail2(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
-    }
-    const role = f.role ?? null;
-    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
-      return fail2(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
-    }
-    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
-  });
-  if (files.every((f) => f.kind === "reference")) return fail2("names no contract file, only files referred to");
-  let digest;
-  try {
-    digest = parseDigest(String(m.digest), "digest");
-  } catch {
-    return fail2(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
-  }
-  let manifest;
-  try {
-    manifest = buildManifest({ version: m.version, from: m.versionFrom }, files);
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return fail2(error2.message);
-  }
-  if (manifest.digest !== digest) return fail2(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
-  return manifest;
-}
-
-// src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/actions/bytes-source-input.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
-  const runIdText = input(names.runId);
-  const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
-    throw new SealError(
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
-    );
-  }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
-  }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
-    throw new SealError(
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
-    }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
-  }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
-}
-function misspelledInputs(env, inputs) {
-  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
-  const wanted = new Map(inputs.map((name) => [squash(name), name]));
-  const found = [];
-  for (const key of Object.keys(env)) {
-    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
-    const given = key.slice("INPUT_".length);
-    const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
-  }
-  return found.sort();
-}
-
-// src/actions/verify/settings.ts
-function readSubject(getInput2, workspace, pathInput, rootInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
-  };
-}
-
-// src/app/check-signature.ts
-init_errors();
-async function checkSignature(digest, sources, expectation) {
-  const candidates = [];
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
-  const looked = [];
-  if (beside !== null) {
-    const text = readIfPresent(beside);
-    looked.push(`no ${quote(beside)} beside the listing`);
-    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) });
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
-    candidates.push(...found);
-  }
-  if (candidates.length === 0) {
-    const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
-    return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-  }
-  const problems = [];
-  for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, digest, expectation);
-    if (checked.status === "verified") return checked;
-    problems.push(checked.detail);
-  }
-  return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
-}
-async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-SH5A3GUW.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-V2B3KLZK.js");
-  let verified;
-  try {
-    verified = await verifyAttestation(candidate.bundle, {
-      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
-      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
-    });
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { status: "refused", detail: `The signature in ${candidate.source} does not verify: ${error2.message}` };
-  }
-  const statement = verified.statement;
-  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
-    return { status: "refused", detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` };
-  }
-  if (!aboutDigest(statement.subject, digest)) {
-    return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
-  }
-  const signer = verified.signer;
-  let accepted;
-  if (signer.kind === "key") {
-    accepted = { kind: "key", hint: signer.hint, signedAt: null };
-  } else {
-    if (expectation.repository === null) {
-      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
-    }
-    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
-    if (failures.length > 0) {
-      return { status: "refused", detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.` };
-    }
-    accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
-  }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
-  const signerName = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
-  return {
-    status: "verified",
-    signer: accepted,
-    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
-    name: subjectName(statement.subject, digest),
-    contract: signedContract(statement.subject, digest),
-    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
-    source: candidate.source,
-    bundleDigest: candidate.digest
-  };
-}
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
-}
-function aboutDigest(subjects, digest) {
-  const hex = hexOf(digest);
-  return Array.isArray(subjects) && subjects.some((s) => {
-    const d = s?.digest;
-    return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
-  });
-}
-function subjectName(subjects, digest) {
-  const hex = hexOf(digest);
-  const subject = subjects.find((s) => s?.digest?.sha256 === hex);
-  return typeof subject?.name === "string" ? subject.name : null;
-}
-function annotationOf(subjects, digest, name) {
-  const hex = hexOf(digest);
-  const subject = subjects.find(
-    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
-  );
-  const annotations = subject?.annotations;
-  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
-}
-function signedContract(subjects, digest) {
-  const hex = hexOf(digest);
-  const subject = subjects.find(
-    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
-  );
-  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION];
-  if (typeof claimed?.digest !== "string" || typeof claimed.version !== "string") return null;
-  try {
-    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version };
-  } catch {
-    return null;
-  }
-}
-function readIfPresent(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
-  }
-}
-function parseBundleText(text, file) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { unparsable: file };
-  }
-}
-
-// src/actions/signature-check.ts
-function signerExpectation(settings, required, env) {
-  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "") };
-}
-function signatureSources(checksumsFile, asked, token, tokenInput, env) {
-  const repository = env.GITHUB_REPOSITORY;
-  const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-SOPRL2OV.js");
-    return listAttestations(digest, { env, token, tokenInput });
-  } : null;
-  return { checksumsFile, attestations };
-}
-function signerOutput(signer) {
-  if (signer === null) return "";
-  if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
-  const i = signer.identity;
-  return JSON.stringify({
-    kind: "certificate",
-    identity: i.subjectAlternativeName,
-    issuer: i.issuer ?? null,
-    repository: i.repository ?? null,
-    workflow: i.buildSignerUri ?? null,
-    ref: i.sourceRepositoryRef ?? null,
-    commit: i.sourceRepositoryDigest ?? null,
-    runner: i.runnerEnvironment ?? null,
-    run: i.runInvocationUri ?? null,
-    signedAt: signer.signedAt
-  });
-}
-
-// src/actions/verify/run.ts
-var ANNOTATIONS_SHOWN = 10;
-function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
-  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  }
-  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
-  if (rest.length === 1) {
-    const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  } else if (rest.length > 1) {
-    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
-  }
-}
-
-// src/actions/promote/report-resolution.ts
-async function reportResolution(entry, asked, ledger, summary2) {
-  const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
-  setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
-  setOutput(PromoteOutput.Digest, entry.digest);
-  setOutput(PromoteOutput.RecordId, entry.id);
-  setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
-  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
-  else info(line);
-}
-
 // src/actions/promote/settings.ts
-init_errors();
 function readPromoteSettings(getInput2, env, workspace) {
   const input = (name2) => getInput2(name2).trim();
   const confirm = readConfirm(input);
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
   if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
+    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
   }
   if (environment === "") {
-    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+    throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
@@ -6715,34 +5582,36 @@ function readPromoteSettings(getInput2, env, workspace) {
   let digest;
   if (digestText === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
     );
   } else if (digestText === "previous") {
-    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
     digest = "previous";
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
   }
   if (vetoReason !== "" && rollback) {
-    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
   }
   if (vetoReason !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const approval = input(PromoteInput.ApproveAmendment);
   if (approval !== "" && (vetoReason !== "" || rollback)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
   if (approval !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
   const environmentUrl = input(PromoteInput.EnvironmentUrl);
   if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
+    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
   }
   const source = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
@@ -6757,10 +5626,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
     const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
@@ -6792,6 +5661,7 @@ function readRecordSigning(getInput2, ledger) {
   const signing = readSigningSettings(getInput2, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
     );
   }
@@ -6804,12 +5674,14 @@ function readConfirm(input) {
   if (text === "manual") return { kind: "manual" };
   if (!RECORD_ID.test(text)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
     );
   }
   const outcome = input(PromoteInput.Outcome);
   if (outcome !== "success" && outcome !== "failure") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
     );
   }
@@ -6820,6 +5692,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
@@ -6858,20 +5731,40 @@ function readLedger(input, env, workspace) {
   const token = input(PromoteInput.GitHubToken);
   if (ledger.kind === "github" && token === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
     );
   }
   return { ledger, token };
 }
 
+// src/actions/signer-output.ts
+function signerOutput(signer) {
+  if (signer === null) return "";
+  if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
+  const i = signer.identity;
+  return JSON.stringify({
+    kind: "certificate",
+    identity: i.subjectAlternativeName,
+    issuer: i.issuer ?? null,
+    repository: i.repository ?? null,
+    workflow: i.buildSignerUri ?? null,
+    ref: i.sourceRepositoryRef ?? null,
+    commit: i.sourceRepositoryDigest ?? null,
+    runner: i.runnerEnvironment ?? null,
+    run: i.runInvocationUri ?? null,
+    signedAt: signer.signedAt
+  });
+}
+
 // src/actions/promote/run.ts
 init_signing();
 
 // builtin:node:url
-var builtin9 = __require("node:url");
-var { Url, parse: parse2, resolve: resolve2, resolveObject, format: format2, URL: URL2, URLPattern, URLSearchParams, domainToASCII, domainToUnicode, pathToFileURL, fileURLToPath, fileURLToPathBuffer, urlToHttpOptions } = builtin9;
+var builtin7 = __require("node:url");
+var { Url, parse: parse2, resolve: resolve2, resolveObject, format: format2, URL: URL2, URLPattern, URLSearchParams, domainToASCII, domainToUnicode, pathToFileURL, fileURLToPath, fileURLToPathBuffer, urlToHttpOptions } = builtin7;
 
-// src/app/attest-record.ts
+// src/app/promote/attest-record.ts
 init_errors();
 
 // src/core/signing/vsa.ts
@@ -7027,11 +5920,236 @@ function readVerificationSummary(statement) {
     return root;
   } catch (error2) {
     if (!(error2 instanceof Invalid)) throw error2;
-    throw new SealError(`The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
+    throw new SealError("malformed", `The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
   }
 }
 
-// src/app/attest-record.ts
+// src/core/contract/manifest.ts
+init_errors();
+var CONTRACT_FORMAT = "artifact-seal/contract/v2";
+var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
+var CONTRACT_ANNOTATION = "artifact-seal.contract";
+var UNVERSIONED = "unversioned";
+function contractVersion(given, detected, inputName) {
+  if (given !== "") {
+    if (!VERSION2.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    return { version: given, from: "contract-version" };
+  }
+  const openapi = detected.filter((d) => d.detected.kind === "openapi");
+  const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
+  if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
+  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
+  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+}
+var VERSION2 = /^[^\s\p{Cc}]+$/u;
+var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
+var VERSION_SOURCES = ["info.version", "contract-version", "none"];
+function buildManifest(version2, files) {
+  const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
+  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
+}
+function contractIdentityText(version2, files) {
+  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
+  if (!VERSION2.test(version2.version)) throw new SealError("bad-input", `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  const seen = /* @__PURE__ */ new Set();
+  const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
+    checkListingPath(file.path, "contract");
+    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    seen.add(file.path);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
+`;
+  });
+  return `${CONTRACT_FORMAT}
+version ${version2.version} ${version2.from}
+${lines.join("")}`;
+}
+function contractDigest(version2, files) {
+  return digestOfListing(contractIdentityText(version2, files));
+}
+function parseManifest(text, source) {
+  const fail2 = (detail) => {
+    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+  };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail2("is not JSON");
+  }
+  const m = value;
+  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail2("is not a contract manifest");
+  if (m.format === CONTRACT_FORMAT_V1) {
+    throw new SealError(
+      "outdated",
+      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
+    );
+  }
+  if (m.format !== CONTRACT_FORMAT) return fail2(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
+  if (unknown.length > 0) return fail2(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
+  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail2("has no version, or one with spaces or control characters");
+  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail2(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
+  if (!Array.isArray(m.files) || m.files.length === 0) return fail2("lists no files");
+  const files = m.files.map((f, i) => {
+    const at = `file ${i + 1}`;
+    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail2(`${at} lacks its path`);
+    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
+    if (extra.length > 0) return fail2(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
+    try {
+      checkListingPath(f.path, `${source}: ${at}`);
+    } catch (error2) {
+      return fail2(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+    }
+    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail2(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
+    const kind = f.kind;
+    if (!KINDS.includes(kind)) return fail2(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
+    const openapiVersion = f.openapiVersion ?? null;
+    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
+      return fail2(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
+    }
+    const role = f.role ?? null;
+    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
+      return fail2(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
+    }
+    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
+  });
+  if (files.every((f) => f.kind === "reference")) return fail2("names no contract file, only files referred to");
+  let digest;
+  try {
+    digest = parseDigest(String(m.digest), "digest");
+  } catch {
+    return fail2(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
+  }
+  let manifest;
+  try {
+    manifest = buildManifest({ version: m.version, from: m.versionFrom }, files);
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return fail2(error2.message);
+  }
+  if (manifest.digest !== digest) return fail2(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
+  return manifest;
+}
+
+// src/app/signature/check-signature.ts
+init_errors();
+async function checkSignature2(digest, sources, expectation) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    );
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    candidates.push(...found);
+  }
+  if (candidates.length === 0) {
+    const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+    return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+  }
+  const problems = [];
+  for (const candidate of candidates) {
+    const checked = await checkCandidate(candidate, digest, expectation);
+    if (checked.status === "verified") return checked;
+    problems.push(checked.detail);
+  }
+  return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
+}
+async function checkCandidate(candidate, digest, expectation) {
+  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
+  let verified;
+  try {
+    verified = await verifyAttestation(candidate.bundle, {
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
+      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
+    });
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { status: "refused", detail: `The signature in ${candidate.source} does not verify: ${error2.message}` };
+  }
+  const statement = verified.statement;
+  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
+    return { status: "refused", detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` };
+  }
+  if (!aboutDigest(statement.subject, digest)) {
+    return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
+  }
+  const signer = verified.signer;
+  let accepted;
+  if (signer.kind === "key") {
+    accepted = { kind: "key", hint: signer.hint, signedAt: null };
+  } else {
+    if (expectation.repository === null) {
+      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
+    }
+    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
+    if (failures.length > 0) {
+      return { status: "refused", detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.` };
+    }
+    accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
+  }
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
+  const signerName = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
+  return {
+    status: "verified",
+    signer: accepted,
+    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
+    name: subjectName(statement.subject, digest),
+    contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
+    source: candidate.source,
+    bundleDigest: candidate.digest
+  };
+}
+function sha256Of(text) {
+  return digestFromHex(createHash("sha256").update(text).digest("hex"));
+}
+function aboutDigest(subjects, digest) {
+  const hex = hexOf(digest);
+  return Array.isArray(subjects) && subjects.some((s) => {
+    const d = s?.digest;
+    return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
+  });
+}
+function subjectName(subjects, digest) {
+  const hex = hexOf(digest);
+  const subject = subjects.find((s) => s?.digest?.sha256 === hex);
+  return typeof subject?.name === "string" ? subject.name : null;
+}
+function annotationOf(subjects, digest, name) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const annotations = subject?.annotations;
+  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
+}
+function signedContract(subjects, digest) {
+  const hex = hexOf(digest);
+  const subject = subjects.find(
+    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
+  );
+  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION];
+  if (typeof claimed?.digest !== "string" || typeof claimed.version !== "string") return null;
+  try {
+    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version };
+  } catch {
+    return null;
+  }
+}
+
+// src/app/promote/attest-record.ts
+init_env();
 function recordAttester(signing, context) {
   return async (record, decision, signature) => {
     const statement = verificationSummary({
@@ -7060,47 +6178,40 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-SOPRL2OV.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
-      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: String(stored.id) };
+      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
     if (context.ledger.kind !== "file") {
       throw new SealError(
+        "bad-input",
         `The record's verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository's attestations API, which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.`
       );
     }
-    return { uri: writeBesideLedger(context.ledger.file, record.key, signed.json), digest, id: null };
+    const uri2 = writeRecordAttestation(
+      context.ledger.file,
+      record.key,
+      signed.json,
+      (why, file) => new SealError("unreadable", `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+    );
+    return { uri: uri2, digest, id: null };
   };
-}
-function writeBesideLedger(ledgerFile, key, json) {
-  const dir = `${ledgerFile}.attestations`;
-  const file = join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
-  const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temporary, json, { flag: "wx" });
-    renameSync(temporary, file);
-  } catch (error2) {
-    rmSync(temporary, { force: true });
-    throw new SealError(`cannot write the record's signed verification summary to ${quote(file)} (${error2.code ?? String(error2)}). Make the ledger's directory writable.`);
-  }
-  return relative(dirname(ledgerFile), file).split(sep).join("/");
 }
 function inputUri(source, record, env) {
   if (isAbsolute(source)) return pathToFileURL(source).href;
   if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
-  const api = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const api = apiUrlOf(env);
   return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
 }
 function verifierId(env) {
-  const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const server = serverUrlOf(env);
   if (env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ""}`;
   return `pkg:npm/artifact-seal@${VERSION}`;
 }
 function resourceUri(environment, context) {
   const { env } = context;
   if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
-    return `${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
+    return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
   }
   const ledger = context.ledger.kind === "file" ? basename(context.ledger.file) : "ledger";
   return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
@@ -7108,7 +6219,7 @@ function resourceUri(environment, context) {
 function policyUri(context) {
   const { env } = context;
   const file = context.policy.source;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${(env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`;
   return `file:${file}`;
 }
 function levelsOf(record, signature) {
@@ -7117,13 +6228,14 @@ function levelsOf(record, signature) {
   return ["SLSA_BUILD_LEVEL_UNEVALUATED"];
 }
 
-// src/app/approve-amendment.ts
+// src/app/contract/approve-amendment.ts
 init_errors();
 async function approveAmendment(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
+      "bad-input",
       `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     );
   }
@@ -7137,11 +6249,12 @@ async function approveAmendment(request, ledger, options) {
       const from = request.from === void 0 ? live?.digest ?? null : request.from;
       if (from !== (live?.digest ?? null)) {
         throw new SealError(
+          "bad-input",
           `${request.inputs.from}: ${request.environment} runs ${live === null ? "no contract" : `contract ${live.version} (${live.digest})`} now, not ${from ?? "none"}; an approval of another amendment would never be used. Leave ${request.inputs.from} out to approve the amendment from what it runs.`
         );
       }
       if (from === to) {
-        throw new SealError(`${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`);
+        throw new SealError("bad-input", `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`);
       }
       const record = {
         digest: request.digest,
@@ -7168,13 +6281,7 @@ async function approveAmendment(request, ledger, options) {
   return recorded.entry;
 }
 
-// src/app/contract-sources.ts
-init_errors();
-
-// src/app/load-contract.ts
-init_errors();
-
-// src/core/contract/detect.ts
+// src/app/promote/contract-sources.ts
 init_errors();
 
 // src/core/contract/file-kinds.ts
@@ -7199,6 +6306,69 @@ function isProtobufFile(path) {
 function isJsonFile(path) {
   return path.toLowerCase().endsWith(".json");
 }
+
+// src/stores/evidence/contract-files.ts
+function contractTarget(target, unreadable) {
+  let stat2;
+  try {
+    stat2 = statSync(target);
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), target);
+  }
+  if (stat2.isFile()) return { kind: "file" };
+  if (!stat2.isDirectory()) return { kind: "other" };
+  return { kind: "directory", manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort() };
+}
+function readManifestText(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function copiesDirOf(manifestFile) {
+  return manifestFile.slice(0, -".json".length);
+}
+function readContractFile(root, relative2) {
+  try {
+    return readFileSync(join(root, ...relative2.split("/")));
+  } catch {
+    return null;
+  }
+}
+function keptManifestFile(store, hex) {
+  return join(store, `${hex}.contract.json`);
+}
+function exists2(file) {
+  return existsSync(file);
+}
+function replaceKeptContract(store, hex, manifestJson, files) {
+  const base = join(store, hex);
+  const manifestFile = `${base}.contract.json`;
+  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    mkdirSync(`${temp}.contract`, { recursive: true });
+    for (const file of files) {
+      const target = join(`${temp}.contract`, ...file.path.split("/"));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, file.bytes);
+    }
+    writeFileSync(`${temp}.contract.json`, manifestJson);
+    rmSync(manifestFile, { force: true });
+    rmSync(`${base}.contract`, { recursive: true, force: true });
+    renameSync(`${temp}.contract`, `${base}.contract`);
+    renameSync(`${temp}.contract.json`, manifestFile);
+  } finally {
+    rmSync(`${temp}.contract`, { recursive: true, force: true });
+    rmSync(`${temp}.contract.json`, { force: true });
+  }
+}
+
+// src/app/contract/load-contract.ts
+init_errors();
+
+// src/core/contract/detect.ts
+init_errors();
 
 // src/core/contract/read-document.ts
 var import_js_yaml = __toESM(require_js_yaml());
@@ -7320,17 +6490,17 @@ function lineColumn(text, offset) {
 }
 function yamlError(file, text, error2) {
   if (error2 instanceof MergeRefused) {
-    return new SealError(`${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
+    return new SealError("malformed", `${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
   }
   if (error2 instanceof import_js_yaml.default.YAMLException) {
     const mark = error2.mark;
     const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
     const reason = (error2.reason || error2.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
     const merge = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : "";
-    return new SealError(`${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`);
+    return new SealError("malformed", `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`);
   }
   if (error2 instanceof RangeError) {
-    return new SealError(`${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
+    return new SealError("malformed", `${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
   }
   throw error2;
 }
@@ -7387,14 +6557,14 @@ function detectContractKind(path, text) {
   try {
     document = readContractDocument(path, text);
   } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError(`${quote(path)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured && error2 instanceof SealError) throw new SealError("unrecognized", `${quote(path)} is not a contract file. ${KINDS_HELP}`);
     throw error2;
   }
   return detectIn(path, document);
 }
 function detectIn(path, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError(`${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError("unrecognized", `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
   const record = root;
   if (record.swagger !== void 0 || record.openapi !== void 0) {
     const text = (value) => typeof value === "string" ? value.trim() : value;
@@ -7406,21 +6576,21 @@ function detectIn(path, document) {
   const type2 = record.type;
   const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
-  throw new SealError(`${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError("unrecognized", `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
 }
 function openapiVersionOf(path, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError(`${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError("unrecognized", `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError(`${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError("unrecognized", `${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError(`${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError("unrecognized", `${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
 }
 
 // src/core/contract/identity.ts
@@ -7436,7 +6606,7 @@ function referencesOf(file, kind, text, inputName) {
   const inside = (target, what) => {
     const resolved = posix.normalize(posix.join(dir, target));
     if (resolved.startsWith("../") || resolved === ".." || posix.isAbsolute(target)) {
-      throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
+      throw new SealError("refused", `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
     }
     return resolved;
   };
@@ -7445,7 +6615,7 @@ function referencesOf(file, kind, text, inputName) {
     return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(posix.relative(dir, i), i));
   }
   if (kind !== "openapi" && kind !== "jsonschema") return [];
-  const doc = readDocument(file, text);
+  const doc = readDocument2(file, text);
   if (doc === void 0) return [];
   const refs = /* @__PURE__ */ new Set();
   const walk = (node) => {
@@ -7462,19 +6632,19 @@ function referencesOf(file, kind, text, inputName) {
   for (const ref of refs) {
     if (ref.startsWith("#")) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
+      throw new SealError("refused", `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
     }
     let target;
     try {
       target = decodeURIComponent(ref.split("#")[0]);
     } catch {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
+      throw new SealError("malformed", `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
     }
     if (target !== "") files.push(inside(target, ref));
   }
   return files;
 }
-function readDocument(file, text) {
+function readDocument2(file, text) {
   try {
     return readContractDocument(file, text).value;
   } catch (error2) {
@@ -7499,11 +6669,12 @@ function describeContract(declared, read2, options) {
     const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
     if (found.kind === "jsonschema" && role === null) {
       throw new SealError(
+        "bad-input",
         `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path}" or "consumes: ${path}"), so a change is judged as a response or a request change.`
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError("bad-input", `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`);
     }
     detected.push({ path, detected: found });
     entries.push({ path, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
@@ -7538,24 +6709,24 @@ function checkContractIdentity(manifest, read2, source) {
     again = describeContract(
       declared,
       (path) => {
-        if (!named2.has(path)) throw new SealError(`a contract file refers to ${quote(path)}, which the manifest does not name`);
+        if (!named2.has(path)) throw new SealError("tampered", `a contract file refers to ${quote(path)}, which the manifest does not name`);
         return read2(path);
       },
       { version: version2, inputs: { contract: "the contract", version: "the version" } }
     );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    throw new SealError(`${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`);
+    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error2 });
   }
   if (again.digest === manifest.digest) return;
-  throw new SealError(`${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
+  throw new SealError("tampered", `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
 }
 function firstDifference(claimed, derived) {
   const byPath = new Map(derived.files.map((f) => [f.path, f]));
   for (const file of claimed.files) {
     const other = byPath.get(file.path);
     if (other === void 0) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
-    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind2(file.kind)}, but the sealed bytes and declarations make it ${describeKind2(other.kind)}`;
+    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`;
     if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
   }
   if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
@@ -7563,49 +6734,43 @@ function firstDifference(claimed, derived) {
   }
   return `the manifest says the contract digest is ${claimed.digest}, but its files and declarations make ${derived.digest}`;
 }
-function describeKind2(kind) {
+function describeKind(kind) {
   return kind === "reference" ? "a file the contract refers to" : kind;
 }
 function sha2562(bytes) {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-// src/app/load-contract.ts
+// src/app/contract/load-contract.ts
 function loadSealedContract(target, argName) {
   const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
-  const stat2 = statOf(target, argName, fix);
-  const manifest = manifestIn(target, stat2, argName);
-  if (manifest === null) throw new SealError(`${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
+  const manifest = manifestIn(target, targetOf(target, argName, fix), argName);
+  if (manifest === null) throw new SealError("bad-input", `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
   return fromManifest(manifest);
 }
-function statOf(target, argName, fix) {
-  try {
-    return statSync(target);
-  } catch (error2) {
-    throw new SealError(`${argName}: cannot read ${quote(target)} (${error2.code ?? String(error2)}). ${fix}`);
-  }
+function targetOf(target, argName, fix) {
+  return contractTarget(target, (why) => new SealError("unreadable", `${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
 }
-function manifestIn(target, stat2, argName) {
-  if (stat2.isFile()) return target.endsWith(".contract.json") ? target : null;
-  if (!stat2.isDirectory()) return null;
-  const manifests = readdirSync(target).filter((name) => name.endsWith(".contract.json"));
-  if (manifests.length > 1) throw new SealError(`${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
+function manifestIn(target, found, argName) {
+  if (found.kind === "file") return target.endsWith(".contract.json") ? target : null;
+  if (found.kind !== "directory") return null;
+  const { manifests } = found;
+  if (manifests.length > 1) throw new SealError("bad-input", `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
   return manifests.length === 1 ? join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const manifest = parseManifest(readText(file), file);
-  const dir = file.slice(0, -".json".length);
+  const text = readManifestText(file, (why) => new SealError("unreadable", `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
+  const manifest = parseManifest(text, file);
+  const dir = copiesDirOf(file);
   const bytesOf = /* @__PURE__ */ new Map();
   for (const entry of manifest.files) {
     const at = join(dir, ...entry.path.split("/"));
-    let bytes;
-    try {
-      bytes = readFileSync(at);
-    } catch {
-      throw new SealError(`${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`);
+    const bytes = readContractFile(dir, entry.path);
+    if (bytes === null) {
+      throw new SealError("tampered", `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`);
     }
     if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
-      throw new SealError(`${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
+      throw new SealError("tampered", `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
     }
     bytesOf.set(entry.path, bytes);
   }
@@ -7613,36 +6778,26 @@ function fromManifest(file) {
   const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString("utf8")]));
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
 }
-function readText(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(`cannot read the contract manifest ${quote(file)} (${error2.code ?? String(error2)}). Give the seal bundle as the seal wrote it.`);
-  }
-}
 function missing(file, where) {
-  throw new SealError(`the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
+  throw new SealError("bad-input", `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
 }
 
-// src/app/contract-sources.ts
+// src/app/promote/contract-sources.ts
 function sealedContractBeside(checksumsFile) {
-  const manifest = checksumsFile === null ? null : contractBeside(checksumsFile);
-  if (manifest === null || !existsSync(manifest)) return null;
+  const manifest = checksumsFile === null ? null : contractManifestBeside(checksumsFile);
+  if (manifest === null) return null;
   const loaded4 = fromManifest(manifest);
   checkSealedFiles(loaded4, checksumsFile, manifest);
   return { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
-}
-function contractStoreOf(ledgerFile) {
-  return `${ledgerFile}.contracts`;
 }
 var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds, the JSON Schema roles or the version. Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it.";
 function contractSources(options) {
   const warn = options.warn ?? (() => void 0);
   let earlierForm = false;
-  const keptFile = (digest) => options.store === null ? null : join(options.store, `${hexOf(digest)}.contract.json`);
+  const keptFile = (digest) => options.store === null ? null : keptManifestFile(options.store, hexOf(digest));
   const fromStore = (ref, reasons) => {
     const file = keptFile(ref.digest);
-    if (file === null || !existsSync(file)) {
+    if (file === null || !exists2(file)) {
       if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
       return null;
     }
@@ -7653,7 +6808,7 @@ function contractSources(options) {
       why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
-      if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+      if (isSealError(error2, "outdated")) earlierForm = true;
       why = error2.message;
     }
     warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`);
@@ -7662,16 +6817,18 @@ function contractSources(options) {
   };
   return {
     async candidate(digest, bytes, claimed) {
-      const manifest = bytes?.checksumsFile ? contractBeside(bytes.checksumsFile) : null;
-      if (manifest !== null && existsSync(manifest)) {
+      const listing = bytes?.checksumsFile ?? null;
+      const manifest = listing === null ? null : contractManifestBeside(listing);
+      if (manifest !== null) {
         const loaded4 = fromManifest(manifest);
-        if (bytes?.checksumsFile) checkSealedFiles(loaded4, bytes.checksumsFile, manifest);
+        checkSealedFiles(loaded4, listing, manifest);
         return { contract: loaded4, known: true };
       }
-      if (claimed === null) return { contract: null, known: manifest !== null };
+      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
       const kept = fromStore(claimed, []);
       if (kept !== null) return { contract: kept, known: true };
       throw new SealError(
+        "unreadable",
         `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? "" : ` nor kept (verified) in ${quote(options.store)}`}. Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
       );
     },
@@ -7686,8 +6843,8 @@ function contractSources(options) {
         const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`;
         try {
           const listing = await options.download(live.digest, live.artifact);
-          const manifest = contractBeside(listing);
-          if (manifest !== null && existsSync(manifest)) {
+          const manifest = contractManifestBeside(listing);
+          if (manifest !== null) {
             const loaded4 = fromManifest(manifest);
             checkSealedFiles(loaded4, listing, manifest);
             if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version) return loaded4;
@@ -7697,17 +6854,18 @@ function contractSources(options) {
           }
         } catch (error2) {
           if (!(error2 instanceof SealError)) throw error2;
-          if (error2 instanceof EarlierContractFormatError) earlierForm = true;
+          if (isSealError(error2, "outdated")) earlierForm = true;
           tried.push(`${where} could not be fetched and verified (${error2.message})`);
         }
       } else if (live.artifact === null) {
         tried.push("no record names a workflow artifact holding its seal bundle");
       }
       throw new SealError(
+        "unreadable",
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
       );
     },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract2(options.store, contract, warn) }
+    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
   };
 }
 function givenBaseline(given, live) {
@@ -7716,65 +6874,1253 @@ function givenBaseline(given, live) {
   try {
     loaded4 = loadSealedContract(given.path, given.inputName);
   } catch (error2) {
-    if (!(error2 instanceof SealError) || error2 instanceof BadInputError) throw error2;
-    throw new BadInputError(
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (error2 instanceof EarlierContractFormatError ? ` ${EARLIER_FORM_FIX}` : "")
+    if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
+    throw new SealError(
+      "bad-input",
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (isSealError(error2, "outdated") ? ` ${EARLIER_FORM_FIX}` : ""),
+      { cause: error2 }
     );
   }
   if (loaded4.manifest.digest !== wanted.digest || loaded4.manifest.version !== wanted.version) {
-    throw new BadInputError(
+    throw new SealError(
+      "bad-input",
       `${given.inputName}: ${quote(given.path)} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     );
   }
   return loaded4;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const sealed = new Map(parseListing(readFileSync(listingFile, "utf8"), listingFile).map((e) => [e.path, e.hex]));
+  const listed = readListing(listingFile, (why, file) => new SealError("unreadable", `cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
+  const sealed = new Map(listed.map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
       throw new SealError(
+        "tampered",
         `${manifestFile}: the contract file ${quote(file.path)} is ${sealed.has(file.path) ? "not the sealed one (its sha256 differs from the listing's)" : "not one of the sealed files"}. The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
       );
     }
   }
 }
-async function keepContract2(store, contract, warn) {
-  const base = join(store, hexOf(contract.manifest.digest));
-  const manifestFile = `${base}.contract.json`;
+async function keepContract(store, contract, warn) {
+  const hex = hexOf(contract.manifest.digest);
+  const manifestFile = keptManifestFile(store, hex);
   const verifies = () => {
     try {
-      return existsSync(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
+      return exists2(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       return false;
     }
   };
   if (verifies()) return;
-  const bytes = contract.manifest.files.map((file) => ({ file, bytes: Buffer.from(contract.read(file.path), "utf8") }));
-  if (bytes.some(({ file, bytes: b }) => createHash("sha256").update(b).digest("hex") !== file.sha256)) {
+  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
+  if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
     warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
     return;
   }
-  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    mkdirSync(`${temp}.contract`, { recursive: true });
-    for (const { file, bytes: b } of bytes) {
-      const target = join(`${temp}.contract`, ...file.path.split("/"));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, b);
-    }
-    writeFileSync(`${temp}.contract.json`, `${JSON.stringify(contract.manifest, null, 2)}
-`);
-    rmSync(manifestFile, { force: true });
-    rmSync(`${base}.contract`, { recursive: true, force: true });
-    renameSync(`${temp}.contract`, `${base}.contract`);
-    renameSync(`${temp}.contract.json`, manifestFile);
+    replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
+`, files);
   } catch (error2) {
     if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
-  } finally {
-    rmSync(`${temp}.contract`, { recursive: true, force: true });
-    rmSync(`${temp}.contract.json`, { force: true });
   }
+}
+
+// src/actions/promote/run.ts
+init_env();
+
+// src/app/promote/request.ts
+init_env();
+init_errors();
+
+// src/app/settings/signer-expectation.ts
+init_env();
+function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: serverUrlOf(env) };
+}
+
+// src/app/signature/sources.ts
+function signatureSources(checksumsFile, asked, token, tokenInput, env) {
+  const repository = env.GITHUB_REPOSITORY;
+  const attestations = asked && repository && token !== "" ? async (digest) => {
+    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    return listAttestations(digest, { env, token, tokenInput });
+  } : null;
+  return { checksumsFile, attestations };
+}
+
+// src/app/verify/fetch-bytes.ts
+init_errors();
+
+// src/stores/evidence/cache-layout.ts
+var CACHE_KEY_PREFIX = "artifact-seal-files-";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
+var CACHE_LISTING = "listing.sha256";
+var CACHE_FILES_DIR = "files";
+function cacheKeyOf(digest) {
+  return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
+}
+function cacheStagingPath(env) {
+  return join(env.RUNNER_TEMP || tmpdir(), CACHE_STAGING_DIR);
+}
+function cacheArchivePrefix(env) {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
+}
+
+// builtin:node:stream/promises
+var loaded2;
+var builtin8 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin8().pipeline.apply(this, args) : Reflect.construct(builtin8().pipeline, args);
+}
+
+// src/stores/evidence/directory-handoff.ts
+init_errors();
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly3(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly3(dir) {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+// src/app/verify/sealed-by.ts
+init_errors();
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
+  const none = { sealedBy: null, name: null };
+  let read2 = null;
+  try {
+    read2 = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+  }
+  if (read2 === null || read2.notJson !== null) return none;
+  const { file, json: statement } = read2;
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
+}
+
+// src/app/verify/fetch-bytes.ts
+init_env();
+
+// src/app/verify/verified-path.ts
+init_errors();
+
+// src/core/seal.ts
+init_errors();
+
+// src/core/hashing/hash-files.ts
+init_errors();
+
+// src/core/hashing/claim-loop.ts
+var Control = {
+  /** The next index no thread has claimed. */
+  Next: 0,
+  /** How many paths the walk has published so far. */
+  Published: 1,
+  /** 1 once the walk has published its last path. */
+  WalkDone: 2,
+  /** How many files have been hashed, by every thread together. */
+  Completed: 3,
+  /** 1 + the index of a file that could not be read; 0 while none failed. */
+  Failed: 4
+};
+var CONTROL_SLOTS = 5;
+var PROGRESS_STRIDE = 16;
+function runClaimLoop(ctx) {
+  const { fs, crypto, control, progress } = ctx;
+  const NEXT = 0;
+  const PUBLISHED = 1;
+  const WALK_DONE = 2;
+  const COMPLETED = 3;
+  const FAILED = 4;
+  const files = ctx.progressSlot * 16;
+  const bytes = files + 1;
+  const claimSize = 16;
+  const pathText = Buffer.from(ctx.pathBytes);
+  const pathEnds = new Uint32Array(ctx.pathEnds);
+  const digests = new Uint8Array(ctx.digests);
+  const sizes = new Float64Array(ctx.sizes);
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  const oneShot = typeof crypto.hash === "function";
+  for (; ; ) {
+    let index = -1;
+    let claimEnd = -1;
+    while (index < 0) {
+      if (Atomics.load(control, FAILED) !== 0) return null;
+      const published = Atomics.load(control, PUBLISHED);
+      const next2 = Atomics.load(control, NEXT);
+      if (next2 < published) {
+        const end = Math.min(next2 + claimSize, published);
+        if (Atomics.compareExchange(control, NEXT, next2, end) === next2) {
+          index = next2;
+          claimEnd = end;
+        }
+      } else if (Atomics.load(control, WALK_DONE) === 1 && next2 >= Atomics.load(control, PUBLISHED)) {
+        return null;
+      } else if (!ctx.waitForMore) {
+        return null;
+      } else {
+        Atomics.wait(control, PUBLISHED, published, 50);
+      }
+    }
+    const claimStart = index;
+    for (; index < claimEnd; index++) {
+      const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
+      let fd = -1;
+      try {
+        fd = fs.openSync(path, "r");
+        let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
+        if (filled < chunk.length) {
+          const whole = chunk.subarray(0, filled);
+          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
+          sizes[index] = filled;
+          progress[bytes] = progress[bytes] + filled;
+        } else {
+          const hash2 = crypto.createHash("sha256");
+          let size = 0;
+          do {
+            hash2.update(chunk.subarray(0, filled));
+            size += filled;
+            progress[bytes] = progress[bytes] + filled;
+          } while ((filled = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0);
+          digests.set(hash2.digest(), index * 32);
+          sizes[index] = size;
+        }
+        progress[files] = progress[files] + 1;
+      } catch (error2) {
+        Atomics.compareExchange(control, FAILED, 0, index + 1);
+        Atomics.notify(control, COMPLETED);
+        const e = error2;
+        return { index, code: e.code ?? "EIO", message: e.message };
+      } finally {
+        if (fd >= 0) fs.closeSync(fd);
+      }
+      ctx.onFileDone?.();
+    }
+    Atomics.add(control, COMPLETED, claimEnd - claimStart);
+    Atomics.notify(control, COMPLETED);
+  }
+}
+
+// builtin:node:fs/promises
+var loaded3;
+var builtin9 = () => loaded3 ??= __require("node:fs/promises");
+function open2(...args) {
+  return new.target === void 0 ? builtin9().open.apply(this, args) : Reflect.construct(builtin9().open, args);
+}
+
+// src/core/hashing/hash-large-file.ts
+var CHUNK = 1 << 20;
+function hashSmallFile(path) {
+  const fd = openSync(path, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+async function hashLargeFile(path, onBytes, progressIntervalMs) {
+  const handle = await open2(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const hash2 = createHash("sha256");
+    let size = 0;
+    let turn = 0;
+    let pending = handle.read({ buffer: buffers[0], offset: 0, length: CHUNK, position: null });
+    let lastReport = process.uptime() * 1e3;
+    for (; ; ) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) break;
+      turn = turn === 0 ? 1 : 0;
+      pending = handle.read({ buffer: buffers[turn], offset: 0, length: CHUNK, position: null });
+      hash2.update(bytesRead === CHUNK ? buffer : buffer.subarray(0, bytesRead));
+      size += bytesRead;
+      const now = process.uptime() * 1e3;
+      if (now - lastReport >= progressIntervalMs) {
+        lastReport = now;
+        onBytes(size);
+      }
+    }
+    return { digest: hash2.digest(), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+// src/core/hashing/hash-files.ts
+var MAX_FILES = 1 << 22;
+var MAX_PATH_BYTES = 1 << 30;
+var WORKER_SOURCE2 = `
+const { parentPort } = require('node:worker_threads')
+const fs = require('node:fs')
+const crypto = require('node:crypto')
+const runClaimLoop = ${runClaimLoop.toString()}
+parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
+`;
+function describeFailure(failure, path) {
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
+}
+var HashPool = class _HashPool {
+  workers;
+  closing = false;
+  constructor(count) {
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE2, { eval: true }));
+  }
+  /** Starts one worker per spare core (up to 3); none on a single core. */
+  static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
+    return new _HashPool(count);
+  }
+  get size() {
+    return this.workers.length;
+  }
+  /**
+   * Hands the shared work to every worker; each promise settles when that worker stops,
+   * and rejects only if it crashed (not when `close` stopped it).
+   */
+  run(work) {
+    return this.workers.map((worker, i) => {
+      const loop = new Promise((resolve3, reject) => {
+        worker.once("message", resolve3);
+        worker.once("error", reject);
+        worker.once("exit", (code2) => this.closing ? resolve3(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
+      });
+      loop.catch(() => void 0);
+      return loop;
+    });
+  }
+  /** Stops the workers without waiting for them: their work is done or no longer wanted. */
+  close() {
+    this.closing = true;
+    for (const worker of this.workers) {
+      worker.unref();
+      void worker.terminate();
+    }
+  }
+};
+function growable(bytes, maxBytes) {
+  return new SharedArrayBuffer(bytes, { maxByteLength: maxBytes });
+}
+var HashQueue = class {
+  constructor(pool, options = {}) {
+    this.options = options;
+    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
+  }
+  options;
+  count = 0;
+  capacity = 1024;
+  bytesUsed = 0;
+  pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
+  pathText = Buffer.from(this.pathBytes);
+  pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
+  ends = new Uint32Array(this.pathEnds);
+  digests = growable(this.capacity * 32, MAX_FILES * 32);
+  sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  threadProgress;
+  workerLoops;
+  sharedWork() {
+    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+  }
+  add(path) {
+    if (this.count === this.capacity) {
+      if (this.capacity === MAX_FILES) {
+        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+      }
+      this.capacity *= 2;
+      this.pathEnds.grow(this.capacity * 4);
+      this.digests.grow(this.capacity * 32);
+      this.sizes.grow(this.capacity * 8);
+    }
+    const room = path.length * 3;
+    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      this.pathText = Buffer.from(this.pathBytes);
+    }
+    this.bytesUsed += this.pathText.write(path, this.bytesUsed);
+    this.ends[this.count++] = this.bytesUsed;
+    if ((this.count & 63) === 0) this.publish();
+  }
+  publish() {
+    Atomics.store(this.control, Control.Published, this.count);
+    Atomics.notify(this.control, Control.Published);
+  }
+  /** Waits for every added file, the main thread hashing its share. */
+  async finish() {
+    this.publish();
+    Atomics.store(this.control, Control.WalkDone, 1);
+    Atomics.notify(this.control, Control.Published);
+    const { onProgress, progressIntervalMs = 2e3 } = this.options;
+    const report = onProgress ? () => onProgress(this.progress()) : void 0;
+    const timer = report ? setInterval(report, Math.max(1, progressIntervalMs)) : void 0;
+    try {
+      let failure = null;
+      if ((this.options.mainThreadHashes ?? true) || this.workerLoops.length === 0) {
+        let lastReport = process.uptime() * 1e3;
+        const onFileDone = report ? () => {
+          const now = process.uptime() * 1e3;
+          if (now - lastReport >= progressIntervalMs) {
+            lastReport = now;
+            report();
+          }
+        } : void 0;
+        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+      }
+      await this.allCompleted();
+      if (Atomics.load(this.control, Control.Failed) !== 0) {
+        failure ??= (await Promise.all(this.workerLoops)).find((f) => f !== null) ?? null;
+        if (failure) throw describeFailure(failure, this.pathAt(failure.index));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+  }
+  async allCompleted() {
+    const crashed = new Promise((_, reject) => {
+      for (const loop of this.workerLoops) loop.catch(reject);
+    });
+    for (; ; ) {
+      const completed = Atomics.load(this.control, Control.Completed);
+      if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
+      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+    }
+  }
+  /** Files and bytes hashed so far, by every thread. */
+  progress() {
+    let filesDone = 0;
+    let bytesDone = 0;
+    for (let slot = 0; slot * PROGRESS_STRIDE < this.threadProgress.length; slot++) {
+      filesDone += this.threadProgress[slot * PROGRESS_STRIDE];
+      bytesDone += this.threadProgress[slot * PROGRESS_STRIDE + 1];
+    }
+    return { filesDone, bytesDone, filesTotal: this.count };
+  }
+  pathAt(index) {
+    return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
+  }
+};
+async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path of paths) queue.add(path);
+  return queue.finish();
+}
+async function hashOneFile(path, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
+  }
+}
+
+// src/core/file-summary.ts
+function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  let current;
+  let currentName = "";
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
+    }
+    current.files++;
+    current.size += size;
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+}
+
+// src/core/subject/resolve-files.ts
+var import_picomatch = __toESM(require_picomatch());
+init_errors();
+var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
+var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
+function isInside2(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+var NOT_WALKED = ["node_modules", ".git"];
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
+    "bad-input",
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+    }
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat2;
+        try {
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
+        matchedSomething = true;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf(abs), [], null, null);
+      } else if (stat2?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob2 = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf(base);
+        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const relative2 = found.map((abs) => {
+    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf(root);
+  for (const { link: link3, target, named: named2 } of links) {
+    if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
+  }
+  const order = listingOrder(relative2);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+}
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
+}
+function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+    }
+    const outside = files.find((f) => !isInside2(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = dirname(files[0]);
+  for (const file of files) {
+    while (!isInside2(file, common)) common = dirname(common);
+  }
+  return common;
+}
+function absolutePattern(baseDir, pattern) {
+  return toSlashes(resolve(baseDir, pattern));
+}
+function globEnters(base, glob2) {
+  const segments = splitSegments(glob2);
+  if (segments === null) return () => true;
+  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  if (matchers[0] === null) return () => true;
+  return (absDir) => {
+    const rel = relative(base, absDir).split(sep);
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false;
+      const matcher = matchers[i];
+      if (matcher === null) return true;
+      if (!matcher(rel[i])) return false;
+    }
+    return rel.length < segments.length;
+  };
+}
+function splitSegments(glob2) {
+  const segments = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
+    if (c === "\\") {
+      current += c + (glob2[++i] ?? "");
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
+    if (c === "/") {
+      if (depth > 0) return null;
+      segments.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s !== "");
+}
+function statOrNull(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function readLinkText(p) {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
+// src/core/seal.ts
+async function sealSubject(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
+    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe2({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+  }
+  let resolved;
+  let hashed;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = HashPool.start(options.workers);
+    try {
+      const queue = new HashQueue(pool, options);
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
+  return describe2(
+    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
+    !isSingleFile,
+    options.build
+  );
+}
+async function listDirectory(dir, inputName, options = {}) {
+  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
+  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
+}
+function describe2(artifact, isTree, build) {
+  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+}
+function readListingFile(file, inputName) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    const e = error2;
+    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
+    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+  }
+}
+
+// src/app/verify/verified-path.ts
+async function verifiedPath(artifact, subject, expected, stagingParent, options) {
+  const root = artifact.root;
+  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
+  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
+  if (holdsExactly(root, listed, subject)) return root;
+  return stageCopies(root, listed, expected, stagingParent, inputName, options);
+}
+function holdsExactly(root, listed, subject) {
+  if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
+    const only = resolve(subject.baseDir, subject.patterns.include[0]);
+    if (only === resolve(root)) return true;
+  }
+  let onDisk;
+  try {
+    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+  } catch {
+    return false;
+  }
+  if (onDisk.length !== listed.length) return false;
+  const wanted = new Set(listed);
+  return onDisk.every((p) => wanted.has(p));
+}
+async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
+  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
+  try {
+    copyListedFiles(root, listed, dir);
+  } catch (error2) {
+    removeQuietly3(dir);
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`,
+      { cause: e }
+    );
+  }
+  const copy = await sealSubject(
+    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    { build: options.build, fallbackName: options.fallbackName }
+  );
+  if (copy.digest !== expected) {
+    removeQuietly3(dir);
+    throw new SealError(
+      "conflict",
+      `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
+    );
+  }
+  return dir;
+}
+
+// src/app/verify/verify-artifact.ts
+init_errors();
+
+// src/core/kind.ts
+init_errors();
+function kindFromListing(entries, digest, source) {
+  const kind = describesListing(entries, digest);
+  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
+}
+function kindFromStatement(statement, digest) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  const hex = hexOf(digest);
+  for (const subject of subjects) {
+    const d = subject?.digest;
+    if (d === null || typeof d !== "object") continue;
+    const tree = d.dirHash ?? d.dirHash1;
+    if (tree === hex) return "tree";
+    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
+  }
+  return null;
+}
+function agreeingKind(first, second, digest, inputName) {
+  if (first === null || second === null || first.kind === second.kind) return first ?? second;
+  throw new SealError(
+    "tampered",
+    `${inputName}: ${second.source} records ${digest} as ${describeKind2(second)}, but ${first.source} records it as ${describeKind2(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+  );
+}
+function isCanonicalListing(bytes) {
+  if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  try {
+    return formatListing(parseListing(text, "the file")) === text;
+  } catch {
+    return false;
+  }
+}
+var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
+function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+}
+function readListingFile2(file) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+}
+function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile2(subject.file);
+  if (listing === null) return;
+  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    "bad-input",
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+}
+function refuseListingAsFile(file, inputName) {
+  const listing = readListingFile2(file);
+  if (listing === null) return;
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
+  );
+}
+function describeKind2(recorded) {
+  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/app/verify/verify-artifact.ts
+async function verifyArtifact(request, options) {
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(request.subject, options);
+  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
+    subject: subjectInput,
+    checksums: request.checksumsInput
+  });
+  const verified = artifact.digest === request.expected;
+  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function hashedSubjectOf(artifact, baseDir) {
+  const root = artifact.root ?? "";
+  const shown2 = (p) => {
+    const rel = baseDir === null ? "" : relative(baseDir, p);
+    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
+  };
+  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
+  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  const file = join(root, ...only.path.split("/"));
+  return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
+}
+function readSealedListing(request) {
+  const file = request.checksumsFile;
+  const entries = readListing(
+    file,
+    (why) => new SealError(
+      "unreadable",
+      `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+    )
+  );
+  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  if (fromListing === null) {
+    throw new SealError(
+      "tampered",
+      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+    );
+  }
+  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
+}
+function recordedKindBeside(checksumsFile, request) {
+  const read2 = readStatementBeside(
+    checksumsFile,
+    (why, file2) => new SealError(
+      "unreadable",
+      `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
+    )
+  );
+  if (read2 === null) return null;
+  const file = read2.file;
+  if (read2.notJson !== null) {
+    throw new SealError(
+      "tampered",
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
+  }
+  const kind = kindFromStatement(read2.json, request.expected);
+  if (kind === null) {
+    throw new SealError(
+      "tampered",
+      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
+    );
+  }
+  return { kind, source: `the statement ${quote(file)}`, fileCount: null };
+}
+
+// src/app/verify/fetch-bytes.ts
+async function fetchAndCheckBytes(source, digest, known, context) {
+  if (source.kind === "local") {
+    const result = await verifyArtifact(
+      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      context.seal
+    );
+    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
+    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+  }
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  const restored = await restoreFromCache(digest, source.inputName, context);
+  if (restored.kind === "verified") return restored.check;
+  const key = cacheKeyOf(digest);
+  if (known.artifact === null) {
+    throw new SealError(
+      "unreadable",
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+    );
+  }
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
+  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
+}
+async function downloadArtifact(name, runId, token, digest, context) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const store = new WorkflowArtifactStore({ env: context.env });
+  let downloaded;
+  try {
+    downloaded = await downloadAndVerify(
+      store,
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { build: context.seal.build }
+    );
+  } catch (error2) {
+    const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
+    if (mismatches === void 0 || actual === void 0) throw error2;
+    context.log(error2.message);
+    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+  }
+  const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
+  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    verified: true,
+    actual: digest,
+    mismatches: [],
+    path: downloaded.path,
+    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    sealedBy: sealed.sealedBy,
+    name: sealed.name,
+    checksumsFile: downloaded.artifact.checksumsPath
+  };
+}
+async function restoreFromCache(digest, inputName, context) {
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "refused") return { kind: "unsafe" };
+  const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
+  let checked;
+  try {
+    checked = await verifyArtifact(
+      {
+        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        expected: digest,
+        checksumsFile: restored.listingFile,
+        checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
+  } catch (error2) {
+    removeQuietly3(restored.dir);
+    if (!(error2 instanceof SealError)) throw error2;
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    return { kind: "refused", actual: null };
+  }
+  if (!checked.verified) {
+    removeQuietly3(restored.dir);
+    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    return { kind: "refused", actual: checked.actual };
+  }
+  const handedOut = single ?? restored.filesDir;
+  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
+  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+}
+
+// src/app/promote/request.ts
+function promoteRequest(asked, policy, ledger, signing, context) {
+  const { env, names } = context;
+  const source = asked.source;
+  const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
+  const sealed = asked.digest === "previous" ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
+  const fetchContext = {
+    env,
+    downloadsDir: context.downloadsDir,
+    seal: { fallbackName: fallbackName(env, context.baseDir), build: buildContextFromEnv(env), onProgress: context.onProgress },
+    inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
+    log: context.log
+  };
+  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null;
+  const required = signatureRequired(asked.signer, policyAsks);
+  const expectation = signerExpectation(asked.signer, required, env);
+  return {
+    environment: asked.environment,
+    digest: asked.digest,
+    rollback: asked.rollback,
+    dryRun: asked.dryRun,
+    name: asked.name ?? sealed?.name ?? null,
+    environmentUrl: asked.environmentUrl,
+    sealedBy: sealed?.sealedBy ?? null,
+    requester: requesterFromEnv(env),
+    inputs: { environment: names.environment, digest: names.digest, name: names.name },
+    artifact: null,
+    ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    withoutBytes: asked.withoutBytes,
+    checkSignature: (digest, bytes) => checkSignature2(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    serverUrl: expectation.serverUrl,
+    ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
+    contract: contractSources({
+      store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
+      baseline: asked.contractBaseline === null ? null : { path: resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
+      warn: context.warn,
+      ...context.downloads ? {
+        download: async (digest, artifact) => {
+          const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
+          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+          if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
+          return fetched.checksumsFile;
+        }
+      } : {}
+    })
+  };
 }
 
 // src/actions/promote/run.ts
@@ -7811,7 +8157,7 @@ async function run(env = process.env) {
       );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
+        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
@@ -7846,62 +8192,33 @@ async function run(env = process.env) {
         options
       );
       info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write();
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const sealed = settings.digest === "previous" ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => warning(problem) });
-    const fetchContext = {
+    const request = promoteRequest(settings, policy, settings.ledger, signing, {
       env,
+      baseDir: workspace,
       downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
-      seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
-      log: (message) => info(message)
-    };
-    const rule = policy.environments.find((e) => e.name === settings.environment);
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== void 0);
-    const expectation = signerExpectation(settings.signer, required, env);
-    const result = await promoteDigest(
-      {
-        environment: settings.environment,
-        digest: settings.digest,
-        rollback: settings.rollback,
-        dryRun: settings.dryRun,
-        name: settings.name ?? sealed?.name ?? null,
-        environmentUrl: settings.environmentUrl,
-        sealedBy: sealed?.sealedBy ?? null,
-        requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
-        artifact: null,
-        ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
-        withoutBytes: settings.withoutBytes,
-        checkSignature: (digest, bytes) => checkSignature(
-          digest,
-          signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
-          expectation
-        ),
-        requireSignature: required,
-        serverUrl: expectation.serverUrl,
-        ...attest ? { attest } : {},
-        contract: contractSources({
-          store: settings.ledger.kind === "file" ? contractStoreOf(settings.ledger.file) : null,
-          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
-          warn: (message) => warning(message),
-          download: async (digest, artifact) => {
-            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-            const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
-            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`);
-            return fetched.checksumsFile;
-          }
-        })
+      names: {
+        environment: PromoteInput.Environment,
+        digest: PromoteInput.ExpectedDigest,
+        name: PromoteInput.Name,
+        checksums: PromoteInput.ChecksumsPath,
+        artifactName: PromoteInput.ArtifactName,
+        contractBaseline: PromoteInput.ContractBaseline,
+        token: PromoteInput.GitHubToken
       },
-      policy,
-      ledger,
-      options
-    );
+      asFlags: false,
+      downloads: true,
+      log: (message) => info(message),
+      warn: (message) => warning(message),
+      onProgress: (p) => info(describeProgress(p))
+    });
+    const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
@@ -7912,7 +8229,7 @@ async function run(env = process.env) {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+      serverUrl: serverUrlOf(env)
     };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
@@ -7949,6 +8266,7 @@ async function run(env = process.env) {
 }
 
 // core:promote/index-core
+init_env();
 init_errors();
 export {
   run as m1$run,
@@ -7956,67 +8274,66 @@ export {
   hexOf as m10$hexOf,
   parseDigest as m10$parseDigest,
   shortDigest as m10$shortDigest,
-  BadInputError as m11$BadInputError,
-  SealError as m11$SealError,
-  quote as m11$quote,
-  agreeingKind as m12$agreeingKind,
-  checkSubjectKind as m12$checkSubjectKind,
-  isCanonicalListing as m12$isCanonicalListing,
-  kindFromListing as m12$kindFromListing,
-  kindFromStatement as m12$kindFromStatement,
-  readListingFile2 as m12$readListingFile,
-  refuseListingAsFile as m12$refuseListingAsFile,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  confirmationChanged as m14$confirmationChanged,
-  needsLiveContract as m14$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m15$OUTCOMES,
-  RESOLUTIONS as m15$RESOLUTIONS,
-  confirmedOutcome as m15$confirmedOutcome,
-  describeService as m15$describeService,
-  makesLive as m15$makesLive,
-  serviceOf as m15$serviceOf,
-  listDirectory as m16$listDirectory,
-  sealSubject as m16$sealSubject,
-  FULCIO_OIDS as m17$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m17$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m17$GITHUB_HOSTED,
-  checkIdentity as m17$checkIdentity,
-  decodeDerUtf8String as m17$decodeDerUtf8String,
-  decodeIdentity as m17$decodeIdentity,
-  describeIdentityFailure as m17$describeIdentityFailure,
-  parseWorkflowSetting as m17$parseWorkflowSetting,
-  parseWorkflowUri as m17$parseWorkflowUri,
-  repositoryOfUri as m17$repositoryOfUri,
-  CURVES as m18$CURVES,
-  GENERATE_HINT as m18$GENERATE_HINT,
-  PRIVATE_LABELS as m18$PRIVATE_LABELS,
-  PUBLIC_LABELS as m18$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
-  algorithmOf as m18$algorithmOf,
-  bodyBytes as m18$bodyBytes,
-  keyHint as m18$keyHint,
-  looksLikePem as m18$looksLikePem,
-  material as m18$material,
-  normalize2 as m18$normalize,
-  notPem as m18$notPem,
-  pemBlocks as m18$pemBlocks,
-  readPublicKey as m18$readPublicKey,
-  CACHE_FILES_DIR as m19$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m19$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m19$CACHE_LISTING,
-  CACHE_STAGING_DIR as m19$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m19$cacheArchivePrefix,
-  cacheKeyOf as m19$cacheKeyOf,
-  cacheStagingPath as m19$cacheStagingPath,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  agreeingKind as m13$agreeingKind,
+  checkSubjectKind as m13$checkSubjectKind,
+  isCanonicalListing as m13$isCanonicalListing,
+  kindFromListing as m13$kindFromListing,
+  kindFromStatement as m13$kindFromStatement,
+  readListingFile2 as m13$readListingFile,
+  refuseListingAsFile as m13$refuseListingAsFile,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  confirmationChanged as m15$confirmationChanged,
+  needsLiveContract as m15$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m16$OUTCOMES,
+  RESOLUTIONS as m16$RESOLUTIONS,
+  confirmedOutcome as m16$confirmedOutcome,
+  describeService as m16$describeService,
+  makesLive as m16$makesLive,
+  serviceOf as m16$serviceOf,
+  listDirectory as m17$listDirectory,
+  sealSubject as m17$sealSubject,
+  FULCIO_OIDS as m18$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m18$GITHUB_HOSTED,
+  checkIdentity as m18$checkIdentity,
+  decodeDerUtf8String as m18$decodeDerUtf8String,
+  decodeIdentity as m18$decodeIdentity,
+  describeIdentityFailure as m18$describeIdentityFailure,
+  parseWorkflowSetting as m18$parseWorkflowSetting,
+  parseWorkflowUri as m18$parseWorkflowUri,
+  repositoryOfUri as m18$repositoryOfUri,
+  CURVES as m19$CURVES,
+  GENERATE_HINT as m19$GENERATE_HINT,
+  PRIVATE_LABELS as m19$PRIVATE_LABELS,
+  PUBLIC_LABELS as m19$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
+  algorithmOf as m19$algorithmOf,
+  bodyBytes as m19$bodyBytes,
+  keyHint as m19$keyHint,
+  looksLikePem as m19$looksLikePem,
+  material as m19$material,
+  normalize2 as m19$normalize,
+  notPem as m19$notPem,
+  pemBlocks as m19$pemBlocks,
+  readPublicKey as m19$readPublicKey,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -8033,13 +8350,29 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  makeDirectories as m20$makeDirectories,
-  privateDir as m20$privateDir,
-  removeQuietly2 as m20$removeQuietly,
-  writeNewFile as m20$writeNewFile,
-  wrongEnvironment as m21$wrongEnvironment,
-  decodeRecord as m22$decodeRecord,
-  VERSION as m23$VERSION,
+  contractManifestBeside as m20$contractManifestBeside,
+  hasBundleBeside as m20$hasBundleBeside,
+  listingsIn as m20$listingsIn,
+  readListing as m20$readListing,
+  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
+  readStatement as m20$readStatement,
+  readStatementBeside as m20$readStatementBeside,
+  whyUnreadable as m20$whyUnreadable,
+  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m21$CACHE_LISTING,
+  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m21$cacheArchivePrefix,
+  cacheKeyOf as m21$cacheKeyOf,
+  cacheStagingPath as m21$cacheStagingPath,
+  copyListedFiles as m22$copyListedFiles,
+  makeDirectories as m22$makeDirectories,
+  privateDir as m22$privateDir,
+  removeQuietly3 as m22$removeQuietly,
+  writeNewFile as m22$writeNewFile,
+  wrongEnvironment as m23$wrongEnvironment,
+  decodeRecord as m24$decodeRecord,
+  VERSION as m25$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

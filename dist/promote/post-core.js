@@ -369,9 +369,37 @@ var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname,
 // src/core/errors.ts
 var SealError = class extends Error {
   name = "SealError";
+  code;
+  details;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = code2;
+    this.details = options.details ?? {};
+  }
 };
-var BadInputError = class extends SealError {
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+var EXIT_CODES = {
+  usage: 2,
+  "bad-input": 2,
+  malformed: 2,
+  unrecognized: 2,
+  unreadable: 2,
+  denied: 2,
+  mismatch: 1,
+  tampered: 1,
+  refused: 1,
+  unavailable: 1,
+  conflict: 1,
+  outdated: 1
 };
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -648,7 +676,7 @@ async function withFileLock(file, what, work, options = {}) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
     const code2 = error2.code ?? String(error2);
-    throw new SealError(`${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+    throw new SealError("unreadable", `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
   }
   const stop = new AbortController();
   const renewal = { lost: null };
@@ -659,6 +687,7 @@ async function withFileLock(file, what, work, options = {}) {
       const problem = renewal.lost ?? notOurs(lockPath, token);
       if (problem !== null) {
         throw new SealError(
+          "conflict",
           `${what}: this process no longer holds the lock ${quote(lockPath)}: ${problem}. Its lease (${leaseMs / 1e3} s) ran out while it was paused, or its renewals could not be written, so another process could take it. ${consequence}`
         );
       }
@@ -692,6 +721,7 @@ function createLock(lockPath, what) {
     const code2 = error2.code;
     if (code2 === "EEXIST") return null;
     throw new SealError(
+      "unreadable",
       `${what}: cannot create the lock file ${quote(lockPath)} (${code2 ?? String(error2)}). Make its directory writable.`
     );
   }
@@ -835,6 +865,7 @@ function releaseIfOurs(path, token) {
 }
 function waitedTooLong(what, lockPath, waitMs, holder) {
   return new SealError(
+    "conflict",
     `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1e3)} s. Wait for it to finish; if no artifact-seal is running there, delete that file.`
   );
 }
@@ -856,6 +887,7 @@ function isAlive(pid) {
 function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
+    "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
   );
 }
@@ -1014,10 +1046,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -1157,14 +1191,16 @@ function decodeRecord(value, damaged) {
   };
 }
 
+// src/stores/ledger/beside-ledger.ts
+function besideLedger(ledgerFile) {
+  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+}
+
 // src/stores/ledger/file-ledger.ts
 var LEDGER_FORMAT = "artifact-seal/ledger/v2";
 var FORMAT = LEDGER_FORMAT;
 var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
 var HASH_ASIDE_BYTES = 4 * 1024 * 1024;
-function checkpointFileOf(ledgerFile) {
-  return `${ledgerFile}.checkpoint.sigstore.json`;
-}
 var FileLedger = class {
   /** `inputName` names the input or option that chose the file, for error messages. */
   constructor(file, inputName, options = {}) {
@@ -1205,16 +1241,17 @@ var FileLedger = class {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
       if (pending === null) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
       const earlier = snapshot.index.resolutionOf(request.id);
       if (earlier !== null) {
         throw new SealError(
+          "conflict",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
@@ -1222,6 +1259,7 @@ var FileLedger = class {
       const age = now.getTime() - Date.parse(pending.time);
       if (request.outcome === "confirmed" && age >= timeoutMs) {
         throw new SealError(
+          "refused",
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
         );
       }
@@ -1279,7 +1317,7 @@ var FileLedger = class {
     this.makeDirectory();
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (existsSync(this.file)) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
+        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
       }
       return this.writeGenesis(lock);
     }, this.options.lock);
@@ -1376,6 +1414,7 @@ var FileLedger = class {
     const last = snapshot.index.last;
     if (last !== null && now.getTime() < Date.parse(last.time)) {
       throw new SealError(
+        "refused",
         `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
       );
     }
@@ -1558,10 +1597,11 @@ var FileLedger = class {
     try {
       const stat2 = fstatSync(fd);
       if (!stat2.isFile()) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
       }
       if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
+          "refused",
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat2.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         );
       }
@@ -1583,7 +1623,7 @@ var FileLedger = class {
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
-    const file = checkpointFileOf(this.file);
+    const file = besideLedger(this.file).checkpoint;
     const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
       writeFileSync(temporary, text, { flag: "wx" });
@@ -1591,7 +1631,9 @@ var FileLedger = class {
     } catch (error2) {
       rmSync(temporary, { force: true });
       throw new SealError(
-        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`
+        "unreadable",
+        `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${error2.code ?? String(error2)}). Make the directory writable; the next signed append writes a checkpoint that covers these records too.`,
+        { cause: error2 }
       );
     }
   }
@@ -1627,23 +1669,28 @@ var FileLedger = class {
   /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
   damaged(first, more) {
     return new SealError(
+      "tampered",
       `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` + (more > 0 ? ` (and ${more} more problems)` : "") + `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
     );
   }
   missing() {
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
     );
   }
   unreadable(error2) {
     return new SealError(
-      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`
+      "unreadable",
+      `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${error2.code ?? String(error2)}). Nothing is promoted without it; make the file readable.`,
+      { cause: error2 }
     );
   }
   unwritable(error2) {
     const code2 = error2.code ?? String(error2);
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${quote(dirname(this.file))} is a file, not a directory` : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EROFS" ? "read-only file system" : code2;
     return new SealError(
+      "unreadable",
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     );
   }
@@ -1801,7 +1848,7 @@ function checkpointStatement(ledgerName, predicate) {
   return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
 }
 
-// src/app/ledger-checkpoint.ts
+// src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = basename(ledgerFile);
@@ -1809,11 +1856,24 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-VER4ELQV.js");
+  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
   return prepareSigning(settings, env);
 }
 
-// src/app/open-ledger.ts
+// src/core/env.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+
+// src/app/ledger/open-ledger.ts
 async function openLedger(location, access2, env) {
   if (location.kind === "file") {
     const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
@@ -1823,14 +1883,14 @@ async function openLedger(location, access2, env) {
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError(`${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-HQA3X2IO.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WQOXWEBC.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
     ref: env.GITHUB_SHA || "",
     tokenInput: access2.tokenInput
   });
@@ -1839,13 +1899,13 @@ async function openLedger(location, access2, env) {
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/app/settings/runner-environment.ts
 function workspaceDir(env) {
   return env.GITHUB_WORKSPACE || process.cwd();
 }
 function requesterFromEnv(env) {
   const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  const runUrl = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
   let actor = env.GITHUB_ACTOR || null;
   if (actor === null && env.GITHUB_ACTIONS !== "true") {
     try {
@@ -1857,7 +1917,7 @@ function requesterFromEnv(env) {
   return { runUrl, actor };
 }
 
-// src/actions/constants.ts
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -1970,12 +2030,6 @@ var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
 
-// src/core/provenance.ts
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverUrlOf(value) {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
-}
-
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
@@ -2039,7 +2093,7 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
 // src/actions/promote/report-resolution.ts
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env.GITHUB_SERVER_URL))).write();
+  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
@@ -2048,13 +2102,14 @@ async function reportResolution(entry, asked, ledger, summary2) {
   else info(line);
 }
 
-// src/app/ledger-location.ts
+// src/app/settings/ledger-location.ts
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
   if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
   );
 }
@@ -2078,8 +2133,17 @@ var CONTRACT_FIELD_MEANING = {
   rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
 };
 
-// src/app/load-policy.ts
+// src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
+
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
 
 // src/core/subject/patterns.ts
 function parseSubjectPatterns(value) {
@@ -2099,6 +2163,80 @@ function parseSubjectPatterns(value) {
     }
   }
   return { include, exclude };
+}
+
+// src/app/settings/bytes-source.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      "bad-input",
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+    throw new SealError(
+      "bad-input",
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
 }
 
 // src/core/signing/public-key.ts
@@ -2127,7 +2265,7 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError("malformed", `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
@@ -2139,7 +2277,7 @@ function pemBlocks(text, where) {
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
   }
   return Buffer.from(block.body, "base64");
 }
@@ -2150,6 +2288,7 @@ function algorithmOf(key, where) {
       const algorithm = curve === void 0 ? void 0 : CURVES[curve];
       if (algorithm === void 0) {
         throw new SealError(
+          "unrecognized",
           `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
         );
       }
@@ -2160,16 +2299,17 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
       }
       return "rsa";
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
   }
 }
 function notPem(where, expected) {
   return new SealError(
+    "malformed",
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   );
 }
@@ -2178,29 +2318,30 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
   const block = publicBlocks[0];
   if (block === void 0) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
       throw new SealError(
+        "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
   }
   let publicKey;
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -2224,13 +2365,14 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
         );
       }
@@ -2248,7 +2390,7 @@ function checkTufRoot(file, what) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
   }
   let root;
   try {
@@ -2257,17 +2399,18 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
   }
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
   const modeText = input(SigningInput.Sign).toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
     );
   }
@@ -2278,14 +2421,15 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
   if (mode === "key" && !hasKey) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
   }
   if (password !== "" && !hasKey) {
-    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
   }
   return {
     mode,
@@ -2303,7 +2447,7 @@ function readUrl(input, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
@@ -2311,21 +2455,22 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const input = (name) => getInput2(name).trim();
   const repository = input(SignerInput.SignerRepository);
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
   const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   const sourceRef = input(SignerInput.SourceRef);
   if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
   const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
   const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
   const requireText = input(SignerInput.RequireSignature);
@@ -2333,6 +2478,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
     );
   }
@@ -2349,6 +2495,7 @@ function readSignerCheckSettings(getInput2, env, workspace) {
   const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
   if (requireSignature === false && named.length > 0) {
     throw new SealError(
+      "bad-input",
       `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
     );
   }
@@ -2376,93 +2523,12 @@ function readPublicKeyInput(value, workspace) {
     pem = readFileSync(file, "utf8");
   } catch (error2) {
     throw new SealError(
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
+      "bad-input",
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
     );
   }
   return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
-}
-
-// src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/actions/verify/settings.ts
-function readSubject(getInput2, workspace, pathInput, rootInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
-  };
-}
-
-// src/actions/bytes-source-input.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
-  const runIdText = input(names.runId);
-  const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
-    throw new SealError(
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
-    );
-  }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
-  }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
-    throw new SealError(
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
-    }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
-  }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
-}
-function misspelledInputs(env, inputs) {
-  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
-  const wanted = new Map(inputs.map((name) => [squash(name), name]));
-  const found = [];
-  for (const key of Object.keys(env)) {
-    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
-    const given = key.slice("INPUT_".length);
-    const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
-  }
-  return found.sort();
 }
 
 // src/actions/promote/settings.ts
@@ -2472,10 +2538,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
   if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
+    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
   }
   if (environment === "") {
-    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+    throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
@@ -2483,34 +2549,36 @@ function readPromoteSettings(getInput2, env, workspace) {
   let digest;
   if (digestText === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
     );
   } else if (digestText === "previous") {
-    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
     digest = "previous";
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
   }
   if (vetoReason !== "" && rollback) {
-    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
   }
   if (vetoReason !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const approval = input(PromoteInput.ApproveAmendment);
   if (approval !== "" && (vetoReason !== "" || rollback)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
   if (approval !== "" && digest === "previous") {
-    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
   const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
   const environmentUrl = input(PromoteInput.EnvironmentUrl);
   if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
+    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
   }
   const source = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
@@ -2525,10 +2593,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
     const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
@@ -2560,6 +2628,7 @@ function readRecordSigning(getInput2, ledger) {
   const signing = readSigningSettings(getInput2, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
     );
   }
@@ -2572,12 +2641,14 @@ function readConfirm(input) {
   if (text === "manual") return { kind: "manual" };
   if (!RECORD_ID.test(text)) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
     );
   }
   const outcome = input(PromoteInput.Outcome);
   if (outcome !== "success" && outcome !== "failure") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
     );
   }
@@ -2588,6 +2659,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     );
   }
@@ -2626,6 +2698,7 @@ function readLedger(input, env, workspace) {
   const token = input(PromoteInput.GitHubToken);
   if (ledger.kind === "github" && token === "") {
     throw new SealError(
+      "bad-input",
       `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
     );
   }
@@ -2655,32 +2728,38 @@ export {
   hexOf as m10$hexOf,
   parseDigest as m10$parseDigest,
   shortDigest as m10$shortDigest,
-  BadInputError as m11$BadInputError,
-  SealError as m11$SealError,
-  quote as m11$quote,
-  confirmationChanged as m14$confirmationChanged,
-  needsLiveContract as m14$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m15$OUTCOMES,
-  RESOLUTIONS as m15$RESOLUTIONS,
-  confirmedOutcome as m15$confirmedOutcome,
-  describeService as m15$describeService,
-  makesLive as m15$makesLive,
-  serviceOf as m15$serviceOf,
-  CURVES as m18$CURVES,
-  GENERATE_HINT as m18$GENERATE_HINT,
-  PRIVATE_LABELS as m18$PRIVATE_LABELS,
-  PUBLIC_LABELS as m18$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
-  algorithmOf as m18$algorithmOf,
-  bodyBytes as m18$bodyBytes,
-  keyHint as m18$keyHint,
-  looksLikePem as m18$looksLikePem,
-  material as m18$material,
-  normalize2 as m18$normalize,
-  notPem as m18$notPem,
-  pemBlocks as m18$pemBlocks,
-  readPublicKey as m18$readPublicKey,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  confirmationChanged as m15$confirmationChanged,
+  needsLiveContract as m15$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m16$OUTCOMES,
+  RESOLUTIONS as m16$RESOLUTIONS,
+  confirmedOutcome as m16$confirmedOutcome,
+  describeService as m16$describeService,
+  makesLive as m16$makesLive,
+  serviceOf as m16$serviceOf,
+  CURVES as m19$CURVES,
+  GENERATE_HINT as m19$GENERATE_HINT,
+  PRIVATE_LABELS as m19$PRIVATE_LABELS,
+  PUBLIC_LABELS as m19$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
+  algorithmOf as m19$algorithmOf,
+  bodyBytes as m19$bodyBytes,
+  keyHint as m19$keyHint,
+  looksLikePem as m19$looksLikePem,
+  material as m19$material,
+  normalize2 as m19$normalize,
+  notPem as m19$notPem,
+  pemBlocks as m19$pemBlocks,
+  readPublicKey as m19$readPublicKey,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2697,9 +2776,9 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m21$wrongEnvironment,
-  decodeRecord as m22$decodeRecord,
-  VERSION as m23$VERSION,
+  wrongEnvironment as m23$wrongEnvironment,
+  decodeRecord as m24$decodeRecord,
+  VERSION as m25$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

@@ -471,9 +471,37 @@ var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname,
 // src/core/errors.ts
 var SealError = class extends Error {
   name = "SealError";
+  code;
+  details;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = code2;
+    this.details = options.details ?? {};
+  }
 };
-var BadInputError = class extends SealError {
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+var EXIT_CODES = {
+  usage: 2,
+  "bad-input": 2,
+  malformed: 2,
+  unrecognized: 2,
+  unreadable: 2,
+  denied: 2,
+  mismatch: 1,
+  tampered: 1,
+  refused: 1,
+  unavailable: 1,
+  conflict: 1,
+  outdated: 1
 };
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -560,10 +588,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -782,17 +812,18 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
+      "malformed",
       `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     );
   }
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -811,6 +842,7 @@ function parseListing(text, fileName) {
     const match = LINE.exec(line);
     if (!match) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       );
     }
@@ -821,6 +853,7 @@ function parseListing(text, fileName) {
     const earlier = seen.get(path);
     if (earlier !== void 0) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
@@ -828,7 +861,7 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
   }
   return sortEntries(entries);
 }
@@ -899,6 +932,7 @@ function refuseListingAsFile(file, inputName) {
   const listing = readListingFile(file);
   if (listing === null) return;
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
 }
@@ -1063,7 +1097,7 @@ parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...wo
 `;
 function describeFailure(failure, path) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
+  return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -1132,7 +1166,7 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -1141,7 +1175,7 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
@@ -1274,6 +1308,7 @@ function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
@@ -1292,6 +1327,7 @@ function resolveFiles(options) {
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    "bad-input",
     `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
@@ -1312,7 +1348,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1320,6 +1356,7 @@ function resolveFiles(options) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
@@ -1338,6 +1375,7 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
@@ -1347,6 +1385,7 @@ function resolveFiles(options) {
         isFile = stat2.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
@@ -1408,18 +1447,21 @@ function resolveFiles(options) {
   }
   if (unmatched.length > 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
     throw new SealError(
+      "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
     const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
+      "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
@@ -1451,11 +1493,12 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
     const outside = files.find((f) => !isInside(f, root));
     if (outside !== void 0) {
       throw new SealError(
+        "bad-input",
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
       );
     }
@@ -1591,7 +1634,7 @@ function readListingFile2(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
 }
 
@@ -1604,8 +1647,14 @@ function bundleFileNames(name) {
   const base = fileSafeName(name);
   return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
 }
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
 function statementBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
 
 // src/stores/evidence/local-directory.ts
@@ -1673,7 +1722,9 @@ var LocalDirectoryStore = class {
   cannotWrite(target, error2) {
     const e = error2;
     return new SealError(
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
+      "unreadable",
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`,
+      { cause: e }
     );
   }
 };
@@ -1682,27 +1733,6 @@ function removeQuietly(target) {
     rmSync(target, { recursive: true, force: true });
   } catch {
   }
-}
-
-// src/app/seal-to-bundle.ts
-async function sealToBundle(subject, options, destination, finish) {
-  const { outputDir, defaultParent, inputName } = destination;
-  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
-  const artifact = await sealSubject(sealed, options);
-  if (subject.kind === "paths" && artifact.root !== null) {
-    if (artifact.kind === "file") {
-      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
-      refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
-    } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
-      throw new SealError(
-        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
-      );
-    }
-  }
-  const finished = finish ? await finish(artifact) : { artifact, extras: {} };
-  const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
-  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
-  return { artifact: finished.artifact, bundle };
 }
 function isInside2(dir, root) {
   const inside = (child, parent) => {
@@ -1726,7 +1756,29 @@ function realExisting(p) {
   }
 }
 
-// src/actions/constants.ts
+// src/app/seal/seal-to-bundle.ts
+async function sealToBundle(subject, options, destination, finish) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const artifact = await sealSubject(sealed, options);
+  if (subject.kind === "paths" && artifact.root !== null) {
+    if (artifact.kind === "file") {
+      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
+      refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
+    } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
+      );
+    }
+  }
+  const finished = finish ? await finish(artifact) : { artifact, extras: {} };
+  const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
+  return { artifact: finished.artifact, bundle };
+}
+
+// src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
   SigningKey: "signing-key",
@@ -1826,14 +1878,27 @@ var PromoteInput = {
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/app/runner-environment.ts
+// src/core/env.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+
+// src/app/settings/runner-environment.ts
 function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
   const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
   if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
     return {
       kind: "workflow",
       build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        serverUrl: serverUrlOf(env),
         repository: GITHUB_REPOSITORY,
         repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
@@ -1903,20 +1968,20 @@ function checkPartName(name, where) {
   else if (name.includes("\\")) problem = 'contains "\\", which Windows reads as "/"';
   else if (/[\r\n]/.test(name)) problem = "contains a line break";
   else if (name.includes("\0")) problem = "contains a NUL character";
-  if (problem !== null) throw new SealError(`${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`);
+  if (problem !== null) throw new SealError("bad-input", `${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`);
 }
 function mergeListings(parts) {
-  if (parts.length === 0) throw new SealError("merge: no parts given. Give the seal bundle of each part to merge.");
+  if (parts.length === 0) throw new SealError("bad-input", "merge: no parts given. Give the seal bundle of each part to merge.");
   const seen = /* @__PURE__ */ new Set();
   let total = 0;
   for (const part of parts) {
     checkPartName(part.name, "merge");
     if (seen.has(part.name)) {
-      throw new SealError(`part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`);
+      throw new SealError("bad-input", `part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`);
     }
     seen.add(part.name);
     if (part.entries.length === 0) {
-      throw new SealError(`part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`);
+      throw new SealError("bad-input", `part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`);
     }
     total += part.entries.length;
   }
@@ -1926,7 +1991,7 @@ function mergeListings(parts) {
     for (const entry of part.entries) {
       const where = `part ${quote(part.name)}`;
       if (!HEX642.test(entry.hex)) {
-        throw new SealError(`${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
+        throw new SealError("malformed", `${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
       }
       const path = `${part.name}/${entry.path}`;
       checkListingPath(path, where);
@@ -1937,7 +2002,7 @@ function mergeListings(parts) {
   for (let i = 1; i < merged.length; i++) {
     const path = merged[i].path;
     if (merged[i - 1].path === path) {
-      throw new SealError(`merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
+      throw new SealError("bad-input", `merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
     }
   }
   const listing = Buffer.from(formatListing(merged));
@@ -1946,7 +2011,7 @@ function mergeListings(parts) {
 function partDigest(entries, kind) {
   if (kind === "file") {
     const only = entries[0];
-    if (entries.length !== 1 || only === void 0) throw new SealError(`a listing of ${entries.length} files is not a single-file seal.`);
+    if (entries.length !== 1 || only === void 0) throw new SealError("bad-input", `a listing of ${entries.length} files is not a single-file seal.`);
     return digestFromHex(only.hex);
   }
   return digestOfListing(formatListing(entries));
@@ -1975,25 +2040,89 @@ function parsePartDigests(text, inputName) {
     if (line === "" || line.startsWith("#")) return;
     const where = `${inputName} (line ${index + 1})`;
     const eq = line.indexOf("=");
-    if (eq === -1) throw new SealError(`${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave on each line.`);
+    if (eq === -1) throw new SealError("bad-input", `${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave on each line.`);
     const name = line.slice(0, eq).trim();
     checkPartName(name, where);
-    if (digests.has(name)) throw new SealError(`${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`);
+    if (digests.has(name)) throw new SealError("bad-input", `${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`);
     digests.set(name, parseDigest(line.slice(eq + 1), `${where}: part ${quote(name)}`));
   });
   return digests;
 }
 
-// src/app/merge-bundles.ts
+// src/stores/evidence/bundle-reader.ts
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/app/seal/merge-bundles.ts
 async function mergeSealBundles(parts, options) {
   const { inputName } = options;
-  if (parts.length === 0) throw new SealError(`${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
+  if (parts.length === 0) throw new SealError("bad-input", `${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
   const read2 = withExpectedDigests(parts, options).map((source) => readPart(source, inputName));
   const seen = /* @__PURE__ */ new Map();
   for (const part of read2) {
     const earlier = seen.get(part.name);
     if (earlier !== void 0) {
       throw new SealError(
+        "bad-input",
         `${inputName}: the part name ${quote(part.name)} is given to both ${quote(earlier)} and ${quote(part.checksumsFile)}. Give each part its own name, as "<name>=<listing>".`
       );
     }
@@ -2006,6 +2135,7 @@ async function mergeSealBundles(parts, options) {
     const clash = outputs.find((o) => inputs.includes(o));
     if (clash !== void 0) {
       throw new SealError(
+        "bad-input",
         `${options.outputInputName ?? inputName}: the merged bundle would overwrite ${quote(clash)}, part ${quote(part.name)}'s own bundle. Give the merged seal another name or another output directory.`
       );
     }
@@ -2036,30 +2166,21 @@ function partSourceFromArgument(arg, baseDir, inputName) {
   const named = eq !== -1 && !arg.slice(0, eq).includes("/");
   const name = named ? arg.slice(0, eq) : void 0;
   const given = named ? arg.slice(eq + 1) : arg;
-  if (name === "") throw new SealError(`${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
-  if (given === "") throw new SealError(`${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
+  if (name === "") throw new SealError("bad-input", `${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
+  if (given === "") throw new SealError("bad-input", `${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
   const abs = resolve(baseDir, given);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(abs).isDirectory();
-  } catch {
-  }
-  const checksumsFile = isDirectory ? onlyListingIn(abs, given, arg, inputName) : abs;
+  const listings = listingsIn(abs, (why) => new SealError("unreadable", `${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`));
+  const checksumsFile = listings === null ? abs : onlyListingIn(abs, listings, given, arg, inputName);
   return name === void 0 ? { checksumsFile } : { name, checksumsFile };
 }
-function onlyListingIn(dir, given, arg, inputName) {
-  let listings;
-  try {
-    listings = readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
-  } catch (error2) {
-    throw new SealError(`${inputName}: cannot read the directory ${quote(arg)} (${error2.code ?? String(error2)}). Give a readable seal bundle directory.`);
-  }
+function onlyListingIn(dir, listings, given, arg, inputName) {
   const only = listings[0];
   if (only === void 0) {
-    throw new SealError(`${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`);
+    throw new SealError("bad-input", `${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`);
   }
   if (listings.length > 1) {
     throw new SealError(
+      "bad-input",
       `${inputName}: the directory ${quote(arg)} holds ${listings.length} listings (${listings.map(quote).join(", ")}). Give the one to merge: "<name>=${join(given, only)}".`
     );
   }
@@ -2073,14 +2194,14 @@ function withExpectedDigests(parts, options) {
   for (const name of expected.keys()) {
     if (!named.some((p) => p.name === name)) {
       const known = named.map((p) => p.name).filter((n) => n !== null);
-      throw new SealError(`${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(", ") || "unnamed"}). Give the digests of the parts being merged, by their names.`);
+      throw new SealError("bad-input", `${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(", ") || "unnamed"}). Give the digests of the parts being merged, by their names.`);
     }
   }
   return named.map(({ source, name }) => {
     const digest = name === null ? void 0 : expected.get(name);
     if (name === null || digest === void 0) return source;
     if (source.expectedDigest !== void 0 && source.expectedDigest !== digest) {
-      throw new SealError(`${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`);
+      throw new SealError("bad-input", `${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`);
     }
     return { ...source, expectedDigest: digest };
   });
@@ -2093,21 +2214,17 @@ function readPart(source, inputName) {
   const file = source.checksumsFile;
   const name = source.name ?? defaultPartName(file);
   if (name === null) {
-    throw new SealError(`${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`);
+    throw new SealError("bad-input", `${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`);
   }
   checkPartName(name, `${inputName}: ${quote(file)}`);
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(
+  const entries = readListing(
+    file,
+    (why) => new SealError(
+      "unreadable",
       `${inputName}: cannot read the listing of part ${quote(name)}, ${quote(file)}: ${why}. Give the .sha256 listing the part's seal wrote (its checksums-path output).`
-    );
-  }
-  const entries = parseListing(text, file);
-  const statement = readStatementBeside(file, entries, name, inputName);
+    )
+  );
+  const statement = partStatement(file, entries, name, inputName);
   let kind = statement?.kind ?? null;
   let digest = statement?.digest ?? null;
   if (source.expectedDigest !== void 0) {
@@ -2115,6 +2232,7 @@ function readPart(source, inputName) {
     const describes = describesListing(entries, expected);
     if (describes === null || digest !== null && digest !== expected) {
       throw new SealError(
+        "tampered",
         `${inputName}: part ${quote(name)} was expected to have the digest ${expected}, but ${quote(file)} is the listing of ${digest ?? listingDigests(entries)}. The listing belongs to another seal or was changed after sealing; give the bundle the part's seal wrote together with that digest.`
       );
     }
@@ -2129,26 +2247,22 @@ function listingDigests(entries) {
   const only = entries.length === 1 ? entries[0] : void 0;
   return only === void 0 ? tree : `${tree} (its one file: ${digestFromHex(only.hex)})`;
 }
-function readStatementBeside(checksumsFile, entries, name, inputName) {
-  const file = statementBeside(checksumsFile);
-  if (file === null) return null;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    const e = error2;
-    if (e.code === "ENOENT") return null;
-    throw new SealError(`${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file)} (${e.code ?? e.message}). Make it readable, or remove it to merge the listing alone.`);
-  }
+function partStatement(checksumsFile, entries, name, inputName) {
+  const read2 = readStatementBeside(
+    checksumsFile,
+    (why, file2) => new SealError(
+      "unreadable",
+      `${inputName}: cannot read the statement of part ${quote(name)}, ${quote(file2)} (${why}). Make it readable, or remove it to merge the listing alone.`
+    )
+  );
+  if (read2 === null) return null;
+  const file = read2.file;
   const notAStatement = (why) => new SealError(
+    "malformed",
     `${inputName}: ${quote(file)}, beside the listing of part ${quote(name)}, ${why}. Give the statement the part's seal wrote (an in-toto Statement v1 with one subject), or remove it to merge the listing alone.`
   );
-  let statement;
-  try {
-    statement = JSON.parse(text);
-  } catch (error2) {
-    throw notAStatement(`is not JSON (${error2.message})`);
-  }
+  if (read2.notJson !== null) throw notAStatement(`is not JSON (${read2.notJson})`);
+  const statement = read2.json;
   if (statement === null || typeof statement !== "object" || statement._type !== STATEMENT_TYPE) {
     throw notAStatement(`is not an in-toto statement (its _type is not ${quote(STATEMENT_TYPE)})`);
   }
@@ -2164,6 +2278,7 @@ function readStatementBeside(checksumsFile, entries, name, inputName) {
   const dirHash = subject?.digest?.dirHash ?? subject?.digest?.dirHash1;
   if (kind === null || dirHash !== void 0 && (kind !== "tree" || dirHash !== sha256)) {
     throw new SealError(
+      "tampered",
       `${inputName}: the statement ${quote(file)} seals ${digest}${dirHash !== void 0 && dirHash !== sha256 ? ` (dirHash ${String(dirHash)})` : ""}, but the listing of part ${quote(name)}, ${quote(checksumsFile)}, is the listing of ${listingDigests(entries)}. The listing was changed after sealing or the two come from different seals; give the listing and the statement one seal wrote together.`
     );
   }
@@ -2196,7 +2311,7 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError("malformed", `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
@@ -2208,7 +2323,7 @@ function pemBlocks(text, where) {
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
   }
   return Buffer.from(block.body, "base64");
 }
@@ -2219,6 +2334,7 @@ function algorithmOf(key, where) {
       const algorithm = curve === void 0 ? void 0 : CURVES[curve];
       if (algorithm === void 0) {
         throw new SealError(
+          "unrecognized",
           `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
         );
       }
@@ -2229,16 +2345,17 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
       }
       return "rsa";
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
   }
 }
 function notPem(where, expected) {
   return new SealError(
+    "malformed",
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   );
 }
@@ -2247,40 +2364,51 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
   const block = publicBlocks[0];
   if (block === void 0) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
       throw new SealError(
+        "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
   }
   let publicKey;
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
-// src/actions/signing-settings.ts
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
 function readSigningSettings(getInput2, defaultMode = "auto") {
   const input = (name) => getInput2(name).trim();
   const modeText = input(SigningInput.Sign).toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
     );
   }
@@ -2291,14 +2419,15 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
   if (mode === "key" && !hasKey) {
     throw new SealError(
+      "bad-input",
       `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError(`${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
   }
   if (password !== "" && !hasKey) {
-    throw new SealError(`${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
   }
   return {
     mode,
@@ -2316,7 +2445,7 @@ function readUrl(input, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(`${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
@@ -2324,8 +2453,6 @@ function readUrl(input, name) {
 // src/core/contract/manifest.ts
 var CONTRACT_FORMAT = "artifact-seal/contract/v2";
 var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
-var EarlierContractFormatError = class extends SealError {
-};
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
 var UNVERSIONED = "unversioned";
 function parseContractPatterns(text, inputName) {
@@ -2334,21 +2461,21 @@ function parseContractPatterns(text, inputName) {
     const match = /^(produces|consumes):\s*(.+)$/.exec(line);
     const pattern = match ? match[2] : line;
     if (pattern.startsWith("/") || pattern.split("/").includes("..")) {
-      throw new SealError(`${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`);
+      throw new SealError("bad-input", `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`);
     }
     return { pattern, role: match ? match[1] : null };
   });
 }
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (!VERSION2.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    if (!VERSION2.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
     return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
   const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
   if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
   const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
 }
 var VERSION2 = /^[^\s\p{Cc}]+$/u;
 var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
@@ -2359,14 +2486,14 @@ function buildManifest(version2, files) {
   return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
 }
 function contractIdentityText(version2, files) {
-  if (files.length === 0) throw new SealError("No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version2.version)) throw new SealError(`contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
+  if (!VERSION2.test(version2.version)) throw new SealError("bad-input", `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
     seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
     return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
 `;
   });
@@ -2379,7 +2506,7 @@ function contractDigest(version2, files) {
 }
 function parseManifest(text, source) {
   const fail = (detail) => {
-    throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
   };
   let value;
   try {
@@ -2390,7 +2517,8 @@ function parseManifest(text, source) {
   const m = value;
   if (m === null || typeof m !== "object" || Array.isArray(m)) return fail("is not a contract manifest");
   if (m.format === CONTRACT_FORMAT_V1) {
-    throw new EarlierContractFormatError(
+    throw new SealError(
+      "outdated",
       `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
     );
   }
@@ -2442,13 +2570,6 @@ function parseManifest(text, source) {
 }
 
 // src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
 function readSealSettings(getInput2, workspace) {
   const input = (name2) => getInput2(name2).trim();
   const subjectPath = input(SealInput.SubjectPath);
@@ -2466,23 +2587,25 @@ function readSealSettings(getInput2, workspace) {
   if (given.length !== 1) {
     const which = given.length === 0 ? "none was given" : `${given.map(([name2]) => name2).join(" and ")} were both given`;
     throw new SealError(
+      "bad-input",
       `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     );
   }
   const partDigests = input(SealInput.PartDigests);
   if (partDigests !== "" && subjectParts === "") {
-    throw new SealError(`${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`);
+    throw new SealError("bad-input", `${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`);
   }
   if (subjectName !== "" && subjectDigest === "") {
     throw new SealError(
+      "bad-input",
       `${SealInput.SubjectName}: ${quote(subjectName)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
     );
   }
   if (root !== "" && subjectPath === "") {
-    throw new SealError(`${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`);
+    throw new SealError("bad-input", `${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`);
   }
   const name = input(SealInput.Name);
-  if (/[\r\n]/.test(name)) throw new SealError(`${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`);
+  if (/[\r\n]/.test(name)) throw new SealError("bad-input", `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`);
   let subject;
   if (subjectParts !== "") {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
@@ -2502,10 +2625,11 @@ function readSealSettings(getInput2, workspace) {
   } else if (subjectDigest !== "") {
     if (subjectName === "") {
       throw new SealError(
+        "bad-input",
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       );
     }
-    if (/[\r\n]/.test(subjectName)) throw new SealError(`${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
+    if (/[\r\n]/.test(subjectName)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
     subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName };
   } else {
     subject = { kind: "checksums", file: resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
@@ -2526,11 +2650,11 @@ function readContract(getInput2, subject) {
   const text = getInput2(SealInput.Contract);
   const version2 = getInput2(SealInput.ContractVersion).trim();
   if (text.trim() === "") {
-    if (version2 !== "") throw new SealError(`${SealInput.ContractVersion}: ${quote(version2)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
+    if (version2 !== "") throw new SealError("bad-input", `${SealInput.ContractVersion}: ${quote(version2)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
     return null;
   }
   if (subject.kind !== "paths") {
-    throw new SealError(`${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
+    throw new SealError("bad-input", `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
   }
   return { patterns: parseContractPatterns(text, SealInput.Contract), version: version2, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } };
 }
@@ -2546,7 +2670,7 @@ function readCarrying(getInput2, subject) {
     [SealInput.RetentionDays, retention]
   ].find(([, value]) => value !== "");
   if (!upload && needsUpload) {
-    throw new SealError(`${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
+    throw new SealError("bad-input", `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
   }
   const readsFiles = subject.kind === "paths";
   for (const [name, on] of [
@@ -2555,14 +2679,14 @@ function readCarrying(getInput2, subject) {
   ]) {
     if (on && !readsFiles) {
       const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind];
-      throw new SealError(`${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`);
+      throw new SealError("bad-input", `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`);
     }
   }
   let retentionDays = null;
   if (retention !== "") {
     retentionDays = Number(retention);
     if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError(`${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`);
+      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`);
     }
   }
   return { upload: upload ? { files, name: artifactName === "" ? null : artifactName, retentionDays } : null, cache };
@@ -2599,7 +2723,7 @@ function decodeOidcClaims(token) {
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
-    throw new SealError(`The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+    throw new SealError("unavailable", `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
   }
   return c;
 }
@@ -2627,21 +2751,22 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
     throw new SealError(
+      "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
     );
   }
   return { kind: "token", token, claims: decodeOidcClaims(token) };
 }
 
-// src/app/signing.ts
+// src/app/signature/signing.ts
 async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-NDYEXDGS.js");
+    const { readSigningKey } = await import("../chunks/signing-key-QBTI4DV2.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-H7ZJUHBQ.js");
-    const { keySigner } = await import("../chunks/key-signer-K6ZLEZLV.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-MSQWLWJD.js");
+    const { keySigner } = await import("../chunks/key-signer-CUEFIQNK.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2655,18 +2780,18 @@ async function prepareSigning(settings, env) {
   }
   const token = await getOidcToken();
   if (token.kind === "unavailable") {
-    if (settings.mode === "keyless") throw new SealError(`sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
+    if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HP4ABAW4.js");
-  const { signStatement } = await import("../chunks/sign-statement-H7ZJUHBQ.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HN4ODNLG.js");
+  const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: env.GITHUB_SERVER_URL ?? null,
+    serverUrl: serverUrlOf(env),
     ...settings.endpoints
   });
   const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const serverUrl = serverUrlOf(env);
   return {
     kind: "keyless",
     jobWorkflowRef,
@@ -2701,7 +2826,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-OFAAEFKW.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XQFVJH5.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2764,7 +2889,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.ArtifactName, uploaded?.name ?? "");
     setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
-    setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : "");
+    setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
     setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
@@ -2779,14 +2904,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3XD54HQL.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6KD5NNUJ.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-WTVE4AYH.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-A6VLQSV4.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2796,7 +2921,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-JX6TEORW.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-4TWGGFMQ.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2825,34 +2950,40 @@ export {
   hexOf as m10$hexOf,
   parseDigest as m10$parseDigest,
   shortDigest as m10$shortDigest,
-  BadInputError as m11$BadInputError,
-  SealError as m11$SealError,
-  quote as m11$quote,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  listDirectory as m16$listDirectory,
-  sealSubject as m16$sealSubject,
-  CURVES as m18$CURVES,
-  GENERATE_HINT as m18$GENERATE_HINT,
-  PRIVATE_LABELS as m18$PRIVATE_LABELS,
-  PUBLIC_LABELS as m18$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m18$SUPPORTED_KEYS,
-  algorithmOf as m18$algorithmOf,
-  bodyBytes as m18$bodyBytes,
-  keyHint as m18$keyHint,
-  looksLikePem as m18$looksLikePem,
-  material as m18$material,
-  normalize2 as m18$normalize,
-  notPem as m18$notPem,
-  pemBlocks as m18$pemBlocks,
-  readPublicKey as m18$readPublicKey,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  listDirectory as m17$listDirectory,
+  sealSubject as m17$sealSubject,
+  CURVES as m19$CURVES,
+  GENERATE_HINT as m19$GENERATE_HINT,
+  PRIVATE_LABELS as m19$PRIVATE_LABELS,
+  PUBLIC_LABELS as m19$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
+  algorithmOf as m19$algorithmOf,
+  bodyBytes as m19$bodyBytes,
+  keyHint as m19$keyHint,
+  looksLikePem as m19$looksLikePem,
+  material as m19$material,
+  normalize2 as m19$normalize,
+  notPem as m19$notPem,
+  pemBlocks as m19$pemBlocks,
+  readPublicKey as m19$readPublicKey,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2869,13 +3000,20 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  VERSION as m23$VERSION,
+  contractManifestBeside as m20$contractManifestBeside,
+  hasBundleBeside as m20$hasBundleBeside,
+  listingsIn as m20$listingsIn,
+  readListing as m20$readListing,
+  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
+  readStatement as m20$readStatement,
+  readStatementBeside as m20$readStatementBeside,
+  whyUnreadable as m20$whyUnreadable,
+  VERSION as m25$VERSION,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
   CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m8$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m8$CONTRACT_FORMAT_V1,
-  EarlierContractFormatError as m8$EarlierContractFormatError,
   UNVERSIONED as m8$UNVERSIONED,
   buildManifest as m8$buildManifest,
   contractDigest as m8$contractDigest,

@@ -471,9 +471,37 @@ var { resolve, normalize, isAbsolute, join, relative, toNamespacedPath, dirname,
 // src/core/errors.ts
 var SealError = class extends Error {
   name = "SealError";
+  code;
+  details;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.code = code2;
+    this.details = options.details ?? {};
+  }
 };
-var BadInputError = class extends SealError {
+function isSealError(error2, ...codes) {
+  return error2 instanceof SealError && (codes.length === 0 || codes.includes(error2.code));
+}
+function exitCodeOf(code2) {
+  return EXIT_CODES[code2];
+}
+var EXIT_CODES = {
+  usage: 2,
+  "bad-input": 2,
+  malformed: 2,
+  unrecognized: 2,
+  unreadable: 2,
+  denied: 2,
+  mismatch: 1,
+  tampered: 1,
+  refused: 1,
+  unavailable: 1,
+  conflict: 1,
+  outdated: 1
 };
+function stopsPromotion(error2) {
+  return isSealError(error2, "bad-input", "usage");
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -497,10 +525,12 @@ function parseDigest(value, what) {
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
   if (algorithm !== void 0 && algorithm !== "sha256") {
     throw new SealError(
+      "bad-input",
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
     );
   }
   throw new SealError(
+    "bad-input",
     `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
   );
 }
@@ -538,12 +568,13 @@ function privateDir(parent, prefix, env, inputName) {
     chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`);
+    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
+      "bad-input",
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
     );
   }
@@ -568,6 +599,19 @@ async function writeNewFile(root, rel, content, executable) {
   const target = join(parent, segments[segments.length - 1]);
   const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
   await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
 }
 function removeQuietly(dir) {
   try {
@@ -663,6 +707,19 @@ function buildStatement(subjects, context) {
   };
 }
 
+// src/core/env.ts
+var DEFAULT_SERVER_URL = "https://github.com";
+var DEFAULT_API_URL = "https://api.github.com";
+function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+}
+function apiUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
+}
+function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+}
+
 // src/core/provenance.ts
 function isCommit(value) {
   return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value);
@@ -687,10 +744,6 @@ function httpsOrigin(serverUrl) {
   if (!URL.canParse(serverUrl)) return null;
   const url = new URL(serverUrl);
   return url.protocol === "https:" ? url.origin : null;
-}
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverUrlOf(value) {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, "");
 }
 function subjectNameOf(statement, digest) {
   const s = statement;
@@ -727,28 +780,6 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
   const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
   return { repository, commit, runUrl: runUrl2 };
-}
-
-// src/stores/evidence/seal-bundle.ts
-function statementBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
-}
-function sigstoreBundleBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
-}
-
-// src/app/sealed-by.ts
-function sealInfoBesideListing(checksumsFile, digest, context = {}) {
-  const none = { sealedBy: null, name: null };
-  const file = checksumsFile === null ? null : statementBeside(checksumsFile);
-  if (file === null) return none;
-  let statement;
-  try {
-    statement = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    return none;
-  }
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
 // src/core/listing.ts
@@ -795,17 +826,18 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
+      "malformed",
       `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     );
   }
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -824,6 +856,7 @@ function parseListing(text, fileName) {
     const match = LINE.exec(line);
     if (!match) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       );
     }
@@ -834,6 +867,7 @@ function parseListing(text, fileName) {
     const earlier = seen.get(path);
     if (earlier !== void 0) {
       throw new SealError(
+        "malformed",
         `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       );
     }
@@ -841,7 +875,7 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
   }
   return sortEntries(entries);
 }
@@ -871,6 +905,94 @@ function describesListing(entries, digest) {
   if (digestOfListing(formatListing(entries)) === digest) return "tree";
   if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
   return null;
+}
+
+// src/stores/evidence/seal-bundle.ts
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+
+// src/stores/evidence/bundle-reader.ts
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/app/verify/sealed-by.ts
+function sealInfoBesideListing(checksumsFile, digest, context = {}) {
+  const none = { sealedBy: null, name: null };
+  let read2 = null;
+  try {
+    read2 = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+  }
+  if (read2 === null || read2.notJson !== null) return none;
+  const { file, json: statement } = read2;
+  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
 }
 
 // builtin:node:worker_threads
@@ -1030,7 +1152,7 @@ parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...wo
 `;
 function describeFailure(failure, path) {
   const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
-  return new SealError(`Cannot read ${quote(path)}: ${reason}`);
+  return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
   workers;
@@ -1099,7 +1221,7 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -1108,7 +1230,7 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
       this.pathText = Buffer.from(this.pathBytes);
     }
@@ -1241,6 +1363,7 @@ function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
@@ -1259,6 +1382,7 @@ function resolveFiles(options) {
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    "bad-input",
     `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
@@ -1279,7 +1403,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`);
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1287,6 +1411,7 @@ function resolveFiles(options) {
       const abs = prefix + entry.name;
       if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
         throw new SealError(
+          "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
@@ -1305,6 +1430,7 @@ function resolveFiles(options) {
         } catch {
           if (!taken) continue;
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
@@ -1314,6 +1440,7 @@ function resolveFiles(options) {
         isFile = stat2.isFile();
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
+            "bad-input",
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
@@ -1375,18 +1502,21 @@ function resolveFiles(options) {
   }
   if (unmatched.length > 0) {
     throw new SealError(
+      "bad-input",
       `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
     throw new SealError(
+      "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
     const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
+      "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
@@ -1418,11 +1548,12 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
     }
     const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
+        "bad-input",
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
       );
     }
@@ -1558,15 +1689,15 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
   }
 }
 
-// src/app/verified-path.ts
+// src/app/verify/verified-path.ts
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError(`${inputName}: nothing was read from disk, so there is no path to hand out.`);
+  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
   const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
   if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
@@ -1590,22 +1721,14 @@ function holdsExactly(root, listed, subject) {
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
   const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
   try {
-    mkdirSync(dir, { recursive: true });
-    const made = /* @__PURE__ */ new Set();
-    for (const rel of listed) {
-      const target = join(dir, ...rel.split("/"));
-      const parent = dirname(target);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      copyFileSync(join(root, ...rel.split("/")), target);
-    }
+    copyListedFiles(root, listed, dir);
   } catch (error2) {
     removeQuietly(dir);
     const e = error2;
     throw new SealError(
-      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`
+      "unreadable",
+      `${inputName}: cannot copy the verified files from ${quote(root)} to ${quote(dir)} (${e.code ?? e.message}). The directory holds files that were not verified, so only copies of the verified ones are handed out: make the runner's temp directory writable, or seal and verify a directory that holds only the artifact.`,
+      { cause: e }
     );
   }
   const copy = await sealSubject(
@@ -1615,6 +1738,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   if (copy.digest !== expected) {
     removeQuietly(dir);
     throw new SealError(
+      "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
     );
   }
@@ -1642,6 +1766,7 @@ function kindFromStatement(statement, digest) {
 function agreeingKind(first, second, digest, inputName) {
   if (first === null || second === null || first.kind === second.kind) return first ?? second;
   throw new SealError(
+    "tampered",
     `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
   );
 }
@@ -1683,16 +1808,17 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
+    "bad-input",
     recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
   );
 }
@@ -1700,6 +1826,7 @@ function refuseListingAsFile(file, inputName) {
   const listing = readListingFile2(file);
   if (listing === null) return;
   throw new SealError(
+    "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
 }
@@ -1710,7 +1837,7 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-// src/app/verify-artifact.ts
+// src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
   const artifact = await sealSubject(request.subject, options);
@@ -1736,53 +1863,49 @@ function hashedSubjectOf(artifact, baseDir) {
 }
 function readSealedListing(request) {
   const file = request.checksumsFile;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      `${request.checksumsInput}: cannot read ${quote(file)} (${error2.code ?? String(error2)}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
-    );
-  }
-  const entries = parseListing(text, file);
+  const entries = readListing(
+    file,
+    (why) => new SealError(
+      "unreadable",
+      `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+    )
+  );
   const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
   if (fromListing === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
-  return { entries, kind: agreeingKind(fromListing, readStatementBeside(file, request), request.expected, request.checksumsInput) };
+  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
 }
-function readStatementBeside(checksumsFile, request) {
-  const file = statementBeside(checksumsFile);
-  if (file === null) return null;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
+function recordedKindBeside(checksumsFile, request) {
+  const read2 = readStatementBeside(
+    checksumsFile,
+    (why, file2) => new SealError(
+      "unreadable",
+      `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
+    )
+  );
+  if (read2 === null) return null;
+  const file = read2.file;
+  if (read2.notJson !== null) {
     throw new SealError(
-      `${request.checksumsInput}: cannot read the statement ${quote(file)} beside the listing (${error2.code ?? String(error2)}). Make it readable, or move it away to verify by the listing alone.`
-    );
-  }
-  let statement;
-  try {
-    statement = JSON.parse(text);
-  } catch {
-    throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     );
   }
-  const kind = kindFromStatement(statement, request.expected);
+  const kind = kindFromStatement(read2.json, request.expected);
   if (kind === null) {
     throw new SealError(
+      "tampered",
       `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
     );
   }
   return { kind, source: `the statement ${quote(file)}`, fileCount: null };
 }
 
-// src/app/fetch-bytes.ts
+// src/app/verify/fetch-bytes.ts
 async function fetchAndCheckBytes(source, digest, known, context) {
   if (source.kind === "local") {
     const result = await verifyArtifact(
@@ -1798,6 +1921,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
+      "unreadable",
       restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
@@ -1807,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JJFBOANH.js");
-  const { DownloadDiffersError, downloadAndVerify } = await import("../chunks/download-and-verify-ETMV3C3C.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1818,13 +1942,14 @@ async function downloadArtifact(name, runId, token, digest, context) {
       { build: context.seal.build }
     );
   } catch (error2) {
-    if (!(error2 instanceof DownloadDiffersError)) throw error2;
+    const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
+    if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual: error2.actual, mismatches: error2.mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
   context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env.GITHUB_SERVER_URL), onInvalid: context.log });
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
   return {
     verified: true,
     actual: digest,
@@ -1837,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-Z4YM7ERX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -1869,6 +1994,646 @@ async function restoreFromCache(digest, inputName, context) {
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
   return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
 }
+
+// src/app/ledger/queries.ts
+var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/app/settings/runner-environment.ts
+function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: serverUrlOf(env),
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
+}
+function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || basename(resolve(baseDir)) || "artifact";
+}
+function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+}
+function runnerTempDir(env) {
+  return env.RUNNER_TEMP || tmpdir();
+}
+
+// src/report/format.ts
+var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
+function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+}
+function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+function formatCount(n, singular, plural2 = `${singular}s`) {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
+}
+
+// src/report/progress.ts
+function describeProgress(p) {
+  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
+  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
+}
+
+// src/report/markdown.ts
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+}
+function code(value) {
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+}
+function link2(label, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label : `[${label}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
+  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+}
+
+// src/report/signer-markdown.ts
+function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
+  if (signature === null || signature === void 0) return [];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
+  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
+  const signer = signature.signer;
+  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
+  const i = signer.identity;
+  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
+  const add = (label, value, asCode = true) => {
+    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
+  };
+  add("Repository", i.repository);
+  add("Source ref", i.sourceRepositoryRef);
+  add("Source commit", i.sourceRepositoryDigest);
+  add("Runner", i.runnerEnvironment);
+  add("Issuer", i.issuer);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
+  return rows;
+}
+
+// src/report/verify-markdown.ts
+var ROWS_SHOWN = 200;
+function renderVerifyMarkdown(report) {
+  const out = [];
+  if (report.verified && report.signatureFailure) {
+    out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
+    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, "");
+    out.push("Do not deploy these bytes.", "");
+    return out.join("\n");
+  }
+  if (report.verified) {
+    out.push(`### \u2705 Verified ${code(report.name)}`, "");
+    const what = report.content ?? "The files";
+    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
+    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
+    if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+    return out.join("\n");
+  }
+  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`, "");
+  if (report.mismatches.length > 0) {
+    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
+    out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
+    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
+      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
+    }
+    if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
+  } else if (!report.listingGiven) {
+    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.");
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+// src/app/settings/names.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var VerifyOutput = {
+  Verified: "verified",
+  Digest: "digest",
+  Mismatches: "mismatches",
+  Path: "path",
+  Signer: "signer"
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  DigestOnly: "digest-only",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  ...SignerInput,
+  ...SigningInput
+};
+
+// src/actions/report-failure.ts
+function reportFailure(error2) {
+  if (error2 instanceof SealError) {
+    setFailed(error2.message);
+    return;
+  }
+  const e = error2 instanceof Error ? error2 : new Error(String(error2));
+  debug(e.stack ?? e.message);
+  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+}
+
+// src/app/settings/bytes-source.ts
+function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.artifactName);
+  const runIdText = input(names.runId);
+  const checksums = input(names.checksumsPath);
+  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
+  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
+  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+    (g) => typeof g === "string"
+  );
+  if (given.length > 1) {
+    throw new SealError(
+      "bad-input",
+      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+    );
+  }
+  if (runIdText !== "" && artifactName === "") {
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  }
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+    throw new SealError(
+      "bad-input",
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (artifactName !== "") {
+    let runId = null;
+    if (runIdText !== "") {
+      runId = Number(runIdText);
+      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      }
+    }
+    const token = input(names.token);
+    if (runId !== null && token === "") {
+      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    }
+    return { kind: "artifact", name: artifactName, runId, token };
+  }
+  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
+  return null;
+}
+function readSubject(getInput2, workspace, pathInput, rootInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  const root = getInput2(rootInput).trim();
+  if (subjectPath === "") {
+    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
+    return null;
+  }
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    ...root !== "" ? { root } : {}
+  };
+}
+
+// src/core/signing/public-key.ts
+var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var RSA_MIN_BITS = 2048;
+var RSA_MAX_BITS = 4096;
+var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
+var GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".';
+function looksLikePem(text) {
+  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
+}
+function keyHint(publicKey) {
+  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+}
+function normalize2(text) {
+  return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
+}
+function pemBlocks(text, where) {
+  const blocks = [];
+  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
+  let match;
+  while ((match = begin.exec(text)) !== null) {
+    const label = match[1] ?? "";
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, begin.lastIndex);
+    if (end === -1) {
+      throw new SealError("malformed", `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+    }
+    const inner = text.slice(begin.lastIndex, end);
+    const lines = inner.split("\n").map((line) => line.trim());
+    const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
+    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    begin.lastIndex = end + endLine.length;
+  }
+  return blocks;
+}
+function bodyBytes(block, where) {
+  if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
+    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+  }
+  return Buffer.from(block.body, "base64");
+}
+function algorithmOf(key, where) {
+  switch (key.asymmetricKeyType) {
+    case "ec": {
+      const curve = key.asymmetricKeyDetails?.namedCurve;
+      const algorithm = curve === void 0 ? void 0 : CURVES[curve];
+      if (algorithm === void 0) {
+        throw new SealError(
+          "unrecognized",
+          `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
+        );
+      }
+      return algorithm;
+    }
+    case "ed25519":
+      return "ed25519";
+    case "rsa": {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
+        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+      }
+      return "rsa";
+    }
+    default:
+      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+  }
+}
+function notPem(where, expected) {
+  return new SealError(
+    "malformed",
+    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
+  );
+}
+function material(publicKey, algorithm) {
+  return { publicKey, hint: keyHint(publicKey), algorithm };
+}
+function readPublicKey(text, source) {
+  const normalized = normalize2(text).trim();
+  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  const blocks = pemBlocks(normalized, source);
+  if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
+  const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
+  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  const block = publicBlocks[0];
+  if (block === void 0) {
+    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+      throw new SealError(
+        "bad-input",
+        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
+      );
+    }
+    if (blocks[0]?.label === "CERTIFICATE") {
+      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+    }
+    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+  }
+  let publicKey;
+  try {
+    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+  } catch (error2) {
+    if (error2 instanceof SealError) throw error2;
+    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+  }
+  return material(publicKey, algorithmOf(publicKey, source));
+}
+
+// src/attestation/tuf-mirrors.ts
+var TUF_MIRRORS_INPUT = "tuf-mirrors";
+var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
+var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
+var DEFAULT_TUF_MIRRORS = [
+  { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
+  { url: GITHUB_TUF_MIRROR, rootFile: null }
+];
+var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
+var FORMAT = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
+function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+}
+function checkTufRoot(file, what) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
+  }
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    root = null;
+  }
+  if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
+    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+  }
+}
+
+// src/app/settings/signing-settings.ts
+function readSignerCheckSettings(getInput2, env, workspace) {
+  const input = (name) => getInput2(name).trim();
+  const repository = input(SignerInput.SignerRepository);
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const workflow = input(SignerInput.SignerWorkflow);
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+    );
+  }
+  const sourceRef = input(SignerInput.SourceRef);
+  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
+    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  }
+  const issuer = input(SignerInput.CertOidcIssuer);
+  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
+    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+  }
+  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
+  const requireText = input(SignerInput.RequireSignature);
+  const trustedRoot = input(SignerInput.TrustedRoot);
+  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const named = [
+    [SignerInput.SignerRepository, repository],
+    [SignerInput.SignerWorkflow, workflow],
+    [SignerInput.SourceRef, sourceRef],
+    [SignerInput.CertOidcIssuer, issuer],
+    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
+    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
+    [SignerInput.TrustedRoot, trustedRoot],
+    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
+  ].filter(([, value]) => value !== "").map(([name]) => name);
+  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  if (requireSignature === false && named.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+    );
+  }
+  return {
+    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    workflow: workflow === "" ? null : workflow,
+    sourceRef: sourceRef === "" ? null : sourceRef,
+    issuer: issuer === "" ? null : issuer,
+    denySelfHostedRunners: deny,
+    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named,
+    asksForSigner: named.length > 0
+  };
+}
+function signatureRequired(settings, policyAsks) {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+    );
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
+}
+function requirementReason(settings, policyAsks, asFlags = false) {
+  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
+  const named = settings.named.map(name);
+  if (named.length > 0) return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (policyAsks) return "the promotion policy's signed-by names a signer";
+  return `${name(SignerInput.RequireSignature)} asks for one`;
+}
+function readPublicKeyInput(value, workspace) {
+  const text = value.trim();
+  if (text === "") return null;
+  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  const file = resolve(workspace, text);
+  let pem;
+  try {
+    pem = readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
+    );
+  }
+  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+}
+
+// src/actions/verify/settings.ts
+function readVerifySettings(getInput2, workspace, env = {}) {
+  const input = (name) => getInput2(name).trim();
+  const expectedText = input(VerifyInput.ExpectedDigest);
+  if (expectedText === "") {
+    throw new SealError(
+      "bad-input",
+      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
+    );
+  }
+  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
+  const source = readBytesSource(getInput2, workspace, {
+    subjectPath: VerifyInput.SubjectPath,
+    root: VerifyInput.Root,
+    checksumsPath: VerifyInput.ChecksumsPath,
+    artifactName: VerifyInput.ArtifactName,
+    runId: VerifyInput.RunId,
+    token: VerifyInput.GitHubToken
+  });
+  if (source === null || source.kind === "cache") {
+    throw new SealError(
+      "bad-input",
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
+    );
+  }
+  return {
+    source,
+    expected,
+    summary: parseBooleanInput(VerifyInput.Summary, getInput2(VerifyInput.Summary), true),
+    signer: readSignerCheckSettings(getInput2, env, workspace),
+    token: input(VerifyInput.GitHubToken)
+  };
+}
+
+// src/core/contract/manifest.ts
+var CONTRACT_ANNOTATION = "artifact-seal.contract";
 
 // src/core/signing/signer-policy.ts
 function defaultIssuer(serverUrl) {
@@ -2049,650 +2814,18 @@ function describeIdentityFailure(failures) {
   return failures.map((f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`).join("\n");
 }
 
-// src/core/contract/change.ts
-var SEVERITIES = ["breaking", "dangerous", "compatible"];
-function compareChanges(a, b) {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.operation ?? "").localeCompare(b.operation ?? "") || a.location.localeCompare(b.location) || a.rule.localeCompare(b.rule);
-}
-
-// src/core/promotion/record.ts
-var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
-
-// src/app/promote-digest.ts
-var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
-
-// src/version.ts
-var VERSION = "0.1.0";
-
-// src/app/runner-environment.ts
-function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
-  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
-  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
-    return {
-      kind: "workflow",
-      build: {
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-        repository: GITHUB_REPOSITORY,
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
-        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
-        sha: GITHUB_SHA,
-        ref: env.GITHUB_REF ?? "",
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
-        eventName: env.GITHUB_EVENT_NAME ?? "",
-        runId: GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
-        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
-      }
-    };
-  }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
-}
-function fallbackName(env, baseDir) {
-  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || basename(resolve(baseDir)) || "artifact";
-}
-function workspaceDir(env) {
-  return env.GITHUB_WORKSPACE || process.cwd();
-}
-function runnerTempDir(env) {
-  return env.RUNNER_TEMP || tmpdir();
-}
-
-// src/report/format.ts
-var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatNumber(n) {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
-  return n < 0 ? `-${out}` : out;
-}
-function formatCount(n, singular, plural2 = `${singular}s`) {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
-}
-
-// src/report/progress.ts
-function describeProgress(p) {
-  const files = p.filesTotal > 1 ? `${formatNumber(p.filesDone)} of ${formatNumber(p.filesTotal)} files, ` : "";
-  return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
-}
-
-// src/report/markdown.ts
-var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
-var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
-var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain(value) {
-  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
-  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
-  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
-  return out;
-}
-function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
-  return `<code>${plain(value)}</code>`;
-}
-function link2(label, url, origins) {
-  const target = safeUrl(url, origins);
-  return target === null ? label : `[${label}](${target})`;
-}
-function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
-  const parsed = new URL(url);
-  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
-}
-
-// src/report/signer-markdown.ts
-function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
-  if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
-  const signer = signature.signer;
-  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
-  const i = signer.identity;
-  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
-  const add = (label, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
-  };
-  add("Repository", i.repository);
-  add("Source ref", i.sourceRepositoryRef);
-  add("Source commit", i.sourceRepositoryDigest);
-  add("Runner", i.runnerEnvironment);
-  add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
-  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
-  return rows;
-}
-
-// src/report/verify-markdown.ts
-var ROWS_SHOWN = 200;
-function renderVerifyMarkdown(report) {
-  const out = [];
-  if (report.verified && report.signatureFailure) {
-    out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
-    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, "");
-    out.push("Do not deploy these bytes.", "");
-    return out.join("\n");
-  }
-  if (report.verified) {
-    out.push(`### \u2705 Verified ${code(report.name)}`, "");
-    const what = report.content ?? "The files";
-    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
-    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
-    if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
-    return out.join("\n");
-  }
-  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
-  out.push("| | |", "| --- | --- |");
-  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`, "");
-  if (report.mismatches.length > 0) {
-    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
-    out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
-    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
-    }
-    if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
-  } else if (!report.listingGiven) {
-    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.");
-  }
-  out.push("");
-  return out.join("\n");
-}
-
-// src/actions/constants.ts
-var SigningInput = {
-  Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
-};
-var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
-  TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
-};
-var SealInput = {
-  SubjectPath: "subject-path",
-  SubjectDigest: "subject-digest",
-  SubjectName: "subject-name",
-  SubjectChecksums: "subject-checksums",
-  SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
-  Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
-  RetentionDays: "retention-days",
-  Cache: "cache",
-  GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
-  ...SigningInput
-};
-var VerifyInput = {
-  SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
-  ...SignerInput
-};
-var VerifyOutput = {
-  Verified: "verified",
-  Digest: "digest",
-  Mismatches: "mismatches",
-  Path: "path",
-  Signer: "signer"
-};
-var PromoteInput = {
-  Environment: "environment",
-  ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
-  Policy: "policy",
-  Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
-  Rollback: "rollback",
-  DryRun: "dry-run",
-  Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
-  ApproveAmendment: "approve-amendment",
-  ...SignerInput,
-  ...SigningInput
-};
-
-// src/actions/report-failure.ts
-function reportFailure(error2) {
-  if (error2 instanceof SealError) {
-    setFailed(error2.message);
-    return;
-  }
-  const e = error2 instanceof Error ? error2 : new Error(String(error2));
-  debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
-}
-
-// src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
-
-// src/core/signing/public-key.ts
-var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
-var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
-var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
-var RSA_MIN_BITS = 2048;
-var RSA_MAX_BITS = 4096;
-var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
-var GENERATE_HINT = 'Create one with "cosign generate-key-pair" or "openssl genpkey -algorithm ed25519 -out key.pem".';
-function looksLikePem(text) {
-  return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
-}
-function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
-}
-function normalize2(text) {
-  return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
-}
-function pemBlocks(text, where) {
-  const blocks = [];
-  const begin = /-----BEGIN ([A-Z0-9 ]+)-----/g;
-  let match;
-  while ((match = begin.exec(text)) !== null) {
-    const label = match[1] ?? "";
-    const endLine = `-----END ${label}-----`;
-    const end = text.indexOf(endLine, begin.lastIndex);
-    if (end === -1) {
-      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
-    }
-    const inner = text.slice(begin.lastIndex, end);
-    const lines = inner.split("\n").map((line) => line.trim());
-    const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
-    begin.lastIndex = end + endLine.length;
-  }
-  return blocks;
-}
-function bodyBytes(block, where) {
-  if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
-  }
-  return Buffer.from(block.body, "base64");
-}
-function algorithmOf(key, where) {
-  switch (key.asymmetricKeyType) {
-    case "ec": {
-      const curve = key.asymmetricKeyDetails?.namedCurve;
-      const algorithm = curve === void 0 ? void 0 : CURVES[curve];
-      if (algorithm === void 0) {
-        throw new SealError(
-          `${where}: is an ECDSA key on ${curve === void 0 ? "a curve given by explicit parameters" : `curve ${curve}`}, which Sigstore tools do not accept. Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".`
-        );
-      }
-      return algorithm;
-    }
-    case "ed25519":
-      return "ed25519";
-    case "rsa": {
-      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-      if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
-      }
-      return "rsa";
-    }
-    default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
-  }
-}
-function notPem(where, expected) {
-  return new SealError(
-    `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included${expected === "PUBLIC KEY" ? "" : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
-  );
-}
-function material(publicKey, algorithm) {
-  return { publicKey, hint: keyHint(publicKey), algorithm };
-}
-function readPublicKey(text, source) {
-  const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
-  const blocks = pemBlocks(normalized, source);
-  if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
-  const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
-  const block = publicBlocks[0];
-  if (block === void 0) {
-    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
-      throw new SealError(
-        `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
-      );
-    }
-    if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
-    }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
-  }
-  let publicKey;
-  try {
-    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
-  } catch (error2) {
-    if (error2 instanceof SealError) throw error2;
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
-  }
-  return material(publicKey, algorithmOf(publicKey, source));
-}
-
-// src/attestation/tuf-mirrors.ts
-var TUF_MIRRORS_INPUT = "tuf-mirrors";
-var PUBLIC_GOOD_TUF_MIRROR = "https://tuf-repo-cdn.sigstore.dev";
-var GITHUB_TUF_MIRROR = "https://tuf-repo.github.com";
-var DEFAULT_TUF_MIRRORS = [
-  { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
-  { url: GITHUB_TUF_MIRROR, rootFile: null }
-];
-var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
-var FORMAT = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
-function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
-  const mirrors = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [urlText = ""] = line.split(/\s+/, 1);
-    const rootText = line.slice(urlText.length).trim();
-    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
-    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
-    }
-    const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`);
-    if (rootText === "") {
-      if (!BUILT_IN_ROOTS.has(url)) {
-        throw new SealError(
-          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
-        );
-      }
-      mirrors.push({ url, rootFile: null });
-      continue;
-    }
-    const rootFile = resolve(baseDir, rootText);
-    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
-    mirrors.push({ url, rootFile });
-  }
-  return mirrors.length === 0 ? null : mirrors;
-}
-function checkTufRoot(file, what) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(`${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`);
-  }
-  let root;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    root = null;
-  }
-  if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
-  }
-}
-
-// src/actions/signing-settings.ts
-function readSignerCheckSettings(getInput2, env, workspace) {
-  const input = (name) => getInput2(name).trim();
-  const repository = input(SignerInput.SignerRepository);
-  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(`${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
-  }
-  const workflow = input(SignerInput.SignerWorkflow);
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
-    throw new SealError(
-      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
-    );
-  }
-  const sourceRef = input(SignerInput.SourceRef);
-  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError(`${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
-  }
-  const issuer = input(SignerInput.CertOidcIssuer);
-  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(`${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
-  }
-  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
-  const requireText = input(SignerInput.RequireSignature);
-  const trustedRoot = input(SignerInput.TrustedRoot);
-  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
-  if (trustedRoot !== "" && tufMirrors !== null) {
-    throw new SealError(
-      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
-    );
-  }
-  const named = [
-    [SignerInput.SignerRepository, repository],
-    [SignerInput.SignerWorkflow, workflow],
-    [SignerInput.SourceRef, sourceRef],
-    [SignerInput.CertOidcIssuer, issuer],
-    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
-    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
-    [SignerInput.TrustedRoot, trustedRoot],
-    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
-  ].filter(([, value]) => value !== "").map(([name]) => name);
-  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
-  if (requireSignature === false && named.length > 0) {
-    throw new SealError(
-      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
-    );
-  }
-  return {
-    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
-    workflow: workflow === "" ? null : workflow,
-    sourceRef: sourceRef === "" ? null : sourceRef,
-    issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: deny,
-    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
-    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
-    tufMirrors,
-    requireSignature,
-    named,
-    asksForSigner: named.length > 0
-  };
-}
-function signatureRequired(settings, policyAsks) {
-  if (policyAsks && settings.requireSignature === false) {
-    throw new SealError(
-      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
-    );
-  }
-  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
-}
-function requirementReason(settings, policyAsks, asFlags = false) {
-  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
-  const named = settings.named.map(name);
-  if (named.length > 0) return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
-  if (policyAsks) return "the promotion policy's signed-by names a signer";
-  return `${name(SignerInput.RequireSignature)} asks for one`;
-}
-function readPublicKeyInput(value, workspace) {
-  const text = value.trim();
-  if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
-  const file = resolve(workspace, text);
-  let pem;
-  try {
-    pem = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`
-    );
-  }
-  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
-}
-
-// src/core/contract/manifest.ts
-var CONTRACT_ANNOTATION = "artifact-seal.contract";
-
-// src/actions/seal/settings.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/actions/bytes-source-input.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
-  const runIdText = input(names.runId);
-  const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
-    throw new SealError(
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
-    );
-  }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError(`${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
-  }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
-    throw new SealError(
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError(`${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
-    }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError(`${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
-  }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
-}
-
-// src/actions/verify/settings.ts
-function readVerifySettings(getInput2, workspace, env = {}) {
-  const input = (name) => getInput2(name).trim();
-  const expectedText = input(VerifyInput.ExpectedDigest);
-  if (expectedText === "") {
-    throw new SealError(
-      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
-    );
-  }
-  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
-  const source = readBytesSource(getInput2, workspace, {
-    subjectPath: VerifyInput.SubjectPath,
-    root: VerifyInput.Root,
-    checksumsPath: VerifyInput.ChecksumsPath,
-    artifactName: VerifyInput.ArtifactName,
-    runId: VerifyInput.RunId,
-    token: VerifyInput.GitHubToken
-  });
-  if (source === null || source.kind === "cache") {
-    throw new SealError(
-      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
-    );
-  }
-  return {
-    source,
-    expected,
-    summary: parseBooleanInput(VerifyInput.Summary, getInput2(VerifyInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    token: input(VerifyInput.GitHubToken)
-  };
-}
-function readSubject(getInput2, workspace, pathInput, rootInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
-  };
-}
-
-// src/app/check-signature.ts
+// src/app/signature/check-signature.ts
 async function checkSignature(digest, sources, expectation) {
   const candidates = [];
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
   const looked = [];
   if (beside !== null) {
-    const text = readIfPresent(beside);
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    );
     looked.push(`no ${quote(beside)} beside the listing`);
-    if (text !== null) candidates.push({ bundle: parseBundleText(text, beside), source: beside, digest: sha256Of(text) });
+    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
@@ -2712,8 +2845,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-SPZO5P2Z.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-BUPAPMUU.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2794,34 +2927,23 @@ function signedContract(subjects, digest) {
     return null;
   }
 }
-function readIfPresent(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw new SealError(`cannot read the Sigstore bundle ${quote(file)} (${error2.code ?? String(error2)}). Make it readable, or give the seal bundle as the seal wrote it.`);
-  }
-}
-function parseBundleText(text, file) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { unparsable: file };
-  }
+
+// src/app/settings/signer-expectation.ts
+function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: serverUrlOf(env) };
 }
 
-// src/actions/signature-check.ts
-function signerExpectation(settings, required, env) {
-  return { ...settings, required, serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "") };
-}
+// src/app/signature/sources.ts
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-J7CALUNS.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
 }
+
+// src/actions/signer-output.ts
 function signerOutput(signer) {
   if (signer === null) return "";
   if (signer.kind === "key") return JSON.stringify({ kind: "key", hint: signer.hint });
@@ -2840,8 +2962,32 @@ function signerOutput(signer) {
   });
 }
 
-// src/actions/verify/run.ts
+// src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
+function annotateMismatches(mismatches) {
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  }
+  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
+  if (rest.length === 1) {
+    const m = rest[0];
+    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+  } else if (rest.length > 1) {
+    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+  }
+}
+
+// src/app/signature/verdict.ts
+function judgeSignature(check, required, fix = null) {
+  if (check.status === "refused") return { accepted: false, reason: check.detail };
+  if (check.status === "unsigned" && required !== null) {
+    return { accepted: false, reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}` };
+  }
+  return { accepted: true };
+}
+
+// src/actions/verify/run.ts
 async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
@@ -2883,13 +3029,14 @@ async function run(env = process.env) {
       signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
       signerExpectation(settings.signer, required, env)
     ) : null;
-    const signatureFailure = signature?.status === "refused" ? signature.detail : signature?.status === "unsigned" && required ? `${signature.detail} A signature is required: ${requirementReason(settings.signer, false)}.` : null;
+    const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null);
+    const signatureFailure = verdict !== null && !verdict.accepted ? verdict.reason : null;
     if (signatureFailure !== null && settings.source.kind === "artifact" && handedOut !== null) {
       removeQuietly(handedOut);
       handedOut = null;
     }
     const verified = report.verified && signatureFailure === null;
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) })).write();
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write();
     setOutput(VerifyOutput.Verified, String(verified));
     setOutput(VerifyOutput.Digest, report.actual);
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
@@ -2919,62 +3066,48 @@ function signerName(signature) {
 function mismatchOutput(m) {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
 }
-function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
-  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  }
-  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
-  if (rest.length === 1) {
-    const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
-  } else if (rest.length > 1) {
-    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
-  }
-}
 export {
   digestFromHex as m10$digestFromHex,
   hexOf as m10$hexOf,
   parseDigest as m10$parseDigest,
   shortDigest as m10$shortDigest,
-  BadInputError as m11$BadInputError,
-  SealError as m11$SealError,
-  quote as m11$quote,
-  agreeingKind as m12$agreeingKind,
-  checkSubjectKind as m12$checkSubjectKind,
-  isCanonicalListing as m12$isCanonicalListing,
-  kindFromListing as m12$kindFromListing,
-  kindFromStatement as m12$kindFromStatement,
-  readListingFile2 as m12$readListingFile,
-  refuseListingAsFile as m12$refuseListingAsFile,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  listDirectory as m16$listDirectory,
-  sealSubject as m16$sealSubject,
-  FULCIO_OIDS as m17$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m17$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m17$GITHUB_HOSTED,
-  checkIdentity as m17$checkIdentity,
-  decodeDerUtf8String as m17$decodeDerUtf8String,
-  decodeIdentity as m17$decodeIdentity,
-  describeIdentityFailure as m17$describeIdentityFailure,
-  parseWorkflowSetting as m17$parseWorkflowSetting,
-  parseWorkflowUri as m17$parseWorkflowUri,
-  repositoryOfUri as m17$repositoryOfUri,
-  CACHE_FILES_DIR as m19$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m19$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m19$CACHE_LISTING,
-  CACHE_STAGING_DIR as m19$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m19$cacheArchivePrefix,
-  cacheKeyOf as m19$cacheKeyOf,
-  cacheStagingPath as m19$cacheStagingPath,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  agreeingKind as m13$agreeingKind,
+  checkSubjectKind as m13$checkSubjectKind,
+  isCanonicalListing as m13$isCanonicalListing,
+  kindFromListing as m13$kindFromListing,
+  kindFromStatement as m13$kindFromStatement,
+  readListingFile2 as m13$readListingFile,
+  refuseListingAsFile as m13$refuseListingAsFile,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  listDirectory as m17$listDirectory,
+  sealSubject as m17$sealSubject,
+  FULCIO_OIDS as m18$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m18$GITHUB_HOSTED,
+  checkIdentity as m18$checkIdentity,
+  decodeDerUtf8String as m18$decodeDerUtf8String,
+  decodeIdentity as m18$decodeIdentity,
+  describeIdentityFailure as m18$describeIdentityFailure,
+  parseWorkflowSetting as m18$parseWorkflowSetting,
+  parseWorkflowUri as m18$parseWorkflowUri,
+  repositoryOfUri as m18$repositoryOfUri,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2991,20 +3124,32 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  makeDirectories as m20$makeDirectories,
-  privateDir as m20$privateDir,
-  removeQuietly as m20$removeQuietly,
-  writeNewFile as m20$writeNewFile,
-  VERSION as m23$VERSION,
-  ANNOTATIONS_SHOWN as m4$ANNOTATIONS_SHOWN,
-  annotateMismatches as m4$annotateMismatches,
+  contractManifestBeside as m20$contractManifestBeside,
+  hasBundleBeside as m20$hasBundleBeside,
+  listingsIn as m20$listingsIn,
+  readListing as m20$readListing,
+  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
+  readStatement as m20$readStatement,
+  readStatementBeside as m20$readStatementBeside,
+  whyUnreadable as m20$whyUnreadable,
+  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m21$CACHE_LISTING,
+  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m21$cacheArchivePrefix,
+  cacheKeyOf as m21$cacheKeyOf,
+  cacheStagingPath as m21$cacheStagingPath,
+  copyListedFiles as m22$copyListedFiles,
+  makeDirectories as m22$makeDirectories,
+  privateDir as m22$privateDir,
+  removeQuietly as m22$removeQuietly,
+  writeNewFile as m22$writeNewFile,
+  VERSION as m25$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
   TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors,
-  SEVERITIES as m6$SEVERITIES,
-  compareChanges as m6$compareChanges
+  parseTufMirrors as m5$parseTufMirrors
 };

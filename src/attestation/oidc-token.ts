@@ -53,7 +53,7 @@ export function decodeOidcClaims(token: string): OidcClaims {
   }
   const c = claims as Partial<OidcClaims> | undefined
   if (typeof c !== 'object' || c === null || typeof c.iss !== 'string' || typeof c.sub !== 'string') {
-    throw new SealError('The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner\'s token service is misbehaving.')
+    throw new SealError('unavailable', 'The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner\'s token service is misbehaving.')
   }
   return c as OidcClaims
 }
@@ -92,7 +92,7 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     token = await core.getIDToken(audience)
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
-    throw new SealError(
+    throw new SealError('denied', 
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. ` +
         `Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
     )

@@ -47,7 +47,7 @@ export function githubInstanceEndpoints(serverUrl: string): { fulcioUrl: string;
     host = new URL(serverUrl).hostname
   } catch {
     // Falling back to the public instance would publish a private build's identity.
-    throw new SealError(`GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run on a GitHub runner, or give fulcio-url and tsa-url.`)
+    throw new SealError('bad-input', `GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run on a GitHub runner, or give fulcio-url and tsa-url.`)
   }
   const domain = host === 'github.com' ? 'githubapp.com' : host
   return { fulcioUrl: `https://fulcio.${domain}`, tsaUrl: `https://timestamp.${domain}` }

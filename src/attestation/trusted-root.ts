@@ -6,6 +6,7 @@ import { toTrustMaterial } from '@sigstore/verify'
 import { SealError, quote } from '../core/errors.js'
 import { GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
 import { DEFAULT_TUF_MIRRORS, GITHUB_TUF_MIRROR, PUBLIC_GOOD_TUF_MIRROR, TUF_MIRRORS_INPUT, type TufMirror } from './tuf-mirrors.js'
+import { sigstoreFetchOptions } from '../http/retry-policy.js'
 
 export type { TufMirror }
 
@@ -46,21 +47,21 @@ const LISTS = ['tlogs', 'certificateAuthorities', 'ctlogs', 'timestampAuthoritie
 function checkRoot(value: unknown, where: string): TrustedRootJson {
   const root = value as TrustedRootJson | null
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
+    throw new SealError('unrecognized', `${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
   }
   if (typeof root.mediaType !== 'string' || !root.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-    throw new SealError(
+    throw new SealError('unrecognized', 
       `${TRUSTED_ROOT_INPUT}: ${where} has mediaType ${quote(String(root.mediaType))}, not ${quote(TRUSTED_ROOT_MEDIA_TYPE)}, so it is not a Sigstore trusted root. ` +
         'Give the file `gh attestation trusted-root` writes.'
     )
   }
   for (const list of LISTS) {
-    if (root[list] !== undefined && !Array.isArray(root[list])) throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh attestation trusted-root\`.`)
+    if (root[list] !== undefined && !Array.isArray(root[list])) throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh attestation trusted-root\`.`)
   }
   try {
     toTrustMaterial(TrustedRoot.fromJSON(root))
   } catch (error) {
-    throw new SealError(`${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`)
+    throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`, { cause: error })
   }
   return root
 }
@@ -87,11 +88,11 @@ export function parseTrustedRoot(text: string, file: string): TrustedRootJson {
     try {
       value = JSON.parse(line)
     } catch {
-      throw new SealError(`${TRUSTED_ROOT_INPUT}: ${quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not parse). Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
+      throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not parse). Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
     }
     roots.push(checkRoot(value, `line ${index + 1} of ${quote(file)}`))
   }
-  if (roots.length === 0) throw new SealError(`${TRUSTED_ROOT_INPUT}: ${quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`)
+  if (roots.length === 0) throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`)
   return roots.length === 1 ? (roots[0] as TrustedRootJson) : mergeTrustedRoots(roots)
 }
 
@@ -101,7 +102,7 @@ export async function loadTrustedRootFile(file: string): Promise<TrustedRootJson
     text = await fs.promises.readFile(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new SealError(`${TRUSTED_ROOT_INPUT}: cannot read ${quote(file)} (${code}). Give the path of a trusted_root.json, such as one written by \`gh attestation trusted-root\`.`)
+    throw new SealError('unreadable', `${TRUSTED_ROOT_INPUT}: cannot read ${quote(file)} (${code}). Give the path of a trusted_root.json, such as one written by \`gh attestation trusted-root\`.`)
   }
   return parseTrustedRoot(text, file)
 }
@@ -131,16 +132,17 @@ async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Pr
   try {
     const root = await getTrustedRoot({
       mirrorURL: mirror.url,
+      ...sigstoreFetchOptions(),
       ...(cacheDir === undefined ? {} : { cachePath: cacheDir }),
       ...(rootPath === undefined ? {} : { rootPath })
     })
     return TrustedRoot.toJSON(root) as TrustedRootJson
   } catch (error) {
     const which = mirror.url === GITHUB_TUF_MIRROR ? "GitHub's Sigstore trusted root" : mirror.url === PUBLIC_GOOD_TUF_MIRROR ? "Sigstore public-good's trusted root" : 'The trusted root'
-    throw new SealError(
+    throw new SealError('unavailable', 
       `${which} could not be fetched over TUF from ${quote(mirror.url)}: ${describe(error)}. ` +
         `Allow HTTPS to it, name a mirror you can reach in ${TUF_MIRRORS_INPUT}, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
-    )
+    , { cause: error })
   } finally {
     if (seedDir !== undefined) await fs.promises.rm(seedDir, { recursive: true, force: true })
   }

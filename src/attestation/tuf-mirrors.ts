@@ -42,13 +42,13 @@ export function parseTufMirrors(text: string, baseDir: string, inputName = TUF_M
     const rootText = line.slice(urlText.length).trim()
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null
     if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.search !== '' || parsed.hash !== '') {
-      throw new SealError(`${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`)
+      throw new SealError('bad-input', `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`)
     }
     const url = urlText.replace(/\/+$/, '')
-    if (mirrors.some((m) => m.url === url)) throw new SealError(`${inputName}: ${quote(url)} is named twice. Name each repository once.`)
+    if (mirrors.some((m) => m.url === url)) throw new SealError('bad-input', `${inputName}: ${quote(url)} is named twice. Name each repository once.`)
     if (rootText === '') {
       if (!BUILT_IN_ROOTS.has(url)) {
-        throw new SealError(
+        throw new SealError('bad-input', 
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; ` +
             `give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
         )
@@ -68,7 +68,7 @@ function checkTufRoot(file: string, what: string): void {
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError(`${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the repository's root.json, relative to the workspace.`)
+    throw new SealError('unreadable', `${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error })
   }
   let root: { signed?: { _type?: unknown }; signatures?: unknown } | null
   try {
@@ -77,6 +77,6 @@ function checkTufRoot(file: string, what: string): void {
     root = null
   }
   if (root?.signed?._type !== 'root' || !Array.isArray(root.signatures)) {
-    throw new SealError(`${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`)
+    throw new SealError('unrecognized', `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`)
   }
 }

@@ -91,29 +91,29 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
   const edited = 'It was edited or damaged; use the bundle as the seal (or the attestations API) gave it.'
-  if (!isObject(json)) throw new SealError('The signature is not a Sigstore bundle: not a JSON object. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
+  if (!isObject(json)) throw new SealError('malformed', 'The signature is not a Sigstore bundle: not a JSON object. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
   if (typeof json.mediaType !== 'string') {
-    throw new SealError('The signature is not a Sigstore bundle: it has no mediaType. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
+    throw new SealError('malformed', 'The signature is not a Sigstore bundle: it has no mediaType. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.')
   }
   if (!MEDIA_TYPES.has(json.mediaType)) {
-    throw new SealError(
+    throw new SealError('refused', 
       `The Sigstore bundle has mediaType ${quote(json.mediaType)}, which is no bundle version this verifier knows (${[...MEDIA_TYPES].map((t) => quote(t)).join(', ')}). ${edited}`
     )
   }
   const material = json.verificationMaterial
-  if (!isObject(material)) throw new SealError(`The Sigstore bundle has no verificationMaterial object, so nothing says who signed it. ${edited}`)
+  if (!isObject(material)) throw new SealError('refused', `The Sigstore bundle has no verificationMaterial object, so nothing says who signed it. ${edited}`)
   const named = [KEY_MATERIAL, ...CERTIFICATE_MATERIALS].filter((name) => Object.hasOwn(material, name))
   const kinds = new Set(named.map((name) => (name === KEY_MATERIAL ? 'key' : 'certificate')))
   if (kinds.size > 1 || named.length > 1) {
-    throw new SealError(
+    throw new SealError('refused', 
       `The Sigstore bundle's verificationMaterial names ${named.join(' and ')}: a bundle is signed with one key (publicKey) or one certificate (certificate, or x509CertificateChain), never more, and a null names one too. ${edited}`
     )
   }
   const [name] = named
-  if (name === undefined) throw new SealError(`The Sigstore bundle's verificationMaterial has no publicKey, certificate or x509CertificateChain, so nothing says who signed it. ${edited}`)
-  if (!isObject(material[name])) throw new SealError(`The Sigstore bundle's verificationMaterial.${name} is ${JSON.stringify(material[name])}, not an object. ${edited}`)
+  if (name === undefined) throw new SealError('refused', `The Sigstore bundle's verificationMaterial has no publicKey, certificate or x509CertificateChain, so nothing says who signed it. ${edited}`)
+  if (!isObject(material[name])) throw new SealError('refused', `The Sigstore bundle's verificationMaterial.${name} is ${JSON.stringify(material[name])}, not an object. ${edited}`)
   if (name === 'x509CertificateChain' && (json.mediaType === BUNDLE_V03_MEDIA_TYPE || json.mediaType === BUNDLE_V03_LEGACY_MEDIA_TYPE)) {
-    throw new SealError(`The Sigstore bundle is a v0.3 bundle with an x509CertificateChain, which v0.3 replaced by one certificate. ${edited}`)
+    throw new SealError('malformed', `The Sigstore bundle is a v0.3 bundle with an x509CertificateChain, which v0.3 replaced by one certificate. ${edited}`)
   }
   return name === KEY_MATERIAL ? 'key' : 'certificate'
 }
@@ -125,10 +125,10 @@ function parseBundle(json: unknown): Bundle {
   } catch (error) {
     const fields = error instanceof ValidationError && error.fields.length > 0 ? ` (missing or malformed: ${error.fields.join(', ')})` : ''
     const detail = error instanceof Error ? error.message : String(error)
-    throw new SealError(`The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.`)
+    throw new SealError('malformed', `The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal wrote, or a bundle from the attestations API.`)
   }
   if (bundle.content.$case !== 'dsseEnvelope') {
-    throw new SealError('The Sigstore bundle signs a blob, not an attestation: it has no DSSE envelope. Give the bundle of an in-toto statement, such as the <name>.sigstore.json the seal wrote.')
+    throw new SealError('malformed', 'The Sigstore bundle signs a blob, not an attestation: it has no DSSE envelope. Give the bundle of an in-toto statement, such as the <name>.sigstore.json the seal wrote.')
   }
   return bundle
 }
@@ -137,17 +137,17 @@ function parseStatement(bundle: Bundle): VerifiedAttestation['statement'] {
   if (bundle.content.$case !== 'dsseEnvelope') throw new Error('unreachable')
   const { payloadType, payload } = bundle.content.dsseEnvelope
   if (payloadType !== INTOTO_PAYLOAD_TYPE) {
-    throw new SealError(`The Sigstore bundle signs a payload of type ${quote(payloadType)}, not an in-toto statement (${quote(INTOTO_PAYLOAD_TYPE)}).`)
+    throw new SealError('malformed', `The Sigstore bundle signs a payload of type ${quote(payloadType)}, not an in-toto statement (${quote(INTOTO_PAYLOAD_TYPE)}).`)
   }
   let statement: unknown
   try {
     statement = JSON.parse(Buffer.from(payload).toString('utf8'))
   } catch {
-    throw new SealError('The Sigstore bundle verifies, but its payload is not JSON, so it is not an in-toto statement.')
+    throw new SealError('malformed', 'The Sigstore bundle verifies, but its payload is not JSON, so it is not an in-toto statement.')
   }
   const s = statement as { _type?: unknown; subject?: unknown } | null
   if (typeof s !== 'object' || s === null || typeof s._type !== 'string' || !STATEMENT_TYPES.includes(s._type) || !Array.isArray(s.subject)) {
-    throw new SealError('The Sigstore bundle verifies, but its payload is not an in-toto statement (no "_type" of in-toto Statement v1, or no "subject" list).')
+    throw new SealError('malformed', 'The Sigstore bundle verifies, but its payload is not an in-toto statement (no "_type" of in-toto Statement v1, or no "subject" list).')
   }
   return statement as VerifiedAttestation['statement']
 }
@@ -178,31 +178,31 @@ function thresholdsFor(certificate: X509Certificate, options: VerifyOptions): Ve
 
 /** What a verification error means for the user: which check failed and what to do. */
 function verificationFailure(error: unknown, context: { keyed: boolean; hint?: string }): SealError {
-  if (error instanceof PolicyError) return new SealError(`signer: ${error.message}.`)
+  if (error instanceof PolicyError) return new SealError('refused', `signer: ${error.message}.`)
   if (!(error instanceof VerificationError)) {
-    return new SealError(`The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It may be truncated or hand-edited; use the bundle as the seal wrote it.`)
+    return new SealError('tampered', `The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It may be truncated or hand-edited; use the bundle as the seal wrote it.`)
   }
   const detail = error.message
   switch (error.code) {
     case 'SIGNATURE_ERROR':
-      return new SealError(
+      return new SealError('tampered', 
         `signature: the bundle's signature does not match its payload (${detail}): the statement was changed after signing${context.keyed ? ', or it was signed with another key' : ''}. Use the bundle exactly as the seal wrote it.`
       )
     case 'CERTIFICATE_ERROR':
       if (/SCT/.test(detail)) {
-        return new SealError(`certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that the trusted root (${ROOT_INPUTS}) holds the CT logs of the instance that signed.`)
+        return new SealError('refused', `certificate transparency: the signing certificate has no valid signed certificate timestamp from a CT log of the trusted root (${detail}). Check that the trusted root (${ROOT_INPUTS}) holds the CT logs of the instance that signed.`)
       }
-      return new SealError(
+      return new SealError('refused', 
         `certificate chain: the signing certificate does not chain to a certificate authority of the trusted root, or was not valid when it signed (${detail}). ` +
           `The bundle was signed by another Sigstore instance than the trusted root describes; give the matching trusted root in ${quote('trusted-root')} (\`gh attestation trusted-root\` writes GitHub's and public-good's), or the TUF repositories that serve it in ${quote('tuf-mirrors')}.`
       )
     case 'TIMESTAMP_ERROR':
-      return new SealError(
+      return new SealError('refused', 
         `timestamp: no trusted timestamp proves when the bundle was signed (${detail}). A keyless signature is accepted only with a timestamp from a timestamp authority or a transparency log entry that the trusted root lists; ` +
           `a bundle whose timestamps were removed, or made by another instance, is refused. Check the trusted root (${ROOT_INPUTS}), and use the bundle as the seal wrote it.`
       )
     case 'PUBLIC_KEY_ERROR':
-      return new SealError(
+      return new SealError('refused', 
         `key not found: the bundle is signed with the key ${quote(context.hint ?? '')}, and no public key given matches it (${detail}). Give the signer's public key in ${quote('public-key')}.`
       )
     case 'TLOG_ERROR':
@@ -210,11 +210,11 @@ function verificationFailure(error: unknown, context: { keyed: boolean; hint?: s
     case 'TLOG_INCLUSION_PROOF_ERROR':
     case 'TLOG_INCLUSION_PROMISE_ERROR':
     case 'TLOG_MISSING_INCLUSION_ERROR':
-      return new SealError(
+      return new SealError('refused', 
         `transparency log: the bundle's Rekor entry does not verify against the trusted root, or is missing (${detail}). Public-good signatures must be logged in Rekor; check the trusted root (${ROOT_INPUTS}) and use the bundle as the seal wrote it.`
       )
     case 'NOT_IMPLEMENTED_ERROR':
-      return new SealError(`The Sigstore bundle uses a feature this verifier does not support (${detail}).`)
+      return new SealError('refused', `The Sigstore bundle uses a feature this verifier does not support (${detail}).`)
   }
 }
 
@@ -238,7 +238,7 @@ function trustedRootOf(json: TrustedRootJson): TrustedRoot {
   try {
     return TrustedRoot.fromJSON(json)
   } catch (error) {
-    throw new SealError(`The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`)
+    throw new SealError('unrecognized', `The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`, { cause: error })
   }
 }
 
@@ -247,7 +247,7 @@ function verifyKeyed(bundle: Bundle, options: VerifyOptions): VerifiedSigner {
   const hint = bundle.verificationMaterial.content.publicKey.hint
   const keys = options.publicKeys ?? []
   if (keys.length === 0) {
-    throw new SealError(`key not found: the bundle is signed with a key (hint ${quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${quote('public-key')}.`)
+    throw new SealError('refused', `key not found: the bundle is signed with a key (hint ${quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${quote('public-key')}.`)
   }
   // A matching hint goes first; the others are still tried, as cosign ignores hints.
   const ordered = [...keys.filter((k) => k.hint === hint), ...keys.filter((k) => k.hint !== hint)]
@@ -266,7 +266,7 @@ function verifyKeyed(bundle: Bundle, options: VerifyOptions): VerifiedSigner {
     }
   }
   if (last instanceof VerificationError && last.code === 'SIGNATURE_ERROR') {
-    throw new SealError(
+    throw new SealError('tampered', 
       `signature: the bundle's signature verifies with none of the ${keys.length} public key(s) given (the bundle names key ${quote(hint)}): it was signed with another key, or the statement was changed after signing. ` +
         `Give the signer's public key in ${quote('public-key')}.`
     )
@@ -289,7 +289,7 @@ async function verifyKeyless(bundle: Bundle, options: VerifyOptions): Promise<Ve
   const signedAt = signingTime(bundle)
   if (signedAt === undefined) {
     // The verifier demanded a timestamp; reaching here without one would be a library change.
-    throw new SealError('timestamp: the bundle verified without a trusted timestamp, which is never accepted for a keyless signature.')
+    throw new SealError('refused', 'timestamp: the bundle verified without a trusted timestamp, which is never accepted for a keyless signature.')
   }
   const identity = decodeIdentity(signer.identity?.subjectAlternativeName, (signer.identity?.oids ?? []).map((o) => ({ oid: o.oid?.id ?? [], value: o.value })))
   return { kind: 'certificate', identity, signedAt, certificate: toPem(certificate.root.toDER()) }
@@ -315,10 +315,10 @@ export async function verifyAttestation(bundleJson: unknown, options: VerifyOpti
   const statement = parseStatement(bundle)
   if (options.identity !== undefined) {
     if (signer.kind !== 'certificate') {
-      throw new SealError(`signer: the bundle is signed with a key (${quote(signer.hint)}), not by a workflow's Sigstore certificate, so its repository and workflow cannot be checked.`)
+      throw new SealError('refused', `signer: the bundle is signed with a key (${quote(signer.hint)}), not by a workflow's Sigstore certificate, so its repository and workflow cannot be checked.`)
     }
     const failures = checkIdentity(signer.identity, options.identity)
-    if (failures.length > 0) throw new SealError(`The bundle is signed by someone the policy does not accept:\n${describeIdentityFailure(failures)}`)
+    if (failures.length > 0) throw new SealError('refused', `The bundle is signed by someone the policy does not accept:\n${describeIdentityFailure(failures)}`)
   }
   const payloadType = bundle.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope.payloadType : ''
   return { statement, payloadType, signer }

@@ -1,4 +1,4 @@
-import { requesterFromEnv } from '../app/runner-environment.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { SealError, quote } from '../core/errors.js'
 import { makesLive } from '../core/promotion/record.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
@@ -36,13 +36,13 @@ export async function confirmCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${CONFIRM_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`confirm: give one record id, as "artifact-seal promote" printed it.\n\n${CONFIRM_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `confirm: give one record id, as "artifact-seal promote" printed it.\n\n${CONFIRM_USAGE}`)
   const outcome = requireValue('outcome', values.outcome) ?? 'success'
   if (outcome !== 'success' && outcome !== 'failure') {
-    throw new SealError(`--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`)
+    throw new SealError('bad-input', `--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`)
   }
   const reason = requireValue('reason', values.reason) ?? null
-  if (reason !== null && outcome === 'success') throw new SealError('--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.')
+  if (reason !== null && outcome === 'success') throw new SealError('bad-input', '--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.')
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const entry = await ledger.resolve({
     id: positionals[0] as string,

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
 import { SealError } from '../core/errors.js'
 import { classifyContracts } from '../core/contract/classify.js'
 import type { ContractChange } from '../core/contract/change.js'
-import { loadContract } from '../app/load-contract.js'
+import { loadContract } from '../app/contract/load-contract.js'
 import { parseCommand, requireValue } from './arguments.js'
-import { approveAmendment } from '../app/approve-amendment.js'
-import { requesterFromEnv } from '../app/runner-environment.js'
+import { approveAmendment } from '../app/contract/approve-amendment.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
@@ -90,15 +90,15 @@ export async function contractCommand(args: string[], terminal: Terminal): Promi
     const { contractHistoryCommand } = await import('./contract-history-command.js')
     return contractHistoryCommand(rest, terminal)
   }
-  if (sub !== 'diff') throw new SealError(`contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`)
+  if (sub !== 'diff') throw new SealError('usage', `contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`)
   const { values, positionals } = parseCommand(spec, rest)
   if (values.help) {
     terminal.out(`${CONTRACT_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 2) throw new SealError(`contract diff: give the contract before and the contract after.\n\n${CONTRACT_USAGE}`)
+  if (positionals.length !== 2) throw new SealError('usage', `contract diff: give the contract before and the contract after.\n\n${CONTRACT_USAGE}`)
   const now = values.at === undefined ? new Date() : new Date(values.at)
-  if (Number.isNaN(now.getTime())) throw new SealError(`contract diff: --at ${JSON.stringify(values.at)} is not a time. Give an ISO 8601 time such as 2026-11-28T00:00:00Z.`)
+  if (Number.isNaN(now.getTime())) throw new SealError('bad-input', `contract diff: --at ${JSON.stringify(values.at)} is not a time. Give an ISO 8601 time such as 2026-11-28T00:00:00Z.`)
   const role = values.consumes ? 'consumes' : 'produces'
   const before = loadContract(path.resolve(terminal.cwd, positionals[0] as string), 'contract diff <before>', { role })
   const after = loadContract(path.resolve(terminal.cwd, positionals[1] as string), 'contract diff <after>', { role })
@@ -119,10 +119,10 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
     terminal.out(`${CONTRACT_APPROVE_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`contract approve: give one digest: the artifact whose contract amendment is approved.\n\n${CONTRACT_APPROVE_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `contract approve: give one digest: the artifact whose contract amendment is approved.\n\n${CONTRACT_APPROVE_USAGE}`)
   const environment = requireValue('environment', values.environment)
   const reason = requireValue('reason', values.reason)
-  if (environment === undefined || reason === undefined) throw new SealError(`contract approve: --environment and --reason are required.\n\n${CONTRACT_APPROVE_USAGE}`)
+  if (environment === undefined || reason === undefined) throw new SealError('usage', `contract approve: --environment and --reason are required.\n\n${CONTRACT_APPROVE_USAGE}`)
   const digest = parseDigest(positionals[0] as string, 'contract approve <digest>')
   const from = requireValue('from', values.from)
   const to = requireValue('to', values.to)

@@ -1,3 +1,4 @@
+import * as path from 'node:path'
 import * as fs from 'node:fs'
 import { SealError, quote } from '../core/errors.js'
 import { diffListings, digestOfListing, formatListing, parseListing } from '../core/listing.js'
@@ -16,11 +17,11 @@ they differ.
 
 const spec = { name: 'diff', usage: DIFF_USAGE, allowPositionals: true, options: { json: { type: 'boolean' } } } as const
 
-function readListing(file: string): string {
+function readListing(file: string, cwd: string): string {
   try {
-    return fs.readFileSync(file, 'utf8')
+    return fs.readFileSync(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    throw new SealError(`diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`)
+    throw new SealError('unreadable', `diff: cannot read ${quote(file)} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}). Give the path of a checksums listing, such as a seal's checksums-path.`, { cause: error })
   }
 }
 
@@ -30,10 +31,10 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
     terminal.out(`${DIFF_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 2) throw new SealError(`diff: expected two listings, got ${positionals.length}.\n\n${DIFF_USAGE}`)
+  if (positionals.length !== 2) throw new SealError('usage', `diff: expected two listings, got ${positionals.length}.\n\n${DIFF_USAGE}`)
   const [sealedFile, otherFile] = positionals as [string, string]
-  const sealed = parseListing(readListing(sealedFile), sealedFile)
-  const other = parseListing(readListing(otherFile), otherFile)
+  const sealed = parseListing(readListing(sealedFile, terminal.cwd), sealedFile)
+  const other = parseListing(readListing(otherFile, terminal.cwd), otherFile)
   const mismatches = diffListings(sealed, other)
   const digests = { sealed: digestOfListing(formatListing(sealed)), other: digestOfListing(formatListing(other)) }
   if (values.json) {

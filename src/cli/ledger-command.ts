@@ -1,18 +1,19 @@
-import { parseDigest } from '../core/digest.js'
+import { type Digest, parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import { formatDuration, parseDuration } from '../core/promotion/duration.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import * as fs from 'node:fs'
-import { verifyCheckpoint } from '../app/ledger-checkpoint.js'
-import type { SignerCheckSettings } from '../actions/signing-settings.js'
+import { verifyCheckpoint } from '../app/ledger/ledger-checkpoint.js'
+import type { SignerCheckSettings } from '../app/settings/types.js'
 import { identityPolicy } from '../core/signing/signer-policy.js'
-import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity, checkpointFileOf } from '../stores/ledger/file-ledger.js'
-import type { Digest } from '../core/digest.js'
+import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity } from '../stores/ledger/file-ledger.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import type { Terminal } from './terminal.js'
+import { serverUrlOf } from '../core/env.js'
+import { besideLedger } from '../stores/ledger/beside-ledger.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -73,11 +74,11 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal)
   }
   if (command !== 'init' && command !== 'verify') {
-    throw new SealError(`ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
+    throw new SealError('usage', `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
   const ledger = await ledgerFromOptions(values, terminal)
   if (!(ledger instanceof FileLedger)) {
-    throw new SealError(`--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
+    throw new SealError('bad-input', `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
   }
   if (command === 'init') {
     const head = await ledger.init()
@@ -100,7 +101,7 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
     const upTo =
       pinned === undefined
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
-          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(checkpointFileOf(ledger.file)) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
+          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
     terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0
@@ -118,7 +119,7 @@ interface Pins {
 
 /** The checkpoint's signature first, then the chain up to the head it signs; then the heads and identity kept elsewhere. */
 async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal): Promise<number> {
-  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
   const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {
@@ -145,7 +146,7 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
 
 function parseLedgerId(text: string): LedgerIdentity {
   if (/^sha256:[0-9a-f]{64}$/.test(text)) return text as LedgerIdentity
-  throw new SealError(`--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
+  throw new SealError('bad-input', `--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
 }
 
 type AbandonOptions = { environment?: string | undefined; 'older-than'?: string | undefined; force?: boolean | undefined }
@@ -153,15 +154,15 @@ type AbandonOptions = { environment?: string | undefined; 'older-than'?: string 
 /** The records' timeout, checked before the ledger is opened: a bad option changes nothing. */
 function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: number } {
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError(`ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
+  if (environment === undefined) throw new SealError('usage', `ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
   const olderThan = requireValue('older-than', values['older-than'])
   const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
-  if (timeoutMs === null) throw new SealError(`--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  if (timeoutMs === null) throw new SealError('bad-input', `--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
   // A gate lets a pending record be confirmed for the whole timeout; abandoning it sooner
   // refuses the confirmation of a deployment that may still be running, and that went out.
   if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
     const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS)
-    throw new SealError(
+    throw new SealError('bad-input', 
       `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): ` +
         `a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. ` +
         `Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
@@ -189,6 +190,6 @@ function parseHead(text: string): LedgerHead | ReturnType<typeof parseDigest> {
   try {
     return parseDigest(text, '--head')
   } catch {
-    throw new SealError(`--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
+    throw new SealError('bad-input', `--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
   }
 }

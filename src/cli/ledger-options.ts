@@ -1,7 +1,8 @@
-import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../app/ledger-location.js'
-import { openLedger } from '../app/open-ledger.js'
+import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../app/settings/ledger-location.js'
+import type { LedgerLocation } from '../app/settings/types.js'
+import { openLedger } from '../app/ledger/open-ledger.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
-import type { Signing } from '../app/signing.js'
+import type { Signing } from '../app/signature/types.js'
 import { requireValue } from './arguments.js'
 import type { Terminal } from './terminal.js'
 

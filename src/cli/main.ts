@@ -1,6 +1,5 @@
 import { SealError } from '../core/errors.js'
 import { VERSION } from '../version.js'
-import { UsageError } from './arguments.js'
 import { type Terminal, jsonTerminal } from './terminal.js'
 
 export const USAGE = `Usage: artifact-seal <command> [options]
@@ -75,7 +74,7 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
   const io = json ?? terminal
   try {
     const load = COMMANDS[command]
-    if (!load) throw new UsageError(`unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
+    if (!load) throw new SealError('usage', `unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
     return await (await load())(rest, io)
   } catch (error) {
     const failure = describeFailure(error, terminal.env)
@@ -87,7 +86,7 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
 }
 
 function describeFailure(error: unknown, env: Terminal['env']): { code: JsonError['error']['code']; message: string; text: string } {
-  if (error instanceof SealError) return { code: error instanceof UsageError ? 'usage' : 'failed', message: error.message, text: `${error.message}\n` }
+  if (error instanceof SealError) return { code: error.code === 'usage' ? 'usage' : 'failed', message: error.message, text: `${error.message}\n` }
   const e = error instanceof Error ? error : new Error(String(error))
   const message = `unexpected error: ${e.message}`
   return { code: 'internal', message, text: `${message}\n${env.ARTIFACT_SEAL_DEBUG ? `${e.stack}\n` : 'Set ARTIFACT_SEAL_DEBUG=1 for the stack trace.\n'}` }

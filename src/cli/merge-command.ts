@@ -1,6 +1,6 @@
 import * as path from 'node:path'
-import { mergeSealBundles, partSourceFromArgument } from '../app/merge-bundles.js'
-import { buildContextFromEnv } from '../app/runner-environment.js'
+import { mergeSealBundles, partSourceFromArgument } from '../app/seal/merge-bundles.js'
+import { buildContextFromEnv } from '../app/settings/runner-environment.js'
 import { SealError } from '../core/errors.js'
 import { formatCount } from '../report/format.js'
 import { provenanceLinks } from '../report/seal-report.js'
@@ -41,8 +41,8 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
     return 0
   }
   const name = requireValue('name', values.name)
-  if (name === undefined) throw new SealError(`merge: --name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
-  if (positionals.length === 0) throw new SealError(`merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
+  if (name === undefined) throw new SealError('usage', `merge: --name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
+  if (positionals.length === 0) throw new SealError('usage', `merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
   const out = requireValue('out', values.out)
   const cwd = terminal.cwd
   const build = buildContextFromEnv(terminal.env)

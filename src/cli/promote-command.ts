@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process'
 import * as path from 'node:path'
-import { creatingLedgerNotice } from '../app/ledger-location.js'
-import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
-import { contractsKnown, ownService, pipelineStatus } from '../app/pipeline-status.js'
-import { NOTHING_KNOWN, promoteDigest } from '../app/promote-digest.js'
-import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../app/runner-environment.js'
-import { sealInfoBesideListing } from '../app/sealed-by.js'
-import { serverUrlOf } from '../core/provenance.js'
-import { fetchAndCheckBytes } from '../app/fetch-bytes.js'
+import { creatingLedgerNotice } from '../app/settings/ledger-location.js'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
+import { ownService, pipelineStatus } from '../app/ledger/pipeline-status.js'
+import { contractsKnown } from '../app/promote/contract-plan.js'
+import { promoteDigest } from '../app/promote/promote-digest.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError, quote } from '../core/errors.js'
 import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
@@ -19,12 +17,9 @@ import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { type Terminal, printJson } from './terminal.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
-import { checkSignature } from '../app/check-signature.js'
-import { signatureRequired } from '../actions/signing-settings.js'
-import { signerExpectation } from '../actions/signature-check.js'
-import { prepareSigning } from '../app/signing.js'
-import { recordAttester } from '../app/attest-record.js'
-import { contractSources, contractStoreOf } from '../app/contract-sources.js'
+import { prepareSigning } from '../app/signature/signing.js'
+import { promoteRequest } from '../app/promote/request.js'
+import type { PromotionAsked } from '../app/promote/types.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
@@ -101,11 +96,11 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${PROMOTE_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError(`promote: --environment is required.\n\n${PROMOTE_USAGE}`)
+  if (environment === undefined) throw new SealError('usage', `promote: --environment is required.\n\n${PROMOTE_USAGE}`)
   const given = positionals[0] as string
-  if (given === 'previous' && !values.rollback) throw new SealError('promote: "previous" means a rollback; add --rollback, or give a digest.')
+  if (given === 'previous' && !values.rollback) throw new SealError('bad-input', 'promote: "previous" means a rollback; add --rollback, or give a digest.')
   const digest = given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
   const cwd = terminal.cwd
   const checksums = requireValue('checksums', values.checksums)
@@ -113,78 +108,59 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
   const digestOnly = values['digest-only'] ?? false
-  if (digestOnly && paths.length > 0) throw new SealError('promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
+  if (digestOnly && paths.length > 0) throw new SealError('bad-input', 'promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
   const dryRun = values['dry-run'] ?? false
-  if (deploy !== null && deploy.length === 0) throw new SealError('promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
-  if (deploy !== null && dryRun) throw new SealError('promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
+  if (deploy !== null && deploy.length === 0) throw new SealError('bad-input', 'promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
+  if (deploy !== null && dryRun) throw new SealError('bad-input', 'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
 
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
-  const sealed = digest === 'previous' ? null : sealInfoBesideListing(checksumsFile, digest, { serverUrl: serverUrlOf(terminal.env.GITHUB_SERVER_URL), onInvalid: (problem) => terminal.err(`artifact-seal: warning: ${problem}\n`) })
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', cwd)
   const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
-  const creating = dryRun ? null : creatingLedgerNotice(ledgerLocationFromOptions(values, terminal), values['create-ledger'] ?? false, '--create-ledger')
-  if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
-  const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
-  const rule = policy.environments.find((e) => e.name === environment)
   const location = ledgerLocationFromOptions(values, terminal)
+  const creating = dryRun ? null : creatingLedgerNotice(location, values['create-ledger'] ?? false, '--create-ledger')
+  if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const required = signatureRequired(signer, rule?.signedBy !== null && rule?.signedBy !== undefined)
-  const expectation = signerExpectation(signer, required, terminal.env)
-  const result = await promoteDigest(
-    {
-      environment,
-      digest,
-      rollback: values.rollback ?? false,
-      dryRun,
-      name: requireValue('name', values.name) ?? sealed?.name ?? null,
-      environmentUrl: null,
-      sealedBy: sealed?.sealedBy ?? null,
-      requester: requesterFromEnv(terminal.env),
-      inputs: { environment: '--environment', digest: 'promote <digest>', name: '--name' },
-      artifact: null,
-      withoutBytes: {
-        declared: digestOnly,
-        missing:
-          'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal\'s listing). ' +
-          'A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle\'s listing and --public-key (or the signer options). ' +
-          'To promote with nothing checked, say so with --digest-only.'
-      },
-      checkSignature: (expected, bytes) => checkSignature(expected, { checksumsFile: bytes?.checksumsFile ?? checksumsFile, attestations: null }, expectation),
-      requireSignature: required,
-      serverUrl: expectation.serverUrl,
-      ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger: location, policy, env: terminal.env, token: '' }) }),
-      contract: contractSources({
-        store: location.kind === 'file' ? contractStoreOf(location.file) : null,
-        baseline: baseline === undefined ? null : { path: path.resolve(cwd, baseline), inputName: '--contract-baseline' },
-        warn: (message) => terminal.err(`artifact-seal: warning: ${message}\n`)
-      }),
-      ...(paths.length > 0
+  const warn = (message: string): void => terminal.err(`artifact-seal: warning: ${message}\n`)
+  const asked: PromotionAsked = {
+    environment,
+    digest,
+    rollback: values.rollback ?? false,
+    dryRun,
+    name: requireValue('name', values.name) ?? null,
+    environmentUrl: null,
+    source:
+      paths.length > 0
         ? {
-            verifyBytes: (expected) =>
-              fetchAndCheckBytes(
-                {
-                  kind: 'local',
-                  subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', unusedExclusions: 'allow', ...(root ? { root } : {}) },
-                  checksumsFile
-                },
-                expected,
-                NOTHING_KNOWN,
-                {
-                  env: terminal.env,
-                  downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
-                  seal: { fallbackName: fallbackName(terminal.env, cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) },
-                  inputs: { expected: 'promote <digest>', checksums: '--checksums', artifactName: '--artifact-name' },
-                  log: (message) => terminal.progress(message)
-                }
-              )
+            kind: 'local',
+            subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', unusedExclusions: 'allow', ...(root ? { root } : {}) },
+            checksumsFile
           }
-        : {})
+        : null,
+    sealListing: paths.length > 0 ? null : checksumsFile,
+    withoutBytes: {
+      declared: digestOnly,
+      missing:
+        'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal\'s listing). ' +
+        'A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle\'s listing and --public-key (or the signer options). ' +
+        'To promote with nothing checked, say so with --digest-only.'
     },
-    policy,
-    ledger,
-    options
-  )
+    signer,
+    contractBaseline: baseline === undefined ? null : path.resolve(cwd, baseline),
+    token: ''
+  }
+  const request = promoteRequest(asked, policy, location, signing, {
+    env: terminal.env,
+    baseDir: cwd,
+    downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
+    names: { environment: '--environment', digest: 'promote <digest>', name: '--name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN' },
+    asFlags: true,
+    downloads: false,
+    log: (message) => terminal.progress(message),
+    warn,
+    onProgress: (p) => terminal.progress(describeProgress(p))
+  })
+  const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS })
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
     printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })

@@ -1,14 +1,15 @@
 import * as path from 'node:path'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
-import { sealToBundle } from '../app/seal-to-bundle.js'
-import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
+import { sealToBundle } from '../app/seal/seal-to-bundle.js'
+import { buildContextFromEnv, fallbackName } from '../app/settings/runner-environment.js'
 import { describeProgress } from '../report/progress.js'
 import { renderSealText } from '../report/seal-text.js'
 import { type Terminal, printJson } from './terminal.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { SIGNING_OPTIONS, SIGNING_USAGE, readCliSigning } from './signing-options.js'
-import { type SignedStatement, prepareSigning, withSigningWorkflow } from '../app/signing.js'
-import type { SealedContract } from '../app/seal-contract.js'
+import { prepareSigning, withSigningWorkflow } from '../app/signature/signing.js'
+import type { SignedStatement } from '../app/signature/types.js'
+import type { SealedContract } from '../app/seal/types.js'
 import { type ContractManifest, parseContractPatterns, parseManifest } from '../core/contract/manifest.js'
 import { SealError } from '../core/errors.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
@@ -58,7 +59,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const root = requireValue('root', values.root)
   const contractPatterns = parseContractPatterns((values.contract ?? []).join('\n'), '--contract')
   const contractVersion = requireValue('contract-version', values['contract-version'])
-  if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('seal: --contract-version goes with --contract; name the contract files, or remove it.')
+  if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('bad-input', 'seal: --contract-version goes with --contract; name the contract files, or remove it.')
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
   // On a laptop an unsigned seal is the expected case; on a runner it is worth a line.
   if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
@@ -83,7 +84,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       let artifact = sealed
       let contract: SealedContract | null = null
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import('../app/seal-contract.js')
+        const { collectContract, withContractAnnotation } = await import('../app/seal/seal-contract.js')
         contract = collectContract(artifact, { patterns: contractPatterns, version: contractVersion ?? '', inputs: { contract: '--contract', version: '--contract-version' } })
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }

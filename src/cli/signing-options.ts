@@ -1,11 +1,11 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
-import type { Signing, SigningSettings } from '../app/signing.js'
-import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../actions/signing-settings.js'
-import { SignerInput, SigningInput } from '../actions/constants.js'
-
-type Env = Readonly<Record<string, string | undefined>>
+import type { Signing } from '../app/signature/types.js'
+import type { SignerCheckSettings, SigningSettings } from '../app/settings/types.js'
+import { readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
+import { SignerInput, SigningInput } from '../app/settings/names.js'
+import type { Env } from '../core/env.js'
 
 /** The options that say how to sign: seal's statement, promote's record. */
 export const SIGNING_OPTIONS = {
@@ -68,7 +68,7 @@ export function readCliSigning(values: Values, cwd: string, env: Env): SigningSe
     try {
       keyText = fs.readFileSync(path.resolve(cwd, keyFile), 'utf8')
     } catch (error) {
-      throw new SealError(`--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`)
+      throw new SealError('unreadable', `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`, { cause: error })
     }
   }
   const password = env.ARTIFACT_SEAL_KEY_PASSWORD ?? env.COSIGN_PASSWORD ?? ''
@@ -86,6 +86,6 @@ export function readCliSignerCheck(values: Values, cwd: string, env: Env): Signe
 /** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */
 export async function cliCheckpointSigning(values: { 'signing-key'?: string | undefined }, terminal: { cwd: string; env: Env }): Promise<Signing | undefined> {
   if (values['signing-key'] === undefined) return undefined
-  const { prepareSigning } = await import('../app/signing.js')
+  const { prepareSigning } = await import('../app/signature/signing.js')
   return prepareSigning(readCliSigning({ sign: 'key', 'signing-key': values['signing-key'] }, terminal.cwd, terminal.env), terminal.env)
 }

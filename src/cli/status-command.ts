@@ -1,6 +1,6 @@
 import * as path from 'node:path'
-import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/load-policy.js'
-import { pipelineStatus } from '../app/pipeline-status.js'
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
+import { pipelineStatus } from '../app/ledger/pipeline-status.js'
 import { renderStatusText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'

@@ -1,9 +1,10 @@
 import { RunnerLogGuard, inertJsonText, isJsonDocument } from '../report/runner-log.js'
+import type { Env } from '../core/env.js'
 
 /** What a command may touch of the process it runs in, so tests can run commands in-process. */
 export interface Terminal {
   readonly cwd: string
-  readonly env: Readonly<Record<string, string | undefined>>
+  readonly env: Env
   out(text: string): void
   err(text: string): void
   /** A progress line: shown on a terminal, left out of pipes and CI logs that are not one. */

@@ -1,5 +1,5 @@
-import { verifyArtifact } from '../app/verify-artifact.js'
-import { buildContextFromEnv, fallbackName } from '../app/runner-environment.js'
+import { verifyArtifact } from '../app/verify/verify-artifact.js'
+import { buildContextFromEnv, fallbackName } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { SealError } from '../core/errors.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
@@ -8,10 +8,11 @@ import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { type Terminal, printJson } from './terminal.js'
 import * as path from 'node:path'
-import { checkSignature } from '../app/check-signature.js'
-import { requirementReason, signatureRequired } from '../actions/signing-settings.js'
-import { signerExpectation } from '../actions/signature-check.js'
+import { checkSignature } from '../app/signature/check-signature.js'
+import { requirementReason, signatureRequired } from '../app/settings/signing-settings.js'
+import { signerExpectation } from '../app/settings/signer-expectation.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
+import { judgeSignature, signerName } from '../app/signature/verdict.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
 
@@ -44,9 +45,9 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${VERIFY_USAGE}\n`)
     return 0
   }
-  if (positionals.length === 0) throw new SealError(`verify: give the files to check.\n\n${VERIFY_USAGE}`)
+  if (positionals.length === 0) throw new SealError('usage', `verify: give the files to check.\n\n${VERIFY_USAGE}`)
   const digest = requireValue('digest', values.digest)
-  if (digest === undefined) throw new SealError(`verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
+  if (digest === undefined) throw new SealError('usage', `verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
@@ -64,8 +65,9 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const signature = result.verified
     ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
     : null
-  const refusal = signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(signer, false, true)}.` : null
-  const signedBy = signature?.status === 'verified' ? (signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName) : null
+  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
+  const signedBy = signerName(signature)
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
     printJson(terminal, json)

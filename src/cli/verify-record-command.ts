@@ -1,10 +1,11 @@
 import { identityPolicy } from '../core/signing/signer-policy.js'
 import { SealError, quote } from '../core/errors.js'
-import { verifyRecordAttestation } from '../app/verify-record.js'
+import { verifyRecordAttestation } from '../app/ledger/verify-record.js'
 import { parseCommand } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Terminal } from './terminal.js'
+import { serverUrlOf } from '../core/env.js'
 
 export const VERIFY_RECORD_USAGE = `Usage: artifact-seal verify-record <record-id> [--ledger L] [--public-key FILE | --trusted-root FILE --signer-repository O/R]
 
@@ -27,7 +28,7 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     terminal.out(`${VERIFY_RECORD_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
   const id = positionals[0] as string
   const settings = readCliSignerCheck(values, terminal.cwd, terminal.env)
   const ledger = await ledgerFromOptions(values, terminal)
@@ -38,8 +39,8 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
       break
     }
   }
-  if (record === null) throw new SealError(`verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
-  const serverUrl = (terminal.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  if (record === null) throw new SealError('bad-input', `verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
+  const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   try {
     const verified = await verifyRecordAttestation(

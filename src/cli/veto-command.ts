@@ -1,5 +1,5 @@
-import { vetoDigest } from '../app/promote-digest.js'
-import { requesterFromEnv } from '../app/runner-environment.js'
+import { vetoDigest } from '../app/promote/veto.js'
+import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { SealError } from '../core/errors.js'
@@ -34,10 +34,10 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     terminal.out(`${VETO_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError(`veto: give one digest.\n\n${VETO_USAGE}`)
+  if (positionals.length !== 1) throw new SealError('usage', `veto: give one digest.\n\n${VETO_USAGE}`)
   const reason = requireValue('reason', values.reason)
   const environment = requireValue('environment', values.environment)
-  if (reason === undefined || environment === undefined) throw new SealError(`veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
+  if (reason === undefined || environment === undefined) throw new SealError('usage', `veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
   const digest = parseDigest(positionals[0] as string, 'veto <digest>')
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const record = await vetoDigest(

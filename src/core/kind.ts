@@ -62,7 +62,7 @@ export function kindFromStatement(statement: unknown, digest: Digest): DigestKin
 /** Two records of the same seal must agree; a bundle whose listing and statement do not was assembled, not sealed. */
 export function agreeingKind(first: RecordedKind | null, second: RecordedKind | null, digest: Digest, inputName: string): RecordedKind | null {
   if (first === null || second === null || first.kind === second.kind) return first ?? second
-  throw new SealError(
+  throw new SealError('tampered', 
     `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. ` +
       'A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.'
   )
@@ -134,18 +134,18 @@ export function checkSubjectKind(subject: HashedSubject, expected: Digest, recor
       recorded.kind === 'tree'
         ? 'A file holding the tree\'s listing has the tree\'s digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed.'
         : 'Give the sealed file itself.'
-    throw new SealError(`${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`)
+    throw new SealError('bad-input', `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`)
   }
   if (subject.kind !== 'file' || subject.file === null || subject.digest !== expected) return
   const listing = readListingFile(subject.file)
   if (listing === null) return
   if (digestFromHex(createHash('sha256').update(listing.bytes).digest('hex')) !== expected) {
-    throw new SealError(`${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`)
+    throw new SealError('conflict', `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`)
   }
   const why =
     `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, 'file')}, ` +
     `so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`
-  throw new SealError(
+  throw new SealError('bad-input', 
     recorded === null
       ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.`
       : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
@@ -156,7 +156,7 @@ export function checkSubjectKind(subject: HashedSubject, expected: Digest, recor
 export function refuseListingAsFile(file: string, inputName: string): void {
   const listing = readListingFile(file)
   if (listing === null) return
-  throw new SealError(
+  throw new SealError('bad-input', 
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, 'file')}. Sealed as one file, its digest would equal the digest of the tree it lists, ` +
       'and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.'
   )

@@ -74,17 +74,17 @@ export function digestOfListing(listing: string | Uint8Array): Digest {
  */
 export function checkListingPath(path: string, where: string): void {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.'
-  if (path.length === 0) throw new SealError(`${where}: a line has an empty path. ${fix}`)
+  if (path.length === 0) throw new SealError('malformed', `${where}: a line has an empty path. ${fix}`)
   if (path.includes('\n') || path.includes('\r')) {
-    throw new SealError(
+    throw new SealError('malformed', 
       `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     )
   }
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
-    throw new SealError(`${where}: the path ${quote(path)} is absolute. ${fix}`)
+    throw new SealError('malformed', `${where}: the path ${quote(path)} is absolute. ${fix}`)
   }
   if (path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
-    throw new SealError(`${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`)
+    throw new SealError('malformed', `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`)
   }
 }
 
@@ -111,7 +111,7 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
     if (line.trim() === '' || line.startsWith('#')) return
     const match = LINE.exec(line)
     if (!match) {
-      throw new SealError(
+      throw new SealError('malformed', 
         `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}…` : line)} is not a sha256sum line. ` +
           `Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       )
@@ -122,7 +122,7 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
     checkListingPath(path, `${fileName}:${lineNo}`)
     const earlier = seen.get(path)
     if (earlier !== undefined) {
-      throw new SealError(
+      throw new SealError('malformed', 
         `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
       )
     }
@@ -130,7 +130,7 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
     entries.push({ path, hex: hex.toLowerCase() })
   })
   if (entries.length === 0) {
-    throw new SealError(`${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`)
+    throw new SealError('malformed', `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`)
   }
   return sortEntries(entries)
 }

@@ -2,6 +2,7 @@ import { type Digest, hexOf } from './digest.js'
 import { quote } from './errors.js'
 import type { SealedBy } from './promotion/record.js'
 import { GITHUB_WORKFLOW_BUILD_TYPE, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from './statement.js'
+import { DEFAULT_SERVER_URL } from './env.js'
 
 /**
  * What a statement's build fields must look like to be shown: a commit is 40 (SHA-1) or 64
@@ -37,13 +38,6 @@ function httpsOrigin(serverUrl: string): string | null {
   if (!URL.canParse(serverUrl)) return null
   const url = new URL(serverUrl)
   return url.protocol === 'https:' ? url.origin : null
-}
-
-export const DEFAULT_SERVER_URL = 'https://github.com'
-
-/** The server from GITHUB_SERVER_URL's value, without a trailing slash; GitHub's when unset. */
-export function serverUrlOf(value: string | undefined): string {
-  return (value || DEFAULT_SERVER_URL).replace(/\/+$/, '')
 }
 
 /**

@@ -122,6 +122,6 @@ function readListingFile(file: string, inputName: string): string {
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     const why = e.code === 'ENOENT' ? 'it does not exist' : e.code === 'EISDIR' ? 'it is a directory' : (e.code ?? e.message)
-    throw new SealError(`${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`)
+    throw new SealError('unreadable', `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`)
   }
 }

@@ -1,6 +1,5 @@
-import type { ContractPlan } from '../app/contract-amendment.js'
-import type { EnvironmentStatus } from '../app/pipeline-status.js'
-import type { PromoteResult } from '../app/promote-digest.js'
+import type { ContractPlan, PromoteResult } from '../app/promote/types.js'
+import type { EnvironmentStatus } from '../app/ledger/types.js'
 import type { ContractChange, Severity } from '../core/contract/change.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import { shortDigest } from '../core/digest.js'

@@ -1,4 +1,4 @@
-import type { EnvironmentStatus } from '../app/pipeline-status.js'
+import type { EnvironmentStatus } from '../app/ledger/types.js'
 import { changesByOperation } from '../core/contract/amendment.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import type { ContractAmendment } from '../core/promotion/contract-history.js'

@@ -1,6 +1,6 @@
-import type { SignatureCheck } from '../app/check-signature.js'
+import type { SignatureCheck } from '../app/signature/types.js'
 import { code, link, plain } from './markdown.js'
-import { DEFAULT_SERVER_URL } from '../core/provenance.js'
+import { DEFAULT_SERVER_URL } from '../core/env.js'
 
 /**
  * The verified signer as table rows: who signed (repository, workflow, ref, commit, runner,

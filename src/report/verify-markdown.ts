@@ -1,11 +1,10 @@
-import type { Digest } from '../core/digest.js'
+import { type Digest, shortDigest } from '../core/digest.js'
 import type { Mismatch } from '../core/listing.js'
-import { shortDigest } from '../core/digest.js'
 import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
-import type { SignatureCheck } from '../app/check-signature.js'
+import type { SignatureCheck } from '../app/signature/types.js'
 import { signerRows } from './signer-markdown.js'
-import { DEFAULT_SERVER_URL } from '../core/provenance.js'
+import { DEFAULT_SERVER_URL } from '../core/env.js'
 
 /** Mismatch rows shown in the summary; the rest are counted. */
 const ROWS_SHOWN = 200

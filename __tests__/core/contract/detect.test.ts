@@ -74,9 +74,9 @@ describe('detectContractKind', () => {
   })
 
   it('refuses OpenAPI versions it does not classify', () => {
-    expect(sealErrorOf(() => detectContractKind('openapi.yaml', 'openapi: 4.0.0\n'))).toMatch(/^openapi\.yaml: "openapi" is "4\.0\.0", not a supported OpenAPI version\. Supported: /)
-    expect(sealErrorOf(() => detectContractKind('swagger.yaml', 'swagger: "1.2"\n'))).toMatch(/"swagger" is "1\.2"/)
-    expect(sealErrorOf(() => detectContractKind('both.yaml', 'swagger: "2.0"\nopenapi: 3.0.0\n'))).toMatch(/both a "swagger" and an "openapi" key/)
+    expect(sealErrorOf(() => detectContractKind('openapi.yaml', 'openapi: 4.0.0\n'), 'unrecognized')).toMatch(/^openapi\.yaml: "openapi" is "4\.0\.0", not a supported OpenAPI version\. Supported: /)
+    expect(sealErrorOf(() => detectContractKind('swagger.yaml', 'swagger: "1.2"\n'), 'unrecognized')).toMatch(/"swagger" is "1\.2"/)
+    expect(sealErrorOf(() => detectContractKind('both.yaml', 'swagger: "2.0"\nopenapi: 3.0.0\n'), 'unrecognized')).toMatch(/both a "swagger" and an "openapi" key/)
   })
 
   it('recognises JSON Schema by $schema or a top-level type, properties or $defs', () => {
@@ -94,18 +94,18 @@ describe('detectContractKind', () => {
   })
 
   it('an unreadable YAML or JSON document names file:line:col', () => {
-    expect(sealErrorOf(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'))).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
-    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'))).toMatch(/^api\/openapi\.json:3:3: .*duplicated mapping key/)
-    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{"openapi": "3.1.0", "info": {"ab": 1, "a\\u0062": 2}}'))).toMatch(/^api\/openapi\.json:1:\d+: .*duplicated mapping key/)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.yaml', 'openapi: 3.1.0\ninfo: [\n'), 'malformed')).toMatch(/^api\/openapi\.yaml:3:1: the document cannot be read as YAML or JSON: /)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{\n  "openapi": "3.1.0",\n  "openapi": "3.1.0"\n}'), 'malformed')).toMatch(/^api\/openapi\.json:3:3: .*duplicated mapping key/)
+    expect(sealErrorOf(() => detectContractKind('api/openapi.json', '{"openapi": "3.1.0", "info": {"ab": 1, "a\\u0062": 2}}'), 'malformed')).toMatch(/^api\/openapi\.json:1:\d+: .*duplicated mapping key/)
   })
 
   it('anything else is a SealError naming the file and the kinds', () => {
     const kinds = /OpenAPI 2\.0\/3\.0\/3\.1 document .* JSON Schema .* GraphQL SDL \(\.graphql, \.gql\) or protobuf \(\.proto\)/
-    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'))).toMatch(kinds)
-    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'))).toMatch(/^"README\.md" is not a contract file/)
-    expect(sealErrorOf(() => detectContractKind('config.yaml', 'replicas: 3\ntype: deployment\n'))).toMatch(/^"config\.yaml" is not a contract file: it has no "swagger", "openapi" or JSON Schema keys/)
-    expect(sealErrorOf(() => detectContractKind('list.json', '[1, 2]'))).toMatch(/its top level is not a mapping/)
-    expect(sealErrorOf(() => detectContractKind('notes.txt', 'a: [\n'))).toMatch(/^"notes\.txt" is not a contract file\./)
+    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'), 'unrecognized')).toMatch(kinds)
+    expect(sealErrorOf(() => detectContractKind('README.md', '# Shop\n'), 'unrecognized')).toMatch(/^"README\.md" is not a contract file/)
+    expect(sealErrorOf(() => detectContractKind('config.yaml', 'replicas: 3\ntype: deployment\n'), 'unrecognized')).toMatch(/^"config\.yaml" is not a contract file: it has no "swagger", "openapi" or JSON Schema keys/)
+    expect(sealErrorOf(() => detectContractKind('list.json', '[1, 2]'), 'unrecognized')).toMatch(/its top level is not a mapping/)
+    expect(sealErrorOf(() => detectContractKind('notes.txt', 'a: [\n'), 'unrecognized')).toMatch(/^"notes\.txt" is not a contract file\./)
   })
 
   it('never throws anything but a SealError, whatever the text', () => {

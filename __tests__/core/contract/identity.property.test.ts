@@ -103,7 +103,7 @@ describe('the contract digest', () => {
         const edited = { ...written, version: changed.version, versionFrom: changed.from, files: changed.files }
         if (canonical(changed) === canonical({ version: fields.version, from: fields.from, files: fields.files })) return
         if (changed.files.every((f) => f.kind === 'reference')) return
-        expect(sealErrorOf(() => parseManifest(JSON.stringify(edited), 'm.json'))).toMatch(/^m\.json: says its digest is sha256:[0-9a-f]{64}, but what it says makes sha256:[0-9a-f]{64}: it was edited/)
+        expect(sealErrorOf(() => parseManifest(JSON.stringify(edited), 'm.json'), 'malformed')).toMatch(/^m\.json: says its digest is sha256:[0-9a-f]{64}, but what it says makes sha256:[0-9a-f]{64}: it was edited/)
       }),
       { numRuns: 300 }
     )
@@ -123,7 +123,7 @@ const FILES = new Map<string, Buffer>(
 )
 const read = (p: string): Buffer => {
   const bytes = FILES.get(p)
-  if (bytes === undefined) throw new SealError(`no ${p}`)
+  if (bytes === undefined) throw new SealError('unreadable', `no ${p}`)
   return bytes
 }
 const DECLARED = [
@@ -188,7 +188,7 @@ describe('a manifest read back with its files', () => {
           return
         }
         if (derived) {
-          expect(sealErrorOf(() => checkContractIdentity(forged, read, 'm.json'))).toMatch(/^m\.json: .*The manifest was edited after sealing|^m\.json: the manifest does not describe its files as the seal does/)
+          expect(sealErrorOf(() => checkContractIdentity(forged, read, 'm.json'), 'tampered')).toMatch(/^m\.json: .*The manifest was edited after sealing|^m\.json: the manifest does not describe its files as the seal does/)
         } else {
           expect(() => checkContractIdentity(forged, read, 'm.json')).not.toThrow()
           expect(forged.digest).not.toBe(sealed.digest)

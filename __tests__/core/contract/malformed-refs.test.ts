@@ -4,8 +4,8 @@
  * search for referenced files, `contract diff` on files).
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { loadContract } from '../../../src/app/load-contract.js'
-import { collectContract } from '../../../src/app/seal-contract.js'
+import { loadContract } from '../../../src/app/contract/load-contract.js'
+import { collectContract } from '../../../src/app/seal/seal-contract.js'
 import { classifyContracts } from '../../../src/core/contract/classify.js'
 import { parseContractPatterns } from '../../../src/core/contract/manifest.js'
 import { classifyJsonSchema, classifyOpenApi } from '../../../src/core/contract/openapi/index.js'
@@ -30,7 +30,7 @@ const yamlOf = (ref: string) =>
 
 describe('a malformed $ref', () => {
   it.each(MALFORMED)('%j is a SealError naming the file and the ref in the engine', (ref) => {
-    const message = sealErrorOf(() => classifyOpenApi(document('#/components/schemas/A'), document(ref), { file: 'api/openapi.yaml', now: NOW, readExternal: () => ({}) }))
+    const message = sealErrorOf(() => classifyOpenApi(document('#/components/schemas/A'), document(ref), { file: 'api/openapi.yaml', now: NOW, readExternal: () => ({}) }), 'malformed')
     expect(message.startsWith(`api/openapi.yaml: the $ref ${JSON.stringify(ref)} at /paths/~1a/`)).toBe(true)
   })
 
@@ -42,14 +42,14 @@ describe('a malformed $ref', () => {
   })
 
   it('a %-escape in the file part names the file as the seal reads it', () => {
-    const message = sealErrorOf(() => classifyOpenApi(document('#/components/schemas/A'), document('my%20schemas.yaml#/A'), { file: 'api/openapi.yaml', now: NOW }))
+    const message = sealErrorOf(() => classifyOpenApi(document('#/components/schemas/A'), document('my%20schemas.yaml#/A'), { file: 'api/openapi.yaml', now: NOW }), 'malformed')
     expect(message).toContain('refers to another file, "api/my schemas.yaml"')
   })
 
   it.each(['%zz', 'schemas%zz.yaml#/A'])('%j is a SealError at the seal, naming the contract file and the ref', async (ref) => {
     const root = writeTree(tempDir(), { 'api/openapi.yaml': yamlOf(ref) })
     const artifact = await sealSubject({ kind: 'paths', patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: 'subject-path' }, { fallbackName: 'shop', build: { kind: 'local', build: { tool: 'pkg:npm/artifact-seal@test', host: 'test', startedOn: '2026-01-01T00:00:00.000Z' } } })
-    const message = sealErrorOf(() => collectContract(artifact, { patterns: parseContractPatterns('api/openapi.yaml', 'contract'), version: '', inputs: { contract: 'contract', version: 'contract-version' } }))
+    const message = sealErrorOf(() => collectContract(artifact, { patterns: parseContractPatterns('api/openapi.yaml', 'contract'), version: '', inputs: { contract: 'contract', version: 'contract-version' } }), 'malformed')
     expect(message).toContain(`"api/openapi.yaml" has a $ref ${JSON.stringify(ref)} with a malformed %-escape`)
   })
 

@@ -49,13 +49,13 @@ describe('classifyProtobuf', () => {
   it('resolves imports by a unique path suffix, or under the given import roots', () => {
     expect(classifyProtobuf(files(), files(), { importRoots: ['proto'] })).toEqual([])
     const twice = [...files(), { path: 'vendor/shop/v1/orders.proto', text: ORDERS.replace('package shop.v1;', 'package vendor.v1;') }]
-    expect(sealErrorOf(() => classifyProtobuf(twice, twice))).toMatch(/proto\/shop\/v1\/service\.proto \(before\): the import "shop\/v1\/orders\.proto" matches several files/)
+    expect(sealErrorOf(() => classifyProtobuf(twice, twice), 'malformed')).toMatch(/proto\/shop\/v1\/service\.proto \(before\): the import "shop\/v1\/orders\.proto" matches several files/)
     expect(classifyProtobuf(twice, twice, { importRoots: ['proto'] })).toEqual([])
   })
 
   it('an import outside the set is a SealError naming it and the side', () => {
     const [orders] = files()
-    const message = sealErrorOf(() => classifyProtobuf(files(), [orders as ProtoFile, { path: 'proto/shop/v1/service.proto', text: SERVICE.replace('shop/v1/orders.proto', 'shop/v1/missing.proto') }]))
+    const message = sealErrorOf(() => classifyProtobuf(files(), [orders as ProtoFile, { path: 'proto/shop/v1/service.proto', text: SERVICE.replace('shop/v1/orders.proto', 'shop/v1/missing.proto') }]), 'malformed')
     expect(message).toBe(
       'proto/shop/v1/service.proto (after): the import "shop/v1/missing.proto" is not among the contract files. ' +
         'Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).'
@@ -71,9 +71,9 @@ describe('classifyProtobuf', () => {
       { path: 'b.proto', text: b }
     ]
     const fine = [{ path: 'a.proto', text: 'syntax = "proto3";\npackage x;\nmessage A { int32 n = 1; }\n' }]
-    expect(sealErrorOf(() => classifyProtobuf(fine, pair))).toMatch(/^b\.proto:3:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> b\.proto -> a\.proto\)\. protoc and buf refuse/)
-    expect(sealErrorOf(() => classifyProtobuf(pair, fine))).toMatch(/^b\.proto:3:1 \(before\): .*\(a\.proto -> b\.proto -> a\.proto\)/)
-    expect(sealErrorOf(() => classifyProtobuf(fine, [{ path: 'a.proto', text: self }]))).toMatch(/^a\.proto:4:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> a\.proto\)/)
+    expect(sealErrorOf(() => classifyProtobuf(fine, pair), 'malformed')).toMatch(/^b\.proto:3:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> b\.proto -> a\.proto\)\. protoc and buf refuse/)
+    expect(sealErrorOf(() => classifyProtobuf(pair, fine), 'malformed')).toMatch(/^b\.proto:3:1 \(before\): .*\(a\.proto -> b\.proto -> a\.proto\)/)
+    expect(sealErrorOf(() => classifyProtobuf(fine, [{ path: 'a.proto', text: self }]), 'malformed')).toMatch(/^a\.proto:4:1 \(after\): the import "a\.proto" closes a cycle of imports \(a\.proto -> a\.proto\)/)
     // The oracle: buf refuses the same sets.
     for (const set of [pair, [{ path: 'a.proto', text: self }]]) {
       const dir = writeTree(tempDir(), { 'buf.yaml': 'version: v2\n', ...Object.fromEntries(set.map((f) => [f.path, f.text])) })
@@ -93,12 +93,12 @@ describe('classifyProtobuf', () => {
 
   it('a syntax error names the file, line:col and side', () => {
     const broken = ORDERS.replace('string id = 1;', 'string id = ;')
-    expect(sealErrorOf(() => classifyProtobuf(files(broken), files()))).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)
+    expect(sealErrorOf(() => classifyProtobuf(files(broken), files()), 'malformed')).toMatch(/^proto\/shop\/v1\/orders\.proto:8:15 \(before\): the \.proto file cannot be read: illegal id ';'/)
   })
 
   it('an unknown type is a SealError naming the file that uses it', () => {
     const broken = SERVICE.replace('string id = 1;', 'Missing id = 1;')
-    expect(sealErrorOf(() => classifyProtobuf(files(), files(ORDERS, broken)))).toMatch(/^proto\/shop\/v1\/service\.proto \(after\): the \.proto files do not resolve: no such Type or Enum 'Missing'/)
+    expect(sealErrorOf(() => classifyProtobuf(files(), files(ORDERS, broken)), 'malformed')).toMatch(/^proto\/shop\/v1\/service\.proto \(after\): the \.proto files do not resolve: no such Type or Enum 'Missing'/)
   })
 
   it('accepts custom options declared against descriptor.proto: they do not change the encoding', () => {

@@ -1,11 +1,12 @@
 import * as core from '../runner-io.js'
-import { openLedger } from '../../app/open-ledger.js'
-import { requesterFromEnv, workspaceDir } from '../../app/runner-environment.js'
-import { PromoteInput, PromoteState } from '../constants.js'
+import { openLedger } from '../../app/ledger/open-ledger.js'
+import { requesterFromEnv, workspaceDir } from '../../app/settings/runner-environment.js'
+import { PromoteInput, PromoteState } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
-import { checkpointSigning } from '../../app/ledger-checkpoint.js'
+import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * The promote action's post step. The runner runs it after the job's last step only when
@@ -13,7 +14,7 @@ import { checkpointSigning } from '../../app/ledger-checkpoint.js'
  * confirmed exactly when the steps that deployed it succeeded; a failed or cancelled job
  * leaves its record pending, and the next gate marks it abandoned.
  */
-export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function post(env: Env = process.env): Promise<void> {
   try {
     const id = core.getState(PromoteState.Pending)
     if (id === '') return // nothing pending: a refusal, a dry run, a veto, or confirm: manual

@@ -1,40 +1,38 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
-import { SealError } from '../../core/errors.js'
-import { loadPolicy } from '../../app/load-policy.js'
-import { creatingLedgerNotice } from '../../app/ledger-location.js'
-import { openLedger } from '../../app/open-ledger.js'
-import { contractsKnown, ownService, pipelineStatus } from '../../app/pipeline-status.js'
-import { type PromoteResult, promoteDigest, vetoDigest } from '../../app/promote-digest.js'
+import { loadPolicy } from '../../app/settings/load-policy.js'
+import { creatingLedgerNotice } from '../../app/settings/ledger-location.js'
+import { openLedger } from '../../app/ledger/open-ledger.js'
+import { ownService, pipelineStatus } from '../../app/ledger/pipeline-status.js'
+import { contractsKnown } from '../../app/promote/contract-plan.js'
+import { promoteDigest } from '../../app/promote/promote-digest.js'
+import { vetoDigest } from '../../app/promote/veto.js'
+import type { PromoteResult } from '../../app/promote/types.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
-import { buildContextFromEnv, fallbackName, requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
-import { sealInfoBesideListing } from '../../app/sealed-by.js'
-import { type FetchContext, fetchAndCheckBytes } from '../../app/fetch-bytes.js'
+import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { describeProgress } from '../../report/progress.js'
-import { renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
+import { renderApprovalMarkdown, renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
-import { PromoteInput, PromoteOutput, PromoteState } from '../constants.js'
+import { PromoteInput, PromoteOutput, PromoteState } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
-import { annotateMismatches } from '../verify/run.js'
+import { annotateMismatches } from '../annotations.js'
 import { reportResolution } from './report-resolution.js'
 import { readPromoteSettings } from './settings.js'
-import { checkSignature } from '../../app/check-signature.js'
-import { signatureRequired } from '../signing-settings.js'
-import { signatureSources, signerExpectation, signerOutput } from '../signature-check.js'
-import { prepareSigning } from '../../app/signing.js'
-import { checkpointSigning } from '../../app/ledger-checkpoint.js'
-import { recordAttester } from '../../app/attest-record.js'
-import { approveAmendment } from '../../app/approve-amendment.js'
-import { contractSources, contractStoreOf, sealedContractBeside } from '../../app/contract-sources.js'
-import { renderApprovalMarkdown } from '../../report/promotion-markdown.js'
-import { serverUrlOf } from '../../core/provenance.js'
+import { signerOutput } from '../signer-output.js'
+import { prepareSigning } from '../../app/signature/signing.js'
+import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
+import { recordAttester } from '../../app/promote/attest-record.js'
+import { approveAmendment } from '../../app/contract/approve-amendment.js'
+import { sealedContractBeside } from '../../app/promote/contract-sources.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
+import { promoteRequest } from '../../app/promote/request.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
  * ledger as pending. The post step (post.ts) confirms the deployment when the job succeeds;
  * with `confirm: <record-id>` this step confirms an earlier promotion instead.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
@@ -69,7 +67,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       )
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
       if (settings.summary && env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
+        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env))).write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
@@ -105,63 +103,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         options
       )
       core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env.GITHUB_SERVER_URL))).write()
+      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env))).write()
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const sealed = settings.digest === 'previous' ? null : sealInfoBesideListing(checksumsFile ?? settings.sealListing, settings.digest, { serverUrl: serverUrlOf(env.GITHUB_SERVER_URL), onInvalid: (problem) => core.warning(problem) })
-    const fetchContext: FetchContext = {
+    const request = promoteRequest(settings, policy, settings.ledger, signing, {
       env,
+      baseDir: workspace,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
-      seal: { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => core.info(describeProgress(p)) },
-      inputs: { expected: PromoteInput.ExpectedDigest, checksums: PromoteInput.ChecksumsPath, artifactName: PromoteInput.ArtifactName },
-      log: (message) => core.info(message)
-    }
-    const rule = policy.environments.find((e) => e.name === settings.environment)
-    const required = signatureRequired(settings.signer, rule?.signedBy !== null && rule?.signedBy !== undefined)
-    const expectation = signerExpectation(settings.signer, required, env)
-    const result: PromoteResult = await promoteDigest(
-      {
-        environment: settings.environment,
-        digest: settings.digest,
-        rollback: settings.rollback,
-        dryRun: settings.dryRun,
-        name: settings.name ?? sealed?.name ?? null,
-        environmentUrl: settings.environmentUrl,
-        sealedBy: sealed?.sealedBy ?? null,
-        requester,
-        inputs: { environment: PromoteInput.Environment, digest: PromoteInput.ExpectedDigest, name: PromoteInput.Name },
-        artifact: null,
-        ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
-        withoutBytes: settings.withoutBytes,
-        checkSignature: (digest, bytes) =>
-          checkSignature(
-            digest,
-            signatureSources(bytes?.checksumsFile ?? settings.sealListing, required || settings.signer.asksForSigner, settings.token, PromoteInput.GitHubToken, env),
-            expectation
-          ),
-        requireSignature: required,
-        serverUrl: expectation.serverUrl,
-        ...(attest ? { attest } : {}),
-        contract: contractSources({
-          store: settings.ledger.kind === 'file' ? contractStoreOf(settings.ledger.file) : null,
-          baseline: settings.contractBaseline === null ? null : { path: settings.contractBaseline, inputName: PromoteInput.ContractBaseline },
-          warn: (message) => core.warning(message),
-          download: async (digest, artifact) => {
-            const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
-            const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: settings.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
-            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError(`its files are not ${digest}`)
-            return fetched.checksumsFile
-          }
-        })
+      names: {
+        environment: PromoteInput.Environment,
+        digest: PromoteInput.ExpectedDigest,
+        name: PromoteInput.Name,
+        checksums: PromoteInput.ChecksumsPath,
+        artifactName: PromoteInput.ArtifactName,
+        contractBaseline: PromoteInput.ContractBaseline,
+        token: PromoteInput.GitHubToken
       },
-      policy,
-      ledger,
-      options
-    )
+      asFlags: false,
+      downloads: true,
+      log: (message) => core.info(message),
+      warn: (message) => core.warning(message),
+      onProgress: (p) => core.info(describeProgress(p))
+    })
+    const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
@@ -173,7 +141,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env.GITHUB_SERVER_URL)
+      serverUrl: serverUrlOf(env)
     }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 

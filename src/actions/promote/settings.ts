@@ -1,15 +1,15 @@
 import * as path from 'node:path'
 import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { BytesSource } from '../../app/fetch-bytes.js'
-import { DEFAULT_FILE_LEDGER, type LedgerLocation, parseLedgerLocation } from '../../app/ledger-location.js'
-import { PromoteInput, PromoteOutput } from '../constants.js'
-import { DEFAULT_POLICY_FILE } from '../../app/load-policy.js'
-import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { misspelledInputs, readBytesSource } from '../bytes-source-input.js'
-import type { WithoutBytes } from '../../app/promote-digest.js'
-import type { SigningSettings } from '../../app/signing.js'
-import { type SignerCheckSettings, readSignerCheckSettings, readSigningSettings } from '../signing-settings.js'
+import type { BytesSource, GetInput, LedgerLocation, SignerCheckSettings, SigningSettings } from '../../app/settings/types.js'
+import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
+import { PromoteInput, PromoteOutput } from '../../app/settings/names.js'
+import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
+import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
+import type { WithoutBytes } from '../../app/promote/types.js'
+import { readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
+import type { Env } from '../../core/env.js'
 
 
 /**
@@ -54,55 +54,53 @@ export interface PromoteSettings {
   readonly signing: SigningSettings
 }
 
-type Env = Readonly<Record<string, string | undefined>>
-
 export function readPromoteSettings(getInput: GetInput, env: Env, workspace: string): PromoteSettings {
   const input = (name: string): string => getInput(name).trim()
   const confirm = readConfirm(input)
   const environment = input(PromoteInput.Environment)
   if (confirm.kind === 'record') return confirmSettings(input, getInput, env, workspace, confirm)
   if (input(PromoteInput.Outcome) !== '') {
-    throw new SealError(`${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`)
+    throw new SealError('bad-input', `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`)
   }
   if (environment === '') {
-    throw new SealError(`${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`)
+    throw new SealError('bad-input', `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`)
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput(PromoteInput.Rollback), false)
   const vetoReason = input(PromoteInput.Veto)
   const digestText = input(PromoteInput.ExpectedDigest)
   let digest: Digest | 'previous'
   if (digestText === '') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` +
         (rollback ? ', or "previous" to roll back to the last good digest.' : '.')
     )
   } else if (digestText === 'previous') {
-    if (!rollback) throw new SealError(`${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`)
+    if (!rollback) throw new SealError('bad-input', `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`)
     digest = 'previous'
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest)
   }
   if (vetoReason !== '' && rollback) {
-    throw new SealError(`${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`)
+    throw new SealError('bad-input', `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`)
   }
   if (vetoReason !== '' && digest === 'previous') {
-    throw new SealError(`${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`)
+    throw new SealError('bad-input', `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
   const approval = input(PromoteInput.ApproveAmendment)
   if (approval !== '' && (vetoReason !== '' || rollback)) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== '' ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     )
   }
   if (approval !== '' && digest === 'previous') {
-    throw new SealError(`${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`)
+    throw new SealError('bad-input', `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
   const baseline = input(PromoteInput.ContractBaseline)
 
   const { ledger, token } = readLedger(input, env, workspace)
   const environmentUrl = input(PromoteInput.EnvironmentUrl)
   if (environmentUrl !== '' && !URL.canParse(environmentUrl)) {
-    throw new SealError(`${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`)
+    throw new SealError('bad-input', `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`)
   }
   const source = readBytesSource(getInput, workspace, {
     subjectPath: PromoteInput.SubjectPath,
@@ -117,10 +115,10 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput(PromoteInput.DigestOnly), false)
   if (digestOnly && source !== null) {
     const given = source.kind === 'local' ? PromoteInput.SubjectPath : source.kind === 'artifact' ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`
-    throw new SealError(`${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`)
+    throw new SealError('bad-input', `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`)
   }
   if (digestOnly && (vetoReason !== '' || approval !== '')) {
-    throw new SealError(`${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== '' ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`)
+    throw new SealError('bad-input', `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== '' ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`)
   }
   const listing = input(PromoteInput.ChecksumsPath)
   const policy = input(PromoteInput.Policy)
@@ -156,7 +154,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
 function readRecordSigning(getInput: GetInput, ledger: LedgerLocation): SigningSettings {
   const signing = readSigningSettings(getInput, 'none')
   if (signing.mode === 'key' && ledger.kind === 'github') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. ` +
         `Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
     )
@@ -171,14 +169,14 @@ function readConfirm(input: (name: string) => string): ConfirmSetting {
   if (text === '' || text === 'on-success') return { kind: 'on-success' }
   if (text === 'manual') return { kind: 'manual' }
   if (!RECORD_ID.test(text)) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. ` +
         `Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
     )
   }
   const outcome = input(PromoteInput.Outcome)
   if (outcome !== 'success' && outcome !== 'failure') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.Outcome}: ${outcome === '' ? 'required' : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". ` +
         `Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
     )
@@ -191,7 +189,7 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
   const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
   if (promoting.length > 0) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(', ')} cannot be given with it. ` +
         `Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
     )
@@ -239,7 +237,7 @@ function readLedger(input: (name: string) => string, env: Env, workspace: string
   const ledger = parseLedgerLocation(ledgerText === '' ? (env.GITHUB_ACTIONS === 'true' ? 'github' : `file:${DEFAULT_FILE_LEDGER}`) : ledgerText, PromoteInput.Ledger, workspace)
   const token = input(PromoteInput.GitHubToken)
   if (ledger.kind === 'github' && token === '') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
     )
   }

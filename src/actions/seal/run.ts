@@ -4,13 +4,13 @@ import { SealError } from '../../core/errors.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
-import { type BundleFinisher, sealToBundle } from '../../app/seal-to-bundle.js'
-import type { SealedContract } from '../../app/seal-contract.js'
-import { SealInput, SealOutput } from '../constants.js'
-import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
+import { sealToBundle } from '../../app/seal/seal-to-bundle.js'
+import type { BundleFinisher, SealedContract } from '../../app/seal/types.js'
+import { SealInput, SealOutput } from '../../app/settings/names.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { reportFailure } from '../report-failure.js'
 import { type PartsSubject, type SealSettings, readSealSettings } from './settings.js'
-import { mergeSealBundles } from '../../app/merge-bundles.js'
+import { mergeSealBundles } from '../../app/seal/merge-bundles.js'
 import type { BuildContext } from '../../core/statement.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import { parseListing } from '../../core/listing.js'
@@ -18,11 +18,14 @@ import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/sea
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
 import type { StoredAttestation } from '../../attestation/attestations-api.js'
 import { verifyStepHints } from './verify-hints.js'
-import { type SignMode, type SignedStatement, type Signing, prepareSigning, withSigningWorkflow } from '../../app/signing.js'
+import { prepareSigning, withSigningWorkflow } from '../../app/signature/signing.js'
+import type { SignedStatement, Signing } from '../../app/signature/types.js'
+import type { SignMode } from '../../app/settings/types.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
+import type { Env } from '../../core/env.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readSealSettings((name) => core.getInput(name), workspace)
@@ -36,7 +39,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const finish: BundleFinisher = async (sealed) => {
       let artifact = sealed
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import('../../app/seal-contract.js')
+        const { collectContract, withContractAnnotation } = await import('../../app/seal/seal-contract.js')
         contract = collectContract(artifact, settings.contract)
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }
@@ -108,7 +111,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput(SealOutput.ArtifactName, uploaded?.name ?? '')
     core.setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : '')
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
-    core.setOutput(SealOutput.AttestationId, done?.attestation ? String(done.attestation.id) : '')
+    core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
     core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
     core.setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? '')
@@ -123,7 +126,7 @@ export function defaultArtifactName(artifact: SealedArtifact): string {
   return `${fileSafeName(artifact.name)}-sealed`
 }
 
-async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: NodeJS.ProcessEnv): Promise<UploadedArtifact> {
+async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<UploadedArtifact> {
   const name = upload.name ?? defaultArtifactName(artifact)
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
@@ -132,7 +135,7 @@ async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifac
   return uploaded
 }
 
-async function cacheSealed(artifact: SealedArtifact, env: NodeJS.ProcessEnv): Promise<void> {
+async function cacheSealed(artifact: SealedArtifact, env: Env): Promise<void> {
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
@@ -148,7 +151,7 @@ function listedPaths(artifact: SealedArtifact): string[] {
  * repository's attestations API, where `gh attestation verify` and the Attestations page
  * find it. A keyed one is not: the API takes certificates, not bare keys.
  */
-async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: NodeJS.ProcessEnv) {
+async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: Env) {
   const statement = await signing.sign(artifact.statement)
   if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY) return { statement, attestation: null }
   const { storeAttestation } = await import('../../attestation/attestations-api.js')
@@ -168,7 +171,7 @@ async function mergeParts(
   subject: PartsSubject,
   settings: SealSettings,
   build: BuildContext,
-  env: NodeJS.ProcessEnv,
+  env: Env,
   workspace: string,
   defaultParent: string,
   finish: BundleFinisher

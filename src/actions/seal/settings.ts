@@ -4,12 +4,13 @@ import { SealError, quote } from '../../core/errors.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { parsePartDigests } from '../../core/merge.js'
-import { type MergePartSource, partSourceFromArgument } from '../../app/merge-bundles.js'
-import { SealInput } from '../constants.js'
-import type { SigningSettings } from '../../app/signing.js'
-import { readSigningSettings } from '../signing-settings.js'
-import type { ContractRequest } from '../../app/seal-contract.js'
+import { partSourceFromArgument } from '../../app/seal/merge-bundles.js'
+import type { ContractRequest, MergePartSource } from '../../app/seal/types.js'
+import { SealInput } from '../../app/settings/names.js'
+import type { GetInput, SigningSettings } from '../../app/settings/types.js'
+import { readSigningSettings } from '../../app/settings/signing-settings.js'
 import { parseContractPatterns } from '../../core/contract/manifest.js'
+import { parseBooleanInput } from '../../app/settings/inputs.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
@@ -38,16 +39,6 @@ export interface SealSettings {
   readonly contract: ContractRequest | null
 }
 
-export type GetInput = (name: string) => string
-
-export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {
-  const v = value.trim().toLowerCase()
-  if (v === '') return fallback
-  if (v === 'true') return true
-  if (v === 'false') return false
-  throw new SealError(`${name}: ${quote(value)} is not a boolean. Use true or false.`)
-}
-
 export function readSealSettings(getInput: GetInput, workspace: string): SealSettings {
   const input = (name: string): string => getInput(name).trim()
   const subjectPath = input(SealInput.SubjectPath)
@@ -65,26 +56,26 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   ].filter(([, value]) => value !== '')
   if (given.length !== 1) {
     const which = given.length === 0 ? 'none was given' : `${given.map(([name]) => name).join(' and ')} were both given`
-    throw new SealError(
+    throw new SealError('bad-input', 
       `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ` +
         `${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     )
   }
   const partDigests = input(SealInput.PartDigests)
   if (partDigests !== '' && subjectParts === '') {
-    throw new SealError(`${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`)
+    throw new SealError('bad-input', `${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`)
   }
   if (subjectName !== '' && subjectDigest === '') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${SealInput.SubjectName}: ${quote(subjectName)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
     )
   }
   if (root !== '' && subjectPath === '') {
-    throw new SealError(`${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`)
+    throw new SealError('bad-input', `${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`)
   }
 
   const name = input(SealInput.Name)
-  if (/[\r\n]/.test(name)) throw new SealError(`${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`)
+  if (/[\r\n]/.test(name)) throw new SealError('bad-input', `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`)
 
   let subject: SubjectSpec | PartsSubject
   if (subjectParts !== '') {
@@ -104,11 +95,11 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
     }
   } else if (subjectDigest !== '') {
     if (subjectName === '') {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       )
     }
-    if (/[\r\n]/.test(subjectName)) throw new SealError(`${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`)
+    if (/[\r\n]/.test(subjectName)) throw new SealError('bad-input', `${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`)
     subject = { kind: 'digest', digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName }
   } else {
     subject = { kind: 'checksums', file: path.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums }
@@ -132,11 +123,11 @@ function readContract(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
   const text = getInput(SealInput.Contract)
   const version = getInput(SealInput.ContractVersion).trim()
   if (text.trim() === '') {
-    if (version !== '') throw new SealError(`${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`)
+    if (version !== '') throw new SealError('bad-input', `${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`)
     return null
   }
   if (subject.kind !== 'paths') {
-    throw new SealError(`${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`)
+    throw new SealError('bad-input', `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`)
   }
   return { patterns: parseContractPatterns(text, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } }
 }
@@ -154,7 +145,7 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
     [SealInput.RetentionDays, retention]
   ].find(([, value]) => value !== '')
   if (!upload && needsUpload) {
-    throw new SealError(`${needsUpload[0]}: ${quote(needsUpload[1] as string)} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`)
+    throw new SealError('bad-input', `${needsUpload[0]}: ${quote(needsUpload[1] as string)} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`)
   }
   const readsFiles = subject.kind === 'paths'
   for (const [name, on] of [
@@ -163,14 +154,14 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
   ] as const) {
     if (on && !readsFiles) {
       const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind]
-      throw new SealError(`${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`)
+      throw new SealError('bad-input', `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`)
     }
   }
   let retentionDays: number | null = null
   if (retention !== '') {
     retentionDays = Number(retention)
     if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError(`${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`)
+      throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`)
     }
   }
   return { upload: upload ? { files, name: artifactName === '' ? null : artifactName, retentionDays } : null, cache }

@@ -1,13 +1,14 @@
 import * as path from 'node:path'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { SealSettings } from './settings.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * What the summary's verify snippet needs to be ready to copy: the action's own
  * reference, the job and step ids, and the subject path as this workflow wrote it.
  */
 export function verifyStepHints(
-  env: NodeJS.ProcessEnv,
+  env: Env,
   settings: SealSettings,
   artifact: SealedArtifact,
   workspace: string

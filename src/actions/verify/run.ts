@@ -1,29 +1,31 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
-import { fetchAndCheckBytes } from '../../app/fetch-bytes.js'
-import { NOTHING_KNOWN } from '../../app/promote-digest.js'
-import { verifiedPath } from '../../app/verified-path.js'
-import { verifyArtifact } from '../../app/verify-artifact.js'
-import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/runner-environment.js'
+import { fetchAndCheckBytes } from '../../app/verify/fetch-bytes.js'
+import { NOTHING_KNOWN } from '../../app/ledger/queries.js'
+import { verifiedPath } from '../../app/verify/verified-path.js'
+import { verifyArtifact } from '../../app/verify/verify-artifact.js'
+import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import type { Mismatch } from '../../core/listing.js'
 import { describeProgress } from '../../report/progress.js'
 import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
 import { formatBytes, formatCount } from '../../report/format.js'
-import { serverUrlOf } from '../../core/provenance.js'
-import { VerifyInput, VerifyOutput } from '../constants.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
+import { VerifyInput, VerifyOutput } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
 import { readVerifySettings } from './settings.js'
-import { type SignatureCheck, checkSignature } from '../../app/check-signature.js'
-import { requirementReason, signatureRequired } from '../signing-settings.js'
-import { signatureSources, signerExpectation, signerOutput } from '../signature-check.js'
+import { checkSignature } from '../../app/signature/check-signature.js'
+import type { SignatureCheck } from '../../app/signature/types.js'
+import { requirementReason, signatureRequired } from '../../app/settings/signing-settings.js'
+import { signerExpectation } from '../../app/settings/signer-expectation.js'
+import { signatureSources } from '../../app/signature/sources.js'
+import { signerOutput } from '../signer-output.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
-
-/** GitHub shows ten error annotations per step; the rest are counted in one more. */
-export const ANNOTATIONS_SHOWN = 10
+import { annotateMismatches } from '../annotations.js'
+import { judgeSignature } from '../../app/signature/verdict.js'
 
 /** The verify action: recompute the digest of what is about to be deployed and compare. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readVerifySettings((name) => core.getInput(name), workspace, env)
@@ -69,15 +71,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           signerExpectation(settings.signer, required, env)
         )
       : null
-    const signatureFailure =
-      signature?.status === 'refused' ? signature.detail : signature?.status === 'unsigned' && required ? `${signature.detail} A signature is required: ${requirementReason(settings.signer, false)}.` : null
+    const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null)
+    const signatureFailure = verdict !== null && !verdict.accepted ? verdict.reason : null
     if (signatureFailure !== null && settings.source.kind === 'artifact' && handedOut !== null) {
       // Bytes whose signer is refused are not handed to a deploy step, even by mistake.
       removeQuietly(handedOut)
       handedOut = null
     }
     const verified = report.verified && signatureFailure === null
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env.GITHUB_SERVER_URL) })).write()
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write()
     core.setOutput(VerifyOutput.Verified, String(verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
@@ -109,19 +111,4 @@ function signerName(signature: Extract<SignatureCheck, { status: 'verified' }>):
 /** A mismatch as the `mismatches` output gives it: digests in the sha256:<hex> form. */
 export function mismatchOutput(m: Mismatch): { path: string; expected: string | null; actual: string | null; kind: string } {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind }
-}
-
-/** One error annotation per differing file, up to GitHub's limit, then one counting the rest. */
-export function annotateMismatches(mismatches: readonly Mismatch[]): void {
-  const what = { changed: 'changed since it was sealed', missing: 'was sealed but is missing', added: 'was not sealed but is present' }
-  for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    core.error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` })
-  }
-  const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1)
-  if (rest.length === 1) {
-    const m = rest[0] as Mismatch
-    core.error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` })
-  } else if (rest.length > 1) {
-    core.error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: 'artifact-seal: more files differ' })
-  }
 }

@@ -1,12 +1,11 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
-import { SealError, quote } from '../../core/errors.js'
-import type { BytesSource } from '../../app/fetch-bytes.js'
-import { readBytesSource } from '../bytes-source-input.js'
-import type { SubjectSpec } from '../../core/seal.js'
-import { parseSubjectPatterns } from '../../core/subject/patterns.js'
-import { VerifyInput } from '../constants.js'
-import { type GetInput, parseBooleanInput } from '../seal/settings.js'
-import { type SignerCheckSettings, readSignerCheckSettings } from '../signing-settings.js'
+import { SealError } from '../../core/errors.js'
+import type { BytesSource, GetInput, SignerCheckSettings } from '../../app/settings/types.js'
+import { readBytesSource } from '../../app/settings/bytes-source.js'
+import { VerifyInput } from '../../app/settings/names.js'
+import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { readSignerCheckSettings } from '../../app/settings/signing-settings.js'
+import type { Env } from '../../core/env.js'
 
 /** Every input of the verify action, read once and checked. */
 export interface VerifySettings {
@@ -19,11 +18,11 @@ export interface VerifySettings {
   readonly token: string
 }
 
-export function readVerifySettings(getInput: GetInput, workspace: string, env: Readonly<Record<string, string | undefined>> = {}): VerifySettings {
+export function readVerifySettings(getInput: GetInput, workspace: string, env: Env = {}): VerifySettings {
   const input = (name: string): string => getInput(name).trim()
   const expectedText = input(VerifyInput.ExpectedDigest)
   if (expectedText === '') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
     )
   }
@@ -37,7 +36,7 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: R
     token: VerifyInput.GitHubToken
   })
   if (source === null || source.kind === 'cache') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
     )
   }
@@ -50,21 +49,3 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: R
   }
 }
 
-/** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */
-export function readSubject(getInput: GetInput, workspace: string, pathInput: string, rootInput: string): SubjectSpec | null {
-  const subjectPath = getInput(pathInput).trim()
-  const root = getInput(rootInput).trim()
-  if (subjectPath === '') {
-    if (root !== '') throw new SealError(`${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
-    return null
-  }
-  return {
-    kind: 'paths',
-    patterns: parseSubjectPatterns(getInput(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: 'allow',
-    ...(root !== '' ? { root } : {})
-  }
-}

@@ -131,7 +131,7 @@ function sdlError(error: unknown, where: string, document: DocumentNode | null):
     const name = /"@?([_A-Za-z][_0-9A-Za-z]*)"/.exec(firstLine)?.[1]
     if (name !== undefined) at = firstNamePosition(document, name)
   }
-  return new SealError(`${where}${at ? `:${at}` : ''}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`)
+  return new SealError('malformed', `${where}${at ? `:${at}` : ''}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`)
 }
 
 /**

@@ -46,13 +46,13 @@ export function describeContract(declared: readonly DeclaredFile[], read: (path:
     const found = detectContractKind(path, text)
     const role = found.kind === 'jsonschema' ? (declaredRole ?? options.defaultRole ?? null) : declaredRole
     if (found.kind === 'jsonschema' && role === null) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path}" or "consumes: ${path}"), ` +
           'so a change is judged as a response or a request change.'
       )
     }
     if (found.kind !== 'jsonschema' && role !== null) {
-      throw new SealError(`${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`)
+      throw new SealError('bad-input', `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`)
     }
     detected.push({ path, detected: found })
     entries.push({ path, kind: found.kind, sha256: sha256(bytes), role, openapiVersion: found.openapiVersion ?? null })
@@ -98,17 +98,17 @@ export function checkContractIdentity(manifest: ContractManifest, read: (path: s
     again = describeContract(
       declared,
       (path) => {
-        if (!named.has(path)) throw new SealError(`a contract file refers to ${quote(path)}, which the manifest does not name`)
+        if (!named.has(path)) throw new SealError('tampered', `a contract file refers to ${quote(path)}, which the manifest does not name`)
         return read(path)
       },
       { version, inputs: { contract: 'the contract', version: 'the version' } }
     )
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    throw new SealError(`${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited after sealing; give the seal bundle as the seal wrote it.`)
+    throw new SealError('tampered', `${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error })
   }
   if (again.digest === manifest.digest) return
-  throw new SealError(`${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`)
+  throw new SealError('tampered', `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`)
 }
 
 function firstDifference(claimed: ContractManifest, derived: ContractManifest): string {

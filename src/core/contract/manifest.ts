@@ -13,7 +13,6 @@ export const CONTRACT_FORMAT = 'artifact-seal/contract/v2'
 export const CONTRACT_FORMAT_V1 = 'artifact-seal/contract/v1'
 
 /** A manifest of the earlier format: refused, and told apart so the refusal can say what to do. */
-export class EarlierContractFormatError extends SealError {}
 
 /** The annotation on the statement's subject that names the contract the bytes carry. */
 export const CONTRACT_ANNOTATION = 'artifact-seal.contract'
@@ -80,7 +79,7 @@ export function parseContractPatterns(text: string, inputName: string): Contract
     const match = /^(produces|consumes):\s*(.+)$/.exec(line)
     const pattern = (match ? match[2] : line) as string
     if (pattern.startsWith('/') || pattern.split('/').includes('..')) {
-      throw new SealError(`${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`)
+      throw new SealError('bad-input', `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`)
     }
     return { pattern, role: match ? (match[1] as SchemaRole) : null }
   })
@@ -98,7 +97,7 @@ export interface BoundVersion {
  */
 export function contractVersion(given: string, detected: readonly { path: string; detected: DetectedContract }[], inputName: string): BoundVersion {
   if (given !== '') {
-    if (!VERSION.test(given)) throw new SealError(`${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`)
+    if (!VERSION.test(given)) throw new SealError('bad-input', `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`)
     return { version: given, from: 'contract-version' }
   }
   const openapi = detected.filter((d) => d.detected.kind === 'openapi')
@@ -112,7 +111,7 @@ export function contractVersion(given: string, detected: readonly { path: string
           ? `the OpenAPI document ${quote(openapi[0]?.path ?? '')} has no info.version`
           : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? '')} has spaces or control characters`
         : 'the contract has no OpenAPI document whose info.version could be its version'
-  throw new SealError(`${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`)
+  throw new SealError('bad-input', `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`)
 }
 
 /** A version is one word: it is a field of the identity text's line. */
@@ -140,16 +139,16 @@ export function buildManifest(version: BoundVersion, files: readonly ContractFil
  * each line ending in "\n". `jq` prints it from a manifest (README, "The service contract").
  */
 export function contractIdentityText(version: BoundVersion, files: readonly ContractFileEntry[]): string {
-  if (files.length === 0) throw new SealError('No contract files: a contract digest needs at least one file.')
-  if (!VERSION.test(version.version)) throw new SealError(`contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`)
+  if (files.length === 0) throw new SealError('bad-input', 'No contract files: a contract digest needs at least one file.')
+  if (!VERSION.test(version.version)) throw new SealError('bad-input', `contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`)
   const seen = new Set<string>()
   const lines = [...files]
     .sort((a, b) => compareUtf8(a.path, b.path))
     .map((file) => {
       checkListingPath(file.path, 'contract')
-      if (seen.has(file.path)) throw new SealError(`contract: the file ${quote(file.path)} is named twice. Name each contract file once.`)
+      if (seen.has(file.path)) throw new SealError('malformed', `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`)
       seen.add(file.path)
-      if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError(`contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`)
+      if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError('malformed', `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`)
       return `${file.sha256} ${file.kind} ${file.openapiVersion ?? '-'} ${file.role ?? '-'}  ${file.path}\n`
     })
   return `${CONTRACT_FORMAT}\nversion ${version.version} ${version.from}\n${lines.join('')}`
@@ -167,7 +166,7 @@ export function contractDigest(version: BoundVersion, files: readonly ContractFi
  */
 export function parseManifest(text: string, source: string): ContractManifest {
   const fail = (detail: string): never => {
-    throw new SealError(`${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`)
+    throw new SealError('malformed', `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`)
   }
   let value: unknown
   try {
@@ -178,7 +177,7 @@ export function parseManifest(text: string, source: string): ContractManifest {
   const m = value as Partial<Record<keyof ContractManifest, unknown>> | null
   if (m === null || typeof m !== 'object' || Array.isArray(m)) return fail('is not a contract manifest')
   if (m.format === CONTRACT_FORMAT_V1) {
-    throw new EarlierContractFormatError(
+    throw new SealError('outdated', 
       `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, ` +
         `the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; ` +
         `to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`

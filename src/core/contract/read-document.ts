@@ -201,17 +201,17 @@ function lineColumn(text: string, offset: number): string {
 
 function yamlError(file: string, text: string, error: unknown): SealError {
   if (error instanceof MergeRefused) {
-    return new SealError(`${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`)
+    return new SealError('malformed', `${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`)
   }
   if (error instanceof yaml.YAMLException) {
     const mark = error.mark as { line?: number; column?: number } | undefined
     const at = mark && typeof mark.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : ''
     const reason = (error.reason || error.message.split('\n')[0] || 'unreadable').replace(/\.$/, '')
     const merge = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : ''
-    return new SealError(`${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`)
+    return new SealError('malformed', `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`)
   }
   if (error instanceof RangeError) {
-    return new SealError(`${quote(file)} cannot be read: it is nested too deeply to read (${error.message}). Flatten it, or move nested schemas into named definitions.`)
+    return new SealError('malformed', `${quote(file)} cannot be read: it is nested too deeply to read (${error.message}). Flatten it, or move nested schemas into named definitions.`)
   }
   throw error
 }

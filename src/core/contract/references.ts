@@ -21,7 +21,7 @@ export function referencesOf(file: string, kind: ContractKind, text: string, inp
   const inside = (target: string, what: string): string => {
     const resolved = path.posix.normalize(path.posix.join(dir, target))
     if (resolved.startsWith('../') || resolved === '..' || path.posix.isAbsolute(target)) {
-      throw new SealError(`${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`)
+      throw new SealError('refused', `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`)
     }
     return resolved
   }
@@ -48,13 +48,13 @@ export function referencesOf(file: string, kind: ContractKind, text: string, inp
   for (const ref of refs) {
     if (ref.startsWith('#')) continue
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`)
+      throw new SealError('refused', `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`)
     }
     let target: string
     try {
       target = decodeURIComponent(ref.split('#')[0] as string)
     } catch {
-      throw new SealError(`${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`)
+      throw new SealError('malformed', `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`)
     }
     if (target !== '') files.push(inside(target, ref))
   }

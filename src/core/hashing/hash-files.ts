@@ -50,7 +50,7 @@ function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
         : failure.code === 'EISDIR'
           ? 'it is a directory, not a file.'
           : `${failure.message}.`
-  return new SealError(`Cannot read ${quote(path)}: ${reason}`)
+  return new SealError('unreadable', `Cannot read ${quote(path)}: ${reason}`)
 }
 
 type SharedWork = Omit<ClaimLoopContext, 'fs' | 'crypto' | 'progressSlot' | 'waitForMore' | 'onFileDone'>
@@ -143,7 +143,7 @@ export class HashQueue {
   add(path: string): void {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError(`More than ${MAX_FILES.toLocaleString('en-US')} files to seal. Seal the artifact in parts, or as an archive.`)
+        throw new SealError('bad-input', `More than ${MAX_FILES.toLocaleString('en-US')} files to seal. Seal the artifact in parts, or as an archive.`)
       }
       this.capacity *= 2
       this.pathEnds.grow(this.capacity * 4)
@@ -153,7 +153,7 @@ export class HashQueue {
     // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
     const room = path.length * 3
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError(`The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`)
+      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError('bad-input', `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`)
       this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)))
       this.pathText = Buffer.from(this.pathBytes)
     }

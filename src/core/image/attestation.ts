@@ -48,7 +48,7 @@ export interface BundleFacts {
 /** Reads the facts the layout needs from a Sigstore bundle; `where` names it for messages. */
 export function bundleFacts(bundle: Buffer, where: string): BundleFacts {
   const bad = (why: string): never => {
-    throw new SealError(`${where}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`)
+    throw new SealError('malformed', `${where}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`)
   }
   let json: unknown
   try {
@@ -103,7 +103,7 @@ export function attestationArtifact(input: AttestationInput): AttestationArtifac
   const facts = bundleFacts(input.bundle, input.where)
   const hex = input.subject.digest.slice('sha256:'.length)
   if (facts.content === 'dsse-envelope' && !facts.subjectDigests.includes(hex)) {
-    throw new SealError(
+    throw new SealError('tampered', 
       `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? 'no sha256 subject' : facts.subjectDigests.map((d) => `sha256:${d}`).join(', ')}, ` +
         `not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     )

@@ -71,7 +71,7 @@ export function sha256Digest(bytes: Uint8Array): Digest {
 export function proveManifest(bytes: Buffer, expected: Digest, contentType: string | null, where: string): ManifestBytes {
   const actual = sha256Digest(bytes)
   if (actual !== expected) {
-    throw new SealError(
+    throw new SealError('refused', 
       `${where}: the registry served a manifest whose bytes hash to ${actual}, not to the digest asked for, ${expected}. ` +
         `The registry (or something between it and the runner) altered or swapped the manifest; nothing is trusted from it. Check the registry and the network path, then run again.`
     )
@@ -87,7 +87,7 @@ export function readManifest(bytes: Buffer, digest: Digest, contentType: string 
 
 export function parseManifest(bytes: Uint8Array, contentType: string | null, where: string): Manifest {
   const bad = (why: string): never => {
-    throw new SealError(`${where}: ${why}.`)
+    throw new SealError('refused', `${where}: ${why}.`)
   }
   if (bytes.length > MANIFEST_MAX_BYTES) bad(`the manifest is ${bytes.length} bytes, more than the ${MANIFEST_MAX_BYTES} a registry serves`)
   const header = bareMediaType(contentType)
@@ -251,7 +251,7 @@ export function requirePlatforms(children: readonly PlatformChild[], wanted: rea
   const missing = wanted.filter((want) => !children.some((child) => platformMatches(child.platform, want)))
   if (missing.length === 0) return
   const present = children.length === 0 ? 'no platform images at all' : children.map((c) => c.platform).join(', ')
-  throw new SealError(
+  throw new SealError('refused', 
     `${where}: the index has no image for ${missing.map(quote).join(', ')}; it has ${present}. ` +
       `Build and push the image for ${missing.length === 1 ? 'that platform' : 'those platforms'}, or drop ${missing.length === 1 ? 'it' : 'them'} from the platforms rule.`
   )

@@ -41,7 +41,7 @@ const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.
 export function parseImageReference(value: string, what: string): ImageReference {
   const text = value.trim()
   const fail = (why: string, fix: string): never => {
-    throw new SealError(`${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`)
+    throw new SealError('bad-input', `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`)
   }
   if (text === '') fail('it is empty', 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:…".')
   const at = text.indexOf('@')
@@ -136,7 +136,7 @@ export function subjectName(reference: ImageReference): string {
 /** The same repository with a tag (and no digest). */
 export function withTag(reference: ImageReference, tag: string, what: string): ImageReference {
   if (!TAG.test(tag)) {
-    throw new SealError(`${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`)
+    throw new SealError('bad-input', `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`)
   }
   return { ...reference, tag, digest: null }
 }

@@ -46,7 +46,7 @@ export function mergeReferrers(existing: ManifestBytes | null, entries: readonly
     body = { mediaType: OCI_INDEX, schemaVersion: 2, manifests: [] }
   } else {
     if (existing.mediaType !== OCI_INDEX) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${where}: the referrers fallback tag names a ${quote(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; ` +
           'artifact-seal will not overwrite it. Move or delete that tag, then run again.'
       )

@@ -61,7 +61,7 @@ function parseWithPositions(text: string, source: string): PromotionPolicy {
     return `${source}:${line}:${col}`
   }
   const fail = (problems: string[]): never => {
-    throw new SealError(
+    throw new SealError('malformed', 
       `The promotion policy ${source} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}:\n` +
         problems.map((p) => `  ${p}`).join('\n') +
         `\nSee the policy format in the README ("Promotion policy").`

@@ -1,3 +1,6 @@
+import { SealError, quote } from '../errors.js'
+import type { Service } from './record.js'
+
 /**
  * Who must have signed a digest's seal for it to enter an environment: the identity in
  * the signing certificate, checked as `gh attestation verify` checks it.
@@ -91,4 +94,20 @@ export function pipelineOrder(policy: PromotionPolicy): EnvironmentRule[] {
     ordered.push(next)
   }
   return ordered
+}
+
+/**
+ * The service a promotion is of: the one the policy names (`service:`), else the artifact's
+ * name, which must then be one of the policy's `services:` when it lists them; a promotion
+ * with no name belongs to the default service. A name the policy does not list is bad input:
+ * a typo never starts a history of its own.
+ */
+export function serviceFor(policy: PromotionPolicy, name: string | null, nameInput = 'name'): Service {
+  if ((policy.service ?? null) !== null) return policy.service as string
+  const listed = policy.services ?? null
+  if (listed === null || (name !== null && listed.includes(name))) return name
+  throw new SealError('bad-input', 
+    `${nameInput}: ${name === null ? 'the artifact has no name' : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(', ')}. ` +
+      `Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  )
 }

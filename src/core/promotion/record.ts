@@ -57,7 +57,7 @@ export interface AttestationRef {
   readonly uri: string
   /** The sha256 of the bundle's bytes, so the record pins exactly one bundle. */
   readonly digest: Digest
-  /** The attestations API's id; null for a bundle kept beside a file ledger. */
+  /** The attestations API's id; null for a bundle kept beside a file ledger, or stored by a request whose answer was lost (`uri` is then the API's list for the digest). */
   readonly id: string | null
 }
 

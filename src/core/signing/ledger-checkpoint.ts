@@ -53,7 +53,7 @@ export function checkpointStatement(ledgerName: string, predicate: CheckpointPre
 export function readCheckpointStatement(statement: unknown, ledgerName: string, where: string): CheckpointPredicate {
   const s = statement as { predicateType?: unknown; subject?: unknown; predicate?: Partial<CheckpointPredicate> } | null
   if (s?.predicateType !== CHECKPOINT_PREDICATE_TYPE) {
-    throw new SealError(`${quote(where)} signs a ${quote(String(s?.predicateType))} statement, not a ledger checkpoint (${quote(CHECKPOINT_PREDICATE_TYPE)}). Give the checkpoint artifact-seal wrote beside the ledger.`)
+    throw new SealError('unrecognized', `${quote(where)} signs a ${quote(String(s?.predicateType))} statement, not a ledger checkpoint (${quote(CHECKPOINT_PREDICATE_TYPE)}). Give the checkpoint artifact-seal wrote beside the ledger.`)
   }
   const subjects = Array.isArray(s.subject) ? (s.subject as { name?: unknown; digest?: { sha256?: unknown } }[]) : []
   const subject = subjects.length === 1 ? subjects[0] : undefined
@@ -69,13 +69,13 @@ export function readCheckpointStatement(statement: unknown, ledgerName: string, 
     typeof p.time !== 'string' ||
     (p.ledger !== undefined && (typeof p.ledger !== 'string' || !HEAD.test(p.ledger)))
   ) {
-    throw new SealError(`${quote(where)} is signed, but its statement is not a checkpoint (one subject; format, seq, head, time, ledger). It was not written by artifact-seal.`)
+    throw new SealError('malformed', `${quote(where)} is signed, but its statement is not a checkpoint (one subject; format, seq, head, time, ledger). It was not written by artifact-seal.`)
   }
   if (p.ledger === undefined && subject.name !== ledgerName) {
-    throw new SealError(`${quote(where)} is the checkpoint of the ledger ${quote(String(subject.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ledger's own checkpoint.`)
+    throw new SealError('tampered', `${quote(where)} is the checkpoint of the ledger ${quote(String(subject.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ledger's own checkpoint.`)
   }
   if (subject.digest?.sha256 !== hex) {
-    throw new SealError(`${quote(where)} is signed, but its subject's sha256 is not the head its predicate names (${p.head}). It was not written by artifact-seal.`)
+    throw new SealError('tampered', `${quote(where)} is signed, but its subject's sha256 is not the head its predicate names (${p.head}). It was not written by artifact-seal.`)
   }
   return { format: p.format, seq: p.seq, head: p.head as string, time: p.time, ...(p.ledger === undefined ? {} : { ledger: p.ledger }) }
 }

@@ -62,7 +62,7 @@ export function pemBlocks(text: string, where: string): PemBlock[] {
     const endLine = `-----END ${label}-----`
     const end = text.indexOf(endLine, begin.lastIndex)
     if (end === -1) {
-      throw new SealError(`${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`)
+      throw new SealError('malformed', `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`)
     }
     const inner = text.slice(begin.lastIndex, end)
     // A colon never occurs in base64, so a line with one is a header.
@@ -76,7 +76,7 @@ export function pemBlocks(text: string, where: string): PemBlock[] {
 
 export function bodyBytes(block: PemBlock, where: string): Buffer {
   if (block.body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError(`${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`)
+    throw new SealError('malformed', `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`)
   }
   return Buffer.from(block.body, 'base64')
 }
@@ -88,7 +88,7 @@ export function algorithmOf(key: KeyObject, where: string): KeyAlgorithm {
       const curve = key.asymmetricKeyDetails?.namedCurve
       const algorithm = curve === undefined ? undefined : CURVES[curve]
       if (algorithm === undefined) {
-        throw new SealError(
+        throw new SealError('unrecognized', 
           `${where}: is an ECDSA key on ${curve === undefined ? 'a curve given by explicit parameters' : `curve ${curve}`}, which Sigstore tools do not accept. ` +
             'Use a key on P-256, P-384 or P-521, such as one from "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256".'
         )
@@ -100,18 +100,18 @@ export function algorithmOf(key: KeyObject, where: string): KeyAlgorithm {
     case 'rsa': {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError(`${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`)
+        throw new SealError('unrecognized', `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`)
       }
       return 'rsa'
     }
     default:
-      throw new SealError(`${where}: is a ${key.asymmetricKeyType ?? 'secret'} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
+      throw new SealError('unrecognized', `${where}: is a ${key.asymmetricKeyType ?? 'secret'} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
   }
 }
 
 
 export function notPem(where: string, expected: string): SealError {
-  return new SealError(
+  return new SealError('malformed', 
     `${where}: is not PEM text (no "-----BEGIN ${expected}-----" line). Pass the whole key file, BEGIN and END lines included` +
       `${expected === 'PUBLIC KEY' ? '' : ', from a secret ("${{ secrets.SIGNING_KEY }}")'}.`
   )
@@ -128,30 +128,30 @@ export function material(publicKey: KeyObject, algorithm: KeyAlgorithm): PublicK
  */
 export function readPublicKey(text: string, source: string): PublicKeyMaterial {
   const normalized = normalize(text).trim()
-  if (normalized === '') throw new SealError(`${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----…"), such as cosign.pub.`)
+  if (normalized === '') throw new SealError('bad-input', `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----…"), such as cosign.pub.`)
   const blocks = pemBlocks(normalized, source)
   if (blocks.length === 0) throw notPem(source, 'PUBLIC KEY')
   const publicBlocks = blocks.filter((block) => PUBLIC_LABELS.has(block.label))
-  if (publicBlocks.length > 1) throw new SealError(`${source}: holds ${publicBlocks.length} public keys. Give exactly one.`)
+  if (publicBlocks.length > 1) throw new SealError('bad-input', `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`)
   const block = publicBlocks[0]
   if (block === undefined) {
     if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith('PRIVATE KEY'))) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), ` +
           'and rotate the key if this text was published.'
       )
     }
     if (blocks[0]?.label === 'CERTIFICATE') {
-      throw new SealError(`${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`)
+      throw new SealError('bad-input', `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`)
     }
-    throw new SealError(`${source}: holds a "${blocks[0]?.label ?? ''}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`)
+    throw new SealError('unrecognized', `${source}: holds a "${blocks[0]?.label ?? ''}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`)
   }
   let publicKey: KeyObject
   try {
     publicKey = createPublicKey({ key: bodyBytes(block, source), format: 'der', type: block.label === 'RSA PUBLIC KEY' ? 'pkcs1' : 'spki' })
   } catch (error) {
     if (error instanceof SealError) throw error
-    throw new SealError(`${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`)
+    throw new SealError('unrecognized', `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`)
   }
   return material(publicKey, algorithmOf(publicKey, source))
 }

@@ -86,7 +86,7 @@ function base64Field(value: unknown): Buffer | null {
 
 /** go-securesystemslib's `encrypted` format, as cosign writes it, checked field by field. */
 function cosignEnvelope(block: PemBlock, where: string): CosignEnvelope {
-  const damaged = (what: string): SealError => new SealError(`${where}: the encrypted key is damaged (${what}). Copy the whole key file into the secret again.`)
+  const damaged = (what: string): SealError => new SealError('malformed', `${where}: the encrypted key is damaged (${what}). Copy the whole key file into the secret again.`)
   let json: unknown
   try {
     json = JSON.parse(bodyBytes(block, where).toString('utf8'))
@@ -97,17 +97,17 @@ function cosignEnvelope(block: PemBlock, where: string): CosignEnvelope {
   if (!isRecord(json) || !isRecord(json.kdf) || !isRecord(json.cipher)) throw damaged('the kdf or cipher section is missing')
   const { kdf, cipher } = json
   if (kdf.name !== 'scrypt') {
-    throw new SealError(`${where}: the encrypted key uses key derivation ${quote(String(kdf.name).slice(0, 40))}; only scrypt, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
+    throw new SealError('unrecognized', `${where}: the encrypted key uses key derivation ${quote(String(kdf.name).slice(0, 40))}; only scrypt, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
   }
   if (cipher.name !== 'nacl/secretbox') {
-    throw new SealError(`${where}: the encrypted key uses cipher ${quote(String(cipher.name).slice(0, 40))}; only nacl/secretbox, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
+    throw new SealError('unrecognized', `${where}: the encrypted key uses cipher ${quote(String(cipher.name).slice(0, 40))}; only nacl/secretbox, which cosign writes, is supported. Re-encrypt the key with "cosign import-key-pair".`)
   }
   const params = isRecord(kdf.params) ? kdf.params : {}
   const { N: n, r, p } = params
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw damaged('the scrypt parameters N, r and p are not all whole numbers')
   const [nn, rr, pp] = [n as number, r as number, p as number]
   if (nn < 2 || (nn & (nn - 1)) !== 0 || nn > SCRYPT_MAX_N || rr < 1 || rr > SCRYPT_MAX_R || pp < 1 || pp > SCRYPT_MAX_P || 128 * nn * rr > SCRYPT_MAX_MEMORY) {
-    throw new SealError(
+    throw new SealError('refused', 
       `${where}: the encrypted key asks for scrypt parameters N=${nn}, r=${rr}, p=${pp}, outside what is accepted (N a power of two up to ${SCRYPT_MAX_N}, r up to ${SCRYPT_MAX_R}, p up to ${SCRYPT_MAX_P}, 128·N·r bytes up to 256 MiB). ` +
         'Re-encrypt the key with "cosign import-key-pair".'
     )
@@ -137,7 +137,7 @@ function passwordName(inputName: string): string {
 function wrongPassword(inputName: string, block: PemBlock): SealError {
   const pw = passwordName(inputName)
   const cosign = COSIGN_LABELS.has(block.label)
-  return new SealError(
+  return new SealError('bad-input', 
     `${inputName}: the password in ${pw} does not open this encrypted key ("${block.label}"). ` +
       `Check that ${pw} holds the password the key was encrypted with${cosign ? ' (the COSIGN_PASSWORD given to "cosign generate-key-pair")' : ''} and that both secrets belong to the same key` +
       `${cosign ? '; if they do, the key text was altered: copy the whole key file into the secret again' : ''}.`
@@ -146,7 +146,7 @@ function wrongPassword(inputName: string, block: PemBlock): SealError {
 
 function missingPassword(inputName: string, block: PemBlock): SealError {
   const pw = passwordName(inputName)
-  return new SealError(
+  return new SealError('bad-input', 
     `${inputName}: the key is encrypted ("${block.label}") and ${pw} is empty. Pass the key's password in ${pw} from a secret` +
       `${COSIGN_LABELS.has(block.label) ? ' (for a cosign key, the COSIGN_PASSWORD given to "cosign generate-key-pair")' : ''}.`
   )
@@ -173,7 +173,7 @@ function parseDer(der: Buffer, types: readonly ('pkcs8' | 'sec1' | 'pkcs1')[], i
   if (ed25519 !== null) {
     const key = createPrivateKey({ key: ed25519.v1, format: 'der', type: 'pkcs8' })
     if (createPublicKey(key).export({ type: 'spki', format: 'der' }).subarray(12).equals(ed25519.publicKey)) return key
-    throw new SealError(`${inputName}: ${what} is an Ed25519 key whose stored public key is not its own: the key is damaged. Export the key again.`)
+    throw new SealError('malformed', `${inputName}: ${what} is an Ed25519 key whose stored public key is not its own: the key is damaged. Export the key again.`)
   }
   for (const type of types) {
     try {
@@ -182,7 +182,7 @@ function parseDer(der: Buffer, types: readonly ('pkcs8' | 'sec1' | 'pkcs1')[], i
       // The next encoding, then the error below.
     }
   }
-  throw new SealError(`${inputName}: ${what} is not a private key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
+  throw new SealError('unrecognized', `${inputName}: ${what} is not a private key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`)
 }
 
 function privateKeyOf(block: PemBlock, password: string | undefined, inputName: string): KeyObject {
@@ -201,7 +201,7 @@ function privateKeyOf(block: PemBlock, password: string | undefined, inputName: 
       return der === null ? createPrivateKey({ key: pemText(block), format: 'pem', passphrase: password }) : createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password })
     } catch (error) {
       if ((error as { code?: unknown }).code === 'ERR_OSSL_BAD_DECRYPT') throw wrongPassword(inputName, block)
-      throw new SealError(
+      throw new SealError('malformed', 
         `${inputName}: the encrypted key ("${block.label}") could not be opened: it is damaged, or encrypted with a cipher OpenSSL does not offer. ` +
           `Check that ${passwordName(inputName)} is right, or export the key again ("openssl pkcs8 -topk8 -v2 aes-256-cbc").`
       )
@@ -214,12 +214,12 @@ function privateKeyOf(block: PemBlock, password: string | undefined, inputName: 
 
 function unsupportedBlock(label: string, where: string): SealError {
   if (label === 'OPENSSH PRIVATE KEY') {
-    return new SealError(
+    return new SealError('unrecognized', 
       `${where}: is an OpenSSH private key, which this tool does not read. Convert an RSA or ECDSA key to PKCS#8 with "ssh-keygen -p -m PKCS8 -f FILE", ` +
         `or use a new key. ${GENERATE_HINT}`
     )
   }
-  return new SealError(`${where}: holds a "${label}" PEM block, which is not a private key this tool reads. Supported: ${SUPPORTED_FORMATS}. ${GENERATE_HINT}`)
+  return new SealError('unrecognized', `${where}: holds a "${label}" PEM block, which is not a private key this tool reads. Supported: ${SUPPORTED_FORMATS}. ${GENERATE_HINT}`)
 }
 
 
@@ -232,18 +232,18 @@ function unsupportedBlock(label: string, where: string): SealError {
  */
 export function readSigningKey(pemText: string, password: string | undefined, inputName = 'signing-key'): SigningKey {
   const text = normalize(pemText).trim()
-  if (text === '') throw new SealError(`${inputName}: is empty. Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}". ${GENERATE_HINT}`)
+  if (text === '') throw new SealError('bad-input', `${inputName}: is empty. Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}". ${GENERATE_HINT}`)
   const blocks = pemBlocks(text, inputName).filter((block) => !IGNORED_LABELS.has(block.label))
   if (blocks.length === 0) throw notPem(inputName, 'PRIVATE KEY')
   const privateBlocks = blocks.filter((block) => PRIVATE_LABELS.has(block.label))
-  if (privateBlocks.length > 1) throw new SealError(`${inputName}: holds ${privateBlocks.length} private keys. Pass exactly one key.`)
+  if (privateBlocks.length > 1) throw new SealError('bad-input', `${inputName}: holds ${privateBlocks.length} private keys. Pass exactly one key.`)
   const block = privateBlocks[0]
   if (block === undefined) {
     const first = blocks[0]?.label ?? ''
     if (PUBLIC_LABELS.has(first)) {
-      throw new SealError(`${inputName}: holds a public key ("${first}"), not a private key. Pass the private key (cosign.key, or the PEM with "PRIVATE KEY" in its BEGIN line); the public key goes to public-key where the seal is verified.`)
+      throw new SealError('bad-input', `${inputName}: holds a public key ("${first}"), not a private key. Pass the private key (cosign.key, or the PEM with "PRIVATE KEY" in its BEGIN line); the public key goes to public-key where the seal is verified.`)
     }
-    if (first === 'CERTIFICATE') throw new SealError(`${inputName}: holds a certificate, not a private key. Pass the private key the certificate was issued for.`)
+    if (first === 'CERTIFICATE') throw new SealError('bad-input', `${inputName}: holds a certificate, not a private key. Pass the private key the certificate was issued for.`)
     throw unsupportedBlock(first, inputName)
   }
   const privateKey = privateKeyOf(block, password, inputName)
@@ -252,7 +252,7 @@ export function readSigningKey(pemText: string, password: string | undefined, in
   const probe = Buffer.from('artifact-seal key probe')
   const hash = algorithm === 'ed25519' ? null : 'sha256'
   if (!verify(hash, probe, publicKey, sign(hash, probe, privateKey))) {
-    throw new SealError(`${inputName}: the private key does not match the public key stored with it: the key is damaged. Export the key again.`)
+    throw new SealError('malformed', `${inputName}: the private key does not match the public key stored with it: the key is damaged. Export the key again.`)
   }
   return { ...material(publicKey, algorithm), privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }
 }

@@ -265,6 +265,6 @@ export function readVerificationSummary(statement: unknown): VerificationSummary
     return root as unknown as VerificationSummaryStatement
   } catch (error) {
     if (!(error instanceof Invalid)) throw error
-    throw new SealError(`The verification summary is not valid: ${error.path} ${error.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`)
+    throw new SealError('malformed', `The verification summary is not valid: ${error.path} ${error.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`)
   }
 }

@@ -88,7 +88,7 @@ export function namesOneFile(options: Pick<ResolveOptions, 'patterns' | 'baseDir
 export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const { patterns, baseDir, inputName } = options
   if (patterns.include.length === 0) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')})` : ''}. ` +
         'Give at least one file, directory or glob, one per line or comma-separated.'
     )
@@ -116,7 +116,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot)
   const linkLeavesRoot = (link: string, target: string, root: string, named = false): SealError =>
-    new SealError(
+    new SealError('bad-input', 
       `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
         `A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? 'remove the link from the patterns' : `leave the link out with "!${toSlashes(path.relative(baseDir, link))}"`}.`
     )
@@ -149,7 +149,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (error) {
       const e = error as NodeJS.ErrnoException
-      throw new SealError(`${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`)
+      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e })
     }
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
@@ -157,7 +157,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       const abs = prefix + entry.name
       if (entry.name.includes('\uFFFD') && !fs.existsSync(abs)) {
         // The name's bytes are not UTF-8: Node decoded them lossily and cannot open the result.
-        throw new SealError(
+        throw new SealError('bad-input', 
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). ` +
             'Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.'
         )
@@ -179,7 +179,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         } catch {
           // A dangling link holds nothing: under a glob it matters only when the pattern takes it.
           if (!taken) continue
-          throw new SealError(
+          throw new SealError('bad-input', 
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. ` +
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
@@ -189,7 +189,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         isDir = stat.isDirectory()
         isFile = stat.isFile()
         if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
+          throw new SealError('bad-input', 
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). ` +
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
@@ -257,7 +257,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
 
   if (unmatched.length > 0) {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: nothing matches ${unmatched.map(quote).join(', ')} (relative to ${quote(baseDir)}). ` +
         `Patterns tried: ${patterns.include.map(quote).join(', ')}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}` : ''}. ` +
         'Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.'
@@ -265,7 +265,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i])
   if (unusedExclusions.length > 0 && options.unusedExclusions !== 'allow') {
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
         `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
         'Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, ' +
@@ -277,7 +277,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       patterns.exclude.length > 0
         ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files`
         : 'the directories hold no files'
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: ${patterns.include.map(quote).join(', ')} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? ' or loosen the exclusions' : ''}.`
     )
   }
@@ -322,11 +322,11 @@ function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirec
   if (options.root !== undefined && options.root !== '') {
     const root = path.resolve(options.baseDir, options.root)
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(`root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`)
+      throw new SealError('bad-input', `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`)
     }
     const outside = files.find((f) => !isInside(f, root))
     if (outside !== undefined) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. ` +
           'Give a root that contains every matched file, or leave root empty to use the deepest directory that does.'
       )

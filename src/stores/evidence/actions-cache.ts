@@ -7,6 +7,7 @@ import { diffListings, parseListing } from '../../core/listing.js'
 import { listDirectory } from '../../core/seal.js'
 import { CACHE_FILES_DIR, CACHE_LISTING, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
 import { removeQuietly } from './directory-handoff.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Saves sealed files in the GitHub Actions cache, addressed by their digest, through
@@ -18,8 +19,6 @@ import { removeQuietly } from './directory-handoff.js'
  * service down, a read-only token, the repository's cache full), saving warns and goes on
  * (status `not-saved`): the workflow artifact remains the authoritative carrier.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export { cacheKeyOf } from './cache-layout.js'
 
@@ -163,10 +162,10 @@ export class ActionsCacheStore {
         const stat = fs.statSync(real)
         inode = `${stat.dev}:${stat.ino}`
       } catch (error) {
-        throw new SealError(
+        throw new SealError('unreadable', 
           `${this.inputName}: cannot cache the sealed file ${quote(rel)} under ${quote(root)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
             `The files changed after they were sealed: seal them again.`
-        )
+        , { cause: error })
       }
       if (staged.has(inode)) {
         fs.copyFileSync(real, target)

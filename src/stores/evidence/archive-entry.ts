@@ -169,20 +169,17 @@ export function checkAgainstListing(
 const MAX_NAMED = 20
 
 /**
- * An archive refused before anything was extracted: each entry that broke a rule, and why.
- * The download is deleted before this is thrown.
+ * An archive refused before anything was extracted: a `refused` SealError naming each entry
+ * that broke a rule and why (`details.refusals`). The download is deleted before it is thrown.
  */
-export class UnsafeArchiveError extends SealError {
-  constructor(
-    readonly refusals: readonly Refusal[],
-    /** `<input>: refused <what>` opens the message; what follows names each entry. */
-    opening: string,
-    fix: string
-  ) {
-    const lines = refusals.slice(0, MAX_NAMED).map((r) => `  ${quote(r.name)}: ${r.reason}`)
-    if (refusals.length > MAX_NAMED) lines.push(`  … and ${refusals.length - MAX_NAMED} more`)
-    super(`${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts there:\n${lines.join('\n')}\nNothing was extracted, and the download was deleted. ${fix}`)
-  }
+export function unsafeArchive(refusals: readonly Refusal[], opening: string, fix: string): SealError {
+  const lines = refusals.slice(0, MAX_NAMED).map((r) => `  ${quote(r.name)}: ${r.reason}`)
+  if (refusals.length > MAX_NAMED) lines.push(`  … and ${refusals.length - MAX_NAMED} more`)
+  return new SealError(
+    'refused',
+    `${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts there:\n${lines.join('\n')}\nNothing was extracted, and the download was deleted. ${fix}`,
+    { details: { refusals } }
+  )
 }
 
 function describeCount(n: number): string {

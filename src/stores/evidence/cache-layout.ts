@@ -1,6 +1,7 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type Digest, hexOf } from '../../core/digest.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * What a cache entry of sealed files holds and where it is staged; saving and restoring
@@ -20,8 +21,6 @@ import { type Digest, hexOf } from '../../core/digest.js'
  * saved by earlier versions (`artifact-seal-cache`, files only) have another version and
  * are never found: a miss, and promote falls back to the workflow artifact.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export const CACHE_KEY_PREFIX = 'artifact-seal-files-'
 export const CACHE_STAGING_DIR = 'artifact-seal-cache-v2'

@@ -9,6 +9,7 @@ import { CACHE_FILES_DIR, CACHE_LISTING, cacheArchivePrefix, cacheKeyOf, cacheSt
 import { cacheReadUnavailable, downloadCacheArchive, lookupCacheEntry } from './cache-service.js'
 import { makeDirectories, privateDir, removeQuietly, writeNewFile } from './directory-handoff.js'
 import { UnreadableArchiveError, openTarStream, readTar } from './tar-reader.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Restores a digest's sealed files from the Actions cache into a fresh private directory,
@@ -21,8 +22,6 @@ import { UnreadableArchiveError, openTarStream, readTar } from './tar-reader.js'
  * A refused entry is not deleted from the cache: that takes `actions: write` on the job
  * that deploys, which this project never asks for. The log says how to delete it.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export interface CacheRestoreLog {
   info(message: string): void

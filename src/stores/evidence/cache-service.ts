@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { DEFAULT_POLICY, type HttpPolicy } from '../../http/retry-policy.js'
+import { retrying } from '../../http/retrying.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /**
  * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
@@ -11,14 +14,13 @@ import { pipeline } from 'node:stream/promises'
  * Here the archive is only saved to a file, for the caller to list before extracting.
  */
 
-type Env = Readonly<Record<string, string | undefined>>
-
 /** The compression methods @actions/cache writes (zstd when the saving runner has it, else gzip), newest first. */
 const COMPRESSION_METHODS = ['zstd-without-long', 'gzip'] as const
 /** @actions/cache's salt in every version hash, for entries it can read. */
 const VERSION_SALT = '1.0'
 const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
-const REQUEST_TIMEOUT_MS = 30_000
+/** @actions/cache's patience with its service: three attempts, a second's backoff doubling. */
+const CACHE_POLICY: HttpPolicy = { ...DEFAULT_POLICY, attempts: 3, timeoutMs: 30_000 }
 /** A download that sends nothing for this long is given up (a miss, never a half archive extracted). */
 const IDLE_TIMEOUT_MS = 60_000
 
@@ -88,7 +90,7 @@ export async function downloadCacheArchive(url: string, file: string): Promise<n
 
 /** Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner did not turn v2 on. */
 function serviceVersion(env: Env): 'v1' | 'v2' {
-  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.trimEnd().toUpperCase()
+  const host = new URL(serverUrlOf(env)).hostname.trimEnd().toUpperCase()
   const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
   return !ghes && env.ACTIONS_CACHE_SERVICE_V2 ? 'v2' : 'v1'
 }
@@ -118,31 +120,36 @@ async function lookupV1(env: Env, key: string, version: string): Promise<CacheLo
 }
 
 /**
- * One call: the JSON body of a 2xx answer (null for 204), retried after 5xx answers as
- * @actions/cache retries them; no answer at all is not retried, the cache being optional.
+ * One call: the JSON body of a 2xx answer (null for 204), under the project's HTTP policy with
+ * @actions/cache's patience (3 attempts): a 5xx is retried, and no answer at all is not, the
+ * cache being optional.
  */
-async function request(url: string, init: RequestInit, attempts = 3): Promise<unknown> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
-    const text = await response.text()
-    if (response.status === 204) return null
-    if (response.ok) {
-      try {
-        return JSON.parse(text) as unknown
-      } catch {
-        throw new Error(`the cache service answered ${response.status} with a body that is not JSON`)
+async function request(url: string, init: RequestInit): Promise<unknown> {
+  return retrying<unknown>(
+    async (signal) => {
+      const response = await fetch(url, { ...init, signal })
+      const text = await response.text()
+      if (response.status === 204) return { value: null }
+      if (response.ok) {
+        try {
+          return { value: JSON.parse(text) as unknown }
+        } catch {
+          throw new Error(`the cache service answered ${response.status} with a body that is not JSON`)
+        }
       }
-    }
-    if (response.status < 500 || attempt >= attempts) {
-      let detail = ''
-      try {
-        const msg = (JSON.parse(text) as { msg?: unknown; message?: unknown }) ?? {}
-        detail = typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
-      } catch {
-        // no detail
-      }
-      throw new Error(`the cache service answered ${response.status}${detail ? `: ${detail}` : ''}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)))
+      return { failure: response.status >= 500 ? { kind: 'server', status: response.status, detail: detailOf(response.status, text) } : { kind: 'client', status: response.status, detail: detailOf(response.status, text) } }
+    },
+    { policy: CACHE_POLICY, fail: (failure) => new Error(`the cache service answered ${failure.detail}`) }
+  )
+}
+
+function detailOf(status: number, text: string): string {
+  let detail = ''
+  try {
+    const msg = (JSON.parse(text) as { msg?: unknown; message?: unknown }) ?? {}
+    detail = typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
+  } catch {
+    // no detail
   }
+  return `${status}${detail ? `: ${detail}` : ''}`
 }

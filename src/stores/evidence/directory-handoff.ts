@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { SealError, quote } from '../../core/errors.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Where a carrier's bytes land: a fresh directory that only this user can enter, made with
@@ -10,8 +11,6 @@ import { SealError, quote } from '../../core/errors.js'
  * by paths this module joins itself: files are created new (O_EXCL), never through a link
  * (O_NOFOLLOW), in directories it made. On any refusal the whole directory is deleted.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 /**
  * Makes `<parent>/<prefix>XXXXXX` (mode 0700). `inputName` names whatever gave the parent,
@@ -26,12 +25,12 @@ export function privateDir(parent: string, prefix: string, env: Env, inputName: 
     fs.chmodSync(dir, 0o700)
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    throw new SealError(`${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`)
+    throw new SealError('unreadable', `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e })
   }
   const workspace = env.GITHUB_WORKSPACE
   if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir)
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. ` +
         'Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.'
     )
@@ -62,6 +61,25 @@ export async function writeNewFile(root: string, rel: string, content: NodeJS.Re
   const target = path.join(parent, segments[segments.length - 1] as string)
   const handle = await fs.promises.open(target, CREATE_NEW, executable ? 0o755 : 0o644)
   await pipeline(content, handle.createWriteStream())
+}
+
+/**
+ * Copies the listed files (paths from `root` with `/`) into a new directory `dir`, for a hand-out
+ * of exactly what was verified; throws the file system's error, leaving `dir` for the caller
+ * to remove.
+ */
+export function copyListedFiles(root: string, listed: readonly string[], dir: string): void {
+  fs.mkdirSync(dir, { recursive: true })
+  const made = new Set<string>()
+  for (const rel of listed) {
+    const target = path.join(dir, ...rel.split('/'))
+    const parent = path.dirname(target)
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true })
+      made.add(parent)
+    }
+    fs.copyFileSync(path.join(root, ...rel.split('/')), target)
+  }
 }
 
 export function removeQuietly(dir: string): void {

@@ -76,7 +76,9 @@ export class LocalDirectoryStore implements EvidenceStore {
   private cannotWrite(target: string, error: unknown): SealError {
     const e = error as NodeJS.ErrnoException
     return new SealError(
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`
+      'unreadable',
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`,
+      { cause: e }
     )
   }
 }
@@ -87,5 +89,30 @@ function removeQuietly(target: string): void {
     fs.rmSync(target, { recursive: true, force: true })
   } catch {
     // Nothing to add: see above.
+  }
+}
+
+/** Whether a directory (which may not exist yet) is inside a tree: compared as given and with links resolved, so a link into the tree is caught too. */
+export function isInside(dir: string, root: string): boolean {
+  const inside = (child: string, parent: string): boolean => {
+    const rel = path.relative(parent, child)
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  }
+  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+}
+
+/** The real path of the deepest part that exists, with the rest appended: the directory may not exist yet. */
+function realExisting(p: string): string {
+  let existing = path.resolve(p)
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(existing), ...rest.reverse())
+    } catch {
+      const parent = path.dirname(existing)
+      if (parent === existing) return path.resolve(p)
+      rest.push(path.basename(existing))
+      existing = parent
+    }
   }
 }

@@ -4,12 +4,12 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { type ArtifactClient, DefaultArtifactClient, type FindOptions } from '@actions/artifact'
 import { type Digest, digestFromHex } from '../../core/digest.js'
-import { SealError, quote } from '../../core/errors.js'
+import { SealError, isSealError, quote } from '../../core/errors.js'
 import { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR, unpackArtifact } from './artifact-unpack.js'
-import { UnsafeArchiveError } from './archive-entry.js'
 import { privateDir, removeQuietly } from './directory-handoff.js'
 import type { SealBundleLocation } from './seal-bundle.js'
 import { UnreadableZipError } from './zip-reader.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Carries a seal bundle, and optionally the sealed files, from one job to later jobs (of
@@ -33,8 +33,6 @@ import { UnreadableZipError } from './zip-reader.js'
  * there. A name can be deleted and uploaded again, so the digest recorded at upload
  * proves only that the download arrived whole.
  */
-
-type Env = Readonly<Record<string, string | undefined>>
 
 export { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR } from './artifact-unpack.js'
 
@@ -176,7 +174,7 @@ export class WorkflowArtifactStore {
       })
       const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`
       const otherBytes = (): SealError =>
-        new SealError(
+        new SealError('tampered', 
           `${this.inputs.name}: ${label} arrived with other bytes than were uploaded: ` +
             `its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. ` +
             `Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
@@ -186,11 +184,11 @@ export class WorkflowArtifactStore {
       try {
         layout = await unpackArtifact(theDownloadedZip(zipDir, label, this.inputs.name), dir, { label, name, inputName: this.inputs.name })
       } catch (error) {
-        if (error instanceof UnsafeArchiveError) throw error
+        if (isSealError(error, 'refused')) throw error
         // With the zip unreadable or the bundle gone, the files cannot say what differs: the zip's digest can.
         if (result.digestMismatch) throw otherBytes()
         if (error instanceof UnreadableZipError) {
-          throw new SealError(`${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`)
+          throw new SealError('malformed', `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`, { cause: error })
         }
         throw error
       }
@@ -214,10 +212,10 @@ export class WorkflowArtifactStore {
   }
 
   private checkName(name: string): void {
-    if (name.trim() === '') throw new SealError(`${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`)
+    if (name.trim() === '') throw new SealError('bad-input', `${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`)
     const bad = NAME_FORBIDDEN.find((c) => name.includes(c))
     if (bad !== undefined) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${this.inputs.name}: ${quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold ` +
           `(nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
       )
@@ -227,7 +225,7 @@ export class WorkflowArtifactStore {
   private checkRetention(days: number | undefined): number | undefined {
     if (days === undefined) return undefined
     if (!Number.isInteger(days) || days < 1) {
-      throw new SealError(`${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`)
+      throw new SealError('bad-input', `${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`)
     }
     return days
   }
@@ -265,7 +263,7 @@ export class WorkflowArtifactStore {
         for (const rel of request.files.paths) {
           const bad = PATH_FORBIDDEN.find((c) => rel.includes(c))
           if (bad !== undefined) {
-            throw new SealError(
+            throw new SealError('bad-input', 
               `The file ${quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} ` +
                 `(artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
             )
@@ -291,16 +289,16 @@ export class WorkflowArtifactStore {
     const here = Number(this.env.GITHUB_RUN_ID)
     const { runId } = request
     if (runId !== undefined && (!Number.isSafeInteger(runId) || runId < 1)) {
-      throw new SealError(`${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`)
+      throw new SealError('bad-input', `${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`)
     }
     if (runId === undefined || runId === here) return { runId: null, where: ' in this workflow run', findBy: undefined }
     const repository = request.repository || this.env.GITHUB_REPOSITORY || ''
     const [owner, repo, ...rest] = repository.split('/')
     if (!owner || !repo || rest.length > 0) {
-      throw new SealError(`${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`)
+      throw new SealError('bad-input', `${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`)
     }
     if (!request.token) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${this.inputs.token}: downloading the artifact ${quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. ` +
           `Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
       )
@@ -316,7 +314,7 @@ export class WorkflowArtifactStore {
     if (error instanceof SealError) return error
     const message = messageOf(error)
     if (/\(409\)|already exists/i.test(message)) {
-      return new SealError(
+      return new SealError('conflict', 
         `${this.inputs.name}: an artifact named ${quote(name)} already exists in this workflow run, and workflow artifacts are immutable: ` +
           `a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       )
@@ -324,7 +322,7 @@ export class WorkflowArtifactStore {
     const environment = environmentError(error, 'upload the workflow artifact')
     if (environment) return environment
     if (nameOf(error) === 'UsageError') {
-      return new SealError(`${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`)
+      return new SealError('unavailable', `${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`)
     }
     return error instanceof Error ? error : new Error(message)
   }
@@ -333,7 +331,7 @@ export class WorkflowArtifactStore {
     const status = statusOf(error)
     const repository = source.findBy ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}` : ''
     if (nameOf(error) === 'ArtifactNotFoundError') {
-      return new SealError(
+      return new SealError('unreadable', 
         `${this.inputs.name}: there is no artifact named ${quote(name)}${source.where}. ` +
           (source.runId === null
             ? `Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either.`
@@ -341,16 +339,16 @@ export class WorkflowArtifactStore {
       )
     }
     if (status === 404) {
-      return new SealError(
+      return new SealError('bad-input', 
         `${this.inputs.runId}: workflow run ${source.runId} was not found in ${repository} (404). ` +
           `Give the id of a run of that repository (github.run_id in the run that uploaded the artifact), and a ${this.inputs.token} that can see the repository.`
       )
     }
     if (status === 401) {
-      return new SealError(`${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`)
+      return new SealError('denied', `${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`)
     }
     if (status === 403) {
-      return new SealError(
+      return new SealError('denied', 
         `${this.inputs.token}: the token may not read the workflow artifacts of ${repository} (403 ${messageOf(error)}). ` +
           `Give a token with the "actions: read" permission: add "permissions: actions: read" to the job, or use a token with read access to Actions.`
       )
@@ -361,18 +359,18 @@ export class WorkflowArtifactStore {
   private downloadError(name: string, source: { runId: number | null; where: string }, error: unknown): Error {
     const status = statusOf(error)
     if (status === 410) {
-      return new SealError(
+      return new SealError('unreadable', 
         `${this.inputs.name}: the artifact ${quote(name)}${source.where} has expired and its files are gone. ` +
           `Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
       )
     }
     if (status === 404) {
-      return new SealError(`${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`)
+      return new SealError('unreadable', `${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`)
     }
     if (status === 401 || status === 403) return this.lookupError(name, { ...source, findBy: undefined }, error)
     const message = messageOf(error)
     if (message.startsWith('Unable to download and extract artifact')) {
-      return new SealError(
+      return new SealError('unavailable', 
         `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${message.replace(/^Unable to download and extract artifact: /, '')}). ` +
           `Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
       )
@@ -388,10 +386,10 @@ function placeFile(source: string, target: string, what: string): void {
     if (!fs.statSync(real).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new SealError(
+    throw new SealError('unreadable', 
       `Cannot upload ${what}: ${code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is no longer a file' : (code ?? messageOf(error))}. ` +
         `The files changed after they were sealed: seal them again, then upload.`
-    )
+    , { cause: error })
   }
   try {
     fs.symlinkSync(real, target, 'file')
@@ -405,7 +403,7 @@ function theDownloadedZip(dir: string, label: string, inputName: string): string
   const entries = fs.readdirSync(dir, { withFileTypes: true })
   const only = entries.length === 1 ? entries[0] : undefined
   if (only === undefined || !only.isFile()) {
-    throw new SealError(`${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`)
+    throw new SealError('unavailable', `${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`)
   }
   return path.join(dir, only.name)
 }
@@ -415,13 +413,13 @@ function environmentError(error: unknown, doing: string): SealError | null {
   const message = messageOf(error)
   const missing = /Unable to get the (ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL) env variable/.exec(message)
   if (missing) {
-    return new SealError(
+    return new SealError('bad-input', 
       `Cannot ${doing}: ${missing[1]} is not set, so this is not a GitHub Actions job step. ` +
         `Workflow artifacts exist only inside a workflow run; elsewhere keep the seal bundle in a directory.`
     )
   }
   if (nameOf(error) === 'GHESNotSupportedError') {
-    return new SealError(`Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`)
+    return new SealError('bad-input', `Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`)
   }
   return null
 }

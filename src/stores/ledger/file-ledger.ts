@@ -21,6 +21,7 @@ import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrong
 import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
+import { besideLedger } from './beside-ledger.js'
 
 /** The format marker of every line; a later format gets a new number. */
 export const LEDGER_FORMAT = 'artifact-seal/ledger/v2'
@@ -89,11 +90,6 @@ export interface FileLedgerOptions {
  * holds the time it was created and a random id, so no two ledgers share it.
  */
 export type LedgerIdentity = Digest
-
-/** Where a file ledger's signed checkpoint of its head is kept. */
-export function checkpointFileOf(ledgerFile: string): string {
-  return `${ledgerFile}.checkpoint.sigstore.json`
-}
 
 /**
  * One read of the file: the chain checked, the records indexed, and what identifies the
@@ -168,16 +164,16 @@ export class FileLedger implements Ledger {
       const now = this.stampTime(snapshot)
       const pending = snapshot.index.find(request.id)
       if (pending === null) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`)
+        throw new SealError('bad-input', `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`)
       }
       if (pending.outcome !== 'pending') {
-        throw new SealError(`${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
+        throw new SealError('bad-input', `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
       }
       const elsewhere = wrongEnvironment(pending, request, this.location)
       if (elsewhere !== null) throw elsewhere
       const earlier = snapshot.index.resolutionOf(request.id)
       if (earlier !== null) {
-        throw new SealError(
+        throw new SealError('conflict', 
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` +
             (earlier.outcome === 'abandoned' ? 'Promote the digest again to deploy it.' : 'Nothing was recorded.')
         )
@@ -185,7 +181,7 @@ export class FileLedger implements Ledger {
       const timeoutMs = this.pendingTimeoutMs
       const age = now.getTime() - Date.parse(pending.time)
       if (request.outcome === 'confirmed' && age >= timeoutMs) {
-        throw new SealError(
+        throw new SealError('refused', 
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 60_000)} minutes ago: ` +
             `longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 60_000)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
         )
@@ -255,7 +251,7 @@ export class FileLedger implements Ledger {
     this.makeDirectory()
     return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
       if (fs.existsSync(this.file)) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`)
+        throw new SealError('bad-input', `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`)
       }
       return this.writeGenesis(lock)
     }, this.options.lock)
@@ -361,7 +357,7 @@ export class FileLedger implements Ledger {
     const now = this.clock()
     const last = snapshot.index.last
     if (last !== null && now.getTime() < Date.parse(last.time)) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). ` +
           `Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
       )
@@ -566,10 +562,10 @@ export class FileLedger implements Ledger {
     try {
       const stat = fs.fstatSync(fd)
       if (!stat.isFile()) {
-        throw new SealError(`${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`)
+        throw new SealError('unreadable', `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`)
       }
       if (stat.size > MAX_LEDGER_BYTES) {
-        throw new SealError(
+        throw new SealError('refused', 
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. ` +
             `Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         )
@@ -593,17 +589,17 @@ export class FileLedger implements Ledger {
 
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   private writeCheckpoint(text: string): void {
-    const file = checkpointFileOf(this.file)
+    const file = besideLedger(this.file).checkpoint
     const temporary = `${file}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
     try {
       fs.writeFileSync(temporary, text, { flag: 'wx' })
       fs.renameSync(temporary, file)
     } catch (error) {
       fs.rmSync(temporary, { force: true })
-      throw new SealError(
+      throw new SealError('unreadable', 
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
           'Make the directory writable; the next signed append writes a checkpoint that covers these records too.'
-      )
+      , { cause: error })
     }
   }
 
@@ -640,7 +636,7 @@ export class FileLedger implements Ledger {
 
   /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
   private damaged(first: ChainProblem, more: number): SealError {
-    return new SealError(
+    return new SealError('tampered', 
       `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` +
         (more > 0 ? ` (and ${more} more problems)` : '') +
         `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
@@ -648,17 +644,17 @@ export class FileLedger implements Ledger {
   }
 
   private missing(): SealError {
-    return new SealError(
+    return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
         `if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
     )
   }
 
   private unreadable(error: unknown): SealError {
-    return new SealError(
+    return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
         `Nothing is promoted without it; make the file readable.`
-    )
+    , { cause: error })
   }
 
   private unwritable(error: unknown): SealError {
@@ -671,7 +667,7 @@ export class FileLedger implements Ledger {
           : code === 'EROFS'
             ? 'read-only file system'
             : code
-    return new SealError(
+    return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). ` +
         `Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     )

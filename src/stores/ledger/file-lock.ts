@@ -133,7 +133,7 @@ export async function withFileLock<T>(
     fs.closeSync(fd)
     fs.rmSync(lockPath, { force: true })
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new SealError(`${what}: cannot write the lock file ${quote(lockPath)} (${code}). Make its directory writable.`)
+    throw new SealError('unreadable', `${what}: cannot write the lock file ${quote(lockPath)} (${code}). Make its directory writable.`)
   }
   const stop = new AbortController()
   const renewal = { lost: null as string | null }
@@ -144,6 +144,7 @@ export async function withFileLock<T>(
       const problem = renewal.lost ?? notOurs(lockPath, token)
       if (problem !== null) {
         throw new SealError(
+          'conflict',
           `${what}: this process no longer holds the lock ${quote(lockPath)}: ${problem}. ` +
             `Its lease (${leaseMs / 1000} s) ran out while it was paused, or its renewals could not be written, ` +
             `so another process could take it. ${consequence}`
@@ -188,6 +189,7 @@ function createLock(lockPath: string, what: string): number | null {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST') return null
     throw new SealError(
+      'unreadable',
       `${what}: cannot create the lock file ${quote(lockPath)} (${code ?? String(error)}). Make its directory writable.`
     )
   }
@@ -394,6 +396,7 @@ function releaseIfOurs(path: string, token: string): void {
 
 function waitedTooLong(what: string, lockPath: string, waitMs: number, holder: LockHolder | null): SealError {
   return new SealError(
+    'conflict',
     `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1000)} s. ` +
       `Wait for it to finish; if no artifact-seal is running there, delete that file.`
   )

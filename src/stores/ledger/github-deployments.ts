@@ -98,10 +98,11 @@ import {
   truncate,
   type ReadContext
 } from './github/records.js'
-import { DEFAULT_RETRY, type RetryOptions } from './github/retry-policy.js'
+import { SYSTEM_CLOCK, type Clock } from '../../http/clock.js'
+import { DEFAULT_POLICY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
 
-export type { RetryOptions } from './github/retry-policy.js'
+export type { RetryOptions } from '../../http/retry-policy.js'
 
 export interface GitHubDeploymentsLedgerOptions {
   readonly token: string
@@ -116,8 +117,10 @@ export interface GitHubDeploymentsLedgerOptions {
   readonly retry?: Partial<RetryOptions>
   /** How the ledger waits between attempts; tests pass one that returns at once. */
   readonly sleep?: (ms: number) => Promise<void>
-  /** Per request attempt; 30 s by default. */
+  /** Per request attempt; the HTTP policy's (30 s) by default. */
   readonly timeoutMs?: number
+  /** The HTTP layer's clock: tests decide when an attempt times out. */
+  readonly clock?: Partial<Clock>
   /** The input that gave the token, named in errors; 'github-token' by default. */
   readonly tokenInput?: string
   /**
@@ -177,7 +180,7 @@ export class GitHubDeploymentsLedger implements Ledger {
   constructor(private readonly options: GitHubDeploymentsLedgerOptions) {
     const parts = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repository)
     if (parts === null) {
-      throw new SealError(`GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`)
+      throw new SealError('bad-input', `GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`)
     }
     this.location = `github:${options.repository}`
     this.context = { repository: options.repository, location: this.location }
@@ -189,9 +192,8 @@ export class GitHubDeploymentsLedger implements Ledger {
       owner: parts[1] as string,
       repo: parts[2] as string,
       apiUrl,
-      retry: { ...DEFAULT_RETRY, ...options.retry },
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      timeoutMs: options.timeoutMs ?? 30_000,
+      policy: { ...DEFAULT_POLICY, ...options.retry, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
+      clock: { ...SYSTEM_CLOCK, ...options.clock, ...(options.sleep === undefined ? {} : { sleep: options.sleep }) },
       blame: { location: this.location, repository: options.repository, tokenInput: options.tokenInput ?? 'github-token', apiUrl }
     })
   }
@@ -200,7 +202,7 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   async record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
     if (environment.trim() === '') {
-      throw new SealError(`${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`)
+      throw new SealError('bad-input', `${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`)
     }
     const abandoned = await this.abandonStale(environment, pendingTimeoutMs)
 
@@ -286,7 +288,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const now = await this.now()
     const age = now.getTime() - Date.parse(record.time)
     if (age > this.pendingTimeoutMs) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ` +
           `${Math.round(age / 60_000)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 60_000)} minutes), ` +
           `so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
@@ -328,7 +330,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     // The walk read this deployment's statuses: a stretch of its own is its confirmation.
     const resolved = race.ours !== null ? this.resolutionEntry(pending, { outcome: 'deployed', status: race.ours.confirmation }) : await this.resolutionOf(pending)
     if (resolved.outcome !== confirmedOutcome(record.mode)) {
-      throw new SealError(
+      throw new SealError('conflict', 
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer ` +
           `(${resolved.reason ?? 'no reason given'}) while this job confirmed it, so it is not live. Promote the digest again to record its deployment.`
       )
@@ -504,7 +506,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const limit = (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS
     const future = statuses.find((s) => Date.parse(s.createdAt) > limit)
     if (future !== undefined) {
-      throw new SealError(
+      throw new SealError('tampered', 
         `${this.location}: deployment ${deployment.id} (environment ${quote(deployment.environment)}, task ${quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, ` +
           `after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). ` +
           `Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
@@ -613,24 +615,24 @@ export class GitHubDeploymentsLedger implements Ledger {
   /** The pending record a deployment id names, or a SealError saying what it is instead. */
   private async pendingRecord(id: string): Promise<LedgerEntry> {
     if (!/^\d+$/.test(id)) {
-      throw new SealError(`${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`)
+      throw new SealError('bad-input', `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`)
     }
     const deployment = await this.api.deployment(id)
     const record = recordOf(deployment, this.context)
     if (record === null) {
-      throw new SealError(
+      throw new SealError('bad-input', 
         `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. ` +
           `Pass the id of the pending record the promote step gave.`
       )
     }
     const pending = this.entry(record, id)
     if (record.outcome !== 'pending') {
-      throw new SealError(`${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`)
+      throw new SealError('bad-input', `${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`)
     }
     const history = await this.historyOf(deployment)
     if (history.resolution !== null) {
       const resolved = this.resolutionEntry(pending, history.resolution)
-      throw new SealError(
+      throw new SealError('conflict', 
         `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was resolved as ${resolved.outcome} at ${resolved.time}` +
           `${resolved.reason === null ? '' : ` (${resolved.reason})`}. A record is resolved once; promote the digest again to record another deployment.`
       )
@@ -644,7 +646,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const resolved = await this.resolutionOf(pending)
     const wanted = status.state === 'failure' ? 'failed' : 'abandoned'
     if (strict && resolved.outcome !== wanted) {
-      throw new SealError(
+      throw new SealError('conflict', 
         `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved as ${resolved.outcome} by another writer while this job marked it ${wanted}; ` +
           `its statuses say so, and nothing more needs doing.`
       )
@@ -657,7 +659,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const deployment: ApiDeployment = { id: pending.id, task: taskFor('deploy', pending.digest), environment: pending.environment, payload: null, createdAt: pending.time }
     const history = await this.historyOf(deployment)
     if (history.resolution === null) {
-      throw new SealError(
+      throw new SealError('unavailable', 
         `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. ` +
           `Re-run the job; if it keeps happening, check https://www.githubstatus.com.`
       )
@@ -684,12 +686,12 @@ export class GitHubDeploymentsLedger implements Ledger {
   /** Only gate decisions are appended by `record`; resolutions go through `resolve`. */
   private checkNew(record: NewRecord, environment: string): void {
     if (!APPENDED.includes(record.outcome)) {
-      throw new SealError(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`)
+      throw new Error(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`)
     }
     if (record.outcome !== 'vetoed' && record.environment !== environment) {
-      throw new SealError(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`)
+      throw new Error(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`)
     }
-    if (record.key === '') throw new SealError(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`)
+    if (record.key === '') throw new Error(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`)
   }
 
   /** The commit that sealed the digest when it is one of this repository's, else the job's commit. */
@@ -698,7 +700,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const ours = sealed?.repository == null || sealed.repository.toLowerCase() === this.options.repository.toLowerCase()
     if (sealed?.commit != null && ours && COMMIT.test(sealed.commit)) return sealed.commit
     if (this.options.ref !== '') return this.options.ref
-    throw new SealError(
+    throw new SealError('bad-input', 
       `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: ` +
         `the record's sealing commit ${sealed?.commit == null ? 'is unknown' : `${quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} ` +
         `and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`

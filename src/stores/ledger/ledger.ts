@@ -79,7 +79,7 @@ export interface ResolveRequest {
 /** The refusal when a request names an environment the pending record is not of; null when it fits. */
 export function wrongEnvironment(pending: LedgerEntry, request: ResolveRequest, location: string): SealError | null {
   if (request.environment == null || request.environment === '' || request.environment === pending.environment) return null
-  return new SealError(
+  return new SealError('bad-input', 
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. ` +
       `Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
   )

@@ -193,7 +193,7 @@ export class RegistryApi {
     const url = location === null ? null : parseUrl(location, response.url)
     if (url === null) {
       const said = location === null ? 'no Location header' : `the Location ${quote(location)}, which is not a URL`
-      throw new SealError(unexpectedAnswer({ ...request, where: call.where, url: `${this.session.origin}${request.path}` }, response.status, said, 'The registry opened an upload without saying where to; check the registry.'))
+      throw new SealError('unavailable', unexpectedAnswer({ ...request, where: call.where, url: `${this.session.origin}${request.path}` }, response.status, said, 'The registry opened an upload without saying where to; check the registry.'))
     }
     return url.href
   }
@@ -203,10 +203,10 @@ export class RegistryApi {
     const named = { where: call.where, method: request.method, url: `${this.session.origin}${request.path}` }
     const detail = errorSummary(response.body)
     if (response.status === 403 && new URL(response.url).origin === this.session.origin) {
-      return new SealError(accessDenied(call.where, this.registry, call.scopes.map((s) => s.repository).join(', '), call.scopes.some((s) => s.push), this.session.credentialSource, detail))
+      return new SealError('denied', accessDenied(call.where, this.registry, call.scopes.map((s) => s.repository).join(', '), call.scopes.some((s) => s.push), this.session.credentialSource, detail))
     }
     const elsewhere = new URL(response.url).origin !== this.session.origin
-    return new SealError(
+    return new SealError('unavailable', 
       unexpectedAnswer(
         elsewhere ? { ...named, url: response.url } : named,
         response.status,

@@ -6,7 +6,8 @@ import { isManifestType } from '../../core/image/media-types.js'
 import { type ImageReference, digestReference, registryHost, sameRepository, withDigest } from '../../core/image/reference.js'
 import type { Referrer } from '../../core/image/referrers.js'
 import { VERSION } from '../../version.js'
-import { DEFAULT_RETRY, type RetryOptions } from '../ledger/github/retry-policy.js'
+import { SYSTEM_CLOCK } from '../../http/clock.js'
+import { DEFAULT_RETRY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Call, RegistryApi } from './api.js'
 import { copyImage } from './copy.js'
 import { type CredentialOptions, CredentialResolver } from './credentials.js'
@@ -58,12 +59,9 @@ export class RegistryClient implements ImageRegistry {
     const sleep = options.sleep ?? sleepFor
     this.transport = new Transport(
       {
-        retry: options.retry ?? DEFAULT_RETRY,
-        timeoutMs: options.timeoutMs ?? 30_000,
+        policy: { ...(options.retry ?? DEFAULT_RETRY), timeoutMs: options.timeoutMs ?? 30_000, deadlineMs: options.deadlineMs ?? 120_000 },
         blobTimeoutMs: options.blobTimeoutMs ?? 600_000,
-        deadlineMs: options.deadlineMs ?? 120_000,
-        sleep,
-        random: options.random ?? Math.random,
+        clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
         userAgent: `artifact-seal/${VERSION}`
       },
       (host) => this.plainHttpAllowed(host)
@@ -126,7 +124,7 @@ export class RegistryClient implements ImageRegistry {
     const found = manifest.manifest.kind === 'index' ? childOf(manifest.manifest, child) : null
     const platform = found === null ? undefined : platformChildren({ ...(manifest.manifest as Extract<typeof manifest.manifest, { kind: 'index' }>), manifests: [found] })[0]
     if (platform === undefined) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === 'index' ? 'index' : 'image'} ${index}` +
           `${found === null ? '' : ` (it is a child, but ${found.platform === undefined ? 'has no platform' : `for ${quote(formatPlatform(found.platform))}, an attestation manifest`})`}. ` +
           'Deploy the sealed digest, or a platform digest the sealed index lists.'
@@ -142,12 +140,12 @@ export class RegistryClient implements ImageRegistry {
     const before = await api.headManifest(call, reference.repository, tag)
     if (before?.digest !== digest) {
       const answer = await api.putManifest(call, reference.repository, tag, manifest.bytes, manifest.mediaType)
-      if (answer === 'precondition-failed') throw new SealError(`${call.where}: the registry refused the tag ${quote(tag)} with 412 though no If-Match was sent; check the registry.`)
+      if (answer === 'precondition-failed') throw new SealError('refused', `${call.where}: the registry refused the tag ${quote(tag)} with 412 though no If-Match was sent; check the registry.`)
       if (answer.digestHeader !== null && answer.digestHeader !== digest) throw this.digestDisagrees(call, digest, answer.digestHeader)
     }
     const after = resolvedOnly(await resolveTag(api, call, target, tag))
     if (after.digest !== digest) {
-      throw new SealError(
+      throw new SealError('conflict', 
         `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. ` +
           `Check who pushes to ${reference.repository}, then promote again.`
       )
@@ -160,7 +158,7 @@ export class RegistryClient implements ImageRegistry {
     const to = this.api(destination)
     const sameRegistry = from === to
     if (sameRegistry && sameRepository(source, destination) && destination.tag === null) {
-      throw new SealError(`${where(destination)}: the copy's destination is its source repository with no tag; give another repository, or a tag (a retag).`)
+      throw new SealError('bad-input', `${where(destination)}: the copy's destination is its source repository with no tag; give another repository, or a tag (a retag).`)
     }
     const read: Call = { operation: 'copy', where: where(withDigest(source, digest)), scopes: [{ repository: source.repository, push: false }] }
     const writeScopes: Scope[] = [{ repository: destination.repository, push: true }]
@@ -224,6 +222,6 @@ export class RegistryClient implements ImageRegistry {
   }
 
   private digestDisagrees(call: Call, asked: Digest, said: string): SealError {
-    return new SealError(`${call.where}: asked for ${asked}, the registry names ${quote(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`)
+    return new SealError('refused', `${call.where}: asked for ${asked}, the registry names ${quote(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`)
   }
 }

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto'
 import { type Digest, digestFromHex } from '../../core/digest.js'
-import { SealError } from '../../core/errors.js'
+import { SealError, isSealError } from '../../core/errors.js'
 import { type Descriptor, type ManifestBytes, blobsOf } from '../../core/image/manifest.js'
 import { type ImageReference, digestReference } from '../../core/image/reference.js'
 import type { Call, RegistryApi } from './api.js'
 import type { CopyReport } from './image-registry.js'
 import { fetchProven, resolveTag, where } from './manifests.js'
 import { type FallbackOptions, checkPutDigest, publishReferrers, readReferrers } from './referrers.js'
-import { isRetryable } from '../ledger/github/retry-policy.js'
-import { RegistryRequestError } from './transport.js'
 
 /**
  * Copies an image to another repository or registry the way a registry accepts it and
@@ -42,16 +40,16 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
   await copyTree(context, top, 0, counts)
   if (destination.tag !== null) {
     const answer = await to.putManifest(write, destination.repository, destination.tag, top.bytes, top.mediaType)
-    if (answer === 'precondition-failed') throw new SealError(`${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`)
+    if (answer === 'precondition-failed') throw new SealError('refused', `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`)
     checkPutDigest(write, answer.digestHeader, digest)
     const after = await resolveTag(to, write, destination, destination.tag)
     if (after.digest !== digest) {
-      throw new SealError(`${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`)
+      throw new SealError('conflict', `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`)
     }
   } else {
     const there = await to.headManifest(write, destination.repository, digest)
     if (there === null || (there.digest !== null && there.digest !== digest)) {
-      throw new SealError(`${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`)
+      throw new SealError('unavailable', `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`)
     }
   }
   const referrers = await readReferrers(context.from, context.read, context.source.repository, digest)
@@ -70,7 +68,7 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
 
 /** Everything a manifest names, then the manifest itself; `blobsOnly` leaves the PUT to the caller (referrers). */
 async function copyTree(context: CopyContext, manifest: ManifestBytes, depth: number, counts: { manifests: number; present: number; mounted: number; uploaded: number }, blobsOnly = false): Promise<void> {
-  if (depth > MAX_DEPTH) throw new SealError(`${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`)
+  if (depth > MAX_DEPTH) throw new SealError('refused', `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`)
   const { to, destination, write } = context
   if (!blobsOnly) {
     const there = await to.headManifest(write, destination.repository, manifest.digest)
@@ -88,7 +86,7 @@ async function copyTree(context: CopyContext, manifest: ManifestBytes, depth: nu
   }
   if (blobsOnly) return
   const answer = await to.putManifest(write, destination.repository, manifest.digest, manifest.bytes, manifest.mediaType)
-  if (answer === 'precondition-failed') throw new SealError(`${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
+  if (answer === 'precondition-failed') throw new SealError('refused', `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
   checkPutDigest(write, answer.digestHeader, manifest.digest)
   counts.manifests++
 }
@@ -121,7 +119,7 @@ async function copyBlob(context: CopyContext, blob: Descriptor, counts: { presen
       return
     } catch (error) {
       hashing.check(where(source))
-      if (!(error instanceof RegistryRequestError) || !isRetryable(error.failure) || attempt >= context.blobAttempts) throw error
+      if (!isSealError(error, 'unavailable') || attempt >= context.blobAttempts) throw error
       location = await to.startUpload(write, destination.repository)
     }
   }
@@ -152,7 +150,7 @@ function hashingStream(blob: Descriptor): { stream: TransformStream<Uint8Array, 
       if (!ended) return
       const actual: Digest = digestFromHex(hash.copy().digest('hex'))
       if (actual !== blob.digest || size !== blob.size) {
-        throw new SealError(
+        throw new SealError('refused', 
           `${where}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} (${blob.size} bytes); nothing was copied from it. Check the source registry.`
         )
       }

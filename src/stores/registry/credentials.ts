@@ -4,6 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import { DOCKER_HUB } from '../../core/image/reference.js'
+import type { Env } from '../../core/env.js'
 
 /**
  * Where a registry's credentials come from, first match wins:
@@ -39,7 +40,7 @@ export interface CredentialOptions {
   readonly explicit?: readonly { readonly registry: string; readonly username: string; readonly password: string }[]
   readonly github?: { readonly token: string; readonly registry?: string; readonly username?: string }
   /** The environment to read DOCKER_CONFIG, REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR and PATH (for helpers) from. */
-  readonly env?: NodeJS.ProcessEnv
+  readonly env?: Env
   readonly homeDir?: string
   readonly helperTimeoutMs?: number
 }
@@ -69,7 +70,7 @@ const hostOf = (key: string): string => normalizeKey(key).split('/')[0]!
 
 export class CredentialResolver {
   private readonly found = new Map<string, Promise<FoundCredentials | null>>()
-  private readonly env: NodeJS.ProcessEnv
+  private readonly env: Env
   private readonly home: string
 
   constructor(private readonly options: CredentialOptions = {}) {
@@ -144,21 +145,21 @@ export class CredentialResolver {
     let text: string
     try {
       const stat = fs.statSync(file)
-      if (!stat.isFile()) throw new SealError(`${file}: the credentials file is not a regular file. Remove it or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
-      if (stat.size > CONFIG_MAX_BYTES) throw new SealError(`${file}: the credentials file is ${stat.size} bytes, more than such a file holds; refused unread.`)
+      if (!stat.isFile()) throw new SealError('bad-input', `${file}: the credentials file is not a regular file. Remove it or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
+      if (stat.size > CONFIG_MAX_BYTES) throw new SealError('refused', `${file}: the credentials file is ${stat.size} bytes, more than such a file holds; refused unread.`)
       text = fs.readFileSync(file, 'utf8')
     } catch (error) {
       if (error instanceof SealError) throw error
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null
-      throw new SealError(`${file}: the credentials file cannot be read (${(error as Error).message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
+      throw new SealError('unreadable', `${file}: the credentials file cannot be read (${(error as Error).message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`, { cause: error })
     }
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch {
-      throw new SealError(`${file}: the credentials file is not JSON. Fix it (docker login rewrites it), or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
+      throw new SealError('malformed', `${file}: the credentials file is not JSON. Fix it (docker login rewrites it), or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SealError(`${file}: the credentials file is not a JSON object. Fix it, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SealError('malformed', `${file}: the credentials file is not a JSON object. Fix it, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`)
     return json as Record<string, unknown>
   }
 
@@ -183,7 +184,7 @@ export class CredentialResolver {
 
   /** `docker-credential-<name> get`: the server on stdin, `{"Username","Secret"}` on stdout. */
   private async runHelper(name: string, registry: string, file: string, field: string): Promise<FoundCredentials | null> {
-    if (!HELPER_NAME.test(name)) throw new SealError(`${file}: ${field} names the credential helper ${quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`)
+    if (!HELPER_NAME.test(name)) throw new SealError('malformed', `${file}: ${field} names the credential helper ${quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`)
     const program = `docker-credential-${name}`
     const server = registry === DOCKER_HUB ? DOCKER_HUB_SERVER : registry
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }>((resolve) => {
@@ -207,19 +208,19 @@ export class CredentialResolver {
     })
     const where = `${program} (${field} in ${file})`
     if (result.error !== undefined) {
-      if (result.error.code === 'ENOENT') throw new SealError(`${file}: ${field} names the credential helper ${quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`)
-      throw new SealError(`${where} could not be run: ${result.error.message}.`)
+      if (result.error.code === 'ENOENT') throw new SealError('bad-input', `${file}: ${field} names the credential helper ${quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`)
+      throw new SealError('unavailable', `${where} could not be run: ${result.error.message}.`, { cause: result.error })
     }
     if (result.code !== 0) {
       if (/credentials not found/i.test(result.stdout + result.stderr)) return null
       const said = (result.stderr.trim() || result.stdout.trim()).slice(0, 200)
-      throw new SealError(`${where} failed for ${registry} (exit ${result.code ?? 'by signal'}${said === '' ? '' : `: ${quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`)
+      throw new SealError('unavailable', `${where} failed for ${registry} (exit ${result.code ?? 'by signal'}${said === '' ? '' : `: ${quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`)
     }
     let answer: { Username?: unknown; Secret?: unknown }
     try {
       answer = JSON.parse(result.stdout) as { Username?: unknown; Secret?: unknown }
     } catch {
-      throw new SealError(`${where} answered something other than JSON for ${registry}. Check the helper's version.`)
+      throw new SealError('unavailable', `${where} answered something other than JSON for ${registry}. Check the helper's version.`)
     }
     if (typeof answer.Secret !== 'string' || answer.Secret === '') return null
     const username = typeof answer.Username === 'string' ? answer.Username : ''
@@ -239,7 +240,7 @@ function fromAuthEntry(entry: Record<string, unknown>, file: string, key: string
   if (typeof entry.auth === 'string' && entry.auth !== '') {
     const decoded = Buffer.from(entry.auth, 'base64').toString('utf8')
     const colon = decoded.indexOf(':')
-    if (colon === -1) throw new SealError(`${file}: auths[${quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`)
+    if (colon === -1) throw new SealError('malformed', `${file}: auths[${quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`)
     username = decoded.slice(0, colon)
     password = decoded.slice(colon + 1)
   }

@@ -19,13 +19,13 @@ const DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/
 export async function fetchProven(api: RegistryApi, call: Call, reference: ImageReference, digest: Digest): Promise<ManifestBytes> {
   const fetched = await api.getManifest(call, reference.repository, digest)
   if (fetched === null) {
-    throw new SealError(
+    throw new SealError('unreadable', 
       `${call.where}: the manifest ${digest} is not in ${quote(reference.repository)} on ${api.registry} (404). ` +
         'The image was deleted, or the digest or repository is wrong; check them.'
     )
   }
   if (fetched.digestHeader !== null && fetched.digestHeader !== digest) {
-    throw new SealError(
+    throw new SealError('refused', 
       `${call.where}: asked for the manifest ${digest}, the registry says it served ${quote(fetched.digestHeader)} (Docker-Content-Digest). ` +
         'Nothing is trusted from this answer; check the registry.'
     )
@@ -42,7 +42,7 @@ export async function resolveTag(api: RegistryApi, call: Call, reference: ImageR
   const head = await api.headManifest(call, reference.repository, tag)
   if (head === null) throw tagMissing(call, reference, api.registry, tag)
   if (head.digest !== null && !DIGEST_HEADER.test(head.digest)) {
-    throw new SealError(`${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`)
+    throw new SealError('refused', `${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`)
   }
   if (head.digest !== null && isManifestType(head.mediaType)) return { reference, digest: head.digest as Digest, mediaType: head.mediaType, size: head.size }
   const fetched = await api.getManifest(call, reference.repository, tag)
@@ -50,7 +50,7 @@ export async function resolveTag(api: RegistryApi, call: Call, reference: ImageR
   const digest = sha256Digest(fetched.bytes)
   for (const said of [head.digest, fetched.digestHeader]) {
     if (said !== null && said !== digest) {
-      throw new SealError(`${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(said)}. Nothing is trusted from this answer; check the registry.`)
+      throw new SealError('refused', `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(said)}. Nothing is trusted from this answer; check the registry.`)
     }
   }
   const manifest = readManifest(fetched.bytes, digest, fetched.contentType, call.where)
@@ -58,14 +58,14 @@ export async function resolveTag(api: RegistryApi, call: Call, reference: ImageR
 }
 
 export function tagMissing(call: Call, reference: ImageReference, registry: string, tag: string): SealError {
-  return new SealError(
+  return new SealError('unreadable', 
     `${call.where}: the tag ${quote(tag)} does not exist in ${quote(reference.repository)} on ${registry} (404), or the repository does not. ` +
       'Check the tag and the repository, and that the image was pushed.'
   )
 }
 
 export function tagMoved(call: Call, tag: string, expected: Digest, found: Digest): SealError {
-  return new SealError(
+  return new SealError('conflict', 
     `${call.where}: the tag ${quote(tag)} now names ${found}, not ${expected} (${shortDigest(expected)} was expected): the tag moved. ` +
       'Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.'
   )

@@ -1,5 +1,5 @@
 import { quote } from '../../core/errors.js'
-import { abbreviate, type Failure } from '../ledger/github/retry-policy.js'
+import { abbreviate, type Failure } from '../../http/retry-policy.js'
 
 /**
  * The registry client's messages. Each names the image as the user gave it (`where`), says

@@ -72,7 +72,7 @@ export async function publishReferrers(
   let indexed = manifests.length > 0
   for (const manifest of manifests) {
     const answer = await api.putManifest(call, repository, manifest.digest, manifest.bytes, manifest.mediaType)
-    if (answer === 'precondition-failed') throw new SealError(`${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
+    if (answer === 'precondition-failed') throw new SealError('refused', `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
     checkPutDigest(call, answer.digestHeader, manifest.digest)
     if (answer.subject !== subject) indexed = false
   }
@@ -83,7 +83,7 @@ export async function publishReferrers(
 
 export function checkPutDigest(call: Call, header: string | null, digest: Digest): void {
   if (header !== null && header !== digest) {
-    throw new SealError(`${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed the bytes. Check the registry.`)
+    throw new SealError('refused', `${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed the bytes. Check the registry.`)
   }
 }
 
@@ -120,7 +120,7 @@ export async function writeFallback(api: RegistryApi, call: Call, repository: st
   if (allListed(current)) return tag
   for (let writes = 0; ; ) {
     if (writes >= options.rounds) {
-      throw new SealError(
+      throw new SealError('conflict', 
         `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => shortDigest(e.digest)).join(', ')} ${writes} times in a row: ` +
           'other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.'
       )
@@ -132,9 +132,9 @@ export async function writeFallback(api: RegistryApi, call: Call, repository: st
       await api.putManifest(call, repository, tag, merged.bytes, OCI_INDEX, current.etag ?? undefined)
     } catch (error) {
       if (!(error instanceof SealError)) throw error
-      throw new SealError(
+      throw new SealError('refused', 
         `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`
-      )
+      , { cause: error })
     }
     writes++
     await (options.pauses?.settle ?? options.sleep)(options.settleMs)
@@ -183,7 +183,7 @@ export async function readReferrers(api: RegistryApi, call: Call, repository: st
     }
   }
   if (digests.size > MAX_REFERRERS) {
-    throw new SealError(`${call.where}: ${subject} has ${digests.size} referrers listed, more than the ${MAX_REFERRERS} artifact-seal reads. Clean up the image's referrers (old signatures, junk pushed to its fallback tag), then run again.`)
+    throw new SealError('refused', `${call.where}: ${subject} has ${digests.size} referrers listed, more than the ${MAX_REFERRERS} artifact-seal reads. Clean up the image's referrers (old signatures, junk pushed to its fallback tag), then run again.`)
   }
   const referrers: Referrer[] = []
   for (const digest of digests) {
@@ -204,7 +204,7 @@ export async function readBundles(api: RegistryApi, call: Call, repository: stri
     if (layer.size > BUNDLE_MAX_BYTES) continue
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES)
     if (sha256Digest(bytes) !== layer.digest || bytes.length !== layer.size) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${call.where}: the bundle blob ${layer.digest} of the referrer ${referrer.manifest.digest} does not hash to its digest (or is not ${layer.size} bytes). ` +
           'Nothing is trusted from it; check the registry.'
       )

@@ -80,7 +80,7 @@ export class RegistrySession {
     // Each round learns something (the scheme, credentials, a fresh token); a registry that keeps
     // changing its challenge gets four.
     for (let round = 1; ; round++) {
-      if (round > 4) throw new SealError(`${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`)
+      if (round > 4) throw new SealError('denied', `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`)
       const sent = await this.authorization(request)
       const response = await this.options.transport.send({
         ...request,
@@ -92,10 +92,10 @@ export class RegistrySession {
       const header = response.headers.get('www-authenticate')
       const challenges = header === null ? null : parseChallenges(header)
       const challenge = challenges?.find((c) => c.scheme === 'bearer') ?? challenges?.find((c) => c.scheme === 'basic')
-      if (challenge === undefined) throw new SealError(badChallenge(request.where, this.registry, header))
+      if (challenge === undefined) throw new SealError('unavailable', badChallenge(request.where, this.registry, header))
       const detail = errorSummary(response.body)
       if (challenge.scheme === 'basic') {
-        if (sent?.kind === 'basic') throw new SealError(credentialsRefused(request.where, this.registry, this.basic!.source, detail))
+        if (sent?.kind === 'basic') throw new SealError('denied', credentialsRefused(request.where, this.registry, this.basic!.source, detail))
         await this.logInBasic(request)
         continue
       }
@@ -107,8 +107,8 @@ export class RegistrySession {
           renewed = true
           continue
         }
-        if (this.source === null) throw new SealError(noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
-        throw new SealError(accessDenied(request.where, this.registry, request.scopes.map((s) => s.repository).join(', '), push, this.source, challenge.params.error ?? detail))
+        if (this.source === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
+        throw new SealError('denied', accessDenied(request.where, this.registry, request.scopes.map((s) => s.repository).join(', '), push, this.source, challenge.params.error ?? detail))
       }
       this.bearer = { realm: this.realmOf(challenge, request.where), service: challenge.params.service ?? null }
     }
@@ -122,7 +122,7 @@ export class RegistrySession {
     const target = new URL(url)
     if (target.origin === this.origin) return this.send({ ...request, path: `${target.pathname}${target.search}` })
     if (target.protocol !== 'https:' && !(target.protocol === 'http:' && this.options.plainHttpAllowed(target.host))) {
-      throw new SealError(`${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`)
+      throw new SealError('refused', `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`)
     }
     return this.options.transport.send({ ...request, url })
   }
@@ -140,7 +140,7 @@ export class RegistrySession {
 
   private async logInBasic(request: ApiRequest): Promise<void> {
     const found = await this.find(request)
-    if (found === null) throw new SealError(noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
+    if (found === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
     const c = found.credentials
     // A registry that logs in with Basic takes an identity token as the password, as docker does.
     this.basic = { header: basicHeader(c.username, c.kind === 'basic' ? c.password : c.token), source: found.source }
@@ -157,9 +157,9 @@ export class RegistrySession {
     try {
       url = new URL(realm ?? '')
     } catch {
-      throw new SealError(badChallenge(where, this.registry, `Bearer realm=${JSON.stringify(realm ?? '')}`))
+      throw new SealError('unavailable', badChallenge(where, this.registry, `Bearer realm=${JSON.stringify(realm ?? '')}`))
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.plainHttpAllowed(url.host))) throw new SealError(insecureRealm(where, this.registry, url.href))
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.plainHttpAllowed(url.host))) throw new SealError('refused', insecureRealm(where, this.registry, url.href))
     return url
   }
 
@@ -188,21 +188,21 @@ export class RegistrySession {
     const response = await this.options.transport.send(tokenRequest)
     const detail = errorSummary(response.body)
     if (response.status === 401 || response.status === 403) {
-      if (found === null) throw new SealError(noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
-      throw new SealError(credentialsRefused(request.where, this.registry, found.source, `${response.status} from the token service: ${detail}`))
+      if (found === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
+      throw new SealError('denied', credentialsRefused(request.where, this.registry, found.source, `${response.status} from the token service: ${detail}`))
     }
     if (response.status !== 200) {
-      throw new SealError(unexpectedAnswer(tokenRequest, response.status, detail, 'The registry\'s token service did not issue a token; check the registry\'s status and run again.'))
+      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, detail, 'The registry\'s token service did not issue a token; check the registry\'s status and run again.'))
     }
     let answer: { token?: unknown; access_token?: unknown; expires_in?: unknown }
     try {
       answer = JSON.parse(response.body.toString('utf8')) as typeof answer
     } catch {
-      throw new SealError(unexpectedAnswer(tokenRequest, response.status, 'an answer that is not JSON', 'The token realm the registry names is not a token service; check the registry\'s address.'))
+      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, 'an answer that is not JSON', 'The token realm the registry names is not a token service; check the registry\'s address.'))
     }
     const token = typeof answer.token === 'string' && answer.token !== '' ? answer.token : answer.access_token
     if (typeof token !== 'string' || token === '') {
-      throw new SealError(unexpectedAnswer(tokenRequest, response.status, 'an answer with no token', 'The token realm the registry names is not a token service; check the registry\'s address.'))
+      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, 'an answer with no token', 'The token realm the registry names is not a token service; check the registry\'s address.'))
     }
     const seconds = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : DEFAULT_TOKEN_SECONDS
     const grants = new Map<string, boolean>()

@@ -1,26 +1,23 @@
-import { SealError } from '../../core/errors.js'
-import { type Failure, type RetryOptions, classify, delayBefore, isRetryable } from '../ledger/github/retry-policy.js'
+import { SealError, type SealErrorCode } from '../../core/errors.js'
+import type { Clock } from '../../http/clock.js'
+import { type Failure, type HttpPolicy, classify, isRetryable } from '../../http/retry-policy.js'
+import { retrying } from '../../http/retrying.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
 /**
  * Every HTTP exchange with a registry or its token service: Node's fetch with redirects
  * followed by hand (credentials go to the registry's own origin only, never to the blob
- * storage a registry redirects to), a timeout per attempt, retries of what is worth
- * retrying (the GitHub client's policy: 5xx, 408, 429 with its Retry-After, timeouts,
- * connection errors) with backoff and jitter inside a total deadline, and a count of
- * requests per operation.
+ * storage a registry redirects to), under the HTTP layer's one policy (a timeout per attempt;
+ * 5xx, 408, 429 with its Retry-After, timeouts and connection errors retried with backoff and
+ * jitter inside a total deadline), and a count of requests per operation.
  */
 
 export interface TransportOptions {
-  readonly retry: RetryOptions
-  /** Per attempt, so one hung connection costs one attempt. */
-  readonly timeoutMs: number
-  /** For a blob's body streamed from one registry to another. */
+  /** The HTTP policy: attempts, backoff, a timeout per attempt, the deadline of a request and its retries. */
+  readonly policy: HttpPolicy
+  /** Per attempt of a blob's body streamed from one registry to another. */
   readonly blobTimeoutMs: number
-  /** A request and its retries end by then, waits included; no wait starts that would pass it. */
-  readonly deadlineMs: number
-  readonly sleep: (ms: number) => Promise<void>
-  readonly random: () => number
+  readonly clock: Clock
   readonly userAgent: string
 }
 
@@ -57,16 +54,14 @@ export interface HttpResponse {
 }
 
 /**
- * A failure that ends a request for good, with what the policy made of it, so a caller
- * that can redo more than one request (a streamed blob copy) knows whether to.
+ * The code of a failure that ends a request for good: `unavailable` for what the policy would
+ * retry (no answer, 5xx, 408, a rate limit), so a caller that can redo more than one request (a
+ * streamed blob copy) knows it may; `denied` for refused credentials; `refused` for any other
+ * answer.
  */
-export class RegistryRequestError extends SealError {
-  constructor(
-    message: string,
-    readonly failure: Failure
-  ) {
-    super(message)
-  }
+function codeOf(failure: Failure): SealErrorCode {
+  if (isRetryable(failure)) return 'unavailable'
+  return failure.kind === 'bad-credentials' || failure.kind === 'forbidden' ? 'denied' : 'refused'
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -109,31 +104,30 @@ export class Transport {
    * without a usable Location, 4xx but 408 and 429) is returned for the caller to read.
    */
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const { retry, sleep, random, deadlineMs } = this.options
-    const started = performance.now()
-    for (let attempt = 1; ; attempt++) {
-      let failure: Failure
-      try {
-        const response = await this.attempt(request)
-        if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return response
-        failure = classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } })
-      } catch (error) {
-        if (error instanceof SealError) throw error
-        failure = classify({ cause: error })
+    const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
+    return retrying<HttpResponse>(
+      async (signal) => {
+        try {
+          const response = await this.attempt(request, signal)
+          if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return { value: response }
+          return { failure: classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } }) }
+        } catch (error) {
+          if (error instanceof SealError) throw error
+          return { failure: classify({ cause: error }) }
+        }
+      },
+      {
+        policy: this.options.policy,
+        clock: this.options.clock,
+        timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
+        once: streamed,
+        fail: (failure, attempts, refusedWait) => new SealError(codeOf(failure), requestFailed(request, failure, attempts, refusedWait ?? undefined))
       }
-      const streamed = request.body !== undefined && !Buffer.isBuffer(request.body)
-      const wait = delayBefore(failure, attempt, retry, random)
-      const elapsed = performance.now() - started
-      if (!isRetryable(failure) || streamed || attempt >= retry.attempts) throw new RegistryRequestError(requestFailed(request, failure, attempt), failure)
-      if (wait > retry.maxDelayMs || elapsed + wait > deadlineMs) throw new RegistryRequestError(requestFailed(request, failure, attempt, wait), failure)
-      await sleep(wait)
-    }
+    )
   }
 
   /** One attempt: the request and the redirects it leads to. */
-  private async attempt(request: HttpRequest): Promise<HttpResponse> {
-    const timeoutMs = request.stream === true || (request.body !== undefined && !Buffer.isBuffer(request.body)) ? this.options.blobTimeoutMs : this.options.timeoutMs
-    const signal = AbortSignal.timeout(timeoutMs)
+  private async attempt(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
     let url = new URL(request.url)
     let method: Method = request.method
     let body = request.body
@@ -152,11 +146,11 @@ export class Transport {
       const location = response.headers.get('location')
       if (!REDIRECTS.has(response.status) || location === null) return this.read(request, response, url)
       await response.body?.cancel()
-      if (hop >= MAX_REDIRECTS) throw new SealError(unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
+      if (hop >= MAX_REDIRECTS) throw new SealError('refused', unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
       const next = parseUrl(location, url.href)
-      if (next === null) throw new SealError(unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
+      if (next === null) throw new SealError('refused', unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
       if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
-        throw new SealError(unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
+        throw new SealError('refused', unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
       }
       // Credentials are dropped for good once the chain leaves the registry's origin, even if it comes back.
       if (next.origin !== url.origin) credentials = undefined
@@ -165,7 +159,7 @@ export class Transport {
         body = undefined
         for (const name of Object.keys(entityHeaders)) if (/^content-/i.test(name)) delete entityHeaders[name]
       } else if (body !== undefined && !Buffer.isBuffer(body)) {
-        throw new SealError(unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
+        throw new SealError('refused', unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
       }
       url = next
     }
@@ -179,7 +173,7 @@ export class Transport {
     const declared = Number(response.headers.get('content-length'))
     if (response.ok && Number.isFinite(declared) && declared > limit && request.method !== 'HEAD') {
       await response.body?.cancel()
-      throw new SealError(tooLarge(request, limit))
+      throw new SealError('refused', tooLarge(request, limit))
     }
     const chunks: Buffer[] = []
     let size = 0
@@ -188,7 +182,7 @@ export class Transport {
         size += chunk.length
         if (size > limit) {
           if (!response.ok) break
-          throw new SealError(tooLarge(request, limit))
+          throw new SealError('refused', tooLarge(request, limit))
         }
         chunks.push(Buffer.from(chunk))
       }

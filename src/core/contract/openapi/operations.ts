@@ -60,12 +60,12 @@ export type OpenApiMajor = 2 | 3
 
 /** 2 for `swagger: "2.0"`, 3 for `openapi: 3.0.x / 3.1.x`; anything else is an error naming the file. */
 export function openApiMajor(document: unknown, label: string): OpenApiMajor {
-  if (!isRecord(document)) throw new SealError(`${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`)
+  if (!isRecord(document)) throw new SealError('malformed', `${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`)
   const swagger = document.swagger
   const openapi = document.openapi
   if (swagger !== undefined && String(swagger).startsWith('2')) return 2
   if (openapi !== undefined && /^3\.[01](\.|$)/.test(String(openapi))) return 3
-  throw new SealError(`${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`)
+  throw new SealError('unrecognized', `${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`)
 }
 
 /** Operations keyed by `METHOD /path/{}`, the key used to pair them across versions. */

@@ -142,12 +142,12 @@ function resolveImport(name: string, from: string, paths: ReadonlySet<string>, r
   const matches = [...paths].filter((p) => p.endsWith(`/${name}`))
   if (matches.length === 1) return matches[0] as string
   if (matches.length > 1) {
-    throw new SealError(
+    throw new SealError('malformed', 
       `${from} (${side}): the import ${quote(name)} matches several files (${matches.map((m) => quote(m)).join(', ')}). ` +
         `Say which folder imports are relative to (the proto import roots).`
     )
   }
-  throw new SealError(`${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`)
+  throw new SealError('malformed', `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`)
 }
 
 /** protobufjs reports `illegal token 'x' (file, line N)`; the column is found by looking for the token on that line. */
@@ -234,7 +234,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
   const root = new protobuf.Root()
   const paths = new Set<string>()
   for (const file of files) {
-    if (paths.has(file.path)) throw new SealError(`${file.path} (${side}): the file is given twice. Give each .proto file once.`)
+    if (paths.has(file.path)) throw new SealError('bad-input', `${file.path} (${side}): the file is given twice. Give each .proto file once.`)
     paths.add(file.path)
   }
   const roots = options.importRoots ?? []
@@ -250,7 +250,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const at = parseErrorPosition(message, file.text)
-      throw new SealError(`${file.path}${at ? `:${at}` : ''} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`)
+      throw new SealError('malformed', `${file.path}${at ? `:${at}` : ''} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`)
     }
     for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path)
     for (const imported of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) {
@@ -266,7 +266,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
         }
       } catch (error) {
         // A file that declares google.protobuf types of its own clashes with the well-known ones.
-        throw new SealError(`${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`)
+        throw new SealError('malformed', `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`, { cause: error })
       }
     }
     fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? '', positions: declarationPositions(file.text) })
@@ -278,7 +278,7 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     const message = error instanceof Error ? error.message : String(error)
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1]
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? '(no file)'
-    throw new SealError(`${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`)
+    throw new SealError('malformed', `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`)
   }
   return collect(root, fileModels, typeFile)
 }
@@ -301,7 +301,7 @@ function refuseImportCycle(files: ProtoFiles, imports: ReadonlyMap<string, reado
         const text = files.find((f) => f.path === file)?.text ?? ''
         const line = text.split('\n').findIndex((l) => new RegExp(`^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(l))
         const at = line === -1 ? '' : `:${line + 1}:1`
-        throw new SealError(
+        throw new SealError('malformed', 
           `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
         )
       }

@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { getOctokit } from '@actions/github'
 import { SealError } from '../../../core/errors.js'
-import { VERSION } from '../../../version.js'
-import { requestFailed, unreadableAnswer, type Blame, type RequestName } from './messages.js'
-import { classify, delayBefore, isRetryable, type RetryOptions } from './retry-policy.js'
+import type { Clock } from '../../../http/clock.js'
+import { type GitHubClient, type GitHubResponse, gitHubClient, requestName } from '../../../http/github.js'
+import type { HttpPolicy } from '../../../http/retry-policy.js'
+import { requestFailed, unreadableAnswer, type Blame } from './messages.js'
 
 /** A deployment, reduced to what the ledger reads. */
 export interface ApiDeployment {
@@ -36,10 +35,8 @@ export interface DeploymentsApiOptions {
   readonly owner: string
   readonly repo: string
   readonly apiUrl: string
-  readonly retry: RetryOptions
-  readonly sleep: (ms: number) => Promise<void>
-  /** Per attempt, so one hung connection costs one attempt, not the job. */
-  readonly timeoutMs: number
+  readonly policy: HttpPolicy
+  readonly clock?: Clock
   readonly blame: Blame
 }
 
@@ -58,20 +55,7 @@ export interface NewStatus {
   readonly environment_url?: string
 }
 
-interface Response {
-  readonly status: number
-  readonly url: string
-  readonly headers: { readonly link?: string; readonly date?: string }
-  readonly data: unknown
-}
-
-/**
- * Looks for what a write that failed ambiguously (5xx, timeout, reset: GitHub may have done
- * it) made, before it is retried; the answer it found, or undefined to send the write again.
- * Set for the duration of one write, so the hook below sees it for that write alone.
- */
-type Recovery = () => Promise<Response | undefined>
-const recoveries = new AsyncLocalStorage<Recovery>()
+type Response = GitHubResponse
 
 /** How long a Date header stands for GitHub's clock before `serverNow` asks again. */
 const CLOCK_FRESH_MS = 10_000
@@ -82,51 +66,24 @@ const CLOCK_FRESH_MS = 10_000
  */
 const RECOVERY_LOOKBACK_MS = 60_000
 
-/** The REST API version whose shapes this module reads. */
-const API_VERSION = '2022-11-28'
-
 /**
  * The Deployments REST endpoints the ledger calls, through octokit, with what octokit leaves
  * out: a timeout per attempt, retries of what is worth retrying, messages that say what to do,
  * and a check of every answer's shape (a body that is not what GitHub sends fails closed).
  */
 export class DeploymentsApi {
-  private readonly octokit: ReturnType<typeof getOctokit>
+  private readonly octokit: GitHubClient
   /** GitHub's clock from the newest answer's Date header, and when (on this process's monotonic clock) it came. */
   private lastServerTime: { readonly ms: number; readonly at: number } | null = null
 
   constructor(private readonly options: DeploymentsApiOptions) {
-    // baseUrl is given, never taken from GITHUB_API_URL, so the ledger talks to the API it was told.
-    this.octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${VERSION}` })
-    // A wrap hook sees every request, the pages followed below included.
-    this.octokit.hook.wrap('request', async (request, endpoint) => {
-      const parsed = this.octokit.request.endpoint.parse(endpoint)
-      const name = requestName(parsed.method, parsed.url)
-      const { retry, sleep, timeoutMs, blame } = this.options
-      // The hooks inside this one are bound to this very options object, not to what `request`
-      // is called with: the header and each attempt's timeout are set on it.
-      endpoint.headers['x-github-api-version'] = API_VERSION
-      for (let attempt = 1; ; attempt++) {
-        endpoint.request = { ...endpoint.request, signal: AbortSignal.timeout(timeoutMs) }
-        try {
-          const response = await request(endpoint)
-          this.noteServerTime(response.headers.date)
-          return response
-        } catch (error) {
-          const failure = classify(error)
-          if (!isRetryable(failure)) throw requestFailed(blame, name, failure, attempt)
-          const wait = delayBefore(failure, attempt, retry)
-          if (wait > retry.maxDelayMs) throw requestFailed(blame, name, failure, attempt, true)
-          if (attempt >= retry.attempts) throw requestFailed(blame, name, failure, attempt)
-          await sleep(wait)
-          // A rate limit answers before anything is done; a 5xx or a lost answer may come after.
-          const recover = recoveries.getStore()
-          if (recover !== undefined && (failure.kind === 'server' || failure.kind === 'network')) {
-            const found = await recoveries.exit(recover)
-            if (found !== undefined) return found as Awaited<ReturnType<typeof request>>
-          }
-        }
-      }
+    this.octokit = gitHubClient({
+      token: options.token,
+      apiUrl: options.apiUrl,
+      policy: options.policy,
+      ...(options.clock ? { clock: options.clock } : {}),
+      fail: (request, failure, attempts, refusedWait) => requestFailed(options.blame, request, failure, attempts, refusedWait !== null),
+      onAnswer: (response) => this.noteServerTime(response.headers.date)
     })
   }
 
@@ -138,7 +95,7 @@ export class DeploymentsApi {
    */
   async createDeployment(deployment: NewDeployment, isOurs: (found: ApiDeployment) => boolean): Promise<ApiDeployment> {
     const since = (await this.serverNow()).getTime() - RECOVERY_LOOKBACK_MS
-    const recover: Recovery = async () => {
+    const recover = async (): Promise<Response | undefined> => {
       for await (const found of this.deployments({ environment: deployment.environment, task: deployment.task }, 100)) {
         if (isOurs(found)) {
           const data = { id: Number(found.id), task: found.task, environment: found.environment, payload: found.payload, created_at: found.createdAt }
@@ -148,7 +105,7 @@ export class DeploymentsApi {
       }
       return undefined
     }
-    const response = await recoveries.run(recover, () =>
+    const response = await this.octokit.writeOnce(() =>
       this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
         owner: this.options.owner,
         repo: this.options.repo,
@@ -158,7 +115,8 @@ export class DeploymentsApi {
         auto_merge: false,
         required_contexts: [],
         transient_environment: false
-      })
+      }),
+      recover
     )
     return this.read(response, readDeployment)
   }
@@ -202,7 +160,7 @@ export class DeploymentsApi {
     }
     const known = this.lastServerTime
     if (known === null) {
-      throw new SealError(
+      throw new SealError('unavailable', 
         `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; ` +
           `the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
       )
@@ -273,24 +231,13 @@ export class DeploymentsApi {
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1]
     if (next === undefined) return undefined
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
-      throw new SealError(
+      throw new SealError('refused', 
         `${this.options.blame.location}: GitHub's answer to ${requestName('GET', response.url).path} links its next page to ${new URL(next).origin}, ` +
           `not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
       )
     }
     return next
   }
-}
-
-function requestName(method: string, url: string): RequestName {
-  const parsed = new URL(url)
-  let query = parsed.search
-  try {
-    query = decodeURIComponent(query)
-  } catch {
-    // keep it encoded
-  }
-  return { method: method.toUpperCase(), path: `${parsed.pathname}${query}` }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

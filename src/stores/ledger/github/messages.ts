@@ -1,5 +1,6 @@
 import { SealError, quote } from '../../../core/errors.js'
-import { abbreviate, type Failure } from './retry-policy.js'
+import type { RequestName } from '../../../http/github.js'
+import { abbreviate, type Failure } from '../../../http/retry-policy.js'
 
 /** Who is asking, for messages: the ledger's location, the token's input, the API's URL. */
 export interface Blame {
@@ -10,11 +11,6 @@ export interface Blame {
   readonly apiUrl: string
 }
 
-/** A request as messages name it: `GET /repos/o/r/deployments?environment=production`. */
-export interface RequestName {
-  readonly method: string
-  readonly path: string
-}
 
 const STATUS_PAGE = 'https://www.githubstatus.com'
 
@@ -37,22 +33,22 @@ export function requestFailed(blame: Blame, request: RequestName, failure: Failu
   const permission = `deployments: ${isRead(request) ? 'read' : 'write'}`
   switch (failure.kind) {
     case 'bad-credentials':
-      return new SealError(
+      return new SealError('denied', 
         `${blame.tokenInput}: the token was refused (${failure.detail}) on ${named(request)} at ${blame.apiUrl}. ${refused(request)} ` +
           `Give ${blame.tokenInput} a valid token for ${blame.repository}: the default, the job's GITHUB_TOKEN, works when the job has "permissions: deployments: write".`
       )
     case 'forbidden':
-      return new SealError(
+      return new SealError('denied', 
         `${blame.tokenInput}: the token may not ${isRead(request) ? 'read' : 'write'} the deployments of ${blame.repository} ` +
           `(${failure.detail} on ${named(request)}). ${refused(request)} ` +
           `Give the job "permissions: ${permission}"${isRead(request) ? ' (deployments: write to promote)' : ''}, or a token that has it.`
       )
     case 'client':
-      return new SealError(`${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`)
+      return new SealError('refused', `${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`)
     case 'rate-limit':
       if (waitTooLong && failure.waitMs !== null) {
         const when = failure.resetAt === null ? `in ${Math.ceil(failure.waitMs / 1000)} s` : `at ${failure.resetAt}`
-        return new SealError(
+        return new SealError('unavailable', 
           `${blame.location}: ${named(request)} hit GitHub's API rate limit (${failure.detail}), which lifts ${when}: ` +
             `longer than artifact-seal waits. ${refused(request)} Re-run the job after that, or spread the jobs that use this token.`
         )
@@ -66,7 +62,7 @@ export function requestFailed(blame: Blame, request: RequestName, failure: Failu
 }
 
 function exhausted(blame: Blame, request: RequestName, last: string, attempts: number): SealError {
-  return new SealError(
+  return new SealError('unavailable', 
     `${blame.location}: ${named(request)} failed ${attempts === 1 ? 'once' : `${attempts} times`}; ${last}. ${refused(request)} ` +
       `Re-run the job; if it keeps failing, check ${STATUS_PAGE} and that ${blame.apiUrl} is reachable from the runner.`
   )
@@ -86,7 +82,7 @@ function clientHint(blame: Blame, failure: Failure): string {
 /** An answer that is not the JSON GitHub sends: a proxy's page, a truncated body. */
 export function unreadableAnswer(blame: Blame, request: RequestName, status: number, data: unknown): SealError {
   const shown = typeof data === 'string' ? quote(abbreviate(data)) : `a JSON ${Array.isArray(data) ? 'array' : typeof data} of the wrong shape`
-  return new SealError(
+  return new SealError('unavailable', 
     `${blame.location}: ${named(request)} answered ${status} with ${shown}, not the JSON GitHub sends. ${refused(request)} ` +
       `Re-run the job; if it keeps failing, check ${STATUS_PAGE} and any proxy between the runner and ${blame.apiUrl}.`
   )

@@ -98,7 +98,7 @@ export interface ReadContext {
 
 /** The SealError for a deployment of ours that cannot be read whole: the ledger is damaged. */
 export function damagedDeployment(deployment: Pick<ApiDeployment, 'id' | 'environment' | 'task'>, context: ReadContext, detail: string): SealError {
-  return new SealError(
+  return new SealError('tampered', 
     `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) ` +
       `was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). ` +
       `Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto'
+import type { Digest } from '../../core/digest.js'
+import { SealError, quote, stopsPromotion } from '../../core/errors.js'
+import {
+  type LedgerFacts,
+  type PromotionEvidence,
+  amendmentOf,
+  bytesMismatchDetail,
+  decidePromotion,
+  mayNeedApproval
+} from '../../core/promotion/decide-promotion.js'
+import { type Decision, type RuleCheck, refusal } from '../../core/promotion/gate.js'
+import { type EnvironmentRule, type PromotionPolicy, declaresServices, findEnvironment, serviceFor, upstreamOf } from '../../core/promotion/policy.js'
+import { type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type Service, describeService } from '../../core/promotion/record.js'
+import type { Ledger, LedgerView } from '../../stores/ledger/ledger.js'
+import { knownFromHistory, lastGoodBefore, unusedApproval } from '../ledger/queries.js'
+import type { KnownDigest, RecordOptions } from '../ledger/types.js'
+import type { SignatureCheck } from '../signature/types.js'
+import { judgeSignature, signatureFact } from '../signature/verdict.js'
+import type { BytesCheck } from '../verify/types.js'
+import { keepAfterPromotion, planContract } from './contract-plan.js'
+import type { ContractPlan, PromoteRequest, PromoteResult, WithoutBytes } from './types.js'
+
+/**
+ * Promote (or roll back) a digest into an environment, in three steps a reader can follow
+ * from top to bottom:
+ *
+ * 1. Gather the facts, outside any lock, each once: the digest ("previous" resolved), what
+ *    earlier records say of it, its bytes, its signature, its contracts. Evidence that fails
+ *    becomes a refusal to record (a fetch that fails, a signature refused); bad input stops
+ *    here with nothing recorded.
+ * 2. Decide once, in core (`decidePromotion`, pure), inside the ledger's step, with what the
+ *    ledger says at that moment: the veto, the live digest, the upstream stretches, an unused
+ *    approval. The live digest read here is checked against the one the contracts were
+ *    compared with: a change in between refuses.
+ * 3. Record the decision, refusals too: `pending` when allowed, so nothing counts as deployed
+ *    until the deployment is confirmed; then what the ledger's own checks after the append
+ *    found, and the candidate's contract kept for later baselines.
+ *
+ * A ledger that cannot be read or written is a refusal (fail closed).
+ */
+export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: RecordOptions): Promise<PromoteResult> {
+  const rule = environmentOf(request, policy)
+  const mode: Mode = request.rollback ? 'rollback' : 'promote'
+  const nameInput = request.inputs.name ?? 'name'
+  const outcome = new Outcome(request, policy, nameInput)
+
+  // 1. The facts.
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput)
+  if (target.kind === 'unreadable') {
+    if (target.service !== undefined) outcome.service = target.service
+    return outcome.ledgerRefusal(mode, rule, target.error)
+  }
+  const digest = target.digest
+  outcome.digest = digest
+  if (target.service !== undefined) outcome.service = target.service
+  let history: KnownDigest
+  try {
+    history = await knownFromHistory(ledger, digest)
+  } catch (error) {
+    return outcome.ledgerRefusal(mode, rule, error)
+  }
+  outcome.learn(history)
+  let evidence: Evidence = { refusal: target.refusal, withoutBytes: null, contract: null }
+  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) }
+  if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
+  // No bytes: let through only what is known to have none, or what the caller says so of.
+  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
+  // Bad input (a name the policy does not list) is thrown here, before anything is recorded.
+  const service = (outcome.service ??= serviceFor(policy, outcome.name, nameInput))
+  if (evidence.refusal === null && request.contract) {
+    try {
+      outcome.contract = await planContract(
+        {
+          environment: rule.name,
+          service,
+          digest,
+          bytes: outcome.verification,
+          signed: outcome.signature?.status === 'verified' ? outcome.signature.contract : undefined,
+          recorded: history.contract ?? null,
+          compare: (rule.contract ?? null) !== null,
+          now: () => ledger.now()
+        },
+        request.contract,
+        ledger
+      )
+    } catch (error) {
+      if (!(error instanceof SealError) || stopsPromotion(error)) throw error
+      return outcome.ledgerRefusal(mode, rule, error)
+    }
+    evidence = { ...evidence, contract: outcome.contract }
+  }
+  const artifact = outcome.verification?.artifact ?? request.artifact ?? history.artifact
+
+  // 2. and 3. Decide inside the ledger's step, and record.
+  const subject = { digest, rule, mode, service }
+  let decision: Decision | null = null
+  const decideAndRecord = async (view: LedgerView): Promise<NewRecord | null> => {
+    const facts = await ledgerFacts(view, subject, policy, evidence)
+    outcome.previous = facts.live
+    decision = decidePromotion(subject, evidence, facts)
+    if (request.dryRun) return null
+    const record = recordOf(request, { ...subject, outcome: decision.allowed ? 'pending' : 'refused', previous: facts.live, reason: decision.reason }, outcome, artifact, decision)
+    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record
+  }
+  const decided = (): Decision => {
+    if (decision === null) throw new Error('unreachable: the ledger recorded without running the gate')
+    return decision
+  }
+  try {
+    if (request.dryRun) {
+      await decideAndRecord(ledger)
+      return outcome.result(decided())
+    }
+    const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs)
+    outcome.abandoned = recorded.abandoned
+    if (recorded.lost === null) await keepAfterPromotion(request.contract, outcome.contract, decided().allowed)
+    return outcome.result(recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost), recorded.entry)
+  } catch (error) {
+    return outcome.ledgerRefusal(mode, rule, error)
+  }
+}
+
+type Evidence = PromotionEvidence & { readonly contract: ContractPlan | null }
+
+/** The environment's rule; a name the policy does not have is bad input. */
+function environmentOf(request: PromoteRequest, policy: PromotionPolicy): EnvironmentRule {
+  const rule = findEnvironment(policy, request.environment)
+  if (!rule) {
+    throw new SealError('bad-input', 
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. ` +
+        `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
+    )
+  }
+  return rule
+}
+
+/** What a promotion has learned so far, and the result it makes of a decision. */
+class Outcome {
+  digest: Digest | null
+  /** Known before the digest for "previous" (whose previous?), else once the name is. */
+  service: Service | undefined
+  previous: LiveSpan | null = null
+  sealedBy: PromoteRequest['sealedBy']
+  name: string | null
+  verification: BytesCheck | null = null
+  signature: SignatureCheck | null = null
+  contract: ContractPlan | null = null
+  abandoned: readonly LedgerEntry[] = []
+
+  constructor(
+    request: PromoteRequest,
+    private readonly policy: PromotionPolicy,
+    private readonly nameInput: string
+  ) {
+    this.digest = request.digest === 'previous' ? null : request.digest
+    this.sealedBy = request.sealedBy
+    this.name = request.name
+  }
+
+  /** What earlier records say fills what the caller did not give. */
+  learn(known: { readonly sealedBy: PromoteRequest['sealedBy']; readonly name?: string | null }): void {
+    this.sealedBy ??= known.sealedBy
+    this.name ??= known.name ?? null
+  }
+
+  result(decision: Decision, record: LedgerEntry | null = null): PromoteResult {
+    return {
+      decision,
+      digest: this.digest,
+      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      previous: this.previous,
+      record,
+      abandoned: this.abandoned,
+      sealedBy: this.sealedBy,
+      name: this.name,
+      verification: this.verification,
+      signature: this.signature,
+      contract: this.contract
+    }
+  }
+
+  /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
+  ledgerRefusal(mode: Mode, rule: EnvironmentRule, error: unknown): PromoteResult {
+    if (!(error instanceof SealError)) throw error
+    return this.result(refusal(mode, rule.name, this.digest, 'ledger', `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`))
+  }
+}
+
+type Target =
+  | { readonly kind: 'digest'; readonly digest: Digest; readonly service?: Service; readonly refusal: PromotionEvidence['refusal'] }
+  | { readonly kind: 'unreadable'; readonly error: unknown; readonly service?: Service }
+
+/**
+ * The digest promoted: the one given, or for "previous" the last digest the service ran in
+ * the environment before its live one that is not vetoed. When there is none, the record is
+ * a `ran-before` refusal against the digest the environment stays on.
+ */
+async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, rule: EnvironmentRule, ledger: LedgerView, nameInput: string): Promise<Target> {
+  if (request.digest !== 'previous') return { kind: 'digest', digest: request.digest, refusal: null }
+  let service: Service | undefined
+  let live: LiveSpan | null
+  let digest: Digest | null
+  try {
+    service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput)
+    live = await ledger.live(rule.name, service)
+    digest = await lastGoodBefore(ledger, rule.name, service)
+  } catch (error) {
+    if (stopsPromotion(error)) throw error
+    return { kind: 'unreadable', error, ...(service === undefined ? {} : { service }) }
+  }
+  if (digest !== null) return { kind: 'digest', digest, service, refusal: null }
+  const of = service === null && !declaresServices(policy) ? '' : ` (${describeService(service)})`
+  if (live === null) throw new SealError('bad-input', `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+  return {
+    kind: 'digest',
+    digest: live.digest,
+    service,
+    refusal: { rule: 'ran-before', detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
+  }
+}
+
+/**
+ * The service a rollback to "previous" is of: the policy's, or the one named; without a name
+ * and when the policy lists no services, the one whose deployment to the environment was
+ * confirmed last (one service: the only one). With several listed, a name is needed.
+ */
+async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolicy, environment: string, ledger: LedgerView, nameInput: string): Promise<Service> {
+  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput)
+  const listed = policy.services ?? null
+  if (listed !== null) {
+    throw new SealError('bad-input', 
+      `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(', ')}). ` +
+        `Give ${nameInput}: the service to roll back.`
+    )
+  }
+  return (await ledger.newest(environment))?.service ?? null
+}
+
+/** The bytes about to be deployed, fetched and checked: a `bytes` refusal when they differ or cannot be had (an expired artifact, a download cut short). */
+async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal']> {
+  try {
+    const check = await verifyBytes(digest, history)
+    outcome.verification = check
+    outcome.learn(check)
+    return check.verified ? null : { rule: 'bytes', detail: bytesMismatchDetail(check.actual, check.mismatches, digest) }
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
+    return { rule: 'bytes', detail: `The bytes to deploy could not be fetched and checked: ${error.message}` }
+  }
+}
+
+/**
+ * The seal's signature, judged once (`judgeSignature`): one refused is a `signature` refusal;
+ * none at all is one when a signature is required for a promotion and the environment has no
+ * signed-by rule (with one, the gate refuses under that rule, which is what the policy asked
+ * for). A verified signature's statement, not an unsigned file or an earlier record, says who
+ * sealed the bytes.
+ */
+async function checkSignature(request: PromoteRequest, digest: Digest, rule: EnvironmentRule, mode: Mode, outcome: Outcome): Promise<Pick<PromotionEvidence, 'refusal' | 'signature'>> {
+  let check: SignatureCheck
+  try {
+    check = await (request.checkSignature as NonNullable<PromoteRequest['checkSignature']>)(digest, outcome.verification)
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
+    check = { status: 'refused', detail: `The seal's signature could not be checked: ${error.message}` }
+  }
+  outcome.signature = check
+  const required = mode === 'promote' && rule.signedBy === null ? (request.signatureRequired ?? null) : null
+  const verdict = judgeSignature(check, required, 'Seal it with "permissions: id-token: write" or a signing-key.')
+  if (!verdict.accepted) return { refusal: { rule: 'signature', detail: verdict.reason } }
+  if (check.status === 'verified') {
+    outcome.sealedBy = check.sealedBy
+    outcome.name ??= check.name
+  }
+  return { refusal: null, signature: signatureFact(check, request.serverUrl ?? 'https://github.com') }
+}
+
+/**
+ * What a promotion without bytes rests on, as a passed check the decision shows; bad input
+ * (nothing recorded) when the seal is not known to be of a digest alone and the caller did
+ * not say to promote it so.
+ */
+function withoutBytes(rule: WithoutBytes, environment: string, digest: Digest, signature: SignatureCheck | null): RuleCheck {
+  if (signature?.status === 'verified' && signature.digestOnly) {
+    return { rule: 'bytes', environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` }
+  }
+  if (rule.declared) {
+    return { rule: 'bytes', environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` }
+  }
+  const found =
+    signature === null
+      ? 'No signature was looked for.'
+      : signature.status === 'verified'
+        ? `Its signed seal (${signature.source}) is of files, not of a digest alone.`
+        : signature.status === 'unsigned'
+          ? signature.detail
+          : `Its signature was refused: ${signature.detail}`
+  throw new SealError('bad-input', `${rule.missing} ${found}`)
+}
+
+/**
+ * What the ledger says inside its step: the service's live digest always (the record names
+ * it); the rest only when the evidence left the rules to decide: the veto, the digest's
+ * stretches where the rules look, another service the environment runs (a contract rule's
+ * guard), and an unused approval of the amendment when it needs one.
+ */
+async function ledgerFacts(
+  view: LedgerView,
+  subject: { readonly digest: Digest; readonly rule: EnvironmentRule; readonly mode: Mode; readonly service: Service },
+  policy: PromotionPolicy,
+  evidence: Evidence
+): Promise<LedgerFacts> {
+  const { digest, rule, mode, service } = subject
+  const live = await view.live(rule.name, service)
+  if (evidence.refusal !== null) return { now: new Date(0), veto: null, live, spans: new Map(), otherService: null, approval: null }
+  const environments: readonly string[] = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
+  // A service new to an environment that runs another one, when the policy does not say there are
+  // several (an artifact renamed from build to build), is judged against no contract. A pinned
+  // service is no list: records under another name (written before the pin) may be the same service.
+  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null
+  const contract = evidence.contract
+  return {
+    veto: await view.veto(digest),
+    live,
+    spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)] as const))),
+    otherService: newest,
+    approval:
+      contract !== null && rule.contract && mayNeedApproval(contract)
+        ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest as Digest)
+        : null,
+    now: await view.now()
+  }
+}
+
+/** The GitHub ledger's checks after the append found the record cannot stand (the live digest moved under it): the promotion is refused. */
+function lostAfterAppend(decision: Decision, environment: string, lost: string): Decision {
+  const check: RuleCheck = { rule: 'ledger', environment, passed: false, detail: lost }
+  return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(' ') }
+}
+
+function recordOf(
+  request: PromoteRequest,
+  decided: { readonly digest: Digest; readonly service: Service; readonly mode: Mode; readonly outcome: 'pending' | 'refused'; readonly previous: LiveSpan | null; readonly reason: string | null },
+  outcome: Outcome,
+  artifact: PromoteRequest['artifact'],
+  decision: Decision
+): NewRecord {
+  const amendment = outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null)
+  return {
+    digest: decided.digest,
+    name: outcome.name,
+    environment: request.environment,
+    service: decided.service,
+    outcome: decided.outcome,
+    mode: decided.mode,
+    runUrl: request.requester.runUrl,
+    actor: request.requester.actor,
+    sealedBy: outcome.sealedBy,
+    previousDigest: decided.previous?.digest ?? null,
+    reason: decided.reason,
+    environmentUrl: request.environmentUrl,
+    artifact,
+    resolves: null,
+    key: randomUUID(),
+    ...(outcome.contract?.candidate ? { contract: outcome.contract.candidate } : {}),
+    ...(amendment !== null ? { amendment } : {})
+  }
+}
+

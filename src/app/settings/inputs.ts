@@ -1,0 +1,10 @@
+import { SealError, quote } from '../../core/errors.js'
+
+/** A boolean input or flag: "true" or "false" in any case, `fallback` when empty; anything else is refused. */
+export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (v === 'true') return true
+  if (v === 'false') return false
+  throw new SealError('bad-input', `${name}: ${quote(value)} is not a boolean. Use true or false.`)
+}

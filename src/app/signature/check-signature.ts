@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto'
+import { type Digest, digestFromHex, hexOf, parseDigest } from '../../core/digest.js'
+import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
+import { SealError, quote } from '../../core/errors.js'
+import type { VerifiedSigner } from '../../core/promotion/gate.js'
+import { sealedByFromStatement } from '../../core/provenance.js'
+import { identityPolicy } from '../../core/signing/signer-policy.js'
+import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
+import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
+import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
+import { readSigstoreBundleBeside } from '../../stores/evidence/bundle-reader.js'
+import type { AttestationCandidate } from '../../attestation/attestations-api.js'
+import type { SignerExpectation } from '../settings/types.js'
+import type { SignatureSources, SignatureCheck } from './types.js'
+
+
+/**
+ * Finds the seal's signature and checks it: the bundle's signature and certificate chain
+ * against the trusted root (or the public key), a trusted timestamp, that the signed
+ * statement is about this digest, and the signer's identity against what the inputs ask.
+ * The bundle that travelled with the bytes is checked first; without one, the repository's
+ * attestations for the digest, where any one that passes is enough (as `gh attestation
+ * verify` does). The identity of a bundle that does not verify is never looked at.
+ */
+export async function checkSignature(digest: Digest, sources: SignatureSources, expectation: SignerExpectation): Promise<SignatureCheck> {
+  const candidates: AttestationCandidate[] = []
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile)
+  const looked: string[] = []
+  if (beside !== null) {
+    const read = readSigstoreBundleBeside(
+      sources.checksumsFile as string,
+      (why, file) => new SealError('unreadable', `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    )
+    looked.push(`no ${quote(beside)} beside the listing`)
+    // One that is not JSON is checked as a bundle like any other, and refused as one that does not verify.
+    if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) })
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest)
+    looked.push(`no attestation for ${digest} in the repository's attestations`)
+    candidates.push(...found)
+  }
+  if (candidates.length === 0) {
+    const where = looked.length > 0 ? looked.join(', and ') : 'no seal bundle travelled with the bytes and no attestations API was asked'
+    return { status: 'unsigned', detail: `The seal of ${digest} carries no signature: ${where}.` }
+  }
+  const problems: string[] = []
+  for (const candidate of candidates) {
+    const checked = await checkCandidate(candidate, digest, expectation)
+    if (checked.status === 'verified') return checked
+    problems.push(checked.detail)
+  }
+  return { status: 'refused', detail: problems.length === 1 ? (problems[0] as string) : `None of the ${problems.length} signatures found is acceptable: ${problems.join(' ')}` }
+}
+
+async function checkCandidate(candidate: AttestationCandidate, digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
+  const { verifyAttestation } = await import('../../attestation/verify-bundle.js')
+  const { loadTrustedRoot } = await import('../../attestation/trusted-root.js')
+  let verified
+  try {
+    verified = await verifyAttestation(candidate.bundle, {
+      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
+      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
+    })
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error
+    return { status: 'refused', detail: `The signature in ${candidate.source} does not verify: ${error.message}` }
+  }
+  const statement = verified.statement as { _type?: unknown; predicateType?: unknown; subject?: unknown }
+  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
+    return { status: 'refused', detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` }
+  }
+  if (!aboutDigest(statement.subject, digest)) {
+    return { status: 'refused', detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` }
+  }
+  const signer = verified.signer
+  let accepted: VerifiedSigner
+  if (signer.kind === 'key') {
+    accepted = { kind: 'key', hint: signer.hint, signedAt: null }
+  } else {
+    if (expectation.repository === null) {
+      return { status: 'refused', detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` }
+    }
+    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl))
+    if (failures.length > 0) {
+      return { status: 'refused', detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split('\n').join('; ')}.` }
+    }
+    accepted = { kind: 'certificate', identity: signer.identity, signedAt: signer.signedAt.toISOString() }
+  }
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl })
+  const signerName = accepted.kind === 'key' ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName
+  return {
+    status: 'verified',
+    signer: accepted,
+    sealedBy: { ...(sealedBy ?? { repository: null, commit: null, runUrl: null }), signer: signerName },
+    name: subjectName(statement.subject, digest),
+    contract: signedContract(statement.subject, digest),
+    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
+    source: candidate.source,
+    bundleDigest: candidate.digest
+  }
+}
+
+export function sha256Of(text: string): Digest {
+  return digestFromHex(createHash('sha256').update(text).digest('hex'))
+}
+
+function aboutDigest(subjects: unknown, digest: Digest): boolean {
+  const hex = hexOf(digest)
+  return Array.isArray(subjects) && subjects.some((s: { digest?: Record<string, unknown> } | null) => {
+    const d = s?.digest
+    return d !== undefined && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex)
+  })
+}
+
+function subjectName(subjects: unknown, digest: Digest): string | null {
+  const hex = hexOf(digest)
+  const subject = (subjects as { name?: unknown; digest?: Record<string, unknown> }[]).find((s) => s?.digest?.sha256 === hex)
+  return typeof subject?.name === 'string' ? subject.name : null
+}
+
+/** An annotation the seal put on the digest's subject; undefined when it has none. */
+function annotationOf(subjects: unknown, digest: Digest, name: string): unknown {
+  const hex = hexOf(digest)
+  const subject = (subjects as { digest?: Record<string, unknown>; annotations?: Record<string, unknown> }[]).find(
+    (s) => typeof s?.digest === 'object' && s.digest !== null && Object.values(s.digest).includes(hex)
+  )
+  const annotations = subject?.annotations
+  return typeof annotations === 'object' && annotations !== null ? annotations[name] : undefined
+}
+
+/** The `artifact-seal.contract` annotation the seal put on the digest's subject. */
+function signedContract(subjects: unknown, digest: Digest): ContractRef | null {
+  const hex = hexOf(digest)
+  const subject = (subjects as { digest?: Record<string, unknown>; annotations?: Record<string, unknown> }[]).find(
+    (s) => typeof s?.digest === 'object' && s.digest !== null && Object.values(s.digest).includes(hex)
+  )
+  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION] as { digest?: unknown; version?: unknown } | undefined
+  if (typeof claimed?.digest !== 'string' || typeof claimed.version !== 'string') return null
+  try {
+    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version }
+  } catch {
+    return null
+  }
+}

@@ -1,6 +1,6 @@
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
-import type { ArtifactRef, LedgerEntry, LiveSpan, SealedBy, Service } from '../../core/promotion/record.js'
+import { type ArtifactRef, type LedgerEntry, type LiveSpan, type Outcome, type SealedBy, type Service, serviceOf } from '../../core/promotion/record.js'
 import type { LedgerView } from '../../stores/ledger/ledger.js'
 import type { KnownDigest } from './types.js'
 
@@ -13,24 +13,38 @@ import type { KnownDigest } from './types.js'
 /** For a check that has no ledger to ask. */
 export const NOTHING_KNOWN: KnownDigest = { sealedBy: null, name: null, artifact: null, contract: null }
 
-/** What the latest records of a digest that know say: who sealed it, its name, where its files are. */
+/**
+ * What the latest records of a digest that know say: who sealed it, where its files are, and,
+ * from the records that let it in (a gate's pending record and its confirmation), its name and
+ * the service it went in as. A refusal, a veto or an approval names whatever its writer was
+ * told: a refused promotion leaves nothing a later one trusts, so it never picks a service.
+ */
 export async function knownFromHistory(ledger: LedgerView, digest: Digest): Promise<KnownDigest> {
   let name: string | null = null
+  let service: Service | undefined
   let sealedBy: SealedBy | null = null
   let artifact: ArtifactRef | null = null
   let contract: ContractRef | null = null
   // A gate's record that let the digest in names the contract it carries when it has one; a resolution or a
-  // veto does not say, and a refusal's is not taken: a refused promotion leaves nothing a later one trusts.
+  // veto does not say, and a refusal's is not taken.
   let gateSeen = false
   for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name
     sealedBy ??= entry.sealedBy
     artifact ??= entry.artifact
+    if (letIn(entry.outcome) && service === undefined) {
+      service = serviceOf(entry)
+      name = entry.name
+    }
     if (entry.outcome === 'pending') contract ??= entry.contract ?? null
     gateSeen ||= entry.outcome === 'pending'
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break
+    if (service !== undefined && sealedBy && artifact && (contract !== null || gateSeen)) break
   }
-  return { sealedBy, name, artifact, contract }
+  return { sealedBy, name, artifact, contract, ...(service === undefined ? {} : { service }) }
+}
+
+/** Whether a record says a gate let the digest in: its pending record, or that record's confirmation or failure. */
+function letIn(outcome: Outcome): boolean {
+  return outcome === 'pending' || outcome === 'deployed' || outcome === 'rolled-back' || outcome === 'failed'
 }
 
 /** The last digest the service ran in the environment before its live one that is not vetoed; null when there is none. */

@@ -6,7 +6,10 @@ import type { ContractRef } from '../../core/contract/manifest.js'
 /** What earlier records say about a digest: who sealed it, its name, where its files are, its contract. */
 export interface KnownDigest {
   readonly sealedBy: SealedBy | null
+  /** The name a record that let the digest in gave it; null when none did (a refused promotion's name is never taken). */
   readonly name: string | null
+  /** The service a record that let the digest in was of; absent when no record let it in. */
+  readonly service?: Service
   readonly artifact: ArtifactRef | null
   readonly contract?: ContractRef | null
 }

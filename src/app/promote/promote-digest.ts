@@ -66,8 +66,9 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
   // No bytes: let through only what is known to have none, or what the caller says so of.
   if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
-  // Bad input (a name the policy does not list) is thrown here, before anything is recorded.
-  const service = (outcome.service ??= serviceFor(policy, outcome.name, nameInput))
+  // Bad input (a name the policy does not list, or nothing proving which service) is thrown here, before anything is recorded.
+  const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
+  outcome.name ??= outcome.signedName ?? history.name
   if (evidence.refusal === null && request.contract) {
     try {
       outcome.contract = await planContract(
@@ -143,25 +144,31 @@ class Outcome {
   previous: LiveSpan | null = null
   sealedBy: PromoteRequest['sealedBy']
   name: string | null
+  /** What an unsigned statement beside the bytes says the name is: shown as claimed, never used. */
+  claimedName: string | null
+  /** The verified signature's statement's name; undefined while no signature verified. */
+  signedName: string | null | undefined
   verification: BytesCheck | null = null
   signature: SignatureCheck | null = null
   contract: ContractPlan | null = null
   abandoned: readonly LedgerEntry[] = []
+  readonly policyPins: boolean
 
   constructor(
     request: PromoteRequest,
     private readonly policy: PromotionPolicy,
     private readonly nameInput: string
   ) {
+    this.policyPins = (policy.service ?? null) !== null
     this.digest = request.digest === 'previous' ? null : request.digest
     this.sealedBy = request.sealedBy
     this.name = request.name
+    this.claimedName = request.claimedName ?? null
   }
 
-  /** What earlier records say fills what the caller did not give. */
-  learn(known: { readonly sealedBy: PromoteRequest['sealedBy']; readonly name?: string | null }): void {
+  /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
+  learn(known: { readonly sealedBy: PromoteRequest['sealedBy'] }): void {
     this.sealedBy ??= known.sealedBy
-    this.name ??= known.name ?? null
   }
 
   result(decision: Decision, record: LedgerEntry | null = null): PromoteResult {
@@ -169,6 +176,7 @@ class Outcome {
       decision,
       digest: this.digest,
       service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      claimedName: this.name === null || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
       abandoned: this.abandoned,
@@ -243,6 +251,7 @@ async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']
     const check = await verifyBytes(digest, history)
     outcome.verification = check
     outcome.learn(check)
+    outcome.claimedName ??= check.name ?? null
     return check.verified ? null : { rule: 'bytes', detail: bytesMismatchDetail(check.actual, check.mismatches, digest) }
   } catch (error) {
     if (!(error instanceof SealError)) throw error
@@ -266,14 +275,64 @@ async function checkSignature(request: PromoteRequest, digest: Digest, rule: Env
     check = { status: 'refused', detail: `The seal's signature could not be checked: ${error.message}` }
   }
   outcome.signature = check
-  const required = mode === 'promote' && rule.signedBy === null ? (request.signatureRequired ?? null) : null
-  const verdict = judgeSignature(check, required, 'Seal it with "permissions: id-token: write" or a signing-key.')
+  // A rollback returns to bytes the environment ran, but whoever names a signer asks for one on every way in.
+  const required = rule.signedBy === null ? (request.signatureRequired ?? null) : null
+  const verdict = judgeSignature(check, required, mode === 'promote' ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null)
   if (!verdict.accepted) return { refusal: { rule: 'signature', detail: verdict.reason } }
   if (check.status === 'verified') {
     outcome.sealedBy = check.sealedBy
-    outcome.name ??= check.name
+    outcome.signedName = check.name
+    const swapped = swappedStatement(check.name, outcome.claimedName)
+    if (swapped !== null) return { refusal: { rule: 'signature', detail: swapped } }
+    contradictedName(request, outcome.policyPins, check.name, mode)
   }
   return { refusal: null, signature: signatureFact(check, request.serverUrl ?? 'https://github.com') }
+}
+
+/**
+ * The statement that travelled unsigned beside the bytes is a copy of the signed one; when it
+ * names another subject, one of the two was put there for another artifact (a swap, or an
+ * edit meant to reroute the promotion to another service): refused, whatever the rules say.
+ */
+function swappedStatement(signed: string | null, claimed: string | null): string | null {
+  if (claimed === null || claimed === signed) return null
+  return (
+    `The seal's signed statement is of ${signed === null ? 'an unnamed subject' : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: ` +
+    `the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`
+  )
+}
+
+/** A name given that the signed seal contradicts is a mix-up of services (bad input, nothing recorded), unless the policy pins the one service there is. */
+function contradictedName(request: PromoteRequest, policyPins: boolean, signed: string | null, mode: Mode): void {
+  if (policyPins || request.name === null || signed === null || signed === request.name) return
+  const nameInput = request.inputs.name ?? 'name'
+  throw new SealError(
+    'bad-input',
+    `${nameInput}: ${quote(request.name)} is not the service this ${mode === 'rollback' ? 'rollback returns to' : 'seal is of'}: its signed statement names ${quote(signed)}. ` +
+      `Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
+  )
+}
+
+/**
+ * The service a promotion is of, from the strongest word on it down: the policy's pin, the
+ * name the caller gave, the signed statement's subject name, the service earlier records that
+ * let the digest in were of, the default service. An unsigned statement's name proves nothing
+ * and is never used; when the policy lists its services and nothing stronger says which, the
+ * promotion stops and asks for the name.
+ */
+function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: KnownDigest, nameInput: string): Service {
+  if (outcome.policyPins) return serviceFor(policy, null, nameInput)
+  const proven = outcome.name ?? outcome.signedName ?? null
+  if (proven !== null) return serviceFor(policy, proven, nameInput)
+  if (history.service !== undefined) return serviceFor(policy, history.service, nameInput)
+  if (outcome.claimedName !== null && (policy.services ?? null) !== null) {
+    throw new SealError(
+      'bad-input',
+      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, ` +
+        `which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
+    )
+  }
+  return serviceFor(policy, null, nameInput)
 }
 
 /**

@@ -18,7 +18,13 @@ export interface PromoteRequest {
   readonly digest: Digest | 'previous'
   readonly rollback: boolean
   readonly dryRun: boolean
+  /** The name (the service) the caller gave: the subject-name input or --name; null when none. Never read from an unsigned file. */
   readonly name: string | null
+  /**
+   * The name an unsigned statement beside the bytes' listing gives: shown as claimed, never used
+   * to pick the service. Beside a verified signature that names another subject, it is a swap.
+   */
+  readonly claimedName?: string | null
   readonly environmentUrl: string | null
   /** From the seal's statement when the caller has it; else looked up in the ledger. */
   readonly sealedBy: SealedBy | null
@@ -81,8 +87,10 @@ export interface PromoteResult {
   /** Stale pending records of the environment this promotion marked abandoned. */
   readonly abandoned: readonly LedgerEntry[]
   readonly sealedBy: SealedBy | null
-  /** The artifact's name, as given or as earlier records of the digest say. */
+  /** The artifact's name: as given, as the signed statement says, or as earlier records that let the digest in say. */
   readonly name: string | null
+  /** What an unsigned statement claims the name is, when nothing proved a name; shown as claimed, never used. */
+  readonly claimedName?: string | null
   /** The check of the bytes, when they were given. */
   readonly verification: BytesCheck | null
   /** The check of the seal's signature, when one was made. */

@@ -3628,19 +3628,26 @@ init_errors();
 // src/app/ledger/queries.ts
 async function knownFromHistory(ledger, digest) {
   let name = null;
+  let service;
   let sealedBy = null;
   let artifact = null;
   let contract = null;
   let gateSeen = false;
   for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name;
     sealedBy ??= entry.sealedBy;
     artifact ??= entry.artifact;
+    if (letIn(entry.outcome) && service === void 0) {
+      service = serviceOf(entry);
+      name = entry.name;
+    }
     if (entry.outcome === "pending") contract ??= entry.contract ?? null;
     gateSeen ||= entry.outcome === "pending";
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
+    if (service !== void 0 && sealedBy && artifact && (contract !== null || gateSeen)) break;
   }
-  return { sealedBy, name, artifact, contract };
+  return { sealedBy, name, artifact, contract, ...service === void 0 ? {} : { service } };
+}
+function letIn(outcome) {
+  return outcome === "pending" || outcome === "deployed" || outcome === "rolled-back" || outcome === "failed";
 }
 async function lastGoodBefore(ledger, environment, service) {
   for await (const span of ledger.previouslyLive(environment, service)) {
@@ -4319,7 +4326,8 @@ async function promoteDigest(request, policy, ledger, options) {
   if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
   if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
-  const service = outcome.service ??= serviceFor(policy, outcome.name, nameInput);
+  const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
+  outcome.name ??= outcome.signedName ?? history.name;
   if (evidence.refusal === null && request.contract) {
     try {
       outcome.contract = await planContract(
@@ -4384,9 +4392,11 @@ var Outcome = class {
   constructor(request, policy, nameInput) {
     this.policy = policy;
     this.nameInput = nameInput;
+    this.policyPins = (policy.service ?? null) !== null;
     this.digest = request.digest === "previous" ? null : request.digest;
     this.sealedBy = request.sealedBy;
     this.name = request.name;
+    this.claimedName = request.claimedName ?? null;
   }
   policy;
   nameInput;
@@ -4396,20 +4406,25 @@ var Outcome = class {
   previous = null;
   sealedBy;
   name;
+  /** What an unsigned statement beside the bytes says the name is: shown as claimed, never used. */
+  claimedName;
+  /** The verified signature's statement's name; undefined while no signature verified. */
+  signedName;
   verification = null;
   signature = null;
   contract = null;
   abandoned = [];
-  /** What earlier records say fills what the caller did not give. */
+  policyPins;
+  /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
-    this.name ??= known.name ?? null;
   }
   result(decision, record = null) {
     return {
       decision,
       digest: this.digest,
       service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      claimedName: this.name === null || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
       abandoned: this.abandoned,
@@ -4465,6 +4480,7 @@ async function checkBytes(verifyBytes, digest, history, outcome) {
     const check = await verifyBytes(digest, history);
     outcome.verification = check;
     outcome.learn(check);
+    outcome.claimedName ??= check.name ?? null;
     return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
@@ -4480,14 +4496,42 @@ async function checkSignature(request, digest, rule, mode, outcome) {
     check = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
   }
   outcome.signature = check;
-  const required = mode === "promote" && rule.signedBy === null ? request.signatureRequired ?? null : null;
-  const verdict = judgeSignature(check, required, 'Seal it with "permissions: id-token: write" or a signing-key.');
+  const required = rule.signedBy === null ? request.signatureRequired ?? null : null;
+  const verdict = judgeSignature(check, required, mode === "promote" ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null);
   if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
   if (check.status === "verified") {
     outcome.sealedBy = check.sealedBy;
-    outcome.name ??= check.name;
+    outcome.signedName = check.name;
+    const swapped = swappedStatement(check.name, outcome.claimedName);
+    if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
+    contradictedName(request, outcome.policyPins, check.name, mode);
   }
   return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
+}
+function swappedStatement(signed, claimed) {
+  if (claimed === null || claimed === signed) return null;
+  return `The seal's signed statement is of ${signed === null ? "an unnamed subject" : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`;
+}
+function contradictedName(request, policyPins, signed, mode) {
+  if (policyPins || request.name === null || signed === null || signed === request.name) return;
+  const nameInput = request.inputs.name ?? "name";
+  throw new SealError(
+    "bad-input",
+    `${nameInput}: ${quote(request.name)} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
+  );
+}
+function serviceOfPromotion(policy, outcome, history, nameInput) {
+  if (outcome.policyPins) return serviceFor(policy, null, nameInput);
+  const proven = outcome.name ?? outcome.signedName ?? null;
+  if (proven !== null) return serviceFor(policy, proven, nameInput);
+  if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
+  if (outcome.claimedName !== null && (policy.services ?? null) !== null) {
+    throw new SealError(
+      "bad-input",
+      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
+    );
+  }
+  return serviceFor(policy, null, nameInput);
 }
 function withoutBytes(rule, environment, digest, signature) {
   if (signature?.status === "verified" && signature.digestOnly) {
@@ -8095,7 +8139,8 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     digest: asked.digest,
     rollback: asked.rollback,
     dryRun: asked.dryRun,
-    name: asked.name ?? sealed?.name ?? null,
+    name: asked.name,
+    claimedName: sealed?.name ?? null,
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),

@@ -1995,6 +1995,9 @@ async function restoreFromCache(digest, inputName, context) {
   return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
 }
 
+// src/core/promotion/record.ts
+var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+
 // src/app/ledger/queries.ts
 var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
 

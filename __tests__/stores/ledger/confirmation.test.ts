@@ -222,6 +222,34 @@ describe('the race on the GitHub ledger: two confirmations decided against the s
     expect(history).toEqual(['failed', 'pending'])
   })
 
+  it('derives the void on read: the loser whose failure status GitHub refused never counts as live, and the next gate compares against the winner', async () => {
+    const { ledger, other, repository, a, b, x } = await twoPending()
+    // Both successes are held until both are sent; then every status the loser tries afterwards is refused.
+    host.inject({ kind: 'barrier', method: 'POST', path: /\/deployments\/\d+\/statuses$/, times: 2 })
+    host.inject({ kind: 'server-error', method: 'POST', path: new RegExp(`/deployments/${b.id}/statuses$`), times: Infinity })
+    const [forA, forB] = await Promise.allSettled([ledger.resolve({ ...confirmed, id: a.id }), other.resolve({ ...confirmed, id: b.id })])
+    host.clearFaults()
+    expect(forA).toMatchObject({ status: 'fulfilled', value: { outcome: 'deployed' } })
+    expect(forB.status).toBe('rejected')
+    // B's success stands on GitHub, no failure after it: its void never landed.
+    expect(statesOf(repository, b.id).map((s) => s.split(' ')[0])).toEqual(['success', 'in_progress'])
+    expect(statesOf(repository, x)[0]).toBe(`inactive replaced by ${a.digest.slice(0, 19)}… (deployment ${a.id})`)
+    for (const reader of [ledger, githubLedger(repository).ledger]) {
+      expect(await reader.live('production', 'hello-service')).toMatchObject({ digest: a.digest, recordId: a.id })
+      expect(await reader.newest('production')).toMatchObject({ live: { digest: a.digest } })
+      expect(await reader.spans(b.digest, 'production', 'hello-service')).toEqual([])
+    }
+    const before: string[] = []
+    for await (const span of ledger.previouslyLive('production', 'hello-service')) before.push(span.digest)
+    expect(before).toEqual([X])
+    // The next promotion is decided against the winner, and lands.
+    const c = await letIn(ledger, Y, 'production')
+    expect(c.previousDigest).toBe(a.digest)
+    host.advance(60_000)
+    expect((await ledger.resolve({ ...confirmed, id: c.id })).outcome).toBe('deployed')
+    expect((await ledger.live('production', 'hello-service'))?.digest).toBe(Y)
+  })
+
   it('checks before posting: a confirmation that starts after the other was written fails without a moment of being live', async () => {
     const { ledger, other, repository, a, b } = await twoPending()
     expect((await other.resolve({ ...confirmed, id: b.id })).outcome).toBe('deployed')

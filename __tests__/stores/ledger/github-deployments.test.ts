@@ -606,9 +606,10 @@ describe('GitHubDeploymentsLedger: readings of the history', () => {
     expect(await all(ledger.previouslyLive('production', 'shop'))).toEqual([{ digest: A, environment: 'production', from: iso(START), until: iso(START + 60_000), recordId: String(a.id) }])
   })
 
-  it('what went live last is live, not what was decided last', async () => {
+  it('what went live last is live, not what was decided last; a confirmation that landed on a digest its gate never compared against is never live', async () => {
     const { ledger, repository } = fresh()
-    // A decided first and confirmed last (as an earlier version, or another tool, could post it).
+    // A decided first (against nothing live) and confirmed last, on top of B, with no void after
+    // its success (as an earlier version, a stopped job, or another tool could leave it).
     const a = seedRecord(repository, decision(A, 'production', 'pending'), START, [
       { state: 'in_progress', ...at(START) },
       { state: 'success', ...at(START + 3 * 60_000), description: 'deployed' }
@@ -619,7 +620,9 @@ describe('GitHubDeploymentsLedger: readings of the history', () => {
       { state: 'inactive', ...at(START + 3 * 60_000), description: 'replaced by sha256:…' }
     ])
     host.setNow(new Date(START + 4 * 60_000))
-    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: String(a.id) })
+    expect(await ledger.live('production', 'shop')).toBeNull()
+    expect(await ledger.spans(A, 'production', 'shop')).toEqual([])
+    expect(String(a.id)).not.toBe(String(b.id))
     expect(await ledger.spans(B, 'production', 'shop')).toEqual([{ digest: B, environment: 'production', from: iso(START + 2 * 60_000), until: iso(START + 3 * 60_000), recordId: String(b.id) }])
   })
 

@@ -33,7 +33,10 @@
  *   is a `failure` saying what went live. After posting, the service's stretches are read
  *   again: when the one right before its own is not what it was judged against, another
  *   confirmation landed first, and a `failure` "live changed while being confirmed: …" voids
- *   its `success` as a veto's does.
+ *   its `success` as a veto's does. The void is also derived on read, so it holds when that
+ *   `failure` never landed (the job stopped, GitHub refused it): a `success` after which a
+ *   stretch of another digest than the record's previous one had gone live between the gate's
+ *   decision and that `success` never counts as live (`lostRace`).
  * - Deployments are made on the commit that sealed the digest when it belongs to this
  *   repository, else on `ref` (GITHUB_SHA): GitHub wants a ref of the repository.
  * - Deployments made by others (task not ours, no "artifact-seal" payload key) are ignored; one
@@ -52,8 +55,9 @@
  * payload, so a read of one service lists every deployment of the environment and passes over
  * the others' without reading their statuses. So `live(env, service)` costs
  *   ⌈n / 100⌉ list requests + p statuses reads (+ 1 when the live stretch continues an older deployment's),
- * where n is the number of deployments to the environment created since (the service's live
- * stretch's start − the timeout − 10 minutes), whoever made them and of whatever service, and
+ * where n is the number of deployments to the environment created since (the gate decision of
+ * the service's live stretch − the timeout − 10 minutes, so that every stretch that could have
+ * overtaken it is met), whoever made them and of whatever service, and
  * p the service's pending records among them; a service with no stretch in the environment
  * (its first promotion there) lists the environment to its end. No count limit: a busy
  * environment costs more pages, never a wrong or a refused answer. `newest(env)` costs the
@@ -162,6 +166,9 @@ interface Stretch {
   readonly continues: string | null
   /** The `success` that confirmed the deployment: its resolution. */
   readonly confirmation: ApiStatus
+  /** When the gate decided the record (its deployment's created_at), and the digest it compared against. */
+  readonly decidedAt: string
+  readonly previousDigest: Digest | null
 }
 
 /** The environment's live stretch, and the deployments that hold it (more than one when the live digest was confirmed again). */
@@ -355,7 +362,8 @@ export class GitHubDeploymentsLedger implements Ledger {
    */
   private async overtaken(record: LedgerEntry): Promise<{ readonly lost: string | null; readonly ours: Stretch | null }> {
     let ours: Stretch | null = null
-    for await (const stretch of this.byConfirmation(record.environment, serviceOf(record))) {
+    // Its own stretch is met whether or not it lost: that is what is being found out.
+    for await (const stretch of this.byConfirmation(record.environment, serviceOf(record), undefined, record.id)) {
       if (ours === null) {
         if (stretch.id === record.id) ours = stretch
         continue
@@ -408,9 +416,13 @@ export class GitHubDeploymentsLedger implements Ledger {
     const live = stretches.some((s) => s.until === null) ? await this.live(environment, service) : null
     const ofLiveRun = (s: Stretch): boolean => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from))
     // An open stretch outside the live one was replaced without its inactive status (the job
-    // stopped in between). When it ended is not known from this digest's deployments, so it
-    // counts as ending where it began: a soak may be refused, never granted, on its account.
-    const closed = stretches.map((s) => (s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from }))
+    // stopped in between), or is a confirmation that lost a race whose void never landed: that
+    // one never ran there, and is dropped. The others ended at some time this digest's
+    // deployments do not tell, so each counts as ending where it began: a soak may be
+    // refused, never granted, on its account.
+    const stray = stretches.filter((s) => s.until === null && !ofLiveRun(s))
+    const lost = stray.length === 0 ? new Set<string>() : await this.lostRaces(environment, service, stray)
+    const closed = stretches.filter((s) => !lost.has(s.id)).map((s) => (s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from }))
     closed.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || compareIds(a.id, b.id))
     // Stretches that overlap are one: a confirmation of the live digest continues its stretch.
     const merged: LiveSpan[] = []
@@ -517,18 +529,64 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   /**
    * The service's live stretches in the environment (every service's, with ANY_SERVICE), newest
-   * start first. A stretch is given only once no deployment not listed yet can have gone live
-   * after it: every deployment still to come was created before the last one listed, and was
-   * confirmed within the pending timeout of that. Another service's deployments cost only
-   * their share of a page: their statuses are never read.
+   * start first, without the confirmations that lost a race (see `lostRace`): those never
+   * count as live, whether or not the failure status that voids them was ever posted. A
+   * stretch is given once no deployment not listed yet can change that: every stretch that
+   * went live after its gate decision has been met.
    */
-  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string): AsyncGenerator<Stretch> {
+  /** `keep`: a deployment whose stretch is given even when it lost a race. */
+  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string, keep?: string): AsyncGenerator<Stretch> {
+    const met: Stretch[] = [] // newest start first, every stretch the raw walk gave
+    let next = 0 // the first of `met` not judged yet
+    let horizon = Number.POSITIVE_INFINITY
+    const settled = (stretch: Stretch): boolean => horizon <= Date.parse(stretch.decidedAt)
+    const ready = (): boolean => {
+      const stretch = met[next]
+      return stretch !== undefined && settled(stretch) && lostRaceWindow(stretch, met).every(settled)
+    }
+    for await (const item of this.rawByConfirmation(environment, service, skip)) {
+      if (typeof item === 'number') horizon = item
+      else met.push(item)
+      while (ready()) {
+        const stretch = met[next++] as Stretch
+        if (stretch.id === keep || !lostRace(stretch, met)) yield stretch
+      }
+    }
+    horizon = Number.NEGATIVE_INFINITY
+    while (next < met.length) {
+      const stretch = met[next++] as Stretch
+      if (stretch.id === keep || !lostRace(stretch, met)) yield stretch
+    }
+  }
+
+  /** Which of these stretches of the service lost a race (`lostRace`): the service's stretches are walked until every one is judged. */
+  private async lostRaces(environment: string, service: Service, candidates: readonly Stretch[]): Promise<Set<string>> {
+    const met: Stretch[] = []
+    const settled = (horizon: number): boolean =>
+      candidates.every((c) => horizon <= Date.parse(c.decidedAt) && lostRaceWindow(c, met).every((w) => horizon <= Date.parse(w.decidedAt)))
+    for await (const item of this.rawByConfirmation(environment, service)) {
+      if (typeof item !== 'number') met.push(item)
+      else if (settled(item)) break
+    }
+    return new Set(candidates.filter((c) => lostRace(c, [...met.filter((m) => m.id !== c.id), c])).map((c) => c.id))
+  }
+
+  /**
+   * Every stretch whose `success` stands, newest start first, lost races included. A stretch
+   * is given only once no deployment not listed yet can have gone live after it: every
+   * deployment still to come was created before the last one listed, and was confirmed within
+   * the pending timeout of that. Between them it gives, as a number, the latest time a
+   * stretch still to come can have started (its horizon). Another service's deployments cost
+   * only their share of a page: their statuses are never read.
+   */
+  private async *rawByConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string): AsyncGenerator<Stretch | number> {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS
     const buffer: Stretch[] = [] // newest start first
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
       // Before this deployment's statuses are read: a consumer that stops at the newest stretch
       // (live) then stops at the first deployment past its reach, at no further cost.
       const frontier = Date.parse(deployment.createdAt)
+      yield frontier + reach
       while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach) yield buffer.shift() as Stretch
       const record = recordOf(deployment, this.context)
       if (record?.outcome !== 'pending' || deployment.id === skip || (service !== ANY_SERVICE && serviceOf(record) !== service)) continue
@@ -736,8 +794,32 @@ function stretchOf(seen: Seen): Stretch | null {
     from: stretch.from,
     until: stretch.until,
     continues: seen.history?.continues ?? null,
-    confirmation
+    confirmation,
+    decidedAt: seen.deployment.createdAt,
+    previousDigest: seen.record.previousDigest
   }
+}
+
+/**
+ * The stretches of the same service that went live after the gate decided `stretch` and before
+ * its own confirmation (among those met, newest first): what its service ran changed under it.
+ */
+function lostRaceWindow(stretch: Stretch, met: readonly Stretch[]): Stretch[] {
+  const decided = Date.parse(stretch.decidedAt)
+  return met.filter((other) => other.id !== stretch.id && other.service === stretch.service && Date.parse(other.from) > decided && newer(stretch, other))
+}
+
+/**
+ * A confirmation that lost the race to another of its service: a stretch of another digest
+ * than the one the gate compared against went live between its gate decision and its own
+ * `success`. The loser posts a failure that voids its success, but a job may stop, or GitHub
+ * refuse the status, before it does: read this way, the void holds whether or not it landed.
+ * A stretch in between that lost a race itself (judged one level down) does not count.
+ */
+function lostRace(stretch: Stretch, met: readonly Stretch[]): boolean {
+  const overtakenBy = (s: Stretch, others: readonly Stretch[]): Stretch[] =>
+    lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest || other.service !== s.service)
+  return overtakenBy(stretch, met).some((other) => overtakenBy(other, met).length === 0)
 }
 
 /** Later start first; on the same second (GitHub's resolution), the later deployment. */

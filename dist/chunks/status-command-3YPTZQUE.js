@@ -1,6 +1,6 @@
 import {
   pipelineStatus
-} from "./chunk-SRDD2B5Z.js";
+} from "./chunk-3E2TJ2VA.js";
 import {
   renderStatusText
 } from "./chunk-ZW2YXB6K.js";
@@ -9,7 +9,7 @@ import {
   DEFAULT_POLICY_FILE,
   loadPolicy
 } from "./chunk-D4N4VPSD.js";
-import "./chunk-TB6LR2T3.js";
+import "./chunk-AWA7XSY4.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,

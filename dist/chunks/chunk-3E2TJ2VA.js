@@ -4,7 +4,7 @@ import {
 } from "./chunk-D4N4VPSD.js";
 import {
   contractOfLive
-} from "./chunk-TB6LR2T3.js";
+} from "./chunk-AWA7XSY4.js";
 import {
   SealError
 } from "./chunk-APYKEJN7.js";

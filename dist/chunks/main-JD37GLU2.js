@@ -39,14 +39,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-X46FTGWM.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-2QHXXYOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-LZALZO3X.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-G74HQOMW.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-VPYOXV5Q.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-HDTMDOVQ.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-PEXY4PV6.js")).vetoCommand,
   history: async () => (await import("./history-command-TJ2XMIYZ.js")).historyCommand,
-  status: async () => (await import("./status-command-C62GZ25K.js")).statusCommand,
+  status: async () => (await import("./status-command-3YPTZQUE.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-5VXKFYKG.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-ZQYB7OWR.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-RLDSCN2S.js")).contractCommand
+  contract: async () => (await import("./contract-command-Y5HF5LY6.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -1,6 +1,6 @@
 import {
   knownFromHistory
-} from "./chunk-TB6LR2T3.js";
+} from "./chunk-AWA7XSY4.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,

@@ -1,20 +1,30 @@
+import {
+  serviceOf
+} from "./chunk-IA4WZQDT.js";
 
 // src/app/ledger/queries.ts
 async function knownFromHistory(ledger, digest) {
   let name = null;
+  let service;
   let sealedBy = null;
   let artifact = null;
   let contract = null;
   let gateSeen = false;
   for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name;
     sealedBy ??= entry.sealedBy;
     artifact ??= entry.artifact;
+    if (letIn(entry.outcome) && service === void 0) {
+      service = serviceOf(entry);
+      name = entry.name;
+    }
     if (entry.outcome === "pending") contract ??= entry.contract ?? null;
     gateSeen ||= entry.outcome === "pending";
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
+    if (service !== void 0 && sealedBy && artifact && (contract !== null || gateSeen)) break;
   }
-  return { sealedBy, name, artifact, contract };
+  return { sealedBy, name, artifact, contract, ...service === void 0 ? {} : { service } };
+}
+function letIn(outcome) {
+  return outcome === "pending" || outcome === "deployed" || outcome === "rolled-back" || outcome === "failed";
 }
 async function lastGoodBefore(ledger, environment, service) {
   for await (const span of ledger.previouslyLive(environment, service)) {

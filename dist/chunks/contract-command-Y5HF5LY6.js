@@ -12,7 +12,7 @@ import {
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-TB6LR2T3.js";
+} from "./chunk-AWA7XSY4.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,

@@ -69,6 +69,23 @@ describe.each([
     expect((await ledger.live('production', 'hello-service'))?.digest).toBe(B)
   })
 
+  it('confirms an older pending record of the digest another record of it made live meanwhile, continuing that stretch', async () => {
+    const { ledger, tick } = make()
+    await deploy(ledger, X, 'production')
+    tick()
+    const older = await letIn(ledger, A, 'production')
+    const newer = await letIn(ledger, A, 'production')
+    tick()
+    expect((await ledger.resolve({ ...confirmed, id: newer.id })).outcome).toBe('deployed')
+    const live = await ledger.live('production', 'hello-service')
+    tick()
+    const again = await ledger.resolve({ ...confirmed, id: older.id })
+    expect(again).toMatchObject({ outcome: 'deployed', reason: null })
+    // One stretch, from the first confirmation: the environment never stopped running A.
+    expect(await ledger.live('production', 'hello-service')).toMatchObject({ digest: A, from: live?.from })
+    expect(await ledger.spans(A, 'production', 'hello-service')).toEqual([expect.objectContaining({ from: live?.from, until: null })])
+  })
+
   it('lands when only another service changed meanwhile', async () => {
     const { ledger, tick } = make()
     await deploy(ledger, X, 'production')

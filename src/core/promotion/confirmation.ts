@@ -6,8 +6,9 @@ import { type LedgerEntry, type LiveSpan, serviceOf } from './record.js'
  * A confirmation is judged again. The gate let a pending record in against what its service
  * ran in the environment then: the record's previous digest and, when it judged a contract
  * amendment, the contract that digest carries. The confirmation makes the record live only
- * while the service still runs exactly that; otherwise the amendment that would land is one
- * nobody judged, and the confirmation is recorded as failed with this reason.
+ * while the service still runs exactly that, or runs the record's own digest already (another
+ * record of it was confirmed first); otherwise the amendment that would land is one nobody
+ * judged, and the confirmation is recorded as failed with this reason.
  */
 
 /** A word as a shell reads it back: bare when it is plain, else in single quotes. */
@@ -32,6 +33,9 @@ export function confirmationChanged(pending: LedgerEntry, live: LiveSpan | null,
     `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ` +
     `re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? '' : ` --name ${shellWord(service)}`}`
   const compared = pending.previousDigest
+  // Another record of the same digest went live meanwhile: the environment runs exactly what this
+  // one deploys, so nothing unjudged lands; the confirmation continues that stretch.
+  if (live !== null && live.digest === pending.digest) return null
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? 'nothing is live there now' : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? 'nothing live'}): ${now}. ${again}.`

@@ -368,7 +368,7 @@ export class GitHubDeploymentsLedger implements Ledger {
         if (stretch.id === record.id) ours = stretch
         continue
       }
-      if (stretch.digest === record.previousDigest) return { lost: null, ours }
+      if (stretch.digest === record.previousDigest || stretch.digest === record.digest) return { lost: null, ours }
       const span: LiveSpan = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id }
       return { lost: confirmationChanged(record, span, undefined, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours }
     }
@@ -811,14 +811,14 @@ function lostRaceWindow(stretch: Stretch, met: readonly Stretch[]): Stretch[] {
 
 /**
  * A confirmation that lost the race to another of its service: a stretch of another digest
- * than the one the gate compared against went live between its gate decision and its own
- * `success`. The loser posts a failure that voids its success, but a job may stop, or GitHub
+ * than the one the gate compared against (and than its own) went live between its gate
+ * decision and its own `success`. The loser posts a failure that voids its success, but a job may stop, or GitHub
  * refuse the status, before it does: read this way, the void holds whether or not it landed.
  * A stretch in between that lost a race itself (judged one level down) does not count.
  */
 function lostRace(stretch: Stretch, met: readonly Stretch[]): boolean {
   const overtakenBy = (s: Stretch, others: readonly Stretch[]): Stretch[] =>
-    lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest || other.service !== s.service)
+    lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest && other.digest !== s.digest)
   return overtakenBy(stretch, met).some((other) => overtakenBy(other, met).length === 0)
 }
 

@@ -93,8 +93,10 @@ describe('the signed-by rule', () => {
     expect(signedByCheck(signedBy(upper)).decision.allowed).toBe(true)
   })
 
-  it('is not checked for a rollback (the bytes ran there before), nor where the policy has no signed-by', () => {
-    expect(signedByCheck(undefined, 'rollback').check).toBeUndefined()
+  it('is checked for a rollback as for a promotion, and not where the policy has no signed-by', () => {
+    expect(signedByCheck(undefined, 'rollback').check).toMatchObject({ rule: 'signed-by', passed: false })
+    expect(signedByCheck(undefined, 'rollback').decision.allowed).toBe(false)
+    expect(signedByCheck(signedBy(identity()), 'rollback').check).toMatchObject({ rule: 'signed-by', passed: true })
     const decision = decide({ digest: digest(1), rule: staging, mode: 'promote', now: T0 }, facts(undefined))
     expect(decision.allowed).toBe(true)
     expect(decision.checks.map((c) => c.rule)).toEqual(['veto'])

@@ -53,8 +53,8 @@ export interface PromoteRequest {
   readonly checkSignature?: (digest: Digest, bytes: BytesCheck | null) => Promise<SignatureCheck>
   /**
    * Why a seal that carries no signature is refused (which inputs, flags or policy name a signer),
-   * or null (or absent) when an unsigned seal may pass; a rollback returns to bytes the
-   * environment ran, and a signed-by rule refuses under its own name.
+   * or null (or absent) when an unsigned seal may pass. It holds for a rollback as for a
+   * promotion; where the environment has a signed-by rule, that rule refuses under its own name.
    */
   readonly signatureRequired?: string | null
   /** The GitHub server the signer's identity is on, for the policy's signed-by rule. */

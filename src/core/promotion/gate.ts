@@ -106,8 +106,8 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
     }
     if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now))
   }
-  // A rollback returns to bytes the environment ran; who signed them was checked then.
-  if (rule.signedBy !== null && mode === 'promote') checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
+  // A rollback too: the bytes it returns to are fetched again, and may have run before the rule was written.
+  if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
   let approvalUsed: string | null = null
   if (rule.contract && facts.otherService !== undefined && mode === 'promote') checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService))
   if (rule.contract) {

@@ -141,7 +141,7 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
       name: requireValue('name', values.name) ?? null,
       ...(policy === null ? {} : { policy }),
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--name' }
+      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--name', environment: '--environment' }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import type { LedgerEntry, NewRecord, Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { contractOfLive, knownFromHistory } from '../ledger/queries.js'
-import { serviceFor } from '../../core/promotion/policy.js'
+import { findEnvironment, serviceFor } from '../../core/promotion/policy.js'
+import type { ContractRef } from '../../core/contract/manifest.js'
+import type { Digest } from '../../core/digest.js'
 import type { RecordOptions } from '../ledger/types.js'
 import type { ApprovalRequest } from './types.js'
 
@@ -15,7 +17,16 @@ import type { ApprovalRequest } from './types.js'
  * here, since no promotion could ever use it.
  */
 export async function approveAmendment(request: ApprovalRequest, ledger: Ledger, options: RecordOptions): Promise<LedgerEntry> {
+  const environmentInput = request.inputs.environment ?? 'environment'
+  if (request.policy !== undefined && findEnvironment(request.policy, request.environment) === undefined) {
+    throw new SealError(
+      'bad-input',
+      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. ` +
+        `Use one of: ${request.policy.environments.map((e) => e.name).join(', ')}.`
+    )
+  }
   const known = await knownFromHistory(ledger, request.digest)
+  if (request.to !== undefined) contradictedContract(request, request.to, known.contract ?? null)
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null
   if (to === null) {
     throw new SealError('bad-input', 
@@ -64,4 +75,24 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
     options.pendingTimeoutMs
   )
   return recorded.entry as LedgerEntry
+}
+
+/**
+ * A contract digest given that is not the one the digest carries, as its seal bundle or the
+ * records that let it in say: no promotion of the digest would make that amendment, so the
+ * approval would never be used.
+ */
+function contradictedContract(request: ApprovalRequest, to: Digest, recorded: ContractRef | null): void {
+  const known: Array<[string, ContractRef | null | undefined]> = [
+    ['its seal bundle says it carries', request.sealedContract],
+    ['the records that let it in say it carries', recorded]
+  ]
+  for (const [where, contract] of known) {
+    if (contract == null || contract.digest === to) continue
+    throw new SealError(
+      'bad-input',
+      `${request.inputs.to}: ${to} is not the contract of ${request.digest}: ${where} contract ${quote(contract.version)} (${contract.digest}), so no promotion of it would make this amendment; nothing was recorded. ` +
+        `Leave ${request.inputs.to} out to approve the amendment to the contract it carries, or give the digest of the build that carries ${to}.`
+    )
+  }
 }

@@ -20,5 +20,5 @@ export interface ApprovalRequest {
   readonly policy?: PromotionPolicy
   readonly requester: Requester
   /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
-  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string; readonly name: string }
+  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string; readonly name: string; readonly environment?: string }
 }

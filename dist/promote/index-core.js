@@ -1866,6 +1866,7 @@ function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
   const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
+  if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
@@ -3611,7 +3612,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-TVUYJDJ6.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4135,7 +4136,7 @@ function decide(request, facts) {
     }
     if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now));
   }
-  if (rule.signedBy !== null && mode === "promote") checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
+  if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
   let approvalUsed = null;
   if (rule.contract && facts.otherService !== void 0 && mode === "promote") checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
   if (rule.contract) {
@@ -4289,6 +4290,19 @@ function bytesMismatchDetail(actual, mismatches, digest) {
   return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
 }
 
+// src/core/promotion/soak-wait.ts
+function soakRemainingMs(decision, rule, spans, now) {
+  const failed = decision.checks.filter((c) => !c.passed);
+  if (decision.allowed || failed.length === 0 || failed.some((c) => c.rule !== "soak")) return null;
+  let longest = 0;
+  for (const check of failed) {
+    const open3 = (spans.get(check.environment) ?? []).find((s) => s.until === null);
+    if (open3 === void 0) return null;
+    longest = Math.max(longest, Date.parse(open3.from) + rule.soakMs - now.getTime());
+  }
+  return Math.max(longest, 0);
+}
+
 // src/app/signature/verdict.ts
 function judgeSignature(check, required, fix = null) {
   if (check.status === "refused") return { accepted: false, reason: check.detail };
@@ -4307,7 +4321,7 @@ async function promoteDigest(request, policy, ledger, options) {
   const mode = request.rollback ? "rollback" : "promote";
   const nameInput = request.inputs.name ?? "name";
   const outcome = new Outcome(request, policy, nameInput);
-  const target = await resolveTarget(request, policy, rule, ledger, nameInput);
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput, outcome);
   if (target.kind === "unreadable") {
     if (target.service !== void 0) outcome.service = target.service;
     return outcome.ledgerRefusal(mode, rule, target.error);
@@ -4366,6 +4380,7 @@ async function promoteDigest(request, policy, ledger, options) {
     return decision;
   };
   try {
+    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null) outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
     if (request.dryRun) {
       await decideAndRecord(ledger);
       return outcome.result(decided());
@@ -4415,6 +4430,10 @@ var Outcome = class {
   contract = null;
   abandoned = [];
   policyPins;
+  /** With `from`: what it ran, and for which service. */
+  from = null;
+  fromService;
+  waitedMs = 0;
   /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
@@ -4432,7 +4451,9 @@ var Outcome = class {
       name: this.name,
       verification: this.verification,
       signature: this.signature,
-      contract: this.contract
+      contract: this.contract,
+      from: this.from,
+      waitedMs: this.waitedMs
     };
   }
   /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
@@ -4441,7 +4462,9 @@ var Outcome = class {
     return this.result(refusal(mode, rule.name, this.digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`));
   }
 };
-async function resolveTarget(request, policy, rule, ledger, nameInput) {
+async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) {
+  if ((request.from ?? null) !== null) return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
+  if (request.digest === null) throw new Error("unreachable: a promotion with no digest and no environment to take it from");
   if (request.digest !== "previous") return { kind: "digest", digest: request.digest, refusal: null };
   let service;
   let live;
@@ -4463,6 +4486,46 @@ async function resolveTarget(request, policy, rule, ledger, nameInput) {
     service,
     refusal: { rule: "ran-before", detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
   };
+}
+async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
+  const fromInput = request.inputs.from ?? "from";
+  if (findEnvironment(policy, from) === void 0) {
+    throw new SealError("bad-input", `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`);
+  }
+  if (from === rule.name) throw new SealError("bad-input", `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`);
+  if (request.rollback) throw new SealError("bad-input", `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`);
+  let candidates;
+  const lives = [];
+  try {
+    candidates = outcome.policyPins || request.name !== null ? [serviceFor(policy, request.name, nameInput)] : policy.services ?? await ledger.services(from);
+    for (const service2 of candidates) {
+      const live2 = await ledger.live(from, service2);
+      if (live2 !== null) lives.push({ service: service2, live: live2 });
+    }
+  } catch (error2) {
+    if (stopsPromotion(error2)) throw error2;
+    return { kind: "unreadable", error: error2 };
+  }
+  const which = candidates.length === 1 ? ` for ${describeService(candidates[0])}` : "";
+  if (lives.length === 0) {
+    throw new SealError("bad-input", `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`);
+  }
+  if (lives.length > 1) {
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: ${from} runs several services (${lives.map((l) => `${l.service === null ? "the default service" : quote(l.service)}: ${l.live.digest}`).join(", ")}), so which one to promote is ambiguous. Give ${nameInput}: the service to promote.`
+    );
+  }
+  const { service, live } = lives[0];
+  if (request.digest !== null && request.digest !== "previous" && request.digest !== live.digest) {
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.digest}: ${request.digest} is not what ${fromInput} ${quote(from)} runs${which}: it runs ${live.digest} (since ${live.from}). Give one of the two, or the digest it runs.`
+    );
+  }
+  outcome.from = live;
+  outcome.fromService = service;
+  return { kind: "digest", digest: live.digest, service, refusal: null };
 }
 async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
   if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
@@ -4504,7 +4567,7 @@ async function checkSignature(request, digest, rule, mode, outcome) {
     outcome.signedName = check.name;
     const swapped = swappedStatement(check.name, outcome.claimedName);
     if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
-    contradictedName(request, outcome.policyPins, check.name, mode);
+    contradictedName(request, outcome, check.name, mode);
   }
   return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
 }
@@ -4512,12 +4575,14 @@ function swappedStatement(signed, claimed) {
   if (claimed === null || claimed === signed) return null;
   return `The seal's signed statement is of ${signed === null ? "an unnamed subject" : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`;
 }
-function contradictedName(request, policyPins, signed, mode) {
-  if (policyPins || request.name === null || signed === null || signed === request.name) return;
+function contradictedName(request, outcome, signed, mode) {
+  const given = request.name ?? outcome.fromService ?? null;
+  if (outcome.policyPins || given === null || signed === null || signed === given) return;
   const nameInput = request.inputs.name ?? "name";
+  const what = request.name !== null ? quote(given) : `${quote(given)}, the service ${request.inputs.from ?? "from"} runs it as,`;
   throw new SealError(
     "bad-input",
-    `${nameInput}: ${quote(request.name)} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
+    `${nameInput}: ${what} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
   );
 }
 function serviceOfPromotion(policy, outcome, history, nameInput) {
@@ -4558,6 +4623,26 @@ async function ledgerFacts(view, subject, policy, evidence) {
     approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
     now: await view.now()
   };
+}
+async function waitForSoak(wait, ledger, subject, policy, evidence) {
+  let slept = 0;
+  for (; ; ) {
+    const facts = await ledgerFacts(ledger, subject, policy, evidence);
+    const trial = decidePromotion(subject, evidence, facts);
+    const remaining = soakRemainingMs(trial, subject.rule, facts.spans, facts.now);
+    if (remaining === null) return slept;
+    const nap = remaining + 1e3;
+    const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment);
+    if (slept + nap > wait.maxMs) {
+      wait.log(
+        `The soak in ${soaks.join(", ")} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ""}; deciding now.`
+      );
+      return slept;
+    }
+    wait.log(`Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(", ")} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`);
+    await wait.sleep(nap);
+    slept += nap;
+  }
 }
 function lostAfterAppend(decision, environment, lost) {
   const check = { rule: "ledger", environment, passed: false, detail: lost };
@@ -5123,6 +5208,8 @@ var PromoteInput = {
   CreateLedger: "create-ledger",
   ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
+  From: "from",
+  Wait: "wait",
   ...SignerInput,
   ...SigningInput
 };
@@ -5623,11 +5710,18 @@ function readPromoteSettings(getInput2, env, workspace) {
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
   const digestText = input(PromoteInput.ExpectedDigest);
+  const from = input(PromoteInput.From);
+  const waitMs = readWait(input(PromoteInput.Wait));
+  if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
+    throw new SealError("bad-input", `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`);
+  }
   let digest;
-  if (digestText === "") {
+  if (digestText === "" && from !== "") {
+    digest = null;
+  } else if (digestText === "") {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
+      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
     );
   } else if (digestText === "previous") {
     if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
@@ -5648,6 +5742,7 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
+  if ((vetoReason !== "" || approval !== "") && digest === null) throw new Error("unreachable: from is refused with a veto or an approval");
   if (approval !== "" && digest === "previous") {
     throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
@@ -5683,6 +5778,8 @@ function readPromoteSettings(getInput2, env, workspace) {
     createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
+    from: from === "" ? null : from,
+    waitMs,
     source,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
@@ -5711,6 +5808,14 @@ function readRecordSigning(getInput2, ledger) {
   }
   return signing;
 }
+function readWait(text) {
+  if (text === "") return 0;
+  const ms = parseDuration(text);
+  if (ms === null) {
+    throw new SealError("bad-input", `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`);
+  }
+  return ms;
+}
 var RECORD_ID = /^[1-9][0-9]{0,19}$/;
 function readConfirm(input) {
   const text = input(PromoteInput.Confirm);
@@ -5732,7 +5837,7 @@ function readConfirm(input) {
   return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -5747,6 +5852,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: "previous",
+    from: null,
+    waitMs: 0,
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },
@@ -6275,7 +6382,15 @@ function levelsOf(record, signature) {
 // src/app/contract/approve-amendment.ts
 init_errors();
 async function approveAmendment(request, ledger, options) {
+  const environmentInput = request.inputs.environment ?? "environment";
+  if (request.policy !== void 0 && findEnvironment(request.policy, request.environment) === void 0) {
+    throw new SealError(
+      "bad-input",
+      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. Use one of: ${request.policy.environments.map((e) => e.name).join(", ")}.`
+    );
+  }
   const known = await knownFromHistory(ledger, request.digest);
+  if (request.to !== void 0) contradictedContract(request, request.to, known.contract ?? null);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
@@ -6323,6 +6438,19 @@ async function approveAmendment(request, ledger, options) {
     options.pendingTimeoutMs
   );
   return recorded.entry;
+}
+function contradictedContract(request, to, recorded) {
+  const known = [
+    ["its seal bundle says it carries", request.sealedContract],
+    ["the records that let it in say it carries", recorded]
+  ];
+  for (const [where, contract] of known) {
+    if (contract == null || contract.digest === to) continue;
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.to}: ${to} is not the contract of ${request.digest}: ${where} contract ${quote(contract.version)} (${contract.digest}), so no promotion of it would make this amendment; nothing was recorded. Leave ${request.inputs.to} out to approve the amendment to the contract it carries, or give the digest of the build that carries ${to}.`
+    );
+  }
 }
 
 // src/app/promote/contract-sources.ts
@@ -6976,6 +7104,7 @@ init_env();
 // src/app/promote/request.ts
 init_env();
 init_errors();
+import { setTimeout as sleepFor2 } from "node:timers/promises";
 
 // src/app/settings/signer-expectation.ts
 init_env();
@@ -8123,7 +8252,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
   const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
-  const sealed = asked.digest === "previous" ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
+  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
   const fetchContext = {
     env,
     downloadsDir: context.downloadsDir,
@@ -8137,6 +8266,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   return {
     environment: asked.environment,
     digest: asked.digest,
+    from: asked.from ?? null,
     rollback: asked.rollback,
     dryRun: asked.dryRun,
     name: asked.name,
@@ -8144,7 +8274,8 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
-    inputs: { environment: names.environment, digest: names.digest, name: names.name },
+    inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
+    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepFor2, log: context.log } } : {},
     artifact: null,
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
@@ -8191,7 +8322,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = signing.kind === "none" ? void 0 : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken });
     if (settings.veto !== null) {
-      if (settings.digest === "previous") throw new Error('unreachable: settings refuse a veto of "previous"');
+      if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
       if (!policy.environments.some((e) => e.name === settings.environment)) {
         warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`);
       }
@@ -8215,7 +8346,7 @@ async function run(env = process.env) {
     const source = settings.source;
     const checksumsFile = source?.kind === "local" ? source.checksumsFile : null;
     if (settings.approveAmendment !== null) {
-      if (settings.digest === "previous") throw new Error('unreachable: settings refuse an approval of "previous"');
+      if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs');
       const record2 = await approveAmendment(
         {
           digest: settings.digest,
@@ -8255,7 +8386,9 @@ async function run(env = process.env) {
         checksums: PromoteInput.ChecksumsPath,
         artifactName: PromoteInput.ArtifactName,
         contractBaseline: PromoteInput.ContractBaseline,
-        token: PromoteInput.GitHubToken
+        token: PromoteInput.GitHubToken,
+        from: PromoteInput.From,
+        wait: PromoteInput.Wait
       },
       asFlags: false,
       downloads: true,
@@ -8265,6 +8398,8 @@ async function run(env = process.env) {
     });
     const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
+    if (result.from) info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`);
+    if ((result.waitedMs ?? 0) > 0) info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
     const report = {
@@ -8276,7 +8411,12 @@ async function run(env = process.env) {
       dryRun: settings.dryRun,
       serverUrl: serverUrlOf(env)
     };
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+      await summary.addRaw(renderPromotionMarkdown(report)).write();
+      if ((result.waitedMs ?? 0) > 0) await summary.addRaw(`
+Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${PromoteInput.Wait}).
+`).write();
+    }
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");
     setOutput(PromoteOutput.PreviousDigest, result.previous?.digest ?? "");

@@ -433,6 +433,7 @@ function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
   const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
+  if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
@@ -1885,7 +1886,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WQOXWEBC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6OU4FQUX.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -1993,6 +1994,8 @@ var PromoteInput = {
   CreateLedger: "create-ledger",
   ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
+  From: "from",
+  Wait: "wait",
   ...SignerInput,
   ...SigningInput
 };
@@ -2116,6 +2119,17 @@ function parseLedgerLocation(value, inputName, baseDir) {
 
 // src/core/promotion/policy-file.ts
 var import_yaml = __toESM(require_yaml());
+
+// src/core/promotion/duration.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
+var DURATION_PATTERN = "^(0|([0-9]+(ms|s|m|h|d|w))+)$";
+var PART = /([0-9]+)(ms|s|m|h|d|w)/g;
+function parseDuration(text) {
+  if (!new RegExp(DURATION_PATTERN).test(text)) return null;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit];
+  return Number.isSafeInteger(total) ? total : null;
+}
 
 // src/core/promotion/policy-validator.ts
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
@@ -2546,11 +2560,18 @@ function readPromoteSettings(getInput2, env, workspace) {
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
   const digestText = input(PromoteInput.ExpectedDigest);
+  const from = input(PromoteInput.From);
+  const waitMs = readWait(input(PromoteInput.Wait));
+  if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
+    throw new SealError("bad-input", `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`);
+  }
   let digest;
-  if (digestText === "") {
+  if (digestText === "" && from !== "") {
+    digest = null;
+  } else if (digestText === "") {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : ".")
+      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
     );
   } else if (digestText === "previous") {
     if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
@@ -2571,6 +2592,7 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
+  if ((vetoReason !== "" || approval !== "") && digest === null) throw new Error("unreachable: from is refused with a veto or an approval");
   if (approval !== "" && digest === "previous") {
     throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
@@ -2606,6 +2628,8 @@ function readPromoteSettings(getInput2, env, workspace) {
     createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
+    from: from === "" ? null : from,
+    waitMs,
     source,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
@@ -2634,6 +2658,14 @@ function readRecordSigning(getInput2, ledger) {
   }
   return signing;
 }
+function readWait(text) {
+  if (text === "") return 0;
+  const ms = parseDuration(text);
+  if (ms === null) {
+    throw new SealError("bad-input", `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`);
+  }
+  return ms;
+}
 var RECORD_ID = /^[1-9][0-9]{0,19}$/;
 function readConfirm(input) {
   const text = input(PromoteInput.Confirm);
@@ -2655,7 +2687,7 @@ function readConfirm(input) {
   return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -2670,6 +2702,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: "previous",
+    from: null,
+    waitMs: 0,
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },

@@ -1871,6 +1871,8 @@ var PromoteInput = {
   CreateLedger: "create-ledger",
   ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
+  From: "from",
+  Wait: "wait",
   ...SignerInput,
   ...SigningInput
 };

@@ -2234,6 +2234,8 @@ var PromoteInput = {
   CreateLedger: "create-ledger",
   ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
+  From: "from",
+  Wait: "wait",
   ...SignerInput,
   ...SigningInput
 };

@@ -7,6 +7,7 @@ import { contractsKnown } from '../app/promote/contract-plan.js'
 import { promoteDigest } from '../app/promote/promote-digest.js'
 import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
+import { formatDuration, parseDuration } from '../core/promotion/duration.js'
 import { SealError, quote } from '../core/errors.js'
 import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
@@ -23,6 +24,7 @@ import type { PromotionAsked } from '../app/promote/types.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
+       artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command…>]
 
 Lets a sealed digest into an environment when the promotion policy holds, and records
 the decision in the ledger: pending, since nothing counts as deployed until the deployment
@@ -45,6 +47,11 @@ with "artifact-seal confirm <record-id>".
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
+  --from ENV          promote what ENV runs now: the live digest of the service there
+                      (--name picks it when ENV runs several); a digest given too must be it
+  --wait DURATION     when the soak is all that stands in the way and it is over within
+                      DURATION (30m, 2h), wait for it, then read the ledger and judge
+                      everything again; by default a promotion before the soak is refused
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
@@ -82,6 +89,8 @@ const spec = {
     name: { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
+    from: { type: 'string' },
+    wait: { type: 'string' },
     ...LEDGER_OPTIONS,
     ...SIGNER_OPTIONS,
     ...SIGNING_OPTIONS
@@ -96,12 +105,16 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${PROMOTE_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError('usage', `promote: give one digest (or "previous" with --rollback).\n\n${PROMOTE_USAGE}`)
+  const from = requireValue('from', values.from) ?? null
+  if (positionals.length > 1 || (positionals.length === 0 && from === null)) throw new SealError('usage', `promote: give one digest (or "previous" with --rollback, or --from ENV).\n\n${PROMOTE_USAGE}`)
   const environment = requireValue('environment', values.environment)
   if (environment === undefined) throw new SealError('usage', `promote: --environment is required.\n\n${PROMOTE_USAGE}`)
-  const given = positionals[0] as string
+  const given = positionals[0] ?? null
   if (given === 'previous' && !values.rollback) throw new SealError('bad-input', 'promote: "previous" means a rollback; add --rollback, or give a digest.')
-  const digest = given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
+  const digest = given === null ? null : given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
+  const waitText = requireValue('wait', values.wait)
+  const waitMs = waitText === undefined ? 0 : parseDuration(waitText)
+  if (waitMs === null) throw new SealError('bad-input', `--wait: ${quote(waitText as string)} is not a duration. Give one such as "30m", "2h" or "1h30m".`)
   const cwd = terminal.cwd
   const checksums = requireValue('checksums', values.checksums)
   const checksumsFile = checksums ? path.resolve(cwd, checksums) : null
@@ -125,6 +138,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const asked: PromotionAsked = {
     environment,
     digest,
+    from,
+    waitMs,
     rollback: values.rollback ?? false,
     dryRun,
     name: requireValue('name', values.name) ?? null,
@@ -153,12 +168,13 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     env: terminal.env,
     baseDir: cwd,
     downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
-    names: { environment: '--environment', digest: 'promote <digest>', name: '--name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN' },
+    names: { environment: '--environment', digest: 'promote <digest>', name: '--name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN', from: '--from', wait: '--wait' },
     asFlags: true,
     downloads: false,
     log: (message) => terminal.progress(message),
     warn,
-    onProgress: (p) => terminal.progress(describeProgress(p))
+    onProgress: (p) => terminal.progress(describeProgress(p)),
+    ...(terminal.sleep === undefined ? {} : { sleep: (ms: number) => (terminal.sleep as (ms: number) => Promise<void>)(ms) })
   })
   const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS })
   // With --json the result is printed once, at the end, with the deployment's resolution.
@@ -168,6 +184,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
   }
+  if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.\n`)
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
   const record = result.record
   if (!result.decision.allowed || record === null || deploy === null) {

@@ -19,6 +19,8 @@ export interface Terminal {
    * sends everything `out` is given to stderr. Absent: the document is printed with `out`.
    */
   json?(value: unknown): void
+  /** How a command sleeps (promote --wait); a timer when absent. */
+  sleep?(ms: number): Promise<void>
 }
 
 /** Prints a command's --json result: the run's only document on stdout. */

@@ -9,6 +9,7 @@ import { promoteDigest } from '../../app/promote/promote-digest.js'
 import { vetoDigest } from '../../app/promote/veto.js'
 import type { PromoteResult } from '../../app/promote/types.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
+import { formatDuration } from '../../core/promotion/duration.js'
 import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderApprovalMarkdown, renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
@@ -56,7 +57,7 @@ export async function run(env: Env = process.env): Promise<void> {
       signing.kind === 'none' ? undefined : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
 
     if (settings.veto !== null) {
-      if (settings.digest === 'previous') throw new Error('unreachable: settings refuse a veto of "previous"')
+      if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs')
       if (!policy.environments.some((e) => e.name === settings.environment)) {
         core.warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`)
       }
@@ -81,7 +82,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const source = settings.source
     const checksumsFile = source?.kind === 'local' ? source.checksumsFile : null
     if (settings.approveAmendment !== null) {
-      if (settings.digest === 'previous') throw new Error('unreachable: settings refuse an approval of "previous"')
+      if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs')
       const record = await approveAmendment(
         {
           digest: settings.digest,
@@ -121,7 +122,9 @@ export async function run(env: Env = process.env): Promise<void> {
         checksums: PromoteInput.ChecksumsPath,
         artifactName: PromoteInput.ArtifactName,
         contractBaseline: PromoteInput.ContractBaseline,
-        token: PromoteInput.GitHubToken
+        token: PromoteInput.GitHubToken,
+        from: PromoteInput.From,
+        wait: PromoteInput.Wait
       },
       asFlags: false,
       downloads: true,
@@ -131,6 +134,8 @@ export async function run(env: Env = process.env): Promise<void> {
     })
     const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
+    if (result.from) core.info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`)
+    if ((result.waitedMs ?? 0) > 0) core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
@@ -143,7 +148,10 @@ export async function run(env: Env = process.env): Promise<void> {
       dryRun: settings.dryRun,
       serverUrl: serverUrlOf(env)
     }
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
+    if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(renderPromotionMarkdown(report)).write()
+      if ((result.waitedMs ?? 0) > 0) await core.summary.addRaw(`\nWaited ${formatDuration(result.waitedMs as number)} for the soak before deciding (${PromoteInput.Wait}).\n`).write()
+    }
 
     core.setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun))
     core.setOutput(PromoteOutput.Digest, result.digest ?? '')

@@ -10,6 +10,7 @@ import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-sour
 import type { WithoutBytes } from '../../app/promote/types.js'
 import { readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
 import type { Env } from '../../core/env.js'
+import { parseDuration } from '../../core/promotion/duration.js'
 
 
 /**
@@ -27,7 +28,12 @@ export interface PromoteSettings {
   /** Create the file ledger when it does not exist: the first promotion only. */
   readonly createLedger: boolean
   readonly environment: string
-  readonly digest: Digest | 'previous'
+  /** Null with `from`: the digest it runs. */
+  readonly digest: Digest | 'previous' | null
+  /** The environment whose live digest is promoted; null for none. */
+  readonly from: string | null
+  /** How long to wait for a soak that is not over yet (ms); 0: refuse at once. */
+  readonly waitMs: number
   /** Where the bytes to re-verify are: the workspace, a workflow artifact or the cache; null for none. */
   readonly source: BytesSource | null
   /** With no source: checksums-path alone, the seal bundle whose signature may show the seal is of a digest alone. */
@@ -68,11 +74,18 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput(PromoteInput.Rollback), false)
   const vetoReason = input(PromoteInput.Veto)
   const digestText = input(PromoteInput.ExpectedDigest)
-  let digest: Digest | 'previous'
-  if (digestText === '') {
+  const from = input(PromoteInput.From)
+  const waitMs = readWait(input(PromoteInput.Wait))
+  if (from !== '' && (vetoReason !== '' || input(PromoteInput.ApproveAmendment) !== '')) {
+    throw new SealError('bad-input', `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== '' ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`)
+  }
+  let digest: Digest | 'previous' | null
+  if (digestText === '' && from !== '') {
+    digest = null
+  } else if (digestText === '') {
     throw new SealError('bad-input', 
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` +
-        (rollback ? ', or "previous" to roll back to the last good digest.' : '.')
+        (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
     )
   } else if (digestText === 'previous') {
     if (!rollback) throw new SealError('bad-input', `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`)
@@ -92,6 +105,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== '' ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     )
   }
+  if ((vetoReason !== '' || approval !== '') && digest === null) throw new Error('unreachable: from is refused with a veto or an approval')
   if (approval !== '' && digest === 'previous') {
     throw new SealError('bad-input', `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
@@ -128,6 +142,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput(PromoteInput.CreateLedger), false),
     environment,
     digest,
+    from: from === '' ? null : from,
+    waitMs,
     source,
     sealListing: source === null && listing !== '' ? path.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
@@ -162,6 +178,16 @@ function readRecordSigning(getInput: GetInput, ledger: LedgerLocation): SigningS
   return signing
 }
 
+/** The wait input: a duration, "0" or nothing for none. */
+function readWait(text: string): number {
+  if (text === '') return 0
+  const ms = parseDuration(text)
+  if (ms === null) {
+    throw new SealError('bad-input', `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`)
+  }
+  return ms
+}
+
 const RECORD_ID = /^[1-9][0-9]{0,19}$/
 
 function readConfirm(input: (name: string) => string): ConfirmSetting {
@@ -186,7 +212,7 @@ function readConfirm(input: (name: string) => string): ConfirmSetting {
 
 /** A step that confirms an earlier pending record needs only the ledger; inputs that promote are refused, not ignored. */
 function confirmSettings(input: (name: string) => string, getInput: GetInput, env: Env, workspace: string, confirm: ConfirmSetting): PromoteSettings {
-  const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
+  const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
   if (promoting.length > 0) {
     throw new SealError('bad-input', 
@@ -201,6 +227,8 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: 'previous',
+    from: null,
+    waitMs: 0,
     source: null,
     sealListing: null,
     withoutBytes: { declared: false, missing: missingBytes(env) },

@@ -10,6 +10,9 @@ import {
   mayNeedApproval
 } from '../../core/promotion/decide-promotion.js'
 import { type Decision, type RuleCheck, refusal } from '../../core/promotion/gate.js'
+import type { PromotionSubject } from '../../core/promotion/decide-promotion.js'
+import { formatDuration } from '../../core/promotion/duration.js'
+import { soakRemainingMs } from '../../core/promotion/soak-wait.js'
 import { type EnvironmentRule, type PromotionPolicy, declaresServices, findEnvironment, serviceFor, upstreamOf } from '../../core/promotion/policy.js'
 import { type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type Service, describeService } from '../../core/promotion/record.js'
 import type { Ledger, LedgerView } from '../../stores/ledger/ledger.js'
@@ -19,7 +22,7 @@ import type { SignatureCheck } from '../signature/types.js'
 import { judgeSignature, signatureFact } from '../signature/verdict.js'
 import type { BytesCheck } from '../verify/types.js'
 import { keepAfterPromotion, planContract } from './contract-plan.js'
-import type { ContractPlan, PromoteRequest, PromoteResult, WithoutBytes } from './types.js'
+import type { ContractPlan, PromoteRequest, PromoteResult, SoakWait, WithoutBytes } from './types.js'
 
 /**
  * Promote (or roll back) a digest into an environment, in three steps a reader can follow
@@ -46,7 +49,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   const outcome = new Outcome(request, policy, nameInput)
 
   // 1. The facts.
-  const target = await resolveTarget(request, policy, rule, ledger, nameInput)
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput, outcome)
   if (target.kind === 'unreadable') {
     if (target.service !== undefined) outcome.service = target.service
     return outcome.ledgerRefusal(mode, rule, target.error)
@@ -109,6 +112,7 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     return decision
   }
   try {
+    if (request.wait !== undefined && !request.dryRun && evidence.refusal === null) outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence)
     if (request.dryRun) {
       await decideAndRecord(ledger)
       return outcome.result(decided())
@@ -153,6 +157,10 @@ class Outcome {
   contract: ContractPlan | null = null
   abandoned: readonly LedgerEntry[] = []
   readonly policyPins: boolean
+  /** With `from`: what it ran, and for which service. */
+  from: LiveSpan | null = null
+  fromService: Service | undefined
+  waitedMs = 0
 
   constructor(
     request: PromoteRequest,
@@ -184,7 +192,9 @@ class Outcome {
       name: this.name,
       verification: this.verification,
       signature: this.signature,
-      contract: this.contract
+      contract: this.contract,
+      from: this.from,
+      waitedMs: this.waitedMs
     }
   }
 
@@ -204,7 +214,9 @@ type Target =
  * the environment before its live one that is not vetoed. When there is none, the record is
  * a `ran-before` refusal against the digest the environment stays on.
  */
-async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, rule: EnvironmentRule, ledger: LedgerView, nameInput: string): Promise<Target> {
+async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, rule: EnvironmentRule, ledger: Ledger, nameInput: string, outcome: Outcome): Promise<Target> {
+  if ((request.from ?? null) !== null) return resolveFrom(request, request.from as string, policy, rule, ledger, nameInput, outcome)
+  if (request.digest === null) throw new Error('unreachable: a promotion with no digest and no environment to take it from')
   if (request.digest !== 'previous') return { kind: 'digest', digest: request.digest, refusal: null }
   let service: Service | undefined
   let live: LiveSpan | null
@@ -226,6 +238,53 @@ async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, r
     service,
     refusal: { rule: 'ran-before', detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
   }
+}
+
+/**
+ * The digest `from` runs for the service promoted: the policy's pinned service, the one named,
+ * else the one service live there (several is ambiguous: the name is asked for). Bad input,
+ * nothing recorded, when `from` is not an environment of the policy, runs nothing for the
+ * service, or runs another digest than the one also given.
+ */
+async function resolveFrom(request: PromoteRequest, from: string, policy: PromotionPolicy, rule: EnvironmentRule, ledger: Ledger, nameInput: string, outcome: Outcome): Promise<Target> {
+  const fromInput = request.inputs.from ?? 'from'
+  if (findEnvironment(policy, from) === undefined) {
+    throw new SealError('bad-input', `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(', ')}.`)
+  }
+  if (from === rule.name) throw new SealError('bad-input', `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`)
+  if (request.rollback) throw new SealError('bad-input', `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`)
+  let candidates: readonly Service[]
+  const lives: Array<{ readonly service: Service; readonly live: LiveSpan }> = []
+  try {
+    candidates = outcome.policyPins || request.name !== null ? [serviceFor(policy, request.name, nameInput)] : (policy.services ?? (await ledger.services(from)))
+    for (const service of candidates) {
+      const live = await ledger.live(from, service)
+      if (live !== null) lives.push({ service, live })
+    }
+  } catch (error) {
+    if (stopsPromotion(error)) throw error
+    return { kind: 'unreadable', error }
+  }
+  const which = candidates.length === 1 ? ` for ${describeService(candidates[0] as Service)}` : ''
+  if (lives.length === 0) {
+    throw new SealError('bad-input', `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`)
+  }
+  if (lives.length > 1) {
+    throw new SealError(
+      'bad-input',
+      `${fromInput}: ${from} runs several services (${lives.map((l) => `${l.service === null ? 'the default service' : quote(l.service)}: ${l.live.digest}`).join(', ')}), so which one to promote is ambiguous. Give ${nameInput}: the service to promote.`
+    )
+  }
+  const { service, live } = lives[0] as { readonly service: Service; readonly live: LiveSpan }
+  if (request.digest !== null && request.digest !== 'previous' && request.digest !== live.digest) {
+    throw new SealError(
+      'bad-input',
+      `${request.inputs.digest}: ${request.digest} is not what ${fromInput} ${quote(from)} runs${which}: it runs ${live.digest} (since ${live.from}). Give one of the two, or the digest it runs.`
+    )
+  }
+  outcome.from = live
+  outcome.fromService = service
+  return { kind: 'digest', digest: live.digest, service, refusal: null }
 }
 
 /**
@@ -284,7 +343,7 @@ async function checkSignature(request: PromoteRequest, digest: Digest, rule: Env
     outcome.signedName = check.name
     const swapped = swappedStatement(check.name, outcome.claimedName)
     if (swapped !== null) return { refusal: { rule: 'signature', detail: swapped } }
-    contradictedName(request, outcome.policyPins, check.name, mode)
+    contradictedName(request, outcome, check.name, mode)
   }
   return { refusal: null, signature: signatureFact(check, request.serverUrl ?? 'https://github.com') }
 }
@@ -303,12 +362,14 @@ function swappedStatement(signed: string | null, claimed: string | null): string
 }
 
 /** A name given that the signed seal contradicts is a mix-up of services (bad input, nothing recorded), unless the policy pins the one service there is. */
-function contradictedName(request: PromoteRequest, policyPins: boolean, signed: string | null, mode: Mode): void {
-  if (policyPins || request.name === null || signed === null || signed === request.name) return
+function contradictedName(request: PromoteRequest, outcome: Outcome, signed: string | null, mode: Mode): void {
+  const given = request.name ?? outcome.fromService ?? null
+  if (outcome.policyPins || given === null || signed === null || signed === given) return
   const nameInput = request.inputs.name ?? 'name'
+  const what = request.name !== null ? quote(given) : `${quote(given)}, the service ${request.inputs.from ?? 'from'} runs it as,`
   throw new SealError(
     'bad-input',
-    `${nameInput}: ${quote(request.name)} is not the service this ${mode === 'rollback' ? 'rollback returns to' : 'seal is of'}: its signed statement names ${quote(signed)}. ` +
+    `${nameInput}: ${what} is not the service this ${mode === 'rollback' ? 'rollback returns to' : 'seal is of'}: its signed statement names ${quote(signed)}. ` +
       `Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
   )
 }
@@ -389,6 +450,34 @@ async function ledgerFacts(
         ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest as Digest)
         : null,
     now: await view.now()
+  }
+}
+
+/**
+ * Sleeps while the soak is all that stands in the promotion's way and is over within what is
+ * left of the wait, each time reading the ledger and judging everything again (outside any
+ * lock: the decision that counts is made again inside the ledger's step). Returns how long it
+ * slept; says what it waited for, and why it stopped waiting when the soak is not over in time.
+ */
+async function waitForSoak(wait: SoakWait, ledger: LedgerView, subject: PromotionSubject, policy: PromotionPolicy, evidence: Evidence): Promise<number> {
+  let slept = 0
+  for (;;) {
+    const facts = await ledgerFacts(ledger, subject, policy, evidence)
+    const trial = decidePromotion(subject, evidence, facts)
+    const remaining = soakRemainingMs(trial, subject.rule, facts.spans, facts.now)
+    if (remaining === null) return slept
+    // The ledger's clock counts whole seconds on GitHub: a second more, so one sleep is enough.
+    const nap = remaining + 1000
+    const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment)
+    if (slept + nap > wait.maxMs) {
+      wait.log(
+        `The soak in ${soaks.join(', ')} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ''}; deciding now.`
+      )
+      return slept
+    }
+    wait.log(`Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(', ')} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`)
+    await wait.sleep(nap)
+    slept += nap
   }
 }
 

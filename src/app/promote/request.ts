@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { setTimeout as sleepFor } from 'node:timers/promises'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import { SealError } from '../../core/errors.js'
@@ -34,6 +35,8 @@ export interface PromotionContext {
     readonly artifactName: string
     readonly contractBaseline: string
     readonly token: string
+    readonly from?: string
+    readonly wait?: string
   }
   /** Messages name flags (`--public-key`), not inputs. */
   readonly asFlags: boolean
@@ -42,6 +45,8 @@ export interface PromotionContext {
   readonly log: (message: string) => void
   readonly warn: (message: string) => void
   readonly onProgress: (progress: HashProgress) => void
+  /** How a promotion that waits for a soak sleeps: a timer (tests move a clock instead). */
+  readonly sleep?: (ms: number) => Promise<void>
 }
 
 /**
@@ -53,7 +58,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
   const { env, names } = context
   const source = asked.source
   const listing = (source?.kind === 'local' ? source.checksumsFile : null) ?? asked.sealListing
-  const sealed = asked.digest === 'previous' ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn })
+  const sealed = asked.digest === 'previous' || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn })
   const fetchContext: FetchContext = {
     env,
     downloadsDir: context.downloadsDir,
@@ -67,6 +72,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
   return {
     environment: asked.environment,
     digest: asked.digest,
+    from: asked.from ?? null,
     rollback: asked.rollback,
     dryRun: asked.dryRun,
     name: asked.name,
@@ -74,7 +80,8 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
-    inputs: { environment: names.environment, digest: names.digest, name: names.name },
+    inputs: { environment: names.environment, digest: names.digest, name: names.name, ...(names.from === undefined ? {} : { from: names.from }), ...(names.wait === undefined ? {} : { wait: names.wait }) },
+    ...((asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs as number, sleep: context.sleep ?? sleepFor, log: context.log } } : {}),
     artifact: null,
     ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
     withoutBytes: asked.withoutBytes,

@@ -14,8 +14,16 @@ import type { BytesSource, SignerCheckSettings } from '../settings/types.js'
 
 export interface PromoteRequest {
   readonly environment: string
-  /** A digest, or "previous" with rollback: the last good digest before the live one. */
-  readonly digest: Digest | 'previous'
+  /**
+   * A digest, or "previous" with rollback: the last good digest before the live one; null with
+   * `from`: the digest `from` runs.
+   */
+  readonly digest: Digest | 'previous' | null
+  /**
+   * Promote what another environment runs: the live digest of the service there. A digest given
+   * too must be that one.
+   */
+  readonly from?: string | null
   readonly rollback: boolean
   readonly dryRun: boolean
   /** The name (the service) the caller gave: the subject-name input or --name; null when none. Never read from an unsigned file. */
@@ -30,7 +38,7 @@ export interface PromoteRequest {
   readonly sealedBy: SealedBy | null
   readonly requester: Requester
   /** Names the inputs or options in error messages; `name` picks the service ("name" by default). */
-  readonly inputs: { readonly environment: string; readonly digest: string; readonly name?: string }
+  readonly inputs: { readonly environment: string; readonly digest: string; readonly name?: string; readonly from?: string; readonly wait?: string }
   /** The workflow artifact holding the files, when the caller knows it. */
   readonly artifact: ArtifactRef | null
   /**
@@ -66,6 +74,21 @@ export interface PromoteRequest {
   readonly attest?: (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null) => Promise<AttestationRef>
   /** Where the candidate's contract and the one the environment runs are found; absent when contracts are not looked at. */
   readonly contract?: ContractSources
+  /**
+   * Wait for a soak that is not over yet instead of refusing at once, when it is the only rule
+   * unmet and it is over within `maxMs`: sleep (never holding the ledger's lock), then read the
+   * ledger and judge everything again. Absent: no waiting.
+   */
+  readonly wait?: SoakWait
+}
+
+export interface SoakWait {
+  /** The most the promotion sleeps in all (the wait input, or --wait). */
+  readonly maxMs: number
+  /** Sleeps; the action's and the CLI's use a timer, tests move a clock. */
+  readonly sleep: (ms: number) => Promise<void>
+  /** Says what it waits for, and how long. */
+  readonly log: (message: string) => void
 }
 
 /** See PromoteRequest.withoutBytes. */
@@ -97,6 +120,10 @@ export interface PromoteResult {
   readonly signature: SignatureCheck | null
   /** The two contracts and every change between them, when contracts were looked at. */
   readonly contract: ContractPlan | null
+  /** With `from`: what that environment ran, which this promotion took. */
+  readonly from?: LiveSpan | null
+  /** How long the promotion slept for a soak before deciding (ms); 0 when it did not wait. */
+  readonly waitedMs?: number
 }
 
 /** What promote learned of the two contracts before the ledger step, for the gate and the record, with the candidate's files to keep. */
@@ -168,7 +195,12 @@ export interface ContractSourceOptions {
 /** A promotion as the action's inputs or the CLI's flags ask for it, read and checked. */
 export interface PromotionAsked {
   readonly environment: string
-  readonly digest: Digest | 'previous'
+  /** Null with `from`. */
+  readonly digest: Digest | 'previous' | null
+  /** The environment whose live digest is promoted; null for none. */
+  readonly from?: string | null
+  /** How long to wait for a soak that is not over yet (ms); 0 or absent: refuse at once. */
+  readonly waitMs?: number
   readonly rollback: boolean
   readonly dryRun: boolean
   readonly name: string | null

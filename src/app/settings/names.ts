@@ -107,6 +107,8 @@ export const PromoteInput = {
   CreateLedger: 'create-ledger',
   ContractBaseline: 'contract-baseline',
   ApproveAmendment: 'approve-amendment',
+  From: 'from',
+  Wait: 'wait',
   ...SignerInput,
   ...SigningInput
 } as const

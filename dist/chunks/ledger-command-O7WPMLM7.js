@@ -9,10 +9,10 @@ import {
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-4O3OKWPS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -21,7 +21,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-X426J2N6.js";
+} from "./chunk-YBJULMZA.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {

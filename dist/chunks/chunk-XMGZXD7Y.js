@@ -1,6 +1,6 @@
 import {
   serviceOf
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 
 // src/app/ledger/queries.ts
 async function knownFromHistory(ledger, digest) {

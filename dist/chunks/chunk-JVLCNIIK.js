@@ -35,6 +35,7 @@ function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
   const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
+  if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;

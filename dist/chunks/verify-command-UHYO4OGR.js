@@ -17,7 +17,7 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-X426J2N6.js";
+} from "./chunk-YBJULMZA.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,

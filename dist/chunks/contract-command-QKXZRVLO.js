@@ -6,29 +6,30 @@ import {
 } from "./chunk-R4VONFWI.js";
 import {
   DEFAULT_POLICY_FILE,
+  findEnvironment,
   loadPolicy,
   serviceFor
 } from "./chunk-D4N4VPSD.js";
 import {
   contractOfLive,
   knownFromHistory
-} from "./chunk-AWA7XSY4.js";
+} from "./chunk-XMGZXD7Y.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-4O3OKWPS.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 import "./chunk-UYQ3I6T3.js";
 import "./chunk-XINIYFXU.js";
 import "./chunk-Q7VPIQTJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-X426J2N6.js";
+} from "./chunk-YBJULMZA.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";
@@ -49,7 +50,8 @@ import {
 import "./chunk-YBYEZDCV.js";
 import "./chunk-WISAU6C5.js";
 import {
-  SealError
+  SealError,
+  quote
 } from "./chunk-APYKEJN7.js";
 import {
   printJson
@@ -71,7 +73,15 @@ import "./chunk-ULEFO6FB.js";
 
 // src/app/contract/approve-amendment.ts
 async function approveAmendment(request, ledger, options) {
+  const environmentInput = request.inputs.environment ?? "environment";
+  if (request.policy !== void 0 && findEnvironment(request.policy, request.environment) === void 0) {
+    throw new SealError(
+      "bad-input",
+      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. Use one of: ${request.policy.environments.map((e) => e.name).join(", ")}.`
+    );
+  }
   const known = await knownFromHistory(ledger, request.digest);
+  if (request.to !== void 0) contradictedContract(request, request.to, known.contract ?? null);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
   if (to === null) {
     throw new SealError(
@@ -119,6 +129,19 @@ async function approveAmendment(request, ledger, options) {
     options.pendingTimeoutMs
   );
   return recorded.entry;
+}
+function contradictedContract(request, to, recorded) {
+  const known = [
+    ["its seal bundle says it carries", request.sealedContract],
+    ["the records that let it in say it carries", recorded]
+  ];
+  for (const [where, contract] of known) {
+    if (contract == null || contract.digest === to) continue;
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.to}: ${to} is not the contract of ${request.digest}: ${where} contract ${quote(contract.version)} (${contract.digest}), so no promotion of it would make this amendment; nothing was recorded. Leave ${request.inputs.to} out to approve the amendment to the contract it carries, or give the digest of the build that carries ${to}.`
+    );
+  }
 }
 
 // src/cli/contract-command.ts
@@ -192,7 +215,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-PHBFLAHD.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-7XXIJQEG.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.
@@ -254,7 +277,7 @@ ${CONTRACT_APPROVE_USAGE}`);
       name: requireValue("name", values.name) ?? null,
       ...policy === null ? {} : { policy },
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>", name: "--name" }
+      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>", name: "--name", environment: "--environment" }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -10,7 +10,7 @@ import {
   needsLiveContract,
   serviceOf,
   wrongEnvironment
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 import {
   whyUnreadable
 } from "./chunk-Q7VPIQTJ.js";
@@ -1470,7 +1470,7 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-LBQRM3FL.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-TMIUATLR.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

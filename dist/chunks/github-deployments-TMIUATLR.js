@@ -1,10 +1,27 @@
 import {
-  newestFirst
-} from "./chunk-VTYIYA3M.js";
-import {
   gitHubClient,
   requestName
-} from "./chunk-IYSGY4FB.js";
+} from "./chunk-FNRL63HV.js";
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  confirmationChanged,
+  confirmedOutcome,
+  decodeRecord,
+  needsLiveContract,
+  serviceOf,
+  wrongEnvironment
+} from "./chunk-JVLCNIIK.js";
+import {
+  shortDigest
+} from "./chunk-PKGN7LAX.js";
+import {
+  newestFirst
+} from "./chunk-VTYIYA3M.js";
+import "./chunk-WISAU6C5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-APYKEJN7.js";
 import {
   SYSTEM_CLOCK
 } from "./chunk-Y5E3RXJR.js";
@@ -16,25 +33,7 @@ import "./chunk-GYN5OOAK.js";
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m10$digestFromHex, m10$hexOf, m10$parseDigest, m10$shortDigest } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m12$SealError, m12$exitCodeOf, m12$isSealError, m12$quote, m12$stopsPromotion } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
-import { m15$confirmationChanged, m15$needsLiveContract } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m16$DEFAULT_PENDING_TIMEOUT_MS, m16$OUTCOMES, m16$RESOLUTIONS, m16$confirmedOutcome, m16$describeService, m16$makesLive, m16$serviceOf } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m12$SealError as m12$SealError2, m12$exitCodeOf as m12$exitCodeOf2, m12$isSealError as m12$isSealError2, m12$quote as m12$quote2, m12$stopsPromotion as m12$stopsPromotion2 } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m12$SealError as m12$SealError3, m12$exitCodeOf as m12$exitCodeOf3, m12$isSealError as m12$isSealError3, m12$quote as m12$quote3, m12$stopsPromotion as m12$stopsPromotion3 } from "../promote/index-core.js";
-
-// src/stores/ledger/github/messages.ts?promote
+// src/stores/ledger/github/messages.ts
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -45,21 +44,21 @@ function requestFailed(blame, request, failure, attempts, waitTooLong = false) {
   const permission = `deployments: ${isRead(request) ? "read" : "write"}`;
   switch (failure.kind) {
     case "bad-credentials":
-      return new m12$SealError3(
+      return new SealError(
         "denied",
         `${blame.tokenInput}: the token was refused (${failure.detail}) on ${named(request)} at ${blame.apiUrl}. ${refused(request)} Give ${blame.tokenInput} a valid token for ${blame.repository}: the default, the job's GITHUB_TOKEN, works when the job has "permissions: deployments: write".`
       );
     case "forbidden":
-      return new m12$SealError3(
+      return new SealError(
         "denied",
         `${blame.tokenInput}: the token may not ${isRead(request) ? "read" : "write"} the deployments of ${blame.repository} (${failure.detail} on ${named(request)}). ${refused(request)} Give the job "permissions: ${permission}"${isRead(request) ? " (deployments: write to promote)" : ""}, or a token that has it.`
       );
     case "client":
-      return new m12$SealError3("refused", `${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`);
+      return new SealError("refused", `${blame.location}: ${named(request)} answered ${failure.detail}. ${refused(request)} ${clientHint(blame, failure)}`);
     case "rate-limit":
       if (waitTooLong && failure.waitMs !== null) {
         const when = failure.resetAt === null ? `in ${Math.ceil(failure.waitMs / 1e3)} s` : `at ${failure.resetAt}`;
-        return new m12$SealError3(
+        return new SealError(
           "unavailable",
           `${blame.location}: ${named(request)} hit GitHub's API rate limit (${failure.detail}), which lifts ${when}: longer than artifact-seal waits. ${refused(request)} Re-run the job after that, or spread the jobs that use this token.`
         );
@@ -72,7 +71,7 @@ function requestFailed(blame, request, failure, attempts, waitTooLong = false) {
   }
 }
 function exhausted(blame, request, last, attempts) {
-  return new m12$SealError3(
+  return new SealError(
     "unavailable",
     `${blame.location}: ${named(request)} failed ${attempts === 1 ? "once" : `${attempts} times`}; ${last}. ${refused(request)} Re-run the job; if it keeps failing, check ${STATUS_PAGE} and that ${blame.apiUrl} is reachable from the runner.`
   );
@@ -80,7 +79,7 @@ function exhausted(blame, request, last, attempts) {
 function clientHint(blame, failure) {
   if (failure.kind !== "client") return "";
   if (failure.status === 404) {
-    return `The repository ${m12$quote3(blame.repository)} does not exist, or the token in ${blame.tokenInput} cannot see it (or the deployment was deleted meanwhile); check GITHUB_REPOSITORY and the token.`;
+    return `The repository ${quote(blame.repository)} does not exist, or the token in ${blame.tokenInput} cannot see it (or the deployment was deleted meanwhile); check GITHUB_REPOSITORY and the token.`;
   }
   if (/no ref found/i.test(failure.detail)) {
     return `A deployment is made on a commit of ${blame.repository}: the one that sealed the digest, else GITHUB_SHA; push that commit to ${blame.repository} first.`;
@@ -88,14 +87,14 @@ function clientHint(blame, failure) {
   return "Re-running the job will get the same answer; fix what GitHub names.";
 }
 function unreadableAnswer(blame, request, status, data) {
-  const shown = typeof data === "string" ? m12$quote3(abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
-  return new m12$SealError3(
+  const shown = typeof data === "string" ? quote(abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
+  return new SealError(
     "unavailable",
     `${blame.location}: ${named(request)} answered ${status} with ${shown}, not the JSON GitHub sends. ${refused(request)} Re-run the job; if it keeps failing, check ${STATUS_PAGE} and any proxy between the runner and ${blame.apiUrl}.`
   );
 }
 
-// src/stores/ledger/github/api.ts?promote
+// src/stores/ledger/github/api.ts
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
 var DeploymentsApi = class {
@@ -184,7 +183,7 @@ var DeploymentsApi = class {
     }
     const known = this.lastServerTime;
     if (known === null) {
-      throw new m12$SealError2(
+      throw new SealError(
         "unavailable",
         `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
       );
@@ -248,7 +247,7 @@ var DeploymentsApi = class {
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? "")?.[1];
     if (next === void 0) return void 0;
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
-      throw new m12$SealError2(
+      throw new SealError(
         "refused",
         `${this.options.blame.location}: GitHub's answer to ${requestName("GET", response.url).path} links its next page to ${new URL(next).origin}, not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
       );
@@ -279,26 +278,14 @@ function readStatus(value) {
   return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) };
 }
 
-// stand-in:promote:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m10$digestFromHex as m10$digestFromHex2, m10$hexOf as m10$hexOf2, m10$parseDigest as m10$parseDigest2, m10$shortDigest as m10$shortDigest2 } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m12$SealError as m12$SealError4, m12$exitCodeOf as m12$exitCodeOf4, m12$isSealError as m12$isSealError4, m12$quote as m12$quote4, m12$stopsPromotion as m12$stopsPromotion4 } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
-import { m16$DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS2, m16$OUTCOMES as m16$OUTCOMES2, m16$RESOLUTIONS as m16$RESOLUTIONS2, m16$confirmedOutcome as m16$confirmedOutcome2, m16$describeService as m16$describeService2, m16$makesLive as m16$makesLive2, m16$serviceOf as m16$serviceOf2 } from "../promote/index-core.js";
-
-// stand-in:promote:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m24$decodeRecord } from "../promote/index-core.js";
-
-// src/stores/ledger/github/records.ts?promote
+// src/stores/ledger/github/records.ts
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve):(sha256:.*)$/;
 var taskFor = (kind, digest) => `${kind}:${digest}`;
 var kindOf = (record) => record.outcome === "vetoed" ? "veto" : record.outcome === "approved" ? "approve" : "deploy";
 function payloadFor(record) {
-  const stored = { ...record, service: m16$serviceOf2(record) };
+  const stored = { ...record, service: serviceOf(record) };
   delete stored.time;
   return { [PAYLOAD_KEY]: PAYLOAD_FORMAT, record: stored };
 }
@@ -315,7 +302,7 @@ function truncate(text, limit = DESCRIPTION_LIMIT) {
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
 }
-var named2 = (record) => `${m10$shortDigest2(record.digest)}${record.name === null ? "" : ` (${record.name})`}`;
+var named2 = (record) => `${shortDigest(record.digest)}${record.name === null ? "" : ` (${record.name})`}`;
 function descriptionFor(record) {
   const verb = record.outcome === "pending" ? record.mode === "rollback" ? "rolling back to" : "promoting" : record.outcome === "approved" ? "contract amendment approved for" : record.outcome;
   return truncate(`${verb} ${named2(record)}`);
@@ -328,7 +315,7 @@ function continuesOf(description) {
   return CONTINUES.exec(description)?.[1] ?? null;
 }
 function damagedDeployment(deployment, context, detail) {
-  return new m12$SealError4(
+  return new SealError(
     "tampered",
     `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`
   );
@@ -349,7 +336,7 @@ function recordOf(deployment, context) {
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`);
   const stored = payload.record;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return damaged("its payload has no record object");
-  const record = m24$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
+  const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
   if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>" or "approve:<digest>"`);
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`);
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`);
@@ -379,7 +366,7 @@ function payloadObject(payload) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?promote
+// src/stores/ledger/github/history.ts
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -425,10 +412,7 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:promote:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m23$wrongEnvironment } from "../promote/index-core.js";
-
-// src/stores/ledger/github-deployments.ts?promote
+// src/stores/ledger/github-deployments.ts
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -439,12 +423,12 @@ var GitHubDeploymentsLedger = class {
     this.options = options;
     const parts = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repository);
     if (parts === null) {
-      throw new m12$SealError("bad-input", `GITHUB_REPOSITORY: ${m12$quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`);
+      throw new SealError("bad-input", `GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`);
     }
     this.location = `github:${options.repository}`;
     this.context = { repository: options.repository, location: this.location };
     this.serverUrl = (options.serverUrl ?? "https://github.com").replace(/\/+$/, "");
-    this.pendingTimeoutMs = options.pendingTimeoutMs ?? m16$DEFAULT_PENDING_TIMEOUT_MS;
+    this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS;
     const apiUrl = options.apiUrl.replace(/\/+$/, "");
     this.api = new DeploymentsApi({
       token: options.token,
@@ -465,7 +449,7 @@ var GitHubDeploymentsLedger = class {
   // ---- writes ----------------------------------------------------------------------------
   async record(environment, decide, pendingTimeoutMs) {
     if (environment.trim() === "") {
-      throw new m12$SealError("bad-input", `${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`);
+      throw new SealError("bad-input", `${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`);
     }
     const abandoned = await this.abandonStale(environment, pendingTimeoutMs);
     const seenLive = /* @__PURE__ */ new Map();
@@ -486,7 +470,7 @@ var GitHubDeploymentsLedger = class {
     const record = await decide(view);
     if (record === null) return { entry: null, lost: null, abandoned };
     this.checkNew(record, environment);
-    const service = m16$serviceOf(record);
+    const service = serviceOf(record);
     if (record.outcome === "pending" && !seenLive.has(service)) seenLive.set(service, await this.live(environment, service));
     const deployment = await this.api.createDeployment(
       { ref: this.refFor(record), task: taskFor(kindOf(record), record.digest), environment: record.environment, payload: payloadFor(record), description: descriptionFor(record) },
@@ -502,7 +486,7 @@ var GitHubDeploymentsLedger = class {
     if (veto !== null) {
       lost = `${record.digest} was vetoed while the promotion was being recorded (${veto.reason ?? "no reason given"})`;
     } else if (live?.recordId !== before?.recordId) {
-      lost = `another promotion to ${environment}${service === null ? "" : ` of ${m12$quote(service)}`} went live while this one was being recorded: ${live === null ? "nothing" : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? "nothing" : `${before.digest} (deployment ${before.recordId})`}`;
+      lost = `another promotion to ${environment}${service === null ? "" : ` of ${quote(service)}`} went live while this one was being recorded: ${live === null ? "nothing" : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? "nothing" : `${before.digest} (deployment ${before.recordId})`}`;
     }
     const approval = record.amendment?.approval ?? null;
     if (lost === null && approval !== null) lost = await this.approvalTaken(environment, approval, deployment.id);
@@ -525,7 +509,7 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
-    const elsewhere = m23$wrongEnvironment(pending, request, this.location);
+    const elsewhere = wrongEnvironment(pending, request, this.location);
     if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {
@@ -537,17 +521,17 @@ var GitHubDeploymentsLedger = class {
     const now = await this.now();
     const age = now.getTime() - Date.parse(record.time);
     if (age > this.pendingTimeoutMs) {
-      throw new m12$SealError(
+      throw new SealError(
         "refused",
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ${Math.round(age / 6e4)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 6e4)} minutes), so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
       );
     }
     const vetoBefore = await this.veto(record.digest);
     if (vetoBefore !== null) return this.close(pending, vetoedStatus(vetoBefore, request.runUrl));
-    const service = m16$serviceOf(record);
+    const service = serviceOf(record);
     const before = await this.liveRun(record.environment, service, request.id);
-    const liveContract = before !== null && m15$needsLiveContract(record) ? await this.contractOf(before.span) : void 0;
-    const changed = m15$confirmationChanged(record, before?.span ?? null, liveContract, (span) => `deployment ${span.recordId}`);
+    const liveContract = before !== null && needsLiveContract(record) ? await this.contractOf(before.span) : void 0;
+    const changed = confirmationChanged(record, before?.span ?? null, liveContract, (span) => `deployment ${span.recordId}`);
     if (changed !== null) {
       const failed = await this.close(pending, { state: "failure", description: truncate(changed), ...links(request.runUrl, null) });
       return { ...failed, reason: changed };
@@ -569,15 +553,15 @@ var GitHubDeploymentsLedger = class {
       return { ...await this.resolutionOf(pending), reason: race.lost };
     }
     const resolved = race.ours !== null ? this.resolutionEntry(pending, { outcome: "deployed", status: race.ours.confirmation }) : await this.resolutionOf(pending);
-    if (resolved.outcome !== m16$confirmedOutcome(record.mode)) {
-      throw new m12$SealError(
+    if (resolved.outcome !== confirmedOutcome(record.mode)) {
+      throw new SealError(
         "conflict",
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer (${resolved.reason ?? "no reason given"}) while this job confirmed it, so it is not live. Promote the digest again to record its deployment.`
       );
     }
     if (before !== null && continues === null) {
       for (const id of before.deployments) {
-        await this.api.createStatus(id, { state: "inactive", description: truncate(`${REPLACED_PREFIX}${m10$shortDigest(record.digest)} (deployment ${request.id})`) });
+        await this.api.createStatus(id, { state: "inactive", description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)} (deployment ${request.id})`) });
       }
     }
     return resolved;
@@ -592,16 +576,16 @@ var GitHubDeploymentsLedger = class {
    */
   async overtaken(record) {
     let ours = null;
-    for await (const stretch of this.byConfirmation(record.environment, m16$serviceOf(record))) {
+    for await (const stretch of this.byConfirmation(record.environment, serviceOf(record), void 0, record.id)) {
       if (ours === null) {
         if (stretch.id === record.id) ours = stretch;
         continue;
       }
-      if (stretch.digest === record.previousDigest) return { lost: null, ours };
+      if (stretch.digest === record.previousDigest || stretch.digest === record.digest) return { lost: null, ours };
       const span = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id };
-      return { lost: m15$confirmationChanged(record, span, void 0, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours };
+      return { lost: confirmationChanged(record, span, void 0, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours };
     }
-    return { lost: ours !== null && record.previousDigest !== null ? m15$confirmationChanged(record, null, void 0, () => "") : null, ours };
+    return { lost: ours !== null && record.previousDigest !== null ? confirmationChanged(record, null, void 0, () => "") : null, ours };
   }
   /** The contract digest the record that made a stretch live names. */
   async contractOf(span) {
@@ -625,7 +609,7 @@ var GitHubDeploymentsLedger = class {
     const found = /* @__PURE__ */ new Set();
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
       const record = recordOf(deployment, this.context);
-      if (record?.outcome === "pending") found.add(m16$serviceOf(record));
+      if (record?.outcome === "pending") found.add(serviceOf(record));
     }
     return [...found];
   }
@@ -638,7 +622,9 @@ var GitHubDeploymentsLedger = class {
     if (stretches.length === 0) return [];
     const live = stretches.some((s) => s.until === null) ? await this.live(environment, service) : null;
     const ofLiveRun = (s) => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from));
-    const closed = stretches.map((s) => s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from });
+    const stray = stretches.filter((s) => s.until === null && !ofLiveRun(s));
+    const lost = stray.length === 0 ? /* @__PURE__ */ new Set() : await this.lostRaces(environment, service, stray);
+    const closed = stretches.filter((s) => !lost.has(s.id)).map((s) => s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from });
     closed.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || compareIds(a.id, b.id));
     const merged = [];
     for (const s of closed) {
@@ -716,28 +702,71 @@ var GitHubDeploymentsLedger = class {
     const limit = (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS;
     const future = statuses.find((s) => Date.parse(s.createdAt) > limit);
     if (future !== void 0) {
-      throw new m12$SealError(
+      throw new SealError(
         "tampered",
-        `${this.location}: deployment ${deployment.id} (environment ${m12$quote(deployment.environment)}, task ${m12$quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
+        `${this.location}: deployment ${deployment.id} (environment ${quote(deployment.environment)}, task ${quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
       );
     }
     return history;
   }
   /**
    * The service's live stretches in the environment (every service's, with ANY_SERVICE), newest
-   * start first. A stretch is given only once no deployment not listed yet can have gone live
-   * after it: every deployment still to come was created before the last one listed, and was
-   * confirmed within the pending timeout of that. Another service's deployments cost only
-   * their share of a page: their statuses are never read.
+   * start first, without the confirmations that lost a race (see `lostRace`): those never
+   * count as live, whether or not the failure status that voids them was ever posted. A
+   * stretch is given once no deployment not listed yet can change that: every stretch that
+   * went live after its gate decision has been met.
    */
-  async *byConfirmation(environment, service, skip) {
+  /** `keep`: a deployment whose stretch is given even when it lost a race. */
+  async *byConfirmation(environment, service, skip, keep) {
+    const met = [];
+    let next = 0;
+    let horizon = Number.POSITIVE_INFINITY;
+    const settled = (stretch) => horizon <= Date.parse(stretch.decidedAt);
+    const ready = () => {
+      const stretch = met[next];
+      return stretch !== void 0 && settled(stretch) && lostRaceWindow(stretch, met).every(settled);
+    };
+    for await (const item of this.rawByConfirmation(environment, service, skip)) {
+      if (typeof item === "number") horizon = item;
+      else met.push(item);
+      while (ready()) {
+        const stretch = met[next++];
+        if (stretch.id === keep || !lostRace(stretch, met)) yield stretch;
+      }
+    }
+    horizon = Number.NEGATIVE_INFINITY;
+    while (next < met.length) {
+      const stretch = met[next++];
+      if (stretch.id === keep || !lostRace(stretch, met)) yield stretch;
+    }
+  }
+  /** Which of these stretches of the service lost a race (`lostRace`): the service's stretches are walked until every one is judged. */
+  async lostRaces(environment, service, candidates) {
+    const met = [];
+    const settled = (horizon) => candidates.every((c) => horizon <= Date.parse(c.decidedAt) && lostRaceWindow(c, met).every((w) => horizon <= Date.parse(w.decidedAt)));
+    for await (const item of this.rawByConfirmation(environment, service)) {
+      if (typeof item !== "number") met.push(item);
+      else if (settled(item)) break;
+    }
+    return new Set(candidates.filter((c) => lostRace(c, [...met.filter((m) => m.id !== c.id), c])).map((c) => c.id));
+  }
+  /**
+   * Every stretch whose `success` stands, newest start first, lost races included. A stretch
+   * is given only once no deployment not listed yet can have gone live after it: every
+   * deployment still to come was created before the last one listed, and was confirmed within
+   * the pending timeout of that. Between them it gives, as a number, the latest time a
+   * stretch still to come can have started (its horizon). Another service's deployments cost
+   * only their share of a page: their statuses are never read.
+   */
+  async *rawByConfirmation(environment, service, skip) {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS;
     const buffer = [];
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
       const frontier = Date.parse(deployment.createdAt);
+      yield frontier + reach;
       while (buffer.length > 0 && Date.parse(buffer[0].from) > frontier + reach) yield buffer.shift();
       const record = recordOf(deployment, this.context);
-      if (record?.outcome !== "pending" || deployment.id === skip || service !== ANY_SERVICE && m16$serviceOf(record) !== service) continue;
+      if (record?.outcome !== "pending" || deployment.id === skip || service !== ANY_SERVICE && serviceOf(record) !== service) continue;
       const stretch = stretchOf({ deployment, record, history: await this.historyOf(deployment) });
       if (stretch === null) continue;
       const at = buffer.findIndex((b) => newer(stretch, b));
@@ -767,7 +796,7 @@ var GitHubDeploymentsLedger = class {
     if (stretch.continues === null || stretch.continues === stretch.id) return stretch;
     const deployment = await this.api.deployment(stretch.continues);
     const record = recordOf(deployment, this.context);
-    if (record?.outcome !== "pending" || record.digest !== stretch.digest || record.environment.toLowerCase() !== stretch.environment.toLowerCase() || m16$serviceOf(record) !== stretch.service) {
+    if (record?.outcome !== "pending" || record.digest !== stretch.digest || record.environment.toLowerCase() !== stretch.environment.toLowerCase() || serviceOf(record) !== stretch.service) {
       return stretch;
     }
     const history = await this.historyOf(deployment);
@@ -808,24 +837,24 @@ var GitHubDeploymentsLedger = class {
   /** The pending record a deployment id names, or a SealError saying what it is instead. */
   async pendingRecord(id) {
     if (!/^\d+$/.test(id)) {
-      throw new m12$SealError("bad-input", `${this.location}: ${m12$quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`);
+      throw new SealError("bad-input", `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`);
     }
     const deployment = await this.api.deployment(id);
     const record = recordOf(deployment, this.context);
     if (record === null) {
-      throw new m12$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.location}: deployment ${id} (task ${m12$quote(deployment.task)}, environment ${m12$quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. Pass the id of the pending record the promote step gave.`
+        `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. Pass the id of the pending record the promote step gave.`
       );
     }
     const pending = this.entry(record, id);
     if (record.outcome !== "pending") {
-      throw new m12$SealError("bad-input", `${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`);
+      throw new SealError("bad-input", `${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`);
     }
     const history = await this.historyOf(deployment);
     if (history.resolution !== null) {
       const resolved = this.resolutionEntry(pending, history.resolution);
-      throw new m12$SealError(
+      throw new SealError(
         "conflict",
         `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was resolved as ${resolved.outcome} at ${resolved.time}${resolved.reason === null ? "" : ` (${resolved.reason})`}. A record is resolved once; promote the digest again to record another deployment.`
       );
@@ -838,7 +867,7 @@ var GitHubDeploymentsLedger = class {
     const resolved = await this.resolutionOf(pending);
     const wanted = status.state === "failure" ? "failed" : "abandoned";
     if (strict && resolved.outcome !== wanted) {
-      throw new m12$SealError(
+      throw new SealError(
         "conflict",
         `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved as ${resolved.outcome} by another writer while this job marked it ${wanted}; its statuses say so, and nothing more needs doing.`
       );
@@ -850,7 +879,7 @@ var GitHubDeploymentsLedger = class {
     const deployment = { id: pending.id, task: taskFor("deploy", pending.digest), environment: pending.environment, payload: null, createdAt: pending.time };
     const history = await this.historyOf(deployment);
     if (history.resolution === null) {
-      throw new m12$SealError(
+      throw new SealError(
         "unavailable",
         `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. Re-run the job; if it keeps happening, check https://www.githubstatus.com.`
       );
@@ -861,7 +890,7 @@ var GitHubDeploymentsLedger = class {
     const status = resolved.status;
     return {
       ...pending,
-      outcome: resolved.outcome === "deployed" ? m16$confirmedOutcome(pending.mode) : resolved.outcome,
+      outcome: resolved.outcome === "deployed" ? confirmedOutcome(pending.mode) : resolved.outcome,
       time: status.createdAt,
       runUrl: status.logUrl === "" ? null : status.logUrl,
       actor: null,
@@ -878,7 +907,7 @@ var GitHubDeploymentsLedger = class {
       throw new Error(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`);
     }
     if (record.outcome !== "vetoed" && record.environment !== environment) {
-      throw new Error(`${this.location}: a decision for ${m12$quote(record.environment)} was made while recording ${m12$quote(environment)}; this is a bug in artifact-seal, please report it.`);
+      throw new Error(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`);
     }
     if (record.key === "") throw new Error(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`);
   }
@@ -888,9 +917,9 @@ var GitHubDeploymentsLedger = class {
     const ours = sealed?.repository == null || sealed.repository.toLowerCase() === this.options.repository.toLowerCase();
     if (sealed?.commit != null && ours && COMMIT.test(sealed.commit)) return sealed.commit;
     if (this.options.ref !== "") return this.options.ref;
-    throw new m12$SealError(
+    throw new SealError(
       "bad-input",
-      `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: the record's sealing commit ${sealed?.commit == null ? "is unknown" : `${m12$quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`
+      `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: the record's sealing commit ${sealed?.commit == null ? "is unknown" : `${quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`
     );
   }
   environmentUrl(environment) {
@@ -901,7 +930,7 @@ var GitHubDeploymentsLedger = class {
   }
 };
 var ANY_SERVICE = /* @__PURE__ */ Symbol("every service");
-var ofService = (service) => (record) => m16$serviceOf(record) === service;
+var ofService = (service) => (record) => serviceOf(record) === service;
 function stretchOf(seen) {
   const stretch = seen.history?.stretch;
   const confirmation = seen.history?.resolution?.status;
@@ -910,12 +939,22 @@ function stretchOf(seen) {
     id: seen.deployment.id,
     digest: seen.record.digest,
     environment: seen.record.environment,
-    service: m16$serviceOf(seen.record),
+    service: serviceOf(seen.record),
     from: stretch.from,
     until: stretch.until,
     continues: seen.history?.continues ?? null,
-    confirmation
+    confirmation,
+    decidedAt: seen.deployment.createdAt,
+    previousDigest: seen.record.previousDigest
   };
+}
+function lostRaceWindow(stretch, met) {
+  const decided = Date.parse(stretch.decidedAt);
+  return met.filter((other) => other.id !== stretch.id && other.service === stretch.service && Date.parse(other.from) > decided && newer(stretch, other));
+}
+function lostRace(stretch, met) {
+  const overtakenBy = (s, others) => lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest && other.digest !== s.digest);
+  return overtakenBy(stretch, met).some((other) => overtakenBy(other, met).length === 0);
 }
 function newer(a, b) {
   const byTime = Date.parse(a.from) - Date.parse(b.from);

@@ -1,6 +1,6 @@
 import {
   OUTCOMES
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 import {
   STATEMENT_TYPE
 } from "./chunk-YUA324DC.js";

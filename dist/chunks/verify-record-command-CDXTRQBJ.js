@@ -1,15 +1,15 @@
 import {
   PROMOTION_EXTENSION,
   readVerificationSummary
-} from "./chunk-7V5BGRHI.js";
+} from "./chunk-AZEC6PWH.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-ORABXXJQ.js";
-import "./chunk-IA4WZQDT.js";
+} from "./chunk-4O3OKWPS.js";
+import "./chunk-JVLCNIIK.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -18,7 +18,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-X426J2N6.js";
+} from "./chunk-YBJULMZA.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {

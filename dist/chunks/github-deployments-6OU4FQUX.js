@@ -641,12 +641,12 @@ var GitHubDeploymentsLedger = class {
    */
   async overtaken(record) {
     let ours = null;
-    for await (const stretch of this.byConfirmation(record.environment, m16$serviceOf(record))) {
+    for await (const stretch of this.byConfirmation(record.environment, m16$serviceOf(record), void 0, record.id)) {
       if (ours === null) {
         if (stretch.id === record.id) ours = stretch;
         continue;
       }
-      if (stretch.digest === record.previousDigest) return { lost: null, ours };
+      if (stretch.digest === record.previousDigest || stretch.digest === record.digest) return { lost: null, ours };
       const span = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id };
       return { lost: m15$confirmationChanged(record, span, void 0, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours };
     }
@@ -687,7 +687,9 @@ var GitHubDeploymentsLedger = class {
     if (stretches.length === 0) return [];
     const live = stretches.some((s) => s.until === null) ? await this.live(environment, service) : null;
     const ofLiveRun = (s) => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from));
-    const closed = stretches.map((s) => s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from });
+    const stray = stretches.filter((s) => s.until === null && !ofLiveRun(s));
+    const lost = stray.length === 0 ? /* @__PURE__ */ new Set() : await this.lostRaces(environment, service, stray);
+    const closed = stretches.filter((s) => !lost.has(s.id)).map((s) => s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from });
     closed.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || compareIds(a.id, b.id));
     const merged = [];
     for (const s of closed) {
@@ -774,16 +776,59 @@ var GitHubDeploymentsLedger = class {
   }
   /**
    * The service's live stretches in the environment (every service's, with ANY_SERVICE), newest
-   * start first. A stretch is given only once no deployment not listed yet can have gone live
-   * after it: every deployment still to come was created before the last one listed, and was
-   * confirmed within the pending timeout of that. Another service's deployments cost only
-   * their share of a page: their statuses are never read.
+   * start first, without the confirmations that lost a race (see `lostRace`): those never
+   * count as live, whether or not the failure status that voids them was ever posted. A
+   * stretch is given once no deployment not listed yet can change that: every stretch that
+   * went live after its gate decision has been met.
    */
-  async *byConfirmation(environment, service, skip) {
+  /** `keep`: a deployment whose stretch is given even when it lost a race. */
+  async *byConfirmation(environment, service, skip, keep) {
+    const met = [];
+    let next = 0;
+    let horizon = Number.POSITIVE_INFINITY;
+    const settled = (stretch) => horizon <= Date.parse(stretch.decidedAt);
+    const ready = () => {
+      const stretch = met[next];
+      return stretch !== void 0 && settled(stretch) && lostRaceWindow(stretch, met).every(settled);
+    };
+    for await (const item of this.rawByConfirmation(environment, service, skip)) {
+      if (typeof item === "number") horizon = item;
+      else met.push(item);
+      while (ready()) {
+        const stretch = met[next++];
+        if (stretch.id === keep || !lostRace(stretch, met)) yield stretch;
+      }
+    }
+    horizon = Number.NEGATIVE_INFINITY;
+    while (next < met.length) {
+      const stretch = met[next++];
+      if (stretch.id === keep || !lostRace(stretch, met)) yield stretch;
+    }
+  }
+  /** Which of these stretches of the service lost a race (`lostRace`): the service's stretches are walked until every one is judged. */
+  async lostRaces(environment, service, candidates) {
+    const met = [];
+    const settled = (horizon) => candidates.every((c) => horizon <= Date.parse(c.decidedAt) && lostRaceWindow(c, met).every((w) => horizon <= Date.parse(w.decidedAt)));
+    for await (const item of this.rawByConfirmation(environment, service)) {
+      if (typeof item !== "number") met.push(item);
+      else if (settled(item)) break;
+    }
+    return new Set(candidates.filter((c) => lostRace(c, [...met.filter((m) => m.id !== c.id), c])).map((c) => c.id));
+  }
+  /**
+   * Every stretch whose `success` stands, newest start first, lost races included. A stretch
+   * is given only once no deployment not listed yet can have gone live after it: every
+   * deployment still to come was created before the last one listed, and was confirmed within
+   * the pending timeout of that. Between them it gives, as a number, the latest time a
+   * stretch still to come can have started (its horizon). Another service's deployments cost
+   * only their share of a page: their statuses are never read.
+   */
+  async *rawByConfirmation(environment, service, skip) {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS;
     const buffer = [];
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
       const frontier = Date.parse(deployment.createdAt);
+      yield frontier + reach;
       while (buffer.length > 0 && Date.parse(buffer[0].from) > frontier + reach) yield buffer.shift();
       const record = recordOf(deployment, this.context);
       if (record?.outcome !== "pending" || deployment.id === skip || service !== ANY_SERVICE && m16$serviceOf(record) !== service) continue;
@@ -963,8 +1008,18 @@ function stretchOf(seen) {
     from: stretch.from,
     until: stretch.until,
     continues: seen.history?.continues ?? null,
-    confirmation
+    confirmation,
+    decidedAt: seen.deployment.createdAt,
+    previousDigest: seen.record.previousDigest
   };
+}
+function lostRaceWindow(stretch, met) {
+  const decided = Date.parse(stretch.decidedAt);
+  return met.filter((other) => other.id !== stretch.id && other.service === stretch.service && Date.parse(other.from) > decided && newer(stretch, other));
+}
+function lostRace(stretch, met) {
+  const overtakenBy = (s, others) => lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest && other.digest !== s.digest);
+  return overtakenBy(stretch, met).some((other) => overtakenBy(other, met).length === 0);
 }
 function newer(a, b) {
   const byTime = Date.parse(a.from) - Date.parse(b.from);

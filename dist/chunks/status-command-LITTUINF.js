@@ -1,23 +1,23 @@
 import {
   pipelineStatus
-} from "./chunk-3E2TJ2VA.js";
+} from "./chunk-DB5HMTY7.js";
 import {
   renderStatusText
-} from "./chunk-ZW2YXB6K.js";
+} from "./chunk-YOLVJF2K.js";
 import "./chunk-MIEEZ3ZV.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
 } from "./chunk-D4N4VPSD.js";
-import "./chunk-AWA7XSY4.js";
+import "./chunk-XMGZXD7Y.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-4O3OKWPS.js";
 import "./chunk-26HFV435.js";
-import "./chunk-IA4WZQDT.js";
+import "./chunk-JVLCNIIK.js";
 import "./chunk-Q7VPIQTJ.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";

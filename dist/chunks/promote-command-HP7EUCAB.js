@@ -1,16 +1,16 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-3E2TJ2VA.js";
+} from "./chunk-DB5HMTY7.js";
 import {
   verificationSummary
-} from "./chunk-7V5BGRHI.js";
+} from "./chunk-AZEC6PWH.js";
 import {
   changesByOperation,
   renderPromotionText,
   summarizeAmendment,
   versionStep
-} from "./chunk-ZW2YXB6K.js";
+} from "./chunk-YOLVJF2K.js";
 import {
   resolutionHeadline
 } from "./chunk-MIEEZ3ZV.js";
@@ -32,9 +32,10 @@ import {
   knownFromHistory,
   lastGoodBefore,
   unusedApproval
-} from "./chunk-AWA7XSY4.js";
+} from "./chunk-XMGZXD7Y.js";
 import {
-  formatDuration
+  formatDuration,
+  parseDuration
 } from "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
@@ -44,13 +45,13 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-4O3OKWPS.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   describeService,
   makesLive
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 import {
   cacheKeyOf
 } from "./chunk-ALVMQVUA.js";
@@ -99,7 +100,7 @@ import {
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-X426J2N6.js";
+} from "./chunk-YBJULMZA.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
@@ -359,7 +360,7 @@ function decide(request, facts) {
     }
     if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now));
   }
-  if (rule.signedBy !== null && mode === "promote") checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
+  if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
   let approvalUsed = null;
   if (rule.contract && facts.otherService !== void 0 && mode === "promote") checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
   if (rule.contract) {
@@ -513,13 +514,26 @@ function bytesMismatchDetail(actual, mismatches, digest) {
   return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
 }
 
+// src/core/promotion/soak-wait.ts
+function soakRemainingMs(decision, rule, spans, now) {
+  const failed = decision.checks.filter((c) => !c.passed);
+  if (decision.allowed || failed.length === 0 || failed.some((c) => c.rule !== "soak")) return null;
+  let longest = 0;
+  for (const check of failed) {
+    const open = (spans.get(check.environment) ?? []).find((s) => s.until === null);
+    if (open === void 0) return null;
+    longest = Math.max(longest, Date.parse(open.from) + rule.soakMs - now.getTime());
+  }
+  return Math.max(longest, 0);
+}
+
 // src/app/promote/promote-digest.ts
 async function promoteDigest(request, policy, ledger, options) {
   const rule = environmentOf(request, policy);
   const mode = request.rollback ? "rollback" : "promote";
   const nameInput = request.inputs.name ?? "name";
   const outcome = new Outcome(request, policy, nameInput);
-  const target = await resolveTarget(request, policy, rule, ledger, nameInput);
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput, outcome);
   if (target.kind === "unreadable") {
     if (target.service !== void 0) outcome.service = target.service;
     return outcome.ledgerRefusal(mode, rule, target.error);
@@ -578,6 +592,7 @@ async function promoteDigest(request, policy, ledger, options) {
     return decision;
   };
   try {
+    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null) outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
     if (request.dryRun) {
       await decideAndRecord(ledger);
       return outcome.result(decided());
@@ -627,6 +642,10 @@ var Outcome = class {
   contract = null;
   abandoned = [];
   policyPins;
+  /** With `from`: what it ran, and for which service. */
+  from = null;
+  fromService;
+  waitedMs = 0;
   /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
@@ -644,7 +663,9 @@ var Outcome = class {
       name: this.name,
       verification: this.verification,
       signature: this.signature,
-      contract: this.contract
+      contract: this.contract,
+      from: this.from,
+      waitedMs: this.waitedMs
     };
   }
   /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
@@ -653,7 +674,9 @@ var Outcome = class {
     return this.result(refusal(mode, rule.name, this.digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`));
   }
 };
-async function resolveTarget(request, policy, rule, ledger, nameInput) {
+async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) {
+  if ((request.from ?? null) !== null) return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
+  if (request.digest === null) throw new Error("unreachable: a promotion with no digest and no environment to take it from");
   if (request.digest !== "previous") return { kind: "digest", digest: request.digest, refusal: null };
   let service;
   let live;
@@ -675,6 +698,46 @@ async function resolveTarget(request, policy, rule, ledger, nameInput) {
     service,
     refusal: { rule: "ran-before", detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
   };
+}
+async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
+  const fromInput = request.inputs.from ?? "from";
+  if (findEnvironment(policy, from) === void 0) {
+    throw new SealError("bad-input", `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`);
+  }
+  if (from === rule.name) throw new SealError("bad-input", `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`);
+  if (request.rollback) throw new SealError("bad-input", `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`);
+  let candidates;
+  const lives = [];
+  try {
+    candidates = outcome.policyPins || request.name !== null ? [serviceFor(policy, request.name, nameInput)] : policy.services ?? await ledger.services(from);
+    for (const service2 of candidates) {
+      const live2 = await ledger.live(from, service2);
+      if (live2 !== null) lives.push({ service: service2, live: live2 });
+    }
+  } catch (error) {
+    if (stopsPromotion(error)) throw error;
+    return { kind: "unreadable", error };
+  }
+  const which = candidates.length === 1 ? ` for ${describeService(candidates[0])}` : "";
+  if (lives.length === 0) {
+    throw new SealError("bad-input", `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`);
+  }
+  if (lives.length > 1) {
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: ${from} runs several services (${lives.map((l) => `${l.service === null ? "the default service" : quote(l.service)}: ${l.live.digest}`).join(", ")}), so which one to promote is ambiguous. Give ${nameInput}: the service to promote.`
+    );
+  }
+  const { service, live } = lives[0];
+  if (request.digest !== null && request.digest !== "previous" && request.digest !== live.digest) {
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.digest}: ${request.digest} is not what ${fromInput} ${quote(from)} runs${which}: it runs ${live.digest} (since ${live.from}). Give one of the two, or the digest it runs.`
+    );
+  }
+  outcome.from = live;
+  outcome.fromService = service;
+  return { kind: "digest", digest: live.digest, service, refusal: null };
 }
 async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
   if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
@@ -716,7 +779,7 @@ async function checkSignature2(request, digest, rule, mode, outcome) {
     outcome.signedName = check.name;
     const swapped = swappedStatement(check.name, outcome.claimedName);
     if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
-    contradictedName(request, outcome.policyPins, check.name, mode);
+    contradictedName(request, outcome, check.name, mode);
   }
   return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
 }
@@ -724,12 +787,14 @@ function swappedStatement(signed, claimed) {
   if (claimed === null || claimed === signed) return null;
   return `The seal's signed statement is of ${signed === null ? "an unnamed subject" : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`;
 }
-function contradictedName(request, policyPins, signed, mode) {
-  if (policyPins || request.name === null || signed === null || signed === request.name) return;
+function contradictedName(request, outcome, signed, mode) {
+  const given = request.name ?? outcome.fromService ?? null;
+  if (outcome.policyPins || given === null || signed === null || signed === given) return;
   const nameInput = request.inputs.name ?? "name";
+  const what = request.name !== null ? quote(given) : `${quote(given)}, the service ${request.inputs.from ?? "from"} runs it as,`;
   throw new SealError(
     "bad-input",
-    `${nameInput}: ${quote(request.name)} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
+    `${nameInput}: ${what} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
   );
 }
 function serviceOfPromotion(policy, outcome, history, nameInput) {
@@ -771,6 +836,26 @@ async function ledgerFacts(view, subject, policy, evidence) {
     now: await view.now()
   };
 }
+async function waitForSoak(wait, ledger, subject, policy, evidence) {
+  let slept = 0;
+  for (; ; ) {
+    const facts = await ledgerFacts(ledger, subject, policy, evidence);
+    const trial = decidePromotion(subject, evidence, facts);
+    const remaining = soakRemainingMs(trial, subject.rule, facts.spans, facts.now);
+    if (remaining === null) return slept;
+    const nap = remaining + 1e3;
+    const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment);
+    if (slept + nap > wait.maxMs) {
+      wait.log(
+        `The soak in ${soaks.join(", ")} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ""}; deciding now.`
+      );
+      return slept;
+    }
+    wait.log(`Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(", ")} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`);
+    await wait.sleep(nap);
+    slept += nap;
+  }
+}
 function lostAfterAppend(decision, environment, lost) {
   const check = { rule: "ledger", environment, passed: false, detail: lost };
   return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(" ") };
@@ -797,6 +882,9 @@ function recordOf(request, decided, outcome, artifact, decision) {
     ...amendment !== null ? { amendment } : {}
   };
 }
+
+// src/app/promote/request.ts
+import { setTimeout as sleepFor } from "node:timers/promises";
 
 // src/app/signature/sources.ts
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
@@ -1189,7 +1277,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
   const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
-  const sealed = asked.digest === "previous" ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
+  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
   const fetchContext = {
     env,
     downloadsDir: context.downloadsDir,
@@ -1203,6 +1291,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   return {
     environment: asked.environment,
     digest: asked.digest,
+    from: asked.from ?? null,
     rollback: asked.rollback,
     dryRun: asked.dryRun,
     name: asked.name,
@@ -1210,7 +1299,8 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
-    inputs: { environment: names.environment, digest: names.digest, name: names.name },
+    inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
+    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepFor, log: context.log } } : {},
     artifact: null,
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
@@ -1236,6 +1326,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 
 // src/cli/promote-command.ts
 var PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command\u2026>]
+       artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command\u2026>]
 
 Lets a sealed digest into an environment when the promotion policy holds, and records
 the decision in the ledger: pending, since nothing counts as deployed until the deployment
@@ -1258,6 +1349,11 @@ with "artifact-seal confirm <record-id>".
   --root DIR          the directory listing paths are relative to
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
+  --from ENV          promote what ENV runs now: the live digest of the service there
+                      (--name picks it when ENV runs several); a digest given too must be it
+  --wait DURATION     when the soak is all that stands in the way and it is over within
+                      DURATION (30m, 2h), wait for it, then read the ledger and judge
+                      everything again; by default a promotion before the soak is refused
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --create-ledger     create the file ledger if it does not exist (the first promotion only)
@@ -1294,6 +1390,8 @@ var spec = {
     name: { type: "string" },
     json: { type: "boolean" },
     "contract-baseline": { type: "string" },
+    from: { type: "string" },
+    wait: { type: "string" },
     ...LEDGER_OPTIONS,
     ...SIGNER_OPTIONS,
     ...SIGNING_OPTIONS
@@ -1308,16 +1406,20 @@ async function promoteCommand(args, terminal) {
 `);
     return 0;
   }
-  if (positionals.length !== 1) throw new SealError("usage", `promote: give one digest (or "previous" with --rollback).
+  const from = requireValue("from", values.from) ?? null;
+  if (positionals.length > 1 || positionals.length === 0 && from === null) throw new SealError("usage", `promote: give one digest (or "previous" with --rollback, or --from ENV).
 
 ${PROMOTE_USAGE}`);
   const environment = requireValue("environment", values.environment);
   if (environment === void 0) throw new SealError("usage", `promote: --environment is required.
 
 ${PROMOTE_USAGE}`);
-  const given = positionals[0];
+  const given = positionals[0] ?? null;
   if (given === "previous" && !values.rollback) throw new SealError("bad-input", 'promote: "previous" means a rollback; add --rollback, or give a digest.');
-  const digest = given === "previous" ? "previous" : parseDigest(given, "promote <digest>");
+  const digest = given === null ? null : given === "previous" ? "previous" : parseDigest(given, "promote <digest>");
+  const waitText = requireValue("wait", values.wait);
+  const waitMs = waitText === void 0 ? 0 : parseDuration(waitText);
+  if (waitMs === null) throw new SealError("bad-input", `--wait: ${quote(waitText)} is not a duration. Give one such as "30m", "2h" or "1h30m".`);
   const cwd = terminal.cwd;
   const checksums = requireValue("checksums", values.checksums);
   const checksumsFile = checksums ? resolve(cwd, checksums) : null;
@@ -1342,6 +1444,8 @@ ${PROMOTE_USAGE}`);
   const asked = {
     environment,
     digest,
+    from,
+    waitMs,
     rollback: values.rollback ?? false,
     dryRun,
     name: requireValue("name", values.name) ?? null,
@@ -1364,12 +1468,13 @@ ${PROMOTE_USAGE}`);
     env: terminal.env,
     baseDir: cwd,
     downloadsDir: join(cwd, ".artifact-seal", "downloads"),
-    names: { environment: "--environment", digest: "promote <digest>", name: "--name", checksums: "--checksums", artifactName: "--artifact-name", contractBaseline: "--contract-baseline", token: "GITHUB_TOKEN" },
+    names: { environment: "--environment", digest: "promote <digest>", name: "--name", checksums: "--checksums", artifactName: "--artifact-name", contractBaseline: "--contract-baseline", token: "GITHUB_TOKEN", from: "--from", wait: "--wait" },
     asFlags: true,
     downloads: false,
     log: (message) => terminal.progress(message),
     warn,
-    onProgress: (p) => terminal.progress(describeProgress(p))
+    onProgress: (p) => terminal.progress(describeProgress(p)),
+    ...terminal.sleep === void 0 ? {} : { sleep: (ms) => terminal.sleep(ms) }
   });
   const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS });
   const printResult = (resolution) => printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution });
@@ -1377,6 +1482,8 @@ ${PROMOTE_USAGE}`);
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }));
   }
+  if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs)} for the soak before deciding.
+`);
   for (const entry2 of result.abandoned) terminal.err(`artifact-seal: record ${entry2.resolves} (${entry2.digest}) was never confirmed; marked abandoned.
 `);
   const record = result.record;

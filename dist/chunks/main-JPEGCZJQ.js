@@ -35,18 +35,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-I3ISXM2I.js")).sealCommand,
-  verify: async () => (await import("./verify-command-X46FTGWM.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-V47RZ7I2.js")).sealCommand,
+  verify: async () => (await import("./verify-command-UHYO4OGR.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-2QHXXYOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-G74HQOMW.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-VPYOXV5Q.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-PEXY4PV6.js")).vetoCommand,
-  history: async () => (await import("./history-command-TJ2XMIYZ.js")).historyCommand,
-  status: async () => (await import("./status-command-3YPTZQUE.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-5VXKFYKG.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-ZQYB7OWR.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-Y5HF5LY6.js")).contractCommand
+  promote: async () => (await import("./promote-command-HP7EUCAB.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-J7WYDXND.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-QE42CU6I.js")).vetoCommand,
+  history: async () => (await import("./history-command-AF7ROWLV.js")).historyCommand,
+  status: async () => (await import("./status-command-LITTUINF.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-O7WPMLM7.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-CDXTRQBJ.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-QKXZRVLO.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

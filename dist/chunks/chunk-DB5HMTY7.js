@@ -4,7 +4,7 @@ import {
 } from "./chunk-D4N4VPSD.js";
 import {
   contractOfLive
-} from "./chunk-AWA7XSY4.js";
+} from "./chunk-XMGZXD7Y.js";
 import {
   SealError
 } from "./chunk-APYKEJN7.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-26HFV435.js";
 import {
   serviceOf
-} from "./chunk-IA4WZQDT.js";
+} from "./chunk-JVLCNIIK.js";
 
 // src/core/contract/amendment.ts
 function summarizeAmendment(from, to, changes) {

@@ -1,14 +1,14 @@
 import {
   renderHistoryText
-} from "./chunk-ZW2YXB6K.js";
+} from "./chunk-YOLVJF2K.js";
 import "./chunk-MIEEZ3ZV.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-4O3OKWPS.js";
 import "./chunk-26HFV435.js";
-import "./chunk-IA4WZQDT.js";
+import "./chunk-JVLCNIIK.js";
 import "./chunk-Q7VPIQTJ.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";

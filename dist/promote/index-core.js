@@ -7104,7 +7104,6 @@ init_env();
 // src/app/promote/request.ts
 init_env();
 init_errors();
-import { setTimeout as sleepFor2 } from "node:timers/promises";
 
 // src/app/settings/signer-expectation.ts
 init_env();
@@ -8275,7 +8274,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
-    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepFor2, log: context.log } } : {},
+    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {},
     artifact: null,
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
@@ -8297,6 +8296,9 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       } : {}
     })
   };
+}
+function sleepOnTimer(ms) {
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/actions/promote/run.ts

@@ -1,5 +1,4 @@
 import * as path from 'node:path'
-import { setTimeout as sleepFor } from 'node:timers/promises'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import { SealError } from '../../core/errors.js'
@@ -81,7 +80,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name, ...(names.from === undefined ? {} : { from: names.from }), ...(names.wait === undefined ? {} : { wait: names.wait }) },
-    ...((asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs as number, sleep: context.sleep ?? sleepFor, log: context.log } } : {}),
+    ...((asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs as number, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {}),
     artifact: null,
     ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
     withoutBytes: asked.withoutBytes,
@@ -106,4 +105,8 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
         : {})
     })
   }
+}
+
+function sleepOnTimer(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
 }

@@ -883,9 +883,6 @@ function recordOf(request, decided, outcome, artifact, decision) {
   };
 }
 
-// src/app/promote/request.ts
-import { setTimeout as sleepFor } from "node:timers/promises";
-
 // src/app/signature/sources.ts
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
@@ -1300,7 +1297,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
-    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepFor, log: context.log } } : {},
+    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {},
     artifact: null,
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
@@ -1322,6 +1319,9 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       } : {}
     })
   };
+}
+function sleepOnTimer(ms) {
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/cli/promote-command.ts

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-2CPRPJZH.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
-    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-4IXCNT3S.js");
+    const { keySigner } = await import("../chunks/key-signer-LXNYVDDY.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-XLRF5SOY.js");
+  const { signStatement } = await import("../chunks/sign-statement-4IXCNT3S.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -257,19 +257,6 @@ var init_signing = __esm({
     init_oidc_token();
     init_errors();
     init_env();
-  }
-});
-
-// first-use:js-yaml
-var require_js_yaml = __commonJS({
-  "first-use:js-yaml"(exports, module) {
-    "use strict";
-    var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
-    var firstUse = {};
-    for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
-    module.exports = firstUse;
   }
 });
 
@@ -512,18 +499,18 @@ var RunnerLogGuard = class {
         this.tail = "";
         continue;
       }
-      const shown2 = visibleControl(char) ?? char;
+      const shown = visibleControl(char) ?? char;
       if (this.lineStart) {
-        if (BLANK.test(shown2)) {
-          out += shown2;
+        if (BLANK.test(shown)) {
+          out += shown;
           continue;
         }
         this.lineStart = false;
-        if (shown2 === ":") out += MARK;
+        if (shown === ":") out += MARK;
       }
-      if (shown2 === "[" && this.tail === "##") out += MARK;
-      out += shown2;
-      this.tail = (this.tail + shown2).slice(-2);
+      if (shown === "[" && this.tail === "##") out += MARK;
+      out += shown;
+      this.tail = (this.tail + shown).slice(-2);
     }
     return out;
   }
@@ -567,7 +554,7 @@ var runnerLog = {
 };
 async function endStep() {
   const stream = logStream;
-  if (stream !== null) await new Promise((resolve3) => stream.write("", () => resolve3()));
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
   process.exit();
 }
 function toCommandValue(value) {
@@ -1537,7 +1524,7 @@ function parseWithPositions(text, source) {
     const { line, col } = lines.linePos(offset);
     return `${source}:${line}:${col}`;
   };
-  const fail2 = (problems) => {
+  const fail = (problems) => {
     throw new SealError(
       "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
@@ -1549,29 +1536,29 @@ See the policy format in the README ("Promotion policy").`
   try {
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
-    return fail2([`${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`]);
+    return fail([`${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`]);
   }
-  if (doc.errors.length > 0) fail2(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
+  if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
   const aliasProblems = checkAliases(doc, at);
-  if (aliasProblems.length > 0) fail2(aliasProblems);
+  if (aliasProblems.length > 0) fail(aliasProblems);
   let value;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
-    fail2([
+    fail([
       /alias/i.test(reason) ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.` : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ]);
   }
-  return policyFrom(value, source, { doc, at, fail: fail2 });
+  return policyFrom(value, source, { doc, at, fail });
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
   if (!validate2(value)) {
     if (positions === null) return null;
-    const { doc, at: at2, fail: fail2 } = positions;
+    const { doc, at: at2, fail } = positions;
     const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames");
-    fail2(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
+    fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
   }
   const top = value;
   const raw = top.environments;
@@ -1695,7 +1682,7 @@ function describeSchemaError(error2, root, at) {
     else break;
   }
   const found = node?.value;
-  const shown2 = found === void 0 ? "" : ` ${quoteShort(String(found))}`;
+  const shown = found === void 0 ? "" : ` ${quoteShort(String(found))}`;
   const location = at(rangeStart(node));
   if (error2.propertyName !== void 0) {
     const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === error2.propertyName)?.key : void 0;
@@ -1714,16 +1701,16 @@ function describeSchemaError(error2, root, at) {
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
-      if (path.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
-      return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
+      if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`;
+      if (path.at(-2) === "signed-by") return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
-      return `${location}: ${where}${shown2} should be ${describeType(String(error2.params.type), path)}.`;
+      if (path.at(-2) === "contract") return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      return `${location}: ${where}${shown} should be ${describeType(String(error2.params.type), path)}.`;
     case "enum":
-      return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
+      return `${location}: ${where}${shown} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
     case "uniqueItems":
       return `${location}: ${where} lists ${path[0] === "services" ? "a service" : "an environment"} twice. Name each once.`;
     case "minProperties":
@@ -1788,7 +1775,7 @@ function findCycle(environments) {
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
 function loadPolicy(file, inputName, baseDir) {
-  const shown2 = relative(baseDir, file) || file;
+  const shown = relative(baseDir, file) || file;
   let text;
   try {
     text = readFileSync(file, "utf8");
@@ -1796,17 +1783,17 @@ function loadPolicy(file, inputName, baseDir) {
     const code2 = error2.code;
     throw new SealError(
       "unreadable",
-      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown2)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown2)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown2)} (${code2 ?? String(error2)}). Check that the file is readable.`,
+      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code2 ?? String(error2)}). Check that the file is readable.`,
       { cause: error2 }
     );
   }
   if (text.length > MAX_POLICY_CHARS) {
     throw new SealError(
       "bad-input",
-      `${inputName}: the promotion policy ${quote(shown2)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
+      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
     );
   }
-  return { ...parsePolicy(text, shown2.startsWith("..") ? file : shown2), digest: createHash("sha256").update(text).digest("hex") };
+  return { ...parsePolicy(text, shown.startsWith("..") ? file : shown), digest: createHash("sha256").update(text).digest("hex") };
 }
 
 // src/app/settings/ledger-location.ts
@@ -2433,16 +2420,16 @@ function hashAside() {
   const parts = [];
   let sent = 0;
   let failure = null;
-  const settled = new Promise((resolve3, reject) => {
+  const settled = new Promise((resolve2, reject) => {
     worker.on("message", (hashes) => {
       parts.push(hashes);
-      if (parts.length === sent && finished) resolve3();
+      if (parts.length === sent && finished) resolve2();
     });
     worker.once("error", (error2) => {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve3() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
   });
   settled.catch(() => void 0);
   let finished = false;
@@ -2540,10 +2527,10 @@ function decodeRecord(value, damaged) {
   if (r.attestation !== null && r.attestation !== void 0) {
     if (typeof r.attestation !== "object" || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`);
     const a2 = r.attestation;
-    const uri2 = maybeText("uri", a2, "attestation.");
+    const uri = maybeText("uri", a2, "attestation.");
     const bundleDigest = digest("attestation.digest", maybeText("digest", a2, "attestation."));
-    if (uri2 === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
-    attestation = { uri: uri2, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
+    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
+    attestation = { uri, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
   }
   let artifact = null;
   if (r.artifact !== null && r.artifact !== void 0) {
@@ -2554,22 +2541,22 @@ function decodeRecord(value, damaged) {
     if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
     artifact = { name: name2, runId };
   }
-  const object2 = (field, from = r, prefix = "") => {
+  const object = (field, from = r, prefix = "") => {
     const v = from[field];
     if (v === null || v === void 0) return null;
     return typeof v === "object" && !Array.isArray(v) ? v : damaged(`the record's ${prefix}${field} is not an object`);
   };
   const contractRef = (field, from, prefix) => {
-    const c = object2(field, from, prefix);
+    const c = object(field, from, prefix);
     if (c === null) return null;
-    const contractDigest2 = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
+    const contractDigest = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
     const version2 = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest2 === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
-    return { digest: contractDigest2, version: version2 };
+    if (contractDigest === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    return { digest: contractDigest, version: version2 };
   };
   const contract = contractRef("contract", r, "");
   let amendment = null;
-  const a = object2("amendment");
+  const a = object("amendment");
   if (a !== null) {
     const count = (field) => {
       const v = a[field];
@@ -2589,7 +2576,7 @@ function decodeRecord(value, damaged) {
     };
   }
   let approves = null;
-  const scope = object2("approves");
+  const scope = object("approves");
   if (scope !== null) {
     const to = digest("approves.to", maybeText("to", scope, "approves."));
     if (to === null) return damaged(`the record's approves lacks the contract digest it approves`);
@@ -2832,6 +2819,15 @@ function listingsIn(dir, unreadable) {
 function besideLedger(ledgerFile) {
   return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
 }
+function readCheckpoint(ledgerFile, unreadable) {
+  const file = besideLedger(ledgerFile).checkpoint;
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
 function writeRecordAttestation(ledgerFile, key, json, unwritable) {
   const dir = besideLedger(ledgerFile).attestations;
   const file = join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, "-")}.sigstore.json`);
@@ -2845,6 +2841,14 @@ function writeRecordAttestation(ledgerFile, key, json, unwritable) {
     throw unwritable(error2.code ?? String(error2), file);
   }
   return relative(dirname(ledgerFile), file).split(sep).join("/");
+}
+function readRecordAttestation(ledgerFile, link3, unreadable) {
+  const file = resolve(dirname(ledgerFile), link3);
+  try {
+    return { file, bytes: readFileSync(file) };
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
 }
 function removeQuietly2(file) {
   try {
@@ -3472,11 +3476,11 @@ function checkGenesis(raw) {
   return null;
 }
 function notOurs2(value) {
-  const format3 = value?.format;
-  if (typeof format3 === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format3)) {
-    return `it is in the ledger format ${format3}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
+  const format2 = value?.format;
+  if (typeof format2 === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format2)) {
+    return `it is in the ledger format ${format2}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`;
   }
-  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format3)})`;
+  return `it is not an artifact-seal ledger line (format ${JSON.stringify(format2)})`;
 }
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
@@ -3516,6 +3520,9 @@ function digestOnlySubject(name, digest) {
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+}
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
 }
 function workflowPath(build) {
   const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
@@ -3612,7 +3619,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-TVUYJDJ6.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BY4RX7A4.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3694,8 +3701,8 @@ async function pipelineStatus(policy, ledger, options = {}) {
     }
     services = found;
   }
-  const shown2 = services.length === 0 ? [null] : services;
-  return Promise.all(environments.flatMap((environment) => shown2.map((service) => serviceStatus(ledger, environment, service, options))));
+  const shown = services.length === 0 ? [null] : services;
+  return Promise.all(environments.flatMap((environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))));
 }
 async function serviceStatus(ledger, environment, service, options) {
   try {
@@ -3764,7 +3771,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-XKFPRFUG.js");
+  const { classifyContracts } = await import("../chunks/classify-JZAR5TXD.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -3938,12 +3945,12 @@ function decodeIdentity(subjectAlternativeName, extensions) {
   if (repository !== void 0) fields.repository = repository;
   return { subjectAlternativeName: subjectAlternativeName ?? "", ...fields };
 }
-function repositoryOfUri(uri2) {
-  const match = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)$/.exec(uri2);
+function repositoryOfUri(uri) {
+  const match = /^https?:\/\/[^/]+\/([^/]+\/[^/]+)$/.exec(uri);
   return match?.[1];
 }
-function parseWorkflowUri(uri2) {
-  const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri2);
+function parseWorkflowUri(uri) {
+  const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri);
   if (!match) return void 0;
   return { serverUrl: match[1], repository: match[2], path: match[3], ref: match[4] };
 }
@@ -3980,8 +3987,8 @@ function checkIdentity(identity, policy) {
   if (policy.workflow !== void 0 && policy.workflow !== "") {
     const expected = parseWorkflowSetting(policy.workflow, policy.repository);
     if (!workflowMatches(identity.subjectAlternativeName, serverUrl, expected)) {
-      const shown2 = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? "<any ref>"}`;
-      failures.push({ rule: "workflow", expected: shown2, actual: identity.subjectAlternativeName || ABSENT });
+      const shown = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? "<any ref>"}`;
+      failures.push({ rule: "workflow", expected: shown, actual: identity.subjectAlternativeName || ABSENT });
     }
   } else {
     const parsed = parseWorkflowUri(identity.subjectAlternativeName);
@@ -4024,9 +4031,9 @@ function describeIdentityFailure(failures) {
 var NAMED_CHANGES = 5;
 function judgeContract(environment, digest, rule, mode, fact) {
   const pass = (detail, approvalUsed2 = null) => ({ passed: true, detail, approvalUsed: approvalUsed2 });
-  const fail2 = (detail) => ({ passed: false, detail, approvalUsed: null });
+  const fail = (detail) => ({ passed: false, detail, approvalUsed: null });
   const { live, candidate } = fact;
-  if (fact.problem !== null) return fail2(fact.problem);
+  if (fact.problem !== null) return fail(fact.problem);
   if (live === null) {
     if (candidate === null) return pass(`Neither ${environment}'s live digest nor this one carries a sealed contract.`);
     return pass(
@@ -4035,12 +4042,12 @@ function judgeContract(environment, digest, rule, mode, fact) {
   }
   if (candidate === null) {
     if (rule.breaking === "allow") return pass(`This digest carries no sealed contract; ${environment} ran contract ${live.version}, and breaking: allow lets it go.`);
-    return fail2(
+    return fail(
       `${environment} runs contract ${live.version} (${live.digest}) and this digest's seal carries no contract: its clients would lose all of it, or it was sealed without the contract input. Seal it with "contract:" naming the contract files.`
     );
   }
   if (live.digest === candidate.digest) return pass(`The contract is unchanged: ${candidate.version} (${candidate.digest}).`);
-  if (fact.changes === null) return fail2(`The contract ${environment} runs could not be compared with this digest's.`);
+  if (fact.changes === null) return fail(`The contract ${environment} runs could not be compared with this digest's.`);
   const breaking = fact.changes.filter((c) => c.severity === "breaking");
   const dangerous = fact.changes.filter((c) => c.severity === "dangerous");
   const amendment = `${environment}'s contract ${live.version} \u2192 ${candidate.version}`;
@@ -4084,7 +4091,7 @@ function judgeContract(environment, digest, rule, mode, fact) {
     problems.push(`${environment} refuses changes that may break some clients (contract.dangerous: refuse), and ${amendment} has ${dangerous.length}: ${named(dangerous)}`);
   }
   if (versionNote !== null && rule.breaking === "require-major") problems.push(`${versionNote} (contract.breaking: require-major).`);
-  if (problems.length > 0) return fail2(problems.join(" "));
+  if (problems.length > 0) return fail(problems.join(" "));
   const notes = [
     `${amendment}: ${counts}.`,
     ...approvalUsed !== null && fact.approval ? [`Approved by ${fact.approval.actor ?? "an unnamed actor"} at ${fact.approval.time} (record ${fact.approval.id}): ${fact.approval.reason ?? "no reason given"}.`] : [],
@@ -4103,9 +4110,9 @@ function versionProblem(step, from, to, changed, breaking) {
 }
 function named(changes) {
   const ordered = changesByOperation(changes).flatMap((g) => g.changes);
-  const shown2 = ordered.slice(0, NAMED_CHANGES).map((c) => `${c.location}: ${c.message} [${c.rule}]`);
+  const shown = ordered.slice(0, NAMED_CHANGES).map((c) => `${c.location}: ${c.message} [${c.rule}]`);
   const more = ordered.length > NAMED_CHANGES ? `; and ${ordered.length - NAMED_CHANGES} more` : "";
-  return `${shown2.join("; ")}${more}.`;
+  return `${shown.join("; ")}${more}.`;
 }
 
 // src/core/promotion/gate.ts
@@ -4175,21 +4182,21 @@ function vetoCheck(environment, veto) {
   };
 }
 function signedByCheck(environment, want, signature) {
-  const fail2 = (detail) => ({ rule: "signed-by", environment, passed: false, detail });
+  const fail = (detail) => ({ rule: "signed-by", environment, passed: false, detail });
   const signer = signature?.signer ?? null;
   if (signature === void 0 || signer === null) {
-    return fail2(
+    return fail(
       `${environment} takes only seals signed by a workflow of ${want.repository}, and this digest's seal carries no verified signature${signature?.missing ? ` (${signature.missing})` : ""}. Seal it in that workflow with "permissions: id-token: write" so the seal is signed.`
     );
   }
   if (signer.kind === "key") {
-    return fail2(
+    return fail(
       `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a key (${signer.hint}), which names no workflow. Seal it with sign: keyless in that workflow.`
     );
   }
   const failures = checkIdentity(signer.identity, identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl));
   if (failures.length > 0) {
-    return fail2(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split("\n").join("; ")}.`);
+    return fail(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split("\n").join("; ")}.`);
   }
   return { rule: "signed-by", environment, passed: true, detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.` };
 }
@@ -4841,9 +4848,9 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   const serverUrl = context.serverUrl ?? DEFAULT_SERVER_URL;
   const text = (v) => typeof v === "string" && v !== "" ? v : null;
   const leftOut = (field2, value, expected) => {
-    const shown2 = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+    const shown = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
     context.onInvalid?.(
-      `${source}: ${field2} is ${quote(shown2.length > 200 ? `${shown2.slice(0, 200)}\u2026` : shown2)}, which is not what a seal writes (${expected}). It is left out of the record and the summary; seal the artifact again to record the build.`
+      `${source}: ${field2} is ${quote(shown.length > 200 ? `${shown.slice(0, 200)}\u2026` : shown)}, which is not what a seal writes (${expected}). It is left out of the record and the summary; seal the artifact again to record the build.`
     );
     return null;
   };
@@ -5072,16 +5079,16 @@ function amendmentMarkdown(outcome, environment, rollback) {
     "| Operation | Severity | Rule | Location | Change |",
     "| --- | --- | --- | --- | --- |"
   ];
-  let shown2 = 0;
+  let shown = 0;
   for (const group2 of changesByOperation(changes)) {
     for (const [i, change] of group2.changes.entries()) {
-      if (shown2 >= CHANGES_SHOWN) break;
+      if (shown >= CHANGES_SHOWN) break;
       const operation = i === 0 ? code(group2.operation) : "";
       out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`);
-      shown2++;
+      shown++;
     }
   }
-  if (changes.length > shown2) out.push("", `\u2026and ${changes.length - shown2} more: ${code("artifact-seal contract diff")} lists every change.`);
+  if (changes.length > shown) out.push("", `\u2026and ${changes.length - shown} more: ${code("artifact-seal contract diff")} lists every change.`);
   out.push("");
   return out;
 }
@@ -5911,474 +5918,6 @@ function signerOutput(signer) {
 // src/actions/promote/run.ts
 init_signing();
 
-// builtin:node:url
-var builtin7 = __require("node:url");
-var { Url, parse: parse2, resolve: resolve2, resolveObject, format: format2, URL: URL2, URLPattern, URLSearchParams, domainToASCII, domainToUnicode, pathToFileURL, fileURLToPath, fileURLToPathBuffer, urlToHttpOptions } = builtin7;
-
-// src/app/promote/attest-record.ts
-init_errors();
-
-// src/core/signing/vsa.ts
-init_errors();
-var VSA_PREDICATE_TYPE = "https://slsa.dev/verification_summary/v1";
-var VSA_SLSA_VERSION = "1.0";
-var PROMOTION_EXTENSION = "urn:artifact-seal:promotion:v1";
-function verificationSummary(input) {
-  const hex = hexOf(parseDigest(input.digest, "the verification summary's subject digest"));
-  const predicate = {
-    verifier: { id: input.verifierId, version: typeof input.verifierVersion === "string" ? { "artifact-seal": input.verifierVersion } : { ...input.verifierVersion } },
-    timeVerified: input.timeVerified,
-    resourceUri: input.resourceUri,
-    policy: input.policy.digest === null ? { uri: input.policy.uri } : { uri: input.policy.uri, digest: { sha256: input.policy.digest.sha256 } },
-    ...input.inputAttestations.length === 0 ? {} : { inputAttestations: input.inputAttestations.map((a) => ({ uri: a.uri, digest: { ...a.digest } })) },
-    verificationResult: input.result,
-    verifiedLevels: input.result === "FAILED" ? ["FAILED"] : [...input.verifiedLevels],
-    slsaVersion: VSA_SLSA_VERSION,
-    ...input.extension === void 0 ? {} : { [PROMOTION_EXTENSION]: { ...input.extension } }
-  };
-  return readVerificationSummary({ _type: STATEMENT_TYPE, subject: [{ name: input.subjectName, digest: { sha256: hex } }], predicateType: VSA_PREDICATE_TYPE, predicate });
-}
-var Invalid = class {
-  constructor(path, problem) {
-    this.path = path;
-    this.problem = problem;
-  }
-  path;
-  problem;
-};
-function fail(path, problem) {
-  throw new Invalid(path, problem);
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function shown(value) {
-  if (value === void 0) return "nothing";
-  const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
-}
-function object(value, path) {
-  if (!isRecord(value)) fail(path, `must be an object, got ${shown(value)}`);
-  return value;
-}
-function string(value, path) {
-  if (typeof value !== "string" || value === "") fail(path, `must be a non-empty string, got ${shown(value)}`);
-  return value;
-}
-function uri(value, path) {
-  const text = string(value, path);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text)) fail(path, `must be a URI with a lower-case scheme, got ${shown(value)}`);
-  return text;
-}
-function timestamp(value, path) {
-  const text = string(value, path);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text))) fail(path, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
-  return text;
-}
-var HEX_LENGTHS = { sha256: 64, sha384: 96, sha512: 128, sha1: 40, dirHash: 64 };
-function digestSet(value, path) {
-  const set = object(value, path);
-  const entries = Object.entries(set);
-  if (entries.length === 0) fail(path, "must name at least one digest");
-  for (const [algorithm, digest] of entries) {
-    const text = string(digest, `${path}.${algorithm}`);
-    const length = HEX_LENGTHS[algorithm];
-    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text)) fail(`${path}.${algorithm}`, `must be ${length} lower-case hex characters, got ${shown(text)}`);
-  }
-  return set;
-}
-function stringMap(value, path) {
-  const map = object(value, path);
-  for (const [key, entry] of Object.entries(map)) string(entry, `${path}.${key}`);
-  return map;
-}
-var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
-var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
-function verifiedLevels(value, result, path) {
-  if (!Array.isArray(value) || value.length === 0) fail(path, `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`);
-  const tracks = /* @__PURE__ */ new Set();
-  const levels = value.map((entry, index) => string(entry, `${path}[${index}]`));
-  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED")) fail(path, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
-  if (result === "PASSED" && levels.includes("FAILED")) fail(path, 'must not hold "FAILED" when verificationResult is PASSED');
-  levels.forEach((level, index) => {
-    if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
-    const track = TRACK_LEVEL.exec(level)?.[1];
-    if (track === void 0) {
-      if (level.startsWith("SLSA_")) fail(`${path}[${index}]`, `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`);
-      return;
-    }
-    if (tracks.has(track)) fail(`${path}[${index}]`, `names a second level of the ${track} track; give only the highest level verified`);
-    tracks.add(track);
-  });
-  return levels;
-}
-function dependencyLevels(value, path) {
-  const map = object(value, path);
-  for (const [level, count] of Object.entries(map)) {
-    if (!Number.isSafeInteger(count) || count < 0) fail(`${path}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
-  }
-  return map;
-}
-function promotionExtension(value, path) {
-  const facts = object(value, path);
-  string(facts.key, `${path}.key`);
-  string(facts.environment, `${path}.environment`);
-  const outcome = string(facts.outcome, `${path}.outcome`);
-  if (!OUTCOMES.includes(outcome)) fail(`${path}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
-  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback") fail(`${path}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
-  if (facts.reason !== null && typeof facts.reason !== "string") fail(`${path}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
-}
-function checkPredicate(value) {
-  const predicate = object(value, "predicate");
-  const verifier = object(predicate.verifier, "predicate.verifier");
-  uri(verifier.id, "predicate.verifier.id");
-  if (verifier.version !== void 0) stringMap(verifier.version, "predicate.verifier.version");
-  if (predicate.timeVerified !== void 0) timestamp(predicate.timeVerified, "predicate.timeVerified");
-  uri(predicate.resourceUri, "predicate.resourceUri");
-  const policy = object(predicate.policy, "predicate.policy");
-  uri(policy.uri, "predicate.policy.uri");
-  if (policy.digest !== void 0) digestSet(policy.digest, "predicate.policy.digest");
-  if (predicate.inputAttestations !== void 0) {
-    if (!Array.isArray(predicate.inputAttestations)) fail("predicate.inputAttestations", `must be an array, got ${shown(predicate.inputAttestations)}`);
-    predicate.inputAttestations.forEach((entry, index) => {
-      const path = `predicate.inputAttestations[${index}]`;
-      const attestation = object(entry, path);
-      if (attestation.uri !== void 0) uri(attestation.uri, `${path}.uri`);
-      digestSet(attestation.digest, `${path}.digest`);
-    });
-  }
-  const result = predicate.verificationResult;
-  if (result !== "PASSED" && result !== "FAILED") fail("predicate.verificationResult", `must be "PASSED" or "FAILED", got ${shown(result)}`);
-  verifiedLevels(predicate.verifiedLevels, result, "predicate.verifiedLevels");
-  if (predicate.dependencyLevels !== void 0 && predicate.dependencyLevels !== null) dependencyLevels(predicate.dependencyLevels, "predicate.dependencyLevels");
-  if (predicate.slsaVersion !== void 0 && !/^\d+\.\d+$/.test(String(predicate.slsaVersion))) {
-    fail("predicate.slsaVersion", `must be <MAJOR>.<MINOR> such as "1.0", got ${shown(predicate.slsaVersion)}`);
-  }
-  if (predicate[PROMOTION_EXTENSION] !== void 0) promotionExtension(predicate[PROMOTION_EXTENSION], `predicate["${PROMOTION_EXTENSION}"]`);
-}
-function readVerificationSummary(statement) {
-  try {
-    const root = object(statement, "the statement");
-    if (root._type !== STATEMENT_TYPE) fail("_type", `must be ${quote(STATEMENT_TYPE)}, got ${shown(root._type)}`);
-    if (!Array.isArray(root.subject) || root.subject.length === 0) fail("subject", `must be a non-empty array, got ${shown(root.subject)}`);
-    root.subject.forEach((entry, index) => {
-      const subject = object(entry, `subject[${index}]`);
-      if (subject.name !== void 0 && typeof subject.name !== "string") fail(`subject[${index}].name`, `must be a string, got ${shown(subject.name)}`);
-      digestSet(subject.digest, `subject[${index}].digest`);
-    });
-    if (root.predicateType !== VSA_PREDICATE_TYPE) fail("predicateType", `must be ${quote(VSA_PREDICATE_TYPE)}, got ${shown(root.predicateType)}`);
-    checkPredicate(root.predicate);
-    return root;
-  } catch (error2) {
-    if (!(error2 instanceof Invalid)) throw error2;
-    throw new SealError("malformed", `The verification summary is not valid: ${error2.path} ${error2.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`);
-  }
-}
-
-// src/core/contract/manifest.ts
-init_errors();
-var CONTRACT_FORMAT = "artifact-seal/contract/v2";
-var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
-var CONTRACT_ANNOTATION = "artifact-seal.contract";
-var UNVERSIONED = "unversioned";
-function contractVersion(given, detected, inputName) {
-  if (given !== "") {
-    if (!VERSION2.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
-    return { version: given, from: "contract-version" };
-  }
-  const openapi = detected.filter((d) => d.detected.kind === "openapi");
-  const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
-  if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
-  const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
-}
-var VERSION2 = /^[^\s\p{Cc}]+$/u;
-var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
-var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
-var VERSION_SOURCES = ["info.version", "contract-version", "none"];
-function buildManifest(version2, files) {
-  const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
-}
-function contractIdentityText(version2, files) {
-  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version2.version)) throw new SealError("bad-input", `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
-  const seen = /* @__PURE__ */ new Set();
-  const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
-    checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
-    seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
-    return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
-`;
-  });
-  return `${CONTRACT_FORMAT}
-version ${version2.version} ${version2.from}
-${lines.join("")}`;
-}
-function contractDigest(version2, files) {
-  return digestOfListing(contractIdentityText(version2, files));
-}
-function parseManifest(text, source) {
-  const fail2 = (detail) => {
-    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
-  };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail2("is not JSON");
-  }
-  const m = value;
-  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail2("is not a contract manifest");
-  if (m.format === CONTRACT_FORMAT_V1) {
-    throw new SealError(
-      "outdated",
-      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
-    );
-  }
-  if (m.format !== CONTRACT_FORMAT) return fail2(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
-  if (unknown.length > 0) return fail2(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
-  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail2("has no version, or one with spaces or control characters");
-  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail2(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
-  if (!Array.isArray(m.files) || m.files.length === 0) return fail2("lists no files");
-  const files = m.files.map((f, i) => {
-    const at = `file ${i + 1}`;
-    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail2(`${at} lacks its path`);
-    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
-    if (extra.length > 0) return fail2(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
-    try {
-      checkListingPath(f.path, `${source}: ${at}`);
-    } catch (error2) {
-      return fail2(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
-    }
-    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail2(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
-    const kind = f.kind;
-    if (!KINDS.includes(kind)) return fail2(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
-    const openapiVersion = f.openapiVersion ?? null;
-    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
-      return fail2(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
-    }
-    const role = f.role ?? null;
-    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
-      return fail2(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
-    }
-    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
-  });
-  if (files.every((f) => f.kind === "reference")) return fail2("names no contract file, only files referred to");
-  let digest;
-  try {
-    digest = parseDigest(String(m.digest), "digest");
-  } catch {
-    return fail2(`its digest ${quote(String(m.digest))} is not "sha256:<hex>"`);
-  }
-  let manifest;
-  try {
-    manifest = buildManifest({ version: m.version, from: m.versionFrom }, files);
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return fail2(error2.message);
-  }
-  if (manifest.digest !== digest) return fail2(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
-  return manifest;
-}
-
-// src/app/signature/check-signature.ts
-init_errors();
-async function checkSignature2(digest, sources, expectation) {
-  const candidates = [];
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
-  const looked = [];
-  if (beside !== null) {
-    const read2 = readSigstoreBundleBeside(
-      sources.checksumsFile,
-      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
-    );
-    looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
-    candidates.push(...found);
-  }
-  if (candidates.length === 0) {
-    const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
-    return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-  }
-  const problems = [];
-  for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, digest, expectation);
-    if (checked.status === "verified") return checked;
-    problems.push(checked.detail);
-  }
-  return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
-}
-async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
-  let verified;
-  try {
-    verified = await verifyAttestation(candidate.bundle, {
-      trustedRoot: () => loadTrustedRoot(expectation.trustedRootFile, expectation.tufMirrors),
-      publicKeys: expectation.publicKey === null ? [] : [expectation.publicKey]
-    });
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { status: "refused", detail: `The signature in ${candidate.source} does not verify: ${error2.message}` };
-  }
-  const statement = verified.statement;
-  if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
-    return { status: "refused", detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` };
-  }
-  if (!aboutDigest(statement.subject, digest)) {
-    return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
-  }
-  const signer = verified.signer;
-  let accepted;
-  if (signer.kind === "key") {
-    accepted = { kind: "key", hint: signer.hint, signedAt: null };
-  } else {
-    if (expectation.repository === null) {
-      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
-    }
-    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
-    if (failures.length > 0) {
-      return { status: "refused", detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.` };
-    }
-    accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
-  }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
-  const signerName = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
-  return {
-    status: "verified",
-    signer: accepted,
-    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
-    name: subjectName(statement.subject, digest),
-    contract: signedContract(statement.subject, digest),
-    digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
-    source: candidate.source,
-    bundleDigest: candidate.digest
-  };
-}
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
-}
-function aboutDigest(subjects, digest) {
-  const hex = hexOf(digest);
-  return Array.isArray(subjects) && subjects.some((s) => {
-    const d = s?.digest;
-    return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
-  });
-}
-function subjectName(subjects, digest) {
-  const hex = hexOf(digest);
-  const subject = subjects.find((s) => s?.digest?.sha256 === hex);
-  return typeof subject?.name === "string" ? subject.name : null;
-}
-function annotationOf(subjects, digest, name) {
-  const hex = hexOf(digest);
-  const subject = subjects.find(
-    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
-  );
-  const annotations = subject?.annotations;
-  return typeof annotations === "object" && annotations !== null ? annotations[name] : void 0;
-}
-function signedContract(subjects, digest) {
-  const hex = hexOf(digest);
-  const subject = subjects.find(
-    (s) => typeof s?.digest === "object" && s.digest !== null && Object.values(s.digest).includes(hex)
-  );
-  const claimed = subject?.annotations?.[CONTRACT_ANNOTATION];
-  if (typeof claimed?.digest !== "string" || typeof claimed.version !== "string") return null;
-  try {
-    return { digest: parseDigest(claimed.digest, CONTRACT_ANNOTATION), version: claimed.version };
-  } catch {
-    return null;
-  }
-}
-
-// src/app/promote/attest-record.ts
-init_env();
-function recordAttester(signing, context) {
-  return async (record, decision, signature) => {
-    const statement = verificationSummary({
-      digest: hexOf(record.digest),
-      subjectName: record.name ?? hexOf(record.digest).slice(0, 12),
-      verifierId: verifierId(context.env),
-      verifierVersion: VERSION,
-      timeVerified: (/* @__PURE__ */ new Date()).toISOString(),
-      resourceUri: resourceUri(record.environment, context),
-      policy: { uri: policyUri(context), digest: context.policy.digest === void 0 ? null : { sha256: context.policy.digest } },
-      inputAttestations: signature?.status === "verified" ? [{ uri: inputUri(signature.source, record, context.env), digest: { sha256: hexOf(signature.bundleDigest) } }] : [],
-      result: record.outcome === "pending" ? "PASSED" : "FAILED",
-      verifiedLevels: levelsOf(record, signature),
-      extension: {
-        environment: record.environment,
-        outcome: record.outcome,
-        mode: record.mode,
-        key: record.key,
-        reason: record.reason,
-        checks: (decision?.checks ?? []).map((c) => ({ rule: c.rule, environment: c.environment, passed: c.passed })),
-        // The contract the digest carries and the amendment judged, signed with the decision they led to.
-        ...record.contract ? { contract: record.contract } : {},
-        ...record.amendment ? { amendment: record.amendment } : {}
-      }
-    });
-    const signed = await signing.sign(statement);
-    const digest = sha256Of(signed.json);
-    if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
-      const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
-      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
-    }
-    if (context.ledger.kind !== "file") {
-      throw new SealError(
-        "bad-input",
-        `The record's verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository's attestations API, which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.`
-      );
-    }
-    const uri2 = writeRecordAttestation(
-      context.ledger.file,
-      record.key,
-      signed.json,
-      (why, file) => new SealError("unreadable", `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
-    );
-    return { uri: uri2, digest, id: null };
-  };
-}
-function inputUri(source, record, env) {
-  if (isAbsolute(source)) return pathToFileURL(source).href;
-  if (URL.canParse(source) && /^[a-z][a-z0-9+.-]*:/.test(source)) return source;
-  const api = apiUrlOf(env);
-  return `${api}/repos/${env.GITHUB_REPOSITORY ?? "unknown/unknown"}/attestations/${record.digest}`;
-}
-function verifierId(env) {
-  const server = serverUrlOf(env);
-  if (env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ""}`;
-  return `pkg:npm/artifact-seal@${VERSION}`;
-}
-function resourceUri(environment, context) {
-  const { env } = context;
-  if (context.ledger.kind === "github" && env.GITHUB_REPOSITORY) {
-    return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}/deployments/${encodeURIComponent(environment)}`;
-  }
-  const ledger = context.ledger.kind === "file" ? basename(context.ledger.file) : "ledger";
-  return `urn:artifact-seal:${encodeURIComponent(ledger)}:environment:${encodeURIComponent(environment)}`;
-}
-function policyUri(context) {
-  const { env } = context;
-  const file = context.policy.source;
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`;
-  return `file:${file}`;
-}
-function levelsOf(record, signature) {
-  if (record.outcome !== "pending") return ["FAILED"];
-  if (signature?.status === "verified" && signature.signer.kind === "certificate" && signature.signer.identity.runnerEnvironment === "github-hosted") return ["SLSA_BUILD_LEVEL_2"];
-  return ["SLSA_BUILD_LEVEL_UNEVALUATED"];
-}
-
 // src/app/contract/approve-amendment.ts
 init_errors();
 async function approveAmendment(request, ledger, options) {
@@ -6453,651 +5992,6 @@ function contradictedContract(request, to, recorded) {
   }
 }
 
-// src/app/promote/contract-sources.ts
-init_errors();
-
-// src/core/contract/file-kinds.ts
-var BY_EXTENSION = /* @__PURE__ */ new Map([
-  ["graphql", "graphql"],
-  ["graphqls", "graphql"],
-  ["gql", "graphql"],
-  ["proto", "protobuf"],
-  ["yaml", "document"],
-  ["yml", "document"],
-  ["json", "document"]
-]);
-function kindOfName(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base.lastIndexOf(".");
-  if (dot < 0) return null;
-  return BY_EXTENSION.get(base.slice(dot + 1).toLowerCase()) ?? null;
-}
-function isProtobufFile(path) {
-  return kindOfName(path) === "protobuf";
-}
-function isJsonFile(path) {
-  return path.toLowerCase().endsWith(".json");
-}
-
-// src/stores/evidence/contract-files.ts
-function contractTarget(target, unreadable) {
-  let stat2;
-  try {
-    stat2 = statSync(target);
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), target);
-  }
-  if (stat2.isFile()) return { kind: "file" };
-  if (!stat2.isDirectory()) return { kind: "other" };
-  return { kind: "directory", manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort() };
-}
-function readManifestText(file, unreadable) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), file);
-  }
-}
-function copiesDirOf(manifestFile) {
-  return manifestFile.slice(0, -".json".length);
-}
-function readContractFile(root, relative2) {
-  try {
-    return readFileSync(join(root, ...relative2.split("/")));
-  } catch {
-    return null;
-  }
-}
-function keptManifestFile(store, hex) {
-  return join(store, `${hex}.contract.json`);
-}
-function exists2(file) {
-  return existsSync(file);
-}
-function replaceKeptContract(store, hex, manifestJson, files) {
-  const base = join(store, hex);
-  const manifestFile = `${base}.contract.json`;
-  const temp = `${base}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    mkdirSync(`${temp}.contract`, { recursive: true });
-    for (const file of files) {
-      const target = join(`${temp}.contract`, ...file.path.split("/"));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, file.bytes);
-    }
-    writeFileSync(`${temp}.contract.json`, manifestJson);
-    rmSync(manifestFile, { force: true });
-    rmSync(`${base}.contract`, { recursive: true, force: true });
-    renameSync(`${temp}.contract`, `${base}.contract`);
-    renameSync(`${temp}.contract.json`, manifestFile);
-  } finally {
-    rmSync(`${temp}.contract`, { recursive: true, force: true });
-    rmSync(`${temp}.contract.json`, { force: true });
-  }
-}
-
-// src/app/contract/load-contract.ts
-init_errors();
-
-// src/core/contract/detect.ts
-init_errors();
-
-// src/core/contract/read-document.ts
-var import_js_yaml = __toESM(require_js_yaml());
-init_errors();
-var MERGE_TAG = "tag:yaml.org,2002:merge";
-var schema;
-var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({ implicit: [import_js_yaml.default.types.merge] });
-var MAX_DEPTH2 = 1e3;
-var MAX_MERGED_KEYS = 1e6;
-function readContractDocument(file, text) {
-  const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const json = readJson(source);
-  if (json !== void 0) {
-    return { value: json, written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf) };
-  }
-  const { value, sourceOf } = readYaml(file, source);
-  return { value, written: (keys) => writtenScalar(value, keys, () => sourceOf) };
-}
-function writtenScalar(value, keys, sources) {
-  let node = value;
-  for (const key of keys) {
-    if (!isMapping(node) || !Object.hasOwn(node, key)) return void 0;
-    node = node[key];
-  }
-  if (typeof node === "string") return node;
-  if (typeof node === "object" && node !== null) return null;
-  const written = sources()(keys) ?? String(node);
-  return written === "" ? null : written;
-}
-function readJson(text) {
-  const first = /\S/.exec(text)?.[0];
-  if (first !== "{" && first !== "[") return void 0;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  return hasDuplicateKey(text) ? void 0 : value;
-}
-var KEPT_DEPTH = 4;
-var MergeRefused = class extends Error {
-  constructor(offset, reason) {
-    super(reason);
-    this.offset = offset;
-    this.reason = reason;
-  }
-  offset;
-  reason;
-};
-var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function readYaml(file, text) {
-  const stack = [];
-  let root = null;
-  const listener = (event, state) => {
-    const { tag, kind, result } = state;
-    if (event === "open") {
-      stack.push({ start: state.position, children: stack.length < KEPT_DEPTH ? [] : null, secondMerge: null, merges: 0, mergeValueNext: false, badMerge: null });
-      return;
-    }
-    const frame = stack.pop();
-    if (kind === "mapping") {
-      if (frame.badMerge !== null) throw new MergeRefused(frame.badMerge, 'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither');
-      if (frame.secondMerge !== null) throw new MergeRefused(frame.secondMerge, 'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one key: <<: [*a, *b]');
-    }
-    const parent = stack.at(-1);
-    if (parent !== void 0) {
-      if (parent.mergeValueNext) {
-        parent.mergeValueNext = false;
-        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping))) parent.badMerge = frame.start;
-      } else if (tag === MERGE_TAG) {
-        parent.mergeValueNext = true;
-        if (++parent.merges === 2) parent.secondMerge = frame.start;
-      }
-    }
-    if (frame.children === null) return;
-    const only = frame.children.length === 1 ? frame.children[0] : null;
-    const node = only !== null && Object.is(only.result, result) ? only : { result, kind, text: kind === "scalar" && typeof result !== "string" ? text.slice(frame.start, state.position) : "", children: frame.children };
-    if (parent === void 0) root = node;
-    else parent.children?.push(node);
-  };
-  let value;
-  try {
-    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH2, maxTotalMergeKeys: MAX_MERGED_KEYS });
-  } catch (error2) {
-    throw yamlError(file, text, error2);
-  }
-  const top = root;
-  return { value, sourceOf: (keys) => sourceIn(top, keys) };
-}
-function sourceIn(root, keys) {
-  let node = root;
-  for (const key of keys) {
-    const children = node?.children;
-    if (node === null || children === null || children === void 0 || !isMapping(node.result)) return void 0;
-    const want = node.result[key];
-    let next2 = null;
-    for (let i = 0; i + 1 < children.length; i++) {
-      const candidate = children[i + 1];
-      if (children[i].result === key && Object.is(candidate.result, want)) next2 = candidate;
-    }
-    node = next2;
-  }
-  if (node === null) return void 0;
-  if (node.kind === null) return "";
-  if (node.kind !== "scalar" || node.text === "") return void 0;
-  return node.text.trim().replace(/^(?:[&!]\S*\s+)*/, "");
-}
-function lineColumn(text, offset) {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  let at = offset;
-  while (text[at] === " " && at < text.length) at++;
-  return `${line}:${at - start + 1}`;
-}
-function yamlError(file, text, error2) {
-  if (error2 instanceof MergeRefused) {
-    return new SealError("malformed", `${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
-  }
-  if (error2 instanceof import_js_yaml.default.YAMLException) {
-    const mark = error2.mark;
-    const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
-    const reason = (error2.reason || error2.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
-    const merge = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : "";
-    return new SealError("malformed", `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`);
-  }
-  if (error2 instanceof RangeError) {
-    return new SealError("malformed", `${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
-  }
-  throw error2;
-}
-function hasDuplicateKey(text) {
-  const open3 = [];
-  let expectingKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      let end = i + 1;
-      let escaped = false;
-      for (; ; ) {
-        const d = text.charCodeAt(end);
-        if (d === 92) {
-          escaped = true;
-          end += 2;
-        } else if (d === 34) {
-          break;
-        } else {
-          end += 1;
-        }
-      }
-      const keys = open3.at(-1);
-      if (expectingKey && keys) {
-        const key = escaped ? JSON.parse(text.slice(i, end + 1)) : text.slice(i + 1, end);
-        if (keys.has(key)) return true;
-        keys.add(key);
-        expectingKey = false;
-      }
-      i = end;
-    } else if (c === 123) {
-      open3.push(/* @__PURE__ */ new Set());
-      expectingKey = true;
-    } else if (c === 91) {
-      open3.push(null);
-    } else if (c === 125 || c === 93) {
-      open3.pop();
-    } else if (c === 44) {
-      expectingKey = (open3.at(-1) ?? null) !== null;
-    }
-  }
-  return false;
-}
-
-// src/core/contract/detect.ts
-var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
-var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
-function detectContractKind(path, text) {
-  const named2 = kindOfName(path);
-  if (named2 === "graphql") return { kind: "graphql" };
-  if (named2 === "protobuf") return { kind: "protobuf" };
-  const structured = named2 === "document";
-  let document;
-  try {
-    document = readContractDocument(path, text);
-  } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError("unrecognized", `${quote(path)} is not a contract file. ${KINDS_HELP}`);
-    throw error2;
-  }
-  return detectIn(path, document);
-}
-function detectIn(path, document) {
-  const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError("unrecognized", `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
-  const record = root;
-  if (record.swagger !== void 0 || record.openapi !== void 0) {
-    const text = (value) => typeof value === "string" ? value.trim() : value;
-    const openapiVersion = openapiVersionOf(path, text(document.written(["swagger"])), text(document.written(["openapi"])));
-    const version2 = text(document.written(["info", "version"]));
-    return version2 ? { kind: "openapi", openapiVersion, version: version2 } : { kind: "openapi", openapiVersion };
-  }
-  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-  const type2 = record.type;
-  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
-  if (schema2) return { kind: "jsonschema" };
-  throw new SealError("unrecognized", `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
-}
-function openapiVersionOf(path, swagger, openapi) {
-  const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
-  if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError("unrecognized", `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
-  }
-  if (swagger !== void 0) {
-    if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError("unrecognized", `${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
-  }
-  const text = openapi ?? null;
-  const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
-  if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError("unrecognized", `${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
-}
-
-// src/core/contract/identity.ts
-init_errors();
-
-// src/core/contract/references.ts
-init_errors();
-function referenceKind(file) {
-  return isProtobufFile(file) ? "protobuf" : "openapi";
-}
-function referencesOf(file, kind, text, inputName) {
-  const dir = posix.dirname(file);
-  const inside = (target, what) => {
-    const resolved = posix.normalize(posix.join(dir, target));
-    if (resolved.startsWith("../") || resolved === ".." || posix.isAbsolute(target)) {
-      throw new SealError("refused", `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
-    }
-    return resolved;
-  };
-  if (kind === "protobuf") {
-    const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
-    return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(posix.relative(dir, i), i));
-  }
-  if (kind !== "openapi" && kind !== "jsonschema") return [];
-  const doc = readDocument2(file, text);
-  if (doc === void 0) return [];
-  const refs = /* @__PURE__ */ new Set();
-  const walk = (node) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node !== null && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string") refs.add(value);
-        else walk(value);
-      }
-    }
-  };
-  walk(doc);
-  const files = [];
-  for (const ref of refs) {
-    if (ref.startsWith("#")) continue;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      throw new SealError("refused", `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
-    }
-    let target;
-    try {
-      target = decodeURIComponent(ref.split("#")[0]);
-    } catch {
-      throw new SealError("malformed", `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
-    }
-    if (target !== "") files.push(inside(target, ref));
-  }
-  return files;
-}
-function readDocument2(file, text) {
-  try {
-    return readContractDocument(file, text).value;
-  } catch (error2) {
-    if (error2 instanceof SealError) return void 0;
-    throw error2;
-  }
-}
-
-// src/core/contract/identity.ts
-function describeContract(declared, read2, options) {
-  const { inputs } = options;
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  const detected = [];
-  const pending = [];
-  for (const { path, role: declaredRole } of declared) {
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const bytes = read2(path, "declared");
-    const text = bytes.toString("utf8");
-    const found = detectContractKind(path, text);
-    const role = found.kind === "jsonschema" ? declaredRole ?? options.defaultRole ?? null : declaredRole;
-    if (found.kind === "jsonschema" && role === null) {
-      throw new SealError(
-        "bad-input",
-        `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path}" or "consumes: ${path}"), so a change is judged as a response or a request change.`
-      );
-    }
-    if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError("bad-input", `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`);
-    }
-    detected.push({ path, detected: found });
-    entries.push({ path, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
-    pending.push(...referencesOf(path, found.kind, text, inputs.contract));
-  }
-  while (pending.length > 0) {
-    const path = pending.pop();
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const bytes = read2(path, "referenced");
-    entries.push({ path, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
-    pending.push(...referencesOf(path, referenceKind(path), bytes.toString("utf8"), inputs.contract));
-  }
-  return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
-}
-function bindVersion(request, detected, inputName) {
-  if ("given" in request) return contractVersion(request.given, detected, inputName);
-  if (request.from === "info.version") return contractVersion("", detected, inputName);
-  try {
-    return contractVersion("", detected, inputName);
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { version: UNVERSIONED, from: "none" };
-  }
-}
-function checkContractIdentity(manifest, read2, source) {
-  const declared = manifest.files.filter((f) => f.kind !== "reference").map((f) => ({ path: f.path, role: f.role }));
-  const version2 = manifest.versionFrom === "contract-version" ? { given: manifest.version } : manifest.versionFrom === "info.version" ? { from: "info.version" } : { from: "info.version-or-none" };
-  const named2 = new Map(manifest.files.map((f) => [f.path, f]));
-  let again;
-  try {
-    again = describeContract(
-      declared,
-      (path) => {
-        if (!named2.has(path)) throw new SealError("tampered", `a contract file refers to ${quote(path)}, which the manifest does not name`);
-        return read2(path);
-      },
-      { version: version2, inputs: { contract: "the contract", version: "the version" } }
-    );
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error2 });
-  }
-  if (again.digest === manifest.digest) return;
-  throw new SealError("tampered", `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
-}
-function firstDifference(claimed, derived) {
-  const byPath = new Map(derived.files.map((f) => [f.path, f]));
-  for (const file of claimed.files) {
-    const other = byPath.get(file.path);
-    if (other === void 0) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
-    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`;
-    if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
-  }
-  if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
-    return `the manifest says the version is ${quote(claimed.version)} (from ${claimed.versionFrom}), but the files make it ${quote(derived.version)} (from ${derived.versionFrom})`;
-  }
-  return `the manifest says the contract digest is ${claimed.digest}, but its files and declarations make ${derived.digest}`;
-}
-function describeKind(kind) {
-  return kind === "reference" ? "a file the contract refers to" : kind;
-}
-function sha2562(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-// src/app/contract/load-contract.ts
-function loadSealedContract(target, argName) {
-  const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
-  const manifest = manifestIn(target, targetOf(target, argName, fix), argName);
-  if (manifest === null) throw new SealError("bad-input", `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
-  return fromManifest(manifest);
-}
-function targetOf(target, argName, fix) {
-  return contractTarget(target, (why) => new SealError("unreadable", `${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
-}
-function manifestIn(target, found, argName) {
-  if (found.kind === "file") return target.endsWith(".contract.json") ? target : null;
-  if (found.kind !== "directory") return null;
-  const { manifests } = found;
-  if (manifests.length > 1) throw new SealError("bad-input", `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
-  return manifests.length === 1 ? join(target, manifests[0]) : null;
-}
-function fromManifest(file) {
-  const text = readManifestText(file, (why) => new SealError("unreadable", `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
-  const manifest = parseManifest(text, file);
-  const dir = copiesDirOf(file);
-  const bytesOf = /* @__PURE__ */ new Map();
-  for (const entry of manifest.files) {
-    const at = join(dir, ...entry.path.split("/"));
-    const bytes = readContractFile(dir, entry.path);
-    if (bytes === null) {
-      throw new SealError("tampered", `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`);
-    }
-    if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
-      throw new SealError("tampered", `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
-    }
-    bytesOf.set(entry.path, bytes);
-  }
-  checkContractIdentity(manifest, (p) => bytesOf.get(p), file);
-  const texts = new Map([...bytesOf].map(([p, b]) => [p, b.toString("utf8")]));
-  return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
-}
-function missing(file, where) {
-  throw new SealError("bad-input", `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
-}
-
-// src/app/promote/contract-sources.ts
-function sealedContractBeside(checksumsFile) {
-  const manifest = checksumsFile === null ? null : contractManifestBeside(checksumsFile);
-  if (manifest === null) return null;
-  const loaded4 = fromManifest(manifest);
-  checkSealedFiles(loaded4, checksumsFile, manifest);
-  return { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
-}
-var EARLIER_FORM_FIX = "Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds, the JSON Schema roles or the version. Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it.";
-function contractSources(options) {
-  const warn = options.warn ?? (() => void 0);
-  let earlierForm = false;
-  const keptFile = (digest) => options.store === null ? null : keptManifestFile(options.store, hexOf(digest));
-  const fromStore = (ref, reasons) => {
-    const file = keptFile(ref.digest);
-    if (file === null || !exists2(file)) {
-      if (options.store !== null) reasons.push(`it is not kept in ${quote(options.store)}`);
-      return null;
-    }
-    let why;
-    try {
-      const loaded4 = fromManifest(file);
-      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version) return loaded4;
-      why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      if (isSealError(error2, "outdated")) earlierForm = true;
-      why = error2.message;
-    }
-    warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`);
-    reasons.push(`the copy kept in ${quote(options.store)} does not verify`);
-    return null;
-  };
-  return {
-    async candidate(digest, bytes, claimed) {
-      const listing = bytes?.checksumsFile ?? null;
-      const manifest = listing === null ? null : contractManifestBeside(listing);
-      if (manifest !== null) {
-        const loaded4 = fromManifest(manifest);
-        checkSealedFiles(loaded4, listing, manifest);
-        return { contract: loaded4, known: true };
-      }
-      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
-      const kept = fromStore(claimed, []);
-      if (kept !== null) return { contract: kept, known: true };
-      throw new SealError(
-        "unreadable",
-        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? "" : ` nor kept (verified) in ${quote(options.store)}`}. Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
-      );
-    },
-    async baseline(live) {
-      const wanted = live.contract;
-      if (options.baseline !== null) return givenBaseline(options.baseline, live);
-      earlierForm = false;
-      const tried = [];
-      const kept = fromStore(wanted, tried);
-      if (kept !== null) return kept;
-      if (options.download && live.artifact !== null) {
-        const where = `the workflow artifact ${quote(live.artifact.name)} of run ${live.artifact.runId}`;
-        try {
-          const listing = await options.download(live.digest, live.artifact);
-          const manifest = contractManifestBeside(listing);
-          if (manifest !== null) {
-            const loaded4 = fromManifest(manifest);
-            checkSealedFiles(loaded4, listing, manifest);
-            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version) return loaded4;
-            tried.push(`${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`);
-          } else {
-            tried.push(`${where} holds no contract manifest`);
-          }
-        } catch (error2) {
-          if (!(error2 instanceof SealError)) throw error2;
-          if (isSealError(error2, "outdated")) earlierForm = true;
-          tried.push(`${where} could not be fetched and verified (${error2.message})`);
-        }
-      } else if (live.artifact === null) {
-        tried.push("no record names a workflow artifact holding its seal bundle");
-      }
-      throw new SealError(
-        "unreadable",
-        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
-      );
-    },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
-  };
-}
-function givenBaseline(given, live) {
-  const wanted = live.contract;
-  let loaded4;
-  try {
-    loaded4 = loadSealedContract(given.path, given.inputName);
-  } catch (error2) {
-    if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
-    throw new SealError(
-      "bad-input",
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error2.message}` + (isSealError(error2, "outdated") ? ` ${EARLIER_FORM_FIX}` : ""),
-      { cause: error2 }
-    );
-  }
-  if (loaded4.manifest.digest !== wanted.digest || loaded4.manifest.version !== wanted.version) {
-    throw new SealError(
-      "bad-input",
-      `${given.inputName}: ${quote(given.path)} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
-    );
-  }
-  return loaded4;
-}
-function checkSealedFiles(contract, listingFile, manifestFile) {
-  const listed = readListing(listingFile, (why, file) => new SealError("unreadable", `cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
-  const sealed = new Map(listed.map((e) => [e.path, e.hex]));
-  for (const file of contract.manifest.files) {
-    if (sealed.get(file.path) !== file.sha256) {
-      throw new SealError(
-        "tampered",
-        `${manifestFile}: the contract file ${quote(file.path)} is ${sealed.has(file.path) ? "not the sealed one (its sha256 differs from the listing's)" : "not one of the sealed files"}. The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
-      );
-    }
-  }
-}
-async function keepContract(store, contract, warn) {
-  const hex = hexOf(contract.manifest.digest);
-  const manifestFile = keptManifestFile(store, hex);
-  const verifies = () => {
-    try {
-      return exists2(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest;
-    } catch (error2) {
-      if (!(error2 instanceof SealError)) throw error2;
-      return false;
-    }
-  };
-  if (verifies()) return;
-  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
-  if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
-    return;
-  }
-  try {
-    replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
-`, files);
-  } catch (error2) {
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
-  }
-}
-
 // src/actions/promote/run.ts
 init_env();
 
@@ -7111,11 +6005,40 @@ function signerExpectation(settings, required, env) {
   return { ...settings, required, serverUrl: serverUrlOf(env) };
 }
 
+// src/app/signature/find-signature.ts
+init_errors();
+async function findSignatures(digest, sources) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    );
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    candidates.push(...found);
+  }
+  return { candidates, looked };
+}
+function unsignedCheck(digest, looked) {
+  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+}
+function sha256Of(text) {
+  return digestFromHex(createHash("sha256").update(text).digest("hex"));
+}
+
 // src/app/signature/sources.ts
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-NYORCBX3.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7142,9 +6065,9 @@ function cacheArchivePrefix(env) {
 
 // builtin:node:stream/promises
 var loaded2;
-var builtin8 = () => loaded2 ??= __require("node:stream/promises");
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
 function pipeline(...args) {
-  return new.target === void 0 ? builtin8().pipeline.apply(this, args) : Reflect.construct(builtin8().pipeline, args);
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
 }
 
 // src/stores/evidence/directory-handoff.ts
@@ -7341,9 +6264,9 @@ function runClaimLoop(ctx) {
 
 // builtin:node:fs/promises
 var loaded3;
-var builtin9 = () => loaded3 ??= __require("node:fs/promises");
+var builtin8 = () => loaded3 ??= __require("node:fs/promises");
 function open2(...args) {
-  return new.target === void 0 ? builtin9().open.apply(this, args) : Reflect.construct(builtin9().open, args);
+  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
 }
 
 // src/core/hashing/hash-large-file.ts
@@ -7419,10 +6342,10 @@ var HashPool = class _HashPool {
    */
   run(work) {
     return this.workers.map((worker, i) => {
-      const loop = new Promise((resolve3, reject) => {
-        worker.once("message", resolve3);
+      const loop = new Promise((resolve2, reject) => {
+        worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve3(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -8018,7 +6941,7 @@ function agreeingKind(first, second, digest, inputName) {
   if (first === null || second === null || first.kind === second.kind) return first ?? second;
   throw new SealError(
     "tampered",
-    `${inputName}: ${second.source} records ${digest} as ${describeKind2(second)}, but ${first.source} records it as ${describeKind2(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
   );
 }
 function isCanonicalListing(bytes) {
@@ -8059,7 +6982,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
@@ -8081,7 +7004,7 @@ function refuseListingAsFile(file, inputName) {
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
 }
-function describeKind2(recorded) {
+function describeKind(recorded) {
   return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
 }
 function plural(n, word) {
@@ -8103,14 +7026,14 @@ async function verifyArtifact(request, options) {
 }
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
-  const shown2 = (p) => {
+  const shown = (p) => {
     const rel = baseDir === null ? "" : relative(baseDir, p);
     return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
+  if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
   const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
   const file = join(root, ...only.path.split("/"));
-  return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
+  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
 function readSealedListing(request) {
   const file = request.checksumsFile;
@@ -8182,8 +7105,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GJM53DTC.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-7FEJDE7A.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8213,7 +7136,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-65RVWTG5.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8244,6 +7167,25 @@ async function restoreFromCache(digest, inputName, context) {
   const handedOut = single ?? restored.filesDir;
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
   return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+}
+
+// src/app/promote/lazy-contract-sources.ts
+function lazyContractSources(options) {
+  let sources = null;
+  const made = async () => {
+    const { contractSources } = await import("../chunks/contract-sources-AF22XPI4.js");
+    return contractSources(options);
+  };
+  const load = () => sources ??= made();
+  return {
+    async candidate(digest, bytes, claimed) {
+      const listing = bytes?.checksumsFile ?? null;
+      if (claimed === null && (listing === null || contractManifestBeside(listing) === null)) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
+      return (await load()).candidate(digest, bytes, claimed);
+    },
+    baseline: async (live) => (await load()).baseline(live),
+    ...options.store === null ? {} : { keep: async (contract) => (await load()).keep?.(contract) }
+  };
 }
 
 // src/app/promote/request.ts
@@ -8278,11 +7220,18 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     artifact: null,
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
-    checkSignature: (digest, bytes) => checkSignature2(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    checkSignature: async (digest, bytes) => {
+      const found = await findSignatures(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env));
+      if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
+      const { checkCandidates } = await import("../chunks/check-signature-AJXAESKM.js");
+      return checkCandidates(found.candidates, digest, expectation);
+    },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
-    ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
-    contract: contractSources({
+    ...signing.kind === "none" ? {} : {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-3KAYMYAM.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+    },
+    contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
       baseline: asked.contractBaseline === null ? null : { path: resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
       warn: context.warn,
@@ -8298,7 +7247,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function sleepOnTimer(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/actions/promote/run.ts
@@ -8322,7 +7271,10 @@ async function run(env = process.env) {
     const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
     if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
-    const attest = signing.kind === "none" ? void 0 : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken });
+    const attest = (
+      // Loaded only when records are signed, as the contract code below only for an approval.
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-3KAYMYAM.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+    );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
       if (!policy.environments.some((e) => e.name === settings.environment)) {
@@ -8354,7 +7306,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-AF22XPI4.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -8457,44 +7409,47 @@ init_env();
 init_errors();
 export {
   run as m1$run,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
+  quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
+  agreeingKind as m12$agreeingKind,
+  checkSubjectKind as m12$checkSubjectKind,
+  isCanonicalListing as m12$isCanonicalListing,
+  kindFromListing as m12$kindFromListing,
+  kindFromStatement as m12$kindFromStatement,
+  readListingFile2 as m12$readListingFile,
+  refuseListingAsFile as m12$refuseListingAsFile,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
+  isCommit as m16$isCommit,
+  isRepository as m16$isRepository,
+  isRunUrl as m16$isRunUrl,
+  repositoryOfUrl as m16$repositoryOfUrl,
+  sealedByFromStatement as m16$sealedByFromStatement,
+  subjectNameOf as m16$subjectNameOf,
+  validSealedBy as m16$validSealedBy,
   listDirectory as m17$listDirectory,
   sealSubject as m17$sealSubject,
   FULCIO_OIDS as m18$FULCIO_OIDS,
@@ -8537,38 +7492,58 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly3 as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors,
-  SEVERITIES as m6$SEVERITIES,
-  compareChanges as m6$compareChanges,
-  isJsonFile as m7$isJsonFile,
-  isProtobufFile as m7$isProtobufFile,
-  kindOfName as m7$kindOfName,
-  readContractDocument as m9$readContractDocument
+  defaultIssuer as m20$defaultIssuer,
+  identityPolicy as m20$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m21$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m21$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m21$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m21$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m21$STATEMENT_TYPE,
+  buildStatement as m21$buildStatement,
+  commitUrl as m21$commitUrl,
+  digestOnlySubject as m21$digestOnlySubject,
+  runUrl as m21$runUrl,
+  statementSubject as m21$statementSubject,
+  workflowPath as m21$workflowPath,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m23$CACHE_LISTING,
+  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m23$cacheArchivePrefix,
+  cacheKeyOf as m23$cacheKeyOf,
+  cacheStagingPath as m23$cacheStagingPath,
+  copyListedFiles as m24$copyListedFiles,
+  makeDirectories as m24$makeDirectories,
+  privateDir as m24$privateDir,
+  removeQuietly3 as m24$removeQuietly,
+  writeNewFile as m24$writeNewFile,
+  besideLedger as m25$besideLedger,
+  readCheckpoint as m25$readCheckpoint,
+  readRecordAttestation as m25$readRecordAttestation,
+  writeRecordAttestation as m25$writeRecordAttestation,
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
+  findSignatures as m5$findSignatures,
+  sha256Of as m5$sha256Of,
+  unsignedCheck as m5$unsignedCheck,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors,
+  SEVERITIES as m7$SEVERITIES,
+  compareChanges as m7$compareChanges,
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

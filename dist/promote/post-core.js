@@ -1857,7 +1857,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
+  const { prepareSigning } = await import("../chunks/signing-K6DTG347.js");
   return prepareSigning(settings, env);
 }
 
@@ -1886,7 +1886,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6OU4FQUX.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-VY4BWTPZ.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2758,28 +2758,24 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
+  quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
+  confirmationChanged as m14$confirmationChanged,
+  needsLiveContract as m14$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m15$OUTCOMES,
+  RESOLUTIONS as m15$RESOLUTIONS,
+  confirmedOutcome as m15$confirmedOutcome,
+  describeService as m15$describeService,
+  makesLive as m15$makesLive,
+  serviceOf as m15$serviceOf,
   CURVES as m19$CURVES,
   GENERATE_HINT as m19$GENERATE_HINT,
   PRIVATE_LABELS as m19$PRIVATE_LABELS,
@@ -2810,12 +2806,16 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors,
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -2765,10 +2765,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-QBTI4DV2.js");
+    const { readSigningKey } = await import("../chunks/signing-key-7QBG5JUI.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-MSQWLWJD.js");
-    const { keySigner } = await import("../chunks/key-signer-CUEFIQNK.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-ZJKWPIQK.js");
+    const { keySigner } = await import("../chunks/key-signer-IBSVIHWO.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2785,8 +2785,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HN4ODNLG.js");
-  const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-U7KNNFNH.js");
+  const { signStatement } = await import("../chunks/sign-statement-ZJKWPIQK.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2828,7 +2828,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XQFVJH5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VCYYVCUG.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2906,14 +2906,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6KD5NNUJ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UBTMJ7XE.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-A6VLQSV4.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-4EF3CKER.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2923,7 +2923,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4TWGGFMQ.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-CRXF4D5N.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2948,28 +2948,24 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
+  quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
   listDirectory as m17$listDirectory,
   sealSubject as m17$sealSubject,
   CURVES as m19$CURVES,
@@ -3002,15 +2998,15 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  VERSION as m25$VERSION,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  VERSION as m28$VERSION,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
   CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
@@ -3022,5 +3018,9 @@ export {
   contractIdentityText as m8$contractIdentityText,
   contractVersion as m8$contractVersion,
   parseContractPatterns as m8$parseContractPatterns,
-  parseManifest as m8$parseManifest
+  parseManifest as m8$parseManifest,
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -1931,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JMZMCTU7.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-DYWZD3B4.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-6NPIX7SO.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2637,6 +2637,34 @@ function readVerifySettings(getInput2, workspace, env = {}) {
   };
 }
 
+// src/app/signature/find-signature.ts
+async function findSignatures(digest, sources) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+    );
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    candidates.push(...found);
+  }
+  return { candidates, looked };
+}
+function unsignedCheck(digest, looked) {
+  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+}
+function sha256Of(text) {
+  return digestFromHex(createHash("sha256").update(text).digest("hex"));
+}
+
 // src/core/contract/manifest.ts
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
 
@@ -2821,26 +2849,10 @@ function describeIdentityFailure(failures) {
 
 // src/app/signature/check-signature.ts
 async function checkSignature(digest, sources, expectation) {
-  const candidates = [];
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
-  const looked = [];
-  if (beside !== null) {
-    const read2 = readSigstoreBundleBeside(
-      sources.checksumsFile,
-      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
-    );
-    looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
-    candidates.push(...found);
-  }
-  if (candidates.length === 0) {
-    const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
-    return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-  }
+  const found = await findSignatures(digest, sources);
+  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation);
+}
+async function checkCandidates(candidates, digest, expectation) {
   const problems = [];
   for (const candidate of candidates) {
     const checked = await checkCandidate(candidate, digest, expectation);
@@ -2850,8 +2862,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-UPUNQET5.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-DN3PU7T3.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2896,9 +2908,6 @@ async function checkCandidate(candidate, digest, expectation) {
     bundleDigest: candidate.digest
   };
 }
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
-}
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
   return Array.isArray(subjects) && subjects.some((s) => {
@@ -2942,7 +2951,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-VTB5SKAO.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3072,35 +3081,31 @@ function mismatchOutput(m) {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
+  DEFAULT_API_URL as m10$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
+  apiUrlOf as m10$apiUrlOf,
+  serverUrlOf as m10$serverUrlOf,
+  SealError as m11$SealError,
+  exitCodeOf as m11$exitCodeOf,
+  isSealError as m11$isSealError,
+  quote as m11$quote,
+  stopsPromotion as m11$stopsPromotion,
+  agreeingKind as m12$agreeingKind,
+  checkSubjectKind as m12$checkSubjectKind,
+  isCanonicalListing as m12$isCanonicalListing,
+  kindFromListing as m12$kindFromListing,
+  kindFromStatement as m12$kindFromStatement,
+  readListingFile2 as m12$readListingFile,
+  refuseListingAsFile as m12$refuseListingAsFile,
+  checkListingPath as m13$checkListingPath,
+  compareUtf8 as m13$compareUtf8,
+  describesListing as m13$describesListing,
+  diffListings as m13$diffListings,
+  digestOfListing as m13$digestOfListing,
+  formatListing as m13$formatListing,
+  listingFromDigests as m13$listingFromDigests,
+  parseListing as m13$parseListing,
+  sortEntries as m13$sortEntries,
   listDirectory as m17$listDirectory,
   sealSubject as m17$sealSubject,
   FULCIO_OIDS as m18$FULCIO_OIDS,
@@ -3129,32 +3134,36 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  VERSION as m25$VERSION,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m23$CACHE_LISTING,
+  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m23$cacheArchivePrefix,
+  cacheKeyOf as m23$cacheKeyOf,
+  cacheStagingPath as m23$cacheStagingPath,
+  copyListedFiles as m24$copyListedFiles,
+  makeDirectories as m24$makeDirectories,
+  privateDir as m24$privateDir,
+  removeQuietly as m24$removeQuietly,
+  writeNewFile as m24$writeNewFile,
+  VERSION as m28$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors,
+  digestFromHex as m9$digestFromHex,
+  hexOf as m9$hexOf,
+  parseDigest as m9$parseDigest,
+  shortDigest as m9$shortDigest
 };

@@ -22,9 +22,7 @@ import { readPromoteSettings } from './settings.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
-import { recordAttester } from '../../app/promote/attest-record.js'
 import { approveAmendment } from '../../app/contract/approve-amendment.js'
-import { sealedContractBeside } from '../../app/promote/contract-sources.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import { promoteRequest } from '../../app/promote/request.js'
 
@@ -54,7 +52,8 @@ export async function run(env: Env = process.env): Promise<void> {
     if (creating !== null) core.warning(creating)
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
     const attest =
-      signing.kind === 'none' ? undefined : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      // Loaded only when records are signed, as the contract code below only for an approval.
+      signing.kind === 'none' ? undefined : (await import('../../app/promote/attest-record.js')).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
 
     if (settings.veto !== null) {
       if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs')
@@ -88,7 +87,7 @@ export async function run(env: Env = process.env): Promise<void> {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import('../../app/promote/contract-sources.js')).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,

@@ -8,14 +8,13 @@ import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../settings
 import { signerExpectation } from '../settings/signer-expectation.js'
 import { requirementReason, signatureRequired } from '../settings/signing-settings.js'
 import type { LedgerLocation } from '../settings/types.js'
-import { checkSignature } from '../signature/check-signature.js'
+import { findSignatures, unsignedCheck } from '../signature/find-signature.js'
 import { signatureSources } from '../signature/sources.js'
 import type { Signing } from '../signature/types.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
 import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
-import { recordAttester } from './attest-record.js'
-import { contractSources } from './contract-sources.js'
+import { lazyContractSources } from './lazy-contract-sources.js'
 import type { PromoteRequest, PromotionAsked } from './types.js'
 
 /** Where a promotion runs: how the entry point names what it was given, and where its words and files go. */
@@ -84,12 +83,22 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     artifact: null,
     ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
     withoutBytes: asked.withoutBytes,
-    checkSignature: (digest, bytes) =>
-      checkSignature(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    checkSignature: async (digest, bytes) => {
+      const found = await findSignatures(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env))
+      if (found.candidates.length === 0) return unsignedCheck(digest, found.looked)
+      // Loaded only when there is a signature to check: most of it is Sigstore's.
+      const { checkCandidates } = await import('../signature/check-signature.js')
+      return checkCandidates(found.candidates, digest, expectation)
+    },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
-    ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) }),
-    contract: contractSources({
+    ...(signing.kind === 'none'
+      ? {}
+      : {
+          attest: async (record, decision, signature) =>
+            (await import('./attest-record.js')).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+        }),
+    contract: lazyContractSources({
       store: ledger.kind === 'file' ? besideLedger(ledger.file).contracts : null,
       baseline: asked.contractBaseline === null ? null : { path: path.resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
       warn: context.warn,

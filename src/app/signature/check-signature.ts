@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex, hexOf, parseDigest } from '../../core/digest.js'
+import { type Digest, hexOf, parseDigest } from '../../core/digest.js'
+import { findSignatures, unsignedCheck } from './find-signature.js'
 import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { VerifiedSigner } from '../../core/promotion/gate.js'
@@ -7,8 +7,6 @@ import { sealedByFromStatement } from '../../core/provenance.js'
 import { identityPolicy } from '../../core/signing/signer-policy.js'
 import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
 import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
-import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
-import { readSigstoreBundleBeside } from '../../stores/evidence/bundle-reader.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
 import type { SignerExpectation } from '../settings/types.js'
 import type { SignatureSources, SignatureCheck } from './types.js'
@@ -23,27 +21,12 @@ import type { SignatureSources, SignatureCheck } from './types.js'
  * verify` does). The identity of a bundle that does not verify is never looked at.
  */
 export async function checkSignature(digest: Digest, sources: SignatureSources, expectation: SignerExpectation): Promise<SignatureCheck> {
-  const candidates: AttestationCandidate[] = []
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile)
-  const looked: string[] = []
-  if (beside !== null) {
-    const read = readSigstoreBundleBeside(
-      sources.checksumsFile as string,
-      (why, file) => new SealError('unreadable', `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
-    )
-    looked.push(`no ${quote(beside)} beside the listing`)
-    // One that is not JSON is checked as a bundle like any other, and refused as one that does not verify.
-    if (read !== null) candidates.push({ bundle: read.notJson === null ? read.json : { unparsable: beside }, source: beside, digest: sha256Of(read.text) })
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest)
-    looked.push(`no attestation for ${digest} in the repository's attestations`)
-    candidates.push(...found)
-  }
-  if (candidates.length === 0) {
-    const where = looked.length > 0 ? looked.join(', and ') : 'no seal bundle travelled with the bytes and no attestations API was asked'
-    return { status: 'unsigned', detail: `The seal of ${digest} carries no signature: ${where}.` }
-  }
+  const found = await findSignatures(digest, sources)
+  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation)
+}
+
+/** Checks the signatures found (at least one): the first that is acceptable wins; else every reason why not. */
+export async function checkCandidates(candidates: readonly AttestationCandidate[], digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
   const problems: string[] = []
   for (const candidate of candidates) {
     const checked = await checkCandidate(candidate, digest, expectation)
@@ -99,10 +82,6 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     source: candidate.source,
     bundleDigest: candidate.digest
   }
-}
-
-export function sha256Of(text: string): Digest {
-  return digestFromHex(createHash('sha256').update(text).digest('hex'))
 }
 
 function aboutDigest(subjects: unknown, digest: Digest): boolean {

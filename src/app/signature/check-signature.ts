@@ -1,7 +1,7 @@
 import { type Digest, hexOf, parseDigest } from '../../core/digest.js'
 import { findSignatures, unsignedCheck } from './find-signature.js'
 import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
-import { SealError, quote } from '../../core/errors.js'
+import { SealError } from '../../core/errors.js'
 import type { VerifiedSigner } from '../../core/promotion/gate.js'
 import { sealedByFromStatement } from '../../core/provenance.js'
 import { identityPolicy } from '../../core/signing/signer-policy.js'

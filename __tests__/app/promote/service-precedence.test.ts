@@ -83,6 +83,19 @@ describe('the service of a promotion', () => {
     const named = fakeTerminal(cwd)
     expect(await promoteCommand([...args, '--name', 'api'], named)).toBe(0)
     expect(named.document().record).toMatchObject({ service: 'api', name: 'api' })
+    // Once let in as api, a later promotion of the digest is api's: the records that let it in say so.
+    fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  staging: {}\n')
+    const again = fakeTerminal(cwd)
+    expect(await promoteCommand(args, again)).toBe(0)
+    expect(again.document().record).toMatchObject({ service: 'api' })
+  })
+
+  it('lets an unsigned seal in as the default service where the policy lists none, its name shown as claimed', async () => {
+    const { cwd, digest: sealed, checksums } = await sealedApi('environments:\n  staging: {}\n', false)
+    const unnamed = fakeTerminal(cwd)
+    expect(await promoteCommand([sealed, '--environment', 'staging', '--path', 'services/api', '--checksums', checksums, ...LEDGER, '--json'], unnamed)).toBe(0)
+    expect(unnamed.document().record).toMatchObject({ service: null, name: null })
+    expect(unnamed.stderr()).toContain('unsigned statement claims the name "api"')
   })
 })
 

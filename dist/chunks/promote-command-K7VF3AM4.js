@@ -1270,6 +1270,10 @@ ${PROMOTE_USAGE}`);
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }));
   }
+  if ((result.claimedName ?? null) !== null) {
+    terminal.err(`artifact-seal: the seal's unsigned statement claims the name ${quote(result.claimedName)}: a claim, not proven, so it did not pick the service (give --name or sign the seal).
+`);
+  }
   if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs)} for the soak before deciding.
 `);
   for (const entry2 of result.abandoned) terminal.err(`artifact-seal: record ${entry2.resolves} (${entry2.digest}) was never confirmed; marked abandoned.

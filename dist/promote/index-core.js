@@ -4348,7 +4348,11 @@ async function promoteDigest(request, policy, ledger, options) {
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
   if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
-  outcome.name ??= outcome.signedName ?? history.name;
+  outcome.name ??= outcome.signedName ?? history.name ?? null;
+  if (outcome.name === null && outcome.claimedName !== null) {
+    outcome.name = outcome.claimedName;
+    outcome.nameClaimed = true;
+  }
   if (evidence.refusal === null && request.contract) {
     try {
       outcome.contract = await planContract(
@@ -4441,6 +4445,8 @@ var Outcome = class {
   from = null;
   fromService;
   waitedMs = 0;
+  /** The name the record keeps is only what an unsigned statement claims. */
+  nameClaimed = false;
   /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
@@ -4450,7 +4456,7 @@ var Outcome = class {
       decision,
       digest: this.digest,
       service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
-      claimedName: this.name === null || this.name !== this.claimedName ? this.claimedName : null,
+      claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
       abandoned: this.abandoned,
@@ -4682,19 +4688,20 @@ function recordOf(request, decided, outcome, artifact, decision) {
 async function vetoDigest(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const name = request.name ?? known.name;
+  const service = request.name ?? (known.service === void 0 ? null : known.service);
   const recorded = await ledger.record(
     request.environment,
     async (view) => withAttestation(request.attest, {
       digest: request.digest,
       name,
       environment: request.environment,
-      service: name,
+      service,
       outcome: "vetoed",
       mode: null,
       runUrl: request.requester.runUrl,
       actor: request.requester.actor,
       sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment, name))?.digest ?? null,
+      previousDigest: (await view.live(request.environment, service))?.digest ?? null,
       reason: request.reason,
       environmentUrl: null,
       artifact: known.artifact,
@@ -5938,7 +5945,8 @@ async function approveAmendment(request, ledger, options) {
     );
   }
   const name = request.name ?? known.name;
-  const service = request.policy === void 0 ? name : serviceFor(request.policy, name, request.inputs.name);
+  const given = request.name ?? (known.service === void 0 ? null : known.service);
+  const service = request.policy === void 0 ? given : serviceFor(request.policy, given, request.inputs.name);
   const recorded = await ledger.record(
     request.environment,
     async (view) => {

@@ -90,11 +90,12 @@ describe('the service of a promotion', () => {
     expect(again.document().record).toMatchObject({ service: 'api' })
   })
 
-  it('lets an unsigned seal in as the default service where the policy lists none, its name shown as claimed', async () => {
+  it('lets an unsigned seal in as the default service where the policy lists none, its name only shown (as claimed)', async () => {
     const { cwd, digest: sealed, checksums } = await sealedApi('environments:\n  staging: {}\n', false)
     const unnamed = fakeTerminal(cwd)
     expect(await promoteCommand([sealed, '--environment', 'staging', '--path', 'services/api', '--checksums', checksums, ...LEDGER, '--json'], unnamed)).toBe(0)
-    expect(unnamed.document().record).toMatchObject({ service: null, name: null })
+    // The record keeps the claimed name for people reading it; the service is the default one.
+    expect(unnamed.document().record).toMatchObject({ service: null, name: 'api' })
     expect(unnamed.stderr()).toContain('unsigned statement claims the name "api"')
   })
 })

@@ -35,7 +35,9 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
     )
   }
   const name = request.name ?? known.name
-  const service: Service = request.policy === undefined ? name : serviceFor(request.policy, name, request.inputs.name)
+  // The service is the name given, else the one the records that let the digest in were of (never a claimed name).
+  const given = request.name ?? (known.service === undefined ? null : known.service)
+  const service: Service = request.policy === undefined ? given : serviceFor(request.policy, given, request.inputs.name)
   const recorded = await ledger.record(
     request.environment,
     async (view) => {

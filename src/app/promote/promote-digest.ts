@@ -71,7 +71,12 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
   // Bad input (a name the policy does not list, or nothing proving which service) is thrown here, before anything is recorded.
   const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
-  outcome.name ??= outcome.signedName ?? history.name
+  // For people reading the record: the name that picked the service, else what the statement claims (the service stays as decided).
+  outcome.name ??= outcome.signedName ?? history.name ?? null
+  if (outcome.name === null && outcome.claimedName !== null) {
+    outcome.name = outcome.claimedName
+    outcome.nameClaimed = true
+  }
   if (evidence.refusal === null && request.contract) {
     try {
       outcome.contract = await planContract(
@@ -161,6 +166,8 @@ class Outcome {
   from: LiveSpan | null = null
   fromService: Service | undefined
   waitedMs = 0
+  /** The name the record keeps is only what an unsigned statement claims. */
+  nameClaimed = false
 
   constructor(
     request: PromoteRequest,
@@ -184,7 +191,7 @@ class Outcome {
       decision,
       digest: this.digest,
       service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
-      claimedName: this.name === null || this.name !== this.claimedName ? this.claimedName : null,
+      claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
       abandoned: this.abandoned,

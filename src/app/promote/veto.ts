@@ -20,21 +20,23 @@ export async function vetoDigest(
   options: RecordOptions
 ): Promise<LedgerEntry> {
   const known = await knownFromHistory(ledger, request.digest)
-  // A veto holds for the digest everywhere; its service is only what the record says it was of.
+  // A veto holds for the digest everywhere; its service is only what the record says it was of:
+  // the name given, else the service the records that let the digest in were of.
   const name = request.name ?? known.name
+  const service = request.name ?? (known.service === undefined ? null : known.service)
   const recorded = await ledger.record(
     request.environment,
     async (view) => withAttestation(request.attest, {
       digest: request.digest,
       name,
       environment: request.environment,
-      service: name,
+      service,
       outcome: 'vetoed',
       mode: null,
       runUrl: request.requester.runUrl,
       actor: request.requester.actor,
       sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment, name))?.digest ?? null,
+      previousDigest: (await view.live(request.environment, service))?.digest ?? null,
       reason: request.reason,
       environmentUrl: null,
       artifact: known.artifact,

@@ -92,7 +92,8 @@ async function approveAmendment(request, ledger, options) {
     );
   }
   const name = request.name ?? known.name;
-  const service = request.policy === void 0 ? name : serviceFor(request.policy, name, request.inputs.name);
+  const given = request.name ?? (known.service === void 0 ? null : known.service);
+  const service = request.policy === void 0 ? given : serviceFor(request.policy, given, request.inputs.name);
   const recorded = await ledger.record(
     request.environment,
     async (view) => {

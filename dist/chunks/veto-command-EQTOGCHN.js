@@ -48,19 +48,20 @@ import "./chunk-ULEFO6FB.js";
 async function vetoDigest(request, ledger, options) {
   const known = await knownFromHistory(ledger, request.digest);
   const name = request.name ?? known.name;
+  const service = request.name ?? (known.service === void 0 ? null : known.service);
   const recorded = await ledger.record(
     request.environment,
     async (view) => withAttestation(request.attest, {
       digest: request.digest,
       name,
       environment: request.environment,
-      service: name,
+      service,
       outcome: "vetoed",
       mode: null,
       runUrl: request.requester.runUrl,
       actor: request.requester.actor,
       sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment, name))?.digest ?? null,
+      previousDigest: (await view.live(request.environment, service))?.digest ?? null,
       reason: request.reason,
       environmentUrl: null,
       artifact: known.artifact,

@@ -535,7 +535,11 @@ async function promoteDigest(request, policy, ledger, options) {
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
   if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
-  outcome.name ??= outcome.signedName ?? history.name;
+  outcome.name ??= outcome.signedName ?? history.name ?? null;
+  if (outcome.name === null && outcome.claimedName !== null) {
+    outcome.name = outcome.claimedName;
+    outcome.nameClaimed = true;
+  }
   if (evidence.refusal === null && request.contract) {
     try {
       outcome.contract = await planContract(
@@ -628,6 +632,8 @@ var Outcome = class {
   from = null;
   fromService;
   waitedMs = 0;
+  /** The name the record keeps is only what an unsigned statement claims. */
+  nameClaimed = false;
   /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
@@ -637,7 +643,7 @@ var Outcome = class {
       decision,
       digest: this.digest,
       service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
-      claimedName: this.name === null || this.name !== this.claimedName ? this.claimedName : null,
+      claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
       abandoned: this.abandoned,

@@ -39,14 +39,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-UOFGFESF.js")).verifyCommand,
   diff: async () => (await import("./diff-command-TKOAU74Q.js")).diffCommand,
   merge: async () => (await import("./merge-command-7PKJZXYS.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-K7VF3AM4.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-72PXTYLJ.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-YRA6AVIL.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-WBO3NV3Q.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-EQTOGCHN.js")).vetoCommand,
   history: async () => (await import("./history-command-M2K323RQ.js")).historyCommand,
   status: async () => (await import("./status-command-IEBSE6ZY.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-ZGZXE6GL.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-F6FS7POY.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-WBUG2NSV.js")).contractCommand
+  contract: async () => (await import("./contract-command-OAYC64HA.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -50,3 +50,23 @@ export function statementBeside(checksumsFile: string): string | null {
 export function sigstoreBundleBeside(checksumsFile: string): string | null {
   return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.sigstore.json` : null
 }
+
+/** What a bundle puts beside its listing, by suffix after the name. */
+const BUNDLE_SUFFIXES = ['.sha256', '.intoto.json', '.sigstore.json', '.contract.json']
+
+/**
+ * Whether `rest`, a path inside a carried seal directory, is what a seal of `base` (a file-safe
+ * name) writes there: its listing, statement, signed statement and contract manifest, and the
+ * contract directory with whatever it holds. Carriers refuse every other entry.
+ */
+export function isBundleEntry(rest: string, base: string, directory: boolean): boolean {
+  const contractDir = `${base}.contract`
+  if (rest === contractDir) return directory
+  if (rest.startsWith(`${contractDir}/`)) return true
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`)
+}
+
+/** The name a listing's file gives the bundle (`shop` for `shop.sha256`), or null when it is not a listing's name. */
+export function bundleBaseOf(fileName: string): string | null {
+  return fileName.endsWith('.sha256') && !fileName.includes('/') && fileName.length > '.sha256'.length ? fileName.slice(0, -'.sha256'.length) : null
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
@@ -156,6 +157,32 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(fs.readFileSync(handedOut, 'utf8')).toBe(`archive ${runId}\n`)
     expect(path.relative(runnerTemp, handedOut).split(path.sep).slice(0, 2)).toEqual(['artifact-seal', 'downloads'])
     expect(fs.statSync(path.dirname(path.dirname(handedOut))).mode & 0o777).toBe(0o700)
+  })
+
+  it('a key-signed seal restored from the cache verifies against the key: the entry carries the seal bundle', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const build = await buildRun('<h1>keyed</h1>\n', { sign: 'key', 'signing-key': key })
+    const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true', 'public-key': pub })
+    expect(deploy.stdout).toContain(`Restored artifact-seal-files-sha256-${build.digest.slice(7)} from the Actions cache`)
+    expect(deploy.stdout).not.toContain('::error')
+    expect(deploy.code).toBe(0)
+    expect(deploy.outputs).toMatchObject({ promoted: 'true', signer: expect.stringMatching(/key/i) })
+    expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
+  })
+
+  it('the execute bit comes back the same from the workflow artifact and from the cache', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `x ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\necho run\n' })
+    fs.chmodSync(path.join(workspace, 'site/bin/run.sh'), 0o755)
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'modes', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'modes-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    const modes = [viaArtifact, viaCache].map((r) => fs.statSync(path.join(r.outputs.path as string, 'bin/run.sh')).mode & 0o111)
+    expect(modes).toEqual([0o111, 0o111])
   })
 
   describe('refused with a clear message, nothing left to deploy', () => {

@@ -222,7 +222,7 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-L2GGADRL.js");
   const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
@@ -2754,6 +2754,14 @@ function describesListing(entries, digest) {
 }
 
 // src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+}
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
 }
@@ -2762,6 +2770,16 @@ function statementBeside(checksumsFile) {
 }
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
 // src/stores/evidence/bundle-reader.ts
@@ -3611,7 +3629,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7EQHY5RN.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6065,8 +6083,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-ASN57QQ7.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-LJ7P7K5F.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6178,7 +6196,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-DDFXSGSZ.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6943,7 +6961,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-DDFXSGSZ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -6954,8 +6972,8 @@ init_errors();
 
 // src/stores/evidence/cache-layout.ts
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v3";
+var CACHE_SEAL_DIR = "seal";
 var CACHE_FILES_DIR = "files";
 function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
@@ -8010,8 +8028,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-7Z7KHKAK.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-CBVWWQOH.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8041,7 +8059,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TQEWIYQX.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8071,7 +8089,11 @@ async function restoreFromCache(digest, inputName, context) {
   }
   const handedOut = single ?? restored.filesDir;
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    kind: "verified",
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  };
 }
 
 // src/app/promote/request.ts
@@ -8360,7 +8382,7 @@ export {
   whyUnreadable as m20$whyUnreadable,
   CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
   CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
+  CACHE_SEAL_DIR as m21$CACHE_SEAL_DIR,
   CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
   cacheArchivePrefix as m21$cacheArchivePrefix,
   cacheKeyOf as m21$cacheKeyOf,
@@ -8370,9 +8392,16 @@ export {
   privateDir as m22$privateDir,
   removeQuietly3 as m22$removeQuietly,
   writeNewFile as m22$writeNewFile,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
+  bundleBaseOf as m23$bundleBaseOf,
+  bundleFileNames as m23$bundleFileNames,
+  contractBeside as m23$contractBeside,
+  fileSafeName as m23$fileSafeName,
+  isBundleEntry as m23$isBundleEntry,
+  sigstoreBundleBeside as m23$sigstoreBundleBeside,
+  statementBeside as m23$statementBeside,
+  wrongEnvironment as m24$wrongEnvironment,
+  decodeRecord as m25$decodeRecord,
+  VERSION as m26$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

@@ -1856,7 +1856,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
+  const { prepareSigning } = await import("../chunks/signing-IFTCC65A.js");
   return prepareSigning(settings, env);
 }
 
@@ -1885,7 +1885,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WQOXWEBC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WSJ3TBPK.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2776,9 +2776,9 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
+  wrongEnvironment as m24$wrongEnvironment,
+  decodeRecord as m25$decodeRecord,
+  VERSION as m26$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

@@ -1656,6 +1656,16 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
+}
 
 // src/stores/evidence/local-directory.ts
 var LocalDirectoryStore = class {
@@ -2783,7 +2793,7 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HN4ODNLG.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-Q5QQANOF.js");
   const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
@@ -2826,7 +2836,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XQFVJH5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-4DEGYII4.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2870,7 +2880,7 @@ async function run(env = process.env) {
     if (done !== null) info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`);
     const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
-    if (settings.cache) await cacheSealed(artifact, env);
+    if (settings.cache) await cacheSealed(artifact, bundle, env);
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace);
@@ -2904,16 +2914,16 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6KD5NNUJ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GTBR6TOO.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
-async function cacheSealed(artifact, env) {
+async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-A6VLQSV4.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-2PWHNO7V.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
@@ -2921,7 +2931,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4TWGGFMQ.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-IB6HQNG5.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3008,7 +3018,14 @@ export {
   readStatement as m20$readStatement,
   readStatementBeside as m20$readStatementBeside,
   whyUnreadable as m20$whyUnreadable,
-  VERSION as m25$VERSION,
+  bundleBaseOf as m23$bundleBaseOf,
+  bundleFileNames as m23$bundleFileNames,
+  contractBeside as m23$contractBeside,
+  fileSafeName as m23$fileSafeName,
+  isBundleEntry as m23$isBundleEntry,
+  sigstoreBundleBeside as m23$sigstoreBundleBeside,
+  statementBeside as m23$statementBeside,
+  VERSION as m26$VERSION,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
   CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,

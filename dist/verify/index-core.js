@@ -537,8 +537,8 @@ function parseDigest(value, what) {
 
 // src/stores/evidence/cache-layout.ts
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v3";
+var CACHE_SEAL_DIR = "seal";
 var CACHE_FILES_DIR = "files";
 function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
@@ -908,6 +908,14 @@ function describesListing(entries, digest) {
 }
 
 // src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+}
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
 }
@@ -916,6 +924,16 @@ function statementBeside(checksumsFile) {
 }
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
 // src/stores/evidence/bundle-reader.ts
@@ -1931,8 +1949,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UCJLBQZY.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-IT5C3FCC.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1980,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-Y4PH7357.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -1992,7 +2010,11 @@ async function restoreFromCache(digest, inputName, context) {
   }
   const handedOut = single ?? restored.filesDir;
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    kind: "verified",
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  };
 }
 
 // src/app/ledger/queries.ts
@@ -2845,8 +2867,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-RAGI6UNK.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-YHCVN553.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2937,7 +2959,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QYIUJJ6Z.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3134,7 +3156,7 @@ export {
   whyUnreadable as m20$whyUnreadable,
   CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
   CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
+  CACHE_SEAL_DIR as m21$CACHE_SEAL_DIR,
   CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
   cacheArchivePrefix as m21$cacheArchivePrefix,
   cacheKeyOf as m21$cacheKeyOf,
@@ -3144,7 +3166,14 @@ export {
   privateDir as m22$privateDir,
   removeQuietly as m22$removeQuietly,
   writeNewFile as m22$writeNewFile,
-  VERSION as m25$VERSION,
+  bundleBaseOf as m23$bundleBaseOf,
+  bundleFileNames as m23$bundleFileNames,
+  contractBeside as m23$contractBeside,
+  fileSafeName as m23$fileSafeName,
+  isBundleEntry as m23$isBundleEntry,
+  sigstoreBundleBeside as m23$sigstoreBundleBeside,
+  statementBeside as m23$statementBeside,
+  VERSION as m26$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,

@@ -90,7 +90,7 @@ export async function run(env: Env = process.env): Promise<void> {
         : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null }
 
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
-    if (settings.cache) await cacheSealed(artifact, env)
+    if (settings.cache) await cacheSealed(artifact, bundle, env)
 
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
@@ -135,11 +135,11 @@ async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifac
   return uploaded
 }
 
-async function cacheSealed(artifact: SealedArtifact, env: Env): Promise<void> {
+async function cacheSealed(artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<void> {
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing })
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle })
 }
 
 function listedPaths(artifact: SealedArtifact): string[] {

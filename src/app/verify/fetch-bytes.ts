@@ -135,5 +135,10 @@ async function restoreFromCache(digest: Digest, inputName: string, context: Fetc
   }
   const handedOut = single ?? restored.filesDir
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`)
-  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } }
+  // The seal bundle travelled in the entry: its signed statement is checked beside the listing, as a download's is.
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log })
+  return {
+    kind: 'verified',
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  }
 }

@@ -185,6 +185,65 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(modes).toEqual([0o111, 0o111])
   })
 
+  describe('safe carrying', () => {
+    const HIDDEN = { 'site/index.html': '<h1>hidden</h1>\n', 'site/.env': 'PASSWORD=hunter2\n', 'site/.git/config': '[core]\n', 'site/deploy/id_rsa': 'key\n', 'site/tls/server.key': 'key\n' }
+    const zipNames = async (runId: number, name: string): Promise<string[]> => {
+      const hosted = results.artifacts().find((a) => a.runId === runId && a.name === name)
+      return [...readZip(await results.artifactZip(hosted?.id as number)).keys()].sort()
+    }
+
+    it('leaves hidden and secret-looking files out of the seal and the upload, and lists them in left-out and the summary', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), HIDDEN)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'hidden', upload: 'true', 'upload-files': 'true' }, workspace)
+      expect(seal.code).toBe(0)
+      expect(JSON.parse(seal.outputs['left-out'] as string).sort()).toEqual(['site/.env', 'site/.git/', 'site/deploy/id_rsa', 'site/tls/server.key'])
+      expect(seal.outputs['file-count']).toBe('1')
+      expect(seal.summary).toContain('Left out: 4 hidden or secret-looking entries')
+      expect(seal.summary).toContain('- `site/.env`')
+      expect(await zipNames(runId, 'hidden-sealed')).toEqual(['files/index.html', 'seal/hidden.intoto.json', 'seal/hidden.sha256'])
+
+      const asked = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site', name: 'hidden', 'include-hidden-files': 'true' }, workspace)
+      expect(asked.code).toBe(0)
+      expect([asked.outputs['file-count'], asked.outputs['left-out']]).toEqual(['5', '[]'])
+    })
+
+    it('an exclusion that matches nothing is a warning, not a failure', async () => {
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': 'x\n' })
+      const seal = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site\n!site/**/*.map' }, workspace)
+      expect(seal.code).toBe(0)
+      expect(seal.stdout).toMatch(/::warning::subject-path: the exclusion "!site\/\*\*\/\*\.map" matched nothing/)
+      expect(seal.outputs.digest).toBe(shellTreeDigest(path.join(workspace, 'site')))
+    })
+
+    it('a job run again that uploads the same seal under the same name succeeds; another seal under the name is refused', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `rerun ${runId}\n` })
+      const inputs = { 'subject-path': 'site', name: 'rerun', upload: 'true', 'upload-files': 'true' }
+      const first = await step(SEAL, runId, 'build', inputs, workspace)
+      const again = await step(SEAL, runId, 'build', inputs, workspace)
+      expect([first.code, again.code]).toEqual([0, 0])
+      expect(again.outputs['artifact-id']).toBe(first.outputs['artifact-id'])
+      expect(again.stdout).toContain('already holds this seal')
+      fs.writeFileSync(path.join(workspace, 'site/index.html'), 'changed\n')
+      const other = await step(SEAL, runId, 'build', inputs, workspace)
+      expect(other.code).toBe(1)
+      expect(other.stdout).toMatch(/::error::artifact-name: an artifact named "rerun-sealed" already exists in this workflow run and holds another seal/)
+      expect(other.outputs).toEqual({})
+    })
+
+    it('retention-days takes up to 400 and says what the repository\'s limit made of it', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `kept ${runId}\n` })
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'kept', upload: 'true', 'retention-days': '400' }, workspace)
+      expect(seal.code).toBe(0)
+      // The test runner passes the repository's limit as GitHub does (GITHUB_RETENTION_DAYS, 90 here).
+      expect(seal.stdout).toMatch(/::warning::retention-days: 400 days asked, but the repository allows at most 90: GitHub keeps it 90 days/)
+      const hosted = results.artifacts().find((a) => a.runId === runId)
+      expect(Math.round((Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')) / 86_400_000)).toBe(90)
+    })
+  })
+
   describe('refused with a clear message, nothing left to deploy', () => {
     it('a tampered blob: the file is named and the download deleted', async () => {
       const build = await buildRun('<h1>tampered</h1>\n')

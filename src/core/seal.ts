@@ -18,7 +18,9 @@ export type SubjectSpec =
       readonly root?: string
       readonly skipDirs?: readonly string[]
       readonly inputName: string
-      readonly unusedExclusions?: 'error' | 'allow'
+      readonly unusedExclusions?: 'error' | 'allow' | 'warn'
+      /** `leave-out`: hidden and secret-looking files found by a walk are not sealed (resolve-files.ts). */
+      readonly hidden?: 'include' | 'leave-out'
     }
   | { readonly kind: 'digest'; readonly digest: Digest; readonly name: string }
   | { readonly kind: 'checksums'; readonly file: string; readonly inputName: string }
@@ -40,6 +42,10 @@ export interface SealedArtifact {
   /** The checksums listing, as written to the seal bundle. */
   readonly listing: Buffer
   readonly statement: Statement
+  /** Hidden and secret-looking entries the walk left out, relative to the base directory (a directory ends in `/`). */
+  readonly leftOut?: readonly string[]
+  /** Exclusions that matched nothing, when the subject asked to be warned rather than refused. */
+  readonly unusedExclusions?: readonly string[]
 }
 
 export interface SealOptions extends HashOptions {
@@ -97,11 +103,8 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
   const summary = summarizeFiles(relativePaths, hashed.sizes, order)
   const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0)
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
-    !isSingleFile,
-    options.build
-  )
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing }, !isSingleFile, options.build)
+  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions }
 }
 
 /** The listing of every file under a directory, as a seal of it writes it: for checking copies against a seal. */

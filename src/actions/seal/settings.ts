@@ -91,6 +91,9 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
       patterns: parseSubjectPatterns(getInput(SealInput.SubjectPath)),
       baseDir: workspace,
       inputName: SealInput.SubjectPath,
+      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
+      unusedExclusions: 'warn',
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput(SealInput.IncludeHiddenFiles), false) ? 'include' : 'leave-out',
       ...(root !== '' ? { root } : {})
     }
   } else if (subjectDigest !== '') {
@@ -160,8 +163,9 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
   let retentionDays: number | null = null
   if (retention !== '') {
     retentionDays = Number(retention)
-    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`)
+    // 400 is the most an organization may allow for private repositories; GitHub applies the repository's own limit below that, and the upload reports it.
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
+      throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`)
     }
   }
   return { upload: upload ? { files, name: artifactName === '' ? null : artifactName, retentionDays } : null, cache }

@@ -208,6 +208,18 @@ describe('sealed bytes carried between jobs and runs', () => {
       expect([asked.outputs['file-count'], asked.outputs['left-out']]).toEqual(['5', '[]'])
     })
 
+    it('verify of the same directory leaves out what the seal left out, and takes it in when the sealed listing names it', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), HIDDEN)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'same-dir' }, workspace)
+      const verify = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': seal.outputs.digest as string }, workspace)
+      expect([seal.code, verify.code, verify.outputs.verified]).toEqual([0, 0, 'true'])
+
+      const all = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'with-hidden', 'include-hidden-files': 'true' }, workspace)
+      const byListing = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': all.outputs.digest as string, 'checksums-path': all.outputs['checksums-path'] as string }, workspace)
+      expect([all.code, byListing.code, byListing.outputs.verified]).toEqual([0, 0, 'true'])
+    })
+
     it('an exclusion that matches nothing is a warning, not a failure', async () => {
       const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': 'x\n' })
       const seal = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site\n!site/**/*.map' }, workspace)

@@ -1944,6 +1944,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -2235,6 +2236,8 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: "leave-out",
     ...root !== "" ? { root } : {}
   };
 }

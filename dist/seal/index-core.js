@@ -710,6 +710,7 @@ function verifySnippet(report) {
 
 // src/report/seal-markdown.ts
 var LISTING_LINES_SHOWN = 500;
+var LEFT_OUT_SHOWN = 100;
 function firstLines(listing, count) {
   let end = 0;
   let lines = 0;
@@ -759,6 +760,20 @@ function renderSealMarkdown(report) {
       for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
     }
     out.push("");
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length > 0) {
+    out.push(
+      `<details><summary>Left out: ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded)</summary>`,
+      "",
+      ...leftOut.slice(0, LEFT_OUT_SHOWN).map((p) => `- ${code(p)}`),
+      ...leftOut.length > LEFT_OUT_SHOWN ? [`- \u2026 ${formatNumber(leftOut.length - LEFT_OUT_SHOWN)} more`] : [],
+      "",
+      "Set `include-hidden-files: true` to seal them, or leave them out with a `!` pattern to silence this.",
+      "",
+      "</details>",
+      ""
+    );
   }
   out.push("<details><summary>Verify these bytes in a later job</summary>", "", fence(verifySnippet(report), "yaml"), "", "</details>", "");
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
@@ -1290,6 +1305,10 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
@@ -1334,6 +1353,8 @@ function resolveFiles(options) {
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -1389,6 +1410,10 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -1452,14 +1477,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -1478,7 +1503,7 @@ function resolveFiles(options) {
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [] };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1614,11 +1639,8 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -1815,6 +1837,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -1842,6 +1865,7 @@ var SealOutput = {
   BundlePath: "bundle-path",
   AttestationId: "attestation-id",
   AttestationUrl: "attestation-url",
+  LeftOut: "left-out",
   Signer: "signer",
   ContractDigest: "contract-digest",
   ContractVersion: "contract-version"
@@ -2630,6 +2654,9 @@ function readSealSettings(getInput2, workspace) {
       patterns: parseSubjectPatterns(getInput2(SealInput.SubjectPath)),
       baseDir: workspace,
       inputName: SealInput.SubjectPath,
+      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
+      unusedExclusions: "warn",
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput2(SealInput.IncludeHiddenFiles), false) ? "include" : "leave-out",
       ...root !== "" ? { root } : {}
     };
   } else if (subjectDigest !== "") {
@@ -2695,8 +2722,8 @@ function readCarrying(getInput2, subject) {
   let retentionDays = null;
   if (retention !== "") {
     retentionDays = Number(retention);
-    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`);
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
+      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`);
     }
   }
   return { upload: upload ? { files, name: artifactName === "" ? null : artifactName, retentionDays } : null, cache };
@@ -2871,6 +2898,7 @@ async function run(env = process.env) {
       info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
     }
     info(`${artifact.name}: ${artifact.digest}`);
+    reportLeftOut(artifact);
     info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`);
     const done = signed;
     const sealedContract = contract;
@@ -2901,6 +2929,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
     setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
+    setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []));
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
     setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
     setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
@@ -2908,15 +2937,38 @@ async function run(env = process.env) {
     reportFailure(error2);
   }
 }
+function reportLeftOut(artifact) {
+  const unused = artifact.unusedExclusions ?? [];
+  if (unused.length > 0) {
+    warning(
+      `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? "" : "s"} ${unused.map((p) => quote(`!${p}`)).join(", ")} matched nothing. An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.`
+    );
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length === 0) return;
+  const shown = leftOut.slice(0, 20).map((p) => quote(p));
+  info(
+    `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
+  );
+}
 function defaultArtifactName(artifact) {
   return `${fileSafeName(artifact.name)}-sealed`;
 }
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GTBR6TOO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MK4ADPHA.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
-  info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
+  const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
+  if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
+  else info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`);
+  const asked = upload.retentionDays;
+  if (uploaded.retentionDays !== null) {
+    const capped = asked !== null && uploaded.retentionDays < asked;
+    const kept = `GitHub keeps it ${formatCount(uploaded.retentionDays, "day")}`;
+    if (capped) warning(`${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`);
+    else info(`${kept}${asked === null ? ` (the repository's setting)` : ""}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`);
+  }
   return uploaded;
 }
 async function cacheSealed(artifact, bundle, env) {

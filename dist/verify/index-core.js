@@ -1363,6 +1363,10 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
@@ -1407,6 +1411,8 @@ function resolveFiles(options) {
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -1462,6 +1468,10 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -1525,14 +1535,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -1551,7 +1561,7 @@ function resolveFiles(options) {
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [] };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1687,11 +1697,8 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -1858,7 +1865,7 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
+  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
   checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
     subject: subjectInput,
@@ -1867,6 +1874,11 @@ async function verifyArtifact(request, options) {
   const verified = artifact.digest === request.expected;
   const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
@@ -1949,8 +1961,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UCJLBQZY.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-IT5C3FCC.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AMG5N2NJ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-GIRY7LOR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2197,6 +2209,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -2355,6 +2368,8 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: "leave-out",
     ...root !== "" ? { root } : {}
   };
 }

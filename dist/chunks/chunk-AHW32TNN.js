@@ -494,6 +494,10 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch(), 1);
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
@@ -538,6 +542,8 @@ function resolveFiles(options) {
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -593,6 +599,10 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -656,14 +666,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -682,7 +692,7 @@ function resolveFiles(options) {
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [] };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -818,11 +828,8 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing }, !isSingleFile, options.build);
+  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 function describe(artifact, isTree, build) {
   return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
@@ -843,6 +850,7 @@ export {
   agreeingKind,
   checkSubjectKind,
   refuseListingAsFile,
+  isLeftOutName,
   resolveFiles,
   sealSubject
 };

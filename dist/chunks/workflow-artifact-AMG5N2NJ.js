@@ -3,8 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-XPBSKMG6.js";
-import "./chunk-7QJ23J6M.js";
+} from "./chunk-XPBO5A6P.js";
+import "./chunk-YTMTULJH.js";
 import "./chunk-LOVPOHWS.js";
 import "./chunk-6PF7MYLY.js";
 import "./chunk-N3KQGJVS.js";

@@ -1,7 +1,7 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-UKZBVA3F.js";
-import "./chunk-YTMTULJH.js";
+} from "./chunk-MP76VKW4.js";
+import "./chunk-7QJ23J6M.js";
 import "./chunk-LOVPOHWS.js";
 import "./chunk-6PF7MYLY.js";
 import "./chunk-N3KQGJVS.js";
@@ -21,28 +21,28 @@ import "./chunk-7EPTETJS.js";
 import "./chunk-VF62UBY7.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:verify:src/core/digest.ts:src/app/verify/download-and-verify.ts
-import { m10$digestFromHex, m10$hexOf, m10$parseDigest, m10$shortDigest } from "../verify/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/app/verify/download-and-verify.ts
+import { m10$digestFromHex, m10$hexOf, m10$parseDigest, m10$shortDigest } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/errors.ts:src/app/verify/download-and-verify.ts
-import { m12$SealError, m12$exitCodeOf, m12$isSealError, m12$quote, m12$stopsPromotion } from "../verify/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/app/verify/download-and-verify.ts
+import { m12$SealError, m12$exitCodeOf, m12$isSealError, m12$quote, m12$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/kind.ts:src/app/verify/download-and-verify.ts
-import { m13$agreeingKind, m13$checkSubjectKind, m13$isCanonicalListing, m13$kindFromListing, m13$kindFromStatement, m13$readListingFile, m13$refuseListingAsFile } from "../verify/index-core.js";
+// stand-in:promote:src/core/kind.ts:src/app/verify/download-and-verify.ts
+import { m13$agreeingKind, m13$checkSubjectKind, m13$isCanonicalListing, m13$kindFromListing, m13$kindFromStatement, m13$readListingFile, m13$refuseListingAsFile } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/listing.ts:src/app/verify/download-and-verify.ts
-import { m14$checkListingPath, m14$compareUtf8, m14$describesListing, m14$diffListings, m14$digestOfListing, m14$formatListing, m14$listingFromDigests, m14$parseListing, m14$sortEntries } from "../verify/index-core.js";
+// stand-in:promote:src/core/listing.ts:src/app/verify/download-and-verify.ts
+import { m14$checkListingPath, m14$compareUtf8, m14$describesListing, m14$diffListings, m14$digestOfListing, m14$formatListing, m14$listingFromDigests, m14$parseListing, m14$sortEntries } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/seal.ts:src/app/verify/download-and-verify.ts
-import { m17$listDirectory, m17$sealSubject } from "../verify/index-core.js";
+// stand-in:promote:src/core/seal.ts:src/app/verify/download-and-verify.ts
+import { m17$listDirectory, m17$sealSubject } from "../promote/index-core.js";
 
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
-import { m22$copyListedFiles, m22$makeDirectories, m22$privateDir, m22$removeQuietly, m22$writeNewFile } from "../verify/index-core.js";
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
+import { m22$copyListedFiles, m22$makeDirectories, m22$privateDir, m22$removeQuietly, m22$writeNewFile } from "../promote/index-core.js";
 
-// stand-in:verify:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
-import { m20$contractManifestBeside, m20$hasBundleBeside, m20$listingsIn, m20$readListing, m20$readSigstoreBundleBeside, m20$readStatement, m20$readStatementBeside, m20$whyUnreadable } from "../verify/index-core.js";
+// stand-in:promote:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
+import { m20$contractManifestBeside, m20$hasBundleBeside, m20$listingsIn, m20$readListing, m20$readSigstoreBundleBeside, m20$readStatement, m20$readStatementBeside, m20$whyUnreadable } from "../promote/index-core.js";
 
-// src/app/verify/download-and-verify.ts?verify
+// src/app/verify/download-and-verify.ts?promote
 var MAX_LISTED = 20;
 async function downloadAndVerify(store, request, options) {
   const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;

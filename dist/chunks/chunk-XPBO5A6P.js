@@ -27,6 +27,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   realpathSync,
   statSync,
@@ -249,15 +250,53 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const retentionDays = this.checkRetention(request.retentionDays);
+    const keptFor = this.keptFor(retentionDays);
     const { staging, files } = this.stage(request);
     try {
       const result = await this.client.uploadArtifact(name, files, staging, retentionDays === void 0 ? {} : { retentionDays });
       if (result.id === void 0) throw new Error(`the results service returned no id for the artifact ${m12$quote(name)}`);
-      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? m10$digestFromHex(result.digest) : null };
+      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? m10$digestFromHex(result.digest) : null, reused: false, ...keptFor };
     } catch (error) {
-      throw this.uploadError(name, error);
+      const refused = this.uploadError(name, error);
+      if (!m12$isSealError(refused, "conflict")) throw refused;
+      return { ...await this.sameSealUploaded(request, refused), ...keptFor };
     } finally {
       m22$removeQuietly2(staging);
+    }
+  }
+  /**
+   * The days GitHub keeps the artifact: what was asked, capped at the repository's limit the
+   * runner passes (GITHUB_RETENTION_DAYS), as the results service applies it; the limit alone
+   * when nothing was asked. Null where the runner says nothing.
+   */
+  keptFor(asked) {
+    const limit = Number(this.env.GITHUB_RETENTION_DAYS);
+    const retentionLimit = Number.isInteger(limit) && limit > 0 ? limit : null;
+    const retentionDays = asked === void 0 ? retentionLimit : retentionLimit === null ? asked : Math.min(asked, retentionLimit);
+    return { retentionDays, retentionLimit };
+  }
+  /**
+   * A job run again finds the artifact its first attempt uploaded under the name. When that
+   * artifact carries this very seal (the same listing, with the files when they are asked for),
+   * the upload is done already: it is that artifact. Anything else under the name is refused.
+   */
+  async sameSealUploaded(request, refused) {
+    let existing;
+    try {
+      existing = await this.download({ name: request.name, parent: this.env.RUNNER_TEMP || tmpdir() });
+    } catch (error) {
+      throw new m12$SealError("conflict", `${refused.message} The artifact under the name could not be compared with this seal (${messageOf(error)}).`, { cause: error });
+    }
+    try {
+      const same = readFileSync(existing.checksumsPath).equals(readFileSync(request.bundle.checksumsPath));
+      const carriesFiles = existing.filesDir !== null;
+      if (same && carriesFiles === (request.files !== null)) return { id: existing.id, name: existing.name, size: existing.size, digest: existing.digest, reused: true };
+      throw new m12$SealError(
+        "conflict",
+        `${this.inputs.name}: an artifact named ${m12$quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? "with" : "without"} the files, where this upload ${carriesFiles ? "leaves them out" : "carries them"}` : "another seal (other files)"}; workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+      );
+    } finally {
+      m22$removeQuietly2(existing.dir);
     }
   }
   /**
@@ -312,6 +351,7 @@ var WorkflowArtifactStore = class {
         statementPath: layout.statementPath,
         filesDir: layout.hasFiles ? join(dir, ARTIFACT_FILES_DIR) : null,
         digest,
+        size: saved.bytes,
         digestMatched: !digestMismatch
       };
     } catch (error) {

@@ -35,18 +35,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-NJUZFWIL.js")).sealCommand,
-  verify: async () => (await import("./verify-command-QID4WELR.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-7SKZ3LZB.js")).sealCommand,
+  verify: async () => (await import("./verify-command-RC6XDTVT.js")).verifyCommand,
   diff: async () => (await import("./diff-command-V4D7O6SZ.js")).diffCommand,
   merge: async () => (await import("./merge-command-WOH6KI42.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-WFEHOWQM.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-WBSDW5SM.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-BNGTSCFM.js")).vetoCommand,
+  promote: async () => (await import("./promote-command-3SDQW33Y.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-TWNJXDC5.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-CGYWAUOV.js")).vetoCommand,
   history: async () => (await import("./history-command-IAP334G3.js")).historyCommand,
   status: async () => (await import("./status-command-66GKPK52.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-7GQWYGNC.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-CJZEK2EG.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-NISXMQ6F.js")).contractCommand
+  ledger: async () => (await import("./ledger-command-6USF4VT4.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-DJLQ27AV.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-JMR3GZOY.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

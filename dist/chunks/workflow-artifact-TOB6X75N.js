@@ -3,8 +3,14 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-UKZBVA3F.js";
-import "./chunk-YTMTULJH.js";
+} from "./chunk-CFM47QHZ.js";
+import "./chunk-FWGFNTZR.js";
+import "./chunk-JGHRT4T7.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-O7KIOGZQ.js";
+import "./chunk-3FEAGG5X.js";
+import "./chunk-PKGN7LAX.js";
+import "./chunk-APYKEJN7.js";
 import "./chunk-LOVPOHWS.js";
 import "./chunk-6PF7MYLY.js";
 import "./chunk-N3KQGJVS.js";

@@ -3,14 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-QAYHVQKN.js";
-import "./chunk-FWGFNTZR.js";
-import "./chunk-JGHRT4T7.js";
-import "./chunk-BXUFWVSN.js";
-import "./chunk-O7KIOGZQ.js";
-import "./chunk-3FEAGG5X.js";
-import "./chunk-PKGN7LAX.js";
-import "./chunk-APYKEJN7.js";
+} from "./chunk-MP76VKW4.js";
+import "./chunk-7QJ23J6M.js";
 import "./chunk-LOVPOHWS.js";
 import "./chunk-6PF7MYLY.js";
 import "./chunk-N3KQGJVS.js";

@@ -12,7 +12,7 @@ import {
 import "./chunk-3KDFFMNS.js";
 import {
   cliCheckpointSigning
-} from "./chunk-H77VDKLS.js";
+} from "./chunk-Q3AO2MYE.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";

@@ -4,7 +4,7 @@ import {
   signerExpectation,
   signerName,
   verifyArtifact
-} from "./chunk-64MBXICT.js";
+} from "./chunk-UET7KDFI.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-3KDFFMNS.js";
 import {
@@ -17,13 +17,13 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-H77VDKLS.js";
+} from "./chunk-Q3AO2MYE.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-IIYLCD7Z.js";
-import "./chunk-OMWR62E3.js";
+import "./chunk-AHW32TNN.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import "./chunk-BXUFWVSN.js";

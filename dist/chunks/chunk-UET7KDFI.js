@@ -9,10 +9,11 @@ import {
 import {
   agreeingKind,
   checkSubjectKind,
+  isLeftOutName,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-OMWR62E3.js";
+} from "./chunk-AHW32TNN.js";
 import {
   DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE,
@@ -60,7 +61,7 @@ import {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
+  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
   checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
     subject: subjectInput,
@@ -69,6 +70,11 @@ async function verifyArtifact(request, options) {
   const verified = artifact.digest === request.expected;
   const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";

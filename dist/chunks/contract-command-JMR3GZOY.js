@@ -28,7 +28,7 @@ import "./chunk-XINIYFXU.js";
 import "./chunk-3KDFFMNS.js";
 import {
   cliCheckpointSigning
-} from "./chunk-H77VDKLS.js";
+} from "./chunk-Q3AO2MYE.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";

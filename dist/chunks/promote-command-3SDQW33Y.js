@@ -76,7 +76,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-64MBXICT.js";
+} from "./chunk-UET7KDFI.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -99,7 +99,7 @@ import {
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-H77VDKLS.js";
+} from "./chunk-Q3AO2MYE.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
@@ -109,7 +109,7 @@ import {
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-OMWR62E3.js";
+} from "./chunk-AHW32TNN.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {
@@ -863,8 +863,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-XPN6MYB4.js");
-  const { downloadAndVerify } = await import("./download-and-verify-33UMH35F.js");
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-TOB6X75N.js");
+  const { downloadAndVerify } = await import("./download-and-verify-JIGYDZUM.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-QAYHVQKN.js";
+} from "./chunk-CFM47QHZ.js";
 import "./chunk-FWGFNTZR.js";
 import {
   removeQuietly
@@ -14,7 +14,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-OMWR62E3.js";
+} from "./chunk-AHW32TNN.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import "./chunk-BXUFWVSN.js";

@@ -15,7 +15,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-H77VDKLS.js";
+} from "./chunk-Q3AO2MYE.js";
 import {
   formatBytes,
   formatCount
@@ -27,7 +27,7 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-OMWR62E3.js";
+} from "./chunk-AHW32TNN.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import "./chunk-BXUFWVSN.js";

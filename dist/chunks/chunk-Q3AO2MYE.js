@@ -43,6 +43,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
@@ -172,6 +172,28 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
   })
 
+  it('a signed seal covers its modes: a modes file and statement both changed in the artifact are refused by the signature check', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const build = await buildRun('<h1>signed modes</h1>\n', { sign: 'key', 'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() })
+    const hosted = results.artifacts().find((a) => a.runId === build.runId)
+    const forged = Buffer.from('{"executable":["index.html"],"links":{}}\n')
+    const forgedDigest = `sha256:${createHash('sha256').update(forged).digest('hex')}`
+    const entries = [...readZip(await results.artifactZip(hosted?.id as number))].map(([name, content]) => {
+      if (name === 'seal/shop.modes.json') return { name, content: forged }
+      if (name !== 'seal/shop.intoto.json') return { name, content }
+      const statement = JSON.parse(content.toString())
+      statement.subject[0].annotations['artifact-seal.modes'] = { digest: forgedDigest }
+      return { name, content: Buffer.from(JSON.stringify(statement)) }
+    })
+    await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
+    const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': String(build.runId), 'public-key': pub })
+    expect(deploy.code).toBe(1)
+    expect(deploy.stdout).toContain('shop.modes.json')
+    expect(deploy.stdout).toMatch(/is not the modes file it records \(sha256:[0-9a-f]{64}\): it was changed after sealing/)
+    expect(deploy.outputs.promoted).not.toBe('true')
+  })
+
   it('the execute bit comes back the same from the workflow artifact and from the cache', async () => {
     const runId = nextRun++
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `x ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\necho run\n' })
@@ -183,6 +205,48 @@ describe('sealed bytes carried between jobs and runs', () => {
     const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
     const modes = [viaArtifact, viaCache].map((r) => fs.statSync(path.join(r.outputs.path as string, 'bin/run.sh')).mode & 0o111)
     expect(modes).toEqual([0o111, 0o111])
+  })
+
+  it('file modes: links and execute bits are sealed beside an unchanged listing, restored by both carriers, and a change is a mismatch naming the file', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `modes ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\n', 'site/v2/app.js': 'a()\n' })
+    const site = path.join(workspace, 'site')
+    fs.chmodSync(path.join(site, 'bin/run.sh'), 0o755)
+    fs.symlinkSync('v2', path.join(site, 'current'))
+    fs.symlinkSync('bin/run.sh', path.join(site, 'start'))
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'linked', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    // The listing and the digest are what sha256sum and Go's dirhash give, links followed.
+    expect(digest).toBe(shellTreeDigest(site))
+    const modesFile = (seal.outputs['checksums-path'] as string).replace(/\.sha256$/, '.modes.json')
+    expect(JSON.parse(fs.readFileSync(modesFile, 'utf8'))).toEqual({ executable: ['bin/run.sh', 'start'], links: { current: 'v2', start: 'bin/run.sh' } })
+
+    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'linked-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    for (const handed of [viaArtifact, viaCache]) {
+      expect(handed.code).toBe(0)
+      const out = handed.outputs.path as string
+      expect([fs.readlinkSync(path.join(out, 'current')), fs.readlinkSync(path.join(out, 'start')), fs.statSync(path.join(out, 'bin/run.sh')).mode & 0o111]).toEqual(['v2', 'bin/run.sh', 0o111])
+    }
+
+    fs.chmodSync(path.join(site, 'bin/run.sh'), 0o644)
+    const changed = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': seal.outputs['checksums-path'] as string }, workspace)
+    expect([changed.code, changed.outputs.verified]).toEqual([1, 'false'])
+    expect(changed.stdout).toMatch(/::error title=artifact-seal%3A mode file::bin\/run\.sh changed its mode since it was sealed \(sealed executable, now not executable\)/)
+  })
+
+  it('a modes file changed in the stored artifact is refused, though the zip\'s recorded digest was made to match', async () => {
+    const build = await buildRun('<h1>modes tampered</h1>\n')
+    const hosted = results.artifacts().find((a) => a.runId === build.runId)
+    const entries = [...readZip(await results.artifactZip(hosted?.id as number))].map(([name, content]) =>
+      ({ name, content: name === 'seal/shop.modes.json' ? Buffer.from('{"executable":["index.html"],"links":{}}\n') : content })
+    )
+    await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
+    const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest })
+    expect(verify.code).toBe(1)
+    expect(verify.stdout).toMatch(/::error::artifact-name: "seal\/shop\.modes\.json"|is not the modes file the statement records/)
+    expect(verify.outputs).toEqual({})
   })
 
   describe('safe carrying', () => {
@@ -201,7 +265,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       expect(seal.outputs['file-count']).toBe('1')
       expect(seal.summary).toContain('Left out: 4 hidden or secret-looking entries')
       expect(seal.summary).toContain('- `site/.env`')
-      expect(await zipNames(runId, 'hidden-sealed')).toEqual(['files/index.html', 'seal/hidden.intoto.json', 'seal/hidden.sha256'])
+      expect(await zipNames(runId, 'hidden-sealed')).toEqual(['files/index.html', 'seal/hidden.intoto.json', 'seal/hidden.modes.json', 'seal/hidden.sha256'])
 
       const asked = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site', name: 'hidden', 'include-hidden-files': 'true' }, workspace)
       expect(asked.code).toBe(0)
@@ -420,7 +484,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       const artifactDir = path.dirname(deploy.outputs.path as string)
       const added = filesUnder(runnerTemp).filter((f) => !before.has(f) && !f.includes(`${path.sep}_runner_file_commands${path.sep}`))
       expect(added.filter((f) => !f.startsWith(`${artifactDir}${path.sep}`))).toEqual([])
-      expect(added.filter((f) => !f.startsWith(`${deploy.outputs.path}${path.sep}`)).map((f) => path.relative(artifactDir, f)).sort()).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+      expect(added.filter((f) => !f.startsWith(`${deploy.outputs.path}${path.sep}`)).map((f) => path.relative(artifactDir, f)).sort()).toEqual(['seal/shop.intoto.json', 'seal/shop.modes.json', 'seal/shop.sha256'])
     })
 
     it('the same entry with no artifact to fall back to: refused, nothing promoted, nothing left', async () => {

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-U3JPR6WF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
-    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-T3GINAN3.js");
+    const { keySigner } = await import("../chunks/key-signer-26AUIGM3.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-L2GGADRL.js");
-  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-43CSDQ4S.js");
+  const { signStatement } = await import("../chunks/sign-statement-T3GINAN3.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2760,7 +2760,10 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+}
+function modesBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
 }
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
@@ -2771,7 +2774,7 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json"];
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
 function isBundleEntry(rest, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest === contractDir) return directory;
@@ -3629,7 +3632,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7EQHY5RN.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BZX4MCD4.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3774,7 +3777,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-XKFPRFUG.js");
+  const { classifyContracts } = await import("../chunks/classify-RKG2PQUE.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -5134,14 +5137,15 @@ function reportFailure(error2) {
 // src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present", mode: "changed its mode since it was sealed" };
+  const detail = (m) => m.kind === "mode" ? ` (sealed ${m.expected}, now ${m.actual})` : "";
   for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   }
   const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
   if (rest.length === 1) {
     const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   } else if (rest.length > 1) {
     error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
   }
@@ -6056,6 +6060,114 @@ function parseManifest(text, source) {
 
 // src/app/signature/check-signature.ts
 init_errors();
+
+// src/core/modes.ts
+init_errors();
+var MODES_ANNOTATION = "artifact-seal.modes";
+function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+}
+function modesDigest(bytes) {
+  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+}
+function parseModes(text, what) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+  }
+  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  const { executable, links, ...rest } = json;
+  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
+  for (const [link3, target] of Object.entries(links)) {
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+  }
+  return { executable, links };
+}
+function linkTargetPath(link3, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(link3), target));
+  return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
+}
+function readModes(root, paths, links) {
+  const executable = [];
+  for (const rel of paths) {
+    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  }
+  const listed = new Set(paths);
+  const realRoot = realOrSelf(root);
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const relLink = toSlashes(relative(root, link3));
+    const relTarget = toSlashes(relative(realRoot, target));
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    if (!sealed) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+}
+function diffModes(sealed, found) {
+  const describe3 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
+  const sealedExec = new Set(sealed.executable);
+  const foundExec = new Set(found.executable);
+  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const out = [];
+  for (const p of [...paths].sort(byBytes)) {
+    const expected = describe3(sealed, p, sealedExec);
+    const actual = describe3(found, p, foundExec);
+    if (expected !== actual) out.push({ path: p, expected, actual });
+  }
+  return out;
+}
+function applyModes(root, paths, modes) {
+  const exec = new Set(modes.executable);
+  for (const rel of paths) {
+    try {
+      chmodSync(join(root, ...rel.split("/")), exec.has(rel) ? 493 : 420);
+    } catch (error2) {
+      if (error2.code !== "ENOENT") throw error2;
+    }
+  }
+  const made = [];
+  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+    if (made.some((m) => link3.startsWith(`${m}/`))) continue;
+    const at = join(root, ...link3.split("/"));
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(modes.links[link3], at);
+    made.push(link3);
+  }
+}
+function modesAnnotation(statement) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  for (const subject of subjects) {
+    const claimed = subject?.annotations?.[MODES_ANNOTATION]?.digest;
+    if (typeof claimed === "string") return claimed;
+  }
+  return null;
+}
+var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+// src/app/signature/check-signature.ts
 async function checkSignature2(digest, sources, expectation) {
   const candidates = [];
   const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
@@ -6079,15 +6191,15 @@ async function checkSignature2(digest, sources, expectation) {
   }
   const problems = [];
   for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, digest, expectation);
+    const checked = await checkCandidate(candidate, digest, expectation, sources.checksumsFile);
     if (checked.status === "verified") return checked;
     problems.push(checked.detail);
   }
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
-async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-ASN57QQ7.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-LJ7P7K5F.js");
+async function checkCandidate(candidate, digest, expectation, checksumsFile) {
+  const { verifyAttestation } = await import("../chunks/verify-bundle-2LHP3QJV.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-HWY2XHR2.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6105,6 +6217,8 @@ async function checkCandidate(candidate, digest, expectation) {
   if (!aboutDigest(statement.subject, digest)) {
     return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
   }
+  const unsignedModes = checksumsFile === null ? null : modesNotSigned(statement, checksumsFile);
+  if (unsignedModes !== null) return { status: "refused", detail: `${candidate.source} is signed, but ${unsignedModes}` };
   const signer = verified.signer;
   let accepted;
   if (signer.kind === "key") {
@@ -6131,6 +6245,19 @@ async function checkCandidate(candidate, digest, expectation) {
     source: candidate.source,
     bundleDigest: candidate.digest
   };
+}
+function modesNotSigned(statement, checksumsFile) {
+  const file = modesBeside(checksumsFile);
+  if (file === null) return null;
+  const signed = modesAnnotation(statement);
+  let bytes = null;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+  }
+  if (bytes === null) return signed === null ? null : `the file modes it records (${signed}) did not travel with the listing: ${quote(file)} is missing.`;
+  if (signed === null) return `the statement it signs records no file modes, yet ${quote(file)} travelled with the listing: it was added after sealing.`;
+  return modesDigest(bytes) === signed ? null : `${quote(file)} is not the modes file it records (${signed}): it was changed after sealing.`;
 }
 function sha256Of(text) {
   return digestFromHex(createHash("sha256").update(text).digest("hex"));
@@ -6199,7 +6326,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-DDFXSGSZ.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-W4POUCBF.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6964,10 +7091,33 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-DDFXSGSZ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-W4POUCBF.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
+}
+
+// src/app/verify/sealed-modes.ts
+init_errors();
+function sealedModesBeside(checksumsFile, what) {
+  let statement = null;
+  try {
+    statement = readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why))?.json ?? null;
+  } catch {
+  }
+  const claimed = modesAnnotation(statement);
+  if (claimed === null) return null;
+  const file = modesBeside(checksumsFile);
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  if (modesDigest(bytes) !== claimed) {
+    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
 }
 
 // src/app/verify/fetch-bytes.ts
@@ -7445,7 +7595,7 @@ var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pf
 function isLeftOutName(name, directory) {
   return name.startsWith(".") || !directory && SECRET_FILE.test(name);
 }
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside2(child, parent) {
@@ -7457,7 +7607,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
@@ -7472,7 +7622,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes(abs);
+    const slashed = toSlashes2(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -7480,10 +7630,10 @@ function resolveFiles(options) {
   };
   const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -7533,7 +7683,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
@@ -7543,12 +7693,12 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
       }
       if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
         continue;
       }
       if (isDir) {
@@ -7561,7 +7711,7 @@ function resolveFiles(options) {
     ancestors.pop();
   };
   const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
+    const real = realOrSelf2(abs);
     if (real === abs) return;
     if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
@@ -7578,7 +7728,7 @@ function resolveFiles(options) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
+        walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
@@ -7591,7 +7741,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes(abs));
+          const hit = matcher(toSlashes2(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -7599,7 +7749,7 @@ function resolveFiles(options) {
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
+        const realBase = realOrSelf2(base);
         if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
@@ -7629,17 +7779,17 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
-  const realRoot = realOrSelf(root);
+  const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named: named2 } of links) {
     if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [] };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -7673,7 +7823,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
+  return toSlashes2(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -7721,7 +7871,7 @@ function statOrNull(p) {
     return null;
   }
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -7776,7 +7926,10 @@ async function sealSubject(subject, options) {
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
   const described = describe2({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
-  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -7953,8 +8106,11 @@ async function verifyArtifact(request, options) {
     subject: subjectInput,
     checksums: request.checksumsInput
   });
-  const verified = artifact.digest === request.expected;
-  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const sameBytes = artifact.digest === request.expected;
+  const verified = sameBytes && modeMismatches.length === 0;
+  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
 }
 function withHiddenAsSealed(subject, sealed) {
@@ -8043,8 +8199,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LXYVZQBK.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-XGPS76MO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-B7LK3JI6.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-2WD3FGSH.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8074,13 +8230,15 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-TQEWIYQX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ZANVZ3TZ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
+    const modes = sealedModesBeside(restored.listingFile, inputName);
+    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
     checked = await verifyArtifact(
       {
         subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
@@ -8307,70 +8465,56 @@ init_env();
 init_errors();
 export {
   run as m1$run,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  readContractDocument as m10$readContractDocument,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  MODES_ANNOTATION as m16$MODES_ANNOTATION,
+  applyModes as m16$applyModes,
+  diffModes as m16$diffModes,
+  formatModes as m16$formatModes,
+  linkTargetPath as m16$linkTargetPath,
+  modesAnnotation as m16$modesAnnotation,
+  modesDigest as m16$modesDigest,
+  parseModes as m16$parseModes,
+  readModes as m16$readModes,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -8387,45 +8531,70 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m21$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly3 as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  bundleBaseOf as m23$bundleBaseOf,
-  bundleFileNames as m23$bundleFileNames,
-  contractBeside as m23$contractBeside,
-  fileSafeName as m23$fileSafeName,
-  isBundleEntry as m23$isBundleEntry,
-  sigstoreBundleBeside as m23$sigstoreBundleBeside,
-  statementBeside as m23$statementBeside,
-  wrongEnvironment as m24$wrongEnvironment,
-  decodeRecord as m25$decodeRecord,
-  VERSION as m26$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors,
-  SEVERITIES as m6$SEVERITIES,
-  compareChanges as m6$compareChanges,
-  isJsonFile as m7$isJsonFile,
-  isProtobufFile as m7$isProtobufFile,
-  kindOfName as m7$kindOfName,
-  readContractDocument as m9$readContractDocument
+  FULCIO_OIDS as m20$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m20$GITHUB_HOSTED,
+  checkIdentity as m20$checkIdentity,
+  decodeDerUtf8String as m20$decodeDerUtf8String,
+  decodeIdentity as m20$decodeIdentity,
+  describeIdentityFailure as m20$describeIdentityFailure,
+  parseWorkflowSetting as m20$parseWorkflowSetting,
+  parseWorkflowUri as m20$parseWorkflowUri,
+  repositoryOfUri as m20$repositoryOfUri,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m23$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m23$cacheArchivePrefix,
+  cacheKeyOf as m23$cacheKeyOf,
+  cacheStagingPath as m23$cacheStagingPath,
+  copyListedFiles as m24$copyListedFiles,
+  makeDirectories as m24$makeDirectories,
+  privateDir as m24$privateDir,
+  removeQuietly3 as m24$removeQuietly,
+  writeNewFile as m24$writeNewFile,
+  bundleBaseOf as m25$bundleBaseOf,
+  bundleFileNames as m25$bundleFileNames,
+  contractBeside as m25$contractBeside,
+  fileSafeName as m25$fileSafeName,
+  isBundleEntry as m25$isBundleEntry,
+  modesBeside as m25$modesBeside,
+  sigstoreBundleBeside as m25$sigstoreBundleBeside,
+  statementBeside as m25$statementBeside,
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
+  sealedModesBeside as m5$sealedModesBeside,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors,
+  SEVERITIES as m7$SEVERITIES,
+  compareChanges as m7$compareChanges,
+  isJsonFile as m8$isJsonFile,
+  isProtobufFile as m8$isProtobufFile,
+  kindOfName as m8$kindOfName
 };

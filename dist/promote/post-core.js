@@ -1856,7 +1856,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-IFTCC65A.js");
+  const { prepareSigning } = await import("../chunks/signing-AAHAL6QY.js");
   return prepareSigning(settings, env);
 }
 
@@ -1885,7 +1885,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WSJ3TBPK.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-B3BR26NA.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2727,42 +2727,28 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2779,12 +2765,26 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m24$wrongEnvironment,
-  decodeRecord as m25$decodeRecord,
-  VERSION as m26$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors
 };

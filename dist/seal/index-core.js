@@ -1303,13 +1303,54 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/modes.ts
+var MODES_ANNOTATION = "artifact-seal.modes";
+function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+}
+function modesDigest(bytes) {
+  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+}
+function readModes(root, paths, links) {
+  const executable = [];
+  for (const rel of paths) {
+    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  }
+  const listed = new Set(paths);
+  const realRoot = realOrSelf(root);
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const relLink = toSlashes(relative(root, link3));
+    const relTarget = toSlashes(relative(realRoot, target));
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    if (!sealed) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+}
+var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
   return name.startsWith(".") || !directory && SECRET_FILE.test(name);
 }
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside(child, parent) {
@@ -1321,7 +1362,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
@@ -1336,7 +1377,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes(abs);
+    const slashed = toSlashes2(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -1344,10 +1385,10 @@ function resolveFiles(options) {
   };
   const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -1397,7 +1438,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
@@ -1407,12 +1448,12 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
       }
       if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
         continue;
       }
       if (isDir) {
@@ -1425,7 +1466,7 @@ function resolveFiles(options) {
     ancestors.pop();
   };
   const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
+    const real = realOrSelf2(abs);
     if (real === abs) return;
     if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
@@ -1442,7 +1483,7 @@ function resolveFiles(options) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
+        walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
@@ -1455,7 +1496,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes(abs));
+          const hit = matcher(toSlashes2(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -1463,7 +1504,7 @@ function resolveFiles(options) {
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
+        const realBase = realOrSelf2(base);
         if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
@@ -1493,17 +1534,17 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
-  const realRoot = realOrSelf(root);
+  const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
     if ((named || isInside(link3, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [] };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1537,7 +1578,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
+  return toSlashes2(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -1585,7 +1626,7 @@ function statOrNull(p) {
     return null;
   }
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -1640,7 +1681,10 @@ async function sealSubject(subject, options) {
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
   const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
-  return { ...described, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -1667,7 +1711,10 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+}
+function modesBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
 }
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
@@ -1678,7 +1725,7 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json"];
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
 function isBundleEntry(rest, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest === contractDir) return directory;
@@ -1711,8 +1758,10 @@ var LocalDirectoryStore = class {
       { final: join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
 ` },
       ...signed === null ? [] : [{ final: join(this.dir, names.sigstore), content: signed }],
-      ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }]
+      ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }],
+      ...artifact.modes ? [{ final: join(this.dir, names.modes), content: artifact.modes }] : []
     ];
+    if (!artifact.modes) removeQuietly(join(this.dir, names.modes));
     if (signed === null) removeQuietly(join(this.dir, names.sigstore));
     if (contract === null) {
       removeQuietly(join(this.dir, names.contract));
@@ -1748,7 +1797,8 @@ var LocalDirectoryStore = class {
       statementPath: files[1].final,
       sigstoreBundlePath: at(names.sigstore),
       contractPath: at(names.contract),
-      contractDir: contract === null ? null : contractDir
+      contractDir: contract === null ? null : contractDir,
+      modesPath: at(names.modes)
     };
   }
   cannotWrite(target, error2) {
@@ -2800,10 +2850,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-QBTI4DV2.js");
+    const { readSigningKey } = await import("../chunks/signing-key-SPTBNP5H.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-MSQWLWJD.js");
-    const { keySigner } = await import("../chunks/key-signer-CUEFIQNK.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KNCGH76J.js");
+    const { keySigner } = await import("../chunks/key-signer-7J2P3WA7.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2820,8 +2870,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-Q5QQANOF.js");
-  const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OKNDR3KR.js");
+  const { signStatement } = await import("../chunks/sign-statement-KNCGH76J.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2863,7 +2913,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-4DEGYII4.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-AGQTAY5Q.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2957,7 +3007,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MK4ADPHA.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-74O3CQFR.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -2973,7 +3023,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-2PWHNO7V.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-FGNDSKA6.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
@@ -2983,7 +3033,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-IB6HQNG5.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-JFKXPOVO.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3008,44 +3058,30 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -3062,32 +3098,47 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  bundleBaseOf as m23$bundleBaseOf,
-  bundleFileNames as m23$bundleFileNames,
-  contractBeside as m23$contractBeside,
-  fileSafeName as m23$fileSafeName,
-  isBundleEntry as m23$isBundleEntry,
-  sigstoreBundleBeside as m23$sigstoreBundleBeside,
-  statementBeside as m23$statementBeside,
-  VERSION as m26$VERSION,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  bundleBaseOf as m25$bundleBaseOf,
+  bundleFileNames as m25$bundleFileNames,
+  contractBeside as m25$contractBeside,
+  fileSafeName as m25$fileSafeName,
+  isBundleEntry as m25$isBundleEntry,
+  modesBeside as m25$modesBeside,
+  sigstoreBundleBeside as m25$sigstoreBundleBeside,
+  statementBeside as m25$statementBeside,
+  VERSION as m28$VERSION,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
-  CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m8$CONTRACT_FORMAT,
-  CONTRACT_FORMAT_V1 as m8$CONTRACT_FORMAT_V1,
-  UNVERSIONED as m8$UNVERSIONED,
-  buildManifest as m8$buildManifest,
-  contractDigest as m8$contractDigest,
-  contractIdentityText as m8$contractIdentityText,
-  contractVersion as m8$contractVersion,
-  parseContractPatterns as m8$parseContractPatterns,
-  parseManifest as m8$parseManifest
+  CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m9$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m9$CONTRACT_FORMAT_V1,
+  UNVERSIONED as m9$UNVERSIONED,
+  buildManifest as m9$buildManifest,
+  contractDigest as m9$contractDigest,
+  contractIdentityText as m9$contractIdentityText,
+  contractVersion as m9$contractVersion,
+  parseContractPatterns as m9$parseContractPatterns,
+  parseManifest as m9$parseManifest
 };

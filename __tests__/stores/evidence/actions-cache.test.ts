@@ -101,7 +101,7 @@ describe('the Actions cache, addressed by digest', () => {
     expect(path.dirname(restored.dir)).toBe(parent)
     expect(fs.statSync(restored.dir).mode & 0o777).toBe(0o700)
     // The archive is gone; the listing the entry carried and the sealed files are all that is there.
-    expect(filesUnder(restored.dir)).toEqual(['files/api/openapi.yaml', 'files/assets/app.js', 'files/index.html', 'seal/dist.intoto.json', 'seal/dist.sha256'])
+    expect(filesUnder(restored.dir)).toEqual(['files/api/openapi.yaml', 'files/assets/app.js', 'files/index.html', 'seal/dist.intoto.json', 'seal/dist.modes.json', 'seal/dist.sha256'])
     expect(fs.readFileSync(restored.listingFile)).toEqual(Buffer.from(artifact.listing))
     expect(restored.digestKind).toBe('tree')
     expect(shellTreeDigest(restored.filesDir)).toBe(artifact.digest)

@@ -121,7 +121,7 @@ describe('uploading and downloading in one workflow run', () => {
     const runId = newRun()
     const { sealed, uploaded } = await uploadIn(runId, 'shop-sealed')
 
-    expect(uploaded).toEqual({ id: expect.any(Number), name: 'shop-sealed', size: expect.any(Number), digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
+    expect(uploaded).toEqual({ id: expect.any(Number), name: 'shop-sealed', size: expect.any(Number), digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), reused: false, retentionDays: 5, retentionLimit: 90 })
     const hosted = results.artifacts().find((a) => a.id === uploaded.id)
     expect(hosted).toMatchObject({ name: 'shop-sealed', runId, size: uploaded.size, digest: uploaded.digest, expired: false })
     expect(Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')).toBeGreaterThan(4.9 * 86_400_000)
@@ -136,6 +136,7 @@ describe('uploading and downloading in one workflow run', () => {
       'files/assets/app.js',
       'files/index.html',
       'seal/shop.intoto.json',
+      'seal/shop.modes.json',
       'seal/shop.sha256'
     ])
     expect(downloaded.filesDir).toBe(path.join(downloaded.dir, 'files'))
@@ -162,14 +163,18 @@ describe('uploading and downloading in one workflow run', () => {
       new store.WorkflowArtifactStore().download({ name: 'shop-bundle', parent: temp })
     )
     expect(downloaded.filesDir).toBeNull()
-    expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+    expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.modes.json', 'seal/shop.sha256'])
   })
 
-  it('refuses a name that already exists in the run: artifacts are immutable', async () => {
+  it('refuses a name that already exists in the run with another seal: artifacts are immutable', async () => {
     const runId = newRun()
-    await uploadIn(runId, 'shop-once')
-    const error = await failure(uploadIn(runId, 'shop-once'))
-    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run/)
+    const { uploaded: first } = await uploadIn(runId, 'shop-once')
+    // The same seal again (a job run again) is the artifact already there.
+    const { uploaded: again } = await uploadIn(runId, 'shop-once')
+    expect(again).toMatchObject({ id: first.id, reused: true, digest: first.digest })
+    const error = await failure(uploadIn(runId, 'shop-once', true, { ...BUILD_FILES, 'index.html': '<html>other</html>\n' }))
+    expect(error).toMatchObject({ code: 'conflict' })
+    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run and holds another seal/)
     expect(error.message).toMatch(/immutable.*Choose another artifact-name/)
     // The same name in another run is another artifact.
     await expect(uploadIn(newRun(), 'shop-once')).resolves.toBeDefined()
@@ -483,7 +488,7 @@ describe('what storage and the zip say is not taken on trust', () => {
     const honest = [...readZip(await results.artifactZip(uploaded.id))].map(([name, content]) => ({ name, content }))
     await results.replaceArtifactZip(uploaded.id, writeZipEntries([...honest, { name: 'seal/shop.contract/api/openapi.yaml', content: Buffer.from('openapi: 3.1.0\n') }]), { recordDigest: true })
     const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) => new store.WorkflowArtifactStore().download({ name: 'shop-contract-dir', parent: temp }))
-    expect(filesUnder(downloaded.sealDir)).toEqual(['shop.contract/api/openapi.yaml', 'shop.intoto.json', 'shop.sha256'])
+    expect(filesUnder(downloaded.sealDir)).toEqual(['shop.contract/api/openapi.yaml', 'shop.intoto.json', 'shop.modes.json', 'shop.sha256'])
     expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
   })
 })

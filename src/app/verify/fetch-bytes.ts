@@ -1,4 +1,6 @@
 import * as path from 'node:path'
+import { applyModes } from '../../core/modes.js'
+import { sealedModesBeside } from './sealed-modes.js'
 import type { Digest } from '../../core/digest.js'
 import { SealError, isSealError, quote } from '../../core/errors.js'
 import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
@@ -112,6 +114,9 @@ async function restoreFromCache(digest: Digest, inputName: string, context: Fetc
   const single = restored.digestKind === 'file' ? path.join(restored.filesDir, ...(restored.listing[0] as { path: string }).path.split('/')) : null
   let checked
   try {
+    // The sealed modes first (execute bits, links): the check below hashes the tree as it is handed out, modes included.
+    const modes = sealedModesBeside(restored.listingFile, inputName)
+    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes)
     checked = await verifyArtifact(
       {
         subject: { kind: 'paths', patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...(single ? {} : { root: restored.filesDir }), inputName },

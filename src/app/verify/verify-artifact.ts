@@ -5,6 +5,8 @@ import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, 
 import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
 import { isLeftOutName } from '../../core/subject/resolve-files.js'
+import { diffModes, parseModes } from '../../core/modes.js'
+import { sealedModesBeside } from './sealed-modes.js'
 import { readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
 
 export interface VerifyRequest {
@@ -32,7 +34,8 @@ export interface VerifyResult {
  * listing, first proves the listing belongs to the expected digest (a swapped listing
  * could otherwise hide a changed file) and, with the statement beside it, that both
  * record the same kind; then checks the subject is of that kind (`checkSubjectKind`, which
- * throws) and names every file that differs.
+ * throws) and names every file that differs. The files' modes the statement records
+ * (execute bits, links) must be the subject's too: a difference is a `mode` mismatch.
  */
 export async function verifyArtifact(request: VerifyRequest, options: SealOptions): Promise<VerifyResult> {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request)
@@ -42,9 +45,13 @@ export async function verifyArtifact(request: VerifyRequest, options: SealOption
     subject: subjectInput,
     checksums: request.checksumsInput
   })
-  const verified = artifact.digest === request.expected
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput)
+  const modeMismatches: Mismatch[] =
+    sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString('utf8'), 'the recomputed modes')).map((d) => ({ ...d, kind: 'mode' as const }))
+  const sameBytes = artifact.digest === request.expected
+  const verified = sameBytes && modeMismatches.length === 0
   const mismatches =
-    verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))
+    verified || sealed === null ? [] : [...(sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))), ...modeMismatches]
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null }
 }
 

@@ -46,6 +46,8 @@ export interface ResolvedFiles {
   readonly leftOut: readonly string[]
   /** Exclusions that matched nothing, with `unusedExclusions: 'warn'` (as written, without the `!`). */
   readonly unusedExclusions: readonly string[]
+  /** Every symbolic link the walk followed or the patterns named (absolute), with its real target; all inside the root. */
+  readonly links: readonly { readonly link: string; readonly target: string }[]
 }
 
 /**
@@ -327,7 +329,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const order = listingOrder(relative)
 
   const kind = onlyDirectory !== null ? 'directory' : found.length === 1 ? 'file' : 'files'
-  return { kind, root, absolutePaths: found, relativePaths: relative, order, leftOut, unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [] }
+  return { kind, root, absolutePaths: found, relativePaths: relative, order, leftOut, unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [], links: links.map(({ link, target }) => ({ link, target })) }
 }
 
 /**

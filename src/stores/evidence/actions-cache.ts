@@ -153,7 +153,7 @@ export class ActionsCacheStore {
     fs.mkdirSync(sealDir)
     const { bundle } = request
     fs.writeFileSync(path.join(sealDir, path.basename(bundle.checksumsPath)), request.listing)
-    for (const file of [bundle.statementPath, bundle.sigstoreBundlePath, bundle.contractPath]) {
+    for (const file of [bundle.statementPath, bundle.sigstoreBundlePath, bundle.contractPath, bundle.modesPath]) {
       if (typeof file === 'string') fs.copyFileSync(file, path.join(sealDir, path.basename(file)))
     }
     if (bundle.contractDir) fs.cpSync(bundle.contractDir, path.join(sealDir, path.basename(bundle.contractDir)), { recursive: true, dereference: true })

@@ -10,6 +10,8 @@ export interface SealBundleLocation {
   /** `<name>.contract.json` and the copies of the contract files beside it; null without a contract. */
   readonly contractPath?: string | null
   readonly contractDir?: string | null
+  /** `<name>.modes.json`: the sealed files' modes (core/modes.ts); null when no files were read. */
+  readonly modesPath?: string | null
 }
 
 /** What a seal bundle holds besides the listing and the statement. */
@@ -31,9 +33,14 @@ export function fileSafeName(name: string): string {
   return safe === '' ? 'artifact' : safe
 }
 
-export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string } {
+export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string; modes: string } {
   const base = fileSafeName(name)
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` }
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` }
+}
+
+/** The file modes a seal wrote beside its listing: `<name>.modes.json`; null for another kind of file. */
+export function modesBeside(checksumsFile: string): string | null {
+  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.modes.json` : null
 }
 
 /** The contract manifest a seal wrote beside its listing: `<name>.contract.json`; null for another kind of file. */
@@ -52,7 +59,7 @@ export function sigstoreBundleBeside(checksumsFile: string): string | null {
 }
 
 /** What a bundle puts beside its listing, by suffix after the name. */
-const BUNDLE_SUFFIXES = ['.sha256', '.intoto.json', '.sigstore.json', '.contract.json']
+const BUNDLE_SUFFIXES = ['.sha256', '.intoto.json', '.sigstore.json', '.contract.json', '.modes.json']
 
 /**
  * Whether `rest`, a path inside a carried seal directory, is what a seal of `base` (a file-safe

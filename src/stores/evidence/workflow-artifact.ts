@@ -299,7 +299,7 @@ export class WorkflowArtifactStore {
     try {
       const sealDir = path.join(staging, ARTIFACT_SEAL_DIR)
       fs.mkdirSync(sealDir)
-      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath].filter((f): f is string => typeof f === 'string')
+      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath, request.bundle.modesPath].filter((f): f is string => typeof f === 'string')
       for (const file of bundleFiles) {
         const target = path.join(sealDir, path.basename(file))
         placeFile(path.resolve(file), target, `the seal bundle file ${quote(file)}`)

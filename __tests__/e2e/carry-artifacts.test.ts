@@ -249,6 +249,30 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(verify.outputs).toEqual({})
   })
 
+  it('bytes by default: with no source given, promote takes the cache entry of the digest, else the workflow artifact the ledger names, and refuses when neither has them', async () => {
+    const build = await buildRun('<h1>by default</h1>\n')
+    const dev = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
+    expect(dev.stdout).toContain(`Restored artifact-seal-files-sha256-${build.digest.slice(7)} from the Actions cache`)
+    expect([dev.code, dev.outputs.promoted]).toEqual([0, 'true'])
+    expect(shellTreeDigest(dev.outputs.path as string)).toBe(build.digest)
+
+    await deployJob(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+    await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+    const production = await promote(nextRun++, { environment: 'production', 'expected-digest': build.digest })
+    expect(production.stdout).toContain(`no cache entry for ${build.digest}; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
+    expect([production.code, production.outputs.promoted]).toEqual([0, 'true'])
+    expect(shellTreeDigest(production.outputs.path as string)).toBe(build.digest)
+
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `never carried ${runId}\n` })
+    const uncarried = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop' }, workspace)
+    const refused = await promote(nextRun++, { environment: 'dev', 'expected-digest': uncarried.outputs.digest as string })
+    expect(refused.code).toBe(1)
+    const error = refused.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+    for (const named of ['No bytes to check', 'subject-path', 'artifact-name', '"digest-only: true"']) expect(error).toContain(named)
+    expect(refused.outputs).toEqual({})
+  })
+
   describe('safe carrying', () => {
     const HIDDEN = { 'site/index.html': '<h1>hidden</h1>\n', 'site/.env': 'PASSWORD=hunter2\n', 'site/.git/config': '[core]\n', 'site/deploy/id_rsa': 'key\n', 'site/tls/server.key': 'key\n' }
     const zipNames = async (runId: number, name: string): Promise<string[]> => {

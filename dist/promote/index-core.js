@@ -4337,9 +4337,14 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   outcome.learn(history);
   let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
+  let bytesAbsent = false;
+  if (evidence.refusal === null && request.verifyBytes) {
+    const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
+    bytesAbsent = checked === "absent";
+    evidence = { ...evidence, refusal: checked === "absent" ? null : checked };
+  }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceFor(policy, outcome.name, nameInput);
   if (evidence.refusal === null && request.contract) {
     try {
@@ -4484,6 +4489,7 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
 async function checkBytes(verifyBytes, digest, history, outcome) {
   try {
     const check = await verifyBytes(digest, history);
+    if (check.absent === true) return "absent";
     outcome.verification = check;
     outcome.learn(check);
     return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
@@ -5658,13 +5664,14 @@ function readPromoteSettings(getInput2, env, workspace) {
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
+  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
   const name = input(PromoteInput.Name);
   return {
     confirm,
     createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
-    source,
+    source: source ?? carried,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
@@ -5748,7 +5755,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 }
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -8187,6 +8194,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
+  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
+  }
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",

@@ -2603,13 +2603,14 @@ function readPromoteSettings(getInput2, env, workspace) {
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
+  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
   const name = input(PromoteInput.Name);
   return {
     confirm,
     createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
-    source,
+    source: source ?? carried,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
@@ -2693,7 +2694,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 }
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);

@@ -2085,6 +2085,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
+  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
+  }
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",

@@ -15,7 +15,8 @@ import type { BytesSource } from '../settings/types.js'
 
 /**
  * Brings the bytes to deploy to this machine when they are elsewhere, and proves they are
- * the digest's: every path ends in a check with the project's own digest engine, and a
+ * the digest's (by default, with nothing said: what the seal carried, the cache entry of the
+ * digest, else the workflow artifact the ledger names): every path ends in a check with the project's own digest engine, and a
  * download or restore that fails the check is deleted before anyone can deploy it. Nothing
  * from a carrier is written outside its private directory, and inside it only what its
  * archive's listing allowed.
@@ -34,6 +35,10 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored.kind === 'verified') return restored.check
   const key = cacheKeyOf(digest)
+  if (known.artifact === null && restored.kind === 'miss' && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`)
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true }
+  }
   if (known.artifact === null) {
     throw new SealError('unreadable', 
       restored.kind === 'miss'

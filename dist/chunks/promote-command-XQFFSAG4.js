@@ -539,9 +539,14 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   outcome.learn(history);
   let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
+  let bytesAbsent = false;
+  if (evidence.refusal === null && request.verifyBytes) {
+    const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
+    bytesAbsent = checked === "absent";
+    evidence = { ...evidence, refusal: checked === "absent" ? null : checked };
+  }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature2(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceFor(policy, outcome.name, nameInput);
   if (evidence.refusal === null && request.contract) {
     try {
@@ -686,6 +691,7 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
 async function checkBytes(verifyBytes, digest, history, outcome) {
   try {
     const check = await verifyBytes(digest, history);
+    if (check.absent === true) return "absent";
     outcome.verification = check;
     outcome.learn(check);
     return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
@@ -855,6 +861,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
+  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
+  }
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",

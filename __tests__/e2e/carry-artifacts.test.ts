@@ -273,6 +273,35 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(refused.outputs).toEqual({})
   })
 
+  it('fan-in: subject-parts names the legs\' workflow artifacts by a glob; the merged seal downloads and verifies each, carries the laid-out tree, and its verify snippet runs as written', async () => {
+    const runId = nextRun++
+    const legs = { linux: { 'out/app': 'elf\n', 'out/lib/x.so': 'so\n' }, mac: { 'out/app': 'macho\n' } }
+    for (const [leg, files] of Object.entries(legs)) {
+      const workspace = writeTree(tempDir('workspace-'), files)
+      const sealed = await step(SEAL, runId, `build-${leg}`, { 'subject-path': 'out', name: leg, upload: 'true', 'upload-files': 'true', 'artifact-name': `parts-${leg}` }, workspace)
+      expect(sealed.code).toBe(0)
+    }
+    const merge = await step(SEAL, runId, 'release', { 'subject-parts': 'parts-*', name: 'release', upload: 'true', 'upload-files': 'true' }, tempDir('workspace-'))
+    expect(merge.stdout).not.toContain('::error')
+    expect(merge.code).toBe(0)
+    const laidOut = writeTree(tempDir('laid-out-'), { 'linux/app': 'elf\n', 'linux/lib/x.so': 'so\n', 'mac/app': 'macho\n' })
+    expect(merge.outputs.digest).toBe(shellTreeDigest(laidOut))
+    expect(await (async () => {
+      const hosted = results.artifacts().find((a) => a.runId === runId && a.name === 'release-sealed')
+      return [...readZip(await results.artifactZip(hosted?.id as number)).keys()].filter((n) => n.startsWith('files/')).sort()
+    })()).toEqual(['files/linux/app', 'files/linux/lib/x.so', 'files/mac/app'])
+
+    // The summary's snippet, as a user copies it into a later job.
+    const snippet = /```yaml\n([\s\S]*?)```/.exec(merge.summary)?.[1] ?? ''
+    const withLines = snippet.split('\n').slice(snippet.split('\n').findIndex((l) => l.trim() === 'with:') + 1).filter((l) => /^\s+[a-z-]+: /.test(l))
+    const inputs = Object.fromEntries(withLines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2) as [string, string]))
+    expect(Object.keys(inputs).sort()).toEqual(['artifact-name', 'expected-digest'])
+    inputs['expected-digest'] = (inputs['expected-digest'] as string).replace(/\$\{\{ needs\.[a-z-]+\.outputs\.digest \}\}/, merge.outputs.digest as string)
+    const verify = await step(VERIFY, runId, 'deploy', inputs)
+    expect([verify.code, verify.outputs.verified]).toEqual([0, 'true'])
+    expect(shellTreeDigest(verify.outputs.path as string)).toBe(merge.outputs.digest)
+  })
+
   describe('safe carrying', () => {
     const HIDDEN = { 'site/index.html': '<h1>hidden</h1>\n', 'site/.env': 'PASSWORD=hunter2\n', 'site/.git/config': '[core]\n', 'site/deploy/id_rsa': 'key\n', 'site/tls/server.key': 'key\n' }
     const zipNames = async (runId: number, name: string): Promise<string[]> => {

@@ -204,8 +204,8 @@ async function prepareSigning(settings, env) {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
     const { readSigningKey } = await import("../chunks/signing-key-U3JPR6WF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-T3GINAN3.js");
-    const { keySigner } = await import("../chunks/key-signer-26AUIGM3.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SGPMZMRP.js");
+    const { keySigner } = await import("../chunks/key-signer-KLQNOSB3.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -223,7 +223,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-43CSDQ4S.js");
-  const { signStatement } = await import("../chunks/sign-statement-T3GINAN3.js");
+  const { signStatement } = await import("../chunks/sign-statement-SGPMZMRP.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -8210,8 +8210,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-B7LK3JI6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-2WD3FGSH.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-32XKEIPG.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ZNJ72IZS.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

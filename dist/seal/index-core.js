@@ -569,6 +569,105 @@ function safeUrl(url, origins) {
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
 }
 
+// src/app/settings/names.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var SealOutput = {
+  Digest: "digest",
+  Name: "name",
+  FileCount: "file-count",
+  Size: "size",
+  ChecksumsPath: "checksums-path",
+  StatementPath: "statement-path",
+  SealDir: "seal-dir",
+  ArtifactName: "artifact-name",
+  ArtifactId: "artifact-id",
+  BundlePath: "bundle-path",
+  AttestationId: "attestation-id",
+  AttestationUrl: "attestation-url",
+  LeftOut: "left-out",
+  Signer: "signer",
+  ContractDigest: "contract-digest",
+  ContractVersion: "contract-version"
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  DigestOnly: "digest-only",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  ...SignerInput,
+  ...SigningInput
+};
+
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
@@ -699,7 +798,9 @@ function verifySnippet(report) {
     "    with:"
   ];
   const subjectPath = report.verifySubjectPath;
-  if (subjectPath !== null && subjectPath.includes("\n")) {
+  if (report.verifyArtifactName) {
+    lines.push(`      ${VerifyInput.ArtifactName}: ${report.verifyArtifactName}`);
+  } else if (subjectPath !== null && subjectPath.includes("\n")) {
     lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
   } else if (subjectPath !== null) {
     lines.push(`      subject-path: ${subjectPath}`);
@@ -909,6 +1010,30 @@ function describesListing(entries, digest) {
 }
 
 // src/core/kind.ts
+function kindFromListing(entries, digest, source) {
+  const kind = describesListing(entries, digest);
+  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
+}
+function kindFromStatement(statement, digest) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  const hex = hexOf(digest);
+  for (const subject of subjects) {
+    const d = subject?.digest;
+    if (d === null || typeof d !== "object") continue;
+    const tree = d.dirHash ?? d.dirHash1;
+    if (tree === hex) return "tree";
+    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
+  }
+  return null;
+}
+function agreeingKind(first, second, digest, inputName) {
+  if (first === null || second === null || first.kind === second.kind) return first ?? second;
+  throw new SealError(
+    "tampered",
+    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+  );
+}
 function isCanonicalListing(bytes) {
   if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
   let text;
@@ -943,6 +1068,24 @@ function readListingFile(file) {
   const bytes = readFileSync(file);
   return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
 }
+function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile(subject.file);
+  if (listing === null) return;
+  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    "bad-input",
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+}
 function refuseListingAsFile(file, inputName) {
   const listing = readListingFile(file);
   if (listing === null) return;
@@ -950,6 +1093,9 @@ function refuseListingAsFile(file, inputName) {
     "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
+}
+function describeKind(recorded) {
+  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -1314,6 +1460,30 @@ function formatModes(modes) {
 function modesDigest(bytes) {
   return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
 }
+function parseModes(text, what) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+  }
+  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  const { executable, links, ...rest } = json;
+  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
+  for (const [link3, target] of Object.entries(links)) {
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+  }
+  return { executable, links };
+}
+function linkTargetPath(link3, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(link3), target));
+  return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
+}
 function readModes(root, paths, links) {
   const executable = [];
   for (const rel of paths) {
@@ -1331,6 +1501,46 @@ function readModes(root, paths, links) {
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
   return { executable: executable.sort(byBytes), links: recorded };
+}
+function diffModes(sealed, found) {
+  const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
+  const sealedExec = new Set(sealed.executable);
+  const foundExec = new Set(found.executable);
+  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const out = [];
+  for (const p of [...paths].sort(byBytes)) {
+    const expected = describe2(sealed, p, sealedExec);
+    const actual = describe2(found, p, foundExec);
+    if (expected !== actual) out.push({ path: p, expected, actual });
+  }
+  return out;
+}
+function applyModes(root, paths, modes) {
+  const exec = new Set(modes.executable);
+  for (const rel of paths) {
+    try {
+      chmodSync(join(root, ...rel.split("/")), exec.has(rel) ? 493 : 420);
+    } catch (error2) {
+      if (error2.code !== "ENOENT") throw error2;
+    }
+  }
+  const made = [];
+  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+    if (made.some((m) => link3.startsWith(`${m}/`))) continue;
+    const at = join(root, ...link3.split("/"));
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(modes.links[link3], at);
+    made.push(link3);
+  }
+}
+function modesAnnotation(statement) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  for (const subject of subjects) {
+    const claimed = subject?.annotations?.[MODES_ANNOTATION]?.digest;
+    if (typeof claimed === "string") return claimed;
+  }
+  return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function toSlashes(p) {
@@ -1860,105 +2070,6 @@ async function sealToBundle(subject, options, destination, finish) {
   return { artifact: finished.artifact, bundle };
 }
 
-// src/app/settings/names.ts
-var SigningInput = {
-  Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
-};
-var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
-  TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
-};
-var SealInput = {
-  SubjectPath: "subject-path",
-  SubjectDigest: "subject-digest",
-  SubjectName: "subject-name",
-  SubjectChecksums: "subject-checksums",
-  SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
-  IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
-  Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
-  RetentionDays: "retention-days",
-  Cache: "cache",
-  GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
-  ...SigningInput
-};
-var SealOutput = {
-  Digest: "digest",
-  Name: "name",
-  FileCount: "file-count",
-  Size: "size",
-  ChecksumsPath: "checksums-path",
-  StatementPath: "statement-path",
-  SealDir: "seal-dir",
-  ArtifactName: "artifact-name",
-  ArtifactId: "artifact-id",
-  BundlePath: "bundle-path",
-  AttestationId: "attestation-id",
-  AttestationUrl: "attestation-url",
-  LeftOut: "left-out",
-  Signer: "signer",
-  ContractDigest: "contract-digest",
-  ContractVersion: "contract-version"
-};
-var VerifyInput = {
-  SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
-  ...SignerInput
-};
-var PromoteInput = {
-  Environment: "environment",
-  ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
-  Policy: "policy",
-  Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
-  Rollback: "rollback",
-  DryRun: "dry-run",
-  Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
-  ApproveAmendment: "approve-amendment",
-  ...SignerInput,
-  ...SigningInput
-};
-
 // src/version.ts
 var VERSION = "0.1.0";
 
@@ -2244,6 +2355,13 @@ async function mergeSealBundles(parts, options) {
     bundle,
     parts: read2.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
   };
+}
+function splitPartLine(line) {
+  const eq = line.indexOf("=");
+  return eq !== -1 && !line.slice(0, eq).includes("/") ? { name: line.slice(0, eq), given: line.slice(eq + 1) } : { given: line };
+}
+function isOnDisk(given, baseDir) {
+  return existsSync(resolve(baseDir, given));
 }
 function partSourceFromArgument(arg, baseDir, inputName) {
   const eq = arg.indexOf("=");
@@ -2693,9 +2811,15 @@ function readSealSettings(getInput2, workspace) {
   let subject;
   if (subjectParts !== "") {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace));
     subject = {
       kind: "parts",
-      parts: lines.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      parts: onDisk.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      artifacts: lines.filter((line) => !onDisk.includes(line)).map((line) => {
+        const { name: name2, given: given2 } = splitPartLine(line);
+        if (name2 === "" || given2 === "") throw new SealError("bad-input", `${SealInput.SubjectParts}: ${quote(line)} names ${name2 === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`);
+        return { ...name2 === void 0 ? {} : { name: name2 }, artifact: given2 };
+      }),
       partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
     };
   } else if (subjectPath !== "") {
@@ -2759,7 +2883,7 @@ function readCarrying(getInput2, subject) {
   if (!upload && needsUpload) {
     throw new SealError("bad-input", `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
   }
-  const readsFiles = subject.kind === "paths";
+  const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
   for (const [name, on] of [
     [SealInput.UploadFiles, files],
     [SealInput.Cache, cache]
@@ -2780,11 +2904,12 @@ function readCarrying(getInput2, subject) {
 }
 
 // src/actions/seal/verify-hints.ts
-function verifyStepHints(env, settings, artifact, workspace) {
+function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles = null) {
   const actionRepository = env.GITHUB_ACTION_REPOSITORY;
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
   let verifySubjectPath = null;
+  if (settings.subject.kind === "parts") return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
   if (artifact.kind === "files" && settings.subject.kind === "paths") {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
@@ -2794,7 +2919,7 @@ function verifyStepHints(env, settings, artifact, workspace) {
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
   }
-  return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+  return { verifySubjectPath, verifyArtifactName: null, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
 }
 
 // src/attestation/oidc-token.ts
@@ -2852,8 +2977,8 @@ async function prepareSigning(settings, env) {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
     const { readSigningKey } = await import("../chunks/signing-key-SPTBNP5H.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KNCGH76J.js");
-    const { keySigner } = await import("../chunks/key-signer-7J2P3WA7.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-RC2722TM.js");
+    const { keySigner } = await import("../chunks/key-signer-T4MLZBUA.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2871,7 +2996,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OKNDR3KR.js");
-  const { signStatement } = await import("../chunks/sign-statement-KNCGH76J.js");
+  const { signStatement } = await import("../chunks/sign-statement-RC2722TM.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2961,7 +3086,7 @@ async function run(env = process.env) {
     if (settings.cache) await cacheSealed(artifact, bundle, env);
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace);
+        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
         await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
       } else {
         debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
@@ -3007,7 +3132,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-74O3CQFR.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YTVI5GDY.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3023,7 +3148,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-FGNDSKA6.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-6MGBDEIM.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
@@ -3044,7 +3169,17 @@ async function signAndStore(signing, mode, artifact, token, env) {
 }
 async function mergeParts(subject, settings, build, env, workspace, defaultParent, finish) {
   const name = settings.name || fallbackName(env, workspace);
-  const merged = await mergeSealBundles(subject.parts, {
+  let fetched = [];
+  if (subject.artifacts.length > 0) {
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-OSKDEMWX.js");
+    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
+  }
+  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
+  if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
+    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache;
+    throw new SealError("bad-input", `${input}: the parts ${withoutFiles.map(quote).join(", ")} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`);
+  }
+  const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
     outputDir: settings.outputDir ?? join(defaultParent, fileSafeName(name)),
@@ -3054,6 +3189,14 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     expectedDigestsInputName: SealInput.PartDigests,
     finish
   });
+  const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
+  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
+  if (laidOut.every((p) => p.filesDir !== null)) {
+    const { layOutParts } = await import("../chunks/fetch-parts-OSKDEMWX.js");
+    const root = layOutParts(laidOut, join(defaultParent, "downloads"));
+    for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
+    return { ...merged, artifact: { ...merged.artifact, root } };
+  }
   for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
   return merged;
 }
@@ -3071,6 +3214,13 @@ export {
   isSealError as m13$isSealError,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
   checkListingPath as m15$checkListingPath,
   compareUtf8 as m15$compareUtf8,
   describesListing as m15$describesListing,
@@ -3080,6 +3230,15 @@ export {
   listingFromDigests as m15$listingFromDigests,
   parseListing as m15$parseListing,
   sortEntries as m15$sortEntries,
+  MODES_ANNOTATION as m16$MODES_ANNOTATION,
+  applyModes as m16$applyModes,
+  diffModes as m16$diffModes,
+  formatModes as m16$formatModes,
+  linkTargetPath as m16$linkTargetPath,
+  modesAnnotation as m16$modesAnnotation,
+  modesDigest as m16$modesDigest,
+  parseModes as m16$parseModes,
+  readModes as m16$readModes,
   listDirectory as m19$listDirectory,
   sealSubject as m19$sealSubject,
   debug as m2$debug,

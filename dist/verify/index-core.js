@@ -2101,8 +2101,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-NXDO2QRZ.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-R2CLTNB5.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-I62I5CTY.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-PORRT2G6.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3024,7 +3024,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-PFMOJWNO.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-QZN5XCFX.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-HOMHNE4Z.js");
   let verified;
   try {

@@ -95,7 +95,7 @@ export async function run(env: Env = process.env): Promise<void> {
 
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace)
+        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
         await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
       } else {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
@@ -206,7 +206,17 @@ async function mergeParts(
   finish: BundleFinisher
 ) {
   const name = settings.name || fallbackName(env, workspace)
-  const merged = await mergeSealBundles(subject.parts, {
+  let fetched: Awaited<ReturnType<typeof import('../../app/seal/fetch-parts.js').fetchArtifactParts>> = []
+  if (subject.artifacts.length > 0) {
+    const { fetchArtifactParts } = await import('../../app/seal/fetch-parts.js')
+    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: path.join(defaultParent, 'downloads'), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => core.info(m) })
+  }
+  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)]
+  if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
+    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache
+    throw new SealError('bad-input', `${input}: the parts ${withoutFiles.map(quote).join(', ')} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`)
+  }
+  const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
     outputDir: settings.outputDir ?? path.join(defaultParent, fileSafeName(name)),
@@ -216,6 +226,15 @@ async function mergeParts(
     expectedDigestsInputName: SealInput.PartDigests,
     finish
   })
+  // Every part brought its verified files: the merged seal carries them, laid out under the parts' names.
+  const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]))
+  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }))
+  if (laidOut.every((p): p is { name: string; filesDir: string } => p.filesDir !== null)) {
+    const { layOutParts } = await import('../../app/seal/fetch-parts.js')
+    const root = layOutParts(laidOut, path.join(defaultParent, 'downloads'))
+    for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
+    return { ...merged, artifact: { ...merged.artifact, root } }
+  }
   for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
   return merged
 }

@@ -179,6 +179,16 @@ export class WorkflowArtifactStore {
     return { retentionDays, retentionLimit }
   }
 
+  /** The names of this run's artifacts (the latest of each name), for a pattern to match. */
+  async list(): Promise<string[]> {
+    try {
+      const { artifacts } = await this.client.listArtifacts({ latest: true })
+      return artifacts.map((a) => a.name)
+    } catch (error) {
+      throw environmentError(error, 'list the workflow artifacts') ?? asError(error)
+    }
+  }
+
   /**
    * A job run again finds the artifact its first attempt uploaded under the name. When that
    * artifact carries this very seal (the same listing, with the files when they are asked for),

@@ -262,7 +262,7 @@ describe('mergeSealBundles', () => {
     const root = layOut({ linux: legs.linux, windows: legs.windows, tools: legs.cli })
     expect(result.artifact.digest).toBe(shellTreeDigest(root))
     expect(result.artifact).toMatchObject({ name: 'release', kind: 'checksums', fileCount: 12, root: null, size: null })
-    expect(result.bundle).toEqual({ dir: outputDir, checksumsPath: path.join(outputDir, 'release.sha256'), statementPath: path.join(outputDir, 'release.intoto.json'), sigstoreBundlePath: null, contractPath: null, contractDir: null })
+    expect(result.bundle).toEqual({ dir: outputDir, checksumsPath: path.join(outputDir, 'release.sha256'), statementPath: path.join(outputDir, 'release.intoto.json'), sigstoreBundlePath: null, contractPath: null, contractDir: null, modesPath: null })
     expect(fs.readFileSync(result.bundle.checksumsPath, 'utf8')).toBe(shellTreeListing(root))
     expect(fs.readdirSync(outputDir).sort()).toEqual(['release.intoto.json', 'release.sha256'])
 

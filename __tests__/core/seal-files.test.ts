@@ -106,7 +106,7 @@ describe('a single file', () => {
     expect(sealed.listing.toString()).toBe(`${sealed.digest.slice(7)}  app.tar.gz\n`)
     expect(sealed.name).toBe('app.tar.gz')
     expect(sealed.root).toBe(path.join(root, 'out'))
-    expect(sealed.statement.subject).toEqual([{ name: 'app.tar.gz', digest: { sha256: sealed.digest.slice(7) } }])
+    expect(sealed.statement.subject).toEqual([{ name: 'app.tar.gz', digest: { sha256: sealed.digest.slice(7) }, annotations: { 'artifact-seal.modes': { digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } } }])
   })
 
   it('is read whole however large, with progress reported in bytes', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
@@ -156,6 +157,220 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(fs.readFileSync(handedOut, 'utf8')).toBe(`archive ${runId}\n`)
     expect(path.relative(runnerTemp, handedOut).split(path.sep).slice(0, 2)).toEqual(['artifact-seal', 'downloads'])
     expect(fs.statSync(path.dirname(path.dirname(handedOut))).mode & 0o777).toBe(0o700)
+  })
+
+  it('a key-signed seal restored from the cache verifies against the key: the entry carries the seal bundle', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    const build = await buildRun('<h1>keyed</h1>\n', { sign: 'key', 'signing-key': key })
+    const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true', 'public-key': pub })
+    expect(deploy.stdout).toContain(`Restored artifact-seal-files-sha256-${build.digest.slice(7)} from the Actions cache`)
+    expect(deploy.stdout).not.toContain('::error')
+    expect(deploy.code).toBe(0)
+    expect(deploy.outputs).toMatchObject({ promoted: 'true', signer: expect.stringMatching(/key/i) })
+    expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
+  })
+
+  it('a signed seal covers its modes: a modes file and statement both changed in the artifact are refused by the signature check', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    const build = await buildRun('<h1>signed modes</h1>\n', { sign: 'key', 'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() })
+    const hosted = results.artifacts().find((a) => a.runId === build.runId)
+    const forged = Buffer.from('{"executable":["index.html"],"links":{}}\n')
+    const forgedDigest = `sha256:${createHash('sha256').update(forged).digest('hex')}`
+    const entries = [...readZip(await results.artifactZip(hosted?.id as number))].map(([name, content]) => {
+      if (name === 'seal/shop.modes.json') return { name, content: forged }
+      if (name !== 'seal/shop.intoto.json') return { name, content }
+      const statement = JSON.parse(content.toString())
+      statement.subject[0].annotations['artifact-seal.modes'] = { digest: forgedDigest }
+      return { name, content: Buffer.from(JSON.stringify(statement)) }
+    })
+    await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
+    const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': String(build.runId), 'public-key': pub })
+    expect(deploy.code).toBe(1)
+    expect(deploy.stdout).toContain('shop.modes.json')
+    expect(deploy.stdout).toMatch(/is not the modes file it records \(sha256:[0-9a-f]{64}\): it was changed after sealing/)
+    expect(deploy.outputs.promoted).not.toBe('true')
+  })
+
+  it('the execute bit comes back the same from the workflow artifact and from the cache', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `x ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\necho run\n' })
+    fs.chmodSync(path.join(workspace, 'site/bin/run.sh'), 0o755)
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'modes', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'modes-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    const modes = [viaArtifact, viaCache].map((r) => fs.statSync(path.join(r.outputs.path as string, 'bin/run.sh')).mode & 0o111)
+    expect(modes).toEqual([0o111, 0o111])
+  })
+
+  it('file modes: links and execute bits are sealed beside an unchanged listing, restored by both carriers, and a change is a mismatch naming the file', async () => {
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `modes ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\n', 'site/v2/app.js': 'a()\n' })
+    const site = path.join(workspace, 'site')
+    fs.chmodSync(path.join(site, 'bin/run.sh'), 0o755)
+    fs.symlinkSync('v2', path.join(site, 'current'))
+    fs.symlinkSync('bin/run.sh', path.join(site, 'start'))
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'linked', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    expect(seal.code).toBe(0)
+    const digest = seal.outputs.digest as Digest
+    // The listing and the digest are what sha256sum and Go's dirhash give, links followed.
+    expect(digest).toBe(shellTreeDigest(site))
+    const modesFile = (seal.outputs['checksums-path'] as string).replace(/\.sha256$/, '.modes.json')
+    expect(JSON.parse(fs.readFileSync(modesFile, 'utf8'))).toEqual({ executable: ['bin/run.sh', 'start'], links: { current: 'v2', start: 'bin/run.sh' } })
+
+    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'linked-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    for (const handed of [viaArtifact, viaCache]) {
+      expect(handed.code).toBe(0)
+      const out = handed.outputs.path as string
+      expect([fs.readlinkSync(path.join(out, 'current')), fs.readlinkSync(path.join(out, 'start')), fs.statSync(path.join(out, 'bin/run.sh')).mode & 0o111]).toEqual(['v2', 'bin/run.sh', 0o111])
+    }
+
+    fs.chmodSync(path.join(site, 'bin/run.sh'), 0o644)
+    const changed = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': digest, 'checksums-path': seal.outputs['checksums-path'] as string }, workspace)
+    expect([changed.code, changed.outputs.verified]).toEqual([1, 'false'])
+    expect(changed.stdout).toMatch(/::error title=artifact-seal%3A mode file::bin\/run\.sh changed its mode since it was sealed \(sealed executable, now not executable\)/)
+  })
+
+  it('a modes file changed in the stored artifact is refused, though the zip\'s recorded digest was made to match', async () => {
+    const build = await buildRun('<h1>modes tampered</h1>\n')
+    const hosted = results.artifacts().find((a) => a.runId === build.runId)
+    const entries = [...readZip(await results.artifactZip(hosted?.id as number))].map(([name, content]) =>
+      ({ name, content: name === 'seal/shop.modes.json' ? Buffer.from('{"executable":["index.html"],"links":{}}\n') : content })
+    )
+    await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
+    const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest })
+    expect(verify.code).toBe(1)
+    expect(verify.stdout).toMatch(/::error::artifact-name: "seal\/shop\.modes\.json"|is not the modes file the statement records/)
+    expect(verify.outputs).toEqual({})
+  })
+
+  it('bytes by default: with no source given, promote takes the cache entry of the digest, else the workflow artifact the ledger names, and refuses when neither has them', async () => {
+    const build = await buildRun('<h1>by default</h1>\n')
+    const dev = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
+    expect(dev.stdout).toContain(`Restored artifact-seal-files-sha256-${build.digest.slice(7)} from the Actions cache`)
+    expect([dev.code, dev.outputs.promoted]).toEqual([0, 'true'])
+    expect(shellTreeDigest(dev.outputs.path as string)).toBe(build.digest)
+
+    await deployJob(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+    await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+    const production = await promote(nextRun++, { environment: 'production', 'expected-digest': build.digest })
+    expect(production.stdout).toContain(`no cache entry for ${build.digest}; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
+    expect([production.code, production.outputs.promoted]).toEqual([0, 'true'])
+    expect(shellTreeDigest(production.outputs.path as string)).toBe(build.digest)
+
+    const runId = nextRun++
+    const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `never carried ${runId}\n` })
+    const uncarried = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop' }, workspace)
+    const refused = await promote(nextRun++, { environment: 'dev', 'expected-digest': uncarried.outputs.digest as string })
+    expect(refused.code).toBe(1)
+    const error = refused.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+    for (const named of ['No bytes to check', 'subject-path', 'artifact-name', '"digest-only: true"']) expect(error).toContain(named)
+    expect(refused.outputs).toEqual({})
+  })
+
+  it('fan-in: subject-parts names the legs\' workflow artifacts by a glob; the merged seal downloads and verifies each, carries the laid-out tree, and its verify snippet runs as written', async () => {
+    const runId = nextRun++
+    const legs = { linux: { 'out/app': 'elf\n', 'out/lib/x.so': 'so\n' }, mac: { 'out/app': 'macho\n' } }
+    for (const [leg, files] of Object.entries(legs)) {
+      const workspace = writeTree(tempDir('workspace-'), files)
+      const sealed = await step(SEAL, runId, `build-${leg}`, { 'subject-path': 'out', name: leg, upload: 'true', 'upload-files': 'true', 'artifact-name': `parts-${leg}` }, workspace)
+      expect(sealed.code).toBe(0)
+    }
+    const merge = await step(SEAL, runId, 'release', { 'subject-parts': 'parts-*', name: 'release', upload: 'true', 'upload-files': 'true' }, tempDir('workspace-'))
+    expect(merge.stdout).not.toContain('::error')
+    expect(merge.code).toBe(0)
+    const laidOut = writeTree(tempDir('laid-out-'), { 'linux/app': 'elf\n', 'linux/lib/x.so': 'so\n', 'mac/app': 'macho\n' })
+    expect(merge.outputs.digest).toBe(shellTreeDigest(laidOut))
+    expect(await (async () => {
+      const hosted = results.artifacts().find((a) => a.runId === runId && a.name === 'release-sealed')
+      return [...readZip(await results.artifactZip(hosted?.id as number)).keys()].filter((n) => n.startsWith('files/')).sort()
+    })()).toEqual(['files/linux/app', 'files/linux/lib/x.so', 'files/mac/app'])
+
+    // The summary's snippet, as a user copies it into a later job.
+    const snippet = /```yaml\n([\s\S]*?)```/.exec(merge.summary)?.[1] ?? ''
+    const withLines = snippet.split('\n').slice(snippet.split('\n').findIndex((l) => l.trim() === 'with:') + 1).filter((l) => /^\s+[a-z-]+: /.test(l))
+    const inputs = Object.fromEntries(withLines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2) as [string, string]))
+    expect(Object.keys(inputs).sort()).toEqual(['artifact-name', 'expected-digest'])
+    inputs['expected-digest'] = (inputs['expected-digest'] as string).replace(/\$\{\{ needs\.[a-z-]+\.outputs\.digest \}\}/, merge.outputs.digest as string)
+    const verify = await step(VERIFY, runId, 'deploy', inputs)
+    expect([verify.code, verify.outputs.verified]).toEqual([0, 'true'])
+    expect(shellTreeDigest(verify.outputs.path as string)).toBe(merge.outputs.digest)
+  })
+
+  describe('safe carrying', () => {
+    const HIDDEN = { 'site/index.html': '<h1>hidden</h1>\n', 'site/.env': 'PASSWORD=hunter2\n', 'site/.git/config': '[core]\n', 'site/deploy/id_rsa': 'key\n', 'site/tls/server.key': 'key\n' }
+    const zipNames = async (runId: number, name: string): Promise<string[]> => {
+      const hosted = results.artifacts().find((a) => a.runId === runId && a.name === name)
+      return [...readZip(await results.artifactZip(hosted?.id as number)).keys()].sort()
+    }
+
+    it('leaves hidden and secret-looking files out of the seal and the upload, and lists them in left-out and the summary', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), HIDDEN)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'hidden', upload: 'true', 'upload-files': 'true' }, workspace)
+      expect(seal.code).toBe(0)
+      expect(JSON.parse(seal.outputs['left-out'] as string).sort()).toEqual(['site/.env', 'site/.git/', 'site/deploy/id_rsa', 'site/tls/server.key'])
+      expect(seal.outputs['file-count']).toBe('1')
+      expect(seal.summary).toContain('Left out: 4 hidden or secret-looking entries')
+      expect(seal.summary).toContain('- `site/.env`')
+      expect(await zipNames(runId, 'hidden-sealed')).toEqual(['files/index.html', 'seal/hidden.intoto.json', 'seal/hidden.modes.json', 'seal/hidden.sha256'])
+
+      const asked = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site', name: 'hidden', 'include-hidden-files': 'true' }, workspace)
+      expect(asked.code).toBe(0)
+      expect([asked.outputs['file-count'], asked.outputs['left-out']]).toEqual(['5', '[]'])
+    })
+
+    it('verify of the same directory leaves out what the seal left out, and takes it in when the sealed listing names it', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), HIDDEN)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'same-dir' }, workspace)
+      const verify = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': seal.outputs.digest as string }, workspace)
+      expect([seal.code, verify.code, verify.outputs.verified]).toEqual([0, 0, 'true'])
+
+      const all = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'with-hidden', 'include-hidden-files': 'true' }, workspace)
+      const byListing = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': all.outputs.digest as string, 'checksums-path': all.outputs['checksums-path'] as string }, workspace)
+      expect([all.code, byListing.code, byListing.outputs.verified]).toEqual([0, 0, 'true'])
+    })
+
+    it('an exclusion that matches nothing is a warning, not a failure', async () => {
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': 'x\n' })
+      const seal = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site\n!site/**/*.map' }, workspace)
+      expect(seal.code).toBe(0)
+      expect(seal.stdout).toMatch(/::warning::subject-path: the exclusion "!site\/\*\*\/\*\.map" matched nothing/)
+      expect(seal.outputs.digest).toBe(shellTreeDigest(path.join(workspace, 'site')))
+    })
+
+    it('a job run again that uploads the same seal under the same name succeeds; another seal under the name is refused', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `rerun ${runId}\n` })
+      const inputs = { 'subject-path': 'site', name: 'rerun', upload: 'true', 'upload-files': 'true' }
+      const first = await step(SEAL, runId, 'build', inputs, workspace)
+      const again = await step(SEAL, runId, 'build', inputs, workspace)
+      expect([first.code, again.code]).toEqual([0, 0])
+      expect(again.outputs['artifact-id']).toBe(first.outputs['artifact-id'])
+      expect(again.stdout).toContain('already holds this seal')
+      fs.writeFileSync(path.join(workspace, 'site/index.html'), 'changed\n')
+      const other = await step(SEAL, runId, 'build', inputs, workspace)
+      expect(other.code).toBe(1)
+      expect(other.stdout).toMatch(/::error::artifact-name: an artifact named "rerun-sealed" already exists in this workflow run and holds another seal/)
+      expect(other.outputs).toEqual({})
+    })
+
+    it('retention-days takes up to 400 and says what the repository\'s limit made of it', async () => {
+      const runId = nextRun++
+      const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `kept ${runId}\n` })
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'kept', upload: 'true', 'retention-days': '400' }, workspace)
+      expect(seal.code).toBe(0)
+      // The test runner passes the repository's limit as GitHub does (GITHUB_RETENTION_DAYS, 90 here).
+      expect(seal.stdout).toMatch(/::warning::retention-days: 400 days asked, but the repository allows at most 90: GitHub keeps it 90 days/)
+      const hosted = results.artifacts().find((a) => a.runId === runId)
+      expect(Math.round((Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')) / 86_400_000)).toBe(90)
+    })
   })
 
   describe('refused with a clear message, nothing left to deploy', () => {
@@ -322,7 +537,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       const artifactDir = path.dirname(deploy.outputs.path as string)
       const added = filesUnder(runnerTemp).filter((f) => !before.has(f) && !f.includes(`${path.sep}_runner_file_commands${path.sep}`))
       expect(added.filter((f) => !f.startsWith(`${artifactDir}${path.sep}`))).toEqual([])
-      expect(added.filter((f) => !f.startsWith(`${deploy.outputs.path}${path.sep}`)).map((f) => path.relative(artifactDir, f)).sort()).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+      expect(added.filter((f) => !f.startsWith(`${deploy.outputs.path}${path.sep}`)).map((f) => path.relative(artifactDir, f)).sort()).toEqual(['seal/shop.intoto.json', 'seal/shop.modes.json', 'seal/shop.sha256'])
     })
 
     it('the same entry with no artifact to fall back to: refused, nothing promoted, nothing left', async () => {

@@ -56,7 +56,7 @@ describe('the bundled promote action with no source of bytes', () => {
     expect(run.code).toBe(1)
     expect(run.outputs).toEqual({})
     const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
-    for (const expected of ['No bytes to check', 'subject-path', 'artifact-name', '"cache: true"', 'checksums-path', '"digest-only: true"']) expect(error).toContain(expected)
+    for (const expected of ['No bytes to check', 'neither the Actions cache nor a workflow artifact the ledger names', 'subject-path', 'artifact-name', 'checksums-path', '"digest-only: true"']) expect(error).toContain(expected)
     expect(error).toContain('artifact_name (INPUT_ARTIFACT_NAME), read as nothing: did you mean artifact-name?')
     expect(error).toContain('The seal of ' + w.digest + ' carries no signature')
     expect(w.ledgerLines()).toHaveLength(1)

@@ -185,7 +185,7 @@ describe('the bundled seal action signing keyless', () => {
     const signer = verifyDirectly(bundle)
     expect(signer.identity?.subjectAlternativeName).toBe(RELEASE)
     const statement = statementOf(bundle)
-    expect(statement.subject).toEqual([{ name: 'shop', digest: { sha256: sealed.digest.slice(7), dirHash: sealed.digest.slice(7) } }])
+    expect(statement.subject).toEqual([{ name: 'shop', digest: { sha256: sealed.digest.slice(7), dirHash: sealed.digest.slice(7) }, annotations: { 'artifact-seal.modes': { digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } } }])
     expect(statement.predicate.runDetails.builder.id).toBe(RELEASE)
     expect(sealed.run.stdout).toContain(`Signed by ${RELEASE}; attestation ${outputs['attestation-url']}`)
   })

@@ -121,9 +121,10 @@ export interface ResultsServiceHost {
   /**
    * Replaces the artifact's zip in storage with any bytes. With `recordDigest`, the digest
    * recorded at upload becomes the new zip's, as when the artifact was deleted and uploaded
-   * again under its name; otherwise the recorded digest stays as it was.
+   * again under its name; otherwise the recorded digest stays as it was. `contentDisposition`
+   * is what storage then answers in that header (the uploader of a blob chooses it).
    */
-  replaceArtifactZip(id: number, zip: Buffer, options?: { readonly recordDigest?: boolean }): Promise<void>
+  replaceArtifactZip(id: number, zip: Buffer, options?: { readonly recordDigest?: boolean; readonly contentDisposition?: string }): Promise<void>
   /** Every Twirp call and proxied download, oldest first. */
   readonly requests: readonly RequestLogEntry[]
   clearRequests(): void
@@ -703,7 +704,7 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     async replaceArtifactZip(id, zip, options = {}) {
       const record = artifactById(id)
       const blob = (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(record.blobName)
-      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
+      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip', ...(options.contentDisposition ? { blobContentDisposition: options.contentDisposition } : {}) } })
       if (options.recordDigest) {
         record.digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`
         record.size = zip.length

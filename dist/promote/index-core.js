@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-2CPRPJZH.js");
+    const { readSigningKey } = await import("../chunks/signing-key-B6B2FYXL.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-4IXCNT3S.js");
-    const { keySigner } = await import("../chunks/key-signer-LXNYVDDY.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-5TG5DA3F.js");
+    const { keySigner } = await import("../chunks/key-signer-YFBUJJER.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-XLRF5SOY.js");
-  const { signStatement } = await import("../chunks/sign-statement-4IXCNT3S.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-L2GGADRL.js");
+  const { signStatement } = await import("../chunks/sign-statement-5TG5DA3F.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2742,6 +2742,17 @@ function describesListing(entries, digest) {
 }
 
 // src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+}
+function modesBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
+}
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
 }
@@ -2750,6 +2761,16 @@ function statementBeside(checksumsFile) {
 }
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
 // src/stores/evidence/bundle-reader.ts
@@ -3619,7 +3640,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-BY4RX7A4.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-N3OEHEN4.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3771,7 +3792,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-JZAR5TXD.js");
+  const { classifyContracts } = await import("../chunks/classify-BGWEI54A.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -4344,9 +4365,14 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   outcome.learn(history);
   let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) };
+  let bytesAbsent = false;
+  if (evidence.refusal === null && request.verifyBytes) {
+    const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
+    bytesAbsent = checked === "absent";
+    evidence = { ...evidence, refusal: checked === "absent" ? null : checked };
+  }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
   outcome.name ??= outcome.signedName ?? history.name ?? null;
   if (outcome.name === null && outcome.claimedName !== null) {
@@ -4554,6 +4580,7 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
 async function checkBytes(verifyBytes, digest, history, outcome) {
   try {
     const check = await verifyBytes(digest, history);
+    if (check.absent === true) return "absent";
     outcome.verification = check;
     outcome.learn(check);
     outcome.claimedName ??= check.name ?? null;
@@ -5173,6 +5200,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -5260,14 +5288,15 @@ function reportFailure(error2) {
 // src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present", mode: "changed its mode since it was sealed" };
+  const detail = (m) => m.kind === "mode" ? ` (sealed ${m.expected}, now ${m.actual})` : "";
   for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   }
   const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
   if (rest.length === 1) {
     const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   } else if (rest.length > 1) {
     error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
   }
@@ -5392,6 +5421,8 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: "leave-out",
     ...root !== "" ? { root } : {}
   };
 }
@@ -5786,6 +5817,7 @@ function readPromoteSettings(getInput2, env, workspace) {
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
+  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
   const name = input(PromoteInput.Name);
   return {
     confirm,
@@ -5794,7 +5826,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     digest,
     from: from === "" ? null : from,
     waitMs,
-    source,
+    source: source ?? carried,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
@@ -5888,7 +5920,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 }
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -6046,10 +6078,139 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-NYORCBX3.js");
+    const { listAttestations } = await import("../chunks/attestations-api-24K6FCFH.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
+}
+
+// src/core/modes.ts
+init_errors();
+var MODES_ANNOTATION = "artifact-seal.modes";
+function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+}
+function modesDigest(bytes) {
+  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+}
+function parseModes(text, what) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+  }
+  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  const { executable, links, ...rest } = json;
+  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
+  for (const [link3, target] of Object.entries(links)) {
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+  }
+  return { executable, links };
+}
+function linkTargetPath(link3, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(link3), target));
+  return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
+}
+function readModes(root, paths, links) {
+  const executable = [];
+  for (const rel of paths) {
+    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  }
+  const listed = new Set(paths);
+  const realRoot = realOrSelf(root);
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const relLink = toSlashes(relative(root, link3));
+    const relTarget = toSlashes(relative(realRoot, target));
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    if (!sealed) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+}
+function diffModes(sealed, found) {
+  const describe3 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
+  const sealedExec = new Set(sealed.executable);
+  const foundExec = new Set(found.executable);
+  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const out = [];
+  for (const p of [...paths].sort(byBytes)) {
+    const expected = describe3(sealed, p, sealedExec);
+    const actual = describe3(found, p, foundExec);
+    if (expected !== actual) out.push({ path: p, expected, actual });
+  }
+  return out;
+}
+function applyModes(root, paths, modes) {
+  const exec = new Set(modes.executable);
+  for (const rel of paths) {
+    try {
+      chmodSync(join(root, ...rel.split("/")), exec.has(rel) ? 493 : 420);
+    } catch (error2) {
+      if (error2.code !== "ENOENT") throw error2;
+    }
+  }
+  const made = [];
+  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+    if (made.some((m) => link3.startsWith(`${m}/`))) continue;
+    const at = join(root, ...link3.split("/"));
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(modes.links[link3], at);
+    made.push(link3);
+  }
+}
+function modesAnnotation(statement) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  for (const subject of subjects) {
+    const claimed = subject?.annotations?.[MODES_ANNOTATION]?.digest;
+    if (typeof claimed === "string") return claimed;
+  }
+  return null;
+}
+var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+// src/app/verify/sealed-modes.ts
+init_errors();
+function sealedModesBeside(checksumsFile, what) {
+  let statement = null;
+  try {
+    statement = readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why))?.json ?? null;
+  } catch {
+  }
+  const claimed = modesAnnotation(statement);
+  if (claimed === null) return null;
+  const file = modesBeside(checksumsFile);
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  if (modesDigest(bytes) !== claimed) {
+    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
 }
 
 // src/app/verify/fetch-bytes.ts
@@ -6057,8 +6218,8 @@ init_errors();
 
 // src/stores/evidence/cache-layout.ts
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v3";
+var CACHE_SEAL_DIR = "seal";
 var CACHE_FILES_DIR = "files";
 function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
@@ -6523,7 +6684,11 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
 init_errors();
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
+var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside2(child, parent) {
@@ -6535,7 +6700,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
@@ -6550,7 +6715,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes(abs);
+    const slashed = toSlashes2(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -6558,15 +6723,17 @@ function resolveFiles(options) {
   };
   const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -6609,7 +6776,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
@@ -6619,9 +6786,13 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -6633,7 +6804,7 @@ function resolveFiles(options) {
     ancestors.pop();
   };
   const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
+    const real = realOrSelf2(abs);
     if (real === abs) return;
     if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
@@ -6650,7 +6821,7 @@ function resolveFiles(options) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
+        walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
@@ -6663,7 +6834,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes(abs));
+          const hit = matcher(toSlashes2(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -6671,7 +6842,7 @@ function resolveFiles(options) {
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
+        const realBase = realOrSelf2(base);
         if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
@@ -6685,14 +6856,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -6701,17 +6872,17 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
-  const realRoot = realOrSelf(root);
+  const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named: named2 } of links) {
     if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -6745,7 +6916,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
+  return toSlashes2(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -6793,7 +6964,7 @@ function statOrNull(p) {
     return null;
   }
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -6847,11 +7018,11 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe2(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe2({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -7022,15 +7193,23 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
+  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
   checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
     subject: subjectInput,
     checksums: request.checksumsInput
   });
-  const verified = artifact.digest === request.expected;
-  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const sameBytes = artifact.digest === request.expected;
+  const verified = sameBytes && modeMismatches.length === 0;
+  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
@@ -7101,6 +7280,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
+  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
+  }
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
@@ -7113,8 +7296,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GJM53DTC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-7FEJDE7A.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GSG6HJ2D.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-WFYF2EDW.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7144,13 +7327,15 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-65RVWTG5.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XBTUB7DE.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
+    const modes = sealedModesBeside(restored.listingFile, inputName);
+    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
     checked = await verifyArtifact(
       {
         subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
@@ -7174,14 +7359,18 @@ async function restoreFromCache(digest, inputName, context) {
   }
   const handedOut = single ?? restored.filesDir;
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    kind: "verified",
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  };
 }
 
 // src/app/promote/lazy-contract-sources.ts
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-AF22XPI4.js");
+    const { contractSources } = await import("../chunks/contract-sources-LNILDWC7.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -7229,15 +7418,16 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
-      const found = await findSignatures(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env));
+      const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
+      const found = await findSignatures(digest, signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env));
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-AJXAESKM.js");
-      return checkCandidates(found.candidates, digest, expectation);
+      const { checkCandidates } = await import("../chunks/check-signature-AOYG72PT.js");
+      return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-3KAYMYAM.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-TWDGQXE6.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
@@ -7281,7 +7471,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-3KAYMYAM.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-TWDGQXE6.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
     );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
@@ -7314,7 +7504,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-AF22XPI4.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-LNILDWC7.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -7420,73 +7610,62 @@ init_env();
 init_errors();
 export {
   run as m1$run,
-  DEFAULT_API_URL as m10$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
-  apiUrlOf as m10$apiUrlOf,
-  serverUrlOf as m10$serverUrlOf,
-  SealError as m11$SealError,
-  exitCodeOf as m11$exitCodeOf,
-  isSealError as m11$isSealError,
-  quote as m11$quote,
-  stopsPromotion as m11$stopsPromotion,
-  agreeingKind as m12$agreeingKind,
-  checkSubjectKind as m12$checkSubjectKind,
-  isCanonicalListing as m12$isCanonicalListing,
-  kindFromListing as m12$kindFromListing,
-  kindFromStatement as m12$kindFromStatement,
-  readListingFile2 as m12$readListingFile,
-  refuseListingAsFile as m12$refuseListingAsFile,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  confirmationChanged as m14$confirmationChanged,
-  needsLiveContract as m14$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m15$OUTCOMES,
-  RESOLUTIONS as m15$RESOLUTIONS,
-  confirmedOutcome as m15$confirmedOutcome,
-  describeService as m15$describeService,
-  makesLive as m15$makesLive,
-  serviceOf as m15$serviceOf,
-  isCommit as m16$isCommit,
-  isRepository as m16$isRepository,
-  isRunUrl as m16$isRunUrl,
-  repositoryOfUrl as m16$repositoryOfUrl,
-  sealedByFromStatement as m16$sealedByFromStatement,
-  subjectNameOf as m16$subjectNameOf,
-  validSealedBy as m16$validSealedBy,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  agreeingKind as m13$agreeingKind,
+  checkSubjectKind as m13$checkSubjectKind,
+  isCanonicalListing as m13$isCanonicalListing,
+  kindFromListing as m13$kindFromListing,
+  kindFromStatement as m13$kindFromStatement,
+  readListingFile2 as m13$readListingFile,
+  refuseListingAsFile as m13$refuseListingAsFile,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  MODES_ANNOTATION as m15$MODES_ANNOTATION,
+  applyModes as m15$applyModes,
+  diffModes as m15$diffModes,
+  formatModes as m15$formatModes,
+  linkTargetPath as m15$linkTargetPath,
+  modesAnnotation as m15$modesAnnotation,
+  modesDigest as m15$modesDigest,
+  parseModes as m15$parseModes,
+  readModes as m15$readModes,
+  confirmationChanged as m16$confirmationChanged,
+  needsLiveContract as m16$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m17$OUTCOMES,
+  RESOLUTIONS as m17$RESOLUTIONS,
+  confirmedOutcome as m17$confirmedOutcome,
+  describeService as m17$describeService,
+  makesLive as m17$makesLive,
+  serviceOf as m17$serviceOf,
+  isCommit as m18$isCommit,
+  isRepository as m18$isRepository,
+  isRunUrl as m18$isRunUrl,
+  repositoryOfUrl as m18$repositoryOfUrl,
+  sealedByFromStatement as m18$sealedByFromStatement,
+  subjectNameOf as m18$subjectNameOf,
+  validSealedBy as m18$validSealedBy,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -7503,58 +7682,87 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  defaultIssuer as m20$defaultIssuer,
-  identityPolicy as m20$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m21$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m21$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m21$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m21$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m21$STATEMENT_TYPE,
-  buildStatement as m21$buildStatement,
-  commitUrl as m21$commitUrl,
-  digestOnlySubject as m21$digestOnlySubject,
-  runUrl as m21$runUrl,
-  statementSubject as m21$statementSubject,
-  workflowPath as m21$workflowPath,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m23$CACHE_LISTING,
-  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m23$cacheArchivePrefix,
-  cacheKeyOf as m23$cacheKeyOf,
-  cacheStagingPath as m23$cacheStagingPath,
-  copyListedFiles as m24$copyListedFiles,
-  makeDirectories as m24$makeDirectories,
-  privateDir as m24$privateDir,
-  removeQuietly3 as m24$removeQuietly,
-  writeNewFile as m24$writeNewFile,
-  besideLedger as m25$besideLedger,
-  readCheckpoint as m25$readCheckpoint,
-  readRecordAttestation as m25$readRecordAttestation,
-  writeRecordAttestation as m25$writeRecordAttestation,
-  wrongEnvironment as m26$wrongEnvironment,
-  decodeRecord as m27$decodeRecord,
-  VERSION as m28$VERSION,
+  FULCIO_OIDS as m20$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m20$GITHUB_HOSTED,
+  checkIdentity as m20$checkIdentity,
+  decodeDerUtf8String as m20$decodeDerUtf8String,
+  decodeIdentity as m20$decodeIdentity,
+  describeIdentityFailure as m20$describeIdentityFailure,
+  parseWorkflowSetting as m20$parseWorkflowSetting,
+  parseWorkflowUri as m20$parseWorkflowUri,
+  repositoryOfUri as m20$repositoryOfUri,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  defaultIssuer as m22$defaultIssuer,
+  identityPolicy as m22$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m23$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m23$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m23$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m23$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m23$STATEMENT_TYPE,
+  buildStatement as m23$buildStatement,
+  commitUrl as m23$commitUrl,
+  digestOnlySubject as m23$digestOnlySubject,
+  runUrl as m23$runUrl,
+  statementSubject as m23$statementSubject,
+  workflowPath as m23$workflowPath,
+  contractManifestBeside as m24$contractManifestBeside,
+  hasBundleBeside as m24$hasBundleBeside,
+  listingsIn as m24$listingsIn,
+  readListing as m24$readListing,
+  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
+  readStatement as m24$readStatement,
+  readStatementBeside as m24$readStatementBeside,
+  whyUnreadable as m24$whyUnreadable,
+  CACHE_FILES_DIR as m25$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m25$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m25$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m25$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m25$cacheArchivePrefix,
+  cacheKeyOf as m25$cacheKeyOf,
+  cacheStagingPath as m25$cacheStagingPath,
+  copyListedFiles as m26$copyListedFiles,
+  makeDirectories as m26$makeDirectories,
+  privateDir as m26$privateDir,
+  removeQuietly3 as m26$removeQuietly,
+  writeNewFile as m26$writeNewFile,
+  bundleBaseOf as m27$bundleBaseOf,
+  bundleFileNames as m27$bundleFileNames,
+  contractBeside as m27$contractBeside,
+  fileSafeName as m27$fileSafeName,
+  isBundleEntry as m27$isBundleEntry,
+  modesBeside as m27$modesBeside,
+  sigstoreBundleBeside as m27$sigstoreBundleBeside,
+  statementBeside as m27$statementBeside,
+  besideLedger as m28$besideLedger,
+  readCheckpoint as m28$readCheckpoint,
+  readRecordAttestation as m28$readRecordAttestation,
+  writeRecordAttestation as m28$writeRecordAttestation,
+  wrongEnvironment as m29$wrongEnvironment,
+  decodeRecord as m30$decodeRecord,
+  VERSION as m31$VERSION,
   findSignatures as m5$findSignatures,
   sha256Of as m5$sha256Of,
   unsignedCheck as m5$unsignedCheck,
-  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m6$parseTufMirrors,
-  SEVERITIES as m7$SEVERITIES,
-  compareChanges as m7$compareChanges,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  sealedModesBeside as m6$sealedModesBeside,
+  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m7$parseTufMirrors,
+  SEVERITIES as m8$SEVERITIES,
+  compareChanges as m8$compareChanges
 };

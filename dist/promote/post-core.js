@@ -1857,7 +1857,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-K6DTG347.js");
+  const { prepareSigning } = await import("../chunks/signing-EYKBATGI.js");
   return prepareSigning(settings, env);
 }
 
@@ -1886,7 +1886,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-VY4BWTPZ.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-O5T4UPDS.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -1945,6 +1945,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -2249,6 +2250,8 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: "leave-out",
     ...root !== "" ? { root } : {}
   };
 }
@@ -2622,6 +2625,7 @@ function readPromoteSettings(getInput2, env, workspace) {
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const policy = input(PromoteInput.Policy);
+  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
   const name = input(PromoteInput.Name);
   return {
     confirm,
@@ -2630,7 +2634,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     digest,
     from: from === "" ? null : from,
     waitMs,
-    source,
+    source: source ?? carried,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
@@ -2724,7 +2728,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 }
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -2758,38 +2762,28 @@ async function post(env = process.env) {
 }
 export {
   post as m0$post,
-  DEFAULT_API_URL as m10$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
-  apiUrlOf as m10$apiUrlOf,
-  serverUrlOf as m10$serverUrlOf,
-  SealError as m11$SealError,
-  exitCodeOf as m11$exitCodeOf,
-  isSealError as m11$isSealError,
-  quote as m11$quote,
-  stopsPromotion as m11$stopsPromotion,
-  confirmationChanged as m14$confirmationChanged,
-  needsLiveContract as m14$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m15$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m15$OUTCOMES,
-  RESOLUTIONS as m15$RESOLUTIONS,
-  confirmedOutcome as m15$confirmedOutcome,
-  describeService as m15$describeService,
-  makesLive as m15$makesLive,
-  serviceOf as m15$serviceOf,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  confirmationChanged as m16$confirmationChanged,
+  needsLiveContract as m16$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m17$OUTCOMES,
+  RESOLUTIONS as m17$RESOLUTIONS,
+  confirmedOutcome as m17$confirmedOutcome,
+  describeService as m17$describeService,
+  makesLive as m17$makesLive,
+  serviceOf as m17$serviceOf,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2806,16 +2800,26 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m26$wrongEnvironment,
-  decodeRecord as m27$decodeRecord,
-  VERSION as m28$VERSION,
-  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m6$parseTufMirrors,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  wrongEnvironment as m29$wrongEnvironment,
+  decodeRecord as m30$decodeRecord,
+  VERSION as m31$VERSION,
+  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m7$parseTufMirrors
 };

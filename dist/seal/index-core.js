@@ -569,6 +569,107 @@ function safeUrl(url, origins) {
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
 }
 
+// src/app/settings/names.ts
+var SigningInput = {
+  Sign: "sign",
+  SigningKey: "signing-key",
+  SigningKeyPassword: "signing-key-password",
+  FulcioUrl: "fulcio-url",
+  RekorUrl: "rekor-url",
+  TsaUrl: "tsa-url"
+};
+var SignerInput = {
+  SignerRepository: "signer-repository",
+  SignerWorkflow: "signer-workflow",
+  SourceRef: "source-ref",
+  CertOidcIssuer: "cert-oidc-issuer",
+  DenySelfHostedRunners: "deny-self-hosted-runners",
+  PublicKey: "public-key",
+  TrustedRoot: "trusted-root",
+  TufMirrors: "tuf-mirrors",
+  RequireSignature: "require-signature"
+};
+var SealInput = {
+  SubjectPath: "subject-path",
+  SubjectDigest: "subject-digest",
+  SubjectName: "subject-name",
+  SubjectChecksums: "subject-checksums",
+  SubjectParts: "subject-parts",
+  PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
+  Name: "name",
+  Root: "root",
+  OutputDir: "output-dir",
+  Summary: "summary",
+  Upload: "upload",
+  UploadFiles: "upload-files",
+  ArtifactName: "artifact-name",
+  RetentionDays: "retention-days",
+  Cache: "cache",
+  GitHubToken: "github-token",
+  Contract: "contract",
+  ContractVersion: "contract-version",
+  ...SigningInput
+};
+var SealOutput = {
+  Digest: "digest",
+  Name: "name",
+  FileCount: "file-count",
+  Size: "size",
+  ChecksumsPath: "checksums-path",
+  StatementPath: "statement-path",
+  SealDir: "seal-dir",
+  ArtifactName: "artifact-name",
+  ArtifactId: "artifact-id",
+  BundlePath: "bundle-path",
+  AttestationId: "attestation-id",
+  AttestationUrl: "attestation-url",
+  LeftOut: "left-out",
+  Signer: "signer",
+  ContractDigest: "contract-digest",
+  ContractVersion: "contract-version"
+};
+var VerifyInput = {
+  SubjectPath: "subject-path",
+  Root: "root",
+  ExpectedDigest: "expected-digest",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  GitHubToken: "github-token",
+  Summary: "summary",
+  ...SignerInput
+};
+var PromoteInput = {
+  Environment: "environment",
+  ExpectedDigest: "expected-digest",
+  SubjectPath: "subject-path",
+  Root: "root",
+  ChecksumsPath: "checksums-path",
+  ArtifactName: "artifact-name",
+  RunId: "run-id",
+  Cache: "cache",
+  DigestOnly: "digest-only",
+  Policy: "policy",
+  Ledger: "ledger",
+  GitHubToken: "github-token",
+  EnvironmentUrl: "environment-url",
+  Rollback: "rollback",
+  DryRun: "dry-run",
+  Veto: "veto",
+  Name: "name",
+  Summary: "summary",
+  Confirm: "confirm",
+  Outcome: "outcome",
+  CreateLedger: "create-ledger",
+  ContractBaseline: "contract-baseline",
+  ApproveAmendment: "approve-amendment",
+  From: "from",
+  Wait: "wait",
+  ...SignerInput,
+  ...SigningInput
+};
+
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
@@ -699,7 +800,9 @@ function verifySnippet(report) {
     "    with:"
   ];
   const subjectPath = report.verifySubjectPath;
-  if (subjectPath !== null && subjectPath.includes("\n")) {
+  if (report.verifyArtifactName) {
+    lines.push(`      ${VerifyInput.ArtifactName}: ${report.verifyArtifactName}`);
+  } else if (subjectPath !== null && subjectPath.includes("\n")) {
     lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
   } else if (subjectPath !== null) {
     lines.push(`      subject-path: ${subjectPath}`);
@@ -710,6 +813,7 @@ function verifySnippet(report) {
 
 // src/report/seal-markdown.ts
 var LISTING_LINES_SHOWN = 500;
+var LEFT_OUT_SHOWN = 100;
 function firstLines(listing, count) {
   let end = 0;
   let lines = 0;
@@ -759,6 +863,20 @@ function renderSealMarkdown(report) {
       for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
     }
     out.push("");
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length > 0) {
+    out.push(
+      `<details><summary>Left out: ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded)</summary>`,
+      "",
+      ...leftOut.slice(0, LEFT_OUT_SHOWN).map((p) => `- ${code(p)}`),
+      ...leftOut.length > LEFT_OUT_SHOWN ? [`- \u2026 ${formatNumber(leftOut.length - LEFT_OUT_SHOWN)} more`] : [],
+      "",
+      "Set `include-hidden-files: true` to seal them, or leave them out with a `!` pattern to silence this.",
+      "",
+      "</details>",
+      ""
+    );
   }
   out.push("<details><summary>Verify these bytes in a later job</summary>", "", fence(verifySnippet(report), "yaml"), "", "</details>", "");
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
@@ -894,6 +1012,30 @@ function describesListing(entries, digest) {
 }
 
 // src/core/kind.ts
+function kindFromListing(entries, digest, source) {
+  const kind = describesListing(entries, digest);
+  return kind === null ? null : { kind, source, fileCount: kind === "tree" ? entries.length : 1 };
+}
+function kindFromStatement(statement, digest) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  const hex = hexOf(digest);
+  for (const subject of subjects) {
+    const d = subject?.digest;
+    if (d === null || typeof d !== "object") continue;
+    const tree = d.dirHash ?? d.dirHash1;
+    if (tree === hex) return "tree";
+    if (d.sha256 === hex) return tree === void 0 ? "file" : null;
+  }
+  return null;
+}
+function agreeingKind(first, second, digest, inputName) {
+  if (first === null || second === null || first.kind === second.kind) return first ?? second;
+  throw new SealError(
+    "tampered",
+    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.`
+  );
+}
 function isCanonicalListing(bytes) {
   if (bytes.length < 68 || !startsLikeListing(bytes)) return false;
   let text;
@@ -928,6 +1070,24 @@ function readListingFile(file) {
   const bytes = readFileSync(file);
   return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
 }
+function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile(subject.file);
+  if (listing === null) return;
+  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    "bad-input",
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+}
 function refuseListingAsFile(file, inputName) {
   const listing = readListingFile(file);
   if (listing === null) return;
@@ -935,6 +1095,9 @@ function refuseListingAsFile(file, inputName) {
     "bad-input",
     `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
   );
+}
+function describeKind(recorded) {
+  return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
 }
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -1288,9 +1451,118 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/modes.ts
+var MODES_ANNOTATION = "artifact-seal.modes";
+function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+}
+function modesDigest(bytes) {
+  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+}
+function parseModes(text, what) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+  }
+  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  const { executable, links, ...rest } = json;
+  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
+  for (const [link3, target] of Object.entries(links)) {
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+  }
+  return { executable, links };
+}
+function linkTargetPath(link3, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(link3), target));
+  return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
+}
+function readModes(root, paths, links) {
+  const executable = [];
+  for (const rel of paths) {
+    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  }
+  const listed = new Set(paths);
+  const realRoot = realOrSelf(root);
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const relLink = toSlashes(relative(root, link3));
+    const relTarget = toSlashes(relative(realRoot, target));
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    if (!sealed) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+}
+function diffModes(sealed, found) {
+  const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
+  const sealedExec = new Set(sealed.executable);
+  const foundExec = new Set(found.executable);
+  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const out = [];
+  for (const p of [...paths].sort(byBytes)) {
+    const expected = describe2(sealed, p, sealedExec);
+    const actual = describe2(found, p, foundExec);
+    if (expected !== actual) out.push({ path: p, expected, actual });
+  }
+  return out;
+}
+function applyModes(root, paths, modes) {
+  const exec = new Set(modes.executable);
+  for (const rel of paths) {
+    try {
+      chmodSync(join(root, ...rel.split("/")), exec.has(rel) ? 493 : 420);
+    } catch (error2) {
+      if (error2.code !== "ENOENT") throw error2;
+    }
+  }
+  const made = [];
+  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+    if (made.some((m) => link3.startsWith(`${m}/`))) continue;
+    const at = join(root, ...link3.split("/"));
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(modes.links[link3], at);
+    made.push(link3);
+  }
+}
+function modesAnnotation(statement) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  for (const subject of subjects) {
+    const claimed = subject?.annotations?.[MODES_ANNOTATION]?.digest;
+    if (typeof claimed === "string") return claimed;
+  }
+  return null;
+}
+var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
+var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside(child, parent) {
@@ -1302,7 +1574,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
@@ -1317,7 +1589,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes(abs);
+    const slashed = toSlashes2(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -1325,15 +1597,17 @@ function resolveFiles(options) {
   };
   const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -1376,7 +1650,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
@@ -1386,9 +1660,13 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -1400,7 +1678,7 @@ function resolveFiles(options) {
     ancestors.pop();
   };
   const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
+    const real = realOrSelf2(abs);
     if (real === abs) return;
     if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
@@ -1417,7 +1695,7 @@ function resolveFiles(options) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
+        walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
@@ -1430,7 +1708,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes(abs));
+          const hit = matcher(toSlashes2(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -1438,7 +1716,7 @@ function resolveFiles(options) {
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
+        const realBase = realOrSelf2(base);
         if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
@@ -1452,14 +1730,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -1468,17 +1746,17 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
-  const realRoot = realOrSelf(root);
+  const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
     if ((named || isInside(link3, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1512,7 +1790,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
+  return toSlashes2(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -1560,7 +1838,7 @@ function statOrNull(p) {
     return null;
   }
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -1614,11 +1892,11 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -1645,7 +1923,10 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` };
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+}
+function modesBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
 }
 function contractBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
@@ -1655,6 +1936,16 @@ function statementBeside(checksumsFile) {
 }
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
 // src/stores/evidence/local-directory.ts
@@ -1679,8 +1970,10 @@ var LocalDirectoryStore = class {
       { final: join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
 ` },
       ...signed === null ? [] : [{ final: join(this.dir, names.sigstore), content: signed }],
-      ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }]
+      ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }],
+      ...artifact.modes ? [{ final: join(this.dir, names.modes), content: artifact.modes }] : []
     ];
+    if (!artifact.modes) removeQuietly(join(this.dir, names.modes));
     if (signed === null) removeQuietly(join(this.dir, names.sigstore));
     if (contract === null) {
       removeQuietly(join(this.dir, names.contract));
@@ -1716,7 +2009,8 @@ var LocalDirectoryStore = class {
       statementPath: files[1].final,
       sigstoreBundlePath: at(names.sigstore),
       contractPath: at(names.contract),
-      contractDir: contract === null ? null : contractDir
+      contractDir: contract === null ? null : contractDir,
+      modesPath: at(names.modes)
     };
   }
   cannotWrite(target, error2) {
@@ -1777,105 +2071,6 @@ async function sealToBundle(subject, options, destination, finish) {
   const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
   return { artifact: finished.artifact, bundle };
 }
-
-// src/app/settings/names.ts
-var SigningInput = {
-  Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
-};
-var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
-  TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
-};
-var SealInput = {
-  SubjectPath: "subject-path",
-  SubjectDigest: "subject-digest",
-  SubjectName: "subject-name",
-  SubjectChecksums: "subject-checksums",
-  SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
-  Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
-  RetentionDays: "retention-days",
-  Cache: "cache",
-  GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
-  ...SigningInput
-};
-var SealOutput = {
-  Digest: "digest",
-  Name: "name",
-  FileCount: "file-count",
-  Size: "size",
-  ChecksumsPath: "checksums-path",
-  StatementPath: "statement-path",
-  SealDir: "seal-dir",
-  ArtifactName: "artifact-name",
-  ArtifactId: "artifact-id",
-  BundlePath: "bundle-path",
-  AttestationId: "attestation-id",
-  AttestationUrl: "attestation-url",
-  Signer: "signer",
-  ContractDigest: "contract-digest",
-  ContractVersion: "contract-version"
-};
-var VerifyInput = {
-  SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
-  ...SignerInput
-};
-var PromoteInput = {
-  Environment: "environment",
-  ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
-  Policy: "policy",
-  Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
-  Rollback: "rollback",
-  DryRun: "dry-run",
-  Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
-  ApproveAmendment: "approve-amendment",
-  From: "from",
-  Wait: "wait",
-  ...SignerInput,
-  ...SigningInput
-};
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -2162,6 +2357,13 @@ async function mergeSealBundles(parts, options) {
     bundle,
     parts: read2.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
   };
+}
+function splitPartLine(line) {
+  const eq = line.indexOf("=");
+  return eq !== -1 && !line.slice(0, eq).includes("/") ? { name: line.slice(0, eq), given: line.slice(eq + 1) } : { given: line };
+}
+function isOnDisk(given, baseDir) {
+  return existsSync(resolve(baseDir, given));
 }
 function partSourceFromArgument(arg, baseDir, inputName) {
   const eq = arg.indexOf("=");
@@ -2611,9 +2813,15 @@ function readSealSettings(getInput2, workspace) {
   let subject;
   if (subjectParts !== "") {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+    const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace));
     subject = {
       kind: "parts",
-      parts: lines.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      parts: onDisk.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      artifacts: lines.filter((line) => !onDisk.includes(line)).map((line) => {
+        const { name: name2, given: given2 } = splitPartLine(line);
+        if (name2 === "" || given2 === "") throw new SealError("bad-input", `${SealInput.SubjectParts}: ${quote(line)} names ${name2 === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`);
+        return { ...name2 === void 0 ? {} : { name: name2 }, artifact: given2 };
+      }),
       partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
     };
   } else if (subjectPath !== "") {
@@ -2622,6 +2830,9 @@ function readSealSettings(getInput2, workspace) {
       patterns: parseSubjectPatterns(getInput2(SealInput.SubjectPath)),
       baseDir: workspace,
       inputName: SealInput.SubjectPath,
+      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
+      unusedExclusions: "warn",
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput2(SealInput.IncludeHiddenFiles), false) ? "include" : "leave-out",
       ...root !== "" ? { root } : {}
     };
   } else if (subjectDigest !== "") {
@@ -2674,7 +2885,7 @@ function readCarrying(getInput2, subject) {
   if (!upload && needsUpload) {
     throw new SealError("bad-input", `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
   }
-  const readsFiles = subject.kind === "paths";
+  const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
   for (const [name, on] of [
     [SealInput.UploadFiles, files],
     [SealInput.Cache, cache]
@@ -2687,19 +2898,20 @@ function readCarrying(getInput2, subject) {
   let retentionDays = null;
   if (retention !== "") {
     retentionDays = Number(retention);
-    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`);
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
+      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`);
     }
   }
   return { upload: upload ? { files, name: artifactName === "" ? null : artifactName, retentionDays } : null, cache };
 }
 
 // src/actions/seal/verify-hints.ts
-function verifyStepHints(env, settings, artifact, workspace) {
+function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles = null) {
   const actionRepository = env.GITHUB_ACTION_REPOSITORY;
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
   let verifySubjectPath = null;
+  if (settings.subject.kind === "parts") return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
   if (artifact.kind === "files" && settings.subject.kind === "paths") {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
@@ -2709,7 +2921,7 @@ function verifyStepHints(env, settings, artifact, workspace) {
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
   }
-  return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+  return { verifySubjectPath, verifyArtifactName: null, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
 }
 
 // src/attestation/oidc-token.ts
@@ -2765,10 +2977,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-7QBG5JUI.js");
+    const { readSigningKey } = await import("../chunks/signing-key-WEFDZDMK.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-ZJKWPIQK.js");
-    const { keySigner } = await import("../chunks/key-signer-IBSVIHWO.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-YRN66UFD.js");
+    const { keySigner } = await import("../chunks/key-signer-N7P2RKNB.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2785,8 +2997,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-U7KNNFNH.js");
-  const { signStatement } = await import("../chunks/sign-statement-ZJKWPIQK.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-Q5QQANOF.js");
+  const { signStatement } = await import("../chunks/sign-statement-YRN66UFD.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2828,7 +3040,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VCYYVCUG.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-3STTWJGI.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2863,6 +3075,7 @@ async function run(env = process.env) {
       info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
     }
     info(`${artifact.name}: ${artifact.digest}`);
+    reportLeftOut(artifact);
     info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`);
     const done = signed;
     const sealedContract = contract;
@@ -2872,10 +3085,10 @@ async function run(env = process.env) {
     if (done !== null) info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`);
     const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
-    if (settings.cache) await cacheSealed(artifact, env);
+    if (settings.cache) await cacheSealed(artifact, bundle, env);
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace);
+        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
         await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
       } else {
         debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
@@ -2893,6 +3106,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
     setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
+    setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []));
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
     setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
     setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
@@ -2900,22 +3114,45 @@ async function run(env = process.env) {
     reportFailure(error2);
   }
 }
+function reportLeftOut(artifact) {
+  const unused = artifact.unusedExclusions ?? [];
+  if (unused.length > 0) {
+    warning(
+      `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? "" : "s"} ${unused.map((p) => quote(`!${p}`)).join(", ")} matched nothing. An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.`
+    );
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length === 0) return;
+  const shown = leftOut.slice(0, 20).map((p) => quote(p));
+  info(
+    `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
+  );
+}
 function defaultArtifactName(artifact) {
   return `${fileSafeName(artifact.name)}-sealed`;
 }
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UBTMJ7XE.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-P6SW7LNT.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
-  info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
+  const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
+  if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
+  else info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`);
+  const asked = upload.retentionDays;
+  if (uploaded.retentionDays !== null) {
+    const capped = asked !== null && uploaded.retentionDays < asked;
+    const kept = `GitHub keeps it ${formatCount(uploaded.retentionDays, "day")}`;
+    if (capped) warning(`${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`);
+    else info(`${kept}${asked === null ? ` (the repository's setting)` : ""}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`);
+  }
   return uploaded;
 }
-async function cacheSealed(artifact, env) {
+async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-4EF3CKER.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-TQMWNNCW.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
@@ -2923,7 +3160,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-CRXF4D5N.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-N3GLMSRS.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2934,7 +3171,17 @@ async function signAndStore(signing, mode, artifact, token, env) {
 }
 async function mergeParts(subject, settings, build, env, workspace, defaultParent, finish) {
   const name = settings.name || fallbackName(env, workspace);
-  const merged = await mergeSealBundles(subject.parts, {
+  let fetched = [];
+  if (subject.artifacts.length > 0) {
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-GQCCT2J5.js");
+    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
+  }
+  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
+  if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
+    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache;
+    throw new SealError("bad-input", `${input}: the parts ${withoutFiles.map(quote).join(", ")} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`);
+  }
+  const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
     outputDir: settings.outputDir ?? join(defaultParent, fileSafeName(name)),
@@ -2944,44 +3191,58 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     expectedDigestsInputName: SealInput.PartDigests,
     finish
   });
+  const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
+  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
+  if (laidOut.every((p) => p.filesDir !== null)) {
+    const { layOutParts } = await import("../chunks/fetch-parts-GQCCT2J5.js");
+    const root = layOutParts(laidOut, join(defaultParent, "downloads"));
+    for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
+    return { ...merged, artifact: { ...merged.artifact, root } };
+  }
   for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
   return merged;
 }
 export {
-  DEFAULT_API_URL as m10$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
-  apiUrlOf as m10$apiUrlOf,
-  serverUrlOf as m10$serverUrlOf,
-  SealError as m11$SealError,
-  exitCodeOf as m11$exitCodeOf,
-  isSealError as m11$isSealError,
-  quote as m11$quote,
-  stopsPromotion as m11$stopsPromotion,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  agreeingKind as m13$agreeingKind,
+  checkSubjectKind as m13$checkSubjectKind,
+  isCanonicalListing as m13$isCanonicalListing,
+  kindFromListing as m13$kindFromListing,
+  kindFromStatement as m13$kindFromStatement,
+  readListingFile as m13$readListingFile,
+  refuseListingAsFile as m13$refuseListingAsFile,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  MODES_ANNOTATION as m15$MODES_ANNOTATION,
+  applyModes as m15$applyModes,
+  diffModes as m15$diffModes,
+  formatModes as m15$formatModes,
+  linkTargetPath as m15$linkTargetPath,
+  modesAnnotation as m15$modesAnnotation,
+  modesDigest as m15$modesDigest,
+  parseModes as m15$parseModes,
+  readModes as m15$readModes,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2998,29 +3259,47 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  VERSION as m28$VERSION,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  contractManifestBeside as m24$contractManifestBeside,
+  hasBundleBeside as m24$hasBundleBeside,
+  listingsIn as m24$listingsIn,
+  readListing as m24$readListing,
+  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
+  readStatement as m24$readStatement,
+  readStatementBeside as m24$readStatementBeside,
+  whyUnreadable as m24$whyUnreadable,
+  bundleBaseOf as m27$bundleBaseOf,
+  bundleFileNames as m27$bundleFileNames,
+  contractBeside as m27$contractBeside,
+  fileSafeName as m27$fileSafeName,
+  isBundleEntry as m27$isBundleEntry,
+  modesBeside as m27$modesBeside,
+  sigstoreBundleBeside as m27$sigstoreBundleBeside,
+  statementBeside as m27$statementBeside,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
-  CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m8$CONTRACT_FORMAT,
-  CONTRACT_FORMAT_V1 as m8$CONTRACT_FORMAT_V1,
-  UNVERSIONED as m8$UNVERSIONED,
-  buildManifest as m8$buildManifest,
-  contractDigest as m8$contractDigest,
-  contractIdentityText as m8$contractIdentityText,
-  contractVersion as m8$contractVersion,
-  parseContractPatterns as m8$parseContractPatterns,
-  parseManifest as m8$parseManifest,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  VERSION as m31$VERSION,
+  CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m9$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m9$CONTRACT_FORMAT_V1,
+  UNVERSIONED as m9$UNVERSIONED,
+  buildManifest as m9$buildManifest,
+  contractDigest as m9$contractDigest,
+  contractIdentityText as m9$contractIdentityText,
+  contractVersion as m9$contractVersion,
+  parseContractPatterns as m9$parseContractPatterns,
+  parseManifest as m9$parseManifest
 };

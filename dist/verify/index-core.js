@@ -535,10 +535,357 @@ function parseDigest(value, what) {
   );
 }
 
+// src/core/listing.ts
+function compareUtf8(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xIsSurrogate = x >= 55296 && x <= 57343;
+    const yIsSurrogate = y >= 55296 && y <= 57343;
+    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+}
+function formatListing(sorted) {
+  let text = "";
+  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
+`;
+  return text;
+}
+var LINES_PER_PIECE = 4096;
+function listingFromDigests(paths, digests, order) {
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
+    }
+    pieces.push(Buffer.from(lines.join("")));
+  }
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+}
+function digestOfListing(listing) {
+  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+}
+function checkListingPath(path, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
+  }
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+  }
+}
+var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
+function unescapeName(name) {
+  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
+}
+function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
+    if (earlier !== void 0) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+  }
+  return sortEntries(entries);
+}
+function diffListings(expected, actual) {
+  const mismatches = [];
+  let i = 0;
+  let j = 0;
+  while (i < expected.length || j < actual.length) {
+    const e = expected[i];
+    const a = actual[j];
+    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
+    if (order === 0 && e && a) {
+      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      i++;
+      j++;
+    } else if (order < 0 && e) {
+      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
+      i++;
+    } else if (a) {
+      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
+      j++;
+    }
+  }
+  return mismatches;
+}
+function describesListing(entries, digest) {
+  if (digestOfListing(formatListing(entries)) === digest) return "tree";
+  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
+  return null;
+}
+
+// src/core/modes.ts
+var MODES_ANNOTATION = "artifact-seal.modes";
+function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+}
+function modesDigest(bytes) {
+  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+}
+function parseModes(text, what) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+  }
+  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  const { executable, links, ...rest } = json;
+  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
+  for (const [link3, target] of Object.entries(links)) {
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+  }
+  return { executable, links };
+}
+function linkTargetPath(link3, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  const joined = posix.normalize(posix.join(posix.dirname(link3), target));
+  return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
+}
+function readModes(root, paths, links) {
+  const executable = [];
+  for (const rel of paths) {
+    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  }
+  const listed = new Set(paths);
+  const realRoot = realOrSelf(root);
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const relLink = toSlashes(relative(root, link3));
+    const relTarget = toSlashes(relative(realRoot, target));
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    if (!sealed) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+}
+function diffModes(sealed, found) {
+  const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
+  const sealedExec = new Set(sealed.executable);
+  const foundExec = new Set(found.executable);
+  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const out = [];
+  for (const p of [...paths].sort(byBytes)) {
+    const expected = describe2(sealed, p, sealedExec);
+    const actual = describe2(found, p, foundExec);
+    if (expected !== actual) out.push({ path: p, expected, actual });
+  }
+  return out;
+}
+function applyModes(root, paths, modes) {
+  const exec = new Set(modes.executable);
+  for (const rel of paths) {
+    try {
+      chmodSync(join(root, ...rel.split("/")), exec.has(rel) ? 493 : 420);
+    } catch (error2) {
+      if (error2.code !== "ENOENT") throw error2;
+    }
+  }
+  const made = [];
+  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+    if (made.some((m) => link3.startsWith(`${m}/`))) continue;
+    const at = join(root, ...link3.split("/"));
+    rmSync(at, { recursive: true, force: true });
+    symlinkSync(modes.links[link3], at);
+    made.push(link3);
+  }
+}
+function modesAnnotation(statement) {
+  const subjects = statement?.subject;
+  if (!Array.isArray(subjects)) return null;
+  for (const subject of subjects) {
+    const claimed = subject?.annotations?.[MODES_ANNOTATION]?.digest;
+    if (typeof claimed === "string") return claimed;
+  }
+  return null;
+}
+var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+// src/stores/evidence/seal-bundle.ts
+function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+}
+function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+}
+function modesBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
+}
+function contractBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
+}
+function statementBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
+}
+function sigstoreBundleBeside(checksumsFile) {
+  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
+}
+var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+function isBundleEntry(rest, base, directory) {
+  const contractDir = `${base}.contract`;
+  if (rest === contractDir) return directory;
+  if (rest.startsWith(`${contractDir}/`)) return true;
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`);
+}
+function bundleBaseOf(fileName) {
+  return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
+}
+
+// src/stores/evidence/bundle-reader.ts
+function whyUnreadable(error2) {
+  const e = error2;
+  if (e?.code === "ENOENT") return "it does not exist";
+  if (e?.code === "EISDIR") return "it is a directory";
+  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+function readListing(file, unreadable) {
+  return parseListing(readText(file, unreadable), file);
+}
+function readStatementBeside(checksumsFile, unreadable) {
+  const file = statementBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function readStatement(file, unreadable) {
+  return readDocument(file, unreadable);
+}
+function readSigstoreBundleBeside(checksumsFile, unreadable) {
+  const file = sigstoreBundleBeside(checksumsFile);
+  return file === null ? null : readDocument(file, unreadable);
+}
+function contractManifestBeside(checksumsFile) {
+  const file = contractBeside(checksumsFile);
+  return file !== null && existsSync(file) ? file : null;
+}
+function hasBundleBeside(checksumsFile) {
+  return contractBeside(checksumsFile) !== null;
+}
+function readDocument(file, unreadable) {
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
+    throw unreadable(whyUnreadable(error2), file);
+  }
+  try {
+    return { file, text, json: JSON.parse(text), notJson: null };
+  } catch (error2) {
+    return { file, text, json: void 0, notJson: error2.message };
+  }
+}
+function readText(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function listingsIn(dir, unreadable) {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDirectory) return null;
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
+  } catch (error2) {
+    throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// src/app/verify/sealed-modes.ts
+function sealedModesBeside(checksumsFile, what) {
+  let statement = null;
+  try {
+    statement = readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why))?.json ?? null;
+  } catch {
+  }
+  const claimed = modesAnnotation(statement);
+  if (claimed === null) return null;
+  const file = modesBeside(checksumsFile);
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  if (modesDigest(bytes) !== claimed) {
+    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+  }
+  return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
+}
+
 // src/stores/evidence/cache-layout.ts
 var CACHE_KEY_PREFIX = "artifact-seal-files-";
-var CACHE_STAGING_DIR = "artifact-seal-cache-v2";
-var CACHE_LISTING = "listing.sha256";
+var CACHE_STAGING_DIR = "artifact-seal-cache-v3";
+var CACHE_SEAL_DIR = "seal";
 var CACHE_FILES_DIR = "files";
 function cacheKeyOf(digest) {
   return `${CACHE_KEY_PREFIX}sha256-${hexOf(digest)}`;
@@ -780,205 +1127,6 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
   const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
   return { repository, commit, runUrl: runUrl2 };
-}
-
-// src/core/listing.ts
-function compareUtf8(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xIsSurrogate = x >= 55296 && x <= 57343;
-    const yIsSurrogate = y >= 55296 && y <= 57343;
-    if (xIsSurrogate !== yIsSurrogate) return xIsSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
-}
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
-function formatListing(sorted) {
-  let text = "";
-  for (const entry of sorted) text += `${entry.hex}  ${entry.path}
-`;
-  return text;
-}
-var LINES_PER_PIECE = 4096;
-function listingFromDigests(paths, digests, order) {
-  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const pieces = [];
-  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
-    const end = Math.min(order.length, start + LINES_PER_PIECE);
-    const lines = new Array(end - start);
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
-`;
-    }
-    pieces.push(Buffer.from(lines.join("")));
-  }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
-function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
-}
-function checkListingPath(path, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
-  if (path.includes("\n") || path.includes("\r")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
-  }
-  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
-  }
-}
-var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
-function unescapeName(name) {
-  return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
-}
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path = escaped ? unescapeName(rawPath) : rawPath;
-    while (path.startsWith("./")) path = path.slice(2);
-    checkListingPath(path, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path);
-    if (earlier !== void 0) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path, lineNo);
-    entries.push({ path, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
-  }
-  return sortEntries(entries);
-}
-function diffListings(expected, actual) {
-  const mismatches = [];
-  let i = 0;
-  let j = 0;
-  while (i < expected.length || j < actual.length) {
-    const e = expected[i];
-    const a = actual[j];
-    const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
-    if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
-      i++;
-      j++;
-    } else if (order < 0 && e) {
-      mismatches.push({ path: e.path, expected: e.hex, actual: null, kind: "missing" });
-      i++;
-    } else if (a) {
-      mismatches.push({ path: a.path, expected: null, actual: a.hex, kind: "added" });
-      j++;
-    }
-  }
-  return mismatches;
-}
-function describesListing(entries, digest) {
-  if (digestOfListing(formatListing(entries)) === digest) return "tree";
-  if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return "file";
-  return null;
-}
-
-// src/stores/evidence/seal-bundle.ts
-function contractBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.contract.json` : null;
-}
-function statementBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.intoto.json` : null;
-}
-function sigstoreBundleBeside(checksumsFile) {
-  return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
-}
-
-// src/stores/evidence/bundle-reader.ts
-function whyUnreadable(error2) {
-  const e = error2;
-  if (e?.code === "ENOENT") return "it does not exist";
-  if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
-}
-function readListing(file, unreadable) {
-  return parseListing(readText(file, unreadable), file);
-}
-function readStatementBeside(checksumsFile, unreadable) {
-  const file = statementBeside(checksumsFile);
-  return file === null ? null : readDocument(file, unreadable);
-}
-function readStatement(file, unreadable) {
-  return readDocument(file, unreadable);
-}
-function readSigstoreBundleBeside(checksumsFile, unreadable) {
-  const file = sigstoreBundleBeside(checksumsFile);
-  return file === null ? null : readDocument(file, unreadable);
-}
-function contractManifestBeside(checksumsFile) {
-  const file = contractBeside(checksumsFile);
-  return file !== null && existsSync(file) ? file : null;
-}
-function hasBundleBeside(checksumsFile) {
-  return contractBeside(checksumsFile) !== null;
-}
-function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
-  try {
-    return { file, text, json: JSON.parse(text), notJson: null };
-  } catch (error2) {
-    return { file, text, json: void 0, notJson: error2.message };
-  }
-}
-function readText(file, unreadable) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), file);
-  }
-}
-function listingsIn(dir, unreadable) {
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(dir).isDirectory();
-  } catch {
-  }
-  if (!isDirectory) return null;
-  try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), dir);
-  }
 }
 
 // src/app/verify/sealed-by.ts
@@ -1345,7 +1493,11 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
-var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
+var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 function isInside2(child, parent) {
@@ -1357,7 +1509,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
@@ -1372,7 +1524,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes(abs);
+    const slashed = toSlashes2(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -1380,15 +1532,17 @@ function resolveFiles(options) {
   };
   const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
   const addFile = (abs) => {
     if (seen !== null) {
       if (seen.has(abs)) return;
@@ -1431,7 +1585,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
@@ -1441,9 +1595,13 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
@@ -1455,7 +1613,7 @@ function resolveFiles(options) {
     ancestors.pop();
   };
   const noteNamedLink = (abs) => {
-    const real = realOrSelf(abs);
+    const real = realOrSelf2(abs);
     if (real === abs) return;
     if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
@@ -1472,7 +1630,7 @@ function resolveFiles(options) {
         matchedSomething = true;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
-        walk(abs, realOrSelf(abs), [], null, null);
+        walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
         matchedSomething = true;
         if (!isExcluded(abs)) {
@@ -1485,7 +1643,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes(abs));
+          const hit = matcher(toSlashes2(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -1493,7 +1651,7 @@ function resolveFiles(options) {
         skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
       };
       if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf(base);
+        const realBase = realOrSelf2(base);
         if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
@@ -1507,14 +1665,14 @@ function resolveFiles(options) {
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow") {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
       `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
@@ -1523,17 +1681,17 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
-  const realRoot = realOrSelf(root);
+  const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
     if ((named || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order };
+  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1567,7 +1725,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
+  return toSlashes2(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -1615,7 +1773,7 @@ function statOrNull(p) {
     return null;
   }
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -1669,11 +1827,11 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing },
-    !isSingleFile,
-    options.build
-  );
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
 }
 async function listDirectory(dir, inputName, options = {}) {
   const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
@@ -1840,15 +1998,23 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(request.subject, options);
+  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
   checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
     subject: subjectInput,
     checksums: request.checksumsInput
   });
-  const verified = artifact.digest === request.expected;
-  const mismatches = verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing"));
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const sameBytes = artifact.digest === request.expected;
+  const verified = sameBytes && modeMismatches.length === 0;
+  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+}
+function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
@@ -1919,6 +2085,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
+  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
+  }
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
@@ -1931,8 +2101,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JMZMCTU7.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-DYWZD3B4.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WEV43MYU.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-DY7POA7J.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,13 +2132,15 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-6NPIX7SO.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FRISV6M3.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
+    const modes = sealedModesBeside(restored.listingFile, inputName);
+    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
     checked = await verifyArtifact(
       {
         subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
@@ -1992,7 +2164,11 @@ async function restoreFromCache(digest, inputName, context) {
   }
   const handedOut = single ?? restored.filesDir;
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  return { kind: "verified", check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } };
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  return {
+    kind: "verified",
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  };
 }
 
 // src/core/promotion/record.ts
@@ -2141,7 +2317,7 @@ function renderVerifyMarkdown(report) {
     out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
+      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
     }
     if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
   } else if (!report.listingGiven) {
@@ -2178,6 +2354,7 @@ var SealInput = {
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
   PartDigests: "part-digests",
+  IncludeHiddenFiles: "include-hidden-files",
   Name: "name",
   Root: "root",
   OutputDir: "output-dir",
@@ -2338,6 +2515,8 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: "leave-out",
     ...root !== "" ? { root } : {}
   };
 }
@@ -2850,20 +3029,20 @@ function describeIdentityFailure(failures) {
 // src/app/signature/check-signature.ts
 async function checkSignature(digest, sources, expectation) {
   const found = await findSignatures(digest, sources);
-  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation);
+  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation, sources.checksumsFile);
 }
-async function checkCandidates(candidates, digest, expectation) {
+async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   const problems = [];
   for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, digest, expectation);
+    const checked = await checkCandidate(candidate, digest, expectation, checksumsFile);
     if (checked.status === "verified") return checked;
     problems.push(checked.detail);
   }
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
-async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-UPUNQET5.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-DN3PU7T3.js");
+async function checkCandidate(candidate, digest, expectation, checksumsFile) {
+  const { verifyAttestation } = await import("../chunks/verify-bundle-V4Z57ITV.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-2X5TC7V4.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2881,6 +3060,8 @@ async function checkCandidate(candidate, digest, expectation) {
   if (!aboutDigest(statement.subject, digest)) {
     return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
   }
+  const unsignedModes = checksumsFile === null ? null : modesNotSigned(statement, checksumsFile);
+  if (unsignedModes !== null) return { status: "refused", detail: `${candidate.source} is signed, but ${unsignedModes}` };
   const signer = verified.signer;
   let accepted;
   if (signer.kind === "key") {
@@ -2907,6 +3088,19 @@ async function checkCandidate(candidate, digest, expectation) {
     source: candidate.source,
     bundleDigest: candidate.digest
   };
+}
+function modesNotSigned(statement, checksumsFile) {
+  const file = modesBeside(checksumsFile);
+  if (file === null) return null;
+  const signed = modesAnnotation(statement);
+  let bytes = null;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+  }
+  if (bytes === null) return signed === null ? null : `the file modes it records (${signed}) did not travel with the listing: ${quote(file)} is missing.`;
+  if (signed === null) return `the statement it signs records no file modes, yet ${quote(file)} travelled with the listing: it was added after sealing.`;
+  return modesDigest(bytes) === signed ? null : `${quote(file)} is not the modes file it records (${signed}): it was changed after sealing.`;
 }
 function aboutDigest(subjects, digest) {
   const hex = hexOf(digest);
@@ -2951,7 +3145,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-VTB5SKAO.js");
+    const { listAttestations } = await import("../chunks/attestations-api-4O6VSSLW.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -2979,14 +3173,15 @@ function signerOutput(signer) {
 // src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present" };
+  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present", mode: "changed its mode since it was sealed" };
+  const detail = (m) => m.kind === "mode" ? ` (sealed ${m.expected}, now ${m.actual})` : "";
   for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   }
   const rest = mismatches.slice(ANNOTATIONS_SHOWN - 1);
   if (rest.length === 1) {
     const m = rest[0];
-    error(`${m.path} ${what[m.kind]}.`, { title: `artifact-seal: ${m.kind} file` });
+    error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   } else if (rest.length > 1) {
     error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
   }
@@ -3081,43 +3276,46 @@ function mismatchOutput(m) {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
 }
 export {
-  DEFAULT_API_URL as m10$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m10$DEFAULT_SERVER_URL,
-  apiUrlOf as m10$apiUrlOf,
-  serverUrlOf as m10$serverUrlOf,
-  SealError as m11$SealError,
-  exitCodeOf as m11$exitCodeOf,
-  isSealError as m11$isSealError,
-  quote as m11$quote,
-  stopsPromotion as m11$stopsPromotion,
-  agreeingKind as m12$agreeingKind,
-  checkSubjectKind as m12$checkSubjectKind,
-  isCanonicalListing as m12$isCanonicalListing,
-  kindFromListing as m12$kindFromListing,
-  kindFromStatement as m12$kindFromStatement,
-  readListingFile2 as m12$readListingFile,
-  refuseListingAsFile as m12$refuseListingAsFile,
-  checkListingPath as m13$checkListingPath,
-  compareUtf8 as m13$compareUtf8,
-  describesListing as m13$describesListing,
-  diffListings as m13$diffListings,
-  digestOfListing as m13$digestOfListing,
-  formatListing as m13$formatListing,
-  listingFromDigests as m13$listingFromDigests,
-  parseListing as m13$parseListing,
-  sortEntries as m13$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
+  digestFromHex as m10$digestFromHex,
+  hexOf as m10$hexOf,
+  parseDigest as m10$parseDigest,
+  shortDigest as m10$shortDigest,
+  DEFAULT_API_URL as m11$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
+  apiUrlOf as m11$apiUrlOf,
+  serverUrlOf as m11$serverUrlOf,
+  SealError as m12$SealError,
+  exitCodeOf as m12$exitCodeOf,
+  isSealError as m12$isSealError,
+  quote as m12$quote,
+  stopsPromotion as m12$stopsPromotion,
+  agreeingKind as m13$agreeingKind,
+  checkSubjectKind as m13$checkSubjectKind,
+  isCanonicalListing as m13$isCanonicalListing,
+  kindFromListing as m13$kindFromListing,
+  kindFromStatement as m13$kindFromStatement,
+  readListingFile2 as m13$readListingFile,
+  refuseListingAsFile as m13$refuseListingAsFile,
+  checkListingPath as m14$checkListingPath,
+  compareUtf8 as m14$compareUtf8,
+  describesListing as m14$describesListing,
+  diffListings as m14$diffListings,
+  digestOfListing as m14$digestOfListing,
+  formatListing as m14$formatListing,
+  listingFromDigests as m14$listingFromDigests,
+  parseListing as m14$parseListing,
+  sortEntries as m14$sortEntries,
+  MODES_ANNOTATION as m15$MODES_ANNOTATION,
+  applyModes as m15$applyModes,
+  diffModes as m15$diffModes,
+  formatModes as m15$formatModes,
+  linkTargetPath as m15$linkTargetPath,
+  modesAnnotation as m15$modesAnnotation,
+  modesDigest as m15$modesDigest,
+  parseModes as m15$parseModes,
+  readModes as m15$readModes,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -3134,36 +3332,51 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m23$CACHE_LISTING,
-  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m23$cacheArchivePrefix,
-  cacheKeyOf as m23$cacheKeyOf,
-  cacheStagingPath as m23$cacheStagingPath,
-  copyListedFiles as m24$copyListedFiles,
-  makeDirectories as m24$makeDirectories,
-  privateDir as m24$privateDir,
-  removeQuietly as m24$removeQuietly,
-  writeNewFile as m24$writeNewFile,
-  VERSION as m28$VERSION,
+  FULCIO_OIDS as m20$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m20$GITHUB_HOSTED,
+  checkIdentity as m20$checkIdentity,
+  decodeDerUtf8String as m20$decodeDerUtf8String,
+  decodeIdentity as m20$decodeIdentity,
+  describeIdentityFailure as m20$describeIdentityFailure,
+  parseWorkflowSetting as m20$parseWorkflowSetting,
+  parseWorkflowUri as m20$parseWorkflowUri,
+  repositoryOfUri as m20$repositoryOfUri,
+  contractManifestBeside as m24$contractManifestBeside,
+  hasBundleBeside as m24$hasBundleBeside,
+  listingsIn as m24$listingsIn,
+  readListing as m24$readListing,
+  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
+  readStatement as m24$readStatement,
+  readStatementBeside as m24$readStatementBeside,
+  whyUnreadable as m24$whyUnreadable,
+  CACHE_FILES_DIR as m25$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m25$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m25$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m25$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m25$cacheArchivePrefix,
+  cacheKeyOf as m25$cacheKeyOf,
+  cacheStagingPath as m25$cacheStagingPath,
+  copyListedFiles as m26$copyListedFiles,
+  makeDirectories as m26$makeDirectories,
+  privateDir as m26$privateDir,
+  removeQuietly as m26$removeQuietly,
+  writeNewFile as m26$writeNewFile,
+  bundleBaseOf as m27$bundleBaseOf,
+  bundleFileNames as m27$bundleFileNames,
+  contractBeside as m27$contractBeside,
+  fileSafeName as m27$fileSafeName,
+  isBundleEntry as m27$isBundleEntry,
+  modesBeside as m27$modesBeside,
+  sigstoreBundleBeside as m27$sigstoreBundleBeside,
+  statementBeside as m27$statementBeside,
+  VERSION as m31$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
-  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m6$parseTufMirrors,
-  digestFromHex as m9$digestFromHex,
-  hexOf as m9$hexOf,
-  parseDigest as m9$parseDigest,
-  shortDigest as m9$shortDigest
+  sealedModesBeside as m6$sealedModesBeside,
+  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m7$parseTufMirrors
 };

@@ -35,7 +35,7 @@ export interface SealErrorDetails {
   /** `refused`: each archive entry refused before anything was extracted, and why. */
   readonly refusals?: readonly { readonly name: string; readonly reason: string }[]
   /** `mismatch`: every file that differs from the seal. */
-  readonly mismatches?: readonly { readonly path: string; readonly expected: string | null; readonly actual: string | null; readonly kind: 'changed' | 'missing' | 'added' }[]
+  readonly mismatches?: readonly { readonly path: string; readonly expected: string | null; readonly actual: string | null; readonly kind: 'changed' | 'missing' | 'added' | 'mode' }[]
   /** `mismatch`: what the bytes hash to. */
   readonly actual?: `sha256:${string}`
 }

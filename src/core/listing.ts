@@ -135,7 +135,8 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
   return sortEntries(entries)
 }
 
-export type MismatchKind = 'changed' | 'missing' | 'added'
+/** `mode`: the file's execute bit or link differs from the sealed modes (modes.ts); expected and actual describe each. */
+export type MismatchKind = 'changed' | 'missing' | 'added' | 'mode'
 
 /** One difference between a sealed listing and what is on disk now. */
 export interface Mismatch {

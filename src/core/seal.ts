@@ -5,7 +5,8 @@ import { SealError, quote } from './errors.js'
 import { type HashOptions, type HashedFiles, HashPool, HashQueue, hashFiles } from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
 import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
-import { type BuildContext, type Statement, buildStatement, digestOnlySubject, statementSubject } from './statement.js'
+import { type BuildContext, type Statement, type StatementSubject, buildStatement, digestOnlySubject, statementSubject } from './statement.js'
+import { MODES_ANNOTATION, formatModes, modesDigest, readModes } from './modes.js'
 import type { SubjectPatterns } from './subject/patterns.js'
 import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
 
@@ -18,7 +19,9 @@ export type SubjectSpec =
       readonly root?: string
       readonly skipDirs?: readonly string[]
       readonly inputName: string
-      readonly unusedExclusions?: 'error' | 'allow'
+      readonly unusedExclusions?: 'error' | 'allow' | 'warn'
+      /** `leave-out`: hidden and secret-looking files found by a walk are not sealed (resolve-files.ts). */
+      readonly hidden?: 'include' | 'leave-out'
     }
   | { readonly kind: 'digest'; readonly digest: Digest; readonly name: string }
   | { readonly kind: 'checksums'; readonly file: string; readonly inputName: string }
@@ -40,6 +43,12 @@ export interface SealedArtifact {
   /** The checksums listing, as written to the seal bundle. */
   readonly listing: Buffer
   readonly statement: Statement
+  /** Hidden and secret-looking entries the walk left out, relative to the base directory (a directory ends in `/`). */
+  readonly leftOut?: readonly string[]
+  /** Exclusions that matched nothing, when the subject asked to be warned rather than refused. */
+  readonly unusedExclusions?: readonly string[]
+  /** The file modes (modes.ts) as written beside the listing, when files were read; their digest is in the statement. */
+  readonly modes?: Buffer | null
 }
 
 export interface SealOptions extends HashOptions {
@@ -97,11 +106,11 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
   const summary = summarizeFiles(relativePaths, hashed.sizes, order)
   const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0)
-  return describe(
-    { name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing },
-    !isSingleFile,
-    options.build
-  )
+  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing }, !isSingleFile, options.build)
+  const modes = formatModes(readModes(root, relativePaths, resolved.links))
+  const [sealedSubject, ...others] = described.statement.subject
+  const annotated = { ...(sealedSubject as StatementSubject), annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } }
+  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions }
 }
 
 /** The listing of every file under a directory, as a seal of it writes it: for checking copies against a seal. */

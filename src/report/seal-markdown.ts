@@ -4,6 +4,7 @@ import { type SealReport, provenanceLinks, verifySnippet } from './seal-report.j
 
 /** The job summary stays well under GitHub's 1 MiB limit however large the artifact. */
 const LISTING_LINES_SHOWN = 500
+const LEFT_OUT_SHOWN = 100
 
 
 function firstLines(listing: Buffer, count: number): { text: string; count: number } {
@@ -57,6 +58,21 @@ export function renderSealMarkdown(report: SealReport): string {
       for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`)
     }
     out.push('')
+  }
+
+  const leftOut = artifact.leftOut ?? []
+  if (leftOut.length > 0) {
+    out.push(
+      `<details><summary>Left out: ${formatCount(leftOut.length, 'hidden or secret-looking entry', 'hidden or secret-looking entries')} (not sealed, not uploaded)</summary>`,
+      '',
+      ...leftOut.slice(0, LEFT_OUT_SHOWN).map((p) => `- ${code(p)}`),
+      ...(leftOut.length > LEFT_OUT_SHOWN ? [`- … ${formatNumber(leftOut.length - LEFT_OUT_SHOWN)} more`] : []),
+      '',
+      'Set `include-hidden-files: true` to seal them, or leave them out with a `!` pattern to silence this.',
+      '',
+      '</details>',
+      ''
+    )
   }
 
   out.push('<details><summary>Verify these bytes in a later job</summary>', '', fence(verifySnippet(report), 'yaml'), '', '</details>', '')

@@ -1,3 +1,4 @@
+import { VerifyInput } from '../app/settings/names.js'
 import type { ContractManifest } from '../core/contract/manifest.js'
 import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, commitUrl, runUrl } from '../core/statement.js'
@@ -10,6 +11,8 @@ export interface SealReport {
   readonly build: BuildContext
   /** How a later job names the same files for verify, e.g. `dist`; null for a digest subject. */
   readonly verifySubjectPath: string | null
+  /** The workflow artifact a later job downloads the files from instead (a merged seal's); null or absent when none. */
+  readonly verifyArtifactName?: string | null
   /** `owner/artifact-seal/verify@v1`, or `./verify` when the action runs from its own repository. */
   readonly verifyAction: string
   /** The job and step that ran the seal, for the job-output snippet. */
@@ -53,7 +56,9 @@ export function verifySnippet(report: SealReport): string {
     '    with:'
   ]
   const subjectPath = report.verifySubjectPath
-  if (subjectPath !== null && subjectPath.includes('\n')) {
+  if (report.verifyArtifactName) {
+    lines.push(`      ${VerifyInput.ArtifactName}: ${report.verifyArtifactName}`)
+  } else if (subjectPath !== null && subjectPath.includes('\n')) {
     lines.push('      subject-path: |', ...subjectPath.split('\n').map((line) => `        ${line}`))
   } else if (subjectPath !== null) {
     lines.push(`      subject-path: ${subjectPath}`)

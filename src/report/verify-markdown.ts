@@ -53,7 +53,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     out.push(`${formatCount(report.mismatches.length, 'file')} differ from the seal:`, '')
     out.push('| File | Difference | Sealed | Found |', '| --- | --- | --- | --- |')
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(shortDigest(`sha256:${m.actual}`)) : '—'} |`)
+      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === 'mode' ? m.expected : shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(m.kind === 'mode' ? m.actual : shortDigest(`sha256:${m.actual}`)) : '—'} |`)
     }
     if (report.mismatches.length > ROWS_SHOWN) out.push(`| … ${report.mismatches.length - ROWS_SHOWN} more | | | |`)
   } else if (!report.listingGiven) {

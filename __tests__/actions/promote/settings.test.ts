@@ -55,6 +55,8 @@ describe("the verify and seal actions' inputs", () => {
     expect(readSealSettings(inputs({ 'subject-digest': DIGEST, 'subject-name': 'ghcr.io/acme/shop' }), '/w').subject).toEqual({ kind: 'digest', digest: DIGEST, name: 'ghcr.io/acme/shop' })
     expect(() => readSealSettings(inputs({}), '/w')).toThrowSealError('bad-input', 'subject-path', 'subject-digest')
     expect(() => readSealSettings(inputs({ 'subject-digest': DIGEST, 'subject-name': 'x', cache: 'true' }), '/w')).toThrowSealError('bad-input', 'cache', 'subject-digest')
-    expect(() => readSealSettings(inputs({ 'subject-path': 'dist', 'retention-days': '91', upload: 'true' }), '/w')).toThrowSealError('bad-input', 'retention-days', '"91"')
+    expect(() => readSealSettings(inputs({ 'subject-path': 'dist', 'retention-days': '401', upload: 'true' }), '/w')).toThrowSealError('bad-input', 'retention-days', '"401"')
+    // What GitHub takes: organizations may allow up to 400 days for private repositories.
+    expect(readSealSettings(inputs({ 'subject-path': 'dist', 'retention-days': '400', upload: 'true' }), '/w').upload).toMatchObject({ retentionDays: 400 })
   })
 })

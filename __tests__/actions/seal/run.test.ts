@@ -49,6 +49,7 @@ describe('the seal action', () => {
       'bundle-path': '',
       'attestation-id': '',
       'attestation-url': '',
+      'left-out': '[]',
       signer: '',
       'contract-digest': '',
       'contract-version': ''
@@ -56,8 +57,8 @@ describe('the seal action', () => {
     const listing = fs.readFileSync(out['checksums-path'] as string, 'utf8')
     expect(listing.split('\n').filter(Boolean).map((l) => l.slice(66))).toEqual(['assets/app.css', 'assets/app.js', 'index.html'])
     const statement = JSON.parse(fs.readFileSync(out['statement-path'] as string, 'utf8'))
-    expect(statement.subject).toEqual([{ name: 'dist', digest: { sha256: out.digest?.slice(7), dirHash: out.digest?.slice(7) } }])
-    expect(fs.readdirSync(sealDir).sort()).toEqual(['dist.intoto.json', 'dist.sha256'])
+    expect(statement.subject).toEqual([{ name: 'dist', digest: { sha256: out.digest?.slice(7), dirHash: out.digest?.slice(7) }, annotations: { 'artifact-seal.modes': { digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } } }])
+    expect(fs.readdirSync(sealDir).sort()).toEqual(['dist.intoto.json', 'dist.modes.json', 'dist.sha256'])
 
     const summary = core.summaryText.join('')
     expect(summary).toContain(`### 🔒 Sealed \`dist\``)

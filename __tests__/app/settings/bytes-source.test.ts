@@ -14,7 +14,7 @@ describe('where the bytes are, from the inputs', () => {
   it('reads files in the workspace, a workflow artifact of this or another run, or the cache', () => {
     expect(readBytesSource(inputs({ 'subject-path': 'dist\n!dist/*.map', 'checksums-path': 'seal/app.sha256' }), '/w', NAMES)).toEqual({
       kind: 'local',
-      subject: { kind: 'paths', patterns: { include: ['dist'], exclude: ['dist/*.map'] }, baseDir: '/w', inputName: 'subject-path', unusedExclusions: 'allow' },
+      subject: { kind: 'paths', patterns: { include: ['dist'], exclude: ['dist/*.map'] }, baseDir: '/w', inputName: 'subject-path', unusedExclusions: 'allow', hidden: 'leave-out' },
       checksumsFile: path.join('/w', 'seal/app.sha256')
     })
     expect(readBytesSource(inputs({ 'artifact-name': 'shop-sealed', 'run-id': '42', 'github-token': 't' }), '/w', NAMES)).toEqual({ kind: 'artifact', name: 'shop-sealed', runId: 42, token: 't' })

@@ -83,3 +83,59 @@ describe('exclusions', () => {
     expect(sorted(base, `${path.join(base, 'dist')}\n!dist/*.map\n!${path.join(base, 'dist', '*.map')}`)).toEqual(['app.js', 'vendor/v.js'])
   })
 })
+
+describe('exclusions that match nothing, when asked to warn', () => {
+  it('are returned, not thrown, and the rest is sealed', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a' })
+    const resolved = resolveFiles({ patterns: parseSubjectPatterns('dist\n!dist/*.map\n!dist/app.js.gz'), baseDir: base, inputName: 'subject-path', unusedExclusions: 'warn' })
+    expect([resolved.relativePaths, resolved.unusedExclusions]).toEqual([['app.js'], ['dist/*.map', 'dist/app.js.gz']])
+  })
+})
+
+describe('hidden and secret-looking files, with hidden: leave-out', () => {
+  const TREE = {
+    'dist/app.js': 'a',
+    'dist/.env': 'PASSWORD=x',
+    'dist/.env.production': 'PASSWORD=y',
+    'dist/.npmrc': '//registry.npmjs.org/:_authToken=x',
+    'dist/.git/config': '[core]',
+    'dist/.aws/credentials': 'x',
+    'dist/keys/id_rsa': 'k',
+    'dist/keys/id_ed25519.pub': 'k',
+    'dist/tls/server.key': 'k',
+    'dist/tls/server.pem': 'k',
+    'dist/tls/readme.txt': 'r',
+    'dist/assets/keyboard.js': 'not a key'
+  }
+  const leaveOut = (base: string, patterns: string) => resolveFiles({ patterns: parseSubjectPatterns(patterns), baseDir: base, inputName: 'subject-path', hidden: 'leave-out' })
+
+  it('are left out of a directory and listed relative to the workspace, a hidden directory once', () => {
+    const base = writeTree(tempDir(), TREE)
+    const resolved = leaveOut(base, 'dist')
+    expect([...resolved.relativePaths].sort()).toEqual(['app.js', 'assets/keyboard.js', 'tls/readme.txt'])
+    expect([...resolved.leftOut].sort()).toEqual(['dist/.aws/', 'dist/.env', 'dist/.env.production', 'dist/.git/', 'dist/.npmrc', 'dist/keys/id_ed25519.pub', 'dist/keys/id_rsa', 'dist/tls/server.key', 'dist/tls/server.pem'])
+  })
+
+  it('are left out of what a glob reaches too, and a path named as such is taken', () => {
+    const base = writeTree(tempDir(), TREE)
+    expect([...leaveOut(base, 'dist/**/*').relativePaths].sort()).toEqual(['app.js', 'assets/keyboard.js', 'tls/readme.txt'])
+    expect([...leaveOut(base, 'dist/app.js, dist/.npmrc').relativePaths].sort()).toEqual(['.npmrc', 'app.js'])
+  })
+
+  it('a directory named as the subject may itself be hidden (.output): only what is below it is judged', () => {
+    const base = writeTree(tempDir(), { '.output/server/index.mjs': 's', '.output/.env': 'x' })
+    const resolved = leaveOut(base, '.output')
+    expect([resolved.relativePaths, resolved.leftOut]).toEqual([['server/index.mjs'], ['.output/.env']])
+  })
+
+  it('nothing left but hidden files is refused, saying why', () => {
+    const base = writeTree(tempDir(), { 'dist/.env': 'x' })
+    expect(() => leaveOut(base, 'dist')).toThrowSealError('bad-input', 'include-hidden-files', '"dist/.env"')
+  })
+
+  it('without the rule everything is sealed, as before', () => {
+    const base = writeTree(tempDir(), TREE)
+    const resolved = resolve(base, 'dist')
+    expect([resolved.relativePaths.length, resolved.leftOut]).toEqual([Object.keys(TREE).length, []])
+  })
+})

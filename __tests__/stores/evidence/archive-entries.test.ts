@@ -28,7 +28,7 @@ const FILES: Record<string, string> = { 'a/one.txt': 'one\n', 'two.txt': 'two\n'
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
 const LISTING = formatListing(Object.entries(FILES).map(([p, c]) => ({ path: p, hex: sha256(c) })))
 const DIGEST = digestOfListing(LISTING) as Digest
-const PREFIX = '../runner-temp/artifact-seal-cache-v2'
+const PREFIX = '../runner-temp/artifact-seal-cache-v3'
 
 /** A private directory inside a sandbox, and a way to see everything the sandbox holds. */
 function sandbox(): { root: string; priv: string; everything: () => string[] } {
@@ -43,7 +43,8 @@ function sandbox(): { root: string; priv: string; everything: () => string[] } {
 function honestTar(): TarEntrySpec[] {
   return [
     { name: `${PREFIX}/`, type: 'directory' },
-    { name: `${PREFIX}/${'listing.sha256'}`, content: Buffer.from(LISTING) },
+    { name: `${PREFIX}/seal/`, type: 'directory' },
+    { name: `${PREFIX}/seal/shop.sha256`, content: Buffer.from(LISTING) },
     { name: `${PREFIX}/files/`, type: 'directory' },
     { name: `${PREFIX}/files/a/`, type: 'directory' },
     { name: `${PREFIX}/files/a/one.txt`, content: Buffer.from(FILES['a/one.txt'] as string) },
@@ -82,7 +83,7 @@ describe('the honest archives', () => {
   it('a cache entry as a seal saves it is extracted, executable bits kept, the archive deleted', async () => {
     const { result, box } = await unpackTar(honestTar())
     expect(result).toMatchObject({ kind: 'restored', digestKind: 'tree', filesDir: path.join(box.priv, 'files') })
-    expect(box.everything()).toEqual(['priv/', 'priv/files/', 'priv/files/a/', 'priv/files/a/one.txt', 'priv/files/two.txt', 'priv/listing.sha256'])
+    expect(box.everything()).toEqual(['priv/', 'priv/files/', 'priv/files/a/', 'priv/files/a/one.txt', 'priv/files/two.txt', 'priv/seal/', 'priv/seal/shop.sha256'])
     expect(shellTreeDigest(path.join(box.priv, 'files'))).toBe(DIGEST)
     expect(fs.statSync(path.join(box.priv, 'files/two.txt')).mode & 0o777).toBe(0o755)
     expect(fs.statSync(path.join(box.priv, 'files/a/one.txt')).mode & 0o777).toBe(0o644)
@@ -119,9 +120,9 @@ const TAR_MATRIX: readonly TarRow[] = [
   ['something beside the files', (e) => [...e, { name: `${PREFIX}/notes.txt`, content: Buffer.from('x') }], 'not part of what a seal puts there', /notes\.txt$/],
   ['a sealed file missing', (e) => e.filter((x) => !x.name.endsWith('/one.txt')), 'missing, though the sealed listing names it', /files\/a\/one\.txt$/],
   ['a sealed file changed', (e) => e.map((x) => (x.name.endsWith('/one.txt') ? { ...x, content: Buffer.from('ONE\n') } : x)), 'its content is not what the sealed listing says', /one\.txt$/],
-  ['no listing', (e) => e.filter((x) => !x.name.endsWith('listing.sha256')), 'missing: a cache entry of sealed files carries their listing', /listing\.sha256$/],
-  ['the listing of another digest', (e) => e.map((x) => (x.name.endsWith('listing.sha256') ? { ...x, content: Buffer.from(LISTING.toString().replace(/^[0-9a-f]{64}/, 'f'.repeat(64))) } : x)), /^the listing of sha256:[0-9a-f]{64}, not of sha256:/, /listing\.sha256$/],
-  ['a listing that is not one', (e) => e.map((x) => (x.name.endsWith('listing.sha256') ? { ...x, content: Buffer.from('not a listing\n') } : x)), /^not a checksums listing/, /listing\.sha256$/],
+  ['no listing', (e) => e.filter((x) => !x.name.endsWith('seal/shop.sha256')), 'missing: a cache entry of sealed files carries their listing', /seal\/(shop|<name>)\.sha256$/],
+  ['the listing of another digest', (e) => e.map((x) => (x.name.endsWith('seal/shop.sha256') ? { ...x, content: Buffer.from(LISTING.toString().replace(/^[0-9a-f]{64}/, 'f'.repeat(64))) } : x)), /^the listing of sha256:[0-9a-f]{64}, not of sha256:/, /seal\/(shop|<name>)\.sha256$/],
+  ['a listing that is not one', (e) => e.map((x) => (x.name.endsWith('seal/shop.sha256') ? { ...x, content: Buffer.from('not a listing\n') } : x)), /^not a checksums listing/, /seal\/(shop|<name>)\.sha256$/],
   ['a pax global header', (e) => [{ name: 'pax_global_header', flag: 'g', content: Buffer.from('25 path=../../deploy.sh\n') }, ...e], 'a pax global header, which sets values for every later entry', 'pax_global_header'],
   ['a GNU sparse file', (e) => [...e, { name: `${PREFIX}/files/sparse`, content: Buffer.from('x'), pax: { 'GNU.sparse.major': '1', 'GNU.sparse.minor': '0' } }], 'an entry that is neither a file nor a directory', /sparse$/],
   ['an entry of an unknown type', (e) => [...e, { name: `${PREFIX}/files/odd`, flag: 'Z', content: Buffer.from('x') }], 'an entry that is neither a file nor a directory', /odd$/],

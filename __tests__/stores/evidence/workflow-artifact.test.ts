@@ -14,6 +14,7 @@ import { type GitHubApiHost, startGitHubApiHost } from '../../hosts/github-api-h
 import { type JobSpec, type ResultsServiceHost, startResultsServiceHost } from '../../hosts/results-service-host.js'
 import { captureStdout, inJob } from '../../hosts/results/job-env.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../../helpers/trees.js'
+import { readZip, writeZipEntries } from '../../hosts/results/zip.js'
 
 // @actions/github fixes its API base URL (GITHUB_API_URL) when first imported, so the
 // store, which imports it through @actions/artifact, is imported once the hosts run.
@@ -120,7 +121,7 @@ describe('uploading and downloading in one workflow run', () => {
     const runId = newRun()
     const { sealed, uploaded } = await uploadIn(runId, 'shop-sealed')
 
-    expect(uploaded).toEqual({ id: expect.any(Number), name: 'shop-sealed', size: expect.any(Number), digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) })
+    expect(uploaded).toEqual({ id: expect.any(Number), name: 'shop-sealed', size: expect.any(Number), digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), reused: false, retentionDays: 5, retentionLimit: 90 })
     const hosted = results.artifacts().find((a) => a.id === uploaded.id)
     expect(hosted).toMatchObject({ name: 'shop-sealed', runId, size: uploaded.size, digest: uploaded.digest, expired: false })
     expect(Date.parse(hosted?.expiresAt ?? '') - Date.parse(hosted?.createdAt ?? '')).toBeGreaterThan(4.9 * 86_400_000)
@@ -135,6 +136,7 @@ describe('uploading and downloading in one workflow run', () => {
       'files/assets/app.js',
       'files/index.html',
       'seal/shop.intoto.json',
+      'seal/shop.modes.json',
       'seal/shop.sha256'
     ])
     expect(downloaded.filesDir).toBe(path.join(downloaded.dir, 'files'))
@@ -161,14 +163,18 @@ describe('uploading and downloading in one workflow run', () => {
       new store.WorkflowArtifactStore().download({ name: 'shop-bundle', parent: temp })
     )
     expect(downloaded.filesDir).toBeNull()
-    expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.sha256'])
+    expect(filesUnder(downloaded.dir)).toEqual(['seal/shop.intoto.json', 'seal/shop.modes.json', 'seal/shop.sha256'])
   })
 
-  it('refuses a name that already exists in the run: artifacts are immutable', async () => {
+  it('refuses a name that already exists in the run with another seal: artifacts are immutable', async () => {
     const runId = newRun()
-    await uploadIn(runId, 'shop-once')
-    const error = await failure(uploadIn(runId, 'shop-once'))
-    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run/)
+    const { uploaded: first } = await uploadIn(runId, 'shop-once')
+    // The same seal again (a job run again) is the artifact already there.
+    const { uploaded: again } = await uploadIn(runId, 'shop-once')
+    expect(again).toMatchObject({ id: first.id, reused: true, digest: first.digest })
+    const error = await failure(uploadIn(runId, 'shop-once', true, { ...BUILD_FILES, 'index.html': '<html>other</html>\n' }))
+    expect(error).toMatchObject({ code: 'conflict' })
+    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run and holds another seal/)
     expect(error.message).toMatch(/immutable.*Choose another artifact-name/)
     // The same name in another run is another artifact.
     await expect(uploadIn(newRun(), 'shop-once')).resolves.toBeDefined()
@@ -425,5 +431,64 @@ describe('bytes that are not the uploaded ones', () => {
     } finally {
       results.truncateDownloads(false)
     }
+  })
+})
+
+describe('what storage and the zip say is not taken on trust', () => {
+  it("storage's Content-Disposition file name never reaches the log nor names the saved zip, in this run and from another", async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-disposition')
+    const hostile = "attachment; filename*=UTF-8''a%0A::stop-commands::pwn%0A::error title=Deployed::production is compromised"
+    await results.replaceArtifactZip(uploaded.id, await results.artifactZip(uploaded.id), { contentDisposition: hostile })
+    for (const other of [false, true]) {
+      stdout.clear()
+      const downloaded = await job({ runId: other ? newRun() : runId, jobId: 'deploy' }, ({ temp }) =>
+        new store.WorkflowArtifactStore().download({ name: 'shop-disposition', parent: temp, ...(other ? { runId, token: github.token } : {}) })
+      )
+      expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
+      expect(stdout.text()).not.toMatch(/stop-commands|::error|Deployed/)
+      expect(filesUnder(downloaded.dir).filter((f) => !f.startsWith('files/') && !f.startsWith('seal/'))).toEqual([])
+    }
+  })
+
+  it('keeps the execute bit a zip entry carries, as a tar restore does', async () => {
+    const runId = newRun()
+    const { uploaded } = await job({ runId, jobId: 'build' }, async ({ workspace }) => {
+      const root = writeTree(path.join(workspace, 'dist'), { 'bin/run.sh': '#!/bin/sh\necho run\n', 'index.html': 'x\n' })
+      fs.chmodSync(path.join(root, 'bin/run.sh'), 0o755)
+      const artifact = await sealSubject({ kind: 'paths', patterns: { include: [root], exclude: [] }, baseDir: workspace, inputName: 'subject-path' }, { fallbackName: 'dist', build: BUILD, name: 'shop' })
+      const bundle = await new LocalDirectoryStore(path.join(workspace, '.seal', 'shop'), 'output-dir').putSealBundle(artifact)
+      const paths = parseListing(artifact.listing.toString('utf8'), 'listing').map((e) => e.path)
+      return { uploaded: await new store.WorkflowArtifactStore().upload({ name: 'shop-modes', bundle, files: { root, paths } }) }
+    })
+    expect(uploaded.id).toBeGreaterThan(0)
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) => new store.WorkflowArtifactStore().download({ name: 'shop-modes', parent: temp }))
+    const modeOf = (rel: string): number => fs.statSync(path.join(downloaded.filesDir as string, rel)).mode & 0o777
+    expect([modeOf('bin/run.sh') & 0o111, modeOf('index.html') & 0o111]).toEqual([0o111, 0])
+  })
+
+  it('refuses anything under seal/ but the bundle files of the one sealed name and its contract directory, naming each', async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-extra-seal')
+    const honest = [...readZip(await results.artifactZip(uploaded.id))].map(([name, content]) => ({ name, content }))
+    const extra = ['seal/x/y/payload.sh', 'seal/shop.sha256.bak', 'seal/other.sigstore.json', 'seal/shop.contract.json.d/a', 'seal/notes.txt']
+    await results.replaceArtifactZip(uploaded.id, writeZipEntries([...honest, ...extra.map((name) => ({ name, content: Buffer.from('#!/bin/sh\n') }))]), { recordDigest: true })
+    // A contract directory of the sealed name is the bundle's: its files pass.
+    await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
+      const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-extra-seal', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
+      expect(error).toMatchObject({ code: 'refused' })
+      expect(((error as SealError).details.refusals ?? []).map((r) => r.name).sort()).toEqual([...extra].sort())
+      expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
+    })
+  })
+
+  it("takes a contract directory under the sealed name's own", async () => {
+    const runId = newRun()
+    const { sealed, uploaded } = await uploadIn(runId, 'shop-contract-dir')
+    const honest = [...readZip(await results.artifactZip(uploaded.id))].map(([name, content]) => ({ name, content }))
+    await results.replaceArtifactZip(uploaded.id, writeZipEntries([...honest, { name: 'seal/shop.contract/api/openapi.yaml', content: Buffer.from('openapi: 3.1.0\n') }]), { recordDigest: true })
+    const downloaded = await job({ runId, jobId: 'deploy' }, ({ temp }) => new store.WorkflowArtifactStore().download({ name: 'shop-contract-dir', parent: temp }))
+    expect(filesUnder(downloaded.sealDir)).toEqual(['shop.contract/api/openapi.yaml', 'shop.intoto.json', 'shop.modes.json', 'shop.sha256'])
+    expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
   })
 })

@@ -136,6 +136,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   }
   const listing = input(PromoteInput.ChecksumsPath)
   const policy = input(PromoteInput.Policy)
+  // Bytes by default: with nothing said, what the seal carried for the digest (its cache entry, else the artifact the ledger names).
+  const carried: BytesSource | null = source === null && !digestOnly && vetoReason === '' && approval === '' ? { kind: 'cache', token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null
   const name = input(PromoteInput.Name)
   return {
     confirm,
@@ -144,7 +146,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     digest,
     from: from === '' ? null : from,
     waitMs,
-    source,
+    source: source ?? carried,
     sealListing: source === null && listing !== '' ? path.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY_FILE : policy),
@@ -252,8 +254,9 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
 function missingBytes(env: Env): string {
   const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly])
   return (
-    `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
-    `Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` +
+    `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, ` +
+    `so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
+    `Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` +
     (misspelled.length > 0 ? `This step has ${misspelled.join('; ')} ` : '') +
     `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) ` +
     `or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`

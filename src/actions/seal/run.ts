@@ -1,6 +1,6 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import { formatBytes, formatCount } from '../../report/format.js'
 import { describeProgress } from '../../report/progress.js'
 import { renderSealMarkdown } from '../../report/seal-markdown.js'
@@ -77,6 +77,7 @@ export async function run(env: Env = process.env): Promise<void> {
       core.info(`Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
     }
     core.info(`${artifact.name}: ${artifact.digest}`)
+    reportLeftOut(artifact)
     core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ''}`)
     const done = signed as { statement: SignedStatement; attestation: StoredAttestation | null } | null
     const sealedContract = contract as SealedContract | null
@@ -90,11 +91,11 @@ export async function run(env: Env = process.env): Promise<void> {
         : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null }
 
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
-    if (settings.cache) await cacheSealed(artifact, env)
+    if (settings.cache) await cacheSealed(artifact, bundle, env)
 
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace)
+        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
         await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
       } else {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
@@ -113,12 +114,31 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
     core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
+    core.setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []))
     core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
     core.setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? '')
     core.setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? '')
   } catch (error) {
     reportFailure(error)
   }
+}
+
+/** Hidden and secret-looking files left out, and exclusions that matched nothing: said, never a failure. */
+function reportLeftOut(artifact: SealedArtifact): void {
+  const unused = artifact.unusedExclusions ?? []
+  if (unused.length > 0) {
+    core.warning(
+      `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? '' : 's'} ${unused.map((p) => quote(`!${p}`)).join(', ')} matched nothing. ` +
+        'An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.'
+    )
+  }
+  const leftOut = artifact.leftOut ?? []
+  if (leftOut.length === 0) return
+  const shown = leftOut.slice(0, 20).map((p) => quote(p))
+  core.info(
+    `Left out ${formatCount(leftOut.length, 'hidden or secret-looking entry', 'hidden or secret-looking entries')} (not sealed, not uploaded): ${shown.join(', ')}${leftOut.length > 20 ? ', …' : ''}. ` +
+      `Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
+  )
 }
 
 /** The workflow artifact's default name: the artifact's, marked as a seal, so it does not clash with an upload-artifact of the build. */
@@ -131,15 +151,24 @@ async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifac
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...(upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {}) })
-  core.info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, 'file')}` : ', the seal bundle'})`)
+  const what = files ? `the seal bundle and ${formatCount(files.paths.length, 'file')}` : 'the seal bundle'
+  if (uploaded.reused) core.info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`)
+  else core.info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`)
+  const asked = upload.retentionDays
+  if (uploaded.retentionDays !== null) {
+    const capped = asked !== null && uploaded.retentionDays < asked
+    const kept = `GitHub keeps it ${formatCount(uploaded.retentionDays, 'day')}`
+    if (capped) core.warning(`${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`)
+    else core.info(`${kept}${asked === null ? ` (the repository's setting)` : ''}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`)
+  }
   return uploaded
 }
 
-async function cacheSealed(artifact: SealedArtifact, env: Env): Promise<void> {
+async function cacheSealed(artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<void> {
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing })
+  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle })
 }
 
 function listedPaths(artifact: SealedArtifact): string[] {
@@ -177,7 +206,17 @@ async function mergeParts(
   finish: BundleFinisher
 ) {
   const name = settings.name || fallbackName(env, workspace)
-  const merged = await mergeSealBundles(subject.parts, {
+  let fetched: Awaited<ReturnType<typeof import('../../app/seal/fetch-parts.js').fetchArtifactParts>> = []
+  if (subject.artifacts.length > 0) {
+    const { fetchArtifactParts } = await import('../../app/seal/fetch-parts.js')
+    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: path.join(defaultParent, 'downloads'), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => core.info(m) })
+  }
+  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)]
+  if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
+    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache
+    throw new SealError('bad-input', `${input}: the parts ${withoutFiles.map(quote).join(', ')} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`)
+  }
+  const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
     outputDir: settings.outputDir ?? path.join(defaultParent, fileSafeName(name)),
@@ -187,6 +226,15 @@ async function mergeParts(
     expectedDigestsInputName: SealInput.PartDigests,
     finish
   })
+  // Every part brought its verified files: the merged seal carries them, laid out under the parts' names.
+  const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]))
+  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }))
+  if (laidOut.every((p): p is { name: string; filesDir: string } => p.filesDir !== null)) {
+    const { layOutParts } = await import('../../app/seal/fetch-parts.js')
+    const root = layOutParts(laidOut, path.join(defaultParent, 'downloads'))
+    for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
+    return { ...merged, artifact: { ...merged.artifact, root } }
+  }
   for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
   return merged
 }

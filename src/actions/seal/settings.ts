@@ -4,18 +4,21 @@ import { SealError, quote } from '../../core/errors.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import { parsePartDigests } from '../../core/merge.js'
-import { partSourceFromArgument } from '../../app/seal/merge-bundles.js'
+import { isOnDisk, partSourceFromArgument, splitPartLine } from '../../app/seal/merge-bundles.js'
 import type { ContractRequest, MergePartSource } from '../../app/seal/types.js'
 import { SealInput } from '../../app/settings/names.js'
 import type { GetInput, SigningSettings } from '../../app/settings/types.js'
 import { readSigningSettings } from '../../app/settings/signing-settings.js'
 import { parseContractPatterns } from '../../core/contract/manifest.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
+import type { ArtifactPart } from '../../app/seal/types.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
   readonly kind: 'parts'
   readonly parts: readonly MergePartSource[]
+  /** Lines that name no path on disk: workflow artifacts of this run (or globs over their names), fetched at merge. */
+  readonly artifacts: readonly ArtifactPart[]
   /** Digests the parts must have, by part name. */
   readonly partDigests: ReadonlyMap<string, Digest>
 }
@@ -80,9 +83,15 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   let subject: SubjectSpec | PartsSubject
   if (subjectParts !== '') {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+    const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace))
     subject = {
       kind: 'parts',
-      parts: lines.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      parts: onDisk.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
+      artifacts: lines.filter((line) => !onDisk.includes(line)).map((line) => {
+        const { name, given } = splitPartLine(line)
+        if (name === '' || given === '') throw new SealError('bad-input', `${SealInput.SubjectParts}: ${quote(line)} names ${name === '' ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`)
+        return { ...(name === undefined ? {} : { name }), artifact: given }
+      }),
       partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
     }
   } else if (subjectPath !== '') {
@@ -91,6 +100,9 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
       patterns: parseSubjectPatterns(getInput(SealInput.SubjectPath)),
       baseDir: workspace,
       inputName: SealInput.SubjectPath,
+      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
+      unusedExclusions: 'warn',
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput(SealInput.IncludeHiddenFiles), false) ? 'include' : 'leave-out',
       ...(root !== '' ? { root } : {})
     }
   } else if (subjectDigest !== '') {
@@ -147,7 +159,8 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
   if (!upload && needsUpload) {
     throw new SealError('bad-input', `${needsUpload[0]}: ${quote(needsUpload[1] as string)} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`)
   }
-  const readsFiles = subject.kind === 'paths'
+  // Parts fetched from workflow artifacts bring their files; whether every part did is known at merge.
+  const readsFiles = subject.kind === 'paths' || (subject.kind === 'parts' && subject.artifacts.length > 0)
   for (const [name, on] of [
     [SealInput.UploadFiles, files],
     [SealInput.Cache, cache]
@@ -160,8 +173,9 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
   let retentionDays: number | null = null
   if (retention !== '') {
     retentionDays = Number(retention)
-    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 90) {
-      throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 90. Give a whole number, or leave it out for the repository's setting.`)
+    // 400 is the most an organization may allow for private repositories; GitHub applies the repository's own limit below that, and the upload reports it.
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
+      throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`)
     }
   }
   return { upload: upload ? { files, name: artifactName === '' ? null : artifactName, retentionDays } : null, cache }

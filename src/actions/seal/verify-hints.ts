@@ -11,13 +11,17 @@ export function verifyStepHints(
   env: Env,
   settings: SealSettings,
   artifact: SealedArtifact,
-  workspace: string
-): { verifySubjectPath: string | null; verifyAction: string; jobId: string; stepId: string } {
+  workspace: string,
+  /** The workflow artifact that carries the files, when they were uploaded. */
+  uploadedWithFiles: string | null = null
+): { verifySubjectPath: string | null; verifyArtifactName: string | null; verifyAction: string; jobId: string; stepId: string } {
   const actionRepository = env.GITHUB_ACTION_REPOSITORY
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || 'v1'}` : './verify'
   // A step without an `id:` gets a generated one starting with "__", which cannot be referenced.
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : 'seal'
   let verifySubjectPath: string | null = null
+  // A merged seal's tree exists only in its upload: a later job verifies what it downloads.
+  if (settings.subject.kind === 'parts') return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
   if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
     const { include, exclude } = settings.subject.patterns
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join('\n')
@@ -28,5 +32,5 @@ export function verifyStepHints(
     const onlyFile = artifact.kind === 'file' ? artifact.summary?.largest[0]?.path : undefined
     if (onlyFile !== undefined) verifySubjectPath = `${verifySubjectPath === '.' ? '' : `${verifySubjectPath}/`}${onlyFile}`
   }
-  return { verifySubjectPath, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
+  return { verifySubjectPath, verifyArtifactName: null, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
 }

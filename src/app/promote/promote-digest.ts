@@ -65,10 +65,15 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   }
   outcome.learn(history)
   let evidence: Evidence = { refusal: target.refusal, withoutBytes: null, contract: null }
-  if (evidence.refusal === null && request.verifyBytes) evidence = { ...evidence, refusal: await checkBytes(request.verifyBytes, digest, history, outcome) }
+  let bytesAbsent = false
+  if (evidence.refusal === null && request.verifyBytes) {
+    const checked = await checkBytes(request.verifyBytes, digest, history, outcome)
+    bytesAbsent = checked === 'absent'
+    evidence = { ...evidence, refusal: checked === 'absent' ? null : checked }
+  }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
   // No bytes: let through only what is known to have none, or what the caller says so of.
-  if (evidence.refusal === null && !request.verifyBytes && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
   // Bad input (a name the policy does not list, or nothing proving which service) is thrown here, before anything is recorded.
   const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
   // For people reading the record: the name that picked the service, else what the statement claims (the service stays as decided).
@@ -312,9 +317,11 @@ async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolic
 }
 
 /** The bytes about to be deployed, fetched and checked: a `bytes` refusal when they differ or cannot be had (an expired artifact, a download cut short). */
-async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal']> {
+async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal'] | 'absent'> {
   try {
     const check = await verifyBytes(digest, history)
+    // No carrier held bytes for a source asked for by default: judged as a promotion without bytes.
+    if (check.absent === true) return 'absent'
     outcome.verification = check
     outcome.learn(check)
     outcome.claimedName ??= check.name ?? null

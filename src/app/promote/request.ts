@@ -84,11 +84,12 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
-      const found = await findSignatures(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env))
+      const checksumsFile = bytes?.checksumsFile ?? asked.sealListing
+      const found = await findSignatures(digest, signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env))
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked)
       // Loaded only when there is a signature to check: most of it is Sigstore's.
       const { checkCandidates } = await import('../signature/check-signature.js')
-      return checkCandidates(found.candidates, digest, expectation)
+      return checkCandidates(found.candidates, digest, expectation, checksumsFile)
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,

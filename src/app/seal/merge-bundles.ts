@@ -1,3 +1,4 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
@@ -101,6 +102,17 @@ export async function mergeSealBundles(parts: readonly MergePartSource[], option
     bundle,
     parts: read.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
   }
+}
+
+/** Splits a line of `subject-parts` as merge-bundles.ts does: `NAME=REST` when NAME holds no "/". */
+export function splitPartLine(line: string): { name?: string; given: string } {
+  const eq = line.indexOf('=')
+  return eq !== -1 && !line.slice(0, eq).includes('/') ? { name: line.slice(0, eq), given: line.slice(eq + 1) } : { given: line }
+}
+
+/** Whether a part line's source is on disk (a listing or a bundle directory): else it names a workflow artifact. */
+export function isOnDisk(given: string, baseDir: string): boolean {
+  return fs.existsSync(path.resolve(baseDir, given))
 }
 
 /**

@@ -65,6 +65,6 @@ export function collectContract(artifact: SealedArtifact, request: ContractReque
 export function withContractAnnotation(statement: Statement, manifest: ContractManifest): Statement {
   const [first, ...rest] = statement.subject
   if (first === undefined) return statement
-  const annotated = { ...first, annotations: { [CONTRACT_ANNOTATION]: { digest: manifest.digest, version: manifest.version, format: CONTRACT_FORMAT } } }
+  const annotated = { ...first, annotations: { ...first.annotations, [CONTRACT_ANNOTATION]: { digest: manifest.digest, version: manifest.version, format: CONTRACT_FORMAT } } }
   return { ...statement, subject: [annotated, ...rest] }
 }

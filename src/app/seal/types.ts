@@ -42,3 +42,10 @@ export interface BundleDestination {
  * written.
  */
 export type BundleFinisher = (artifact: SealedArtifact) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>
+
+/** A part named by workflow artifact (fetch-parts.ts): `[<part>=]<name or glob>`. */
+export interface ArtifactPart {
+  /** The part's directory in the merged tree; default: the leg's seal name. */
+  readonly name?: string
+  readonly artifact: string
+}

@@ -106,6 +106,8 @@ export function readSubject(getInput: GetInput, workspace: string, pathInput: st
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: 'allow',
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    hidden: 'leave-out',
     ...(root !== '' ? { root } : {})
   }
 }

@@ -30,6 +30,7 @@ export const SealInput = {
   SubjectChecksums: 'subject-checksums',
   SubjectParts: 'subject-parts',
   PartDigests: 'part-digests',
+  IncludeHiddenFiles: 'include-hidden-files',
   Name: 'name',
   Root: 'root',
   OutputDir: 'output-dir',
@@ -58,6 +59,7 @@ export const SealOutput = {
   BundlePath: 'bundle-path',
   AttestationId: 'attestation-id',
   AttestationUrl: 'attestation-url',
+  LeftOut: 'left-out',
   Signer: 'signer',
   ContractDigest: 'contract-digest',
   ContractVersion: 'contract-version'

@@ -53,8 +53,12 @@ export type BytesSource =
   | { readonly kind: 'local'; readonly subject: SubjectSpec; readonly checksumsFile: string | null }
   /** A workflow artifact of this run, or of another run (a token with actions: read). */
   | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly token: string }
-  /** The Actions cache by digest, falling back to the workflow artifact the ledger names. */
-  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string }
+  /**
+   * The Actions cache by digest, falling back to the workflow artifact the ledger names.
+   * `byDefault`: nothing said where the bytes are, so when neither holds them the check says
+   * so (BytesCheck.absent) and the caller decides as without bytes, instead of refusing.
+   */
+  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string; readonly byDefault?: boolean }
 
 /** Where promotion records live: a local file, or the repository's Deployments API. */
 export type LedgerLocation = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }

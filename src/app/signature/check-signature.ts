@@ -1,12 +1,15 @@
+import * as fs from 'node:fs'
 import { type Digest, hexOf, parseDigest } from '../../core/digest.js'
 import { findSignatures, unsignedCheck } from './find-signature.js'
 import { CONTRACT_ANNOTATION, type ContractRef } from '../../core/contract/manifest.js'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import type { VerifiedSigner } from '../../core/promotion/gate.js'
 import { sealedByFromStatement } from '../../core/provenance.js'
 import { identityPolicy } from '../../core/signing/signer-policy.js'
 import { checkIdentity, describeIdentityFailure } from '../../core/signing/identity.js'
 import { DIGEST_ONLY_ANNOTATION, SLSA_PROVENANCE_TYPE, STATEMENT_TYPE } from '../../core/statement.js'
+import { modesAnnotation, modesDigest } from '../../core/modes.js'
+import { modesBeside } from '../../stores/evidence/seal-bundle.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
 import type { SignerExpectation } from '../settings/types.js'
 import type { SignatureSources, SignatureCheck } from './types.js'
@@ -22,21 +25,21 @@ import type { SignatureSources, SignatureCheck } from './types.js'
  */
 export async function checkSignature(digest: Digest, sources: SignatureSources, expectation: SignerExpectation): Promise<SignatureCheck> {
   const found = await findSignatures(digest, sources)
-  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation)
+  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation, sources.checksumsFile)
 }
 
 /** Checks the signatures found (at least one): the first that is acceptable wins; else every reason why not. */
-export async function checkCandidates(candidates: readonly AttestationCandidate[], digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
+export async function checkCandidates(candidates: readonly AttestationCandidate[], digest: Digest, expectation: SignerExpectation, checksumsFile: string | null): Promise<SignatureCheck> {
   const problems: string[] = []
   for (const candidate of candidates) {
-    const checked = await checkCandidate(candidate, digest, expectation)
+    const checked = await checkCandidate(candidate, digest, expectation, checksumsFile)
     if (checked.status === 'verified') return checked
     problems.push(checked.detail)
   }
   return { status: 'refused', detail: problems.length === 1 ? (problems[0] as string) : `None of the ${problems.length} signatures found is acceptable: ${problems.join(' ')}` }
 }
 
-async function checkCandidate(candidate: AttestationCandidate, digest: Digest, expectation: SignerExpectation): Promise<SignatureCheck> {
+async function checkCandidate(candidate: AttestationCandidate, digest: Digest, expectation: SignerExpectation, checksumsFile: string | null): Promise<SignatureCheck> {
   const { verifyAttestation } = await import('../../attestation/verify-bundle.js')
   const { loadTrustedRoot } = await import('../../attestation/trusted-root.js')
   let verified
@@ -56,6 +59,8 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
   if (!aboutDigest(statement.subject, digest)) {
     return { status: 'refused', detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` }
   }
+  const unsignedModes = checksumsFile === null ? null : modesNotSigned(statement, checksumsFile)
+  if (unsignedModes !== null) return { status: 'refused', detail: `${candidate.source} is signed, but ${unsignedModes}` }
   const signer = verified.signer
   let accepted: VerifiedSigner
   if (signer.kind === 'key') {
@@ -82,6 +87,26 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     source: candidate.source,
     bundleDigest: candidate.digest
   }
+}
+
+/**
+ * The modes file that travelled beside the listing (execute bits, links: what the carriers
+ * restore) must be the one the signed statement names, or absent when it names none; why
+ * not, or null when it is.
+ */
+function modesNotSigned(statement: unknown, checksumsFile: string): string | null {
+  const file = modesBeside(checksumsFile)
+  if (file === null) return null
+  const signed = modesAnnotation(statement)
+  let bytes: Buffer | null = null
+  try {
+    bytes = fs.readFileSync(file)
+  } catch {
+    // absent
+  }
+  if (bytes === null) return signed === null ? null : `the file modes it records (${signed}) did not travel with the listing: ${quote(file)} is missing.`
+  if (signed === null) return `the statement it signs records no file modes, yet ${quote(file)} travelled with the listing: it was added after sealing.`
+  return modesDigest(bytes) === signed ? null : `${quote(file)} is not the modes file it records (${signed}): it was changed after sealing.`
 }
 
 function aboutDigest(subjects: unknown, digest: Digest): boolean {

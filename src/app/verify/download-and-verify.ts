@@ -1,4 +1,6 @@
 import * as path from 'node:path'
+import { applyModes } from '../../core/modes.js'
+import { sealedModesBeside } from './sealed-modes.js'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { type DigestKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
@@ -69,6 +71,9 @@ export async function downloadAndVerify(
     if (artifact.filesDir === null) {
       throw new SealError('bad-input', `${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`)
     }
+    // The sealed modes first (execute bits, links), so the hashing below checks the tree as it is handed out.
+    const modes = sealedModesBeside(artifact.checksumsPath, nameInput)
+    if (modes !== null) applyModes(artifact.filesDir, sealed.map((e) => e.path), modes)
     // A file the listing does not name was refused before extraction; the whole directory
     // is hashed all the same, not only the listed paths, so what is handed out holds only sealed files.
     const recomputed = await sealSubject(

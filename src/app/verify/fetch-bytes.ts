@@ -1,4 +1,6 @@
 import * as path from 'node:path'
+import { applyModes } from '../../core/modes.js'
+import { sealedModesBeside } from './sealed-modes.js'
 import type { Digest } from '../../core/digest.js'
 import { SealError, isSealError, quote } from '../../core/errors.js'
 import { cacheKeyOf } from '../../stores/evidence/cache-layout.js'
@@ -13,7 +15,8 @@ import type { BytesSource } from '../settings/types.js'
 
 /**
  * Brings the bytes to deploy to this machine when they are elsewhere, and proves they are
- * the digest's: every path ends in a check with the project's own digest engine, and a
+ * the digest's (by default, with nothing said: what the seal carried, the cache entry of the
+ * digest, else the workflow artifact the ledger names): every path ends in a check with the project's own digest engine, and a
  * download or restore that fails the check is deleted before anyone can deploy it. Nothing
  * from a carrier is written outside its private directory, and inside it only what its
  * archive's listing allowed.
@@ -32,6 +35,10 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored.kind === 'verified') return restored.check
   const key = cacheKeyOf(digest)
+  if (known.artifact === null && restored.kind === 'miss' && source.byDefault === true) {
+    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`)
+    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true }
+  }
   if (known.artifact === null) {
     throw new SealError('unreadable', 
       restored.kind === 'miss'
@@ -112,6 +119,9 @@ async function restoreFromCache(digest: Digest, inputName: string, context: Fetc
   const single = restored.digestKind === 'file' ? path.join(restored.filesDir, ...(restored.listing[0] as { path: string }).path.split('/')) : null
   let checked
   try {
+    // The sealed modes first (execute bits, links): the check below hashes the tree as it is handed out, modes included.
+    const modes = sealedModesBeside(restored.listingFile, inputName)
+    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes)
     checked = await verifyArtifact(
       {
         subject: { kind: 'paths', patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...(single ? {} : { root: restored.filesDir }), inputName },
@@ -135,5 +145,10 @@ async function restoreFromCache(digest: Digest, inputName: string, context: Fetc
   }
   const handedOut = single ?? restored.filesDir
   context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`)
-  return { kind: 'verified', check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: null, checksumsFile: null } }
+  // The seal bundle travelled in the entry: its signed statement is checked beside the listing, as a download's is.
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log })
+  return {
+    kind: 'verified',
+    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+  }
 }

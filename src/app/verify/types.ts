@@ -23,6 +23,11 @@ export interface BytesCheck {
   readonly name?: string | null
   /** The seal's listing that travelled with them, beside which a signed statement may be. */
   readonly checksumsFile: string | null
+  /**
+   * No carrier holds the digest's files (no cache entry, no workflow artifact the ledger
+   * names), for a source asked for by default: nothing was checked, and `verified` is false.
+   */
+  readonly absent?: boolean
 }
 
 export interface FetchContext {

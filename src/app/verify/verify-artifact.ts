@@ -4,6 +4,9 @@ import { SealError, quote } from '../../core/errors.js'
 import { type HashedSubject, type RecordedKind, agreeingKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
 import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
 import { type SealOptions, type SealedArtifact, type SubjectSpec, sealSubject } from '../../core/seal.js'
+import { isLeftOutName } from '../../core/subject/resolve-files.js'
+import { diffModes, parseModes } from '../../core/modes.js'
+import { sealedModesBeside } from './sealed-modes.js'
 import { readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
 
 export interface VerifyRequest {
@@ -31,20 +34,36 @@ export interface VerifyResult {
  * listing, first proves the listing belongs to the expected digest (a swapped listing
  * could otherwise hide a changed file) and, with the statement beside it, that both
  * record the same kind; then checks the subject is of that kind (`checkSubjectKind`, which
- * throws) and names every file that differs.
+ * throws) and names every file that differs. The files' modes the statement records
+ * (execute bits, links) must be the subject's too: a difference is a `mode` mismatch.
  */
 export async function verifyArtifact(request: VerifyRequest, options: SealOptions): Promise<VerifyResult> {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request)
-  const artifact = await sealSubject(request.subject, options)
+  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options)
   const subjectInput = request.subject.kind === 'paths' ? request.subject.inputName : request.checksumsInput
   checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === 'paths' ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
     subject: subjectInput,
     checksums: request.checksumsInput
   })
-  const verified = artifact.digest === request.expected
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput)
+  const modeMismatches: Mismatch[] =
+    sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString('utf8'), 'the recomputed modes')).map((d) => ({ ...d, kind: 'mode' as const }))
+  const sameBytes = artifact.digest === request.expected
+  const verified = sameBytes && modeMismatches.length === 0
   const mismatches =
-    verified || sealed === null ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))
+    verified || sealed === null ? [] : [...(sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString('utf8'), 'the recomputed listing'))), ...modeMismatches]
   return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null }
+}
+
+/**
+ * A seal leaves hidden and secret-looking files out unless asked; checking the same directory
+ * later must leave out the same, or a `.env` beside the build reads as an added file. A
+ * sealed listing that names such a file says the seal was asked to include them.
+ */
+function withHiddenAsSealed(subject: SubjectSpec, sealed: readonly ListingEntry[] | null): SubjectSpec {
+  if (subject.kind !== 'paths' || subject.hidden !== 'leave-out' || sealed === null) return subject
+  const namesHidden = sealed.some((e) => e.path.split('/').some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)))
+  return namesHidden ? { ...subject, hidden: 'include' } : subject
 }
 
 /** What a seal of files hashed, as the kind rule sees it; paths shown relative to `baseDir` when inside it. */

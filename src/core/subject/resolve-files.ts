@@ -22,7 +22,13 @@ export interface ResolveOptions {
    * the pattern), no when checking bytes later (the files it kept out of the seal may simply not
    * have been copied to where they are checked).
    */
-  readonly unusedExclusions?: 'error' | 'allow'
+  readonly unusedExclusions?: 'error' | 'allow' | 'warn'
+  /**
+   * `leave-out`: hidden entries (a name starting with "."), and files named as secrets are
+   * (private keys), found by walking a directory or a glob are not sealed, and are reported
+   * in `leftOut`; a path named as such is always taken. `include` (the default): everything.
+   */
+  readonly hidden?: 'include' | 'leave-out'
 }
 
 /** What the patterns matched. */
@@ -36,6 +42,23 @@ export interface ResolvedFiles {
   readonly relativePaths: string[]
   /** Indices into both arrays in listing order (UTF-8 byte order of the relative paths). */
   readonly order: Uint32Array
+  /** What `hidden: leave-out` left out, relative to the base directory with `/`, a directory ending in `/`; in walk order. */
+  readonly leftOut: readonly string[]
+  /** Exclusions that matched nothing, with `unusedExclusions: 'warn'` (as written, without the `!`). */
+  readonly unusedExclusions: readonly string[]
+  /** Every symbolic link the walk followed or the patterns named (absolute), with its real target; all inside the root. */
+  readonly links: readonly { readonly link: string; readonly target: string }[]
+}
+
+/**
+ * Names a seal leaves out unless asked (`hidden: leave-out`), as upload-artifact leaves out
+ * hidden files: any name starting with "." (`.env`, `.npmrc`, `.netrc`, `.pypirc`, `.git/`,
+ * `.aws/`, `.ssh/`), and private keys and keystores, which carry no leading dot.
+ */
+const SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i
+
+export function isLeftOutName(name: string, directory: boolean): boolean {
+  return name.startsWith('.') || (!directory && SECRET_FILE.test(name))
 }
 
 const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
@@ -126,6 +149,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const seen = patterns.include.length > 1 ? new Set<string>() : null
   const links: LinkSeen[] = []
   const unmatched: string[] = []
+  const leftOut: string[] = []
+  const leaveOutHidden = options.hidden === 'leave-out'
 
   /** Adds a file the walk has already checked against the exclusions. */
   const addFile = (abs: string): void => {
@@ -194,6 +219,10 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
         }
+      }
+      if (leaveOutHidden && (isDir || (isFile && taken)) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(path.relative(baseDir, abs))}${isDir ? '/' : ''}`)
+        continue
       }
       if (isDir) {
         realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name
@@ -264,7 +293,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     )
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i])
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== 'allow') {
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== 'allow' && options.unusedExclusions !== 'warn') {
     throw new SealError('bad-input', 
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
         `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
@@ -274,7 +303,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
   if (found.length === 0) {
     const why =
-      patterns.exclude.length > 0
+      leftOut.length > 0
+        ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(', ')}${leftOut.length > 5 ? ', …' : ''}), which a seal leaves out unless include-hidden-files is true`
+        : patterns.exclude.length > 0
         ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files`
         : 'the directories hold no files'
     throw new SealError('bad-input', 
@@ -298,7 +329,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const order = listingOrder(relative)
 
   const kind = onlyDirectory !== null ? 'directory' : found.length === 1 ? 'file' : 'files'
-  return { kind, root, absolutePaths: found, relativePaths: relative, order }
+  return { kind, root, absolutePaths: found, relativePaths: relative, order, leftOut, unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [], links: links.map(({ link, target }) => ({ link, target })) }
 }
 
 /**

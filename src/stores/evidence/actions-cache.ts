@@ -5,8 +5,9 @@ import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { diffListings, parseListing } from '../../core/listing.js'
 import { listDirectory } from '../../core/seal.js'
-import { CACHE_FILES_DIR, CACHE_LISTING, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
+import { CACHE_FILES_DIR, CACHE_SEAL_DIR, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
 import { removeQuietly } from './directory-handoff.js'
+import type { SealBundleLocation } from './seal-bundle.js'
 import type { Env } from '../../core/env.js'
 
 /**
@@ -33,6 +34,11 @@ export interface CacheSave {
    * file changed after sealing never enters the cache under the digest.
    */
   readonly listing: Uint8Array
+  /**
+   * The seal bundle, carried in the entry beside the files (its listing replaced by `listing`,
+   * which it must equal): a restore then finds the signed statement where a download does.
+   */
+  readonly bundle: SealBundleLocation
 }
 
 export type CacheSaveStatus = 'saved' | 'already-cached' | 'not-saved'
@@ -135,7 +141,7 @@ export class ActionsCacheStore {
   }
 
   /**
-   * Writes the listing and hard-links (or copies) each listed file under `files/` at its
+   * Writes the seal bundle under `seal/` and hard-links (or copies) each listed file under `files/` at its
    * listing path. A file whose inode was staged already is copied: tar would store the
    * second name as a hard link, an entry every restore refuses.
    */
@@ -143,7 +149,14 @@ export class ActionsCacheStore {
     removeQuietly(staging)
     const filesDir = path.join(staging, CACHE_FILES_DIR)
     fs.mkdirSync(filesDir, { recursive: true })
-    fs.writeFileSync(path.join(staging, CACHE_LISTING), request.listing)
+    const sealDir = path.join(staging, CACHE_SEAL_DIR)
+    fs.mkdirSync(sealDir)
+    const { bundle } = request
+    fs.writeFileSync(path.join(sealDir, path.basename(bundle.checksumsPath)), request.listing)
+    for (const file of [bundle.statementPath, bundle.sigstoreBundlePath, bundle.contractPath, bundle.modesPath]) {
+      if (typeof file === 'string') fs.copyFileSync(file, path.join(sealDir, path.basename(file)))
+    }
+    if (bundle.contractDir) fs.cpSync(bundle.contractDir, path.join(sealDir, path.basename(bundle.contractDir)), { recursive: true, dereference: true })
     const root = path.resolve(request.root)
     const made = new Set<string>()
     const staged = new Set<string>()

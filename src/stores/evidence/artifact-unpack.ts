@@ -3,13 +3,16 @@ import { SealError, quote } from '../../core/errors.js'
 import { parseListing } from '../../core/listing.js'
 import { type PlannedEntry, checkAgainstListing, checkEntries, unsafeArchive } from './archive-entry.js'
 import { makeDirectories, writeNewFile } from './directory-handoff.js'
+import { isBundleEntry } from './seal-bundle.js'
 import { UnreadableZipError, type ZipEntry, ZipFile } from './zip-reader.js'
 
 /**
  * Unpacks a downloaded workflow artifact's zip into its private directory, and only what
- * its central directory shows to be a seal bundle (`seal/`) and the files its listing
- * names (`files/`): the zip is listed, its listing read from the zip, and every entry
- * checked before the first byte is written. Whether the files hash as the listing says,
+ * its central directory shows to be the seal bundle of one name (`seal/<name>.sha256`,
+ * `.intoto.json`, `.sigstore.json`, `.contract.json` and `seal/<name>.contract/`) and the
+ * files its listing names (`files/`): the zip is listed, its listing read from the zip, and
+ * every entry checked before the first byte is written. An entry's execute bit is kept, as
+ * a tar restore keeps it, so both carriers hand out the same modes. Whether the files hash as the listing says,
  * and whether the listing is the expected digest's, is the verifier's to prove next.
  */
 
@@ -54,12 +57,13 @@ export async function unpackArtifact(zipFile: string, root: string, context: Unp
     const listing = listings[0] as PlannedEntry
     const text = await readSmall(zip, listing.entry as ZipEntry, context)
     const listed = new Set(parseListing(text, `${ARTIFACT_SEAL_DIR}/${path.posix.basename(listing.path)} in ${context.label}`).map((e) => e.path))
-    checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p) => p === ARTIFACT_SEAL_DIR || p.startsWith(`${ARTIFACT_SEAL_DIR}/`))
+    const sealName = path.posix.basename(listing.path).slice(0, -'.sha256'.length)
+    checkAgainstListing(check, ARTIFACT_FILES_DIR, listed, (p, entry) => isBundlePath(p, sealName, entry.kind === 'directory'))
     if (check.refusals.length > 0) throw unsafeArchive(check.refusals, opening, fix)
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
       try {
         if (planned.entry.kind === 'directory') makeDirectories(root, planned.path)
-        else await writeNewFile(root, planned.path, zip.content(planned.entry as ZipEntry), false)
+        else await writeNewFile(root, planned.path, zip.content(planned.entry as ZipEntry), planned.entry.executable)
       } catch (error) {
         if (error instanceof UnreadableZipError) throw error
         const e = error as NodeJS.ErrnoException
@@ -77,6 +81,11 @@ export async function unpackArtifact(zipFile: string, root: string, context: Unp
   } finally {
     zip.close()
   }
+}
+
+function isBundlePath(p: string, base: string, directory: boolean): boolean {
+  if (p === ARTIFACT_SEAL_DIR) return directory
+  return p.startsWith(`${ARTIFACT_SEAL_DIR}/`) && isBundleEntry(p.slice(ARTIFACT_SEAL_DIR.length + 1), base, directory)
 }
 
 async function readSmall(zip: ZipFile, entry: ZipEntry, context: UnpackContext): Promise<string> {

@@ -23,8 +23,8 @@ import type { Env } from '../../core/env.js'
  */
 
 export const CACHE_KEY_PREFIX = 'artifact-seal-files-'
-export const CACHE_STAGING_DIR = 'artifact-seal-cache-v2'
-export const CACHE_LISTING = 'listing.sha256'
+export const CACHE_STAGING_DIR = 'artifact-seal-cache-v3'
+export const CACHE_SEAL_DIR = 'seal'
 export const CACHE_FILES_DIR = 'files'
 
 /** The cache key of a digest's files: `artifact-seal-files-sha256-<hex>`. */
@@ -39,7 +39,7 @@ export function cacheStagingPath(env: Env): string {
 
 /**
  * How the archive names the staging directory: relative to the saving job's workspace, as
- * @actions/cache archives it (`../../_temp/artifact-seal-cache-v2` on a hosted runner),
+ * @actions/cache archives it (`../../_temp/artifact-seal-cache-v3` on a hosted runner),
  * with `/` on every OS. Every entry of an honest archive lies under it.
  */
 export function cacheArchivePrefix(env: Env): string {

@@ -5,9 +5,10 @@ import { type Digest, hexOf } from '../../core/digest.js'
 import { quote } from '../../core/errors.js'
 import { type ListingDigestKind, type ListingEntry, describesListing, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
 import { type ArchiveEntry, type PlannedEntry, type Refusal, checkAgainstListing, checkEntries } from './archive-entry.js'
-import { CACHE_FILES_DIR, CACHE_LISTING, cacheArchivePrefix, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
+import { CACHE_FILES_DIR, CACHE_SEAL_DIR, cacheArchivePrefix, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
 import { cacheReadUnavailable, downloadCacheArchive, lookupCacheEntry } from './cache-service.js'
 import { makeDirectories, privateDir, removeQuietly, writeNewFile } from './directory-handoff.js'
+import { bundleBaseOf, isBundleEntry } from './seal-bundle.js'
 import { UnreadableArchiveError, openTarStream, readTar } from './tar-reader.js'
 import type { Env } from '../../core/env.js'
 
@@ -35,8 +36,10 @@ export type CacheRestore =
       readonly dir: string
       /** The sealed files' root. */
       readonly filesDir: string
-      /** The sealed listing, as the entry carried it (it describes the digest). */
+      /** The sealed listing, as the entry carried it (it describes the digest), in its seal bundle. */
       readonly listingFile: string
+      /** The seal bundle's directory: the listing, the statement, and the signed statement and contract when sealed with them. */
+      readonly sealDir: string
       readonly listing: readonly ListingEntry[]
       /** How the digest describes the listing: its own digest (a tree) or its one file's. */
       readonly digestKind: ListingDigestKind
@@ -114,31 +117,41 @@ export async function unpackCacheArchive(archive: string, dir: string, prefix: s
     return { kind: 'refused', refusals: [{ name: path.basename(archive), reason: `it could not be extracted as listed (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})` }] }
   }
   fs.rmSync(archive)
-  return { kind: 'restored', dir, filesDir: path.join(dir, CACHE_FILES_DIR), listingFile: path.join(dir, CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind }
+  return {
+    kind: 'restored',
+    dir,
+    filesDir: path.join(dir, CACHE_FILES_DIR),
+    sealDir: path.join(dir, CACHE_SEAL_DIR),
+    listingFile: path.join(dir, ...plan.listingPath.split('/')),
+    listing: plan.listing,
+    digestKind: plan.digestKind
+  }
 }
 
 interface Listed {
   readonly entries: ArchiveEntry[]
   /** sha256 of each file under `files/`, by entry index. */
   readonly hashes: Map<number, string>
-  /** The listing entry's bytes, when there is one small enough. */
-  readonly listing: Buffer | null
+  /** The listing entries (`seal/<name>.sha256`) by index, with their bytes when small enough. */
+  readonly listings: Map<number, Buffer | null>
 }
 
 /** Reads the archive through once, writing nothing: every entry, the listing, each file's sha256. */
 async function listArchive(archive: string, prefix: string): Promise<Listed> {
   const entries: ArchiveEntry[] = []
   const hashes = new Map<number, string>()
-  let listing: Buffer | null = null
+  const listings = new Map<number, Buffer | null>()
   const stream = openTarStream(archive)
   try {
     await readTar(stream, async (entry, content) => {
       const index = entries.push(entry) - 1
       if (entry.kind !== 'file' || entry.problem !== null) return
-      if (entry.name === `${prefix}/${CACHE_LISTING}` && entry.size <= MAX_LISTING_BYTES) {
+      const sealPrefix = `${prefix}/${CACHE_SEAL_DIR}/`
+      if (entry.name.startsWith(sealPrefix) && bundleBaseOf(entry.name.slice(sealPrefix.length)) !== null) {
+        if (entry.size > MAX_LISTING_BYTES) return void listings.set(index, null)
         const chunks: Buffer[] = []
         for await (const chunk of content) chunks.push(chunk)
-        listing = Buffer.concat(chunks)
+        listings.set(index, Buffer.concat(chunks))
       } else if (entry.name.startsWith(`${prefix}/${CACHE_FILES_DIR}/`)) {
         const hash = createHash('sha256')
         for await (const chunk of content) hash.update(chunk)
@@ -148,13 +161,15 @@ async function listArchive(archive: string, prefix: string): Promise<Listed> {
   } finally {
     stream.destroy()
   }
-  return { entries, hashes, listing }
+  return { entries, hashes, listings }
 }
 
 interface Plan {
   readonly refusals: Refusal[]
   readonly byIndex: Map<number, PlannedEntry>
   readonly listing: ListingEntry[]
+  /** The listing's path in the entry, `seal/<name>.sha256`. */
+  readonly listingPath: string
   readonly digestKind: ListingDigestKind
 }
 
@@ -162,33 +177,41 @@ interface Plan {
 function planRestore(listed: Listed, prefix: string, digest: Digest): Plan {
   const check = checkEntries(listed.entries, prefix)
   const refusals = check.refusals
-  const listingName = `${prefix}/${CACHE_LISTING}`
   let listing: ListingEntry[] = []
   let digestKind: ListingDigestKind | null = null
-  const listingEntry = check.planned.get(CACHE_LISTING)
-  if (listingEntry === undefined || listingEntry.entry.kind !== 'file') {
-    refusals.push({ name: listingName, reason: 'missing: a cache entry of sealed files carries their listing' })
-  } else if (listed.listing === null) {
-    refusals.push({ name: listingName, reason: `${listingEntry.entry.size} bytes, larger than any listing a seal writes` })
+  const candidates = [...check.planned.values()].filter((p) => p.entry.kind === 'file' && p.path.startsWith(`${CACHE_SEAL_DIR}/`) && bundleBaseOf(p.path.slice(CACHE_SEAL_DIR.length + 1)) !== null)
+  const listingEntry = candidates.length === 1 ? (candidates[0] as PlannedEntry) : undefined
+  const listingPath = listingEntry?.path ?? ''
+  if (listingEntry === undefined) {
+    if (candidates.length === 0) refusals.push({ name: `${prefix}/${CACHE_SEAL_DIR}/<name>.sha256`, reason: 'missing: a cache entry of sealed files carries their listing' })
+    for (const other of candidates) refusals.push({ name: other.entry.name, reason: 'one of several listings: a seal carries one' })
   } else {
-    try {
-      listing = parseListing(listed.listing.toString('utf8'), listingName)
-      digestKind = describesListing(listing, digest)
-      if (digestKind === null) refusals.push({ name: listingName, reason: `the listing of ${digestOfListing(formatListing(listing))}, not of ${digest}` })
-    } catch (error) {
-      refusals.push({ name: listingName, reason: `not a checksums listing (${messageOf(error)})` })
+    const listingName = listingEntry.entry.name
+    const bytes = listed.listings.get(listingEntry.index) ?? null
+    if (bytes === null) refusals.push({ name: listingName, reason: `${listingEntry.entry.size} bytes, larger than any listing a seal writes` })
+    else {
+      try {
+        listing = parseListing(bytes.toString('utf8'), listingName)
+        digestKind = describesListing(listing, digest)
+        if (digestKind === null) refusals.push({ name: listingName, reason: `the listing of ${digestOfListing(formatListing(listing))}, not of ${digest}` })
+      } catch (error) {
+        refusals.push({ name: listingName, reason: `not a checksums listing (${messageOf(error)})` })
+      }
     }
   }
-  if (digestKind === null) return { refusals, byIndex: new Map(), listing: [], digestKind: 'tree' }
+  if (digestKind === null) return { refusals, byIndex: new Map(), listing: [], listingPath, digestKind: 'tree' }
   const sealed = new Map(listing.map((e) => [e.path, e.hex]))
-  const { missing } = checkAgainstListing(check, CACHE_FILES_DIR, new Set(sealed.keys()), (p, e) => p === CACHE_LISTING && e.kind === 'file')
+  const base = bundleBaseOf(listingPath.slice(CACHE_SEAL_DIR.length + 1)) as string
+  const inBundle = (p: string, e: ArchiveEntry): boolean =>
+    p === CACHE_SEAL_DIR ? e.kind === 'directory' : p.startsWith(`${CACHE_SEAL_DIR}/`) && isBundleEntry(p.slice(CACHE_SEAL_DIR.length + 1), base, e.kind === 'directory')
+  const { missing } = checkAgainstListing(check, CACHE_FILES_DIR, new Set(sealed.keys()), inBundle)
   for (const p of missing) refusals.push({ name: `${prefix}/${CACHE_FILES_DIR}/${p}`, reason: 'missing, though the sealed listing names it' })
   for (const planned of check.planned.values()) {
     if (planned.entry.kind !== 'file' || !planned.path.startsWith(`${CACHE_FILES_DIR}/`)) continue
     const actual = listed.hashes.get(planned.index)
     if (actual !== sealed.get(planned.path.slice(CACHE_FILES_DIR.length + 1))) refusals.push({ name: planned.entry.name, reason: 'its content is not what the sealed listing says' })
   }
-  return { refusals, byIndex: new Map([...check.planned.values()].map((p) => [p.index, p])), listing, digestKind }
+  return { refusals, byIndex: new Map([...check.planned.values()].map((p) => [p.index, p])), listing, listingPath, digestKind }
 }
 
 /** Reads the archive again and writes exactly the planned entries; any difference from the first reading stops it. */

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
-import { Readable, Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { DEFAULT_POLICY, type HttpPolicy } from '../../http/retry-policy.js'
 import { retrying } from '../../http/retrying.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
+import { saveSignedUrl } from './signed-download.js'
 
 /**
  * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
@@ -21,8 +19,6 @@ const VERSION_SALT = '1.0'
 const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
 /** @actions/cache's patience with its service: three attempts, a second's backoff doubling. */
 const CACHE_POLICY: HttpPolicy = { ...DEFAULT_POLICY, attempts: 3, timeoutMs: 30_000 }
-/** A download that sends nothing for this long is given up (a miss, never a half archive extracted). */
-const IDLE_TIMEOUT_MS = 60_000
 
 export interface CacheLocation {
   readonly key: string
@@ -65,27 +61,7 @@ export async function lookupCacheEntry(env: Env, key: string, stagingPath: strin
 
 /** Saves the archive at `url` to `file` (created new); throws on any status but 200, a short body or a stall. */
 export async function downloadCacheArchive(url: string, file: string): Promise<number> {
-  const controller = new AbortController()
-  let timer = setTimeout(() => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS)
-  let bytes = 0
-  try {
-    const response = await fetch(url, { signal: controller.signal })
-    if (response.status !== 200 || response.body === null) throw new Error(`storage answered ${response.status} ${response.statusText}`)
-    const announced = Number(response.headers.get('content-length') ?? NaN)
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        clearTimeout(timer)
-        timer = setTimeout(() => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS)
-        bytes += chunk.length
-        done(null, chunk)
-      }
-    })
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
-    if (Number.isFinite(announced) && announced !== bytes) throw new Error(`the download ended after ${bytes} of ${announced} bytes`)
-    return bytes
-  } finally {
-    clearTimeout(timer)
-  }
+  return (await saveSignedUrl(url, file)).bytes
 }
 
 /** Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner did not turn v2 on. */

@@ -31,8 +31,10 @@ export class LocalDirectoryStore implements EvidenceStore {
       { final: path.join(this.dir, names.checksums), content: artifact.listing },
       { final: path.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}\n` },
       ...(signed === null ? [] : [{ final: path.join(this.dir, names.sigstore), content: signed }]),
-      ...(contract === null ? [] : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }])
+      ...(contract === null ? [] : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }]),
+      ...(artifact.modes ? [{ final: path.join(this.dir, names.modes), content: artifact.modes }] : [])
     ]
+    if (!artifact.modes) removeQuietly(path.join(this.dir, names.modes))
     // A signature or contract left from an earlier seal of the same name would be taken for this one's.
     if (signed === null) removeQuietly(path.join(this.dir, names.sigstore))
     if (contract === null) {
@@ -69,7 +71,8 @@ export class LocalDirectoryStore implements EvidenceStore {
       statementPath: files[1]!.final,
       sigstoreBundlePath: at(names.sigstore),
       contractPath: at(names.contract),
-      contractDir: contract === null ? null : contractDir
+      contractDir: contract === null ? null : contractDir,
+      modesPath: at(names.modes)
     }
   }
 

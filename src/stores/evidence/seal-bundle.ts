@@ -10,6 +10,8 @@ export interface SealBundleLocation {
   /** `<name>.contract.json` and the copies of the contract files beside it; null without a contract. */
   readonly contractPath?: string | null
   readonly contractDir?: string | null
+  /** `<name>.modes.json`: the sealed files' modes (core/modes.ts); null when no files were read. */
+  readonly modesPath?: string | null
 }
 
 /** What a seal bundle holds besides the listing and the statement. */
@@ -31,9 +33,14 @@ export function fileSafeName(name: string): string {
   return safe === '' ? 'artifact' : safe
 }
 
-export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string } {
+export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string; modes: string } {
   const base = fileSafeName(name)
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract` }
+  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` }
+}
+
+/** The file modes a seal wrote beside its listing: `<name>.modes.json`; null for another kind of file. */
+export function modesBeside(checksumsFile: string): string | null {
+  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.modes.json` : null
 }
 
 /** The contract manifest a seal wrote beside its listing: `<name>.contract.json`; null for another kind of file. */
@@ -49,4 +56,24 @@ export function statementBeside(checksumsFile: string): string | null {
 /** The signed statement a seal wrote beside its listing: `<name>.sigstore.json`; null for another kind of file. */
 export function sigstoreBundleBeside(checksumsFile: string): string | null {
   return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.sigstore.json` : null
+}
+
+/** What a bundle puts beside its listing, by suffix after the name. */
+const BUNDLE_SUFFIXES = ['.sha256', '.intoto.json', '.sigstore.json', '.contract.json', '.modes.json']
+
+/**
+ * Whether `rest`, a path inside a carried seal directory, is what a seal of `base` (a file-safe
+ * name) writes there: its listing, statement, signed statement and contract manifest, and the
+ * contract directory with whatever it holds. Carriers refuse every other entry.
+ */
+export function isBundleEntry(rest: string, base: string, directory: boolean): boolean {
+  const contractDir = `${base}.contract`
+  if (rest === contractDir) return directory
+  if (rest.startsWith(`${contractDir}/`)) return true
+  return !directory && BUNDLE_SUFFIXES.some((suffix) => rest === `${base}${suffix}`)
+}
+
+/** The name a listing's file gives the bundle (`shop` for `shop.sha256`), or null when it is not a listing's name. */
+export function bundleBaseOf(fileName: string): string | null {
+  return fileName.endsWith('.sha256') && !fileName.includes('/') && fileName.length > '.sha256'.length ? fileName.slice(0, -'.sha256'.length) : null
 }

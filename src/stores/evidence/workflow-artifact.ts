@@ -3,11 +3,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { type ArtifactClient, DefaultArtifactClient, type FindOptions } from '@actions/artifact'
-import { type Digest, digestFromHex } from '../../core/digest.js'
+import { type Digest, digestFromHex, hexOf } from '../../core/digest.js'
 import { SealError, isSealError, quote } from '../../core/errors.js'
 import { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR, unpackArtifact } from './artifact-unpack.js'
+import { ArtifactServiceError, signedArtifactUrl } from './artifact-service.js'
 import { privateDir, removeQuietly } from './directory-handoff.js'
 import type { SealBundleLocation } from './seal-bundle.js'
+import { type SavedDownload, StorageAnswerError, saveSignedUrl } from './signed-download.js'
 import { UnreadableZipError } from './zip-reader.js'
 import type { Env } from '../../core/env.js'
 
@@ -71,6 +73,12 @@ export interface UploadedArtifact {
   readonly size: number
   /** sha256 of the zip, as the service recorded it (actions/upload-artifact's `artifact-digest`). */
   readonly digest: Digest | null
+  /** True when a first attempt of the job had uploaded this very seal under the name, and this upload is that artifact. */
+  readonly reused: boolean
+  /** Days GitHub keeps it: what was asked, capped at the repository's limit; null when neither is known. */
+  readonly retentionDays: number | null
+  /** The repository's limit the runner passed (GITHUB_RETENTION_DAYS); null when it passed none. */
+  readonly retentionLimit: number | null
 }
 
 export interface ArtifactDownload {
@@ -107,6 +115,8 @@ export interface DownloadedArtifact {
   readonly filesDir: string | null
   /** The zip's sha256 as recorded at upload; null when the service recorded none. */
   readonly digest: Digest | null
+  /** Bytes of the zip. */
+  readonly size: number
   /** False only with `onDigestMismatch: 'continue'`, when the zip's bytes differed from `digest`. */
   readonly digestMatched: boolean
 }
@@ -121,6 +131,8 @@ export interface WorkflowArtifactStoreOptions {
 
 /** Characters @actions/artifact (and the service) refuse in file paths, and names add `\` and `/`. */
 const PATH_FORBIDDEN = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n']
+/** The zip's name in the download's private directory: ours, never one storage's headers chose. */
+const DOWNLOADED_ZIP = '.artifact.zip'
 const NAME_FORBIDDEN = [...PATH_FORBIDDEN, '\\', '/']
 const describeChar = (c: string): string => (c === '\r' ? 'a carriage return' : c === '\n' ? 'a line break' : quote(c))
 
@@ -140,15 +152,66 @@ export class WorkflowArtifactStore {
     const { name } = request
     this.checkName(name)
     const retentionDays = this.checkRetention(request.retentionDays)
+    const keptFor = this.keptFor(retentionDays)
     const { staging, files } = this.stage(request)
     try {
       const result = await this.client.uploadArtifact(name, files, staging, retentionDays === undefined ? {} : { retentionDays })
       if (result.id === undefined) throw new Error(`the results service returned no id for the artifact ${quote(name)}`)
-      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? digestFromHex(result.digest) : null }
+      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? digestFromHex(result.digest) : null, reused: false, ...keptFor }
     } catch (error) {
-      throw this.uploadError(name, error)
+      const refused = this.uploadError(name, error)
+      if (!isSealError(refused, 'conflict')) throw refused
+      return { ...(await this.sameSealUploaded(request, refused)), ...keptFor }
     } finally {
       removeQuietly(staging)
+    }
+  }
+
+  /**
+   * The days GitHub keeps the artifact: what was asked, capped at the repository's limit the
+   * runner passes (GITHUB_RETENTION_DAYS), as the results service applies it; the limit alone
+   * when nothing was asked. Null where the runner says nothing.
+   */
+  private keptFor(asked: number | undefined): Pick<UploadedArtifact, 'retentionDays' | 'retentionLimit'> {
+    const limit = Number(this.env.GITHUB_RETENTION_DAYS)
+    const retentionLimit = Number.isInteger(limit) && limit > 0 ? limit : null
+    const retentionDays = asked === undefined ? retentionLimit : retentionLimit === null ? asked : Math.min(asked, retentionLimit)
+    return { retentionDays, retentionLimit }
+  }
+
+  /** The names of this run's artifacts (the latest of each name), for a pattern to match. */
+  async list(): Promise<string[]> {
+    try {
+      const { artifacts } = await this.client.listArtifacts({ latest: true })
+      return artifacts.map((a) => a.name)
+    } catch (error) {
+      throw environmentError(error, 'list the workflow artifacts') ?? asError(error)
+    }
+  }
+
+  /**
+   * A job run again finds the artifact its first attempt uploaded under the name. When that
+   * artifact carries this very seal (the same listing, with the files when they are asked for),
+   * the upload is done already: it is that artifact. Anything else under the name is refused.
+   */
+  private async sameSealUploaded(request: ArtifactUpload, refused: SealError): Promise<Omit<UploadedArtifact, 'retentionDays' | 'retentionLimit'>> {
+    let existing: DownloadedArtifact
+    try {
+      existing = await this.download({ name: request.name, parent: this.env.RUNNER_TEMP || os.tmpdir() })
+    } catch (error) {
+      throw new SealError('conflict', `${refused.message} The artifact under the name could not be compared with this seal (${messageOf(error)}).`, { cause: error })
+    }
+    try {
+      const same = fs.readFileSync(existing.checksumsPath).equals(fs.readFileSync(request.bundle.checksumsPath))
+      const carriesFiles = existing.filesDir !== null
+      if (same && carriesFiles === (request.files !== null)) return { id: existing.id, name: existing.name, size: existing.size, digest: existing.digest, reused: true }
+      throw new SealError(
+        'conflict',
+        `${this.inputs.name}: an artifact named ${quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? 'with' : 'without'} the files, where this upload ${carriesFiles ? 'leaves them out' : 'carries them'}` : 'another seal (other files)'}; ` +
+          `workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+      )
+    } finally {
+      removeQuietly(existing.dir)
     }
   }
 
@@ -161,17 +224,21 @@ export class WorkflowArtifactStore {
     this.checkName(name)
     const source = this.source(request)
     const dir = privateDir(request.parent, 'artifact-', this.env, this.inputs.path)
-    const zipDir = path.join(dir, '.download')
     try {
       const findBy = source.findBy
       const { artifact } = await this.client.getArtifact(name, findBy ? { findBy } : undefined).catch((error: unknown) => {
         throw this.lookupError(name, source, error)
       })
       const digest = artifact.digest ? toDigest(artifact.digest) : null
-      const options = { path: zipDir, skipDecompress: true, ...(digest ? { expectedHash: digest } : {}), ...(findBy ? { findBy } : {}) }
-      const result = await this.client.downloadArtifact(artifact.id, options).catch((error: unknown) => {
+      const zipFile = path.join(dir, DOWNLOADED_ZIP)
+      let saved: SavedDownload
+      try {
+        const url = await signedArtifactUrl(this.env, { id: artifact.id, name: artifact.name }, findBy)
+        saved = await saveSignedUrl(url, zipFile)
+      } catch (error) {
         throw this.downloadError(name, source, error)
-      })
+      }
+      const digestMismatch = digest !== null && saved.sha256 !== hexOf(digest)
       const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`
       const otherBytes = (): SealError =>
         new SealError('tampered', 
@@ -179,20 +246,20 @@ export class WorkflowArtifactStore {
             `its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. ` +
             `Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
         )
-      if (result.digestMismatch && request.onDigestMismatch !== 'continue') throw otherBytes()
+      if (digestMismatch && request.onDigestMismatch !== 'continue') throw otherBytes()
       let layout: Awaited<ReturnType<typeof unpackArtifact>>
       try {
-        layout = await unpackArtifact(theDownloadedZip(zipDir, label, this.inputs.name), dir, { label, name, inputName: this.inputs.name })
+        layout = await unpackArtifact(zipFile, dir, { label, name, inputName: this.inputs.name })
       } catch (error) {
         if (isSealError(error, 'refused')) throw error
         // With the zip unreadable or the bundle gone, the files cannot say what differs: the zip's digest can.
-        if (result.digestMismatch) throw otherBytes()
+        if (digestMismatch) throw otherBytes()
         if (error instanceof UnreadableZipError) {
           throw new SealError('malformed', `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`, { cause: error })
         }
         throw error
       }
-      removeQuietly(zipDir)
+      removeQuietly(zipFile)
       return {
         id: artifact.id,
         name,
@@ -203,7 +270,8 @@ export class WorkflowArtifactStore {
         statementPath: layout.statementPath,
         filesDir: layout.hasFiles ? path.join(dir, ARTIFACT_FILES_DIR) : null,
         digest,
-        digestMatched: !result.digestMismatch
+        size: saved.bytes,
+        digestMatched: !digestMismatch
       }
     } catch (error) {
       removeQuietly(dir)
@@ -241,7 +309,7 @@ export class WorkflowArtifactStore {
     try {
       const sealDir = path.join(staging, ARTIFACT_SEAL_DIR)
       fs.mkdirSync(sealDir)
-      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath].filter((f): f is string => typeof f === 'string')
+      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath, request.bundle.modesPath].filter((f): f is string => typeof f === 'string')
       for (const file of bundleFiles) {
         const target = path.join(sealDir, path.basename(file))
         placeFile(path.resolve(file), target, `the seal bundle file ${quote(file)}`)
@@ -357,25 +425,22 @@ export class WorkflowArtifactStore {
   }
 
   private downloadError(name: string, source: { runId: number | null; where: string }, error: unknown): Error {
-    const status = statusOf(error)
+    if (error instanceof SealError) return error
+    const status = error instanceof ArtifactServiceError ? error.status : undefined
     if (status === 410) {
       return new SealError('unreadable', 
         `${this.inputs.name}: the artifact ${quote(name)}${source.where} has expired and its files are gone. ` +
           `Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
       )
     }
-    if (status === 404) {
+    if (status === 404 || (error instanceof StorageAnswerError && error.status === 404)) {
       return new SealError('unreadable', `${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`)
     }
     if (status === 401 || status === 403) return this.lookupError(name, { ...source, findBy: undefined }, error)
-    const message = messageOf(error)
-    if (message.startsWith('Unable to download and extract artifact')) {
-      return new SealError('unavailable', 
-        `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${message.replace(/^Unable to download and extract artifact: /, '')}). ` +
-          `Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
-      )
-    }
-    return environmentError(error, 'download the workflow artifact') ?? asError(error)
+    return new SealError('unavailable', 
+      `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${messageOf(error)}). ` +
+        `Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
+    , { cause: error })
   }
 }
 
@@ -396,16 +461,6 @@ function placeFile(source: string, target: string, what: string): void {
   } catch {
     fs.copyFileSync(real, target)
   }
-}
-
-/** The one file the client saved the zip as (named by the storage's Content-Disposition, or "artifact"). */
-function theDownloadedZip(dir: string, label: string, inputName: string): string {
-  const entries = fs.readdirSync(dir, { withFileTypes: true })
-  const only = entries.length === 1 ? entries[0] : undefined
-  if (only === undefined || !only.isFile()) {
-    throw new SealError('unavailable', `${inputName}: the download of ${label} left ${entries.length} entries instead of one zip file. Nothing was extracted. Re-run the job.`)
-  }
-  return path.join(dir, only.name)
 }
 
 /** Errors that mean "not inside a GitHub Actions job the artifact service can serve". */

@@ -1,0 +1,15 @@
+
+// src/report/mismatch-text.ts
+var LABEL = { changed: "changed", missing: "missing", added: "added  ", mode: "mode   " };
+function mismatchLines(mismatches) {
+  const lines = [];
+  for (const m of mismatches) {
+    lines.push(`  ${LABEL[m.kind]}  ${m.path}`);
+    if (m.kind === "changed" || m.kind === "mode") lines.push(`             sealed ${m.expected}`, `             now    ${m.actual}`);
+  }
+  return lines;
+}
+
+export {
+  mismatchLines
+};

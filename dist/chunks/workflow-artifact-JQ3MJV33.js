@@ -1,0 +1,35 @@
+import {
+  ARTIFACT_FILES_DIR,
+  ARTIFACT_INPUTS,
+  ARTIFACT_SEAL_DIR,
+  WorkflowArtifactStore
+} from "./chunk-JLGI55CF.js";
+import "./chunk-FWGFNTZR.js";
+import "./chunk-JGHRT4T7.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-VDXBQI7Y.js";
+import "./chunk-3FEAGG5X.js";
+import "./chunk-PKGN7LAX.js";
+import "./chunk-APYKEJN7.js";
+import "./chunk-FNTAJZI2.js";
+import "./chunk-N3KQGJVS.js";
+import "./chunk-3JTU4L5I.js";
+import "./chunk-UTL6W6EB.js";
+import "./chunk-P2RVIIUY.js";
+import "./chunk-GYN5OOAK.js";
+import "./chunk-Y5E3RXJR.js";
+import "./chunk-S7E4F2WR.js";
+import "./chunk-FETSGT4O.js";
+import "./chunk-FKA4C5KD.js";
+import "./chunk-SS67F62S.js";
+import "./chunk-7EPTETJS.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-SHE4BTPW.js";
+import "./chunk-KUE42OYI.js";
+import "./chunk-ULEFO6FB.js";
+export {
+  ARTIFACT_FILES_DIR,
+  ARTIFACT_INPUTS,
+  ARTIFACT_SEAL_DIR,
+  WorkflowArtifactStore
+};

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-EIZWEDHP.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
-    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E6GOEIVU.js");
+    const { keySigner } = await import("../chunks/key-signer-QDEFH6J6.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -223,7 +223,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
+  const { signStatement } = await import("../chunks/sign-statement-E6GOEIVU.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -751,14 +751,15 @@ function serviceFor(policy, name, nameInput = "name") {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern8 = new RegExp("^refs/\\S+$", "u");
-var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern8 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern9 = new RegExp("^refs/\\S+$", "u");
+var pattern10 = new RegExp("^https://\\S+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -923,7 +924,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "signed-by" || key3 === "contract")) {
+              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "platforms" || key3 === "signed-by" || key3 === "contract")) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1082,11 +1083,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data10 = data4["signed-by"];
-              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                if (data10.repository === void 0) {
-                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+            if (data4.platforms !== void 0) {
+              let data10 = data4.platforms;
+              if (Array.isArray(data10)) {
+                if (data10.length < 1) {
+                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -1094,108 +1095,121 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key4 in data10) {
-                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
-                    const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.repository !== void 0) {
-                  let data11 = data10.repository;
+                const len3 = data10.length;
+                for (let i6 = 0; i6 < len3; i6++) {
+                  let data11 = data10[i6];
                   if (typeof data11 === "string") {
                     if (!pattern6.test(data11)) {
-                      const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                      const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, message: 'must match pattern "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"' };
                       if (vErrors === null) {
-                        vErrors = [err27];
+                        vErrors = [err26];
                       } else {
-                        vErrors.push(err27);
+                        vErrors.push(err26);
                       }
                       errors++;
                     }
                   } else {
-                    const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err28];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err28);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 }
-                if (data10.workflow !== void 0) {
-                  let data12 = data10.workflow;
-                  if (typeof data12 === "string") {
-                    if (!pattern7.test(data12)) {
-                      const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                let i7 = data10.length;
+                let j3;
+                if (i7 > 1) {
+                  const indices3 = {};
+                  for (; i7--; ) {
+                    let item3 = data10[i7];
+                    if (typeof item3 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices3[item3] == "number") {
+                      j3 = indices3[item3];
+                      const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i7 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err29];
+                        vErrors = [err28];
                       } else {
-                        vErrors.push(err29);
+                        vErrors.push(err28);
                       }
                       errors++;
+                      break;
                     }
+                    indices3[item3] = i7;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data4["signed-by"] !== void 0) {
+              let data12 = data4["signed-by"];
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (data12.repository === void 0) {
+                  const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
                   } else {
-                    const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                for (const key4 in data12) {
+                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
+                    const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err30];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err30);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 }
-                if (data10.ref !== void 0) {
-                  let data13 = data10.ref;
+                if (data12.repository !== void 0) {
+                  let data13 = data12.repository;
                   if (typeof data13 === "string") {
-                    if (!pattern8.test(data13)) {
-                      const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                    if (!pattern7.test(data13)) {
+                      const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                       if (vErrors === null) {
-                        vErrors = [err31];
+                        vErrors = [err32];
                       } else {
-                        vErrors.push(err31);
+                        vErrors.push(err32);
                       }
                       errors++;
                     }
                   } else {
-                    const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
-                if (data10.issuer !== void 0) {
-                  let data14 = data10.issuer;
+                if (data12.workflow !== void 0) {
+                  let data14 = data12.workflow;
                   if (typeof data14 === "string") {
-                    if (!pattern9.test(data14)) {
-                      const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                    if (!pattern8.test(data14)) {
+                      const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err34];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err34);
                       }
                       errors++;
                     }
                   } else {
-                    const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data10["deny-self-hosted-runners"] !== "boolean") {
-                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err35];
                     } else {
@@ -1204,22 +1218,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data16 = data4.contract;
-              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                for (const key5 in data16) {
-                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
-                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (data12.ref !== void 0) {
+                  let data15 = data12.ref;
+                  if (typeof data15 === "string") {
+                    if (!pattern9.test(data15)) {
+                      const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err37];
                     } else {
@@ -1228,19 +1240,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data16.breaking !== void 0) {
-                  let data17 = data16.breaking;
-                  if (typeof data17 !== "string") {
-                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
+                if (data12.issuer !== void 0) {
+                  let data16 = data12.issuer;
+                  if (typeof data16 === "string") {
+                    if (!pattern10.test(data16)) {
+                      const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (!(data17 === "refuse" || data17 === "require-major" || data17 === "require-approval" || data17 === "allow")) {
-                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+                  } else {
+                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -1249,10 +1262,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data16.dangerous !== void 0) {
-                  let data18 = data16.dangerous;
-                  if (typeof data18 !== "string") {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data12["deny-self-hosted-runners"] !== void 0) {
+                  if (typeof data12["deny-self-hosted-runners"] !== "boolean") {
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1260,20 +1272,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data18 === "warn" || data18 === "refuse")) {
-                    const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  }
                 }
-                if (data16.rollback !== void 0) {
-                  let data19 = data16.rollback;
-                  if (typeof data19 !== "string") {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data18 = data4.contract;
+              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+                for (const key5 in data18) {
+                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -1281,8 +1296,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data19 === "allow" || data19 === "check")) {
-                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data18.breaking !== void 0) {
+                  let data19 = data18.breaking;
+                  if (typeof data19 !== "string") {
+                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err43];
                     } else {
@@ -1290,13 +1308,64 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
+                  if (!(data19 === "refuse" || data19 === "require-major" || data19 === "require-approval" || data19 === "allow")) {
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.dangerous !== void 0) {
+                  let data20 = data18.dangerous;
+                  if (typeof data20 !== "string") {
+                    const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                  if (!(data20 === "warn" || data20 === "refuse")) {
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data18.rollback !== void 0) {
+                  let data21 = data18.rollback;
+                  if (typeof data21 !== "string") {
+                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                  if (!(data21 === "allow" || data21 === "check")) {
+                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
                 }
               } else {
-                const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err49];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err49);
                 }
                 errors++;
               }
@@ -1304,21 +1373,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err50 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err50];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err51];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err51);
     }
     errors++;
   }
@@ -1628,7 +1697,7 @@ function policyFrom(value, source, positions) {
       denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract };
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...env.platforms === void 0 ? {} : { platforms: env.platforms } };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1704,7 +1773,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -1717,6 +1786,7 @@ function describeSchemaError(error2, root, at) {
       if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
       if (path.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
       if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path.at(-2) === "platforms") return `${location}: ${where}${shown2} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
       if (path.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -1756,6 +1826,8 @@ function describeType(type2, path) {
   if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
   if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path.at(-1) === "platforms") return "a list of platforms, such as [linux/amd64, linux/arm64]";
+  if (path.at(-2) === "platforms") return "a platform, such as linux/amd64 (text)";
   if (path.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
   if (path.length === 3) return "an environment name";
   return type2.replace(",", " or ");
@@ -3611,7 +3683,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-ZZTCFV36.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -5042,6 +5114,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var VerifyInput = {
@@ -5094,7 +5167,8 @@ var PromoteOutput = {
   AttestationId: "attestation-id",
   AttestationUrl: "attestation-url",
   ContractVersion: "contract-version",
-  ContractDigest: "contract-digest"
+  ContractDigest: "contract-digest",
+  ImageRef: "image-ref"
 };
 var PromoteState = {
   Pending: "pending-record"
@@ -5177,6 +5251,128 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
+// src/core/image/reference.ts
+init_errors();
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail2 = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail2("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail2('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail2('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail2(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail2(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail2(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail2("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail2(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail2(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail2(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail2(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
@@ -5184,8 +5380,9 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const checksums = input(names.checksumsPath);
   const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
     (g) => typeof g === "string"
   );
   if (given.length > 1) {
@@ -5203,6 +5400,10 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
+  if (runIdText !== "" && image !== null) {
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded a workflow artifact, and ${names.subjectPath} names an image in its registry. Remove ${names.runId}.`);
+  }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
@@ -5232,6 +5433,13 @@ function misspelledInputs(env, inputs) {
     if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
   }
   return found.sort();
+}
+function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  const root = getInput2(names.root).trim();
+  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
+  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
 function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -5625,7 +5833,7 @@ function readPromoteSettings(getInput2, env, workspace) {
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
-    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    const given = source.kind === "local" || source.kind === "image" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
@@ -6065,8 +6273,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-Y3WGOKHU.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-CRAGOX6L.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6104,7 +6312,7 @@ async function checkCandidate(candidate, digest, expectation) {
     status: "verified",
     signer: accepted,
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName },
-    name: subjectName(statement.subject, digest),
+    name: subjectName2(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
     digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
@@ -6121,7 +6329,7 @@ function aboutDigest(subjects, digest) {
     return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
   });
 }
-function subjectName(subjects, digest) {
+function subjectName2(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
@@ -6178,7 +6386,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-Y7RSAYWS.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6943,7 +7151,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-Y7RSAYWS.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7995,6 +8203,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "image") {
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HZXUCX4T.js");
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
+  }
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -8010,8 +8222,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HNR2IWQ3.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-M5W7TYFC.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8041,7 +8253,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-CRB4O4FP.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8078,7 +8290,8 @@ async function restoreFromCache(digest, inputName, context) {
 function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
-  const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
+  const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
   const sealed = asked.digest === "previous" ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
   const fetchContext = {
     env,
@@ -8087,7 +8300,8 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
     log: context.log
   };
-  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null;
+  const environmentRule = policy.environments.find((e) => e.name === asked.environment);
+  const policyAsks = (environmentRule?.signedBy ?? null) !== null;
   const required = signatureRequired(asked.signer, policyAsks);
   const expectation = signerExpectation(asked.signer, required, env);
   return {
@@ -8101,9 +8315,12 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name },
     artifact: null,
-    ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    ...source?.kind === "image" ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? []) } : source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
-    checkSignature: (digest, bytes) => checkSignature2(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    checkSignature: async (digest, bytes) => {
+      const sources = signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env);
+      return checkSignature2(digest, source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(sources) : sources, expectation);
+    },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
@@ -8122,6 +8339,23 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     })
   };
 }
+function imageGateOf(source, env) {
+  const gate = import("../chunks/image-bytes-HZXUCX4T.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  return {
+    check: async (digest, platforms) => {
+      const { m, registry } = await gate;
+      return m.checkImageBytes(source, digest, registry, { platforms });
+    },
+    sources: async (base) => {
+      const { m, registry } = await gate;
+      return m.imageSignatureSources(base, source, registry);
+    }
+  };
+}
+var NO_IMAGE = {
+  check: () => Promise.reject(new Error("unreachable: no image to check")),
+  sources: (base) => Promise.resolve(base)
+};
 
 // src/actions/promote/run.ts
 async function run(env = process.env) {
@@ -8168,7 +8402,7 @@ async function run(env = process.env) {
       return;
     }
     const source = settings.source;
-    const checksumsFile = source?.kind === "local" ? source.checksumsFile : null;
+    const checksumsFile = source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null;
     if (settings.approveAmendment !== null) {
       if (settings.digest === "previous") throw new Error('unreachable: settings refuse an approval of "previous"');
       const record2 = await approveAmendment(
@@ -8244,6 +8478,8 @@ async function run(env = process.env) {
     setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
     setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
     setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
+    const verifiedImage = result.verification !== null && "image" in result.verification ? result.verification.image : null;
+    setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? verifiedImage.imageRef : "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);
@@ -8283,57 +8519,56 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
+  DOCKER_HUB as m13$DOCKER_HUB,
+  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
+  OCI_SCHEME as m13$OCI_SCHEME,
+  digestReference as m13$digestReference,
+  formatReference as m13$formatReference,
+  isImageSubject as m13$isImageSubject,
+  parseImageReference as m13$parseImageReference,
+  parseImageSubject as m13$parseImageSubject,
+  registryHost as m13$registryHost,
+  sameRepository as m13$sameRepository,
+  subjectName as m13$subjectName,
+  withDigest as m13$withDigest,
+  withTag as m13$withTag,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  confirmationChanged as m16$confirmationChanged,
+  needsLiveContract as m16$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m17$OUTCOMES,
+  RESOLUTIONS as m17$RESOLUTIONS,
+  confirmedOutcome as m17$confirmedOutcome,
+  describeService as m17$describeService,
+  makesLive as m17$makesLive,
+  serviceOf as m17$serviceOf,
+  listDirectory as m18$listDirectory,
+  sealSubject as m18$sealSubject,
+  FULCIO_OIDS as m19$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m19$GITHUB_HOSTED,
+  checkIdentity as m19$checkIdentity,
+  decodeDerUtf8String as m19$decodeDerUtf8String,
+  decodeIdentity as m19$decodeIdentity,
+  describeIdentityFailure as m19$describeIdentityFailure,
+  parseWorkflowSetting as m19$parseWorkflowSetting,
+  parseWorkflowUri as m19$parseWorkflowUri,
+  repositoryOfUri as m19$repositoryOfUri,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -8350,29 +8585,43 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly3 as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
+  CURVES as m20$CURVES,
+  GENERATE_HINT as m20$GENERATE_HINT,
+  PRIVATE_LABELS as m20$PRIVATE_LABELS,
+  PUBLIC_LABELS as m20$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
+  algorithmOf as m20$algorithmOf,
+  bodyBytes as m20$bodyBytes,
+  keyHint as m20$keyHint,
+  looksLikePem as m20$looksLikePem,
+  material as m20$material,
+  normalize2 as m20$normalize,
+  notPem as m20$notPem,
+  pemBlocks as m20$pemBlocks,
+  readPublicKey as m20$readPublicKey,
+  contractManifestBeside as m21$contractManifestBeside,
+  hasBundleBeside as m21$hasBundleBeside,
+  listingsIn as m21$listingsIn,
+  readListing as m21$readListing,
+  readSigstoreBundleBeside as m21$readSigstoreBundleBeside,
+  readStatement as m21$readStatement,
+  readStatementBeside as m21$readStatementBeside,
+  whyUnreadable as m21$whyUnreadable,
+  CACHE_FILES_DIR as m22$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m22$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m22$CACHE_LISTING,
+  CACHE_STAGING_DIR as m22$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m22$cacheArchivePrefix,
+  cacheKeyOf as m22$cacheKeyOf,
+  cacheStagingPath as m22$cacheStagingPath,
+  copyListedFiles as m23$copyListedFiles,
+  makeDirectories as m23$makeDirectories,
+  privateDir as m23$privateDir,
+  removeQuietly3 as m23$removeQuietly,
+  writeNewFile as m23$writeNewFile,
+  wrongEnvironment as m24$wrongEnvironment,
+  decodeRecord as m25$decodeRecord,
+  VERSION as m26$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

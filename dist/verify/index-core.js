@@ -1916,6 +1916,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "image") {
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-E6Z6VWZT.js");
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
+  }
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -1931,8 +1935,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BB54XOCQ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-GEH6BJMJ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1966,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AEM6RWM.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2187,6 +2191,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var VerifyInput = {
@@ -2205,7 +2210,8 @@ var VerifyOutput = {
   Digest: "digest",
   Mismatches: "mismatches",
   Path: "path",
-  Signer: "signer"
+  Signer: "signer",
+  ImageRef: "image-ref"
 };
 var PromoteInput = {
   Environment: "environment",
@@ -2275,6 +2281,127 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
+// src/core/image/reference.ts
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
@@ -2282,8 +2409,9 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const checksums = input(names.checksumsPath);
   const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
     (g) => typeof g === "string"
   );
   if (given.length > 1) {
@@ -2301,6 +2429,10 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
+  if (runIdText !== "" && image !== null) {
+    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded a workflow artifact, and ${names.subjectPath} names an image in its registry. Remove ${names.runId}.`);
+  }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
@@ -2318,6 +2450,13 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
+}
+function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  const root = getInput2(names.root).trim();
+  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
+  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
 function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -2845,8 +2984,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-EOR5VFEB.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-HHRA6CYX.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2884,7 +3023,7 @@ async function checkCandidate(candidate, digest, expectation) {
     status: "verified",
     signer: accepted,
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName2 },
-    name: subjectName(statement.subject, digest),
+    name: subjectName2(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
     digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
@@ -2901,7 +3040,7 @@ function aboutDigest(subjects, digest) {
     return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
   });
 }
-function subjectName(subjects, digest) {
+function subjectName2(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
@@ -2937,7 +3076,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-PFIT63RQ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -2996,7 +3135,18 @@ async function run(env = process.env) {
     let report;
     let handedOut;
     let checksumsFile;
-    if (settings.source.kind === "artifact") {
+    let image = null;
+    if (settings.source.kind === "image") {
+      const source = settings.source;
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-E6Z6VWZT.js");
+      const registry = imageRegistryFor(source, env);
+      const check = await checkImageBytes(source, settings.expected, registry);
+      image = { check, sources: (base) => imageSignatureSources(base, source, registry) };
+      handedOut = null;
+      checksumsFile = source.checksumsFile;
+      info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`);
+      report = { ...check, name: source.reference.name, expected: settings.expected, listingGiven: false, content: check.image.platform ?? describePlatforms(check.image.platforms.length), location: check.image.imageRef };
+    } else if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
         downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
@@ -3024,9 +3174,10 @@ async function run(env = process.env) {
       };
     }
     const required = signatureRequired(settings.signer, false);
+    const sources = signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env);
     const signature = report.verified ? await checkSignature(
       settings.expected,
-      signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
+      image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
       signerExpectation(settings.signer, required, env)
     ) : null;
     const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null);
@@ -3042,6 +3193,7 @@ async function run(env = process.env) {
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
     setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
     setOutput(VerifyOutput.Signer, signature?.status === "verified" ? signerOutput(signature.signer) : "");
+    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.check.image.imageRef : "");
     if (signatureFailure !== null) {
       setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`);
       return;
@@ -3058,6 +3210,9 @@ async function run(env = process.env) {
   } catch (error2) {
     reportFailure(error2);
   }
+}
+function describePlatforms(count) {
+  return count === 0 ? "a single image" : `an index of ${formatCount(count, "platform image")}`;
 }
 function signerName(signature) {
   const signer = signature.signer;
@@ -3080,34 +3235,47 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
+  DOCKER_HUB as m13$DOCKER_HUB,
+  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
+  OCI_SCHEME as m13$OCI_SCHEME,
+  digestReference as m13$digestReference,
+  formatReference as m13$formatReference,
+  isImageSubject as m13$isImageSubject,
+  parseImageReference as m13$parseImageReference,
+  parseImageSubject as m13$parseImageSubject,
+  registryHost as m13$registryHost,
+  sameRepository as m13$sameRepository,
+  subjectName as m13$subjectName,
+  withDigest as m13$withDigest,
+  withTag as m13$withTag,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  listDirectory as m18$listDirectory,
+  sealSubject as m18$sealSubject,
+  FULCIO_OIDS as m19$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m19$GITHUB_HOSTED,
+  checkIdentity as m19$checkIdentity,
+  decodeDerUtf8String as m19$decodeDerUtf8String,
+  decodeIdentity as m19$decodeIdentity,
+  describeIdentityFailure as m19$describeIdentityFailure,
+  parseWorkflowSetting as m19$parseWorkflowSetting,
+  parseWorkflowUri as m19$parseWorkflowUri,
+  repositoryOfUri as m19$repositoryOfUri,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -3124,27 +3292,27 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  VERSION as m25$VERSION,
+  contractManifestBeside as m21$contractManifestBeside,
+  hasBundleBeside as m21$hasBundleBeside,
+  listingsIn as m21$listingsIn,
+  readListing as m21$readListing,
+  readSigstoreBundleBeside as m21$readSigstoreBundleBeside,
+  readStatement as m21$readStatement,
+  readStatementBeside as m21$readStatementBeside,
+  whyUnreadable as m21$whyUnreadable,
+  CACHE_FILES_DIR as m22$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m22$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m22$CACHE_LISTING,
+  CACHE_STAGING_DIR as m22$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m22$cacheArchivePrefix,
+  cacheKeyOf as m22$cacheKeyOf,
+  cacheStagingPath as m22$cacheStagingPath,
+  copyListedFiles as m23$copyListedFiles,
+  makeDirectories as m23$makeDirectories,
+  privateDir as m23$privateDir,
+  removeQuietly as m23$removeQuietly,
+  writeNewFile as m23$writeNewFile,
+  VERSION as m26$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,

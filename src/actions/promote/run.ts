@@ -79,7 +79,7 @@ export async function run(env: Env = process.env): Promise<void> {
     }
 
     const source = settings.source
-    const checksumsFile = source?.kind === 'local' ? source.checksumsFile : null
+    const checksumsFile = source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null
     if (settings.approveAmendment !== null) {
       if (settings.digest === 'previous') throw new Error('unreachable: settings refuse an approval of "previous"')
       const record = await approveAmendment(
@@ -157,6 +157,8 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
     core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
     core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
+    const verifiedImage = result.verification !== null && 'image' in result.verification ? (result.verification.image as { imageRef: string }) : null
+    core.setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? verifiedImage.imageRef : '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)

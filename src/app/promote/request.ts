@@ -10,7 +10,8 @@ import { requirementReason, signatureRequired } from '../settings/signing-settin
 import type { LedgerLocation } from '../settings/types.js'
 import { checkSignature } from '../signature/check-signature.js'
 import { signatureSources } from '../signature/sources.js'
-import type { Signing } from '../signature/types.js'
+import type { SignatureSources, Signing } from '../signature/types.js'
+import type { Digest } from '../../core/digest.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
 import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
@@ -52,7 +53,8 @@ export interface PromotionContext {
 export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, ledger: LedgerLocation, signing: Signing, context: PromotionContext): PromoteRequest {
   const { env, names } = context
   const source = asked.source
-  const listing = (source?.kind === 'local' ? source.checksumsFile : null) ?? asked.sealListing
+  const imageGate = source?.kind === 'image' ? imageGateOf(source, env) : NO_IMAGE
+  const listing = (source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null) ?? asked.sealListing
   const sealed = asked.digest === 'previous' ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn })
   const fetchContext: FetchContext = {
     env,
@@ -61,7 +63,8 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
     log: context.log
   }
-  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null
+  const environmentRule = policy.environments.find((e) => e.name === asked.environment)
+  const policyAsks = (environmentRule?.signedBy ?? null) !== null
   const required = signatureRequired(asked.signer, policyAsks)
   const expectation = signerExpectation(asked.signer, required, env)
   return {
@@ -75,10 +78,16 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name },
     artifact: null,
-    ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
+    ...(source?.kind === 'image'
+      ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? []) }
+      : source
+        ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) }
+        : {}),
     withoutBytes: asked.withoutBytes,
-    checkSignature: (digest, bytes) =>
-      checkSignature(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
+    checkSignature: async (digest, bytes) => {
+      const sources = signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env)
+      return checkSignature(digest, source?.kind === 'image' && (required || asked.signer.asksForSigner) ? await imageGate.sources(sources) : sources, expectation)
+    },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...(signing.kind === 'none' ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) }),
@@ -98,4 +107,24 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
         : {})
     })
   }
+}
+
+/** The image gate of a promotion by `subject-path: oci://…`: one registry client for the bytes and the signatures attached to the image. */
+function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>, env: Env) {
+  const gate = import('../image/image-bytes.js').then((m) => ({ m, registry: m.imageRegistryFor(source, env) }))
+  return {
+    check: async (digest: Digest, platforms: readonly string[]) => {
+      const { m, registry } = await gate
+      return m.checkImageBytes(source, digest, registry, { platforms })
+    },
+    sources: async (base: SignatureSources) => {
+      const { m, registry } = await gate
+      return m.imageSignatureSources(base, source, registry)
+    }
+  }
+}
+
+const NO_IMAGE: ReturnType<typeof imageGateOf> = {
+  check: () => Promise.reject(new Error('unreachable: no image to check')),
+  sources: (base) => Promise.resolve(base)
 }

@@ -42,6 +42,7 @@ export const SealInput = {
   GitHubToken: 'github-token',
   Contract: 'contract',
   ContractVersion: 'contract-version',
+  PushToRegistry: 'push-to-registry',
   ...SigningInput
 } as const
 
@@ -60,7 +61,8 @@ export const SealOutput = {
   AttestationUrl: 'attestation-url',
   Signer: 'signer',
   ContractDigest: 'contract-digest',
-  ContractVersion: 'contract-version'
+  ContractVersion: 'contract-version',
+  ImageRef: 'image-ref'
 } as const
 
 export const VerifyInput = {
@@ -80,7 +82,8 @@ export const VerifyOutput = {
   Digest: 'digest',
   Mismatches: 'mismatches',
   Path: 'path',
-  Signer: 'signer'
+  Signer: 'signer',
+  ImageRef: 'image-ref'
 } as const
 
 export const PromoteInput = {
@@ -123,7 +126,8 @@ export const PromoteOutput = {
   AttestationId: 'attestation-id',
   AttestationUrl: 'attestation-url',
   ContractVersion: 'contract-version',
-  ContractDigest: 'contract-digest'
+  ContractDigest: 'contract-digest',
+  ImageRef: 'image-ref'
 } as const
 
 /** What the promote step hands its post step, which confirms the deployment when the job succeeded. */

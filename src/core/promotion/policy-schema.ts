@@ -14,6 +14,9 @@ export const WORKFLOW_PATTERN = '^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$'
  * JSON Schema (draft-07) of the promotion policy file. Editors that read JSON Schema can
  * use it as is; `policy-file.ts` turns its errors into messages that point at a line.
  */
+/** `os/architecture[/variant]`, as docker and buildx write a platform: `linux/amd64`, `linux/arm/v7`. */
+const PLATFORM_PATTERN = '^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$'
+
 export const POLICY_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://artifact-seal.dev/schemas/promotion-policy.json',
@@ -35,6 +38,7 @@ export const POLICY_SCHEMA = {
           requires: environmentList,
           'requires-any': { ...environmentList, minItems: 1 },
           soak: { type: 'string', pattern: DURATION_PATTERN },
+          platforms: { type: 'array', items: { type: 'string', pattern: PLATFORM_PATTERN }, uniqueItems: true, minItems: 1 },
           'signed-by': {
             type: 'object',
             additionalProperties: false,

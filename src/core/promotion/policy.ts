@@ -47,6 +47,8 @@ export interface EnvironmentRule {
   readonly signedBy: SignerRule | null
   /** Null when the environment does not judge contract amendments (they are still recorded when known). */
   readonly contract?: ContractRule | null
+  /** For an image: the platforms its index must have an image for (`linux/amd64`); absent or empty for none. */
+  readonly platforms?: readonly string[]
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */

@@ -1,0 +1,128 @@
+// The bundled seal, verify and promote actions on an image in a real registry (CNCF
+// distribution 2.8 from Debian) in its three authentication modes, credentials given as
+// docker/login-action leaves them (a Docker config.json), with skopeo as the independent
+// reader of what each tag names.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { Digest } from '../../src/core/digest.js'
+import { IMAGE_ANNOTATION } from '../../src/core/image/sealed-image.js'
+import { DIGEST_ONLY_ANNOTATION } from '../../src/core/statement.js'
+import { fallbackTag } from '../../src/core/image/referrers.js'
+import { parseImageReference } from '../../src/core/image/reference.js'
+import { RegistryClient } from '../../src/stores/registry/client.js'
+import { type RegistryMode, type TestRegistry, startRegistry } from '../hosts/registry.js'
+import { writeTestImage } from '../helpers/oci-layout.js'
+import { runAction } from '../helpers/runner.js'
+import { listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
+import { removeAll, tempDir } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const SEAL = 'dist/seal/index.js'
+const VERIFY = 'dist/verify/index.js'
+
+const image = writeTestImage(tempDir('layout-'))
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+const PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+
+/** A HOME and DOCKER_CONFIG as docker/login-action leaves them: `auths[host].auth`, base64 of user:password. */
+function loggedIn(registry: TestRegistry, as: { username: string; password: string } | null = registry.username === null ? null : { username: registry.username, password: registry.password! }): Record<string, string> {
+  const home = tempDir('home-')
+  const dockerConfig = path.join(home, '.docker')
+  fs.mkdirSync(dockerConfig)
+  const auths = as === null ? {} : { [registry.host]: { auth: Buffer.from(`${as.username}:${as.password}`).toString('base64') } }
+  fs.writeFileSync(path.join(dockerConfig, 'config.json'), JSON.stringify({ auths }))
+  return { HOME: home, DOCKER_CONFIG: dockerConfig }
+}
+
+describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribution 2.8 (%s)', (mode) => {
+  let registry: TestRegistry
+  let env: Record<string, string>
+
+  beforeAll(async () => {
+    registry = await startRegistry(mode)
+    await pushLayout(registry, image.dir, 'v1', 'acme/app', 'v1')
+    await pushLayout(registry, image.dir, 'single', 'acme/app', 'single')
+    env = loggedIn(registry)
+  })
+  afterAll(async () => {
+    await registry?.close()
+  })
+
+  it('seal resolves the tag, seals the index digest skopeo reads, records the platforms and attaches the signed seal', async () => {
+    const run = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const digest = await tagDigest(registry, 'acme/app', 'v1')
+    expect(digest).toBe(image.digests.index)
+    expect(run.outputs).toMatchObject({ digest, name: `${registry.host}/acme/app`, 'image-ref': `${registry.host}/acme/app@${digest}` })
+
+    const statement = JSON.parse(fs.readFileSync(run.outputs['statement-path']!, 'utf8')) as { subject: { name: string; digest: { sha256: string }; annotations: Record<string, unknown> }[] }
+    expect(statement.subject).toHaveLength(1)
+    expect(statement.subject[0]).toMatchObject({ name: `${registry.host}/acme/app`, digest: { sha256: digest.slice('sha256:'.length) } })
+    expect(statement.subject[0]!.annotations[DIGEST_ONLY_ANNOTATION]).toBe(true)
+    // The attestation manifest (unknown/unknown) is not a platform.
+    expect(statement.subject[0]!.annotations[IMAGE_ANNOTATION]).toEqual({
+      reference: `${registry.host}/acme/app@${digest}`,
+      tag: 'v1',
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platforms: [
+        { platform: 'linux/amd64', digest: image.digests.amd64 },
+        { platform: 'linux/arm64/v8', digest: image.digests.arm64 }
+      ]
+    })
+
+    // Distribution has no referrers API: the bundle is listed under the fallback tag, where another client finds it.
+    expect(await listTags(registry, 'acme/app')).toContain(fallbackTag(digest as Digest))
+    const reader = new RegistryClient({ credentials: { explicit: registry.username === null ? [] : [{ registry: registry.host, username: registry.username, password: registry.password! }], env: {}, homeDir: tempDir('home-') } })
+    const attached = await reader.bundles(parseImageReference(`${registry.host}/acme/app`, 'image'), digest as Digest)
+    const sealBundle = fs.readFileSync(run.outputs['bundle-path']!)
+    expect(attached.map((found) => found.bundle.equals(sealBundle))).toEqual([true])
+  })
+
+  it('verify checks the image by tag, takes the signature attached in the registry and hands out the digest reference', async () => {
+    const digest = image.digests.index
+    const run = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'expected-digest': digest, 'public-key': PUBLIC_KEY }, { env })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ verified: 'true', digest, 'image-ref': `${registry.host}/acme/app@${digest}`, path: '' })
+    expect(JSON.parse(run.outputs.signer!)).toMatchObject({ kind: 'key' })
+  })
+
+  it('verify refuses a tag that names another digest than the sealed one: the tag moved', async () => {
+    const run = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app:single`, 'expected-digest': image.digests.index }, { env })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('the tag moved')
+    expect(run.stdout).toContain(image.digests.single)
+    expect(run.outputs).toEqual({})
+  })
+
+  it('verify accepts a platform digest only as a platform image of the sealed index', async () => {
+    const platform = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app@${image.digests.arm64}`, 'expected-digest': image.digests.index }, { env })
+    expect(platform.code).toBe(0)
+    expect(platform.outputs).toMatchObject({ verified: 'true', 'image-ref': `${registry.host}/acme/app@${image.digests.arm64}` })
+    for (const other of [image.digests.attestation, image.digests.single]) {
+      const refused = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app@${other}`, 'expected-digest': image.digests.index }, { env })
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toContain(`${other} is not the sealed digest`)
+      expect(refused.outputs).toEqual({})
+    }
+  })
+
+  if (mode !== 'open') {
+    // The token server gives anonymous callers pull (a public image), so there the push is what needs credentials.
+    it('without credentials the seal fails naming the registry, and writes nothing', async () => {
+      const inputs = { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, ...(mode === 'token' ? { 'push-to-registry': 'true' } : {}) }
+      const run = await runAction(SEAL, inputs, { env: loggedIn(registry, null) })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toContain(`the registry ${registry.host}`)
+      expect(run.stdout).toContain('none were found for it')
+      expect(run.stdout).toContain(`docker login ${registry.host}`)
+      expect(run.outputs).toEqual({})
+      expect(fs.existsSync(path.join(run.temp, 'artifact-seal'))).toBe(false)
+    })
+  }
+})

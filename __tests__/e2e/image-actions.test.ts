@@ -3,6 +3,7 @@
 // docker/login-action leaves them (a Docker config.json), with skopeo as the independent
 // reader of what each tag names.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -14,9 +15,9 @@ import { parseImageReference } from '../../src/core/image/reference.js'
 import { RegistryClient } from '../../src/stores/registry/client.js'
 import { type RegistryMode, type TestRegistry, startRegistry } from '../hosts/registry.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
-import { runAction } from '../helpers/runner.js'
+import { PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
 import { listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
-import { removeAll, tempDir } from '../helpers/trees.js'
+import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
 
@@ -125,4 +126,66 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
       expect(fs.existsSync(path.join(run.temp, 'artifact-seal'))).toBe(false)
     })
   }
+})
+
+describe('promoting an image with the bundled promote action (token auth, as ghcr.io)', () => {
+  const PROMOTE = 'dist/promote/index.js'
+  const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
+  const POLICY = 'environments:\n  dev:\n    platforms: [linux/amd64, linux/arm64]\n  prod:\n    requires: [dev]\n    platforms: [linux/amd64, linux/s390x]\n'
+  let registry: TestRegistry
+  let env: Record<string, string>
+  let workspace: string
+
+  beforeAll(async () => {
+    registry = await startRegistry('token')
+    await Promise.all([pushLayout(registry, image.dir, 'v1', 'acme/app', 'v1'), pushLayout(registry, image.dir, 'v1', 'acme/moving', 'v1')])
+    env = loggedIn(registry)
+    workspace = writeTree(tempDir('promote-image-'), { '.github/promotion.yml': POLICY })
+    expect(spawnSync(process.execPath, [CLI, 'ledger', 'init', '--ledger', 'file:ledger.jsonl'], { cwd: workspace }).status).toBe(0)
+  })
+  afterAll(async () => {
+    await registry?.close()
+  })
+
+  const ledgerLines = (): { outcome: string; digest: string; environment: string }[] =>
+    fs.readFileSync(path.join(workspace, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l !== '').slice(1).map((l) => (JSON.parse(l) as { record: { outcome: string; digest: string; environment: string } }).record)
+  const inputs = (environment: string, reference: string, digest: string) => ({ environment, 'subject-path': `oci://${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY })
+  const promote = (environment: string, reference: string, digest: string) => runAction(PROMOTE, inputs(environment, reference, digest), { workspace, env })
+
+  it('promotes the sealed image by tag, hands the deploy step the digest reference, and refuses an environment whose platforms the index lacks', async () => {
+    const sealed = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
+    expect(sealed.code).toBe(0)
+    const digest = sealed.outputs.digest!
+
+    const dev = await promote('dev', `${registry.host}/acme/app:v1`, digest)
+    expect(dev.code).toBe(0)
+    expect(dev.outputs).toMatchObject({ promoted: 'true', digest, 'image-ref': `${registry.host}/acme/app@${digest}`, path: '' })
+    expect(JSON.parse(dev.outputs.signer!)).toMatchObject({ kind: 'key' })
+    const confirmed = await runPost('dist/promote/post.js', dev, inputs('dev', `${registry.host}/acme/app:v1`, digest), { env })
+    expect(confirmed.code).toBe(0)
+
+    const prod = await promote('prod', `${registry.host}/acme/app:v1`, digest)
+    expect(prod.outputs).toMatchObject({ promoted: 'false', 'image-ref': '' })
+    const bytes = (JSON.parse(prod.outputs.decision!) as { checks: { rule: string; passed: boolean; detail: string }[] }).checks.find((c) => c.rule === 'bytes')
+    expect(bytes).toMatchObject({ passed: false, detail: expect.stringContaining('"linux/s390x"') })
+    expect(ledgerLines().map((r) => [r.environment, r.outcome])).toEqual([
+      ['dev', 'pending'],
+      ['dev', 'deployed'],
+      ['prod', 'refused']
+    ])
+  })
+
+  it('refuses the promotion when the tag moved after the seal, and records the refusal, not the image', async () => {
+    const sealed = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/moving:v1`, 'signing-key': PRIVATE_KEY }, { env })
+    expect(sealed.code).toBe(0)
+    // Someone pushes another image under the same tag behind the gate's back.
+    await pushLayout(registry, image.dir, 'single', 'acme/moving', 'v1')
+    const before = ledgerLines().length
+    const run = await promote('dev', `${registry.host}/acme/moving:v1`, sealed.outputs.digest!)
+    expect(run.outputs).toMatchObject({ promoted: 'false', 'image-ref': '' })
+    const bytes = (JSON.parse(run.outputs.decision!) as { checks: { rule: string; passed: boolean; detail: string }[] }).checks.find((c) => c.rule === 'bytes')
+    expect(bytes).toMatchObject({ passed: false, detail: expect.stringContaining('the tag moved') })
+    expect(bytes?.detail).toContain(image.digests.single)
+    expect(ledgerLines().slice(before).map((r) => r.outcome)).toEqual(['refused'])
+  })
 })

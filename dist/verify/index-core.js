@@ -2429,9 +2429,6 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (runIdText !== "" && image !== null) {
-    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded a workflow artifact, and ${names.subjectPath} names an image in its registry. Remove ${names.runId}.`);
-  }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {

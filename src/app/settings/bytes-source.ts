@@ -56,9 +56,6 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
         `(a workflow artifact carries its own listing).`
     )
   }
-  if (runIdText !== '' && image !== null) {
-    throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} says which run uploaded a workflow artifact, and ${names.subjectPath} names an image in its registry. Remove ${names.runId}.`)
-  }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
   if (subject !== null) return { kind: 'local', subject, checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
   if (artifactName !== '') {

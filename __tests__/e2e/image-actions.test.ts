@@ -16,7 +16,7 @@ import { RegistryClient } from '../../src/stores/registry/client.js'
 import { type RegistryMode, type TestRegistry, startRegistry } from '../hosts/registry.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
 import { PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
-import { listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
+import { inspectRaw, listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
@@ -187,5 +187,76 @@ describe('promoting an image with the bundled promote action (token auth, as ghc
     expect(bytes).toMatchObject({ passed: false, detail: expect.stringContaining('the tag moved') })
     expect(bytes?.detail).toContain(image.digests.single)
     expect(ledgerLines().slice(before).map((r) => r.outcome)).toEqual(['refused'])
+  })
+})
+
+describe('promoting an image by retag and copy through dev, staging and production, then rolling back (token auth)', () => {
+  const PROMOTE = 'dist/promote/index.js'
+  const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
+  let registry: TestRegistry
+  let env: Record<string, string>
+  let workspace: string
+
+  beforeAll(async () => {
+    registry = await startRegistry('token')
+    await Promise.all([pushLayout(registry, image.dir, 'v1', 'acme/svc', 'v1'), pushLayout(registry, image.dir, 'single', 'acme/svc', 'v2')])
+    env = loggedIn(registry)
+    const policy = [
+      'environments:',
+      '  dev:',
+      '    image: { tag: dev }',
+      '  staging:',
+      '    requires: [dev]',
+      '    image: { tag: staging }',
+      '  production:',
+      '    requires: [staging]',
+      `    image: { tag: production, copy-to: "${registry.host}/prod/svc:stable" }`,
+      ''
+    ].join('\n')
+    workspace = writeTree(tempDir('promote-retag-'), { '.github/promotion.yml': policy })
+    expect(spawnSync(process.execPath, [CLI, 'ledger', 'init', '--ledger', 'file:ledger.jsonl'], { cwd: workspace }).status).toBe(0)
+  })
+  afterAll(async () => {
+    await registry?.close()
+  })
+
+  /** A job that promotes and succeeds: the promote step, then its post step, which confirms the deployment. */
+  async function promoteJob(environment: string, reference: string, digest: string, extra: Record<string, string> = {}) {
+    const inputs = { environment, 'subject-path': `oci://${registry.host}/${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY, ...extra }
+    const main = await runAction(PROMOTE, inputs, { workspace, env })
+    expect(main.stderr).toBe('')
+    expect(main.code === 0 ? '' : main.stdout).toBe('')
+    const post = await runPost('dist/promote/post.js', main, inputs, { env })
+    expect(post.code).toBe(0)
+    return main
+  }
+
+  it('moves each environment tag to exactly the sealed bytes, copies to production with the signed seal, and rolls back by digest', async () => {
+    const v1 = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/svc:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
+    const v2 = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/svc:v2`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
+    expect([v1.code, v2.code]).toEqual([0, 0])
+    const [d1, d2] = [v1.outputs.digest!, v2.outputs.digest!]
+
+    const dev = await promoteJob('dev', 'acme/svc:v1', d1)
+    expect(dev.outputs['image-ref']).toBe(`${registry.host}/acme/svc@${d1}`)
+    expect(await tagDigest(registry, 'acme/svc', 'dev')).toBe(d1)
+    // Each environment takes what the one before it runs, by its tag.
+    await promoteJob('staging', 'acme/svc:dev', d1)
+    expect(await tagDigest(registry, 'acme/svc', 'staging')).toBe(d1)
+    const production = await promoteJob('production', 'acme/svc:staging', d1)
+    expect(production.outputs['image-ref']).toBe(`${registry.host}/prod/svc@${d1}`)
+    expect(await tagDigest(registry, 'acme/svc', 'production')).toBe(d1)
+    expect(await tagDigest(registry, 'prod/svc', 'stable')).toBe(d1)
+    expect((await inspectRaw(registry, 'prod/svc', 'stable')).equals(await inspectRaw(registry, 'acme/svc', 'v1'))).toBe(true)
+    // The signed seal travelled with the copy: a verify of the copy by its tag finds it there.
+    const copied = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/prod/svc:stable`, 'expected-digest': d1, 'public-key': PUBLIC_KEY }, { env })
+    expect(copied.code).toBe(0)
+    expect(copied.outputs).toMatchObject({ verified: 'true', 'image-ref': `${registry.host}/prod/svc@${d1}` })
+
+    await promoteJob('dev', 'acme/svc:v2', d2)
+    expect(await tagDigest(registry, 'acme/svc', 'dev')).toBe(d2)
+    const back = await promoteJob('dev', 'acme/svc:dev', 'previous', { rollback: 'true' })
+    expect(back.outputs).toMatchObject({ promoted: 'true', digest: d1, 'image-ref': `${registry.host}/acme/svc@${d1}` })
+    expect(await tagDigest(registry, 'acme/svc', 'dev')).toBe(d1)
   })
 })

@@ -11,9 +11,9 @@ import {
 } from "./chunk-46C4WCSX.js";
 import "./chunk-NRHD3AR6.js";
 import "./chunk-WMMA72G5.js";
-import "./chunk-AVGSY6YS.js";
 import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
+import "./chunk-AVGSY6YS.js";
 import {
   sign
 } from "./chunk-VF62UBY7.js";

@@ -751,15 +751,17 @@ function serviceFor(policy, name, nameInput = "name") {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
 var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
-var pattern7 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern8 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern9 = new RegExp("^refs/\\S+$", "u");
-var pattern10 = new RegExp("^https://\\S+$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
+var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern11 = new RegExp("^refs/\\S+$", "u");
+var pattern12 = new RegExp("^https://\\S+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -924,7 +926,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "platforms" || key3 === "signed-by" || key3 === "contract")) {
+              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "platforms" || key3 === "image" || key3 === "signed-by" || key3 === "contract")) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1151,11 +1153,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data12 = data4["signed-by"];
+            if (data4.image !== void 0) {
+              let data12 = data4.image;
               if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (data12.repository === void 0) {
-                  const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                if (Object.keys(data12).length < 1) {
+                  const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
                   if (vErrors === null) {
                     vErrors = [err30];
                   } else {
@@ -1164,8 +1166,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key4 in data12) {
-                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
-                    const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                  if (!(key4 === "tag" || key4 === "copy-to")) {
+                    const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err31];
                     } else {
@@ -1174,11 +1176,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data12.repository !== void 0) {
-                  let data13 = data12.repository;
+                if (data12.tag !== void 0) {
+                  let data13 = data12.tag;
                   if (typeof data13 === "string") {
                     if (!pattern7.test(data13)) {
-                      const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                      const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"' };
                       if (vErrors === null) {
                         vErrors = [err32];
                       } else {
@@ -1187,7 +1189,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err33];
                     } else {
@@ -1196,11 +1198,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data12.workflow !== void 0) {
-                  let data14 = data12.workflow;
+                if (data12["copy-to"] !== void 0) {
+                  let data14 = data12["copy-to"];
                   if (typeof data14 === "string") {
                     if (!pattern8.test(data14)) {
-                      const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][^\\s@]{0,300}$" }, message: 'must match pattern "^[A-Za-z0-9][^\\s@]{0,300}$"' };
                       if (vErrors === null) {
                         vErrors = [err34];
                       } else {
@@ -1209,7 +1211,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err35];
                     } else {
@@ -1218,53 +1220,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data12.ref !== void 0) {
-                  let data15 = data12.ref;
-                  if (typeof data15 === "string") {
-                    if (!pattern9.test(data15)) {
-                      const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err36];
-                      } else {
-                        vErrors.push(err36);
-                      }
-                      errors++;
-                    }
+              } else {
+                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err36];
+                } else {
+                  vErrors.push(err36);
+                }
+                errors++;
+              }
+            }
+            if (data4["signed-by"] !== void 0) {
+              let data15 = data4["signed-by"];
+              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                if (data15.repository === void 0) {
+                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err37];
                   } else {
-                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+                for (const key5 in data15) {
+                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "deny-self-hosted-runners")) {
+                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err37];
+                      vErrors = [err38];
                     } else {
-                      vErrors.push(err37);
+                      vErrors.push(err38);
                     }
                     errors++;
                   }
                 }
-                if (data12.issuer !== void 0) {
-                  let data16 = data12.issuer;
+                if (data15.repository !== void 0) {
+                  let data16 = data15.repository;
                   if (typeof data16 === "string") {
-                    if (!pattern10.test(data16)) {
-                      const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                    if (!pattern9.test(data16)) {
+                      const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                       if (vErrors === null) {
-                        vErrors = [err38];
+                        vErrors = [err39];
                       } else {
-                        vErrors.push(err38);
+                        vErrors.push(err39);
                       }
                       errors++;
                     }
                   } else {
-                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data12["deny-self-hosted-runners"] !== "boolean") {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1273,22 +1275,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data18 = data4.contract;
-              if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-                for (const key5 in data18) {
-                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (data15.workflow !== void 0) {
+                  let data17 = data15.workflow;
+                  if (typeof data17 === "string") {
+                    if (!pattern10.test(data17)) {
+                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -1297,19 +1297,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data18.breaking !== void 0) {
-                  let data19 = data18.breaking;
-                  if (typeof data19 !== "string") {
-                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    } else {
-                      vErrors.push(err43);
+                if (data15.ref !== void 0) {
+                  let data18 = data15.ref;
+                  if (typeof data18 === "string") {
+                    if (!pattern11.test(data18)) {
+                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (!(data19 === "refuse" || data19 === "require-major" || data19 === "require-approval" || data19 === "allow")) {
-                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+                  } else {
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -1318,19 +1319,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data18.dangerous !== void 0) {
-                  let data20 = data18.dangerous;
-                  if (typeof data20 !== "string") {
-                    const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err45];
-                    } else {
-                      vErrors.push(err45);
+                if (data15.issuer !== void 0) {
+                  let data19 = data15.issuer;
+                  if (typeof data19 === "string") {
+                    if (!pattern12.test(data19)) {
+                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                  if (!(data20 === "warn" || data20 === "refuse")) {
-                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                  } else {
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err46];
                     } else {
@@ -1339,10 +1341,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data18.rollback !== void 0) {
-                  let data21 = data18.rollback;
-                  if (typeof data21 !== "string") {
-                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data15["deny-self-hosted-runners"] !== void 0) {
+                  if (typeof data15["deny-self-hosted-runners"] !== "boolean") {
+                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -1350,22 +1351,100 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data21 === "allow" || data21 === "check")) {
-                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                }
+              } else {
+                const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data21 = data4.contract;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                for (const key6 in data21) {
+                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
+                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err48];
+                      vErrors = [err49];
                     } else {
-                      vErrors.push(err48);
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.breaking !== void 0) {
+                  let data22 = data21.breaking;
+                  if (typeof data22 !== "string") {
+                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                  if (!(data22 === "refuse" || data22 === "require-major" || data22 === "require-approval" || data22 === "allow")) {
+                    const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.dangerous !== void 0) {
+                  let data23 = data21.dangerous;
+                  if (typeof data23 !== "string") {
+                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                  if (!(data23 === "warn" || data23 === "refuse")) {
+                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.rollback !== void 0) {
+                  let data24 = data21.rollback;
+                  if (typeof data24 !== "string") {
+                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                  if (!(data24 === "allow" || data24 === "check")) {
+                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err56];
                 } else {
-                  vErrors.push(err49);
+                  vErrors.push(err56);
                 }
                 errors++;
               }
@@ -1373,21 +1452,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err50 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err57 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err57];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err57);
         }
         errors++;
       }
     }
   } else {
-    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err51];
+      vErrors = [err58];
     } else {
-      vErrors.push(err51);
+      vErrors.push(err58);
     }
     errors++;
   }
@@ -1585,6 +1664,158 @@ function readPlainYaml(text) {
   }
 }
 
+// src/core/digest.ts
+init_errors();
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/core/image/reference.ts
+init_errors();
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail2 = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail2("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail2('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail2('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail2(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail2(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail2(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail2("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail2(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail2(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail2(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail2(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/core/promotion/policy-file.ts
 var DEFAULT_CONTRACT_RULE = { breaking: "require-major", dangerous: "warn", rollback: "allow" };
 var MAX_ALIASES = 100;
@@ -1697,7 +1928,18 @@ function policyFrom(value, source, positions) {
       denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...env.platforms === void 0 ? {} : { platforms: env.platforms } };
+    const copyTo = env.image?.["copy-to"];
+    if (copyTo !== void 0) {
+      try {
+        const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
+        if (target.digest !== null) throw new SealError("bad-input", "a copy names its destination by repository and tag, never by digest");
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(() => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`);
+      }
+    }
+    const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...env.platforms === void 0 ? {} : { platforms: env.platforms }, ...image };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1773,7 +2015,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -1786,6 +2028,7 @@ function describeSchemaError(error2, root, at) {
       if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
       if (path.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
       if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path.at(-2) === "image") return `${location}: ${where}${shown2} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
       if (path.at(-2) === "platforms") return `${location}: ${where}${shown2} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
@@ -1826,6 +2069,8 @@ function describeType(type2, path) {
   if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
   if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
+  if (path.at(-2) === "image") return "text";
   if (path.at(-1) === "platforms") return "a list of platforms, such as [linux/amd64, linux/arm64]";
   if (path.at(-2) === "platforms") return "a platform, such as linux/amd64 (text)";
   if (path.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
@@ -2532,36 +2777,6 @@ function hashAside() {
       return Buffer.concat(parts);
     }
   };
-}
-
-// src/core/digest.ts
-init_errors();
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
 }
 
 // src/stores/ledger/record-codec.ts
@@ -3683,7 +3898,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-ZZTCFV36.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7TFXL4F6.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -5251,128 +5466,6 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
-// src/core/image/reference.ts
-init_errors();
-var NAME_MAX = 255;
-var ALPHA_NUMERIC = "[a-z0-9]+";
-var SEPARATOR = "(?:[._]|__|-+)";
-var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_HOST = "registry-1.docker.io";
-var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function parseImageReference(value, what) {
-  const text = value.trim();
-  const fail2 = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
-  };
-  if (text === "") fail2("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
-  const at = text.indexOf("@");
-  let digest = null;
-  let rest = text;
-  if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail2('it has more than one "@"', 'Give one digest after "@".');
-    const after = text.slice(at + 1);
-    const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail2('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
-    const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail2(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
-    const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail2(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
-    digest = digestFromHex(hex.toLowerCase());
-    rest = text.slice(0, at);
-  }
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  let tag = null;
-  let name = rest;
-  if (colon !== -1) {
-    tag = rest.slice(colon + 1);
-    name = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      fail2(
-        `the tag ${quote(tag)} is not a valid tag`,
-        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-      );
-    }
-  }
-  if (name === "") fail2("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail2(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
-  const slash = name.indexOf("/");
-  const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
-  let registry = DOCKER_HUB;
-  let path = name;
-  if (hasRegistry) {
-    const host = HOST.exec(first);
-    if (host === null) return fail2(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
-    const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail2(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
-    registry = first.toLowerCase();
-    path = name.slice(slash + 1);
-  }
-  path = path.toLowerCase();
-  for (const component of path.split("/")) {
-    if (PATH_COMPONENT.test(component)) continue;
-    fail2(
-      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
-      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
-    );
-  }
-  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
-  return {
-    registry: dockerHub ? DOCKER_HUB : registry,
-    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
-    name: hasRegistry ? `${registry}/${path}` : path,
-    tag,
-    digest
-  };
-}
-function registryHost(reference2) {
-  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
-}
-function formatReference(reference2) {
-  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
-}
-function digestReference(reference2, digest) {
-  return `${reference2.name}@${digest}`;
-}
-function subjectName(reference2) {
-  return reference2.name;
-}
-function withTag(reference2, tag, what) {
-  if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
-  }
-  return { ...reference2, tag, digest: null };
-}
-function withDigest(reference2, digest) {
-  return { ...reference2, tag: null, digest };
-}
-function sameRepository(a, b) {
-  return a.registry === b.registry && a.repository === b.repository;
-}
-var OCI_SCHEME = "oci://";
-function isImageSubject(text) {
-  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
-}
-function parseImageSubject(text, what) {
-  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
-  if (lines.length !== 1 || lines[0].includes(",")) {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
-    );
-  }
-  const line = lines[0];
-  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
-  }
-  return parseImageReference(line.slice(OCI_SCHEME.length), what);
-}
-
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
@@ -6270,8 +6363,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-Y3WGOKHU.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-CRAGOX6L.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-WQ6NA7U6.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-BJM2DKYK.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6383,7 +6476,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-Y7RSAYWS.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-QT2YJBBQ.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -7148,7 +7241,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-Y7RSAYWS.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QT2YJBBQ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8201,7 +8294,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HZXUCX4T.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZYB6B2SG.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8250,7 +8343,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-CRB4O4FP.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-C3KABZOI.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8312,7 +8405,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     requester: requesterFromEnv(env),
     inputs: { environment: names.environment, digest: names.digest, name: names.name },
     artifact: null,
-    ...source?.kind === "image" ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? []) } : source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    ...source?.kind === "image" ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) } : source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const sources = signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env);
@@ -8337,11 +8430,12 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function imageGateOf(source, env) {
-  const gate = import("../chunks/image-bytes-HZXUCX4T.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  const gate = import("../chunks/image-bytes-ZYB6B2SG.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
   return {
-    check: async (digest, platforms) => {
+    check: async (digest, platforms, rollback) => {
       const { m, registry } = await gate;
-      return m.checkImageBytes(source, digest, registry, { platforms });
+      const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
+      return m.checkImageBytes(checked, digest, registry, { platforms });
     },
     sources: async (base) => {
       const { m, registry } = await gate;
@@ -8451,6 +8545,14 @@ async function run(env = process.env) {
     });
     const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
+    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
+    let moved = null;
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
+      const { moveImageWith } = await import("../chunks/move-image-F2KAFCXM.js");
+      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
+      for (const line of image.done) info(line);
+      moved = image;
+    }
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
     const report = {
@@ -8476,7 +8578,7 @@ async function run(env = process.env) {
     setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
     setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
     const verifiedImage = result.verification !== null && "image" in result.verification ? result.verification.image : null;
-    setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? verifiedImage.imageRef : "");
+    setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? moved?.imageRef ?? verifiedImage.imageRef : "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);

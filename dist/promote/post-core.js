@@ -1856,7 +1856,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-AEAWYNUZ.js");
+  const { prepareSigning } = await import("../chunks/signing-4RT7U4NN.js");
   return prepareSigning(settings, env);
 }
 
@@ -1885,7 +1885,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-DSPTAX3U.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-Q5EWVAUU.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2124,49 +2124,12 @@ var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
 var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
-var pattern7 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern8 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern9 = new RegExp("^refs/\\S+$", "u");
-var pattern10 = new RegExp("^https://\\S+$", "u");
-
-// src/core/promotion/policy-file.ts
-var CONTRACT_FIELD_MEANING = {
-  breaking: `Write one of them: ${BREAKING_RULES.join(" | ")} (what a breaking contract amendment needs to enter).`,
-  dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
-  rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
-};
-
-// src/app/settings/load-policy.ts
-var DEFAULT_POLICY_FILE = ".github/promotion.yml";
-
-// src/app/settings/inputs.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
-// src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
+var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
+var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern11 = new RegExp("^refs/\\S+$", "u");
+var pattern12 = new RegExp("^https://\\S+$", "u");
 
 // src/core/image/reference.ts
 var NAME_MAX = 255;
@@ -2262,6 +2225,45 @@ function parseImageSubject(text, what) {
     throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
+// src/core/promotion/policy-file.ts
+var CONTRACT_FIELD_MEANING = {
+  breaking: `Write one of them: ${BREAKING_RULES.join(" | ")} (what a breaking contract amendment needs to enter).`,
+  dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
+  rollback: `Write one of them: ${ROLLBACK_RULES.join(" | ")} (whether a rollback's contract amendment is judged too).`
+};
+
+// src/app/settings/load-policy.ts
+var DEFAULT_POLICY_FILE = ".github/promotion.yml";
+
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
+
+// src/core/subject/patterns.ts
+function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
 }
 
 // src/app/settings/bytes-source.ts

@@ -2986,7 +2986,7 @@ async function run(env = process.env) {
       let artifact2 = sealed;
       if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5KVGYDDX.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-4YHFQUWY.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -3064,7 +3064,7 @@ async function run(env = process.env) {
   }
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-KHSIFGPG.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-IB72PAV6.js");
   const { resolveImage } = await import("../chunks/resolve-image-VQI3A6D3.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
@@ -3091,7 +3091,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-ZVWJVUQ6.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-C6RKDNB2.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -3101,7 +3101,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-IG7LYVW2.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-PFJ6FUFZ.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {

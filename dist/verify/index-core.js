@@ -1917,7 +1917,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-E6Z6VWZT.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-7GPISIR4.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2981,8 +2981,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-EOR5VFEB.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-HHRA6CYX.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-J5KF5NYK.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-QVJU6XEF.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -3073,7 +3073,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-PFIT63RQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-BJAWHJBU.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3135,7 +3135,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-E6Z6VWZT.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-7GPISIR4.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = { check, sources: (base) => imageSignatureSources(base, source, registry) };

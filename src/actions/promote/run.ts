@@ -131,6 +131,15 @@ export async function run(env: Env = process.env): Promise<void> {
     })
     const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
+    // The image rule is the deployment itself: done once the gate allowed and the record is pending.
+    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image
+    let moved: { imageRef: string } | null = null
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === 'image' && result.digest !== null && imageRule !== undefined) {
+      const { moveImageWith } = await import('../../app/image/move-image.js')
+      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment)
+      for (const line of image.done) core.info(line)
+      moved = image
+    }
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
@@ -158,7 +167,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
     core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
     const verifiedImage = result.verification !== null && 'image' in result.verification ? (result.verification.image as { imageRef: string }) : null
-    core.setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? verifiedImage.imageRef : '')
+    core.setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? (moved?.imageRef ?? verifiedImage.imageRef) : '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)

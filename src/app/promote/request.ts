@@ -12,6 +12,7 @@ import { checkSignature } from '../signature/check-signature.js'
 import { signatureSources } from '../signature/sources.js'
 import type { SignatureSources, Signing } from '../signature/types.js'
 import type { Digest } from '../../core/digest.js'
+import { withDigest } from '../../core/image/reference.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
 import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
@@ -79,7 +80,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     inputs: { environment: names.environment, digest: names.digest, name: names.name },
     artifact: null,
     ...(source?.kind === 'image'
-      ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? []) }
+      ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) }
       : source
         ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) }
         : {}),
@@ -113,9 +114,11 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
 function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>, env: Env) {
   const gate = import('../image/image-bytes.js').then((m) => ({ m, registry: m.imageRegistryFor(source, env) }))
   return {
-    check: async (digest: Digest, platforms: readonly string[]) => {
+    check: async (digest: Digest, platforms: readonly string[], rollback: boolean) => {
       const { m, registry } = await gate
-      return m.checkImageBytes(source, digest, registry, { platforms })
+      // A rollback returns to a digest the tag no longer names: the image is checked by that digest.
+      const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source
+      return m.checkImageBytes(checked, digest, registry, { platforms })
     },
     sources: async (base: SignatureSources) => {
       const { m, registry } = await gate

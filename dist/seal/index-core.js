@@ -2986,7 +2986,7 @@ async function run(env = process.env) {
       let artifact2 = sealed;
       if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-4YHFQUWY.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5KVGYDDX.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }

@@ -1,50 +1,50 @@
 import {
+  classifyContracts
+} from "./chunk-N42SGUFC.js";
+import {
   loadContract
-} from "./chunk-7EOA3BA6.js";
+} from "./chunk-R4VONFWI.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-OOW2VUHH.js";
-import "./chunk-64VN6DVJ.js";
-import "./chunk-4JDKJVDY.js";
+} from "./chunk-NTTNVYX5.js";
 import {
   contractOfLive,
   knownFromHistory
 } from "./chunk-TB6LR2T3.js";
+import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NUYD6BLX.js";
-import {
-  cliCheckpointSigning
-} from "./chunk-Y7HHQ5M7.js";
-import "./chunk-ZZJVUA5H.js";
-import "./chunk-2GFDUF7I.js";
-import {
-  requesterFromEnv
-} from "./chunk-EQUVEHPL.js";
-import "./chunk-YUA324DC.js";
-import {
-  parseCommand,
-  requireValue
-} from "./chunk-FCGIBEPM.js";
-import {
-  classifyContracts
-} from "./chunk-N42SGUFC.js";
+} from "./chunk-GA6JSM2M.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-IA4WZQDT.js";
+import {
+  cliCheckpointSigning
+} from "./chunk-Y7HHQ5M7.js";
+import {
+  requesterFromEnv
+} from "./chunk-EQUVEHPL.js";
+import "./chunk-ZZJVUA5H.js";
+import "./chunk-YUA324DC.js";
+import "./chunk-2GFDUF7I.js";
+import "./chunk-WZ6X2TMQ.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-FCGIBEPM.js";
 import "./chunk-YBYEZDCV.js";
 import "./chunk-BXUFWVSN.js";
-import "./chunk-BUW7QFXO.js";
-import "./chunk-KHX3GFAB.js";
+import "./chunk-UYQ3I6T3.js";
+import "./chunk-XINIYFXU.js";
 import "./chunk-Q7VPIQTJ.js";
+import "./chunk-KHX3GFAB.js";
 import "./chunk-C5FJLWC7.js";
 import "./chunk-3FEAGG5X.js";
-import "./chunk-XINIYFXU.js";
 import {
   parseDigest
 } from "./chunk-PKGN7LAX.js";
@@ -193,7 +193,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-ST6AO4RG.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-E5IJ3VRJ.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

@@ -9,27 +9,27 @@ import {
   sealSubject
 } from "./chunk-K7YPSGUI.js";
 import {
-  checkIdentity,
-  describeIdentityFailure
-} from "./chunk-ENV3ZB4G.js";
-import {
   DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE,
   SLSA_PROVENANCE_TYPE,
   STATEMENT_TYPE
 } from "./chunk-YUA324DC.js";
 import {
+  checkIdentity,
+  describeIdentityFailure
+} from "./chunk-ENV3ZB4G.js";
+import {
   DEFAULT_SERVER_URL,
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
-import {
-  CONTRACT_ANNOTATION
-} from "./chunk-KHX3GFAB.js";
 import {
   readListing,
   readSigstoreBundleBeside,
   readStatementBeside
 } from "./chunk-Q7VPIQTJ.js";
+import {
+  CONTRACT_ANNOTATION
+} from "./chunk-KHX3GFAB.js";
 import {
   sigstoreBundleBeside
 } from "./chunk-C5FJLWC7.js";

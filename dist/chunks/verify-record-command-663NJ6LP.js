@@ -1,14 +1,15 @@
 import {
   PROMOTION_EXTENSION,
   readVerificationSummary
-} from "./chunk-7JG3NYXU.js";
+} from "./chunk-7V5BGRHI.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import "./chunk-IA4WZQDT.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -18,12 +19,11 @@ import {
   readCliSignerCheck
 } from "./chunk-Y7HHQ5M7.js";
 import "./chunk-ZZJVUA5H.js";
-import "./chunk-2GFDUF7I.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-2GFDUF7I.js";
 import {
   parseCommand
 } from "./chunk-FCGIBEPM.js";
-import "./chunk-IA4WZQDT.js";
 import "./chunk-YBYEZDCV.js";
 import {
   serverUrlOf

@@ -99,6 +99,24 @@ function withDigest(reference, digest) {
 function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
 }
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
 
 export {
   DOCKER_HUB,
@@ -107,5 +125,7 @@ export {
   formatReference,
   digestReference,
   withDigest,
-  sameRepository
+  sameRepository,
+  isImageSubject,
+  parseImageSubject
 };

@@ -1,11 +1,11 @@
 import {
-  require_picomatch
-} from "./chunk-2BSWPGL5.js";
-import {
   isProtobufFile,
   kindOfName,
   require_js_yaml
 } from "./chunk-PK6RSM65.js";
+import {
+  require_picomatch
+} from "./chunk-2BSWPGL5.js";
 import "./chunk-C3DYB3KA.js";
 import {
   join,

@@ -6,15 +6,15 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import "./chunk-26HFV435.js";
+import "./chunk-IA4WZQDT.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
-import "./chunk-26HFV435.js";
-import "./chunk-IA4WZQDT.js";
 import "./chunk-BXUFWVSN.js";
 import "./chunk-Q7VPIQTJ.js";
 import "./chunk-C5FJLWC7.js";

@@ -1,9 +1,9 @@
 import {
-  STATEMENT_TYPE
-} from "./chunk-YUA324DC.js";
-import {
   OUTCOMES
 } from "./chunk-IA4WZQDT.js";
+import {
+  STATEMENT_TYPE
+} from "./chunk-YUA324DC.js";
 import {
   hexOf,
   parseDigest

@@ -5,23 +5,23 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import {
+  makesLive
+} from "./chunk-IA4WZQDT.js";
 import {
   cliCheckpointSigning
 } from "./chunk-Y7HHQ5M7.js";
-import "./chunk-ZZJVUA5H.js";
-import "./chunk-2GFDUF7I.js";
 import {
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";
+import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-2GFDUF7I.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
-import {
-  makesLive
-} from "./chunk-IA4WZQDT.js";
 import "./chunk-YBYEZDCV.js";
 import "./chunk-BXUFWVSN.js";
 import "./chunk-Q7VPIQTJ.js";

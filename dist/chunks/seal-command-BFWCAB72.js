@@ -1,23 +1,17 @@
 import {
+  LocalDirectoryStore,
+  isInside,
+  provenanceLinks
+} from "./chunk-XIGN3BUK.js";
+import {
   describeProgress,
   parseSubjectPatterns
 } from "./chunk-UYOJHDR5.js";
-import {
-  refuseListingAsFile,
-  sealSubject
-} from "./chunk-K7YPSGUI.js";
 import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
 } from "./chunk-Y7HHQ5M7.js";
-import "./chunk-ZZJVUA5H.js";
-import "./chunk-2GFDUF7I.js";
-import {
-  LocalDirectoryStore,
-  isInside,
-  provenanceLinks
-} from "./chunk-XIGN3BUK.js";
 import {
   formatBytes,
   formatCount
@@ -26,7 +20,17 @@ import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-EQUVEHPL.js";
+import {
+  refuseListingAsFile,
+  sealSubject
+} from "./chunk-K7YPSGUI.js";
+import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-2GFDUF7I.js";
+import {
+  isImageSubject,
+  parseImageSubject
+} from "./chunk-WZ6X2TMQ.js";
 import {
   parseCommand,
   requireValue
@@ -121,14 +125,37 @@ function renderSealText(report) {
 `;
 }
 
+// src/core/image/sealed-image.ts
+var IMAGE_ANNOTATION = "artifact-seal.image";
+function imageRef(image) {
+  return `${image.name}@${image.digest}`;
+}
+function imageAnnotation(image) {
+  return {
+    reference: imageRef(image),
+    ...image.tag === null ? {} : { tag: image.tag },
+    mediaType: image.mediaType,
+    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
+  };
+}
+function withImageAnnotation(statement, image) {
+  const [first, ...rest] = statement.subject;
+  if (first === void 0) return statement;
+  const annotated = { ...first, annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) } };
+  return { ...statement, subject: [annotated, ...rest] };
+}
+
 // src/cli/seal-command.ts
 var SEAL_USAGE = `Usage: artifact-seal seal <path...> [--name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
+       artifact-seal seal oci://<image> [--push-to-registry] [--name NAME] [--out DIR] [--signing-key FILE] [--json]
 
 Seals files, directories or globs: computes the digest, writes the checksums listing
 and the in-toto statement (signed in <name>.sigstore.json when a key or the job's OIDC
 token is at hand), and prints a summary.
 
   <path...>     files, directories or globs; "!pattern" excludes
+  oci://<image> an image in its registry (ghcr.io/acme/app:1.4.0): its top-level digest is sealed
+  --push-to-registry   attach the signed seal to the image, as actions/attest does
   --name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
@@ -150,6 +177,7 @@ var spec = {
     json: { type: "boolean" },
     contract: { type: "string", multiple: true },
     "contract-version": { type: "string" },
+    "push-to-registry": { type: "boolean" },
     ...SIGNING_OPTIONS
   }
 };
@@ -171,8 +199,16 @@ async function sealCommand(args, terminal) {
 `);
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing);
   let signed = null;
+  const image = isImageSubject(positionals.join("\n")) ? await sealedImage(positionals.join("\n"), root, terminal) : null;
+  const push = values["push-to-registry"] === true;
+  if (push && image === null) throw new SealError("usage", `seal: --push-to-registry attaches the signed seal to an image; give oci://<image>.
+
+${SEAL_USAGE}`);
+  if (push && signing.kind === "none") throw new SealError("usage", `seal: --push-to-registry attaches the signed seal, and this seal is not signed: give --signing-key.
+
+${SEAL_USAGE}`);
   const { artifact, bundle } = await sealToBundle(
-    {
+    image !== null ? { kind: "digest", digest: image.sealed.digest, name: image.sealed.name } : {
       kind: "paths",
       patterns: parseSubjectPatterns(positionals.join("\n")),
       baseDir: cwd,
@@ -187,14 +223,15 @@ async function sealCommand(args, terminal) {
     },
     { outputDir: out ? resolve(cwd, out) : null, defaultParent: join(cwd, ".seal"), inputName: "--out" },
     async (sealed) => {
-      let artifact2 = sealed;
+      let artifact2 = image === null ? sealed : { ...sealed, statement: withImageAnnotation(sealed.statement, image.sealed) };
       let contract = null;
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import("./seal-contract-EE64C4RB.js");
+        const { collectContract, withContractAnnotation } = await import("./seal-contract-YASK3465.js");
         contract = collectContract(artifact2, { patterns: contractPatterns, version: contractVersion ?? "", inputs: { contract: "--contract", version: "--contract-version" } });
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
       if (signing.kind !== "none") signed = await signing.sign(artifact2.statement);
+      if (push && image !== null && signed !== null) await image.registry.attachBundle(image.reference, image.sealed.digest, Buffer.from(signed.json));
       const json = signed?.json ?? null;
       return {
         artifact: artifact2,
@@ -219,13 +256,26 @@ async function sealCommand(args, terminal) {
       signer: done?.signer ?? null,
       contractPath: bundle.contractPath ?? null,
       contractDigest: contractOf(bundle)?.digest ?? null,
-      contractVersion: contractOf(bundle)?.version ?? null
+      contractVersion: contractOf(bundle)?.version ?? null,
+      imageRef: image === null ? null : imageRef(image.sealed)
     };
     printJson(terminal, result);
   } else {
     terminal.out(renderSealText({ artifact, bundle, build, signature }));
+    if (image !== null) terminal.out(`Deploy ${imageRef(image.sealed)}
+`);
   }
   return 0;
+}
+async function sealedImage(text, root, terminal) {
+  if (root) throw new SealError("usage", `seal: --root applies to files; ${quote(text)} is an image.
+
+${SEAL_USAGE}`);
+  const reference = parseImageSubject(text, "seal <image>");
+  const { openImageRegistry } = await import("./open-registry-QJ32KIAU.js");
+  const { resolveImage } = await import("./resolve-image-SOKNWZQV.js");
+  const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "");
+  return { reference, registry, sealed: await resolveImage(reference, registry) };
 }
 function contractOf(bundle) {
   return bundle.contractPath ? parseManifest(readFileSync(bundle.contractPath, "utf8"), bundle.contractPath) : null;

@@ -1,14 +1,14 @@
 import {
-  UNVERSIONED,
-  buildManifest,
-  contractVersion
-} from "./chunk-KHX3GFAB.js";
+  readContractDocument
+} from "./chunk-XINIYFXU.js";
 import {
   whyUnreadable
 } from "./chunk-Q7VPIQTJ.js";
 import {
-  readContractDocument
-} from "./chunk-XINIYFXU.js";
+  UNVERSIONED,
+  buildManifest,
+  contractVersion
+} from "./chunk-KHX3GFAB.js";
 import {
   SealError,
   quote

@@ -1,7 +1,7 @@
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-OOW2VUHH.js";
+} from "./chunk-NTTNVYX5.js";
 import {
   contractOfLive
 } from "./chunk-TB6LR2T3.js";

@@ -7,7 +7,7 @@ import {
   detectContractKind,
   readContractFile,
   readManifestText
-} from "./chunk-BUW7QFXO.js";
+} from "./chunk-UYQ3I6T3.js";
 import {
   parseManifest
 } from "./chunk-KHX3GFAB.js";

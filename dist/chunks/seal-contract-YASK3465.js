@@ -1,26 +1,26 @@
 import {
   describeContract,
   readContractFile
-} from "./chunk-BUW7QFXO.js";
+} from "./chunk-UYQ3I6T3.js";
+import "./chunk-XINIYFXU.js";
+import "./chunk-Q7VPIQTJ.js";
 import {
   CONTRACT_ANNOTATION,
   CONTRACT_FORMAT
 } from "./chunk-KHX3GFAB.js";
-import "./chunk-Q7VPIQTJ.js";
 import "./chunk-C5FJLWC7.js";
 import {
   parseListing
 } from "./chunk-3FEAGG5X.js";
-import "./chunk-XINIYFXU.js";
 import "./chunk-PKGN7LAX.js";
 import {
   SealError,
   quote
 } from "./chunk-APYKEJN7.js";
+import "./chunk-PK6RSM65.js";
 import {
   require_picomatch
 } from "./chunk-2BSWPGL5.js";
-import "./chunk-PK6RSM65.js";
 import "./chunk-C3DYB3KA.js";
 import "./chunk-SHE4BTPW.js";
 import "./chunk-OJKZS7ZI.js";

@@ -1,30 +1,30 @@
 import {
   pipelineStatus
-} from "./chunk-CO5RORYL.js";
+} from "./chunk-XDTO44WG.js";
 import {
   renderStatusText
 } from "./chunk-ZW2YXB6K.js";
+import "./chunk-MIEEZ3ZV.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-OOW2VUHH.js";
-import "./chunk-64VN6DVJ.js";
-import "./chunk-4JDKJVDY.js";
-import "./chunk-MIEEZ3ZV.js";
+} from "./chunk-NTTNVYX5.js";
 import "./chunk-TB6LR2T3.js";
+import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import "./chunk-26HFV435.js";
+import "./chunk-IA4WZQDT.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-WZ6X2TMQ.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
-import "./chunk-26HFV435.js";
-import "./chunk-IA4WZQDT.js";
 import "./chunk-BXUFWVSN.js";
 import "./chunk-Q7VPIQTJ.js";
 import "./chunk-C5FJLWC7.js";

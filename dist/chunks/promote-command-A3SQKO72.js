@@ -1,10 +1,10 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-CO5RORYL.js";
+} from "./chunk-XDTO44WG.js";
 import {
   verificationSummary
-} from "./chunk-7JG3NYXU.js";
+} from "./chunk-7V5BGRHI.js";
 import {
   changesByOperation,
   renderPromotionText,
@@ -12,9 +12,12 @@ import {
   versionStep
 } from "./chunk-ZW2YXB6K.js";
 import {
+  resolutionHeadline
+} from "./chunk-MIEEZ3ZV.js";
+import {
   fromManifest,
   loadSealedContract
-} from "./chunk-7EOA3BA6.js";
+} from "./chunk-R4VONFWI.js";
 import {
   DEFAULT_POLICY_FILE,
   declaresServices,
@@ -22,23 +25,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-OOW2VUHH.js";
-import {
-  formatDuration
-} from "./chunk-64VN6DVJ.js";
-import {
-  withDigest
-} from "./chunk-4JDKJVDY.js";
-import {
-  cacheKeyOf
-} from "./chunk-XR7RWAIA.js";
-import {
-  copyListedFiles,
-  removeQuietly
-} from "./chunk-JMUPEBY4.js";
-import {
-  resolutionHeadline
-} from "./chunk-MIEEZ3ZV.js";
+} from "./chunk-NTTNVYX5.js";
 import {
   artifactOf,
   contractOfLive,
@@ -47,6 +34,9 @@ import {
   unusedApproval
 } from "./chunk-TB6LR2T3.js";
 import {
+  formatDuration
+} from "./chunk-64VN6DVJ.js";
+import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   besideLedger,
@@ -54,7 +44,20 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import "./chunk-26HFV435.js";
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  describeService,
+  makesLive
+} from "./chunk-IA4WZQDT.js";
+import {
+  cacheKeyOf
+} from "./chunk-XR7RWAIA.js";
+import {
+  copyListedFiles,
+  removeQuietly
+} from "./chunk-JMUPEBY4.js";
 import {
   checkSignature,
   judgeSignature,
@@ -64,7 +67,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-OFE2PK2S.js";
+} from "./chunk-QH57ZNQ4.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -72,10 +75,6 @@ import {
   describeProgress,
   parseSubjectPatterns
 } from "./chunk-UYOJHDR5.js";
-import {
-  resolveFiles,
-  sealSubject
-} from "./chunk-K7YPSGUI.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
@@ -86,29 +85,32 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-Y7HHQ5M7.js";
-import "./chunk-ZZJVUA5H.js";
-import {
-  checkIdentity,
-  describeIdentityFailure
-} from "./chunk-ENV3ZB4G.js";
-import "./chunk-2GFDUF7I.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
   fallbackName,
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";
+import {
+  resolveFiles,
+  sealSubject
+} from "./chunk-K7YPSGUI.js";
+import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
+import {
+  checkIdentity,
+  describeIdentityFailure
+} from "./chunk-ENV3ZB4G.js";
+import "./chunk-2GFDUF7I.js";
+import {
+  isImageSubject,
+  parseImageSubject,
+  withDigest
+} from "./chunk-WZ6X2TMQ.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
-import "./chunk-26HFV435.js";
-import {
-  DEFAULT_PENDING_TIMEOUT_MS,
-  describeService,
-  makesLive
-} from "./chunk-IA4WZQDT.js";
 import "./chunk-YBYEZDCV.js";
 import {
   prepareSigning
@@ -121,19 +123,19 @@ import {
   exists,
   keptManifestFile,
   replaceKeptContract
-} from "./chunk-BUW7QFXO.js";
-import "./chunk-KHX3GFAB.js";
+} from "./chunk-UYQ3I6T3.js";
+import "./chunk-XINIYFXU.js";
 import {
   contractManifestBeside,
   hasBundleBeside,
   readListing,
   readStatementBeside
 } from "./chunk-Q7VPIQTJ.js";
+import "./chunk-KHX3GFAB.js";
 import "./chunk-C5FJLWC7.js";
 import {
   parseListing
 } from "./chunk-3FEAGG5X.js";
-import "./chunk-XINIYFXU.js";
 import {
   hexOf,
   parseDigest
@@ -152,8 +154,8 @@ import {
   printJson
 } from "./chunk-3WEHOHFK.js";
 import "./chunk-M6ACESL2.js";
-import "./chunk-2BSWPGL5.js";
 import "./chunk-PK6RSM65.js";
+import "./chunk-2BSWPGL5.js";
 import "./chunk-C3DYB3KA.js";
 import {
   basename,
@@ -852,7 +854,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-VSWZZUOJ.js");
+    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-ARTK72J4.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -1208,7 +1210,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function imageGateOf(source, env) {
-  const gate = import("./image-bytes-VSWZZUOJ.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  const gate = import("./image-bytes-ARTK72J4.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
   return {
     check: async (digest, platforms, rollback) => {
       const { m, registry } = await gate;
@@ -1240,7 +1242,8 @@ deployment as failed and exits with its status. Without it, confirm the record a
 with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
-  --path P            the bytes about to be deployed: re-verified first (repeatable)
+  --path P            the bytes about to be deployed: re-verified first (repeatable);
+                      or oci://<image>, checked in its registry as the verify command does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
   --digest-only       promote with no bytes to check (an image deployed by its digest).
@@ -1338,7 +1341,7 @@ ${PROMOTE_USAGE}`);
     dryRun,
     name: requireValue("name", values.name) ?? null,
     environmentUrl: null,
-    source: paths.length > 0 ? {
+    source: isImageSubject(paths.join("\n")) ? { kind: "image", reference: parseImageSubject(paths.join("\n"), "--path"), inputName: "--path", token: terminal.env.GITHUB_TOKEN ?? "", checksumsFile } : paths.length > 0 ? {
       kind: "local",
       subject: { kind: "paths", patterns: parseSubjectPatterns(paths.join("\n")), baseDir: cwd, inputName: "--path", unusedExclusions: "allow", ...root ? { root } : {} },
       checksumsFile

@@ -9,7 +9,10 @@ import {
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-NUYD6BLX.js";
+} from "./chunk-GA6JSM2M.js";
+import {
+  DEFAULT_PENDING_TIMEOUT_MS
+} from "./chunk-IA4WZQDT.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -19,15 +22,12 @@ import {
   readCliSignerCheck
 } from "./chunk-Y7HHQ5M7.js";
 import "./chunk-ZZJVUA5H.js";
-import "./chunk-2GFDUF7I.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-2GFDUF7I.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
-import {
-  DEFAULT_PENDING_TIMEOUT_MS
-} from "./chunk-IA4WZQDT.js";
 import "./chunk-YBYEZDCV.js";
 import {
   serverUrlOf

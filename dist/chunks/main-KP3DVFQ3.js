@@ -35,18 +35,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-ODSHOL3G.js")).sealCommand,
-  verify: async () => (await import("./verify-command-TTADES3G.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-BFWCAB72.js")).sealCommand,
+  verify: async () => (await import("./verify-command-QFFDXQ7B.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-PLYU3RHJ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-ORVBF6NE.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-3IODRAER.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-MGMWKKFJ.js")).vetoCommand,
-  history: async () => (await import("./history-command-FIAMQKRI.js")).historyCommand,
-  status: async () => (await import("./status-command-QZOR5SZ6.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-IXXSFB3G.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-FKYGDX4H.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-TR6IEZ6P.js")).contractCommand
+  promote: async () => (await import("./promote-command-A3SQKO72.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-ZEKB7OWS.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-6NGFREMT.js")).vetoCommand,
+  history: async () => (await import("./history-command-DLOXTWQ7.js")).historyCommand,
+  status: async () => (await import("./status-command-IEHYOVVN.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-KLX3FFRS.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-663NJ6LP.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-7IJ3GIN3.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

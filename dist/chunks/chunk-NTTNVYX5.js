@@ -3,7 +3,7 @@ import {
 } from "./chunk-64VN6DVJ.js";
 import {
   parseImageReference
-} from "./chunk-4JDKJVDY.js";
+} from "./chunk-WZ6X2TMQ.js";
 import {
   SealError,
   quote

@@ -1,13 +1,4 @@
 import {
-  Worker
-} from "./chunk-ZZJVUA5H.js";
-import {
-  STATEMENT_TYPE
-} from "./chunk-YUA324DC.js";
-import {
-  requireValue
-} from "./chunk-FCGIBEPM.js";
-import {
   DEFAULT_PENDING_TIMEOUT_MS,
   OUTCOMES,
   RESOLUTIONS,
@@ -20,6 +11,15 @@ import {
   serviceOf,
   wrongEnvironment
 } from "./chunk-IA4WZQDT.js";
+import {
+  Worker
+} from "./chunk-ZZJVUA5H.js";
+import {
+  STATEMENT_TYPE
+} from "./chunk-YUA324DC.js";
+import {
+  requireValue
+} from "./chunk-FCGIBEPM.js";
 import {
   apiUrlOf,
   serverUrlOf

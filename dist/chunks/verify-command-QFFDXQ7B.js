@@ -4,13 +4,12 @@ import {
   signerExpectation,
   signerName,
   verifyArtifact
-} from "./chunk-OFE2PK2S.js";
+} from "./chunk-QH57ZNQ4.js";
 import "./chunk-6PZHAYEF.js";
 import {
   describeProgress,
   parseSubjectPatterns
 } from "./chunk-UYOJHDR5.js";
-import "./chunk-K7YPSGUI.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
@@ -18,26 +17,31 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-Y7HHQ5M7.js";
-import "./chunk-ZZJVUA5H.js";
-import "./chunk-ENV3ZB4G.js";
-import "./chunk-2GFDUF7I.js";
-import {
-  mismatchLines
-} from "./chunk-5GONERZX.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-EQUVEHPL.js";
+import "./chunk-K7YPSGUI.js";
+import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
+import "./chunk-ENV3ZB4G.js";
+import "./chunk-2GFDUF7I.js";
+import {
+  isImageSubject,
+  parseImageSubject
+} from "./chunk-WZ6X2TMQ.js";
+import {
+  mismatchLines
+} from "./chunk-5GONERZX.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-FCGIBEPM.js";
 import "./chunk-YBYEZDCV.js";
 import "./chunk-BXUFWVSN.js";
-import "./chunk-KHX3GFAB.js";
 import "./chunk-Q7VPIQTJ.js";
+import "./chunk-KHX3GFAB.js";
 import "./chunk-C5FJLWC7.js";
 import "./chunk-3FEAGG5X.js";
 import {
@@ -45,7 +49,8 @@ import {
 } from "./chunk-PKGN7LAX.js";
 import "./chunk-WISAU6C5.js";
 import {
-  SealError
+  SealError,
+  quote
 } from "./chunk-APYKEJN7.js";
 import {
   printJson
@@ -62,6 +67,7 @@ import "./chunk-ULEFO6FB.js";
 
 // src/cli/verify-command.ts
 var VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
+       artifact-seal verify oci://<image> --digest DIGEST [--checksums FILE] [--json]
 
 Recomputes the digest of the files and compares it with the sealed digest. Exits 1 when
 they differ, naming every file that changed, went missing or appeared (with --checksums).
@@ -70,6 +76,8 @@ statement beside it say which, and one file whose bytes are a checksums listing 
 refused, since its sha256 is also the digest of the tree it lists.
 
   <path...>          the files, directories or globs, as they were sealed
+  oci://<image>      an image in its registry (ghcr.io/acme/app:1.4.0): its tag must name DIGEST,
+                     or @sha256:\u2026 a platform image of the sealed index; prints what to deploy
   --digest DIGEST    the sealed digest ("sha256:<hex>" or bare hex)
   --checksums FILE   the sealed checksums listing, to name the files that differ
   --root DIR         the directory listing paths are relative to
@@ -101,6 +109,12 @@ ${VERIFY_USAGE}`);
   const root = requireValue("root", values.root);
   const checksums = requireValue("checksums", values.checksums);
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env);
+  if (isImageSubject(positionals.join("\n"))) {
+    if (root) throw new SealError("usage", `verify: --root applies to files; ${quote(positionals.join(" "))} is an image.
+
+${VERIFY_USAGE}`);
+    return verifyImage(positionals.join("\n"), parseDigest(digest, "--digest"), checksums ? resolve(terminal.cwd, checksums) : null, signer, values.json === true, terminal);
+  }
   const result = await verifyArtifact(
     {
       subject: { kind: "paths", patterns: parseSubjectPatterns(positionals.join("\n")), baseDir: terminal.cwd, inputName: "verify <path...>", unusedExclusions: "allow", ...root ? { root } : {} },
@@ -134,6 +148,32 @@ ${signedBy ? `Signed by ${signedBy}
 `);
   }
   return result.verified && refusal === null ? 0 : 1;
+}
+async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-ARTK72J4.js");
+  const { openImageRegistry } = await import("./open-registry-QJ32KIAU.js");
+  const source = { kind: "image", reference: parseImageSubject(text, "verify <image>"), inputName: "verify <image>", token: terminal.env.GITHUB_TOKEN ?? "", checksumsFile };
+  const registry = openImageRegistry(terminal.env, source.token);
+  const checked = await checkImageBytes(source, expected, registry);
+  const required = signatureRequired(signer, false);
+  const base = { checksumsFile, attestations: null };
+  const signature = await checkSignature(expected, required || signer.asksForSigner ? imageSignatureSources(base, source, registry) : base, signerExpectation(signer, required, terminal.env));
+  const verdict = judgeSignature(signature, required ? requirementReason(signer, false, true) : null);
+  const refusal = verdict.accepted ? null : verdict.reason;
+  const signedBy = signerName(signature);
+  if (json) {
+    printJson(terminal, { verified: refusal === null, expected, digest: checked.actual, mismatches: [], signer: signedBy, signatureRefused: refusal, imageRef: checked.image.imageRef });
+  } else if (refusal !== null) {
+    terminal.out(`The image is the sealed ${expected}, but the signature is not accepted:
+  ${refusal}
+`);
+  } else {
+    terminal.out(`Verified: ${source.reference.name} is the sealed ${expected}
+Deploy ${checked.image.imageRef}
+${signedBy ? `Signed by ${signedBy}
+` : ""}`);
+  }
+  return refusal === null ? 0 : 1;
 }
 export {
   VERIFY_USAGE,

@@ -3,7 +3,7 @@
 // docker/login-action leaves them (a Docker config.json), with skopeo as the independent
 // reader of what each tag names.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -28,6 +28,18 @@ const image = writeTestImage(tempDir('layout-'))
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
 const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+
+/** The bundled CLI, run without blocking this process (whose token server it may ask). */
+function cliRun(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
 
 /** A HOME and DOCKER_CONFIG as docker/login-action leaves them: `auths[host].auth`, base64 of user:password. */
 function loggedIn(registry: TestRegistry, as: { username: string; password: string } | null = registry.username === null ? null : { username: registry.username, password: registry.password! }): Record<string, string> {
@@ -258,5 +270,23 @@ describe('promoting an image by retag and copy through dev, staging and producti
     const back = await promoteJob('dev', 'acme/svc:dev', 'previous', { rollback: 'true' })
     expect(back.outputs).toMatchObject({ promoted: 'true', digest: d1, 'image-ref': `${registry.host}/acme/svc@${d1}` })
     expect(await tagDigest(registry, 'acme/svc', 'dev')).toBe(d1)
+
+    // Someone moves staging's tag behind the gate's back: status says so, and the next promotion through that tag is refused.
+    await pushLayout(registry, image.dir, 'single', 'acme/svc', 'staging')
+    // Asynchronously: the token server answers from this process.
+    const status = await cliRun(['status', '--ledger', 'file:ledger.jsonl', '--json'], workspace, env)
+    expect(status.code).toBe(0)
+    const images = (JSON.parse(status.stdout) as { environment: string; image?: { reference: string; names: string; state: string } }[]).map((s) => [s.environment, s.image])
+    expect(images).toEqual([
+      ['dev', { reference: `${registry.host}/acme/svc:dev`, names: d1, state: 'live', error: null }],
+      ['staging', { reference: `${registry.host}/acme/svc:staging`, names: d2, state: 'moved', error: null }],
+      ['production', { reference: `${registry.host}/acme/svc:production`, names: d1, state: 'live', error: null }]
+    ])
+    const text = await cliRun(['status', '--ledger', 'file:ledger.jsonl'], workspace, env)
+    expect(text.stdout).toContain(`image: ${registry.host}/acme/svc:staging names ${d2}, not the live digest: it moved behind the gate`)
+    const refused = await runAction(PROMOTE, { environment: 'production', 'subject-path': `oci://${registry.host}/acme/svc:staging`, 'expected-digest': d1, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY }, { workspace, env })
+    expect(refused.outputs).toMatchObject({ promoted: 'false', 'image-ref': '' })
+    expect(refused.stdout).toContain('the tag moved')
+    expect(refused.summary).toContain('it moved behind the gate')
   })
 })

@@ -4936,6 +4936,68 @@ function describeProgress(p) {
   return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
 }
 
+// src/report/promotion-report.ts
+function headline(report) {
+  const { decision, record } = report.result;
+  const what = report.name ?? decision.digest ?? "the artifact";
+  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
+  if (decision.mode === "rollback") {
+    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
+    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
+    return `${decision.environment} may roll back to ${what}${pending}`;
+  }
+  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
+  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
+  return `${what} let into ${decision.environment}${pending}`;
+}
+function resolutionHeadline(entry) {
+  const what = entry.name ?? entry.digest;
+  switch (entry.outcome) {
+    case "deployed":
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "rolled-back":
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "failed":
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
+  }
+}
+var CHANGES_SHOWN = 50;
+function contractOutcome(plan) {
+  if (plan === null) return null;
+  const { live, candidate } = plan;
+  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
+  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: "problem", problem: plan.problem };
+  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
+  if (live === null) return { kind: "initial", to: candidate };
+  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
+  if (plan.changes === null) return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
+  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
+}
+function severityCounts(changes) {
+  const count = (severity) => changes.filter((c) => c.severity === severity).length;
+  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
+}
+function contractLabel(contract, other) {
+  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
+}
+var serviceLabel = (service) => service ?? "(unnamed)";
+
+// src/report/promotion-text.ts
+function imageTagText(image) {
+  switch (image.state) {
+    case "live":
+      return image.names === null ? `${image.reference} does not exist; nothing is live` : `${image.reference} names the live digest`;
+    case "pending":
+      return `${image.reference} names ${image.names ?? ""}, let in and not confirmed yet`;
+    case "moved":
+      return `${image.reference} names ${image.names ?? "nothing"}, not the live digest: it moved behind the gate`;
+    case "unknown":
+      return `${image.reference}: unknown (${image.error ?? ""})`;
+  }
+}
+
 // src/report/promotion-markdown.ts
 init_env();
 
@@ -5052,54 +5114,6 @@ function label(value) {
   return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c);
 }
 
-// src/report/promotion-report.ts
-function headline(report) {
-  const { decision, record } = report.result;
-  const what = report.name ?? decision.digest ?? "the artifact";
-  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
-  if (decision.mode === "rollback") {
-    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
-    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
-    return `${decision.environment} may roll back to ${what}${pending}`;
-  }
-  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
-  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
-  return `${what} let into ${decision.environment}${pending}`;
-}
-function resolutionHeadline(entry) {
-  const what = entry.name ?? entry.digest;
-  switch (entry.outcome) {
-    case "deployed":
-      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "rolled-back":
-      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "failed":
-      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
-    default:
-      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
-  }
-}
-var CHANGES_SHOWN = 50;
-function contractOutcome(plan) {
-  if (plan === null) return null;
-  const { live, candidate } = plan;
-  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
-  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: "problem", problem: plan.problem };
-  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
-  if (live === null) return { kind: "initial", to: candidate };
-  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
-  if (plan.changes === null) return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
-  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
-}
-function severityCounts(changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
-  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
-}
-function contractLabel(contract, other) {
-  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
-}
-var serviceLabel = (service) => service ?? "(unnamed)";
-
 // src/report/signer-markdown.ts
 init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
@@ -5161,7 +5175,8 @@ function renderPromotionMarkdown(report) {
     const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
     const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
     const service = several ? ` ${plain(serviceLabel(s.service))} |` : "";
-    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
+    const image = s.image === void 0 ? "" : `<br/>image: ${plain(imageTagText(s.image))}`;
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
@@ -6363,8 +6378,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-WQ6NA7U6.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-BJM2DKYK.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-KHHVDLYC.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-GIMGMFQ2.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -8294,7 +8309,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZYB6B2SG.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-Y73JIJGR.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8343,7 +8358,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-C3KABZOI.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-RKRLYRMM.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8430,7 +8445,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function imageGateOf(source, env) {
-  const gate = import("../chunks/image-bytes-ZYB6B2SG.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  const gate = import("../chunks/image-bytes-Y73JIJGR.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
   return {
     check: async (digest, platforms, rollback) => {
       const { m, registry } = await gate;
@@ -8548,7 +8563,7 @@ async function run(env = process.env) {
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-F2KAFCXM.js");
+      const { moveImageWith } = await import("../chunks/move-image-HV5LX2DM.js");
       const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
       for (const line of image.done) info(line);
       moved = image;
@@ -8558,7 +8573,7 @@ async function run(env = process.env) {
     const report = {
       result,
       policy,
-      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
@@ -8598,6 +8613,12 @@ async function run(env = process.env) {
   } catch (error2) {
     reportFailure(error2);
   }
+}
+async function imageTags(status, policy, settings, env) {
+  if (!policy.environments.some((e) => e.image !== void 0)) return status;
+  const { withImageTags } = await import("../chunks/image-status-UK5NY7ST.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-XU356QPZ.js");
+  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === "image" ? settings.source.token : settings.token));
 }
 
 // core:promote/index-core

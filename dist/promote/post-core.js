@@ -1856,7 +1856,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-4RT7U4NN.js");
+  const { prepareSigning } = await import("../chunks/signing-XU5ROWS5.js");
   return prepareSigning(settings, env);
 }
 
@@ -2027,6 +2027,21 @@ function reportFailure(error2) {
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
 }
 
+// src/report/promotion-report.ts
+function resolutionHeadline(entry) {
+  const what = entry.name ?? entry.digest;
+  switch (entry.outcome) {
+    case "deployed":
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "rolled-back":
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "failed":
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
+  }
+}
+
 // src/core/promotion/policy.ts
 var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
 var DANGEROUS_RULES = ["warn", "refuse"];
@@ -2058,21 +2073,6 @@ function safeUrl(url, origins) {
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
-}
-
-// src/report/promotion-report.ts
-function resolutionHeadline(entry) {
-  const what = entry.name ?? entry.digest;
-  switch (entry.outcome) {
-    case "deployed":
-      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "rolled-back":
-      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "failed":
-      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
-    default:
-      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
-  }
 }
 
 // src/report/promotion-markdown.ts

@@ -3064,7 +3064,7 @@ async function run(env = process.env) {
   }
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-IB72PAV6.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-XDDBJMSI.js");
   const { resolveImage } = await import("../chunks/resolve-image-VQI3A6D3.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);

@@ -1917,7 +1917,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-7GPISIR4.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZSP63OUM.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -1966,7 +1966,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AEM6RWM.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-A4Y4L2HL.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2981,8 +2981,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-J5KF5NYK.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-QVJU6XEF.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-CPHSY6ZG.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-CXKYI76F.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -3135,7 +3135,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-7GPISIR4.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZSP63OUM.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = { check, sources: (base) => imageSignatureSources(base, source, registry) };

@@ -1,3 +1,4 @@
+import { imageTagText } from './promotion-text.js'
 import { changesByOperation } from '../core/contract/amendment.js'
 import type { Severity } from '../core/contract/change.js'
 import { upstreamOf } from '../core/promotion/policy.js'
@@ -59,7 +60,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
       .map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ''}, not confirmed)`)
       .join('')
     const service = several ? ` ${plain(serviceLabel(s.service))} |` : ''
-    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
+    const image = s.image === undefined ? '' : `<br/>image: ${plain(imageTagText(s.image))}`
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
   }
   out.push('')
 

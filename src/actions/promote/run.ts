@@ -17,7 +17,9 @@ import { PromoteInput, PromoteOutput, PromoteState } from '../../app/settings/na
 import { reportFailure } from '../report-failure.js'
 import { annotateMismatches } from '../annotations.js'
 import { reportResolution } from './report-resolution.js'
-import { readPromoteSettings } from './settings.js'
+import { type PromoteSettings, readPromoteSettings } from './settings.js'
+import type { EnvironmentStatus } from '../../app/ledger/types.js'
+import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
@@ -146,7 +148,7 @@ export async function run(env: Env = process.env): Promise<void> {
     const report = {
       result,
       policy,
-      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
@@ -191,3 +193,11 @@ export async function run(env: Env = process.env): Promise<void> {
   }
 }
 
+
+/** Per environment whose policy moves an image by tag, what that tag names now (a registry read only under such a policy). */
+async function imageTags(status: EnvironmentStatus[], policy: PromotionPolicy, settings: PromoteSettings, env: Env): Promise<EnvironmentStatus[]> {
+  if (!policy.environments.some((e) => e.image !== undefined)) return status
+  const { withImageTags } = await import('../../app/image/image-status.js')
+  const { openImageRegistry } = await import('../../app/image/open-registry.js')
+  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === 'image' ? settings.source.token : settings.token))
+}

@@ -1,0 +1,72 @@
+// push-to-registry on the bundled seal action against the in-process registry host, for
+// what distribution 2.8 lacks: a registry with the referrers API (the seal is listed by the
+// registry, no fallback tag is written), and GHCR's quirk (no API, and a fallback index
+// that reports every entry's artifactType as the empty type). The bundled verify action
+// finds the signed seal in both, judging each referrer by its own manifest.
+import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
+import type { Digest } from '../../src/core/digest.js'
+import { OCI_EMPTY } from '../../src/core/image/media-types.js'
+import { fallbackTag } from '../../src/core/image/referrers.js'
+import { OciRegistryHost } from '../hosts/oci-registry-host.js'
+import { writeTestImage } from '../helpers/oci-layout.js'
+import { runAction } from '../helpers/runner.js'
+import { removeAll, tempDir } from '../helpers/trees.js'
+
+afterAll(removeAll)
+
+const image = writeTestImage(tempDir('layout-'))
+const INDEX = image.digests.index as Digest
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+const PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+
+let host: OciRegistryHost
+const env = (): Record<string, string> => ({ HOME: tempDir('home-') })
+
+beforeEach(async () => {
+  host = await new OciRegistryHost().start()
+  const types = new Map<string, string>([
+    [image.digests.index, image.mediaTypes.index],
+    ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+  ])
+  host.load('acme/app', image.content, { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index } }, types)
+})
+afterEach(async () => {
+  await host.close()
+})
+
+async function sealAndVerify(): Promise<void> {
+  const sealed = await runAction('dist/seal/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env: env() })
+  expect(sealed.stderr).toBe('')
+  expect(sealed.code).toBe(0)
+  expect(sealed.outputs.digest).toBe(INDEX)
+  const verified = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'public-key': PUBLIC_KEY }, { env: env() })
+  expect(verified.code).toBe(0)
+  expect(verified.outputs).toMatchObject({ verified: 'true', 'image-ref': `${host.host}/acme/app@${INDEX}` })
+  expect(JSON.parse(verified.outputs.signer!)).toMatchObject({ kind: 'key' })
+}
+
+describe('push-to-registry and verify on registries distribution 2.8 does not stand for', () => {
+  it('a registry with the referrers API lists the signed seal itself: no fallback tag is written', async () => {
+    await sealAndVerify()
+    expect(host.tags('acme/app')).not.toContain(fallbackTag(INDEX))
+    expect(host.requests.some((r) => r.method === 'GET' && r.path.startsWith(`/v2/acme/app/referrers/${INDEX}`))).toBe(true)
+  })
+
+  it('GHCR (no referrers API, a fallback index with the wrong artifactType): the seal is found by its own manifest', async () => {
+    host.quirks.referrersApi = false
+    host.quirks.ghcr = true
+    await sealAndVerify()
+    const index = JSON.parse(host.manifest('acme/app', fallbackTag(INDEX))!.bytes.toString()) as { manifests: { artifactType: string }[] }
+    expect(index.manifests.map((m) => m.artifactType)).toEqual([OCI_EMPTY])
+  })
+
+  it('a verify that asks for a signer and finds none attached refuses, naming where it looked', async () => {
+    const run = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'public-key': PUBLIC_KEY }, { env: env() })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('carries no signature')
+    expect(run.outputs.verified).toBe('false')
+    expect(run.outputs['image-ref']).toBe('')
+  })
+})

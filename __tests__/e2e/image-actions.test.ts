@@ -72,6 +72,8 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
     const digest = await tagDigest(registry, 'acme/app', 'v1')
     expect(digest).toBe(image.digests.index)
     expect(run.outputs).toMatchObject({ digest, name: `${registry.host}/acme/app`, 'image-ref': `${registry.host}/acme/app@${digest}` })
+    expect(run.summary).toContain(`| Content | the image \`${registry.host}/acme/app@${digest}\`, an index of \`linux/amd64\`, \`linux/arm64/v8\`, resolved from the tag \`v1\``)
+    expect(run.summary).toContain(`subject-path: oci://${registry.host}/acme/app:v1`)
 
     const statement = JSON.parse(fs.readFileSync(run.outputs['statement-path']!, 'utf8')) as { subject: { name: string; digest: { sha256: string }; annotations: Record<string, unknown> }[] }
     expect(statement.subject).toHaveLength(1)

@@ -569,6 +569,26 @@ function safeUrl(url, origins) {
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
 }
 
+// src/core/image/sealed-image.ts
+var IMAGE_ANNOTATION = "artifact-seal.image";
+function imageRef(image) {
+  return `${image.name}@${image.digest}`;
+}
+function imageAnnotation(image) {
+  return {
+    reference: imageRef(image),
+    ...image.tag === null ? {} : { tag: image.tag },
+    mediaType: image.mediaType,
+    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
+  };
+}
+function withImageAnnotation(statement, image) {
+  const [first, ...rest] = statement.subject;
+  if (first === void 0) return statement;
+  const annotated = { ...first, annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) } };
+  return { ...statement, subject: [annotated, ...rest] };
+}
+
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
@@ -720,13 +740,19 @@ function firstLines(listing, count) {
   }
   return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
 }
+function imageContent(image) {
+  const from = image.tag === null ? "by digest" : `from the tag ${code(image.tag)}`;
+  const kind = image.platforms.length === 0 ? "a single image" : `an index of ${image.platforms.map((p) => code(p.platform)).join(", ")}`;
+  return `the image ${code(imageRef(image))}, ${kind}, resolved ${from}; its manifest's bytes proven in the registry`;
+}
 function renderSealMarkdown(report) {
   const { artifact, bundle } = report;
   const out = [];
   out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
   out.push("| | |", "| --- | --- |");
   out.push(`| Digest | ${code(artifact.digest)} |`);
-  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
+  if (report.image) out.push(`| Content | ${imageContent(report.image)} |`);
+  else if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
   else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
   else out.push("| Content | a digest given by the build (not read from files) |");
   const links = provenanceLinks(report.build);
@@ -2829,7 +2855,10 @@ function verifyStepHints(env, settings, artifact, workspace) {
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
   let verifySubjectPath = null;
-  if (artifact.kind === "files" && settings.subject.kind === "paths") {
+  if (settings.subject.kind === "image") {
+    const reference2 = settings.subject.reference;
+    verifySubjectPath = reference2.digest === null ? `oci://${reference2.name}:${reference2.tag ?? "latest"}` : `oci://${reference2.name}@${artifact.digest}`;
+  } else if (artifact.kind === "files" && settings.subject.kind === "paths") {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
   } else if (artifact.root !== null) {
@@ -2944,26 +2973,6 @@ function withSigningWorkflow(build, signing) {
   return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
 }
 
-// src/core/image/sealed-image.ts
-var IMAGE_ANNOTATION = "artifact-seal.image";
-function imageRef(image) {
-  return `${image.name}@${image.digest}`;
-}
-function imageAnnotation(image) {
-  return {
-    reference: imageRef(image),
-    ...image.tag === null ? {} : { tag: image.tag },
-    mediaType: image.mediaType,
-    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
-  };
-}
-function withImageAnnotation(statement, image) {
-  const [first, ...rest] = statement.subject;
-  if (first === void 0) return statement;
-  const annotated = { ...first, annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) } };
-  return { ...statement, subject: [annotated, ...rest] };
-}
-
 // src/actions/seal/run.ts
 async function run(env = process.env) {
   try {
@@ -3038,7 +3047,7 @@ async function run(env = process.env) {
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace);
-        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
+        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write();
       } else {
         debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
       }

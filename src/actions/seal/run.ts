@@ -114,7 +114,7 @@ export async function run(env: Env = process.env): Promise<void> {
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace)
-        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
+        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write()
       } else {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
       }

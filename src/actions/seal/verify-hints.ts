@@ -18,7 +18,11 @@ export function verifyStepHints(
   // A step without an `id:` gets a generated one starting with "__", which cannot be referenced.
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : 'seal'
   let verifySubjectPath: string | null = null
-  if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
+  if (settings.subject.kind === 'image') {
+    // The tag again, so the verify step refuses it if it moved; by digest when the seal was.
+    const reference = settings.subject.reference
+    verifySubjectPath = reference.digest === null ? `oci://${reference.name}:${reference.tag ?? 'latest'}` : `oci://${reference.name}@${artifact.digest}`
+  } else if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
     const { include, exclude } = settings.subject.patterns
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join('\n')
   } else if (artifact.root !== null) {

@@ -136,6 +136,8 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
       expect(run.stdout).toContain(`the registry ${registry.host}`)
       expect(run.stdout).toContain('none were found for it')
       expect(run.stdout).toContain(`docker login ${registry.host}`)
+      // The actions have no registry-username/registry-password inputs: a message must not send users to them.
+      expect(run.stdout).not.toContain('registry-username')
       expect(run.outputs).toEqual({})
       expect(fs.existsSync(path.join(run.temp, 'artifact-seal'))).toBe(false)
     })

@@ -8445,16 +8445,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function imageGateOf(source, env) {
-  const gate = import("../chunks/image-bytes-Y73JIJGR.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  let registry = null;
+  const open3 = async () => {
+    const { imageRegistryFor } = await import("../chunks/image-bytes-Y73JIJGR.js");
+    registry ??= imageRegistryFor(source, env);
+    return registry;
+  };
   return {
     check: async (digest, platforms, rollback) => {
-      const { m, registry } = await gate;
+      const { checkImageBytes } = await import("../chunks/image-bytes-Y73JIJGR.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
-      return m.checkImageBytes(checked, digest, registry, { platforms });
+      return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { m, registry } = await gate;
-      return m.imageSignatureSources(base, source, registry);
+      const { imageSignatureSources } = await import("../chunks/image-bytes-Y73JIJGR.js");
+      return imageSignatureSources(base, source, await open3());
     }
   };
 }

@@ -13,6 +13,7 @@ import { signatureSources } from '../signature/sources.js'
 import type { SignatureSources, Signing } from '../signature/types.js'
 import type { Digest } from '../../core/digest.js'
 import { withDigest } from '../../core/image/reference.js'
+import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
 import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
@@ -112,17 +113,22 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
 
 /** The image gate of a promotion by `subject-path: oci://…`: one registry client for the bytes and the signatures attached to the image. */
 function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>, env: Env) {
-  const gate = import('../image/image-bytes.js').then((m) => ({ m, registry: m.imageRegistryFor(source, env) }))
+  let registry: ImageRegistry | null = null
+  const open = async (): Promise<ImageRegistry> => {
+    const { imageRegistryFor } = await import('../image/image-bytes.js')
+    registry ??= imageRegistryFor(source, env)
+    return registry
+  }
   return {
     check: async (digest: Digest, platforms: readonly string[], rollback: boolean) => {
-      const { m, registry } = await gate
+      const { checkImageBytes } = await import('../image/image-bytes.js')
       // A rollback returns to a digest the tag no longer names: the image is checked by that digest.
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source
-      return m.checkImageBytes(checked, digest, registry, { platforms })
+      return checkImageBytes(checked, digest, await open(), { platforms })
     },
     sources: async (base: SignatureSources) => {
-      const { m, registry } = await gate
-      return m.imageSignatureSources(base, source, registry)
+      const { imageSignatureSources } = await import('../image/image-bytes.js')
+      return imageSignatureSources(base, source, await open())
     }
   }
 }

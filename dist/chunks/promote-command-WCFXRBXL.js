@@ -1210,16 +1210,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   };
 }
 function imageGateOf(source, env) {
-  const gate = import("./image-bytes-AQCSIRRH.js").then((m) => ({ m, registry: m.imageRegistryFor(source, env) }));
+  let registry = null;
+  const open = async () => {
+    const { imageRegistryFor } = await import("./image-bytes-AQCSIRRH.js");
+    registry ??= imageRegistryFor(source, env);
+    return registry;
+  };
   return {
     check: async (digest, platforms, rollback) => {
-      const { m, registry } = await gate;
+      const { checkImageBytes } = await import("./image-bytes-AQCSIRRH.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
-      return m.checkImageBytes(checked, digest, registry, { platforms });
+      return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { m, registry } = await gate;
-      return m.imageSignatureSources(base, source, registry);
+      const { imageSignatureSources } = await import("./image-bytes-AQCSIRRH.js");
+      return imageSignatureSources(base, source, await open());
     }
   };
 }

@@ -4,7 +4,7 @@
 // reader of what each tag names.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
@@ -96,6 +96,13 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
     const attached = await reader.bundles(parseImageReference(`${registry.host}/acme/app`, 'image'), digest as Digest)
     const sealBundle = fs.readFileSync(run.outputs['bundle-path']!)
     expect(attached.map((found) => found.bundle.equals(sealBundle))).toEqual([true])
+    // skopeo, another client, reads the layout actions/attest writes: the fallback index lists the artifact, whose one layer is the seal's bundle and whose subject is the image.
+    const fallback = JSON.parse((await inspectRaw(registry, 'acme/app', fallbackTag(digest as Digest))).toString()) as { manifests: { digest: string; artifactType: string }[] }
+    expect(fallback.manifests).toEqual([expect.objectContaining({ artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json' })])
+    const artifact = JSON.parse((await inspectRaw(registry, 'acme/app', fallback.manifests[0]!.digest)).toString()) as { artifactType: string; layers: { mediaType: string; digest: string; size: number }[]; subject: { digest: string; mediaType: string } }
+    expect(artifact.artifactType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json')
+    expect(artifact.layers).toEqual([{ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', digest: `sha256:${createHash('sha256').update(sealBundle).digest('hex')}`, size: sealBundle.length }])
+    expect(artifact.subject).toEqual({ mediaType: 'application/vnd.oci.image.index.v1+json', digest, size: expect.any(Number) })
   })
 
   it('verify checks the image by tag, takes the signature attached in the registry and hands out the digest reference', async () => {

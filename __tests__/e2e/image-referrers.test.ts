@@ -4,7 +4,8 @@
 // that reports every entry's artifactType as the empty type). The bundled verify action
 // finds the signed seal in both, judging each referrer by its own manifest.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { generateKeyPairSync } from 'node:crypto'
+import { createHash, generateKeyPairSync } from 'node:crypto'
+import * as fs from 'node:fs'
 import type { Digest } from '../../src/core/digest.js'
 import { OCI_EMPTY } from '../../src/core/image/media-types.js'
 import { fallbackTag } from '../../src/core/image/referrers.js'
@@ -46,6 +47,28 @@ async function sealAndVerify(): Promise<void> {
   expect(verified.outputs).toMatchObject({ verified: 'true', 'image-ref': `${host.host}/acme/app@${INDEX}` })
   expect(JSON.parse(verified.outputs.signer!)).toMatchObject({ kind: 'key' })
 }
+
+describe('text a registry serves is inert', () => {
+  it('a hostile platform name in an index reaches the log, the summary and the statement as data, never as a command or markup', async () => {
+    const amd64 = host.manifest('acme/app', image.digests.amd64)!
+    const index = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [{ mediaType: amd64.mediaType, digest: image.digests.amd64, size: amd64.bytes.length, platform: { os: 'linux\n::error::forged', architecture: 'amd64`|<img src=x>' } }]
+      })
+    )
+    const digest = `sha256:${createHash('sha256').update(index).digest('hex')}`
+    host.load('acme/app', new Map([[digest, index]]), { hostile: { digest, mediaType: 'application/vnd.oci.image.index.v1+json' } }, new Map([[digest, 'application/vnd.oci.image.index.v1+json']]))
+    const run = await runAction('dist/seal/index.js', { 'subject-path': `oci://${host.host}/acme/app:hostile` }, { env: env() })
+    expect(run.code).toBe(0)
+    expect(run.outputs.digest).toBe(digest)
+    expect(run.stdout.split('\n').some((line) => line.startsWith('::error::forged'))).toBe(false)
+    expect(run.summary).not.toContain('<img')
+    const statement = JSON.parse(fs.readFileSync(run.outputs['statement-path']!, 'utf8')) as { subject: { annotations: Record<string, { platforms: { platform: string }[] }> }[] }
+    expect(statement.subject[0]!.annotations['artifact-seal.image']!.platforms).toEqual([{ platform: 'linux\n::error::forged/amd64`|<img src=x>', digest: image.digests.amd64 }])
+  })
+})
 
 describe('push-to-registry and verify on registries distribution 2.8 does not stand for', () => {
   it('a registry with the referrers API lists the signed seal itself: no fallback tag is written', async () => {

@@ -1,18 +1,21 @@
-// push-to-registry on the bundled seal action against the in-process registry host, for
-// what distribution 2.8 lacks: a registry with the referrers API (the seal is listed by the
-// registry, no fallback tag is written), and GHCR's quirk (no API, and a fallback index
-// that reports every entry's artifactType as the empty type). The bundled verify action
-// finds the signed seal in both, judging each referrer by its own manifest.
+// The bundled seal, verify and promote actions against the in-process registry host, for
+// what distribution 2.8 cannot show: a registry with the referrers API (the seal is listed
+// by the registry, no fallback tag is written), GHCR's quirk (no API, a fallback index that
+// reports every entry's artifactType as the empty type), manifest bytes swapped in transit,
+// and hostile text in a manifest. The verify action finds the signed seal by each referrer's
+// own manifest.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash, generateKeyPairSync } from 'node:crypto'
+import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 import type { Digest } from '../../src/core/digest.js'
 import { OCI_EMPTY } from '../../src/core/image/media-types.js'
 import { fallbackTag } from '../../src/core/image/referrers.js'
 import { OciRegistryHost } from '../hosts/oci-registry-host.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
-import { runAction } from '../helpers/runner.js'
-import { removeAll, tempDir } from '../helpers/trees.js'
+import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
+import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
 
@@ -21,6 +24,11 @@ const INDEX = image.digests.index as Digest
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 const PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
 const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
+
+/** The bundled CLI, without blocking this process (the registry host answers from it). */
+function runCli(args: string[], cwd: string): Promise<number | null> {
+  return new Promise((resolve) => spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/cli/index.js'), ...args], { cwd, stdio: 'ignore' }).on('close', resolve))
+}
 
 let host: OciRegistryHost
 const env = (): Record<string, string> => ({ HOME: tempDir('home-') })
@@ -47,6 +55,26 @@ async function sealAndVerify(): Promise<void> {
   expect(verified.outputs).toMatchObject({ verified: 'true', 'image-ref': `${host.host}/acme/app@${INDEX}` })
   expect(JSON.parse(verified.outputs.signer!)).toMatchObject({ kind: 'key' })
 }
+
+describe('manifest bytes swapped in transit', () => {
+  it('verify fails with no outputs, and promote records a refusal naming the swap', async () => {
+    host.fault(new RegExp(`/manifests/${INDEX}$`), { kind: 'tamper' }, { method: 'GET', times: 10 })
+    const verified = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX }, { env: env() })
+    expect(verified.code).toBe(1)
+    expect(verified.stdout).toContain('altered or swapped')
+    expect(verified.outputs).toEqual({})
+
+    const workspace = writeTree(tempDir('tamper-'), { '.github/promotion.yml': 'environments:\n  dev: {}\n' })
+    const cli = await runCli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], workspace)
+    expect(cli).toBe(0)
+    const promoted = await runAction('dist/promote/index.js', { environment: 'dev', 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, ledger: 'file:ledger.jsonl' }, { workspace, env: env() })
+    expect(promoted.outputs).toMatchObject({ promoted: 'false', 'image-ref': '' })
+    const bytes = (JSON.parse(promoted.outputs.decision!) as { checks: { rule: string; passed: boolean; detail: string }[] }).checks.find((c) => c.rule === 'bytes')
+    expect(bytes).toMatchObject({ passed: false, detail: expect.stringContaining('altered or swapped') })
+    const records = fs.readFileSync(path.join(workspace, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l !== '').slice(1).map((l) => (JSON.parse(l) as { record: { outcome: string } }).record.outcome)
+    expect(records).toEqual(['refused'])
+  })
+})
 
 describe('text a registry serves is inert', () => {
   it('a hostile platform name in an index reaches the log, the summary and the statement as data, never as a command or markup', async () => {

@@ -268,6 +268,7 @@ describe('promoting an image by retag and copy through dev, staging and producti
     expect(await tagDigest(registry, 'acme/svc', 'staging')).toBe(d1)
     const production = await promoteJob('production', 'acme/svc:staging', d1)
     expect(production.outputs['image-ref']).toBe(`${registry.host}/prod/svc@${d1}`)
+    expect(production.summary).toContain(`| Deploy | \`${registry.host}/prod/svc@${d1}\` (the image by digest, never the tag) |`)
     expect(await tagDigest(registry, 'acme/svc', 'production')).toBe(d1)
     expect(await tagDigest(registry, 'prod/svc', 'stable')).toBe(d1)
     expect((await inspectRaw(registry, 'prod/svc', 'stable')).equals(await inspectRaw(registry, 'acme/svc', 'v1'))).toBe(true)

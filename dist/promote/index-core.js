@@ -5186,6 +5186,8 @@ function renderPromotionMarkdown(report) {
   if (contract?.kind === "amended" && contract.changes.length > 0) out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
   out.push("| | |", "| --- | --- |");
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
+  const imageRef = report.imageRef ?? result.verification?.imageRef;
+  if (decision.allowed && imageRef !== void 0) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
   if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`);
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === "contract"))} |`);
   out.push(...sealedByRows(report, origins));
@@ -8309,7 +8311,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-Y73JIJGR.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-JA5UX6ME.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8447,18 +8449,18 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-Y73JIJGR.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-JA5UX6ME.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-Y73JIJGR.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-JA5UX6ME.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-Y73JIJGR.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-JA5UX6ME.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -8582,7 +8584,8 @@ async function run(env = process.env) {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env)
+      serverUrl: serverUrlOf(env),
+      ...moved === null ? {} : { imageRef: moved.imageRef }
     };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
@@ -8597,8 +8600,8 @@ async function run(env = process.env) {
     setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
     setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
     setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
-    const verifiedImage = result.verification !== null && "image" in result.verification ? result.verification.image : null;
-    setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? moved?.imageRef ?? verifiedImage.imageRef : "");
+    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null;
+    setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);

@@ -74,6 +74,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
 
   out.push('| | |', '| --- | --- |')
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`)
+  const imageRef = report.imageRef ?? result.verification?.imageRef
+  if (decision.allowed && imageRef !== undefined) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`)
   if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`)
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === 'contract'))} |`)
   out.push(...sealedByRows(report, origins))

@@ -152,7 +152,8 @@ export async function run(env: Env = process.env): Promise<void> {
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env)
+      serverUrl: serverUrlOf(env),
+      ...(moved === null ? {} : { imageRef: moved.imageRef })
     }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderPromotionMarkdown(report)).write()
 
@@ -168,8 +169,8 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
     core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
     core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
-    const verifiedImage = result.verification !== null && 'image' in result.verification ? (result.verification.image as { imageRef: string }) : null
-    core.setOutput(PromoteOutput.ImageRef, decision.allowed && verifiedImage !== null ? (moved?.imageRef ?? verifiedImage.imageRef) : '')
+    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null
+    core.setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)

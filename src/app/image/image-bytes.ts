@@ -33,6 +33,7 @@ export async function checkImageBytes(source: ImageSource, expected: Digest, reg
     sealedBy: null,
     name: source.reference.name,
     checksumsFile: source.checksumsFile,
+    imageRef: image.imageRef,
     image
   }
 }

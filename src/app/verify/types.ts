@@ -23,6 +23,8 @@ export interface BytesCheck {
   readonly name?: string | null
   /** The seal's listing that travelled with them, beside which a signed statement may be. */
   readonly checksumsFile: string | null
+  /** For an image checked in its registry: `name@sha256:…`, what the deploy step takes (never the tag). */
+  readonly imageRef?: string
 }
 
 export interface FetchContext {

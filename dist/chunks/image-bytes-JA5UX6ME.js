@@ -74,6 +74,7 @@ async function checkImageBytes(source, expected, registry, options = {}) {
     sealedBy: null,
     name: source.reference.name,
     checksumsFile: source.checksumsFile,
+    imageRef: image.imageRef,
     image
   };
 }

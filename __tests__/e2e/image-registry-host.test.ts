@@ -116,7 +116,7 @@ describe('push-to-registry and verify on registries distribution 2.8 does not st
   it('a verify that asks for a signer and finds none attached refuses, naming where it looked', async () => {
     const run = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'public-key': PUBLIC_KEY }, { env: env() })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('carries no signature')
+    expect(run.stdout).toContain(`carries no signature: no signed seal attached to ${host.host}/acme/app@${INDEX} in its registry`)
     expect(run.outputs.verified).toBe('false')
     expect(run.outputs['image-ref']).toBe('')
   })

@@ -6364,7 +6364,7 @@ async function checkSignature2(digest, sources, expectation) {
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
     candidates.push(...found);
   }
   if (candidates.length === 0) {
@@ -8311,7 +8311,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-JA5UX6ME.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-2JT6OIIG.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8449,18 +8449,18 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-JA5UX6ME.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-2JT6OIIG.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-JA5UX6ME.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-2JT6OIIG.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-JA5UX6ME.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-2JT6OIIG.js");
       return imageSignatureSources(base, source, await open3());
     }
   };

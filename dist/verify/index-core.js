@@ -1917,7 +1917,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-OWSNPZCR.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-WCCCZ7YE.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2965,7 +2965,7 @@ async function checkSignature(digest, sources, expectation) {
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
     candidates.push(...found);
   }
   if (candidates.length === 0) {
@@ -3135,7 +3135,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-OWSNPZCR.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-WCCCZ7YE.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = { check, sources: (base) => imageSignatureSources(base, source, registry) };

@@ -53,6 +53,8 @@ export function imageSignatureSources(base: SignatureSources, source: ImageSourc
   const api = base.attestations
   return {
     checksumsFile: base.checksumsFile,
+    attestationsLooked: (digest) =>
+      `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and fallback tag)${api === null ? '' : ` and no attestation for ${digest} in the repository's attestations`}`,
     attestations: async (digest: Digest): Promise<readonly AttestationCandidate[]> => {
       const attached = await registry.bundles(withDigest(source.reference, digest), digest)
       const fromRegistry = attached.flatMap((found) => {

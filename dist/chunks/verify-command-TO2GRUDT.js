@@ -4,7 +4,7 @@ import {
   signerExpectation,
   signerName,
   verifyArtifact
-} from "./chunk-UJJE3BMS.js";
+} from "./chunk-OALNN4CP.js";
 import "./chunk-6PZHAYEF.js";
 import {
   mismatchLines
@@ -150,7 +150,7 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-OP4BLAVS.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-VZZX2RM7.js");
   const { openImageRegistry } = await import("./open-registry-YY3E6AA2.js");
   const source = { kind: "image", reference: parseImageSubject(text, "verify <image>"), inputName: "verify <image>", token: terminal.env.GITHUB_TOKEN ?? "", checksumsFile };
   const registry = openImageRegistry(terminal.env, source.token);

@@ -57,7 +57,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-UJJE3BMS.js";
+} from "./chunk-OALNN4CP.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -854,7 +854,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-OP4BLAVS.js");
+    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-VZZX2RM7.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -1212,18 +1212,18 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function imageGateOf(source, env) {
   let registry = null;
   const open = async () => {
-    const { imageRegistryFor } = await import("./image-bytes-OP4BLAVS.js");
+    const { imageRegistryFor } = await import("./image-bytes-VZZX2RM7.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-OP4BLAVS.js");
+      const { checkImageBytes } = await import("./image-bytes-VZZX2RM7.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-OP4BLAVS.js");
+      const { imageSignatureSources } = await import("./image-bytes-VZZX2RM7.js");
       return imageSignatureSources(base, source, await open());
     }
   };

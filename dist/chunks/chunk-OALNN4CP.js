@@ -202,7 +202,7 @@ async function checkSignature(digest, sources, expectation) {
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
     candidates.push(...found);
   }
   if (candidates.length === 0) {

@@ -1638,6 +1638,7 @@ function imageSignatureSources(base, source, registry) {
   const api = base.attestations;
   return {
     checksumsFile: base.checksumsFile,
+    attestationsLooked: (digest) => `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and fallback tag)${api === null ? "" : ` and no attestation for ${digest} in the repository's attestations`}`,
     attestations: async (digest) => {
       const attached = await registry.bundles(m13$withDigest(source.reference, digest), digest);
       const fromRegistry = attached.flatMap((found) => {

@@ -36,10 +36,10 @@ Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
   seal: async () => (await import("./seal-command-HGIRIUWO.js")).sealCommand,
-  verify: async () => (await import("./verify-command-VHGYQRAR.js")).verifyCommand,
+  verify: async () => (await import("./verify-command-TO2GRUDT.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-YTRHSNFC.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-RL6AQA2S.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-ISVSURXM.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-F6GIMDBE.js")).confirmCommand,
   veto: async () => (await import("./veto-command-KX3WUKX7.js")).vetoCommand,
   history: async () => (await import("./history-command-KT2XEIMD.js")).historyCommand,

@@ -3138,7 +3138,7 @@ async function run(env = process.env) {
       const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-WCCCZ7YE.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
-      image = { check, sources: (base) => imageSignatureSources(base, source, registry) };
+      image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) };
       handedOut = null;
       checksumsFile = source.checksumsFile;
       info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`);
@@ -3190,7 +3190,7 @@ async function run(env = process.env) {
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
     setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
     setOutput(VerifyOutput.Signer, signature?.status === "verified" ? signerOutput(signature.signer) : "");
-    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.check.image.imageRef : "");
+    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : "");
     if (signatureFailure !== null) {
       setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`);
       return;

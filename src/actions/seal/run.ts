@@ -142,7 +142,7 @@ export async function run(env: Env = process.env): Promise<void> {
 }
 
 /** subject-path: oci://…: the tag resolved once, the manifest's bytes proven, the platforms read from them. */
-async function resolveSealedImage(reference: Extract<SealSettings['subject'], { kind: 'image' }>['reference'], token: string, env: Env) {
+async function resolveSealedImage(reference: ImageReference, token: string, env: Env) {
   const { openImageRegistry } = await import('../../app/image/open-registry.js')
   const { resolveImage } = await import('../../app/image/resolve-image.js')
   const registry = openImageRegistry(env, token)

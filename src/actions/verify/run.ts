@@ -34,7 +34,8 @@ export async function run(env: Env = process.env): Promise<void> {
     let report: VerifyReport
     let handedOut: string | null
     let checksumsFile: string | null
-    let image: { readonly check: import('../../app/image/image-bytes.js').ImageBytesCheck; readonly sources: (base: SignatureSources) => SignatureSources } | null = null
+    // For an image: what the deploy step takes, and where its signature may be found besides.
+    let image: { readonly imageRef: string; readonly sources: (base: SignatureSources) => SignatureSources } | null = null
     if (settings.source.kind === 'image') {
       const source = settings.source
       const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import('../../app/image/image-bytes.js')
@@ -42,7 +43,7 @@ export async function run(env: Env = process.env): Promise<void> {
       // A tag that moved, a manifest whose bytes do not hash to the digest, a platform digest
       // the sealed index does not list: each a SealError naming the image, and no outputs.
       const check = await checkImageBytes(source, settings.expected, registry)
-      image = { check, sources: (base) => imageSignatureSources(base, source, registry) }
+      image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) }
       handedOut = null
       checksumsFile = source.checksumsFile
       core.info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`)
@@ -100,7 +101,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
     core.setOutput(VerifyOutput.Path, verified ? (handedOut ?? '') : '')
     core.setOutput(VerifyOutput.Signer, signature?.status === 'verified' ? signerOutput(signature.signer) : '')
-    core.setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.check.image.imageRef : '')
+    core.setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : '')
     if (signatureFailure !== null) {
       core.setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`)
       return

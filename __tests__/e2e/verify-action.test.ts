@@ -35,7 +35,7 @@ describe('the bundled verify action, run as a runner runs it', () => {
       const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': expected, 'checksums-path': checksums }, { workspace })
       expect(run.stderr).toBe('')
       expect(run.code).toBe(0)
-      expect(run.outputs).toEqual({ verified: 'true', digest, mismatches: '[]', path: path.join(workspace, 'site'), signer: '' })
+      expect(run.outputs).toEqual({ verified: 'true', digest, mismatches: '[]', path: path.join(workspace, 'site'), signer: '', 'image-ref': '' })
       expect(run.summary).toContain('### ✅ Verified `site`')
     }
   })

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-B6B2FYXL.js");
+    const { readSigningKey } = await import("../chunks/signing-key-Y4PEFQ2I.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-5TG5DA3F.js");
-    const { keySigner } = await import("../chunks/key-signer-YFBUJJER.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E6GOEIVU.js");
+    const { keySigner } = await import("../chunks/key-signer-QDEFH6J6.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -223,7 +223,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-L2GGADRL.js");
-  const { signStatement } = await import("../chunks/sign-statement-5TG5DA3F.js");
+  const { signStatement } = await import("../chunks/sign-statement-E6GOEIVU.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -738,14 +738,17 @@ function serviceFor(policy, name, nameInput = "name") {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern8 = new RegExp("^refs/\\S+$", "u");
-var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
+var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern11 = new RegExp("^refs/\\S+$", "u");
+var pattern12 = new RegExp("^https://\\S+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -910,7 +913,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "signed-by" || key3 === "contract")) {
+              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "platforms" || key3 === "image" || key3 === "signed-by" || key3 === "contract")) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1069,11 +1072,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data10 = data4["signed-by"];
-              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                if (data10.repository === void 0) {
-                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+            if (data4.platforms !== void 0) {
+              let data10 = data4.platforms;
+              if (Array.isArray(data10)) {
+                if (data10.length < 1) {
+                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -1081,108 +1084,121 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key4 in data10) {
-                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
-                    const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10.repository !== void 0) {
-                  let data11 = data10.repository;
+                const len3 = data10.length;
+                for (let i6 = 0; i6 < len3; i6++) {
+                  let data11 = data10[i6];
                   if (typeof data11 === "string") {
                     if (!pattern6.test(data11)) {
-                      const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                      const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, message: 'must match pattern "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"' };
                       if (vErrors === null) {
-                        vErrors = [err27];
+                        vErrors = [err26];
                       } else {
-                        vErrors.push(err27);
+                        vErrors.push(err26);
                       }
                       errors++;
                     }
                   } else {
-                    const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err28];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err28);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 }
-                if (data10.workflow !== void 0) {
-                  let data12 = data10.workflow;
-                  if (typeof data12 === "string") {
-                    if (!pattern7.test(data12)) {
-                      const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                let i7 = data10.length;
+                let j3;
+                if (i7 > 1) {
+                  const indices3 = {};
+                  for (; i7--; ) {
+                    let item3 = data10[i7];
+                    if (typeof item3 !== "string") {
+                      continue;
+                    }
+                    if (typeof indices3[item3] == "number") {
+                      j3 = indices3[item3];
+                      const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i7 + " are identical)" };
                       if (vErrors === null) {
-                        vErrors = [err29];
+                        vErrors = [err28];
                       } else {
-                        vErrors.push(err29);
+                        vErrors.push(err28);
                       }
                       errors++;
+                      break;
                     }
+                    indices3[item3] = i7;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data4.image !== void 0) {
+              let data12 = data4.image;
+              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                if (Object.keys(data12).length < 1) {
+                  const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err30];
                   } else {
-                    const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+                for (const key4 in data12) {
+                  if (!(key4 === "tag" || key4 === "copy-to")) {
+                    const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err30];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err30);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 }
-                if (data10.ref !== void 0) {
-                  let data13 = data10.ref;
+                if (data12.tag !== void 0) {
+                  let data13 = data12.tag;
                   if (typeof data13 === "string") {
-                    if (!pattern8.test(data13)) {
-                      const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                    if (!pattern7.test(data13)) {
+                      const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"' };
                       if (vErrors === null) {
-                        vErrors = [err31];
+                        vErrors = [err32];
                       } else {
-                        vErrors.push(err31);
+                        vErrors.push(err32);
                       }
                       errors++;
                     }
                   } else {
-                    const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err33];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err33);
                     }
                     errors++;
                   }
                 }
-                if (data10.issuer !== void 0) {
-                  let data14 = data10.issuer;
+                if (data12["copy-to"] !== void 0) {
+                  let data14 = data12["copy-to"];
                   if (typeof data14 === "string") {
-                    if (!pattern9.test(data14)) {
-                      const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                    if (!pattern8.test(data14)) {
+                      const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][^\\s@]{0,300}$" }, message: 'must match pattern "^[A-Za-z0-9][^\\s@]{0,300}$"' };
                       if (vErrors === null) {
-                        vErrors = [err33];
+                        vErrors = [err34];
                       } else {
-                        vErrors.push(err33);
+                        vErrors.push(err34);
                       }
                       errors++;
                     }
                   } else {
-                    const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                }
-                if (data10["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data10["deny-self-hosted-runners"] !== "boolean") {
-                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err35];
                     } else {
@@ -1192,7 +1208,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err36];
                 } else {
@@ -1201,24 +1217,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.contract !== void 0) {
-              let data16 = data4.contract;
-              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                for (const key5 in data16) {
-                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
-                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
+            if (data4["signed-by"] !== void 0) {
+              let data15 = data4["signed-by"];
+              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+                if (data15.repository === void 0) {
+                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
                   }
+                  errors++;
                 }
-                if (data16.breaking !== void 0) {
-                  let data17 = data16.breaking;
-                  if (typeof data17 !== "string") {
-                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                for (const key5 in data15) {
+                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "deny-self-hosted-runners")) {
+                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err38];
                     } else {
@@ -1226,20 +1239,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data17 === "refuse" || data17 === "require-major" || data17 === "require-approval" || data17 === "allow")) {
-                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err39];
-                    } else {
-                      vErrors.push(err39);
-                    }
-                    errors++;
-                  }
                 }
-                if (data16.dangerous !== void 0) {
-                  let data18 = data16.dangerous;
-                  if (typeof data18 !== "string") {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data15.repository !== void 0) {
+                  let data16 = data15.repository;
+                  if (typeof data16 === "string") {
+                    if (!pattern9.test(data16)) {
+                      const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err39];
+                      } else {
+                        vErrors.push(err39);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1247,20 +1261,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data18 === "warn" || data18 === "refuse")) {
-                    const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  }
                 }
-                if (data16.rollback !== void 0) {
-                  let data19 = data16.rollback;
-                  if (typeof data19 !== "string") {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data15.workflow !== void 0) {
+                  let data17 = data15.workflow;
+                  if (typeof data17 === "string") {
+                    if (!pattern10.test(data17)) {
+                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -1268,22 +1283,155 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data19 === "allow" || data19 === "check")) {
-                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data15.ref !== void 0) {
+                  let data18 = data15.ref;
+                  if (typeof data18 === "string") {
+                    if (!pattern11.test(data18)) {
+                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err43];
+                      vErrors = [err44];
                     } else {
-                      vErrors.push(err43);
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15.issuer !== void 0) {
+                  let data19 = data15.issuer;
+                  if (typeof data19 === "string") {
+                    if (!pattern12.test(data19)) {
+                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data15["deny-self-hosted-runners"] !== void 0) {
+                  if (typeof data15["deny-self-hosted-runners"] !== "boolean") {
+                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err48];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data21 = data4.contract;
+              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+                for (const key6 in data21) {
+                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
+                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.breaking !== void 0) {
+                  let data22 = data21.breaking;
+                  if (typeof data22 !== "string") {
+                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                  if (!(data22 === "refuse" || data22 === "require-major" || data22 === "require-approval" || data22 === "allow")) {
+                    const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.dangerous !== void 0) {
+                  let data23 = data21.dangerous;
+                  if (typeof data23 !== "string") {
+                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                  if (!(data23 === "warn" || data23 === "refuse")) {
+                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data21.rollback !== void 0) {
+                  let data24 = data21.rollback;
+                  if (typeof data24 !== "string") {
+                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                  if (!(data24 === "allow" || data24 === "check")) {
+                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err55];
+                    } else {
+                      vErrors.push(err55);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
                 }
                 errors++;
               }
@@ -1291,21 +1439,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err57 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err57];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err57);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err58];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err58);
     }
     errors++;
   }
@@ -1503,6 +1651,158 @@ function readPlainYaml(text) {
   }
 }
 
+// src/core/digest.ts
+init_errors();
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/core/image/reference.ts
+init_errors();
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/core/promotion/policy-file.ts
 var DEFAULT_CONTRACT_RULE = { breaking: "require-major", dangerous: "warn", rollback: "allow" };
 var MAX_ALIASES = 100;
@@ -1615,7 +1915,18 @@ function policyFrom(value, source, positions) {
       denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract };
+    const copyTo = env.image?.["copy-to"];
+    if (copyTo !== void 0) {
+      try {
+        const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
+        if (target.digest !== null) throw new SealError("bad-input", "a copy names its destination by repository and tag, never by digest");
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(() => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`);
+      }
+    }
+    const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...env.platforms === void 0 ? {} : { platforms: env.platforms }, ...image };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1691,7 +2002,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -1704,6 +2015,8 @@ function describeSchemaError(error2, root, at) {
       if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`;
       if (path.at(-2) === "signed-by") return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
       if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path.at(-2) === "image") return `${location}: ${where}${shown} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
+      if (path.at(-2) === "platforms") return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
       if (path.at(-2) === "contract") return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -1743,6 +2056,10 @@ function describeType(type2, path) {
   if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
   if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
+  if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
+  if (path.at(-2) === "image") return "text";
+  if (path.at(-1) === "platforms") return "a list of platforms, such as [linux/amd64, linux/arm64]";
+  if (path.at(-2) === "platforms") return "a platform, such as linux/amd64 (text)";
   if (path.length === 2) return "a mapping of rules (requires, requires-any, soak), or {} for none";
   if (path.length === 3) return "an environment name";
   return type2.replace(",", " or ");
@@ -2448,36 +2765,6 @@ function hashAside() {
       return Buffer.concat(parts);
     }
   };
-}
-
-// src/core/digest.ts
-init_errors();
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
 }
 
 // src/stores/ledger/record-codec.ts
@@ -3640,7 +3927,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-N3OEHEN4.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-3HKR7EJS.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4819,6 +5106,68 @@ function describeProgress(p) {
   return `Hashing: ${files}${formatBytes(p.bytesDone)} read`;
 }
 
+// src/report/promotion-report.ts
+function headline(report) {
+  const { decision, record } = report.result;
+  const what = report.name ?? decision.digest ?? "the artifact";
+  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
+  if (decision.mode === "rollback") {
+    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
+    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
+    return `${decision.environment} may roll back to ${what}${pending}`;
+  }
+  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
+  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
+  return `${what} let into ${decision.environment}${pending}`;
+}
+function resolutionHeadline(entry) {
+  const what = entry.name ?? entry.digest;
+  switch (entry.outcome) {
+    case "deployed":
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "rolled-back":
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "failed":
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
+  }
+}
+var CHANGES_SHOWN = 50;
+function contractOutcome(plan) {
+  if (plan === null) return null;
+  const { live, candidate } = plan;
+  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
+  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: "problem", problem: plan.problem };
+  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
+  if (live === null) return { kind: "initial", to: candidate };
+  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
+  if (plan.changes === null) return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
+  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
+}
+function severityCounts(changes) {
+  const count = (severity) => changes.filter((c) => c.severity === severity).length;
+  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
+}
+function contractLabel(contract, other) {
+  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
+}
+var serviceLabel = (service) => service ?? "(unnamed)";
+
+// src/report/promotion-text.ts
+function imageTagText(image) {
+  switch (image.state) {
+    case "live":
+      return image.names === null ? `${image.reference} does not exist; nothing is live` : `${image.reference} names the live digest`;
+    case "pending":
+      return `${image.reference} names ${image.names ?? ""}, let in and not confirmed yet`;
+    case "moved":
+      return `${image.reference} names ${image.names ?? "nothing"}, not the live digest: it moved behind the gate`;
+    case "unknown":
+      return `${image.reference}: unknown (${image.error ?? ""})`;
+  }
+}
+
 // src/report/promotion-markdown.ts
 init_env();
 
@@ -4935,54 +5284,6 @@ function label(value) {
   return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c);
 }
 
-// src/report/promotion-report.ts
-function headline(report) {
-  const { decision, record } = report.result;
-  const what = report.name ?? decision.digest ?? "the artifact";
-  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
-  if (decision.mode === "rollback") {
-    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
-    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
-    return `${decision.environment} may roll back to ${what}${pending}`;
-  }
-  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
-  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
-  return `${what} let into ${decision.environment}${pending}`;
-}
-function resolutionHeadline(entry) {
-  const what = entry.name ?? entry.digest;
-  switch (entry.outcome) {
-    case "deployed":
-      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "rolled-back":
-      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "failed":
-      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
-    default:
-      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
-  }
-}
-var CHANGES_SHOWN = 50;
-function contractOutcome(plan) {
-  if (plan === null) return null;
-  const { live, candidate } = plan;
-  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
-  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: "problem", problem: plan.problem };
-  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
-  if (live === null) return { kind: "initial", to: candidate };
-  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
-  if (plan.changes === null) return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
-  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
-}
-function severityCounts(changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
-  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
-}
-function contractLabel(contract, other) {
-  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
-}
-var serviceLabel = (service) => service ?? "(unnamed)";
-
 // src/report/signer-markdown.ts
 init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
@@ -5044,7 +5345,8 @@ function renderPromotionMarkdown(report) {
     const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
     const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
     const service = several ? ` ${plain(serviceLabel(s.service))} |` : "";
-    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
+    const image = s.image === void 0 ? "" : `<br/>image: ${plain(imageTagText(s.image))}`;
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
@@ -5054,6 +5356,8 @@ function renderPromotionMarkdown(report) {
   if (contract?.kind === "amended" && contract.changes.length > 0) out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
   out.push("| | |", "| --- | --- |");
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
+  const imageRef = report.imageRef ?? result.verification?.imageRef;
+  if (decision.allowed && imageRef !== void 0) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
   if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`);
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === "contract"))} |`);
   out.push(...sealedByRows(report, origins));
@@ -5213,6 +5517,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var VerifyInput = {
@@ -5267,7 +5572,8 @@ var PromoteOutput = {
   AttestationId: "attestation-id",
   AttestationUrl: "attestation-url",
   ContractVersion: "contract-version",
-  ContractDigest: "contract-digest"
+  ContractDigest: "contract-digest",
+  ImageRef: "image-ref"
 };
 var PromoteState = {
   Pending: "pending-record"
@@ -5358,8 +5664,9 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const checksums = input(names.checksumsPath);
   const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
     (g) => typeof g === "string"
   );
   if (given.length > 1) {
@@ -5377,6 +5684,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
@@ -5406,6 +5714,13 @@ function misspelledInputs(env, inputs) {
     if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
   }
   return found.sort();
+}
+function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  const root = getInput2(names.root).trim();
+  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
+  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
 function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -5809,7 +6124,7 @@ function readPromoteSettings(getInput2, env, workspace) {
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
-    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    const given = source.kind === "local" || source.kind === "image" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
@@ -6061,7 +6376,7 @@ async function findSignatures(digest, sources) {
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
     candidates.push(...found);
   }
   return { candidates, looked };
@@ -6078,7 +6393,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-24K6FCFH.js");
+    const { listAttestations } = await import("../chunks/attestations-api-VXHTVAWJ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7277,6 +7592,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "image") {
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
+  }
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -7296,8 +7615,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GSG6HJ2D.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-WFYF2EDW.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JA6BMM2I.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-V7IUV27U.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7327,7 +7646,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XBTUB7DE.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-RIWUP2FS.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -7370,7 +7689,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-LNILDWC7.js");
+    const { contractSources } = await import("../chunks/contract-sources-Q22IAKOT.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -7389,7 +7708,8 @@ function lazyContractSources(options) {
 function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
-  const listing = (source?.kind === "local" ? source.checksumsFile : null) ?? asked.sealListing;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
+  const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
   const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
   const fetchContext = {
     env,
@@ -7398,7 +7718,8 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
     log: context.log
   };
-  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null;
+  const environmentRule = policy.environments.find((e) => e.name === asked.environment);
+  const policyAsks = (environmentRule?.signedBy ?? null) !== null;
   const required = signatureRequired(asked.signer, policyAsks);
   const expectation = signerExpectation(asked.signer, required, env);
   return {
@@ -7415,19 +7736,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
     ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {},
     artifact: null,
-    ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    ...source?.kind === "image" ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) } : source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
-      const found = await findSignatures(digest, signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env));
+      const plain2 = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env);
+      const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
+      const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-AOYG72PT.js");
+      const { checkCandidates } = await import("../chunks/check-signature-F6FEMHUM.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-TWDGQXE6.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2PHNSV3Q.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
@@ -7447,6 +7770,29 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function sleepOnTimer(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
+function imageGateOf(source, env) {
+  let registry = null;
+  const open3 = async () => {
+    const { imageRegistryFor } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+    registry ??= imageRegistryFor(source, env);
+    return registry;
+  };
+  return {
+    check: async (digest, platforms, rollback) => {
+      const { checkImageBytes } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+      const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
+      return checkImageBytes(checked, digest, await open3(), { platforms });
+    },
+    sources: async (base) => {
+      const { imageSignatureSources } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+      return imageSignatureSources(base, source, await open3());
+    }
+  };
+}
+var NO_IMAGE = {
+  check: () => Promise.reject(new Error("unreachable: no image to check")),
+  sources: (base) => Promise.resolve(base)
+};
 
 // src/actions/promote/run.ts
 async function run(env = process.env) {
@@ -7471,7 +7817,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-TWDGQXE6.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2PHNSV3Q.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
     );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
@@ -7496,7 +7842,7 @@ async function run(env = process.env) {
       return;
     }
     const source = settings.source;
-    const checksumsFile = source?.kind === "local" ? source.checksumsFile : null;
+    const checksumsFile = source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null;
     if (settings.approveAmendment !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs');
       const record2 = await approveAmendment(
@@ -7504,7 +7850,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-LNILDWC7.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-Q22IAKOT.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -7555,16 +7901,25 @@ async function run(env = process.env) {
       info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`);
     }
     if ((result.waitedMs ?? 0) > 0) info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
+    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
+    let moved = null;
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
+      const { moveImageWith } = await import("../chunks/move-image-RZGQTNNL.js");
+      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
+      for (const line of image.done) info(line);
+      moved = image;
+    }
     for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
     const report = {
       result,
       policy,
-      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env)
+      serverUrl: serverUrlOf(env),
+      ...moved === null ? {} : { imageRef: moved.imageRef }
     };
     if (settings.summary && env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(renderPromotionMarkdown(report)).write();
@@ -7584,6 +7939,8 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
     setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
     setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
+    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null;
+    setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : "");
     for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);
@@ -7604,6 +7961,12 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     reportFailure(error2);
   }
 }
+async function imageTags(status, policy, settings, env) {
+  if (!policy.environments.some((e) => e.image !== void 0)) return status;
+  const { withImageTags } = await import("../chunks/image-status-UK5NY7ST.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-7BRADQZO.js");
+  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === "image" ? settings.source.token : settings.token));
+}
 
 // core:promote/index-core
 init_env();
@@ -7623,49 +7986,60 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  MODES_ANNOTATION as m15$MODES_ANNOTATION,
-  applyModes as m15$applyModes,
-  diffModes as m15$diffModes,
-  formatModes as m15$formatModes,
-  linkTargetPath as m15$linkTargetPath,
-  modesAnnotation as m15$modesAnnotation,
-  modesDigest as m15$modesDigest,
-  parseModes as m15$parseModes,
-  readModes as m15$readModes,
-  confirmationChanged as m16$confirmationChanged,
-  needsLiveContract as m16$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m17$OUTCOMES,
-  RESOLUTIONS as m17$RESOLUTIONS,
-  confirmedOutcome as m17$confirmedOutcome,
-  describeService as m17$describeService,
-  makesLive as m17$makesLive,
-  serviceOf as m17$serviceOf,
-  isCommit as m18$isCommit,
-  isRepository as m18$isRepository,
-  isRunUrl as m18$isRunUrl,
-  repositoryOfUrl as m18$repositoryOfUrl,
-  sealedByFromStatement as m18$sealedByFromStatement,
-  subjectNameOf as m18$subjectNameOf,
-  validSealedBy as m18$validSealedBy,
-  listDirectory as m19$listDirectory,
-  sealSubject as m19$sealSubject,
+  DOCKER_HUB as m13$DOCKER_HUB,
+  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
+  OCI_SCHEME as m13$OCI_SCHEME,
+  digestReference as m13$digestReference,
+  formatReference as m13$formatReference,
+  isImageSubject as m13$isImageSubject,
+  parseImageReference as m13$parseImageReference,
+  parseImageSubject as m13$parseImageSubject,
+  registryHost as m13$registryHost,
+  sameRepository as m13$sameRepository,
+  subjectName as m13$subjectName,
+  withDigest as m13$withDigest,
+  withTag as m13$withTag,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  MODES_ANNOTATION as m16$MODES_ANNOTATION,
+  applyModes as m16$applyModes,
+  diffModes as m16$diffModes,
+  formatModes as m16$formatModes,
+  linkTargetPath as m16$linkTargetPath,
+  modesAnnotation as m16$modesAnnotation,
+  modesDigest as m16$modesDigest,
+  parseModes as m16$parseModes,
+  readModes as m16$readModes,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
+  isCommit as m19$isCommit,
+  isRepository as m19$isRepository,
+  isRunUrl as m19$isRunUrl,
+  repositoryOfUrl as m19$repositoryOfUrl,
+  sealedByFromStatement as m19$sealedByFromStatement,
+  subjectNameOf as m19$subjectNameOf,
+  validSealedBy as m19$validSealedBy,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -7682,78 +8056,80 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  FULCIO_OIDS as m20$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m20$GITHUB_HOSTED,
-  checkIdentity as m20$checkIdentity,
-  decodeDerUtf8String as m20$decodeDerUtf8String,
-  decodeIdentity as m20$decodeIdentity,
-  describeIdentityFailure as m20$describeIdentityFailure,
-  parseWorkflowSetting as m20$parseWorkflowSetting,
-  parseWorkflowUri as m20$parseWorkflowUri,
-  repositoryOfUri as m20$repositoryOfUri,
-  CURVES as m21$CURVES,
-  GENERATE_HINT as m21$GENERATE_HINT,
-  PRIVATE_LABELS as m21$PRIVATE_LABELS,
-  PUBLIC_LABELS as m21$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
-  algorithmOf as m21$algorithmOf,
-  bodyBytes as m21$bodyBytes,
-  keyHint as m21$keyHint,
-  looksLikePem as m21$looksLikePem,
-  material as m21$material,
-  normalize2 as m21$normalize,
-  notPem as m21$notPem,
-  pemBlocks as m21$pemBlocks,
-  readPublicKey as m21$readPublicKey,
-  defaultIssuer as m22$defaultIssuer,
-  identityPolicy as m22$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m23$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m23$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m23$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m23$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m23$STATEMENT_TYPE,
-  buildStatement as m23$buildStatement,
-  commitUrl as m23$commitUrl,
-  digestOnlySubject as m23$digestOnlySubject,
-  runUrl as m23$runUrl,
-  statementSubject as m23$statementSubject,
-  workflowPath as m23$workflowPath,
-  contractManifestBeside as m24$contractManifestBeside,
-  hasBundleBeside as m24$hasBundleBeside,
-  listingsIn as m24$listingsIn,
-  readListing as m24$readListing,
-  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
-  readStatement as m24$readStatement,
-  readStatementBeside as m24$readStatementBeside,
-  whyUnreadable as m24$whyUnreadable,
-  CACHE_FILES_DIR as m25$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m25$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m25$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m25$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m25$cacheArchivePrefix,
-  cacheKeyOf as m25$cacheKeyOf,
-  cacheStagingPath as m25$cacheStagingPath,
-  copyListedFiles as m26$copyListedFiles,
-  makeDirectories as m26$makeDirectories,
-  privateDir as m26$privateDir,
-  removeQuietly3 as m26$removeQuietly,
-  writeNewFile as m26$writeNewFile,
-  bundleBaseOf as m27$bundleBaseOf,
-  bundleFileNames as m27$bundleFileNames,
-  contractBeside as m27$contractBeside,
-  fileSafeName as m27$fileSafeName,
-  isBundleEntry as m27$isBundleEntry,
-  modesBeside as m27$modesBeside,
-  sigstoreBundleBeside as m27$sigstoreBundleBeside,
-  statementBeside as m27$statementBeside,
-  besideLedger as m28$besideLedger,
-  readCheckpoint as m28$readCheckpoint,
-  readRecordAttestation as m28$readRecordAttestation,
-  writeRecordAttestation as m28$writeRecordAttestation,
-  wrongEnvironment as m29$wrongEnvironment,
-  decodeRecord as m30$decodeRecord,
-  VERSION as m31$VERSION,
+  listDirectory as m20$listDirectory,
+  sealSubject as m20$sealSubject,
+  FULCIO_OIDS as m21$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m21$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m21$GITHUB_HOSTED,
+  checkIdentity as m21$checkIdentity,
+  decodeDerUtf8String as m21$decodeDerUtf8String,
+  decodeIdentity as m21$decodeIdentity,
+  describeIdentityFailure as m21$describeIdentityFailure,
+  parseWorkflowSetting as m21$parseWorkflowSetting,
+  parseWorkflowUri as m21$parseWorkflowUri,
+  repositoryOfUri as m21$repositoryOfUri,
+  CURVES as m22$CURVES,
+  GENERATE_HINT as m22$GENERATE_HINT,
+  PRIVATE_LABELS as m22$PRIVATE_LABELS,
+  PUBLIC_LABELS as m22$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
+  algorithmOf as m22$algorithmOf,
+  bodyBytes as m22$bodyBytes,
+  keyHint as m22$keyHint,
+  looksLikePem as m22$looksLikePem,
+  material as m22$material,
+  normalize2 as m22$normalize,
+  notPem as m22$notPem,
+  pemBlocks as m22$pemBlocks,
+  readPublicKey as m22$readPublicKey,
+  defaultIssuer as m23$defaultIssuer,
+  identityPolicy as m23$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m24$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m24$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m24$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m24$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m24$STATEMENT_TYPE,
+  buildStatement as m24$buildStatement,
+  commitUrl as m24$commitUrl,
+  digestOnlySubject as m24$digestOnlySubject,
+  runUrl as m24$runUrl,
+  statementSubject as m24$statementSubject,
+  workflowPath as m24$workflowPath,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
+  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m26$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m26$cacheArchivePrefix,
+  cacheKeyOf as m26$cacheKeyOf,
+  cacheStagingPath as m26$cacheStagingPath,
+  copyListedFiles as m27$copyListedFiles,
+  makeDirectories as m27$makeDirectories,
+  privateDir as m27$privateDir,
+  removeQuietly3 as m27$removeQuietly,
+  writeNewFile as m27$writeNewFile,
+  bundleBaseOf as m28$bundleBaseOf,
+  bundleFileNames as m28$bundleFileNames,
+  contractBeside as m28$contractBeside,
+  fileSafeName as m28$fileSafeName,
+  isBundleEntry as m28$isBundleEntry,
+  modesBeside as m28$modesBeside,
+  sigstoreBundleBeside as m28$sigstoreBundleBeside,
+  statementBeside as m28$statementBeside,
+  besideLedger as m29$besideLedger,
+  readCheckpoint as m29$readCheckpoint,
+  readRecordAttestation as m29$readRecordAttestation,
+  writeRecordAttestation as m29$writeRecordAttestation,
+  wrongEnvironment as m30$wrongEnvironment,
+  decodeRecord as m31$decodeRecord,
+  VERSION as m32$VERSION,
   findSignatures as m5$findSignatures,
   sha256Of as m5$sha256Of,
   unsignedCheck as m5$unsignedCheck,

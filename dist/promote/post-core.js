@@ -1857,7 +1857,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-EYKBATGI.js");
+  const { prepareSigning } = await import("../chunks/signing-4V6YRFXV.js");
   return prepareSigning(settings, env);
 }
 
@@ -1886,7 +1886,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-O5T4UPDS.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7H6RUDBX.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -1958,6 +1958,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var VerifyInput = {
@@ -2012,7 +2013,8 @@ var PromoteOutput = {
   AttestationId: "attestation-id",
   AttestationUrl: "attestation-url",
   ContractVersion: "contract-version",
-  ContractDigest: "contract-digest"
+  ContractDigest: "contract-digest",
+  ImageRef: "image-ref"
 };
 var PromoteState = {
   Pending: "pending-record"
@@ -2027,6 +2029,21 @@ function reportFailure(error2) {
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+}
+
+// src/report/promotion-report.ts
+function resolutionHeadline(entry) {
+  const what = entry.name ?? entry.digest;
+  switch (entry.outcome) {
+    case "deployed":
+      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "rolled-back":
+      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
+    case "failed":
+      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
+    default:
+      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
+  }
 }
 
 // src/core/promotion/policy.ts
@@ -2060,21 +2077,6 @@ function safeUrl(url, origins) {
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
-}
-
-// src/report/promotion-report.ts
-function resolutionHeadline(entry) {
-  const what = entry.name ?? entry.digest;
-  switch (entry.outcome) {
-    case "deployed":
-      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "rolled-back":
-      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`;
-    case "failed":
-      return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`;
-    default:
-      return `record ${entry.resolves} of ${what} in ${entry.environment}: ${entry.outcome} (record ${entry.id})`;
-  }
 }
 
 // src/report/promotion-markdown.ts
@@ -2136,10 +2138,109 @@ function parseDuration(text) {
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern8 = new RegExp("^refs/\\S+$", "u");
-var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
+var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern11 = new RegExp("^refs/\\S+$", "u");
+var pattern12 = new RegExp("^https://\\S+$", "u");
+
+// src/core/image/reference.ts
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {
@@ -2187,8 +2288,9 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const checksums = input(names.checksumsPath);
   const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
     (g) => typeof g === "string"
   );
   if (given.length > 1) {
@@ -2206,6 +2308,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
@@ -2235,6 +2338,13 @@ function misspelledInputs(env, inputs) {
     if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
   }
   return found.sort();
+}
+function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  const root = getInput2(names.root).trim();
+  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
+  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
 function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -2617,7 +2727,7 @@ function readPromoteSettings(getInput2, env, workspace) {
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
   if (digestOnly && source !== null) {
-    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
+    const given = source.kind === "local" || source.kind === "image" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
@@ -2775,15 +2885,15 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  confirmationChanged as m16$confirmationChanged,
-  needsLiveContract as m16$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m17$OUTCOMES,
-  RESOLUTIONS as m17$RESOLUTIONS,
-  confirmedOutcome as m17$confirmedOutcome,
-  describeService as m17$describeService,
-  makesLive as m17$makesLive,
-  serviceOf as m17$serviceOf,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -2800,23 +2910,23 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  CURVES as m21$CURVES,
-  GENERATE_HINT as m21$GENERATE_HINT,
-  PRIVATE_LABELS as m21$PRIVATE_LABELS,
-  PUBLIC_LABELS as m21$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
-  algorithmOf as m21$algorithmOf,
-  bodyBytes as m21$bodyBytes,
-  keyHint as m21$keyHint,
-  looksLikePem as m21$looksLikePem,
-  material as m21$material,
-  normalize2 as m21$normalize,
-  notPem as m21$notPem,
-  pemBlocks as m21$pemBlocks,
-  readPublicKey as m21$readPublicKey,
-  wrongEnvironment as m29$wrongEnvironment,
-  decodeRecord as m30$decodeRecord,
-  VERSION as m31$VERSION,
+  CURVES as m22$CURVES,
+  GENERATE_HINT as m22$GENERATE_HINT,
+  PRIVATE_LABELS as m22$PRIVATE_LABELS,
+  PUBLIC_LABELS as m22$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
+  algorithmOf as m22$algorithmOf,
+  bodyBytes as m22$bodyBytes,
+  keyHint as m22$keyHint,
+  looksLikePem as m22$looksLikePem,
+  material as m22$material,
+  normalize2 as m22$normalize,
+  notPem as m22$notPem,
+  pemBlocks as m22$pemBlocks,
+  readPublicKey as m22$readPublicKey,
+  wrongEnvironment as m30$wrongEnvironment,
+  decodeRecord as m31$decodeRecord,
+  VERSION as m32$VERSION,
   DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,

@@ -569,6 +569,26 @@ function safeUrl(url, origins) {
   return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
 }
 
+// src/core/image/sealed-image.ts
+var IMAGE_ANNOTATION = "artifact-seal.image";
+function imageRef(image) {
+  return `${image.name}@${image.digest}`;
+}
+function imageAnnotation(image) {
+  return {
+    reference: imageRef(image),
+    ...image.tag === null ? {} : { tag: image.tag },
+    mediaType: image.mediaType,
+    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
+  };
+}
+function withImageAnnotation(statement, image) {
+  const [first, ...rest] = statement.subject;
+  if (first === void 0) return statement;
+  const annotated = { ...first, annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) } };
+  return { ...statement, subject: [annotated, ...rest] };
+}
+
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
@@ -609,6 +629,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var SealOutput = {
@@ -627,7 +648,8 @@ var SealOutput = {
   LeftOut: "left-out",
   Signer: "signer",
   ContractDigest: "contract-digest",
-  ContractVersion: "contract-version"
+  ContractVersion: "contract-version",
+  ImageRef: "image-ref"
 };
 var VerifyInput = {
   SubjectPath: "subject-path",
@@ -824,13 +846,19 @@ function firstLines(listing, count) {
   }
   return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
 }
+function imageContent(image) {
+  const from = image.tag === null ? "by digest" : `from the tag ${code(image.tag)}`;
+  const kind = image.platforms.length === 0 ? "a single image" : `an index of ${image.platforms.map((p) => code(p.platform)).join(", ")}`;
+  return `the image ${code(imageRef(image))}, ${kind}, resolved ${from}; its manifest's bytes proven in the registry`;
+}
 function renderSealMarkdown(report) {
   const { artifact, bundle } = report;
   const out = [];
   out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
   out.push("| | |", "| --- | --- |");
   out.push(`| Digest | ${code(artifact.digest)} |`);
-  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
+  if (report.image) out.push(`| Content | ${imageContent(report.image)} |`);
+  else if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
   else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
   else out.push("| Content | a digest given by the build (not read from files) |");
   const links = provenanceLinks(report.build);
@@ -2773,6 +2801,127 @@ function parseManifest(text, source) {
   return manifest;
 }
 
+// src/core/image/reference.ts
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/actions/seal/settings.ts
 function readSealSettings(getInput2, workspace) {
   const input = (name2) => getInput2(name2).trim();
@@ -2780,7 +2929,7 @@ function readSealSettings(getInput2, workspace) {
   const subjectDigest = input(SealInput.SubjectDigest);
   const subjectChecksums = input(SealInput.SubjectChecksums);
   const subjectParts = input(SealInput.SubjectParts);
-  const subjectName = input(SealInput.SubjectName);
+  const subjectName2 = input(SealInput.SubjectName);
   const root = input(SealInput.Root);
   const given = [
     [SealInput.SubjectPath, subjectPath],
@@ -2799,10 +2948,10 @@ function readSealSettings(getInput2, workspace) {
   if (partDigests !== "" && subjectParts === "") {
     throw new SealError("bad-input", `${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`);
   }
-  if (subjectName !== "" && subjectDigest === "") {
+  if (subjectName2 !== "" && subjectDigest === "") {
     throw new SealError(
       "bad-input",
-      `${SealInput.SubjectName}: ${quote(subjectName)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
+      `${SealInput.SubjectName}: ${quote(subjectName2)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
     );
   }
   if (root !== "" && subjectPath === "") {
@@ -2811,7 +2960,10 @@ function readSealSettings(getInput2, workspace) {
   const name = input(SealInput.Name);
   if (/[\r\n]/.test(name)) throw new SealError("bad-input", `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`);
   let subject;
-  if (subjectParts !== "") {
+  if (subjectPath !== "" && isImageSubject(subjectPath)) {
+    if (root !== "") throw new SealError("bad-input", `${SealInput.Root}: ${quote(root)} applies to files; ${SealInput.SubjectPath} names an image. Remove ${SealInput.Root}.`);
+    subject = { kind: "image", reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath) };
+  } else if (subjectParts !== "") {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
     const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace));
     subject = {
@@ -2836,20 +2988,25 @@ function readSealSettings(getInput2, workspace) {
       ...root !== "" ? { root } : {}
     };
   } else if (subjectDigest !== "") {
-    if (subjectName === "") {
+    if (subjectName2 === "") {
       throw new SealError(
         "bad-input",
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       );
     }
-    if (/[\r\n]/.test(subjectName)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`);
-    subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName };
+    if (/[\r\n]/.test(subjectName2)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`);
+    subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName2 };
   } else {
     subject = { kind: "checksums", file: resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
   }
   const outputDir = input(SealInput.OutputDir);
+  const pushToRegistry = parseBooleanInput(SealInput.PushToRegistry, getInput2(SealInput.PushToRegistry), false);
+  if (pushToRegistry && subject.kind !== "image") {
+    throw new SealError("bad-input", `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`);
+  }
   return {
     subject,
+    pushToRegistry,
     name,
     outputDir: outputDir === "" ? null : resolve(workspace, outputDir),
     summary: parseBooleanInput(SealInput.Summary, getInput2(SealInput.Summary), true),
@@ -2891,7 +3048,7 @@ function readCarrying(getInput2, subject) {
     [SealInput.Cache, cache]
   ]) {
     if (on && !readsFiles) {
-      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind];
+      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind];
       throw new SealError("bad-input", `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`);
     }
   }
@@ -2912,7 +3069,10 @@ function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles =
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
   let verifySubjectPath = null;
   if (settings.subject.kind === "parts") return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
-  if (artifact.kind === "files" && settings.subject.kind === "paths") {
+  if (settings.subject.kind === "image") {
+    const reference2 = settings.subject.reference;
+    verifySubjectPath = reference2.digest === null ? `oci://${reference2.name}:${reference2.tag ?? "latest"}` : `oci://${reference2.name}@${artifact.digest}`;
+  } else if (artifact.kind === "files" && settings.subject.kind === "paths") {
     const { include, exclude } = settings.subject.patterns;
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
   } else if (artifact.root !== null) {
@@ -2977,10 +3137,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-WEFDZDMK.js");
+    const { readSigningKey } = await import("../chunks/signing-key-ZEGWTQQF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-YRN66UFD.js");
-    const { keySigner } = await import("../chunks/key-signer-N7P2RKNB.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-ADH3IQJH.js");
+    const { keySigner } = await import("../chunks/key-signer-G5ZQOJLM.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2998,7 +3158,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-Q5QQANOF.js");
-  const { signStatement } = await import("../chunks/sign-statement-YRN66UFD.js");
+  const { signStatement } = await import("../chunks/sign-statement-ADH3IQJH.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3034,17 +3194,29 @@ async function run(env = process.env) {
     const settings = readSealSettings((name) => getInput(name), workspace);
     const signing = await prepareSigning(settings.signing, env);
     if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
+    if (settings.pushToRegistry && signing.kind === "none") {
+      throw new SealError(
+        "bad-input",
+        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not signed${signing.notice === null ? "" : ` (${signing.notice})`}. Grant the job "permissions: id-token: write" or give ${SealInput.SigningKey}, or remove ${SealInput.PushToRegistry}.`
+      );
+    }
     const build = withSigningWorkflow(buildContextFromEnv(env), signing);
+    let image = null;
+    if (settings.subject.kind === "image") image = await resolveSealedImage(settings.subject.reference, settings.token, env);
     let signed = null;
     let contract = null;
     const finish = async (sealed) => {
       let artifact2 = sealed;
+      if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-3STTWJGI.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-ICXXGJ75.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
       if (signing.kind !== "none") signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
+      if (image !== null && settings.pushToRegistry && settings.subject.kind === "image" && signed !== null) {
+        await attachSeal(image, settings.subject.reference, signed.statement);
+      }
       const sealedContract2 = contract;
       return {
         artifact: artifact2,
@@ -3057,7 +3229,8 @@ async function run(env = process.env) {
     };
     const started = process.hrtime.bigint();
     const defaultParent = join(runnerTempDir(env), "artifact-seal");
-    const subject = settings.subject;
+    const subject = image === null ? settings.subject : { kind: "digest", digest: image.sealed.digest, name: image.sealed.name };
+    if (subject.kind === "image") throw new Error("unreachable: an image subject is resolved above");
     const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
       subject,
       {
@@ -3089,7 +3262,7 @@ async function run(env = process.env) {
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
-        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
+        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write();
       } else {
         debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
       }
@@ -3110,6 +3283,7 @@ async function run(env = process.env) {
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
     setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
     setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
+    setOutput(SealOutput.ImageRef, image === null ? "" : imageRef(image.sealed));
   } catch (error2) {
     reportFailure(error2);
   }
@@ -3128,13 +3302,28 @@ function reportLeftOut(artifact) {
     `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
   );
 }
+async function resolveSealedImage(reference2, token, env) {
+  const { openImageRegistry } = await import("../chunks/open-registry-XHT5FSTU.js");
+  const { resolveImage } = await import("../chunks/resolve-image-VQI3A6D3.js");
+  const registry = openImageRegistry(env, token);
+  const sealed = await resolveImage(reference2, registry);
+  info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
+  for (const child of sealed.platforms) info(`  ${child.platform}: ${child.descriptor.digest}`);
+  return { sealed, registry };
+}
+async function attachSeal(image, reference2, statement) {
+  const attached = await image.registry.attachBundle(reference2, image.sealed.digest, Buffer.from(statement.json));
+  info(
+    `Attached the signed seal to ${imageRef(image.sealed)} as ${attached.manifest}, ` + (attached.via === "referrers-api" ? "listed by the registry's referrers API" : `listed under the fallback tag ${attached.tag ?? ""} (the registry has no referrers API)`)
+  );
+}
 function defaultArtifactName(artifact) {
   return `${fileSafeName(artifact.name)}-sealed`;
 }
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-P6SW7LNT.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UBNXP2XC.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3150,7 +3339,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-TQMWNNCW.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-4EMNEUPC.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
@@ -3160,7 +3349,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-N3GLMSRS.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-6VYFEEL3.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3173,7 +3362,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-GQCCT2J5.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-JQ2RQW4Q.js");
     fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
@@ -3194,7 +3383,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
   const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-GQCCT2J5.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-JQ2RQW4Q.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };
@@ -3216,33 +3405,44 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  MODES_ANNOTATION as m15$MODES_ANNOTATION,
-  applyModes as m15$applyModes,
-  diffModes as m15$diffModes,
-  formatModes as m15$formatModes,
-  linkTargetPath as m15$linkTargetPath,
-  modesAnnotation as m15$modesAnnotation,
-  modesDigest as m15$modesDigest,
-  parseModes as m15$parseModes,
-  readModes as m15$readModes,
-  listDirectory as m19$listDirectory,
-  sealSubject as m19$sealSubject,
+  DOCKER_HUB as m13$DOCKER_HUB,
+  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
+  OCI_SCHEME as m13$OCI_SCHEME,
+  digestReference as m13$digestReference,
+  formatReference as m13$formatReference,
+  isImageSubject as m13$isImageSubject,
+  parseImageReference as m13$parseImageReference,
+  parseImageSubject as m13$parseImageSubject,
+  registryHost as m13$registryHost,
+  sameRepository as m13$sameRepository,
+  subjectName as m13$subjectName,
+  withDigest as m13$withDigest,
+  withTag as m13$withTag,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  MODES_ANNOTATION as m16$MODES_ANNOTATION,
+  applyModes as m16$applyModes,
+  diffModes as m16$diffModes,
+  formatModes as m16$formatModes,
+  linkTargetPath as m16$linkTargetPath,
+  modesAnnotation as m16$modesAnnotation,
+  modesDigest as m16$modesDigest,
+  parseModes as m16$parseModes,
+  readModes as m16$readModes,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -3259,39 +3459,41 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  CURVES as m21$CURVES,
-  GENERATE_HINT as m21$GENERATE_HINT,
-  PRIVATE_LABELS as m21$PRIVATE_LABELS,
-  PUBLIC_LABELS as m21$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
-  algorithmOf as m21$algorithmOf,
-  bodyBytes as m21$bodyBytes,
-  keyHint as m21$keyHint,
-  looksLikePem as m21$looksLikePem,
-  material as m21$material,
-  normalize2 as m21$normalize,
-  notPem as m21$notPem,
-  pemBlocks as m21$pemBlocks,
-  readPublicKey as m21$readPublicKey,
-  contractManifestBeside as m24$contractManifestBeside,
-  hasBundleBeside as m24$hasBundleBeside,
-  listingsIn as m24$listingsIn,
-  readListing as m24$readListing,
-  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
-  readStatement as m24$readStatement,
-  readStatementBeside as m24$readStatementBeside,
-  whyUnreadable as m24$whyUnreadable,
-  bundleBaseOf as m27$bundleBaseOf,
-  bundleFileNames as m27$bundleFileNames,
-  contractBeside as m27$contractBeside,
-  fileSafeName as m27$fileSafeName,
-  isBundleEntry as m27$isBundleEntry,
-  modesBeside as m27$modesBeside,
-  sigstoreBundleBeside as m27$sigstoreBundleBeside,
-  statementBeside as m27$statementBeside,
+  listDirectory as m20$listDirectory,
+  sealSubject as m20$sealSubject,
+  CURVES as m22$CURVES,
+  GENERATE_HINT as m22$GENERATE_HINT,
+  PRIVATE_LABELS as m22$PRIVATE_LABELS,
+  PUBLIC_LABELS as m22$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
+  algorithmOf as m22$algorithmOf,
+  bodyBytes as m22$bodyBytes,
+  keyHint as m22$keyHint,
+  looksLikePem as m22$looksLikePem,
+  material as m22$material,
+  normalize2 as m22$normalize,
+  notPem as m22$notPem,
+  pemBlocks as m22$pemBlocks,
+  readPublicKey as m22$readPublicKey,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
+  bundleBaseOf as m28$bundleBaseOf,
+  bundleFileNames as m28$bundleFileNames,
+  contractBeside as m28$contractBeside,
+  fileSafeName as m28$fileSafeName,
+  isBundleEntry as m28$isBundleEntry,
+  modesBeside as m28$modesBeside,
+  sigstoreBundleBeside as m28$sigstoreBundleBeside,
+  statementBeside as m28$statementBeside,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
-  VERSION as m31$VERSION,
+  VERSION as m32$VERSION,
   CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,
   CONTRACT_FORMAT as m9$CONTRACT_FORMAT,
   CONTRACT_FORMAT_V1 as m9$CONTRACT_FORMAT_V1,

@@ -2082,6 +2082,10 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "image") {
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-KXXUZXK6.js");
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
+  }
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
@@ -2101,8 +2105,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WEV43MYU.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-DY7POA7J.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WLYVV3JH.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-2MXCQAY4.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2132,7 +2136,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FRISV6M3.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-R4EJPITL.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2367,6 +2371,7 @@ var SealInput = {
   GitHubToken: "github-token",
   Contract: "contract",
   ContractVersion: "contract-version",
+  PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var VerifyInput = {
@@ -2385,7 +2390,8 @@ var VerifyOutput = {
   Digest: "digest",
   Mismatches: "mismatches",
   Path: "path",
-  Signer: "signer"
+  Signer: "signer",
+  ImageRef: "image-ref"
 };
 var PromoteInput = {
   Environment: "environment",
@@ -2457,6 +2463,127 @@ function parseSubjectPatterns(value) {
   return { include, exclude };
 }
 
+// src/core/image/reference.ts
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
@@ -2464,8 +2591,9 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const checksums = input(names.checksumsPath);
   const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
     (g) => typeof g === "string"
   );
   if (given.length > 1) {
@@ -2483,6 +2611,7 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (artifactName !== "") {
     let runId = null;
@@ -2500,6 +2629,13 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
   return null;
+}
+function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  const root = getInput2(names.root).trim();
+  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
+  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
 function readSubject(getInput2, workspace, pathInput, rootInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -2831,7 +2967,7 @@ async function findSignatures(digest, sources) {
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(`no attestation for ${digest} in the repository's attestations`);
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
     candidates.push(...found);
   }
   return { candidates, looked };
@@ -3041,8 +3177,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-V4Z57ITV.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-2X5TC7V4.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-IHGWX52U.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-2PQULHC4.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -3082,7 +3218,7 @@ async function checkCandidate(candidate, digest, expectation, checksumsFile) {
     status: "verified",
     signer: accepted,
     sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName2 },
-    name: subjectName(statement.subject, digest),
+    name: subjectName2(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
     digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
     source: candidate.source,
@@ -3109,7 +3245,7 @@ function aboutDigest(subjects, digest) {
     return d !== void 0 && d !== null && (d.sha256 === hex || d.dirHash === hex || d.dirHash1 === hex);
   });
 }
-function subjectName(subjects, digest) {
+function subjectName2(subjects, digest) {
   const hex = hexOf(digest);
   const subject = subjects.find((s) => s?.digest?.sha256 === hex);
   return typeof subject?.name === "string" ? subject.name : null;
@@ -3145,7 +3281,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-4O6VSSLW.js");
+    const { listAttestations } = await import("../chunks/attestations-api-VDYM4HT4.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3205,7 +3341,18 @@ async function run(env = process.env) {
     let report;
     let handedOut;
     let checksumsFile;
-    if (settings.source.kind === "artifact") {
+    let image = null;
+    if (settings.source.kind === "image") {
+      const source = settings.source;
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-KXXUZXK6.js");
+      const registry = imageRegistryFor(source, env);
+      const check = await checkImageBytes(source, settings.expected, registry);
+      image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) };
+      handedOut = null;
+      checksumsFile = source.checksumsFile;
+      info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`);
+      report = { ...check, name: source.reference.name, expected: settings.expected, listingGiven: false, content: check.image.platform ?? describePlatforms(check.image.platforms.length), location: check.image.imageRef };
+    } else if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
         downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
@@ -3233,9 +3380,10 @@ async function run(env = process.env) {
       };
     }
     const required = signatureRequired(settings.signer, false);
+    const sources = signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env);
     const signature = report.verified ? await checkSignature(
       settings.expected,
-      signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
+      image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
       signerExpectation(settings.signer, required, env)
     ) : null;
     const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null);
@@ -3251,6 +3399,7 @@ async function run(env = process.env) {
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
     setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
     setOutput(VerifyOutput.Signer, signature?.status === "verified" ? signerOutput(signature.signer) : "");
+    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : "");
     if (signatureFailure !== null) {
       setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`);
       return;
@@ -3267,6 +3416,9 @@ async function run(env = process.env) {
   } catch (error2) {
     reportFailure(error2);
   }
+}
+function describePlatforms(count) {
+  return count === 0 ? "a single image" : `an index of ${formatCount(count, "platform image")}`;
 }
 function signerName(signature) {
   const signer = signature.signer;
@@ -3289,33 +3441,44 @@ export {
   isSealError as m12$isSealError,
   quote as m12$quote,
   stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  MODES_ANNOTATION as m15$MODES_ANNOTATION,
-  applyModes as m15$applyModes,
-  diffModes as m15$diffModes,
-  formatModes as m15$formatModes,
-  linkTargetPath as m15$linkTargetPath,
-  modesAnnotation as m15$modesAnnotation,
-  modesDigest as m15$modesDigest,
-  parseModes as m15$parseModes,
-  readModes as m15$readModes,
-  listDirectory as m19$listDirectory,
-  sealSubject as m19$sealSubject,
+  DOCKER_HUB as m13$DOCKER_HUB,
+  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
+  OCI_SCHEME as m13$OCI_SCHEME,
+  digestReference as m13$digestReference,
+  formatReference as m13$formatReference,
+  isImageSubject as m13$isImageSubject,
+  parseImageReference as m13$parseImageReference,
+  parseImageSubject as m13$parseImageSubject,
+  registryHost as m13$registryHost,
+  sameRepository as m13$sameRepository,
+  subjectName as m13$subjectName,
+  withDigest as m13$withDigest,
+  withTag as m13$withTag,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  MODES_ANNOTATION as m16$MODES_ANNOTATION,
+  applyModes as m16$applyModes,
+  diffModes as m16$diffModes,
+  formatModes as m16$formatModes,
+  linkTargetPath as m16$linkTargetPath,
+  modesAnnotation as m16$modesAnnotation,
+  modesDigest as m16$modesDigest,
+  parseModes as m16$parseModes,
+  readModes as m16$readModes,
   debug as m2$debug,
   endGroup as m2$endGroup,
   endStep as m2$endStep,
@@ -3332,45 +3495,47 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  FULCIO_OIDS as m20$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m20$GITHUB_HOSTED,
-  checkIdentity as m20$checkIdentity,
-  decodeDerUtf8String as m20$decodeDerUtf8String,
-  decodeIdentity as m20$decodeIdentity,
-  describeIdentityFailure as m20$describeIdentityFailure,
-  parseWorkflowSetting as m20$parseWorkflowSetting,
-  parseWorkflowUri as m20$parseWorkflowUri,
-  repositoryOfUri as m20$repositoryOfUri,
-  contractManifestBeside as m24$contractManifestBeside,
-  hasBundleBeside as m24$hasBundleBeside,
-  listingsIn as m24$listingsIn,
-  readListing as m24$readListing,
-  readSigstoreBundleBeside as m24$readSigstoreBundleBeside,
-  readStatement as m24$readStatement,
-  readStatementBeside as m24$readStatementBeside,
-  whyUnreadable as m24$whyUnreadable,
-  CACHE_FILES_DIR as m25$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m25$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m25$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m25$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m25$cacheArchivePrefix,
-  cacheKeyOf as m25$cacheKeyOf,
-  cacheStagingPath as m25$cacheStagingPath,
-  copyListedFiles as m26$copyListedFiles,
-  makeDirectories as m26$makeDirectories,
-  privateDir as m26$privateDir,
-  removeQuietly as m26$removeQuietly,
-  writeNewFile as m26$writeNewFile,
-  bundleBaseOf as m27$bundleBaseOf,
-  bundleFileNames as m27$bundleFileNames,
-  contractBeside as m27$contractBeside,
-  fileSafeName as m27$fileSafeName,
-  isBundleEntry as m27$isBundleEntry,
-  modesBeside as m27$modesBeside,
-  sigstoreBundleBeside as m27$sigstoreBundleBeside,
-  statementBeside as m27$statementBeside,
-  VERSION as m31$VERSION,
+  listDirectory as m20$listDirectory,
+  sealSubject as m20$sealSubject,
+  FULCIO_OIDS as m21$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m21$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m21$GITHUB_HOSTED,
+  checkIdentity as m21$checkIdentity,
+  decodeDerUtf8String as m21$decodeDerUtf8String,
+  decodeIdentity as m21$decodeIdentity,
+  describeIdentityFailure as m21$describeIdentityFailure,
+  parseWorkflowSetting as m21$parseWorkflowSetting,
+  parseWorkflowUri as m21$parseWorkflowUri,
+  repositoryOfUri as m21$repositoryOfUri,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
+  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m26$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m26$cacheArchivePrefix,
+  cacheKeyOf as m26$cacheKeyOf,
+  cacheStagingPath as m26$cacheStagingPath,
+  copyListedFiles as m27$copyListedFiles,
+  makeDirectories as m27$makeDirectories,
+  privateDir as m27$privateDir,
+  removeQuietly as m27$removeQuietly,
+  writeNewFile as m27$writeNewFile,
+  bundleBaseOf as m28$bundleBaseOf,
+  bundleFileNames as m28$bundleFileNames,
+  contractBeside as m28$contractBeside,
+  fileSafeName as m28$fileSafeName,
+  isBundleEntry as m28$isBundleEntry,
+  modesBeside as m28$modesBeside,
+  sigstoreBundleBeside as m28$sigstoreBundleBeside,
+  statementBeside as m28$statementBeside,
+  VERSION as m32$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
   sealedModesBeside as m6$sealedModesBeside,

@@ -8,6 +8,7 @@ import { promoteDigest } from '../app/promote/promote-digest.js'
 import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { formatDuration, parseDuration } from '../core/promotion/duration.js'
+import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
 import { SealError, quote } from '../core/errors.js'
 import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
@@ -37,7 +38,8 @@ deployment as failed and exits with its status. Without it, confirm the record a
 with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
-  --path P            the bytes about to be deployed: re-verified first (repeatable)
+  --path P            the bytes about to be deployed: re-verified first (repeatable);
+                      or oci://<image>, checked in its registry as the verify command does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
   --digest-only       promote with no bytes to check (an image deployed by its digest).
@@ -144,8 +146,9 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     dryRun,
     name: requireValue('name', values.name) ?? null,
     environmentUrl: null,
-    source:
-      paths.length > 0
+    source: isImageSubject(paths.join('\n'))
+      ? { kind: 'image', reference: parseImageSubject(paths.join('\n'), '--path'), inputName: '--path', token: terminal.env.GITHUB_TOKEN ?? '', checksumsFile }
+      : paths.length > 0
         ? {
             kind: 'local',
             subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', unusedExclusions: 'allow', ...(root ? { root } : {}) },

@@ -11,17 +11,22 @@ import { prepareSigning, withSigningWorkflow } from '../app/signature/signing.js
 import type { SignedStatement } from '../app/signature/types.js'
 import type { SealedContract } from '../app/seal/types.js'
 import { type ContractManifest, parseContractPatterns, parseManifest } from '../core/contract/manifest.js'
-import { SealError } from '../core/errors.js'
+import { SealError, quote } from '../core/errors.js'
+import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
+import { imageRef, withImageAnnotation } from '../core/image/sealed-image.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
 import * as fs from 'node:fs'
 
 export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
+       artifact-seal seal oci://<image> [--push-to-registry] [--name NAME] [--out DIR] [--signing-key FILE] [--json]
 
 Seals files, directories or globs: computes the digest, writes the checksums listing
 and the in-toto statement (signed in <name>.sigstore.json when a key or the job's OIDC
 token is at hand), and prints a summary.
 
   <path...>     files, directories or globs; "!pattern" excludes
+  oci://<image> an image in its registry (ghcr.io/acme/app:1.4.0): its top-level digest is sealed
+  --push-to-registry   attach the signed seal to the image, as actions/attest does
   --name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
@@ -44,6 +49,7 @@ const spec = {
     json: { type: 'boolean' },
     contract: { type: 'string', multiple: true },
     'contract-version': { type: 'string' },
+    'push-to-registry': { type: 'boolean' },
     ...SIGNING_OPTIONS
   }
 } as const
@@ -65,14 +71,20 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
+  const image = isImageSubject(positionals.join('\n')) ? await sealedImage(positionals.join('\n'), root, terminal) : null
+  const push = values['push-to-registry'] === true
+  if (push && image === null) throw new SealError('usage', `seal: --push-to-registry attaches the signed seal to an image; give oci://<image>.\n\n${SEAL_USAGE}`)
+  if (push && signing.kind === 'none') throw new SealError('usage', `seal: --push-to-registry attaches the signed seal, and this seal is not signed: give --signing-key.\n\n${SEAL_USAGE}`)
   const { artifact, bundle } = await sealToBundle(
-    {
-      kind: 'paths',
-      patterns: parseSubjectPatterns(positionals.join('\n')),
-      baseDir: cwd,
-      inputName: 'seal <path...>',
-      ...(root ? { root } : {})
-    },
+    image !== null
+      ? { kind: 'digest', digest: image.sealed.digest, name: image.sealed.name }
+      : {
+          kind: 'paths',
+          patterns: parseSubjectPatterns(positionals.join('\n')),
+          baseDir: cwd,
+          inputName: 'seal <path...>',
+          ...(root ? { root } : {})
+        },
     {
       name: requireValue('name', values.name) ?? '',
       fallbackName: fallbackName(terminal.env, cwd),
@@ -81,7 +93,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
     },
     { outputDir: out ? path.resolve(cwd, out) : null, defaultParent: path.join(cwd, '.seal'), inputName: '--out' },
     async (sealed) => {
-      let artifact = sealed
+      let artifact = image === null ? sealed : { ...sealed, statement: withImageAnnotation(sealed.statement, image.sealed) }
       let contract: SealedContract | null = null
       if (contractPatterns.length > 0) {
         const { collectContract, withContractAnnotation } = await import('../app/seal/seal-contract.js')
@@ -89,6 +101,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }
       if (signing.kind !== 'none') signed = await signing.sign(artifact.statement)
+      if (push && image !== null && signed !== null) await image.registry.attachBundle(image.reference, image.sealed.digest, Buffer.from((signed as SignedStatement).json))
       const json = (signed as SignedStatement | null)?.json ?? null
       return {
         artifact,
@@ -115,13 +128,25 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       signer: done?.signer ?? null,
       contractPath: bundle.contractPath ?? null,
       contractDigest: contractOf(bundle)?.digest ?? null,
-      contractVersion: contractOf(bundle)?.version ?? null
+      contractVersion: contractOf(bundle)?.version ?? null,
+      imageRef: image === null ? null : imageRef(image.sealed)
     }
     printJson(terminal, result)
   } else {
     terminal.out(renderSealText({ artifact, bundle, build, signature }))
+    if (image !== null) terminal.out(`Deploy ${imageRef(image.sealed)}\n`)
   }
   return 0
+}
+
+/** `seal oci://<image>`: the tag resolved once, the manifest's bytes proven, its platforms read from them. */
+async function sealedImage(text: string, root: string | undefined, terminal: Terminal) {
+  if (root) throw new SealError('usage', `seal: --root applies to files; ${quote(text)} is an image.\n\n${SEAL_USAGE}`)
+  const reference = parseImageSubject(text, 'seal <image>')
+  const { openImageRegistry } = await import('../app/image/open-registry.js')
+  const { resolveImage } = await import('../app/image/resolve-image.js')
+  const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '')
+  return { reference, registry, sealed: await resolveImage(reference, registry) }
 }
 
 function contractOf(bundle: SealBundleLocation): ContractManifest | null {

@@ -11,7 +11,9 @@ export const STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledg
 What each environment of the promotion policy runs now, since when, and the contract
 version its live digest carries (as the record that made it live names it): for each
 service the policy names (service, services), else for each one the ledger has records
-of in the environment (a column says which, when there are several).
+of in the environment (a column says which, when there are several). Under a policy that
+moves an image by tag (image: { tag }), each such tag is read from the registry and shown
+beside the live digest: a tag that names another digest moved behind the gate.
 
   --policy FILE   the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
@@ -32,7 +34,13 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     return 0
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', terminal.cwd)
-  const status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
+  let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
+  if (policy.environments.some((e) => e.image !== undefined)) {
+    // What each environment's image tag names now, beside the ledger's live digest.
+    const { withImageTags } = await import('../app/image/image-status.js')
+    const { openImageRegistry } = await import('../app/image/open-registry.js')
+    status = await withImageTags(status, policy, openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? ''))
+  }
   if (values.json) printJson(terminal, status)
   else terminal.out(`${renderStatusText(status).join('\n')}\n`)
   return status.some((s) => s.error !== null) ? 1 : 0

@@ -1,7 +1,8 @@
 import { verifyArtifact } from '../app/verify/verify-artifact.js'
 import { buildContextFromEnv, fallbackName } from '../app/settings/runner-environment.js'
-import { parseDigest } from '../core/digest.js'
-import { SealError } from '../core/errors.js'
+import { type Digest, parseDigest } from '../core/digest.js'
+import { SealError, quote } from '../core/errors.js'
+import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
 import { mismatchLines } from '../report/mismatch-text.js'
@@ -15,6 +16,7 @@ import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-opti
 import { judgeSignature, signerName } from '../app/signature/verdict.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
+       artifact-seal verify oci://<image> --digest DIGEST [--checksums FILE] [--json]
 
 Recomputes the digest of the files and compares it with the sealed digest. Exits 1 when
 they differ, naming every file that changed, went missing or appeared (with --checksums).
@@ -23,6 +25,8 @@ statement beside it say which, and one file whose bytes are a checksums listing 
 refused, since its sha256 is also the digest of the tree it lists.
 
   <path...>          the files, directories or globs, as they were sealed
+  oci://<image>      an image in its registry (ghcr.io/acme/app:1.4.0): its tag must name DIGEST,
+                     or @sha256:… a platform image of the sealed index; prints what to deploy
   --digest DIGEST    the sealed digest ("sha256:<hex>" or bare hex)
   --checksums FILE   the sealed checksums listing, to name the files that differ
   --root DIR         the directory listing paths are relative to
@@ -51,6 +55,10 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
+  if (isImageSubject(positionals.join('\n'))) {
+    if (root) throw new SealError('usage', `verify: --root applies to files; ${quote(positionals.join(' '))} is an image.\n\n${VERIFY_USAGE}`)
+    return verifyImage(positionals.join('\n'), parseDigest(digest, '--digest'), checksums ? path.resolve(terminal.cwd, checksums) : null, signer, values.json === true, terminal)
+  }
   const result = await verifyArtifact(
     {
       subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', unusedExclusions: 'allow', ...(root ? { root } : {}) },
@@ -81,4 +89,31 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${lines.join('\n')}\n`)
   }
   return result.verified && refusal === null ? 0 : 1
+}
+
+/**
+ * `verify oci://<image> --digest D`: the image gate the verify action runs (the tag must name
+ * D, a platform digest must be a child of the sealed index, every manifest proven), the
+ * signature looked for beside --checksums and among the image's referrers.
+ */
+async function verifyImage(text: string, expected: Digest, checksumsFile: string | null, signer: ReturnType<typeof readCliSignerCheck>, json: boolean, terminal: Terminal): Promise<number> {
+  const { checkImageBytes, imageSignatureSources } = await import('../app/image/image-bytes.js')
+  const { openImageRegistry } = await import('../app/image/open-registry.js')
+  const source = { kind: 'image' as const, reference: parseImageSubject(text, 'verify <image>'), inputName: 'verify <image>', token: terminal.env.GITHUB_TOKEN ?? '', checksumsFile }
+  const registry = openImageRegistry(terminal.env, source.token)
+  const checked = await checkImageBytes(source, expected, registry)
+  const required = signatureRequired(signer, false)
+  const base = { checksumsFile, attestations: null }
+  const signature = await checkSignature(expected, required || signer.asksForSigner ? imageSignatureSources(base, source, registry) : base, signerExpectation(signer, required, terminal.env))
+  const verdict = judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const refusal = verdict.accepted ? null : verdict.reason
+  const signedBy = signerName(signature)
+  if (json) {
+    printJson(terminal, { verified: refusal === null, expected, digest: checked.actual, mismatches: [], signer: signedBy, signatureRefused: refusal, imageRef: checked.image.imageRef })
+  } else if (refusal !== null) {
+    terminal.out(`The image is the sealed ${expected}, but the signature is not accepted:\n  ${refusal}\n`)
+  } else {
+    terminal.out(`Verified: ${source.reference.name} is the sealed ${expected}\nDeploy ${checked.image.imageRef}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
+  }
+  return refusal === null ? 0 : 1
 }

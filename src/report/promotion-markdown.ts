@@ -1,3 +1,4 @@
+import { imageTagText } from './promotion-text.js'
 import { changesByOperation } from '../core/contract/amendment.js'
 import type { Severity } from '../core/contract/change.js'
 import { upstreamOf } from '../core/promotion/policy.js'
@@ -59,7 +60,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
       .map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ''}, not confirmed)`)
       .join('')
     const service = several ? ` ${plain(serviceLabel(s.service))} |` : ''
-    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
+    const image = s.image === undefined ? '' : `<br/>image: ${plain(imageTagText(s.image))}`
+    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ''} | ${s.contract ? code(s.contract.version) : ''} |`)
   }
   out.push('')
 
@@ -72,6 +74,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
 
   out.push('| | |', '| --- | --- |')
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`)
+  const imageRef = report.imageRef ?? result.verification?.imageRef
+  if (decision.allowed && imageRef !== undefined) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`)
   if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`)
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === 'contract'))} |`)
   out.push(...sealedByRows(report, origins))

@@ -17,6 +17,8 @@ export interface PromotionReport {
   readonly dryRun: boolean
   /** The server links may point at (GITHUB_SERVER_URL); https://github.com when not given. */
   readonly serverUrl?: string
+  /** For an image moved by the policy (a copy): where the deploy step takes it from, by digest. */
+  readonly imageRef?: string
 }
 
 /** One line saying what happened, for the log and the summary's heading. */

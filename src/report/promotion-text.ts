@@ -74,6 +74,7 @@ export function renderStatusText(status: readonly EnvironmentStatus[]): string[]
     const contract = s.contract ? `  contract ${s.contract.version}` : ''
     const runs = s.error ? `unknown: ${s.error}` : s.live ? `${s.live.digest}  ${s.live.from}${contract}` : '-'
     lines.push(`${s.environment.padEnd(width)}  ${service(s)}${runs}`)
+    if (s.image !== undefined) lines.push(`${''.padEnd(width + (several ? serviceWidth + 2 : 0))}  image: ${imageTagText(s.image)}`)
     for (const p of s.pending) {
       const carries = p.contract ? `, contract ${p.contract.version}` : ''
       lines.push(`${''.padEnd(width + (several ? serviceWidth + 2 : 0))}  pending: ${p.digest} (record ${p.id}, let in ${p.time}${carries}, not confirmed)`)
@@ -135,4 +136,18 @@ function amendmentBlock(a: ContractAmendment): string[] {
     if (a.amendment.approval) lines.push(`    approval  record ${a.amendment.approval}`)
   }
   return lines
+}
+
+/** `ghcr.io/acme/app:production names the live digest`, or says it moved (and to what). */
+export function imageTagText(image: NonNullable<EnvironmentStatus['image']>): string {
+  switch (image.state) {
+    case 'live':
+      return image.names === null ? `${image.reference} does not exist; nothing is live` : `${image.reference} names the live digest`
+    case 'pending':
+      return `${image.reference} names ${image.names ?? ''}, let in and not confirmed yet`
+    case 'moved':
+      return `${image.reference} names ${image.names ?? 'nothing'}, not the live digest: it moved behind the gate`
+    case 'unknown':
+      return `${image.reference}: unknown (${image.error ?? ''})`
+  }
 }

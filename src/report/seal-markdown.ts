@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatNumber } from './format.js'
 import { code, fence, link, plain } from './markdown.js'
+import { type SealedImage, imageRef } from '../core/image/sealed-image.js'
 import { type SealReport, provenanceLinks, verifySnippet } from './seal-report.js'
 
 /** The job summary stays well under GitHub's 1 MiB limit however large the artifact. */
@@ -18,13 +19,21 @@ function firstLines(listing: Buffer, count: number): { text: string; count: numb
   return { text: listing.toString('utf8', 0, end).replace(/\n$/, ''), count: lines }
 }
 
+/** The image as the seal found it: resolved from which tag, what kind, its platforms; its bytes were proven in the registry. */
+function imageContent(image: SealedImage): string {
+  const from = image.tag === null ? 'by digest' : `from the tag ${code(image.tag)}`
+  const kind = image.platforms.length === 0 ? 'a single image' : `an index of ${image.platforms.map((p) => code(p.platform)).join(', ')}`
+  return `the image ${code(imageRef(image))}, ${kind}, resolved ${from}; its manifest's bytes proven in the registry`
+}
+
 export function renderSealMarkdown(report: SealReport): string {
   const { artifact, bundle } = report
   const out: string[] = []
   out.push(`### 🔒 Sealed ${code(artifact.name)}`, '')
   out.push('| | |', '| --- | --- |')
   out.push(`| Digest | ${code(artifact.digest)} |`)
-  if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)} |`)
+  if (report.image) out.push(`| Content | ${imageContent(report.image)} |`)
+  else if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)} |`)
   else if (artifact.kind === 'checksums') out.push(`| Content | ${formatCount(artifact.fileCount, 'file')} (from a checksums listing) |`)
   else out.push('| Content | a digest given by the build (not read from files) |')
   const links = provenanceLinks(report.build)

@@ -1,4 +1,5 @@
 import { VerifyInput } from '../app/settings/names.js'
+import type { SealedImage } from '../core/image/sealed-image.js'
 import type { ContractManifest } from '../core/contract/manifest.js'
 import type { SealedArtifact } from '../core/seal.js'
 import { type BuildContext, commitUrl, runUrl } from '../core/statement.js'
@@ -22,6 +23,8 @@ export interface SealReport {
   readonly signature?: SealSignatureReport
   /** The contract sealed with the artifact. */
   readonly contract?: ContractManifest | null
+  /** For an image sealed in its registry: what was resolved there. */
+  readonly image?: SealedImage | null
 }
 
 export type SealSignatureReport =

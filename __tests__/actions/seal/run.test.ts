@@ -52,7 +52,8 @@ describe('the seal action', () => {
       'left-out': '[]',
       signer: '',
       'contract-digest': '',
-      'contract-version': ''
+      'contract-version': '',
+      'image-ref': ''
     })
     const listing = fs.readFileSync(out['checksums-path'] as string, 'utf8')
     expect(listing.split('\n').filter(Boolean).map((l) => l.slice(66))).toEqual(['assets/app.css', 'assets/app.js', 'index.html'])

@@ -93,7 +93,7 @@ describe('the policy file', () => {
     expect(lines).toEqual([
       expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
       expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
-      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract.')
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract, platforms, image.')
     ])
   })
 
@@ -129,6 +129,13 @@ describe('the policy file', () => {
       denySelfHostedRunners: false
     })
     expect(rule(policy, 'staging').signedBy).toBeNull()
+  })
+
+  it('reads platforms, the images an index must have for an environment, and points at one that is no platform', () => {
+    const policy = parsePolicy('environments:\n  dev: {}\n  prod:\n    requires: [dev]\n    platforms: [linux/amd64, linux/arm/v7]\n', 'p.yml')
+    expect(policy.environments.map((e) => e.platforms)).toEqual([undefined, ['linux/amd64', 'linux/arm/v7']])
+    expect(policyError('environments:\n  prod:\n    platforms: [amd64]\n')).toContain('3:17: environments.prod.platforms.0 "amd64" is not a platform. Write it as docker does, os/architecture[/variant]')
+    expect(policyError('environments:\n  prod:\n    platforms: linux/amd64\n')).toContain('should be a list of platforms, such as [linux/amd64, linux/arm64]')
   })
 
   it('points at each mistake in signed-by with the format to write', () => {

@@ -43,7 +43,7 @@ describe('credentials, in order', () => {
       ],
       github: { token: 'ghs_token' }
     })
-    expect(await find('ghcr.io', 'acme/app')).toEqual({ credentials: { kind: 'basic', username: 'given', password: 'secret' }, source: 'registry-username/registry-password for ghcr.io' })
+    expect(await find('ghcr.io', 'acme/app')).toEqual({ credentials: { kind: 'basic', username: 'given', password: 'secret' }, source: 'the user and password given for ghcr.io' })
   })
 
   it('the GitHub token is for the GitHub registry only, before the docker config', async () => {
@@ -107,7 +107,7 @@ describe('credentials, in order', () => {
   it('says where it looked when nothing matches', async () => {
     const { find, looked, home } = resolver({})
     expect(await find('ghcr.io', 'a/b')).toBeNull()
-    expect(looked('ghcr.io')).toEqual(['registry-username/registry-password', path.join(home, '.docker', 'config.json'), 'no containers auth file (REGISTRY_AUTH_FILE and XDG_RUNTIME_DIR unset)'])
+    expect(looked('ghcr.io')).toEqual([path.join(home, '.docker', 'config.json'), 'no containers auth file (REGISTRY_AUTH_FILE and XDG_RUNTIME_DIR unset)'])
   })
 
   it.each([

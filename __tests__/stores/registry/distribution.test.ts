@@ -215,7 +215,7 @@ describe('logging in to distribution 2.8', () => {
   it('Basic: no credentials, or wrong ones, are refused saying where they came from', async () => {
     await expect(anonymous().pin(ref(htpasswd, 'acme/app:v1'))).rejects.toThrowSealError('denied')
     await expect(withPassword(htpasswd, 'wrong').pin(ref(htpasswd, 'acme/app:v1'))).rejects.toThrow(
-      new RegExp(`refused the credentials from registry-username/registry-password for ${htpasswd.host.replace(/\./g, '\\.')}\\. Check the user name and password`)
+      new RegExp(`refused the credentials from the user and password given for ${htpasswd.host.replace(/\./g, '\\.')}\\. Check the user name and password`)
     )
   })
 

@@ -280,7 +280,7 @@ describe('faults', () => {
   it('says what to install or give when no credentials are found', async () => {
     host.quirks.basicAuth = { username: 'u', password: 'p' }
     const message = await refusal(client().resolve(ref('acme/app:v1')))
-    expect(message).toMatch(/asks for credentials, and none were found for it \(looked at registry-username\/registry-password; .*config\.json; no containers auth file/)
+    expect(message).toMatch(/asks for credentials, and none were found for it \(looked at .*config\.json; no containers auth file/)
   })
 
   it('renews a token the registry stopped taking (GHCR gives no expiry), once', async () => {

@@ -18,7 +18,9 @@ import { PromoteInput, PromoteOutput, PromoteState } from '../../app/settings/na
 import { reportFailure } from '../report-failure.js'
 import { annotateMismatches } from '../annotations.js'
 import { reportResolution } from './report-resolution.js'
-import { readPromoteSettings } from './settings.js'
+import { type PromoteSettings, readPromoteSettings } from './settings.js'
+import type { EnvironmentStatus } from '../../app/ledger/types.js'
+import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
@@ -79,7 +81,7 @@ export async function run(env: Env = process.env): Promise<void> {
     }
 
     const source = settings.source
-    const checksumsFile = source?.kind === 'local' ? source.checksumsFile : null
+    const checksumsFile = source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null
     if (settings.approveAmendment !== null) {
       if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs')
       const record = await approveAmendment(
@@ -138,17 +140,27 @@ export async function run(env: Env = process.env): Promise<void> {
       core.info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`)
     }
     if ((result.waitedMs ?? 0) > 0) core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)
+    // The image rule is the deployment itself: done once the gate allowed and the record is pending.
+    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image
+    let moved: { imageRef: string } | null = null
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === 'image' && result.digest !== null && imageRule !== undefined) {
+      const { moveImageWith } = await import('../../app/image/move-image.js')
+      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment)
+      for (const line of image.done) core.info(line)
+      moved = image
+    }
     for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
     if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
 
     const report = {
       result,
       policy,
-      status: await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }),
+      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env)
+      serverUrl: serverUrlOf(env),
+      ...(moved === null ? {} : { imageRef: moved.imageRef })
     }
     if (settings.summary && env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(renderPromotionMarkdown(report)).write()
@@ -167,6 +179,8 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
     core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
     core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
+    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null
+    core.setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : '')
     for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)
@@ -190,3 +204,11 @@ export async function run(env: Env = process.env): Promise<void> {
   }
 }
 
+
+/** Per environment whose policy moves an image by tag, what that tag names now (a registry read only under such a policy). */
+async function imageTags(status: EnvironmentStatus[], policy: PromotionPolicy, settings: PromoteSettings, env: Env): Promise<EnvironmentStatus[]> {
+  if (!policy.environments.some((e) => e.image !== undefined)) return status
+  const { withImageTags } = await import('../../app/image/image-status.js')
+  const { openImageRegistry } = await import('../../app/image/open-registry.js')
+  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === 'image' ? settings.source.token : settings.token))
+}

@@ -128,7 +128,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   })
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput(PromoteInput.DigestOnly), false)
   if (digestOnly && source !== null) {
-    const given = source.kind === 'local' ? PromoteInput.SubjectPath : source.kind === 'artifact' ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`
+    const given = source.kind === 'local' || source.kind === 'image' ? PromoteInput.SubjectPath : source.kind === 'artifact' ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`
     throw new SealError('bad-input', `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`)
   }
   if (digestOnly && (vetoReason !== '' || approval !== '')) {

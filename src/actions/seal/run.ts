@@ -23,6 +23,9 @@ import type { SignedStatement, Signing } from '../../app/signature/types.js'
 import type { SignMode } from '../../app/settings/types.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
 import type { Env } from '../../core/env.js'
+import { type SealedImage, imageRef, withImageAnnotation } from '../../core/image/sealed-image.js'
+import { type ImageReference, formatReference } from '../../core/image/reference.js'
+import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
 export async function run(env: Env = process.env): Promise<void> {
@@ -31,19 +34,34 @@ export async function run(env: Env = process.env): Promise<void> {
     const settings = readSealSettings((name) => core.getInput(name), workspace)
     const signing = await prepareSigning(settings.signing, env)
     if (signing.kind === 'none' && signing.notice !== null) core.notice(signing.notice)
+    if (settings.pushToRegistry && signing.kind === 'none') {
+      throw new SealError(
+        'bad-input',
+        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not signed${signing.notice === null ? '' : ` (${signing.notice})`}. ` +
+          `Grant the job "permissions: id-token: write" or give ${SealInput.SigningKey}, or remove ${SealInput.PushToRegistry}.`
+      )
+    }
     const build = withSigningWorkflow(buildContextFromEnv(env), signing)
+    // An image is resolved once, its manifest bytes proven, before anything is signed or written.
+    let image: { sealed: SealedImage; registry: ImageRegistry } | null = null
+    if (settings.subject.kind === 'image') image = await resolveSealedImage(settings.subject.reference, settings.token, env)
     let signed: { statement: SignedStatement; attestation: StoredAttestation | null } | null = null
     let contract: SealedContract | null = null
     // The contract read and recorded, the statement signed and stored in the attestations
     // API, all before anything is written: a refusal leaves nothing behind.
     const finish: BundleFinisher = async (sealed) => {
       let artifact = sealed
+      if (image !== null) artifact = { ...artifact, statement: withImageAnnotation(artifact.statement, image.sealed) }
       if (settings.contract !== null) {
         const { collectContract, withContractAnnotation } = await import('../../app/seal/seal-contract.js')
         contract = collectContract(artifact, settings.contract)
         artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
       }
       if (signing.kind !== 'none') signed = await signAndStore(signing, settings.signing.mode, artifact, settings.token, env)
+      // Attached before the bundle is written: a registry that refuses leaves no seal behind.
+      if (image !== null && settings.pushToRegistry && settings.subject.kind === 'image' && signed !== null) {
+        await attachSeal(image, settings.subject.reference, (signed as { statement: SignedStatement }).statement)
+      }
       const sealedContract = contract as SealedContract | null
       return {
         artifact,
@@ -56,7 +74,8 @@ export async function run(env: Env = process.env): Promise<void> {
     // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks, a millisecond at start.
     const started = process.hrtime.bigint()
     const defaultParent = path.join(runnerTempDir(env), 'artifact-seal')
-    const subject = settings.subject
+    const subject = image === null ? settings.subject : ({ kind: 'digest', digest: image.sealed.digest, name: image.sealed.name } as const)
+    if (subject.kind === 'image') throw new Error('unreachable: an image subject is resolved above')
     const { artifact, bundle } =
       subject.kind === 'parts'
         ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish)
@@ -96,7 +115,7 @@ export async function run(env: Env = process.env): Promise<void> {
     if (settings.summary) {
       if (env.GITHUB_STEP_SUMMARY) {
         const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
-        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
+        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write()
       } else {
         core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
       }
@@ -118,6 +137,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
     core.setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? '')
     core.setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? '')
+    core.setOutput(SealOutput.ImageRef, image === null ? '' : imageRef(image.sealed))
   } catch (error) {
     reportFailure(error)
   }
@@ -138,6 +158,26 @@ function reportLeftOut(artifact: SealedArtifact): void {
   core.info(
     `Left out ${formatCount(leftOut.length, 'hidden or secret-looking entry', 'hidden or secret-looking entries')} (not sealed, not uploaded): ${shown.join(', ')}${leftOut.length > 20 ? ', …' : ''}. ` +
       `Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
+  )
+}
+
+/** subject-path: oci://…: the tag resolved once, the manifest's bytes proven, the platforms read from them. */
+async function resolveSealedImage(reference: ImageReference, token: string, env: Env) {
+  const { openImageRegistry } = await import('../../app/image/open-registry.js')
+  const { resolveImage } = await import('../../app/image/resolve-image.js')
+  const registry = openImageRegistry(env, token)
+  const sealed = await resolveImage(reference, registry)
+  core.info(`${formatReference(reference)} names ${sealed.digest} (${sealed.mediaType})`)
+  for (const child of sealed.platforms) core.info(`  ${child.platform}: ${child.descriptor.digest}`)
+  return { sealed, registry }
+}
+
+/** push-to-registry: the signed seal beside the image, where `gh attestation verify --bundle-from-oci` and cosign look. */
+async function attachSeal(image: { sealed: SealedImage; registry: ImageRegistry }, reference: ImageReference, statement: SignedStatement): Promise<void> {
+  const attached = await image.registry.attachBundle(reference, image.sealed.digest, Buffer.from(statement.json))
+  core.info(
+    `Attached the signed seal to ${imageRef(image.sealed)} as ${attached.manifest}, ` +
+      (attached.via === 'referrers-api' ? "listed by the registry's referrers API" : `listed under the fallback tag ${attached.tag ?? ''} (the registry has no referrers API)`)
   )
 }
 

@@ -12,6 +12,7 @@ import { readSigningSettings } from '../../app/settings/signing-settings.js'
 import { parseContractPatterns } from '../../core/contract/manifest.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
 import type { ArtifactPart } from '../../app/seal/types.js'
+import { type ImageReference, isImageSubject, parseImageSubject } from '../../core/image/reference.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
@@ -23,9 +24,17 @@ export interface PartsSubject {
   readonly partDigests: ReadonlyMap<string, Digest>
 }
 
+/** An image in its registry (`subject-path: oci://…`): its top-level digest is sealed. */
+export interface ImageSubject {
+  readonly kind: 'image'
+  readonly reference: ImageReference
+}
+
 /** Every input of the seal action, read once and checked. */
 export interface SealSettings {
-  readonly subject: SubjectSpec | PartsSubject
+  readonly subject: SubjectSpec | PartsSubject | ImageSubject
+  /** Attach the signed seal to the image in its registry, as actions/attest's push-to-registry does. */
+  readonly pushToRegistry: boolean
   /** Empty when the name is to be derived from the subject. */
   readonly name: string
   /** Null: a directory under the runner's temp directory, named after the artifact. */
@@ -80,8 +89,11 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   const name = input(SealInput.Name)
   if (/[\r\n]/.test(name)) throw new SealError('bad-input', `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`)
 
-  let subject: SubjectSpec | PartsSubject
-  if (subjectParts !== '') {
+  let subject: SubjectSpec | PartsSubject | ImageSubject
+  if (subjectPath !== '' && isImageSubject(subjectPath)) {
+    if (root !== '') throw new SealError('bad-input', `${SealInput.Root}: ${quote(root)} applies to files; ${SealInput.SubjectPath} names an image. Remove ${SealInput.Root}.`)
+    subject = { kind: 'image', reference: parseImageSubject(getInput(SealInput.SubjectPath), SealInput.SubjectPath) }
+  } else if (subjectParts !== '') {
     const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
     const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace))
     subject = {
@@ -118,8 +130,13 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   }
 
   const outputDir = input(SealInput.OutputDir)
+  const pushToRegistry = parseBooleanInput(SealInput.PushToRegistry, getInput(SealInput.PushToRegistry), false)
+  if (pushToRegistry && subject.kind !== 'image') {
+    throw new SealError('bad-input', `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`)
+  }
   return {
     subject,
+    pushToRegistry,
     name,
     outputDir: outputDir === '' ? null : path.resolve(workspace, outputDir),
     summary: parseBooleanInput(SealInput.Summary, getInput(SealInput.Summary), true),
@@ -131,7 +148,7 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
 }
 
 /** contract and contract-version: the service contract, read from the sealed files. */
-function readContract(getInput: GetInput, subject: SubjectSpec | PartsSubject): ContractRequest | null {
+function readContract(getInput: GetInput, subject: SealSettings['subject']): ContractRequest | null {
   const text = getInput(SealInput.Contract)
   const version = getInput(SealInput.ContractVersion).trim()
   if (text.trim() === '') {
@@ -145,7 +162,7 @@ function readContract(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
 }
 
 /** upload, upload-files, artifact-name, retention-days and cache: how the sealed bytes travel. */
-function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): Pick<SealSettings, 'upload' | 'cache'> {
+function readCarrying(getInput: GetInput, subject: SealSettings['subject']): Pick<SealSettings, 'upload' | 'cache'> {
   const upload = parseBooleanInput(SealInput.Upload, getInput(SealInput.Upload), false)
   const files = parseBooleanInput(SealInput.UploadFiles, getInput(SealInput.UploadFiles), false)
   const cache = parseBooleanInput(SealInput.Cache, getInput(SealInput.Cache), false)
@@ -166,7 +183,7 @@ function readCarrying(getInput: GetInput, subject: SubjectSpec | PartsSubject): 
     [SealInput.Cache, cache]
   ] as const) {
     if (on && !readsFiles) {
-      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts }[subject.kind]
+      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind]
       throw new SealError('bad-input', `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`)
     }
   }

@@ -22,7 +22,11 @@ export function verifyStepHints(
   let verifySubjectPath: string | null = null
   // A merged seal's tree exists only in its upload: a later job verifies what it downloads.
   if (settings.subject.kind === 'parts') return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
-  if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
+  if (settings.subject.kind === 'image') {
+    // The tag again, so the verify step refuses it if it moved; by digest when the seal was.
+    const reference = settings.subject.reference
+    verifySubjectPath = reference.digest === null ? `oci://${reference.name}:${reference.tag ?? 'latest'}` : `oci://${reference.name}@${artifact.digest}`
+  } else if (artifact.kind === 'files' && settings.subject.kind === 'paths') {
     const { include, exclude } = settings.subject.patterns
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join('\n')
   } else if (artifact.root !== null) {

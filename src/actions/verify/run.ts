@@ -23,6 +23,7 @@ import { signerOutput } from '../signer-output.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import { annotateMismatches } from '../annotations.js'
 import { judgeSignature } from '../../app/signature/verdict.js'
+import type { SignatureSources } from '../../app/signature/types.js'
 
 /** The verify action: recompute the digest of what is about to be deployed and compare. */
 export async function run(env: Env = process.env): Promise<void> {
@@ -33,7 +34,21 @@ export async function run(env: Env = process.env): Promise<void> {
     let report: VerifyReport
     let handedOut: string | null
     let checksumsFile: string | null
-    if (settings.source.kind === 'artifact') {
+    // For an image: what the deploy step takes, and where its signature may be found besides.
+    let image: { readonly imageRef: string; readonly sources: (base: SignatureSources) => SignatureSources } | null = null
+    if (settings.source.kind === 'image') {
+      const source = settings.source
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import('../../app/image/image-bytes.js')
+      const registry = imageRegistryFor(source, env)
+      // A tag that moved, a manifest whose bytes do not hash to the digest, a platform digest
+      // the sealed index does not list: each a SealError naming the image, and no outputs.
+      const check = await checkImageBytes(source, settings.expected, registry)
+      image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) }
+      handedOut = null
+      checksumsFile = source.checksumsFile
+      core.info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`)
+      report = { ...check, name: source.reference.name, expected: settings.expected, listingGiven: false, content: check.image.platform ?? describePlatforms(check.image.platforms.length), location: check.image.imageRef }
+    } else if (settings.source.kind === 'artifact') {
       // A download that does not match is deleted before this returns.
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
@@ -64,10 +79,11 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     // Who sealed the bytes matters only once they are the sealed bytes.
     const required = signatureRequired(settings.signer, false)
+    const sources = signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env)
     const signature: SignatureCheck | null = report.verified
       ? await checkSignature(
           settings.expected,
-          signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env),
+          image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
           signerExpectation(settings.signer, required, env)
         )
       : null
@@ -85,6 +101,7 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))
     core.setOutput(VerifyOutput.Path, verified ? (handedOut ?? '') : '')
     core.setOutput(VerifyOutput.Signer, signature?.status === 'verified' ? signerOutput(signature.signer) : '')
+    core.setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : '')
     if (signatureFailure !== null) {
       core.setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`)
       return
@@ -101,6 +118,10 @@ export async function run(env: Env = process.env): Promise<void> {
   } catch (error) {
     reportFailure(error)
   }
+}
+
+function describePlatforms(count: number): string {
+  return count === 0 ? 'a single image' : `an index of ${formatCount(count, 'platform image')}`
 }
 
 function signerName(signature: Extract<SignatureCheck, { status: 'verified' }>): string {

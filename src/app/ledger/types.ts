@@ -1,3 +1,4 @@
+import type { Digest } from '../../core/digest.js'
 import type { ArtifactRef, LedgerEntry, LiveSpan, SealedBy, Service } from '../../core/promotion/record.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 
@@ -40,5 +41,22 @@ export interface EnvironmentStatus {
   /** Promotions let in whose deployment is not confirmed yet: not live. */
   readonly pending: readonly LedgerEntry[]
   /** Set when the ledger could not say. */
+  readonly error: string | null
+  /** For an environment whose policy moves an image by tag: what the tag names now (see `withImageTags`). */
+  readonly image?: ImageTagStatus
+}
+
+/** What an environment's image tag names in its registry now, beside the ledger's live digest. */
+export interface ImageTagStatus {
+  /** `ghcr.io/acme/app:production` */
+  readonly reference: string
+  /** The digest the tag names now; null when it could not be read (`error` says why) or does not exist. */
+  readonly names: Digest | null
+  /**
+   * `live`: the tag names the live digest; `pending`: a digest let in and not confirmed yet
+   * (the promotion moved the tag); `moved`: anything else, or no tag: it moved behind the
+   * gate's back; `unknown`: the registry could not say (`error`).
+   */
+  readonly state: 'live' | 'pending' | 'moved' | 'unknown'
   readonly error: string | null
 }

@@ -10,7 +10,10 @@ import { requirementReason, signatureRequired } from '../settings/signing-settin
 import type { LedgerLocation } from '../settings/types.js'
 import { findSignatures, unsignedCheck } from '../signature/find-signature.js'
 import { signatureSources } from '../signature/sources.js'
-import type { Signing } from '../signature/types.js'
+import type { SignatureSources, Signing } from '../signature/types.js'
+import type { Digest } from '../../core/digest.js'
+import { withDigest } from '../../core/image/reference.js'
+import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
 import type { FetchContext } from '../verify/types.js'
 import { sealInfoBesideListing } from '../verify/sealed-by.js'
@@ -55,7 +58,8 @@ export interface PromotionContext {
 export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, ledger: LedgerLocation, signing: Signing, context: PromotionContext): PromoteRequest {
   const { env, names } = context
   const source = asked.source
-  const listing = (source?.kind === 'local' ? source.checksumsFile : null) ?? asked.sealListing
+  const imageGate = source?.kind === 'image' ? imageGateOf(source, env) : NO_IMAGE
+  const listing = (source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null) ?? asked.sealListing
   const sealed = asked.digest === 'previous' || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn })
   const fetchContext: FetchContext = {
     env,
@@ -64,7 +68,8 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
     log: context.log
   }
-  const policyAsks = (policy.environments.find((e) => e.name === asked.environment)?.signedBy ?? null) !== null
+  const environmentRule = policy.environments.find((e) => e.name === asked.environment)
+  const policyAsks = (environmentRule?.signedBy ?? null) !== null
   const required = signatureRequired(asked.signer, policyAsks)
   const expectation = signerExpectation(asked.signer, required, env)
   return {
@@ -81,11 +86,17 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     inputs: { environment: names.environment, digest: names.digest, name: names.name, ...(names.from === undefined ? {} : { from: names.from }), ...(names.wait === undefined ? {} : { wait: names.wait }) },
     ...((asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs as number, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {}),
     artifact: null,
-    ...(source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {}),
+    ...(source?.kind === 'image'
+      ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) }
+      : source
+        ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) }
+        : {}),
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const checksumsFile = bytes?.checksumsFile ?? asked.sealListing
-      const found = await findSignatures(digest, signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env))
+      const plain = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env)
+      const sources = source?.kind === 'image' && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain) : plain
+      const found = await findSignatures(digest, sources)
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked)
       // Loaded only when there is a signature to check: most of it is Sigstore's.
       const { checkCandidates } = await import('../signature/check-signature.js')
@@ -119,4 +130,31 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
 
 function sleepOnTimer(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** The image gate of a promotion by `subject-path: oci://…`: one registry client for the bytes and the signatures attached to the image. */
+function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>, env: Env) {
+  let registry: ImageRegistry | null = null
+  const open = async (): Promise<ImageRegistry> => {
+    const { imageRegistryFor } = await import('../image/image-bytes.js')
+    registry ??= imageRegistryFor(source, env)
+    return registry
+  }
+  return {
+    check: async (digest: Digest, platforms: readonly string[], rollback: boolean) => {
+      const { checkImageBytes } = await import('../image/image-bytes.js')
+      // A rollback returns to a digest the tag no longer names: the image is checked by that digest.
+      const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source
+      return checkImageBytes(checked, digest, await open(), { platforms })
+    },
+    sources: async (base: SignatureSources) => {
+      const { imageSignatureSources } = await import('../image/image-bytes.js')
+      return imageSignatureSources(base, source, await open())
+    }
+  }
+}
+
+const NO_IMAGE: ReturnType<typeof imageGateOf> = {
+  check: () => Promise.reject(new Error('unreachable: no image to check')),
+  sources: (base) => Promise.resolve(base)
 }

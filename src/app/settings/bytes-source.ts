@@ -5,6 +5,7 @@ import { parseBooleanInput } from './inputs.js'
 import type { Env } from '../../core/env.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import type { SubjectSpec } from '../../core/seal.js'
+import { isImageSubject, parseImageSubject } from '../../core/image/reference.js'
 
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {
@@ -34,9 +35,10 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
   const runIdText = input(names.runId)
   const checksums = input(names.checksumsPath)
   const cache = names.cache === undefined ? false : parseBooleanInput(names.cache, getInput(names.cache), false)
-  const subject = readSubject(getInput, workspace, names.subjectPath, names.root)
+  const image = readImage(getInput, names)
+  const subject = image === null ? readSubject(getInput, workspace, names.subjectPath, names.root) : null
 
-  const given = [subject !== null && names.subjectPath, artifactName !== '' && names.artifactName, cache && `${names.cache}: true`].filter(
+  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== '' && names.artifactName, cache && `${names.cache}: true`].filter(
     (g): g is string => typeof g === 'string'
   )
   if (given.length > 1) {
@@ -54,6 +56,7 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
         `(a workflow artifact carries its own listing).`
     )
   }
+  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
   if (subject !== null) return { kind: 'local', subject, checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
   if (artifactName !== '') {
     let runId: number | null = null
@@ -89,6 +92,15 @@ export function misspelledInputs(env: Env, inputs: readonly string[]): string[] 
     if (meant !== undefined && given !== meant.replace(/ /g, '_').toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`)
   }
   return found.sort()
+}
+
+/** `subject-path: oci://…`: an image in its registry, alone; null when subject-path names files or nothing. */
+function readImage(getInput: GetInput, names: BytesSourceInputs): { kind: 'image'; reference: ReturnType<typeof parseImageSubject>; inputName: string } | null {
+  const text = getInput(names.subjectPath)
+  if (!isImageSubject(text)) return null
+  const root = getInput(names.root).trim()
+  if (root !== '') throw new SealError('bad-input', `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`)
+  return { kind: 'image', reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath }
 }
 
 /** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */

@@ -43,6 +43,7 @@ export const SealInput = {
   GitHubToken: 'github-token',
   Contract: 'contract',
   ContractVersion: 'contract-version',
+  PushToRegistry: 'push-to-registry',
   ...SigningInput
 } as const
 
@@ -62,7 +63,8 @@ export const SealOutput = {
   LeftOut: 'left-out',
   Signer: 'signer',
   ContractDigest: 'contract-digest',
-  ContractVersion: 'contract-version'
+  ContractVersion: 'contract-version',
+  ImageRef: 'image-ref'
 } as const
 
 export const VerifyInput = {
@@ -82,7 +84,8 @@ export const VerifyOutput = {
   Digest: 'digest',
   Mismatches: 'mismatches',
   Path: 'path',
-  Signer: 'signer'
+  Signer: 'signer',
+  ImageRef: 'image-ref'
 } as const
 
 export const PromoteInput = {
@@ -127,7 +130,8 @@ export const PromoteOutput = {
   AttestationId: 'attestation-id',
   AttestationUrl: 'attestation-url',
   ContractVersion: 'contract-version',
-  ContractDigest: 'contract-digest'
+  ContractDigest: 'contract-digest',
+  ImageRef: 'image-ref'
 } as const
 
 /** What the promote step hands its post step, which confirms the deployment when the job succeeded. */

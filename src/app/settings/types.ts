@@ -2,6 +2,7 @@ import type { WantedSigner } from '../../core/signing/signer-policy.js'
 import type { PublicKeyMaterial } from '../../core/signing/public-key.js'
 import type { TufMirror } from '../../attestation/trusted-root.js'
 import type { SubjectSpec } from '../../core/seal.js'
+import type { ImageReference } from '../../core/image/reference.js'
 
 /**
  * The typed settings the actions read from their inputs and the CLI from its flags: what the
@@ -59,6 +60,12 @@ export type BytesSource =
    * so (BytesCheck.absent) and the caller decides as without bytes, instead of refusing.
    */
   | { readonly kind: 'cache'; readonly token: string; readonly inputName: string; readonly byDefault?: boolean }
+  /**
+   * An image in its registry (`subject-path: oci://…`): its manifest is the bytes, checked
+   * there; the token is the GitHub registry's credential. `checksumsFile` is the seal
+   * bundle's listing when given, beside which its signature is.
+   */
+  | { readonly kind: 'image'; readonly reference: ImageReference; readonly inputName: string; readonly token: string; readonly checksumsFile: string | null }
 
 /** Where promotion records live: a local file, or the repository's Deployments API. */
 export type LedgerLocation = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }

@@ -27,7 +27,7 @@ export async function findSignatures(digest: Digest, sources: SignatureSources):
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest)
-    looked.push(`no attestation for ${digest} in the repository's attestations`)
+    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`)
     candidates.push(...found)
   }
   return { candidates, looked }

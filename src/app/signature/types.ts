@@ -12,6 +12,8 @@ export interface SignatureSources {
   readonly checksumsFile: string | null
   /** The repository's attestations for the digest (one API request), when the job has a token. */
   readonly attestations: ((digest: Digest) => Promise<readonly AttestationCandidate[]>) | null
+  /** Where `attestations` looks, for the message when it finds nothing; the repository's attestations API by default. */
+  readonly attestationsLooked?: (digest: Digest) => string
 }
 
 export type SignatureCheck =

@@ -31,6 +31,11 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile }
   }
   if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
+  if (source.kind === 'image') {
+    // The image's manifest is its bytes, proven in its registry; nothing is downloaded.
+    const { checkImageBytes, imageRegistryFor } = await import('../image/image-bytes.js')
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env))
+  }
 
   const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored.kind === 'verified') return restored.check

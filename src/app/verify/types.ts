@@ -28,6 +28,8 @@ export interface BytesCheck {
    * names), for a source asked for by default: nothing was checked, and `verified` is false.
    */
   readonly absent?: boolean
+  /** For an image checked in its registry: `name@sha256:…`, what the deploy step takes (never the tag). */
+  readonly imageRef?: string
 }
 
 export interface FetchContext {

@@ -150,3 +150,34 @@ export function withDigest(reference: ImageReference, digest: Digest): ImageRefe
 export function sameRepository(a: ImageReference, b: ImageReference): boolean {
   return a.registry === b.registry && a.repository === b.repository
 }
+
+/** How a subject-path names an image instead of files, as `gh attestation verify oci://…` does. */
+export const OCI_SCHEME = 'oci://'
+
+/** Whether a subject-path value names an image (`oci://…`, in any of its entries) rather than files only. */
+export function isImageSubject(text: string): boolean {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME))
+}
+
+/**
+ * The image a subject-path names: one `oci://` reference alone. A list that mixes an image
+ * with files, or names two images, is refused: a seal has one subject, and the gate one
+ * digest to pin.
+ */
+export function parseImageSubject(text: string, what: string): ImageReference {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+  if (lines.length !== 1 || lines[0]!.includes(',')) {
+    throw new SealError(
+      'bad-input',
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}…) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    )
+  }
+  const line = lines[0]!
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError('bad-input', `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`)
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what)
+}

@@ -5,6 +5,7 @@ import { parseDuration } from './duration.js'
 import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
 import { compilePolicyValidator } from './policy-validator.js'
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
+import { parseImageReference } from '../image/reference.js'
 
 interface RawEnvironment {
   requires?: string[]
@@ -12,6 +13,8 @@ interface RawEnvironment {
   soak?: string
   'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
   contract?: Partial<ContractRule>
+  platforms?: string[]
+  image?: { tag?: string; 'copy-to'?: string }
 }
 
 /** What `contract: {}` means: a breaking amendment needs a major version bump, a dangerous one is a warning, a rollback passes. */
@@ -179,7 +182,18 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
             denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
           }
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract }
+    const copyTo = env.image?.['copy-to']
+    if (copyTo !== undefined) {
+      try {
+        const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`)
+        if (target.digest !== null) throw new SealError('bad-input', 'a copy names its destination by repository and tag, never by digest')
+      } catch (error) {
+        if (!(error instanceof SealError)) throw error
+        problems.push(() => `${at(nodeAt(name, 'image', 'copy-to'))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`)
+      }
+    }
+    const image = env.image === undefined ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } }
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...(env.platforms === undefined ? {} : { platforms: env.platforms }), ...image }
   })
   if (problems.length > 0) {
     if (positions === null) return null
@@ -278,11 +292,13 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments, service, services'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by, contract'
+            ? 'requires, requires-any, soak, signed-by, contract, platforms, image'
             : path.at(-1) === 'signed-by'
               ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
               : path.at(-1) === 'contract'
                 ? 'breaking, dangerous, rollback'
+                : path.at(-1) === 'image'
+                  ? 'tag, copy-to'
                 : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`
@@ -296,6 +312,8 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       if (path[0] === 'service' || path[0] === 'services') return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`
       if (path.at(-2) === 'signed-by') return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ''] ?? 'is not valid'}.`
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
+      if (path.at(-2) === 'image') return `${location}: ${where}${shown} is not ${path.at(-1) === 'tag' ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : 'an image: write it as registry/repository[:tag]'}.`
+      if (path.at(-2) === 'platforms') return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     case 'type':
       // The same words as the enum error beside it, so the two read as one problem.
@@ -341,6 +359,10 @@ function describeType(type: string, path: string[]): string {
   if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
   if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'
   if (path.at(-1) === 'requires' || path.at(-1) === 'requires-any') return 'a list of environment names, such as [staging]'
+  if (path.at(-1) === 'image') return 'a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }'
+  if (path.at(-2) === 'image') return 'text'
+  if (path.at(-1) === 'platforms') return 'a list of platforms, such as [linux/amd64, linux/arm64]'
+  if (path.at(-2) === 'platforms') return 'a platform, such as linux/amd64 (text)'
   if (path.length === 2) return 'a mapping of rules (requires, requires-any, soak), or {} for none'
   if (path.length === 3) return 'an environment name'
   return type.replace(',', ' or ')

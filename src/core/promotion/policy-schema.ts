@@ -10,6 +10,14 @@ export const REPOSITORY_PATTERN = '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'
 /** A workflow file in the signer repository, optionally at a ref: `.github/workflows/release.yml@refs/heads/main`. */
 export const WORKFLOW_PATTERN = '^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$'
 
+/** `os/architecture[/variant]`, as docker and buildx write a platform: `linux/amd64`, `linux/arm/v7`. */
+const PLATFORM_PATTERN = '^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$'
+
+/** An image tag, as distribution's grammar has it. */
+const TAG_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$'
+/** An image reference without a digest, `registry/repository[:tag]`; policy-file.ts reads it by the full grammar. */
+const IMAGE_NAME_PATTERN = '^[A-Za-z0-9][^\\s@]{0,300}$'
+
 /**
  * JSON Schema (draft-07) of the promotion policy file. Editors that read JSON Schema can
  * use it as is; `policy-file.ts` turns its errors into messages that point at a line.
@@ -35,6 +43,16 @@ export const POLICY_SCHEMA = {
           requires: environmentList,
           'requires-any': { ...environmentList, minItems: 1 },
           soak: { type: 'string', pattern: DURATION_PATTERN },
+          platforms: { type: 'array', items: { type: 'string', pattern: PLATFORM_PATTERN }, uniqueItems: true, minItems: 1 },
+          image: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              tag: { type: 'string', pattern: TAG_PATTERN },
+              'copy-to': { type: 'string', pattern: IMAGE_NAME_PATTERN }
+            }
+          },
           'signed-by': {
             type: 'object',
             additionalProperties: false,

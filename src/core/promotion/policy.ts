@@ -47,6 +47,18 @@ export interface EnvironmentRule {
   readonly signedBy: SignerRule | null
   /** Null when the environment does not judge contract amendments (they are still recorded when known). */
   readonly contract?: ContractRule | null
+  /** For an image: the platforms its index must have an image for (`linux/amd64`); absent or empty for none. */
+  readonly platforms?: readonly string[]
+  /** For an image: how an allowed promotion moves it (a tag in its repository, a copy elsewhere); absent for neither. */
+  readonly image?: ImageRule
+}
+
+/** `image: { tag, copy-to }`: the promotion puts exactly the sealed manifest's bytes under a tag, or copies the image. */
+export interface ImageRule {
+  /** The tag the environment runs, set in the image's own repository (a retag). */
+  readonly tag: string | null
+  /** Another repository or registry (`registry/repository[:tag]`) the image is copied to, by digest. */
+  readonly copyTo: string | null
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */

@@ -9,7 +9,8 @@ import type { Env } from '../../core/env.js'
 /**
  * Where a registry's credentials come from, first match wins:
  *
- * 1. explicit credentials for that registry (the registry-username / registry-password inputs);
+ * 1. explicit credentials for that registry (given by the caller; the actions take none: a
+ *    workflow logs in with docker/login-action, which writes Docker's config);
  * 2. the GitHub token, for the GitHub server's own registry (ghcr.io unless told otherwise);
  * 3. Docker's config, `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`: the registry's
  *    `credHelpers` entry, else `credsStore`, run as `docker-credential-<name> get`; then its
@@ -91,7 +92,7 @@ export class CredentialResolver {
 
   /** The places `find` looks, for a message saying none had anything. */
   looked(registry: string): string[] {
-    const places = ['registry-username/registry-password']
+    const places = (this.options.explicit ?? []).some((given) => hostOf(given.registry) === registry) ? ['the credentials given for it'] : []
     if (this.options.github !== undefined && registry === (this.options.github.registry ?? GITHUB_REGISTRY)) places.push('the GitHub token')
     places.push(this.dockerConfigPath())
     places.push(this.authFilePath() ?? 'no containers auth file (REGISTRY_AUTH_FILE and XDG_RUNTIME_DIR unset)')
@@ -101,7 +102,7 @@ export class CredentialResolver {
   private async lookUp(registry: string, repository: string): Promise<FoundCredentials | null> {
     for (const given of this.options.explicit ?? []) {
       if (hostOf(given.registry) === registry) {
-        return { credentials: { kind: 'basic', username: given.username, password: given.password }, source: `registry-username/registry-password for ${registry}` }
+        return { credentials: { kind: 'basic', username: given.username, password: given.password }, source: `the user and password given for ${registry}` }
       }
     }
     const github = this.options.github

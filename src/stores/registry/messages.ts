@@ -64,7 +64,7 @@ export function unexpectedAnswer(request: Named, status: number, detail: string,
 export function noCredentials(where: string, registry: string, looked: readonly string[]): string {
   return (
     `${where}: the registry ${registry} asks for credentials, and none were found for it (looked at ${looked.join('; ')}). ` +
-    `Give registry-username and registry-password, or log in first (docker login ${registry}).`
+    `Log in first: docker login ${registry} (docker/login-action in a workflow)${registry === 'ghcr.io' ? ', or give the job\'s github-token with "permissions: packages: read"' : ''}.`
   )
 }
 

@@ -3,6 +3,7 @@ import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
 import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
+import { OBSERVE_KEYS, observeSpecsOf, type DriftRule, type RawObserveEntry } from '../observe/spec.js'
 import { compilePolicyValidator } from './policy-validator.js'
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
 
@@ -12,6 +13,8 @@ interface RawEnvironment {
   soak?: string
   'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
   contract?: Partial<ContractRule>
+  observe?: RawObserveEntry | RawObserveEntry[]
+  drift?: DriftRule
 }
 
 /** What `contract: {}` means: a breaking amendment needs a major version bump, a dangerous one is a warning, a rollback passes. */
@@ -179,7 +182,10 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
             denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
           }
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract }
+    const observed = observeSpecsOf(env.observe)
+    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, 'observe'))}: environments.${name}.observe${problem}`)
+    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs }
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...watched, ...(env.drift === undefined ? {} : { drift: env.drift }) }
   })
   if (problems.length > 0) {
     if (positions === null) return null
@@ -278,11 +284,13 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments, service, services'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by, contract'
+            ? 'requires, requires-any, soak, signed-by, contract, observe, drift'
             : path.at(-1) === 'signed-by'
               ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
               : path.at(-1) === 'contract'
                 ? 'breaking, dangerous, rollback'
+                : path.includes('observe')
+                  ? OBSERVE_KEYS
                 : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`

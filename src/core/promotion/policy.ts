@@ -1,4 +1,5 @@
 import { SealError, quote } from '../errors.js'
+import type { DriftRule, ObserveSpec } from '../observe/spec.js'
 import type { Service } from './record.js'
 
 /**
@@ -47,6 +48,10 @@ export interface EnvironmentRule {
   readonly signedBy: SignerRule | null
   /** Null when the environment does not judge contract amendments (they are still recorded when known). */
   readonly contract?: ContractRule | null
+  /** How to find out what the environment runs (`observe:`); empty when it is not observed. */
+  readonly observe?: readonly ObserveSpec[]
+  /** `block`: while its last observation is drift, the environment is no valid `requires` and its soak does not count; `warn` (default): drift is reported only. */
+  readonly drift?: DriftRule
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */

@@ -1,0 +1,18 @@
+import type { ObserveReport } from '../app/observe/types.js'
+import { shortDigest } from '../core/digest.js'
+import { observedWhere } from './observe-markdown.js'
+
+/** The observer's result for a terminal: one line per environment, its reason below, then contract changes. */
+export function renderObserveText(report: ObserveReport): string {
+  const lines: string[] = []
+  for (const e of report.environments) {
+    const verdict = e.verdict.toUpperCase().padEnd(8)
+    const observed = e.observed === null ? '' : `  observed ${e.observed.split(' ').map(shortDigest).join(' ')}`
+    lines.push(`${verdict} ${observedWhere(e)}  expected ${e.expected === null ? 'nothing live' : shortDigest(e.expected)}${observed}${e.since === null ? '' : `  since ${e.since}`}`)
+    if (e.reason !== null) lines.push(`         ${e.reason}`)
+    for (const c of e.contractChanges) lines.push(`         ${c.severity.padEnd(10)} ${c.rule}  ${c.location}`)
+  }
+  const drifted = report.environments.filter((e) => e.verdict === 'drifted').length
+  lines.push(drifted > 0 ? `${drifted} of ${report.environments.length} drifted.` : `No drift in ${report.environments.length} observed.`)
+  return `${lines.join('\n')}\n`
+}

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { confirmCommand } from '../../src/cli/confirm-command.js'
+import { contractHistoryCommand } from '../../src/cli/contract-history-command.js'
 import { driftCommand } from '../../src/cli/drift-command.js'
 import { historyCommand } from '../../src/cli/history-command.js'
 import { ledgerCommand } from '../../src/cli/ledger-command.js'
@@ -185,11 +186,19 @@ describe('artifact-seal observe: contract-url', () => {
     const changed = structuredClone(OPENAPI) as { paths: Record<string, unknown> }
     delete changed.paths['/orders/{id}']
     app.set('/openapi.json', { kind: 'json', body: changed })
-    const { code, report } = await observe(cwd)
+    const { code, report } = await observe(cwd, '--record')
     expect(code).toBe(1)
     const env = report.environments[0] as { verdict: string; contractChanges: { rule: string; severity: string }[] }
     expect(env.verdict).toBe('drifted')
     expect(env.contractChanges).toContainEqual(expect.objectContaining({ severity: 'breaking', rule: expect.stringMatching(/removed/) }))
+    // contract history shows the drift in its timeline, with the rule ids; history names the verdict.
+    const rules = [...new Set(env.contractChanges.map((c) => c.rule))]
+    const contract = fakeTerminal(cwd)
+    expect(await contractHistoryCommand([...LEDGER], contract)).toBe(0)
+    expect(contract.stdout()).toMatch(new RegExp(`Contract drift observed: 1 record\\n.*production \\(shop\\)  served contract differs from the sealed one of sha256:[0-9a-f]{12}…: ${rules.join(', ')}`))
+    const history = fakeTerminal(cwd)
+    expect(await historyCommand([...LEDGER], history)).toBe(0)
+    expect(history.stdout()).toMatch(/production\s+observed\s+sha256:[0-9a-f]{64} shop .*\(drifted: contract-url: the served contract differs/)
     app.set('/openapi.json', { kind: 'text', body: '<!doctype html><title>Sign in</title>', type: 'text/html' })
     const html = await observe(cwd)
     expect(html.report.environments[0]).toMatchObject({ verdict: 'unknown' })

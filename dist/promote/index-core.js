@@ -118,6 +118,32 @@ var require_yaml = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // src/attestation/oidc-token.ts
 function decodeOidcClaims(token) {
   const payload = token.split(".")[1];
@@ -202,10 +228,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-EUSERWU5.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
-    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SGPMZMRP.js");
+    const { keySigner } = await import("../chunks/key-signer-KLQNOSB3.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +248,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-DBEEOVF6.js");
+  const { signStatement } = await import("../chunks/sign-statement-SGPMZMRP.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -749,9 +775,44 @@ function serviceFor(policy, name, nameInput = "name") {
   );
 }
 
+// src/core/observe/spec.ts
+var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
+var DEFAULT_POINTER = "/digest";
+var DRIFT_RULES = ["block", "warn"];
+var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
+var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, timeout";
+function observeSpecsOf(raw) {
+  if (raw === void 0) return { specs: [], problems: [] };
+  const entries = Array.isArray(raw) ? raw : [raw];
+  const problems = [];
+  const specs = entries.map((e, i) => {
+    const at = entries.length === 1 ? "" : `[${i}]`;
+    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0) {
+      problems.push(`${at} names no probe. Give url (with pointer), command, files or contract-url.`);
+    }
+    if (e.pointer !== void 0 && e.url === void 0) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`);
+    if (e.checksums !== void 0 && e.files === void 0) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`);
+    const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
+    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4) problems.push(`${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`);
+    return {
+      service: e.service ?? null,
+      url: e.url ?? null,
+      pointer: e.pointer ?? DEFAULT_POINTER,
+      command: e.command ?? null,
+      files: e.files ?? null,
+      checksums: e.checksums ?? null,
+      contractUrl: e["contract-url"] ?? null,
+      timeoutMs
+    };
+  });
+  const services = specs.map((s) => s.service);
+  if (new Set(services).size !== services.length) problems.push(" observes the same service twice. Give each entry its own service:, or put both probes in one entry.");
+  return { specs, problems };
+}
+
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "minLength": 1 }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "minLength": 1 }, "files": { "type": "string", "minLength": 1 }, "checksums": { "type": "string", "minLength": 1 }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "minLength": 1 }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "minLength": 1 }, "files": { "type": "string", "minLength": 1 }, "checksums": { "type": "string", "minLength": 1 }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
@@ -759,6 +820,10 @@ var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
 var pattern8 = new RegExp("^refs/\\S+$", "u");
 var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern10 = new RegExp("^https?://\\S+$", "u");
+var pattern11 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern13 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var func2 = require_ucs2length().default;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -923,7 +988,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "signed-by" || key3 === "contract")) {
+              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "signed-by" || key3 === "contract" || key3 === "observe" || key3 === "drift")) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1301,24 +1366,511 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data4.observe !== void 0) {
+              let data20 = data4.observe;
+              const _errs48 = errors;
+              let valid15 = false;
+              const _errs49 = errors;
+              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+                if (Object.keys(data20).length < 1) {
+                  const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                for (const key6 in data20) {
+                  if (!(key6 === "service" || key6 === "url" || key6 === "pointer" || key6 === "command" || key6 === "files" || key6 === "checksums" || key6 === "contract-url" || key6 === "timeout")) {
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.service !== void 0) {
+                  let data21 = data20.service;
+                  if (typeof data21 === "string") {
+                    if (func2(data21) < 1) {
+                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.url !== void 0) {
+                  let data22 = data20.url;
+                  if (typeof data22 === "string") {
+                    if (!pattern10.test(data22)) {
+                      const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.pointer !== void 0) {
+                  let data23 = data20.pointer;
+                  if (typeof data23 === "string") {
+                    if (!pattern11.test(data23)) {
+                      const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err51];
+                      } else {
+                        vErrors.push(err51);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err52];
+                    } else {
+                      vErrors.push(err52);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.command !== void 0) {
+                  let data24 = data20.command;
+                  if (typeof data24 === "string") {
+                    if (func2(data24) < 1) {
+                      const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err54];
+                    } else {
+                      vErrors.push(err54);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.files !== void 0) {
+                  let data25 = data20.files;
+                  if (typeof data25 === "string") {
+                    if (func2(data25) < 1) {
+                      const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err55];
+                      } else {
+                        vErrors.push(err55);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.checksums !== void 0) {
+                  let data26 = data20.checksums;
+                  if (typeof data26 === "string") {
+                    if (func2(data26) < 1) {
+                      const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err57];
+                      } else {
+                        vErrors.push(err57);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20["contract-url"] !== void 0) {
+                  let data27 = data20["contract-url"];
+                  if (typeof data27 === "string") {
+                    if (!pattern10.test(data27)) {
+                      const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err59];
+                      } else {
+                        vErrors.push(err59);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.timeout !== void 0) {
+                  let data28 = data20.timeout;
+                  if (typeof data28 === "string") {
+                    if (!pattern13.test(data28)) {
+                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              var _valid0 = _errs49 === errors;
+              valid15 = valid15 || _valid0;
+              if (!valid15) {
+                const _errs68 = errors;
+                if (Array.isArray(data20)) {
+                  if (data20.length < 1) {
+                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                  const len3 = data20.length;
+                  for (let i6 = 0; i6 < len3; i6++) {
+                    let data29 = data20[i6];
+                    if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                      if (Object.keys(data29).length < 1) {
+                        const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                        if (vErrors === null) {
+                          vErrors = [err65];
+                        } else {
+                          vErrors.push(err65);
+                        }
+                        errors++;
+                      }
+                      for (const key7 in data29) {
+                        if (!(key7 === "service" || key7 === "url" || key7 === "pointer" || key7 === "command" || key7 === "files" || key7 === "checksums" || key7 === "contract-url" || key7 === "timeout")) {
+                          const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err66];
+                          } else {
+                            vErrors.push(err66);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.service !== void 0) {
+                        let data30 = data29.service;
+                        if (typeof data30 === "string") {
+                          if (func2(data30) < 1) {
+                            const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err67];
+                            } else {
+                              vErrors.push(err67);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err68];
+                          } else {
+                            vErrors.push(err68);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.url !== void 0) {
+                        let data31 = data29.url;
+                        if (typeof data31 === "string") {
+                          if (!pattern10.test(data31)) {
+                            const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err69];
+                            } else {
+                              vErrors.push(err69);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err70];
+                          } else {
+                            vErrors.push(err70);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.pointer !== void 0) {
+                        let data32 = data29.pointer;
+                        if (typeof data32 === "string") {
+                          if (!pattern11.test(data32)) {
+                            const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                            if (vErrors === null) {
+                              vErrors = [err71];
+                            } else {
+                              vErrors.push(err71);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err72];
+                          } else {
+                            vErrors.push(err72);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.command !== void 0) {
+                        let data33 = data29.command;
+                        if (typeof data33 === "string") {
+                          if (func2(data33) < 1) {
+                            const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err73];
+                            } else {
+                              vErrors.push(err73);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err74];
+                          } else {
+                            vErrors.push(err74);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.files !== void 0) {
+                        let data34 = data29.files;
+                        if (typeof data34 === "string") {
+                          if (func2(data34) < 1) {
+                            const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err75];
+                            } else {
+                              vErrors.push(err75);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err76];
+                          } else {
+                            vErrors.push(err76);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.checksums !== void 0) {
+                        let data35 = data29.checksums;
+                        if (typeof data35 === "string") {
+                          if (func2(data35) < 1) {
+                            const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                            if (vErrors === null) {
+                              vErrors = [err77];
+                            } else {
+                              vErrors.push(err77);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err78];
+                          } else {
+                            vErrors.push(err78);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29["contract-url"] !== void 0) {
+                        let data36 = data29["contract-url"];
+                        if (typeof data36 === "string") {
+                          if (!pattern10.test(data36)) {
+                            const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err79];
+                            } else {
+                              vErrors.push(err79);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data29.timeout !== void 0) {
+                        let data37 = data29.timeout;
+                        if (typeof data37 === "string") {
+                          if (!pattern13.test(data37)) {
+                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err81];
+                            } else {
+                              vErrors.push(err81);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err82];
+                          } else {
+                            vErrors.push(err82);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs68 === errors;
+                valid15 = valid15 || _valid0;
+              }
+              if (!valid15) {
+                const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              } else {
+                errors = _errs48;
+                if (vErrors !== null) {
+                  if (_errs48) {
+                    vErrors.length = _errs48;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data4.drift !== void 0) {
+              let data38 = data4.drift;
+              if (typeof data38 !== "string") {
+                const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+              if (!(data38 === "block" || data38 === "warn")) {
+                const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err87];
+                } else {
+                  vErrors.push(err87);
+                }
+                errors++;
+              }
+            }
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err88 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err88];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err88);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err89 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err89];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err89);
     }
     errors++;
   }
@@ -1628,7 +2180,10 @@ function policyFrom(value, source, positions) {
       denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract };
+    const observed = observeSpecsOf(env.observe);
+    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
+    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...watched, ...env.drift === void 0 ? {} : { drift: env.drift } };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1704,7 +2259,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -1838,7 +2393,8 @@ init_errors();
 
 // src/core/promotion/record.ts
 init_errors();
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
+var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 function serviceOf(record) {
@@ -2522,7 +3078,7 @@ function decodeRecord(value, damaged) {
   const modeText = maybeText("mode");
   if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
-  const modeless = outcome === "vetoed" || outcome === "approved";
+  const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
   if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
@@ -2602,6 +3158,7 @@ function decodeRecord(value, damaged) {
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const observation = observationOf(object2("observation"), outcome, damaged);
   const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
@@ -2623,8 +3180,23 @@ function decodeRecord(value, damaged) {
     ...attestation !== null ? { attestation } : {},
     ...contract !== null ? { contract } : {},
     ...amendment !== null ? { amendment } : {},
-    ...approves !== null ? { approves } : {}
+    ...approves !== null ? { approves } : {},
+    ...observation !== null ? { observation } : {}
   };
+}
+var VERDICTS = ["matches", "drifted", "unknown"];
+function observationOf(o, outcome, damaged) {
+  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o === null) return null;
+  const verdict = o.verdict;
+  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  const observed = o.observed;
+  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  const texts = (field) => {
+    const v = o[field];
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
+  };
+  return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
 // src/core/listing.ts
@@ -3611,7 +4183,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-FS7LXW2U.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3756,7 +4328,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-XKFPRFUG.js");
+  const { classifyContracts } = await import("../chunks/classify-RKG2PQUE.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -6065,8 +6637,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-I3RVFZ3C.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-XKXDJWJT.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6178,7 +6750,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-G3TUNATH.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6943,7 +7515,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-G3TUNATH.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8010,8 +8582,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HSM5R7FF.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-H46B7DGD.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8041,7 +8613,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-JZV7Q33G.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8269,119 +8841,120 @@ async function run(env = process.env) {
 init_env();
 init_errors();
 export {
-  run as m1$run,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly3 as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors,
-  SEVERITIES as m6$SEVERITIES,
-  compareChanges as m6$compareChanges,
-  isJsonFile as m7$isJsonFile,
-  isProtobufFile as m7$isProtobufFile,
-  kindOfName as m7$kindOfName,
-  readContractDocument as m9$readContractDocument
+  readContractDocument as m10$readContractDocument,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  confirmationChanged as m16$confirmationChanged,
+  needsLiveContract as m16$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m17$OBSERVING,
+  OUTCOMES as m17$OUTCOMES,
+  RESOLUTIONS as m17$RESOLUTIONS,
+  confirmedOutcome as m17$confirmedOutcome,
+  describeService as m17$describeService,
+  makesLive as m17$makesLive,
+  serviceOf as m17$serviceOf,
+  listDirectory as m18$listDirectory,
+  sealSubject as m18$sealSubject,
+  FULCIO_OIDS as m19$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m19$GITHUB_HOSTED,
+  checkIdentity as m19$checkIdentity,
+  decodeDerUtf8String as m19$decodeDerUtf8String,
+  decodeIdentity as m19$decodeIdentity,
+  describeIdentityFailure as m19$describeIdentityFailure,
+  parseWorkflowSetting as m19$parseWorkflowSetting,
+  parseWorkflowUri as m19$parseWorkflowUri,
+  repositoryOfUri as m19$repositoryOfUri,
+  run as m2$run,
+  CURVES as m20$CURVES,
+  GENERATE_HINT as m20$GENERATE_HINT,
+  PRIVATE_LABELS as m20$PRIVATE_LABELS,
+  PUBLIC_LABELS as m20$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
+  algorithmOf as m20$algorithmOf,
+  bodyBytes as m20$bodyBytes,
+  keyHint as m20$keyHint,
+  looksLikePem as m20$looksLikePem,
+  material as m20$material,
+  normalize2 as m20$normalize,
+  notPem as m20$notPem,
+  pemBlocks as m20$pemBlocks,
+  readPublicKey as m20$readPublicKey,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m23$CACHE_LISTING,
+  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m23$cacheArchivePrefix,
+  cacheKeyOf as m23$cacheKeyOf,
+  cacheStagingPath as m23$cacheStagingPath,
+  copyListedFiles as m24$copyListedFiles,
+  makeDirectories as m24$makeDirectories,
+  privateDir as m24$privateDir,
+  removeQuietly3 as m24$removeQuietly,
+  writeNewFile as m24$writeNewFile,
+  wrongEnvironment as m25$wrongEnvironment,
+  decodeRecord as m26$decodeRecord,
+  VERSION as m27$VERSION,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors,
+  SEVERITIES as m7$SEVERITIES,
+  compareChanges as m7$compareChanges,
+  isJsonFile as m8$isJsonFile,
+  isProtobufFile as m8$isProtobufFile,
+  kindOfName as m8$kindOfName
 };

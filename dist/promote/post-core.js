@@ -74,6 +74,32 @@ var require_yaml = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // builtin:node:crypto
 var node_crypto_exports = {};
 __export(node_crypto_exports, {
@@ -405,7 +431,8 @@ function quote(value) {
 }
 
 // src/core/promotion/record.ts
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
+var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 function serviceOf(record) {
@@ -1086,7 +1113,7 @@ function decodeRecord(value, damaged) {
   const modeText = maybeText("mode");
   if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
-  const modeless = outcome === "vetoed" || outcome === "approved";
+  const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
   if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
@@ -1166,6 +1193,7 @@ function decodeRecord(value, damaged) {
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
@@ -1187,8 +1215,23 @@ function decodeRecord(value, damaged) {
     ...attestation !== null ? { attestation } : {},
     ...contract !== null ? { contract } : {},
     ...amendment !== null ? { amendment } : {},
-    ...approves !== null ? { approves } : {}
+    ...approves !== null ? { approves } : {},
+    ...observation !== null ? { observation } : {}
   };
+}
+var VERDICTS = ["matches", "drifted", "unknown"];
+function observationOf(o, outcome, damaged) {
+  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o === null) return null;
+  const verdict = o.verdict;
+  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  const observed = o.observed;
+  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  const texts = (field) => {
+    const v = o[field];
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
+  };
+  return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
 // src/stores/ledger/beside-ledger.ts
@@ -1856,7 +1899,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
+  const { prepareSigning } = await import("../chunks/signing-QBCEEIH2.js");
   return prepareSigning(settings, env);
 }
 
@@ -1885,7 +1928,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WQOXWEBC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-LZ6YSJST.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2117,6 +2160,10 @@ function parseLedgerLocation(value, inputName, baseDir) {
 // src/core/promotion/policy-file.ts
 var import_yaml = __toESM(require_yaml());
 
+// src/core/observe/spec.ts
+var DRIFT_RULES = ["block", "warn"];
+var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
+
 // src/core/promotion/policy-validator.ts
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
@@ -2125,6 +2172,10 @@ var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
 var pattern8 = new RegExp("^refs/\\S+$", "u");
 var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern10 = new RegExp("^https?://\\S+$", "u");
+var pattern11 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern13 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var func2 = require_ucs2length().default;
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {
@@ -2723,65 +2774,66 @@ async function post(env = process.env) {
   }
 }
 export {
-  post as m0$post,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  confirmationChanged as m15$confirmationChanged,
-  needsLiveContract as m15$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m16$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m16$OUTCOMES,
-  RESOLUTIONS as m16$RESOLUTIONS,
-  confirmedOutcome as m16$confirmedOutcome,
-  describeService as m16$describeService,
-  makesLive as m16$makesLive,
-  serviceOf as m16$serviceOf,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors
+  post as m1$post,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  confirmationChanged as m16$confirmationChanged,
+  needsLiveContract as m16$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m17$OBSERVING,
+  OUTCOMES as m17$OUTCOMES,
+  RESOLUTIONS as m17$RESOLUTIONS,
+  confirmedOutcome as m17$confirmedOutcome,
+  describeService as m17$describeService,
+  makesLive as m17$makesLive,
+  serviceOf as m17$serviceOf,
+  CURVES as m20$CURVES,
+  GENERATE_HINT as m20$GENERATE_HINT,
+  PRIVATE_LABELS as m20$PRIVATE_LABELS,
+  PUBLIC_LABELS as m20$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
+  algorithmOf as m20$algorithmOf,
+  bodyBytes as m20$bodyBytes,
+  keyHint as m20$keyHint,
+  looksLikePem as m20$looksLikePem,
+  material as m20$material,
+  normalize2 as m20$normalize,
+  notPem as m20$notPem,
+  pemBlocks as m20$pemBlocks,
+  readPublicKey as m20$readPublicKey,
+  wrongEnvironment as m25$wrongEnvironment,
+  decodeRecord as m26$decodeRecord,
+  VERSION as m27$VERSION,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors
 };

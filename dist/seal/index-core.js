@@ -2763,10 +2763,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-QBTI4DV2.js");
+    const { readSigningKey } = await import("../chunks/signing-key-OHZ2YJ42.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-MSQWLWJD.js");
-    const { keySigner } = await import("../chunks/key-signer-CUEFIQNK.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-RC2722TM.js");
+    const { keySigner } = await import("../chunks/key-signer-T4MLZBUA.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2783,8 +2783,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HN4ODNLG.js");
-  const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HRS6IC7G.js");
+  const { signStatement } = await import("../chunks/sign-statement-RC2722TM.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2826,7 +2826,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XQFVJH5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IEGQ5C5J.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2904,14 +2904,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6KD5NNUJ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6DCZ2L4W.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-A6VLQSV4.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-E3ZVUBZJ.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2921,7 +2921,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4TWGGFMQ.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-MKNSMMDZ.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2946,79 +2946,79 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  CURVES as m19$CURVES,
-  GENERATE_HINT as m19$GENERATE_HINT,
-  PRIVATE_LABELS as m19$PRIVATE_LABELS,
-  PUBLIC_LABELS as m19$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m19$SUPPORTED_KEYS,
-  algorithmOf as m19$algorithmOf,
-  bodyBytes as m19$bodyBytes,
-  keyHint as m19$keyHint,
-  looksLikePem as m19$looksLikePem,
-  material as m19$material,
-  normalize2 as m19$normalize,
-  notPem as m19$notPem,
-  pemBlocks as m19$pemBlocks,
-  readPublicKey as m19$readPublicKey,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  VERSION as m25$VERSION,
-  defaultArtifactName as m3$defaultArtifactName,
-  run as m3$run,
-  CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m8$CONTRACT_FORMAT,
-  CONTRACT_FORMAT_V1 as m8$CONTRACT_FORMAT_V1,
-  UNVERSIONED as m8$UNVERSIONED,
-  buildManifest as m8$buildManifest,
-  contractDigest as m8$contractDigest,
-  contractIdentityText as m8$contractIdentityText,
-  contractVersion as m8$contractVersion,
-  parseContractPatterns as m8$parseContractPatterns,
-  parseManifest as m8$parseManifest
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  listDirectory as m18$listDirectory,
+  sealSubject as m18$sealSubject,
+  CURVES as m20$CURVES,
+  GENERATE_HINT as m20$GENERATE_HINT,
+  PRIVATE_LABELS as m20$PRIVATE_LABELS,
+  PUBLIC_LABELS as m20$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
+  algorithmOf as m20$algorithmOf,
+  bodyBytes as m20$bodyBytes,
+  keyHint as m20$keyHint,
+  looksLikePem as m20$looksLikePem,
+  material as m20$material,
+  normalize2 as m20$normalize,
+  notPem as m20$notPem,
+  pemBlocks as m20$pemBlocks,
+  readPublicKey as m20$readPublicKey,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  VERSION as m27$VERSION,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  defaultArtifactName as m4$defaultArtifactName,
+  run as m4$run,
+  CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m9$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m9$CONTRACT_FORMAT_V1,
+  UNVERSIONED as m9$UNVERSIONED,
+  buildManifest as m9$buildManifest,
+  contractDigest as m9$contractDigest,
+  contractIdentityText as m9$contractIdentityText,
+  contractVersion as m9$contractVersion,
+  parseContractPatterns as m9$parseContractPatterns,
+  parseManifest as m9$parseManifest
 };

@@ -1931,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6V3AO4P2.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-7T2CTPIF.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-QFEHIRLW.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2845,8 +2845,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-S4633C3Y.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-AN5E7CVG.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2937,7 +2937,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-2UG6OCRK.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3067,89 +3067,89 @@ function mismatchOutput(m) {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  agreeingKind as m13$agreeingKind,
-  checkSubjectKind as m13$checkSubjectKind,
-  isCanonicalListing as m13$isCanonicalListing,
-  kindFromListing as m13$kindFromListing,
-  kindFromStatement as m13$kindFromStatement,
-  readListingFile2 as m13$readListingFile,
-  refuseListingAsFile as m13$refuseListingAsFile,
-  checkListingPath as m14$checkListingPath,
-  compareUtf8 as m14$compareUtf8,
-  describesListing as m14$describesListing,
-  diffListings as m14$diffListings,
-  digestOfListing as m14$digestOfListing,
-  formatListing as m14$formatListing,
-  listingFromDigests as m14$listingFromDigests,
-  parseListing as m14$parseListing,
-  sortEntries as m14$sortEntries,
-  listDirectory as m17$listDirectory,
-  sealSubject as m17$sealSubject,
-  FULCIO_OIDS as m18$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m18$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m18$GITHUB_HOSTED,
-  checkIdentity as m18$checkIdentity,
-  decodeDerUtf8String as m18$decodeDerUtf8String,
-  decodeIdentity as m18$decodeIdentity,
-  describeIdentityFailure as m18$describeIdentityFailure,
-  parseWorkflowSetting as m18$parseWorkflowSetting,
-  parseWorkflowUri as m18$parseWorkflowUri,
-  repositoryOfUri as m18$repositoryOfUri,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  VERSION as m25$VERSION,
-  mismatchOutput as m4$mismatchOutput,
-  run as m4$run,
-  DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m5$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m5$parseTufMirrors
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  agreeingKind as m14$agreeingKind,
+  checkSubjectKind as m14$checkSubjectKind,
+  isCanonicalListing as m14$isCanonicalListing,
+  kindFromListing as m14$kindFromListing,
+  kindFromStatement as m14$kindFromStatement,
+  readListingFile2 as m14$readListingFile,
+  refuseListingAsFile as m14$refuseListingAsFile,
+  checkListingPath as m15$checkListingPath,
+  compareUtf8 as m15$compareUtf8,
+  describesListing as m15$describesListing,
+  diffListings as m15$diffListings,
+  digestOfListing as m15$digestOfListing,
+  formatListing as m15$formatListing,
+  listingFromDigests as m15$listingFromDigests,
+  parseListing as m15$parseListing,
+  sortEntries as m15$sortEntries,
+  listDirectory as m18$listDirectory,
+  sealSubject as m18$sealSubject,
+  FULCIO_OIDS as m19$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m19$GITHUB_HOSTED,
+  checkIdentity as m19$checkIdentity,
+  decodeDerUtf8String as m19$decodeDerUtf8String,
+  decodeIdentity as m19$decodeIdentity,
+  describeIdentityFailure as m19$describeIdentityFailure,
+  parseWorkflowSetting as m19$parseWorkflowSetting,
+  parseWorkflowUri as m19$parseWorkflowUri,
+  repositoryOfUri as m19$repositoryOfUri,
+  contractManifestBeside as m22$contractManifestBeside,
+  hasBundleBeside as m22$hasBundleBeside,
+  listingsIn as m22$listingsIn,
+  readListing as m22$readListing,
+  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
+  readStatement as m22$readStatement,
+  readStatementBeside as m22$readStatementBeside,
+  whyUnreadable as m22$whyUnreadable,
+  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m23$CACHE_LISTING,
+  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m23$cacheArchivePrefix,
+  cacheKeyOf as m23$cacheKeyOf,
+  cacheStagingPath as m23$cacheStagingPath,
+  copyListedFiles as m24$copyListedFiles,
+  makeDirectories as m24$makeDirectories,
+  privateDir as m24$privateDir,
+  removeQuietly as m24$removeQuietly,
+  writeNewFile as m24$writeNewFile,
+  VERSION as m27$VERSION,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  mismatchOutput as m5$mismatchOutput,
+  run as m5$run,
+  DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m6$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m6$parseTufMirrors
 };

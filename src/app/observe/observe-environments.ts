@@ -105,7 +105,7 @@ async function observeOne(rule: EnvironmentRule, spec: ObserveSpec, request: Obs
   if (request.record) {
     const recorded = await ledger.record(
       environment,
-      async () => observationRecord(environment, service, live, { verdict, observed, reason, probes }, request.requester, await artifactOf(ledger, live.digest)),
+      async () => observationRecord(environment, service, live, { verdict, observed, reason, probes }, request.requester),
       DEFAULT_PENDING_TIMEOUT_MS
     )
     recordId = recorded.entry?.id ?? null
@@ -155,8 +155,7 @@ function observationRecord(
   service: Service,
   live: LiveSpan,
   found: { verdict: EnvironmentObservation['verdict']; observed: string | null; reason: string | null; probes: readonly ProbeResult[] },
-  requester: Requester,
-  artifact: NewRecord['artifact']
+  requester: Requester
 ): NewRecord {
   return {
     digest: live.digest as Digest,
@@ -171,7 +170,8 @@ function observationRecord(
     previousDigest: null,
     reason: found.reason === null ? null : found.reason.slice(0, 1000),
     environmentUrl: null,
-    artifact,
+    // Where the live digest's files are is its promotion's to say; reading it here would cost every observation the digest's history.
+    artifact: null,
     resolves: null,
     key: randomUUID(),
     observation: {

@@ -1,0 +1,112 @@
+// The bundled observe action as a runner runs it, on the GitHub ledger of the loopback GitHub
+// host and on a file ledger: drift fails the step with one annotation per drifted environment,
+// the summary's table and the report output; record: true appends observations without
+// changing which deployment is active; 10 environments are observed in one run, counted.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { Digest } from '../../src/core/digest.js'
+import { GitHubDeploymentsLedger } from '../../src/stores/ledger/github-deployments.js'
+import { type DeployedApp, startDeployedApp } from '../helpers/deployed-app.js'
+import { deploy } from '../helpers/ledger-history.js'
+import { runAction } from '../helpers/runner.js'
+import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
+
+const OBSERVE = 'dist/observe/index.js'
+const REPO = 'acme/shop'
+const LIVE = `sha256:${'1'.repeat(64)}` as Digest
+const OTHER = `sha256:${'2'.repeat(64)}` as Digest
+
+let host: GitHubApiHost
+let app: DeployedApp
+let repositories = 0
+beforeAll(async () => {
+  host = await startGitHubApiHost()
+  app = await startDeployedApp()
+})
+afterEach(() => host.clearRequests())
+afterAll(async () => {
+  await app.close()
+  await host.close()
+  removeAll()
+})
+
+/** A repository on the host whose environments run LIVE, deployed through the github ledger. */
+async function repositoryRunning(environments: readonly string[]): Promise<string> {
+  const repository = `${REPO}-${++repositories}`
+  const ledger = new GitHubDeploymentsLedger({ token: host.token, repository, apiUrl: host.url, ref: '0'.repeat(40), sleep: async () => undefined })
+  for (const environment of environments) await deploy(ledger, LIVE, environment, { name: 'shop', service: 'shop' })
+  return repository
+}
+
+function observeStep(workspace: string, repository: string, inputs: Record<string, string> = {}) {
+  return runAction(OBSERVE, { 'github-token': host.token, ...inputs }, { workspace, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository, GITHUB_ACTIONS: 'true' } })
+}
+
+describe('the observe action on the github ledger', () => {
+  it('passes while production reports its live digest, fails with an annotation and the table on drift, and records observations that never become active', async () => {
+    const repository = await repositoryRunning(['staging', 'production'])
+    app.set('/production/version', { kind: 'json', body: { digest: LIVE } })
+    app.set('/staging/version', { kind: 'json', body: { digest: LIVE } })
+    const policy = `service: shop\nenvironments:\n  staging:\n    observe: { url: ${app.url('/staging/version')} }\n  production:\n    requires: [staging]\n    observe: { url: ${app.url('/production/version')} }\n`
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': policy })
+
+    const clean = await observeStep(workspace, repository, { record: 'true' })
+    expect(clean.code).toBe(0)
+    expect(clean.outputs.drifted).toBe('false')
+    expect(JSON.parse(clean.outputs.report as string).environments.map((e: { verdict: string }) => e.verdict)).toEqual(['matches', 'matches'])
+
+    app.set('/production/version', { kind: 'json', body: { digest: OTHER } })
+    const drift = await observeStep(workspace, repository, { record: 'true' })
+    expect(drift.code).toBe(1)
+    expect(drift.outputs.drifted).toBe('true')
+    const errors = drift.stdout.split('\n').filter((l) => l.startsWith('::error'))
+    expect(errors).toHaveLength(2) // the annotation for production, and the step's failure
+    expect(errors[0]).toMatch(/^::error title=Drift in production \(shop\)::/)
+    expect(drift.summary).toMatch(/\| production \(shop\) \| `sha256:111111111111…` \| `sha256:222222222222…` \| ❌ drifted \|/)
+    expect(drift.summary).toMatch(/\| staging \(shop\) \| `sha256:111111111111…` \| `sha256:111111111111…` \| ✅ matches \|/)
+
+    // The promotion's deployment is still the active one; each observation is a deployment of its own, inactive.
+    const production = host.deploymentsOf(repository).filter((d) => d.environment === 'production')
+    const observations = production.filter((d) => d.task.startsWith('observe:'))
+    expect(observations).toHaveLength(2)
+    for (const o of observations) expect(o.statuses.map((s) => s.state)).toEqual(['inactive'])
+    const promoted = production.find((d) => d.task === `deploy:${LIVE}`)
+    expect(promoted?.statuses[0]?.state).toBe('success')
+  })
+
+  it('observes 10 environments in one run: every environment answered, GitHub requests counted', async () => {
+    const environments = Array.from({ length: 10 }, (_, i) => `env-${i}`)
+    const repository = await repositoryRunning(environments)
+    for (const e of environments) app.set(`/${e}/version`, { kind: 'json', body: { digest: LIVE } })
+    const policy = `service: shop\nenvironments:\n${environments.map((e) => `  ${e}:\n    observe: { url: ${app.url(`/${e}/version`)} }\n`).join('')}`
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': policy })
+    host.clearRequests()
+    const started = process.hrtime.bigint()
+    const read = await observeStep(workspace, repository)
+    const readMs = Number((process.hrtime.bigint() - started) / 1_000_000n)
+    expect(read.code).toBe(0)
+    const readRequests = host.requests.length
+    host.clearRequests()
+    const recorded = await observeStep(workspace, repository, { record: 'true' })
+    expect(recorded.code).toBe(0)
+    const recordRequests = host.requests.length
+    // Figures for the report: printed, and bounded so a change that reads whole histories shows.
+    process.stdout.write(`observe 10 environments: ${readRequests} GitHub requests without record (${readMs} ms for the whole step), ${recordRequests} with record: true\n`)
+    expect(JSON.parse(read.outputs.report as string).environments).toHaveLength(10)
+    expect(readRequests).toBeLessThanOrEqual(10 * 4)
+    expect(recordRequests).toBeLessThanOrEqual(10 * 8)
+  })
+})
+
+describe('the observe action on a file ledger', () => {
+  it('refuses an environment filter naming one the policy does not observe, with no outputs', async () => {
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `environments:\n  dev: {}\n  production:\n    observe: { url: ${app.url('/x')} }\n` })
+    fs.writeFileSync(path.join(workspace, 'ledger.jsonl'), '')
+    const run = await runAction(OBSERVE, { ledger: 'file:ledger.jsonl', environments: 'dev' }, { workspace })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::environments: the promotion policy .* does not say how to observe "dev"/)
+    expect(run.outputs).toEqual({})
+  })
+})

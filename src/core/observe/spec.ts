@@ -50,12 +50,12 @@ const ENTRY_SCHEMA = {
   additionalProperties: false,
   minProperties: 1,
   properties: {
-    service: { type: 'string', minLength: 1 },
+    service: { type: 'string', pattern: '\\S' },
     url: { type: 'string', pattern: '^https?://\\S+$' },
     pointer: { type: 'string', pattern: '^(/[^\\x00-\\x1f]*)?$' },
-    command: { type: 'string', minLength: 1 },
-    files: { type: 'string', minLength: 1 },
-    checksums: { type: 'string', minLength: 1 },
+    command: { type: 'string', pattern: '\\S' },
+    files: { type: 'string', pattern: '\\S' },
+    checksums: { type: 'string', pattern: '\\S' },
     'contract-url': { type: 'string', pattern: '^https?://\\S+$' },
     timeout: { type: 'string', pattern: '^([0-9]+(ms|s|m))+$' }
   }
@@ -99,4 +99,42 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
   const services = specs.map((s) => s.service)
   if (new Set(services).size !== services.length) problems.push(' observes the same service twice. Give each entry its own service:, or put both probes in one entry.')
   return { specs, problems }
+}
+
+/** What each `observe:` value must look like, for the policy's messages. */
+const OBSERVE_FIELD_FORMAT: Readonly<Record<string, string>> = {
+  url: 'is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version',
+  'contract-url': 'is not an http(s) URL. Give the URL the running service serves its API description at, such as https://shop.example/openapi.json',
+  pointer: 'is not a JSON pointer. Give where the digest is in the answer, starting with "/", such as /build/digest',
+  timeout: 'is not a duration. Give a number and a unit, such as 500ms, 10s or 1m',
+  service: 'is empty. Name the service the entry observes',
+  command: 'is empty. Give the command that prints the running digest',
+  files: 'is empty. Give the directory of the deployed files',
+  checksums: 'is empty. Give the live digest\'s checksums listing deployed beside the files'
+}
+
+/** Where an `observe:` value is in a schema error: its last key, when the error is inside one. */
+export function observeProblem(keyword: string, path: readonly string[]): string | null {
+  if (path[0] !== 'environments' || path[2] !== 'observe') return null
+  const field = path.at(-1) ?? ''
+  if (keyword === 'pattern' || keyword === 'type') return OBSERVE_FIELD_FORMAT[field] ?? null
+  if (keyword === 'minProperties' || keyword === 'minItems') return `is empty. Give one probe or more: ${OBSERVE_KEYS}`
+  return null
+}
+
+/**
+ * Whether a schema error is only the other form of `observe:` not matching (a mapping is not a
+ * list, and the other way round), or anyOf's summary of that: the error of the form written is
+ * the one to report.
+ */
+export function isOtherObserveForm(error: { readonly keyword: string; readonly schemaPath: string; readonly instancePath: string }, root: unknown): boolean {
+  if (!error.schemaPath.includes('/observe/anyOf')) return false
+  if (error.keyword === 'anyOf' && /\/observe\/anyOf$/.test(error.schemaPath)) return true
+  const branch = /\/observe\/anyOf\/(\d)\//.exec(error.schemaPath)?.[1]
+  const environment = /^\/environments\/([^/]*)\/observe/.exec(error.instancePath)?.[1]
+  if (branch === undefined || environment === undefined) return false
+  const envs = (root as { environments?: Record<string, { observe?: unknown } | null> }).environments ?? {}
+  const name = environment.replace(/~1/g, '/').replace(/~0/g, '~')
+  const written = envs[name]?.observe
+  return (branch === '1') !== Array.isArray(written)
 }

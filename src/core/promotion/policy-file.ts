@@ -3,7 +3,7 @@ import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
 import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
-import { OBSERVE_KEYS, observeSpecsOf, type DriftRule, type RawObserveEntry } from '../observe/spec.js'
+import { OBSERVE_KEYS, isOtherObserveForm, observeProblem, observeSpecsOf, type DriftRule, type RawObserveEntry } from '../observe/spec.js'
 import { compilePolicyValidator } from './policy-validator.js'
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
 
@@ -108,7 +108,8 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
   if (!validate(value)) {
     if (positions === null) return null
     const { doc, at, fail } = positions
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames') // each repeats the pattern error beside it
+    // A propertyNames error repeats the pattern error beside it; the form of observe: not written is not the mistake.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && !isOtherObserveForm(e, value))
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
   }
 
@@ -277,6 +278,8 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       `Start it with a letter or digit and use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     )
   }
+  const observeFix = observeProblem(error.keyword, path)
+  if (observeFix !== null) return `${location}: ${where}${shown} ${observeFix}.`
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty

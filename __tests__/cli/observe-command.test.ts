@@ -44,6 +44,10 @@ afterEach(async () => {
 
 /** A sealed site with its contract, live in production (the policy's observe entries as given). */
 async function deployed(observe: string): Promise<{ cwd: string; digest: string }> {
+  return deployedWith(`service: shop\nenvironments:\n  production:\n    contract: {}\n${observe}`, 'production')
+}
+
+async function deployedWith(policy: string, environment: string): Promise<{ cwd: string; digest: string }> {
   const cwd = writeTree(tempDir(), {
     'site/index.html': '<p>v1</p>',
     'site/app.js': 'console.log(1)\n',
@@ -52,10 +56,10 @@ async function deployed(observe: string): Promise<{ cwd: string; digest: string 
   const seal = fakeTerminal(cwd)
   expect(await sealCommand(['site', '--name', 'shop', '--contract', 'openapi.json', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
   const { digest, checksumsPath } = seal.document()
-  fs.writeFileSync(path.join(cwd, 'promotion.yml'), `service: shop\nenvironments:\n  production:\n    contract: {}\n${observe}`)
+  fs.writeFileSync(path.join(cwd, 'promotion.yml'), policy)
   expect(await ledgerCommand(['init', ...LEDGER], fakeTerminal(cwd))).toBe(0)
   const promote = fakeTerminal(cwd)
-  expect(await promoteCommand([digest, '--environment', 'production', '--path', 'site', '--checksums', checksumsPath, '--policy', 'promotion.yml', ...LEDGER, '--json'], promote)).toBe(0)
+  expect(await promoteCommand([digest, '--environment', environment, '--path', 'site', '--checksums', checksumsPath, '--policy', 'promotion.yml', ...LEDGER, '--json'], promote)).toBe(0)
   expect(await confirmCommand([promote.document().record.id, ...LEDGER], fakeTerminal(cwd))).toBe(0)
   return { cwd, digest }
 }
@@ -203,5 +207,53 @@ describe('artifact-seal observe: contract-url', () => {
     const html = await observe(cwd)
     expect(html.report.environments[0]).toMatchObject({ verdict: 'unknown' })
     expect(html.report.environments[0]?.reason).toMatch(/no OpenAPI document/)
+  })
+})
+
+describe('drift: block in the gate', () => {
+  const policy = (rule: string, url: string): string =>
+    `service: shop\nenvironments:\n  staging:\n    drift: ${rule}\n    observe: { url: ${url} }\n  production:\n    requires: [staging]\n`
+
+  async function promoteToProduction(cwd: string, digest: string): Promise<{ code: number; decision: { allowed: boolean; checks: { rule: string; environment: string; passed: boolean; detail: string }[] } }> {
+    const terminal = fakeTerminal(cwd)
+    const code = await promoteCommand([digest, '--environment', 'production', '--digest-only', '--policy', 'promotion.yml', ...LEDGER, '--json', '--dry-run'], terminal)
+    return { code, decision: terminal.document() }
+  }
+
+  it('refuses a promotion that requires a drifted environment until it matches again or the drift is acknowledged', async () => {
+    const { cwd, digest } = await deployedWith(policy('block', app.url('/staging')), 'staging')
+    app.set('/staging', { kind: 'json', body: { digest } })
+    expect((await observe(cwd, '--record')).code).toBe(0)
+    expect((await promoteToProduction(cwd, digest)).decision.allowed).toBe(true)
+
+    app.set('/staging', { kind: 'json', body: { digest: `sha256:${'d'.repeat(64)}` } })
+    expect((await observe(cwd, '--record')).code).toBe(1)
+    const refused = await promoteToProduction(cwd, digest)
+    expect(refused.code).toBe(1)
+    expect(refused.decision.allowed).toBe(false)
+    expect(refused.decision.checks).toContainEqual(expect.objectContaining({ rule: 'drift', environment: 'staging', passed: false, detail: expect.stringContaining('drift ack --environment staging') }))
+    // An observation that could not tell changes nothing: still drifted.
+    app.set('/staging', { kind: 'text', body: 'oops', type: 'text/plain', status: 500 })
+    await observe(cwd, '--record')
+    expect((await promoteToProduction(cwd, digest)).decision.allowed).toBe(false)
+
+    // Matching again lifts it; so does an acknowledgement of a new drift.
+    app.set('/staging', { kind: 'json', body: { digest } })
+    await observe(cwd, '--record')
+    expect((await promoteToProduction(cwd, digest)).decision.allowed).toBe(true)
+    app.set('/staging', { kind: 'json', body: { digest: `sha256:${'e'.repeat(64)}` } })
+    await observe(cwd, '--record')
+    expect((await promoteToProduction(cwd, digest)).decision.allowed).toBe(false)
+    expect(await driftCommand(['ack', '--environment', 'staging', '--reason', 'canary pod, expected', ...LEDGER], fakeTerminal(cwd))).toBe(0)
+    expect((await promoteToProduction(cwd, digest)).decision.allowed).toBe(true)
+  })
+
+  it('with drift: warn, drift is reported and the gate goes on', async () => {
+    const { cwd, digest } = await deployedWith(policy('warn', app.url('/staging')), 'staging')
+    app.set('/staging', { kind: 'json', body: { digest: `sha256:${'d'.repeat(64)}` } })
+    expect((await observe(cwd, '--record')).code).toBe(1)
+    const decided = await promoteToProduction(cwd, digest)
+    expect(decided.decision.allowed).toBe(true)
+    expect(decided.decision.checks.map((c) => c.rule)).not.toContain('drift')
   })
 })

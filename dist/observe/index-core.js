@@ -29445,32 +29445,6 @@ var require_yaml = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos2 = 0;
-      let value;
-      while (pos2 < len) {
-        length++;
-        value = str.charCodeAt(pos2++);
-        if (value >= 55296 && value <= 56319 && pos2 < len) {
-          value = str.charCodeAt(pos2);
-          if ((value & 64512) === 56320)
-            pos2++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // builtin:node:crypto
 var node_crypto_exports = {};
 __export(node_crypto_exports, {
@@ -41599,10 +41573,38 @@ function observeSpecsOf(raw) {
   if (new Set(services).size !== services.length) problems.push(" observes the same service twice. Give each entry its own service:, or put both probes in one entry.");
   return { specs, problems };
 }
+var OBSERVE_FIELD_FORMAT = {
+  url: "is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version",
+  "contract-url": "is not an http(s) URL. Give the URL the running service serves its API description at, such as https://shop.example/openapi.json",
+  pointer: 'is not a JSON pointer. Give where the digest is in the answer, starting with "/", such as /build/digest',
+  timeout: "is not a duration. Give a number and a unit, such as 500ms, 10s or 1m",
+  service: "is empty. Name the service the entry observes",
+  command: "is empty. Give the command that prints the running digest",
+  files: "is empty. Give the directory of the deployed files",
+  checksums: "is empty. Give the live digest's checksums listing deployed beside the files"
+};
+function observeProblem(keyword, path) {
+  if (path[0] !== "environments" || path[2] !== "observe") return null;
+  const field = path.at(-1) ?? "";
+  if (keyword === "pattern" || keyword === "type") return OBSERVE_FIELD_FORMAT[field] ?? null;
+  if (keyword === "minProperties" || keyword === "minItems") return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
+  return null;
+}
+function isOtherObserveForm(error2, root) {
+  if (!error2.schemaPath.includes("/observe/anyOf")) return false;
+  if (error2.keyword === "anyOf" && /\/observe\/anyOf$/.test(error2.schemaPath)) return true;
+  const branch = /\/observe\/anyOf\/(\d)\//.exec(error2.schemaPath)?.[1];
+  const environment = /^\/environments\/([^/]*)\/observe/.exec(error2.instancePath)?.[1];
+  if (branch === void 0 || environment === void 0) return false;
+  const envs = root.environments ?? {};
+  const name = environment.replace(/~1/g, "/").replace(/~0/g, "~");
+  const written2 = envs[name]?.observe;
+  return branch === "1" !== Array.isArray(written2);
+}
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "minLength": 1 }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "minLength": 1 }, "files": { "type": "string", "minLength": 1 }, "checksums": { "type": "string", "minLength": 1 }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "minLength": 1 }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "minLength": 1 }, "files": { "type": "string", "minLength": 1 }, "checksums": { "type": "string", "minLength": 1 }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
@@ -41610,10 +41612,10 @@ var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
 var pattern8 = new RegExp("^refs/\\S+$", "u");
 var pattern9 = new RegExp("^https://\\S+$", "u");
-var pattern10 = new RegExp("^https?://\\S+$", "u");
-var pattern11 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern13 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
-var func2 = require_ucs2length().default;
+var pattern10 = new RegExp("\\S", "u");
+var pattern11 = new RegExp("^https?://\\S+$", "u");
+var pattern12 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern17 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -42185,8 +42187,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.service !== void 0) {
                   let data21 = data20.service;
                   if (typeof data21 === "string") {
-                    if (func2(data21) < 1) {
-                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (!pattern10.test(data21)) {
+                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                       if (vErrors === null) {
                         vErrors = [err47];
                       } else {
@@ -42207,7 +42209,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.url !== void 0) {
                   let data22 = data20.url;
                   if (typeof data22 === "string") {
-                    if (!pattern10.test(data22)) {
+                    if (!pattern11.test(data22)) {
                       const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                       if (vErrors === null) {
                         vErrors = [err49];
@@ -42229,7 +42231,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.pointer !== void 0) {
                   let data23 = data20.pointer;
                   if (typeof data23 === "string") {
-                    if (!pattern11.test(data23)) {
+                    if (!pattern12.test(data23)) {
                       const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
                       if (vErrors === null) {
                         vErrors = [err51];
@@ -42251,8 +42253,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.command !== void 0) {
                   let data24 = data20.command;
                   if (typeof data24 === "string") {
-                    if (func2(data24) < 1) {
-                      const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (!pattern10.test(data24)) {
+                      const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                       if (vErrors === null) {
                         vErrors = [err53];
                       } else {
@@ -42273,8 +42275,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.files !== void 0) {
                   let data25 = data20.files;
                   if (typeof data25 === "string") {
-                    if (func2(data25) < 1) {
-                      const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (!pattern10.test(data25)) {
+                      const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                       if (vErrors === null) {
                         vErrors = [err55];
                       } else {
@@ -42295,8 +42297,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.checksums !== void 0) {
                   let data26 = data20.checksums;
                   if (typeof data26 === "string") {
-                    if (func2(data26) < 1) {
-                      const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (!pattern10.test(data26)) {
+                      const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                       if (vErrors === null) {
                         vErrors = [err57];
                       } else {
@@ -42317,7 +42319,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20["contract-url"] !== void 0) {
                   let data27 = data20["contract-url"];
                   if (typeof data27 === "string") {
-                    if (!pattern10.test(data27)) {
+                    if (!pattern11.test(data27)) {
                       const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                       if (vErrors === null) {
                         vErrors = [err59];
@@ -42339,7 +42341,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data20.timeout !== void 0) {
                   let data28 = data20.timeout;
                   if (typeof data28 === "string") {
-                    if (!pattern13.test(data28)) {
+                    if (!pattern17.test(data28)) {
                       const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
                       if (vErrors === null) {
                         vErrors = [err61];
@@ -42408,8 +42410,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.service !== void 0) {
                         let data30 = data29.service;
                         if (typeof data30 === "string") {
-                          if (func2(data30) < 1) {
-                            const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (!pattern10.test(data30)) {
+                            const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err67];
                             } else {
@@ -42430,7 +42432,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.url !== void 0) {
                         let data31 = data29.url;
                         if (typeof data31 === "string") {
-                          if (!pattern10.test(data31)) {
+                          if (!pattern11.test(data31)) {
                             const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                             if (vErrors === null) {
                               vErrors = [err69];
@@ -42452,7 +42454,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.pointer !== void 0) {
                         let data32 = data29.pointer;
                         if (typeof data32 === "string") {
-                          if (!pattern11.test(data32)) {
+                          if (!pattern12.test(data32)) {
                             const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
                             if (vErrors === null) {
                               vErrors = [err71];
@@ -42474,8 +42476,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.command !== void 0) {
                         let data33 = data29.command;
                         if (typeof data33 === "string") {
-                          if (func2(data33) < 1) {
-                            const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (!pattern10.test(data33)) {
+                            const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err73];
                             } else {
@@ -42496,8 +42498,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.files !== void 0) {
                         let data34 = data29.files;
                         if (typeof data34 === "string") {
-                          if (func2(data34) < 1) {
-                            const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (!pattern10.test(data34)) {
+                            const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err75];
                             } else {
@@ -42518,8 +42520,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.checksums !== void 0) {
                         let data35 = data29.checksums;
                         if (typeof data35 === "string") {
-                          if (func2(data35) < 1) {
-                            const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          if (!pattern10.test(data35)) {
+                            const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err77];
                             } else {
@@ -42540,7 +42542,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29["contract-url"] !== void 0) {
                         let data36 = data29["contract-url"];
                         if (typeof data36 === "string") {
-                          if (!pattern10.test(data36)) {
+                          if (!pattern11.test(data36)) {
                             const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                             if (vErrors === null) {
                               vErrors = [err79];
@@ -42562,7 +42564,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data29.timeout !== void 0) {
                         let data37 = data29.timeout;
                         if (typeof data37 === "string") {
-                          if (!pattern13.test(data37)) {
+                          if (!pattern17.test(data37)) {
                             const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
                             if (vErrors === null) {
                               vErrors = [err81];
@@ -42912,7 +42914,7 @@ function policyFrom(value, source, positions) {
   if (!validate2(value)) {
     if (positions === null) return null;
     const { doc, at: at2, fail } = positions;
-    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames");
+    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value));
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
   }
   const top = value;
@@ -43046,6 +43048,8 @@ function describeSchemaError(error2, root, at) {
     const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === error2.propertyName)?.key : void 0;
     return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has the key ${quoteShort(error2.propertyName)}, which is not an environment name. Start it with a letter or digit and use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
   }
+  const observeFix = observeProblem(error2.keyword, path);
+  if (observeFix !== null) return `${location}: ${where}${shown2} ${observeFix}.`;
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;

@@ -74,32 +74,6 @@ var require_yaml = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // builtin:node:crypto
 var node_crypto_exports = {};
 __export(node_crypto_exports, {
@@ -2172,10 +2146,10 @@ var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
 var pattern8 = new RegExp("^refs/\\S+$", "u");
 var pattern9 = new RegExp("^https://\\S+$", "u");
-var pattern10 = new RegExp("^https?://\\S+$", "u");
-var pattern11 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern13 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
-var func2 = require_ucs2length().default;
+var pattern10 = new RegExp("\\S", "u");
+var pattern11 = new RegExp("^https?://\\S+$", "u");
+var pattern12 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern17 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {

@@ -1,7 +1,7 @@
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-KC67VIU7.js";
+} from "./chunk-PCBLLKWR.js";
 import {
   contractOfLive
 } from "./chunk-TB6LR2T3.js";

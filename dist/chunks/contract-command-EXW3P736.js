@@ -5,7 +5,7 @@ import {
   DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-KC67VIU7.js";
+} from "./chunk-PCBLLKWR.js";
 import "./chunk-64VN6DVJ.js";
 import {
   contractOfLive,

@@ -41,15 +41,15 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-WNVHXR5U.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-TOY65MLX.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-3H2RM4PQ.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-UK3GKD7M.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-5VDR3T2E.js")).confirmCommand,
   veto: async () => (await import("./veto-command-FTZD7I7B.js")).vetoCommand,
   history: async () => (await import("./history-command-RR25UDUE.js")).historyCommand,
-  status: async () => (await import("./status-command-KN3BVOSC.js")).statusCommand,
+  status: async () => (await import("./status-command-7RTZOTGJ.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-23K2HSMT.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-E6N4WDIX.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-A4CYDJ6Z.js")).contractCommand,
-  observe: async () => (await import("./observe-command-KGGILKJB.js")).observeCommand,
+  contract: async () => (await import("./contract-command-EXW3P736.js")).contractCommand,
+  observe: async () => (await import("./observe-command-AGEKKRRK.js")).observeCommand,
   drift: async () => (await import("./drift-command-RK6ABZYK.js")).driftCommand
 };
 async function main(args, terminal) {

@@ -1,10 +1,10 @@
 import {
   pipelineStatus
-} from "./chunk-LXRXBBFG.js";
+} from "./chunk-TGPGBGHL.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-KC67VIU7.js";
+} from "./chunk-PCBLLKWR.js";
 import "./chunk-64VN6DVJ.js";
 import "./chunk-TB6LR2T3.js";
 import {

@@ -7,12 +7,15 @@ import {
   sealInfoBesideListing
 } from "./chunk-BEPQ4K5R.js";
 import "./chunk-RO224DEQ.js";
+import {
+  driftStateOf
+} from "./chunk-OYCTRGN6.js";
 import "./chunk-ALVMQVUA.js";
 import "./chunk-JMUPEBY4.js";
 import {
   ownService,
   pipelineStatus
-} from "./chunk-LXRXBBFG.js";
+} from "./chunk-TGPGBGHL.js";
 import {
   DEFAULT_POLICY_FILE,
   declaresServices,
@@ -20,7 +23,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-KC67VIU7.js";
+} from "./chunk-PCBLLKWR.js";
 import {
   formatDuration
 } from "./chunk-64VN6DVJ.js";
@@ -221,6 +224,16 @@ async function keepAfterPromotion(sources, plan, allowed) {
   await sources.keep(loaded);
 }
 
+// src/core/promotion/drift-rule.ts
+function blockingUpstreams(policy, target) {
+  return upstreamOf(target).filter((name) => policy.environments.find((e) => e.name === name)?.drift === "block");
+}
+function driftRefusal(upstream, target, state) {
+  if (!state.drifted || state.since === null) return null;
+  const seen = state.last?.observation?.observed;
+  return `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ""}, and ${upstream} has "drift: block", so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "\u2026".`;
+}
+
 // src/core/promotion/contract-rule.ts
 var NAMED_CHANGES = 5;
 function judgeContract(environment, digest, rule, mode, fact) {
@@ -404,6 +417,8 @@ function longestStretch(spans, now) {
   return best;
 }
 function upstreamChecks(rule, upstream, target, facts, now) {
+  const drift = facts.drifted?.get(upstream);
+  if (drift !== void 0) return [{ rule: "drift", environment: upstream, passed: false, detail: drift }];
   const spans = facts.spans.get(upstream) ?? [];
   if (spans.length === 0) {
     return [
@@ -460,10 +475,19 @@ function decidePromotion(subject, evidence, ledger) {
       spans: ledger.spans,
       ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
       ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
-      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}
+      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {},
+      drifted: driftedUpstreams(rule.name, ledger.drift)
     }
   );
   return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
+}
+function driftedUpstreams(target, states) {
+  const drifted = /* @__PURE__ */ new Map();
+  for (const [upstream, state] of states ?? []) {
+    const refusal2 = driftRefusal(upstream, target, state);
+    if (refusal2 !== null) drifted.set(upstream, refusal2);
+  }
+  return drifted;
 }
 function contractFact(evidence, liveNow, approval) {
   if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
@@ -489,6 +513,12 @@ function bytesMismatchDetail(actual, mismatches, digest) {
   const files = mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
   const more = mismatches.length > 5 ? ` and ${mismatches.length - 5} more` : "";
   return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(", ")}${more} differ from the seal.` : ".");
+}
+
+// src/app/observe/drift-facts.ts
+async function driftOfUpstreams(view, policy, target, service) {
+  const upstreams = blockingUpstreams(policy, target);
+  return new Map(await Promise.all(upstreams.map(async (environment) => [environment, await driftStateOf(view.entries({ environment, service }), service)])));
 }
 
 // src/app/promote/promote-digest.ts
@@ -708,6 +738,7 @@ async function ledgerFacts(view, subject, policy, evidence) {
     live,
     spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)]))),
     otherService: newest,
+    drift: await driftOfUpstreams(view, policy, rule, service),
     approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
     now: await view.now()
   };

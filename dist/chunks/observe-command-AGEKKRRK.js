@@ -2,19 +2,19 @@ import {
   renderObserveText
 } from "./chunk-AOGBF7ER.js";
 import {
-  driftStateOf
-} from "./chunk-OYCTRGN6.js";
-import {
   contractSources,
   fetchAndCheckBytes
 } from "./chunk-BEPQ4K5R.js";
 import "./chunk-RO224DEQ.js";
+import {
+  driftStateOf
+} from "./chunk-OYCTRGN6.js";
 import "./chunk-ALVMQVUA.js";
 import "./chunk-JMUPEBY4.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-KC67VIU7.js";
+} from "./chunk-PCBLLKWR.js";
 import "./chunk-64VN6DVJ.js";
 import {
   artifactOf,

@@ -100,6 +100,75 @@ describe('the observe action on the github ledger', () => {
   })
 })
 
+describe('open-issue: true on the github host', () => {
+  it('opens one issue per drifted environment, updates it while the drift lasts, closes it when it matches; never a second one', async () => {
+    const repository = await repositoryRunning(['staging', 'production'])
+    const policy = `service: shop\nenvironments:\n  staging:\n    observe: { url: ${app.url('/i/staging')} }\n  production:\n    observe: { url: ${app.url('/i/production')} }\n`
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': policy })
+    app.set('/i/staging', { kind: 'json', body: { digest: LIVE } })
+    app.set('/i/production', { kind: 'json', body: { digest: LIVE } })
+    const step = (runId: string) =>
+      runAction(OBSERVE, { 'github-token': host.token, 'open-issue': 'true', record: 'true' }, { workspace, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository, GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: runId } })
+    expect((await step('1')).code).toBe(0)
+    expect(host.issuesOf(repository)).toEqual([])
+
+    app.set('/i/production', { kind: 'json', body: { digest: `ghcr.io/acme/shop@${OTHER}` } })
+    const opened = await step('2')
+    expect(opened.code).toBe(1)
+    expect(opened.stdout).toMatch(/Issue #1 opened for production \(shop\)/)
+    let issues = host.issuesOf(repository)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]).toMatchObject({ state: 'open', title: 'Drift in production (shop): it does not run its live digest', labels: [expect.objectContaining({ name: 'artifact-seal-drift' })] })
+    expect(issues[0]?.body).toContain(`| observed | \`${OTHER}\` |`)
+
+    // The drift lasts: the same issue, brought up to date; a second environment drifting gets its own.
+    app.set('/i/staging', { kind: 'json', body: { digest: OTHER } })
+    const lasting = await step('3')
+    expect(lasting.stdout).toMatch(/Issue #1 updated for production \(shop\)/)
+    expect(lasting.stdout).toMatch(/Issue #2 opened for staging \(shop\)/)
+    issues = host.issuesOf(repository)
+    expect(issues.map((i) => [i.number, i.state])).toEqual([[1, 'open'], [2, 'open']])
+    expect(issues[0]?.body).toContain('/actions/runs/3')
+
+    // An observation that cannot tell leaves the issue open; a match closes it with a comment.
+    app.set('/i/production', { kind: 'text', body: 'bad gateway', type: 'text/plain', status: 502 })
+    await step('4')
+    expect(host.issuesOf(repository)[0]?.state).toBe('open')
+    app.set('/i/production', { kind: 'json', body: { digest: LIVE } })
+    const closed = await step('5')
+    expect(closed.stdout).toMatch(/Issue #1 closed for production \(shop\)/)
+    issues = host.issuesOf(repository)
+    expect(issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
+    expect(issues[0]?.commentBodies).toEqual([expect.stringContaining('runs its live digest')])
+    expect(issues[1]?.state).toBe('open')
+
+    // A new drift after the close is a new issue, not the closed one reopened.
+    app.set('/i/production', { kind: 'json', body: { digest: OTHER } })
+    await step('6')
+    expect(host.issuesOf(repository).map((i) => [i.number, i.state])).toEqual([[1, 'closed'], [2, 'open'], [3, 'open']])
+    // Every issue request was one the endpoints take (the host answers others with 4xx).
+    expect(host.requests.filter((r) => r.canonicalPath.includes('/issues') && r.status >= 400)).toEqual([])
+  })
+
+  it('says the token needs issues: write when it cannot write them, the report still out; is refused before anything is observed without a repository', async () => {
+    const repository = await repositoryRunning(['production'])
+    host.addToken('ghs_read-issues', { deployments: 'read', issues: 'read' })
+    app.set('/d/production', { kind: 'json', body: { digest: OTHER } })
+    const readOnly = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `service: shop\nenvironments:\n  production:\n    observe: { url: ${app.url('/d/production')} }\n` })
+    const denied = await runAction(OBSERVE, { 'github-token': 'ghs_read-issues', 'open-issue': 'true' }, { workspace: readOnly, env: { GITHUB_API_URL: host.url, GITHUB_REPOSITORY: repository, GITHUB_ACTIONS: 'true' } })
+    expect(denied.code).toBe(1)
+    expect(denied.stdout).toMatch(/::error::github-token: the token may not manage the issues of .*Give the job "permissions: issues: write"/)
+    expect(denied.outputs.drifted).toBe('true')
+    expect(host.issuesOf(repository)).toEqual([])
+
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `environments:\n  production:\n    observe: { url: ${app.url('/x')} }\n` })
+    const run = await runAction(OBSERVE, { ledger: 'file:ledger.jsonl', 'open-issue': 'true', 'github-token': 't' }, { workspace, env: { GITHUB_REPOSITORY: '' } })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::open-issue: GITHUB_REPOSITORY is "", not owner\/name/)
+    expect(run.outputs).toEqual({})
+  })
+})
+
 describe('the observe action on a file ledger', () => {
   it('refuses an environment filter naming one the policy does not observe, with no outputs', async () => {
     const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `environments:\n  dev: {}\n  production:\n    observe: { url: ${app.url('/x')} }\n` })

@@ -4187,7 +4187,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-FS7LXW2U.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RCWLCBE4.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6797,7 +6797,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-G3TUNATH.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-LAKQ53GE.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -7562,7 +7562,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-G3TUNATH.js");
+    const { listAttestations } = await import("../chunks/attestations-api-LAKQ53GE.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8629,8 +8629,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HSM5R7FF.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-H46B7DGD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-R26VAGEB.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-J3IDP5R7.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8660,7 +8660,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-JZV7Q33G.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-CABEZMF3.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8955,29 +8955,28 @@ export {
   notPem as m20$notPem,
   pemBlocks as m20$pemBlocks,
   readPublicKey as m20$readPublicKey,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m23$CACHE_LISTING,
-  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m23$cacheArchivePrefix,
-  cacheKeyOf as m23$cacheKeyOf,
-  cacheStagingPath as m23$cacheStagingPath,
-  copyListedFiles as m24$copyListedFiles,
-  makeDirectories as m24$makeDirectories,
-  privateDir as m24$privateDir,
-  removeQuietly3 as m24$removeQuietly,
-  writeNewFile as m24$writeNewFile,
-  wrongEnvironment as m25$wrongEnvironment,
-  decodeRecord as m26$decodeRecord,
-  VERSION as m27$VERSION,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
+  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m26$CACHE_LISTING,
+  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m26$cacheArchivePrefix,
+  cacheKeyOf as m26$cacheKeyOf,
+  cacheStagingPath as m26$cacheStagingPath,
+  copyListedFiles as m27$copyListedFiles,
+  makeDirectories as m27$makeDirectories,
+  privateDir as m27$privateDir,
+  removeQuietly3 as m27$removeQuietly,
+  writeNewFile as m27$writeNewFile,
+  wrongEnvironment as m28$wrongEnvironment,
+  decodeRecord as m29$decodeRecord,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -8994,6 +8993,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
+  VERSION as m30$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

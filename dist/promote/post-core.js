@@ -1902,7 +1902,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-LZ6YSJST.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KYX4UCTT.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2786,9 +2786,8 @@ export {
   notPem as m20$notPem,
   pemBlocks as m20$pemBlocks,
   readPublicKey as m20$readPublicKey,
-  wrongEnvironment as m25$wrongEnvironment,
-  decodeRecord as m26$decodeRecord,
-  VERSION as m27$VERSION,
+  wrongEnvironment as m28$wrongEnvironment,
+  decodeRecord as m29$decodeRecord,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -2805,6 +2804,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
+  VERSION as m30$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

@@ -2826,7 +2826,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IEGQ5C5J.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-JFYRIEIT.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2921,7 +2921,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-MKNSMMDZ.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-P2XYIIEI.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2984,15 +2984,14 @@ export {
   notPem as m20$notPem,
   pemBlocks as m20$pemBlocks,
   readPublicKey as m20$readPublicKey,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  VERSION as m27$VERSION,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3009,6 +3008,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
+  VERSION as m30$VERSION,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run,
   CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,

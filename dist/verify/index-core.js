@@ -1931,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6V3AO4P2.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-7T2CTPIF.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-CSXY3VEA.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-555ZSBIU.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-QFEHIRLW.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FNGJRNNM.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2937,7 +2937,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-2UG6OCRK.js");
+    const { listAttestations } = await import("../chunks/attestations-api-7U53F7NP.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3108,27 +3108,26 @@ export {
   parseWorkflowSetting as m19$parseWorkflowSetting,
   parseWorkflowUri as m19$parseWorkflowUri,
   repositoryOfUri as m19$repositoryOfUri,
-  contractManifestBeside as m22$contractManifestBeside,
-  hasBundleBeside as m22$hasBundleBeside,
-  listingsIn as m22$listingsIn,
-  readListing as m22$readListing,
-  readSigstoreBundleBeside as m22$readSigstoreBundleBeside,
-  readStatement as m22$readStatement,
-  readStatementBeside as m22$readStatementBeside,
-  whyUnreadable as m22$whyUnreadable,
-  CACHE_FILES_DIR as m23$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m23$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m23$CACHE_LISTING,
-  CACHE_STAGING_DIR as m23$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m23$cacheArchivePrefix,
-  cacheKeyOf as m23$cacheKeyOf,
-  cacheStagingPath as m23$cacheStagingPath,
-  copyListedFiles as m24$copyListedFiles,
-  makeDirectories as m24$makeDirectories,
-  privateDir as m24$privateDir,
-  removeQuietly as m24$removeQuietly,
-  writeNewFile as m24$writeNewFile,
-  VERSION as m27$VERSION,
+  contractManifestBeside as m25$contractManifestBeside,
+  hasBundleBeside as m25$hasBundleBeside,
+  listingsIn as m25$listingsIn,
+  readListing as m25$readListing,
+  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
+  readStatement as m25$readStatement,
+  readStatementBeside as m25$readStatementBeside,
+  whyUnreadable as m25$whyUnreadable,
+  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m26$CACHE_LISTING,
+  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m26$cacheArchivePrefix,
+  cacheKeyOf as m26$cacheKeyOf,
+  cacheStagingPath as m26$cacheStagingPath,
+  copyListedFiles as m27$copyListedFiles,
+  makeDirectories as m27$makeDirectories,
+  privateDir as m27$privateDir,
+  removeQuietly as m27$removeQuietly,
+  writeNewFile as m27$writeNewFile,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3145,6 +3144,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
+  VERSION as m30$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,

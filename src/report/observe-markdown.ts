@@ -39,3 +39,29 @@ export function renderObserveMarkdown(report: ObserveReport): string {
   }
   return `${out.join('\n')}\n`
 }
+
+/** A drift issue's title, body and closing comment: every value from a probe shown as inert text. */
+export function renderDriftIssue(o: EnvironmentObservation, runUrl: string | null): { title: string; body: string; closing: string } {
+  const where = observedWhere(o)
+  const lines = [
+    `**${plain(where)}** does not run what was promoted there.`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| live (the ledger) | ${o.expected === null ? 'nothing' : code(o.expected)} |`,
+    `| observed | ${o.observed === null ? 'unknown' : o.observed.split(' ').map(code).join(' ')} |`,
+    `| since | ${o.since === null ? '' : plain(o.since)} |`,
+    `| why | ${o.reason === null ? '' : plain(o.reason)} |`,
+    ...(runUrl === null ? [] : [`| last observed by | ${plain(runUrl)} |`])
+  ]
+  if (o.contractChanges.length > 0) {
+    lines.push('', '| severity | rule | where |', '| --- | --- | --- |')
+    for (const c of o.contractChanges.slice(0, CHANGES_SHOWN)) lines.push(`| ${c.severity} | ${code(c.rule)} | ${plain(c.location)} |`)
+  }
+  lines.push('', 'Deploy the live digest again (or promote a new one), or accept the drift with `artifact-seal drift ack`. This issue is closed when the environment matches again.')
+  return {
+    title: `Drift in ${where}: it does not run its live digest`,
+    body: lines.join('\n'),
+    closing: `${plain(where)} runs its live digest ${o.expected === null ? '' : code(o.expected)} again${runUrl === null ? '' : ` (observed by ${plain(runUrl)})`}: the drift is over.`
+  }
+}

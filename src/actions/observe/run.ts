@@ -7,9 +7,11 @@ import { DEFAULT_PROBE_LIMITS } from '../../app/observe/types.js'
 import { loadPolicy } from '../../app/settings/load-policy.js'
 import { ObserveInput, ObserveOutput } from '../../app/settings/names.js'
 import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
-import type { Env } from '../../core/env.js'
+import { type Env, apiUrlOf } from '../../core/env.js'
+import { syncDriftIssues } from '../../app/observe/drift-issues.js'
+import { GitHubIssues } from '../../stores/issues/github-issues.js'
 import { shortDigest } from '../../core/digest.js'
-import { observedWhere, renderObserveMarkdown } from '../../report/observe-markdown.js'
+import { observedWhere, renderDriftIssue, renderObserveMarkdown } from '../../report/observe-markdown.js'
 import { reportFailure } from '../report-failure.js'
 import { readObserveSettings } from './settings.js'
 
@@ -54,6 +56,14 @@ export async function run(env: Env = process.env): Promise<void> {
         core.warning(`${where} could not be observed: ${e.reason ?? ''}`, { title: `${where} not observed` })
       } else {
         core.info(`${where} runs ${e.expected === null ? '' : shortDigest(e.expected)}, the live digest.`)
+      }
+    }
+    // After the outputs and the summary: an issue that cannot be written still leaves the report.
+    if (settings.issuesOf !== null) {
+      const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken })
+      const runUrl = requesterFromEnv(env).runUrl
+      for (const done of await syncDriftIssues(report, issues, (o) => renderDriftIssue(o, runUrl))) {
+        core.info(`Issue #${done.issue} ${done.action} for ${observedWhere(done)}: ${done.url}`)
       }
     }
     const drifted = report.environments.filter((e) => e.verdict === 'drifted')

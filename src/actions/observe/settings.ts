@@ -15,7 +15,8 @@ export interface ObserveSettings {
   /** Only these environments; null for every one the policy says how to observe. */
   readonly environments: readonly string[] | null
   readonly record: boolean
-  readonly openIssue: boolean
+  /** With open-issue: the repository (owner/name) whose issues track drift; null without. */
+  readonly issuesOf: string | null
 }
 
 export function readObserveSettings(getInput: GetInput, workspace: string, env: Env = {}): ObserveSettings {
@@ -31,6 +32,10 @@ export function readObserveSettings(getInput: GetInput, workspace: string, env: 
         `"permissions: ${[ledger.kind === 'github' ? `deployments: ${record ? 'write' : 'read'}` : null, openIssue ? 'issues: write' : null].filter((p) => p !== null).join(', ')}".`
     )
   }
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  if (openIssue && !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+    throw new SealError('bad-input', `${ObserveInput.OpenIssue}: GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name. Issues are opened in the repository of a GitHub Actions job; leave ${ObserveInput.OpenIssue} out elsewhere.`)
+  }
   const listed = getInput(ObserveInput.Environments)
     .split(/[\n,]/)
     .map((e) => e.trim())
@@ -42,6 +47,6 @@ export function readObserveSettings(getInput: GetInput, workspace: string, env: 
     token,
     environments: listed.length === 0 ? null : [...new Set(listed)],
     record,
-    openIssue
+    issuesOf: openIssue ? repository : null
   }
 }

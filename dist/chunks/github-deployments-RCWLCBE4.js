@@ -2,87 +2,40 @@ import {
   newestFirst
 } from "./chunk-VTYIYA3M.js";
 import {
-  retrying
-} from "./chunk-5TD3HYPB.js";
+  gitHubClient,
+  requestName
+} from "./chunk-TUIRDAJC.js";
+import "./chunk-P4BZMLZB.js";
+import {
+  SYSTEM_CLOCK
+} from "./chunk-P4TSECCU.js";
 import {
   DEFAULT_POLICY,
-  abbreviate,
-  classify
+  abbreviate
 } from "./chunk-FKA4C5KD.js";
-import {
-  getOctokit
-} from "./chunk-GYN5OOAK.js";
+import "./chunk-GYN5OOAK.js";
 import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:observe:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github-deployments.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github-deployments.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
-import { m16$confirmationChanged, m16$needsLiveContract } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
+import { m16$confirmationChanged, m16$needsLiveContract } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m17$DEFAULT_PENDING_TIMEOUT_MS, m17$OBSERVING, m17$OUTCOMES, m17$RESOLUTIONS, m17$confirmedOutcome, m17$describeService, m17$makesLive, m17$serviceOf } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
+import { m17$DEFAULT_PENDING_TIMEOUT_MS, m17$OBSERVING, m17$OUTCOMES, m17$RESOLUTIONS, m17$confirmedOutcome, m17$describeService, m17$makesLive, m17$serviceOf } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/api.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
 
-// src/http/github.ts?observe
-import { AsyncLocalStorage } from "node:async_hooks";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/messages.ts
+import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../promote/index-core.js";
 
-// stand-in:observe:src/version.ts:src/http/github.ts
-import { m27$VERSION } from "../observe/index-core.js";
-
-// src/http/github.ts?observe
-var API_VERSION = "2022-11-28";
-function gitHubClient(options) {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m27$VERSION}` });
-  const recoveries = new AsyncLocalStorage();
-  octokit.hook.wrap("request", async (request, endpoint) => {
-    const parsed = octokit.request.endpoint.parse(endpoint);
-    const name = requestName(parsed.method, parsed.url);
-    endpoint.headers["x-github-api-version"] = API_VERSION;
-    const recover = recoveries.getStore();
-    return retrying(
-      async (signal) => {
-        endpoint.request = { ...endpoint.request, signal };
-        try {
-          const response = await request(endpoint);
-          options.onAnswer?.(response);
-          return { value: response };
-        } catch (error) {
-          return { failure: classify(error) };
-        }
-      },
-      {
-        policy: options.policy,
-        ...options.clock ? { clock: options.clock } : {},
-        ...recover === void 0 ? {} : { recover: async () => await recoveries.exit(recover) },
-        fail: (failure, attempts, refusedWait) => options.fail(name, failure, attempts, refusedWait)
-      }
-    );
-  });
-  return Object.assign(octokit, {
-    writeOnce: (send, recover) => recoveries.run(recover, send)
-  });
-}
-function requestName(method, url) {
-  const parsed = new URL(url);
-  let query = parsed.search;
-  try {
-    query = decodeURIComponent(query);
-  } catch {
-  }
-  return { method: method.toUpperCase(), path: `${parsed.pathname}${query}` };
-}
-
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../observe/index-core.js";
-
-// src/stores/ledger/github/messages.ts?observe
+// src/stores/ledger/github/messages.ts?promote
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -143,7 +96,7 @@ function unreadableAnswer(blame, request, status, data) {
   );
 }
 
-// src/stores/ledger/github/api.ts?observe
+// src/stores/ledger/github/api.ts?promote
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
 var DeploymentsApi = class {
@@ -327,19 +280,19 @@ function readStatus(value) {
   return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) };
 }
 
-// stand-in:observe:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github/records.ts
+import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/records.ts
+import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
-import { m17$DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS2, m17$OBSERVING as m17$OBSERVING2, m17$OUTCOMES as m17$OUTCOMES2, m17$RESOLUTIONS as m17$RESOLUTIONS2, m17$confirmedOutcome as m17$confirmedOutcome2, m17$describeService as m17$describeService2, m17$makesLive as m17$makesLive2, m17$serviceOf as m17$serviceOf2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
+import { m17$DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS2, m17$OBSERVING as m17$OBSERVING2, m17$OUTCOMES as m17$OUTCOMES2, m17$RESOLUTIONS as m17$RESOLUTIONS2, m17$confirmedOutcome as m17$confirmedOutcome2, m17$describeService as m17$describeService2, m17$makesLive as m17$makesLive2, m17$serviceOf as m17$serviceOf2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m26$decodeRecord } from "../observe/index-core.js";
+// stand-in:promote:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
+import { m29$decodeRecord } from "../promote/index-core.js";
 
-// src/stores/ledger/github/records.ts?observe
+// src/stores/ledger/github/records.ts?promote
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve|observe|drift-ack):(sha256:.*)$/;
@@ -398,7 +351,7 @@ function recordOf(deployment, context) {
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`);
   const stored = payload.record;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return damaged("its payload has no record object");
-  const record = m26$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
+  const record = m29$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
   if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or "drift-ack:<digest>"`);
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`);
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`);
@@ -428,7 +381,7 @@ function payloadObject(payload) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?observe
+// src/stores/ledger/github/history.ts?promote
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -474,13 +427,10 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:observe:src/http/clock.ts:src/stores/ledger/github-deployments.ts
-import { m21$SYSTEM_CLOCK } from "../observe/index-core.js";
+// stand-in:promote:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
+import { m28$wrongEnvironment } from "../promote/index-core.js";
 
-// stand-in:observe:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m25$wrongEnvironment } from "../observe/index-core.js";
-
-// src/stores/ledger/github-deployments.ts?observe
+// src/stores/ledger/github-deployments.ts?promote
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -504,7 +454,7 @@ var GitHubDeploymentsLedger = class {
       repo: parts[2],
       apiUrl,
       policy: { ...DEFAULT_POLICY, ...options.retry, ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs } },
-      clock: { ...m21$SYSTEM_CLOCK, ...options.clock, ...options.sleep === void 0 ? {} : { sleep: options.sleep } },
+      clock: { ...SYSTEM_CLOCK, ...options.clock, ...options.sleep === void 0 ? {} : { sleep: options.sleep } },
       blame: { location: this.location, repository: options.repository, tokenInput: options.tokenInput ?? "github-token", apiUrl }
     });
   }
@@ -577,7 +527,7 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
-    const elsewhere = m25$wrongEnvironment(pending, request, this.location);
+    const elsewhere = m28$wrongEnvironment(pending, request, this.location);
     if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {

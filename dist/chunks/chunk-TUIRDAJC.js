@@ -12,12 +12,12 @@ import {
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // stand-in:promote:src/version.ts:src/http/github.ts
-import { m27$VERSION } from "../promote/index-core.js";
+import { m30$VERSION } from "../promote/index-core.js";
 
 // src/http/github.ts?promote
 var API_VERSION = "2022-11-28";
 function gitHubClient(options) {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m27$VERSION}` });
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m30$VERSION}` });
   const recoveries = new AsyncLocalStorage();
   octokit.hook.wrap("request", async (request, endpoint) => {
     const parsed = octokit.request.endpoint.parse(endpoint);

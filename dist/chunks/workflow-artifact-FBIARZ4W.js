@@ -3,8 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-4BRR5HLJ.js";
-import "./chunk-GGIHTDNW.js";
+} from "./chunk-PKBU36L3.js";
+import "./chunk-367XEHYN.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-S7E4F2WR.js";

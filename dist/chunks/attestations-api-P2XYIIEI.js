@@ -30,12 +30,12 @@ import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPro
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // stand-in:seal:src/version.ts:src/http/github.ts
-import { m27$VERSION } from "../seal/index-core.js";
+import { m30$VERSION } from "../seal/index-core.js";
 
 // src/http/github.ts?seal
 var API_VERSION = "2022-11-28";
 function gitHubClient(options) {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m27$VERSION}` });
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m30$VERSION}` });
   const recoveries = new AsyncLocalStorage();
   octokit.hook.wrap("request", async (request, endpoint) => {
     const parsed = octokit.request.endpoint.parse(endpoint);

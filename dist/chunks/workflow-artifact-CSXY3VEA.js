@@ -3,8 +3,8 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-WAS7X6ER.js";
-import "./chunk-367XEHYN.js";
+} from "./chunk-RJTG4SR6.js";
+import "./chunk-GGIHTDNW.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-S7E4F2WR.js";

@@ -3,7 +3,7 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-RJBHTGIG.js";
+} from "./chunk-TKVR3KA7.js";
 import "./chunk-4SWR2ELQ.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";

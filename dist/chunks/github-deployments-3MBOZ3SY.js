@@ -1,41 +1,33 @@
 import {
   newestFirst
 } from "./chunk-VTYIYA3M.js";
-import {
-  gitHubClient,
-  requestName
-} from "./chunk-XXK3GRR3.js";
-import "./chunk-P4BZMLZB.js";
-import {
-  SYSTEM_CLOCK
-} from "./chunk-P4TSECCU.js";
-import {
-  DEFAULT_POLICY,
-  abbreviate
-} from "./chunk-FKA4C5KD.js";
-import "./chunk-GYN5OOAK.js";
-import "./chunk-7EPTETJS.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/ledger/github-deployments.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/ledger/github-deployments.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
-import { m16$confirmationChanged, m16$needsLiveContract } from "../promote/index-core.js";
+// stand-in:observe:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
+import { m16$confirmationChanged, m16$needsLiveContract } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m17$DEFAULT_PENDING_TIMEOUT_MS, m17$OBSERVING, m17$OUTCOMES, m17$RESOLUTIONS, m17$confirmedOutcome, m17$describeService, m17$makesLive, m17$serviceOf } from "../promote/index-core.js";
+// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
+import { m17$DEFAULT_PENDING_TIMEOUT_MS, m17$OBSERVING, m17$OUTCOMES, m17$RESOLUTIONS, m17$confirmedOutcome, m17$describeService, m17$makesLive, m17$serviceOf } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/api.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../promote/index-core.js";
+// stand-in:observe:src/http/github.ts:src/stores/ledger/github/api.ts
+import { m22$gitHubClient, m22$requestName } from "../observe/index-core.js";
 
-// src/stores/ledger/github/messages.ts?promote
+// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/messages.ts
+import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../observe/index-core.js";
+
+// stand-in:observe:src/http/retry-policy.ts:src/stores/ledger/github/messages.ts
+import { m23$DEFAULT_POLICY, m23$DEFAULT_RETRY, m23$abbreviate, m23$classify, m23$delayBefore, m23$isRetryable, m23$sigstoreFetchOptions } from "../observe/index-core.js";
+
+// src/stores/ledger/github/messages.ts?observe
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -89,20 +81,20 @@ function clientHint(blame, failure) {
   return "Re-running the job will get the same answer; fix what GitHub names.";
 }
 function unreadableAnswer(blame, request, status, data) {
-  const shown = typeof data === "string" ? m13$quote3(abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
+  const shown = typeof data === "string" ? m13$quote3(m23$abbreviate(data)) : `a JSON ${Array.isArray(data) ? "array" : typeof data} of the wrong shape`;
   return new m13$SealError3(
     "unavailable",
     `${blame.location}: ${named(request)} answered ${status} with ${shown}, not the JSON GitHub sends. ${refused(request)} Re-run the job; if it keeps failing, check ${STATUS_PAGE} and any proxy between the runner and ${blame.apiUrl}.`
   );
 }
 
-// src/stores/ledger/github/api.ts?promote
+// src/stores/ledger/github/api.ts?observe
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
 var DeploymentsApi = class {
   constructor(options) {
     this.options = options;
-    this.octokit = gitHubClient({
+    this.octokit = m22$gitHubClient({
       token: options.token,
       apiUrl: options.apiUrl,
       policy: options.policy,
@@ -242,7 +234,7 @@ var DeploymentsApi = class {
     });
   }
   unreadable(response) {
-    return unreadableAnswer(this.options.blame, requestName("GET", response.url), response.status, response.data);
+    return unreadableAnswer(this.options.blame, m22$requestName("GET", response.url), response.status, response.data);
   }
   /** The Link header's rel="next", followed only to the API it came from, since it carries the token. */
   nextPage(response) {
@@ -251,7 +243,7 @@ var DeploymentsApi = class {
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
       throw new m13$SealError2(
         "refused",
-        `${this.options.blame.location}: GitHub's answer to ${requestName("GET", response.url).path} links its next page to ${new URL(next).origin}, not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
+        `${this.options.blame.location}: GitHub's answer to ${m22$requestName("GET", response.url).path} links its next page to ${new URL(next).origin}, not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
       );
     }
     return next;
@@ -280,19 +272,19 @@ function readStatus(value) {
   return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) };
 }
 
-// stand-in:promote:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/ledger/github/records.ts
+import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/records.ts
+import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
-import { m17$DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS2, m17$OBSERVING as m17$OBSERVING2, m17$OUTCOMES as m17$OUTCOMES2, m17$RESOLUTIONS as m17$RESOLUTIONS2, m17$confirmedOutcome as m17$confirmedOutcome2, m17$describeService as m17$describeService2, m17$makesLive as m17$makesLive2, m17$serviceOf as m17$serviceOf2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
+import { m17$DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS2, m17$OBSERVING as m17$OBSERVING2, m17$OUTCOMES as m17$OUTCOMES2, m17$RESOLUTIONS as m17$RESOLUTIONS2, m17$confirmedOutcome as m17$confirmedOutcome2, m17$describeService as m17$describeService2, m17$makesLive as m17$makesLive2, m17$serviceOf as m17$serviceOf2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m26$decodeRecord } from "../promote/index-core.js";
+// stand-in:observe:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
+import { m29$decodeRecord } from "../observe/index-core.js";
 
-// src/stores/ledger/github/records.ts?promote
+// src/stores/ledger/github/records.ts?observe
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve|observe|drift-ack):(sha256:.*)$/;
@@ -351,7 +343,7 @@ function recordOf(deployment, context) {
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`);
   const stored = payload.record;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return damaged("its payload has no record object");
-  const record = m26$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
+  const record = m29$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
   if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or "drift-ack:<digest>"`);
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`);
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`);
@@ -381,7 +373,7 @@ function payloadObject(payload) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?promote
+// src/stores/ledger/github/history.ts?observe
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -427,10 +419,16 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:promote:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m25$wrongEnvironment } from "../promote/index-core.js";
+// stand-in:observe:src/http/clock.ts:src/stores/ledger/github-deployments.ts
+import { m21$SYSTEM_CLOCK } from "../observe/index-core.js";
 
-// src/stores/ledger/github-deployments.ts?promote
+// stand-in:observe:src/http/retry-policy.ts:src/stores/ledger/github-deployments.ts
+import { m23$DEFAULT_POLICY as m23$DEFAULT_POLICY2, m23$DEFAULT_RETRY as m23$DEFAULT_RETRY2, m23$abbreviate as m23$abbreviate2, m23$classify as m23$classify2, m23$delayBefore as m23$delayBefore2, m23$isRetryable as m23$isRetryable2, m23$sigstoreFetchOptions as m23$sigstoreFetchOptions2 } from "../observe/index-core.js";
+
+// stand-in:observe:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
+import { m28$wrongEnvironment } from "../observe/index-core.js";
+
+// src/stores/ledger/github-deployments.ts?observe
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -453,8 +451,8 @@ var GitHubDeploymentsLedger = class {
       owner: parts[1],
       repo: parts[2],
       apiUrl,
-      policy: { ...DEFAULT_POLICY, ...options.retry, ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs } },
-      clock: { ...SYSTEM_CLOCK, ...options.clock, ...options.sleep === void 0 ? {} : { sleep: options.sleep } },
+      policy: { ...m23$DEFAULT_POLICY2, ...options.retry, ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs } },
+      clock: { ...m21$SYSTEM_CLOCK, ...options.clock, ...options.sleep === void 0 ? {} : { sleep: options.sleep } },
       blame: { location: this.location, repository: options.repository, tokenInput: options.tokenInput ?? "github-token", apiUrl }
     });
   }
@@ -527,7 +525,7 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
-    const elsewhere = m25$wrongEnvironment(pending, request, this.location);
+    const elsewhere = m28$wrongEnvironment(pending, request, this.location);
     if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {

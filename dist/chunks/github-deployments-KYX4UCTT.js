@@ -37,12 +37,12 @@ import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // stand-in:promote-post:src/version.ts:src/http/github.ts
-import { m27$VERSION } from "../promote/post-core.js";
+import { m30$VERSION } from "../promote/post-core.js";
 
 // src/http/github.ts?promote-post
 var API_VERSION = "2022-11-28";
 function gitHubClient(options) {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m27$VERSION}` });
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${m30$VERSION}` });
   const recoveries = new AsyncLocalStorage();
   octokit.hook.wrap("request", async (request, endpoint) => {
     const parsed = octokit.request.endpoint.parse(endpoint);
@@ -340,7 +340,7 @@ import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13
 import { m17$DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS2, m17$OBSERVING as m17$OBSERVING2, m17$OUTCOMES as m17$OUTCOMES2, m17$RESOLUTIONS as m17$RESOLUTIONS2, m17$confirmedOutcome as m17$confirmedOutcome2, m17$describeService as m17$describeService2, m17$makesLive as m17$makesLive2, m17$serviceOf as m17$serviceOf2 } from "../promote/post-core.js";
 
 // stand-in:promote-post:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m26$decodeRecord } from "../promote/post-core.js";
+import { m29$decodeRecord } from "../promote/post-core.js";
 
 // src/stores/ledger/github/records.ts?promote-post
 var PAYLOAD_KEY = "artifact-seal";
@@ -401,7 +401,7 @@ function recordOf(deployment, context) {
   if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`);
   const stored = payload.record;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return damaged("its payload has no record object");
-  const record = m26$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
+  const record = m29$decodeRecord({ ...stored, time: deployment.createdAt }, damaged);
   if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or "drift-ack:<digest>"`);
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`);
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`);
@@ -478,7 +478,7 @@ function historyOf(statuses, unreadable) {
 }
 
 // stand-in:promote-post:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m25$wrongEnvironment } from "../promote/post-core.js";
+import { m28$wrongEnvironment } from "../promote/post-core.js";
 
 // src/stores/ledger/github-deployments.ts?promote-post
 var PAGE_SIZE = 100;
@@ -577,7 +577,7 @@ var GitHubDeploymentsLedger = class {
   }
   async resolve(request) {
     const pending = await this.pendingRecord(request.id);
-    const elsewhere = m25$wrongEnvironment(pending, request, this.location);
+    const elsewhere = m28$wrongEnvironment(pending, request, this.location);
     if (elsewhere !== null) throw elsewhere;
     const record = pending;
     if (request.outcome === "failed") {

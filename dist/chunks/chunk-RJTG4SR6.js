@@ -2,7 +2,7 @@ import {
   checkAgainstListing,
   checkEntries,
   unsafeArchive
-} from "./chunk-4SWR2ELQ.js";
+} from "./chunk-GGIHTDNW.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
@@ -32,22 +32,22 @@ import {
   randomBytes
 } from "./chunk-VF62UBY7.js";
 
-// stand-in:promote:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../verify/index-core.js";
 
-// stand-in:promote:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
-import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffListings, m15$digestOfListing, m15$formatListing, m15$listingFromDigests, m15$parseListing, m15$sortEntries } from "../promote/index-core.js";
+// stand-in:verify:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
+import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffListings, m15$digestOfListing, m15$formatListing, m15$listingFromDigests, m15$parseListing, m15$sortEntries } from "../verify/index-core.js";
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
-import { m24$copyListedFiles, m24$makeDirectories, m24$privateDir, m24$removeQuietly, m24$writeNewFile } from "../promote/index-core.js";
+// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
+import { m27$copyListedFiles, m27$makeDirectories, m27$privateDir, m27$removeQuietly, m27$writeNewFile } from "../verify/index-core.js";
 
-// src/stores/evidence/artifact-unpack.ts?promote
+// src/stores/evidence/artifact-unpack.ts?verify
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -74,8 +74,8 @@ async function unpackArtifact(zipFile, root, context) {
     if (check.refusals.length > 0) throw unsafeArchive(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
       try {
-        if (planned.entry.kind === "directory") m24$makeDirectories(root, planned.path);
-        else await m24$writeNewFile(root, planned.path, zip.content(planned.entry), false);
+        if (planned.entry.kind === "directory") m27$makeDirectories(root, planned.path);
+        else await m27$writeNewFile(root, planned.path, zip.content(planned.entry), false);
       } catch (error) {
         if (error instanceof UnreadableZipError) throw error;
         const e = error;
@@ -102,10 +102,10 @@ async function readSmall(zip, entry, context) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
-import { m24$copyListedFiles as m24$copyListedFiles2, m24$makeDirectories as m24$makeDirectories2, m24$privateDir as m24$privateDir2, m24$removeQuietly as m24$removeQuietly2, m24$writeNewFile as m24$writeNewFile2 } from "../promote/index-core.js";
+// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
+import { m27$copyListedFiles as m27$copyListedFiles2, m27$makeDirectories as m27$makeDirectories2, m27$privateDir as m27$privateDir2, m27$removeQuietly as m27$removeQuietly2, m27$writeNewFile as m27$writeNewFile2 } from "../verify/index-core.js";
 
-// src/stores/evidence/workflow-artifact.ts?promote
+// src/stores/evidence/workflow-artifact.ts?verify
 var ARTIFACT_INPUTS = {
   name: "artifact-name",
   runId: "run-id",
@@ -139,7 +139,7 @@ var WorkflowArtifactStore = class {
     } catch (error) {
       throw this.uploadError(name, error);
     } finally {
-      m24$removeQuietly2(staging);
+      m27$removeQuietly2(staging);
     }
   }
   /**
@@ -150,7 +150,7 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const source = this.source(request);
-    const dir = m24$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
+    const dir = m27$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
     const zipDir = join(dir, ".download");
     try {
       const findBy = source.findBy;
@@ -179,7 +179,7 @@ var WorkflowArtifactStore = class {
         }
         throw error;
       }
-      m24$removeQuietly2(zipDir);
+      m27$removeQuietly2(zipDir);
       return {
         id: artifact.id,
         name,
@@ -193,7 +193,7 @@ var WorkflowArtifactStore = class {
         digestMatched: !result.digestMismatch
       };
     } catch (error) {
-      m24$removeQuietly2(dir);
+      m27$removeQuietly2(dir);
       throw error;
     }
   }
@@ -264,7 +264,7 @@ var WorkflowArtifactStore = class {
       }
       return { staging, files };
     } catch (error) {
-      m24$removeQuietly2(staging);
+      m27$removeQuietly2(staging);
       throw error;
     }
   }

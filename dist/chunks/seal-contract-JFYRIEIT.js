@@ -380,7 +380,7 @@ import { m9$CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION2, m9$CONTRACT_FORMAT a
 import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffListings, m15$digestOfListing, m15$formatListing, m15$listingFromDigests, m15$parseListing, m15$sortEntries } from "../seal/index-core.js";
 
 // stand-in:seal:src/stores/evidence/bundle-reader.ts:src/stores/evidence/contract-files.ts
-import { m22$contractManifestBeside, m22$hasBundleBeside, m22$listingsIn, m22$readListing, m22$readSigstoreBundleBeside, m22$readStatement, m22$readStatementBeside, m22$whyUnreadable } from "../seal/index-core.js";
+import { m25$contractManifestBeside, m25$hasBundleBeside, m25$listingsIn, m25$readListing, m25$readSigstoreBundleBeside, m25$readStatement, m25$readStatementBeside, m25$whyUnreadable } from "../seal/index-core.js";
 
 // src/stores/evidence/contract-files.ts?seal
 function readContractFile(root, relative2) {

@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-WAS7X6ER.js";
+} from "./chunk-PKBU36L3.js";
 import "./chunk-367XEHYN.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";
@@ -33,10 +33,10 @@ import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffLi
 import { m18$listDirectory, m18$sealSubject } from "../observe/index-core.js";
 
 // stand-in:observe:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
-import { m24$copyListedFiles, m24$makeDirectories, m24$privateDir, m24$removeQuietly, m24$writeNewFile } from "../observe/index-core.js";
+import { m27$copyListedFiles, m27$makeDirectories, m27$privateDir, m27$removeQuietly, m27$writeNewFile } from "../observe/index-core.js";
 
 // stand-in:observe:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
-import { m22$contractManifestBeside, m22$hasBundleBeside, m22$listingsIn, m22$readListing, m22$readSigstoreBundleBeside, m22$readStatement, m22$readStatementBeside, m22$whyUnreadable } from "../observe/index-core.js";
+import { m25$contractManifestBeside, m25$hasBundleBeside, m25$listingsIn, m25$readListing, m25$readSigstoreBundleBeside, m25$readStatement, m25$readStatementBeside, m25$whyUnreadable } from "../observe/index-core.js";
 
 // src/app/verify/download-and-verify.ts?observe
 var MAX_LISTED = 20;
@@ -75,17 +75,17 @@ async function downloadAndVerify(store, request, options) {
     );
     return { artifact, digest, kind, path: file ?? artifact.filesDir, fileCount: sealed.length };
   } catch (error) {
-    m24$removeQuietly(artifact.dir);
+    m27$removeQuietly(artifact.dir);
     throw error;
   }
 }
 function readSealedListing(file, label, nameInput) {
-  return m22$readListing(file, (why) => new m13$SealError("unreadable", `${nameInput}: cannot read the checksums listing of ${label} (${why}).`));
+  return m25$readListing(file, (why) => new m13$SealError("unreadable", `${nameInput}: cannot read the checksums listing of ${label} (${why}).`));
 }
 function statementDigest(file, sealed, candidates, label, nameInput) {
   let statement = null;
   try {
-    statement = m22$readStatement(file, (why) => new m13$SealError("unreadable", why))?.json ?? null;
+    statement = m25$readStatement(file, (why) => new m13$SealError("unreadable", why))?.json ?? null;
   } catch {
   }
   for (const digest of candidates) {

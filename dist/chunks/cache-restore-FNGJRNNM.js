@@ -1,7 +1,4 @@
 import {
-  retrying
-} from "./chunk-5TD3HYPB.js";
-import {
   UnreadableArchiveError,
   openTarStream,
   readTar
@@ -12,7 +9,7 @@ import {
 import {
   checkAgainstListing,
   checkEntries
-} from "./chunk-367XEHYN.js";
+} from "./chunk-GGIHTDNW.js";
 import {
   basename,
   join
@@ -22,6 +19,10 @@ import {
   rmSync
 } from "./chunk-OJKZS7ZI.js";
 import {
+  retrying
+} from "./chunk-P4BZMLZB.js";
+import "./chunk-P4TSECCU.js";
+import {
   DEFAULT_POLICY
 } from "./chunk-FKA4C5KD.js";
 import {
@@ -29,25 +30,25 @@ import {
 } from "./chunk-VF62UBY7.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:observe:src/core/digest.ts:src/stores/evidence/cache-restore.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/evidence/cache-restore.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/evidence/cache-restore.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/evidence/cache-restore.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/listing.ts:src/stores/evidence/cache-restore.ts
-import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffListings, m15$digestOfListing, m15$formatListing, m15$listingFromDigests, m15$parseListing, m15$sortEntries } from "../observe/index-core.js";
+// stand-in:verify:src/core/listing.ts:src/stores/evidence/cache-restore.ts
+import { m15$checkListingPath, m15$compareUtf8, m15$describesListing, m15$diffListings, m15$digestOfListing, m15$formatListing, m15$listingFromDigests, m15$parseListing, m15$sortEntries } from "../verify/index-core.js";
 
-// stand-in:observe:src/stores/evidence/cache-layout.ts:src/stores/evidence/cache-restore.ts
-import { m23$CACHE_FILES_DIR, m23$CACHE_KEY_PREFIX, m23$CACHE_LISTING, m23$CACHE_STAGING_DIR, m23$cacheArchivePrefix, m23$cacheKeyOf, m23$cacheStagingPath } from "../observe/index-core.js";
+// stand-in:verify:src/stores/evidence/cache-layout.ts:src/stores/evidence/cache-restore.ts
+import { m26$CACHE_FILES_DIR, m26$CACHE_KEY_PREFIX, m26$CACHE_LISTING, m26$CACHE_STAGING_DIR, m26$cacheArchivePrefix, m26$cacheKeyOf, m26$cacheStagingPath } from "../verify/index-core.js";
 
-// src/stores/evidence/cache-service.ts?observe
+// src/stores/evidence/cache-service.ts?verify
 import { Readable, Transform } from "node:stream";
 
-// stand-in:observe:src/core/env.ts:src/stores/evidence/cache-service.ts
-import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../observe/index-core.js";
+// stand-in:verify:src/core/env.ts:src/stores/evidence/cache-service.ts
+import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../verify/index-core.js";
 
-// src/stores/evidence/cache-service.ts?observe
+// src/stores/evidence/cache-service.ts?verify
 var COMPRESSION_METHODS = ["zstd-without-long", "gzip"];
 var VERSION_SALT = "1.0";
 var CACHE_SERVICE = "github.actions.results.api.v1.CacheService";
@@ -152,15 +153,15 @@ function detailOf(status, text) {
   return `${status}${detail ? `: ${detail}` : ""}`;
 }
 
-// stand-in:observe:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts
-import { m24$copyListedFiles, m24$makeDirectories, m24$privateDir, m24$removeQuietly, m24$writeNewFile } from "../observe/index-core.js";
+// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts
+import { m27$copyListedFiles, m27$makeDirectories, m27$privateDir, m27$removeQuietly, m27$writeNewFile } from "../verify/index-core.js";
 
-// src/stores/evidence/cache-restore.ts?observe
+// src/stores/evidence/cache-restore.ts?verify
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
 var ARCHIVE_FILE = "cache-archive";
 async function restoreFromCache(digest, parent, options) {
   const { env, inputName, log } = options;
-  const key = m23$cacheKeyOf(digest);
+  const key = m26$cacheKeyOf(digest);
   const unavailable = cacheReadUnavailable(env);
   if (unavailable !== null) {
     log.info(`${inputName}: not restoring ${key}: ${unavailable}.`);
@@ -168,13 +169,13 @@ async function restoreFromCache(digest, parent, options) {
   }
   let location;
   try {
-    location = await lookupCacheEntry(env, key, m23$cacheStagingPath(env));
+    location = await lookupCacheEntry(env, key, m26$cacheStagingPath(env));
   } catch (error) {
     log.warning(`${inputName}: could not look up ${key} (${messageOf(error)}); going on without the cache.`);
     return { kind: "miss" };
   }
   if (location === null) return { kind: "miss" };
-  const dir = m24$privateDir(parent, `${m11$hexOf(digest).slice(0, 12)}-cache-`, env, inputName);
+  const dir = m27$privateDir(parent, `${m11$hexOf(digest).slice(0, 12)}-cache-`, env, inputName);
   const archive = join(dir, ARCHIVE_FILE);
   try {
     try {
@@ -182,14 +183,14 @@ async function restoreFromCache(digest, parent, options) {
       log.info(`${inputName}: downloaded ${key} (${bytes} bytes) into a private directory; listing it before extracting anything.`);
     } catch (error) {
       log.warning(`${inputName}: could not download ${key} (${messageOf(error)}); going on without the cache.`);
-      m24$removeQuietly(dir);
+      m27$removeQuietly(dir);
       return { kind: "miss" };
     }
-    const unpacked = await unpackCacheArchive(archive, dir, m23$cacheArchivePrefix(env), digest);
+    const unpacked = await unpackCacheArchive(archive, dir, m26$cacheArchivePrefix(env), digest);
     if (unpacked.kind === "refused") return refuse(dir, key, unpacked.refusals, options);
     return unpacked;
   } catch (error) {
-    m24$removeQuietly(dir);
+    m27$removeQuietly(dir);
     throw error;
   }
 }
@@ -208,7 +209,7 @@ async function unpackCacheArchive(archive, dir, prefix, digest) {
     return { kind: "refused", refusals: [{ name: basename(archive), reason: `it could not be extracted as listed (${error.code ?? messageOf(error)})` }] };
   }
   rmSync(archive);
-  return { kind: "restored", dir, filesDir: join(dir, m23$CACHE_FILES_DIR), listingFile: join(dir, m23$CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
+  return { kind: "restored", dir, filesDir: join(dir, m26$CACHE_FILES_DIR), listingFile: join(dir, m26$CACHE_LISTING), listing: plan.listing, digestKind: plan.digestKind };
 }
 async function listArchive(archive, prefix) {
   const entries = [];
@@ -219,11 +220,11 @@ async function listArchive(archive, prefix) {
     await readTar(stream, async (entry, content) => {
       const index = entries.push(entry) - 1;
       if (entry.kind !== "file" || entry.problem !== null) return;
-      if (entry.name === `${prefix}/${m23$CACHE_LISTING}` && entry.size <= MAX_LISTING_BYTES) {
+      if (entry.name === `${prefix}/${m26$CACHE_LISTING}` && entry.size <= MAX_LISTING_BYTES) {
         const chunks = [];
         for await (const chunk of content) chunks.push(chunk);
         listing = Buffer.concat(chunks);
-      } else if (entry.name.startsWith(`${prefix}/${m23$CACHE_FILES_DIR}/`)) {
+      } else if (entry.name.startsWith(`${prefix}/${m26$CACHE_FILES_DIR}/`)) {
         const hash = createHash("sha256");
         for await (const chunk of content) hash.update(chunk);
         hashes.set(index, hash.digest("hex"));
@@ -237,10 +238,10 @@ async function listArchive(archive, prefix) {
 function planRestore(listed, prefix, digest) {
   const check = checkEntries(listed.entries, prefix);
   const refusals = check.refusals;
-  const listingName = `${prefix}/${m23$CACHE_LISTING}`;
+  const listingName = `${prefix}/${m26$CACHE_LISTING}`;
   let listing = [];
   let digestKind = null;
-  const listingEntry = check.planned.get(m23$CACHE_LISTING);
+  const listingEntry = check.planned.get(m26$CACHE_LISTING);
   if (listingEntry === void 0 || listingEntry.entry.kind !== "file") {
     refusals.push({ name: listingName, reason: "missing: a cache entry of sealed files carries their listing" });
   } else if (listed.listing === null) {
@@ -256,12 +257,12 @@ function planRestore(listed, prefix, digest) {
   }
   if (digestKind === null) return { refusals, byIndex: /* @__PURE__ */ new Map(), listing: [], digestKind: "tree" };
   const sealed = new Map(listing.map((e) => [e.path, e.hex]));
-  const { missing } = checkAgainstListing(check, m23$CACHE_FILES_DIR, new Set(sealed.keys()), (p, e) => p === m23$CACHE_LISTING && e.kind === "file");
-  for (const p of missing) refusals.push({ name: `${prefix}/${m23$CACHE_FILES_DIR}/${p}`, reason: "missing, though the sealed listing names it" });
+  const { missing } = checkAgainstListing(check, m26$CACHE_FILES_DIR, new Set(sealed.keys()), (p, e) => p === m26$CACHE_LISTING && e.kind === "file");
+  for (const p of missing) refusals.push({ name: `${prefix}/${m26$CACHE_FILES_DIR}/${p}`, reason: "missing, though the sealed listing names it" });
   for (const planned of check.planned.values()) {
-    if (planned.entry.kind !== "file" || !planned.path.startsWith(`${m23$CACHE_FILES_DIR}/`)) continue;
+    if (planned.entry.kind !== "file" || !planned.path.startsWith(`${m26$CACHE_FILES_DIR}/`)) continue;
     const actual = listed.hashes.get(planned.index);
-    if (actual !== sealed.get(planned.path.slice(m23$CACHE_FILES_DIR.length + 1))) refusals.push({ name: planned.entry.name, reason: "its content is not what the sealed listing says" });
+    if (actual !== sealed.get(planned.path.slice(m26$CACHE_FILES_DIR.length + 1))) refusals.push({ name: planned.entry.name, reason: "its content is not what the sealed listing says" });
   }
   return { refusals, byIndex: new Map([...check.planned.values()].map((p) => [p.index, p])), listing, digestKind };
 }
@@ -275,15 +276,15 @@ async function extract(archive, root, byIndex) {
       if (planned.entry.name !== entry.name || planned.entry.kind !== entry.kind || planned.entry.size !== entry.size) {
         throw new Error(`entry ${index} is not the one listed (${m13$quote(entry.name)})`);
       }
-      if (entry.kind === "directory") m24$makeDirectories(root, planned.path);
-      else await m24$writeNewFile(root, planned.path, content, entry.executable);
+      if (entry.kind === "directory") m27$makeDirectories(root, planned.path);
+      else await m27$writeNewFile(root, planned.path, content, entry.executable);
     });
   } finally {
     stream.destroy();
   }
 }
 function refuse(dir, key, refusals, options) {
-  m24$removeQuietly(dir);
+  m27$removeQuietly(dir);
   const lines = refusals.slice(0, 20).map((r) => `  ${m13$quote(r.name)}: ${r.reason}`);
   if (refusals.length > 20) lines.push(`  \u2026 and ${refusals.length - 20} more`);
   const message = `${options.inputName}: refused the cache entry ${key} before extracting anything:

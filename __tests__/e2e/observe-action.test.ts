@@ -5,11 +5,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import type { Digest } from '../../src/core/digest.js'
 import { GitHubDeploymentsLedger } from '../../src/stores/ledger/github-deployments.js'
 import { type DeployedApp, startDeployedApp } from '../helpers/deployed-app.js'
 import { deploy } from '../helpers/ledger-history.js'
-import { runAction } from '../helpers/runner.js'
+import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 
@@ -166,6 +167,41 @@ describe('open-issue: true on the github host', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::open-issue: GITHUB_REPOSITORY is "", not owner\/name/)
     expect(run.outputs).toEqual({})
+  })
+})
+
+describe('examples/workflows/observe.yml on the bundled action', () => {
+  it('runs every 15 minutes, and its observe step, with the policy examples/workflows/README.md gives, catches drift in staging and holds production', async () => {
+    const workflow = parseYaml(fs.readFileSync(path.join(PROJECT_ROOT, 'examples/workflows/observe.yml'), 'utf8')) as {
+      on: { schedule: { cron: string }[] }
+      jobs: Record<string, { permissions: Record<string, string>; steps: { uses?: string; with?: Record<string, unknown> }[] }>
+    }
+    expect(workflow.on.schedule).toEqual([{ cron: '*/15 * * * *' }])
+    const job = workflow.jobs.observe
+    expect(job?.permissions).toMatchObject({ deployments: 'write', issues: 'write' })
+    const step = job?.steps.find((s) => s.uses?.includes('/artifact-seal/observe@'))
+    const inputs = Object.fromEntries(Object.entries(step?.with ?? {}).map(([k, v]) => [k, String(v)]))
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'examples/workflows/README.md'), 'utf8')
+    const policy = (/```yaml\n# \.github\/promotion\.yml \(observe\.yml\)\n([\s\S]*?)```/.exec(readme)?.[1] ?? '')
+      .replace('https://staging.shop.example/version', app.url('/ex/staging'))
+      .replace('https://shop.example/version', app.url('/ex/production'))
+      .replace('https://shop.example/openapi.json', app.url('/ex/openapi.json'))
+    expect(policy).toContain(app.url('/ex/staging'))
+    const repository = await repositoryRunning(['staging', 'production'])
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': policy })
+    app.set('/ex/production', { kind: 'json', body: { build: { digest: LIVE } } })
+    app.set('/ex/staging', { kind: 'json', body: { build: { digest: `sha256:${'9'.repeat(64)}` } } })
+    // The live digest was deployed without a contract: contract-url cannot tell, and says so.
+    const run = await observeStep(workspace, repository, inputs)
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.outputs.report as string)
+    expect(report.environments.map((e: { environment: string; verdict: string }) => [e.environment, e.verdict])).toEqual([
+      ['staging', 'drifted'],
+      ['production', 'unknown']
+    ])
+    expect(report.environments[1].reason).toMatch(/recorded without a contract/)
+    expect(host.issuesOf(repository).map((i) => i.title)).toEqual(['Drift in staging (shop): it does not run its live digest'])
+    expect(host.deploymentsOf(repository).filter((d) => d.task.startsWith('observe:'))).toHaveLength(2)
   })
 })
 

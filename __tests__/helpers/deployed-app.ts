@@ -43,7 +43,7 @@ export async function startDeployedApp(): Promise<DeployedApp> {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body))
         return
       case 'text':
-        res.writeHead(answer.status ?? 200, { 'content-type': answer.type }).end(answer.body)
+        res.writeHead(answer.status ?? 200, { 'content-type': answer.type, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body)
         return
       case 'endless': {
         open.add(res)

@@ -49,7 +49,7 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-23K2HSMT.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-E6N4WDIX.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-EXW3P736.js")).contractCommand,
-  observe: async () => (await import("./observe-command-AGEKKRRK.js")).observeCommand,
+  observe: async () => (await import("./observe-command-HSOONK6X.js")).observeCommand,
   drift: async () => (await import("./drift-command-RK6ABZYK.js")).driftCommand
 };
 async function main(args, terminal) {

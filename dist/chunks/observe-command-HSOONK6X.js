@@ -332,7 +332,7 @@ async function filesProbe(files, checksums, live, context) {
   const mismatches = diffListings(parseListing(sealedText, listingFile), parseListing(listing.toString("utf8"), target));
   const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`);
   const named = items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ` and ${items.length - NAMED} more` : "");
-  return drifted(`${items.length} file${items.length === 1 ? "" : "s"} differ from the live ${shortDigest(live)}: ${named}`, items);
+  return drifted(`${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`, items);
 }
 
 // src/app/observe/url-probe.ts

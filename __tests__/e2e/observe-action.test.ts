@@ -205,6 +205,25 @@ describe('examples/workflows/observe.yml on the bundled action', () => {
   })
 })
 
+describe('text from a probe is inert', () => {
+  it('a hostile answer shows in the warning and the summary as text: no workflow command, no table cell, no link', async () => {
+    const repository = await repositoryRunning(['production'])
+    const hostile = '::set-output name=drifted::false\n::error::forged\n| injected | cell | [link](https://evil.example) <img src=x>'
+    app.set('/h/production', { kind: 'text', body: hostile, type: 'text/html' })
+    const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `service: shop\nenvironments:\n  production:\n    observe: { url: ${app.url('/h/production')} }\n` })
+    const run = await observeStep(workspace, repository)
+    expect(run.code).toBe(0)
+    expect(run.outputs.drifted).toBe('false')
+    const commands = run.stdout.split('\n').filter((l) => l.startsWith('::'))
+    expect(commands).toHaveLength(1)
+    expect(commands[0]).toMatch(/^::warning title=production \(shop\) not observed::production \(shop\) could not be observed: url: .*not JSON/)
+    const row = run.summary.split('\n').find((l) => l.startsWith('| production'))
+    expect(row?.split(/(?<!\\)\|/).length).toBe(8) // six cells: nothing the answer said added one
+    expect(run.summary).not.toContain('<img')
+    expect(run.summary).not.toContain('](https://evil.example)')
+  })
+})
+
 describe('the observe action on a file ledger', () => {
   it('refuses an environment filter naming one the policy does not observe, with no outputs', async () => {
     const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': `environments:\n  dev: {}\n  production:\n    observe: { url: ${app.url('/x')} }\n` })

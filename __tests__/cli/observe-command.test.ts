@@ -13,6 +13,8 @@ import { observeCommand } from '../../src/cli/observe-command.js'
 import { promoteCommand } from '../../src/cli/promote-command.js'
 import { sealCommand } from '../../src/cli/seal-command.js'
 import { type DeployedApp, startDeployedApp } from '../helpers/deployed-app.js'
+import { writeTestImage } from '../helpers/oci-layout.js'
+import { OciRegistryHost } from '../hosts/oci-registry-host.js'
 import { fakeTerminal } from '../helpers/terminal.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -255,5 +257,36 @@ describe('drift: block in the gate', () => {
     const decided = await promoteToProduction(cwd, digest)
     expect(decided.decision.allowed).toBe(true)
     expect(decided.decision.checks.map((c) => c.rule)).not.toContain('drift')
+  })
+})
+
+describe('artifact-seal observe: image', () => {
+  it('matches while the tag names the live digest, drifts when it is moved by hand, is unknown when the registry has no such tag', async () => {
+    const registry = await new OciRegistryHost().start()
+    try {
+      const image = writeTestImage(tempDir('layout-'))
+      const types = new Map<string, string>([
+        [image.digests.index, image.mediaTypes.index],
+        ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+      ])
+      const tag = (digest: string, mediaType: string) => registry.load('acme/shop', image.content, { production: { digest, mediaType } }, types)
+      tag(image.digests.index, image.mediaTypes.index)
+      const cwd = writeTree(tempDir(), { 'promotion.yml': `service: shop\nenvironments:\n  production:\n    observe:\n      image: ${registry.host}/acme/shop:production\n      timeout: 10s\n` })
+      expect(await ledgerCommand(['init', ...LEDGER], fakeTerminal(cwd))).toBe(0)
+      const promote = fakeTerminal(cwd)
+      expect(await promoteCommand([image.digests.index, '--environment', 'production', '--digest-only', '--policy', 'promotion.yml', ...LEDGER, '--json'], promote)).toBe(0)
+      expect(await confirmCommand([promote.document().record.id, ...LEDGER], fakeTerminal(cwd))).toBe(0)
+
+      expect((await observe(cwd)).report.environments[0]).toMatchObject({ verdict: 'matches', observed: image.digests.index })
+      tag(image.digests.single, image.mediaTypes.manifest)
+      const moved = await observe(cwd)
+      expect(moved.code).toBe(1)
+      expect(moved.report.environments[0]).toMatchObject({ verdict: 'drifted', observed: image.digests.single })
+      fs.writeFileSync(path.join(cwd, 'promotion.yml'), `service: shop\nenvironments:\n  production:\n    observe: { image: ${registry.host}/acme/shop:gone }\n`)
+      const missing = await observe(cwd)
+      expect(missing.report.environments[0]).toMatchObject({ verdict: 'unknown', observed: null })
+    } finally {
+      await registry.close()
+    }
   })
 })

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-EUSERWU5.js");
+    const { readSigningKey } = await import("../chunks/signing-key-U3JPR6WF.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SGPMZMRP.js");
-    const { keySigner } = await import("../chunks/key-signer-KLQNOSB3.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-WEC2XKRY.js");
+    const { keySigner } = await import("../chunks/key-signer-MISBMFW2.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -223,7 +223,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-DBEEOVF6.js");
-  const { signStatement } = await import("../chunks/sign-statement-SGPMZMRP.js");
+  const { signStatement } = await import("../chunks/sign-statement-WEC2XKRY.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -750,19 +750,139 @@ function serviceFor(policy, name, nameInput = "name") {
 }
 
 // src/core/observe/spec.ts
+init_errors();
+
+// src/core/digest.ts
+init_errors();
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/core/image/reference.ts
+init_errors();
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail2 = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail2("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail2('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail2('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail2(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail2(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail2(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail2("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail2(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail2(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail2(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail2(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+
+// src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
 var DEFAULT_POINTER = "/digest";
 var DRIFT_RULES = ["block", "warn"];
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
-var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, timeout";
+var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, image, timeout";
 function observeSpecsOf(raw) {
   if (raw === void 0) return { specs: [], problems: [] };
   const entries = Array.isArray(raw) ? raw : [raw];
   const problems = [];
   const specs = entries.map((e, i) => {
     const at = entries.length === 1 ? "" : `[${i}]`;
-    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0) {
-      problems.push(`${at} names no probe. Give url (with pointer), command, files or contract-url.`);
+    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
+      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`);
+    }
+    if (e.image !== void 0) {
+      try {
+        parseImageReference(e.image, "image");
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
+      }
     }
     if (e.pointer !== void 0 && e.url === void 0) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`);
     if (e.checksums !== void 0 && e.files === void 0) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`);
@@ -776,6 +896,7 @@ function observeSpecsOf(raw) {
       files: e.files ?? null,
       checksums: e.checksums ?? null,
       contractUrl: e["contract-url"] ?? null,
+      ...e.image === void 0 ? {} : { image: e.image },
       timeoutMs
     };
   });
@@ -791,7 +912,8 @@ var OBSERVE_FIELD_FORMAT = {
   service: "is empty. Name the service the entry observes",
   command: "is empty. Give the command that prints the running digest",
   files: "is empty. Give the directory of the deployed files",
-  checksums: "is empty. Give the live digest's checksums listing deployed beside the files"
+  checksums: "is empty. Give the live digest's checksums listing deployed beside the files",
+  image: "is empty. Give the image tag the environment runs, such as ghcr.io/acme/shop:production"
 };
 function observeProblem(keyword, path) {
   if (path[0] !== "environments" || path[2] !== "observe") return null;
@@ -814,7 +936,7 @@ function isOtherObserveForm(error2, root) {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
@@ -825,7 +947,8 @@ var pattern9 = new RegExp("^https://\\S+$", "u");
 var pattern10 = new RegExp("\\S", "u");
 var pattern11 = new RegExp("^https?://\\S+$", "u");
 var pattern12 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern17 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var pattern18 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var func2 = Object.prototype.hasOwnProperty;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1384,7 +1507,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 for (const key6 in data20) {
-                  if (!(key6 === "service" || key6 === "url" || key6 === "pointer" || key6 === "command" || key6 === "files" || key6 === "checksums" || key6 === "contract-url" || key6 === "timeout")) {
+                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key6)) {
                     const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err46];
@@ -1548,11 +1671,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data20.timeout !== void 0) {
-                  let data28 = data20.timeout;
+                if (data20.image !== void 0) {
+                  let data28 = data20.image;
                   if (typeof data28 === "string") {
-                    if (!pattern17.test(data28)) {
-                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                    if (!pattern10.test(data28)) {
+                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                       if (vErrors === null) {
                         vErrors = [err61];
                       } else {
@@ -1561,7 +1684,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -1570,22 +1693,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-              } else {
-                const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err63];
-                } else {
-                  vErrors.push(err63);
-                }
-                errors++;
-              }
-              var _valid0 = _errs49 === errors;
-              valid15 = valid15 || _valid0;
-              if (!valid15) {
-                const _errs68 = errors;
-                if (Array.isArray(data20)) {
-                  if (data20.length < 1) {
-                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                if (data20.timeout !== void 0) {
+                  let data29 = data20.timeout;
+                  if (typeof data29 === "string") {
+                    if (!pattern18.test(data29)) {
+                      const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err64];
                     } else {
@@ -1593,44 +1714,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
+                }
+              } else {
+                const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+              var _valid0 = _errs49 === errors;
+              valid15 = valid15 || _valid0;
+              if (!valid15) {
+                const _errs70 = errors;
+                if (Array.isArray(data20)) {
+                  if (data20.length < 1) {
+                    const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
                   const len3 = data20.length;
                   for (let i6 = 0; i6 < len3; i6++) {
-                    let data29 = data20[i6];
-                    if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                      if (Object.keys(data29).length < 1) {
-                        const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                    let data30 = data20[i6];
+                    if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                      if (Object.keys(data30).length < 1) {
+                        const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
                         if (vErrors === null) {
-                          vErrors = [err65];
+                          vErrors = [err67];
                         } else {
-                          vErrors.push(err65);
+                          vErrors.push(err67);
                         }
                         errors++;
                       }
-                      for (const key7 in data29) {
-                        if (!(key7 === "service" || key7 === "url" || key7 === "pointer" || key7 === "command" || key7 === "files" || key7 === "checksums" || key7 === "contract-url" || key7 === "timeout")) {
-                          const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err66];
-                          } else {
-                            vErrors.push(err66);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data29.service !== void 0) {
-                        let data30 = data29.service;
-                        if (typeof data30 === "string") {
-                          if (!pattern10.test(data30)) {
-                            const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err67];
-                            } else {
-                              vErrors.push(err67);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      for (const key7 in data30) {
+                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key7)) {
+                          const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
                             vErrors = [err68];
                           } else {
@@ -1639,11 +1762,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.url !== void 0) {
-                        let data31 = data29.url;
+                      if (data30.service !== void 0) {
+                        let data31 = data30.service;
                         if (typeof data31 === "string") {
-                          if (!pattern11.test(data31)) {
-                            const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                          if (!pattern10.test(data31)) {
+                            const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err69];
                             } else {
@@ -1652,7 +1775,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err70];
                           } else {
@@ -1661,11 +1784,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.pointer !== void 0) {
-                        let data32 = data29.pointer;
+                      if (data30.url !== void 0) {
+                        let data32 = data30.url;
                         if (typeof data32 === "string") {
-                          if (!pattern12.test(data32)) {
-                            const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                          if (!pattern11.test(data32)) {
+                            const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                             if (vErrors === null) {
                               vErrors = [err71];
                             } else {
@@ -1674,7 +1797,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err72];
                           } else {
@@ -1683,11 +1806,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.command !== void 0) {
-                        let data33 = data29.command;
+                      if (data30.pointer !== void 0) {
+                        let data33 = data30.pointer;
                         if (typeof data33 === "string") {
-                          if (!pattern10.test(data33)) {
-                            const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                          if (!pattern12.test(data33)) {
+                            const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
                             if (vErrors === null) {
                               vErrors = [err73];
                             } else {
@@ -1696,7 +1819,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err74];
                           } else {
@@ -1705,11 +1828,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.files !== void 0) {
-                        let data34 = data29.files;
+                      if (data30.command !== void 0) {
+                        let data34 = data30.command;
                         if (typeof data34 === "string") {
                           if (!pattern10.test(data34)) {
-                            const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err75];
                             } else {
@@ -1718,7 +1841,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err76];
                           } else {
@@ -1727,11 +1850,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.checksums !== void 0) {
-                        let data35 = data29.checksums;
+                      if (data30.files !== void 0) {
+                        let data35 = data30.files;
                         if (typeof data35 === "string") {
                           if (!pattern10.test(data35)) {
-                            const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err77];
                             } else {
@@ -1740,7 +1863,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err78];
                           } else {
@@ -1749,11 +1872,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29["contract-url"] !== void 0) {
-                        let data36 = data29["contract-url"];
+                      if (data30.checksums !== void 0) {
+                        let data36 = data30.checksums;
                         if (typeof data36 === "string") {
-                          if (!pattern11.test(data36)) {
-                            const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                          if (!pattern10.test(data36)) {
+                            const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
                             if (vErrors === null) {
                               vErrors = [err79];
                             } else {
@@ -1762,7 +1885,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err80];
                           } else {
@@ -1771,11 +1894,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data29.timeout !== void 0) {
-                        let data37 = data29.timeout;
+                      if (data30["contract-url"] !== void 0) {
+                        let data37 = data30["contract-url"];
                         if (typeof data37 === "string") {
-                          if (!pattern17.test(data37)) {
-                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                          if (!pattern11.test(data37)) {
+                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                             if (vErrors === null) {
                               vErrors = [err81];
                             } else {
@@ -1784,7 +1907,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         } else {
-                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err82];
                           } else {
@@ -1793,34 +1916,78 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
+                      if (data30.image !== void 0) {
+                        let data38 = data30.image;
+                        if (typeof data38 === "string") {
+                          if (!pattern10.test(data38)) {
+                            const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err83];
+                            } else {
+                              vErrors.push(err83);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err84];
+                          } else {
+                            vErrors.push(err84);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data30.timeout !== void 0) {
+                        let data39 = data30.timeout;
+                        if (typeof data39 === "string") {
+                          if (!pattern18.test(data39)) {
+                            const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err85];
+                            } else {
+                              vErrors.push(err85);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err86];
+                          } else {
+                            vErrors.push(err86);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
-                        vErrors = [err83];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err83);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                   if (vErrors === null) {
-                    vErrors = [err84];
+                    vErrors = [err88];
                   } else {
-                    vErrors.push(err84);
+                    vErrors.push(err88);
                   }
                   errors++;
                 }
-                var _valid0 = _errs68 === errors;
+                var _valid0 = _errs70 === errors;
                 valid15 = valid15 || _valid0;
               }
               if (!valid15) {
-                const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err85];
+                  vErrors = [err89];
                 } else {
-                  vErrors.push(err85);
+                  vErrors.push(err89);
                 }
                 errors++;
               } else {
@@ -1835,22 +2002,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             if (data4.drift !== void 0) {
-              let data38 = data4.drift;
-              if (typeof data38 !== "string") {
-                const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let data40 = data4.drift;
+              if (typeof data40 !== "string") {
+                const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err86];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err86);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
-              if (!(data38 === "block" || data38 === "warn")) {
-                const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
+              if (!(data40 === "block" || data40 === "warn")) {
+                const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err87];
+                  vErrors = [err91];
                 } else {
-                  vErrors.push(err87);
+                  vErrors.push(err91);
                 }
                 errors++;
               }
@@ -1858,21 +2025,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err88 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err92 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err88];
+          vErrors = [err92];
         } else {
-          vErrors.push(err88);
+          vErrors.push(err92);
         }
         errors++;
       }
     }
   } else {
-    const err89 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err89];
+      vErrors = [err93];
     } else {
-      vErrors.push(err89);
+      vErrors.push(err93);
     }
     errors++;
   }
@@ -3022,36 +3189,6 @@ function hashAside() {
   };
 }
 
-// src/core/digest.ts
-init_errors();
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
-
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
@@ -4187,7 +4324,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RCWLCBE4.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-YW4OZE7H.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6684,8 +6821,8 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-I3RVFZ3C.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-XKXDJWJT.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-VEOMJUZW.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-ASQXPNAR.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -6797,7 +6934,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-LAKQ53GE.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-PI5UD2KE.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -7562,7 +7699,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-LAKQ53GE.js");
+    const { listAttestations } = await import("../chunks/attestations-api-PI5UD2KE.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8629,8 +8766,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-R26VAGEB.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-J3IDP5R7.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AESTNOPA.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ZFUTLTEC.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8660,7 +8797,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-CABEZMF3.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AMB34VCJ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8902,81 +9039,80 @@ export {
   isSealError as m13$isSealError,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  agreeingKind as m14$agreeingKind,
-  checkSubjectKind as m14$checkSubjectKind,
-  isCanonicalListing as m14$isCanonicalListing,
-  kindFromListing as m14$kindFromListing,
-  kindFromStatement as m14$kindFromStatement,
-  readListingFile2 as m14$readListingFile,
-  refuseListingAsFile as m14$refuseListingAsFile,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  confirmationChanged as m16$confirmationChanged,
-  needsLiveContract as m16$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m17$OBSERVING,
-  OUTCOMES as m17$OUTCOMES,
-  RESOLUTIONS as m17$RESOLUTIONS,
-  confirmedOutcome as m17$confirmedOutcome,
-  describeService as m17$describeService,
-  makesLive as m17$makesLive,
-  serviceOf as m17$serviceOf,
-  listDirectory as m18$listDirectory,
-  sealSubject as m18$sealSubject,
-  FULCIO_OIDS as m19$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m19$GITHUB_HOSTED,
-  checkIdentity as m19$checkIdentity,
-  decodeDerUtf8String as m19$decodeDerUtf8String,
-  decodeIdentity as m19$decodeIdentity,
-  describeIdentityFailure as m19$describeIdentityFailure,
-  parseWorkflowSetting as m19$parseWorkflowSetting,
-  parseWorkflowUri as m19$parseWorkflowUri,
-  repositoryOfUri as m19$repositoryOfUri,
+  agreeingKind as m15$agreeingKind,
+  checkSubjectKind as m15$checkSubjectKind,
+  isCanonicalListing as m15$isCanonicalListing,
+  kindFromListing as m15$kindFromListing,
+  kindFromStatement as m15$kindFromStatement,
+  readListingFile2 as m15$readListingFile,
+  refuseListingAsFile as m15$refuseListingAsFile,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m18$OBSERVING,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
   run as m2$run,
-  CURVES as m20$CURVES,
-  GENERATE_HINT as m20$GENERATE_HINT,
-  PRIVATE_LABELS as m20$PRIVATE_LABELS,
-  PUBLIC_LABELS as m20$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
-  algorithmOf as m20$algorithmOf,
-  bodyBytes as m20$bodyBytes,
-  keyHint as m20$keyHint,
-  looksLikePem as m20$looksLikePem,
-  material as m20$material,
-  normalize2 as m20$normalize,
-  notPem as m20$notPem,
-  pemBlocks as m20$pemBlocks,
-  readPublicKey as m20$readPublicKey,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
-  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m26$CACHE_LISTING,
-  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m26$cacheArchivePrefix,
-  cacheKeyOf as m26$cacheKeyOf,
-  cacheStagingPath as m26$cacheStagingPath,
-  copyListedFiles as m27$copyListedFiles,
-  makeDirectories as m27$makeDirectories,
-  privateDir as m27$privateDir,
-  removeQuietly3 as m27$removeQuietly,
-  writeNewFile as m27$writeNewFile,
-  wrongEnvironment as m28$wrongEnvironment,
-  decodeRecord as m29$decodeRecord,
+  FULCIO_OIDS as m20$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m20$GITHUB_HOSTED,
+  checkIdentity as m20$checkIdentity,
+  decodeDerUtf8String as m20$decodeDerUtf8String,
+  decodeIdentity as m20$decodeIdentity,
+  describeIdentityFailure as m20$describeIdentityFailure,
+  parseWorkflowSetting as m20$parseWorkflowSetting,
+  parseWorkflowUri as m20$parseWorkflowUri,
+  repositoryOfUri as m20$repositoryOfUri,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  contractManifestBeside as m26$contractManifestBeside,
+  hasBundleBeside as m26$hasBundleBeside,
+  listingsIn as m26$listingsIn,
+  readListing as m26$readListing,
+  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
+  readStatement as m26$readStatement,
+  readStatementBeside as m26$readStatementBeside,
+  whyUnreadable as m26$whyUnreadable,
+  CACHE_FILES_DIR as m27$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m27$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m27$CACHE_LISTING,
+  CACHE_STAGING_DIR as m27$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m27$cacheArchivePrefix,
+  cacheKeyOf as m27$cacheKeyOf,
+  cacheStagingPath as m27$cacheStagingPath,
+  copyListedFiles as m28$copyListedFiles,
+  makeDirectories as m28$makeDirectories,
+  privateDir as m28$privateDir,
+  removeQuietly3 as m28$removeQuietly,
+  writeNewFile as m28$writeNewFile,
+  wrongEnvironment as m29$wrongEnvironment,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -8993,7 +9129,8 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m30$VERSION,
+  decodeRecord as m30$decodeRecord,
+  VERSION as m31$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

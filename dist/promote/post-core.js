@@ -1873,7 +1873,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-QBCEEIH2.js");
+  const { prepareSigning } = await import("../chunks/signing-X4AYL5AA.js");
   return prepareSigning(settings, env);
 }
 
@@ -1902,7 +1902,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KYX4UCTT.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WNFCPEVF.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2134,6 +2134,13 @@ function parseLedgerLocation(value, inputName, baseDir) {
 // src/core/promotion/policy-file.ts
 var import_yaml = __toESM(require_yaml());
 
+// src/core/image/reference.ts
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+
 // src/core/observe/spec.ts
 var DRIFT_RULES = ["block", "warn"];
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
@@ -2149,7 +2156,7 @@ var pattern9 = new RegExp("^https://\\S+$", "u");
 var pattern10 = new RegExp("\\S", "u");
 var pattern11 = new RegExp("^https?://\\S+$", "u");
 var pattern12 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern17 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var pattern18 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {
@@ -2762,32 +2769,31 @@ export {
   isSealError as m13$isSealError,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  confirmationChanged as m16$confirmationChanged,
-  needsLiveContract as m16$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m17$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m17$OBSERVING,
-  OUTCOMES as m17$OUTCOMES,
-  RESOLUTIONS as m17$RESOLUTIONS,
-  confirmedOutcome as m17$confirmedOutcome,
-  describeService as m17$describeService,
-  makesLive as m17$makesLive,
-  serviceOf as m17$serviceOf,
-  CURVES as m20$CURVES,
-  GENERATE_HINT as m20$GENERATE_HINT,
-  PRIVATE_LABELS as m20$PRIVATE_LABELS,
-  PUBLIC_LABELS as m20$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
-  algorithmOf as m20$algorithmOf,
-  bodyBytes as m20$bodyBytes,
-  keyHint as m20$keyHint,
-  looksLikePem as m20$looksLikePem,
-  material as m20$material,
-  normalize2 as m20$normalize,
-  notPem as m20$notPem,
-  pemBlocks as m20$pemBlocks,
-  readPublicKey as m20$readPublicKey,
-  wrongEnvironment as m28$wrongEnvironment,
-  decodeRecord as m29$decodeRecord,
+  confirmationChanged as m17$confirmationChanged,
+  needsLiveContract as m17$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m18$OBSERVING,
+  OUTCOMES as m18$OUTCOMES,
+  RESOLUTIONS as m18$RESOLUTIONS,
+  confirmedOutcome as m18$confirmedOutcome,
+  describeService as m18$describeService,
+  makesLive as m18$makesLive,
+  serviceOf as m18$serviceOf,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  wrongEnvironment as m29$wrongEnvironment,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -2804,7 +2810,8 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m30$VERSION,
+  decodeRecord as m30$decodeRecord,
+  VERSION as m31$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

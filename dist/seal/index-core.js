@@ -2763,10 +2763,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-OHZ2YJ42.js");
+    const { readSigningKey } = await import("../chunks/signing-key-SPTBNP5H.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-RC2722TM.js");
-    const { keySigner } = await import("../chunks/key-signer-T4MLZBUA.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-PLWJA33T.js");
+    const { keySigner } = await import("../chunks/key-signer-4M5MB243.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2784,7 +2784,7 @@ async function prepareSigning(settings, env) {
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
   const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HRS6IC7G.js");
-  const { signStatement } = await import("../chunks/sign-statement-RC2722TM.js");
+  const { signStatement } = await import("../chunks/sign-statement-PLWJA33T.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2826,7 +2826,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-JFYRIEIT.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-KUI4NB47.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2904,14 +2904,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6DCZ2L4W.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZOIXQ6I5.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-E3ZVUBZJ.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-TU7HSGN7.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2921,7 +2921,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-P2XYIIEI.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-PUWG3S4Q.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2959,39 +2959,39 @@ export {
   isSealError as m13$isSealError,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  listDirectory as m18$listDirectory,
-  sealSubject as m18$sealSubject,
-  CURVES as m20$CURVES,
-  GENERATE_HINT as m20$GENERATE_HINT,
-  PRIVATE_LABELS as m20$PRIVATE_LABELS,
-  PUBLIC_LABELS as m20$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m20$SUPPORTED_KEYS,
-  algorithmOf as m20$algorithmOf,
-  bodyBytes as m20$bodyBytes,
-  keyHint as m20$keyHint,
-  looksLikePem as m20$looksLikePem,
-  material as m20$material,
-  normalize2 as m20$normalize,
-  notPem as m20$notPem,
-  pemBlocks as m20$pemBlocks,
-  readPublicKey as m20$readPublicKey,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
+  CURVES as m21$CURVES,
+  GENERATE_HINT as m21$GENERATE_HINT,
+  PRIVATE_LABELS as m21$PRIVATE_LABELS,
+  PUBLIC_LABELS as m21$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m21$SUPPORTED_KEYS,
+  algorithmOf as m21$algorithmOf,
+  bodyBytes as m21$bodyBytes,
+  keyHint as m21$keyHint,
+  looksLikePem as m21$looksLikePem,
+  material as m21$material,
+  normalize2 as m21$normalize,
+  notPem as m21$notPem,
+  pemBlocks as m21$pemBlocks,
+  readPublicKey as m21$readPublicKey,
+  contractManifestBeside as m26$contractManifestBeside,
+  hasBundleBeside as m26$hasBundleBeside,
+  listingsIn as m26$listingsIn,
+  readListing as m26$readListing,
+  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
+  readStatement as m26$readStatement,
+  readStatementBeside as m26$readStatementBeside,
+  whyUnreadable as m26$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3008,7 +3008,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m30$VERSION,
+  VERSION as m31$VERSION,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run,
   CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,

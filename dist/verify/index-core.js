@@ -1931,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-CSXY3VEA.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-555ZSBIU.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OTA5RYSP.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-HHDEXM5G.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FNGJRNNM.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3LG5ARSX.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2845,8 +2845,8 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-S4633C3Y.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-AN5E7CVG.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-CZWGSYEI.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-B27HUGYS.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -2937,7 +2937,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-7U53F7NP.js");
+    const { listAttestations } = await import("../chunks/attestations-api-2EHCIXWP.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3080,54 +3080,54 @@ export {
   isSealError as m13$isSealError,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  agreeingKind as m14$agreeingKind,
-  checkSubjectKind as m14$checkSubjectKind,
-  isCanonicalListing as m14$isCanonicalListing,
-  kindFromListing as m14$kindFromListing,
-  kindFromStatement as m14$kindFromStatement,
-  readListingFile2 as m14$readListingFile,
-  refuseListingAsFile as m14$refuseListingAsFile,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  listDirectory as m18$listDirectory,
-  sealSubject as m18$sealSubject,
-  FULCIO_OIDS as m19$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m19$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m19$GITHUB_HOSTED,
-  checkIdentity as m19$checkIdentity,
-  decodeDerUtf8String as m19$decodeDerUtf8String,
-  decodeIdentity as m19$decodeIdentity,
-  describeIdentityFailure as m19$describeIdentityFailure,
-  parseWorkflowSetting as m19$parseWorkflowSetting,
-  parseWorkflowUri as m19$parseWorkflowUri,
-  repositoryOfUri as m19$repositoryOfUri,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
-  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m26$CACHE_LISTING,
-  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m26$cacheArchivePrefix,
-  cacheKeyOf as m26$cacheKeyOf,
-  cacheStagingPath as m26$cacheStagingPath,
-  copyListedFiles as m27$copyListedFiles,
-  makeDirectories as m27$makeDirectories,
-  privateDir as m27$privateDir,
-  removeQuietly as m27$removeQuietly,
-  writeNewFile as m27$writeNewFile,
+  agreeingKind as m15$agreeingKind,
+  checkSubjectKind as m15$checkSubjectKind,
+  isCanonicalListing as m15$isCanonicalListing,
+  kindFromListing as m15$kindFromListing,
+  kindFromStatement as m15$kindFromStatement,
+  readListingFile2 as m15$readListingFile,
+  refuseListingAsFile as m15$refuseListingAsFile,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  listDirectory as m19$listDirectory,
+  sealSubject as m19$sealSubject,
+  FULCIO_OIDS as m20$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m20$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m20$GITHUB_HOSTED,
+  checkIdentity as m20$checkIdentity,
+  decodeDerUtf8String as m20$decodeDerUtf8String,
+  decodeIdentity as m20$decodeIdentity,
+  describeIdentityFailure as m20$describeIdentityFailure,
+  parseWorkflowSetting as m20$parseWorkflowSetting,
+  parseWorkflowUri as m20$parseWorkflowUri,
+  repositoryOfUri as m20$repositoryOfUri,
+  contractManifestBeside as m26$contractManifestBeside,
+  hasBundleBeside as m26$hasBundleBeside,
+  listingsIn as m26$listingsIn,
+  readListing as m26$readListing,
+  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
+  readStatement as m26$readStatement,
+  readStatementBeside as m26$readStatementBeside,
+  whyUnreadable as m26$whyUnreadable,
+  CACHE_FILES_DIR as m27$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m27$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m27$CACHE_LISTING,
+  CACHE_STAGING_DIR as m27$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m27$cacheArchivePrefix,
+  cacheKeyOf as m27$cacheKeyOf,
+  cacheStagingPath as m27$cacheStagingPath,
+  copyListedFiles as m28$copyListedFiles,
+  makeDirectories as m28$makeDirectories,
+  privateDir as m28$privateDir,
+  removeQuietly as m28$removeQuietly,
+  writeNewFile as m28$writeNewFile,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3144,7 +3144,7 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m30$VERSION,
+  VERSION as m31$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,

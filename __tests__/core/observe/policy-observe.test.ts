@@ -31,7 +31,7 @@ describe('observe: in the promotion policy', () => {
   it('reports each mistake at its line with what to write', () => {
     expect(mistakes('environments:\n  prod:\n    observe:\n      url: ftp://x\n      sevice: a\n')).toEqual([
       'p.yml:4:12: environments.prod.observe.url "ftp://x" is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version.',
-      'p.yml:5:7: environments.prod.observe has an unknown key "sevice". Allowed here: service, url, pointer, command, files, checksums, contract-url, timeout.'
+      'p.yml:5:7: environments.prod.observe has an unknown key "sevice". Allowed here: service, url, pointer, command, files, checksums, contract-url, image, timeout.'
     ])
     expect(mistakes('environments:\n  prod:\n    observe:\n      - url: https://x\n        timeout: 5 minutes\n')).toEqual([
       'p.yml:5:18: environments.prod.observe.0.timeout "5 minutes" is not a duration. Give a number and a unit, such as 500ms, 10s or 1m.'
@@ -39,9 +39,12 @@ describe('observe: in the promotion policy', () => {
     expect(mistakes('environments:\n  prod:\n    observe: {}\n')).toEqual([expect.stringContaining('p.yml:3:14: environments.prod.observe is empty. Give one probe or more')])
     expect(mistakes('environments:\n  prod:\n    drift: stop\n')).toEqual(['p.yml:3:12: environments.prod.drift "stop" is not one of block, warn.'])
     expect(mistakes('environments:\n  prod:\n    observe: { pointer: /a }\n')).toEqual([
-      expect.stringContaining('environments.prod.observe names no probe. Give url (with pointer), command, files or contract-url.'),
+      expect.stringContaining('environments.prod.observe names no probe. Give url (with pointer), command, files, contract-url or image.'),
       expect.stringContaining('environments.prod.observe has a pointer but no url.')
     ])
     expect(mistakes('environments:\n  prod:\n    observe:\n      - { url: https://a }\n      - { command: x }\n')).toEqual([expect.stringContaining('environments.prod.observe observes the same service twice')])
+    expect(mistakes('environments:\n  prod:\n    observe: { image: "ghcr.io/acme/shop@md5:00" }\n')).toEqual([
+      expect.stringContaining('environments.prod.observe.image "ghcr.io/acme/shop@md5:00" is not an image reference: the digest after "@" is a "md5" digest')
+    ])
   })
 })

@@ -16,6 +16,8 @@ import type { LiveContract } from '../promote/types.js'
 import { commandProbe } from './command-probe.js'
 import { contractProbe } from './contract-probe.js'
 import { filesProbe } from './files-probe.js'
+import { imageProbe } from './image-probe.js'
+import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import type { EnvironmentObservation, ObserveReport, ProbeContext } from './types.js'
 import { urlProbe } from './url-probe.js'
 
@@ -35,6 +37,8 @@ export interface ObserveRequest {
   readonly clock?: Pick<Clock, 'timeout'>
   /** How many environments are looked at at once. */
   readonly concurrency?: number
+  /** The registry client an `image:` probe asks, made for the probe's time limit; the same client promote uses by default. */
+  readonly registry?: (timeoutMs: number) => ImageRegistry
 }
 
 /**
@@ -123,6 +127,15 @@ async function runProbes(spec: ObserveSpec, live: LiveSpan, request: ObserveRequ
   if (spec.url !== null) jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock))
   if (spec.command !== null) jobs.push(commandProbe(spec.command, live.digest, spec.timeoutMs, context))
   if (spec.files !== null) jobs.push(filesProbe(spec.files, spec.checksums, live.digest, context))
+  const image = spec.image ?? null
+  if (image !== null) {
+    jobs.push(
+      (async () => {
+        const registry = request.registry?.(spec.timeoutMs) ?? (await defaultRegistry(spec.timeoutMs, context))
+        return imageProbe(image, live.digest, registry)
+      })()
+    )
+  }
   let changes: readonly ContractChange[] = []
   if (spec.contractUrl !== null) {
     const url = spec.contractUrl
@@ -181,4 +194,10 @@ function observationRecord(
       rules: found.probes.filter((p) => p.probe === 'contract-url').flatMap((p) => p.items ?? [])
     }
   }
+}
+
+/** The registry client, loaded only when an image is observed: credentials from the probe's environment (Docker's config, the containers auth file). */
+async function defaultRegistry(timeoutMs: number, context: ProbeContext): Promise<ImageRegistry> {
+  const { RegistryClient } = await import('../../stores/registry/client.js')
+  return new RegistryClient({ credentials: { env: context.env, ...(context.env.HOME === undefined ? {} : { homeDir: context.env.HOME }) }, timeoutMs, deadlineMs: timeoutMs })
 }

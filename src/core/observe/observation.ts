@@ -8,7 +8,7 @@ import { type Digest, digestFromHex, shortDigest } from '../digest.js'
 export type Verdict = 'matches' | 'drifted' | 'unknown'
 export const VERDICTS: readonly Verdict[] = ['matches', 'drifted', 'unknown']
 
-export type ProbeKind = 'url' | 'command' | 'files' | 'contract-url'
+export type ProbeKind = 'url' | 'command' | 'files' | 'contract-url' | 'image'
 
 /** What one probe found. */
 export interface ProbeResult {

@@ -1,3 +1,5 @@
+import { SealError } from '../errors.js'
+import { parseImageReference } from '../image/reference.js'
 import { parseDuration } from '../promotion/duration.js'
 
 /**
@@ -20,6 +22,8 @@ export interface ObserveSpec {
   readonly checksums: string | null
   /** A URL serving the running API description, classified against the live digest's sealed contract. */
   readonly contractUrl: string | null
+  /** An image tag in its registry (`ghcr.io/acme/shop:production`): it must still name the live digest. */
+  readonly image?: string | null
   /** Each probe's time limit. */
   readonly timeoutMs: number
 }
@@ -41,6 +45,7 @@ export interface RawObserveEntry {
   readonly files?: string
   readonly checksums?: string
   readonly 'contract-url'?: string
+  readonly image?: string
   readonly timeout?: string
 }
 
@@ -57,6 +62,7 @@ const ENTRY_SCHEMA = {
     files: { type: 'string', pattern: '\\S' },
     checksums: { type: 'string', pattern: '\\S' },
     'contract-url': { type: 'string', pattern: '^https?://\\S+$' },
+    image: { type: 'string', pattern: '\\S' },
     timeout: { type: 'string', pattern: '^([0-9]+(ms|s|m))+$' }
   }
 } as const
@@ -65,7 +71,7 @@ export const OBSERVE_SCHEMA = { anyOf: [ENTRY_SCHEMA, { type: 'array', minItems:
 export const DRIFT_SCHEMA = { type: 'string', enum: [...DRIFT_RULES] } as const
 
 /** The keys an `observe:` entry takes, for the policy's messages. */
-export const OBSERVE_KEYS = 'service, url, pointer, command, files, checksums, contract-url, timeout'
+export const OBSERVE_KEYS = 'service, url, pointer, command, files, checksums, contract-url, image, timeout'
 
 /**
  * The checked entries of an `observe:` value, or the problems found (each a sentence after
@@ -78,8 +84,16 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
   const problems: string[] = []
   const specs = entries.map((e, i) => {
     const at = entries.length === 1 ? '' : `[${i}]`
-    if (e.url === undefined && e.command === undefined && e.files === undefined && e['contract-url'] === undefined) {
-      problems.push(`${at} names no probe. Give url (with pointer), command, files or contract-url.`)
+    if (e.url === undefined && e.command === undefined && e.files === undefined && e['contract-url'] === undefined && e.image === undefined) {
+      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`)
+    }
+    if (e.image !== undefined) {
+      try {
+        parseImageReference(e.image, 'image')
+      } catch (error) {
+        if (!(error instanceof SealError)) throw error
+        problems.push(`${at}.image ${error.message.replace(/^image: /, '')}`)
+      }
     }
     if (e.pointer !== undefined && e.url === undefined) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`)
     if (e.checksums !== undefined && e.files === undefined) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`)
@@ -93,6 +107,7 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
       files: e.files ?? null,
       checksums: e.checksums ?? null,
       contractUrl: e['contract-url'] ?? null,
+      ...(e.image === undefined ? {} : { image: e.image }),
       timeoutMs
     }
   })
@@ -110,7 +125,8 @@ const OBSERVE_FIELD_FORMAT: Readonly<Record<string, string>> = {
   service: 'is empty. Name the service the entry observes',
   command: 'is empty. Give the command that prints the running digest',
   files: 'is empty. Give the directory of the deployed files',
-  checksums: 'is empty. Give the live digest\'s checksums listing deployed beside the files'
+  checksums: 'is empty. Give the live digest\'s checksums listing deployed beside the files',
+  image: 'is empty. Give the image tag the environment runs, such as ghcr.io/acme/shop:production'
 }
 
 /** Where an `observe:` value is in a schema error: its last key, when the error is inside one. */

@@ -63341,8 +63341,16 @@ async function syncDriftIssues(report, issues, text) {
       const { title, body } = text(o);
       const full = `${marker}
 ${body}`;
-      if (existing === void 0) act(await issues.create(title, full, DRIFT_LABEL, marker), "opened");
-      else if (existing.body !== full) act(await issues.update(existing.number, { body: full }), "updated");
+      if (existing === void 0) {
+        const made = await issues.create(title, full, DRIFT_LABEL, marker);
+        const first = (await issues.open(DRIFT_LABEL)).filter((i) => i.body.includes(marker)).sort((a, b) => a.number - b.number)[0];
+        if (first !== void 0 && first.number < made.number) {
+          await issues.comment(made.number, `Opened at the same time as #${first.number}, which tracks this drift.`);
+          await issues.update(made.number, { state: "closed", reason: "not_planned" });
+        } else {
+          act(made, "opened");
+        }
+      } else if (existing.body !== full) act(await issues.update(existing.number, { body: full }), "updated");
     } else if (o.verdict === "matches" && existing !== void 0) {
       await issues.comment(existing.number, text(o).closing);
       act(await issues.update(existing.number, { state: "closed" }), "closed");
@@ -67696,13 +67704,15 @@ var GitHubIssues = class {
     const response = await this.octokit.writeOnce(() => this.octokit.request("POST /repos/{owner}/{repo}/issues", { owner: this.owner, repo: this.repo, title, body, labels: [label] }), recover);
     return readIssue(response.data);
   }
+  /** Changes the body or the state; a closed issue is `completed` unless `reason` says `not_planned` (a duplicate). */
   async update(number, fields) {
+    const { reason, ...rest2 } = fields;
     const response = await this.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       owner: this.owner,
       repo: this.repo,
       issue_number: number,
-      ...fields,
-      ...fields.state === "closed" ? { state_reason: "completed" } : {}
+      ...rest2,
+      ...fields.state === "closed" ? { state_reason: reason ?? "completed" } : {}
     });
     return readIssue(response.data);
   }

@@ -68,4 +68,22 @@ describe('GitHubIssues and the drift issues', () => {
     expect(done.map((d) => d.action)).toEqual(['opened'])
     expect(host.issuesOf(repository)).toHaveLength(2)
   })
+
+  it('two runs that open the same drift\'s issue at once end with one open issue (the race forced: both creates held until both arrive)', async () => {
+    const { repository } = issuesOf()
+    const a = new GitHubIssues({ token: host.token, repository, apiUrl: host.url, tokenInput: 'github-token', policy: fast })
+    const b = new GitHubIssues({ token: host.token, repository, apiUrl: host.url, tokenInput: 'github-token', policy: fast })
+    host.inject({ kind: 'barrier', method: 'POST', path: /\/issues$/, times: 2 })
+    const report = { drifted: true, environments: [drifted('production')] }
+    const [first, second] = await Promise.all([syncDriftIssues(report, a, text), syncDriftIssues(report, b, text)])
+    expect(host.pendingFaults()).toBe(0)
+    const all = host.issuesOf(repository)
+    expect(all.map((i) => [i.number, i.state, i.state_reason])).toEqual([
+      [1, 'open', null],
+      [2, 'closed', 'not_planned']
+    ])
+    expect(all[1]?.commentBodies).toEqual(['Opened at the same time as #1, which tracks this drift.'])
+    expect([...first, ...second].map((d) => [d.issue, d.action])).toEqual([[1, 'opened']])
+  })
 })
+

@@ -44,7 +44,18 @@ export async function syncDriftIssues(report: ObserveReport, issues: GitHubIssue
     if (o.verdict === 'drifted') {
       const { title, body } = text(o)
       const full = `${marker}\n${body}`
-      if (existing === undefined) act(await issues.create(title, full, DRIFT_LABEL, marker), 'opened')
+      if (existing === undefined) {
+        const made = await issues.create(title, full, DRIFT_LABEL, marker)
+        // No lock spans the look and the create: another run may have opened the same drift's
+        // issue meanwhile. The oldest open one stays; a newer one closes itself, naming it.
+        const first = (await issues.open(DRIFT_LABEL)).filter((i) => i.body.includes(marker)).sort((a, b) => a.number - b.number)[0]
+        if (first !== undefined && first.number < made.number) {
+          await issues.comment(made.number, `Opened at the same time as #${first.number}, which tracks this drift.`)
+          await issues.update(made.number, { state: 'closed', reason: 'not_planned' })
+        } else {
+          act(made, 'opened')
+        }
+      }
       else if (existing.body !== full) act(await issues.update(existing.number, { body: full }), 'updated')
     } else if (o.verdict === 'matches' && existing !== undefined) {
       await issues.comment(existing.number, text(o).closing)

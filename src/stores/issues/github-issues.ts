@@ -64,13 +64,15 @@ export class GitHubIssues {
     return readIssue(response.data)
   }
 
-  async update(number: number, fields: { readonly body?: string; readonly state?: 'open' | 'closed' }): Promise<TrackedIssue> {
+  /** Changes the body or the state; a closed issue is `completed` unless `reason` says `not_planned` (a duplicate). */
+  async update(number: number, fields: { readonly body?: string; readonly state?: 'open' | 'closed'; readonly reason?: 'completed' | 'not_planned' }): Promise<TrackedIssue> {
+    const { reason, ...rest } = fields
     const response = await this.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
       owner: this.owner,
       repo: this.repo,
       issue_number: number,
-      ...fields,
-      ...(fields.state === 'closed' ? { state_reason: 'completed' as const } : {})
+      ...rest,
+      ...(fields.state === 'closed' ? { state_reason: reason ?? ('completed' as const) } : {})
     })
     return readIssue(response.data)
   }

@@ -4324,7 +4324,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-YW4OZE7H.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-FTYHENNS.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6821,7 +6821,7 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-VEOMJUZW.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-7YTL4CWO.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-ASQXPNAR.js");
   let verified;
   try {
@@ -6934,7 +6934,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-PI5UD2KE.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-423LUAEL.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -7699,7 +7699,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-PI5UD2KE.js");
+    const { listAttestations } = await import("../chunks/attestations-api-423LUAEL.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8766,8 +8766,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AESTNOPA.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-ZFUTLTEC.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3ANSIIBB.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-XHMNBQ6G.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8797,7 +8797,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AMB34VCJ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FGX7HF7G.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -9092,27 +9092,29 @@ export {
   notPem as m21$notPem,
   pemBlocks as m21$pemBlocks,
   readPublicKey as m21$readPublicKey,
-  contractManifestBeside as m26$contractManifestBeside,
-  hasBundleBeside as m26$hasBundleBeside,
-  listingsIn as m26$listingsIn,
-  readListing as m26$readListing,
-  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
-  readStatement as m26$readStatement,
-  readStatementBeside as m26$readStatementBeside,
-  whyUnreadable as m26$whyUnreadable,
-  CACHE_FILES_DIR as m27$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m27$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m27$CACHE_LISTING,
-  CACHE_STAGING_DIR as m27$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m27$cacheArchivePrefix,
-  cacheKeyOf as m27$cacheKeyOf,
-  cacheStagingPath as m27$cacheStagingPath,
-  copyListedFiles as m28$copyListedFiles,
-  makeDirectories as m28$makeDirectories,
-  privateDir as m28$privateDir,
-  removeQuietly3 as m28$removeQuietly,
-  writeNewFile as m28$writeNewFile,
-  wrongEnvironment as m29$wrongEnvironment,
+  contractManifestBeside as m23$contractManifestBeside,
+  hasBundleBeside as m23$hasBundleBeside,
+  listingsIn as m23$listingsIn,
+  readListing as m23$readListing,
+  readSigstoreBundleBeside as m23$readSigstoreBundleBeside,
+  readStatement as m23$readStatement,
+  readStatementBeside as m23$readStatementBeside,
+  whyUnreadable as m23$whyUnreadable,
+  CACHE_FILES_DIR as m24$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m24$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m24$CACHE_LISTING,
+  CACHE_STAGING_DIR as m24$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m24$cacheArchivePrefix,
+  cacheKeyOf as m24$cacheKeyOf,
+  cacheStagingPath as m24$cacheStagingPath,
+  copyListedFiles as m25$copyListedFiles,
+  makeDirectories as m25$makeDirectories,
+  privateDir as m25$privateDir,
+  removeQuietly3 as m25$removeQuietly,
+  writeNewFile as m25$writeNewFile,
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -9129,8 +9131,6 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  decodeRecord as m30$decodeRecord,
-  VERSION as m31$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

@@ -1873,7 +1873,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-X4AYL5AA.js");
+  const { prepareSigning } = await import("../chunks/signing-42OG4PU5.js");
   return prepareSigning(settings, env);
 }
 
@@ -1902,7 +1902,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WNFCPEVF.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5RY3GTSE.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2793,7 +2793,9 @@ export {
   notPem as m21$notPem,
   pemBlocks as m21$pemBlocks,
   readPublicKey as m21$readPublicKey,
-  wrongEnvironment as m29$wrongEnvironment,
+  wrongEnvironment as m26$wrongEnvironment,
+  decodeRecord as m27$decodeRecord,
+  VERSION as m28$VERSION,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -2810,8 +2812,6 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  decodeRecord as m30$decodeRecord,
-  VERSION as m31$VERSION,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m6$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m6$PUBLIC_GOOD_TUF_MIRROR,

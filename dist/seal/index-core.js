@@ -2826,7 +2826,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-KUI4NB47.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VIHWKRYF.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2904,14 +2904,14 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZOIXQ6I5.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-7VMWNW76.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}${files ? `, the seal bundle and ${formatCount(files.paths.length, "file")}` : ", the seal bundle"})`);
   return uploaded;
 }
 async function cacheSealed(artifact, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-TU7HSGN7.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-L2SYZ6HA.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing });
 }
@@ -2921,7 +2921,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-PUWG3S4Q.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-HPMLK2TP.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -2984,14 +2984,15 @@ export {
   notPem as m21$notPem,
   pemBlocks as m21$pemBlocks,
   readPublicKey as m21$readPublicKey,
-  contractManifestBeside as m26$contractManifestBeside,
-  hasBundleBeside as m26$hasBundleBeside,
-  listingsIn as m26$listingsIn,
-  readListing as m26$readListing,
-  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
-  readStatement as m26$readStatement,
-  readStatementBeside as m26$readStatementBeside,
-  whyUnreadable as m26$whyUnreadable,
+  contractManifestBeside as m23$contractManifestBeside,
+  hasBundleBeside as m23$hasBundleBeside,
+  listingsIn as m23$listingsIn,
+  readListing as m23$readListing,
+  readSigstoreBundleBeside as m23$readSigstoreBundleBeside,
+  readStatement as m23$readStatement,
+  readStatementBeside as m23$readStatementBeside,
+  whyUnreadable as m23$whyUnreadable,
+  VERSION as m28$VERSION,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3008,7 +3009,6 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m31$VERSION,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run,
   CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,

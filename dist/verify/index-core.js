@@ -1931,8 +1931,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OTA5RYSP.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-HHDEXM5G.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-E3P7V3RP.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-AFVBXBS3.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1962,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3LG5ARSX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ACI4BRCM.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2845,7 +2845,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-CZWGSYEI.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-UDJB2EUB.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-B27HUGYS.js");
   let verified;
   try {
@@ -2937,7 +2937,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-2EHCIXWP.js");
+    const { listAttestations } = await import("../chunks/attestations-api-BNG2PLIO.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3108,26 +3108,27 @@ export {
   parseWorkflowSetting as m20$parseWorkflowSetting,
   parseWorkflowUri as m20$parseWorkflowUri,
   repositoryOfUri as m20$repositoryOfUri,
-  contractManifestBeside as m26$contractManifestBeside,
-  hasBundleBeside as m26$hasBundleBeside,
-  listingsIn as m26$listingsIn,
-  readListing as m26$readListing,
-  readSigstoreBundleBeside as m26$readSigstoreBundleBeside,
-  readStatement as m26$readStatement,
-  readStatementBeside as m26$readStatementBeside,
-  whyUnreadable as m26$whyUnreadable,
-  CACHE_FILES_DIR as m27$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m27$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m27$CACHE_LISTING,
-  CACHE_STAGING_DIR as m27$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m27$cacheArchivePrefix,
-  cacheKeyOf as m27$cacheKeyOf,
-  cacheStagingPath as m27$cacheStagingPath,
-  copyListedFiles as m28$copyListedFiles,
-  makeDirectories as m28$makeDirectories,
-  privateDir as m28$privateDir,
-  removeQuietly as m28$removeQuietly,
-  writeNewFile as m28$writeNewFile,
+  contractManifestBeside as m23$contractManifestBeside,
+  hasBundleBeside as m23$hasBundleBeside,
+  listingsIn as m23$listingsIn,
+  readListing as m23$readListing,
+  readSigstoreBundleBeside as m23$readSigstoreBundleBeside,
+  readStatement as m23$readStatement,
+  readStatementBeside as m23$readStatementBeside,
+  whyUnreadable as m23$whyUnreadable,
+  CACHE_FILES_DIR as m24$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m24$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m24$CACHE_LISTING,
+  CACHE_STAGING_DIR as m24$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m24$cacheArchivePrefix,
+  cacheKeyOf as m24$cacheKeyOf,
+  cacheStagingPath as m24$cacheStagingPath,
+  copyListedFiles as m25$copyListedFiles,
+  makeDirectories as m25$makeDirectories,
+  privateDir as m25$privateDir,
+  removeQuietly as m25$removeQuietly,
+  writeNewFile as m25$writeNewFile,
+  VERSION as m28$VERSION,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3144,7 +3145,6 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  VERSION as m31$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   DEFAULT_TUF_MIRRORS as m6$DEFAULT_TUF_MIRRORS,

@@ -8,8 +8,6 @@ import { loadPolicy } from '../../app/settings/load-policy.js'
 import { ObserveInput, ObserveOutput } from '../../app/settings/names.js'
 import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
 import { type Env, apiUrlOf } from '../../core/env.js'
-import { syncDriftIssues } from '../../app/observe/drift-issues.js'
-import { GitHubIssues } from '../../stores/issues/github-issues.js'
 import { shortDigest } from '../../core/digest.js'
 import { observedWhere, renderDriftIssue, renderObserveMarkdown } from '../../report/observe-markdown.js'
 import { reportFailure } from '../report-failure.js'
@@ -60,6 +58,9 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     // After the outputs and the summary: an issue that cannot be written still leaves the report.
     if (settings.issuesOf !== null) {
+      // The GitHub client loads only when issues are asked for.
+      const { GitHubIssues } = await import('../../stores/issues/github-issues.js')
+      const { syncDriftIssues } = await import('../../app/observe/drift-issues.js')
       const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken })
       const runUrl = requesterFromEnv(env).runUrl
       for (const done of await syncDriftIssues(report, issues, (o) => renderDriftIssue(o, runUrl))) {

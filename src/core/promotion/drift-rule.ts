@@ -17,7 +17,7 @@ export function blockingUpstreams(policy: PromotionPolicy, target: EnvironmentRu
  */
 export function driftRefusal(upstream: string, target: string, state: DriftState): string | null {
   if (!state.drifted || state.since === null) return null
-  const seen = state.last?.observation?.observed
+  const seen = (state.last ?? state.since).observation?.observed
   return (
     `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ''}, and ${upstream} has "drift: block", ` +
     `so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "…".`

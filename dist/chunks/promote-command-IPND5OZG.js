@@ -231,7 +231,7 @@ function blockingUpstreams(policy, target) {
 }
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
-  const seen = state.last?.observation?.observed;
+  const seen = (state.last ?? state.since).observation?.observed;
   return `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ""}, and ${upstream} has "drift: block", so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "\u2026".`;
 }
 

@@ -19,8 +19,8 @@ interface Metafile {
   outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; kind: string; external?: boolean }[] }>
 }
 
-/** The files a step can load: the entry points of action.yml, verify/, promote/ and the CLI's bin. */
-const ENTRY_FILES = ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'cli/index.js']
+/** The files a step can load: the entry points of action.yml, verify/, promote/, observe/ and the CLI's bin. */
+const ENTRY_FILES = ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'observe/index.js', 'cli/index.js']
 
 // Packages that ship no licence and declare none. Each is a finding to resolve upstream or by
 // replacing the dependency; the list keeps a new one from slipping in unnoticed.

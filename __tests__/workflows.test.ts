@@ -54,7 +54,7 @@ interface ActionSpec {
 type YamlMap = Record<string, unknown>
 const isMap = (v: unknown): v is YamlMap => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function loadAction(dir: '' | 'verify' | 'promote'): ActionSpec {
+function loadAction(dir: '' | 'verify' | 'promote' | 'observe'): ActionSpec {
   const file = dir === '' ? 'action.yml' : `${dir}/action.yml`
   const doc: unknown = parseYaml(read(file))
   if (!isMap(doc)) throw new Error(`${file} is not a YAML mapping`)
@@ -68,11 +68,11 @@ function loadAction(dir: '' | 'verify' | 'promote'): ActionSpec {
  * Which of this repository's actions a `uses:` names: `./`, `./verify`, `./promote` (this
  * repository's CI), or `OWNER/artifact-seal[/verify|/promote]@ref` (the examples).
  */
-function actionDirOf(uses: string): '' | 'verify' | 'promote' | null {
-  const local = /^\.\/?(?:(verify|promote)\/?)?$/.exec(uses.trim())
-  if (local) return (local[1] as 'verify' | 'promote' | undefined) ?? ''
-  const remote = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/artifact-seal(?:\/(verify|promote))?@[^\s@]+$/.exec(uses.trim())
-  if (remote) return (remote[1] as 'verify' | 'promote' | undefined) ?? ''
+function actionDirOf(uses: string): '' | 'verify' | 'promote' | 'observe' | null {
+  const local = /^\.\/?(?:(verify|promote|observe)\/?)?$/.exec(uses.trim())
+  if (local) return (local[1] as 'verify' | 'promote' | 'observe' | undefined) ?? ''
+  const remote = /^[A-Za-z0-9][A-Za-z0-9_.-]*\/artifact-seal(?:\/(verify|promote|observe))?@[^\s@]+$/.exec(uses.trim())
+  if (remote) return (remote[1] as 'verify' | 'promote' | 'observe' | undefined) ?? ''
   return null
 }
 
@@ -92,7 +92,7 @@ const NEEDS_OUTPUT = /\bneeds\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.([A-Za-z_][A-
  * declare, required inputs left out, outputs read that it does not declare; and, for every
  * step and job, outputs read from a step id or a job that does not exist or is not needed.
  */
-function actionUsageProblems(name: string, content: string, actions: (dir: '' | 'verify' | 'promote') => ActionSpec): string[] {
+function actionUsageProblems(name: string, content: string, actions: (dir: '' | 'verify' | 'promote' | 'observe') => ActionSpec): string[] {
   const problems: string[] = []
   let doc: unknown
   try {
@@ -137,7 +137,7 @@ function actionUsageProblems(name: string, content: string, actions: (dir: '' | 
 }
 
 const actionCache = new Map<string, ActionSpec>()
-function currentAction(dir: '' | 'verify' | 'promote'): ActionSpec {
+function currentAction(dir: '' | 'verify' | 'promote' | 'observe'): ActionSpec {
   let spec = actionCache.get(dir)
   if (!spec) actionCache.set(dir, (spec = loadAction(dir)))
   return spec
@@ -218,7 +218,7 @@ jobs:
     required: new Set(required),
     outputs: new Set(outputs)
   })
-  const fake = (dir: '' | 'verify' | 'promote'): ActionSpec =>
+  const fake = (dir: '' | 'verify' | 'promote' | 'observe'): ActionSpec =>
     dir === 'verify' ? spec('verify/action.yml', ['expected-digest', 'subject-path'], ['expected-digest'], ['verified']) : spec(`${dir || '.'}/action.yml`, ['subject-path'], [], ['digest'])
 
   const usage = `on: push
@@ -264,7 +264,7 @@ jobs:
   it('reads the real action.yml: an input it stopped declaring is reported in the workflows that pass it', () => {
     const seal = currentAction('')
     expect(seal.inputs.has('subject-path')).toBe(true)
-    const without = (dir: '' | 'verify' | 'promote'): ActionSpec =>
+    const without = (dir: '' | 'verify' | 'promote' | 'observe'): ActionSpec =>
       dir === '' ? { ...seal, inputs: new Set([...seal.inputs].filter((input) => input !== 'subject-path')) } : currentAction(dir)
     expect(actionUsageProblems('ci.yml', read('.github/workflows/ci.yml'), without)).toEqual(
       expect.arrayContaining([expect.stringContaining('jobs.seal.steps[1] (id seal) uses ./: input "subject-path" is not declared in action.yml')])

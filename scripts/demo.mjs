@@ -4,8 +4,10 @@
 // the whole pipeline: dev → staging → production (refused before the soak, accepted
 // after), each deployment confirmed by the deploy command's exit status, a failed deploy
 // that never counts as live, a tampered copy refused, a vetoed digest refused, a
-// rollback, and the ledger's chain and pinned head catching an edit and a deleted veto.
-import { spawnSync } from 'node:child_process'
+// rollback, and the ledger's chain and pinned head catching an edit and a deleted veto. It
+// ends with drift: observe catching a file patched in production, then an API changed on
+// the running service, with the contract's rule ids.
+import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -51,6 +53,7 @@ function artifactSeal(args, { allowFailure = false, quiet = false } = {}) {
   return run
 }
 
+let service = null
 try {
   step('Seal the build output of the example service (examples/hello-service/build)')
   cpSync(example, path.join(work, 'build'), { recursive: true })
@@ -209,6 +212,47 @@ try {
   step("When did production's contract change, from what to what, and who promoted it?")
   artifactSeal(['contract', 'history', '--environment', 'production'])
   artifactSeal(['status'])
+
+  step('Production runs v4 from srv/production, with its listing beside it, and serves its OpenAPI document')
+  const served = path.join(work, 'srv', 'production')
+  cpSync(path.join(work, 'build'), served, { recursive: true })
+  cpSync(path.join(work, v4.listing), path.join(work, 'srv', 'production.sha256'))
+  service = await startService(path.join(served, 'api', 'openapi.yaml'))
+  const observed = `${POLICY}    observe:
+      files: srv/production
+      checksums: srv/production.sha256
+      contract-url: ${service.url}/openapi.yaml
+`
+  writeFileSync(path.join(work, '.github', 'promotion.yml'), observed)
+  console.log(`.github/promotion.yml, production now says how to observe it:\n${observed}`)
+  artifactSeal(['observe', '--record'])
+
+  step('Someone patches a file in production by hand: observe names it')
+  const hotPatched = path.join(served, 'config', 'production.json')
+  const configBefore = readFileSync(hotPatched, 'utf8')
+  writeFileSync(hotPatched, configBefore.replace(/}\s*$/, ', "debug": true }\n'))
+  console.log(`exit code ${artifactSeal(['observe', '--record'], { allowFailure: true }).status}`)
+
+  step('The file is put back; then a hotfix on the server renames GET /hello to GET /greeting: observe classifies it')
+  writeFileSync(hotPatched, configBefore)
+  artifactSeal(['observe', '--record'])
+  const servedApi = path.join(served, 'api', 'openapi.yaml')
+  writeFileSync(servedApi, readFileSync(servedApi, 'utf8').replace('  /hello:', '  /greeting:'))
+  console.log(`exit code ${artifactSeal(['observe', '--record'], { allowFailure: true }).status}`)
+
+  step('When did production stop running what was promoted?')
+  artifactSeal(['history', '--environment', 'production'])
 } finally {
+  service?.stop()
   rmSync(work, { recursive: true, force: true })
+}
+
+/** The running service's API description, served by a process of its own (the CLI runs synchronously). */
+async function startService(file) {
+  const code = `const http = require('node:http'); const fs = require('node:fs');
+const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/yaml' }); res.end(fs.readFileSync(${JSON.stringify(file)})) });
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));`
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())))
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() }
 }

@@ -44,6 +44,7 @@ export const ENTRY_POINTS = {
   'verify/index': 'src/actions/verify/index.ts',
   'promote/index': 'src/actions/promote/index.ts',
   'promote/post': 'src/actions/promote/post-index.ts',
+  'observe/index': 'src/actions/observe/index.ts',
   'cli/index': 'src/cli/index.ts'
 }
 

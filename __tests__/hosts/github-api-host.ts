@@ -42,6 +42,31 @@ export interface TokenPermissions {
   readonly deployments?: Permission
   readonly actions?: Permission
   readonly attestations?: Permission
+  readonly issues?: Permission
+}
+
+/** An issue as the REST API returns it (the fields artifact-seal and the tests read, and their neighbours). */
+export interface IssueJson {
+  readonly url: string
+  readonly html_url: string
+  readonly id: number
+  readonly node_id: string
+  readonly number: number
+  readonly title: string
+  readonly body: string | null
+  readonly state: 'open' | 'closed'
+  readonly state_reason: 'completed' | 'not_planned' | 'reopened' | null
+  readonly labels: readonly { readonly id: number; readonly name: string; readonly color: string; readonly default: boolean }[]
+  readonly user: SimpleUser
+  readonly comments: number
+  readonly created_at: string
+  readonly updated_at: string
+  readonly closed_at: string | null
+}
+
+/** An issue as stored, with its comments, for assertions. */
+export interface HostedIssue extends IssueJson {
+  readonly commentBodies: readonly string[]
 }
 
 /** An attestation as stored, for assertions. */
@@ -237,6 +262,8 @@ export interface GitHubApiHost {
   deploymentsOf(repository: string): HostedDeployment[]
   /** The repository's attestations, newest first. */
   attestationsOf(repository: string): HostedAttestation[]
+  /** The repository's issues with their comments, oldest first. */
+  issuesOf(repository: string): HostedIssue[]
   now(): Date
   /** Stops the clock at a time; `advance` moves it on (a running clock too). */
   setNow(time: Date | string): void
@@ -249,6 +276,7 @@ const DOCS_DEPLOYMENTS = `${DOCS}/deployments/deployments`
 const DOCS_STATUSES = `${DOCS}/deployments/statuses`
 const DOCS_ARTIFACTS = `${DOCS}/actions/artifacts`
 const DOCS_ATTESTATIONS = `${DOCS}/repos/attestations`
+const DOCS_ISSUES = `${DOCS}/issues/issues`
 /** GitHub's aliases for `predicate_type`, matched as prefixes of the statement's predicate type. */
 const PREDICATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   provenance: ['https://slsa.dev/provenance/'],
@@ -276,6 +304,7 @@ interface Repository {
   readonly fullName: string
   readonly deployments: StoredDeployment[]
   readonly attestations: HostedAttestation[]
+  readonly issues: { json: IssueJson; comments: string[] }[]
 }
 
 interface Token {
@@ -296,7 +325,7 @@ interface Route {
   /** Matched against the path after the repository. */
   readonly pattern: RegExp
   /** The GITHUB_TOKEN permission it needs, and how much of it. */
-  readonly scope: 'deployments' | 'actions' | 'attestations'
+  readonly scope: 'deployments' | 'actions' | 'attestations' | 'issues'
   readonly access: 'read' | 'write'
   readonly docs: string
   readonly handle: (call: Call) => Answer
@@ -451,13 +480,13 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const id = login === ACTIONS_BOT.login ? ACTIONS_BOT.id : 1000 + tokens.size
     tokens.set(token, { permissions, user: user(login, id, login.endsWith('[bot]') ? 'Bot' : 'User') })
   }
-  addToken(defaultToken, options.permissions ?? { deployments: 'write', actions: 'read', attestations: 'write' })
+  addToken(defaultToken, options.permissions ?? { deployments: 'write', actions: 'read', attestations: 'write', issues: 'write' })
 
   function repository(fullName: string): Repository {
     const key = fullName.toLowerCase()
     let repo = repositories.get(key)
     if (repo === undefined) {
-      repo = { id: nextRepositoryId++, fullName, deployments: [], attestations: [] }
+      repo = { id: nextRepositoryId++, fullName, deployments: [], attestations: [], issues: [] }
       repositories.set(key, repo)
     }
     return repo
@@ -853,8 +882,110 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: getArtifact },
     { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)\/zip$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: downloadArtifact },
     { method: 'POST', pattern: /^\/attestations$/, scope: 'attestations', access: 'write', docs: DOCS_ATTESTATIONS, handle: createAttestation },
-    { method: 'GET', pattern: /^\/attestations\/([^/]+)$/, scope: 'attestations', access: 'read', docs: DOCS_ATTESTATIONS, handle: listAttestations }
+    { method: 'GET', pattern: /^\/attestations\/([^/]+)$/, scope: 'attestations', access: 'read', docs: DOCS_ATTESTATIONS, handle: listAttestations },
+    { method: 'GET', pattern: /^\/issues$/, scope: 'issues', access: 'read', docs: DOCS_ISSUES, handle: listIssues },
+    { method: 'POST', pattern: /^\/issues$/, scope: 'issues', access: 'write', docs: DOCS_ISSUES, handle: createIssue },
+    { method: 'PATCH', pattern: /^\/issues\/(\d+)$/, scope: 'issues', access: 'write', docs: DOCS_ISSUES, handle: updateIssue },
+    { method: 'POST', pattern: /^\/issues\/(\d+)\/comments$/, scope: 'issues', access: 'write', docs: `${DOCS}/issues/comments`, handle: createComment }
   ]
+
+  // ---- issues (what GitHub's description of these endpoints says; fields checked as GitHub does) ----
+
+  let nextIssueId = 70000
+  let nextLabelId = 600
+
+  function findIssue(repo: Repository, number: string | undefined): { json: IssueJson; comments: string[] } {
+    const found = repo.issues.find((i) => String(i.json.number) === number)
+    if (found === undefined) throw notFound(DOCS_ISSUES)
+    return found
+  }
+
+  function labelsOf(value: unknown): string[] {
+    if (value === undefined) return []
+    if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' && (typeof l !== 'object' || l === null || typeof (l as { name?: unknown }).name !== 'string'))) {
+      throw invalidField('labels', `${JSON.stringify(value)} is not of type "array" of strings or label objects.`, DOCS_ISSUES)
+    }
+    return value.map((l) => (typeof l === 'string' ? l : (l as { name: string }).name))
+  }
+
+  function label(name: string): IssueJson['labels'][number] {
+    return { id: nextLabelId++, name, color: 'ededed', default: false }
+  }
+
+  function listIssues(call: Call): Answer {
+    const state = call.query.get('state') ?? 'open'
+    if (!['open', 'closed', 'all'].includes(state)) throw invalidField('state', `"${state}" is not one of open, closed, all.`, DOCS_ISSUES)
+    const wanted = (call.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '')
+    const found = [...call.repo.issues]
+      .reverse()
+      .map((i) => i.json)
+      .filter((i) => (state === 'all' || i.state === state) && wanted.every((w) => i.labels.some((l) => l.name.toLowerCase() === w.toLowerCase())))
+    const { page, link } = pageOf(found, call)
+    return { status: 200, body: page, headers: link === undefined ? {} : { link } }
+  }
+
+  function createIssue(call: Call): Answer {
+    const body = objectBody(call.body)
+    const title = body.title
+    if (typeof title !== 'string' && typeof title !== 'number') throw invalidField('title', `${JSON.stringify(title)} is not of type "string", "integer".`, DOCS_ISSUES)
+    const text = optionalString(body.body, 'body') ?? null
+    if (text !== null && text.length > 65536) throw invalidField('body', 'is too long (maximum is 65536 characters).', DOCS_ISSUES)
+    const number = call.repo.issues.length + 1
+    const id = nextIssueId++
+    const at = timestamp(nowMs())
+    const json: IssueJson = {
+      url: `${repoUrl(call.repo)}/issues/${number}`,
+      html_url: `https://github.com/${call.repo.fullName}/issues/${number}`,
+      id,
+      node_id: nodeId('I', id),
+      number,
+      title: String(title),
+      body: text,
+      state: 'open',
+      state_reason: null,
+      labels: labelsOf(body.labels).map(label),
+      user: call.user,
+      comments: 0,
+      created_at: at,
+      updated_at: at,
+      closed_at: null
+    }
+    call.repo.issues.push({ json, comments: [] })
+    return { status: 201, body: json }
+  }
+
+  function updateIssue(call: Call): Answer {
+    const issue = findIssue(call.repo, call.params[0])
+    const body = objectBody(call.body)
+    const state = optionalString(body.state, 'state')
+    if (state !== undefined && state !== 'open' && state !== 'closed') throw invalidField('state', `"${state}" is not one of open, closed.`, DOCS_ISSUES)
+    const reason = optionalString(body.state_reason, 'state_reason')
+    if (reason !== undefined && !['completed', 'not_planned', 'reopened'].includes(reason)) throw invalidField('state_reason', `"${reason}" is not one of completed, not_planned, reopened.`, DOCS_ISSUES)
+    const at = timestamp(nowMs())
+    const next = state ?? issue.json.state
+    issue.json = {
+      ...issue.json,
+      ...(body.title !== undefined ? { title: String(body.title) } : {}),
+      ...(body.body !== undefined ? { body: optionalString(body.body, 'body') ?? null } : {}),
+      ...(body.labels !== undefined ? { labels: labelsOf(body.labels).map(label) } : {}),
+      state: next,
+      state_reason: next === 'closed' ? ((reason as IssueJson['state_reason']) ?? 'completed') : state === 'open' && issue.json.state === 'closed' ? 'reopened' : issue.json.state_reason,
+      closed_at: next === 'closed' ? (issue.json.closed_at ?? at) : null,
+      updated_at: at
+    }
+    return { status: 200, body: issue.json }
+  }
+
+  function createComment(call: Call): Answer {
+    const issue = findIssue(call.repo, call.params[0])
+    const body = objectBody(call.body)
+    const text = body.body
+    if (typeof text !== 'string') throw invalidField('body', `${JSON.stringify(text)} is not of type "string".`, `${DOCS}/issues/comments`)
+    issue.comments.push(text)
+    issue.json = { ...issue.json, comments: issue.comments.length, updated_at: timestamp(nowMs()) }
+    const id = nextIssueId++
+    return { status: 201, body: { id, node_id: nodeId('IC', id), url: `${repoUrl(call.repo)}/issues/comments/${id}`, html_url: `${issue.json.html_url}#issuecomment-${id}`, body: text, user: call.user, created_at: issue.json.updated_at, updated_at: issue.json.updated_at } }
+  }
 
   /** Splits `/repos/o/r/rest` or `/repositories/id/rest` into the repository and the rest. */
   function locate(pathname: string): { repo: Repository; rest: string } | undefined {
@@ -1103,6 +1234,9 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
         })
       }
       return { ...stored.json, statuses: newestFirst(stored.statuses).map((s) => s.json) }
+    },
+    issuesOf(fullName) {
+      return (repositories.get(fullName.toLowerCase())?.issues ?? []).map((i) => ({ ...i.json, commentBodies: [...i.comments] }))
     },
     attestationsOf(fullName) {
       return [...(repositories.get(fullName.toLowerCase())?.attestations ?? [])].reverse()

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-Y4PEFQ2I.js");
+    const { readSigningKey } = await import("../chunks/signing-key-ZZISUFQM.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E6GOEIVU.js");
-    const { keySigner } = await import("../chunks/key-signer-QDEFH6J6.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-WEC2XKRY.js");
+    const { keySigner } = await import("../chunks/key-signer-MISBMFW2.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-L2GGADRL.js");
-  const { signStatement } = await import("../chunks/sign-statement-E6GOEIVU.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-43CSDQ4S.js");
+  const { signStatement } = await import("../chunks/sign-statement-WEC2XKRY.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -736,9 +736,237 @@ function serviceFor(policy, name, nameInput = "name") {
   );
 }
 
+// src/core/observe/spec.ts
+init_errors();
+
+// src/core/digest.ts
+init_errors();
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
+// src/core/image/reference.ts
+init_errors();
+var NAME_MAX = 255;
+var ALPHA_NUMERIC = "[a-z0-9]+";
+var SEPARATOR = "(?:[._]|__|-+)";
+var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
+var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
+function parseImageReference(value, what) {
+  const text = value.trim();
+  const fail = (why, fix) => {
+    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+  };
+  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  const at = text.indexOf("@");
+  let digest = null;
+  let rest = text;
+  if (at !== -1) {
+    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    const after = text.slice(at + 1);
+    const colon2 = after.indexOf(":");
+    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    const algorithm = after.slice(0, colon2).toLowerCase();
+    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    const hex = after.slice(colon2 + 1);
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    digest = digestFromHex(hex.toLowerCase());
+    rest = text.slice(0, at);
+  }
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  let tag = null;
+  let name = rest;
+  if (colon !== -1) {
+    tag = rest.slice(colon + 1);
+    name = rest.slice(0, colon);
+    if (!TAG.test(tag)) {
+      fail(
+        `the tag ${quote(tag)} is not a valid tag`,
+        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
+      );
+    }
+  }
+  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
+  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  const slash = name.indexOf("/");
+  const first = slash === -1 ? "" : name.slice(0, slash);
+  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  let registry = DOCKER_HUB;
+  let path = name;
+  if (hasRegistry) {
+    const host = HOST.exec(first);
+    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    registry = first.toLowerCase();
+    path = name.slice(slash + 1);
+  }
+  path = path.toLowerCase();
+  for (const component of path.split("/")) {
+    if (PATH_COMPONENT.test(component)) continue;
+    fail(
+      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
+    );
+  }
+  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
+  return {
+    registry: dockerHub ? DOCKER_HUB : registry,
+    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
+    name: hasRegistry ? `${registry}/${path}` : path,
+    tag,
+    digest
+  };
+}
+function registryHost(reference2) {
+  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
+}
+function formatReference(reference2) {
+  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
+}
+function digestReference(reference2, digest) {
+  return `${reference2.name}@${digest}`;
+}
+function subjectName(reference2) {
+  return reference2.name;
+}
+function withTag(reference2, tag, what) {
+  if (!TAG.test(tag)) {
+    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+  }
+  return { ...reference2, tag, digest: null };
+}
+function withDigest(reference2, digest) {
+  return { ...reference2, tag: null, digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+var OCI_SCHEME = "oci://";
+function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+}
+function parseImageSubject(text, what) {
+  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
+  if (lines.length !== 1 || lines[0].includes(",")) {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+    );
+  }
+  const line = lines[0];
+  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
+    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+  }
+  return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+
+// src/core/observe/spec.ts
+var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
+var DEFAULT_POINTER = "/digest";
+var DRIFT_RULES = ["block", "warn"];
+var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
+var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, image, timeout";
+function observeSpecsOf(raw) {
+  if (raw === void 0) return { specs: [], problems: [] };
+  const entries = Array.isArray(raw) ? raw : [raw];
+  const problems = [];
+  const specs = entries.map((e, i) => {
+    const at = entries.length === 1 ? "" : `[${i}]`;
+    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
+      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`);
+    }
+    if (e.image !== void 0) {
+      try {
+        parseImageReference(e.image, "image");
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
+      }
+    }
+    if (e.pointer !== void 0 && e.url === void 0) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`);
+    if (e.checksums !== void 0 && e.files === void 0) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`);
+    const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
+    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4) problems.push(`${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`);
+    return {
+      service: e.service ?? null,
+      url: e.url ?? null,
+      pointer: e.pointer ?? DEFAULT_POINTER,
+      command: e.command ?? null,
+      files: e.files ?? null,
+      checksums: e.checksums ?? null,
+      contractUrl: e["contract-url"] ?? null,
+      ...e.image === void 0 ? {} : { image: e.image },
+      timeoutMs
+    };
+  });
+  const services = specs.map((s) => s.service);
+  if (new Set(services).size !== services.length) problems.push(" observes the same service twice. Give each entry its own service:, or put both probes in one entry.");
+  return { specs, problems };
+}
+var OBSERVE_FIELD_FORMAT = {
+  url: "is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version",
+  "contract-url": "is not an http(s) URL. Give the URL the running service serves its API description at, such as https://shop.example/openapi.json",
+  pointer: 'is not a JSON pointer. Give where the digest is in the answer, starting with "/", such as /build/digest',
+  timeout: "is not a duration. Give a number and a unit, such as 500ms, 10s or 1m",
+  service: "is empty. Name the service the entry observes",
+  command: "is empty. Give the command that prints the running digest",
+  files: "is empty. Give the directory of the deployed files",
+  checksums: "is empty. Give the live digest's checksums listing deployed beside the files",
+  image: "is empty. Give the image tag the environment runs, such as ghcr.io/acme/shop:production"
+};
+function observeProblem(keyword, path) {
+  if (path[0] !== "environments" || path[2] !== "observe") return null;
+  const field = path.at(-1) ?? "";
+  if (keyword === "pattern" || keyword === "type") return OBSERVE_FIELD_FORMAT[field] ?? null;
+  if (keyword === "minProperties" || keyword === "minItems") return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
+  return null;
+}
+function isOtherObserveForm(error2, root) {
+  if (!error2.schemaPath.includes("/observe/anyOf")) return false;
+  if (error2.keyword === "anyOf" && /\/observe\/anyOf$/.test(error2.schemaPath)) return true;
+  const branch = /\/observe\/anyOf\/(\d)\//.exec(error2.schemaPath)?.[1];
+  const environment = /^\/environments\/([^/]*)\/observe/.exec(error2.instancePath)?.[1];
+  if (branch === void 0 || environment === void 0) return false;
+  const envs = root.environments ?? {};
+  const name = environment.replace(/~1/g, "/").replace(/~0/g, "~");
+  const written = envs[name]?.observe;
+  return branch === "1" !== Array.isArray(written);
+}
+
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
@@ -749,6 +977,11 @@ var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
 var pattern11 = new RegExp("^refs/\\S+$", "u");
 var pattern12 = new RegExp("^https://\\S+$", "u");
+var pattern13 = new RegExp("\\S", "u");
+var pattern14 = new RegExp("^https?://\\S+$", "u");
+var pattern15 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern21 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var func2 = Object.prototype.hasOwnProperty;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -913,7 +1146,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "platforms" || key3 === "image" || key3 === "signed-by" || key3 === "contract")) {
+              if (!func2.call(schema11.properties.environments.additionalProperties.properties, key3)) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1436,24 +1669,555 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data4.observe !== void 0) {
+              let data25 = data4.observe;
+              const _errs59 = errors;
+              let valid19 = false;
+              const _errs60 = errors;
+              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                if (Object.keys(data25).length < 1) {
+                  const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                for (const key7 in data25) {
+                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
+                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.service !== void 0) {
+                  let data26 = data25.service;
+                  if (typeof data26 === "string") {
+                    if (!pattern13.test(data26)) {
+                      const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err59];
+                      } else {
+                        vErrors.push(err59);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err60];
+                    } else {
+                      vErrors.push(err60);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.url !== void 0) {
+                  let data27 = data25.url;
+                  if (typeof data27 === "string") {
+                    if (!pattern14.test(data27)) {
+                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.pointer !== void 0) {
+                  let data28 = data25.pointer;
+                  if (typeof data28 === "string") {
+                    if (!pattern15.test(data28)) {
+                      const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.command !== void 0) {
+                  let data29 = data25.command;
+                  if (typeof data29 === "string") {
+                    if (!pattern13.test(data29)) {
+                      const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err65];
+                      } else {
+                        vErrors.push(err65);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.files !== void 0) {
+                  let data30 = data25.files;
+                  if (typeof data30 === "string") {
+                    if (!pattern13.test(data30)) {
+                      const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err67];
+                      } else {
+                        vErrors.push(err67);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err68];
+                    } else {
+                      vErrors.push(err68);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.checksums !== void 0) {
+                  let data31 = data25.checksums;
+                  if (typeof data31 === "string") {
+                    if (!pattern13.test(data31)) {
+                      const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err69];
+                      } else {
+                        vErrors.push(err69);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err70];
+                    } else {
+                      vErrors.push(err70);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25["contract-url"] !== void 0) {
+                  let data32 = data25["contract-url"];
+                  if (typeof data32 === "string") {
+                    if (!pattern14.test(data32)) {
+                      const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err71];
+                      } else {
+                        vErrors.push(err71);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.image !== void 0) {
+                  let data33 = data25.image;
+                  if (typeof data33 === "string") {
+                    if (!pattern13.test(data33)) {
+                      const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err73];
+                      } else {
+                        vErrors.push(err73);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data25.timeout !== void 0) {
+                  let data34 = data25.timeout;
+                  if (typeof data34 === "string") {
+                    if (!pattern21.test(data34)) {
+                      const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+              var _valid0 = _errs60 === errors;
+              valid19 = valid19 || _valid0;
+              if (!valid19) {
+                const _errs81 = errors;
+                if (Array.isArray(data25)) {
+                  if (data25.length < 1) {
+                    const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                  const len4 = data25.length;
+                  for (let i8 = 0; i8 < len4; i8++) {
+                    let data35 = data25[i8];
+                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+                      if (Object.keys(data35).length < 1) {
+                        const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                        if (vErrors === null) {
+                          vErrors = [err79];
+                        } else {
+                          vErrors.push(err79);
+                        }
+                        errors++;
+                      }
+                      for (const key8 in data35) {
+                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
+                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.service !== void 0) {
+                        let data36 = data35.service;
+                        if (typeof data36 === "string") {
+                          if (!pattern13.test(data36)) {
+                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err81];
+                            } else {
+                              vErrors.push(err81);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err82];
+                          } else {
+                            vErrors.push(err82);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.url !== void 0) {
+                        let data37 = data35.url;
+                        if (typeof data37 === "string") {
+                          if (!pattern14.test(data37)) {
+                            const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err83];
+                            } else {
+                              vErrors.push(err83);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err84];
+                          } else {
+                            vErrors.push(err84);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.pointer !== void 0) {
+                        let data38 = data35.pointer;
+                        if (typeof data38 === "string") {
+                          if (!pattern15.test(data38)) {
+                            const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                            if (vErrors === null) {
+                              vErrors = [err85];
+                            } else {
+                              vErrors.push(err85);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err86];
+                          } else {
+                            vErrors.push(err86);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.command !== void 0) {
+                        let data39 = data35.command;
+                        if (typeof data39 === "string") {
+                          if (!pattern13.test(data39)) {
+                            const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err87];
+                            } else {
+                              vErrors.push(err87);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err88];
+                          } else {
+                            vErrors.push(err88);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.files !== void 0) {
+                        let data40 = data35.files;
+                        if (typeof data40 === "string") {
+                          if (!pattern13.test(data40)) {
+                            const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err89];
+                            } else {
+                              vErrors.push(err89);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err90];
+                          } else {
+                            vErrors.push(err90);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.checksums !== void 0) {
+                        let data41 = data35.checksums;
+                        if (typeof data41 === "string") {
+                          if (!pattern13.test(data41)) {
+                            const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err91];
+                            } else {
+                              vErrors.push(err91);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err92];
+                          } else {
+                            vErrors.push(err92);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35["contract-url"] !== void 0) {
+                        let data42 = data35["contract-url"];
+                        if (typeof data42 === "string") {
+                          if (!pattern14.test(data42)) {
+                            const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err93];
+                            } else {
+                              vErrors.push(err93);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err94];
+                          } else {
+                            vErrors.push(err94);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.image !== void 0) {
+                        let data43 = data35.image;
+                        if (typeof data43 === "string") {
+                          if (!pattern13.test(data43)) {
+                            const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err95];
+                            } else {
+                              vErrors.push(err95);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err96];
+                          } else {
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data35.timeout !== void 0) {
+                        let data44 = data35.timeout;
+                        if (typeof data44 === "string") {
+                          if (!pattern21.test(data44)) {
+                            const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err97];
+                            } else {
+                              vErrors.push(err97);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err98];
+                          } else {
+                            vErrors.push(err98);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err99];
+                      } else {
+                        vErrors.push(err99);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err100];
+                  } else {
+                    vErrors.push(err100);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs81 === errors;
+                valid19 = valid19 || _valid0;
+              }
+              if (!valid19) {
+                const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                if (vErrors === null) {
+                  vErrors = [err101];
+                } else {
+                  vErrors.push(err101);
+                }
+                errors++;
+              } else {
+                errors = _errs59;
+                if (vErrors !== null) {
+                  if (_errs59) {
+                    vErrors.length = _errs59;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            if (data4.drift !== void 0) {
+              let data45 = data4.drift;
+              if (typeof data45 !== "string") {
+                const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+              if (!(data45 === "block" || data45 === "warn")) {
+                const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
           }
         }
       } else {
-        const err57 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err104 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err104];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
   } else {
-    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err58];
+      vErrors = [err105];
     } else {
-      vErrors.push(err58);
+      vErrors.push(err105);
     }
     errors++;
   }
@@ -1651,158 +2415,6 @@ function readPlainYaml(text) {
   }
 }
 
-// src/core/digest.ts
-init_errors();
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
-
-// src/core/image/reference.ts
-init_errors();
-var NAME_MAX = 255;
-var ALPHA_NUMERIC = "[a-z0-9]+";
-var SEPARATOR = "(?:[._]|__|-+)";
-var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DOCKER_HUB = "docker.io";
-var DOCKER_HUB_HOST = "registry-1.docker.io";
-var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
-function parseImageReference(value, what) {
-  const text = value.trim();
-  const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
-  };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
-  const at = text.indexOf("@");
-  let digest = null;
-  let rest = text;
-  if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
-    const after = text.slice(at + 1);
-    const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
-    const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
-    const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
-    digest = digestFromHex(hex.toLowerCase());
-    rest = text.slice(0, at);
-  }
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  let tag = null;
-  let name = rest;
-  if (colon !== -1) {
-    tag = rest.slice(colon + 1);
-    name = rest.slice(0, colon);
-    if (!TAG.test(tag)) {
-      fail(
-        `the tag ${quote(tag)} is not a valid tag`,
-        'A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".'
-      );
-    }
-  }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
-  const slash = name.indexOf("/");
-  const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
-  let registry = DOCKER_HUB;
-  let path = name;
-  if (hasRegistry) {
-    const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
-    const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
-    registry = first.toLowerCase();
-    path = name.slice(slash + 1);
-  }
-  path = path.toLowerCase();
-  for (const component of path.split("/")) {
-    if (PATH_COMPONENT.test(component)) continue;
-    fail(
-      component === "" ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
-      'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
-    );
-  }
-  const dockerHub = DOCKER_HUB_ALIASES.has(registry);
-  return {
-    registry: dockerHub ? DOCKER_HUB : registry,
-    repository: dockerHub && !path.includes("/") ? `library/${path}` : path,
-    name: hasRegistry ? `${registry}/${path}` : path,
-    tag,
-    digest
-  };
-}
-function registryHost(reference2) {
-  return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
-}
-function formatReference(reference2) {
-  return `${reference2.name}${reference2.tag === null ? "" : `:${reference2.tag}`}${reference2.digest === null ? "" : `@${reference2.digest}`}`;
-}
-function digestReference(reference2, digest) {
-  return `${reference2.name}@${digest}`;
-}
-function subjectName(reference2) {
-  return reference2.name;
-}
-function withTag(reference2, tag, what) {
-  if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
-  }
-  return { ...reference2, tag, digest: null };
-}
-function withDigest(reference2, digest) {
-  return { ...reference2, tag: null, digest };
-}
-function sameRepository(a, b) {
-  return a.registry === b.registry && a.repository === b.repository;
-}
-var OCI_SCHEME = "oci://";
-function isImageSubject(text) {
-  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
-}
-function parseImageSubject(text, what) {
-  const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
-  if (lines.length !== 1 || lines[0].includes(",")) {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}\u2026) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
-    );
-  }
-  const line = lines[0];
-  if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
-  }
-  return parseImageReference(line.slice(OCI_SCHEME.length), what);
-}
-
 // src/core/promotion/policy-file.ts
 var DEFAULT_CONTRACT_RULE = { breaking: "require-major", dangerous: "warn", rollback: "allow" };
 var MAX_ALIASES = 100;
@@ -1857,7 +2469,7 @@ function policyFrom(value, source, positions) {
   if (!validate2(value)) {
     if (positions === null) return null;
     const { doc, at: at2, fail } = positions;
-    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames");
+    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value));
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
   }
   const top = value;
@@ -1926,7 +2538,22 @@ function policyFrom(value, source, positions) {
       }
     }
     const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...env.platforms === void 0 ? {} : { platforms: env.platforms }, ...image };
+    const observed = observeSpecsOf(env.observe);
+    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
+    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
+    return {
+      name,
+      requires,
+      requiresAny,
+      soakMs: soakMs ?? 0,
+      soakText: env.soak ?? null,
+      signedBy,
+      contract,
+      ...env.platforms === void 0 ? {} : { platforms: env.platforms },
+      ...image,
+      ...watched,
+      ...env.drift === void 0 ? {} : { drift: env.drift }
+    };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1999,10 +2626,12 @@ function describeSchemaError(error2, root, at) {
     const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === error2.propertyName)?.key : void 0;
     return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has the key ${quoteShort(error2.propertyName)}, which is not an environment name. Start it with a letter or digit and use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
   }
+  const observeFix = observeProblem(error2.keyword, path);
+  if (observeFix !== null) return `${location}: ${where}${shown} ${observeFix}.`;
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -2142,7 +2771,8 @@ init_errors();
 
 // src/core/promotion/record.ts
 init_errors();
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
+var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 function serviceOf(record) {
@@ -2797,7 +3427,7 @@ function decodeRecord(value, damaged) {
   const modeText = maybeText("mode");
   if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
-  const modeless = outcome === "vetoed" || outcome === "approved";
+  const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
   if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
@@ -2877,6 +3507,7 @@ function decodeRecord(value, damaged) {
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
@@ -2898,8 +3529,23 @@ function decodeRecord(value, damaged) {
     ...attestation !== null ? { attestation } : {},
     ...contract !== null ? { contract } : {},
     ...amendment !== null ? { amendment } : {},
-    ...approves !== null ? { approves } : {}
+    ...approves !== null ? { approves } : {},
+    ...observation !== null ? { observation } : {}
   };
+}
+var VERDICTS = ["matches", "drifted", "unknown"];
+function observationOf(o, outcome, damaged) {
+  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o === null) return null;
+  const verdict = o.verdict;
+  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  const observed = o.observed;
+  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  const texts = (field) => {
+    const v = o[field];
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
+  };
+  return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
 // src/core/listing.ts
@@ -3927,7 +4573,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-3HKR7EJS.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-M6UASKFT.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4079,7 +4725,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-BGWEI54A.js");
+  const { classifyContracts } = await import("../chunks/classify-NCPXZU3D.js");
   try {
     return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
   } catch (error2) {
@@ -4102,6 +4748,16 @@ async function keepAfterPromotion(sources, plan, allowed) {
 
 // src/app/promote/promote-digest.ts
 init_errors();
+
+// src/core/promotion/drift-rule.ts
+function blockingUpstreams(policy, target) {
+  return upstreamOf(target).filter((name) => policy.environments.find((e) => e.name === name)?.drift === "block");
+}
+function driftRefusal(upstream, target, state) {
+  if (!state.drifted || state.since === null) return null;
+  const seen = (state.last ?? state.since).observation?.observed;
+  return `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ""}, and ${upstream} has "drift: block", so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "\u2026".`;
+}
 
 // src/core/contract/change.ts
 var SEVERITIES = ["breaking", "dangerous", "compatible"];
@@ -4518,6 +5174,8 @@ function longestStretch(spans, now) {
   return best;
 }
 function upstreamChecks(rule, upstream, target, facts, now) {
+  const drift = facts.drifted?.get(upstream);
+  if (drift !== void 0) return [{ rule: "drift", environment: upstream, passed: false, detail: drift }];
   const spans = facts.spans.get(upstream) ?? [];
   if (spans.length === 0) {
     return [
@@ -4574,10 +5232,19 @@ function decidePromotion(subject, evidence, ledger) {
       spans: ledger.spans,
       ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
       ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
-      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}
+      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {},
+      drifted: driftedUpstreams(rule.name, ledger.drift)
     }
   );
   return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
+}
+function driftedUpstreams(target, states) {
+  const drifted = /* @__PURE__ */ new Map();
+  for (const [upstream, state] of states ?? []) {
+    const refusal2 = driftRefusal(upstream, target, state);
+    if (refusal2 !== null) drifted.set(upstream, refusal2);
+  }
+  return drifted;
 }
 function contractFact(evidence, liveNow, approval) {
   if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
@@ -4628,6 +5295,27 @@ function judgeSignature(check, required, fix = null) {
 }
 function signatureFact(check, serverUrl) {
   return check.status === "verified" ? { signer: check.signer, missing: null, serverUrl } : { signer: null, missing: check.status === "unsigned" ? check.detail : null, serverUrl };
+}
+
+// src/core/observe/drift-state.ts
+async function driftStateOf(newestFirst, service) {
+  let since = null;
+  let last = null;
+  for await (const entry of newestFirst) {
+    if (serviceOf(entry) !== service) continue;
+    const telling = entry.outcome === "acknowledged" || entry.outcome === "observed" && entry.observation?.verdict !== "unknown";
+    if (!telling) continue;
+    last ??= entry;
+    if (entry.outcome === "observed" && entry.observation?.verdict === "drifted") since = entry;
+    else break;
+  }
+  return since === null ? { drifted: false, since: null, last } : { drifted: true, since, last };
+}
+
+// src/app/observe/drift-facts.ts
+async function driftOfUpstreams(view, policy, target, service) {
+  const upstreams = blockingUpstreams(policy, target);
+  return new Map(await Promise.all(upstreams.map(async (environment) => [environment, await driftStateOf(view.entries({ environment, service }), service)])));
 }
 
 // src/app/promote/promote-digest.ts
@@ -4947,6 +5635,7 @@ async function ledgerFacts(view, subject, policy, evidence) {
     live,
     spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)]))),
     otherService: newest,
+    drift: await driftOfUpstreams(view, policy, rule, service),
     approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
     now: await view.now()
   };
@@ -6393,7 +7082,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-VXHTVAWJ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QV7F3KIF.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7593,7 +8282,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HIYWDKPD.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -7615,8 +8304,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JA6BMM2I.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-V7IUV27U.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LC654NKX.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-SVFCM5MI.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -7646,7 +8335,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-RIWUP2FS.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BSRBTP3B.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -7689,7 +8378,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-Q22IAKOT.js");
+    const { contractSources } = await import("../chunks/contract-sources-S4IE4VSN.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -7744,13 +8433,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-F6FEMHUM.js");
+      const { checkCandidates } = await import("../chunks/check-signature-UQYCDAIP.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2PHNSV3Q.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-4LM2HQ5F.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
@@ -7773,18 +8462,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-HIYWDKPD.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-HIYWDKPD.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-XYH2ZMY3.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-HIYWDKPD.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -7817,7 +8506,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2PHNSV3Q.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-4LM2HQ5F.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
     );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
@@ -7850,7 +8539,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-Q22IAKOT.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-S4IE4VSN.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -7904,7 +8593,7 @@ async function run(env = process.env) {
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-RZGQTNNL.js");
+      const { moveImageWith } = await import("../chunks/move-image-575EYPWV.js");
       const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
       for (const line of image.done) info(line);
       moved = image;
@@ -7963,8 +8652,8 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-UK5NY7ST.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-7BRADQZO.js");
+  const { withImageTags } = await import("../chunks/image-status-NLEXYD2F.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-UQLVUMJP.js");
   return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === "image" ? settings.source.token : settings.token));
 }
 
@@ -7972,173 +8661,174 @@ async function imageTags(status, policy, settings, env) {
 init_env();
 init_errors();
 export {
-  run as m1$run,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  DOCKER_HUB as m13$DOCKER_HUB,
-  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
-  OCI_SCHEME as m13$OCI_SCHEME,
-  digestReference as m13$digestReference,
-  formatReference as m13$formatReference,
-  isImageSubject as m13$isImageSubject,
-  parseImageReference as m13$parseImageReference,
-  parseImageSubject as m13$parseImageSubject,
-  registryHost as m13$registryHost,
-  sameRepository as m13$sameRepository,
-  subjectName as m13$subjectName,
-  withDigest as m13$withDigest,
-  withTag as m13$withTag,
-  agreeingKind as m14$agreeingKind,
-  checkSubjectKind as m14$checkSubjectKind,
-  isCanonicalListing as m14$isCanonicalListing,
-  kindFromListing as m14$kindFromListing,
-  kindFromStatement as m14$kindFromStatement,
-  readListingFile2 as m14$readListingFile,
-  refuseListingAsFile as m14$refuseListingAsFile,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  MODES_ANNOTATION as m16$MODES_ANNOTATION,
-  applyModes as m16$applyModes,
-  diffModes as m16$diffModes,
-  formatModes as m16$formatModes,
-  linkTargetPath as m16$linkTargetPath,
-  modesAnnotation as m16$modesAnnotation,
-  modesDigest as m16$modesDigest,
-  parseModes as m16$parseModes,
-  readModes as m16$readModes,
-  confirmationChanged as m17$confirmationChanged,
-  needsLiveContract as m17$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m18$OUTCOMES,
-  RESOLUTIONS as m18$RESOLUTIONS,
-  confirmedOutcome as m18$confirmedOutcome,
-  describeService as m18$describeService,
-  makesLive as m18$makesLive,
-  serviceOf as m18$serviceOf,
-  isCommit as m19$isCommit,
-  isRepository as m19$isRepository,
-  isRunUrl as m19$isRunUrl,
-  repositoryOfUrl as m19$repositoryOfUrl,
-  sealedByFromStatement as m19$sealedByFromStatement,
-  subjectNameOf as m19$subjectNameOf,
-  validSealedBy as m19$validSealedBy,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  listDirectory as m20$listDirectory,
-  sealSubject as m20$sealSubject,
-  FULCIO_OIDS as m21$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m21$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m21$GITHUB_HOSTED,
-  checkIdentity as m21$checkIdentity,
-  decodeDerUtf8String as m21$decodeDerUtf8String,
-  decodeIdentity as m21$decodeIdentity,
-  describeIdentityFailure as m21$describeIdentityFailure,
-  parseWorkflowSetting as m21$parseWorkflowSetting,
-  parseWorkflowUri as m21$parseWorkflowUri,
-  repositoryOfUri as m21$repositoryOfUri,
-  CURVES as m22$CURVES,
-  GENERATE_HINT as m22$GENERATE_HINT,
-  PRIVATE_LABELS as m22$PRIVATE_LABELS,
-  PUBLIC_LABELS as m22$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
-  algorithmOf as m22$algorithmOf,
-  bodyBytes as m22$bodyBytes,
-  keyHint as m22$keyHint,
-  looksLikePem as m22$looksLikePem,
-  material as m22$material,
-  normalize2 as m22$normalize,
-  notPem as m22$notPem,
-  pemBlocks as m22$pemBlocks,
-  readPublicKey as m22$readPublicKey,
-  defaultIssuer as m23$defaultIssuer,
-  identityPolicy as m23$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m24$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m24$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m24$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m24$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m24$STATEMENT_TYPE,
-  buildStatement as m24$buildStatement,
-  commitUrl as m24$commitUrl,
-  digestOnlySubject as m24$digestOnlySubject,
-  runUrl as m24$runUrl,
-  statementSubject as m24$statementSubject,
-  workflowPath as m24$workflowPath,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
-  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m26$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m26$cacheArchivePrefix,
-  cacheKeyOf as m26$cacheKeyOf,
-  cacheStagingPath as m26$cacheStagingPath,
-  copyListedFiles as m27$copyListedFiles,
-  makeDirectories as m27$makeDirectories,
-  privateDir as m27$privateDir,
-  removeQuietly3 as m27$removeQuietly,
-  writeNewFile as m27$writeNewFile,
-  bundleBaseOf as m28$bundleBaseOf,
-  bundleFileNames as m28$bundleFileNames,
-  contractBeside as m28$contractBeside,
-  fileSafeName as m28$fileSafeName,
-  isBundleEntry as m28$isBundleEntry,
-  modesBeside as m28$modesBeside,
-  sigstoreBundleBeside as m28$sigstoreBundleBeside,
-  statementBeside as m28$statementBeside,
-  besideLedger as m29$besideLedger,
-  readCheckpoint as m29$readCheckpoint,
-  readRecordAttestation as m29$readRecordAttestation,
-  writeRecordAttestation as m29$writeRecordAttestation,
-  wrongEnvironment as m30$wrongEnvironment,
-  decodeRecord as m31$decodeRecord,
-  VERSION as m32$VERSION,
-  findSignatures as m5$findSignatures,
-  sha256Of as m5$sha256Of,
-  unsignedCheck as m5$unsignedCheck,
-  sealedModesBeside as m6$sealedModesBeside,
-  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m7$parseTufMirrors,
-  SEVERITIES as m8$SEVERITIES,
-  compareChanges as m8$compareChanges
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  DOCKER_HUB as m14$DOCKER_HUB,
+  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
+  OCI_SCHEME as m14$OCI_SCHEME,
+  digestReference as m14$digestReference,
+  formatReference as m14$formatReference,
+  isImageSubject as m14$isImageSubject,
+  parseImageReference as m14$parseImageReference,
+  parseImageSubject as m14$parseImageSubject,
+  registryHost as m14$registryHost,
+  sameRepository as m14$sameRepository,
+  subjectName as m14$subjectName,
+  withDigest as m14$withDigest,
+  withTag as m14$withTag,
+  agreeingKind as m15$agreeingKind,
+  checkSubjectKind as m15$checkSubjectKind,
+  isCanonicalListing as m15$isCanonicalListing,
+  kindFromListing as m15$kindFromListing,
+  kindFromStatement as m15$kindFromStatement,
+  readListingFile2 as m15$readListingFile,
+  refuseListingAsFile as m15$refuseListingAsFile,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  MODES_ANNOTATION as m17$MODES_ANNOTATION,
+  applyModes as m17$applyModes,
+  diffModes as m17$diffModes,
+  formatModes as m17$formatModes,
+  linkTargetPath as m17$linkTargetPath,
+  modesAnnotation as m17$modesAnnotation,
+  modesDigest as m17$modesDigest,
+  parseModes as m17$parseModes,
+  readModes as m17$readModes,
+  confirmationChanged as m18$confirmationChanged,
+  needsLiveContract as m18$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m19$OBSERVING,
+  OUTCOMES as m19$OUTCOMES,
+  RESOLUTIONS as m19$RESOLUTIONS,
+  confirmedOutcome as m19$confirmedOutcome,
+  describeService as m19$describeService,
+  makesLive as m19$makesLive,
+  serviceOf as m19$serviceOf,
+  run as m2$run,
+  isCommit as m20$isCommit,
+  isRepository as m20$isRepository,
+  isRunUrl as m20$isRunUrl,
+  repositoryOfUrl as m20$repositoryOfUrl,
+  sealedByFromStatement as m20$sealedByFromStatement,
+  subjectNameOf as m20$subjectNameOf,
+  validSealedBy as m20$validSealedBy,
+  listDirectory as m21$listDirectory,
+  sealSubject as m21$sealSubject,
+  FULCIO_OIDS as m22$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m22$GITHUB_HOSTED,
+  checkIdentity as m22$checkIdentity,
+  decodeDerUtf8String as m22$decodeDerUtf8String,
+  decodeIdentity as m22$decodeIdentity,
+  describeIdentityFailure as m22$describeIdentityFailure,
+  parseWorkflowSetting as m22$parseWorkflowSetting,
+  parseWorkflowUri as m22$parseWorkflowUri,
+  repositoryOfUri as m22$repositoryOfUri,
+  CURVES as m23$CURVES,
+  GENERATE_HINT as m23$GENERATE_HINT,
+  PRIVATE_LABELS as m23$PRIVATE_LABELS,
+  PUBLIC_LABELS as m23$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
+  algorithmOf as m23$algorithmOf,
+  bodyBytes as m23$bodyBytes,
+  keyHint as m23$keyHint,
+  looksLikePem as m23$looksLikePem,
+  material as m23$material,
+  normalize2 as m23$normalize,
+  notPem as m23$notPem,
+  pemBlocks as m23$pemBlocks,
+  readPublicKey as m23$readPublicKey,
+  defaultIssuer as m24$defaultIssuer,
+  identityPolicy as m24$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m25$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m25$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m25$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m25$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m25$STATEMENT_TYPE,
+  buildStatement as m25$buildStatement,
+  commitUrl as m25$commitUrl,
+  digestOnlySubject as m25$digestOnlySubject,
+  runUrl as m25$runUrl,
+  statementSubject as m25$statementSubject,
+  workflowPath as m25$workflowPath,
+  contractManifestBeside as m27$contractManifestBeside,
+  hasBundleBeside as m27$hasBundleBeside,
+  listingsIn as m27$listingsIn,
+  readListing as m27$readListing,
+  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
+  readStatement as m27$readStatement,
+  readStatementBeside as m27$readStatementBeside,
+  whyUnreadable as m27$whyUnreadable,
+  CACHE_FILES_DIR as m28$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m28$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m28$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m28$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m28$cacheArchivePrefix,
+  cacheKeyOf as m28$cacheKeyOf,
+  cacheStagingPath as m28$cacheStagingPath,
+  copyListedFiles as m29$copyListedFiles,
+  makeDirectories as m29$makeDirectories,
+  privateDir as m29$privateDir,
+  removeQuietly3 as m29$removeQuietly,
+  writeNewFile as m29$writeNewFile,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  bundleBaseOf as m30$bundleBaseOf,
+  bundleFileNames as m30$bundleFileNames,
+  contractBeside as m30$contractBeside,
+  fileSafeName as m30$fileSafeName,
+  isBundleEntry as m30$isBundleEntry,
+  modesBeside as m30$modesBeside,
+  sigstoreBundleBeside as m30$sigstoreBundleBeside,
+  statementBeside as m30$statementBeside,
+  besideLedger as m31$besideLedger,
+  readCheckpoint as m31$readCheckpoint,
+  readRecordAttestation as m31$readRecordAttestation,
+  writeRecordAttestation as m31$writeRecordAttestation,
+  wrongEnvironment as m32$wrongEnvironment,
+  decodeRecord as m33$decodeRecord,
+  VERSION as m34$VERSION,
+  findSignatures as m6$findSignatures,
+  sha256Of as m6$sha256Of,
+  unsignedCheck as m6$unsignedCheck,
+  sealedModesBeside as m7$sealedModesBeside,
+  DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m8$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m8$parseTufMirrors,
+  SEVERITIES as m9$SEVERITIES,
+  compareChanges as m9$compareChanges
 };

@@ -405,7 +405,8 @@ function quote(value) {
 }
 
 // src/core/promotion/record.ts
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved"];
+var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 function serviceOf(record) {
@@ -1087,7 +1088,7 @@ function decodeRecord(value, damaged) {
   const modeText = maybeText("mode");
   if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
-  const modeless = outcome === "vetoed" || outcome === "approved";
+  const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
   if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
@@ -1167,6 +1168,7 @@ function decodeRecord(value, damaged) {
   if (approves !== null !== (outcome === "approved")) {
     damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
   }
+  const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
   return {
     digest: digest("digest", text("digest")),
@@ -1188,8 +1190,23 @@ function decodeRecord(value, damaged) {
     ...attestation !== null ? { attestation } : {},
     ...contract !== null ? { contract } : {},
     ...amendment !== null ? { amendment } : {},
-    ...approves !== null ? { approves } : {}
+    ...approves !== null ? { approves } : {},
+    ...observation !== null ? { observation } : {}
   };
+}
+var VERDICTS = ["matches", "drifted", "unknown"];
+function observationOf(o, outcome, damaged) {
+  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o === null) return null;
+  const verdict = o.verdict;
+  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  const observed = o.observed;
+  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  const texts = (field) => {
+    const v = o[field];
+    return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
+  };
+  return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
 // src/stores/ledger/beside-ledger.ts
@@ -1857,7 +1874,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-4V6YRFXV.js");
+  const { prepareSigning } = await import("../chunks/signing-3MLXITZA.js");
   return prepareSigning(settings, env);
 }
 
@@ -1886,7 +1903,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7H6RUDBX.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WY3CV2AO.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2134,18 +2151,6 @@ function parseDuration(text) {
   return Number.isSafeInteger(total) ? total : null;
 }
 
-// src/core/promotion/policy-validator.ts
-var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
-var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
-var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
-var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
-var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern11 = new RegExp("^refs/\\S+$", "u");
-var pattern12 = new RegExp("^https://\\S+$", "u");
-
 // src/core/image/reference.ts
 var NAME_MAX = 255;
 var ALPHA_NUMERIC = "[a-z0-9]+";
@@ -2241,6 +2246,26 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+
+// src/core/observe/spec.ts
+var DRIFT_RULES = ["block", "warn"];
+var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
+
+// src/core/promotion/policy-validator.ts
+var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
+var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
+var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
+var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
+var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
+var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern11 = new RegExp("^refs/\\S+$", "u");
+var pattern12 = new RegExp("^https://\\S+$", "u");
+var pattern13 = new RegExp("\\S", "u");
+var pattern14 = new RegExp("^https?://\\S+$", "u");
+var pattern15 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern21 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {
@@ -2871,65 +2896,66 @@ async function post(env = process.env) {
   }
 }
 export {
-  post as m0$post,
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  confirmationChanged as m17$confirmationChanged,
-  needsLiveContract as m17$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m18$DEFAULT_PENDING_TIMEOUT_MS,
-  OUTCOMES as m18$OUTCOMES,
-  RESOLUTIONS as m18$RESOLUTIONS,
-  confirmedOutcome as m18$confirmedOutcome,
-  describeService as m18$describeService,
-  makesLive as m18$makesLive,
-  serviceOf as m18$serviceOf,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  CURVES as m22$CURVES,
-  GENERATE_HINT as m22$GENERATE_HINT,
-  PRIVATE_LABELS as m22$PRIVATE_LABELS,
-  PUBLIC_LABELS as m22$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
-  algorithmOf as m22$algorithmOf,
-  bodyBytes as m22$bodyBytes,
-  keyHint as m22$keyHint,
-  looksLikePem as m22$looksLikePem,
-  material as m22$material,
-  normalize2 as m22$normalize,
-  notPem as m22$notPem,
-  pemBlocks as m22$pemBlocks,
-  readPublicKey as m22$readPublicKey,
-  wrongEnvironment as m30$wrongEnvironment,
-  decodeRecord as m31$decodeRecord,
-  VERSION as m32$VERSION,
-  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m7$parseTufMirrors
+  post as m1$post,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  confirmationChanged as m18$confirmationChanged,
+  needsLiveContract as m18$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m19$OBSERVING,
+  OUTCOMES as m19$OUTCOMES,
+  RESOLUTIONS as m19$RESOLUTIONS,
+  confirmedOutcome as m19$confirmedOutcome,
+  describeService as m19$describeService,
+  makesLive as m19$makesLive,
+  serviceOf as m19$serviceOf,
+  CURVES as m23$CURVES,
+  GENERATE_HINT as m23$GENERATE_HINT,
+  PRIVATE_LABELS as m23$PRIVATE_LABELS,
+  PUBLIC_LABELS as m23$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
+  algorithmOf as m23$algorithmOf,
+  bodyBytes as m23$bodyBytes,
+  keyHint as m23$keyHint,
+  looksLikePem as m23$looksLikePem,
+  material as m23$material,
+  normalize2 as m23$normalize,
+  notPem as m23$notPem,
+  pemBlocks as m23$pemBlocks,
+  readPublicKey as m23$readPublicKey,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  wrongEnvironment as m32$wrongEnvironment,
+  decodeRecord as m33$decodeRecord,
+  VERSION as m34$VERSION,
+  DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m8$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m8$parseTufMirrors
 };

@@ -1,10 +1,10 @@
 
 // stand-in:src/actions/runner-io.ts
-import { m2$debug, m2$endGroup, m2$endStep, m2$error, m2$getInput, m2$getState, m2$group, m2$info, m2$notice, m2$runnerLog, m2$saveState, m2$setFailed, m2$setOutput, m2$startGroup, m2$summary, m2$warning } from "./post-core.js";
+import { m3$debug, m3$endGroup, m3$endStep, m3$error, m3$getInput, m3$getState, m3$group, m3$info, m3$notice, m3$runnerLog, m3$saveState, m3$setFailed, m3$setOutput, m3$startGroup, m3$summary, m3$warning } from "./post-core.js";
 
 // stand-in:src/actions/promote/post.ts
-import { m0$post } from "./post-core.js";
+import { m1$post } from "./post-core.js";
 
 // src/actions/promote/post-index.ts
-await m0$post();
-await m2$endStep();
+await m1$post();
+await m3$endStep();

@@ -3137,10 +3137,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-ZEGWTQQF.js");
+    const { readSigningKey } = await import("../chunks/signing-key-O7T3AR4O.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-ADH3IQJH.js");
-    const { keySigner } = await import("../chunks/key-signer-G5ZQOJLM.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-PLWJA33T.js");
+    const { keySigner } = await import("../chunks/key-signer-4M5MB243.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -3157,8 +3157,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-Q5QQANOF.js");
-  const { signStatement } = await import("../chunks/sign-statement-ADH3IQJH.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OKNDR3KR.js");
+  const { signStatement } = await import("../chunks/sign-statement-PLWJA33T.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3209,7 +3209,7 @@ async function run(env = process.env) {
       let artifact2 = sealed;
       if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-ICXXGJ75.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IQN2OJZX.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -3303,8 +3303,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-XHT5FSTU.js");
-  const { resolveImage } = await import("../chunks/resolve-image-VQI3A6D3.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-QOQCU3Z4.js");
+  const { resolveImage } = await import("../chunks/resolve-image-JCDWOTZ4.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -3323,7 +3323,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UBNXP2XC.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-NJ6HIOWS.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3339,7 +3339,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-4EMNEUPC.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-6AD4YBD2.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
@@ -3349,7 +3349,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-6VYFEEL3.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-4AVSC3EC.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3362,7 +3362,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-JQ2RQW4Q.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-QB642FM5.js");
     fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
@@ -3383,7 +3383,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
   const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-JQ2RQW4Q.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-QB642FM5.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };
@@ -3392,116 +3392,116 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   return merged;
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  DOCKER_HUB as m13$DOCKER_HUB,
-  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
-  OCI_SCHEME as m13$OCI_SCHEME,
-  digestReference as m13$digestReference,
-  formatReference as m13$formatReference,
-  isImageSubject as m13$isImageSubject,
-  parseImageReference as m13$parseImageReference,
-  parseImageSubject as m13$parseImageSubject,
-  registryHost as m13$registryHost,
-  sameRepository as m13$sameRepository,
-  subjectName as m13$subjectName,
-  withDigest as m13$withDigest,
-  withTag as m13$withTag,
-  agreeingKind as m14$agreeingKind,
-  checkSubjectKind as m14$checkSubjectKind,
-  isCanonicalListing as m14$isCanonicalListing,
-  kindFromListing as m14$kindFromListing,
-  kindFromStatement as m14$kindFromStatement,
-  readListingFile as m14$readListingFile,
-  refuseListingAsFile as m14$refuseListingAsFile,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  MODES_ANNOTATION as m16$MODES_ANNOTATION,
-  applyModes as m16$applyModes,
-  diffModes as m16$diffModes,
-  formatModes as m16$formatModes,
-  linkTargetPath as m16$linkTargetPath,
-  modesAnnotation as m16$modesAnnotation,
-  modesDigest as m16$modesDigest,
-  parseModes as m16$parseModes,
-  readModes as m16$readModes,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  listDirectory as m20$listDirectory,
-  sealSubject as m20$sealSubject,
-  CURVES as m22$CURVES,
-  GENERATE_HINT as m22$GENERATE_HINT,
-  PRIVATE_LABELS as m22$PRIVATE_LABELS,
-  PUBLIC_LABELS as m22$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m22$SUPPORTED_KEYS,
-  algorithmOf as m22$algorithmOf,
-  bodyBytes as m22$bodyBytes,
-  keyHint as m22$keyHint,
-  looksLikePem as m22$looksLikePem,
-  material as m22$material,
-  normalize2 as m22$normalize,
-  notPem as m22$notPem,
-  pemBlocks as m22$pemBlocks,
-  readPublicKey as m22$readPublicKey,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
-  bundleBaseOf as m28$bundleBaseOf,
-  bundleFileNames as m28$bundleFileNames,
-  contractBeside as m28$contractBeside,
-  fileSafeName as m28$fileSafeName,
-  isBundleEntry as m28$isBundleEntry,
-  modesBeside as m28$modesBeside,
-  sigstoreBundleBeside as m28$sigstoreBundleBeside,
-  statementBeside as m28$statementBeside,
-  defaultArtifactName as m3$defaultArtifactName,
-  run as m3$run,
-  VERSION as m32$VERSION,
-  CONTRACT_ANNOTATION as m9$CONTRACT_ANNOTATION,
-  CONTRACT_FORMAT as m9$CONTRACT_FORMAT,
-  CONTRACT_FORMAT_V1 as m9$CONTRACT_FORMAT_V1,
-  UNVERSIONED as m9$UNVERSIONED,
-  buildManifest as m9$buildManifest,
-  contractDigest as m9$contractDigest,
-  contractIdentityText as m9$contractIdentityText,
-  contractVersion as m9$contractVersion,
-  parseContractPatterns as m9$parseContractPatterns,
-  parseManifest as m9$parseManifest
+  CONTRACT_ANNOTATION as m10$CONTRACT_ANNOTATION,
+  CONTRACT_FORMAT as m10$CONTRACT_FORMAT,
+  CONTRACT_FORMAT_V1 as m10$CONTRACT_FORMAT_V1,
+  UNVERSIONED as m10$UNVERSIONED,
+  buildManifest as m10$buildManifest,
+  contractDigest as m10$contractDigest,
+  contractIdentityText as m10$contractIdentityText,
+  contractVersion as m10$contractVersion,
+  parseContractPatterns as m10$parseContractPatterns,
+  parseManifest as m10$parseManifest,
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  DOCKER_HUB as m14$DOCKER_HUB,
+  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
+  OCI_SCHEME as m14$OCI_SCHEME,
+  digestReference as m14$digestReference,
+  formatReference as m14$formatReference,
+  isImageSubject as m14$isImageSubject,
+  parseImageReference as m14$parseImageReference,
+  parseImageSubject as m14$parseImageSubject,
+  registryHost as m14$registryHost,
+  sameRepository as m14$sameRepository,
+  subjectName as m14$subjectName,
+  withDigest as m14$withDigest,
+  withTag as m14$withTag,
+  agreeingKind as m15$agreeingKind,
+  checkSubjectKind as m15$checkSubjectKind,
+  isCanonicalListing as m15$isCanonicalListing,
+  kindFromListing as m15$kindFromListing,
+  kindFromStatement as m15$kindFromStatement,
+  readListingFile as m15$readListingFile,
+  refuseListingAsFile as m15$refuseListingAsFile,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  MODES_ANNOTATION as m17$MODES_ANNOTATION,
+  applyModes as m17$applyModes,
+  diffModes as m17$diffModes,
+  formatModes as m17$formatModes,
+  linkTargetPath as m17$linkTargetPath,
+  modesAnnotation as m17$modesAnnotation,
+  modesDigest as m17$modesDigest,
+  parseModes as m17$parseModes,
+  readModes as m17$readModes,
+  listDirectory as m21$listDirectory,
+  sealSubject as m21$sealSubject,
+  CURVES as m23$CURVES,
+  GENERATE_HINT as m23$GENERATE_HINT,
+  PRIVATE_LABELS as m23$PRIVATE_LABELS,
+  PUBLIC_LABELS as m23$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
+  algorithmOf as m23$algorithmOf,
+  bodyBytes as m23$bodyBytes,
+  keyHint as m23$keyHint,
+  looksLikePem as m23$looksLikePem,
+  material as m23$material,
+  normalize2 as m23$normalize,
+  notPem as m23$notPem,
+  pemBlocks as m23$pemBlocks,
+  readPublicKey as m23$readPublicKey,
+  contractManifestBeside as m27$contractManifestBeside,
+  hasBundleBeside as m27$hasBundleBeside,
+  listingsIn as m27$listingsIn,
+  readListing as m27$readListing,
+  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
+  readStatement as m27$readStatement,
+  readStatementBeside as m27$readStatementBeside,
+  whyUnreadable as m27$whyUnreadable,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  bundleBaseOf as m30$bundleBaseOf,
+  bundleFileNames as m30$bundleFileNames,
+  contractBeside as m30$contractBeside,
+  fileSafeName as m30$fileSafeName,
+  isBundleEntry as m30$isBundleEntry,
+  modesBeside as m30$modesBeside,
+  sigstoreBundleBeside as m30$sigstoreBundleBeside,
+  statementBeside as m30$statementBeside,
+  VERSION as m34$VERSION,
+  defaultArtifactName as m4$defaultArtifactName,
+  run as m4$run
 };

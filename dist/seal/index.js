@@ -1,10 +1,10 @@
 
 // stand-in:src/actions/runner-io.ts
-import { m2$debug, m2$endGroup, m2$endStep, m2$error, m2$getInput, m2$getState, m2$group, m2$info, m2$notice, m2$runnerLog, m2$saveState, m2$setFailed, m2$setOutput, m2$startGroup, m2$summary, m2$warning } from "./index-core.js";
+import { m3$debug, m3$endGroup, m3$endStep, m3$error, m3$getInput, m3$getState, m3$group, m3$info, m3$notice, m3$runnerLog, m3$saveState, m3$setFailed, m3$setOutput, m3$startGroup, m3$summary, m3$warning } from "./index-core.js";
 
 // stand-in:src/actions/seal/run.ts
-import { m3$defaultArtifactName, m3$run } from "./index-core.js";
+import { m4$defaultArtifactName, m4$run } from "./index-core.js";
 
 // src/actions/seal/index.ts
-await m3$run();
-await m2$endStep();
+await m4$run();
+await m3$endStep();

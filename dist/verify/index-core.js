@@ -2083,7 +2083,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-KXXUZXK6.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TWEXKFII.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2105,8 +2105,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WLYVV3JH.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-2MXCQAY4.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TKLLABCH.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ENSEQYBU.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2136,7 +2136,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-R4EJPITL.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-55NOLZ6S.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -3177,8 +3177,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-IHGWX52U.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-2PQULHC4.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-VH2VTRZF.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-CLCFD6EP.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -3281,7 +3281,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-VDYM4HT4.js");
+    const { listAttestations } = await import("../chunks/attestations-api-FIO4AIMG.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3344,7 +3344,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-KXXUZXK6.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-TWEXKFII.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) };
@@ -3428,120 +3428,120 @@ function mismatchOutput(m) {
   return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
 }
 export {
-  digestFromHex as m10$digestFromHex,
-  hexOf as m10$hexOf,
-  parseDigest as m10$parseDigest,
-  shortDigest as m10$shortDigest,
-  DEFAULT_API_URL as m11$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m11$DEFAULT_SERVER_URL,
-  apiUrlOf as m11$apiUrlOf,
-  serverUrlOf as m11$serverUrlOf,
-  SealError as m12$SealError,
-  exitCodeOf as m12$exitCodeOf,
-  isSealError as m12$isSealError,
-  quote as m12$quote,
-  stopsPromotion as m12$stopsPromotion,
-  DOCKER_HUB as m13$DOCKER_HUB,
-  DOCKER_HUB_HOST as m13$DOCKER_HUB_HOST,
-  OCI_SCHEME as m13$OCI_SCHEME,
-  digestReference as m13$digestReference,
-  formatReference as m13$formatReference,
-  isImageSubject as m13$isImageSubject,
-  parseImageReference as m13$parseImageReference,
-  parseImageSubject as m13$parseImageSubject,
-  registryHost as m13$registryHost,
-  sameRepository as m13$sameRepository,
-  subjectName as m13$subjectName,
-  withDigest as m13$withDigest,
-  withTag as m13$withTag,
-  agreeingKind as m14$agreeingKind,
-  checkSubjectKind as m14$checkSubjectKind,
-  isCanonicalListing as m14$isCanonicalListing,
-  kindFromListing as m14$kindFromListing,
-  kindFromStatement as m14$kindFromStatement,
-  readListingFile2 as m14$readListingFile,
-  refuseListingAsFile as m14$refuseListingAsFile,
-  checkListingPath as m15$checkListingPath,
-  compareUtf8 as m15$compareUtf8,
-  describesListing as m15$describesListing,
-  diffListings as m15$diffListings,
-  digestOfListing as m15$digestOfListing,
-  formatListing as m15$formatListing,
-  listingFromDigests as m15$listingFromDigests,
-  parseListing as m15$parseListing,
-  sortEntries as m15$sortEntries,
-  MODES_ANNOTATION as m16$MODES_ANNOTATION,
-  applyModes as m16$applyModes,
-  diffModes as m16$diffModes,
-  formatModes as m16$formatModes,
-  linkTargetPath as m16$linkTargetPath,
-  modesAnnotation as m16$modesAnnotation,
-  modesDigest as m16$modesDigest,
-  parseModes as m16$parseModes,
-  readModes as m16$readModes,
-  debug as m2$debug,
-  endGroup as m2$endGroup,
-  endStep as m2$endStep,
-  error as m2$error,
-  getInput as m2$getInput,
-  getState as m2$getState,
-  group as m2$group,
-  info as m2$info,
-  notice as m2$notice,
-  runnerLog as m2$runnerLog,
-  saveState as m2$saveState,
-  setFailed as m2$setFailed,
-  setOutput as m2$setOutput,
-  startGroup as m2$startGroup,
-  summary as m2$summary,
-  warning as m2$warning,
-  listDirectory as m20$listDirectory,
-  sealSubject as m20$sealSubject,
-  FULCIO_OIDS as m21$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m21$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m21$GITHUB_HOSTED,
-  checkIdentity as m21$checkIdentity,
-  decodeDerUtf8String as m21$decodeDerUtf8String,
-  decodeIdentity as m21$decodeIdentity,
-  describeIdentityFailure as m21$describeIdentityFailure,
-  parseWorkflowSetting as m21$parseWorkflowSetting,
-  parseWorkflowUri as m21$parseWorkflowUri,
-  repositoryOfUri as m21$repositoryOfUri,
-  contractManifestBeside as m25$contractManifestBeside,
-  hasBundleBeside as m25$hasBundleBeside,
-  listingsIn as m25$listingsIn,
-  readListing as m25$readListing,
-  readSigstoreBundleBeside as m25$readSigstoreBundleBeside,
-  readStatement as m25$readStatement,
-  readStatementBeside as m25$readStatementBeside,
-  whyUnreadable as m25$whyUnreadable,
-  CACHE_FILES_DIR as m26$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m26$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m26$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m26$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m26$cacheArchivePrefix,
-  cacheKeyOf as m26$cacheKeyOf,
-  cacheStagingPath as m26$cacheStagingPath,
-  copyListedFiles as m27$copyListedFiles,
-  makeDirectories as m27$makeDirectories,
-  privateDir as m27$privateDir,
-  removeQuietly as m27$removeQuietly,
-  writeNewFile as m27$writeNewFile,
-  bundleBaseOf as m28$bundleBaseOf,
-  bundleFileNames as m28$bundleFileNames,
-  contractBeside as m28$contractBeside,
-  fileSafeName as m28$fileSafeName,
-  isBundleEntry as m28$isBundleEntry,
-  modesBeside as m28$modesBeside,
-  sigstoreBundleBeside as m28$sigstoreBundleBeside,
-  statementBeside as m28$statementBeside,
-  VERSION as m32$VERSION,
-  mismatchOutput as m4$mismatchOutput,
-  run as m4$run,
-  sealedModesBeside as m6$sealedModesBeside,
-  DEFAULT_TUF_MIRRORS as m7$DEFAULT_TUF_MIRRORS,
-  GITHUB_TUF_MIRROR as m7$GITHUB_TUF_MIRROR,
-  PUBLIC_GOOD_TUF_MIRROR as m7$PUBLIC_GOOD_TUF_MIRROR,
-  TUF_MIRRORS_INPUT as m7$TUF_MIRRORS_INPUT,
-  parseTufMirrors as m7$parseTufMirrors
+  digestFromHex as m11$digestFromHex,
+  hexOf as m11$hexOf,
+  parseDigest as m11$parseDigest,
+  shortDigest as m11$shortDigest,
+  DEFAULT_API_URL as m12$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
+  apiUrlOf as m12$apiUrlOf,
+  serverUrlOf as m12$serverUrlOf,
+  SealError as m13$SealError,
+  exitCodeOf as m13$exitCodeOf,
+  isSealError as m13$isSealError,
+  quote as m13$quote,
+  stopsPromotion as m13$stopsPromotion,
+  DOCKER_HUB as m14$DOCKER_HUB,
+  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
+  OCI_SCHEME as m14$OCI_SCHEME,
+  digestReference as m14$digestReference,
+  formatReference as m14$formatReference,
+  isImageSubject as m14$isImageSubject,
+  parseImageReference as m14$parseImageReference,
+  parseImageSubject as m14$parseImageSubject,
+  registryHost as m14$registryHost,
+  sameRepository as m14$sameRepository,
+  subjectName as m14$subjectName,
+  withDigest as m14$withDigest,
+  withTag as m14$withTag,
+  agreeingKind as m15$agreeingKind,
+  checkSubjectKind as m15$checkSubjectKind,
+  isCanonicalListing as m15$isCanonicalListing,
+  kindFromListing as m15$kindFromListing,
+  kindFromStatement as m15$kindFromStatement,
+  readListingFile2 as m15$readListingFile,
+  refuseListingAsFile as m15$refuseListingAsFile,
+  checkListingPath as m16$checkListingPath,
+  compareUtf8 as m16$compareUtf8,
+  describesListing as m16$describesListing,
+  diffListings as m16$diffListings,
+  digestOfListing as m16$digestOfListing,
+  formatListing as m16$formatListing,
+  listingFromDigests as m16$listingFromDigests,
+  parseListing as m16$parseListing,
+  sortEntries as m16$sortEntries,
+  MODES_ANNOTATION as m17$MODES_ANNOTATION,
+  applyModes as m17$applyModes,
+  diffModes as m17$diffModes,
+  formatModes as m17$formatModes,
+  linkTargetPath as m17$linkTargetPath,
+  modesAnnotation as m17$modesAnnotation,
+  modesDigest as m17$modesDigest,
+  parseModes as m17$parseModes,
+  readModes as m17$readModes,
+  listDirectory as m21$listDirectory,
+  sealSubject as m21$sealSubject,
+  FULCIO_OIDS as m22$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m22$GITHUB_HOSTED,
+  checkIdentity as m22$checkIdentity,
+  decodeDerUtf8String as m22$decodeDerUtf8String,
+  decodeIdentity as m22$decodeIdentity,
+  describeIdentityFailure as m22$describeIdentityFailure,
+  parseWorkflowSetting as m22$parseWorkflowSetting,
+  parseWorkflowUri as m22$parseWorkflowUri,
+  repositoryOfUri as m22$repositoryOfUri,
+  contractManifestBeside as m27$contractManifestBeside,
+  hasBundleBeside as m27$hasBundleBeside,
+  listingsIn as m27$listingsIn,
+  readListing as m27$readListing,
+  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
+  readStatement as m27$readStatement,
+  readStatementBeside as m27$readStatementBeside,
+  whyUnreadable as m27$whyUnreadable,
+  CACHE_FILES_DIR as m28$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m28$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m28$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m28$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m28$cacheArchivePrefix,
+  cacheKeyOf as m28$cacheKeyOf,
+  cacheStagingPath as m28$cacheStagingPath,
+  copyListedFiles as m29$copyListedFiles,
+  makeDirectories as m29$makeDirectories,
+  privateDir as m29$privateDir,
+  removeQuietly as m29$removeQuietly,
+  writeNewFile as m29$writeNewFile,
+  debug as m3$debug,
+  endGroup as m3$endGroup,
+  endStep as m3$endStep,
+  error as m3$error,
+  getInput as m3$getInput,
+  getState as m3$getState,
+  group as m3$group,
+  info as m3$info,
+  notice as m3$notice,
+  runnerLog as m3$runnerLog,
+  saveState as m3$saveState,
+  setFailed as m3$setFailed,
+  setOutput as m3$setOutput,
+  startGroup as m3$startGroup,
+  summary as m3$summary,
+  warning as m3$warning,
+  bundleBaseOf as m30$bundleBaseOf,
+  bundleFileNames as m30$bundleFileNames,
+  contractBeside as m30$contractBeside,
+  fileSafeName as m30$fileSafeName,
+  isBundleEntry as m30$isBundleEntry,
+  modesBeside as m30$modesBeside,
+  sigstoreBundleBeside as m30$sigstoreBundleBeside,
+  statementBeside as m30$statementBeside,
+  VERSION as m34$VERSION,
+  mismatchOutput as m5$mismatchOutput,
+  run as m5$run,
+  sealedModesBeside as m7$sealedModesBeside,
+  DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT as m8$TUF_MIRRORS_INPUT,
+  parseTufMirrors as m8$parseTufMirrors
 };

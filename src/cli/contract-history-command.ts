@@ -1,4 +1,6 @@
 import { contractHistory } from '../core/promotion/contract-history.js'
+import type { LedgerEntry } from '../core/promotion/record.js'
+import { renderContractObservationsText } from '../report/observe-text.js'
 import { renderContractHistoryText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
@@ -11,7 +13,8 @@ first: when it took effect (the confirmation of the deployment that brought it),
 which contract version and digest to which, the artifact that brought it, who promoted
 it and from which run, and what the gate found (changes by severity, rules, approval).
 An environment's first contract is its initial one; a rollback shows the amendment it
-makes back.
+makes back. Then the contract drift observe found on the running services (a served
+contract that is not the sealed one) and its acknowledgements.
 
   --environment ENV   only this environment's amendments
 ${LEDGER_HELP}
@@ -33,8 +36,10 @@ export async function contractHistoryCommand(args: string[], terminal: Terminal)
   }
   const environment = requireValue('environment', values.environment)
   const ledger = await ledgerFromOptions(values, terminal)
-  const amendments = await contractHistory(ledger.entries(environment === undefined ? {} : { environment }))
+  const entries: LedgerEntry[] = []
+  for await (const entry of ledger.entries(environment === undefined ? {} : { environment })) entries.push(entry)
+  const amendments = await contractHistory(entries)
   if (values.json) printJson(terminal, amendments)
-  else terminal.out(renderContractHistoryText(amendments, environment ?? null))
+  else terminal.out(renderContractHistoryText(amendments, environment ?? null) + renderContractObservationsText(entries))
   return 0
 }

@@ -23,6 +23,8 @@ Commands:
   contract diff <a> <b>   classify every change between two contracts (exit 1 if breaking)
   contract approve <d>    approve the breaking contract amendment a digest makes to an environment
   contract history        when each environment's contract changed, from what to what
+  observe                 compare what each environment runs with what the ledger says (drift)
+  drift ack               accept an environment's drift, with a reason, for the record
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`
@@ -45,7 +47,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./status-command.js')).statusCommand,
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand,
   'verify-record': async () => (await import('./verify-record-command.js')).verifyRecordCommand,
-  contract: async () => (await import('./contract-command.js')).contractCommand
+  contract: async () => (await import('./contract-command.js')).contractCommand,
+  observe: async () => (await import('./observe-command.js')).observeCommand,
+  drift: async () => (await import('./drift-command.js')).driftCommand
 }
 
 /**

@@ -89,7 +89,8 @@ export function renderHistoryText(entries: readonly LedgerEntry[]): string {
   const several = new Set(entries.map((e) => serviceOf(e))).size > 1
   const lines = entries.map((e) => {
     const who = [e.actor, e.runUrl].filter(Boolean).join(' ')
-    const why = e.reason ? `  (${e.reason})` : ''
+    const verdict = e.observation ? `${e.observation.verdict}${e.observation.observed !== null && e.observation.verdict === 'drifted' ? `, runs ${e.observation.observed}` : ''}` : null
+    const why = verdict !== null || e.reason ? `  (${[verdict, e.reason].filter(Boolean).join(': ')})` : ''
     const service = serviceOf(e)
     const named = several ? ` [${serviceLabel(service)}]${e.name !== null && e.name !== service ? ` ${e.name}` : ''}` : e.name ? ` ${e.name}` : ''
     return `#${e.id.padEnd(4)} ${e.time}  ${e.environment.padEnd(12)} ${e.outcome.padEnd(11)} ${e.digest}${named}${who ? `  by ${who}` : ''}${why}`

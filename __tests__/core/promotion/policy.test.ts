@@ -93,7 +93,7 @@ describe('the policy file', () => {
     expect(lines).toEqual([
       expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
       expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
-      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract, platforms, image.')
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift.')
     ])
   })
 

@@ -50,16 +50,18 @@ const record: fc.Arbitrary<PromotionRecord> = fc
       ),
       { nil: undefined }
     ),
-    approves: fc.record({ from: maybe(fc.nat(1000).map(digest)), to: fc.nat(1000).map(digest) })
+    approves: fc.record({ from: maybe(fc.nat(1000).map(digest)), to: fc.nat(1000).map(digest) }),
+    observation: fc.record({ verdict: fc.constantFrom('matches' as const, 'drifted' as const, 'unknown' as const), observed: maybe(text), probes: fc.array(text, { maxLength: 4 }), rules: fc.array(text, { maxLength: 4 }) })
   })
-  .map(({ rollback, resolves, contract, amendment, approves, service, ...r }) => ({
+  .map(({ rollback, resolves, contract, amendment, approves, observation, service, ...r }) => ({
     ...r,
     ...(service !== undefined ? { service } : {}),
-    mode: r.outcome === 'vetoed' || r.outcome === 'approved' ? null : rollback ? ('rollback' as const) : ('promote' as const),
+    mode: ['vetoed', 'approved', 'observed', 'acknowledged'].includes(r.outcome) ? null : rollback ? ('rollback' as const) : ('promote' as const),
     resolves: ['deployed', 'rolled-back', 'failed', 'abandoned'].includes(r.outcome) ? resolves : null,
     ...(contract !== undefined ? { contract } : {}),
     ...(amendment !== undefined ? { amendment } : {}),
-    ...(r.outcome === 'approved' ? { approves } : {})
+    ...(r.outcome === 'approved' ? { approves } : {}),
+    ...(r.outcome === 'observed' ? { observation } : {})
   }))
 
 describe('decodeRecord (properties)', () => {
@@ -85,7 +87,7 @@ describe('decodeRecord (properties)', () => {
       RUNS
     )
     fc.assert(
-      fc.property(record, fc.constantFrom(...Object.keys({ digest: 1, outcome: 1, mode: 1, time: 1, resolves: 1, key: 1, sealedBy: 1, artifact: 1, service: 1 })), anyField, (r, field, value) => {
+      fc.property(record, fc.constantFrom(...Object.keys({ digest: 1, outcome: 1, mode: 1, time: 1, resolves: 1, key: 1, sealedBy: 1, artifact: 1, service: 1, observation: 1 })), anyField, (r, field, value) => {
         const changed = { ...r, [field]: value }
         try {
           const back = decodeRecord(JSON.parse(JSON.stringify(changed)), damaged)

@@ -21,6 +21,7 @@ import type { KnownDigest, RecordOptions } from '../ledger/types.js'
 import type { SignatureCheck } from '../signature/types.js'
 import { judgeSignature, signatureFact } from '../signature/verdict.js'
 import type { BytesCheck } from '../verify/types.js'
+import { driftOfUpstreams } from '../observe/drift-facts.js'
 import { keepAfterPromotion, planContract } from './contract-plan.js'
 import type { ContractPlan, PromoteRequest, PromoteResult, SoakWait, WithoutBytes } from './types.js'
 
@@ -459,6 +460,7 @@ async function ledgerFacts(
     live,
     spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)] as const))),
     otherService: newest,
+    drift: await driftOfUpstreams(view, policy, rule, service),
     approval:
       contract !== null && rule.contract && mayNeedApproval(contract)
         ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest as Digest)

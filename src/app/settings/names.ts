@@ -138,3 +138,18 @@ export const PromoteOutput = {
 export const PromoteState = {
   Pending: 'pending-record'
 } as const
+
+/** The observe action (issue 20): a fourth action, outside the budget of the other three. */
+export const ObserveInput = {
+  Policy: 'policy',
+  Ledger: 'ledger',
+  GitHubToken: 'github-token',
+  Environments: 'environments',
+  Record: 'record',
+  OpenIssue: 'open-issue'
+} as const
+
+export const ObserveOutput = {
+  Drifted: 'drifted',
+  Report: 'report'
+} as const

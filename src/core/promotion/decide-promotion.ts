@@ -1,3 +1,5 @@
+import type { DriftState } from '../observe/drift-state.js'
+import { driftRefusal } from './drift-rule.js'
 import { summarizeAmendment } from '../contract/amendment.js'
 import type { ContractChange } from '../contract/change.js'
 import type { ContractRef } from '../contract/manifest.js'
@@ -52,6 +54,8 @@ export interface LedgerFacts {
   readonly otherService: { readonly service: Service; readonly live: LiveSpan } | null
   /** An unused approval of exactly this amendment; null when none, or none was looked for. */
   readonly approval: LedgerEntry | null
+  /** The drift state of each upstream environment under `drift: block`; absent or empty when none is. */
+  readonly drift?: ReadonlyMap<string, DriftState>
 }
 
 export interface PromotionSubject {
@@ -72,10 +76,20 @@ export function decidePromotion(subject: PromotionSubject, evidence: PromotionEv
       spans: ledger.spans,
       ...(evidence.signature !== undefined ? { signature: evidence.signature } : {}),
       ...(evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {}),
-      ...(ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {})
+      ...(ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}),
+      drifted: driftedUpstreams(rule.name, ledger.drift)
     }
   )
   return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] }
+}
+
+function driftedUpstreams(target: string, states: ReadonlyMap<string, DriftState> | undefined): ReadonlyMap<string, string> {
+  const drifted = new Map<string, string>()
+  for (const [upstream, state] of states ?? []) {
+    const refusal = driftRefusal(upstream, target, state)
+    if (refusal !== null) drifted.set(upstream, refusal)
+  }
+  return drifted
 }
 
 /**

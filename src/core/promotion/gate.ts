@@ -8,7 +8,7 @@ import { type LedgerEntry, type LiveSpan, type Service, describeService } from '
 
 /** One rule the gate checked, as the decision output and the summary show it. */
 export interface RuleCheck {
-  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract' | 'service'
+  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract' | 'service' | 'drift'
   /** The environment the rule is about. */
   readonly environment: string
   readonly passed: boolean
@@ -45,6 +45,8 @@ export interface GateFacts {
   readonly signature?: SignatureFact
   /** The amendment of the environment's contract; absent when the environment has no contract rule. */
   readonly contract?: ContractFact
+  /** Upstream environments that drifted under `drift: block`, with why they do not count (drift-rule.ts). */
+  readonly drifted?: ReadonlyMap<string, string>
 }
 
 /** What the check of the seal's signature found, for the `signed-by` rule. */
@@ -194,6 +196,8 @@ export function longestStretch(spans: readonly LiveSpan[], now: Date): { ms: num
 }
 
 function upstreamChecks(rule: 'requires' | 'requires-any', upstream: string, target: EnvironmentRule, facts: GateFacts, now: Date): RuleCheck[] {
+  const drift = facts.drifted?.get(upstream)
+  if (drift !== undefined) return [{ rule: 'drift', environment: upstream, passed: false, detail: drift }]
   const spans = facts.spans.get(upstream) ?? []
   if (spans.length === 0) {
     return [

@@ -3,6 +3,7 @@ import { LineCounter, isAlias, isMap, isSeq, parseDocument, visit, type Document
 import { SealError, quote } from '../errors.js'
 import { parseDuration } from './duration.js'
 import { BREAKING_RULES, type ContractRule, DANGEROUS_RULES, type EnvironmentRule, type PromotionPolicy, ROLLBACK_RULES } from './policy.js'
+import { OBSERVE_KEYS, isOtherObserveForm, observeProblem, observeSpecsOf, type DriftRule, type RawObserveEntry } from '../observe/spec.js'
 import { compilePolicyValidator } from './policy-validator.js'
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
 import { parseImageReference } from '../image/reference.js'
@@ -15,6 +16,8 @@ interface RawEnvironment {
   contract?: Partial<ContractRule>
   platforms?: string[]
   image?: { tag?: string; 'copy-to'?: string }
+  observe?: RawObserveEntry | RawObserveEntry[]
+  drift?: DriftRule
 }
 
 /** What `contract: {}` means: a breaking amendment needs a major version bump, a dangerous one is a warning, a rollback passes. */
@@ -108,7 +111,8 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
   if (!validate(value)) {
     if (positions === null) return null
     const { doc, at, fail } = positions
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames') // each repeats the pattern error beside it
+    // A propertyNames error repeats the pattern error beside it; the form of observe: not written is not the mistake.
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames' && !isOtherObserveForm(e, value))
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
   }
 
@@ -193,7 +197,22 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
       }
     }
     const image = env.image === undefined ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, ...(env.platforms === undefined ? {} : { platforms: env.platforms }), ...image }
+    const observed = observeSpecsOf(env.observe)
+    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, 'observe'))}: environments.${name}.observe${problem}`)
+    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs }
+    return {
+      name,
+      requires,
+      requiresAny,
+      soakMs: soakMs ?? 0,
+      soakText: env.soak ?? null,
+      signedBy,
+      contract,
+      ...(env.platforms === undefined ? {} : { platforms: env.platforms }),
+      ...image,
+      ...watched,
+      ...(env.drift === undefined ? {} : { drift: env.drift })
+    }
   })
   if (problems.length > 0) {
     if (positions === null) return null
@@ -285,6 +304,8 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       `Start it with a letter or digit and use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     )
   }
+  const observeFix = observeProblem(error.keyword, path)
+  if (observeFix !== null) return `${location}: ${where}${shown} ${observeFix}.`
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = (error.params as { additionalProperty: string }).additionalProperty
@@ -292,13 +313,15 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments, service, services'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by, contract, platforms, image'
+            ? 'requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift'
             : path.at(-1) === 'signed-by'
               ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
               : path.at(-1) === 'contract'
                 ? 'breaking, dangerous, rollback'
                 : path.at(-1) === 'image'
                   ? 'tag, copy-to'
+                : path.includes('observe')
+                  ? OBSERVE_KEYS
                 : 'environment names'
       const keyNode = isMap(node) ? node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key)?.key : undefined
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`

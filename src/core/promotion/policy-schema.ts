@@ -1,4 +1,5 @@
 import { DURATION_PATTERN } from './duration.js'
+import { DRIFT_SCHEMA, OBSERVE_SCHEMA } from '../observe/spec.js'
 import { BREAKING_RULES, DANGEROUS_RULES, ROLLBACK_RULES } from './policy.js'
 
 const ENVIRONMENT_NAME = '^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$'
@@ -73,7 +74,9 @@ export const POLICY_SCHEMA = {
               dangerous: { type: 'string', enum: [...DANGEROUS_RULES] },
               rollback: { type: 'string', enum: [...ROLLBACK_RULES] }
             }
-          }
+          },
+          observe: OBSERVE_SCHEMA,
+          drift: DRIFT_SCHEMA
         }
       }
     }

@@ -1,4 +1,5 @@
 import { SealError, quote } from '../errors.js'
+import type { DriftRule, ObserveSpec } from '../observe/spec.js'
 import type { Service } from './record.js'
 
 /**
@@ -51,6 +52,10 @@ export interface EnvironmentRule {
   readonly platforms?: readonly string[]
   /** For an image: how an allowed promotion moves it (a tag in its repository, a copy elsewhere); absent for neither. */
   readonly image?: ImageRule
+  /** How to find out what the environment runs (`observe:`); empty when it is not observed. */
+  readonly observe?: readonly ObserveSpec[]
+  /** `block`: while its last observation is drift, the environment is no valid `requires` and its soak does not count; `warn` (default): drift is reported only. */
+  readonly drift?: DriftRule
 }
 
 /** `image: { tag, copy-to }`: the promotion puts exactly the sealed manifest's bytes under a tag, or copies the image. */

@@ -16,11 +16,18 @@ import type { ContractRef } from '../contract/manifest.js'
  * - `refused`: the gate said no; the environment keeps what it ran;
  * - `vetoed`: the digest was marked bad; no environment accepts it from then on;
  * - `approved`: someone approved a breaking contract amendment of the environment (its
- *   `approves`), which one promotion of the digest under `require-approval` may use.
+ *   `approves`), which one promotion of the digest under `require-approval` may use;
+ * - `observed`: someone looked at what the environment runs (its `observation`); the record's
+ *   digest is the live digest it was compared with. It changes nothing that runs;
+ * - `acknowledged`: someone accepted the environment's drift, with a reason; under
+ *   `drift: block` the environment counts again from then on, until the next drift.
  */
-export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed' | 'approved'
+export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed' | 'approved' | 'observed' | 'acknowledged'
 
-export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed', 'approved']
+export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed', 'approved', 'observed', 'acknowledged']
+
+/** The outcomes that record what was seen or accepted, never a gate decision: they carry no mode. */
+export const OBSERVING: readonly Outcome[] = ['observed', 'acknowledged']
 
 /** The outcomes that close a pending record; such a record names the pending one in `resolves`. */
 export type Resolution = 'deployed' | 'rolled-back' | 'failed' | 'abandoned'
@@ -101,6 +108,17 @@ export interface ApprovalScope {
  */
 export type Service = string | null
 
+/** What an `observed` record found: the verdict, what ran, which probes looked. */
+export interface ObservationFacts {
+  readonly verdict: 'matches' | 'drifted' | 'unknown'
+  /** What runs, as seen (a digest, several, or a short account); null when unknown. */
+  readonly observed: string | null
+  /** The probe kinds that looked (url, command, files, contract-url). */
+  readonly probes: readonly string[]
+  /** The contract's rule ids found against the live digest's sealed contract; empty when it matched or was not looked at. */
+  readonly rules: readonly string[]
+}
+
 /** One ledger entry as the use cases write it; the backend adds its id. */
 export interface PromotionRecord {
   readonly digest: Digest
@@ -139,6 +157,8 @@ export interface PromotionRecord {
   readonly amendment?: Amendment | null
   /** On an `approved` record: the amendment it lets through once. */
   readonly approves?: ApprovalScope | null
+  /** On an `observed` record: what was found. */
+  readonly observation?: ObservationFacts | null
 }
 
 /** A record before the ledger has stamped it with its clock. */

@@ -848,6 +848,10 @@ function statusFor(record: NewRecord): NewStatus {
       return { state: 'in_progress', description: truncate(`waiting for the deployment to be confirmed: ${descriptionFor(record)}`), ...url }
     case 'refused':
       return { state: 'failure', description: truncate(record.reason ?? 'refused'), ...url }
+    case 'observed':
+    case 'acknowledged':
+      // Never success: an observation or an acknowledgement changes nothing that runs, so it never becomes the active deployment.
+      return { state: 'inactive', description: truncate(`${record.outcome === 'observed' ? `observed ${record.observation?.verdict ?? 'unknown'}` : 'drift acknowledged'}: ${record.reason ?? ''}`), ...url }
     case 'approved':
       // Never success: GitHub would show the approval as the environment's active deployment.
       return { state: 'inactive', description: truncate(`contract amendment approved: ${record.reason ?? ''}`), ...url }

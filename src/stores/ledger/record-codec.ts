@@ -1,6 +1,6 @@
 import { type Digest, parseDigest } from '../../core/digest.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
-import { type Amendment, type ApprovalScope, type ArtifactRef, type AttestationRef, type Mode, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
+import { type Amendment, type ApprovalScope, type ArtifactRef, type AttestationRef, type Mode, OBSERVING, type ObservationFacts, OUTCOMES, type Outcome, type PromotionRecord, RESOLUTIONS, type Resolution, type SealedBy } from '../../core/promotion/record.js'
 
 const MODES: readonly Mode[] = ['promote', 'rollback']
 /** ISO 8601 in UTC as `Date.prototype.toISOString` writes it: the only form a ledger writes. */
@@ -38,7 +38,7 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
   const modeText = maybeText('mode')
   if (modeText !== null && !MODES.includes(modeText as Mode)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(', ')}`)
   const mode = modeText as Mode | null
-  const modeless = outcome === 'vetoed' || outcome === 'approved'
+  const modeless = outcome === 'vetoed' || outcome === 'approved' || OBSERVING.includes(outcome)
   if ((mode === null) !== modeless) damaged(`a ${outcome} record ${mode === null ? 'needs a mode (promote or rollback)' : `has the mode ${mode}`}`)
   const resolves = maybeText('resolves')
   const resolution = RESOLUTIONS.includes(outcome as Resolution)
@@ -119,6 +119,7 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
   if ((approves !== null) !== (outcome === 'approved')) {
     damaged(outcome === 'approved' ? 'an approved record does not say which contract amendment it approves' : `a ${outcome} record carries an approval scope`)
   }
+  const observation = observationOf(object('observation'), outcome, damaged)
   const name = maybeText('name')
   return {
     digest: digest('digest', text('digest')) as Digest,
@@ -140,6 +141,24 @@ export function decodeRecord(value: unknown, damaged: (detail: string) => never)
     ...(attestation !== null ? { attestation } : {}),
     ...(contract !== null ? { contract } : {}),
     ...(amendment !== null ? { amendment } : {}),
-    ...(approves !== null ? { approves } : {})
+    ...(approves !== null ? { approves } : {}),
+    ...(observation !== null ? { observation } : {})
   }
+}
+
+const VERDICTS: readonly ObservationFacts['verdict'][] = ['matches', 'drifted', 'unknown']
+
+/** An observed record's findings, checked: only an observed record has them, and it must. */
+function observationOf(o: Record<string, unknown> | null, outcome: Outcome, damaged: (detail: string) => never): ObservationFacts | null {
+  if ((o !== null) !== (outcome === 'observed')) return damaged(outcome === 'observed' ? 'an observed record does not say what was observed' : `a ${outcome} record carries an observation`)
+  if (o === null) return null
+  const verdict = o.verdict as ObservationFacts['verdict']
+  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(', ')}`)
+  const observed = o.observed
+  if (observed !== null && typeof observed !== 'string') return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`)
+  const texts = (field: string): string[] => {
+    const v = o[field]
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : damaged(`the record's observation.${field} is not a list of text`)
+  }
+  return { verdict, observed, probes: texts('probes'), rules: texts('rules') }
 }

@@ -20,13 +20,15 @@ export const PAYLOAD_KEY = 'artifact-seal'
  */
 export const PAYLOAD_FORMAT = 2
 
-const TASK = /^(deploy|veto|approve):(sha256:.*)$/
+const TASK = /^(deploy|veto|approve|observe|drift-ack):(sha256:.*)$/
 
-export type TaskKind = 'deploy' | 'veto' | 'approve'
+export type TaskKind = 'deploy' | 'veto' | 'approve' | 'observe' | 'drift-ack'
 
 export const taskFor = (kind: TaskKind, digest: Digest): string => `${kind}:${digest}`
 
-export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind => (record.outcome === 'vetoed' ? 'veto' : record.outcome === 'approved' ? 'approve' : 'deploy')
+const KINDS: Partial<Record<NewRecord['outcome'], TaskKind>> = { vetoed: 'veto', approved: 'approve', observed: 'observe', acknowledged: 'drift-ack' }
+
+export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind => KINDS[record.outcome] ?? 'deploy'
 
 export function payloadFor(record: NewRecord): Record<string, unknown> {
   // `time` is dropped even if a caller passes a whole record: the deployment's created_at is the time.
@@ -37,7 +39,7 @@ export function payloadFor(record: NewRecord): Record<string, unknown> {
 }
 
 /** The outcomes a record of its own (a deployment) holds; the others are statuses of a pending one. */
-export const APPENDED: readonly NewRecord['outcome'][] = ['pending', 'refused', 'vetoed', 'approved']
+export const APPENDED: readonly NewRecord['outcome'][] = ['pending', 'refused', 'vetoed', 'approved', 'observed', 'acknowledged']
 
 /** How the ledger's own `inactive` statuses begin, telling them from GitHub's auto_inactive. */
 export const REPLACED_PREFIX = 'replaced by '
@@ -76,7 +78,7 @@ const named = (record: Pick<NewRecord, 'digest' | 'name'>): string => `${shortDi
 /** "promoting sha256:0123abcd4567… (shop)": the line the Environments page shows for the deployment. */
 export function descriptionFor(record: NewRecord): string {
   const verb =
-    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'approved' ? 'contract amendment approved for' : record.outcome
+    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'approved' ? 'contract amendment approved for' : record.outcome === 'observed' ? `observed (${record.observation?.verdict ?? 'unknown'}) against` : record.outcome === 'acknowledged' ? 'drift acknowledged against' : record.outcome
   return truncate(`${verb} ${named(record)}`)
 }
 
@@ -129,7 +131,7 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
   const stored = payload.record
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return damaged('its payload has no record object')
   const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged)
-  if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>" or "approve:<digest>"`)
+  if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or "drift-ack:<digest>"`)
   if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`)
   if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
   if (!APPENDED.includes(record.outcome)) {

@@ -29,7 +29,7 @@ describe('artifact-seal ledger abandon-stale (the bundled CLI)', () => {
   it('refuses an --older-than below the pending timeout without --force, saying why, and abandons nothing', async () => {
     const { cwd, ledger, pendingId } = await deploymentInFlight()
     const run = cli(['ledger', 'abandon-stale', '--environment', 'staging', '--older-than', '1s', '--ledger', 'file:ledger.jsonl'], cwd)
-    expect(run).toMatchObject({ code: 1, stdout: '' })
+    expect(run).toMatchObject({ code: 2, stdout: '' })
     expect(run.stderr).toContain('--older-than: "1s" is shorter than the 6h a pending promotion waits for its confirmation')
     expect(run.stderr).toContain('--force')
     // The deployment in flight can still be confirmed.

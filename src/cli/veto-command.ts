@@ -5,7 +5,7 @@ import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { SealError } from '../core/errors.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { cliCheckpointSigning } from './signing-options.js'
 
 export const VETO_USAGE = `Usage: artifact-seal veto <digest> --reason TEXT --environment ENV [--ledger L]
@@ -16,6 +16,7 @@ accepts it and rollbacks skip it.
   --reason TEXT       why, for the record (required)
   --environment ENV   where the problem was found (required)
   --name NAME         the artifact's name, for the record
+  --json              print the record written as JSON: {"record": {…}}
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
                       (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
@@ -25,7 +26,7 @@ const spec = {
   name: 'veto',
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -45,6 +46,10 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )
+  if (values.json) {
+    printJson(terminal, { record })
+    return 0
+  }
   terminal.out(`VETOED  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
   return 0
 }

@@ -1854,6 +1854,32 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/promotion/confirmation.ts
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -1864,7 +1890,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
@@ -2323,7 +2349,7 @@ function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -2896,11 +2922,12 @@ var FileLedger = class {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
+      const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -2908,7 +2935,7 @@ var FileLedger = class {
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
@@ -3300,7 +3327,7 @@ var FileLedger = class {
    * after the check, since creating it is writing it.
    */
   appendBytes(bytes, flags, lock) {
-    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
+    const stillHeld = () => lock.assertHeld(`Nothing was written; ${words().again}.`);
     let fd;
     try {
       if (flags === "wx") stillHeld();
@@ -3332,7 +3359,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -3611,7 +3638,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5N5QU7V3.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-L6Q6KX4F.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6065,7 +6092,7 @@ async function checkSignature2(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-43KGPLZ7.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-75CPSXNN.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-7YDUUQ3C.js");
   let verified;
   try {
@@ -6178,7 +6205,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-POU5ASSG.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-S7NIUGSJ.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6943,7 +6970,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-POU5ASSG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-S7NIUGSJ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7225,7 +7252,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -7478,7 +7505,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -7578,7 +7605,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -8010,8 +8037,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FOPYACOT.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-MAADVGLT.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8041,7 +8068,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-EIQXWP22.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GEYNM3CD.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8350,29 +8377,33 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly3 as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
+  ACTION_VOCABULARY as m20$ACTION_VOCABULARY,
+  capitalized as m20$capitalized,
+  speakAs as m20$speakAs,
+  words as m20$words,
+  contractManifestBeside as m21$contractManifestBeside,
+  hasBundleBeside as m21$hasBundleBeside,
+  listingsIn as m21$listingsIn,
+  readListing as m21$readListing,
+  readSigstoreBundleBeside as m21$readSigstoreBundleBeside,
+  readStatement as m21$readStatement,
+  readStatementBeside as m21$readStatementBeside,
+  whyUnreadable as m21$whyUnreadable,
+  CACHE_FILES_DIR as m22$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m22$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m22$CACHE_LISTING,
+  CACHE_STAGING_DIR as m22$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m22$cacheArchivePrefix,
+  cacheKeyOf as m22$cacheKeyOf,
+  cacheStagingPath as m22$cacheStagingPath,
+  copyListedFiles as m23$copyListedFiles,
+  makeDirectories as m23$makeDirectories,
+  privateDir as m23$privateDir,
+  removeQuietly3 as m23$removeQuietly,
+  writeNewFile as m23$writeNewFile,
+  wrongEnvironment as m24$wrongEnvironment,
+  decodeRecord as m25$decodeRecord,
+  VERSION as m26$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

@@ -421,6 +421,32 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/promotion/confirmation.ts
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -431,7 +457,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if ((live?.digest ?? null) !== compared) {
     const now = live === null ? "nothing is live there now" : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`;
@@ -888,7 +914,7 @@ function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -1240,11 +1266,12 @@ var FileLedger = class {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
+      const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -1252,7 +1279,7 @@ var FileLedger = class {
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
@@ -1644,7 +1671,7 @@ var FileLedger = class {
    * after the check, since creating it is writing it.
    */
   appendBytes(bytes, flags, lock) {
-    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
+    const stillHeld = () => lock.assertHeld(`Nothing was written; ${words().again}.`);
     let fd;
     try {
       if (flags === "wx") stillHeld();
@@ -1676,7 +1703,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -1885,7 +1912,7 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WQOXWEBC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JS7GSAD2.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2776,9 +2803,13 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  wrongEnvironment as m23$wrongEnvironment,
-  decodeRecord as m24$decodeRecord,
-  VERSION as m25$VERSION,
+  ACTION_VOCABULARY as m20$ACTION_VOCABULARY,
+  capitalized as m20$capitalized,
+  speakAs as m20$speakAs,
+  words as m20$words,
+  wrongEnvironment as m24$wrongEnvironment,
+  decodeRecord as m25$decodeRecord,
+  VERSION as m26$VERSION,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m5$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m5$PUBLIC_GOOD_TUF_MIRROR,

@@ -1085,6 +1085,24 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
   }
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+
 // src/core/hashing/hash-files.ts
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
@@ -1096,7 +1114,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -1348,7 +1366,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1448,7 +1466,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -1723,7 +1741,7 @@ var LocalDirectoryStore = class {
     const e = error2;
     return new SealError(
       "unreadable",
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`,
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory ${words().reader} can write to.`,
       { cause: e }
     );
   }
@@ -2826,7 +2844,7 @@ async function run(env = process.env) {
     const finish = async (sealed) => {
       let artifact2 = sealed;
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XQFVJH5.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-YIZSPSR2.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -2921,7 +2939,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4TWGGFMQ.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-BMPVTYRT.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3000,15 +3018,15 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  VERSION as m25$VERSION,
+  contractManifestBeside as m21$contractManifestBeside,
+  hasBundleBeside as m21$hasBundleBeside,
+  listingsIn as m21$listingsIn,
+  readListing as m21$readListing,
+  readSigstoreBundleBeside as m21$readSigstoreBundleBeside,
+  readStatement as m21$readStatement,
+  readStatementBeside as m21$readStatementBeside,
+  whyUnreadable as m21$whyUnreadable,
+  VERSION as m26$VERSION,
   defaultArtifactName as m3$defaultArtifactName,
   run as m3$run,
   CONTRACT_ANNOTATION as m8$CONTRACT_ANNOTATION,

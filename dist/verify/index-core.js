@@ -1140,6 +1140,32 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
   }
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/hashing/hash-files.ts
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
@@ -1151,7 +1177,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -1403,7 +1429,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1503,7 +1529,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -1931,8 +1957,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A24GAJJ6.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TSNCKRZD.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-5AD7DZR5.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-I3TORBLO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -1962,7 +1988,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MX7CQXLQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-CEAPXNEZ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2845,7 +2871,7 @@ async function checkSignature(digest, sources, expectation) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-AZZWADEI.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-AKY5BKOB.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-FPAJ2J2Q.js");
   let verified;
   try {
@@ -2937,7 +2963,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QFCDBPIC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-RNRVZVYS.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3124,27 +3150,31 @@ export {
   startGroup as m2$startGroup,
   summary as m2$summary,
   warning as m2$warning,
-  contractManifestBeside as m20$contractManifestBeside,
-  hasBundleBeside as m20$hasBundleBeside,
-  listingsIn as m20$listingsIn,
-  readListing as m20$readListing,
-  readSigstoreBundleBeside as m20$readSigstoreBundleBeside,
-  readStatement as m20$readStatement,
-  readStatementBeside as m20$readStatementBeside,
-  whyUnreadable as m20$whyUnreadable,
-  CACHE_FILES_DIR as m21$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m21$CACHE_KEY_PREFIX,
-  CACHE_LISTING as m21$CACHE_LISTING,
-  CACHE_STAGING_DIR as m21$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m21$cacheArchivePrefix,
-  cacheKeyOf as m21$cacheKeyOf,
-  cacheStagingPath as m21$cacheStagingPath,
-  copyListedFiles as m22$copyListedFiles,
-  makeDirectories as m22$makeDirectories,
-  privateDir as m22$privateDir,
-  removeQuietly as m22$removeQuietly,
-  writeNewFile as m22$writeNewFile,
-  VERSION as m25$VERSION,
+  ACTION_VOCABULARY as m20$ACTION_VOCABULARY,
+  capitalized as m20$capitalized,
+  speakAs as m20$speakAs,
+  words as m20$words,
+  contractManifestBeside as m21$contractManifestBeside,
+  hasBundleBeside as m21$hasBundleBeside,
+  listingsIn as m21$listingsIn,
+  readListing as m21$readListing,
+  readSigstoreBundleBeside as m21$readSigstoreBundleBeside,
+  readStatement as m21$readStatement,
+  readStatementBeside as m21$readStatementBeside,
+  whyUnreadable as m21$whyUnreadable,
+  CACHE_FILES_DIR as m22$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m22$CACHE_KEY_PREFIX,
+  CACHE_LISTING as m22$CACHE_LISTING,
+  CACHE_STAGING_DIR as m22$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m22$cacheArchivePrefix,
+  cacheKeyOf as m22$cacheKeyOf,
+  cacheStagingPath as m22$cacheStagingPath,
+  copyListedFiles as m23$copyListedFiles,
+  makeDirectories as m23$makeDirectories,
+  privateDir as m23$privateDir,
+  removeQuietly as m23$removeQuietly,
+  writeNewFile as m23$writeNewFile,
+  VERSION as m26$VERSION,
   mismatchOutput as m4$mismatchOutput,
   run as m4$run,
   DEFAULT_TUF_MIRRORS as m5$DEFAULT_TUF_MIRRORS,

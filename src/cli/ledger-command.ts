@@ -14,6 +14,7 @@ import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options
 import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
 import { besideLedger } from '../stores/ledger/beside-ledger.js'
+import { plain } from '../report/paint.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -116,10 +117,10 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
           `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
-    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
+    terminal.out(`${(terminal.paint ?? plain)('good', 'Intact')}: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0
   }
-  const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  const lines = [`${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
 }
@@ -137,7 +138,7 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
   const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
   const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {
     if (json) printJson(terminal, { intact: false, signed: false, location: ledger.location, why, reason: detail, problems })
-    else terminal.out(`${[`NOT TRUSTED (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
+    else terminal.out(`${[`${(terminal.paint ?? plain)('bad', 'NOT TRUSTED')} (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
     return 1
   }
   if (check.status !== 'signed') return notTrusted(check.why, check.detail, check.problems)
@@ -155,7 +156,7 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
     return 0
   }
   terminal.out(
-    `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
+    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
       `${pins.headText === undefined ? '' : ` It holds the pinned head ${pins.headText}.`}\n` +
       `Ledger: ${check.ledger}\nHead: ${formatHead(check.head)}\n`
   )

@@ -1,6 +1,8 @@
 import { SealError, type SealErrorCode, type SealErrorDetails, exitCodeOf } from '../core/errors.js'
 import { VERSION } from '../version.js'
 import { type Terminal, jsonTerminal } from './terminal.js'
+import { speakAs } from '../core/vocabulary.js'
+import { CLI_VOCABULARY } from './vocabulary.js'
 
 export const USAGE = `Usage: artifact-seal <command> [options]
 
@@ -85,16 +87,21 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
   const split = args.indexOf('--')
   const json = (split < 0 ? args : args.slice(0, split)).includes('--json') ? jsonTerminal(terminal) : null
   const io = json ?? terminal
+  // Every message of this run names flags, whichever layer writes it.
+  const before = speakAs(CLI_VOCABULARY)
   try {
     const load = COMMANDS[command]
     if (!load) throw new SealError('usage', `unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
     return await (await load())(args.slice(1), io)
   } catch (error) {
     const failure = describeFailure(error, terminal.env)
-    terminal.err(`artifact-seal: ${failure.text}`)
+    // The prefix in colour on a terminal; never with --json, whose run is read by a program.
+    terminal.err(`${json === null && terminal.paint ? terminal.paint('bad', 'artifact-seal:') : 'artifact-seal:'} ${failure.text}`)
     // A document already printed stays the only one; the error is on stderr.
     if (json !== null && !json.printed()) io.json?.(failure.document)
     return failure.exitCode
+  } finally {
+    speakAs(before)
   }
 }
 

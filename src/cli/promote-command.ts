@@ -20,6 +20,7 @@ import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSi
 import { prepareSigning } from '../app/signature/signing.js'
 import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
+import { plain } from '../report/paint.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
@@ -121,7 +122,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const creating = dryRun ? null : creatingLedgerNotice(location, values['create-ledger'] ?? false, '--create-ledger')
   if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const warn = (message: string): void => terminal.err(`artifact-seal: warning: ${message}\n`)
+  const warn = (message: string): void => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
   const asked: PromotionAsked = {
     environment,
     digest,
@@ -166,7 +167,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })
   if (!values.json) {
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
-    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
+    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }, terminal.paint))
   }
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
   const record = result.record

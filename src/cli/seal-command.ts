@@ -119,7 +119,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
     }
     printJson(terminal, result)
   } else {
-    terminal.out(renderSealText({ artifact, bundle, build, signature }))
+    terminal.out(renderSealText({ artifact, bundle, build, signature }, terminal.paint))
   }
   return 0
 }

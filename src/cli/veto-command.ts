@@ -7,6 +7,7 @@ import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
 import { type Terminal, printJson } from './terminal.js'
 import { cliCheckpointSigning } from './signing-options.js'
+import { plain } from '../report/paint.js'
 
 export const VETO_USAGE = `Usage: artifact-seal veto <digest> --reason TEXT --environment ENV [--ledger L]
 
@@ -50,6 +51,6 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     printJson(terminal, { record })
     return 0
   }
-  terminal.out(`VETOED  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
+  terminal.out(`${(terminal.paint ?? plain)('bad', 'VETOED')}  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
   return 0
 }

@@ -1912,6 +1912,9 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
+  if (access2.token === "") {
+    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+  }
   const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JS7GSAD2.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,

@@ -15,6 +15,7 @@ import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
 import { besideLedger } from '../stores/ledger/beside-ledger.js'
 import { plain } from '../report/paint.js'
+import { formatCount } from '../report/format.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -117,10 +118,10 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
           `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
-    terminal.out(`${(terminal.paint ?? plain)('good', 'Intact')}: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
+    terminal.out(`${(terminal.paint ?? plain)('good', 'Intact')}: ${recordsAfterFirstLine(count)} in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0
   }
-  const lines = [`${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  const lines = [`${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${formatCount(problems.length, 'problem')} in ${recordsAfterFirstLine(count)}:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
 }
@@ -156,11 +157,16 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
     return 0
   }
   terminal.out(
-    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
+    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${recordsAfterFirstLine(check.count)} in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
       `${pins.headText === undefined ? '' : ` It holds the pinned head ${pins.headText}.`}\n` +
       `Ledger: ${check.ledger}\nHead: ${formatHead(check.head)}\n`
   )
   return 0
+}
+
+/** The first line holds the ledger's identity, no record: a head of 21 follows 20 records. */
+function recordsAfterFirstLine(count: number): string {
+  return `${formatCount(count, 'record')} after the ledger's first line`
 }
 
 function parseLedgerId(text: string): LedgerIdentity {
@@ -198,7 +204,7 @@ async function abandonStale(ledger: Ledger, stale: { environment: string; timeou
     return 0
   }
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
-  terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.\n`)
+  terminal.out(`${formatCount(abandoned.length, 'pending record')} of ${environment} marked abandoned in ${ledger.location}.\n`)
   return 0
 }
 

@@ -61,8 +61,6 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const contractVersion = requireValue('contract-version', values['contract-version'])
   if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('bad-input', 'seal: --contract-version goes with --contract; name the contract files, or remove it.')
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
-  // On a laptop an unsigned seal is the expected case; on a runner it is worth a line.
-  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
   const { artifact, bundle } = await sealToBundle(
@@ -96,6 +94,9 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       }
     }
   )
+  // On a laptop an unsigned seal is the expected case; on a runner it is worth a line, once
+  // the seal is made (a mistake in the paths is the news then, not the signature).
+  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
   const done = signed as SignedStatement | null
   const signature =
     done !== null && bundle.sigstoreBundlePath !== null

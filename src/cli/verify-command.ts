@@ -14,6 +14,7 @@ import { signerExpectation } from '../app/settings/signer-expectation.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import { judgeSignature, signerName } from '../app/signature/verdict.js'
 import { plain } from '../report/paint.js'
+import { formatCount } from '../report/format.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
 
@@ -76,7 +77,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   } else if (result.verified && refusal !== null) {
     terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is ${paint('bad', 'not accepted')}:\n  ${refusal}\n`)
   } else if (result.verified) {
-    terminal.out(`${paint('good', 'Verified')}: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
+    terminal.out(`${paint('good', 'Verified')}: ${formatCount(result.artifact.fileCount, 'file is', 'files are')} the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
   } else {
     const lines = [paint('bad', 'NOT the sealed bytes'), `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches, paint)]
     if (!result.listingGiven) lines.push('  (give --checksums with the sealed listing to name the files that differ)')

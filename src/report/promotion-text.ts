@@ -16,11 +16,18 @@ export function renderPromotionText(report: PromotionReport, paint: Paint = plai
     const replaced = decision.allowed && previous.digest !== decision.digest && !report.dryRun
     lines.push(`  ${replaced ? 'replaces' : 'runs now'}  ${previous.digest} (live since ${previous.from})`)
   }
+  // Who signed, once verified; an unsigned or refused seal shows in the checks when it matters.
+  const signature = report.result.signature
+  if (signature?.status === 'verified') lines.push(`  signed    by ${signatureSigner(signature)} (verified)`)
   for (const c of decision.checks) lines.push(`  ${c.passed ? paint('good', '✓') : paint('bad', '✗')} ${c.rule.padEnd(12)} ${c.environment}: ${c.detail}`)
   lines.push(...contractText(report))
   if (record) lines.push(`  recorded  ${report.ledger} #${record.id}`)
   lines.push('', ...renderStatusText(report.status))
   return `${lines.join('\n')}\n`
+}
+
+function signatureSigner(signature: Extract<PromotionReport['result']['signature'], { status: 'verified' }>): string {
+  return signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName
 }
 
 /** The amendment the promotion makes to the environment's contract: one line, then every change (up to a cap) by operation, breaking first. */

@@ -3,6 +3,9 @@ import {
 } from "./chunk-MJ5MG65E.js";
 import "./chunk-VEAYLQ66.js";
 import {
+  formatCount
+} from "./chunk-HCENANLJ.js";
+import {
   parseCommand
 } from "./chunk-MFQGFT3P.js";
 import {
@@ -66,7 +69,7 @@ ${DIFF_USAGE}`);
     terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}
 `);
   } else {
-    const lines = [`${mismatches.length} of ${Math.max(sealed.length, other.length)} files differ`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`];
+    const lines = [`${mismatches.length} of ${formatCount(Math.max(sealed.length, other.length), "file")} ${mismatches.length === 1 ? "differs" : "differ"}`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`];
     lines.push(...mismatchLines(mismatches));
     terminal.out(`${lines.join("\n")}
 `);

@@ -6,19 +6,17 @@ import {
 } from "./chunk-D2KC36DP.js";
 import {
   DEFAULT_POLICY_FILE,
+  contractOfLive,
+  knownFromHistory,
   loadPolicy,
   serviceFor
-} from "./chunk-7BPUQXC2.js";
-import {
-  contractOfLive,
-  knownFromHistory
-} from "./chunk-TB6LR2T3.js";
+} from "./chunk-W4MJGHU2.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
@@ -28,7 +26,7 @@ import "./chunk-B4YBNBQH.js";
 import "./chunk-ZWKAF5HJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-LWTP4S3V.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";
@@ -195,7 +193,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-5N3CYGHV.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-BMMHHXHI.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

@@ -1,21 +1,20 @@
 import {
   pipelineStatus
-} from "./chunk-7T4DUW4J.js";
+} from "./chunk-C7LRUFMO.js";
 import {
   renderStatusText
-} from "./chunk-J4KE7NR3.js";
+} from "./chunk-FPZTGDZB.js";
 import "./chunk-VW5TAKLC.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7BPUQXC2.js";
-import "./chunk-TB6LR2T3.js";
+} from "./chunk-W4MJGHU2.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import "./chunk-26HFV435.js";
 import "./chunk-QYUZA35N.js";
 import "./chunk-ZWKAF5HJ.js";

@@ -17,8 +17,7 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-LWTP4S3V.js";
-import "./chunk-HCENANLJ.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   buildContextFromEnv,
   fallbackName
@@ -37,6 +36,9 @@ import {
 import {
   plain
 } from "./chunk-VEAYLQ66.js";
+import {
+  formatCount
+} from "./chunk-HCENANLJ.js";
 import {
   parseCommand,
   requireValue
@@ -129,7 +131,7 @@ ${VERIFY_USAGE}`);
   ${refusal}
 `);
   } else if (result.verified) {
-    terminal.out(`${paint("good", "Verified")}: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}
+    terminal.out(`${paint("good", "Verified")}: ${formatCount(result.artifact.fileCount, "file is", "files are")} the sealed bytes, ${result.actual}
 ${signedBy ? `Signed by ${signedBy}
 ` : ""}`);
   } else {

@@ -1,18 +1,21 @@
 import {
-  knownFromHistory
-} from "./chunk-TB6LR2T3.js";
+  DEFAULT_POLICY_FILE,
+  knownFromHistory,
+  loadPolicy
+} from "./chunk-W4MJGHU2.js";
+import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QYUZA35N.js";
 import "./chunk-ZWKAF5HJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-LWTP4S3V.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";
@@ -36,14 +39,21 @@ import "./chunk-IC4VXBDO.js";
 import "./chunk-WISAU6C5.js";
 import "./chunk-QK67C7QN.js";
 import {
-  SealError
+  SealError,
+  quote
 } from "./chunk-COPLKY7P.js";
 import {
   printJson
 } from "./chunk-LXEPJ5JX.js";
+import "./chunk-C3DYB3KA.js";
 import "./chunk-P2RVIIUY.js";
-import "./chunk-SHE4BTPW.js";
-import "./chunk-OJKZS7ZI.js";
+import {
+  relative,
+  resolve
+} from "./chunk-SHE4BTPW.js";
+import {
+  existsSync
+} from "./chunk-OJKZS7ZI.js";
 import {
   randomUUID
 } from "./chunk-VF62UBY7.js";
@@ -89,6 +99,8 @@ accepts it and rollbacks skip it.
   --reason TEXT       why, for the record (required)
   --environment ENV   where the problem was found (required)
   --name NAME         the artifact's name, for the record
+  --policy FILE       the promotion policy, to warn of an environment it does not name
+                      (default ${DEFAULT_POLICY_FILE} when that file exists)
   --json              print the record written as JSON: {"record": {\u2026}}
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
@@ -98,7 +110,7 @@ var spec = {
   name: "veto",
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: "string" }, environment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
+  options: { reason: { type: "string" }, environment: { type: "string" }, name: { type: "string" }, policy: { type: "string" }, json: { type: "boolean" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
 };
 async function vetoCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -116,7 +128,18 @@ ${VETO_USAGE}`);
 
 ${VETO_USAGE}`);
   const digest = parseDigest(positionals[0], "veto <digest>");
+  const policyOption = requireValue("policy", values.policy);
+  const policyFile = resolve(terminal.cwd, policyOption ?? DEFAULT_POLICY_FILE);
+  const policy = policyOption !== void 0 || existsSync(policyFile) ? loadPolicy(policyFile, "--policy", terminal.cwd) : null;
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
+  const warn = (message) => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)("warn", "warning:")} ${message}
+`);
+  if (policy !== null && !policy.environments.some((e) => e.name === environment)) {
+    warn(`--environment: ${quote(environment)} is not in the policy ${relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`);
+  }
+  if (!await anyRecordOf(ledger, digest)) {
+    warn(`${ledger.location} has no record of ${digest}: no environment ever let it in. Check that it is the digest you mean; the veto is recorded all the same.`);
+  }
   const record = await vetoDigest(
     { digest, environment, reason, name: requireValue("name", values.name) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,
@@ -132,6 +155,10 @@ ${VETO_USAGE}`);
 No environment accepts this digest now; rollbacks skip it.
 `);
   return 0;
+}
+async function anyRecordOf(ledger, digest) {
+  for await (const _ of ledger.entries({ digest })) return true;
+  return false;
 }
 export {
   VETO_USAGE,

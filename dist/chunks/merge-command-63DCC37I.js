@@ -8,9 +8,6 @@ import {
   readStatementBeside
 } from "./chunk-ZWKAF5HJ.js";
 import {
-  formatCount
-} from "./chunk-HCENANLJ.js";
-import {
   buildContextFromEnv
 } from "./chunk-IIYLCD7Z.js";
 import {
@@ -23,6 +20,9 @@ import {
   bundleFileNames,
   fileSafeName
 } from "./chunk-C5FJLWC7.js";
+import {
+  formatCount
+} from "./chunk-HCENANLJ.js";
 import {
   parseCommand,
   requireValue

@@ -8,7 +8,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import "./chunk-QYUZA35N.js";
 import {
   identityPolicy
@@ -18,7 +18,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-LWTP4S3V.js";
+} from "./chunk-KAQJFSPR.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-55Z2MEAT.js";
 import {

@@ -73,12 +73,17 @@ function renderPromotionText(report, paint = plain) {
     const replaced = decision.allowed && previous.digest !== decision.digest && !report.dryRun;
     lines.push(`  ${replaced ? "replaces" : "runs now"}  ${previous.digest} (live since ${previous.from})`);
   }
+  const signature = report.result.signature;
+  if (signature?.status === "verified") lines.push(`  signed    by ${signatureSigner(signature)} (verified)`);
   for (const c of decision.checks) lines.push(`  ${c.passed ? paint("good", "\u2713") : paint("bad", "\u2717")} ${c.rule.padEnd(12)} ${c.environment}: ${c.detail}`);
   lines.push(...contractText(report));
   if (record) lines.push(`  recorded  ${report.ledger} #${record.id}`);
   lines.push("", ...renderStatusText(report.status));
   return `${lines.join("\n")}
 `;
+}
+function signatureSigner(signature) {
+  return signature.signer.kind === "key" ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName;
 }
 function contractText(report) {
   const outcome = contractOutcome(report.result.contract);

@@ -262,6 +262,12 @@ var SIGNING_USAGE = `  --sign MODE        auto (default: --signing-key when give
   --signing-key FILE a private key (PEM, or cosign's encrypted key: the password is read
                      from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
   --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`;
+var RECORD_SIGNING_USAGE = `  --sign MODE        none (default: records are not signed), key (with --signing-key,
+                     which alone means key too) or keyless (on a runner that can mint
+                     an OIDC token)
+  --signing-key FILE a private key (PEM, or cosign's encrypted key: the password is read
+                     from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
+  --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`;
 var SIGNER_OPTIONS = {
   "signer-repository": { type: "string" },
   "signer-workflow": { type: "string" },
@@ -323,6 +329,7 @@ export {
   requirementReason,
   SIGNING_OPTIONS,
   SIGNING_USAGE,
+  RECORD_SIGNING_USAGE,
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSigning,

@@ -1,10 +1,8 @@
 import {
+  contractOfLive,
   declaresServices,
   pipelineOrder
-} from "./chunk-7BPUQXC2.js";
-import {
-  contractOfLive
-} from "./chunk-TB6LR2T3.js";
+} from "./chunk-W4MJGHU2.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -9,7 +9,7 @@ import {
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QYUZA35N.js";
@@ -21,7 +21,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-LWTP4S3V.js";
+} from "./chunk-KAQJFSPR.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-55Z2MEAT.js";
 import {
@@ -32,6 +32,9 @@ import "./chunk-FX7ACIQA.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";
+import {
+  formatCount
+} from "./chunk-HCENANLJ.js";
 import {
   parseCommand,
   requireValue
@@ -158,13 +161,13 @@ Head: ${formatHead(head2)}
   }
   if (problems.length === 0) {
     const upTo = pinned === void 0 ? ` This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${existsSync(besideLedger(ledger.file).checkpoint) ? "" : ", written by a promote that signs"}, or pin the head with --head.` : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`;
-    terminal.out(`${(terminal.paint ?? plain)("good", "Intact")}: ${count} records in ${ledger.location}, each chained to the one before.${upTo}
+    terminal.out(`${(terminal.paint ?? plain)("good", "Intact")}: ${recordsAfterFirstLine(count)} in ${ledger.location}, each chained to the one before.${upTo}
 Ledger: ${identity}
 Head: ${formatHead(head)}
 `);
     return 0;
   }
-  const lines = [`${(terminal.paint ?? plain)("bad", "BROKEN")}: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)];
+  const lines = [`${(terminal.paint ?? plain)("bad", "BROKEN")}: ${ledger.location} has ${formatCount(problems.length, "problem")} in ${recordsAfterFirstLine(count)}:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)];
   terminal.out(`${lines.join("\n")}
 `);
   return 1;
@@ -190,12 +193,15 @@ async function verifySigned(ledger, settings, pins, terminal, json) {
     return 0;
   }
   terminal.out(
-    `${(terminal.paint ?? plain)("good", "Intact and signed")}: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}${pins.headText === void 0 ? "" : ` It holds the pinned head ${pins.headText}.`}
+    `${(terminal.paint ?? plain)("good", "Intact and signed")}: ${recordsAfterFirstLine(check.count)} in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}${pins.headText === void 0 ? "" : ` It holds the pinned head ${pins.headText}.`}
 Ledger: ${check.ledger}
 Head: ${formatHead(check.head)}
 `
   );
   return 0;
+}
+function recordsAfterFirstLine(count) {
+  return `${formatCount(count, "record")} after the ledger's first line`;
 }
 function parseLedgerId(text) {
   if (/^sha256:[0-9a-f]{64}$/.test(text)) return text;
@@ -227,7 +233,7 @@ async function abandonStale(ledger, stale, terminal, json) {
   }
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})
 `);
-  terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.
+  terminal.out(`${formatCount(abandoned.length, "pending record")} of ${environment} marked abandoned in ${ledger.location}.
 `);
   return 0;
 }

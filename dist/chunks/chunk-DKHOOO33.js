@@ -1474,6 +1474,9 @@ async function openLedger(location, access, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
+  if (access.token === "") {
+    throw new SealError("bad-input", `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+  }
   const { GitHubDeploymentsLedger } = await import("./github-deployments-T7OORPJF.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
@@ -1486,15 +1489,24 @@ async function openLedger(location, access, env) {
 }
 
 // src/cli/ledger-options.ts
+import { spawnSync } from "node:child_process";
 var LEDGER_OPTIONS = { ledger: { type: "string" } };
 var LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}) or "github"
-                (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN)`;
+                (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN; a deployment
+                is made on the sealing commit, else GITHUB_SHA, else this checkout's HEAD)`;
 async function ledgerFromOptions(values, terminal, forWriting = false, create = false, signing) {
+  const location = ledgerLocationFromOptions(values, terminal);
   return openLedger(
-    ledgerLocationFromOptions(values, terminal),
+    location,
     { token: terminal.env.GITHUB_TOKEN ?? "", ledgerInput: "--ledger", tokenInput: "GITHUB_TOKEN", forWriting, create, ...signing ? { signing } : {} },
-    terminal.env
+    location.kind === "github" ? withCheckoutCommit(terminal) : terminal.env
   );
+}
+function withCheckoutCommit(terminal) {
+  if (terminal.env.GITHUB_SHA) return terminal.env;
+  const head = spawnSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: terminal.cwd, encoding: "utf8", env: { PATH: terminal.env.PATH ?? "" } });
+  const commit = head.status === 0 ? head.stdout.trim() : "";
+  return /^[0-9a-f]{40}$/.test(commit) ? { ...terminal.env, GITHUB_SHA: commit } : terminal.env;
 }
 function ledgerLocationFromOptions(values, terminal) {
   return parseLedgerLocation(requireValue("ledger", values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, "--ledger", terminal.cwd);

@@ -15,11 +15,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-LWTP4S3V.js";
-import {
-  formatBytes,
-  formatCount
-} from "./chunk-HCENANLJ.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   buildContextFromEnv,
   fallbackName
@@ -42,6 +38,10 @@ import "./chunk-FX7ACIQA.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";
+import {
+  formatBytes,
+  formatCount
+} from "./chunk-HCENANLJ.js";
 import {
   parseCommand,
   requireValue
@@ -171,8 +171,6 @@ async function sealCommand(args, terminal) {
   const contractVersion = requireValue("contract-version", values["contract-version"]);
   if (contractVersion !== void 0 && contractPatterns.length === 0) throw new SealError("bad-input", "seal: --contract-version goes with --contract; name the contract files, or remove it.");
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env);
-  if (signing.kind === "none" && signing.notice !== null && terminal.env.GITHUB_ACTIONS === "true") terminal.err(`notice: ${signing.notice}
-`);
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing);
   let signed = null;
   const { artifact, bundle } = await sealToBundle(
@@ -207,6 +205,8 @@ async function sealCommand(args, terminal) {
       };
     }
   );
+  if (signing.kind === "none" && signing.notice !== null && terminal.env.GITHUB_ACTIONS === "true") terminal.err(`notice: ${signing.notice}
+`);
   const done = signed;
   const signature = done !== null && bundle.sigstoreBundlePath !== null ? { signed: true, signer: done.signer, kind: done.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: null } : { signed: false, notice: null };
   if (values.json) {

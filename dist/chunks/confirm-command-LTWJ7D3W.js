@@ -5,14 +5,14 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import {
   makesLive
 } from "./chunk-QYUZA35N.js";
 import "./chunk-ZWKAF5HJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-LWTP4S3V.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";

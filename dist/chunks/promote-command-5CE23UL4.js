@@ -1,7 +1,7 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-7T4DUW4J.js";
+} from "./chunk-C7LRUFMO.js";
 import {
   verificationSummary
 } from "./chunk-D5ZQFB72.js";
@@ -10,7 +10,7 @@ import {
   renderPromotionText,
   summarizeAmendment,
   versionStep
-} from "./chunk-J4KE7NR3.js";
+} from "./chunk-FPZTGDZB.js";
 import {
   resolutionHeadline
 } from "./chunk-VW5TAKLC.js";
@@ -20,19 +20,17 @@ import {
 } from "./chunk-D2KC36DP.js";
 import {
   DEFAULT_POLICY_FILE,
-  declaresServices,
-  findEnvironment,
-  loadPolicy,
-  serviceFor,
-  upstreamOf
-} from "./chunk-7BPUQXC2.js";
-import {
   artifactOf,
   contractOfLive,
+  declaresServices,
+  findEnvironment,
   knownFromHistory,
   lastGoodBefore,
-  unusedApproval
-} from "./chunk-TB6LR2T3.js";
+  loadPolicy,
+  serviceFor,
+  unusedApproval,
+  upstreamOf
+} from "./chunk-W4MJGHU2.js";
 import {
   formatDuration
 } from "./chunk-64VN6DVJ.js";
@@ -44,7 +42,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
@@ -74,6 +72,7 @@ import {
   sha256Of,
   signatureFact,
   signerExpectation,
+  signerName,
   subjectNameOf,
   verifyArtifact
 } from "./chunk-IGK6PGTD.js";
@@ -91,16 +90,15 @@ import {
   parseSubjectPatterns
 } from "./chunk-UYOJHDR5.js";
 import {
+  RECORD_SIGNING_USAGE,
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   SIGNING_OPTIONS,
-  SIGNING_USAGE,
   readCliSignerCheck,
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-LWTP4S3V.js";
-import "./chunk-HCENANLJ.js";
+} from "./chunk-KAQJFSPR.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -126,6 +124,7 @@ import "./chunk-FX7ACIQA.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";
+import "./chunk-HCENANLJ.js";
 import {
   parseCommand,
   requireValue
@@ -1241,7 +1240,7 @@ policy's signed-by rule applies to it:
 ${SIGNER_USAGE}
 
 Each record can be signed as a SLSA verification summary, kept beside the file ledger:
-${SIGNING_USAGE}
+${RECORD_SIGNING_USAGE}
   -h, --help          show this help`;
 var spec = {
   name: "promote",
@@ -1338,7 +1337,7 @@ ${PROMOTE_USAGE}`);
     onProgress: (p) => terminal.progress(describeProgress(p))
   });
   const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS });
-  const printResult = (resolution) => printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution });
+  const printResult = (resolution) => printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, signer: signerName(result.signature), record: result.record, resolution });
   if (!values.json) {
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }, terminal.paint));

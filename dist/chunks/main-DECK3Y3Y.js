@@ -80,18 +80,18 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-OSBWW4TD.js")).sealCommand,
-  verify: async () => (await import("./verify-command-4H6EGLGZ.js")).verifyCommand,
-  diff: async () => (await import("./diff-command-63ODC6QM.js")).diffCommand,
-  merge: async () => (await import("./merge-command-F57GRM4X.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-2WRLLNYY.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-Y3CKYUM2.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-RNY6AP3H.js")).vetoCommand,
-  history: async () => (await import("./history-command-EA6PXRMY.js")).historyCommand,
-  status: async () => (await import("./status-command-IEEZTWXN.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-M6O5SRRR.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-KRMMDY2C.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-JO4NGVY4.js")).contractCommand
+  seal: async () => (await import("./seal-command-P47A5HMW.js")).sealCommand,
+  verify: async () => (await import("./verify-command-VWUWOS5L.js")).verifyCommand,
+  diff: async () => (await import("./diff-command-FQ6MSR6N.js")).diffCommand,
+  merge: async () => (await import("./merge-command-63DCC37I.js")).mergeCommand,
+  promote: async () => (await import("./promote-command-5CE23UL4.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-LTWJ7D3W.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-XGIWRJTF.js")).vetoCommand,
+  history: async () => (await import("./history-command-J4EDYBW2.js")).historyCommand,
+  status: async () => (await import("./status-command-XH5S5QOA.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-E56G6UV6.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-5QWH2YOZ.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-AEXJ2OEJ.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command] = args;

@@ -1,12 +1,12 @@
 import {
   renderHistoryText
-} from "./chunk-J4KE7NR3.js";
+} from "./chunk-FPZTGDZB.js";
 import "./chunk-VW5TAKLC.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-NZ2NGCVH.js";
+} from "./chunk-DKHOOO33.js";
 import "./chunk-26HFV435.js";
 import "./chunk-QYUZA35N.js";
 import "./chunk-ZWKAF5HJ.js";

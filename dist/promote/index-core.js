@@ -1542,7 +1542,8 @@ function parseWithPositions(text, source) {
       "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
 ` + problems.map((p) => `  ${p}`).join("\n") + `
-See the policy format in the README ("Promotion policy").`
+See the policy format in the README ("Promotion policy").`,
+      { details: { problems: problems.map((p) => locatedProblem(p, source)) } }
     );
   };
   let doc;
@@ -1564,6 +1565,12 @@ See the policy format in the README ("Promotion policy").`
     ]);
   }
   return policyFrom(value, source, { doc, at, fail: fail2 });
+}
+function locatedProblem(problem, source) {
+  const rest = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
+  const position = rest === null ? null : /^(\d+):(\d+): /.exec(rest);
+  if (position !== null && rest !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest.slice(position[0].length) };
+  return { file: source, line: null, column: null, message: rest === null ? problem : rest.replace(/^ /, "") };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
@@ -5134,6 +5141,10 @@ var PromoteState = {
 init_errors();
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }

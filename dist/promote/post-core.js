@@ -2047,6 +2047,10 @@ var PromoteState = {
 // src/actions/report-failure.ts
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }

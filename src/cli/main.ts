@@ -25,6 +25,7 @@ Commands:
   contract diff <a> <b>   classify every change between two contracts (exit 1 if breaking)
   contract approve <d>    approve the breaking contract amendment a digest makes to an environment
   contract history        when each environment's contract changed, from what to what
+  policy validate [file]  name every mistake in a promotion policy, at its line and column
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version
@@ -56,7 +57,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./status-command.js')).statusCommand,
   ledger: async () => (await import('./ledger-command.js')).ledgerCommand,
   'verify-record': async () => (await import('./verify-record-command.js')).verifyRecordCommand,
-  contract: async () => (await import('./contract-command.js')).contractCommand
+  contract: async () => (await import('./contract-command.js')).contractCommand,
+  policy: async () => (await import('./policy-command.js')).policyCommand
 }
 
 /**

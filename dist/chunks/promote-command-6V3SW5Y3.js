@@ -1,7 +1,7 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-C7LRUFMO.js";
+} from "./chunk-4TZ66ODU.js";
 import {
   verificationSummary
 } from "./chunk-D5ZQFB72.js";
@@ -19,18 +19,20 @@ import {
   loadSealedContract
 } from "./chunk-D2KC36DP.js";
 import {
-  DEFAULT_POLICY_FILE,
   artifactOf,
   contractOfLive,
-  declaresServices,
-  findEnvironment,
   knownFromHistory,
   lastGoodBefore,
+  unusedApproval
+} from "./chunk-TB6LR2T3.js";
+import {
+  DEFAULT_POLICY_FILE,
+  declaresServices,
+  findEnvironment,
   loadPolicy,
   serviceFor,
-  unusedApproval,
   upstreamOf
-} from "./chunk-W4MJGHU2.js";
+} from "./chunk-GT2TRDCS.js";
 import {
   formatDuration
 } from "./chunk-64VN6DVJ.js";

@@ -1,8 +1,10 @@
 import {
+  knownFromHistory
+} from "./chunk-TB6LR2T3.js";
+import {
   DEFAULT_POLICY_FILE,
-  knownFromHistory,
   loadPolicy
-} from "./chunk-W4MJGHU2.js";
+} from "./chunk-GT2TRDCS.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,

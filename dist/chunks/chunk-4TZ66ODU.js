@@ -1,8 +1,10 @@
 import {
-  contractOfLive,
+  contractOfLive
+} from "./chunk-TB6LR2T3.js";
+import {
   declaresServices,
   pipelineOrder
-} from "./chunk-W4MJGHU2.js";
+} from "./chunk-GT2TRDCS.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -1,14 +1,15 @@
 import {
   pipelineStatus
-} from "./chunk-C7LRUFMO.js";
+} from "./chunk-4TZ66ODU.js";
 import {
   renderStatusText
 } from "./chunk-FPZTGDZB.js";
 import "./chunk-VW5TAKLC.js";
+import "./chunk-TB6LR2T3.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-W4MJGHU2.js";
+} from "./chunk-GT2TRDCS.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,

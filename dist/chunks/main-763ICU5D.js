@@ -67,6 +67,7 @@ Commands:
   contract diff <a> <b>   classify every change between two contracts (exit 1 if breaking)
   contract approve <d>    approve the breaking contract amendment a digest makes to an environment
   contract history        when each environment's contract changed, from what to what
+  policy validate [file]  name every mistake in a promotion policy, at its line and column
 
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version
@@ -84,14 +85,15 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-VWUWOS5L.js")).verifyCommand,
   diff: async () => (await import("./diff-command-FQ6MSR6N.js")).diffCommand,
   merge: async () => (await import("./merge-command-63DCC37I.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-5CE23UL4.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-6V3SW5Y3.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-LTWJ7D3W.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-XGIWRJTF.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-HRBPDFE3.js")).vetoCommand,
   history: async () => (await import("./history-command-J4EDYBW2.js")).historyCommand,
-  status: async () => (await import("./status-command-XH5S5QOA.js")).statusCommand,
+  status: async () => (await import("./status-command-RETCB2BR.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-E56G6UV6.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-5QWH2YOZ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-AEXJ2OEJ.js")).contractCommand
+  contract: async () => (await import("./contract-command-3SY2CQWB.js")).contractCommand,
+  policy: async () => (await import("./policy-command-7QSLDJX5.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

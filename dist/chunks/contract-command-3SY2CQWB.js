@@ -5,12 +5,14 @@ import {
   loadContract
 } from "./chunk-D2KC36DP.js";
 import {
-  DEFAULT_POLICY_FILE,
   contractOfLive,
-  knownFromHistory,
+  knownFromHistory
+} from "./chunk-TB6LR2T3.js";
+import {
+  DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-W4MJGHU2.js";
+} from "./chunk-GT2TRDCS.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,

@@ -867,7 +867,8 @@ function parseWithPositions(text, source) {
       "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
 ` + problems.map((p) => `  ${p}`).join("\n") + `
-See the policy format in the README ("Promotion policy").`
+See the policy format in the README ("Promotion policy").`,
+      { details: { problems: problems.map((p) => locatedProblem(p, source)) } }
     );
   };
   let doc;
@@ -889,6 +890,12 @@ See the policy format in the README ("Promotion policy").`
     ]);
   }
   return policyFrom(value, source, { doc, at, fail });
+}
+function locatedProblem(problem, source) {
+  const rest = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
+  const position = rest === null ? null : /^(\d+):(\d+): /.exec(rest);
+  if (position !== null && rest !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest.slice(position[0].length) };
+  return { file: source, line: null, column: null, message: rest === null ? problem : rest.replace(/^ /, "") };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
@@ -1134,48 +1141,6 @@ function loadPolicy(file, inputName, baseDir) {
   return { ...parsePolicy(text, shown.startsWith("..") ? file : shown), digest: createHash("sha256").update(text).digest("hex") };
 }
 
-// src/app/ledger/queries.ts
-async function knownFromHistory(ledger, digest) {
-  let name = null;
-  let sealedBy = null;
-  let artifact = null;
-  let contract = null;
-  let gateSeen = false;
-  for await (const entry of ledger.entries({ digest })) {
-    name ??= entry.name;
-    sealedBy ??= entry.sealedBy;
-    artifact ??= entry.artifact;
-    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending";
-    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
-  }
-  return { sealedBy, name, artifact, contract };
-}
-async function lastGoodBefore(ledger, environment, service) {
-  for await (const span of ledger.previouslyLive(environment, service)) {
-    if (await ledger.veto(span.digest) === null) return span.digest;
-  }
-  return null;
-}
-async function contractOfLive(ledger, span) {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
-    if (entry.id === span.recordId) return entry.contract ?? null;
-  }
-  return null;
-}
-async function artifactOf(ledger, digest) {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
-  return null;
-}
-async function unusedApproval(ledger, environment, service, from, to) {
-  const used = /* @__PURE__ */ new Set();
-  for await (const entry of ledger.entries({ environment, service })) {
-    if (entry.amendment?.approval) used.add(entry.amendment.approval);
-    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
-  }
-  return null;
-}
-
 export {
   declaresServices,
   findEnvironment,
@@ -1183,10 +1148,5 @@ export {
   pipelineOrder,
   serviceFor,
   DEFAULT_POLICY_FILE,
-  loadPolicy,
-  knownFromHistory,
-  lastGoodBefore,
-  contractOfLive,
-  artifactOf,
-  unusedApproval
+  loadPolicy
 };

@@ -1,0 +1,50 @@
+
+// src/app/ledger/queries.ts
+async function knownFromHistory(ledger, digest) {
+  let name = null;
+  let sealedBy = null;
+  let artifact = null;
+  let contract = null;
+  let gateSeen = false;
+  for await (const entry of ledger.entries({ digest })) {
+    name ??= entry.name;
+    sealedBy ??= entry.sealedBy;
+    artifact ??= entry.artifact;
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
+    if (name && sealedBy && artifact && (contract !== null || gateSeen)) break;
+  }
+  return { sealedBy, name, artifact, contract };
+}
+async function lastGoodBefore(ledger, environment, service) {
+  for await (const span of ledger.previouslyLive(environment, service)) {
+    if (await ledger.veto(span.digest) === null) return span.digest;
+  }
+  return null;
+}
+async function contractOfLive(ledger, span) {
+  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+    if (entry.id === span.recordId) return entry.contract ?? null;
+  }
+  return null;
+}
+async function artifactOf(ledger, digest) {
+  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
+  return null;
+}
+async function unusedApproval(ledger, environment, service, from, to) {
+  const used = /* @__PURE__ */ new Set();
+  for await (const entry of ledger.entries({ environment, service })) {
+    if (entry.amendment?.approval) used.add(entry.amendment.approval);
+    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
+  }
+  return null;
+}
+
+export {
+  knownFromHistory,
+  lastGoodBefore,
+  contractOfLive,
+  artifactOf,
+  unusedApproval
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import AjvModule from 'ajv'
+import { Ajv } from 'ajv'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
@@ -22,7 +22,6 @@ describe('schemas/promotion.schema.json', () => {
   })
 
   it('is a draft-07 schema a stock ajv compiles, and agrees with the gate on the README\'s policies and on broken ones', () => {
-    const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule
     const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')))
     const policies = readmePolicies()
     expect(policies.length).toBeGreaterThanOrEqual(3)

@@ -14,6 +14,7 @@ import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options
 import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
 import { besideLedger } from '../stores/ledger/beside-ledger.js'
+import { GitLedger } from '../stores/ledger/git-ledger.js'
 import { plain } from '../report/paint.js'
 import { formatCount } from '../report/format.js'
 
@@ -81,15 +82,17 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   if (command !== 'init' && command !== 'verify') {
     throw new SealError('usage', `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
-  const ledger = await ledgerFromOptions(values, terminal)
+  const opened = await ledgerFromOptions(values, terminal, false, command === 'init')
+  // A ledger kept in git is a file ledger in a checkout: its chain and checkpoint are the file's.
+  const ledger = opened instanceof GitLedger ? opened.fileLedger() : opened
   if (!(ledger instanceof FileLedger)) {
     throw new SealError('bad-input', `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
   }
   if (command === 'init') {
-    const head = await ledger.init()
+    const head = opened instanceof GitLedger ? await opened.init() : await ledger.init()
     // The first line's hash is the ledger's identity as well as its first head.
-    if (values.json) printJson(terminal, { location: ledger.location, ledger: head.hash, head: formatHead(head) })
-    else terminal.out(`Created ${ledger.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
+    if (values.json) printJson(terminal, { location: opened.location, ledger: head.hash, head: formatHead(head) })
+    else terminal.out(`Created ${opened.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)

@@ -5,7 +5,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import {
   makesLive
 } from "./chunk-QYUZA35N.js";

@@ -6,7 +6,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import "./chunk-26HFV435.js";
 import "./chunk-QYUZA35N.js";
 import "./chunk-ZWKAF5HJ.js";

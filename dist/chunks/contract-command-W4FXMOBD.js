@@ -18,7 +18,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
@@ -195,7 +195,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-BMMHHXHI.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-W4KRGUIX.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

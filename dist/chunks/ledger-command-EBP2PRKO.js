@@ -4,12 +4,13 @@ import {
 } from "./chunk-64VN6DVJ.js";
 import {
   FileLedger,
+  GitLedger,
   LEDGER_HELP,
   LEDGER_OPTIONS,
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QYUZA35N.js";
@@ -126,14 +127,15 @@ async function ledgerCommand(args, terminal) {
 
 ${LEDGER_USAGE}`);
   }
-  const ledger = await ledgerFromOptions(values, terminal);
+  const opened = await ledgerFromOptions(values, terminal, false, command === "init");
+  const ledger = opened instanceof GitLedger ? opened.fileLedger() : opened;
   if (!(ledger instanceof FileLedger)) {
     throw new SealError("bad-input", `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`);
   }
   if (command === "init") {
-    const head2 = await ledger.init();
-    if (values.json) printJson(terminal, { location: ledger.location, ledger: head2.hash, head: formatHead(head2) });
-    else terminal.out(`Created ${ledger.location}.
+    const head2 = opened instanceof GitLedger ? await opened.init() : await ledger.init();
+    if (values.json) printJson(terminal, { location: opened.location, ledger: head2.hash, head: formatHead(head2) });
+    else terminal.out(`Created ${opened.location}.
 Ledger: ${head2.hash}
 Head: ${formatHead(head2)}
 `);

@@ -44,7 +44,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,

@@ -35,12 +35,14 @@ import {
   quote
 } from "./chunk-COPLKY7P.js";
 import {
-  hostname
+  hostname,
+  tmpdir
 } from "./chunk-P2RVIIUY.js";
 import {
   basename,
   dirname,
   join,
+  posix,
   relative,
   resolve,
   sep
@@ -55,6 +57,7 @@ import {
   fsyncSync,
   ftruncateSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
   readSync,
@@ -1462,6 +1465,171 @@ async function verifyCheckpoint(ledger, expectation) {
   return { status: "signed", count, head, ledger: identity, checkpoint, signer, file };
 }
 
+// src/stores/ledger/git-ledger.ts
+import { spawnSync } from "node:child_process";
+function parseGitLedgerAddress(value, inputName) {
+  const body = value.slice("git:".length);
+  const hash2 = body.lastIndexOf("#");
+  const remote = hash2 < 0 ? "" : body.slice(0, hash2);
+  const rest = hash2 < 0 ? "" : body.slice(hash2 + 1);
+  const colon = rest.indexOf(":");
+  const branch = colon < 0 ? "" : rest.slice(0, colon);
+  const file = colon < 0 ? "" : rest.slice(colon + 1);
+  const normal = posix.normalize(file);
+  const fine = remote !== "" && !remote.startsWith("-") && /^[A-Za-z0-9._/-]+$/.test(branch) && !branch.startsWith("-") && !branch.includes("..") && file !== "" && normal === file && !normal.startsWith("../") && !posix.isAbsolute(normal) && !normal.split("/").includes(".git");
+  if (!fine) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${quote(redacted(value))} is not a ledger in git. Give "git:<remote>#<branch>:<path>", such as "git:git@gitlab.example.com:acme/deploy-ledger.git#ledger:prod/ledger.jsonl": the branch holds the ledger file at that relative path.`
+    );
+  }
+  return { remote, branch, file };
+}
+function redacted(text) {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
+}
+var GitLedger = class _GitLedger {
+  constructor(address, checkout, options) {
+    this.address = address;
+    this.checkout = checkout;
+    this.options = options;
+    this.location = `git:${redacted(address.remote)}#${address.branch}:${address.file}`;
+    this.ledger = options.open(this.file);
+  }
+  address;
+  checkout;
+  options;
+  location;
+  ledger;
+  /** Fetches the branch into `checkout` (made when missing). `create`: a branch that does not exist yet is started, for `ledger init`. */
+  static open(address, checkout, options, create = false) {
+    const ledger = new _GitLedger(address, checkout, options);
+    ledger.sync(create);
+    return ledger;
+  }
+  get file() {
+    return join(this.checkout, ...this.address.file.split("/"));
+  }
+  live(environment, service) {
+    return this.ledger.live(environment, service);
+  }
+  spans(digest, environment, service) {
+    return this.ledger.spans(digest, environment, service);
+  }
+  veto(digest) {
+    return this.ledger.veto(digest);
+  }
+  previouslyLive(environment, service) {
+    return this.ledger.previouslyLive(environment, service);
+  }
+  newest(environment) {
+    return this.ledger.newest(environment);
+  }
+  pending(environment, service) {
+    return this.ledger.pending(environment, service);
+  }
+  entries(filter) {
+    return this.ledger.entries(filter);
+  }
+  now() {
+    return this.ledger.now();
+  }
+  services(environment) {
+    return this.ledger.services(environment);
+  }
+  record(environment, decide, pendingTimeoutMs) {
+    return this.writing(`${environment}: record`, () => this.ledger.record(environment, decide, pendingTimeoutMs));
+  }
+  resolve(request) {
+    return this.writing(`resolve record ${request.id}`, () => this.ledger.resolve(request));
+  }
+  init() {
+    return this.writing("create the ledger", () => this.ledger.init());
+  }
+  /** The file ledger in the checkout, for what only a file ledger does (its chain, its checkpoint). */
+  fileLedger() {
+    return this.ledger;
+  }
+  async writing(what, write) {
+    const attempts = this.options.attempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      const result = await write();
+      if (!this.commit(what)) return result;
+      await this.options.beforePush?.();
+      if (this.push() === "pushed") return result;
+      if (attempt >= attempts) {
+        throw new SealError(
+          "conflict",
+          `${this.location}: other writers pushed to ${this.address.branch} before this one ${attempts} times in a row; nothing of this command was kept. Run it again.`
+        );
+      }
+      this.sync(false);
+    }
+  }
+  /** Brings the checkout to the remote's branch exactly, dropping anything local. */
+  sync(create) {
+    if (!existsSync(join(this.checkout, ".git"))) {
+      mkdirSync(this.checkout, { recursive: true });
+      this.git(["init", "--quiet"]);
+    }
+    const fetched = this.run(["fetch", "--quiet", "--no-tags", this.address.remote, `+refs/heads/${this.address.branch}:refs/remotes/ledger/${this.address.branch}`]);
+    if (fetched.status === 0) {
+      this.git(["checkout", "--quiet", "--force", "-B", this.address.branch, `refs/remotes/ledger/${this.address.branch}`]);
+      this.git(["clean", "--quiet", "-fdx"]);
+    } else if (/couldn't find remote ref|could not find remote ref/i.test(fetched.stderr)) {
+      if (!create) {
+        throw new SealError(
+          "unreadable",
+          `${this.location}: the branch ${quote(this.address.branch)} does not exist in ${quote(redacted(this.address.remote))}. A missing ledger is never read as an empty one: create it with "artifact-seal ledger init --ledger ${this.location}", or give the branch that holds it.`
+        );
+      }
+      this.git(["checkout", "--quiet", "--orphan", this.address.branch]);
+      this.run(["rm", "-r", "--quiet", "--cached", "--ignore-unmatch", "."]);
+      this.git(["clean", "--quiet", "-fdx"]);
+    } else {
+      throw this.failure("fetch", fetched.stderr);
+    }
+    this.ledger = this.options.open(this.file);
+  }
+  /** Commits every change the write made (the ledger, its checkpoint, the contracts kept beside it); false when there is none. */
+  commit(what) {
+    this.git(["add", "--all", "--", "."]);
+    if (this.run(["diff", "--cached", "--quiet"]).status === 0) return false;
+    this.git(["-c", "user.name=artifact-seal", "-c", "user.email=artifact-seal@localhost", "commit", "--quiet", "--no-verify", "-m", `artifact-seal: ${what}`]);
+    return true;
+  }
+  push() {
+    const pushed = this.run(["push", "--quiet", "--porcelain", this.address.remote, `HEAD:refs/heads/${this.address.branch}`]);
+    if (pushed.status === 0) return "pushed";
+    if (/\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(stale|lock)/i.test(`${pushed.stdout}
+${pushed.stderr}`)) return "behind";
+    throw this.failure("push", `${pushed.stdout}
+${pushed.stderr}`);
+  }
+  failure(doing, output) {
+    const said = redacted(output.trim().split("\n").filter(Boolean).slice(-2).join(" ")) || "no message";
+    return new SealError(
+      /denied|authentication|permission|could not read username/i.test(output) ? "denied" : "unavailable",
+      `${this.location}: git could not ${doing} ${quote(this.address.branch)} (${said}). Nothing was ${doing === "push" ? "kept" : "read"}. Check that this machine can ${doing === "push" ? "push to" : "fetch from"} ${quote(redacted(this.address.remote))} with its git credentials (an SSH key, a credential helper, a CI token), then run again.`
+    );
+  }
+  git(args) {
+    const done = this.run(args);
+    if (done.status !== 0) throw this.failure("fetch", done.stderr);
+  }
+  run(args) {
+    const result = spawnSync("git", ["-C", this.checkout, ...args], {
+      encoding: "utf8",
+      // Never a prompt for a password on a CI machine: a missing credential fails at once.
+      env: { ...this.options.env ?? process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "true", LC_ALL: "C" }
+    });
+    if (result.error) {
+      throw new SealError("unavailable", `${this.location}: git could not be started (${result.error.code ?? result.error.message}). Install git, then run again.`);
+    }
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+};
+
 // src/app/ledger/open-ledger.ts
 async function openLedger(location, access, env) {
   if (location.kind === "file") {
@@ -1489,12 +1657,22 @@ async function openLedger(location, access, env) {
 }
 
 // src/cli/ledger-options.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 var LEDGER_OPTIONS = { ledger: { type: "string" } };
-var LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}) or "github"
+var LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}), "github"
                 (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN; a deployment
-                is made on the sealing commit, else GITHUB_SHA, else this checkout's HEAD)`;
+                is made on the sealing commit, else GITHUB_SHA, else this checkout's HEAD)
+                or "git:<remote>#<branch>:<path>" (a file ledger on a branch of a git
+                repository, fetched, appended and pushed: for CI machines that keep nothing)`;
 async function ledgerFromOptions(values, terminal, forWriting = false, create = false, signing) {
+  const address = gitAddressOf(values);
+  if (address !== null) {
+    const open = (file) => {
+      const signHead = signing === void 0 ? null : checkpointSigner(signing, file);
+      return new FileLedger(file, "--ledger", { create, ...signHead === null ? {} : { signHead } });
+    };
+    return GitLedger.open(address, checkoutOf(address), { open, env: terminal.env }, create);
+  }
   const location = ledgerLocationFromOptions(values, terminal);
   return openLedger(
     location,
@@ -1504,12 +1682,30 @@ async function ledgerFromOptions(values, terminal, forWriting = false, create = 
 }
 function withCheckoutCommit(terminal) {
   if (terminal.env.GITHUB_SHA) return terminal.env;
-  const head = spawnSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: terminal.cwd, encoding: "utf8", env: { PATH: terminal.env.PATH ?? "" } });
+  const head = spawnSync2("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: terminal.cwd, encoding: "utf8", env: { PATH: terminal.env.PATH ?? "" } });
   const commit = head.status === 0 ? head.stdout.trim() : "";
   return /^[0-9a-f]{40}$/.test(commit) ? { ...terminal.env, GITHUB_SHA: commit } : terminal.env;
 }
 function ledgerLocationFromOptions(values, terminal) {
+  const address = gitAddressOf(values);
+  if (address !== null) return { kind: "file", file: join(checkoutOf(address), ...address.file.split("/")) };
   return parseLedgerLocation(requireValue("ledger", values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, "--ledger", terminal.cwd);
+}
+function gitAddressOf(values) {
+  const value = requireValue("ledger", values.ledger);
+  return value?.trim().startsWith("git:") ? parseGitLedgerAddress(value.trim(), "--ledger") : null;
+}
+var checkouts = /* @__PURE__ */ new Map();
+function checkoutOf(address) {
+  const key = `${address.remote}#${address.branch}`;
+  let dir = checkouts.get(key);
+  if (dir === void 0) {
+    const made = mkdtempSync(join(tmpdir(), "artifact-seal-ledger-"));
+    checkouts.set(key, made);
+    process.once("exit", () => rmSync(made, { recursive: true, force: true }));
+    dir = made;
+  }
+  return dir;
 }
 
 export {
@@ -1519,6 +1715,7 @@ export {
   readRecordAttestation,
   FileLedger,
   verifyCheckpoint,
+  GitLedger,
   LEDGER_OPTIONS,
   LEDGER_HELP,
   ledgerFromOptions,

@@ -8,7 +8,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import "./chunk-QYUZA35N.js";
 import {
   identityPolicy

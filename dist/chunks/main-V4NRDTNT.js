@@ -85,14 +85,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-VWUWOS5L.js")).verifyCommand,
   diff: async () => (await import("./diff-command-FQ6MSR6N.js")).diffCommand,
   merge: async () => (await import("./merge-command-63DCC37I.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-6V3SW5Y3.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-LTWJ7D3W.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-HRBPDFE3.js")).vetoCommand,
-  history: async () => (await import("./history-command-J4EDYBW2.js")).historyCommand,
-  status: async () => (await import("./status-command-RETCB2BR.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-E56G6UV6.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-5QWH2YOZ.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-3SY2CQWB.js")).contractCommand,
+  promote: async () => (await import("./promote-command-DO2PHHKG.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-EBAJT5JR.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-X7WCPQ2J.js")).vetoCommand,
+  history: async () => (await import("./history-command-HLU357YL.js")).historyCommand,
+  status: async () => (await import("./status-command-VTRCMOIB.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-EBP2PRKO.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-SZV6VM5D.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-W4FXMOBD.js")).contractCommand,
   policy: async () => (await import("./policy-command-7QSLDJX5.js")).policyCommand
 };
 async function main(args, terminal) {

@@ -10,7 +10,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DKHOOO33.js";
+} from "./chunk-AIVKGG73.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-QYUZA35N.js";

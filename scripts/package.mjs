@@ -190,6 +190,10 @@ const POLICY_VALIDATOR = 'src/core/promotion/policy-validator.ts'
 const policyValidator = await (async () => {
   const schemaModule = await build({ ...OPTIONS, entryPoints: ['src/core/promotion/policy-schema.ts'], metafile: false, legalComments: 'none' })
   const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`)
+  // The same schema, published for editors (yaml-language-server) and SchemaStore; written
+  // with the repository's dist/ only, never by a build into another directory.
+  if (!args[0]) mkdirSync(path.join(root, 'schemas'), { recursive: true })
+  if (!args[0]) writeFileSync(path.join(root, 'schemas', 'promotion.schema.json'), `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`)
   return policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS)
 })()
 

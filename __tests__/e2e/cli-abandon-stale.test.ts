@@ -29,7 +29,7 @@ describe('artifact-seal ledger abandon-stale (the bundled CLI)', () => {
   it('refuses an --older-than below the pending timeout without --force, saying why, and abandons nothing', async () => {
     const { cwd, ledger, pendingId } = await deploymentInFlight()
     const run = cli(['ledger', 'abandon-stale', '--environment', 'staging', '--older-than', '1s', '--ledger', 'file:ledger.jsonl'], cwd)
-    expect(run).toMatchObject({ code: 1, stdout: '' })
+    expect(run).toMatchObject({ code: 2, stdout: '' })
     expect(run.stderr).toContain('--older-than: "1s" is shorter than the 6h a pending promotion waits for its confirmation')
     expect(run.stderr).toContain('--force')
     // The deployment in flight can still be confirmed.
@@ -41,12 +41,12 @@ describe('artifact-seal ledger abandon-stale (the bundled CLI)', () => {
     const forced = await deploymentInFlight()
     const run = cli(['ledger', 'abandon-stale', '--environment', 'staging', '--older-than', '30m', '--force', '--ledger', 'file:ledger.jsonl'], forced.cwd)
     expect(run.code).toBe(0)
-    expect(run.stdout).toContain('1 pending record(s) of staging marked abandoned')
+    expect(run.stdout).toContain('1 pending record of staging marked abandoned')
     expect((await collect(forced.ledger.entries({ environment: 'staging' }))).map((e) => e.outcome)).toEqual(['abandoned', 'pending'])
 
     const untouched = await deploymentInFlight()
     const byDefault = cli(['ledger', 'abandon-stale', '--environment', 'staging', '--ledger', 'file:ledger.jsonl'], untouched.cwd)
-    expect(byDefault).toMatchObject({ code: 0, stdout: expect.stringContaining('0 pending record(s) of staging marked abandoned') })
+    expect(byDefault).toMatchObject({ code: 0, stdout: expect.stringContaining('0 pending records of staging marked abandoned') })
     expect((await untouched.ledger.pending('staging')).map((p) => p.id)).toEqual([untouched.pendingId])
   })
 })

@@ -32,7 +32,7 @@ function promoteWithPolicy(policy: string): { code: number | null; stdout: strin
 describe('artifact-seal promote refuses bad input with a message, never an "unexpected error"', () => {
   it('a policy key with "%" and a mistake under it (was a URIError)', () => {
     const run = promoteWithPolicy('environments:\n  "%":\n    bogus: 1\n  dev: {}\n')
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stderr).not.toContain('unexpected error')
     expect(run.stderr).toContain('artifact-seal: The promotion policy promotion.yml has 2 mistakes:')
     expect(run.stderr).toContain('promotion.yml:2:3: environments has the key "%", which is not an environment name.')
@@ -41,7 +41,7 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
 
   it('a policy with an alias that names no anchor (was a ReferenceError)', () => {
     const run = promoteWithPolicy('environments:\n  dev: *missing\n')
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stderr).not.toContain('unexpected error')
     expect(run.stderr).toContain('promotion.yml:2:8: the alias "*missing" names no anchor set before it. Add "&missing" to an earlier value, or write the value out.')
   })
@@ -52,7 +52,7 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
     const started = Date.now()
     const run = promoteWithPolicy(`${bomb}environments:\n  dev: {}\n`)
     expect(Date.now() - started).toBeLessThan(10_000)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stderr).not.toContain('unexpected error')
     expect(run.stderr).toContain('promotion.yml: its aliases (*name) expand to more than 1000 values')
   })
@@ -95,8 +95,8 @@ describe('artifact-seal seal on a file it may not read', () => {
     fs.chmodSync(path.join(cwd, 'build/b.txt'), 0)
     const [command, ...prefix] = [...asOrdinaryUser, process.execPath]
     const run = spawnSync(command as string, [...prefix, CLI, 'seal', 'build', '--out', 'bundle', '--json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 })
-    expect(run.status).toBe(1)
-    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'failed', message: expect.stringContaining(`"${path.join(cwd, 'build/b.txt')}"`) } })
+    expect(run.status).toBe(2)
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'unreadable', message: expect.stringContaining(`"${path.join(cwd, 'build/b.txt')}"`) } })
     expect(run.stderr).toContain('permission denied')
     expect(fs.readdirSync(out)).toEqual([])
   })

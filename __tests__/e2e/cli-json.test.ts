@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PROJECT_ROOT } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
@@ -88,24 +89,29 @@ describe('--json: every command writes exactly one JSON document on stdout, and 
     expect(failed.stderr).toContain('half-done\n')
   })
 
-  it('on errors: {"error": {"code", "message"}}, the message on stderr too', () => {
-    const cases: [string[], 'usage' | 'failed', string][] = [
-      [['seal', 'missing', '--json'], 'failed', 'nothing matches "missing"'],
-      [['seal', 'build', '--json', '--bogus'], 'usage', "Unknown option '--bogus'"],
-      [['verify', 'build', '--digest', 'sha256:nope', '--json'], 'failed', 'sha256:nope'],
-      [['diff', listing, '--json'], 'usage', 'expected two listings, got 1'],
-      [['merge', `one=${listing}`, '--json'], 'usage', '--name is required'],
-      [['promote', 'sha256:nope', '--environment', 'dev', '--json'], 'failed', 'sha256:nope'],
-      [['promote', digest, '--environment', 'dev', '--json', '--path'], 'usage', "Option '--path <value>' argument missing"],
-      [['history', '--limit', '0', '--json'], 'failed', '--limit: "0" is not a positive whole number'],
-      [['status', '--policy', 'missing.yml', '--json'], 'failed', 'missing.yml'],
-      [['contract', 'diff', 'api/none.yaml', 'api/v2.yaml', '--json'], 'failed', 'cannot read'],
-      [['contract', 'history', '--json', '--ledger', 'file:none.jsonl'], 'failed', 'does not exist'],
-      [['frobnicate', '--json'], 'usage', 'unknown command "frobnicate"']
+  it('on errors: {"error": {"code", "message"}} with the SealError\'s code, the message on stderr too, and the exit code of that code', () => {
+    const cases: [string[], string, number, string][] = [
+      [['seal', 'missing', '--json'], 'bad-input', 2, 'nothing matches "missing"'],
+      [['seal', 'build', '--json', '--bogus'], 'usage', 2, "Unknown option '--bogus'"],
+      [['verify', 'build', '--digest', 'sha256:nope', '--json'], 'bad-input', 2, 'sha256:nope'],
+      [['diff', listing, '--json'], 'usage', 2, 'expected two listings, got 1'],
+      [['merge', `one=${listing}`, '--json'], 'usage', 2, '--name is required'],
+      [['promote', 'sha256:nope', '--environment', 'dev', '--json'], 'bad-input', 2, 'sha256:nope'],
+      [['promote', digest, '--environment', 'dev', '--json', '--path'], 'usage', 2, "Option '--path <value>' argument missing"],
+      [['history', '--limit', '0', '--json'], 'bad-input', 2, '--limit: "0" is not a positive whole number'],
+      [['status', '--policy', 'missing.yml', '--json'], 'unreadable', 2, 'missing.yml'],
+      [['contract', 'diff', 'api/none.yaml', 'api/v2.yaml', '--json'], 'unreadable', 2, 'cannot read'],
+      [['contract', 'history', '--json', '--ledger', 'file:none.jsonl'], 'unreadable', 2, 'does not exist'],
+      [['confirm', 'no-such-record', '--json'], 'bad-input', 2, 'no-such-record'],
+      [['veto', digest, '--environment', 'dev', '--json'], 'usage', 2, '--reason and --environment are required'],
+      [['ledger', 'verify', '--head', 'nope', '--json'], 'bad-input', 2, '--head: "nope"'],
+      [['verify-record', 'no-such-record', '--json'], 'bad-input', 2, 'no-such-record'],
+      [['contract', 'approve', digest, '--json'], 'usage', 2, '--environment and --reason are required'],
+      [['frobnicate', '--json'], 'usage', 2, 'unknown command "frobnicate"']
     ]
-    for (const [args, code, message] of cases) {
+    for (const [args, code, exit, message] of cases) {
       const run = cli(args, cwd)
-      expect({ args, code: run.code }).toEqual({ args, code: 1 })
+      expect({ args, exit: run.code }).toEqual({ args, exit })
       const json = onlyJson(run) as { error: { code: string; message: string } }
       expect(Object.keys(json)).toEqual(['error'])
       expect(Object.keys(json.error).sort()).toEqual(['code', 'message'])
@@ -113,5 +119,53 @@ describe('--json: every command writes exactly one JSON document on stdout, and 
       expect(json.error.message).toContain(message)
       expect(run.stderr).toContain(message)
     }
+  })
+
+  it('files that differ, with --checksums: exit 1, and each file in the result', () => {
+    const run = cli(['verify', 'other', '--digest', digest, '--checksums', listing, '--json'], cwd)
+    expect(run.code).toBe(1)
+    expect(onlyJson(run)).toMatchObject({ verified: false, mismatches: expect.arrayContaining([expect.objectContaining({ path: 'a.txt', kind: 'changed' })]) })
+  })
+})
+
+describe('--json: the commands that write records or check the ledger print theirs', () => {
+  it('veto, confirm, contract approve, ledger init/verify/abandon-stale and verify-record', () => {
+    const ws = writeTree(tempDir('cli-json-records-'), { 'build/a.txt': 'a', '.github/promotion.yml': 'environments:\n  dev: {}\n' })
+    const sealed = onlyJson(cli(['seal', 'build', '--json', '--out', 'bundle'], ws)) as { digest: string }
+    const init = cli(['ledger', 'init', '--json'], ws)
+    expect(init.code).toBe(0)
+    const created = onlyJson(init) as { location: string; ledger: string; head: string }
+    expect(created).toEqual({ location: expect.stringContaining('ledger.jsonl'), ledger: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), head: `1:${created.ledger}` })
+
+    const promoted = onlyJson(cli(['promote', sealed.digest, '--environment', 'dev', '--path', 'build', '--json'], ws)) as { record: { id: string } }
+    const confirm = cli(['confirm', promoted.record.id, '--json'], ws)
+    expect(confirm.code).toBe(0)
+    expect(onlyJson(confirm)).toMatchObject({ record: { outcome: 'deployed', resolves: promoted.record.id } })
+
+    const other = `sha256:${'1'.repeat(64)}`
+    const veto = cli(['veto', other, '--environment', 'dev', '--reason', 'broken', '--json'], ws)
+    expect(veto.code).toBe(0)
+    expect(onlyJson(veto)).toMatchObject({ record: { outcome: 'vetoed', digest: other, reason: 'broken' } })
+
+    const verified = cli(['ledger', 'verify', '--json'], ws)
+    expect(verified.code).toBe(0)
+    expect(onlyJson(verified)).toMatchObject({ intact: true, signed: false, count: 3, ledger: created.ledger, head: expect.stringMatching(/^4:sha256:/), problems: [] })
+
+    const abandoned = cli(['ledger', 'abandon-stale', '--environment', 'dev', '--json'], ws)
+    expect(abandoned.code).toBe(0)
+    expect(onlyJson(abandoned)).toEqual({ abandoned: [] })
+
+    const unsigned = cli(['verify-record', promoted.record.id, '--json'], ws)
+    expect(unsigned.code).toBe(1)
+    expect(onlyJson(unsigned)).toMatchObject({ verified: false, record: { id: promoted.record.id }, reason: expect.any(String) })
+
+    // A broken chain: exit 1, and the line that broke in the document.
+    const file = path.join(ws, '.artifact-seal/ledger.jsonl')
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    lines[1] = (lines[1] as string).replace('"dev"', '"prod"')
+    fs.writeFileSync(file, lines.join('\n'))
+    const broken = cli(['ledger', 'verify', '--json'], ws)
+    expect(broken.code).toBe(1)
+    expect(onlyJson(broken)).toMatchObject({ intact: false, problems: [expect.objectContaining({ line: 3, problem: expect.stringContaining('does not follow line 2') }), expect.objectContaining({ line: 3 })] })
   })
 })

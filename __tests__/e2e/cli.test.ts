@@ -49,10 +49,10 @@ describe('artifact-seal (the bundled CLI)', () => {
     fs.rmSync(path.join(cwd, 'build'), { recursive: true })
     fs.copyFileSync(sealed.checksumsPath, path.join(cwd, 'build'))
     const withListing = cli(['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
-    expect(withListing).toMatchObject({ code: 1, stdout: '' })
+    expect(withListing).toMatchObject({ code: 2, stdout: '' })
     expect(withListing.stderr).toContain(`artifact-seal: verify <path...>: --checksums "${sealed.checksumsPath}" says ${sealed.digest} sealed a tree of 2 files; "build" is one file.`)
     const alone = cli(['verify', 'build', '--digest', sealed.digest], cwd)
-    expect(alone).toMatchObject({ code: 1, stdout: '' })
+    expect(alone).toMatchObject({ code: 2, stdout: '' })
     expect(alone.stderr).toContain('is one file whose bytes are a checksums listing of 2 files')
     expect(alone.stderr).toContain('Give --checksums (the seal\'s listing)')
   })
@@ -77,12 +77,12 @@ describe('artifact-seal (the bundled CLI)', () => {
     }
   })
 
-  it('fails with exit code 1 and the same messages as the action', () => {
+  it('fails with exit code 2 on bad input, with the same messages as the action', () => {
     const cwd = tempDir()
-    expect(cli(['seal', 'missing'], cwd)).toMatchObject({ code: 1, stdout: '' })
+    expect(cli(['seal', 'missing'], cwd)).toMatchObject({ code: 2, stdout: '' })
     expect(cli(['seal', 'missing'], cwd).stderr).toContain('artifact-seal: seal <path...>: nothing matches "missing"')
     expect(cli(['seal', '--bogus'], cwd).stderr).toContain("artifact-seal: seal: Unknown option '--bogus'.")
-    expect(cli(['unknown'], cwd)).toMatchObject({ code: 1 })
+    expect(cli(['unknown'], cwd)).toMatchObject({ code: 2 })
     expect(cli(['seal', '.', '--out', ''], cwd).stderr).toContain('--out: "" is empty.')
     expect(cli(['diff', 'a'], cwd).stderr).toContain('diff: expected two listings, got 1.')
   })
@@ -90,7 +90,7 @@ describe('artifact-seal (the bundled CLI)', () => {
   it('leaves a promotion pending until confirm, and confirms a record once', () => {
     const cwd = writeTree(tempDir(), { 'build/a.txt': 'a', '.github/promotion.yml': 'environments:\n  dev: {}\n  prod:\n    requires: [dev]\n' })
     const digest = JSON.parse(cli(['seal', 'build', '--json'], cwd).stdout).digest as string
-    expect(cli(['promote', digest, '--environment', 'dev'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('does not exist. A missing ledger is never read as an empty one') })
+    expect(cli(['promote', digest, '--environment', 'dev'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('does not exist. A missing ledger is never read as an empty one') })
     expect(cli(['ledger', 'init'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created file:.*\nLedger: sha256:[0-9a-f]{64}\nHead: 1:sha256:[0-9a-f]{64}\n$/) })
     const pending = cli(['promote', digest, '--environment', 'dev', '--path', 'build'], cwd)
     expect(pending.code).toBe(0)
@@ -100,7 +100,7 @@ describe('artifact-seal (the bundled CLI)', () => {
     expect(cli(['confirm', '2'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/deployed to dev: live there from \S+ \(record 3 confirms record 2\)/) })
     expect(cli(['promote', digest, '--environment', 'prod', '--dry-run'], cwd).code).toBe(0)
     expect(cli(['confirm', '2'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('record 2 (') })
-    expect(cli(['confirm', '2', '--outcome', 'maybe'], cwd)).toMatchObject({ code: 1, stderr: expect.stringContaining('--outcome: "maybe" is not "success" or "failure"') })
+    expect(cli(['confirm', '2', '--outcome', 'maybe'], cwd)).toMatchObject({ code: 2, stderr: expect.stringContaining('--outcome: "maybe" is not "success" or "failure"') })
     const second = cli(['promote', digest, '--environment', 'prod', '--path', 'build'], cwd)
     expect(cli(['confirm', '4', '--outcome', 'failure', '--reason', 'helm timed out'], cwd)).toMatchObject({ code: 0, stdout: expect.stringContaining('failed (record 5 closes record 4): helm timed out') })
     expect(second.code).toBe(0)

@@ -86,11 +86,11 @@ describe('artifact-seal contract diff (the bundled CLI)', () => {
     expect(fs.existsSync(path.join(workspace, 'out'))).toBe(false)
   })
 
-  it('names a bad argument and exits 1', () => {
+  it('names a bad argument and exits 2', () => {
     const dir = tempDir()
-    expect(cli(['contract', 'diff', 'nothing.yaml', 'other.yaml'], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('contract diff <before>: cannot read') })
-    expect(cli(['contract', 'frobnicate'], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown subcommand "frobnicate"') })
+    expect(cli(['contract', 'diff', 'nothing.yaml', 'other.yaml'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('contract diff <before>: cannot read') })
+    expect(cli(['contract', 'frobnicate'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown subcommand "frobnicate"') })
     writeTree(dir, { 'openapi.yaml': API('1.0.0', '{ type: object }') })
-    expect(cli(['seal', '.', '--contract', 'missing.yaml'], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('--contract: "missing.yaml" matches none of the sealed files') })
+    expect(cli(['seal', '.', '--contract', 'missing.yaml'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--contract: "missing.yaml" matches none of the sealed files') })
   })
 })

@@ -132,11 +132,11 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     expect(refused.stdout).toContain(`artifact-seal contract approve ${v2.digest} --environment partner --from ${v1.contractDigest} --to ${v2.contractDigest}`)
 
     const unknown = cli(['contract', 'approve', `sha256:${'e'.repeat(64)}`, '--environment', 'partner', '--reason', 'x', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root)
-    expect(unknown.code).toBe(1)
+    expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("--to: no record of sha256:eeee")
     expect(unknown.stderr).toContain("Give --to (the contract digest it carries: the seal's contract-digest output)")
     const wrong = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--from', v2.contractDigest, '--to', v2.contractDigest, '--reason', 'x', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root)
-    expect(wrong.code).toBe(1)
+    expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain('--from')
     const approved = cli(['contract', 'approve', v2.digest, '--environment', 'partner', '--to', v2.contractDigest, '--reason', 'partners moved to v2', '--ledger', 'file:ledger.jsonl', '--policy', 'policy.yml'], root, { GITHUB_ACTOR: 'api-owner' })
     expect(approved.stderr).toBe('')
@@ -213,7 +213,7 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
 
     const before = records(root).length
     const mismatch = promote(root, v3, 'production', ['--contract-baseline', 'bundles/v2'])
-    expect(mismatch.code).toBe(1)
+    expect(mismatch.code).toBe(2)
     expect(mismatch.stderr).toContain('--contract-baseline')
     expect(mismatch.stderr).toContain(v1.contractDigest)
     expect(records(root).length).toBe(before)
@@ -224,7 +224,7 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
 
     fs.writeFileSync(path.join(root, 'policy.yml'), POLICY.replace('require-major', 'require-majr'))
     const badPolicy = promote(root, v2, 'production')
-    expect(badPolicy.code).toBe(1)
+    expect(badPolicy.code).toBe(2)
     expect(badPolicy.stderr).toMatch(/policy\.yml:\d+:\d+: environments\.production\.contract\.breaking "require-majr" is not one of refuse, require-major, require-approval, allow/)
   })
 })

@@ -345,7 +345,7 @@ paths:
     expect(refused.stdout).not.toContain('PENDING')
 
     const badBaseline = promote(root, v2, 'production', ['--contract-baseline', v1.bundle])
-    expect(badBaseline.code).toBe(1)
+    expect(badBaseline.code).toBe(2)
     expect(badBaseline.stderr).toMatch(/--contract-baseline: ".*v1" is not a contract as a seal wrote it: .*earlier artifact-seal/)
 
     // A candidate sealed by the earlier artifact-seal is not read either.
@@ -369,7 +369,7 @@ paths:
     const root = tempDir('contract-bad-ref-')
     writeTree(root, { 'app/api/openapi.yaml': API('1.0.0', ['id']).replace("schema: { type: object", "schema: { $ref: 'x%zz.yaml#/A', type: object") })
     const sealed = cli(['seal', 'app', '--contract', 'api/openapi.yaml', '--out', 'bundle'], root)
-    expect(sealed.code).toBe(1)
+    expect(sealed.code).toBe(2)
     expect(sealed.stderr).toBe('artifact-seal: --contract: "api/openapi.yaml" has a $ref "x%zz.yaml#/A" with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file\'s path without escapes.\n')
     expect(fs.existsSync(path.join(root, 'bundle'))).toBe(false)
   })

@@ -19,7 +19,7 @@ describe('npm run demo', () => {
 
   it('seals the example service and names the one file patched in a copy', () => {
     expect(run.stdout).toContain('✔ identical: ')
-    expect(run.stdout).toContain('1 of 5 files differ\n')
+    expect(run.stdout).toContain('1 of 5 files differs\n')
     expect(run.stdout).toContain('  changed  config/production.json\n')
     expect(run.stdout).toContain('config/production.json: FAILED')
   })
@@ -74,7 +74,7 @@ describe('npm run demo', () => {
 
   it('checks the ledger chain, catches a cut tail with the pinned head, and reports the record edited by hand', () => {
     const ledger = section('The ledger is hash-chained')
-    expect(ledger).toMatch(/Intact: \d+ records in file:/)
+    expect(ledger).toMatch(/Intact: \d+ records after the ledger's first line in file:/)
     expect(ledger).toMatch(/Head: \d+:sha256:[0-9a-f]{64}/)
     const cut = section('Someone deletes the last records')
     expect(cut).toMatch(/Intact: \d+ records/)

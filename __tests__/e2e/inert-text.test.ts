@@ -226,7 +226,7 @@ describe('outside text through the bundled CLI inside a runner', () => {
     const status = cli(['status', '--json', ...ledger], cwd)
     expect(names(status)).toEqual([])
     const refused = cli(['promote', digest, '--environment', 'staging', ...ledger], cwd)
-    expect(refused.code).toBe(1)
+    expect(refused.code).toBe(2)
     expect(names(refused)).toEqual([])
   })
 })

@@ -129,7 +129,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
     ]
     for (const [args, message] of cases) {
       const run = cli(args, cwd)
-      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 1, stdout: '' })
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' })
       expect(run.stderr).toContain(message)
     }
   })

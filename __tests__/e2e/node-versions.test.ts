@@ -106,12 +106,18 @@ describe('an older Node.js', () => {
     const version = spawnSync(systemNode, ['--version'], { encoding: 'utf8' }).stdout.trim()
     for (const args of [['--version'], ['seal', '.']]) {
       const result = spawnSync(systemNode, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8' })
-      expect(result.status).toBe(1)
+      expect(result.status).toBe(2)
       expect(result.stdout).toBe('')
       expect(result.stderr).toBe(
         `artifact-seal needs Node.js 22 or later; this is "${version}". Install Node.js 22 LTS or 24 (from https://nodejs.org, or "nvm install 22"), then run artifact-seal again.\n`
       )
     }
+  })
+
+  ;(olderNode ? it : it.skip)(`${systemNode} with --json: the refusal is the one JSON document on stdout`, () => {
+    const result = spawnSync(systemNode, [CLI, 'seal', '.', '--json'], { cwd: tempDir(), encoding: 'utf8' })
+    expect(result.status).toBe(2)
+    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'bad-input', message: expect.stringContaining('artifact-seal needs Node.js 22 or later') } })
   })
 })
 

@@ -132,18 +132,18 @@ describe('the bundled CLI promote with no --path', () => {
   it('refuses a promotion and a rollback, naming --path, --checksums and --digest-only, and records nothing; --digest-only lets it in', async () => {
     const w = await workspace({ 'subject-path': 'site', name: 'shop' })
     const run = cli(['promote', w.digest, '--environment', 'dev', '--ledger', 'file:ledger.jsonl'], w.workspace)
-    expect(run).toMatchObject({ code: 1, stdout: '' })
+    expect(run).toMatchObject({ code: 2, stdout: '' })
     for (const expected of ['no bytes to check', '--path', '--checksums', '--digest-only']) expect(run.stderr).toContain(expected)
     expect(w.ledgerLines()).toHaveLength(1)
     const json = cli(['promote', w.digest, '--environment', 'dev', '--ledger', 'file:ledger.jsonl', '--json'], w.workspace)
-    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'failed', message: expect.stringContaining('no bytes to check') } })
+    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'bad-input', message: expect.stringContaining('no bytes to check') } })
 
     expect(cli(['promote', w.digest, '--environment', 'dev', '--ledger', 'file:ledger.jsonl', '--digest-only', '--', 'true'], w.workspace).code).toBe(0)
     expect(cli(['promote', `sha256:${'ab'.repeat(32)}`, '--environment', 'dev', '--ledger', 'file:ledger.jsonl', '--digest-only', '--', 'true'], w.workspace).code).toBe(0)
     expect(w.ledgerLines()).toHaveLength(5)
     // Back to the first digest: a rollback deploys bytes as well.
     const rollback = cli(['promote', 'previous', '--rollback', '--environment', 'dev', '--ledger', 'file:ledger.jsonl'], w.workspace)
-    expect(rollback.code).toBe(1)
+    expect(rollback.code).toBe(2)
     expect(rollback.stderr).toContain('no bytes to check')
     expect(w.ledgerLines()).toHaveLength(5)
     expect(cli(['promote', w.digest, '--environment', 'dev', '--ledger', 'file:ledger.jsonl', '--digest-only', '--path', 'site'], w.workspace).stderr).toContain('--digest-only says this promotion carries no bytes, but --path gives them')

@@ -519,7 +519,7 @@ describe('the bundled promote action with a signed-by policy, on a file ledger',
     expect(post.code).toBe(0)
     fs.writeFileSync(path.join(sealed.workspace, 'cosign.pub'), key.publicPem)
     const ledgerCheck = await cli(['ledger', 'verify', '--ledger', 'file:ledger.jsonl', '--public-key', 'cosign.pub'], sealed.workspace)
-    expect(ledgerCheck.stdout).toMatch(new RegExp(`^Intact and signed: 2 records in file:\\S+, each chained to the one before, up to the head key:${key.hint.replace(/[+/]/g, '\\$&')} signed at`))
+    expect(ledgerCheck.stdout).toMatch(new RegExp(`^Intact and signed: 2 records after the ledger's first line in file:\\S+, each chained to the one before, up to the head key:${key.hint.replace(/[+/]/g, '\\$&')} signed at`))
     expect(ledgerCheck.code).toBe(0)
     const passed = await cli(['verify-record', record?.id as string, '--ledger', 'file:ledger.jsonl', '--public-key', 'cosign.pub'], sealed.workspace)
     expect(passed.stdout).toMatch(/^PASSED {2}record 2: pending /)
@@ -620,7 +620,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
 
   it('verify still passes the unsigned seal with nothing named, and the signed one with its key', async () => {
     const unnamed = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
-    expect(unnamed.stdout).toMatch(/^Verified: 1 files are the sealed bytes/)
+    expect(unnamed.stdout).toMatch(/^Verified: 1 file is the sealed bytes/)
     expect(unnamed.code).toBe(0)
     const again = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
     const signed = JSON.parse(again.stdout)
@@ -642,6 +642,16 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
     const outcomes: string[] = []
     for await (const e of new FileLedger(path.join(cwd, 'ledger.jsonl'), 'ledger').entries({ digest: sealed.digest as LedgerEntry['digest'] })) outcomes.push(e.outcome)
     expect(outcomes).toEqual(['refused'])
+  })
+
+  it('promote names the signer it verified, in text and in --json', async () => {
+    const signed = JSON.parse((await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed-for-promote', '--json'], cwd)).stdout)
+    const promote = ['promote', signed.digest, '--environment', 'staging', '--path', 'site', '--checksums', signed.checksumsPath, '--policy', 'promotion.yml', '--public-key', 'cosign.pub']
+    const text = await cli([...promote, '--ledger', 'file:signer-ledger.jsonl', '--create-ledger'], cwd)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(`  signed    by key:${key.hint} (verified)\n`)
+    const json = await cli([...promote, '--ledger', 'file:signer-ledger.jsonl', '--json'], cwd)
+    expect(JSON.parse(json.stdout)).toMatchObject({ allowed: true, signer: `key:${key.hint}` })
   })
 })
 

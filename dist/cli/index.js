@@ -13,9 +13,13 @@ var problem = nodeVersionProblem(process.versions.node);
 if (problem !== null) {
   process.stderr.write(`${problem}
 `);
-  process.exitCode = 1;
+  const args = process.argv.slice(2);
+  const split = args.indexOf("--");
+  if ((split < 0 ? args : args.slice(0, split)).includes("--json")) process.stdout.write(`${JSON.stringify({ error: { code: "bad-input", message: problem } }, null, 2)}
+`);
+  process.exitCode = 2;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-D5VTXIEJ.js"), import("../chunks/terminal-NBQQMLKP.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-JG3I3JNQ.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();

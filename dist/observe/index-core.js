@@ -29897,6 +29897,32 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/promotion/confirmation.ts
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -29907,7 +29933,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract2, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
@@ -30365,7 +30391,7 @@ function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -30953,11 +30979,12 @@ var FileLedger = class {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
+      const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -30965,7 +30992,7 @@ var FileLedger = class {
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
@@ -31357,7 +31384,7 @@ var FileLedger = class {
    * after the check, since creating it is writing it.
    */
   appendBytes(bytes, flags, lock) {
-    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
+    const stillHeld = () => lock.assertHeld(`Nothing was written; ${words().again}.`);
     let fd;
     try {
       if (flags === "wx") stillHeld();
@@ -31389,7 +31416,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -31666,7 +31693,10 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-O5725Y6J.js");
+  if (access2.token === "") {
+    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+  }
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JL2XUQY2.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -40017,7 +40047,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -40380,7 +40410,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -40484,7 +40514,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -41007,7 +41037,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function defaultRegistry(timeoutMs, context) {
-  const { RegistryClient } = await import("../chunks/client-5JDN2PO2.js");
+  const { RegistryClient } = await import("../chunks/client-A6MUBLSB.js");
   return new RegistryClient({ credentials: { env: context.env, ...context.env.HOME === void 0 ? {} : { homeDir: context.env.HOME } }, timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -41722,7 +41752,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-BXATURAB.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-A6T4TUMU.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -41744,8 +41774,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MZGHYMKA.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-2VRIFBXI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WUIBKNCY.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-FNXGQ6IG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -41775,7 +41805,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ZHYRDP32.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-C2T4L7FZ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -43417,7 +43447,8 @@ function parseWithPositions(text, source) {
       "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
 ` + problems.map((p) => `  ${p}`).join("\n") + `
-See the policy format in the README ("Promotion policy").`
+See the policy format in the README ("Promotion policy").`,
+      { details: { problems: problems.map((p) => locatedProblem(p, source)) } }
     );
   };
   let doc;
@@ -43439,6 +43470,12 @@ See the policy format in the README ("Promotion policy").`
     ]);
   }
   return policyFrom(value, source, { doc, at, fail });
+}
+function locatedProblem(problem, source) {
+  const rest2 = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
+  const position = rest2 === null ? null : /^(\d+):(\d+): /.exec(rest2);
+  if (position !== null && rest2 !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest2.slice(position[0].length) };
+  return { file: source, line: null, column: null, message: rest2 === null ? problem : rest2.replace(/^ /, "") };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
@@ -43888,6 +43925,10 @@ function renderDriftIssue(o, runUrl2) {
 // src/actions/report-failure.ts
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }
@@ -43987,7 +44028,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-U6BLTHJ2.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-B52H5B4L.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-JYYVTS35.js");
       const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken });
       const runUrl2 = requesterFromEnv(env).runUrl;
@@ -44068,27 +44109,26 @@ export {
   serviceOf as m19$serviceOf,
   listDirectory as m21$listDirectory,
   sealSubject as m21$sealSubject,
-  SYSTEM_CLOCK as m26$SYSTEM_CLOCK,
-  contractManifestBeside as m27$contractManifestBeside,
-  hasBundleBeside as m27$hasBundleBeside,
-  listingsIn as m27$listingsIn,
-  readListing as m27$readListing,
-  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
-  readStatement as m27$readStatement,
-  readStatementBeside as m27$readStatementBeside,
-  whyUnreadable as m27$whyUnreadable,
-  CACHE_FILES_DIR as m28$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m28$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m28$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m28$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m28$cacheArchivePrefix,
-  cacheKeyOf as m28$cacheKeyOf,
-  cacheStagingPath as m28$cacheStagingPath,
-  copyListedFiles as m29$copyListedFiles,
-  makeDirectories as m29$makeDirectories,
-  privateDir as m29$privateDir,
-  removeQuietly2 as m29$removeQuietly,
-  writeNewFile as m29$writeNewFile,
+  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
+  capitalized as m26$capitalized,
+  speakAs as m26$speakAs,
+  words as m26$words,
+  SYSTEM_CLOCK as m27$SYSTEM_CLOCK,
+  contractManifestBeside as m28$contractManifestBeside,
+  hasBundleBeside as m28$hasBundleBeside,
+  listingsIn as m28$listingsIn,
+  readListing as m28$readListing,
+  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
+  readStatement as m28$readStatement,
+  readStatementBeside as m28$readStatementBeside,
+  whyUnreadable as m28$whyUnreadable,
+  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m29$cacheArchivePrefix,
+  cacheKeyOf as m29$cacheKeyOf,
+  cacheStagingPath as m29$cacheStagingPath,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -44105,16 +44145,21 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m30$bundleBaseOf,
-  bundleFileNames as m30$bundleFileNames,
-  contractBeside as m30$contractBeside,
-  fileSafeName as m30$fileSafeName,
-  isBundleEntry as m30$isBundleEntry,
-  modesBeside as m30$modesBeside,
-  sigstoreBundleBeside as m30$sigstoreBundleBeside,
-  statementBeside as m30$statementBeside,
-  wrongEnvironment as m32$wrongEnvironment,
-  decodeRecord as m33$decodeRecord,
-  VERSION2 as m34$VERSION,
+  copyListedFiles as m30$copyListedFiles,
+  makeDirectories as m30$makeDirectories,
+  privateDir as m30$privateDir,
+  removeQuietly2 as m30$removeQuietly,
+  writeNewFile as m30$writeNewFile,
+  bundleBaseOf as m31$bundleBaseOf,
+  bundleFileNames as m31$bundleFileNames,
+  contractBeside as m31$contractBeside,
+  fileSafeName as m31$fileSafeName,
+  isBundleEntry as m31$isBundleEntry,
+  modesBeside as m31$modesBeside,
+  sigstoreBundleBeside as m31$sigstoreBundleBeside,
+  statementBeside as m31$statementBeside,
+  wrongEnvironment as m33$wrongEnvironment,
+  decodeRecord as m34$decodeRecord,
+  VERSION2 as m35$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

@@ -2422,9 +2422,9 @@ var MAX_ALIAS_EXPANSION = 1e3;
 var compiled = null;
 var validator = () => compiled ??= compilePolicyValidator();
 function parsePolicy(text, source) {
-  const plain2 = readPlainYaml(text);
-  if (plain2 !== NOT_PLAIN) {
-    const policy = policyFrom(plain2, source, null);
+  const plain3 = readPlainYaml(text);
+  if (plain3 !== NOT_PLAIN) {
+    const policy = policyFrom(plain3, source, null);
     if (policy !== null) return policy;
   }
   return parseWithPositions(text, source);
@@ -2441,7 +2441,8 @@ function parseWithPositions(text, source) {
       "malformed",
       `The promotion policy ${source} has ${problems.length === 1 ? "a mistake" : `${problems.length} mistakes`}:
 ` + problems.map((p) => `  ${p}`).join("\n") + `
-See the policy format in the README ("Promotion policy").`
+See the policy format in the README ("Promotion policy").`,
+      { details: { problems: problems.map((p) => locatedProblem(p, source)) } }
     );
   };
   let doc;
@@ -2463,6 +2464,12 @@ See the policy format in the README ("Promotion policy").`
     ]);
   }
   return policyFrom(value, source, { doc, at, fail });
+}
+function locatedProblem(problem, source) {
+  const rest = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
+  const position = rest === null ? null : /^(\d+):(\d+): /.exec(rest);
+  if (position !== null && rest !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest.slice(position[0].length) };
+  return { file: source, line: null, column: null, message: rest === null ? problem : rest.replace(/^ /, "") };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
@@ -2788,6 +2795,32 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/promotion/confirmation.ts
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -2798,7 +2831,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
@@ -3258,7 +3291,7 @@ function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -3855,11 +3888,12 @@ var FileLedger = class {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
+      const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -3867,7 +3901,7 @@ var FileLedger = class {
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
@@ -4259,7 +4293,7 @@ var FileLedger = class {
    * after the check, since creating it is writing it.
    */
   appendBytes(bytes, flags, lock) {
-    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
+    const stillHeld = () => lock.assertHeld(`Nothing was written; ${words().again}.`);
     let fd;
     try {
       if (flags === "wx") stillHeld();
@@ -4291,7 +4325,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -4573,7 +4607,10 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-M6UASKFT.js");
+  if (access2.token === "") {
+    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+  }
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-OPT3I3ND.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -5944,7 +5981,7 @@ var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
 var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain(value) {
+function plain2(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
   let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
   if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
@@ -5953,7 +5990,7 @@ function plain(value) {
 }
 function code(value) {
   if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
-  return `<code>${plain(value)}</code>`;
+  return `<code>${plain2(value)}</code>`;
 }
 function link2(label2, url, origins) {
   const target = safeUrl(url, origins);
@@ -5977,22 +6014,22 @@ function label(value) {
 init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain2(signature.detail)} |`];
+  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label2, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label2} | ${asCode ? code(value) : plain(value)} |`);
+    if (value !== void 0 && value !== "") rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
-  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
+  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain2(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
 
@@ -6001,7 +6038,7 @@ function renderPromotionMarkdown(report) {
   const { result, policy, status } = report;
   const { decision } = result;
   const out = [];
-  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain(headline(report))}`, "");
+  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain2(headline(report))}`, "");
   const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
   const environments = [...new Set(status.map((s) => s.environment))];
   const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]));
@@ -6031,15 +6068,15 @@ function renderPromotionMarkdown(report) {
   out.push("```", "");
   out.push(several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |", several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
   for (const s of status) {
-    const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
-    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
-    const service = several ? ` ${plain(serviceLabel(s.service))} |` : "";
-    const image = s.image === void 0 ? "" : `<br/>image: ${plain(imageTagText(s.image))}`;
-    out.push(`| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
+    const runs = s.error ? `unknown: ${plain2(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
+    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
+    const service = several ? ` ${plain2(serviceLabel(s.service))} |` : "";
+    const image = s.image === void 0 ? "" : `<br/>image: ${plain2(imageTagText(s.image))}`;
+    out.push(`| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
-  for (const c of decision.checks) out.push(`| ${plain(c.rule)} | ${plain(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain(c.detail)} |`);
+  for (const c of decision.checks) out.push(`| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`);
   out.push("");
   const contract = contractOutcome(result.contract);
   if (contract?.kind === "amended" && contract.changes.length > 0) out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
@@ -6047,7 +6084,7 @@ function renderPromotionMarkdown(report) {
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
   const imageRef = report.imageRef ?? result.verification?.imageRef;
   if (decision.allowed && imageRef !== void 0) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
-  if (result.previous) out.push(`| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`);
+  if (result.previous) out.push(`| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`);
   if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === "contract"))} |`);
   out.push(...sealedByRows(report, origins));
   out.push(...signerRows(result.signature, origins));
@@ -6069,7 +6106,7 @@ function sealedByRows(report, origins) {
   } else if (invalid.includes("commit")) {
     rows.push("| Commit | invalid in the seal statement (not shown) |");
   }
-  if (sealed.runUrl) rows.push(`| Sealed by | ${link2(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
+  if (sealed.runUrl) rows.push(`| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
   else if (invalid.includes("runUrl")) rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
   else if (rows.length === 0) rows.push("| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |");
   return rows;
@@ -6080,7 +6117,7 @@ function contractRow(outcome, ruled) {
     case "carried":
       return `${version2(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`;
     case "problem":
-      return `not compared${ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`}`;
+      return `not compared${ruled ? " (see the contract rule)" : `: ${plain2(outcome.problem)}`}`;
     case "initial":
       return `initial contract ${version2(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`;
     case "unchanged":
@@ -6088,7 +6125,7 @@ function contractRow(outcome, ruled) {
     case "removed":
       return `${version2(outcome.from.version)} \u2192 none: this digest carries no contract`;
     case "not-compared": {
-      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`;
+      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain2(outcome.problem)}`;
       return `${version2(contractLabel(outcome.from, outcome.to))} \u2192 ${version2(contractLabel(outcome.to, outcome.from))}, not compared${why}`;
     }
     case "amended":
@@ -6099,7 +6136,7 @@ var SEVERITY_MARK = { breaking: "\u{1F534} breaking", dangerous: "\u{1F7E0} dang
 function amendmentMarkdown(outcome, environment, rollback) {
   const { changes } = outcome;
   const out = [
-    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${plain(environment)} ${code(contractLabel(outcome.from, outcome.to))} \u2192 ${code(contractLabel(outcome.to, outcome.from))}`,
+    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${plain2(environment)} ${code(contractLabel(outcome.from, outcome.to))} \u2192 ${code(contractLabel(outcome.to, outcome.from))}`,
     "",
     `${severityCounts(changes)}.`,
     "",
@@ -6111,7 +6148,7 @@ function amendmentMarkdown(outcome, environment, rollback) {
     for (const [i, change] of group2.changes.entries()) {
       if (shown >= CHANGES_SHOWN) break;
       const operation = i === 0 ? code(group2.operation) : "";
-      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`);
+      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain2(change.location)} | ${plain2(change.message)} |`);
       shown++;
     }
   }
@@ -6131,36 +6168,36 @@ function renderVetoMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
     `### \u{1F6AB} Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""}`,
     "",
-    plain(record.reason ?? ""),
+    plain2(record.reason ?? ""),
     "",
-    `Found in ${plain(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    `Found in ${plain2(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
     ""
   ].join("\n");
 }
 function renderApprovalMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### \u{1F58A}\uFE0F Contract amendment approved for ${plain(record.environment)}`,
+    `### \u{1F58A}\uFE0F Contract amendment approved for ${plain2(record.environment)}`,
     "",
-    plain(record.reason ?? ""),
+    plain2(record.reason ?? ""),
     "",
     `| Digest | ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""} |`,
     "| --- | --- |",
     `| Contract | ${record.approves?.from ? code(record.approves.from) : "none"} \u2192 ${code(record.approves?.to ?? "")} |`,
-    `| Approved by | ${plain(record.actor ?? "unknown")} |`,
+    `| Approved by | ${plain2(record.actor ?? "unknown")} |`,
     `| Ledger | ${code(ledger)}, record ${recordLink(record, [serverUrl])} |`,
     "",
-    `One promotion of this amendment into ${plain(record.environment)} may go through on it.`,
+    `One promotion of this amendment into ${plain2(record.environment)} may go through on it.`,
     ""
   ].join("\n");
 }
 function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain2(resolutionHeadline(entry))}`,
     "",
-    ...entry.reason ? [plain(entry.reason), ""] : [],
+    ...entry.reason ? [plain2(entry.reason), ""] : [],
     `| Digest | ${code(entry.digest)} |`,
     "| --- | --- |",
-    `| Environment | ${plain(entry.environment)} |`,
+    `| Environment | ${plain2(entry.environment)} |`,
     `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ""
   ].join("\n");
@@ -6272,6 +6309,10 @@ var PromoteState = {
 init_errors();
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }
@@ -7082,7 +7123,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QV7F3KIF.js");
+    const { listAttestations } = await import("../chunks/attestations-api-OM3GH3K2.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7493,7 +7534,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -7752,7 +7793,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -7856,7 +7897,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -8282,7 +8323,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HIYWDKPD.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-JRJSFCVK.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8304,8 +8345,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LC654NKX.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-SVFCM5MI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LQPRILI4.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-MUTTSQJ2.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8335,7 +8376,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BSRBTP3B.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ABQYKIZZ.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -8378,7 +8419,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-S4IE4VSN.js");
+    const { contractSources } = await import("../chunks/contract-sources-RYUWZVNJ.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -8429,17 +8470,17 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
-      const plain2 = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env);
-      const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
+      const plain3 = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env);
+      const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-UQYCDAIP.js");
+      const { checkCandidates } = await import("../chunks/check-signature-XYHYR2YS.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-4LM2HQ5F.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-33DQVFDN.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
@@ -8462,18 +8503,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-HIYWDKPD.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-JRJSFCVK.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-HIYWDKPD.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-JRJSFCVK.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-HIYWDKPD.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-JRJSFCVK.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -8506,7 +8547,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-4LM2HQ5F.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-33DQVFDN.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
     );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
@@ -8539,7 +8580,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-S4IE4VSN.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-RYUWZVNJ.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -8593,7 +8634,7 @@ async function run(env = process.env) {
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-575EYPWV.js");
+      const { moveImageWith } = await import("../chunks/move-image-ABSGTUWG.js");
       const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
       for (const line of image.done) info(line);
       moved = image;
@@ -8653,7 +8694,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-NLEXYD2F.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-UQLVUMJP.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-FKEVULQJ.js");
   return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === "image" ? settings.source.token : settings.token));
 }
 
@@ -8769,26 +8810,25 @@ export {
   runUrl as m25$runUrl,
   statementSubject as m25$statementSubject,
   workflowPath as m25$workflowPath,
-  contractManifestBeside as m27$contractManifestBeside,
-  hasBundleBeside as m27$hasBundleBeside,
-  listingsIn as m27$listingsIn,
-  readListing as m27$readListing,
-  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
-  readStatement as m27$readStatement,
-  readStatementBeside as m27$readStatementBeside,
-  whyUnreadable as m27$whyUnreadable,
-  CACHE_FILES_DIR as m28$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m28$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m28$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m28$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m28$cacheArchivePrefix,
-  cacheKeyOf as m28$cacheKeyOf,
-  cacheStagingPath as m28$cacheStagingPath,
-  copyListedFiles as m29$copyListedFiles,
-  makeDirectories as m29$makeDirectories,
-  privateDir as m29$privateDir,
-  removeQuietly3 as m29$removeQuietly,
-  writeNewFile as m29$writeNewFile,
+  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
+  capitalized as m26$capitalized,
+  speakAs as m26$speakAs,
+  words as m26$words,
+  contractManifestBeside as m28$contractManifestBeside,
+  hasBundleBeside as m28$hasBundleBeside,
+  listingsIn as m28$listingsIn,
+  readListing as m28$readListing,
+  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
+  readStatement as m28$readStatement,
+  readStatementBeside as m28$readStatementBeside,
+  whyUnreadable as m28$whyUnreadable,
+  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m29$cacheArchivePrefix,
+  cacheKeyOf as m29$cacheKeyOf,
+  cacheStagingPath as m29$cacheStagingPath,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -8805,21 +8845,26 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m30$bundleBaseOf,
-  bundleFileNames as m30$bundleFileNames,
-  contractBeside as m30$contractBeside,
-  fileSafeName as m30$fileSafeName,
-  isBundleEntry as m30$isBundleEntry,
-  modesBeside as m30$modesBeside,
-  sigstoreBundleBeside as m30$sigstoreBundleBeside,
-  statementBeside as m30$statementBeside,
-  besideLedger as m31$besideLedger,
-  readCheckpoint as m31$readCheckpoint,
-  readRecordAttestation as m31$readRecordAttestation,
-  writeRecordAttestation as m31$writeRecordAttestation,
-  wrongEnvironment as m32$wrongEnvironment,
-  decodeRecord as m33$decodeRecord,
-  VERSION as m34$VERSION,
+  copyListedFiles as m30$copyListedFiles,
+  makeDirectories as m30$makeDirectories,
+  privateDir as m30$privateDir,
+  removeQuietly3 as m30$removeQuietly,
+  writeNewFile as m30$writeNewFile,
+  bundleBaseOf as m31$bundleBaseOf,
+  bundleFileNames as m31$bundleFileNames,
+  contractBeside as m31$contractBeside,
+  fileSafeName as m31$fileSafeName,
+  isBundleEntry as m31$isBundleEntry,
+  modesBeside as m31$modesBeside,
+  sigstoreBundleBeside as m31$sigstoreBundleBeside,
+  statementBeside as m31$statementBeside,
+  besideLedger as m32$besideLedger,
+  readCheckpoint as m32$readCheckpoint,
+  readRecordAttestation as m32$readRecordAttestation,
+  writeRecordAttestation as m32$writeRecordAttestation,
+  wrongEnvironment as m33$wrongEnvironment,
+  decodeRecord as m34$decodeRecord,
+  VERSION as m35$VERSION,
   findSignatures as m6$findSignatures,
   sha256Of as m6$sha256Of,
   unsignedCheck as m6$unsignedCheck,

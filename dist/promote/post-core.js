@@ -422,6 +422,32 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/promotion/confirmation.ts
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -432,7 +458,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: re-run the promote step, or run: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
@@ -890,7 +916,7 @@ function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -1258,11 +1284,12 @@ var FileLedger = class {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
       const pending = snapshot.index.find(request.id);
+      const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`);
+        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -1270,7 +1297,7 @@ var FileLedger = class {
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
@@ -1662,7 +1689,7 @@ var FileLedger = class {
    * after the check, since creating it is writing it.
    */
   appendBytes(bytes, flags, lock) {
-    const stillHeld = () => lock.assertHeld("Nothing was written; run the step again.");
+    const stillHeld = () => lock.assertHeld(`Nothing was written; ${words().again}.`);
     let fd;
     try {
       if (flags === "wx") stillHeld();
@@ -1694,7 +1721,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -1903,7 +1930,10 @@ async function openLedger(location, access2, env) {
   if (!repository) {
     throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-WY3CV2AO.js");
+  if (access2.token === "") {
+    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+  }
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-PNI2C46P.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2040,6 +2070,10 @@ var PromoteState = {
 // src/actions/report-failure.ts
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }
@@ -2073,7 +2107,7 @@ var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
 var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain(value) {
+function plain2(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
   let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
   if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
@@ -2082,7 +2116,7 @@ function plain(value) {
 }
 function code(value) {
   if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
-  return `<code>${plain(value)}</code>`;
+  return `<code>${plain2(value)}</code>`;
 }
 function link2(label2, url, origins) {
   const target = safeUrl(url, origins);
@@ -2102,12 +2136,12 @@ function recordLink(record, origins) {
 }
 function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain2(resolutionHeadline(entry))}`,
     "",
-    ...entry.reason ? [plain(entry.reason), ""] : [],
+    ...entry.reason ? [plain2(entry.reason), ""] : [],
     `| Digest | ${code(entry.digest)} |`,
     "| --- | --- |",
-    `| Environment | ${plain(entry.environment)} |`,
+    `| Environment | ${plain2(entry.environment)} |`,
     `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ""
   ].join("\n");
@@ -2934,6 +2968,10 @@ export {
   notPem as m23$notPem,
   pemBlocks as m23$pemBlocks,
   readPublicKey as m23$readPublicKey,
+  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
+  capitalized as m26$capitalized,
+  speakAs as m26$speakAs,
+  words as m26$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -2950,9 +2988,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m32$wrongEnvironment,
-  decodeRecord as m33$decodeRecord,
-  VERSION as m34$VERSION,
+  wrongEnvironment as m33$wrongEnvironment,
+  decodeRecord as m34$decodeRecord,
+  VERSION as m35$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

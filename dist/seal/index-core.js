@@ -1276,6 +1276,24 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
   }
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+
 // src/core/hashing/hash-files.ts
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
@@ -1287,7 +1305,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -1650,7 +1668,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1754,7 +1772,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -2045,7 +2063,7 @@ var LocalDirectoryStore = class {
     const e = error2;
     return new SealError(
       "unreadable",
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`,
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory ${words().reader} can write to.`,
       { cause: e }
     );
   }
@@ -2153,6 +2171,10 @@ function runnerTempDir(env) {
 // src/actions/report-failure.ts
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }
@@ -3209,7 +3231,7 @@ async function run(env = process.env) {
       let artifact2 = sealed;
       if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IQN2OJZX.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-RVA2HGF3.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
       }
@@ -3303,7 +3325,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-QOQCU3Z4.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-4VEK62DO.js");
   const { resolveImage } = await import("../chunks/resolve-image-JCDWOTZ4.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
@@ -3323,7 +3345,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-NJ6HIOWS.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2CEBRMUG.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3349,7 +3371,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-4AVSC3EC.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-HCCC4XIC.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3362,7 +3384,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-QB642FM5.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-K5WSJTL2.js");
     fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
@@ -3383,7 +3405,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
   const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-QB642FM5.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-K5WSJTL2.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };
@@ -3469,14 +3491,14 @@ export {
   notPem as m23$notPem,
   pemBlocks as m23$pemBlocks,
   readPublicKey as m23$readPublicKey,
-  contractManifestBeside as m27$contractManifestBeside,
-  hasBundleBeside as m27$hasBundleBeside,
-  listingsIn as m27$listingsIn,
-  readListing as m27$readListing,
-  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
-  readStatement as m27$readStatement,
-  readStatementBeside as m27$readStatementBeside,
-  whyUnreadable as m27$whyUnreadable,
+  contractManifestBeside as m28$contractManifestBeside,
+  hasBundleBeside as m28$hasBundleBeside,
+  listingsIn as m28$listingsIn,
+  readListing as m28$readListing,
+  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
+  readStatement as m28$readStatement,
+  readStatementBeside as m28$readStatementBeside,
+  whyUnreadable as m28$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3493,15 +3515,15 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m30$bundleBaseOf,
-  bundleFileNames as m30$bundleFileNames,
-  contractBeside as m30$contractBeside,
-  fileSafeName as m30$fileSafeName,
-  isBundleEntry as m30$isBundleEntry,
-  modesBeside as m30$modesBeside,
-  sigstoreBundleBeside as m30$sigstoreBundleBeside,
-  statementBeside as m30$statementBeside,
-  VERSION as m34$VERSION,
+  bundleBaseOf as m31$bundleBaseOf,
+  bundleFileNames as m31$bundleFileNames,
+  contractBeside as m31$contractBeside,
+  fileSafeName as m31$fileSafeName,
+  isBundleEntry as m31$isBundleEntry,
+  modesBeside as m31$modesBeside,
+  sigstoreBundleBeside as m31$sigstoreBundleBeside,
+  statementBeside as m31$statementBeside,
+  VERSION as m35$VERSION,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run
 };

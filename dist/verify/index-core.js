@@ -1288,6 +1288,32 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
   }
 }
 
+// src/core/vocabulary.ts
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => JSON.stringify(input),
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
 // src/core/hashing/hash-files.ts
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
@@ -1299,7 +1325,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure no other step writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.' : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -1557,7 +1583,7 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1661,7 +1687,7 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
@@ -2083,7 +2109,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   }
   if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TWEXKFII.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-VR5LOIEX.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2105,8 +2131,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TKLLABCH.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-ENSEQYBU.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EAC7VHLR.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-QMAD7EMI.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2136,7 +2162,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-55NOLZ6S.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3P64Z7EI.js");
   const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
@@ -2426,6 +2452,10 @@ var PromoteInput = {
 // src/actions/report-failure.ts
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
+    for (const problem of error2.details.problems ?? []) {
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
+      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+    }
     setFailed(error2.message);
     return;
   }
@@ -3177,7 +3207,7 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-VH2VTRZF.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-XCY7NZCQ.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-CLCFD6EP.js");
   let verified;
   try {
@@ -3281,7 +3311,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-FIO4AIMG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-T46KM6WC.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3344,7 +3374,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-TWEXKFII.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-VR5LOIEX.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) };
@@ -3491,26 +3521,25 @@ export {
   parseWorkflowSetting as m22$parseWorkflowSetting,
   parseWorkflowUri as m22$parseWorkflowUri,
   repositoryOfUri as m22$repositoryOfUri,
-  contractManifestBeside as m27$contractManifestBeside,
-  hasBundleBeside as m27$hasBundleBeside,
-  listingsIn as m27$listingsIn,
-  readListing as m27$readListing,
-  readSigstoreBundleBeside as m27$readSigstoreBundleBeside,
-  readStatement as m27$readStatement,
-  readStatementBeside as m27$readStatementBeside,
-  whyUnreadable as m27$whyUnreadable,
-  CACHE_FILES_DIR as m28$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m28$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m28$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m28$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m28$cacheArchivePrefix,
-  cacheKeyOf as m28$cacheKeyOf,
-  cacheStagingPath as m28$cacheStagingPath,
-  copyListedFiles as m29$copyListedFiles,
-  makeDirectories as m29$makeDirectories,
-  privateDir as m29$privateDir,
-  removeQuietly as m29$removeQuietly,
-  writeNewFile as m29$writeNewFile,
+  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
+  capitalized as m26$capitalized,
+  speakAs as m26$speakAs,
+  words as m26$words,
+  contractManifestBeside as m28$contractManifestBeside,
+  hasBundleBeside as m28$hasBundleBeside,
+  listingsIn as m28$listingsIn,
+  readListing as m28$readListing,
+  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
+  readStatement as m28$readStatement,
+  readStatementBeside as m28$readStatementBeside,
+  whyUnreadable as m28$whyUnreadable,
+  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m29$cacheArchivePrefix,
+  cacheKeyOf as m29$cacheKeyOf,
+  cacheStagingPath as m29$cacheStagingPath,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3527,15 +3556,20 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m30$bundleBaseOf,
-  bundleFileNames as m30$bundleFileNames,
-  contractBeside as m30$contractBeside,
-  fileSafeName as m30$fileSafeName,
-  isBundleEntry as m30$isBundleEntry,
-  modesBeside as m30$modesBeside,
-  sigstoreBundleBeside as m30$sigstoreBundleBeside,
-  statementBeside as m30$statementBeside,
-  VERSION as m34$VERSION,
+  copyListedFiles as m30$copyListedFiles,
+  makeDirectories as m30$makeDirectories,
+  privateDir as m30$privateDir,
+  removeQuietly as m30$removeQuietly,
+  writeNewFile as m30$writeNewFile,
+  bundleBaseOf as m31$bundleBaseOf,
+  bundleFileNames as m31$bundleFileNames,
+  contractBeside as m31$contractBeside,
+  fileSafeName as m31$fileSafeName,
+  isBundleEntry as m31$isBundleEntry,
+  modesBeside as m31$modesBeside,
+  sigstoreBundleBeside as m31$sigstoreBundleBeside,
+  statementBeside as m31$statementBeside,
+  VERSION as m35$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

@@ -1,4 +1,5 @@
 import * as core from './runner-io.js'
+import * as path from 'node:path'
 import { SealError } from '../core/errors.js'
 
 /**
@@ -7,6 +8,12 @@ import { SealError } from '../core/errors.js'
  */
 export function reportFailure(error: unknown): void {
   if (error instanceof SealError) {
+    // A mistake at a line of a file in the repository (the policy) is also an annotation
+    // there, so it shows on the pull request's diff.
+    for (const problem of error.details.problems ?? []) {
+      if (problem.line === null || path.isAbsolute(problem.file) || problem.file.startsWith('..')) continue
+      core.error(problem.message, { title: 'artifact-seal', file: problem.file, startLine: problem.line, ...(problem.column === null ? {} : { startColumn: problem.column }) })
+    }
     core.setFailed(error.message)
     return
   }

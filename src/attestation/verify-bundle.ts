@@ -6,6 +6,7 @@ import { PolicyError, VerificationError, Verifier, toSignedEntity, toTrustMateri
 import { SealError, quote } from '../core/errors.js'
 import { type IdentityPolicy, type SignerIdentity, checkIdentity, decodeIdentity, describeIdentityFailure } from '../core/signing/identity.js'
 import { TRUSTED_ROOT_MEDIA_TYPE, type TrustedRootJson, loadTufTrustedRoot } from './trusted-root.js'
+import { words } from '../core/vocabulary.js'
 
 /**
  * Verifies a Sigstore bundle that signs an in-toto statement, with @sigstore/verify against a
@@ -71,7 +72,7 @@ const PUBLIC_GOOD_ORGANIZATION = 'sigstore.dev'
 const GITHUB_ORGANIZATION = 'GitHub, Inc.'
 const EMPTY_ROOT: TrustedRootJson = { mediaType: TRUSTED_ROOT_MEDIA_TYPE, tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] }
 /** Where a keyless bundle's trusted root comes from, for messages. */
-const ROOT_INPUTS = `${quote('trusted-root')}, or ${quote('tuf-mirrors')} when it comes over TUF`
+const ROOT_INPUTS = `${words().option('trusted-root')}, or ${words().option('tuf-mirrors')} when it comes over TUF`
 const STATEMENT_TYPES = ['https://in-toto.io/Statement/v1', 'https://in-toto.io/Statement/v0.1']
 
 const MEDIA_TYPES: ReadonlySet<string> = new Set([BUNDLE_V01_MEDIA_TYPE, BUNDLE_V02_MEDIA_TYPE, BUNDLE_V03_LEGACY_MEDIA_TYPE, BUNDLE_V03_MEDIA_TYPE])
@@ -194,7 +195,7 @@ function verificationFailure(error: unknown, context: { keyed: boolean; hint?: s
       }
       return new SealError('refused', 
         `certificate chain: the signing certificate does not chain to a certificate authority of the trusted root, or was not valid when it signed (${detail}). ` +
-          `The bundle was signed by another Sigstore instance than the trusted root describes; give the matching trusted root in ${quote('trusted-root')} (\`gh attestation trusted-root\` writes GitHub's and public-good's), or the TUF repositories that serve it in ${quote('tuf-mirrors')}.`
+          `The bundle was signed by another Sigstore instance than the trusted root describes; give the matching trusted root in ${words().option('trusted-root')} (\`gh attestation trusted-root\` writes GitHub's and public-good's), or the TUF repositories that serve it in ${words().option('tuf-mirrors')}.`
       )
     case 'TIMESTAMP_ERROR':
       return new SealError('refused', 
@@ -203,7 +204,7 @@ function verificationFailure(error: unknown, context: { keyed: boolean; hint?: s
       )
     case 'PUBLIC_KEY_ERROR':
       return new SealError('refused', 
-        `key not found: the bundle is signed with the key ${quote(context.hint ?? '')}, and no public key given matches it (${detail}). Give the signer's public key in ${quote('public-key')}.`
+        `key not found: the bundle is signed with the key ${quote(context.hint ?? '')}, and no public key given matches it (${detail}). Give the signer's public key in ${words().option('public-key')}.`
       )
     case 'TLOG_ERROR':
     case 'TLOG_BODY_ERROR':
@@ -247,7 +248,7 @@ function verifyKeyed(bundle: Bundle, options: VerifyOptions): VerifiedSigner {
   const hint = bundle.verificationMaterial.content.publicKey.hint
   const keys = options.publicKeys ?? []
   if (keys.length === 0) {
-    throw new SealError('refused', `key not found: the bundle is signed with a key (hint ${quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${quote('public-key')}.`)
+    throw new SealError('refused', `key not found: the bundle is signed with a key (hint ${quote(hint)}), not a Sigstore certificate, and no public key was given. Give the signer's public key in ${words().option('public-key')}.`)
   }
   // A matching hint goes first; the others are still tried, as cosign ignores hints.
   const ordered = [...keys.filter((k) => k.hint === hint), ...keys.filter((k) => k.hint !== hint)]
@@ -268,7 +269,7 @@ function verifyKeyed(bundle: Bundle, options: VerifyOptions): VerifiedSigner {
   if (last instanceof VerificationError && last.code === 'SIGNATURE_ERROR') {
     throw new SealError('tampered', 
       `signature: the bundle's signature verifies with none of the ${keys.length} public key(s) given (the bundle names key ${quote(hint)}): it was signed with another key, or the statement was changed after signing. ` +
-        `Give the signer's public key in ${quote('public-key')}.`
+        `Give the signer's public key in ${words().option('public-key')}.`
     )
   }
   throw verificationFailure(last, { keyed: true, hint })

@@ -4,7 +4,7 @@ import { makesLive } from '../core/promotion/record.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { cliCheckpointSigning } from './signing-options.js'
 
 export const CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--environment ENV] [--ledger L]
@@ -18,6 +18,7 @@ deployment went live meanwhile), is recorded as failed, and the command exits 1.
   --outcome O   success (the deployment went through) or failure
   --reason TEXT why it failed, for the record
   --environment ENV  refuse the record unless it is a promotion to ENV
+  --json        print the record written as JSON: {"record": {…}}
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
                       (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
@@ -27,7 +28,7 @@ const spec = {
   name: 'confirm',
   usage: CONFIRM_USAGE,
   allowPositionals: true,
-  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function confirmCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -52,5 +53,6 @@ export async function confirmCommand(args: string[], terminal: Terminal): Promis
     ...requesterFromEnv(terminal.env)
   })
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
+  if (values.json) printJson(terminal, { record: entry })
   return outcome === 'success' && !makesLive(entry.outcome) ? 1 : 0
 }

@@ -54,6 +54,7 @@ into the environment under "contract: {breaking: require-approval}" goes through
                       when that file exists)
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+  --json              print the approval recorded as JSON: {"record": {…}}
   -h, --help          show this help`
 
 const approveSpec = {
@@ -67,6 +68,7 @@ const approveSpec = {
     to: { type: 'string' },
     name: { type: 'string' },
     policy: { type: 'string' },
+    json: { type: 'boolean' },
     ...LEDGER_OPTIONS,
     'signing-key': { type: 'string' }
   }
@@ -146,6 +148,10 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )
+  if (values.json) {
+    printJson(terminal, { record })
+    return 0
+  }
   terminal.out(
     `APPROVED  the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${environment}\n` +
       `  for       ${digest}\n  reason    ${reason}\n  by        ${record.actor ?? 'unknown'}\n  recorded  ${ledger.location} #${record.id}\n` +

@@ -5,6 +5,7 @@ import { diffListings, digestOfListing, formatListing, parseListing } from '../c
 import { mismatchLines } from '../report/mismatch-text.js'
 import { parseCommand } from './arguments.js'
 import { type Terminal, printJson } from './terminal.js'
+import { formatCount } from '../report/format.js'
 
 export const DIFF_USAGE = `Usage: artifact-seal diff <sealed.sha256> <other.sha256> [--json]
 
@@ -42,7 +43,7 @@ export async function diffCommand(args: string[], terminal: Terminal): Promise<n
   } else if (mismatches.length === 0) {
     terminal.out(`Equal: ${sealed.length} files, ${digests.sealed}\n`)
   } else {
-    const lines = [`${mismatches.length} of ${Math.max(sealed.length, other.length)} files differ`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`]
+    const lines = [`${mismatches.length} of ${formatCount(Math.max(sealed.length, other.length), 'file')} ${mismatches.length === 1 ? 'differs' : 'differ'}`, `  sealed  ${digests.sealed}`, `  other   ${digests.other}`]
     lines.push(...mismatchLines(mismatches))
     terminal.out(`${lines.join('\n')}\n`)
   }

@@ -7,7 +7,11 @@ import { nodeVersionProblem } from './node-version.js'
 const problem = nodeVersionProblem(process.versions.node)
 if (problem !== null) {
   process.stderr.write(`${problem}\n`)
-  process.exitCode = 1
+  // Another Node is something the caller must change (exit 2), and --json still gets its one document.
+  const args = process.argv.slice(2)
+  const split = args.indexOf('--')
+  if ((split < 0 ? args : args.slice(0, split)).includes('--json')) process.stdout.write(`${JSON.stringify({ error: { code: 'bad-input', message: problem } }, null, 2)}\n`)
+  process.exitCode = 2
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([import('./main.js'), import('./terminal.js')])
   const terminal = processTerminal()

@@ -11,9 +11,12 @@ import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-opti
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
 import { besideLedger } from '../stores/ledger/beside-ledger.js'
+import { GitLedger } from '../stores/ledger/git-ledger.js'
+import { plain } from '../report/paint.js'
+import { formatCount } from '../report/format.js'
 
 export const LEDGER_USAGE = `Usage: artifact-seal ledger init [--ledger file:<path>]
        artifact-seal ledger verify [--head <seq>:sha256:<hex>] [--ledger-id sha256:<hex>] [--public-key FILE] [--ledger file:<path>]
@@ -50,6 +53,9 @@ abandon-stale  marks the environment's pending promotions that nobody confirmed 
   --environment ENV the environment whose pending promotions to look at
   --older-than D    how old a pending record must be, such as 6h or 2d
   --force           abandon below 6h too, when those deployments are known to be over
+  --json            print the result as JSON: init {location, ledger, head}; verify
+                    {intact, location, count, ledger, head, problems: [{line, problem}]};
+                    abandon-stale {abandoned: [records]}
 ${LEDGER_HELP}
 With "ledger verify", whose checkpoint signature is accepted:
 ${SIGNER_USAGE}
@@ -59,7 +65,7 @@ const spec = {
   name: 'ledger',
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: 'string' }, 'ledger-id': { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, force: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: { head: { type: 'string' }, 'ledger-id': { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
 } as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -71,19 +77,22 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   const command = positionals.join(' ')
   if (command === 'abandon-stale') {
     const stale = staleAfter(values)
-    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal)
+    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal, values.json === true)
   }
   if (command !== 'init' && command !== 'verify') {
     throw new SealError('usage', `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
   }
-  const ledger = await ledgerFromOptions(values, terminal)
+  const opened = await ledgerFromOptions(values, terminal, false, command === 'init')
+  // A ledger kept in git is a file ledger in a checkout: its chain and checkpoint are the file's.
+  const ledger = opened instanceof GitLedger ? opened.fileLedger() : opened
   if (!(ledger instanceof FileLedger)) {
     throw new SealError('bad-input', `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
   }
   if (command === 'init') {
-    const head = await ledger.init()
+    const head = opened instanceof GitLedger ? await opened.init() : await ledger.init()
     // The first line's hash is the ledger's identity as well as its first head.
-    terminal.out(`Created ${ledger.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
+    if (values.json) printJson(terminal, { location: opened.location, ledger: head.hash, head: formatHead(head) })
+    else terminal.out(`Created ${opened.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
@@ -91,11 +100,20 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   const pinned = headText === undefined ? undefined : parseHead(headText)
   const idText = requireValue('ledger-id', values['ledger-id'])
   const pinnedId = idText === undefined ? null : parseLedgerId(idText)
-  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, { head: pinned, headText, ledger: pinnedId }, terminal)
+  const json = values.json === true
+  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, { head: pinned, headText, ledger: pinnedId }, terminal, json)
   const { count, head, identity, problems } = await ledger.verifyChain(pinned)
+  const verdict = (intact: boolean, extra: Record<string, unknown> = {}): void =>
+    printJson(terminal, { intact, signed: false, location: ledger.location, count, ledger: identity, head: formatHead(head), problems, ...extra })
   if (problems.length === 0 && pinnedId !== null && identity !== pinnedId) {
-    terminal.out(`NOT THE LEDGER PINNED: ${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: it was replaced by another ledger.\n`)
+    const why = `${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: it was replaced by another ledger.`
+    if (json) verdict(false, { reason: why })
+    else terminal.out(`NOT THE LEDGER PINNED: ${why}\n`)
     return 1
+  }
+  if (json) {
+    verdict(problems.length === 0)
+    return problems.length === 0 ? 0 : 1
   }
   if (problems.length === 0) {
     const upTo =
@@ -103,10 +121,10 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
         ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
           `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
-    terminal.out(`Intact: ${count} records in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
+    terminal.out(`${(terminal.paint ?? plain)('good', 'Intact')}: ${recordsAfterFirstLine(count)} in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
     return 0
   }
-  const lines = [`BROKEN: ${ledger.location} has ${problems.length} problem(s) in ${count} records:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  const lines = [`${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${formatCount(problems.length, 'problem')} in ${recordsAfterFirstLine(count)}:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
 }
@@ -118,12 +136,13 @@ interface Pins {
 }
 
 /** The checkpoint's signature first, then the chain up to the head it signs; then the heads and identity kept elsewhere. */
-async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal): Promise<number> {
+async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal, json: boolean): Promise<number> {
   const serverUrl = serverUrlOf(terminal.env)
   const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
   const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {
-    terminal.out(`${[`NOT TRUSTED (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
+    if (json) printJson(terminal, { intact: false, signed: false, location: ledger.location, why, reason: detail, problems })
+    else terminal.out(`${[`${(terminal.paint ?? plain)('bad', 'NOT TRUSTED')} (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
     return 1
   }
   if (check.status !== 'signed') return notTrusted(check.why, check.detail, check.problems)
@@ -136,12 +155,21 @@ async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, p
     pins.ledger === null
       ? ` Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${check.ledger}.`
       : ` It is the ledger pinned (${pins.ledger}).`
+  if (json) {
+    printJson(terminal, { intact: true, signed: true, location: ledger.location, count: check.count, ledger: check.ledger, head: formatHead(check.head), problems: [], signer: check.signer, checkpoint: check.file })
+    return 0
+  }
   terminal.out(
-    `Intact and signed: ${check.count} records in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
+    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${recordsAfterFirstLine(check.count)} in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
       `${pins.headText === undefined ? '' : ` It holds the pinned head ${pins.headText}.`}\n` +
       `Ledger: ${check.ledger}\nHead: ${formatHead(check.head)}\n`
   )
   return 0
+}
+
+/** The first line holds the ledger's identity, no record: a head of 21 follows 20 records. */
+function recordsAfterFirstLine(count: number): string {
+  return `${formatCount(count, 'record')} after the ledger's first line`
 }
 
 function parseLedgerId(text: string): LedgerIdentity {
@@ -171,11 +199,15 @@ function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: n
   return { environment, timeoutMs }
 }
 
-async function abandonStale(ledger: Ledger, stale: { environment: string; timeoutMs: number }, terminal: Terminal): Promise<number> {
+async function abandonStale(ledger: Ledger, stale: { environment: string; timeoutMs: number }, terminal: Terminal, json: boolean): Promise<number> {
   const { environment, timeoutMs } = stale
   const { abandoned } = await ledger.record(environment, async () => null, timeoutMs)
+  if (json) {
+    printJson(terminal, { abandoned })
+    return 0
+  }
   for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
-  terminal.out(`${abandoned.length} pending record(s) of ${environment} marked abandoned in ${ledger.location}.\n`)
+  terminal.out(`${formatCount(abandoned.length, 'pending record')} of ${environment} marked abandoned in ${ledger.location}.\n`)
   return 0
 }
 

@@ -18,10 +18,12 @@ import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { type Terminal, printJson } from './terminal.js'
-import { SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, SIGNING_USAGE, readCliSignerCheck, readCliSigning } from './signing-options.js'
+import { RECORD_SIGNING_USAGE, SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, readCliSignerCheck, readCliSigning } from './signing-options.js'
 import { prepareSigning } from '../app/signature/signing.js'
 import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
+import { plain } from '../report/paint.js'
+import { signerName } from '../app/signature/verdict.js'
 
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
@@ -71,7 +73,7 @@ policy's signed-by rule applies to it:
 ${SIGNER_USAGE}
 
 Each record can be signed as a SLSA verification summary, kept beside the file ledger:
-${SIGNING_USAGE}
+${RECORD_SIGNING_USAGE}
   -h, --help          show this help`
 
 const spec = {
@@ -136,7 +138,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const creating = dryRun ? null : creatingLedgerNotice(location, values['create-ledger'] ?? false, '--create-ledger')
   if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const warn = (message: string): void => terminal.err(`artifact-seal: warning: ${message}\n`)
+  const warn = (message: string): void => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
   const asked: PromotionAsked = {
     environment,
     digest,
@@ -182,10 +184,10 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS })
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
-    printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, record: result.record, resolution })
+    printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, signer: signerName(result.signature), record: result.record, resolution })
   if (!values.json) {
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
-    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }))
+    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }, terminal.paint))
   }
   if ((result.claimedName ?? null) !== null) {
     terminal.err(`artifact-seal: the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --name or sign the seal).\n`)

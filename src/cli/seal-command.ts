@@ -67,8 +67,6 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const contractVersion = requireValue('contract-version', values['contract-version'])
   if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('bad-input', 'seal: --contract-version goes with --contract; name the contract files, or remove it.')
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
-  // On a laptop an unsigned seal is the expected case; on a runner it is worth a line.
-  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
   const image = isImageSubject(positionals.join('\n')) ? await sealedImage(positionals.join('\n'), root, terminal) : null
@@ -109,6 +107,9 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       }
     }
   )
+  // On a laptop an unsigned seal is the expected case; on a runner it is worth a line, once
+  // the seal is made (a mistake in the paths is the news then, not the signature).
+  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
   const done = signed as SignedStatement | null
   const signature =
     done !== null && bundle.sigstoreBundlePath !== null
@@ -133,7 +134,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
     }
     printJson(terminal, result)
   } else {
-    terminal.out(renderSealText({ artifact, bundle, build, signature }))
+    terminal.out(renderSealText({ artifact, bundle, build, signature }, terminal.paint))
     if (image !== null) terminal.out(`Deploy ${imageRef(image.sealed)}\n`)
   }
   return 0

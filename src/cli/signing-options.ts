@@ -22,6 +22,14 @@ export const SIGNING_USAGE = `  --sign MODE        auto (default: --signing-key 
                      from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
   --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`
 
+/** promote signs its records only when asked: none is its default, not auto. */
+export const RECORD_SIGNING_USAGE = `  --sign MODE        none (default: records are not signed), key (with --signing-key,
+                     which alone means key too) or keyless (on a runner that can mint
+                     an OIDC token)
+  --signing-key FILE a private key (PEM, or cosign's encrypted key: the password is read
+                     from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
+  --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`
+
 /** The options that say whose signature is accepted: verify and promote. */
 export const SIGNER_OPTIONS = {
   'signer-repository': { type: 'string' },

@@ -1,5 +1,7 @@
 import { RunnerLogGuard, inertJsonText, isJsonDocument } from '../report/runner-log.js'
 import type { Env } from '../core/env.js'
+import type { Paint } from '../report/paint.js'
+import { colourMarks, wantsColour } from './colour.js'
 
 /** What a command may touch of the process it runs in, so tests can run commands in-process. */
 export interface Terminal {
@@ -21,6 +23,8 @@ export interface Terminal {
   json?(value: unknown): void
   /** How a command sleeps (promote --wait); a timer when absent. */
   sleep?(ms: number): Promise<void>
+  /** Colours the words a renderer marks; absent (no colour) in pipes, files, --json runs and tests. */
+  readonly paint?: Paint
 }
 
 /** Prints a command's --json result: the run's only document on stdout. */
@@ -43,12 +47,20 @@ export interface ProcessTerminal extends Terminal {
 export function processTerminal(): ProcessTerminal {
   const guards = { out: new RunnerLogGuard(), err: new RunnerLogGuard() }
   const writers = { out: writerOf(process.stdout), err: writerOf(process.stderr) }
+  const colour = { out: wantsColour(process.env, process.stdout.isTTY === true), err: wantsColour(process.env, process.stderr.isTTY === true) }
+  const marks = colour.out || colour.err ? colourMarks() : null
   const write = (stream: 'out' | 'err', text: string): void => {
-    writers[stream].write(guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text))
+    if (marks === null || isJsonDocument(text)) {
+      writers[stream].write(guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text))
+      return
+    }
+    // The guard sees the text alone, so a mark at a line's start never hides a ":" after it.
+    writers[stream].write(marks.split(text, colour[stream]).map((piece) => guards[stream].encode(piece.text) + piece.code).join(''))
   }
   return {
     cwd: process.cwd(),
     env: process.env,
+    ...(marks === null ? {} : { paint: marks.paint }),
     out: (text) => write('out', text),
     err: (text) => write('err', text),
     progress: (line) => write('err', `${line}\n`),

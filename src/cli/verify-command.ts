@@ -14,6 +14,8 @@ import { requirementReason, signatureRequired } from '../app/settings/signing-se
 import { signerExpectation } from '../app/settings/signer-expectation.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import { judgeSignature, signerName } from '../app/signature/verdict.js'
+import { plain } from '../report/paint.js'
+import { formatCount } from '../report/format.js'
 
 export const VERIFY_USAGE = `Usage: artifact-seal verify <path...> --digest DIGEST [--checksums FILE] [--root DIR] [--json]
        artifact-seal verify oci://<image> --digest DIGEST [--checksums FILE] [--json]
@@ -76,15 +78,16 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
   const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
   const signedBy = signerName(signature)
+  const paint = terminal.paint ?? plain
   if (values.json) {
     const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
     printJson(terminal, json)
   } else if (result.verified && refusal !== null) {
-    terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is not accepted:\n  ${refusal}\n`)
+    terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is ${paint('bad', 'not accepted')}:\n  ${refusal}\n`)
   } else if (result.verified) {
-    terminal.out(`Verified: ${result.artifact.fileCount} files are the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
+    terminal.out(`${paint('good', 'Verified')}: ${formatCount(result.artifact.fileCount, 'file is', 'files are')} the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
   } else {
-    const lines = [`NOT the sealed bytes`, `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches)]
+    const lines = [paint('bad', 'NOT the sealed bytes'), `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches, paint)]
     if (!result.listingGiven) lines.push('  (give --checksums with the sealed listing to name the files that differ)')
     terminal.out(`${lines.join('\n')}\n`)
   }

@@ -4,7 +4,7 @@ import { verifyRecordAttestation } from '../app/ledger/verify-record.js'
 import { parseCommand } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
-import type { Terminal } from './terminal.js'
+import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
 
 export const VERIFY_RECORD_USAGE = `Usage: artifact-seal verify-record <record-id> [--ledger L] [--public-key FILE | --trusted-root FILE --signer-repository O/R]
@@ -18,9 +18,11 @@ and who decided. Exits 1 when the attestation does not check out.
   <record-id>   the record, as "history" or the promote step's record-id shows it
 ${LEDGER_HELP}
 ${SIGNER_USAGE}
+  --json        print {verified, record, result, verifier, timeVerified, signer, bundle} (or
+                {verified: false, record, reason}) as JSON
   -h, --help    show this help`
 
-const spec = { name: 'verify-record', usage: VERIFY_RECORD_USAGE, allowPositionals: true, options: { ...LEDGER_OPTIONS, ...SIGNER_OPTIONS } } as const
+const spec = { name: 'verify-record', usage: VERIFY_RECORD_USAGE, allowPositionals: true, options: { json: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS } } as const
 
 export async function verifyRecordCommand(args: string[], terminal: Terminal): Promise<number> {
   const { values, positionals } = parseCommand(spec, args)
@@ -50,6 +52,11 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
       terminal.env,
       terminal.env.GITHUB_TOKEN ?? ''
     )
+    if (values.json) {
+      const { result, verifier, timeVerified, signer, source } = verified
+      printJson(terminal, { verified: true, record, result, verifier, timeVerified: timeVerified ?? null, signer, bundle: source })
+      return 0
+    }
     terminal.out(
       `${verified.result}  record ${record.id}: ${record.outcome} ${record.digest} in ${record.environment}\n` +
         `  verifier  ${verified.verifier}${verified.timeVerified ? ` at ${verified.timeVerified}` : ''}\n` +
@@ -59,6 +66,10 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     return 0
   } catch (error) {
     if (!(error instanceof SealError)) throw error
+    if (values.json) {
+      printJson(terminal, { verified: false, record, reason: error.message, code: error.code })
+      return 1
+    }
     terminal.out(`NOT VERIFIED  record ${record.id} in ${ledger.location}: ${error.message}\n`)
     return 1
   }

@@ -38,6 +38,8 @@ export interface SealErrorDetails {
   readonly mismatches?: readonly { readonly path: string; readonly expected: string | null; readonly actual: string | null; readonly kind: 'changed' | 'missing' | 'added' | 'mode' }[]
   /** `mismatch`: what the bytes hash to. */
   readonly actual?: `sha256:${string}`
+  /** `malformed`: each mistake in a document that has lines, where it is (line and column from 1, when known). */
+  readonly problems?: readonly { readonly file: string; readonly line: number | null; readonly column: number | null; readonly message: string }[]
 }
 
 export interface SealErrorOptions {

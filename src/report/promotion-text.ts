@@ -4,21 +4,30 @@ import type { ContractRef } from '../core/contract/manifest.js'
 import type { ContractAmendment } from '../core/promotion/contract-history.js'
 import { type LedgerEntry, serviceOf } from '../core/promotion/record.js'
 import { CHANGES_SHOWN, type PromotionReport, contractLabel, contractOutcome, headline, serviceLabel, severityCounts } from './promotion-report.js'
+import { type Paint, plain } from './paint.js'
 
 /** A promotion for a terminal: what happened, each rule, the contract amendment, and what every environment runs. */
-export function renderPromotionText(report: PromotionReport): string {
+export function renderPromotionText(report: PromotionReport, paint: Paint = plain): string {
   const { decision, record, previous } = report.result
-  const lines = [`${decision.allowed ? (report.dryRun ? 'ALLOWED' : 'PENDING') : 'REFUSED'}  ${headline(report)}`]
+  const verdict = decision.allowed ? paint('good', report.dryRun ? 'ALLOWED' : 'PENDING') : paint('bad', 'REFUSED')
+  const lines = [`${verdict}  ${headline(report)}`]
   if (decision.digest) lines.push(`  digest    ${decision.digest}`)
   if (previous) {
     const replaced = decision.allowed && previous.digest !== decision.digest && !report.dryRun
     lines.push(`  ${replaced ? 'replaces' : 'runs now'}  ${previous.digest} (live since ${previous.from})`)
   }
-  for (const c of decision.checks) lines.push(`  ${c.passed ? '✓' : '✗'} ${c.rule.padEnd(12)} ${c.environment}: ${c.detail}`)
+  // Who signed, once verified; an unsigned or refused seal shows in the checks when it matters.
+  const signature = report.result.signature
+  if (signature?.status === 'verified') lines.push(`  signed    by ${signatureSigner(signature)} (verified)`)
+  for (const c of decision.checks) lines.push(`  ${c.passed ? paint('good', '✓') : paint('bad', '✗')} ${c.rule.padEnd(12)} ${c.environment}: ${c.detail}`)
   lines.push(...contractText(report))
   if (record) lines.push(`  recorded  ${report.ledger} #${record.id}`)
   lines.push('', ...renderStatusText(report.status))
   return `${lines.join('\n')}\n`
+}
+
+function signatureSigner(signature: Extract<PromotionReport['result']['signature'], { status: 'verified' }>): string {
+  return signature.signer.kind === 'key' ? `key:${signature.signer.hint}` : signature.signer.identity.subjectAlternativeName
 }
 
 /** The amendment the promotion makes to the environment's contract: one line, then every change (up to a cap) by operation, breaking first. */

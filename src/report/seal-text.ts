@@ -1,12 +1,13 @@
 import { formatBytes, formatCount } from './format.js'
 import { type SealReport, provenanceLinks } from './seal-report.js'
+import { type Paint, plain } from './paint.js'
 
 /** The same summary for a terminal: the CLI and the demo print it. */
-export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 'build' | 'signature'>): string {
+export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 'build' | 'signature'>, paint: Paint = plain): string {
   const { artifact, bundle } = report
   const lines: string[] = []
   const row = (label: string, value: string): void => void lines.push(`  ${label.padEnd(10)} ${value}`)
-  lines.push(`Sealed ${artifact.name}`)
+  lines.push(`${paint('good', 'Sealed')} ${artifact.name}`)
   row('digest', artifact.digest)
   if (artifact.size !== null) row('content', `${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)}`)
   else if (artifact.kind === 'checksums') row('content', `${formatCount(artifact.fileCount, 'file')} (from a checksums listing)`)

@@ -73,7 +73,7 @@ describe('the file ledger signed checkpoint', () => {
     const { dir } = await history()
     const run = await ledgerVerify(dir, '--public-key', 'cosign.pub')
     expect(run).toMatchObject({ code: 0, err: '' })
-    expect(run.out).toMatch(/^Intact and signed: 5 records in file:\S+ledger\.jsonl, each chained to the one before, up to the head key:\S+ signed at \S+/)
+    expect(run.out).toMatch(/^Intact and signed: 5 records after the ledger's first line in file:\S+ledger\.jsonl, each chained to the one before, up to the head key:\S+ signed at \S+/)
   })
 
   it('refuses a ledger without a checkpoint', async () => {

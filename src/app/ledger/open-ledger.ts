@@ -31,6 +31,9 @@ export async function openLedger(location: LedgerLocation, access: LedgerAccess,
   if (!repository) {
     throw new SealError('bad-input', `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
   }
+  if (access.token === '') {
+    throw new SealError('bad-input', `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`)
+  }
   // Loaded on demand: the GitHub client is large, and a file ledger never needs it.
   const { GitHubDeploymentsLedger } = await import('../../stores/ledger/github-deployments.js')
   return new GitHubDeploymentsLedger({

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import { SealError, quote } from '../errors.js'
 import { CONTROL_SLOTS, type ClaimLoopContext, type ClaimLoopFailure, Control, PROGRESS_STRIDE, runClaimLoop } from './claim-loop.js'
 import { hashLargeFile, hashSmallFile } from './hash-large-file.js'
+import { words } from '../vocabulary.js'
 
 export interface HashProgress {
   readonly filesDone: number
@@ -44,9 +45,9 @@ parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...wo
 function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
   const reason =
     failure.code === 'ENOENT'
-      ? 'it disappeared while being sealed. Make sure no other step writes to the artifact during the seal.'
+      ? 'it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal.'
       : failure.code === 'EACCES' || failure.code === 'EPERM'
-        ? 'permission denied. Make the file readable by the runner, or exclude it with a "!" pattern.'
+        ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.`
         : failure.code === 'EISDIR'
           ? 'it is a directory, not a file.'
           : `${failure.message}.`

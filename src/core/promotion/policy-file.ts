@@ -67,10 +67,12 @@ function parseWithPositions(text: string, source: string): PromotionPolicy {
     return `${source}:${line}:${col}`
   }
   const fail = (problems: string[]): never => {
-    throw new SealError('malformed', 
+    throw new SealError(
+      'malformed',
       `The promotion policy ${source} has ${problems.length === 1 ? 'a mistake' : `${problems.length} mistakes`}:\n` +
         problems.map((p) => `  ${p}`).join('\n') +
-        `\nSee the policy format in the README ("Promotion policy").`
+        `\nSee the policy format in the README ("Promotion policy").`,
+      { details: { problems: problems.map((p) => locatedProblem(p, source)) } }
     )
   }
   let doc: Document.Parsed
@@ -99,6 +101,17 @@ function parseWithPositions(text: string, source: string): PromotionPolicy {
     ])
   }
   return policyFrom(value, source, { doc, at, fail }) as PromotionPolicy
+}
+
+/**
+ * A problem as `at` wrote it ("<source>:<line>:<col>: …", or "<source>: …"), taken apart for
+ * a runner's annotation: the source is known, so what follows it is the position.
+ */
+function locatedProblem(problem: string, source: string): { file: string; line: number | null; column: number | null; message: string } {
+  const rest = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null
+  const position = rest === null ? null : /^(\d+):(\d+): /.exec(rest)
+  if (position !== null && rest !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest.slice(position[0].length) }
+  return { file: source, line: null, column: null, message: rest === null ? problem : rest.replace(/^ /, '') }
 }
 
 /**

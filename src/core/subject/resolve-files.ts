@@ -4,6 +4,7 @@ import picomatch from 'picomatch'
 import { SealError, quote } from '../errors.js'
 import { checkListingPath, compareUtf8 } from '../listing.js'
 import type { SubjectPatterns } from './patterns.js'
+import { words } from '../vocabulary.js'
 
 export interface ResolveOptions {
   readonly patterns: SubjectPatterns
@@ -174,7 +175,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (error) {
       const e = error as NodeJS.ErrnoException
-      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by the runner or exclude it with a "!" pattern.`, { cause: e })
+      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e })
     }
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
@@ -289,7 +290,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     throw new SealError('bad-input', 
       `${inputName}: nothing matches ${unmatched.map(quote).join(', ')} (relative to ${quote(baseDir)}). ` +
         `Patterns tried: ${patterns.include.map(quote).join(', ')}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}` : ''}. ` +
-        'Check that the build wrote its output before this step, and that the paths are relative to the workspace or absolute.'
+        `Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     )
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i])

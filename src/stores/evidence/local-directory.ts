@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import { type BundleExtras, type EvidenceStore, type SealBundleLocation, bundleFileNames } from './seal-bundle.js'
+import { words } from '../../core/vocabulary.js'
 
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
@@ -80,7 +81,7 @@ export class LocalDirectoryStore implements EvidenceStore {
     const e = error as NodeJS.ErrnoException
     return new SealError(
       'unreadable',
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory the runner can write to.`,
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory ${words().reader} can write to.`,
       { cause: e }
     )
   }

@@ -22,6 +22,7 @@ import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
 import { besideLedger } from './beside-ledger.js'
+import { words } from '../../core/vocabulary.js'
 
 /** The format marker of every line; a later format gets a new number. */
 export const LEDGER_FORMAT = 'artifact-seal/ledger/v2'
@@ -163,18 +164,21 @@ export class FileLedger implements Ledger {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot)
       const pending = snapshot.index.find(request.id)
+      // The record id is what is wrong in these three: the CLI's reader typed it after
+      // "confirm"; the action's post step took it from its main step, beside the ledger input.
+      const idName = words().caller === 'cli' ? words().option('confirm') : this.inputName
       if (pending === null) {
-        throw new SealError('bad-input', `${this.inputName}: ${quote(this.location)} has no record ${quote(request.id)}. Give the record-id output of the promote step that made it.`)
+        throw new SealError('bad-input', `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`)
       }
       if (pending.outcome !== 'pending') {
-        throw new SealError('bad-input', `${this.inputName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
+        throw new SealError('bad-input', `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
       }
       const elsewhere = wrongEnvironment(pending, request, this.location)
       if (elsewhere !== null) throw elsewhere
       const earlier = snapshot.index.resolutionOf(request.id)
       if (earlier !== null) {
         throw new SealError('conflict', 
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` +
+          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` +
             (earlier.outcome === 'abandoned' ? 'Promote the digest again to deploy it.' : 'Nothing was recorded.')
         )
       }
@@ -610,7 +614,7 @@ export class FileLedger implements Ledger {
    * after the check, since creating it is writing it.
    */
   private appendBytes(bytes: Buffer, flags: 'a' | 'wx', lock: HeldLock): void {
-    const stillHeld = (): void => lock.assertHeld('Nothing was written; run the step again.')
+    const stillHeld = (): void => lock.assertHeld(`Nothing was written; ${words().again}.`)
     let fd: number | undefined
     try {
       if (flags === 'wx') stillHeld()
@@ -646,7 +650,8 @@ export class FileLedger implements Ledger {
   private missing(): SealError {
     return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
-        `if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+        `if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting('create-ledger', 'true')}; ` +
+        `otherwise restore the file${words().caller === 'cli' ? ', or give --ledger with where it is' : ''}.`
     )
   }
 

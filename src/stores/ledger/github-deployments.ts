@@ -105,6 +105,7 @@ import {
 import { SYSTEM_CLOCK, type Clock } from '../../http/clock.js'
 import { DEFAULT_POLICY, type RetryOptions } from '../../http/retry-policy.js'
 import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
+import { capitalized, words } from '../../core/vocabulary.js'
 
 export type { RetryOptions } from '../../http/retry-policy.js'
 
@@ -673,14 +674,14 @@ export class GitHubDeploymentsLedger implements Ledger {
   /** The pending record a deployment id names, or a SealError saying what it is instead. */
   private async pendingRecord(id: string): Promise<LedgerEntry> {
     if (!/^\d+$/.test(id)) {
-      throw new SealError('bad-input', `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Pass the id the promote step gave.`)
+      throw new SealError('bad-input', `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Give ${words().recordIdSource}.`)
     }
     const deployment = await this.api.deployment(id)
     const record = recordOf(deployment, this.context)
     if (record === null) {
       throw new SealError('bad-input', 
         `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. ` +
-          `Pass the id of the pending record the promote step gave.`
+          `Give ${words().recordIdSource}.`
       )
     }
     const pending = this.entry(record, id)
@@ -719,7 +720,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     if (history.resolution === null) {
       throw new SealError('unavailable', 
         `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. ` +
-          `Re-run the job; if it keeps happening, check https://www.githubstatus.com.`
+          `${capitalized(words().rerun)}; if it keeps happening, check https://www.githubstatus.com.`
       )
     }
     return this.resolutionEntry(pending, history.resolution)

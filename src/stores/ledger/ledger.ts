@@ -2,6 +2,7 @@ import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { EntryFilter } from '../../core/promotion/ledger-index.js'
 import type { LedgerEntry, LiveSpan, NewRecord, Service } from '../../core/promotion/record.js'
+import { words } from '../../core/vocabulary.js'
 
 /**
  * What the gate may ask a ledger. Every query is answered from the records of one digest or
@@ -81,7 +82,7 @@ export function wrongEnvironment(pending: LedgerEntry, request: ResolveRequest, 
   if (request.environment == null || request.environment === '' || request.environment === pending.environment) return null
   return new SealError('bad-input', 
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. ` +
-      `Give the record-id the promote step for ${quote(request.environment)} put out, or leave the environment out.`
+      `Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option('environment')} out.`
   )
 }
 

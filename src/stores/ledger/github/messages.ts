@@ -1,6 +1,7 @@
 import { SealError, quote } from '../../../core/errors.js'
 import type { RequestName } from '../../../http/github.js'
 import { abbreviate, type Failure } from '../../../http/retry-policy.js'
+import { capitalized, words } from '../../../core/vocabulary.js'
 
 /** Who is asking, for messages: the ledger's location, the token's input, the API's URL. */
 export interface Blame {
@@ -50,7 +51,7 @@ export function requestFailed(blame: Blame, request: RequestName, failure: Failu
         const when = failure.resetAt === null ? `in ${Math.ceil(failure.waitMs / 1000)} s` : `at ${failure.resetAt}`
         return new SealError('unavailable', 
           `${blame.location}: ${named(request)} hit GitHub's API rate limit (${failure.detail}), which lifts ${when}: ` +
-            `longer than artifact-seal waits. ${refused(request)} Re-run the job after that, or spread the jobs that use this token.`
+            `longer than artifact-seal waits. ${refused(request)} ${capitalized(words().rerun)} after that, or spread the jobs that use this token.`
         )
       }
       return exhausted(blame, request, `the last answer was ${failure.detail}`, attempts)
@@ -64,7 +65,7 @@ export function requestFailed(blame: Blame, request: RequestName, failure: Failu
 function exhausted(blame: Blame, request: RequestName, last: string, attempts: number): SealError {
   return new SealError('unavailable', 
     `${blame.location}: ${named(request)} failed ${attempts === 1 ? 'once' : `${attempts} times`}; ${last}. ${refused(request)} ` +
-      `Re-run the job; if it keeps failing, check ${STATUS_PAGE} and that ${blame.apiUrl} is reachable from the runner.`
+      `${capitalized(words().rerun)}; if it keeps failing, check ${STATUS_PAGE} and that ${blame.apiUrl} is reachable from ${words().machine}.`
   )
 }
 
@@ -76,7 +77,7 @@ function clientHint(blame: Blame, failure: Failure): string {
   if (/no ref found/i.test(failure.detail)) {
     return `A deployment is made on a commit of ${blame.repository}: the one that sealed the digest, else GITHUB_SHA; push that commit to ${blame.repository} first.`
   }
-  return 'Re-running the job will get the same answer; fix what GitHub names.'
+  return 'Trying again will get the same answer; fix what GitHub names.'
 }
 
 /** An answer that is not the JSON GitHub sends: a proxy's page, a truncated body. */
@@ -84,6 +85,6 @@ export function unreadableAnswer(blame: Blame, request: RequestName, status: num
   const shown = typeof data === 'string' ? quote(abbreviate(data)) : `a JSON ${Array.isArray(data) ? 'array' : typeof data} of the wrong shape`
   return new SealError('unavailable', 
     `${blame.location}: ${named(request)} answered ${status} with ${shown}, not the JSON GitHub sends. ${refused(request)} ` +
-      `Re-run the job; if it keeps failing, check ${STATUS_PAGE} and any proxy between the runner and ${blame.apiUrl}.`
+      `${capitalized(words().rerun)}; if it keeps failing, check ${STATUS_PAGE} and any proxy between ${words().machine} and ${blame.apiUrl}.`
   )
 }

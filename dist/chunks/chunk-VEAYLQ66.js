@@ -1,0 +1,7 @@
+
+// src/report/paint.ts
+var plain = (_style, text) => text;
+
+export {
+  plain
+};

@@ -15,7 +15,7 @@ import { parseImageReference } from '../../src/core/image/reference.js'
 import { RegistryClient } from '../../src/stores/registry/client.js'
 import { type RegistryMode, type TestRegistry, startRegistry } from '../hosts/registry.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
-import { PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
+import { type ActionRun, PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
 import { inspectRaw, listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -54,19 +54,22 @@ function loggedIn(registry: TestRegistry, as: { username: string; password: stri
 describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribution 2.8 (%s)', (mode) => {
   let registry: TestRegistry
   let env: Record<string, string>
+  let sealed: ActionRun
 
   beforeAll(async () => {
     registry = await startRegistry(mode)
     await pushLayout(registry, image.dir, 'v1', 'acme/app', 'v1')
     await pushLayout(registry, image.dir, 'single', 'acme/app', 'single')
     env = loggedIn(registry)
+    // The seal every test of this registry starts from (its signed bundle attached to v1).
+    sealed = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
   })
   afterAll(async () => {
     await registry?.close()
   })
 
   it('seal resolves the tag, seals the index digest skopeo reads, records the platforms and attaches the signed seal', async () => {
-    const run = await runAction(SEAL, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'signing-key': PRIVATE_KEY, 'push-to-registry': 'true' }, { env })
+    const run = sealed
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const digest = await tagDigest(registry, 'acme/app', 'v1')

@@ -8627,7 +8627,7 @@ async function run(env = process.env) {
     const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
     if (result.from) info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`);
-    if ((result.claimedName ?? null) !== null) {
+    if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
       info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`);
     }
     if ((result.waitedMs ?? 0) > 0) info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);

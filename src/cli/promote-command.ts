@@ -189,8 +189,9 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
     terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }, terminal.paint))
   }
-  if ((result.claimedName ?? null) !== null) {
-    terminal.err(`artifact-seal: the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --name or sign the seal).\n`)
+  // Said only where the claim disagrees with the service something proven picked (a pinned service names every artifact's).
+  if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
+    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --name or sign the seal)`)
   }
   if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.\n`)
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)

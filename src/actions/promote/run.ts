@@ -136,7 +136,8 @@ export async function run(env: Env = process.env): Promise<void> {
     const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
     if (result.from) core.info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`)
-    if ((result.claimedName ?? null) !== null) {
+    // Said only where the claim disagrees with the service something proven picked (a pinned service names every artifact's).
+    if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
       core.info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`)
     }
     if ((result.waitedMs ?? 0) > 0) core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)

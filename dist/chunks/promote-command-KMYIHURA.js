@@ -1186,9 +1186,8 @@ ${PROMOTE_USAGE}`);
     const status2 = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) });
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }, terminal.paint));
   }
-  if ((result.claimedName ?? null) !== null) {
-    terminal.err(`artifact-seal: the seal's unsigned statement claims the name ${quote(result.claimedName)}: a claim, not proven, so it did not pick the service (give --name or sign the seal).
-`);
+  if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
+    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName)}: a claim, not proven, so it did not pick the service (give --name or sign the seal)`);
   }
   if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs)} for the soak before deciding.
 `);

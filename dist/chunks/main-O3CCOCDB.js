@@ -49,8 +49,8 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-74KWI2UC.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-JDK3WDMG.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-D22KTWAV.js")).contractCommand,
-  observe: async () => (await import("./observe-command-ALGJIZCM.js")).observeCommand,
-  drift: async () => (await import("./drift-command-MP3W6PJS.js")).driftCommand
+  observe: async () => (await import("./observe-command-7VWOY4M5.js")).observeCommand,
+  drift: async () => (await import("./drift-command-HJZUYWXU.js")).driftCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -46,8 +46,12 @@ import "./chunk-O6NJCDG7.js";
 import {
   listDirectory
 } from "./chunk-E6UEEGNB.js";
+import {
+  cliCheckpointSigning
+} from "./chunk-652SC6B4.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-KHX3GFAB.js";
+import "./chunk-2GFDUF7I.js";
 import "./chunk-Q7VPIQTJ.js";
 import {
   buildContextFromEnv,
@@ -70,6 +74,7 @@ import {
   digestFromHex,
   shortDigest
 } from "./chunk-PKGN7LAX.js";
+import "./chunk-YBYEZDCV.js";
 import "./chunk-UTL6W6EB.js";
 import "./chunk-WISAU6C5.js";
 import {
@@ -549,7 +554,7 @@ function sealedContractSource(ledger, options) {
 var DEFAULT_PROBE_LIMITS = { maxUrlBytes: 64 * 1024, maxContractBytes: 8 * 1024 * 1024, maxCommandBytes: 64 * 1024 };
 
 // src/cli/observe-command.ts
-var OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record] [--json]
+var OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record [--signing-key FILE]] [--json]
 
 For every environment whose policy entry says how to observe it (observe: url + pointer,
 command, files, contract-url), find out what runs there and compare it with the digest the
@@ -560,13 +565,15 @@ ledger says is live. Each is "matches", "drifted" (what runs instead, since when
 ${LEDGER_HELP}
   --environment ENV   observe only this environment (repeat for several)
   --record            append an observation record per environment to the ledger
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   --json              print the report as JSON
   -h, --help          show this help`;
 var spec = {
   name: "observe",
   usage: OBSERVE_USAGE,
   allowPositionals: false,
-  options: { policy: { type: "string" }, environment: { type: "string", multiple: true }, record: { type: "boolean" }, json: { type: "boolean" }, ...LEDGER_OPTIONS }
+  options: { policy: { type: "string" }, environment: { type: "string", multiple: true }, record: { type: "boolean" }, json: { type: "boolean" }, "signing-key": { type: "string" }, ...LEDGER_OPTIONS }
 };
 async function observeCommand(args, terminal) {
   const { values } = parseCommand(spec, args);
@@ -576,7 +583,7 @@ async function observeCommand(args, terminal) {
     return 0;
   }
   const policy = loadPolicy(resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE), "--policy", terminal.cwd);
-  const ledger = await ledgerFromOptions(values, terminal, values.record === true);
+  const ledger = await ledgerFromOptions(values, terminal, values.record === true, false, values.record === true ? await cliCheckpointSigning(values, terminal) : void 0);
   const report = await observeEnvironments(
     {
       policy,

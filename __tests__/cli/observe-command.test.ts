@@ -2,6 +2,7 @@
 // application: drift through each probe kind, recovery, flapping, acknowledgement, and every
 // kind of bad answer a probe can get, each "unknown" with its reason and never a match.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { confirmCommand } from '../../src/cli/confirm-command.js'
@@ -111,9 +112,17 @@ describe('artifact-seal observe: url + pointer', () => {
     await expect(driftCommand(['ack', '--environment', 'production', '--reason', 'hotfix', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--environment', '"production"')
     app.set('/version', { kind: 'json', body: { digest: 'a'.repeat(64) } })
     expect((await observe(cwd, '--record')).code).toBe(1)
+    // With --signing-key the file ledger's checkpoint is signed again for its new head, as a veto's is.
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    fs.writeFileSync(path.join(cwd, 'key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }))
+    const checkpoint = path.join(cwd, 'ledger.jsonl.checkpoint.sigstore.json')
+    expect(fs.existsSync(checkpoint)).toBe(false)
     const ack = fakeTerminal(cwd)
-    expect(await driftCommand(['ack', '--environment', 'production', '--reason', 'hotfix 123 applied by hand', ...LEDGER, '--json'], ack)).toBe(0)
+    expect(await driftCommand(['ack', '--environment', 'production', '--reason', 'hotfix 123 applied by hand', ...LEDGER, '--signing-key', 'key.pem', '--json'], ack)).toBe(0)
     expect(ack.document()).toMatchObject({ outcome: 'acknowledged', environment: 'production', service: 'shop', digest, reason: 'hotfix 123 applied by hand' })
+    const signed = fs.readFileSync(checkpoint, 'utf8')
+    expect((await observe(cwd, '--record', '--signing-key', 'key.pem')).code).toBe(1)
+    expect(fs.readFileSync(checkpoint, 'utf8')).not.toBe(signed)
   })
 
   it.each([

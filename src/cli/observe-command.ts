@@ -7,9 +7,10 @@ import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { renderObserveText } from '../report/observe-text.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
+import { cliCheckpointSigning } from './signing-options.js'
 import { type Terminal, printJson } from './terminal.js'
 
-export const OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record] [--json]
+export const OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record [--signing-key FILE]] [--json]
 
 For every environment whose policy entry says how to observe it (observe: url + pointer,
 command, files, contract-url), find out what runs there and compare it with the digest the
@@ -20,6 +21,8 @@ ledger says is live. Each is "matches", "drifted" (what runs instead, since when
 ${LEDGER_HELP}
   --environment ENV   observe only this environment (repeat for several)
   --record            append an observation record per environment to the ledger
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   --json              print the report as JSON
   -h, --help          show this help`
 
@@ -27,7 +30,7 @@ const spec = {
   name: 'observe',
   usage: OBSERVE_USAGE,
   allowPositionals: false,
-  options: { policy: { type: 'string' }, environment: { type: 'string', multiple: true }, record: { type: 'boolean' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS }
+  options: { policy: { type: 'string' }, environment: { type: 'string', multiple: true }, record: { type: 'boolean' }, json: { type: 'boolean' }, 'signing-key': { type: 'string' }, ...LEDGER_OPTIONS }
 } as const
 
 export async function observeCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -37,7 +40,7 @@ export async function observeCommand(args: string[], terminal: Terminal): Promis
     return 0
   }
   const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', terminal.cwd)
-  const ledger = await ledgerFromOptions(values, terminal, values.record === true)
+  const ledger = await ledgerFromOptions(values, terminal, values.record === true, false, values.record === true ? await cliCheckpointSigning(values, terminal) : undefined)
   const report = await observeEnvironments(
     {
       policy,

@@ -42,14 +42,19 @@ import "./chunk-TGLWPKQT.js";
 import "./chunk-Q2AFLRK2.js";
 import "./chunk-OJIK4VIR.js";
 import {
+  cliCheckpointSigning
+} from "./chunk-32NSBO2E.js";
+import {
   buildContextFromEnv,
   fallbackName,
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";
+import "./chunk-HX32U3OM.js";
 import {
   listDirectory
 } from "./chunk-KU37BJRM.js";
 import "./chunk-ZZJVUA5H.js";
+import "./chunk-ZZLLLLET.js";
 import "./chunk-UMI4XHRI.js";
 import "./chunk-QFGOHKHB.js";
 import "./chunk-55Z2MEAT.js";
@@ -57,6 +62,7 @@ import {
   parseCommand,
   requireValue
 } from "./chunk-MFQGFT3P.js";
+import "./chunk-IC4VXBDO.js";
 import "./chunk-BXUFWVSN.js";
 import {
   describeContract,
@@ -558,7 +564,7 @@ function sealedContractSource(ledger, options) {
 var DEFAULT_PROBE_LIMITS = { maxUrlBytes: 64 * 1024, maxContractBytes: 8 * 1024 * 1024, maxCommandBytes: 64 * 1024 };
 
 // src/cli/observe-command.ts
-var OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record] [--json]
+var OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record [--signing-key FILE]] [--json]
 
 For every environment whose policy entry says how to observe it (observe: url + pointer,
 command, files, contract-url), find out what runs there and compare it with the digest the
@@ -569,13 +575,15 @@ ledger says is live. Each is "matches", "drifted" (what runs instead, since when
 ${LEDGER_HELP}
   --environment ENV   observe only this environment (repeat for several)
   --record            append an observation record per environment to the ledger
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   --json              print the report as JSON
   -h, --help          show this help`;
 var spec = {
   name: "observe",
   usage: OBSERVE_USAGE,
   allowPositionals: false,
-  options: { policy: { type: "string" }, environment: { type: "string", multiple: true }, record: { type: "boolean" }, json: { type: "boolean" }, ...LEDGER_OPTIONS }
+  options: { policy: { type: "string" }, environment: { type: "string", multiple: true }, record: { type: "boolean" }, json: { type: "boolean" }, "signing-key": { type: "string" }, ...LEDGER_OPTIONS }
 };
 async function observeCommand(args, terminal) {
   const { values } = parseCommand(spec, args);
@@ -585,7 +593,7 @@ async function observeCommand(args, terminal) {
     return 0;
   }
   const policy = loadPolicy(resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE), "--policy", terminal.cwd);
-  const ledger = await ledgerFromOptions(values, terminal, values.record === true);
+  const ledger = await ledgerFromOptions(values, terminal, values.record === true, false, values.record === true ? await cliCheckpointSigning(values, terminal) : void 0);
   const report = await observeEnvironments(
     {
       policy,

@@ -95,8 +95,8 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-KTL625RG.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-QKV2SZ5S.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-TRQIYNGP.js")).contractCommand,
-  observe: async () => (await import("./observe-command-43DTTNII.js")).observeCommand,
-  drift: async () => (await import("./drift-command-V4DIBE6F.js")).driftCommand,
+  observe: async () => (await import("./observe-command-JV3RJBHU.js")).observeCommand,
+  drift: async () => (await import("./drift-command-6FDDXRSY.js")).driftCommand,
   policy: async () => (await import("./policy-command-BKZIJTUK.js")).policyCommand
 };
 async function main(args, terminal) {

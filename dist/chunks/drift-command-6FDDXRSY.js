@@ -16,14 +16,20 @@ import {
   describeService
 } from "./chunk-RHLZ7QX7.js";
 import {
+  cliCheckpointSigning
+} from "./chunk-32NSBO2E.js";
+import {
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";
+import "./chunk-HX32U3OM.js";
 import "./chunk-ZZJVUA5H.js";
+import "./chunk-ZZLLLLET.js";
 import "./chunk-55Z2MEAT.js";
 import {
   parseCommand,
   requireValue
 } from "./chunk-MFQGFT3P.js";
+import "./chunk-IC4VXBDO.js";
 import "./chunk-BXUFWVSN.js";
 import "./chunk-YAETFVKN.js";
 import "./chunk-VDXBQI7Y.js";
@@ -87,7 +93,7 @@ async function acknowledgeDrift(request, ledger) {
 }
 
 // src/cli/drift-command.ts
-var DRIFT_USAGE = `Usage: artifact-seal drift ack --environment ENV --reason TEXT [--service NAME] [--ledger L] [--json]
+var DRIFT_USAGE = `Usage: artifact-seal drift ack --environment ENV --reason TEXT [--service NAME] [--ledger L] [--signing-key FILE] [--json]
 
 Records that the drift the last observations of an environment found is accepted, and why.
 Under "drift: block" the environment is a valid "requires" again and its soak counts, until
@@ -97,13 +103,15 @@ the next observation finds drift.
   --reason TEXT       why the drift is accepted, for the record (required)
   --service NAME      the service that drifted (default: the one deployed there last)
 ${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   --json              print the record as JSON
   -h, --help          show this help`;
 var spec = {
   name: "drift",
   usage: DRIFT_USAGE,
   allowPositionals: true,
-  options: { environment: { type: "string" }, reason: { type: "string" }, service: { type: "string" }, json: { type: "boolean" }, ...LEDGER_OPTIONS }
+  options: { environment: { type: "string" }, reason: { type: "string" }, service: { type: "string" }, json: { type: "boolean" }, "signing-key": { type: "string" }, ...LEDGER_OPTIONS }
 };
 async function driftCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -120,7 +128,7 @@ ${DRIFT_USAGE}`);
   if (environment === void 0 || reason === void 0) throw new SealError("usage", `drift ack: --environment and --reason are required.
 
 ${DRIFT_USAGE}`);
-  const ledger = await ledgerFromOptions(values, terminal, true);
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
   const { entry, since } = await acknowledgeDrift(
     { environment, service: requireValue("service", values.service), reason, requester: requesterFromEnv(terminal.env) },
     ledger

@@ -152,7 +152,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   }
   let token;
   try {
-    const core = await import("../chunks/core-Z6WLB2I2.js");
+    const core = await import("../chunks/core-EUPLCFUX.js");
     token = await core.getIDToken(audience);
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
@@ -3648,7 +3648,7 @@ async function openLedger(location, access2, env) {
   if (access2.token === "") {
     throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-L6Q6KX4F.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7Q3FK7DJ.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -6219,7 +6219,7 @@ function recordAttester(signing, context) {
     const signed = await signing.sign(statement);
     const digest = sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
-      const { storeAttestation } = await import("../chunks/attestations-api-S7NIUGSJ.js");
+      const { storeAttestation } = await import("../chunks/attestations-api-RI24NPNK.js");
       const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? "github-token" });
       return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) };
     }
@@ -6984,7 +6984,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-S7NIUGSJ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-RI24NPNK.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8051,8 +8051,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FOPYACOT.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-MAADVGLT.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BSVT3SY6.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-OUMVLCXN.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -1883,7 +1883,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
+  const { prepareSigning } = await import("../chunks/signing-P3Q74YIJ.js");
   return prepareSigning(settings, env);
 }
 
@@ -1915,7 +1915,7 @@ async function openLedger(location, access2, env) {
   if (access2.token === "") {
     throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JS7GSAD2.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-MOVR2EXK.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,

@@ -1957,8 +1957,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-5AD7DZR5.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-I3TORBLO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MG4ZLJX6.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ES3XQLUK.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2967,7 +2967,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-RNRVZVYS.js");
+    const { listAttestations } = await import("../chunks/attestations-api-DY52JQ5B.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };

@@ -244,6 +244,22 @@ const builtinsWithoutFacades = {
   }
 }
 
+// Node warns of \`new Buffer()\` (DEP0005) only when the call comes from outside node_modules,
+// and a bundle is outside it: unzip-stream, buffers and tunnel, which a download of a workflow
+// artifact runs, would print the warning on every download. Their calls become the
+// allocation they meant: a zeroed buffer of a length, or a copy of what they were given.
+const LEGACY_BUFFER = 'var __legacyBuffer = (value, encodingOrOffset, length) => typeof value === "number" ? Buffer.alloc(value) : Buffer.from(value, encodingOrOffset, length);\n'
+const legacyBufferCalls = {
+  name: 'legacy-buffer-calls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      if (!/\bnew Buffer\(/.test(text)) return undefined
+      return { contents: LEGACY_BUFFER + text.replace(/\bnew Buffer\(/g, '__legacyBuffer('), loader: 'js', resolveDir: path.dirname(args.path) }
+    })
+  }
+}
+
 const packagesAsBundled = {
   name: 'packages-as-bundled',
   setup(b) {
@@ -267,7 +283,7 @@ const packagesAsBundled = {
 // Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
 // relative to the project; own modules are those under src/.
 
-const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [compiledAtBuildTime, packagesAsBundled] })).metafile.inputs
+const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [legacyBufferCalls, compiledAtBuildTime, packagesAsBundled] })).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
 const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
 
@@ -393,6 +409,7 @@ const buildChunks = (roots) =>
   banner: { js: REQUIRE_BANNER },
   entryPoints: [...roots].sort(),
   plugins: [
+    legacyBufferCalls,
     builtinsWithoutFacades,
     compiledAtBuildTime,
     loadedOnFirstUse,

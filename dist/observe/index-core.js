@@ -31696,7 +31696,7 @@ async function openLedger(location, access2, env) {
   if (access2.token === "") {
     throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JL2XUQY2.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5KEZEHP6.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -41774,8 +41774,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WUIBKNCY.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-FNXGQ6IG.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-K4ZCLPSO.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-TILGMALG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -44028,7 +44028,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-B52H5B4L.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-DLQN42YW.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-JYYVTS35.js");
       const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken });
       const runUrl2 = requesterFromEnv(env).runUrl;

@@ -152,7 +152,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   }
   let token;
   try {
-    const core = await import("../chunks/core-Z6WLB2I2.js");
+    const core = await import("../chunks/core-EUPLCFUX.js");
     token = await core.getIDToken(audience);
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
@@ -4610,7 +4610,7 @@ async function openLedger(location, access2, env) {
   if (access2.token === "") {
     throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-OPT3I3ND.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7ZV7GCMT.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -7123,7 +7123,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-OM3GH3K2.js");
+    const { listAttestations } = await import("../chunks/attestations-api-S3HXDFYV.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8345,8 +8345,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-LQPRILI4.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-MUTTSQJ2.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-APGXDPFM.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-Y2RI65ZC.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8480,7 +8480,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-33DQVFDN.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-C75CDSZ7.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
@@ -8547,7 +8547,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-33DQVFDN.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-C75CDSZ7.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
     );
     if (settings.veto !== null) {
       if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');

@@ -1901,7 +1901,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-3MLXITZA.js");
+  const { prepareSigning } = await import("../chunks/signing-ZZPCBFYT.js");
   return prepareSigning(settings, env);
 }
 
@@ -1933,7 +1933,7 @@ async function openLedger(location, access2, env) {
   if (access2.token === "") {
     throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-PNI2C46P.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-DJJQDTHA.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,

@@ -3142,7 +3142,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   }
   let token;
   try {
-    const core = await import("../chunks/core-Z6WLB2I2.js");
+    const core = await import("../chunks/core-EUPLCFUX.js");
     token = await core.getIDToken(audience);
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
@@ -3345,7 +3345,7 @@ function defaultArtifactName(artifact) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2CEBRMUG.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-732HNTLI.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3361,7 +3361,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-6AD4YBD2.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-FUCDMWML.js");
   const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
   await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
 }
@@ -3371,7 +3371,7 @@ function listedPaths(artifact) {
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-HCCC4XIC.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-XJ4G7XIC.js");
   try {
     return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
   } catch (error2) {
@@ -3384,7 +3384,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-K5WSJTL2.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-HUIVZWZA.js");
     fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
@@ -3405,7 +3405,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
   const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-K5WSJTL2.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-HUIVZWZA.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };

@@ -2131,8 +2131,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EAC7VHLR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-QMAD7EMI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BWJASMEB.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-VXSHGU4E.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3311,7 +3311,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-T46KM6WC.js");
+    const { listAttestations } = await import("../chunks/attestations-api-PUOS6QUG.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };

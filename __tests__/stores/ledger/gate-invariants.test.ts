@@ -112,7 +112,9 @@ class Model {
 
   /** A confirmation lands only while the service runs what the gate compared against, and never for a vetoed digest. */
   confirm(env: Environment, s: ServiceName, d: Digest, previous: Digest | null, now: number): 'deployed' | 'failed' {
-    if (this.vetoed.has(d) || this.live(env, s) !== previous) return 'failed'
+    // A record lands on what it was judged against, or continues its own digest's stretch.
+    const live = this.live(env, s)
+    if (this.vetoed.has(d) || (live !== previous && live !== d)) return 'failed'
     const list = this.of(env, s)
     const current = list.at(-1)
     if (current && current.until === null) {

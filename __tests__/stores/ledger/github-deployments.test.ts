@@ -761,7 +761,7 @@ describe('GitHubDeploymentsLedger: random histories', () => {
             if (resolved === null) continue
             const vetoed = vetoedAt.has(target.digest)
             // Judged again: it lands only on what it was decided against.
-            const moved = (expected?.digest ?? null) !== target.previousDigest
+            const moved = (expected?.digest ?? null) !== target.previousDigest && expected?.digest !== target.digest
             expect(resolved.outcome).toBe(vetoed || moved ? 'failed' : 'deployed')
             if (!vetoed && !moved && expected?.digest !== target.digest) expected = { digest: target.digest, from: resolved.time }
           }

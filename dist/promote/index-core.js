@@ -751,14 +751,15 @@ function serviceFor(policy, name, nameInput = "name") {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern7 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern8 = new RegExp("^refs/\\S+$", "u");
-var pattern9 = new RegExp("^https://\\S+$", "u");
+var pattern6 = new RegExp("^https?://\\S+$", "u");
+var pattern7 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern8 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern9 = new RegExp("^refs/\\S+$", "u");
+var pattern10 = new RegExp("^https://\\S+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -923,7 +924,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
             for (const key3 in data4) {
-              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "signed-by" || key3 === "contract")) {
+              if (!(key3 === "requires" || key3 === "requires-any" || key3 === "soak" || key3 === "url" || key3 === "signed-by" || key3 === "contract")) {
                 const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err13];
@@ -1082,11 +1083,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data10 = data4["signed-by"];
-              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-                if (data10.repository === void 0) {
-                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+            if (data4.url !== void 0) {
+              let data10 = data4.url;
+              if (typeof data10 === "string") {
+                if (!pattern6.test(data10)) {
+                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -1094,31 +1095,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key4 in data10) {
-                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
-                    const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
                 }
-                if (data10.repository !== void 0) {
-                  let data11 = data10.repository;
-                  if (typeof data11 === "string") {
-                    if (!pattern6.test(data11)) {
-                      const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+            }
+            if (data4["signed-by"] !== void 0) {
+              let data11 = data4["signed-by"];
+              if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                if (data11.repository === void 0) {
+                  const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err27];
                   } else {
-                    const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+                for (const key4 in data11) {
+                  if (!(key4 === "repository" || key4 === "workflow" || key4 === "ref" || key4 === "issuer" || key4 === "deny-self-hosted-runners")) {
+                    const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err28];
                     } else {
@@ -1127,11 +1128,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data10.workflow !== void 0) {
-                  let data12 = data10.workflow;
+                if (data11.repository !== void 0) {
+                  let data12 = data11.repository;
                   if (typeof data12 === "string") {
                     if (!pattern7.test(data12)) {
-                      const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                       if (vErrors === null) {
                         vErrors = [err29];
                       } else {
@@ -1140,7 +1141,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err30];
                     } else {
@@ -1149,11 +1150,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data10.ref !== void 0) {
-                  let data13 = data10.ref;
+                if (data11.workflow !== void 0) {
+                  let data13 = data11.workflow;
                   if (typeof data13 === "string") {
                     if (!pattern8.test(data13)) {
-                      const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
                       if (vErrors === null) {
                         vErrors = [err31];
                       } else {
@@ -1162,7 +1163,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err32];
                     } else {
@@ -1171,11 +1172,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data10.issuer !== void 0) {
-                  let data14 = data10.issuer;
+                if (data11.ref !== void 0) {
+                  let data14 = data11.ref;
                   if (typeof data14 === "string") {
                     if (!pattern9.test(data14)) {
-                      const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
                       if (vErrors === null) {
                         vErrors = [err33];
                       } else {
@@ -1184,7 +1185,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err34];
                     } else {
@@ -1193,33 +1194,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data10["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data10["deny-self-hosted-runners"] !== "boolean") {
-                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data11.issuer !== void 0) {
+                  let data15 = data11.issuer;
+                  if (typeof data15 === "string") {
+                    if (!pattern10.test(data15)) {
+                      const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err36];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err36);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data16 = data4.contract;
-              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                for (const key5 in data16) {
-                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
-                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (data11["deny-self-hosted-runners"] !== void 0) {
+                  if (typeof data11["deny-self-hosted-runners"] !== "boolean") {
+                    const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                     if (vErrors === null) {
                       vErrors = [err37];
                     } else {
@@ -1228,19 +1227,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data16.breaking !== void 0) {
-                  let data17 = data16.breaking;
-                  if (typeof data17 !== "string") {
-                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                  if (!(data17 === "refuse" || data17 === "require-major" || data17 === "require-approval" || data17 === "allow")) {
-                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
+              } else {
+                const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data17 = data4.contract;
+              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                for (const key5 in data17) {
+                  if (!(key5 === "breaking" || key5 === "dangerous" || key5 === "rollback")) {
+                    const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err39];
                     } else {
@@ -1249,10 +1251,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data16.dangerous !== void 0) {
-                  let data18 = data16.dangerous;
+                if (data17.breaking !== void 0) {
+                  let data18 = data17.breaking;
                   if (typeof data18 !== "string") {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1260,8 +1262,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data18 === "warn" || data18 === "refuse")) {
-                    const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data18 === "refuse" || data18 === "require-major" || data18 === "require-approval" || data18 === "allow")) {
+                    const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -1270,10 +1272,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data16.rollback !== void 0) {
-                  let data19 = data16.rollback;
+                if (data17.dangerous !== void 0) {
+                  let data19 = data17.dangerous;
                   if (typeof data19 !== "string") {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -1281,8 +1283,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data19 === "allow" || data19 === "check")) {
-                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                  if (!(data19 === "warn" || data19 === "refuse")) {
+                    const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err43];
                     } else {
@@ -1291,12 +1293,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data17.rollback !== void 0) {
+                  let data20 = data17.rollback;
+                  if (typeof data20 !== "string") {
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                  if (!(data20 === "allow" || data20 === "check")) {
+                    const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err46];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
@@ -1304,21 +1327,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err47 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err47];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err47);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err48];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err48);
     }
     errors++;
   }
@@ -1628,7 +1651,7 @@ function policyFrom(value, source, positions) {
       denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract };
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, url: env.url ?? null };
   });
   if (problems.length > 0) {
     if (positions === null) return null;
@@ -1704,7 +1727,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, url, signed-by, contract" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -1807,23 +1830,6 @@ function loadPolicy(file, inputName, baseDir) {
     );
   }
   return { ...parsePolicy(text, shown2.startsWith("..") ? file : shown2), digest: createHash("sha256").update(text).digest("hex") };
-}
-
-// src/app/settings/ledger-location.ts
-init_errors();
-var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    "bad-input",
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
-function creatingLedgerNotice(location, create, inputName) {
-  if (location.kind !== "file" || !create || existsSync(location.file)) return null;
-  return `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`;
 }
 
 // builtin:node:buffer
@@ -3332,7 +3338,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or restore the file.`
     );
   }
   unreadable(error2) {
@@ -5006,22 +5012,27 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
+};
+var SigningEnv = {
+  KeyPassword: "ARTIFACT_SEAL_KEY_PASSWORD",
+  CosignPassword: "COSIGN_PASSWORD",
+  FulcioUrl: "ARTIFACT_SEAL_FULCIO_URL",
+  RekorUrl: "ARTIFACT_SEAL_REKOR_URL",
+  TsaUrl: "ARTIFACT_SEAL_TSA_URL"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
+  SignedBy: "signed-by"
+};
+var SignedByKey = {
+  Repository: "repository",
+  Workflow: "workflow",
+  Ref: "ref",
+  Issuer: "issuer",
+  Runner: "runner",
+  Key: "key",
   TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  TufMirrors: "tuf-mirrors"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -5029,56 +5040,40 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   ...SigningInput
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };
@@ -5144,6 +5139,19 @@ async function reportResolution(entry, asked, ledger, summary2) {
 // src/actions/promote/settings.ts
 init_errors();
 
+// src/app/settings/ledger-location.ts
+init_errors();
+var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
+function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+}
+
 // src/app/settings/inputs.ts
 init_errors();
 function parseBooleanInput(name, value, fallback) {
@@ -5180,46 +5188,48 @@ function parseSubjectPatterns(value) {
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
+  const artifactName = input(names.name);
   const runIdText = input(names.runId);
+  const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
-  const subject = readSubject(getInput2, workspace, names.subjectPath, names.root);
-  const given = [subject !== null && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
+  const subject = readSubject(getInput2, workspace, names.subjectPath);
+  if (subject !== null && artifactName !== "") {
     throw new SealError(
       "bad-input",
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+    }
   }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "")) {
     throw new SealError(
       "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
     }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
   }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
+  if (repository !== "" && runId === null) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+  }
+  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
 }
 function misspelledInputs(env, inputs) {
   const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
@@ -5233,21 +5243,16 @@ function misspelledInputs(env, inputs) {
   }
   return found.sort();
 }
-function readSubject(getInput2, workspace, pathInput, rootInput) {
+function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
+  if (subjectPath === "") return null;
   return {
     kind: "paths",
     patterns: parseSubjectPatterns(getInput2(pathInput)),
     baseDir: workspace,
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    ...root !== "" ? { root } : {}
+    unusedExclusions: "allow"
   };
 }
 
@@ -5422,17 +5427,15 @@ function checkTufRoot(file, what) {
 
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, defaultMode = "auto") {
-  const input = (name) => getInput2(name).trim();
-  const modeText = input(SigningInput.Sign).toLowerCase();
+function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
       "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
     );
   }
   const keyText = getInput2(SigningInput.SigningKey);
-  const password = getInput2(SigningInput.SigningKeyPassword);
   const hasKey = keyText.trim() !== "";
   let mode = modeText === "" ? defaultMode : modeText;
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
@@ -5443,86 +5446,78 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
   }
-  if (password !== "" && !hasKey) {
-    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
-  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
     key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
     endpoints: {
-      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
-      rekorUrl: readUrl(input, SigningInput.RekorUrl),
-      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
     }
   };
 }
-function readUrl(input, name) {
-  const text = input(name);
+function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
-function readSignerCheckSettings(getInput2, env, workspace) {
-  const input = (name) => getInput2(name).trim();
-  const repository = input(SignerInput.SignerRepository);
+function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
-  const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
-  const sourceRef = input(SignerInput.SourceRef);
-  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
-  const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
-  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
-  const requireText = input(SignerInput.RequireSignature);
-  const trustedRoot = input(SignerInput.TrustedRoot);
-  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
     );
   }
-  const named2 = [
-    [SignerInput.SignerRepository, repository],
-    [SignerInput.SignerWorkflow, workflow],
-    [SignerInput.SourceRef, sourceRef],
-    [SignerInput.CertOidcIssuer, issuer],
-    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
-    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
-    [SignerInput.TrustedRoot, trustedRoot],
-    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
-  ].filter(([, value]) => value !== "").map(([name]) => name);
-  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named2 = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
   if (requireSignature === false && named2.length > 0) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
+      `--require-signature=false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
     );
   }
+  const keyOnly = given.key && !given.repository && !given.workflow;
   return {
-    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
-    sourceRef: sourceRef === "" ? null : sourceRef,
+    sourceRef: ref === "" ? null : ref,
     issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: deny,
-    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
     trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
@@ -5534,22 +5529,21 @@ function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
     );
   }
   return policyAsks || settings.asksForSigner || settings.requireSignature === true;
 }
-function requirementReason(settings, policyAsks, asFlags = false) {
-  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
-  const named2 = settings.named.map(name);
+function requirementReason(settings, policyAsks) {
+  const named2 = settings.named;
   if (named2.length > 0) return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
   if (policyAsks) return "the promotion policy's signed-by names a signer";
-  return `${name(SignerInput.RequireSignature)} asks for one`;
+  return "--require-signature asks for one";
 }
-function readPublicKeyInput(value, workspace) {
+function readPublicKeyText(value, workspace, name) {
   const text = value.trim();
   if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  if (looksLikePem(text)) return readPublicKey(text, name);
   const file = resolve(workspace, text);
   let pem;
   try {
@@ -5557,11 +5551,76 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
       { cause: error2 }
     );
   }
-  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+}
+
+// src/app/settings/signed-by.ts
+var import_yaml2 = __toESM(require_yaml());
+init_errors();
+var FIELD_OF = {
+  [SignedByKey.Repository]: "repository",
+  [SignedByKey.Workflow]: "workflow",
+  [SignedByKey.Ref]: "ref",
+  [SignedByKey.Issuer]: "issuer",
+  [SignedByKey.Runner]: "githubHostedOnly",
+  [SignedByKey.Key]: "key",
+  [SignedByKey.TrustedRoot]: "trustedRoot",
+  [SignedByKey.TufMirrors]: "tufMirrors"
+};
+var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
+function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+}
+function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+    }
+  }
+  return fields;
+}
+function readMapping(text) {
+  const plain2 = readPlainYaml(text);
+  let value = plain2;
+  if (plain2 === NOT_PLAIN) {
+    const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
+    const error2 = document.errors[0];
+    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    value = document.toJS();
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+  }
+  return value;
 }
 
 // src/actions/promote/settings.ts
@@ -5570,9 +5629,6 @@ function readPromoteSettings(getInput2, env, workspace) {
   const confirm = readConfirm(input);
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
-  if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
-  }
   if (environment === "") {
     throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
@@ -5607,36 +5663,32 @@ function readPromoteSettings(getInput2, env, workspace) {
   if (approval !== "" && digest === "previous") {
     throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
-  const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
-  const environmentUrl = input(PromoteInput.EnvironmentUrl);
-  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
-  }
-  const source = readBytesSource(getInput2, workspace, {
+  const given = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
-    root: PromoteInput.Root,
     checksumsPath: PromoteInput.ChecksumsPath,
-    artifactName: PromoteInput.ArtifactName,
+    name: PromoteInput.Name,
     runId: PromoteInput.RunId,
+    repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
-  if (digestOnly && source !== null) {
-    const given = source.kind === "local" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  if (digestOnly && given !== null) {
+    const where = given.kind === "local" ? PromoteInput.SubjectPath : PromoteInput.Name;
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
+  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
+  const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
+  const source = carried ? { kind: "cache", token, inputName: PromoteInput.Name } : given;
   const policy = input(PromoteInput.Policy);
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
     source,
@@ -5645,20 +5697,17 @@ function readPromoteSettings(getInput2, env, workspace) {
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
-    environmentUrl: environmentUrl === "" ? null : environmentUrl,
     rollback,
-    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
+    dryRun,
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : resolve(workspace, baseline),
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
-function readRecordSigning(getInput2, ledger) {
-  const signing = readSigningSettings(getInput2, "none");
+function readRecordSigning(getInput2, ledger, env) {
+  const signing = readSigningSettings(getInput2, env, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
       "bad-input",
@@ -5672,35 +5721,29 @@ function readConfirm(input) {
   const text = input(PromoteInput.Confirm);
   if (text === "" || text === "on-success") return { kind: "on-success" };
   if (text === "manual") return { kind: "manual" };
-  if (!RECORD_ID.test(text)) {
+  const failed = text.startsWith("failure:");
+  const id = failed ? text.slice("failure:".length).trim() : text;
+  if (!RECORD_ID.test(id)) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
     );
   }
-  const outcome = input(PromoteInput.Outcome);
-  if (outcome !== "success" && outcome !== "failure") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
-    );
-  }
-  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
+  return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name2) => input(name2) !== "");
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: "previous",
     source: null,
@@ -5709,21 +5752,18 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     policyFile: resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
-    environmentUrl: null,
     rollback: false,
     dryRun: false,
     veto: null,
     approveAmendment: null,
-    contractBaseline: null,
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
 function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace), ${PromoteInput.ArtifactName} (the seal step's workflow artifact) or "${PromoteInput.Cache}: true" (the files by digest from the Actions cache). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.DigestOnly]);
+  return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact), or leave both out to fetch what the seal carried. ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -6090,7 +6130,7 @@ async function checkCandidate(candidate, digest, expectation) {
     accepted = { kind: "key", hint: signer.hint, signedAt: null };
   } else {
     if (expectation.repository === null) {
-      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
+      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with: a key alone accepts that key's signatures only. Name the workflow in signed-by's repository and workflow (--signer-repository, --signer-workflow), or seal with the key.` };
     }
     const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
     if (failures.length > 0) {
@@ -6862,7 +6902,7 @@ function contractSources(options) {
       }
       throw new SealError(
         "unreadable",
-        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
+        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
       );
     },
     ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
@@ -6915,14 +6955,14 @@ async function keepContract(store, contract, warn) {
   if (verifies()) return;
   const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
   if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`);
     return;
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
 `, files);
   } catch (error2) {
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need the CLI's --contract-baseline.`);
   }
 }
 
@@ -7994,14 +8034,14 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -8009,15 +8049,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EALPD7SC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-675WKZRD.js");
+async function downloadArtifact(name, runId, token, digest, context, repository = null) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-PK2R6L4B.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-QWEN7FZP.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -8034,7 +8074,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === "" || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath
@@ -8104,7 +8144,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: (digest, bytes) => checkSignature2(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
-    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
     contract: contractSources({
@@ -8114,7 +8154,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       ...context.downloads ? {
         download: async (digest, artifact) => {
           const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
           if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
           return fetched.checksumsFile;
         }
@@ -8128,21 +8168,19 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readPromoteSettings((name) => getInput(name), env, workspace);
-    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger };
+    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: false };
     const requester = requesterFromEnv(env);
     if (settings.confirm.kind === "record") {
       const ledger2 = await openLedger(settings.ledger, { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
       const { id, outcome } = settings.confirm;
-      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null;
+      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null;
       const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
-      await reportResolution(entry, outcome, ledger2.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
+      await reportResolution(entry, outcome, ledger2.location, env.GITHUB_STEP_SUMMARY !== void 0);
       return;
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
     const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
     const ledger = await openLedger(settings.ledger, { ...access2, signing }, env);
-    const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
-    if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = signing.kind === "none" ? void 0 : recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken });
     if (settings.veto !== null) {
@@ -8156,7 +8194,7 @@ async function run(env = process.env) {
         options
       );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+      if (env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
@@ -8185,31 +8223,33 @@ async function run(env = process.env) {
             to: PromoteInput.ChecksumsPath,
             toGives: "the seal bundle's listing, with its contract manifest beside it",
             digest: PromoteInput.ExpectedDigest,
-            name: PromoteInput.Name
+            name: PromoteInput.SubjectName
           }
         },
         ledger,
         options
       );
       info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
+      if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const request = promoteRequest(settings, policy, settings.ledger, signing, {
+    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
+    const request = promoteRequest({ ...settings, environmentUrl, contractBaseline: null }, policy, settings.ledger, signing, {
       env,
       baseDir: workspace,
       downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
       names: {
         environment: PromoteInput.Environment,
         digest: PromoteInput.ExpectedDigest,
-        name: PromoteInput.Name,
+        name: PromoteInput.SubjectName,
         checksums: PromoteInput.ChecksumsPath,
-        artifactName: PromoteInput.ArtifactName,
-        contractBaseline: PromoteInput.ContractBaseline,
+        artifactName: PromoteInput.Name,
+        // The action has no baseline input: the CLI's flag gives the live digest's seal bundle when nothing else has it.
+        contractBaseline: "artifact-seal promote --contract-baseline",
         token: PromoteInput.GitHubToken
       },
       asFlags: false,
@@ -8231,7 +8271,7 @@ async function run(env = process.env) {
       dryRun: settings.dryRun,
       serverUrl: serverUrlOf(env)
     };
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
+    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderPromotionMarkdown(report)).write();
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");
     setOutput(PromoteOutput.PreviousDigest, result.previous?.digest ?? "");
@@ -8257,7 +8297,7 @@ async function run(env = process.env) {
       info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`);
     } else {
       info(
-        `Record ${record.id} is pending until a later step confirms it: uses this action with "${PromoteInput.Confirm}: ${record.id}" and "${PromoteInput.Outcome}: success" (or failure), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
+        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
       );
     }
   } catch (error2) {

@@ -65,7 +65,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const signature = result.verified
     ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
     : null
-  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false) : null)
   const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
   const signedBy = signerName(signature)
   if (values.json) {

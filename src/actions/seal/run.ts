@@ -22,13 +22,13 @@ import { prepareSigning, withSigningWorkflow } from '../../app/signature/signing
 import type { SignedStatement, Signing } from '../../app/signature/types.js'
 import type { SignMode } from '../../app/settings/types.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
-import type { Env } from '../../core/env.js'
+import { type Env, serverUrlOf } from '../../core/env.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
 export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
-    const settings = readSealSettings((name) => core.getInput(name), workspace)
+    const settings = readSealSettings((name) => core.getInput(name), workspace, env)
     const signing = await prepareSigning(settings.signing, env)
     if (signing.kind === 'none' && signing.notice !== null) core.notice(signing.notice)
     const build = withSigningWorkflow(buildContextFromEnv(env), signing)
@@ -69,7 +69,7 @@ export async function run(env: Env = process.env): Promise<void> {
               onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
               onProgress: (p) => core.info(describeProgress(p))
             },
-            { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+            { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
             finish
           )
     const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)
@@ -92,24 +92,23 @@ export async function run(env: Env = process.env): Promise<void> {
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
     if (settings.cache) await cacheSealed(artifact, env)
 
-    if (settings.summary) {
-      if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace)
-        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
-      } else {
-        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
-      }
+    if (env.GITHUB_STEP_SUMMARY) {
+      const hints = verifyStepHints(env, settings, artifact, workspace)
+      await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
+    } else {
+      core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     }
 
     core.setOutput(SealOutput.Digest, artifact.digest)
-    core.setOutput(SealOutput.Name, artifact.name)
+    core.setOutput(SealOutput.SubjectName, artifact.name)
     core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.fileCount))
     core.setOutput(SealOutput.Size, artifact.size === null ? '' : String(artifact.size))
     core.setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath)
     core.setOutput(SealOutput.StatementPath, bundle.statementPath)
     core.setOutput(SealOutput.SealDir, bundle.dir)
-    core.setOutput(SealOutput.ArtifactName, uploaded?.name ?? '')
     core.setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : '')
+    core.setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : '')
+    core.setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? '')
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
     core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
@@ -124,6 +123,11 @@ export async function run(env: Env = process.env): Promise<void> {
 /** The workflow artifact's default name: the artifact's, marked as a seal, so it does not clash with an upload-artifact of the build. */
 export function defaultArtifactName(artifact: SealedArtifact): string {
   return `${fileSafeName(artifact.name)}-sealed`
+}
+
+/** The artifact's page, as upload-artifact's `artifact-url` gives it. */
+export function artifactUrl(uploaded: UploadedArtifact, env: Env): string {
+  return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${uploaded.id}`
 }
 
 async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<UploadedArtifact> {
@@ -180,11 +184,11 @@ async function mergeParts(
   const merged = await mergeSealBundles(subject.parts, {
     name,
     build,
-    outputDir: settings.outputDir ?? path.join(defaultParent, fileSafeName(name)),
+    outputDir: path.join(defaultParent, fileSafeName(name)),
     inputName: SealInput.SubjectParts,
-    outputInputName: SealInput.OutputDir,
+    outputInputName: SealInput.SubjectName,
     expectedDigests: subject.partDigests,
-    expectedDigestsInputName: SealInput.PartDigests,
+    expectedDigestsInputName: SealInput.SubjectParts,
     finish
   })
   for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)

@@ -10,6 +10,7 @@ interface RawEnvironment {
   requires?: string[]
   'requires-any'?: string[]
   soak?: string
+  url?: string
   'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
   contract?: Partial<ContractRule>
 }
@@ -179,7 +180,7 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
             denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
           }
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
-    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract }
+    return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, url: env.url ?? null }
   })
   if (problems.length > 0) {
     if (positions === null) return null
@@ -278,7 +279,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments, service, services'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by, contract'
+            ? 'requires, requires-any, soak, url, signed-by, contract'
             : path.at(-1) === 'signed-by'
               ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
               : path.at(-1) === 'contract'

@@ -35,6 +35,7 @@ export const POLICY_SCHEMA = {
           requires: environmentList,
           'requires-any': { ...environmentList, minItems: 1 },
           soak: { type: 'string', pattern: DURATION_PATTERN },
+          url: { type: 'string', pattern: '^https?://\\S+$' },
           'signed-by': {
             type: 'object',
             additionalProperties: false,

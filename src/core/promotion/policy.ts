@@ -47,6 +47,8 @@ export interface EnvironmentRule {
   readonly signedBy: SignerRule | null
   /** Null when the environment does not judge contract amendments (they are still recorded when known). */
   readonly contract?: ContractRule | null
+  /** Where the environment can be reached, shown on its deployments; absent when the policy does not say. */
+  readonly url?: string | null
 }
 
 /** A checked promotion policy: every name it mentions is defined and there is no cycle. */

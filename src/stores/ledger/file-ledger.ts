@@ -646,7 +646,7 @@ export class FileLedger implements Ledger {
   private missing(): SealError {
     return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
-        `if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or the promote input "create-ledger: true"; otherwise restore the file.`
+        `if this is the first promotion, create it with "artifact-seal ledger init --ledger ${this.location}" or restore the file.`
     )
   }
 

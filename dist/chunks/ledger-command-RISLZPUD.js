@@ -9,7 +9,7 @@ import {
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-IA4WZQDT.js";
@@ -21,7 +21,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {

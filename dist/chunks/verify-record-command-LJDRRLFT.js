@@ -8,7 +8,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import "./chunk-IA4WZQDT.js";
 import {
   identityPolicy
@@ -18,7 +18,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-YUA324DC.js";
 import {

@@ -107,7 +107,7 @@ import { m22$copyListedFiles as m22$copyListedFiles2, m22$makeDirectories as m22
 
 // src/stores/evidence/workflow-artifact.ts?verify
 var ARTIFACT_INPUTS = {
-  name: "artifact-name",
+  name: "name",
   runId: "run-id",
   token: "github-token",
   repository: "repository",

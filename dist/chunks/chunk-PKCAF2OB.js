@@ -1,7 +1,7 @@
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-D4N4VPSD.js";
+} from "./chunk-BAYZZ3TV.js";
 import {
   contractOfLive
 } from "./chunk-TB6LR2T3.js";

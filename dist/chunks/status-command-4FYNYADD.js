@@ -1,6 +1,6 @@
 import {
   pipelineStatus
-} from "./chunk-SRDD2B5Z.js";
+} from "./chunk-PKCAF2OB.js";
 import {
   renderStatusText
 } from "./chunk-ZW2YXB6K.js";
@@ -8,14 +8,14 @@ import "./chunk-MIEEZ3ZV.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-D4N4VPSD.js";
+} from "./chunk-BAYZZ3TV.js";
 import "./chunk-TB6LR2T3.js";
 import "./chunk-64VN6DVJ.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import "./chunk-26HFV435.js";
 import "./chunk-IA4WZQDT.js";
 import "./chunk-Q7VPIQTJ.js";

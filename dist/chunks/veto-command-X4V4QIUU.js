@@ -5,14 +5,14 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-IA4WZQDT.js";
 import "./chunk-Q7VPIQTJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";

@@ -15,7 +15,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import {
   formatBytes,
   formatCount

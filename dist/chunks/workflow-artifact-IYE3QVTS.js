@@ -3,8 +3,13 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-6OM6TQOQ.js";
-import "./chunk-YTMTULJH.js";
+} from "./chunk-7BIR6O6R.js";
+import "./chunk-FWGFNTZR.js";
+import "./chunk-YM5JHFKJ.js";
+import "./chunk-3FEAGG5X.js";
+import "./chunk-PKGN7LAX.js";
+import "./chunk-APYKEJN7.js";
+import "./chunk-UTL6W6EB.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-S7E4F2WR.js";

@@ -8,7 +8,7 @@ import {
   DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-D4N4VPSD.js";
+} from "./chunk-BAYZZ3TV.js";
 import {
   contractOfLive,
   knownFromHistory
@@ -18,7 +18,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
@@ -28,7 +28,7 @@ import "./chunk-XINIYFXU.js";
 import "./chunk-Q7VPIQTJ.js";
 import {
   cliCheckpointSigning
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import {
   requesterFromEnv
 } from "./chunk-IIYLCD7Z.js";
@@ -192,7 +192,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-PHBFLAHD.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-CJSYY4YX.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

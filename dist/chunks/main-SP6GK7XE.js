@@ -35,18 +35,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-I3ISXM2I.js")).sealCommand,
-  verify: async () => (await import("./verify-command-X46FTGWM.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-ZEANB3QR.js")).sealCommand,
+  verify: async () => (await import("./verify-command-SZABVNMS.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-2QHXXYOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-LZALZO3X.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-VPYOXV5Q.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-HDTMDOVQ.js")).vetoCommand,
-  history: async () => (await import("./history-command-TJ2XMIYZ.js")).historyCommand,
-  status: async () => (await import("./status-command-C62GZ25K.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-5VXKFYKG.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-ZQYB7OWR.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-RLDSCN2S.js")).contractCommand
+  promote: async () => (await import("./promote-command-LYNYJV2Q.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-PZQXTEAT.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-X4V4QIUU.js")).vetoCommand,
+  history: async () => (await import("./history-command-HLLIAGDK.js")).historyCommand,
+  status: async () => (await import("./status-command-4FYNYADD.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-RISLZPUD.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-LJDRRLFT.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-ZVXYDE55.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

@@ -3,7 +3,7 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-RZILJ3X7.js";
+} from "./chunk-X6HGKBQG.js";
 import "./chunk-7QJ23J6M.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";

@@ -4,7 +4,7 @@ import {
   signerExpectation,
   signerName,
   verifyArtifact
-} from "./chunk-FYX5EU6H.js";
+} from "./chunk-DTOWP25J.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-Q7VPIQTJ.js";
 import {
@@ -17,7 +17,7 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
@@ -113,7 +113,7 @@ ${VERIFY_USAGE}`);
   );
   const required = signatureRequired(signer, false);
   const signature = result.verified ? await checkSignature(result.expected, { checksumsFile: checksums ? resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env)) : null;
-  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null);
+  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false) : null);
   const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null;
   const signedBy = signerName(signature);
   if (values.json) {

@@ -1,6 +1,6 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-RZILJ3X7.js";
+} from "./chunk-X6HGKBQG.js";
 import "./chunk-7QJ23J6M.js";
 import "./chunk-IYMCHB3W.js";
 import "./chunk-N3KQGJVS.js";

@@ -1,7 +1,7 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-SRDD2B5Z.js";
+} from "./chunk-PKCAF2OB.js";
 import {
   verificationSummary
 } from "./chunk-7V5BGRHI.js";
@@ -25,7 +25,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-D4N4VPSD.js";
+} from "./chunk-BAYZZ3TV.js";
 import {
   artifactOf,
   contractOfLive,
@@ -44,7 +44,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-ORABXXJQ.js";
+} from "./chunk-J4SZMBTD.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
@@ -76,7 +76,7 @@ import {
   signerExpectation,
   subjectNameOf,
   verifyArtifact
-} from "./chunk-FYX5EU6H.js";
+} from "./chunk-DTOWP25J.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
@@ -99,7 +99,7 @@ import {
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-X426J2N6.js";
+} from "./chunk-KJ4OWQUC.js";
 import "./chunk-HCENANLJ.js";
 import {
   buildContextFromEnv,
@@ -847,14 +847,14 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -862,15 +862,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-EHPM2OAG.js");
-  const { downloadAndVerify } = await import("./download-and-verify-LWV6ZJ2M.js");
+async function downloadArtifact(name, runId, token, digest, context, repository = null) {
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-IYE3QVTS.js");
+  const { downloadAndVerify } = await import("./download-and-verify-5MPPJI2U.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
       { build: context.seal.build }
     );
   } catch (error) {
@@ -887,7 +887,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === "" || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath
@@ -1083,7 +1083,7 @@ function contractSources(options) {
       }
       throw new SealError(
         "unreadable",
-        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
+        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
       );
     },
     ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
@@ -1136,14 +1136,14 @@ async function keepContract(store, contract, warn) {
   if (verifies()) return;
   const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
   if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`);
     return;
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
 `, files);
   } catch (error) {
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error.code ?? String(error)}). Later promotions need contract-baseline.`);
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error.code ?? String(error)}). Later promotions need the CLI's --contract-baseline.`);
   }
 }
 
@@ -1177,7 +1177,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     ...source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: (digest, bytes) => checkSignature(digest, signatureSources(bytes?.checksumsFile ?? asked.sealListing, required || asked.signer.asksForSigner, asked.token, names.token, env), expectation),
-    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : { attest: recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token }) },
     contract: contractSources({
@@ -1187,7 +1187,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       ...context.downloads ? {
         download: async (digest, artifact) => {
           const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
           if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
           return fetched.checksumsFile;
         }

@@ -219,7 +219,7 @@ async function readSmall(zip, entry, context) {
 
 // src/stores/evidence/workflow-artifact.ts?seal
 var ARTIFACT_INPUTS = {
-  name: "artifact-name",
+  name: "name",
   runId: "run-id",
   token: "github-token",
   repository: "repository",

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-MRL5ZTDX.js");
+    const { readSigningKey } = await import("../chunks/signing-key-H4OWHNYQ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-SD7W3IUN.js");
-    const { keySigner } = await import("../chunks/key-signer-UGRTFAI2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-D6RL5BYB.js");
+    const { keySigner } = await import("../chunks/key-signer-NJYQFI34.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-PLB35WYJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-SD7W3IUN.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-E3ENDI54.js");
+  const { signStatement } = await import("../chunks/sign-statement-D6RL5BYB.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),

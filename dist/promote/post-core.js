@@ -1856,7 +1856,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-J2OT2XOP.js");
+  const { prepareSigning } = await import("../chunks/signing-UFZQRXLN.js");
   return prepareSigning(settings, env);
 }
 

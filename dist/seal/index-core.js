@@ -2721,10 +2721,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-QBTI4DV2.js");
+    const { readSigningKey } = await import("../chunks/signing-key-UCOSJ2P3.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-MSQWLWJD.js");
-    const { keySigner } = await import("../chunks/key-signer-CUEFIQNK.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-JTZHHRX6.js");
+    const { keySigner } = await import("../chunks/key-signer-7RSTAIBP.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -2741,8 +2741,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-HN4ODNLG.js");
-  const { signStatement } = await import("../chunks/sign-statement-MSQWLWJD.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-UGLJHGJW.js");
+  const { signStatement } = await import("../chunks/sign-statement-JTZHHRX6.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),

@@ -46,7 +46,7 @@ describe("the promote action's inputs, read once", () => {
     expect(readPromoteSettings(inputs(base), {}, '/w').source).toEqual({ kind: 'cache', token: '', inputName: 'name' })
     expect(readPromoteSettings(inputs({ ...base, name: 'shop-sealed' }), {}, '/w').source).toMatchObject({ kind: 'artifact', name: 'shop-sealed' })
     expect(readPromoteSettings(inputs({ ...base, 'subject-name': 'api' }), {}, '/w')).toMatchObject({ name: 'api', source: { kind: 'cache' } })
-    for (const extra of [{ 'dry-run': 'true' }, { veto: 'broken' }, { 'digest-only': 'true' }, { 'checksums-path': 'seal/app.sha256' }]) {
+    for (const extra of [{ 'dry-run': 'true' }, { veto: 'broken' }, { 'digest-only': 'true' }, { 'checksums-path': 'seal/app.sha256' }] as Record<string, string>[]) {
       expect(readPromoteSettings(inputs({ ...base, ...extra }), {}, '/w').source).toBeNull()
     }
   })

@@ -1,0 +1,95 @@
+import {
+  resolutionHeadline
+} from "./chunk-MIEEZ3ZV.js";
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions
+} from "./chunk-J4SZMBTD.js";
+import {
+  makesLive
+} from "./chunk-IA4WZQDT.js";
+import "./chunk-Q7VPIQTJ.js";
+import {
+  cliCheckpointSigning
+} from "./chunk-RJPXK7BK.js";
+import {
+  requesterFromEnv
+} from "./chunk-IIYLCD7Z.js";
+import "./chunk-ZZJVUA5H.js";
+import "./chunk-YUA324DC.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-C5FJLWC7.js";
+import "./chunk-2GFDUF7I.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-FCGIBEPM.js";
+import "./chunk-3FEAGG5X.js";
+import "./chunk-PKGN7LAX.js";
+import "./chunk-YBYEZDCV.js";
+import "./chunk-WISAU6C5.js";
+import {
+  SealError,
+  quote
+} from "./chunk-APYKEJN7.js";
+import "./chunk-P2RVIIUY.js";
+import "./chunk-SHE4BTPW.js";
+import "./chunk-OJKZS7ZI.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-ULEFO6FB.js";
+
+// src/cli/confirm-command.ts
+var CONFIRM_USAGE = `Usage: artifact-seal confirm <record-id> [--outcome success|failure] [--reason TEXT] [--environment ENV] [--ledger L]
+
+Ends a pending promotion (the record "artifact-seal promote" printed). With success (the
+default) its digest is the environment's live digest from now; with failure the
+environment keeps what it ran. A success is judged again: a digest vetoed meanwhile, or a
+service that runs another digest than the one the gate compared against (another
+deployment went live meanwhile), is recorded as failed, and the command exits 1.
+
+  --outcome O   success (the deployment went through) or failure
+  --reason TEXT why it failed, for the record
+  --environment ENV  refuse the record unless it is a promotion to ENV
+${LEDGER_HELP}
+  --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
+                      (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
+  -h, --help    show this help`;
+var spec = {
+  name: "confirm",
+  usage: CONFIRM_USAGE,
+  allowPositionals: true,
+  options: { outcome: { type: "string" }, reason: { type: "string" }, environment: { type: "string" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
+};
+async function confirmCommand(args, terminal) {
+  const { values, positionals } = parseCommand(spec, args);
+  if (values.help) {
+    terminal.out(`${CONFIRM_USAGE}
+`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new SealError("usage", `confirm: give one record id, as "artifact-seal promote" printed it.
+
+${CONFIRM_USAGE}`);
+  const outcome = requireValue("outcome", values.outcome) ?? "success";
+  if (outcome !== "success" && outcome !== "failure") {
+    throw new SealError("bad-input", `--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`);
+  }
+  const reason = requireValue("reason", values.reason) ?? null;
+  if (reason !== null && outcome === "success") throw new SealError("bad-input", '--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.');
+  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
+  const entry = await ledger.resolve({
+    id: positionals[0],
+    outcome: outcome === "success" ? "confirmed" : "failed",
+    reason: outcome === "failure" ? reason ?? "the deployment failed" : null,
+    environment: requireValue("environment", values.environment) ?? null,
+    ...requesterFromEnv(terminal.env)
+  });
+  terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ""}
+`);
+  return outcome === "success" && !makesLive(entry.outcome) ? 1 : 0;
+}
+export {
+  CONFIRM_USAGE,
+  confirmCommand
+};

@@ -5684,7 +5684,11 @@ function readPromoteSettings(getInput2, env, workspace) {
   const listing = input(PromoteInput.ChecksumsPath);
   const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
   const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
-  const source = carried ? { kind: "cache", token, inputName: PromoteInput.Name } : given;
+  if (carried) {
+    const misspelled = misspelledInputs(env, BYTES_INPUTS);
+    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+  }
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
   return {
@@ -5761,8 +5765,9 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signing: readRecordSigning(getInput2, ledger, env)
   };
 }
+var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.DigestOnly]);
+  const misspelled = misspelledInputs(env, BYTES_INPUTS);
   return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact), or leave both out to fetch what the seal carried. ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
@@ -8041,7 +8046,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;

@@ -2820,7 +2820,11 @@ function readPromoteSettings(getInput2, env, workspace) {
   const listing = input(PromoteInput.ChecksumsPath);
   const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
   const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
-  const source = carried ? { kind: "cache", token, inputName: PromoteInput.Name } : given;
+  if (carried) {
+    const misspelled = misspelledInputs(env, BYTES_INPUTS);
+    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+  }
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
   return {
@@ -2897,8 +2901,9 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signing: readRecordSigning(getInput2, ledger, env)
   };
 }
+var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.DigestOnly]);
+  const misspelled = misspelledInputs(env, BYTES_INPUTS);
   return `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact), or leave both out to fetch what the seal carried. ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {

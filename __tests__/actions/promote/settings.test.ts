@@ -43,7 +43,7 @@ describe("the promote action's inputs, read once", () => {
 
   it('fetches what the seal carried when neither subject-path nor name is given; not for a dry run, a veto, digest-only or a listing alone', () => {
     const base = { environment: 'staging', ledger: 'file:l.jsonl', 'expected-digest': DIGEST }
-    expect(readPromoteSettings(inputs(base), {}, '/w').source).toEqual({ kind: 'cache', token: '', inputName: 'name' })
+    expect(readPromoteSettings(inputs(base), {}, '/w').source).toEqual({ kind: 'cache', token: '', inputName: 'cache' })
     expect(readPromoteSettings(inputs({ ...base, name: 'shop-sealed' }), {}, '/w').source).toMatchObject({ kind: 'artifact', name: 'shop-sealed' })
     expect(readPromoteSettings(inputs({ ...base, 'subject-name': 'api' }), {}, '/w')).toMatchObject({ name: 'api', source: { kind: 'cache' } })
     for (const extra of [{ 'dry-run': 'true' }, { veto: 'broken' }, { 'digest-only': 'true' }, { 'checksums-path': 'seal/app.sha256' }] as Record<string, string>[]) {
@@ -58,9 +58,11 @@ describe("the promote action's inputs, read once", () => {
     expect(settings).toEqual(readPromoteSettings(inputs(base), RUNNER, '/w'))
   })
 
-  it('names a misspelled input that would have given the bytes, in the refusal of a promotion without them', () => {
-    const settings = readPromoteSettings(inputs({ environment: 'staging', 'expected-digest': DIGEST, ledger: 'file:l.jsonl' }), { INPUT_SUBJECT_PATH: 'dist' }, '/w')
-    expect(settings.withoutBytes.missing).toContain('subject_path (INPUT_SUBJECT_PATH)')
+  it('names a misspelled input that would have given the bytes before looking for them elsewhere, and in the refusal of a promotion without them', () => {
+    const base = { environment: 'staging', 'expected-digest': DIGEST, ledger: 'file:l.jsonl' }
+    expect(() => readPromoteSettings(inputs(base), { INPUT_SUBJECT_PATH: 'dist' }, '/w')).toThrowSealError('bad-input', 'subject_path (INPUT_SUBJECT_PATH)', 'subject-path')
+    const listing = readPromoteSettings(inputs({ ...base, 'checksums-path': 'seal/app.sha256' }), { INPUT_DIGEST_ONLY: 'true' }, '/w')
+    expect(listing.withoutBytes.missing).toContain('digest_only (INPUT_DIGEST_ONLY)')
   })
 })
 

@@ -65,8 +65,11 @@ describe('the policy file', () => {
   it('reads environments in order with their rules', () => {
     const policy = parsePolicy(PIPELINE, '.github/promotion.yml')
     expect(policy.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'production'])
-    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h', signedBy: null, contract: null })
-    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null, contract: null })
+    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h', signedBy: null, contract: null, url: null })
+    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null, contract: null, url: null })
+    const withUrl = parsePolicy('environments:\n  dev:\n    url: https://dev.example.com\n', '.github/promotion.yml')
+    expect(rule(withUrl, 'dev').url).toBe('https://dev.example.com')
+    expect(() => parsePolicy('environments:\n  dev:\n    url: dev.example.com\n', '.github/promotion.yml')).toThrow(/environments\.dev\.url/)
   })
 
   it('takes an empty environment written as a bare key', () => {
@@ -93,7 +96,7 @@ describe('the policy file', () => {
     expect(lines).toEqual([
       expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
       expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
-      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract.')
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, url, signed-by, contract.')
     ])
   })
 

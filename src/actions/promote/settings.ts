@@ -3,7 +3,7 @@ import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { BytesSource, GetInput, LedgerLocation, SignerCheckSettings, SigningSettings } from '../../app/settings/types.js'
 import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
-import { PromoteInput, PromoteOutput } from '../../app/settings/names.js'
+import { PromoteInput, PromoteOutput, SealInput } from '../../app/settings/names.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
 import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
@@ -114,7 +114,13 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   // checked; a dry run, a veto and an approval check no bytes, and a listing alone is the seal
   // bundle of a digest alone, whose signature speaks for it.
   const carried = given === null && !digestOnly && listing === '' && !dryRun && vetoReason === '' && approval === ''
-  const source: BytesSource | null = carried ? { kind: 'cache', token, inputName: PromoteInput.Name } : given
+  if (carried) {
+    // An input misspelled would have named the bytes: say so rather than go looking for them elsewhere.
+    const misspelled = misspelledInputs(env, BYTES_INPUTS)
+    if (misspelled.length > 0) throw new SealError('bad-input', `This step has ${misspelled.join('; ')} Give the inputs as action.yml names them.`)
+  }
+  // Its messages are labelled after the seal's `cache: true`, which made the entry it looks for.
+  const source: BytesSource | null = carried ? { kind: 'cache', token, inputName: SealInput.Cache } : given
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.SubjectName)
   return {
@@ -202,9 +208,12 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
   }
 }
 
+/** The inputs that say where the bytes are, or that there are none. */
+const BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly]
+
 /** The refusal of a promotion with no bytes to check: what to give, and inputs misspelled that would have given it. */
 function missingBytes(env: Env): string {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.DigestOnly])
+  const misspelled = misspelledInputs(env, BYTES_INPUTS)
   return (
     `No bytes to check: ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
     `Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact), or leave both out to fetch what the seal carried. ` +

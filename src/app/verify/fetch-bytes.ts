@@ -35,8 +35,8 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   if (known.artifact === null) {
     throw new SealError('unreadable', 
       restored.kind === 'miss'
-        ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
-            `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" so later runs can restore them.`
+        ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
+            `Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`
         : restored.kind === 'unsafe'
           ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), ` +
             `and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`

@@ -9,7 +9,12 @@ import * as path from 'node:path'
 import { parse } from 'yaml'
 import { PROJECT_ROOT } from './helpers/runner.js'
 // @ts-expect-error: a plain ES module script, without types
-import { ACTIONS, withActionTables } from '../scripts/action-tables.mjs'
+import { ACTIONS as ACTION_FILES, withActionTables as generateTables } from '../scripts/action-tables.mjs'
+
+const ACTION_NAMES = ['seal', 'verify', 'promote'] as const
+type Action = (typeof ACTION_NAMES)[number]
+const ACTIONS = ACTION_FILES as Record<Action, string>
+const withActionTables = generateTables as (root: string, readme: string) => string
 
 interface Metadata {
   name: string
@@ -20,15 +25,14 @@ interface Metadata {
   outputs: Record<string, { description: string }>
 }
 
-const metadata = (action: keyof typeof ACTIONS): Metadata => parse(fs.readFileSync(path.join(PROJECT_ROOT, ACTIONS[action] as string), 'utf8')) as Metadata
-const ACTION_NAMES = Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]
+const metadata = (action: Action): Metadata => parse(fs.readFileSync(path.join(PROJECT_ROOT, ACTIONS[action]), 'utf8')) as Metadata
 
 /** The Marketplace shows 125 characters of a description; the runner's log and editors cut there too. */
 const MAX_DESCRIPTION = 125
 /** Issue 18: at most 45 inputs across seal, verify and promote. */
 const INPUT_BUDGET = 45
 /** Inputs other work adds to these actions (INTERFACE.md): counted before they land, so the budget holds after. */
-const COMING = { seal: ['include-hidden-files', 'push-to-registry'], verify: [] as string[], promote: ['from', 'wait'] }
+const COMING: Record<Action, string[]> = { seal: ['include-hidden-files', 'push-to-registry'], verify: [], promote: ['from', 'wait'] }
 
 describe('the actions\' metadata', () => {
   it.each(ACTION_NAMES)('%s: a real author, branding, and every description at most 125 characters on one line', (action) => {

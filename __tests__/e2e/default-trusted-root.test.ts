@@ -196,8 +196,9 @@ describe('the bundled CLI on the trusted root over TUF', () => {
     expect(verified.code).toBe(0)
     expect(fs.readdirSync(path.join(data, 'sigstore-js')).sort()).toEqual([cacheNameOf(publicGood), cacheNameOf(github)].sort())
 
+    await ensureLedgerInput('file:ledger.jsonl', sealed.workspace)
     const promoted = await cli(
-      ['promote', sealed.digest, '--environment', 'production', '--path', 'site', '--checksums', sealed.checksums, '--policy', '.github/promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--signer-repository', 'acme/shop', ...mirrors],
+      ['promote', sealed.digest, '--environment', 'production', '--path', 'site', '--checksums', sealed.checksums, '--policy', '.github/promotion.yml', '--ledger', 'file:ledger.jsonl', '--signer-repository', 'acme/shop', ...mirrors],
       sealed.workspace,
       env
     )

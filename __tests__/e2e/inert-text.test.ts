@@ -195,7 +195,7 @@ describe('outside text through the bundled CLI inside a runner', () => {
 
   it('seal, promote, history and status print names, reasons and fields as text; --json answers keep their values', () => {
     const cwd = writeTree(tempDir('cli-'), { [`build/${HOSTILE_FILE}`]: 'evil', 'build/index.html': '<p>v1</p>', 'promotion.yml': POLICY })
-    const seal = cli(['seal', 'build', '--name', HOSTILE_NAME.replace(/[\n\r\u0085\u2028]/g, ' '), '--out', 'bundle'], cwd)
+    const seal = cli(['seal', 'build', '--subject-name', HOSTILE_NAME.replace(/[\n\r\u0085\u2028]/g, ' '), '--out', 'bundle'], cwd)
     expect(seal.code).toBe(0)
     expect(names(seal)).toEqual([])
     const sealJson = cli(['seal', 'build', '--json', '--out', 'bundle2'], cwd)
@@ -208,7 +208,8 @@ describe('outside text through the bundled CLI inside a runner', () => {
     fs.writeFileSync(statementFile, JSON.stringify(statement))
 
     const ledger = ['--ledger', 'file:ledger.jsonl', '--policy', 'promotion.yml']
-    const promote = cli(['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', path.join('bundle2', listing), '--create-ledger', ...ledger, '--', process.execPath, '-e', 'console.log("::notice::the deploy command\'s own")'], cwd)
+    expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], cwd).code).toBe(0)
+    const promote = cli(['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', path.join('bundle2', listing), ...ledger, '--', process.execPath, '-e', 'console.log("::notice::the deploy command\'s own")'], cwd)
     expect(promote.code).toBe(0)
     // The deploy command's own output is passed through, its commands too; artifact-seal's lines hold none.
     expect(names(promote)).toEqual(['notice'])

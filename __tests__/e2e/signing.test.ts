@@ -613,7 +613,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   beforeAll(async () => {
     cwd = writeTree(tempDir('laptop-'), { 'site/index.html': '<p>laptop</p>', 'signing.pem': key.privatePem, 'cosign.pub': key.publicPem, 'promotion.yml': 'environments:\n  staging: {}\n' })
     fs.writeFileSync(path.join(cwd, 'trusted_root.json'), JSON.stringify(sig.trustedRoot()))
-    const run = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--json'], cwd)
+    const run = await cli(['seal', 'site', '--subject-name', 'shop', '--signing-key', 'signing.pem', '--json'], cwd)
     expect(run.code).toBe(0)
     sealed = JSON.parse(run.stdout)
     expect(sealed.bundlePath).toMatch(/shop\.sigstore\.json$/)
@@ -638,7 +638,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
     const unnamed = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
     expect(unnamed.stdout).toMatch(/^Verified: 1 files are the sealed bytes/)
     expect(unnamed.code).toBe(0)
-    const again = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
+    const again = await cli(['seal', 'site', '--subject-name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
     const signed = JSON.parse(again.stdout)
     const withKey = await cli(['verify', 'site', '--digest', signed.digest, '--checksums', signed.checksumsPath, '--public-key', 'cosign.pub'], cwd)
     expect(withKey.stdout).toContain(`Signed by key:${key.hint}`)
@@ -646,8 +646,9 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   })
 
   it('promote refuses the unsigned seal when --public-key is given, and records the refusal', async () => {
+    await ensureLedgerInput('file:ledger.jsonl', cwd)
     const run = await cli(
-      ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--public-key', 'cosign.pub'],
+      ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--public-key', 'cosign.pub'],
       cwd
     )
     expect(run.stdout).toMatch(/^REFUSED {2}shop refused for staging/)

@@ -15,14 +15,14 @@ import { SealError } from '../core/errors.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
 import * as fs from 'node:fs'
 
-export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
+export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--subject-name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
 
 Seals files, directories or globs: computes the digest, writes the checksums listing
 and the in-toto statement (signed in <name>.sigstore.json when a key or the job's OIDC
 token is at hand), and prints a summary.
 
   <path...>     files, directories or globs; "!pattern" excludes
-  --name NAME   the artifact's name (default: the file's or directory's name)
+  --subject-name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
   --out DIR     where the seal bundle goes (default: .seal/<name> here)
@@ -38,7 +38,7 @@ const spec = {
   usage: SEAL_USAGE,
   allowPositionals: true,
   options: {
-    name: { type: 'string' },
+    'subject-name': { type: 'string' },
     root: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
@@ -74,7 +74,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       ...(root ? { root } : {})
     },
     {
-      name: requireValue('name', values.name) ?? '',
+      name: requireValue('subject-name', values['subject-name']) ?? '',
       fallbackName: fallbackName(terminal.env, cwd),
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))

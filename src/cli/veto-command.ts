@@ -15,7 +15,7 @@ accepts it and rollbacks skip it.
 
   --reason TEXT       why, for the record (required)
   --environment ENV   where the problem was found (required)
-  --name NAME         the artifact's name, for the record
+  --subject-name NAME the artifact's name, for the record
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
                       (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
@@ -25,7 +25,7 @@ const spec = {
   name: 'veto',
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: { reason: { type: 'string' }, environment: { type: 'string' }, 'subject-name': { type: 'string' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -41,7 +41,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
   const digest = parseDigest(positionals[0] as string, 'veto <digest>')
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
   const record = await vetoDigest(
-    { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
+    { digest, environment, reason, name: requireValue('subject-name', values['subject-name']) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { misspelledInputs, readBytesSource, readSubject } from '../../../src/app/settings/bytes-source.js'
 import { parseBooleanInput } from '../../../src/app/settings/inputs.js'
-import { creatingLedgerNotice, parseLedgerLocation } from '../../../src/app/settings/ledger-location.js'
+import { parseLedgerLocation } from '../../../src/app/settings/ledger-location.js'
 import { signerExpectation } from '../../../src/app/settings/signer-expectation.js'
 import type { GetInput, SignerCheckSettings } from '../../../src/app/settings/types.js'
 import { signatureSources } from '../../../src/app/signature/sources.js'
@@ -46,12 +46,10 @@ describe('the other settings shared by the actions and the CLI', () => {
     expect(() => parseBooleanInput('upload', 'yes', false)).toThrowSealError('bad-input', 'upload', '"yes"')
   })
 
-  it('a ledger is "github" or file:<path>, and creating one over nothing is said out loud', () => {
+  it('a ledger is "github" or file:<path>', () => {
     expect(parseLedgerLocation('github', 'ledger', '/w')).toEqual({ kind: 'github' })
     expect(parseLedgerLocation('file:l.jsonl', 'ledger', '/w')).toEqual({ kind: 'file', file: path.join('/w', 'l.jsonl') })
     expect(() => parseLedgerLocation('s3://x', 'ledger', '/w')).toThrowSealError('bad-input', 'ledger', '"s3://x"')
-    expect(creatingLedgerNotice({ kind: 'file', file: '/nowhere/l.jsonl' }, true, 'create-ledger')).toEqual(expect.stringContaining('file:/nowhere/l.jsonl'))
-    expect(creatingLedgerNotice({ kind: 'github' }, true, 'create-ledger')).toBeNull()
   })
 
   it('the signer expectation is on the runner\'s server, and the attestations API is asked only with a token, when a signature is asked for', async () => {

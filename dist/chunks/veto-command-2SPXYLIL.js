@@ -5,7 +5,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-IA4WZQDT.js";
@@ -81,7 +81,7 @@ accepts it and rollbacks skip it.
 
   --reason TEXT       why, for the record (required)
   --environment ENV   where the problem was found (required)
-  --name NAME         the artifact's name, for the record
+  --subject-name NAME the artifact's name, for the record
 ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
                       (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
@@ -90,7 +90,7 @@ var spec = {
   name: "veto",
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: "string" }, environment: { type: "string" }, name: { type: "string" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
+  options: { reason: { type: "string" }, environment: { type: "string" }, "subject-name": { type: "string" }, ...LEDGER_OPTIONS, "signing-key": { type: "string" } }
 };
 async function vetoCommand(args, terminal) {
   const { values, positionals } = parseCommand(spec, args);
@@ -110,7 +110,7 @@ ${VETO_USAGE}`);
   const digest = parseDigest(positionals[0], "veto <digest>");
   const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal));
   const record = await vetoDigest(
-    { digest, environment, reason, name: requireValue("name", values.name) ?? null, requester: requesterFromEnv(terminal.env) },
+    { digest, environment, reason, name: requireValue("subject-name", values["subject-name"]) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   );

@@ -5,7 +5,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import {
   makesLive
 } from "./chunk-IA4WZQDT.js";

@@ -308,7 +308,7 @@ function partStatement(checksumsFile, entries, name, inputName) {
 }
 
 // src/cli/merge-command.ts
-var MERGE_USAGE = `Usage: artifact-seal merge <part...> --name NAME [--out DIR] [--json]
+var MERGE_USAGE = `Usage: artifact-seal merge <part...> --subject-name NAME [--out DIR] [--json]
 
 Merges the seal bundles of several parts (the legs of a matrix build) into one seal
 whose digest covers them all. The merged listing holds every part's files under a
@@ -320,7 +320,7 @@ checked against the statement beside it before anything is written.
                 FILE.sha256       the same, named after the file (linux.sha256: linux)
                 DIR               the directory holding a part's bundle (one *.sha256)
                 NAME=DIR          the same, with the part's name
-  --name NAME   the merged artifact's name (required)
+  --subject-name NAME   the merged artifact's name (required)
   --out DIR     where the merged seal bundle goes (default: .seal/<name> here)
   --json        print the result as JSON instead of a summary
   -h, --help    show this help`;
@@ -328,7 +328,7 @@ var spec = {
   name: "merge",
   usage: MERGE_USAGE,
   allowPositionals: true,
-  options: { name: { type: "string" }, out: { type: "string" }, json: { type: "boolean" } }
+  options: { "subject-name": { type: "string" }, out: { type: "string" }, json: { type: "boolean" } }
 };
 var ARGUMENT = "merge <part...>";
 async function mergeCommand(args, terminal) {
@@ -338,8 +338,8 @@ async function mergeCommand(args, terminal) {
 `);
     return 0;
   }
-  const name = requireValue("name", values.name);
-  if (name === void 0) throw new SealError("usage", `merge: --name is required: the name of the merged artifact, such as "release".
+  const name = requireValue("subject-name", values["subject-name"]);
+  if (name === void 0) throw new SealError("usage", `merge: --subject-name is required: the name of the merged artifact, such as "release".
 
 ${MERGE_USAGE}`);
   if (positionals.length === 0) throw new SealError("usage", `merge: give the seal bundle of each part to merge.

@@ -122,14 +122,14 @@ function renderSealText(report) {
 }
 
 // src/cli/seal-command.ts
-var SEAL_USAGE = `Usage: artifact-seal seal <path...> [--name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
+var SEAL_USAGE = `Usage: artifact-seal seal <path...> [--subject-name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
 
 Seals files, directories or globs: computes the digest, writes the checksums listing
 and the in-toto statement (signed in <name>.sigstore.json when a key or the job's OIDC
 token is at hand), and prints a summary.
 
   <path...>     files, directories or globs; "!pattern" excludes
-  --name NAME   the artifact's name (default: the file's or directory's name)
+  --subject-name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
   --out DIR     where the seal bundle goes (default: .seal/<name> here)
@@ -144,7 +144,7 @@ var spec = {
   usage: SEAL_USAGE,
   allowPositionals: true,
   options: {
-    name: { type: "string" },
+    "subject-name": { type: "string" },
     root: { type: "string" },
     out: { type: "string" },
     json: { type: "boolean" },
@@ -180,7 +180,7 @@ async function sealCommand(args, terminal) {
       ...root ? { root } : {}
     },
     {
-      name: requireValue("name", values.name) ?? "",
+      name: requireValue("subject-name", values["subject-name"]) ?? "",
       fallbackName: fallbackName(terminal.env, cwd),
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))

@@ -35,18 +35,18 @@ Commands:
 Run "artifact-seal <command> --help" for a command's options.
   -v, --version           print the version`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-S7SC443O.js")).sealCommand,
+  seal: async () => (await import("./seal-command-NQ7FEKGX.js")).sealCommand,
   verify: async () => (await import("./verify-command-7HBJPYI5.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
-  merge: async () => (await import("./merge-command-2QHXXYOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-SS7SSXVE.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-P6HCCQ6I.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-P2HQIINY.js")).vetoCommand,
-  history: async () => (await import("./history-command-HLLIAGDK.js")).historyCommand,
-  status: async () => (await import("./status-command-4FYNYADD.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-UXRICDDT.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-UGWFCPIS.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-SEBZNOBY.js")).contractCommand
+  merge: async () => (await import("./merge-command-MS2DRUZ4.js")).mergeCommand,
+  promote: async () => (await import("./promote-command-IWSWIRJO.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-JCKRWJUX.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-2SPXYLIL.js")).vetoCommand,
+  history: async () => (await import("./history-command-GA2LQWI5.js")).historyCommand,
+  status: async () => (await import("./status-command-L3GLM55D.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-WYMFJB5M.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-ZHF5NQT2.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-ECRGT5MS.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

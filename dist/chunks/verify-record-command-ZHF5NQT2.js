@@ -8,7 +8,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions,
   readRecordAttestation
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import "./chunk-IA4WZQDT.js";
 import {
   identityPolicy

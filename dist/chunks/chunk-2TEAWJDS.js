@@ -72,22 +72,6 @@ import {
   __require
 } from "./chunk-ULEFO6FB.js";
 
-// src/app/settings/ledger-location.ts
-var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    "bad-input",
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
-function creatingLedgerNotice(location, create, inputName) {
-  if (location.kind !== "file" || !create || existsSync(location.file)) return null;
-  return `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`;
-}
-
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
   return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
@@ -1458,6 +1442,18 @@ async function verifyCheckpoint(ledger, expectation) {
   return { status: "signed", count, head, ledger: identity, checkpoint, signer, file };
 }
 
+// src/app/settings/ledger-location.ts
+var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
+function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+}
+
 // src/app/ledger/open-ledger.ts
 async function openLedger(location, access, env) {
   if (location.kind === "file") {
@@ -1497,7 +1493,6 @@ function ledgerLocationFromOptions(values, terminal) {
 }
 
 export {
-  creatingLedgerNotice,
   besideLedger,
   writeRecordAttestation,
   readRecordAttestation,

@@ -9,7 +9,7 @@ import {
   besideLedger,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-IA4WZQDT.js";

@@ -40,11 +40,10 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   besideLedger,
-  creatingLedgerNotice,
   ledgerFromOptions,
   ledgerLocationFromOptions,
   writeRecordAttestation
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
@@ -1222,8 +1221,7 @@ with "artifact-seal confirm <record-id>".
 ${LEDGER_HELP}
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
-  --create-ledger     create the file ledger if it does not exist (the first promotion only)
-  --name NAME         the artifact's name, for the records: the service it is of (an
+  --subject-name NAME the artifact's name, for the records: the service it is of (an
                       environment runs one live digest per service), unless the
                       policy names one; a rollback to "previous" is of this service
   --contract-baseline BUNDLE
@@ -1251,9 +1249,8 @@ var spec = {
     policy: { type: "string" },
     rollback: { type: "boolean" },
     "dry-run": { type: "boolean" },
-    "create-ledger": { type: "boolean" },
     "digest-only": { type: "boolean" },
-    name: { type: "string" },
+    "subject-name": { type: "string" },
     json: { type: "boolean" },
     "contract-baseline": { type: "string" },
     ...LEDGER_OPTIONS,
@@ -1293,11 +1290,8 @@ ${PROMOTE_USAGE}`);
   const signer = readCliSignerCheck(values, cwd, terminal.env);
   const signing = await prepareSigning(readCliSigning({ sign: values["signing-key"] === void 0 ? "none" : "key", ...values }, cwd, terminal.env), terminal.env);
   const policy = loadPolicy(resolve(cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE), "--policy", cwd);
-  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values["create-ledger"] ?? false, dryRun ? void 0 : signing);
+  const ledger = await ledgerFromOptions(values, terminal, !dryRun, false, dryRun ? void 0 : signing);
   const location = ledgerLocationFromOptions(values, terminal);
-  const creating = dryRun ? null : creatingLedgerNotice(location, values["create-ledger"] ?? false, "--create-ledger");
-  if (creating !== null) terminal.err(`artifact-seal: ${creating}
-`);
   const baseline = requireValue("contract-baseline", values["contract-baseline"]);
   const warn = (message) => terminal.err(`artifact-seal: warning: ${message}
 `);
@@ -1306,7 +1300,7 @@ ${PROMOTE_USAGE}`);
     digest,
     rollback: values.rollback ?? false,
     dryRun,
-    name: requireValue("name", values.name) ?? null,
+    name: requireValue("subject-name", values["subject-name"]) ?? null,
     environmentUrl: null,
     source: paths.length > 0 ? {
       kind: "local",
@@ -1326,7 +1320,7 @@ ${PROMOTE_USAGE}`);
     env: terminal.env,
     baseDir: cwd,
     downloadsDir: join(cwd, ".artifact-seal", "downloads"),
-    names: { environment: "--environment", digest: "promote <digest>", name: "--name", checksums: "--checksums", artifactName: "--artifact-name", contractBaseline: "--contract-baseline", token: "GITHUB_TOKEN" },
+    names: { environment: "--environment", digest: "promote <digest>", name: "--subject-name", checksums: "--checksums", artifactName: "--artifact-name", contractBaseline: "--contract-baseline", token: "GITHUB_TOKEN" },
     asFlags: true,
     downloads: false,
     log: (message) => terminal.progress(message),

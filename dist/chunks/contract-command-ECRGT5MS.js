@@ -18,7 +18,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-J4SZMBTD.js";
+} from "./chunk-2TEAWJDS.js";
 import "./chunk-26HFV435.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
@@ -143,7 +143,7 @@ of the old contract fails against the new one), dangerous (some may), compatible
   -h, --help         show this help
 
 "approve" and "history": see artifact-seal contract approve --help, contract history --help.`;
-var CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--name NAME] [--policy FILE] [--ledger L]
+var CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--subject-name NAME] [--policy FILE] [--ledger L]
 
 Records an approval of the breaking contract amendment <digest> makes to an environment:
 from the contract it runs to the one <digest> carries. One promotion of that amendment
@@ -155,7 +155,7 @@ into the environment under "contract: {breaking: require-approval}" goes through
                       record names; an approval of another amendment is refused)
   --to C              the contract digest <digest> carries (default: what its records name,
                       such as its promotion to an earlier environment)
-  --name NAME         the artifact's name (the service whose amendment it is, unless the
+  --subject-name NAME the artifact's name (the service whose amendment it is, unless the
                       policy pins one)
   --policy FILE       the promotion policy, for its services (default ${DEFAULT_POLICY_FILE}
                       when that file exists)
@@ -171,7 +171,7 @@ var approveSpec = {
     reason: { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
-    name: { type: "string" },
+    "subject-name": { type: "string" },
     policy: { type: "string" },
     ...LEDGER_OPTIONS,
     "signing-key": { type: "string" }
@@ -192,7 +192,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-CJSYY4YX.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-JSOQOYJM.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.
@@ -251,10 +251,10 @@ ${CONTRACT_APPROVE_USAGE}`);
       reason,
       ...from === void 0 ? {} : { from: from === "none" ? null : parseDigest(from, "--from") },
       ...to === void 0 ? {} : { to: parseDigest(to, "--to") },
-      name: requireValue("name", values.name) ?? null,
+      name: requireValue("subject-name", values["subject-name"]) ?? null,
       ...policy === null ? {} : { policy },
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>", name: "--name" }
+      inputs: { from: "--from", to: "--to", toGives: "the contract digest it carries: the seal's contract-digest output", digest: "contract approve <digest>", name: "--subject-name" }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -11,7 +11,7 @@ interface RawEnvironment {
   'requires-any'?: string[]
   soak?: string
   url?: string
-  'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
+  'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; runner?: 'github-hosted' }
   contract?: Partial<ContractRule>
 }
 
@@ -177,7 +177,7 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
             workflow: signer.workflow ?? null,
             ref: signer.ref ?? null,
             issuer: signer.issuer ?? null,
-            denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
+            denySelfHostedRunners: signer.runner === 'github-hosted'
           }
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
     return { name, requires, requiresAny, soakMs: soakMs ?? 0, soakText: env.soak ?? null, signedBy, contract, url: env.url ?? null }
@@ -281,7 +281,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
           : path.length === 2
             ? 'requires, requires-any, soak, url, signed-by, contract'
             : path.at(-1) === 'signed-by'
-              ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
+              ? 'repository, workflow, ref, issuer, runner'
               : path.at(-1) === 'contract'
                 ? 'breaking, dangerous, rollback'
                 : 'environment names'
@@ -340,7 +340,7 @@ function describeType(type: string, path: string[]): string {
   if (path[0] === 'service') return 'a service name, such as api (text)'
   if (path.at(-1) === 'contract') return 'a mapping such as { breaking: require-major, dangerous: warn }'
   if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
-  if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'
+  if (path.at(-2) === 'signed-by') return path.at(-1) === 'runner' ? 'github-hosted' : 'text'
   if (path.at(-1) === 'requires' || path.at(-1) === 'requires-any') return 'a list of environment names, such as [staging]'
   if (path.length === 2) return 'a mapping of rules (requires, requires-any, soak), or {} for none'
   if (path.length === 3) return 'an environment name'

@@ -45,7 +45,7 @@ export const POLICY_SCHEMA = {
               workflow: { type: 'string', pattern: WORKFLOW_PATTERN },
               ref: { type: 'string', pattern: '^refs/\\S+$' },
               issuer: { type: 'string', pattern: '^https://\\S+$' },
-              'deny-self-hosted-runners': { type: 'boolean' }
+              runner: { type: 'string', enum: ['github-hosted'] }
             }
           },
           contract: {

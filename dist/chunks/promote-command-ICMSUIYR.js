@@ -1,7 +1,7 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-PKCAF2OB.js";
+} from "./chunk-EKYB3MIO.js";
 import {
   verificationSummary
 } from "./chunk-7V5BGRHI.js";
@@ -25,7 +25,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-BAYZZ3TV.js";
+} from "./chunk-PSCKNLKV.js";
 import {
   artifactOf,
   contractOfLive,

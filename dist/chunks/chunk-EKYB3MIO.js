@@ -1,7 +1,7 @@
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-BAYZZ3TV.js";
+} from "./chunk-PSCKNLKV.js";
 import {
   contractOfLive
 } from "./chunk-TB6LR2T3.js";

@@ -8,7 +8,7 @@ import {
   DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-BAYZZ3TV.js";
+} from "./chunk-PSCKNLKV.js";
 import {
   contractOfLive,
   knownFromHistory

@@ -1,6 +1,6 @@
 import {
   pipelineStatus
-} from "./chunk-PKCAF2OB.js";
+} from "./chunk-EKYB3MIO.js";
 import {
   renderStatusText
 } from "./chunk-ZW2YXB6K.js";
@@ -8,7 +8,7 @@ import "./chunk-MIEEZ3ZV.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-BAYZZ3TV.js";
+} from "./chunk-PSCKNLKV.js";
 import "./chunk-TB6LR2T3.js";
 import "./chunk-64VN6DVJ.js";
 import {

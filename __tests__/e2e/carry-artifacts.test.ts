@@ -110,6 +110,17 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect(fs.readFileSync(path.join(deploy.outputs.path as string, 'config/production.json'), 'utf8')).toBe('{"debug":false}\n')
   })
 
+  it('downloads from the run of the repository named in repository, as download-artifact does', async () => {
+    const build = await buildRun('<h1>repository</h1>\n')
+    const named = await step(VERIFY, nextRun++, 'check', { name: 'shop-sealed', 'expected-digest': build.digest, 'run-id': String(build.runId), repository: REPO, 'github-token': github.token })
+    expect(named.code).toBe(0)
+    expect(shellTreeDigest(named.outputs.path as string)).toBe(build.digest)
+    const elsewhere = await step(VERIFY, nextRun++, 'check', { name: 'shop-sealed', 'expected-digest': build.digest, 'run-id': String(build.runId), repository: 'acme/other', 'github-token': github.token })
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.stdout).toMatch(/::error::.*acme\/other/)
+    expect(elsewhere.outputs.path ?? '').toBe('')
+  })
+
   it('downloads from another run with run-id and a token, and records where the files are', async () => {
     const build = await buildRun('<h1>other run</h1>\n')
     const deployRun = nextRun++

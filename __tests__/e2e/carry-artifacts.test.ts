@@ -76,7 +76,7 @@ async function buildRun(page: string, extra: Record<string, string> = {}) {
   const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true', cache: 'true', ...extra }, workspace)
   expect(seal.stdout).not.toContain('::error')
   expect(seal.code).toBe(0)
-  return { runId, workspace, digest: seal.outputs.digest as Digest, outputs: seal.outputs }
+  return { runId, workspace, digest: seal.outputs.digest as Digest, outputs: seal.outputs, summary: seal.summary }
 }
 
 describe('sealed bytes carried between jobs and runs', () => {
@@ -89,6 +89,8 @@ describe('sealed bytes carried between jobs and runs', () => {
       'artifact-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/)
     })
     expect(results.cacheEntries().map((e) => e.key)).toContain(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+    // The summary's step for a later job downloads the artifact: the workspace's files are not on its runner.
+    expect(build.summary).toContain('      name: shop-sealed\n      expected-digest:')
 
     const again = await step(SEAL, build.runId, 'build-again', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'seal' }, build.workspace)
     expect(again.code).toBe(1)

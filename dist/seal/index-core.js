@@ -699,7 +699,9 @@ function verifySnippet(report) {
     "    with:"
   ];
   const subjectPath = report.verifySubjectPath;
-  if (subjectPath !== null && subjectPath.includes("\n")) {
+  if (report.verifyArtifactName) {
+    lines.push(`      name: ${report.verifyArtifactName}`);
+  } else if (subjectPath !== null && subjectPath.includes("\n")) {
     lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
   } else if (subjectPath !== null) {
     lines.push(`      subject-path: ${subjectPath}`);
@@ -2831,7 +2833,8 @@ async function run(env = process.env) {
     if (settings.cache) await cacheSealed(artifact, env);
     if (env.GITHUB_STEP_SUMMARY) {
       const hints = verifyStepHints(env, settings, artifact, workspace);
-      await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write();
+      const verifyArtifactName = uploaded !== null && settings.upload?.files === true ? uploaded.name : null;
+      await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, verifyArtifactName, signature, contract: sealedContract?.manifest ?? null })).write();
     } else {
       debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
     }

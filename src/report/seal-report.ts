@@ -10,6 +10,8 @@ export interface SealReport {
   readonly build: BuildContext
   /** How a later job names the same files for verify, e.g. `dist`; null for a digest subject. */
   readonly verifySubjectPath: string | null
+  /** The workflow artifact holding the files (upload: true): a later job downloads and verifies it by name. */
+  readonly verifyArtifactName?: string | null
   /** `owner/artifact-seal/verify@v1`, or `./verify` when the action runs from its own repository. */
   readonly verifyAction: string
   /** The job and step that ran the seal, for the job-output snippet. */
@@ -53,7 +55,10 @@ export function verifySnippet(report: SealReport): string {
     '    with:'
   ]
   const subjectPath = report.verifySubjectPath
-  if (subjectPath !== null && subjectPath.includes('\n')) {
+  // A later job on another runner has the uploaded artifact, not this workspace's files.
+  if (report.verifyArtifactName) {
+    lines.push(`      name: ${report.verifyArtifactName}`)
+  } else if (subjectPath !== null && subjectPath.includes('\n')) {
     lines.push('      subject-path: |', ...subjectPath.split('\n').map((line) => `        ${line}`))
   } else if (subjectPath !== null) {
     lines.push(`      subject-path: ${subjectPath}`)

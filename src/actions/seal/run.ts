@@ -94,7 +94,8 @@ export async function run(env: Env = process.env): Promise<void> {
 
     if (env.GITHUB_STEP_SUMMARY) {
       const hints = verifyStepHints(env, settings, artifact, workspace)
-      await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null })).write()
+      const verifyArtifactName = uploaded !== null && settings.upload?.files === true ? uploaded.name : null
+      await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, verifyArtifactName, signature, contract: sealedContract?.manifest ?? null })).write()
     } else {
       core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     }

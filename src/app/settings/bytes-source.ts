@@ -72,8 +72,8 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
 }
 
 /**
- * Inputs given under a spelling the action does not read: the runner passes `artifact_name:`
- * as INPUT_ARTIFACT_NAME, where `artifact-name` would be INPUT_ARTIFACT-NAME. The runner
+ * Inputs given under a spelling the action does not read: the runner passes `subject_path:`
+ * as INPUT_SUBJECT_PATH, where `subject-path` would be INPUT_SUBJECT-PATH. The runner
  * warns of inputs action.yml does not declare; this names them where they cost something.
  */
 export function misspelledInputs(env: Env, inputs: readonly string[]): string[] {

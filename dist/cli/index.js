@@ -15,7 +15,7 @@ if (problem !== null) {
 `);
   process.exitCode = 1;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-4CZQ7XCD.js"), import("../chunks/terminal-NBQQMLKP.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-2UMNJZGM.js"), import("../chunks/terminal-NBQQMLKP.js")]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();

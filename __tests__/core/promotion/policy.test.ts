@@ -5,6 +5,7 @@ import { formatDuration, parseDuration } from '../../../src/core/promotion/durat
 import { decide, type GateFacts } from '../../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../../src/core/promotion/policy.js'
 import { parsePolicy } from '../../../src/core/promotion/policy-file.js'
+import { sealErrorOf } from '../../helpers/seal-error.js'
 import { NOT_PLAIN, readPlainYaml } from '../../../src/core/promotion/plain-yaml.js'
 import { LedgerIndex } from '../../../src/core/promotion/ledger-index.js'
 import { type LedgerEntry, serviceOf } from '../../../src/core/promotion/record.js'
@@ -69,7 +70,9 @@ describe('the policy file', () => {
     expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null, contract: null, url: null })
     const withUrl = parsePolicy('environments:\n  dev:\n    url: https://dev.example.com\n', '.github/promotion.yml')
     expect(rule(withUrl, 'dev').url).toBe('https://dev.example.com')
-    expect(() => parsePolicy('environments:\n  dev:\n    url: dev.example.com\n', '.github/promotion.yml')).toThrow(/environments\.dev\.url/)
+    expect(sealErrorOf(() => parsePolicy('environments:\n  dev:\n    url: dev.example.com\n', '.github/promotion.yml'), 'malformed')).toContain(
+      '.github/promotion.yml:3:10: environments.dev.url "dev.example.com" is not an http(s) URL. Write where the environment can be reached'
+    )
   })
 
   it('takes an empty environment written as a bare key', () => {

@@ -297,6 +297,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       if (path[0] === 'service' || path[0] === 'services') return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`
       if (path.at(-2) === 'signed-by') return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ''] ?? 'is not valid'}.`
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
+      if (path.at(-1) === 'url') return `${location}: ${where}${shown} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     case 'type':
       // The same words as the enum error beside it, so the two read as one problem.

@@ -8,7 +8,7 @@ import {
   DEFAULT_POLICY_FILE,
   loadPolicy,
   serviceFor
-} from "./chunk-PSCKNLKV.js";
+} from "./chunk-W4JJI4YO.js";
 import {
   contractOfLive,
   knownFromHistory

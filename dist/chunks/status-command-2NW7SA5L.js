@@ -1,6 +1,6 @@
 import {
   pipelineStatus
-} from "./chunk-EKYB3MIO.js";
+} from "./chunk-7GVNBQMO.js";
 import {
   renderStatusText
 } from "./chunk-ZW2YXB6K.js";
@@ -8,7 +8,7 @@ import "./chunk-MIEEZ3ZV.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-PSCKNLKV.js";
+} from "./chunk-W4JJI4YO.js";
 import "./chunk-TB6LR2T3.js";
 import "./chunk-64VN6DVJ.js";
 import {

@@ -39,14 +39,14 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-7HBJPYI5.js")).verifyCommand,
   diff: async () => (await import("./diff-command-WFVQIXJI.js")).diffCommand,
   merge: async () => (await import("./merge-command-MS2DRUZ4.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-ICMSUIYR.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-KAKZ7MQZ.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-JCKRWJUX.js")).confirmCommand,
   veto: async () => (await import("./veto-command-2SPXYLIL.js")).vetoCommand,
   history: async () => (await import("./history-command-GA2LQWI5.js")).historyCommand,
-  status: async () => (await import("./status-command-H4ZSNKCN.js")).statusCommand,
+  status: async () => (await import("./status-command-2NW7SA5L.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-WYMFJB5M.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-ZHF5NQT2.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-4JQ55AVO.js")).contractCommand
+  contract: async () => (await import("./contract-command-HPDKSFIG.js")).contractCommand
 };
 async function main(args, terminal) {
   const [command, ...rest] = args;

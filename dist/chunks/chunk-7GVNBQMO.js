@@ -1,7 +1,7 @@
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-PSCKNLKV.js";
+} from "./chunk-W4JJI4YO.js";
 import {
   contractOfLive
 } from "./chunk-TB6LR2T3.js";

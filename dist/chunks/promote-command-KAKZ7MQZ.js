@@ -1,7 +1,7 @@
 import {
   ownService,
   pipelineStatus
-} from "./chunk-EKYB3MIO.js";
+} from "./chunk-7GVNBQMO.js";
 import {
   verificationSummary
 } from "./chunk-7V5BGRHI.js";
@@ -25,7 +25,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-PSCKNLKV.js";
+} from "./chunk-W4JJI4YO.js";
 import {
   artifactOf,
   contractOfLive,
